@@ -1,0 +1,94 @@
+# itin: plain make. `make` builds ./itin; `make check` runs every test.
+# SANITIZE=address,undefined builds everything into build-san/ instead
+# (the binary is build-san/itin) and runs the same tests against it.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+VERSION := 0.1.0
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+PKGS := libical ncursesw
+
+# Required flags are appended to the user's so they cannot be lost.
+WARN := -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wstrict-prototypes \
+	-Wshadow -Wformat=2 -Wvla
+ALL_CFLAGS = $(CFLAGS) -std=c17 -D_GNU_SOURCE $(WARN) -Iinclude \
+	-DITIN_VERSION='"$(VERSION)"' $(shell $(PKG_CONFIG) --cflags $(PKGS))
+ALL_LDFLAGS = $(LDFLAGS)
+LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -lm
+
+ifdef SANITIZE
+BUILD := build-san
+ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
+ALL_LDFLAGS += -fsanitize=$(SANITIZE)
+BIN := $(BUILD)/itin
+else
+BUILD := build
+BIN := itin
+endif
+
+CORE_SRC := $(sort $(wildcard src/core/*.c))
+TUI_SRC := $(sort $(wildcard src/tui/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
+TUI_OBJ := $(TUI_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIBCORE := $(BUILD)/libitin.a
+
+.PHONY: all check unit cli-tests check-deps bench install uninstall clean valgrind format
+
+all: $(BIN)
+
+$(BIN): $(CLI_OBJ) $(TUI_OBJ) $(LIBCORE)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(LIBCORE) $(LIBS)
+
+$(LIBCORE): $(CORE_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(CORE_OBJ)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(LIBCORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIBCORE) $(LIBS)
+
+-include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# The core never depends on the viewer or the command line.
+check-deps:
+	@if grep -nE '#include *[<"](n?curses|ncursesw|cli/|tui/)' src/core/*.c include/itin/*.h; then \
+		echo "core must not include curses, cli or tui headers" >&2; exit 1; fi
+
+check: all $(UNIT_BIN) check-deps
+	@ITIN=$(abspath $(BIN)) UNIT_DIR=$(abspath $(BUILD)/tests) sh tests/run.sh
+
+valgrind: all $(UNIT_BIN)
+	@ITIN=$(abspath $(BIN)) UNIT_DIR=$(abspath $(BUILD)/tests) ITIN_VALGRIND=1 sh tests/run.sh
+
+bench: all
+	@ITIN=$(abspath $(BIN)) sh bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/itin
+	install -m 644 man/itin.1 $(DESTDIR)$(MANDIR)/man1/itin.1
+	install -m 644 man/itin.5 $(DESTDIR)$(MANDIR)/man5/itin.5
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/itin $(DESTDIR)$(MANDIR)/man1/itin.1 \
+		$(DESTDIR)$(MANDIR)/man5/itin.5
+
+format:
+	clang-format -i src/*/*.c include/itin/*.h tests/unit/*.c tests/unit/*.h
+
+clean:
+	rm -rf build build-san itin

@@ -1,0 +1,127 @@
+/*
+ * event.h: the event model.
+ *
+ * An event owns all of its strings (heap copies, or NULL when absent);
+ * event_free() releases them. Times are wall-clock local seconds
+ * (datetime.h) in the event's own zone, as written by the people who keep
+ * itineraries: "10:00 in Seoul" stays 10:00 in Seoul. The instants used for
+ * ordering are derived from them by event_check() and cached.
+ *
+ * All-day events: start and end are midnights of the first and last day,
+ * the last day inclusive (2023-07-11..2023-07-12 is two days). They carry
+ * no zone.
+ *
+ * Floating events (timed, no zone) are ordered as if their clock were UTC.
+ */
+#ifndef ITIN_EVENT_H
+#define ITIN_EVENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "itin/err.h"
+
+enum event_type {
+	EV_VISIT,
+	EV_MEETING,
+	EV_SUMMIT,
+	EV_CONFERENCE,
+	EV_INTERVIEW,
+	EV_PRESS,
+	EV_TRAVEL,
+	EV_RECEPTION,
+	EV_CALL,
+	EV_OTHER,
+	EV_TYPE_COUNT
+};
+
+enum event_status {
+	EV_CONFIRMED,
+	EV_TENTATIVE,
+	EV_CANCELLED,
+	EV_STATUS_COUNT
+};
+
+struct participant {
+	char *name;	/* never NULL */
+	char *role;	/* NULL when none given */
+};
+
+struct event {
+	char *id;		/* never NULL once checked */
+	enum event_type type;
+	char *title;		/* never NULL once checked */
+
+	bool allday;
+	int64_t start;		/* local seconds in tz */
+	bool has_end;
+	int64_t end;		/* local seconds in end_tz if set, else tz */
+	char *tz;		/* IANA name; NULL = floating (always NULL when allday) */
+	char *end_tz;		/* NULL = same as tz */
+
+	char *venue;
+	char *city;
+	char country[3];	/* ISO 3166 alpha-2, upper case, or "" */
+
+	struct participant *with;
+	size_t nwith;
+	char *org;
+	enum event_status status;
+	char *source;
+	char *notes;		/* may hold line breaks */
+	char **tags;
+	size_t ntags;
+
+	/* Derived by event_check(): instants for ordering and overlap. */
+	int64_t start_utc;
+	int64_t end_utc;	/* == start_utc when no end; all-day: end of last day */
+};
+
+struct event *event_new(void);
+void event_free(struct event *ev);
+struct event *event_clone(const struct event *ev);
+
+/* "visit" <-> EV_VISIT; parsing is case-insensitive. -1 if unknown. */
+const char *event_type_name(enum event_type t);
+int event_type_parse(const char *s);
+const char *event_status_name(enum event_status s);
+int event_status_parse(const char *s);
+
+void event_add_participant(struct event *ev, const char *name, const char *role);
+void event_add_tag(struct event *ev, const char *tag);
+/* Replace a string field: frees the old value, copies the new (NULL clears). */
+void event_set_str(char **field, const char *value);
+
+/*
+ * Check an event and compute its instants: a title, a valid type, an end not
+ * before the start (compared as instants, across zones), zones that exist, a
+ * timed start that is not inside a daylight-saving gap, all-day events with
+ * date-only ends. Ambiguous (repeated-hour) local times take the first
+ * occurrence and warn. Fails with status 65 and a message; err->file/line are
+ * left to the caller.
+ */
+int event_check(struct event *ev, const struct itin_warner *w,
+		struct itin_err *err);
+
+/*
+ * The id derived from start, type, title and city: 16 lower-case hex digits
+ * of a 64-bit FNV-1a hash. Stable across versions: a hand-written file
+ * imported twice gets the same ids. Returns a new string.
+ */
+char *event_derive_id(const struct event *ev);
+
+/* A random 16-hex-digit id (getrandom), for `itin add`. Returns a new string. */
+char *event_random_id(void);
+
+/* Ids are 1..255 bytes of printable, non-space UTF-8. */
+bool event_id_is_valid(const char *id);
+
+/* Order by start instant, then end instant, then title (bytewise), then id. */
+int event_compare(const struct event *a, const struct event *b);
+
+/* First and last local day of the event (days since epoch), for day
+ * grouping and the --from/--to filters. */
+int64_t event_first_day(const struct event *ev);
+int64_t event_last_day(const struct event *ev);
+
+#endif

@@ -1,0 +1,41 @@
+/*
+ * itinfmt.h: the itin text format (.itin), reader and canonical writer.
+ * The format is specified in man/itin.5.
+ *
+ * The reader takes a whole buffer (the store is read into memory once) and
+ * appends checked events to a list; any error stops it and reports
+ * FILE:LINE:COL. Events without an id get event_derive_id(). Events without
+ * a tz line take the zone of their place (places.h), else float with a
+ * warning.
+ *
+ * The writer emits the canonical form: parsing it and writing again gives
+ * the same bytes.
+ */
+#ifndef ITIN_ITINFMT_H
+#define ITIN_ITINFMT_H
+
+#include <stddef.h>
+#include "itin/err.h"
+#include "itin/evlist.h"
+#include "itin/strbuf.h"
+
+/* Longest line accepted, in bytes; longer lines are an error, not a crash. */
+#define ITINFMT_MAX_LINE (1024 * 1024)
+
+/*
+ * Parse buf[0..len) (need not be NUL-terminated). fname is used in messages.
+ * Events are appended to out; on error out holds what was read before it and
+ * the caller normally discards it. Duplicate ids within the buffer are an
+ * error at the second one.
+ */
+int itinfmt_parse(const char *buf, size_t len, const char *fname,
+		  struct evlist *out, const struct itin_warner *w,
+		  struct itin_err *err);
+
+/* Append one event in canonical form (header line plus key lines). */
+void itinfmt_write_event(struct strbuf *sb, const struct event *ev);
+
+/* Append every event of l, in list order. */
+void itinfmt_write(struct strbuf *sb, const struct evlist *l);
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * store.h: the itinerary file on disk, shared safely between processes.
+ *
+ * Path: -f PATH, else $ITIN_FILE, else
+ * ${XDG_DATA_HOME:-$HOME/.local/share}/itin/itinerary.itin.
+ *
+ * Locking: a lock file next to the store ("PATH.lock", created 0600, never
+ * deleted, never followed through a symbolic link and refused when another
+ * user owns it) is held with flock(2): exclusive by writers, shared by
+ * readers, so a reader never sees a half-written append. It survives the
+ * rename of the store itself. A lock not obtained within the timeout
+ * ($ITIN_LOCK_TIMEOUT seconds, default 5) fails with status 75.
+ *
+ * Writes: store_append() appends one event with a single write(2) and
+ * fsyncs before returning; it never reads the store. A transaction
+ * (store_begin .. store_commit) rewrites the whole file: new file in the
+ * same folder (mkstemp), fsync, rename over the old one, fsync the folder.
+ * A store that is a symbolic link stays one: the file it points to is
+ * replaced. Nothing is changed when any step fails.
+ */
+#ifndef ITIN_STORE_H
+#define ITIN_STORE_H
+
+#include "itin/err.h"
+#include "itin/evlist.h"
+
+/* Resolve the store path into a new string (the caller frees it).
+ * explicit_path may be NULL. Fails (64) when neither HOME nor XDG is set. */
+int store_default_path(const char *explicit_path, char **out,
+		       struct itin_err *err);
+
+/*
+ * Read the store into out (appending). A missing store is empty. Takes the
+ * shared lock while reading (when the lock file can be created).
+ */
+int store_load(const char *path, struct evlist *out,
+	       const struct itin_warner *w, struct itin_err *err);
+
+/* Append one checked event under the exclusive lock; creates the store and
+ * its folders when missing. */
+int store_append(const char *path, const struct event *ev,
+		 struct itin_err *err);
+
+/* A rewrite: holds the exclusive lock from begin to commit/abort. */
+struct store_tx {
+	char *path;		/* the store as given */
+	char *real_path;	/* symbolic links resolved: the file replaced */
+	int lock_fd;
+	struct evlist events;	/* the store's events, read under the lock */
+};
+
+/* Lock and read. On success the caller must commit or abort. */
+int store_begin(const char *path, struct store_tx *tx,
+		const struct itin_warner *w, struct itin_err *err);
+/* Write tx->events (in their order) atomically, then unlock and release. */
+int store_commit(struct store_tx *tx, struct itin_err *err);
+/* Unlock and release without writing. */
+void store_abort(struct store_tx *tx);
+
+#endif

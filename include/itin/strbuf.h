@@ -1,0 +1,36 @@
+/*
+ * strbuf.h: a growable, always NUL-terminated byte buffer.
+ *
+ * STRBUF_INIT allocates nothing. The buffer owns its memory until
+ * strbuf_detach() hands it to the caller; strbuf_release() frees it.
+ * Out of memory aborts (xalloc.h), so the add functions cannot fail.
+ */
+#ifndef ITIN_STRBUF_H
+#define ITIN_STRBUF_H
+
+#include <stddef.h>
+#include "itin/err.h"
+
+struct strbuf {
+	char *buf;	/* never NULL: points at a static "" until first growth */
+	size_t len;
+	size_t alloc;
+};
+
+extern char strbuf_empty[];
+#define STRBUF_INIT { strbuf_empty, 0, 0 }
+
+void strbuf_init(struct strbuf *sb);
+void strbuf_release(struct strbuf *sb);
+char *strbuf_detach(struct strbuf *sb, size_t *len);
+void strbuf_grow(struct strbuf *sb, size_t extra);
+void strbuf_reset(struct strbuf *sb);
+void strbuf_add(struct strbuf *sb, const void *data, size_t len);
+void strbuf_addstr(struct strbuf *sb, const char *s);
+void strbuf_addch(struct strbuf *sb, int c);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...) ITIN_PRINTF(2, 3);
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+/* Append n spaces. */
+void strbuf_addspaces(struct strbuf *sb, size_t n);
+
+#endif

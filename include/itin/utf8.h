@@ -1,0 +1,52 @@
+/*
+ * utf8.h: UTF-8 checks and display widths, without depending on the locale.
+ *
+ * Display width follows Unicode's East Asian Width and combining marks
+ * (a compact built-in table), so the agenda and the timeline align the same
+ * way whatever LC_CTYPE is.
+ */
+#ifndef ITIN_UTF8_H
+#define ITIN_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Decode one code point at s (at most len bytes). Returns the number of bytes
+ * used (1..4), or 0 if the sequence is invalid (overlong, surrogate, > U+10FFFF,
+ * truncated); *cp is then undefined.
+ */
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* True if s[0..len) is valid UTF-8; else *bad (if not NULL) gets the offset. */
+bool utf8_valid(const char *s, size_t len, size_t *bad);
+
+/* Columns a code point takes on a terminal: 0 (combining, zero-width), 1 or 2;
+ * -1 for control characters. */
+int utf8_cp_width(uint32_t cp);
+
+/* Columns the string takes; control characters count as the width of their
+ * visible escape (see utf8_sanitize). Invalid bytes count 4 ("\xHH"). */
+size_t utf8_width(const char *s);
+
+/*
+ * Longest prefix of s (in bytes) that fits in max_cols columns without
+ * splitting a character; *cols gets its width.
+ */
+size_t utf8_prefix_fitting(const char *s, size_t max_cols, size_t *cols);
+
+/* Code point count in 1-based column terms: the column (1-based, in code
+ * points) of byte offset off within s. For error messages. */
+long utf8_column(const char *line, size_t off);
+
+struct strbuf;
+/*
+ * Append s to out with everything that could act on a terminal made visible:
+ * C0/C1 controls and DEL as \xHH (tab too), bidirectional controls
+ * (U+202A..U+202E, U+2066..U+2069, U+200E, U+200F, U+061C) as \u{XXXX},
+ * invalid bytes as \xHH. Printable text is copied unchanged.
+ */
+void utf8_sanitize(struct strbuf *out, const char *s);
+
+#endif

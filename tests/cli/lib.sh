@@ -1,0 +1,123 @@
+# lib.sh: sourced by every tests/cli/t-*.sh. Runs the real binary ($ITIN)
+# in a scratch folder and prints one TAP line per check.
+#
+#   run ARGS...            runs itin; stdout in $T/out, stderr in $T/err, status in $rc
+#   expect_rc N DESC       the last run exited N
+#   expect_out FILE DESC   stdout equals FILE (diff shown on failure)
+#   expect_out_text TEXT DESC
+#   expect_err RE DESC     stderr matches the extended regex RE
+#   ok DESC / not_ok DESC  record a result directly
+#   same_file A B DESC     two files are byte-identical
+#
+# Each script gets a fresh $T with HOME and ITIN_FILE inside it, a fixed
+# ITIN_NOW, no colour and the C.UTF-8 locale.
+
+: "${ITIN:?ITIN must name the itin binary}"
+TESTDIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$TESTDIR/../.." && pwd)
+T=$(mktemp -d "${TMPDIR:-/tmp}/itin-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export HOME="$T/home"
+mkdir -p "$HOME"
+unset XDG_DATA_HOME ITIN_LOCK_TIMEOUT EDITOR VISUAL
+export ITIN_FILE="$T/store.itin"
+export ITIN_NOW="2023-01-25T12:00:00Z"
+export NO_COLOR=1
+export LC_ALL=C.UTF-8
+export TZ=UTC
+n_test=0
+rc=0
+
+if [ "${ITIN_VALGRIND:-0}" = 1 ]; then
+	itin() {
+		valgrind -q --error-exitcode=99 --leak-check=full \
+			--errors-for-leak-kinds=definite "$ITIN" "$@"
+	}
+else
+	itin() { "$ITIN" "$@"; }
+fi
+
+ok() {
+	n_test=$((n_test + 1))
+	echo "ok $n_test - $1"
+}
+
+not_ok() {
+	n_test=$((n_test + 1))
+	echo "not ok $n_test - $1"
+}
+
+run() {
+	itin "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+
+# Like run, with stdin from the file $1.
+run_in() {
+	_in=$1
+	shift
+	itin "$@" <"$_in" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+
+show_run() {
+	echo "#   status $rc"
+	sed 's/^/#   out: /' "$T/out" | head -20
+	sed 's/^/#   err: /' "$T/err" | head -20
+}
+
+expect_rc() {
+	if [ "$rc" -eq "$1" ]; then
+		ok "$2"
+	else
+		not_ok "$2 (want status $1)"
+		show_run
+	fi
+}
+
+expect_out() {
+	if diff -u "$1" "$T/out" >"$T/diff" 2>&1; then
+		ok "$2"
+	else
+		not_ok "$2"
+		sed 's/^/#   /' "$T/diff" | head -40
+		sed 's/^/#   err: /' "$T/err" | head -10
+	fi
+}
+
+expect_out_text() {
+	printf '%s\n' "$1" >"$T/want"
+	expect_out "$T/want" "$2"
+}
+
+expect_err() {
+	if grep -Eq -- "$1" "$T/err"; then
+		ok "$2"
+	else
+		not_ok "$2 (stderr should match /$1/)"
+		show_run
+	fi
+}
+
+expect_out_match() {
+	if grep -Eq -- "$1" "$T/out"; then
+		ok "$2"
+	else
+		not_ok "$2 (stdout should match /$1/)"
+		show_run
+	fi
+}
+
+same_file() {
+	if cmp -s "$1" "$2"; then
+		ok "$3"
+	else
+		not_ok "$3"
+		diff -u "$1" "$2" | head -30 | sed 's/^/#   /'
+	fi
+}
+
+# Exit status of the script: failing when any check failed.
+finish() {
+	exit 0
+}
