@@ -9,14 +9,21 @@
  * user owns it) is held with flock(2): exclusive by writers, shared by
  * readers, so a reader never sees a half-written append. It survives the
  * rename of the store itself. A lock not obtained within the timeout
- * ($ITIN_LOCK_TIMEOUT seconds, default 5) fails with status 75.
+ * ($ITIN_LOCK_TIMEOUT seconds, default 5, fractions allowed) fails with
+ * status 75. PATH is the store with symbolic links resolved (also a dangling
+ * link, and the folder of a missing store), so every name of one file shares
+ * one lock. A reader that cannot create the lock file (read-only folder)
+ * reads without it.
  *
  * Writes: store_append() appends one event with a single write(2) and
  * fsyncs before returning; it never reads the store. A transaction
  * (store_begin .. store_commit) rewrites the whole file: new file in the
  * same folder (mkstemp), fsync, rename over the old one, fsync the folder.
  * A store that is a symbolic link stays one: the file it points to is
- * replaced. Nothing is changed when any step fails.
+ * replaced. Nothing is changed when any step fails: a failed append is
+ * truncated back to the old size. Statuses: 66 store is a directory or
+ * unreadable, 73 cannot create (permissions, read-only), 74 I/O (full disk,
+ * file size limit: the CLI ignores SIGXFSZ so that is EFBIG), 75 busy.
  */
 #ifndef ITIN_STORE_H
 #define ITIN_STORE_H
@@ -52,9 +59,11 @@ struct store_tx {
 /* Lock and read. On success the caller must commit or abort. */
 int store_begin(const char *path, struct store_tx *tx,
 		const struct itin_warner *w, struct itin_err *err);
-/* Write tx->events (in their order) atomically, then unlock and release. */
+/* Write tx->events (in their order) atomically, then unlock and release.
+ * The transaction is released on failure too; store_abort() after
+ * store_commit() is harmless. */
 int store_commit(struct store_tx *tx, struct itin_err *err);
-/* Unlock and release without writing. */
+/* Unlock and release without writing. Safe to call twice. */
 void store_abort(struct store_tx *tx);
 
 #endif

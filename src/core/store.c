@@ -1,0 +1,712 @@
+/*
+ * store.c: the itinerary file on disk (see store.h for the guarantees).
+ *
+ * Every writer holds an exclusive flock(2) on "REAL.lock", where REAL is the
+ * store with symbolic links resolved, so two links to one file share one
+ * lock. Readers hold it shared. The lock file is never deleted: deleting it
+ * would let a process lock an unlinked inode while another creates a new one.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "itin/itinfmt.h"
+#include "itin/store.h"
+#include "itin/strbuf.h"
+#include "itin/xalloc.h"
+
+#define DEFAULT_LOCK_TIMEOUT 5.0
+/* How many symbolic links a dangling chain may have before we give up. */
+#define MAX_LINKS 40
+
+enum lock_kind { LK_SHARED, LK_EXCL };
+
+/* Full-disk and device errors are I/O errors (74); refusals to create are 73. */
+static int write_status(int e)
+{
+	switch (e) {
+	case EACCES:
+	case EPERM:
+	case EROFS:
+	case ENOTDIR:
+	case EISDIR:
+	case ELOOP:
+	case ENAMETOOLONG:
+	case ENOENT:
+		return ITIN_EX_CANTCREAT;
+	default:
+		return ITIN_EX_IOERR;
+	}
+}
+
+static char *path_join(const char *dir, const char *base)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addstr(&sb, dir);
+	if (sb.len && sb.buf[sb.len - 1] != '/')
+		strbuf_addch(&sb, '/');
+	strbuf_addstr(&sb, base);
+	return strbuf_detach(&sb, NULL);
+}
+
+/* The folder part of path: "." when there is none, "/" for "/x". */
+static char *path_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	while (slash > path && slash[-1] == '/')
+		slash--;
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+static const char *path_base(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* ---- default path ---------------------------------------------------- */
+
+int store_default_path(const char *explicit_path, char **out,
+		       struct itin_err *err)
+{
+	const char *s;
+
+	*out = NULL;
+	if (explicit_path) {
+		if (!*explicit_path)
+			return itin_err_set(err, ITIN_EX_USAGE,
+					    "the store path is empty");
+		*out = xstrdup(explicit_path);
+		return 0;
+	}
+	s = getenv("ITIN_FILE");
+	if (s && *s) {
+		*out = xstrdup(s);
+		return 0;
+	}
+	/* The XDG spec: a relative XDG_DATA_HOME is invalid and ignored. */
+	s = getenv("XDG_DATA_HOME");
+	if (s && s[0] == '/') {
+		*out = path_join(s, "itin/itinerary.itin");
+		return 0;
+	}
+	s = getenv("HOME");
+	if (s && *s) {
+		*out = path_join(s, ".local/share/itin/itinerary.itin");
+		return 0;
+	}
+	return itin_err_set(err, ITIN_EX_USAGE,
+			    "cannot find the store: HOME is not set "
+			    "(use -f PATH or set ITIN_FILE)");
+}
+
+/* ---- paths ----------------------------------------------------------- */
+
+/*
+ * The file a write really replaces, with symbolic links resolved, also when
+ * it does not exist yet: a dangling link is followed to its target, and a
+ * missing file gets its folder resolved. Everyone computes the same name for
+ * one file, so everyone derives the same lock file from it.
+ */
+static char *resolve_path(const char *path)
+{
+	char *cur = xstrdup(path);
+	int hops;
+
+	for (hops = 0; hops < MAX_LINKS; hops++) {
+		char *real = realpath(cur, NULL);
+		struct stat st;
+		char *dir, *rdir, *res;
+
+		if (real) {
+			free(cur);
+			return real;
+		}
+		if (lstat(cur, &st) == 0 && S_ISLNK(st.st_mode)) {
+			/* Dangling: follow it by hand. */
+			struct strbuf target = STRBUF_INIT;
+			ssize_t n;
+
+			strbuf_grow(&target, PATH_MAX);
+			n = readlink(cur, target.buf, PATH_MAX);
+			if (n <= 0 || n >= PATH_MAX) {
+				strbuf_release(&target);
+				return cur;
+			}
+			target.len = (size_t)n;
+			target.buf[n] = '\0';
+			if (target.buf[0] == '/') {
+				res = strbuf_detach(&target, NULL);
+			} else {
+				dir = path_dir(cur);
+				res = path_join(dir, target.buf);
+				free(dir);
+				strbuf_release(&target);
+			}
+			free(cur);
+			cur = res;
+			continue;
+		}
+		/* Missing: resolve the folder, keep the name. */
+		dir = path_dir(cur);
+		rdir = realpath(dir, NULL);
+		free(dir);
+		if (!rdir)
+			return cur;
+		res = path_join(rdir, path_base(cur));
+		free(rdir);
+		free(cur);
+		return res;
+	}
+	return cur;
+}
+
+/* mkdir -p for the folders above path, created 0700. */
+static int make_parents(const char *path, struct itin_err *err)
+{
+	char *dir = path_dir(path);
+	struct stat st;
+	char *p;
+
+	if (stat(dir, &st) == 0) {
+		free(dir);
+		return 0;
+	}
+	for (p = dir + 1;; p++) {
+		char c = *p;
+
+		if (c != '/' && c != '\0')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+			int e = errno;
+
+			itin_err_set(err, write_status(e),
+				     "cannot create folder '%s': %s", dir,
+				     strerror(e));
+			free(dir);
+			return -1;
+		}
+		*p = c;
+		if (!c)
+			break;
+	}
+	free(dir);
+	return 0;
+}
+
+/* ---- the lock -------------------------------------------------------- */
+
+static int lock_timeout(double *out, struct itin_err *err)
+{
+	const char *s = getenv("ITIN_LOCK_TIMEOUT");
+	char *end;
+	double v;
+
+	*out = DEFAULT_LOCK_TIMEOUT;
+	if (!s || !*s)
+		return 0;
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || *end || !isfinite(v) || v < 0)
+		return itin_err_set(err, ITIN_EX_USAGE,
+				    "invalid ITIN_LOCK_TIMEOUT '%s' (expected "
+				    "a number of seconds)", s);
+	*out = v;
+	return 0;
+}
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+/*
+ * Open and lock "REAL.lock". Returns the descriptor (closing it unlocks), or
+ * -1 with err filled. A reader that may not create or open the lock file (a
+ * read-only folder, someone else's store) gets -2 and reads without it:
+ * refusing would make a read-only store unreadable.
+ */
+static int lock_store(const char *path, const char *real, enum lock_kind kind,
+		      struct itin_err *err)
+{
+	int bad = kind == LK_SHARED ? ITIN_EX_NOINPUT : ITIN_EX_CANTCREAT;
+	char *lock = xmalloc(strlen(real) + sizeof(".lock"));
+	double timeout, deadline;
+	long delay = 10;
+	struct stat st;
+	int fd;
+
+	if (lock_timeout(&timeout, err) < 0)
+		goto fail;
+	strcpy(lock, real);
+	strcat(lock, ".lock");
+
+	fd = open(lock, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK,
+		  0600);
+	if (fd < 0) {
+		int e = errno;
+
+		if (e == ELOOP) {
+			itin_err_set(err, bad, "lock file '%s' is a symbolic link",
+				     lock);
+			goto fail;
+		}
+		if (kind == LK_SHARED &&
+		    (e == EACCES || e == EPERM || e == EROFS)) {
+			free(lock);
+			return -2;
+		}
+		itin_err_set(err, kind == LK_SHARED ? bad : write_status(e),
+			     "cannot open lock file '%s': %s", lock,
+			     strerror(e));
+		goto fail;
+	}
+	if (fstat(fd, &st) < 0) {
+		itin_err_set(err, ITIN_EX_IOERR, "cannot stat lock file '%s': %s",
+			     lock, strerror(errno));
+		goto fail_fd;
+	}
+	/* Another user's lock file could be held forever to lock us out. */
+	if (st.st_uid != geteuid()) {
+		itin_err_set(err, bad, "lock file '%s' belongs to another user",
+			     lock);
+		goto fail_fd;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		itin_err_set(err, bad, "lock file '%s' is not a regular file",
+			     lock);
+		goto fail_fd;
+	}
+
+	deadline = now_seconds() + timeout;
+	for (;;) {
+		if (flock(fd, (kind == LK_SHARED ? LOCK_SH : LOCK_EX) | LOCK_NB) == 0)
+			break;
+		if (errno == EINTR)
+			continue;
+		if (errno != EWOULDBLOCK) {
+			itin_err_set(err, ITIN_EX_IOERR, "cannot lock '%s': %s",
+				     lock, strerror(errno));
+			goto fail_fd;
+		}
+		if (now_seconds() >= deadline) {
+			itin_err_set(err, ITIN_EX_TEMPFAIL,
+				     "store '%s' is busy (locked by another "
+				     "process for more than %g s)",
+				     path, timeout);
+			goto fail_fd;
+		}
+		/* Short first waits: most holders finish an append in ms. */
+		{
+			double left = (deadline - now_seconds()) * 1000.0;
+			long ms = delay;
+
+			if (left < ms)
+				ms = left > 1 ? (long)left : 1;
+			sleep_ms(ms);
+		}
+		if (delay < 50)
+			delay = delay * 3 / 2 > 50 ? 50 : delay * 3 / 2;
+	}
+	free(lock);
+	return fd;
+
+fail_fd:
+	close(fd);
+fail:
+	free(lock);
+	return -1;
+}
+
+/* ---- reading --------------------------------------------------------- */
+
+/* Read a whole descriptor into sb. */
+static int read_all(int fd, struct strbuf *sb)
+{
+	for (;;) {
+		ssize_t n;
+
+		strbuf_grow(sb, 65536);
+		n = read(fd, sb->buf + sb->len, sb->alloc - sb->len - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (n == 0)
+			break;
+		sb->len += (size_t)n;
+		sb->buf[sb->len] = '\0';
+	}
+	return 0;
+}
+
+/*
+ * Read and parse the store (the caller holds whatever lock it needs).
+ * Events go to out only when the whole file parsed.
+ */
+static int read_store(const char *path, struct evlist *out,
+		      const struct itin_warner *w, struct itin_err *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct evlist tmp = EVLIST_INIT;
+	struct stat st;
+	size_t i;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		int e = errno;
+
+		if (e == ENOENT)
+			return 0;
+		if (e == EISDIR)
+			return itin_err_set(err, ITIN_EX_NOINPUT,
+					    "'%s' is a directory", path);
+		return itin_err_set(err, ITIN_EX_NOINPUT, "cannot read '%s': %s",
+				    path, strerror(e));
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		return itin_err_set(err, ITIN_EX_NOINPUT, "'%s' is a directory",
+				    path);
+	}
+	if (read_all(fd, &sb) < 0) {
+		int e = errno;
+
+		close(fd);
+		strbuf_release(&sb);
+		if (e == EISDIR)
+			return itin_err_set(err, ITIN_EX_NOINPUT,
+					    "'%s' is a directory", path);
+		return itin_err_set(err, ITIN_EX_IOERR, "cannot read '%s': %s",
+				    path, strerror(e));
+	}
+	close(fd);
+
+	if (itinfmt_parse(sb.buf, sb.len, path, &tmp, w, err) < 0) {
+		strbuf_release(&sb);
+		evlist_release(&tmp);
+		return -1;
+	}
+	strbuf_release(&sb);
+	for (i = 0; i < tmp.n; i++)
+		evlist_add(out, tmp.v[i]);
+	free(tmp.v);
+	return 0;
+}
+
+int store_load(const char *path, struct evlist *out,
+	       const struct itin_warner *w, struct itin_err *err)
+{
+	struct stat st;
+	char *real;
+	int lock, ret;
+
+	/* A missing store is empty; reading it must not create anything. */
+	if (stat(path, &st) < 0) {
+		if (errno == ENOENT)
+			return 0;
+		return itin_err_set(err, ITIN_EX_NOINPUT, "cannot read '%s': %s",
+				    path, strerror(errno));
+	}
+	if (S_ISDIR(st.st_mode))
+		return itin_err_set(err, ITIN_EX_NOINPUT, "'%s' is a directory",
+				    path);
+
+	real = resolve_path(path);
+	lock = lock_store(path, real, LK_SHARED, err);
+	free(real);
+	if (lock == -1)
+		return -1;
+	ret = read_store(path, out, w, err);
+	if (lock >= 0)
+		close(lock);
+	return ret;
+}
+
+/* ---- writing --------------------------------------------------------- */
+
+/* Write all of buf with as many write(2) calls as the kernel needs. */
+static int write_all(int fd, const char *buf, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, buf, len);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (n == 0) {
+			errno = EIO;
+			return -1;
+		}
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Make a new folder entry durable. Some file systems cannot fsync a
+ * folder; the data itself is already synced, so that is not an error. */
+static void sync_dir(const char *file)
+{
+	char *dir = path_dir(file);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+/* Open the store for appending, creating it 0600. *created says whether we
+ * made it (so its folder entry needs syncing). */
+static int open_for_append(const char *path, int *created,
+			   struct itin_err *err)
+{
+	int fd;
+
+	*created = 0;
+	for (;;) {
+		fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC);
+		if (fd >= 0)
+			return fd;
+		if (errno != ENOENT)
+			break;
+		fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC,
+			  0600);
+		if (fd >= 0) {
+			*created = 1;
+			return fd;
+		}
+		if (errno != EEXIST)
+			break;
+	}
+	if (errno == EISDIR)
+		return itin_err_set(err, ITIN_EX_NOINPUT, "'%s' is a directory",
+				    path);
+	return itin_err_set(err, write_status(errno), "cannot write '%s': %s",
+			    path, strerror(errno));
+}
+
+int store_append(const char *path, const struct event *ev,
+		 struct itin_err *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct stat st;
+	char *real;
+	int lock, fd, created, e;
+	off_t size;
+
+	if (make_parents(path, err) < 0)
+		return -1;
+	real = resolve_path(path);
+	lock = lock_store(path, real, LK_EXCL, err);
+	free(real);
+	if (lock < 0)
+		return -1;
+
+	fd = open_for_append(path, &created, err);
+	if (fd < 0)
+		goto fail_lock;
+	if (fstat(fd, &st) < 0) {
+		e = errno;
+		itin_err_set(err, ITIN_EX_IOERR, "cannot stat '%s': %s", path,
+			     strerror(e));
+		goto fail_fd;
+	}
+	size = st.st_size;
+
+	/* A hand-edited file may lack its final newline. */
+	if (size > 0) {
+		char last;
+		ssize_t n;
+
+		do
+			n = pread(fd, &last, 1, size - 1);
+		while (n < 0 && errno == EINTR);
+		if (n != 1) {
+			e = n < 0 ? errno : EIO;
+			itin_err_set(err, ITIN_EX_IOERR, "cannot read '%s': %s",
+				     path, strerror(e));
+			goto fail_fd;
+		}
+		if (last != '\n')
+			strbuf_addch(&sb, '\n');
+	}
+	itinfmt_write_event(&sb, ev);
+
+	/* One write(2), so a reader without the lock (or a crash) sees all or
+	 * nothing in practice; a short write is continued, then undone on
+	 * failure so no torn event is left behind. */
+	if (write_all(fd, sb.buf, sb.len) < 0 || fsync(fd) < 0) {
+		e = errno;
+		itin_err_set(err, write_status(e), "cannot write '%s': %s",
+			     path, strerror(e));
+		if (ftruncate(fd, size) == 0)
+			fsync(fd);
+		goto fail_fd;
+	}
+	if (close(fd) < 0) {
+		e = errno;
+		itin_err_set(err, ITIN_EX_IOERR, "cannot write '%s': %s", path,
+			     strerror(e));
+		goto fail_lock;
+	}
+	if (created)
+		sync_dir(path);
+	strbuf_release(&sb);
+	close(lock);
+	return 0;
+
+fail_fd:
+	close(fd);
+fail_lock:
+	strbuf_release(&sb);
+	close(lock);
+	return -1;
+}
+
+/* ---- transactions ---------------------------------------------------- */
+
+static void tx_reset(struct store_tx *tx)
+{
+	tx->path = NULL;
+	tx->real_path = NULL;
+	tx->lock_fd = -1;
+	evlist_init(&tx->events);
+}
+
+void store_abort(struct store_tx *tx)
+{
+	if (!tx)
+		return;
+	if (tx->lock_fd >= 0)
+		close(tx->lock_fd);
+	free(tx->path);
+	free(tx->real_path);
+	evlist_release(&tx->events);
+	tx_reset(tx);
+}
+
+int store_begin(const char *path, struct store_tx *tx,
+		const struct itin_warner *w, struct itin_err *err)
+{
+	struct stat st;
+
+	tx_reset(tx);
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return itin_err_set(err, ITIN_EX_NOINPUT, "'%s' is a directory",
+				    path);
+	/* The folders must exist for the lock file, whose name must not
+	 * change once the store is created (see resolve_path). */
+	if (make_parents(path, err) < 0)
+		return -1;
+	tx->path = xstrdup(path);
+	tx->real_path = resolve_path(path);
+	tx->lock_fd = lock_store(path, tx->real_path, LK_EXCL, err);
+	if (tx->lock_fd < 0 || read_store(path, &tx->events, w, err) < 0) {
+		store_abort(tx);
+		return -1;
+	}
+	return 0;
+}
+
+int store_commit(struct store_tx *tx, struct itin_err *err)
+{
+	const char *real = tx->real_path;
+	struct strbuf sb = STRBUF_INIT;
+	char *dir = path_dir(real);
+	char *tmp = xmalloc(strlen(dir) + strlen(path_base(real)) + 16);
+	mode_t mode = 0600;
+	struct stat st;
+	int fd, e;
+
+	sprintf(tmp, "%s/.%s.XXXXXX", dir, path_base(real));
+	if (stat(real, &st) == 0)
+		mode = st.st_mode & 0777;
+
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		e = errno;
+		itin_err_set(err, write_status(e),
+			     "cannot create a temporary file in '%s': %s", dir,
+			     strerror(e));
+		goto out;
+	}
+	if (fchmod(fd, mode) < 0) {
+		e = errno;
+		itin_err_set(err, write_status(e), "cannot set the mode of '%s': %s",
+			     tmp, strerror(e));
+		goto fail;
+	}
+	itinfmt_write(&sb, &tx->events);
+	if (write_all(fd, sb.buf, sb.len) < 0 || fsync(fd) < 0) {
+		e = errno;
+		itin_err_set(err, write_status(e), "cannot write '%s': %s",
+			     tmp, strerror(e));
+		goto fail;
+	}
+	if (close(fd) < 0) {
+		e = errno;
+		fd = -1;
+		itin_err_set(err, ITIN_EX_IOERR, "cannot write '%s': %s", tmp,
+			     strerror(e));
+		goto fail;
+	}
+	fd = -1;
+	/* Replace the link's target, not the link: the store stays a link. */
+	if (rename(tmp, real) < 0) {
+		e = errno;
+		itin_err_set(err, write_status(e), "cannot replace '%s': %s",
+			     real, strerror(e));
+		goto fail;
+	}
+	sync_dir(real);
+	free(tmp);
+	free(dir);
+	strbuf_release(&sb);
+	store_abort(tx);
+	return 0;
+
+fail:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+out:
+	free(tmp);
+	free(dir);
+	strbuf_release(&sb);
+	store_abort(tx);
+	return -1;
+}
