@@ -1,0 +1,273 @@
+/*
+ * cli.h: what the command-line modules of itin share.
+ *
+ * main.c keeps the table of commands; each cmd-NAME.c implements one
+ * command as `int cmd_NAME(int argc, char **argv, struct cli *cli)` that
+ * returns the exit status (sysexits, see itin/err.h). Only this layer
+ * prints or exits; the core reports through struct itin_err.
+ *
+ *   report.c    error, warning and usage messages on stderr
+ *   options.c   shared option parsing: the event options of add/edit,
+ *               the FILTERS of list/export, --format values
+ *   agenda.c    the agenda listing for people
+ *   output.c    list/export formats, atomic output files, reading inputs
+ *   ids.c       id and unique-prefix lookup for show/edit/rm
+ *   progress.c  a progress line on a terminal for slow work
+ *   now.c       the clock, overridable with $ITIN_NOW
+ */
+#ifndef ITIN_CLI_H
+#define ITIN_CLI_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "itin/err.h"
+#include "itin/evlist.h"
+#include "itin/filter.h"
+#include "itin/strbuf.h"
+
+struct cli;
+
+enum cmd_flags {
+	CMD_STORE = 1 << 0,	/* uses the store: -f is accepted after it */
+	CMD_WRITES = 1 << 1,	/* changes the store (takes the write lock) */
+};
+
+struct command {
+	const char *name;
+	const char *usage;	/* the synopsis line(s), without "usage: " */
+	const char *help;	/* what follows the synopsis in --help */
+	unsigned flags;
+	int (*fn)(int argc, char **argv, struct cli *cli);
+};
+
+struct cli {
+	const struct command *cmd;	/* the command running */
+	const char *file;		/* -f/--file, NULL if not given */
+	char *store;			/* resolved lazily by cli_store() */
+};
+
+/* main.c */
+const struct command *cli_find_command(const char *name);
+/* The store path (-f, $ITIN_FILE, XDG default); NULL after reporting. */
+const char *cli_store(struct cli *cli);
+/* Print the help of cmd (or the general help when cmd is NULL) on stdout. */
+int cli_help(const struct command *cmd);
+
+int cmd_add(int argc, char **argv, struct cli *cli);
+int cmd_edit(int argc, char **argv, struct cli *cli);
+int cmd_list(int argc, char **argv, struct cli *cli);
+int cmd_export(int argc, char **argv, struct cli *cli);
+int cmd_show(int argc, char **argv, struct cli *cli);
+int cmd_rm(int argc, char **argv, struct cli *cli);
+int cmd_import(int argc, char **argv, struct cli *cli);
+
+/* report.c */
+/* Print "itin: FILE:LINE:COL: msg" (or "itin: msg"); returns err->status
+ * (1 when it was not set). */
+int report_err(const struct itin_err *err);
+/* "itin: msg"; returns status. */
+int report(int status, const char *fmt, ...) ITIN_PRINTF(2, 3);
+/* "itin: msg" + "Try 'itin CMD --help'."; returns 64. */
+int usage_error(const struct command *cmd, const char *fmt, ...)
+	ITIN_PRINTF(2, 3);
+void warning(const char *fmt, ...) ITIN_PRINTF(1, 2);
+/* A warner printing "itin: warning: [FILE:LINE:COL: ]msg". */
+extern const struct itin_warner cli_warner;
+/* Write sb to stdout (errors are caught at exit by main). */
+void out_strbuf(const struct strbuf *sb);
+
+/* options.c */
+
+/* getopt_long with our own messages: returns the option, -1 at the end,
+ * or '?' after printing a usage error (the caller returns 64). */
+int cli_getopt(int argc, char **argv, const char *shortopts,
+	       const struct option *longopts, const struct command *cmd);
+
+/* Long-option values shared by the commands (beyond single letters). */
+enum {
+	OPT_FROM = 256,
+	OPT_TO,
+	OPT_TYPE,
+	OPT_CITY,
+	OPT_COUNTRY,
+	OPT_WITH,
+	OPT_GREP,
+	OPT_FORMAT,
+	OPT_START,
+	OPT_END,
+	OPT_VENUE,
+	OPT_TZ,
+	OPT_ORG,
+	OPT_STATUS,
+	OPT_SOURCE,
+	OPT_NOTE,
+	OPT_TAG,
+	OPT_ID,
+	OPT_END_TZ,
+	OPT_TO_CITY,
+	OPT_TITLE,
+	OPT_CLEAR,
+	OPT_DRY_RUN,
+};
+
+#define COMMON_LONGOPTS \
+	{ "file", required_argument, NULL, 'f' }, \
+	{ "help", no_argument, NULL, 'h' }
+
+#define FILTER_LONGOPTS \
+	{ "from", required_argument, NULL, OPT_FROM }, \
+	{ "to", required_argument, NULL, OPT_TO }, \
+	{ "type", required_argument, NULL, OPT_TYPE }, \
+	{ "city", required_argument, NULL, OPT_CITY }, \
+	{ "country", required_argument, NULL, OPT_COUNTRY }, \
+	{ "with", required_argument, NULL, OPT_WITH }, \
+	{ "grep", required_argument, NULL, OPT_GREP }
+
+#define EVENT_LONGOPTS \
+	{ "start", required_argument, NULL, OPT_START }, \
+	{ "end", required_argument, NULL, OPT_END }, \
+	{ "city", required_argument, NULL, OPT_CITY }, \
+	{ "country", required_argument, NULL, OPT_COUNTRY }, \
+	{ "venue", required_argument, NULL, OPT_VENUE }, \
+	{ "tz", required_argument, NULL, OPT_TZ }, \
+	{ "with", required_argument, NULL, OPT_WITH }, \
+	{ "org", required_argument, NULL, OPT_ORG }, \
+	{ "status", required_argument, NULL, OPT_STATUS }, \
+	{ "source", required_argument, NULL, OPT_SOURCE }, \
+	{ "note", required_argument, NULL, OPT_NOTE }, \
+	{ "tag", required_argument, NULL, OPT_TAG }, \
+	{ "id", required_argument, NULL, OPT_ID }, \
+	{ "end-tz", required_argument, NULL, OPT_END_TZ }, \
+	{ "to-city", required_argument, NULL, OPT_TO_CITY }
+
+/* Fields that `edit --clear` empties. */
+enum evfield {
+	F_END = 1 << 0,
+	F_VENUE = 1 << 1,
+	F_CITY = 1 << 2,
+	F_COUNTRY = 1 << 3,
+	F_TZ = 1 << 4,
+	F_END_TZ = 1 << 5,
+	F_WITH = 1 << 6,
+	F_ORG = 1 << 7,
+	F_SOURCE = 1 << 8,
+	F_NOTES = 1 << 9,
+	F_TAGS = 1 << 10,
+};
+
+/* The event options of add and edit, as given (borrowed from argv). */
+struct evopts {
+	const char *type, *title;
+	const char *start, *end, *city, *country, *venue, *tz, *org, *status;
+	const char *source, *note, *id, *end_tz, *to_city;
+	const char **with;
+	size_t nwith;
+	const char **tags;
+	size_t ntags;
+	unsigned clear;		/* enum evfield bits */
+	bool any;		/* some option that changes the event was given */
+};
+
+/* Record option c (an OPT_ value of EVENT_LONGOPTS, or OPT_TYPE/OPT_TITLE/
+ * OPT_CLEAR for edit). Returns 1 if handled, 0 if c is not an event
+ * option, -1 after reporting (status in *status). */
+int evopts_option(struct evopts *o, int c, const char *arg,
+		  const struct command *cmd, int *status);
+void evopts_release(struct evopts *o);
+/*
+ * Apply the options to ev (a new event for add, a copy of the stored one
+ * for edit), resolving zones from places, then event_check() it.
+ * Returns 0 or -1 with err filled.
+ */
+int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
+		 struct itin_err *err);
+
+/* Record filter option c. Same returns as evopts_option. */
+int filter_option(struct filter *f, int c, const char *arg,
+		  const struct command *cmd, int *status);
+/* After parsing: --from after --to is a usage error. 0 or the status. */
+int filter_finish(const struct filter *f, const struct command *cmd);
+
+/* Check that a command-line string is valid UTF-8 ("invalid UTF-8 in
+ * --title"): 0 or -1 with err filled (65). */
+int check_utf8_arg(const char *s, const char *what, struct itin_err *err);
+/* "unknown event type 'x' (expected one of: ...)" */
+int parse_type_arg(const char *s, struct itin_err *err);
+
+/* Output formats of list and export. */
+enum outfmt {
+	FMT_NONE = -1,
+	FMT_AGENDA,
+	FMT_TSV,
+	FMT_JSON,
+	FMT_ITIN,
+	FMT_CSV,
+	FMT_ICS,
+};
+/* Parse --format for list/export/import: allowed is a bit mask of
+ * (1 << FMT_x). Unknown names and formats not yet built are usage errors. */
+int parse_format(const char *s, unsigned allowed, const struct command *cmd,
+		 enum outfmt *out);
+/* 64 "format 'csv' is not available yet ..." */
+int format_not_available(enum outfmt f, const struct command *cmd);
+const char *format_name(enum outfmt f);
+
+/* output.c */
+/* Format the (filtered, sorted) events in fmt into sb. f gives the
+ * --from/--to range for the agenda. */
+void format_events(struct strbuf *sb, enum outfmt fmt,
+		   const struct evlist *l, const struct filter *f, bool colour);
+/* Write data to path atomically (temp file in the same folder + rename).
+ * 0 or -1 with err filled (73 cannot create, 74 I/O). */
+int write_file_atomic(const char *path, const char *data, size_t len,
+		      struct itin_err *err);
+/* Read a whole file ("-" = standard input) into sb. 0 or -1 with err
+ * (66 missing/unreadable/directory, 74 read error). */
+int read_input(const char *path, struct strbuf *sb, struct itin_err *err);
+/* Load the store, keep the events matching f, sort. 0 or -1 reported. */
+int load_filtered(struct cli *cli, const struct filter *f,
+		  struct evlist *out, int *status);
+
+/* agenda.c */
+void agenda_write(struct strbuf *sb, const struct evlist *l,
+		  const struct filter *f, bool colour);
+/* "Fri 27 Jan 2023" */
+void day_text(struct strbuf *sb, int64_t day);
+/* "KST +09:00" for zone name at instant ("+05:45" where the zone's
+ * abbreviation is only a number). */
+void zone_text(struct strbuf *sb, const char *name, int64_t instant);
+/* "Venue, City, CC", sanitised. */
+void place_text(struct strbuf *sb, const struct event *ev);
+/* Should stdout get colour? (a tty, NO_COLOR unset, TERM not dumb) */
+bool want_colour(void);
+
+/* ids.c */
+/*
+ * Find the event an id argument names: an exact id, else a unique prefix.
+ * Returns the index, or -1 with err filled: status 1 "no event with id
+ * 'x'", 64 "id prefix 'ab' is ambiguous (abc1..., abd2...)".
+ */
+long find_event_arg(const struct evlist *l, const char *arg,
+		    struct itin_err *err);
+
+/* progress.c */
+struct progress;
+/* Starts a timer; nothing is shown before 1 s, nor when stderr is not a
+ * terminal. total may be 0 when unknown. */
+struct progress *progress_start(const char *what, size_t total);
+void progress_update(struct progress *p, size_t done);
+/* Clear the line (if shown) and free; NULL is fine. */
+void progress_stop(struct progress *p);
+
+/* now.c */
+/* The current instant: $ITIN_NOW ("2023-01-25T12:00:00Z", "2023-01-25",
+ * "2023-01-25T12:00" taken as UTC) or the clock. */
+int64_t cli_now(void);
+/* Today's date (days since epoch) in the system's zone. */
+int64_t cli_today(void);
+
+#endif

@@ -1,0 +1,117 @@
+/*
+ * cmd-add.c: `itin add TYPE TITLE --start WHEN [OPTIONS]`.
+ *
+ * The id is printed only once store_append() has returned, that is once
+ * the event is on disk (fsync): a script that got an id can rely on it.
+ * add never rewrites the store, so many can run at once without losing
+ * an event (the store appends under its lock).
+ */
+#include <stdlib.h>
+
+#include "cli.h"
+#include "itin/event.h"
+#include "itin/store.h"
+#include "itin/xalloc.h"
+
+/* An --id given by hand must not be in the store already. */
+static int check_new_id(const char *path, const char *id, int *status)
+{
+	struct evlist l = EVLIST_INIT;
+	struct itin_err err;
+	int ret = 0;
+
+	itin_err_clear(&err);
+	if (store_load(path, &l, NULL, &err)) {
+		*status = report_err(&err);
+		ret = -1;
+	} else if (evlist_find(&l, id) >= 0) {
+		*status = report(ITIN_EX_DATAERR, "id '%s' already exists", id);
+		ret = -1;
+	}
+	evlist_release(&l);
+	return ret;
+}
+
+int cmd_add(int argc, char **argv, struct cli *cli)
+{
+	static const struct option longopts[] = {
+		COMMON_LONGOPTS,
+		EVENT_LONGOPTS,
+		{ NULL, 0, NULL, 0 },
+	};
+	struct evopts o = { 0 };
+	struct event *ev = NULL;
+	struct itin_err err;
+	const char *path;
+	int c, r, status = 0;
+
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
+		if (c == 'f') {
+			cli->file = optarg;
+			continue;
+		}
+		if (c == 'h') {
+			status = cli_help(cli->cmd);
+			goto out;
+		}
+		r = evopts_option(&o, c, optarg, cli->cmd, &status);
+		if (r < 0)
+			goto out;
+		if (r == 0) {
+			status = ITIN_EX_USAGE;
+			goto out;
+		}
+	}
+	if (argc - optind < 1) {
+		status = usage_error(cli->cmd, "missing TYPE and TITLE");
+		goto out;
+	}
+	if (argc - optind < 2) {
+		status = usage_error(cli->cmd, "missing TITLE");
+		goto out;
+	}
+	if (argc - optind > 2) {
+		status = usage_error(cli->cmd,
+				     "unexpected argument '%s' (quote a "
+				     "TITLE of several words)",
+				     argv[optind + 2]);
+		goto out;
+	}
+	if (!o.start) {
+		status = usage_error(cli->cmd, "missing --start WHEN");
+		goto out;
+	}
+	itin_err_clear(&err);
+	if (check_utf8_arg(argv[optind], "TYPE", &err) ||
+	    check_utf8_arg(argv[optind + 1], "--title", &err)) {
+		status = report_err(&err);
+		goto out;
+	}
+	o.type = argv[optind];
+	o.title = argv[optind + 1];
+
+	ev = event_new();
+	if (!o.id)
+		ev->id = event_random_id();
+	if (evopts_apply(&o, ev, true, &err)) {
+		status = report_err(&err);
+		goto out;
+	}
+	path = cli_store(cli);
+	if (!path) {
+		status = ITIN_EX_USAGE;
+		goto out;
+	}
+	if (o.id && check_new_id(path, ev->id, &status))
+		goto out;
+	if (store_append(path, ev, &err)) {
+		status = report_err(&err);
+		goto out;
+	}
+	printf("%s\n", ev->id);
+out:
+	event_free(ev);
+	evopts_release(&o);
+	return status;
+}

@@ -1,0 +1,344 @@
+/*
+ * cmd-edit.c: `itin edit ID [OPTIONS] [--clear FIELD]...`.
+ *
+ * With options: the event is changed under the store's lock in one
+ * transaction. Without: the event goes to $VISUAL/$EDITOR in the itin text
+ * format. The store is not locked while the editor runs (that could take
+ * minutes and every other itin would time out); instead, before writing,
+ * the stored event must still be what was handed to the editor, else the
+ * edit is refused and the edited file is kept.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "itin/itinfmt.h"
+#include "itin/store.h"
+#include "itin/xalloc.h"
+
+static bool same_event(const struct event *a, const struct event *b)
+{
+	struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
+	bool same;
+
+	itinfmt_write_event(&x, a);
+	itinfmt_write_event(&y, b);
+	same = x.len == y.len && !memcmp(x.buf, y.buf, x.len);
+	strbuf_release(&x);
+	strbuf_release(&y);
+	return same;
+}
+
+/* Change the event with the options, in one transaction. */
+static int edit_with_options(struct cli *cli, const char *path,
+			     const char *arg, const struct evopts *o)
+{
+	struct store_tx tx;
+	struct itin_err err;
+	struct event *ev;
+	long i;
+
+	(void)cli;
+	itin_err_clear(&err);
+	if (store_begin(path, &tx, &cli_warner, &err))
+		return report_err(&err);
+	i = find_event_arg(&tx.events, arg, &err);
+	if (i < 0) {
+		store_abort(&tx);
+		return report_err(&err);
+	}
+	ev = event_clone(tx.events.v[i]);
+	if (evopts_apply(o, ev, false, &err)) {
+		event_free(ev);
+		store_abort(&tx);
+		return report_err(&err);
+	}
+	if (same_event(ev, tx.events.v[i])) {
+		event_free(ev);
+		store_abort(&tx);
+		return 0;
+	}
+	evlist_replace(&tx.events, (size_t)i, ev);
+	if (store_commit(&tx, &err))
+		return report_err(&err);
+	return 0;
+}
+
+/* Run the user's editor on path: the file name is passed as "$1", never
+ * pasted into the shell command. */
+static int run_editor(const char *path)
+{
+	const char *ed = getenv("VISUAL");
+	struct sigaction ign, old_int, old_quit;
+	struct strbuf cmd = STRBUF_INIT;
+	pid_t pid;
+	int ws;
+
+	if (!ed || !*ed)
+		ed = getenv("EDITOR");
+	if (!ed || !*ed)
+		ed = "vi";
+	strbuf_addf(&cmd, "%s \"$1\"", ed);
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0) {
+		strbuf_release(&cmd);
+		return report(ITIN_EX_OTHER, "cannot run the editor: %s",
+			      strerror(errno));
+	}
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", cmd.buf, "sh", path, (char *)NULL);
+		_exit(127);
+	}
+	/* The editor gets ^C, not us (as git does). */
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGINT, &ign, &old_int);
+	sigaction(SIGQUIT, &ign, &old_quit);
+	while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
+		;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	strbuf_release(&cmd);
+	if (WIFEXITED(ws) && WEXITSTATUS(ws) == 0)
+		return 0;
+	if (WIFEXITED(ws))
+		return report(ITIN_EX_OTHER,
+			      "the editor '%s' failed (exit status %d); "
+			      "nothing changed",
+			      ed, WEXITSTATUS(ws));
+	return report(ITIN_EX_OTHER,
+		      "the editor '%s' was killed by signal %d; nothing changed",
+		      ed, WTERMSIG(ws));
+}
+
+static bool ask_again(void)
+{
+	char line[64];
+
+	if (!isatty(STDIN_FILENO))
+		return false;
+	fputs("Edit again? [Y/n] ", stderr);
+	fflush(stderr);
+	if (!fgets(line, sizeof(line), stdin))
+		return false;
+	return line[0] != 'n' && line[0] != 'N';
+}
+
+static int write_whole(const char *path, int fd, const struct strbuf *sb)
+{
+	const char *p = sb->buf;
+	size_t left = sb->len;
+
+	while (left) {
+		ssize_t n = write(fd, p, left);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return report(ITIN_EX_CANTCREAT, "cannot write '%s': %s",
+				      path, strerror(errno));
+		p += n;
+		left -= (size_t)n;
+	}
+	return 0;
+}
+
+static const char edit_intro[] =
+	"# Edit the event below, save and quit. Lines starting with '#' are\n"
+	"# ignored; the id line must stay. Quit without saving to cancel.\n";
+
+/*
+ * Parse the edited text: exactly one event, with the id it had. Returns
+ * NULL after reporting (status in *status).
+ */
+static struct event *parse_edited(const char *tmp, const struct strbuf *text,
+				  const char *id, int *status)
+{
+	struct evlist l = EVLIST_INIT;
+	struct itin_err err;
+	struct event *ev = NULL;
+
+	itin_err_clear(&err);
+	if (itinfmt_parse(text->buf, text->len, tmp, &l, &cli_warner, &err)) {
+		*status = report_err(&err);
+	} else if (l.n != 1) {
+		*status = report(ITIN_EX_DATAERR,
+				 "%s: the file must hold exactly one event "
+				 "(found %zu)",
+				 tmp, l.n);
+	} else if (strcmp(l.v[0]->id, id)) {
+		*status = report(ITIN_EX_DATAERR,
+				 "%s: the id cannot change (it was '%s')", tmp,
+				 id);
+	} else {
+		ev = evlist_take(&l, 0);
+	}
+	evlist_release(&l);
+	return ev;
+}
+
+static int edit_in_editor(const char *path, const char *arg)
+{
+	struct evlist l = EVLIST_INIT;
+	struct strbuf orig = STRBUF_INIT, text = STRBUF_INIT;
+	struct strbuf tmp = STRBUF_INIT;
+	struct itin_err err;
+	struct store_tx tx;
+	struct event *ev = NULL, *before;
+	const char *tmpdir = getenv("TMPDIR");
+	bool keep_tmp = false;
+	long i;
+	int fd, status = 0;
+
+	itin_err_clear(&err);
+	if (store_load(path, &l, &cli_warner, &err))
+		return report_err(&err);
+	i = find_event_arg(&l, arg, &err);
+	if (i < 0) {
+		status = report_err(&err);
+		goto out;
+	}
+	before = l.v[i];
+	strbuf_addstr(&orig, edit_intro);
+	itinfmt_write_event(&orig, before);
+
+	strbuf_addf(&tmp, "%s/itin-XXXXXX.itin",
+		    tmpdir && *tmpdir ? tmpdir : "/tmp");
+	fd = mkstemps(tmp.buf, 5);	/* 0600: only the user reads it */
+	if (fd < 0) {
+		status = report(ITIN_EX_CANTCREAT,
+				"cannot create a temporary file '%s': %s",
+				tmp.buf, strerror(errno));
+		strbuf_reset(&tmp);
+		goto out;
+	}
+	status = write_whole(tmp.buf, fd, &orig);
+	if (close(fd) && !status)
+		status = report(ITIN_EX_CANTCREAT, "cannot write '%s': %s",
+				tmp.buf, strerror(errno));
+	if (status)
+		goto out;
+
+	for (;;) {
+		if ((status = run_editor(tmp.buf)))
+			goto out;
+		strbuf_reset(&text);
+		if (read_input(tmp.buf, &text, &err)) {
+			status = report_err(&err);
+			goto out;
+		}
+		if (text.len == orig.len && !memcmp(text.buf, orig.buf, orig.len)) {
+			report(0, "no changes");
+			goto out;
+		}
+		ev = parse_edited(tmp.buf, &text, before->id, &status);
+		if (ev)
+			break;
+		if (!ask_again())
+			goto out;
+		status = 0;
+	}
+	if (same_event(ev, before)) {
+		report(0, "no changes");
+		goto out;
+	}
+
+	if (store_begin(path, &tx, &cli_warner, &err)) {
+		status = report_err(&err);
+		keep_tmp = true;
+		goto kept;
+	}
+	i = evlist_find(&tx.events, before->id);
+	if (i < 0 || !same_event(tx.events.v[i], before)) {
+		store_abort(&tx);
+		status = report(ITIN_EX_OTHER,
+				"event '%s' was changed by another itin while "
+				"you were editing it",
+				before->id);
+		keep_tmp = true;
+		goto kept;
+	}
+	evlist_replace(&tx.events, (size_t)i, ev);
+	ev = NULL;
+	if (store_commit(&tx, &err)) {
+		status = report_err(&err);
+		keep_tmp = true;
+	}
+kept:
+	if (keep_tmp)
+		report(0, "your version is kept in '%s'", tmp.buf);
+out:
+	if (tmp.len && !keep_tmp)
+		unlink(tmp.buf);
+	event_free(ev);
+	strbuf_release(&tmp);
+	strbuf_release(&text);
+	strbuf_release(&orig);
+	evlist_release(&l);
+	return status;
+}
+
+int cmd_edit(int argc, char **argv, struct cli *cli)
+{
+	static const struct option longopts[] = {
+		COMMON_LONGOPTS,
+		EVENT_LONGOPTS,
+		{ "type", required_argument, NULL, OPT_TYPE },
+		{ "title", required_argument, NULL, OPT_TITLE },
+		{ "clear", required_argument, NULL, OPT_CLEAR },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct evopts o = { 0 };
+	const char *path;
+	int c, r, status = 0;
+
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
+		if (c == 'f') {
+			cli->file = optarg;
+			continue;
+		}
+		if (c == 'h') {
+			status = cli_help(cli->cmd);
+			goto out;
+		}
+		r = evopts_option(&o, c, optarg, cli->cmd, &status);
+		if (r < 0)
+			goto out;
+		if (r == 0) {
+			status = ITIN_EX_USAGE;
+			goto out;
+		}
+	}
+	if (optind >= argc) {
+		status = usage_error(cli->cmd, "missing ID");
+		goto out;
+	}
+	if (argc - optind > 1) {
+		status = usage_error(cli->cmd, "unexpected argument '%s'",
+				     argv[optind + 1]);
+		goto out;
+	}
+	if (o.id) {
+		status = usage_error(cli->cmd, "the id of an event cannot be "
+					       "changed (--id)");
+		goto out;
+	}
+	path = cli_store(cli);
+	if (!path) {
+		status = ITIN_EX_USAGE;
+		goto out;
+	}
+	if (o.any)
+		status = edit_with_options(cli, path, argv[optind], &o);
+	else
+		status = edit_in_editor(path, argv[optind]);
+out:
+	evopts_release(&o);
+	return status;
+}

@@ -1,0 +1,91 @@
+/*
+ * cmd-export.c: `itin export --format FORMAT [-o FILE] [FILTERS]`.
+ *
+ * Like list, for programs rather than people: no agenda, and -o replaces
+ * FILE atomically, so a reader of FILE never sees half an export.
+ */
+#include <string.h>
+
+#include "cli.h"
+
+int cmd_export(int argc, char **argv, struct cli *cli)
+{
+	static const struct option longopts[] = {
+		COMMON_LONGOPTS,
+		FILTER_LONGOPTS,
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const unsigned allowed = 1u << FMT_TSV | 1u << FMT_JSON |
+				 1u << FMT_ITIN | 1u << FMT_CSV |
+				 1u << FMT_ICS;
+	struct filter f = FILTER_INIT;
+	struct evlist l = EVLIST_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	enum outfmt fmt = FMT_NONE;
+	const char *output = NULL;
+	struct itin_err err;
+	int c, status = 0;
+
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, "f:ho:", longopts, cli->cmd)) !=
+	       -1) {
+		int r;
+
+		switch (c) {
+		case 'f':
+			cli->file = optarg;
+			continue;
+		case 'h':
+			status = cli_help(cli->cmd);
+			goto out;
+		case 'o':
+			output = optarg;
+			continue;
+		case OPT_FORMAT:
+			status = parse_format(optarg, allowed, cli->cmd, &fmt);
+			if (status)
+				goto out;
+			continue;
+		}
+		r = filter_option(&f, c, optarg, cli->cmd, &status);
+		if (r < 0)
+			goto out;
+		if (r == 0) {
+			status = ITIN_EX_USAGE;
+			goto out;
+		}
+	}
+	if (optind < argc) {
+		status = usage_error(cli->cmd, "unexpected argument '%s'",
+				     argv[optind]);
+		goto out;
+	}
+	/* iCalendar is the default once issue 5 brings it. */
+	if (fmt == FMT_NONE) {
+		status = format_not_available(FMT_ICS, cli->cmd);
+		goto out;
+	}
+	if (output && !*output) {
+		status = usage_error(cli->cmd, "empty file name for -o");
+		goto out;
+	}
+	if ((status = filter_finish(&f, cli->cmd)))
+		goto out;
+	if (load_filtered(cli, &f, &l, &status))
+		goto out;
+	format_events(&sb, fmt, &l, &f, false);
+	if (output && strcmp(output, "-")) {
+		itin_err_clear(&err);
+		if (write_file_atomic(output, sb.buf, sb.len, &err))
+			status = report_err(&err);
+	} else {
+		out_strbuf(&sb);
+	}
+out:
+	strbuf_release(&sb);
+	evlist_release(&l);
+	filter_release(&f);
+	return status;
+}

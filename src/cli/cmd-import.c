@@ -1,0 +1,224 @@
+/*
+ * cmd-import.c: `itin import [--format itin] [--dry-run] FILE...`.
+ *
+ * All or nothing: every file is read and parsed before the store is
+ * touched, and a file with any error imports nothing at all. An event
+ * whose id is already in the store replaces it; one whose canonical text
+ * is identical is counted "unchanged", so importing the same file twice
+ * changes nothing (and does not even rewrite the store).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "itin/itinfmt.h"
+#include "itin/store.h"
+#include "itin/xalloc.h"
+
+struct input {
+	const char *path;
+	const char *name;	/* for messages: "<stdin>" for "-" */
+	enum outfmt fmt;
+	struct evlist events;
+	size_t added, updated, unchanged;
+};
+
+/* The format of a file from its extension: 0 or a usage status. */
+static int format_of(const char *path, const struct command *cmd,
+		     enum outfmt *fmt)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+
+	if (dot && (!strcasecmp(dot, ".itin") || !strcasecmp(dot, ".txt"))) {
+		*fmt = FMT_ITIN;
+		return 0;
+	}
+	if (dot && !strcasecmp(dot, ".csv"))
+		return format_not_available(FMT_CSV, cmd);
+	if (dot && (!strcasecmp(dot, ".ics") || !strcasecmp(dot, ".ical")))
+		return format_not_available(FMT_ICS, cmd);
+	return usage_error(cmd, "cannot tell the format of '%s' (use --format)",
+			   path);
+}
+
+static bool same_text(const struct event *a, const struct event *b)
+{
+	struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
+	bool same;
+
+	itinfmt_write_event(&x, a);
+	itinfmt_write_event(&y, b);
+	same = x.len == y.len && !memcmp(x.buf, y.buf, x.len);
+	strbuf_release(&x);
+	strbuf_release(&y);
+	return same;
+}
+
+static int read_one(struct input *in)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct itin_err err;
+	int ret = 0;
+
+	itin_err_clear(&err);
+	if (read_input(in->path, &sb, &err) ||
+	    itinfmt_parse(sb.buf, sb.len, in->name, &in->events, &cli_warner,
+			  &err))
+		ret = report_err(&err);
+	strbuf_release(&sb);
+	return ret;
+}
+
+/* Merge the inputs into store, counting; returns true if anything changed. */
+static bool merge(struct evlist *store, struct input *in, size_t nin)
+{
+	struct evindex *ix = evindex_build(store);
+	struct progress *p;
+	size_t total = 0, done = 0;
+	bool changed = false;
+
+	for (size_t k = 0; k < nin; k++)
+		total += in[k].events.n;
+	p = progress_start("importing", total);
+	for (size_t k = 0; k < nin; k++) {
+		struct evlist *l = &in[k].events;
+		for (size_t j = 0; j < l->n; j++) {
+			struct event *ev = l->v[j];
+			long pos = evindex_find(ix, ev->id);
+
+			l->v[j] = NULL;
+			if (pos < 0) {
+				evindex_put(ix, ev->id, store->n);
+				evlist_add(store, ev);
+				in[k].added++;
+				changed = true;
+			} else if (same_text(store->v[pos], ev)) {
+				event_free(ev);
+				in[k].unchanged++;
+			} else {
+				evlist_replace(store, (size_t)pos, ev);
+				in[k].updated++;
+				changed = true;
+			}
+			if (++done % 1024 == 0)
+				progress_update(p, done);
+		}
+	}
+	progress_stop(p);
+	evindex_free(ix);
+	return changed;
+}
+
+static void summary(const struct input *in, bool dry_run)
+{
+	size_t n = in->added + in->updated + in->unchanged;
+
+	report(0, "%s %zu event%s (%zu added, %zu updated, %zu unchanged) "
+		  "from %s",
+	       dry_run ? "would import" : "imported", n, n == 1 ? "" : "s",
+	       in->added, in->updated, in->unchanged, in->name);
+}
+
+int cmd_import(int argc, char **argv, struct cli *cli)
+{
+	static const struct option longopts[] = {
+		COMMON_LONGOPTS,
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const unsigned allowed = 1u << FMT_ITIN | 1u << FMT_CSV | 1u << FMT_ICS;
+	enum outfmt fmt = FMT_NONE;
+	struct input *in = NULL;
+	size_t nin = 0;
+	bool dry_run = false;
+	struct itin_err err;
+	struct store_tx tx;
+	struct evlist loaded = EVLIST_INIT;
+	const char *path;
+	int c, status = 0;
+
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, "f:hn", longopts, cli->cmd)) !=
+	       -1) {
+		switch (c) {
+		case 'f':
+			cli->file = optarg;
+			break;
+		case 'h':
+			return cli_help(cli->cmd);
+		case 'n':
+			dry_run = true;
+			break;
+		case OPT_FORMAT:
+			if ((status = parse_format(optarg, allowed, cli->cmd,
+						   &fmt)))
+				return status;
+			break;
+		default:
+			return ITIN_EX_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return usage_error(cli->cmd, "missing FILE");
+
+	/* Every usage problem is found before anything is read. */
+	nin = (size_t)(argc - optind);
+	in = xcalloc(nin, sizeof(*in));
+	for (size_t k = 0; k < nin; k++) {
+		in[k].path = argv[optind + (int)k];
+		in[k].name = strcmp(in[k].path, "-") ? in[k].path : "<stdin>";
+		if (fmt != FMT_NONE) {
+			in[k].fmt = fmt;
+		} else if (!strcmp(in[k].path, "-")) {
+			status = usage_error(cli->cmd,
+					     "reading standard input needs "
+					     "--format");
+			goto out;
+		} else if ((status = format_of(in[k].path, cli->cmd,
+					       &in[k].fmt))) {
+			goto out;
+		}
+	}
+	for (size_t k = 0; k < nin; k++)
+		if ((status = read_one(&in[k])))
+			goto out;
+
+	path = cli_store(cli);
+	if (!path) {
+		status = ITIN_EX_USAGE;
+		goto out;
+	}
+	itin_err_clear(&err);
+	if (dry_run) {
+		/* Reading is enough to count; no write lock needed. */
+		if (store_load(path, &loaded, &cli_warner, &err)) {
+			status = report_err(&err);
+			goto out;
+		}
+		merge(&loaded, in, nin);
+	} else {
+		if (store_begin(path, &tx, &cli_warner, &err)) {
+			status = report_err(&err);
+			goto out;
+		}
+		if (merge(&tx.events, in, nin)) {
+			if (store_commit(&tx, &err)) {
+				status = report_err(&err);
+				goto out;
+			}
+		} else {
+			store_abort(&tx);
+		}
+	}
+	for (size_t k = 0; k < nin; k++)
+		summary(&in[k], dry_run);
+out:
+	for (size_t k = 0; k < nin; k++)
+		evlist_release(&in[k].events);
+	free(in);
+	evlist_release(&loaded);
+	return status;
+}

@@ -1,0 +1,65 @@
+/*
+ * cmd-list.c: `itin list [FILTERS] [--format agenda|tsv|json|itin]`.
+ */
+#include "cli.h"
+
+int cmd_list(int argc, char **argv, struct cli *cli)
+{
+	static const struct option longopts[] = {
+		COMMON_LONGOPTS,
+		FILTER_LONGOPTS,
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ NULL, 0, NULL, 0 },
+	};
+	const unsigned allowed = 1u << FMT_AGENDA | 1u << FMT_TSV |
+				 1u << FMT_JSON | 1u << FMT_ITIN |
+				 1u << FMT_CSV | 1u << FMT_ICS;
+	struct filter f = FILTER_INIT;
+	struct evlist l = EVLIST_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	enum outfmt fmt = FMT_AGENDA;
+	int c, status = 0;
+
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
+		int r;
+
+		if (c == 'f') {
+			cli->file = optarg;
+			continue;
+		}
+		if (c == 'h') {
+			status = cli_help(cli->cmd);
+			goto out;
+		}
+		if (c == OPT_FORMAT) {
+			status = parse_format(optarg, allowed, cli->cmd, &fmt);
+			if (status)
+				goto out;
+			continue;
+		}
+		r = filter_option(&f, c, optarg, cli->cmd, &status);
+		if (r < 0)
+			goto out;
+		if (r == 0) {
+			status = ITIN_EX_USAGE;
+			goto out;
+		}
+	}
+	if (optind < argc) {
+		status = usage_error(cli->cmd, "unexpected argument '%s'",
+				     argv[optind]);
+		goto out;
+	}
+	if ((status = filter_finish(&f, cli->cmd)))
+		goto out;
+	if (load_filtered(cli, &f, &l, &status))
+		goto out;
+	format_events(&sb, fmt, &l, &f, fmt == FMT_AGENDA && want_colour());
+	out_strbuf(&sb);
+out:
+	strbuf_release(&sb);
+	evlist_release(&l);
+	filter_release(&f);
+	return status;
+}

@@ -1,0 +1,95 @@
+/*
+ * cmd-rm.c: `itin rm [-v] ID...`: all or nothing. Every id is looked up
+ * under the store's lock before anything is removed, so a typo in the
+ * third id leaves the first two in place.
+ */
+#include <stdlib.h>
+
+#include "cli.h"
+#include "itin/store.h"
+#include "itin/xalloc.h"
+
+int cmd_rm(int argc, char **argv, struct cli *cli)
+{
+	static const struct option longopts[] = {
+		COMMON_LONGOPTS,
+		{ "verbose", no_argument, NULL, 'v' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct store_tx tx;
+	struct itin_err err;
+	struct strbuf removed = STRBUF_INIT;
+	bool verbose = false, *doomed;
+	const char *path;
+	int c, status = 0;
+
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, "f:hv", longopts, cli->cmd)) !=
+	       -1) {
+		if (c == 'f')
+			cli->file = optarg;
+		else if (c == 'h')
+			return cli_help(cli->cmd);
+		else if (c == 'v')
+			verbose = true;
+		else
+			return ITIN_EX_USAGE;
+	}
+	if (optind >= argc)
+		return usage_error(cli->cmd, "missing ID");
+	path = cli_store(cli);
+	if (!path)
+		return ITIN_EX_USAGE;
+	itin_err_clear(&err);
+	if (store_begin(path, &tx, &cli_warner, &err))
+		return report_err(&err);
+
+	doomed = xcalloc(tx.events.n + 1, sizeof(*doomed));
+	for (int a = optind; a < argc; a++) {
+		long i = find_event_arg(&tx.events, argv[a], &err);
+		if (i < 0) {
+			/* Report every bad id, keep the worst status. */
+			int s = report_err(&err);
+			if (s > status || !status)
+				status = s;
+			continue;
+		}
+		doomed[i] = true;
+	}
+	if (status) {
+		store_abort(&tx);
+		free(doomed);
+		return status;
+	}
+	/* Walk backwards so the indices stay valid while taking. */
+	for (size_t i = tx.events.n; i-- > 0;) {
+		if (!doomed[i])
+			continue;
+		struct event *ev = evlist_take(&tx.events, i);
+		if (verbose)
+			strbuf_addf(&removed, "%s\n", ev->id);
+		event_free(ev);
+	}
+	free(doomed);
+	if (store_commit(&tx, &err)) {
+		strbuf_release(&removed);
+		return report_err(&err);
+	}
+	/* Ids in store order, printed only once the removal is on disk. */
+	if (verbose) {
+		struct strbuf fwd = STRBUF_INIT;
+		const char *end = removed.buf + removed.len;
+		/* removed holds them backwards; reverse line order. */
+		while (end > removed.buf) {
+			const char *start = end - 1;
+			while (start > removed.buf && start[-1] != '\n')
+				start--;
+			strbuf_add(&fwd, start, (size_t)(end - start));
+			end = start;
+		}
+		out_strbuf(&fwd);
+		strbuf_release(&fwd);
+	}
+	strbuf_release(&removed);
+	return 0;
+}

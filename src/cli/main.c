@@ -1,0 +1,296 @@
+/*
+ * main.c: the command table, global options and the checks made at exit.
+ *
+ * Like git's run_builtin: a command returns its status, and main then makes
+ * sure that what it printed really reached stdout, so `itin list >/dev/full`
+ * fails instead of pretending.
+ */
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "itin/store.h"
+#include "itin/tz.h"
+
+#define FILTERS_HELP \
+	"Filters:\n" \
+	"  --from DATE          events that end on or after DATE\n" \
+	"  --to DATE            events that start on or before DATE\n" \
+	"  --type T             one of the types (repeatable, or T1,T2)\n" \
+	"  --city C             the city (case- and accent-insensitive)\n" \
+	"  --country CC         the ISO 3166 country code\n" \
+	"  --with NAME          part of a participant's name\n" \
+	"  --grep TEXT          part of the title, venue or notes\n"
+
+#define EVENT_HELP \
+	"  --start WHEN         YYYY-MM-DD (all day) or YYYY-MM-DD HH:MM[:SS]\n" \
+	"  --end WHEN|HH:MM     the end (the last day, inclusive, for all-day)\n" \
+	"  --city CITY          the city; its zone is used for the times\n" \
+	"  --country CC         ISO 3166 alpha-2 code (any case)\n" \
+	"  --venue TEXT         the building or room\n" \
+	"  --tz ZONE            IANA time zone of the times (e.g. Asia/Seoul)\n" \
+	"  --end-tz ZONE        zone of the end, for travel across zones\n" \
+	"  --to-city CITY       the end's zone is that of CITY\n" \
+	"  --with \"NAME (ROLE)\" a participant (repeatable)\n" \
+	"  --org TEXT           the organisation\n" \
+	"  --status STATUS      confirmed (default), tentative or cancelled\n" \
+	"  --source URL         where the information comes from\n" \
+	"  --note TEXT          notes (may hold line breaks)\n" \
+	"  --tag TAG            a tag (repeatable)\n"
+
+#define TYPES_HELP \
+	"Types: visit, meeting, summit, conference, interview, press, travel,\n" \
+	"reception, call, other.\n"
+
+static const struct command commands[] = {
+	{ "add", "itin add TYPE TITLE --start WHEN [OPTIONS]",
+	  "Add one event to the store and print its id.\n\n"
+	  "Options:\n" EVENT_HELP
+	  "  --id ID              use ID instead of a random id\n"
+	  "  -f, --file PATH      the store\n\n" TYPES_HELP,
+	  CMD_STORE | CMD_WRITES, cmd_add },
+	{ "edit", "itin edit ID [OPTIONS] [--clear FIELD]...",
+	  "Change an event. Without options, open it in $VISUAL or $EDITOR\n"
+	  "(default vi) in the itin text format.\n"
+	  "ID may be any unique prefix of the id.\n\n"
+	  "Options:\n"
+	  "  --type TYPE          the type\n"
+	  "  --title TITLE        the title\n" EVENT_HELP
+	  "  --clear FIELD        empty a field: end, venue, city, country, tz,\n"
+	  "                       end-tz, with, org, source, notes, tags\n"
+	  "                       (repeatable)\n"
+	  "  -f, --file PATH      the store\n\n"
+	  "Moving the start without --end keeps the event's duration.\n",
+	  CMD_STORE | CMD_WRITES, cmd_edit },
+	{ "list", "itin list [FILTERS] [--format agenda|tsv|json|itin]",
+	  "List events in order of their start.\n\n"
+	  "Options:\n"
+	  "  --format FORMAT      agenda (default, for people), tsv, json, itin\n"
+	  "  -f, --file PATH      the store\n\n" FILTERS_HELP,
+	  CMD_STORE, cmd_list },
+	{ "show", "itin show ID",
+	  "Show every field of one event, with its times in UTC.\n"
+	  "ID may be any unique prefix of the id.\n\n"
+	  "Options:\n"
+	  "  -f, --file PATH      the store\n",
+	  CMD_STORE, cmd_show },
+	{ "rm", "itin rm [-v] ID...",
+	  "Remove events. When any ID is unknown, nothing is removed.\n"
+	  "Each ID may be any unique prefix of an id.\n\n"
+	  "Options:\n"
+	  "  -v, --verbose        print the ids removed\n"
+	  "  -f, --file PATH      the store\n",
+	  CMD_STORE | CMD_WRITES, cmd_rm },
+	{ "import", "itin import [--format itin] [--dry-run] FILE...",
+	  "Add the events of files to the store; an event whose id is already\n"
+	  "in the store replaces it. A file with any error imports nothing.\n"
+	  "'-' reads standard input and needs --format. The format is told\n"
+	  "from the extension: .itin or .txt.\n\n"
+	  "Options:\n"
+	  "  --format FORMAT      itin\n"
+	  "  -n, --dry-run        read and report, change nothing\n"
+	  "  -f, --file PATH      the store\n",
+	  CMD_STORE | CMD_WRITES, cmd_import },
+	{ "export", "itin export --format itin|tsv|json [-o FILE] [FILTERS]",
+	  "Write events for other programs, to stdout or to FILE (replaced\n"
+	  "atomically).\n\n"
+	  "Options:\n"
+	  "  --format FORMAT      itin, tsv or json\n"
+	  "  -o, --output FILE    write to FILE instead of stdout\n"
+	  "  -f, --file PATH      the store\n\n" FILTERS_HELP,
+	  CMD_STORE, cmd_export },
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static const char general_usage[] =
+	"usage: itin [-f PATH] COMMAND [ARGS...]\n"
+	"       itin --help | itin COMMAND --help | itin --version\n";
+
+const struct command *cli_find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+int cli_help(const struct command *cmd)
+{
+	if (cmd) {
+		printf("usage: %s\n\n%s", cmd->usage, cmd->help);
+		return 0;
+	}
+	fputs(general_usage, stdout);
+	fputs("\nCommands:\n", stdout);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		printf("  %s\n", commands[i].usage);
+	fputs("  itin help [COMMAND]\n\n"
+	      "The store is PATH, else $ITIN_FILE, else\n"
+	      "${XDG_DATA_HOME:-$HOME/.local/share}/itin/itinerary.itin.\n"
+	      "Run 'itin COMMAND --help' for the options of a command.\n",
+	      stdout);
+	return 0;
+}
+
+const char *cli_store(struct cli *cli)
+{
+	struct itin_err err;
+
+	if (cli->store)
+		return cli->store;
+	itin_err_clear(&err);
+	if (store_default_path(cli->file, &cli->store, &err)) {
+		cli->store = NULL;
+		report_err(&err);
+		return NULL;
+	}
+	return cli->store;
+}
+
+/* Levenshtein distance, for "did you mean". Names are short. */
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t row[64];
+
+	if (lb >= 64)
+		return (size_t)-1;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t best = diag + cost;
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+static int unknown_command(const char *name)
+{
+	const char *best = NULL;
+	size_t best_d = 3;	/* suggest only close names */
+
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		size_t d = edit_distance(name, commands[i].name);
+		if (d < best_d) {
+			best_d = d;
+			best = commands[i].name;
+		}
+	}
+	if (best)
+		report(0, "unknown command '%s' (did you mean '%s'?)", name,
+		       best);
+	else
+		report(0, "unknown command '%s'", name);
+	fputs("Try 'itin --help'.\n", stderr);
+	return ITIN_EX_USAGE;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	const struct command *cmd;
+
+	if (argc < 2)
+		return cli_help(NULL);
+	if (argc > 2) {
+		report(0, "help takes at most one command");
+		fputs("Try 'itin --help'.\n", stderr);
+		return ITIN_EX_USAGE;
+	}
+	if (!strcmp(argv[1], "help"))
+		return cli_help(NULL);
+	cmd = cli_find_command(argv[1]);
+	if (!cmd)
+		return unknown_command(argv[1]);
+	return cli_help(cmd);
+}
+
+/*
+ * What the command printed must have reached stdout. A pipe closed by the
+ * reader (head) is not an error worth a message, as in git.
+ */
+static int check_stdout(int status)
+{
+	struct stat st;
+	int err = 0;
+
+	if (fstat(STDOUT_FILENO, &st))
+		return status;	/* stdout closed from the start */
+	errno = 0;
+	if (fflush(stdout) || ferror(stdout))
+		err = errno ? errno : EIO;
+	if (fclose(stdout) && !err)
+		err = errno ? errno : EIO;
+	if (!err)
+		return status;
+	if (err == EPIPE || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))
+		return status;
+	report(0, "write error: %s", strerror(err));
+	return status ? status : ITIN_EX_IOERR;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "file", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli cli = { NULL, NULL, NULL };
+	const struct command *cmd;
+	int c, status;
+
+	setlocale(LC_ALL, "");
+	/* A store grown past RLIMIT_FSIZE must give EFBIG (74), not a kill. */
+	signal(SIGXFSZ, SIG_IGN);
+
+	/* "+": stop at the command name; its options are its own. */
+	while ((c = cli_getopt(argc, argv, "+f:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			cli.file = optarg;
+			break;
+		case 'h':
+			return check_stdout(cli_help(NULL));
+		case 'V':
+			printf("itin %s\n", ITIN_VERSION);
+			return check_stdout(0);
+		default:
+			return ITIN_EX_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		fputs(general_usage, stderr);
+		fputs("Try 'itin --help'.\n", stderr);
+		return ITIN_EX_USAGE;
+	}
+	argc -= optind;
+	argv += optind;
+	if (!strcmp(argv[0], "help"))
+		return check_stdout(cmd_help(argc, argv));
+	cmd = cli_find_command(argv[0]);
+	if (!cmd)
+		return unknown_command(argv[0]);
+	cli.cmd = cmd;
+	status = cmd->fn(argc, argv, &cli);
+	free(cli.store);
+	tz_cache_free();
+	return check_stdout(status);
+}

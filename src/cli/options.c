@@ -1,0 +1,659 @@
+/*
+ * options.c: option parsing shared by the commands.
+ *
+ * add and edit take the same event options, parsed by one function into a
+ * struct evopts and applied by one function, so the two commands cannot
+ * drift apart. list and export share the FILTERS the same way.
+ *
+ * Values from the command line are data: a value that cannot be right
+ * (an impossible date, an unknown zone, invalid UTF-8) is status 65, as
+ * the same mistake in a file would be; a malformed command line (an
+ * unknown option, a missing argument) is 64.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "itin/datetime.h"
+#include "itin/event.h"
+#include "itin/places.h"
+#include "itin/tz.h"
+#include "itin/utf8.h"
+#include "itin/xalloc.h"
+
+/* The name of the option just reported by getopt, for messages. */
+static void bad_option_name(char **argv, int c, char *buf, size_t size)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : NULL;
+
+	if (arg && arg[0] == '-' && arg[1] == '-') {
+		size_t n = strcspn(arg, "=");
+		snprintf(buf, size, "%.*s", (int)n, arg);
+	} else if (c > 0 && c < 256) {
+		snprintf(buf, size, "-%c", c);
+	} else if (arg) {
+		snprintf(buf, size, "%s", arg);
+	} else {
+		snprintf(buf, size, "?");
+	}
+}
+
+int cli_getopt(int argc, char **argv, const char *shortopts,
+	       const struct option *longopts, const struct command *cmd)
+{
+	char opts[64];
+	char name[128];
+	int c;
+
+	/* A leading ':' makes getopt tell a missing argument apart. */
+	if (shortopts[0] == '+')
+		snprintf(opts, sizeof(opts), "+:%s", shortopts + 1);
+	else
+		snprintf(opts, sizeof(opts), ":%s", shortopts);
+	opterr = 0;
+	c = getopt_long(argc, argv, opts, longopts, NULL);
+	if (c == ':') {
+		bad_option_name(argv, optopt, name, sizeof(name));
+		usage_error(cmd, "option '%s' needs a value", name);
+		return '?';
+	}
+	if (c == '?') {
+		bad_option_name(argv, optopt, name, sizeof(name));
+		usage_error(cmd, "unknown option '%s'", name);
+		return '?';
+	}
+	return c;
+}
+
+int check_utf8_arg(const char *s, const char *what, struct itin_err *err)
+{
+	if (utf8_valid(s, strlen(s), NULL))
+		return 0;
+	return itin_err_set(err, ITIN_EX_DATAERR, "invalid UTF-8 in %s", what);
+}
+
+int parse_type_arg(const char *s, struct itin_err *err)
+{
+	struct strbuf names = STRBUF_INIT;
+	int t = event_type_parse(s);
+
+	if (t >= 0)
+		return t;
+	for (int i = 0; i < EV_TYPE_COUNT; i++) {
+		if (i)
+			strbuf_addstr(&names, ", ");
+		strbuf_addstr(&names, event_type_name((enum event_type)i));
+	}
+	itin_err_set(err, ITIN_EX_DATAERR,
+		     "unknown event type '%s' (expected one of: %s)", s,
+		     names.buf);
+	strbuf_release(&names);
+	return -1;
+}
+
+/* The name of an OPT_ value, for messages ("--title"). */
+static const char *opt_name(int c)
+{
+	static const struct {
+		int c;
+		const char *name;
+	} names[] = {
+		{ OPT_FROM, "--from" },	    { OPT_TO, "--to" },
+		{ OPT_TYPE, "--type" },	    { OPT_CITY, "--city" },
+		{ OPT_COUNTRY, "--country" }, { OPT_WITH, "--with" },
+		{ OPT_GREP, "--grep" },	    { OPT_START, "--start" },
+		{ OPT_END, "--end" },	    { OPT_VENUE, "--venue" },
+		{ OPT_TZ, "--tz" },	    { OPT_ORG, "--org" },
+		{ OPT_STATUS, "--status" },   { OPT_SOURCE, "--source" },
+		{ OPT_NOTE, "--note" },	    { OPT_TAG, "--tag" },
+		{ OPT_ID, "--id" },	    { OPT_END_TZ, "--end-tz" },
+		{ OPT_TO_CITY, "--to-city" }, { OPT_TITLE, "--title" },
+		{ OPT_CLEAR, "--clear" },
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (names[i].c == c)
+			return names[i].name;
+	return "an option";
+}
+
+/* Upper-case a country code argument and check it. */
+static int parse_country(const char *arg, char out[3], struct itin_err *err)
+{
+	char cc[3];
+
+	if (strlen(arg) == 2 && isalpha((unsigned char)arg[0]) &&
+	    isalpha((unsigned char)arg[1])) {
+		cc[0] = (char)toupper((unsigned char)arg[0]);
+		cc[1] = (char)toupper((unsigned char)arg[1]);
+		cc[2] = '\0';
+		if (country_code_is_valid(cc)) {
+			memcpy(out, cc, 3);
+			return 0;
+		}
+	}
+	return itin_err_set(err, ITIN_EX_DATAERR, "unknown country code '%s'",
+			    arg);
+}
+
+static const struct {
+	const char *name;
+	unsigned bit;
+} clear_fields[] = {
+	{ "end", F_END },	  { "venue", F_VENUE },
+	{ "city", F_CITY },	  { "country", F_COUNTRY },
+	{ "tz", F_TZ },		  { "end-tz", F_END_TZ },
+	{ "with", F_WITH },	  { "org", F_ORG },
+	{ "source", F_SOURCE },	  { "notes", F_NOTES },
+	{ "note", F_NOTES },	  { "tags", F_TAGS },
+	{ "tag", F_TAGS },
+};
+
+static int parse_clear(const char *arg, const struct command *cmd,
+		       unsigned *bits)
+{
+	for (size_t i = 0; i < sizeof(clear_fields) / sizeof(clear_fields[0]);
+	     i++) {
+		if (!strcmp(arg, clear_fields[i].name)) {
+			*bits |= clear_fields[i].bit;
+			return 0;
+		}
+	}
+	usage_error(cmd,
+		    "cannot clear '%s' (fields: end, venue, city, country, tz, "
+		    "end-tz, with, org, source, notes, tags)",
+		    arg);
+	return -1;
+}
+
+int evopts_option(struct evopts *o, int c, const char *arg,
+		  const struct command *cmd, int *status)
+{
+	struct itin_err err;
+	const char **slot = NULL;
+
+	switch (c) {
+	case OPT_TYPE: slot = &o->type; break;
+	case OPT_TITLE: slot = &o->title; break;
+	case OPT_START: slot = &o->start; break;
+	case OPT_END: slot = &o->end; break;
+	case OPT_CITY: slot = &o->city; break;
+	case OPT_COUNTRY: slot = &o->country; break;
+	case OPT_VENUE: slot = &o->venue; break;
+	case OPT_TZ: slot = &o->tz; break;
+	case OPT_ORG: slot = &o->org; break;
+	case OPT_STATUS: slot = &o->status; break;
+	case OPT_SOURCE: slot = &o->source; break;
+	case OPT_NOTE: slot = &o->note; break;
+	case OPT_ID: slot = &o->id; break;
+	case OPT_END_TZ: slot = &o->end_tz; break;
+	case OPT_TO_CITY: slot = &o->to_city; break;
+	case OPT_WITH:
+	case OPT_TAG:
+	case OPT_CLEAR:
+		break;
+	default:
+		return 0;
+	}
+	itin_err_clear(&err);
+	if (check_utf8_arg(arg, opt_name(c), &err)) {
+		*status = report_err(&err);
+		return -1;
+	}
+	o->any = true;
+	if (slot) {
+		*slot = arg;
+		return 1;
+	}
+	if (c == OPT_WITH) {
+		o->with = xrealloc(o->with, (o->nwith + 1) * sizeof(*o->with));
+		o->with[o->nwith++] = arg;
+	} else if (c == OPT_TAG) {
+		o->tags = xrealloc(o->tags, (o->ntags + 1) * sizeof(*o->tags));
+		o->tags[o->ntags++] = arg;
+	} else if (parse_clear(arg, cmd, &o->clear)) {
+		*status = ITIN_EX_USAGE;
+		return -1;
+	}
+	return 1;
+}
+
+void evopts_release(struct evopts *o)
+{
+	free(o->with);
+	free(o->tags);
+	o->with = NULL;
+	o->tags = NULL;
+	o->nwith = o->ntags = 0;
+}
+
+/* "Name (Role)": the role is inside the last parentheses at the end. */
+static int add_with(struct event *ev, const char *arg, struct itin_err *err)
+{
+	const char *end = arg + strlen(arg), *open = NULL;
+	const char *rs = NULL, *re = NULL;
+	char *name, *role = NULL;
+
+	while (end > arg && isspace((unsigned char)end[-1]))
+		end--;
+	if (end > arg && end[-1] == ')') {
+		for (const char *p = end - 1; p > arg; p--) {
+			if (p[-1] == '(') {
+				open = p - 1;
+				break;
+			}
+		}
+	}
+	if (open) {
+		rs = open + 1;
+		re = end - 1;
+		while (rs < re && isspace((unsigned char)*rs))
+			rs++;
+		while (re > rs && isspace((unsigned char)re[-1]))
+			re--;
+		end = open;
+	}
+	while (arg < end && isspace((unsigned char)*arg))
+		arg++;
+	while (end > arg && isspace((unsigned char)end[-1]))
+		end--;
+	if (end == arg)
+		return itin_err_set(err, ITIN_EX_DATAERR,
+				    "a participant needs a name (--with)");
+	name = xstrndup(arg, (size_t)(end - arg));
+	if (rs && re > rs)
+		role = xstrndup(rs, (size_t)(re - rs));
+	event_add_participant(ev, name, role);
+	free(name);
+	free(role);
+	return 0;
+}
+
+/* Does s look like HH:MM[:SS] alone (an --end on the start's day)? */
+static bool is_clock_only(const char *s)
+{
+	return strchr(s, ':') && !strchr(s, '-') && strlen(s) <= 8;
+}
+
+/* The zone of a place, or NULL (with a warning when a place was named). */
+static const char *zone_of_place(const struct event *ev)
+{
+	const struct place *p;
+	const char *z;
+
+	if (!ev->city && !ev->country[0])
+		return NULL;
+	if (ev->city) {
+		p = place_find(ev->city, ev->country[0] ? ev->country : NULL,
+			       NULL);
+		if (p)
+			return p->tz;
+	}
+	if (ev->country[0]) {
+		z = country_single_zone(ev->country);
+		if (z)
+			return z;
+	}
+	warning("no time zone known for '%s'; time is floating",
+		ev->city ? ev->city : ev->country);
+	return NULL;
+}
+
+static int set_zone(char **field, const char *name, struct itin_err *err)
+{
+	const struct tz *tz = tz_get(name, err);
+
+	if (!tz)
+		return -1;
+	event_set_str(field, tz_name(tz));
+	return 0;
+}
+
+static void clear_fields_of(struct event *ev, unsigned clear)
+{
+	if (clear & F_END)
+		ev->has_end = false;
+	if (clear & F_VENUE)
+		event_set_str(&ev->venue, NULL);
+	if (clear & F_CITY)
+		event_set_str(&ev->city, NULL);
+	if (clear & F_COUNTRY)
+		ev->country[0] = '\0';
+	if (clear & F_TZ)
+		event_set_str(&ev->tz, NULL);
+	if (clear & F_END_TZ)
+		event_set_str(&ev->end_tz, NULL);
+	if (clear & F_WITH) {
+		for (size_t i = 0; i < ev->nwith; i++) {
+			free(ev->with[i].name);
+			free(ev->with[i].role);
+		}
+		free(ev->with);
+		ev->with = NULL;
+		ev->nwith = 0;
+	}
+	if (clear & F_ORG)
+		event_set_str(&ev->org, NULL);
+	if (clear & F_SOURCE)
+		event_set_str(&ev->source, NULL);
+	if (clear & F_NOTES)
+		event_set_str(&ev->notes, NULL);
+	if (clear & F_TAGS) {
+		for (size_t i = 0; i < ev->ntags; i++)
+			free(ev->tags[i]);
+		free(ev->tags);
+		ev->tags = NULL;
+		ev->ntags = 0;
+	}
+}
+
+/* Empty strings clear a field, as --clear would. */
+static void set_opt_str(char **field, const char *v)
+{
+	if (v)
+		event_set_str(field, *v ? v : NULL);
+}
+
+static int apply_times(const struct evopts *o, struct event *ev, bool is_new,
+		       bool *became_timed, struct itin_err *err)
+{
+	bool was_allday = ev->allday;
+	int64_t old_start = ev->start;
+	struct when w;
+
+	*became_timed = false;
+	if (o->start) {
+		if (when_parse(o->start, strlen(o->start), &w, err))
+			return -1;
+		ev->start = w.lsec;
+		ev->allday = !w.has_time;
+		if (!is_new && !ev->allday && was_allday)
+			*became_timed = true;
+		if (!is_new && !o->end && ev->has_end) {
+			/* Moving an event keeps its length, as calendars do. */
+			if (ev->allday == was_allday) {
+				ev->end += ev->start - old_start;
+			} else {
+				ev->has_end = false;
+				warning("the end was removed (the start changed "
+					"between date and time); give --end to "
+					"set one");
+			}
+		}
+	}
+	if (o->end && *o->end) {
+		if (is_clock_only(o->end)) {
+			int secs;
+			if (ev->allday)
+				return itin_err_set(
+					err, ITIN_EX_DATAERR,
+					"end '%s' is a time but the event is "
+					"all-day (give a date)",
+					o->end);
+			if (clock_parse(o->end, strlen(o->end), &secs, err))
+				return -1;
+			ev->end = lsec_day(ev->start) * ITIN_DAY + secs;
+		} else {
+			if (when_parse(o->end, strlen(o->end), &w, err))
+				return -1;
+			if (w.has_time && ev->allday)
+				return itin_err_set(
+					err, ITIN_EX_DATAERR,
+					"end '%s' has a time but the event is "
+					"all-day (give a date)",
+					o->end);
+			if (!w.has_time && !ev->allday)
+				return itin_err_set(
+					err, ITIN_EX_DATAERR,
+					"end '%s' has no time but the start "
+					"has one",
+					o->end);
+			ev->end = w.lsec;
+		}
+		ev->has_end = true;
+	} else if (o->end) {
+		ev->has_end = false;
+	}
+	return 0;
+}
+
+int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
+		 struct itin_err *err)
+{
+	bool place_changed = false, became_timed = false;
+
+	itin_err_clear(err);
+	if (o->type) {
+		int t = parse_type_arg(o->type, err);
+		if (t < 0)
+			return -1;
+		ev->type = (enum event_type)t;
+	}
+	if (o->title)
+		event_set_str(&ev->title, o->title);
+	if (o->status) {
+		int s = event_status_parse(o->status);
+		if (s < 0)
+			return itin_err_set(err, ITIN_EX_DATAERR,
+					    "unknown status '%s' (expected "
+					    "confirmed, tentative or cancelled)",
+					    o->status);
+		ev->status = (enum event_status)s;
+	}
+	if (o->id) {
+		if (!event_id_is_valid(o->id))
+			return itin_err_set(err, ITIN_EX_DATAERR,
+					    "invalid id '%s' (1 to 255 "
+					    "printable characters, no spaces)",
+					    o->id);
+		event_set_str(&ev->id, o->id);
+	}
+	if (o->end_tz && o->to_city)
+		return itin_err_set(err, ITIN_EX_USAGE,
+				    "--end-tz and --to-city cannot be combined");
+
+	clear_fields_of(ev, o->clear);
+	if (o->clear & (F_CITY | F_COUNTRY))
+		place_changed = true;
+
+	set_opt_str(&ev->venue, o->venue);
+	set_opt_str(&ev->org, o->org);
+	set_opt_str(&ev->source, o->source);
+	set_opt_str(&ev->notes, o->note);
+	for (size_t i = 0; i < o->nwith; i++)
+		if (add_with(ev, o->with[i], err))
+			return -1;
+	for (size_t i = 0; i < o->ntags; i++)
+		if (*o->tags[i])
+			event_add_tag(ev, o->tags[i]);
+
+	if (o->country) {
+		if (!*o->country)
+			ev->country[0] = '\0';
+		else if (parse_country(o->country, ev->country, err))
+			return -1;
+		place_changed = true;
+	}
+	if (o->city) {
+		set_opt_str(&ev->city, o->city);
+		place_changed = true;
+		/* A known city fills in its country when none was given. */
+		if (ev->city && !o->country) {
+			const struct place *p = NULL;
+			if (ev->country[0])
+				p = place_find(ev->city, ev->country, NULL);
+			if (!p)
+				p = place_find(ev->city, NULL, NULL);
+			if (p)
+				memcpy(ev->country, p->country, 3);
+		}
+	}
+
+	if (apply_times(o, ev, is_new, &became_timed, err))
+		return -1;
+
+	if (ev->allday) {
+		if (o->tz || o->end_tz || o->to_city)
+			warning("time zone ignored for an all-day event");
+		event_set_str(&ev->tz, NULL);
+		event_set_str(&ev->end_tz, NULL);
+	} else {
+		if (o->tz && *o->tz) {
+			if (set_zone(&ev->tz, o->tz, err))
+				return -1;
+		} else if (o->tz || (o->clear & F_TZ)) {
+			event_set_str(&ev->tz, NULL);
+		} else if (is_new || place_changed || became_timed) {
+			event_set_str(&ev->tz, zone_of_place(ev));
+		}
+		if (o->end_tz && *o->end_tz) {
+			if (set_zone(&ev->end_tz, o->end_tz, err))
+				return -1;
+		} else if (o->end_tz) {
+			event_set_str(&ev->end_tz, NULL);
+		} else if (o->to_city) {
+			const struct place *p = place_find(o->to_city, NULL,
+							   NULL);
+			if (!p)
+				return itin_err_set(err, ITIN_EX_DATAERR,
+						    "no time zone known for "
+						    "'%s' (--to-city)",
+						    o->to_city);
+			event_set_str(&ev->end_tz, p->tz);
+		}
+		/* An end zone equal to the start's says nothing more. */
+		if (ev->end_tz && ev->tz && !strcmp(ev->end_tz, ev->tz))
+			event_set_str(&ev->end_tz, NULL);
+	}
+	return event_check(ev, &cli_warner, err);
+}
+
+int filter_option(struct filter *f, int c, const char *arg,
+		  const struct command *cmd, int *status)
+{
+	struct itin_err err;
+	int64_t day;
+
+	(void)cmd;
+	switch (c) {
+	case OPT_FROM: case OPT_TO: case OPT_TYPE: case OPT_CITY:
+	case OPT_COUNTRY: case OPT_WITH: case OPT_GREP:
+		break;
+	default:
+		return 0;
+	}
+	itin_err_clear(&err);
+	if (check_utf8_arg(arg, opt_name(c), &err))
+		goto fail;
+	switch (c) {
+	case OPT_FROM:
+	case OPT_TO:
+		if (date_parse(arg, strlen(arg), &day, &err))
+			goto fail;
+		if (c == OPT_FROM) {
+			f->has_from = true;
+			f->from_day = day;
+		} else {
+			f->has_to = true;
+			f->to_day = day;
+		}
+		break;
+	case OPT_TYPE: {
+		char *list = xstrdup(arg), *save = NULL;
+		for (char *t = strtok_r(list, ",", &save); t;
+		     t = strtok_r(NULL, ",", &save)) {
+			int ty;
+			while (*t == ' ')
+				t++;
+			ty = parse_type_arg(t, &err);
+			if (ty < 0) {
+				free(list);
+				goto fail;
+			}
+			f->type_mask |= 1u << ty;
+		}
+		free(list);
+		break;
+	}
+	case OPT_CITY:
+		event_set_str(&f->city, arg);
+		break;
+	case OPT_COUNTRY:
+		if (parse_country(arg, f->country, &err))
+			goto fail;
+		break;
+	case OPT_WITH:
+		event_set_str(&f->with, arg);
+		break;
+	case OPT_GREP:
+		event_set_str(&f->grep, arg);
+		break;
+	}
+	return 1;
+fail:
+	/* The value's column inside the argument means little here. */
+	err.col = 0;
+	*status = report_err(&err);
+	return -1;
+}
+
+int filter_finish(const struct filter *f, const struct command *cmd)
+{
+	char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
+
+	if (f->has_from && f->has_to && f->from_day > f->to_day) {
+		date_format(f->from_day, a);
+		date_format(f->to_day, b);
+		return usage_error(cmd, "--from %s is after --to %s", a, b);
+	}
+	return 0;
+}
+
+static const char *const format_names[] = {
+	[FMT_AGENDA] = "agenda", [FMT_TSV] = "tsv", [FMT_JSON] = "json",
+	[FMT_ITIN] = "itin",	 [FMT_CSV] = "csv", [FMT_ICS] = "ics",
+};
+
+const char *format_name(enum outfmt f)
+{
+	return f >= 0 && f <= FMT_ICS ? format_names[f] : "?";
+}
+
+int format_not_available(enum outfmt f, const struct command *cmd)
+{
+	if (cmd && !strcmp(cmd->name, "export"))
+		return usage_error(cmd,
+				   "format '%s' is not available yet (use "
+				   "--format itin|tsv|json)",
+				   format_name(f));
+	return usage_error(cmd, "format '%s' is not available yet",
+			   format_name(f));
+}
+
+int parse_format(const char *s, unsigned allowed, const struct command *cmd,
+		 enum outfmt *out)
+{
+	struct strbuf names = STRBUF_INIT;
+
+	for (int i = 0; i <= FMT_ICS; i++) {
+		if ((allowed & (1u << i)) && !strcasecmp(s, format_names[i])) {
+			if (i == FMT_CSV || i == FMT_ICS)
+				return format_not_available((enum outfmt)i,
+							    cmd);
+			*out = (enum outfmt)i;
+			return 0;
+		}
+	}
+	for (int i = 0; i <= FMT_ICS; i++) {
+		if (!(allowed & (1u << i)))
+			continue;
+		if (names.len)
+			strbuf_addstr(&names, ", ");
+		strbuf_addstr(&names, format_names[i]);
+	}
+	usage_error(cmd, "unknown format '%s' (expected one of: %s)", s,
+		    names.buf);
+	strbuf_release(&names);
+	return ITIN_EX_USAGE;
+}

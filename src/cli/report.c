@@ -1,0 +1,90 @@
+/*
+ * report.c: every message itin prints on stderr goes through here, so they
+ * all look alike: "itin: FILE:LINE:COL: msg", "itin: msg",
+ * "itin: warning: msg". Messages may quote user data (a title, a file
+ * name), so they are sanitised: no terminal escape reaches the screen.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "cli.h"
+#include "itin/utf8.h"
+
+static void emit(const char *prefix, const char *msg)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addstr(&sb, "itin: ");
+	strbuf_addstr(&sb, prefix);
+	utf8_sanitize(&sb, msg);
+	strbuf_addch(&sb, '\n');
+	/* Everything written so far on stdout comes first, as a user reads. */
+	fflush(stdout);
+	fwrite(sb.buf, 1, sb.len, stderr);
+	strbuf_release(&sb);
+}
+
+int report_err(const struct itin_err *err)
+{
+	char buf[1024];
+
+	itin_err_format(err, buf, sizeof(buf));
+	emit("", buf);
+	return err->status ? err->status : ITIN_EX_OTHER;
+}
+
+int report(int status, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	emit("", buf);
+	return status;
+}
+
+int usage_error(const struct command *cmd, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	emit("", buf);
+	if (cmd)
+		fprintf(stderr, "Try 'itin %s --help'.\n", cmd->name);
+	else
+		fputs("Try 'itin --help'.\n", stderr);
+	return ITIN_EX_USAGE;
+}
+
+void warning(const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	emit("warning: ", buf);
+}
+
+static void warn_fn(void *ctx, const struct itin_err *w)
+{
+	char buf[1024];
+
+	(void)ctx;
+	itin_err_format(w, buf, sizeof(buf));
+	emit("warning: ", buf);
+}
+
+const struct itin_warner cli_warner = { warn_fn, NULL };
+
+void out_strbuf(const struct strbuf *sb)
+{
+	if (sb->len)
+		fwrite(sb->buf, 1, sb->len, stdout);
+}
