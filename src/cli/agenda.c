@@ -35,6 +35,7 @@
 
 struct row {
 	int64_t day;
+	bool allday;
 	size_t ev;		/* index in the list: keeps the list's order */
 	int64_t k, n;		/* day k of n */
 };
@@ -61,6 +62,9 @@ static int cmp_row(const void *a, const void *b)
 
 	if (x->day != y->day)
 		return x->day < y->day ? -1 : 1;
+	/* All-day events head their day, as in every calendar. */
+	if (x->allday != y->allday)
+		return x->allday ? -1 : 1;
 	if (x->ev != y->ev)
 		return x->ev < y->ev ? -1 : 1;
 	return 0;
@@ -216,6 +220,7 @@ void agenda_write(struct strbuf *sb, const struct evlist *l,
 		for (int64_t d = from; d <= to; d++) {
 			rows = xgrow(rows, &alloc, nrows + 1, sizeof(*rows));
 			rows[nrows].day = d;
+			rows[nrows].allday = ev->allday;
 			rows[nrows].ev = i;
 			rows[nrows].k = d - first + 1;
 			rows[nrows].n = last - first + 1;

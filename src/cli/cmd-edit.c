@@ -239,8 +239,11 @@ static int edit_in_editor(const char *path, const char *arg)
 		ev = parse_edited(tmp.buf, &text, before->id, &status);
 		if (ev)
 			break;
-		if (!ask_again())
-			goto out;
+		if (!ask_again()) {
+			/* Do not throw away what the user typed. */
+			keep_tmp = true;
+			goto kept;
+		}
 		status = 0;
 	}
 	if (same_event(ev, before)) {
