@@ -104,6 +104,24 @@ int event_check(struct event *ev, const struct itin_warner *w,
 		struct itin_err *err);
 
 /*
+ * event_check(), also telling which part of the event a failure is about,
+ * so a reader can point at the right line and column. An event without an
+ * id gets event_derive_id() here.
+ */
+enum event_part {
+	EV_PART_NONE,
+	EV_PART_TITLE,
+	EV_PART_TYPE,
+	EV_PART_START,
+	EV_PART_END,
+	EV_PART_TZ,
+	EV_PART_END_TZ,
+	EV_PART_ID,
+};
+int event_check_part(struct event *ev, const struct itin_warner *w,
+		     struct itin_err *err, enum event_part *part);
+
+/*
  * The id derived from start, type, title and city: 16 lower-case hex digits
  * of a 64-bit FNV-1a hash. Stable across versions: a hand-written file
  * imported twice gets the same ids. Returns a new string.

@@ -49,4 +49,17 @@ struct strbuf;
  */
 void utf8_sanitize(struct strbuf *out, const char *s);
 
+/*
+ * Fold s for comparisons that ignore case and accents: ASCII letters to
+ * lower case, Latin letters with diacritics to their base letters
+ * ("São" -> "sao", "ß" -> "ss", "Ł" -> "l"), other code points unchanged.
+ * With UTF8_FOLD_ALNUM, spaces and punctuation are dropped as well
+ * ("Sharm el-Sheikh" -> "sharmelsheikh"), for matching names.
+ * Writes at most size bytes including the NUL and returns the length of the
+ * whole result, like snprintf; the result is never longer than s, so a
+ * buffer of strlen(s) + 1 bytes always suffices. Invalid bytes are kept.
+ */
+#define UTF8_FOLD_ALNUM 1u
+size_t utf8_fold(const char *s, char *buf, size_t size, unsigned flags);
+
 #endif

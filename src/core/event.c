@@ -1,0 +1,457 @@
+/*
+ * event.c: the event model: construction, names, checks, ids, order.
+ *
+ * event_check() is where an event becomes trustworthy: zones are resolved
+ * against the tz database, local times in a daylight-saving gap are
+ * refused, and the instants used for sorting and overlap are cached.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "itin/datetime.h"
+#include "itin/event.h"
+#include "itin/tz.h"
+#include "itin/utf8.h"
+#include "itin/xalloc.h"
+
+static const char *const type_names[EV_TYPE_COUNT] = {
+	"visit", "meeting", "summit", "conference", "interview",
+	"press", "travel", "reception", "call", "other",
+};
+
+static const char *const status_names[EV_STATUS_COUNT] = {
+	"confirmed", "tentative", "cancelled",
+};
+
+struct event *event_new(void)
+{
+	struct event *ev = xcalloc(1, sizeof(*ev));
+
+	ev->type = EV_OTHER;
+	ev->status = EV_CONFIRMED;
+	return ev;
+}
+
+void event_free(struct event *ev)
+{
+	size_t i;
+
+	if (!ev)
+		return;
+	free(ev->id);
+	free(ev->title);
+	free(ev->tz);
+	free(ev->end_tz);
+	free(ev->venue);
+	free(ev->city);
+	for (i = 0; i < ev->nwith; i++) {
+		free(ev->with[i].name);
+		free(ev->with[i].role);
+	}
+	free(ev->with);
+	free(ev->org);
+	free(ev->source);
+	free(ev->notes);
+	for (i = 0; i < ev->ntags; i++)
+		free(ev->tags[i]);
+	free(ev->tags);
+	free(ev);
+}
+
+struct event *event_clone(const struct event *ev)
+{
+	struct event *c = xmalloc(sizeof(*c));
+	size_t i;
+
+	*c = *ev;
+	c->id = xstrdup_or_null(ev->id);
+	c->title = xstrdup_or_null(ev->title);
+	c->tz = xstrdup_or_null(ev->tz);
+	c->end_tz = xstrdup_or_null(ev->end_tz);
+	c->venue = xstrdup_or_null(ev->venue);
+	c->city = xstrdup_or_null(ev->city);
+	c->org = xstrdup_or_null(ev->org);
+	c->source = xstrdup_or_null(ev->source);
+	c->notes = xstrdup_or_null(ev->notes);
+	c->with = NULL;
+	if (ev->nwith) {
+		c->with = xmalloc(ev->nwith * sizeof(*c->with));
+		for (i = 0; i < ev->nwith; i++) {
+			c->with[i].name = xstrdup(ev->with[i].name);
+			c->with[i].role = xstrdup_or_null(ev->with[i].role);
+		}
+	}
+	c->tags = NULL;
+	if (ev->ntags) {
+		c->tags = xmalloc(ev->ntags * sizeof(*c->tags));
+		for (i = 0; i < ev->ntags; i++)
+			c->tags[i] = xstrdup(ev->tags[i]);
+	}
+	return c;
+}
+
+const char *event_type_name(enum event_type t)
+{
+	if ((unsigned)t >= EV_TYPE_COUNT)
+		return "other";
+	return type_names[t];
+}
+
+int event_type_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; i < EV_TYPE_COUNT; i++)
+		if (!strcasecmp(s, type_names[i]))
+			return i;
+	return -1;
+}
+
+const char *event_status_name(enum event_status s)
+{
+	if ((unsigned)s >= EV_STATUS_COUNT)
+		return "confirmed";
+	return status_names[s];
+}
+
+int event_status_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; i < EV_STATUS_COUNT; i++)
+		if (!strcasecmp(s, status_names[i]))
+			return i;
+	if (!strcasecmp(s, "canceled"))	/* the American spelling */
+		return EV_CANCELLED;
+	return -1;
+}
+
+void event_add_participant(struct event *ev, const char *name, const char *role)
+{
+	ev->with = xrealloc(ev->with, (ev->nwith + 1) * sizeof(*ev->with));
+	ev->with[ev->nwith].name = xstrdup(name);
+	ev->with[ev->nwith].role = role && *role ? xstrdup(role) : NULL;
+	ev->nwith++;
+}
+
+void event_add_tag(struct event *ev, const char *tag)
+{
+	ev->tags = xrealloc(ev->tags, (ev->ntags + 1) * sizeof(*ev->tags));
+	ev->tags[ev->ntags++] = xstrdup(tag);
+}
+
+void event_set_str(char **field, const char *value)
+{
+	char *old = *field;
+
+	*field = xstrdup_or_null(value);
+	free(old);
+}
+
+/* "2023-03-26 03:30" (seconds only when not zero), for messages. */
+static void fmt_local(int64_t lsec, bool has_time, char *buf)
+{
+	when_format(lsec, has_time, ' ', buf);
+}
+
+/*
+ * Resolve one zone name (canonicalising its spelling) and turn the local
+ * time into an instant, refusing a time in a gap and warning about a
+ * repeated one. Returns -1 for an unknown zone, -2 for a time in a gap.
+ */
+static int zoned_instant(char **zone_name, int64_t local,
+			 const struct itin_warner *w, struct itin_err *err,
+			 int64_t *out)
+{
+	const struct tz *tz = tz_get(*zone_name, err);
+	struct tz_local_info info;
+	char when[ITIN_WHEN_MAX], a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
+	char off[16];
+
+	if (!tz)
+		return -1;
+	if (strcmp(tz_name(tz), *zone_name))
+		event_set_str(zone_name, tz_name(tz));
+	*out = tz_local_to_utc(tz, local, &info);
+	if (info.kind == TZ_LOCAL_GAP) {
+		fmt_local(local, true, when);
+		clock_format(lsec_time_of_day(info.gap_from), a);
+		clock_format(lsec_time_of_day(info.gap_to), b);
+		itin_err_set(err, ITIN_EX_DATAERR,
+			     "time %s does not exist in %s (clocks jump from %s to %s)",
+			     when, tz_name(tz), a, b);
+		return -2;
+	}
+	if (info.kind == TZ_LOCAL_AMBIGUOUS) {
+		fmt_local(local, true, when);
+		tz_format_offset(info.offset_before, off);
+		itin_warn_at(w, NULL, 0, 0,
+			     "time %s is ambiguous in %s; taking the first (UTC%s)",
+			     when, tz_name(tz), off);
+	}
+	return 0;
+}
+
+static bool blank(const char *s)
+{
+	return !s || !*s;
+}
+
+int event_check_part(struct event *ev, const struct itin_warner *w,
+		     struct itin_err *err, enum event_part *part)
+{
+	enum event_part dummy;
+	char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
+
+	if (!part)
+		part = &dummy;
+	*part = EV_PART_NONE;
+	itin_err_clear(err);
+	if ((unsigned)ev->type >= EV_TYPE_COUNT) {
+		*part = EV_PART_TYPE;
+		return itin_err_set(err, ITIN_EX_DATAERR, "unknown type");
+	}
+	if (blank(ev->title)) {
+		*part = EV_PART_TITLE;
+		return itin_err_set(err, ITIN_EX_DATAERR, "missing title");
+	}
+	if (ev->allday) {
+		if (ev->tz || ev->end_tz) {
+			itin_warn_at(w, NULL, 0, 0,
+				     "time zone ignored for an all-day event");
+			event_set_str(&ev->tz, NULL);
+			event_set_str(&ev->end_tz, NULL);
+		}
+		if (lsec_time_of_day(ev->start) != 0) {
+			*part = EV_PART_START;
+			return itin_err_set(err, ITIN_EX_DATAERR,
+					    "all-day event starts at a time of day");
+		}
+		if (ev->has_end && lsec_time_of_day(ev->end) != 0) {
+			*part = EV_PART_END;
+			return itin_err_set(err, ITIN_EX_DATAERR,
+					    "all-day event ends at a time of day");
+		}
+		ev->start_utc = ev->start;
+		ev->end_utc = ev->start + ITIN_DAY;
+		if (ev->has_end) {
+			if (ev->end < ev->start) {
+				*part = EV_PART_END;
+				date_format(lsec_day(ev->end), a);
+				date_format(lsec_day(ev->start), b);
+				return itin_err_set(err, ITIN_EX_DATAERR,
+						    "end '%s' is before start '%s'", a, b);
+			}
+			ev->end_utc = (lsec_day(ev->end) + 1) * ITIN_DAY;
+		}
+	} else {
+		if (ev->tz) {
+			int r = zoned_instant(&ev->tz, ev->start, w, err,
+					      &ev->start_utc);
+
+			if (r) {
+				*part = r == -2 ? EV_PART_START : EV_PART_TZ;
+				return -1;
+			}
+		} else {
+			ev->start_utc = ev->start;
+		}
+		ev->end_utc = ev->start_utc;
+		if (ev->end_tz) {
+			const struct tz *etz = tz_get(ev->end_tz, err);
+
+			if (!etz) {
+				*part = EV_PART_END_TZ;
+				return -1;
+			}
+			if (strcmp(tz_name(etz), ev->end_tz))
+				event_set_str(&ev->end_tz, tz_name(etz));
+		}
+		if (ev->has_end) {
+			char **zone = ev->end_tz ? &ev->end_tz : &ev->tz;
+
+			if (*zone) {
+				int r = zoned_instant(zone, ev->end, w, err,
+						      &ev->end_utc);
+
+				if (r) {
+					*part = r == -2 ? EV_PART_END
+						: zone == &ev->tz ? EV_PART_TZ : EV_PART_END_TZ;
+					return -1;
+				}
+			} else {
+				ev->end_utc = ev->end;
+			}
+			if (ev->end_utc < ev->start_utc) {
+				*part = EV_PART_END;
+				fmt_local(ev->end, true, a);
+				fmt_local(ev->start, true, b);
+				return itin_err_set(err, ITIN_EX_DATAERR,
+						    "end '%s' is before start '%s'", a, b);
+			}
+		}
+	}
+	if (ev->id) {
+		if (!event_id_is_valid(ev->id)) {
+			*part = EV_PART_ID;
+			return itin_err_set(err, ITIN_EX_DATAERR,
+					    "invalid id '%s' (1 to 255 printable characters, no spaces)",
+					    ev->id);
+		}
+	} else {
+		ev->id = event_derive_id(ev);
+	}
+	return 0;
+}
+
+int event_check(struct event *ev, const struct itin_warner *w,
+		struct itin_err *err)
+{
+	return event_check_part(ev, w, err, NULL);
+}
+
+#define FNV_OFFSET 0xcbf29ce484222325ULL
+#define FNV_PRIME 0x100000001b3ULL
+
+static uint64_t fnv1a(uint64_t h, const char *s)
+{
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= FNV_PRIME;
+	}
+	return h;
+}
+
+char *event_derive_id(const struct event *ev)
+{
+	char when[ITIN_WHEN_MAX];
+	char buf[17];
+	uint64_t h = FNV_OFFSET;
+
+	when_format(ev->start, !ev->allday, 'T', when);
+	h = fnv1a(h, when);
+	h = fnv1a(h, "\x1f");
+	h = fnv1a(h, event_type_name(ev->type));
+	h = fnv1a(h, "\x1f");
+	h = fnv1a(h, ev->title ? ev->title : "");
+	h = fnv1a(h, "\x1f");
+	h = fnv1a(h, ev->city ? ev->city : "");
+	snprintf(buf, sizeof(buf), "%016llx", (unsigned long long)h);
+	return xstrdup(buf);
+}
+
+char *event_random_id(void)
+{
+	unsigned char b[8];
+	size_t got = 0;
+	uint64_t v = 0;
+	char buf[17];
+	int i;
+
+	while (got < sizeof(b)) {
+		ssize_t n = getrandom(b + got, sizeof(b) - got, 0);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		got += (size_t)n;
+	}
+	if (got < sizeof(b)) {
+		/* No getrandom (old kernel, seccomp): fall back to a clock
+		 * and pid mix; ids only need to be unique, not secret. */
+		struct timespec ts;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		v = FNV_OFFSET;
+		v = (v ^ (uint64_t)ts.tv_sec) * FNV_PRIME;
+		v = (v ^ (uint64_t)ts.tv_nsec) * FNV_PRIME;
+		v = (v ^ (uint64_t)getpid()) * FNV_PRIME;
+	} else {
+		for (i = 0; i < 8; i++)
+			v = (v << 8) | b[i];
+	}
+	snprintf(buf, sizeof(buf), "%016llx", (unsigned long long)v);
+	return xstrdup(buf);
+}
+
+/* Spaces and invisible formatting that would make an id hard to type. */
+static bool id_cp_ok(uint32_t cp)
+{
+	if (cp <= 0x20 || (cp >= 0x7F && cp <= 0xA0))
+		return false;
+	if (cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200F) ||
+	    (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) ||
+	    cp == 0x3000 || cp == 0xFEFF || cp == 0x061C)
+		return false;
+	return true;
+}
+
+bool event_id_is_valid(const char *id)
+{
+	size_t len, i = 0;
+	uint32_t cp;
+
+	if (!id)
+		return false;
+	len = strlen(id);
+	if (len < 1 || len > 255)
+		return false;
+	while (i < len) {
+		size_t n = utf8_decode(id + i, len - i, &cp);
+
+		if (!n || !id_cp_ok(cp))
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+static int cmp_str(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+int event_compare(const struct event *a, const struct event *b)
+{
+	int c;
+
+	if (a->start_utc != b->start_utc)
+		return a->start_utc < b->start_utc ? -1 : 1;
+	if (a->end_utc != b->end_utc)
+		return a->end_utc < b->end_utc ? -1 : 1;
+	c = cmp_str(a->title, b->title);
+	if (c)
+		return c < 0 ? -1 : 1;
+	c = cmp_str(a->id, b->id);
+	return c < 0 ? -1 : c > 0;
+}
+
+int64_t event_first_day(const struct event *ev)
+{
+	return lsec_day(ev->start);
+}
+
+int64_t event_last_day(const struct event *ev)
+{
+	int64_t first = lsec_day(ev->start), last;
+
+	if (!ev->has_end)
+		return first;
+	/* A timed event that ends at midnight does not reach into that day. */
+	if (!ev->allday && ev->end > ev->start && lsec_time_of_day(ev->end) == 0)
+		last = lsec_day(ev->end - 1);
+	else
+		last = lsec_day(ev->end);
+	/* Across the date line the end's local day can come before the
+	 * start's; the event still occupies its first day. */
+	return last < first ? first : last;
+}

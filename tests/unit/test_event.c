@@ -1,0 +1,500 @@
+/* test_event.c: the event model, its checks and ids, and the event list. */
+#include "test.h"
+
+#include "itin/datetime.h"
+#include "itin/evlist.h"
+#include "itin/event.h"
+#include "itin/places.h"
+#include "itin/tz.h"
+
+static int nwarn;
+static char last_warning[512];
+
+static void warn(void *ctx, const struct itin_err *w)
+{
+	(void)ctx;
+	nwarn++;
+	snprintf(last_warning, sizeof(last_warning), "%s", w->msg);
+}
+
+static const struct itin_warner warner = { warn, NULL };
+
+static int64_t at(int y, int mo, int d, int h, int mi)
+{
+	return days_from_civil(y, mo, d) * ITIN_DAY + h * 3600 + mi * 60;
+}
+
+static struct event *timed(const char *title, const char *tz, int64_t start)
+{
+	struct event *ev = event_new();
+
+	event_set_str(&ev->title, title);
+	event_set_str(&ev->tz, tz);
+	ev->start = start;
+	return ev;
+}
+
+TEST(names)
+{
+	CHECK_STR(event_type_name(EV_SUMMIT), "summit");
+	CHECK_INT(event_type_parse("SUMMIT"), EV_SUMMIT);
+	CHECK_INT(event_type_parse("Press"), EV_PRESS);
+	CHECK_INT(event_type_parse("party"), -1);
+	CHECK_STR(event_status_name(EV_TENTATIVE), "tentative");
+	CHECK_INT(event_status_parse("Cancelled"), EV_CANCELLED);
+	CHECK_INT(event_status_parse("canceled"), EV_CANCELLED);
+	CHECK_INT(event_status_parse("maybe"), -1);
+}
+
+TEST(new_clone_free)
+{
+	struct event *ev = event_new(), *c;
+
+	CHECK_INT(ev->type, EV_OTHER);
+	CHECK_INT(ev->status, EV_CONFIRMED);
+	event_set_str(&ev->title, "Visit");
+	event_set_str(&ev->city, "Seoul");
+	event_set_str(&ev->notes, "a\nb");
+	event_add_participant(ev, "Yoon Suk-yeol", "President");
+	event_add_participant(ev, "Park Jin", NULL);
+	event_add_participant(ev, "Nobody", "");
+	event_add_tag(ev, "asia");
+	c = event_clone(ev);
+	event_free(ev);
+	CHECK_STR(c->title, "Visit");
+	CHECK_STR(c->city, "Seoul");
+	CHECK_STR(c->notes, "a\nb");
+	CHECK_INT(c->nwith, 3);
+	CHECK_STR(c->with[0].role, "President");
+	CHECK(c->with[1].role == NULL);
+	CHECK(c->with[2].role == NULL);
+	CHECK_STR(c->tags[0], "asia");
+	CHECK(c->venue == NULL);
+	event_set_str(&c->city, NULL);
+	CHECK(c->city == NULL);
+	event_free(c);
+	event_free(NULL);
+}
+
+TEST(derive_id)
+{
+	struct event *ev = event_new();
+	char *id;
+
+	ev->type = EV_SUMMIT;
+	ev->allday = true;
+	ev->start = days_from_civil(2023, 7, 11) * ITIN_DAY;
+	event_set_str(&ev->title, "NATO Summit");
+	event_set_str(&ev->city, "Vilnius");
+	id = event_derive_id(ev);
+	CHECK_STR(id, "44dfcdb379de0b96");
+	free(id);
+
+	ev->type = EV_MEETING;
+	ev->allday = false;
+	ev->start = at(2023, 1, 30, 10, 0);
+	event_set_str(&ev->title, "Meeting with President Yoon");
+	event_set_str(&ev->city, "Seoul");
+	id = event_derive_id(ev);
+	CHECK_STR(id, "b38873164646b457");
+	free(id);
+
+	ev->type = EV_INTERVIEW;
+	ev->allday = true;
+	ev->start = days_from_civil(2023, 1, 27) * ITIN_DAY;
+	event_set_str(&ev->title, "Interview with Yonhap");
+	event_set_str(&ev->city, NULL);
+	id = event_derive_id(ev);
+	CHECK_STR(id, "260bb03c349cbd6c");
+	free(id);
+	event_free(ev);
+}
+
+TEST(random_id)
+{
+	char *a = event_random_id(), *b = event_random_id();
+	size_t i;
+
+	CHECK_INT(strlen(a), 16);
+	for (i = 0; i < 16; i++)
+		CHECK(strchr("0123456789abcdef", a[i]));
+	CHECK(strcmp(a, b) != 0);
+	CHECK(event_id_is_valid(a));
+	free(a);
+	free(b);
+}
+
+TEST(id_validity)
+{
+	char big[300];
+
+	CHECK(event_id_is_valid("7c9e2b1d4f0a4e6b"));
+	CHECK(event_id_is_valid("uid-123@example.org"));
+	CHECK(event_id_is_valid("서울-1"));
+	CHECK(!event_id_is_valid(""));
+	CHECK(!event_id_is_valid(NULL));
+	CHECK(!event_id_is_valid("a b"));
+	CHECK(!event_id_is_valid("a\tb"));
+	CHECK(!event_id_is_valid("a\x1b"));
+	CHECK(!event_id_is_valid("a\xC2\xA0" "b"));	/* no-break space */
+	CHECK(!event_id_is_valid("a\xE2\x80\xAE"));	/* RLO */
+	CHECK(!event_id_is_valid("bad\xFF"));
+	memset(big, 'a', 255);
+	big[255] = '\0';
+	CHECK(event_id_is_valid(big));
+	memset(big, 'a', 256);
+	big[256] = '\0';
+	CHECK(!event_id_is_valid(big));
+}
+
+TEST(check_timed)
+{
+	struct event *ev = timed("Meeting", "asia/seoul", at(2023, 1, 30, 10, 0));
+	struct itin_err err;
+
+	ev->has_end = true;
+	ev->end = at(2023, 1, 30, 11, 30);
+	CHECK_INT(event_check(ev, &warner, &err), 0);
+	CHECK_STR(ev->tz, "Asia/Seoul");	/* canonicalised */
+	CHECK_INT(ev->start_utc, at(2023, 1, 30, 1, 0));
+	CHECK_INT(ev->end_utc, at(2023, 1, 30, 2, 30));
+	CHECK(ev->id != NULL && strlen(ev->id) == 16);
+	event_free(ev);
+}
+
+TEST(check_end_before_start)
+{
+	struct event *ev = timed("Meeting", "Asia/Seoul", at(2023, 1, 30, 10, 0));
+	struct itin_err err;
+	enum event_part part;
+
+	ev->has_end = true;
+	ev->end = at(2023, 1, 30, 9, 0);
+	CHECK_INT(event_check_part(ev, NULL, &err, &part), -1);
+	CHECK_INT(err.status, 65);
+	CHECK_INT(part, EV_PART_END);
+	CHECK_STR(err.msg, "end '2023-01-30 09:00' is before start '2023-01-30 10:00'");
+	/* End == start is fine. */
+	ev->end = ev->start;
+	CHECK_INT(event_check(ev, NULL, &err), 0);
+	event_free(ev);
+}
+
+TEST(check_across_zones)
+{
+	/* Seoul 18:30 -> Tokyo 20:45 is a 2 h 15 min flight. */
+	struct event *ev = timed("Flight", "Asia/Seoul", at(2023, 1, 30, 18, 30));
+	struct itin_err err;
+
+	ev->has_end = true;
+	ev->end = at(2023, 1, 30, 20, 45);
+	event_set_str(&ev->end_tz, "Asia/Tokyo");
+	CHECK_INT(event_check(ev, NULL, &err), 0);
+	CHECK_INT(ev->end_utc - ev->start_utc, 2 * 3600 + 15 * 60);
+	/* Tokyo 10:00 -> Honolulu 22:00 the day before: fine as instants. */
+	ev->start = at(2023, 2, 1, 10, 0);
+	event_set_str(&ev->tz, "Asia/Tokyo");
+	ev->end = at(2023, 1, 31, 22, 0);
+	event_set_str(&ev->end_tz, "Pacific/Honolulu");
+	CHECK_INT(event_check(ev, NULL, &err), 0);
+	CHECK_INT(event_first_day(ev), days_from_civil(2023, 2, 1));
+	CHECK_INT(event_last_day(ev), days_from_civil(2023, 2, 1));
+	/* But arriving before leaving is not. */
+	ev->end = at(2023, 1, 31, 14, 0);
+	CHECK_INT(event_check(ev, NULL, &err), -1);
+	event_free(ev);
+}
+
+TEST(check_dst)
+{
+	struct event *ev = timed("Gap", "Europe/Vilnius", at(2023, 3, 26, 3, 30));
+	struct itin_err err;
+	enum event_part part;
+
+	CHECK_INT(event_check_part(ev, NULL, &err, &part), -1);
+	CHECK_INT(err.status, 65);
+	CHECK_INT(part, EV_PART_START);
+	CHECK_STR(err.msg, "time 2023-03-26 03:30 does not exist in Europe/Vilnius "
+		  "(clocks jump from 03:00 to 04:00)");
+
+	ev->start = at(2023, 10, 29, 3, 30);
+	nwarn = 0;
+	CHECK_INT(event_check(ev, &warner, &err), 0);
+	CHECK_INT(nwarn, 1);
+	CHECK_STR(last_warning, "time 2023-10-29 03:30 is ambiguous in Europe/Vilnius; "
+		  "taking the first (UTC+03:00)");
+	CHECK_INT(ev->start_utc, at(2023, 10, 29, 0, 30));
+
+	/* The end is checked the same way. */
+	ev->start = at(2023, 3, 26, 1, 0);
+	ev->has_end = true;
+	ev->end = at(2023, 3, 26, 3, 15);
+	CHECK_INT(event_check_part(ev, NULL, &err, &part), -1);
+	CHECK_INT(part, EV_PART_END);
+	event_free(ev);
+}
+
+TEST(check_bad_zone)
+{
+	struct event *ev = timed("X", "Europe/Pari", at(2023, 3, 1, 10, 0));
+	struct itin_err err;
+	enum event_part part;
+
+	CHECK_INT(event_check_part(ev, NULL, &err, &part), -1);
+	CHECK_INT(err.status, 65);
+	CHECK_INT(part, EV_PART_TZ);
+	CHECK(strstr(err.msg, "unknown time zone 'Europe/Pari'") != NULL);
+	event_set_str(&ev->tz, "Europe/Paris");
+	event_set_str(&ev->end_tz, "Mars/Olympus");
+	CHECK_INT(event_check_part(ev, NULL, &err, &part), -1);
+	CHECK_INT(part, EV_PART_END_TZ);
+	event_free(ev);
+}
+
+TEST(check_allday)
+{
+	struct event *ev = event_new();
+	struct itin_err err;
+
+	event_set_str(&ev->title, "NATO Summit");
+	ev->allday = true;
+	ev->start = days_from_civil(2023, 7, 11) * ITIN_DAY;
+	CHECK_INT(event_check(ev, NULL, &err), 0);
+	CHECK_INT(ev->start_utc, ev->start);
+	CHECK_INT(ev->end_utc, ev->start + ITIN_DAY);
+	ev->has_end = true;
+	ev->end = days_from_civil(2023, 7, 12) * ITIN_DAY;
+	event_set_str(&ev->tz, "Europe/Vilnius");
+	nwarn = 0;
+	CHECK_INT(event_check(ev, &warner, &err), 0);
+	CHECK_INT(nwarn, 1);
+	CHECK_STR(last_warning, "time zone ignored for an all-day event");
+	CHECK(ev->tz == NULL);
+	CHECK_INT(ev->end_utc, days_from_civil(2023, 7, 13) * ITIN_DAY);
+	CHECK_INT(event_first_day(ev), days_from_civil(2023, 7, 11));
+	CHECK_INT(event_last_day(ev), days_from_civil(2023, 7, 12));
+	ev->end = days_from_civil(2023, 7, 10) * ITIN_DAY;
+	CHECK_INT(event_check(ev, NULL, &err), -1);
+	CHECK_STR(err.msg, "end '2023-07-10' is before start '2023-07-11'");
+	event_free(ev);
+}
+
+TEST(check_title_and_floating)
+{
+	struct event *ev = timed(NULL, NULL, at(2023, 1, 1, 12, 0));
+	struct itin_err err;
+	enum event_part part;
+
+	CHECK_INT(event_check_part(ev, NULL, &err, &part), -1);
+	CHECK_INT(part, EV_PART_TITLE);
+	CHECK_STR(err.msg, "missing title");
+	event_set_str(&ev->title, "Call");
+	CHECK_INT(event_check(ev, NULL, &err), 0);
+	CHECK_INT(ev->start_utc, ev->start);	/* floating: clock as UTC */
+	CHECK_INT(ev->end_utc, ev->start);
+	event_set_str(&ev->id, "has space");
+	CHECK_INT(event_check_part(ev, NULL, &err, &part), -1);
+	CHECK_INT(part, EV_PART_ID);
+	event_free(ev);
+}
+
+TEST(days)
+{
+	struct event *ev = timed("Late", NULL, at(2023, 1, 31, 22, 0));
+
+	ev->has_end = true;
+	ev->end = at(2023, 2, 1, 1, 30);
+	CHECK_INT(event_first_day(ev), days_from_civil(2023, 1, 31));
+	CHECK_INT(event_last_day(ev), days_from_civil(2023, 2, 1));
+	ev->end = at(2023, 2, 1, 0, 0);	/* ends at midnight: one day */
+	CHECK_INT(event_last_day(ev), days_from_civil(2023, 1, 31));
+	ev->has_end = false;
+	CHECK_INT(event_last_day(ev), days_from_civil(2023, 1, 31));
+	event_free(ev);
+}
+
+static struct event *ordered(int64_t s, int64_t e, const char *title, const char *id)
+{
+	struct event *ev = event_new();
+
+	ev->start_utc = s;
+	ev->end_utc = e;
+	event_set_str(&ev->title, title);
+	event_set_str(&ev->id, id);
+	return ev;
+}
+
+TEST(compare_and_sort)
+{
+	struct evlist l = EVLIST_INIT;
+	size_t i;
+
+	evlist_add(&l, ordered(10, 20, "b", "1"));
+	evlist_add(&l, ordered(10, 20, "a", "2"));
+	evlist_add(&l, ordered(5, 30, "z", "3"));
+	evlist_add(&l, ordered(10, 15, "z", "4"));
+	evlist_add(&l, ordered(10, 20, "a", "0"));
+	CHECK(event_compare(l.v[0], l.v[1]) > 0);
+	CHECK(event_compare(l.v[1], l.v[1]) == 0);
+	evlist_sort(&l);
+	CHECK_STR(l.v[0]->id, "3");
+	CHECK_STR(l.v[1]->id, "4");
+	CHECK_STR(l.v[2]->id, "0");
+	CHECK_STR(l.v[3]->id, "2");
+	CHECK_STR(l.v[4]->id, "1");
+	evlist_release(&l);
+
+	/* Stability on a long list of equal keys (merge sort path). */
+	for (i = 0; i < 1000; i++) {
+		char id[16];
+		struct event *ev = ordered((int64_t)(i % 7), 0, "same", NULL);
+
+		snprintf(id, sizeof(id), "%zu", i);
+		ev->id = NULL;
+		evlist_add(&l, ev);
+		ev->notes = strdup(id);	/* remember the input order */
+	}
+	evlist_sort(&l);
+	for (i = 1; i < l.n; i++) {
+		CHECK(l.v[i - 1]->start_utc <= l.v[i]->start_utc);
+		if (l.v[i - 1]->start_utc == l.v[i]->start_utc)
+			CHECK(atoi(l.v[i - 1]->notes) < atoi(l.v[i]->notes));
+	}
+	evlist_release(&l);
+}
+
+TEST(list_ops)
+{
+	struct evlist l = EVLIST_INIT;
+	struct evindex *ix;
+	struct event *ev;
+	char id[32];
+	size_t i;
+
+	for (i = 0; i < 5000; i++) {
+		snprintf(id, sizeof(id), "id-%zu", i);
+		evlist_add(&l, ordered(0, 0, "t", id));
+	}
+	CHECK_INT(evlist_find(&l, "id-4321"), 4321);
+	CHECK_INT(evlist_find(&l, "nope"), -1);
+	ix = evindex_build(&l);
+	for (i = 0; i < 5000; i += 7) {
+		snprintf(id, sizeof(id), "id-%zu", i);
+		CHECK_INT(evindex_find(ix, id), (long)i);
+	}
+	CHECK_INT(evindex_find(ix, "nope"), -1);
+	evindex_put(ix, "new", 77);
+	evindex_put(ix, "id-1", 99);
+	CHECK_INT(evindex_find(ix, "new"), 77);
+	CHECK_INT(evindex_find(ix, "id-1"), 99);
+	evindex_free(ix);
+
+	ev = evlist_take(&l, 1);
+	CHECK_STR(ev->id, "id-1");
+	CHECK_STR(l.v[1]->id, "id-2");
+	CHECK_INT(l.n, 4999);
+	evlist_replace(&l, 0, ev);
+	CHECK_STR(l.v[0]->id, "id-1");
+	CHECK(evlist_take(&l, 99999) == NULL);
+	evlist_release(&l);
+	CHECK_INT(l.n, 0);
+	evlist_free(NULL);
+}
+
+TEST(places)
+{
+	const struct place *p;
+	bool amb;
+
+	p = place_find("São Paulo", NULL, NULL);
+	CHECK(p && !strcmp(p->tz, "America/Sao_Paulo"));
+	CHECK(place_find("sao paulo", "br", NULL) == p);
+	CHECK(place_find("SAO-PAULO", NULL, NULL) == p);
+	p = place_find("Kiev", NULL, NULL);
+	CHECK(p && !strcmp(p->city, "Kyiv") && !strcmp(p->country, "UA"));
+	CHECK(place_find("Kyiv", "UA", NULL) == p);
+	CHECK(place_find("Kyiv", "RU", NULL) == NULL);
+	p = place_find("sharm el sheikh", NULL, NULL);
+	CHECK(p && !strcmp(p->tz, "Africa/Cairo"));
+	p = place_find("Brasilia", NULL, NULL);
+	CHECK(p && !strcmp(p->city, "Brasília"));
+	p = place_find("Granada", NULL, &amb);
+	CHECK(p && !strcmp(p->country, "ES") && amb);
+	p = place_find("Granada", "NI", &amb);
+	CHECK(p && !strcmp(p->tz, "America/Managua") && !amb);
+	p = place_find("Seoul", NULL, &amb);
+	CHECK(p && !strcmp(p->tz, "Asia/Seoul") && !amb);
+	CHECK(place_find("Atlantis", NULL, NULL) == NULL);
+	CHECK(place_find("", NULL, NULL) == NULL);
+	CHECK(place_find(NULL, NULL, NULL) == NULL);
+
+	CHECK_STR(country_single_zone("KR"), "Asia/Seoul");
+	CHECK_STR(country_single_zone("lt"), "Europe/Vilnius");
+	CHECK_STR(country_single_zone("DE"), "Europe/Berlin");
+	CHECK(country_single_zone("US") == NULL);
+	CHECK(country_single_zone("XX") == NULL);
+	CHECK(country_code_is_valid("KR"));
+	CHECK(country_code_is_valid("ZW"));
+	CHECK(country_code_is_valid("AD"));
+	CHECK(!country_code_is_valid("XX"));
+	CHECK(!country_code_is_valid("kr"));
+	CHECK(!country_code_is_valid("KOR"));
+	CHECK(!country_code_is_valid(""));
+}
+
+/* Every zone in the gazetteer exists in the system database. */
+TEST(places_zones_exist)
+{
+	static const char *const cities[] = {
+		"Seoul", "Tokyo", "Brussels", "Vilnius", "Washington", "New York",
+		"London", "Paris", "Berlin", "Kyiv", "Moscow", "Beijing",
+		"New Delhi", "Canberra", "Brasília", "Davos", "Geneva", "Madrid",
+		"Rome", "Warsaw", "Ankara", "Istanbul", "Sharm el-Sheikh",
+		"Hiroshima", "Osaka", "Ottawa", "Mexico City", "Buenos Aires",
+		"Santiago", "Jakarta", "Nusa Dua", "Bali", "Riyadh", "Jeddah", "Doha",
+		"Abu Dhabi", "Dubai", "Cairo", "Nairobi", "Addis Ababa", "Pretoria",
+		"Johannesburg", "Singapore", "Bangkok", "Hanoi", "Manila", "Sydney",
+		"Wellington", "Oslo", "Stockholm", "Helsinki", "Copenhagen",
+		"Tallinn", "Riga", "Vienna", "Prague", "Budapest", "Bucharest",
+		"Lisbon", "The Hague", "Athens", "Granada", "Amsterdam",
+		"São Paulo", "Rio de Janeiro",
+	};
+	struct itin_err err;
+	size_t i;
+
+	for (i = 0; i < sizeof(cities) / sizeof(cities[0]); i++) {
+		const struct place *p = place_find(cities[i], NULL, NULL);
+
+		CHECK(p != NULL);
+		if (!p) {
+			printf("#   unknown city %s\n", cities[i]);
+			continue;
+		}
+		CHECK(country_code_is_valid(p->country));
+		CHECK(tz_get(p->tz, &err) != NULL);
+		CHECK(place_find(p->city, p->country, NULL) == p);
+	}
+}
+
+int main(void)
+{
+	RUN(names);
+	RUN(new_clone_free);
+	RUN(derive_id);
+	RUN(random_id);
+	RUN(id_validity);
+	RUN(check_timed);
+	RUN(check_end_before_start);
+	RUN(check_across_zones);
+	RUN(check_dst);
+	RUN(check_bad_zone);
+	RUN(check_allday);
+	RUN(check_title_and_floating);
+	RUN(days);
+	RUN(compare_and_sort);
+	RUN(list_ops);
+	RUN(places);
+	RUN(places_zones_exist);
+	tz_cache_free();
+	return test_done();
+}
