@@ -1,0 +1,142 @@
+/*
+ * json.c: events as JSON objects for scripts (`--format json`).
+ *
+ * Strings are escaped per RFC 8259, with every control character (C0, DEL
+ * and C1) as \u00XX so nothing written can drive a terminal, and U+2028 and
+ * U+2029 escaped too, since JavaScript before ES2019 broke on them raw.
+ * Absent values are null, never "".
+ */
+#include <string.h>
+
+#include "itin/datetime.h"
+#include "itin/json.h"
+#include "itin/utf8.h"
+
+void json_write_string(struct strbuf *sb, const char *s)
+{
+	size_t len = strlen(s), i = 0, run = 0;
+
+	strbuf_addch(sb, '"');
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
+		size_t n;
+
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+			i++;
+			continue;
+		}
+		strbuf_add(sb, s + run, i - run);
+		if (c == '"' || c == '\\') {
+			strbuf_addch(sb, '\\');
+			strbuf_addch(sb, (char)c);
+			n = 1;
+		} else if (c < 0x80) {
+			strbuf_addf(sb, "\\u%04x", c);
+			n = 1;
+		} else {
+			n = utf8_decode(s + i, len - i, &cp);
+			if (!n) {
+				strbuf_addstr(sb, "\\ufffd");	/* never emit bad UTF-8 */
+				n = 1;
+			} else if (cp <= 0x9f || cp == 0x2028 || cp == 0x2029) {
+				strbuf_addf(sb, "\\u%04x", (unsigned)cp);
+			} else {
+				strbuf_add(sb, s + i, n);
+			}
+		}
+		i += n;
+		run = i;
+	}
+	strbuf_add(sb, s + run, i - run);
+	strbuf_addch(sb, '"');
+}
+
+static void key(struct strbuf *sb, const char *k, bool first)
+{
+	if (!first)
+		strbuf_addch(sb, ',');
+	json_write_string(sb, k);
+	strbuf_addch(sb, ':');
+}
+
+static void str_or_null(struct strbuf *sb, const char *k, const char *v)
+{
+	key(sb, k, false);
+	if (v && *v)
+		json_write_string(sb, v);
+	else
+		strbuf_addstr(sb, "null");
+}
+
+static void instant(struct strbuf *sb, const char *k, int64_t t)
+{
+	char d[ITIN_WHEN_MAX];
+	int secs = lsec_time_of_day(t);
+
+	key(sb, k, false);
+	date_format(lsec_day(t), d);
+	strbuf_addf(sb, "\"%sT%02d:%02d:%02dZ\"", d, secs / 3600, secs / 60 % 60,
+		    secs % 60);
+}
+
+void json_write_event(struct strbuf *sb, const struct event *ev)
+{
+	char w[ITIN_WHEN_MAX];
+	bool zoned = !ev->allday && ev->tz;
+	size_t i;
+
+	strbuf_addch(sb, '{');
+	key(sb, "id", true);
+	json_write_string(sb, ev->id ? ev->id : "");
+	str_or_null(sb, "type", event_type_name(ev->type));
+	str_or_null(sb, "title", ev->title);
+	key(sb, "all_day", false);
+	strbuf_addstr(sb, ev->allday ? "true" : "false");
+	when_format(ev->start, !ev->allday, 'T', w);
+	str_or_null(sb, "start", w);
+	if (ev->has_end)
+		when_format(ev->end, !ev->allday, 'T', w);
+	str_or_null(sb, "end", ev->has_end ? w : NULL);
+	str_or_null(sb, "tz", ev->allday ? NULL : ev->tz);
+	str_or_null(sb, "end_tz", ev->allday ? NULL : ev->end_tz);
+	if (zoned)
+		instant(sb, "start_utc", ev->start_utc);
+	else
+		str_or_null(sb, "start_utc", NULL);
+	if (zoned && ev->has_end)
+		instant(sb, "end_utc", ev->end_utc);
+	else
+		str_or_null(sb, "end_utc", NULL);
+	str_or_null(sb, "venue", ev->venue);
+	str_or_null(sb, "city", ev->city);
+	str_or_null(sb, "country", ev->country);
+	key(sb, "participants", false);
+	strbuf_addch(sb, '[');
+	for (i = 0; i < ev->nwith; i++) {
+		if (i)
+			strbuf_addch(sb, ',');
+		strbuf_addch(sb, '{');
+		key(sb, "name", true);
+		json_write_string(sb, ev->with[i].name ? ev->with[i].name : "");
+		str_or_null(sb, "role", ev->with[i].role);
+		strbuf_addch(sb, '}');
+	}
+	strbuf_addch(sb, ']');
+	str_or_null(sb, "organization", ev->org);
+	str_or_null(sb, "status", event_status_name(ev->status));
+	str_or_null(sb, "source", ev->source);
+	key(sb, "notes", false);
+	if (ev->notes)
+		json_write_string(sb, ev->notes);
+	else
+		strbuf_addstr(sb, "null");
+	key(sb, "tags", false);
+	strbuf_addch(sb, '[');
+	for (i = 0; i < ev->ntags; i++) {
+		if (i)
+			strbuf_addch(sb, ',');
+		json_write_string(sb, ev->tags[i]);
+	}
+	strbuf_addstr(sb, "]}");
+}

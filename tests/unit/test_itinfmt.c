@@ -1,0 +1,571 @@
+/* test_itinfmt.c: the itin text format, reader and canonical writer. */
+#include "test.h"
+
+#include "itin/datetime.h"
+#include "itin/itinfmt.h"
+#include "itin/tz.h"
+
+static int nwarn;
+static char warnings[4096];
+
+static void warn(void *ctx, const struct itin_err *w)
+{
+	char buf[1024];
+	size_t n = strlen(warnings);
+
+	(void)ctx;
+	nwarn++;
+	itin_err_format(w, buf, sizeof(buf));
+	snprintf(warnings + n, sizeof(warnings) - n, "%s\n", buf);
+}
+
+static const struct itin_warner warner = { warn, NULL };
+
+static int parse(const char *text, struct evlist *l, struct itin_err *err)
+{
+	nwarn = 0;
+	warnings[0] = '\0';
+	return itinfmt_parse(text, strlen(text), "t.itin", l, &warner, err);
+}
+
+/* Parse text that must fail; returns "FILE:LINE:COL: msg" in a static buffer. */
+static const char *error_of_len(const char *text, size_t len)
+{
+	static char buf[1024];
+	struct evlist l = EVLIST_INIT;
+	struct itin_err err;
+
+	nwarn = 0;
+	warnings[0] = '\0';
+	if (itinfmt_parse(text, len, "t.itin", &l, &warner, &err) == 0) {
+		evlist_release(&l);
+		return "(no error)";
+	}
+	evlist_release(&l);
+	if (err.status != 65)
+		return "(wrong status)";
+	itin_err_format(&err, buf, sizeof(buf));
+	return buf;
+}
+
+static const char *error_of(const char *text)
+{
+	return error_of_len(text, strlen(text));
+}
+
+static char *roundtrip(const char *text)
+{
+	struct evlist l = EVLIST_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	struct itin_err err;
+
+	if (parse(text, &l, &err)) {
+		char buf[1024];
+
+		itin_err_format(&err, buf, sizeof(buf));
+		printf("#   parse error: %s\n", buf);
+		evlist_release(&l);
+		return strdup("(error)");
+	}
+	itinfmt_write(&sb, &l);
+	evlist_release(&l);
+	return strbuf_detach(&sb, NULL);
+}
+
+static const char canonical[] =
+	"# a comment is not kept\n"
+	"2023-01-27                 interview  Interview with Yonhap \\@ HQ \\\\ back @ Press room\\,2, NATO Headquarters, Brussels, BE\n"
+	"    id: ev-1\n"
+	"    status: tentative\n"
+	"    org: Yonhap News \\\\ Agency\n"
+	"    with: Kim \\(Jr\\) (Reporter\\; editor); Lee; \\sPark\\s (Role \\(acting\\)); 윤석열 (President, host)\n"
+	"    tags: media; a\\;b; \\stag\n"
+	"    source: https://example.org/a?b=c@d;e,f\n"
+	"    note: line one\n"
+	"    note:\n"
+	"    note: \\sindented\\ttab\\x1bescape\\x7f back\\\\slash\n"
+	"    note: last\\s\n";
+
+static const char canonical_rest[] =
+	"2023-01-29..2023-01-30     visit      Visit to the Republic of Korea @ Seoul, KR\n"
+	"    id: ev-2\n"
+	"2023-01-30 10:00-11:30     meeting    Meeting with President Yoon @ Yongsan Presidential Office, Seoul, KR\n"
+	"    id: ev-3\n"
+	"    tz: Asia/Seoul\n"
+	"2023-01-30 10:00:30-10:05:15  meeting    Short one @ Seoul, KR\n"
+	"    id: ev-4\n"
+	"    tz: Asia/Seoul\n"
+	"2023-01-31 22:00..2023-02-01 01:30  travel     Flight to Brussels @ Tokyo, JP\n"
+	"    id: ev-5\n"
+	"    tz: Asia/Tokyo\n"
+	"    end-tz: Europe/Brussels\n"
+	"2023-02-02 09:00           call       Call\\twith\\s @ US\n"
+	"    id: ev-6\n"
+	"    tz: floating\n"
+	"    status: cancelled\n"
+	"2023-02-03                 other      Venue only @ Hall\\,A, Room 2,\n"
+	"    id: ev-7\n"
+	"2023-02-04                 other      Venue and country @ Hall, , KR\n"
+	"    id: ev-8\n"
+	"2023-02-05                 other      Tiny city @ \\x55r\n"
+	"    id: ev-9\n"
+	"2023-02-06..2023-02-08     summit     Summit @ Washington\\, D.C., US\n"
+	"    id: ev-10\n"
+	"2023-02-09                 press      서울 \\x01 ctl\\\\\n"
+	"    id: ev-11\n"
+	"2023-02-10 23:00..2023-02-11 01:00  reception  Late @ Salon, Paris, FR\n"
+	"    id: ev-12\n"
+	"    tz: Europe/Paris\n"
+	"    tags: x\n"
+	"2023-02-12 08:00..2023-02-12 09:00  travel     Same day, other zone @ Paris, FR\n"
+	"    id: ev-13\n"
+	"    tz: Europe/Paris\n"
+	"    end-tz: Europe/London\n";
+
+TEST(canonical_round_trip)
+{
+	struct strbuf in = STRBUF_INIT;
+	char *out, *again;
+
+	strbuf_addstr(&in, canonical + strlen("# a comment is not kept\n"));
+	strbuf_addstr(&in, canonical_rest);
+	out = roundtrip(in.buf);
+	CHECK_STR(out, in.buf);
+	CHECK_INT(nwarn, 0);
+	again = roundtrip(out);
+	CHECK_STR(again, out);
+	free(out);
+	free(again);
+	strbuf_release(&in);
+}
+
+TEST(canonical_fields)
+{
+	struct evlist l = EVLIST_INIT;
+	struct strbuf in = STRBUF_INIT;
+	struct itin_err err;
+	struct event *ev;
+
+	strbuf_addstr(&in, canonical);
+	strbuf_addstr(&in, canonical_rest);
+	CHECK_INT(parse(in.buf, &l, &err), 0);
+	CHECK_INT(l.n, 13);
+	if (l.n != 13)
+		goto out;
+	ev = l.v[0];
+	CHECK_STR(ev->id, "ev-1");
+	CHECK_INT(ev->type, EV_INTERVIEW);
+	CHECK_STR(ev->title, "Interview with Yonhap @ HQ \\ back");
+	CHECK_STR(ev->venue, "Press room,2, NATO Headquarters");
+	CHECK_STR(ev->city, "Brussels");
+	CHECK_STR(ev->country, "BE");
+	CHECK_INT(ev->status, EV_TENTATIVE);
+	CHECK_STR(ev->org, "Yonhap News \\ Agency");
+	CHECK_INT(ev->nwith, 4);
+	CHECK_STR(ev->with[0].name, "Kim (Jr)");
+	CHECK_STR(ev->with[0].role, "Reporter; editor");
+	CHECK_STR(ev->with[1].name, "Lee");
+	CHECK(ev->with[1].role == NULL);
+	CHECK_STR(ev->with[2].name, " Park ");
+	CHECK_STR(ev->with[2].role, "Role (acting)");
+	CHECK_STR(ev->with[3].role, "President, host");
+	CHECK_INT(ev->ntags, 3);
+	CHECK_STR(ev->tags[1], "a;b");
+	CHECK_STR(ev->tags[2], " tag");
+	CHECK_STR(ev->source, "https://example.org/a?b=c@d;e,f");
+	CHECK_STR(ev->notes, "line one\n\n indented\ttab\x1b" "escape\x7f back\\slash\nlast ");
+	CHECK(ev->allday && !ev->has_end && ev->tz == NULL);
+
+	ev = l.v[1];
+	CHECK(ev->allday && ev->has_end);
+	CHECK_INT(ev->end_utc, days_from_civil(2023, 1, 31) * ITIN_DAY);
+	ev = l.v[3];
+	CHECK_INT(lsec_time_of_day(ev->start), 10 * 3600 + 30);
+	CHECK_INT(lsec_time_of_day(ev->end), 10 * 3600 + 5 * 60 + 15);
+	ev = l.v[4];
+	CHECK_STR(ev->end_tz, "Europe/Brussels");
+	CHECK_INT(ev->end_utc - ev->start_utc, 11 * 3600 + 30 * 60);
+	ev = l.v[5];
+	CHECK(ev->tz == NULL && !ev->allday);
+	CHECK_STR(ev->title, "Call\twith ");
+	CHECK_STR(ev->country, "US");
+	CHECK(ev->city == NULL && ev->venue == NULL);
+	CHECK_INT(ev->status, EV_CANCELLED);
+	ev = l.v[6];
+	CHECK_STR(ev->venue, "Hall,A, Room 2");
+	CHECK(ev->city == NULL && !ev->country[0]);
+	ev = l.v[7];
+	CHECK_STR(ev->venue, "Hall");
+	CHECK(ev->city == NULL);
+	CHECK_STR(ev->country, "KR");
+	ev = l.v[8];
+	CHECK_STR(ev->city, "Ur");
+	CHECK(!ev->country[0]);
+	ev = l.v[9];
+	CHECK_STR(ev->city, "Washington, D.C.");
+	CHECK_STR(ev->country, "US");
+	CHECK(ev->venue == NULL);
+	ev = l.v[10];
+	CHECK_STR(ev->title, "서울 \x01 ctl\\");
+out:
+	evlist_release(&l);
+	strbuf_release(&in);
+}
+
+/* The example of the interface contract. */
+TEST(contract_example)
+{
+	static const char text[] =
+		"# NATO Secretary General, Asia-Pacific tour\n"
+		"2023-01-27                 interview  Interview with Yonhap\n"
+		"2023-01-29..2023-01-30     visit      Official visit to the Republic of Korea @ Seoul, KR\n"
+		"    with: Yoon Suk-yeol (President); Park Jin (Foreign Minister)\n"
+		"    source: https://example.org/article\n"
+		"2023-01-30 10:00-11:30     meeting    Meeting with President Yoon @ Yongsan Presidential Office, Seoul, KR\n"
+		"2023-01-31 22:00..2023-02-01 01:30  travel  Flight to Brussels @ Tokyo, JP\n"
+		"2023-07-11..2023-07-12     summit     NATO Summit @ Vilnius, LT\n"
+		"    id: 7c9e2b1d4f0a4e6b\n";
+	struct evlist l = EVLIST_INIT;
+	struct itin_err err;
+	struct event *ev;
+
+	CHECK_INT(parse(text, &l, &err), 0);
+	CHECK_INT(nwarn, 0);
+	CHECK_INT(l.n, 5);
+	if (l.n != 5)
+		goto out;
+	ev = l.v[0];
+	CHECK_STR(ev->id, "260bb03c349cbd6c");
+	CHECK_STR(ev->title, "Interview with Yonhap");
+	CHECK(ev->allday && !ev->has_end && !ev->city);
+	ev = l.v[1];
+	CHECK_INT(ev->type, EV_VISIT);
+	CHECK_STR(ev->city, "Seoul");
+	CHECK_STR(ev->country, "KR");
+	CHECK(ev->venue == NULL);
+	CHECK_INT(ev->nwith, 2);
+	CHECK_STR(ev->with[1].name, "Park Jin");
+	CHECK_STR(ev->with[1].role, "Foreign Minister");
+	CHECK_STR(ev->source, "https://example.org/article");
+	CHECK_INT(event_last_day(ev), days_from_civil(2023, 1, 30));
+	ev = l.v[2];
+	CHECK_STR(ev->id, "b38873164646b457");
+	CHECK_STR(ev->tz, "Asia/Seoul");
+	CHECK_STR(ev->venue, "Yongsan Presidential Office");
+	CHECK_INT(ev->start_utc, days_from_civil(2023, 1, 30) * ITIN_DAY + 3600);
+	ev = l.v[3];
+	CHECK_STR(ev->tz, "Asia/Tokyo");
+	CHECK(ev->end_tz == NULL);
+	CHECK_INT(ev->end_utc - ev->start_utc, 3 * 3600 + 30 * 60);
+	ev = l.v[4];
+	CHECK_STR(ev->id, "7c9e2b1d4f0a4e6b");
+	CHECK_INT(ev->type, EV_SUMMIT);
+out:
+	evlist_release(&l);
+}
+
+TEST(reader_leniency)
+{
+	static const char text[] =
+		"\xEF\xBB\xBF# BOM, CRLF, tabs, odd spacing\r\n"
+		"\r\n"
+		"2023-03-01T10:00-11:00\tMEETING\tTalks   @  Hall ,  Kiev , ua \r\n"
+		"\twith: A; B (x)\r\n"
+		"  with: C\r\n"
+		"  TAGS: t1\r\n"
+		"  tags: t2;;\r\n"
+		"  # a comment inside an event\r\n"
+		"  note: one\r\n"
+		"  note: two\r\n"
+		"2023-03-02..2023-03-02 visit Same day\r\n"
+		"2023-03-03T09:00..2023-03-03T10:00 call Munich call @ Munich, DE\r\n"
+		"2023-03-04 09:00 call Status @ Seoul\n"
+		"    status: Canceled";
+	struct evlist l = EVLIST_INIT;
+	struct itin_err err;
+	struct event *ev;
+
+	CHECK_INT(parse(text, &l, &err), 0);
+	CHECK_INT(nwarn, 0);
+	CHECK_INT(l.n, 4);
+	if (l.n != 4)
+		goto out;
+	ev = l.v[0];
+	CHECK_INT(ev->type, EV_MEETING);
+	CHECK_STR(ev->title, "Talks");
+	CHECK_STR(ev->venue, "Hall");
+	CHECK_STR(ev->city, "Kiev");
+	CHECK_STR(ev->country, "UA");
+	CHECK_STR(ev->tz, "Europe/Kyiv");
+	CHECK_INT(ev->nwith, 3);
+	CHECK_STR(ev->with[1].role, "x");
+	CHECK_STR(ev->with[2].name, "C");
+	CHECK_INT(ev->ntags, 2);
+	CHECK_STR(ev->notes, "one\ntwo");
+	ev = l.v[1];
+	CHECK(ev->allday && !ev->has_end);
+	CHECK_STR(ev->title, "Same day");
+	ev = l.v[2];
+	CHECK_STR(ev->tz, "Europe/Berlin");	/* by the country */
+	ev = l.v[3];
+	CHECK_STR(ev->tz, "Asia/Seoul");
+	CHECK_INT(ev->status, EV_CANCELLED);
+out:
+	evlist_release(&l);
+}
+
+TEST(reader_warnings)
+{
+	struct evlist l = EVLIST_INIT;
+	struct itin_err err;
+
+	CHECK_INT(parse("2023-03-01 10:00 meeting Lost @ Atlantis\n", &l, &err), 0);
+	CHECK_INT(nwarn, 1);
+	CHECK_STR(warnings, "t.itin:1:33: no time zone known for 'Atlantis'; time is floating\n");
+	CHECK(l.v[0]->tz == NULL);
+	CHECK(l.n == 1);
+
+	CHECK_INT(parse("2023-03-01 10:00 meeting Where @ Springfield, US\n", &l, &err), 0);
+	CHECK_STR(warnings, "t.itin:1:34: no time zone known for 'Springfield'; time is floating\n");
+
+	CHECK_INT(parse("2023-03-01 visit V @ Seoul\n  tz: Asia/Seoul\n", &l, &err), 0);
+	CHECK_STR(warnings, "t.itin:2:3: time zone ignored for an all-day event\n");
+	CHECK(l.v[2]->tz == NULL);
+
+	CHECK_INT(parse("2023-10-29 03:30 meeting Twice @ Vilnius\n", &l, &err), 0);
+	CHECK_STR(warnings, "t.itin:1:1: time 2023-10-29 03:30 is ambiguous in Europe/Vilnius; "
+		  "taking the first (UTC+03:00)\n");
+
+	/* A timed event with no place at all floats quietly. */
+	CHECK_INT(parse("2023-03-01 10:00 call Anywhere\n", &l, &err), 0);
+	CHECK_INT(nwarn, 0);
+	CHECK_INT(l.n, 5);
+	evlist_release(&l);
+}
+
+TEST(errors)
+{
+	CHECK_STR(error_of("2023-02-30 meeting X\n"),
+		  "t.itin:1:1: invalid date '2023-02-30': February 2023 has 28 days");
+	CHECK_STR(error_of("# c\n\n2023-13-01 meeting X\n"),
+		  "t.itin:3:1: invalid date '2023-13-01': month must be 01 to 12");
+	CHECK_STR(error_of("Hello world\n"),
+		  "t.itin:1:1: invalid date 'Hello' (expected YYYY-MM-DD)");
+	CHECK_STR(error_of("2023-02-01 25:00 meeting X\n"),
+		  "t.itin:1:12: invalid time '25:00': hour must be 00 to 23");
+	CHECK_STR(error_of("2023-02-01 10:00-24:00 meeting X\n"),
+		  "t.itin:1:18: invalid time '24:00': hour must be 00 to 23");
+	CHECK_STR(error_of("2023-02-01T10:61 meeting X\n"),
+		  "t.itin:1:12: invalid time '10:61': minute must be 00 to 59");
+	CHECK_STR(error_of("2023-02-01 1000 meeting X\n"),
+		  "t.itin:1:12: invalid time '1000' (expected HH:MM or HH:MM:SS)");
+	CHECK_STR(error_of("2023-02-01..2023-02-31 visit X\n"),
+		  "t.itin:1:13: invalid date '2023-02-31': February 2023 has 28 days");
+	CHECK_STR(error_of("2023-02-01\tparty X\n"),
+		  "t.itin:1:12: unknown type 'party' (expected one of: visit, meeting, summit, "
+		  "conference, interview, press, travel, reception, call, other)");
+	CHECK_STR(error_of("2023-02-01 visit X\n    colour: red\n"),
+		  "t.itin:2:5: unknown key 'colour' (expected one of: with, org, status, tz, "
+		  "end-tz, source, note, tags, id)");
+	CHECK_STR(error_of("2023-02-01 10:00-09:00 meeting X\n"),
+		  "t.itin:1:18: end '2023-02-01 09:00' is before start '2023-02-01 10:00'");
+	CHECK_STR(error_of("2023-02-03..2023-02-01 visit X\n"),
+		  "t.itin:1:13: end '2023-02-01' is before start '2023-02-03'");
+	CHECK_STR(error_of("2023-02-01 10:00..2023-02-01 12:00 travel F @ London\n"
+			   "    end-tz: Asia/Tokyo\n"),
+		  "t.itin:1:19: end '2023-02-01 12:00' is before start '2023-02-01 10:00'");
+	CHECK_STR(error_of("2023-02-01 visit   @ Seoul\n"), "t.itin:1:20: missing title");
+	CHECK_STR(error_of("2023-02-01 visit\n"), "t.itin:1:17: missing title");
+	CHECK_STR(error_of("2023-02-01\n"), "t.itin:1:11: missing type after the date");
+	CHECK_STR(error_of("2023-02-01 visit Caf\xC3\n"), "t.itin:1:21: invalid UTF-8");
+	CHECK_STR(error_of("2023-02-01 visit 서울\xED\xA0\x80\n"), "t.itin:1:20: invalid UTF-8");
+	CHECK_STR(error_of_len("2023-02-01 visit A\0B\n", 21), "t.itin:1:19: NUL byte in input");
+	CHECK_STR(error_of("2023-02-01 visit A @ Seoul\n    id: x\n"
+			   "2023-02-02 visit B\n    id: x\n"),
+		  "t.itin:4:9: duplicate id 'x' (first at line 1)");
+	CHECK_STR(error_of("2023-02-01 visit Same\n2023-02-01 visit Same\n"),
+		  "t.itin:2:1: duplicate id 'f01a1e05d4f28de7' (first at line 1)");
+	CHECK_STR(error_of("2023-03-26 03:30 meeting X @ Vilnius, LT\n"),
+		  "t.itin:1:1: time 2023-03-26 03:30 does not exist in Europe/Vilnius "
+		  "(clocks jump from 03:00 to 04:00)");
+	CHECK_STR(error_of("2023-03-26 01:00..2023-03-26 03:10 meeting X @ Vilnius, LT\n"),
+		  "t.itin:1:19: time 2023-03-26 03:10 does not exist in Europe/Vilnius "
+		  "(clocks jump from 03:00 to 04:00)");
+	CHECK_STR(error_of("2023-02-01 visit A\\q\n"), "t.itin:1:19: unknown escape '\\q'");
+	CHECK_STR(error_of("2023-02-01 visit 서울 \\é\n"), "t.itin:1:21: unknown escape '\\é'");
+	CHECK_STR(error_of("2023-02-01 visit A\\\n"),
+		  "t.itin:1:19: incomplete escape '\\' at the end of the value");
+	CHECK_STR(error_of("2023-02-01 visit A\n  note: \\x00\n"),
+		  "t.itin:2:9: invalid escape '\\x00' (expected \\x01 to \\x7f)");
+	CHECK_STR(error_of("2023-02-01 visit A\n  note: x\\xZ\n"),
+		  "t.itin:2:10: invalid escape '\\xZ' (expected \\x01 to \\x7f)");
+	CHECK_STR(error_of("    id: x\n"), "t.itin:1:5: key line before the first event");
+	CHECK_STR(error_of("2023-02-01 visit A\n  tz: UTC\n  tz: UTC\n"),
+		  "t.itin:3:3: duplicate key 'tz'");
+	CHECK_STR(error_of("2023-02-01 visit A\n  id: a\n  id: b\n"),
+		  "t.itin:3:3: duplicate key 'id'");
+	CHECK_STR(error_of("2023-02-01 visit A @ Seoul, XX\n"),
+		  "t.itin:1:29: unknown country code 'XX'");
+	CHECK_STR(error_of("2023-02-01 10:00 visit A\n  tz:  Europe/Pari\n"),
+		  "t.itin:2:8: unknown time zone 'Europe/Pari' (did you mean 'Europe/Paris'?)");
+	CHECK_STR(error_of("2023-02-01 10:00 visit A\n  end-tz: Nowhere/Land\n"),
+		  "t.itin:2:11: unknown time zone 'Nowhere/Land'");
+	CHECK_STR(error_of("2023-02-01 visit A\n  status: maybe\n"),
+		  "t.itin:2:11: unknown status 'maybe' (expected one of: confirmed, tentative, "
+		  "cancelled)");
+	CHECK_STR(error_of("2023-02-01 visit A\n  id: a b\n"),
+		  "t.itin:2:7: invalid id 'a b' (1 to 255 printable characters, no spaces)");
+	CHECK_STR(error_of("2023-02-01 visit A\n  org:\n"),
+		  "t.itin:2:7: missing value for 'org'");
+	CHECK_STR(error_of("2023-02-01 visit A\n  just words\n"),
+		  "t.itin:2:3: expected 'key: value'");
+	CHECK_STR(error_of("2023-02-01 visit A\n  with: (Host)\n"),
+		  "t.itin:2:9: missing participant name");
+	CHECK_STR(error_of("2023-02-01..2023-02-02 10:00 visit A\n"),
+		  "t.itin:1:13: the end has a time but the start is a date");
+	CHECK_STR(error_of("2023-02-01 10:00..2023-02-02 visit A\n"),
+		  "t.itin:1:19: the end needs a time, like the start");
+	CHECK_STR(error_of("2023-02-01 10:00:00x meeting A\n"),
+		  "t.itin:1:12: invalid time '10:00:00x' (expected HH:MM or HH:MM:SS)");
+}
+
+TEST(error_too_long)
+{
+	size_t n = ITINFMT_MAX_LINE + 100, i;
+	char *buf = malloc(n + 64);
+
+	strcpy(buf, "2023-02-01 visit A\n    note: ");
+	for (i = strlen(buf); i < n; i++)
+		buf[i] = 'x';
+	buf[n] = '\n';
+	buf[n + 1] = '\0';
+	CHECK_STR(error_of(buf), "t.itin:2:1048577: line too long (1048657 bytes; limit 1 MiB)");
+	/* Exactly at the limit is fine. */
+	buf[19 + ITINFMT_MAX_LINE] = '\n';
+	buf[20 + ITINFMT_MAX_LINE] = '\0';
+	CHECK_STR(error_of(buf), "(no error)");
+	free(buf);
+}
+
+TEST(error_keeps_earlier_events)
+{
+	struct evlist l = EVLIST_INIT;
+	struct itin_err err;
+
+	CHECK_INT(parse("2023-02-01 visit A\n2023-02-02 visit B\n2023-02-31 visit C\n", &l, &err), -1);
+	CHECK_INT(err.line, 3);
+	CHECK_INT(l.n, 2);	/* A and B were finished before C's header */
+	evlist_release(&l);
+}
+
+TEST(writer_escapes)
+{
+	struct event *ev = event_new();
+	struct strbuf sb = STRBUF_INIT;
+	struct itin_err err;
+
+	ev->type = EV_MEETING;
+	ev->start = days_from_civil(2023, 5, 1) * ITIN_DAY + 9 * 3600;
+	event_set_str(&ev->title, " Lead @ trail ");
+	event_set_str(&ev->venue, "A,B , C,  D, E");
+	event_set_str(&ev->city, "St. John's, NL");
+	event_set_str(&ev->notes, "");
+	event_add_participant(ev, "X;Y", "R(1)");
+	event_add_tag(ev, "");
+	event_add_tag(ev, "ok");
+	CHECK_INT(event_check(ev, NULL, &err), 0);
+	itinfmt_write_event(&sb, ev);
+	{
+		static const char head[] =
+			"2023-05-01 09:00           meeting    \\sLead \\@ trail\\s @ "
+			"A\\,B \\, C\\,  D, E, St. John's\\, NL\n    id: ";
+
+		CHECK(!strncmp(sb.buf, head, strlen(head)));
+	}
+	CHECK_STR(strstr(sb.buf, "    tz:"),
+		  "    tz: floating\n"
+		  "    with: X\\;Y (R\\(1\\))\n"
+		  "    tags: ok\n"
+		  "    note:\n");
+	event_free(ev);
+	strbuf_release(&sb);
+}
+
+TEST(writer_round_trips_odd_values)
+{
+	struct event *ev = event_new();
+	struct strbuf sb = STRBUF_INIT, sb2 = STRBUF_INIT;
+	struct evlist l = EVLIST_INIT;
+	struct itin_err err;
+
+	ev->type = EV_MEETING;
+	ev->start = days_from_civil(2023, 5, 1) * ITIN_DAY + 9 * 3600;
+	event_set_str(&ev->title, " Lead @ trail \\ \x1b ");
+	event_set_str(&ev->venue, "A,B , C,  D, E,");
+	event_set_str(&ev->city, " St. John's, NL ");
+	event_set_str(&ev->org, "  ");
+	event_set_str(&ev->notes, "\n a \n\n");
+	event_add_participant(ev, "X;Y (Z)", "R(1); ");
+	event_add_tag(ev, " t;u ");
+	CHECK_INT(event_check(ev, NULL, &err), 0);
+	itinfmt_write_event(&sb, ev);
+	CHECK_INT(itinfmt_parse(sb.buf, sb.len, "t", &l, NULL, &err), 0);
+	CHECK_INT(l.n, 1);
+	if (l.n == 1) {
+		struct event *e2 = l.v[0];
+
+		CHECK_STR(e2->title, ev->title);
+		CHECK_STR(e2->venue, ev->venue);
+		CHECK_STR(e2->city, ev->city);
+		CHECK_STR(e2->org, ev->org);
+		CHECK_STR(e2->notes, ev->notes);
+		CHECK_STR(e2->with[0].name, "X;Y (Z)");
+		CHECK_STR(e2->with[0].role, "R(1); ");
+		CHECK_STR(e2->tags[0], " t;u ");
+		itinfmt_write_event(&sb2, e2);
+		CHECK_STR(sb2.buf, sb.buf);
+	}
+	event_free(ev);
+	evlist_release(&l);
+	strbuf_release(&sb);
+	strbuf_release(&sb2);
+}
+
+TEST(many_events_fast)
+{
+	struct strbuf sb = STRBUF_INIT, out = STRBUF_INIT;
+	struct evlist l = EVLIST_INIT;
+	struct itin_err err;
+	int i;
+
+	for (i = 0; i < 20000; i++)
+		strbuf_addf(&sb, "2023-%02d-%02d %02d:00-%02d:30  meeting  Meeting %d @ Seoul, KR\n"
+			    "    with: A (B); C\n    note: n\n",
+			    i % 12 + 1, i % 28 + 1, i % 23, i % 23, i);
+	CHECK_INT(itinfmt_parse(sb.buf, sb.len, "big", &l, NULL, &err), 0);
+	CHECK_INT(l.n, 20000);
+	itinfmt_write(&out, &l);
+	evlist_release(&l);
+	CHECK_INT(itinfmt_parse(out.buf, out.len, "big", &l, NULL, &err), 0);
+	CHECK_INT(l.n, 20000);
+	evlist_release(&l);
+	strbuf_release(&sb);
+	strbuf_release(&out);
+}
+
+int main(void)
+{
+	RUN(canonical_round_trip);
+	RUN(canonical_fields);
+	RUN(contract_example);
+	RUN(reader_leniency);
+	RUN(reader_warnings);
+	RUN(errors);
+	RUN(error_too_long);
+	RUN(error_keeps_earlier_events);
+	RUN(writer_escapes);
+	RUN(writer_round_trips_odd_values);
+	RUN(many_events_fast);
+	tz_cache_free();
+	return test_done();
+}

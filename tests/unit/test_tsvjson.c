@@ -1,0 +1,111 @@
+/* test_tsvjson.c: the tsv and json listings. */
+#include "test.h"
+
+#include "itin/itinfmt.h"
+#include "itin/json.h"
+#include "itin/tsv.h"
+#include "itin/tz.h"
+
+static const char text[] =
+	"2023-01-29..2023-01-30     visit      Visit\\tto\\nKorea @ Seoul, KR\n"
+	"    id: v1\n"
+	"2023-01-30 10:00-11:30     meeting    Meeting \"Yoon\" @ Yongsan Office, Seoul, KR\n"
+	"    id: m1\n"
+	"    with: Yoon Suk-yeol (President); Park Jin\n"
+	"    tags: a; b\n"
+	"    note: x\\x1by\n"
+	"    note: \xE2\x80\xA8sep\n"
+	"2023-01-31 22:00..2023-02-01 01:30  travel  Flight @ Tokyo, JP\n"
+	"    id: t1\n"
+	"    end-tz: Europe/Brussels\n"
+	"    status: tentative\n"
+	"2023-02-02 09:00  call  Floating call\n"
+	"    id: c1\n";
+
+static struct evlist l = EVLIST_INIT;
+
+TEST(tsv)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	tsv_write_header(&sb);
+	for (i = 0; i < l.n; i++)
+		tsv_write_event(&sb, l.v[i]);
+	CHECK_STR(sb.buf,
+		  "id\ttype\tstart\tend\ttz\tcity\tcountry\ttitle\n"
+		  "v1\tvisit\t2023-01-29\t2023-01-30\t\tSeoul\tKR\tVisit to Korea\n"
+		  "m1\tmeeting\t2023-01-30T10:00\t2023-01-30T11:30\tAsia/Seoul\tSeoul\tKR\tMeeting \"Yoon\"\n"
+		  "t1\ttravel\t2023-01-31T22:00\t2023-02-01T01:30\tAsia/Tokyo\tTokyo\tJP\tFlight\n"
+		  "c1\tcall\t2023-02-02T09:00\t\t\t\t\tFloating call\n");
+	strbuf_release(&sb);
+}
+
+TEST(json_strings)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	json_write_string(&sb, "a\"b\\c\n\t\x1b\x7f é 서울 \xC2\x85 \xE2\x80\xA8\xE2\x80\xA9");
+	CHECK_STR(sb.buf, "\"a\\\"b\\\\c\\u000a\\u0009\\u001b\\u007f é 서울 \\u0085 \\u2028\\u2029\"");
+	strbuf_reset(&sb);
+	json_write_string(&sb, "bad\xFF");
+	CHECK_STR(sb.buf, "\"bad\\ufffd\"");
+	strbuf_reset(&sb);
+	json_write_string(&sb, "");
+	CHECK_STR(sb.buf, "\"\"");
+	strbuf_release(&sb);
+}
+
+TEST(json_events)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	json_write_event(&sb, l.v[0]);
+	CHECK_STR(sb.buf,
+		  "{\"id\":\"v1\",\"type\":\"visit\",\"title\":\"Visit\\u0009to\\u000aKorea\","
+		  "\"all_day\":true,\"start\":\"2023-01-29\",\"end\":\"2023-01-30\","
+		  "\"tz\":null,\"end_tz\":null,\"start_utc\":null,\"end_utc\":null,"
+		  "\"venue\":null,\"city\":\"Seoul\",\"country\":\"KR\",\"participants\":[],"
+		  "\"organization\":null,\"status\":\"confirmed\",\"source\":null,"
+		  "\"notes\":null,\"tags\":[]}");
+	strbuf_reset(&sb);
+	json_write_event(&sb, l.v[1]);
+	CHECK_STR(sb.buf,
+		  "{\"id\":\"m1\",\"type\":\"meeting\",\"title\":\"Meeting \\\"Yoon\\\"\","
+		  "\"all_day\":false,\"start\":\"2023-01-30T10:00\",\"end\":\"2023-01-30T11:30\","
+		  "\"tz\":\"Asia/Seoul\",\"end_tz\":null,\"start_utc\":\"2023-01-30T01:00:00Z\","
+		  "\"end_utc\":\"2023-01-30T02:30:00Z\",\"venue\":\"Yongsan Office\","
+		  "\"city\":\"Seoul\",\"country\":\"KR\",\"participants\":["
+		  "{\"name\":\"Yoon Suk-yeol\",\"role\":\"President\"},"
+		  "{\"name\":\"Park Jin\",\"role\":null}],\"organization\":null,"
+		  "\"status\":\"confirmed\",\"source\":null,"
+		  "\"notes\":\"x\\u001by\\u000a\\u2028sep\",\"tags\":[\"a\",\"b\"]}");
+	strbuf_reset(&sb);
+	json_write_event(&sb, l.v[2]);
+	CHECK(strstr(sb.buf, "\"end_tz\":\"Europe/Brussels\",\"start_utc\":\"2023-01-31T13:00:00Z\","
+			     "\"end_utc\":\"2023-02-01T00:30:00Z\"") != NULL);
+	CHECK(strstr(sb.buf, "\"status\":\"tentative\"") != NULL);
+	strbuf_reset(&sb);
+	json_write_event(&sb, l.v[3]);
+	CHECK(strstr(sb.buf, "\"end\":null,\"tz\":null,\"end_tz\":null,\"start_utc\":null,"
+			     "\"end_utc\":null,\"venue\":null,\"city\":null,\"country\":null") != NULL);
+	strbuf_release(&sb);
+}
+
+int main(void)
+{
+	struct itin_err err;
+
+	if (itinfmt_parse(text, strlen(text), "t", &l, NULL, &err))
+		printf("# parse failed: %ld:%ld: %s\n", err.line, err.col, err.msg);
+	if (l.n != 4) {
+		printf("not ok 1 - setup\n");
+		return 1;
+	}
+	RUN(tsv);
+	RUN(json_strings);
+	RUN(json_events);
+	evlist_release(&l);
+	tz_cache_free();
+	return test_done();
+}
