@@ -1,4 +1,5 @@
 /* strbuf.c: growable strings (see strbuf.h). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
