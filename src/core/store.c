@@ -489,26 +489,32 @@ static void sync_dir(const char *file)
 	free(dir);
 }
 
-/* Open the store for appending, creating it 0600. *created says whether we
- * made it (so its folder entry needs syncing). */
-static int open_for_append(const char *path, int *created,
+/*
+ * Open the store for appending, creating it 0600. real is the store with
+ * links resolved: O_EXCL never follows a (dangling) link, so creating
+ * through the link would fail forever. *created says whether we made it (so
+ * its folder entry needs syncing).
+ */
+static int open_for_append(const char *path, const char *real, int *created,
 			   struct itin_err *err)
 {
-	int fd;
+	int fd, tries;
 
 	*created = 0;
-	for (;;) {
-		fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC);
+	for (tries = 0; tries < 10; tries++) {
+		fd = open(real, O_RDWR | O_APPEND | O_CLOEXEC);
 		if (fd >= 0)
 			return fd;
 		if (errno != ENOENT)
 			break;
-		fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC,
+		fd = open(real, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC,
 			  0600);
 		if (fd >= 0) {
 			*created = 1;
 			return fd;
 		}
+		/* EEXIST: someone outside the lock made it (or a new dangling
+		 * link appeared); look again, a bounded number of times. */
 		if (errno != EEXIST)
 			break;
 	}
@@ -532,11 +538,12 @@ int store_append(const char *path, const struct event *ev,
 		return -1;
 	real = resolve_path(path);
 	lock = lock_store(path, real, LK_EXCL, err);
-	free(real);
-	if (lock < 0)
+	if (lock < 0) {
+		free(real);
 		return -1;
+	}
 
-	fd = open_for_append(path, &created, err);
+	fd = open_for_append(path, real, &created, err);
 	if (fd < 0)
 		goto fail_lock;
 	if (fstat(fd, &st) < 0) {
@@ -584,7 +591,8 @@ int store_append(const char *path, const struct event *ev,
 		goto fail_lock;
 	}
 	if (created)
-		sync_dir(path);
+		sync_dir(real);
+	free(real);
 	strbuf_release(&sb);
 	close(lock);
 	return 0;
@@ -592,6 +600,7 @@ int store_append(const char *path, const struct event *ev,
 fail_fd:
 	close(fd);
 fail_lock:
+	free(real);
 	strbuf_release(&sb);
 	close(lock);
 	return -1;
