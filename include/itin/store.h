@@ -16,7 +16,8 @@
  * reads without it.
  *
  * Writes: store_append() appends one event with a single write(2) and
- * fsyncs before returning; it never reads the store. A transaction
+ * fsyncs before returning; it never reads the store (store_append_new()
+ * does, to refuse a duplicate id). A transaction
  * (store_begin .. store_commit) rewrites the whole file: new file in the
  * same folder (mkstemp), fsync, rename over the old one, fsync the folder.
  * A store that is a symbolic link stays one: the file it points to is
@@ -47,6 +48,13 @@ int store_load(const char *path, struct evlist *out,
  * its folders when missing. */
 int store_append(const char *path, const struct event *ev,
 		 struct itin_err *err);
+
+/* Like store_append(), but first reads the store under the same lock and
+ * fails with 65 "id 'X' already exists" when it holds ev's id: for
+ * `add --id`, where checking before appending would race another add and
+ * could leave a duplicate id, which makes the whole store unreadable. */
+int store_append_new(const char *path, const struct event *ev,
+		     const struct itin_warner *w, struct itin_err *err);
 
 /* A rewrite: holds the exclusive lock from begin to commit/abort. */
 struct store_tx {

@@ -6,10 +6,13 @@
  * lock. Readers hold it shared. The lock file is never deleted: deleting it
  * would let a process lock an unlinked inode while another creates a new one.
  */
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -525,8 +528,22 @@ static int open_for_append(const char *path, const char *real, int *created,
 			    path, strerror(errno));
 }
 
-int store_append(const char *path, const struct event *ev,
-		 struct itin_err *err)
+/* Under the exclusive lock already held: does the store hold this id? */
+static int check_new_id(const char *path, const char *id,
+			const struct itin_warner *w, struct itin_err *err)
+{
+	struct evlist l = EVLIST_INIT;
+	int ret = read_store(path, &l, w, err);
+
+	if (ret == 0 && evlist_find(&l, id) >= 0)
+		ret = itin_err_set(err, ITIN_EX_DATAERR, "id '%s' already exists",
+				   id);
+	evlist_release(&l);
+	return ret;
+}
+
+static int append(const char *path, const struct event *ev, bool check_id,
+		  const struct itin_warner *w, struct itin_err *err)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct stat st;
@@ -540,6 +557,11 @@ int store_append(const char *path, const struct event *ev,
 	lock = lock_store(path, real, LK_EXCL, err);
 	if (lock < 0) {
 		free(real);
+		return -1;
+	}
+	if (check_id && check_new_id(path, ev->id, w, err) < 0) {
+		free(real);
+		close(lock);
 		return -1;
 	}
 
@@ -606,6 +628,18 @@ fail_lock:
 	return -1;
 }
 
+int store_append(const char *path, const struct event *ev,
+		 struct itin_err *err)
+{
+	return append(path, ev, false, NULL, err);
+}
+
+int store_append_new(const char *path, const struct event *ev,
+		     const struct itin_warner *w, struct itin_err *err)
+{
+	return append(path, ev, true, w, err);
+}
+
 /* ---- transactions ---------------------------------------------------- */
 
 static void tx_reset(struct store_tx *tx)
@@ -614,6 +648,45 @@ static void tx_reset(struct store_tx *tx)
 	tx->real_path = NULL;
 	tx->lock_fd = -1;
 	evlist_init(&tx->events);
+}
+
+/*
+ * Remove ".NAME.XXXXXX" files a killed commit left behind. Only called with
+ * the exclusive lock held: every live commit holds it while its temporary
+ * file exists, so whatever matches now belongs to a dead process. Such a
+ * file is a full copy of the store, so leaving it would leak old events.
+ */
+static void remove_stale_temps(const char *real)
+{
+	char *dir = path_dir(real);
+	const char *base = path_base(real);
+	size_t blen = strlen(base);
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	if (!d) {
+		free(dir);
+		return;
+	}
+	while ((de = readdir(d))) {
+		const char *n = de->d_name;
+		struct stat st;
+		size_t i;
+
+		if (n[0] != '.' || strncmp(n + 1, base, blen) ||
+		    n[blen + 1] != '.' || strlen(n + blen + 2) != 6)
+			continue;
+		for (i = blen + 2; n[i]; i++)
+			if (!isalnum((unsigned char)n[i]))
+				break;
+		if (n[i])
+			continue;
+		if (fstatat(dirfd(d), n, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISREG(st.st_mode) && st.st_uid == geteuid())
+			unlinkat(dirfd(d), n, 0);
+	}
+	closedir(d);
+	free(dir);
 }
 
 void store_abort(struct store_tx *tx)
@@ -648,6 +721,7 @@ int store_begin(const char *path, struct store_tx *tx,
 		store_abort(tx);
 		return -1;
 	}
+	remove_stale_temps(tx->real_path);
 	return 0;
 }
 

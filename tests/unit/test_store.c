@@ -889,6 +889,92 @@ TEST(commit_over_file_size_limit_is_74_and_old_kept)
 	free(dir);
 }
 
+TEST(stale_temp_files_are_removed)
+{
+	char *dir = fresh_dir();
+	char *path = join(dir, "store.itin");
+	char *stale = join(dir, ".store.itin.Ab3xYz");
+	char *keep1 = join(dir, ".store.itin.keep");
+	char *keep2 = join(dir, ".other.itin.Ab3xYz");
+	struct store_tx tx;
+	struct itin_err err;
+	struct stat st;
+
+	CHECK_INT(append_one(path, "e1", "First", &err), 0);
+	/* What a commit killed between mkstemp and rename leaves. */
+	spew(stale, "old copy\n", 0600);
+	spew(keep1, "x", 0600);
+	spew(keep2, "x", 0600);
+	CHECK_INT(store_begin(path, &tx, NULL, &err), 0);
+	store_abort(&tx);
+	CHECK(lstat(stale, &st) < 0);
+	CHECK(lstat(keep1, &st) == 0);
+	CHECK(lstat(keep2, &st) == 0);
+	free(stale);
+	free(keep1);
+	free(keep2);
+	free(path);
+	free(dir);
+}
+
+TEST(append_new_refuses_a_known_id)
+{
+	char *dir = fresh_dir();
+	char *path = join(dir, "store.itin");
+	struct event *e1 = mkevent("e1", "First", 0);
+	struct event *e2 = mkevent("e2", "Second", 1);
+	struct evlist l = EVLIST_INIT;
+	struct itin_err err;
+
+	CHECK_INT(store_append_new(path, e1, NULL, &err), 0);
+	CHECK_INT(store_append_new(path, e1, NULL, &err), -1);
+	CHECK_INT(err.status, ITIN_EX_DATAERR);
+	CHECK_STR(err.msg, "id 'e1' already exists");
+	CHECK_INT(store_append_new(path, e2, NULL, &err), 0);
+	CHECK_INT(store_load(path, &l, NULL, &err), 0);
+	CHECK_INT(l.n, 2);
+	evlist_release(&l);
+	event_free(e1);
+	event_free(e2);
+	free(path);
+	free(dir);
+}
+
+TEST(concurrent_append_new_keeps_ids_unique)
+{
+	enum { WRITERS = 6 };
+	char *dir = fresh_dir();
+	char *path = join(dir, "store.itin");
+	struct evlist l = EVLIST_INIT;
+	struct itin_err err;
+	int w, won = 0;
+
+	/* Everyone races to add the same id: exactly one may win. */
+	fflush(stdout);
+	for (w = 0; w < WRITERS; w++) {
+		if (fork() == 0) {
+			struct event *ev = mkevent("same", "Race", w);
+
+			_exit(store_append_new(path, ev, NULL, &err) == 0 ? 0
+				      : err.status == ITIN_EX_DATAERR ? 1 : 2);
+		}
+	}
+	for (w = 0; w < WRITERS; w++) {
+		int status;
+
+		if (wait(&status) > 0 && WIFEXITED(status)) {
+			CHECK(WEXITSTATUS(status) < 2);
+			won += WEXITSTATUS(status) == 0;
+		}
+	}
+	CHECK_INT(won, 1);
+	CHECK_INT(store_load(path, &l, NULL, &err), 0);
+	CHECK_INT(l.n, 1);
+	evlist_release(&l);
+	free(path);
+	free(dir);
+}
+
 /* ---- many writers ---------------------------------------------------- */
 
 TEST(concurrent_appends_lose_nothing)
@@ -973,6 +1059,9 @@ int main(void)
 	RUN(readonly_folder_load_without_lock);
 	RUN(append_over_file_size_limit_is_74_and_undone);
 	RUN(commit_over_file_size_limit_is_74_and_old_kept);
+	RUN(stale_temp_files_are_removed);
+	RUN(append_new_refuses_a_known_id);
+	RUN(concurrent_append_new_keeps_ids_unique);
 	RUN(concurrent_appends_lose_nothing);
 
 	{
