@@ -1,0 +1,204 @@
+#!/bin/sh
+# t-edit.sh: itin edit with options (one transaction) and in $EDITOR
+# (scripted here with sed), and every way an edit is refused with the
+# store left byte for byte as it was.
+. "$(dirname "$0")/lib.sh"
+
+export TMPDIR="$T/tmp"
+mkdir -p "$TMPDIR"
+
+cat >"$ITIN_FILE" <<'EOT'
+2023-01-30 10:00-11:30     meeting    Old meeting @ Yongsan Presidential Office, Seoul, KR
+    id: m1
+    tz: Asia/Seoul
+    org: Office of the President
+    with: Yoon Suk-yeol (President)
+    tags: asia; state
+    source: https://example.org/a
+    note: first line
+    note: second line
+2023-01-29..2023-01-30     visit      Visit @ Seoul, KR
+    id: v1
+2023-02-01 09:00           call       Other call
+    id: m2
+    tz: floating
+EOT
+
+store_is() {
+	printf '%s\n' "$1" >"$T/want"
+	same_file "$T/want" "$ITIN_FILE" "$2"
+}
+event_is() {
+	itin list --format itin --grep "$1" >"$T/out" 2>"$T/err"
+	rc=$?
+	printf '%s\n' "$2" >"$T/want"
+	expect_out "$T/want" "$3"
+}
+snapshot() { cp "$ITIN_FILE" "$T/before"; }
+unchanged() { same_file "$T/before" "$ITIN_FILE" "$1: store unchanged"; }
+
+# Options.
+run edit m1 --title "New meeting"
+expect_rc 0 "edit --title"
+expect_out /dev/null "edit prints nothing"
+run edit m1 --start "2023-01-31 09:00"
+expect_rc 0 "edit --start keeps the duration"
+event_is "New meeting" "2023-01-31 09:00-10:30     meeting    New meeting @ Yongsan Presidential Office, Seoul, KR
+    id: m1
+    tz: Asia/Seoul
+    org: Office of the President
+    with: Yoon Suk-yeol (President)
+    tags: asia; state
+    source: https://example.org/a
+    note: first line
+    note: second line" "edit: title and start changed, the rest kept"
+run edit m1 --end 12:00 --type press --status tentative --with "Park Jin" --tag extra --note "one note"
+expect_rc 0 "edit: several options at once"
+event_is "New meeting" "2023-01-31 09:00-12:00     press      New meeting @ Yongsan Presidential Office, Seoul, KR
+    id: m1
+    tz: Asia/Seoul
+    status: tentative
+    org: Office of the President
+    with: Yoon Suk-yeol (President); Park Jin
+    tags: asia; state; extra
+    source: https://example.org/a
+    note: one note" "edit: --with and --tag append, --note replaces"
+run edit m1 --clear with --clear tags --clear org --clear source --clear notes --clear venue --clear end
+expect_rc 0 "edit --clear (repeatable)"
+event_is "New meeting" "2023-01-31 09:00           press      New meeting @ Seoul, KR
+    id: m1
+    tz: Asia/Seoul
+    status: tentative" "edit --clear: fields emptied"
+run edit m1 --city Tokyo
+expect_rc 0 "edit --city: moves to the city's zone and country"
+event_is "New meeting" "2023-01-31 09:00           press      New meeting @ Tokyo, JP
+    id: m1
+    tz: Asia/Tokyo
+    status: tentative" "edit --city: country and zone follow the city"
+run edit m1 --tz Europe/Paris --end "2023-01-31 10:00" --end-tz Europe/Brussels
+expect_rc 0 "edit --tz and --end-tz"
+run edit m1 --clear tz --clear end-tz --clear city --clear country
+expect_rc 0 "edit --clear tz: floating"
+event_is "New meeting" "2023-01-31 09:00-10:00     press      New meeting
+    id: m1
+    tz: floating
+    status: tentative" "edit --clear tz: a floating event"
+run edit v1 --start 2023-02-05
+expect_rc 0 "edit: moving an all-day event keeps its length"
+event_is "Visit" "2023-02-05..2023-02-06     visit      Visit @ Seoul, KR
+    id: v1" "edit: all-day event moved by days"
+run edit v --start "2023-02-05 10:00"
+expect_rc 0 "edit: all-day to timed (by prefix)"
+expect_err "^itin: warning: the end was removed" "edit: all-day to timed warns about the end"
+event_is "Visit" "2023-02-05 10:00           visit      Visit @ Seoul, KR
+    id: v1
+    tz: Asia/Seoul" "edit: a timed event gets its city's zone"
+
+# Refused edits.
+snapshot
+run edit m1 --start 2023-02-30
+expect_rc 65 "edit: impossible date"
+unchanged "edit: impossible date"
+run edit m1 --end "2023-01-30 08:00"
+expect_rc 65 "edit: end before start"
+expect_err "^itin: end '2023-01-30 08:00' is before start '2023-01-31 09:00'$" "edit: end before start message"
+unchanged "edit: end before start"
+run edit m1 --type dinner
+expect_rc 65 "edit: unknown type"
+run edit m1 --tz Asia/Seol
+expect_rc 65 "edit: unknown zone"
+expect_err "did you mean 'Asia/Seoul'" "edit: unknown zone suggests one"
+run edit m1 --clear colour
+expect_rc 64 "edit: --clear an unknown field"
+run edit m1 --id m9
+expect_rc 64 "edit --id: the id cannot change"
+run edit m --title X
+expect_rc 64 "edit: ambiguous prefix"
+run edit nope --title X
+expect_rc 1 "edit: unknown id"
+expect_err "^itin: no event with id 'nope'$" "edit: unknown id message"
+run edit
+expect_rc 64 "edit: missing ID"
+run edit m1 m2 --title X
+expect_rc 64 "edit: one ID only"
+run edit m1 --title "$(printf 'bad \377')"
+expect_rc 65 "edit: invalid UTF-8 in --title"
+expect_err "^itin: invalid UTF-8 in --title$" "edit: invalid UTF-8 message"
+unchanged "edit: all refused edits"
+run edit m1 --title "New meeting"
+expect_rc 0 "edit: no real change"
+unchanged "edit: no real change"
+
+# The editor.
+EDITOR="sed -i s/Other/Changed/" run edit m2
+expect_rc 0 "editor: sed edit"
+event_is "Changed" "2023-02-01 09:00           call       Changed call
+    id: m2
+    tz: floating" "editor: the change is stored"
+VISUAL="sed -i s/Changed/Visual/" EDITOR=false run edit m2
+expect_rc 0 "editor: \$VISUAL wins over \$EDITOR"
+event_is "Visual" "2023-02-01 09:00           call       Visual call
+    id: m2
+    tz: floating" "editor: \$VISUAL used"
+cat >"$T/ed.sh" <<'EOT'
+#!/bin/sh
+# Appends a participant to the event in "$1" (a path with a space).
+printf '    with: Kim (Host)\n' >>"$1"
+EOT
+chmod +x "$T/ed.sh"
+mkdir -p "$T/my dir"
+cp "$T/ed.sh" "$T/my dir/ed it.sh"
+EDITOR="'$T/my dir/ed it.sh'" run edit m2
+expect_rc 0 "editor: a command with spaces, the file as \$1"
+itin show m2 >"$T/out"
+expect_out_match "^With: +Kim \(Host\)$" "editor: appended key line stored"
+
+snapshot
+EDITOR=true run edit m2
+expect_rc 0 "editor: unchanged file"
+expect_err "^itin: no changes$" "editor: says no changes"
+unchanged "editor: unchanged file"
+EDITOR="sed -i s/2023-02-01/2023-02-30/" run_in /dev/null edit m2
+expect_rc 65 "editor: parse error without a terminal"
+expect_err "^itin: $T/tmp/itin-[A-Za-z0-9]+\.itin:[0-9]+:1: invalid date '2023-02-30'" "editor: parse error names file:line:col"
+expect_err "your version is kept in" "editor: the edited file is kept"
+unchanged "editor: parse error"
+EDITOR="sed -i s/id:.*/id:\ other/" run_in /dev/null edit m2
+expect_rc 65 "editor: the id may not change"
+expect_err "the id cannot change \(it was 'm2'\)" "editor: id change message"
+unchanged "editor: id change"
+EDITOR="sed -i /^20/p" run_in /dev/null edit m2
+expect_rc 65 "editor: two events"
+unchanged "editor: two events"
+EDITOR="sed -i /./d" run_in /dev/null edit m2
+expect_rc 65 "editor: no event left"
+expect_err "exactly one event \(found 0\)" "editor: no event message"
+unchanged "editor: empty file"
+EDITOR=false run edit m2
+expect_rc 1 "editor: the editor fails"
+expect_err "^itin: the editor 'false' failed \(exit status 1\); nothing changed$" "editor: failure message"
+unchanged "editor: editor failed"
+EDITOR="sed -i s/Visual/Gone/" run edit nope
+expect_rc 1 "editor: unknown id"
+unchanged "editor: unknown id"
+
+# The temporary file is private and gone after a good edit.
+cat >"$T/perm.sh" <<'EOT'
+#!/bin/sh
+stat -c %a "$1" >"$(dirname "$1")/../perm"
+sed -i s/Visual/Private/ "$1"
+EOT
+chmod +x "$T/perm.sh"
+rm -f "$TMPDIR"/itin-*
+EDITOR="$T/perm.sh" run edit m2
+expect_rc 0 "editor: permission probe"
+[ "$(cat "$T/perm")" = 600 ] && ok "editor: temporary file is 0600" || not_ok "editor: temporary file is 0600"
+left=$(ls "$TMPDIR" | wc -l | tr -d ' ')
+[ "$left" -eq 0 ] && ok "editor: temporary file removed" || not_ok "editor: temporary file removed ($left left)"
+
+run edit --help
+expect_rc 0 "edit --help"
+expect_out_match "^usage: itin edit ID" "edit --help: usage"
+expect_out_match "--clear FIELD" "edit --help: --clear"
+
+finish
