@@ -30,18 +30,24 @@ done
 run import "$T/imp.itin"
 expect_rc 0 "setup: import into a new store"
 : >"$T/ids"
+t0=$(date +%s%N)
 for i in 1 2 3 4 5; do
 	itin add meeting "Before the crash $i" --start "2023-02-0${i}T10:00" \
 		--city Seoul >>"$T/ids" 2>>"$T/setup.err"
 done
 if [ "$(wc -l <"$T/ids")" -eq 5 ]; then ok "setup: five adds"; else not_ok "setup: five adds"; fi
+# Kill within about five uncontended adds, at least 60 ms: a slow build
+# (sanitizers, valgrind) must still finish some operations.
+span=$((($(date +%s%N) - t0) / 1000000))
+[ "$span" -ge 60 ] 2>/dev/null || span=60
 
-# worker N: ROUNDS operations, each killed after a random 1..60 ms.
+# worker N: ROUNDS operations, each killed after a random 1..span ms.
 worker() {
-	awk -v seed="$(($1 * 7919 + $$))" -v n="$ROUNDS" 'BEGIN {
+	awk -v seed="$(($1 * 7919 + $$))" -v n="$ROUNDS" -v span="$span" 'BEGIN {
 		srand(seed);
 		for (i = 0; i < n; i++)
-			printf "%.3f %d\n", 0.001 + rand() * 0.06, int(rand() * 10)
+			printf "%.3f %d\n", 0.001 + rand() * span / 1000,
+				int(rand() * 10)
 	}' >"$T/plan.$1"
 	k=0
 	while read -r delay op; do
