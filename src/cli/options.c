@@ -87,7 +87,7 @@ int parse_type_arg(const char *s, struct itin_err *err)
 		strbuf_addstr(&names, event_type_name((enum event_type)i));
 	}
 	itin_err_set(err, ITIN_EX_DATAERR,
-		     "unknown event type '%s' (expected one of: %s)", s,
+		     "unknown type '%s' (expected one of: %s)", s,
 		     names.buf);
 	strbuf_release(&names);
 	return -1;

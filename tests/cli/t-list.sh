@@ -99,7 +99,7 @@ run list --from tomorrow
 expect_rc 65 "--from not a date"
 run list --type meetings
 expect_rc 65 "--type unknown"
-expect_err "unknown event type 'meetings'" "--type unknown: message"
+expect_err "unknown type 'meetings'" "--type unknown: message"
 run list --country XX
 expect_rc 65 "--country unknown code"
 run list --format csv
