@@ -196,6 +196,54 @@ expect_rc 0 "editor: permission probe"
 left=$(ls "$TMPDIR" | wc -l | tr -d ' ')
 [ "$left" -eq 0 ] && ok "editor: temporary file removed" || not_ok "editor: temporary file removed ($left left)"
 
+# On a terminal, a parse error asks "Edit again? [Y/n]" (driven via a pty).
+cat >"$T/ed2.sh" <<'EOT'
+#!/bin/sh
+# First run breaks the date; the second fixes it and renames.
+if grep -q 2023-02-30 "$1"; then
+	sed -i 's/2023-02-30/2023-02-01/; s/Private/Again/' "$1"
+else
+	sed -i 's/2023-02-01/2023-02-30/' "$1"
+fi
+EOT
+chmod +x "$T/ed2.sh"
+cat >"$T/drive_tty.py" <<'EOT'
+import os, pty, sys
+answer = sys.argv[1].encode()
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[2], sys.argv[2:])
+out = b''
+sent = False
+while True:
+    try:
+        d = os.read(fd, 1024)
+    except OSError:
+        break
+    if not d:
+        break
+    out += d
+    if b'Edit again? [Y/n]' in out and not sent:
+        os.write(fd, answer + b'\n')
+        sent = True
+_, st = os.waitpid(pid, 0)
+sys.stdout.write(out.decode('utf-8', 'replace'))
+sys.exit(os.WEXITSTATUS(st))
+EOT
+if python3 -c 'import pty' 2>/dev/null; then
+	snapshot
+	EDITOR="$T/ed2.sh" python3 "$T/drive_tty.py" n "$ITIN" edit m2 >"$T/out" 2>&1
+	rc=$?
+	expect_rc 65 "editor on a tty: answering n gives up"
+	expect_out_match "Edit again\? \[Y/n\]" "editor on a tty: asks to edit again"
+	unchanged "editor on a tty: n"
+	EDITOR="$T/ed2.sh" python3 "$T/drive_tty.py" y "$ITIN" edit m2 >"$T/out" 2>&1
+	rc=$?
+	expect_rc 0 "editor on a tty: y edits again"
+	itin show m2 >"$T/out"
+	expect_out_match "^Title: +Again call$" "editor on a tty: the second edit is stored"
+fi
+
 run edit --help
 expect_rc 0 "edit --help"
 expect_out_match "^usage: itin edit ID" "edit --help: usage"
