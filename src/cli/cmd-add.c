@@ -6,31 +6,10 @@
  * add never rewrites the store, so many can run at once without losing
  * an event (the store appends under its lock).
  */
-#include <stdlib.h>
-
 #include "cli.h"
 #include "itin/event.h"
 #include "itin/store.h"
 #include "itin/xalloc.h"
-
-/* An --id given by hand must not be in the store already. */
-static int check_new_id(const char *path, const char *id, int *status)
-{
-	struct evlist l = EVLIST_INIT;
-	struct itin_err err;
-	int ret = 0;
-
-	itin_err_clear(&err);
-	if (store_load(path, &l, NULL, &err)) {
-		*status = report_err(&err);
-		ret = -1;
-	} else if (evlist_find(&l, id) >= 0) {
-		*status = report(ITIN_EX_DATAERR, "id '%s' already exists", id);
-		ret = -1;
-	}
-	evlist_release(&l);
-	return ret;
-}
 
 int cmd_add(int argc, char **argv, struct cli *cli)
 {
@@ -103,9 +82,10 @@ int cmd_add(int argc, char **argv, struct cli *cli)
 		status = ITIN_EX_USAGE;
 		goto out;
 	}
-	if (o.id && check_new_id(path, ev->id, &status))
-		goto out;
-	if (store_append(path, ev, &err)) {
+	/* A hand-given id is checked against the store under the same lock
+	 * as the append, so two adds cannot both take it. */
+	if (o.id ? store_append_new(path, ev, &cli_warner, &err)
+		 : store_append(path, ev, &err)) {
 		status = report_err(&err);
 		goto out;
 	}
