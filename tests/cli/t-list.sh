@@ -78,6 +78,15 @@ count_lines 2 "--grep searches the venue"
 run list --format tsv --type meeting --city Seoul --from 2023-01-01
 count_lines 2 "filters combine"
 
+# "Today" comes from $ITIN_NOW and marks its day's heading.
+ITIN_NOW=2023-01-30T12:00:00Z run list --from 2023-01-30 --to 2023-01-30
+expect_out_match "^Mon 30 Jan 2023 \(today\)$" "agenda: today's heading is marked"
+ITIN_NOW=2023-01-30 run list --to 2023-01-29
+if grep -q today "$T/out"; then not_ok "agenda: other days are not marked"; else ok "agenda: other days are not marked"; fi
+ITIN_NOW=yesterday run list --from 2023-01-30 --to 2023-01-30
+expect_rc 0 "agenda: a bad ITIN_NOW is not fatal"
+expect_err "^itin: warning: ignoring ITIN_NOW 'yesterday'" "agenda: a bad ITIN_NOW warns"
+
 # Empty results.
 run list --type summit --from 2024-01-01
 expect_rc 0 "empty agenda: status 0"
