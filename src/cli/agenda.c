@@ -3,8 +3,9 @@
  * aligned columns.
  *
  *   Mon 30 Jan 2023
- *     10:00-11:30    KST +09:00  meeting    Meeting with President Yoon  Yongsan Presidential Office, Seoul, KR
- *     22:00-01:30+1  KST +09:00  travel     Flight to Brussels           Seoul, KR
+ *     10:00-11:30    KST +09:00  meeting    Meeting with President Yoon Yongsan
+ * Presidential Office, Seoul, KR 22:00-01:30+1  KST +09:00  travel     Flight
+ * to Brussels           Seoul, KR
  *
  * Columns are aligned by display width (utf8_width), so Korean titles and
  * accented city names line up on a terminal. An event that spans several
@@ -29,15 +30,15 @@
 #define MAX_PLACE_COLS 40
 
 #define C_HEAD "\033[1m"
-#define C_DIM "\033[2m"
+#define C_DIM  "\033[2m"
 #define C_TIME "\033[36m"
-#define C_OFF "\033[0m"
+#define C_OFF  "\033[0m"
 
 struct row {
 	int64_t day;
 	bool allday;
-	size_t ev;		/* index in the list: keeps the list's order */
-	int64_t k, n;		/* day k of n */
+	size_t ev;    /* index in the list: keeps the list's order */
+	int64_t k, n; /* day k of n */
 };
 
 struct cells {
@@ -180,8 +181,7 @@ void day_text(struct strbuf *sb, int64_t day)
 		    d, month_abbr(m), y);
 }
 
-static void heading(struct strbuf *sb, int64_t day, int64_t today,
-		    bool colour)
+static void heading(struct strbuf *sb, int64_t day, int64_t today, bool colour)
 {
 	if (colour)
 		strbuf_addstr(sb, C_HEAD);
@@ -213,7 +213,7 @@ void agenda_write(struct strbuf *sb, const struct evlist *l,
 			from = f->from_day;
 		if (f && f->has_to && f->to_day < to)
 			to = f->to_day;
-		if (from > to)	/* filtered in on some other ground */
+		if (from > to) /* filtered in on some other ground */
 			from = to = first;
 		if (to - from >= MAX_REPEAT_DAYS)
 			to = from + MAX_REPEAT_DAYS - 1;

@@ -32,22 +32,22 @@
 struct cli;
 
 enum cmd_flags {
-	CMD_STORE = 1 << 0,	/* uses the store: -f is accepted after it */
-	CMD_WRITES = 1 << 1,	/* changes the store (takes the write lock) */
+	CMD_STORE = 1 << 0,  /* uses the store: -f is accepted after it */
+	CMD_WRITES = 1 << 1, /* changes the store (takes the write lock) */
 };
 
 struct command {
 	const char *name;
-	const char *usage;	/* the synopsis line(s), without "usage: " */
-	const char *help;	/* what follows the synopsis in --help */
+	const char *usage; /* the synopsis line(s), without "usage: " */
+	const char *help;  /* what follows the synopsis in --help */
 	unsigned flags;
 	int (*fn)(int argc, char **argv, struct cli *cli);
 };
 
 struct cli {
-	const struct command *cmd;	/* the command running */
-	const char *file;		/* -f/--file, NULL if not given */
-	char *store;			/* resolved lazily by cli_store() */
+	const struct command *cmd; /* the command running */
+	const char *file;	   /* -f/--file, NULL if not given */
+	char *store;		   /* resolved lazily by cli_store() */
 };
 
 /* main.c */
@@ -73,7 +73,7 @@ int report_err(const struct itin_err *err);
 int report(int status, const char *fmt, ...) ITIN_PRINTF(2, 3);
 /* "itin: msg" + "Try 'itin CMD --help'."; returns 64. */
 int usage_error(const struct command *cmd, const char *fmt, ...)
-	ITIN_PRINTF(2, 3);
+    ITIN_PRINTF(2, 3);
 void warning(const char *fmt, ...) ITIN_PRINTF(1, 2);
 /* A warner printing "itin: warning: [FILE:LINE:COL: ]msg". */
 extern const struct itin_warner cli_warner;
@@ -114,35 +114,41 @@ enum {
 	OPT_DRY_RUN,
 };
 
-#define COMMON_LONGOPTS \
-	{ "file", required_argument, NULL, 'f' }, \
-	{ "help", no_argument, NULL, 'h' }
+#define COMMON_LONGOPTS                                                        \
+	{"file", required_argument, NULL, 'f'},                                \
+	{                                                                      \
+		"help", no_argument, NULL, 'h'                                 \
+	}
 
-#define FILTER_LONGOPTS \
-	{ "from", required_argument, NULL, OPT_FROM }, \
-	{ "to", required_argument, NULL, OPT_TO }, \
-	{ "type", required_argument, NULL, OPT_TYPE }, \
-	{ "city", required_argument, NULL, OPT_CITY }, \
-	{ "country", required_argument, NULL, OPT_COUNTRY }, \
-	{ "with", required_argument, NULL, OPT_WITH }, \
-	{ "grep", required_argument, NULL, OPT_GREP }
+#define FILTER_LONGOPTS                                                        \
+	{"from", required_argument, NULL, OPT_FROM},                           \
+	    {"to", required_argument, NULL, OPT_TO},                           \
+	    {"type", required_argument, NULL, OPT_TYPE},                       \
+	    {"city", required_argument, NULL, OPT_CITY},                       \
+	    {"country", required_argument, NULL, OPT_COUNTRY},                 \
+	    {"with", required_argument, NULL, OPT_WITH},                       \
+	{                                                                      \
+		"grep", required_argument, NULL, OPT_GREP                      \
+	}
 
-#define EVENT_LONGOPTS \
-	{ "start", required_argument, NULL, OPT_START }, \
-	{ "end", required_argument, NULL, OPT_END }, \
-	{ "city", required_argument, NULL, OPT_CITY }, \
-	{ "country", required_argument, NULL, OPT_COUNTRY }, \
-	{ "venue", required_argument, NULL, OPT_VENUE }, \
-	{ "tz", required_argument, NULL, OPT_TZ }, \
-	{ "with", required_argument, NULL, OPT_WITH }, \
-	{ "org", required_argument, NULL, OPT_ORG }, \
-	{ "status", required_argument, NULL, OPT_STATUS }, \
-	{ "source", required_argument, NULL, OPT_SOURCE }, \
-	{ "note", required_argument, NULL, OPT_NOTE }, \
-	{ "tag", required_argument, NULL, OPT_TAG }, \
-	{ "id", required_argument, NULL, OPT_ID }, \
-	{ "end-tz", required_argument, NULL, OPT_END_TZ }, \
-	{ "to-city", required_argument, NULL, OPT_TO_CITY }
+#define EVENT_LONGOPTS                                                         \
+	{"start", required_argument, NULL, OPT_START},                         \
+	    {"end", required_argument, NULL, OPT_END},                         \
+	    {"city", required_argument, NULL, OPT_CITY},                       \
+	    {"country", required_argument, NULL, OPT_COUNTRY},                 \
+	    {"venue", required_argument, NULL, OPT_VENUE},                     \
+	    {"tz", required_argument, NULL, OPT_TZ},                           \
+	    {"with", required_argument, NULL, OPT_WITH},                       \
+	    {"org", required_argument, NULL, OPT_ORG},                         \
+	    {"status", required_argument, NULL, OPT_STATUS},                   \
+	    {"source", required_argument, NULL, OPT_SOURCE},                   \
+	    {"note", required_argument, NULL, OPT_NOTE},                       \
+	    {"tag", required_argument, NULL, OPT_TAG},                         \
+	    {"id", required_argument, NULL, OPT_ID},                           \
+	    {"end-tz", required_argument, NULL, OPT_END_TZ},                   \
+	{                                                                      \
+		"to-city", required_argument, NULL, OPT_TO_CITY                \
+	}
 
 /* Fields that `edit --clear` empties. */
 enum evfield {
@@ -168,8 +174,8 @@ struct evopts {
 	size_t nwith;
 	const char **tags;
 	size_t ntags;
-	unsigned clear;		/* enum evfield bits */
-	bool any;		/* some option that changes the event was given */
+	unsigned clear; /* enum evfield bits */
+	bool any;	/* some option that changes the event was given */
 };
 
 /* Record option c (an OPT_ value of EVENT_LONGOPTS, or OPT_TYPE/OPT_TITLE/
@@ -219,8 +225,8 @@ const char *format_name(enum outfmt f);
 /* output.c */
 /* Format the (filtered, sorted) events in fmt into sb. f gives the
  * --from/--to range for the agenda. */
-void format_events(struct strbuf *sb, enum outfmt fmt,
-		   const struct evlist *l, const struct filter *f, bool colour);
+void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
+		   const struct filter *f, bool colour);
 /* Write data to path atomically (temp file in the same folder + rename).
  * 0 or -1 with err filled (73 cannot create, 74 I/O). */
 int write_file_atomic(const char *path, const char *data, size_t len,
@@ -229,8 +235,8 @@ int write_file_atomic(const char *path, const char *data, size_t len,
  * (66 missing/unreadable/directory, 74 read error). */
 int read_input(const char *path, struct strbuf *sb, struct itin_err *err);
 /* Load the store, keep the events matching f, sort. 0 or -1 reported. */
-int load_filtered(struct cli *cli, const struct filter *f,
-		  struct evlist *out, int *status);
+int load_filtered(struct cli *cli, const struct filter *f, struct evlist *out,
+		  int *status);
 
 /* agenda.c */
 void agenda_write(struct strbuf *sb, const struct evlist *l,

@@ -14,11 +14,11 @@
 int cmd_add(int argc, char **argv, struct cli *cli)
 {
 	static const struct option longopts[] = {
-		COMMON_LONGOPTS,
-		EVENT_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
+	    COMMON_LONGOPTS,
+	    EVENT_LONGOPTS,
+	    {NULL, 0, NULL, 0},
 	};
-	struct evopts o = { 0 };
+	struct evopts o = {0};
 	struct event *ev = NULL;
 	struct itin_err err;
 	const char *path;

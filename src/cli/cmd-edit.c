@@ -34,8 +34,8 @@ static bool same_event(const struct event *a, const struct event *b)
 }
 
 /* Change the event with the options, in one transaction. */
-static int edit_with_options(struct cli *cli, const char *path,
-			     const char *arg, const struct evopts *o)
+static int edit_with_options(struct cli *cli, const char *path, const char *arg,
+			     const struct evopts *o)
 {
 	struct store_tx tx;
 	struct itin_err err;
@@ -112,9 +112,10 @@ static int run_editor(const char *path)
 			      "the editor '%s' failed (exit status %d); "
 			      "nothing changed",
 			      ed, WEXITSTATUS(ws));
-	return report(ITIN_EX_OTHER,
-		      "the editor '%s' was killed by signal %d; nothing changed",
-		      ed, WTERMSIG(ws));
+	return report(
+	    ITIN_EX_OTHER,
+	    "the editor '%s' was killed by signal %d; nothing changed", ed,
+	    WTERMSIG(ws));
 }
 
 static bool ask_again(void)
@@ -140,8 +141,9 @@ static int write_whole(const char *path, int fd, const struct strbuf *sb)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
-			return report(ITIN_EX_CANTCREAT, "cannot write '%s': %s",
-				      path, strerror(errno));
+			return report(ITIN_EX_CANTCREAT,
+				      "cannot write '%s': %s", path,
+				      strerror(errno));
 		p += n;
 		left -= (size_t)n;
 	}
@@ -149,8 +151,8 @@ static int write_whole(const char *path, int fd, const struct strbuf *sb)
 }
 
 static const char edit_intro[] =
-	"# Edit the event below, save and quit. Lines starting with '#' are\n"
-	"# ignored; the id line must stay. Quit without saving to cancel.\n";
+    "# Edit the event below, save and quit. Lines starting with '#' are\n"
+    "# ignored; the id line must stay. Quit without saving to cancel.\n";
 
 /*
  * Parse the edited text: exactly one event, with the id it had. Returns
@@ -172,9 +174,9 @@ static struct event *parse_edited(const char *tmp, const struct strbuf *text,
 				 "(found %zu)",
 				 tmp, l.n);
 	} else if (strcmp(l.v[0]->id, id)) {
-		*status = report(ITIN_EX_DATAERR,
-				 "%s: the id cannot change (it was '%s')", tmp,
-				 id);
+		*status =
+		    report(ITIN_EX_DATAERR,
+			   "%s: the id cannot change (it was '%s')", tmp, id);
 	} else {
 		ev = evlist_take(&l, 0);
 	}
@@ -209,7 +211,7 @@ static int edit_in_editor(const char *path, const char *arg)
 
 	strbuf_addf(&tmp, "%s/itin-XXXXXX.itin",
 		    tmpdir && *tmpdir ? tmpdir : "/tmp");
-	fd = mkstemps(tmp.buf, 5);	/* 0600: only the user reads it */
+	fd = mkstemps(tmp.buf, 5); /* 0600: only the user reads it */
 	if (fd < 0) {
 		status = report(ITIN_EX_CANTCREAT,
 				"cannot create a temporary file '%s': %s",
@@ -232,7 +234,8 @@ static int edit_in_editor(const char *path, const char *arg)
 			status = report_err(&err);
 			goto out;
 		}
-		if (text.len == orig.len && !memcmp(text.buf, orig.buf, orig.len)) {
+		if (text.len == orig.len &&
+		    !memcmp(text.buf, orig.buf, orig.len)) {
 			report(0, "no changes");
 			goto out;
 		}
@@ -289,14 +292,14 @@ out:
 int cmd_edit(int argc, char **argv, struct cli *cli)
 {
 	static const struct option longopts[] = {
-		COMMON_LONGOPTS,
-		EVENT_LONGOPTS,
-		{ "type", required_argument, NULL, OPT_TYPE },
-		{ "title", required_argument, NULL, OPT_TITLE },
-		{ "clear", required_argument, NULL, OPT_CLEAR },
-		{ NULL, 0, NULL, 0 },
+	    COMMON_LONGOPTS,
+	    EVENT_LONGOPTS,
+	    {"type", required_argument, NULL, OPT_TYPE},
+	    {"title", required_argument, NULL, OPT_TITLE},
+	    {"clear", required_argument, NULL, OPT_CLEAR},
+	    {NULL, 0, NULL, 0},
 	};
-	struct evopts o = { 0 };
+	struct evopts o = {0};
 	const char *path;
 	int c, r, status = 0;
 

@@ -11,15 +11,14 @@
 int cmd_export(int argc, char **argv, struct cli *cli)
 {
 	static const struct option longopts[] = {
-		COMMON_LONGOPTS,
-		FILTER_LONGOPTS,
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
+	    COMMON_LONGOPTS,
+	    FILTER_LONGOPTS,
+	    {"format", required_argument, NULL, OPT_FORMAT},
+	    {"output", required_argument, NULL, 'o'},
+	    {NULL, 0, NULL, 0},
 	};
 	const unsigned allowed = 1u << FMT_TSV | 1u << FMT_JSON |
-				 1u << FMT_ITIN | 1u << FMT_CSV |
-				 1u << FMT_ICS;
+				 1u << FMT_ITIN | 1u << FMT_CSV | 1u << FMT_ICS;
 	struct filter f = FILTER_INIT;
 	struct evlist l = EVLIST_INIT;
 	struct strbuf sb = STRBUF_INIT;

@@ -18,7 +18,7 @@
 
 struct input {
 	const char *path;
-	const char *name;	/* for messages: "<stdin>" for "-" */
+	const char *name; /* for messages: "<stdin>" for "-" */
 	enum outfmt fmt;
 	struct evlist events;
 	size_t added, updated, unchanged;
@@ -115,8 +115,9 @@ static void summary(const struct input *in, bool dry_run)
 {
 	size_t n = in->added + in->updated + in->unchanged;
 
-	report(0, "%s %zu event%s (%zu added, %zu updated, %zu unchanged) "
-		  "from %s",
+	report(0,
+	       "%s %zu event%s (%zu added, %zu updated, %zu unchanged) "
+	       "from %s",
 	       dry_run ? "would import" : "imported", n, n == 1 ? "" : "s",
 	       in->added, in->updated, in->unchanged, in->name);
 }
@@ -124,10 +125,10 @@ static void summary(const struct input *in, bool dry_run)
 int cmd_import(int argc, char **argv, struct cli *cli)
 {
 	static const struct option longopts[] = {
-		COMMON_LONGOPTS,
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 },
+	    COMMON_LONGOPTS,
+	    {"format", required_argument, NULL, OPT_FORMAT},
+	    {"dry-run", no_argument, NULL, 'n'},
+	    {NULL, 0, NULL, 0},
 	};
 	const unsigned allowed = 1u << FMT_ITIN | 1u << FMT_CSV | 1u << FMT_ICS;
 	enum outfmt fmt = FMT_NONE;
@@ -141,8 +142,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	int c, status = 0;
 
 	optind = 0;
-	while ((c = cli_getopt(argc, argv, "f:hn", longopts, cli->cmd)) !=
-	       -1) {
+	while ((c = cli_getopt(argc, argv, "f:hn", longopts, cli->cmd)) != -1) {
 		switch (c) {
 		case 'f':
 			cli->file = optarg;
@@ -153,8 +153,8 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 			dry_run = true;
 			break;
 		case OPT_FORMAT:
-			if ((status = parse_format(optarg, allowed, cli->cmd,
-						   &fmt)))
+			if ((status =
+				 parse_format(optarg, allowed, cli->cmd, &fmt)))
 				return status;
 			break;
 		default:
@@ -177,8 +177,8 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 					     "reading standard input needs "
 					     "--format");
 			goto out;
-		} else if ((status = format_of(in[k].path, cli->cmd,
-					       &in[k].fmt))) {
+		} else if ((status =
+				format_of(in[k].path, cli->cmd, &in[k].fmt))) {
 			goto out;
 		}
 	}

@@ -6,10 +6,10 @@
 int cmd_list(int argc, char **argv, struct cli *cli)
 {
 	static const struct option longopts[] = {
-		COMMON_LONGOPTS,
-		FILTER_LONGOPTS,
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ NULL, 0, NULL, 0 },
+	    COMMON_LONGOPTS,
+	    FILTER_LONGOPTS,
+	    {"format", required_argument, NULL, OPT_FORMAT},
+	    {NULL, 0, NULL, 0},
 	};
 	const unsigned allowed = 1u << FMT_AGENDA | 1u << FMT_TSV |
 				 1u << FMT_JSON | 1u << FMT_ITIN |

@@ -12,9 +12,9 @@
 int cmd_rm(int argc, char **argv, struct cli *cli)
 {
 	static const struct option longopts[] = {
-		COMMON_LONGOPTS,
-		{ "verbose", no_argument, NULL, 'v' },
-		{ NULL, 0, NULL, 0 },
+	    COMMON_LONGOPTS,
+	    {"verbose", no_argument, NULL, 'v'},
+	    {NULL, 0, NULL, 0},
 	};
 	struct store_tx tx;
 	struct itin_err err;
@@ -24,8 +24,7 @@ int cmd_rm(int argc, char **argv, struct cli *cli)
 	int c, status = 0;
 
 	optind = 0;
-	while ((c = cli_getopt(argc, argv, "f:hv", longopts, cli->cmd)) !=
-	       -1) {
+	while ((c = cli_getopt(argc, argv, "f:hv", longopts, cli->cmd)) != -1) {
 		if (c == 'f')
 			cli->file = optarg;
 		else if (c == 'h')

@@ -63,8 +63,7 @@ static void local_text(struct strbuf *sb, int64_t lsec, bool with_day)
 	strbuf_addstr(sb, buf);
 }
 
-static void zone_or_floating(struct strbuf *sb, const char *tz,
-			     int64_t instant)
+static void zone_or_floating(struct strbuf *sb, const char *tz, int64_t instant)
 {
 	strbuf_addch(sb, ' ');
 	if (tz)
@@ -169,8 +168,8 @@ static void show_event(struct strbuf *sb, const struct event *ev)
 int cmd_show(int argc, char **argv, struct cli *cli)
 {
 	static const struct option longopts[] = {
-		COMMON_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
+	    COMMON_LONGOPTS,
+	    {NULL, 0, NULL, 0},
 	};
 	struct evlist l = EVLIST_INIT;
 	struct strbuf sb = STRBUF_INIT;

@@ -17,100 +17,104 @@
 #include "itin/store.h"
 #include "itin/tz.h"
 
-#define FILTERS_HELP \
-	"Filters:\n" \
-	"  --from DATE          events that end on or after DATE\n" \
-	"  --to DATE            events that start on or before DATE\n" \
-	"  --type T             one of the types (repeatable, or T1,T2)\n" \
-	"  --city C             the city (case- and accent-insensitive)\n" \
-	"  --country CC         the ISO 3166 country code\n" \
-	"  --with NAME          part of a participant's name\n" \
+#define FILTERS_HELP                                                           \
+	"Filters:\n"                                                           \
+	"  --from DATE          events that end on or after DATE\n"            \
+	"  --to DATE            events that start on or before DATE\n"         \
+	"  --type T             one of the types (repeatable, or T1,T2)\n"     \
+	"  --city C             the city (case- and accent-insensitive)\n"     \
+	"  --country CC         the ISO 3166 country code\n"                   \
+	"  --with NAME          part of a participant's name\n"                \
 	"  --grep TEXT          part of the title, venue or notes\n"
 
-#define EVENT_HELP \
-	"  --start WHEN         YYYY-MM-DD (all day) or YYYY-MM-DD HH:MM[:SS]\n" \
-	"  --end WHEN|HH:MM     the end (the last day, inclusive, for all-day)\n" \
-	"  --city CITY          the city; its zone is used for the times\n" \
-	"  --country CC         ISO 3166 alpha-2 code (any case)\n" \
-	"  --venue TEXT         the building or room\n" \
-	"  --tz ZONE            IANA time zone of the times (e.g. Asia/Seoul)\n" \
-	"  --end-tz ZONE        zone of the end, for travel across zones\n" \
-	"  --to-city CITY       the end's zone is that of CITY\n" \
-	"  --with \"NAME (ROLE)\" a participant (repeatable)\n" \
-	"  --org TEXT           the organisation\n" \
+#define EVENT_HELP                                                             \
+	"  --start WHEN         YYYY-MM-DD (all day) or YYYY-MM-DD "           \
+	"HH:MM[:SS]\n"                                                         \
+	"  --end WHEN|HH:MM     the end (the last day, inclusive, for "        \
+	"all-day)\n"                                                           \
+	"  --city CITY          the city; its zone is used for the times\n"    \
+	"  --country CC         ISO 3166 alpha-2 code (any case)\n"            \
+	"  --venue TEXT         the building or room\n"                        \
+	"  --tz ZONE            IANA time zone of the times (e.g. "            \
+	"Asia/Seoul)\n"                                                        \
+	"  --end-tz ZONE        zone of the end, for travel across zones\n"    \
+	"  --to-city CITY       the end's zone is that of CITY\n"              \
+	"  --with \"NAME (ROLE)\" a participant (repeatable)\n"                \
+	"  --org TEXT           the organisation\n"                            \
 	"  --status STATUS      confirmed (default), tentative or cancelled\n" \
-	"  --source URL         where the information comes from\n" \
-	"  --note TEXT          notes (may hold line breaks)\n" \
+	"  --source URL         where the information comes from\n"            \
+	"  --note TEXT          notes (may hold line breaks)\n"                \
 	"  --tag TAG            a tag (repeatable)\n"
 
-#define TYPES_HELP \
-	"Types: visit, meeting, summit, conference, interview, press, travel,\n" \
+#define TYPES_HELP                                                             \
+	"Types: visit, meeting, summit, conference, interview, press, "        \
+	"travel,\n"                                                            \
 	"reception, call, other.\n"
 
 static const struct command commands[] = {
-	{ "add", "itin add TYPE TITLE --start WHEN [OPTIONS]",
-	  "Add one event to the store and print its id.\n\n"
-	  "Options:\n" EVENT_HELP
-	  "  --id ID              use ID instead of a random id\n"
-	  "  -f, --file PATH      the store\n\n" TYPES_HELP,
-	  CMD_STORE | CMD_WRITES, cmd_add },
-	{ "edit", "itin edit ID [OPTIONS] [--clear FIELD]...",
-	  "Change an event. Without options, open it in $VISUAL or $EDITOR\n"
-	  "(default vi) in the itin text format.\n"
-	  "ID may be any unique prefix of the id.\n\n"
-	  "Options:\n"
-	  "  --type TYPE          the type\n"
-	  "  --title TITLE        the title\n" EVENT_HELP
-	  "  --clear FIELD        empty a field: end, venue, city, country, tz,\n"
-	  "                       end-tz, with, org, source, notes, tags\n"
-	  "                       (repeatable)\n"
-	  "  -f, --file PATH      the store\n\n"
-	  "Moving the start without --end keeps the event's duration.\n",
-	  CMD_STORE | CMD_WRITES, cmd_edit },
-	{ "list", "itin list [FILTERS] [--format agenda|tsv|json|itin]",
-	  "List events in order of their start.\n\n"
-	  "Options:\n"
-	  "  --format FORMAT      agenda (default, for people), tsv, json, itin\n"
-	  "  -f, --file PATH      the store\n\n" FILTERS_HELP,
-	  CMD_STORE, cmd_list },
-	{ "show", "itin show ID",
-	  "Show every field of one event, with its times in UTC.\n"
-	  "ID may be any unique prefix of the id.\n\n"
-	  "Options:\n"
-	  "  -f, --file PATH      the store\n",
-	  CMD_STORE, cmd_show },
-	{ "rm", "itin rm [-v] ID...",
-	  "Remove events. When any ID is unknown, nothing is removed.\n"
-	  "Each ID may be any unique prefix of an id.\n\n"
-	  "Options:\n"
-	  "  -v, --verbose        print the ids removed\n"
-	  "  -f, --file PATH      the store\n",
-	  CMD_STORE | CMD_WRITES, cmd_rm },
-	{ "import", "itin import [--format itin] [--dry-run] FILE...",
-	  "Add the events of files to the store; an event whose id is already\n"
-	  "in the store replaces it. A file with any error imports nothing.\n"
-	  "'-' reads standard input and needs --format. The format is told\n"
-	  "from the extension: .itin or .txt.\n\n"
-	  "Options:\n"
-	  "  --format FORMAT      itin\n"
-	  "  -n, --dry-run        read and report, change nothing\n"
-	  "  -f, --file PATH      the store\n",
-	  CMD_STORE | CMD_WRITES, cmd_import },
-	{ "export", "itin export --format itin|tsv|json [-o FILE] [FILTERS]",
-	  "Write events for other programs, to stdout or to FILE (replaced\n"
-	  "atomically).\n\n"
-	  "Options:\n"
-	  "  --format FORMAT      itin, tsv or json\n"
-	  "  -o, --output FILE    write to FILE instead of stdout\n"
-	  "  -f, --file PATH      the store\n\n" FILTERS_HELP,
-	  CMD_STORE, cmd_export },
+    {"add", "itin add TYPE TITLE --start WHEN [OPTIONS]",
+     "Add one event to the store and print its id.\n\n"
+     "Options:\n" EVENT_HELP
+     "  --id ID              use ID instead of a random id\n"
+     "  -f, --file PATH      the store\n\n" TYPES_HELP,
+     CMD_STORE | CMD_WRITES, cmd_add},
+    {"edit", "itin edit ID [OPTIONS] [--clear FIELD]...",
+     "Change an event. Without options, open it in $VISUAL or $EDITOR\n"
+     "(default vi) in the itin text format.\n"
+     "ID may be any unique prefix of the id.\n\n"
+     "Options:\n"
+     "  --type TYPE          the type\n"
+     "  --title TITLE        the title\n" EVENT_HELP
+     "  --clear FIELD        empty a field: end, venue, city, country, tz,\n"
+     "                       end-tz, with, org, source, notes, tags\n"
+     "                       (repeatable)\n"
+     "  -f, --file PATH      the store\n\n"
+     "Moving the start without --end keeps the event's duration.\n",
+     CMD_STORE | CMD_WRITES, cmd_edit},
+    {"list", "itin list [FILTERS] [--format agenda|tsv|json|itin]",
+     "List events in order of their start.\n\n"
+     "Options:\n"
+     "  --format FORMAT      agenda (default, for people), tsv, json, itin\n"
+     "  -f, --file PATH      the store\n\n" FILTERS_HELP,
+     CMD_STORE, cmd_list},
+    {"show", "itin show ID",
+     "Show every field of one event, with its times in UTC.\n"
+     "ID may be any unique prefix of the id.\n\n"
+     "Options:\n"
+     "  -f, --file PATH      the store\n",
+     CMD_STORE, cmd_show},
+    {"rm", "itin rm [-v] ID...",
+     "Remove events. When any ID is unknown, nothing is removed.\n"
+     "Each ID may be any unique prefix of an id.\n\n"
+     "Options:\n"
+     "  -v, --verbose        print the ids removed\n"
+     "  -f, --file PATH      the store\n",
+     CMD_STORE | CMD_WRITES, cmd_rm},
+    {"import", "itin import [--format itin] [--dry-run] FILE...",
+     "Add the events of files to the store; an event whose id is already\n"
+     "in the store replaces it. A file with any error imports nothing.\n"
+     "'-' reads standard input and needs --format. The format is told\n"
+     "from the extension: .itin or .txt.\n\n"
+     "Options:\n"
+     "  --format FORMAT      itin\n"
+     "  -n, --dry-run        read and report, change nothing\n"
+     "  -f, --file PATH      the store\n",
+     CMD_STORE | CMD_WRITES, cmd_import},
+    {"export", "itin export --format itin|tsv|json [-o FILE] [FILTERS]",
+     "Write events for other programs, to stdout or to FILE (replaced\n"
+     "atomically).\n\n"
+     "Options:\n"
+     "  --format FORMAT      itin, tsv or json\n"
+     "  -o, --output FILE    write to FILE instead of stdout\n"
+     "  -f, --file PATH      the store\n\n" FILTERS_HELP,
+     CMD_STORE, cmd_export},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 static const char general_usage[] =
-	"usage: itin [-f PATH] COMMAND [ARGS...]\n"
-	"       itin --help | itin COMMAND --help | itin --version\n";
+    "usage: itin [-f PATH] COMMAND [ARGS...]\n"
+    "       itin --help | itin COMMAND --help | itin --version\n";
 
 const struct command *cli_find_command(const char *name)
 {
@@ -185,7 +189,7 @@ static size_t edit_distance(const char *a, const char *b)
 static int unknown_command(const char *name)
 {
 	const char *best = NULL;
-	size_t best_d = 3;	/* suggest only close names */
+	size_t best_d = 3; /* suggest only close names */
 
 	for (size_t i = 0; i < NCOMMANDS; i++) {
 		size_t d = edit_distance(name, commands[i].name);
@@ -232,7 +236,7 @@ static int check_stdout(int status)
 	int err = 0;
 
 	if (fstat(STDOUT_FILENO, &st))
-		return status;	/* stdout closed from the start */
+		return status; /* stdout closed from the start */
 	errno = 0;
 	if (fflush(stdout) || ferror(stdout))
 		err = errno ? errno : EIO;
@@ -249,12 +253,12 @@ static int check_stdout(int status)
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "file", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
+	    {"file", required_argument, NULL, 'f'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},
+	    {NULL, 0, NULL, 0},
 	};
-	struct cli cli = { NULL, NULL, NULL };
+	struct cli cli = {NULL, NULL, NULL};
 	const struct command *cmd;
 	int c, status;
 

@@ -38,7 +38,8 @@ int64_t cli_now(void)
 			return t;
 		if (!warned)
 			warning("ignoring ITIN_NOW '%s' (expected "
-				"YYYY-MM-DD[THH:MM[:SS]][Z])", s);
+				"YYYY-MM-DD[THH:MM[:SS]][Z])",
+				s);
 		warned = true;
 	}
 	return (int64_t)time(NULL);

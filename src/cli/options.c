@@ -87,8 +87,7 @@ int parse_type_arg(const char *s, struct itin_err *err)
 		strbuf_addstr(&names, event_type_name((enum event_type)i));
 	}
 	itin_err_set(err, ITIN_EX_DATAERR,
-		     "unknown type '%s' (expected one of: %s)", s,
-		     names.buf);
+		     "unknown type '%s' (expected one of: %s)", s, names.buf);
 	strbuf_release(&names);
 	return -1;
 }
@@ -100,17 +99,17 @@ static const char *opt_name(int c)
 		int c;
 		const char *name;
 	} names[] = {
-		{ OPT_FROM, "--from" },	    { OPT_TO, "--to" },
-		{ OPT_TYPE, "--type" },	    { OPT_CITY, "--city" },
-		{ OPT_COUNTRY, "--country" }, { OPT_WITH, "--with" },
-		{ OPT_GREP, "--grep" },	    { OPT_START, "--start" },
-		{ OPT_END, "--end" },	    { OPT_VENUE, "--venue" },
-		{ OPT_TZ, "--tz" },	    { OPT_ORG, "--org" },
-		{ OPT_STATUS, "--status" },   { OPT_SOURCE, "--source" },
-		{ OPT_NOTE, "--note" },	    { OPT_TAG, "--tag" },
-		{ OPT_ID, "--id" },	    { OPT_END_TZ, "--end-tz" },
-		{ OPT_TO_CITY, "--to-city" }, { OPT_TITLE, "--title" },
-		{ OPT_CLEAR, "--clear" },
+	    {OPT_FROM, "--from"},	{OPT_TO, "--to"},
+	    {OPT_TYPE, "--type"},	{OPT_CITY, "--city"},
+	    {OPT_COUNTRY, "--country"}, {OPT_WITH, "--with"},
+	    {OPT_GREP, "--grep"},	{OPT_START, "--start"},
+	    {OPT_END, "--end"},		{OPT_VENUE, "--venue"},
+	    {OPT_TZ, "--tz"},		{OPT_ORG, "--org"},
+	    {OPT_STATUS, "--status"},	{OPT_SOURCE, "--source"},
+	    {OPT_NOTE, "--note"},	{OPT_TAG, "--tag"},
+	    {OPT_ID, "--id"},		{OPT_END_TZ, "--end-tz"},
+	    {OPT_TO_CITY, "--to-city"}, {OPT_TITLE, "--title"},
+	    {OPT_CLEAR, "--clear"},
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (names[i].c == c)
@@ -141,13 +140,11 @@ static const struct {
 	const char *name;
 	unsigned bit;
 } clear_fields[] = {
-	{ "end", F_END },	  { "venue", F_VENUE },
-	{ "city", F_CITY },	  { "country", F_COUNTRY },
-	{ "tz", F_TZ },		  { "end-tz", F_END_TZ },
-	{ "with", F_WITH },	  { "org", F_ORG },
-	{ "source", F_SOURCE },	  { "notes", F_NOTES },
-	{ "note", F_NOTES },	  { "tags", F_TAGS },
-	{ "tag", F_TAGS },
+    {"end", F_END},	    {"venue", F_VENUE}, {"city", F_CITY},
+    {"country", F_COUNTRY}, {"tz", F_TZ},	{"end-tz", F_END_TZ},
+    {"with", F_WITH},	    {"org", F_ORG},	{"source", F_SOURCE},
+    {"notes", F_NOTES},	    {"note", F_NOTES},	{"tags", F_TAGS},
+    {"tag", F_TAGS},
 };
 
 static int parse_clear(const char *arg, const struct command *cmd,
@@ -174,21 +171,51 @@ int evopts_option(struct evopts *o, int c, const char *arg,
 	const char **slot = NULL;
 
 	switch (c) {
-	case OPT_TYPE: slot = &o->type; break;
-	case OPT_TITLE: slot = &o->title; break;
-	case OPT_START: slot = &o->start; break;
-	case OPT_END: slot = &o->end; break;
-	case OPT_CITY: slot = &o->city; break;
-	case OPT_COUNTRY: slot = &o->country; break;
-	case OPT_VENUE: slot = &o->venue; break;
-	case OPT_TZ: slot = &o->tz; break;
-	case OPT_ORG: slot = &o->org; break;
-	case OPT_STATUS: slot = &o->status; break;
-	case OPT_SOURCE: slot = &o->source; break;
-	case OPT_NOTE: slot = &o->note; break;
-	case OPT_ID: slot = &o->id; break;
-	case OPT_END_TZ: slot = &o->end_tz; break;
-	case OPT_TO_CITY: slot = &o->to_city; break;
+	case OPT_TYPE:
+		slot = &o->type;
+		break;
+	case OPT_TITLE:
+		slot = &o->title;
+		break;
+	case OPT_START:
+		slot = &o->start;
+		break;
+	case OPT_END:
+		slot = &o->end;
+		break;
+	case OPT_CITY:
+		slot = &o->city;
+		break;
+	case OPT_COUNTRY:
+		slot = &o->country;
+		break;
+	case OPT_VENUE:
+		slot = &o->venue;
+		break;
+	case OPT_TZ:
+		slot = &o->tz;
+		break;
+	case OPT_ORG:
+		slot = &o->org;
+		break;
+	case OPT_STATUS:
+		slot = &o->status;
+		break;
+	case OPT_SOURCE:
+		slot = &o->source;
+		break;
+	case OPT_NOTE:
+		slot = &o->note;
+		break;
+	case OPT_ID:
+		slot = &o->id;
+		break;
+	case OPT_END_TZ:
+		slot = &o->end_tz;
+		break;
+	case OPT_TO_CITY:
+		slot = &o->to_city;
+		break;
 	case OPT_WITH:
 	case OPT_TAG:
 	case OPT_CLEAR:
@@ -376,9 +403,10 @@ static int apply_times(const struct evopts *o, struct event *ev, bool is_new,
 				ev->end += ev->start - old_start;
 			} else {
 				ev->has_end = false;
-				warning("the end was removed (the start changed "
-					"between date and time); give --end to "
-					"set one");
+				warning(
+				    "the end was removed (the start changed "
+				    "between date and time); give --end to "
+				    "set one");
 			}
 		}
 	}
@@ -387,10 +415,10 @@ static int apply_times(const struct evopts *o, struct event *ev, bool is_new,
 			int secs;
 			if (ev->allday)
 				return itin_err_set(
-					err, ITIN_EX_DATAERR,
-					"end '%s' is a time but the event is "
-					"all-day (give a date)",
-					o->end);
+				    err, ITIN_EX_DATAERR,
+				    "end '%s' is a time but the event is "
+				    "all-day (give a date)",
+				    o->end);
 			if (clock_parse(o->end, strlen(o->end), &secs, err))
 				return -1;
 			ev->end = lsec_day(ev->start) * ITIN_DAY + secs;
@@ -399,16 +427,16 @@ static int apply_times(const struct evopts *o, struct event *ev, bool is_new,
 				return -1;
 			if (w.has_time && ev->allday)
 				return itin_err_set(
-					err, ITIN_EX_DATAERR,
-					"end '%s' has a time but the event is "
-					"all-day (give a date)",
-					o->end);
+				    err, ITIN_EX_DATAERR,
+				    "end '%s' has a time but the event is "
+				    "all-day (give a date)",
+				    o->end);
 			if (!w.has_time && !ev->allday)
 				return itin_err_set(
-					err, ITIN_EX_DATAERR,
-					"end '%s' has no time but the start "
-					"has one",
-					o->end);
+				    err, ITIN_EX_DATAERR,
+				    "end '%s' has no time but the start "
+				    "has one",
+				    o->end);
 			ev->end = w.lsec;
 		}
 		ev->has_end = true;
@@ -435,10 +463,11 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 	if (o->status) {
 		int s = event_status_parse(o->status);
 		if (s < 0)
-			return itin_err_set(err, ITIN_EX_DATAERR,
-					    "unknown status '%s' (expected "
-					    "confirmed, tentative or cancelled)",
-					    o->status);
+			return itin_err_set(
+			    err, ITIN_EX_DATAERR,
+			    "unknown status '%s' (expected "
+			    "confirmed, tentative or cancelled)",
+			    o->status);
 		ev->status = (enum event_status)s;
 	}
 	if (o->id) {
@@ -450,8 +479,9 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 		event_set_str(&ev->id, o->id);
 	}
 	if (o->end_tz && o->to_city)
-		return itin_err_set(err, ITIN_EX_USAGE,
-				    "--end-tz and --to-city cannot be combined");
+		return itin_err_set(
+		    err, ITIN_EX_USAGE,
+		    "--end-tz and --to-city cannot be combined");
 
 	clear_fields_of(ev, o->clear);
 	if (o->clear & (F_CITY | F_COUNTRY))
@@ -513,8 +543,8 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 		} else if (o->end_tz) {
 			event_set_str(&ev->end_tz, NULL);
 		} else if (o->to_city) {
-			const struct place *p = place_find(o->to_city, NULL,
-							   NULL);
+			const struct place *p =
+			    place_find(o->to_city, NULL, NULL);
 			if (!p)
 				return itin_err_set(err, ITIN_EX_DATAERR,
 						    "no time zone known for "
@@ -537,8 +567,13 @@ int filter_option(struct filter *f, int c, const char *arg,
 
 	(void)cmd;
 	switch (c) {
-	case OPT_FROM: case OPT_TO: case OPT_TYPE: case OPT_CITY:
-	case OPT_COUNTRY: case OPT_WITH: case OPT_GREP:
+	case OPT_FROM:
+	case OPT_TO:
+	case OPT_TYPE:
+	case OPT_CITY:
+	case OPT_COUNTRY:
+	case OPT_WITH:
+	case OPT_GREP:
 		break;
 	default:
 		return 0;
@@ -611,8 +646,8 @@ int filter_finish(const struct filter *f, const struct command *cmd)
 }
 
 static const char *const format_names[] = {
-	[FMT_AGENDA] = "agenda", [FMT_TSV] = "tsv", [FMT_JSON] = "json",
-	[FMT_ITIN] = "itin",	 [FMT_CSV] = "csv", [FMT_ICS] = "ics",
+    [FMT_AGENDA] = "agenda", [FMT_TSV] = "tsv", [FMT_JSON] = "json",
+    [FMT_ITIN] = "itin",     [FMT_CSV] = "csv", [FMT_ICS] = "ics",
 };
 
 const char *format_name(enum outfmt f)

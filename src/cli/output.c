@@ -17,8 +17,8 @@
 #include "itin/tsv.h"
 #include "itin/xalloc.h"
 
-void format_events(struct strbuf *sb, enum outfmt fmt,
-		   const struct evlist *l, const struct filter *f, bool colour)
+void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
+		   const struct filter *f, bool colour)
 {
 	switch (fmt) {
 	case FMT_AGENDA:
@@ -50,8 +50,8 @@ void format_events(struct strbuf *sb, enum outfmt fmt,
 	}
 }
 
-int load_filtered(struct cli *cli, const struct filter *f,
-		  struct evlist *out, int *status)
+int load_filtered(struct cli *cli, const struct filter *f, struct evlist *out,
+		  int *status)
 {
 	struct evlist all = EVLIST_INIT;
 	struct itin_err err;
@@ -160,8 +160,9 @@ int read_input(const char *path, struct strbuf *sb, struct itin_err *err)
 	char buf[65536];
 
 	if (fd < 0)
-		return itin_err_set(err, ITIN_EX_NOINPUT, "cannot open '%s': %s",
-				    path, strerror(errno));
+		return itin_err_set(err, ITIN_EX_NOINPUT,
+				    "cannot open '%s': %s", path,
+				    strerror(errno));
 	if (!fstat(fd, &st) && S_ISDIR(st.st_mode)) {
 		if (!is_stdin)
 			close(fd);

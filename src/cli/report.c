@@ -81,7 +81,7 @@ static void warn_fn(void *ctx, const struct itin_err *w)
 	emit("warning: ", buf);
 }
 
-const struct itin_warner cli_warner = { warn_fn, NULL };
+const struct itin_warner cli_warner = {warn_fn, NULL};
 
 void out_strbuf(const struct strbuf *sb)
 {
