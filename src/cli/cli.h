@@ -266,6 +266,9 @@ struct progress;
  * terminal. total may be 0 when unknown. */
 struct progress *progress_start(const char *what, size_t total);
 void progress_update(struct progress *p, size_t done);
+/* Clear the progress line (if shown) before another message; the next
+ * update draws it again. */
+void progress_clear_line(void);
 /* Clear the line (if shown) and free; NULL is fine. */
 void progress_stop(struct progress *p);
 

@@ -22,6 +22,7 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 	struct filter f = FILTER_INIT;
 	struct evlist l = EVLIST_INIT;
 	struct strbuf sb = STRBUF_INIT;
+	struct progress *p = NULL;
 	enum outfmt fmt = FMT_NONE;
 	const char *output = NULL;
 	struct itin_err err;
@@ -72,9 +73,12 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 	}
 	if ((status = filter_finish(&f, cli->cmd)))
 		goto out;
+	p = progress_start("exporting", 0);
 	if (load_filtered(cli, &f, &l, &status))
 		goto out;
 	format_events(&sb, fmt, &l, &f, false);
+	progress_stop(p);
+	p = NULL;
 	if (output && strcmp(output, "-")) {
 		itin_err_clear(&err);
 		if (write_file_atomic(output, sb.buf, sb.len, &err))
@@ -83,6 +87,7 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 		out_strbuf(&sb);
 	}
 out:
+	progress_stop(p);
 	strbuf_release(&sb);
 	evlist_release(&l);
 	filter_release(&f);

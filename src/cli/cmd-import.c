@@ -72,16 +72,13 @@ static int read_one(struct input *in)
 }
 
 /* Merge the inputs into store, counting; returns true if anything changed. */
-static bool merge(struct evlist *store, struct input *in, size_t nin)
+static bool merge(struct evlist *store, struct input *in, size_t nin,
+		  struct progress *p)
 {
 	struct evindex *ix = evindex_build(store);
-	struct progress *p;
-	size_t total = 0, done = 0;
+	size_t done = 0;
 	bool changed = false;
 
-	for (size_t k = 0; k < nin; k++)
-		total += in[k].events.n;
-	p = progress_start("importing", total);
 	for (size_t k = 0; k < nin; k++) {
 		struct evlist *l = &in[k].events;
 		for (size_t j = 0; j < l->n; j++) {
@@ -106,7 +103,6 @@ static bool merge(struct evlist *store, struct input *in, size_t nin)
 				progress_update(p, done);
 		}
 	}
-	progress_stop(p);
 	evindex_free(ix);
 	return changed;
 }
@@ -133,6 +129,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	const unsigned allowed = 1u << FMT_ITIN | 1u << FMT_CSV | 1u << FMT_ICS;
 	enum outfmt fmt = FMT_NONE;
 	struct input *in = NULL;
+	struct progress *p = NULL;
 	size_t nin = 0;
 	bool dry_run = false;
 	struct itin_err err;
@@ -182,6 +179,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 			goto out;
 		}
 	}
+	p = progress_start("importing", 0);
 	for (size_t k = 0; k < nin; k++)
 		if ((status = read_one(&in[k])))
 			goto out;
@@ -198,13 +196,13 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 			status = report_err(&err);
 			goto out;
 		}
-		merge(&loaded, in, nin);
+		merge(&loaded, in, nin, p);
 	} else {
 		if (store_begin(path, &tx, &cli_warner, &err)) {
 			status = report_err(&err);
 			goto out;
 		}
-		if (merge(&tx.events, in, nin)) {
+		if (merge(&tx.events, in, nin, p)) {
 			if (store_commit(&tx, &err)) {
 				status = report_err(&err);
 				goto out;
@@ -213,9 +211,12 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 			store_abort(&tx);
 		}
 	}
+	progress_stop(p);
+	p = NULL;
 	for (size_t k = 0; k < nin; k++)
 		summary(&in[k], dry_run);
 out:
+	progress_stop(p);
 	for (size_t k = 0; k < nin; k++)
 		evlist_release(&in[k].events);
 	free(in);

@@ -17,6 +17,7 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 	struct filter f = FILTER_INIT;
 	struct evlist l = EVLIST_INIT;
 	struct strbuf sb = STRBUF_INIT;
+	struct progress *p = NULL;
 	enum outfmt fmt = FMT_AGENDA;
 	int c, status = 0;
 
@@ -53,11 +54,15 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 	}
 	if ((status = filter_finish(&f, cli->cmd)))
 		goto out;
+	p = progress_start("listing", 0);
 	if (load_filtered(cli, &f, &l, &status))
 		goto out;
 	format_events(&sb, fmt, &l, &f, fmt == FMT_AGENDA && want_colour());
+	progress_stop(p);
+	p = NULL;
 	out_strbuf(&sb);
 out:
+	progress_stop(p);
 	strbuf_release(&sb);
 	evlist_release(&l);
 	filter_release(&f);

@@ -20,6 +20,7 @@ static void emit(const char *prefix, const char *msg)
 	strbuf_addch(&sb, '\n');
 	/* Everything written so far on stdout comes first, as a user reads. */
 	fflush(stdout);
+	progress_clear_line();
 	fwrite(sb.buf, 1, sb.len, stderr);
 	strbuf_release(&sb);
 }
