@@ -289,7 +289,7 @@ void agenda_write(struct strbuf *sb, const struct evlist *l,
 		pad(sb, &c->type, w_type);
 		strbuf_addstr(sb, "  ");
 		pad(sb, &c->title, w_title);
-		if (c->place.len || c->mark.len) {
+		if (c->place.len || (c->mark.len && w_place)) {
 			strbuf_addstr(sb, "  ");
 			pad(sb, &c->place, c->mark.len ? w_place : 0);
 		}
