@@ -602,7 +602,11 @@ static int append(const char *path, const struct event *ev, bool check_id,
 		e = errno;
 		itin_err_set(err, write_status(e), "cannot write '%s': %s",
 			     path, strerror(e));
-		if (ftruncate(fd, size) == 0)
+		/* Undo, under the lock still held: no torn event stays, and a
+		 * store this call created goes again. */
+		if (created)
+			unlink(real);
+		else if (ftruncate(fd, size) == 0)
 			fsync(fd);
 		goto fail_fd;
 	}
@@ -729,12 +733,16 @@ int store_commit(struct store_tx *tx, struct itin_err *err)
 {
 	const char *real = tx->real_path;
 	struct strbuf sb = STRBUF_INIT;
-	char *dir = path_dir(real);
-	char *tmp = xmalloc(strlen(dir) + strlen(path_base(real)) + 16);
 	mode_t mode = 0600;
 	struct stat st;
+	char *dir, *tmp;
 	int fd, e;
 
+	if (!real || tx->lock_fd < 0)
+		return itin_err_set(err, ITIN_EX_OTHER,
+				    "no store transaction to commit");
+	dir = path_dir(real);
+	tmp = xmalloc(strlen(dir) + strlen(path_base(real)) + 16);
 	sprintf(tmp, "%s/.%s.XXXXXX", dir, path_base(real));
 	if (stat(real, &st) == 0)
 		mode = st.st_mode & 0777;

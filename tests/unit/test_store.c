@@ -975,6 +975,50 @@ TEST(concurrent_append_new_keeps_ids_unique)
 	free(dir);
 }
 
+TEST(failed_first_append_leaves_no_store)
+{
+	char *dir = fresh_dir();
+	char *path = join(dir, "store.itin");
+	pid_t pid;
+	int status;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		struct rlimit rl = { 0, 0 };
+		struct itin_err err;
+		struct stat st;
+
+		signal(SIGXFSZ, SIG_IGN);
+		setrlimit(RLIMIT_FSIZE, &rl);
+		test_failed_now = 0;
+		CHECK_INT(append_one(path, "e1", "First", &err), -1);
+		CHECK_INT(err.status, ITIN_EX_IOERR);
+		CHECK(lstat(path, &st) < 0 && errno == ENOENT);
+		fflush(stdout);
+		_exit(test_failed_now);
+	}
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	      WEXITSTATUS(status) == 0);
+	free(path);
+	free(dir);
+}
+
+TEST(commit_without_begin_fails)
+{
+	struct store_tx tx;
+	struct itin_err err;
+	char *dir = fresh_dir();
+	char *path = join(dir, "store.itin");
+
+	CHECK_INT(store_begin(path, &tx, NULL, &err), 0);
+	store_abort(&tx);
+	CHECK_INT(store_commit(&tx, &err), -1);
+	CHECK_INT(err.status, ITIN_EX_OTHER);
+	free(path);
+	free(dir);
+}
+
 /* ---- many writers ---------------------------------------------------- */
 
 TEST(concurrent_appends_lose_nothing)
@@ -1059,6 +1103,8 @@ int main(void)
 	RUN(readonly_folder_load_without_lock);
 	RUN(append_over_file_size_limit_is_74_and_undone);
 	RUN(commit_over_file_size_limit_is_74_and_old_kept);
+	RUN(failed_first_append_leaves_no_store);
+	RUN(commit_without_begin_fails);
 	RUN(stale_temp_files_are_removed);
 	RUN(append_new_refuses_a_known_id);
 	RUN(concurrent_append_new_keeps_ids_unique);
