@@ -58,10 +58,10 @@ int store_append_new(const char *path, const struct event *ev,
 
 /* A rewrite: holds the exclusive lock from begin to commit/abort. */
 struct store_tx {
-	char *path;		/* the store as given */
-	char *real_path;	/* symbolic links resolved: the file replaced */
+	char *path;	 /* the store as given */
+	char *real_path; /* symbolic links resolved: the file replaced */
 	int lock_fd;
-	struct evlist events;	/* the store's events, read under the lock */
+	struct evlist events; /* the store's events, read under the lock */
 };
 
 /* Lock and read. On success the caller must commit or abort. */

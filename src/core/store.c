@@ -32,7 +32,7 @@
 
 enum lock_kind { LK_SHARED, LK_EXCL };
 
-/* Full-disk and device errors are I/O errors (74); refusals to create are 73. */
+/* Full-disk and device errors are I/O (74); refusals to create are 73. */
 static int write_status(int e)
 {
 	switch (e) {
@@ -229,7 +229,8 @@ static int lock_timeout(double *out, struct itin_err *err)
 	if (errno || *end || !isfinite(v) || v < 0)
 		return itin_err_set(err, ITIN_EX_USAGE,
 				    "invalid ITIN_LOCK_TIMEOUT '%s' (expected "
-				    "a number of seconds)", s);
+				    "a number of seconds)",
+				    s);
 	*out = v;
 	return 0;
 }
@@ -244,7 +245,7 @@ static double now_seconds(void)
 
 static void sleep_ms(long ms)
 {
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
 
 	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
 		;
@@ -277,8 +278,8 @@ static int lock_store(const char *path, const char *real, enum lock_kind kind,
 		int e = errno;
 
 		if (e == ELOOP) {
-			itin_err_set(err, bad, "lock file '%s' is a symbolic link",
-				     lock);
+			itin_err_set(err, bad,
+				     "lock file '%s' is a symbolic link", lock);
 			goto fail;
 		}
 		if (kind == LK_SHARED &&
@@ -292,8 +293,9 @@ static int lock_store(const char *path, const char *real, enum lock_kind kind,
 		goto fail;
 	}
 	if (fstat(fd, &st) < 0) {
-		itin_err_set(err, ITIN_EX_IOERR, "cannot stat lock file '%s': %s",
-			     lock, strerror(errno));
+		itin_err_set(err, ITIN_EX_IOERR,
+			     "cannot stat lock file '%s': %s", lock,
+			     strerror(errno));
 		goto fail_fd;
 	}
 	/* Another user's lock file could be held forever to lock us out. */
@@ -310,7 +312,8 @@ static int lock_store(const char *path, const char *real, enum lock_kind kind,
 
 	deadline = now_seconds() + timeout;
 	for (;;) {
-		if (flock(fd, (kind == LK_SHARED ? LOCK_SH : LOCK_EX) | LOCK_NB) == 0)
+		if (flock(fd, (kind == LK_SHARED ? LOCK_SH : LOCK_EX) |
+				  LOCK_NB) == 0)
 			break;
 		if (errno == EINTR)
 			continue;
@@ -393,8 +396,8 @@ static int read_store(const char *path, struct evlist *out,
 		if (e == EISDIR)
 			return itin_err_set(err, ITIN_EX_NOINPUT,
 					    "'%s' is a directory", path);
-		return itin_err_set(err, ITIN_EX_NOINPUT, "cannot read '%s': %s",
-				    path, strerror(e));
+		return itin_err_set(err, ITIN_EX_NOINPUT,
+				    "cannot read '%s': %s", path, strerror(e));
 	}
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		close(fd);
@@ -437,8 +440,9 @@ int store_load(const char *path, struct evlist *out,
 	if (stat(path, &st) < 0) {
 		if (errno == ENOENT)
 			return 0;
-		return itin_err_set(err, ITIN_EX_NOINPUT, "cannot read '%s': %s",
-				    path, strerror(errno));
+		return itin_err_set(err, ITIN_EX_NOINPUT,
+				    "cannot read '%s': %s", path,
+				    strerror(errno));
 	}
 	if (S_ISDIR(st.st_mode))
 		return itin_err_set(err, ITIN_EX_NOINPUT, "'%s' is a directory",
@@ -510,8 +514,9 @@ static int open_for_append(const char *path, const char *real, int *created,
 			return fd;
 		if (errno != ENOENT)
 			break;
-		fd = open(real, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC,
-			  0600);
+		fd =
+		    open(real, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC,
+			 0600);
 		if (fd >= 0) {
 			*created = 1;
 			return fd;
@@ -536,8 +541,8 @@ static int check_new_id(const char *path, const char *id,
 	int ret = read_store(path, &l, w, err);
 
 	if (ret == 0 && evlist_find(&l, id) >= 0)
-		ret = itin_err_set(err, ITIN_EX_DATAERR, "id '%s' already exists",
-				   id);
+		ret = itin_err_set(err, ITIN_EX_DATAERR,
+				   "id '%s' already exists", id);
 	evlist_release(&l);
 	return ret;
 }
@@ -632,8 +637,7 @@ fail_lock:
 	return -1;
 }
 
-int store_append(const char *path, const struct event *ev,
-		 struct itin_err *err)
+int store_append(const char *path, const struct event *ev, struct itin_err *err)
 {
 	return append(path, ev, false, NULL, err);
 }
@@ -757,15 +761,16 @@ int store_commit(struct store_tx *tx, struct itin_err *err)
 	}
 	if (fchmod(fd, mode) < 0) {
 		e = errno;
-		itin_err_set(err, write_status(e), "cannot set the mode of '%s': %s",
-			     tmp, strerror(e));
+		itin_err_set(err, write_status(e),
+			     "cannot set the mode of '%s': %s", tmp,
+			     strerror(e));
 		goto fail;
 	}
 	itinfmt_write(&sb, &tx->events);
 	if (write_all(fd, sb.buf, sb.len) < 0 || fsync(fd) < 0) {
 		e = errno;
-		itin_err_set(err, write_status(e), "cannot write '%s': %s",
-			     tmp, strerror(e));
+		itin_err_set(err, write_status(e), "cannot write '%s': %s", tmp,
+			     strerror(e));
 		goto fail;
 	}
 	if (close(fd) < 0) {

@@ -384,8 +384,10 @@ TEST(load_bad_store_is_65_and_keeps_list)
 	struct itin_err err;
 
 	evlist_add(&l, mkevent("keep", "Kept", 0));
-	spew(path, "2023-01-27  meeting  A\n    id: x\n"
-		   "2023-01-28  meeting  B\n    id: x\n", 0600);
+	spew(path,
+	     "2023-01-27  meeting  A\n    id: x\n"
+	     "2023-01-28  meeting  B\n    id: x\n",
+	     0600);
 	CHECK_INT(store_load(path, &l, NULL, &err), -1);
 	CHECK_INT(err.status, ITIN_EX_DATAERR);
 	CHECK_STR(err.file, path);
@@ -434,7 +436,7 @@ TEST(relative_path)
 	CHECK_INT(store_load("rel.itin", &l, NULL, &err), 0);
 	CHECK_INT(l.n, 2);
 	CHECK(stat("rel.itin.lock", &st) == 0);
-	CHECK(stat("sub", &st) == 0);	/* created by the second append */
+	CHECK(stat("sub", &st) == 0); /* created by the second append */
 	CHECK_INT(chdir(old), 0);
 	evlist_release(&l);
 	free(dir);
@@ -465,7 +467,7 @@ TEST(commit_replaces_and_keeps_mode)
 		event_free(evlist_take(&tx.events, 0));
 	CHECK_INT(store_commit(&tx, &err), 0);
 	CHECK(tx.lock_fd < 0);
-	store_abort(&tx);	/* harmless after commit */
+	store_abort(&tx); /* harmless after commit */
 
 	got = slurp(path, NULL);
 	CHECK_STR(got, want);
@@ -594,8 +596,10 @@ TEST(busy_lock_times_out_with_75)
 	CHECK_INT(append_one(path, "e2", "Second", &err), -1);
 	dt = now() - t0;
 	CHECK_INT(err.status, ITIN_EX_TEMPFAIL);
-	strbuf_addf(&want, "store '%s' is busy (locked by another process "
-			   "for more than 0.2 s)", path);
+	strbuf_addf(&want,
+		    "store '%s' is busy (locked by another process "
+		    "for more than 0.2 s)",
+		    path);
 	CHECK_STR(err.msg, want.buf);
 	CHECK(dt >= 0.19 && dt < 1.5);
 	CHECK_INT(store_load(path, &l, NULL, &err), -1);
@@ -664,8 +668,9 @@ TEST(bad_lock_timeout_is_64)
 	setenv("ITIN_LOCK_TIMEOUT", "soon", 1);
 	CHECK_INT(append_one(path, "e1", "First", &err), -1);
 	CHECK_INT(err.status, ITIN_EX_USAGE);
-	CHECK_STR(err.msg, "invalid ITIN_LOCK_TIMEOUT 'soon' (expected a number "
-			   "of seconds)");
+	CHECK_STR(err.msg,
+		  "invalid ITIN_LOCK_TIMEOUT 'soon' (expected a number "
+		  "of seconds)");
 	setenv("ITIN_LOCK_TIMEOUT", "-1", 1);
 	CHECK_INT(append_one(path, "e1", "First", &err), -1);
 	unsetenv("ITIN_LOCK_TIMEOUT");
@@ -689,7 +694,7 @@ TEST(symlink_lock_is_refused)
 	CHECK_INT(err.status, ITIN_EX_CANTCREAT);
 	strbuf_addf(&want, "lock file '%s' is a symbolic link", lock);
 	CHECK_STR(err.msg, want.buf);
-	CHECK(lstat(victim, &st) < 0);	/* nothing created through it */
+	CHECK(lstat(victim, &st) < 0); /* nothing created through it */
 	CHECK(lstat(path, &st) < 0);
 	spew(path, "", 0600);
 	CHECK_INT(store_load(path, &l, NULL, &err), -1);
@@ -824,7 +829,7 @@ TEST(append_over_file_size_limit_is_74_and_undone)
 	if (pid == 0) {
 		/* As the CLI does: a size limit gives EFBIG, not a signal. The
 		 * limit lets part of the event through: a short write. */
-		struct rlimit rl = { n1 + 10, n1 + 10 };
+		struct rlimit rl = {n1 + 10, n1 + 10};
 		char big[300];
 		char *after;
 		size_t n2 = 0;
@@ -864,7 +869,7 @@ TEST(commit_over_file_size_limit_is_74_and_old_kept)
 	fflush(stdout);
 	pid = fork();
 	if (pid == 0) {
-		struct rlimit rl = { n1 + 10, n1 + 10 };
+		struct rlimit rl = {n1 + 10, n1 + 10};
 		struct store_tx tx;
 		char *after;
 		size_t n2 = 0;
@@ -956,7 +961,8 @@ TEST(concurrent_append_new_keeps_ids_unique)
 			struct event *ev = mkevent("same", "Race", w);
 
 			_exit(store_append_new(path, ev, NULL, &err) == 0 ? 0
-				      : err.status == ITIN_EX_DATAERR ? 1 : 2);
+			      : err.status == ITIN_EX_DATAERR		  ? 1
+									  : 2);
 		}
 	}
 	for (w = 0; w < WRITERS; w++) {
@@ -985,7 +991,7 @@ TEST(failed_first_append_leaves_no_store)
 	fflush(stdout);
 	pid = fork();
 	if (pid == 0) {
-		struct rlimit rl = { 0, 0 };
+		struct rlimit rl = {0, 0};
 		struct itin_err err;
 		struct stat st;
 
@@ -1037,7 +1043,8 @@ TEST(concurrent_appends_lose_nothing)
 				char id[32];
 
 				snprintf(id, sizeof(id), "w%d-%d", w, i);
-				if (append_one(path, id, "Concurrent", &err) < 0) {
+				if (append_one(path, id, "Concurrent", &err) <
+				    0) {
 					printf("# %s\n", err.msg);
 					_exit(1);
 				}
