@@ -163,15 +163,23 @@ same_file "$T/before" "$T/big.itin" "import: file-size limit: store unchanged"
 n=$(ls -a "$T" | grep -c '^\.big\.itin\.')
 [ "$n" -eq 0 ] && ok "import: file-size limit: temporary file removed" || not_ok "import: file-size limit: temporary file removed"
 
-# A store that is busy.
-if command -v flock >/dev/null 2>&1; then
-	flock "$ITIN_FILE.lock" sleep 3 &
-	sleep 0.5
+# A store that is busy: another process holds its lock (a single python3
+# process, so that killing it frees the lock at once).
+if command -v python3 >/dev/null 2>&1; then
+	python3 -c 'import fcntl, os, sys, time
+f = open(sys.argv[1], "a")
+fcntl.flock(f, fcntl.LOCK_EX)
+open(sys.argv[2], "w").close()
+time.sleep(120)' "$ITIN_FILE.lock" "$T/locked" &
+	holder=$!
+	i=0
+	while [ ! -e "$T/locked" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 	ITIN_LOCK_TIMEOUT=0.3 run add call X --start 2023-01-30
 	check 75 "^itin: store '$ITIN_FILE' is busy" "add: store locked by another itin"
 	ITIN_LOCK_TIMEOUT=0.3 run rm keep1
 	check 75 "is busy" "rm: store locked by another itin"
-	wait
+	kill "$holder"
+	wait "$holder" 2>/dev/null
 fi
 
 # A store with an error is reported at its line, and not rewritten.
