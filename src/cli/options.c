@@ -483,9 +483,8 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 		    err, ITIN_EX_USAGE,
 		    "--end-tz and --to-city cannot be combined");
 
+	/* Clearing a place keeps the zone: only a new place brings one. */
 	clear_fields_of(ev, o->clear);
-	if (o->clear & (F_CITY | F_COUNTRY))
-		place_changed = true;
 
 	set_opt_str(&ev->venue, o->venue);
 	set_opt_str(&ev->org, o->org);
@@ -503,11 +502,11 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 			ev->country[0] = '\0';
 		else if (parse_country(o->country, ev->country, err))
 			return -1;
-		place_changed = true;
+		place_changed = *o->country != '\0';
 	}
 	if (o->city) {
 		set_opt_str(&ev->city, o->city);
-		place_changed = true;
+		place_changed = place_changed || *o->city;
 		/* A known city fills in its country when none was given. */
 		if (ev->city && !o->country) {
 			const struct place *p = NULL;

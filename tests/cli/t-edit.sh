@@ -75,6 +75,12 @@ event_is "New meeting" "2023-01-31 09:00           press      New meeting @ Toky
     id: m1
     tz: Asia/Tokyo
     status: tentative" "edit --city: country and zone follow the city"
+run edit m1 --clear city --clear country
+expect_rc 0 "edit --clear city --clear country"
+event_is "New meeting" "2023-01-31 09:00           press      New meeting
+    id: m1
+    tz: Asia/Tokyo
+    status: tentative" "edit --clear city: the zone stays"
 run edit m1 --tz Europe/Paris --end "2023-01-31 10:00" --end-tz Europe/Brussels
 expect_rc 0 "edit --tz and --end-tz"
 run edit m1 --clear tz --clear end-tz --clear city --clear country
