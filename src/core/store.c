@@ -272,8 +272,17 @@ static int lock_store(const char *path, const char *real, enum lock_kind kind,
 	strcpy(lock, real);
 	strcat(lock, ".lock");
 
-	fd = open(lock, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK,
-		  0600);
+	/*
+	 * Readers never create the lock file: reading the sample in a source
+	 * tree must not litter it. Writers create the lock before the store,
+	 * so a store without a lock file has no writer to wait for.
+	 */
+	if (kind == LK_SHARED)
+		fd = open(lock, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	else
+		fd = open(lock,
+			  O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK,
+			  0600);
 	if (fd < 0) {
 		int e = errno;
 
@@ -283,7 +292,7 @@ static int lock_store(const char *path, const char *real, enum lock_kind kind,
 			goto fail;
 		}
 		if (kind == LK_SHARED &&
-		    (e == EACCES || e == EPERM || e == EROFS)) {
+		    (e == ENOENT || e == EACCES || e == EPERM || e == EROFS)) {
 			free(lock);
 			return -2;
 		}
