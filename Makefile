@@ -42,7 +42,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIBCORE := $(BUILD)/libitin.a
 
-.PHONY: all check unit cli-tests check-deps bench install uninstall clean valgrind format
+.PHONY: all check check-deps installcheck bench install uninstall clean valgrind format
 
 all: $(BIN)
 
@@ -86,6 +86,18 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/itin $(DESTDIR)$(MANDIR)/man1/itin.1 \
 		$(DESTDIR)$(MANDIR)/man5/itin.5
+
+# Install into a scratch DESTDIR, run the installed program, uninstall, and
+# check that nothing is left behind.
+installcheck: all
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
+	$(MAKE) -s install DESTDIR="$$d" PREFIX=/opt/itin-test >/dev/null && \
+	test -x "$$d/opt/itin-test/bin/itin" && \
+	test -f "$$d/opt/itin-test/share/man/man1/itin.1" && \
+	test -f "$$d/opt/itin-test/share/man/man5/itin.5" && \
+	"$$d/opt/itin-test/bin/itin" --version >/dev/null && \
+	$(MAKE) -s uninstall DESTDIR="$$d" PREFIX=/opt/itin-test && \
+	test -z "$$(find "$$d" -type f)" && echo "installcheck: ok"
 
 format:
 	clang-format -i src/*/*.c include/itin/*.h tests/unit/*.c tests/unit/*.h
