@@ -99,6 +99,14 @@ installcheck: all
 	$(MAKE) -s uninstall DESTDIR="$$d" PREFIX=/opt/itin-test && \
 	test -z "$$(find "$$d" -type f)" && echo "installcheck: ok"
 
+# Regenerate the gazetteer: data/gazetteer/*-data.tsv and src/core/places-data.c,
+# from the Debian packages tzdata, iso-codes and libtimezonemap-data (see
+# data/gazetteer/README.md). Not part of `all`: the output is committed.
+PYTHON ?= python3
+gazetteer:
+	$(PYTHON) data/gazetteer/gen-places.py
+	$(PYTHON) data/gazetteer/check-capitals.py >/dev/null
+
 format:
 	clang-format -i src/*/*.c include/itin/*.h tests/unit/*.c tests/unit/*.h
 

@@ -5,7 +5,9 @@ Python 3 standard library only.  Reads the installed Debian data files listed in
 SOURCES.md plus the hand-kept TSV files beside this script, cross-checks them, and
 writes deterministic, sorted output.  Exit status 0 on success, 1 if any check fails.
 
-Usage: python3 gen-places.py [--outdir DIR] [--report FILE]
+Also writes the C tables of the built-in gazetteer, src/core/places-data.c.
+
+Usage: python3 gen-places.py [--outdir DIR] [--report FILE] [--c-out FILE] [--c-only]
 """
 import argparse
 import json
@@ -263,11 +265,206 @@ def pop_band(pop):
     return 9
 
 
+
+# --------------------------------------------------------------------------- C table
+# The C lookup (src/core/places.c) compares keys made by utf8_fold(name, UTF8_FOLD_ALNUM)
+# of src/core/utf8.c.  c_fold() is that function in Python, reading its two tables from
+# utf8.c itself so the two cannot drift apart silently; tests/unit/test_places.c checks at
+# run time that every key written below equals utf8_fold() of its name.
+REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
+UTF8_C = os.path.join(REPO, "src", "core", "utf8.c")
+_c_fold_tables = None
+
+
+def _load_c_fold_tables(path=UTF8_C):
+    text = open(path, encoding="utf-8").read()
+    m = re.search(r"latin_fold\[0x180 - 0xC0\] = \{(.*?)\};", text, re.S)
+    latin = re.findall(r'"([^"]*)"', m.group(1)) if m else []
+    m = re.search(r"zero_width\[\] = \{(.*?)\};", text, re.S)
+    zw = [(int(a, 16), int(b, 16)) for a, b in
+          re.findall(r"\{0x([0-9A-Fa-f]+), 0x([0-9A-Fa-f]+)\}", m.group(1))] if m else []
+    if len(latin) != 0x180 - 0xC0 or len(zw) < 100:
+        raise SystemExit(f"gen-places: cannot read the folding tables of {path}")
+    return latin, zw
+
+
+def c_fold(s):
+    """utf8_fold(s, UTF8_FOLD_ALNUM) of src/core/utf8.c, code point for code point."""
+    global _c_fold_tables
+    if _c_fold_tables is None:
+        _c_fold_tables = _load_c_fold_tables()
+    latin, zw = _c_fold_tables
+    out = []
+    for ch in s:
+        cp = ord(ch)
+        if cp < 0x80:
+            if "A" <= ch <= "Z":
+                out.append(ch.lower())
+            elif "a" <= ch <= "z" or "0" <= ch <= "9":
+                out.append(ch)
+            continue
+        f = None
+        if 0xC0 <= cp < 0x180:
+            f = latin[cp - 0xC0]
+        elif cp in (0x218, 0x219):
+            f = "s"
+        elif cp in (0x21A, 0x21B):
+            f = "t"
+        if f:
+            out.append(f)
+            continue
+        zero = 0x7F <= cp <= 0x9F or any(lo <= cp <= hi for lo, hi in zw)
+        if f is not None or cp == 0xA0 or 0x2000 <= cp <= 0x206F or cp == 0x3000 \
+                or 0xA1 <= cp <= 0xBF or zero:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def c_str(s):
+    """A C string literal: UTF-8 kept as is, quotes and backslashes escaped."""
+    if s is None:
+        return "NULL"
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def c_num(x):
+    return f"{float(x):.4f}"
+
+
+def write_c(tsv_dir, out_path):
+    """Write the C tables from places-data.tsv and countries-data.tsv.  Returns errors."""
+    errs = []
+    places = []
+    with open(os.path.join(tsv_dir, "places-data.tsv"), encoding="utf-8") as f:
+        head = f.readline().rstrip("\n").split("\t")
+        if head != ["canonical_name", "aliases", "country", "zone", "lat", "lon", "rank", "kind"]:
+            return [f"places-data.tsv: unexpected header {head}"]
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            places.append({"name": c[0], "aliases": [a for a in c[1].split("|") if a],
+                           "cc": c[2], "zone": c[3], "lat": c[4], "lon": c[5],
+                           "rank": int(c[6]), "kind": c[7], "key": c_fold(c[0])})
+    countries = []
+    with open(os.path.join(tsv_dir, "countries-data.tsv"), encoding="utf-8") as f:
+        head = f.readline().rstrip("\n").split("\t")
+        if head != ["code", "name", "zones", "names"]:
+            return [f"countries-data.tsv: unexpected header {head}"]
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            countries.append({"code": c[0], "name": c[1],
+                              "zones": [z for z in c[2].split("|") if z],
+                              "names": [n for n in c[3].split("|") if n]})
+    codes = {c["code"] for c in countries}
+
+    # Places in the order of their folded name (then country, rank): stable indexes.
+    places.sort(key=lambda p: (p["key"].encode(), p["cc"], p["rank"], p["name"]))
+    for p in places:
+        if not p["key"]:
+            errs.append(f"{p['name']}: folds to an empty key")
+        if p["cc"] not in codes:
+            errs.append(f"{p['name']}: country {p['cc']} not in countries-data.tsv")
+    if len(places) > 65535:
+        errs.append("more than 65535 places: widen the index type")
+
+    # Every name and alias, folded, pointing at its place.  One row per (key, place),
+    # the canonical name preferred; sorted by key bytes (strcmp order), best rank first.
+    names = {}
+    for i, p in enumerate(places):
+        for n in [p["name"]] + p["aliases"]:
+            k = c_fold(n)
+            if not k:
+                errs.append(f"{p['name']}: alias {n!r} folds to an empty key")
+                continue
+            names.setdefault((k, i), n)
+    rows = sorted(names.items(), key=lambda kv: (kv[0][0].encode(), places[kv[0][1]]["rank"],
+                                                  places[kv[0][1]]["name"], places[kv[0][1]]["cc"],
+                                                  kv[0][1]))
+    for a, b in zip(rows, rows[1:]):
+        (ka, ia), (kb, ib) = a[0], b[0]
+        pa, pb = places[ia], places[ib]
+        if ka == kb and pa["rank"] == pb["rank"] and pa["cc"] == pb["cc"]:
+            errs.append(f"key {ka!r}: {pa['name']} and {pb['name']} ({pa['cc']}) tie at rank {pa['rank']}")
+
+    # Country names (and codes as names: "US", "UK" is a name of GB) -> code.
+    cnames = {}
+    for c in countries:
+        for n in [c["name"]] + c["names"]:
+            k = c_fold(n)
+            if not k:
+                continue
+            if k in cnames and cnames[k][0] != c["code"]:
+                errs.append(f"country name {n!r} folds like a name of {cnames[k][0]}")
+                continue
+            cnames.setdefault(k, (c["code"], n))
+    zones = []
+    for c in countries:
+        c["zone_first"] = len(zones)
+        zones.extend(c["zones"])
+    if errs:
+        return errs
+
+    o = []
+    o.append("/*\n * places-data.c: the gazetteer's tables. Generated by\n"
+             " * data/gazetteer/gen-places.py; do not edit (run `make gazetteer`, see\n"
+             " * data/gazetteer/README.md).\n *\n"
+             " * Sources: the IANA tz database (tzdata), iso-codes, and GeoNames\n"
+             " * (geonames.org, CC BY 4.0) as shipped by Debian; data/gazetteer/SOURCES.md.\n */\n")
+    o.append('#include "places-data.h"\n\n/* clang-format off */\n\n')
+    o.append(f"/* {len(places)} places, in the order of their folded names. */\n")
+    o.append("const struct place gz_places[] = {\n")
+    for p in places:
+        o.append(f"\t{{{c_str(p['name'])}, {c_str(p['cc'])}, {c_str(p['zone'])}, "
+                 f"{c_num(p['lat'])}, {c_num(p['lon'])}, {p['rank']}}},\n")
+    o.append("};\nconst size_t gz_nplaces = sizeof(gz_places) / sizeof(gz_places[0]);\n\n")
+    o.append("/* Every folded name and alias -> place; by key, then rank. */\n")
+    o.append("const struct gz_name gz_names[] = {\n")
+    for (k, i), n in rows:
+        o.append(f"\t{{{c_str(k)}, {c_str(n)}, {i}}},\n")
+    o.append("};\nconst size_t gz_nnames = sizeof(gz_names) / sizeof(gz_names[0]);\n\n")
+    o.append("/* The zones zone.tab lists for each country, country by country. */\n")
+    o.append("const char *const gz_zones[] = {\n")
+    for z in zones:
+        o.append(f"\t{c_str(z)},\n")
+    o.append("};\n\n")
+    o.append("/* ISO 3166 alpha-2 codes (and XK), by code: name, zones. */\n")
+    o.append("const struct gz_country gz_countries[] = {\n")
+    for c in countries:
+        o.append(f"\t{{{c_str(c['code'])}, {c_str(c['name'])}, {c['zone_first']}, "
+                 f"{len(c['zones'])}}},\n")
+    o.append("};\nconst size_t gz_ncountries = sizeof(gz_countries) / sizeof(gz_countries[0]);\n\n")
+    o.append("/* Folded country names and short forms -> code. */\n")
+    o.append("const struct gz_country_name gz_country_names[] = {\n")
+    for k in sorted(cnames, key=lambda k: k.encode()):
+        code, n = cnames[k]
+        o.append(f"\t{{{c_str(k)}, {c_str(n)}, {c_str(code)}}},\n")
+    o.append("};\nconst size_t gz_ncountry_names =\n"
+             "    sizeof(gz_country_names) / sizeof(gz_country_names[0]);\n")
+    text = "".join(o)
+    tmp = out_path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, out_path)
+    print(f"gen-places: {len(places)} places, {len(rows)} names, {len(countries)} countries, "
+          f"{len(cnames)} country names; wrote {out_path}")
+    return []
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--outdir", default=HERE)
     ap.add_argument("--report", default=os.path.join(HERE, "gen-report.txt"))
+    ap.add_argument("--c-out", default=os.path.join(REPO, "src", "core", "places-data.c"),
+                    help="the C table to write (default: src/core/places-data.c)")
+    ap.add_argument("--c-only", action="store_true",
+                    help="only write the C table from the TSV files in --outdir")
     args = ap.parse_args()
+
+    if args.c_only:
+        errs = write_c(args.outdir, args.c_out)
+        for e in errs:
+            print("gen-places: error:", e, file=sys.stderr)
+        return 1 if errs else 0
 
     countries, zones, zones_by_cc, links, zi_zones = load_tz()
     geo_rows, geo_by_id, gprim, galt = load_geonames()
@@ -633,10 +830,12 @@ def main():
             lst.append(name)
         if name.lower().startswith("the "):
             cadd(code, name[4:])
+    display = {}    # code -> the name shown to people (country_name() in C)
     for c in sorted(iso, key=lambda c: c["alpha_2"]):
         code = c["alpha_2"]
         if code not in countries:
             err(f"iso-codes {code} not in iso3166.tab")
+        display[code] = c.get("common_name") or c["name"]
         cadd(code, c.get("official_name", ""))
         cadd(code, c["name"])
         cadd(code, c.get("common_name", ""))
@@ -653,6 +852,18 @@ def main():
                     err(f"countries-extra.tsv:{lineno}: no name {n[1:]!r} to drop for {code}")
             else:
                 cadd(code, n)
+                display.setdefault(code, n)
+    for lineno, (code, name) in read_tsv(os.path.join(HERE, "countries-display.tsv"), 2):
+        if code not in cnames:
+            err(f"countries-display.tsv:{lineno}: unknown code {code}")
+        display[code] = name
+        cadd(code, name)
+    for code in sorted(cnames):
+        if code not in display:
+            err(f"country {code} has no display name")
+        elif "," in display[code] or "(" in display[code]:
+            err(f"country {code}: display name {display[code]!r} has a comma or parenthesis;"
+                " give one in countries-display.tsv")
     ckeys = {}
     for code in sorted(cnames):
         for n in cnames[code]:
@@ -682,9 +893,13 @@ def main():
                 err(f"bad character in name {v!r}")
         lines.append("\t".join([p.name, "|".join(al), p.cc, p.zone or "", fmt(p.lat),
                                 fmt(p.lon), str(p.rank), p.kind]))
-    clines = ["code\tnames"]
+    clines = ["code\tname\tzones\tnames"]
     for code in sorted(cnames):
-        clines.append(f"{code}\t" + "|".join(cnames[code]))
+        cz = country_zones(code)
+        if not cz:
+            note(f"country {code} has no zone in zone.tab (uninhabited)")
+        clines.append(f"{code}\t{display.get(code, '')}\t" + "|".join(cz) + "\t"
+                      + "|".join(cnames[code]))
 
     if errors:
         for e in errors:
@@ -708,7 +923,10 @@ def main():
         f.write("\n".join(report) + "\n\n# ambiguous lookup keys (best first)\n")
         f.write("\n".join(amb_lines) + "\n")
     print(f"gen-places: {len(places)} places, {len(cnames)} countries; report in {args.report}")
-    return 0
+    errs = write_c(args.outdir, args.c_out)
+    for e in errs:
+        print("gen-places: error:", e, file=sys.stderr)
+    return 1 if errs else 0
 
 
 if __name__ == "__main__":

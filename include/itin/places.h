@@ -1,34 +1,94 @@
 /*
  * places.h: the gazetteer: city and country names to ISO codes, zones and
- * coordinates. Built-in data, no network, no allocation on lookup.
+ * coordinates. Built-in data (src/core/places-data.c, generated from tzdata,
+ * iso-codes and GeoNames by data/gazetteer/gen-places.py), no network.
  *
- * PLACEHOLDER until issue 3: a small table of the cities itin's samples and
- * tests use. Issue 3 replaces the data and the lookup, keeping this API.
+ * Names are compared folded (utf8_fold with UTF8_FOLD_ALNUM: case, Latin
+ * accents, spaces and punctuation ignored), so "sao paulo", "São Paulo" and
+ * "Sao-Paulo" are one name. Lookups binary-search sorted tables and never
+ * allocate; every pointer returned points into the static tables.
  */
 #ifndef ITIN_PLACES_H
 #define ITIN_PLACES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct place {
 	const char *city;	/* canonical name, UTF-8 */
-	const char *country;	/* ISO 3166 alpha-2 */
+	const char *country;	/* ISO 3166 alpha-2 (or XK) */
 	const char *tz;		/* IANA zone */
-	double lat, lon;
+	double lat, lon;	/* degrees, north and east positive */
+	int rank;		/* prominence, lower first: 1x capitals,
+				   2x big cities, 3x others (see the data's
+				   README) */
 };
 
 /*
- * The place called city (case- and accent-insensitive, alternate spellings),
- * in country cc when cc is not NULL or "". NULL if unknown. When the name is
- * ambiguous and cc is not given, the most prominent place is returned and
+ * The place called city (its name or an alternate spelling), in country cc
+ * (a code, any case) when cc is not NULL or "". NULL if unknown. When
+ * several places have the name, the most prominent is returned and
  * *ambiguous (if not NULL) is set.
  */
 const struct place *place_find(const char *city, const char *cc, bool *ambiguous);
 
-/* The zone of a country that has exactly one, else NULL. */
+/*
+ * Every place called city (in cc if given), most prominent first: up to max
+ * of them in out; returns how many there are in all.
+ */
+size_t place_find_all(const char *city, const char *cc,
+		      const struct place **out, size_t max);
+
+/*
+ * Up to max places whose name or alternate spelling is close to an unknown
+ * name (edit distance on folded names; the closest, then the most
+ * prominent first), for "did you mean" messages. Returns how many were
+ * written to out.
+ */
+size_t place_suggest(const char *name, const struct place **out, size_t max);
+
+/* Every place, for tests and tools: index 0 .. place_count() - 1. */
+size_t place_count(void);
+const struct place *place_at(size_t i);
+
+/* The zone of a country that has exactly one in tzdata's zone.tab, else
+ * NULL (cc in any case). */
 const char *country_single_zone(const char *cc);
 
-/* True if cc is an assigned ISO 3166 alpha-2 code (upper case). */
+/* The zones zone.tab lists for a country (n gets the count), or NULL. */
+const char *const *country_zones(const char *cc, size_t *n);
+
+/* True if cc is an assigned ISO 3166 alpha-2 code (upper case), or XK. */
 bool country_code_is_valid(const char *cc);
+
+/*
+ * The code of a country given by code ("kr") or by name or short form
+ * ("South Korea", "Republic of Korea", "Korea, Republic of", "Türkiye",
+ * "Turkey", "UK"); NULL if unknown. The result is a static upper-case code.
+ */
+const char *country_lookup(const char *name);
+
+/* The name of a country for people ("South Korea"), or NULL. */
+const char *country_name(const char *cc);
+
+/*
+ * Where an event happens decides its zone (INTERFACE.md, "Times and
+ * places"): the city in the gazetteer (within the country when one is
+ * given), else the zone of the country when it has only one, else none
+ * (floating).
+ */
+enum place_zone_how {
+	PLACE_ZONE_NONE,	/* no city and no country: nothing to say */
+	PLACE_ZONE_CITY,	/* the city's zone */
+	PLACE_ZONE_COUNTRY,	/* the city is unknown; the country's zone */
+	PLACE_ZONE_UNKNOWN,	/* floating: warn "no time zone known" */
+};
+struct place_zone {
+	enum place_zone_how how;
+	const char *tz;			/* NULL unless CITY or COUNTRY */
+	const struct place *place;	/* the city found, for CITY */
+	bool ambiguous;			/* CITY: other places share the name */
+};
+void place_zone(const char *city, const char *cc, struct place_zone *out);
 
 #endif

@@ -4,7 +4,6 @@
 #include "itin/datetime.h"
 #include "itin/evlist.h"
 #include "itin/event.h"
-#include "itin/places.h"
 #include "itin/tz.h"
 
 static int nwarn;
@@ -401,81 +400,6 @@ TEST(list_ops)
 	evlist_free(NULL);
 }
 
-TEST(places)
-{
-	const struct place *p;
-	bool amb;
-
-	p = place_find("São Paulo", NULL, NULL);
-	CHECK(p && !strcmp(p->tz, "America/Sao_Paulo"));
-	CHECK(place_find("sao paulo", "br", NULL) == p);
-	CHECK(place_find("SAO-PAULO", NULL, NULL) == p);
-	p = place_find("Kiev", NULL, NULL);
-	CHECK(p && !strcmp(p->city, "Kyiv") && !strcmp(p->country, "UA"));
-	CHECK(place_find("Kyiv", "UA", NULL) == p);
-	CHECK(place_find("Kyiv", "RU", NULL) == NULL);
-	p = place_find("sharm el sheikh", NULL, NULL);
-	CHECK(p && !strcmp(p->tz, "Africa/Cairo"));
-	p = place_find("Brasilia", NULL, NULL);
-	CHECK(p && !strcmp(p->city, "Brasília"));
-	p = place_find("Granada", NULL, &amb);
-	CHECK(p && !strcmp(p->country, "ES") && amb);
-	p = place_find("Granada", "NI", &amb);
-	CHECK(p && !strcmp(p->tz, "America/Managua") && !amb);
-	p = place_find("Seoul", NULL, &amb);
-	CHECK(p && !strcmp(p->tz, "Asia/Seoul") && !amb);
-	CHECK(place_find("Atlantis", NULL, NULL) == NULL);
-	CHECK(place_find("", NULL, NULL) == NULL);
-	CHECK(place_find(NULL, NULL, NULL) == NULL);
-
-	CHECK_STR(country_single_zone("KR"), "Asia/Seoul");
-	CHECK_STR(country_single_zone("lt"), "Europe/Vilnius");
-	CHECK_STR(country_single_zone("DE"), "Europe/Berlin");
-	CHECK(country_single_zone("US") == NULL);
-	CHECK(country_single_zone("XX") == NULL);
-	CHECK(country_code_is_valid("KR"));
-	CHECK(country_code_is_valid("ZW"));
-	CHECK(country_code_is_valid("AD"));
-	CHECK(!country_code_is_valid("XX"));
-	CHECK(!country_code_is_valid("kr"));
-	CHECK(!country_code_is_valid("KOR"));
-	CHECK(!country_code_is_valid(""));
-}
-
-/* Every zone in the gazetteer exists in the system database. */
-TEST(places_zones_exist)
-{
-	static const char *const cities[] = {
-		"Seoul", "Tokyo", "Brussels", "Vilnius", "Washington", "New York",
-		"London", "Paris", "Berlin", "Kyiv", "Moscow", "Beijing",
-		"New Delhi", "Canberra", "Brasília", "Davos", "Geneva", "Madrid",
-		"Rome", "Warsaw", "Ankara", "Istanbul", "Sharm el-Sheikh",
-		"Hiroshima", "Osaka", "Ottawa", "Mexico City", "Buenos Aires",
-		"Santiago", "Jakarta", "Nusa Dua", "Bali", "Riyadh", "Jeddah", "Doha",
-		"Abu Dhabi", "Dubai", "Cairo", "Nairobi", "Addis Ababa", "Pretoria",
-		"Johannesburg", "Singapore", "Bangkok", "Hanoi", "Manila", "Sydney",
-		"Wellington", "Oslo", "Stockholm", "Helsinki", "Copenhagen",
-		"Tallinn", "Riga", "Vienna", "Prague", "Budapest", "Bucharest",
-		"Lisbon", "The Hague", "Athens", "Granada", "Amsterdam",
-		"São Paulo", "Rio de Janeiro",
-	};
-	struct itin_err err;
-	size_t i;
-
-	for (i = 0; i < sizeof(cities) / sizeof(cities[0]); i++) {
-		const struct place *p = place_find(cities[i], NULL, NULL);
-
-		CHECK(p != NULL);
-		if (!p) {
-			printf("#   unknown city %s\n", cities[i]);
-			continue;
-		}
-		CHECK(country_code_is_valid(p->country));
-		CHECK(tz_get(p->tz, &err) != NULL);
-		CHECK(place_find(p->city, p->country, NULL) == p);
-	}
-}
-
 int main(void)
 {
 	RUN(names);
@@ -493,8 +417,6 @@ int main(void)
 	RUN(days);
 	RUN(compare_and_sort);
 	RUN(list_ops);
-	RUN(places);
-	RUN(places_zones_exist);
 	tz_cache_free();
 	return test_done();
 }
