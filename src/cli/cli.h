@@ -14,6 +14,7 @@
  *   ids.c       id and unique-prefix lookup for show/edit/rm
  *   progress.c  a progress line on a terminal for slow work
  *   now.c       the clock, overridable with $ITIN_NOW
+ *   placemsg.c  messages about places: ambiguity, "did you mean"
  */
 #ifndef ITIN_CLI_H
 #define ITIN_CLI_H
@@ -271,6 +272,20 @@ void progress_update(struct progress *p, size_t done);
 void progress_clear_line(void);
 /* Clear the line (if shown) and free; NULL is fine. */
 void progress_stop(struct progress *p);
+
+/* placemsg.c */
+struct place;
+/* "Santiago, CL" */
+void place_label(struct strbuf *sb, const struct place *p);
+/* "itin: warning: 'Santiago' is ambiguous; using Santiago, CL
+ * (America/Santiago)" */
+void warn_ambiguous_place(const char *name, const struct place *p);
+/* Append " (did you mean 'Brussels, BE'?)" when some place is close to
+ * name; nothing otherwise. */
+void place_suggestions(struct strbuf *sb, const char *name);
+/* The country code that arg names: a code in any case or a country name
+ * ("South Korea"). 0, or -1 with err (65 "unknown country 'X'"). */
+int parse_country_arg(const char *arg, char out[3], struct itin_err *err);
 
 /* now.c */
 /* The current instant: $ITIN_NOW ("2023-01-25T12:00:00Z", "2023-01-25",

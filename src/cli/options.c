@@ -117,25 +117,6 @@ static const char *opt_name(int c)
 	return "an option";
 }
 
-/* Upper-case a country code argument and check it. */
-static int parse_country(const char *arg, char out[3], struct itin_err *err)
-{
-	char cc[3];
-
-	if (strlen(arg) == 2 && isalpha((unsigned char)arg[0]) &&
-	    isalpha((unsigned char)arg[1])) {
-		cc[0] = (char)toupper((unsigned char)arg[0]);
-		cc[1] = (char)toupper((unsigned char)arg[1]);
-		cc[2] = '\0';
-		if (country_code_is_valid(cc)) {
-			memcpy(out, cc, 3);
-			return 0;
-		}
-	}
-	return itin_err_set(err, ITIN_EX_DATAERR, "unknown country code '%s'",
-			    arg);
-}
-
 static const struct {
 	const char *name;
 	unsigned bit;
@@ -303,25 +284,19 @@ static bool is_clock_only(const char *s)
 	return strchr(s, ':') && !strchr(s, '-') && strlen(s) <= 8;
 }
 
-/* The zone of a place, or NULL (with a warning when a place was named). */
+/*
+ * The zone of the event's place by the rule of places.h (city, else a
+ * country of one zone), or NULL with a warning when a place was named.
+ */
 static const char *zone_of_place(const struct event *ev)
 {
-	const struct place *p;
-	const char *z;
+	struct place_zone z;
 
-	if (!ev->city && !ev->country[0])
-		return NULL;
-	if (ev->city) {
-		p = place_find(ev->city, ev->country[0] ? ev->country : NULL,
-			       NULL);
-		if (p)
-			return p->tz;
-	}
-	if (ev->country[0]) {
-		z = country_single_zone(ev->country);
-		if (z)
-			return z;
-	}
+	place_zone(ev->city, ev->country, &z);
+	if (z.how == PLACE_ZONE_CITY && z.ambiguous)
+		warn_ambiguous_place(ev->city, z.place);
+	if (z.how != PLACE_ZONE_UNKNOWN)
+		return z.tz;
 	warning("no time zone known for '%s'; time is floating",
 		ev->city ? ev->city : ev->country);
 	return NULL;
@@ -500,7 +475,7 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 	if (o->country) {
 		if (!*o->country)
 			ev->country[0] = '\0';
-		else if (parse_country(o->country, ev->country, err))
+		else if (parse_country_arg(o->country, ev->country, err))
 			return -1;
 		place_changed = *o->country != '\0';
 	}
@@ -510,10 +485,14 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 		/* A known city fills in its country when none was given. */
 		if (ev->city && !o->country) {
 			const struct place *p = NULL;
+			bool amb = false;
+
 			if (ev->country[0])
-				p = place_find(ev->city, ev->country, NULL);
+				p = place_find(ev->city, ev->country, &amb);
 			if (!p)
-				p = place_find(ev->city, NULL, NULL);
+				p = place_find(ev->city, NULL, &amb);
+			if (p && amb)
+				warn_ambiguous_place(ev->city, p);
 			if (p)
 				memcpy(ev->country, p->country, 3);
 		}
@@ -542,13 +521,22 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 		} else if (o->end_tz) {
 			event_set_str(&ev->end_tz, NULL);
 		} else if (o->to_city) {
+			bool amb;
 			const struct place *p =
-			    place_find(o->to_city, NULL, NULL);
-			if (!p)
-				return itin_err_set(err, ITIN_EX_DATAERR,
-						    "no time zone known for "
-						    "'%s' (--to-city)",
-						    o->to_city);
+			    place_find(o->to_city, NULL, &amb);
+			if (!p) {
+				struct strbuf msg = STRBUF_INIT;
+
+				place_suggestions(&msg, o->to_city);
+				itin_err_set(err, ITIN_EX_DATAERR,
+					     "no time zone known for '%s' "
+					     "(--to-city)%s",
+					     o->to_city, msg.buf);
+				strbuf_release(&msg);
+				return -1;
+			}
+			if (amb)
+				warn_ambiguous_place(o->to_city, p);
 			event_set_str(&ev->end_tz, p->tz);
 		}
 		/* An end zone equal to the start's says nothing more. */
@@ -614,7 +602,7 @@ int filter_option(struct filter *f, int c, const char *arg,
 		event_set_str(&f->city, arg);
 		break;
 	case OPT_COUNTRY:
-		if (parse_country(arg, f->country, &err))
+		if (parse_country_arg(arg, f->country, &err))
 			goto fail;
 		break;
 	case OPT_WITH:

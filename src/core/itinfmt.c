@@ -609,18 +609,18 @@ static int finish_event(struct reader *r, struct pending *pe,
 	if (pe->has_notes)
 		ev->notes = strbuf_detach(&pe->notes, NULL);
 	if (!ev->allday && !pe->tz_key) {
-		const char *zone = NULL;
+		/* The zone rule of places.h, as add and edit apply it. */
+		struct place_zone z;
 
-		if (ev->city) {
-			const struct place *pl = place_find(ev->city, ev->country, NULL);
-
-			zone = pl ? pl->tz : NULL;
-		}
-		if (!zone && ev->country[0])
-			zone = country_single_zone(ev->country);
-		if (zone)
-			ev->tz = xstrdup(zone);
-		else if (ev->city || ev->country[0])
+		place_zone(ev->city, ev->country, &z);
+		if (z.tz)
+			ev->tz = xstrdup(z.tz);
+		if (z.how == PLACE_ZONE_CITY && z.ambiguous)
+			itin_warn_at(r->w, r->fname, pe->line, pe->place_col,
+				     "'%s' is ambiguous; using %s, %s (%s)",
+				     ev->city, z.place->city, z.place->country,
+				     z.tz);
+		else if (z.how == PLACE_ZONE_UNKNOWN)
 			itin_warn_at(r->w, r->fname, pe->line, pe->place_col,
 				     "no time zone known for '%s'; time is floating",
 				     ev->city ? ev->city : ev->country);
