@@ -65,6 +65,7 @@ int cmd_export(int argc, char **argv, struct cli *cli);
 int cmd_show(int argc, char **argv, struct cli *cli);
 int cmd_rm(int argc, char **argv, struct cli *cli);
 int cmd_import(int argc, char **argv, struct cli *cli);
+int cmd_where(int argc, char **argv, struct cli *cli);
 
 /* report.c */
 /* Print "itin: FILE:LINE:COL: msg" (or "itin: msg"); returns err->status

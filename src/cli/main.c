@@ -108,6 +108,21 @@ static const struct command commands[] = {
      "  -o, --output FILE    write to FILE instead of stdout\n"
      "  -f, --file PATH      the store\n\n" FILTERS_HELP,
      CMD_STORE, cmd_export},
+    {"where", "itin where PLACE [--country CC] [--format text|tsv]",
+     "Show what the built-in gazetteer makes of a place: the city, its\n"
+     "country, its time zone with the UTC offset and the local time now,\n"
+     "and its coordinates. PLACE is a city (\"Seoul\"), a city and its\n"
+     "country (\"Santiago, ES\", \"Seoul, South Korea\"), a country (\"KR\",\n"
+     "\"Turkey\") or an IANA zone (\"Asia/Seoul\"). Case, accents and\n"
+     "punctuation do not matter; alternate spellings work (Kiev, Kyiv).\n"
+     "An unknown place is status 1, with the closest names.\n\n"
+     "Options:\n"
+     "  --country CC         look for the city in this country (code or "
+     "name)\n"
+     "  --format FORMAT      text (default, for people) or tsv: a header,\n"
+     "                       then name, country, zone, utc_offset, lat, "
+     "lon\n",
+     0, cmd_where},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

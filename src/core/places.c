@@ -105,6 +105,9 @@ const char *country_lookup(const char *name)
 		return c->code;
 	if (!fold_key(name, key))
 		return NULL;
+	/* " es", "E.S.": a code among spaces or dots. */
+	if (strlen(key) == 2 && (c = find_country(key)) != NULL)
+		return c->code;
 	cn = bsearch(key, gz_country_names, gz_ncountry_names,
 		     sizeof(gz_country_names[0]), cmp_country_name);
 	return cn ? cn->code : NULL;

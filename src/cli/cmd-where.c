@@ -1,0 +1,339 @@
+/*
+ * cmd-where.c: `itin where PLACE [--country CC] [--format text|tsv]`: what
+ * the gazetteer makes of a place, so people and scripts can check one
+ * before using it.
+ *
+ *   City:         Seoul
+ *   Country:      KR (South Korea)
+ *   Time zone:    Asia/Seoul
+ *   UTC offset:   +09:00 (KST)
+ *   Local time:   Wed 25 Jan 2023 21:00
+ *   Coordinates:  37.5660, 126.9784
+ *
+ * PLACE is a city ("Seoul"), a city and its country ("Seoul, KR",
+ * "Santiago, Spain"), a country ("South Korea", "kr") or a zone
+ * ("Asia/Seoul"). Several words need no quotes: `itin where Sao Paulo`.
+ * The offset and local time are those of now ($ITIN_NOW).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "itin/datetime.h"
+#include "itin/places.h"
+#include "itin/tz.h"
+#include "itin/utf8.h"
+#include "itin/xalloc.h"
+
+#define LABEL_COLS 14
+
+/* What PLACE turned out to be. */
+struct where {
+	const struct place *place;     /* a city */
+	const char *cc;		       /* its country, or the country named */
+	const char *zone;	       /* a zone named, or the city's */
+	const struct place *others[8]; /* other places of the same name */
+	size_t nothers;
+};
+
+static void label(struct strbuf *sb, const char *name)
+{
+	size_t n = strlen(name) + 1;
+
+	strbuf_addstr(sb, name);
+	strbuf_addch(sb, ':');
+	strbuf_addspaces(sb, n < LABEL_COLS ? LABEL_COLS - n : 1);
+}
+
+/* "+09:00 (KST)", or "+05:45" where the abbreviation is only a number. */
+static void offset_text(struct strbuf *sb, const struct tz_offset *off)
+{
+	char ofs[16];
+
+	tz_format_offset(off->utc_offset, ofs);
+	strbuf_addstr(sb, ofs);
+	if (off->abbr[0] && off->abbr[0] != '+' && off->abbr[0] != '-') {
+		strbuf_addstr(sb, " (");
+		utf8_sanitize(sb, off->abbr);
+		strbuf_addch(sb, ')');
+	}
+}
+
+static void zone_lines(struct strbuf *sb, const char *zone, int64_t now)
+{
+	struct itin_err err;
+	const struct tz *tz = tz_get(zone, &err);
+	struct tz_offset off;
+	char clock[ITIN_WHEN_MAX];
+	int64_t local;
+
+	label(sb, "Time zone");
+	strbuf_addf(sb, "%s\n", zone);
+	if (!tz)
+		return;
+	tz_offset_at(tz, now, &off);
+	label(sb, "UTC offset");
+	offset_text(sb, &off);
+	strbuf_addch(sb, '\n');
+	local = tz_utc_to_local(tz, now);
+	local -= lsec_time_of_day(local) % 60; /* to the minute */
+	label(sb, "Local time");
+	day_text(sb, lsec_day(local));
+	clock_format(lsec_time_of_day(local), clock);
+	strbuf_addf(sb, " %s\n", clock);
+}
+
+static void write_text(struct strbuf *sb, const struct where *w, int64_t now)
+{
+	size_t nz = 0;
+	const char *const *zones = NULL;
+
+	if (w->place) {
+		label(sb, "City");
+		utf8_sanitize(sb, w->place->city);
+		strbuf_addch(sb, '\n');
+	}
+	if (w->cc) {
+		label(sb, "Country");
+		strbuf_addf(sb, "%s (%s)\n", w->cc, country_name(w->cc));
+	}
+	if (w->zone) {
+		zone_lines(sb, w->zone, now);
+	} else if ((zones = country_zones(w->cc, &nz)) != NULL) {
+		/* A country of several zones: each, with its offset now. */
+		size_t width = 0;
+
+		for (size_t i = 0; i < nz; i++)
+			if (strlen(zones[i]) > width)
+				width = strlen(zones[i]);
+		label(sb, "Time zones");
+		for (size_t i = 0; i < nz; i++) {
+			struct itin_err err;
+			const struct tz *tz = tz_get(zones[i], &err);
+			struct tz_offset off;
+
+			if (i)
+				strbuf_addspaces(sb, LABEL_COLS);
+			strbuf_addstr(sb, zones[i]);
+			if (tz) {
+				tz_offset_at(tz, now, &off);
+				strbuf_addspaces(sb,
+						 width - strlen(zones[i]) + 2);
+				offset_text(sb, &off);
+			}
+			strbuf_addch(sb, '\n');
+		}
+	} else {
+		label(sb, "Time zone");
+		strbuf_addstr(sb, "none known\n");
+	}
+	if (w->place) {
+		label(sb, "Coordinates");
+		strbuf_addf(sb, "%.4f, %.4f\n", w->place->lat, w->place->lon);
+	}
+}
+
+static void tsv_line(struct strbuf *sb, const struct where *w, const char *zone,
+		     int64_t now)
+{
+	struct itin_err err;
+	const struct tz *tz = zone ? tz_get(zone, &err) : NULL;
+
+	/* Names hold no tabs or line breaks: they come from our tables. */
+	strbuf_addf(sb, "%s\t%s\t%s\t", w->place ? w->place->city : "",
+		    w->cc ? w->cc : "", zone ? zone : "");
+	if (tz) {
+		struct tz_offset off;
+		char ofs[16];
+
+		tz_offset_at(tz, now, &off);
+		tz_format_offset(off.utc_offset, ofs);
+		strbuf_addstr(sb, ofs);
+	}
+	if (w->place)
+		strbuf_addf(sb, "\t%.4f\t%.4f\n", w->place->lat, w->place->lon);
+	else
+		strbuf_addstr(sb, "\t\t\n");
+}
+
+static void write_tsv(struct strbuf *sb, const struct where *w, int64_t now)
+{
+	size_t nz = 0;
+	const char *const *zones;
+
+	strbuf_addstr(sb, "name\tcountry\tzone\tutc_offset\tlat\tlon\n");
+	if (w->zone || !w->cc) {
+		tsv_line(sb, w, w->zone, now);
+		return;
+	}
+	/* A country of several zones (or none): a line for each. */
+	zones = country_zones(w->cc, &nz);
+	if (!nz)
+		tsv_line(sb, w, NULL, now);
+	for (size_t i = 0; i < nz; i++)
+		tsv_line(sb, w, zones[i], now);
+}
+
+/* A city, in cc when cc is not NULL: fills w and returns true if known. */
+static bool find_city(const char *name, const char *cc, struct where *w)
+{
+	const struct place *all[9];
+	size_t n = place_find_all(name, cc, all, 9);
+
+	if (!n)
+		return false;
+	w->place = all[0];
+	w->cc = all[0]->country;
+	w->zone = all[0]->tz;
+	w->nothers = n - 1 < 8 ? n - 1 : 8;
+	memcpy(w->others, all + 1, w->nothers * sizeof(all[0]));
+	return true;
+}
+
+/* Does the country named by a string agree with --country (if given)? */
+static const char *country_if_agrees(const char *name, const char *want)
+{
+	const char *cc = country_lookup(name);
+
+	return cc && (!want || !strcmp(cc, want)) ? cc : NULL;
+}
+
+/* Resolve PLACE: a zone, a city, "city, country", a country. */
+static bool resolve(const char *arg, const char *want_cc, struct where *w)
+{
+	const char *comma = strrchr(arg, ',');
+	const char *cc;
+	struct itin_err err;
+	const struct tz *tz;
+
+	memset(w, 0, sizeof(*w));
+	if (strchr(arg, '/')) {
+		tz = tz_get(arg, &err);
+		if (!tz)
+			return false;
+		w->zone = tz_name(tz);
+		return true;
+	}
+	/* The whole name first: "Washington, D.C." is one city. */
+	if (find_city(arg, want_cc, w))
+		return true;
+	if (comma && (cc = country_if_agrees(comma + 1, want_cc))) {
+		char *city = xstrndup(arg, (size_t)(comma - arg));
+		bool found = find_city(city, cc, w);
+
+		free(city);
+		if (found)
+			return true;
+	}
+	if ((cc = country_if_agrees(arg, want_cc))) {
+		w->cc = cc;
+		w->zone = country_single_zone(cc);
+		return true;
+	}
+	/* "UTC", "GMT" and the other zone names without a slash. */
+	if (!want_cc && (tz = tz_get(arg, &err))) {
+		w->zone = tz_name(tz);
+		return true;
+	}
+	return false;
+}
+
+static void warn_others(const char *arg, const struct where *w)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t i = 0; i < w->nothers; i++) {
+		strbuf_addstr(&sb, i == 0		? ""
+				   : i + 1 < w->nothers ? ", "
+							: " and ");
+		place_label(&sb, w->others[i]);
+		strbuf_addf(&sb, " (%s)", w->others[i]->tz);
+	}
+	warning(
+	    "'%s' is ambiguous; using %s, %s (%s); also %s (give the country "
+	    "to choose)",
+	    arg, w->place->city, w->place->country, w->place->tz, sb.buf);
+	strbuf_release(&sb);
+}
+
+int cmd_where(int argc, char **argv, struct cli *cli)
+{
+	static const struct option longopts[] = {
+	    {"help", no_argument, NULL, 'h'},
+	    {"country", required_argument, NULL, OPT_COUNTRY},
+	    {"format", required_argument, NULL, OPT_FORMAT},
+	    {NULL, 0, NULL, 0},
+	};
+	struct strbuf arg = STRBUF_INIT, out = STRBUF_INIT;
+	const char *want_cc = NULL;
+	char cc[3];
+	bool tsv = false;
+	struct itin_err err;
+	struct where w;
+	int c, status = 0;
+
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, "h", longopts, cli->cmd)) != -1) {
+		switch (c) {
+		case 'h':
+			return cli_help(cli->cmd);
+		case OPT_COUNTRY:
+			itin_err_clear(&err);
+			if (check_utf8_arg(optarg, "--country", &err) ||
+			    parse_country_arg(optarg, cc, &err))
+				return report_err(&err);
+			want_cc = cc;
+			break;
+		case OPT_FORMAT:
+			if (!strcmp(optarg, "tsv"))
+				tsv = true;
+			else if (strcmp(optarg, "text"))
+				return usage_error(
+				    cli->cmd,
+				    "unknown format '%s' (expected "
+				    "one of: text, tsv)",
+				    optarg);
+			break;
+		default:
+			return ITIN_EX_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return usage_error(cli->cmd, "missing PLACE");
+	/* `itin where Sao Paulo` is `itin where "Sao Paulo"`. */
+	for (int i = optind; i < argc; i++) {
+		if (arg.len)
+			strbuf_addch(&arg, ' ');
+		strbuf_addstr(&arg, argv[i]);
+	}
+	itin_err_clear(&err);
+	if (check_utf8_arg(arg.buf, "PLACE", &err)) {
+		status = report_err(&err);
+		goto out;
+	}
+	if (!resolve(arg.buf, want_cc, &w)) {
+		struct strbuf msg = STRBUF_INIT;
+
+		place_suggestions(&msg, arg.buf);
+		if (want_cc)
+			status = report(
+			    ITIN_EX_OTHER, "unknown place '%s' in %s (%s)%s",
+			    arg.buf, want_cc, country_name(want_cc), msg.buf);
+		else
+			status = report(ITIN_EX_OTHER, "unknown place '%s'%s",
+					arg.buf, msg.buf);
+		strbuf_release(&msg);
+		goto out;
+	}
+	if (w.nothers)
+		warn_others(arg.buf, &w);
+	if (tsv)
+		write_tsv(&out, &w, cli_now());
+	else
+		write_text(&out, &w, cli_now());
+	out_strbuf(&out);
+out:
+	strbuf_release(&arg);
+	strbuf_release(&out);
+	return status;
+}
