@@ -6,7 +6,6 @@
  * fails instead of pretending.
  */
 #include <errno.h>
-#include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,12 +213,10 @@ static int unknown_command(const char *name)
 		}
 	}
 	if (best)
-		report(0, "unknown command '%s' (did you mean '%s'?)", name,
-		       best);
-	else
-		report(0, "unknown command '%s'", name);
-	fputs("Try 'itin --help'.\n", stderr);
-	return ITIN_EX_USAGE;
+		return report(ITIN_EX_USAGE,
+			      "unknown command '%s' (did you mean '%s'?)", name,
+			      best);
+	return usage_error(NULL, "unknown command '%s'", name);
 }
 
 static int cmd_help(int argc, char **argv)
@@ -228,12 +225,10 @@ static int cmd_help(int argc, char **argv)
 
 	if (argc < 2)
 		return cli_help(NULL);
-	if (argc > 2) {
-		report(0, "help takes at most one command");
-		fputs("Try 'itin --help'.\n", stderr);
-		return ITIN_EX_USAGE;
-	}
-	if (!strcmp(argv[1], "help"))
+	if (argc > 2)
+		return usage_error(NULL, "help takes at most one command");
+	if (!strcmp(argv[1], "help") || !strcmp(argv[1], "--help") ||
+	    !strcmp(argv[1], "-h"))
 		return cli_help(NULL);
 	cmd = cli_find_command(argv[1]);
 	if (!cmd)
@@ -277,7 +272,12 @@ int main(int argc, char **argv)
 	const struct command *cmd;
 	int c, status;
 
-	setlocale(LC_ALL, "");
+	/*
+	 * No setlocale(): itin's output and parsing must not depend on the
+	 * user's locale (strcasecmp under tr_TR, strtod under de_DE). Widths
+	 * come from our own tables in utf8.c; the viewer sets LC_CTYPE for
+	 * ncursesw itself.
+	 */
 	/* A store grown past RLIMIT_FSIZE must give EFBIG (74), not a kill. */
 	signal(SIGXFSZ, SIG_IGN);
 
@@ -296,11 +296,8 @@ int main(int argc, char **argv)
 			return ITIN_EX_USAGE;
 		}
 	}
-	if (optind >= argc) {
-		fputs(general_usage, stderr);
-		fputs("Try 'itin --help'.\n", stderr);
-		return ITIN_EX_USAGE;
-	}
+	if (optind >= argc)
+		return usage_error(NULL, "no command given");
 	argc -= optind;
 	argv += optind;
 	if (!strcmp(argv[0], "help"))

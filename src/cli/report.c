@@ -46,6 +46,10 @@ int report(int status, const char *fmt, ...)
 	return status;
 }
 
+/*
+ * One line per problem, as the contract asks: the pointer to --help rides
+ * on the same line instead of GNU's second "Try ..." line.
+ */
 int usage_error(const struct command *cmd, const char *fmt, ...)
 {
 	char buf[1024];
@@ -54,11 +58,10 @@ int usage_error(const struct command *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	emit("", buf);
 	if (cmd)
-		fprintf(stderr, "Try 'itin %s --help'.\n", cmd->name);
+		report(0, "%s (see 'itin %s --help')", buf, cmd->name);
 	else
-		fputs("Try 'itin --help'.\n", stderr);
+		report(0, "%s (see 'itin --help')", buf);
 	return ITIN_EX_USAGE;
 }
 

@@ -98,7 +98,7 @@ run add meeting "X" --start 2023-01-01 --end "2023-01-02 10:00"
 expect_rc 65 "add: timed end on an all-day event"
 run add meeting "X"
 expect_rc 64 "add without --start"
-expect_err "^itin: missing --start WHEN$" "add without --start: message"
+expect_err "^itin: missing --start WHEN \(see 'itin add --help'\)$" "add without --start: message"
 run add meeting
 expect_rc 64 "add without TITLE"
 run add

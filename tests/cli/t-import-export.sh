@@ -71,7 +71,7 @@ expect_rc 0 "import - with --format"
 expect_err "from <stdin>$" "import -: named <stdin>"
 run_in "$T/hand.txt" import -
 expect_rc 64 "import - without --format"
-expect_err "^itin: reading standard input needs --format$" "import -: message"
+expect_err "^itin: reading standard input needs --format \(see 'itin import --help'\)$" "import -: message"
 
 # Several files, all or nothing.
 printf '2023-04-01 other A @ Riga, LV\n' >"$T/a.itin"
@@ -92,15 +92,15 @@ snapshot
 printf 'x\n' >"$T/x.csv"; printf 'x\n' >"$T/x.ics"; printf 'x\n' >"$T/x.dat"
 run import "$T/x.csv"
 expect_rc 64 "import .csv: not available yet"
-expect_err "^itin: format 'csv' is not available yet$" "import .csv: message"
+expect_err "^itin: format 'csv' is not available yet \(see 'itin import --help'\)$" "import .csv: message"
 run import "$T/x.ics"
 expect_rc 64 "import .ics: not available yet"
-expect_err "^itin: format 'ics' is not available yet$" "import .ics: message"
+expect_err "^itin: format 'ics' is not available yet \(see 'itin import --help'\)$" "import .ics: message"
 run import --format csv "$T/x.dat"
 expect_rc 64 "import --format csv: not available yet"
 run import "$T/x.dat"
 expect_rc 64 "import: unknown extension"
-expect_err "^itin: cannot tell the format of '$T/x.dat' \(use --format\)$" "import: unknown extension message"
+expect_err "^itin: cannot tell the format of '$T/x.dat' \(use --format\) \(see 'itin import --help'\)$" "import: unknown extension message"
 run import "$T/missing.itin"
 expect_rc 66 "import: missing file"
 expect_err "^itin: cannot open '$T/missing.itin': No such file or directory$" "import: missing file message"
@@ -123,7 +123,7 @@ cp "$TESTDIR/data/list.itin" "$ITIN_FILE"
 snapshot
 run export
 expect_rc 64 "export: ics (the default) not available yet"
-expect_err "^itin: format 'ics' is not available yet \(use --format itin\|tsv\|json\)$" "export: default format message"
+expect_err "^itin: format 'ics' is not available yet \(use --format itin\|tsv\|json\) \(see 'itin export --help'\)$" "export: default format message"
 run export --format csv
 expect_rc 64 "export --format csv: not available yet"
 run export --format agenda
