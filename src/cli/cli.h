@@ -15,6 +15,7 @@
  *   progress.c  a progress line on a terminal for slow work
  *   now.c       the clock, overridable with $ITIN_NOW
  *   placemsg.c  messages about places: ambiguity, "did you mean"
+ *   inzone.c    --in ZONE: the zone list and export show times in
  */
 #ifndef ITIN_CLI_H
 #define ITIN_CLI_H
@@ -49,6 +50,7 @@ struct cli {
 	const struct command *cmd; /* the command running */
 	const char *file;	   /* -f/--file, NULL if not given */
 	char *store;		   /* resolved lazily by cli_store() */
+	const struct tz *in;	   /* --in: show times in this zone */
 };
 
 /* main.c */
@@ -114,6 +116,7 @@ enum {
 	OPT_TITLE,
 	OPT_CLEAR,
 	OPT_DRY_RUN,
+	OPT_IN,
 };
 
 #define COMMON_LONGOPTS                                                        \
@@ -287,6 +290,13 @@ void place_suggestions(struct strbuf *sb, const char *name);
 /* The country code that arg names: a code in any case or a country name
  * ("South Korea"). 0, or -1 with err (65 "unknown country 'X'"). */
 int parse_country_arg(const char *arg, char out[3], struct itin_err *err);
+
+/* inzone.c */
+struct tz;
+/* The zone --in names (a zone, a city, a country of one zone). 0, or -1
+ * with err (65 "unknown time zone or place 'X' (did you mean ...)"). */
+int parse_in_arg(const char *arg, const struct tz **out,
+		 struct itin_err *err);
 
 /* now.c */
 /* The current instant: $ITIN_NOW ("2023-01-25T12:00:00Z", "2023-01-25",

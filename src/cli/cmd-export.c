@@ -14,6 +14,7 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 	    COMMON_LONGOPTS,
 	    FILTER_LONGOPTS,
 	    {"format", required_argument, NULL, OPT_FORMAT},
+	    {"in", required_argument, NULL, OPT_IN},
 	    {"output", required_argument, NULL, 'o'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -43,6 +44,13 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 		case 'o':
 			output = optarg;
 			continue;
+		case OPT_IN:
+			itin_err_clear(&err);
+			if (parse_in_arg(optarg, &cli->in, &err)) {
+				status = report_err(&err);
+				goto out;
+			}
+			continue;
 		case OPT_FORMAT:
 			status = parse_format(optarg, allowed, cli->cmd, &fmt);
 			if (status)
@@ -65,6 +73,11 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 	/* iCalendar is the default once issue 5 brings it. */
 	if (fmt == FMT_NONE) {
 		status = format_not_available(FMT_ICS, cli->cmd);
+		goto out;
+	}
+	/* Other formats keep the stored zones, which programs want. */
+	if (cli->in && fmt != FMT_TSV) {
+		status = usage_error(cli->cmd, "--in works with --format tsv");
 		goto out;
 	}
 	if (output && !*output) {

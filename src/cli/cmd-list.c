@@ -1,5 +1,5 @@
 /*
- * cmd-list.c: `itin list [FILTERS] [--format agenda|tsv|json|itin]`.
+ * cmd-list.c: `itin list [FILTERS] [--format agenda|tsv|json|itin] [--in ZONE]`.
  */
 #include "cli.h"
 
@@ -9,6 +9,7 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 	    COMMON_LONGOPTS,
 	    FILTER_LONGOPTS,
 	    {"format", required_argument, NULL, OPT_FORMAT},
+	    {"in", required_argument, NULL, OPT_IN},
 	    {NULL, 0, NULL, 0},
 	};
 	const unsigned allowed = 1u << FMT_AGENDA | 1u << FMT_TSV |
@@ -33,6 +34,16 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 			status = cli_help(cli->cmd);
 			goto out;
 		}
+		if (c == OPT_IN) {
+			struct itin_err err;
+
+			itin_err_clear(&err);
+			if (parse_in_arg(optarg, &cli->in, &err)) {
+				status = report_err(&err);
+				goto out;
+			}
+			continue;
+		}
 		if (c == OPT_FORMAT) {
 			status = parse_format(optarg, allowed, cli->cmd, &fmt);
 			if (status)
@@ -50,6 +61,12 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 	if (optind < argc) {
 		status = usage_error(cli->cmd, "unexpected argument '%s'",
 				     argv[optind]);
+		goto out;
+	}
+	/* Other formats are for programs, which want the stored zones. */
+	if (cli->in && fmt != FMT_AGENDA && fmt != FMT_TSV) {
+		status = usage_error(cli->cmd,
+				     "--in works with --format agenda or tsv");
 		goto out;
 	}
 	if ((status = filter_finish(&f, cli->cmd)))

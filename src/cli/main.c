@@ -74,6 +74,8 @@ static const struct command commands[] = {
      "List events in order of their start.\n\n"
      "Options:\n"
      "  --format FORMAT      agenda (default, for people), tsv, json, itin\n"
+     "  --in ZONE            show the times in ZONE (an IANA zone or a "
+     "city)\n"
      "  -f, --file PATH      the store\n\n" FILTERS_HELP,
      CMD_STORE, cmd_list},
     {"show", "itin show ID",
@@ -104,6 +106,7 @@ static const struct command commands[] = {
      "atomically).\n\n"
      "Options:\n"
      "  --format FORMAT      itin, tsv or json\n"
+     "  --in ZONE            with tsv: the times in ZONE (a zone or a city)\n"
      "  -o, --output FILE    write to FILE instead of stdout\n"
      "  -f, --file PATH      the store\n\n" FILTERS_HELP,
      CMD_STORE, cmd_export},
@@ -268,7 +271,7 @@ int main(int argc, char **argv)
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
 	};
-	struct cli cli = {NULL, NULL, NULL};
+	struct cli cli = {NULL, NULL, NULL, NULL};
 	const struct command *cmd;
 	int c, status;
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "itin/evzone.h"
 #include "itin/itinfmt.h"
 #include "itin/json.h"
 #include "itin/store.h"
@@ -68,6 +69,9 @@ int load_filtered(struct cli *cli, const struct filter *f, struct evlist *out,
 		return -1;
 	}
 	for (size_t i = 0; i < all.n; i++) {
+		/* --in: converted first, so --from/--to are its days too. */
+		if (cli->in)
+			event_to_zone(all.v[i], cli->in);
 		if (filter_match(f, all.v[i])) {
 			evlist_add(out, all.v[i]);
 			all.v[i] = NULL;

@@ -128,4 +128,150 @@ expect_rc 0 "where --help"
 expect_out_match "^usage: itin where PLACE" "where --help: usage"
 [ -e "$ITIN_FILE" ] && not_ok "where: never creates the store" || ok "where: never creates the store"
 
+# --- zones from places when adding -----------------------------------------
+# zone_of ID: the tz key the store holds for the event.
+zone_of() {
+	sed -n "/^    id: $1\$/,/^[0-9]/p" "$ITIN_FILE" | sed -n 's/^    tz: //p'
+}
+
+run add meeting "Seoul meeting" --start "2023-01-30 10:00" --end 11:30 --city Seoul --id seoul1
+expect_rc 0 "add --city Seoul"
+no_stderr "add --city Seoul: no warning"
+[ "$(zone_of seoul1)" = Asia/Seoul ] && ok "add --city Seoul: zone Asia/Seoul" || not_ok "add --city Seoul: zone (got $(zone_of seoul1))"
+grep -q "@ Seoul, KR$" "$ITIN_FILE" && ok "add --city fills in the country" || not_ok "add --city fills in the country"
+for pair in "Kiev|Europe/Kyiv|kiev1" "sao paulo|America/Sao_Paulo|sp1" "Brasilia|America/Sao_Paulo|bsb1" \
+	"Sharm el-Sheikh|Africa/Cairo|sharm1" "New Delhi|Asia/Kolkata|del1" "Canberra|Australia/Sydney|cbr1" \
+	"Davos|Europe/Zurich|davos1" "Kathmandu|Asia/Kathmandu|ktm1"; do
+	city=${pair%%|*}
+	rest=${pair#*|}
+	zone=${rest%|*}
+	id=${rest#*|}
+	run add meeting "In $city" --start "2023-02-01 10:00" --city "$city" --id "$id"
+	if [ "$rc" = 0 ] && [ "$(zone_of "$id")" = "$zone" ]; then
+		ok "add --city '$city': $zone"
+	else
+		not_ok "add --city '$city': $zone (got $(zone_of "$id"))"
+		show_run
+	fi
+done
+
+run add meeting "Santiago meeting" --start "2023-02-01 10:00" --city Santiago --id stgo1
+expect_rc 0 "add: an ambiguous city is still added"
+expect_err "^itin: warning: 'Santiago' is ambiguous; using Santiago, CL \\(America/Santiago\\)$" "add: the ambiguity warning names the place and zone"
+grep -q "@ Santiago, CL$" "$ITIN_FILE" && ok "add: the chosen country is stored" || not_ok "add: the chosen country is stored"
+run add meeting "Santiago de Compostela" --start "2023-02-01 10:00" --city Santiago --country Spain --id stgo2
+no_stderr "add: --country (a name) makes the city unambiguous"
+[ "$(zone_of stgo2)" = Europe/Madrid ] && ok "add: Santiago in Spain is Europe/Madrid" || not_ok "add: Santiago in Spain (got $(zone_of stgo2))"
+grep -q "@ Santiago, ES$" "$ITIN_FILE" && ok "add: a country name is stored as its code" || not_ok "add: a country name is stored as its code"
+run add meeting "Valencia" --start "2023-02-01 10:00" --city Valencia --country ve --id val1
+[ "$(zone_of val1)" = America/Caracas ] && ok "add: Valencia, VE" || not_ok "add: Valencia, VE (got $(zone_of val1))"
+
+run add meeting "Somewhere in Korea" --start "2023-02-01 10:00" --city Andong --country "South Korea" --id kr1
+no_stderr "add: unknown city in a country of one zone: no warning"
+[ "$(zone_of kr1)" = Asia/Seoul ] && ok "add: unknown city takes the country's only zone" || not_ok "add: country's zone (got $(zone_of kr1))"
+run add meeting "Somewhere in the US" --start "2023-02-01 10:00" --city Springfield --country USA --id us1
+expect_rc 0 "add: unknown city in a country of many zones"
+expect_err "^itin: warning: no time zone known for 'Springfield'; time is floating$" "add: floating, with a warning naming the place"
+[ "$(zone_of us1)" = floating ] && ok "add: stored as floating" || not_ok "add: stored as floating (got $(zone_of us1))"
+run add meeting "Turkey" --start "2023-02-01 10:00" --country Türkiye --id tr1
+[ "$(zone_of tr1)" = Europe/Istanbul ] && ok "add --country Türkiye" || not_ok "add --country Türkiye (got $(zone_of tr1))"
+run add meeting "Bad" --start "2023-02-01 10:00" --country Atlantis
+expect_rc 65 "add: unknown country name is bad data"
+expect_err "^itin: unknown country 'Atlantis'$" "add: unknown country message"
+run add travel "Flight" --start "2023-02-01 10:00" --end "2023-02-01 12:00" --city Seoul --to-city Tokio
+expect_rc 65 "add: unknown --to-city"
+expect_err "^itin: no time zone known for 'Tokio' \\(--to-city\\) \\(did you mean 'Tokyo, JP'" "add: unknown --to-city suggests"
+run add call "Call" --start "2023-02-01 10:00" --tz Europe/Pari
+expect_rc 65 "add --tz unknown zone"
+expect_err "^itin: unknown time zone 'Europe/Pari' \\(did you mean 'Europe/Paris'\\?\\)$" "add --tz: did you mean"
+
+# Filters take country names too.
+run list --country "South Korea" --format tsv
+n=$(grep -c '	KR	' "$T/out")
+[ "$n" -eq 2 ] && ok "list --country 'South Korea'" || { not_ok "list --country 'South Korea' (got $n)"; show_run; }
+run list --city Kyiv --format tsv
+expect_out_match "	In Kiev$" "list --city Kyiv finds the event added as Kiev"
+
+# --- DST gaps and repeated hours, in several zones --------------------------
+gap() { # CITY WHEN MESSAGE
+	run add meeting "Gap" --start "$2" --city "$1"
+	expect_rc 65 "gap in $1 refused"
+	expect_err "$3" "gap in $1: the message names the gap"
+}
+gap Vilnius "2023-03-26 03:30" "^itin: time 2023-03-26 03:30 does not exist in Europe/Vilnius \\(clocks jump from 03:00 to 04:00\\)$"
+gap "New York" "2023-03-12 02:30" "^itin: time 2023-03-12 02:30 does not exist in America/New_York \\(clocks jump from 02:00 to 03:00\\)$"
+gap Sydney "2023-10-01 02:15" "^itin: time 2023-10-01 02:15 does not exist in Australia/Sydney \\(clocks jump from 02:00 to 03:00\\)$"
+gap Santiago "2023-09-03 00:30" "^itin: time 2023-09-03 00:30 does not exist in America/Santiago \\(clocks jump from 00:00 to 01:00\\)$"
+run add meeting "Gap end" --start "2023-03-26 01:00" --end "2023-03-26 03:10" --city Vilnius
+expect_rc 65 "an end inside a gap is refused too"
+
+repeat() { # CITY WHEN OFFSET
+	run add meeting "Repeat" --start "$2" --city "$1"
+	expect_rc 0 "repeated hour in $1 accepted"
+	expect_err "^itin: warning: time $2 is ambiguous in .*; taking the first \\(UTC\\$3\\)$" "repeated hour in $1: the first, with a warning"
+}
+repeat Vilnius "2023-10-29 03:30" "+03:00"
+repeat "New York" "2023-11-05 01:30" "-04:00"
+repeat Sydney "2023-04-02 02:30" "+11:00"
+repeat Santiago "2023-04-01 23:30" "-03:00"
+
+# --- --in: the times in another zone ----------------------------------------
+export ITIN_FILE="$T/in.itin"
+cat >"$ITIN_FILE" <<'END'
+2023-01-30                 visit      Official visit to the Republic of Korea @ Seoul, KR
+    id: v1
+2023-01-30 10:00-11:30     meeting    Meeting with President Yoon @ Seoul, KR
+    id: m1
+    tz: Asia/Seoul
+2023-01-31 22:00..2023-02-01 01:30  travel  Flight to Brussels @ Tokyo, JP
+    id: t1
+    tz: Asia/Tokyo
+    end-tz: Europe/Brussels
+2023-02-02 09:00           call       Call with nobody in particular
+    id: c1
+    tz: floating
+END
+cp "$ITIN_FILE" "$T/in.before"
+run list --in Europe/Brussels --format tsv
+expect_rc 0 "list --in --format tsv"
+expect_out_text "id	type	start	end	tz	city	country	title
+v1	visit	2023-01-30			Seoul	KR	Official visit to the Republic of Korea
+m1	meeting	2023-01-30T02:00	2023-01-30T03:30	Europe/Brussels	Seoul	KR	Meeting with President Yoon
+t1	travel	2023-01-31T14:00	2023-02-01T01:30	Europe/Brussels	Tokyo	JP	Flight to Brussels
+c1	call	2023-02-02T09:00					Call with nobody in particular" \
+	"list --in: Seoul 10:00 is 02:00 in Brussels; all-day and floating unchanged; tz is the display zone"
+run list --in Brussels
+expect_rc 0 "list --in CITY (agenda)"
+golden in-brussels-agenda "list --in Brussels: the agenda in Brussels time"
+run export --format tsv --in brussels
+expect_rc 0 "export --format tsv --in"
+expect_out_match "^m1	meeting	2023-01-30T02:00	2023-01-30T03:30	Europe/Brussels	" "export --in: converted"
+run list --in Asia/Kathmandu --format tsv
+expect_out_match "^m1	meeting	2023-01-30T06:45	2023-01-30T08:15	Asia/Kathmandu	" "list --in Kathmandu: a +05:45 offset"
+# Days are the display zone's: 10:00 in Seoul on the 30th is the 29th in
+# New York, where the flight leaves on the 31st at 08:00.
+run list --in "New York" --from 2023-01-31 --to 2023-01-31 --format tsv
+expect_out_match "^t1	travel	2023-01-31T08:00	2023-01-31T19:30	America/New_York	" "list --in: the flight in New York time"
+if grep -q '^m1' "$T/out"; then not_ok "list --in: --from/--to are days in the display zone"; else ok "list --in: --from/--to are days in the display zone"; fi
+run list --in "New York"
+expect_out_match "^Sun 29 Jan 2023$" "list --in: the agenda's days are the display zone's"
+run list
+expect_out_match "^  10:00-11:30 +KST \\+09:00 " "list without --in: stored zones"
+same_file "$T/in.before" "$ITIN_FILE" "list --in leaves the store untouched"
+
+run list --in Europe/Brusels
+expect_rc 65 "list --in unknown zone"
+expect_err "^itin: unknown time zone 'Europe/Brusels' \\(did you mean 'Europe/Brussels'\\?\\)$" "list --in: did you mean (zone)"
+run list --in Brusels
+expect_rc 65 "list --in unknown city"
+expect_err "^itin: unknown time zone or place 'Brusels' \\(did you mean 'Brussels, BE'\\?\\)$" "list --in: did you mean (place)"
+run list --in Santiago --format tsv
+expect_err "^itin: warning: 'Santiago' is ambiguous; using Santiago, CL" "list --in: ambiguous city warns"
+run list --in Brussels --format json
+expect_rc 64 "list --in with json is a usage error"
+run export --in Brussels --format itin
+expect_rc 64 "export --in with itin is a usage error"
+run list --in UTC --format tsv
+expect_out_match "^m1	meeting	2023-01-30T01:00	2023-01-30T02:30	UTC	" "list --in UTC"
+
 finish
