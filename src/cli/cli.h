@@ -10,7 +10,7 @@
  *   options.c   shared option parsing: the event options of add/edit,
  *               the FILTERS of list/export, --format values
  *   agenda.c    the agenda listing for people
- *   output.c    list/export formats, atomic output files, reading inputs
+ *   output.c    list/export formats, reading inputs
  *   ids.c       id and unique-prefix lookup for show/edit/rm
  *   progress.c  a progress line on a terminal for slow work
  *   now.c       the clock, overridable with $ITIN_NOW
@@ -232,10 +232,6 @@ const char *format_name(enum outfmt f);
  * --from/--to range for the agenda. */
 void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
 		   const struct filter *f, bool colour);
-/* Write data to path atomically (temp file in the same folder + rename).
- * 0 or -1 with err filled (73 cannot create, 74 I/O). */
-int write_file_atomic(const char *path, const char *data, size_t len,
-		      struct itin_err *err);
 /* Read a whole file ("-" = standard input) into sb. 0 or -1 with err
  * (66 missing/unreadable/directory, 74 read error). */
 int read_input(const char *path, struct strbuf *sb, struct itin_err *err);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "itin/fsutil.h"
 
 int cmd_export(int argc, char **argv, struct cli *cli)
 {
@@ -94,7 +95,7 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 	p = NULL;
 	if (output && strcmp(output, "-")) {
 		itin_err_clear(&err);
-		if (write_file_atomic(output, sb.buf, sb.len, &err))
+		if (fs_write_output(output, sb.buf, sb.len, &err))
 			status = report_err(&err);
 	} else {
 		out_strbuf(&sb);

@@ -4,7 +4,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -83,77 +82,6 @@ int load_filtered(struct cli *cli, const struct filter *f, struct evlist *out,
 	free(all.v);
 	evlist_sort(out);
 	return 0;
-}
-
-static int write_all(int fd, const char *data, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, data, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-int write_file_atomic(const char *path, const char *data, size_t len,
-		      struct itin_err *err)
-{
-	char *copy1 = xstrdup(path), *copy2 = xstrdup(path);
-	const char *dir = dirname(copy1), *base = basename(copy2);
-	struct strbuf tmp = STRBUF_INIT;
-	struct stat st;
-	mode_t mask, mode;
-	int fd, e, status = ITIN_EX_IOERR;
-
-	if (!stat(path, &st) && S_ISDIR(st.st_mode)) {
-		itin_err_set(err, ITIN_EX_CANTCREAT, "'%s' is a directory",
-			     path);
-		goto out;
-	}
-	strbuf_addf(&tmp, "%s/.%s.XXXXXX", dir, base);
-	fd = mkstemp(tmp.buf);
-	if (fd < 0) {
-		itin_err_set(err, ITIN_EX_CANTCREAT, "cannot create '%s': %s",
-			     path, strerror(errno));
-		strbuf_reset(&tmp);
-		goto out;
-	}
-	/* mkstemp makes 0600; an export gets the usual mode, or keeps the
-	 * mode of the file it replaces. */
-	mask = umask(0);
-	umask(mask);
-	mode = !stat(path, &st) ? st.st_mode & 07777 : 0666 & ~mask;
-	if (fchmod(fd, mode) || write_all(fd, data, len) || fsync(fd)) {
-		e = errno;
-		close(fd);
-		goto fail;
-	}
-	if (close(fd)) {
-		e = errno;
-		goto fail;
-	}
-	if (rename(tmp.buf, path)) {
-		e = errno;
-		status = ITIN_EX_CANTCREAT;
-		goto fail;
-	}
-	strbuf_release(&tmp);
-	free(copy1);
-	free(copy2);
-	return 0;
-fail:
-	unlink(tmp.buf);
-	itin_err_set(err, status, "cannot write '%s': %s", path, strerror(e));
-out:
-	strbuf_release(&tmp);
-	free(copy1);
-	free(copy2);
-	return -1;
 }
 
 int read_input(const char *path, struct strbuf *sb, struct itin_err *err)

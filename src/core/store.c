@@ -21,66 +21,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "itin/fsutil.h"
 #include "itin/itinfmt.h"
 #include "itin/store.h"
 #include "itin/strbuf.h"
 #include "itin/xalloc.h"
 
 #define DEFAULT_LOCK_TIMEOUT 5.0
-/* How many symbolic links a dangling chain may have before we give up. */
-#define MAX_LINKS 40
 
 enum lock_kind { LK_SHARED, LK_EXCL };
-
-/* Full-disk and device errors are I/O (74); refusals to create are 73. */
-static int write_status(int e)
-{
-	switch (e) {
-	case EACCES:
-	case EPERM:
-	case EROFS:
-	case ENOTDIR:
-	case EISDIR:
-	case ELOOP:
-	case ENAMETOOLONG:
-	case ENOENT:
-		return ITIN_EX_CANTCREAT;
-	default:
-		return ITIN_EX_IOERR;
-	}
-}
-
-static char *path_join(const char *dir, const char *base)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	strbuf_addstr(&sb, dir);
-	if (sb.len && sb.buf[sb.len - 1] != '/')
-		strbuf_addch(&sb, '/');
-	strbuf_addstr(&sb, base);
-	return strbuf_detach(&sb, NULL);
-}
-
-/* The folder part of path: "." when there is none, "/" for "/x". */
-static char *path_dir(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return xstrdup(".");
-	while (slash > path && slash[-1] == '/')
-		slash--;
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
-static const char *path_base(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
 
 /* ---- default path ---------------------------------------------------- */
 
@@ -105,12 +54,12 @@ int store_default_path(const char *explicit_path, char **out,
 	/* The XDG spec: a relative XDG_DATA_HOME is invalid and ignored. */
 	s = getenv("XDG_DATA_HOME");
 	if (s && s[0] == '/') {
-		*out = path_join(s, "itin/itinerary.itin");
+		*out = fs_path_join(s, "itin/itinerary.itin");
 		return 0;
 	}
 	s = getenv("HOME");
 	if (s && *s) {
-		*out = path_join(s, ".local/share/itin/itinerary.itin");
+		*out = fs_path_join(s, ".local/share/itin/itinerary.itin");
 		return 0;
 	}
 	return itin_err_set(err, ITIN_EX_USAGE,
@@ -118,71 +67,10 @@ int store_default_path(const char *explicit_path, char **out,
 			    "(use -f PATH or set ITIN_FILE)");
 }
 
-/* ---- paths ----------------------------------------------------------- */
-
-/*
- * The file a write really replaces, with symbolic links resolved, also when
- * it does not exist yet: a dangling link is followed to its target, and a
- * missing file gets its folder resolved. Everyone computes the same name for
- * one file, so everyone derives the same lock file from it.
- */
-static char *resolve_path(const char *path)
-{
-	char *cur = xstrdup(path);
-	int hops;
-
-	for (hops = 0; hops < MAX_LINKS; hops++) {
-		char *real = realpath(cur, NULL);
-		struct stat st;
-		char *dir, *rdir, *res;
-
-		if (real) {
-			free(cur);
-			return real;
-		}
-		if (lstat(cur, &st) == 0 && S_ISLNK(st.st_mode)) {
-			/* Dangling: follow it by hand. */
-			struct strbuf target = STRBUF_INIT;
-			ssize_t n;
-
-			strbuf_grow(&target, PATH_MAX);
-			n = readlink(cur, target.buf, PATH_MAX);
-			if (n <= 0 || n >= PATH_MAX) {
-				strbuf_release(&target);
-				return cur;
-			}
-			target.len = (size_t)n;
-			target.buf[n] = '\0';
-			if (target.buf[0] == '/') {
-				res = strbuf_detach(&target, NULL);
-			} else {
-				dir = path_dir(cur);
-				res = path_join(dir, target.buf);
-				free(dir);
-				strbuf_release(&target);
-			}
-			free(cur);
-			cur = res;
-			continue;
-		}
-		/* Missing: resolve the folder, keep the name. */
-		dir = path_dir(cur);
-		rdir = realpath(dir, NULL);
-		free(dir);
-		if (!rdir)
-			return cur;
-		res = path_join(rdir, path_base(cur));
-		free(rdir);
-		free(cur);
-		return res;
-	}
-	return cur;
-}
-
 /* mkdir -p for the folders above path, created 0700. */
 static int make_parents(const char *path, struct itin_err *err)
 {
-	char *dir = path_dir(path);
+	char *dir = fs_path_dir(path);
 	struct stat st;
 	char *p;
 
@@ -199,7 +87,7 @@ static int make_parents(const char *path, struct itin_err *err)
 		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
 			int e = errno;
 
-			itin_err_set(err, write_status(e),
+			itin_err_set(err, fs_write_status(e),
 				     "cannot create folder '%s': %s", dir,
 				     strerror(e));
 			free(dir);
@@ -261,7 +149,8 @@ static int lock_store(const char *path, const char *real, enum lock_kind kind,
 		      struct itin_err *err)
 {
 	int bad = kind == LK_SHARED ? ITIN_EX_NOINPUT : ITIN_EX_CANTCREAT;
-	char *lock = xmalloc(strlen(real) + sizeof(".lock"));
+	size_t n = strlen(real);
+	char *lock = xmalloc(n + sizeof(".lock"));
 	double timeout, deadline;
 	long delay = 10;
 	struct stat st;
@@ -269,8 +158,8 @@ static int lock_store(const char *path, const char *real, enum lock_kind kind,
 
 	if (lock_timeout(&timeout, err) < 0)
 		goto fail;
-	strcpy(lock, real);
-	strcat(lock, ".lock");
+	memcpy(lock, real, n);
+	memcpy(lock + n, ".lock", sizeof(".lock"));
 
 	/*
 	 * Readers never create the lock file: reading the sample in a source
@@ -296,7 +185,7 @@ static int lock_store(const char *path, const char *real, enum lock_kind kind,
 			free(lock);
 			return -2;
 		}
-		itin_err_set(err, kind == LK_SHARED ? bad : write_status(e),
+		itin_err_set(err, kind == LK_SHARED ? bad : fs_write_status(e),
 			     "cannot open lock file '%s': %s", lock,
 			     strerror(e));
 		goto fail;
@@ -457,7 +346,7 @@ int store_load(const char *path, struct evlist *out,
 		return itin_err_set(err, ITIN_EX_NOINPUT, "'%s' is a directory",
 				    path);
 
-	real = resolve_path(path);
+	real = fs_resolve_path(path);
 	lock = lock_store(path, real, LK_SHARED, err);
 	free(real);
 	if (lock == -1)
@@ -469,41 +358,6 @@ int store_load(const char *path, struct evlist *out,
 }
 
 /* ---- writing --------------------------------------------------------- */
-
-/* Write all of buf with as many write(2) calls as the kernel needs. */
-static int write_all(int fd, const char *buf, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		if (n == 0) {
-			errno = EIO;
-			return -1;
-		}
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* Make a new folder entry durable. Some file systems cannot fsync a
- * folder; the data itself is already synced, so that is not an error. */
-static void sync_dir(const char *file)
-{
-	char *dir = path_dir(file);
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	free(dir);
-}
 
 /*
  * Open the store for appending, creating it 0600. real is the store with
@@ -538,7 +392,7 @@ static int open_for_append(const char *path, const char *real, int *created,
 	if (errno == EISDIR)
 		return itin_err_set(err, ITIN_EX_NOINPUT, "'%s' is a directory",
 				    path);
-	return itin_err_set(err, write_status(errno), "cannot write '%s': %s",
+	return itin_err_set(err, fs_write_status(errno), "cannot write '%s': %s",
 			    path, strerror(errno));
 }
 
@@ -567,7 +421,7 @@ static int append(const char *path, const struct event *ev, bool check_id,
 
 	if (make_parents(path, err) < 0)
 		return -1;
-	real = resolve_path(path);
+	real = fs_resolve_path(path);
 	lock = lock_store(path, real, LK_EXCL, err);
 	if (lock < 0) {
 		free(real);
@@ -612,9 +466,9 @@ static int append(const char *path, const struct event *ev, bool check_id,
 	/* One write(2), so a reader without the lock (or a crash) sees all or
 	 * nothing in practice; a short write is continued, then undone on
 	 * failure so no torn event is left behind. */
-	if (write_all(fd, sb.buf, sb.len) < 0 || fsync(fd) < 0) {
+	if (fs_write_all(fd, sb.buf, sb.len) < 0 || fsync(fd) < 0) {
 		e = errno;
-		itin_err_set(err, write_status(e), "cannot write '%s': %s",
+		itin_err_set(err, fs_write_status(e), "cannot write '%s': %s",
 			     path, strerror(e));
 		/* Undo, under the lock still held: no torn event stays, and a
 		 * store this call created goes again. */
@@ -631,7 +485,7 @@ static int append(const char *path, const struct event *ev, bool check_id,
 		goto fail_lock;
 	}
 	if (created)
-		sync_dir(real);
+		fs_sync_dir(real);
 	free(real);
 	strbuf_release(&sb);
 	close(lock);
@@ -675,8 +529,8 @@ static void tx_reset(struct store_tx *tx)
  */
 static void remove_stale_temps(const char *real)
 {
-	char *dir = path_dir(real);
-	const char *base = path_base(real);
+	char *dir = fs_path_dir(real);
+	const char *base = fs_path_base(real);
 	size_t blen = strlen(base);
 	struct dirent *de;
 	DIR *d = opendir(dir);
@@ -732,7 +586,7 @@ int store_begin(const char *path, struct store_tx *tx,
 	if (make_parents(path, err) < 0)
 		return -1;
 	tx->path = xstrdup(path);
-	tx->real_path = resolve_path(path);
+	tx->real_path = fs_resolve_path(path);
 	tx->lock_fd = lock_store(path, tx->real_path, LK_EXCL, err);
 	if (tx->lock_fd < 0 || read_store(path, &tx->events, w, err) < 0) {
 		store_abort(tx);
@@ -744,74 +598,15 @@ int store_begin(const char *path, struct store_tx *tx,
 
 int store_commit(struct store_tx *tx, struct itin_err *err)
 {
-	const char *real = tx->real_path;
 	struct strbuf sb = STRBUF_INIT;
-	mode_t mode = 0600;
-	struct stat st;
-	char *dir, *tmp;
-	int fd, e;
+	int ret;
 
-	if (!real || tx->lock_fd < 0)
+	if (!tx->real_path || tx->lock_fd < 0)
 		return itin_err_set(err, ITIN_EX_OTHER,
 				    "no store transaction to commit");
-	dir = path_dir(real);
-	tmp = xmalloc(strlen(dir) + strlen(path_base(real)) + 16);
-	sprintf(tmp, "%s/.%s.XXXXXX", dir, path_base(real));
-	if (stat(real, &st) == 0)
-		mode = st.st_mode & 0777;
-
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		e = errno;
-		itin_err_set(err, write_status(e),
-			     "cannot create a temporary file in '%s': %s", dir,
-			     strerror(e));
-		goto out;
-	}
-	if (fchmod(fd, mode) < 0) {
-		e = errno;
-		itin_err_set(err, write_status(e),
-			     "cannot set the mode of '%s': %s", tmp,
-			     strerror(e));
-		goto fail;
-	}
 	itinfmt_write(&sb, &tx->events);
-	if (write_all(fd, sb.buf, sb.len) < 0 || fsync(fd) < 0) {
-		e = errno;
-		itin_err_set(err, write_status(e), "cannot write '%s': %s", tmp,
-			     strerror(e));
-		goto fail;
-	}
-	if (close(fd) < 0) {
-		e = errno;
-		fd = -1;
-		itin_err_set(err, ITIN_EX_IOERR, "cannot write '%s': %s", tmp,
-			     strerror(e));
-		goto fail;
-	}
-	fd = -1;
-	/* Replace the link's target, not the link: the store stays a link. */
-	if (rename(tmp, real) < 0) {
-		e = errno;
-		itin_err_set(err, write_status(e), "cannot replace '%s': %s",
-			     real, strerror(e));
-		goto fail;
-	}
-	sync_dir(real);
-	free(tmp);
-	free(dir);
+	ret = fs_replace_file(tx->real_path, sb.buf, sb.len, 0600, err);
 	strbuf_release(&sb);
 	store_abort(tx);
-	return 0;
-
-fail:
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-out:
-	free(tmp);
-	free(dir);
-	strbuf_release(&sb);
-	store_abort(tx);
-	return -1;
+	return ret;
 }

@@ -152,6 +152,35 @@ if [ "$(id -u)" != 0 ]; then
 	expect_rc 66 "list: unreadable store"
 	chmod 755 "$T/ro"
 fi
+# Someone else's read-only store in a folder we may write: rename(2) would
+# replace it, so itin must check the file's own permission. As root the
+# test becomes user 65534 (nobody) with setpriv; as a normal user the
+# read-only folder above already covers the refusal.
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+	shared=$(mktemp -d /tmp/itin-shared.XXXXXX)
+	chmod 777 "$shared"
+	cp "$ITIN_FILE" "$shared/store.itin"
+	chmod 644 "$shared/store.itin"
+	touch "$shared/store.itin.lock"
+	chown 65534:65534 "$shared/store.itin.lock"
+	as_nobody() {
+		setpriv --reuid=65534 --regid=65534 --clear-groups \
+			env HOME=/nonexistent "$ITIN" -f "$shared/store.itin" "$@" \
+			>"$T/out" 2>"$T/err"
+		rc=$?
+	}
+	for cmd in "rm keep1" "edit keep1 --title Changed" "import $shared/in.itin"; do
+		cp "$ROOT/samples/nato-2023.itin" "$shared/in.itin"
+		chmod 644 "$shared/in.itin"
+		# shellcheck disable=SC2086
+		as_nobody $cmd
+		expect_rc 73 "${cmd%% *}: someone else's read-only store is refused"
+		expect_err "^itin: cannot write '$shared/store.itin': Permission denied$" "${cmd%% *}: read-only store: message"
+		same_file "$T/before" "$shared/store.itin" "${cmd%% *}: read-only store unchanged"
+		[ "$(stat -c %U "$shared/store.itin")" = root ] && ok "${cmd%% *}: owner kept" || not_ok "${cmd%% *}: owner changed"
+	done
+	rm -rf "$shared"
+fi
 # A store over the file-size limit: EFBIG, not a kill by SIGXFSZ.
 cp "$ITIN_FILE" "$T/big.itin"
 cp "$ROOT/samples/summit-season-2023.itin" "$T/season.itin"

@@ -161,6 +161,29 @@ expect_rc 73 "export -o into a missing folder"
 expect_err "^itin: cannot create '$T/nodir/x.tsv'" "export -o missing folder: message"
 run export --format tsv -o "$T/dir.itin"
 expect_rc 73 "export -o onto a directory"
+# -o onto things that are not regular files: never replaced.
+run export --format tsv
+cp "$T/out" "$T/want.tsv"
+mkfifo "$T/fifo"
+cat "$T/fifo" >"$T/from-fifo" &
+reader=$!
+run export --format tsv -o "$T/fifo"
+wait "$reader"
+expect_rc 0 "export -o into a named pipe"
+[ -p "$T/fifo" ] && ok "export -o: the named pipe is still a pipe" || not_ok "export -o: the named pipe was replaced"
+same_file "$T/want.tsv" "$T/from-fifo" "export -o: the reader of the pipe got the export"
+if [ -c /dev/full ]; then
+	run export --format tsv -o /dev/full
+	expect_rc 74 "export -o /dev/full: I/O error"
+	expect_err "^itin: cannot write '/dev/full': No space left on device$" "export -o /dev/full: message"
+	[ -c /dev/full ] && ok "export -o /dev/full: still a device" || not_ok "export -o /dev/full: the device was replaced"
+fi
+ln -s target.tsv "$T/link.tsv"
+run export --format tsv -o "$T/link.tsv"
+expect_rc 0 "export -o through a symbolic link"
+[ -L "$T/link.tsv" ] && ok "export -o: the link stays a link" || not_ok "export -o: the link was replaced"
+same_file "$T/want.tsv" "$T/target.tsv" "export -o: the link's target written"
+
 run export --format tsv -o "$T/x.tsv" extra
 expect_rc 64 "export: unexpected argument"
 run export --format tsv -o

@@ -1,0 +1,57 @@
+/*
+ * fsutil.h: the file-system steps that the store and `export -o` share, so
+ * that every file itin replaces is replaced the same careful way.
+ *
+ * fs_replace_file() writes a new file next to the target (mkstemp in the
+ * same folder), gives it the old file's mode and, where permitted, its
+ * owner, fsyncs it, renames it over the target and fsyncs the folder. A
+ * symbolic link is followed, so a link stays a link and its target is
+ * replaced. A target that exists but may not be written by us is refused
+ * (a rename would otherwise bypass the file's own permissions). On any
+ * failure the target is untouched and the temporary file is removed.
+ *
+ * Returned paths are new strings owned by the caller.
+ */
+#ifndef ITIN_FSUTIL_H
+#define ITIN_FSUTIL_H
+
+#include <stddef.h>
+#include <sys/types.h>
+#include "itin/err.h"
+
+/* write(2) until all of buf is written; -1 with errno set on failure. */
+int fs_write_all(int fd, const void *buf, size_t len);
+
+/* The folder of path ("." when none, "/" for "/x"), and its last part. */
+char *fs_path_dir(const char *path);
+const char *fs_path_base(const char *path);
+char *fs_path_join(const char *dir, const char *base);
+
+/*
+ * The file a write to path really changes: symbolic links resolved, also
+ * dangling ones, and for a missing file its folder resolved. Everyone
+ * computes the same name for one file (the store derives its lock from it).
+ */
+char *fs_resolve_path(const char *path);
+
+/* Make a new folder entry durable (best effort: some file systems refuse). */
+void fs_sync_dir(const char *file);
+
+/* The sysexits status for a failed create/write errno: refusals are 73
+ * (EACCES, EROFS, ENOENT...), device and space errors 74. */
+int fs_write_status(int e);
+
+/* Atomically replace path with data; new_mode for a file that does not
+ * exist yet. */
+int fs_replace_file(const char *path, const void *data, size_t len,
+		    mode_t new_mode, struct itin_err *err);
+
+/*
+ * Write an output file (`export -o`): a regular or missing file is replaced
+ * atomically (new files get 0666 less the umask); a device or FIFO
+ * (/dev/stdout, a named pipe) is written in place, never replaced.
+ */
+int fs_write_output(const char *path, const void *data, size_t len,
+		    struct itin_err *err);
+
+#endif
