@@ -108,6 +108,14 @@ int event_check(struct event *ev, const struct itin_warner *w,
  * so a reader can point at the right line and column. An event without an
  * id gets event_derive_id() here.
  */
+/*
+ * The longest text any one field may hold, in bytes (a title, a venue, a
+ * participant's name, the notes...). Real itineraries stay far below it;
+ * the limit keeps every line of the text format within ITINFMT_MAX_LINE
+ * even when every byte needs a four-byte escape.
+ */
+#define EVENT_MAX_TEXT 65536
+
 enum event_part {
 	EV_PART_NONE,
 	EV_PART_TITLE,

@@ -186,6 +186,11 @@ int when_parse(const char *s, size_t len, struct when *out,
 	 * it is reported as a bad date rather than a bad time. */
 	while (dlen < len && s[dlen] != 'T' && s[dlen] != ' ')
 		dlen++;
+	/* " 2023-01-01" or "T10:00": no date at all; quote the whole. */
+	if (dlen == 0)
+		return itin_err_at(err, ITIN_EX_DATAERR, NULL, 0, 1,
+				   "invalid date '%.*s' (expected YYYY-MM-DD)",
+				   (int)(len > 64 ? 64 : len), s);
 	if (date_parse_at(s, dlen, 1, &days, err) < 0)
 		return -1;
 	if (dlen == len) {

@@ -199,9 +199,49 @@ static int zoned_instant(char **zone_name, int64_t local,
 	return 0;
 }
 
+/* Empty, or nothing but white space: no title a person could read. */
 static bool blank(const char *s)
 {
-	return !s || !*s;
+	if (!s)
+		return true;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r' &&
+		    *s != '\v' && *s != '\f')
+			return false;
+	return true;
+}
+
+static int check_length(const char *what, const char *s, struct itin_err *err)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (n <= EVENT_MAX_TEXT)
+		return 0;
+	return itin_err_set(err, ITIN_EX_DATAERR,
+			    "%s too long (%zu bytes; limit %d)", what,
+			    n, EVENT_MAX_TEXT);
+}
+
+/* Every text field within EVENT_MAX_TEXT. */
+static int check_lengths(const struct event *ev, struct itin_err *err)
+{
+	size_t i;
+
+	if (check_length("title", ev->title, err) ||
+	    check_length("venue", ev->venue, err) ||
+	    check_length("city", ev->city, err) ||
+	    check_length("organisation", ev->org, err) ||
+	    check_length("source", ev->source, err) ||
+	    check_length("notes", ev->notes, err))
+		return -1;
+	for (i = 0; i < ev->nwith; i++)
+		if (check_length("participant name", ev->with[i].name, err) ||
+		    check_length("participant role", ev->with[i].role, err))
+			return -1;
+	for (i = 0; i < ev->ntags; i++)
+		if (check_length("tag", ev->tags[i], err))
+			return -1;
+	return 0;
 }
 
 int event_check_part(struct event *ev, const struct itin_warner *w,
@@ -222,6 +262,8 @@ int event_check_part(struct event *ev, const struct itin_warner *w,
 		*part = EV_PART_TITLE;
 		return itin_err_set(err, ITIN_EX_DATAERR, "missing title");
 	}
+	if (check_lengths(ev, err) < 0)
+		return -1;
 	if (ev->allday) {
 		if (ev->tz || ev->end_tz) {
 			itin_warn_at(w, NULL, 0, 0,
@@ -290,9 +332,18 @@ int event_check_part(struct event *ev, const struct itin_warner *w,
 				ev->end_utc = ev->end;
 			}
 			if (ev->end_utc < ev->start_utc) {
+				const char *sz = ev->tz ? ev->tz : "floating";
+				const char *ez = *zone ? *zone : "floating";
+
 				*part = EV_PART_END;
 				fmt_local(ev->end, true, a);
 				fmt_local(ev->start, true, b);
+				/* Across zones the clock times alone can look
+				 * right: name the zones they are read in. */
+				if (strcmp(sz, ez))
+					return itin_err_set(err, ITIN_EX_DATAERR,
+							    "end '%s' (%s) is before start '%s' (%s)",
+							    a, ez, b, sz);
 				return itin_err_set(err, ITIN_EX_DATAERR,
 						    "end '%s' is before start '%s'", a, b);
 			}

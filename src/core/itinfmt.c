@@ -915,10 +915,30 @@ static void write_key(struct strbuf *sb, const char *key, const char *value,
 	strbuf_addch(sb, '\n');
 }
 
+/*
+ * Start the next item of a "with:"/"tags:" list. Items share one line
+ * until it passes LIST_LINE_WRAP bytes, then a new key line begins (the
+ * reader appends repeated keys), so no list can outgrow the reader's line
+ * limit. line is the offset where the current key line starts, 0 for none;
+ * returns the new one.
+ */
+#define LIST_LINE_WRAP 4000
+static size_t list_item(struct strbuf *sb, const char *key, size_t line)
+{
+	if (line && sb->len - line < LIST_LINE_WRAP) {
+		strbuf_addstr(sb, "; ");
+		return line;
+	}
+	if (line)
+		strbuf_addch(sb, '\n');
+	line = sb->len;
+	strbuf_addf(sb, "    %s: ", key);
+	return line;
+}
+
 void itinfmt_write_event(struct strbuf *sb, const struct event *ev)
 {
-	size_t start = sb->len, i;
-	bool first;
+	size_t start = sb->len, line, i;
 
 	write_range(sb, ev);
 	pad_to(sb, start, 25, 2);
@@ -940,12 +960,11 @@ void itinfmt_write_event(struct strbuf *sb, const struct event *ev)
 		write_key(sb, "status", event_status_name(ev->status), NULL);
 	if (present(ev->org))
 		write_key(sb, "org", ev->org, NULL);
-	first = true;
+	line = 0;
 	for (i = 0; i < ev->nwith; i++) {
 		if (!present(ev->with[i].name))
 			continue;
-		strbuf_addstr(sb, first ? "    with: " : "; ");
-		first = false;
+		line = list_item(sb, "with", line);
 		put_value(sb, ev->with[i].name, ";()");
 		if (present(ev->with[i].role)) {
 			strbuf_addstr(sb, " (");
@@ -953,17 +972,16 @@ void itinfmt_write_event(struct strbuf *sb, const struct event *ev)
 			strbuf_addch(sb, ')');
 		}
 	}
-	if (!first)
+	if (line)
 		strbuf_addch(sb, '\n');
-	first = true;
+	line = 0;
 	for (i = 0; i < ev->ntags; i++) {
 		if (!present(ev->tags[i]))
 			continue;
-		strbuf_addstr(sb, first ? "    tags: " : "; ");
-		first = false;
+		line = list_item(sb, "tags", line);
 		put_value(sb, ev->tags[i], ";");
 	}
-	if (!first)
+	if (line)
 		strbuf_addch(sb, '\n');
 	if (present(ev->source))
 		write_key(sb, "source", ev->source, NULL);
@@ -972,10 +990,10 @@ void itinfmt_write_event(struct strbuf *sb, const struct event *ev)
 
 		for (;;) {
 			const char *nl = strchr(p, '\n');
-			char *line = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
+			char *text = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
 
-			write_key(sb, "note", line, NULL);
-			free(line);
+			write_key(sb, "note", text, NULL);
+			free(text);
 			if (!nl)
 				break;
 			p = nl + 1;

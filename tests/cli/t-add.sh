@@ -128,4 +128,40 @@ expect_rc 0 "concurrent adds: store parses"
 n=$(grep -c '	call	' "$T/out")
 [ "$n" -eq 20 ] && ok "concurrent adds: 20 of 20 stored" || not_ok "concurrent adds: $n of 20 stored"
 
+# Text limits: a blank title is no title; a field past EVENT_MAX_TEXT is
+# refused; many long participants stay within the reader's line limit
+# (the writer wraps "with:" lines), so the store still reads back.
+cp "$ITIN_FILE" "$T/before-limits"
+run add meeting "   " --start 2023-03-01
+expect_rc 65 "add: a title of spaces is missing"
+expect_err "^itin: missing title$" "add: blank title: message"
+long=$(head -c 70000 /dev/zero | tr '\0' x)
+run add meeting "$long" --start 2023-03-01
+expect_rc 65 "add: a 70000-byte title is refused"
+expect_err "^itin: title too long \(70000 bytes; limit 65536\)$" "add: long title: message"
+same_file "$T/before-limits" "$ITIN_FILE" "add: refused fields leave the store unchanged"
+name=$(head -c 60000 /dev/zero | tr '\0' n)
+set --
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	set -- "$@" --with "$name$i (Role $i)"
+done
+run add meeting "Crowded meeting" --start 2023-03-02 "$@"
+expect_rc 0 "add: twenty 60 KB participants"
+run list --format itin
+expect_rc 0 "a store with 1.2 MB of participants reads back"
+awk 'length($0) > 1048576 { bad = 1 } END { exit bad }' "$ITIN_FILE" &&
+	ok "no store line passes the 1 MiB line limit" ||
+	not_ok "a store line passes the 1 MiB line limit"
+n=$(grep -c '^    with: ' "$ITIN_FILE")
+[ "$n" -ge 20 ] && ok "long participant lists wrap over several with: lines" ||
+	not_ok "with: lines: $n"
+run list --format json
+python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+e = [x for x in d if x["title"] == "Crowded meeting"][0]
+assert len(e["participants"]) == 20, len(e["participants"])
+assert e["participants"][19]["role"] == "Role 20"' "$T/out" &&
+	ok "all twenty participants survive, in order" ||
+	not_ok "participants lost in the round trip"
+
 finish

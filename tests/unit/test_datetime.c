@@ -199,7 +199,8 @@ TEST(invalid_dates)
 	expect_bad("2023-01-30x", "invalid date '2023-01-30x' (expected YYYY-MM-DD)", 1);
 	expect_bad("+023-01-30", "invalid date '+023-01-30' (expected YYYY-MM-DD)", 1);
 	expect_bad("", "invalid date '' (expected YYYY-MM-DD)", 1);
-	expect_bad("T10:00", "invalid date '' (expected YYYY-MM-DD)", 1);
+	expect_bad("T10:00", "invalid date 'T10:00' (expected YYYY-MM-DD)", 1);
+	expect_bad(" 2023-01-30", "invalid date ' 2023-01-30' (expected YYYY-MM-DD)", 1);
 	expect_bad("20230130", "invalid date '20230130' (expected YYYY-MM-DD)", 1);
 }
 

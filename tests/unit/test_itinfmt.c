@@ -373,7 +373,7 @@ TEST(errors)
 		  "t.itin:1:13: end '2023-02-01' is before start '2023-02-03'");
 	CHECK_STR(error_of("2023-02-01 10:00..2023-02-01 12:00 travel F @ London\n"
 			   "    end-tz: Asia/Tokyo\n"),
-		  "t.itin:1:19: end '2023-02-01 12:00' is before start '2023-02-01 10:00'");
+		  "t.itin:1:19: end '2023-02-01 12:00' (Asia/Tokyo) is before start '2023-02-01 10:00' (Europe/London)");
 	CHECK_STR(error_of("2023-02-01 visit   @ Seoul\n"), "t.itin:1:20: missing title");
 	CHECK_STR(error_of("2023-02-01 visit\n"), "t.itin:1:17: missing title");
 	CHECK_STR(error_of("2023-02-01\n"), "t.itin:1:11: missing type after the date");
@@ -440,9 +440,14 @@ TEST(error_too_long)
 	buf[n] = '\n';
 	buf[n + 1] = '\0';
 	CHECK_STR(error_of(buf), "t.itin:2:1048577: line too long (1048657 bytes; limit 1 MiB)");
-	/* Exactly at the limit is fine. */
+	/* Exactly at the line limit the line is read, and the field is
+	 * refused for its own limit. */
 	buf[19 + ITINFMT_MAX_LINE] = '\n';
 	buf[20 + ITINFMT_MAX_LINE] = '\0';
+	CHECK_STR(error_of(buf), "t.itin:1:1: notes too long (1048566 bytes; limit 65536)");
+	/* At the field limit the event is fine. */
+	buf[29 + EVENT_MAX_TEXT] = '\n';
+	buf[30 + EVENT_MAX_TEXT] = '\0';
 	CHECK_STR(error_of(buf), "(no error)");
 	free(buf);
 }
