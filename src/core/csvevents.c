@@ -1,0 +1,1275 @@
+/*
+ * csvevents.c: CSV records to events and events to CSV (the native
+ * columns), over the record reader of csvio.c.
+ *
+ * The header decides what each column means: the native names, and the
+ * names Google Calendar and Outlook export (matched folded: case, spaces,
+ * '_' and '-' ignored). A row becomes an event as the text format makes
+ * one: the zone from the tz column, else from the place (gazetteer), else
+ * floating with a warning; the id from the id column, else derived; then
+ * event_check(). Every problem points at the row's field: FILE:LINE:COL.
+ *
+ * Dates are read as spreadsheets write them: YYYY-MM-DD, MM/DD/YYYY (US,
+ * as Google and Outlook export), DD.MM.YYYY (day first, as German Excel
+ * writes); times as HH:MM[:SS] or with AM/PM ("2:00:00 PM").
+ *
+ * All-day ends. Google's CSV "End Date" is the last day of the event
+ * (support.google.com/calendar/answer/37118: "The last day of the event"),
+ * as in itin. Outlook exports an all-day event as midnight to midnight:
+ * End Date the next day, End Time 12:00:00 AM. So an all-day end with a
+ * time of midnight, after the start, is exclusive and the day before is the
+ * last day; without a time (or at another time) End Date is the last day.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "itin/csvio.h"
+#include "itin/datetime.h"
+#include "itin/places.h"
+#include "itin/typeguess.h"
+#include "itin/tz.h"
+#include "itin/utf8.h"
+#include "itin/xalloc.h"
+
+enum col {
+	/* The native columns, in writing order. */
+	C_ID,
+	C_TYPE,
+	C_TITLE,
+	C_START,
+	C_END,
+	C_TZ,
+	C_CITY,
+	C_COUNTRY,
+	C_VENUE,
+	C_PARTICIPANTS,
+	C_ORG,
+	C_STATUS,
+	C_SOURCE,
+	C_NOTES,
+	C_TAGS,
+	C_END_TZ,
+	C_NATIVE,
+	/* Google Calendar, Outlook and common spreadsheet columns. */
+	C_START_DATE = C_NATIVE,
+	C_START_TIME,
+	C_END_DATE,
+	C_END_TIME,
+	C_ALLDAY,
+	C_LOCATION,
+	C_REQ_ATTENDEES,
+	C_OPT_ATTENDEES,
+	C_ORGANIZER,
+	C_COUNT
+};
+
+static const char *const native_names[C_NATIVE] = {
+    "id",     "type",	 "title", "start",	  "end",	  "tz",
+    "city",   "country", "venue", "participants", "organization", "status",
+    "source", "notes",	 "tags",  "end_tz",
+};
+
+/* Header names, folded (lower case, no spaces, '_' or '-'). */
+static const struct {
+	const char *name;
+	enum col col;
+} aliases[] = {
+    {"id", C_ID},
+    {"uid", C_ID},
+    {"type", C_TYPE},
+    {"title", C_TITLE},
+    {"subject", C_TITLE},
+    {"summary", C_TITLE},
+    {"start", C_START},
+    {"end", C_END},
+    {"tz", C_TZ},
+    {"timezone", C_TZ},
+    {"city", C_CITY},
+    {"country", C_COUNTRY},
+    {"venue", C_VENUE},
+    {"participants", C_PARTICIPANTS},
+    {"with", C_PARTICIPANTS},
+    {"attendees", C_PARTICIPANTS},
+    {"organization", C_ORG},
+    {"organisation", C_ORG},
+    {"org", C_ORG},
+    {"status", C_STATUS},
+    {"source", C_SOURCE},
+    {"url", C_SOURCE},
+    {"notes", C_NOTES},
+    {"note", C_NOTES},
+    {"description", C_NOTES},
+    {"tags", C_TAGS},
+    {"tag", C_TAGS},
+    {"categories", C_TAGS},
+    {"endtz", C_END_TZ},
+    {"endtimezone", C_END_TZ},
+    {"startdate", C_START_DATE},
+    {"date", C_START_DATE},
+    {"starttime", C_START_TIME},
+    {"time", C_START_TIME},
+    {"enddate", C_END_DATE},
+    {"endtime", C_END_TIME},
+    {"alldayevent", C_ALLDAY},
+    {"allday", C_ALLDAY},
+    {"location", C_LOCATION},
+    {"requiredattendees", C_REQ_ATTENDEES},
+    {"optionalattendees", C_OPT_ATTENDEES},
+    {"meetingorganizer", C_ORGANIZER},
+    {"organizer", C_ORGANIZER},
+    {"organiser", C_ORGANIZER},
+};
+
+#define TYPES_EXPECTED                                                         \
+	"visit, meeting, summit, conference, interview, press, travel, "       \
+	"reception, call, other"
+
+struct evreader {
+	const char *fname;
+	unsigned flags;
+	struct evlist *out;
+	const struct itin_warner *w;
+	struct csvio_stats st;
+	bool have_header;
+	long col[C_COUNT]; /* field index of each column, or -1 */
+	size_t ncols;	   /* fields in the header */
+	struct evindex *ix;
+	struct strbuf tmp;
+};
+
+/* ---- small helpers ---- */
+
+static bool is_ws(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static void trim(const char **s, size_t *len)
+{
+	while (*len && is_ws(**s)) {
+		(*s)++;
+		(*len)--;
+	}
+	while (*len && is_ws((*s)[*len - 1]))
+		(*len)--;
+}
+
+static bool formula_char(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
+	       c == '\r';
+}
+
+/* Fold a header name: ASCII lower case, no spaces, '_' or '-'. */
+static void fold_name(const char *s, size_t len, char *out, size_t size)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len && n + 1 < size; i++) {
+		char c = s[i];
+
+		if (c == ' ' || c == '_' || c == '-' || c == '\t')
+			continue;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 'a' - 'A');
+		out[n++] = c;
+	}
+	out[n] = '\0';
+}
+
+/* A field of the row: the column's value, un-neutralised (see csvio.h). */
+struct val {
+	const char *s; /* NUL-terminated */
+	size_t len;
+	long idx; /* field index, -1 if the column is absent */
+};
+
+static struct val get(const struct evreader *er, const struct csvio_record *rec,
+		      enum col c)
+{
+	struct val v = {"", 0, er->col[c]};
+
+	if (v.idx < 0 || (size_t)v.idx >= rec->n)
+		return v;
+	v.s = rec->f[v.idx].s;
+	v.len = rec->f[v.idx].len;
+	if (!(er->flags & CSVIO_RAW) && v.len >= 2 && v.s[0] == '\'' &&
+	    (formula_char(v.s[1]) || v.s[1] == '\'')) {
+		v.s++;
+		v.len--;
+	}
+	return v;
+}
+
+static char *dup_val(struct val v)
+{
+	return v.len ? xstrndup(v.s, v.len) : NULL;
+}
+
+/* Where to point for a field (or the row when the column is absent). */
+static void pos_of(const struct csvio_record *rec, long idx, long *line,
+		   long *col)
+{
+	if (idx < 0) {
+		*line = rec->line;
+		*col = 1;
+		return;
+	}
+	csvio_field_pos(rec, (size_t)idx, line, col);
+}
+
+static int fail_field(const struct evreader *er, const struct csvio_record *rec,
+		      long idx, struct itin_err *err, const char *fmt, ...)
+    ITIN_PRINTF(5, 6);
+static int fail_field(const struct evreader *er, const struct csvio_record *rec,
+		      long idx, struct itin_err *err, const char *fmt, ...)
+{
+	char msg[sizeof(err->msg)];
+	long line, col;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	pos_of(rec, idx, &line, &col);
+	return itin_err_at(err, ITIN_EX_DATAERR, er->fname, line, col, "%s",
+			   msg);
+}
+
+/* Place an error another module filled in at a field. */
+static int locate(const struct evreader *er, const struct csvio_record *rec,
+		  long idx, struct itin_err *err)
+{
+	long line, col;
+
+	pos_of(rec, idx, &line, &col);
+	if (!err->status)
+		err->status = ITIN_EX_DATAERR;
+	snprintf(err->file, sizeof(err->file), "%s", er->fname);
+	err->line = line;
+	err->col = col;
+	return -1;
+}
+
+/* ---- the header ---- */
+
+static int read_header(struct evreader *er, const struct csvio_record *rec,
+		       struct itin_err *err)
+{
+	struct strbuf unknown = STRBUF_INIT;
+	size_t i, j, nunknown = 0;
+	bool cut = false;
+	char name[64];
+
+	if (rec->problem) {
+		*err = *rec->problem;
+		return -1;
+	}
+	for (i = 0; i < C_COUNT; i++)
+		er->col[i] = -1;
+	er->ncols = rec->n;
+	for (i = 0; i < rec->n; i++) {
+		const char *s = rec->f[i].s;
+		size_t len = rec->f[i].len;
+		long found = -1;
+
+		trim(&s, &len);
+		if (!len)
+			continue; /* spreadsheets leave empty header cells */
+		fold_name(s, len, name, sizeof(name));
+		for (j = 0; j < sizeof(aliases) / sizeof(aliases[0]); j++)
+			if (!strcmp(aliases[j].name, name))
+				found = aliases[j].col;
+		if (found < 0) {
+			/* One warning line, even for a thousand columns. */
+			if (unknown.len < 300) {
+				strbuf_addf(&unknown, "%s'%.*s'",
+					    nunknown ? ", " : "",
+					    (int)(len > 40 ? 40 : len), s);
+			} else if (!cut) {
+				strbuf_addstr(&unknown, ", ...");
+				cut = true;
+			}
+			nunknown++;
+			continue;
+		}
+		if (er->col[found] >= 0) {
+			const struct csvio_field *first =
+			    &rec->f[er->col[found]];
+
+			strbuf_release(&unknown);
+			return fail_field(
+			    er, rec, (long)i, err,
+			    "duplicate column '%.*s' (the same as '%.*s')",
+			    (int)(len > 64 ? 64 : len), s,
+			    (int)(first->len > 64 ? 64 : first->len), first->s);
+		}
+		er->col[found] = (long)i;
+	}
+	if (er->col[C_TITLE] < 0 ||
+	    (er->col[C_START] < 0 && er->col[C_START_DATE] < 0)) {
+		strbuf_release(&unknown);
+		return itin_err_at(err, ITIN_EX_DATAERR, er->fname, rec->line,
+				   1, "missing column '%s'",
+				   er->col[C_TITLE] < 0 ? "title" : "start");
+	}
+	if (nunknown)
+		itin_warn_at(er->w, er->fname, rec->line, 1,
+			     "ignoring %zu unknown column%s: %s", nunknown,
+			     nunknown == 1 ? "" : "s", unknown.buf);
+	strbuf_release(&unknown);
+	er->have_header = true;
+	return 0;
+}
+
+/* ---- dates and times ---- */
+
+/* Up to max digits at s[*i]; -1 if none. */
+static int digits(const char *s, size_t len, size_t *i, int max)
+{
+	int v = 0, n = 0;
+
+	while (*i < len && n < max && s[*i] >= '0' && s[*i] <= '9') {
+		v = v * 10 + (s[*i] - '0');
+		(*i)++;
+		n++;
+	}
+	return n ? v : -1;
+}
+
+static int bad_date(struct itin_err *err, const char *s, size_t len)
+{
+	return itin_err_set(
+	    err, ITIN_EX_DATAERR,
+	    "invalid date '%.*s' (expected YYYY-MM-DD or MM/DD/YYYY)",
+	    (int)(len > 64 ? 64 : len), s);
+}
+
+/* YYYY-MM-DD, M/D/YYYY or D.M.YYYY, exactly s[0..len). */
+static int parse_date(const char *s, size_t len, int64_t *days,
+		      struct itin_err *err)
+{
+	size_t i = 0;
+	int a, b, y, month, day;
+	char sep;
+
+	if (len == 10 && s[4] == '-')
+		return date_parse(s, len, days, err);
+	a = digits(s, len, &i, 2);
+	if (a < 0 || i >= len || (s[i] != '/' && s[i] != '.'))
+		return bad_date(err, s, len);
+	sep = s[i++];
+	b = digits(s, len, &i, 2);
+	if (b < 0 || i >= len || s[i] != sep)
+		return bad_date(err, s, len);
+	i++;
+	if (len - i != 4)
+		return bad_date(err, s, len);
+	y = digits(s, len, &i, 4);
+	if (y < 1 || i != len)
+		return bad_date(err, s, len);
+	month = sep == '/' ? a : b;
+	day = sep == '/' ? b : a;
+	if (month < 1 || month > 12)
+		return itin_err_set(
+		    err, ITIN_EX_DATAERR,
+		    "invalid date '%.*s': month must be 01 to 12", (int)len, s);
+	if (!date_is_valid(y, month, day))
+		return itin_err_set(err, ITIN_EX_DATAERR,
+				    "invalid date '%.*s': %s %d has %d days",
+				    (int)len, s, month_name(month), y,
+				    days_in_month(y, month));
+	*days = days_from_civil(y, month, day);
+	return 0;
+}
+
+static int bad_time(struct itin_err *err, const char *s, size_t len)
+{
+	return itin_err_set(
+	    err, ITIN_EX_DATAERR,
+	    "invalid time '%.*s' (expected HH:MM, HH:MM:SS or 2:00 PM)",
+	    (int)(len > 64 ? 64 : len), s);
+}
+
+/* H:MM[:SS] with an optional AM/PM (a.m., p.m.), exactly s[0..len). */
+static int parse_time(const char *s, size_t len, int *secs,
+		      struct itin_err *err)
+{
+	size_t i = 0;
+	int h, m, sec = 0, ampm = 0;
+
+	h = digits(s, len, &i, 2);
+	if (h < 0 || i >= len || s[i] != ':')
+		return bad_time(err, s, len);
+	i++;
+	if (len - i < 2)
+		return bad_time(err, s, len);
+	m = digits(s, len, &i, 2);
+	if (m < 0 || m > 59 || s[i - 1] == ':' || s[i - 2] == ':')
+		return bad_time(err, s, len);
+	if (i < len && s[i] == ':') {
+		size_t at = ++i;
+
+		sec = digits(s, len, &i, 2);
+		if (sec < 0 || sec > 59 || i - at != 2)
+			return bad_time(err, s, len);
+	}
+	while (i < len && s[i] == ' ')
+		i++;
+	if (i < len) {
+		char c = (char)(s[i] | 0x20);
+		size_t rest;
+
+		if (c != 'a' && c != 'p')
+			return bad_time(err, s, len);
+		ampm = c == 'a' ? 1 : 2;
+		i++;
+		rest = len - i;
+		if (!((rest == 1 && (s[i] | 0x20) == 'm') ||
+		      (rest == 3 && s[i] == '.' && (s[i + 1] | 0x20) == 'm' &&
+		       s[i + 2] == '.')))
+			return bad_time(err, s, len);
+	}
+	if (ampm) {
+		if (h < 1 || h > 12)
+			return bad_time(err, s, len);
+		h = h % 12 + (ampm == 2 ? 12 : 0);
+	} else if (h > 23) {
+		return bad_time(err, s, len);
+	}
+	*secs = h * 3600 + m * 60 + sec;
+	return 0;
+}
+
+/* A date, a time, or both ("2023-01-29T10:00", "1/29/2023 2:00 PM"). */
+struct dt {
+	bool has_date, has_time;
+	int64_t days;
+	int secs;
+};
+
+static int parse_when(const char *s, size_t len, struct dt *out,
+		      struct itin_err *err)
+{
+	size_t i = 0;
+
+	trim(&s, &len);
+	while (i < len && s[i] != ' ' && s[i] != 'T' && s[i] != ':')
+		i++;
+	if (i < len && s[i] == ':') {
+		out->has_time = true;
+		return parse_time(s, len, &out->secs, err);
+	}
+	if (parse_date(s, i, &out->days, err)) {
+		/* Name the whole value, not just its date part. */
+		if (i < len)
+			bad_date(err, s, len);
+		return -1;
+	}
+	out->has_date = true;
+	if (i == len)
+		return 0;
+	i++;
+	while (i < len && s[i] == ' ')
+		i++;
+	out->has_time = true;
+	return parse_time(s + i, len - i, &out->secs, err);
+}
+
+/* The start or the end of a row, from its when, date and time columns. */
+static int row_when(const struct evreader *er, const struct csvio_record *rec,
+		    const char *what, struct val when, struct val date,
+		    struct val time, struct dt *out, long *where,
+		    struct itin_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	*where = when.idx >= 0 ? when.idx : date.idx >= 0 ? date.idx : time.idx;
+	if (when.len && parse_when(when.s, when.len, out, err))
+		return locate(er, rec, when.idx, err);
+	if (date.len) {
+		const char *s = date.s;
+		size_t len = date.len;
+
+		if (out->has_date)
+			return fail_field(er, rec, date.idx, err,
+					  "the %s date is given twice", what);
+		trim(&s, &len);
+		if (parse_date(s, len, &out->days, err))
+			return locate(er, rec, date.idx, err);
+		out->has_date = true;
+		if (!when.len)
+			*where = date.idx;
+	}
+	if (time.len) {
+		const char *s = time.s;
+		size_t len = time.len;
+
+		if (out->has_time)
+			return fail_field(er, rec, time.idx, err,
+					  "the %s time is given twice", what);
+		trim(&s, &len);
+		if (parse_time(s, len, &out->secs, err))
+			return locate(er, rec, time.idx, err);
+		out->has_time = true;
+	}
+	return 0;
+}
+
+/* True/False, Yes/No, 1/0, empty = false. */
+static int parse_bool(const char *s, size_t len, bool *out)
+{
+	static const char *const yes[] = {"true", "yes", "y", "1", "x"};
+	static const char *const no[] = {"false", "no", "n", "0"};
+	size_t i;
+
+	trim(&s, &len);
+	*out = false;
+	if (!len)
+		return 0;
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		if (strlen(yes[i]) == len && !strncasecmp(s, yes[i], len))
+			return (*out = true), 0;
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		if (strlen(no[i]) == len && !strncasecmp(s, no[i], len))
+			return 0;
+	return -1;
+}
+
+/* ---- lists: participants and tags ---- */
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = (char)(c | 0x20);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/*
+ * Decode the text format's escapes in [s, e) into out (reset first). An
+ * unknown escape stays as written: a spreadsheet is not the text format,
+ * and "C:\dir" should not be an error.
+ */
+static void unescape(struct strbuf *out, const char *s, const char *e)
+{
+	strbuf_reset(out);
+	while (s < e) {
+		if (*s != '\\' || s + 1 >= e) {
+			strbuf_addch(out, *s++);
+			continue;
+		}
+		switch (s[1]) {
+		case '\\':
+		case ';':
+		case '(':
+		case ')':
+		case ',':
+		case '@':
+			strbuf_addch(out, s[1]);
+			break;
+		case 'n':
+			strbuf_addch(out, '\n');
+			break;
+		case 't':
+			strbuf_addch(out, '\t');
+			break;
+		case 's':
+			strbuf_addch(out, ' ');
+			break;
+		case 'x': {
+			int hi = s + 2 < e ? hexval(s[2]) : -1;
+			int lo = s + 3 < e ? hexval(s[3]) : -1;
+
+			if (hi >= 0 && lo >= 0 && hi <= 7 && hi * 16 + lo) {
+				strbuf_addch(out, (char)(hi * 16 + lo));
+				s += 4;
+				continue;
+			}
+			strbuf_addch(out, '\\');
+			s++;
+			continue;
+		}
+		default:
+			strbuf_addch(out, '\\');
+			s++;
+			continue;
+		}
+		s += 2;
+	}
+}
+
+static const char *find_unescaped(const char *s, const char *e, char c)
+{
+	for (; s < e; s++) {
+		if (*s == '\\') {
+			if (s + 1 < e)
+				s++;
+			continue;
+		}
+		if (*s == c)
+			return s;
+	}
+	return NULL;
+}
+
+static void trim_ptr(const char **s, const char **e)
+{
+	while (*s < *e && (is_ws(**s) || **s == '\r' || **s == '\n'))
+		(*s)++;
+	while (*e > *s &&
+	       (is_ws((*e)[-1]) || (*e)[-1] == '\r' || (*e)[-1] == '\n'))
+		(*e)--;
+}
+
+static bool has_participant(const struct event *ev, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ev->nwith; i++)
+		if (!strcmp(ev->with[i].name, name))
+			return true;
+	return false;
+}
+
+/* "Name (Role)": the role is inside the last unescaped parentheses that
+ * end the item. */
+static void add_participant(struct evreader *er, struct event *ev,
+			    const char *s, const char *e, const char *role_dflt,
+			    bool dedup)
+{
+	const char *open = NULL, *p, *ne = e;
+	bool closes = false;
+	char *name;
+
+	for (p = s; p < e; p++) {
+		if (*p == '\\') {
+			p++;
+			continue;
+		}
+		if (*p == '(')
+			open = p;
+		else if (*p == ')' && p == e - 1)
+			closes = true;
+	}
+	if (open && closes) {
+		const char *rs = open + 1, *re = e - 1;
+
+		ne = open;
+		trim_ptr(&s, &ne);
+		if (s == ne)
+			return;
+		unescape(&er->tmp, s, ne);
+		name = strbuf_detach(&er->tmp, NULL);
+		trim_ptr(&rs, &re);
+		unescape(&er->tmp, rs, re);
+		if (!dedup || !has_participant(ev, name))
+			event_add_participant(ev, name, er->tmp.buf);
+		free(name);
+		return;
+	}
+	unescape(&er->tmp, s, ne);
+	if (!er->tmp.len || (dedup && has_participant(ev, er->tmp.buf)))
+		return;
+	event_add_participant(ev, er->tmp.buf, role_dflt);
+}
+
+/*
+ * Split v on unescaped ';' into participants (with) or tags. Attendee
+ * lists from calendars (dedup) skip a name already there: the organizer
+ * is often among the required attendees.
+ */
+static void each_item(struct evreader *er, struct event *ev, struct val v,
+		      bool with, const char *role_dflt, bool dedup)
+{
+	const char *s = v.s, *e = v.s + v.len;
+
+	while (s <= e) {
+		const char *semi = find_unescaped(s, e, ';');
+		const char *ps = s, *pe = semi ? semi : e;
+
+		trim_ptr(&ps, &pe);
+		if (ps < pe) {
+			if (with) {
+				add_participant(er, ev, ps, pe, role_dflt,
+						dedup);
+			} else {
+				unescape(&er->tmp, ps, pe);
+				if (er->tmp.len)
+					event_add_tag(ev, er->tmp.buf);
+			}
+		}
+		if (!semi)
+			break;
+		s = semi + 1;
+	}
+}
+
+/* ---- places ---- */
+
+/*
+ * A calendar's Location: "Hiroshima, Japan", "Seoul, South Korea",
+ * "Quai d'Orsay, Paris", "Yongsan Presidential Office, Seoul, KR". The
+ * last part is the country when it names one; the city is the last other
+ * part the gazetteer knows (else the last part, as in the text format);
+ * the remaining parts, in order, are the venue.
+ */
+static void parse_location(struct evreader *er, struct event *ev, struct val v)
+{
+	const char *parts[32][2];
+	size_t n = 0, i, city = 0;
+	const char *p = v.s, *e = v.s + v.len;
+	const char *cc = NULL;
+	bool found = false;
+
+	for (;;) {
+		const char *comma = memchr(p, ',', (size_t)(e - p));
+		const char *pe = comma ? comma : e, *ps = p;
+
+		trim_ptr(&ps, &pe);
+		if (ps < pe && n < sizeof(parts) / sizeof(parts[0])) {
+			parts[n][0] = ps;
+			parts[n][1] = pe;
+			n++;
+		}
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	if (!n)
+		return;
+	if (n == 1) {
+		char *one =
+		    xstrndup(parts[0][0], (size_t)(parts[0][1] - parts[0][0]));
+
+		/* "Singapore" is a city; "Japan" alone is a country. */
+		if (!place_find(one, NULL, NULL) &&
+		    (cc = country_lookup(one))) {
+			memcpy(ev->country, cc, 3);
+			free(one);
+		} else {
+			ev->city = one;
+		}
+		return;
+	}
+	strbuf_reset(&er->tmp);
+	strbuf_add(&er->tmp, parts[n - 1][0],
+		   (size_t)(parts[n - 1][1] - parts[n - 1][0]));
+	cc = country_lookup(er->tmp.buf);
+	if (cc) {
+		memcpy(ev->country, cc, 3);
+		n--;
+	}
+	for (i = n; i-- > 0 && !found;) {
+		strbuf_reset(&er->tmp);
+		strbuf_add(&er->tmp, parts[i][0],
+			   (size_t)(parts[i][1] - parts[i][0]));
+		if (place_find(er->tmp.buf, cc, NULL)) {
+			city = i;
+			found = true;
+		}
+	}
+	if (!found)
+		city = n - 1;
+	ev->city =
+	    xstrndup(parts[city][0], (size_t)(parts[city][1] - parts[city][0]));
+	strbuf_reset(&er->tmp);
+	for (i = 0; i < n; i++) {
+		if (i == city)
+			continue;
+		if (er->tmp.len)
+			strbuf_addstr(&er->tmp, ", ");
+		strbuf_add(&er->tmp, parts[i][0],
+			   (size_t)(parts[i][1] - parts[i][0]));
+	}
+	if (er->tmp.len)
+		ev->venue = xstrdup(er->tmp.buf);
+}
+
+/* ---- rows ---- */
+
+/* Warnings from event_check() get the row's file, line and column. */
+struct located_warner {
+	const struct itin_warner *inner;
+	const char *file;
+	long line, col;
+};
+
+static void located_warn(void *ctx, const struct itin_err *w)
+{
+	const struct located_warner *lw = ctx;
+	struct itin_err c = *w;
+
+	if (!c.file[0])
+		snprintf(c.file, sizeof(c.file), "%s", lw->file);
+	if (!c.line) {
+		c.line = lw->line;
+		c.col = lw->col;
+	}
+	lw->inner->fn(lw->inner->ctx, &c);
+}
+
+static bool row_is_empty(const struct csvio_record *rec)
+{
+	size_t i, j;
+
+	for (i = 0; i < rec->n; i++)
+		for (j = 0; j < rec->f[i].len; j++)
+			if (!is_ws(rec->f[i].s[j]))
+				return false;
+	return true;
+}
+
+/* Notes keep their line breaks, as LF. */
+static char *notes_text(struct val v)
+{
+	char *out = xmalloc(v.len + 1), *o = out;
+	size_t i;
+
+	for (i = 0; i < v.len; i++) {
+		if (v.s[i] == '\r' && i + 1 < v.len && v.s[i + 1] == '\n')
+			continue;
+		*o++ = v.s[i];
+	}
+	*o = '\0';
+	return out;
+}
+
+static int build_event(struct evreader *er, const struct csvio_record *rec,
+		       struct event *ev, struct itin_err *err)
+{
+	struct val title = get(er, rec, C_TITLE), type = get(er, rec, C_TYPE);
+	struct val v, tz, city, country, venue, loc;
+	struct dt s, e;
+	long s_at, e_at, place_at;
+	bool allday_flag = false;
+	size_t i;
+
+	if (!title.len)
+		return fail_field(er, rec, title.idx, err, "missing title");
+	ev->title = dup_val(title);
+
+	v = type;
+	trim(&v.s, &v.len);
+	if (v.len) {
+		char name[16];
+		int t = -1;
+
+		if (v.len < sizeof(name)) {
+			memcpy(name, v.s, v.len);
+			name[v.len] = '\0';
+			t = event_type_parse(name);
+		}
+		if (t < 0)
+			return fail_field(er, rec, type.idx, err,
+					  "unknown type '%.*s' (expected one "
+					  "of: " TYPES_EXPECTED ")",
+					  (int)(v.len > 64 ? 64 : v.len), v.s);
+		ev->type = (enum event_type)t;
+	} else {
+		ev->type = typeguess(ev->title);
+	}
+
+	/* When. */
+	v = get(er, rec, C_ALLDAY);
+	if (parse_bool(v.s, v.len, &allday_flag))
+		return fail_field(er, rec, v.idx, err,
+				  "invalid value '%.*s' for an all-day flag "
+				  "(expected True or False)",
+				  (int)(v.len > 64 ? 64 : v.len), v.s);
+	if (row_when(er, rec, "start", get(er, rec, C_START),
+		     get(er, rec, C_START_DATE), get(er, rec, C_START_TIME), &s,
+		     &s_at, err))
+		return -1;
+	if (row_when(er, rec, "end", get(er, rec, C_END),
+		     get(er, rec, C_END_DATE), get(er, rec, C_END_TIME), &e,
+		     &e_at, err))
+		return -1;
+	if (!s.has_date)
+		return fail_field(er, rec, s_at, err,
+				  s.has_time ? "missing start date"
+					     : "missing start");
+	if (allday_flag)
+		s.has_time = false; /* Outlook writes 12:00:00 AM */
+	if (!e.has_date && e.has_time)
+		e.days = s.days; /* an end time alone: the start's day */
+	ev->allday = !s.has_time;
+	ev->start = s.days * ITIN_DAY + (s.has_time ? s.secs : 0);
+	if (e.has_date || e.has_time) {
+		if (ev->allday) {
+			if (e.has_time && !allday_flag)
+				return fail_field(er, rec, e_at, err,
+						  "the end has a time but the "
+						  "start is a date");
+			if (e.has_time && e.secs == 0 && e.days > s.days)
+				e.days--; /* Outlook's exclusive midnight */
+			if (e.days != s.days) {
+				ev->has_end = true;
+				ev->end = e.days * ITIN_DAY;
+			}
+		} else {
+			if (!e.has_time)
+				return fail_field(
+				    er, rec, e_at, err,
+				    "the end needs a time, like the start");
+			ev->has_end = true;
+			ev->end = e.days * ITIN_DAY + e.secs;
+		}
+	}
+
+	/* Where. */
+	city = get(er, rec, C_CITY);
+	country = get(er, rec, C_COUNTRY);
+	venue = get(er, rec, C_VENUE);
+	loc = get(er, rec, C_LOCATION);
+	place_at = city.len ? city.idx : loc.len ? loc.idx : country.idx;
+	v = country;
+	trim(&v.s, &v.len);
+	if (v.len) {
+		char *name = xstrndup(v.s, v.len);
+		const char *cc = country_lookup(name);
+
+		free(name);
+		if (!cc)
+			return fail_field(er, rec, country.idx, err,
+					  "unknown country '%.*s'",
+					  (int)(v.len > 64 ? 64 : v.len), v.s);
+		memcpy(ev->country, cc, 3);
+	}
+	ev->city = dup_val(city);
+	ev->venue = dup_val(venue);
+	if (!city.len && !venue.len && !country.len && loc.len)
+		parse_location(er, ev, loc);
+
+	/* The zone: the tz column, else the place's, else floating. */
+	tz = get(er, rec, C_TZ);
+	trim(&tz.s, &tz.len);
+	if (!ev->allday) {
+		bool floating =
+		    tz.len == 8 && !strncasecmp(tz.s, "floating", 8);
+
+		if (tz.len && !floating) {
+			char *name = xstrndup(tz.s, tz.len);
+			const struct tz *z = tz_get(name, err);
+
+			free(name);
+			if (!z)
+				return locate(er, rec, tz.idx, err);
+			ev->tz = xstrdup(tz_name(z));
+		} else if (!tz.len) {
+			struct place_zone pz;
+
+			place_zone(ev->city, ev->country, &pz);
+			if (pz.tz) {
+				ev->tz = xstrdup(pz.tz);
+			} else if (pz.how == PLACE_ZONE_UNKNOWN) {
+				long line, col;
+
+				pos_of(rec, place_at, &line, &col);
+				itin_warn_at(er->w, er->fname, line, col,
+					     "no time zone known for '%s'; "
+					     "time is floating",
+					     ev->city ? ev->city : ev->country);
+			}
+		}
+		v = get(er, rec, C_END_TZ);
+		trim(&v.s, &v.len);
+		if (v.len) {
+			char *name = xstrndup(v.s, v.len);
+			const struct tz *z = tz_get(name, err);
+
+			free(name);
+			if (!z)
+				return locate(er, rec, v.idx, err);
+			ev->end_tz = xstrdup(tz_name(z));
+		}
+	}
+
+	/* Who, and the rest. */
+	each_item(er, ev, get(er, rec, C_PARTICIPANTS), true, NULL, false);
+	each_item(er, ev, get(er, rec, C_ORGANIZER), true, "organizer", true);
+	each_item(er, ev, get(er, rec, C_REQ_ATTENDEES), true, NULL, true);
+	each_item(er, ev, get(er, rec, C_OPT_ATTENDEES), true, NULL, true);
+	each_item(er, ev, get(er, rec, C_TAGS), false, NULL, false);
+	ev->org = dup_val(get(er, rec, C_ORG));
+	ev->source = dup_val(get(er, rec, C_SOURCE));
+	v = get(er, rec, C_NOTES);
+	if (v.len)
+		ev->notes = notes_text(v);
+	v = get(er, rec, C_STATUS);
+	trim(&v.s, &v.len);
+	if (v.len) {
+		char name[16];
+		int st = -1;
+
+		if (v.len < sizeof(name)) {
+			memcpy(name, v.s, v.len);
+			name[v.len] = '\0';
+			st = event_status_parse(name);
+		}
+		if (st < 0)
+			return fail_field(er, rec, er->col[C_STATUS], err,
+					  "unknown status '%.*s' (expected one "
+					  "of: confirmed, "
+					  "tentative, cancelled)",
+					  (int)(v.len > 64 ? 64 : v.len), v.s);
+		ev->status = (enum event_status)st;
+	}
+	ev->id = dup_val(get(er, rec, C_ID));
+
+	/* Columns past the header's: only empty ones are allowed. */
+	for (i = er->ncols; i < rec->n; i++)
+		if (rec->f[i].len)
+			return fail_field(er, rec, (long)i, err,
+					  "field %zu has no column in the "
+					  "header (%zu columns)",
+					  i + 1, er->ncols);
+
+	{
+		struct located_warner lw = {er->w, er->fname, rec->line, 1};
+		struct itin_warner wrap = {located_warn, &lw};
+		enum event_part part;
+		long at = -1;
+
+		pos_of(rec, s_at, &lw.line, &lw.col);
+		if (!event_check_part(ev, er->w && er->w->fn ? &wrap : NULL,
+				      err, &part))
+			return 0;
+		switch (part) {
+		case EV_PART_TITLE:
+			at = title.idx;
+			break;
+		case EV_PART_TYPE:
+			at = type.idx;
+			break;
+		case EV_PART_START:
+			at = s_at;
+			break;
+		case EV_PART_END:
+			at = e_at;
+			break;
+		case EV_PART_TZ:
+			at = tz.len ? tz.idx : place_at;
+			break;
+		case EV_PART_END_TZ:
+			at = er->col[C_END_TZ];
+			break;
+		case EV_PART_ID:
+			at = er->col[C_ID];
+			break;
+		default:
+			break;
+		}
+		return locate(er, rec, at, err);
+	}
+}
+
+static int on_record(void *ctx, const struct csvio_record *rec,
+		     struct itin_err *err)
+{
+	struct evreader *er = ctx;
+	struct event *ev;
+	long first;
+
+	if (!er->have_header)
+		return read_header(er, rec, err);
+	if (!rec->problem && row_is_empty(rec))
+		return 0; /* ",,,," rows: spreadsheets pad with them */
+	er->st.rows++;
+	if (rec->problem) {
+		*err = *rec->problem;
+		goto refused;
+	}
+	ev = event_new();
+	if (build_event(er, rec, ev, err)) {
+		event_free(ev);
+		goto refused;
+	}
+	first = evindex_find(er->ix, ev->id);
+	if (first >= 0) {
+		long line, col;
+
+		pos_of(rec, er->col[C_ID], &line, &col);
+		itin_err_at(err, ITIN_EX_DATAERR, er->fname, line, col,
+			    "duplicate id '%s' (first at line %ld)", ev->id,
+			    first);
+		event_free(ev);
+		goto refused;
+	}
+	evindex_put(er->ix, ev->id, (size_t)rec->line);
+	evlist_add(er->out, ev);
+	er->st.events++;
+	return 0;
+refused:
+	if (!(er->flags & CSVIO_SKIP_INVALID))
+		return -1;
+	er->st.skipped++;
+	itin_warn_at(er->w, err->file, err->line, err->col, "%s; row skipped",
+		     err->msg);
+	itin_err_clear(err);
+	return 0;
+}
+
+static void evreader_init(struct evreader *er, const char *fname,
+			  unsigned flags, struct evlist *out,
+			  const struct itin_warner *w)
+{
+	struct evlist empty = EVLIST_INIT;
+
+	memset(er, 0, sizeof(*er));
+	er->fname = fname ? fname : "-";
+	er->flags = flags;
+	er->out = out;
+	er->w = w;
+	er->ix = evindex_build(&empty);
+	strbuf_init(&er->tmp);
+}
+
+static int evreader_done(struct evreader *er, int ret, struct csvio_stats *st)
+{
+	if (st)
+		*st = er->st;
+	evindex_free(er->ix);
+	strbuf_release(&er->tmp);
+	return ret;
+}
+
+int csvio_read_events_fp(FILE *fp, const char *fname, unsigned flags,
+			 struct evlist *out, const struct itin_warner *w,
+			 struct csvio_stats *st, struct itin_err *err)
+{
+	struct evreader er;
+
+	evreader_init(&er, fname, flags, out, w);
+	return evreader_done(
+	    &er, csvio_read_records_fp(fp, er.fname, 0, on_record, &er, err),
+	    st);
+}
+
+int csvio_read_events(const char *buf, size_t len, const char *fname,
+		      unsigned flags, struct evlist *out,
+		      const struct itin_warner *w, struct csvio_stats *st,
+		      struct itin_err *err)
+{
+	struct evreader er;
+
+	evreader_init(&er, fname, flags, out, w);
+	return evreader_done(
+	    &er, csvio_read_records(buf, len, er.fname, 0, on_record, &er, err),
+	    st);
+}
+
+/* ---- writing ---- */
+
+void csvio_write_header(struct strbuf *sb)
+{
+	size_t i;
+
+	for (i = 0; i < C_NATIVE; i++) {
+		if (i)
+			strbuf_addch(sb, ',');
+		strbuf_addstr(sb, native_names[i]);
+	}
+	strbuf_addstr(sb, "\r\n");
+}
+
+/* Escape one list item as the reader's unescape() takes it back. */
+static void put_item(struct strbuf *sb, const char *s, const char *special)
+{
+	size_t len = strlen(s), i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\\')
+			strbuf_addstr(sb, "\\\\");
+		else if (c == '\n')
+			strbuf_addstr(sb, "\\n");
+		else if (c == '\t')
+			strbuf_addstr(sb, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			strbuf_addf(sb, "\\x%02x", c);
+		else if (c == ' ' && (i == 0 || i == len - 1))
+			strbuf_addstr(sb, "\\s");
+		else if (strchr(special, c)) {
+			strbuf_addch(sb, '\\');
+			strbuf_addch(sb, (char)c);
+		} else
+			strbuf_addch(sb, (char)c);
+	}
+}
+
+static void field(struct strbuf *sb, const char *s, unsigned flags, bool last)
+{
+	if (s)
+		csvio_write_field(sb, s, strlen(s), flags);
+	strbuf_addstr(sb, last ? "\r\n" : ",");
+}
+
+void csvio_write_event(struct strbuf *sb, const struct event *ev,
+		       unsigned flags)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	char w[ITIN_WHEN_MAX];
+	size_t i;
+
+	field(sb, ev->id, flags, false);
+	field(sb, event_type_name(ev->type), flags, false);
+	field(sb, ev->title, flags, false);
+	when_format(ev->start, !ev->allday, 'T', w);
+	field(sb, w, flags, false);
+	if (ev->has_end &&
+	    !(ev->allday && lsec_day(ev->end) == lsec_day(ev->start))) {
+		when_format(ev->end, !ev->allday, 'T', w);
+		field(sb, w, flags, false);
+	} else {
+		field(sb, NULL, flags, false);
+	}
+	field(sb,
+	      ev->allday ? NULL
+	      : ev->tz	 ? ev->tz
+			 : "floating",
+	      flags, false);
+	field(sb, ev->city, flags, false);
+	field(sb, ev->country, flags, false);
+	field(sb, ev->venue, flags, false);
+	for (i = 0; i < ev->nwith; i++) {
+		if (!ev->with[i].name || !*ev->with[i].name)
+			continue;
+		if (tmp.len)
+			strbuf_addstr(&tmp, "; ");
+		put_item(&tmp, ev->with[i].name, ";()");
+		if (ev->with[i].role && *ev->with[i].role) {
+			strbuf_addstr(&tmp, " (");
+			put_item(&tmp, ev->with[i].role, ";()");
+			strbuf_addch(&tmp, ')');
+		}
+	}
+	field(sb, tmp.buf, flags, false);
+	field(sb, ev->org, flags, false);
+	field(sb, event_status_name(ev->status), flags, false);
+	field(sb, ev->source, flags, false);
+	field(sb, ev->notes, flags, false);
+	strbuf_reset(&tmp);
+	for (i = 0; i < ev->ntags; i++) {
+		if (!ev->tags[i] || !*ev->tags[i])
+			continue;
+		if (tmp.len)
+			strbuf_addstr(&tmp, "; ");
+		put_item(&tmp, ev->tags[i], ";");
+	}
+	field(sb, tmp.buf, flags, false);
+	field(sb, ev->allday ? NULL : ev->end_tz, flags, true);
+	strbuf_release(&tmp);
+}
+
+void csvio_write(struct strbuf *sb, const struct evlist *l, unsigned flags)
+{
+	size_t i;
+
+	csvio_write_header(sb);
+	for (i = 0; i < l->n; i++)
+		csvio_write_event(sb, l->v[i], flags);
+}

@@ -1,0 +1,615 @@
+/*
+ * csvio.c: the CSV record reader, over libcsv, and the field writer.
+ * Every libcsv call of itin is in this file.
+ *
+ * libcsv parses and hands over fields, but it counts no lines and says
+ * nothing about where a field was. So the input is fed to it in segments
+ * that each end at a line end (LF, CRLF, lone CR) or at the end of a read:
+ * a record can only end at the end of a segment, the line count moves
+ * only between segments, and the raw bytes of the current record are kept
+ * (bounded by CSVIO_MAX_RECORD). When something has to be located, that
+ * record is lexed again to find the line and column of a field or byte;
+ * the common path pays for a memchr and a memcpy per line.
+ *
+ * libcsv runs in strict mode, so text after a closing quote ("ab"c) is an
+ * error at that byte. A quote inside an unquoted field (5" screen) is not
+ * RFC 4180 either, but Python's csv and the spreadsheets keep it as a
+ * character; so do we: that one byte is re-fed with strict mode off.
+ * Spaces are data (RFC 4180 2.4): libcsv's trimming is switched off.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "itin/csvio.h"
+#include "itin/utf8.h"
+#include "itin/xalloc.h"
+
+#define READ_CHUNK (64 * 1024)
+/* How much of the first line delimiter detection looks at, at most. */
+#define DETECT_MAX (64 * 1024)
+
+#define OPTS (CSV_STRICT | CSV_STRICT_FINI)
+
+enum stage {
+	ST_BOM,	   /* waiting for 3 bytes to see whether a BOM starts it */
+	ST_DETECT, /* holding the first line to choose the delimiter */
+	ST_RUN,
+	ST_FAILED,
+};
+
+struct csvio_reader {
+	char fname[256];
+	char delim;
+	csvio_record_fn fn;
+	void *ctx;
+	struct csv_parser p;
+	enum stage stage;
+
+	struct strbuf pre; /* bytes held in ST_BOM / ST_DETECT */
+	size_t detect_pos; /* how far pre has been scanned */
+	bool detect_q;	   /* inside quotes at detect_pos */
+	size_t ncomma, nsemi, ntab;
+
+	long line;	 /* physical line of the next byte */
+	bool cr_pending; /* the last byte fed was a CR at a read's end */
+
+	struct strbuf raw; /* the current record's bytes */
+	long rec_line;	   /* the line it starts on */
+	long nrec;
+
+	struct strbuf fbuf; /* the fields, each followed by a NUL */
+	size_t *foff;
+	size_t nf, falloc;
+	struct csvio_field *fv;
+	size_t fvalloc;
+	bool row_done;
+
+	bool cb_failed; /* a limit was hit inside a libcsv callback */
+	struct itin_err cb_err;
+	struct itin_err problem;
+	struct itin_err *err; /* the caller's, during feed/finish */
+};
+
+static int no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static bool is_term(char c)
+{
+	return c == '\n' || c == '\r';
+}
+
+/* ---- locating ---- */
+
+/* Line and column of raw offset off in the current record. */
+static void raw_pos(const struct csvio_reader *r, size_t off, long *line,
+		    long *col)
+{
+	const char *s = r->raw.buf;
+	size_t i = 0;
+	long l = r->rec_line, c = 1;
+
+	if (off > r->raw.len)
+		off = r->raw.len;
+	while (i < off) {
+		unsigned char b = (unsigned char)s[i];
+
+		if (b == '\n' ||
+		    (b == '\r' && !(i + 1 < r->raw.len && s[i + 1] == '\n'))) {
+			l++;
+			c = 1;
+			i++;
+		} else if (b < 0x80) {
+			c++;
+			i++;
+		} else {
+			uint32_t cp;
+			size_t n = utf8_decode(s + i, r->raw.len - i, &cp);
+
+			i += n ? n : 1;
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+/*
+ * Raw offset where field k of the current record starts, lexing as libcsv
+ * does (quotes are special only at the start of a field); the offset of
+ * the record's end when it has fewer fields.
+ */
+static size_t field_offset(const struct csvio_reader *r, size_t k)
+{
+	const char *s = r->raw.buf;
+	size_t len = r->raw.len, i = 0, field = 0;
+
+	while (field < k && i < len) {
+		if (s[i] == '"') {
+			for (i++; i < len; i++) {
+				if (s[i] != '"')
+					continue;
+				if (i + 1 < len && s[i + 1] == '"')
+					i++;
+				else
+					break;
+			}
+			if (i < len)
+				i++;
+		}
+		while (i < len && s[i] != r->delim && !is_term(s[i]))
+			i++;
+		if (i >= len || is_term(s[i]))
+			return i;
+		field++;
+		i++;
+	}
+	return i;
+}
+
+void csvio_field_pos(const struct csvio_record *rec, size_t i, long *line,
+		     long *col)
+{
+	const struct csvio_reader *r = rec->reader;
+
+	raw_pos(r, field_offset(r, i), line, col);
+}
+
+static int fail_at_off(struct csvio_reader *r, struct itin_err *err, size_t off,
+		       const char *fmt, ...) ITIN_PRINTF(4, 5);
+static int fail_at_off(struct csvio_reader *r, struct itin_err *err, size_t off,
+		       const char *fmt, ...)
+{
+	char msg[sizeof(err->msg)];
+	long line, col;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	raw_pos(r, off, &line, &col);
+	return itin_err_at(err, ITIN_EX_DATAERR, r->fname, line, col, "%s",
+			   msg);
+}
+
+/* ---- libcsv callbacks ---- */
+
+static void on_field(void *s, size_t len, void *data)
+{
+	struct csvio_reader *r = data;
+
+	if (r->cb_failed)
+		return;
+	if (r->nf >= CSVIO_MAX_COLUMNS) {
+		r->cb_failed = true;
+		fail_at_off(r, &r->cb_err, field_offset(r, r->nf),
+			    "too many fields in a record (limit %d)",
+			    CSVIO_MAX_COLUMNS);
+		return;
+	}
+	if (len > CSVIO_MAX_FIELD) {
+		r->cb_failed = true;
+		fail_at_off(r, &r->cb_err, field_offset(r, r->nf),
+			    "field too long (%zu bytes; limit 1 MiB)", len);
+		return;
+	}
+	r->foff = xgrow(r->foff, &r->falloc, r->nf + 1, sizeof(*r->foff));
+	r->foff[r->nf++] = r->fbuf.len;
+	if (len)
+		strbuf_add(&r->fbuf, s, len);
+	strbuf_addch(&r->fbuf, '\0');
+}
+
+static void on_row(int c, void *data)
+{
+	struct csvio_reader *r = data;
+
+	(void)c;
+	r->row_done = true;
+}
+
+/* ---- records ---- */
+
+static void reset_record(struct csvio_reader *r)
+{
+	strbuf_reset(&r->raw);
+	strbuf_reset(&r->fbuf);
+	r->nf = 0;
+	r->row_done = false;
+}
+
+/* The first invalid UTF-8 or NUL byte of the record, as a problem. */
+static const struct itin_err *check_text(struct csvio_reader *r)
+{
+	size_t bad = r->raw.len, nul;
+	const char *z = memchr(r->raw.buf, '\0', r->raw.len);
+	bool valid = utf8_valid(r->raw.buf, r->raw.len, &bad);
+
+	nul = z ? (size_t)(z - r->raw.buf) : r->raw.len;
+	if (valid && !z)
+		return NULL;
+	if (!valid && bad < nul)
+		fail_at_off(r, &r->problem, bad, "invalid UTF-8");
+	else
+		fail_at_off(r, &r->problem, nul, "NUL byte in input");
+	return &r->problem;
+}
+
+static int emit(struct csvio_reader *r)
+{
+	struct csvio_record rec;
+	size_t i;
+	int ret;
+
+	if (r->fvalloc < r->nf) {
+		free(r->fv);
+		r->fvalloc = r->nf;
+		r->fv = xmalloc(r->fvalloc * sizeof(*r->fv));
+	}
+	for (i = 0; i < r->nf; i++) {
+		r->fv[i].s = r->fbuf.buf + r->foff[i];
+		r->fv[i].len = (i + 1 < r->nf ? r->foff[i + 1] : r->fbuf.len) -
+			       r->foff[i] - 1;
+	}
+	rec.f = r->fv;
+	rec.n = r->nf;
+	rec.index = ++r->nrec;
+	rec.line = r->rec_line;
+	rec.problem = check_text(r);
+	rec.reader = r;
+	itin_err_clear(r->err);
+	ret = r->fn(r->ctx, &rec, r->err);
+	if (ret && !r->err->status)
+		itin_err_set(r->err, ITIN_EX_OTHER,
+			     "CSV record callback failed");
+	reset_record(r);
+	return ret ? -1 : 0;
+}
+
+static int fail(struct csvio_reader *r)
+{
+	r->stage = ST_FAILED;
+	return -1;
+}
+
+/* Feed one segment (ending at a line end or at the end of a read). */
+static int feed_segment(struct csvio_reader *r, const char *seg, size_t n,
+			bool ends_line)
+{
+	size_t off = 0, base;
+
+	if (r->raw.len == 0 && is_term(seg[0])) {
+		/* A blank line (or the LF of a CRLF split by a read) between
+		 * records: libcsv would skip it; so do we. */
+		goto count;
+	}
+	if (r->raw.len == 0)
+		r->rec_line = r->line;
+	if (r->raw.len + n > CSVIO_MAX_RECORD) {
+		fail_at_off(r, r->err, 0, "record too long (more than %d MiB)",
+			    CSVIO_MAX_RECORD / (1024 * 1024));
+		return fail(r);
+	}
+	base = r->raw.len;
+	strbuf_add(&r->raw, seg, n);
+	while (off < n) {
+		size_t k =
+		    csv_parse(&r->p, seg + off, n - off, on_field, on_row, r);
+
+		if (r->cb_failed) {
+			*r->err = r->cb_err;
+			return fail(r);
+		}
+		if (k == n - off)
+			break;
+		if (csv_error(&r->p) != CSV_EPARSE) {
+			itin_err_set(r->err, ITIN_EX_OTHER, "CSV parser: %s",
+				     csv_strerror(csv_error(&r->p)));
+			return fail(r);
+		}
+		if (r->p.quoted) {
+			fail_at_off(
+			    r, r->err, base + off + k,
+			    "text after the closing quote of a field "
+			    "(a quote inside a quoted field is written \"\")");
+			return fail(r);
+		}
+		/* A quote inside an unquoted field: keep it as a character. */
+		r->p.status = 0;
+		csv_set_opts(&r->p, OPTS & ~CSV_STRICT);
+		csv_parse(&r->p, seg + off + k, 1, on_field, on_row, r);
+		csv_set_opts(&r->p, OPTS);
+		off += k + 1;
+	}
+	/* libcsv grows its field buffer by a fixed block: make the block
+	 * the buffer's size, so long fields grow it geometrically. */
+	if (r->p.entry_size > r->p.blk_size)
+		csv_set_blk_size(&r->p, r->p.entry_size);
+	if (r->p.entry_pos > CSVIO_MAX_FIELD) {
+		fail_at_off(r, r->err, field_offset(r, r->nf),
+			    "field too long (more than 1 MiB)");
+		return fail(r);
+	}
+	if (r->row_done && emit(r))
+		return fail(r);
+count:
+	if (ends_line) {
+		/* The LF of a CRLF whose CR ended the previous read. */
+		if (!(r->cr_pending && n == 1 && seg[0] == '\n'))
+			r->line++;
+	}
+	r->cr_pending = false;
+	return 0;
+}
+
+/* Split data into segments that end at line ends. */
+static int run(struct csvio_reader *r, const char *data, size_t len)
+{
+	const char *p = data, *end = data + len, *lf = NULL, *cr = NULL;
+
+	while (p < end) {
+		const char *t, *seg_end;
+
+		/* Each byte is searched once: a found position stays the
+		 * first one at or after p until p passes it. */
+		if (!lf || lf < p) {
+			lf = memchr(p, '\n', (size_t)(end - p));
+			if (!lf)
+				lf = end;
+		}
+		if (!cr || cr < p) {
+			cr = memchr(p, '\r', (size_t)(end - p));
+			if (!cr)
+				cr = end;
+		}
+		t = lf < cr ? lf : cr;
+		if (t == end)
+			seg_end = end;
+		else if (*t == '\r' && t + 1 < end && t[1] == '\n')
+			seg_end = t + 2;
+		else
+			seg_end = t + 1;
+		if (feed_segment(r, p, (size_t)(seg_end - p), t != end))
+			return -1;
+		if (t != end && *t == '\r' && seg_end == t + 1 &&
+		    seg_end == end)
+			r->cr_pending = true;
+		p = seg_end;
+	}
+	return 0;
+}
+
+/* Scan pre for the first line end outside quotes, counting delimiters.
+ * True when the line is complete. */
+static bool detect_scan(struct csvio_reader *r)
+{
+	const char *s = r->pre.buf;
+
+	for (; r->detect_pos < r->pre.len; r->detect_pos++) {
+		char c = s[r->detect_pos];
+
+		if (c == '"')
+			r->detect_q = !r->detect_q;
+		else if (r->detect_q)
+			continue;
+		else if (is_term(c))
+			return true;
+		else if (c == ',')
+			r->ncomma++;
+		else if (c == ';')
+			r->nsemi++;
+		else if (c == '\t')
+			r->ntab++;
+	}
+	return r->pre.len >= DETECT_MAX;
+}
+
+static void choose_delim(struct csvio_reader *r)
+{
+	r->delim = ',';
+	if (r->nsemi > r->ncomma && r->nsemi >= r->ntab)
+		r->delim = ';';
+	else if (r->ntab > r->ncomma && r->ntab > r->nsemi)
+		r->delim = '\t';
+	csv_set_delim(&r->p, (unsigned char)r->delim);
+}
+
+/* Move held bytes on through the stages; final: no more input comes. */
+static int advance(struct csvio_reader *r, bool final)
+{
+	if (r->stage == ST_BOM) {
+		if (r->pre.len < 3 && !final)
+			return 0;
+		if (r->pre.len >= 3 && !memcmp(r->pre.buf, "\xEF\xBB\xBF", 3)) {
+			memmove(r->pre.buf, r->pre.buf + 3, r->pre.len - 3);
+			r->pre.len -= 3;
+			r->pre.buf[r->pre.len] = '\0';
+		}
+		r->stage = r->delim ? ST_RUN : ST_DETECT;
+		if (r->stage == ST_RUN) {
+			csv_set_delim(&r->p, (unsigned char)r->delim);
+			goto flush;
+		}
+	}
+	if (r->stage == ST_DETECT) {
+		if (!detect_scan(r) && !final)
+			return 0;
+		choose_delim(r);
+		r->stage = ST_RUN;
+	}
+flush:
+	if (r->pre.len) {
+		int ret = run(r, r->pre.buf, r->pre.len);
+
+		strbuf_release(&r->pre);
+		return ret;
+	}
+	return 0;
+}
+
+struct csvio_reader *csvio_reader_new(const char *fname, char delim,
+				      csvio_record_fn fn, void *ctx)
+{
+	struct csvio_reader *r = xcalloc(1, sizeof(*r));
+
+	snprintf(r->fname, sizeof(r->fname), "%s", fname ? fname : "-");
+	r->delim = delim == ',' || delim == ';' || delim == '\t' ? delim : 0;
+	r->fn = fn;
+	r->ctx = ctx;
+	csv_init(&r->p, OPTS);
+	csv_set_space_func(&r->p, no_space);
+	csv_set_realloc_func(&r->p, xrealloc);
+	csv_set_blk_size(&r->p, 256);
+	r->stage = ST_BOM;
+	r->line = 1;
+	strbuf_init(&r->pre);
+	strbuf_init(&r->raw);
+	strbuf_init(&r->fbuf);
+	return r;
+}
+
+int csvio_reader_feed(struct csvio_reader *r, const void *data, size_t len,
+		      struct itin_err *err)
+{
+	r->err = err;
+	if (r->stage == ST_FAILED)
+		return -1;
+	if (!len)
+		return 0;
+	if (r->stage != ST_RUN) {
+		strbuf_add(&r->pre, data, len);
+		return advance(r, false) ? fail(r) : 0;
+	}
+	return run(r, data, len) ? fail(r) : 0;
+}
+
+int csvio_reader_finish(struct csvio_reader *r, struct itin_err *err)
+{
+	r->err = err;
+	if (r->stage == ST_FAILED)
+		return -1;
+	if (r->stage != ST_RUN && advance(r, true))
+		return fail(r);
+	if (!r->delim)
+		choose_delim(r);
+	if (csv_fini(&r->p, on_field, on_row, r)) {
+		fail_at_off(r, err, field_offset(r, r->nf),
+			    "unterminated quoted field (no closing '\"' before "
+			    "the end of the file)");
+		return fail(r);
+	}
+	if (r->cb_failed) {
+		*err = r->cb_err;
+		return fail(r);
+	}
+	if (r->row_done && emit(r))
+		return fail(r);
+	itin_err_clear(err);
+	return 0;
+}
+
+void csvio_reader_free(struct csvio_reader *r)
+{
+	if (!r)
+		return;
+	csv_free(&r->p);
+	strbuf_release(&r->pre);
+	strbuf_release(&r->raw);
+	strbuf_release(&r->fbuf);
+	free(r->foff);
+	free(r->fv);
+	free(r);
+}
+
+char csvio_reader_delim(const struct csvio_reader *r)
+{
+	return r->delim;
+}
+
+int csvio_read_records_fp(FILE *fp, const char *fname, char delim,
+			  csvio_record_fn fn, void *ctx, struct itin_err *err)
+{
+	struct csvio_reader *r = csvio_reader_new(fname, delim, fn, ctx);
+	char *buf = xmalloc(READ_CHUNK);
+	int ret = -1;
+
+	for (;;) {
+		size_t n = fread(buf, 1, READ_CHUNK, fp);
+
+		if (n && csvio_reader_feed(r, buf, n, err))
+			goto out;
+		if (n < READ_CHUNK) {
+			if (ferror(fp)) {
+				itin_err_set(err, ITIN_EX_IOERR,
+					     "cannot read '%s': %s", r->fname,
+					     strerror(errno));
+				goto out;
+			}
+			break;
+		}
+	}
+	ret = csvio_reader_finish(r, err);
+out:
+	free(buf);
+	csvio_reader_free(r);
+	return ret;
+}
+
+int csvio_read_records(const char *buf, size_t len, const char *fname,
+		       char delim, csvio_record_fn fn, void *ctx,
+		       struct itin_err *err)
+{
+	struct csvio_reader *r = csvio_reader_new(fname, delim, fn, ctx);
+	int ret = csvio_reader_feed(r, buf, len, err);
+
+	if (!ret)
+		ret = csvio_reader_finish(r, err);
+	csvio_reader_free(r);
+	return ret;
+}
+
+/* ---- writing ---- */
+
+static bool formula_char(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
+	       c == '\r';
+}
+
+void csvio_write_field(struct strbuf *sb, const char *s, size_t len,
+		       unsigned flags)
+{
+	bool prefix = false, quote = false;
+	size_t i, run = 0;
+
+	if (!(flags & CSVIO_RAW) && len &&
+	    (formula_char(s[0]) ||
+	     (s[0] == '\'' && len > 1 && (formula_char(s[1]) || s[1] == '\''))))
+		prefix = true;
+	for (i = 0; i < len && !quote; i++)
+		quote =
+		    s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+	if (!quote) {
+		if (prefix)
+			strbuf_addch(sb, '\'');
+		strbuf_add(sb, s, len);
+		return;
+	}
+	strbuf_addch(sb, '"');
+	if (prefix)
+		strbuf_addch(sb, '\'');
+	for (i = 0; i < len; i++) {
+		if (s[i] == '"') {
+			strbuf_add(sb, s + run, i + 1 - run);
+			strbuf_addch(sb, '"');
+			run = i + 1;
+		}
+	}
+	strbuf_add(sb, s + run, len - run);
+	strbuf_addch(sb, '"');
+}

@@ -1,0 +1,809 @@
+/* test_csvio.c: the CSV record reader, the event reader and the writer. */
+#include "test.h"
+
+#include "itin/csvio.h"
+#include "itin/datetime.h"
+#include "itin/itinfmt.h"
+#include "itin/tz.h"
+#include "itin/typeguess.h"
+#include "itin/xalloc.h"
+
+/* ---- records as text: "L<line>:a|b|c" per record, \r \n visible ---- */
+
+static int collect(void *ctx, const struct csvio_record *rec,
+		   struct itin_err *err)
+{
+	struct strbuf *sb = ctx;
+	size_t i, j;
+
+	(void)err;
+	strbuf_addf(sb, "L%ld:", rec->line);
+	for (i = 0; i < rec->n; i++) {
+		if (i)
+			strbuf_addch(sb, '|');
+		for (j = 0; j < rec->f[i].len; j++) {
+			char c = rec->f[i].s[j];
+
+			if (c == '\n')
+				strbuf_addstr(sb, "\\n");
+			else if (c == '\r')
+				strbuf_addstr(sb, "\\r");
+			else if (c == '\0')
+				strbuf_addstr(sb, "\\0");
+			else
+				strbuf_addch(sb, c);
+		}
+	}
+	if (rec->problem)
+		strbuf_addf(sb, " !%ld:%ld %s", rec->problem->line,
+			    rec->problem->col, rec->problem->msg);
+	strbuf_addch(sb, '\n');
+	return 0;
+}
+
+static char result[8192];
+
+/* Records of text (fed at once, or in pieces of step bytes), or the error. */
+static const char *records_step(const char *text, size_t len, char delim,
+				size_t step)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct itin_err err;
+	struct csvio_reader *r = csvio_reader_new("t.csv", delim, collect, &sb);
+	size_t off = 0;
+	int rc = 0;
+
+	while (off < len && !rc) {
+		size_t n = step && len - off > step ? step : len - off;
+
+		rc = csvio_reader_feed(r, text + off, n, &err);
+		off += n;
+	}
+	if (!rc)
+		rc = csvio_reader_finish(r, &err);
+	if (rc) {
+		char buf[1024];
+
+		itin_err_format(&err, buf, sizeof(buf));
+		strbuf_addf(&sb, "ERROR %d %s\n", err.status, buf);
+	}
+	csvio_reader_free(r);
+	snprintf(result, sizeof(result), "%s", sb.buf);
+	strbuf_release(&sb);
+	return result;
+}
+
+static const char *records(const char *text)
+{
+	return records_step(text, strlen(text), 0, 0);
+}
+
+/* The same records whatever the pieces: byte by byte, 2, 3, 7 at a time. */
+static void check_steps(const char *text)
+{
+	static char whole[8192];
+	size_t steps[] = {1, 2, 3, 7}, i;
+
+	snprintf(whole, sizeof(whole), "%s", records(text));
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+		CHECK_STR(records_step(text, strlen(text), 0, steps[i]), whole);
+}
+
+TEST(simple_lf_and_crlf)
+{
+	CHECK_STR(records("a,b,c\n1,2,3\n"), "L1:a|b|c\nL2:1|2|3\n");
+	CHECK_STR(records("a,b,c\r\n1,2,3\r\n"), "L1:a|b|c\nL2:1|2|3\n");
+	CHECK_STR(records("a,b\r1,2\r3,4"), "L1:a|b\nL2:1|2\nL3:3|4\n");
+	CHECK_STR(records("a,b\n1,2"), "L1:a|b\nL2:1|2\n");
+	CHECK_STR(records(""), "");
+	CHECK_STR(records("\n"), "");
+	check_steps("a,b,c\r\n1,2,3\r\n\"x\r\ny\",2,3\r\n");
+	check_steps("a,b\r1,2\r\r3,\"4\r5\"\r");
+}
+
+TEST(quoting)
+{
+	CHECK_STR(records("a,b\n\"x,y\",2\n"), "L1:a|b\nL2:x,y|2\n");
+	CHECK_STR(records("a\n\"say \"\"hi\"\"\"\n"), "L1:a\nL2:say \"hi\"\n");
+	CHECK_STR(records("a,b\n\"\",\"\"\n"), "L1:a|b\nL2:|\n");
+	CHECK_STR(records("a,b\n1,\"line\r\nbreak\"\n2,3\n"),
+		  "L1:a|b\nL2:1|line\\r\\nbreak\nL4:2|3\n");
+	CHECK_STR(records("a,b\n1,\"lf\nonly\"\n"), "L1:a|b\nL2:1|lf\\nonly\n");
+	CHECK_STR(records("a,b\n1,\"\"\"\"\n"), "L1:a|b\nL2:1|\"\n");
+	/* Spaces are data; a quote inside an unquoted field is a character. */
+	CHECK_STR(records("a,b,c\n1, \"two\" ,3\n"),
+		  "L1:a|b|c\nL2:1| \"two\" |3\n");
+	CHECK_STR(records("a,b\n3.5\" disk,x\n"), "L1:a|b\nL2:3.5\" disk|x\n");
+	CHECK_STR(records("a,b\n  x  ,\ty\t\n"), "L1:a|b\nL2:  x  |\ty\t\n");
+	/* Trailing empty fields, a record of empty fields. */
+	CHECK_STR(records("a,b,c\n1,,\n,,\n"), "L1:a|b|c\nL2:1||\nL3:||\n");
+	check_steps("a,b\n\"x,y\",\"say \"\"hi\"\"\"\n1,\"a\nb\nc\"\n");
+}
+
+TEST(blank_lines_and_line_numbers)
+{
+	CHECK_STR(records("\n\na,b\n\n1,2\n\n\n3,4\n\n"),
+		  "L3:a|b\nL5:1|2\nL8:3|4\n");
+	CHECK_STR(records("a\r\n\r\n\"x\r\n\r\ny\"\r\nz\r\n"),
+		  "L1:a\nL3:x\\r\\n\\r\\ny\nL6:z\n");
+	check_steps("\r\na,b\r\n\r\n1,\"2\r\n\r\n\"\r\n\r\n3,4\r\n");
+}
+
+TEST(bom)
+{
+	CHECK_STR(records("\xEF\xBB\xBFid,title\n1,x\n"),
+		  "L1:id|title\nL2:1|x\n");
+	CHECK_STR(records("\xEF\xBB\xBF"), "");
+	/* Not a whole BOM: bytes of a record, which are not UTF-8. */
+	CHECK_STR(records("\xEF\xBB"), "L1:\xEF\xBB !1:1 invalid UTF-8\n");
+	/* Only at the very start; fed in pieces too. */
+	check_steps("\xEF\xBB\xBF"
+		    "a;b\n1;2\n");
+	CHECK_STR(records_step("\xEF\xBB\xBF"
+			       "a;b\n1;2\n",
+			       11, 0, 1),
+		  "L1:a|b\nL2:1|2\n");
+}
+
+TEST(delimiter_detection)
+{
+	CHECK_STR(records("a;b;c\n1;2,5;3\n"), "L1:a|b|c\nL2:1|2,5|3\n");
+	CHECK_STR(records("a\tb\n1,5\t2\n"), "L1:a|b\nL2:1,5|2\n");
+	/* Quoted delimiters in the header do not count. */
+	CHECK_STR(records("\"a,b,c\";d;e\n1;2;3\n"),
+		  "L1:a,b,c|d|e\nL2:1|2|3\n");
+	CHECK_STR(records("\"x\ny,z\";d\n1;2\n"), "L1:x\\ny,z|d\nL3:1|2\n");
+	/* One column, or a tie: a comma. */
+	CHECK_STR(records("title\nx;y\n"), "L1:title\nL2:x;y\n");
+	CHECK_STR(records("a,b;c\n"), "L1:a|b;c\n");
+	/* Given explicitly. */
+	CHECK_STR(records_step("a,b;c\n", 6, ';', 0), "L1:a,b|c\n");
+	check_steps("date;title;location\n03.03.2025;\"a;b\";Wien\n");
+}
+
+static int positions(void *ctx, const struct csvio_record *rec,
+		     struct itin_err *err)
+{
+	struct strbuf *sb = ctx;
+	size_t i;
+
+	(void)err;
+	for (i = 0; i <= rec->n; i++) {
+		long line, col;
+
+		csvio_field_pos(rec, i, &line, &col);
+		strbuf_addf(sb, "%s%ld:%ld", i ? " " : "", line, col);
+	}
+	strbuf_addch(sb, '\n');
+	return 0;
+}
+
+/* Where each field starts (and the record ends), in lines and code points. */
+TEST(field_positions)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct itin_err err;
+	const char *csv =
+	    "a,\"b\r\nc\",d\r\n\"\",é,\"x\"\"\ny\",\r\n\r\nß\tq,z\r";
+
+	CHECK_INT(csvio_read_records(csv, strlen(csv), "t.csv", ',', positions,
+				     &sb, &err),
+		  0);
+	CHECK_STR(sb.buf,
+		  "1:1 1:3 2:4 2:5\n3:1 3:4 3:6 4:4 4:4\n6:1 6:5 6:6\n");
+	strbuf_release(&sb);
+}
+
+TEST(structural_errors)
+{
+	/* An unterminated quote is reported where the quoted field began. */
+	CHECK_STR(records("a,b\r\n1,\"never closed\r\n2,3\r\n4,5\r\n"),
+		  "L1:a|b\nERROR 65 t.csv:2:3: unterminated quoted field (no "
+		  "closing '\"' "
+		  "before the end of the file)\n");
+	CHECK_STR(
+	    records("a,b\n1,2\n\n  x,\"é\nü\n"),
+	    "L1:a|b\nL2:1|2\nERROR 65 t.csv:4:5: unterminated quoted field (no "
+	    "closing '\"' before the end of the file)\n");
+	CHECK_STR(records("a,b\r\n\"abc\"def,2\r\n"),
+		  "L1:a|b\nERROR 65 t.csv:2:6: text after the closing quote of "
+		  "a field "
+		  "(a quote inside a quoted field is written \"\")\n");
+	CHECK_STR(records("a,b\n1,\"x\ny\" ,2\n"),
+		  "L1:a|b\nERROR 65 t.csv:3:3: text after the closing quote of "
+		  "a field "
+		  "(a quote inside a quoted field is written \"\")\n");
+	/* Bad bytes: the record is given with the problem, at the byte. */
+	CHECK_STR(records("a,b\n1,Z\xfcrich\n"),
+		  "L1:a|b\nL2:1|Z\xfcrich !2:4 invalid UTF-8\n");
+	CHECK_STR(records_step("a,b\n\"\xc3\xa9\n\",x\0y\n", 14, 0, 0),
+		  "L1:a|b\nL2:\xc3\xa9\\n|x\\0y !3:4 NUL byte in input\n");
+}
+
+TEST(limits)
+{
+	size_t big = CSVIO_MAX_FIELD + 10, i;
+	char *s = malloc(big + 64);
+	const char *r;
+
+	/* One field over 1 MiB, unquoted and quoted. */
+	memcpy(s, "a,b\n1,", 6);
+	memset(s + 6, 'x', big);
+	s[6 + big] = '\n';
+	r = records_step(s, 7 + big, 0, 0);
+	CHECK_STR(r, "L1:a|b\nERROR 65 t.csv:2:3: field too long (1048586 "
+		     "bytes; limit 1 MiB)\n");
+	s[6] = '"';
+	r = records_step(s, 6 + big, 0, 65536);
+	CHECK(strstr(r, "ERROR 65 t.csv:2:3: field too long") != NULL);
+	/* More than 10000 fields. */
+	for (i = 0; i < 10001; i++)
+		s[i] = ',';
+	s[10001] = '\n';
+	r = records_step(s, 10002, 0, 0);
+	CHECK_STR(r, "ERROR 65 t.csv:1:10001: too many fields in a record "
+		     "(limit 10000)\n");
+	free(s);
+}
+
+/* ---- events ---- */
+
+static int nwarn;
+static char warnings[4096];
+
+static void warn(void *ctx, const struct itin_err *w)
+{
+	char buf[1024];
+	size_t n = strlen(warnings);
+
+	(void)ctx;
+	nwarn++;
+	itin_err_format(w, buf, sizeof(buf));
+	snprintf(warnings + n, sizeof(warnings) - n, "%s\n", buf);
+}
+
+static const struct itin_warner warner = {warn, NULL};
+
+static char evout[16384];
+
+/* Events of a CSV text in canonical .itin form, or "ERROR ..." */
+static const char *events_flags(const char *text, unsigned flags)
+{
+	struct evlist l = EVLIST_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	struct itin_err err;
+
+	nwarn = 0;
+	warnings[0] = '\0';
+	if (csvio_read_events(text, strlen(text), "t.csv", flags, &l, &warner,
+			      NULL, &err)) {
+		char buf[1024];
+
+		itin_err_format(&err, buf, sizeof(buf));
+		snprintf(evout, sizeof(evout), "ERROR %d %s", err.status, buf);
+	} else {
+		itinfmt_write(&sb, &l);
+		snprintf(evout, sizeof(evout), "%s", sb.buf);
+	}
+	evlist_release(&l);
+	strbuf_release(&sb);
+	return evout;
+}
+
+static const char *events(const char *text)
+{
+	return events_flags(text, 0);
+}
+
+TEST(native_columns_any_order)
+{
+	CHECK_STR(events("Title,START,End,TZ,type,id\n"
+			 "Talks,2023-01-30 "
+			 "10:00,2023-01-30T11:30,Asia/Seoul,meeting,m1\n"),
+		  "2023-01-30 10:00-11:30     meeting    Talks\n"
+		  "    id: m1\n"
+		  "    tz: Asia/Seoul\n");
+	CHECK_INT(nwarn, 0);
+	CHECK_STR(
+	    events(
+		"id,type,title,start,end,tz,city,country,venue,participants,"
+		"organization,status,source,notes,tags,end_tz\n"
+		"f1,travel,Flight to Tokyo,2023-01-30T18:30,2023-01-30T20:45,"
+		"Asia/Seoul,Seoul,KR,Gimpo,,,tentative,https://x.example,"
+		"\"one\ntwo\",a; b\\; c,Asia/Tokyo\n"),
+	    "2023-01-30 18:30..2023-01-30 20:45  travel     Flight to Tokyo @ "
+	    "Gimpo, Seoul, KR\n"
+	    "    id: f1\n"
+	    "    tz: Asia/Seoul\n"
+	    "    end-tz: Asia/Tokyo\n"
+	    "    status: tentative\n"
+	    "    tags: a; b\\; c\n"
+	    "    source: https://x.example\n"
+	    "    note: one\n"
+	    "    note: two\n");
+}
+
+TEST(header_problems)
+{
+	CHECK_STR(events("subjectx,start\nx,2023-01-01\n"),
+		  "ERROR 65 t.csv:1:1: missing column 'title'");
+	CHECK_STR(events("\n\ntitle,end\nx,2023-01-01\n"),
+		  "ERROR 65 t.csv:3:1: missing column 'start'");
+	CHECK_STR(
+	    events("title,start,Colour,Private,,mood\nx,2023-01-01,red,,,\n"),
+	    "2023-01-01                 other      x\n"
+	    "    id: 25f7eafbeed591eb\n");
+	CHECK_INT(nwarn, 1);
+	CHECK_STR(warnings, "t.csv:1:1: ignoring 3 unknown columns: 'Colour', "
+			    "'Private', 'mood'\n");
+	CHECK_STR(events("title,start,Subject\nx,2023-01-01,y\n"),
+		  "ERROR 65 t.csv:1:13: duplicate column 'Subject' (the same "
+		  "as 'title')");
+	/* Empty file, header only: nothing, no error. */
+	CHECK_STR(events(""), "");
+	CHECK_STR(events("title,start\r\n"), "");
+}
+
+TEST(google_calendar)
+{
+	const char *csv =
+	    "Subject,Start Date,Start Time,End Date,End Time,All Day Event,"
+	    "Description,Location,Private\r\n"
+	    "Meeting with Prime Minister Kishida,01/31/2023,06:00 "
+	    "PM,01/31/2023,"
+	    "07:00 PM,False,Bilateral,\"Hiroshima, Japan\",False\r\n"
+	    "Visit to the Republic of Korea,01/29/2023,,01/30/2023,,True,,"
+	    "\"Seoul, South Korea\",True\r\n"
+	    "Press conference,2023-07-12,4:00 PM,,4:45 PM,False,,"
+	    "\"LITEXPO, Vilnius, Lithuania\",False\r\n"
+	    "Breakfast,7/1/2023,12:30 AM,,12:45 AM,,,Singapore,\r\n";
+
+	CHECK_STR(
+	    events(csv),
+	    "2023-01-31 18:00-19:00     meeting    Meeting with Prime Minister "
+	    "Kishida @ Hiroshima, JP\n"
+	    "    id: 5326e26737bd961a\n"
+	    "    tz: Asia/Tokyo\n"
+	    "    note: Bilateral\n"
+	    "2023-01-29..2023-01-30     visit      Visit to the Republic of "
+	    "Korea @ Seoul, KR\n"
+	    "    id: 03dd64ca90a7d808\n"
+	    "2023-07-12 16:00-16:45     press      Press conference @ LITEXPO, "
+	    "Vilnius, LT\n"
+	    "    id: cbfc0b7215bbf228\n"
+	    "    tz: Europe/Vilnius\n"
+	    "2023-07-01 00:30-00:45     reception  Breakfast @ Singapore\n"
+	    "    id: 265282eb815ee956\n"
+	    "    tz: Asia/Singapore\n");
+	CHECK_STR(warnings,
+		  "t.csv:1:1: ignoring 1 unknown column: 'Private'\n");
+}
+
+TEST(outlook)
+{
+	const char *csv = "\"Subject\",\"Start Date\",\"Start Time\",\"End "
+			  "Date\",\"End Time\","
+			  "\"All day event\",\"Reminder on/off\",\"Reminder "
+			  "Date\",\"Reminder Time\","
+			  "\"Meeting Organizer\",\"Required "
+			  "Attendees\",\"Optional Attendees\","
+			  "\"Meeting Resources\",\"Billing "
+			  "Information\",\"Categories\",\"Description\","
+			  "\"Location\",\"Mileage\",\"Priority\",\"Private\","
+			  "\"Sensitivity\",\"Show time as\"\r\n"
+			  "\"NATO Summit\",\"7/11/2023\",\"12:00:00 "
+			  "AM\",\"7/13/2023\",\"12:00:00 AM\","
+			  "\"True\",\"False\",,,\"Jens Stoltenberg\",\"Jens "
+			  "Stoltenberg;Joe Biden\","
+			  "\"Fumio Kishida\",,,\"Summit; NATO\",\"Heads of "
+			  "State\",\"Vilnius, Lithuania\","
+			  ",\"Normal\",\"False\",\"Normal\",\"3\"\r\n"
+			  "\"Working dinner\",\"7/11/2023\",\"8:30:00 "
+			  "PM\",\"7/11/2023\",\"10:00:00 PM\","
+			  "\"False\",\"True\",\"7/11/2023\",\"8:15:00 "
+			  "PM\",,,,,,,,\"Vilnius\",,\"Normal\","
+			  "\"False\",\"Normal\",\"2\"\r\n";
+
+	CHECK_STR(
+	    events(csv),
+	    "2023-07-11..2023-07-12     summit     NATO Summit @ Vilnius, LT\n"
+	    "    id: 44dfcdb379de0b96\n"
+	    "    with: Jens Stoltenberg (organizer); Joe Biden; Fumio Kishida\n"
+	    "    tags: Summit; NATO\n"
+	    "    note: Heads of State\n"
+	    "2023-07-11 20:30-22:00     reception  Working dinner @ Vilnius\n"
+	    "    id: bf7a15de8005944f\n"
+	    "    tz: Europe/Vilnius\n");
+	CHECK_INT(nwarn, 1);
+	CHECK(
+	    strstr(warnings,
+		   "t.csv:1:1: ignoring 10 unknown columns: 'Reminder on/off', "
+		   "'Reminder Date', 'Reminder Time', 'Meeting Resources', ") !=
+	    NULL);
+	/* An all-day event of one day, Outlook style: midnight to midnight. */
+	CHECK_STR(
+	    events("Subject,Start Date,Start Time,End Date,End Time,All day "
+		   "event\n"
+		   "Holiday,5/1/2023,12:00:00 AM,5/2/2023,12:00:00 AM,True\n"),
+	    "2023-05-01                 other      Holiday\n"
+	    "    id: 1b41a587befd810f\n");
+}
+
+TEST(dates_and_times)
+{
+	const char *h = "title,date,time,end time,tz\n";
+	char buf[512];
+
+	snprintf(buf, sizeof(buf),
+		 "%sa,12/31/2023,12:00 AM,12:59:59 AM,UTC\n"
+		 "b,31.12.2023,12:00 PM,1:05 "
+		 "pm,UTC\nc,2023-12-31,23:59,23:59:30,UTC\n"
+		 "d,1/2/2024,9:05 a.m.,11:00 P.M.,UTC\n",
+		 h);
+	CHECK_STR(events(buf), "2023-12-31 00:00-00:59:59  other      a\n    "
+			       "id: 74ed410f792cea7d\n    tz: UTC\n"
+			       "2023-12-31 12:00-13:05     other      b\n    "
+			       "id: 030e492f840b6009\n    tz: UTC\n"
+			       "2023-12-31 23:59-23:59:30  other      c\n    "
+			       "id: 81c4ecffb1d670b6\n    tz: UTC\n"
+			       "2024-01-02 09:05-23:00     other      d\n    "
+			       "id: 452030c7f6c81f1b\n    tz: UTC\n");
+	snprintf(buf, sizeof(buf), "%sa,02/30/2023,10:00,,UTC\n", h);
+	CHECK_STR(events(buf), "ERROR 65 t.csv:2:3: invalid date '02/30/2023': "
+			       "February 2023 has 28 days");
+	snprintf(buf, sizeof(buf), "%sa,2023-01-01,13:00 PM,,UTC\n", h);
+	CHECK_STR(events(buf), "ERROR 65 t.csv:2:14: invalid time '13:00 PM' "
+			       "(expected HH:MM, HH:MM:SS or 2:00 PM)");
+	snprintf(buf, sizeof(buf), "%sa,13/01/2023,10:00,,UTC\n", h);
+	CHECK_STR(events(buf), "ERROR 65 t.csv:2:3: invalid date '13/01/2023': "
+			       "month must be 01 to 12");
+	snprintf(buf, sizeof(buf), "%sa,2023-01-01,10:00,09:00,UTC\n", h);
+	CHECK_STR(events(buf), "ERROR 65 t.csv:2:20: end '2023-01-01 09:00' is "
+			       "before start '2023-01-01 10:00'");
+	CHECK_STR(events("title,start\nx,tomorrow\n"),
+		  "ERROR 65 t.csv:2:3: invalid date 'tomorrow' (expected "
+		  "YYYY-MM-DD or MM/DD/YYYY)");
+	CHECK_STR(events("title,start,end\nx,2023-01-01 10:00,2023-01-02\n"),
+		  "ERROR 65 t.csv:2:20: the end needs a time, like the start");
+	CHECK_STR(
+	    events("title,start,end\nx,2023-01-01,2023-01-02 10:00\n"),
+	    "ERROR 65 t.csv:2:14: the end has a time but the start is a date");
+	CHECK_STR(events("title,start,end\nx,2023-01-03,2023-01-02\n"),
+		  "ERROR 65 t.csv:2:14: end '2023-01-02' is before start "
+		  "'2023-01-03'");
+	CHECK_STR(events("title,start,tz\nx,2023-03-26 03:30,Europe/Vilnius\n"),
+		  "ERROR 65 t.csv:2:3: time 2023-03-26 03:30 does not exist in "
+		  "Europe/Vilnius "
+		  "(clocks jump from 03:00 to 04:00)");
+}
+
+TEST(types_participants_places)
+{
+	CHECK_STR(
+	    events("title,start,type\nx,2023-01-01,Summit\ny,2023-01-02,\n"
+		   "Phone call with Biden,2023-01-03,\n"),
+	    "2023-01-01                 summit     x\n    id: "
+	    "24637a99d5c0deda\n"
+	    "2023-01-02                 other      y\n    id: "
+	    "b3685c1ee30a5b95\n"
+	    "2023-01-03                 call       Phone call with Biden\n    "
+	    "id: 7489c25f46839105\n");
+	CHECK_STR(events("title,start,type\nx,2023-01-01,party\n"),
+		  "ERROR 65 t.csv:2:14: unknown type 'party' (expected one of: "
+		  "visit, meeting, "
+		  "summit, conference, interview, press, travel, reception, "
+		  "call, other)");
+	CHECK_STR(events("title,start,participants\n"
+			 "x,2023-01-01,\"Yoon Suk-yeol (President); Park Jin;  "
+			 "A\\; B (C \\(acting\\)) \"\n"),
+		  "2023-01-01                 other      x\n"
+		  "    id: 25f7eafbeed591eb\n"
+		  "    with: Yoon Suk-yeol (President); Park Jin; A\\; B (C "
+		  "\\(acting\\))\n");
+	/* Zones: tz column, city, country, unknown place (floating, warning).
+	 */
+	CHECK_STR(events("title,start,city,country,tz\n"
+			 "a,2023-01-01 10:00,Seoul,,\n"
+			 "b,2023-01-01 10:00,,Japan,\n"
+			 "c,2023-01-01 10:00,Atlantis,,\n"
+			 "d,2023-01-01 10:00,Seoul,KR,floating\n"
+			 "e,2023-01-01 10:00,Seoul,KR,Europe/Paris\n"),
+		  "2023-01-01 10:00           other      a @ Seoul\n    id: "
+		  "b606c78b63e4faa3\n    tz: Asia/Seoul\n"
+		  "2023-01-01 10:00           other      b @ JP\n    id: "
+		  "b02c4587b6f9c3ce\n    tz: Asia/Tokyo\n"
+		  "2023-01-01 10:00           other      c @ Atlantis\n    id: "
+		  "20c420fd35a5a35f\n    tz: floating\n"
+		  "2023-01-01 10:00           other      d @ Seoul, KR\n    "
+		  "id: bbe5bb688ac4184c\n    tz: floating\n"
+		  "2023-01-01 10:00           other      e @ Seoul, KR\n    "
+		  "id: 4fe274aa15089a3f\n    tz: Europe/Paris\n");
+	CHECK_STR(warnings, "t.csv:4:20: no time zone known for 'Atlantis'; "
+			    "time is floating\n");
+	CHECK_STR(events("title,start,tz\nx,2023-01-01 10:00,Europe/Pari\n"),
+		  "ERROR 65 t.csv:2:20: unknown time zone 'Europe/Pari' (did "
+		  "you mean 'Europe/Paris'?)");
+	CHECK_STR(events("title,start,country\nx,2023-01-01,Atlantis\n"),
+		  "ERROR 65 t.csv:2:14: unknown country 'Atlantis'");
+}
+
+TEST(errors_point_at_the_file)
+{
+	/* A multi-line quoted field, then an error on a later row. */
+	CHECK_STR(events("title,notes,start\r\n"
+			 "a,\"line 1\r\nline 2\r\nline 3\",2023-01-01\r\n"
+			 "b,\"x\",2023-02-30\r\n"),
+		  "ERROR 65 t.csv:5:7: invalid date '2023-02-30': February "
+		  "2023 has 28 days");
+	CHECK_STR(
+	    events("title,start,notes\nab,2023-01-01,\"\xc3\xa9t\xc3\n\"\n"),
+	    "ERROR 65 t.csv:2:18: invalid UTF-8");
+	CHECK_STR(events("title,start,id\na,2023-01-01,x1\nb,2023-01-02,x1\n"),
+		  "ERROR 65 t.csv:3:14: duplicate id 'x1' (first at line 2)");
+	CHECK_STR(events("title,start\n,2023-01-01\n"),
+		  "ERROR 65 t.csv:2:1: missing title");
+	CHECK_STR(events("title,start\na,2023-01-01,,\nb,2023-01-01,,x\n"),
+		  "ERROR 65 t.csv:3:15: field 4 has no column in the header (2 "
+		  "columns)");
+	/* Rows of empty fields are skipped. */
+	CHECK_STR(events("title,start\n,\n  , \t\na,2023-01-01\n"),
+		  "2023-01-01                 other      a\n    id: "
+		  "25e02afbeec16cca\n");
+}
+
+TEST(skip_invalid)
+{
+	struct evlist l = EVLIST_INIT;
+	struct csvio_stats st;
+	struct itin_err err;
+	const char *csv = "title,start,type\r\n"
+			  "good,2023-01-01,visit\r\n"
+			  "bad date,2023-13-01,visit\r\n"
+			  "bad type,2023-01-02,party\r\n"
+			  "bad \xff,2023-01-03,\r\n"
+			  "also good,2023-01-04,\r\n";
+
+	nwarn = 0;
+	warnings[0] = '\0';
+	CHECK_INT(csvio_read_events(csv, strlen(csv), "t.csv",
+				    CSVIO_SKIP_INVALID, &l, &warner, &st, &err),
+		  0);
+	CHECK_INT(l.n, 2);
+	CHECK_INT(st.rows, 5);
+	CHECK_INT(st.events, 2);
+	CHECK_INT(st.skipped, 3);
+	CHECK_STR(warnings, "t.csv:3:10: invalid date '2023-13-01': month must "
+			    "be 01 to 12; row skipped\n"
+			    "t.csv:4:21: unknown type 'party' (expected one "
+			    "of: visit, meeting, summit, "
+			    "conference, interview, press, travel, reception, "
+			    "call, other); row skipped\n"
+			    "t.csv:5:5: invalid UTF-8; row skipped\n");
+	evlist_release(&l);
+	/* Without it, the first bad row stops everything. */
+	CHECK_STR(events(csv), "ERROR 65 t.csv:3:10: invalid date "
+			       "'2023-13-01': month must be 01 to 12");
+	/* Structural problems stop it even so. */
+	CHECK_STR(events_flags("title,start\na,2023-01-01\n\"b,2023\n",
+			       CSVIO_SKIP_INVALID),
+		  "ERROR 65 t.csv:3:1: unterminated quoted field (no closing "
+		  "'\"' before the "
+		  "end of the file)");
+}
+
+/* ---- writer ---- */
+
+static const char *field_out(const char *s, unsigned flags)
+{
+	static char buf[256];
+	struct strbuf sb = STRBUF_INIT;
+
+	csvio_write_field(&sb, s, strlen(s), flags);
+	snprintf(buf, sizeof(buf), "%s", sb.buf);
+	strbuf_release(&sb);
+	return buf;
+}
+
+TEST(writer_quoting_and_neutralisation)
+{
+	CHECK_STR(field_out("plain text", 0), "plain text");
+	CHECK_STR(field_out("a,b", 0), "\"a,b\"");
+	CHECK_STR(field_out("say \"hi\"", 0), "\"say \"\"hi\"\"\"");
+	CHECK_STR(field_out("two\nlines", 0), "\"two\nlines\"");
+	CHECK_STR(field_out("cr\r", 0), "\"cr\r\"");
+	CHECK_STR(field_out(" spaces ", 0), " spaces ");
+	CHECK_STR(field_out("a;b\tc", 0), "a;b\tc");
+	CHECK_STR(field_out("=SUM(A1)", 0), "'=SUM(A1)");
+	CHECK_STR(field_out("+1", 0), "'+1");
+	CHECK_STR(field_out("-1", 0), "'-1");
+	CHECK_STR(field_out("@x", 0), "'@x");
+	CHECK_STR(field_out("\tx", 0), "'\tx");
+	CHECK_STR(field_out("\rx", 0), "\"'\rx\"");
+	CHECK_STR(field_out("=HYPERLINK(\"x\",\"y\")", 0),
+		  "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
+	CHECK_STR(field_out("'=x", 0), "''=x");
+	CHECK_STR(field_out("''", 0), "'''");
+	CHECK_STR(field_out("'hello", 0), "'hello");
+	CHECK_STR(field_out("'", 0), "'");
+	CHECK_STR(field_out("=SUM(A1)", CSVIO_RAW), "=SUM(A1)");
+	CHECK_STR(field_out("'=x", CSVIO_RAW), "'=x");
+	CHECK_STR(field_out("", 0), "");
+}
+
+static struct event *tricky_event(void)
+{
+	struct event *ev = event_new();
+
+	ev->id = xstrdup("tricky-1");
+	ev->type = EV_PRESS;
+	ev->title = xstrdup("=cmd|' /C calc'!A0");
+	ev->start = days_from_civil(2023, 7, 12) * ITIN_DAY + 16 * 3600;
+	ev->has_end = true;
+	ev->end = ev->start + 45 * 60;
+	ev->tz = xstrdup("Europe/Vilnius");
+	ev->city = xstrdup("'Vilnius");
+	ev->venue = xstrdup("-LITEXPO, \"Hall 1\"");
+	ev->org = xstrdup("@NATO");
+	ev->source = xstrdup("'+x");
+	ev->notes = xstrdup("\tfirst\nsecond, \"quoted\"\n");
+	ev->status = EV_CANCELLED;
+	memcpy(ev->country, "LT", 3);
+	event_add_participant(ev, "A; B (x)", "role (acting); y\\z");
+	event_add_participant(ev, " Spacey ", NULL);
+	event_add_participant(ev, "=Evil", "-r");
+	event_add_tag(ev, "a;b");
+	event_add_tag(ev, " c\\d ");
+	return ev;
+}
+
+TEST(writer_round_trip)
+{
+	struct evlist l = EVLIST_INIT, l2 = EVLIST_INIT;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, ia = STRBUF_INIT,
+		      ib = STRBUF_INIT;
+	struct itin_err err;
+	unsigned modes[] = {0, CSVIO_RAW}, m;
+
+	evlist_add(&l, tricky_event());
+	CHECK_INT(event_check(l.v[0], NULL, &err), 0);
+	for (m = 0; m < 2; m++) {
+		strbuf_reset(&a);
+		strbuf_reset(&b);
+		strbuf_reset(&ia);
+		strbuf_reset(&ib);
+		evlist_release(&l2);
+		csvio_write(&a, &l, modes[m]);
+		CHECK_INT(csvio_read_events(a.buf, a.len, "t.csv", modes[m],
+					    &l2, NULL, NULL, &err),
+			  0);
+		CHECK_INT(l2.n, 1);
+		csvio_write(&b, &l2, modes[m]);
+		CHECK_STR(b.buf, a.buf);
+		itinfmt_write(&ia, &l);
+		itinfmt_write(&ib, &l2);
+		CHECK_STR(ib.buf, ia.buf);
+	}
+	strbuf_reset(&a);
+	csvio_write(&a, &l, 0);
+	CHECK_STR(
+	    a.buf,
+	    "id,type,title,start,end,tz,city,country,venue,participants,"
+	    "organization,"
+	    "status,source,notes,tags,end_tz\r\n"
+	    "tricky-1,press,'=cmd|' /C "
+	    "calc'!A0,2023-07-12T16:00,2023-07-12T16:45,"
+	    "Europe/Vilnius,'Vilnius,LT,\"'-LITEXPO, \"\"Hall 1\"\"\","
+	    "A\\; B \\(x\\) (role \\(acting\\)\\; y\\\\z); \\sSpacey\\s; =Evil "
+	    "(-r),"
+	    "'@NATO,cancelled,''+x,\"'\tfirst\nsecond, \"\"quoted\"\"\n\","
+	    "a\\;b; \\sc\\\\d\\s,\r\n");
+	evlist_release(&l);
+	evlist_release(&l2);
+	strbuf_release(&a);
+	strbuf_release(&b);
+	strbuf_release(&ia);
+	strbuf_release(&ib);
+}
+
+/* The shipped CSV sample is the .itin sample written as CSV. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct strbuf sb = STRBUF_INIT;
+	char buf[4096];
+	size_t n;
+
+	if (!f)
+		return NULL;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(&sb, buf, n);
+	fclose(f);
+	return strbuf_detach(&sb, len);
+}
+
+TEST(sample_round_trip)
+{
+	size_t ilen, clen;
+	char *itin = slurp("samples/nato-2023.itin", &ilen);
+	char *csv = slurp("samples/nato-2023.csv", &clen);
+	struct evlist l = EVLIST_INIT, l2 = EVLIST_INIT;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	struct itin_err err;
+
+	if (!itin || !csv) {
+		printf("# samples not found from here; skipped\n");
+		free(itin);
+		free(csv);
+		return;
+	}
+	CHECK_INT(itinfmt_parse(itin, ilen, "nato-2023.itin", &l, NULL, &err),
+		  0);
+	csvio_write(&a, &l, 0);
+	CHECK(a.len == clen && !memcmp(a.buf, csv, clen));
+	nwarn = 0;
+	CHECK_INT(csvio_read_events(csv, clen, "nato-2023.csv", 0, &l2, &warner,
+				    NULL, &err),
+		  0);
+	CHECK_INT(nwarn, 0);
+	itinfmt_write(&b, &l2);
+	CHECK_STR(b.buf, itin);
+	evlist_release(&l);
+	evlist_release(&l2);
+	strbuf_release(&a);
+	strbuf_release(&b);
+	free(itin);
+	free(csv);
+}
+
+TEST(type_guessing)
+{
+	CHECK_INT(typeguess("NATO Summit"), EV_SUMMIT);
+	CHECK_INT(typeguess("Official visit to the Republic of Korea"),
+		  EV_VISIT);
+	CHECK_INT(typeguess("Bilateral talks with Japan"), EV_MEETING);
+	CHECK_INT(typeguess("Meeting with President Yoon"), EV_MEETING);
+	CHECK_INT(typeguess("Interview with Yonhap News Agency"), EV_INTERVIEW);
+	CHECK_INT(typeguess("Closing press conference"), EV_PRESS);
+	CHECK_INT(typeguess("Press conference at the NATO Summit"), EV_PRESS);
+	CHECK_INT(typeguess("Joint press statement"), EV_PRESS);
+	CHECK_INT(typeguess("State banquet"), EV_RECEPTION);
+	CHECK_INT(typeguess("Working dinner for summit leaders"), EV_RECEPTION);
+	CHECK_INT(typeguess("Phone call with Chancellor Scholz"), EV_CALL);
+	CHECK_INT(typeguess("Video-call with Kyiv"), EV_CALL);
+	CHECK_INT(typeguess("Courtesy call on the Emperor"), EV_MEETING);
+	CHECK_INT(typeguess("Flight to Brussels"), EV_TRAVEL);
+	CHECK_INT(typeguess("Departure from Haneda"), EV_TRAVEL);
+	CHECK_INT(typeguess("Visit to the Department of State"), EV_VISIT);
+	CHECK_INT(typeguess("Speech at Keio University"), EV_CONFERENCE);
+	CHECK_INT(typeguess("Munich Security Conference"), EV_CONFERENCE);
+	CHECK_INT(typeguess("Talks on pressure campaign"), EV_MEETING);
+	CHECK_INT(typeguess("Café da manhã"), EV_OTHER);
+	CHECK_INT(typeguess(""), EV_OTHER);
+	CHECK_INT(typeguess(NULL), EV_OTHER);
+}
+
+int main(void)
+{
+	RUN(simple_lf_and_crlf);
+	RUN(quoting);
+	RUN(blank_lines_and_line_numbers);
+	RUN(bom);
+	RUN(delimiter_detection);
+	RUN(field_positions);
+	RUN(structural_errors);
+	RUN(limits);
+	RUN(native_columns_any_order);
+	RUN(header_problems);
+	RUN(google_calendar);
+	RUN(outlook);
+	RUN(dates_and_times);
+	RUN(types_participants_places);
+	RUN(errors_point_at_the_file);
+	RUN(skip_invalid);
+	RUN(writer_quoting_and_neutralisation);
+	RUN(writer_round_trip);
+	RUN(sample_round_trip);
+	RUN(type_guessing);
+	tz_cache_free();
+	return test_done();
+}
