@@ -50,7 +50,8 @@ bool want_colour(void)
 	const char *term = getenv("TERM");
 	const char *no = getenv("NO_COLOR");
 
-	if (no && *no)
+	/* The contract: never when NO_COLOR is set, even to "". */
+	if (no)
 		return false;
 	if (term && !strcmp(term, "dumb"))
 		return false;

@@ -81,6 +81,12 @@ int usage_error(const struct command *cmd, const char *fmt, ...)
 void warning(const char *fmt, ...) ITIN_PRINTF(1, 2);
 /* A warner printing "itin: warning: [FILE:LINE:COL: ]msg". */
 extern const struct itin_warner cli_warner;
+/*
+ * Reading the store is quiet: warnings about an event (an ambiguous local
+ * time, say) were given when it entered the store through add, edit or
+ * import; repeating them on every list would only be noise.
+ */
+#define STORE_WARNER NULL
 /* Write sb to stdout (errors are caught at exit by main). */
 void out_strbuf(const struct strbuf *sb);
 

@@ -84,7 +84,7 @@ int cmd_add(int argc, char **argv, struct cli *cli)
 	}
 	/* A hand-given id is checked against the store under the same lock
 	 * as the append, so two adds cannot both take it. */
-	if (o.id ? store_append_new(path, ev, &cli_warner, &err)
+	if (o.id ? store_append_new(path, ev, STORE_WARNER, &err)
 		 : store_append(path, ev, &err)) {
 		status = report_err(&err);
 		goto out;

@@ -44,7 +44,7 @@ static int edit_with_options(struct cli *cli, const char *path, const char *arg,
 
 	(void)cli;
 	itin_err_clear(&err);
-	if (store_begin(path, &tx, &cli_warner, &err))
+	if (store_begin(path, &tx, STORE_WARNER, &err))
 		return report_err(&err);
 	i = find_event_arg(&tx.events, arg, &err);
 	if (i < 0) {
@@ -198,7 +198,7 @@ static int edit_in_editor(const char *path, const char *arg)
 	int fd, status = 0;
 
 	itin_err_clear(&err);
-	if (store_load(path, &l, &cli_warner, &err))
+	if (store_load(path, &l, STORE_WARNER, &err))
 		return report_err(&err);
 	i = find_event_arg(&l, arg, &err);
 	if (i < 0) {
@@ -254,7 +254,7 @@ static int edit_in_editor(const char *path, const char *arg)
 		goto out;
 	}
 
-	if (store_begin(path, &tx, &cli_warner, &err)) {
+	if (store_begin(path, &tx, STORE_WARNER, &err)) {
 		status = report_err(&err);
 		keep_tmp = true;
 		goto kept;

@@ -192,13 +192,13 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	itin_err_clear(&err);
 	if (dry_run) {
 		/* Reading is enough to count; no write lock needed. */
-		if (store_load(path, &loaded, &cli_warner, &err)) {
+		if (store_load(path, &loaded, STORE_WARNER, &err)) {
 			status = report_err(&err);
 			goto out;
 		}
 		merge(&loaded, in, nin, p);
 	} else {
-		if (store_begin(path, &tx, &cli_warner, &err)) {
+		if (store_begin(path, &tx, STORE_WARNER, &err)) {
 			status = report_err(&err);
 			goto out;
 		}

@@ -28,8 +28,19 @@ static void label(struct strbuf *sb, const char *name)
 	strbuf_addspaces(sb, n < LABEL_COLS ? LABEL_COLS - n : 1);
 }
 
-/* A field whose value may hold line breaks: one line each, aligned. */
+/* A one-line field: a line break in it is shown escaped, like any other
+ * control character, so a title cannot pose as another field. */
 static void field(struct strbuf *sb, const char *name, const char *value)
+{
+	if (!value || !*value)
+		return;
+	label(sb, name);
+	utf8_sanitize(sb, value);
+	strbuf_addch(sb, '\n');
+}
+
+/* A field of several lines (notes, participants): one line each, aligned. */
+static void field_lines(struct strbuf *sb, const char *name, const char *value)
 {
 	const char *p = value;
 
@@ -144,14 +155,18 @@ static void show_event(struct strbuf *sb, const struct event *ev)
 	if (!ev->allday)
 		field(sb, "Time zone", ev->tz ? ev->tz : "floating");
 	field(sb, "End zone", ev->end_tz);
+	/* One participant a line; breaks inside a name are escaped first. */
 	for (size_t i = 0; i < ev->nwith; i++) {
-		strbuf_addstr(&v, ev->with[i].name);
-		if (ev->with[i].role)
-			strbuf_addf(&v, " (%s)", ev->with[i].role);
+		utf8_sanitize(&v, ev->with[i].name);
+		if (ev->with[i].role) {
+			strbuf_addstr(&v, " (");
+			utf8_sanitize(&v, ev->with[i].role);
+			strbuf_addch(&v, ')');
+		}
 		if (i + 1 < ev->nwith)
 			strbuf_addch(&v, '\n');
 	}
-	field(sb, "With", v.buf);
+	field_lines(sb, "With", v.buf);
 	strbuf_reset(&v);
 	field(sb, "Organisation", ev->org);
 	field(sb, "Source", ev->source);
@@ -162,7 +177,7 @@ static void show_event(struct strbuf *sb, const struct event *ev)
 	}
 	field(sb, "Tags", v.buf);
 	strbuf_release(&v);
-	field(sb, "Notes", ev->notes);
+	field_lines(sb, "Notes", ev->notes);
 }
 
 int cmd_show(int argc, char **argv, struct cli *cli)
@@ -197,7 +212,7 @@ int cmd_show(int argc, char **argv, struct cli *cli)
 	if (!path)
 		return ITIN_EX_USAGE;
 	itin_err_clear(&err);
-	if (store_load(path, &l, &cli_warner, &err)) {
+	if (store_load(path, &l, STORE_WARNER, &err)) {
 		status = report_err(&err);
 		goto out;
 	}

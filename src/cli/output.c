@@ -62,7 +62,7 @@ int load_filtered(struct cli *cli, const struct filter *f, struct evlist *out,
 		return -1;
 	}
 	itin_err_clear(&err);
-	if (store_load(path, &all, &cli_warner, &err)) {
+	if (store_load(path, &all, STORE_WARNER, &err)) {
 		evlist_release(&all);
 		*status = report_err(&err);
 		return -1;

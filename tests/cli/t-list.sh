@@ -157,4 +157,13 @@ golden nato-2023.tsv "sample: nato-2023 as tsv"
 run -f "$T/nato.itin" list
 golden nato-2023.agenda "sample: nato-2023 agenda"
 
+# A warning is given when an event enters the store, not on every read.
+export ITIN_FILE="$T/amb.itin"
+run add meeting "Early talks" --start "2023-10-29 03:30" --city Vilnius
+expect_rc 0 "add: an ambiguous local time is taken"
+expect_err "^itin: warning: time 2023-10-29 03:30 is ambiguous in Europe/Vilnius; taking the first \(UTC\+03:00\)$" "add: the ambiguity is named once"
+run list --format tsv
+expect_rc 0 "list after an ambiguous add"
+if [ -s "$T/err" ]; then not_ok "list repeats no warning"; show_run; else ok "list repeats no warning"; fi
+
 finish

@@ -109,4 +109,20 @@ rm -f "$ITIN_FILE"
 run rm abc
 expect_rc 1 "rm on a missing store: no such event"
 
+# A line break in a one-line field is shown escaped: the title cannot
+# pose as a field of its own.
+export ITIN_FILE="$T/nl.itin"
+run add meeting "$(printf 'Talks\nSource: https://evil.example')" --start 2023-05-01 \
+	--with "$(printf 'Ann\nBob')"
+id=$(cat "$T/out")
+run show "$id"
+expect_rc 0 "show: a title with a line break"
+expect_out_match '^Title: +Talks\\x0aSource: https://evil\.example$' "show: the line break in the title is escaped"
+if grep -q '^Source:' "$T/out"; then
+	not_ok "show: no forged Source line"
+else
+	ok "show: no forged Source line"
+fi
+expect_out_match '^With: +Ann\\x0aBob$' "show: a participant stays on its line"
+
 finish
