@@ -67,6 +67,13 @@ struct store_tx {
 /* Lock and read. On success the caller must commit or abort. */
 int store_begin(const char *path, struct store_tx *tx,
 		const struct itin_warner *w, struct itin_err *err);
+/*
+ * For commands that only change events already there (rm, edit): like
+ * store_begin, but a missing store gives an empty transaction that created
+ * nothing (no folders, no lock file) and cannot be committed.
+ */
+int store_begin_existing(const char *path, struct store_tx *tx,
+			 const struct itin_warner *w, struct itin_err *err);
 /* Write tx->events (in their order) atomically, then unlock and release.
  * The transaction is released on failure too; store_abort() after
  * store_commit() is harmless. */

@@ -44,7 +44,7 @@ static int edit_with_options(struct cli *cli, const char *path, const char *arg,
 
 	(void)cli;
 	itin_err_clear(&err);
-	if (store_begin(path, &tx, STORE_WARNER, &err))
+	if (store_begin_existing(path, &tx, STORE_WARNER, &err))
 		return report_err(&err);
 	i = find_event_arg(&tx.events, arg, &err);
 	if (i < 0) {
@@ -254,7 +254,7 @@ static int edit_in_editor(const char *path, const char *arg)
 		goto out;
 	}
 
-	if (store_begin(path, &tx, STORE_WARNER, &err)) {
+	if (store_begin_existing(path, &tx, STORE_WARNER, &err)) {
 		status = report_err(&err);
 		keep_tmp = true;
 		goto kept;

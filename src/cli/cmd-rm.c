@@ -40,7 +40,7 @@ int cmd_rm(int argc, char **argv, struct cli *cli)
 	if (!path)
 		return ITIN_EX_USAGE;
 	itin_err_clear(&err);
-	if (store_begin(path, &tx, STORE_WARNER, &err))
+	if (store_begin_existing(path, &tx, STORE_WARNER, &err))
 		return report_err(&err);
 
 	doomed = xcalloc(tx.events.n + 1, sizeof(*doomed));

@@ -596,6 +596,18 @@ int store_begin(const char *path, struct store_tx *tx,
 	return 0;
 }
 
+int store_begin_existing(const char *path, struct store_tx *tx,
+			 const struct itin_warner *w, struct itin_err *err)
+{
+	struct stat st;
+
+	if (lstat(path, &st) < 0 && errno == ENOENT) {
+		tx_reset(tx);
+		return 0;
+	}
+	return store_begin(path, tx, w, err);
+}
+
 int store_commit(struct store_tx *tx, struct itin_err *err)
 {
 	struct strbuf sb = STRBUF_INIT;

@@ -108,6 +108,12 @@ expect_out_match "^usage: itin rm" "rm --help: usage"
 rm -f "$ITIN_FILE"
 run rm abc
 expect_rc 1 "rm on a missing store: no such event"
+run -f "$T/nodir/sub/store.itin" rm abc
+expect_rc 1 "rm on a store in a missing folder: no such event"
+run -f "$T/nodir/sub/store.itin" edit abc --title X
+expect_rc 1 "edit on a store in a missing folder: no such event"
+[ -e "$T/nodir" ] && not_ok "failed rm/edit created folders or a lock file" ||
+	ok "failed rm/edit created no folder and no lock file"
 
 # A line break in a one-line field is shown escaped: the title cannot
 # pose as a field of its own.
