@@ -87,8 +87,15 @@ int event_type_parse(const char *s);
 const char *event_status_name(enum event_status s);
 int event_status_parse(const char *s);
 
+/*
+ * The with and tags arrays belong to these functions: their capacity is
+ * implied by the count (grown by doubling), so never allocate or shrink
+ * them by hand.
+ */
 void event_add_participant(struct event *ev, const char *name, const char *role);
 void event_add_tag(struct event *ev, const char *tag);
+void event_clear_participants(struct event *ev);
+void event_clear_tags(struct event *ev);
 /* Replace a string field: frees the old value, copies the new (NULL clears). */
 void event_set_str(char **field, const char *value);
 

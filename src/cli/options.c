@@ -326,28 +326,16 @@ static void clear_fields_of(struct event *ev, unsigned clear)
 		event_set_str(&ev->tz, NULL);
 	if (clear & F_END_TZ)
 		event_set_str(&ev->end_tz, NULL);
-	if (clear & F_WITH) {
-		for (size_t i = 0; i < ev->nwith; i++) {
-			free(ev->with[i].name);
-			free(ev->with[i].role);
-		}
-		free(ev->with);
-		ev->with = NULL;
-		ev->nwith = 0;
-	}
+	if (clear & F_WITH)
+		event_clear_participants(ev);
 	if (clear & F_ORG)
 		event_set_str(&ev->org, NULL);
 	if (clear & F_SOURCE)
 		event_set_str(&ev->source, NULL);
 	if (clear & F_NOTES)
 		event_set_str(&ev->notes, NULL);
-	if (clear & F_TAGS) {
-		for (size_t i = 0; i < ev->ntags; i++)
-			free(ev->tags[i]);
-		free(ev->tags);
-		ev->tags = NULL;
-		ev->ntags = 0;
-	}
+	if (clear & F_TAGS)
+		event_clear_tags(ev);
 }
 
 /* Empty strings clear a field, as --clear would. */

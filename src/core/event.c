@@ -81,19 +81,13 @@ struct event *event_clone(const struct event *ev)
 	c->source = xstrdup_or_null(ev->source);
 	c->notes = xstrdup_or_null(ev->notes);
 	c->with = NULL;
-	if (ev->nwith) {
-		c->with = xmalloc(ev->nwith * sizeof(*c->with));
-		for (i = 0; i < ev->nwith; i++) {
-			c->with[i].name = xstrdup(ev->with[i].name);
-			c->with[i].role = xstrdup_or_null(ev->with[i].role);
-		}
-	}
+	c->nwith = 0;
+	for (i = 0; i < ev->nwith; i++)
+		event_add_participant(c, ev->with[i].name, ev->with[i].role);
 	c->tags = NULL;
-	if (ev->ntags) {
-		c->tags = xmalloc(ev->ntags * sizeof(*c->tags));
-		for (i = 0; i < ev->ntags; i++)
-			c->tags[i] = xstrdup(ev->tags[i]);
-	}
+	c->ntags = 0;
+	for (i = 0; i < ev->ntags; i++)
+		event_add_tag(c, ev->tags[i]);
 	return c;
 }
 
@@ -133,9 +127,21 @@ int event_status_parse(const char *s)
 	return -1;
 }
 
+/*
+ * Room for element n of an array that holds n: the capacity is implied by
+ * the count (the next power of two), so growth stays amortised O(1)
+ * without a capacity field in the model.
+ */
+static void *grow_for(void *v, size_t n, size_t size)
+{
+	if (n & (n - 1))
+		return v;	/* not a power of two: there is room */
+	return xrealloc(v, (n ? 2 * n : 1) * size);
+}
+
 void event_add_participant(struct event *ev, const char *name, const char *role)
 {
-	ev->with = xrealloc(ev->with, (ev->nwith + 1) * sizeof(*ev->with));
+	ev->with = grow_for(ev->with, ev->nwith, sizeof(*ev->with));
 	ev->with[ev->nwith].name = xstrdup(name);
 	ev->with[ev->nwith].role = role && *role ? xstrdup(role) : NULL;
 	ev->nwith++;
@@ -143,8 +149,28 @@ void event_add_participant(struct event *ev, const char *name, const char *role)
 
 void event_add_tag(struct event *ev, const char *tag)
 {
-	ev->tags = xrealloc(ev->tags, (ev->ntags + 1) * sizeof(*ev->tags));
+	ev->tags = grow_for(ev->tags, ev->ntags, sizeof(*ev->tags));
 	ev->tags[ev->ntags++] = xstrdup(tag);
+}
+
+void event_clear_participants(struct event *ev)
+{
+	for (size_t i = 0; i < ev->nwith; i++) {
+		free(ev->with[i].name);
+		free(ev->with[i].role);
+	}
+	free(ev->with);
+	ev->with = NULL;
+	ev->nwith = 0;
+}
+
+void event_clear_tags(struct event *ev)
+{
+	for (size_t i = 0; i < ev->ntags; i++)
+		free(ev->tags[i]);
+	free(ev->tags);
+	ev->tags = NULL;
+	ev->ntags = 0;
 }
 
 void event_set_str(char **field, const char *value)
