@@ -9,8 +9,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "itin/ascii.h"
 #include "cli.h"
 #include "itin/itinfmt.h"
 #include "itin/store.h"
@@ -31,13 +31,13 @@ static int format_of(const char *path, const struct command *cmd,
 	const char *slash = strrchr(path, '/');
 	const char *dot = strrchr(slash ? slash + 1 : path, '.');
 
-	if (dot && (!strcasecmp(dot, ".itin") || !strcasecmp(dot, ".txt"))) {
+	if (dot && (!ascii_casecmp(dot, ".itin") || !ascii_casecmp(dot, ".txt"))) {
 		*fmt = FMT_ITIN;
 		return 0;
 	}
-	if (dot && !strcasecmp(dot, ".csv"))
+	if (dot && !ascii_casecmp(dot, ".csv"))
 		return format_not_available(FMT_CSV, cmd);
-	if (dot && (!strcasecmp(dot, ".ics") || !strcasecmp(dot, ".ical")))
+	if (dot && (!ascii_casecmp(dot, ".ics") || !ascii_casecmp(dot, ".ical")))
 		return format_not_available(FMT_ICS, cmd);
 	return usage_error(cmd, "cannot tell the format of '%s' (use --format)",
 			   path);

@@ -10,11 +10,10 @@
  * the same mistake in a file would be; a malformed command line (an
  * unknown option, a missing argument) is 64.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "itin/ascii.h"
 #include "cli.h"
 #include "itin/datetime.h"
 #include "itin/event.h"
@@ -243,7 +242,7 @@ static int add_with(struct event *ev, const char *arg, struct itin_err *err)
 	const char *rs = NULL, *re = NULL;
 	char *name, *role = NULL;
 
-	while (end > arg && isspace((unsigned char)end[-1]))
+	while (end > arg && ascii_isspace((unsigned char)end[-1]))
 		end--;
 	if (end > arg && end[-1] == ')') {
 		for (const char *p = end - 1; p > arg; p--) {
@@ -256,15 +255,15 @@ static int add_with(struct event *ev, const char *arg, struct itin_err *err)
 	if (open) {
 		rs = open + 1;
 		re = end - 1;
-		while (rs < re && isspace((unsigned char)*rs))
+		while (rs < re && ascii_isspace((unsigned char)*rs))
 			rs++;
-		while (re > rs && isspace((unsigned char)re[-1]))
+		while (re > rs && ascii_isspace((unsigned char)re[-1]))
 			re--;
 		end = open;
 	}
-	while (arg < end && isspace((unsigned char)*arg))
+	while (arg < end && ascii_isspace((unsigned char)*arg))
 		arg++;
-	while (end > arg && isspace((unsigned char)end[-1]))
+	while (end > arg && ascii_isspace((unsigned char)end[-1]))
 		end--;
 	if (end == arg)
 		return itin_err_set(err, ITIN_EX_DATAERR,
@@ -647,7 +646,7 @@ int parse_format(const char *s, unsigned allowed, const struct command *cmd,
 	struct strbuf names = STRBUF_INIT;
 
 	for (int i = 0; i <= FMT_ICS; i++) {
-		if ((allowed & (1u << i)) && !strcasecmp(s, format_names[i])) {
+		if ((allowed & (1u << i)) && !ascii_casecmp(s, format_names[i])) {
 			if (i == FMT_CSV || i == FMT_ICS)
 				return format_not_available((enum outfmt)i,
 							    cmd);

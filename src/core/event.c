@@ -10,11 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "itin/ascii.h"
 #include "itin/datetime.h"
 #include "itin/event.h"
 #include "itin/tz.h"
@@ -103,7 +103,7 @@ int event_type_parse(const char *s)
 	int i;
 
 	for (i = 0; i < EV_TYPE_COUNT; i++)
-		if (!strcasecmp(s, type_names[i]))
+		if (!ascii_casecmp(s, type_names[i]))
 			return i;
 	return -1;
 }
@@ -120,9 +120,9 @@ int event_status_parse(const char *s)
 	int i;
 
 	for (i = 0; i < EV_STATUS_COUNT; i++)
-		if (!strcasecmp(s, status_names[i]))
+		if (!ascii_casecmp(s, status_names[i]))
 			return i;
-	if (!strcasecmp(s, "canceled"))	/* the American spelling */
+	if (!ascii_casecmp(s, "canceled"))	/* the American spelling */
 		return EV_CANCELLED;
 	return -1;
 }

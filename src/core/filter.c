@@ -7,8 +7,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "itin/ascii.h"
 #include "itin/filter.h"
 #include "itin/places.h"
 #include "itin/utf8.h"
@@ -93,7 +93,7 @@ bool filter_match(const struct filter *f, const struct event *ev)
 		return false;
 	if (f->type_mask && !(f->type_mask & (1u << ev->type)))
 		return false;
-	if (f->country[0] && strcasecmp(f->country, ev->country))
+	if (f->country[0] && ascii_casecmp(f->country, ev->country))
 		return false;
 	if (f->city && !city_matches(f->city, ev))
 		return false;

@@ -17,8 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "itin/ascii.h"
 #include "itin/datetime.h"
 #include "itin/itinfmt.h"
 #include "itin/places.h"
@@ -486,7 +486,7 @@ static int parse_key(struct reader *r, struct pending *pe)
 		ke--;
 	for (k = 0; k < K_COUNT; k++)
 		if (strlen(key_names[k]) == (size_t)(ke - ks) &&
-		    !strncasecmp(key_names[k], ks, (size_t)(ke - ks)))
+		    !ascii_ncasecmp(key_names[k], ks, (size_t)(ke - ks)))
 			break;
 	if (k == K_COUNT)
 		return fail(r, ks, "unknown key '%.*s' (expected one of: " KEYS_EXPECTED ")",
@@ -522,7 +522,7 @@ static int parse_key(struct reader *r, struct pending *pe)
 		}
 		if (unescape_dup(r, vs, ve, &name))
 			return -1;
-		if (k == K_TZ && !strcasecmp(name, "floating")) {
+		if (k == K_TZ && !ascii_casecmp(name, "floating")) {
 			pe->tz_key = true;
 			free(name);
 			break;

@@ -6,7 +6,6 @@
  * lock. Readers hold it shared. The lock file is never deleted: deleting it
  * would let a process lock an unlinked inode while another creates a new one.
  */
-#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -21,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "itin/ascii.h"
 #include "itin/fsutil.h"
 #include "itin/itinfmt.h"
 #include "itin/store.h"
@@ -548,7 +548,7 @@ static void remove_stale_temps(const char *real)
 		    n[blen + 1] != '.' || strlen(n + blen + 2) != 6)
 			continue;
 		for (i = blen + 2; n[i]; i++)
-			if (!isalnum((unsigned char)n[i]))
+			if (!ascii_isalpha((unsigned char)n[i]) && !ascii_isdigit((unsigned char)n[i]))
 				break;
 		if (n[i])
 			continue;
