@@ -14,6 +14,7 @@
 #ifndef ITIN_ITINFMT_H
 #define ITIN_ITINFMT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "itin/err.h"
 #include "itin/evlist.h"
@@ -34,6 +35,12 @@ int itinfmt_parse(const char *buf, size_t len, const char *fname,
 
 /* Append one event in canonical form (header line plus key lines). */
 void itinfmt_write_event(struct strbuf *sb, const struct event *ev);
+
+/*
+ * True when a and b would be stored identically (same canonical text): how
+ * import counts "unchanged" and edit says "no changes".
+ */
+bool itinfmt_same_event(const struct event *a, const struct event *b);
 
 /* Append every event of l, in list order. */
 void itinfmt_write(struct strbuf *sb, const struct evlist *l);

@@ -20,19 +20,6 @@
 #include "itin/store.h"
 #include "itin/xalloc.h"
 
-static bool same_event(const struct event *a, const struct event *b)
-{
-	struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
-	bool same;
-
-	itinfmt_write_event(&x, a);
-	itinfmt_write_event(&y, b);
-	same = x.len == y.len && !memcmp(x.buf, y.buf, x.len);
-	strbuf_release(&x);
-	strbuf_release(&y);
-	return same;
-}
-
 /* Change the event with the options, in one transaction. */
 static int edit_with_options(struct cli *cli, const char *path, const char *arg,
 			     const struct evopts *o)
@@ -57,7 +44,7 @@ static int edit_with_options(struct cli *cli, const char *path, const char *arg,
 		store_abort(&tx);
 		return report_err(&err);
 	}
-	if (same_event(ev, tx.events.v[i])) {
+	if (itinfmt_same_event(ev, tx.events.v[i])) {
 		event_free(ev);
 		store_abort(&tx);
 		return 0;
@@ -249,7 +236,7 @@ static int edit_in_editor(const char *path, const char *arg)
 		}
 		status = 0;
 	}
-	if (same_event(ev, before)) {
+	if (itinfmt_same_event(ev, before)) {
 		report(0, "no changes");
 		goto out;
 	}
@@ -260,7 +247,7 @@ static int edit_in_editor(const char *path, const char *arg)
 		goto kept;
 	}
 	i = evlist_find(&tx.events, before->id);
-	if (i < 0 || !same_event(tx.events.v[i], before)) {
+	if (i < 0 || !itinfmt_same_event(tx.events.v[i], before)) {
 		store_abort(&tx);
 		status = report(ITIN_EX_OTHER,
 				"event '%s' was changed by another itin while "

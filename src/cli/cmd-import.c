@@ -43,19 +43,6 @@ static int format_of(const char *path, const struct command *cmd,
 			   path);
 }
 
-static bool same_text(const struct event *a, const struct event *b)
-{
-	struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
-	bool same;
-
-	itinfmt_write_event(&x, a);
-	itinfmt_write_event(&y, b);
-	same = x.len == y.len && !memcmp(x.buf, y.buf, x.len);
-	strbuf_release(&x);
-	strbuf_release(&y);
-	return same;
-}
-
 static int read_one(struct input *in)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -91,7 +78,7 @@ static bool merge(struct evlist *store, struct input *in, size_t nin,
 				evlist_add(store, ev);
 				in[k].added++;
 				changed = true;
-			} else if (same_text(store->v[pos], ev)) {
+			} else if (itinfmt_same_event(store->v[pos], ev)) {
 				event_free(ev);
 				in[k].unchanged++;
 			} else {

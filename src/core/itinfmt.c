@@ -1008,3 +1008,16 @@ void itinfmt_write(struct strbuf *sb, const struct evlist *l)
 	for (i = 0; i < l->n; i++)
 		itinfmt_write_event(sb, l->v[i]);
 }
+
+bool itinfmt_same_event(const struct event *a, const struct event *b)
+{
+	struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
+	bool same;
+
+	itinfmt_write_event(&x, a);
+	itinfmt_write_event(&y, b);
+	same = x.len == y.len && !memcmp(x.buf, y.buf, x.len);
+	strbuf_release(&x);
+	strbuf_release(&y);
+	return same;
+}
