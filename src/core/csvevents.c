@@ -662,7 +662,7 @@ static void add_participant(struct evreader *er, struct event *ev,
 		if (s == ne)
 			return;
 		unescape(&er->tmp, s, ne);
-		name = strbuf_detach(&er->tmp, NULL);
+		name = xstrndup(er->tmp.buf, er->tmp.len);
 		trim_ptr(&rs, &re);
 		unescape(&er->tmp, rs, re);
 		if (!dedup || !has_participant(ev, name))
@@ -790,11 +790,16 @@ static void parse_location(struct evreader *er, struct event *ev, struct val v)
 
 /* ---- rows ---- */
 
-/* Warnings from event_check() get the row's file, line and column. */
+/*
+ * Warnings from event_check() get the row's file and the start's line and
+ * column, worked out only when there is a warning: locating a field lexes
+ * the record again.
+ */
 struct located_warner {
 	const struct itin_warner *inner;
 	const char *file;
-	long line, col;
+	const struct csvio_record *rec;
+	long idx;
 };
 
 static void located_warn(void *ctx, const struct itin_err *w)
@@ -804,11 +809,25 @@ static void located_warn(void *ctx, const struct itin_err *w)
 
 	if (!c.file[0])
 		snprintf(c.file, sizeof(c.file), "%s", lw->file);
-	if (!c.line) {
-		c.line = lw->line;
-		c.col = lw->col;
-	}
+	if (!c.line)
+		pos_of(lw->rec, lw->idx, &c.line, &c.col);
 	lw->inner->fn(lw->inner->ctx, &c);
+}
+
+/*
+ * A short value as a C string without allocating: the field itself when
+ * trimming left its end alone (fields are NUL-terminated), else a copy in
+ * buf; NULL when it does not fit (no zone, code or keyword is that long).
+ */
+static const char *cstr(struct val v, char *buf, size_t size)
+{
+	if (v.s[v.len] == '\0')
+		return v.s;
+	if (v.len >= size)
+		return NULL;
+	memcpy(buf, v.s, v.len);
+	buf[v.len] = '\0';
+	return buf;
 }
 
 static bool row_is_empty(const struct csvio_record *rec)
@@ -928,10 +947,10 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 	v = country;
 	trim(&v.s, &v.len);
 	if (v.len) {
-		char *name = xstrndup(v.s, v.len);
-		const char *cc = country_lookup(name);
+		char buf[128];
+		const char *name = cstr(v, buf, sizeof(buf));
+		const char *cc = name ? country_lookup(name) : NULL;
 
-		free(name);
 		if (!cc)
 			return fail_field(er, rec, country.idx, err,
 					  "unknown country '%.*s'",
@@ -951,10 +970,10 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 		    tz.len == 8 && !strncasecmp(tz.s, "floating", 8);
 
 		if (tz.len && !floating) {
-			char *name = xstrndup(tz.s, tz.len);
-			const struct tz *z = tz_get(name, err);
+			char buf[256];
+			const char *name = cstr(tz, buf, sizeof(buf));
+			const struct tz *z = tz_get(name ? name : "", err);
 
-			free(name);
 			if (!z)
 				return locate(er, rec, tz.idx, err);
 			ev->tz = xstrdup(tz_name(z));
@@ -977,10 +996,10 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 		v = get(er, rec, C_END_TZ);
 		trim(&v.s, &v.len);
 		if (v.len) {
-			char *name = xstrndup(v.s, v.len);
-			const struct tz *z = tz_get(name, err);
+			char buf[256];
+			const char *name = cstr(v, buf, sizeof(buf));
+			const struct tz *z = tz_get(name ? name : "", err);
 
-			free(name);
 			if (!z)
 				return locate(er, rec, v.idx, err);
 			ev->end_tz = xstrdup(tz_name(z));
@@ -1028,12 +1047,11 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 					  i + 1, er->ncols);
 
 	{
-		struct located_warner lw = {er->w, er->fname, rec->line, 1};
+		struct located_warner lw = {er->w, er->fname, rec, s_at};
 		struct itin_warner wrap = {located_warn, &lw};
 		enum event_part part;
 		long at = -1;
 
-		pos_of(rec, s_at, &lw.line, &lw.col);
 		if (!event_check_part(ev, er->w && er->w->fn ? &wrap : NULL,
 				      err, &part))
 			return 0;

@@ -18,6 +18,7 @@
  * Spaces are data (RFC 4180 2.4): libcsv's trimming is switched off.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,7 +32,8 @@
 /* How much of the first line delimiter detection looks at, at most. */
 #define DETECT_MAX (64 * 1024)
 
-#define OPTS (CSV_STRICT | CSV_STRICT_FINI)
+/* APPEND_NULL: a field arrives NUL-terminated, copied in one go. */
+#define OPTS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
 
 enum stage {
 	ST_BOM,	   /* waiting for 3 bytes to see whether a BOM starts it */
@@ -200,9 +202,7 @@ static void on_field(void *s, size_t len, void *data)
 	}
 	r->foff = xgrow(r->foff, &r->falloc, r->nf + 1, sizeof(*r->foff));
 	r->foff[r->nf++] = r->fbuf.len;
-	if (len)
-		strbuf_add(&r->fbuf, s, len);
-	strbuf_addch(&r->fbuf, '\0');
+	strbuf_add(&r->fbuf, s, len + 1);
 }
 
 static void on_row(int c, void *data)
@@ -223,12 +223,28 @@ static void reset_record(struct csvio_reader *r)
 	r->row_done = false;
 }
 
+/* True if s[0..len) is all ASCII: eight bytes at a time. */
+static bool all_ascii(const char *s, size_t len)
+{
+	uint64_t acc = 0, w;
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= w;
+	}
+	for (; i < len; i++)
+		acc |= (unsigned char)s[i];
+	return !(acc & 0x8080808080808080ULL);
+}
+
 /* The first invalid UTF-8 or NUL byte of the record, as a problem. */
 static const struct itin_err *check_text(struct csvio_reader *r)
 {
 	size_t bad = r->raw.len, nul;
 	const char *z = memchr(r->raw.buf, '\0', r->raw.len);
-	bool valid = utf8_valid(r->raw.buf, r->raw.len, &bad);
+	bool valid = all_ascii(r->raw.buf, r->raw.len) ||
+		     utf8_valid(r->raw.buf, r->raw.len, &bad);
 
 	nul = z ? (size_t)(z - r->raw.buf) : r->raw.len;
 	if (valid && !z)
