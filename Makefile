@@ -74,8 +74,14 @@ check: all $(UNIT_BIN) check-deps
 valgrind: all $(UNIT_BIN)
 	@ITIN=$(abspath $(BIN)) UNIT_DIR=$(abspath $(BUILD)/tests) ITIN_VALGRIND=1 sh tests/run.sh
 
-bench: all
-	@ITIN=$(abspath $(BIN)) sh bench/run.sh
+BENCH_BIN := $(BUILD)/bench/csvbench
+
+$(BENCH_BIN): bench/csvbench.c $(LIBCORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBCORE) $(LIBS)
+
+bench: all $(BENCH_BIN)
+	@ITIN=$(abspath $(BIN)) CSVBENCH=$(abspath $(BENCH_BIN)) sh bench/run.sh
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5

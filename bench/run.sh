@@ -6,6 +6,8 @@
 #   ITIN           the binary (absolute path)
 #   BENCH_EVENTS   size of the large store
 #   BENCH_RUNS     runs of `itin add` per store, median reported (default 20)
+#   CSVBENCH       bench/csvbench, for the CSV import table (bench/csv.sh;
+#                  BENCH_CSV_ROWS rows, default 1000000)
 : "${ITIN:?ITIN must name the itin binary}"
 here=$(cd "$(dirname "$0")" && pwd)
 events=${BENCH_EVENTS:-100000}
@@ -93,6 +95,11 @@ printf '%-36s %10s ms\n' "add into the $events-event store" "$(ms "$big_med")"
 list_run "list --format tsv ($events events)" list --format tsv
 list_run "list --format itin ($events events)" list --format itin
 list_run "list, one month (agenda)" list --from 2021-03-01 --to 2021-03-31
+
+# CSV import (bench/csv.sh), when make built the csvbench program.
+if [ -n "$CSVBENCH" ]; then
+	CSVBENCH=$CSVBENCH sh "$here/csv.sh"
+fi
 
 if [ -s "$W/failed" ]; then
 	echo

@@ -1,0 +1,35 @@
+#!/bin/sh
+# csv.sh: CSV import throughput (issue 4), run by bench/run.sh.
+# Generates a CSV of $BENCH_CSV_ROWS rows (default 1000000) in the native
+# columns and reads it three ways, each in its own process:
+#   bare     libcsv alone (default options), counting fields: the ceiling
+#   records  itin's record reader: line counting, positions, UTF-8 checks
+#   events   the whole import: rows to checked events in memory
+# and prints MB/s (10^6 bytes), seconds, peak RSS and the share of the bare
+# loop's throughput. A measurement, not a test: it never fails the build.
+#   CSVBENCH   the csvbench binary (absolute path)
+: "${CSVBENCH:?CSVBENCH must name the csvbench binary}"
+rows=${BENCH_CSV_ROWS:-1000000}
+W=$(mktemp -d "${TMPDIR:-/tmp}/itin-csvbench.XXXXXX")
+trap 'rm -rf "$W"' EXIT INT TERM
+
+if ! "$CSVBENCH" gen "$W/big.csv" "$rows"; then
+	echo "csv bench: cannot generate the file" >&2
+	exit 0
+fi
+echo
+echo "CSV import: $rows rows, $(wc -c <"$W/big.csv") bytes"
+printf '%-10s %10s %10s %14s %12s\n' mode "MB/s" seconds "peak RSS" "of bare"
+bare=
+for mode in bare records events; do
+	if ! "$CSVBENCH" "$mode" "$W/big.csv" >"$W/out" 2>"$W/err"; then
+		printf '%-10s failed: %s\n' "$mode" "$(head -1 "$W/err")"
+		continue
+	fi
+	# mode bytes seconds MB/s count rss_kib
+	IFS='	' read -r m bytes secs mbs count rss <"$W/out"
+	[ "$mode" = bare ] && bare=$mbs
+	share=$(awk -v a="$mbs" -v b="$bare" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }')
+	printf '%-10s %10s %10s %10s KiB %12s\n' "$m" "$mbs" "$secs" "$rss" "$share"
+done
+exit 0
