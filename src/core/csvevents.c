@@ -24,7 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
+#include "itin/ascii.h"
 
 #include "itin/csvio.h"
 #include "itin/datetime.h"
@@ -530,10 +530,10 @@ static int parse_bool(const char *s, size_t len, bool *out)
 	if (!len)
 		return 0;
 	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
-		if (strlen(yes[i]) == len && !strncasecmp(s, yes[i], len))
+		if (strlen(yes[i]) == len && !ascii_ncasecmp(s, yes[i], len))
 			return (*out = true), 0;
 	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
-		if (strlen(no[i]) == len && !strncasecmp(s, no[i], len))
+		if (strlen(no[i]) == len && !ascii_ncasecmp(s, no[i], len))
 			return 0;
 	return -1;
 }
@@ -967,7 +967,7 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 	trim(&tz.s, &tz.len);
 	if (!ev->allday) {
 		bool floating =
-		    tz.len == 8 && !strncasecmp(tz.s, "floating", 8);
+		    tz.len == 8 && !ascii_ncasecmp(tz.s, "floating", 8);
 
 		if (tz.len && !floating) {
 			char buf[256];
