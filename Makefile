@@ -41,6 +41,8 @@ TUI_OBJ := $(TUI_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIBCORE := $(BUILD)/libitin.a
+# The viewer's objects, so unit tests can link the pure layout code.
+LIBTUI := $(BUILD)/libitintui.a
 
 .PHONY: all check check-deps installcheck bench install uninstall clean valgrind format
 
@@ -53,13 +55,17 @@ $(LIBCORE): $(CORE_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $(CORE_OBJ)
 
+$(LIBTUI): $(TUI_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(TUI_OBJ)
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(LIBCORE)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(LIBTUI) $(LIBCORE)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIBCORE) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIBTUI) $(LIBCORE) $(LIBS)
 
 -include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 

@@ -68,6 +68,8 @@ int cmd_show(int argc, char **argv, struct cli *cli);
 int cmd_rm(int argc, char **argv, struct cli *cli);
 int cmd_import(int argc, char **argv, struct cli *cli);
 int cmd_where(int argc, char **argv, struct cli *cli);
+int cmd_timeline(int argc, char **argv, struct cli *cli);
+int cmd_view(int argc, char **argv, struct cli *cli);
 
 /* report.c */
 /* Print "itin: FILE:LINE:COL: msg" (or "itin: msg"); returns err->status
@@ -123,6 +125,8 @@ enum {
 	OPT_CLEAR,
 	OPT_DRY_RUN,
 	OPT_IN,
+	OPT_WIDTH,
+	OPT_BY,
 };
 
 #define COMMON_LONGOPTS                                                        \
@@ -299,6 +303,18 @@ struct tz;
  * with err (65 "unknown time zone or place 'X' (did you mean ...)"). */
 int parse_in_arg(const char *arg, const struct tz **out,
 		 struct itin_err *err);
+
+/* cmd-timeline.c */
+struct tz;
+/*
+ * Load the store for the timeline and the viewer: the events matching f,
+ * with --from/--to taken as days on the clock of in (when not NULL), the
+ * events themselves left in their own zones. Sorted. 0 or -1 reported.
+ */
+int load_for_axis(struct cli *cli, const struct filter *f,
+		  const struct tz *in, struct evlist *out, int *status);
+/* The width of the terminal on stdout, else 80. */
+int terminal_width(void);
 
 /* now.c */
 /* The current instant: $ITIN_NOW ("2023-01-25T12:00:00Z", "2023-01-25",

@@ -110,6 +110,22 @@ static const struct command commands[] = {
      "  -o, --output FILE    write to FILE instead of stdout\n"
      "  -f, --file PATH      the store\n\n" FILTERS_HELP,
      CMD_STORE, cmd_export},
+    {"timeline",
+     "itin timeline [FILTERS] [--width N] [--by KEY] [--in ZONE]",
+     "Print the events as a timeline: a date axis (hours, days, weeks or\n"
+     "months, chosen from the range), then one row per event with its\n"
+     "title and place and a bar across its time. The range is --from and\n"
+     "--to when given, else that of the events. Each event sits on its own\n"
+     "local clock, as in the agenda, unless --in is given.\n\n"
+     "Options:\n"
+     "  --width N            fit N columns (default: the terminal's, else "
+     "80)\n"
+     "  --by KEY             one row per type, country, city or person,\n"
+     "                       with the titles after the bars\n"
+     "  --in ZONE            place the times on ZONE's clock (a zone or a "
+     "city)\n"
+     "  -f, --file PATH      the store\n\n" FILTERS_HELP,
+     CMD_STORE, cmd_timeline},
     {"where", "itin where PLACE [--country CC] [--format text|tsv]",
      "Show what the built-in gazetteer makes of a place: the city, its\n"
      "country, its time zone with the UTC offset and the local time now,\n"

@@ -1,0 +1,174 @@
+/*
+ * cmd-timeline.c: `itin timeline [FILTERS] [--width N] [--by KEY]
+ * [--in ZONE]`: the timeline as text, for reports and e-mails; and the
+ * loading that the timeline and the viewer share.
+ *
+ * The drawing is layout.c's (layout_text); this file only reads options,
+ * loads the events and decides the width and whether to colour.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "itin/layout.h"
+#include "itin/store.h"
+
+/* Widths beyond this are a typing mistake, not a terminal. */
+#define MAX_WIDTH 4096
+
+int load_for_axis(struct cli *cli, const struct filter *f,
+		  const struct tz *in, struct evlist *out, int *status)
+{
+	struct evlist all = EVLIST_INIT;
+	struct filter nodates = *f;
+	struct itin_err err;
+	const char *path = cli_store(cli);
+
+	if (!path) {
+		*status = ITIN_EX_USAGE;
+		return -1;
+	}
+	itin_err_clear(&err);
+	if (store_load(path, &all, STORE_WARNER, &err)) {
+		evlist_release(&all);
+		*status = report_err(&err);
+		return -1;
+	}
+	/* --from/--to are days on the timeline's clock (--in's, if given);
+	 * the events keep their own zones for the detail pane. */
+	nodates.has_from = nodates.has_to = false;
+	for (size_t i = 0; i < all.n; i++) {
+		struct layout_item it = {all.v[i], 0, 0};
+		int64_t first, last;
+
+		layout_item_span(all.v[i], in, &it.s, &it.e);
+		layout_item_days(&it, &first, &last);
+		if ((f->has_from && last < f->from_day) ||
+		    (f->has_to && first > f->to_day) ||
+		    !filter_match(&nodates, all.v[i])) {
+			event_free(all.v[i]);
+			continue;
+		}
+		evlist_add(out, all.v[i]);
+	}
+	free(all.v);
+	evlist_sort(out);
+	return 0;
+}
+
+int terminal_width(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) && !ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) &&
+	    ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+static int parse_width(const char *arg, const struct command *cmd, int *out)
+{
+	char *end;
+	long n;
+
+	n = strtol(arg, &end, 10);
+	if (!*arg || *end || n < 1 || n > MAX_WIDTH)
+		return usage_error(cmd, "invalid width '%s' (1 to %d columns)",
+				   arg, MAX_WIDTH);
+	*out = (int)n;
+	return 0;
+}
+
+int cmd_timeline(int argc, char **argv, struct cli *cli)
+{
+	static const struct option longopts[] = {
+	    COMMON_LONGOPTS,
+	    FILTER_LONGOPTS,
+	    {"width", required_argument, NULL, OPT_WIDTH},
+	    {"by", required_argument, NULL, OPT_BY},
+	    {"in", required_argument, NULL, OPT_IN},
+	    {NULL, 0, NULL, 0},
+	};
+	struct filter f = FILTER_INIT;
+	struct evlist l = EVLIST_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	struct layout_model m = {NULL, 0};
+	struct layout_text_opts o;
+	int c, status = 0, width = 0, by = LAYOUT_BY_NONE;
+
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
+		int r;
+
+		if (c == 'f') {
+			cli->file = optarg;
+			continue;
+		}
+		if (c == 'h') {
+			status = cli_help(cli->cmd);
+			goto out;
+		}
+		if (c == OPT_IN) {
+			struct itin_err err;
+
+			itin_err_clear(&err);
+			if (parse_in_arg(optarg, &cli->in, &err)) {
+				status = report_err(&err);
+				goto out;
+			}
+			continue;
+		}
+		if (c == OPT_WIDTH) {
+			if ((status = parse_width(optarg, cli->cmd, &width)))
+				goto out;
+			continue;
+		}
+		if (c == OPT_BY) {
+			by = layout_by_parse(optarg);
+			if (by < 0) {
+				status = usage_error(
+				    cli->cmd,
+				    "cannot group by '%s' (expected one of: "
+				    "type, country, city, person)",
+				    optarg);
+				goto out;
+			}
+			continue;
+		}
+		r = filter_option(&f, c, optarg, cli->cmd, &status);
+		if (r < 0)
+			goto out;
+		if (r == 0) {
+			status = ITIN_EX_USAGE;
+			goto out;
+		}
+	}
+	if (optind < argc) {
+		status = usage_error(cli->cmd, "unexpected argument '%s'",
+				     argv[optind]);
+		goto out;
+	}
+	if ((status = filter_finish(&f, cli->cmd)))
+		goto out;
+	if (load_for_axis(cli, &f, cli->in, &l, &status))
+		goto out;
+	layout_model_init(&m, l.v, l.n, cli->in);
+	memset(&o, 0, sizeof(o));
+	o.width = width ? width : terminal_width();
+	o.by = (enum layout_by)by;
+	o.has_from = f.has_from;
+	o.from_day = f.from_day;
+	o.has_to = f.has_to;
+	o.to_day = f.to_day;
+	o.colour = want_colour();
+	layout_text(&sb, &m, &o);
+	out_strbuf(&sb);
+out:
+	layout_model_release(&m);
+	strbuf_release(&sb);
+	evlist_release(&l);
+	filter_release(&f);
+	return status;
+}
