@@ -126,6 +126,29 @@ static const struct command commands[] = {
      "city)\n"
      "  -f, --file PATH      the store\n\n" FILTERS_HELP,
      CMD_STORE, cmd_timeline},
+    {"view", "itin view [FILTERS] [--in ZONE]",
+     "The interactive timeline: a date axis, a row and a bar for each\n"
+     "event, coloured by type, a cursor on one event. It opens on --from\n"
+     "and --to when given, else around today, else around the events\n"
+     "nearest to today. Press ? inside for every key; q quits.\n\n"
+     "Keys:\n"
+     "  Left/Right, h/l      move in time (H/L: a whole screen)\n"
+     "  Up/Down, j/k         previous, next event (PgUp/PgDn: a page)\n"
+     "  + -                  zoom in, out (a quarter hour to a year a "
+     "column)\n"
+     "  t, g                 today; go to a date\n"
+     "  Enter                every field of the event, its times in its\n"
+     "                       zone and in yours\n"
+     "  / n N                search; next, previous match\n"
+     "  f                    filter by type, country or participant\n"
+     "  a                    the agenda: a plain list of the events\n"
+     "  ?                    help\n"
+     "  q, Esc               leave a pane, then quit\n\n"
+     "Options:\n"
+     "  --in ZONE            place the times on ZONE's clock (a zone or a "
+     "city)\n"
+     "  -f, --file PATH      the store\n\n" FILTERS_HELP,
+     CMD_STORE, cmd_view},
     {"where", "itin where PLACE [--country CC] [--format text|tsv]",
      "Show what the built-in gazetteer makes of a place: the city, its\n"
      "country, its time zone with the UTC offset and the local time now,\n"

@@ -1,0 +1,129 @@
+/*
+ * cmd-view.c: `itin view [FILTERS] [--in ZONE]`: options and loading; the
+ * viewer itself is src/tui (tui.h).
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../tui/tui.h"
+#include "cli.h"
+#include "itin/tz.h"
+
+enum { OPT_BENCH_KEYS = 512 };
+
+/* The zone the user sits in, for "your zone" in the details: $TZ when it
+ * names a zone, else what /etc/localtime links to, else UTC. */
+static const struct tz *here_zone(void)
+{
+	struct itin_err err;
+	const char *tz = getenv("TZ");
+	const struct tz *z;
+	char buf[PATH_MAX];
+	ssize_t n;
+
+	if (tz && *tz == ':')
+		tz++;
+	if (tz && *tz && (z = tz_get(tz, &err)) != NULL)
+		return z;
+	n = readlink("/etc/localtime", buf, sizeof(buf) - 1);
+	if (n > 0) {
+		const char *p;
+
+		buf[n] = '\0';
+		p = strstr(buf, "zoneinfo/");
+		if (p && (z = tz_get(p + 9, &err)) != NULL)
+			return z;
+	}
+	return tz_get("UTC", &err);
+}
+
+static int64_t mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+int cmd_view(int argc, char **argv, struct cli *cli)
+{
+	static const struct option longopts[] = {
+	    COMMON_LONGOPTS,
+	    FILTER_LONGOPTS,
+	    {"in", required_argument, NULL, OPT_IN},
+	    /* Not in --help: for `make bench`. */
+	    {"bench-keys", required_argument, NULL, OPT_BENCH_KEYS},
+	    {NULL, 0, NULL, 0},
+	};
+	struct filter f = FILTER_INIT;
+	struct evlist l = EVLIST_INIT;
+	struct view_opts o;
+	int c, status = 0;
+
+	memset(&o, 0, sizeof(o));
+	o.start_ns = mono_ns();
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
+		int r;
+
+		if (c == 'f') {
+			cli->file = optarg;
+			continue;
+		}
+		if (c == 'h') {
+			status = cli_help(cli->cmd);
+			goto out;
+		}
+		if (c == OPT_IN) {
+			struct itin_err err;
+
+			itin_err_clear(&err);
+			if (parse_in_arg(optarg, &cli->in, &err)) {
+				status = report_err(&err);
+				goto out;
+			}
+			continue;
+		}
+		if (c == OPT_BENCH_KEYS) {
+			o.bench_keys = optarg;
+			continue;
+		}
+		r = filter_option(&f, c, optarg, cli->cmd, &status);
+		if (r < 0)
+			goto out;
+		if (r == 0) {
+			status = ITIN_EX_USAGE;
+			goto out;
+		}
+	}
+	if (optind < argc) {
+		status = usage_error(cli->cmd, "unexpected argument '%s'",
+				     argv[optind]);
+		goto out;
+	}
+	if ((status = filter_finish(&f, cli->cmd)))
+		goto out;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		status = report(1, "view needs a terminal (try 'itin timeline' "
+				   "or 'itin list')");
+		goto out;
+	}
+	if (load_for_axis(cli, &f, cli->in, &l, &status))
+		goto out;
+	o.events = &l;
+	o.in = cli->in;
+	o.here = cli->in ? cli->in : here_zone();
+	o.now = o.here ? tz_utc_to_local(o.here, cli_now()) : cli_now();
+	o.has_from = f.has_from;
+	o.from_day = f.from_day;
+	o.has_to = f.has_to;
+	o.to_day = f.to_day;
+	status = tui_view(&o);
+out:
+	evlist_release(&l);
+	filter_release(&f);
+	return status;
+}

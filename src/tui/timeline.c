@@ -1,0 +1,1207 @@
+/*
+ * timeline.c: the viewer: its state, its panes and its keys.
+ *
+ * Shaped after htop's ScreenManager: each pane has a key handler that
+ * returns HANDLED, REDRAW and QUIT flags, and the main loop alone reads
+ * keys, handles KEY_RESIZE and redraws. Drawing goes through screen.c;
+ * where things go comes from layout.c.
+ *
+ * Speed: the events are placed and sorted once (layout_model_init); the
+ * filtered view is a copy of those items in the same order, rebuilt only
+ * when the filter changes. A keystroke moves the cursor or the time
+ * window, finds events by binary search (layout_lower_bound) and draws
+ * the rows on screen, nothing more.
+ */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "itin/datetime.h"
+#include "itin/filter.h"
+#include "itin/places.h"
+#include "itin/utf8.h"
+#include "itin/xalloc.h"
+#include "tui.h"
+
+enum { HANDLED = 1, REDRAW = 2, QUIT = 4 };
+enum pane { P_TIMELINE, P_DETAIL, P_AGENDA, P_HELP };
+
+#define KEY_ESC 27
+#define CTRL(c) ((c) & 0x1f)
+/* The label column never takes more than this. */
+#define MAX_LABEL 40
+
+struct agenda_entry {
+	int64_t day;
+	size_t item; /* for a heading: the first item of the day */
+	bool heading;
+};
+
+struct viewer {
+	const struct view_opts *o;
+	struct layout_model m;
+	struct layout_item *v; /* the filtered items, in the model's order */
+	size_t n;
+	size_t cur, top;
+	size_t zoom;
+	struct layout_view lv;
+	int rows, cols, label_cols;
+	int title_y, axis_y, row_y0, nrows, status_y;
+	enum pane pane, back;
+	int scroll;
+	struct agenda_entry *ag;
+	size_t nag, agalloc, ag_top;
+	bool ag_valid;
+	char *search, *needle;
+	unsigned type_mask;
+	char country[3];
+	char *with;
+	struct strbuf msg;
+	struct strbuf scratch;
+	/* A prompt in progress on the bottom line. */
+	const char *question;
+	struct strbuf answer;
+	bool prompting;
+};
+
+static int64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static void message(struct viewer *vw, const char *fmt, ...)
+    ITIN_PRINTF(2, 3);
+static void message(struct viewer *vw, const char *fmt, ...)
+{
+	va_list ap;
+
+	strbuf_reset(&vw->msg);
+	va_start(ap, fmt);
+	strbuf_vaddf(&vw->msg, fmt, ap);
+	va_end(ap);
+}
+
+/* Geometry: which line shows what, for any size down to one cell. */
+static void geometry(struct viewer *vw)
+{
+	int y = 0;
+
+	screen_size(&vw->rows, &vw->cols);
+	vw->title_y = vw->rows >= 6 ? y++ : -1;
+	vw->axis_y = vw->rows >= 4 ? y : -1;
+	if (vw->axis_y >= 0)
+		y += 2;
+	vw->status_y = vw->rows >= 2 ? vw->rows - 1 : -1;
+	vw->row_y0 = y;
+	vw->nrows = (vw->status_y >= 0 ? vw->status_y : vw->rows) - y;
+	if (vw->nrows < 0)
+		vw->nrows = 0;
+	vw->label_cols = layout_label_cols(vw->cols, MAX_LABEL);
+	vw->lv.cols = vw->cols - (vw->label_cols ? vw->label_cols + 1 : 0);
+	if (vw->lv.cols < 0)
+		vw->lv.cols = 0;
+}
+
+static int64_t chart_span(const struct viewer *vw)
+{
+	return (int64_t)(vw->lv.cols > 0 ? vw->lv.cols : 1) * vw->lv.spc;
+}
+
+/* Put time t at a quarter of the chart. */
+static void show_time(struct viewer *vw, int64_t t)
+{
+	vw->lv.t0 = layout_align(t - (vw->lv.cols / 4) * vw->lv.spc,
+				 vw->lv.spc);
+}
+
+static bool cursor_visible_in_time(const struct viewer *vw)
+{
+	struct layout_bar b;
+
+	if (!vw->n)
+		return true;
+	return layout_bar(&vw->lv, vw->v[vw->cur].s, vw->v[vw->cur].e, &b);
+}
+
+/* After the cursor moved between events: bring its bar into view. */
+static void follow_cursor(struct viewer *vw)
+{
+	if (vw->n && !cursor_visible_in_time(vw))
+		show_time(vw, vw->v[vw->cur].s);
+}
+
+/* After time moved: bring the cursor to an event in the window, found by
+ * binary search, if the one it was on went out of view. */
+static void cursor_into_window(struct viewer *vw)
+{
+	int64_t t0 = vw->lv.t0, t1 = t0 + chart_span(vw);
+	size_t i;
+
+	if (!vw->n || cursor_visible_in_time(vw))
+		return;
+	i = layout_lower_bound(vw->v, vw->n, t0);
+	if (i < vw->n && vw->v[i].s < t1)
+		vw->cur = i;
+	else if (i > 0 && vw->v[i - 1].e > t0)
+		vw->cur = i - 1;
+}
+
+static void keep_rows(struct viewer *vw)
+{
+	size_t nr = vw->nrows > 0 ? (size_t)vw->nrows : 1;
+
+	if (vw->cur < vw->top)
+		vw->top = vw->cur;
+	if (vw->cur >= vw->top + nr)
+		vw->top = vw->cur - nr + 1;
+	/* No blank rows at the bottom while there are events above. */
+	if (vw->n >= nr && vw->top + nr > vw->n)
+		vw->top = vw->n - nr;
+	if (vw->n < nr)
+		vw->top = 0;
+}
+
+static void set_zoom(struct viewer *vw, size_t level)
+{
+	int64_t anchor, col;
+	const struct layout_item *it = vw->n ? &vw->v[vw->cur] : NULL;
+
+	if (level >= layout_zoom_count())
+		return;
+	/* Keep what is being looked at in its column. */
+	if (it && cursor_visible_in_time(vw))
+		anchor = it->s > vw->lv.t0 ? it->s : vw->lv.t0;
+	else
+		anchor = vw->lv.t0 + chart_span(vw) / 2;
+	col = layout_col(&vw->lv, anchor);
+	vw->zoom = level;
+	vw->lv.spc = layout_zoom_spc(level);
+	vw->lv.t0 = layout_align(anchor - col * vw->lv.spc, vw->lv.spc);
+}
+
+static bool item_passes(const struct viewer *vw, const struct event *ev)
+{
+	if (vw->type_mask && !(vw->type_mask & (1u << ev->type)))
+		return false;
+	if (vw->country[0] && strcmp(ev->country, vw->country))
+		return false;
+	if (vw->with) {
+		size_t i;
+		for (i = 0; i < ev->nwith; i++)
+			if (text_contains_folded(ev->with[i].name, vw->with))
+				break;
+		if (i == ev->nwith)
+			return false;
+	}
+	return true;
+}
+
+/* Rebuild the filtered view (only when the filter changes). */
+static void apply_filter(struct viewer *vw)
+{
+	const struct event *keep = vw->n ? vw->v[vw->cur].ev : NULL;
+	int64_t keep_s = vw->n ? vw->v[vw->cur].s : vw->lv.t0;
+	bool found = false;
+
+	vw->n = 0;
+	for (size_t i = 0; i < vw->m.n; i++) {
+		if (!item_passes(vw, vw->m.items[i].ev))
+			continue;
+		if (vw->m.items[i].ev == keep) {
+			vw->cur = vw->n;
+			found = true;
+		}
+		vw->v[vw->n++] = vw->m.items[i];
+	}
+	if (!found)
+		vw->cur = layout_nearest(vw->v, vw->n, keep_s);
+	if (vw->cur >= vw->n)
+		vw->cur = vw->n ? vw->n - 1 : 0;
+	vw->ag_valid = false;
+	vw->top = 0;
+	follow_cursor(vw);
+}
+
+static void spc_text(struct strbuf *sb, int64_t spc)
+{
+	if (spc < 3600)
+		strbuf_addf(sb, "%lld min", (long long)(spc / 60));
+	else if (spc < ITIN_DAY)
+		strbuf_addf(sb, "%lld h", (long long)(spc / 3600));
+	else if (spc == ITIN_DAY)
+		strbuf_addstr(sb, "1 day");
+	else
+		strbuf_addf(sb, "%lld days", (long long)(spc / ITIN_DAY));
+}
+
+/* Drawing. */
+
+static void put_fitted(int y, int x, const char *s, int cols, enum role r)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (cols <= 0)
+		return;
+	layout_fit(&sb, s, (size_t)cols, true);
+	screen_put(y, x, sb.buf, r);
+	strbuf_release(&sb);
+}
+
+static void draw_title(struct viewer *vw)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct layout_axis axis;
+
+	if (vw->title_y < 0)
+		return;
+	layout_axis_build(&vw->lv, &axis);
+	strbuf_addf(&sb, " itin view   %zu event%s   %s (", vw->n,
+		    vw->n == 1 ? "" : "s", layout_unit_name(axis.unit));
+	layout_axis_release(&axis);
+	spc_text(&sb, vw->lv.spc);
+	strbuf_addstr(&sb, " a column)");
+	if (vw->type_mask || vw->country[0] || vw->with) {
+		strbuf_addstr(&sb, "   filter:");
+		for (int t = 0; t < EV_TYPE_COUNT; t++)
+			if (vw->type_mask & (1u << t))
+				strbuf_addf(&sb, " type=%s",
+					    event_type_name((enum event_type)t));
+		if (vw->country[0])
+			strbuf_addf(&sb, " country=%s", vw->country);
+		if (vw->with) {
+			strbuf_addstr(&sb, " with=");
+			utf8_sanitize(&sb, vw->with);
+		}
+	}
+	if (vw->search) {
+		strbuf_addstr(&sb, "   search: ");
+		utf8_sanitize(&sb, vw->search);
+	}
+	put_fitted(vw->title_y, 0, sb.buf, vw->cols, R_TITLE);
+	strbuf_release(&sb);
+}
+
+static void draw_timeline(struct viewer *vw)
+{
+	int x0 = vw->label_cols ? vw->label_cols + 1 : 0;
+	struct layout_axis axis;
+	struct layout_line line;
+	struct strbuf sb = STRBUF_INIT;
+	int64_t tc = layout_col(&vw->lv, vw->o->now);
+	int today = tc >= 0 && tc < vw->lv.cols ? (int)tc : -1;
+
+	layout_axis_build(&vw->lv, &axis);
+	if (vw->axis_y >= 0 && vw->lv.cols > 0) {
+		screen_put(vw->axis_y, x0, axis.top, R_AXIS);
+		screen_put(vw->axis_y + 1, x0, axis.bottom, R_AXIS);
+		if (today >= 0)
+			screen_mark(vw->axis_y + 1, x0 + today,
+				    axis.bottom[today], R_TODAY);
+		if (vw->label_cols >= 7)
+			put_fitted(vw->axis_y + 1, 0, "Today \u2502",
+				   today >= 0 ? 7 : 0, R_TODAY);
+	}
+	layout_line_init(&line, vw->lv.cols);
+	for (int r = 0; r < vw->nrows; r++) {
+		size_t i = vw->top + (size_t)r;
+		int y = vw->row_y0 + r;
+		bool cur = i == vw->cur;
+
+		if (i >= vw->n)
+			break;
+		if (vw->label_cols) {
+			strbuf_reset(&sb);
+			layout_event_label(&sb, vw->v[i].ev);
+			put_fitted(y, 0, sb.buf, vw->label_cols,
+				   cur ? R_CURSOR : R_LABEL);
+		}
+		layout_line_clear(&line, axis.grid, today);
+		layout_line_item(&line, &vw->lv, &vw->v[i], true);
+		for (int c = 0; c < line.cols; c++)
+			if (line.cells[c].kind != LC_EMPTY)
+				screen_cell(y, x0 + c, &line.cells[c], cur);
+	}
+	if (!vw->n && vw->nrows > 0)
+		put_fitted(vw->row_y0, 0,
+			   vw->m.n ? "No event passes the filter (f, x clears "
+				     "it)."
+				   : "No events.",
+			   vw->cols, R_MESSAGE);
+	layout_line_release(&line);
+	layout_axis_release(&axis);
+	strbuf_release(&sb);
+}
+
+/* Lines of text in the rows area, from line `from`, with a heading. */
+static void draw_text_pane(struct viewer *vw, const char *heading,
+			   const char *text, int *scroll)
+{
+	int y = vw->title_y + 1, bottom = vw->status_y >= 0 ? vw->status_y
+							     : vw->rows;
+	int nlines = 0, skip;
+	const char *p;
+
+	if (heading && y < bottom)
+		put_fitted(y++, 0, heading, vw->cols, R_HEADING);
+	for (p = text; *p; p++)
+		if (*p == '\n')
+			nlines++;
+	if (*scroll > nlines - (bottom - y))
+		*scroll = nlines - (bottom - y);
+	if (*scroll < 0)
+		*scroll = 0;
+	skip = *scroll;
+	for (p = text; *p && y < bottom;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+
+		if (skip > 0) {
+			skip--;
+		} else {
+			struct strbuf line = STRBUF_INIT;
+			size_t colon = 0;
+
+			strbuf_add(&line, p, n);
+			put_fitted(y, 0, line.buf, vw->cols, R_NORMAL);
+			/* The field name in bold: "Label:" up to the colon. */
+			while (colon < n && colon < 14 && p[colon] != ':')
+				colon++;
+			if (colon < n && p[colon] == ':' && p[0] != ' ' &&
+			    (int)colon < vw->cols) {
+				strbuf_reset(&line);
+				strbuf_add(&line, p, colon + 1);
+				screen_put(y, 0, line.buf, R_FIELD);
+			}
+			strbuf_release(&line);
+			y++;
+		}
+		p += n + (nl ? 1 : 0);
+	}
+}
+
+static void build_agenda(struct viewer *vw)
+{
+	int64_t prev = INT64_MIN;
+
+	vw->nag = 0;
+	for (size_t i = 0; i < vw->n; i++) {
+		int64_t day = lsec_day(vw->v[i].s);
+
+		if (day != prev) {
+			vw->ag = xgrow(vw->ag, &vw->agalloc, vw->nag + 1,
+				       sizeof(*vw->ag));
+			vw->ag[vw->nag++] = (struct agenda_entry){day, i, true};
+			prev = day;
+		}
+		vw->ag = xgrow(vw->ag, &vw->agalloc, vw->nag + 1,
+			       sizeof(*vw->ag));
+		vw->ag[vw->nag++] = (struct agenda_entry){day, i, false};
+	}
+	vw->ag_valid = true;
+}
+
+/* The agenda line of the cursor's event (binary search on items). */
+static size_t agenda_line_of_cursor(const struct viewer *vw)
+{
+	size_t lo = 0, hi = vw->nag;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct agenda_entry *e = &vw->ag[mid];
+
+		if (e->item < vw->cur || (e->item == vw->cur && e->heading))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void draw_agenda(struct viewer *vw)
+{
+	int y0 = vw->title_y + 1, bottom = vw->status_y >= 0 ? vw->status_y
+							      : vw->rows;
+	size_t h = bottom > y0 ? (size_t)(bottom - y0) : 0, sel;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!vw->ag_valid)
+		build_agenda(vw);
+	if (!vw->nag || !h) {
+		if (h)
+			put_fitted(y0, 0, "No events.", vw->cols, R_MESSAGE);
+		return;
+	}
+	sel = agenda_line_of_cursor(vw);
+	/* Keep the day heading in view above its first event. */
+	if (sel > 0 && vw->ag[sel - 1].heading && sel - 1 < vw->ag_top)
+		vw->ag_top = sel - 1;
+	if (sel < vw->ag_top)
+		vw->ag_top = sel;
+	if (sel >= vw->ag_top + h)
+		vw->ag_top = sel - h + 1;
+	for (size_t k = 0; k < h && vw->ag_top + k < vw->nag; k++) {
+		const struct agenda_entry *e = &vw->ag[vw->ag_top + k];
+
+		strbuf_reset(&sb);
+		if (e->heading) {
+			view_day_text(&sb, e->day);
+			if (e->day == lsec_day(vw->o->now))
+				strbuf_addstr(&sb, " (today)");
+			put_fitted(y0 + (int)k, 0, sb.buf, vw->cols,
+				   R_HEADING);
+			continue;
+		}
+		view_agenda_line(&sb, &vw->v[e->item], vw->o->in);
+		put_fitted(y0 + (int)k, 0, sb.buf, vw->cols,
+			   e->item == vw->cur ? R_CURSOR : R_NORMAL);
+	}
+	strbuf_release(&sb);
+}
+
+static const char help_text[] =
+    "Moving\n"
+    "  Left, h          back in time (an eighth of the screen)\n"
+    "  Right, l         forward in time\n"
+    "  H, L             back, forward a whole screen\n"
+    "  Up, k            previous event\n"
+    "  Down, j          next event\n"
+    "  PgUp, PgDn       a page of events (also Ctrl-B, Ctrl-F)\n"
+    "  Home, End        first, last event\n"
+    "  t                today\n"
+    "  g                go to a date (YYYY-MM-DD)\n"
+    "Zoom\n"
+    "  +                zoom in (down to a quarter of an hour a column)\n"
+    "  -                zoom out (up to a year a column)\n"
+    "Panes\n"
+    "  Enter            details of the event: every field, its times in\n"
+    "                   its zone and in yours\n"
+    "  a                agenda: a plain list of the same events\n"
+    "  ?                this help\n"
+    "  q, Esc           leave the pane; in the timeline, quit\n"
+    "Finding\n"
+    "  /                search titles, places, people, notes, tags\n"
+    "  n, N             next, previous match\n"
+    "  f                filter by type (t), country (c) or participant\n"
+    "                   (p); x clears the filter\n"
+    "Other\n"
+    "  Ctrl-L           redraw the screen\n"
+    "  Ctrl-C           quit\n"
+    "\n"
+    "Bars are coloured by type: visit green, meeting blue, summit red,\n"
+    "conference magenta, interview cyan, press yellow, travel white,\n"
+    "reception magenta, call cyan, other grey. Tentative events are\n"
+    "shaded, cancelled ones lighter still; a diamond is an event without\n"
+    "an end; arrows at the edges point to events outside the window.\n"
+    "The today column is marked on the axis.\n";
+
+static void draw_status(struct viewer *vw)
+{
+	struct strbuf sb = STRBUF_INIT;
+	enum role r = R_STATUS;
+
+	if (vw->status_y < 0)
+		return;
+	if (vw->prompting) {
+		int w;
+
+		strbuf_addstr(&sb, vw->question);
+		utf8_sanitize(&sb, vw->answer.buf);
+		/* Show the end of a long answer, where the typing is. */
+		w = (int)utf8_width(sb.buf);
+		if (w >= vw->cols && vw->cols > 1) {
+			const char *s = sb.buf;
+			size_t cols;
+			while (*s && (int)utf8_width(s) >= vw->cols)
+				s += utf8_prefix_fitting(s, 1, &cols)
+					 ? utf8_prefix_fitting(s, 1, &cols)
+					 : 1;
+			put_fitted(vw->status_y, 0, s, vw->cols, R_NORMAL);
+			w = (int)utf8_width(s);
+		} else {
+			put_fitted(vw->status_y, 0, sb.buf, vw->cols,
+				   R_NORMAL);
+		}
+		screen_cursor(vw->status_y, w < vw->cols ? w : vw->cols - 1,
+			      true);
+		strbuf_release(&sb);
+		return;
+	}
+	if (vw->msg.len) {
+		strbuf_addstr(&sb, vw->msg.buf);
+		r = R_MESSAGE;
+	} else if (vw->pane == P_HELP) {
+		strbuf_addstr(&sb, "q, Esc: back   Up/Down: scroll");
+	} else if (vw->n) {
+		strbuf_addf(&sb, "%zu/%zu  ", vw->cur + 1, vw->n);
+		view_status_text(&sb, &vw->v[vw->cur]);
+	} else {
+		strbuf_addstr(&sb, "0 events");
+	}
+	if (vw->pane != P_HELP && vw->cols >= 60) {
+		size_t w = utf8_width(sb.buf);
+		struct strbuf full = STRBUF_INIT;
+
+		layout_fit(&full, sb.buf, (size_t)vw->cols - 9, true);
+		strbuf_addstr(&full, " ? help ");
+		(void)w;
+		put_fitted(vw->status_y, 0, full.buf, vw->cols, r);
+		strbuf_release(&full);
+	} else {
+		put_fitted(vw->status_y, 0, sb.buf, vw->cols, r);
+	}
+	screen_cursor(0, 0, false);
+	strbuf_release(&sb);
+}
+
+static void draw(struct viewer *vw)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	geometry(vw);
+	keep_rows(vw);
+	screen_clear();
+	draw_title(vw);
+	switch (vw->pane) {
+	case P_TIMELINE:
+		draw_timeline(vw);
+		break;
+	case P_DETAIL:
+		if (vw->n) {
+			view_detail(&sb, vw->v[vw->cur].ev, vw->o->here);
+			draw_text_pane(vw, "Event details (q: back)", sb.buf,
+				       &vw->scroll);
+		}
+		break;
+	case P_AGENDA:
+		draw_agenda(vw);
+		break;
+	case P_HELP:
+		draw_text_pane(vw, "Keys (q: back)", help_text, &vw->scroll);
+		break;
+	}
+	draw_status(vw);
+	screen_update();
+	strbuf_release(&sb);
+}
+
+/* The bottom line as a prompt. 1 with the answer, 0 if cancelled, -1 on
+ * a stop signal. */
+static int prompt(struct viewer *vw, const char *question)
+{
+	strbuf_reset(&vw->answer);
+	vw->question = question;
+	vw->prompting = true;
+	strbuf_reset(&vw->msg);
+	for (;;) {
+		uint32_t key;
+		int r;
+
+		draw(vw);
+		r = screen_key(&key);
+		if (r < 0) {
+			if (screen_signal()) {
+				vw->prompting = false;
+				return -1;
+			}
+			continue;
+		}
+		if (r == 1 && key == KEY_RESIZE)
+			continue;
+		if ((r == 0 && (key == '\n' || key == '\r')) ||
+		    (r == 1 && key == KEY_ENTER))
+			break;
+		if (r == 0 && key == KEY_ESC) {
+			vw->prompting = false;
+			return 0;
+		}
+		if ((r == 1 && key == KEY_BACKSPACE) ||
+		    (r == 0 && (key == 127 || key == CTRL('H')))) {
+			/* Drop one whole code point. */
+			while (vw->answer.len &&
+			       ((unsigned char)vw->answer
+				    .buf[vw->answer.len - 1] &
+				0xc0) == 0x80)
+				vw->answer.len--;
+			if (vw->answer.len)
+				vw->answer.len--;
+			vw->answer.buf[vw->answer.len] = '\0';
+			continue;
+		}
+		if (r == 0 && key == CTRL('U')) {
+			strbuf_reset(&vw->answer);
+			continue;
+		}
+		if (r == 0 && key >= 0x20 && key != 127 && key < 0x110000 &&
+		    vw->answer.len < 1024) {
+			char buf[4];
+			size_t n;
+
+			if (key < 0x80) {
+				buf[0] = (char)key, n = 1;
+			} else if (key < 0x800) {
+				buf[0] = (char)(0xc0 | key >> 6);
+				buf[1] = (char)(0x80 | (key & 0x3f)), n = 2;
+			} else if (key < 0x10000) {
+				buf[0] = (char)(0xe0 | key >> 12);
+				buf[1] = (char)(0x80 | ((key >> 6) & 0x3f));
+				buf[2] = (char)(0x80 | (key & 0x3f)), n = 3;
+			} else {
+				buf[0] = (char)(0xf0 | key >> 18);
+				buf[1] = (char)(0x80 | ((key >> 12) & 0x3f));
+				buf[2] = (char)(0x80 | ((key >> 6) & 0x3f));
+				buf[3] = (char)(0x80 | (key & 0x3f)), n = 4;
+			}
+			strbuf_add(&vw->answer, buf, n);
+		}
+	}
+	vw->prompting = false;
+	return 1;
+}
+
+static void go_to_day(struct viewer *vw, int64_t day)
+{
+	show_time(vw, day * ITIN_DAY);
+	vw->cur = layout_lower_bound(vw->v, vw->n, day * ITIN_DAY);
+	if (vw->cur >= vw->n)
+		vw->cur = vw->n ? vw->n - 1 : 0;
+}
+
+static int key_goto(struct viewer *vw)
+{
+	struct itin_err err;
+	int64_t day;
+	int r = prompt(vw, "Go to date (YYYY-MM-DD): ");
+
+	if (r < 0)
+		return QUIT;
+	if (r == 0 || !vw->answer.len)
+		return REDRAW;
+	if (date_parse(vw->answer.buf, vw->answer.len, &day, &err)) {
+		struct strbuf sb = STRBUF_INIT;
+		utf8_sanitize(&sb, err.msg);
+		message(vw, "%s", sb.buf);
+		strbuf_release(&sb);
+		return REDRAW;
+	}
+	go_to_day(vw, day);
+	return REDRAW;
+}
+
+static char *fold_new(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *buf = xmalloc(n);
+
+	utf8_fold(s, buf, n, 0);
+	return buf;
+}
+
+/* From the cursor on (dir 1) or back (dir -1), wrapping around. */
+static void find_next(struct viewer *vw, int dir)
+{
+	if (!vw->needle) {
+		message(vw, "no search yet: press / first");
+		return;
+	}
+	for (size_t k = 1; k <= vw->n; k++) {
+		size_t i = dir > 0 ? (vw->cur + k) % vw->n
+				   : (vw->cur + vw->n - k % vw->n) % vw->n;
+		if (view_matches(vw->v[i].ev, vw->needle, &vw->scratch)) {
+			if ((dir > 0 && i <= vw->cur) ||
+			    (dir < 0 && i >= vw->cur))
+				message(vw, "search wrapped around");
+			vw->cur = i;
+			follow_cursor(vw);
+			return;
+		}
+	}
+	{
+		struct strbuf sb = STRBUF_INIT;
+		utf8_sanitize(&sb, vw->search);
+		message(vw, "no match for '%s'", sb.buf);
+		strbuf_release(&sb);
+	}
+}
+
+static int key_search(struct viewer *vw)
+{
+	int r = prompt(vw, "/");
+
+	if (r < 0)
+		return QUIT;
+	if (r == 0 || !vw->answer.len)
+		return REDRAW;
+	free(vw->search);
+	free(vw->needle);
+	vw->search = xstrdup(vw->answer.buf);
+	vw->needle = fold_new(vw->search);
+	find_next(vw, 1);
+	return REDRAW;
+}
+
+static int key_filter(struct viewer *vw)
+{
+	uint32_t key;
+	int r;
+
+	message(vw, "Filter by: t type, c country, p participant, x clear "
+		    "(Esc: cancel)");
+	draw(vw);
+	do {
+		r = screen_key(&key);
+		if (r < 0 && screen_signal())
+			return QUIT;
+		if (r == 1 && key == KEY_RESIZE)
+			draw(vw);
+	} while (r < 0 || (r == 1 && key == KEY_RESIZE));
+	strbuf_reset(&vw->msg);
+	if (r != 0)
+		return REDRAW;
+	switch (key) {
+	case 'x':
+		vw->type_mask = 0;
+		vw->country[0] = '\0';
+		free(vw->with);
+		vw->with = NULL;
+		apply_filter(vw);
+		message(vw, "filter cleared");
+		return REDRAW;
+	case 't':
+		r = prompt(vw, "Type: ");
+		if (r > 0 && vw->answer.len) {
+			int t = event_type_parse(vw->answer.buf);
+			if (t < 0) {
+				message(vw, "unknown type (visit, meeting, "
+					    "summit, conference, interview, "
+					    "press, travel, reception, call, "
+					    "other)");
+				return REDRAW;
+			}
+			vw->type_mask = 1u << t;
+		}
+		break;
+	case 'c':
+		r = prompt(vw, "Country (code or name): ");
+		if (r > 0 && vw->answer.len) {
+			const char *cc = country_lookup(vw->answer.buf);
+			if (!cc) {
+				struct strbuf sb = STRBUF_INIT;
+				utf8_sanitize(&sb, vw->answer.buf);
+				message(vw, "unknown country '%s'", sb.buf);
+				strbuf_release(&sb);
+				return REDRAW;
+			}
+			memcpy(vw->country, cc, 3);
+		}
+		break;
+	case 'p':
+		r = prompt(vw, "Participant: ");
+		if (r > 0 && vw->answer.len) {
+			free(vw->with);
+			vw->with = xstrdup(vw->answer.buf);
+		}
+		break;
+	default:
+		return REDRAW;
+	}
+	if (r < 0)
+		return QUIT;
+	if (r > 0 && vw->answer.len)
+		apply_filter(vw);
+	return REDRAW;
+}
+
+static void move_cursor(struct viewer *vw, long delta)
+{
+	long c = (long)vw->cur + delta;
+
+	if (!vw->n)
+		return;
+	if (c < 0)
+		c = 0;
+	if (c >= (long)vw->n)
+		c = (long)vw->n - 1;
+	vw->cur = (size_t)c;
+	follow_cursor(vw);
+}
+
+static void move_time(struct viewer *vw, int64_t cols)
+{
+	vw->lv.t0 += cols * vw->lv.spc;
+	cursor_into_window(vw);
+}
+
+/* Keys that work the same in the timeline and the agenda. */
+static int common_key(struct viewer *vw, uint32_t key, bool code)
+{
+	long page = vw->nrows > 1 ? vw->nrows - 1 : 1;
+
+	if (code) {
+		switch (key) {
+		case KEY_DOWN:
+			move_cursor(vw, 1);
+			return REDRAW;
+		case KEY_UP:
+			move_cursor(vw, -1);
+			return REDRAW;
+		case KEY_NPAGE:
+			move_cursor(vw, page);
+			return REDRAW;
+		case KEY_PPAGE:
+			move_cursor(vw, -page);
+			return REDRAW;
+		case KEY_HOME:
+			move_cursor(vw, -(long)vw->n);
+			return REDRAW;
+		case KEY_END:
+			move_cursor(vw, (long)vw->n);
+			return REDRAW;
+		case KEY_ENTER:
+			break;
+		default:
+			return 0;
+		}
+	}
+	switch (key) {
+	case 'j':
+		move_cursor(vw, 1);
+		return REDRAW;
+	case 'k':
+		move_cursor(vw, -1);
+		return REDRAW;
+	case CTRL('F'):
+		move_cursor(vw, page);
+		return REDRAW;
+	case CTRL('B'):
+		move_cursor(vw, -page);
+		return REDRAW;
+	case '\n':
+	case '\r':
+	case KEY_ENTER:
+		if (vw->n) {
+			vw->back = vw->pane;
+			vw->pane = P_DETAIL;
+			vw->scroll = 0;
+		}
+		return REDRAW;
+	case 't': {
+		int64_t today = lsec_day(vw->o->now);
+		show_time(vw, vw->o->now);
+		vw->cur = layout_lower_bound(vw->v, vw->n, today * ITIN_DAY);
+		if (vw->cur >= vw->n)
+			vw->cur = vw->n ? vw->n - 1 : 0;
+		return REDRAW;
+	}
+	case 'g':
+		return key_goto(vw);
+	case '/':
+		return key_search(vw);
+	case 'n':
+		find_next(vw, 1);
+		return REDRAW;
+	case 'N':
+		find_next(vw, -1);
+		return REDRAW;
+	case 'f':
+		return key_filter(vw);
+	case '?':
+		vw->back = vw->pane;
+		vw->pane = P_HELP;
+		vw->scroll = 0;
+		return REDRAW;
+	case CTRL('L'):
+		clearok(curscr, TRUE);
+		return REDRAW;
+	}
+	return 0;
+}
+
+static int timeline_key(struct viewer *vw, uint32_t key, bool code)
+{
+	int64_t step = vw->lv.cols / 8 > 0 ? vw->lv.cols / 8 : 1;
+	int64_t page = vw->lv.cols > 1 ? vw->lv.cols : 1;
+
+	if (code) {
+		switch (key) {
+		case KEY_LEFT:
+			move_time(vw, -step);
+			return REDRAW;
+		case KEY_RIGHT:
+			move_time(vw, step);
+			return REDRAW;
+		case KEY_SLEFT:
+			move_time(vw, -page);
+			return REDRAW;
+		case KEY_SRIGHT:
+			move_time(vw, page);
+			return REDRAW;
+		}
+		return common_key(vw, key, code);
+	}
+	switch (key) {
+	case 'h':
+		move_time(vw, -step);
+		return REDRAW;
+	case 'l':
+		move_time(vw, step);
+		return REDRAW;
+	case 'H':
+		move_time(vw, -page);
+		return REDRAW;
+	case 'L':
+		move_time(vw, page);
+		return REDRAW;
+	case '+':
+	case '=':
+		if (vw->zoom == 0)
+			message(vw, "closest zoom already");
+		else
+			set_zoom(vw, vw->zoom - 1);
+		return REDRAW;
+	case '-':
+	case '_':
+		if (vw->zoom + 1 >= layout_zoom_count())
+			message(vw, "widest zoom already");
+		else
+			set_zoom(vw, vw->zoom + 1);
+		return REDRAW;
+	case 'a':
+		vw->pane = P_AGENDA;
+		return REDRAW;
+	case 'q':
+	case KEY_ESC:
+		return QUIT;
+	}
+	return common_key(vw, key, code);
+}
+
+static int agenda_key(struct viewer *vw, uint32_t key, bool code)
+{
+	if (!code && (key == 'q' || key == KEY_ESC || key == 'a')) {
+		vw->pane = P_TIMELINE;
+		follow_cursor(vw);
+		return REDRAW;
+	}
+	if (!code && (key == 'h' || key == 'l' || key == '+' || key == '-'))
+		return HANDLED;
+	return common_key(vw, key, code);
+}
+
+/* Detail and help: text to scroll. */
+static int text_key(struct viewer *vw, uint32_t key, bool code)
+{
+	int page = vw->nrows > 2 ? vw->nrows - 1 : 1;
+
+	if (code) {
+		switch (key) {
+		case KEY_DOWN:
+			vw->scroll++;
+			return REDRAW;
+		case KEY_UP:
+			vw->scroll--;
+			return REDRAW;
+		case KEY_NPAGE:
+			vw->scroll += page;
+			return REDRAW;
+		case KEY_PPAGE:
+			vw->scroll -= page;
+			return REDRAW;
+		case KEY_ENTER:
+			break;
+		default:
+			return HANDLED;
+		}
+	}
+	switch (key) {
+	case 'j':
+		vw->scroll++;
+		return REDRAW;
+	case 'k':
+		vw->scroll--;
+		return REDRAW;
+	case 'q':
+	case KEY_ESC:
+	case '\n':
+	case '\r':
+	case KEY_ENTER:
+		vw->pane = vw->back == P_AGENDA ? P_AGENDA : P_TIMELINE;
+		vw->back = P_TIMELINE;
+		vw->scroll = 0;
+		if (vw->pane == P_TIMELINE)
+			follow_cursor(vw);
+		return REDRAW;
+	case '?':
+		if (vw->pane != P_HELP) {
+			vw->pane = P_HELP;
+			vw->scroll = 0;
+		}
+		return REDRAW;
+	case CTRL('L'):
+		clearok(curscr, TRUE);
+		return REDRAW;
+	}
+	return HANDLED;
+}
+
+static int handle_key(struct viewer *vw, uint32_t key, bool code)
+{
+	/* A message stays until the next key. */
+	strbuf_reset(&vw->msg);
+	switch (vw->pane) {
+	case P_TIMELINE:
+		return timeline_key(vw, key, code) | HANDLED | REDRAW;
+	case P_AGENDA:
+		return agenda_key(vw, key, code) | HANDLED | REDRAW;
+	default:
+		return text_key(vw, key, code) | HANDLED | REDRAW;
+	}
+}
+
+/* Where the viewer opens: --from/--to; else around today when events are
+ * near it; else around the event nearest to today. */
+static void opening(struct viewer *vw)
+{
+	const struct view_opts *o = vw->o;
+	int cols = vw->lv.cols > 0 ? vw->lv.cols : 1;
+	int64_t week = 7 * ITIN_DAY, now = o->now;
+
+	if (o->has_from || o->has_to) {
+		int64_t from = o->has_from ? o->from_day * ITIN_DAY
+					   : (o->to_day - 6) * ITIN_DAY;
+		int64_t to = o->has_to ? (o->to_day + 1) * ITIN_DAY
+				       : from + week;
+		vw->zoom = layout_zoom_fit(to - from, cols);
+		vw->lv.spc = layout_zoom_spc(vw->zoom);
+		vw->lv.t0 = layout_align(from, vw->lv.spc);
+		vw->cur = layout_lower_bound(vw->v, vw->n, from);
+		if (vw->cur >= vw->n)
+			vw->cur = vw->n ? vw->n - 1 : 0;
+		return;
+	}
+	vw->zoom = layout_zoom_fit(week, cols);
+	vw->lv.spc = layout_zoom_spc(vw->zoom);
+	if (!vw->n) {
+		show_time(vw, now);
+		return;
+	}
+	vw->cur = layout_nearest(vw->v, vw->n, now);
+	if (vw->v[vw->cur].s > now + week ||
+	    (vw->v[vw->cur].e < now - week && vw->v[vw->cur].s < now - week)) {
+		/* Nothing near today: open on the nearest events. */
+		show_time(vw, lsec_day(vw->v[vw->cur].s) * ITIN_DAY);
+		return;
+	}
+	show_time(vw, lsec_day(now) * ITIN_DAY);
+	vw->cur = layout_lower_bound(vw->v, vw->n, lsec_day(now) * ITIN_DAY);
+	if (vw->cur >= vw->n)
+		vw->cur = vw->n - 1;
+}
+
+static void viewer_release(struct viewer *vw)
+{
+	layout_model_release(&vw->m);
+	free(vw->v);
+	free(vw->ag);
+	free(vw->search);
+	free(vw->needle);
+	free(vw->with);
+	strbuf_release(&vw->msg);
+	strbuf_release(&vw->scratch);
+	strbuf_release(&vw->answer);
+}
+
+/* --bench-keys: type the keys, timing each from handling to the screen
+ * written; report after the terminal is restored. */
+static void bench(struct viewer *vw, const char *keys, int64_t first,
+		  struct strbuf *report)
+{
+	int64_t total = 0, max = 0;
+	size_t n = 0;
+
+	for (const char *k = keys; *k; k++, n++) {
+		int64_t t0 = now_ns(), dt;
+
+		handle_key(vw, (unsigned char)*k, false);
+		draw(vw);
+		dt = now_ns() - t0;
+		total += dt;
+		if (dt > max)
+			max = dt;
+	}
+	strbuf_addf(report,
+		    "first screen %.1f ms; %zu keys: %.3f ms mean, %.3f ms "
+		    "max\n",
+		    (double)first / 1e6, n,
+		    n ? (double)total / (double)n / 1e6 : 0.0,
+		    (double)max / 1e6);
+}
+
+int tui_view(const struct view_opts *o)
+{
+	struct viewer vw;
+	struct strbuf report = STRBUF_INIT;
+	char err[256];
+	int sig;
+
+	memset(&vw, 0, sizeof(vw));
+	vw.o = o;
+	strbuf_init(&vw.msg);
+	strbuf_init(&vw.scratch);
+	strbuf_init(&vw.answer);
+	layout_model_init(&vw.m, o->events->v, o->events->n, o->in);
+	vw.v = xcalloc(vw.m.n ? vw.m.n : 1, sizeof(*vw.v));
+	memcpy(vw.v, vw.m.items, vw.m.n * sizeof(*vw.v));
+	vw.n = vw.m.n;
+
+	if (screen_init(err, sizeof(err))) {
+		viewer_release(&vw);
+		fprintf(stderr, "itin: %s\n", err);
+		return 1;
+	}
+	geometry(&vw);
+	opening(&vw);
+	draw(&vw);
+	if (o->bench_keys) {
+		bench(&vw, o->bench_keys, now_ns() - o->start_ns, &report);
+	} else {
+		for (;;) {
+			uint32_t key;
+			int r = screen_key(&key), flags;
+
+			if (r < 0) {
+				if (screen_signal())
+					break;
+				continue;
+			}
+			if (r == 1 && key == KEY_RESIZE) {
+				draw(&vw);
+				continue;
+			}
+			flags = handle_key(&vw, key, r == 1);
+			if (flags & QUIT || screen_signal())
+				break;
+			if (flags & REDRAW)
+				draw(&vw);
+		}
+	}
+	screen_done();
+	viewer_release(&vw);
+	if (report.len)
+		fprintf(stderr, "itin: bench: %s", report.buf);
+	strbuf_release(&report);
+	sig = screen_signal();
+	if (sig) {
+		/* Die of the signal, as the shell expects of Ctrl-C. */
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	return 0;
+}

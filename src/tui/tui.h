@@ -1,0 +1,101 @@
+/*
+ * tui.h: the interactive viewer, `itin view`.
+ *
+ *   layout.c    (include/itin/layout.h) the geometry; no curses
+ *   detail.c    the texts of the panes: details, agenda lines, search;
+ *               no curses
+ *   screen.c    the only file besides timeline.c that calls ncurses: the
+ *               terminal's set-up and restoration (on every exit, signals
+ *               included), colours by role, drawing text and cells, keys
+ *   timeline.c  the viewer: its state, the key handlers, the panes
+ *
+ * The command line (src/cli/cmd-view.c) loads and filters the events and
+ * hands them over; the viewer never reads the store again and never
+ * re-sorts on a keystroke.
+ */
+#ifndef ITIN_TUI_H
+#define ITIN_TUI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "itin/evlist.h"
+#include "itin/layout.h"
+#include "itin/strbuf.h"
+#include "itin/tz.h"
+
+struct view_opts {
+	const struct evlist *events; /* borrowed, sorted */
+	const struct tz *in;	     /* --in, or NULL: events on own clocks */
+	const struct tz *here;	     /* the viewer's zone, for the details */
+	int64_t now;		     /* now, on the axis clock */
+	bool has_from, has_to;	     /* --from/--to: the opening range */
+	int64_t from_day, to_day;
+	const char *bench_keys;	     /* hidden: type these keys, time them */
+	int64_t start_ns;	     /* monotonic clock when the command began */
+};
+
+/* Run the viewer; returns the exit status (0, or 1 after an error that is
+ * reported on stderr once the terminal is restored). */
+int tui_view(const struct view_opts *o);
+
+/* detail.c */
+/* Every field of ev, one "Label:       value" per line, sanitised; times
+ * in the event's zone and in here's (when not NULL). */
+void view_detail(struct strbuf *sb, const struct event *ev,
+		 const struct tz *here);
+/* One agenda line: time, zone, type, title and place, on the axis clock. */
+void view_agenda_line(struct strbuf *sb, const struct layout_item *it,
+		      const struct tz *in);
+/* "Mon 30 Jan 2023" */
+void view_day_text(struct strbuf *sb, int64_t day);
+/* The cursor's event in a line: "Mon 30 Jan 10:00-11:30 meeting Title". */
+void view_status_text(struct strbuf *sb, const struct layout_item *it);
+/* Does ev mention needle (already folded with utf8_fold)? scratch is a
+ * buffer reused across calls. */
+bool view_matches(const struct event *ev, const char *needle,
+		  struct strbuf *scratch);
+
+/* screen.c */
+enum role {
+	R_NORMAL,
+	R_TITLE,   /* the top line */
+	R_AXIS,
+	R_TODAY,   /* today's column */
+	R_GRID,	   /* faint guides at unit boundaries */
+	R_LABEL,   /* an event's label */
+	R_CURSOR,  /* the label of the event under the cursor */
+	R_STATUS,  /* the bottom line */
+	R_MESSAGE, /* a message on the bottom line */
+	R_HEADING, /* day headings, pane titles */
+	R_FIELD,   /* field names in the detail pane */
+	R_BAR,	   /* R_BAR + event type: the bars */
+	R_COUNT = R_BAR + EV_TYPE_COUNT
+};
+
+/* Set up the terminal (locale, curses, colours unless NO_COLOR, signal
+ * handlers, restoration at exit). 0, or -1 with a message in err. */
+int screen_init(char *err, size_t errsize);
+/* Restore the terminal; safe to call twice. */
+void screen_done(void);
+/* The signal that asked us to stop (SIGINT, SIGTERM, SIGHUP), or 0. */
+int screen_signal(void);
+void screen_size(int *rows, int *cols);
+bool screen_ascii(void);
+void screen_clear(void);
+/* Text already fitted to its columns; non-ASCII shown as '?' when the
+ * terminal cannot do UTF-8. */
+void screen_put(int y, int x, const char *s, enum role r);
+/* n blanks in role r. */
+void screen_blank(int y, int x, int n, enum role r);
+void screen_cell(int y, int x, const struct layout_cell *c, bool bold);
+/* Reverse video on one axis cell (today's). */
+void screen_mark(int y, int x, char ch, enum role r);
+void screen_cursor(int y, int x, bool visible);
+void screen_update(void);
+/* A key: *key is a character (UTF-8 code point) or a KEY_ code. Returns
+ * 0 for a character, 1 for a KEY_ code, -1 when a signal came or the
+ * timeout passed. */
+int screen_key(uint32_t *key);
+
+#endif
