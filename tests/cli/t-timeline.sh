@@ -1,0 +1,101 @@
+#!/bin/sh
+# t-timeline.sh: itin timeline against golden files: the axis chosen from
+# the range, rows per event or group, widths in display columns, no escape
+# sequences when piped.
+. "$(dirname "$0")/lib.sh"
+
+golden() {
+	if [ "${ITIN_REGEN:-0}" = 1 ]; then
+		cp "$T/out" "$TESTDIR/golden/$1"
+	fi
+	expect_out "$TESTDIR/golden/$1" "$2"
+}
+
+# fits N DESC: no line of stdout is wider than N display columns
+# (wide East Asian characters count two, combining marks none).
+fits() {
+	if python3 -c '
+import sys, unicodedata
+n = int(sys.argv[2])
+for line in open(sys.argv[1], encoding="utf-8"):
+    w = sum(2 if unicodedata.east_asian_width(c) in "WF" else
+            0 if unicodedata.combining(c) else 1 for c in line.rstrip("\n"))
+    if w > n:
+        sys.exit(1)
+' "$T/out" "$1"; then
+		ok "$2"
+	else
+		not_ok "$2"
+		show_run
+	fi
+}
+
+SAMPLE="$ROOT/samples/nato-2023.itin"
+
+run -f "$SAMPLE" timeline --from 2023-01-27 --to 2023-02-01 --width 100
+expect_rc 0 "timeline: the Asia tour"
+golden timeline-tour "timeline: days on the axis, one row per event"
+fits 100 "timeline: fits --width 100"
+
+run -f "$SAMPLE" timeline
+golden timeline-year "timeline: the whole sample in 80 columns, by months"
+fits 80 "timeline: 80 columns when not a terminal"
+
+run -f "$SAMPLE" timeline --from 2023-01-30 --to 2023-01-30 --width 120
+golden timeline-day "timeline: one day, by hours"
+
+run -f "$SAMPLE" timeline --to 2023-02-02 --by city --width 110
+golden timeline-by-city "timeline --by city: lanes, titles after bars"
+run -f "$SAMPLE" timeline --by type --width 90
+golden timeline-by-type "timeline --by type"
+run -f "$SAMPLE" timeline --by country --from 2023-01-27 --to 2023-02-01 --width 90
+golden timeline-by-country "timeline --by country: names of countries"
+run -f "$SAMPLE" timeline --by person --from 2023-01-29 --to 2023-02-01 --width 90
+golden timeline-by-person "timeline --by person"
+
+run -f "$SAMPLE" timeline --from 2023-01-30 --to 2023-01-30 --type meeting --in Brussels --width 100
+golden timeline-in "timeline --in: Seoul meetings on Brussels' clock"
+
+run -f "$SAMPLE" timeline --width 300 --from 2023-07-11 --to 2023-07-12
+fits 300 "timeline: wide"
+
+# Wide characters and escapes: display columns, never raw control bytes.
+cp "$TESTDIR/data/view.itin" "$ITIN_FILE"
+run timeline --width 70 --to 2023-02-02
+golden timeline-wide "timeline: wide characters measured, escapes shown"
+fits 70 "timeline: wide lines fit 70 columns"
+if LC_ALL=C grep -q "$(printf '\033')" "$T/out"; then
+	not_ok "timeline: no escape sequence when piped"
+else
+	ok "timeline: no escape sequence when piped"
+fi
+
+for w in 1 2 5 9 10 15 20 30; do
+	run timeline --width $w
+	if [ "$rc" -eq 0 ]; then ok "timeline --width $w works"; else not_ok "timeline --width $w works"; show_run; fi
+	fits $w "timeline --width $w fits"
+done
+
+# Empty.
+: >"$ITIN_FILE"
+run timeline
+expect_rc 0 "timeline: empty store"
+if [ -s "$T/out" ]; then not_ok "timeline: nothing for nothing"; else ok "timeline: nothing for nothing"; fi
+
+# Errors.
+run timeline --width 0
+expect_rc 64 "timeline --width 0 is a usage error"
+expect_err "invalid width '0'" "timeline: says why"
+run timeline --width abc
+expect_rc 64 "timeline --width abc is a usage error"
+run timeline --by colour
+expect_rc 64 "timeline --by colour is a usage error"
+expect_err "cannot group by 'colour'" "timeline: names the bad key"
+run timeline --from 2023-02-01 --to 2023-01-01
+expect_rc 64 "timeline: --from after --to"
+run timeline --in Atlantis
+expect_rc 65 "timeline: unknown --in"
+run timeline --help
+expect_rc 0 "timeline --help"
+expect_out_match '^usage: itin timeline' "timeline --help shows the usage"
+finish
