@@ -101,6 +101,9 @@ if [ -n "$CSVBENCH" ]; then
 	CSVBENCH=$CSVBENCH sh "$here/csv.sh"
 fi
 
+# The viewer: time to the first screen and per keystroke (bench/view.sh).
+ITIN="$ITIN" sh "$here/view.sh" "$W/big.itin"
+
 if [ -s "$W/failed" ]; then
 	echo
 	echo "note: some runs failed (their times mean little):"
