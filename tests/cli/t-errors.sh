@@ -229,7 +229,7 @@ check 64 "^itin: unknown command 'lsit' \(did you mean 'list'\?\)$" "unknown com
 run frobnicate
 check 64 "^itin: unknown command 'frobnicate' \(see 'itin --help'\)$" "unknown command"
 run view
-check 64 "^itin: unknown command 'view'" "view is not built yet"
+check 1 "^itin: view needs a terminal" "view without a terminal"
 run --bogus
 check 64 "^itin: unknown option '--bogus' \(see 'itin --help'\)$" "unknown global option"
 run list --bogus
