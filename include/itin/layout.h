@@ -98,10 +98,10 @@ int64_t layout_col(const struct layout_view *v, int64_t t);
 int64_t layout_time_at(const struct layout_view *v, int64_t c);
 
 struct layout_bar {
-	int c0, c1;	     /* visible columns, c0 <= c1 (when visible) */
-	bool cut_left;	     /* starts before column 0 */
-	bool cut_right;	     /* goes on after the last column */
-	int where;	     /* 0 visible, -1 all before the view, 1 after */
+	int c0, c1;	/* visible columns, c0 <= c1 (when visible) */
+	bool cut_left;	/* starts before column 0 */
+	bool cut_right; /* goes on after the last column */
+	int where;	/* 0 visible, -1 all before the view, 1 after */
 };
 /* Where [s, e) falls in the view; returns true if any column shows it. */
 bool layout_bar(const struct layout_view *v, int64_t s, int64_t e,
@@ -123,13 +123,13 @@ void layout_axis_release(struct layout_axis *a);
 /* One cell of the chart. */
 enum layout_cell_kind {
 	LC_EMPTY,
-	LC_GRID,	/* empty, where a unit of the lower axis begins */
-	LC_TODAY,	/* empty, in today's column */
-	LC_BAR,		/* part of an event's bar */
-	LC_POINT,	/* an event shorter than a column: one mark */
-	LC_BEFORE,	/* the event is before the view (at column 0) */
-	LC_AFTER,	/* the event is after the view (at the last column) */
-	LC_TEXT,	/* covered by a text span */
+	LC_GRID,   /* empty, where a unit of the lower axis begins */
+	LC_TODAY,  /* empty, in today's column */
+	LC_BAR,	   /* part of an event's bar */
+	LC_POINT,  /* an event shorter than a column: one mark */
+	LC_BEFORE, /* the event is before the view (at column 0) */
+	LC_AFTER,  /* the event is after the view (at the last column) */
+	LC_TEXT,   /* covered by a text span */
 };
 struct layout_cell {
 	unsigned char kind;   /* enum layout_cell_kind */
@@ -139,9 +139,9 @@ struct layout_cell {
 };
 /* A text drawn over empty cells (the title of a bar in a grouped row). */
 struct layout_span {
-	int col, cols;	/* where, and the columns the text takes */
-	size_t item;	/* the item it names */
-	char *text;	/* sanitised, fitted to cols */
+	int col, cols; /* where, and the columns the text takes */
+	size_t item;   /* the item it names */
+	char *text;    /* sanitised, fitted to cols */
 };
 struct layout_line {
 	struct layout_cell *cells; /* cols of them */
@@ -177,8 +177,8 @@ int layout_by_parse(const char *s);
  * touching on screen. A group's label is on its first lane.
  */
 struct layout_row {
-	char *label;	/* sanitised; "" on a group's further lanes */
-	size_t *items;	/* indices into the model, in order */
+	char *label;   /* sanitised; "" on a group's further lanes */
+	size_t *items; /* indices into the model, in order */
 	size_t n, alloc;
 };
 struct layout_rows {
@@ -211,11 +211,11 @@ const char *layout_glyph(const struct layout_cell *c, bool ascii);
 
 /* `itin timeline`: the whole layout as text. */
 struct layout_text_opts {
-	int width;	     /* total columns, >= 1 */
+	int width; /* total columns, >= 1 */
 	enum layout_by by;
 	bool has_from, has_to;
 	int64_t from_day, to_day;
-	bool colour;	     /* ANSI colours by event type */
+	bool colour; /* ANSI colours by event type */
 };
 void layout_text(struct strbuf *out, const struct layout_model *m,
 		 const struct layout_text_opts *o);

@@ -18,8 +18,8 @@
 /* Widths beyond this are a typing mistake, not a terminal. */
 #define MAX_WIDTH 4096
 
-int load_for_axis(struct cli *cli, const struct filter *f,
-		  const struct tz *in, struct evlist *out, int *status)
+int load_for_axis(struct cli *cli, const struct filter *f, const struct tz *in,
+		  struct evlist *out, int *status)
 {
 	struct evlist all = EVLIST_INIT;
 	struct filter nodates = *f;

@@ -144,8 +144,8 @@ static void when_text(struct strbuf *sb, const struct event *ev)
 		}
 		return;
 	}
-	range_text(sb, ev->start, stz, ev->start_utc, ev->has_end, ev->end,
-		   etz, ev->end_utc);
+	range_text(sb, ev->start, stz, ev->start_utc, ev->has_end, ev->end, etz,
+		   ev->end_utc);
 }
 
 void view_detail(struct strbuf *sb, const struct event *ev,
@@ -277,8 +277,8 @@ void view_agenda_line(struct strbuf *sb, const struct layout_item *it,
 	pad_to(sb, start, 13);
 	start = sb->len;
 	if (!ev->allday) {
-		const struct tz *tz = ev->tz ? (in ? in : zone_named(ev->tz))
-					     : NULL;
+		const struct tz *tz =
+		    ev->tz ? (in ? in : zone_named(ev->tz)) : NULL;
 		if (tz)
 			zone_text(sb, tz, ev->start_utc);
 		else
@@ -338,9 +338,9 @@ static bool has(const char *field, const char *needle, struct strbuf *scratch)
 bool view_matches(const struct event *ev, const char *needle,
 		  struct strbuf *scratch)
 {
-	if (has(ev->title, needle, scratch) || has(ev->venue, needle, scratch) ||
-	    has(ev->city, needle, scratch) || has(ev->org, needle, scratch) ||
-	    has(ev->notes, needle, scratch))
+	if (has(ev->title, needle, scratch) ||
+	    has(ev->venue, needle, scratch) || has(ev->city, needle, scratch) ||
+	    has(ev->org, needle, scratch) || has(ev->notes, needle, scratch))
 		return true;
 	for (size_t i = 0; i < ev->nwith; i++)
 		if (has(ev->with[i].name, needle, scratch) ||

@@ -128,10 +128,9 @@ size_t layout_nearest(const struct layout_item *items, size_t n, int64_t t)
 /* Seconds per column, a quarter of an hour to a year. Up to a day they
  * divide a day, so midnights fall on column boundaries. */
 static const int64_t zoom_ladder[] = {
-    900,	  1800,		 3600,		7200,	       10800,
-    21600,	  43200,	 86400,		2 * 86400,     4 * 86400,
-    7 * 86400,	  14 * 86400,	 28 * 86400,	91 * 86400,    182 * 86400,
-    364 * 86400,
+    900,	1800,	    3600,	 7200,	      10800,	 21600,
+    43200,	86400,	    2 * 86400,	 4 * 86400,   7 * 86400, 14 * 86400,
+    28 * 86400, 91 * 86400, 182 * 86400, 364 * 86400,
 };
 #define NZOOM (sizeof(zoom_ladder) / sizeof(zoom_ladder[0]))
 
@@ -211,12 +210,12 @@ struct unit_step {
 };
 
 static const struct unit_step unit_steps[] = {
-    {LAYOUT_HOURS, 1, 3600, 2},		{LAYOUT_HOURS, 2, 7200, 2},
-    {LAYOUT_HOURS, 3, 10800, 2},	{LAYOUT_DAYS, 1, 86400, 2},
-    {LAYOUT_WEEKS, 1, 7 * 86400, 2},	{LAYOUT_MONTHS, 1, 28 * 86400, 3},
-    {LAYOUT_MONTHS, 3, 89 * 86400, 3},	{LAYOUT_MONTHS, 6, 181 * 86400, 3},
-    {LAYOUT_YEARS, 1, 365 * 86400, 4},	{LAYOUT_YEARS, 2, 730 * 86400, 4},
-    {LAYOUT_YEARS, 5, 1826 * 86400, 4}, {LAYOUT_YEARS, 10, 3652 * 86400, 4},
+    {LAYOUT_HOURS, 1, 3600, 2},		  {LAYOUT_HOURS, 2, 7200, 2},
+    {LAYOUT_HOURS, 3, 10800, 2},	  {LAYOUT_DAYS, 1, 86400, 2},
+    {LAYOUT_WEEKS, 1, 7 * 86400, 2},	  {LAYOUT_MONTHS, 1, 28 * 86400, 3},
+    {LAYOUT_MONTHS, 3, 89 * 86400, 3},	  {LAYOUT_MONTHS, 6, 181 * 86400, 3},
+    {LAYOUT_YEARS, 1, 365 * 86400, 4},	  {LAYOUT_YEARS, 2, 730 * 86400, 4},
+    {LAYOUT_YEARS, 5, 1826 * 86400, 4},	  {LAYOUT_YEARS, 10, 3652 * 86400, 4},
     {LAYOUT_YEARS, 50, 18262 * 86400, 4},
 };
 #define NSTEPS (sizeof(unit_steps) / sizeof(unit_steps[0]))
@@ -341,7 +340,8 @@ static int unit_label(enum layout_unit u, bool top, int64_t t, int form,
 		      char *buf, size_t size)
 {
 	int64_t day = lsec_day(t);
-	int y, m, d, wd = weekday_from_days(day), hh = lsec_time_of_day(t) / 3600;
+	int y, m, d, wd = weekday_from_days(day),
+		     hh = lsec_time_of_day(t) / 3600;
 
 	civil_from_days(day, &y, &m, &d);
 	switch (u) {
@@ -406,8 +406,7 @@ static int top_unit(enum layout_unit lower, enum layout_unit *top)
 	}
 }
 
-static void put_label(char *line, int cols, int col, const char *text,
-		      int len)
+static void put_label(char *line, int cols, int col, const char *text, int len)
 {
 	if (col < 0 || col + len > cols)
 		return;
@@ -420,9 +419,8 @@ static void put_label(char *line, int cols, int col, const char *text,
  * is left out. The unit the view begins in is named at column 0 when
  * there is room before the first boundary.
  */
-static void axis_line(const struct layout_view *v, enum layout_unit u,
-		      int step, bool top, int64_t spacing, char *line,
-		      bool *grid)
+static void axis_line(const struct layout_view *v, enum layout_unit u, int step,
+		      bool top, int64_t spacing, char *line, bool *grid)
 {
 	int64_t end = layout_time_at(v, v->cols);
 	int64_t t = unit_floor(u, step, v->t0);
@@ -532,8 +530,7 @@ void layout_line_clear(struct layout_line *ln, const bool *grid, int today)
 
 static bool cell_is_free(const struct layout_cell *c)
 {
-	return c->kind == LC_EMPTY || c->kind == LC_GRID ||
-	       c->kind == LC_TODAY;
+	return c->kind == LC_EMPTY || c->kind == LC_GRID || c->kind == LC_TODAY;
 }
 
 void layout_line_item(struct layout_line *ln, const struct layout_view *v,
@@ -698,8 +695,7 @@ static void groups_add(struct groups *g, const char *key, const char *label,
 	/* A person named twice in one event is one bar. */
 	if (gr->n && gr->items[gr->n - 1] == item)
 		return;
-	gr->items = xgrow(gr->items, &gr->alloc, gr->n + 1,
-			  sizeof(*gr->items));
+	gr->items = xgrow(gr->items, &gr->alloc, gr->n + 1, sizeof(*gr->items));
 	gr->items[gr->n++] = item;
 }
 
@@ -787,8 +783,8 @@ static struct layout_row *new_row(struct layout_rows *r, const char *label)
 
 static void row_add(struct layout_row *row, size_t item)
 {
-	row->items = xgrow(row->items, &row->alloc, row->n + 1,
-			   sizeof(*row->items));
+	row->items =
+	    xgrow(row->items, &row->alloc, row->n + 1, sizeof(*row->items));
 	row->items[row->n++] = item;
 }
 
@@ -945,8 +941,8 @@ static void add_span(struct layout_line *ln, int col, size_t item,
 		strbuf_release(&sb);
 		return;
 	}
-	ln->spans = xgrow(ln->spans, &ln->alloc, ln->nspans + 1,
-			  sizeof(*ln->spans));
+	ln->spans =
+	    xgrow(ln->spans, &ln->alloc, ln->nspans + 1, sizeof(*ln->spans));
 	sp = &ln->spans[ln->nspans++];
 	sp->col = col;
 	sp->cols = (int)w;
@@ -1013,11 +1009,10 @@ const char *layout_glyph(const struct layout_cell *c, bool ascii)
 static const char *type_sgr(unsigned type)
 {
 	static const char *const sgr[EV_TYPE_COUNT] = {
-	    [EV_VISIT] = "32",	    [EV_MEETING] = "34",
-	    [EV_SUMMIT] = "31",	    [EV_CONFERENCE] = "35",
-	    [EV_INTERVIEW] = "36",  [EV_PRESS] = "33",
-	    [EV_TRAVEL] = "37",	    [EV_RECEPTION] = "95",
-	    [EV_CALL] = "96",	    [EV_OTHER] = "90",
+	    [EV_VISIT] = "32",	    [EV_MEETING] = "34",   [EV_SUMMIT] = "31",
+	    [EV_CONFERENCE] = "35", [EV_INTERVIEW] = "36", [EV_PRESS] = "33",
+	    [EV_TRAVEL] = "37",	    [EV_RECEPTION] = "95", [EV_CALL] = "96",
+	    [EV_OTHER] = "90",
 	};
 	return type < EV_TYPE_COUNT ? sgr[type] : "0";
 }

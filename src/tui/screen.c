@@ -67,11 +67,11 @@ static bool utf8_locale(void)
 static void setup_colours(void)
 {
 	static const short type_colour[EV_TYPE_COUNT] = {
-	    [EV_VISIT] = COLOR_GREEN,	  [EV_MEETING] = COLOR_BLUE,
-	    [EV_SUMMIT] = COLOR_RED,	  [EV_CONFERENCE] = COLOR_MAGENTA,
-	    [EV_INTERVIEW] = COLOR_CYAN,  [EV_PRESS] = COLOR_YELLOW,
-	    [EV_TRAVEL] = COLOR_WHITE,	  [EV_RECEPTION] = COLOR_MAGENTA,
-	    [EV_CALL] = COLOR_CYAN,	  [EV_OTHER] = COLOR_WHITE,
+	    [EV_VISIT] = COLOR_GREEN,	 [EV_MEETING] = COLOR_BLUE,
+	    [EV_SUMMIT] = COLOR_RED,	 [EV_CONFERENCE] = COLOR_MAGENTA,
+	    [EV_INTERVIEW] = COLOR_CYAN, [EV_PRESS] = COLOR_YELLOW,
+	    [EV_TRAVEL] = COLOR_WHITE,	 [EV_RECEPTION] = COLOR_MAGENTA,
+	    [EV_CALL] = COLOR_CYAN,	 [EV_OTHER] = COLOR_WHITE,
 	};
 	const char *no = getenv("NO_COLOR");
 

@@ -32,7 +32,7 @@ enum { HANDLED = 1, REDRAW = 2, QUIT = 4 };
 enum pane { P_TIMELINE, P_DETAIL, P_AGENDA, P_HELP };
 
 #define KEY_ESC 27
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) ((c)&0x1f)
 /* The label column never takes more than this. */
 #define MAX_LABEL 40
 
@@ -77,8 +77,7 @@ static int64_t now_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-static void message(struct viewer *vw, const char *fmt, ...)
-    ITIN_PRINTF(2, 3);
+static void message(struct viewer *vw, const char *fmt, ...) ITIN_PRINTF(2, 3);
 static void message(struct viewer *vw, const char *fmt, ...)
 {
 	va_list ap;
@@ -118,8 +117,8 @@ static int64_t chart_span(const struct viewer *vw)
 /* Put time t at a quarter of the chart. */
 static void show_time(struct viewer *vw, int64_t t)
 {
-	vw->lv.t0 = layout_align(t - (vw->lv.cols / 4) * vw->lv.spc,
-				 vw->lv.spc);
+	vw->lv.t0 =
+	    layout_align(t - (vw->lv.cols / 4) * vw->lv.spc, vw->lv.spc);
 }
 
 static bool cursor_visible_in_time(const struct viewer *vw)
@@ -272,8 +271,9 @@ static void draw_title(struct viewer *vw)
 		strbuf_addstr(&sb, "   filter:");
 		for (int t = 0; t < EV_TYPE_COUNT; t++)
 			if (vw->type_mask & (1u << t))
-				strbuf_addf(&sb, " type=%s",
-					    event_type_name((enum event_type)t));
+				strbuf_addf(
+				    &sb, " type=%s",
+				    event_type_name((enum event_type)t));
 		if (vw->country[0])
 			strbuf_addf(&sb, " country=%s", vw->country);
 		if (vw->with) {
@@ -344,8 +344,8 @@ static void draw_timeline(struct viewer *vw)
 static void draw_text_pane(struct viewer *vw, const char *heading,
 			   const char *text, int *scroll)
 {
-	int y = vw->title_y + 1, bottom = vw->status_y >= 0 ? vw->status_y
-							     : vw->rows;
+	int y = vw->title_y + 1,
+	    bottom = vw->status_y >= 0 ? vw->status_y : vw->rows;
 	int nlines = 0, skip;
 	const char *p;
 
@@ -401,8 +401,8 @@ static void build_agenda(struct viewer *vw)
 			vw->ag[vw->nag++] = (struct agenda_entry){day, i, true};
 			prev = day;
 		}
-		vw->ag = xgrow(vw->ag, &vw->agalloc, vw->nag + 1,
-			       sizeof(*vw->ag));
+		vw->ag =
+		    xgrow(vw->ag, &vw->agalloc, vw->nag + 1, sizeof(*vw->ag));
 		vw->ag[vw->nag++] = (struct agenda_entry){day, i, false};
 	}
 	vw->ag_valid = true;
@@ -427,8 +427,8 @@ static size_t agenda_line_of_cursor(const struct viewer *vw)
 
 static void draw_agenda(struct viewer *vw)
 {
-	int y0 = vw->title_y + 1, bottom = vw->status_y >= 0 ? vw->status_y
-							      : vw->rows;
+	int y0 = vw->title_y + 1,
+	    bottom = vw->status_y >= 0 ? vw->status_y : vw->rows;
 	size_t h = bottom > y0 ? (size_t)(bottom - y0) : 0, sel;
 	struct strbuf sb = STRBUF_INIT;
 
@@ -455,8 +455,7 @@ static void draw_agenda(struct viewer *vw)
 			view_day_text(&sb, e->day);
 			if (e->day == lsec_day(vw->o->now))
 				strbuf_addstr(&sb, " (today)");
-			put_fitted(y0 + (int)k, 0, sb.buf, vw->cols,
-				   R_HEADING);
+			put_fitted(y0 + (int)k, 0, sb.buf, vw->cols, R_HEADING);
 			continue;
 		}
 		view_agenda_line(&sb, &vw->v[e->item], vw->o->in);
@@ -526,8 +525,7 @@ static void draw_status(struct viewer *vw)
 			put_fitted(vw->status_y, 0, s, vw->cols, R_NORMAL);
 			w = (int)utf8_width(s);
 		} else {
-			put_fitted(vw->status_y, 0, sb.buf, vw->cols,
-				   R_NORMAL);
+			put_fitted(vw->status_y, 0, sb.buf, vw->cols, R_NORMAL);
 		}
 		screen_cursor(vw->status_y, w < vw->cols ? w : vw->cols - 1,
 			      true);
@@ -625,10 +623,10 @@ static int prompt(struct viewer *vw, const char *question)
 		if ((r == 1 && key == KEY_BACKSPACE) ||
 		    (r == 0 && (key == 127 || key == CTRL('H')))) {
 			/* Drop one whole code point. */
-			while (vw->answer.len &&
-			       ((unsigned char)vw->answer
-				    .buf[vw->answer.len - 1] &
-				0xc0) == 0x80)
+			while (
+			    vw->answer.len &&
+			    ((unsigned char)vw->answer.buf[vw->answer.len - 1] &
+			     0xc0) == 0x80)
 				vw->answer.len--;
 			if (vw->answer.len)
 				vw->answer.len--;
@@ -1076,8 +1074,8 @@ static void opening(struct viewer *vw)
 	if (o->has_from || o->has_to) {
 		int64_t from = o->has_from ? o->from_day * ITIN_DAY
 					   : (o->to_day - 6) * ITIN_DAY;
-		int64_t to = o->has_to ? (o->to_day + 1) * ITIN_DAY
-				       : from + week;
+		int64_t to =
+		    o->has_to ? (o->to_day + 1) * ITIN_DAY : from + week;
 		vw->zoom = layout_zoom_fit(to - from, cols);
 		vw->lv.spc = layout_zoom_spc(vw->zoom);
 		vw->lv.t0 = layout_align(from, vw->lv.spc);

@@ -31,8 +31,8 @@ struct view_opts {
 	int64_t now;		     /* now, on the axis clock */
 	bool has_from, has_to;	     /* --from/--to: the opening range */
 	int64_t from_day, to_day;
-	const char *bench_keys;	     /* hidden: type these keys, time them */
-	int64_t start_ns;	     /* monotonic clock when the command began */
+	const char *bench_keys; /* hidden: type these keys, time them */
+	int64_t start_ns;	/* monotonic clock when the command began */
 };
 
 /* Run the viewer; returns the exit status (0, or 1 after an error that is
@@ -59,7 +59,7 @@ bool view_matches(const struct event *ev, const char *needle,
 /* screen.c */
 enum role {
 	R_NORMAL,
-	R_TITLE,   /* the top line */
+	R_TITLE, /* the top line */
 	R_AXIS,
 	R_TODAY,   /* today's column */
 	R_GRID,	   /* faint guides at unit boundaries */

@@ -22,8 +22,8 @@ static struct event *ev_new(const char *title, int64_t start, int64_t end,
 	return ev;
 }
 
-#define D(y, m, d) days_from_civil(y, m, d)
-#define AT(y, m, d, hh, mm) (D(y, m, d) * ITIN_DAY + (hh) * 3600 + (mm) * 60)
+#define D(y, m, d)	    days_from_civil(y, m, d)
+#define AT(y, m, d, hh, mm) (D(y, m, d) * ITIN_DAY + (hh)*3600 + (mm)*60)
 
 TEST(spans_of_allday_and_timed)
 {
@@ -31,8 +31,8 @@ TEST(spans_of_allday_and_timed)
 				 D(2023, 1, 30) * ITIN_DAY, true, EV_VISIT);
 	struct event *b = ev_new("B", AT(2023, 1, 30, 10, 0),
 				 AT(2023, 1, 30, 11, 30), false, EV_MEETING);
-	struct event *c = ev_new("C", AT(2023, 1, 30, 10, 0), -1, false,
-				 EV_CALL);
+	struct event *c =
+	    ev_new("C", AT(2023, 1, 30, 10, 0), -1, false, EV_CALL);
 	struct layout_item it;
 	int64_t s, e, first, last;
 
@@ -100,9 +100,9 @@ TEST(zoom_levels_and_units)
 {
 	struct layout_view v = {0, 0, 80};
 	struct layout_axis a;
-	int64_t want[] = {900, 3600, 3 * 3600, ITIN_DAY, 4 * ITIN_DAY,
-			  91 * ITIN_DAY};
-	enum layout_unit unit[] = {LAYOUT_HOURS, LAYOUT_HOURS, LAYOUT_DAYS,
+	int64_t want[] = {900,	    3600,	  3 * 3600,
+			  ITIN_DAY, 4 * ITIN_DAY, 91 * ITIN_DAY};
+	enum layout_unit unit[] = {LAYOUT_HOURS, LAYOUT_HOURS,	LAYOUT_DAYS,
 				   LAYOUT_WEEKS, LAYOUT_MONTHS, LAYOUT_YEARS};
 
 	CHECK(layout_zoom_count() >= 10);
@@ -196,8 +196,8 @@ TEST(bars_and_clipping)
 	CHECK_INT(b.c1, 7);
 	CHECK(!b.cut_left && !b.cut_right);
 	/* Longer than the view both ways. */
-	CHECK(layout_bar(&v, D(2023, 1, 1) * ITIN_DAY,
-			 D(2023, 3, 1) * ITIN_DAY, &b));
+	CHECK(layout_bar(&v, D(2023, 1, 1) * ITIN_DAY, D(2023, 3, 1) * ITIN_DAY,
+			 &b));
 	CHECK(b.cut_left && b.cut_right);
 	CHECK_INT(b.c0, 0);
 	CHECK_INT(b.c1, 15);
@@ -209,12 +209,12 @@ TEST(bars_and_clipping)
 			  D(2023, 3, 2) * ITIN_DAY, &b));
 	CHECK_INT(b.where, 1);
 	/* An event that ends exactly at the view's start is not in it. */
-	CHECK(!layout_bar(&v, AT(2023, 1, 29, 20, 0), AT(2023, 1, 30, 0, 0),
-			  &b));
+	CHECK(
+	    !layout_bar(&v, AT(2023, 1, 29, 20, 0), AT(2023, 1, 30, 0, 0), &b));
 	/* No columns at all. */
 	v.cols = 0;
-	CHECK(!layout_bar(&v, AT(2023, 1, 30, 1, 0), AT(2023, 1, 30, 2, 0),
-			  &b));
+	CHECK(
+	    !layout_bar(&v, AT(2023, 1, 30, 1, 0), AT(2023, 1, 30, 2, 0), &b));
 	/* Columns of times before 1970 floor the right way. */
 	v.t0 = -ITIN_DAY;
 	v.spc = 3600;
@@ -226,12 +226,12 @@ TEST(bars_and_clipping)
 
 TEST(line_cells)
 {
-	struct event *a = ev_new("A", D(2023, 1, 30) * ITIN_DAY, -1, true,
-				 EV_VISIT);
-	struct event *p = ev_new("P", AT(2023, 1, 30, 12, 0), -1, false,
-				 EV_CALL);
-	struct event *far = ev_new("F", D(2023, 3, 1) * ITIN_DAY, -1, true,
-				   EV_SUMMIT);
+	struct event *a =
+	    ev_new("A", D(2023, 1, 30) * ITIN_DAY, -1, true, EV_VISIT);
+	struct event *p =
+	    ev_new("P", AT(2023, 1, 30, 12, 0), -1, false, EV_CALL);
+	struct event *far =
+	    ev_new("F", D(2023, 3, 1) * ITIN_DAY, -1, true, EV_SUMMIT);
 	struct layout_view v = {AT(2023, 1, 29, 0, 0), 21600, 12};
 	struct layout_line ln;
 	struct layout_item it;
@@ -303,8 +303,8 @@ TEST(fit_wide_and_combining)
 
 TEST(labels_sanitised)
 {
-	struct event *e = ev_new("Evil \x1b]0;x\x07 title", AT(2023, 1, 1, 9, 0),
-				 -1, false, EV_PRESS);
+	struct event *e = ev_new("Evil \x1b]0;x\x07 title",
+				 AT(2023, 1, 1, 9, 0), -1, false, EV_PRESS);
 	struct strbuf sb = STRBUF_INIT;
 
 	event_set_str(&e->city, "Seoul");
