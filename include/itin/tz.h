@@ -69,6 +69,19 @@ int64_t tz_local_to_utc(const struct tz *tz, int64_t local,
 /* The wall-clock local seconds of an instant in tz. */
 int64_t tz_utc_to_local(const struct tz *tz, int64_t instant);
 
+/*
+ * The first change of the zone's offset, daylight flag or abbreviation
+ * strictly after instant after and no later than limit: what tzdb calls a
+ * transition (table entries that change nothing are skipped). For building
+ * VTIMEZONEs (vtimezone.h) and for tests. Returns false when there is none.
+ */
+struct tz_transition {
+	int64_t at;			/* the instant of the change */
+	struct tz_offset before, after;
+};
+bool tz_next_transition(const struct tz *tz, int64_t after, int64_t limit,
+			struct tz_transition *out);
+
 /* Format an offset as "+09:00", "-03:00", "+05:45". buf >= 8 bytes. */
 void tz_format_offset(int32_t offset, char *buf);
 

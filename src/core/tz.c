@@ -360,6 +360,45 @@ void tz_offset_at(const struct tz *tz, int64_t instant, struct tz_offset *out)
 	memcpy(out->abbr, ty->abbr, sizeof(out->abbr));
 }
 
+static void fill_offset(const struct tz_ttype *ty, struct tz_offset *out)
+{
+	out->utc_offset = ty->off;
+	out->is_dst = ty->isdst;
+	memcpy(out->abbr, ty->abbr, sizeof(out->abbr));
+}
+
+static bool same_type(const struct tz_ttype *a, const struct tz_ttype *b)
+{
+	return a->off == b->off && a->isdst == b->isdst &&
+	       !strcmp(a->abbr, b->abbr);
+}
+
+/*
+ * Walk the stretches of constant type from after on: segment_at() gives
+ * each stretch's end, which is the next candidate; a stretch whose type
+ * equals the one before (a table entry or rule edge that changes nothing)
+ * is passed over.
+ */
+bool tz_next_transition(const struct tz *tz, int64_t after, int64_t limit,
+			struct tz_transition *out)
+{
+	int64_t from, to, t = after;
+	const struct tz_ttype *cur = segment_at(tz, t, &from, &to), *next;
+
+	while (to != INT64_MAX && to <= limit) {
+		t = to;
+		next = segment_at(tz, t, &from, &to);
+		if (!same_type(cur, next)) {
+			out->at = t;
+			fill_offset(cur, &out->before);
+			fill_offset(next, &out->after);
+			return true;
+		}
+		cur = next;
+	}
+	return false;
+}
+
 int64_t tz_utc_to_local(const struct tz *tz, int64_t instant)
 {
 	int64_t from, to;
