@@ -71,6 +71,12 @@ struct event {
 	char *notes;		/* may hold line breaks */
 	char **tags;
 	size_t ntags;
+	/*
+	 * The revision: 0 for a new event, one more each time edit or an
+	 * import changes it (the text format's "seq:" key, iCalendar's
+	 * SEQUENCE), so calendar apps take a re-export as an update.
+	 */
+	unsigned seq;
 
 	/* Derived by event_check(): instants for ordering and overlap. */
 	int64_t start_utc;
@@ -122,6 +128,8 @@ int event_check(struct event *ev, const struct itin_warner *w,
  * even when every byte needs a four-byte escape.
  */
 #define EVENT_MAX_TEXT 65536
+/* The highest revision (iCalendar's SEQUENCE is a signed 32-bit integer). */
+#define EVENT_MAX_SEQ 2147483647u
 
 enum event_part {
 	EV_PART_NONE,
@@ -148,6 +156,13 @@ char *event_random_id(void);
 
 /* Ids are 1..255 bytes of printable, non-space UTF-8. */
 bool event_id_is_valid(const char *id);
+
+/*
+ * changed replaces old: give it the next revision, old->seq + 1, or its
+ * own when that is higher (an update that already counts further, as a
+ * calendar file's SEQUENCE may).
+ */
+void event_next_seq(struct event *changed, const struct event *old);
 
 /* Order by start instant, then end instant, then title (bytewise), then id. */
 int event_compare(const struct event *a, const struct event *b);

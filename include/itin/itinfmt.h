@@ -37,8 +37,9 @@ int itinfmt_parse(const char *buf, size_t len, const char *fname,
 void itinfmt_write_event(struct strbuf *sb, const struct event *ev);
 
 /*
- * True when a and b would be stored identically (same canonical text): how
- * import counts "unchanged" and edit says "no changes".
+ * True when a and b would be stored identically (same canonical text),
+ * their revisions (seq) aside: how import counts "unchanged" and edit says
+ * "no changes".
  */
 bool itinfmt_same_event(const struct event *a, const struct event *b);
 

@@ -49,6 +49,7 @@ static int edit_with_options(struct cli *cli, const char *path, const char *arg,
 		store_abort(&tx);
 		return 0;
 	}
+	event_next_seq(ev, tx.events.v[i]);
 	evlist_replace(&tx.events, (size_t)i, ev);
 	if (store_commit(&tx, &err))
 		return report_err(&err);
@@ -256,6 +257,7 @@ static int edit_in_editor(const char *path, const char *arg)
 		keep_tmp = true;
 		goto kept;
 	}
+	event_next_seq(ev, tx.events.v[i]);
 	evlist_replace(&tx.events, (size_t)i, ev);
 	ev = NULL;
 	if (store_commit(&tx, &err)) {

@@ -82,6 +82,7 @@ static bool merge(struct evlist *store, struct input *in, size_t nin,
 				event_free(ev);
 				in[k].unchanged++;
 			} else {
+				event_next_seq(ev, store->v[pos]);
 				evlist_replace(store, (size_t)pos, ev);
 				in[k].updated++;
 				changed = true;

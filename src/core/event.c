@@ -91,6 +91,14 @@ struct event *event_clone(const struct event *ev)
 	return c;
 }
 
+void event_next_seq(struct event *changed, const struct event *old)
+{
+	unsigned next = old->seq < EVENT_MAX_SEQ ? old->seq + 1 : old->seq;
+
+	if (changed->seq < next)
+		changed->seq = next;
+}
+
 const char *event_type_name(enum event_type t)
 {
 	if ((unsigned)t >= EV_TYPE_COUNT)

@@ -38,15 +38,17 @@ enum key {
 	K_TAGS,
 	K_SOURCE,
 	K_NOTE,
+	K_SEQ,
 	K_COUNT
 };
 
 static const char *const key_names[K_COUNT] = {
 	"id", "tz", "end-tz", "status", "org", "with", "tags", "source", "note",
+	"seq",
 };
 
 /* The order the "unknown key" message lists them in. */
-#define KEYS_EXPECTED "with, org, status, tz, end-tz, source, note, tags, id"
+#define KEYS_EXPECTED "with, org, status, tz, end-tz, source, note, tags, id, seq"
 
 struct reader {
 	const char *fname;
@@ -556,6 +558,19 @@ static int parse_key(struct reader *r, struct pending *pe)
 		return each_item(r, ev, vs, ve, true);
 	case K_TAGS:
 		return each_item(r, ev, vs, ve, false);
+	case K_SEQ: {
+		unsigned long v = 0;
+		const char *p;
+
+		for (p = vs; p < ve && is_digit(*p) && v <= EVENT_MAX_SEQ; p++)
+			v = v * 10 + (unsigned long)(*p - '0');
+		if (p != ve || v > EVENT_MAX_SEQ)
+			return fail(r, vs, "invalid seq '%.*s' (a number from 0 to %u)",
+				    (int)(ve - vs > 32 ? 32 : ve - vs), vs,
+				    EVENT_MAX_SEQ);
+		ev->seq = (unsigned)v;
+		break;
+	}
 	case K_NOTE:
 		if (unescape(r, vs, ve))
 			return -1;
@@ -951,6 +966,8 @@ void itinfmt_write_event(struct strbuf *sb, const struct event *ev)
 
 	if (ev->id)
 		write_key(sb, "id", ev->id, NULL);
+	if (ev->seq)
+		strbuf_addf(sb, "    seq: %u\n", ev->seq);
 	if (!ev->allday) {
 		write_key(sb, "tz", ev->tz ? ev->tz : "floating", NULL);
 		if (ev->end_tz)
@@ -1012,10 +1029,14 @@ void itinfmt_write(struct strbuf *sb, const struct evlist *l)
 bool itinfmt_same_event(const struct event *a, const struct event *b)
 {
 	struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
+	/* The revision counts changes; it is not one. Shallow copies only
+	 * to write them. */
+	struct event ca = *a, cb = *b;
 	bool same;
 
-	itinfmt_write_event(&x, a);
-	itinfmt_write_event(&y, b);
+	ca.seq = cb.seq = 0;
+	itinfmt_write_event(&x, &ca);
+	itinfmt_write_event(&y, &cb);
 	same = x.len == y.len && !memcmp(x.buf, y.buf, x.len);
 	strbuf_release(&x);
 	strbuf_release(&y);

@@ -138,5 +138,5 @@ void json_write_event(struct strbuf *sb, const struct event *ev)
 			strbuf_addch(sb, ',');
 		json_write_string(sb, ev->tags[i]);
 	}
-	strbuf_addstr(sb, "]}");
+	strbuf_addf(sb, "],\"seq\":%u}", ev->seq);
 }

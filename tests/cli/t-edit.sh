@@ -28,9 +28,11 @@ store_is() {
 	printf '%s\n' "$1" >"$T/want"
 	same_file "$T/want" "$ITIN_FILE" "$2"
 }
+# The revision (seq:) is checked on its own below.
 event_is() {
-	itin list --format itin --grep "$1" >"$T/out" 2>"$T/err"
+	itin list --format itin --grep "$1" >"$T/all" 2>"$T/err"
 	rc=$?
+	grep -v '^    seq: ' "$T/all" >"$T/out"
 	printf '%s\n' "$2" >"$T/want"
 	expect_out "$T/want" "$3"
 }
@@ -134,6 +136,19 @@ unchanged "edit: all refused edits"
 run edit m1 --title "New meeting"
 expect_rc 0 "edit: no real change"
 unchanged "edit: no real change"
+
+# Each edit that changes the event gives it the next revision; one that
+# changes nothing does not.
+seq_of() { itin list --format itin --grep "$1" | sed -n 's/^    seq: //p'; }
+s1=$(seq_of "New meeting")
+run edit m1 --title "New meeting"
+s2=$(seq_of "New meeting")
+[ "$s1" = "$s2" ] && ok "edit: no change, same seq ($s1)" || not_ok "edit: no change, same seq ($s1 -> $s2)"
+run edit m1 --note "revised"
+s3=$(seq_of "New meeting")
+[ "$s3" = "$((s1 + 1))" ] && ok "edit: a change, next seq ($s1 -> $s3)" || not_ok "edit: a change, next seq ($s1 -> $s3)"
+run edit m1 --clear notes
+expect_rc 0 "edit: notes cleared again"
 
 # The editor.
 EDITOR="sed -i s/Other/Changed/" run edit m2

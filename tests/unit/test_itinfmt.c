@@ -115,6 +115,7 @@ static const char canonical_rest[] =
 	"    id: ev-11\n"
 	"2023-02-10 23:00..2023-02-11 01:00  reception  Late @ Salon, Paris, FR\n"
 	"    id: ev-12\n"
+	"    seq: 3\n"
 	"    tz: Europe/Paris\n"
 	"    tags: x\n"
 	"2023-02-12 08:00..2023-02-12 09:00  travel     Same day, other zone @ Paris, FR\n"
@@ -366,7 +367,7 @@ TEST(errors)
 		  "conference, interview, press, travel, reception, call, other)");
 	CHECK_STR(error_of("2023-02-01 visit X\n    colour: red\n"),
 		  "t.itin:2:5: unknown key 'colour' (expected one of: with, org, status, tz, "
-		  "end-tz, source, note, tags, id)");
+		  "end-tz, source, note, tags, id, seq)");
 	CHECK_STR(error_of("2023-02-01 10:00-09:00 meeting X\n"),
 		  "t.itin:1:18: end '2023-02-01 09:00' is before start '2023-02-01 10:00'");
 	CHECK_STR(error_of("2023-02-03..2023-02-01 visit X\n"),
@@ -558,8 +559,35 @@ TEST(many_events_fast)
 	strbuf_release(&out);
 }
 
+/* seq: the revision, read and written, but not a change in itself. */
+TEST(seq_key)
+{
+	struct evlist a = EVLIST_INIT, b = EVLIST_INIT;
+	struct itin_err err;
+
+	CHECK(!parse("2023-02-01 visit X\n    id: x\n    seq: 7\n", &a, &err));
+	CHECK(!parse("2023-02-01 visit X\n    id: x\n", &b, &err));
+	CHECK_INT(a.v[0]->seq, 7);
+	CHECK_INT(b.v[0]->seq, 0);
+	CHECK(itinfmt_same_event(a.v[0], b.v[0]));
+	event_next_seq(b.v[0], a.v[0]);
+	CHECK_INT(b.v[0]->seq, 8);
+	a.v[0]->seq = 20;
+	event_next_seq(a.v[0], b.v[0]);
+	CHECK_INT(a.v[0]->seq, 20);
+	evlist_release(&a);
+	evlist_release(&b);
+	CHECK_STR(error_of("2023-02-01 visit X\n    seq: -1\n"),
+		  "t.itin:2:10: invalid seq '-1' (a number from 0 to 2147483647)");
+	CHECK_STR(error_of("2023-02-01 visit X\n    seq: 2147483648\n"),
+		  "t.itin:2:10: invalid seq '2147483648' (a number from 0 to 2147483647)");
+	CHECK_STR(error_of("2023-02-01 visit X\n    seq: 1\n    seq: 2\n"),
+		  "t.itin:3:5: duplicate key 'seq'");
+}
+
 int main(void)
 {
+	RUN(seq_key);
 	RUN(canonical_round_trip);
 	RUN(canonical_fields);
 	RUN(contract_example);

@@ -67,7 +67,7 @@ TEST(json_events)
 		  "\"tz\":null,\"end_tz\":null,\"start_utc\":null,\"end_utc\":null,"
 		  "\"venue\":null,\"city\":\"Seoul\",\"country\":\"KR\",\"participants\":[],"
 		  "\"organization\":null,\"status\":\"confirmed\",\"source\":null,"
-		  "\"notes\":null,\"tags\":[]}");
+		  "\"notes\":null,\"tags\":[],\"seq\":0}");
 	strbuf_reset(&sb);
 	json_write_event(&sb, l.v[1]);
 	CHECK_STR(sb.buf,
@@ -79,7 +79,7 @@ TEST(json_events)
 		  "{\"name\":\"Yoon Suk-yeol\",\"role\":\"President\"},"
 		  "{\"name\":\"Park Jin\",\"role\":null}],\"organization\":null,"
 		  "\"status\":\"confirmed\",\"source\":null,"
-		  "\"notes\":\"x\\u001by\\u000a\\u2028sep\",\"tags\":[\"a\",\"b\"]}");
+		  "\"notes\":\"x\\u001by\\u000a\\u2028sep\",\"tags\":[\"a\",\"b\"],\"seq\":0}");
 	strbuf_reset(&sb);
 	json_write_event(&sb, l.v[2]);
 	CHECK(strstr(sb.buf, "\"end_tz\":\"Europe/Brussels\",\"start_utc\":\"2023-01-31T13:00:00Z\","
