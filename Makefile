@@ -44,7 +44,8 @@ LIBCORE := $(BUILD)/libitin.a
 # The viewer's objects, so unit tests can link the pure layout code.
 LIBTUI := $(BUILD)/libitintui.a
 
-.PHONY: all check check-deps installcheck bench install uninstall clean valgrind format
+.PHONY: all check check-deps installcheck bench install uninstall clean valgrind format \
+	gazetteer windowszones
 
 all: $(BIN)
 
@@ -118,6 +119,10 @@ PYTHON ?= python3
 gazetteer:
 	$(PYTHON) data/gazetteer/gen-places.py
 	$(PYTHON) data/gazetteer/check-capitals.py >/dev/null
+
+# Regenerate the Windows zone names table (data/windowszones/README.md).
+windowszones:
+	$(PYTHON) data/windowszones/gen-windowszones.py
 
 format:
 	clang-format -i src/*/*.c include/itin/*.h tests/unit/*.c tests/unit/*.h
