@@ -127,6 +127,7 @@ enum {
 	OPT_IN,
 	OPT_WIDTH,
 	OPT_BY,
+	OPT_SKIP_INVALID,
 };
 
 #define COMMON_LONGOPTS                                                        \

@@ -1,5 +1,6 @@
 /*
- * cmd-export.c: `itin export --format FORMAT [-o FILE] [FILTERS]`.
+ * cmd-export.c: `itin export [--format FORMAT] [-o FILE] [FILTERS]`
+ * (iCalendar unless --format says otherwise).
  *
  * Like list, for programs rather than people: no agenda, and -o replaces
  * FILE atomically, so a reader of FILE never sees half an export.
@@ -71,11 +72,9 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 				     argv[optind]);
 		goto out;
 	}
-	/* iCalendar is the default once issue 5 brings it. */
-	if (fmt == FMT_NONE) {
-		status = format_not_available(FMT_ICS, cli->cmd);
-		goto out;
-	}
+	/* iCalendar is the default: export is for calendar apps. */
+	if (fmt == FMT_NONE)
+		fmt = FMT_ICS;
 	/* Other formats keep the stored zones, which programs want. */
 	if (cli->in && fmt != FMT_TSV) {
 		status = usage_error(cli->cmd, "--in works with --format tsv");

@@ -1,5 +1,6 @@
 /*
- * cmd-import.c: `itin import [--format itin] [--dry-run] FILE...`.
+ * cmd-import.c: `itin import [--format itin|ics] [--dry-run]
+ * [--skip-invalid] [--from DATE] [--to DATE] FILE...`.
  *
  * All or nothing: every file is read and parsed before the store is
  * touched, and a file with any error imports nothing at all. An event
@@ -12,6 +13,8 @@
 
 #include "itin/ascii.h"
 #include "cli.h"
+#include "itin/datetime.h"
+#include "itin/icalio.h"
 #include "itin/itinfmt.h"
 #include "itin/store.h"
 #include "itin/xalloc.h"
@@ -22,6 +25,13 @@ struct input {
 	enum outfmt fmt;
 	struct evlist events;
 	size_t added, updated, unchanged;
+	struct icalio_stats ics; /* FMT_ICS: what the file held */
+};
+
+/* What the files are read with. */
+struct import_opts {
+	bool skip_invalid;
+	int64_t from_day, to_day; /* the recurrence window */
 };
 
 /* The format of a file from its extension: 0 or a usage status. */
@@ -37,25 +47,49 @@ static int format_of(const char *path, const struct command *cmd,
 	}
 	if (dot && !ascii_casecmp(dot, ".csv"))
 		return format_not_available(FMT_CSV, cmd);
-	if (dot && (!ascii_casecmp(dot, ".ics") || !ascii_casecmp(dot, ".ical")))
-		return format_not_available(FMT_ICS, cmd);
+	if (dot && (!ascii_casecmp(dot, ".ics") || !ascii_casecmp(dot, ".ical"))) {
+		*fmt = FMT_ICS;
+		return 0;
+	}
 	return usage_error(cmd, "cannot tell the format of '%s' (use --format)",
 			   path);
 }
 
-static int read_one(struct input *in)
+static int read_one(struct input *in, const struct import_opts *io)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct itin_err err;
 	int ret = 0;
 
 	itin_err_clear(&err);
-	if (read_input(in->path, &sb, &err) ||
-	    itinfmt_parse(sb.buf, sb.len, in->name, &in->events, &cli_warner,
-			  &err))
+	if (read_input(in->path, &sb, &err)) {
 		ret = report_err(&err);
+	} else if (in->fmt == FMT_ICS) {
+		struct icalio_read_opts o = {
+		    io->skip_invalid ? ICALIO_SKIP_INVALID : 0, io->from_day,
+		    io->to_day};
+
+		if (icalio_read(sb.buf, sb.len, in->name, &o, &in->events,
+				&cli_warner, &in->ics, &err))
+			ret = report_err(&err);
+	} else if (itinfmt_parse(sb.buf, sb.len, in->name, &in->events,
+				 &cli_warner, &err)) {
+		ret = report_err(&err);
+	}
 	strbuf_release(&sb);
 	return ret;
+}
+
+/* One year either side of today, as calendars show "upcoming". */
+static int64_t year_from(int64_t day, int years)
+{
+	int y, m, d;
+
+	civil_from_days(day, &y, &m, &d);
+	y += years;
+	if (m == 2 && d == 29 && !date_is_valid(y, m, d))
+		d = 28;
+	return days_from_civil(y, m, d);
 }
 
 /* Merge the inputs into store, counting; returns true if anything changed. */
@@ -98,12 +132,23 @@ static bool merge(struct evlist *store, struct input *in, size_t nin,
 static void summary(const struct input *in, bool dry_run)
 {
 	size_t n = in->added + in->updated + in->unchanged;
+	struct strbuf extra = STRBUF_INIT;
 
+	/* For iCalendar, what the file held: its VEVENTs are not always
+	 * the events (recurrences, refused ones). */
+	if (in->fmt == FMT_ICS) {
+		strbuf_addf(&extra, " (%zu VEVENT%s", in->ics.vevents,
+			    in->ics.vevents == 1 ? "" : "s");
+		if (in->ics.skipped)
+			strbuf_addf(&extra, ", %zu refused", in->ics.skipped);
+		strbuf_addch(&extra, ')');
+	}
 	report(0,
 	       "%s %zu event%s (%zu added, %zu updated, %zu unchanged) "
-	       "from %s",
+	       "from %s%s",
 	       dry_run ? "would import" : "imported", n, n == 1 ? "" : "s",
-	       in->added, in->updated, in->unchanged, in->name);
+	       in->added, in->updated, in->unchanged, in->name, extra.buf);
+	strbuf_release(&extra);
 }
 
 int cmd_import(int argc, char **argv, struct cli *cli)
@@ -112,9 +157,14 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	    COMMON_LONGOPTS,
 	    {"format", required_argument, NULL, OPT_FORMAT},
 	    {"dry-run", no_argument, NULL, 'n'},
+	    {"skip-invalid", no_argument, NULL, OPT_SKIP_INVALID},
+	    {"from", required_argument, NULL, OPT_FROM},
+	    {"to", required_argument, NULL, OPT_TO},
 	    {NULL, 0, NULL, 0},
 	};
 	const unsigned allowed = 1u << FMT_ITIN | 1u << FMT_CSV | 1u << FMT_ICS;
+	struct import_opts io = {false, 0, 0};
+	bool has_from = false, has_to = false;
 	enum outfmt fmt = FMT_NONE;
 	struct input *in = NULL;
 	struct progress *p = NULL;
@@ -142,12 +192,52 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 				 parse_format(optarg, allowed, cli->cmd, &fmt)))
 				return status;
 			break;
+		case OPT_SKIP_INVALID:
+			io.skip_invalid = true;
+			break;
+		case OPT_FROM:
+		case OPT_TO: {
+			int64_t day;
+
+			itin_err_clear(&err);
+			if (date_parse(optarg, strlen(optarg), &day, &err)) {
+				err.col = 0;
+				return report_err(&err);
+			}
+			if (c == OPT_FROM) {
+				io.from_day = day;
+				has_from = true;
+			} else {
+				io.to_day = day;
+				has_to = true;
+			}
+			break;
+		}
 		default:
 			return ITIN_EX_USAGE;
 		}
 	}
 	if (optind >= argc)
 		return usage_error(cli->cmd, "missing FILE");
+	/* Without them: one year either side of today, stretched to take
+	 * in the one given. */
+	if (!has_from) {
+		io.from_day = year_from(cli_today(), -1);
+		if (has_to && io.to_day < io.from_day)
+			io.from_day = year_from(io.to_day, -1);
+	}
+	if (!has_to) {
+		io.to_day = year_from(cli_today(), 1);
+		if (has_from && io.from_day > io.to_day)
+			io.to_day = year_from(io.from_day, 1);
+	}
+	if (io.from_day > io.to_day) {
+		char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
+
+		date_format(io.from_day, a);
+		date_format(io.to_day, b);
+		return usage_error(cli->cmd, "--from %s is after --to %s", a, b);
+	}
 
 	/* Every usage problem is found before anything is read. */
 	nin = (size_t)(argc - optind);
@@ -169,7 +259,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	}
 	p = progress_start("importing", 0);
 	for (size_t k = 0; k < nin; k++)
-		if ((status = read_one(&in[k])))
+		if ((status = read_one(&in[k], &io)))
 			goto out;
 
 	path = cli_store(cli);

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "itin/evzone.h"
+#include "itin/icalio.h"
 #include "itin/itinfmt.h"
 #include "itin/json.h"
 #include "itin/store.h"
@@ -45,6 +46,13 @@ void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
 	case FMT_ITIN:
 		itinfmt_write(sb, l);
 		break;
+	case FMT_ICS: {
+		/* DTSTAMP is now, or $ITIN_NOW, so exports can be reproduced. */
+		struct icalio_write_opts o = {cli_now(), NULL};
+
+		icalio_write(sb, l, &o);
+		break;
+	}
 	default:
 		break;
 	}

@@ -1,0 +1,91 @@
+/*
+ * icalio.h: iCalendar (RFC 5545) export and import.
+ *
+ * icalio.c is the only file that calls libical (Debian's 3.0; only its
+ * _r string functions, whose results we own and free). libical builds and
+ * writes the objects, parses recurrence rules and durations, expands
+ * RRULEs, and evaluates a file's own VTIMEZONEs when a TZID is not a zone
+ * of the tz database. Every offset of a zone we know comes from tz.c, and
+ * every VTIMEZONE we write from vtimezone.c: never libical's own zones.
+ *
+ * Export: one VCALENDAR (VERSION 2.0, PRODID, CALSCALE, METHOD:PUBLISH),
+ * a VTIMEZONE for every zone the events use, trimmed to the years they
+ * need, then a VEVENT per event. Lines end in CRLF and are folded at 75
+ * octets without splitting a UTF-8 character. The mapping of every field,
+ * both ways, is in man/itin.5 ("iCalendar").
+ *
+ * Import: the VEVENTs of every VCALENDAR in the buffer, checked, appended
+ * to a list. Problems are reported at FILE:LINE (the line of the property
+ * or of the BEGIN); with ICALIO_SKIP_INVALID a bad VEVENT is refused with
+ * a warning and the rest is read. Recurring events are expanded into
+ * their occurrences within a window.
+ */
+#ifndef ITIN_ICALIO_H
+#define ITIN_ICALIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "itin/err.h"
+#include "itin/evlist.h"
+#include "itin/strbuf.h"
+
+/* ---- export ---- */
+
+struct icalio_write_opts {
+	int64_t now;		/* DTSTAMP (UTC instant) */
+	const char *prodid;	/* NULL: "-//itin//itin VERSION//EN" */
+};
+
+/*
+ * The UID of an event: its id, with "@itin" appended unless the id
+ * already holds an '@' (a UID from another calendar) and does not end in
+ * "@itin". Import strips one "@itin", so every id comes back unchanged.
+ * Appends to sb.
+ */
+void icalio_uid(struct strbuf *sb, const char *id);
+
+/* Append the whole calendar for l (in list order). */
+void icalio_write(struct strbuf *sb, const struct evlist *l,
+		  const struct icalio_write_opts *o);
+
+/*
+ * Append one content line (without line end) folded as RFC 5545 wants:
+ * CRLF, then a space, before the 76th octet of every physical line, never
+ * inside a UTF-8 character; the last line ends in CRLF.
+ */
+void icalio_fold(struct strbuf *sb, const char *line, size_t len);
+
+/* ---- import ---- */
+
+enum icalio_flags {
+	ICALIO_SKIP_INVALID = 1u << 0,	/* refuse bad VEVENTs, warn, go on */
+};
+
+struct icalio_read_opts {
+	unsigned flags;
+	/* Recurrences are expanded into the occurrences that overlap these
+	 * days (days since the epoch, local to each event, both included). */
+	int64_t from_day, to_day;
+};
+
+struct icalio_stats {
+	size_t vevents;		/* VEVENT components in the VCALENDARs */
+	size_t events;		/* events appended */
+	size_t recurring;	/* recurring events expanded */
+	size_t occurrences;	/* events those made */
+	size_t skipped;		/* VEVENTs refused (ICALIO_SKIP_INVALID) */
+};
+
+/*
+ * Read buf[0..len) (need not be NUL-terminated). fname is used in
+ * messages. Events are appended to out, each checked; on error out holds
+ * what was read before and the caller normally discards it. st may be
+ * NULL. Status 65 for bad data.
+ */
+int icalio_read(const char *buf, size_t len, const char *fname,
+		const struct icalio_read_opts *o, struct evlist *out,
+		const struct itin_warner *w, struct icalio_stats *st,
+		struct itin_err *err);
+
+#endif

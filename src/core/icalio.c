@@ -1,0 +1,2458 @@
+/*
+ * icalio.c: iCalendar export and import; the only file that calls libical.
+ *
+ * Export builds each VEVENT (and each VTIMEZONE, from vtimezone.c) as a
+ * libical component and lets libical write it, one component at a time so
+ * memory holds one event's objects, never the whole calendar's. libical's
+ * own folding is then undone and the lines folded again by icalio_fold(),
+ * which never splits a UTF-8 character. Text that iCalendar cannot carry
+ * (a CR, other control characters) never reaches libical: it is replaced
+ * in the standard property, and the exact value travels in an X-ITIN-
+ * property, encoded so that it holds no control character at all.
+ *
+ * Import reads the content lines itself (import.c-style, below), so every
+ * problem has its line, and uses libical for what it is good at: RRULEs
+ * (parsing and expansion), durations, and the VTIMEZONEs of files whose
+ * TZIDs are not tz database names.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libical/ical.h>
+
+#include "itin/ascii.h"
+#include "itin/datetime.h"
+#include "itin/icalio.h"
+#include "itin/places.h"
+#include "itin/typeguess.h"
+#include "itin/tz.h"
+#include "itin/utf8.h"
+#include "itin/vtimezone.h"
+#include "itin/winzones.h"
+#include "itin/xalloc.h"
+
+#ifndef ITIN_VERSION
+#define ITIN_VERSION "0"
+#endif
+
+/* ---- shared helpers ---- */
+
+static struct icaltimetype ical_local(int64_t lsec, bool is_date)
+{
+	struct icaltimetype t = icaltime_null_time();
+	int y, m, d, s = lsec_time_of_day(lsec);
+
+	civil_from_days(lsec_day(lsec), &y, &m, &d);
+	t.year = y;
+	t.month = m;
+	t.day = d;
+	if (is_date) {
+		t.is_date = 1;
+	} else {
+		t.hour = s / 3600;
+		t.minute = s / 60 % 60;
+		t.second = s % 60;
+	}
+	return t;
+}
+
+static struct icaltimetype ical_utc(int64_t instant)
+{
+	struct icaltimetype t = ical_local(instant, false);
+
+	t.zone = icaltimezone_get_utc_timezone();
+	return t;
+}
+
+/* Take a string libical allocated (an _r result) into sb and free it. */
+static void take_ical_string(struct strbuf *sb, char *s)
+{
+	if (s) {
+		strbuf_addstr(sb, s);
+		free(s);
+	}
+}
+
+/* ---- folding ---- */
+
+#define ICAL_LINE_MAX 75
+
+void icalio_fold(struct strbuf *sb, const char *line, size_t len)
+{
+	size_t room = ICAL_LINE_MAX, i = 0;
+
+	while (len - i > room) {
+		size_t n = room;
+
+		/* Back off to the start of a character. */
+		while (n > 0 && ((unsigned char)line[i + n] & 0xC0) == 0x80)
+			n--;
+		if (n == 0)
+			n = room; /* not UTF-8 at all; cannot happen here */
+		strbuf_add(sb, line + i, n);
+		strbuf_addstr(sb, "\r\n ");
+		i += n;
+		room = ICAL_LINE_MAX - 1;
+	}
+	strbuf_add(sb, line + i, len - i);
+	strbuf_addstr(sb, "\r\n");
+}
+
+/*
+ * Append what libical wrote, unfolded and folded again by icalio_fold().
+ * libical ends lines in CRLF and folds with CRLF + space.
+ */
+static void refold(struct strbuf *sb, const char *s)
+{
+	struct strbuf line = STRBUF_INIT;
+
+	while (*s) {
+		const char *e = strstr(s, "\r\n");
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+
+		if ((*s == ' ' || *s == '\t') && line.len) {
+			strbuf_add(&line, s + 1, n - 1);
+		} else {
+			if (line.len)
+				icalio_fold(sb, line.buf, line.len);
+			strbuf_reset(&line);
+			strbuf_add(&line, s, n);
+		}
+		s += n + (e ? 2 : 0);
+	}
+	if (line.len)
+		icalio_fold(sb, line.buf, line.len);
+	strbuf_release(&line);
+}
+
+/* ---- text for export ---- */
+
+/*
+ * The text a TEXT property can carry: line breaks (CRLF, CR, LF) become
+ * LF (written "\n"), other control characters but TAB become U+FFFD.
+ * Returns true when that changed anything.
+ */
+static bool ics_text(struct strbuf *out, const char *s)
+{
+	bool changed = false;
+
+	strbuf_reset(out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\r') {
+			strbuf_addch(out, '\n');
+			if (s[1] == '\n')
+				s++;
+			changed = true;
+		} else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f) {
+			strbuf_addstr(out, "\xEF\xBF\xBD");
+			changed = true;
+		} else {
+			strbuf_addch(out, (char)c);
+		}
+	}
+	return changed;
+}
+
+/*
+ * The value of an X-ITIN- property: exact, and free of control
+ * characters other than TAB and LF (which TEXT carries): '\' is written
+ * "\\" and every other control character "\xHH". x_decode() undoes it.
+ */
+static void x_encode(struct strbuf *out, const char *s)
+{
+	strbuf_reset(out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\\')
+			strbuf_addstr(out, "\\\\");
+		else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+			strbuf_addf(out, "\\x%02x", c);
+		else
+			strbuf_addch(out, (char)c);
+	}
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static char *x_decode(const char *s)
+{
+	struct strbuf out = STRBUF_INIT;
+
+	for (; *s; s++) {
+		if (s[0] == '\\' && s[1] == '\\') {
+			strbuf_addch(&out, '\\');
+			s++;
+		} else if (s[0] == '\\' && s[1] == 'x' && hexval(s[2]) >= 0 &&
+			   hexval(s[3]) >= 0 && hexval(s[2]) * 16 + hexval(s[3])) {
+			strbuf_addch(&out, (char)(hexval(s[2]) * 16 + hexval(s[3])));
+			s += 3;
+		} else {
+			strbuf_addch(&out, *s);
+		}
+	}
+	return strbuf_detach(&out, NULL);
+}
+
+/* "Name (Role)", with '\', '(' and ')' of the parts escaped. */
+static void participant_encode(struct strbuf *out, const struct participant *p)
+{
+	const char *parts[2] = { p->name, p->role };
+
+	strbuf_reset(out);
+	for (int k = 0; k < 2; k++) {
+		if (!parts[k])
+			break;
+		if (k)
+			strbuf_addstr(out, " (");
+		for (const char *s = parts[k]; *s; s++) {
+			if (*s == '\\' || *s == '(' || *s == ')')
+				strbuf_addch(out, '\\');
+			strbuf_addch(out, *s);
+		}
+		if (k)
+			strbuf_addch(out, ')');
+	}
+}
+
+static const char *present(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+/* What LOCATION says for an event: "Venue, City, Country name". */
+static void location_text(struct strbuf *out, const char *venue,
+			  const char *city, const char *cc)
+{
+	const char *parts[3], *name;
+	size_t n = 0;
+
+	if (present(venue))
+		parts[n++] = venue;
+	if (present(city))
+		parts[n++] = city;
+	if (cc && *cc) {
+		name = country_name(cc);
+		parts[n++] = name ? name : cc;
+	}
+	strbuf_reset(out);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strbuf_addstr(out, ", ");
+		strbuf_addstr(out, parts[i]);
+	}
+}
+
+/* What DESCRIPTION says: the notes, then who, the organisation, the source. */
+static void description_text(struct strbuf *out, const char *notes,
+			     const struct participant *with, size_t nwith,
+			     const char *org, const char *source)
+{
+	strbuf_reset(out);
+	if (present(notes))
+		strbuf_addstr(out, notes);
+	if ((nwith || present(org) || present(source)) && out->len)
+		strbuf_addstr(out, "\n\n");
+	for (size_t i = 0; i < nwith; i++) {
+		strbuf_addstr(out, i ? "; " : "With: ");
+		strbuf_addstr(out, with[i].name);
+		if (present(with[i].role))
+			strbuf_addf(out, " (%s)", with[i].role);
+		if (i + 1 == nwith)
+			strbuf_addch(out, '\n');
+	}
+	if (present(org))
+		strbuf_addf(out, "Organisation: %s\n", org);
+	if (present(source))
+		strbuf_addf(out, "Source: %s\n", source);
+	/* No line break at the very end. */
+	if (out->len && out->buf[out->len - 1] == '\n' &&
+	    (nwith || present(org) || present(source)))
+		out->buf[--out->len] = '\0';
+}
+
+/* CATEGORIES: the type, then the tags (a comma, which libical would take
+ * as a separator, becomes a space here; X-ITIN-TAG keeps the tag). */
+static void categories_text(struct strbuf *out, enum event_type type,
+			    char *const *tags, size_t ntags)
+{
+	strbuf_reset(out);
+	strbuf_addstr(out, event_type_name(type));
+	for (size_t i = 0; i < ntags; i++) {
+		strbuf_addch(out, ',');
+		for (const char *s = tags[i]; *s; s++)
+			strbuf_addch(out, *s == ',' ? ' ' : *s);
+	}
+}
+
+/* A source that is a URI (RFC 3986 characters, a scheme) goes to URL. */
+static bool looks_like_uri(const char *s)
+{
+	const char *p = s;
+
+	if (!ascii_isalpha((unsigned char)*p))
+		return false;
+	while (ascii_isalpha((unsigned char)*p) || ascii_isdigit((unsigned char)*p) ||
+	       *p == '+' || *p == '-' || *p == '.')
+		p++;
+	if (*p != ':' || !p[1])
+		return false;
+	for (; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c <= ' ' || c >= 0x7f || strchr("\"<>\\^`{|}", c))
+			return false;
+	}
+	return true;
+}
+
+/* ---- export ---- */
+
+void icalio_uid(struct strbuf *sb, const char *id)
+{
+	size_t n = strlen(id);
+	bool ends_itin = n >= 5 && !strcmp(id + n - 5, "@itin");
+
+	strbuf_addstr(sb, id);
+	if (!strchr(id, '@') || ends_itin)
+		strbuf_addstr(sb, "@itin");
+}
+
+static void add_x(icalcomponent *c, const char *name, const char *value,
+		  struct strbuf *tmp)
+{
+	icalproperty *p;
+
+	x_encode(tmp, value);
+	p = icalproperty_new_x(tmp->buf);
+	icalproperty_set_x_name(p, name);
+	icalcomponent_add_property(c, p);
+}
+
+static void add_time(icalcomponent *c, icalproperty *p, const char *tzid)
+{
+	if (tzid)
+		icalproperty_add_parameter(p, icalparameter_new_tzid(tzid));
+	icalcomponent_add_property(c, p);
+}
+
+static icalcomponent *vevent_of(const struct event *ev,
+				const struct icalio_write_opts *o,
+				struct strbuf *a, struct strbuf *b)
+{
+	icalcomponent *c = icalcomponent_new_vevent();
+	const struct place *pl;
+	static const enum icalproperty_status status[EV_STATUS_COUNT] = {
+		ICAL_STATUS_CONFIRMED, ICAL_STATUS_TENTATIVE,
+		ICAL_STATUS_CANCELLED,
+	};
+
+	strbuf_reset(a);
+	icalio_uid(a, ev->id);
+	icalcomponent_add_property(c, icalproperty_new_uid(a->buf));
+	icalcomponent_add_property(c, icalproperty_new_dtstamp(ical_utc(o->now)));
+	icalcomponent_add_property(c, icalproperty_new_sequence((int)ev->seq));
+
+	if (ev->allday) {
+		int64_t last = ev->has_end ? lsec_day(ev->end) : lsec_day(ev->start);
+
+		add_time(c, icalproperty_new_dtstart(ical_local(ev->start, true)),
+			 NULL);
+		add_time(c, icalproperty_new_dtend(
+				    ical_local((last + 1) * ITIN_DAY, true)),
+			 NULL);
+	} else {
+		add_time(c, icalproperty_new_dtstart(ical_local(ev->start, false)),
+			 ev->tz);
+		if (ev->has_end && ev->end_utc == ev->start_utc && !ev->end_tz &&
+		    ev->end == ev->start) {
+			/* DTEND = DTSTART reads as a mistake to validators;
+			 * a zero DURATION says the same on purpose. */
+			icalcomponent_add_property(
+			    c, icalproperty_new_duration(
+				   icaldurationtype_null_duration()));
+		} else if (ev->has_end) {
+			add_time(c,
+				 icalproperty_new_dtend(ical_local(ev->end, false)),
+				 ev->end_tz ? ev->end_tz : ev->tz);
+		}
+	}
+
+	if (ics_text(a, ev->title))
+		add_x(c, "X-ITIN-TITLE", ev->title, b);
+	icalcomponent_add_property(c, icalproperty_new_summary(a->buf));
+
+	location_text(b, ev->venue, ev->city, ev->country);
+	if (b->len) {
+		ics_text(a, b->buf);
+		icalcomponent_add_property(c, icalproperty_new_location(a->buf));
+	}
+	description_text(b, ev->notes, ev->with, ev->nwith, ev->org, ev->source);
+	if (b->len) {
+		ics_text(a, b->buf);
+		icalcomponent_add_property(c, icalproperty_new_description(a->buf));
+	}
+	categories_text(b, ev->type, ev->tags, ev->ntags);
+	ics_text(a, b->buf);
+	icalcomponent_add_property(c, icalproperty_new_categories(a->buf));
+	icalcomponent_add_property(c, icalproperty_new_status(status[ev->status]));
+	if (present(ev->source) && looks_like_uri(ev->source))
+		icalcomponent_add_property(c, icalproperty_new_url(ev->source));
+	pl = present(ev->city) ? place_find(ev->city, ev->country, NULL) : NULL;
+	if (pl) {
+		struct icalgeotype geo;
+
+		geo.lat = pl->lat;
+		geo.lon = pl->lon;
+		icalcomponent_add_property(c, icalproperty_new_geo(geo));
+	}
+
+	/* What iCalendar has no place for, exactly. */
+	add_x(c, "X-ITIN-TYPE", event_type_name(ev->type), b);
+	if (present(ev->venue))
+		add_x(c, "X-ITIN-VENUE", ev->venue, b);
+	if (present(ev->city))
+		add_x(c, "X-ITIN-CITY", ev->city, b);
+	if (ev->country[0])
+		add_x(c, "X-ITIN-COUNTRY", ev->country, b);
+	if (present(ev->org))
+		add_x(c, "X-ITIN-ORG", ev->org, b);
+	for (size_t i = 0; i < ev->nwith; i++) {
+		participant_encode(a, &ev->with[i]);
+		add_x(c, "X-ITIN-PARTICIPANT", a->buf, b);
+	}
+	for (size_t i = 0; i < ev->ntags; i++)
+		add_x(c, "X-ITIN-TAG", ev->tags[i], b);
+	if (present(ev->source))
+		add_x(c, "X-ITIN-SOURCE", ev->source, b);
+	if (ev->notes)
+		add_x(c, "X-ITIN-NOTES", ev->notes, b);
+	return c;
+}
+
+/* ---- VTIMEZONEs ---- */
+
+struct zone_years {
+	const char *name;
+	int first, last;
+};
+
+static void note_year(struct zone_years **v, size_t *n, size_t *alloc,
+		      const char *name, int64_t lsec)
+{
+	int y, m, d;
+	size_t i;
+
+	civil_from_days(lsec_day(lsec), &y, &m, &d);
+	for (i = 0; i < *n; i++) {
+		if (!strcmp((*v)[i].name, name)) {
+			if (y < (*v)[i].first)
+				(*v)[i].first = y;
+			if (y > (*v)[i].last)
+				(*v)[i].last = y;
+			return;
+		}
+	}
+	*v = xgrow(*v, alloc, *n + 1, sizeof(**v));
+	(*v)[*n].name = name;
+	(*v)[*n].first = (*v)[*n].last = y;
+	(*n)++;
+}
+
+static int cmp_zone(const void *pa, const void *pb)
+{
+	const struct zone_years *a = pa, *b = pb;
+
+	return strcmp(a->name, b->name);
+}
+
+static void offset_name(char *buf, size_t size, int32_t off)
+{
+	int32_t a = off < 0 ? -off : off;
+
+	if (a % 60)
+		snprintf(buf, size, "%c%02d%02d%02d", off < 0 ? '-' : '+',
+			 (int)(a / 3600), (int)(a / 60 % 60), (int)(a % 60));
+	else
+		snprintf(buf, size, "%c%02d%02d", off < 0 ? '-' : '+',
+			 (int)(a / 3600), (int)(a / 60 % 60));
+}
+
+static icalcomponent *vtimezone_of(const struct vtimezone *vtz)
+{
+	static const char *const days[7] = { "SU", "MO", "TU", "WE",
+					     "TH", "FR", "SA" };
+	icalcomponent *c = icalcomponent_new_vtimezone();
+	struct strbuf rule = STRBUF_INIT;
+
+	icalcomponent_add_property(c, icalproperty_new_tzid(vtz->tzid));
+	for (size_t i = 0; i < vtz->nobs; i++) {
+		const struct vtz_obs *ob = &vtz->obs[i];
+		icalcomponent *sub = ob->dst ? icalcomponent_new_xdaylight()
+					     : icalcomponent_new_xstandard();
+		char name[16];
+
+		icalcomponent_add_property(
+		    sub, icalproperty_new_dtstart(ical_local(ob->start, false)));
+		icalcomponent_add_property(sub,
+					   icalproperty_new_tzoffsetfrom(ob->off_from));
+		icalcomponent_add_property(sub,
+					   icalproperty_new_tzoffsetto(ob->off_to));
+		if (ob->name[0]) {
+			icalcomponent_add_property(sub,
+						   icalproperty_new_tzname(ob->name));
+		} else {
+			offset_name(name, sizeof(name), ob->off_to);
+			icalcomponent_add_property(sub,
+						   icalproperty_new_tzname(name));
+		}
+		if (ob->has_rule) {
+			const struct vtz_rule *r = &ob->rule;
+			struct icaltimetype u = ical_utc(r->until);
+
+			strbuf_reset(&rule);
+			strbuf_addf(&rule, "FREQ=YEARLY;BYMONTH=%d;", r->month);
+			if (r->nth)
+				strbuf_addf(&rule, "BYDAY=%d%s", r->nth, days[r->wday]);
+			else
+				strbuf_addf(&rule,
+					    "BYMONTHDAY=%d,%d,%d,%d,%d,%d,%d;BYDAY=%s",
+					    r->mday_from, r->mday_from + 1,
+					    r->mday_from + 2, r->mday_from + 3,
+					    r->mday_from + 4, r->mday_from + 5,
+					    r->mday_from + 6, days[r->wday]);
+			strbuf_addf(&rule, ";UNTIL=%04d%02d%02dT%02d%02d%02dZ",
+				    u.year, u.month, u.day, u.hour, u.minute,
+				    u.second);
+			icalcomponent_add_property(
+			    sub, icalproperty_new_rrule(
+				     icalrecurrencetype_from_string(rule.buf)));
+		}
+		for (size_t k = 0; k < ob->nrdates; k++) {
+			struct icaldatetimeperiodtype dp;
+
+			memset(&dp, 0, sizeof(dp));
+			dp.time = ical_local(ob->rdates[k], false);
+			dp.period = icalperiodtype_null_period();
+			icalcomponent_add_property(sub, icalproperty_new_rdate(dp));
+		}
+		icalcomponent_add_component(c, sub);
+	}
+	strbuf_release(&rule);
+	return c;
+}
+
+static void write_component(struct strbuf *sb, icalcomponent *c)
+{
+	char *s = icalcomponent_as_ical_string_r(c);
+
+	if (s) {
+		refold(sb, s);
+		free(s);
+	}
+	icalcomponent_free(c);
+}
+
+void icalio_write(struct strbuf *sb, const struct evlist *l,
+		  const struct icalio_write_opts *o)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, head = STRBUF_INIT;
+	struct zone_years *zones = NULL;
+	size_t nzones = 0, zalloc = 0;
+	icalcomponent *cal = icalcomponent_new_vcalendar();
+	char *s;
+
+	/* The calendar's own properties; its END comes after the events. */
+	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+	if (o->prodid) {
+		icalcomponent_add_property(cal, icalproperty_new_prodid(o->prodid));
+	} else {
+		strbuf_addstr(&a, "-//itin//itin " ITIN_VERSION "//EN");
+		icalcomponent_add_property(cal, icalproperty_new_prodid(a.buf));
+	}
+	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
+	icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+	s = icalcomponent_as_ical_string_r(cal);
+	icalcomponent_free(cal);
+	take_ical_string(&head, s);
+	if (head.len >= 15 && !strcmp(head.buf + head.len - 15, "END:VCALENDAR\r\n"))
+		head.buf[head.len -= 15] = '\0';
+	refold(sb, head.buf);
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct event *ev = l->v[i];
+
+		if (ev->allday || !ev->tz)
+			continue;
+		note_year(&zones, &nzones, &zalloc, ev->tz, ev->start);
+		if (ev->has_end)
+			note_year(&zones, &nzones, &zalloc,
+				  ev->end_tz ? ev->end_tz : ev->tz, ev->end);
+	}
+	if (nzones)
+		qsort(zones, nzones, sizeof(*zones), cmp_zone);
+	for (size_t i = 0; i < nzones; i++) {
+		struct itin_err err;
+		const struct tz *tz = tz_get(zones[i].name, &err);
+		struct vtimezone vtz;
+
+		if (!tz)
+			continue; /* checked events name only known zones */
+		vtimezone_build(tz, zones[i].first, zones[i].last, &vtz);
+		write_component(sb, vtimezone_of(&vtz));
+		vtimezone_release(&vtz);
+	}
+	free(zones);
+
+	for (size_t i = 0; i < l->n; i++)
+		write_component(sb, vevent_of(l->v[i], o, &a, &b));
+	strbuf_addstr(sb, "END:VCALENDAR\r\n");
+	strbuf_release(&a);
+	strbuf_release(&b);
+	strbuf_release(&head);
+}
+
+/* ==== import ==== */
+
+/* Limits that turn hostile input into an error, never a hang. */
+#define ICAL_MAX_DEPTH 16
+#define ICAL_MAX_STEPS 200000	/* RRULE iterations per rule */
+#define ICAL_MAX_OCCURRENCES 100000	/* events one series may make */
+
+/* One content line, unfolded: text[off .. off + len), NUL-terminated. */
+struct cline {
+	size_t off, len;
+	long line;		/* the physical line it starts on */
+};
+
+/* A content line split into its parts (pointers into the text). */
+struct cprop {
+	const char *name;
+	size_t nlen;
+	const char *params;	/* ";P=V;Q=W", may be empty */
+	size_t plen;
+	const char *value;	/* to the end of the line */
+	long line;
+};
+
+struct vtzdef {
+	char *tzid;
+	size_t first, last;	/* content lines BEGIN..END */
+	long line;
+};
+
+/* A file's TZID, resolved once. */
+enum zhow { Z_IANA, Z_WINDOWS, Z_EMBEDDED, Z_UNKNOWN };
+struct zres {
+	char *tzid;
+	enum zhow how;
+	const struct tz *tz;		/* Z_IANA, Z_WINDOWS */
+	icaltimezone *embedded;		/* the file's VTIMEZONE, or NULL */
+	bool embedded_tried, warned;
+};
+
+/* A VEVENT waiting for its series: a master or an override. */
+struct pending {
+	struct event *ev;	/* times set from DTSTART/DTEND */
+	char *uid;		/* NULL when the VEVENT had none */
+	long line;		/* BEGIN:VEVENT */
+	size_t first, last;	/* its content lines */
+	bool is_override;
+	int64_t recid_key;	/* override: the occurrence it replaces */
+	char recid_stamp[24];
+	bool used;
+};
+
+struct reader {
+	const char *fname;
+	const struct icalio_read_opts *o;
+	const struct itin_warner *w;
+	struct itin_err *err;
+	struct icalio_stats *st;
+	struct evlist *out;
+
+	struct strbuf text;	/* unfolded content lines */
+	struct cline *cl;
+	size_t ncl, clalloc;
+
+	struct vtzdef *vtz;
+	size_t nvtz, vtzalloc;
+	struct zres *zones;
+	size_t nzones, zalloc;
+
+	struct evindex *uids;	/* UID (+ recurrence) -> line */
+	struct evindex *ids;	/* ids made -> line */
+	struct pending *pend;
+	size_t npend, palloc;
+	bool cancel;		/* METHOD:CANCEL */
+	struct strbuf tmp;
+};
+
+static int fail_at(struct reader *r, long line, long col, const char *fmt, ...)
+	ITIN_PRINTF(4, 5);
+static int fail_at(struct reader *r, long line, long col, const char *fmt, ...)
+{
+	char msg[sizeof(r->err->msg)];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return itin_err_at(r->err, ITIN_EX_DATAERR, r->fname, line, col, "%s",
+			   msg);
+}
+
+static const char *cl_text(const struct reader *r, size_t i)
+{
+	return r->text.buf + r->cl[i].off;
+}
+
+/* ---- content lines ---- */
+
+static void add_cline(struct reader *r, const char *s, size_t n, long line)
+{
+	r->cl = xgrow(r->cl, &r->clalloc, r->ncl + 1, sizeof(*r->cl));
+	r->cl[r->ncl].off = r->text.len;
+	r->cl[r->ncl].len = n;
+	r->cl[r->ncl].line = line;
+	r->ncl++;
+	strbuf_add(&r->text, s, n);
+	strbuf_addch(&r->text, '\0');
+}
+
+static void extend_cline(struct reader *r, const char *s, size_t n)
+{
+	/* The last line is at the end of the text: overwrite its NUL. */
+	r->text.len--;
+	strbuf_add(&r->text, s, n);
+	strbuf_addch(&r->text, '\0');
+	r->cl[r->ncl - 1].len += n;
+}
+
+/*
+ * Where byte off of content line i is in the file: walk its physical
+ * lines again (only for error messages).
+ */
+static void locate(const struct reader *r, const char *buf, size_t len,
+		   size_t i, size_t off, long *line, long *col)
+{
+	long ln = 1;
+	size_t p = 0, left = off;
+
+	while (p < len && ln < r->cl[i].line) {
+		const char *nl = memchr(buf + p, '\n', len - p);
+
+		if (!nl)
+			break;
+		p = (size_t)(nl - buf) + 1;
+		ln++;
+	}
+	for (bool first = true;; first = false) {
+		const char *nl = memchr(buf + p, '\n', len - p);
+		size_t e = nl ? (size_t)(nl - buf) : len, s = p + (first ? 0 : 1);
+
+		if (e > p && buf[e - 1] == '\r')
+			e--;
+		if (left <= e - s || !nl) {
+			*line = ln;
+			*col = utf8_column(buf + p, s - p + left);
+			return;
+		}
+		left -= e - s;
+		p = (size_t)(nl - buf) + 1;
+		ln++;
+	}
+}
+
+/* Split the buffer into unfolded content lines, checking the bytes. */
+static int split_lines(struct reader *r, const char *buf, size_t len)
+{
+	size_t pos = 0;
+	long ln = 0;
+	bool crlf = false, decided = false;
+
+	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
+		pos = 3;
+	while (pos < len) {
+		const char *p = buf + pos, *nl = memchr(p, '\n', len - pos);
+		size_t n = nl ? (size_t)(nl - p) : len - pos;
+		const char *cr, *nul;
+		bool has_cr = n && p[n - 1] == '\r';
+
+		ln++;
+		pos += n + (nl ? 1 : 0);
+		if (has_cr)
+			n--;
+		if (nl && !decided) {
+			crlf = has_cr;
+			decided = true;
+		} else if (nl && crlf && !has_cr) {
+			return fail_at(r, ln, 0,
+				       "line ends in LF alone in a file of CRLF "
+				       "lines (a line break inside a value?)");
+		}
+		cr = memchr(p, '\r', n);
+		if (cr)
+			return fail_at(r, ln, utf8_column(p, (size_t)(cr - p)),
+				       "bare CR (a carriage return inside a value?)");
+		nul = memchr(p, '\0', n);
+		if (nul)
+			return fail_at(r, ln, utf8_column(p, (size_t)(nul - p)),
+				       "NUL byte in input");
+		if (n && (*p == ' ' || *p == '\t') && r->ncl)
+			extend_cline(r, p + 1, n - 1);
+		else if (n)
+			add_cline(r, p, n, ln);
+	}
+	for (size_t i = 0; i < r->ncl; i++) {
+		size_t bad;
+		const char *s = cl_text(r, i);
+
+		if (!utf8_valid(s, r->cl[i].len, &bad)) {
+			long line, col;
+
+			locate(r, buf, len, i, bad, &line, &col);
+			return fail_at(r, line, col, "invalid UTF-8");
+		}
+		for (size_t k = 0; k < r->cl[i].len; k++) {
+			unsigned char c = (unsigned char)s[k];
+
+			if ((c < 0x20 && c != '\t') || c == 0x7f) {
+				long line, col;
+
+				locate(r, buf, len, i, k, &line, &col);
+				return fail_at(r, line, col,
+					       "control character U+%04X in a "
+					       "value",
+					       c);
+			}
+		}
+	}
+	return 0;
+}
+
+static bool is_name_char(char c)
+{
+	return ascii_isalpha((unsigned char)c) || ascii_isdigit((unsigned char)c) ||
+	       c == '-';
+}
+
+/* NAME *(";" PARAM "=" VALUE *("," VALUE)) ":" VALUE */
+static int parse_cline(struct reader *r, size_t i, struct cprop *p)
+{
+	const char *s = cl_text(r, i), *q = s;
+
+	p->line = r->cl[i].line;
+	while (is_name_char(*q))
+		q++;
+	if (q == s)
+		return fail_at(r, p->line, 1,
+			       "expected a property or BEGIN/END line "
+			       "(NAME:VALUE)");
+	p->name = s;
+	p->nlen = (size_t)(q - s);
+	p->params = q;
+	while (*q == ';') {
+		const char *n = ++q;
+
+		while (is_name_char(*q))
+			q++;
+		if (q == n || *q != '=')
+			return fail_at(r, p->line, utf8_column(s, (size_t)(q - s)) ,
+				       "malformed parameter in '%.*s'",
+				       (int)p->nlen, p->name);
+		do {
+			q++;
+			if (*q == '"') {
+				const char *e = strchr(q + 1, '"');
+
+				if (!e)
+					return fail_at(r, p->line,
+						       utf8_column(s, (size_t)(q - s)),
+						       "unterminated quoted parameter value");
+				q = e + 1;
+			} else {
+				while (*q && *q != ',' && *q != ';' && *q != ':')
+					q++;
+			}
+		} while (*q == ',');
+	}
+	p->plen = (size_t)(q - p->params);
+	if (*q != ':')
+		return fail_at(r, p->line, utf8_column(s, (size_t)(q - s)),
+			       "expected ':' after '%.*s'", (int)p->nlen, p->name);
+	p->value = q + 1;
+	return 0;
+}
+
+static bool name_is(const struct cprop *p, const char *name)
+{
+	return strlen(name) == p->nlen && !ascii_ncasecmp(p->name, name, p->nlen);
+}
+
+/* The value of parameter pname (first value, unquoted) into out. */
+static bool get_param(const struct cprop *p, const char *pname,
+		      struct strbuf *out)
+{
+	const char *q = p->params, *e = p->params + p->plen;
+	size_t pn = strlen(pname);
+
+	while (q < e && *q == ';') {
+		const char *n = ++q, *v;
+
+		while (q < e && *q != '=')
+			q++;
+		v = ++q;
+		/* Skip this parameter's values. */
+		while (q < e && *q != ';') {
+			if (*q == '"') {
+				const char *c = memchr(q + 1, '"', (size_t)(e - q - 1));
+
+				q = c ? c + 1 : e;
+			} else {
+				q++;
+			}
+		}
+		if ((size_t)(v - 1 - n) == pn && !ascii_ncasecmp(n, pname, pn)) {
+			const char *ve = v;
+
+			strbuf_reset(out);
+			if (*v == '"') {
+				ve = memchr(v + 1, '"', (size_t)(e - v - 1));
+				strbuf_add(out, v + 1, (size_t)(ve - v - 1));
+			} else {
+				while (ve < q && *ve != ',')
+					ve++;
+				strbuf_add(out, v, (size_t)(ve - v));
+			}
+			return true;
+		}
+	}
+	return false;
+}
+
+/* TEXT unescaping (RFC 5545 3.3.11); an unknown escape is kept as is. */
+static void unescape_text(struct strbuf *out, const char *s, size_t n)
+{
+	const char *e = s + n;
+
+	strbuf_reset(out);
+	for (; s < e; s++) {
+		if (*s == '\\' && s + 1 < e) {
+			char c = s[1];
+
+			if (c == 'n' || c == 'N') {
+				strbuf_addch(out, '\n');
+				s++;
+				continue;
+			}
+			if (c == '\\' || c == ';' || c == ',') {
+				strbuf_addch(out, c);
+				s++;
+				continue;
+			}
+		}
+		strbuf_addch(out, *s);
+	}
+}
+
+static char *text_dup(struct reader *r, const char *s)
+{
+	unescape_text(&r->tmp, s, strlen(s));
+	return xstrndup(r->tmp.buf, r->tmp.len);
+}
+
+/* The next item of a comma-separated value list (escaped commas kept). */
+static const char *next_item(const char *s, size_t *n)
+{
+	const char *p = s;
+
+	while (*p && *p != ',') {
+		if (*p == '\\' && p[1])
+			p++;
+		p++;
+	}
+	*n = (size_t)(p - s);
+	return *p ? p + 1 : NULL;
+}
+
+/* ---- structure ---- */
+
+static int check_structure(struct reader *r)
+{
+	struct {
+		const char *name;
+		size_t nlen;
+		long line;
+		size_t first;
+	} stack[ICAL_MAX_DEPTH];
+	int depth = 0;
+	struct cprop p;
+
+	for (size_t i = 0; i < r->ncl; i++) {
+		bool begin, end;
+
+		if (parse_cline(r, i, &p))
+			return -1;
+		begin = name_is(&p, "BEGIN");
+		end = name_is(&p, "END");
+		if (depth == 0 && !(begin && !ascii_casecmp(p.value, "VCALENDAR"))) {
+			if (begin)
+				return fail_at(r, p.line, 1,
+					       "BEGIN:%s outside a VCALENDAR (not "
+					       "a complete iCalendar file)",
+					       p.value);
+			return fail_at(r, p.line, 1,
+				       "'%.*s' outside a VCALENDAR (expected "
+				       "BEGIN:VCALENDAR)",
+				       (int)p.nlen, p.name);
+		}
+		if (begin) {
+			if (depth == ICAL_MAX_DEPTH)
+				return fail_at(r, p.line, 1,
+					       "components nested too deeply");
+			if (!*p.value)
+				return fail_at(r, p.line, 1, "BEGIN without a name");
+			stack[depth].name = p.value;
+			stack[depth].nlen = strlen(p.value);
+			stack[depth].line = p.line;
+			stack[depth].first = i;
+			depth++;
+			if (depth == 2 && !ascii_casecmp(p.value, "VEVENT"))
+				r->st->vevents++;
+			continue;
+		}
+		if (end) {
+			if (ascii_casecmp(p.value, stack[depth - 1].name))
+				return fail_at(r, p.line, 1,
+					       "END:%s does not close BEGIN:%s "
+					       "at line %ld",
+					       p.value, stack[depth - 1].name,
+					       stack[depth - 1].line);
+			depth--;
+			if (depth == 1 &&
+			    !ascii_casecmp(stack[1].name, "VTIMEZONE")) {
+				/* Remember it; its TZID is checked below. */
+				r->vtz = xgrow(r->vtz, &r->vtzalloc, r->nvtz + 1,
+					       sizeof(*r->vtz));
+				r->vtz[r->nvtz].tzid = NULL;
+				r->vtz[r->nvtz].first = stack[1].first;
+				r->vtz[r->nvtz].last = i;
+				r->vtz[r->nvtz].line = stack[1].line;
+				r->nvtz++;
+			}
+			continue;
+		}
+		if (depth == 1 && name_is(&p, "VERSION") &&
+		    strcmp(p.value, "2.0") != 0)
+			return fail_at(r, p.line, 1,
+				       "unsupported VERSION '%s' (itin reads "
+				       "iCalendar 2.0)",
+				       p.value);
+		if (depth == 1 && name_is(&p, "METHOD") &&
+		    !ascii_casecmp(p.value, "CANCEL"))
+			r->cancel = true;
+	}
+	if (depth)
+		return fail_at(r, stack[depth - 1].line, 1,
+			       "BEGIN:%s is never closed (END:%s missing)",
+			       stack[depth - 1].name, stack[depth - 1].name);
+	/* The TZIDs of the VTIMEZONEs. */
+	for (size_t k = 0; k < r->nvtz; k++) {
+		for (size_t i = r->vtz[k].first + 1; i < r->vtz[k].last; i++) {
+			parse_cline(r, i, &p);
+			if (name_is(&p, "TZID")) {
+				r->vtz[k].tzid = text_dup(r, p.value);
+				break;
+			}
+			if (name_is(&p, "BEGIN"))
+				break;
+		}
+	}
+	return 0;
+}
+
+/* ---- time values ---- */
+
+struct itime {
+	int64_t lsec;	/* local seconds (UTC seconds when utc) */
+	bool is_date;
+	bool utc;
+};
+
+static bool digits(const char *s, int n, int *v)
+{
+	*v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!ascii_isdigit((unsigned char)s[i]))
+			return false;
+		*v = *v * 10 + (s[i] - '0');
+	}
+	return true;
+}
+
+/* YYYYMMDD or YYYYMMDDTHHMMSS[Z], exactly. */
+static bool parse_itime(const char *s, size_t n, struct itime *t)
+{
+	int y, mo, d, h, mi, sec;
+
+	memset(t, 0, sizeof(*t));
+	if ((n != 8 && n != 15 && n != 16) || !digits(s, 4, &y) ||
+	    !digits(s + 4, 2, &mo) || !digits(s + 6, 2, &d) || y < 1 ||
+	    !date_is_valid(y, mo, d))
+		return false;
+	t->lsec = days_from_civil(y, mo, d) * ITIN_DAY;
+	if (n == 8) {
+		t->is_date = true;
+		return true;
+	}
+	if (s[8] != 'T' || !digits(s + 9, 2, &h) || !digits(s + 11, 2, &mi) ||
+	    !digits(s + 13, 2, &sec) || h > 23 || mi > 59 || sec > 60 ||
+	    (n == 16 && s[15] != 'Z'))
+		return false;
+	if (sec == 60)
+		sec = 59; /* a leap second: itin counts none */
+	t->lsec += h * 3600 + mi * 60 + sec;
+	t->utc = n == 16;
+	return true;
+}
+
+static void stamp(char *buf, size_t size, int64_t lsec, bool is_date, bool utc)
+{
+	int y, m, d, s = lsec_time_of_day(lsec);
+
+	civil_from_days(lsec_day(lsec), &y, &m, &d);
+	if (is_date)
+		snprintf(buf, size, "%04d%02d%02d", y, m, d);
+	else
+		snprintf(buf, size, "%04d%02d%02dT%02d%02d%02d%s", y, m, d,
+			 s / 3600, s / 60 % 60, s % 60, utc ? "Z" : "");
+}
+
+/* ---- zones ---- */
+
+static icaltimezone *embedded_zone(struct reader *r, const char *tzid)
+{
+	for (size_t k = 0; k < r->nvtz; k++) {
+		struct strbuf s = STRBUF_INIT;
+		icalcomponent *c, *vtz;
+		icaltimezone *z;
+
+		if (!r->vtz[k].tzid || strcmp(r->vtz[k].tzid, tzid))
+			continue;
+		for (size_t i = r->vtz[k].first; i <= r->vtz[k].last; i++) {
+			strbuf_add(&s, cl_text(r, i), r->cl[i].len);
+			strbuf_addstr(&s, "\r\n");
+		}
+		c = icalparser_parse_string(s.buf);
+		strbuf_release(&s);
+		if (!c)
+			return NULL;
+		vtz = icalcomponent_isa(c) == ICAL_VTIMEZONE_COMPONENT
+			  ? c
+			  : icalcomponent_get_first_component(
+				c, ICAL_VTIMEZONE_COMPONENT);
+		z = icaltimezone_new();
+		if (!vtz || !icaltimezone_set_component(
+				z, icalcomponent_new_clone(vtz))) {
+			icaltimezone_free(z, 1);
+			z = NULL;
+		}
+		icalcomponent_free(c);
+		return z;
+	}
+	return NULL;
+}
+
+/* The offset the file's VTIMEZONE gives local time lsec. */
+static int32_t embedded_offset(icaltimezone *z, int64_t lsec)
+{
+	struct icaltimetype t = ical_local(lsec, false);
+	int dl = 0;
+
+	return (int32_t)icaltimezone_get_utc_offset(z, &t, &dl);
+}
+
+static const struct tz *quiet_tz(const char *name)
+{
+	struct itin_err e;
+
+	return tz_get(name, &e);
+}
+
+static struct zres *resolve_tzid(struct reader *r, const char *tzid)
+{
+	struct zres *z;
+	const char *name = tzid, *win;
+
+	for (size_t i = 0; i < r->nzones; i++)
+		if (!strcmp(r->zones[i].tzid, tzid))
+			return &r->zones[i];
+	r->zones = xgrow(r->zones, &r->zalloc, r->nzones + 1, sizeof(*r->zones));
+	z = &r->zones[r->nzones++];
+	memset(z, 0, sizeof(*z));
+	z->tzid = xstrdup(tzid);
+	z->how = Z_UNKNOWN;
+	/* "/freeassociation.sourceforge.net/Tzfile/Europe/London" and other
+	 * prefixed names: the longest tail that is a zone. */
+	if (*name == '/') {
+		for (const char *p = name; p; p = strchr(p + 1, '/')) {
+			if (p[1] && (z->tz = quiet_tz(p + 1))) {
+				z->how = Z_IANA;
+				break;
+			}
+		}
+	} else if (strlen(name) < 256 && (z->tz = quiet_tz(name))) {
+		z->how = Z_IANA;
+	}
+	if (z->how == Z_UNKNOWN && (win = winzone_to_iana(name)) &&
+	    (z->tz = quiet_tz(win)))
+		z->how = Z_WINDOWS;
+	z->embedded = embedded_zone(r, tzid);
+	z->embedded_tried = true;
+	if (z->how == Z_UNKNOWN && z->embedded)
+		z->how = Z_EMBEDDED;
+	return z;
+}
+
+/* Where an event is, for placing UTC times: the zone of its place. */
+static const struct tz *place_tz(const struct event *ev)
+{
+	struct place_zone pz;
+
+	place_zone(ev->city, ev->country, &pz);
+	return pz.tz ? quiet_tz(pz.tz) : NULL;
+}
+
+/*
+ * A DATE-TIME of the file as the event keeps it: its zone (NULL for
+ * floating) and the local time there. near: the event, for UTC times and
+ * unknown zones; line for warnings.
+ */
+static int event_time(struct reader *r, const struct itime *t, const char *tzid,
+		      const struct event *near, long line,
+		      const struct tz **tz_out, int64_t *local_out)
+{
+	const struct tz *tz = NULL;
+	int64_t local = t->lsec, instant = t->lsec;
+	struct zres *z = NULL;
+	struct tz_local_info info;
+
+	if (t->utc) {
+		tz = place_tz(near);
+		if (!tz)
+			tz = quiet_tz("UTC");
+		if (tz)
+			local = tz_utc_to_local(tz, instant);
+		*tz_out = tz;
+		*local_out = local;
+		return 0;
+	}
+	if (!tzid) {
+		*tz_out = NULL;
+		*local_out = local;
+		return 0;
+	}
+	z = resolve_tzid(r, tzid);
+	switch (z->how) {
+	case Z_IANA:
+	case Z_WINDOWS:
+		tz = z->tz;
+		instant = tz_local_to_utc(tz, local, &info);
+		if (info.kind == TZ_LOCAL_GAP) {
+			/* RFC 5545 3.3.5: the offset before the gap. */
+			char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
+
+			local = tz_utc_to_local(tz, instant);
+			when_format(t->lsec, true, ' ', a);
+			when_format(local, true, ' ', b);
+			itin_warn_at(r->w, r->fname, line, 0,
+				     "time %s does not exist in %s; taken as %s",
+				     a, tz_name(tz), b);
+		}
+		if (z->embedded) {
+			int64_t theirs = t->lsec - embedded_offset(z->embedded, t->lsec);
+
+			if (theirs != instant && z->how == Z_WINDOWS) {
+				if (!z->warned)
+					itin_warn_at(r->w, r->fname, line, 0,
+						     "the file's VTIMEZONE '%s' disagrees "
+						     "with %s; using the file's offsets",
+						     tzid, tz_name(tz));
+				z->warned = true;
+				local = tz_utc_to_local(tz, theirs);
+			} else if (theirs != instant && !z->warned) {
+				char a[ITIN_WHEN_MAX];
+
+				when_format(t->lsec, true, ' ', a);
+				itin_warn_at(r->w, r->fname, line, 0,
+					     "the file's VTIMEZONE '%s' disagrees with "
+					     "the tz database at %s; using the tz "
+					     "database",
+					     tzid, a);
+				z->warned = true;
+			}
+		}
+		break;
+	case Z_EMBEDDED:
+		instant = t->lsec - embedded_offset(z->embedded, t->lsec);
+		tz = place_tz(near);
+		if (!tz)
+			tz = quiet_tz("UTC");
+		if (!z->warned)
+			itin_warn_at(r->w, r->fname, line, 0,
+				     "time zone '%s' is not in the tz database; "
+				     "times converted with the file's VTIMEZONE "
+				     "to %s",
+				     tzid, tz ? tz_name(tz) : "UTC");
+		z->warned = true;
+		local = tz ? tz_utc_to_local(tz, instant) : instant;
+		break;
+	case Z_UNKNOWN:
+		if (!z->warned)
+			itin_warn_at(r->w, r->fname, line, 0,
+				     "unknown time zone '%s' and no VTIMEZONE "
+				     "for it; times are floating",
+				     tzid);
+		z->warned = true;
+		tz = NULL;
+		break;
+	}
+	*tz_out = tz;
+	*local_out = local;
+	return 0;
+}
+
+/* The instant of a zone's local time (floating: the local time itself). */
+static int64_t instant_of(const struct tz *tz, int64_t local)
+{
+	return tz ? tz_local_to_utc(tz, local, NULL) : local;
+}
+
+/* ---- one VEVENT ---- */
+
+/* The direct properties of a VEVENT (nested VALARMs left out). */
+struct vprops {
+	struct cprop *v;
+	size_t n;
+};
+
+static const struct cprop *find(const struct vprops *vp, const char *name)
+{
+	for (size_t i = 0; i < vp->n; i++)
+		if (name_is(&vp->v[i], name))
+			return &vp->v[i];
+	return NULL;
+}
+
+/* Properties that decide the times may appear once. */
+static int check_once(struct reader *r, const struct vprops *vp)
+{
+	static const char *const once[] = { "UID", "DTSTART", "DTEND",
+					    "DURATION", "RECURRENCE-ID" };
+
+	for (size_t k = 0; k < sizeof(once) / sizeof(once[0]); k++) {
+		const struct cprop *first = NULL;
+
+		for (size_t i = 0; i < vp->n; i++) {
+			if (!name_is(&vp->v[i], once[k]))
+				continue;
+			if (first)
+				return fail_at(r, vp->v[i].line, 1,
+					       "duplicate %s (first at line %ld)",
+					       once[k], first->line);
+			first = &vp->v[i];
+		}
+	}
+	return 0;
+}
+
+static char *id_from_uid(const char *uid)
+{
+	size_t n = strlen(uid);
+	char *id;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	char buf[32];
+
+	if (n > 5 && !strcmp(uid + n - 5, "@itin"))
+		n -= 5;
+	id = xstrndup(uid, n);
+	if (event_id_is_valid(id) && n <= 200)
+		return id;
+	free(id);
+	/* Not an id itin can keep (spaces, too long): a stable hash. */
+	for (const char *s = uid; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	snprintf(buf, sizeof(buf), "ics-%016llx", (unsigned long long)h);
+	return xstrdup(buf);
+}
+
+/* "Name (Role)" with '\' escapes, as participant_encode() writes it. */
+static void participant_decode(struct event *ev, const char *s)
+{
+	struct strbuf name = STRBUF_INIT, role = STRBUF_INIT, *cur = &name;
+	size_t n = strlen(s);
+	const char *open = NULL;
+
+	/* The role: the last unescaped "(" of a value ending in ")". */
+	if (n && s[n - 1] == ')') {
+		for (const char *p = s; *p; p++) {
+			if (*p == '\\' && p[1]) {
+				p++;
+				continue;
+			}
+			if (*p == '(' && p > s && p[-1] == ' ')
+				open = p;
+		}
+	}
+	for (const char *p = s; *p; p++) {
+		if (open && p == open - 1)
+			continue; /* the space before "(" */
+		if (open && p == open) {
+			cur = &role;
+			continue;
+		}
+		if (open && p == s + n - 1)
+			break;
+		if (*p == '\\' && p[1])
+			p++;
+		strbuf_addch(cur, *p);
+	}
+	if (name.len)
+		event_add_participant(ev, name.buf, open ? role.buf : NULL);
+	strbuf_release(&name);
+	strbuf_release(&role);
+}
+
+/* LOCATION from another program: "[venue, ]city[, country]". */
+static void parse_location(struct event *ev, const char *loc)
+{
+	struct strbuf venue = STRBUF_INIT;
+	char *copy = xstrdup(loc), *parts[64];
+	size_t n = 0, i, end;
+	const char *cc = NULL;
+
+	for (char *p = copy, *c; n < 64; p = c + 1) {
+		c = strchr(p, ',');
+		if (c)
+			*c = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		for (char *e = p + strlen(p); e > p && (e[-1] == ' ' || e[-1] == '\t');)
+			*--e = '\0';
+		parts[n++] = p;
+		if (!c)
+			break;
+	}
+	end = n;
+	if (end && *parts[end - 1] && (cc = country_lookup(parts[end - 1]))) {
+		memcpy(ev->country, cc, 3);
+		end--;
+	}
+	if (end && *parts[end - 1] && place_find(parts[end - 1], cc, NULL)) {
+		ev->city = xstrdup(parts[end - 1]);
+		end--;
+	}
+	for (i = 0; i < end; i++) {
+		if (!*parts[i])
+			continue;
+		if (venue.len)
+			strbuf_addstr(&venue, ", ");
+		strbuf_addstr(&venue, parts[i]);
+	}
+	if (venue.len)
+		ev->venue = strbuf_detach(&venue, NULL);
+	strbuf_release(&venue);
+	free(copy);
+}
+
+/* An ATTENDEE or ORGANIZER: its CN, else its address. */
+static void add_person(struct reader *r, struct event *ev, const struct cprop *p,
+		       const char *role)
+{
+	struct strbuf cn = STRBUF_INIT, rp = STRBUF_INIT;
+	const char *name;
+
+	if (get_param(p, "CN", &cn) && cn.len) {
+		name = cn.buf;
+	} else {
+		name = p->value;
+		if (!ascii_ncasecmp(name, "mailto:", 7))
+			name += 7;
+	}
+	if (!role && get_param(p, "ROLE", &rp)) {
+		if (!ascii_casecmp(rp.buf, "CHAIR"))
+			role = "chair";
+		else if (!ascii_casecmp(rp.buf, "OPT-PARTICIPANT"))
+			role = "optional";
+		else if (!ascii_casecmp(rp.buf, "NON-PARTICIPANT"))
+			role = "for information";
+	}
+	if (*name) {
+		bool dup = false;
+
+		for (size_t i = 0; i < ev->nwith; i++)
+			dup = dup || !strcmp(ev->with[i].name, name);
+		if (!dup)
+			event_add_participant(ev, name, role);
+	}
+	(void)r;
+	strbuf_release(&cn);
+	strbuf_release(&rp);
+}
+
+/* The categories but the first that names the type (when it does). */
+static void add_category_tags(struct event *ev, char *const *items, size_t n,
+			      bool type_named)
+{
+	bool skipped = !type_named;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!skipped && !ascii_casecmp(items[i], event_type_name(ev->type))) {
+			skipped = true;
+			continue;
+		}
+		event_add_tag(ev, items[i]);
+	}
+}
+
+static bool same_text(struct strbuf *tmp, const char *rendered,
+		      const char *have)
+{
+	ics_text(tmp, rendered);
+	return !strcmp(tmp->buf, have ? have : "");
+}
+
+/*
+ * The text fields. An itin export carries them exactly in X-ITIN-
+ * properties; those are used while the standard property still says what
+ * they would render to, so an event edited in a calendar app keeps the
+ * edit.
+ */
+static void read_text(struct reader *r, struct event *ev,
+		      const struct vprops *vp)
+{
+	struct event *x = event_new();
+	const struct cprop *p;
+	char *summary = NULL, *location = NULL, *description = NULL;
+	struct strbuf cats = STRBUF_INIT, a = STRBUF_INIT, b = STRBUF_INIT;
+	char **items = NULL;
+	size_t nitems = 0, ialloc = 0, i;
+	bool ours = false;
+	int t = -1;
+
+	for (i = 0; i < vp->n; i++) {
+		const struct cprop *q = &vp->v[i];
+		char *v;
+
+		if (q->nlen < 7 || ascii_ncasecmp(q->name, "X-ITIN-", 7))
+			continue;
+		v = text_dup(r, q->value);
+		{
+			char *d = x_decode(v);
+
+			free(v);
+			v = d;
+		}
+		if (name_is(q, "X-ITIN-TYPE")) {
+			t = event_type_parse(v);
+			ours = t >= 0;
+		} else if (name_is(q, "X-ITIN-TITLE")) {
+			event_set_str(&x->title, v);
+		} else if (name_is(q, "X-ITIN-VENUE")) {
+			event_set_str(&x->venue, v);
+		} else if (name_is(q, "X-ITIN-CITY")) {
+			event_set_str(&x->city, v);
+		} else if (name_is(q, "X-ITIN-COUNTRY")) {
+			if (strlen(v) == 2 && country_code_is_valid(v))
+				memcpy(x->country, v, 3);
+		} else if (name_is(q, "X-ITIN-ORG")) {
+			event_set_str(&x->org, v);
+		} else if (name_is(q, "X-ITIN-PARTICIPANT")) {
+			participant_decode(x, v);
+		} else if (name_is(q, "X-ITIN-TAG")) {
+			event_add_tag(x, v);
+		} else if (name_is(q, "X-ITIN-SOURCE")) {
+			event_set_str(&x->source, v);
+		} else if (name_is(q, "X-ITIN-NOTES")) {
+			event_set_str(&x->notes, v);
+		}
+		free(v);
+	}
+
+	if ((p = find(vp, "SUMMARY")))
+		summary = text_dup(r, p->value);
+	if ((p = find(vp, "LOCATION")))
+		location = text_dup(r, p->value);
+	if ((p = find(vp, "DESCRIPTION")))
+		description = text_dup(r, p->value);
+	for (i = 0; i < vp->n; i++) {
+		const char *s, *next;
+		size_t n;
+
+		if (!name_is(&vp->v[i], "CATEGORIES"))
+			continue;
+		for (s = vp->v[i].value; s; s = next) {
+			next = next_item(s, &n);
+			unescape_text(&a, s, n);
+			if (!a.len)
+				continue;
+			items = xgrow(items, &ialloc, nitems + 1, sizeof(*items));
+			items[nitems++] = xstrdup(a.buf);
+			if (cats.len)
+				strbuf_addch(&cats, ',');
+			strbuf_addstr(&cats, a.buf);
+		}
+	}
+
+	/* Title. */
+	if (x->title && summary && same_text(&a, x->title, summary))
+		ev->title = xstrdup(x->title);
+	else if (summary && *summary)
+		ev->title = xstrdup(summary);
+	else
+		ev->title = xstrdup("(no title)");
+
+	/* Place. */
+	location_text(&b, x->venue, x->city, x->country);
+	if (ours && same_text(&a, b.buf, location)) {
+		ev->venue = xstrdup_or_null(x->venue);
+		ev->city = xstrdup_or_null(x->city);
+		memcpy(ev->country, x->country, 3);
+	} else if (location && *location) {
+		parse_location(ev, location);
+	}
+
+	/* Notes, people, organisation, source. */
+	description_text(&b, x->notes, x->with, x->nwith, x->org, x->source);
+	if (ours && same_text(&a, b.buf, description)) {
+		ev->notes = xstrdup_or_null(x->notes);
+		for (i = 0; i < x->nwith; i++)
+			event_add_participant(ev, x->with[i].name, x->with[i].role);
+		ev->org = xstrdup_or_null(x->org);
+		ev->source = xstrdup_or_null(x->source);
+	} else {
+		if (description && *description)
+			ev->notes = xstrdup(description);
+		if ((p = find(vp, "ORGANIZER")))
+			add_person(r, ev, p, "organizer");
+		for (i = 0; i < vp->n; i++)
+			if (name_is(&vp->v[i], "ATTENDEE"))
+				add_person(r, ev, &vp->v[i], NULL);
+		if ((p = find(vp, "URL")) && *p->value)
+			ev->source = text_dup(r, p->value);
+	}
+
+	/* Type and tags. */
+	if (ours) {
+		ev->type = (enum event_type)t;
+		categories_text(&b, ev->type, x->tags, x->ntags);
+		if (same_text(&a, b.buf, cats.buf)) {
+			for (i = 0; i < x->ntags; i++)
+				event_add_tag(ev, x->tags[i]);
+		} else {
+			add_category_tags(ev, items, nitems, true);
+		}
+	} else {
+		for (i = 0; i < nitems && t < 0; i++)
+			t = event_type_parse(items[i]);
+		ev->type = t >= 0 ? (enum event_type)t : typeguess(ev->title);
+		add_category_tags(ev, items, nitems, t >= 0);
+	}
+
+	/* Status and revision. */
+	if ((p = find(vp, "STATUS"))) {
+		if (!ascii_casecmp(p->value, "TENTATIVE"))
+			ev->status = EV_TENTATIVE;
+		else if (!ascii_casecmp(p->value, "CANCELLED"))
+			ev->status = EV_CANCELLED;
+	}
+	if (r->cancel)
+		ev->status = EV_CANCELLED;
+	if ((p = find(vp, "SEQUENCE"))) {
+		unsigned long v = 0;
+		const char *s = p->value;
+
+		while (ascii_isdigit((unsigned char)*s) && v <= EVENT_MAX_SEQ)
+			v = v * 10 + (unsigned long)(*s++ - '0');
+		if (!*s && v <= EVENT_MAX_SEQ)
+			ev->seq = (unsigned)v;
+	}
+
+	for (i = 0; i < nitems; i++)
+		free(items[i]);
+	free(items);
+	free(summary);
+	free(location);
+	free(description);
+	event_free(x);
+	strbuf_release(&cats);
+	strbuf_release(&a);
+	strbuf_release(&b);
+}
+
+/* A time property's value and TZID. */
+static int read_itime(struct reader *r, const struct cprop *p, struct itime *t,
+		      struct strbuf *tzid, bool *has_tzid)
+{
+	const char *v = p->value;
+	size_t n = strlen(v);
+
+	if (!parse_itime(v, n, t))
+		return fail_at(r, p->line, 1, "invalid %.*s '%.*s' (expected "
+			       "YYYYMMDD or YYYYMMDDTHHMMSS[Z])",
+			       (int)p->nlen, p->name, (int)(n > 40 ? 40 : n), v);
+	*has_tzid = get_param(p, "TZID", tzid) && tzid->len && !t->utc &&
+		    !t->is_date;
+	return 0;
+}
+
+/* DURATION as nominal days and exact seconds. */
+static int read_duration(struct reader *r, const struct cprop *p, bool allday,
+			 int64_t *days, int64_t *secs)
+{
+	struct icaldurationtype d = icaldurationtype_from_string(p->value);
+
+	if (icaldurationtype_is_bad_duration(d) || d.is_neg)
+		return fail_at(r, p->line, 1, "invalid DURATION '%.40s'", p->value);
+	/* unsigned int fields: no overflow in 64 bits. */
+	*days = (int64_t)d.weeks * 7 + d.days;
+	*secs = (int64_t)d.hours * 3600 + (int64_t)d.minutes * 60 + d.seconds;
+	if (*days > 366 * 100 || *secs > (int64_t)366 * 100 * ITIN_DAY)
+		return fail_at(r, p->line, 1, "DURATION '%.40s' is too long",
+			       p->value);
+	if (allday && *secs)
+		return fail_at(r, p->line, 1,
+			       "DURATION '%.40s' of an all-day event must be "
+			       "whole days",
+			       p->value);
+	return 0;
+}
+
+/* Set ev's start and end from DTSTART, DTEND or DURATION. */
+static int read_times(struct reader *r, struct event *ev,
+		      const struct vprops *vp, const struct cprop *dtstart)
+{
+	const struct cprop *dtend = find(vp, "DTEND"), *dur = find(vp, "DURATION");
+	struct strbuf tzid = STRBUF_INIT, etzid = STRBUF_INIT;
+	struct itime ts, te;
+	bool has_tzid, has_etzid;
+	const struct tz *tz = NULL, *etz = NULL;
+	int64_t local, elocal, days = 0, secs = 0;
+	int ret = -1;
+
+	if (read_itime(r, dtstart, &ts, &tzid, &has_tzid))
+		goto out;
+	if (dtend && dur) {
+		fail_at(r, dur->line, 1, "both DTEND and DURATION");
+		goto out;
+	}
+	if (dtend && read_itime(r, dtend, &te, &etzid, &has_etzid))
+		goto out;
+	if (dtend && te.is_date != ts.is_date) {
+		fail_at(r, dtend->line, 1, "DTEND is a %s but DTSTART is a %s",
+			te.is_date ? "date" : "date-time",
+			ts.is_date ? "date" : "date-time");
+		goto out;
+	}
+	if (dur && read_duration(r, dur, ts.is_date, &days, &secs))
+		goto out;
+
+	if (ts.is_date) {
+		int64_t first = lsec_day(ts.lsec), excl = first + 1;
+
+		ev->allday = true;
+		ev->start = ts.lsec;
+		if (dtend)
+			excl = lsec_day(te.lsec);
+		else if (dur)
+			excl = first + (days ? days : 1);
+		if (excl <= first) {
+			fail_at(r, dtend ? dtend->line : dur->line, 1,
+				"DTEND of an all-day event must be after DTSTART "
+				"(DTEND is the day after the last)");
+			goto out;
+		}
+		ev->has_end = excl - 1 > first;
+		ev->end = ev->has_end ? (excl - 1) * ITIN_DAY : 0;
+		ret = 0;
+		goto out;
+	}
+
+	if (event_time(r, &ts, has_tzid ? tzid.buf : NULL, ev, dtstart->line,
+		       &tz, &local))
+		goto out;
+	ev->allday = false;
+	ev->start = local;
+	event_set_str(&ev->tz, tz ? tz_name(tz) : NULL);
+	if (dtend) {
+		if (!te.utc && !has_etzid && tz) {
+			/* A floating end of a zoned start: in its zone. */
+			etz = tz;
+			elocal = te.lsec;
+			if (has_tzid)
+				event_time(r, &te, tzid.buf, ev, dtend->line, &etz,
+					   &elocal);
+		} else if (event_time(r, &te, has_etzid ? etzid.buf : NULL, ev,
+				      dtend->line, &etz, &elocal)) {
+			goto out;
+		}
+		if (!tz && etz) {
+			/* A zoned end of a floating start: keep its clock. */
+			etz = NULL;
+			elocal = te.lsec;
+		}
+		ev->has_end = true;
+		ev->end = elocal;
+		if (etz && etz != tz)
+			event_set_str(&ev->end_tz, tz_name(etz));
+	} else if (dur) {
+		ev->has_end = true;
+		ev->end = local + days * ITIN_DAY;
+		if (secs)
+			ev->end = tz ? tz_utc_to_local(tz, instant_of(tz, ev->end) + secs)
+				     : ev->end + secs;
+	}
+	ret = 0;
+out:
+	strbuf_release(&tzid);
+	strbuf_release(&etzid);
+	return ret;
+}
+
+/* Warnings from event_check() get the VEVENT's file and line. */
+struct located {
+	const struct itin_warner *inner;
+	const char *file;
+	long line;
+};
+
+static void located_warn(void *ctx, const struct itin_err *w)
+{
+	const struct located *lw = ctx;
+	struct itin_err c = *w;
+
+	if (!c.file[0])
+		snprintf(c.file, sizeof(c.file), "%s", lw->file);
+	if (!c.line)
+		c.line = lw->line;
+	lw->inner->fn(lw->inner->ctx, &c);
+}
+
+/* Check ev and append it; takes ev. */
+static int emit(struct reader *r, struct event *ev, long line)
+{
+	struct located lw = { r->w, r->fname, line };
+	struct itin_warner wrap = { located_warn, &lw };
+	enum event_part part;
+	long first;
+
+	if (event_check_part(ev, r->w && r->w->fn ? &wrap : NULL, r->err, &part)) {
+		snprintf(r->err->file, sizeof(r->err->file), "%s", r->fname);
+		r->err->line = line;
+		r->err->col = 0;
+		event_free(ev);
+		return -1;
+	}
+	first = evindex_find(r->ids, ev->id);
+	if (first >= 0) {
+		fail_at(r, line, 0, "duplicate id '%s' (first at line %ld)",
+			ev->id, first);
+		event_free(ev);
+		return -1;
+	}
+	evindex_put(r->ids, ev->id, (size_t)line);
+	evlist_add(r->out, ev);
+	r->st->events++;
+	return 0;
+}
+
+/* A problem with one VEVENT: fatal, or a warning with --skip-invalid. */
+static int refuse(struct reader *r)
+{
+	char msg[sizeof(r->err->msg) + 300];
+
+	if (!(r->o->flags & ICALIO_SKIP_INVALID))
+		return -1;
+	itin_err_format(r->err, msg, sizeof(msg));
+	if (r->w && r->w->fn) {
+		struct itin_err w = *r->err;
+
+		w.status = 0;
+		snprintf(w.msg, sizeof(w.msg), "VEVENT refused: %.480s",
+			 r->err->msg);
+		r->w->fn(r->w->ctx, &w);
+	}
+	r->st->skipped++;
+	itin_err_clear(r->err);
+	return 0;
+}
+
+static int read_vevent(struct reader *r, size_t first, size_t last)
+{
+	struct vprops vp = { NULL, 0 };
+	const struct cprop *dtstart, *uid, *recid;
+	struct event *ev = NULL;
+	long line = r->cl[first].line;
+	int depth = 0, ret = -1;
+	bool recurring = false;
+	struct strbuf key = STRBUF_INIT;
+
+	vp.v = xmalloc((last - first + 1) * sizeof(*vp.v));
+	for (size_t i = first + 1; i < last; i++) {
+		struct cprop p;
+
+		parse_cline(r, i, &p);
+		if (name_is(&p, "BEGIN")) {
+			depth++;
+		} else if (name_is(&p, "END")) {
+			depth--;
+		} else if (!depth) {
+			vp.v[vp.n++] = p;
+			recurring = recurring || name_is(&p, "RRULE") ||
+				    name_is(&p, "RDATE");
+		}
+	}
+	if (check_once(r, &vp))
+		goto out;
+	dtstart = find(&vp, "DTSTART");
+	uid = find(&vp, "UID");
+	recid = find(&vp, "RECURRENCE-ID");
+	if (!dtstart) {
+		fail_at(r, line, 1, "VEVENT without DTSTART");
+		goto out;
+	}
+	if (uid) {
+		long seen;
+
+		unescape_text(&key, uid->value, strlen(uid->value));
+		if (recid) {
+			strbuf_addch(&key, '\x1f');
+			strbuf_addstr(&key, recid->value);
+		}
+		seen = evindex_find(r->uids, key.buf);
+		if (seen >= 0) {
+			fail_at(r, uid->line, 1,
+				"duplicate UID '%.200s' (first at line %ld)",
+				uid->value, seen);
+			goto out;
+		}
+		evindex_put(r->uids, key.buf, (size_t)line);
+	}
+	ev = event_new();
+	read_text(r, ev, &vp);
+	if (read_times(r, ev, &vp, dtstart))
+		goto out;
+	if (recurring || recid) {
+		struct pending *pe;
+
+		r->pend = xgrow(r->pend, &r->palloc, r->npend + 1, sizeof(*r->pend));
+		pe = &r->pend[r->npend++];
+		memset(pe, 0, sizeof(*pe));
+		pe->ev = ev;
+		pe->uid = uid ? text_dup(r, uid->value) : NULL;
+		pe->line = line;
+		pe->first = first;
+		pe->last = last;
+		pe->is_override = recid != NULL;
+		ev = NULL;
+		ret = 0;
+		goto out;
+	}
+	if (uid)
+		ev->id = id_from_uid(key.buf);
+	ret = emit(r, ev, line);
+	ev = NULL;
+out:
+	event_free(ev);
+	free(vp.v);
+	strbuf_release(&key);
+	return ret;
+}
+
+/* ---- recurrence ---- */
+
+/* How occurrences of a series are told apart: instants for zoned
+ * series, local times for floating ones, days for all-day ones. */
+static int64_t occ_key(const struct event *m, const struct tz *tz, int64_t local)
+{
+	if (m->allday)
+		return lsec_day(local) * ITIN_DAY;
+	return tz ? instant_of(tz, local) : local;
+}
+
+/* A RECURRENCE-ID, EXDATE or RDATE value as a key of the series m. */
+static int64_t value_key(struct reader *r, const struct event *m,
+			 const struct tz *tz, const struct itime *t,
+			 const char *tzid)
+{
+	if (m->allday || !tz)
+		return m->allday ? lsec_day(t->lsec) * ITIN_DAY : t->lsec;
+	if (t->utc)
+		return t->lsec;
+	if (tzid) {
+		struct zres *z = resolve_tzid(r, tzid);
+
+		if ((z->how == Z_IANA || z->how == Z_WINDOWS) && z->tz)
+			return instant_of(z->tz, t->lsec);
+		if (z->how == Z_EMBEDDED)
+			return t->lsec - embedded_offset(z->embedded, t->lsec);
+	}
+	return instant_of(tz, t->lsec);
+}
+
+static void key_stamp(char *buf, size_t size, const struct event *m,
+		      const struct tz *tz, int64_t key)
+{
+	stamp(buf, size, key, m->allday, !m->allday && tz);
+}
+
+struct occ {
+	int64_t key;
+	int64_t local;
+};
+
+static int cmp_occ(const void *pa, const void *pb)
+{
+	const struct occ *a = pa, *b = pb;
+
+	return a->key < b->key ? -1 : a->key > b->key;
+}
+
+struct series {
+	struct occ *v;
+	size_t n, alloc;
+	bool capped;
+};
+
+static void series_add(struct series *s, int64_t key, int64_t local)
+{
+	if (s->n >= ICAL_MAX_OCCURRENCES) {
+		s->capped = true;
+		return;
+	}
+	s->v = xgrow(s->v, &s->alloc, s->n + 1, sizeof(*s->v));
+	s->v[s->n].key = key;
+	s->v[s->n].local = local;
+	s->n++;
+}
+
+/* Every value of the multi-valued property p (RDATE, EXDATE) as keys. */
+static int each_value(struct reader *r, const struct cprop *p,
+		      const struct event *m, const struct tz *tz,
+		      struct series *out)
+{
+	struct strbuf tzid = STRBUF_INIT;
+	bool has_tzid = get_param(p, "TZID", &tzid) && tzid.len;
+	const char *s, *next;
+	size_t n;
+
+	for (s = p->value; s; s = next) {
+		struct itime t;
+		const char *slash;
+		size_t len;
+		int64_t key, local;
+
+		next = next_item(s, &n);
+		slash = memchr(s, '/', n);
+		len = slash ? (size_t)(slash - s) : n;	/* a PERIOD's start */
+		if (!parse_itime(s, len, &t)) {
+			strbuf_release(&tzid);
+			return fail_at(r, p->line, 1, "invalid %.*s value '%.*s'",
+				       (int)p->nlen, p->name,
+				       (int)(len > 40 ? 40 : len), s);
+		}
+		key = value_key(r, m, tz, &t, has_tzid ? tzid.buf : NULL);
+		if (m->allday)
+			local = key;
+		else if (tz)
+			local = tz_utc_to_local(tz, key);
+		else
+			local = t.lsec;
+		/* A date among a timed series' EXDATEs: that whole day. */
+		if (t.is_date && !m->allday)
+			key = INT64_MIN + lsec_day(t.lsec);
+		series_add(out, key, local);
+	}
+	strbuf_release(&tzid);
+	return 0;
+}
+
+/* UNTIL in the series' own frame, as libical compares it. */
+static void local_until(struct icalrecurrencetype *rt, const struct event *m,
+			const struct tz *tz)
+{
+	struct icaltimetype u = rt->until;
+	int64_t l;
+
+	if (icaltime_is_null_time(u))
+		return;
+	l = days_from_civil(u.year, u.month, u.day) * ITIN_DAY;
+	if (!u.is_date)
+		l += u.hour * 3600 + u.minute * 60 + u.second;
+	if (icaltime_is_utc(u) && tz && !m->allday)
+		l = tz_utc_to_local(tz, l);
+	if (u.is_date && !m->allday)
+		l += ITIN_DAY - 1;
+	rt->until = ical_local(l, m->allday);
+}
+
+static bool in_window(const struct reader *r, int64_t local, int64_t span)
+{
+	return lsec_day(local) <= r->o->to_day &&
+	       lsec_day(local + span) >= r->o->from_day;
+}
+
+static int expand_rrule(struct reader *r, const struct cprop *p,
+			const struct event *m, const struct tz *tz,
+			int64_t span, struct series *out)
+{
+	struct icalrecurrencetype rt = icalrecurrencetype_from_string(p->value);
+	int64_t win_from = r->o->from_day * ITIN_DAY, win_to = (r->o->to_day + 1) * ITIN_DAY;
+	icalrecur_iterator *it;
+	size_t steps = 0;
+
+	if (rt.freq == ICAL_NO_RECURRENCE) {
+		free(rt.rscale);
+		return fail_at(r, p->line, 1, "invalid RRULE '%.60s'", p->value);
+	}
+	local_until(&rt, m, tz);
+	it = icalrecur_iterator_new(rt, ical_local(m->start, m->allday));
+	if (!it) {
+		itin_warn_at(r->w, r->fname, p->line, 0,
+			     "cannot expand RRULE '%.60s'; only its first "
+			     "occurrence is imported",
+			     p->value);
+		free(rt.rscale);
+		return 0;
+	}
+	/* Rules of more than one a day: start near the window. */
+	if (!rt.count && rt.freq < ICAL_DAILY_RECURRENCE &&
+	    win_from - span - ITIN_DAY > m->start)
+		icalrecur_iterator_set_start(it, ical_local(win_from - span - ITIN_DAY,
+							   m->allday));
+	for (;;) {
+		struct icaltimetype t = icalrecur_iterator_next(it);
+		int64_t l;
+
+		if (icaltime_is_null_time(t))
+			break;
+		if (++steps > ICAL_MAX_STEPS) {
+			itin_warn_at(r->w, r->fname, p->line, 0,
+				     "RRULE '%.60s' stopped after %d steps",
+				     p->value, ICAL_MAX_STEPS);
+			break;
+		}
+		l = days_from_civil(t.year, t.month, t.day) * ITIN_DAY;
+		if (!t.is_date)
+			l += t.hour * 3600 + t.minute * 60 + t.second;
+		if (l >= win_to)
+			break;
+		if (!in_window(r, l, span))
+			continue;
+		series_add(out, occ_key(m, tz, l), tz && !m->allday
+							? tz_utc_to_local(tz, occ_key(m, tz, l))
+							: l);
+		if (out->capped)
+			break;
+	}
+	icalrecur_iterator_free(it);
+	free(rt.rscale);
+	return 0;
+}
+
+/* Give a master or override of a series its times at occurrence oc. */
+static struct event *occurrence(const struct event *m, const struct tz *tz,
+				const struct occ *oc)
+{
+	struct event *ev = event_clone(m);
+
+	ev->start = oc->local;
+	if (m->has_end) {
+		if (m->allday || !tz) {
+			ev->end = oc->local + (m->end - m->start);
+		} else {
+			const struct tz *etz = m->end_tz ? quiet_tz(m->end_tz) : tz;
+			int64_t dur = instant_of(etz, m->end) - instant_of(tz, m->start);
+
+			ev->end = tz_utc_to_local(etz, oc->key + dur);
+		}
+	}
+	return ev;
+}
+
+static void set_occ_id(struct event *ev, const char *base, const char *stampbuf)
+{
+	struct strbuf id = STRBUF_INIT;
+
+	strbuf_addf(&id, "%s/%s", base, stampbuf);
+	event_set_str(&ev->id, id.buf);
+	strbuf_release(&id);
+}
+
+/* The base id of a series: from its UID, else from the master. */
+static char *series_base(struct pending *pe)
+{
+	if (pe->uid)
+		return id_from_uid(pe->uid);
+	return event_derive_id(pe->ev);
+}
+
+/* The override's RECURRENCE-ID as a key of series m. */
+static int override_key(struct reader *r, struct pending *ov,
+			const struct event *m, const struct tz *tz)
+{
+	struct cprop p, rp;
+	struct strbuf tzid = STRBUF_INIT;
+	struct itime t;
+	bool has, found = false;
+	int ret = -1, depth = 0;
+
+	for (size_t i = ov->first + 1; i < ov->last && !found; i++) {
+		parse_cline(r, i, &p);
+		if (name_is(&p, "BEGIN"))
+			depth++;
+		else if (name_is(&p, "END"))
+			depth--;
+		else if (!depth && name_is(&p, "RECURRENCE-ID")) {
+			rp = p;
+			found = true;
+		}
+	}
+	if (!found || read_itime(r, &rp, &t, &tzid, &has))
+		goto out;
+	ov->recid_key = value_key(r, m, tz, &t, has ? tzid.buf : NULL);
+	key_stamp(ov->recid_stamp, sizeof(ov->recid_stamp), m, tz, ov->recid_key);
+	ret = 0;
+out:
+	strbuf_release(&tzid);
+	return ret;
+}
+
+static int expand_series(struct reader *r, struct pending *ms)
+{
+	struct event *m = ms->ev;
+	const struct tz *tz = m->tz ? quiet_tz(m->tz) : NULL;
+	struct series occ = { NULL, 0, 0, false }, ex = { NULL, 0, 0, false };
+	int64_t span = m->has_end ? m->end - m->start : 0;
+	char *base = series_base(ms), st[24];
+	size_t made = 0, i, k, nov = 0;
+	struct pending **ovs = NULL;
+	int ret = -1, depth = 0;
+	char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
+
+	if (m->has_end && tz && m->end_tz)
+		span = instant_of(quiet_tz(m->end_tz), m->end) - instant_of(tz, m->start);
+	/* DTSTART is the first occurrence. */
+	if (in_window(r, m->start, span))
+		series_add(&occ, occ_key(m, tz, m->start), m->start);
+	/* The overrides of this series, with their keys. */
+	ovs = xmalloc((r->npend ? r->npend : 1) * sizeof(*ovs));
+	for (k = 0; k < r->npend; k++) {
+		struct pending *pe = &r->pend[k];
+
+		if (pe->is_override && !pe->used && pe->uid && ms->uid &&
+		    !strcmp(pe->uid, ms->uid)) {
+			if (override_key(r, pe, m, tz))
+				goto out;
+			ovs[nov++] = pe;
+		}
+	}
+	for (i = ms->first + 1; i < ms->last; i++) {
+		struct cprop p;
+
+		parse_cline(r, i, &p);
+		if (name_is(&p, "BEGIN"))
+			depth++;
+		else if (name_is(&p, "END"))
+			depth--;
+		if (depth)
+			continue;
+		if (name_is(&p, "RRULE") &&
+		    expand_rrule(r, &p, m, tz, span, &occ))
+			goto out;
+		if (name_is(&p, "RDATE")) {
+			struct series rd = { NULL, 0, 0, false };
+
+			if (each_value(r, &p, m, tz, &rd)) {
+				free(rd.v);
+				goto out;
+			}
+			for (k = 0; k < rd.n; k++)
+				if (in_window(r, rd.v[k].local, span))
+					series_add(&occ, rd.v[k].key, rd.v[k].local);
+			free(rd.v);
+		}
+		if (name_is(&p, "EXDATE") && each_value(r, &p, m, tz, &ex))
+			goto out;
+	}
+	if (occ.n)
+		qsort(occ.v, occ.n, sizeof(*occ.v), cmp_occ);
+	for (i = 0; i < occ.n; i++) {
+		struct event *ev = NULL;
+		struct pending *ov = NULL;
+		bool excluded = false;
+
+		if (i && occ.v[i].key == occ.v[i - 1].key)
+			continue;
+		for (k = 0; k < ex.n && !excluded; k++)
+			excluded = ex.v[k].key == occ.v[i].key ||
+				   (ex.v[k].key < INT64_MIN / 2 &&
+				    ex.v[k].key - INT64_MIN == lsec_day(occ.v[i].local));
+		if (excluded)
+			continue;
+		for (k = 0; k < nov && !ov; k++)
+			if (!ovs[k]->used && ovs[k]->recid_key == occ.v[i].key)
+				ov = ovs[k];
+		key_stamp(st, sizeof(st), m, tz, occ.v[i].key);
+		if (ov) {
+			ov->used = true;
+			ev = event_clone(ov->ev);
+		} else {
+			ev = occurrence(m, tz, &occ.v[i]);
+		}
+		set_occ_id(ev, base, st);
+		if (emit(r, ev, ov ? ov->line : ms->line))
+			goto out;
+		made++;
+	}
+	r->st->recurring++;
+	r->st->occurrences += made;
+	date_format(r->o->from_day, a);
+	date_format(r->o->to_day, b);
+	itin_warn_at(r->w, r->fname, ms->line, 0,
+		     "recurring event '%.80s': %zu occurrence%s from %s to %s "
+		     "imported as separate events%s",
+		     m->title, made, made == 1 ? "" : "s", a, b,
+		     occ.capped ? " (stopped at the limit)" : "");
+	ret = 0;
+out:
+	free(occ.v);
+	free(ex.v);
+	free(ovs);
+	free(base);
+	return ret;
+}
+
+static int finish_pending(struct reader *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->npend; i++) {
+		struct pending *pe = &r->pend[i];
+
+		if (pe->is_override)
+			continue;
+		if (expand_series(r, pe) && refuse(r))
+			return -1;
+	}
+	/* Overrides of no series here, or of an occurrence the series did
+	 * not make: events of their own. */
+	for (i = 0; i < r->npend; i++) {
+		struct pending *pe = &r->pend[i];
+		struct event *ev;
+		char *base;
+		int64_t span;
+
+		if (!pe->is_override || pe->used)
+			continue;
+		span = pe->ev->has_end ? pe->ev->end - pe->ev->start : 0;
+		if (!in_window(r, pe->ev->start, span))
+			continue;
+		if (override_key(r, pe, pe->ev,
+				 pe->ev->tz ? quiet_tz(pe->ev->tz) : NULL)) {
+			if (refuse(r))
+				return -1;
+			continue;
+		}
+		ev = event_clone(pe->ev);
+		base = series_base(pe);
+		set_occ_id(ev, base, pe->recid_stamp);
+		free(base);
+		if (emit(r, ev, pe->line) && refuse(r))
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- the file ---- */
+
+int icalio_read(const char *buf, size_t len, const char *fname,
+		const struct icalio_read_opts *o, struct evlist *out,
+		const struct itin_warner *w, struct icalio_stats *st,
+		struct itin_err *err)
+{
+	struct icalio_stats dummy;
+	struct evlist empty = EVLIST_INIT;
+	struct reader r;
+	int ret = -1, depth = 0;
+	size_t begin = 0;
+
+	memset(&r, 0, sizeof(r));
+	memset(&dummy, 0, sizeof(dummy));
+	r.fname = fname ? fname : "-";
+	r.o = o;
+	r.w = w;
+	r.err = err;
+	r.st = st ? st : &dummy;
+	memset(r.st, 0, sizeof(*r.st));
+	r.out = out;
+	strbuf_init(&r.text);
+	strbuf_init(&r.tmp);
+	r.uids = evindex_build(&empty);
+	r.ids = evindex_build(&empty);
+	itin_err_clear(err);
+
+	if (split_lines(&r, buf, len) || check_structure(&r))
+		goto out;
+	for (size_t i = 0; i < r.ncl; i++) {
+		struct cprop p;
+
+		parse_cline(&r, i, &p);
+		if (name_is(&p, "BEGIN")) {
+			if (++depth == 2)
+				begin = i;
+		} else if (name_is(&p, "END")) {
+			if (depth-- == 2 && !ascii_casecmp(p.value, "VEVENT") &&
+			    read_vevent(&r, begin, i) && refuse(&r))
+				goto out;
+		}
+	}
+	if (finish_pending(&r))
+		goto out;
+	ret = 0;
+out:
+	for (size_t i = 0; i < r.npend; i++) {
+		event_free(r.pend[i].ev);
+		free(r.pend[i].uid);
+	}
+	free(r.pend);
+	for (size_t i = 0; i < r.nzones; i++) {
+		free(r.zones[i].tzid);
+		if (r.zones[i].embedded)
+			icaltimezone_free(r.zones[i].embedded, 1);
+	}
+	free(r.zones);
+	for (size_t i = 0; i < r.nvtz; i++)
+		free(r.vtz[i].tzid);
+	free(r.vtz);
+	free(r.cl);
+	strbuf_release(&r.text);
+	strbuf_release(&r.tmp);
+	evindex_free(r.uids);
+	evindex_free(r.ids);
+	return ret;
+}
