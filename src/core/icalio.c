@@ -636,6 +636,7 @@ void icalio_write(struct strbuf *sb, const struct evlist *l,
 struct cline {
 	size_t off, len;
 	long line;		/* the physical line it starts on */
+	bool skip;		/* not a content line: ignored with a warning */
 };
 
 /* A content line split into its parts (pointers into the text). */
@@ -664,12 +665,18 @@ struct zres {
 	bool embedded_tried, warned;
 };
 
-/* A VEVENT waiting for its series: a master or an override. */
+/*
+ * A VEVENT read, waiting until the whole file is: a later VEVENT with
+ * the same UID may replace it, and a series needs its overrides.
+ */
+enum vkind { V_SINGLE, V_MASTER, V_OVERRIDE };
 struct pending {
 	struct event *ev;	/* times set from DTSTART/DTEND */
 	char *uid;		/* NULL when the VEVENT had none */
 	long line;		/* BEGIN:VEVENT */
 	size_t first, last;	/* its content lines */
+	enum vkind kind;
+	bool dropped;		/* replaced by a later one of the same UID */
 	bool is_override;
 	int64_t recid_key;	/* override: the occurrence it replaces */
 	char recid_stamp[24];
@@ -698,6 +705,7 @@ struct reader {
 	struct pending *pend;
 	size_t npend, palloc;
 	bool cancel;		/* METHOD:CANCEL */
+	bool warned_utf8;
 	struct strbuf tmp;
 };
 
@@ -728,6 +736,7 @@ static void add_cline(struct reader *r, const char *s, size_t n, long line)
 	r->cl[r->ncl].off = r->text.len;
 	r->cl[r->ncl].len = n;
 	r->cl[r->ncl].line = line;
+	r->cl[r->ncl].skip = false;
 	r->ncl++;
 	strbuf_add(&r->text, s, n);
 	strbuf_addch(&r->text, '\0');
@@ -775,6 +784,38 @@ static void locate(const struct reader *r, const char *buf, size_t len,
 		p = (size_t)(nl - buf) + 1;
 		ln++;
 	}
+}
+
+/*
+ * Content line i holds bytes that are not UTF-8: keep every valid
+ * sequence, read every other byte as Latin-1 (what such files mostly are),
+ * and move the line to the end of the text.
+ */
+static void latin1_fix(struct reader *r, size_t i)
+{
+	struct strbuf fixed = STRBUF_INIT;
+	const char *s = cl_text(r, i);
+	size_t n = r->cl[i].len, k = 0;
+
+	while (k < n) {
+		uint32_t cp;
+		size_t m = utf8_decode(s + k, n - k, &cp);
+
+		if (m) {
+			strbuf_add(&fixed, s + k, m);
+			k += m;
+		} else {
+			unsigned char c = (unsigned char)s[k++];
+
+			strbuf_addch(&fixed, (char)(0xC0 | c >> 6));
+			strbuf_addch(&fixed, (char)(0x80 | (c & 0x3F)));
+		}
+	}
+	r->cl[i].off = r->text.len;
+	r->cl[i].len = fixed.len;
+	strbuf_add(&r->text, fixed.buf, fixed.len);
+	strbuf_addch(&r->text, '\0');
+	strbuf_release(&fixed);
 }
 
 /* Split the buffer into unfolded content lines, checking the bytes. */
@@ -825,7 +866,13 @@ static int split_lines(struct reader *r, const char *buf, size_t len)
 			long line, col;
 
 			locate(r, buf, len, i, bad, &line, &col);
-			return fail_at(r, line, col, "invalid UTF-8");
+			if (!r->warned_utf8)
+				itin_warn_at(r->w, r->fname, line, col,
+					     "not valid UTF-8; such bytes are "
+					     "read as Latin-1");
+			r->warned_utf8 = true;
+			latin1_fix(r, i);
+			s = cl_text(r, i);
 		}
 		for (size_t k = 0; k < r->cl[i].len; k++) {
 			unsigned char c = (unsigned char)s[k];
@@ -991,61 +1038,101 @@ static const char *next_item(const char *s, size_t *n)
 
 /* ---- structure ---- */
 
+/* Give content line i new text (a repaired END line). */
+static void replace_cline(struct reader *r, size_t i, const char *text)
+{
+	r->cl[i].off = r->text.len;
+	r->cl[i].len = strlen(text);
+	strbuf_addstr(&r->text, text);
+	strbuf_addch(&r->text, '\0');
+}
+
+/*
+ * The components' nesting. Real files have typos that every calendar
+ * app forgives, so this forgives them too, with a warning: a line that is
+ * not a content line is skipped, an END that names another component
+ * closes the open one, a property outside any VCALENDAR is ignored. What
+ * is refused: no VCALENDAR at all (a fragment), a component that is
+ * never closed (a cut file), nesting too deep.
+ */
 static int check_structure(struct reader *r)
 {
 	struct {
-		const char *name;
-		size_t nlen;
+		char name[64];
 		long line;
 		size_t first;
 	} stack[ICAL_MAX_DEPTH];
 	int depth = 0;
+	size_t ncal = 0;
 	struct cprop p;
+	struct itin_err keep = *r->err;
 
 	for (size_t i = 0; i < r->ncl; i++) {
 		bool begin, end;
 
-		if (parse_cline(r, i, &p))
-			return -1;
+		if (parse_cline(r, i, &p)) {
+			itin_warn_at(r->w, r->fname, r->err->line, r->err->col,
+				     "%s; line ignored", r->err->msg);
+			*r->err = keep;
+			r->cl[i].skip = true;
+			continue;
+		}
 		begin = name_is(&p, "BEGIN");
 		end = name_is(&p, "END");
 		if (depth == 0 && !(begin && !ascii_casecmp(p.value, "VCALENDAR"))) {
 			if (begin)
 				return fail_at(r, p.line, 1,
-					       "BEGIN:%s outside a VCALENDAR (not "
+					       "BEGIN:%.60s outside a VCALENDAR (not "
 					       "a complete iCalendar file)",
 					       p.value);
-			return fail_at(r, p.line, 1,
-				       "'%.*s' outside a VCALENDAR (expected "
-				       "BEGIN:VCALENDAR)",
-				       (int)p.nlen, p.name);
+			itin_warn_at(r->w, r->fname, p.line, 1,
+				     "'%.*s' outside a VCALENDAR ignored",
+				     (int)(p.nlen > 60 ? 60 : p.nlen), p.name);
+			r->cl[i].skip = true;
+			continue;
 		}
 		if (begin) {
 			if (depth == ICAL_MAX_DEPTH)
 				return fail_at(r, p.line, 1,
 					       "components nested too deeply");
-			if (!*p.value)
-				return fail_at(r, p.line, 1, "BEGIN without a name");
-			stack[depth].name = p.value;
-			stack[depth].nlen = strlen(p.value);
+			snprintf(stack[depth].name, sizeof(stack[depth].name),
+				 "%s", p.value);
 			stack[depth].line = p.line;
 			stack[depth].first = i;
 			depth++;
+			if (depth == 1)
+				ncal++;
 			if (depth == 2 && !ascii_casecmp(p.value, "VEVENT"))
 				r->st->vevents++;
 			continue;
 		}
 		if (end) {
-			if (ascii_casecmp(p.value, stack[depth - 1].name))
-				return fail_at(r, p.line, 1,
-					       "END:%s does not close BEGIN:%s "
-					       "at line %ld",
-					       p.value, stack[depth - 1].name,
-					       stack[depth - 1].line);
+			if (ascii_casecmp(p.value, stack[depth - 1].name)) {
+				struct strbuf fix = STRBUF_INIT;
+
+				/* Closing an outer one: the inner one was cut. */
+				for (int k = depth - 2; k >= 0; k--)
+					if (!ascii_casecmp(p.value, stack[k].name))
+						return fail_at(
+						    r, stack[depth - 1].line, 1,
+						    "BEGIN:%s is never closed "
+						    "(END:%s at line %ld comes "
+						    "first)",
+						    stack[depth - 1].name, p.value,
+						    p.line);
+
+				itin_warn_at(r->w, r->fname, p.line, 1,
+					     "END:%.60s taken as END:%s (BEGIN at "
+					     "line %ld)",
+					     p.value, stack[depth - 1].name,
+					     stack[depth - 1].line);
+				strbuf_addf(&fix, "END:%s", stack[depth - 1].name);
+				replace_cline(r, i, fix.buf);
+				strbuf_release(&fix);
+			}
 			depth--;
 			if (depth == 1 &&
 			    !ascii_casecmp(stack[1].name, "VTIMEZONE")) {
-				/* Remember it; its TZID is checked below. */
 				r->vtz = xgrow(r->vtz, &r->vtzalloc, r->nvtz + 1,
 					       sizeof(*r->vtz));
 				r->vtz[r->nvtz].tzid = NULL;
@@ -1059,7 +1146,7 @@ static int check_structure(struct reader *r)
 		if (depth == 1 && name_is(&p, "VERSION") &&
 		    strcmp(p.value, "2.0") != 0)
 			return fail_at(r, p.line, 1,
-				       "unsupported VERSION '%s' (itin reads "
+				       "unsupported VERSION '%.20s' (itin reads "
 				       "iCalendar 2.0)",
 				       p.value);
 		if (depth == 1 && name_is(&p, "METHOD") &&
@@ -1070,9 +1157,13 @@ static int check_structure(struct reader *r)
 		return fail_at(r, stack[depth - 1].line, 1,
 			       "BEGIN:%s is never closed (END:%s missing)",
 			       stack[depth - 1].name, stack[depth - 1].name);
+	if (!ncal)
+		return fail_at(r, 0, 0, "no VCALENDAR (not an iCalendar file)");
 	/* The TZIDs of the VTIMEZONEs. */
 	for (size_t k = 0; k < r->nvtz; k++) {
 		for (size_t i = r->vtz[k].first + 1; i < r->vtz[k].last; i++) {
+			if (r->cl[i].skip)
+				continue;
 			parse_cline(r, i, &p);
 			if (name_is(&p, "TZID")) {
 				r->vtz[k].tzid = text_dup(r, p.value);
@@ -1110,6 +1201,8 @@ static bool parse_itime(const char *s, size_t n, struct itime *t)
 	int y, mo, d, h, mi, sec;
 
 	memset(t, 0, sizeof(*t));
+	if (n == 9 && s[8] == 'Z')
+		n = 8; /* "20131210Z": a date, whatever the Z meant */
 	if ((n != 8 && n != 15 && n != 16) || !digits(s, 4, &y) ||
 	    !digits(s + 4, 2, &mo) || !digits(s + 6, 2, &d) || y < 1 ||
 	    !date_is_valid(y, mo, d))
@@ -1154,6 +1247,8 @@ static icaltimezone *embedded_zone(struct reader *r, const char *tzid)
 		if (!r->vtz[k].tzid || strcmp(r->vtz[k].tzid, tzid))
 			continue;
 		for (size_t i = r->vtz[k].first; i <= r->vtz[k].last; i++) {
+			if (r->cl[i].skip)
+				continue;
 			strbuf_add(&s, cl_text(r, i), r->cl[i].len);
 			strbuf_addstr(&s, "\r\n");
 		}
@@ -1358,8 +1453,12 @@ static const struct cprop *find(const struct vprops *vp, const char *name)
 	return NULL;
 }
 
-/* Properties that decide the times may appear once. */
-static int check_once(struct reader *r, const struct vprops *vp)
+/*
+ * Properties that decide the times appear once; a second one (a line
+ * smuggled into a text value, or a sloppy producer) is ignored with a
+ * warning: find() takes the first.
+ */
+static void check_once(struct reader *r, const struct vprops *vp)
 {
 	static const char *const once[] = { "UID", "DTSTART", "DTEND",
 					    "DURATION", "RECURRENCE-ID" };
@@ -1371,13 +1470,14 @@ static int check_once(struct reader *r, const struct vprops *vp)
 			if (!name_is(&vp->v[i], once[k]))
 				continue;
 			if (first)
-				return fail_at(r, vp->v[i].line, 1,
-					       "duplicate %s (first at line %ld)",
-					       once[k], first->line);
-			first = &vp->v[i];
+				itin_warn_at(r->w, r->fname, vp->v[i].line, 1,
+					     "duplicate %s ignored (first at line "
+					     "%ld)",
+					     once[k], first->line);
+			else
+				first = &vp->v[i];
 		}
 	}
-	return 0;
 }
 
 static char *id_from_uid(const char *uid)
@@ -1734,42 +1834,66 @@ static int read_duration(struct reader *r, const struct cprop *p, bool allday,
 	if (*days > 366 * 100 || *secs > (int64_t)366 * 100 * ITIN_DAY)
 		return fail_at(r, p->line, 1, "DURATION '%.40s' is too long",
 			       p->value);
-	if (allday && *secs)
-		return fail_at(r, p->line, 1,
-			       "DURATION '%.40s' of an all-day event must be "
-			       "whole days",
-			       p->value);
+	if (allday && *secs) {
+		/* "PT86400S" for a day: whole days, rounded up. */
+		*days += (*secs + ITIN_DAY - 1) / ITIN_DAY;
+		*secs = 0;
+	}
 	return 0;
 }
 
-/* Set ev's start and end from DTSTART, DTEND or DURATION. */
+/*
+ * Set ev's start and end from DTSTART, DTEND or DURATION. An unusable
+ * DTSTART refuses the VEVENT; an unusable end is dropped with a warning
+ * (the event keeps its start), as calendar apps do.
+ */
 static int read_times(struct reader *r, struct event *ev,
 		      const struct vprops *vp, const struct cprop *dtstart)
 {
 	const struct cprop *dtend = find(vp, "DTEND"), *dur = find(vp, "DURATION");
 	struct strbuf tzid = STRBUF_INIT, etzid = STRBUF_INIT;
 	struct itime ts, te;
-	bool has_tzid, has_etzid;
+	bool has_tzid, has_etzid = false;
 	const struct tz *tz = NULL, *etz = NULL;
 	int64_t local, elocal, days = 0, secs = 0;
 	int ret = -1;
+	struct itin_err keep = *r->err;
 
 	if (read_itime(r, dtstart, &ts, &tzid, &has_tzid))
 		goto out;
 	if (dtend && dur) {
-		fail_at(r, dur->line, 1, "both DTEND and DURATION");
-		goto out;
+		itin_warn_at(r->w, r->fname, dur->line, 1,
+			     "both DTEND and DURATION; DURATION ignored");
+		dur = NULL;
 	}
-	if (dtend && read_itime(r, dtend, &te, &etzid, &has_etzid))
-		goto out;
+	if (dtend && read_itime(r, dtend, &te, &etzid, &has_etzid)) {
+		itin_warn_at(r->w, r->fname, r->err->line, r->err->col,
+			     "%s; ignored", r->err->msg);
+		*r->err = keep;
+		dtend = NULL;
+	}
 	if (dtend && te.is_date != ts.is_date) {
-		fail_at(r, dtend->line, 1, "DTEND is a %s but DTSTART is a %s",
-			te.is_date ? "date" : "date-time",
-			ts.is_date ? "date" : "date-time");
-		goto out;
+		itin_warn_at(r->w, r->fname, dtend->line, 1,
+			     "DTEND is a %s but DTSTART is a %s; %s",
+			     te.is_date ? "date" : "date-time",
+			     ts.is_date ? "date" : "date-time",
+			     ts.is_date ? "its date is used" : "ignored");
+		if (ts.is_date) {
+			/* A time after midnight still covers that day. */
+			int64_t d = lsec_day(te.lsec);
+
+			te.lsec = (lsec_time_of_day(te.lsec) ? d + 1 : d) * ITIN_DAY;
+			te.is_date = true;
+		} else {
+			dtend = NULL;
+		}
 	}
-	if (dur && read_duration(r, dur, ts.is_date, &days, &secs))
-		goto out;
+	if (dur && read_duration(r, dur, ts.is_date, &days, &secs)) {
+		itin_warn_at(r->w, r->fname, r->err->line, r->err->col,
+			     "%s; ignored", r->err->msg);
+		*r->err = keep;
+		dur = NULL;
+	}
 
 	if (ts.is_date) {
 		int64_t first = lsec_day(ts.lsec), excl = first + 1;
@@ -1781,10 +1905,19 @@ static int read_times(struct reader *r, struct event *ev,
 		else if (dur)
 			excl = first + (days ? days : 1);
 		if (excl <= first) {
-			fail_at(r, dtend ? dtend->line : dur->line, 1,
-				"DTEND of an all-day event must be after DTSTART "
-				"(DTEND is the day after the last)");
-			goto out;
+			if (dtend && excl < first) {
+				fail_at(r, dtend->line, 1,
+					"DTEND %.8s is before DTSTART %.8s",
+					dtend->value, dtstart->value);
+				goto out;
+			}
+			/* DTEND = DTSTART: meant as that one day. */
+			itin_warn_at(r->w, r->fname, dtend ? dtend->line : dur->line,
+				     1,
+				     "an all-day DTEND must be after DTSTART (it "
+				     "is the day after the last); taken as one "
+				     "day");
+			excl = first + 1;
 		}
 		ev->has_end = excl - 1 > first;
 		ev->end = ev->has_end ? (excl - 1) * ITIN_DAY : 0;
@@ -1906,7 +2039,8 @@ static int read_vevent(struct reader *r, size_t first, size_t last)
 	struct vprops vp = { NULL, 0 };
 	const struct cprop *dtstart, *uid, *recid;
 	struct event *ev = NULL;
-	long line = r->cl[first].line;
+	struct pending *pe;
+	long line = r->cl[first].line, seen;
 	int depth = 0, ret = -1;
 	bool recurring = false;
 	struct strbuf key = STRBUF_INIT;
@@ -1915,6 +2049,8 @@ static int read_vevent(struct reader *r, size_t first, size_t last)
 	for (size_t i = first + 1; i < last; i++) {
 		struct cprop p;
 
+		if (r->cl[i].skip)
+			continue;
 		parse_cline(r, i, &p);
 		if (name_is(&p, "BEGIN")) {
 			depth++;
@@ -1926,56 +2062,75 @@ static int read_vevent(struct reader *r, size_t first, size_t last)
 				    name_is(&p, "RDATE");
 		}
 	}
-	if (check_once(r, &vp))
-		goto out;
+	check_once(r, &vp);
 	dtstart = find(&vp, "DTSTART");
 	uid = find(&vp, "UID");
 	recid = find(&vp, "RECURRENCE-ID");
 	if (!dtstart) {
-		fail_at(r, line, 1, "VEVENT without DTSTART");
+		/* Allowed in scheduling messages; nothing to put in a
+		 * calendar either way. */
+		itin_warn_at(r->w, r->fname, line, 1,
+			     "VEVENT without DTSTART ignored");
+		ret = 0;
 		goto out;
 	}
-	if (uid) {
-		long seen;
+	{
+		struct itime t;
 
-		unescape_text(&key, uid->value, strlen(uid->value));
+		if (!parse_itime(dtstart->value, strlen(dtstart->value), &t)) {
+			itin_warn_at(r->w, r->fname, dtstart->line, 1,
+				     "invalid DTSTART '%.40s'; VEVENT ignored",
+				     dtstart->value);
+			ret = 0;
+			goto out;
+		}
+	}
+	ev = event_new();
+	read_text(r, ev, &vp);
+	if (read_times(r, ev, &vp, dtstart))
+		goto out;
+
+	r->pend = xgrow(r->pend, &r->palloc, r->npend + 1, sizeof(*r->pend));
+	pe = &r->pend[r->npend];
+	memset(pe, 0, sizeof(*pe));
+	pe->ev = ev;
+	pe->uid = uid ? text_dup(r, uid->value) : NULL;
+	pe->line = line;
+	pe->first = first;
+	pe->last = last;
+	pe->kind = recid ? V_OVERRIDE : recurring ? V_MASTER : V_SINGLE;
+	pe->is_override = recid != NULL;
+	ev = NULL;
+	/* The same UID again: the higher SEQUENCE wins, the later on a tie
+	 * (an update sent after the original). */
+	if (pe->uid) {
+		strbuf_addstr(&key, pe->uid);
 		if (recid) {
 			strbuf_addch(&key, '\x1f');
 			strbuf_addstr(&key, recid->value);
 		}
 		seen = evindex_find(r->uids, key.buf);
 		if (seen >= 0) {
-			fail_at(r, uid->line, 1,
-				"duplicate UID '%.200s' (first at line %ld)",
-				uid->value, seen);
-			goto out;
-		}
-		evindex_put(r->uids, key.buf, (size_t)line);
-	}
-	ev = event_new();
-	read_text(r, ev, &vp);
-	if (read_times(r, ev, &vp, dtstart))
-		goto out;
-	if (recurring || recid) {
-		struct pending *pe;
+			struct pending *old = &r->pend[seen];
+			bool newer = pe->ev->seq >= old->ev->seq;
 
-		r->pend = xgrow(r->pend, &r->palloc, r->npend + 1, sizeof(*r->pend));
-		pe = &r->pend[r->npend++];
-		memset(pe, 0, sizeof(*pe));
-		pe->ev = ev;
-		pe->uid = uid ? text_dup(r, uid->value) : NULL;
-		pe->line = line;
-		pe->first = first;
-		pe->last = last;
-		pe->is_override = recid != NULL;
-		ev = NULL;
-		ret = 0;
-		goto out;
+			itin_warn_at(r->w, r->fname, line, 1,
+				     "UID '%.200s' again (first at line %ld); "
+				     "keeping the %s",
+				     pe->uid, old->line,
+				     newer ? "later one" : "one with the higher SEQUENCE");
+			if (newer) {
+				old->dropped = true;
+				evindex_put(r->uids, key.buf, r->npend);
+			} else {
+				pe->dropped = true;
+			}
+		} else {
+			evindex_put(r->uids, key.buf, r->npend);
+		}
 	}
-	if (uid)
-		ev->id = id_from_uid(key.buf);
-	ret = emit(r, ev, line);
-	ev = NULL;
+	r->npend++;
+	ret = 0;
 out:
 	event_free(ev);
 	free(vp.v);
@@ -2070,10 +2225,11 @@ static int each_value(struct reader *r, const struct cprop *p,
 		slash = memchr(s, '/', n);
 		len = slash ? (size_t)(slash - s) : n;	/* a PERIOD's start */
 		if (!parse_itime(s, len, &t)) {
-			strbuf_release(&tzid);
-			return fail_at(r, p->line, 1, "invalid %.*s value '%.*s'",
-				       (int)p->nlen, p->name,
-				       (int)(len > 40 ? 40 : len), s);
+			itin_warn_at(r->w, r->fname, p->line, 1,
+				     "invalid %.*s value '%.*s' ignored",
+				     (int)p->nlen, p->name,
+				     (int)(len > 40 ? 40 : len), s);
+			continue;
 		}
 		key = value_key(r, m, tz, &t, has_tzid ? tzid.buf : NULL);
 		if (m->allday)
@@ -2127,7 +2283,9 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 
 	if (rt.freq == ICAL_NO_RECURRENCE) {
 		free(rt.rscale);
-		return fail_at(r, p->line, 1, "invalid RRULE '%.60s'", p->value);
+		itin_warn_at(r->w, r->fname, p->line, 1,
+			     "invalid RRULE '%.60s' ignored", p->value);
+		return 0;
 	}
 	local_until(&rt, m, tz);
 	it = icalrecur_iterator_new(rt, ical_local(m->start, m->allday));
@@ -2222,6 +2380,8 @@ static int override_key(struct reader *r, struct pending *ov,
 	int ret = -1, depth = 0;
 
 	for (size_t i = ov->first + 1; i < ov->last && !found; i++) {
+		if (r->cl[i].skip)
+			continue;
 		parse_cline(r, i, &p);
 		if (name_is(&p, "BEGIN"))
 			depth++;
@@ -2264,7 +2424,8 @@ static int expand_series(struct reader *r, struct pending *ms)
 	for (k = 0; k < r->npend; k++) {
 		struct pending *pe = &r->pend[k];
 
-		if (pe->is_override && !pe->used && pe->uid && ms->uid &&
+		if (pe->is_override && !pe->used && !pe->dropped && pe->uid &&
+		    ms->uid &&
 		    !strcmp(pe->uid, ms->uid)) {
 			if (override_key(r, pe, m, tz))
 				goto out;
@@ -2274,6 +2435,8 @@ static int expand_series(struct reader *r, struct pending *ms)
 	for (i = ms->first + 1; i < ms->last; i++) {
 		struct cprop p;
 
+		if (r->cl[i].skip)
+			continue;
 		parse_cline(r, i, &p);
 		if (name_is(&p, "BEGIN"))
 			depth++;
@@ -2354,8 +2517,18 @@ static int finish_pending(struct reader *r)
 	for (i = 0; i < r->npend; i++) {
 		struct pending *pe = &r->pend[i];
 
-		if (pe->is_override)
+		if (pe->dropped || pe->kind == V_OVERRIDE)
 			continue;
+		if (pe->kind == V_SINGLE) {
+			struct event *ev = pe->ev;
+
+			pe->ev = NULL;
+			if (pe->uid)
+				ev->id = id_from_uid(pe->uid);
+			if (emit(r, ev, pe->line) && refuse(r))
+				return -1;
+			continue;
+		}
 		if (expand_series(r, pe) && refuse(r))
 			return -1;
 	}
@@ -2367,7 +2540,7 @@ static int finish_pending(struct reader *r)
 		char *base;
 		int64_t span;
 
-		if (!pe->is_override || pe->used)
+		if (!pe->is_override || pe->used || pe->dropped)
 			continue;
 		span = pe->ev->has_end ? pe->ev->end - pe->ev->start : 0;
 		if (!in_window(r, pe->ev->start, span))
@@ -2421,6 +2594,8 @@ int icalio_read(const char *buf, size_t len, const char *fname,
 	for (size_t i = 0; i < r.ncl; i++) {
 		struct cprop p;
 
+		if (r.cl[i].skip)
+			continue;
 		parse_cline(&r, i, &p);
 		if (name_is(&p, "BEGIN")) {
 			if (++depth == 2)
