@@ -284,8 +284,11 @@ static void description_text(struct strbuf *out, const char *notes,
 		out->buf[--out->len] = '\0';
 }
 
-/* CATEGORIES: the type, then the tags (a comma, which libical would take
- * as a separator, becomes a space here; X-ITIN-TAG keeps the tag). */
+/*
+ * CATEGORIES: the type, then the tags. libical writes a CATEGORIES value
+ * with its commas and semicolons unescaped (a comma separates categories),
+ * so both become a space here; X-ITIN-TAG keeps the tag exactly.
+ */
 static void categories_text(struct strbuf *out, enum event_type type,
 			    char *const *tags, size_t ntags)
 {
@@ -294,7 +297,7 @@ static void categories_text(struct strbuf *out, enum event_type type,
 	for (size_t i = 0; i < ntags; i++) {
 		strbuf_addch(out, ',');
 		for (const char *s = tags[i]; *s; s++)
-			strbuf_addch(out, *s == ',' ? ' ' : *s);
+			strbuf_addch(out, *s == ',' || *s == ';' ? ' ' : *s);
 	}
 }
 
