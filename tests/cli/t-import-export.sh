@@ -94,8 +94,9 @@ run import "$T/x.csv"
 expect_rc 64 "import .csv: not available yet"
 expect_err "^itin: format 'csv' is not available yet \(see 'itin import --help'\)$" "import .csv: message"
 run import "$T/x.ics"
-expect_rc 64 "import .ics: not available yet"
-expect_err "^itin: format 'ics' is not available yet \(see 'itin import --help'\)$" "import .ics: message"
+expect_rc 65 "import .ics: not an iCalendar file"
+expect_err "^itin: warning: $T/x.ics:1:1: .*line ignored" "import .ics: the stray line"
+expect_err "^itin: $T/x.ics: no VCALENDAR \(not an iCalendar file\)$" "import .ics: message"
 run import --format csv "$T/x.dat"
 expect_rc 64 "import --format csv: not available yet"
 run import "$T/x.dat"
@@ -122,8 +123,8 @@ export ITIN_FILE="$T/exp.itin"
 cp "$TESTDIR/data/list.itin" "$ITIN_FILE"
 snapshot
 run export
-expect_rc 64 "export: ics (the default) not available yet"
-expect_err "^itin: format 'ics' is not available yet \(use --format itin\|tsv\|json\) \(see 'itin export --help'\)$" "export: default format message"
+expect_rc 0 "export: ics is the default"
+expect_out_match "^BEGIN:VCALENDAR" "export: iCalendar by default"
 run export --format csv
 expect_rc 64 "export --format csv: not available yet"
 run export --format agenda

@@ -115,7 +115,8 @@ run list --format csv
 expect_rc 64 "--format csv not available yet"
 expect_err "^itin: format 'csv' is not available yet \(see 'itin list --help'\)$" "--format csv: message"
 run list --format ics
-expect_rc 64 "--format ics not available yet"
+expect_rc 0 "--format ics"
+expect_out_match "^BEGIN:VCALENDAR" "--format ics: iCalendar"
 run list --format xml
 expect_rc 64 "--format unknown"
 expect_err "unknown format 'xml'" "--format unknown: message"
