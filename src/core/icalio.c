@@ -544,11 +544,16 @@ static icalcomponent *vtimezone_of(const struct vtimezone *vtz)
 			    sub, icalproperty_new_rrule(
 				     icalrecurrencetype_from_string(rule.buf)));
 		}
-		for (size_t k = 0; k < ob->nrdates; k++) {
+		/*
+		 * ical.js 2.2 takes an observance with RDATEs to begin at its
+		 * RDATEs only, dropping DTSTART's onset: so DTSTART is given
+		 * again as the first RDATE (RFC 5545 allows the repetition).
+		 */
+		for (size_t k = 0; ob->nrdates && k <= ob->nrdates; k++) {
 			struct icaldatetimeperiodtype dp;
 
 			memset(&dp, 0, sizeof(dp));
-			dp.time = ical_local(ob->rdates[k], false);
+			dp.time = ical_local(k ? ob->rdates[k - 1] : ob->start, false);
 			dp.period = icalperiodtype_null_period();
 			icalcomponent_add_property(sub, icalproperty_new_rdate(dp));
 		}
