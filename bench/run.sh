@@ -104,6 +104,9 @@ fi
 # The viewer: time to the first screen and per keystroke (bench/view.sh).
 ITIN="$ITIN" sh "$here/view.sh" "$W/big.itin"
 
+# iCalendar export and import next to Python's icalendar.
+ITIN=$ITIN BENCH_EVENTS=$events sh "$here/ics.sh"
+
 if [ -s "$W/failed" ]; then
 	echo
 	echo "note: some runs failed (their times mean little):"
