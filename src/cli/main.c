@@ -70,10 +70,11 @@ static const struct command commands[] = {
      "  -f, --file PATH      the store\n\n"
      "Moving the start without --end keeps the event's duration.\n",
      CMD_STORE | CMD_WRITES, cmd_edit},
-    {"list", "itin list [FILTERS] [--format agenda|tsv|json|itin]",
+    {"list", "itin list [FILTERS] [--format agenda|tsv|json|itin|ics]",
      "List events in order of their start.\n\n"
      "Options:\n"
-     "  --format FORMAT      agenda (default, for people), tsv, json, itin\n"
+     "  --format FORMAT      agenda (default, for people), tsv, json, itin,\n"
+     "                       ics\n"
      "  --in ZONE            show the times in ZONE (an IANA zone or a "
      "city)\n"
      "  -f, --file PATH      the store\n\n" FILTERS_HELP,
@@ -91,21 +92,29 @@ static const struct command commands[] = {
      "  -v, --verbose        print the ids removed\n"
      "  -f, --file PATH      the store\n",
      CMD_STORE | CMD_WRITES, cmd_rm},
-    {"import", "itin import [--format itin] [--dry-run] FILE...",
-     "Add the events of files to the store; an event whose id is already\n"
-     "in the store replaces it. A file with any error imports nothing.\n"
-     "'-' reads standard input and needs --format. The format is told\n"
-     "from the extension: .itin or .txt.\n\n"
+    {"import",
+     "itin import [--format itin|ics] [--dry-run] [--skip-invalid]\n"
+     "                   [--from DATE] [--to DATE] FILE...",
+     "Add the events of files to the store; an event whose id (UID) is\n"
+     "already in the store replaces it. A file with any error imports\n"
+     "nothing. '-' reads standard input and needs --format. The format is\n"
+     "told from the extension: .itin or .txt, .ics or .ical.\n\n"
      "Options:\n"
-     "  --format FORMAT      itin\n"
+     "  --format FORMAT      itin or ics\n"
      "  -n, --dry-run        read and report, change nothing\n"
+     "  --skip-invalid       iCalendar: refuse a bad VEVENT with a warning\n"
+     "                       and import the rest\n"
+     "  --from DATE          iCalendar: expand recurring events from DATE\n"
+     "  --to DATE            ... to DATE (default: a year either side of\n"
+     "                       today)\n"
      "  -f, --file PATH      the store\n",
      CMD_STORE | CMD_WRITES, cmd_import},
-    {"export", "itin export --format itin|tsv|json [-o FILE] [FILTERS]",
+    {"export", "itin export [--format ics|itin|tsv|json] [-o FILE] [FILTERS]",
      "Write events for other programs, to stdout or to FILE (replaced\n"
-     "atomically).\n\n"
+     "atomically): iCalendar for calendar apps unless --format says\n"
+     "otherwise.\n\n"
      "Options:\n"
-     "  --format FORMAT      itin, tsv or json\n"
+     "  --format FORMAT      ics (default), itin, tsv or json\n"
      "  --in ZONE            with tsv: the times in ZONE (a zone or a city)\n"
      "  -o, --output FILE    write to FILE instead of stdout\n"
      "  -f, --file PATH      the store\n\n" FILTERS_HELP,
