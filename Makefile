@@ -40,12 +40,16 @@ CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ := $(TUI_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+# Each fuzz target also links with a plain main() that replays files.
+REPLAY_BIN := $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
 LIBCORE := $(BUILD)/libitin.a
 # The viewer's objects, so unit tests can link the pure layout code.
 LIBTUI := $(BUILD)/libitintui.a
 
 .PHONY: all check check-deps installcheck bench install uninstall clean valgrind format \
-	gazetteer windowszones
+	gazetteer windowszones fuzz fuzz-run
 
 all: $(BIN)
 
@@ -68,15 +72,57 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(LIBTUI) $(LIBCORE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIBTUI) $(LIBCORE) $(LIBS)
 
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIBCORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIBCORE) $(LIBS)
+
 -include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# Fuzzing with clang's libFuzzer, AddressSanitizer and UBSan: the core is
+# built again into build-fuzz/ with coverage instrumentation, and each
+# tests/fuzz/fuzz_NAME.c becomes build-fuzz/fuzz_NAME. `make fuzz-run`
+# runs each for FUZZ_SECONDS, from its seeds (tests/fuzz/seeds/NAME), the
+# regression inputs and, when present, ../shared/corpus; a new corpus
+# grows in build-fuzz/corpus/NAME. Crashes are left in build-fuzz/.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := build-fuzz
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+FUZZ_CFLAGS = -O1 -g -std=c17 -D_GNU_SOURCE $(WARN) -Iinclude \
+	-DITIN_VERSION='"$(VERSION)"' $(shell $(PKG_CONFIG) --cflags $(PKGS)) \
+	$(FUZZ_SAN)
+FUZZ_CORE_OBJ := $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_BIN := $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz_%)
+
+fuzz: $(FUZZ_BIN)
+
+$(FUZZ_BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FUZZ_BUILD)/libitin.a: $(FUZZ_CORE_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(FUZZ_CORE_OBJ)
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_BUILD)/libitin.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Itests/fuzz -fsanitize=fuzzer -o $@ $< \
+		$(FUZZ_BUILD)/libitin.a $(LIBS)
+
+-include $(FUZZ_CORE_OBJ:.o=.d)
+
+fuzz-run: fuzz
+	@FUZZ_DIR=$(abspath $(FUZZ_BUILD)) FUZZ_SECONDS=$(FUZZ_SECONDS) \
+		sh tests/fuzz/run.sh $(FUZZ_NAMES)
 
 # The core never depends on the viewer or the command line.
 check-deps:
 	@if grep -nE '#include *[<"](n?curses|ncursesw|cli/|tui/)' src/core/*.c include/itin/*.h; then \
 		echo "core must not include curses, cli or tui headers" >&2; exit 1; fi
 
-check: all $(UNIT_BIN) check-deps
-	@ITIN=$(abspath $(BIN)) UNIT_DIR=$(abspath $(BUILD)/tests) sh tests/run.sh
+check: all $(UNIT_BIN) $(REPLAY_BIN) check-deps
+	@ITIN=$(abspath $(BIN)) UNIT_DIR=$(abspath $(BUILD)/tests) \
+		REPLAY_DIR=$(abspath $(BUILD)/fuzz) sh tests/run.sh
 
 valgrind: all $(UNIT_BIN)
 	@ITIN=$(abspath $(BIN)) UNIT_DIR=$(abspath $(BUILD)/tests) ITIN_VALGRIND=1 sh tests/run.sh
@@ -128,4 +174,4 @@ format:
 	clang-format -i src/*/*.c include/itin/*.h tests/unit/*.c tests/unit/*.h
 
 clean:
-	rm -rf build build-san itin
+	rm -rf build build-san build-fuzz itin

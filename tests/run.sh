@@ -6,6 +6,9 @@
 #   UNIT_DIR  folder of the built unit-test binaries
 #   ITIN_VALGRIND=1  run the binary under valgrind memcheck (see tests/cli/lib.sh)
 #   TESTS     optional space-separated list of cli scripts to run (names)
+#   REPLAY_DIR  folder of the fuzz targets built without libFuzzer
+#             (replay_NAME): each is run over tests/fuzz/seeds/NAME and
+#             tests/fuzz/regressions/NAME
 here=$(cd "$(dirname "$0")" && pwd)
 passed=0
 failed=0
@@ -36,6 +39,23 @@ if [ -d "$UNIT_DIR" ]; then
 		rc=$?
 		cat "$log"
 		count "$(basename "$t")" "$rc"
+	done
+fi
+
+if [ -n "$REPLAY_DIR" ] && [ -d "$REPLAY_DIR" ]; then
+	for t in "$REPLAY_DIR"/replay_*; do
+		[ -x "$t" ] || continue
+		name=${t##*/replay_}
+		set --
+		for d in "$here/fuzz/seeds/$name" "$here/fuzz/regressions/$name"; do
+			[ -d "$d" ] && set -- "$@" "$d"
+		done
+		[ $# -gt 0 ] || continue
+		echo "# fuzz replay: $name"
+		"$t" "$@" >"$log" 2>&1
+		rc=$?
+		cat "$log"
+		count "replay_$name" "$rc"
 	done
 fi
 

@@ -1,0 +1,74 @@
+/*
+ * fuzz_csv.c: the CSV importer (records and events). What imports must
+ * export as native CSV that imports again to the same events.
+ */
+#include <string.h>
+
+#include "fuzz.h"
+#include "itin/csvio.h"
+#include "itin/evlist.h"
+#include "itin/itinfmt.h"
+#include "itin/strbuf.h"
+
+static int count_record(void *ctx, const struct csvio_record *rec,
+			struct itin_err *err)
+{
+	(void)err;
+	FUZZ_ASSERT(rec->n >= 1 && rec->n <= CSVIO_MAX_COLUMNS);
+	for (size_t i = 0; i < rec->n; i++)
+		FUZZ_ASSERT(rec->f[i].len <= CSVIO_MAX_FIELD &&
+			    rec->f[i].s[rec->f[i].len] == '\0');
+	++*(size_t *)ctx;
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *buf = (const char *)data;
+	struct evlist l = EVLIST_INIT, l2 = EVLIST_INIT;
+	struct strbuf out = STRBUF_INIT;
+	struct csvio_stats st;
+	struct itin_err err;
+	size_t records = 0;
+	unsigned flags = 0;
+
+	/* The record layer on its own, with each delimiter. */
+	itin_err_clear(&err);
+	csvio_read_records(buf, size, "fuzz", 0, count_record, &records, &err);
+
+	/* The length picks the import flags, so any file is a seed as is. */
+	flags = (unsigned)size & (CSVIO_SKIP_INVALID | CSVIO_RAW);
+	itin_err_clear(&err);
+	if (csvio_read_events(buf, size, "fuzz", flags, &l, NULL, &st, &err)) {
+		FUZZ_ASSERT(err.status != 0 && err.msg[0]);
+		evlist_release(&l);
+		return 0;
+	}
+	FUZZ_ASSERT(st.events == l.n);
+	csvio_write(&out, &l, flags & CSVIO_RAW);
+	itin_err_clear(&err);
+	if (csvio_read_events(out.buf, out.len, "export", flags & CSVIO_RAW,
+			      &l2, NULL, NULL, &err)) {
+		char msg[1024];
+
+		itin_err_format(&err, msg, sizeof(msg));
+		fprintf(stderr, "exported CSV does not import: %s\n%s\n", msg,
+			out.buf);
+		FUZZ_ASSERT(!"exported CSV imports");
+	}
+	FUZZ_ASSERT(l2.n == l.n);
+	for (size_t i = 0; i < l.n; i++) {
+		if (!itinfmt_same_event(l.v[i], l2.v[i])) {
+			struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
+
+			itinfmt_write_event(&x, l.v[i]);
+			itinfmt_write_event(&y, l2.v[i]);
+			fprintf(stderr, "before:\n%s\nafter:\n%s\n", x.buf, y.buf);
+			FUZZ_ASSERT(!"CSV round trip keeps events");
+		}
+	}
+	strbuf_release(&out);
+	evlist_release(&l);
+	evlist_release(&l2);
+	return 0;
+}

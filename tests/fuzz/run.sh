@@ -1,0 +1,45 @@
+#!/bin/sh
+# run.sh NAME...: runs each fuzz target build-fuzz/fuzz_NAME for
+# $FUZZ_SECONDS seconds (make fuzz-run). The corpus grows in
+# $FUZZ_DIR/corpus/NAME, seeded from tests/fuzz/seeds/NAME, the regression
+# inputs and, for csv (and ics), the shared corpus when it is there
+# ($ITIN_CORPUS, else ../shared/corpus). A crash, leak, timeout or
+# out-of-memory is left as $FUZZ_DIR/crash-* (or leak-*, timeout-*, oom-*)
+# and fails the run. Ends with "N passed, N failed", one per target.
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+: "${FUZZ_DIR:?}" "${FUZZ_SECONDS:=60}"
+corpus=${ITIN_CORPUS:-$root/../shared/corpus}
+passed=0
+failed=0
+for name in "$@"; do
+	bin=$FUZZ_DIR/fuzz_$name
+	work=$FUZZ_DIR/corpus/$name
+	mkdir -p "$work"
+	set -- "$work"
+	for d in "$here/seeds/$name" "$here/regressions/$name"; do
+		[ -d "$d" ] && set -- "$@" "$d"
+	done
+	case $name in
+	csv) [ -d "$corpus/csv" ] && set -- "$@" "$corpus/csv" ;;
+	ics) for d in "$corpus/ics" "$corpus/good-ics" "$corpus/bad-ics"; do
+			[ -d "$d" ] && set -- "$@" "$d"
+		done ;;
+	esac
+	echo "# fuzz: $name for ${FUZZ_SECONDS}s"
+	# -rss_limit_mb and -timeout turn runaway memory or time into a
+	# finding; -max_len lets inputs grow past libFuzzer's small default.
+	if "$bin" -max_total_time="$FUZZ_SECONDS" -timeout=10 \
+		-rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+		-artifact_prefix="$FUZZ_DIR/$name-" "$@" \
+		>"$FUZZ_DIR/$name.log" 2>&1; then
+		passed=$((passed + 1))
+		echo "ok - fuzz $name: $(grep -E '^stat::number_of_executed_units' "$FUZZ_DIR/$name.log" | awk '{print $2}') runs"
+	else
+		failed=$((failed + 1))
+		echo "not ok - fuzz $name (log: $FUZZ_DIR/$name.log)"
+		grep -E 'ERROR|SUMMARY|invariant|Test unit written' "$FUZZ_DIR/$name.log" | head -20 | sed 's/^/#   /'
+	fi
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
