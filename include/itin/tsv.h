@@ -4,7 +4,8 @@
  *   id	type	start	end	tz	city	country	title
  *
  * start/end are WHEN values local to the event's zone (the end local to its
- * end zone); tabs and line breaks inside values become single spaces.
+ * end zone); tabs and line breaks inside values become single spaces, other
+ * control characters (C0, DEL, C1) a visible "\xHH".
  */
 #ifndef ITIN_TSV_H
 #define ITIN_TSV_H

@@ -41,6 +41,26 @@ TEST(tsv)
 	strbuf_release(&sb);
 }
 
+/* Controls other than tab and line breaks: visible, never raw. */
+TEST(tsv_controls)
+{
+	static const char hostile[] =
+		"2023-02-03  other  \\x1b]0;pwn\\x07 \\x1b[2J\\x0d\\x7f \xC2\x9B\xE2\x80\xAE \\\\x @ \\x1bCity, KR\n"
+		"    id: h1\n";
+	struct evlist hl = EVLIST_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	struct itin_err err;
+
+	CHECK_INT(itinfmt_parse(hostile, strlen(hostile), "h", &hl, NULL, &err), 0);
+	if (hl.n != 1)
+		return;
+	tsv_write_event(&sb, hl.v[0]);
+	CHECK_STR(sb.buf, "h1\tother\t2023-02-03\t\t\t\\x1bCity\tKR\t"
+			  "\\x1b]0;pwn\\x07 \\x1b[2J \\x7f \\x9b\xE2\x80\xAE \\x\n");
+	strbuf_release(&sb);
+	evlist_release(&hl);
+}
+
 TEST(json_strings)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -103,6 +123,7 @@ int main(void)
 		return 1;
 	}
 	RUN(tsv);
+	RUN(tsv_controls);
 	RUN(json_strings);
 	RUN(json_events);
 	evlist_release(&l);
