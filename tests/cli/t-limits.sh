@@ -1,0 +1,127 @@
+#!/bin/sh
+# t-limits.sh: hostile sizes end in a clear error (or a clean import) in
+# bounded time and memory, never a crash, a hang or a swap storm: a 100 MB
+# line, a field of 10 million characters, a million columns, random bytes,
+# NUL bytes. Time is bounded with timeout(1); memory with ulimit -v (1 GiB
+# of address space) except under AddressSanitizer or valgrind, which need
+# far more address space than they use.
+. "$(dirname "$0")/lib.sh"
+
+if [ "${ITIN_VALGRIND:-0}" = 1 ]; then
+	echo "ok 1 # skip: sizes this large are for the native build"
+	finish
+fi
+if grep -q __asan_init "$ITIN" 2>/dev/null; then
+	LIMIT_KB=unlimited
+else
+	LIMIT_KB=1048576
+fi
+
+# bounded DESC ARGS...: itin ARGS in at most 60 s and LIMIT_KB of memory.
+bounded() {
+	_d=$1
+	shift
+	(ulimit -v "$LIMIT_KB" && exec timeout -s KILL 60 "$ITIN" "$@") \
+		>"$T/out" 2>"$T/err"
+	rc=$?
+	if [ "$rc" -eq 137 ] || [ "$rc" -eq 124 ]; then
+		not_ok "$_d: killed after 60 s"
+	elif [ "$rc" -gt 128 ]; then
+		not_ok "$_d: died with signal $((rc - 128))"
+		show_run
+	else
+		ok "$_d: finished within the limits"
+	fi
+}
+
+gen() {	# gen FILE KIND: write a hostile file
+	python3 - "$@" <<'PYEOF'
+import random, sys
+path, kind = sys.argv[1:3]
+random.seed(7)
+with open(path, 'wb') as f:
+    if kind == 'line':		# 100 MB, no line break
+        f.write(b'x' * 100_000_000)
+    elif kind == 'field-itin':	# a title of 10 million characters
+        f.write(b'2023-01-30  meeting  ' + b'T' * 10_000_000 + b'\n')
+    elif kind == 'title-itin':	# fits on a line, over the 64 KiB field limit
+        f.write(b'2023-01-30  meeting  ' + b'T' * 70_000 + b'\n')
+    elif kind == 'random':
+        f.write(random.randbytes(10_000_000))
+    elif kind == 'nul':
+        f.write(b'\0' * 10_000_000)
+    elif kind == 'field-csv':
+        f.write(b'title,start\n"' + b'T' * 10_000_000 + b'",2023-01-30\n')
+    elif kind == 'columns-csv':
+        f.write(b'title,start' + b',x' * 1_000_000 + b'\nA,2023-01-30\n')
+    elif kind == 'rows-csv':	# many small rows: a clean import
+        f.write(b'title,start\n')
+        for i in range(100_000):
+            f.write(b'Meeting %d,2023-01-30T10:00\n' % i)
+PYEOF
+}
+
+for k in line field-itin title-itin random nul; do
+	gen "$T/$k" "$k"
+done
+
+bounded "100 MB line" import --format itin "$T/line"
+expect_rc 65 "100 MB line: status 65"
+expect_err "^itin: .*/line:1:1048577: line too long \(100000000 bytes; limit 1 MiB\)$" "100 MB line: message"
+[ ! -e "$ITIN_FILE" ] && ok "100 MB line: nothing stored" || not_ok "100 MB line: nothing stored"
+
+cp "$T/line" "$T/store-line.itin"
+bounded "100 MB line in the store" -f "$T/store-line.itin" list
+expect_rc 65 "100 MB line in the store: status 65"
+expect_err "line too long" "100 MB line in the store: message"
+
+bounded "10 million character title" import --format itin "$T/field-itin"
+expect_rc 65 "10 million character title: status 65"
+expect_err "line too long" "10 million character title: message"
+
+bounded "70000 byte title" import --format itin "$T/title-itin"
+expect_rc 65 "70000 byte title: status 65"
+expect_err "title too long \(70000 bytes; limit 65536\)" "70000 byte title: message"
+
+bounded "random bytes" import --format itin "$T/random"
+expect_rc 65 "random bytes: status 65"
+expect_err "^itin: .*/random:[0-9]+:[0-9]+: " "random bytes: located message"
+
+bounded "NUL bytes" import --format itin "$T/nul"
+expect_rc 65 "NUL bytes: status 65"
+# One 10 MB line: the line's length is found first.
+expect_err "^itin: .*/nul:1:1048577: line too long" "NUL bytes: message"
+head -c 1000 "$T/nul" >"$T/nul-short"
+bounded "1000 NUL bytes" import --format itin "$T/nul-short"
+expect_rc 65 "1000 NUL bytes: status 65"
+expect_err "^itin: .*/nul-short:1:1: NUL byte in input$" "1000 NUL bytes: message"
+
+bounded "random bytes on stdin" import --format itin - <"$T/random"
+expect_rc 65 "random bytes on stdin: status 65"
+
+# CSV, once import --format csv exists.
+run import --format csv --dry-run /dev/null
+if [ "$rc" -eq 64 ]; then
+	ok "csv limits # skip: import --format csv is not available"
+	finish
+fi
+for k in field-csv columns-csv rows-csv; do
+	gen "$T/$k" "$k"
+done
+bounded "csv: 10 million character field" import --format csv "$T/field-csv"
+expect_rc 65 "csv: 10 million character field: status 65"
+expect_err "field too long" "csv: 10 million character field: message"
+bounded "csv: a million columns" import --format csv "$T/columns-csv"
+expect_rc 65 "csv: a million columns: status 65"
+expect_err "too many fields in a record \(limit 10000\)" "csv: a million columns: message"
+bounded "csv: random bytes" import --format csv "$T/random"
+expect_rc 65 "csv: random bytes: status 65"
+bounded "csv: NUL bytes" import --format csv "$T/nul"
+expect_rc 65 "csv: NUL bytes: status 65"
+bounded "csv: 100 MB line" import --format csv "$T/line"
+[ "$rc" -eq 65 ] || [ "$rc" -eq 0 ] && ok "csv: 100 MB line: clean end" ||
+	not_ok "csv: 100 MB line: status $rc"
+bounded "csv: 100000 rows" import --format csv --dry-run "$T/rows-csv"
+expect_rc 0 "csv: 100000 rows import cleanly"
+
+finish
