@@ -253,12 +253,12 @@ sys.exit(os.WEXITSTATUS(st))
 EOT
 if python3 -c 'import pty' 2>/dev/null; then
 	snapshot
-	EDITOR="$T/ed2.sh" python3 "$T/drive_tty.py" n "$ITIN" edit m2 >"$T/out" 2>&1
+	EDITOR="$T/ed2.sh" python3 "$T/drive_tty.py" n "$ITIN_CMD" edit m2 >"$T/out" 2>&1
 	rc=$?
 	expect_rc 65 "editor on a tty: answering n gives up"
 	expect_out_match "Edit again\? \[Y/n\]" "editor on a tty: asks to edit again"
 	unchanged "editor on a tty: n"
-	EDITOR="$T/ed2.sh" python3 "$T/drive_tty.py" y "$ITIN" edit m2 >"$T/out" 2>&1
+	EDITOR="$T/ed2.sh" python3 "$T/drive_tty.py" y "$ITIN_CMD" edit m2 >"$T/out" 2>&1
 	rc=$?
 	expect_rc 0 "editor on a tty: y edits again"
 	itin show m2 >"$T/out"

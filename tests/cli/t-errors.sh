@@ -165,7 +165,7 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
 	chown 65534:65534 "$shared/store.itin.lock"
 	as_nobody() {
 		setpriv --reuid=65534 --regid=65534 --clear-groups \
-			env HOME=/nonexistent "$ITIN" -f "$shared/store.itin" "$@" \
+			env HOME=/nonexistent $VG "$ITIN" -f "$shared/store.itin" "$@" \
 			>"$T/out" 2>"$T/err"
 		rc=$?
 	}
@@ -184,7 +184,7 @@ fi
 # A store over the file-size limit: EFBIG, not a kill by SIGXFSZ.
 cp "$ITIN_FILE" "$T/big.itin"
 cp "$ROOT/samples/summit-season-2023.itin" "$T/season.itin"
-(ulimit -f 8 && "$ITIN" -f "$T/big.itin" import "$T/season.itin" >"$T/out" 2>"$T/err"; echo $? >"$T/rc")
+(ulimit -f 8 && itin -f "$T/big.itin" import "$T/season.itin" >"$T/out" 2>"$T/err"; echo $? >"$T/rc")
 rc=$(cat "$T/rc")
 expect_rc 74 "import: store beyond the file-size limit"
 expect_err "^itin: cannot write" "import: file-size limit message"
