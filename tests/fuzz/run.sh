@@ -29,7 +29,7 @@ for name in "$@"; do
 	echo "# fuzz: $name for ${FUZZ_SECONDS}s"
 	# -rss_limit_mb and -timeout turn runaway memory or time into a
 	# finding; -max_len lets inputs grow past libFuzzer's small default.
-	if "$bin" -max_total_time="$FUZZ_SECONDS" -timeout=10 \
+	if "$bin" -max_total_time="$FUZZ_SECONDS" -timeout=30 \
 		-rss_limit_mb=2048 -max_len=8192 -print_final_stats=1 \
 		-artifact_prefix="$FUZZ_DIR/$name-" "$@" \
 		>"$FUZZ_DIR/$name.log" 2>&1; then
