@@ -784,6 +784,9 @@ static void locate(const struct reader *r, const char *buf, size_t len,
 		if (e > p && buf[e - 1] == '\r')
 			e--;
 		if (left <= e - s || !nl) {
+			/* Never past the line, whatever off says. */
+			if (left > e - s)
+				left = e - s;
 			*line = ln;
 			*col = utf8_column(buf + p, s - p + left);
 			return;
@@ -870,18 +873,11 @@ static int split_lines(struct reader *r, const char *buf, size_t len)
 		size_t bad;
 		const char *s = cl_text(r, i);
 
-		if (!utf8_valid(s, r->cl[i].len, &bad)) {
-			long line, col;
-
-			locate(r, buf, len, i, bad, &line, &col);
-			if (!r->warned_utf8)
-				itin_warn_at(r->w, r->fname, line, col,
-					     "not valid UTF-8; such bytes are "
-					     "read as Latin-1");
-			r->warned_utf8 = true;
-			latin1_fix(r, i);
-			s = cl_text(r, i);
-		}
+		/*
+		 * Controls first, on the bytes as they are in the file:
+		 * locate() counts offsets in the file's bytes, and
+		 * latin1_fix() makes the line longer than those.
+		 */
 		for (size_t k = 0; k < r->cl[i].len; k++) {
 			unsigned char c = (unsigned char)s[k];
 
@@ -894,6 +890,17 @@ static int split_lines(struct reader *r, const char *buf, size_t len)
 					       "value",
 					       c);
 			}
+		}
+		if (!utf8_valid(s, r->cl[i].len, &bad)) {
+			long line, col;
+
+			locate(r, buf, len, i, bad, &line, &col);
+			if (!r->warned_utf8)
+				itin_warn_at(r->w, r->fname, line, col,
+					     "not valid UTF-8; such bytes are "
+					     "read as Latin-1");
+			r->warned_utf8 = true;
+			latin1_fix(r, i);
 		}
 	}
 	return 0;

@@ -480,6 +480,12 @@ TEST(errors)
 	CHECK_STR(error_of("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:a\abc\r\n"
 			   "END:VEVENT\r\nEND:VCALENDAR\r\n"),
 		  "t.ics:3:10: control character U+0007 in a value");
+	/* Found by fuzzing: Latin-1 bytes before a control made the line
+	 * longer than the file's, and locating the control read past it. */
+	CHECK_STR(error_of("\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x06"),
+		  "t.ics:1:8: control character U+0006 in a value");
+	CHECK_STR(error_of("BEGIN:VCALENDAR\r\nSUMMARY:\xE9t\xE9\a\r\n"),
+		  "t.ics:2:12: control character U+0007 in a value");
 	CHECK_STR(error_of("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\n"
 			   "DTSTART:20230101T100000Z\r\nDTEND:20230101T090000Z\r\n"
 			   "SUMMARY:s\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"),
