@@ -66,7 +66,7 @@ static int gen(const char *path, long n)
 		return 1;
 	}
 	fputs("id,type,title,start,end,tz,city,country,venue,participants,"
-	      "organization,status,source,notes,tags,end_tz\r\n",
+	      "organization,status,source,notes,tags\r\n",
 	      f);
 	for (i = 0; i < n; i++) {
 		int slot = (int)(i % 10), k = (int)(i % 6), hh = 8 + slot;
@@ -79,7 +79,7 @@ static int gen(const char *path, long n)
 			fprintf(f,
 				"Visit %ld,%s,,,%s,%s,,Person %ld (Minister); "
 				"Person %ld,"
-				",confirmed,,,bench; visit,\r\n",
+				",confirmed,,,bench; visit\r\n",
 				i, date, city[k], cc[k], i % 997, i % 991);
 			continue;
 		}
@@ -96,7 +96,7 @@ static int gen(const char *path, long n)
 			fprintf(f,
 				"\"Generated event %ld\nfor the benchmark.\"",
 				i);
-		fputs(",,\r\n", f);
+		fputs(",\r\n", f);
 	}
 	if (fclose(f)) {
 		perror(path);
@@ -172,7 +172,8 @@ int main(int argc, char **argv)
 		rc = csvio_read_records_fp(f, argv[2], 0, count_record, NULL,
 					   &err);
 	} else if (!strcmp(argv[1], "events")) {
-		rc = csvio_read_events_fp(f, argv[2], 0, &l, NULL, NULL, &err);
+		rc = csvio_read_events_fp(f, argv[2], 0, &l, NULL, NULL, NULL,
+					  &err);
 		nfields = l.n;
 	} else {
 		fprintf(stderr, "csvbench: unknown mode '%s'\n", argv[1]);

@@ -125,8 +125,9 @@ struct csvio_stats {
  * The first record is the header, matched case-insensitively (spaces, '_'
  * and '-' ignored) in any column order. Native columns:
  *   id,type,title,start,end,tz,city,country,venue,participants,
- *   organization,status,source,notes,tags,end_tz
- * and the columns of Google Calendar's and Outlook's CSV (Subject, Start
+ *   organization,status,source,notes,tags
+ * (end may carry the end's own zone: "2023-01-31T11:15 Asia/Tokyo"; an
+ * end_tz column is read too), and the columns of Google Calendar's and Outlook's CSV (Subject, Start
  * Date, Start Time, End Date, End Time, All Day Event, Description,
  * Location, Categories, Required/Optional Attendees, Meeting Organizer...).
  * A title and a start are required ("missing column 'title'"). Columns it
@@ -140,8 +141,20 @@ struct csvio_stats {
  * still stop it. Duplicate ids within the file are an error at the second.
  * st may be NULL.
  */
+/*
+ * How far a long import has got, for a progress line: fn is called every
+ * CSVIO_PROGRESS_ROWS data rows with the rows read so far.
+ */
+#define CSVIO_PROGRESS_ROWS 4096
+struct csvio_progress {
+	void (*fn)(void *ctx, size_t rows);
+	void *ctx;
+};
+
+/* prog may be NULL. */
 int csvio_read_events_fp(FILE *fp, const char *fname, unsigned flags,
 			 struct evlist *out, const struct itin_warner *w,
+			 const struct csvio_progress *prog,
 			 struct csvio_stats *st, struct itin_err *err);
 int csvio_read_events(const char *buf, size_t len, const char *fname,
 		      unsigned flags, struct evlist *out,
@@ -153,8 +166,10 @@ int csvio_read_events(const char *buf, size_t len, const char *fname,
 /*
  * The native header and one line per event, each ended by CRLF, UTF-8
  * without BOM, fields quoted only when they hold a ',', '"', CR or LF.
- * start/end are WHEN values (a date, or YYYY-MM-DDTHH:MM[:SS] local to tz,
- * the end local to end_tz when set); tz is "floating" for a timed event
+ * start/end are WHEN values (a date, or YYYY-MM-DDTHH:MM[:SS] local to tz);
+ * an event with its own end zone has "WHEN ZONE" as its end, local to that
+ * zone ("2023-01-31T11:15 Asia/Tokyo"; the zone alone when there is no
+ * end), so the header stays the contract's fifteen columns; tz is "floating" for a timed event
  * without zone, empty for all-day events. participants: "Name (Role);
  * Name"; tags: "a; b"; in both, '\' ';' '(' ')' inside a name, role or tag,
  * and a leading or trailing space, are escaped with a backslash as in the

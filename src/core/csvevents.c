@@ -51,10 +51,14 @@ enum col {
 	C_SOURCE,
 	C_NOTES,
 	C_TAGS,
-	C_END_TZ,
 	C_NATIVE,
-	/* Google Calendar, Outlook and common spreadsheet columns. */
-	C_START_DATE = C_NATIVE,
+	/*
+	 * Read, never written: an end zone column (the native end field
+	 * carries its zone as "WHEN ZONE"), and Google Calendar, Outlook and
+	 * common spreadsheet columns.
+	 */
+	C_END_TZ = C_NATIVE,
+	C_START_DATE,
 	C_START_TIME,
 	C_END_DATE,
 	C_END_TIME,
@@ -69,7 +73,7 @@ enum col {
 static const char *const native_names[C_NATIVE] = {
     "id",     "type",	 "title", "start",	  "end",	  "tz",
     "city",   "country", "venue", "participants", "organization", "status",
-    "source", "notes",	 "tags",  "end_tz",
+    "source", "notes",	 "tags",
 };
 
 /* Header names, folded (lower case, no spaces, '_' or '-'). */
@@ -138,6 +142,7 @@ struct evreader {
 	size_t ncols;	   /* fields in the header */
 	struct evindex *ix;
 	struct strbuf tmp;
+	const struct csvio_progress *prog;
 };
 
 /* ---- small helpers ---- */
@@ -477,6 +482,58 @@ static int parse_when(const char *s, size_t len, struct dt *out,
 		i++;
 	out->has_time = true;
 	return parse_time(s + i, len - i, &out->secs, err);
+}
+
+/* "AM", "pm", "a.m.": the end of a 12-hour time, not a zone. */
+static bool is_ampm(const char *s, size_t len)
+{
+	char c = (char)(s[0] | 0x20);
+
+	if (c != 'a' && c != 'p')
+		return false;
+	return (len == 2 && (s[1] | 0x20) == 'm') ||
+	       (len == 4 && s[1] == '.' && (s[2] | 0x20) == 'm' && s[3] == '.');
+}
+
+/*
+ * The native end field carries the end's own zone, when it has one, after
+ * the time: "2023-01-31T11:15 Asia/Tokyo" (a flight that lands in another
+ * zone); or is the zone alone for an event with an end zone and no end.
+ * The zone is the last word when it starts with a letter and is not AM or
+ * PM; alone, it must look like a zone (a '/', or a name the database
+ * knows), so "TBD" stays a bad date. Splits it off into *zone.
+ */
+static void split_end_zone(struct val *when, struct val *zone)
+{
+	const char *s = when->s;
+	size_t len = when->len, i;
+
+	zone->s = "";
+	zone->len = 0;
+	zone->idx = when->idx;
+	trim(&s, &len);
+	if (!len)
+		return;
+	for (i = len; i > 0 && !is_ws(s[i - 1]);)
+		i--;
+	if (!ascii_isalpha((unsigned char)s[i]) || is_ampm(s + i, len - i))
+		return;
+	if (i == 0 && !memchr(s, '/', len)) {
+		struct itin_err e;
+		char buf[64];
+
+		if (len >= sizeof(buf))
+			return;
+		memcpy(buf, s, len);
+		buf[len] = '\0';
+		if (!tz_get(buf, &e))
+			return;
+	}
+	zone->s = s + i;
+	zone->len = len - i;
+	when->s = s;
+	when->len = i;
+	trim(&when->s, &when->len);
 }
 
 /* The start or the end of a row, from its when, date and time columns. */
@@ -860,7 +917,7 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 		       struct event *ev, struct itin_err *err)
 {
 	struct val title = get(er, rec, C_TITLE), type = get(er, rec, C_TYPE);
-	struct val v, tz, city, country, venue, loc;
+	struct val v, tz, city, country, venue, loc, end, endzone;
 	struct dt s, e;
 	long s_at, e_at, place_at;
 	bool allday_flag = false;
@@ -902,7 +959,9 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 		     get(er, rec, C_START_DATE), get(er, rec, C_START_TIME), &s,
 		     &s_at, err))
 		return -1;
-	if (row_when(er, rec, "end", get(er, rec, C_END),
+	end = get(er, rec, C_END);
+	split_end_zone(&end, &endzone);
+	if (row_when(er, rec, "end", end,
 		     get(er, rec, C_END_DATE), get(er, rec, C_END_TIME), &e,
 		     &e_at, err))
 		return -1;
@@ -993,15 +1052,31 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 					     ev->city ? ev->city : ev->country);
 			}
 		}
+		/* The end zone: in the end field, or an end_tz column. */
 		v = get(er, rec, C_END_TZ);
 		trim(&v.s, &v.len);
-		if (v.len) {
+		if (endzone.len || v.len) {
+			struct val which = endzone.len ? endzone : v;
 			char buf[256];
-			const char *name = cstr(v, buf, sizeof(buf));
+			const char *name = cstr(which, buf, sizeof(buf));
 			const struct tz *z = tz_get(name ? name : "", err);
 
 			if (!z)
-				return locate(er, rec, v.idx, err);
+				return locate(er, rec, which.idx, err);
+			if (endzone.len && v.len) {
+				const struct tz *z2;
+
+				name = cstr(v, buf, sizeof(buf));
+				z2 = tz_get(name ? name : "", err);
+				if (!z2)
+					return locate(er, rec, v.idx, err);
+				if (strcmp(tz_name(z), tz_name(z2)))
+					return fail_field(
+					    er, rec, v.idx, err,
+					    "end zone '%s' is not the one "
+					    "the end gives ('%s')",
+					    tz_name(z2), tz_name(z));
+			}
 			ev->end_tz = xstrdup(tz_name(z));
 		}
 	}
@@ -1072,7 +1147,7 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 			at = tz.len ? tz.idx : place_at;
 			break;
 		case EV_PART_END_TZ:
-			at = er->col[C_END_TZ];
+			at = endzone.len ? endzone.idx : er->col[C_END_TZ];
 			break;
 		case EV_PART_ID:
 			at = er->col[C_ID];
@@ -1096,6 +1171,8 @@ static int on_record(void *ctx, const struct csvio_record *rec,
 	if (!rec->problem && row_is_empty(rec))
 		return 0; /* ",,,," rows: spreadsheets pad with them */
 	er->st.rows++;
+	if (er->prog && er->st.rows % CSVIO_PROGRESS_ROWS == 0)
+		er->prog->fn(er->prog->ctx, er->st.rows);
 	if (rec->problem) {
 		*err = *rec->problem;
 		goto refused;
@@ -1156,11 +1233,13 @@ static int evreader_done(struct evreader *er, int ret, struct csvio_stats *st)
 
 int csvio_read_events_fp(FILE *fp, const char *fname, unsigned flags,
 			 struct evlist *out, const struct itin_warner *w,
+			 const struct csvio_progress *prog,
 			 struct csvio_stats *st, struct itin_err *err)
 {
 	struct evreader er;
 
 	evreader_init(&er, fname, flags, out, w);
+	er.prog = prog && prog->fn ? prog : NULL;
 	return evreader_done(
 	    &er, csvio_read_records_fp(fp, er.fname, 0, on_record, &er, err),
 	    st);
@@ -1238,13 +1317,21 @@ void csvio_write_event(struct strbuf *sb, const struct event *ev,
 	field(sb, ev->title, flags, false);
 	when_format(ev->start, !ev->allday, 'T', w);
 	field(sb, w, flags, false);
+	/* The end, and the end's own zone after it ("WHEN ZONE"); the zone
+	 * alone for an event with an end zone and no end. */
+	strbuf_reset(&tmp);
 	if (ev->has_end &&
 	    !(ev->allday && lsec_day(ev->end) == lsec_day(ev->start))) {
 		when_format(ev->end, !ev->allday, 'T', w);
-		field(sb, w, flags, false);
-	} else {
-		field(sb, NULL, flags, false);
+		strbuf_addstr(&tmp, w);
 	}
+	if (!ev->allday && ev->end_tz) {
+		if (tmp.len)
+			strbuf_addch(&tmp, ' ');
+		strbuf_addstr(&tmp, ev->end_tz);
+	}
+	field(sb, tmp.buf, flags, false);
+	strbuf_reset(&tmp);
 	field(sb,
 	      ev->allday ? NULL
 	      : ev->tz	 ? ev->tz
@@ -1278,8 +1365,7 @@ void csvio_write_event(struct strbuf *sb, const struct event *ev,
 			strbuf_addstr(&tmp, "; ");
 		put_item(&tmp, ev->tags[i], ";");
 	}
-	field(sb, tmp.buf, flags, false);
-	field(sb, ev->allday ? NULL : ev->end_tz, flags, true);
+	field(sb, tmp.buf, flags, true);
 	strbuf_release(&tmp);
 }
 

@@ -307,10 +307,11 @@ TEST(native_columns_any_order)
 	CHECK_STR(
 	    events(
 		"id,type,title,start,end,tz,city,country,venue,participants,"
-		"organization,status,source,notes,tags,end_tz\n"
-		"f1,travel,Flight to Tokyo,2023-01-30T18:30,2023-01-30T20:45,"
+		"organization,status,source,notes,tags\n"
+		"f1,travel,Flight to Tokyo,2023-01-30T18:30,2023-01-30T20:45 "
+		"Asia/Tokyo,"
 		"Asia/Seoul,Seoul,KR,Gimpo,,,tentative,https://x.example,"
-		"\"one\ntwo\",a; b\\; c,Asia/Tokyo\n"),
+		"\"one\ntwo\",a; b\\; c\n"),
 	    "2023-01-30 18:30..2023-01-30 20:45  travel     Flight to Tokyo @ "
 	    "Gimpo, Seoul, KR\n"
 	    "    id: f1\n"
@@ -321,6 +322,125 @@ TEST(native_columns_any_order)
 	    "    source: https://x.example\n"
 	    "    note: one\n"
 	    "    note: two\n");
+}
+
+/* The end's own zone rides in the end field: "WHEN ZONE". */
+TEST(end_zone)
+{
+	static const char *const want =
+	    "2023-01-31 22:00..2023-02-01 01:30  travel     F\n"
+	    "    id: f\n"
+	    "    tz: Asia/Seoul\n"
+	    "    end-tz: Asia/Tokyo\n";
+
+	CHECK_STR(events("id,type,title,start,end,tz\n"
+			 "f,travel,F,2023-01-31T22:00,2023-02-01T01:30 "
+			 "Asia/Tokyo,Asia/Seoul\n"),
+		  want);
+	/* The same with a space in the time and spaces around. */
+	CHECK_STR(events("id,type,title,start,end,tz\n"
+			 "f,travel,F,2023-01-31 22:00,  2023-02-01 01:30  "
+			 "asia/tokyo ,Asia/Seoul\n"),
+		  want);
+	/* An end_tz column, as older files and other tools have it. */
+	CHECK_STR(events("id,type,title,start,end,tz,end_tz\n"
+			 "f,travel,F,2023-01-31T22:00,2023-02-01T01:30,"
+			 "Asia/Seoul,Asia/Tokyo\n"),
+		  want);
+	CHECK_STR(events("id,type,title,start,end,tz,End-TZ\n"
+			 "f,travel,F,2023-01-31T22:00,2023-02-01T01:30 "
+			 "Asia/Tokyo,Asia/Seoul,Asia/Tokyo\n"),
+		  want);
+	CHECK_STR(events("id,type,title,start,end,tz,end_tz\n"
+			 "f,travel,F,2023-01-31T22:00,2023-02-01T01:30 "
+			 "Asia/Tokyo,Asia/Seoul,Europe/Paris\n"),
+		  "ERROR 65 t.csv:2:68: end zone 'Europe/Paris' is not the "
+		  "one the end gives ('Asia/Tokyo')");
+	/* The zone alone: an end zone and no end. */
+	CHECK_STR(events("id,type,title,start,end,tz\n"
+			 "f,travel,F,2023-01-31T22:00,Asia/Tokyo,Asia/Seoul\n"),
+		  "2023-01-31 22:00           travel     F\n"
+		  "    id: f\n"
+		  "    tz: Asia/Seoul\n"
+		  "    end-tz: Asia/Tokyo\n");
+	CHECK_STR(events("id,type,title,start,end,tz\n"
+			 "f,travel,F,2023-01-31T22:00,UTC,Asia/Seoul\n"),
+		  "2023-01-31 22:00           travel     F\n"
+		  "    id: f\n"
+		  "    tz: Asia/Seoul\n"
+		  "    end-tz: UTC\n");
+	/* Not zones: AM/PM, a word that names no zone, a bad zone. */
+	CHECK_STR(events("title,start,end,tz\n"
+			 "F,1/31/2023 10:00 AM,1/31/2023 2:00 PM,Asia/Seoul\n"),
+		  "2023-01-31 10:00-14:00     other      F\n"
+		  "    id: 78147b6c19f3a117\n"
+		  "    tz: Asia/Seoul\n");
+	CHECK_STR(events("title,start,end,tz\n"
+			 "F,2023-01-31T10:00,TBD,Asia/Seoul\n"),
+		  "ERROR 65 t.csv:2:20: invalid date 'TBD' (expected "
+		  "YYYY-MM-DD or MM/DD/YYYY)");
+	CHECK_STR(events("title,start,end,tz\n"
+			 "F,2023-01-31T10:00,2023-01-31T12:00 Asia/Tokio,"
+			 "Asia/Seoul\n"),
+		  "ERROR 65 t.csv:2:20: unknown time zone 'Asia/Tokio' (did "
+		  "you mean 'Asia/Tokyo'?)");
+	/* An end before the start, read in the end's zone. */
+	CHECK_STR(events("title,start,end,tz\n"
+			 "F,2023-01-31T22:00,2023-01-31T21:30 Asia/Tokyo,"
+			 "Asia/Seoul\n"),
+		  "ERROR 65 t.csv:2:20: end '2023-01-31 21:30' (Asia/Tokyo) "
+		  "is before start '2023-01-31 22:00' (Asia/Seoul)");
+}
+
+/* Every end-zone form goes out and comes back unchanged. */
+TEST(end_zone_round_trip)
+{
+	static const char *const text =
+	    "2023-01-31 22:00..2023-02-01 01:30  travel     A\n"
+	    "    id: a\n"
+	    "    tz: Asia/Seoul\n"
+	    "    end-tz: Asia/Tokyo\n"
+	    "2023-01-31 22:00           travel     B\n"
+	    "    id: b\n"
+	    "    tz: Asia/Seoul\n"
+	    "    end-tz: Asia/Tokyo\n"
+	    "2023-01-31 22:00-23:00     travel     C\n"
+	    "    id: c\n"
+	    "    tz: floating\n"
+	    "2023-01-31 22:00..2023-01-31 23:00  travel     D\n"
+	    "    id: d\n"
+	    "    tz: Asia/Seoul\n"
+	    "    end-tz: Asia/Seoul\n";
+	struct evlist l = EVLIST_INIT, l2 = EVLIST_INIT;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, t = STRBUF_INIT;
+	struct itin_err err;
+
+	CHECK_INT(itinfmt_parse(text, strlen(text), "t.itin", &l, NULL, &err),
+		  0);
+	csvio_write(&a, &l, 0);
+	CHECK_STR(a.buf, "id,type,title,start,end,tz,city,country,venue,"
+			 "participants,organization,status,source,notes,"
+			 "tags\r\n"
+			 "a,travel,A,2023-01-31T22:00,2023-02-01T01:30 "
+			 "Asia/Tokyo,Asia/Seoul,,,,,,confirmed,,,\r\n"
+			 "b,travel,B,2023-01-31T22:00,Asia/Tokyo,Asia/Seoul,"
+			 ",,,,,confirmed,,,\r\n"
+			 "c,travel,C,2023-01-31T22:00,2023-01-31T23:00,"
+			 "floating,,,,,,confirmed,,,\r\n"
+			 "d,travel,D,2023-01-31T22:00,2023-01-31T23:00 "
+			 "Asia/Seoul,Asia/Seoul,,,,,,confirmed,,,\r\n");
+	CHECK_INT(csvio_read_events(a.buf, a.len, "t.csv", 0, &l2, NULL, NULL,
+				    &err),
+		  0);
+	csvio_write(&b, &l2, 0);
+	CHECK_STR(b.buf, a.buf);
+	itinfmt_write(&t, &l2);
+	CHECK_STR(t.buf, text);
+	evlist_release(&l);
+	evlist_release(&l2);
+	strbuf_release(&a);
+	strbuf_release(&b);
+	strbuf_release(&t);
 }
 
 TEST(header_problems)
@@ -689,14 +809,14 @@ TEST(writer_round_trip)
 	    a.buf,
 	    "id,type,title,start,end,tz,city,country,venue,participants,"
 	    "organization,"
-	    "status,source,notes,tags,end_tz\r\n"
+	    "status,source,notes,tags\r\n"
 	    "tricky-1,press,'=cmd|' /C "
 	    "calc'!A0,2023-07-12T16:00,2023-07-12T16:45,"
 	    "Europe/Vilnius,'Vilnius,LT,\"'-LITEXPO, \"\"Hall 1\"\"\","
 	    "A\\; B \\(x\\) (role \\(acting\\)\\; y\\\\z); \\sSpacey\\s; =Evil "
 	    "(-r),"
 	    "'@NATO,cancelled,''+x,\"'\tfirst\nsecond, \"\"quoted\"\"\n\","
-	    "a\\;b; \\sc\\\\d\\s,\r\n");
+	    "a\\;b; \\sc\\\\d\\s\r\n");
 	evlist_release(&l);
 	evlist_release(&l2);
 	strbuf_release(&a);
@@ -793,6 +913,8 @@ int main(void)
 	RUN(structural_errors);
 	RUN(limits);
 	RUN(native_columns_any_order);
+	RUN(end_zone);
+	RUN(end_zone_round_trip);
 	RUN(header_problems);
 	RUN(google_calendar);
 	RUN(outlook);
