@@ -128,6 +128,7 @@ enum {
 	OPT_WIDTH,
 	OPT_BY,
 	OPT_SKIP_INVALID,
+	OPT_RAW,
 };
 
 #define COMMON_LONGOPTS                                                        \
@@ -239,10 +240,14 @@ int format_not_available(enum outfmt f, const struct command *cmd);
 const char *format_name(enum outfmt f);
 
 /* output.c */
+enum out_flags {
+	OUT_COLOUR = 1 << 0, /* agenda: colour for a terminal */
+	OUT_RAW = 1 << 1,    /* csv: no formula neutralisation (--raw) */
+};
 /* Format the (filtered, sorted) events in fmt into sb. f gives the
- * --from/--to range for the agenda. */
+ * --from/--to range for the agenda; flags are enum out_flags. */
 void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
-		   const struct filter *f, bool colour);
+		   const struct filter *f, unsigned flags);
 /* Read a whole file ("-" = standard input) into sb. 0 or -1 with err
  * (66 missing/unreadable/directory, 74 read error). */
 int read_input(const char *path, struct strbuf *sb, struct itin_err *err);

@@ -1,5 +1,5 @@
 /*
- * cmd-export.c: `itin export [--format FORMAT] [-o FILE] [FILTERS]`
+ * cmd-export.c: `itin export [--format FORMAT] [-o FILE] [--raw] [FILTERS]`
  * (iCalendar unless --format says otherwise).
  *
  * Like list, for programs rather than people: no agenda, and -o replaces
@@ -18,6 +18,7 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 	    {"format", required_argument, NULL, OPT_FORMAT},
 	    {"in", required_argument, NULL, OPT_IN},
 	    {"output", required_argument, NULL, 'o'},
+	    {"raw", no_argument, NULL, OPT_RAW},
 	    {NULL, 0, NULL, 0},
 	};
 	const unsigned allowed = 1u << FMT_TSV | 1u << FMT_JSON |
@@ -28,6 +29,7 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 	struct progress *p = NULL;
 	enum outfmt fmt = FMT_NONE;
 	const char *output = NULL;
+	unsigned flags = 0;
 	struct itin_err err;
 	int c, status = 0;
 
@@ -45,6 +47,9 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 			goto out;
 		case 'o':
 			output = optarg;
+			continue;
+		case OPT_RAW:
+			flags |= OUT_RAW;
 			continue;
 		case OPT_IN:
 			itin_err_clear(&err);
@@ -76,8 +81,13 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 	if (fmt == FMT_NONE)
 		fmt = FMT_ICS;
 	/* Other formats keep the stored zones, which programs want. */
-	if (cli->in && fmt != FMT_TSV) {
-		status = usage_error(cli->cmd, "--in works with --format tsv");
+	if (cli->in && fmt != FMT_TSV && fmt != FMT_CSV) {
+		status =
+		    usage_error(cli->cmd, "--in works with --format tsv or csv");
+		goto out;
+	}
+	if ((flags & OUT_RAW) && fmt != FMT_CSV) {
+		status = usage_error(cli->cmd, "--raw works with --format csv");
 		goto out;
 	}
 	if (output && !*output) {
@@ -89,7 +99,7 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 	p = progress_start("exporting", 0);
 	if (load_filtered(cli, &f, &l, &status))
 		goto out;
-	format_events(&sb, fmt, &l, &f, false);
+	format_events(&sb, fmt, &l, &f, flags);
 	progress_stop(p);
 	p = NULL;
 	if (output && strcmp(output, "-")) {

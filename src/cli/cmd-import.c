@@ -1,18 +1,27 @@
 /*
- * cmd-import.c: `itin import [--format itin|ics] [--dry-run]
- * [--skip-invalid] [--from DATE] [--to DATE] FILE...`.
+ * cmd-import.c: `itin import [--format itin|csv|ics] [--dry-run]
+ * [--skip-invalid] [--raw] [--from DATE] [--to DATE] FILE...`.
  *
  * All or nothing: every file is read and parsed before the store is
  * touched, and a file with any error imports nothing at all. An event
  * whose id is already in the store replaces it; one whose canonical text
  * is identical is counted "unchanged", so importing the same file twice
  * changes nothing (and does not even rewrite the store).
+ *
+ * CSV is read as a stream (csvio_read_events_fp): memory holds the
+ * events, never the file. --skip-invalid lets a CSV or iCalendar file's
+ * good rows or events in and reports each refused one; without it any
+ * bad one imports nothing.
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "itin/ascii.h"
 #include "cli.h"
+#include "itin/csvio.h"
 #include "itin/datetime.h"
 #include "itin/icalio.h"
 #include "itin/itinfmt.h"
@@ -26,11 +35,13 @@ struct input {
 	struct evlist events;
 	size_t added, updated, unchanged;
 	struct icalio_stats ics; /* FMT_ICS: what the file held */
+	struct csvio_stats csv;	 /* FMT_CSV: rows read and refused */
 };
 
 /* What the files are read with. */
 struct import_opts {
 	bool skip_invalid;
+	bool raw;		  /* CSV: keep a leading quote */
 	int64_t from_day, to_day; /* the recurrence window */
 };
 
@@ -45,8 +56,10 @@ static int format_of(const char *path, const struct command *cmd,
 		*fmt = FMT_ITIN;
 		return 0;
 	}
-	if (dot && !ascii_casecmp(dot, ".csv"))
-		return format_not_available(FMT_CSV, cmd);
+	if (dot && !ascii_casecmp(dot, ".csv")) {
+		*fmt = FMT_CSV;
+		return 0;
+	}
 	if (dot && (!ascii_casecmp(dot, ".ics") || !ascii_casecmp(dot, ".ical"))) {
 		*fmt = FMT_ICS;
 		return 0;
@@ -55,12 +68,52 @@ static int format_of(const char *path, const struct command *cmd,
 			   path);
 }
 
-static int read_one(struct input *in, const struct import_opts *io)
+static void csv_progress(void *ctx, size_t rows)
+{
+	progress_update(ctx, rows);
+}
+
+/* Stream a CSV file (or standard input) into in->events. */
+static int read_csv(struct input *in, const struct import_opts *io,
+		    struct progress *p)
+{
+	const struct csvio_progress prog = {csv_progress, p};
+	unsigned flags = (io->skip_invalid ? CSVIO_SKIP_INVALID : 0) |
+			 (io->raw ? CSVIO_RAW : 0);
+	bool is_stdin = !strcmp(in->path, "-");
+	FILE *fp = is_stdin ? stdin : fopen(in->path, "rb");
+	struct itin_err err;
+	struct stat st;
+	int ret = 0;
+
+	itin_err_clear(&err);
+	if (!fp) {
+		itin_err_set(&err, ITIN_EX_NOINPUT, "cannot open '%s': %s",
+			     in->path, strerror(errno));
+		return report_err(&err);
+	}
+	if (!fstat(fileno(fp), &st) && S_ISDIR(st.st_mode)) {
+		itin_err_set(&err, ITIN_EX_NOINPUT, "'%s' is a directory",
+			     in->path);
+		ret = -1;
+	} else {
+		ret = csvio_read_events_fp(fp, in->name, flags, &in->events,
+					   &cli_warner, &prog, &in->csv, &err);
+	}
+	if (!is_stdin)
+		fclose(fp);
+	return ret ? report_err(&err) : 0;
+}
+
+static int read_one(struct input *in, const struct import_opts *io,
+		    struct progress *p)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct itin_err err;
 	int ret = 0;
 
+	if (in->fmt == FMT_CSV)
+		return read_csv(in, io, p);
 	itin_err_clear(&err);
 	if (read_input(in->path, &sb, &err)) {
 		ret = report_err(&err);
@@ -143,6 +196,10 @@ static void summary(const struct input *in, bool dry_run)
 			strbuf_addf(&extra, ", %zu refused", in->ics.skipped);
 		strbuf_addch(&extra, ')');
 	}
+	/* For CSV, the rows read (a row may span lines) and refused. */
+	if (in->fmt == FMT_CSV)
+		strbuf_addf(&extra, " (%zu row%s, %zu skipped)", in->csv.rows,
+			    in->csv.rows == 1 ? "" : "s", in->csv.skipped);
 	report(0,
 	       "%s %zu event%s (%zu added, %zu updated, %zu unchanged) "
 	       "from %s%s",
@@ -158,12 +215,13 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	    {"format", required_argument, NULL, OPT_FORMAT},
 	    {"dry-run", no_argument, NULL, 'n'},
 	    {"skip-invalid", no_argument, NULL, OPT_SKIP_INVALID},
+	    {"raw", no_argument, NULL, OPT_RAW},
 	    {"from", required_argument, NULL, OPT_FROM},
 	    {"to", required_argument, NULL, OPT_TO},
 	    {NULL, 0, NULL, 0},
 	};
 	const unsigned allowed = 1u << FMT_ITIN | 1u << FMT_CSV | 1u << FMT_ICS;
-	struct import_opts io = {false, 0, 0};
+	struct import_opts io = {false, false, 0, 0};
 	bool has_from = false, has_to = false;
 	enum outfmt fmt = FMT_NONE;
 	struct input *in = NULL;
@@ -194,6 +252,9 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 			break;
 		case OPT_SKIP_INVALID:
 			io.skip_invalid = true;
+			break;
+		case OPT_RAW:
+			io.raw = true;
 			break;
 		case OPT_FROM:
 		case OPT_TO: {
@@ -256,10 +317,18 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 				format_of(in[k].path, cli->cmd, &in[k].fmt))) {
 			goto out;
 		}
+		/* Only CSV has cells that export neutralised. */
+		if (io.raw && in[k].fmt != FMT_CSV) {
+			status = usage_error(cli->cmd,
+					     "--raw works with CSV files only "
+					     "('%s')",
+					     in[k].path);
+			goto out;
+		}
 	}
 	p = progress_start("importing", 0);
 	for (size_t k = 0; k < nin; k++)
-		if ((status = read_one(&in[k], &io)))
+		if ((status = read_one(&in[k], &io, p)))
 			goto out;
 
 	path = cli_store(cli);

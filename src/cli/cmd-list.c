@@ -1,5 +1,6 @@
 /*
- * cmd-list.c: `itin list [FILTERS] [--format agenda|tsv|json|itin] [--in ZONE]`.
+ * cmd-list.c: `itin list [FILTERS] [--format agenda|tsv|csv|json|itin]
+ * [--in ZONE] [--raw]`.
  */
 #include "cli.h"
 
@@ -10,6 +11,7 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 	    FILTER_LONGOPTS,
 	    {"format", required_argument, NULL, OPT_FORMAT},
 	    {"in", required_argument, NULL, OPT_IN},
+	    {"raw", no_argument, NULL, OPT_RAW},
 	    {NULL, 0, NULL, 0},
 	};
 	const unsigned allowed = 1u << FMT_AGENDA | 1u << FMT_TSV |
@@ -20,6 +22,7 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 	struct strbuf sb = STRBUF_INIT;
 	struct progress *p = NULL;
 	enum outfmt fmt = FMT_AGENDA;
+	unsigned flags = 0;
 	int c, status = 0;
 
 	optind = 0;
@@ -44,6 +47,10 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 			}
 			continue;
 		}
+		if (c == OPT_RAW) {
+			flags |= OUT_RAW;
+			continue;
+		}
 		if (c == OPT_FORMAT) {
 			status = parse_format(optarg, allowed, cli->cmd, &fmt);
 			if (status)
@@ -64,17 +71,23 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 		goto out;
 	}
 	/* Other formats are for programs, which want the stored zones. */
-	if (cli->in && fmt != FMT_AGENDA && fmt != FMT_TSV) {
-		status = usage_error(cli->cmd,
-				     "--in works with --format agenda or tsv");
+	if (cli->in && fmt != FMT_AGENDA && fmt != FMT_TSV && fmt != FMT_CSV) {
+		status = usage_error(
+		    cli->cmd, "--in works with --format agenda, tsv or csv");
 		goto out;
 	}
+	if ((flags & OUT_RAW) && fmt != FMT_CSV) {
+		status = usage_error(cli->cmd, "--raw works with --format csv");
+		goto out;
+	}
+	if (fmt == FMT_AGENDA && want_colour())
+		flags |= OUT_COLOUR;
 	if ((status = filter_finish(&f, cli->cmd)))
 		goto out;
 	p = progress_start("listing", 0);
 	if (load_filtered(cli, &f, &l, &status))
 		goto out;
-	format_events(&sb, fmt, &l, &f, fmt == FMT_AGENDA && want_colour());
+	format_events(&sb, fmt, &l, &f, flags);
 	progress_stop(p);
 	p = NULL;
 	out_strbuf(&sb);

@@ -70,13 +70,15 @@ static const struct command commands[] = {
      "  -f, --file PATH      the store\n\n"
      "Moving the start without --end keeps the event's duration.\n",
      CMD_STORE | CMD_WRITES, cmd_edit},
-    {"list", "itin list [FILTERS] [--format agenda|tsv|json|itin|ics]",
+    {"list", "itin list [FILTERS] [--format agenda|tsv|csv|json|itin|ics]",
      "List events in order of their start.\n\n"
      "Options:\n"
-     "  --format FORMAT      agenda (default, for people), tsv, json, itin,\n"
-     "                       ics\n"
+     "  --format FORMAT      agenda (default, for people), tsv, csv, json,\n"
+     "                       itin, ics\n"
      "  --in ZONE            show the times in ZONE (an IANA zone or a "
      "city)\n"
+     "  --raw                with csv: no ' before cells a spreadsheet\n"
+     "                       would run as formulas\n"
      "  -f, --file PATH      the store\n\n" FILTERS_HELP,
      CMD_STORE, cmd_list},
     {"show", "itin show ID",
@@ -93,30 +95,38 @@ static const struct command commands[] = {
      "  -f, --file PATH      the store\n",
      CMD_STORE | CMD_WRITES, cmd_rm},
     {"import",
-     "itin import [--format itin|ics] [--dry-run] [--skip-invalid]\n"
-     "                   [--from DATE] [--to DATE] FILE...",
+     "itin import [--format itin|csv|ics] [--dry-run] [--skip-invalid]\n"
+     "                   [--raw] [--from DATE] [--to DATE] FILE...",
      "Add the events of files to the store; an event whose id (UID) is\n"
      "already in the store replaces it. A file with any error imports\n"
      "nothing. '-' reads standard input and needs --format. The format is\n"
-     "told from the extension: .itin or .txt, .ics or .ical.\n\n"
+     "told from the extension: .itin or .txt, .csv, .ics or .ical. CSV may\n"
+     "be itin's own columns or Google Calendar's or Outlook's export.\n\n"
      "Options:\n"
-     "  --format FORMAT      itin or ics\n"
+     "  --format FORMAT      itin, csv or ics\n"
      "  -n, --dry-run        read and report, change nothing\n"
-     "  --skip-invalid       iCalendar: refuse a bad VEVENT with a warning\n"
-     "                       and import the rest\n"
+     "  --skip-invalid       CSV, iCalendar: refuse a bad row or VEVENT with\n"
+     "                       a warning and import the rest\n"
+     "  --raw                CSV: keep a leading ' that export put before\n"
+     "                       a formula-like cell\n"
      "  --from DATE          iCalendar: expand recurring events from DATE\n"
      "  --to DATE            ... to DATE (default: a year either side of\n"
      "                       today)\n"
      "  -f, --file PATH      the store\n",
      CMD_STORE | CMD_WRITES, cmd_import},
-    {"export", "itin export [--format ics|itin|tsv|json] [-o FILE] [FILTERS]",
+    {"export",
+     "itin export [--format ics|itin|csv|tsv|json] [-o FILE] [--raw] "
+     "[FILTERS]",
      "Write events for other programs, to stdout or to FILE (replaced\n"
      "atomically): iCalendar for calendar apps unless --format says\n"
      "otherwise.\n\n"
      "Options:\n"
-     "  --format FORMAT      ics (default), itin, tsv or json\n"
-     "  --in ZONE            with tsv: the times in ZONE (a zone or a city)\n"
+     "  --format FORMAT      ics (default), itin, csv, tsv or json\n"
+     "  --in ZONE            with tsv or csv: the times in ZONE (a zone or\n"
+     "                       a city)\n"
      "  -o, --output FILE    write to FILE instead of stdout\n"
+     "  --raw                with csv: no ' before cells a spreadsheet\n"
+     "                       would run as formulas\n"
      "  -f, --file PATH      the store\n\n" FILTERS_HELP,
      CMD_STORE, cmd_export},
     {"timeline",

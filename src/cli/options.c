@@ -634,7 +634,7 @@ int format_not_available(enum outfmt f, const struct command *cmd)
 	if (cmd && !strcmp(cmd->name, "export"))
 		return usage_error(cmd,
 				   "format '%s' is not available yet (use "
-				   "--format ics|itin|tsv|json)",
+				   "--format ics|itin|csv|tsv|json)",
 				   format_name(f));
 	return usage_error(cmd, "format '%s' is not available yet",
 			   format_name(f));
@@ -647,9 +647,6 @@ int parse_format(const char *s, unsigned allowed, const struct command *cmd,
 
 	for (int i = 0; i <= FMT_ICS; i++) {
 		if ((allowed & (1u << i)) && !ascii_casecmp(s, format_names[i])) {
-			if (i == FMT_CSV)
-				return format_not_available((enum outfmt)i,
-							    cmd);
 			*out = (enum outfmt)i;
 			return 0;
 		}

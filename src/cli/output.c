@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "itin/csvio.h"
 #include "itin/evzone.h"
 #include "itin/icalio.h"
 #include "itin/itinfmt.h"
@@ -19,11 +20,14 @@
 #include "itin/xalloc.h"
 
 void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
-		   const struct filter *f, bool colour)
+		   const struct filter *f, unsigned flags)
 {
 	switch (fmt) {
 	case FMT_AGENDA:
-		agenda_write(sb, l, f, colour);
+		agenda_write(sb, l, f, flags & OUT_COLOUR);
+		break;
+	case FMT_CSV:
+		csvio_write(sb, l, flags & OUT_RAW ? CSVIO_RAW : 0);
 		break;
 	case FMT_TSV:
 		tsv_write_header(sb);

@@ -91,14 +91,15 @@ expect_err "^itin: imported 1 event \(1 added, 0 updated, 0 unchanged\) from $T/
 snapshot
 printf 'x\n' >"$T/x.csv"; printf 'x\n' >"$T/x.ics"; printf 'x\n' >"$T/x.dat"
 run import "$T/x.csv"
-expect_rc 64 "import .csv: not available yet"
-expect_err "^itin: format 'csv' is not available yet \(see 'itin import --help'\)$" "import .csv: message"
+expect_rc 65 "import .csv: no title column"
+expect_err "^itin: $T/x.csv:1:1: missing column 'title'$" "import .csv: message"
 run import "$T/x.ics"
 expect_rc 65 "import .ics: not an iCalendar file"
 expect_err "^itin: warning: $T/x.ics:1:2: expected .:. after .x.; line ignored" "import .ics: the stray line"
 expect_err "^itin: $T/x.ics: no VCALENDAR \(not an iCalendar file\)$" "import .ics: message"
 run import --format csv "$T/x.dat"
-expect_rc 64 "import --format csv: not available yet"
+expect_rc 65 "import --format csv: read as CSV"
+expect_err "^itin: $T/x.dat:1:1: missing column 'title'$" "import --format csv: message"
 run import "$T/x.dat"
 expect_rc 64 "import: unknown extension"
 expect_err "^itin: cannot tell the format of '$T/x.dat' \(use --format\) \(see 'itin import --help'\)$" "import: unknown extension message"
@@ -126,7 +127,7 @@ run export
 expect_rc 0 "export: ics is the default"
 expect_out_match "^BEGIN:VCALENDAR" "export: iCalendar by default"
 run export --format csv
-expect_rc 64 "export --format csv: not available yet"
+expect_rc 0 "export --format csv"
 run export --format agenda
 expect_rc 64 "export --format agenda: not an export format"
 run export --format tsv

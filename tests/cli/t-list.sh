@@ -112,8 +112,10 @@ expect_err "unknown type 'meetings'" "--type unknown: message"
 run list --country XX
 expect_rc 65 "--country unknown code"
 run list --format csv
-expect_rc 64 "--format csv not available yet"
-expect_err "^itin: format 'csv' is not available yet \(see 'itin list --help'\)$" "--format csv: message"
+expect_rc 0 "--format csv"
+expect_out_match "^id,type,title,start,end,tz,city,country,venue,participants,organization,status,source,notes,tags.$" "--format csv: the header"
+run list --format tsv --raw
+expect_rc 64 "--raw needs --format csv"
 run list --format ics
 expect_rc 0 "--format ics"
 expect_out_match "^BEGIN:VCALENDAR" "--format ics: iCalendar"
