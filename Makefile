@@ -116,9 +116,22 @@ fuzz-run: fuzz
 		sh tests/fuzz/run.sh $(FUZZ_NAMES)
 
 # The core never depends on the viewer or the command line.
+# Neither the core nor the command line calls what follows the locale
+# (<ctype.h>, strcasecmp: itin/ascii.h instead; setlocale only in src/tui/,
+# for ncursesw), what keeps static state (strtok, localtime, gmtime, ctime,
+# asctime: the _r forms and tz.h), or what cannot bound a write (strcpy,
+# strcat, sprintf, vsprintf, gets). Comment lines are skipped.
+BANNED := strn?casecmp|strcpy|strcat|v?sprintf|strtok|gets|localtime|gmtime|\
+	ctime|asctime|setlocale|is(alnum|alpha|blank|cntrl|digit|graph|lower|\
+	print|punct|space|upper|xdigit)|toupper|tolower
 check-deps:
 	@if grep -nE '#include *[<"](n?curses|ncursesw|cli/|tui/)' src/core/*.c include/itin/*.h; then \
 		echo "core must not include curses, cli or tui headers" >&2; exit 1; fi
+	@if grep -nE '\b($(BANNED))[[:space:]]*\(|#[[:space:]]*include[[:space:]]*<ctype\.h>' \
+		$(wildcard src/core/*.[ch] src/cli/*.[ch]) | \
+		grep -vE '^[^:]+:[0-9]+:[[:space:]]*(/\*|\*|//)'; then \
+		echo "banned call in src/core or src/cli (see check-deps in the Makefile)" >&2; \
+		exit 1; fi
 
 check: all $(UNIT_BIN) $(REPLAY_BIN) check-deps
 	@ITIN=$(abspath $(BIN)) UNIT_DIR=$(abspath $(BUILD)/tests) \
