@@ -21,6 +21,7 @@
  * last day; without a time (or at another time) End Date is the last day.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,6 +132,140 @@ static const struct {
 	"visit, meeting, summit, conference, interview, press, travel, "       \
 	"reception, call, other"
 
+/*
+ * The ids read so far, to refuse a duplicate. A million ids make a table
+ * that no cache holds, so a slot is kept to 8 bytes (the id's hash and
+ * the event's place in out; the id itself is the event's, never copied)
+ * and the line each event came from sits in an array written in order.
+ */
+struct idslot {
+	uint32_t hash;
+	uint32_t pos; /* 1 + index in out->v; 0: empty */
+};
+
+struct idset {
+	struct idslot *v;
+	size_t cap, n; /* cap: 0 or a power of two */
+	long *lines;   /* by index in out->v, from base on */
+	size_t base, nlines, alines;
+};
+
+static uint32_t id_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static uint32_t id_hash_n(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	while (len--)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static struct idslot *idset_slot(const struct idset *set,
+				 const struct evlist *out, const char *id,
+				 uint32_t h)
+{
+	size_t mask = set->cap - 1, i = h & mask;
+
+	while (set->v[i].pos && (set->v[i].hash != h ||
+				 strcmp(out->v[set->v[i].pos - 1]->id, id)))
+		i = (i + 1) & mask;
+	return &set->v[i];
+}
+
+/* The slot of id: found (->pos set) or where it goes. */
+static struct idslot *idset_find(struct idset *set, const struct evlist *out,
+				 const char *id, uint32_t h)
+{
+	if ((set->n + 1) * 4 > set->cap * 3) {
+		struct idslot *old = set->v;
+		size_t oldcap = set->cap, i;
+
+		set->cap = oldcap ? 2 * oldcap : 1024;
+		set->v = xcalloc(set->cap, sizeof(*set->v));
+		for (i = 0; i < oldcap; i++) {
+			size_t j = old[i].hash & (set->cap - 1);
+
+			if (!old[i].pos)
+				continue;
+			while (set->v[j].pos)
+				j = (j + 1) & (set->cap - 1);
+			set->v[j] = old[i];
+		}
+		free(old);
+	}
+	return idset_slot(set, out, id, h);
+}
+
+static void idset_release(struct idset *set)
+{
+	free(set->v);
+	free(set->lines);
+}
+
+/*
+ * Answers per distinct string: the zone a tz column names, the code a
+ * country column names, the zone of a city in a country. A file repeats
+ * a few of each on every row, and each answer costs a hash lookup, a
+ * search of the gazetteer or an accent-folding comparison; here it costs
+ * a hash of the key and one comparison. Direct-mapped, keys up to
+ * SCACHE_KEY - 1 bytes (longer ones are not cached); values are borrowed
+ * from the tz cache or the gazetteer, which outlive the read.
+ */
+#define SCACHE_SIZE 64
+#define SCACHE_KEY 64
+struct scache_ent {
+	char key[SCACHE_KEY];
+	size_t klen; /* 0: empty */
+	const char *val;
+	int how;
+};
+
+struct scache {
+	struct scache_ent e[SCACHE_SIZE];
+};
+
+static struct scache_ent *scache_at(struct scache *c, const char *k,
+				    size_t klen, bool *hit)
+{
+	struct scache_ent *e;
+
+	*hit = false;
+	if (!klen || klen >= SCACHE_KEY)
+		return NULL;
+	e = &c->e[id_hash_n(k, klen) & (SCACHE_SIZE - 1)];
+	*hit = e->klen == klen && !memcmp(e->key, k, klen);
+	return e;
+}
+
+static void scache_put(struct scache_ent *e, const char *k, size_t klen,
+		       const char *val, int how)
+{
+	if (!e)
+		return;
+	memcpy(e->key, k, klen);
+	e->klen = klen;
+	e->val = val;
+	e->how = how;
+}
+
+/*
+ * The last date read and its day: rows of a file come in date order, and
+ * a start and an end share their date, so most dates are the one before.
+ */
+struct datememo {
+	char s[16];
+	size_t len; /* 0: nothing yet */
+	int64_t days;
+};
+
 struct evreader {
 	const char *fname;
 	unsigned flags;
@@ -140,7 +275,9 @@ struct evreader {
 	bool have_header;
 	long col[C_COUNT]; /* field index of each column, or -1 */
 	size_t ncols;	   /* fields in the header */
-	struct evindex *ix;
+	struct idset ids;
+	struct scache zones, countries, places, keywords;
+	struct datememo dates;
 	struct strbuf tmp;
 	const struct csvio_progress *prog;
 };
@@ -353,9 +490,29 @@ static int bad_date(struct itin_err *err, const char *s, size_t len)
 	    (int)(len > 64 ? 64 : len), s);
 }
 
+static int parse_date_uncached(const char *s, size_t len, int64_t *days,
+			       struct itin_err *err);
+
 /* YYYY-MM-DD, M/D/YYYY or D.M.YYYY, exactly s[0..len). */
 static int parse_date(const char *s, size_t len, int64_t *days,
-		      struct itin_err *err)
+		      struct datememo *m, struct itin_err *err)
+{
+	if (m && len == m->len && !memcmp(s, m->s, len)) {
+		*days = m->days;
+		return 0;
+	}
+	if (parse_date_uncached(s, len, days, err))
+		return -1;
+	if (m && len < sizeof(m->s)) {
+		memcpy(m->s, s, len);
+		m->len = len;
+		m->days = *days;
+	}
+	return 0;
+}
+
+static int parse_date_uncached(const char *s, size_t len, int64_t *days,
+			       struct itin_err *err)
 {
 	size_t i = 0;
 	int a, b, y, month, day;
@@ -457,7 +614,7 @@ struct dt {
 };
 
 static int parse_when(const char *s, size_t len, struct dt *out,
-		      struct itin_err *err)
+		      struct datememo *m, struct itin_err *err)
 {
 	size_t i = 0;
 
@@ -468,7 +625,7 @@ static int parse_when(const char *s, size_t len, struct dt *out,
 		out->has_time = true;
 		return parse_time(s, len, &out->secs, err);
 	}
-	if (parse_date(s, i, &out->days, err)) {
+	if (parse_date(s, i, &out->days, m, err)) {
 		/* Name the whole value, not just its date part. */
 		if (i < len)
 			bad_date(err, s, len);
@@ -537,14 +694,14 @@ static void split_end_zone(struct val *when, struct val *zone)
 }
 
 /* The start or the end of a row, from its when, date and time columns. */
-static int row_when(const struct evreader *er, const struct csvio_record *rec,
+static int row_when(struct evreader *er, const struct csvio_record *rec,
 		    const char *what, struct val when, struct val date,
 		    struct val time, struct dt *out, long *where,
 		    struct itin_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	*where = when.idx >= 0 ? when.idx : date.idx >= 0 ? date.idx : time.idx;
-	if (when.len && parse_when(when.s, when.len, out, err))
+	if (when.len && parse_when(when.s, when.len, out, &er->dates, err))
 		return locate(er, rec, when.idx, err);
 	if (date.len) {
 		const char *s = date.s;
@@ -554,7 +711,7 @@ static int row_when(const struct evreader *er, const struct csvio_record *rec,
 			return fail_field(er, rec, date.idx, err,
 					  "the %s date is given twice", what);
 		trim(&s, &len);
-		if (parse_date(s, len, &out->days, err))
+		if (parse_date(s, len, &out->days, &er->dates, err))
 			return locate(er, rec, date.idx, err);
 		out->has_date = true;
 		if (!when.len)
@@ -887,6 +1044,96 @@ static const char *cstr(struct val v, char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * A type or status keyword (kind 't' or 's') by parse, or -1; the answer
+ * cached per spelling.
+ */
+static int keyword_of(struct evreader *er, char kind, struct val v,
+		      int (*parse)(const char *))
+{
+	char key[16];
+	struct scache_ent *e;
+	bool hit;
+	int r;
+
+	if (v.len + 1 >= sizeof(key))
+		return -1; /* no keyword is that long */
+	key[0] = kind;
+	memcpy(key + 1, v.s, v.len);
+	e = scache_at(&er->keywords, key, v.len + 1, &hit);
+	if (hit)
+		return e->how;
+	key[v.len + 1] = '\0';
+	r = parse(key + 1);
+	if (r >= 0)
+		scache_put(e, key, v.len + 1, NULL, r);
+	return r;
+}
+
+/* The canonical name of the zone v names, or NULL with err filled. */
+static const char *zone_of(struct evreader *er, struct val v,
+			   struct itin_err *err)
+{
+	bool hit;
+	struct scache_ent *e = scache_at(&er->zones, v.s, v.len, &hit);
+	const struct tz *z;
+	const char *name;
+	char buf[256];
+
+	if (hit)
+		return e->val;
+	name = cstr(v, buf, sizeof(buf));
+	z = tz_get(name ? name : "", err);
+	if (!z)
+		return NULL;
+	scache_put(e, v.s, v.len, tz_name(z), 0);
+	return tz_name(z);
+}
+
+/* The code of the country v names, or NULL. */
+static const char *country_of(struct evreader *er, struct val v)
+{
+	bool hit;
+	struct scache_ent *e = scache_at(&er->countries, v.s, v.len, &hit);
+	const char *name, *cc;
+	char buf[128];
+
+	if (hit)
+		return e->val;
+	name = cstr(v, buf, sizeof(buf));
+	cc = name ? country_lookup(name) : NULL;
+	if (cc)
+		scache_put(e, v.s, v.len, cc, 0);
+	return cc;
+}
+
+/* The zone of the event's place (place_zone()), or NULL; *how says why. */
+static const char *place_zone_of(struct evreader *er, const struct event *ev,
+				  int *how)
+{
+	size_t clen = ev->city ? strlen(ev->city) : 0;
+	struct scache_ent *e = NULL;
+	struct place_zone pz;
+	char key[SCACHE_KEY];
+	bool hit = false;
+
+	if (clen + 4 < sizeof(key)) {
+		if (clen)
+			memcpy(key, ev->city, clen);
+		key[clen] = '\x1f';
+		memcpy(key + clen + 1, ev->country, 3);
+		e = scache_at(&er->places, key, clen + 3, &hit);
+	}
+	if (hit) {
+		*how = e->how;
+		return e->val;
+	}
+	place_zone(ev->city, ev->country, &pz);
+	scache_put(e, key, clen + 3, pz.tz, (int)pz.how);
+	*how = (int)pz.how;
+	return pz.tz;
+}
+
 static bool row_is_empty(const struct csvio_record *rec)
 {
 	size_t i, j;
@@ -930,14 +1177,8 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 	v = type;
 	trim(&v.s, &v.len);
 	if (v.len) {
-		char name[16];
-		int t = -1;
+		int t = keyword_of(er, 't', v, event_type_parse);
 
-		if (v.len < sizeof(name)) {
-			memcpy(name, v.s, v.len);
-			name[v.len] = '\0';
-			t = event_type_parse(name);
-		}
 		if (t < 0)
 			return fail_field(er, rec, type.idx, err,
 					  "unknown type '%.*s' (expected one "
@@ -1006,9 +1247,7 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 	v = country;
 	trim(&v.s, &v.len);
 	if (v.len) {
-		char buf[128];
-		const char *name = cstr(v, buf, sizeof(buf));
-		const char *cc = name ? country_lookup(name) : NULL;
+		const char *cc = country_of(er, v);
 
 		if (!cc)
 			return fail_field(er, rec, country.idx, err,
@@ -1029,20 +1268,18 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 		    tz.len == 8 && !ascii_ncasecmp(tz.s, "floating", 8);
 
 		if (tz.len && !floating) {
-			char buf[256];
-			const char *name = cstr(tz, buf, sizeof(buf));
-			const struct tz *z = tz_get(name ? name : "", err);
+			const char *name = zone_of(er, tz, err);
 
-			if (!z)
+			if (!name)
 				return locate(er, rec, tz.idx, err);
-			ev->tz = xstrdup(tz_name(z));
+			ev->tz = xstrdup(name);
 		} else if (!tz.len) {
-			struct place_zone pz;
+			int how;
+			const char *name = place_zone_of(er, ev, &how);
 
-			place_zone(ev->city, ev->country, &pz);
-			if (pz.tz) {
-				ev->tz = xstrdup(pz.tz);
-			} else if (pz.how == PLACE_ZONE_UNKNOWN) {
+			if (name) {
+				ev->tz = xstrdup(name);
+			} else if (how == PLACE_ZONE_UNKNOWN) {
 				long line, col;
 
 				pos_of(rec, place_at, &line, &col);
@@ -1057,27 +1294,23 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 		trim(&v.s, &v.len);
 		if (endzone.len || v.len) {
 			struct val which = endzone.len ? endzone : v;
-			char buf[256];
-			const char *name = cstr(which, buf, sizeof(buf));
-			const struct tz *z = tz_get(name ? name : "", err);
+			const char *name = zone_of(er, which, err);
 
-			if (!z)
+			if (!name)
 				return locate(er, rec, which.idx, err);
 			if (endzone.len && v.len) {
-				const struct tz *z2;
+				const char *name2 = zone_of(er, v, err);
 
-				name = cstr(v, buf, sizeof(buf));
-				z2 = tz_get(name ? name : "", err);
-				if (!z2)
+				if (!name2)
 					return locate(er, rec, v.idx, err);
-				if (strcmp(tz_name(z), tz_name(z2)))
+				if (strcmp(name, name2))
 					return fail_field(
 					    er, rec, v.idx, err,
 					    "end zone '%s' is not the one "
 					    "the end gives ('%s')",
-					    tz_name(z2), tz_name(z));
+					    name2, name);
 			}
-			ev->end_tz = xstrdup(tz_name(z));
+			ev->end_tz = xstrdup(name);
 		}
 	}
 
@@ -1095,14 +1328,8 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 	v = get(er, rec, C_STATUS);
 	trim(&v.s, &v.len);
 	if (v.len) {
-		char name[16];
-		int st = -1;
+		int st = keyword_of(er, 's', v, event_status_parse);
 
-		if (v.len < sizeof(name)) {
-			memcpy(name, v.s, v.len);
-			name[v.len] = '\0';
-			st = event_status_parse(name);
-		}
 		if (st < 0)
 			return fail_field(er, rec, er->col[C_STATUS], err,
 					  "unknown status '%.*s' (expected one "
@@ -1164,7 +1391,8 @@ static int on_record(void *ctx, const struct csvio_record *rec,
 {
 	struct evreader *er = ctx;
 	struct event *ev;
-	long first;
+	struct idslot *slot;
+	uint32_t h;
 
 	if (!er->have_header)
 		return read_header(er, rec, err);
@@ -1182,18 +1410,30 @@ static int on_record(void *ctx, const struct csvio_record *rec,
 		event_free(ev);
 		goto refused;
 	}
-	first = evindex_find(er->ix, ev->id);
-	if (first >= 0) {
+	h = id_hash(ev->id);
+	slot = idset_find(&er->ids, er->out, ev->id, h);
+	if (slot->pos) {
 		long line, col;
 
 		pos_of(rec, er->col[C_ID], &line, &col);
 		itin_err_at(err, ITIN_EX_DATAERR, er->fname, line, col,
 			    "duplicate id '%s' (first at line %ld)", ev->id,
-			    first);
+			    er->ids.lines[slot->pos - 1 - er->ids.base]);
 		event_free(ev);
 		goto refused;
 	}
-	evindex_put(er->ix, ev->id, (size_t)rec->line);
+	if (er->out->n >= UINT32_MAX) {
+		event_free(ev);
+		return itin_err_at(err, ITIN_EX_DATAERR, er->fname, rec->line,
+				   1, "too many events in one file");
+	}
+	slot->hash = h;
+	slot->pos = (uint32_t)er->out->n + 1;
+	er->ids.n++;
+	if (er->ids.nlines == er->ids.alines)
+		er->ids.lines = xgrow(er->ids.lines, &er->ids.alines,
+				      er->ids.nlines + 1, sizeof(long));
+	er->ids.lines[er->ids.nlines++] = rec->line;
 	evlist_add(er->out, ev);
 	er->st.events++;
 	return 0;
@@ -1211,14 +1451,12 @@ static void evreader_init(struct evreader *er, const char *fname,
 			  unsigned flags, struct evlist *out,
 			  const struct itin_warner *w)
 {
-	struct evlist empty = EVLIST_INIT;
-
 	memset(er, 0, sizeof(*er));
 	er->fname = fname ? fname : "-";
 	er->flags = flags;
 	er->out = out;
 	er->w = w;
-	er->ix = evindex_build(&empty);
+	er->ids.base = out->n;
 	strbuf_init(&er->tmp);
 }
 
@@ -1226,7 +1464,7 @@ static int evreader_done(struct evreader *er, int ret, struct csvio_stats *st)
 {
 	if (st)
 		*st = er->st;
-	evindex_free(er->ix);
+	idset_release(&er->ids);
 	strbuf_release(&er->tmp);
 	return ret;
 }

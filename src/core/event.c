@@ -491,7 +491,17 @@ bool event_id_is_valid(const char *id)
 	if (len < 1 || len > 255)
 		return false;
 	while (i < len) {
-		size_t n = utf8_decode(id + i, len - i, &cp);
+		size_t n;
+
+		/* Most ids are ASCII: checked here, without decoding (an
+		 * import checks one per event). */
+		if ((unsigned char)id[i] < 0x80) {
+			if ((unsigned char)id[i] <= 0x20 || id[i] == 0x7F)
+				return false;
+			i++;
+			continue;
+		}
+		n = utf8_decode(id + i, len - i, &cp);
 
 		if (!n || !id_cp_ok(cp))
 			return false;
