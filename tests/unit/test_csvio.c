@@ -220,6 +220,78 @@ TEST(structural_errors)
 		  "L1:a|b\nL2:\xc3\xa9\\n|x\\0y !3:4 NUL byte in input\n");
 }
 
+/* All the records of text, in pieces of step bytes, into sb. */
+static void read_all(const char *text, size_t len, char delim, size_t step,
+		     bool exact, struct strbuf *sb)
+{
+	struct itin_err err;
+	struct csvio_reader *r = csvio_reader_new("t.csv", delim, collect, sb);
+	size_t off = 0;
+	int rc = 0;
+
+	if (exact)
+		csvio_reader_exact_only(r);
+	while (off < len && !rc) {
+		size_t n = step && len - off > step ? step : len - off;
+
+		rc = csvio_reader_feed(r, text + off, n, &err);
+		off += n;
+	}
+	if (!rc)
+		rc = csvio_reader_finish(r, &err);
+	if (rc) {
+		char buf[1024];
+
+		itin_err_format(&err, buf, sizeof(buf));
+		strbuf_addf(sb, "ERROR %d %s\n", err.status, buf);
+	}
+	csvio_reader_free(r);
+}
+
+/*
+ * The fast parser (libcsv's trimming, checked by edge_space()) must read
+ * every input exactly as the exact parser alone does: records, fields,
+ * lines, errors and their columns. Random texts over the characters that
+ * matter, fed whole and in small pieces.
+ */
+TEST(fast_parser_agrees_with_exact)
+{
+	static const char alphabet[] = "ab  \t\t,,;\"\"\"\n\n\r\xc3\xa9";
+	struct strbuf fast = STRBUF_INIT, exact = STRBUF_INIT;
+	char text[64];
+	unsigned seed = 12345;
+	int i, bad = 0;
+
+	for (i = 0; i < 20000 && bad < 3; i++) {
+		size_t len, j, steps[] = {0, 1, 3};
+		char delim = i % 3 == 0 ? 0 : i % 3 == 1 ? ',' : '\t';
+
+		seed = seed * 1103515245 + 12345;
+		len = (seed >> 16) % sizeof(text);
+		for (j = 0; j < len; j++) {
+			seed = seed * 1103515245 + 12345;
+			text[j] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+		}
+		for (j = 0; j < 3; j++) {
+			strbuf_reset(&fast);
+			strbuf_reset(&exact);
+			read_all(text, len, delim, steps[j], false, &fast);
+			read_all(text, len, delim, steps[j], true, &exact);
+			if (strcmp(fast.buf, exact.buf)) {
+				printf("# input %d (step %zu): '%.*s'\n# fast:\n%s"
+				       "# exact:\n%s",
+				       i, steps[j], (int)len, text, fast.buf,
+				       exact.buf);
+				bad++;
+				break;
+			}
+		}
+	}
+	CHECK_INT(bad, 0);
+	strbuf_release(&fast);
+	strbuf_release(&exact);
+}
+
 TEST(limits)
 {
 	size_t big = CSVIO_MAX_FIELD + 10, i;
@@ -911,6 +983,7 @@ int main(void)
 	RUN(delimiter_detection);
 	RUN(field_positions);
 	RUN(structural_errors);
+	RUN(fast_parser_agrees_with_exact);
 	RUN(limits);
 	RUN(native_columns_any_order);
 	RUN(end_zone);
