@@ -68,7 +68,9 @@ enum col {
 	C_REQ_ATTENDEES,
 	C_OPT_ATTENDEES,
 	C_ORGANIZER,
-	C_COUNT
+	C_COUNT,
+	/* Calendar columns with nothing in the model: read silently. */
+	C_IGNORED = C_COUNT,
 };
 
 static const char *const native_names[C_NATIVE] = {
@@ -126,6 +128,17 @@ static const struct {
     {"meetingorganizer", C_ORGANIZER},
     {"organizer", C_ORGANIZER},
     {"organiser", C_ORGANIZER},
+    /* Google Calendar's and Outlook's, known and unused. */
+    {"private", C_IGNORED},
+    {"reminderon/off", C_IGNORED},
+    {"reminderdate", C_IGNORED},
+    {"remindertime", C_IGNORED},
+    {"meetingresources", C_IGNORED},
+    {"billinginformation", C_IGNORED},
+    {"mileage", C_IGNORED},
+    {"priority", C_IGNORED},
+    {"sensitivity", C_IGNORED},
+    {"showtimeas", C_IGNORED},
 };
 
 #define TYPES_EXPECTED                                                         \
@@ -438,6 +451,8 @@ static int read_header(struct evreader *er, const struct csvio_record *rec,
 			nunknown++;
 			continue;
 		}
+		if (found == C_IGNORED)
+			continue;
 		if (er->col[found] >= 0) {
 			const struct csvio_field *first =
 			    &rec->f[er->col[found]];
