@@ -232,8 +232,9 @@ snapshot
 run import --skip-invalid "$T/unterminated.csv"
 expect_rc 65 "--skip-invalid: a broken file structure still stops it"
 unchanged "--skip-invalid: broken structure"
-run import --skip-invalid "$D/list.itin"
-expect_rc 64 "--skip-invalid with an .itin file: usage error"
+run import --raw "$D/list.itin"
+expect_rc 64 "--raw with an .itin file: usage error"
+expect_err "^itin: --raw works with CSV files only" "--raw with an .itin file: message"
 
 # ---- the shared corpus: no crash, 0 or 65 with FILE:LINE ----
 CORPUS=${ITIN_CORPUS:-$ROOT/../shared/corpus}/csv
