@@ -364,6 +364,69 @@ static char *dup_val(struct val v)
 	return v.len ? xstrndup(v.s, v.len) : NULL;
 }
 
+/*
+ * Control characters in text cells. A cell never holds a raw control
+ * character other than tab and line feed (a CSV file is shown on
+ * terminals): the writer puts \xHH for the others (C0 and DEL), and
+ * \x5c for a backslash that would otherwise read as such an escape.
+ * The reader decodes \xHH when HH is a control character or 5c, and
+ * leaves every other backslash alone ("C:\docs" stays), so the two are
+ * exact inverses.
+ */
+static int hexval(char c);
+
+static bool ctl_escaped(unsigned c)
+{
+	return c < 0x20 || c == 0x7f || c == '\\';
+}
+
+/* The byte "\xHH" at s (s < e) stands for, or -1. */
+static int ctl_escape_at(const char *s, const char *e)
+{
+	int hi, lo;
+
+	if (e - s < 4 || s[0] != '\\' || s[1] != 'x')
+		return -1;
+	hi = hexval(s[2]);
+	lo = hexval(s[3]);
+	if (hi < 0 || lo < 0 || !ctl_escaped((unsigned)(hi * 16 + lo)))
+		return -1;
+	return hi * 16 + lo;
+}
+
+/*
+ * A text cell's value: escapes decoded; for notes (crlf) a CR before an
+ * LF dropped first, as spreadsheets write line breaks in a cell.
+ */
+static char *text_val(struct val v, bool crlf)
+{
+	const char *p = v.s, *e = v.s + v.len;
+	char *out, *o;
+
+	if (!v.len)
+		return NULL;
+	if (!memchr(v.s, '\\', v.len) && (!crlf || !memchr(v.s, '\r', v.len)))
+		return xstrndup(v.s, v.len);
+	out = o = xmalloc(v.len + 1);
+	while (p < e) {
+		int b;
+
+		if (crlf && *p == '\r' && p + 1 < e && p[1] == '\n') {
+			p++;
+			continue;
+		}
+		b = ctl_escape_at(p, e);
+		if (b >= 0) {
+			*o++ = (char)b;
+			p += 4;
+		} else {
+			*o++ = *p++;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 /* Where to point for a field (or the row when the column is absent). */
 static void pos_of(const struct csvio_record *rec, long idx, long *line,
 		   long *col)
@@ -1160,20 +1223,6 @@ static bool row_is_empty(const struct csvio_record *rec)
 	return true;
 }
 
-/* Notes keep their line breaks, as LF. */
-static char *notes_text(struct val v)
-{
-	char *out = xmalloc(v.len + 1), *o = out;
-	size_t i;
-
-	for (i = 0; i < v.len; i++) {
-		if (v.s[i] == '\r' && i + 1 < v.len && v.s[i + 1] == '\n')
-			continue;
-		*o++ = v.s[i];
-	}
-	*o = '\0';
-	return out;
-}
 
 static int build_event(struct evreader *er, const struct csvio_record *rec,
 		       struct event *ev, struct itin_err *err)
@@ -1187,7 +1236,7 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 
 	if (!title.len)
 		return fail_field(er, rec, title.idx, err, "missing title");
-	ev->title = dup_val(title);
+	ev->title = text_val(title, false);
 
 	v = type;
 	trim(&v.s, &v.len);
@@ -1270,8 +1319,8 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 					  (int)(v.len > 64 ? 64 : v.len), v.s);
 		memcpy(ev->country, cc, 3);
 	}
-	ev->city = dup_val(city);
-	ev->venue = dup_val(venue);
+	ev->city = text_val(city, false);
+	ev->venue = text_val(venue, false);
 	if (!city.len && !venue.len && !country.len && loc.len)
 		parse_location(er, ev, loc);
 
@@ -1335,11 +1384,11 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 	each_item(er, ev, get(er, rec, C_REQ_ATTENDEES), true, NULL, true);
 	each_item(er, ev, get(er, rec, C_OPT_ATTENDEES), true, NULL, true);
 	each_item(er, ev, get(er, rec, C_TAGS), false, NULL, false);
-	ev->org = dup_val(get(er, rec, C_ORG));
-	ev->source = dup_val(get(er, rec, C_SOURCE));
+	ev->org = text_val(get(er, rec, C_ORG), false);
+	ev->source = text_val(get(er, rec, C_SOURCE), false);
 	v = get(er, rec, C_NOTES);
 	if (v.len)
-		ev->notes = notes_text(v);
+		ev->notes = text_val(v, true);
 	v = get(er, rec, C_STATUS);
 	trim(&v.s, &v.len);
 	if (v.len) {
@@ -1558,6 +1607,39 @@ static void field(struct strbuf *sb, const char *s, unsigned flags, bool last)
 	strbuf_addstr(sb, last ? "\r\n" : ",");
 }
 
+/* A text cell: control characters escaped (see text_val()). */
+static void text_field(struct strbuf *sb, struct strbuf *tmp, const char *s,
+		       unsigned flags)
+{
+	const char *p, *e;
+
+	if (!s) {
+		field(sb, NULL, flags, false);
+		return;
+	}
+	for (p = s; *p; p++)
+		if (((unsigned char)*p < 0x20 && *p != '\t' && *p != '\n') ||
+		    *p == 0x7f || *p == '\\')
+			break;
+	if (!*p) {
+		field(sb, s, flags, false);
+		return;
+	}
+	e = p + strlen(p);
+	strbuf_reset(tmp);
+	strbuf_add(tmp, s, (size_t)(p - s));
+	for (; p < e; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f ||
+		    ctl_escape_at(p, e) >= 0)
+			strbuf_addf(tmp, "\\x%02x", c);
+		else
+			strbuf_addch(tmp, (char)c);
+	}
+	field(sb, tmp->buf, flags, false);
+}
+
 void csvio_write_event(struct strbuf *sb, const struct event *ev,
 		       unsigned flags)
 {
@@ -1567,7 +1649,7 @@ void csvio_write_event(struct strbuf *sb, const struct event *ev,
 
 	field(sb, ev->id, flags, false);
 	field(sb, event_type_name(ev->type), flags, false);
-	field(sb, ev->title, flags, false);
+	text_field(sb, &tmp, ev->title, flags);
 	when_format(ev->start, !ev->allday, 'T', w);
 	field(sb, w, flags, false);
 	/* The end, and the end's own zone after it ("WHEN ZONE"); the zone
@@ -1590,9 +1672,10 @@ void csvio_write_event(struct strbuf *sb, const struct event *ev,
 	      : ev->tz	 ? ev->tz
 			 : "floating",
 	      flags, false);
-	field(sb, ev->city, flags, false);
+	text_field(sb, &tmp, ev->city, flags);
 	field(sb, ev->country, flags, false);
-	field(sb, ev->venue, flags, false);
+	text_field(sb, &tmp, ev->venue, flags);
+	strbuf_reset(&tmp);
 	for (i = 0; i < ev->nwith; i++) {
 		if (!ev->with[i].name || !*ev->with[i].name)
 			continue;
@@ -1606,10 +1689,10 @@ void csvio_write_event(struct strbuf *sb, const struct event *ev,
 		}
 	}
 	field(sb, tmp.buf, flags, false);
-	field(sb, ev->org, flags, false);
+	text_field(sb, &tmp, ev->org, flags);
 	field(sb, event_status_name(ev->status), flags, false);
-	field(sb, ev->source, flags, false);
-	field(sb, ev->notes, flags, false);
+	text_field(sb, &tmp, ev->source, flags);
+	text_field(sb, &tmp, ev->notes, flags);
 	strbuf_reset(&tmp);
 	for (i = 0; i < ev->ntags; i++) {
 		if (!ev->tags[i] || !*ev->tags[i])

@@ -845,6 +845,52 @@ static struct event *tricky_event(void)
 	return ev;
 }
 
+/* No raw control character but tab and LF in a cell; back exactly. */
+TEST(control_characters)
+{
+	struct evlist l = EVLIST_INIT, l2 = EVLIST_INIT;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, ia = STRBUF_INIT,
+		      ib = STRBUF_INIT;
+	struct event *ev = event_new();
+	struct itin_err err;
+	const char *line;
+
+	ev->id = xstrdup("c1");
+	ev->title = xstrdup("\x1b[31mred\x1b[0m \\x1b stays, C:\\docs too");
+	ev->start = days_from_civil(2023, 3, 1) * ITIN_DAY;
+	ev->allday = true;
+	ev->notes = xstrdup("line one\r\nline two\x7f\ttab");
+	ev->source = xstrdup("\r");
+	evlist_add(&l, ev);
+	CHECK_INT(event_check(ev, NULL, &err), 0);
+	csvio_write(&a, &l, 0);
+	line = strchr(a.buf, '\n') + 1;
+	CHECK_STR(line, "c1,other,\"\\x1b[31mred\\x1b[0m \\x5cx1b stays, "
+			"C:\\docs too\",2023-03-01,,,,,,,,confirmed,\\x0d,"
+			"\"line one\\x0d\nline two\\x7f\ttab\",\r\n");
+	CHECK_INT(csvio_read_events(a.buf, a.len, "t.csv", 0, &l2, NULL, NULL,
+				    &err),
+		  0);
+	csvio_write(&b, &l2, 0);
+	CHECK_STR(b.buf, a.buf);
+	itinfmt_write(&ia, &l);
+	itinfmt_write(&ib, &l2);
+	CHECK_STR(ib.buf, ia.buf);
+	/* A spreadsheet's own CRLF in a cell is a line break. */
+	evlist_release(&l2);
+	line = "title,start,notes\r\nx,2023-03-01,\"a\r\nb \\x41\"\r\n";
+	CHECK_INT(csvio_read_events(line, strlen(line), "t.csv", 0, &l2, NULL,
+				    NULL, &err),
+		  0);
+	CHECK_STR(l2.n ? l2.v[0]->notes : "", "a\nb \\x41");
+	evlist_release(&l);
+	evlist_release(&l2);
+	strbuf_release(&a);
+	strbuf_release(&b);
+	strbuf_release(&ia);
+	strbuf_release(&ib);
+}
+
 TEST(writer_round_trip)
 {
 	struct evlist l = EVLIST_INIT, l2 = EVLIST_INIT;
@@ -993,6 +1039,7 @@ int main(void)
 	RUN(errors_point_at_the_file);
 	RUN(skip_invalid);
 	RUN(writer_quoting_and_neutralisation);
+	RUN(control_characters);
 	RUN(writer_round_trip);
 	RUN(sample_round_trip);
 	RUN(type_guessing);
