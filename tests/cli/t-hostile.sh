@@ -157,6 +157,41 @@ else
 	no_raw "$T/out" "timeline"
 fi
 
+# view, in a detached tmux (t-view.sh drives it in full): step through
+# every event; the escapes are shown as text and the pane's title stays.
+if command -v tmux >/dev/null 2>&1 && [ "${ITIN_VALGRIND:-0}" != 1 ]; then
+	SOCK="itin-hostile-$$"
+	tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+	trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+	printf 'ITIN_NOW=2023-03-01 exec "%s" view\n' "$ITIN" >"$T/view.sh"
+	tm new-session -d -s v -x 200 -y 40 "sh $T/view.sh 2>$T/view.err; sleep 600"
+	: >"$T/screens"
+	i=0
+	while [ $i -lt 40 ]; do
+		sleep 0.1
+		tm capture-pane -p -t v >>"$T/screens" 2>/dev/null
+		[ $((i % 4)) -eq 3 ] && tm send-keys -t v j
+		i=$((i + 1))
+	done
+	if grep -q 'x1b\]0;owned\\x07Title' "$T/screens"; then
+		ok "view: the escapes are shown as text"
+	else
+		not_ok "view: the escapes are shown as text"
+		tail -40 "$T/screens" | sed 's/^/#   | /'
+	fi
+	grep -q 'u{202E}' "$T/screens" && ok "view: U+202E shown as \\u{202E}" ||
+		not_ok "view: U+202E shown as \\u{202E}"
+	if tm display -p -t v '#{pane_title}' | grep -q owned; then
+		not_ok "view: a title cannot set the window title"
+	else
+		ok "view: a title cannot set the window title"
+	fi
+	tm send-keys -t v q
+	tm kill-server 2>/dev/null
+else
+	ok "view # skip: no tmux, or under valgrind (t-view.sh covers it)"
+fi
+
 # Messages: a hostile value in an error is escaped too.
 run add meeting x --start 2023-03-01T10:00 --tz "$(printf 'Bad\033[2J\342\200\256Zone')"
 expect_rc 65 "add: hostile zone refused"
