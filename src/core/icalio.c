@@ -1211,6 +1211,13 @@ static bool digits(const char *s, int n, int *v)
 }
 
 /* YYYYMMDD or YYYYMMDDTHHMMSS[Z], exactly. */
+/*
+ * libical 3.0 holds no time after the year 3000 (icaltime_is_valid_time):
+ * it writes one as 00000000T000000. A time we could read but never write
+ * back is refused here, so what is imported always exports.
+ */
+#define ICAL_MAX_YEAR 3000
+
 static bool parse_itime(const char *s, size_t n, struct itime *t)
 {
 	int y, mo, d, h, mi, sec;
@@ -1220,7 +1227,7 @@ static bool parse_itime(const char *s, size_t n, struct itime *t)
 		n = 8; /* "20131210Z": a date, whatever the Z meant */
 	if ((n != 8 && n != 15 && n != 16) || !digits(s, 4, &y) ||
 	    !digits(s + 4, 2, &mo) || !digits(s + 6, 2, &d) || y < 1 ||
-	    !date_is_valid(y, mo, d))
+	    y > ICAL_MAX_YEAR || !date_is_valid(y, mo, d))
 		return false;
 	t->lsec = days_from_civil(y, mo, d) * ITIN_DAY;
 	if (n == 8) {
