@@ -99,6 +99,40 @@ expect_err "^itin: .*/nul-short:1:1: NUL byte in input$" "1000 NUL bytes: messag
 bounded "random bytes on stdin" import --format itin - <"$T/random"
 expect_rc 65 "random bytes on stdin: status 65"
 
+# iCalendar: components nested 100000 deep, and never closed; 100000
+# VEVENTs never closed; a 100 MB line.
+python3 - "$T" <<'PYEOF'
+import sys
+t = sys.argv[1]
+with open(t + '/nested.ics', 'wb') as f:
+    f.write(b'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n')
+    f.write(b'BEGIN:VEVENT\r\nBEGIN:VALARM\r\n' * 50000)
+with open(t + '/nested-closed.ics', 'wb') as f:
+    f.write(b'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n')
+    f.write(b'BEGIN:X-A\r\n' * 100000 + b'END:X-A\r\n' * 100000)
+    f.write(b'END:VCALENDAR\r\n')
+with open(t + '/unclosed.ics', 'wb') as f:
+    f.write(b'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n')
+    for i in range(100000):
+        f.write(b'BEGIN:VEVENT\r\nUID:%d\r\nDTSTART:20230101T100000Z\r\nSUMMARY:x\r\n' % i)
+PYEOF
+run import --format ics --dry-run /dev/null
+if [ "$rc" -eq 64 ] && grep -q "not available\|unknown format" "$T/err"; then
+	ok "ics limits # skip: import --format ics is not available"
+else
+	for k in nested nested-closed unclosed; do
+		bounded "ics: $k" import --format ics "$T/$k.ics"
+		[ "$rc" -eq 65 ] || [ "$rc" -eq 0 ] && ok "ics: $k: a clean end (status $rc)" ||
+			{ not_ok "ics: $k: status $rc"; show_run; }
+	done
+	bounded "ics: 100 MB line" import --format ics "$T/line"
+	expect_rc 65 "ics: 100 MB line: status 65"
+	bounded "ics: random bytes" import --format ics "$T/random"
+	expect_rc 65 "ics: random bytes: status 65"
+	bounded "ics: NUL bytes" import --format ics "$T/nul"
+	expect_rc 65 "ics: NUL bytes: status 65"
+fi
+
 # CSV, once import --format csv exists.
 run import --format csv --dry-run /dev/null
 if [ "$rc" -eq 64 ]; then
