@@ -192,6 +192,25 @@ else
 	ok "view # skip: no tmux, or under valgrind (t-view.sh covers it)"
 fi
 
+# CSV input: invalid UTF-8 is refused at its place; escapes and U+202E
+# import as text and come out escaped.
+run import --format csv --dry-run /dev/null
+if [ "$rc" -eq 64 ] && grep -q "not available\|unknown format" "$T/err"; then
+	ok "csv input # skip: import --format csv is not available"
+else
+	printf 'title,start,city\r\n"Bad \377\376 bytes \033[2J",2023-03-01T10:00,Vilnius\r\n' >"$T/bad.csv"
+	run -f "$T/csvin.itin" import --format csv "$T/bad.csv"
+	expect_rc 65 "csv input: invalid UTF-8 refused"
+	expect_err "bad\.csv:2:6: invalid UTF-8$" "csv input: invalid UTF-8 located"
+	no_raw "$T/err" "csv input: the error message"
+	printf 'title,start,city\r\n"Esc \033]0;owned\007 \342\200\256x",2023-03-01T10:00,Vilnius\r\n' >"$T/esc.csv"
+	run -f "$T/csvin.itin" import --format csv "$T/esc.csv"
+	expect_rc 0 "csv input: escapes import as text"
+	run -f "$T/csvin.itin" list --from 2023-03-01 --to 2023-03-01
+	no_raw "$T/out" "csv input: agenda"
+	expect_out_match 'Esc \\x1b\]0;owned\\x07 \\u\{202E\}x' "csv input: shown escaped"
+fi
+
 # Messages: a hostile value in an error is escaped too.
 run add meeting x --start 2023-03-01T10:00 --tz "$(printf 'Bad\033[2J\342\200\256Zone')"
 expect_rc 65 "add: hostile zone refused"
