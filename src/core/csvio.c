@@ -338,13 +338,14 @@ static bool edge_space(const struct csvio_reader *r)
 		if (p < end && is_edge_space(r, *p))
 			return true;
 		if (p < end && *p == '"') {
-			for (p++;; p++) {
+			p++;
+			for (;;) {
 				p = memchr(p, '"', (size_t)(end - p));
 				if (!p)
 					return true;
 				if (p + 1 >= end || p[1] != '"')
 					break;
-				p++;
+				p += 2; /* a doubled quote */
 			}
 			p++;
 			if (p < end && *p != d)
