@@ -124,4 +124,21 @@ else
 	ok "# skip another user's lock: needs root for chown"
 fi
 
+# A store that is a symbolic link (into a dotfiles repository, say) stays a
+# link through every command that writes: the file it points to changes.
+mkdir -p "$T/dotfiles"
+: >"$T/dotfiles/trips.itin"
+ln -s "$T/dotfiles/trips.itin" "$T/linked.itin"
+run -f "$T/linked.itin" add meeting "Linked talks" --start "2023-05-02 10:00" --tz Europe/Brussels
+expect_rc 0 "add through a symbolic link"
+lid=$(cat "$T/out")
+run -f "$T/linked.itin" import "$ROOT/samples/nato-2023.itin"
+expect_rc 0 "import through a symbolic link"
+run -f "$T/linked.itin" rm "$lid"
+expect_rc 0 "rm through a symbolic link"
+[ -L "$T/linked.itin" ] && ok "the store is still a symbolic link" || not_ok "the store link was replaced"
+n=$(grep -c '^    id: ' "$T/dotfiles/trips.itin")
+[ "$n" -eq 16 ] && ok "the link's target holds the imported events, the removed one gone" ||
+	not_ok "the link's target holds $n events, want 16"
+
 finish
