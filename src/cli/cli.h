@@ -239,6 +239,13 @@ int parse_format(const char *s, unsigned allowed, const struct command *cmd,
 int format_not_available(enum outfmt f, const struct command *cmd);
 const char *format_name(enum outfmt f);
 
+/*
+ * The options every reading command shares (list, timeline, view): -f PATH,
+ * -h and --in ZONE. 1 when c was one of them, 0 when not, -1 when the
+ * command must stop with *status (help printed, or a bad --in reported).
+ */
+int reading_option(struct cli *cli, int c, const char *arg, int *status);
+
 /* output.c */
 enum out_flags {
 	OUT_COLOUR = 1 << 0, /* agenda: colour for a terminal */

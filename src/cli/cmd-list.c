@@ -29,24 +29,11 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
 		int r;
 
-		if (c == 'f') {
-			cli->file = optarg;
-			continue;
-		}
-		if (c == 'h') {
-			status = cli_help(cli->cmd);
+		r = reading_option(cli, c, optarg, &status);
+		if (r < 0)
 			goto out;
-		}
-		if (c == OPT_IN) {
-			struct itin_err err;
-
-			itin_err_clear(&err);
-			if (parse_in_arg(optarg, &cli->in, &err)) {
-				status = report_err(&err);
-				goto out;
-			}
+		if (r > 0)
 			continue;
-		}
 		if (c == OPT_RAW) {
 			flags |= OUT_RAW;
 			continue;
