@@ -2200,6 +2200,7 @@ static void key_stamp(char *buf, size_t size, const struct event *m,
 struct occ {
 	int64_t key;
 	int64_t local;
+	bool whole_day;		/* an EXDATE given as a date: every start that day */
 };
 
 static int cmp_occ(const void *pa, const void *pb)
@@ -2215,16 +2216,18 @@ struct series {
 	bool capped;
 };
 
-static void series_add(struct series *s, int64_t key, int64_t local)
+/* The added entry, or NULL once the series is capped. */
+static struct occ *series_add(struct series *s, int64_t key, int64_t local)
 {
 	if (s->n >= ICAL_MAX_OCCURRENCES) {
 		s->capped = true;
-		return;
+		return NULL;
 	}
 	s->v = xgrow(s->v, &s->alloc, s->n + 1, sizeof(*s->v));
 	s->v[s->n].key = key;
 	s->v[s->n].local = local;
-	s->n++;
+	s->v[s->n].whole_day = false;
+	return &s->v[s->n++];
 }
 
 /* Every value of the multi-valued property p (RDATE, EXDATE) as keys. */
@@ -2239,6 +2242,7 @@ static int each_value(struct reader *r, const struct cprop *p,
 
 	for (s = p->value; s; s = next) {
 		struct itime t;
+		struct occ *added;
 		const char *slash;
 		size_t len;
 		int64_t key, local;
@@ -2260,10 +2264,12 @@ static int each_value(struct reader *r, const struct cprop *p,
 			local = tz_utc_to_local(tz, key);
 		else
 			local = t.lsec;
+		added = series_add(out, key, local);
 		/* A date among a timed series' EXDATEs: that whole day. */
-		if (t.is_date && !m->allday)
-			key = INT64_MIN + lsec_day(t.lsec);
-		series_add(out, key, local);
+		if (added && t.is_date && !m->allday) {
+			added->whole_day = true;
+			added->local = t.lsec;
+		}
 	}
 	strbuf_release(&tzid);
 	return 0;
@@ -2494,9 +2500,9 @@ static int expand_series(struct reader *r, struct pending *ms)
 		if (i && occ.v[i].key == occ.v[i - 1].key)
 			continue;
 		for (k = 0; k < ex.n && !excluded; k++)
-			excluded = ex.v[k].key == occ.v[i].key ||
-				   (ex.v[k].key < INT64_MIN / 2 &&
-				    ex.v[k].key - INT64_MIN == lsec_day(occ.v[i].local));
+			excluded = ex.v[k].whole_day
+				   ? lsec_day(ex.v[k].local) == lsec_day(occ.v[i].local)
+				   : ex.v[k].key == occ.v[i].key;
 		if (excluded)
 			continue;
 		for (k = 0; k < nov && !ov; k++)
