@@ -58,6 +58,36 @@ static struct icaltimetype ical_local(int64_t lsec, bool is_date)
 	return t;
 }
 
+/*
+ * A DATE or DATE-TIME property of local time lsec. The value is made from
+ * our own text: libical 3.0 writes a time after the year 3000 given as an
+ * icaltimetype as 00000000T000000, but keeps one it parsed itself.
+ */
+static icalproperty *time_prop(icalproperty_kind kind, int64_t lsec,
+			       bool is_date)
+{
+	char buf[32];
+	int y, m, d, s = lsec_time_of_day(lsec);
+	icalproperty *p = icalproperty_new(kind);
+	icalvalue *v;
+
+	civil_from_days(lsec_day(lsec), &y, &m, &d);
+	if (is_date)
+		snprintf(buf, sizeof(buf), "%04d%02d%02d", y, m, d);
+	else
+		snprintf(buf, sizeof(buf), "%04d%02d%02dT%02d%02d%02d", y, m,
+			 d, s / 3600, s / 60 % 60, s % 60);
+	v = icalvalue_new_from_string(is_date ? ICAL_DATE_VALUE
+					      : ICAL_DATETIME_VALUE, buf);
+	/* Only exhaustion makes libical fail on text this well-formed. */
+	if (!v || !p) {
+		fprintf(stderr, "itin: out of memory (libical)\n");
+		abort();
+	}
+	icalproperty_set_value(p, v);
+	return p;
+}
+
 static struct icaltimetype ical_utc(int64_t instant)
 {
 	struct icaltimetype t = ical_local(instant, false);
@@ -372,13 +402,23 @@ static icalcomponent *vevent_of(const struct event *ev,
 	if (ev->allday) {
 		int64_t last = ev->has_end ? lsec_day(ev->end) : lsec_day(ev->start);
 
-		add_time(c, icalproperty_new_dtstart(ical_local(ev->start, true)),
+		add_time(c, time_prop(ICAL_DTSTART_PROPERTY, ev->start, true),
 			 NULL);
-		add_time(c, icalproperty_new_dtend(
-				    ical_local((last + 1) * ITIN_DAY, true)),
-			 NULL);
+		if (last < days_from_civil(9999, 12, 31)) {
+			add_time(c, time_prop(ICAL_DTEND_PROPERTY,
+					      (last + 1) * ITIN_DAY, true),
+				 NULL);
+		} else {
+			/* DTEND would be in the year 10000, which a DATE
+			 * cannot hold: the length says the same. */
+			struct icaldurationtype du = icaldurationtype_null_duration();
+
+			du.days = (unsigned)(last - lsec_day(ev->start) + 1);
+			icalcomponent_add_property(c,
+						   icalproperty_new_duration(du));
+		}
 	} else {
-		add_time(c, icalproperty_new_dtstart(ical_local(ev->start, false)),
+		add_time(c, time_prop(ICAL_DTSTART_PROPERTY, ev->start, false),
 			 ev->tz);
 		if (ev->has_end && ev->end_utc == ev->start_utc && !ev->end_tz &&
 		    ev->end == ev->start) {
@@ -388,8 +428,7 @@ static icalcomponent *vevent_of(const struct event *ev,
 			    c, icalproperty_new_duration(
 				   icaldurationtype_null_duration()));
 		} else if (ev->has_end) {
-			add_time(c,
-				 icalproperty_new_dtend(ical_local(ev->end, false)),
+			add_time(c, time_prop(ICAL_DTEND_PROPERTY, ev->end, false),
 				 ev->end_tz ? ev->end_tz : ev->tz);
 		}
 	}
@@ -509,7 +548,7 @@ static icalcomponent *vtimezone_of(const struct vtimezone *vtz)
 		char name[16];
 
 		icalcomponent_add_property(
-		    sub, icalproperty_new_dtstart(ical_local(ob->start, false)));
+		    sub, time_prop(ICAL_DTSTART_PROPERTY, ob->start, false));
 		icalcomponent_add_property(sub,
 					   icalproperty_new_tzoffsetfrom(ob->off_from));
 		icalcomponent_add_property(sub,
@@ -549,14 +588,11 @@ static icalcomponent *vtimezone_of(const struct vtimezone *vtz)
 		 * RDATEs only, dropping DTSTART's onset: so DTSTART is given
 		 * again as the first RDATE (RFC 5545 allows the repetition).
 		 */
-		for (size_t k = 0; ob->nrdates && k <= ob->nrdates; k++) {
-			struct icaldatetimeperiodtype dp;
-
-			memset(&dp, 0, sizeof(dp));
-			dp.time = ical_local(k ? ob->rdates[k - 1] : ob->start, false);
-			dp.period = icalperiodtype_null_period();
-			icalcomponent_add_property(sub, icalproperty_new_rdate(dp));
-		}
+		for (size_t k = 0; ob->nrdates && k <= ob->nrdates; k++)
+			icalcomponent_add_property(
+			    sub, time_prop(ICAL_RDATE_PROPERTY,
+					   k ? ob->rdates[k - 1] : ob->start,
+					   false));
 		icalcomponent_add_component(c, sub);
 	}
 	strbuf_release(&rule);
@@ -1216,7 +1252,7 @@ static bool digits(const char *s, int n, int *v)
  * it writes one as 00000000T000000. A time we could read but never write
  * back is refused here, so what is imported always exports.
  */
-#define ICAL_MAX_YEAR 3000
+#define ICAL_MAX_YEAR 9999
 
 static bool parse_itime(const char *s, size_t n, struct itime *t)
 {
@@ -1294,10 +1330,45 @@ static icaltimezone *embedded_zone(struct reader *r, const char *tzid)
 	return NULL;
 }
 
+/*
+ * libical 3.0 expands a VTIMEZONE's changes only up to 2035 and, asked
+ * about a later year, expands the whole zone again on every call: an
+ * .ics of many far-future times took minutes. Later times are asked
+ * about in the year up to 2035 whose calendar is the same (leap year,
+ * weekday of 1 January), so weekday rules such as "last Sunday of March"
+ * still give the right day.
+ */
+#define EMBEDDED_LAST_YEAR 2035
+
+static bool is_leap_year(int64_t y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int64_t same_calendar_before(int64_t lsec)
+{
+	int y, m, d;
+	int64_t day = lsec_day(lsec), jan1;
+
+	civil_from_days(day, &y, &m, &d);
+	if (y <= EMBEDDED_LAST_YEAR)
+		return lsec;
+	jan1 = days_from_civil(y, 1, 1);
+	/* Every (leap, weekday) pair occurs within 28 consecutive years. */
+	for (int c = EMBEDDED_LAST_YEAR; c > EMBEDDED_LAST_YEAR - 28; c--) {
+		int64_t cjan1 = days_from_civil(c, 1, 1);
+
+		if (is_leap_year(c) == is_leap_year(y) &&
+		    ((cjan1 - jan1) % 7 + 7) % 7 == 0)
+			return lsec + (cjan1 - jan1) * ITIN_DAY;
+	}
+	return lsec;
+}
+
 /* The offset the file's VTIMEZONE gives local time lsec. */
 static int32_t embedded_offset(icaltimezone *z, int64_t lsec)
 {
-	struct icaltimetype t = ical_local(lsec, false);
+	struct icaltimetype t = ical_local(same_calendar_before(lsec), false);
 	int dl = 0;
 
 	return (int32_t)icaltimezone_get_utc_offset(z, &t, &dl);
@@ -1400,7 +1471,11 @@ static int event_time(struct reader *r, const struct itime *t, const char *tzid,
 				     "time %s does not exist in %s; taken as %s",
 				     a, tz_name(tz), b);
 		}
-		if (z->embedded) {
+		/* Past EMBEDDED_LAST_YEAR libical cannot tell what the file's
+		 * VTIMEZONE says: nothing to check the tz database against. */
+		if (z->embedded &&
+		    (z->how == Z_WINDOWS ||
+		     lsec_day(t->lsec) < days_from_civil(EMBEDDED_LAST_YEAR + 1, 1, 1))) {
 			int64_t theirs = t->lsec - embedded_offset(z->embedded, t->lsec);
 
 			if (theirs != instant && z->how == Z_WINDOWS) {

@@ -218,6 +218,37 @@ expect_out_text "id	type	start	end	tz	city	country	title
 run import "$T/outlook.ical"
 expect_rc 0 "import: .ical by its extension"
 
+# A Windows zone far in the future: the file's own rules, summer time in
+# July 2090 (libical expands a VTIMEZONE only to 2035).
+sed 's/20230711T/20900711T/g' "$T/outlook.ical" >"$T/outlook2090.ical"
+export ITIN_FILE="$T/win2090.store"
+run import "$T/outlook2090.ical"
+expect_rc 0 "import: a Windows zone in 2090"
+run list --format tsv --from 2090-01-01 --to 2090-12-31
+expect_out_match "2090-07-11T09:30	2090-07-11T11:00	Europe/Kyiv	" "import: 2090 keeps the file's summer time"
+
+# Years past libical's 3000: written from our own text, never as zeros;
+# an all-day event on 9999-12-31 ends by DURATION (DTEND would be 10000).
+export ITIN_FILE="$T/far.store"
+itin add meeting "Far" --start "5000-03-01 10:00" --end 11:00 --tz Europe/Berlin >/dev/null
+itin add other "Last day" --start 9999-12-31 >/dev/null
+itin add other "Last month" --start 9999-12-01 --end 9999-12-31 >/dev/null
+run export --format ics
+expect_rc 0 "export: years past 3000"
+if grep -q 00000000 "$T/out"; then not_ok "export: no zero dates"; else ok "export: no zero dates"; fi
+expect_out_match "^DTSTART;TZID=Europe/Berlin:50000301T100000${CR}\$" "export: a DTSTART in the year 5000"
+expect_out_match "^DURATION:P1D${CR}\$" "export: 9999-12-31 ends by DURATION"
+expect_out_match "^DURATION:P31D${CR}\$" "export: December 9999 ends by DURATION"
+cp "$T/out" "$T/far.ics"
+export ITIN_FILE="$T/far2.store"
+run import --from 4999-01-01 --to 9999-12-31 "$T/far.ics"
+expect_rc 0 "import: years past 3000 read back"
+expect_err "imported 3 events" "import: every far event read back"
+if [ "$rc" -eq 0 ]; then
+	run export --format ics
+	same_file "$T/far.ics" "$T/out" "export → import → export: years past 3000"
+fi
+
 # Refused files: nothing imported, the line named; --skip-invalid.
 printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:ok1\r\nDTSTART:20230301T100000Z\r\nSUMMARY:Fine\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:bad1\r\nDTSTART:20230301T100000Z\r\nDTEND:20230301T090000Z\r\nSUMMARY:Ends first\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' >"$T/bad.ics"
 export ITIN_FILE="$T/bad.store"

@@ -133,6 +133,21 @@ else
 	expect_rc 65 "ics: NUL bytes: status 65"
 fi
 
+# A VTIMEZONE read for tens of thousands of times past 2035 (the fuzzer's
+# find: libical expands its whole history again for each such time).
+ics_far="$(dirname "$0")/../fuzz/regressions/ics/vtimezone-far-years-slow"
+export ITIN_FILE="$T/farzone.store"
+bounded "ics: 52,656 occurrences of a 1000-year event" import \
+	--format ics --from 2023-01-01 --to 2024-12-31 "$ics_far"
+expect_rc 0 "ics: 52,656 occurrences: imported"
+bounded "ics: their export" export --format ics -o "$T/farzone.ics"
+expect_rc 0 "ics: 52,656 occurrences: exported"
+export ITIN_FILE="$T/farzone2.store"
+bounded "ics: their VTIMEZONE read 105,000 times past 2035" import \
+	--from 2023-01-01 --to 2024-12-31 "$T/farzone.ics"
+expect_rc 0 "ics: the export imports again"
+expect_err "imported 52656 events" "ics: every occurrence imported again"
+
 # CSV, once import --format csv exists.
 run import --format csv --dry-run /dev/null
 if [ "$rc" -eq 64 ]; then
