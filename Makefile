@@ -86,6 +86,7 @@ $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.
 # grows in build-fuzz/corpus/NAME. Crashes are left in build-fuzz/.
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
+FUZZ_SEED ?=
 FUZZ_BUILD := build-fuzz
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
@@ -113,6 +114,7 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_BUILD)/libiti
 
 fuzz-run: fuzz
 	@FUZZ_DIR=$(abspath $(FUZZ_BUILD)) FUZZ_SECONDS=$(FUZZ_SECONDS) \
+		FUZZ_SEED=$(FUZZ_SEED) \
 		sh tests/fuzz/run.sh $(FUZZ_NAMES)
 
 # The core never depends on the viewer or the command line.

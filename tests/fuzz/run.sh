@@ -6,6 +6,9 @@
 # ($ITIN_CORPUS, else ../shared/corpus). A crash, leak, timeout or
 # out-of-memory is left as $FUZZ_DIR/crash-* (or leak-*, timeout-*, oom-*)
 # and fails the run. Ends with "N passed, N failed", one per target.
+# FUZZ_SEED fixes libFuzzer's random seed (CI sets it), so a run can be
+# repeated: the same seed and inputs take the same path, however far a
+# slower machine gets along it in the time given.
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 : "${FUZZ_DIR:?}" "${FUZZ_SECONDS:=60}"
@@ -29,7 +32,9 @@ for name in "$@"; do
 	echo "# fuzz: $name for ${FUZZ_SECONDS}s"
 	# -rss_limit_mb and -timeout turn runaway memory or time into a
 	# finding; -max_len lets inputs grow past libFuzzer's small default.
-	if "$bin" -max_total_time="$FUZZ_SECONDS" -timeout=30 \
+	seed=
+	[ -n "${FUZZ_SEED:-}" ] && seed=-seed=$FUZZ_SEED
+	if "$bin" -max_total_time="$FUZZ_SECONDS" -timeout=30 $seed \
 		-rss_limit_mb=2048 -max_len=8192 -print_final_stats=1 \
 		-artifact_prefix="$FUZZ_DIR/$name-" "$@" \
 		>"$FUZZ_DIR/$name.log" 2>&1; then
