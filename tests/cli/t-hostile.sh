@@ -157,30 +157,62 @@ else
 	no_raw "$T/out" "timeline"
 fi
 
-# view, in a detached tmux (t-view.sh drives it in full): step through
-# every event; the escapes are shown as text and the pane's title stays.
+# view, in a detached tmux (t-view.sh drives it in full): every pane. Each
+# event is shown in the timeline, then in its details pane (every field);
+# then the agenda pane and a search. The escapes must be shown as text and
+# the pane's title must stay.
 if command -v tmux >/dev/null 2>&1 && [ "${ITIN_VALGRIND:-0}" != 1 ]; then
 	SOCK="itin-hostile-$$"
 	tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
 	trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
 	printf 'ITIN_NOW=2023-03-01 exec "%s" view\n' "$ITIN" >"$T/view.sh"
-	tm new-session -d -s v -x 200 -y 40 "sh $T/view.sh 2>$T/view.err; sleep 600"
-	: >"$T/screens"
+	tm new-session -d -s v -x 200 -y 50 "sh $T/view.sh 2>$T/view.err; sleep 600"
+	# shot FILE: wait for the screen to settle, then append it to FILE.
+	shot() {
+		sleep 0.3
+		tm capture-pane -p -t v >>"$1" 2>/dev/null
+	}
+	: >"$T/timeline.scr"
+	: >"$T/detail.scr"
+	: >"$T/agenda.scr"
+	: >"$T/search.scr"
+	shot "$T/timeline.scr"
 	i=0
-	while [ $i -lt 40 ]; do
-		sleep 0.1
-		tm capture-pane -p -t v >>"$T/screens" 2>/dev/null
-		[ $((i % 4)) -eq 3 ] && tm send-keys -t v j
+	while [ $i -lt $NEVENTS ]; do
+		tm send-keys -t v Enter
+		shot "$T/detail.scr"
+		tm send-keys -t v q
+		tm send-keys -t v j
+		shot "$T/timeline.scr"
 		i=$((i + 1))
 	done
-	if grep -q 'x1b\]0;owned\\x07Title' "$T/screens"; then
-		ok "view: the escapes are shown as text"
-	else
-		not_ok "view: the escapes are shown as text"
-		tail -40 "$T/screens" | sed 's/^/#   | /'
-	fi
-	grep -q 'u{202E}' "$T/screens" && ok "view: U+202E shown as \\u{202E}" ||
-		not_ok "view: U+202E shown as \\u{202E}"
+	tm send-keys -t v a
+	shot "$T/agenda.scr"
+	tm send-keys -t v q
+	tm send-keys -t v / o w n e d Enter
+	shot "$T/search.scr"
+	# seen FILE RE DESC: the pane showed text matching RE.
+	seen() {
+		if grep -q -e "$2" "$1"; then
+			ok "view: $3"
+		else
+			not_ok "view: $3"
+			tail -30 "$1" | sed 's/^/#   | /'
+		fi
+	}
+	seen "$T/timeline.scr" 'x1b\]0;owned\\x07Title' "timeline: the escapes are shown as text"
+	seen "$T/timeline.scr" 'u{202E}' "timeline: U+202E shown as \\u{202E}"
+	seen "$T/detail.scr" 'x1b\]8;;http://evil' "details: a hyperlink escape in notes shown as text"
+	seen "$T/detail.scr" '=cmd|' "details: the organisation shown as written"
+	seen "$T/detail.scr" 'u{202E}gnp\.exe' "details: U+202E in notes shown as \\u{202E}"
+	seen "$T/detail.scr" 'x1b\[31mred' "details: an escape in a tag shown as text"
+	seen "$T/detail.scr" 'x1b\[2JCity' "details: an escape in a city shown as text"
+	seen "$T/agenda.scr" 'x1b\]0;owned\\x07Title' "agenda pane: the escapes are shown as text"
+	seen "$T/agenda.scr" 'u{202E}' "agenda pane: U+202E shown as \\u{202E}"
+	seen "$T/search.scr" 'x1b\]0;owned' "search: the match shown with its escapes as text"
+	for f in timeline detail agenda search; do
+		no_raw "$T/$f.scr" "view: the $f screens"
+	done
 	if tm display -p -t v '#{pane_title}' | grep -q owned; then
 		not_ok "view: a title cannot set the window title"
 	else
