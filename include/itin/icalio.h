@@ -67,6 +67,9 @@ struct icalio_read_opts {
 	/* Recurrences are expanded into the occurrences that overlap these
 	 * days (days since the epoch, local to each event, both included). */
 	int64_t from_day, to_day;
+	/* Events one recurring event may make; 0 for the default, 100000.
+	 * The fuzzer asks for fewer, so that time goes to finding bugs. */
+	size_t max_occurrences;
 };
 
 struct icalio_stats {

@@ -119,8 +119,10 @@ static int read_one(struct input *in, const struct import_opts *io,
 		ret = report_err(&err);
 	} else if (in->fmt == FMT_ICS) {
 		struct icalio_read_opts o = {
-		    io->skip_invalid ? ICALIO_SKIP_INVALID : 0, io->from_day,
-		    io->to_day};
+		    .flags = io->skip_invalid ? ICALIO_SKIP_INVALID : 0,
+		    .from_day = io->from_day,
+		    .to_day = io->to_day,
+		};
 
 		if (icalio_read(sb.buf, sb.len, in->name, &o, &in->events,
 				&cli_warner, &in->ics, &err))

@@ -2289,12 +2289,13 @@ struct series {
 	struct occ *v;
 	size_t n, alloc;
 	bool capped;
+	size_t max;		/* occurrences allowed */
 };
 
 /* The added entry, or NULL once the series is capped. */
 static struct occ *series_add(struct series *s, int64_t key, int64_t local)
 {
-	if (s->n >= ICAL_MAX_OCCURRENCES) {
+	if (s->n >= s->max) {
 		s->capped = true;
 		return NULL;
 	}
@@ -2383,6 +2384,8 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 	int64_t win_from = r->o->from_day * ITIN_DAY, win_to = (r->o->to_day + 1) * ITIN_DAY;
 	icalrecur_iterator *it;
 	size_t steps = 0;
+	/* Steps in proportion to the occurrences allowed (200000 by default). */
+	size_t max_steps = out->max * (ICAL_MAX_STEPS / ICAL_MAX_OCCURRENCES);
 
 	if (rt.freq == ICAL_NO_RECURRENCE) {
 		free(rt.rscale);
@@ -2411,10 +2414,10 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 
 		if (icaltime_is_null_time(t))
 			break;
-		if (++steps > ICAL_MAX_STEPS) {
+		if (++steps > max_steps) {
 			itin_warn_at(r->w, r->fname, p->line, 0,
-				     "RRULE '%.60s' stopped after %d steps",
-				     p->value, ICAL_MAX_STEPS);
+				     "RRULE '%.60s' stopped after %zu steps",
+				     p->value, max_steps);
 			break;
 		}
 		l = days_from_civil(t.year, t.month, t.day) * ITIN_DAY;
@@ -2509,7 +2512,10 @@ static int expand_series(struct reader *r, struct pending *ms)
 {
 	struct event *m = ms->ev;
 	const struct tz *tz = m->tz ? quiet_tz(m->tz) : NULL;
-	struct series occ = { NULL, 0, 0, false }, ex = { NULL, 0, 0, false };
+	size_t max = r->o->max_occurrences ? r->o->max_occurrences
+					   : ICAL_MAX_OCCURRENCES;
+	struct series occ = { NULL, 0, 0, false, max },
+		      ex = { NULL, 0, 0, false, max };
 	int64_t span = m->has_end ? m->end - m->start : 0;
 	char *base = series_base(ms), st[24];
 	size_t made = 0, i, k, nov = 0;
@@ -2551,7 +2557,7 @@ static int expand_series(struct reader *r, struct pending *ms)
 		    expand_rrule(r, &p, m, tz, span, &occ))
 			goto out;
 		if (name_is(&p, "RDATE")) {
-			struct series rd = { NULL, 0, 0, false };
+			struct series rd = { NULL, 0, 0, false, max };
 
 			if (each_value(r, &p, m, tz, &rd)) {
 				free(rd.v);

@@ -33,7 +33,7 @@ static void warn(void *ctx, const struct itin_err *w)
 static const struct itin_warner warner = { warn, NULL };
 
 /* 2022-01-25 .. 2024-01-25: the CLI's default on 2023-01-25. */
-static struct icalio_read_opts window = { 0, 0, 0 };
+static struct icalio_read_opts window = { .flags = 0 };
 
 static int read_ics(const char *text, struct evlist *l, struct itin_err *err)
 {
@@ -263,7 +263,7 @@ TEST(round_trip_every_field)
 	struct evlist l = EVLIST_INIT;
 	struct strbuf sb = STRBUF_INIT;
 	struct itin_err err;
-	struct icalio_read_opts wide = { 0, 0, 30000 };
+	struct icalio_read_opts wide = { .to_day = 30000 };
 
 	CHECK(lines_ok(ics));
 	nwarn = 0;
