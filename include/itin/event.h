@@ -48,39 +48,42 @@ struct participant {
 };
 
 struct event {
+	/* (Pointers and 64-bit times first, the small fields packed at the
+	 * end: a million events in memory is a normal import.) */
 	char *id;		/* never NULL once checked */
-	enum event_type type;
 	char *title;		/* never NULL once checked */
 
-	bool allday;
 	int64_t start;		/* local seconds in tz */
-	bool has_end;
-	int64_t end;		/* local seconds in end_tz if set, else tz */
+	int64_t end;		/* local seconds in end_tz if set, else tz; see has_end */
 	char *tz;		/* IANA name; NULL = floating (always NULL when allday) */
 	char *end_tz;		/* NULL = same as tz */
 
 	char *venue;
 	char *city;
-	char country[3];	/* ISO 3166 alpha-2, upper case, or "" */
 
 	struct participant *with;
-	size_t nwith;
 	char *org;
-	enum event_status status;
 	char *source;
 	char *notes;		/* may hold line breaks */
 	char **tags;
-	size_t ntags;
+
+	/* Derived by event_check(): instants for ordering and overlap. */
+	int64_t start_utc;
+	int64_t end_utc;	/* == start_utc when no end; all-day: end of last day */
+
+	enum event_type type;
+	enum event_status status;
 	/*
 	 * The revision: 0 for a new event, one more each time edit or an
 	 * import changes it (the text format's "seq:" key, iCalendar's
 	 * SEQUENCE), so calendar apps take a re-export as an update.
 	 */
 	unsigned seq;
-
-	/* Derived by event_check(): instants for ordering and overlap. */
-	int64_t start_utc;
-	int64_t end_utc;	/* == start_utc when no end; all-day: end of last day */
+	uint32_t nwith;		/* fields are at most 64 KiB: never near 2^32 */
+	uint32_t ntags;
+	char country[3];	/* ISO 3166 alpha-2, upper case, or "" */
+	bool allday;
+	bool has_end;
 };
 
 struct event *event_new(void);
