@@ -102,6 +102,16 @@ int event_status_parse(const char *s);
  * them by hand.
  */
 void event_add_participant(struct event *ev, const char *name, const char *role);
+/*
+ * The "Name (Role)" notation of the text format and of CSV: [s, e) holds
+ * a role when it ends with ')' and has an unescaped '(' (backslash
+ * escapes); the last such '(' opens it. Then *name_end is that '(' and
+ * [*role_s, *role_e) the text inside, both untrimmed and still escaped;
+ * otherwise *name_end is e. Unescaping is the caller's: the text format
+ * refuses a bad escape, CSV keeps it.
+ */
+bool participant_split(const char *s, const char *e, const char **name_end,
+		       const char **role_s, const char **role_e);
 void event_add_tag(struct event *ev, const char *tag);
 void event_clear_participants(struct event *ev);
 void event_clear_tags(struct event *ev);

@@ -926,30 +926,15 @@ static bool has_participant(const struct event *ev, const char *name)
 	return false;
 }
 
-/* "Name (Role)": the role is inside the last unescaped parentheses that
- * end the item. */
+/* "Name (Role)" (participant_split()), or a name with role_dflt. */
 static void add_participant(struct evreader *er, struct event *ev,
 			    const char *s, const char *e, const char *role_dflt,
 			    bool dedup)
 {
-	const char *open = NULL, *p, *ne = e;
-	bool closes = false;
+	const char *ne, *rs, *re;
 	char *name;
 
-	for (p = s; p < e; p++) {
-		if (*p == '\\') {
-			p++;
-			continue;
-		}
-		if (*p == '(')
-			open = p;
-		else if (*p == ')' && p == e - 1)
-			closes = true;
-	}
-	if (open && closes) {
-		const char *rs = open + 1, *re = e - 1;
-
-		ne = open;
+	if (participant_split(s, e, &ne, &rs, &re)) {
 		trim_ptr(&s, &ne);
 		if (s == ne)
 			return;

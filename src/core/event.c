@@ -155,6 +155,32 @@ void event_add_participant(struct event *ev, const char *name, const char *role)
 	ev->nwith++;
 }
 
+bool participant_split(const char *s, const char *e, const char **name_end,
+		       const char **role_s, const char **role_e)
+{
+	const char *open = NULL, *p;
+	bool closes = false;
+
+	for (p = s; p < e; p++) {
+		if (*p == '\\') {
+			p++;
+			continue;
+		}
+		if (*p == '(')
+			open = p;
+		else if (*p == ')' && p == e - 1)
+			closes = true;
+	}
+	if (!open || !closes) {
+		*name_end = e;
+		return false;
+	}
+	*name_end = open;
+	*role_s = open + 1;
+	*role_e = e - 1;
+	return true;
+}
+
 void event_add_tag(struct event *ev, const char *tag)
 {
 	ev->tags = grow_for(ev->tags, ev->ntags, sizeof(*ev->tags));

@@ -413,24 +413,10 @@ static int parse_header(struct reader *r, struct pending *pe)
 static int parse_participant(struct reader *r, struct event *ev, const char *s,
 			     const char *e)
 {
-	const char *open = NULL, *p, *ns = s, *ne = e, *rs = NULL, *re = NULL;
-	bool closes = false;
+	const char *ns = s, *ne, *rs = NULL, *re = NULL;
 	char *name;
 
-	for (p = s; p < e; p++) {
-		if (*p == '\\') {
-			p++;
-			continue;
-		}
-		if (*p == '(')
-			open = p;
-		else if (*p == ')' && p == e - 1)
-			closes = true;
-	}
-	if (closes && open) {
-		ne = open;
-		rs = open + 1;
-		re = e - 1;
+	if (participant_split(s, e, &ne, &rs, &re)) {
 		trim(&ns, &ne);
 		trim(&rs, &re);
 	}

@@ -146,6 +146,33 @@ TEST(id_validity)
 	CHECK(!event_id_is_valid(big));
 }
 
+/* split(TEXT, NAME, ROLE): the spans participant_split() finds (ROLE
+ * NULL: none). */
+static int split_is(const char *text, const char *name, const char *role)
+{
+	const char *s = text, *e = text + strlen(text), *ne, *rs, *re;
+	bool has = participant_split(s, e, &ne, &rs, &re);
+
+	if ((size_t)(ne - s) != strlen(name) || strncmp(s, name, strlen(name)))
+		return 0;
+	if (!role)
+		return !has;
+	return has && (size_t)(re - rs) == strlen(role) &&
+	       !strncmp(rs, role, strlen(role));
+}
+
+TEST(participant_notation)
+{
+	CHECK(split_is("Yoon Suk Yeol (President)", "Yoon Suk Yeol ", "President"));
+	CHECK(split_is("Park Jin", "Park Jin", NULL));
+	CHECK(split_is("A (x) B (Minister)", "A (x) B ", "Minister"));
+	CHECK(split_is("Name \\(not a role\\)", "Name \\(not a role\\)", NULL));
+	CHECK(split_is("Name (Role\\) x)", "Name ", "Role\\) x"));
+	CHECK(split_is("Ends (open", "Ends (open", NULL));
+	CHECK(split_is("(Role)", "", "Role"));
+	CHECK(split_is("", "", NULL));
+}
+
 TEST(check_timed)
 {
 	struct event *ev = timed("Meeting", "asia/seoul", at(2023, 1, 30, 10, 0));
@@ -412,6 +439,7 @@ int main(void)
 	RUN(check_across_zones);
 	RUN(check_dst);
 	RUN(check_bad_zone);
+	RUN(participant_notation);
 	RUN(check_allday);
 	RUN(check_title_and_floating);
 	RUN(days);
