@@ -240,11 +240,14 @@ int format_not_available(enum outfmt f, const struct command *cmd);
 const char *format_name(enum outfmt f);
 
 /*
- * The options every reading command shares (list, timeline, view): -f PATH,
- * -h and --in ZONE. 1 when c was one of them, 0 when not, -1 when the
- * command must stop with *status (help printed, or a bad --in reported).
+ * Option c of a reading command (list, export, timeline, view) that is not
+ * its own: -f PATH, -h, --in ZONE and the FILTERS (into f). 0 when it was
+ * taken; -1 when the command must stop with *status: help printed, a bad
+ * value reported, or an option cli_getopt reported (64). So a command
+ * handles its own options first and passes every other one here.
  */
-int reading_option(struct cli *cli, int c, const char *arg, int *status);
+int reading_option(struct cli *cli, struct filter *f, int c, const char *arg,
+		   int *status);
 
 /* output.c */
 enum out_flags {

@@ -36,27 +36,12 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "f:ho:", longopts, cli->cmd)) !=
 	       -1) {
-		int r;
-
 		switch (c) {
-		case 'f':
-			cli->file = optarg;
-			continue;
-		case 'h':
-			status = cli_help(cli->cmd);
-			goto out;
 		case 'o':
 			output = optarg;
 			continue;
 		case OPT_RAW:
 			flags |= OUT_RAW;
-			continue;
-		case OPT_IN:
-			itin_err_clear(&err);
-			if (parse_in_arg(optarg, &cli->in, &err)) {
-				status = report_err(&err);
-				goto out;
-			}
 			continue;
 		case OPT_FORMAT:
 			status = parse_format(optarg, allowed, cli->cmd, &fmt);
@@ -64,13 +49,8 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 				goto out;
 			continue;
 		}
-		r = filter_option(&f, c, optarg, cli->cmd, &status);
-		if (r < 0)
+		if (reading_option(cli, &f, c, optarg, &status))
 			goto out;
-		if (r == 0) {
-			status = ITIN_EX_USAGE;
-			goto out;
-		}
 	}
 	if (optind < argc) {
 		status = usage_error(cli->cmd, "unexpected argument '%s'",

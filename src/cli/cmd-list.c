@@ -27,13 +27,6 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
-		int r;
-
-		r = reading_option(cli, c, optarg, &status);
-		if (r < 0)
-			goto out;
-		if (r > 0)
-			continue;
 		if (c == OPT_RAW) {
 			flags |= OUT_RAW;
 			continue;
@@ -44,13 +37,8 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 				goto out;
 			continue;
 		}
-		r = filter_option(&f, c, optarg, cli->cmd, &status);
-		if (r < 0)
+		if (reading_option(cli, &f, c, optarg, &status))
 			goto out;
-		if (r == 0) {
-			status = ITIN_EX_USAGE;
-			goto out;
-		}
 	}
 	if (optind < argc) {
 		status = usage_error(cli->cmd, "unexpected argument '%s'",

@@ -100,13 +100,6 @@ int cmd_timeline(int argc, char **argv, struct cli *cli)
 
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
-		int r;
-
-		r = reading_option(cli, c, optarg, &status);
-		if (r < 0)
-			goto out;
-		if (r > 0)
-			continue;
 		if (c == OPT_WIDTH) {
 			if ((status = parse_width(optarg, cli->cmd, &width)))
 				goto out;
@@ -124,13 +117,8 @@ int cmd_timeline(int argc, char **argv, struct cli *cli)
 			}
 			continue;
 		}
-		r = filter_option(&f, c, optarg, cli->cmd, &status);
-		if (r < 0)
+		if (reading_option(cli, &f, c, optarg, &status))
 			goto out;
-		if (r == 0) {
-			status = ITIN_EX_USAGE;
-			goto out;
-		}
 	}
 	if (optind < argc) {
 		status = usage_error(cli->cmd, "unexpected argument '%s'",

@@ -67,24 +67,12 @@ int cmd_view(int argc, char **argv, struct cli *cli)
 	o.start_ns = mono_ns();
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
-		int r;
-
-		r = reading_option(cli, c, optarg, &status);
-		if (r < 0)
-			goto out;
-		if (r > 0)
-			continue;
 		if (c == OPT_BENCH_KEYS) {
 			o.bench_keys = optarg;
 			continue;
 		}
-		r = filter_option(&f, c, optarg, cli->cmd, &status);
-		if (r < 0)
+		if (reading_option(cli, &f, c, optarg, &status))
 			goto out;
-		if (r == 0) {
-			status = ITIN_EX_USAGE;
-			goto out;
-		}
 	}
 	if (optind < argc) {
 		status = usage_error(cli->cmd, "unexpected argument '%s'",

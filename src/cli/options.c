@@ -619,6 +619,63 @@ int filter_finish(const struct filter *f, const struct command *cmd)
 	return 0;
 }
 
+/* -f and -h (COMMON_LONGOPTS). 1 handled, 0 not one of them, -1 stop:
+ * the help was printed. */
+static int common_option(struct cli *cli, int c, const char *arg, int *status)
+{
+	switch (c) {
+	case 'f':
+		cli->file = arg;
+		return 1;
+	case 'h':
+		*status = cli_help(cli->cmd);
+		return -1;
+	default:
+		return 0;
+	}
+}
+
+/* --in ZONE. 1 handled, 0 not --in, -1 stop: the zone was reported. */
+static int in_option(struct cli *cli, int c, const char *arg, int *status)
+{
+	struct itin_err err;
+
+	if (c != OPT_IN)
+		return 0;
+	itin_err_clear(&err);
+	if (parse_in_arg(arg, &cli->in, &err)) {
+		*status = report_err(&err);
+		return -1;
+	}
+	return 1;
+}
+
+/*
+ * The end of a chain of handlers (1 handled, 0 not theirs, -1 stop): 0 to
+ * go on, -1 to stop with *status. An option no handler took is the '?'
+ * that cli_getopt has already reported, so only the status is left: 64.
+ */
+static int handled_or_stop(int r, int *status)
+{
+	if (r > 0)
+		return 0;
+	if (r == 0)
+		*status = ITIN_EX_USAGE;
+	return -1;
+}
+
+int reading_option(struct cli *cli, struct filter *f, int c, const char *arg,
+		   int *status)
+{
+	int r = common_option(cli, c, arg, status);
+
+	if (r == 0)
+		r = in_option(cli, c, arg, status);
+	if (r == 0)
+		r = filter_option(f, c, arg, cli->cmd, status);
+	return handled_or_stop(r, status);
+}
+
 static const char *const format_names[] = {
     [FMT_AGENDA] = "agenda", [FMT_TSV] = "tsv", [FMT_JSON] = "json",
     [FMT_ITIN] = "itin",     [FMT_CSV] = "csv", [FMT_ICS] = "ics",

@@ -135,26 +135,3 @@ int read_input(const char *path, struct strbuf *sb, struct itin_err *err)
 		close(fd);
 	return 0;
 }
-
-int reading_option(struct cli *cli, int c, const char *arg, int *status)
-{
-	struct itin_err err;
-
-	switch (c) {
-	case 'f':
-		cli->file = arg;
-		return 1;
-	case 'h':
-		*status = cli_help(cli->cmd);
-		return -1;
-	case OPT_IN:
-		itin_err_clear(&err);
-		if (parse_in_arg(arg, &cli->in, &err)) {
-			*status = report_err(&err);
-			return -1;
-		}
-		return 1;
-	default:
-		return 0;
-	}
-}
