@@ -215,6 +215,10 @@ int filter_option(struct filter *f, int c, const char *arg,
 /* After parsing: --from after --to is a usage error. 0 or the status. */
 int filter_finish(const struct filter *f, const struct command *cmd);
 
+/* After the options (reads optind): 0 when at most max arguments follow,
+ * else 64 after "unexpected argument 'x'" for the first one too many. */
+int too_many_args(const struct command *cmd, int argc, char **argv, int max);
+
 /* Check that a command-line string is valid UTF-8 ("invalid UTF-8 in
  * --title"): 0 or -1 with err filled (65). */
 int check_utf8_arg(const char *s, const char *what, struct itin_err *err);

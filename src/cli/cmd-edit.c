@@ -314,11 +314,8 @@ int cmd_edit(int argc, char **argv, struct cli *cli)
 		status = usage_error(cli->cmd, "missing ID");
 		goto out;
 	}
-	if (argc - optind > 1) {
-		status = usage_error(cli->cmd, "unexpected argument '%s'",
-				     argv[optind + 1]);
+	if ((status = too_many_args(cli->cmd, argc, argv, 1)))
 		goto out;
-	}
 	if (o.id) {
 		status = usage_error(cli->cmd, "the id of an event cannot be "
 					       "changed (--id)");

@@ -52,11 +52,8 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 		if (reading_option(cli, &f, c, optarg, &status))
 			goto out;
 	}
-	if (optind < argc) {
-		status = usage_error(cli->cmd, "unexpected argument '%s'",
-				     argv[optind]);
+	if ((status = too_many_args(cli->cmd, argc, argv, 0)))
 		goto out;
-	}
 	/* iCalendar is the default: export is for calendar apps. */
 	if (fmt == FMT_NONE)
 		fmt = FMT_ICS;

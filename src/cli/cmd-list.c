@@ -40,11 +40,8 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 		if (reading_option(cli, &f, c, optarg, &status))
 			goto out;
 	}
-	if (optind < argc) {
-		status = usage_error(cli->cmd, "unexpected argument '%s'",
-				     argv[optind]);
+	if ((status = too_many_args(cli->cmd, argc, argv, 0)))
 		goto out;
-	}
 	/* Other formats are for programs, which want the stored zones. */
 	if (cli->in && fmt != FMT_AGENDA && fmt != FMT_TSV && fmt != FMT_CSV) {
 		status = usage_error(

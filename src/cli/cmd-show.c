@@ -205,9 +205,8 @@ int cmd_show(int argc, char **argv, struct cli *cli)
 	}
 	if (optind >= argc)
 		return usage_error(cli->cmd, "missing ID");
-	if (argc - optind > 1)
-		return usage_error(cli->cmd, "unexpected argument '%s'",
-				   argv[optind + 1]);
+	if ((status = too_many_args(cli->cmd, argc, argv, 1)))
+		return status;
 	path = cli_store(cli);
 	if (!path)
 		return ITIN_EX_USAGE;

@@ -120,11 +120,8 @@ int cmd_timeline(int argc, char **argv, struct cli *cli)
 		if (reading_option(cli, &f, c, optarg, &status))
 			goto out;
 	}
-	if (optind < argc) {
-		status = usage_error(cli->cmd, "unexpected argument '%s'",
-				     argv[optind]);
+	if ((status = too_many_args(cli->cmd, argc, argv, 0)))
 		goto out;
-	}
 	if ((status = filter_finish(&f, cli->cmd)))
 		goto out;
 	if (load_for_axis(cli, &f, cli->in, &l, &status))

@@ -664,6 +664,13 @@ static int handled_or_stop(int r, int *status)
 	return -1;
 }
 
+int too_many_args(const struct command *cmd, int argc, char **argv, int max)
+{
+	if (argc - optind <= max)
+		return 0;
+	return usage_error(cmd, "unexpected argument '%s'", argv[optind + max]);
+}
+
 int reading_option(struct cli *cli, struct filter *f, int c, const char *arg,
 		   int *status)
 {
