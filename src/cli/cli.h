@@ -8,7 +8,8 @@
  *
  *   report.c    error, warning and usage messages on stderr
  *   options.c   shared option parsing: the event options of add/edit,
- *               the FILTERS of list/export, --format values
+ *               the FILTERS and -f/-h/--in of list/export/timeline/view,
+ *               --format values
  *   agenda.c    the agenda listing for people
  *   output.c    list/export formats, reading inputs
  *   ids.c       id and unique-prefix lookup for show/edit/rm
@@ -200,6 +201,10 @@ struct evopts {
  * option, -1 after reporting (status in *status). */
 int evopts_option(struct evopts *o, int c, const char *arg,
 		  const struct command *cmd, int *status);
+/* Any option c of add or edit: -f PATH, -h and the event options, with
+ * the returns of reading_option (0 go on, -1 stop with *status). */
+int event_cmd_option(struct cli *cli, struct evopts *o, int c,
+		     const char *arg, int *status);
 void evopts_release(struct evopts *o);
 /*
  * Apply the options to ev (a new event for add, a copy of the stored one

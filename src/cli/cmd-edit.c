@@ -290,25 +290,12 @@ int cmd_edit(int argc, char **argv, struct cli *cli)
 	};
 	struct evopts o = {0};
 	const char *path;
-	int c, r, status = 0;
+	int c, status = 0;
 
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
-		if (c == 'f') {
-			cli->file = optarg;
-			continue;
-		}
-		if (c == 'h') {
-			status = cli_help(cli->cmd);
+		if (event_cmd_option(cli, &o, c, optarg, &status))
 			goto out;
-		}
-		r = evopts_option(&o, c, optarg, cli->cmd, &status);
-		if (r < 0)
-			goto out;
-		if (r == 0) {
-			status = ITIN_EX_USAGE;
-			goto out;
-		}
 	}
 	if (optind >= argc) {
 		status = usage_error(cli->cmd, "missing ID");

@@ -3,7 +3,9 @@
  *
  * add and edit take the same event options, parsed by one function into a
  * struct evopts and applied by one function, so the two commands cannot
- * drift apart. list and export share the FILTERS the same way.
+ * drift apart. list, export, timeline and view share the FILTERS, -f, -h
+ * and --in the same way: each command's getopt loop handles only its own
+ * options and hands every other one to event_cmd_option or reading_option.
  *
  * Values from the command line are data: a value that cannot be right
  * (an impossible date, an unknown zone, invalid UTF-8) is status 65, as
@@ -680,6 +682,16 @@ int reading_option(struct cli *cli, struct filter *f, int c, const char *arg,
 		r = in_option(cli, c, arg, status);
 	if (r == 0)
 		r = filter_option(f, c, arg, cli->cmd, status);
+	return handled_or_stop(r, status);
+}
+
+int event_cmd_option(struct cli *cli, struct evopts *o, int c,
+		     const char *arg, int *status)
+{
+	int r = common_option(cli, c, arg, status);
+
+	if (r == 0)
+		r = evopts_option(o, c, arg, cli->cmd, status);
 	return handled_or_stop(r, status);
 }
 
