@@ -9,7 +9,7 @@
  *   report.c    error, warning and usage messages on stderr
  *   options.c   shared option parsing: the event options of add/edit,
  *               the FILTERS and -f/-h/--in of list/export/timeline/view,
- *               --format values
+ *               --format and --raw of list/export
  *   agenda.c    the agenda listing for people
  *   output.c    list/export formats, reading inputs
  *   ids.c       id and unique-prefix lookup for show/edit/rm
@@ -257,6 +257,19 @@ const char *format_name(enum outfmt f);
  */
 int reading_option(struct cli *cli, struct filter *f, int c, const char *arg,
 		   int *status);
+
+/* What list and export are asked to write: --format and --raw. */
+struct outopts {
+	unsigned allowed; /* the formats --format takes, (1 << FMT_x) bits */
+	enum outfmt fmt;  /* the command's default until --format */
+	unsigned flags;	  /* enum out_flags: OUT_RAW for --raw */
+};
+/* Option c of list or export that is not its own: --format, --raw, else
+ * what reading_option takes. Same returns (0 go on, -1 stop). */
+int output_option(struct cli *cli, struct filter *f, struct outopts *out,
+		  int c, const char *arg, int *status);
+/* After the options: --raw is for csv only. 0, or 64 after saying so. */
+int raw_needs_csv(const struct command *cmd, const struct outopts *out);
 
 /* output.c */
 enum out_flags {

@@ -21,52 +21,42 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 	    {"raw", no_argument, NULL, OPT_RAW},
 	    {NULL, 0, NULL, 0},
 	};
-	const unsigned allowed = 1u << FMT_TSV | 1u << FMT_JSON |
-				 1u << FMT_ITIN | 1u << FMT_CSV | 1u << FMT_ICS;
+	struct outopts opts = {
+	    .allowed = 1u << FMT_TSV | 1u << FMT_JSON | 1u << FMT_ITIN |
+		       1u << FMT_CSV | 1u << FMT_ICS,
+	    .fmt = FMT_NONE,
+	};
 	struct filter f = FILTER_INIT;
 	struct evlist l = EVLIST_INIT;
 	struct strbuf sb = STRBUF_INIT;
 	struct progress *p = NULL;
-	enum outfmt fmt = FMT_NONE;
 	const char *output = NULL;
-	unsigned flags = 0;
 	struct itin_err err;
 	int c, status = 0;
 
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "f:ho:", longopts, cli->cmd)) !=
 	       -1) {
-		switch (c) {
-		case 'o':
+		if (c == 'o') {
 			output = optarg;
 			continue;
-		case OPT_RAW:
-			flags |= OUT_RAW;
-			continue;
-		case OPT_FORMAT:
-			status = parse_format(optarg, allowed, cli->cmd, &fmt);
-			if (status)
-				goto out;
-			continue;
 		}
-		if (reading_option(cli, &f, c, optarg, &status))
+		if (output_option(cli, &f, &opts, c, optarg, &status))
 			goto out;
 	}
 	if ((status = too_many_args(cli->cmd, argc, argv, 0)))
 		goto out;
 	/* iCalendar is the default: export is for calendar apps. */
-	if (fmt == FMT_NONE)
-		fmt = FMT_ICS;
+	if (opts.fmt == FMT_NONE)
+		opts.fmt = FMT_ICS;
 	/* Other formats keep the stored zones, which programs want. */
-	if (cli->in && fmt != FMT_TSV && fmt != FMT_CSV) {
+	if (cli->in && opts.fmt != FMT_TSV && opts.fmt != FMT_CSV) {
 		status =
 		    usage_error(cli->cmd, "--in works with --format tsv or csv");
 		goto out;
 	}
-	if ((flags & OUT_RAW) && fmt != FMT_CSV) {
-		status = usage_error(cli->cmd, "--raw works with --format csv");
+	if ((status = raw_needs_csv(cli->cmd, &opts)))
 		goto out;
-	}
 	if (output && !*output) {
 		status = usage_error(cli->cmd, "empty file name for -o");
 		goto out;
@@ -76,7 +66,7 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 	p = progress_start("exporting", 0);
 	if (load_filtered(cli, &f, &l, &status))
 		goto out;
-	format_events(&sb, fmt, &l, &f, flags);
+	format_events(&sb, opts.fmt, &l, &f, opts.flags);
 	progress_stop(p);
 	p = NULL;
 	if (output && strcmp(output, "-")) {

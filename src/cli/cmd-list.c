@@ -14,52 +14,41 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 	    {"raw", no_argument, NULL, OPT_RAW},
 	    {NULL, 0, NULL, 0},
 	};
-	const unsigned allowed = 1u << FMT_AGENDA | 1u << FMT_TSV |
-				 1u << FMT_JSON | 1u << FMT_ITIN |
-				 1u << FMT_CSV | 1u << FMT_ICS;
+	struct outopts opts = {
+	    .allowed = 1u << FMT_AGENDA | 1u << FMT_TSV | 1u << FMT_JSON |
+		       1u << FMT_ITIN | 1u << FMT_CSV | 1u << FMT_ICS,
+	    .fmt = FMT_AGENDA,
+	};
 	struct filter f = FILTER_INIT;
 	struct evlist l = EVLIST_INIT;
 	struct strbuf sb = STRBUF_INIT;
 	struct progress *p = NULL;
-	enum outfmt fmt = FMT_AGENDA;
-	unsigned flags = 0;
 	int c, status = 0;
 
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
-		if (c == OPT_RAW) {
-			flags |= OUT_RAW;
-			continue;
-		}
-		if (c == OPT_FORMAT) {
-			status = parse_format(optarg, allowed, cli->cmd, &fmt);
-			if (status)
-				goto out;
-			continue;
-		}
-		if (reading_option(cli, &f, c, optarg, &status))
+		if (output_option(cli, &f, &opts, c, optarg, &status))
 			goto out;
 	}
 	if ((status = too_many_args(cli->cmd, argc, argv, 0)))
 		goto out;
 	/* Other formats are for programs, which want the stored zones. */
-	if (cli->in && fmt != FMT_AGENDA && fmt != FMT_TSV && fmt != FMT_CSV) {
+	if (cli->in && opts.fmt != FMT_AGENDA && opts.fmt != FMT_TSV &&
+	    opts.fmt != FMT_CSV) {
 		status = usage_error(
 		    cli->cmd, "--in works with --format agenda, tsv or csv");
 		goto out;
 	}
-	if ((flags & OUT_RAW) && fmt != FMT_CSV) {
-		status = usage_error(cli->cmd, "--raw works with --format csv");
+	if ((status = raw_needs_csv(cli->cmd, &opts)))
 		goto out;
-	}
-	if (fmt == FMT_AGENDA && want_colour())
-		flags |= OUT_COLOUR;
+	if (opts.fmt == FMT_AGENDA && want_colour())
+		opts.flags |= OUT_COLOUR;
 	if ((status = filter_finish(&f, cli->cmd)))
 		goto out;
 	p = progress_start("listing", 0);
 	if (load_filtered(cli, &f, &l, &status))
 		goto out;
-	format_events(&sb, fmt, &l, &f, flags);
+	format_events(&sb, opts.fmt, &l, &f, opts.flags);
 	progress_stop(p);
 	p = NULL;
 	out_strbuf(&sb);

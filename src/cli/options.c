@@ -5,7 +5,8 @@
  * struct evopts and applied by one function, so the two commands cannot
  * drift apart. list, export, timeline and view share the FILTERS, -f, -h
  * and --in the same way: each command's getopt loop handles only its own
- * options and hands every other one to event_cmd_option or reading_option.
+ * options and hands every other one to event_cmd_option (add, edit),
+ * output_option (list, export) or reading_option (timeline, view).
  *
  * Values from the command line are data: a value that cannot be right
  * (an impossible date, an unknown zone, invalid UTF-8) is status 65, as
@@ -683,6 +684,28 @@ int reading_option(struct cli *cli, struct filter *f, int c, const char *arg,
 	if (r == 0)
 		r = filter_option(f, c, arg, cli->cmd, status);
 	return handled_or_stop(r, status);
+}
+
+int output_option(struct cli *cli, struct filter *f, struct outopts *out,
+		  int c, const char *arg, int *status)
+{
+	switch (c) {
+	case OPT_FORMAT:
+		*status = parse_format(arg, out->allowed, cli->cmd, &out->fmt);
+		return *status ? -1 : 0;
+	case OPT_RAW:
+		out->flags |= OUT_RAW;
+		return 0;
+	default:
+		return reading_option(cli, f, c, arg, status);
+	}
+}
+
+int raw_needs_csv(const struct command *cmd, const struct outopts *out)
+{
+	if ((out->flags & OUT_RAW) && out->fmt != FMT_CSV)
+		return usage_error(cmd, "--raw works with --format csv");
+	return 0;
 }
 
 int event_cmd_option(struct cli *cli, struct evopts *o, int c,
