@@ -19,7 +19,7 @@
 
 #include "cli.h"
 #include "itin/datetime.h"
-#include "itin/tz.h"
+#include "itin/evtext.h"
 #include "itin/utf8.h"
 #include "itin/xalloc.h"
 
@@ -70,47 +70,6 @@ static int cmp_row(const void *a, const void *b)
 	if (x->ev != y->ev)
 		return x->ev < y->ev ? -1 : 1;
 	return 0;
-}
-
-/* "KST +09:00"; "+05:45" alone where the abbreviation is only a number. */
-void zone_text(struct strbuf *sb, const char *name, int64_t instant)
-{
-	struct itin_err err;
-	const struct tz *tz = tz_get(name, &err);
-	struct tz_offset off;
-	char ofs[16];
-
-	if (!tz) {
-		utf8_sanitize(sb, name);
-		return;
-	}
-	tz_offset_at(tz, instant, &off);
-	tz_format_offset(off.utc_offset, ofs);
-	if (off.abbr[0] && off.abbr[0] != '+' && off.abbr[0] != '-') {
-		utf8_sanitize(sb, off.abbr);
-		strbuf_addch(sb, ' ');
-	}
-	strbuf_addstr(sb, ofs);
-}
-
-void place_text(struct strbuf *sb, const struct event *ev)
-{
-	struct strbuf raw = STRBUF_INIT;
-
-	if (ev->venue)
-		strbuf_addstr(&raw, ev->venue);
-	if (ev->city) {
-		if (raw.len)
-			strbuf_addstr(&raw, ", ");
-		strbuf_addstr(&raw, ev->city);
-	}
-	if (ev->country[0]) {
-		if (raw.len)
-			strbuf_addstr(&raw, ", ");
-		strbuf_addstr(&raw, ev->country);
-	}
-	utf8_sanitize(sb, raw.buf);
-	strbuf_release(&raw);
 }
 
 static void fill_cells(struct cells *c, const struct event *ev,
@@ -171,15 +130,6 @@ static void pad(struct strbuf *sb, const struct strbuf *cell, size_t width)
 	strbuf_add(sb, cell->buf, cell->len);
 	if (w < width)
 		strbuf_addspaces(sb, width - w);
-}
-
-void day_text(struct strbuf *sb, int64_t day)
-{
-	int y, m, d;
-
-	civil_from_days(day, &y, &m, &d);
-	strbuf_addf(sb, "%s %d %s %04d", weekday_abbr(weekday_from_days(day)),
-		    d, month_abbr(m), y);
 }
 
 static void heading(struct strbuf *sb, int64_t day, int64_t today, bool colour)

@@ -290,13 +290,6 @@ int load_filtered(struct cli *cli, const struct filter *f, struct evlist *out,
 /* agenda.c */
 void agenda_write(struct strbuf *sb, const struct evlist *l,
 		  const struct filter *f, bool colour);
-/* "Fri 27 Jan 2023" */
-void day_text(struct strbuf *sb, int64_t day);
-/* "KST +09:00" for zone name at instant ("+05:45" where the zone's
- * abbreviation is only a number). */
-void zone_text(struct strbuf *sb, const char *name, int64_t instant);
-/* "Venue, City, CC", sanitised. */
-void place_text(struct strbuf *sb, const struct event *ev);
 /* Should stdout get colour? (a tty, NO_COLOR unset, TERM not dumb) */
 bool want_colour(void);
 

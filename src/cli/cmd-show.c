@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "itin/datetime.h"
+#include "itin/evtext.h"
 #include "itin/store.h"
 #include "itin/tz.h"
 #include "itin/utf8.h"

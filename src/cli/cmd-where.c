@@ -20,6 +20,7 @@
 
 #include "cli.h"
 #include "itin/datetime.h"
+#include "itin/evtext.h"
 #include "itin/places.h"
 #include "itin/tz.h"
 #include "itin/utf8.h"
