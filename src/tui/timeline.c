@@ -22,6 +22,7 @@
 #include <time.h>
 
 #include "itin/datetime.h"
+#include "itin/evdetail.h"
 #include "itin/filter.h"
 #include "itin/places.h"
 #include "itin/utf8.h"
@@ -573,7 +574,13 @@ static void draw(struct viewer *vw)
 		break;
 	case P_DETAIL:
 		if (vw->n) {
-			view_detail(&sb, vw->v[vw->cur].ev, vw->o->here);
+			/* show's fields, and the times on the user's clock. */
+			struct evdetail_opts d = {
+			    .here = vw->o->here,
+			    .flags = EVDETAIL_COUNTRY_NAME,
+			};
+
+			evdetail_write(&sb, vw->v[vw->cur].ev, &d);
 			draw_text_pane(vw, "Event details (q: back)", sb.buf,
 				       &vw->scroll);
 		}

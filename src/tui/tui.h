@@ -2,8 +2,8 @@
  * tui.h: the interactive viewer, `itin view`.
  *
  *   layout.c    (include/itin/layout.h) the geometry; no curses
- *   detail.c    the texts of the panes: details, agenda lines, search;
- *               no curses
+ *   detail.c    the texts of the panes: agenda lines, status, search;
+ *               no curses (the details pane is itin/evdetail.h's)
  *   screen.c    the only file besides timeline.c that calls ncurses: the
  *               terminal's set-up and restoration (on every exit, signals
  *               included), colours by role, drawing text and cells, keys
@@ -40,10 +40,6 @@ struct view_opts {
 int tui_view(const struct view_opts *o);
 
 /* detail.c */
-/* Every field of ev, one "Label:       value" per line, sanitised; times
- * in the event's zone and in here's (when not NULL). */
-void view_detail(struct strbuf *sb, const struct event *ev,
-		 const struct tz *here);
 /* One agenda line: time, zone, type, title and place, on the axis clock. */
 void view_agenda_line(struct strbuf *sb, const struct layout_item *it,
 		      const struct tz *in);
