@@ -9,39 +9,9 @@
 #include <string.h>
 
 #include "itin/datetime.h"
+#include "itin/evtext.h"
 #include "itin/utf8.h"
 #include "tui.h"
-
-void view_day_text(struct strbuf *sb, int64_t day)
-{
-	int y, m, d;
-
-	civil_from_days(day, &y, &m, &d);
-	strbuf_addf(sb, "%s %d %s %04d", weekday_abbr(weekday_from_days(day)),
-		    d, month_abbr(m), y);
-}
-
-/* "KST +09:00" ("+05:45" alone where the abbreviation is a number). */
-static void zone_text(struct strbuf *sb, const struct tz *tz, int64_t instant)
-{
-	struct tz_offset off;
-	char ofs[16];
-
-	tz_offset_at(tz, instant, &off);
-	tz_format_offset(off.utc_offset, ofs);
-	if (off.abbr[0] && off.abbr[0] != '+' && off.abbr[0] != '-') {
-		utf8_sanitize(sb, off.abbr);
-		strbuf_addch(sb, ' ');
-	}
-	strbuf_addstr(sb, ofs);
-}
-
-static const struct tz *zone_named(const char *name)
-{
-	struct itin_err err;
-
-	return name ? tz_get(name, &err) : NULL;
-}
 
 static void pad_to(struct strbuf *sb, size_t start, size_t cols)
 {
@@ -84,10 +54,11 @@ void view_agenda_line(struct strbuf *sb, const struct layout_item *it,
 	pad_to(sb, start, 13);
 	start = sb->len;
 	if (!ev->allday) {
-		const struct tz *tz =
-		    ev->tz ? (in ? in : zone_named(ev->tz)) : NULL;
-		if (tz)
-			zone_text(sb, tz, ev->start_utc);
+		/* On the axis clock (--in) when the event is an instant. */
+		const char *zone = ev->tz && in ? tz_name(in) : ev->tz;
+
+		if (zone)
+			zone_text(sb, zone, ev->start_utc);
 		else
 			strbuf_addstr(sb, "floating");
 	}
@@ -101,12 +72,9 @@ void view_agenda_line(struct strbuf *sb, const struct layout_item *it,
 void view_status_text(struct strbuf *sb, const struct layout_item *it)
 {
 	char buf[ITIN_WHEN_MAX];
-	int y, m, d;
-	int64_t day = lsec_day(it->s);
 
-	civil_from_days(day, &y, &m, &d);
-	strbuf_addf(sb, "%s %d %s %04d ", weekday_abbr(weekday_from_days(day)),
-		    d, month_abbr(m), y);
+	day_text(sb, lsec_day(it->s));
+	strbuf_addch(sb, ' ');
 	if (it->ev->allday) {
 		int64_t first, last;
 

@@ -23,6 +23,7 @@
 
 #include "itin/datetime.h"
 #include "itin/evdetail.h"
+#include "itin/evtext.h"
 #include "itin/filter.h"
 #include "itin/places.h"
 #include "itin/utf8.h"
@@ -453,7 +454,7 @@ static void draw_agenda(struct viewer *vw)
 
 		strbuf_reset(&sb);
 		if (e->heading) {
-			view_day_text(&sb, e->day);
+			day_text(&sb, e->day);
 			if (e->day == lsec_day(vw->o->now))
 				strbuf_addstr(&sb, " (today)");
 			put_fitted(y0 + (int)k, 0, sb.buf, vw->cols, R_HEADING);

@@ -43,8 +43,6 @@ int tui_view(const struct view_opts *o);
 /* One agenda line: time, zone, type, title and place, on the axis clock. */
 void view_agenda_line(struct strbuf *sb, const struct layout_item *it,
 		      const struct tz *in);
-/* "Mon 30 Jan 2023" */
-void view_day_text(struct strbuf *sb, int64_t day);
 /* The cursor's event in a line: "Mon 30 Jan 10:00-11:30 meeting Title". */
 void view_status_text(struct strbuf *sb, const struct layout_item *it);
 /* Does ev mention needle (already folded with utf8_fold)? scratch is a
