@@ -304,6 +304,12 @@ static int check_lengths(const struct event *ev, struct itin_err *err)
 	return 0;
 }
 
+static bool lsec_in_range(int64_t lsec)
+{
+	return lsec >= days_from_civil(1, 1, 1) * ITIN_DAY &&
+	       lsec < (days_from_civil(9999, 12, 31) + 1) * ITIN_DAY;
+}
+
 int event_check_part(struct event *ev, const struct itin_warner *w,
 		     struct itin_err *err, enum event_part *part)
 {
@@ -324,6 +330,19 @@ int event_check_part(struct event *ev, const struct itin_warner *w,
 	}
 	if (check_lengths(ev, err) < 0)
 		return -1;
+	/* An importer can compute a time past the calendar itin writes
+	 * (a DURATION, a UTC time shown in a zone): refused here, since the
+	 * store could not be read back. */
+	if (!lsec_in_range(ev->start)) {
+		*part = EV_PART_START;
+		return itin_err_set(err, ITIN_EX_DATAERR,
+				    "start outside the years 0001 to 9999");
+	}
+	if (ev->has_end && !lsec_in_range(ev->end)) {
+		*part = EV_PART_END;
+		return itin_err_set(err, ITIN_EX_DATAERR,
+				    "end outside the years 0001 to 9999");
+	}
 	if (ev->allday) {
 		if (ev->tz || ev->end_tz) {
 			itin_warn_at(w, NULL, 0, 0,

@@ -59,19 +59,23 @@ static struct icaltimetype ical_local(int64_t lsec, bool is_date)
 }
 
 /*
- * A DATE or DATE-TIME property of local time lsec. The value is made from
- * our own text: libical 3.0 writes a time after the year 3000 given as an
- * icaltimetype as 00000000T000000, but keeps one it parsed itself.
+ * A DATE or DATE-TIME property of local time lsec, or NULL for a time
+ * outside the years 0001-9999 (event_check() lets none into an event).
+ * The value is made from our own text: libical 3.0 writes a time after
+ * the year 3000 given as an icaltimetype as 00000000T000000, but keeps
+ * one it parsed itself.
  */
 static icalproperty *time_prop(icalproperty_kind kind, int64_t lsec,
 			       bool is_date)
 {
 	char buf[32];
 	int y, m, d, s = lsec_time_of_day(lsec);
-	icalproperty *p = icalproperty_new(kind);
+	icalproperty *p;
 	icalvalue *v;
 
 	civil_from_days(lsec_day(lsec), &y, &m, &d);
+	if (y < 1 || y > 9999)
+		return NULL;
 	if (is_date)
 		snprintf(buf, sizeof(buf), "%04d%02d%02d", y, m, d);
 	else
@@ -79,13 +83,21 @@ static icalproperty *time_prop(icalproperty_kind kind, int64_t lsec,
 			 d, s / 3600, s / 60 % 60, s % 60);
 	v = icalvalue_new_from_string(is_date ? ICAL_DATE_VALUE
 					      : ICAL_DATETIME_VALUE, buf);
-	/* Only exhaustion makes libical fail on text this well-formed. */
-	if (!v || !p) {
-		fprintf(stderr, "itin: out of memory (libical)\n");
-		abort();
+	if (!v)
+		return NULL;
+	p = icalproperty_new(kind);
+	if (!p) {
+		icalvalue_free(v);
+		return NULL;
 	}
 	icalproperty_set_value(p, v);
 	return p;
+}
+
+static void add_prop(icalcomponent *c, icalproperty *p)
+{
+	if (p)
+		icalcomponent_add_property(c, p);
 }
 
 static struct icaltimetype ical_utc(int64_t instant)
@@ -377,6 +389,8 @@ static void add_x(icalcomponent *c, const char *name, const char *value,
 
 static void add_time(icalcomponent *c, icalproperty *p, const char *tzid)
 {
+	if (!p)
+		return;
 	if (tzid)
 		icalproperty_add_parameter(p, icalparameter_new_tzid(tzid));
 	icalcomponent_add_property(c, p);
@@ -547,8 +561,7 @@ static icalcomponent *vtimezone_of(const struct vtimezone *vtz)
 					     : icalcomponent_new_xstandard();
 		char name[16];
 
-		icalcomponent_add_property(
-		    sub, time_prop(ICAL_DTSTART_PROPERTY, ob->start, false));
+		add_prop(sub, time_prop(ICAL_DTSTART_PROPERTY, ob->start, false));
 		icalcomponent_add_property(sub,
 					   icalproperty_new_tzoffsetfrom(ob->off_from));
 		icalcomponent_add_property(sub,
@@ -589,10 +602,9 @@ static icalcomponent *vtimezone_of(const struct vtimezone *vtz)
 		 * again as the first RDATE (RFC 5545 allows the repetition).
 		 */
 		for (size_t k = 0; ob->nrdates && k <= ob->nrdates; k++)
-			icalcomponent_add_property(
-			    sub, time_prop(ICAL_RDATE_PROPERTY,
-					   k ? ob->rdates[k - 1] : ob->start,
-					   false));
+			add_prop(sub, time_prop(ICAL_RDATE_PROPERTY,
+						k ? ob->rdates[k - 1] : ob->start,
+						false));
 		icalcomponent_add_component(c, sub);
 	}
 	strbuf_release(&rule);
@@ -706,6 +718,7 @@ struct zres {
 	enum zhow how;
 	const struct tz *tz;		/* Z_IANA, Z_WINDOWS */
 	icaltimezone *embedded;		/* the file's VTIMEZONE, or NULL */
+	int open_from;			/* open_rules_from(embedded), 0: not yet */
 	bool embedded_tried, warned;
 };
 
@@ -1333,45 +1346,99 @@ static icaltimezone *embedded_zone(struct reader *r, const char *tzid)
 /*
  * libical 3.0 expands a VTIMEZONE's changes only up to 2035 and, asked
  * about a later year, expands the whole zone again on every call: an
- * .ics of many far-future times took minutes. Later times are asked
- * about in the year up to 2035 whose calendar is the same (leap year,
- * weekday of 1 January), so weekday rules such as "last Sunday of March"
- * still give the right day.
+ * .ics of many far-future times took minutes. A later time is asked
+ * about in a month up to 2035 laid out the same way (same length, 1st on
+ * the same weekday), so rules such as "last Sunday of March" fall on the
+ * same day. That month must come after every finite part of the zone
+ * (its latest DTSTART, RDATE, UNTIL or end of COUNT), where only the
+ * zone's open-ended rules are in force, as they are in the far year;
+ * when no such month exists libical is asked about the real year, slow
+ * but right.
  */
 #define EMBEDDED_LAST_YEAR 2035
 
-static bool is_leap_year(int64_t y)
+static int month_length(int y, int m)
 {
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	static const int len[12] = { 31, 28, 31, 30, 31, 30,
+				     31, 31, 30, 31, 30, 31 };
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : len[m - 1];
 }
 
-static int64_t same_calendar_before(int64_t lsec)
+static int64_t same_month_before(int64_t lsec, int first_year)
 {
 	int y, m, d;
-	int64_t day = lsec_day(lsec), jan1;
+	int64_t first, wday;
 
-	civil_from_days(day, &y, &m, &d);
+	civil_from_days(lsec_day(lsec), &y, &m, &d);
 	if (y <= EMBEDDED_LAST_YEAR)
 		return lsec;
-	jan1 = days_from_civil(y, 1, 1);
-	/* Every (leap, weekday) pair occurs within 28 consecutive years. */
-	for (int c = EMBEDDED_LAST_YEAR; c > EMBEDDED_LAST_YEAR - 28; c--) {
-		int64_t cjan1 = days_from_civil(c, 1, 1);
+	first = days_from_civil(y, m, 1);
+	wday = ((first % 7) + 7) % 7;
+	for (int c = EMBEDDED_LAST_YEAR;
+	     c >= first_year && c > EMBEDDED_LAST_YEAR - 400; c--) {
+		int64_t cfirst = days_from_civil(c, m, 1);
 
-		if (is_leap_year(c) == is_leap_year(y) &&
-		    ((cjan1 - jan1) % 7 + 7) % 7 == 0)
-			return lsec + (cjan1 - jan1) * ITIN_DAY;
+		if (month_length(c, m) == month_length(y, m) &&
+		    ((cfirst % 7) + 7) % 7 == wday)
+			return lsec + (cfirst - first) * ITIN_DAY;
 	}
 	return lsec;
 }
 
-/* The offset the file's VTIMEZONE gives local time lsec. */
-static int32_t embedded_offset(icaltimezone *z, int64_t lsec)
+/* The first year after every finite part of the VTIMEZONE z. */
+static int open_rules_from(icaltimezone *z)
 {
-	struct icaltimetype t = ical_local(same_calendar_before(lsec), false);
+	icalcomponent *c = icaltimezone_get_component(z), *sub;
+	int last = 0;
+
+	for (sub = c ? icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT)
+		     : NULL;
+	     sub; sub = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT)) {
+		icalproperty *p;
+		int start = 0;
+
+		p = icalcomponent_get_first_property(sub, ICAL_DTSTART_PROPERTY);
+		if (p)
+			start = icalproperty_get_dtstart(p).year;
+		if (start > last)
+			last = start;
+		for (p = icalcomponent_get_first_property(sub, ICAL_RDATE_PROPERTY);
+		     p; p = icalcomponent_get_next_property(sub, ICAL_RDATE_PROPERTY)) {
+			struct icaldatetimeperiodtype dp = icalproperty_get_rdate(p);
+			int y = icaltime_is_null_time(dp.time) ? dp.period.start.year
+							       : dp.time.year;
+
+			if (y > last)
+				last = y;
+		}
+		for (p = icalcomponent_get_first_property(sub, ICAL_RRULE_PROPERTY);
+		     p; p = icalcomponent_get_next_property(sub, ICAL_RRULE_PROPERTY)) {
+			struct icalrecurrencetype rt = icalproperty_get_rrule(p);
+			int y = 0;
+
+			if (!icaltime_is_null_time(rt.until))
+				y = rt.until.year;
+			else if (rt.count > 0)	/* at most yearly in a VTIMEZONE */
+				y = start + rt.count * (rt.interval > 0 ? rt.interval : 1);
+			if (y > last)
+				last = y;
+		}
+	}
+	return last + 1;
+}
+
+/* The offset the file's VTIMEZONE gives local time lsec. */
+static int32_t embedded_offset(struct zres *z, int64_t lsec)
+{
+	struct icaltimetype t;
 	int dl = 0;
 
-	return (int32_t)icaltimezone_get_utc_offset(z, &t, &dl);
+	if (!z->open_from)
+		z->open_from = open_rules_from(z->embedded);
+	t = ical_local(same_month_before(lsec, z->open_from), false);
+	return (int32_t)icaltimezone_get_utc_offset(z->embedded, &t, &dl);
 }
 
 static const struct tz *quiet_tz(const char *name)
@@ -1476,7 +1543,7 @@ static int event_time(struct reader *r, const struct itime *t, const char *tzid,
 		if (z->embedded &&
 		    (z->how == Z_WINDOWS ||
 		     lsec_day(t->lsec) < days_from_civil(EMBEDDED_LAST_YEAR + 1, 1, 1))) {
-			int64_t theirs = t->lsec - embedded_offset(z->embedded, t->lsec);
+			int64_t theirs = t->lsec - embedded_offset(z, t->lsec);
 
 			if (theirs != instant && z->how == Z_WINDOWS) {
 				if (!z->warned)
@@ -1500,7 +1567,7 @@ static int event_time(struct reader *r, const struct itime *t, const char *tzid,
 		}
 		break;
 	case Z_EMBEDDED:
-		instant = t->lsec - embedded_offset(z->embedded, t->lsec);
+		instant = t->lsec - embedded_offset(z, t->lsec);
 		tz = place_tz(near);
 		if (!tz)
 			tz = quiet_tz("UTC");
@@ -2261,7 +2328,7 @@ static int64_t value_key(struct reader *r, const struct event *m,
 		if ((z->how == Z_IANA || z->how == Z_WINDOWS) && z->tz)
 			return instant_of(z->tz, t->lsec);
 		if (z->how == Z_EMBEDDED)
-			return t->lsec - embedded_offset(z->embedded, t->lsec);
+			return t->lsec - embedded_offset(z, t->lsec);
 	}
 	return instant_of(tz, t->lsec);
 }
@@ -2309,7 +2376,7 @@ static struct occ *series_add(struct series *s, int64_t key, int64_t local)
 /* Every value of the multi-valued property p (RDATE, EXDATE) as keys. */
 static int each_value(struct reader *r, const struct cprop *p,
 		      const struct event *m, const struct tz *tz,
-		      struct series *out)
+		      bool exclusions, struct series *out)
 {
 	struct strbuf tzid = STRBUF_INIT;
 	bool has_tzid = get_param(p, "TZID", &tzid) && tzid.len;
@@ -2342,7 +2409,7 @@ static int each_value(struct reader *r, const struct cprop *p,
 			local = t.lsec;
 		added = series_add(out, key, local);
 		/* A date among a timed series' EXDATEs: that whole day. */
-		if (added && t.is_date && !m->allday) {
+		if (added && exclusions && t.is_date && !m->allday) {
 			added->whole_day = true;
 			added->local = t.lsec;
 		}
@@ -2512,10 +2579,13 @@ static int expand_series(struct reader *r, struct pending *ms)
 {
 	struct event *m = ms->ev;
 	const struct tz *tz = m->tz ? quiet_tz(m->tz) : NULL;
-	size_t max = r->o->max_occurrences ? r->o->max_occurrences
-					   : ICAL_MAX_OCCURRENCES;
+	/* A caller may ask for fewer occurrences, never for more. */
+	size_t max = r->o->max_occurrences &&
+			     r->o->max_occurrences < ICAL_MAX_OCCURRENCES
+		     ? r->o->max_occurrences
+		     : ICAL_MAX_OCCURRENCES;
 	struct series occ = { NULL, 0, 0, false, max },
-		      ex = { NULL, 0, 0, false, max };
+		      ex = { NULL, 0, 0, false, ICAL_MAX_OCCURRENCES };
 	int64_t span = m->has_end ? m->end - m->start : 0;
 	char *base = series_base(ms), st[24];
 	size_t made = 0, i, k, nov = 0;
@@ -2559,7 +2629,7 @@ static int expand_series(struct reader *r, struct pending *ms)
 		if (name_is(&p, "RDATE")) {
 			struct series rd = { NULL, 0, 0, false, max };
 
-			if (each_value(r, &p, m, tz, &rd)) {
+			if (each_value(r, &p, m, tz, false, &rd)) {
 				free(rd.v);
 				goto out;
 			}
@@ -2568,7 +2638,7 @@ static int expand_series(struct reader *r, struct pending *ms)
 					series_add(&occ, rd.v[k].key, rd.v[k].local);
 			free(rd.v);
 		}
-		if (name_is(&p, "EXDATE") && each_value(r, &p, m, tz, &ex))
+		if (name_is(&p, "EXDATE") && each_value(r, &p, m, tz, true, &ex))
 			goto out;
 	}
 	if (occ.n)

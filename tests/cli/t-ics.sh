@@ -249,6 +249,52 @@ if [ "$rc" -eq 0 ]; then
 	same_file "$T/far.ics" "$T/out" "export → import → export: years past 3000"
 fi
 
+# A file's own zone after 2035 (libical's horizon): its open-ended rules,
+# and only those, decide; a zone whose DST rules ended in 2022 or began in
+# 2020 keeps them as the file says.
+far_zone() {	# far_zone FILE WANT DESC
+	export ITIN_FILE="$T/farzone-$(basename "$1").store"
+	run import --from 2040-01-01 --to 2100-12-31 "$TESTDIR/data/ics-far/$1"
+	expect_rc 0 "import: $3"
+	run list --format tsv --from 2040-01-01 --to 2100-12-31
+	expect_out_match "	$2	" "import: $3: $2"
+}
+far_zone zone-rules-ended-2022.ics "2040-07-01T18:00		UTC" "DST rules that ended in 2022, in 2040"
+far_zone zone-from-2020.ics "2040-07-01T16:00		UTC" "a VTIMEZONE from 2020, in July 2040"
+far_zone windows-zone-2040.ics "2040-07-01T12:00		America/New_York" "a Windows zone in July 2040"
+far_zone zone-2100-dst-day.ics "2100-03-14T16:00		UTC" "the day DST starts in 2100"
+
+# A date among a timed series' RDATEs is that day's first valid time (in
+# Santiago DST starts at midnight); a date among its EXDATEs, the day.
+export ITIN_FILE="$T/rdate.store"
+run import --from 2023-01-01 --to 2023-12-31 "$TESTDIR/data/ics-far/rdate-date-dst-midnight.ics"
+expect_rc 0 "import: a date RDATE on a night without midnight"
+run list --format tsv
+expect_out_text "id	type	start	end	tz	city	country	title
+rd/20230901T140000Z	other	2023-09-01T10:00		America/Santiago			s
+rd/20230903T040000Z	other	2023-09-03T01:00		America/Santiago			s" "import: RDATE and EXDATE given as dates"
+
+# Times an import computes past 9999 or before 0001 (a DURATION, a UTC
+# time shown in the place's zone) are refused: the store could not hold them.
+far_ics() {	# far_ics NAME LINES: a one-VEVENT file
+	printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:far\r\nDTSTAMP:20230101T000000Z\r\n%bSUMMARY:s\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' "$2" >"$T/$1.ics"
+}
+far_ics dur 'DTSTART:99991231T230000\r\nDURATION:PT2H\r\n'
+far_ics daydur 'DTSTART;VALUE=DATE:99991230\r\nDURATION:P5D\r\n'
+far_ics tokyo 'DTSTART:99991231T230000Z\r\nLOCATION:Tokyo\\, Japan\r\n'
+far_ics newyork 'DTSTART:00010101T010000Z\r\nLOCATION:New York\\, US\r\n'
+export ITIN_FILE="$T/range.store"
+itin add other "Kept" --start 2023-03-01 >/dev/null
+cp "$ITIN_FILE" "$T/range.before"
+for k in dur:end daydur:end tokyo:start newyork:start; do
+	run import "$T/${k%%:*}.ics"
+	expect_rc 65 "import: ${k%%:*}: a time outside 0001-9999 refused"
+	expect_err "^itin: $T/${k%%:*}.ics:4: ${k#*:} outside the years 0001 to 9999\$" "import: ${k%%:*}: says which and where"
+	same_file "$T/range.before" "$ITIN_FILE" "import: ${k%%:*}: store unchanged"
+done
+run list --format tsv
+expect_rc 0 "import: the store still reads after the refusals"
+
 # Refused files: nothing imported, the line named; --skip-invalid.
 printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:ok1\r\nDTSTART:20230301T100000Z\r\nSUMMARY:Fine\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:bad1\r\nDTSTART:20230301T100000Z\r\nDTEND:20230301T090000Z\r\nSUMMARY:Ends first\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' >"$T/bad.ics"
 export ITIN_FILE="$T/bad.store"
