@@ -1357,31 +1357,21 @@ static icaltimezone *embedded_zone(struct reader *r, const char *tzid)
  */
 #define EMBEDDED_LAST_YEAR 2035
 
-static int month_length(int y, int m)
-{
-	static const int len[12] = { 31, 28, 31, 30, 31, 30,
-				     31, 31, 30, 31, 30, 31 };
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return m == 2 && leap ? 29 : len[m - 1];
-}
-
 static int64_t same_month_before(int64_t lsec, int first_year)
 {
 	int y, m, d;
-	int64_t first, wday;
+	int64_t first;
 
 	civil_from_days(lsec_day(lsec), &y, &m, &d);
 	if (y <= EMBEDDED_LAST_YEAR)
 		return lsec;
 	first = days_from_civil(y, m, 1);
-	wday = ((first % 7) + 7) % 7;
 	for (int c = EMBEDDED_LAST_YEAR;
 	     c >= first_year && c > EMBEDDED_LAST_YEAR - 400; c--) {
 		int64_t cfirst = days_from_civil(c, m, 1);
 
-		if (month_length(c, m) == month_length(y, m) &&
-		    ((cfirst % 7) + 7) % 7 == wday)
+		if (days_in_month(c, m) == days_in_month(y, m) &&
+		    weekday_from_days(cfirst) == weekday_from_days(first))
 			return lsec + (cfirst - first) * ITIN_DAY;
 	}
 	return lsec;
