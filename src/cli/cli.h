@@ -283,6 +283,8 @@ void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
 /* Read a whole file ("-" = standard input) into sb. 0 or -1 with err
  * (66 missing/unreadable/directory, 74 read error). */
 int read_input(const char *path, struct strbuf *sb, struct itin_err *err);
+/* Every event of the store, or -1 with *status set (the error told). */
+int load_store(struct cli *cli, struct evlist *all, int *status);
 /* Load the store, keep the events matching f, sort. 0 or -1 reported. */
 int load_filtered(struct cli *cli, const struct filter *f, struct evlist *out,
 		  int *status);

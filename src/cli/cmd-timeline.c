@@ -13,7 +13,6 @@
 
 #include "cli.h"
 #include "itin/layout.h"
-#include "itin/store.h"
 
 /* Widths beyond this are a typing mistake, not a terminal. */
 #define MAX_WIDTH 4096
@@ -23,19 +22,9 @@ int load_for_axis(struct cli *cli, const struct filter *f, const struct tz *in,
 {
 	struct evlist all = EVLIST_INIT;
 	struct filter nodates = *f;
-	struct itin_err err;
-	const char *path = cli_store(cli);
 
-	if (!path) {
-		*status = ITIN_EX_USAGE;
+	if (load_store(cli, &all, status))
 		return -1;
-	}
-	itin_err_clear(&err);
-	if (store_load(path, &all, STORE_WARNER, &err)) {
-		evlist_release(&all);
-		*status = report_err(&err);
-		return -1;
-	}
 	/* --from/--to are days on the timeline's clock (--in's, if given);
 	 * the events keep their own zones for the detail pane. */
 	nodates.has_from = nodates.has_to = false;

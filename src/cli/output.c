@@ -62,10 +62,8 @@ void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
 	}
 }
 
-int load_filtered(struct cli *cli, const struct filter *f, struct evlist *out,
-		  int *status)
+int load_store(struct cli *cli, struct evlist *all, int *status)
 {
-	struct evlist all = EVLIST_INIT;
 	struct itin_err err;
 	const char *path = cli_store(cli);
 
@@ -74,11 +72,21 @@ int load_filtered(struct cli *cli, const struct filter *f, struct evlist *out,
 		return -1;
 	}
 	itin_err_clear(&err);
-	if (store_load(path, &all, STORE_WARNER, &err)) {
-		evlist_release(&all);
+	if (store_load(path, all, STORE_WARNER, &err)) {
+		evlist_release(all);
 		*status = report_err(&err);
 		return -1;
 	}
+	return 0;
+}
+
+int load_filtered(struct cli *cli, const struct filter *f, struct evlist *out,
+		  int *status)
+{
+	struct evlist all = EVLIST_INIT;
+
+	if (load_store(cli, &all, status))
+		return -1;
 	for (size_t i = 0; i < all.n; i++) {
 		/* --in: converted first, so --from/--to are its days too. */
 		if (cli->in)
