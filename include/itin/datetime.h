@@ -20,6 +20,9 @@
 #include "itin/err.h"
 
 #define ITIN_DAY 86400
+/* The days of 0001-01-01 and 9999-12-31, the calendar itin holds. */
+#define ITIN_FIRST_DAY (-719162)
+#define ITIN_LAST_DAY 2932896
 
 /* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
 int64_t days_from_civil(int year, int month, int day);

@@ -306,8 +306,8 @@ static int check_lengths(const struct event *ev, struct itin_err *err)
 
 static bool lsec_in_range(int64_t lsec)
 {
-	return lsec >= days_from_civil(1, 1, 1) * ITIN_DAY &&
-	       lsec < (days_from_civil(9999, 12, 31) + 1) * ITIN_DAY;
+	return lsec >= ITIN_FIRST_DAY * (int64_t)ITIN_DAY &&
+	       lsec < (ITIN_LAST_DAY + 1) * (int64_t)ITIN_DAY;
 }
 
 int event_check_part(struct event *ev, const struct itin_warner *w,

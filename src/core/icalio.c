@@ -418,7 +418,7 @@ static icalcomponent *vevent_of(const struct event *ev,
 
 		add_time(c, time_prop(ICAL_DTSTART_PROPERTY, ev->start, true),
 			 NULL);
-		if (last < days_from_civil(9999, 12, 31)) {
+		if (last < ITIN_LAST_DAY) {
 			add_time(c, time_prop(ICAL_DTEND_PROPERTY,
 					      (last + 1) * ITIN_DAY, true),
 				 NULL);

@@ -48,6 +48,12 @@ static int walk_days(int64_t first, int64_t last)
 
 /* Two whole 400-year eras day by day (the algorithm's period), the ends
  * of the supported range, and a sparse sweep far beyond it. */
+TEST(calendar_bounds)
+{
+	CHECK(days_from_civil(1, 1, 1) == ITIN_FIRST_DAY);
+	CHECK(days_from_civil(9999, 12, 31) == ITIN_LAST_DAY);
+}
+
 TEST(round_trip_days)
 {
 	int64_t d;
@@ -340,6 +346,7 @@ TEST(names)
 int main(void)
 {
 	RUN(epoch_and_known_days);
+	RUN(calendar_bounds);
 	RUN(round_trip_days);
 	RUN(agrees_with_timegm);
 	RUN(leap_years);
