@@ -17,11 +17,13 @@ fi
 WORKERS=6
 ROUNDS=40
 
-# Events for the importers; rm takes them out again.
+# Events for the importers; rm takes them out again. The ids have two
+# digits, so that none is a prefix of another: rm of one already gone
+# must say "no event" (1), not that the prefix is ambiguous (64).
 i=1
 : >"$T/imp.itin"
 while [ $i -le 30 ]; do
-	printf '2023-04-%02d 09:00-10:00  call  Imported %d @ Tokyo, JP\n    id: imp-%d\n    note: crash test\n' \
+	printf '2023-04-%02d 09:00-10:00  call  Imported %d @ Tokyo, JP\n    id: imp-%02d\n    note: crash test\n' \
 		$((i % 28 + 1)) "$i" "$i" >>"$T/imp.itin"
 	i=$((i + 1))
 done
@@ -72,7 +74,7 @@ worker() {
 			st=$?
 			;;
 		8)
-			timeout -s KILL "$delay" "$ITIN" rm "imp-$((k % 30 + 1))" \
+			timeout -s KILL "$delay" "$ITIN" rm "imp-$(printf %02d $((k % 30 + 1)))" \
 				>/dev/null 2>>"$T/err.$1"
 			st=$?
 			;;
