@@ -1,8 +1,11 @@
 /*
  * event.h: the event model.
  *
- * An event owns all of its strings (heap copies, or NULL when absent);
- * event_free() releases them. Times are wall-clock local seconds
+ * An event owns all of its strings (copies, or NULL when absent);
+ * event_free() releases them. They are heap copies, one allocation each,
+ * or, in a packed event (event_pack()), they share one allocation with
+ * the event; the functions below know which, so change an event's strings
+ * and arrays only through them. Times are wall-clock local seconds
  * (datetime.h) in the event's own zone, as written by the people who keep
  * itineraries: "10:00 in Seoul" stays 10:00 in Seoul. The instants used for
  * ordering are derived from them by event_check() and cached.
@@ -81,6 +84,8 @@ struct event {
 	unsigned seq;
 	uint32_t nwith;		/* fields are at most 64 KiB: never near 2^32 */
 	uint32_t ntags;
+	uint32_t packed;	/* bytes of text and arrays after the struct,
+				 * in its allocation (event_pack()); 0: none */
 	char country[3];	/* ISO 3166 alpha-2, upper case, or "" */
 	bool allday;
 	bool has_end;
@@ -115,8 +120,19 @@ bool participant_split(const char *s, const char *e, const char **name_end,
 void event_add_tag(struct event *ev, const char *tag);
 void event_clear_participants(struct event *ev);
 void event_clear_tags(struct event *ev);
-/* Replace a string field: frees the old value, copies the new (NULL clears). */
-void event_set_str(char **field, const char *value);
+/* Replace one of ev's string fields: frees the old value (unless ev's
+ * block holds it), copies the new (NULL clears). */
+void event_set_str(struct event *ev, char **field, const char *value);
+
+/*
+ * ev in one allocation: the struct, then the participant and tag arrays,
+ * then every string. Frees ev and returns the packed copy, which every
+ * function here treats as any other event (a string set later is a heap
+ * copy again; an array that grows moves to the heap). A reader that makes
+ * millions of events packs each: one allocation instead of ten, and a
+ * third less memory (csvevents.c).
+ */
+struct event *event_pack(struct event *ev);
 
 /*
  * Check an event and compute its instants: a title, a valid type, an end not

@@ -19,5 +19,7 @@ char *xstrdup(const char *s);
 /* NULL stays NULL. */
 char *xstrdup_or_null(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* Replace a heap string: frees the old value, copies the new (NULL clears). */
+void xstrset(char **field, const char *value);
 
 #endif

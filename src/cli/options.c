@@ -304,13 +304,14 @@ static const char *zone_of_place(const struct event *ev)
 	return NULL;
 }
 
-static int set_zone(char **field, const char *name, struct itin_err *err)
+static int set_zone(struct event *ev, char **field, const char *name,
+		    struct itin_err *err)
 {
 	const struct tz *tz = tz_get(name, err);
 
 	if (!tz)
 		return -1;
-	event_set_str(field, tz_name(tz));
+	event_set_str(ev, field, tz_name(tz));
 	return 0;
 }
 
@@ -319,32 +320,32 @@ static void clear_fields_of(struct event *ev, unsigned clear)
 	if (clear & F_END)
 		ev->has_end = false;
 	if (clear & F_VENUE)
-		event_set_str(&ev->venue, NULL);
+		event_set_str(ev, &ev->venue, NULL);
 	if (clear & F_CITY)
-		event_set_str(&ev->city, NULL);
+		event_set_str(ev, &ev->city, NULL);
 	if (clear & F_COUNTRY)
 		ev->country[0] = '\0';
 	if (clear & F_TZ)
-		event_set_str(&ev->tz, NULL);
+		event_set_str(ev, &ev->tz, NULL);
 	if (clear & F_END_TZ)
-		event_set_str(&ev->end_tz, NULL);
+		event_set_str(ev, &ev->end_tz, NULL);
 	if (clear & F_WITH)
 		event_clear_participants(ev);
 	if (clear & F_ORG)
-		event_set_str(&ev->org, NULL);
+		event_set_str(ev, &ev->org, NULL);
 	if (clear & F_SOURCE)
-		event_set_str(&ev->source, NULL);
+		event_set_str(ev, &ev->source, NULL);
 	if (clear & F_NOTES)
-		event_set_str(&ev->notes, NULL);
+		event_set_str(ev, &ev->notes, NULL);
 	if (clear & F_TAGS)
 		event_clear_tags(ev);
 }
 
 /* Empty strings clear a field, as --clear would. */
-static void set_opt_str(char **field, const char *v)
+static void set_opt_str(struct event *ev, char **field, const char *v)
 {
 	if (v)
-		event_set_str(field, *v ? v : NULL);
+		event_set_str(ev, field, *v ? v : NULL);
 }
 
 static int apply_times(const struct evopts *o, struct event *ev, bool is_new,
@@ -424,7 +425,7 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 		ev->type = (enum event_type)t;
 	}
 	if (o->title)
-		event_set_str(&ev->title, o->title);
+		event_set_str(ev, &ev->title, o->title);
 	if (o->status) {
 		int s = event_status_parse(o->status);
 		if (s < 0)
@@ -441,7 +442,7 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 					    "invalid id '%s' (1 to 255 "
 					    "printable characters, no spaces)",
 					    o->id);
-		event_set_str(&ev->id, o->id);
+		event_set_str(ev, &ev->id, o->id);
 	}
 	if (o->end_tz && o->to_city)
 		return itin_err_set(
@@ -451,10 +452,10 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 	/* Clearing a place keeps the zone: only a new place brings one. */
 	clear_fields_of(ev, o->clear);
 
-	set_opt_str(&ev->venue, o->venue);
-	set_opt_str(&ev->org, o->org);
-	set_opt_str(&ev->source, o->source);
-	set_opt_str(&ev->notes, o->note);
+	set_opt_str(ev, &ev->venue, o->venue);
+	set_opt_str(ev, &ev->org, o->org);
+	set_opt_str(ev, &ev->source, o->source);
+	set_opt_str(ev, &ev->notes, o->note);
 	for (size_t i = 0; i < o->nwith; i++)
 		if (add_with(ev, o->with[i], err))
 			return -1;
@@ -470,7 +471,7 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 		place_changed = *o->country != '\0';
 	}
 	if (o->city) {
-		set_opt_str(&ev->city, o->city);
+		set_opt_str(ev, &ev->city, o->city);
 		place_changed = place_changed || *o->city;
 		/* A known city fills in its country when none was given. */
 		if (ev->city && !o->country) {
@@ -494,22 +495,22 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 	if (ev->allday) {
 		if (o->tz || o->end_tz || o->to_city)
 			warning("time zone ignored for an all-day event");
-		event_set_str(&ev->tz, NULL);
-		event_set_str(&ev->end_tz, NULL);
+		event_set_str(ev, &ev->tz, NULL);
+		event_set_str(ev, &ev->end_tz, NULL);
 	} else {
 		if (o->tz && *o->tz) {
-			if (set_zone(&ev->tz, o->tz, err))
+			if (set_zone(ev, &ev->tz, o->tz, err))
 				return -1;
 		} else if (o->tz || (o->clear & F_TZ)) {
-			event_set_str(&ev->tz, NULL);
+			event_set_str(ev, &ev->tz, NULL);
 		} else if (is_new || place_changed || became_timed) {
-			event_set_str(&ev->tz, zone_of_place(ev));
+			event_set_str(ev, &ev->tz, zone_of_place(ev));
 		}
 		if (o->end_tz && *o->end_tz) {
-			if (set_zone(&ev->end_tz, o->end_tz, err))
+			if (set_zone(ev, &ev->end_tz, o->end_tz, err))
 				return -1;
 		} else if (o->end_tz) {
-			event_set_str(&ev->end_tz, NULL);
+			event_set_str(ev, &ev->end_tz, NULL);
 		} else if (o->to_city) {
 			bool amb;
 			const struct place *p =
@@ -527,11 +528,11 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 			}
 			if (amb)
 				warn_ambiguous_place(o->to_city, p);
-			event_set_str(&ev->end_tz, p->tz);
+			event_set_str(ev, &ev->end_tz, p->tz);
 		}
 		/* An end zone equal to the start's says nothing more. */
 		if (ev->end_tz && ev->tz && !strcmp(ev->end_tz, ev->tz))
-			event_set_str(&ev->end_tz, NULL);
+			event_set_str(ev, &ev->end_tz, NULL);
 	}
 	return event_check(ev, &cli_warner, err);
 }
@@ -589,17 +590,17 @@ int filter_option(struct filter *f, int c, const char *arg,
 		break;
 	}
 	case OPT_CITY:
-		event_set_str(&f->city, arg);
+		xstrset(&f->city, arg);
 		break;
 	case OPT_COUNTRY:
 		if (parse_country_arg(arg, f->country, &err))
 			goto fail;
 		break;
 	case OPT_WITH:
-		event_set_str(&f->with, arg);
+		xstrset(&f->with, arg);
 		break;
 	case OPT_GREP:
-		event_set_str(&f->grep, arg);
+		xstrset(&f->grep, arg);
 		break;
 	}
 	return 1;

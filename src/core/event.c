@@ -39,30 +39,116 @@ struct event *event_new(void)
 	return ev;
 }
 
+/*
+ * Whether p lies in the event's own block (event_pack()), which is freed
+ * with the event and never on its own. Compared as integers: the block
+ * and a heap string are different objects.
+ */
+static bool in_block(const struct event *ev, const void *p)
+{
+	uintptr_t b = (uintptr_t)(ev + 1), q = (uintptr_t)p;
+
+	return ev->packed && q >= b && q < b + ev->packed;
+}
+
+/* Free what p points to unless the event's block holds it. */
+static void release(const struct event *ev, void *p)
+{
+	if (!in_block(ev, p))
+		free(p);
+}
+
 void event_free(struct event *ev)
 {
 	size_t i;
 
 	if (!ev)
 		return;
-	free(ev->id);
-	free(ev->title);
-	free(ev->tz);
-	free(ev->end_tz);
-	free(ev->venue);
-	free(ev->city);
+	release(ev, ev->id);
+	release(ev, ev->title);
+	release(ev, ev->tz);
+	release(ev, ev->end_tz);
+	release(ev, ev->venue);
+	release(ev, ev->city);
 	for (i = 0; i < ev->nwith; i++) {
-		free(ev->with[i].name);
-		free(ev->with[i].role);
+		release(ev, ev->with[i].name);
+		release(ev, ev->with[i].role);
 	}
-	free(ev->with);
-	free(ev->org);
-	free(ev->source);
-	free(ev->notes);
+	release(ev, ev->with);
+	release(ev, ev->org);
+	release(ev, ev->source);
+	release(ev, ev->notes);
 	for (i = 0; i < ev->ntags; i++)
-		free(ev->tags[i]);
-	free(ev->tags);
+		release(ev, ev->tags[i]);
+	release(ev, ev->tags);
 	free(ev);
+}
+
+/* Copy s to *at and move *at past it; NULL stays NULL. */
+static char *pack_str(char **at, const char *s)
+{
+	char *d;
+	size_t n;
+
+	if (!s)
+		return NULL;
+	n = strlen(s) + 1;
+	d = memcpy(*at, s, n);
+	*at += n;
+	return d;
+}
+
+static size_t str_size(const char *s)
+{
+	return s ? strlen(s) + 1 : 0;
+}
+
+struct event *event_pack(struct event *ev)
+{
+	char *const *strs[] = {&ev->id,	   &ev->title, &ev->tz,
+			       &ev->end_tz, &ev->venue, &ev->city,
+			       &ev->org,    &ev->source, &ev->notes};
+	size_t arrays = ev->nwith * sizeof(*ev->with) +
+			ev->ntags * sizeof(*ev->tags);
+	size_t text = 0, i;
+	struct event *p;
+	char *at;
+
+	for (i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
+		text += str_size(*strs[i]);
+	for (i = 0; i < ev->nwith; i++)
+		text += str_size(ev->with[i].name) + str_size(ev->with[i].role);
+	for (i = 0; i < ev->ntags; i++)
+		text += str_size(ev->tags[i]);
+	if (ev->packed || arrays + text > UINT32_MAX)
+		return ev; /* already packed, or too big to say: leave it */
+	/* The arrays first, right after the struct: they keep its
+	 * alignment. */
+	p = xmalloc(sizeof(*p) + arrays + text);
+	*p = *ev;
+	p->packed = (uint32_t)(arrays + text);
+	at = (char *)(p + 1);
+	p->with = ev->nwith ? (struct participant *)(void *)at : NULL;
+	at += ev->nwith * sizeof(*ev->with);
+	p->tags = ev->ntags ? (char **)(void *)at : NULL;
+	at += ev->ntags * sizeof(*ev->tags);
+	p->id = pack_str(&at, ev->id);
+	p->title = pack_str(&at, ev->title);
+	p->tz = pack_str(&at, ev->tz);
+	p->end_tz = pack_str(&at, ev->end_tz);
+	p->venue = pack_str(&at, ev->venue);
+	p->city = pack_str(&at, ev->city);
+	p->org = pack_str(&at, ev->org);
+	p->source = pack_str(&at, ev->source);
+	p->notes = pack_str(&at, ev->notes);
+	for (i = 0; i < ev->nwith; i++) {
+		p->with[i].name = pack_str(&at, ev->with[i].name);
+		p->with[i].role = pack_str(&at, ev->with[i].role);
+	}
+	for (i = 0; i < ev->ntags; i++)
+		p->tags[i] = pack_str(&at, ev->tags[i]);
+	event_free(ev);
+	return p;
 }
 
 struct event *event_clone(const struct event *ev)
@@ -71,6 +157,7 @@ struct event *event_clone(const struct event *ev)
 	size_t i;
 
 	*c = *ev;
+	c->packed = 0;
 	c->id = xstrdup_or_null(ev->id);
 	c->title = xstrdup_or_null(ev->title);
 	c->tz = xstrdup_or_null(ev->tz);
@@ -147,8 +234,28 @@ static void *grow_for(void *v, size_t n, size_t size)
 	return xrealloc(v, (n ? 2 * n : 1) * size);
 }
 
+/*
+ * An array in the event's block has exactly n elements: move it to the
+ * heap, with room for one more, before it can grow.
+ */
+static void *unpack_array(const struct event *ev, void *v, size_t n,
+			  size_t size)
+{
+	size_t cap = 1;
+	void *h;
+
+	if (!v || !in_block(ev, v))
+		return v;
+	while (cap <= n)
+		cap *= 2;
+	h = xmalloc(cap * size);
+	memcpy(h, v, n * size);
+	return h;
+}
+
 void event_add_participant(struct event *ev, const char *name, const char *role)
 {
+	ev->with = unpack_array(ev, ev->with, ev->nwith, sizeof(*ev->with));
 	ev->with = grow_for(ev->with, ev->nwith, sizeof(*ev->with));
 	ev->with[ev->nwith].name = xstrdup(name);
 	ev->with[ev->nwith].role = role && *role ? xstrdup(role) : NULL;
@@ -183,6 +290,7 @@ bool participant_split(const char *s, const char *e, const char **name_end,
 
 void event_add_tag(struct event *ev, const char *tag)
 {
+	ev->tags = unpack_array(ev, ev->tags, ev->ntags, sizeof(*ev->tags));
 	ev->tags = grow_for(ev->tags, ev->ntags, sizeof(*ev->tags));
 	ev->tags[ev->ntags++] = xstrdup(tag);
 }
@@ -190,10 +298,10 @@ void event_add_tag(struct event *ev, const char *tag)
 void event_clear_participants(struct event *ev)
 {
 	for (size_t i = 0; i < ev->nwith; i++) {
-		free(ev->with[i].name);
-		free(ev->with[i].role);
+		release(ev, ev->with[i].name);
+		release(ev, ev->with[i].role);
 	}
-	free(ev->with);
+	release(ev, ev->with);
 	ev->with = NULL;
 	ev->nwith = 0;
 }
@@ -201,18 +309,18 @@ void event_clear_participants(struct event *ev)
 void event_clear_tags(struct event *ev)
 {
 	for (size_t i = 0; i < ev->ntags; i++)
-		free(ev->tags[i]);
-	free(ev->tags);
+		release(ev, ev->tags[i]);
+	release(ev, ev->tags);
 	ev->tags = NULL;
 	ev->ntags = 0;
 }
 
-void event_set_str(char **field, const char *value)
+void event_set_str(struct event *ev, char **field, const char *value)
 {
 	char *old = *field;
 
 	*field = xstrdup_or_null(value);
-	free(old);
+	release(ev, old);
 }
 
 /* "2023-03-26 03:30" (seconds only when not zero), for messages. */
@@ -226,7 +334,7 @@ static void fmt_local(int64_t lsec, bool has_time, char *buf)
  * time into an instant, refusing a time in a gap and warning about a
  * repeated one. Returns -1 for an unknown zone, -2 for a time in a gap.
  */
-static int zoned_instant(char **zone_name, int64_t local,
+static int zoned_instant(struct event *ev, char **zone_name, int64_t local,
 			 const struct itin_warner *w, struct itin_err *err,
 			 int64_t *out)
 {
@@ -238,7 +346,7 @@ static int zoned_instant(char **zone_name, int64_t local,
 	if (!tz)
 		return -1;
 	if (strcmp(tz_name(tz), *zone_name))
-		event_set_str(zone_name, tz_name(tz));
+		event_set_str(ev, zone_name, tz_name(tz));
 	*out = tz_local_to_utc(tz, local, &info);
 	if (info.kind == TZ_LOCAL_GAP) {
 		fmt_local(local, true, when);
@@ -347,8 +455,8 @@ int event_check_part(struct event *ev, const struct itin_warner *w,
 		if (ev->tz || ev->end_tz) {
 			itin_warn_at(w, NULL, 0, 0,
 				     "time zone ignored for an all-day event");
-			event_set_str(&ev->tz, NULL);
-			event_set_str(&ev->end_tz, NULL);
+			event_set_str(ev, &ev->tz, NULL);
+			event_set_str(ev, &ev->end_tz, NULL);
 		}
 		if (lsec_time_of_day(ev->start) != 0) {
 			*part = EV_PART_START;
@@ -374,7 +482,7 @@ int event_check_part(struct event *ev, const struct itin_warner *w,
 		}
 	} else {
 		if (ev->tz) {
-			int r = zoned_instant(&ev->tz, ev->start, w, err,
+			int r = zoned_instant(ev, &ev->tz, ev->start, w, err,
 					      &ev->start_utc);
 
 			if (r) {
@@ -393,13 +501,13 @@ int event_check_part(struct event *ev, const struct itin_warner *w,
 				return -1;
 			}
 			if (strcmp(tz_name(etz), ev->end_tz))
-				event_set_str(&ev->end_tz, tz_name(etz));
+				event_set_str(ev, &ev->end_tz, tz_name(etz));
 		}
 		if (ev->has_end) {
 			char **zone = ev->end_tz ? &ev->end_tz : &ev->tz;
 
 			if (*zone) {
-				int r = zoned_instant(zone, ev->end, w, err,
+				int r = zoned_instant(ev, zone, ev->end, w, err,
 						      &ev->end_utc);
 
 				if (r) {

@@ -11,6 +11,6 @@ void event_to_zone(struct event *ev, const struct tz *tz)
 	ev->start = tz_utc_to_local(tz, ev->start_utc);
 	if (ev->has_end)
 		ev->end = tz_utc_to_local(tz, ev->end_utc);
-	event_set_str(&ev->tz, tz_name(tz));
-	event_set_str(&ev->end_tz, NULL);
+	event_set_str(ev, &ev->tz, tz_name(tz));
+	event_set_str(ev, &ev->end_tz, NULL);
 }

@@ -1825,24 +1825,24 @@ static void read_text(struct reader *r, struct event *ev,
 			t = event_type_parse(v);
 			ours = t >= 0;
 		} else if (name_is(q, "X-ITIN-TITLE")) {
-			event_set_str(&x->title, v);
+			event_set_str(x, &x->title, v);
 		} else if (name_is(q, "X-ITIN-VENUE")) {
-			event_set_str(&x->venue, v);
+			event_set_str(x, &x->venue, v);
 		} else if (name_is(q, "X-ITIN-CITY")) {
-			event_set_str(&x->city, v);
+			event_set_str(x, &x->city, v);
 		} else if (name_is(q, "X-ITIN-COUNTRY")) {
 			if (strlen(v) == 2 && country_code_is_valid(v))
 				memcpy(x->country, v, 3);
 		} else if (name_is(q, "X-ITIN-ORG")) {
-			event_set_str(&x->org, v);
+			event_set_str(x, &x->org, v);
 		} else if (name_is(q, "X-ITIN-PARTICIPANT")) {
 			participant_decode(x, v);
 		} else if (name_is(q, "X-ITIN-TAG")) {
 			event_add_tag(x, v);
 		} else if (name_is(q, "X-ITIN-SOURCE")) {
-			event_set_str(&x->source, v);
+			event_set_str(x, &x->source, v);
 		} else if (name_is(q, "X-ITIN-NOTES")) {
-			event_set_str(&x->notes, v);
+			event_set_str(x, &x->notes, v);
 		}
 		free(v);
 	}
@@ -2084,7 +2084,7 @@ static int read_times(struct reader *r, struct event *ev,
 		goto out;
 	ev->allday = false;
 	ev->start = local;
-	event_set_str(&ev->tz, tz ? tz_name(tz) : NULL);
+	event_set_str(ev, &ev->tz, tz ? tz_name(tz) : NULL);
 	if (dtend) {
 		if (!te.utc && !has_etzid && tz) {
 			/* A floating end of a zoned start: in its zone. */
@@ -2105,7 +2105,7 @@ static int read_times(struct reader *r, struct event *ev,
 		ev->has_end = true;
 		ev->end = elocal;
 		if (etz && etz != tz)
-			event_set_str(&ev->end_tz, tz_name(etz));
+			event_set_str(ev, &ev->end_tz, tz_name(etz));
 	} else if (dur) {
 		ev->has_end = true;
 		ev->end = local + days * ITIN_DAY;
@@ -2520,7 +2520,7 @@ static void set_occ_id(struct event *ev, const char *base, const char *stampbuf)
 	struct strbuf id = STRBUF_INIT;
 
 	strbuf_addf(&id, "%s/%s", base, stampbuf);
-	event_set_str(&ev->id, id.buf);
+	event_set_str(ev, &ev->id, id.buf);
 	strbuf_release(&id);
 }
 

@@ -519,7 +519,8 @@ static int parse_key(struct reader *r, struct pending *pe)
 		free(name);
 		if (!tz)
 			return relocate(r, vs, 0);
-		event_set_str(k == K_TZ ? &ev->tz : &ev->end_tz, tz_name(tz));
+		event_set_str(ev, k == K_TZ ? &ev->tz : &ev->end_tz,
+			      tz_name(tz));
 		if (k == K_TZ)
 			pe->tz_key = true;
 		break;

@@ -67,6 +67,14 @@ char *xstrdup_or_null(const char *s)
 	return s ? xstrdup(s) : NULL;
 }
 
+void xstrset(char **field, const char *value)
+{
+	char *old = *field;
+
+	*field = xstrdup_or_null(value);
+	free(old);
+}
+
 char *xstrndup(const char *s, size_t n)
 {
 	char *p = xmalloc(n + 1);

@@ -27,8 +27,8 @@ static struct event *timed(const char *title, const char *tz, int64_t start)
 {
 	struct event *ev = event_new();
 
-	event_set_str(&ev->title, title);
-	event_set_str(&ev->tz, tz);
+	event_set_str(ev, &ev->title, title);
+	event_set_str(ev, &ev->tz, tz);
 	ev->start = start;
 	return ev;
 }
@@ -51,9 +51,9 @@ TEST(new_clone_free)
 
 	CHECK_INT(ev->type, EV_OTHER);
 	CHECK_INT(ev->status, EV_CONFIRMED);
-	event_set_str(&ev->title, "Visit");
-	event_set_str(&ev->city, "Seoul");
-	event_set_str(&ev->notes, "a\nb");
+	event_set_str(ev, &ev->title, "Visit");
+	event_set_str(ev, &ev->city, "Seoul");
+	event_set_str(ev, &ev->notes, "a\nb");
 	event_add_participant(ev, "Yoon Suk-yeol", "President");
 	event_add_participant(ev, "Park Jin", NULL);
 	event_add_participant(ev, "Nobody", "");
@@ -69,10 +69,84 @@ TEST(new_clone_free)
 	CHECK(c->with[2].role == NULL);
 	CHECK_STR(c->tags[0], "asia");
 	CHECK(c->venue == NULL);
-	event_set_str(&c->city, NULL);
+	event_set_str(c, &c->city, NULL);
 	CHECK(c->city == NULL);
 	event_free(c);
 	event_free(NULL);
+}
+
+/* A packed event reads and changes like any other; ASan and valgrind
+ * catch a string freed on its own or an array grown in place. */
+TEST(pack)
+{
+	struct event *ev = event_new(), *c;
+	char *block_title;
+
+	event_set_str(ev, &ev->id, "abc");
+	event_set_str(ev, &ev->title, "Visit");
+	event_set_str(ev, &ev->tz, "Asia/Seoul");
+	event_set_str(ev, &ev->city, "Seoul");
+	event_set_str(ev, &ev->notes, "a\nb");
+	event_add_participant(ev, "Yoon Suk-yeol", "President");
+	event_add_participant(ev, "Park Jin", NULL);
+	event_add_tag(ev, "asia");
+	event_add_tag(ev, "nato");
+	ev->start = at(2023, 1, 29, 10, 0);
+	ev = event_pack(ev);
+	CHECK(ev->packed > 0);
+	CHECK(event_pack(ev) == ev); /* packing twice changes nothing */
+	CHECK_STR(ev->id, "abc");
+	CHECK_STR(ev->title, "Visit");
+	CHECK_STR(ev->tz, "Asia/Seoul");
+	CHECK_STR(ev->city, "Seoul");
+	CHECK_STR(ev->notes, "a\nb");
+	CHECK(ev->venue == NULL && ev->org == NULL && ev->end_tz == NULL);
+	CHECK_INT(ev->nwith, 2);
+	CHECK_STR(ev->with[0].name, "Yoon Suk-yeol");
+	CHECK_STR(ev->with[0].role, "President");
+	CHECK(ev->with[1].role == NULL);
+	CHECK_INT(ev->ntags, 2);
+	CHECK_STR(ev->tags[1], "nato");
+	CHECK_INT(ev->start, at(2023, 1, 29, 10, 0));
+	CHECK(event_check(ev, NULL, &(struct itin_err){0}) == 0);
+
+	/* A clone is an ordinary event of its own. */
+	c = event_clone(ev);
+	CHECK_INT(c->packed, 0);
+	CHECK_STR(c->with[0].role, "President");
+
+	/* Strings set later are heap copies; the block's stay until the end. */
+	block_title = ev->title;
+	event_set_str(ev, &ev->title, "Official visit");
+	CHECK(ev->title != block_title);
+	event_set_str(ev, &ev->city, NULL);
+	event_set_str(ev, &ev->venue, "Yongsan");
+	/* Arrays in the block move to the heap to grow. */
+	event_add_participant(ev, "Lee Jong-sup", "Defence Minister");
+	event_add_tag(ev, "korea");
+	CHECK_INT(ev->nwith, 3);
+	CHECK_STR(ev->with[0].name, "Yoon Suk-yeol");
+	CHECK_STR(ev->with[2].role, "Defence Minister");
+	CHECK_STR(ev->tags[0], "asia");
+	CHECK_STR(ev->tags[2], "korea");
+	event_free(ev);
+
+	/* Clearing the block's arrays, then freeing. */
+	ev = event_pack(event_clone(c));
+	event_clear_participants(ev);
+	event_clear_tags(ev);
+	CHECK_INT(ev->nwith, 0);
+	CHECK(ev->with == NULL && ev->tags == NULL);
+	event_add_tag(ev, "again");
+	CHECK_STR(ev->tags[0], "again");
+	event_free(ev);
+	CHECK_STR(c->title, "Visit");
+	event_free(c);
+
+	/* An event with nothing to pack. */
+	ev = event_pack(event_new());
+	CHECK(ev->title == NULL && ev->with == NULL);
+	event_free(ev);
 }
 
 TEST(derive_id)
@@ -83,8 +157,8 @@ TEST(derive_id)
 	ev->type = EV_SUMMIT;
 	ev->allday = true;
 	ev->start = days_from_civil(2023, 7, 11) * ITIN_DAY;
-	event_set_str(&ev->title, "NATO Summit");
-	event_set_str(&ev->city, "Vilnius");
+	event_set_str(ev, &ev->title, "NATO Summit");
+	event_set_str(ev, &ev->city, "Vilnius");
 	id = event_derive_id(ev);
 	CHECK_STR(id, "44dfcdb379de0b96");
 	free(id);
@@ -92,8 +166,8 @@ TEST(derive_id)
 	ev->type = EV_MEETING;
 	ev->allday = false;
 	ev->start = at(2023, 1, 30, 10, 0);
-	event_set_str(&ev->title, "Meeting with President Yoon");
-	event_set_str(&ev->city, "Seoul");
+	event_set_str(ev, &ev->title, "Meeting with President Yoon");
+	event_set_str(ev, &ev->city, "Seoul");
 	id = event_derive_id(ev);
 	CHECK_STR(id, "b38873164646b457");
 	free(id);
@@ -101,8 +175,8 @@ TEST(derive_id)
 	ev->type = EV_INTERVIEW;
 	ev->allday = true;
 	ev->start = days_from_civil(2023, 1, 27) * ITIN_DAY;
-	event_set_str(&ev->title, "Interview with Yonhap");
-	event_set_str(&ev->city, NULL);
+	event_set_str(ev, &ev->title, "Interview with Yonhap");
+	event_set_str(ev, &ev->city, NULL);
 	id = event_derive_id(ev);
 	CHECK_STR(id, "260bb03c349cbd6c");
 	free(id);
@@ -214,14 +288,14 @@ TEST(check_across_zones)
 
 	ev->has_end = true;
 	ev->end = at(2023, 1, 30, 20, 45);
-	event_set_str(&ev->end_tz, "Asia/Tokyo");
+	event_set_str(ev, &ev->end_tz, "Asia/Tokyo");
 	CHECK_INT(event_check(ev, NULL, &err), 0);
 	CHECK_INT(ev->end_utc - ev->start_utc, 2 * 3600 + 15 * 60);
 	/* Tokyo 10:00 -> Honolulu 22:00 the day before: fine as instants. */
 	ev->start = at(2023, 2, 1, 10, 0);
-	event_set_str(&ev->tz, "Asia/Tokyo");
+	event_set_str(ev, &ev->tz, "Asia/Tokyo");
 	ev->end = at(2023, 1, 31, 22, 0);
-	event_set_str(&ev->end_tz, "Pacific/Honolulu");
+	event_set_str(ev, &ev->end_tz, "Pacific/Honolulu");
 	CHECK_INT(event_check(ev, NULL, &err), 0);
 	CHECK_INT(event_first_day(ev), days_from_civil(2023, 2, 1));
 	CHECK_INT(event_last_day(ev), days_from_civil(2023, 2, 1));
@@ -270,8 +344,8 @@ TEST(check_bad_zone)
 	CHECK_INT(err.status, 65);
 	CHECK_INT(part, EV_PART_TZ);
 	CHECK(strstr(err.msg, "unknown time zone 'Europe/Pari'") != NULL);
-	event_set_str(&ev->tz, "Europe/Paris");
-	event_set_str(&ev->end_tz, "Mars/Olympus");
+	event_set_str(ev, &ev->tz, "Europe/Paris");
+	event_set_str(ev, &ev->end_tz, "Mars/Olympus");
 	CHECK_INT(event_check_part(ev, NULL, &err, &part), -1);
 	CHECK_INT(part, EV_PART_END_TZ);
 	event_free(ev);
@@ -282,7 +356,7 @@ TEST(check_allday)
 	struct event *ev = event_new();
 	struct itin_err err;
 
-	event_set_str(&ev->title, "NATO Summit");
+	event_set_str(ev, &ev->title, "NATO Summit");
 	ev->allday = true;
 	ev->start = days_from_civil(2023, 7, 11) * ITIN_DAY;
 	CHECK_INT(event_check(ev, NULL, &err), 0);
@@ -290,7 +364,7 @@ TEST(check_allday)
 	CHECK_INT(ev->end_utc, ev->start + ITIN_DAY);
 	ev->has_end = true;
 	ev->end = days_from_civil(2023, 7, 12) * ITIN_DAY;
-	event_set_str(&ev->tz, "Europe/Vilnius");
+	event_set_str(ev, &ev->tz, "Europe/Vilnius");
 	nwarn = 0;
 	CHECK_INT(event_check(ev, &warner, &err), 0);
 	CHECK_INT(nwarn, 1);
@@ -314,11 +388,11 @@ TEST(check_title_and_floating)
 	CHECK_INT(event_check_part(ev, NULL, &err, &part), -1);
 	CHECK_INT(part, EV_PART_TITLE);
 	CHECK_STR(err.msg, "missing title");
-	event_set_str(&ev->title, "Call");
+	event_set_str(ev, &ev->title, "Call");
 	CHECK_INT(event_check(ev, NULL, &err), 0);
 	CHECK_INT(ev->start_utc, ev->start);	/* floating: clock as UTC */
 	CHECK_INT(ev->end_utc, ev->start);
-	event_set_str(&ev->id, "has space");
+	event_set_str(ev, &ev->id, "has space");
 	CHECK_INT(event_check_part(ev, NULL, &err, &part), -1);
 	CHECK_INT(part, EV_PART_ID);
 	event_free(ev);
@@ -345,8 +419,8 @@ static struct event *ordered(int64_t s, int64_t e, const char *title, const char
 
 	ev->start_utc = s;
 	ev->end_utc = e;
-	event_set_str(&ev->title, title);
-	event_set_str(&ev->id, id);
+	event_set_str(ev, &ev->title, title);
+	event_set_str(ev, &ev->id, id);
 	return ev;
 }
 
@@ -431,6 +505,7 @@ int main(void)
 {
 	RUN(names);
 	RUN(new_clone_free);
+	RUN(pack);
 	RUN(derive_id);
 	RUN(random_id);
 	RUN(id_validity);

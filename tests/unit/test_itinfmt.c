@@ -472,10 +472,10 @@ TEST(writer_escapes)
 
 	ev->type = EV_MEETING;
 	ev->start = days_from_civil(2023, 5, 1) * ITIN_DAY + 9 * 3600;
-	event_set_str(&ev->title, " Lead @ trail ");
-	event_set_str(&ev->venue, "A,B , C,  D, E");
-	event_set_str(&ev->city, "St. John's, NL");
-	event_set_str(&ev->notes, "");
+	event_set_str(ev, &ev->title, " Lead @ trail ");
+	event_set_str(ev, &ev->venue, "A,B , C,  D, E");
+	event_set_str(ev, &ev->city, "St. John's, NL");
+	event_set_str(ev, &ev->notes, "");
 	event_add_participant(ev, "X;Y", "R(1)");
 	event_add_tag(ev, "");
 	event_add_tag(ev, "ok");
@@ -506,11 +506,11 @@ TEST(writer_round_trips_odd_values)
 
 	ev->type = EV_MEETING;
 	ev->start = days_from_civil(2023, 5, 1) * ITIN_DAY + 9 * 3600;
-	event_set_str(&ev->title, " Lead @ trail \\ \x1b ");
-	event_set_str(&ev->venue, "A,B , C,  D, E,");
-	event_set_str(&ev->city, " St. John's, NL ");
-	event_set_str(&ev->org, "  ");
-	event_set_str(&ev->notes, "\n a \n\n");
+	event_set_str(ev, &ev->title, " Lead @ trail \\ \x1b ");
+	event_set_str(ev, &ev->venue, "A,B , C,  D, E,");
+	event_set_str(ev, &ev->city, " St. John's, NL ");
+	event_set_str(ev, &ev->org, "  ");
+	event_set_str(ev, &ev->notes, "\n a \n\n");
 	event_add_participant(ev, "X;Y (Z)", "R(1); ");
 	event_add_tag(ev, " t;u ");
 	CHECK_INT(event_check(ev, NULL, &err), 0);

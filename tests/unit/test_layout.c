@@ -11,7 +11,7 @@ static struct event *ev_new(const char *title, int64_t start, int64_t end,
 	struct event *ev = event_new();
 	struct itin_err err;
 
-	event_set_str(&ev->title, title);
+	event_set_str(ev, &ev->title, title);
 	ev->allday = allday;
 	ev->start = start;
 	ev->has_end = end >= 0;
@@ -62,7 +62,7 @@ TEST(in_zone_moves_zoned_events)
 	int64_t s, e;
 
 	CHECK(seoul && bru);
-	event_set_str(&b->tz, "Asia/Seoul");
+	event_set_str(b, &b->tz, "Asia/Seoul");
 	CHECK_INT(event_check(b, NULL, &err), 0);
 	layout_item_span(b, bru, &s, &e);
 	CHECK_INT(s, AT(2023, 1, 30, 2, 0)); /* 10:00 KST is 02:00 CET */
@@ -307,7 +307,7 @@ TEST(labels_sanitised)
 				 AT(2023, 1, 1, 9, 0), -1, false, EV_PRESS);
 	struct strbuf sb = STRBUF_INIT;
 
-	event_set_str(&e->city, "Seoul");
+	event_set_str(e, &e->city, "Seoul");
 	memcpy(e->country, "KR", 3);
 	e->status = EV_TENTATIVE;
 	layout_event_label(&sb, e);
