@@ -16,10 +16,11 @@ PKGS := libical ncursesw
 # Required flags are appended to the user's so they cannot be lost.
 WARN := -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wstrict-prototypes \
 	-Wshadow -Wformat=2 -Wvla
-ALL_CFLAGS = $(CFLAGS) -std=c17 -D_GNU_SOURCE $(WARN) -Iinclude \
+ALL_CFLAGS = $(CFLAGS) -std=c17 -D_GNU_SOURCE -pthread $(WARN) -Iinclude \
 	-DITIN_VERSION='"$(VERSION)"' $(shell $(PKG_CONFIG) --cflags $(PKGS))
 ALL_LDFLAGS = $(LDFLAGS)
-LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -lm
+# -pthread: a CSV import parses on a second thread (src/core/csvpipe.c).
+LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -lm -pthread
 
 ifdef SANITIZE
 BUILD := build-san
@@ -90,7 +91,7 @@ FUZZ_SEED ?=
 FUZZ_BUILD := build-fuzz
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
-FUZZ_CFLAGS = -O1 -g -std=c17 -D_GNU_SOURCE $(WARN) -Iinclude \
+FUZZ_CFLAGS = -O1 -g -std=c17 -D_GNU_SOURCE -pthread $(WARN) -Iinclude \
 	-DITIN_VERSION='"$(VERSION)"' $(shell $(PKG_CONFIG) --cflags $(PKGS)) \
 	$(FUZZ_SAN)
 FUZZ_CORE_OBJ := $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o)

@@ -4,6 +4,8 @@
  *   csvbench gen FILE N     write N rows of native-format CSV to FILE
  *   csvbench bare FILE      libcsv alone, default options, counting fields
  *   csvbench records FILE   itin's record reader (csvio), counting fields
+ *   csvbench piped FILE     the same on its own thread, fields counted on
+ *                           the caller's (csvpipe: the import's transport)
  *   csvbench events FILE    itin's event reader into an evlist (the import)
  *
  * Each run prints one line: mode, bytes, seconds, MB/s (10^6 bytes),
@@ -163,7 +165,7 @@ int main(int argc, char **argv)
 	if (argc != 3) {
 		fprintf(
 		    stderr,
-		    "usage: csvbench gen FILE N | bare|records|events FILE\n");
+		    "usage: csvbench gen FILE N | bare|records|piped|events FILE\n");
 		return 2;
 	}
 	f = fopen(argv[2], "rb");
@@ -181,6 +183,9 @@ int main(int argc, char **argv)
 	} else if (!strcmp(argv[1], "records")) {
 		rc = csvio_read_records_fp(f, argv[2], 0, count_record, NULL,
 					   &err);
+	} else if (!strcmp(argv[1], "piped")) {
+		rc = csvio_read_records_fp_threaded(f, argv[2], 0, count_record,
+						    NULL, &err);
 	} else if (!strcmp(argv[1], "events")) {
 		rc = csvio_read_events_fp(f, argv[2], 0, &l, NULL, NULL, NULL,
 					  &err);

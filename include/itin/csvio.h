@@ -5,7 +5,9 @@
  * turns bytes into records of fields: RFC 4180 quoting, doubled quotes,
  * quoted delimiters and line breaks, LF, CRLF or lone-CR line ends, a UTF-8
  * BOM dropped, ',' ';' or tab detected from the header line. It streams:
- * memory holds one record, never the file. It counts physical lines itself
+ * memory holds one record, never the file. csvpipe.c runs it on a thread
+ * of its own, handing records over in batches, so that parsing and making
+ * events use two cores. It counts physical lines itself
  * (libcsv counts none), so every problem is reported as FILE:LINE:COL of
  * the file, columns in code points, 1-based. Lines end at LF, CRLF or a
  * lone CR, inside quoted fields too.
@@ -43,6 +45,11 @@
 
 /* ---- records ---- */
 
+/*
+ * A record's fields lie one after the other in one buffer, each followed
+ * by its NUL: f[i + 1].s == f[i].s + f[i].len + 1 (csvpipe.c copies them
+ * in one go).
+ */
 struct csvio_field {
 	const char *s; /* NUL-terminated (may also hold a NUL, see problem) */
 	size_t len;
@@ -50,7 +57,8 @@ struct csvio_field {
 
 struct csvio_reader;
 
-/* One record, borrowed: valid only during the callback. */
+/* One record, borrowed: valid only during the callback; it needs nothing
+ * else (the reader may be gone, or on another thread). */
 struct csvio_record {
 	const struct csvio_field *f;
 	size_t n;   /* fields, >= 1 */
@@ -62,7 +70,11 @@ struct csvio_record {
 	 * fields are still given; the callback decides.
 	 */
 	const struct itin_err *problem;
-	struct csvio_reader *reader; /* for csvio_field_pos() */
+	/* The record's bytes as read, and the delimiter, for
+	 * csvio_field_pos(). */
+	const char *raw;
+	size_t raw_len;
+	char delim;
 };
 
 /*
@@ -106,6 +118,15 @@ int csvio_read_records_fp(FILE *fp, const char *fname, char delim,
 int csvio_read_records(const char *buf, size_t len, const char *fname,
 		       char delim, csvio_record_fn fn, void *ctx,
 		       struct itin_err *err);
+/*
+ * csvio_read_records_fp(), with the reading and parsing on a second thread
+ * (csvpipe.c) while fn runs on the caller's: same records, same order,
+ * same errors, and fn is never called from another thread. Falls back to
+ * csvio_read_records_fp() when no thread can be started.
+ */
+int csvio_read_records_fp_threaded(FILE *fp, const char *fname, char delim,
+				   csvio_record_fn fn, void *ctx,
+				   struct itin_err *err);
 
 /* ---- events ---- */
 

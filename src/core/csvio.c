@@ -101,21 +101,20 @@ static bool is_term(char c)
 
 /* ---- locating ---- */
 
-/* Line and column of raw offset off in the current record. */
-static void raw_pos(const struct csvio_reader *r, size_t off, long *line,
-		    long *col)
+/* Line and column of offset off in a record's bytes s[0..len), which
+ * start on line line0. */
+static void raw_pos_in(const char *s, size_t len, long line0, size_t off,
+		       long *line, long *col)
 {
-	const char *s = r->raw.buf;
 	size_t i = 0;
-	long l = r->rec_line, c = 1;
+	long l = line0, c = 1;
 
-	if (off > r->raw.len)
-		off = r->raw.len;
+	if (off > len)
+		off = len;
 	while (i < off) {
 		unsigned char b = (unsigned char)s[i];
 
-		if (b == '\n' ||
-		    (b == '\r' && !(i + 1 < r->raw.len && s[i + 1] == '\n'))) {
+		if (b == '\n' || (b == '\r' && !(i + 1 < len && s[i + 1] == '\n'))) {
 			l++;
 			c = 1;
 			i++;
@@ -124,7 +123,7 @@ static void raw_pos(const struct csvio_reader *r, size_t off, long *line,
 			i++;
 		} else {
 			uint32_t cp;
-			size_t n = utf8_decode(s + i, r->raw.len - i, &cp);
+			size_t n = utf8_decode(s + i, len - i, &cp);
 
 			i += n ? n : 1;
 			c++;
@@ -135,14 +134,13 @@ static void raw_pos(const struct csvio_reader *r, size_t off, long *line,
 }
 
 /*
- * Raw offset where field k of the current record starts, lexing as libcsv
- * does (quotes are special only at the start of a field); the offset of
- * the record's end when it has fewer fields.
+ * Offset where field k of a record's bytes starts, lexing as libcsv does
+ * (quotes are special only at the start of a field); the offset of the
+ * record's end when it has fewer fields.
  */
-static size_t field_offset(const struct csvio_reader *r, size_t k)
+static size_t field_offset_in(const char *s, size_t len, char delim, size_t k)
 {
-	const char *s = r->raw.buf;
-	size_t len = r->raw.len, i = 0, field = 0;
+	size_t i = 0, field = 0;
 
 	while (field < k && i < len) {
 		if (s[i] == '"') {
@@ -157,7 +155,7 @@ static size_t field_offset(const struct csvio_reader *r, size_t k)
 			if (i < len)
 				i++;
 		}
-		while (i < len && s[i] != r->delim && !is_term(s[i]))
+		while (i < len && s[i] != delim && !is_term(s[i]))
 			i++;
 		if (i >= len || is_term(s[i]))
 			return i;
@@ -167,12 +165,24 @@ static size_t field_offset(const struct csvio_reader *r, size_t k)
 	return i;
 }
 
+/* The same, in the current record. */
+static void raw_pos(const struct csvio_reader *r, size_t off, long *line,
+		    long *col)
+{
+	raw_pos_in(r->raw.buf, r->raw.len, r->rec_line, off, line, col);
+}
+
+static size_t field_offset(const struct csvio_reader *r, size_t k)
+{
+	return field_offset_in(r->raw.buf, r->raw.len, r->delim, k);
+}
+
 void csvio_field_pos(const struct csvio_record *rec, size_t i, long *line,
 		     long *col)
 {
-	const struct csvio_reader *r = rec->reader;
-
-	raw_pos(r, field_offset(r, i), line, col);
+	raw_pos_in(rec->raw, rec->raw_len, rec->line,
+		   field_offset_in(rec->raw, rec->raw_len, rec->delim, i), line,
+		   col);
 }
 
 static int fail_at_off(struct csvio_reader *r, struct itin_err *err, size_t off,
@@ -297,7 +307,9 @@ static int emit(struct csvio_reader *r)
 	rec.index = ++r->nrec;
 	rec.line = r->rec_line;
 	rec.problem = check_text(r);
-	rec.reader = r;
+	rec.raw = r->raw.buf;
+	rec.raw_len = r->raw.len;
+	rec.delim = r->delim;
 	itin_err_clear(r->err);
 	ret = r->fn(r->ctx, &rec, r->err);
 	if (ret && !r->err->status)

@@ -73,8 +73,81 @@ static const char *records_step(const char *text, size_t len, char delim,
 	return result;
 }
 
+/* collect(), and where each field starts. */
+static int collect_all(void *ctx, const struct csvio_record *rec,
+		       struct itin_err *err)
+{
+	struct strbuf *sb = ctx;
+	size_t i;
+
+	collect(ctx, rec, err);
+	strbuf_addf(sb, "#%ld@", rec->index);
+	for (i = 0; i <= rec->n; i++) {
+		long line, col;
+
+		csvio_field_pos(rec, i, &line, &col);
+		strbuf_addf(sb, " %ld:%ld", line, col);
+	}
+	strbuf_addch(sb, '\n');
+	return 0;
+}
+
+/* Records, positions and the error, read from a stream (threaded or not)
+ * or from the buffer; the caller releases sb. */
+enum how { FROM_BUFFER, FROM_STREAM, THREADED };
+
+static void read_any(const char *text, size_t len, enum how how,
+		     csvio_record_fn fn, struct strbuf *sb)
+{
+	struct itin_err err;
+	int rc;
+
+	if (how == FROM_BUFFER) {
+		rc = csvio_read_records(text, len, "t.csv", 0, fn, sb, &err);
+	} else {
+		FILE *fp = len ? fmemopen((void *)text, len, "r")
+			       : fopen("/dev/null", "r");
+
+		if (!fp) {
+			strbuf_addstr(sb, "cannot open the text as a stream");
+			return;
+		}
+		rc = how == THREADED
+			 ? csvio_read_records_fp_threaded(fp, "t.csv", 0, fn,
+							  sb, &err)
+			 : csvio_read_records_fp(fp, "t.csv", 0, fn, sb, &err);
+		fclose(fp);
+	}
+	if (rc) {
+		char buf[1024];
+
+		itin_err_format(&err, buf, sizeof(buf));
+		strbuf_addf(sb, "ERROR %d %s\n", err.status, buf);
+	}
+}
+
+/* The threaded reader gives what the others give: records, positions,
+ * problems, the error. */
+static void check_threaded(const char *text, size_t len)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, c = STRBUF_INIT;
+
+	read_any(text, len, FROM_BUFFER, collect_all, &a);
+	read_any(text, len, FROM_STREAM, collect_all, &b);
+	read_any(text, len, THREADED, collect_all, &c);
+	CHECK(!strcmp(a.buf, b.buf));
+	CHECK(!strcmp(a.buf, c.buf));
+	if (strcmp(a.buf, c.buf))
+		printf("#   buffer:\n%.2000s\n#   threaded:\n%.2000s\n", a.buf,
+		       c.buf);
+	strbuf_release(&a);
+	strbuf_release(&b);
+	strbuf_release(&c);
+}
+
 static const char *records(const char *text)
 {
+	check_threaded(text, strlen(text));
 	return records_step(text, strlen(text), 0, 0);
 }
 
@@ -176,6 +249,76 @@ static int positions(void *ctx, const struct csvio_record *rec,
 	}
 	strbuf_addch(sb, '\n');
 	return 0;
+}
+
+/* A callback that fails at record stop_at. */
+struct failing {
+	long seen, stop_at;
+};
+
+static int fail_at(void *ctx, const struct csvio_record *rec,
+		   struct itin_err *err)
+{
+	struct failing *f = ctx;
+
+	f->seen++;
+	if (rec->index == f->stop_at)
+		return itin_err_at(err, 65, "t.csv", rec->line, 1,
+				   "refused record %ld", rec->index);
+	return 0;
+}
+
+static void check_failing(const char *text, size_t len, long stop_at)
+{
+	struct failing a = {0, stop_at}, b = {0, stop_at};
+	struct itin_err ea, eb;
+	FILE *fp = fmemopen((void *)text, len, "r");
+	int ra, rb;
+
+	ra = csvio_read_records(text, len, "t.csv", 0, fail_at, &a, &ea);
+	rb = csvio_read_records_fp_threaded(fp, "t.csv", 0, fail_at, &b, &eb);
+	fclose(fp);
+	CHECK_INT(rb, ra);
+	CHECK_INT(b.seen, a.seen);
+	CHECK_STR(eb.msg, ea.msg);
+	CHECK_INT(eb.line, ea.line);
+}
+
+/*
+ * Thousands of records, so the threaded reader fills its ring of batches
+ * and waits: every record, position and problem arrives in order, a
+ * failing callback stops it wherever it fails, and an error in the file
+ * comes after every record before it.
+ */
+TEST(threaded_reader)
+{
+	struct strbuf sb = STRBUF_INIT;
+	long i, n = 30000;
+
+	strbuf_addstr(&sb, "id,title,notes\r\n");
+	for (i = 1; i <= n; i++) {
+		if (i == 12345)
+			strbuf_addstr(&sb, "bad,\xff\xfe,x\r\n");
+		else if (i == 20000) {
+			/* One field larger than a whole batch. */
+			strbuf_addstr(&sb, "big,\"");
+			for (long k = 0; k < 70000; k++)
+				strbuf_addstr(&sb, "long ");
+			strbuf_addstr(&sb, "\",y\n");
+		} else if (i % 7 == 0)
+			strbuf_addf(&sb, "%ld,\"a, \"\"b\"\"\r\nc\",\r\n", i);
+		else
+			strbuf_addf(&sb, "%ld,Event %ld,note é %ld\n", i, i, i);
+	}
+	check_threaded(sb.buf, sb.len);
+	check_failing(sb.buf, sb.len, 1);
+	check_failing(sb.buf, sb.len, 2);
+	check_failing(sb.buf, sb.len, 9000);
+	check_failing(sb.buf, sb.len, n + 1);
+	check_failing(sb.buf, sb.len, n + 2); /* never: reads to the end */
+	strbuf_addstr(&sb, "last,\"never closed\r\nmore\r\n");
+	check_threaded(sb.buf, sb.len);
+	strbuf_release(&sb);
 }
 
 /* Where each field starts (and the record ends), in lines and code points. */
@@ -345,20 +488,51 @@ static const char *events_flags(const char *text, unsigned flags)
 	struct strbuf sb = STRBUF_INIT;
 	struct itin_err err;
 
-	nwarn = 0;
-	warnings[0] = '\0';
-	if (csvio_read_events(text, strlen(text), "t.csv", flags, &l, &warner,
-			      NULL, &err)) {
-		char buf[1024];
+	static char first[sizeof(evout)], first_warnings[sizeof(warnings)];
+	size_t len = strlen(text);
+	int pass;
 
-		itin_err_format(&err, buf, sizeof(buf));
-		snprintf(evout, sizeof(evout), "ERROR %d %s", err.status, buf);
-	} else {
-		itinfmt_write(&sb, &l);
-		snprintf(evout, sizeof(evout), "%s", sb.buf);
+	/* From the buffer, then from a stream (the record reader on its own
+	 * thread): the same events, warnings and errors. */
+	for (pass = 0; pass < 2; pass++) {
+		int rc;
+
+		nwarn = 0;
+		warnings[0] = '\0';
+		if (pass == 0) {
+			rc = csvio_read_events(text, len, "t.csv", flags, &l,
+					       &warner, NULL, &err);
+		} else {
+			FILE *fp = len ? fmemopen((void *)text, len, "r")
+				       : fopen("/dev/null", "r");
+
+			CHECK(fp != NULL);
+			if (!fp)
+				break;
+			rc = csvio_read_events_fp(fp, "t.csv", flags, &l,
+						  &warner, NULL, NULL, &err);
+			fclose(fp);
+		}
+		if (rc) {
+			char buf[1024];
+
+			itin_err_format(&err, buf, sizeof(buf));
+			snprintf(evout, sizeof(evout), "ERROR %d %s",
+				 err.status, buf);
+		} else {
+			itinfmt_write(&sb, &l);
+			snprintf(evout, sizeof(evout), "%s", sb.buf);
+		}
+		evlist_release(&l);
+		strbuf_release(&sb);
+		if (pass == 0) {
+			memcpy(first, evout, sizeof(first));
+			memcpy(first_warnings, warnings, sizeof(first_warnings));
+		} else {
+			CHECK_STR(evout, first);
+			CHECK_STR(warnings, first_warnings);
+		}
 	}
-	evlist_release(&l);
-	strbuf_release(&sb);
 	return evout;
 }
 
@@ -1025,6 +1199,7 @@ int main(void)
 	RUN(bom);
 	RUN(delimiter_detection);
 	RUN(field_positions);
+	RUN(threaded_reader);
 	RUN(structural_errors);
 	RUN(fast_parser_agrees_with_exact);
 	RUN(limits);
