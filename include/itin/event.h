@@ -133,6 +133,22 @@ void event_set_str(struct event *ev, char **field, const char *value);
  * third less memory (csvevents.c).
  */
 struct event *event_pack(struct event *ev);
+/* The same, leaving ev as it is: the copy is the caller's. */
+struct event *event_pack_copy(const struct event *ev);
+
+/*
+ * Building without allocating, for the same readers: a staged event has
+ * room bytes of block of its own; event_stage_room() hands out n bytes of
+ * it for a string (*used counts what is taken; a heap allocation once the
+ * room is full), so the event functions never free such a string alone.
+ * Keep event_pack_copy() of the staged event, then event_clear() it for
+ * the next; event_free() it at the end.
+ */
+struct event *event_new_staged(size_t room);
+char *event_stage_room(struct event *ev, size_t *used, size_t n);
+/* Release what ev owns outside its block; every field as event_new()
+ * makes it. */
+void event_clear(struct event *ev);
 
 /*
  * Check an event and compute its instants: a title, a valid type, an end not

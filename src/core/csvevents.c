@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include "itin/ascii.h"
 
 #include "itin/csvio.h"
@@ -151,6 +152,8 @@ static const struct {
  * the event's place in out; the id itself is the event's, never copied)
  * and the line each event came from sits in an array written in order.
  */
+#define HUGE_PAGE ((size_t)2 * 1024 * 1024)
+
 struct idslot {
 	uint32_t hash;
 	uint32_t pos; /* 1 + index in out->v; 0: empty */
@@ -193,6 +196,23 @@ static struct idslot *idset_slot(const struct idset *set,
 	return &set->v[i];
 }
 
+/*
+ * A zeroed table of n slots. A large one is asked to sit in huge pages:
+ * each probe is a random access, and with 4 KiB pages a table of millions
+ * misses the TLB as well as the cache (madvise is only a hint).
+ */
+static struct idslot *idset_table(size_t n)
+{
+	size_t bytes = n * sizeof(struct idslot);
+	void *p;
+
+	if (bytes < HUGE_PAGE || posix_memalign(&p, HUGE_PAGE, bytes))
+		return xcalloc(n, sizeof(struct idslot));
+	madvise(p, bytes, MADV_HUGEPAGE);
+	memset(p, 0, bytes);
+	return p;
+}
+
 /* The slot of id: found (->pos set) or where it goes. */
 static struct idslot *idset_find(struct idset *set, const struct evlist *out,
 				 const char *id, uint32_t h)
@@ -202,7 +222,7 @@ static struct idslot *idset_find(struct idset *set, const struct evlist *out,
 		size_t oldcap = set->cap, i;
 
 		set->cap = oldcap ? 2 * oldcap : 1024;
-		set->v = xcalloc(set->cap, sizeof(*set->v));
+		set->v = idset_table(set->cap);
 		for (i = 0; i < oldcap; i++) {
 			size_t j = old[i].hash & (set->cap - 1);
 
@@ -293,7 +313,14 @@ struct evreader {
 	struct datememo dates;
 	struct strbuf tmp;
 	const struct csvio_progress *prog;
+	/* The event being built (event_new_staged()) and how much of its
+	 * room the row's strings take. */
+	struct event *stage;
+	size_t stage_used;
 };
+
+/* Room for the strings of most rows; a larger row spills to the heap. */
+#define STAGE_ROOM (64 * 1024)
 
 /* ---- small helpers ---- */
 
@@ -359,9 +386,22 @@ static struct val get(const struct evreader *er, const struct csvio_record *rec,
 	return v;
 }
 
-static char *dup_val(struct val v)
+/*
+ * A string of the event being built: in the staged event's room (one
+ * allocation for the whole import), or on the heap once that is full.
+ */
+static char *stage_strn(struct evreader *er, const char *s, size_t len)
 {
-	return v.len ? xstrndup(v.s, v.len) : NULL;
+	char *d = event_stage_room(er->stage, &er->stage_used, len + 1);
+
+	memcpy(d, s, len);
+	d[len] = '\0';
+	return d;
+}
+
+static char *dup_val(struct evreader *er, struct val v)
+{
+	return v.len ? stage_strn(er, v.s, v.len) : NULL;
 }
 
 /*
@@ -398,7 +438,7 @@ static int ctl_escape_at(const char *s, const char *e)
  * A text cell's value: escapes decoded; for notes (crlf) a CR before an
  * LF dropped first, as spreadsheets write line breaks in a cell.
  */
-static char *text_val(struct val v, bool crlf)
+static char *text_val(struct evreader *er, struct val v, bool crlf)
 {
 	const char *p = v.s, *e = v.s + v.len;
 	char *out, *o;
@@ -406,8 +446,8 @@ static char *text_val(struct val v, bool crlf)
 	if (!v.len)
 		return NULL;
 	if (!memchr(v.s, '\\', v.len) && (!crlf || !memchr(v.s, '\r', v.len)))
-		return xstrndup(v.s, v.len);
-	out = o = xmalloc(v.len + 1);
+		return stage_strn(er, v.s, v.len);
+	out = o = event_stage_room(er->stage, &er->stage_used, v.len + 1);
 	while (p < e) {
 		int b;
 
@@ -1221,7 +1261,7 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 
 	if (!title.len)
 		return fail_field(er, rec, title.idx, err, "missing title");
-	ev->title = text_val(title, false);
+	ev->title = text_val(er, title, false);
 
 	v = type;
 	trim(&v.s, &v.len);
@@ -1304,8 +1344,8 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 					  (int)(v.len > 64 ? 64 : v.len), v.s);
 		memcpy(ev->country, cc, 3);
 	}
-	ev->city = text_val(city, false);
-	ev->venue = text_val(venue, false);
+	ev->city = text_val(er, city, false);
+	ev->venue = text_val(er, venue, false);
 	if (!city.len && !venue.len && !country.len && loc.len)
 		parse_location(er, ev, loc);
 
@@ -1321,13 +1361,13 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 
 			if (!name)
 				return locate(er, rec, tz.idx, err);
-			ev->tz = xstrdup(name);
+			ev->tz = stage_strn(er, name, strlen(name));
 		} else if (!tz.len) {
 			int how;
 			const char *name = place_zone_of(er, ev, &how);
 
 			if (name) {
-				ev->tz = xstrdup(name);
+				ev->tz = stage_strn(er, name, strlen(name));
 			} else if (how == PLACE_ZONE_UNKNOWN) {
 				long line, col;
 
@@ -1359,7 +1399,7 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 					    "the end gives ('%s')",
 					    name2, name);
 			}
-			ev->end_tz = xstrdup(name);
+			ev->end_tz = stage_strn(er, name, strlen(name));
 		}
 	}
 
@@ -1369,11 +1409,11 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 	each_item(er, ev, get(er, rec, C_REQ_ATTENDEES), true, NULL, true);
 	each_item(er, ev, get(er, rec, C_OPT_ATTENDEES), true, NULL, true);
 	each_item(er, ev, get(er, rec, C_TAGS), false, NULL, false);
-	ev->org = text_val(get(er, rec, C_ORG), false);
-	ev->source = text_val(get(er, rec, C_SOURCE), false);
+	ev->org = text_val(er, get(er, rec, C_ORG), false);
+	ev->source = text_val(er, get(er, rec, C_SOURCE), false);
 	v = get(er, rec, C_NOTES);
 	if (v.len)
-		ev->notes = text_val(v, true);
+		ev->notes = text_val(er, v, true);
 	v = get(er, rec, C_STATUS);
 	trim(&v.s, &v.len);
 	if (v.len) {
@@ -1387,7 +1427,7 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 					  (int)(v.len > 64 ? 64 : v.len), v.s);
 		ev->status = (enum event_status)st;
 	}
-	ev->id = dup_val(get(er, rec, C_ID));
+	ev->id = dup_val(er, get(er, rec, C_ID));
 
 	/* Columns past the header's: only empty ones are allowed. */
 	for (i = er->ncols; i < rec->n; i++)
@@ -1462,12 +1502,14 @@ static int on_record(void *ctx, const struct csvio_record *rec,
 		__builtin_prefetch(
 		    &er->ids.v[id_hash_n(id.s, id.len) & (er->ids.cap - 1)]);
 	}
-	ev = event_new();
-	if (build_event(er, rec, ev, err)) {
-		event_free(ev);
+	/* Built in the stage, kept as one packed allocation. */
+	er->stage_used = 0;
+	if (build_event(er, rec, er->stage, err)) {
+		event_clear(er->stage);
 		goto refused;
 	}
-	ev = event_pack(ev);
+	ev = event_pack_copy(er->stage);
+	event_clear(er->stage);
 	h = id_hash(ev->id);
 	slot = idset_find(&er->ids, er->out, ev->id, h);
 	if (slot->pos) {
@@ -1516,6 +1558,7 @@ static void evreader_init(struct evreader *er, const char *fname,
 	er->w = w;
 	er->ids.base = out->n;
 	strbuf_init(&er->tmp);
+	er->stage = event_new_staged(STAGE_ROOM);
 }
 
 static int evreader_done(struct evreader *er, int ret, struct csvio_stats *st)
@@ -1524,6 +1567,7 @@ static int evreader_done(struct evreader *er, int ret, struct csvio_stats *st)
 		*st = er->st;
 	idset_release(&er->ids);
 	strbuf_release(&er->tmp);
+	event_free(er->stage);
 	return ret;
 }
 

@@ -47,9 +47,9 @@ struct batch {
 	struct strbuf text;
 	struct prec *recs;
 	size_t nrecs, arecs;
-	/* The fields: offsets into text while the batch is filled, made
-	 * pointers (fv) when it is published and text no longer moves. */
-	size_t *off;
+	/* The fields, pointing into text: a batch's text is given room
+	 * before its first record and never moves while it is filled (a
+	 * record that does not fit starts the next batch). */
 	struct csvio_field *fv;
 	size_t nf, af;
 	struct itin_err *problems;
@@ -85,7 +85,6 @@ static void batch_release(struct batch *b)
 {
 	strbuf_release(&b->text);
 	free(b->recs);
-	free(b->off);
 	free(b->fv);
 	free(b->problems);
 }
@@ -95,11 +94,6 @@ static void batch_release(struct batch *b)
 /* Give the batch being filled to the caller. */
 static void publish(struct pipe *p)
 {
-	struct batch *b = p->filling;
-	size_t i;
-
-	for (i = 0; i < b->nf; i++)
-		b->fv[i].s = b->text.buf + b->off[i];
 	pthread_mutex_lock(&p->mu);
 	p->count++;
 	pthread_cond_broadcast(&p->cv);
@@ -129,40 +123,44 @@ static int add_record(void *ctx, const struct csvio_record *rec,
 	struct pipe *p = ctx;
 	struct batch *b = p->filling;
 	struct prec *pr;
-	size_t i, fields;
+	size_t i, fields, need;
+	char *at;
 
-	if (!b && !(b = p->filling = take_free(p)))
-		return itin_err_set(err, ITIN_EX_OTHER, "import stopped");
-	if (b->nrecs == b->arecs)
-		b->recs = xgrow(b->recs, &b->arecs, b->nrecs + 1,
-				sizeof(*b->recs));
-	if (b->nf + rec->n > b->af) {
-		size_t a = b->af;
-
-		b->off = xgrow(b->off, &b->af, b->nf + rec->n, sizeof(*b->off));
-		b->fv = xgrow(b->fv, &a, b->nf + rec->n, sizeof(*b->fv));
-	}
-	pr = &b->recs[b->nrecs++];
 	/* The record's bytes, then its fields as the reader keeps them: one
 	 * after the other, each followed by its NUL (csvio.h), so one copy
 	 * takes them all. */
 	fields = rec->n ? (size_t)(rec->f[rec->n - 1].s - rec->f[0].s) +
 			      rec->f[rec->n - 1].len + 1
 			: 0;
-	if (b->text.len + rec->raw_len + fields >= b->text.alloc)
-		strbuf_grow(&b->text, rec->raw_len + fields);
+	need = rec->raw_len + fields + 1;
+	if (b && b->text.len + need > b->text.alloc)
+		publish(p); /* full: the record starts the next batch */
+	b = p->filling;
+	if (!b && !(b = p->filling = take_free(p)))
+		return itin_err_set(err, ITIN_EX_OTHER, "import stopped");
+	if (b->text.len + need > b->text.alloc) /* only when b is empty */
+		strbuf_grow(&b->text,
+			    need > PIPE_BATCH_BYTES ? need : PIPE_BATCH_BYTES);
+	if (b->nrecs == b->arecs)
+		b->recs = xgrow(b->recs, &b->arecs, b->nrecs + 1,
+				sizeof(*b->recs));
+	if (b->nf + rec->n > b->af)
+		b->fv = xgrow(b->fv, &b->af, b->nf + rec->n, sizeof(*b->fv));
+	pr = &b->recs[b->nrecs++];
+	at = b->text.buf + b->text.len;
 	pr->raw = b->text.len;
 	pr->raw_len = rec->raw_len;
-	memcpy(b->text.buf + b->text.len, rec->raw, rec->raw_len);
-	b->text.len += rec->raw_len;
+	memcpy(at, rec->raw, rec->raw_len);
+	at += rec->raw_len;
 	pr->field = b->nf;
 	pr->n = rec->n;
 	for (i = 0; i < rec->n; i++, b->nf++) {
-		b->off[b->nf] = b->text.len + (size_t)(rec->f[i].s - rec->f[0].s);
+		b->fv[b->nf].s = at + (rec->f[i].s - rec->f[0].s);
 		b->fv[b->nf].len = rec->f[i].len;
 	}
-	memcpy(b->text.buf + b->text.len, rec->f[0].s, fields);
-	b->text.len += fields;
+	if (fields)
+		memcpy(at, rec->f[0].s, fields);
+	b->text.len += rec->raw_len + fields;
 	b->text.buf[b->text.len] = '\0';
 	pr->index = rec->index;
 	pr->line = rec->line;

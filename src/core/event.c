@@ -84,44 +84,47 @@ void event_free(struct event *ev)
 	free(ev);
 }
 
-/* Copy s to *at and move *at past it; NULL stays NULL. */
-static char *pack_str(char **at, const char *s)
-{
-	char *d;
-	size_t n;
-
-	if (!s)
-		return NULL;
-	n = strlen(s) + 1;
-	d = memcpy(*at, s, n);
-	*at += n;
-	return d;
-}
-
 static size_t str_size(const char *s)
 {
 	return s ? strlen(s) + 1 : 0;
 }
 
-struct event *event_pack(struct event *ev)
+/* Copy the n bytes of s (its NUL included) to *at and move *at past
+ * them; NULL stays NULL. */
+static char *pack_n(char **at, const char *s, size_t n)
 {
-	char *const *strs[] = {&ev->id,	   &ev->title, &ev->tz,
-			       &ev->end_tz, &ev->venue, &ev->city,
-			       &ev->org,    &ev->source, &ev->notes};
+	char *d;
+
+	if (!s)
+		return NULL;
+	d = memcpy(*at, s, n);
+	*at += n;
+	return d;
+}
+
+enum { PACK_FIELDS = 9 };
+
+struct event *event_pack_copy(const struct event *ev)
+{
+	char *const *const strs[PACK_FIELDS] = {
+	    &ev->id,  &ev->title,  &ev->tz,	&ev->end_tz, &ev->venue,
+	    &ev->city, &ev->org, &ev->source, &ev->notes};
 	size_t arrays = ev->nwith * sizeof(*ev->with) +
 			ev->ntags * sizeof(*ev->tags);
-	size_t text = 0, i;
+	size_t size[PACK_FIELDS], text = 0, i;
 	struct event *p;
 	char *at;
 
-	for (i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
-		text += str_size(*strs[i]);
+	for (i = 0; i < PACK_FIELDS; i++) {
+		size[i] = str_size(*strs[i]);
+		text += size[i];
+	}
 	for (i = 0; i < ev->nwith; i++)
 		text += str_size(ev->with[i].name) + str_size(ev->with[i].role);
 	for (i = 0; i < ev->ntags; i++)
 		text += str_size(ev->tags[i]);
-	if (ev->packed || arrays + text > UINT32_MAX)
-		return ev; /* already packed, or too big to say: leave it */
+	if (arrays + text > UINT32_MAX)
+		return event_clone(ev); /* too big to say in packed */
 	/* The arrays first, right after the struct: they keep its
 	 * alignment. */
 	p = xmalloc(sizeof(*p) + arrays + text);
@@ -132,23 +135,81 @@ struct event *event_pack(struct event *ev)
 	at += ev->nwith * sizeof(*ev->with);
 	p->tags = ev->ntags ? (char **)(void *)at : NULL;
 	at += ev->ntags * sizeof(*ev->tags);
-	p->id = pack_str(&at, ev->id);
-	p->title = pack_str(&at, ev->title);
-	p->tz = pack_str(&at, ev->tz);
-	p->end_tz = pack_str(&at, ev->end_tz);
-	p->venue = pack_str(&at, ev->venue);
-	p->city = pack_str(&at, ev->city);
-	p->org = pack_str(&at, ev->org);
-	p->source = pack_str(&at, ev->source);
-	p->notes = pack_str(&at, ev->notes);
+	/* The same fields of p, in the same order as strs. */
+	{
+		char **const dst[PACK_FIELDS] = {
+		    &p->id,   &p->title, &p->tz,     &p->end_tz, &p->venue,
+		    &p->city, &p->org,	 &p->source, &p->notes};
+
+		for (i = 0; i < PACK_FIELDS; i++)
+			*dst[i] = pack_n(&at, *strs[i], size[i]);
+	}
 	for (i = 0; i < ev->nwith; i++) {
-		p->with[i].name = pack_str(&at, ev->with[i].name);
-		p->with[i].role = pack_str(&at, ev->with[i].role);
+		p->with[i].name =
+		    pack_n(&at, ev->with[i].name, str_size(ev->with[i].name));
+		p->with[i].role =
+		    pack_n(&at, ev->with[i].role, str_size(ev->with[i].role));
 	}
 	for (i = 0; i < ev->ntags; i++)
-		p->tags[i] = pack_str(&at, ev->tags[i]);
+		p->tags[i] = pack_n(&at, ev->tags[i], str_size(ev->tags[i]));
+	return p;
+}
+
+struct event *event_pack(struct event *ev)
+{
+	struct event *p;
+
+	if (ev->packed)
+		return ev;
+	p = event_pack_copy(ev);
 	event_free(ev);
 	return p;
+}
+
+struct event *event_new_staged(size_t room)
+{
+	struct event *ev;
+
+	if (room > UINT32_MAX)
+		room = UINT32_MAX;
+	ev = xmalloc(sizeof(*ev) + room);
+	memset(ev, 0, sizeof(*ev));
+	ev->packed = (uint32_t)room;
+	ev->type = EV_OTHER;
+	ev->status = EV_CONFIRMED;
+	return ev;
+}
+
+char *event_stage_room(struct event *ev, size_t *used, size_t n)
+{
+	char *p;
+
+	if (n > ev->packed - *used)
+		return xmalloc(n); /* no room left: a heap copy */
+	p = (char *)(ev + 1) + *used;
+	*used += n;
+	return p;
+}
+
+void event_clear(struct event *ev)
+{
+	uint32_t packed = ev->packed;
+
+	event_clear_participants(ev);
+	event_clear_tags(ev);
+	release(ev, ev->id);
+	release(ev, ev->title);
+	release(ev, ev->tz);
+	release(ev, ev->end_tz);
+	release(ev, ev->venue);
+	release(ev, ev->city);
+	release(ev, ev->org);
+	release(ev, ev->source);
+	release(ev, ev->notes);
+	memset(ev, 0, sizeof(*ev));
+	ev->packed = packed;
+	ev->type = EV_OTHER;
+	ev->status = EV_CONFIRMED;
 }
 
 struct event *event_clone(const struct event *ev)

@@ -143,6 +143,35 @@ TEST(pack)
 	CHECK_STR(c->title, "Visit");
 	event_free(c);
 
+	/* A staged event: strings in its room, then on the heap once the
+	 * room is full; the packed copy is independent of the stage. */
+	{
+		struct event *st = event_new_staged(16), *kept;
+		size_t used = 0;
+		char *a = event_stage_room(st, &used, 10), *b;
+
+		CHECK_INT(used, 10);
+		b = event_stage_room(st, &used, 10); /* does not fit: heap */
+		CHECK_INT(used, 10);
+		memcpy(a, "Helsinki", 9);
+		memcpy(b, "Stockholm", 10);
+		st->city = a;
+		st->venue = b;
+		event_set_str(st, &st->title, "Trip");
+		event_add_participant(st, "Kristersson", "Prime Minister");
+		kept = event_pack_copy(st);
+		event_clear(st);
+		CHECK(st->city == NULL && st->venue == NULL && st->nwith == 0);
+		CHECK_INT(st->packed, 16);
+		CHECK_INT(st->type, EV_OTHER);
+		CHECK_STR(kept->city, "Helsinki");
+		CHECK_STR(kept->venue, "Stockholm");
+		CHECK_STR(kept->title, "Trip");
+		CHECK_STR(kept->with[0].role, "Prime Minister");
+		event_free(kept);
+		event_free(st);
+	}
+
 	/* An event with nothing to pack. */
 	ev = event_pack(event_new());
 	CHECK(ev->title == NULL && ev->with == NULL);
