@@ -146,6 +146,11 @@ struct event *event_pack_copy(const struct event *ev);
  */
 struct event *event_new_staged(size_t room);
 char *event_stage_room(struct event *ev, size_t *used, size_t n);
+/*
+ * event_pack_copy() of a staged event, then event_clear() of it and *used
+ * back to 0; quicker, for the room's strings move in one copy.
+ */
+struct event *event_stage_take(struct event *st, size_t *used);
 /* Release what ev owns outside its block; every field as event_new()
  * makes it. */
 void event_clear(struct event *ev);

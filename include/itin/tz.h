@@ -4,7 +4,9 @@
  *
  * Zones are loaded once and cached for the life of the process; the
  * returned struct tz pointers are borrowed and stay valid until
- * tz_cache_free(). No global TZ switching, no localtime(): the TZif
+ * tz_cache_free(). The cache, and each zone's memory of its last answer,
+ * are not locked: use this module from one thread at a time (a CSV import
+ * keeps it on the caller's thread; csvpipe.c). No global TZ switching, no localtime(): the TZif
  * transitions and the POSIX TZ footer rule (for instants past the table)
  * are evaluated here, so the answers agree with glibc and Python's zoneinfo
  * at every instant. libical is never used for offsets.

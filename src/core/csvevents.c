@@ -1508,8 +1508,7 @@ static int on_record(void *ctx, const struct csvio_record *rec,
 		event_clear(er->stage);
 		goto refused;
 	}
-	ev = event_pack_copy(er->stage);
-	event_clear(er->stage);
+	ev = event_stage_take(er->stage, &er->stage_used);
 	h = id_hash(ev->id);
 	slot = idset_find(&er->ids, er->out, ev->id, h);
 	if (slot->pos) {

@@ -191,6 +191,79 @@ char *event_stage_room(struct event *ev, size_t *used, size_t n)
 	return p;
 }
 
+/* A string of a staged event in its kept copy: the room's strings moved
+ * with the room, others copied to *heap_at. */
+static char *take_str(const char *s, const char *room, size_t used,
+		      char *newroom, char **heap_at)
+{
+	if (!s)
+		return NULL;
+	if ((uintptr_t)s >= (uintptr_t)room &&
+	    (uintptr_t)s < (uintptr_t)room + used)
+		return newroom + ((uintptr_t)s - (uintptr_t)room);
+	return pack_n(heap_at, s, strlen(s) + 1);
+}
+
+struct event *event_stage_take(struct event *st, size_t *used)
+{
+	char **const strs[PACK_FIELDS] = {
+	    &st->id,   &st->title, &st->tz,	&st->end_tz, &st->venue,
+	    &st->city, &st->org,   &st->source, &st->notes};
+	const char *room = (const char *)(st + 1);
+	size_t arrays = st->nwith * sizeof(*st->with) +
+			st->ntags * sizeof(*st->tags);
+	size_t heap = 0, i;
+	struct event *p;
+	char *at, *newroom;
+
+	/* What lies outside the room: strings the event functions made
+	 * (a derived id, participants, tags), or that did not fit. */
+	for (i = 0; i < PACK_FIELDS; i++)
+		if (*strs[i] && !in_block(st, *strs[i]))
+			heap += strlen(*strs[i]) + 1;
+	for (i = 0; i < st->nwith; i++)
+		heap += str_size(st->with[i].name) + str_size(st->with[i].role);
+	for (i = 0; i < st->ntags; i++)
+		heap += str_size(st->tags[i]);
+	if (arrays + *used + heap > UINT32_MAX) {
+		p = event_clone(st);
+	} else {
+		p = xmalloc(sizeof(*p) + arrays + *used + heap);
+		*p = *st;
+		p->packed = (uint32_t)(arrays + *used + heap);
+		at = (char *)(p + 1);
+		p->with = st->nwith ? (struct participant *)(void *)at : NULL;
+		at += st->nwith * sizeof(*st->with);
+		p->tags = st->ntags ? (char **)(void *)at : NULL;
+		at += st->ntags * sizeof(*st->tags);
+		newroom = at;
+		memcpy(newroom, room, *used);
+		at += *used;
+		{
+			char **const dst[PACK_FIELDS] = {
+			    &p->id,   &p->title, &p->tz,     &p->end_tz,
+			    &p->venue, &p->city, &p->org,    &p->source,
+			    &p->notes};
+
+			for (i = 0; i < PACK_FIELDS; i++)
+				*dst[i] = take_str(*strs[i], room, *used,
+						   newroom, &at);
+		}
+		for (i = 0; i < st->nwith; i++) {
+			p->with[i].name = take_str(st->with[i].name, room,
+						   *used, newroom, &at);
+			p->with[i].role = take_str(st->with[i].role, room,
+						   *used, newroom, &at);
+		}
+		for (i = 0; i < st->ntags; i++)
+			p->tags[i] =
+			    take_str(st->tags[i], room, *used, newroom, &at);
+	}
+	event_clear(st);
+	*used = 0;
+	return p;
+}
+
 void event_clear(struct event *ev)
 {
 	uint32_t packed = ev->packed;

@@ -58,8 +58,20 @@ struct tz_rule {
 	struct tz_rule_date start, end;
 };
 
+/*
+ * The last stretch a zone was asked about. Imports ask about one zone's
+ * neighbouring days over and over, and past the table every answer
+ * computes the rule's dates for three years; inside the stretch the answer
+ * is the same. Held through a pointer so that the const zone can keep it.
+ */
+struct tz_memo {
+	const struct tz_ttype *ty; /* NULL: nothing yet */
+	int64_t from, to;
+};
+
 struct tz {
 	char *name;
+	struct tz_memo *memo;
 	size_t ntrans;
 	int64_t *trans;		/* ascending */
 	uint8_t *idx;		/* type index for each transition */
@@ -305,8 +317,8 @@ static const struct tz_ttype *rule_segment(const struct tz_rule *r, int64_t t,
 
 /* The type in force at instant t and the stretch [*from, *to) it covers
  * (a transition that keeps the same type may split a stretch). */
-static const struct tz_ttype *segment_at(const struct tz *tz, int64_t t,
-					 int64_t *from, int64_t *to)
+static const struct tz_ttype *segment_lookup(const struct tz *tz, int64_t t,
+					     int64_t *from, int64_t *to)
 {
 	size_t lo, hi, mid;
 	const struct tz_ttype *ty;
@@ -348,6 +360,26 @@ static const struct tz_ttype *segment_at(const struct tz *tz, int64_t t,
 	*from = tz->trans[lo];
 	*to = tz->trans[hi];
 	return &tz->types[tz->idx[lo]];
+}
+
+/* segment_lookup(), remembered: every instant of a stretch has the same
+ * answer. */
+static const struct tz_ttype *segment_at(const struct tz *tz, int64_t t,
+					 int64_t *from, int64_t *to)
+{
+	struct tz_memo *m = tz->memo;
+	const struct tz_ttype *ty;
+
+	if (m->ty && t >= m->from && t < m->to) {
+		*from = m->from;
+		*to = m->to;
+		return m->ty;
+	}
+	ty = segment_lookup(tz, t, from, to);
+	m->ty = ty;
+	m->from = *from;
+	m->to = *to;
+	return ty;
 }
 
 void tz_offset_at(const struct tz *tz, int64_t instant, struct tz_offset *out)
@@ -545,6 +577,7 @@ static size_t block_size(const struct tzif_counts *c, size_t tsize)
 
 static void tz_release(struct tz *tz)
 {
+	free(tz->memo);
 	free(tz->name);
 	free(tz->trans);
 	free(tz->idx);
@@ -704,6 +737,7 @@ static struct tz *tz_load(const char *name)
 	if (!data)
 		return NULL;
 	tz = xcalloc(1, sizeof(*tz));
+	tz->memo = xcalloc(1, sizeof(*tz->memo));
 	if (!tzif_parse(data, len, tz)) {
 		free(data);
 		tz_release(tz);

@@ -159,8 +159,8 @@ TEST(pack)
 		st->venue = b;
 		event_set_str(st, &st->title, "Trip");
 		event_add_participant(st, "Kristersson", "Prime Minister");
-		kept = event_pack_copy(st);
-		event_clear(st);
+		kept = event_stage_take(st, &used);
+		CHECK_INT(used, 0);
 		CHECK(st->city == NULL && st->venue == NULL && st->nwith == 0);
 		CHECK_INT(st->packed, 16);
 		CHECK_INT(st->type, EV_OTHER);
@@ -168,6 +168,24 @@ TEST(pack)
 		CHECK_STR(kept->venue, "Stockholm");
 		CHECK_STR(kept->title, "Trip");
 		CHECK_STR(kept->with[0].role, "Prime Minister");
+		CHECK(kept->packed > 0);
+		event_set_str(kept, &kept->city, "Oslo");
+		event_add_participant(kept, "Støre", NULL);
+		CHECK_STR(kept->with[1].name, "Støre");
+		event_free(kept);
+
+		/* The same stage again, and the same with event_pack_copy. */
+		a = event_stage_room(st, &used, 6);
+		memcpy(a, "Tokyo", 6);
+		st->city = a;
+		event_set_str(st, &st->id, "heap-id");
+		kept = event_pack_copy(st);
+		CHECK_STR(kept->city, "Tokyo");
+		CHECK_STR(kept->id, "heap-id");
+		event_free(kept);
+		kept = event_stage_take(st, &used);
+		CHECK_STR(kept->city, "Tokyo");
+		CHECK_STR(kept->id, "heap-id");
 		event_free(kept);
 		event_free(st);
 	}

@@ -819,6 +819,52 @@ TEST(many_lookups_are_fast)
 	CHECK((double)(clock() - c0) / CLOCKS_PER_SEC < 20.0);
 }
 
+/*
+ * A zone remembers its last stretch: answers asked for in any order, each
+ * after others that jumped across the years, are those a freshly loaded
+ * zone gives.
+ */
+TEST(remembered_stretches_agree_with_fresh_answers)
+{
+	static const char *const zones[] = {
+	    "Europe/Brussels", "Australia/Sydney", "America/Santiago",
+	    "Africa/Casablanca", "Pacific/Apia",   "America/New_York"};
+	uint64_t x = 88172645463325252ULL;
+	size_t z, k;
+
+	for (z = 0; z < sizeof(zones) / sizeof(zones[0]); z++) {
+		for (k = 0; k < 300; k++) {
+			struct itin_err err;
+			const struct tz *tz = tz_get(zones[z], &err);
+			struct tz_offset a, b;
+			struct tz_local_info ia, ib;
+			int64_t t, ua, ub;
+
+			/* xorshift: instants from 1900 to 2300. */
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			t = -2208988800LL + (int64_t)(x % 12623040000ULL);
+			/* Remembering another stretch first, often the one
+			 * just before or after t's. */
+			tz_offset_at(tz,
+				     k % 2 ? t + (int64_t)(x % 8000000)
+					   : t - (int64_t)(x % 8000000),
+				     &a);
+			tz_offset_at(tz, t, &a);
+			ua = tz_local_to_utc(tz, t, &ia);
+			tz_cache_free();
+			tz = tz_get(zones[z], &err);
+			tz_offset_at(tz, t, &b);
+			tz_cache_free();
+			tz = tz_get(zones[z], &err);
+			ub = tz_local_to_utc(tz, t, &ib);
+			CHECK_INT(a.utc_offset, b.utc_offset);
+			CHECK_INT(a.is_dst, b.is_dst);
+			CHECK_INT(ua, ub);
+			CHECK_INT(ia.kind, ib.kind);
+		}
+	}
+}
+
 int main(void)
 {
 	RUN(agrees_with_glibc_seoul);
@@ -845,6 +891,7 @@ int main(void)
 	RUN(format_offset);
 	RUN(unknown_zones_and_suggestions);
 	RUN(case_is_canonicalised);
+	RUN(remembered_stretches_agree_with_fresh_answers);
 	RUN(unsafe_names_refused);
 	RUN(many_lookups_are_fast);
 
@@ -867,6 +914,7 @@ int main(void)
 
 	/* The cache works again after being emptied. */
 	RUN(case_is_canonicalised);
+	RUN(remembered_stretches_agree_with_fresh_answers);
 	tz_cache_free();
 	return test_done();
 }
