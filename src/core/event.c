@@ -6,6 +6,7 @@
  * refused, and the instants used for sorting and overlap are cached.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,21 +103,55 @@ static char *pack_n(char **at, const char *s, size_t n)
 	return d;
 }
 
-enum { PACK_FIELDS = 9 };
+/* The event's own string fields, by offset, for the loops below. */
+static const size_t str_fields[] = {
+    offsetof(struct event, id),	    offsetof(struct event, title),
+    offsetof(struct event, tz),	    offsetof(struct event, end_tz),
+    offsetof(struct event, venue),  offsetof(struct event, city),
+    offsetof(struct event, org),    offsetof(struct event, source),
+    offsetof(struct event, notes),
+};
+#define STR_FIELDS (sizeof(str_fields) / sizeof(str_fields[0]))
+
+static char **str_field(struct event *ev, size_t i)
+{
+	return (char **)(void *)((char *)ev + str_fields[i]);
+}
+
+static char *const *str_field_c(const struct event *ev, size_t i)
+{
+	return (char *const *)(const void *)((const char *)ev + str_fields[i]);
+}
+
+/*
+ * The block of p, an allocation of sizeof(*p) + arrays + more: the
+ * participant and tag arrays first, right after the struct (they keep its
+ * alignment), then room for the text. Returns where the text goes.
+ */
+static char *lay_out_block(struct event *p, const struct event *ev,
+			   size_t arrays, size_t more)
+{
+	char *at;
+
+	*p = *ev;
+	p->packed = (uint32_t)(arrays + more);
+	at = (char *)(p + 1);
+	p->with = ev->nwith ? (struct participant *)(void *)at : NULL;
+	at += ev->nwith * sizeof(*ev->with);
+	p->tags = ev->ntags ? (char **)(void *)at : NULL;
+	return at + ev->ntags * sizeof(*ev->tags);
+}
 
 struct event *event_pack_copy(const struct event *ev)
 {
-	char *const *const strs[PACK_FIELDS] = {
-	    &ev->id,  &ev->title,  &ev->tz,	&ev->end_tz, &ev->venue,
-	    &ev->city, &ev->org, &ev->source, &ev->notes};
 	size_t arrays = ev->nwith * sizeof(*ev->with) +
 			ev->ntags * sizeof(*ev->tags);
-	size_t size[PACK_FIELDS], text = 0, i;
+	size_t size[STR_FIELDS], text = 0, i;
 	struct event *p;
 	char *at;
 
-	for (i = 0; i < PACK_FIELDS; i++) {
-		size[i] = str_size(*strs[i]);
+	for (i = 0; i < STR_FIELDS; i++) {
+		size[i] = str_size(*str_field_c(ev, i));
 		text += size[i];
 	}
 	for (i = 0; i < ev->nwith; i++)
@@ -125,25 +160,10 @@ struct event *event_pack_copy(const struct event *ev)
 		text += str_size(ev->tags[i]);
 	if (arrays + text > UINT32_MAX)
 		return event_clone(ev); /* too big to say in packed */
-	/* The arrays first, right after the struct: they keep its
-	 * alignment. */
 	p = xmalloc(sizeof(*p) + arrays + text);
-	*p = *ev;
-	p->packed = (uint32_t)(arrays + text);
-	at = (char *)(p + 1);
-	p->with = ev->nwith ? (struct participant *)(void *)at : NULL;
-	at += ev->nwith * sizeof(*ev->with);
-	p->tags = ev->ntags ? (char **)(void *)at : NULL;
-	at += ev->ntags * sizeof(*ev->tags);
-	/* The same fields of p, in the same order as strs. */
-	{
-		char **const dst[PACK_FIELDS] = {
-		    &p->id,   &p->title, &p->tz,     &p->end_tz, &p->venue,
-		    &p->city, &p->org,	 &p->source, &p->notes};
-
-		for (i = 0; i < PACK_FIELDS; i++)
-			*dst[i] = pack_n(&at, *strs[i], size[i]);
-	}
+	at = lay_out_block(p, ev, arrays, text);
+	for (i = 0; i < STR_FIELDS; i++)
+		*str_field(p, i) = pack_n(&at, *str_field_c(ev, i), size[i]);
 	for (i = 0; i < ev->nwith; i++) {
 		p->with[i].name =
 		    pack_n(&at, ev->with[i].name, str_size(ev->with[i].name));
@@ -193,23 +213,19 @@ char *event_stage_room(struct event *ev, size_t *used, size_t n)
 
 /* A string of a staged event in its kept copy: the room's strings moved
  * with the room, others copied to *heap_at. */
-static char *take_str(const char *s, const char *room, size_t used,
+static char *take_str(const char *s, uintptr_t room, size_t used,
 		      char *newroom, char **heap_at)
 {
 	if (!s)
 		return NULL;
-	if ((uintptr_t)s >= (uintptr_t)room &&
-	    (uintptr_t)s < (uintptr_t)room + used)
-		return newroom + ((uintptr_t)s - (uintptr_t)room);
+	if ((uintptr_t)s - room < used) /* (wraps for s below room) */
+		return newroom + ((uintptr_t)s - room);
 	return pack_n(heap_at, s, strlen(s) + 1);
 }
 
 struct event *event_stage_take(struct event *st, size_t *used)
 {
-	char **const strs[PACK_FIELDS] = {
-	    &st->id,   &st->title, &st->tz,	&st->end_tz, &st->venue,
-	    &st->city, &st->org,   &st->source, &st->notes};
-	const char *room = (const char *)(st + 1);
+	uintptr_t room = (uintptr_t)(st + 1);
 	size_t arrays = st->nwith * sizeof(*st->with) +
 			st->ntags * sizeof(*st->tags);
 	size_t heap = 0, i;
@@ -218,9 +234,12 @@ struct event *event_stage_take(struct event *st, size_t *used)
 
 	/* What lies outside the room: strings the event functions made
 	 * (a derived id, participants, tags), or that did not fit. */
-	for (i = 0; i < PACK_FIELDS; i++)
-		if (*strs[i] && !in_block(st, *strs[i]))
-			heap += strlen(*strs[i]) + 1;
+	for (i = 0; i < STR_FIELDS; i++) {
+		const char *s = *str_field(st, i);
+
+		if (s && (uintptr_t)s - room >= *used)
+			heap += strlen(s) + 1;
+	}
 	for (i = 0; i < st->nwith; i++)
 		heap += str_size(st->with[i].name) + str_size(st->with[i].role);
 	for (i = 0; i < st->ntags; i++)
@@ -229,26 +248,12 @@ struct event *event_stage_take(struct event *st, size_t *used)
 		p = event_clone(st);
 	} else {
 		p = xmalloc(sizeof(*p) + arrays + *used + heap);
-		*p = *st;
-		p->packed = (uint32_t)(arrays + *used + heap);
-		at = (char *)(p + 1);
-		p->with = st->nwith ? (struct participant *)(void *)at : NULL;
-		at += st->nwith * sizeof(*st->with);
-		p->tags = st->ntags ? (char **)(void *)at : NULL;
-		at += st->ntags * sizeof(*st->tags);
-		newroom = at;
-		memcpy(newroom, room, *used);
-		at += *used;
-		{
-			char **const dst[PACK_FIELDS] = {
-			    &p->id,   &p->title, &p->tz,     &p->end_tz,
-			    &p->venue, &p->city, &p->org,    &p->source,
-			    &p->notes};
-
-			for (i = 0; i < PACK_FIELDS; i++)
-				*dst[i] = take_str(*strs[i], room, *used,
-						   newroom, &at);
-		}
+		newroom = lay_out_block(p, st, arrays, *used + heap);
+		memcpy(newroom, (const void *)room, *used);
+		at = newroom + *used;
+		for (i = 0; i < STR_FIELDS; i++)
+			*str_field(p, i) = take_str(*str_field(st, i), room,
+						    *used, newroom, &at);
 		for (i = 0; i < st->nwith; i++) {
 			p->with[i].name = take_str(st->with[i].name, room,
 						   *used, newroom, &at);
@@ -267,18 +272,14 @@ struct event *event_stage_take(struct event *st, size_t *used)
 void event_clear(struct event *ev)
 {
 	uint32_t packed = ev->packed;
+	size_t i;
 
-	event_clear_participants(ev);
-	event_clear_tags(ev);
-	release(ev, ev->id);
-	release(ev, ev->title);
-	release(ev, ev->tz);
-	release(ev, ev->end_tz);
-	release(ev, ev->venue);
-	release(ev, ev->city);
-	release(ev, ev->org);
-	release(ev, ev->source);
-	release(ev, ev->notes);
+	if (ev->nwith || ev->with)
+		event_clear_participants(ev);
+	if (ev->ntags || ev->tags)
+		event_clear_tags(ev);
+	for (i = 0; i < STR_FIELDS; i++)
+		release(ev, *str_field(ev, i));
 	memset(ev, 0, sizeof(*ev));
 	ev->packed = packed;
 	ev->type = EV_OTHER;
