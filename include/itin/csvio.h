@@ -70,8 +70,8 @@ struct csvio_record {
 	 * fields are still given; the callback decides.
 	 */
 	const struct itin_err *problem;
-	/* The record's bytes as read, and the delimiter, for
-	 * csvio_field_pos(). */
+	/* The record's bytes as read (not NUL-terminated), and the
+	 * delimiter, for csvio_field_pos(). */
 	const char *raw;
 	size_t raw_len;
 	char delim;

@@ -52,7 +52,9 @@ struct participant {
 
 struct event {
 	/* (Pointers and 64-bit times first, the small fields packed at the
-	 * end: a million events in memory is a normal import.) */
+	 * end: a million events in memory is a normal import. A new string
+	 * field goes into event.c's str_fields too, which frees, copies and
+	 * packs them.) */
 	char *id;		/* never NULL once checked */
 	char *title;		/* never NULL once checked */
 

@@ -30,6 +30,7 @@
 
 #include "itin/csvio.h"
 #include "itin/datetime.h"
+#include "itin/hash.h"
 #include "itin/places.h"
 #include "itin/typeguess.h"
 #include "itin/tz.h"
@@ -208,7 +209,9 @@ static struct idslot *idset_table(size_t n)
 
 	if (bytes < HUGE_PAGE || posix_memalign(&p, HUGE_PAGE, bytes))
 		return xcalloc(n, sizeof(struct idslot));
+#ifdef MADV_HUGEPAGE
 	madvise(p, bytes, MADV_HUGEPAGE);
+#endif
 	memset(p, 0, bytes);
 	return p;
 }
@@ -265,27 +268,6 @@ struct scache {
 	struct scache_ent e[SCACHE_SIZE];
 };
 
-/*
- * A quick hash for the direct-mapped caches: the length and the first and
- * last eight bytes, mixed. Keys alike in all three only share a slot, and
- * the key comparison keeps every answer right.
- */
-static uint32_t key_hash(const char *k, size_t len)
-{
-	uint64_t a = 0, b = 0, h;
-	size_t i;
-
-	if (len >= 8) {
-		memcpy(&a, k, 8);
-		memcpy(&b, k + len - 8, 8);
-	} else {
-		for (i = 0; i < len; i++)
-			a = a << 8 | (unsigned char)k[i];
-	}
-	h = (a ^ (b * 0x9E3779B97F4A7C15ULL) ^ len) * 0xFF51AFD7ED558CCDULL;
-	return (uint32_t)(h >> 40);
-}
-
 static struct scache_ent *scache_at(struct scache *c, const char *k,
 				    size_t klen, bool *hit)
 {
@@ -294,7 +276,7 @@ static struct scache_ent *scache_at(struct scache *c, const char *k,
 	*hit = false;
 	if (!klen || klen >= SCACHE_KEY)
 		return NULL;
-	e = &c->e[key_hash(k, klen) & (SCACHE_SIZE - 1)];
+	e = &c->e[hash_short_key(k, klen) & (SCACHE_SIZE - 1)];
 	*hit = e->klen == klen && !memcmp(e->key, k, klen);
 	return e;
 }

@@ -14,8 +14,9 @@
  * its reader.
  *
  * Memory stays bounded, as the streaming import promises: at most
- * PIPE_BATCHES batches of about PIPE_BATCH_BYTES each (one record may make
- * a batch larger, up to CSVIO_MAX_RECORD).
+ * PIPE_BATCHES batches of about PIPE_BATCH_BYTES each (a record larger
+ * than that makes its batch larger, up to twice CSVIO_MAX_RECORD with its
+ * fields, and the batch gives the room back when it is used again).
  *
  * The batches form a ring. The reader fills slot (head + count) % N and
  * publishes it (count++); the caller reads slot head in place and then
@@ -24,6 +25,7 @@
  */
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,6 +65,9 @@ struct pipe {
 	size_t head, count;
 	bool done; /* the reader thread has finished: ret and err are set */
 	bool stop; /* the caller wants no more records */
+	/* stop, for the reader to see at every record without the lock, so
+	 * that it stops reading at once rather than at the batch's end. */
+	atomic_bool stopping;
 	int ret;
 	struct itin_err err;
 
@@ -75,6 +80,14 @@ struct pipe {
 
 static void batch_reset(struct batch *b)
 {
+	/* A batch that had to hold a huge record gives the room back. */
+	if (b->text.alloc > 2 * PIPE_BATCH_BYTES)
+		strbuf_release(&b->text);
+	if (b->af > 2 * PIPE_BATCH_RECORDS * 16) {
+		free(b->fv);
+		b->fv = NULL;
+		b->af = 0;
+	}
 	strbuf_reset(&b->text);
 	b->nrecs = 0;
 	b->nf = 0;
@@ -136,7 +149,8 @@ static int add_record(void *ctx, const struct csvio_record *rec,
 	if (b && b->text.len + need > b->text.alloc)
 		publish(p); /* full: the record starts the next batch */
 	b = p->filling;
-	if (!b && !(b = p->filling = take_free(p)))
+	if (atomic_load_explicit(&p->stopping, memory_order_relaxed) ||
+	    (!b && !(b = p->filling = take_free(p))))
 		return itin_err_set(err, ITIN_EX_OTHER, "import stopped");
 	if (b->text.len + need > b->text.alloc) /* only when b is empty */
 		strbuf_grow(&b->text,
@@ -249,8 +263,11 @@ static int consume(struct pipe *p, csvio_record_fn fn, void *ctx,
 		pthread_mutex_lock(&p->mu);
 		p->head = (p->head + 1) % PIPE_BATCHES;
 		p->count--;
-		if (ret)
+		if (ret) {
 			p->stop = true;
+			atomic_store_explicit(&p->stopping, true,
+					      memory_order_relaxed);
+		}
 		pthread_cond_broadcast(&p->cv);
 		pthread_mutex_unlock(&p->mu);
 		if (ret)
@@ -266,7 +283,7 @@ int csvio_read_records_fp_threaded(FILE *fp, const char *fname, char delim,
 	struct pipe *p = xcalloc(1, sizeof(*p));
 	sigset_t all, old;
 	pthread_t thread;
-	int ret, started;
+	int ret, failed;
 	size_t i;
 
 	p->fp = fp;
@@ -276,12 +293,13 @@ int csvio_read_records_fp_threaded(FILE *fp, const char *fname, char delim,
 		strbuf_init(&p->slot[i].text);
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->cv, NULL);
+	atomic_init(&p->stopping, false);
 	/* Signals are the caller's to handle: the reader thread takes none. */
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
-	started = pthread_create(&thread, NULL, reader_main, p);
+	failed = pthread_create(&thread, NULL, reader_main, p);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (started) {
+	if (failed) {
 		/* No thread to be had: read on this one. */
 		ret = csvio_read_records_fp(fp, fname, delim, fn, ctx, err);
 	} else {

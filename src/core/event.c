@@ -40,6 +40,26 @@ struct event *event_new(void)
 	return ev;
 }
 
+/* The event's own string fields, by offset, for the loops below. */
+static const size_t str_fields[] = {
+    offsetof(struct event, id),	    offsetof(struct event, title),
+    offsetof(struct event, tz),	    offsetof(struct event, end_tz),
+    offsetof(struct event, venue),  offsetof(struct event, city),
+    offsetof(struct event, org),    offsetof(struct event, source),
+    offsetof(struct event, notes),
+};
+#define STR_FIELDS (sizeof(str_fields) / sizeof(str_fields[0]))
+
+static char **str_field(struct event *ev, size_t i)
+{
+	return (char **)(void *)((char *)ev + str_fields[i]);
+}
+
+static char *const *str_field_c(const struct event *ev, size_t i)
+{
+	return (char *const *)(const void *)((const char *)ev + str_fields[i]);
+}
+
 /*
  * Whether p lies in the event's own block (event_pack()), which is freed
  * with the event and never on its own. Compared as integers: the block
@@ -65,20 +85,13 @@ void event_free(struct event *ev)
 
 	if (!ev)
 		return;
-	release(ev, ev->id);
-	release(ev, ev->title);
-	release(ev, ev->tz);
-	release(ev, ev->end_tz);
-	release(ev, ev->venue);
-	release(ev, ev->city);
+	for (i = 0; i < STR_FIELDS; i++)
+		release(ev, *str_field(ev, i));
 	for (i = 0; i < ev->nwith; i++) {
 		release(ev, ev->with[i].name);
 		release(ev, ev->with[i].role);
 	}
 	release(ev, ev->with);
-	release(ev, ev->org);
-	release(ev, ev->source);
-	release(ev, ev->notes);
 	for (i = 0; i < ev->ntags; i++)
 		release(ev, ev->tags[i]);
 	release(ev, ev->tags);
@@ -101,26 +114,6 @@ static char *pack_n(char **at, const char *s, size_t n)
 	d = memcpy(*at, s, n);
 	*at += n;
 	return d;
-}
-
-/* The event's own string fields, by offset, for the loops below. */
-static const size_t str_fields[] = {
-    offsetof(struct event, id),	    offsetof(struct event, title),
-    offsetof(struct event, tz),	    offsetof(struct event, end_tz),
-    offsetof(struct event, venue),  offsetof(struct event, city),
-    offsetof(struct event, org),    offsetof(struct event, source),
-    offsetof(struct event, notes),
-};
-#define STR_FIELDS (sizeof(str_fields) / sizeof(str_fields[0]))
-
-static char **str_field(struct event *ev, size_t i)
-{
-	return (char **)(void *)((char *)ev + str_fields[i]);
-}
-
-static char *const *str_field_c(const struct event *ev, size_t i)
-{
-	return (char *const *)(const void *)((const char *)ev + str_fields[i]);
 }
 
 /*
@@ -293,15 +286,8 @@ struct event *event_clone(const struct event *ev)
 
 	*c = *ev;
 	c->packed = 0;
-	c->id = xstrdup_or_null(ev->id);
-	c->title = xstrdup_or_null(ev->title);
-	c->tz = xstrdup_or_null(ev->tz);
-	c->end_tz = xstrdup_or_null(ev->end_tz);
-	c->venue = xstrdup_or_null(ev->venue);
-	c->city = xstrdup_or_null(ev->city);
-	c->org = xstrdup_or_null(ev->org);
-	c->source = xstrdup_or_null(ev->source);
-	c->notes = xstrdup_or_null(ev->notes);
+	for (i = 0; i < STR_FIELDS; i++)
+		*str_field(c, i) = xstrdup_or_null(*str_field_c(ev, i));
 	c->with = NULL;
 	c->nwith = 0;
 	for (i = 0; i < ev->nwith; i++)

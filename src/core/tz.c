@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "itin/datetime.h"
+#include "itin/hash.h"
 #include "itin/strbuf.h"
 #include "itin/tz.h"
 #include "itin/xalloc.h"
@@ -270,10 +271,14 @@ struct rule_edge {
  * of the rule's own transitions around it. The transitions of the year
  * before, of and after t's year are enough: rule times stay within a week
  * of their date, so the transition before t and the one after are among
- * them.
+ * them. A rule may still move a date across a year's end by up to 167
+ * hours (RFC 8536); then one side may be missing, the stretch is open on
+ * that side, and *exact is set false: the answer holds at t, not
+ * necessarily over the whole stretch.
  */
 static const struct tz_ttype *rule_segment(const struct tz_rule *r, int64_t t,
-					   int64_t *from, int64_t *to)
+					   int64_t *from, int64_t *to,
+					   bool *exact)
 {
 	struct rule_edge e[6], tmp;
 	int y, mo, d, i, j, n = 0, last = -1;
@@ -305,6 +310,8 @@ static const struct tz_ttype *rule_segment(const struct tz_rule *r, int64_t t,
 	}
 	for (i = 0; i < n && e[i].at <= t; i++)
 		last = i;
+	if (last < 0 || last + 1 >= n)
+		*exact = false;
 	if (last + 1 < n)
 		*to = e[last + 1].at;
 	if (last < 0)
@@ -316,16 +323,19 @@ static const struct tz_ttype *rule_segment(const struct tz_rule *r, int64_t t,
 /* ---- queries ---- */
 
 /* The type in force at instant t and the stretch [*from, *to) it covers
- * (a transition that keeps the same type may split a stretch). */
+ * (a transition that keeps the same type may split a stretch); *exact
+ * false when the stretch is only known to hold at t (rule_segment()). */
 static const struct tz_ttype *segment_lookup(const struct tz *tz, int64_t t,
-					     int64_t *from, int64_t *to)
+					     int64_t *from, int64_t *to,
+					     bool *exact)
 {
 	size_t lo, hi, mid;
 	const struct tz_ttype *ty;
 
+	*exact = true;
 	if (tz->ntrans == 0) {
 		if (tz->has_rule)
-			return rule_segment(&tz->rule, t, from, to);
+			return rule_segment(&tz->rule, t, from, to, exact);
 		*from = INT64_MIN;
 		*to = INT64_MAX;
 		return &tz->types[0];
@@ -342,7 +352,7 @@ static const struct tz_ttype *segment_lookup(const struct tz *tz, int64_t t,
 			*to = INT64_MAX;
 			return &tz->types[tz->idx[tz->ntrans - 1]];
 		}
-		ty = rule_segment(&tz->rule, t, from, to);
+		ty = rule_segment(&tz->rule, t, from, to, exact);
 		if (*from < tz->trans[tz->ntrans - 1])
 			*from = tz->trans[tz->ntrans - 1];
 		return ty;
@@ -362,23 +372,26 @@ static const struct tz_ttype *segment_lookup(const struct tz *tz, int64_t t,
 	return &tz->types[tz->idx[lo]];
 }
 
-/* segment_lookup(), remembered: every instant of a stretch has the same
- * answer. */
+/* segment_lookup(), remembered: every instant of an exact stretch has
+ * the same answer. */
 static const struct tz_ttype *segment_at(const struct tz *tz, int64_t t,
 					 int64_t *from, int64_t *to)
 {
 	struct tz_memo *m = tz->memo;
 	const struct tz_ttype *ty;
+	bool exact;
 
 	if (m->ty && t >= m->from && t < m->to) {
 		*from = m->from;
 		*to = m->to;
 		return m->ty;
 	}
-	ty = segment_lookup(tz, t, from, to);
-	m->ty = ty;
-	m->from = *from;
-	m->to = *to;
+	ty = segment_lookup(tz, t, from, to, &exact);
+	if (exact) {
+		m->ty = ty;
+		m->from = *from;
+		m->to = *to;
+	}
 	return ty;
 }
 
@@ -782,25 +795,11 @@ static struct tz_cache {
 	bool names_loaded;
 } cache;
 
-/*
- * The length and the first and last eight bytes, mixed: an import looks a
- * zone up for every event, and a byte-by-byte hash of the name cost more
- * than the rest of the lookup. Names alike in all three only probe on.
- */
+/* Every event of an import looks its zone up: a byte-by-byte hash of the
+ * name cost more than the rest of the lookup. */
 static uint64_t hash_name(const char *s)
 {
-	size_t len = strlen(s), i;
-	uint64_t a = 0, b = 0;
-
-	if (len >= 8) {
-		memcpy(&a, s, 8);
-		memcpy(&b, s + len - 8, 8);
-	} else {
-		for (i = 0; i < len; i++)
-			a = a << 8 | (unsigned char)s[i];
-	}
-	a = (a ^ (b * 0x9E3779B97F4A7C15ULL) ^ len) * 0xFF51AFD7ED558CCDULL;
-	return a ^ a >> 32; /* the slot is taken from the low bits */
+	return hash_short_key(s, strlen(s));
 }
 
 static struct tz *cache_find(const char *name)

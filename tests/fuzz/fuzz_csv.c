@@ -1,6 +1,7 @@
 /*
  * fuzz_csv.c: the CSV importer (records and events). What imports must
- * export as native CSV that imports again to the same events.
+ * export as native CSV that imports again to the same events, and a
+ * stream read on two threads must import as the buffer does.
  */
 #include <string.h>
 
@@ -22,6 +23,41 @@ static int count_record(void *ctx, const struct csvio_record *rec,
 	return 0;
 }
 
+/*
+ * The import as itin does it, from a stream with the parsing on a second
+ * thread (csvpipe.c), gives what the buffer reader gave: the same error,
+ * or the same events.
+ */
+static void same_from_stream(const char *buf, size_t size, unsigned flags,
+			     int rc, const struct itin_err *err,
+			     const struct evlist *l)
+{
+	struct evlist s = EVLIST_INIT;
+	struct itin_err serr;
+	FILE *fp;
+	int src;
+
+	if (!size)
+		return; /* fmemopen wants a byte */
+	fp = fmemopen((void *)buf, size, "r");
+	FUZZ_ASSERT(fp != NULL);
+	itin_err_clear(&serr);
+	src = csvio_read_events_fp(fp, "fuzz", flags, &s, NULL, NULL, NULL,
+				   &serr);
+	fclose(fp);
+	FUZZ_ASSERT(src == rc);
+	if (rc) {
+		FUZZ_ASSERT(serr.status == err->status &&
+			    serr.line == err->line && serr.col == err->col &&
+			    !strcmp(serr.msg, err->msg));
+	} else {
+		FUZZ_ASSERT(s.n == l->n);
+		for (size_t i = 0; i < l->n; i++)
+			FUZZ_ASSERT(itinfmt_same_event(s.v[i], l->v[i]));
+	}
+	evlist_release(&s);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *buf = (const char *)data;
@@ -41,9 +77,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	itin_err_clear(&err);
 	if (csvio_read_events(buf, size, "fuzz", flags, &l, NULL, &st, &err)) {
 		FUZZ_ASSERT(err.status != 0 && err.msg[0]);
+		same_from_stream(buf, size, flags, -1, &err, &l);
 		evlist_release(&l);
 		return 0;
 	}
+	same_from_stream(buf, size, flags, 0, &err, &l);
 	FUZZ_ASSERT(st.events == l.n);
 	csvio_write(&out, &l, flags & CSVIO_RAW);
 	itin_err_clear(&err);

@@ -280,8 +280,10 @@ static void check_failing(const char *text, size_t len, long stop_at)
 	fclose(fp);
 	CHECK_INT(rb, ra);
 	CHECK_INT(b.seen, a.seen);
+	CHECK_INT(eb.status, ea.status);
 	CHECK_STR(eb.msg, ea.msg);
 	CHECK_INT(eb.line, ea.line);
+	CHECK_INT(eb.col, ea.col);
 }
 
 /*

@@ -190,6 +190,58 @@ TEST(pack)
 		event_free(st);
 	}
 
+	/* Every string field, each its own, through every copy. */
+	{
+		static const char *const want[] = {
+		    "id-1", "Title", "Europe/Oslo", "Asia/Tokyo", "Venue",
+		    "City", "Org",   "https://s",   "Notes"};
+		struct event *e = event_new(), *copies[5];
+		size_t used = 0, i, k;
+
+		event_set_str(e, &e->id, want[0]);
+		event_set_str(e, &e->title, want[1]);
+		event_set_str(e, &e->tz, want[2]);
+		event_set_str(e, &e->end_tz, want[3]);
+		event_set_str(e, &e->venue, want[4]);
+		event_set_str(e, &e->city, want[5]);
+		event_set_str(e, &e->org, want[6]);
+		event_set_str(e, &e->source, want[7]);
+		event_set_str(e, &e->notes, want[8]);
+		copies[0] = event_pack_copy(e);
+		copies[1] = event_clone(copies[0]);
+		copies[2] = event_pack(event_clone(e));
+		{
+			struct event *st = event_new_staged(64);
+			char **dst[] = {&st->id,    &st->title, &st->tz,
+					&st->end_tz, &st->venue, &st->city,
+					&st->org,    &st->source, &st->notes};
+
+			/* Some in the room, the rest on the heap. */
+			for (i = 0; i < 9; i++) {
+				char *d = event_stage_room(
+				    st, &used, strlen(want[i]) + 1);
+
+				memcpy(d, want[i], strlen(want[i]) + 1);
+				*dst[i] = d;
+			}
+			copies[3] = event_stage_take(st, &used);
+			event_free(st);
+		}
+		copies[4] = event_pack_copy(copies[3]);
+		for (k = 0; k < 5; k++) {
+			const struct event *cp = copies[k];
+			const char *got[] = {cp->id,    cp->title, cp->tz,
+					     cp->end_tz, cp->venue, cp->city,
+					     cp->org,    cp->source, cp->notes};
+
+			for (i = 0; i < 9; i++)
+				CHECK_STR(got[i], want[i]);
+		}
+		for (k = 0; k < 5; k++)
+			event_free(copies[k]);
+		event_free(e);
+	}
+
 	/* An event with nothing to pack. */
 	ev = event_pack(event_new());
 	CHECK(ev->title == NULL && ev->with == NULL);

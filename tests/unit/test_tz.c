@@ -821,46 +821,106 @@ TEST(many_lookups_are_fast)
 
 /*
  * A zone remembers its last stretch: answers asked for in any order, each
- * after others that jumped across the years, are those a freshly loaded
- * zone gives.
+ * right after one about a neighbouring stretch, are those a freshly
+ * loaded zone gives. Instants from lo, spread over span seconds.
  */
+static void check_remembered(const char *zone, int64_t lo, uint64_t span,
+			     int n)
+{
+	uint64_t x = 88172645463325252ULL;
+	int k;
+
+	for (k = 0; k < n; k++) {
+		struct itin_err err;
+		const struct tz *tz = tz_get(zone, &err);
+		struct tz_offset a, b;
+		struct tz_local_info ia, ib;
+		int64_t t, ua, ub, d;
+
+		if (!tz) {
+			CHECK(tz != NULL);
+			return;
+		}
+		/* xorshift */
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		t = lo + (int64_t)(x % span);
+		/* Remembering another stretch first, often the one just
+		 * before or after t's. */
+		d = (int64_t)(x % 8000000);
+		tz_offset_at(tz, k % 2 ? t + d : t - d, &a);
+		tz_offset_at(tz, t, &a);
+		ua = tz_local_to_utc(tz, t, &ia);
+		tz_cache_free();
+		tz = tz_get(zone, &err);
+		tz_offset_at(tz, t, &b);
+		tz_cache_free();
+		tz = tz_get(zone, &err);
+		ub = tz_local_to_utc(tz, t, &ib);
+		CHECK_INT(a.utc_offset, b.utc_offset);
+		CHECK_INT(a.is_dst, b.is_dst);
+		CHECK_INT(ua, ub);
+		CHECK_INT(ia.kind, ib.kind);
+		CHECK_INT(ia.gap_from, ib.gap_from);
+		CHECK_INT(ia.gap_to, ib.gap_to);
+	}
+}
+
 TEST(remembered_stretches_agree_with_fresh_answers)
 {
 	static const char *const zones[] = {
 	    "Europe/Brussels", "Australia/Sydney", "America/Santiago",
 	    "Africa/Casablanca", "Pacific/Apia",   "America/New_York"};
-	uint64_t x = 88172645463325252ULL;
-	size_t z, k;
+	size_t z;
 
-	for (z = 0; z < sizeof(zones) / sizeof(zones[0]); z++) {
-		for (k = 0; k < 300; k++) {
-			struct itin_err err;
-			const struct tz *tz = tz_get(zones[z], &err);
+	/* 1900 to 2300: the table, and the footer rule past 2037. */
+	for (z = 0; z < sizeof(zones) / sizeof(zones[0]); z++)
+		check_remembered(zones[z], -2208988800LL, 12623040000ULL, 300);
+}
+
+/* The same for rules alone, one of which moves its dates across the
+ * year's end (there a stretch is known only at the instant asked). */
+TEST(remembered_stretches_of_rules)
+{
+	write_tzif("EuRule", '3', utc(1950, 1, 1, 0, 0, 0), 3600, "CET",
+		   "CET-1CEST,M3.5.0,M10.5.0/3");
+	write_tzif("YearEnd", '3', utc(1950, 1, 1, 0, 0, 0), 10800, "XST",
+		   "XST-3XDT,J1/-160,J5/-100");
+	write_tzif("South", '3', utc(1950, 1, 1, 0, 0, 0), 36000, "AEST",
+		   "AEST-10AEDT,M10.1.0,M4.1.0/3");
+	/* 2000 to 2400. */
+	check_remembered("Test/EuRule", utc(2000, 1, 1, 0, 0, 0),
+			 12623040000ULL, 400);
+	check_remembered("Test/YearEnd", utc(2000, 1, 1, 0, 0, 0),
+			 12623040000ULL, 400);
+	check_remembered("Test/South", utc(2000, 1, 1, 0, 0, 0),
+			 12623040000ULL, 400);
+	/* YearEnd keeps DST from 25 to 31 December (the dates of the next
+	 * year's rule, moved back). Asked about the last hours of a year,
+	 * the rule sees no later change among the three years it computes:
+	 * that stretch must not be remembered as lasting for ever. */
+	{
+		/* Hours from 2041-01-01 00:00 UTC, then days from it. */
+		static const int64_t pairs[][2] = {
+		    {-4, 360}, {-6, 361}, {-4, 700}, {1, 360}, {-6, -5}};
+		struct itin_err err;
+		size_t i;
+
+		for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+			int64_t ny = utc(2041, 1, 1, 0, 0, 0);
+			int64_t t1 = ny + pairs[i][0] * 3600;
+			int64_t t2 = ny + pairs[i][1] * 86400;
+			const struct tz *tz;
 			struct tz_offset a, b;
-			struct tz_local_info ia, ib;
-			int64_t t, ua, ub;
 
-			/* xorshift: instants from 1900 to 2300. */
-			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-			t = -2208988800LL + (int64_t)(x % 12623040000ULL);
-			/* Remembering another stretch first, often the one
-			 * just before or after t's. */
-			tz_offset_at(tz,
-				     k % 2 ? t + (int64_t)(x % 8000000)
-					   : t - (int64_t)(x % 8000000),
-				     &a);
-			tz_offset_at(tz, t, &a);
-			ua = tz_local_to_utc(tz, t, &ia);
 			tz_cache_free();
-			tz = tz_get(zones[z], &err);
-			tz_offset_at(tz, t, &b);
+			tz = tz_get("Test/YearEnd", &err);
+			tz_offset_at(tz, t1, &a);
+			tz_offset_at(tz, t2, &a);
 			tz_cache_free();
-			tz = tz_get(zones[z], &err);
-			ub = tz_local_to_utc(tz, t, &ib);
+			tz = tz_get("Test/YearEnd", &err);
+			tz_offset_at(tz, t2, &b);
 			CHECK_INT(a.utc_offset, b.utc_offset);
 			CHECK_INT(a.is_dst, b.is_dst);
-			CHECK_INT(ua, ub);
-			CHECK_INT(ia.kind, ib.kind);
 		}
 	}
 }
@@ -905,6 +965,7 @@ int main(void)
 	setenv("TZDIR", tmpdir, 1);
 	RUN(footer_rules_agree_with_glibc);
 	RUN(footer_extreme_rule_times);
+	RUN(remembered_stretches_of_rules);
 	RUN(footer_default_rule);
 	RUN(v1_and_broken_files);
 	RUN(names_from_tab_files);
