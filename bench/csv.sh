@@ -13,14 +13,14 @@
 # share they give.
 #
 # A shared machine's speed drifts by half over minutes, so the modes run
-# in $BENCH_CSV_ROUNDS rounds (default 3), each round bare, records, piped,
+# in $BENCH_CSV_ROUNDS rounds (default 8), each round bare, records, piped,
 # events one after the other, and each mode's best round is shown: a
 # slow moment then costs every mode alike. A measurement, not a test: it
 # never fails the build.
 #   CSVBENCH   the csvbench binary (absolute path)
 : "${CSVBENCH:?CSVBENCH must name the csvbench binary}"
 rows=${BENCH_CSV_ROWS:-1000000}
-rounds=${BENCH_CSV_ROUNDS:-3}
+rounds=${BENCH_CSV_ROUNDS:-8}
 modes="bare records piped events"
 W=$(mktemp -d "${TMPDIR:-/tmp}/itin-csvbench.XXXXXX")
 trap 'rm -rf "$W"' EXIT INT TERM

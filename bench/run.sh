@@ -7,7 +7,8 @@
 #   BENCH_EVENTS   size of the large store
 #   BENCH_RUNS     runs of `itin add` per store, median reported (default 20)
 #   CSVBENCH       bench/csvbench, for the CSV import table (bench/csv.sh;
-#                  BENCH_CSV_ROWS rows, default 1000000)
+#                  BENCH_CSV_ROWS rows, default 1000000; the best of
+#                  BENCH_CSV_ROUNDS rounds, default 8)
 : "${ITIN:?ITIN must name the itin binary}"
 here=$(cd "$(dirname "$0")" && pwd)
 events=${BENCH_EVENTS:-100000}
