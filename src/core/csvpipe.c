@@ -35,6 +35,9 @@
 #define PIPE_BATCHES 4
 #define PIPE_BATCH_BYTES (256 * 1024)
 #define PIPE_BATCH_RECORDS 4096
+/* Fields a batch keeps room for before it gives it back: sixteen a
+ * record, about what an itinerary has. */
+#define PIPE_BATCH_FIELDS (PIPE_BATCH_RECORDS * 16)
 
 /* A record in a batch: offsets into the batch's text and fields. */
 struct prec {
@@ -83,7 +86,7 @@ static void batch_reset(struct batch *b)
 	/* A batch that had to hold a huge record gives the room back. */
 	if (b->text.alloc > 2 * PIPE_BATCH_BYTES)
 		strbuf_release(&b->text);
-	if (b->af > 2 * PIPE_BATCH_RECORDS * 16) {
+	if (b->af > 2 * PIPE_BATCH_FIELDS) {
 		free(b->fv);
 		b->fv = NULL;
 		b->af = 0;
