@@ -132,7 +132,7 @@ void event_set_str(struct event *ev, char **field, const char *value);
  * function here treats as any other event (a string set later is a heap
  * copy again; an array that grows moves to the heap). A reader that makes
  * millions of events packs each: one allocation instead of ten, and a
- * third less memory (csvevents.c).
+ * quarter less memory (csvevents.c).
  */
 struct event *event_pack(struct event *ev);
 /* The same, leaving ev as it is: the copy is the caller's. */
