@@ -98,11 +98,6 @@ void event_free(struct event *ev)
 	free(ev);
 }
 
-static size_t str_size(const char *s)
-{
-	return s ? strlen(s) + 1 : 0;
-}
-
 /* Copy the n bytes of s (its NUL included) to *at and move *at past
  * them; NULL stays NULL. */
 static char *pack_n(char **at, const char *s, size_t n)
@@ -135,37 +130,75 @@ static char *lay_out_block(struct event *p, const struct event *ev,
 	return at + ev->ntags * sizeof(*ev->tags);
 }
 
-struct event *event_pack_copy(const struct event *ev)
+/* Whether s lies in [room, room + used): a staged event's room. */
+static bool in_room(const char *s, uintptr_t room, size_t used)
+{
+	return (uintptr_t)s - room < used; /* (wraps for s below room) */
+}
+
+/* The bytes s takes in a packed copy besides the room. */
+static size_t size_outside(const char *s, uintptr_t room, size_t used)
+{
+	return s && !in_room(s, room, used) ? strlen(s) + 1 : 0;
+}
+
+/* A string in the packed copy: one of the room's moved with it, any
+ * other copied to *heap_at. */
+static char *take_str(const char *s, uintptr_t room, size_t used,
+		      char *newroom, char **heap_at)
+{
+	if (!s)
+		return NULL;
+	if (in_room(s, room, used))
+		return newroom + ((uintptr_t)s - room);
+	return pack_n(heap_at, s, strlen(s) + 1);
+}
+
+/*
+ * ev packed: the bytes [room, room + used) of a staged event's room move
+ * in one copy, with every string that lies there; every other string is
+ * copied after them. (room and used 0: every string is copied.)
+ */
+static struct event *pack(const struct event *ev, uintptr_t room,
+			  size_t used)
 {
 	size_t arrays = ev->nwith * sizeof(*ev->with) +
 			ev->ntags * sizeof(*ev->tags);
-	size_t size[STR_FIELDS], text = 0, i;
+	size_t heap = 0, i;
 	struct event *p;
-	char *at;
+	char *at, *newroom;
 
-	for (i = 0; i < STR_FIELDS; i++) {
-		size[i] = str_size(*str_field_c(ev, i));
-		text += size[i];
-	}
-	for (i = 0; i < ev->nwith; i++)
-		text += str_size(ev->with[i].name) + str_size(ev->with[i].role);
-	for (i = 0; i < ev->ntags; i++)
-		text += str_size(ev->tags[i]);
-	if (arrays + text > UINT32_MAX)
-		return event_clone(ev); /* too big to say in packed */
-	p = xmalloc(sizeof(*p) + arrays + text);
-	at = lay_out_block(p, ev, arrays, text);
 	for (i = 0; i < STR_FIELDS; i++)
-		*str_field(p, i) = pack_n(&at, *str_field_c(ev, i), size[i]);
+		heap += size_outside(*str_field_c(ev, i), room, used);
+	for (i = 0; i < ev->nwith; i++)
+		heap += size_outside(ev->with[i].name, room, used) +
+			size_outside(ev->with[i].role, room, used);
+	for (i = 0; i < ev->ntags; i++)
+		heap += size_outside(ev->tags[i], room, used);
+	if (arrays + used + heap > UINT32_MAX)
+		return event_clone(ev); /* too big to say in packed */
+	p = xmalloc(sizeof(*p) + arrays + used + heap);
+	newroom = lay_out_block(p, ev, arrays, used + heap);
+	if (used)
+		memcpy(newroom, (const void *)room, used);
+	at = newroom + used;
+	for (i = 0; i < STR_FIELDS; i++)
+		*str_field(p, i) =
+		    take_str(*str_field_c(ev, i), room, used, newroom, &at);
 	for (i = 0; i < ev->nwith; i++) {
 		p->with[i].name =
-		    pack_n(&at, ev->with[i].name, str_size(ev->with[i].name));
+		    take_str(ev->with[i].name, room, used, newroom, &at);
 		p->with[i].role =
-		    pack_n(&at, ev->with[i].role, str_size(ev->with[i].role));
+		    take_str(ev->with[i].role, room, used, newroom, &at);
 	}
 	for (i = 0; i < ev->ntags; i++)
-		p->tags[i] = pack_n(&at, ev->tags[i], str_size(ev->tags[i]));
+		p->tags[i] = take_str(ev->tags[i], room, used, newroom, &at);
 	return p;
+}
+
+struct event *event_pack_copy(const struct event *ev)
+{
+	return pack(ev, 0, 0);
 }
 
 struct event *event_pack(struct event *ev)
@@ -204,59 +237,12 @@ char *event_stage_room(struct event *ev, size_t *used, size_t n)
 	return p;
 }
 
-/* A string of a staged event in its kept copy: the room's strings moved
- * with the room, others copied to *heap_at. */
-static char *take_str(const char *s, uintptr_t room, size_t used,
-		      char *newroom, char **heap_at)
-{
-	if (!s)
-		return NULL;
-	if ((uintptr_t)s - room < used) /* (wraps for s below room) */
-		return newroom + ((uintptr_t)s - room);
-	return pack_n(heap_at, s, strlen(s) + 1);
-}
-
 struct event *event_stage_take(struct event *st, size_t *used)
 {
-	uintptr_t room = (uintptr_t)(st + 1);
-	size_t arrays = st->nwith * sizeof(*st->with) +
-			st->ntags * sizeof(*st->tags);
-	size_t heap = 0, i;
-	struct event *p;
-	char *at, *newroom;
+	/* The room's strings are the row's; the rest (a derived id,
+	 * participants, tags, strings that did not fit) are on the heap. */
+	struct event *p = pack(st, (uintptr_t)(st + 1), *used);
 
-	/* What lies outside the room: strings the event functions made
-	 * (a derived id, participants, tags), or that did not fit. */
-	for (i = 0; i < STR_FIELDS; i++) {
-		const char *s = *str_field(st, i);
-
-		if (s && (uintptr_t)s - room >= *used)
-			heap += strlen(s) + 1;
-	}
-	for (i = 0; i < st->nwith; i++)
-		heap += str_size(st->with[i].name) + str_size(st->with[i].role);
-	for (i = 0; i < st->ntags; i++)
-		heap += str_size(st->tags[i]);
-	if (arrays + *used + heap > UINT32_MAX) {
-		p = event_clone(st);
-	} else {
-		p = xmalloc(sizeof(*p) + arrays + *used + heap);
-		newroom = lay_out_block(p, st, arrays, *used + heap);
-		memcpy(newroom, (const void *)room, *used);
-		at = newroom + *used;
-		for (i = 0; i < STR_FIELDS; i++)
-			*str_field(p, i) = take_str(*str_field(st, i), room,
-						    *used, newroom, &at);
-		for (i = 0; i < st->nwith; i++) {
-			p->with[i].name = take_str(st->with[i].name, room,
-						   *used, newroom, &at);
-			p->with[i].role = take_str(st->with[i].role, room,
-						   *used, newroom, &at);
-		}
-		for (i = 0; i < st->ntags; i++)
-			p->tags[i] =
-			    take_str(st->tags[i], room, *used, newroom, &at);
-	}
 	event_clear(st);
 	*used = 0;
 	return p;
