@@ -77,6 +77,10 @@ struct csvio_record {
 	char delim;
 };
 
+/* Is a record's problem its bytes' encoding (not UTF-8), which every
+ * record of the file is likely to share? */
+bool csvio_problem_is_encoding(const struct itin_err *problem);
+
 /*
  * Called once per record. Return 0 to go on, -1 to stop; err (the reader's
  * err) must then be filled.
@@ -133,6 +137,15 @@ int csvio_read_records_fp_threaded(FILE *fp, const char *fname, char delim,
 enum csvio_flags {
 	CSVIO_SKIP_INVALID = 1u << 0, /* refuse bad rows, warn, go on */
 	CSVIO_RAW = 1u << 1,	      /* no formula neutralisation */
+	/*
+	 * The order of slash and dot dates (05/07/2023, 05.07.2023); without
+	 * one the file decides, see csvio_read_events_fp(). ISO dates
+	 * (2023-07-05) and dates that start with a four-digit year
+	 * (2023/07/05) are read the same under every order.
+	 */
+	CSVIO_DMY = 1u << 2, /* day first: 05/07/2023 is 5 July */
+	CSVIO_MDY = 1u << 3, /* month first: 05/07/2023 is 7 May */
+	CSVIO_YMD = 1u << 4, /* year first: 2023/07/05; 05/07/2023 refused */
 };
 
 /* What an import read, for the summary line. */
@@ -163,6 +176,19 @@ struct csvio_stats {
  * in the file's structure (an unterminated quote, a field over the limit)
  * still stop it. Duplicate ids within the file are an error at the second.
  * st may be NULL.
+ *
+ * Problems of the whole file stop it even with CSVIO_SKIP_INVALID: bytes
+ * that are not UTF-8 (the message says when they look like Windows-1252),
+ * and the order of its dates. Without CSVIO_DMY/MDY/YMD the file decides
+ * the order of slash and dot dates: a date whose first field is over 12
+ * (30/07/2023) makes it day-first, one whose second field is over 12
+ * (07/30/2023) month-first, and a file with both is refused, naming both
+ * lines. A date that could be read either way (05/07/2023) waits for that
+ * evidence: its row is kept aside (a copy of the record) and made into an
+ * event when the order is known, so events stay in file order and memory
+ * holds only the undecided rows. When nothing in the whole file decides,
+ * dotted dates are day-first (the convention where they are written) and
+ * an ambiguous slash date is refused, with the options that choose.
  */
 /*
  * How far a long import has got, for a progress line: fn is called every

@@ -1,6 +1,7 @@
 /*
  * cmd-import.c: `itin import [--format itin|csv|ics] [--dry-run]
- * [--skip-invalid] [--raw] [--from DATE] [--to DATE] FILE...`.
+ * [--skip-invalid] [--raw] [--from DATE] [--to DATE]
+ * [--date-order dmy|mdy|ymd] [--encoding cp1252|latin1|utf-8] FILE...`.
  *
  * All or nothing: every file is read and parsed before the store is
  * touched, and a file with any error imports nothing at all. An event
@@ -9,7 +10,8 @@
  * changes nothing (and does not even rewrite the store).
  *
  * CSV is read as a stream (csvio_read_events_fp): memory holds the
- * events, never the file. --skip-invalid lets a CSV or iCalendar file's
+ * events, never the file. --encoding reads any format through iconv
+ * (recode.h); --date-order says how a CSV file writes its dates. --skip-invalid lets a CSV or iCalendar file's
  * good rows or events in and reports each refused one; without it any
  * bad one imports nothing.
  */
@@ -25,6 +27,7 @@
 #include "itin/datetime.h"
 #include "itin/icalio.h"
 #include "itin/itinfmt.h"
+#include "itin/recode.h"
 #include "itin/store.h"
 #include "itin/xalloc.h"
 
@@ -43,6 +46,14 @@ struct import_opts {
 	bool skip_invalid;
 	bool raw;		  /* CSV: keep a leading quote */
 	int64_t from_day, to_day; /* the recurrence window */
+	unsigned date_order;	  /* CSV: CSVIO_DMY, _MDY, _YMD or 0 */
+	const char *encoding;	  /* recode_name(), NULL: UTF-8 as read */
+};
+
+/* This command's own options. */
+enum {
+	OPT_DATE_ORDER = 1000,
+	OPT_ENCODING,
 };
 
 /* The format of a file from its extension: 0 or a usage status. */
@@ -73,36 +84,105 @@ static void csv_progress(void *ctx, size_t rows)
 	progress_update(ctx, rows);
 }
 
+/*
+ * Open the input (a file, or standard input for "-") for reading, through
+ * iconv when --encoding names another encoding than UTF-8. 0, or -1 with
+ * err filled (66 missing or a directory).
+ */
+static int open_input(const struct input *in, const struct import_opts *io,
+		      FILE **out, struct itin_err *err)
+{
+	bool is_stdin = !strcmp(in->path, "-");
+	FILE *fp = is_stdin ? stdin : fopen(in->path, "rb");
+	struct stat st;
+
+	if (!fp)
+		return itin_err_set(err, ITIN_EX_NOINPUT, "cannot open '%s': %s",
+				    in->path, strerror(errno));
+	if (!fstat(fileno(fp), &st) && S_ISDIR(st.st_mode)) {
+		if (!is_stdin)
+			fclose(fp);
+		return itin_err_set(err, ITIN_EX_NOINPUT, "'%s' is a directory",
+				    in->path);
+	}
+	if (io->encoding && strcmp(io->encoding, "UTF-8")) {
+		FILE *rc = recode_open(fp, io->encoding, err);
+
+		if (!rc) {
+			if (!is_stdin)
+				fclose(fp);
+			return -1;
+		}
+		fp = rc;
+	}
+	*out = fp;
+	return 0;
+}
+
+static void close_input(FILE *fp)
+{
+	if (fp != stdin)
+		fclose(fp);
+}
+
+/* A read error of a file read through iconv is a byte the encoding does
+ * not have: the data's fault (65), not the disk's. */
+static void encoding_read_error(const struct input *in,
+				const struct import_opts *io,
+				struct itin_err *err)
+{
+	if (io->encoding && strcmp(io->encoding, "UTF-8") &&
+	    err->status == ITIN_EX_IOERR)
+		itin_err_set(err, ITIN_EX_DATAERR,
+			     "cannot read '%s' as %s: a byte is not a "
+			     "character of that encoding",
+			     in->path, io->encoding);
+}
+
 /* Stream a CSV file (or standard input) into in->events. */
 static int read_csv(struct input *in, const struct import_opts *io,
 		    struct progress *p)
 {
 	const struct csvio_progress prog = {csv_progress, p};
 	unsigned flags = (io->skip_invalid ? CSVIO_SKIP_INVALID : 0) |
-			 (io->raw ? CSVIO_RAW : 0);
-	bool is_stdin = !strcmp(in->path, "-");
-	FILE *fp = is_stdin ? stdin : fopen(in->path, "rb");
+			 (io->raw ? CSVIO_RAW : 0) | io->date_order;
 	struct itin_err err;
-	struct stat st;
-	int ret = 0;
+	FILE *fp;
+	int ret;
 
 	itin_err_clear(&err);
-	if (!fp) {
-		itin_err_set(&err, ITIN_EX_NOINPUT, "cannot open '%s': %s",
-			     in->path, strerror(errno));
+	if (open_input(in, io, &fp, &err))
 		return report_err(&err);
-	}
-	if (!fstat(fileno(fp), &st) && S_ISDIR(st.st_mode)) {
-		itin_err_set(&err, ITIN_EX_NOINPUT, "'%s' is a directory",
-			     in->path);
-		ret = -1;
-	} else {
-		ret = csvio_read_events_fp(fp, in->name, flags, &in->events,
-					   &cli_warner, &prog, &in->csv, &err);
-	}
-	if (!is_stdin)
-		fclose(fp);
+	ret = csvio_read_events_fp(fp, in->name, flags, &in->events,
+				   &cli_warner, &prog, &in->csv, &err);
+	close_input(fp);
+	if (ret)
+		encoding_read_error(in, io, &err);
 	return ret ? report_err(&err) : 0;
+}
+
+/* The whole of a file that is not streamed (.itin, .ics). */
+static int read_whole(const struct input *in, const struct import_opts *io,
+		      struct strbuf *sb, struct itin_err *err)
+{
+	char buf[65536];
+	FILE *fp;
+	size_t n;
+	int ret = 0;
+
+	if (!io->encoding || !strcmp(io->encoding, "UTF-8"))
+		return read_input(in->path, sb, err);
+	if (open_input(in, io, &fp, err))
+		return -1;
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		strbuf_add(sb, buf, n);
+	if (ferror(fp)) {
+		itin_err_set(err, ITIN_EX_IOERR, "cannot read '%s'", in->path);
+		encoding_read_error(in, io, err);
+		ret = -1;
+	}
+	close_input(fp);
+	return ret;
 }
 
 static int read_one(struct input *in, const struct import_opts *io,
@@ -115,7 +195,7 @@ static int read_one(struct input *in, const struct import_opts *io,
 	if (in->fmt == FMT_CSV)
 		return read_csv(in, io, p);
 	itin_err_clear(&err);
-	if (read_input(in->path, &sb, &err)) {
+	if (read_whole(in, io, &sb, &err)) {
 		ret = report_err(&err);
 	} else if (in->fmt == FMT_ICS) {
 		struct icalio_read_opts o = {
@@ -220,10 +300,12 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	    {"raw", no_argument, NULL, OPT_RAW},
 	    {"from", required_argument, NULL, OPT_FROM},
 	    {"to", required_argument, NULL, OPT_TO},
+	    {"date-order", required_argument, NULL, OPT_DATE_ORDER},
+	    {"encoding", required_argument, NULL, OPT_ENCODING},
 	    {NULL, 0, NULL, 0},
 	};
 	const unsigned allowed = 1u << FMT_ITIN | 1u << FMT_CSV | 1u << FMT_ICS;
-	struct import_opts io = {false, false, 0, 0};
+	struct import_opts io = {false, false, 0, 0, 0, NULL};
 	bool has_from = false, has_to = false;
 	enum outfmt fmt = FMT_NONE;
 	struct input *in = NULL;
@@ -257,6 +339,28 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 			break;
 		case OPT_RAW:
 			io.raw = true;
+			break;
+		case OPT_DATE_ORDER:
+			if (!strcmp(optarg, "dmy"))
+				io.date_order = CSVIO_DMY;
+			else if (!strcmp(optarg, "mdy"))
+				io.date_order = CSVIO_MDY;
+			else if (!strcmp(optarg, "ymd"))
+				io.date_order = CSVIO_YMD;
+			else
+				return usage_error(cli->cmd,
+						   "unknown date order '%s' "
+						   "(expected dmy, mdy or ymd)",
+						   optarg);
+			break;
+		case OPT_ENCODING:
+			io.encoding = recode_name(optarg);
+			if (!io.encoding)
+				return usage_error(cli->cmd,
+						   "unknown encoding '%s' "
+						   "(expected cp1252, latin1 "
+						   "or utf-8)",
+						   optarg);
 			break;
 		case OPT_FROM:
 		case OPT_TO: {
@@ -317,6 +421,13 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 			goto out;
 		} else if ((status =
 				format_of(in[k].path, cli->cmd, &in[k].fmt))) {
+			goto out;
+		}
+		if (io.date_order && in[k].fmt != FMT_CSV) {
+			status = usage_error(cli->cmd,
+					     "--date-order works with CSV "
+					     "files only ('%s')",
+					     in[k].path);
 			goto out;
 		}
 		/* Only CSV has cells that export neutralised. */

@@ -302,6 +302,55 @@ struct datememo {
 	int64_t days;
 };
 
+/*
+ * What a slash or dot date says about the file's date order (csvio.h):
+ * nothing (ISO, or the same either way), that it is day-first or
+ * month-first, or that it could be read either way.
+ */
+enum datekind {
+	DK_PLAIN,
+	DK_DMY,	      /* 30/07/2023: the first field is over 12 */
+	DK_MDY,	      /* 07/30/2023: the second field is over 12 */
+	DK_AMBIG,     /* 05/07/2023 */
+	DK_AMBIG_DOT, /* 05.07.2023 */
+};
+
+/*
+ * The order of a file's slash and dot dates: given (CSVIO_DMY...), or
+ * decided by the first date that tells, or not known yet. Slash and dot
+ * dates are told apart (a file may write 12/31/2023 and 31.12.2023 from
+ * two sources); an ambiguous dotted date is day-first by convention and
+ * so decides its kind. The rows with an ambiguous slash date wait for the
+ * order, as copies of their records.
+ */
+struct pending {
+	struct csvio_record rec; /* pointing into the memory after it */
+};
+
+struct seporder {
+	char order;   /* 0 not known yet, 'd', 'm' or 'y' */
+	long at_line; /* the date that decided it, for a conflict */
+	char at_s[16];
+	bool by_convention; /* a dotted date decided it, day-first */
+};
+
+struct dateorder {
+	struct seporder sep[2]; /* slash, dot */
+	bool given;		/* by the caller: no evidence is gathered */
+	/* The date parse_date() read last, when it was not DK_PLAIN. */
+	enum datekind kind;
+	int cur_sep; /* 0 slash, 1 dot */
+	char cur_s[16];
+	/* This row: an ambiguous date met; an order decided by it. */
+	bool row_ambig, decided_now;
+	/* The first ambiguous slash date, for the error when nothing
+	 * decides. */
+	bool slash_ambig;
+	struct itin_err first_ambig;
+	struct pending **wait;
+	size_t nwait, await;
+};
+
 struct evreader {
 	const char *fname;
 	unsigned flags;
@@ -314,6 +363,9 @@ struct evreader {
 	struct idset ids;
 	struct scache zones, countries, places, keywords;
 	struct datememo dates;
+	struct dateorder dord;
+	/* A problem of the whole file: it stops even CSVIO_SKIP_INVALID. */
+	bool fatal;
 	struct strbuf tmp;
 	const struct csvio_progress *prog;
 	/* The event being built (event_new_staged()) and how much of its
@@ -612,19 +664,25 @@ static int bad_date(struct itin_err *err, const char *s, size_t len)
 }
 
 static int parse_date_uncached(const char *s, size_t len, int64_t *days,
-			       struct itin_err *err);
+			       struct dateorder *o, struct itin_err *err);
 
-/* YYYY-MM-DD, M/D/YYYY or D.M.YYYY, exactly s[0..len). */
+/* YYYY-MM-DD, YYYY/MM/DD, M/D/YYYY or D.M.YYYY (see struct dateorder),
+ * exactly s[0..len). o->kind says what the date tells of the order. */
 static int parse_date(const char *s, size_t len, int64_t *days,
-		      struct datememo *m, struct itin_err *err)
+		      struct datememo *m, struct dateorder *o,
+		      struct itin_err *err)
 {
+	o->kind = DK_PLAIN;
 	if (m && len == m->len && !memcmp(s, m->s, len)) {
 		*days = m->days;
 		return 0;
 	}
-	if (parse_date_uncached(s, len, days, err))
+	if (parse_date_uncached(s, len, days, o, err))
 		return -1;
-	if (m && len < sizeof(m->s)) {
+	/* An ambiguous date read before the order is known is provisional:
+	 * never remember it. */
+	if (m && len < sizeof(m->s) && o->kind != DK_AMBIG &&
+	    o->kind != DK_AMBIG_DOT) {
 		memcpy(m->s, s, len);
 		m->len = len;
 		m->days = *days;
@@ -632,15 +690,47 @@ static int parse_date(const char *s, size_t len, int64_t *days,
 	return 0;
 }
 
+static int check_ymd(int y, int month, int day, const char *s, size_t len,
+		     int64_t *days, struct itin_err *err)
+{
+	if (month < 1 || month > 12)
+		return itin_err_set(
+		    err, ITIN_EX_DATAERR,
+		    "invalid date '%.*s': month must be 01 to 12", (int)len, s);
+	if (!date_is_valid(y, month, day))
+		return itin_err_set(err, ITIN_EX_DATAERR,
+				    "invalid date '%.*s': %s %d has %d days",
+				    (int)len, s, month_name(month), y,
+				    days_in_month(y, month));
+	*days = days_from_civil(y, month, day);
+	return 0;
+}
+
 static int parse_date_uncached(const char *s, size_t len, int64_t *days,
-			       struct itin_err *err)
+			       struct dateorder *o, struct itin_err *err)
 {
 	size_t i = 0;
-	int a, b, y, month, day;
-	char sep;
+	int a, b, y;
+	char sep, order;
 
 	if (len == 10 && s[4] == '-')
 		return date_parse(s, len, days, err);
+	/* 2023/07/05, 2023.07.05: a year first is never ambiguous. */
+	if (len >= 8 && len <= 10 && (s[4] == '/' || s[4] == '.') &&
+	    (y = digits(s, len, &i, 4)) >= 0 && i == 4) {
+		if (y < 1)
+			return bad_date(err, s, len);
+		sep = s[i++];
+		a = digits(s, len, &i, 2);
+		if (a < 0 || i >= len || s[i] != sep)
+			return bad_date(err, s, len);
+		i++;
+		b = digits(s, len, &i, 2);
+		if (b < 0 || i != len)
+			return bad_date(err, s, len);
+		return check_ymd(y, a, b, s, len, days, err);
+	}
+	i = 0;
 	a = digits(s, len, &i, 2);
 	if (a < 0 || i >= len || (s[i] != '/' && s[i] != '.'))
 		return bad_date(err, s, len);
@@ -654,19 +744,39 @@ static int parse_date_uncached(const char *s, size_t len, int64_t *days,
 	y = digits(s, len, &i, 4);
 	if (y < 1 || i != len)
 		return bad_date(err, s, len);
-	month = sep == '/' ? a : b;
-	day = sep == '/' ? b : a;
-	if (month < 1 || month > 12)
-		return itin_err_set(
-		    err, ITIN_EX_DATAERR,
-		    "invalid date '%.*s': month must be 01 to 12", (int)len, s);
-	if (!date_is_valid(y, month, day))
+	if (o->given && o->sep[0].order == 'y')
 		return itin_err_set(err, ITIN_EX_DATAERR,
-				    "invalid date '%.*s': %s %d has %d days",
-				    (int)len, s, month_name(month), y,
-				    days_in_month(y, month));
-	*days = days_from_civil(y, month, day);
-	return 0;
+				    "invalid date '%.*s': the year must come "
+				    "first (--date-order ymd)",
+				    (int)len, s);
+	order = o->sep[sep == '.'].order;
+	if (!o->given && a >= 1 && b >= 1 && a != b && (a <= 12 || b <= 12)) {
+		o->kind = a > 12   ? DK_DMY
+			  : b > 12 ? DK_MDY
+			  : sep == '.' ? DK_AMBIG_DOT
+				       : DK_AMBIG;
+		size_t n = len < sizeof(o->cur_s) ? len : sizeof(o->cur_s) - 1;
+
+		memcpy(o->cur_s, s, n);
+		o->cur_s[n] = '\0';
+		o->cur_sep = sep == '.';
+		if (o->kind == DK_DMY || o->kind == DK_MDY) {
+			char says = o->kind == DK_DMY ? 'd' : 'm';
+
+			/* A conflict is the caller's to report, with both
+			 * lines; read the date as it says meanwhile. */
+			order = says;
+		} else if (order) {
+			o->kind = DK_PLAIN;
+		}
+	}
+	/* Not known yet: dotted dates are day-first by convention, and an
+	 * ambiguous slash date is read month-first only provisionally. */
+	if (!order)
+		order = sep == '.' ? 'd' : 'm';
+	if (order == 'd')
+		return check_ymd(y, b, a, s, len, days, err);
+	return check_ymd(y, a, b, s, len, days, err);
 }
 
 static int bad_time(struct itin_err *err, const char *s, size_t len)
@@ -735,7 +845,8 @@ struct dt {
 };
 
 static int parse_when(const char *s, size_t len, struct dt *out,
-		      struct datememo *m, struct itin_err *err)
+		      struct datememo *m, struct dateorder *o,
+		      struct itin_err *err)
 {
 	size_t i = 0;
 
@@ -746,7 +857,7 @@ static int parse_when(const char *s, size_t len, struct dt *out,
 		out->has_time = true;
 		return parse_time(s, len, &out->secs, err);
 	}
-	if (parse_date(s, i, &out->days, m, err)) {
+	if (parse_date(s, i, &out->days, m, o, err)) {
 		/* Name the whole value, not just its date part. */
 		if (i < len)
 			bad_date(err, s, len);
@@ -814,6 +925,68 @@ static void split_end_zone(struct val *when, struct val *zone)
 	trim(&when->s, &when->len);
 }
 
+/*
+ * After a date of field idx: take what it says of the file's date order.
+ * A date that contradicts the order an earlier one decided stops the
+ * whole file (ITIN_EX_DATAERR with er->fatal set), naming both lines.
+ */
+static int note_date(struct evreader *er, const struct csvio_record *rec,
+		     long idx, struct itin_err *err)
+{
+	struct dateorder *o = &er->dord;
+	struct seporder *so = &o->sep[o->cur_sep];
+	long line, col;
+	char says;
+
+	switch (o->kind) {
+	case DK_PLAIN:
+		return 0;
+	case DK_AMBIG:
+		o->row_ambig = true;
+		if (!o->slash_ambig) {
+			o->slash_ambig = true;
+			pos_of(rec, idx, &line, &col);
+			itin_err_at(&o->first_ambig, ITIN_EX_DATAERR, er->fname,
+				    line, col,
+				    "ambiguous date '%s': day-first or "
+				    "month-first? no date in the file has a "
+				    "field over 12 to tell; use --date-order "
+				    "dmy or --date-order mdy",
+				    o->cur_s);
+		}
+		return 0;
+	case DK_AMBIG_DOT:
+	case DK_DMY:
+	case DK_MDY:
+		break;
+	}
+	says = o->kind == DK_MDY ? 'm' : 'd';
+	pos_of(rec, idx, &line, &col);
+	if (!so->order) {
+		so->order = says;
+		so->at_line = line;
+		so->by_convention = o->kind == DK_AMBIG_DOT;
+		memcpy(so->at_s, o->cur_s, sizeof(so->at_s));
+		o->decided_now = o->cur_sep == 0;
+		return 0;
+	}
+	if (so->order == says)
+		return 0;
+	er->fatal = true;
+	if (so->by_convention)
+		return itin_err_at(err, ITIN_EX_DATAERR, er->fname, line, col,
+				   "date '%s' is month-first, but line %ld "
+				   "has '%s', read day-first as dotted dates "
+				   "are; give --date-order dmy or mdy",
+				   o->cur_s, so->at_line, so->at_s);
+	return itin_err_at(err, ITIN_EX_DATAERR, er->fname, line, col,
+			   "date '%s' is %s-first, but line %ld has '%s', "
+			   "%s-first; give --date-order dmy or mdy",
+			   o->cur_s, says == 'd' ? "day" : "month",
+			   so->at_line, so->at_s,
+			   so->order == 'd' ? "day" : "month");
+}
+
 /* The start or the end of a row, from its when, date and time columns. */
 static int row_when(struct evreader *er, const struct csvio_record *rec,
 		    const char *what, struct val when, struct val date,
@@ -822,8 +995,13 @@ static int row_when(struct evreader *er, const struct csvio_record *rec,
 {
 	memset(out, 0, sizeof(*out));
 	*where = when.idx >= 0 ? when.idx : date.idx >= 0 ? date.idx : time.idx;
-	if (when.len && parse_when(when.s, when.len, out, &er->dates, err))
-		return locate(er, rec, when.idx, err);
+	if (when.len) {
+		if (parse_when(when.s, when.len, out, &er->dates, &er->dord,
+			       err))
+			return locate(er, rec, when.idx, err);
+		if (out->has_date && note_date(er, rec, when.idx, err))
+			return -1;
+	}
 	if (date.len) {
 		const char *s = date.s;
 		size_t len = date.len;
@@ -832,8 +1010,10 @@ static int row_when(struct evreader *er, const struct csvio_record *rec,
 			return fail_field(er, rec, date.idx, err,
 					  "the %s date is given twice", what);
 		trim(&s, &len);
-		if (parse_date(s, len, &out->days, &er->dates, err))
+		if (parse_date(s, len, &out->days, &er->dates, &er->dord, err))
 			return locate(er, rec, date.idx, err);
+		if (note_date(er, rec, date.idx, err))
+			return -1;
 		out->has_date = true;
 		if (!when.len)
 			*where = date.idx;
@@ -1254,6 +1434,7 @@ static bool row_is_empty(const struct csvio_record *rec)
 }
 
 
+/* 0 built, -1 refused (err), 1 the row waits for the date order. */
 static int build_event(struct evreader *er, const struct csvio_record *rec,
 		       struct event *ev, struct itin_err *err)
 {
@@ -1300,6 +1481,10 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 		     get(er, rec, C_END_DATE), get(er, rec, C_END_TIME), &e,
 		     &e_at, err))
 		return -1;
+	/* An ambiguous date waits for the order; rows that waited for the
+	 * order this row decided go first. */
+	if (er->dord.row_ambig || (er->dord.decided_now && er->dord.nwait))
+		return 1;
 	if (!s.has_date)
 		return fail_field(er, rec, s_at, err,
 				  s.has_time ? "missing start date"
@@ -1480,25 +1665,66 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 	}
 }
 
-static int on_record(void *ctx, const struct csvio_record *rec,
+/* Keep a copy of rec, which waits for the file's date order. */
+static void wait_for_order(struct evreader *er, const struct csvio_record *rec)
+{
+	struct dateorder *o = &er->dord;
+	size_t flen = (size_t)(rec->f[rec->n - 1].s + rec->f[rec->n - 1].len +
+			       1 - rec->f[0].s);
+	size_t size = sizeof(struct pending) + rec->n * sizeof(*rec->f) +
+		      flen + rec->raw_len;
+	struct pending *p = xmalloc(size);
+	struct csvio_field *f = (struct csvio_field *)(p + 1);
+	char *text = (char *)(f + rec->n), *raw = text + flen;
+
+	memcpy(text, rec->f[0].s, flen);
+	for (size_t i = 0; i < rec->n; i++) {
+		f[i].s = text + (rec->f[i].s - rec->f[0].s);
+		f[i].len = rec->f[i].len;
+	}
+	memcpy(raw, rec->raw, rec->raw_len);
+	p->rec = *rec;
+	p->rec.f = f;
+	p->rec.raw = raw;
+	p->rec.problem = NULL;
+	if (o->nwait == o->await)
+		o->wait = xgrow(o->wait, &o->await, o->nwait + 1,
+				sizeof(*o->wait));
+	o->wait[o->nwait++] = p;
+}
+
+static int build_row(struct evreader *er, const struct csvio_record *rec,
+		     struct itin_err *err);
+
+/* The order is known: make the rows that waited for it, in file order. */
+static int flush_waiting(struct evreader *er, struct itin_err *err)
+{
+	struct dateorder *o = &er->dord;
+	size_t n = o->nwait, i;
+	int ret = 0;
+
+	o->nwait = 0; /* their rows now build, not wait */
+	for (i = 0; i < n && !ret; i++) {
+		ret = build_row(er, &o->wait[i]->rec, err);
+		free(o->wait[i]);
+		o->wait[i] = NULL;
+	}
+	for (; i < n; i++) {
+		free(o->wait[i]);
+		o->wait[i] = NULL;
+	}
+	return ret;
+}
+
+/* A data row with no problem of its own: an event, or refused. */
+static int build_row(struct evreader *er, const struct csvio_record *rec,
 		     struct itin_err *err)
 {
-	struct evreader *er = ctx;
 	struct event *ev;
 	struct idslot *slot;
 	uint32_t h;
+	int r;
 
-	if (!er->have_header)
-		return read_header(er, rec, err);
-	if (!rec->problem && row_is_empty(rec))
-		return 0; /* ",,,," rows: spreadsheets pad with them */
-	er->st.rows++;
-	if (er->prog && er->st.rows % CSVIO_PROGRESS_ROWS == 0)
-		er->prog->fn(er->prog->ctx, er->st.rows);
-	if (rec->problem) {
-		*err = *rec->problem;
-		goto refused;
-	}
 	if (er->ids.cap) {
 		/* The id's slot is a cache miss in a table of millions; ask
 		 * for it now, so it has arrived when the event is built. */
@@ -1509,9 +1735,21 @@ static int on_record(void *ctx, const struct csvio_record *rec,
 	}
 	/* Built in the stage, kept as one packed allocation. */
 	er->stage_used = 0;
-	if (build_event(er, rec, er->stage, err)) {
+	er->dord.row_ambig = er->dord.decided_now = false;
+	r = build_event(er, rec, er->stage, err);
+	if (r) {
 		event_clear(er->stage);
-		goto refused;
+		if (r < 0)
+			goto refused;
+		itin_err_clear(err);
+		if (!er->dord.sep[0].order) {
+			wait_for_order(er, rec);
+			return 0;
+		}
+		/* This row decided the order: the rows before it first. */
+		if (flush_waiting(er, err))
+			return -1;
+		return build_row(er, rec, err);
 	}
 	ev = event_stage_take(er->stage, &er->stage_used);
 	h = id_hash(ev->id);
@@ -1542,13 +1780,52 @@ static int on_record(void *ctx, const struct csvio_record *rec,
 	er->st.events++;
 	return 0;
 refused:
-	if (!(er->flags & CSVIO_SKIP_INVALID))
+	if (!(er->flags & CSVIO_SKIP_INVALID) || er->fatal)
 		return -1;
 	er->st.skipped++;
 	itin_warn_at(er->w, err->file, err->line, err->col, "%s; row skipped",
 		     err->msg);
 	itin_err_clear(err);
 	return 0;
+}
+
+static int on_record(void *ctx, const struct csvio_record *rec,
+		     struct itin_err *err)
+{
+	struct evreader *er = ctx;
+
+	if (!er->have_header)
+		return read_header(er, rec, err);
+	if (!rec->problem && row_is_empty(rec))
+		return 0; /* ",,,," rows: spreadsheets pad with them */
+	er->st.rows++;
+	if (er->prog && er->st.rows % CSVIO_PROGRESS_ROWS == 0)
+		er->prog->fn(er->prog->ctx, er->st.rows);
+	if (rec->problem) {
+		*err = *rec->problem;
+		/* Bytes in another encoding are in every row: skipping
+		 * them would skip the file. */
+		if (!(er->flags & CSVIO_SKIP_INVALID) ||
+		    csvio_problem_is_encoding(rec->problem))
+			return -1;
+		er->st.skipped++;
+		itin_warn_at(er->w, err->file, err->line, err->col,
+			     "%s; row skipped", err->msg);
+		itin_err_clear(err);
+		return 0;
+	}
+	return build_row(er, rec, err);
+}
+
+/* At the end of the file: the rows that still wait for the date order. */
+static int finish_waiting(struct evreader *er, struct itin_err *err)
+{
+	struct dateorder *o = &er->dord;
+
+	if (!o->nwait)
+		return 0;
+	*err = o->first_ambig;
+	return -1;
 }
 
 static void evreader_init(struct evreader *er, const char *fname,
@@ -1563,10 +1840,24 @@ static void evreader_init(struct evreader *er, const char *fname,
 	er->ids.base = out->n;
 	strbuf_init(&er->tmp);
 	er->stage = event_new_staged(STAGE_ROOM);
+	if (flags & (CSVIO_DMY | CSVIO_MDY | CSVIO_YMD)) {
+		char order = flags & CSVIO_DMY	 ? 'd'
+			     : flags & CSVIO_MDY ? 'm'
+						 : 'y';
+
+		er->dord.given = true;
+		er->dord.sep[0].order = er->dord.sep[1].order = order;
+	}
 }
 
-static int evreader_done(struct evreader *er, int ret, struct csvio_stats *st)
+static int evreader_done(struct evreader *er, int ret, struct csvio_stats *st,
+			 struct itin_err *err)
 {
+	if (!ret)
+		ret = finish_waiting(er, err);
+	for (size_t i = 0; i < er->dord.nwait; i++)
+		free(er->dord.wait[i]);
+	free(er->dord.wait);
 	if (st)
 		*st = er->st;
 	idset_release(&er->ids);
@@ -1587,7 +1878,7 @@ int csvio_read_events_fp(FILE *fp, const char *fname, unsigned flags,
 	return evreader_done(
 	    &er,
 	    csvio_read_records_fp_threaded(fp, er.fname, 0, on_record, &er, err),
-	    st);
+	    st, err);
 }
 
 int csvio_read_events(const char *buf, size_t len, const char *fname,
@@ -1600,7 +1891,7 @@ int csvio_read_events(const char *buf, size_t len, const char *fname,
 	evreader_init(&er, fname, flags, out, w);
 	return evreader_done(
 	    &er, csvio_read_records(buf, len, er.fname, 0, on_record, &er, err),
-	    st);
+	    st, err);
 }
 
 /* ---- writing ---- */

@@ -34,6 +34,7 @@
 #include <csv.h>
 
 #include "itin/csvio.h"
+#include "itin/recode.h"
 #include "itin/utf8.h"
 #include "itin/xalloc.h"
 
@@ -268,6 +269,11 @@ static bool all_ascii(const char *s, size_t len)
 	return !(acc & 0x8080808080808080ULL);
 }
 
+bool csvio_problem_is_encoding(const struct itin_err *problem)
+{
+	return !strncmp(problem->msg, "invalid UTF-8", 13);
+}
+
 /* The first invalid UTF-8 or NUL byte of the record, as a problem. */
 static const struct itin_err *check_text(struct csvio_reader *r)
 {
@@ -279,9 +285,19 @@ static const struct itin_err *check_text(struct csvio_reader *r)
 	nul = z ? (size_t)(z - r->raw.buf) : r->raw.len;
 	if (valid && !z)
 		return NULL;
-	if (!valid && bad < nul)
-		fail_at_off(r, &r->problem, bad, "invalid UTF-8");
-	else
+	if (!valid && bad < nul) {
+		const char *enc = recode_guess(r->raw.buf, r->raw.len);
+
+		if (enc)
+			fail_at_off(r, &r->problem, bad,
+				    "invalid UTF-8 (byte 0x%02X); the file "
+				    "looks like %s: try --encoding cp1252",
+				    (unsigned char)r->raw.buf[bad], enc);
+		else
+			fail_at_off(r, &r->problem, bad,
+				    "invalid UTF-8 (byte 0x%02X)",
+				    (unsigned char)r->raw.buf[bad]);
+	} else
 		fail_at_off(r, &r->problem, nul, "NUL byte in input");
 	return &r->problem;
 }

@@ -132,7 +132,7 @@ unchanged "google: second import"
 
 # ---- Outlook ----
 fresh outlook
-run import "$D/outlook.csv"
+run import --date-order mdy "$D/outlook.csv"
 expect_rc 0 "import Outlook's CSV"
 if grep -q 'unknown column' "$T/err"; then not_ok "outlook: its extra columns are known"; else ok "outlook: its extra columns are known"; fi
 run list --format itin --type summit
@@ -210,7 +210,7 @@ expect_err "^itin: $T/after.csv:2:4: text after the closing quote" "text after a
 printf 'title,start\nZ\374rich,2023-03-01\n' >"$T/latin1.csv"
 run import "$T/latin1.csv"
 expect_rc 65 "Latin-1 bytes: 65"
-expect_err "^itin: $T/latin1.csv:2:2: invalid UTF-8$" "Latin-1 bytes: message"
+expect_err "^itin: $T/latin1.csv:2:2: invalid UTF-8 \(byte 0xFC\); the file looks like Windows-1252: try --encoding cp1252$" "Latin-1 bytes: message with the encoding it looks like"
 printf 'id,title,start\nx1,A,2023-03-01\nx1,B,2023-03-02\n' >"$T/dup.csv"
 run import "$T/dup.csv"
 expect_rc 65 "a duplicate id: 65"

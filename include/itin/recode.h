@@ -1,0 +1,42 @@
+/*
+ * recode.h: input in another encoding than UTF-8.
+ *
+ * itin reads UTF-8. Spreadsheets on Windows save CSV in Windows-1252 (or
+ * Latin-1), which is not valid UTF-8 as soon as a name has an accent, so
+ * the readers refuse it; recode_guess() lets the message say what the
+ * bytes look like, and recode_open() reads such a file as UTF-8 through
+ * iconv, a buffer at a time (the file is never held whole).
+ */
+#ifndef ITIN_RECODE_H
+#define ITIN_RECODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "itin/err.h"
+
+/*
+ * The canonical name of an encoding the user may give ("cp1252",
+ * "windows-1252", "latin1", "iso-8859-1", "utf-8", any case): one of
+ * "CP1252", "ISO-8859-1", "UTF-8"; NULL when it is none of them.
+ */
+const char *recode_name(const char *arg);
+
+/*
+ * What invalid UTF-8 bytes look like: "Windows-1252" when every byte
+ * over 0x7F in s[0..len) is a character of Windows-1252 and there is no
+ * control character but tab and line ends, so the text reads as that
+ * encoding; NULL when they look like nothing in particular (binary).
+ */
+const char *recode_guess(const char *s, size_t len);
+
+/*
+ * A stream that gives in's bytes converted from the encoding `from`
+ * (a name recode_name() returns) to UTF-8. It owns in: closing it closes
+ * in, unless in is stdin. A byte the encoding does not define is a read
+ * error, with errno EILSEQ. NULL with err filled (65) when iconv cannot
+ * convert from that encoding.
+ */
+FILE *recode_open(FILE *in, const char *from, struct itin_err *err);
+
+#endif
