@@ -185,6 +185,22 @@ static int read_whole(const struct input *in, const struct import_opts *io,
 	return ret;
 }
 
+/*
+ * The .itin and .ics readers say "invalid UTF-8" at the byte; the whole
+ * file is at hand, so say what it looks like, as the CSV reader does.
+ */
+static void hint_encoding(const struct strbuf *sb, struct itin_err *err)
+{
+	const char *enc;
+	size_t n = strlen(err->msg);
+
+	if (strncmp(err->msg, "invalid UTF-8", 13) ||
+	    !(enc = recode_guess(sb->buf, sb->len)))
+		return;
+	snprintf(err->msg + n, sizeof(err->msg) - n,
+		 "; the file looks like %s: try --encoding cp1252", enc);
+}
+
 static int read_one(struct input *in, const struct import_opts *io,
 		    struct progress *p)
 {
@@ -205,10 +221,13 @@ static int read_one(struct input *in, const struct import_opts *io,
 		};
 
 		if (icalio_read(sb.buf, sb.len, in->name, &o, &in->events,
-				&cli_warner, &in->ics, &err))
+				&cli_warner, &in->ics, &err)) {
+			hint_encoding(&sb, &err);
 			ret = report_err(&err);
+		}
 	} else if (itinfmt_parse(sb.buf, sb.len, in->name, &in->events,
 				 &cli_warner, &err)) {
+		hint_encoding(&sb, &err);
 		ret = report_err(&err);
 	}
 	strbuf_release(&sb);

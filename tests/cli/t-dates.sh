@@ -1,0 +1,107 @@
+#!/bin/sh
+# t-dates.sh: dates as people and spreadsheets write them (issue 11):
+# the order of day and month in CSV (05/07/2023), decided by the file or
+# by --date-order; relative dates on the command line (today, +3d,
+# next monday) and list --upcoming.
+. "$(dirname "$0")/lib.sh"
+
+D=$TESTDIR/data
+snapshot() { cp "$ITIN_FILE" "$T/before" 2>/dev/null || : >"$T/before"; }
+unchanged() {
+	if [ -e "$ITIN_FILE" ]; then
+		same_file "$T/before" "$ITIN_FILE" "$1: store unchanged"
+	else
+		ok "$1: store unchanged (still absent)"
+	fi
+}
+fresh() {
+	export ITIN_FILE="$T/$1.itin"
+	rm -f "$ITIN_FILE"
+}
+# The columns that say when, without the (derived) id.
+when() {
+	run list --format tsv
+	cut -f2- "$T/out" >"$T/out.when"
+	mv "$T/out.when" "$T/out"
+}
+
+# ---- day-first CSV ----
+# data/outlook-dmy.csv: a French office's Outlook export, 05/07/2023 for
+# 5 July, and no day over 12 anywhere.
+fresh dmy
+snapshot
+run import "$D/outlook-dmy.csv"
+expect_rc 65 "day-first Outlook CSV, all ambiguous: refused"
+expect_err "^itin: $D/outlook-dmy.csv:2:36: ambiguous date '05/07/2023': day-first or month-first\? no date in the file has a field over 12 to tell; use --date-order dmy or --date-order mdy$" "all ambiguous: the first date, and how to choose"
+unchanged "all ambiguous"
+run import --skip-invalid "$D/outlook-dmy.csv"
+expect_rc 65 "all ambiguous with --skip-invalid: refused too"
+unchanged "all ambiguous with --skip-invalid"
+
+run import --date-order dmy "$D/outlook-dmy.csv"
+expect_rc 0 "--date-order dmy: imported"
+when
+expect_out_text "type	start	end	tz	city	country	title
+other	2023-07-05T09:30	2023-07-05T10:15	Europe/Paris	Paris	FR	Réunion avec le Premier ministre
+other	2023-07-06T18:00	2023-07-06T19:15	Europe/Paris	Paris	FR	Vol vers Bruxelles
+other	2023-12-01			Brussels	BE	Conseil européen" "--date-order dmy: 5 July, 6 July, 1 December"
+
+fresh mdy
+run import --date-order mdy "$D/outlook-dmy.csv"
+expect_rc 0 "--date-order mdy: imported"
+when
+expect_out_match "^other	2023-05-07T09:30	" "--date-order mdy: 7 May"
+
+# One row with a day over 12 decides for the whole file, rows before it
+# included.
+fresh decided
+cp "$D/outlook-dmy.csv" "$T/decided.csv"
+printf '"Sommet de l'"'"'OTAN","11/07/2023","00:00:00","13/07/2023","00:00:00","True","False","","","","","","","","Summit","","Vilnius, Lithuania","","Normal","False","Normal","3"\r\n' >>"$T/decided.csv"
+run import "$T/decided.csv"
+expect_rc 0 "one deciding row: imported"
+expect_err "imported 4 events \(4 added" "one deciding row: every row"
+when
+expect_out_text "type	start	end	tz	city	country	title
+other	2023-07-05T09:30	2023-07-05T10:15	Europe/Paris	Paris	FR	Réunion avec le Premier ministre
+other	2023-07-06T18:00	2023-07-06T19:15	Europe/Paris	Paris	FR	Vol vers Bruxelles
+other	2023-07-11	2023-07-12		Vilnius	LT	Sommet de l'OTAN
+other	2023-12-01			Brussels	BE	Conseil européen" "one deciding row: day-first throughout"
+
+# A month-first row decides the other way.
+fresh us
+printf 'Subject,Start Date,Start Time\nA,05/07/2023,10:00 AM\nB,07/30/2023,2:00 PM\n' >"$T/us.csv"
+run import "$T/us.csv"
+expect_rc 0 "month-first evidence: imported"
+when
+expect_out_match "^other	2023-05-07T10:00	" "month-first evidence: 7 May"
+
+# Evidence both ways: refused, naming both lines.
+fresh mixed
+snapshot
+printf 'Subject,Start Date\nA,05/07/2023\nB,30/07/2023\nC,2023-08-01\nD,07/31/2023\n' >"$T/mixed.csv"
+run import "$T/mixed.csv"
+expect_rc 65 "mixed evidence: refused"
+expect_err "^itin: $T/mixed.csv:5:3: date '07/31/2023' is month-first, but line 3 has '30/07/2023', day-first; give --date-order dmy or mdy$" "mixed evidence: both lines named"
+unchanged "mixed evidence"
+run import --skip-invalid "$T/mixed.csv"
+expect_rc 65 "mixed evidence with --skip-invalid: refused"
+run import --date-order dmy "$T/mixed.csv"
+expect_rc 65 "mixed evidence, --date-order dmy: the month-first date is impossible"
+expect_err "mixed.csv:5:3: invalid date '07/31/2023': month must be 01 to 12$" "mixed evidence, --date-order dmy: which"
+
+# Dotted dates are day-first; ISO is ISO; a year first is year first.
+fresh dots
+printf 'title;start\nBesuch;05.07.2023 10:00\nISO;2023-05-07\nJahr;2023/07/08\n' >"$T/dots.csv"
+run import "$T/dots.csv"
+expect_rc 0 "dotted dates: imported"
+when
+expect_out_text "type	start	end	tz	city	country	title
+other	2023-05-07					ISO
+other	2023-07-05T10:00					Besuch
+other	2023-07-08					Jahr" "dotted dates are day-first; ISO and year-first as written"
+
+run import --date-order ydm "$T/dots.csv"
+expect_rc 64 "--date-order: an unknown order is a usage error"
+expect_err "unknown date order 'ydm' \(expected dmy, mdy or ymd\)" "--date-order: the orders it takes"
+run import --date-order dmy "$TESTDIR/../../samples/nato-2023.itin"
+expect_rc 64 "--date-order: CSV only"
