@@ -58,6 +58,30 @@ int clock_parse(const char *s, size_t len, int *secs, struct itin_err *err);
 int date_parse(const char *s, size_t len, int64_t *days, struct itin_err *err);
 
 /*
+ * Dates as people say them on a command line, relative to today (days
+ * since epoch, on the user's clock; the caller knows it). Files keep
+ * absolute dates only: the readers of files never call these.
+ *
+ *   today, tomorrow, yesterday
+ *   +3d -3d, +1w -1w, +2m -2m, +1y -1y    days, weeks, months, years from
+ *       today; a month or year that lacks the day takes its last day
+ *       (2023-01-31 +1m is 2023-02-28)
+ *   monday .. sunday, mon .. sun          the next such day, today if it
+ *       is one
+ *   next monday                           the first one after today
+ *   last monday                           the last one before today
+ *   YYYY-MM-DD                            as date_parse()
+ *
+ * Case-insensitive. Errors as date_parse(), naming the forms.
+ */
+int date_parse_rel(const char *s, size_t len, int64_t today, int64_t *days,
+		   struct itin_err *err);
+/* A WHEN whose date may be relative: "tomorrow 10:00", "+3d 09:30",
+ * "next monday", or any when_parse() WHEN. */
+int when_parse_rel(const char *s, size_t len, int64_t today, struct when *out,
+		   struct itin_err *err);
+
+/*
  * Formatting. Buffers of ITIN_WHEN_MAX bytes always suffice.
  * date:  "2023-01-29"
  * clock: "10:00", or "10:00:30" when seconds are not zero

@@ -386,7 +386,8 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 			int64_t day;
 
 			itin_err_clear(&err);
-			if (date_parse(optarg, strlen(optarg), &day, &err)) {
+			if (date_parse_rel(optarg, strlen(optarg), cli_today(),
+					   &day, &err)) {
 				err.col = 0;
 				return report_err(&err);
 			}

@@ -26,6 +26,12 @@
 	"  --with NAME          part of a participant's name\n"                \
 	"  --grep TEXT          part of the title, venue or notes\n"
 
+#define DATES_HELP                                                             \
+	"\nA DATE may also be today, tomorrow, yesterday, +3d, -1w, +2m, +1y,\n" \
+	"a weekday (monday or mon: the next one, today included), next\n"     \
+	"monday or last monday; a WHEN is such a date and a time too\n"       \
+	"(\"tomorrow 10:00\").\n"
+
 #define EVENT_HELP                                                             \
 	"  --start WHEN         YYYY-MM-DD (all day) or YYYY-MM-DD "           \
 	"HH:MM[:SS]\n"                                                         \
@@ -55,7 +61,7 @@ static const struct command commands[] = {
      "Add one event to the store and print its id.\n\n"
      "Options:\n" EVENT_HELP
      "  --id ID              use ID instead of a random id\n"
-     "  -f, --file PATH      the store\n\n" TYPES_HELP,
+     "  -f, --file PATH      the store\n\n" TYPES_HELP DATES_HELP,
      CMD_STORE | CMD_WRITES, cmd_add},
     {"edit", "itin edit ID [OPTIONS] [--clear FIELD]...",
      "Change an event. Without options, open it in $VISUAL or $EDITOR\n"
@@ -68,9 +74,12 @@ static const struct command commands[] = {
      "                       end-tz, with, org, source, notes, tags\n"
      "                       (repeatable)\n"
      "  -f, --file PATH      the store\n\n"
-     "Moving the start without --end keeps the event's duration.\n",
+     "Moving the start without --end keeps the event's duration.\n"
+     DATES_HELP,
      CMD_STORE | CMD_WRITES, cmd_edit},
-    {"list", "itin list [FILTERS] [--format agenda|tsv|csv|json|itin|ics]",
+    {"list",
+     "itin list [FILTERS] [--upcoming] [--format "
+     "agenda|tsv|csv|json|itin|ics]",
      "List events in order of their start.\n\n"
      "Options:\n"
      "  --format FORMAT      agenda (default, for people), tsv, csv, json,\n"
@@ -79,7 +88,8 @@ static const struct command commands[] = {
      "city)\n"
      "  --raw                with csv: no ' before cells a spreadsheet\n"
      "                       would run as formulas\n"
-     "  -f, --file PATH      the store\n\n" FILTERS_HELP,
+     "  --upcoming           from today on (--from today)\n"
+     "  -f, --file PATH      the store\n\n" FILTERS_HELP DATES_HELP,
      CMD_STORE, cmd_list},
     {"show", "itin show ID",
      "Show every field of one event, with its times in UTC.\n"
@@ -96,7 +106,9 @@ static const struct command commands[] = {
      CMD_STORE | CMD_WRITES, cmd_rm},
     {"import",
      "itin import [--format itin|csv|ics] [--dry-run] [--skip-invalid]\n"
-     "                   [--raw] [--from DATE] [--to DATE] FILE...",
+     "                   [--raw] [--from DATE] [--to DATE]\n"
+     "                   [--date-order dmy|mdy|ymd]\n"
+     "                   [--encoding cp1252|latin1|utf-8] FILE...",
      "Add the events of files to the store; an event whose id (UID) is\n"
      "already in the store replaces it. A file with any error imports\n"
      "nothing. '-' reads standard input and needs --format. The format is\n"
@@ -111,7 +123,10 @@ static const struct command commands[] = {
      "                       a formula-like cell\n"
      "  --from DATE          iCalendar: expand recurring events from DATE\n"
      "  --to DATE            ... to DATE (default: a year either side of\n"
-     "                       today)\n"
+     "                       today)\n"     "  --date-order ORDER   CSV: dmy (05/07/2023 is 5 July), mdy (7 May)\n"
+     "                       or ymd; without it the file's dates decide\n"
+     "  --encoding ENC       read the files as cp1252 (Windows), latin1\n"
+     "                       or utf-8 (the default)\n"
      "  -f, --file PATH      the store\n",
      CMD_STORE | CMD_WRITES, cmd_import},
     {"export",
@@ -127,7 +142,7 @@ static const struct command commands[] = {
      "  -o, --output FILE    write to FILE instead of stdout\n"
      "  --raw                with csv: no ' before cells a spreadsheet\n"
      "                       would run as formulas\n"
-     "  -f, --file PATH      the store\n\n" FILTERS_HELP,
+     "  -f, --file PATH      the store\n\n" FILTERS_HELP DATES_HELP,
      CMD_STORE, cmd_export},
     {"timeline",
      "itin timeline [FILTERS] [--width N] [--by KEY] [--in ZONE]",
@@ -143,7 +158,7 @@ static const struct command commands[] = {
      "                       with the titles after the bars\n"
      "  --in ZONE            place the times on ZONE's clock (a zone or a "
      "city)\n"
-     "  -f, --file PATH      the store\n\n" FILTERS_HELP,
+     "  -f, --file PATH      the store\n\n" FILTERS_HELP DATES_HELP,
      CMD_STORE, cmd_timeline},
     {"view", "itin view [FILTERS] [--in ZONE]",
      "The interactive timeline: a date axis, a row and a bar for each\n"
@@ -166,7 +181,7 @@ static const struct command commands[] = {
      "Options:\n"
      "  --in ZONE            place the times on ZONE's clock (a zone or a "
      "city)\n"
-     "  -f, --file PATH      the store\n\n" FILTERS_HELP,
+     "  -f, --file PATH      the store\n\n" FILTERS_HELP DATES_HELP,
      CMD_STORE, cmd_view},
     {"where", "itin where PLACE [--country CC] [--format text|tsv]",
      "Show what the built-in gazetteer makes of a place: the city, its\n"

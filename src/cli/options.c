@@ -280,10 +280,12 @@ static int add_with(struct event *ev, const char *arg, struct itin_err *err)
 	return 0;
 }
 
-/* Does s look like HH:MM[:SS] alone (an --end on the start's day)? */
+/* Does s look like HH:MM[:SS] alone (an --end on the start's day)?
+ * Digits and colons only: "mon 9:00" is a relative WHEN. */
 static bool is_clock_only(const char *s)
 {
-	return strchr(s, ':') && !strchr(s, '-') && strlen(s) <= 8;
+	return strchr(s, ':') && strlen(s) <= 8 &&
+	       strspn(s, "0123456789:") == strlen(s);
 }
 
 /*
@@ -357,7 +359,8 @@ static int apply_times(const struct evopts *o, struct event *ev, bool is_new,
 
 	*became_timed = false;
 	if (o->start) {
-		if (when_parse(o->start, strlen(o->start), &w, err))
+		if (when_parse_rel(o->start, strlen(o->start), cli_today(),
+				   &w, err))
 			return -1;
 		ev->start = w.lsec;
 		ev->allday = !w.has_time;
@@ -389,7 +392,8 @@ static int apply_times(const struct evopts *o, struct event *ev, bool is_new,
 				return -1;
 			ev->end = lsec_day(ev->start) * ITIN_DAY + secs;
 		} else {
-			if (when_parse(o->end, strlen(o->end), &w, err))
+			if (when_parse_rel(o->end, strlen(o->end),
+					   cli_today(), &w, err))
 				return -1;
 			if (w.has_time && ev->allday)
 				return itin_err_set(
@@ -562,7 +566,7 @@ int filter_option(struct filter *f, int c, const char *arg,
 	switch (c) {
 	case OPT_FROM:
 	case OPT_TO:
-		if (date_parse(arg, strlen(arg), &day, &err))
+		if (date_parse_rel(arg, strlen(arg), cli_today(), &day, &err))
 			goto fail;
 		if (c == OPT_FROM) {
 			f->has_from = true;

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "itin/ascii.h"
 #include "itin/datetime.h"
 
 int64_t days_from_civil(int year, int month, int day)
@@ -206,6 +207,155 @@ int when_parse(const char *s, size_t len, struct when *out,
 	return 0;
 }
 
+/* ---- relative dates ---- */
+
+static const char *const wday_names[7] = {
+	"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+	"Saturday",
+};
+
+#define REL_FORMS                                                              \
+	"expected YYYY-MM-DD, today, tomorrow, yesterday, +3d, -1w, +2m or "   \
+	"next monday"
+
+static int bad_rel(const char *s, size_t len, struct itin_err *err)
+{
+	return itin_err_at(err, ITIN_EX_DATAERR, NULL, 0, 1,
+			   "invalid date '%.*s' (" REL_FORMS ")",
+			   (int)(len > QUOTE_MAX ? QUOTE_MAX : len), s);
+}
+
+static bool word_is(const char *s, size_t len, const char *w)
+{
+	return strlen(w) == len && !ascii_ncasecmp(s, w, len);
+}
+
+/* A weekday's name or its three letters: 0 = Sunday, or -1. */
+static int weekday_of(const char *s, size_t len)
+{
+	for (int i = 0; i < 7; i++)
+		if (word_is(s, len, wday_names[i]) ||
+		    (len == 3 && !ascii_ncasecmp(s, wday_names[i], 3)))
+			return i;
+	return -1;
+}
+
+/* today + n months (n may be negative), the day clamped to the month. */
+static int64_t add_months(int64_t today, long n)
+{
+	int y, m, d;
+	long total;
+
+	civil_from_days(today, &y, &m, &d);
+	total = (long)y * 12 + (m - 1) + n;
+	y = (int)(total >= 0 ? total / 12 : (total - 11) / 12);
+	m = (int)(total - (long)y * 12) + 1;
+	if (d > days_in_month(y, m))
+		d = days_in_month(y, m);
+	return days_from_civil(y, m, d);
+}
+
+int date_parse_rel(const char *s, size_t len, int64_t today, int64_t *days,
+		   struct itin_err *err)
+{
+	int64_t d;
+	const char *sp;
+
+	if (len && s[0] >= '0' && s[0] <= '9')
+		return date_parse(s, len, days, err);
+	if (word_is(s, len, "today"))
+		d = today;
+	else if (word_is(s, len, "tomorrow"))
+		d = today + 1;
+	else if (word_is(s, len, "yesterday"))
+		d = today - 1;
+	else if (len >= 3 && (s[0] == '+' || s[0] == '-')) {
+		long n = 0;
+		size_t i = 1;
+		char unit = (char)(s[len - 1] | 0x20);
+
+		/* Up to 6 digits: a million days is past year 9999. */
+		for (; i < len - 1 && i <= 6 && s[i] >= '0' && s[i] <= '9'; i++)
+			n = n * 10 + (s[i] - '0');
+		if (i != len - 1 || i == 1)
+			return bad_rel(s, len, err);
+		if (s[0] == '-')
+			n = -n;
+		switch (unit) {
+		case 'd':
+			d = today + n;
+			break;
+		case 'w':
+			d = today + 7 * n;
+			break;
+		case 'm':
+			d = add_months(today, n);
+			break;
+		case 'y':
+			d = add_months(today, 12 * n);
+			break;
+		default:
+			return bad_rel(s, len, err);
+		}
+	} else if ((sp = memchr(s, ' ', len)) != NULL) {
+		size_t wl = (size_t)(sp - s);
+		int wd = weekday_of(sp + 1, len - wl - 1);
+		int now = weekday_from_days(today);
+
+		if (wd < 0)
+			return bad_rel(s, len, err);
+		if (word_is(s, wl, "next"))
+			d = today + ((wd - now + 6) % 7 + 1);
+		else if (word_is(s, wl, "last"))
+			d = today - ((now - wd + 6) % 7 + 1);
+		else
+			return bad_rel(s, len, err);
+	} else {
+		int wd = weekday_of(s, len);
+
+		if (wd < 0)
+			return bad_rel(s, len, err);
+		d = today + (wd - weekday_from_days(today) + 7) % 7;
+	}
+	if (d < ITIN_FIRST_DAY || d > ITIN_LAST_DAY)
+		return itin_err_at(err, ITIN_EX_DATAERR, NULL, 0, 1,
+				   "invalid date '%.*s': years run from 0001 "
+				   "to 9999",
+				   (int)(len > QUOTE_MAX ? QUOTE_MAX : len), s);
+	*days = d;
+	return 0;
+}
+
+int when_parse_rel(const char *s, size_t len, int64_t today, struct when *out,
+		   struct itin_err *err)
+{
+	size_t dlen = len;
+	int64_t days;
+	int secs;
+
+	/* Absolute WHENs keep their own reader and messages. */
+	if (len && s[0] >= '0' && s[0] <= '9')
+		return when_parse(s, len, out, err);
+	/* "next monday 10:00": the time is the last word, with a ':'. */
+	while (dlen > 0 && s[dlen - 1] != ' ')
+		dlen--;
+	if (dlen > 0 && memchr(s + dlen, ':', len - dlen)) {
+		if (date_parse_rel(s, dlen - 1, today, &days, err))
+			return -1;
+		if (clock_parse_at(s + dlen, len - dlen, (long)dlen + 1, &secs,
+				   err))
+			return -1;
+		out->lsec = days * ITIN_DAY + secs;
+		out->has_time = true;
+		return 0;
+	}
+	if (date_parse_rel(s, len, today, &days, err))
+		return -1;
+	out->lsec = days * ITIN_DAY;
+	out->has_time = false;
+	return 0;
+}
+
 void date_format(int64_t days, char *buf)
 {
 	int y, m, d;
@@ -236,10 +386,6 @@ void when_format(int64_t lsec, bool has_time, char sep, char *buf)
 	clock_format(lsec_time_of_day(lsec), buf + n);
 }
 
-static const char *const wday_names[7] = {
-	"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-	"Saturday",
-};
 static const char *const wday_abbrs[7] = {
 	"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
 };

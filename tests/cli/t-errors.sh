@@ -115,7 +115,7 @@ run list --grep "$(printf '\377')"
 check 65 "^itin: invalid UTF-8 in --grep$" "list: invalid UTF-8 filter"
 imp '2023-01-30                 meeting    caf\351\n'
 run import "$T/bad.itin"
-check 65 "^itin: $T/bad.itin:1:[0-9]+: invalid UTF-8$" "import: invalid UTF-8"
+check 65 "^itin: $T/bad.itin:1:[0-9]+: invalid UTF-8; the file looks like Windows-1252: try --encoding cp1252$" "import: invalid UTF-8"
 
 # NUL bytes.
 imp '2023-01-30                 meeting    a\000b\n'

@@ -104,8 +104,9 @@ if [ "$(wc -l <"$T/err")" -eq 1 ]; then ok "usage errors: one line on stderr"; e
 run list --from 2023-02-30
 expect_rc 65 "--from impossible date"
 expect_err "invalid date '2023-02-30'" "--from impossible date: message"
-run list --from tomorrow
+run list --from tomorow
 expect_rc 65 "--from not a date"
+expect_err "^itin: invalid date 'tomorow' \(expected YYYY-MM-DD, today, tomorrow, yesterday, \+3d, -1w, \+2m or next monday\)$" "--from not a date: the forms it takes"
 run list --type meetings
 expect_rc 65 "--type unknown"
 expect_err "unknown type 'meetings'" "--type unknown: message"

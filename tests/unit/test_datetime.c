@@ -1,4 +1,6 @@
 /* test_datetime.c: civil-date arithmetic, WHEN parsing and formatting. */
+#include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "itin/datetime.h"
@@ -329,6 +331,141 @@ TEST(format_parse_round_trip)
 	CHECK_INT(bad, 0);
 }
 
+/* A relative date from Wednesday 2023-01-25, as "YYYY-MM-DD" or the
+ * error. */
+static const char *rel(const char *s)
+{
+	static char buf[600];
+	struct itin_err err;
+	int64_t d;
+
+	itin_err_clear(&err);
+	if (date_parse_rel(s, strlen(s), days_from_civil(2023, 1, 25), &d,
+			   &err)) {
+		snprintf(buf, sizeof(buf), "ERROR %d %s", err.status, err.msg);
+		return buf;
+	}
+	date_format(d, buf);
+	return buf;
+}
+
+static const char *relw(const char *s)
+{
+	static char buf[600];
+	struct itin_err err;
+	struct when w;
+
+	itin_err_clear(&err);
+	if (when_parse_rel(s, strlen(s), days_from_civil(2023, 1, 25), &w,
+			   &err)) {
+		snprintf(buf, sizeof(buf), "ERROR %ld %s", err.col, err.msg);
+		return buf;
+	}
+	when_format(w.lsec, w.has_time, ' ', buf);
+	return buf;
+}
+
+TEST(relative_dates)
+{
+	CHECK_STR(rel("today"), "2023-01-25");
+	CHECK_STR(rel("Today"), "2023-01-25");
+	CHECK_STR(rel("tomorrow"), "2023-01-26");
+	CHECK_STR(rel("yesterday"), "2023-01-24");
+	CHECK_STR(rel("+3d"), "2023-01-28");
+	CHECK_STR(rel("-3d"), "2023-01-22");
+	CHECK_STR(rel("+0d"), "2023-01-25");
+	CHECK_STR(rel("-1w"), "2023-01-18");
+	CHECK_STR(rel("+2W"), "2023-02-08");
+	CHECK_STR(rel("+1m"), "2023-02-25");
+	CHECK_STR(rel("-2m"), "2022-11-25");
+	CHECK_STR(rel("+13m"), "2024-02-25");
+	CHECK_STR(rel("-25m"), "2020-12-25");
+	CHECK_STR(rel("+1y"), "2024-01-25");
+	/* Weekdays: 2023-01-25 is a Wednesday. */
+	CHECK_STR(rel("wednesday"), "2023-01-25");
+	CHECK_STR(rel("wed"), "2023-01-25");
+	CHECK_STR(rel("thursday"), "2023-01-26");
+	CHECK_STR(rel("Monday"), "2023-01-30");
+	CHECK_STR(rel("tue"), "2023-01-31");
+	CHECK_STR(rel("next monday"), "2023-01-30");
+	CHECK_STR(rel("next wednesday"), "2023-02-01");
+	CHECK_STR(rel("next thu"), "2023-01-26");
+	CHECK_STR(rel("last monday"), "2023-01-23");
+	CHECK_STR(rel("last wednesday"), "2023-01-18");
+	CHECK_STR(rel("last tuesday"), "2023-01-24");
+	/* Absolute dates are read as date_parse() reads them. */
+	CHECK_STR(rel("2023-02-28"), "2023-02-28");
+	CHECK_STR(rel("2023-02-29"), "ERROR 65 invalid date '2023-02-29': "
+				     "February 2023 has 28 days");
+	/* The rest is refused, naming the forms. */
+	CHECK_STR(rel("tomorow"),
+		  "ERROR 65 invalid date 'tomorow' (expected YYYY-MM-DD, "
+		  "today, tomorrow, yesterday, +3d, -1w, +2m or next monday)");
+	CHECK_STR(rel("+3"), "ERROR 65 invalid date '+3' (expected "
+			     "YYYY-MM-DD, today, tomorrow, yesterday, +3d, "
+			     "-1w, +2m or next monday)");
+	CHECK(!strncmp(rel("+d"), "ERROR 65 invalid date '+d'", 26));
+	CHECK(!strncmp(rel("+3x"), "ERROR 65 invalid date '+3x'", 27));
+	CHECK(!strncmp(rel("3d"), "ERROR 65 invalid date '3d'", 26));
+	CHECK(!strncmp(rel("next"), "ERROR 65 invalid date 'next'", 28));
+	CHECK(!strncmp(rel("next month"), "ERROR 65 invalid date", 21));
+	CHECK(!strncmp(rel("this monday"), "ERROR 65 invalid date", 21));
+	CHECK(!strncmp(rel(""), "ERROR 65 invalid date", 21));
+	CHECK(!strncmp(rel("+1234567d"), "ERROR 65 invalid date", 21));
+	/* Past the calendar. */
+	CHECK_STR(rel("+999999w"), "ERROR 65 invalid date '+999999w': years "
+				   "run from 0001 to 9999");
+	CHECK_STR(rel("-999999m"), "ERROR 65 invalid date '-999999m': years "
+				   "run from 0001 to 9999");
+}
+
+/* The 31st, a month on: the last day of the shorter month. */
+TEST(relative_months_clamp)
+{
+	struct itin_err err;
+	int64_t d;
+	char buf[ITIN_WHEN_MAX];
+
+	CHECK_INT(date_parse_rel("+1m", 3, days_from_civil(2023, 1, 31), &d,
+				 &err),
+		  0);
+	date_format(d, buf);
+	CHECK_STR(buf, "2023-02-28");
+	CHECK_INT(date_parse_rel("+1m", 3, days_from_civil(2024, 1, 31), &d,
+				 &err),
+		  0);
+	date_format(d, buf);
+	CHECK_STR(buf, "2024-02-29");
+	CHECK_INT(date_parse_rel("+1y", 3, days_from_civil(2024, 2, 29), &d,
+				 &err),
+		  0);
+	date_format(d, buf);
+	CHECK_STR(buf, "2025-02-28");
+	CHECK_INT(date_parse_rel("-1m", 3, days_from_civil(2023, 3, 31), &d,
+				 &err),
+		  0);
+	date_format(d, buf);
+	CHECK_STR(buf, "2023-02-28");
+}
+
+TEST(relative_whens)
+{
+	CHECK_STR(relw("tomorrow 10:00"), "2023-01-26 10:00");
+	CHECK_STR(relw("next monday 09:30:15"), "2023-01-30 09:30:15");
+	CHECK_STR(relw("+3d"), "2023-01-28");
+	CHECK_STR(relw("fri 18:00"), "2023-01-27 18:00");
+	CHECK_STR(relw("2023-03-01 10:00"), "2023-03-01 10:00");
+	CHECK_STR(relw("2023-03-01T10:00"), "2023-03-01 10:00");
+	/* Errors point at the part they name. */
+	CHECK_STR(relw("tomorrow 25:00"),
+		  "ERROR 10 invalid time '25:00': hour must be 00 to 23");
+	CHECK_STR(relw("tomorow 10:00"),
+		  "ERROR 1 invalid date 'tomorow' (expected YYYY-MM-DD, "
+		  "today, tomorrow, yesterday, +3d, -1w, +2m or next monday)");
+	CHECK_STR(relw("2023-13-01 10:00"),
+		  "ERROR 1 invalid date '2023-13-01': month must be 01 to 12");
+}
+
 TEST(names)
 {
 	CHECK_STR(weekday_abbr(0), "Sun");
@@ -358,6 +495,9 @@ int main(void)
 	RUN(long_input_is_quoted_short);
 	RUN(formatting);
 	RUN(format_parse_round_trip);
+	RUN(relative_dates);
+	RUN(relative_months_clamp);
+	RUN(relative_whens);
 	RUN(names);
 	return test_done();
 }
