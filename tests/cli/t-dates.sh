@@ -105,3 +105,82 @@ expect_rc 64 "--date-order: an unknown order is a usage error"
 expect_err "unknown date order 'ydm' \(expected dmy, mdy or ymd\)" "--date-order: the orders it takes"
 run import --date-order dmy "$TESTDIR/../../samples/nato-2023.itin"
 expect_rc 64 "--date-order: CSV only"
+
+# ---- relative dates (ITIN_NOW: Wednesday 2023-01-25, 12:00 UTC) ----
+fresh rel
+run add meeting "Talks" --start "tomorrow 10:00" --end 11:00 --city Paris
+expect_rc 0 "add --start 'tomorrow 10:00'"
+run add visit "Trip" --start "next monday" --end +2w
+expect_rc 0 "add --start 'next monday' --end +2w"
+run add call "Call" --start "fri 18:00" --end "fri 18:30" --tz UTC
+expect_rc 0 "add --start 'fri 18:00' --end 'fri 18:30'"
+run add call "Old call" --start yesterday
+run add call "Last week" --start -1w
+run add conference "Spring" --start +2m
+run add meeting "Lunch" --start today
+when
+expect_out_text "type	start	end	tz	city	country	title
+call	2023-01-18					Last week
+call	2023-01-24					Old call
+meeting	2023-01-25					Lunch
+meeting	2023-01-26T10:00	2023-01-26T11:00	Europe/Paris	Paris	FR	Talks
+call	2023-01-27T18:00	2023-01-27T18:30	UTC			Call
+visit	2023-01-30	2023-02-08				Trip
+conference	2023-03-25					Spring" "relative --start/--end: the dates they name"
+# The store keeps absolute dates.
+if grep -Eq 'tomorrow|next|\+2' "$ITIN_FILE"; then not_ok "the store holds absolute dates only"; else ok "the store holds absolute dates only"; fi
+
+run list --from today --to +1w --format tsv
+cut -f8 "$T/out" >"$T/titles"
+printf 'title\nLunch\nTalks\nCall\nTrip\n' >"$T/want"
+same_file "$T/want" "$T/titles" "list --from today --to +1w"
+run list --upcoming --format tsv
+cut -f8 "$T/out" >"$T/titles"
+printf 'title\nLunch\nTalks\nCall\nTrip\nSpring\n' >"$T/want"
+same_file "$T/want" "$T/titles" "list --upcoming: from today on"
+run list --format tsv
+if [ "$(wc -l <"$T/out")" -eq 8 ]; then ok "list with no range: every event"; else not_ok "list with no range: every event"; fi
+run list --upcoming --from 2023-01-01
+expect_rc 64 "--upcoming with --from: usage error"
+run list --from "last monday" --to yesterday --format tsv
+cut -f8 "$T/out" >"$T/titles"
+printf 'title\nOld call\n' >"$T/want"
+same_file "$T/want" "$T/titles" "list --from 'last monday' --to yesterday"
+run export --format tsv --from +1m
+cut -f8 "$T/out" >"$T/titles"
+printf 'title\nSpring\n' >"$T/want"
+same_file "$T/want" "$T/titles" "export --from +1m"
+
+# Today is the user's: 23:30 UTC is already the 26th in Tokyo.
+ITIN_NOW=2023-01-25T23:30:00Z
+TZ=Asia/Tokyo
+run list --upcoming --format tsv
+ITIN_NOW=2023-01-25T12:00:00Z
+TZ=UTC
+cut -f8 "$T/out" >"$T/titles"
+printf 'title\nTalks\nCall\nTrip\nSpring\n' >"$T/want"
+same_file "$T/want" "$T/titles" "--upcoming: today in the user's zone"
+
+# edit moves an event to a relative date, keeping its length.
+run list --format tsv --grep Talks
+id=$(sed -n 2p "$T/out" | cut -f1)
+run edit "$id" --start "next tuesday 15:00"
+expect_rc 0 "edit --start 'next tuesday 15:00'"
+run list --format tsv --grep Talks
+expect_out_match "	2023-01-31T15:00	2023-01-31T16:00	" "edit: moved to Tuesday, same length"
+
+# Mistakes.
+run add call X --start "tomorow 10:00"
+expect_rc 65 "a misspelt relative date: 65"
+expect_err "^itin: invalid date 'tomorow' \(expected YYYY-MM-DD, today, tomorrow, yesterday, \+3d, -1w, \+2m or next monday\)$" "a misspelt relative date: the forms"
+run add call X --start "tomorrow 25:00"
+expect_rc 65 "a relative date, a bad time: 65"
+expect_err "invalid time '25:00'" "a relative date, a bad time: message"
+run list --from +3q
+expect_rc 65 "--from +3q: 65"
+# A CSV file keeps absolute dates only.
+printf 'title,start\nA,tomorrow\n' >"$T/rel.csv"
+run import "$T/rel.csv"
+expect_rc 65 "CSV: 'tomorrow' is not a date in a file"
+
+finish
