@@ -60,6 +60,9 @@ const struct command *cli_find_command(const char *name);
 const char *cli_store(struct cli *cli);
 /* Print the help of cmd (or the general help when cmd is NULL) on stdout. */
 int cli_help(const struct command *cmd);
+/* Edit distance, a swap of neighbours counting one ("lsit", "list");
+ * (size_t)-1 for strings of 32 bytes or more. */
+size_t edit_distance(const char *a, const char *b);
 
 int cmd_add(int argc, char **argv, struct cli *cli);
 int cmd_edit(int argc, char **argv, struct cli *cli);
@@ -223,11 +226,18 @@ int filter_finish(const struct filter *f, const struct command *cmd);
 /* After the options (reads optind): 0 when at most max arguments follow,
  * else 64 after "unexpected argument 'x'" for the first one too many. */
 int too_many_args(const struct command *cmd, int argc, char **argv, int max);
+/* A stray argument that looks like a time and follows the value of
+ * --start or --end in orig (argv as given, before getopt moved it):
+ * 64 after "unexpected argument '10:00' after --start 2024-03-10 (quote
+ * the date and time together ...)"; else 0, nothing said. */
+int stray_time_arg(const struct command *cmd, char *const *orig, int argc,
+		   const char *stray);
 
 /* Check that a command-line string is valid UTF-8 ("invalid UTF-8 in
  * --title"): 0 or -1 with err filled (65). */
 int check_utf8_arg(const char *s, const char *what, struct itin_err *err);
-/* "unknown event type 'x' (expected one of: ...)" */
+/* "unknown type 'meetings' (did you mean 'meeting'?; expected one of:
+ * ...)", status 65 (a TYPE is data; --type makes it a usage error). */
 int parse_type_arg(const char *s, struct itin_err *err);
 
 /* Output formats of list and export. */

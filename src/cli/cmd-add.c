@@ -6,6 +6,9 @@
  * add never rewrites the store, so many can run at once without losing
  * an event (the store appends under its lock).
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
 #include "itin/event.h"
 #include "itin/store.h"
@@ -22,8 +25,12 @@ int cmd_add(int argc, char **argv, struct cli *cli)
 	struct event *ev = NULL;
 	struct itin_err err;
 	const char *path;
+	char **orig;
 	int c, status = 0;
 
+	/* argv as typed, for a message about a stray argument. */
+	orig = xmalloc((size_t)argc * sizeof(*orig));
+	memcpy(orig, argv, (size_t)argc * sizeof(*orig));
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
 		if (event_cmd_option(cli, &o, c, optarg, &status))
@@ -38,6 +45,9 @@ int cmd_add(int argc, char **argv, struct cli *cli)
 		goto out;
 	}
 	if (argc - optind > 2) {
+		status = stray_time_arg(cli->cmd, orig, argc, argv[optind + 2]);
+		if (status)
+			goto out;
 		status = usage_error(cli->cmd,
 				     "unexpected argument '%s' (quote a "
 				     "TITLE of several words)",
@@ -78,6 +88,7 @@ int cmd_add(int argc, char **argv, struct cli *cli)
 	}
 	printf("%s\n", ev->id);
 out:
+	free(orig);
 	event_free(ev);
 	evopts_release(&o);
 	return status;

@@ -290,8 +290,12 @@ int cmd_edit(int argc, char **argv, struct cli *cli)
 	};
 	struct evopts o = {0};
 	const char *path;
+	char **orig;
 	int c, status = 0;
 
+	/* argv as typed, for a message about a stray argument. */
+	orig = xmalloc((size_t)argc * sizeof(*orig));
+	memcpy(orig, argv, (size_t)argc * sizeof(*orig));
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
 		if (event_cmd_option(cli, &o, c, optarg, &status))
@@ -301,6 +305,9 @@ int cmd_edit(int argc, char **argv, struct cli *cli)
 		status = usage_error(cli->cmd, "missing ID");
 		goto out;
 	}
+	if (argc - optind > 1 &&
+	    (status = stray_time_arg(cli->cmd, orig, argc, argv[optind + 1])))
+		goto out;
 	if ((status = too_many_args(cli->cmd, argc, argv, 1)))
 		goto out;
 	if (o.id) {
@@ -318,6 +325,7 @@ int cmd_edit(int argc, char **argv, struct cli *cli)
 	else
 		status = edit_in_editor(path, argv[optind]);
 out:
+	free(orig);
 	evopts_release(&o);
 	return status;
 }

@@ -249,7 +249,7 @@ const char *cli_store(struct cli *cli)
 
 /* Edit distance counting a swap of two neighbours as one edit (optimal
  * string alignment), for "did you mean": "lsit" is close to "list". */
-static size_t edit_distance(const char *a, const char *b)
+size_t edit_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
 	size_t d[32][32];

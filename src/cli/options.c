@@ -76,9 +76,36 @@ int check_utf8_arg(const char *s, const char *what, struct itin_err *err)
 	return itin_err_set(err, ITIN_EX_DATAERR, "invalid UTF-8 in %s", what);
 }
 
+/* The type s is closest to ("meetings", "Meting", "conf"), or NULL. */
+static const char *closest_type(const char *s)
+{
+	char low[32];
+	const char *best = NULL;
+	size_t n = strlen(s), best_d = 3; /* suggest only close names */
+
+	if (n >= sizeof(low))
+		return NULL;
+	for (size_t i = 0; i <= n; i++)
+		low[i] = (char)ascii_tolower((unsigned char)s[i]);
+	for (int i = 0; i < EV_TYPE_COUNT; i++) {
+		const char *name = event_type_name((enum event_type)i);
+		size_t d = edit_distance(low, name);
+
+		/* "conf", "pressconference": a piece of the name. */
+		if (n >= 4 && (!strncmp(name, low, n) || strstr(low, name)))
+			d = 1;
+		if (d < best_d) {
+			best_d = d;
+			best = name;
+		}
+	}
+	return best;
+}
+
 int parse_type_arg(const char *s, struct itin_err *err)
 {
 	struct strbuf names = STRBUF_INIT;
+	const char *guess;
 	int t = event_type_parse(s);
 
 	if (t >= 0)
@@ -88,8 +115,16 @@ int parse_type_arg(const char *s, struct itin_err *err)
 			strbuf_addstr(&names, ", ");
 		strbuf_addstr(&names, event_type_name((enum event_type)i));
 	}
-	itin_err_set(err, ITIN_EX_DATAERR,
-		     "unknown type '%s' (expected one of: %s)", s, names.buf);
+	guess = closest_type(s);
+	if (guess)
+		itin_err_set(err, ITIN_EX_DATAERR,
+			     "unknown type '%s' (did you mean '%s'? the "
+			     "types: %s)",
+			     s, guess, names.buf);
+	else
+		itin_err_set(err, ITIN_EX_DATAERR,
+			     "unknown type '%s' (expected one of: %s)", s,
+			     names.buf);
 	strbuf_release(&names);
 	return -1;
 }
@@ -585,7 +620,10 @@ int filter_option(struct filter *f, int c, const char *arg,
 				t++;
 			ty = parse_type_arg(t, &err);
 			if (ty < 0) {
+				/* A filter that names no type is a mistake
+				 * of the command line, not of the data. */
 				free(list);
+				err.status = ITIN_EX_USAGE;
 				goto fail;
 			}
 			f->type_mask |= 1u << ty;
@@ -677,6 +715,38 @@ int too_many_args(const struct command *cmd, int argc, char **argv, int max)
 	if (argc - optind <= max)
 		return 0;
 	return usage_error(cmd, "unexpected argument '%s'", argv[optind + max]);
+}
+
+int stray_time_arg(const struct command *cmd, char *const *orig, int argc,
+		   const char *stray)
+{
+	int i;
+
+	if (!is_clock_only(stray))
+		return 0;
+	/* getopt has moved the arguments; the copy has them as typed. */
+	for (i = 1; i < argc && orig[i] != stray; i++)
+		;
+	if (i >= argc || i < 2)
+		return 0;
+	for (int k = 0; k < 2; k++) {
+		const char *name = k ? "--end" : "--start";
+		size_t n = strlen(name);
+		const char *value = NULL;
+
+		if (i >= 3 && !strcmp(orig[i - 2], name))
+			value = orig[i - 1];
+		else if (!strncmp(orig[i - 1], name, n) && orig[i - 1][n] == '=')
+			value = orig[i - 1] + n + 1;
+		if (value && !strchr(value, ':'))
+			return usage_error(cmd,
+					   "unexpected argument '%s' after "
+					   "%s %s (quote the date and time "
+					   "together: %s \"%s %s\")",
+					   stray, name, value, name, value,
+					   stray);
+	}
+	return 0;
 }
 
 int reading_option(struct cli *cli, struct filter *f, int c, const char *arg,

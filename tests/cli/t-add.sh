@@ -105,6 +105,21 @@ run add
 expect_rc 64 "add without TYPE and TITLE"
 run add meeting "X" --with "(Host)" --start 2023-01-01
 expect_rc 65 "add --with without a name"
+# A time left outside the quotes of --start: say so, pointing at --start.
+run add meeting Talks --start 2024-03-10 10:00
+expect_rc 64 "add --start DATE TIME unquoted: 64"
+expect_err "^itin: unexpected argument '10:00' after --start 2024-03-10 \(quote the date and time together: --start \"2024-03-10 10:00\"\) \(see 'itin add --help'\)$" "add --start DATE TIME unquoted: points at --start"
+run add meeting Talks --start "2024-03-10 10:00" --end=2024-03-10 11:00
+expect_rc 64 "add --end=DATE TIME unquoted: 64"
+expect_err "after --end 2024-03-10 \(quote the date and time together: --end \"2024-03-10 11:00\"\)" "add --end=DATE TIME unquoted: points at --end"
+run add meeting Talks --start tomorrow 10:00
+expect_err "quote the date and time together: --start \"tomorrow 10:00\"" "add --start tomorrow TIME unquoted"
+run add meeting Talks with Kishida --start "2024-03-10 10:00"
+expect_rc 64 "add with an unquoted TITLE: 64"
+expect_err "^itin: unexpected argument 'with' \(quote a TITLE of several words\)" "add with an unquoted TITLE: says to quote it"
+run add meetings Talks --start 2024-03-10
+expect_rc 65 "add an unknown TYPE: 65 (data)"
+expect_err "^itin: unknown type 'meetings' \(did you mean 'meeting'\?" "add an unknown TYPE: did you mean"
 same_file "$T/before" "$ITIN_FILE" "failed adds change nothing"
 
 run add --help

@@ -265,6 +265,9 @@ if python3 -c 'import pty' 2>/dev/null; then
 	expect_out_match "^Title: +Again call$" "editor on a tty: the second edit is stored"
 fi
 
+run edit abc --start 2024-03-10 10:00
+expect_rc 64 "edit --start DATE TIME unquoted: 64"
+expect_err "unexpected argument '10:00' after --start 2024-03-10 \(quote the date and time together" "edit --start DATE TIME unquoted: points at --start"
 run edit --help
 expect_rc 0 "edit --help"
 expect_out_match "^usage: itin edit ID" "edit --help: usage"

@@ -108,8 +108,11 @@ run list --from tomorow
 expect_rc 65 "--from not a date"
 expect_err "^itin: invalid date 'tomorow' \(expected YYYY-MM-DD, today, tomorrow, yesterday, \+3d, -1w, \+2m or next monday\)$" "--from not a date: the forms it takes"
 run list --type meetings
-expect_rc 65 "--type unknown"
-expect_err "unknown type 'meetings'" "--type unknown: message"
+expect_rc 64 "--type unknown: a usage error"
+expect_err "^itin: unknown type 'meetings' \(did you mean 'meeting'\? the types: visit, meeting, summit, conference, interview, press, travel, reception, call, other\)$" "--type unknown: message, with the type meant"
+run list --type banana
+expect_rc 64 "--type far from any type: a usage error"
+expect_err "^itin: unknown type 'banana' \(expected one of: visit, meeting" "--type far from any type: the types"
 run list --country XX
 expect_rc 65 "--country unknown code"
 run list --format csv

@@ -276,7 +276,7 @@ restored "view: quits after --in"
 VIEW_ENV=
 
 start 60 20 --type nonsense
-shows '^DONE status 65' "view: a bad filter is an error before the screen opens"
+shows '^DONE status 64' "view: a bad filter is an error before the screen opens"
 
 # Not a terminal.
 run view
