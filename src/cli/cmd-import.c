@@ -136,7 +136,7 @@ static void encoding_read_error(const struct input *in,
 		itin_err_set(err, ITIN_EX_DATAERR,
 			     "cannot read '%s' as %s: a byte is not a "
 			     "character of that encoding",
-			     in->path, io->encoding);
+			     in->name, io->encoding);
 }
 
 /* Stream a CSV file (or standard input) into in->events. */
