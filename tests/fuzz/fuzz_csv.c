@@ -72,8 +72,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	itin_err_clear(&err);
 	csvio_read_records(buf, size, "fuzz", 0, count_record, &records, &err);
 
-	/* The length picks the import flags, so any file is a seed as is. */
-	flags = (unsigned)size & (CSVIO_SKIP_INVALID | CSVIO_RAW);
+	/* The length picks the import flags, so any file is a seed as is:
+	 * its two low bits skipping and raw, the next two the date order. */
+	static const unsigned orders[4] = {0, CSVIO_DMY, CSVIO_MDY, CSVIO_YMD};
+
+	flags = ((unsigned)size & (CSVIO_SKIP_INVALID | CSVIO_RAW)) |
+		orders[(size >> 2) & 3];
 	itin_err_clear(&err);
 	if (csvio_read_events(buf, size, "fuzz", flags, &l, NULL, &st, &err)) {
 		FUZZ_ASSERT(err.status != 0 && err.msg[0]);

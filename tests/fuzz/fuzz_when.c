@@ -1,4 +1,5 @@
-/* fuzz_when.c: the WHEN, DATE and clock parsers (datetime.h). */
+/* fuzz_when.c: the WHEN, DATE and clock parsers, relative dates too
+ * (datetime.h). */
 #include <string.h>
 
 #include "fuzz.h"
@@ -39,5 +40,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	itin_err_clear(&err);
 	if (clock_parse(s, size, &secs, &err) == 0)
 		FUZZ_ASSERT(secs >= 0 && secs < ITIN_DAY);
+	/* Relative dates, from today and from the calendar's two ends:
+	 * whatever is accepted is a day of the calendar. */
+	{
+		const int64_t todays[] = {days_from_civil(2023, 1, 25),
+					  ITIN_FIRST_DAY, ITIN_LAST_DAY};
+
+		for (size_t i = 0; i < sizeof(todays) / sizeof(todays[0]);
+		     i++) {
+			itin_err_clear(&err);
+			if (date_parse_rel(s, size, todays[i], &days, &err) == 0)
+				FUZZ_ASSERT(days >= ITIN_FIRST_DAY &&
+					    days <= ITIN_LAST_DAY);
+			else
+				FUZZ_ASSERT(err.status != 0 && err.msg[0]);
+			itin_err_clear(&err);
+			if (when_parse_rel(s, size, todays[i], &w, &err) == 0)
+				FUZZ_ASSERT(lsec_day(w.lsec) >= ITIN_FIRST_DAY &&
+					    lsec_day(w.lsec) <= ITIN_LAST_DAY);
+			else
+				FUZZ_ASSERT(err.status != 0 && err.msg[0]);
+		}
+	}
 	return 0;
 }
