@@ -751,12 +751,12 @@ static int parse_date_uncached(const char *s, size_t len, int64_t *days,
 				    (int)len, s);
 	order = o->sep[sep == '.'].order;
 	if (!o->given && a >= 1 && b >= 1 && a != b && (a <= 12 || b <= 12)) {
+		size_t n = len < sizeof(o->cur_s) ? len : sizeof(o->cur_s) - 1;
+
 		o->kind = a > 12   ? DK_DMY
 			  : b > 12 ? DK_MDY
 			  : sep == '.' ? DK_AMBIG_DOT
 				       : DK_AMBIG;
-		size_t n = len < sizeof(o->cur_s) ? len : sizeof(o->cur_s) - 1;
-
 		memcpy(o->cur_s, s, n);
 		o->cur_s[n] = '\0';
 		o->cur_sep = sep == '.';
