@@ -17,18 +17,21 @@
 
 /*
  * The canonical name of an encoding the user may give ("cp1252",
- * "windows-1252", "latin1", "iso-8859-1", "utf-8", any case): one of
- * "CP1252", "ISO-8859-1", "UTF-8"; NULL when it is none of them.
+ * "windows-1252", "latin1", "iso-8859-1", "utf-8", "utf-16", any case):
+ * one of "CP1252", "ISO-8859-1", "UTF-8", "UTF-16", "UTF-16LE",
+ * "UTF-16BE"; NULL when it is none of them.
  */
 const char *recode_name(const char *arg);
 
 /*
- * What invalid UTF-8 bytes look like: "Windows-1252" when every byte
- * over 0x7F in s[0..len) is a character of Windows-1252 and there is no
- * control character but tab and line ends, so the text reads as that
- * encoding; NULL when they look like nothing in particular (binary).
+ * What invalid UTF-8 bytes look like, for a message: "Windows-1252" when
+ * every byte over 0x7F in s[0..len) is a character of Windows-1252, no
+ * whole UTF-8 sequence is among them and there is no control character
+ * but tab and line ends; "UTF-16" when s starts with a UTF-16 byte order
+ * mark; NULL when they look like nothing in particular (binary). *option
+ * gets the --encoding value that reads it ("cp1252", "utf-16").
  */
-const char *recode_guess(const char *s, size_t len);
+const char *recode_guess(const char *s, size_t len, const char **option);
 
 /*
  * A stream that gives in's bytes converted from the encoding `from`

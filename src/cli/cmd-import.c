@@ -1,7 +1,7 @@
 /*
  * cmd-import.c: `itin import [--format itin|csv|ics] [--dry-run]
  * [--skip-invalid] [--raw] [--from DATE] [--to DATE]
- * [--date-order dmy|mdy|ymd] [--encoding cp1252|latin1|utf-8] FILE...`.
+ * [--date-order dmy|mdy|ymd] [--encoding cp1252|latin1|utf-8|utf-16] FILE...`.
  *
  * All or nothing: every file is read and parsed before the store is
  * touched, and a file with any error imports nothing at all. An event
@@ -191,14 +191,14 @@ static int read_whole(const struct input *in, const struct import_opts *io,
  */
 static void hint_encoding(const struct strbuf *sb, struct itin_err *err)
 {
-	const char *enc;
+	const char *enc, *opt;
 	size_t n = strlen(err->msg);
 
 	if (strncmp(err->msg, "invalid UTF-8", 13) ||
-	    !(enc = recode_guess(sb->buf, sb->len)))
+	    !(enc = recode_guess(sb->buf, sb->len, &opt)))
 		return;
 	snprintf(err->msg + n, sizeof(err->msg) - n,
-		 "; the file looks like %s: try --encoding cp1252", enc);
+		 "; the file looks like %s: try --encoding %s", enc, opt);
 }
 
 static int read_one(struct input *in, const struct import_opts *io,
@@ -377,8 +377,8 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 			if (!io.encoding)
 				return usage_error(cli->cmd,
 						   "unknown encoding '%s' "
-						   "(expected cp1252, latin1 "
-						   "or utf-8)",
+						   "(expected cp1252, latin1, "
+						   "utf-8 or utf-16)",
 						   optarg);
 			break;
 		case OPT_FROM:

@@ -108,7 +108,7 @@ static const struct command commands[] = {
      "itin import [--format itin|csv|ics] [--dry-run] [--skip-invalid]\n"
      "                   [--raw] [--from DATE] [--to DATE]\n"
      "                   [--date-order dmy|mdy|ymd]\n"
-     "                   [--encoding cp1252|latin1|utf-8] FILE...",
+     "                   [--encoding cp1252|latin1|utf-8|utf-16] FILE...",
      "Add the events of files to the store; an event whose id (UID) is\n"
      "already in the store replaces it. A file with any error imports\n"
      "nothing. '-' reads standard input and needs --format. The format is\n"
@@ -125,8 +125,8 @@ static const struct command commands[] = {
      "  --to DATE            ... to DATE (default: a year either side of\n"
      "                       today)\n"     "  --date-order ORDER   CSV: dmy (05/07/2023 is 5 July), mdy (7 May)\n"
      "                       or ymd; without it the file's dates decide\n"
-     "  --encoding ENC       read the files as cp1252 (Windows), latin1\n"
-     "                       or utf-8 (the default)\n"
+     "  --encoding ENC       read the files as cp1252 (Windows), latin1,\n"
+     "                       utf-16 or utf-8 (the default)\n"
      "  -f, --file PATH      the store\n",
      CMD_STORE | CMD_WRITES, cmd_import},
     {"export",

@@ -286,13 +286,14 @@ static const struct itin_err *check_text(struct csvio_reader *r)
 	if (valid && !z)
 		return NULL;
 	if (!valid && bad < nul) {
-		const char *enc = recode_guess(r->raw.buf, r->raw.len);
+		const char *opt;
+		const char *enc = recode_guess(r->raw.buf, r->raw.len, &opt);
 
 		if (enc)
 			fail_at_off(r, &r->problem, bad,
 				    "invalid UTF-8 (byte 0x%02X); the file "
-				    "looks like %s: try --encoding cp1252",
-				    (unsigned char)r->raw.buf[bad], enc);
+				    "looks like %s: try --encoding %s",
+				    (unsigned char)r->raw.buf[bad], enc, opt);
 		else
 			fail_at_off(r, &r->problem, bad,
 				    "invalid UTF-8 (byte 0x%02X)",

@@ -25,7 +25,9 @@ const char *recode_name(const char *arg)
 	    {"windows1252", "CP1252"}, {"latin1", "ISO-8859-1"},
 	    {"latin-1", "ISO-8859-1"}, {"iso-8859-1", "ISO-8859-1"},
 	    {"iso8859-1", "ISO-8859-1"}, {"utf-8", "UTF-8"},
-	    {"utf8", "UTF-8"},
+	    {"utf8", "UTF-8"},		{"utf-16", "UTF-16"},
+	    {"utf16", "UTF-16"},	{"utf-16le", "UTF-16LE"},
+	    {"utf-16be", "UTF-16BE"},
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -34,12 +36,20 @@ const char *recode_name(const char *arg)
 	return NULL;
 }
 
-const char *recode_guess(const char *s, size_t len)
+const char *recode_guess(const char *s, size_t len, const char **option)
 {
 	/* The five bytes Windows-1252 leaves undefined. */
 	static const unsigned char undefined[] = {0x81, 0x8d, 0x8f, 0x90,
 						  0x9d};
 	bool high = false;
+
+	/* Excel's "Unicode text" and some exports: UTF-16 with its mark. */
+	if (len >= 2 && ((s[0] == '\xff' && s[1] == '\xfe') ||
+			 (s[0] == '\xfe' && s[1] == '\xff'))) {
+		*option = "utf-16";
+		return "UTF-16";
+	}
+	*option = "cp1252";
 
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];

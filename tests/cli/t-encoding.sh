@@ -76,7 +76,18 @@ run import --encoding utf-8 "$D/cp1252.csv"
 expect_rc 65 "--encoding utf-8: a cp1252 file is still refused"
 run import --encoding ebcdic "$D/cp1252.csv"
 expect_rc 64 "--encoding: an unknown name is a usage error"
-expect_err "unknown encoding 'ebcdic' \(expected cp1252, latin1 or utf-8\)" "--encoding: the names it takes"
+expect_err "unknown encoding 'ebcdic' \(expected cp1252, latin1, utf-8 or utf-16\)" "--encoding: the names it takes"
+# UTF-16 with its byte order mark (Excel's "Unicode text").
+export ITIN_FILE="$T/u16.itin"
+printf 'title,start\nR\303\251union,2023-03-04\n' | iconv -f UTF-8 -t UTF-16 >"$T/u16.csv"
+run import "$T/u16.csv"
+expect_rc 65 "UTF-16 csv: refused"
+expect_err "u16.csv:1:1: invalid UTF-8 \(byte 0xF[EF]\); the file looks like UTF-16: try --encoding utf-16$" "UTF-16 csv: the hint"
+run import --encoding utf-16 "$T/u16.csv"
+expect_rc 0 "--encoding utf-16"
+run list --format tsv
+expect_out_match "	Réunion$" "--encoding utf-16: read right"
+
 # Random bytes are not called Windows-1252.
 printf 'title,start\nx\001\377,2023-01-01\n' >"$T/bin.csv"
 run import "$T/bin.csv"

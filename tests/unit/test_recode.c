@@ -1,0 +1,149 @@
+/* test_recode.c: what non-UTF-8 bytes look like, and reading them through
+ * iconv a buffer at a time (recode.h). */
+#include <errno.h>
+
+#include "itin/recode.h"
+#include "itin/strbuf.h"
+#include "test.h"
+
+static const char *guess(const char *s)
+{
+	const char *opt = NULL;
+	const char *enc = recode_guess(s, strlen(s), &opt);
+	static char buf[64];
+
+	if (!enc)
+		return "-";
+	snprintf(buf, sizeof(buf), "%s %s", enc, opt);
+	return buf;
+}
+
+TEST(guesses)
+{
+	/* Windows-1252 text: accents, euro, curly quote, dash. */
+	CHECK_STR(guess("Caf\xe9 \x80 l\x92h\xf4tel \x96 Z\xfcrich\r\n"),
+		  "Windows-1252 cp1252");
+	CHECK_STR(guess("Z\xfcrich,Gen\xe8ve\ttab\n"), "Windows-1252 cp1252");
+	/* UTF-8 with one bad byte is not another encoding. */
+	CHECK_STR(guess("\xc3\xa9t\xc3"), "-");
+	CHECK_STR(guess("caf\xc3\xa9 \xff"), "-");
+	/* Control characters and bytes cp1252 leaves undefined: binary. */
+	CHECK_STR(guess("a\x01\xe9"), "-");
+	CHECK_STR(guess("a\x81"), "-");
+	CHECK_STR(guess("a\x7f\xe9"), "-");
+	/* Nothing over 0x7F: no encoding to name. */
+	CHECK_STR(guess("plain"), "-");
+	/* A UTF-16 byte order mark, either way round. */
+	CHECK_STR(guess("\xff\xfet"), "UTF-16 utf-16");
+	CHECK_STR(guess("\xfe\xff"), "UTF-16 utf-16");
+}
+
+TEST(names)
+{
+	CHECK_STR(recode_name("cp1252"), "CP1252");
+	CHECK_STR(recode_name("Windows-1252"), "CP1252");
+	CHECK_STR(recode_name("LATIN1"), "ISO-8859-1");
+	CHECK_STR(recode_name("iso-8859-1"), "ISO-8859-1");
+	CHECK_STR(recode_name("utf-8"), "UTF-8");
+	CHECK_STR(recode_name("UTF-16"), "UTF-16");
+	CHECK(recode_name("ebcdic") == NULL);
+	CHECK(recode_name("") == NULL);
+}
+
+/* Read all of fp into sb; 0, or errno of the failed read. */
+static int slurp(FILE *fp, struct strbuf *sb, size_t chunk)
+{
+	char buf[70000];
+	size_t n;
+
+	while ((n = fread(buf, 1, chunk, fp)) > 0)
+		strbuf_add(sb, buf, n);
+	return ferror(fp) ? errno : 0;
+}
+
+/* Far more than one buffer of the converter, read in odd pieces: the
+ * same text as converting it whole. */
+TEST(streams_in_pieces)
+{
+	size_t reps = 20000, chunks[] = {1, 7, 4096, 65536};
+	struct strbuf in = STRBUF_INIT, want = STRBUF_INIT;
+	struct itin_err err;
+
+	for (size_t i = 0; i < reps; i++) {
+		strbuf_addstr(&in, "D\xe9j\x92 \x80 \x96 Z\xfcrich\r\n");
+		strbuf_addstr(&want, "D\xc3\xa9j\xe2\x80\x99 \xe2\x82\xac "
+				     "\xe2\x80\x93 Z\xc3\xbcrich\r\n");
+	}
+	for (size_t k = 0; k < sizeof(chunks) / sizeof(chunks[0]); k++) {
+		FILE *raw = fmemopen(in.buf, in.len, "r");
+		FILE *fp;
+		struct strbuf got = STRBUF_INIT;
+
+		CHECK(raw != NULL);
+		if (!raw)
+			break;
+		itin_err_clear(&err);
+		fp = recode_open(raw, "CP1252", &err);
+		CHECK(fp != NULL);
+		if (!fp) {
+			fclose(raw);
+			break;
+		}
+		CHECK_INT(slurp(fp, &got, chunks[k]), 0);
+		CHECK_INT(got.len, want.len);
+		CHECK(got.len == want.len && !memcmp(got.buf, want.buf, got.len));
+		CHECK_INT(fclose(fp), 0);
+		strbuf_release(&got);
+	}
+	strbuf_release(&in);
+	strbuf_release(&want);
+}
+
+/* A byte the encoding does not have is a read error, EILSEQ, after the
+ * text before it. */
+TEST(undefined_byte)
+{
+	char text[] = "ok \xe9 then \x81 after";
+	FILE *raw = fmemopen(text, strlen(text), "r");
+	struct strbuf got = STRBUF_INIT;
+	struct itin_err err;
+	FILE *fp;
+
+	CHECK(raw != NULL);
+	if (!raw)
+		return;
+	fp = recode_open(raw, "CP1252", &err);
+	CHECK(fp != NULL);
+	if (!fp) {
+		fclose(raw);
+		return;
+	}
+	CHECK_INT(slurp(fp, &got, 4096), EILSEQ);
+	CHECK_STR(got.buf ? got.buf : "", "ok \xc3\xa9 then ");
+	fclose(fp);
+	strbuf_release(&got);
+}
+
+TEST(unknown_encoding)
+{
+	FILE *raw = fmemopen((void *)"x", 1, "r");
+	struct itin_err err;
+
+	CHECK(raw != NULL);
+	if (!raw)
+		return;
+	itin_err_clear(&err);
+	CHECK(recode_open(raw, "NO-SUCH-ENCODING", &err) == NULL);
+	CHECK_INT(err.status, 65);
+	fclose(raw);
+}
+
+int main(void)
+{
+	RUN(guesses);
+	RUN(names);
+	RUN(streams_in_pieces);
+	RUN(undefined_byte);
+	RUN(unknown_encoding);
+	return test_done();
+}
