@@ -11,9 +11,9 @@
  *
  * CSV is read as a stream (csvio_read_events_fp): memory holds the
  * events, never the file. --encoding reads any format through iconv
- * (recode.h); --date-order says how a CSV file writes its dates. --skip-invalid lets a CSV or iCalendar file's
- * good rows or events in and reports each refused one; without it any
- * bad one imports nothing.
+ * (recode.h); --date-order says how a CSV file writes its dates. --skip-invalid
+ * lets a CSV or iCalendar file's good rows or events in and reports each
+ * refused one; without it any bad one imports nothing.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -97,8 +97,9 @@ static int open_input(const struct input *in, const struct import_opts *io,
 	struct stat st;
 
 	if (!fp)
-		return itin_err_set(err, ITIN_EX_NOINPUT, "cannot open '%s': %s",
-				    in->path, strerror(errno));
+		return itin_err_set(err, ITIN_EX_NOINPUT,
+				    "cannot open '%s': %s", in->path,
+				    strerror(errno));
 	if (!fstat(fileno(fp), &st) && S_ISDIR(st.st_mode)) {
 		if (!is_stdin)
 			fclose(fp);

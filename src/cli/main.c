@@ -27,9 +27,10 @@
 	"  --grep TEXT          part of the title, venue or notes\n"
 
 #define DATES_HELP                                                             \
-	"\nA DATE may also be today, tomorrow, yesterday, +3d, -1w, +2m, +1y,\n" \
-	"a weekday (monday or mon: the next one, today included), next\n"     \
-	"monday or last monday; a WHEN is such a date and a time too\n"       \
+	"\nA DATE may also be today, tomorrow, yesterday, +3d, -1w, +2m, "     \
+	"+1y,\n"                                                               \
+	"a weekday (monday or mon: the next one, today included), next\n"      \
+	"monday or last monday; a WHEN is such a date and a time too\n"        \
 	"(\"tomorrow 10:00\").\n"
 
 #define EVENT_HELP                                                             \
@@ -74,8 +75,7 @@ static const struct command commands[] = {
      "                       end-tz, with, org, source, notes, tags\n"
      "                       (repeatable)\n"
      "  -f, --file PATH      the store\n\n"
-     "Moving the start without --end keeps the event's duration.\n"
-     DATES_HELP,
+     "Moving the start without --end keeps the event's duration.\n" DATES_HELP,
      CMD_STORE | CMD_WRITES, cmd_edit},
     {"list",
      "itin list [FILTERS] [--upcoming] [--format "
@@ -123,7 +123,8 @@ static const struct command commands[] = {
      "                       a formula-like cell\n"
      "  --from DATE          iCalendar: expand recurring events from DATE\n"
      "  --to DATE            ... to DATE (default: a year either side of\n"
-     "                       today)\n"     "  --date-order ORDER   CSV: dmy (05/07/2023 is 5 July), mdy (7 May)\n"
+     "                       today)\n"
+     "  --date-order ORDER   CSV: dmy (05/07/2023 is 5 July), mdy (7 May)\n"
      "                       or ymd; without it the file's dates decide\n"
      "  --encoding ENC       read the files as cp1252 (Windows), latin1,\n"
      "                       utf-16 or utf-8 (the default)\n"

@@ -394,8 +394,8 @@ static int apply_times(const struct evopts *o, struct event *ev, bool is_new,
 
 	*became_timed = false;
 	if (o->start) {
-		if (when_parse_rel(o->start, strlen(o->start), cli_today(),
-				   &w, err))
+		if (when_parse_rel(o->start, strlen(o->start), cli_today(), &w,
+				   err))
 			return -1;
 		ev->start = w.lsec;
 		ev->allday = !w.has_time;
@@ -427,8 +427,8 @@ static int apply_times(const struct evopts *o, struct event *ev, bool is_new,
 				return -1;
 			ev->end = lsec_day(ev->start) * ITIN_DAY + secs;
 		} else {
-			if (when_parse_rel(o->end, strlen(o->end),
-					   cli_today(), &w, err))
+			if (when_parse_rel(o->end, strlen(o->end), cli_today(),
+					   &w, err))
 				return -1;
 			if (w.has_time && ev->allday)
 				return itin_err_set(
@@ -736,7 +736,8 @@ int stray_time_arg(const struct command *cmd, char *const *orig, int argc,
 
 		if (i >= 3 && !strcmp(orig[i - 2], name))
 			value = orig[i - 1];
-		else if (!strncmp(orig[i - 1], name, n) && orig[i - 1][n] == '=')
+		else if (!strncmp(orig[i - 1], name, n) &&
+			 orig[i - 1][n] == '=')
 			value = orig[i - 1] + n + 1;
 		if (value && !strchr(value, ':'))
 			return usage_error(cmd,

@@ -753,8 +753,8 @@ static int parse_date_uncached(const char *s, size_t len, int64_t *days,
 	if (!o->given && a >= 1 && b >= 1 && a != b && (a <= 12 || b <= 12)) {
 		size_t n = len < sizeof(o->cur_s) ? len : sizeof(o->cur_s) - 1;
 
-		o->kind = a > 12   ? DK_DMY
-			  : b > 12 ? DK_MDY
+		o->kind = a > 12       ? DK_DMY
+			  : b > 12     ? DK_MDY
 			  : sep == '.' ? DK_AMBIG_DOT
 				       : DK_AMBIG;
 		memcpy(o->cur_s, s, n);
@@ -982,9 +982,8 @@ static int note_date(struct evreader *er, const struct csvio_record *rec,
 	return itin_err_at(err, ITIN_EX_DATAERR, er->fname, line, col,
 			   "date '%s' is %s-first, but line %ld has '%s', "
 			   "%s-first; give --date-order dmy or mdy",
-			   o->cur_s, says == 'd' ? "day" : "month",
-			   so->at_line, so->at_s,
-			   so->order == 'd' ? "day" : "month");
+			   o->cur_s, says == 'd' ? "day" : "month", so->at_line,
+			   so->at_s, so->order == 'd' ? "day" : "month");
 }
 
 /* The start or the end of a row, from its when, date and time columns. */
@@ -1433,7 +1432,6 @@ static bool row_is_empty(const struct csvio_record *rec)
 	return true;
 }
 
-
 /* 0 built, -1 refused (err), 1 the row waits for the date order. */
 static int build_event(struct evreader *er, const struct csvio_record *rec,
 		       struct event *ev, struct itin_err *err)
@@ -1671,8 +1669,8 @@ static void wait_for_order(struct evreader *er, const struct csvio_record *rec)
 	struct dateorder *o = &er->dord;
 	size_t flen = (size_t)(rec->f[rec->n - 1].s + rec->f[rec->n - 1].len +
 			       1 - rec->f[0].s);
-	size_t size = sizeof(struct pending) + rec->n * sizeof(*rec->f) +
-		      flen + rec->raw_len;
+	size_t size = sizeof(struct pending) + rec->n * sizeof(*rec->f) + flen +
+		      rec->raw_len;
 	struct pending *p = xmalloc(size);
 	struct csvio_field *f = (struct csvio_field *)(p + 1);
 	char *text = (char *)(f + rec->n), *raw = text + flen;
@@ -1688,8 +1686,8 @@ static void wait_for_order(struct evreader *er, const struct csvio_record *rec)
 	p->rec.raw = raw;
 	p->rec.problem = NULL;
 	if (o->nwait == o->await)
-		o->wait = xgrow(o->wait, &o->await, o->nwait + 1,
-				sizeof(*o->wait));
+		o->wait =
+		    xgrow(o->wait, &o->await, o->nwait + 1, sizeof(*o->wait));
 	o->wait[o->nwait++] = p;
 }
 
@@ -1875,10 +1873,10 @@ int csvio_read_events_fp(FILE *fp, const char *fname, unsigned flags,
 
 	evreader_init(&er, fname, flags, out, w);
 	er.prog = prog && prog->fn ? prog : NULL;
-	return evreader_done(
-	    &er,
-	    csvio_read_records_fp_threaded(fp, er.fname, 0, on_record, &er, err),
-	    st, err);
+	return evreader_done(&er,
+			     csvio_read_records_fp_threaded(
+				 fp, er.fname, 0, on_record, &er, err),
+			     st, err);
 }
 
 int csvio_read_events(const char *buf, size_t len, const char *fname,

@@ -210,8 +210,8 @@ int when_parse(const char *s, size_t len, struct when *out,
 /* ---- relative dates ---- */
 
 static const char *const wday_names[7] = {
-	"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-	"Saturday",
+    "Sunday",	"Monday", "Tuesday",  "Wednesday",
+    "Thursday", "Friday", "Saturday",
 };
 
 #define REL_FORMS                                                              \

@@ -21,12 +21,12 @@ const char *recode_name(const char *arg)
 	static const struct {
 		const char *name, *canon;
 	} names[] = {
-	    {"cp1252", "CP1252"},	   {"windows-1252", "CP1252"},
-	    {"windows1252", "CP1252"}, {"latin1", "ISO-8859-1"},
-	    {"latin-1", "ISO-8859-1"}, {"iso-8859-1", "ISO-8859-1"},
+	    {"cp1252", "CP1252"},	 {"windows-1252", "CP1252"},
+	    {"windows1252", "CP1252"},	 {"latin1", "ISO-8859-1"},
+	    {"latin-1", "ISO-8859-1"},	 {"iso-8859-1", "ISO-8859-1"},
 	    {"iso8859-1", "ISO-8859-1"}, {"utf-8", "UTF-8"},
-	    {"utf8", "UTF-8"},		{"utf-16", "UTF-16"},
-	    {"utf16", "UTF-16"},	{"utf-16le", "UTF-16LE"},
+	    {"utf8", "UTF-8"},		 {"utf-16", "UTF-16"},
+	    {"utf16", "UTF-16"},	 {"utf-16le", "UTF-16LE"},
 	    {"utf-16be", "UTF-16BE"},
 	};
 
@@ -39,8 +39,7 @@ const char *recode_name(const char *arg)
 const char *recode_guess(const char *s, size_t len, const char **option)
 {
 	/* The five bytes Windows-1252 leaves undefined. */
-	static const unsigned char undefined[] = {0x81, 0x8d, 0x8f, 0x90,
-						  0x9d};
+	static const unsigned char undefined[] = {0x81, 0x8d, 0x8f, 0x90, 0x9d};
 	bool high = false;
 
 	/* Excel's "Unicode text" and some exports: UTF-16 with its mark. */
@@ -67,7 +66,8 @@ const char *recode_guess(const char *s, size_t len, const char **option)
 		if (n && i + n < len) {
 			size_t k = 1;
 
-			while (k <= n && ((unsigned char)s[i + k] & 0xc0) == 0x80)
+			while (k <= n &&
+			       ((unsigned char)s[i + k] & 0xc0) == 0x80)
 				k++;
 			if (k > n)
 				return NULL;

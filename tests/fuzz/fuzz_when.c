@@ -49,14 +49,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < sizeof(todays) / sizeof(todays[0]);
 		     i++) {
 			itin_err_clear(&err);
-			if (date_parse_rel(s, size, todays[i], &days, &err) == 0)
+			if (date_parse_rel(s, size, todays[i], &days, &err) ==
+			    0)
 				FUZZ_ASSERT(days >= ITIN_FIRST_DAY &&
 					    days <= ITIN_LAST_DAY);
 			else
 				FUZZ_ASSERT(err.status != 0 && err.msg[0]);
 			itin_err_clear(&err);
 			if (when_parse_rel(s, size, todays[i], &w, &err) == 0)
-				FUZZ_ASSERT(lsec_day(w.lsec) >= ITIN_FIRST_DAY &&
+				FUZZ_ASSERT(lsec_day(w.lsec) >=
+						ITIN_FIRST_DAY &&
 					    lsec_day(w.lsec) <= ITIN_LAST_DAY);
 			else
 				FUZZ_ASSERT(err.status != 0 && err.msg[0]);

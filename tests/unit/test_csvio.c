@@ -857,14 +857,16 @@ TEST(date_order)
 	/* A later day over 12 decides for the rows before it, which keep
 	 * their place in the file; an end date decides too. */
 	CHECK_STR(events_n("title,start,end\na,05/07/2023,\nb,06/07/2023,"
-			 "30/07/2023\nc,2023-08-01,\nd,01/08/2023,\n", 0),
+			   "30/07/2023\nc,2023-08-01,\nd,01/08/2023,\n",
+			   0),
 		  "2023-07-05                 other      a\n"
 		  "2023-07-06..2023-07-30     other      b\n"
 		  "2023-08-01                 other      c\n"
 		  "2023-08-01                 other      d\n");
 	/* The same for a row that waited and turns out bad. */
 	CHECK_STR(events_n("title,start,end\na,05/07/2023,04/07/2023\n"
-			 "b,30/07/2023,\n", 0),
+			   "b,30/07/2023,\n",
+			   0),
 		  "ERROR 65 t.csv:2:14: end '2023-07-04' is before start "
 		  "'2023-07-05'");
 	/* Month-first evidence. */

@@ -426,24 +426,24 @@ TEST(relative_months_clamp)
 	int64_t d;
 	char buf[ITIN_WHEN_MAX];
 
-	CHECK_INT(date_parse_rel("+1m", 3, days_from_civil(2023, 1, 31), &d,
-				 &err),
-		  0);
+	CHECK_INT(
+	    date_parse_rel("+1m", 3, days_from_civil(2023, 1, 31), &d, &err),
+	    0);
 	date_format(d, buf);
 	CHECK_STR(buf, "2023-02-28");
-	CHECK_INT(date_parse_rel("+1m", 3, days_from_civil(2024, 1, 31), &d,
-				 &err),
-		  0);
+	CHECK_INT(
+	    date_parse_rel("+1m", 3, days_from_civil(2024, 1, 31), &d, &err),
+	    0);
 	date_format(d, buf);
 	CHECK_STR(buf, "2024-02-29");
-	CHECK_INT(date_parse_rel("+1y", 3, days_from_civil(2024, 2, 29), &d,
-				 &err),
-		  0);
+	CHECK_INT(
+	    date_parse_rel("+1y", 3, days_from_civil(2024, 2, 29), &d, &err),
+	    0);
 	date_format(d, buf);
 	CHECK_STR(buf, "2025-02-28");
-	CHECK_INT(date_parse_rel("-1m", 3, days_from_civil(2023, 3, 31), &d,
-				 &err),
-		  0);
+	CHECK_INT(
+	    date_parse_rel("-1m", 3, days_from_civil(2023, 3, 31), &d, &err),
+	    0);
 	date_format(d, buf);
 	CHECK_STR(buf, "2023-02-28");
 }

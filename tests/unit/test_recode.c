@@ -91,7 +91,8 @@ TEST(streams_in_pieces)
 		}
 		CHECK_INT(slurp(fp, &got, chunks[k]), 0);
 		CHECK_INT(got.len, want.len);
-		CHECK(got.len == want.len && !memcmp(got.buf, want.buf, got.len));
+		CHECK(got.len == want.len &&
+		      !memcmp(got.buf, want.buf, got.len));
 		CHECK_INT(fclose(fp), 0);
 		strbuf_release(&got);
 	}
