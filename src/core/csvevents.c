@@ -666,8 +666,9 @@ static int bad_date(struct itin_err *err, const char *s, size_t len)
 static int parse_date_uncached(const char *s, size_t len, int64_t *days,
 			       struct dateorder *o, struct itin_err *err);
 
-/* YYYY-MM-DD, YYYY/MM/DD, M/D/YYYY or D.M.YYYY (see struct dateorder),
- * exactly s[0..len). o->kind says what the date tells of the order. */
+/* YYYY-MM-DD, YYYY/MM/DD, M/D/YYYY, D.M.YYYY or D-M-YYYY (see struct
+ * dateorder), exactly s[0..len). o->kind says what the date tells of the
+ * order. */
 static int parse_date(const char *s, size_t len, int64_t *days,
 		      struct datememo *m, struct dateorder *o,
 		      struct itin_err *err)
@@ -715,8 +716,10 @@ static int parse_date_uncached(const char *s, size_t len, int64_t *days,
 
 	if (len == 10 && s[4] == '-')
 		return date_parse(s, len, days, err);
-	/* 2023/07/05, 2023.07.05: a year first is never ambiguous. */
-	if (len >= 8 && len <= 10 && (s[4] == '/' || s[4] == '.') &&
+	/* 2023/07/05, 2023.07.05, 2023-7-5: a year first is never
+	 * ambiguous. */
+	if (len >= 8 && len <= 10 &&
+	    (s[4] == '/' || s[4] == '.' || s[4] == '-') &&
 	    (y = digits(s, len, &i, 4)) >= 0 && i == 4) {
 		if (y < 1)
 			return bad_date(err, s, len);
@@ -730,9 +733,11 @@ static int parse_date_uncached(const char *s, size_t len, int64_t *days,
 			return bad_date(err, s, len);
 		return check_ymd(y, a, b, s, len, days, err);
 	}
+	/* The year last: 05/07/2023, 05.07.2023, 05-07-2023 (as the Dutch
+	 * write it; with the slash dates for the order). */
 	i = 0;
 	a = digits(s, len, &i, 2);
-	if (a < 0 || i >= len || (s[i] != '/' && s[i] != '.'))
+	if (a < 0 || i >= len || (s[i] != '/' && s[i] != '.' && s[i] != '-'))
 		return bad_date(err, s, len);
 	sep = s[i++];
 	b = digits(s, len, &i, 2);

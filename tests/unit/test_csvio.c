@@ -888,6 +888,13 @@ TEST(date_order)
 		  "ERROR 65 t.csv:3:3: date '07.30.2023' is month-first, but "
 		  "line 2 has '05.07.2023', read day-first as dotted dates "
 		  "are; give --date-order dmy or mdy");
+	/* Dashes with the year last go with the slashes. */
+	CHECK_STR(events_n("title,start\na,05-07-2023\nb,30/07/2023\n"
+			   "c,2023-7-6\n",
+			   0),
+		  "2023-07-05                 other      a\n"
+		  "2023-07-30                 other      b\n"
+		  "2023-07-06                 other      c\n");
 	/* ISO is ISO, and the same numbers twice are no question. */
 	CHECK_STR(events_n("title,start\na,2023-05-07\nb,07/07/2023\n", 0),
 		  "2023-05-07                 other      a\n"
