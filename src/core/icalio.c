@@ -687,6 +687,7 @@ void icalio_write(struct strbuf *sb, const struct evlist *l,
 #define ICAL_MAX_DEPTH 16
 #define ICAL_MAX_STEPS 200000	/* RRULE iterations per rule */
 #define ICAL_MAX_OCCURRENCES 100000	/* events one series may make */
+#define ICAL_MAX_DAYS 3652059	/* 0001-01-01 to 9999-12-31: a DURATION's most */
 
 /* One content line, unfolded: text[off .. off + len), NUL-terminated. */
 struct cline {
@@ -742,6 +743,25 @@ struct pending {
 	bool used;
 };
 
+/*
+ * A lapse from RFC 5545 that is read anyway (LF line ends, lines not
+ * folded, a VEVENT without UID or DTSTAMP): counted, and said once per
+ * file at the first place it happens, not once per line.
+ */
+struct lapse {
+	size_t n;
+	long first;
+	size_t size;	/* at the first: the line's length */
+};
+
+static void lapse_note(struct lapse *l, long line, size_t size)
+{
+	if (!l->n++) {
+		l->first = line;
+		l->size = size;
+	}
+}
+
 struct reader {
 	const char *fname;
 	const struct icalio_read_opts *o;
@@ -765,6 +785,7 @@ struct reader {
 	size_t npend, palloc;
 	bool cancel;		/* METHOD:CANCEL */
 	bool warned_utf8;
+	struct lapse no_uid, no_dtstamp;	/* VEVENTs without them */
 	struct strbuf tmp;
 };
 
@@ -886,6 +907,7 @@ static int split_lines(struct reader *r, const char *buf, size_t len)
 	size_t pos = 0;
 	long ln = 0;
 	bool crlf = false, decided = false;
+	struct lapse lf = { 0, 0, 0 }, longl = { 0, 0, 0 };
 
 	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
 		pos = 3;
@@ -899,6 +921,10 @@ static int split_lines(struct reader *r, const char *buf, size_t len)
 		pos += n + (nl ? 1 : 0);
 		if (has_cr)
 			n--;
+		if (nl && !has_cr)
+			lapse_note(&lf, ln, 0);
+		if (n > ICAL_LINE_MAX)
+			lapse_note(&longl, ln, n);
 		if (nl && !decided) {
 			crlf = has_cr;
 			decided = true;
@@ -920,6 +946,17 @@ static int split_lines(struct reader *r, const char *buf, size_t len)
 		else if (n)
 			add_cline(r, p, n, ln);
 	}
+	if (lf.n)
+		itin_warn_at(r->w, r->fname, lf.first, 0,
+			     "line ends in LF, not CRLF as RFC 5545 wants (%zu "
+			     "such line%s, the first here); read anyway",
+			     lf.n, lf.n == 1 ? "" : "s");
+	if (longl.n)
+		itin_warn_at(r->w, r->fname, longl.first, 0,
+			     "line of %zu octets not folded at 75 as RFC 5545 "
+			     "wants (%zu such line%s, the first here); read "
+			     "anyway",
+			     longl.size, longl.n, longl.n == 1 ? "" : "s");
 	for (size_t i = 0; i < r->ncl; i++) {
 		size_t bad;
 		const char *s = cl_text(r, i);
@@ -1984,10 +2021,13 @@ static int read_duration(struct reader *r, const struct cprop *p, bool allday,
 
 	if (icaldurationtype_is_bad_duration(d) || d.is_neg)
 		return fail_at(r, p->line, 1, "invalid DURATION '%.40s'", p->value);
-	/* unsigned int fields: no overflow in 64 bits. */
+	/* unsigned int fields: no overflow in 64 bits. As long as the
+	 * years 0001-9999 at most: export writes the length of an all-day
+	 * event that ends on 9999-12-31 as a DURATION, which must read back
+	 * (event_check() refuses an end past 9999). */
 	*days = (int64_t)d.weeks * 7 + d.days;
 	*secs = (int64_t)d.hours * 3600 + (int64_t)d.minutes * 60 + d.seconds;
-	if (*days > 366 * 100 || *secs > (int64_t)366 * 100 * ITIN_DAY)
+	if (*days > ICAL_MAX_DAYS || *secs > (int64_t)ICAL_MAX_DAYS * ITIN_DAY)
 		return fail_at(r, p->line, 1, "DURATION '%.40s' is too long",
 			       p->value);
 	if (allday && *secs) {
@@ -2250,6 +2290,10 @@ static int read_vevent(struct reader *r, size_t first, size_t last)
 	dtstart = find(&vp, "DTSTART");
 	uid = find(&vp, "UID");
 	recid = find(&vp, "RECURRENCE-ID");
+	if (!uid)
+		lapse_note(&r->no_uid, line, 0);
+	if (!find(&vp, "DTSTAMP"))
+		lapse_note(&r->no_dtstamp, line, 0);
 	if (!dtstart) {
 		/* Allowed in scheduling messages; nothing to put in a
 		 * calendar either way. */
@@ -2531,11 +2575,18 @@ struct series {
 	size_t n, alloc;
 	bool capped;
 	size_t max;		/* occurrences allowed */
+	bool has_first;		/* v[0] is DTSTART */
 };
 
-/* The added entry, or NULL once the series is capped. */
+/*
+ * The added entry, or NULL once the series is capped. DTSTART is added
+ * first, and a rule or RDATE that names it again (most do) gets that
+ * entry back, so it takes no second place under the cap.
+ */
 static struct occ *series_add(struct series *s, int64_t key, int64_t local)
 {
+	if (s->has_first && s->v[0].key == key)
+		return &s->v[0];
 	if (s->n >= s->max) {
 		s->capped = true;
 		return NULL;
@@ -2570,7 +2621,7 @@ static void period_end(struct reader *r, const struct cprop *p,
 		days = (int64_t)d.weeks * 7 + d.days;
 		secs = (int64_t)d.hours * 3600 + (int64_t)d.minutes * 60 + d.seconds;
 		if (n >= 63 || icaldurationtype_is_bad_duration(d) || d.is_neg ||
-		    days > 366 * 100 || secs > (int64_t)366 * 100 * ITIN_DAY)
+		    days > ICAL_MAX_DAYS || secs > (int64_t)ICAL_MAX_DAYS * ITIN_DAY)
 			goto bad;
 		end = oc->local + days * ITIN_DAY;
 		if (secs)
@@ -2891,8 +2942,8 @@ static int expand_series(struct reader *r, struct pending *ms)
 			     r->o->max_occurrences < ICAL_MAX_OCCURRENCES
 		     ? r->o->max_occurrences
 		     : ICAL_MAX_OCCURRENCES;
-	struct series occ = { NULL, 0, 0, false, max },
-		      ex = { NULL, 0, 0, false, ICAL_MAX_OCCURRENCES };
+	struct series occ = { NULL, 0, 0, false, max, false },
+		      ex = { NULL, 0, 0, false, ICAL_MAX_OCCURRENCES, false };
 	int64_t span = m->has_end ? m->end - m->start : 0;
 	int64_t first_day = 0, last_day = 0;
 	char *base = series_base(ms), st[24];
@@ -2911,7 +2962,8 @@ static int expand_series(struct reader *r, struct pending *ms)
 		span = instant_of(quiet_tz(m->end_tz), m->end) - instant_of(mtz, m->start);
 	/* DTSTART is the first occurrence. */
 	if (!windowed || in_window(r, m->start, span))
-		series_add(&occ, occ_key(m, mtz, m->start), m->start);
+		occ.has_first = series_add(&occ, occ_key(m, mtz, m->start),
+					   m->start) != NULL;
 	/* The overrides of this series, with their keys. */
 	ovs = xmalloc((r->npend ? r->npend : 1) * sizeof(*ovs));
 	for (k = 0; k < r->npend; k++) {
@@ -2932,7 +2984,7 @@ static int expand_series(struct reader *r, struct pending *ms)
 		    expand_rrule(r, p, m, mtz, &f, windowed, span, &occ))
 			goto out;
 		if (name_is(p, "RDATE")) {
-			struct series rd = { NULL, 0, 0, false, max };
+			struct series rd = { NULL, 0, 0, false, max, false };
 
 			if (each_value(r, p, m, mtz, &f, false, &rd)) {
 				free(rd.v);
@@ -3125,6 +3177,16 @@ int icalio_read(const char *buf, size_t len, const char *fname,
 				goto out;
 		}
 	}
+	if (r.no_uid.n)
+		itin_warn_at(w, r.fname, r.no_uid.first, 0,
+			     "VEVENT without UID (%zu in this file, the first "
+			     "here): its id is derived from its content",
+			     r.no_uid.n);
+	if (r.no_dtstamp.n)
+		itin_warn_at(w, r.fname, r.no_dtstamp.first, 0,
+			     "VEVENT without DTSTAMP, which RFC 5545 requires "
+			     "(%zu in this file, the first here); read anyway",
+			     r.no_dtstamp.n);
 	if (finish_pending(&r))
 		goto out;
 	ret = 0;
