@@ -688,6 +688,9 @@ void icalio_write(struct strbuf *sb, const struct evlist *l,
 #define ICAL_MAX_STEPS 200000	/* RRULE iterations per rule */
 #define ICAL_MAX_OCCURRENCES 100000	/* events one series may make */
 #define ICAL_MAX_DAYS 3652059	/* 0001-01-01 to 9999-12-31: a DURATION's most */
+/* libical 3.0 expands no rule past this year (and none that starts
+ * after it): as observed with 3.0.16, not a documented constant. */
+#define ICAL_RRULE_LAST_YEAR 2582
 
 /* One content line, unfolded: text[off .. off + len), NUL-terminated. */
 struct cline {
@@ -2576,6 +2579,7 @@ struct series {
 	bool capped;
 	size_t max;		/* occurrences allowed */
 	bool has_first;		/* v[0] is DTSTART */
+	bool partial;		/* a rule could not be expanded to its end */
 };
 
 /*
@@ -2751,15 +2755,18 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 		free(rt.rscale);
 		itin_warn_at(r->w, r->fname, p->line, 1,
 			     "invalid RRULE '%.60s' ignored", p->value);
+		out->partial = true;
 		return 0;
 	}
 	frame_until(r, &rt, m, f);
 	it = icalrecur_iterator_new(rt, ical_local(f->start, m->allday));
 	if (!it) {
 		itin_warn_at(r->w, r->fname, p->line, 0,
-			     "cannot expand RRULE '%.60s'; only its first "
-			     "occurrence is imported",
-			     p->value);
+			     "cannot expand RRULE '%.60s' (the iCalendar "
+			     "library expands rules up to the year %d); only "
+			     "its first occurrence is imported",
+			     p->value, ICAL_RRULE_LAST_YEAR);
+		out->partial = true;
 		free(rt.rscale);
 		return 0;
 	}
@@ -2775,13 +2782,30 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 		struct icaltimetype t = icalrecur_iterator_next(it);
 		int64_t fl, key, local;
 
-		if (icaltime_is_null_time(t))
+		if (icaltime_is_null_time(t)) {
+			/* The rule's end, or the library's: a rule without
+			 * one, a COUNT not reached or an UNTIL past the
+			 * library's last year was cut short. */
+			if (rt.count > 0 ? steps < (size_t)rt.count
+					 : icaltime_is_null_time(rt.until) ||
+					       rt.until.year > ICAL_RRULE_LAST_YEAR) {
+				itin_warn_at(r->w, r->fname, p->line, 0,
+					     "RRULE '%.60s' ends after %zu "
+					     "occurrence%s (the iCalendar library "
+					     "expands rules up to the year %d); "
+					     "later ones are not imported",
+					     p->value, steps, steps == 1 ? "" : "s",
+					     ICAL_RRULE_LAST_YEAR);
+				out->partial = true;
+			}
 			break;
+		}
 		if (++steps > max_steps) {
 			itin_warn_at(r->w, r->fname, p->line, 0,
 				     "RRULE '%.60s' stopped after %zu steps (the "
 				     "limit); later occurrences are not imported",
 				     p->value, max_steps);
+			out->partial = true;
 			break;
 		}
 		fl = days_from_civil(t.year, t.month, t.day) * ITIN_DAY;
@@ -2912,19 +2936,30 @@ static void series_report(struct reader *r, const struct pending *ms,
 	if (windowed) {
 		date_format(r->o->from_day, a);
 		date_format(r->o->to_day, b);
-		itin_warn_at(r->w, r->fname, ms->line, 0,
-			     "recurring event '%.80s' has no end: the %zu "
-			     "occurrence%s in the window %s to %s imported as "
-			     "separate events%s",
-			     ms->ev->title, made, made == 1 ? "" : "s", a, b, cap);
+		if (made)
+			itin_warn_at(r->w, r->fname, ms->line, 0,
+				     "recurring event '%.80s' has no end: the %zu "
+				     "occurrence%s in the window %s to %s imported "
+				     "as separate events%s",
+				     ms->ev->title, made, made == 1 ? "" : "s", a,
+				     b, cap);
+		else
+			itin_warn_at(r->w, r->fname, ms->line, 0,
+				     "recurring event '%.80s' has no end, and no "
+				     "occurrence in the window %s to %s: nothing "
+				     "imported",
+				     ms->ev->title, a, b);
 	} else if (made) {
 		date_format(first, a);
 		date_format(last, b);
 		itin_warn_at(r->w, r->fname, ms->line, 0,
-			     "recurring event '%.80s': %s%zu occurrence%s, %s "
-			     "to %s, imported as separate events%s",
-			     ms->ev->title, occ->capped ? "" : "all ", made,
-			     made == 1 ? "" : "s", a, b, cap);
+			     "recurring event '%.80s': %s%zu occurrence%s, %s%s"
+			     "%s, imported as separate events%s",
+			     ms->ev->title,
+			     occ->capped || occ->partial || made == 1 ? "" : "all ",
+			     made, made == 1 ? "" : "s", a,
+			     first == last ? "" : " to ", first == last ? "" : b,
+			     cap);
 	} else {
 		itin_warn_at(r->w, r->fname, ms->line, 0,
 			     "recurring event '%.80s': every occurrence is "
@@ -2942,8 +2977,8 @@ static int expand_series(struct reader *r, struct pending *ms)
 			     r->o->max_occurrences < ICAL_MAX_OCCURRENCES
 		     ? r->o->max_occurrences
 		     : ICAL_MAX_OCCURRENCES;
-	struct series occ = { NULL, 0, 0, false, max, false },
-		      ex = { NULL, 0, 0, false, ICAL_MAX_OCCURRENCES, false };
+	struct series occ = { NULL, 0, 0, false, max, false, false },
+		      ex = { NULL, 0, 0, false, ICAL_MAX_OCCURRENCES, false, false };
 	int64_t span = m->has_end ? m->end - m->start : 0;
 	int64_t first_day = 0, last_day = 0;
 	char *base = series_base(ms), st[24];
@@ -2984,7 +3019,7 @@ static int expand_series(struct reader *r, struct pending *ms)
 		    expand_rrule(r, p, m, mtz, &f, windowed, span, &occ))
 			goto out;
 		if (name_is(p, "RDATE")) {
-			struct series rd = { NULL, 0, 0, false, max, false };
+			struct series rd = { NULL, 0, 0, false, max, false, false };
 
 			if (each_value(r, p, m, mtz, &f, false, &rd)) {
 				free(rd.v);

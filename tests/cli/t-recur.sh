@@ -167,6 +167,16 @@ expect_err "'Hourly': 100000 occurrences, .* imported as separate events; stoppe
 	"cap: cut at the cap, which the warning names"
 expect_err "would import 100000 events" "cap: exactly the cap"
 
+# A COUNT the iCalendar library cannot reach (it expands no rule past
+# 2582): said, and the series is not called whole.
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//itin tests//recur//EN\r\nBEGIN:VEVENT\r\nUID:far@example.org\r\nDTSTAMP:20230101T000000Z\r\nDTSTART;VALUE=DATE:25700101\r\nRRULE:FREQ=YEARLY;COUNT=20\r\nSUMMARY:Far\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' >"$T/far.ics"
+run import --dry-run "$T/far.ics"
+expect_rc 0 "2582: a rule past the library's last year is read"
+expect_err "far.ics:8: RRULE 'FREQ=YEARLY;COUNT=20' ends after 13 occurrences \(the iCalendar library expands rules up to the year 2582\)" \
+	"2582: the rule cut short is said"
+expect_err "recurring event 'Far': 13 occurrences, 2570-01-01 to 2582-01-01, imported" \
+	"2582: not called whole"
+
 # ---- RDATE periods ----
 # Each occurrence of a PERIOD lasts as the period says (an end, or a
 # duration), not as long as the first; a plain RDATE as long as the first.
