@@ -2921,6 +2921,24 @@ out:
 	return ret;
 }
 
+static int cmp_i64(const void *pa, const void *pb)
+{
+	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Overrides by the occurrence they name; the file's order on a tie. */
+static int cmp_recid(const void *pa, const void *pb)
+{
+	const struct pending *a = *(struct pending *const *)pa,
+			     *b = *(struct pending *const *)pb;
+
+	if (a->recid_key != b->recid_key)
+		return a->recid_key < b->recid_key ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
 /* The series' warning: how many occurrences, and which. */
 static void series_report(struct reader *r, const struct pending *ms,
 			  bool windowed, size_t made, int64_t first,
@@ -2982,8 +3000,9 @@ static int expand_series(struct reader *r, struct pending *ms)
 	int64_t span = m->has_end ? m->end - m->start : 0;
 	int64_t first_day = 0, last_day = 0;
 	char *base = series_base(ms), st[24];
-	size_t made = 0, i, k, nov = 0;
-	struct pending **ovs = NULL;
+	size_t made = 0, i, k, nov = 0, nexk = 0, nexd = 0;
+	struct pending **ovs = NULL, *fut = NULL;
+	int64_t *exk = NULL, *exd = NULL;	/* EXDATE instants, whole days */
 	struct vprops vp;
 	struct frame f;
 	bool windowed;
@@ -3044,29 +3063,40 @@ static int expand_series(struct reader *r, struct pending *ms)
 		    each_value(r, p, m, mtz, &f, true, &ex))
 			goto out;
 	}
+	/* Sorted, so that each occurrence costs a search, not a pass over
+	 * every EXDATE and override: a whole series may be 100000 long. */
 	if (occ.n)
 		qsort(occ.v, occ.n, sizeof(*occ.v), cmp_occ);
-	for (i = 0; i < occ.n; i++) {
+	exk = xmalloc((ex.n ? ex.n : 1) * sizeof(*exk));
+	exd = xmalloc((ex.n ? ex.n : 1) * sizeof(*exd));
+	for (k = 0; k < ex.n; k++) {
+		if (ex.v[k].whole_day)
+			exd[nexd++] = lsec_day(ex.v[k].local);
+		else
+			exk[nexk++] = ex.v[k].key;
+	}
+	qsort(exk, nexk, sizeof(*exk), cmp_i64);
+	qsort(exd, nexd, sizeof(*exd), cmp_i64);
+	if (nov)
+		qsort(ovs, nov, sizeof(*ovs), cmp_recid);
+	for (i = 0, k = 0; i < occ.n; i++) {
 		const struct occ *oc = &occ.v[i];
+		int64_t day = lsec_day(oc->local);
 		struct event *ev = NULL;
-		struct pending *ov = NULL, *fut = NULL;
-		bool excluded = false;
+		struct pending *ov = NULL;
 
 		if (i && oc->key == occ.v[i - 1].key)
 			continue;
-		for (k = 0; k < ex.n && !excluded; k++)
-			excluded = ex.v[k].whole_day
-				   ? lsec_day(ex.v[k].local) == lsec_day(oc->local)
-				   : ex.v[k].key == oc->key;
-		if (excluded)
-			continue;
-		for (k = 0; k < nov; k++) {
-			if (ovs[k]->recid_key == oc->key && !ov)
-				ov = ovs[k];
-			else if (ovs[k]->future && ovs[k]->recid_key < oc->key &&
-				 (!fut || ovs[k]->recid_key > fut->recid_key))
+		/* The overrides before this occurrence: the last of them
+		 * with THISANDFUTURE still applies. */
+		for (; k < nov && ovs[k]->recid_key < oc->key; k++)
+			if (ovs[k]->future)
 				fut = ovs[k];
-		}
+		if (bsearch(&oc->key, exk, nexk, sizeof(*exk), cmp_i64) ||
+		    bsearch(&day, exd, nexd, sizeof(*exd), cmp_i64))
+			continue;
+		if (k < nov && ovs[k]->recid_key == oc->key)
+			ov = ovs[k];
 		key_stamp(st, sizeof(st), m, mtz, oc->key);
 		if (ov) {
 			ov->used = true;
@@ -3100,6 +3130,8 @@ out:
 	free(vp.v);
 	free(occ.v);
 	free(ex.v);
+	free(exk);
+	free(exd);
 	free(ovs);
 	free(base);
 	return ret;
