@@ -740,6 +740,8 @@ struct pending {
 	bool dropped;		/* replaced by a later one of the same UID */
 	bool is_override;
 	bool future;		/* RECURRENCE-ID;RANGE=THISANDFUTURE */
+	bool own_rule, rule_said;	/* an override with RRULE or RDATE */
+	bool claimed;		/* an override of a series in the file */
 	bool windowed;		/* its series was cut to the import window */
 	int64_t recid_key;	/* override: the occurrence it replaces */
 	char recid_stamp[24];
@@ -2251,14 +2253,7 @@ static void override_range(struct reader *r, struct pending *pe,
 				     "it names",
 				     r->tmp.buf);
 	}
-	if (recurring)
-		itin_warn_at(r->w, r->fname, pe->line, 1,
-			     "an override (RECURRENCE-ID) with a rule of its "
-			     "own (RRULE or RDATE) is not supported: its rule "
-			     "is ignored, the override changes only %s",
-			     pe->future ? "the occurrence it names and later "
-					  "ones"
-					: "the occurrence it names");
+	pe->own_rule = recurring;
 }
 
 static int read_vevent(struct reader *r, size_t first, size_t last)
@@ -2939,6 +2934,47 @@ static int cmp_recid(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
+/*
+ * An override that has an RRULE or RDATE (said once its series is known:
+ * many producers copy the series' rule into every override, which says
+ * nothing new, so only a rule the series does not have is named).
+ * master: the series' properties, or NULL for an override of no series
+ * in the file.
+ */
+static void override_rule(struct reader *r, struct pending *ov,
+			  const struct vprops *master)
+{
+	struct vprops vp;
+	bool copied = master != NULL;
+
+	if (!ov->own_rule || ov->rule_said)
+		return;
+	top_props(r, ov->first, ov->last, &vp);
+	for (size_t i = 0; i < vp.n && copied; i++) {
+		bool found = false;
+
+		if (!name_is(&vp.v[i], "RRULE") && !name_is(&vp.v[i], "RDATE"))
+			continue;
+		for (size_t k = 0; k < master->n && !found; k++)
+			found = vp.v[i].nlen == master->v[k].nlen &&
+				!ascii_ncasecmp(vp.v[i].name, master->v[k].name,
+						vp.v[i].nlen) &&
+				!strcmp(vp.v[i].value, master->v[k].value);
+		copied = found;
+	}
+	free(vp.v);
+	if (copied)
+		return;
+	ov->rule_said = true;
+	itin_warn_at(r->w, r->fname, ov->line, 1,
+		     "an override (RECURRENCE-ID) with a rule of its own "
+		     "(RRULE or RDATE%s) is not supported: its rule is "
+		     "ignored, the override changes only %s",
+		     master ? ", not its series'" : ", and no series here",
+		     ov->future ? "the occurrence it names and later ones"
+				: "the occurrence it names");
+}
+
 /* The series' warning: how many occurrences, and which. */
 static void series_report(struct reader *r, const struct pending *ms,
 			  bool windowed, size_t made, int64_t first,
@@ -3027,6 +3063,8 @@ static int expand_series(struct reader *r, struct pending *ms)
 		    ms->uid && !strcmp(pe->uid, ms->uid)) {
 			if (override_key(r, pe, m, mtz, &f))
 				goto out;
+			override_rule(r, pe, &vp);
+			pe->claimed = true;
 			pe->windowed = windowed;
 			ovs[nov++] = pe;
 		}
@@ -3176,6 +3214,8 @@ static int finish_pending(struct reader *r)
 
 		if (!pe->is_override || pe->used || pe->dropped)
 			continue;
+		if (!pe->claimed)	/* of no series here */
+			override_rule(r, pe, NULL);
 		span = pe->ev->has_end ? pe->ev->end - pe->ev->start : 0;
 		if (pe->windowed && !in_window(r, pe->ev->start, span))
 			continue;
