@@ -2411,6 +2411,20 @@ static void top_props(struct reader *r, size_t first, size_t last,
 	}
 }
 
+/* The clock of a TZID: the tz database's zone when the name maps to
+ * one, else the file's VTIMEZONE, else none (floating). */
+static void zone_frame(struct reader *r, struct zres *z, struct frame *f)
+{
+	f->zi = (size_t)(z - r->zones);
+	f->kind = F_FLOATING;
+	if (z->tz) {
+		f->kind = F_TZ;
+		f->tz = z->tz;
+	} else if (z->embedded) {
+		f->kind = F_EMBEDDED;
+	}
+}
+
 /* The frame of the series whose first event is m and properties vp. */
 static int series_frame(struct reader *r, const struct event *m,
 			const struct vprops *vp, struct frame *f)
@@ -2431,15 +2445,7 @@ static int series_frame(struct reader *r, const struct event *m,
 	} else if (t.utc) {
 		f->kind = F_UTC;
 	} else if (has) {
-		struct zres *z = resolve_tzid(r, tzid.buf);
-
-		f->zi = (size_t)(z - r->zones);
-		if ((z->how == Z_IANA || z->how == Z_WINDOWS) && z->tz) {
-			f->kind = F_TZ;
-			f->tz = z->tz;
-		} else if (z->how == Z_EMBEDDED) {
-			f->kind = F_EMBEDDED;
-		}
+		zone_frame(r, resolve_tzid(r, tzid.buf), f);
 	}
 	ret = 0;
 out:
@@ -2537,12 +2543,11 @@ static int64_t value_key(struct reader *r, const struct event *m,
 	if (!mtz || t->utc)
 		return t->lsec;
 	if (tzid) {
-		struct zres *z = resolve_tzid(r, tzid);
+		struct frame zf;
 
-		if ((z->how == Z_IANA || z->how == Z_WINDOWS) && z->tz)
-			return instant_of(z->tz, t->lsec);
-		if (z->how == Z_EMBEDDED)
-			return t->lsec - embedded_offset(z, t->lsec);
+		zone_frame(r, resolve_tzid(r, tzid), &zf);
+		if (zf.kind != F_FLOATING)
+			return frame_instant(r, &zf, t->lsec);
 	}
 	return frame_instant(r, f, t->lsec);
 }

@@ -108,6 +108,20 @@ cat >"$T/want" <<'EOF'
 EOF
 same_events "issue 466: Fridays at 20:00 on the file's clock, before and after 30 October"
 
+# EXDATE and RECURRENCE-ID in such a zone name the occurrences on its
+# clock: 09:00 there is 07:00Z in October, 08:00Z after 29 October.
+export ITIN_FILE="$T/custom2.store"
+run import "$DATA/custom.ics"
+expect_rc 0 "custom zone: imported"
+events "custom zone"
+cat >"$T/want" <<'EOF'
+2023-10-16T07:00:00Z 2023-10-16T08:00:00Z Council
+2023-10-23T07:00:00Z 2023-10-23T08:00:00Z Council
+2023-11-06T10:30:00Z 2023-11-06T11:30:00Z Council (moved)
+2023-11-13T08:00:00Z 2023-11-13T09:00:00Z Council
+EOF
+same_events "custom zone: the EXDATE after the change left out, the override replaces its occurrence"
+
 # ---- finite series whole, unbounded ones in the window ----
 # ITIN_NOW is 2023-01-25: the default window is 2022-01-25 to 2024-01-25.
 # COUNT=3 in 2030 and UNTIL in 1999 (across the end of daylight time in
