@@ -2854,31 +2854,6 @@ static struct event *occurrence_at(const struct event *tpl, int64_t start,
 	return ev;
 }
 
-/* Key of series m on the clock of template tpl. */
-static int64_t clock_of(const struct event *m, const struct tz *mtz,
-			const struct event *tpl, int64_t key)
-{
-	const struct tz *ttz = !tpl->allday && tpl->tz ? quiet_tz(tpl->tz) : NULL;
-	int64_t l = m->allday || !mtz ? key : tz_utc_to_local(ttz ? ttz : mtz, key);
-
-	return tpl->allday ? lsec_day(l) * ITIN_DAY : l;
-}
-
-/*
- * The occurrence at key as a RANGE=THISANDFUTURE override fut changed it
- * (RFC 5545 3.8.4.4): fut's fields and length, and its start as far from
- * the occurrence's as fut's is from the one it names.
- */
-static struct event *future_occurrence(const struct event *m,
-				       const struct tz *mtz,
-				       const struct pending *fut, int64_t key)
-{
-	const struct event *tpl = fut->ev;
-	int64_t shift = tpl->start - clock_of(m, mtz, tpl, fut->recid_key);
-
-	return occurrence_at(tpl, clock_of(m, mtz, tpl, key) + shift, NULL);
-}
-
 static void set_occ_id(struct event *ev, const char *base, const char *stampbuf)
 {
 	struct strbuf id = STRBUF_INIT;
@@ -2978,6 +2953,31 @@ static void override_rule(struct reader *r, struct pending *ov,
 		     master ? ", not its series'" : ", and no series here",
 		     ov->future ? "the occurrence it names and later ones"
 				: "the occurrence it names");
+}
+
+/* Key of series m on the clock of template tpl. */
+static int64_t clock_of(const struct event *m, const struct tz *mtz,
+			const struct event *tpl, int64_t key)
+{
+	const struct tz *ttz = !tpl->allday && tpl->tz ? quiet_tz(tpl->tz) : NULL;
+	int64_t l = m->allday || !mtz ? key : tz_utc_to_local(ttz ? ttz : mtz, key);
+
+	return tpl->allday ? lsec_day(l) * ITIN_DAY : l;
+}
+
+/*
+ * The occurrence at key as a RANGE=THISANDFUTURE override fut changed it
+ * (RFC 5545 3.8.4.4): fut's fields and length, and its start as far from
+ * the occurrence's as fut's is from the one it names.
+ */
+static struct event *future_occurrence(const struct event *m,
+				       const struct tz *mtz,
+				       const struct pending *fut, int64_t key)
+{
+	const struct event *tpl = fut->ev;
+	int64_t shift = tpl->start - clock_of(m, mtz, tpl, fut->recid_key);
+
+	return occurrence_at(tpl, clock_of(m, mtz, tpl, key) + shift, NULL);
 }
 
 /* The series' warning: how many occurrences, and which. */
