@@ -2691,6 +2691,11 @@ static int each_value(struct reader *r, const struct cprop *p,
 		if (added && slash && !exclusions && !m->allday)
 			period_end(r, p, m, mtz, f, has_tzid ? tzid.buf : NULL,
 				   slash + 1, n - len - 1, added);
+		else if (added && slash && !exclusions)
+			itin_warn_at(r->w, r->fname, p->line, 1,
+				     "RDATE period '%.*s' in an all-day series: "
+				     "the occurrence lasts as long as the first",
+				     (int)(n > 40 ? 40 : n), s);
 	}
 	strbuf_release(&tzid);
 	return 0;
