@@ -17,8 +17,12 @@
  * Import: the VEVENTs of every VCALENDAR in the buffer, checked, appended
  * to a list. Problems are reported at FILE:LINE (the line of the property
  * or of the BEGIN); with ICALIO_SKIP_INVALID a bad VEVENT is refused with
- * a warning and the rest is read. Recurring events are expanded into
- * their occurrences within a window.
+ * a warning and the rest is read. A recurring event becomes one event
+ * per occurrence, expanded on the clock of its DTSTART (its zone, the
+ * file's VTIMEZONE, UTC or floating): all of a series that ends, those in
+ * a window of one that does not. What the file does that RFC 5545 does not
+ * allow but that is read anyway (LF line ends, unfolded lines, VEVENTs
+ * without UID or DTSTAMP) is said once per file, at its first line.
  */
 #ifndef ITIN_ICALIO_H
 #define ITIN_ICALIO_H
@@ -64,8 +68,10 @@ enum icalio_flags {
 
 struct icalio_read_opts {
 	unsigned flags;
-	/* Recurrences are expanded into the occurrences that overlap these
-	 * days (days since the epoch, local to each event, both included). */
+	/* A series without an end (an RRULE with neither COUNT nor UNTIL)
+	 * is expanded into the occurrences that overlap these days (days
+	 * since the epoch, local to each event, both included); one that
+	 * ends is expanded whole. */
 	int64_t from_day, to_day;
 	/* Events one recurring event may make; 0 for the default, 100000.
 	 * The fuzzer asks for fewer, so that time goes to finding bugs. */

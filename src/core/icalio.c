@@ -687,6 +687,10 @@ void icalio_write(struct strbuf *sb, const struct evlist *l,
 #define ICAL_MAX_DEPTH 16
 #define ICAL_MAX_STEPS 200000	/* RRULE iterations per rule */
 #define ICAL_MAX_OCCURRENCES 100000	/* events one series may make */
+#define ICAL_MAX_DAYS 3652059	/* 0001-01-01 to 9999-12-31: a DURATION's most */
+/* libical 3.0 expands no rule past this year (and none that starts
+ * after it): as observed with 3.0.16, not a documented constant. */
+#define ICAL_RRULE_LAST_YEAR 2582
 
 /* One content line, unfolded: text[off .. off + len), NUL-terminated. */
 struct cline {
@@ -735,10 +739,33 @@ struct pending {
 	enum vkind kind;
 	bool dropped;		/* replaced by a later one of the same UID */
 	bool is_override;
+	bool future;		/* RECURRENCE-ID;RANGE=THISANDFUTURE */
+	bool own_rule, rule_said;	/* an override with RRULE or RDATE */
+	bool claimed;		/* an override of a series in the file */
+	bool windowed;		/* its series was cut to the import window */
 	int64_t recid_key;	/* override: the occurrence it replaces */
 	char recid_stamp[24];
 	bool used;
 };
+
+/*
+ * A lapse from RFC 5545 that is read anyway (LF line ends, lines not
+ * folded, a VEVENT without UID or DTSTAMP): counted, and said once per
+ * file at the first place it happens, not once per line.
+ */
+struct lapse {
+	size_t n;
+	long first;
+	size_t size;	/* at the first: the line's length */
+};
+
+static void lapse_note(struct lapse *l, long line, size_t size)
+{
+	if (!l->n++) {
+		l->first = line;
+		l->size = size;
+	}
+}
 
 struct reader {
 	const char *fname;
@@ -763,6 +790,7 @@ struct reader {
 	size_t npend, palloc;
 	bool cancel;		/* METHOD:CANCEL */
 	bool warned_utf8;
+	struct lapse no_uid, no_dtstamp;	/* VEVENTs without them */
 	struct strbuf tmp;
 };
 
@@ -884,6 +912,7 @@ static int split_lines(struct reader *r, const char *buf, size_t len)
 	size_t pos = 0;
 	long ln = 0;
 	bool crlf = false, decided = false;
+	struct lapse lf = { 0, 0, 0 }, longl = { 0, 0, 0 };
 
 	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
 		pos = 3;
@@ -897,6 +926,10 @@ static int split_lines(struct reader *r, const char *buf, size_t len)
 		pos += n + (nl ? 1 : 0);
 		if (has_cr)
 			n--;
+		if (nl && !has_cr)
+			lapse_note(&lf, ln, 0);
+		if (n > ICAL_LINE_MAX)
+			lapse_note(&longl, ln, n);
 		if (nl && !decided) {
 			crlf = has_cr;
 			decided = true;
@@ -918,6 +951,17 @@ static int split_lines(struct reader *r, const char *buf, size_t len)
 		else if (n)
 			add_cline(r, p, n, ln);
 	}
+	if (lf.n)
+		itin_warn_at(r->w, r->fname, lf.first, 0,
+			     "line ends in LF, not CRLF as RFC 5545 wants (%zu "
+			     "such line%s, the first here); read anyway",
+			     lf.n, lf.n == 1 ? "" : "s");
+	if (longl.n)
+		itin_warn_at(r->w, r->fname, longl.first, 0,
+			     "line of %zu octets not folded at 75 as RFC 5545 "
+			     "wants (%zu such line%s, the first here); read "
+			     "anyway",
+			     longl.size, longl.n, longl.n == 1 ? "" : "s");
 	for (size_t i = 0; i < r->ncl; i++) {
 		size_t bad;
 		const char *s = cl_text(r, i);
@@ -1982,10 +2026,13 @@ static int read_duration(struct reader *r, const struct cprop *p, bool allday,
 
 	if (icaldurationtype_is_bad_duration(d) || d.is_neg)
 		return fail_at(r, p->line, 1, "invalid DURATION '%.40s'", p->value);
-	/* unsigned int fields: no overflow in 64 bits. */
+	/* unsigned int fields: no overflow in 64 bits. As long as the
+	 * years 0001-9999 at most: export writes the length of an all-day
+	 * event that ends on 9999-12-31 as a DURATION, which must read back
+	 * (event_check() refuses an end past 9999). */
 	*days = (int64_t)d.weeks * 7 + d.days;
 	*secs = (int64_t)d.hours * 3600 + (int64_t)d.minutes * 60 + d.seconds;
-	if (*days > 366 * 100 || *secs > (int64_t)366 * 100 * ITIN_DAY)
+	if (*days > ICAL_MAX_DAYS || *secs > (int64_t)ICAL_MAX_DAYS * ITIN_DAY)
 		return fail_at(r, p->line, 1, "DURATION '%.40s' is too long",
 			       p->value);
 	if (allday && *secs) {
@@ -2188,6 +2235,27 @@ static int refuse(struct reader *r)
 	return 0;
 }
 
+/*
+ * What an override (RECURRENCE-ID) changes: the occurrence it names, or
+ * with RANGE=THISANDFUTURE that one and every later one. A rule of its
+ * own (RRULE, RDATE) is not read: said, never dropped without a word.
+ */
+static void override_range(struct reader *r, struct pending *pe,
+			   const struct cprop *recid, bool recurring)
+{
+	if (get_param(recid, "RANGE", &r->tmp)) {
+		if (!ascii_casecmp(r->tmp.buf, "THISANDFUTURE"))
+			pe->future = true;
+		else
+			itin_warn_at(r->w, r->fname, recid->line, 1,
+				     "RECURRENCE-ID;RANGE=%.40s is not supported; "
+				     "the override changes only the occurrence "
+				     "it names",
+				     r->tmp.buf);
+	}
+	pe->own_rule = recurring;
+}
+
 static int read_vevent(struct reader *r, size_t first, size_t last)
 {
 	struct vprops vp = { NULL, 0 };
@@ -2220,6 +2288,10 @@ static int read_vevent(struct reader *r, size_t first, size_t last)
 	dtstart = find(&vp, "DTSTART");
 	uid = find(&vp, "UID");
 	recid = find(&vp, "RECURRENCE-ID");
+	if (!uid)
+		lapse_note(&r->no_uid, line, 0);
+	if (!find(&vp, "DTSTAMP"))
+		lapse_note(&r->no_dtstamp, line, 0);
 	if (!dtstart) {
 		/* Allowed in scheduling messages; nothing to put in a
 		 * calendar either way. */
@@ -2254,6 +2326,8 @@ static int read_vevent(struct reader *r, size_t first, size_t last)
 	pe->last = last;
 	pe->kind = recid ? V_OVERRIDE : recurring ? V_MASTER : V_SINGLE;
 	pe->is_override = recid != NULL;
+	if (recid)
+		override_range(r, pe, recid, recurring);
 	ev = NULL;
 	/* The same UID again: the higher SEQUENCE wins, the later on a tie
 	 * (an update sent after the original). */
@@ -2294,6 +2368,145 @@ out:
 
 /* ---- recurrence ---- */
 
+/*
+ * A series repeats on the clock of its DTSTART (RFC 5545 3.3.10): the
+ * clock of its TZID (the tz database's zone, or the file's own VTIMEZONE
+ * when the name is not a zone), UTC for a UTC DTSTART, the bare clock for
+ * a floating or all-day one. The rule is expanded on that clock, so an
+ * occurrence keeps its local time and weekday across a DST change there;
+ * only then is each occurrence placed in the zone the event is kept in
+ * (for a VTIMEZONE-only TZID or a UTC time, the zone of the place, which
+ * may have other DST dates or none).
+ */
+enum fkind { F_FLOATING, F_UTC, F_TZ, F_EMBEDDED };
+struct frame {
+	enum fkind kind;
+	const struct tz *tz;	/* F_TZ */
+	size_t zi;		/* F_TZ, F_EMBEDDED: r->zones[zi] (an index:
+				   resolve_tzid() may move the array) */
+	int64_t start;		/* DTSTART on the frame's clock */
+};
+
+/* The properties of lines first..last that are the component's own (not
+ * its VALARMs'); vp->v is the caller's to free. */
+static void top_props(struct reader *r, size_t first, size_t last,
+		      struct vprops *vp)
+{
+	int depth = 0;
+
+	vp->n = 0;
+	vp->v = xmalloc((last - first + 1) * sizeof(*vp->v));
+	for (size_t i = first + 1; i < last; i++) {
+		struct cprop p;
+
+		if (r->cl[i].skip)
+			continue;
+		parse_cline(r, i, &p);
+		if (name_is(&p, "BEGIN"))
+			depth++;
+		else if (name_is(&p, "END"))
+			depth--;
+		else if (!depth)
+			vp->v[vp->n++] = p;
+	}
+}
+
+/* The clock of a TZID: the tz database's zone when the name maps to
+ * one, else the file's VTIMEZONE, else none (floating). */
+static void zone_frame(struct reader *r, struct zres *z, struct frame *f)
+{
+	f->zi = (size_t)(z - r->zones);
+	f->kind = F_FLOATING;
+	if (z->tz) {
+		f->kind = F_TZ;
+		f->tz = z->tz;
+	} else if (z->embedded) {
+		f->kind = F_EMBEDDED;
+	}
+}
+
+/* The frame of the series whose first event is m and properties vp. */
+static int series_frame(struct reader *r, const struct event *m,
+			const struct vprops *vp, struct frame *f)
+{
+	const struct cprop *p = find(vp, "DTSTART");
+	struct strbuf tzid = STRBUF_INIT;
+	struct itime t;
+	bool has;
+	int ret = -1;
+
+	memset(f, 0, sizeof(*f));
+	f->kind = F_FLOATING;
+	if (!p || read_itime(r, p, &t, &tzid, &has))
+		goto out;
+	f->start = t.lsec;
+	if (m->allday) {
+		f->start = lsec_day(t.lsec) * ITIN_DAY;
+	} else if (t.utc) {
+		f->kind = F_UTC;
+	} else if (has) {
+		zone_frame(r, resolve_tzid(r, tzid.buf), f);
+	}
+	ret = 0;
+out:
+	strbuf_release(&tzid);
+	return ret;
+}
+
+/* Instant u on a VTIMEZONE's clock: the offset asked twice, so that it
+ * is the one in force at the local time, not at u read as local. */
+static int64_t embedded_local(struct zres *z, int64_t u)
+{
+	int64_t l = u + embedded_offset(z, u);
+
+	return u + embedded_offset(z, l);
+}
+
+/* The instant of fl on frame f's clock (F_FLOATING: fl itself). */
+static int64_t frame_instant(struct reader *r, const struct frame *f,
+			     int64_t fl)
+{
+	struct zres *z = f->kind == F_FLOATING || f->kind == F_UTC
+			     ? NULL
+			     : &r->zones[f->zi];
+
+	switch (f->kind) {
+	case F_TZ:
+		/* As event_time(): a Windows name's own VTIMEZONE wins. */
+		if (z->how == Z_WINDOWS && z->embedded)
+			return fl - embedded_offset(z, fl);
+		return tz_local_to_utc(f->tz, fl, NULL);
+	case F_EMBEDDED:
+		return fl - embedded_offset(z, fl);
+	case F_UTC:
+	case F_FLOATING:
+		break;
+	}
+	return fl;
+}
+
+/* Instant u on frame f's clock (for a UTC UNTIL). */
+static int64_t frame_local(struct reader *r, const struct frame *f,
+			   int64_t u)
+{
+	struct zres *z = f->kind == F_FLOATING || f->kind == F_UTC
+			     ? NULL
+			     : &r->zones[f->zi];
+
+	switch (f->kind) {
+	case F_TZ:
+		if (z->how == Z_WINDOWS && z->embedded)
+			return embedded_local(z, u);
+		return tz_utc_to_local(f->tz, u);
+	case F_EMBEDDED:
+		return embedded_local(z, u);
+	case F_UTC:
+	case F_FLOATING:
+		break;
+	}
+	return u;
+}
+
 /* How occurrences of a series are told apart: instants for zoned
  * series, local times for floating ones, days for all-day ones. */
 static int64_t occ_key(const struct event *m, const struct tz *tz, int64_t local)
@@ -2303,24 +2516,40 @@ static int64_t occ_key(const struct event *m, const struct tz *tz, int64_t local
 	return tz ? instant_of(tz, local) : local;
 }
 
-/* A RECURRENCE-ID, EXDATE or RDATE value as a key of the series m. */
-static int64_t value_key(struct reader *r, const struct event *m,
-			 const struct tz *tz, const struct itime *t,
-			 const char *tzid)
+/* The key of time fl on the frame's clock. */
+static int64_t frame_key(struct reader *r, const struct frame *f,
+			 const struct event *m, const struct tz *mtz, int64_t fl)
 {
-	if (m->allday || !tz)
-		return m->allday ? lsec_day(t->lsec) * ITIN_DAY : t->lsec;
-	if (t->utc)
+	if (m->allday)
+		return lsec_day(fl) * ITIN_DAY;
+	return mtz ? frame_instant(r, f, fl) : fl;
+}
+
+/* The local time, in the zone series m is kept in, of a key. */
+static int64_t key_local(const struct event *m, const struct tz *mtz,
+			 int64_t key)
+{
+	return !m->allday && mtz ? tz_utc_to_local(mtz, key) : key;
+}
+
+/* A RECURRENCE-ID, EXDATE or RDATE value as a key of the series m: a
+ * value without TZID or Z is on the series' own clock. */
+static int64_t value_key(struct reader *r, const struct event *m,
+			 const struct tz *mtz, const struct frame *f,
+			 const struct itime *t, const char *tzid)
+{
+	if (m->allday)
+		return lsec_day(t->lsec) * ITIN_DAY;
+	if (!mtz || t->utc)
 		return t->lsec;
 	if (tzid) {
-		struct zres *z = resolve_tzid(r, tzid);
+		struct frame zf;
 
-		if ((z->how == Z_IANA || z->how == Z_WINDOWS) && z->tz)
-			return instant_of(z->tz, t->lsec);
-		if (z->how == Z_EMBEDDED)
-			return t->lsec - embedded_offset(z, t->lsec);
+		zone_frame(r, resolve_tzid(r, tzid), &zf);
+		if (zf.kind != F_FLOATING)
+			return frame_instant(r, &zf, t->lsec);
 	}
-	return instant_of(tz, t->lsec);
+	return frame_instant(r, f, t->lsec);
 }
 
 static void key_stamp(char *buf, size_t size, const struct event *m,
@@ -2333,6 +2562,8 @@ struct occ {
 	int64_t key;
 	int64_t local;
 	bool whole_day;		/* an EXDATE given as a date: every start that day */
+	bool has_end;		/* an RDATE PERIOD: its own end */
+	int64_t end;		/* local, in the series' zone */
 };
 
 static int cmp_occ(const void *pa, const void *pb)
@@ -2347,26 +2578,85 @@ struct series {
 	size_t n, alloc;
 	bool capped;
 	size_t max;		/* occurrences allowed */
+	bool has_first;		/* v[0] is DTSTART */
+	bool partial;		/* a rule could not be expanded to its end */
 };
 
-/* The added entry, or NULL once the series is capped. */
+/*
+ * The added entry, or NULL once the series is capped. DTSTART is added
+ * first, and a rule or RDATE that names it again (most do) gets that
+ * entry back, so it takes no second place under the cap.
+ */
 static struct occ *series_add(struct series *s, int64_t key, int64_t local)
 {
+	if (s->has_first && s->v[0].key == key)
+		return &s->v[0];
 	if (s->n >= s->max) {
 		s->capped = true;
 		return NULL;
 	}
 	s->v = xgrow(s->v, &s->alloc, s->n + 1, sizeof(*s->v));
+	memset(&s->v[s->n], 0, sizeof(s->v[s->n]));
 	s->v[s->n].key = key;
 	s->v[s->n].local = local;
-	s->v[s->n].whole_day = false;
 	return &s->v[s->n++];
+}
+
+/*
+ * The end of an RDATE PERIOD, "start/end" or "start/duration" (RFC 5545
+ * 3.3.9): that occurrence lasts as long as the period says, not as long
+ * as the first one.
+ */
+static void period_end(struct reader *r, const struct cprop *p,
+		       const struct event *m, const struct tz *mtz,
+		       const struct frame *f, const char *tzid, const char *s,
+		       size_t n, struct occ *oc)
+{
+	struct itime e;
+	int64_t end;
+
+	if (n && (*s == 'P' || *s == '+')) {
+		char buf[64];
+		struct icaldurationtype d;
+		int64_t days, secs;
+
+		snprintf(buf, sizeof(buf), "%.*s", (int)(n < 63 ? n : 63), s);
+		d = icaldurationtype_from_string(buf);
+		days = (int64_t)d.weeks * 7 + d.days;
+		secs = (int64_t)d.hours * 3600 + (int64_t)d.minutes * 60 + d.seconds;
+		if (n >= 63 || icaldurationtype_is_bad_duration(d) || d.is_neg ||
+		    days > ICAL_MAX_DAYS || secs > (int64_t)ICAL_MAX_DAYS * ITIN_DAY)
+			goto bad;
+		end = oc->local + days * ITIN_DAY;
+		if (secs)
+			end = mtz ? tz_utc_to_local(mtz, instant_of(mtz, end) + secs)
+				  : end + secs;
+	} else if (parse_itime(s, n, &e) && !e.is_date) {
+		end = key_local(m, mtz, value_key(r, m, mtz, f, &e, tzid));
+	} else {
+		goto bad;
+	}
+	if (end < oc->local) {
+		itin_warn_at(r->w, r->fname, p->line, 1,
+			     "RDATE period '%.*s' ends before it starts; its "
+			     "end is ignored",
+			     (int)(n > 40 ? 40 : n), s);
+		return;
+	}
+	oc->has_end = true;
+	oc->end = end;
+	return;
+bad:
+	itin_warn_at(r->w, r->fname, p->line, 1,
+		     "invalid end of RDATE period '%.*s'; the occurrence keeps "
+		     "the series' length",
+		     (int)(n > 40 ? 40 : n), s);
 }
 
 /* Every value of the multi-valued property p (RDATE, EXDATE) as keys. */
 static int each_value(struct reader *r, const struct cprop *p,
-		      const struct event *m, const struct tz *tz,
-		      bool exclusions, struct series *out)
+		      const struct event *m, const struct tz *mtz,
+		      const struct frame *f, bool exclusions, struct series *out)
 {
 	struct strbuf tzid = STRBUF_INIT;
 	bool has_tzid = get_param(p, "TZID", &tzid) && tzid.len;
@@ -2390,27 +2680,30 @@ static int each_value(struct reader *r, const struct cprop *p,
 				     (int)(len > 40 ? 40 : len), s);
 			continue;
 		}
-		key = value_key(r, m, tz, &t, has_tzid ? tzid.buf : NULL);
-		if (m->allday)
-			local = key;
-		else if (tz)
-			local = tz_utc_to_local(tz, key);
-		else
-			local = t.lsec;
+		key = value_key(r, m, mtz, f, &t, has_tzid ? tzid.buf : NULL);
+		local = m->allday || mtz ? key_local(m, mtz, key) : t.lsec;
 		added = series_add(out, key, local);
 		/* A date among a timed series' EXDATEs: that whole day. */
 		if (added && exclusions && t.is_date && !m->allday) {
 			added->whole_day = true;
 			added->local = t.lsec;
 		}
+		if (added && slash && !exclusions && !m->allday)
+			period_end(r, p, m, mtz, f, has_tzid ? tzid.buf : NULL,
+				   slash + 1, n - len - 1, added);
+		else if (added && slash && !exclusions)
+			itin_warn_at(r->w, r->fname, p->line, 1,
+				     "RDATE period '%.*s' in an all-day series: "
+				     "the occurrence lasts as long as the first",
+				     (int)(n > 40 ? 40 : n), s);
 	}
 	strbuf_release(&tzid);
 	return 0;
 }
 
-/* UNTIL in the series' own frame, as libical compares it. */
-static void local_until(struct icalrecurrencetype *rt, const struct event *m,
-			const struct tz *tz)
+/* UNTIL on the frame's clock, as libical compares it with occurrences. */
+static void frame_until(struct reader *r, struct icalrecurrencetype *rt,
+			const struct event *m, const struct frame *f)
 {
 	struct icaltimetype u = rt->until;
 	int64_t l;
@@ -2420,11 +2713,30 @@ static void local_until(struct icalrecurrencetype *rt, const struct event *m,
 	l = days_from_civil(u.year, u.month, u.day) * ITIN_DAY;
 	if (!u.is_date)
 		l += u.hour * 3600 + u.minute * 60 + u.second;
-	if (icaltime_is_utc(u) && tz && !m->allday)
-		l = tz_utc_to_local(tz, l);
+	if (icaltime_is_utc(u) && !m->allday)
+		l = frame_local(r, f, l);
 	if (u.is_date && !m->allday)
 		l += ITIN_DAY - 1;
 	rt->until = ical_local(l, m->allday);
+}
+
+/* Whether the series of properties vp has no end: an RRULE with neither
+ * COUNT nor UNTIL. Only such a series is cut to the import window. */
+static bool series_unbounded(const struct vprops *vp)
+{
+	bool open = false;
+
+	for (size_t i = 0; i < vp->n && !open; i++) {
+		struct icalrecurrencetype rt;
+
+		if (!name_is(&vp->v[i], "RRULE"))
+			continue;
+		rt = icalrecurrencetype_from_string(vp->v[i].value);
+		open = rt.freq != ICAL_NO_RECURRENCE && rt.count <= 0 &&
+		       icaltime_is_null_time(rt.until);
+		free(rt.rscale);
+	}
+	return open;
 }
 
 static bool in_window(const struct reader *r, int64_t local, int64_t span)
@@ -2434,11 +2746,11 @@ static bool in_window(const struct reader *r, int64_t local, int64_t span)
 }
 
 static int expand_rrule(struct reader *r, const struct cprop *p,
-			const struct event *m, const struct tz *tz,
-			int64_t span, struct series *out)
+			const struct event *m, const struct tz *mtz,
+			const struct frame *f, bool windowed, int64_t span,
+			struct series *out)
 {
 	struct icalrecurrencetype rt = icalrecurrencetype_from_string(p->value);
-	int64_t win_from = r->o->from_day * ITIN_DAY, win_to = (r->o->to_day + 1) * ITIN_DAY;
 	icalrecur_iterator *it;
 	size_t steps = 0;
 	/* Steps in proportion to the occurrences allowed (200000 by default). */
@@ -2448,46 +2760,69 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 		free(rt.rscale);
 		itin_warn_at(r->w, r->fname, p->line, 1,
 			     "invalid RRULE '%.60s' ignored", p->value);
+		out->partial = true;
 		return 0;
 	}
-	local_until(&rt, m, tz);
-	it = icalrecur_iterator_new(rt, ical_local(m->start, m->allday));
+	frame_until(r, &rt, m, f);
+	it = icalrecur_iterator_new(rt, ical_local(f->start, m->allday));
 	if (!it) {
 		itin_warn_at(r->w, r->fname, p->line, 0,
-			     "cannot expand RRULE '%.60s'; only its first "
-			     "occurrence is imported",
-			     p->value);
+			     "cannot expand RRULE '%.60s' (the iCalendar "
+			     "library expands rules up to the year %d); only "
+			     "its first occurrence is imported",
+			     p->value, ICAL_RRULE_LAST_YEAR);
+		out->partial = true;
 		free(rt.rscale);
 		return 0;
 	}
-	/* Rules of more than one a day: start near the window. */
-	if (!rt.count && rt.freq < ICAL_DAILY_RECURRENCE &&
-	    win_from - span - ITIN_DAY > m->start)
-		icalrecur_iterator_set_start(it, ical_local(win_from - span - ITIN_DAY,
-							   m->allday));
+	/* Rules of more than one a day: start near the window (two days
+	 * early: the frame's clock and the event's are less apart). */
+	if (windowed && rt.freq < ICAL_DAILY_RECURRENCE) {
+		int64_t near = r->o->from_day * ITIN_DAY - span - 2 * ITIN_DAY;
+
+		if (near > f->start)
+			icalrecur_iterator_set_start(it, ical_local(near, m->allday));
+	}
 	for (;;) {
 		struct icaltimetype t = icalrecur_iterator_next(it);
-		int64_t l;
+		int64_t fl, key, local;
 
-		if (icaltime_is_null_time(t))
-			break;
-		if (++steps > max_steps) {
-			itin_warn_at(r->w, r->fname, p->line, 0,
-				     "RRULE '%.60s' stopped after %zu steps",
-				     p->value, max_steps);
+		if (icaltime_is_null_time(t)) {
+			/* The rule's end, or the library's: a rule without
+			 * one, a COUNT not reached or an UNTIL past the
+			 * library's last year was cut short. */
+			if (rt.count > 0 ? steps < (size_t)rt.count
+					 : icaltime_is_null_time(rt.until) ||
+					       rt.until.year > ICAL_RRULE_LAST_YEAR) {
+				itin_warn_at(r->w, r->fname, p->line, 0,
+					     "RRULE '%.60s' ends after %zu "
+					     "occurrence%s (the iCalendar library "
+					     "expands rules up to the year %d); "
+					     "later ones are not imported",
+					     p->value, steps, steps == 1 ? "" : "s",
+					     ICAL_RRULE_LAST_YEAR);
+				out->partial = true;
+			}
 			break;
 		}
-		l = days_from_civil(t.year, t.month, t.day) * ITIN_DAY;
-		if (!t.is_date)
-			l += t.hour * 3600 + t.minute * 60 + t.second;
-		if (l >= win_to)
+		if (++steps > max_steps) {
+			itin_warn_at(r->w, r->fname, p->line, 0,
+				     "RRULE '%.60s' stopped after %zu steps (the "
+				     "limit); later occurrences are not imported",
+				     p->value, max_steps);
+			out->partial = true;
 			break;
-		if (!in_window(r, l, span))
+		}
+		fl = days_from_civil(t.year, t.month, t.day) * ITIN_DAY;
+		if (!t.is_date)
+			fl += t.hour * 3600 + t.minute * 60 + t.second;
+		if (windowed && lsec_day(fl) > r->o->to_day + 2)
+			break;
+		key = frame_key(r, f, m, mtz, fl);
+		local = key_local(m, mtz, key);
+		if (windowed && !in_window(r, local, span))
 			continue;
-		series_add(out, occ_key(m, tz, l), tz && !m->allday
-							? tz_utc_to_local(tz, occ_key(m, tz, l))
-							: l);
-		if (out->capped)
+		if (!series_add(out, key, local))
 			break;
 	}
 	icalrecur_iterator_free(it);
@@ -2495,21 +2830,30 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 	return 0;
 }
 
-/* Give a master or override of a series its times at occurrence oc. */
-static struct event *occurrence(const struct event *m, const struct tz *tz,
-				const struct occ *oc)
+/*
+ * An event of template tpl (the series' first event or an override)
+ * starting at start, lasting as long as tpl. instant: start's instant,
+ * when the caller knows it exactly (a local time in a DST fold has two).
+ */
+static struct event *occurrence_at(const struct event *tpl, int64_t start,
+				   const int64_t *instant)
 {
-	struct event *ev = event_clone(m);
+	struct event *ev = event_clone(tpl);
+	const struct tz *tz = !tpl->allday && tpl->tz ? quiet_tz(tpl->tz) : NULL;
 
-	ev->start = oc->local;
-	if (m->has_end) {
-		if (m->allday || !tz) {
-			ev->end = oc->local + (m->end - m->start);
+	ev->start = start;
+	if (tpl->has_end) {
+		if (!tz) {
+			ev->end = start + (tpl->end - tpl->start);
 		} else {
-			const struct tz *etz = m->end_tz ? quiet_tz(m->end_tz) : tz;
-			int64_t dur = instant_of(etz, m->end) - instant_of(tz, m->start);
+			const struct tz *etz = tpl->end_tz ? quiet_tz(tpl->end_tz) : tz;
+			int64_t dur;
 
-			ev->end = tz_utc_to_local(etz, oc->key + dur);
+			if (!etz)
+				etz = tz;
+			dur = instant_of(etz, tpl->end) - instant_of(tz, tpl->start);
+			ev->end = tz_utc_to_local(
+			    etz, (instant ? *instant : instant_of(tz, start)) + dur);
 		}
 	}
 	return ev;
@@ -2534,146 +2878,308 @@ static char *series_base(struct pending *pe)
 
 /* The override's RECURRENCE-ID as a key of series m. */
 static int override_key(struct reader *r, struct pending *ov,
-			const struct event *m, const struct tz *tz)
+			const struct event *m, const struct tz *mtz,
+			const struct frame *f)
 {
-	struct cprop p, rp;
+	struct vprops vp;
+	const struct cprop *rp;
 	struct strbuf tzid = STRBUF_INIT;
 	struct itime t;
-	bool has, found = false;
-	int ret = -1, depth = 0;
+	bool has;
+	int ret = -1;
 
-	for (size_t i = ov->first + 1; i < ov->last && !found; i++) {
-		if (r->cl[i].skip)
-			continue;
-		parse_cline(r, i, &p);
-		if (name_is(&p, "BEGIN"))
-			depth++;
-		else if (name_is(&p, "END"))
-			depth--;
-		else if (!depth && name_is(&p, "RECURRENCE-ID")) {
-			rp = p;
-			found = true;
-		}
-	}
-	if (!found || read_itime(r, &rp, &t, &tzid, &has))
+	top_props(r, ov->first, ov->last, &vp);
+	rp = find(&vp, "RECURRENCE-ID");
+	if (!rp || read_itime(r, rp, &t, &tzid, &has))
 		goto out;
-	ov->recid_key = value_key(r, m, tz, &t, has ? tzid.buf : NULL);
-	key_stamp(ov->recid_stamp, sizeof(ov->recid_stamp), m, tz, ov->recid_key);
+	ov->recid_key = value_key(r, m, mtz, f, &t, has ? tzid.buf : NULL);
+	key_stamp(ov->recid_stamp, sizeof(ov->recid_stamp), m, mtz, ov->recid_key);
 	ret = 0;
 out:
+	free(vp.v);
 	strbuf_release(&tzid);
 	return ret;
+}
+
+static int cmp_i64(const void *pa, const void *pb)
+{
+	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Overrides by the occurrence they name; the file's order on a tie. */
+static int cmp_recid(const void *pa, const void *pb)
+{
+	const struct pending *a = *(struct pending *const *)pa,
+			     *b = *(struct pending *const *)pb;
+
+	if (a->recid_key != b->recid_key)
+		return a->recid_key < b->recid_key ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * An override that has an RRULE or RDATE (said once its series is known:
+ * many producers copy the series' rule into every override, which says
+ * nothing new, so only a rule the series does not have is named).
+ * master: the series' properties, or NULL for an override of no series
+ * in the file.
+ */
+static void override_rule(struct reader *r, struct pending *ov,
+			  const struct vprops *master)
+{
+	struct vprops vp;
+	bool copied = master != NULL;
+
+	if (!ov->own_rule || ov->rule_said)
+		return;
+	top_props(r, ov->first, ov->last, &vp);
+	for (size_t i = 0; i < vp.n && copied; i++) {
+		bool found = false;
+
+		if (!name_is(&vp.v[i], "RRULE") && !name_is(&vp.v[i], "RDATE"))
+			continue;
+		for (size_t k = 0; k < master->n && !found; k++)
+			found = vp.v[i].nlen == master->v[k].nlen &&
+				!ascii_ncasecmp(vp.v[i].name, master->v[k].name,
+						vp.v[i].nlen) &&
+				!strcmp(vp.v[i].value, master->v[k].value);
+		copied = found;
+	}
+	free(vp.v);
+	if (copied)
+		return;
+	ov->rule_said = true;
+	itin_warn_at(r->w, r->fname, ov->line, 1,
+		     "an override (RECURRENCE-ID) with a rule of its own "
+		     "(RRULE or RDATE%s) is not supported: its rule is "
+		     "ignored, the override changes only %s",
+		     master ? ", not its series'" : ", and no series here",
+		     ov->future ? "the occurrence it names and later ones"
+				: "the occurrence it names");
+}
+
+/* Key of series m on the clock of template tpl. */
+static int64_t clock_of(const struct event *m, const struct tz *mtz,
+			const struct event *tpl, int64_t key)
+{
+	const struct tz *ttz = !tpl->allday && tpl->tz ? quiet_tz(tpl->tz) : NULL;
+	int64_t l = m->allday || !mtz ? key : tz_utc_to_local(ttz ? ttz : mtz, key);
+
+	return tpl->allday ? lsec_day(l) * ITIN_DAY : l;
+}
+
+/*
+ * The occurrence at key as a RANGE=THISANDFUTURE override fut changed it
+ * (RFC 5545 3.8.4.4): fut's fields and length, and its start as far from
+ * the occurrence's as fut's is from the one it names.
+ */
+static struct event *future_occurrence(const struct event *m,
+				       const struct tz *mtz,
+				       const struct pending *fut, int64_t key)
+{
+	const struct event *tpl = fut->ev;
+	int64_t shift = tpl->start - clock_of(m, mtz, tpl, fut->recid_key);
+
+	return occurrence_at(tpl, clock_of(m, mtz, tpl, key) + shift, NULL);
+}
+
+/* The series' warning: how many occurrences, and which. */
+static void series_report(struct reader *r, const struct pending *ms,
+			  bool windowed, size_t made, int64_t first,
+			  int64_t last, const struct series *occ)
+{
+	char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX], cap[80] = "";
+
+	if (occ->capped)
+		snprintf(cap, sizeof(cap),
+			 "; stopped at the limit of %zu occurrences, later "
+			 "ones are not imported",
+			 occ->max);
+	if (windowed) {
+		date_format(r->o->from_day, a);
+		date_format(r->o->to_day, b);
+		if (made)
+			itin_warn_at(r->w, r->fname, ms->line, 0,
+				     "recurring event '%.80s' has no end: the %zu "
+				     "occurrence%s in the window %s to %s imported "
+				     "as separate events%s",
+				     ms->ev->title, made, made == 1 ? "" : "s", a,
+				     b, cap);
+		else
+			itin_warn_at(r->w, r->fname, ms->line, 0,
+				     "recurring event '%.80s' has no end, and no "
+				     "occurrence in the window %s to %s: nothing "
+				     "imported",
+				     ms->ev->title, a, b);
+	} else if (made) {
+		date_format(first, a);
+		date_format(last, b);
+		itin_warn_at(r->w, r->fname, ms->line, 0,
+			     "recurring event '%.80s': %s%zu occurrence%s, %s%s"
+			     "%s, imported as separate events%s",
+			     ms->ev->title,
+			     occ->capped || occ->partial || made == 1 ? "" : "all ",
+			     made, made == 1 ? "" : "s", a,
+			     first == last ? "" : " to ", first == last ? "" : b,
+			     cap);
+	} else {
+		itin_warn_at(r->w, r->fname, ms->line, 0,
+			     "recurring event '%.80s': every occurrence is "
+			     "excluded (EXDATE); nothing imported",
+			     ms->ev->title);
+	}
 }
 
 static int expand_series(struct reader *r, struct pending *ms)
 {
 	struct event *m = ms->ev;
-	const struct tz *tz = m->tz ? quiet_tz(m->tz) : NULL;
+	const struct tz *mtz = m->tz ? quiet_tz(m->tz) : NULL;
 	/* A caller may ask for fewer occurrences, never for more. */
 	size_t max = r->o->max_occurrences &&
 			     r->o->max_occurrences < ICAL_MAX_OCCURRENCES
 		     ? r->o->max_occurrences
 		     : ICAL_MAX_OCCURRENCES;
-	struct series occ = { NULL, 0, 0, false, max },
-		      ex = { NULL, 0, 0, false, ICAL_MAX_OCCURRENCES };
+	struct series occ = { NULL, 0, 0, false, max, false, false },
+		      ex = { NULL, 0, 0, false, ICAL_MAX_OCCURRENCES, false, false };
 	int64_t span = m->has_end ? m->end - m->start : 0;
+	int64_t first_day = 0, last_day = 0;
 	char *base = series_base(ms), st[24];
-	size_t made = 0, i, k, nov = 0;
-	struct pending **ovs = NULL;
-	int ret = -1, depth = 0;
-	char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
+	size_t made = 0, i, k, nov = 0, nexk = 0, nexd = 0;
+	struct pending **ovs = NULL, *fut = NULL;
+	int64_t *exk = NULL, *exd = NULL;	/* EXDATE instants, whole days */
+	struct vprops vp;
+	struct frame f;
+	bool windowed;
+	int ret = -1;
 
-	if (m->has_end && tz && m->end_tz)
-		span = instant_of(quiet_tz(m->end_tz), m->end) - instant_of(tz, m->start);
+	top_props(r, ms->first, ms->last, &vp);
+	if (series_frame(r, m, &vp, &f))
+		goto out;
+	windowed = series_unbounded(&vp);
+	if (m->has_end && mtz && m->end_tz)
+		span = instant_of(quiet_tz(m->end_tz), m->end) - instant_of(mtz, m->start);
 	/* DTSTART is the first occurrence. */
-	if (in_window(r, m->start, span))
-		series_add(&occ, occ_key(m, tz, m->start), m->start);
+	if (!windowed || in_window(r, m->start, span))
+		occ.has_first = series_add(&occ, occ_key(m, mtz, m->start),
+					   m->start) != NULL;
 	/* The overrides of this series, with their keys. */
 	ovs = xmalloc((r->npend ? r->npend : 1) * sizeof(*ovs));
 	for (k = 0; k < r->npend; k++) {
 		struct pending *pe = &r->pend[k];
 
 		if (pe->is_override && !pe->used && !pe->dropped && pe->uid &&
-		    ms->uid &&
-		    !strcmp(pe->uid, ms->uid)) {
-			if (override_key(r, pe, m, tz))
+		    ms->uid && !strcmp(pe->uid, ms->uid)) {
+			if (override_key(r, pe, m, mtz, &f))
 				goto out;
+			override_rule(r, pe, &vp);
+			pe->claimed = true;
+			pe->windowed = windowed;
 			ovs[nov++] = pe;
 		}
 	}
-	for (i = ms->first + 1; i < ms->last; i++) {
-		struct cprop p;
+	for (i = 0; i < vp.n; i++) {
+		const struct cprop *p = &vp.v[i];
 
-		if (r->cl[i].skip)
-			continue;
-		parse_cline(r, i, &p);
-		if (name_is(&p, "BEGIN"))
-			depth++;
-		else if (name_is(&p, "END"))
-			depth--;
-		if (depth)
-			continue;
-		if (name_is(&p, "RRULE") &&
-		    expand_rrule(r, &p, m, tz, span, &occ))
+		if (name_is(p, "RRULE") &&
+		    expand_rrule(r, p, m, mtz, &f, windowed, span, &occ))
 			goto out;
-		if (name_is(&p, "RDATE")) {
-			struct series rd = { NULL, 0, 0, false, max };
+		if (name_is(p, "RDATE")) {
+			struct series rd = { NULL, 0, 0, false, max, false, false };
 
-			if (each_value(r, &p, m, tz, false, &rd)) {
+			if (each_value(r, p, m, mtz, &f, false, &rd)) {
 				free(rd.v);
 				goto out;
 			}
-			for (k = 0; k < rd.n; k++)
-				if (in_window(r, rd.v[k].local, span))
-					series_add(&occ, rd.v[k].key, rd.v[k].local);
+			for (k = 0; k < rd.n; k++) {
+				const struct occ *o = &rd.v[k];
+				struct occ *added;
+
+				if (windowed &&
+				    !in_window(r, o->local,
+					       o->has_end ? o->end - o->local : span))
+					continue;
+				added = series_add(&occ, o->key, o->local);
+				if (added)
+					*added = *o;
+			}
+			occ.capped = occ.capped || rd.capped;
 			free(rd.v);
 		}
-		if (name_is(&p, "EXDATE") && each_value(r, &p, m, tz, true, &ex))
+		if (name_is(p, "EXDATE") &&
+		    each_value(r, p, m, mtz, &f, true, &ex))
 			goto out;
 	}
+	/* Sorted, so that each occurrence costs a search, not a pass over
+	 * every EXDATE and override: a whole series may be 100000 long. */
 	if (occ.n)
 		qsort(occ.v, occ.n, sizeof(*occ.v), cmp_occ);
-	for (i = 0; i < occ.n; i++) {
+	exk = xmalloc((ex.n ? ex.n : 1) * sizeof(*exk));
+	exd = xmalloc((ex.n ? ex.n : 1) * sizeof(*exd));
+	for (k = 0; k < ex.n; k++) {
+		if (ex.v[k].whole_day)
+			exd[nexd++] = lsec_day(ex.v[k].local);
+		else
+			exk[nexk++] = ex.v[k].key;
+	}
+	qsort(exk, nexk, sizeof(*exk), cmp_i64);
+	qsort(exd, nexd, sizeof(*exd), cmp_i64);
+	if (nov)
+		qsort(ovs, nov, sizeof(*ovs), cmp_recid);
+	for (i = 0, k = 0; i < occ.n; i++) {
+		const struct occ *oc = &occ.v[i];
+		int64_t day = lsec_day(oc->local);
 		struct event *ev = NULL;
 		struct pending *ov = NULL;
-		bool excluded = false;
 
-		if (i && occ.v[i].key == occ.v[i - 1].key)
+		if (i && oc->key == occ.v[i - 1].key)
 			continue;
-		for (k = 0; k < ex.n && !excluded; k++)
-			excluded = ex.v[k].whole_day
-				   ? lsec_day(ex.v[k].local) == lsec_day(occ.v[i].local)
-				   : ex.v[k].key == occ.v[i].key;
-		if (excluded)
+		/* The overrides before this occurrence: the last of them
+		 * with THISANDFUTURE still applies. */
+		for (; k < nov && ovs[k]->recid_key < oc->key; k++)
+			if (ovs[k]->future)
+				fut = ovs[k];
+		if (bsearch(&oc->key, exk, nexk, sizeof(*exk), cmp_i64) ||
+		    bsearch(&day, exd, nexd, sizeof(*exd), cmp_i64))
 			continue;
-		for (k = 0; k < nov && !ov; k++)
-			if (!ovs[k]->used && ovs[k]->recid_key == occ.v[i].key)
-				ov = ovs[k];
-		key_stamp(st, sizeof(st), m, tz, occ.v[i].key);
+		if (k < nov && ovs[k]->recid_key == oc->key)
+			ov = ovs[k];
+		key_stamp(st, sizeof(st), m, mtz, oc->key);
 		if (ov) {
 			ov->used = true;
 			ev = event_clone(ov->ev);
+		} else if (fut) {
+			fut->used = true;
+			ev = future_occurrence(m, mtz, fut, oc->key);
 		} else {
-			ev = occurrence(m, tz, &occ.v[i]);
+			ev = occurrence_at(m, oc->local,
+					   !m->allday && mtz ? &oc->key : NULL);
+			if (oc->has_end) {
+				ev->has_end = true;
+				ev->end = oc->end;
+				event_set_str(ev, &ev->end_tz, NULL);
+			}
 		}
 		set_occ_id(ev, base, st);
-		if (emit(r, ev, ov ? ov->line : ms->line))
+		if (!made || lsec_day(ev->start) < first_day)
+			first_day = lsec_day(ev->start);
+		if (!made || lsec_day(ev->start) > last_day)
+			last_day = lsec_day(ev->start);
+		if (emit(r, ev, ov ? ov->line : fut ? fut->line : ms->line))
 			goto out;
 		made++;
 	}
 	r->st->recurring++;
 	r->st->occurrences += made;
-	date_format(r->o->from_day, a);
-	date_format(r->o->to_day, b);
-	itin_warn_at(r->w, r->fname, ms->line, 0,
-		     "recurring event '%.80s': %zu occurrence%s from %s to %s "
-		     "imported as separate events%s",
-		     m->title, made, made == 1 ? "" : "s", a, b,
-		     occ.capped ? " (stopped at the limit)" : "");
+	series_report(r, ms, windowed, made, first_day, last_day, &occ);
 	ret = 0;
 out:
+	free(vp.v);
 	free(occ.v);
 	free(ex.v);
+	free(exk);
+	free(exd);
 	free(ovs);
 	free(base);
 	return ret;
@@ -2701,21 +3207,34 @@ static int finish_pending(struct reader *r)
 		if (expand_series(r, pe) && refuse(r))
 			return -1;
 	}
-	/* Overrides of no series here, or of an occurrence the series did
-	 * not make: events of their own. */
+	/*
+	 * Overrides of no series here, or of an occurrence the series did
+	 * not make: events of their own; cut to the window only when their
+	 * series was.
+	 */
 	for (i = 0; i < r->npend; i++) {
 		struct pending *pe = &r->pend[i];
+		const struct tz *tz;
 		struct event *ev;
+		struct vprops vp;
+		struct frame f;
 		char *base;
 		int64_t span;
+		int bad;
 
 		if (!pe->is_override || pe->used || pe->dropped)
 			continue;
+		if (!pe->claimed)	/* of no series here */
+			override_rule(r, pe, NULL);
 		span = pe->ev->has_end ? pe->ev->end - pe->ev->start : 0;
-		if (!in_window(r, pe->ev->start, span))
+		if (pe->windowed && !in_window(r, pe->ev->start, span))
 			continue;
-		if (override_key(r, pe, pe->ev,
-				 pe->ev->tz ? quiet_tz(pe->ev->tz) : NULL)) {
+		tz = pe->ev->tz ? quiet_tz(pe->ev->tz) : NULL;
+		top_props(r, pe->first, pe->last, &vp);
+		bad = series_frame(r, pe->ev, &vp, &f) ||
+		      override_key(r, pe, pe->ev, tz, &f);
+		free(vp.v);
+		if (bad) {
 			if (refuse(r))
 				return -1;
 			continue;
@@ -2775,6 +3294,16 @@ int icalio_read(const char *buf, size_t len, const char *fname,
 				goto out;
 		}
 	}
+	if (r.no_uid.n)
+		itin_warn_at(w, r.fname, r.no_uid.first, 0,
+			     "VEVENT without UID (%zu in this file, the first "
+			     "here): its id is derived from its content",
+			     r.no_uid.n);
+	if (r.no_dtstamp.n)
+		itin_warn_at(w, r.fname, r.no_dtstamp.first, 0,
+			     "VEVENT without DTSTAMP, which RFC 5545 requires "
+			     "(%zu in this file, the first here); read anyway",
+			     r.no_dtstamp.n);
 	if (finish_pending(&r))
 		goto out;
 	ret = 0;

@@ -382,11 +382,13 @@ TEST(zone_names)
 	    "BEGIN:VTIMEZONE\r\nTZID:Korea Standard Time\r\nBEGIN:STANDARD\r\n"
 	    "DTSTART:16010101T000000\r\nTZOFFSETFROM:+0900\r\nTZOFFSETTO:+0900\r\n"
 	    "END:STANDARD\r\nEND:VTIMEZONE\r\n"
-	    "BEGIN:VEVENT\r\nUID:w1\r\nDTSTART;TZID=Korea Standard Time:20230130T100000\r\n"
+	    "BEGIN:VEVENT\r\nUID:w1\r\nDTSTAMP:20230101T000000Z\r\n"
+	    "DTSTART;TZID=Korea Standard Time:20230130T100000\r\n"
 	    "DTEND;TZID=Korea Standard Time:20230130T110000\r\nSUMMARY:Outlook\r\n"
 	    "END:VEVENT\r\n"
-	    "BEGIN:VEVENT\r\nUID:w2\r\n"
-	    "DTSTART;TZID=/freeassociation.sourceforge.net/Tzfile/Europe/London:20230130T100000\r\n"
+	    "BEGIN:VEVENT\r\nUID:w2\r\nDTSTAMP:20230101T000000Z\r\n"
+	    "DTSTART;TZID=/freeassociation.sourceforge.net/Tzfile/Europe/London:2023\r\n"
+	    " 0130T100000\r\n"
 	    "SUMMARY:Evolution\r\nEND:VEVENT\r\n");
 	CHECK_STR(itin_of(&l),
 		  "2023-01-30 10:00-11:00     other      Outlook\n"
