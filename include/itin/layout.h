@@ -6,12 +6,16 @@
  * geometry without a terminal (tmux keeps grid.c, its model of the screen,
  * apart from tty.c in the same way).
  *
- * The time axis is wall-clock local seconds (datetime.h). Each event sits
- * on its own local clock, as in the agenda, unless a zone is given (`--in`),
- * in which case zoned events are placed on that zone's clock. An item's
+ * The time axis is wall-clock local seconds (datetime.h) of one zone,
+ * given to layout_model_init (the commands give `--in`'s, else the user's
+ * zone, and name it in the header): a zoned timed event is placed by its
+ * instants, so a flight from Tokyo to Brussels is as long as it lasts,
+ * whatever the clocks at either end say. Floating and all-day events are
+ * not instants and keep their own clock and days. (A NULL zone puts every
+ * event on its own local clock, as before; no command does that now, for
+ * it draws a flight across zones too short or as a point.) An item's
  * interval is [s, e): an all-day event covers its days whole, a timed one
- * its start to its end (no end, or an end before the start on the local
- * clock after crossing the date line: a point, e == s).
+ * its start to its end (no end: a point, e == s).
  *
  * A view maps that axis to columns: t0 is the time at column 0 and spc the
  * seconds per column, one of a ladder of zoom levels from a quarter of an
@@ -216,6 +220,8 @@ struct layout_text_opts {
 	bool has_from, has_to;
 	int64_t from_day, to_day;
 	bool colour; /* ANSI colours by event type */
+	const char *zone; /* the axis's zone, named above the labels; NULL:
+			   * not named */
 };
 void layout_text(struct strbuf *out, const struct layout_model *m,
 		 const struct layout_text_opts *o);

@@ -1067,6 +1067,21 @@ static void text_cells(struct strbuf *out, const struct layout_line *ln,
 		strbuf_addstr(out, "\033[0m");
 }
 
+/* "Times in Asia/Tokyo", or the zone alone where that is too wide. */
+static void zone_label(struct strbuf *out, const char *zone, size_t cols)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addstr(&sb, "Times in ");
+	utf8_sanitize(&sb, zone);
+	if (utf8_width(sb.buf) > cols) {
+		strbuf_reset(&sb);
+		utf8_sanitize(&sb, zone);
+	}
+	layout_fit(out, sb.buf, cols, true);
+	strbuf_release(&sb);
+}
+
 void layout_text(struct strbuf *out, const struct layout_model *m,
 		 const struct layout_text_opts *o)
 {
@@ -1127,7 +1142,14 @@ void layout_text(struct strbuf *out, const struct layout_model *m,
 	layout_axis_build(&v, &axis);
 	for (int k = 0; k < 2; k++) {
 		size_t start = out->len;
-		strbuf_addspaces(out, (size_t)(lw ? lw + 1 : 0));
+
+		/* The axis's zone, above the labels: every bar is on it. */
+		if (k == 0 && lw && o->zone)
+			zone_label(out, o->zone, (size_t)lw);
+		else
+			strbuf_addspaces(out, (size_t)(lw ? lw : 0));
+		if (lw)
+			strbuf_addch(out, ' ');
 		strbuf_addstr(out, k == 0 ? axis.top : axis.bottom);
 		trim_right(out, start);
 		strbuf_addch(out, '\n');

@@ -21,12 +21,17 @@
 
 #include "itin/evlist.h"
 #include "itin/layout.h"
+#include "itin/shortid.h"
 #include "itin/strbuf.h"
 #include "itin/tz.h"
 
 struct view_opts {
 	const struct evlist *events; /* borrowed, sorted */
-	const struct tz *in;	     /* --in, or NULL: events on own clocks */
+	const struct shortid *ids;   /* the store's ids, for short prefixes */
+	const struct tz *axis;	     /* the clock of the axis: --in, else the
+				      * user's zone; never NULL */
+	const struct tz *in;	     /* --in, or NULL: the agenda and the
+				      * status line say events' own times */
 	const struct tz *here;	     /* the viewer's zone, for the details */
 	int64_t now;		     /* now, on the axis clock */
 	bool has_from, has_to;	     /* --from/--to: the opening range */
