@@ -130,7 +130,7 @@ size_t layout_nearest(const struct layout_item *items, size_t n, int64_t t)
 static const int64_t zoom_ladder[] = {
     900,	1800,	    3600,	 7200,	      10800,	 21600,
     43200,	86400,	    2 * 86400,	 4 * 86400,   7 * 86400, 14 * 86400,
-    28 * 86400, 91 * 86400, 182 * 86400, 364 * 86400,
+    28 * 86400, 91 * 86400, 182 * 86400, 365 * 86400,
 };
 #define NZOOM (sizeof(zoom_ladder) / sizeof(zoom_ladder[0]))
 
@@ -1067,19 +1067,11 @@ static void text_cells(struct strbuf *out, const struct layout_line *ln,
 		strbuf_addstr(out, "\033[0m");
 }
 
-/* "Times in Asia/Tokyo", or the zone alone where that is too wide. */
-static void zone_label(struct strbuf *out, const char *zone, size_t cols)
+/* "Times in Asia/Tokyo": every bar is on that clock. */
+static void zone_caption(struct strbuf *sb, const char *zone)
 {
-	struct strbuf sb = STRBUF_INIT;
-
-	strbuf_addstr(&sb, "Times in ");
-	utf8_sanitize(&sb, zone);
-	if (utf8_width(sb.buf) > cols) {
-		strbuf_reset(&sb);
-		utf8_sanitize(&sb, zone);
-	}
-	layout_fit(out, sb.buf, cols, true);
-	strbuf_release(&sb);
+	strbuf_addstr(sb, "Times in ");
+	utf8_sanitize(sb, zone);
 }
 
 void layout_text(struct strbuf *out, const struct layout_model *m,
@@ -1093,6 +1085,7 @@ void layout_text(struct strbuf *out, const struct layout_model *m,
 	size_t widest = 0, level;
 	int width = o->width > 0 ? o->width : 1, lw;
 	bool grouped = o->by != LAYOUT_BY_NONE;
+	struct strbuf caption = STRBUF_INIT;
 
 	if (!m->n)
 		return;
@@ -1140,12 +1133,21 @@ void layout_text(struct strbuf *out, const struct layout_model *m,
 	}
 
 	layout_axis_build(&v, &axis);
+	/* The axis's zone: above the labels where it fits, else on a line
+	 * of its own, never cut to a zone that does not exist. */
+	if (o->zone) {
+		zone_caption(&caption, o->zone);
+		if (utf8_width(caption.buf) > (size_t)lw) {
+			layout_fit(out, caption.buf, (size_t)width, false);
+			strbuf_addch(out, '\n');
+			strbuf_reset(&caption);
+		}
+	}
 	for (int k = 0; k < 2; k++) {
 		size_t start = out->len;
 
-		/* The axis's zone, above the labels: every bar is on it. */
-		if (k == 0 && lw && o->zone)
-			zone_label(out, o->zone, (size_t)lw);
+		if (k == 0 && caption.len)
+			layout_fit(out, caption.buf, (size_t)lw, true);
 		else
 			strbuf_addspaces(out, (size_t)(lw ? lw : 0));
 		if (lw)
@@ -1171,4 +1173,5 @@ void layout_text(struct strbuf *out, const struct layout_model *m,
 	layout_line_release(&ln);
 	layout_axis_release(&axis);
 	layout_rows_release(&rows);
+	strbuf_release(&caption);
 }

@@ -45,11 +45,22 @@ struct view_opts {
 int tui_view(const struct view_opts *o);
 
 /* detail.c */
-/* One agenda line: time, zone, type, title and place, on the axis clock. */
-void view_agenda_line(struct strbuf *sb, const struct layout_item *it,
-		      const struct tz *in);
-/* The cursor's event in a line: "Mon 30 Jan 10:00-11:30 meeting Title". */
-void view_status_text(struct strbuf *sb, const struct layout_item *it);
+/* The shortest prefix of ev's id unique in the store (its whole id when
+ * ids is NULL), sanitised. */
+void view_short_id(struct strbuf *sb, const struct event *ev,
+		   const struct shortid *ids);
+/* The day ev begins: on in's clock when given and ev is an instant, else
+ * its own, as `itin list` groups it. */
+int64_t view_event_day(const struct event *ev, const struct tz *in);
+/* One agenda line: short id, times and zones (times_text, the same as
+ * `itin list`'s), type, title and place; the id padded to id_cols. */
+void view_agenda_line(struct strbuf *sb, const struct event *ev,
+		      const struct tz *in, const struct shortid *ids,
+		      size_t id_cols);
+/* The cursor's event in a line: "1cc6  Mon 30 Jan 2023 11:00-12:00 KST
+ * meeting  Title @ Seoul, KR". */
+void view_status_text(struct strbuf *sb, const struct event *ev,
+		      const struct tz *in, const struct shortid *ids);
 /* Does ev mention needle (already folded with utf8_fold)? scratch is a
  * buffer reused across calls. */
 bool view_matches(const struct event *ev, const char *needle,
