@@ -49,8 +49,10 @@ struct cells {
 	struct strbuf id, time, zone, type, title, place, mark;
 };
 
-/* Narrower than this, a title or place is not worth shortening further. */
+/* Narrower than this, a place is not worth showing on a narrow terminal. */
 #define MIN_FIT_COLS 8
+/* A title keeps at least this much when lines are fitted. */
+#define MIN_TITLE_COLS 20
 
 bool want_colour(void)
 {
@@ -202,8 +204,9 @@ static size_t line_width(const struct widths *w, const struct cells *cells,
 
 /*
  * Fit the lines into width columns: the zones first lose their offsets
- * ("KST" for "KST +09:00"), then titles and places are shortened, the
- * place to at most two fifths of what is left, the title to the rest.
+ * ("KST" for "KST +09:00"); then "(day 2/3)" moves into the time column,
+ * and titles and places are shortened ("…"), the title keeping the most,
+ * the place left out where too little room is left for it.
  */
 static void fit_cells(struct cells *cells, size_t n, const struct row *rows,
 		      const struct evlist *l, const struct agenda_opts *o,
@@ -223,21 +226,36 @@ static void fit_cells(struct cells *cells, size_t n, const struct row *rows,
 	measure(w, cells, n);
 	if (line_width(w, cells, n) <= (size_t)o->width)
 		return;
+	/* "(day 2/3)" takes a column of its own: an all-day line says it
+	 * in its time column ("all day 2/3"), a timed one has its "+1". */
+	for (size_t i = 0; i < n; i++) {
+		struct cells *c = &cells[i];
+
+		if (c->mark.len && l->v[rows[i].ev]->allday)
+			strbuf_addf(&c->time, " %lld/%lld",
+				    (long long)rows[i].k, (long long)rows[i].n);
+		strbuf_reset(&c->mark);
+	}
+	measure(w, cells, n);
 	fixed = 2 + (w->id ? w->id + 2 : 0) + w->time + 2 +
 		(w->zone ? w->zone + 2 : 0) + w->type + 2;
 	mk = w->mark ? w->mark + 2 : 0;
 	rest = (size_t)o->width > fixed + mk ? (size_t)o->width - fixed - mk
 					     : 0;
-	/* Title and place share rest, two columns between them: the place
-	 * gets what the widest title leaves, but at least two fifths. */
-	pw = rest > 2 ? (rest - 2) * 2 / 5 : 0;
-	if (rest > w->title + 2 && rest - w->title - 2 > pw)
-		pw = rest - w->title - 2;
-	if (pw < MIN_FIT_COLS)
-		pw = MIN_FIT_COLS;
-	tw = rest > pw + 2 ? rest - pw - 2 : 0;
-	if (tw < MIN_FIT_COLS)
-		tw = MIN_FIT_COLS;
+	/* Title and place share rest, two columns between them. The title
+	 * says what the event is: it keeps at least three fifths (or
+	 * MIN_TITLE_COLS); the place gets what is left, and is left out
+	 * when that is too little to read. */
+	tw = rest * 3 / 5;
+	if (tw < MIN_TITLE_COLS)
+		tw = MIN_TITLE_COLS < rest ? MIN_TITLE_COLS : rest;
+	if (w->title < tw)
+		tw = w->title;
+	pw = rest > tw + 2 ? rest - tw - 2 : 0;
+	if (pw < MIN_FIT_COLS) {
+		pw = 0;
+		tw = rest;
+	}
 	for (size_t i = 0; i < n; i++) {
 		struct cells *c = &cells[i];
 
@@ -246,8 +264,14 @@ static void fit_cells(struct cells *cells, size_t n, const struct row *rows,
 			fit(&c->title, rest > tw ? rest : tw);
 			continue;
 		}
-		fit(&c->title, tw);
-		fit(&c->place, pw);
+		if (pw) {
+			fit(&c->title, tw);
+			fit(&c->place, pw);
+			continue;
+		}
+		/* No place: a line without "(day k/n)" has its columns too. */
+		strbuf_reset(&c->place);
+		fit(&c->title, c->mark.len ? tw : rest + mk);
 	}
 	measure(w, cells, n);
 }

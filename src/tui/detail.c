@@ -74,12 +74,10 @@ void view_agenda_line(struct strbuf *sb, const struct event *ev,
 }
 
 void view_status_text(struct strbuf *sb, const struct event *ev,
-		      const struct tz *in, const struct shortid *ids)
+		      const struct tz *in)
 {
 	struct strbuf clock = STRBUF_INIT, zone = STRBUF_INIT;
 
-	view_short_id(sb, ev, ids);
-	strbuf_addstr(sb, "  ");
 	day_text(sb, view_event_day(ev, in));
 	strbuf_addch(sb, ' ');
 	times_text(&clock, &zone, ev, in, EVTEXT_SHORT_ZONE);

@@ -57,10 +57,10 @@ int64_t view_event_day(const struct event *ev, const struct tz *in);
 void view_agenda_line(struct strbuf *sb, const struct event *ev,
 		      const struct tz *in, const struct shortid *ids,
 		      size_t id_cols);
-/* The cursor's event in a line: "1cc6  Mon 30 Jan 2023 11:00-12:00 KST
- * meeting  Title @ Seoul, KR". */
+/* The cursor's event in a line: "Mon 30 Jan 2023 11:00-12:00 KST
+ * meeting  Title @ Seoul, KR" (the status line adds its short id). */
 void view_status_text(struct strbuf *sb, const struct event *ev,
-		      const struct tz *in, const struct shortid *ids);
+		      const struct tz *in);
 /* Does ev mention needle (already folded with utf8_fold)? scratch is a
  * buffer reused across calls. */
 bool view_matches(const struct event *ev, const char *needle,
