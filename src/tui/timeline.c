@@ -347,16 +347,12 @@ static void draw_title(struct viewer *vw)
 	if (vw->title_y < 0)
 		return;
 	layout_axis_build(&vw->lv, &axis);
-	strbuf_addf(&sb, " itin view   %zu event%s   times in ", vw->n,
+	/* What is shown first (the filter, the search), then on which
+	 * clock and at which zoom: the end is what a narrow screen cuts. */
+	strbuf_addf(&sb, " itin view  %zu event%s", vw->n,
 		    vw->n == 1 ? "" : "s");
-	/* The one clock of the axis (--in, else the user's zone). */
-	utf8_sanitize(&sb, tz_name(vw->o->axis));
-	strbuf_addf(&sb, "   %s (", layout_unit_name(axis.unit));
-	layout_axis_release(&axis);
-	spc_text(&sb, vw->lv.spc);
-	strbuf_addstr(&sb, " a column)");
 	if (vw->type_mask || vw->country[0] || vw->city || vw->with) {
-		strbuf_addstr(&sb, "   filter:");
+		strbuf_addstr(&sb, "  filter:");
 		for (int t = 0; t < EV_TYPE_COUNT; t++)
 			if (vw->type_mask & (1u << t))
 				strbuf_addf(
@@ -374,9 +370,16 @@ static void draw_title(struct viewer *vw)
 		}
 	}
 	if (vw->search) {
-		strbuf_addstr(&sb, "   search: ");
+		strbuf_addstr(&sb, "  search: ");
 		utf8_sanitize(&sb, vw->search);
 	}
+	/* The one clock of the axis (--in, else the user's zone). */
+	strbuf_addstr(&sb, "  times in ");
+	utf8_sanitize(&sb, tz_name(vw->o->axis));
+	strbuf_addf(&sb, "  %s (", layout_unit_name(axis.unit));
+	layout_axis_release(&axis);
+	spc_text(&sb, vw->lv.spc);
+	strbuf_addstr(&sb, " a column)");
 	put_fitted(vw->title_y, 0, sb.buf, vw->cols, R_TITLE);
 	strbuf_release(&sb);
 }
