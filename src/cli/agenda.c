@@ -4,8 +4,10 @@
  * `show`, `edit` and `rm` take (itin/shortid.h).
  *
  *   Mon 30 Jan 2023
- *     1cc6  11:00-12:00    KST +09:00              meeting  Meeting with President Yoon  Yongsan Presidential Office, Seoul, KR
- *     c116  18:30-20:45    KST +09:00 -> JST +09:00  travel   Flight to Tokyo              Gimpo International Airport, Seoul, KR
+ *     1cc6  11:00-12:00    KST +09:00              meeting  Meeting with
+ * President Yoon  Yongsan Presidential Office, Seoul, KR c116  18:30-20:45 KST
+ * +09:00 -> JST +09:00  travel   Flight to Tokyo              Gimpo
+ * International Airport, Seoul, KR
  *
  * The times are the core's (times_text), the same as the viewer's. Columns
  * are aligned by display width (utf8_width), so Korean titles and accented
@@ -240,8 +242,8 @@ static void fit_cells(struct cells *cells, size_t n, const struct row *rows,
 	fixed = 2 + (w->id ? w->id + 2 : 0) + w->time + 2 +
 		(w->zone ? w->zone + 2 : 0) + w->type + 2;
 	mk = w->mark ? w->mark + 2 : 0;
-	rest = (size_t)o->width > fixed + mk ? (size_t)o->width - fixed - mk
-					     : 0;
+	rest =
+	    (size_t)o->width > fixed + mk ? (size_t)o->width - fixed - mk : 0;
 	/* Title and place share rest, two columns between them. The title
 	 * says what the event is: it keeps at least three fifths (or
 	 * MIN_TITLE_COLS); the place gets what is left, and is left out

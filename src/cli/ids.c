@@ -25,7 +25,8 @@ static void candidate(struct strbuf *sb, const struct shortid *ids,
 	utf8_sanitize(sb, raw.buf);
 	utf8_sanitize(&title, ev->title);
 	if (utf8_width(title.buf) > TITLE_COLS) {
-		title.len = utf8_prefix_fitting(title.buf, TITLE_COLS - 1, &cols);
+		title.len =
+		    utf8_prefix_fitting(title.buf, TITLE_COLS - 1, &cols);
 		title.buf[title.len] = '\0';
 		strbuf_addstr(&title, "\u2026");
 	}

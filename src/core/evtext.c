@@ -15,8 +15,8 @@ void day_text(struct strbuf *sb, int64_t day)
 		    d, month_abbr(m), y);
 }
 
-static void zone_text_as(struct strbuf *sb, const char *name,
-			 int64_t instant, bool offset)
+static void zone_text_as(struct strbuf *sb, const char *name, int64_t instant,
+			 bool offset)
 {
 	struct itin_err err;
 	const struct tz *tz = tz_get(name, &err);
@@ -50,7 +50,7 @@ void zone_text_short(struct strbuf *sb, const char *name, int64_t instant)
 }
 
 void times_text(struct strbuf *clock, struct strbuf *zone,
-	       const struct event *ev, const struct tz *in, unsigned flags)
+		const struct event *ev, const struct tz *in, unsigned flags)
 {
 	void (*zt)(struct strbuf *, const char *, int64_t) =
 	    flags & EVTEXT_SHORT_ZONE ? zone_text_short : zone_text;

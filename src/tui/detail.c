@@ -27,7 +27,8 @@ void view_short_id(struct strbuf *sb, const struct event *ev,
 {
 	struct strbuf pre = STRBUF_INIT;
 
-	strbuf_add(&pre, ev->id, ids ? shortid_len(ids, ev->id) : strlen(ev->id));
+	strbuf_add(&pre, ev->id,
+		   ids ? shortid_len(ids, ev->id) : strlen(ev->id));
 	utf8_sanitize(sb, pre.buf);
 	strbuf_release(&pre);
 }

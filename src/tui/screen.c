@@ -72,9 +72,9 @@ static bool utf8_locale(void)
  * other type has. Keep the help's legend (timeline.c) in step.
  */
 struct type_look {
-	short colour;	/* one of the eight */
-	short bright;	/* with sixteen colours or more; -1: colour */
-	attr_t attr8;	/* with eight */
+	short colour; /* one of the eight */
+	short bright; /* with sixteen colours or more; -1: colour */
+	attr_t attr8; /* with eight */
 };
 static const struct type_look type_look[EV_TYPE_COUNT] = {
     [EV_VISIT] = {COLOR_GREEN, -1, A_NORMAL},

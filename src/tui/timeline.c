@@ -186,7 +186,7 @@ static void find_visible(struct viewer *vw)
 
 	vw->vis_lo = layout_lower_bound(vw->v, vw->n, t0);
 	vw->vis_hi = vw->vis_lo + layout_lower_bound(vw->v + vw->vis_lo,
-						      vw->n - vw->vis_lo, t1);
+						     vw->n - vw->vis_lo, t1);
 	vw->nvis_before = 0;
 	for (i = vw->vis_lo; i > 0 && vw->maxe[i - 1] > t0; i--) {
 		if (vw->v[i - 1].e <= t0)
@@ -643,11 +643,13 @@ static void draw_agenda(struct viewer *vw)
 
 /* The legend: "██ name" for every type, painted in its colour by
  * paint_legend (the colours are screen.c's). */
-#define LEGEND_LINES                                                          \
-	"  \u2588\u2588 visit        \u2588\u2588 meeting      \u2588\u2588 summit       "  \
-	"\u2588\u2588 conference\n"                                               \
-	"  \u2588\u2588 interview    \u2588\u2588 press        \u2588\u2588 travel       "  \
-	"\u2588\u2588 reception\n"                                                \
+#define LEGEND_LINES                                                           \
+	"  \u2588\u2588 visit        \u2588\u2588 meeting      \u2588\u2588 "  \
+	"summit       "                                                        \
+	"\u2588\u2588 conference\n"                                            \
+	"  \u2588\u2588 interview    \u2588\u2588 press        \u2588\u2588 "  \
+	"travel       "                                                        \
+	"\u2588\u2588 reception\n"                                             \
 	"  \u2588\u2588 call         \u2588\u2588 other\n"
 
 static const char help_text[] =
@@ -680,8 +682,7 @@ static const char help_text[] =
     "  Ctrl-L           redraw the screen\n"
     "  Ctrl-C           quit\n"
     "\n"
-    "Colours of the bars, by type\n"
-    LEGEND_LINES
+    "Colours of the bars, by type\n" LEGEND_LINES
     "Tentative events are shaded, cancelled ones lighter still; a diamond\n"
     "is an event shorter than a column; arrows at the ends of a bar say it\n"
     "goes on outside the window. Only the events with something in the\n"
@@ -1030,8 +1031,8 @@ static void list_choices(struct viewer *vw, enum choice what)
 				counts[(cc[0] - 'A') * 26 + (cc[1] - 'A')]++;
 		}
 		for (int k = 0; k < 26 * 26; k++) {
-			char cc[3] = {(char)('A' + k / 26), (char)('A' + k % 26),
-				      '\0'};
+			char cc[3] = {(char)('A' + k / 26),
+				      (char)('A' + k % 26), '\0'};
 			const char *name = country_name(cc);
 			struct strbuf label = STRBUF_INIT;
 
@@ -1063,7 +1064,8 @@ static void list_choices(struct viewer *vw, enum choice what)
 		for (size_t i = 0, j; i < ncn; i = j) {
 			struct strbuf label = STRBUF_INIT;
 
-			for (j = i + 1; j < ncn && !cmp_city(&cn[i], &cn[j]); j++)
+			for (j = i + 1; j < ncn && !cmp_city(&cn[i], &cn[j]);
+			     j++)
 				;
 			strbuf_addstr(&label, cn[i].ev->city);
 			if (cn[i].ev->country[0])
@@ -1217,8 +1219,9 @@ static int key_filter(struct viewer *vw)
 
 			for (i = 0; i < vw->m.n; i++)
 				if (vw->m.items[i].ev->city &&
-				    text_contains_folded(vw->m.items[i].ev->city,
-							 vw->answer.buf))
+				    text_contains_folded(
+					vw->m.items[i].ev->city,
+					vw->answer.buf))
 					break;
 			if (i == vw->m.n) {
 				struct strbuf sb = STRBUF_INIT;
