@@ -58,7 +58,7 @@ struct viewer {
 	 * those begun before it (vis[0..nvis_before)), then v[vis_lo ..
 	 * vis_hi), which begin in it. */
 	size_t *vis, nvis_before, visalloc, vis_lo, vis_hi;
-	size_t id_cols; /* the widest short id */
+	size_t id_cols; /* the widest short id in the agenda on screen */
 	size_t zoom;
 	struct layout_view lv;
 	int rows, cols, label_cols;
@@ -462,7 +462,9 @@ static void paint_legend(int y, const char *line, int cols)
 			strbuf_add(&pre, line, (size_t)(p - line));
 			x = (int)utf8_width(pre.buf);
 			if (t >= 0 && x + 2 <= cols)
-				screen_put(y, x, "\u2588\u2588",
+				screen_put(y, x,
+					   screen_ascii() ? "##"
+							  : "\u2588\u2588",
 					   (enum role)(R_BAR + t));
 			strbuf_release(&pre);
 		}
@@ -542,18 +544,18 @@ static void build_agenda(struct viewer *vw)
 {
 	struct day_item *di = xcalloc(vw->n ? vw->n : 1, sizeof(*di));
 	int64_t prev = INT64_MIN;
-	size_t idw = 0;
 
 	for (size_t i = 0; i < vw->n; i++) {
-		size_t w = shortid_len(vw->o->ids, vw->v[i].ev->id);
-
 		di[i].day = view_event_day(vw->v[i].ev, vw->o->in);
 		di[i].item = i;
-		if (w > idw)
-			idw = w;
 	}
-	vw->id_cols = idw;
-	qsort(di, vw->n, sizeof(*di), cmp_day_item);
+	/* Mostly in order already (the items are by instant): sort only
+	 * when some day comes before the one above it. */
+	for (size_t i = 1; i < vw->n; i++)
+		if (di[i].day < di[i - 1].day) {
+			qsort(di, vw->n, sizeof(*di), cmp_day_item);
+			break;
+		}
 	free(vw->ag_line);
 	vw->ag_line = xcalloc(vw->n ? vw->n : 1, sizeof(*vw->ag_line));
 	vw->nag = 0;
@@ -622,6 +624,19 @@ static void draw_agenda(struct viewer *vw)
 		vw->ag_top = sel;
 	if (sel >= vw->ag_top + h)
 		vw->ag_top = sel - h + 1;
+	/* The id column as wide as the widest id on screen: measuring all
+	 * of a million would cost a look-up each. */
+	vw->id_cols = 0;
+	for (size_t k = 0; k < h && vw->ag_top + k < vw->nag; k++) {
+		const struct agenda_entry *e = &vw->ag[vw->ag_top + k];
+		size_t w;
+
+		if (e->heading)
+			continue;
+		w = shortid_len(vw->o->ids, vw->v[e->item].ev->id);
+		if (w > vw->id_cols)
+			vw->id_cols = w;
+	}
 	for (size_t k = 0; k < h && vw->ag_top + k < vw->nag; k++) {
 		const struct agenda_entry *e = &vw->ag[vw->ag_top + k];
 
