@@ -128,9 +128,9 @@ TEST(short_id)
 	const struct evdetail_opts whole = {.id_short = 16};
 
 	CHECK(!strncmp(detail(seoul, &o),
-		       "Id:           0000000000000003 (short: 0000)\n", 46));
+		       "Id:           0000000000000003 (short: 0000)\n", 45));
 	CHECK(!strncmp(detail(seoul, &whole),
-		       "Id:           0000000000000003\nType:", 35));
+		       "Id:           0000000000000003\nType:", 36));
 }
 
 int main(void)
