@@ -71,7 +71,9 @@ static const struct command commands[] = {
      "Moving the start without --end keeps the event's duration.\n",
      CMD_STORE | CMD_WRITES, cmd_edit},
     {"list", "itin list [FILTERS] [--format agenda|tsv|csv|json|itin|ics]",
-     "List events in order of their start.\n\n"
+     "List events in order of their start. The agenda leads each line\n"
+     "with the shortest prefix of its id that show, edit and rm take, and\n"
+     "on a terminal fits its width (piped, lines are whole).\n\n"
      "Options:\n"
      "  --format FORMAT      agenda (default, for people), tsv, csv, json,\n"
      "                       itin, ics\n"
@@ -134,22 +136,23 @@ static const struct command commands[] = {
      "Print the events as a timeline: a date axis (hours, days, weeks or\n"
      "months, chosen from the range), then one row per event with its\n"
      "title and place and a bar across its time. The range is --from and\n"
-     "--to when given, else that of the events. Each event sits on its own\n"
-     "local clock, as in the agenda, unless --in is given.\n\n"
+     "--to when given, else that of the events. The axis is on one clock,\n"
+     "named at the top: --in's, else yours ($TZ, else /etc/localtime), so\n"
+     "a flight is as long as it lasts.\n\n"
      "Options:\n"
      "  --width N            fit N columns (default: the terminal's, else "
      "80)\n"
      "  --by KEY             one row per type, country, city or person,\n"
      "                       with the titles after the bars\n"
-     "  --in ZONE            place the times on ZONE's clock (a zone or a "
-     "city)\n"
+     "  --in ZONE            the axis on ZONE's clock (a zone or a city)\n"
      "  -f, --file PATH      the store\n\n" FILTERS_HELP,
      CMD_STORE, cmd_timeline},
     {"view", "itin view [FILTERS] [--in ZONE]",
-     "The interactive timeline: a date axis, a row and a bar for each\n"
-     "event, coloured by type, a cursor on one event. It opens on --from\n"
-     "and --to when given, else around today, else around the events\n"
-     "nearest to today. Press ? inside for every key; q quits.\n\n"
+     "The interactive timeline: a date axis on one clock (--in's, else\n"
+     "yours), a row and a bar for each event in the window, coloured by\n"
+     "type, a cursor on one event. It opens on --from and --to when\n"
+     "given, else around today, else around the events nearest to today.\n"
+     "Press ? inside for every key; q quits.\n\n"
      "Keys:\n"
      "  Left/Right, h/l      move in time (H/L: a whole screen)\n"
      "  Up/Down, j/k         previous, next event (PgUp/PgDn: a page)\n"
@@ -159,13 +162,13 @@ static const struct command commands[] = {
      "  Enter                every field of the event, its times in its\n"
      "                       zone and in yours\n"
      "  / n N                search; next, previous match\n"
-     "  f                    filter by type, country or participant\n"
+     "  f                    filter by type, country, city or participant\n"
      "  a                    the agenda: a plain list of the events\n"
      "  ?                    help\n"
      "  q, Esc               leave a pane, then quit\n\n"
      "Options:\n"
-     "  --in ZONE            place the times on ZONE's clock (a zone or a "
-     "city)\n"
+     "  --in ZONE            the axis and the times on ZONE's clock (a zone\n"
+     "                       or a city)\n"
      "  -f, --file PATH      the store\n\n" FILTERS_HELP,
      CMD_STORE, cmd_view},
     {"where", "itin where PLACE [--country CC] [--format text|tsv]",
