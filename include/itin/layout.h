@@ -71,6 +71,30 @@ size_t layout_lower_bound(const struct layout_item *items, size_t n, int64_t t);
 /* The item whose start is closest to t (ties: the earlier); n if n == 0. */
 size_t layout_nearest(const struct layout_item *items, size_t n, int64_t t);
 
+/*
+ * The items with something in a window [t0, t1) of the axis, in order:
+ * the viewer's rows (a row for an item outside the window would be an
+ * empty line). Those that begin in it are the run [lo, hi) found by
+ * binary search; those begun before it that reach into it are found by
+ * going back from lo only as far as maxe allows, maxe[i] being the latest
+ * end among items[0..i] (layout_max_ends). The struct owns before.
+ */
+struct layout_visible {
+	size_t *before; /* items begun before t0 that end after it, in order */
+	size_t nbefore, alloc;
+	size_t lo, hi; /* then items[lo..hi), which begin in the window */
+};
+void layout_max_ends(const struct layout_item *items, size_t n, int64_t *maxe);
+void layout_visible_find(struct layout_visible *vis,
+			 const struct layout_item *items, size_t n,
+			 const int64_t *maxe, int64_t t0, int64_t t1);
+size_t layout_visible_count(const struct layout_visible *vis);
+/* The item on row k (k < layout_visible_count). */
+size_t layout_visible_item(const struct layout_visible *vis, size_t k);
+/* The row of item i; SIZE_MAX when it has nothing in the window. */
+size_t layout_visible_row(const struct layout_visible *vis, size_t i);
+void layout_visible_release(struct layout_visible *vis);
+
 /* Zoom levels: seconds per column, smallest first. */
 size_t layout_zoom_count(void);
 int64_t layout_zoom_spc(size_t level);
@@ -219,7 +243,7 @@ struct layout_text_opts {
 	enum layout_by by;
 	bool has_from, has_to;
 	int64_t from_day, to_day;
-	bool colour; /* ANSI colours by event type */
+	bool colour;	  /* ANSI colours by event type */
 	const char *zone; /* the axis's zone, named above the labels; NULL:
 			   * not named */
 };

@@ -5,6 +5,7 @@
  * render what these functions compute, and tests/unit/test_layout.c checks
  * it without a terminal.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,6 +124,65 @@ size_t layout_nearest(const struct layout_item *items, size_t n, int64_t t)
 	if (i > 0 && t - items[i - 1].s <= items[i].s - t)
 		return i - 1;
 	return i;
+}
+
+void layout_max_ends(const struct layout_item *items, size_t n, int64_t *maxe)
+{
+	for (size_t i = 0; i < n; i++)
+		maxe[i] =
+		    i && maxe[i - 1] > items[i].e ? maxe[i - 1] : items[i].e;
+}
+
+void layout_visible_find(struct layout_visible *vis,
+			 const struct layout_item *items, size_t n,
+			 const int64_t *maxe, int64_t t0, int64_t t1)
+{
+	vis->lo = layout_lower_bound(items, n, t0);
+	vis->hi =
+	    vis->lo + layout_lower_bound(items + vis->lo, n - vis->lo, t1);
+	vis->nbefore = 0;
+	/* An item begun before t0 shows when it ends after t0 (a bar's
+	 * last column is that of e - 1); maxe says when none further
+	 * back can. */
+	for (size_t i = vis->lo; i > 0 && maxe[i - 1] > t0; i--) {
+		if (items[i - 1].e <= t0)
+			continue;
+		vis->before = xgrow(vis->before, &vis->alloc, vis->nbefore + 1,
+				    sizeof(*vis->before));
+		vis->before[vis->nbefore++] = i - 1;
+	}
+	/* Found going back: put them in order. */
+	for (size_t a = 0, b = vis->nbefore; a + 1 < b; a++, b--) {
+		size_t t = vis->before[a];
+		vis->before[a] = vis->before[b - 1];
+		vis->before[b - 1] = t;
+	}
+}
+
+size_t layout_visible_count(const struct layout_visible *vis)
+{
+	return vis->nbefore + (vis->hi - vis->lo);
+}
+
+size_t layout_visible_item(const struct layout_visible *vis, size_t k)
+{
+	return k < vis->nbefore ? vis->before[k] : vis->lo + (k - vis->nbefore);
+}
+
+size_t layout_visible_row(const struct layout_visible *vis, size_t i)
+{
+	if (i >= vis->lo && i < vis->hi)
+		return vis->nbefore + (i - vis->lo);
+	for (size_t k = 0; k < vis->nbefore; k++)
+		if (vis->before[k] == i)
+			return k;
+	return SIZE_MAX;
+}
+
+void layout_visible_release(struct layout_visible *vis)
+{
+	free(vis->before);
+	memset(vis, 0, sizeof(*vis));
 }
 
 /* Seconds per column, a quarter of an hour to a year. Up to a day they

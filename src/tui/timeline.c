@@ -54,10 +54,8 @@ struct viewer {
 	int64_t *maxe;	       /* maxe[i]: the latest end of v[0..i] */
 	size_t n;
 	size_t cur, top;
-	/* The timeline's rows: the items with something in the window,
-	 * those begun before it (vis[0..nvis_before)), then v[vis_lo ..
-	 * vis_hi), which begin in it. */
-	size_t *vis, nvis_before, visalloc, vis_lo, vis_hi;
+	/* The timeline's rows: the items with something in the window. */
+	struct layout_visible vis;
 	size_t id_cols; /* the widest short id in the agenda on screen */
 	size_t zoom;
 	struct layout_view lv;
@@ -172,58 +170,27 @@ static void cursor_into_window(struct viewer *vw)
 		vw->cur = i - 1;
 }
 
-/*
- * The rows of the timeline: only the events with something in the window
- * (a row for an event outside it would be an empty line with an arrow).
- * Those that begin in it are a run of v found by binary search; those
- * begun before it that reach into it are found going back from there, as
- * far as maxe says any can still reach.
- */
+/* The rows of the timeline: only the events with something in the window
+ * (layout_visible_find). */
 static void find_visible(struct viewer *vw)
 {
-	int64_t t0 = vw->lv.t0, t1 = t0 + chart_span(vw);
-	size_t i;
-
-	vw->vis_lo = layout_lower_bound(vw->v, vw->n, t0);
-	vw->vis_hi = vw->vis_lo + layout_lower_bound(vw->v + vw->vis_lo,
-						     vw->n - vw->vis_lo, t1);
-	vw->nvis_before = 0;
-	for (i = vw->vis_lo; i > 0 && vw->maxe[i - 1] > t0; i--) {
-		if (vw->v[i - 1].e <= t0)
-			continue;
-		vw->vis = xgrow(vw->vis, &vw->visalloc, vw->nvis_before + 1,
-				sizeof(*vw->vis));
-		vw->vis[vw->nvis_before++] = i - 1;
-	}
-	/* Found going back: put them in order. */
-	for (size_t a = 0, b = vw->nvis_before; a + 1 < b; a++, b--) {
-		size_t t = vw->vis[a];
-		vw->vis[a] = vw->vis[b - 1];
-		vw->vis[b - 1] = t;
-	}
+	layout_visible_find(&vw->vis, vw->v, vw->n, vw->maxe, vw->lv.t0,
+			    vw->lv.t0 + chart_span(vw));
 }
 
 static size_t nvisible(const struct viewer *vw)
 {
-	return vw->nvis_before + (vw->vis_hi - vw->vis_lo);
+	return layout_visible_count(&vw->vis);
 }
 
-/* The item on row k of the timeline (k < nvisible). */
 static size_t visible_item(const struct viewer *vw, size_t k)
 {
-	return k < vw->nvis_before ? vw->vis[k]
-				   : vw->vis_lo + (k - vw->nvis_before);
+	return layout_visible_item(&vw->vis, k);
 }
 
-/* The row of item i, or SIZE_MAX when it is not in the window. */
 static size_t visible_row(const struct viewer *vw, size_t i)
 {
-	if (i >= vw->vis_lo && i < vw->vis_hi)
-		return vw->nvis_before + (i - vw->vis_lo);
-	for (size_t k = 0; k < vw->nvis_before; k++)
-		if (vw->vis[k] == i)
-			return k;
-	return SIZE_MAX;
+	return layout_visible_row(&vw->vis, i);
 }
 
 static void keep_rows(struct viewer *vw)
@@ -298,11 +265,9 @@ static void apply_filter(struct viewer *vw)
 			vw->cur = vw->n;
 			found = true;
 		}
-		vw->maxe[vw->n] = vw->m.items[i].e;
-		if (vw->n && vw->maxe[vw->n - 1] > vw->maxe[vw->n])
-			vw->maxe[vw->n] = vw->maxe[vw->n - 1];
 		vw->v[vw->n++] = vw->m.items[i];
 	}
+	layout_max_ends(vw->v, vw->n, vw->maxe);
 	if (!found)
 		vw->cur = layout_nearest(vw->v, vw->n, keep_s);
 	if (vw->cur >= vw->n)
@@ -1573,7 +1538,7 @@ static void viewer_release(struct viewer *vw)
 	layout_model_release(&vw->m);
 	free(vw->v);
 	free(vw->maxe);
-	free(vw->vis);
+	layout_visible_release(&vw->vis);
 	free(vw->ag);
 	free(vw->ag_line);
 	free(vw->city);

@@ -470,8 +470,57 @@ TEST(one_zone_true_durations)
 	event_free(ev);
 }
 
+/* The viewer's rows: only items with something in the window, in order,
+ * checked against every item's own layout_bar (issue 11, item 15: rows of
+ * empty guides for events outside the window). */
+TEST(visible_rows)
+{
+	/* s, e: a long visit, points, bars, one ending exactly at t0. */
+	static const int64_t se[][2] = {
+	    {0, 1000},	{10, 20},   {50, 100},	{90, 90},
+	    {95, 99},	{100, 100}, {100, 150}, {120, 400},
+	    {199, 200}, {200, 260}, {300, 300}, {350, 360},
+	};
+	enum { N = sizeof(se) / sizeof(se[0]) };
+	struct layout_item items[N];
+	int64_t maxe[N];
+	struct layout_visible vis = {0};
+
+	for (int i = 0; i < N; i++)
+		items[i] = (struct layout_item){NULL, se[i][0], se[i][1]};
+	layout_max_ends(items, N, maxe);
+	CHECK_INT(maxe[N - 1], 1000);
+	for (int64_t t0 = -50; t0 <= 1100; t0 += 10) {
+		struct layout_view v = {t0, 10, 10}; /* [t0, t0 + 100) */
+		size_t want = 0, row = 0;
+
+		layout_visible_find(&vis, items, N, maxe, t0, t0 + 100);
+		for (size_t i = 0; i < N; i++) {
+			struct layout_bar b;
+			bool shown = layout_bar(&v, items[i].s, items[i].e, &b);
+
+			if (shown) {
+				want++;
+				CHECK_INT(layout_visible_row(&vis, i), row);
+				if (row < layout_visible_count(&vis))
+					CHECK_INT(
+					    layout_visible_item(&vis, row), i);
+				row++;
+			} else {
+				CHECK(layout_visible_row(&vis, i) == SIZE_MAX);
+			}
+		}
+		CHECK_INT(layout_visible_count(&vis), want);
+	}
+	/* Nothing at all. */
+	layout_visible_find(&vis, items, 0, maxe, 0, 100);
+	CHECK_INT(layout_visible_count(&vis), 0);
+	layout_visible_release(&vis);
+}
+
 int main(void)
 {
+	RUN(visible_rows);
 	RUN(one_zone_true_durations);
 	RUN(spans_of_allday_and_timed);
 	RUN(in_zone_moves_zoned_events);
