@@ -4,17 +4,14 @@
  * `show`, `edit` and `rm` take (itin/shortid.h).
  *
  *   Mon 30 Jan 2023
- *     1cc6  11:00-12:00    KST +09:00              meeting  Meeting with
- * President Yoon  Yongsan Presidential Office, Seoul, KR c116  18:30-20:45 KST
- * +09:00 -> JST +09:00  travel   Flight to Tokyo              Gimpo
- * International Airport, Seoul, KR
+ *     1cc6  11:00-12:00  KST +09:00                meeting  Meeting with ...
+ *     c116  18:30-20:45  KST +09:00 -> JST +09:00  travel   Flight to ...
  *
  * The times are the core's (times_text), the same as the viewer's. Columns
  * are aligned by display width (utf8_width), so Korean titles and accented
  * city names line up on a terminal. An event that spans several days is
  * shown on each of them (within --from/--to) with "(day 2/3)". On a
- * terminal the lines fit its width: the zones lose their offsets, then
- * titles and places are shortened with "…"; piped output is never cut.
+ * terminal the lines fit its width (fit_cells); piped output is never cut.
  * Every string is sanitised: a title cannot move the cursor. Colour is
  * only added when the caller says stdout is a terminal that wants it.
  */
@@ -187,15 +184,16 @@ static size_t line_width(const struct widths *w, const struct cells *cells,
 	for (size_t i = 0; i < n; i++) {
 		const struct cells *c = &cells[i];
 		size_t x = 2 + (w->id ? w->id + 2 : 0) + w->time + 2 +
-			   (w->zone ? w->zone + 2 : 0) + w->type + 2;
+			   (w->zone ? w->zone + 2 : 0) + w->type + 2,
+		       t;
 
-		if (c->place.len || c->mark.len)
-			x += w->title;
-		else
-			x += utf8_width(c->title.buf);
+		t = utf8_width(c->title.buf);
+		/* A title wider than its column pushes the rest along. */
+		x += (c->place.len || c->mark.len) && w->title > t ? w->title
+								   : t;
+		t = utf8_width(c->place.buf);
 		if (c->place.len || (c->mark.len && w->place))
-			x += 2 + (c->mark.len ? w->place
-					      : utf8_width(c->place.buf));
+			x += 2 + (c->mark.len && w->place > t ? w->place : t);
 		if (c->mark.len)
 			x += 2 + utf8_width(c->mark.buf);
 		if (x > most)
@@ -214,7 +212,7 @@ static void fit_cells(struct cells *cells, size_t n, const struct row *rows,
 		      const struct evlist *l, const struct agenda_opts *o,
 		      struct widths *w)
 {
-	size_t fixed, rest, tw, pw, mk;
+	size_t fixed, rest, tw, pw, tmax = 0;
 
 	measure(w, cells, n);
 	if (line_width(w, cells, n) <= (size_t)o->width)
@@ -241,9 +239,15 @@ static void fit_cells(struct cells *cells, size_t n, const struct row *rows,
 	measure(w, cells, n);
 	fixed = 2 + (w->id ? w->id + 2 : 0) + w->time + 2 +
 		(w->zone ? w->zone + 2 : 0) + w->type + 2;
-	mk = w->mark ? w->mark + 2 : 0;
-	rest =
-	    (size_t)o->width > fixed + mk ? (size_t)o->width - fixed - mk : 0;
+	rest = (size_t)o->width > fixed ? (size_t)o->width - fixed : 0;
+	/* The widest title that a place follows (uncapped: measure() lets
+	 * titles over MAX_TITLE_COLS overflow their column instead). */
+	for (size_t i = 0; i < n; i++) {
+		size_t x = utf8_width(cells[i].title.buf);
+
+		if (cells[i].place.len && x > tmax)
+			tmax = x;
+	}
 	/* Title and place share rest, two columns between them. The title
 	 * says what the event is: it keeps at least three fifths (or
 	 * MIN_TITLE_COLS); the place gets what is left, and is left out
@@ -251,8 +255,8 @@ static void fit_cells(struct cells *cells, size_t n, const struct row *rows,
 	tw = rest * 3 / 5;
 	if (tw < MIN_TITLE_COLS)
 		tw = MIN_TITLE_COLS < rest ? MIN_TITLE_COLS : rest;
-	if (w->title < tw)
-		tw = w->title;
+	if (tmax < tw)
+		tw = tmax;
 	pw = rest > tw + 2 ? rest - tw - 2 : 0;
 	if (pw < MIN_FIT_COLS) {
 		pw = 0;
@@ -262,18 +266,13 @@ static void fit_cells(struct cells *cells, size_t n, const struct row *rows,
 		struct cells *c = &cells[i];
 
 		/* A line without a place gives its title the whole rest. */
-		if (!c->place.len && !c->mark.len) {
-			fit(&c->title, rest > tw ? rest : tw);
+		if (!c->place.len || !pw) {
+			strbuf_reset(&c->place);
+			fit(&c->title, rest);
 			continue;
 		}
-		if (pw) {
-			fit(&c->title, tw);
-			fit(&c->place, pw);
-			continue;
-		}
-		/* No place: a line without "(day k/n)" has its columns too. */
-		strbuf_reset(&c->place);
-		fit(&c->title, c->mark.len ? tw : rest + mk);
+		fit(&c->title, tw);
+		fit(&c->place, pw);
 	}
 	measure(w, cells, n);
 }

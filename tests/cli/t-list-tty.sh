@@ -80,6 +80,23 @@ else
 	sed 's/^/#   | /' "$T/screen"
 fi
 
+# Titles wider than the agenda's title column (50) are fitted too.
+long60=$(printf 'A%.0s' $(seq 60))
+long55=$(printf 'B%.0s' $(seq 55))
+cat >"$T/long.itin" <<EOS
+2023-03-01 10:00 meeting $long60 @ Some Very Long Venue Name Indeed, Brussels, BE
+    tz: Europe/Brussels
+2023-03-01 11:00 meeting $long55 @ Another Quite Long Venue, Brussels, BE
+    tz: Europe/Brussels
+EOS
+on_tty 80 24 -f "$T/long.itin" list
+if [ "$(grep -c . "$T/screen")" -eq 3 ] && grep -q 'AAAA…' "$T/screen"; then
+	ok "list at 80x24: titles wider than their column are cut too"
+else
+	not_ok "list at 80x24: titles wider than their column are cut too"
+	sed 's/^/#   | /' "$T/screen"
+fi
+
 # Wide enough for everything: the same lines as piped.
 on_tty 250 24 list --from 2023-06-04 --to 2023-06-07
 if diff "$T/piped" "$T/screen" >/dev/null; then
