@@ -33,6 +33,10 @@ struct evdetail_opts {
 	 * clock (for events that are instants). NULL: no such line. */
 	const struct tz *here;
 	unsigned flags; /* enum evdetail_flags */
+	/* Bytes of the id that name the event alone in its store
+	 * (shortid.h): "Id: 1cc61d33e6b25726 (short: 1cc6)". 0, or the
+	 * whole id: no such note. */
+	size_t id_short;
 };
 
 /* Append the details of ev (a checked event) to sb. */

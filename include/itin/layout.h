@@ -6,12 +6,16 @@
  * geometry without a terminal (tmux keeps grid.c, its model of the screen,
  * apart from tty.c in the same way).
  *
- * The time axis is wall-clock local seconds (datetime.h). Each event sits
- * on its own local clock, as in the agenda, unless a zone is given (`--in`),
- * in which case zoned events are placed on that zone's clock. An item's
+ * The time axis is wall-clock local seconds (datetime.h) of one zone,
+ * given to layout_model_init (the commands give `--in`'s, else the user's
+ * zone, and name it in the header): a zoned timed event is placed by its
+ * instants, so a flight from Tokyo to Brussels is as long as it lasts,
+ * whatever the clocks at either end say. Floating and all-day events are
+ * not instants and keep their own clock and days. (A NULL zone puts every
+ * event on its own local clock, as before; no command does that now, for
+ * it draws a flight across zones too short or as a point.) An item's
  * interval is [s, e): an all-day event covers its days whole, a timed one
- * its start to its end (no end, or an end before the start on the local
- * clock after crossing the date line: a point, e == s).
+ * its start to its end (no end: a point, e == s).
  *
  * A view maps that axis to columns: t0 is the time at column 0 and spc the
  * seconds per column, one of a ladder of zoom levels from a quarter of an
@@ -66,6 +70,30 @@ void layout_model_release(struct layout_model *m);
 size_t layout_lower_bound(const struct layout_item *items, size_t n, int64_t t);
 /* The item whose start is closest to t (ties: the earlier); n if n == 0. */
 size_t layout_nearest(const struct layout_item *items, size_t n, int64_t t);
+
+/*
+ * The items with something in a window [t0, t1) of the axis, in order:
+ * the viewer's rows (a row for an item outside the window would be an
+ * empty line). Those that begin in it are the run [lo, hi) found by
+ * binary search; those begun before it that reach into it are found by
+ * going back from lo only as far as maxe allows, maxe[i] being the latest
+ * end among items[0..i] (layout_max_ends). The struct owns before.
+ */
+struct layout_visible {
+	size_t *before; /* items begun before t0 that end after it, in order */
+	size_t nbefore, alloc;
+	size_t lo, hi; /* then items[lo..hi), which begin in the window */
+};
+void layout_max_ends(const struct layout_item *items, size_t n, int64_t *maxe);
+void layout_visible_find(struct layout_visible *vis,
+			 const struct layout_item *items, size_t n,
+			 const int64_t *maxe, int64_t t0, int64_t t1);
+size_t layout_visible_count(const struct layout_visible *vis);
+/* The item on row k (k < layout_visible_count). */
+size_t layout_visible_item(const struct layout_visible *vis, size_t k);
+/* The row of item i; SIZE_MAX when it has nothing in the window. */
+size_t layout_visible_row(const struct layout_visible *vis, size_t i);
+void layout_visible_release(struct layout_visible *vis);
 
 /* Zoom levels: seconds per column, smallest first. */
 size_t layout_zoom_count(void);
@@ -215,7 +243,9 @@ struct layout_text_opts {
 	enum layout_by by;
 	bool has_from, has_to;
 	int64_t from_day, to_day;
-	bool colour; /* ANSI colours by event type */
+	bool colour;	  /* ANSI colours by event type */
+	const char *zone; /* the axis's zone, named above the labels; NULL:
+			   * not named */
 };
 void layout_text(struct strbuf *out, const struct layout_model *m,
 		 const struct layout_text_opts *o);

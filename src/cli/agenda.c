@@ -1,15 +1,17 @@
 /*
  * agenda.c: the default listing, for people: events grouped by day, in
- * aligned columns.
+ * aligned columns, each led by the shortest prefix of its id that
+ * `show`, `edit` and `rm` take (itin/shortid.h).
  *
  *   Mon 30 Jan 2023
- *     10:00-11:30    KST +09:00  meeting    Meeting with President Yoon Yongsan
- * Presidential Office, Seoul, KR 22:00-01:30+1  KST +09:00  travel     Flight
- * to Brussels           Seoul, KR
+ *     1cc6  11:00-12:00  KST +09:00                meeting  Meeting with ...
+ *     c116  18:30-20:45  KST +09:00 -> JST +09:00  travel   Flight to ...
  *
- * Columns are aligned by display width (utf8_width), so Korean titles and
- * accented city names line up on a terminal. An event that spans several
- * days is shown on each of them (within --from/--to) with "(day 2/3)".
+ * The times are the core's (times_text), the same as the viewer's. Columns
+ * are aligned by display width (utf8_width), so Korean titles and accented
+ * city names line up on a terminal. An event that spans several days is
+ * shown on each of them (within --from/--to) with "(day 2/3)". On a
+ * terminal the lines fit its width (fit_cells); piped output is never cut.
  * Every string is sanitised: a title cannot move the cursor. Colour is
  * only added when the caller says stdout is a terminal that wants it.
  */
@@ -20,6 +22,7 @@
 #include "cli.h"
 #include "itin/datetime.h"
 #include "itin/evtext.h"
+#include "itin/shortid.h"
 #include "itin/utf8.h"
 #include "itin/xalloc.h"
 
@@ -42,8 +45,13 @@ struct row {
 };
 
 struct cells {
-	struct strbuf time, zone, type, title, place, mark;
+	struct strbuf id, time, zone, type, title, place, mark;
 };
+
+/* Narrower than this, a place is not worth showing on a narrow terminal. */
+#define MIN_FIT_COLS 8
+/* A title keeps at least this much when lines are fitted. */
+#define MIN_TITLE_COLS 20
 
 bool want_colour(void)
 {
@@ -73,31 +81,17 @@ static int cmp_row(const void *a, const void *b)
 }
 
 static void fill_cells(struct cells *c, const struct event *ev,
-		       const struct row *r)
+		       const struct row *r, const struct agenda_opts *o,
+		       unsigned tflags)
 {
-	char buf[ITIN_WHEN_MAX];
+	if (o->ids) {
+		struct strbuf pre = STRBUF_INIT;
 
-	if (ev->allday) {
-		strbuf_addstr(&c->time, "all day");
-	} else {
-		clock_format(lsec_time_of_day(ev->start), buf);
-		strbuf_addstr(&c->time, buf);
-		if (ev->has_end) {
-			int64_t dd = lsec_day(ev->end) - lsec_day(ev->start);
-			clock_format(lsec_time_of_day(ev->end), buf);
-			strbuf_addf(&c->time, "-%s", buf);
-			if (dd)
-				strbuf_addf(&c->time, "%+lld", (long long)dd);
-		}
-		if (ev->tz)
-			zone_text(&c->zone, ev->tz, ev->start_utc);
-		else
-			strbuf_addstr(&c->zone, "floating");
-		if (ev->end_tz && ev->has_end) {
-			strbuf_addstr(&c->zone, " -> ");
-			zone_text(&c->zone, ev->end_tz, ev->end_utc);
-		}
+		strbuf_add(&pre, ev->id, shortid_len(o->ids, ev->id));
+		utf8_sanitize(&c->id, pre.buf);
+		strbuf_release(&pre);
 	}
+	times_text(&c->time, &c->zone, ev, NULL, tflags);
 	strbuf_addstr(&c->type, event_type_name(ev->type));
 	utf8_sanitize(&c->title, ev->title);
 	if (ev->status != EV_CONFIRMED)
@@ -110,6 +104,7 @@ static void fill_cells(struct cells *c, const struct event *ev,
 
 static void release_cells(struct cells *c)
 {
+	strbuf_release(&c->id);
 	strbuf_release(&c->time);
 	strbuf_release(&c->zone);
 	strbuf_release(&c->type);
@@ -132,6 +127,156 @@ static void pad(struct strbuf *sb, const struct strbuf *cell, size_t width)
 		strbuf_addspaces(sb, width - w);
 }
 
+/* cell cut to cols display columns, "…" marking the cut. */
+static void fit(struct strbuf *cell, size_t cols)
+{
+	size_t used, n;
+
+	if (utf8_width(cell->buf) <= cols)
+		return;
+	n = cols ? utf8_prefix_fitting(cell->buf, cols - 1, &used) : 0;
+	cell->len = n;
+	cell->buf[n] = '\0';
+	if (cols)
+		strbuf_addstr(cell, "\u2026");
+}
+
+struct widths {
+	size_t id, time, zone, type, title, place, mark;
+};
+
+static void measure(struct widths *w, struct cells *cells, size_t n)
+{
+	memset(w, 0, sizeof(*w));
+	for (size_t i = 0; i < n; i++) {
+		const struct cells *c = &cells[i];
+		size_t x;
+
+		if ((x = utf8_width(c->id.buf)) > w->id)
+			w->id = x;
+		if ((x = utf8_width(c->time.buf)) > w->time)
+			w->time = x;
+		if ((x = utf8_width(c->zone.buf)) > w->zone)
+			w->zone = x;
+		if ((x = utf8_width(c->type.buf)) > w->type)
+			w->type = x;
+		if (c->place.len || c->mark.len) {
+			x = capped(utf8_width(c->title.buf), MAX_TITLE_COLS);
+			if (x > w->title)
+				w->title = x;
+		}
+		if (c->mark.len) {
+			x = capped(utf8_width(c->place.buf), MAX_PLACE_COLS);
+			if (x > w->place)
+				w->place = x;
+		}
+		if ((x = utf8_width(c->mark.buf)) > w->mark)
+			w->mark = x;
+	}
+}
+
+/* The widest line the cells make, as written below. */
+static size_t line_width(const struct widths *w, const struct cells *cells,
+			 size_t n)
+{
+	size_t most = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct cells *c = &cells[i];
+		size_t x = 2 + (w->id ? w->id + 2 : 0) + w->time + 2 +
+			   (w->zone ? w->zone + 2 : 0) + w->type + 2,
+		       t;
+
+		t = utf8_width(c->title.buf);
+		/* A title wider than its column pushes the rest along. */
+		x += (c->place.len || c->mark.len) && w->title > t ? w->title
+								   : t;
+		t = utf8_width(c->place.buf);
+		if (c->place.len || (c->mark.len && w->place))
+			x += 2 + (c->mark.len && w->place > t ? w->place : t);
+		if (c->mark.len)
+			x += 2 + utf8_width(c->mark.buf);
+		if (x > most)
+			most = x;
+	}
+	return most;
+}
+
+/*
+ * Fit the lines into width columns: the zones first lose their offsets
+ * ("KST" for "KST +09:00"); then "(day 2/3)" moves into the time column,
+ * and titles and places are shortened ("…"), the title keeping the most,
+ * the place left out where too little room is left for it.
+ */
+static void fit_cells(struct cells *cells, size_t n, const struct row *rows,
+		      const struct evlist *l, const struct agenda_opts *o,
+		      struct widths *w)
+{
+	size_t fixed, rest, tw, pw, tmax = 0;
+
+	measure(w, cells, n);
+	if (line_width(w, cells, n) <= (size_t)o->width)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		strbuf_reset(&cells[i].time);
+		strbuf_reset(&cells[i].zone);
+		times_text(&cells[i].time, &cells[i].zone, l->v[rows[i].ev],
+			   NULL, EVTEXT_SHORT_ZONE);
+	}
+	measure(w, cells, n);
+	if (line_width(w, cells, n) <= (size_t)o->width)
+		return;
+	/* "(day 2/3)" takes a column of its own: an all-day line says it
+	 * in its time column ("all day 2/3"), a timed one has its "+1". */
+	for (size_t i = 0; i < n; i++) {
+		struct cells *c = &cells[i];
+
+		if (c->mark.len && l->v[rows[i].ev]->allday)
+			strbuf_addf(&c->time, " %lld/%lld",
+				    (long long)rows[i].k, (long long)rows[i].n);
+		strbuf_reset(&c->mark);
+	}
+	measure(w, cells, n);
+	fixed = 2 + (w->id ? w->id + 2 : 0) + w->time + 2 +
+		(w->zone ? w->zone + 2 : 0) + w->type + 2;
+	rest = (size_t)o->width > fixed ? (size_t)o->width - fixed : 0;
+	/* The widest title that a place follows (uncapped: measure() lets
+	 * titles over MAX_TITLE_COLS overflow their column instead). */
+	for (size_t i = 0; i < n; i++) {
+		size_t x = utf8_width(cells[i].title.buf);
+
+		if (cells[i].place.len && x > tmax)
+			tmax = x;
+	}
+	/* Title and place share rest, two columns between them. The title
+	 * says what the event is: it keeps at least three fifths (or
+	 * MIN_TITLE_COLS); the place gets what is left, and is left out
+	 * when that is too little to read. */
+	tw = rest * 3 / 5;
+	if (tw < MIN_TITLE_COLS)
+		tw = MIN_TITLE_COLS < rest ? MIN_TITLE_COLS : rest;
+	if (tmax < tw)
+		tw = tmax;
+	pw = rest > tw + 2 ? rest - tw - 2 : 0;
+	if (pw < MIN_FIT_COLS) {
+		pw = 0;
+		tw = rest;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct cells *c = &cells[i];
+
+		/* A line without a place gives its title the whole rest. */
+		if (!c->place.len || !pw) {
+			strbuf_reset(&c->place);
+			fit(&c->title, rest);
+			continue;
+		}
+		fit(&c->title, tw);
+		fit(&c->place, pw);
+	}
+	measure(w, cells, n);
+}
+
 static void heading(struct strbuf *sb, int64_t day, int64_t today, bool colour)
 {
 	if (colour)
@@ -145,14 +290,14 @@ static void heading(struct strbuf *sb, int64_t day, int64_t today, bool colour)
 }
 
 void agenda_write(struct strbuf *sb, const struct evlist *l,
-		  const struct filter *f, bool colour)
+		  const struct filter *f, const struct agenda_opts *o)
 {
 	struct row *rows = NULL;
 	struct cells *cells;
+	struct widths wd;
 	size_t nrows = 0, alloc = 0;
-	size_t w_time = 0, w_zone = 0, w_type = 0, w_title = 0, w_place = 0;
 	int64_t today = cli_today(), last_day = 0;
-
+	bool colour = o->colour;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct event *ev = l->v[i];
 		int64_t first = event_first_day(ev), last = event_last_day(ev);
@@ -185,32 +330,20 @@ void agenda_write(struct strbuf *sb, const struct evlist *l,
 	cells = xcalloc(nrows, sizeof(*cells));
 	for (size_t i = 0; i < nrows; i++) {
 		struct cells *c = &cells[i];
-		size_t w;
 
+		strbuf_init(&c->id);
 		strbuf_init(&c->time);
 		strbuf_init(&c->zone);
 		strbuf_init(&c->type);
 		strbuf_init(&c->title);
 		strbuf_init(&c->place);
 		strbuf_init(&c->mark);
-		fill_cells(c, l->v[rows[i].ev], &rows[i]);
-		if ((w = utf8_width(c->time.buf)) > w_time)
-			w_time = w;
-		if ((w = utf8_width(c->zone.buf)) > w_zone)
-			w_zone = w;
-		if ((w = utf8_width(c->type.buf)) > w_type)
-			w_type = w;
-		if (c->place.len || c->mark.len) {
-			w = capped(utf8_width(c->title.buf), MAX_TITLE_COLS);
-			if (w > w_title)
-				w_title = w;
-		}
-		if (c->mark.len) {
-			w = capped(utf8_width(c->place.buf), MAX_PLACE_COLS);
-			if (w > w_place)
-				w_place = w;
-		}
+		fill_cells(c, l->v[rows[i].ev], &rows[i], o, 0);
 	}
+	if (o->width > 0)
+		fit_cells(cells, nrows, rows, l, o, &wd);
+	else
+		measure(&wd, cells, nrows);
 
 	for (size_t i = 0; i < nrows; i++) {
 		const struct cells *c = &cells[i];
@@ -223,26 +356,32 @@ void agenda_write(struct strbuf *sb, const struct evlist *l,
 		last_day = rows[i].day;
 		start = sb->len;
 		strbuf_addstr(sb, "  ");
-		if (colour)
-			strbuf_addstr(sb, dim ? C_DIM : C_TIME);
-		pad(sb, &c->time, w_time);
+		if (colour && dim)
+			strbuf_addstr(sb, C_DIM);
+		if (wd.id) {
+			pad(sb, &c->id, wd.id);
+			strbuf_addstr(sb, "  ");
+		}
+		if (colour && !dim)
+			strbuf_addstr(sb, C_TIME);
+		pad(sb, &c->time, wd.time);
 		if (colour && !dim)
 			strbuf_addstr(sb, C_OFF);
 		strbuf_addstr(sb, "  ");
-		if (w_zone) {
+		if (wd.zone) {
 			if (colour && !dim)
 				strbuf_addstr(sb, C_DIM);
-			pad(sb, &c->zone, w_zone);
+			pad(sb, &c->zone, wd.zone);
 			if (colour && !dim)
 				strbuf_addstr(sb, C_OFF);
 			strbuf_addstr(sb, "  ");
 		}
-		pad(sb, &c->type, w_type);
+		pad(sb, &c->type, wd.type);
 		strbuf_addstr(sb, "  ");
-		pad(sb, &c->title, w_title);
-		if (c->place.len || (c->mark.len && w_place)) {
+		pad(sb, &c->title, wd.title);
+		if (c->place.len || (c->mark.len && wd.place)) {
 			strbuf_addstr(sb, "  ");
-			pad(sb, &c->place, c->mark.len ? w_place : 0);
+			pad(sb, &c->place, c->mark.len ? wd.place : 0);
 		}
 		if (c->mark.len) {
 			strbuf_addstr(sb, "  ");

@@ -33,6 +33,7 @@
 #include "itin/strbuf.h"
 
 struct cli;
+struct shortid;
 
 enum cmd_flags {
 	CMD_STORE = 1 << 0,  /* uses the store: -f is accepted after it */
@@ -298,10 +299,21 @@ int load_store(struct cli *cli, struct evlist *all, int *status);
 /* Load the store, keep the events matching f, sort. 0 or -1 reported. */
 int load_filtered(struct cli *cli, const struct filter *f, struct evlist *out,
 		  int *status);
+/* The same, and every id of the store (filtered out or not) added to ids
+ * (shortid_finish is the caller's); ids may be NULL. */
+int load_filtered_ids(struct cli *cli, const struct filter *f,
+		      struct evlist *out, struct shortid *ids, int *status);
 
 /* agenda.c */
+struct agenda_opts {
+	bool colour;		   /* ANSI colour (want_colour()) */
+	int width;		   /* fit lines to this many columns; 0: never
+				    * cut (piped output) */
+	const struct shortid *ids; /* the whole store's ids: a column of
+				    * short prefixes; NULL: no column */
+};
 void agenda_write(struct strbuf *sb, const struct evlist *l,
-		  const struct filter *f, bool colour);
+		  const struct filter *f, const struct agenda_opts *o);
 /* Should stdout get colour? (a tty, NO_COLOR unset, TERM not dumb) */
 bool want_colour(void);
 
@@ -355,9 +367,14 @@ struct tz;
  * events themselves left in their own zones. Sorted. 0 or -1 reported.
  */
 int load_for_axis(struct cli *cli, const struct filter *f,
-		  const struct tz *in, struct evlist *out, int *status);
-/* The width of the terminal on stdout, else 80. */
+		  const struct tz *in, struct evlist *out, struct shortid *ids,
+		  int *status);
+/* The width of the terminal on stdout (TIOCGWINSZ, else $COLUMNS), else
+ * 80. */
 int terminal_width(void);
+/* The zone the user sits in: $TZ when it names a zone, else the zone
+ * /etc/localtime links to, else UTC. Never NULL. */
+const struct tz *user_zone(void);
 
 /* now.c */
 /* The current instant: $ITIN_NOW ("2023-01-25T12:00:00Z", "2023-01-25",

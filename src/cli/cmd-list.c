@@ -5,7 +5,10 @@
  * Without a range, list shows every event (scripts rely on it);
  * --upcoming is --from today, today on the user's clock.
  */
+#include <unistd.h>
+
 #include "cli.h"
+#include "itin/shortid.h"
 
 /* This command's own options. */
 enum {
@@ -33,7 +36,10 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 	struct strbuf sb = STRBUF_INIT;
 	struct progress *p = NULL;
 	bool upcoming = false;
+	struct shortid ids;
 	int c, status = 0;
+
+	shortid_init(&ids, SHORTID_MIN);
 
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
@@ -70,15 +76,31 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 	if ((status = filter_finish(&f, cli->cmd)))
 		goto out;
 	p = progress_start("listing", 0);
-	if (load_filtered(cli, &f, &l, &status))
-		goto out;
-	format_events(&sb, opts.fmt, &l, &f, opts.flags);
+	if (opts.fmt == FMT_AGENDA) {
+		/* Short ids, unique in the whole store; lines that fit a
+		 * terminal, and piped output whole. */
+		struct agenda_opts ao = {
+		    .colour = opts.flags & OUT_COLOUR,
+		    .width = isatty(STDOUT_FILENO) ? terminal_width() : 0,
+		    .ids = &ids,
+		};
+
+		if (load_filtered_ids(cli, &f, &l, &ids, &status))
+			goto out;
+		shortid_finish(&ids);
+		agenda_write(&sb, &l, &f, &ao);
+	} else {
+		if (load_filtered(cli, &f, &l, &status))
+			goto out;
+		format_events(&sb, opts.fmt, &l, &f, opts.flags);
+	}
 	progress_stop(p);
 	p = NULL;
 	out_strbuf(&sb);
 out:
 	progress_stop(p);
 	strbuf_release(&sb);
+	shortid_release(&ids);
 	evlist_release(&l);
 	filter_release(&f);
 	return status;

@@ -6,6 +6,7 @@
  * The drawing is layout.c's (layout_text); this file only reads options,
  * loads the events and decides the width and whether to colour.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -13,12 +14,14 @@
 
 #include "cli.h"
 #include "itin/layout.h"
+#include "itin/shortid.h"
+#include "itin/tz.h"
 
 /* Widths beyond this are a typing mistake, not a terminal. */
 #define MAX_WIDTH 4096
 
 int load_for_axis(struct cli *cli, const struct filter *f, const struct tz *in,
-		  struct evlist *out, int *status)
+		  struct evlist *out, struct shortid *ids, int *status)
 {
 	struct evlist all = EVLIST_INIT;
 	struct filter nodates = *f;
@@ -32,6 +35,8 @@ int load_for_axis(struct cli *cli, const struct filter *f, const struct tz *in,
 		struct layout_item it = {all.v[i], 0, 0};
 		int64_t first, last;
 
+		if (ids)
+			shortid_add(ids, all.v[i]->id);
 		layout_item_span(all.v[i], in, &it.s, &it.e);
 		layout_item_days(&it, &first, &last);
 		if ((f->has_from && last < f->from_day) ||
@@ -50,11 +55,46 @@ int load_for_axis(struct cli *cli, const struct filter *f, const struct tz *in,
 int terminal_width(void)
 {
 	struct winsize ws;
+	const char *env = getenv("COLUMNS");
+	char *end;
+	long n;
 
-	if (isatty(STDOUT_FILENO) && !ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) &&
-	    ws.ws_col > 0)
+	if (!isatty(STDOUT_FILENO))
+		return 80;
+	if (!ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) && ws.ws_col > 0)
 		return ws.ws_col;
+	/* A terminal that does not say its size (a serial line): the
+	 * shell's idea of it. */
+	if (env && *env) {
+		n = strtol(env, &end, 10);
+		if (!*end && n > 0 && n <= MAX_WIDTH)
+			return (int)n;
+	}
 	return 80;
+}
+
+const struct tz *user_zone(void)
+{
+	struct itin_err err;
+	const char *tz = getenv("TZ");
+	const struct tz *z;
+	char buf[PATH_MAX];
+	ssize_t n;
+
+	if (tz && *tz == ':')
+		tz++;
+	if (tz && *tz && (z = tz_get(tz, &err)) != NULL)
+		return z;
+	n = readlink("/etc/localtime", buf, sizeof(buf) - 1);
+	if (n > 0) {
+		const char *p;
+
+		buf[n] = '\0';
+		p = strstr(buf, "zoneinfo/");
+		if (p && (z = tz_get(p + 9, &err)) != NULL)
+			return z;
+	}
+	return tz_get("UTC", &err);
 }
 
 static int parse_width(const char *arg, const struct command *cmd, int *out)
@@ -86,6 +126,7 @@ int cmd_timeline(int argc, char **argv, struct cli *cli)
 	struct layout_model m = {NULL, 0};
 	struct layout_text_opts o;
 	int c, status = 0, width = 0, by = LAYOUT_BY_NONE;
+	const struct tz *axis;
 
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
@@ -113,10 +154,14 @@ int cmd_timeline(int argc, char **argv, struct cli *cli)
 		goto out;
 	if ((status = filter_finish(&f, cli->cmd)))
 		goto out;
-	if (load_for_axis(cli, &f, cli->in, &l, &status))
+	/* One clock for the axis, so a flight is as long as it lasts:
+	 * --in's, else the user's. */
+	axis = cli->in ? cli->in : user_zone();
+	if (load_for_axis(cli, &f, axis, &l, NULL, &status))
 		goto out;
-	layout_model_init(&m, l.v, l.n, cli->in);
+	layout_model_init(&m, l.v, l.n, axis);
 	memset(&o, 0, sizeof(o));
+	o.zone = tz_name(axis);
 	o.width = width ? width : terminal_width();
 	o.by = (enum layout_by)by;
 	o.has_from = f.has_from;

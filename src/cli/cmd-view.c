@@ -2,7 +2,6 @@
  * cmd-view.c: `itin view [FILTERS] [--in ZONE]`: options and loading; the
  * viewer itself is src/tui (tui.h).
  */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -10,35 +9,10 @@
 
 #include "../tui/tui.h"
 #include "cli.h"
+#include "itin/shortid.h"
 #include "itin/tz.h"
 
 enum { OPT_BENCH_KEYS = 512 };
-
-/* The zone the user sits in, for "your zone" in the details: $TZ when it
- * names a zone, else what /etc/localtime links to, else UTC. */
-static const struct tz *here_zone(void)
-{
-	struct itin_err err;
-	const char *tz = getenv("TZ");
-	const struct tz *z;
-	char buf[PATH_MAX];
-	ssize_t n;
-
-	if (tz && *tz == ':')
-		tz++;
-	if (tz && *tz && (z = tz_get(tz, &err)) != NULL)
-		return z;
-	n = readlink("/etc/localtime", buf, sizeof(buf) - 1);
-	if (n > 0) {
-		const char *p;
-
-		buf[n] = '\0';
-		p = strstr(buf, "zoneinfo/");
-		if (p && (z = tz_get(p + 9, &err)) != NULL)
-			return z;
-	}
-	return tz_get("UTC", &err);
-}
 
 static int64_t mono_ns(void)
 {
@@ -61,7 +35,10 @@ int cmd_view(int argc, char **argv, struct cli *cli)
 	struct filter f = FILTER_INIT;
 	struct evlist l = EVLIST_INIT;
 	struct view_opts o;
+	struct shortid ids;
 	int c, status = 0;
+
+	shortid_init(&ids, SHORTID_MIN);
 
 	memset(&o, 0, sizeof(o));
 	o.start_ns = mono_ns();
@@ -83,12 +60,16 @@ int cmd_view(int argc, char **argv, struct cli *cli)
 				   "or 'itin list')");
 		goto out;
 	}
-	if (load_for_axis(cli, &f, cli->in, &l, &status))
+	/* One clock for the axis: --in's, else the user's. */
+	o.axis = cli->in ? cli->in : user_zone();
+	if (load_for_axis(cli, &f, o.axis, &l, &ids, &status))
 		goto out;
+	shortid_finish(&ids);
 	o.events = &l;
+	o.ids = &ids;
 	o.in = cli->in;
-	o.here = cli->in ? cli->in : here_zone();
-	o.now = o.here ? tz_utc_to_local(o.here, cli_now()) : cli_now();
+	o.here = o.axis;
+	o.now = tz_utc_to_local(o.axis, cli_now());
 	o.has_from = f.has_from;
 	o.from_day = f.from_day;
 	o.has_to = f.has_to;
@@ -96,6 +77,7 @@ int cmd_view(int argc, char **argv, struct cli *cli)
 	status = tui_view(&o);
 out:
 	evlist_release(&l);
+	shortid_release(&ids);
 	filter_release(&f);
 	return status;
 }

@@ -15,6 +15,7 @@
 #include "itin/icalio.h"
 #include "itin/itinfmt.h"
 #include "itin/json.h"
+#include "itin/shortid.h"
 #include "itin/store.h"
 #include "itin/tsv.h"
 #include "itin/xalloc.h"
@@ -23,9 +24,12 @@ void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
 		   const struct filter *f, unsigned flags)
 {
 	switch (fmt) {
-	case FMT_AGENDA:
-		agenda_write(sb, l, f, flags & OUT_COLOUR);
+	case FMT_AGENDA: {
+		struct agenda_opts ao = {flags & OUT_COLOUR, 0, NULL};
+
+		agenda_write(sb, l, f, &ao);
 		break;
+	}
 	case FMT_CSV:
 		csvio_write(sb, l, flags & OUT_RAW ? CSVIO_RAW : 0);
 		break;
@@ -83,11 +87,19 @@ int load_store(struct cli *cli, struct evlist *all, int *status)
 int load_filtered(struct cli *cli, const struct filter *f, struct evlist *out,
 		  int *status)
 {
+	return load_filtered_ids(cli, f, out, NULL, status);
+}
+
+int load_filtered_ids(struct cli *cli, const struct filter *f,
+		      struct evlist *out, struct shortid *ids, int *status)
+{
 	struct evlist all = EVLIST_INIT;
 
 	if (load_store(cli, &all, status))
 		return -1;
 	for (size_t i = 0; i < all.n; i++) {
+		if (ids)
+			shortid_add(ids, all.v[i]->id);
 		/* --in: converted first, so --from/--to are its days too. */
 		if (cli->in)
 			event_to_zone(all.v[i], cli->in);

@@ -207,7 +207,16 @@ void evdetail_write(struct strbuf *sb, const struct event *ev,
 	bool instant = !ev->allday && ev->tz;
 	struct strbuf v = STRBUF_INIT;
 
-	field(sb, "Id", ev->id);
+	if (o->id_short && o->id_short < strlen(ev->id)) {
+		strbuf_addstr(&v, ev->id);
+		strbuf_addstr(&v, " (short: ");
+		strbuf_add(&v, ev->id, o->id_short);
+		strbuf_addch(&v, ')');
+		field(sb, "Id", v.buf);
+		strbuf_reset(&v);
+	} else {
+		field(sb, "Id", ev->id);
+	}
 	field(sb, "Type", event_type_name(ev->type));
 	field(sb, "Title", ev->title);
 	field(sb, "Status", event_status_name(ev->status));

@@ -15,7 +15,8 @@ void day_text(struct strbuf *sb, int64_t day)
 		    d, month_abbr(m), y);
 }
 
-void zone_text(struct strbuf *sb, const char *name, int64_t instant)
+static void zone_text_as(struct strbuf *sb, const char *name, int64_t instant,
+			 bool offset)
 {
 	struct itin_err err;
 	const struct tz *tz = tz_get(name, &err);
@@ -31,9 +32,61 @@ void zone_text(struct strbuf *sb, const char *name, int64_t instant)
 	/* The abbreviation comes from a file on disk: sanitised too. */
 	if (off.abbr[0] && off.abbr[0] != '+' && off.abbr[0] != '-') {
 		utf8_sanitize(sb, off.abbr);
+		if (!offset)
+			return;
 		strbuf_addch(sb, ' ');
 	}
 	strbuf_addstr(sb, ofs);
+}
+
+void zone_text(struct strbuf *sb, const char *name, int64_t instant)
+{
+	zone_text_as(sb, name, instant, true);
+}
+
+void zone_text_short(struct strbuf *sb, const char *name, int64_t instant)
+{
+	zone_text_as(sb, name, instant, false);
+}
+
+void times_text(struct strbuf *clock, struct strbuf *zone,
+		const struct event *ev, const struct tz *in, unsigned flags)
+{
+	void (*zt)(struct strbuf *, const char *, int64_t) =
+	    flags & EVTEXT_SHORT_ZONE ? zone_text_short : zone_text;
+	/* --in moves instants only: a floating time has no instant. */
+	bool moved = in && ev->tz;
+	int64_t s = moved ? tz_utc_to_local(in, ev->start_utc) : ev->start;
+	int64_t e = moved ? tz_utc_to_local(in, ev->end_utc) : ev->end;
+	char buf[ITIN_WHEN_MAX];
+
+	if (ev->allday) {
+		strbuf_addstr(clock, "all day");
+		return;
+	}
+	clock_format(lsec_time_of_day(s), buf);
+	strbuf_addstr(clock, buf);
+	if (ev->has_end) {
+		/* Days on the end's own clock: "+1" is the day it lands. */
+		int64_t dd = lsec_day(e) - lsec_day(s);
+
+		clock_format(lsec_time_of_day(e), buf);
+		strbuf_addf(clock, "-%s", buf);
+		if (dd)
+			strbuf_addf(clock, "%+lld", (long long)dd);
+	}
+	if (moved) {
+		zt(zone, tz_name(in), ev->start_utc);
+		return;
+	}
+	if (ev->tz)
+		zt(zone, ev->tz, ev->start_utc);
+	else
+		strbuf_addstr(zone, "floating");
+	if (ev->end_tz && ev->has_end) {
+		strbuf_addstr(zone, " -> ");
+		zt(zone, ev->end_tz, ev->end_utc);
+	}
 }
 
 /* Joined first, sanitised once: the separators are ours, not the user's. */

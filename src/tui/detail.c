@@ -22,79 +22,80 @@ static void pad_to(struct strbuf *sb, size_t start, size_t cols)
 	strbuf_addstr(sb, "  ");
 }
 
-void view_agenda_line(struct strbuf *sb, const struct layout_item *it,
-		      const struct tz *in)
+void view_short_id(struct strbuf *sb, const struct event *ev,
+		   const struct shortid *ids)
 {
-	const struct event *ev = it->ev;
-	char buf[ITIN_WHEN_MAX];
+	struct strbuf pre = STRBUF_INIT;
+
+	strbuf_add(&pre, ev->id,
+		   ids ? shortid_len(ids, ev->id) : strlen(ev->id));
+	utf8_sanitize(sb, pre.buf);
+	strbuf_release(&pre);
+}
+
+int64_t view_event_day(const struct event *ev, const struct tz *in)
+{
+	if (in && ev->tz && !ev->allday)
+		return lsec_day(tz_utc_to_local(in, ev->start_utc));
+	return event_first_day(ev);
+}
+
+void view_agenda_line(struct strbuf *sb, const struct event *ev,
+		      const struct tz *in, const struct shortid *ids,
+		      size_t id_cols)
+{
+	struct strbuf clock = STRBUF_INIT, zone = STRBUF_INIT;
 	size_t start;
 
 	strbuf_addstr(sb, "  ");
 	start = sb->len;
+	view_short_id(sb, ev, ids);
+	pad_to(sb, start, id_cols);
+	/* The same times as `itin list`: the event's own clocks (or
+	 * --in's), a flight's landing on its own zone's. */
+	times_text(&clock, &zone, ev, in, 0);
+	start = sb->len;
+	strbuf_addstr(sb, clock.buf);
 	if (ev->allday) {
-		int64_t first, last;
+		int64_t n = event_last_day(ev) - event_first_day(ev) + 1;
 
-		layout_item_days(it, &first, &last);
-		strbuf_addstr(sb, "all day");
-		if (last > first)
-			strbuf_addf(sb, " (%lld d)",
-				    (long long)(last - first + 1));
-	} else {
-		clock_format(lsec_time_of_day(it->s), buf);
-		strbuf_addstr(sb, buf);
-		if (ev->has_end) {
-			int64_t dd = lsec_day(it->e) - lsec_day(it->s);
-
-			clock_format(lsec_time_of_day(it->e), buf);
-			strbuf_addf(sb, "-%s", buf);
-			if (dd)
-				strbuf_addf(sb, "%+lld", (long long)dd);
-		}
+		if (n > 1)
+			strbuf_addf(sb, " (%lld d)", (long long)n);
 	}
 	pad_to(sb, start, 13);
 	start = sb->len;
-	if (!ev->allday) {
-		/* On the axis clock (--in) when the event is an instant. */
-		const char *zone = ev->tz && in ? tz_name(in) : ev->tz;
-
-		if (zone)
-			zone_text(sb, zone, ev->start_utc);
-		else
-			strbuf_addstr(sb, "floating");
-	}
+	strbuf_addstr(sb, zone.buf);
 	pad_to(sb, start, 10);
 	start = sb->len;
 	strbuf_addstr(sb, event_type_name(ev->type));
 	pad_to(sb, start, 10);
 	layout_event_label(sb, ev);
+	strbuf_release(&clock);
+	strbuf_release(&zone);
 }
 
-void view_status_text(struct strbuf *sb, const struct layout_item *it)
+void view_status_text(struct strbuf *sb, const struct event *ev,
+		      const struct tz *in)
 {
-	char buf[ITIN_WHEN_MAX];
+	struct strbuf clock = STRBUF_INIT, zone = STRBUF_INIT;
 
-	day_text(sb, lsec_day(it->s));
+	day_text(sb, view_event_day(ev, in));
 	strbuf_addch(sb, ' ');
-	if (it->ev->allday) {
-		int64_t first, last;
+	times_text(&clock, &zone, ev, in, EVTEXT_SHORT_ZONE);
+	if (ev->allday) {
+		int64_t n = event_last_day(ev) - event_first_day(ev) + 1;
 
-		layout_item_days(it, &first, &last);
-		if (last > first)
-			strbuf_addf(sb, "(%lld days) ",
-				    (long long)(last - first + 1));
+		if (n > 1)
+			strbuf_addf(sb, "(%lld days) ", (long long)n);
 		else
 			strbuf_addstr(sb, "(all day) ");
 	} else {
-		clock_format(lsec_time_of_day(it->s), buf);
-		strbuf_addstr(sb, buf);
-		if (it->ev->has_end) {
-			clock_format(lsec_time_of_day(it->e), buf);
-			strbuf_addf(sb, "-%s", buf);
-		}
-		strbuf_addch(sb, ' ');
+		strbuf_addf(sb, "%s %s ", clock.buf, zone.buf);
 	}
-	strbuf_addf(sb, "%s  ", event_type_name(it->ev->type));
-	layout_event_label(sb, it->ev);
+	strbuf_addf(sb, "%s  ", event_type_name(ev->type));
+	layout_event_label(sb, ev);
+	strbuf_release(&clock);
+	strbuf_release(&zone);
 }
 
 static bool has(const char *field, const char *needle, struct strbuf *scratch)

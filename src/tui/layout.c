@@ -5,6 +5,7 @@
  * render what these functions compute, and tests/unit/test_layout.c checks
  * it without a terminal.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,12 +126,71 @@ size_t layout_nearest(const struct layout_item *items, size_t n, int64_t t)
 	return i;
 }
 
+void layout_max_ends(const struct layout_item *items, size_t n, int64_t *maxe)
+{
+	for (size_t i = 0; i < n; i++)
+		maxe[i] =
+		    i && maxe[i - 1] > items[i].e ? maxe[i - 1] : items[i].e;
+}
+
+void layout_visible_find(struct layout_visible *vis,
+			 const struct layout_item *items, size_t n,
+			 const int64_t *maxe, int64_t t0, int64_t t1)
+{
+	vis->lo = layout_lower_bound(items, n, t0);
+	vis->hi =
+	    vis->lo + layout_lower_bound(items + vis->lo, n - vis->lo, t1);
+	vis->nbefore = 0;
+	/* An item begun before t0 shows when it ends after t0 (a bar's
+	 * last column is that of e - 1); maxe says when none further
+	 * back can. */
+	for (size_t i = vis->lo; i > 0 && maxe[i - 1] > t0; i--) {
+		if (items[i - 1].e <= t0)
+			continue;
+		vis->before = xgrow(vis->before, &vis->alloc, vis->nbefore + 1,
+				    sizeof(*vis->before));
+		vis->before[vis->nbefore++] = i - 1;
+	}
+	/* Found going back: put them in order. */
+	for (size_t a = 0, b = vis->nbefore; a + 1 < b; a++, b--) {
+		size_t t = vis->before[a];
+		vis->before[a] = vis->before[b - 1];
+		vis->before[b - 1] = t;
+	}
+}
+
+size_t layout_visible_count(const struct layout_visible *vis)
+{
+	return vis->nbefore + (vis->hi - vis->lo);
+}
+
+size_t layout_visible_item(const struct layout_visible *vis, size_t k)
+{
+	return k < vis->nbefore ? vis->before[k] : vis->lo + (k - vis->nbefore);
+}
+
+size_t layout_visible_row(const struct layout_visible *vis, size_t i)
+{
+	if (i >= vis->lo && i < vis->hi)
+		return vis->nbefore + (i - vis->lo);
+	for (size_t k = 0; k < vis->nbefore; k++)
+		if (vis->before[k] == i)
+			return k;
+	return SIZE_MAX;
+}
+
+void layout_visible_release(struct layout_visible *vis)
+{
+	free(vis->before);
+	memset(vis, 0, sizeof(*vis));
+}
+
 /* Seconds per column, a quarter of an hour to a year. Up to a day they
  * divide a day, so midnights fall on column boundaries. */
 static const int64_t zoom_ladder[] = {
     900,	1800,	    3600,	 7200,	      10800,	 21600,
     43200,	86400,	    2 * 86400,	 4 * 86400,   7 * 86400, 14 * 86400,
-    28 * 86400, 91 * 86400, 182 * 86400, 364 * 86400,
+    28 * 86400, 91 * 86400, 182 * 86400, 365 * 86400,
 };
 #define NZOOM (sizeof(zoom_ladder) / sizeof(zoom_ladder[0]))
 
@@ -1067,6 +1127,13 @@ static void text_cells(struct strbuf *out, const struct layout_line *ln,
 		strbuf_addstr(out, "\033[0m");
 }
 
+/* "Times in Asia/Tokyo": every bar is on that clock. */
+static void zone_caption(struct strbuf *sb, const char *zone)
+{
+	strbuf_addstr(sb, "Times in ");
+	utf8_sanitize(sb, zone);
+}
+
 void layout_text(struct strbuf *out, const struct layout_model *m,
 		 const struct layout_text_opts *o)
 {
@@ -1078,6 +1145,7 @@ void layout_text(struct strbuf *out, const struct layout_model *m,
 	size_t widest = 0, level;
 	int width = o->width > 0 ? o->width : 1, lw;
 	bool grouped = o->by != LAYOUT_BY_NONE;
+	struct strbuf caption = STRBUF_INIT;
 
 	if (!m->n)
 		return;
@@ -1125,9 +1193,25 @@ void layout_text(struct strbuf *out, const struct layout_model *m,
 	}
 
 	layout_axis_build(&v, &axis);
+	/* The axis's zone: above the labels where it fits, else on a line
+	 * of its own, never cut to a zone that does not exist. */
+	if (o->zone) {
+		zone_caption(&caption, o->zone);
+		if (utf8_width(caption.buf) > (size_t)lw) {
+			layout_fit(out, caption.buf, (size_t)width, false);
+			strbuf_addch(out, '\n');
+			strbuf_reset(&caption);
+		}
+	}
 	for (int k = 0; k < 2; k++) {
 		size_t start = out->len;
-		strbuf_addspaces(out, (size_t)(lw ? lw + 1 : 0));
+
+		if (k == 0 && caption.len)
+			layout_fit(out, caption.buf, (size_t)lw, true);
+		else
+			strbuf_addspaces(out, (size_t)(lw ? lw : 0));
+		if (lw)
+			strbuf_addch(out, ' ');
 		strbuf_addstr(out, k == 0 ? axis.top : axis.bottom);
 		trim_right(out, start);
 		strbuf_addch(out, '\n');
@@ -1149,4 +1233,5 @@ void layout_text(struct strbuf *out, const struct layout_model *m,
 	layout_line_release(&ln);
 	layout_axis_release(&axis);
 	layout_rows_release(&rows);
+	strbuf_release(&caption);
 }

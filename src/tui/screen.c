@@ -64,15 +64,36 @@ static bool utf8_locale(void)
 	return cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
 }
 
+/*
+ * A colour for every type, told apart on any colour terminal: eight basic
+ * colours serve seven types; the other three take a bright colour where
+ * the terminal has sixteen, and on one of eight the basic colour with an
+ * attribute (bold, as terminals brighten it; dim for "other"), a pair no
+ * other type has. Keep the help's legend (timeline.c) in step.
+ */
+struct type_look {
+	short colour; /* one of the eight */
+	short bright; /* with sixteen colours or more; -1: colour */
+	attr_t attr8; /* with eight */
+};
+static const struct type_look type_look[EV_TYPE_COUNT] = {
+    [EV_VISIT] = {COLOR_GREEN, -1, A_NORMAL},
+    [EV_MEETING] = {COLOR_BLUE, -1, A_NORMAL},
+    [EV_SUMMIT] = {COLOR_RED, -1, A_NORMAL},
+    [EV_CONFERENCE] = {COLOR_MAGENTA, -1, A_NORMAL},
+    [EV_INTERVIEW] = {COLOR_CYAN, -1, A_NORMAL},
+    [EV_PRESS] = {COLOR_YELLOW, -1, A_NORMAL},
+    [EV_TRAVEL] = {COLOR_WHITE, -1, A_NORMAL},
+    [EV_RECEPTION] = {COLOR_MAGENTA, 8 + COLOR_MAGENTA, A_BOLD},
+    [EV_CALL] = {COLOR_CYAN, 8 + COLOR_CYAN, A_BOLD},
+    [EV_OTHER] = {COLOR_WHITE, 8 + COLOR_BLACK, A_DIM},
+};
+/* Bold would make one type look like another on eight colours: the
+ * cursor's row then says it by its label alone. */
+static bool bold_cursor_bars;
+
 static void setup_colours(void)
 {
-	static const short type_colour[EV_TYPE_COUNT] = {
-	    [EV_VISIT] = COLOR_GREEN,	 [EV_MEETING] = COLOR_BLUE,
-	    [EV_SUMMIT] = COLOR_RED,	 [EV_CONFERENCE] = COLOR_MAGENTA,
-	    [EV_INTERVIEW] = COLOR_CYAN, [EV_PRESS] = COLOR_YELLOW,
-	    [EV_TRAVEL] = COLOR_WHITE,	 [EV_RECEPTION] = COLOR_MAGENTA,
-	    [EV_CALL] = COLOR_CYAN,	 [EV_OTHER] = COLOR_WHITE,
-	};
 	const char *no = getenv("NO_COLOR");
 
 	/* Monochrome: attributes alone say what colours would. */
@@ -103,9 +124,18 @@ static void setup_colours(void)
 	init_pair(4, COLOR_YELLOW, -1);
 	attrs[R_MESSAGE] = COLOR_PAIR(4) | A_BOLD;
 	attrs[R_STATUS] = COLOR_PAIR(1);
+	bold_cursor_bars = COLORS >= 16;
 	for (int t = 0; t < EV_TYPE_COUNT; t++) {
-		init_pair((short)(10 + t), type_colour[t], -1);
-		attrs[R_BAR + t] = COLOR_PAIR(10 + t);
+		const struct type_look *l = &type_look[t];
+
+		if (COLORS >= 16 && l->bright >= 0) {
+			init_pair((short)(10 + t), l->bright, -1);
+			attrs[R_BAR + t] = COLOR_PAIR(10 + t);
+		} else {
+			init_pair((short)(10 + t), l->colour, -1);
+			attrs[R_BAR + t] =
+			    COLOR_PAIR(10 + t) | (COLORS >= 16 ? 0 : l->attr8);
+		}
 	}
 }
 
@@ -251,12 +281,13 @@ void screen_cell(int y, int x, const struct layout_cell *c, bool bold)
 	case LC_POINT:
 	case LC_BEFORE:
 	case LC_AFTER:
-		a = attrs[R_BAR + c->type] | A_BOLD;
+		a = attrs[R_BAR + c->type] |
+		    (bold_cursor_bars || !colour ? A_BOLD : A_NORMAL);
 		break;
 	default:
 		break;
 	}
-	if (bold)
+	if (bold && (bold_cursor_bars || !colour))
 		a |= A_BOLD;
 	wattrset(stdscr, a);
 	mvwaddstr(stdscr, y, x, g);

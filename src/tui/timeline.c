@@ -44,12 +44,19 @@ struct agenda_entry {
 	bool heading;
 };
 
+/* What the filter prompt asks for. */
+enum choice { CH_TYPE, CH_COUNTRY, CH_CITY };
+
 struct viewer {
 	const struct view_opts *o;
 	struct layout_model m;
 	struct layout_item *v; /* the filtered items, in the model's order */
+	int64_t *maxe;	       /* maxe[i]: the latest end of v[0..i] */
 	size_t n;
 	size_t cur, top;
+	/* The timeline's rows: the items with something in the window. */
+	struct layout_visible vis;
+	size_t id_cols; /* the widest short id in the agenda on screen */
 	size_t zoom;
 	struct layout_view lv;
 	int rows, cols, label_cols;
@@ -58,11 +65,16 @@ struct viewer {
 	int scroll;
 	struct agenda_entry *ag;
 	size_t nag, agalloc, ag_top;
+	size_t *ag_line; /* the agenda line of each item */
 	bool ag_valid;
 	char *search, *needle;
+	bool search_failed; /* cleared, with the search, at the next key */
 	unsigned type_mask;
 	char country[3];
+	char *city;
 	char *with;
+	/* The choices the filter prompt lists, while it is asked. */
+	struct strbuf choices;
 	struct strbuf msg;
 	struct strbuf scratch;
 	/* A prompt in progress on the bottom line. */
@@ -135,6 +147,9 @@ static bool cursor_visible_in_time(const struct viewer *vw)
 /* After the cursor moved between events: bring its bar into view. */
 static void follow_cursor(struct viewer *vw)
 {
+	/* Before opening() there is no window yet. */
+	if (vw->lv.spc <= 0)
+		return;
 	if (vw->n && !cursor_visible_in_time(vw))
 		show_time(vw, vw->v[vw->cur].s);
 }
@@ -155,18 +170,46 @@ static void cursor_into_window(struct viewer *vw)
 		vw->cur = i - 1;
 }
 
+/* The rows of the timeline: only the events with something in the window
+ * (layout_visible_find). */
+static void find_visible(struct viewer *vw)
+{
+	layout_visible_find(&vw->vis, vw->v, vw->n, vw->maxe, vw->lv.t0,
+			    vw->lv.t0 + chart_span(vw));
+}
+
+static size_t nvisible(const struct viewer *vw)
+{
+	return layout_visible_count(&vw->vis);
+}
+
+static size_t visible_item(const struct viewer *vw, size_t k)
+{
+	return layout_visible_item(&vw->vis, k);
+}
+
+static size_t visible_row(const struct viewer *vw, size_t i)
+{
+	return layout_visible_row(&vw->vis, i);
+}
+
 static void keep_rows(struct viewer *vw)
 {
-	size_t nr = vw->nrows > 0 ? (size_t)vw->nrows : 1;
+	size_t nr = vw->nrows > 0 ? (size_t)vw->nrows : 1, n, row;
 
-	if (vw->cur < vw->top)
-		vw->top = vw->cur;
-	if (vw->cur >= vw->top + nr)
-		vw->top = vw->cur - nr + 1;
+	find_visible(vw);
+	n = nvisible(vw);
+	row = vw->n ? visible_row(vw, vw->cur) : SIZE_MAX;
+	if (row != SIZE_MAX) {
+		if (row < vw->top)
+			vw->top = row;
+		if (row >= vw->top + nr)
+			vw->top = row - nr + 1;
+	}
 	/* No blank rows at the bottom while there are events above. */
-	if (vw->n >= nr && vw->top + nr > vw->n)
-		vw->top = vw->n - nr;
-	if (vw->n < nr)
+	if (n >= nr && vw->top + nr > n)
+		vw->top = n - nr;
+	if (n < nr)
 		vw->top = 0;
 }
 
@@ -193,6 +236,8 @@ static bool item_passes(const struct viewer *vw, const struct event *ev)
 	if (vw->type_mask && !(vw->type_mask & (1u << ev->type)))
 		return false;
 	if (vw->country[0] && strcmp(ev->country, vw->country))
+		return false;
+	if (vw->city && !(ev->city && text_contains_folded(ev->city, vw->city)))
 		return false;
 	if (vw->with) {
 		size_t i;
@@ -222,6 +267,7 @@ static void apply_filter(struct viewer *vw)
 		}
 		vw->v[vw->n++] = vw->m.items[i];
 	}
+	layout_max_ends(vw->v, vw->n, vw->maxe);
 	if (!found)
 		vw->cur = layout_nearest(vw->v, vw->n, keep_s);
 	if (vw->cur >= vw->n)
@@ -239,6 +285,8 @@ static void spc_text(struct strbuf *sb, int64_t spc)
 		strbuf_addf(sb, "%lld h", (long long)(spc / 3600));
 	else if (spc == ITIN_DAY)
 		strbuf_addstr(sb, "1 day");
+	else if (spc == 365 * ITIN_DAY)
+		strbuf_addstr(sb, "1 year"); /* the widest, as the help says */
 	else
 		strbuf_addf(sb, "%lld days", (long long)(spc / ITIN_DAY));
 }
@@ -264,13 +312,12 @@ static void draw_title(struct viewer *vw)
 	if (vw->title_y < 0)
 		return;
 	layout_axis_build(&vw->lv, &axis);
-	strbuf_addf(&sb, " itin view   %zu event%s   %s (", vw->n,
-		    vw->n == 1 ? "" : "s", layout_unit_name(axis.unit));
-	layout_axis_release(&axis);
-	spc_text(&sb, vw->lv.spc);
-	strbuf_addstr(&sb, " a column)");
-	if (vw->type_mask || vw->country[0] || vw->with) {
-		strbuf_addstr(&sb, "   filter:");
+	/* What is shown first (the filter, the search), then on which
+	 * clock and at which zoom: the end is what a narrow screen cuts. */
+	strbuf_addf(&sb, " itin view  %zu event%s", vw->n,
+		    vw->n == 1 ? "" : "s");
+	if (vw->type_mask || vw->country[0] || vw->city || vw->with) {
+		strbuf_addstr(&sb, "  filter:");
 		for (int t = 0; t < EV_TYPE_COUNT; t++)
 			if (vw->type_mask & (1u << t))
 				strbuf_addf(
@@ -278,15 +325,26 @@ static void draw_title(struct viewer *vw)
 				    event_type_name((enum event_type)t));
 		if (vw->country[0])
 			strbuf_addf(&sb, " country=%s", vw->country);
+		if (vw->city) {
+			strbuf_addstr(&sb, " city=");
+			utf8_sanitize(&sb, vw->city);
+		}
 		if (vw->with) {
 			strbuf_addstr(&sb, " with=");
 			utf8_sanitize(&sb, vw->with);
 		}
 	}
 	if (vw->search) {
-		strbuf_addstr(&sb, "   search: ");
+		strbuf_addstr(&sb, "  search: ");
 		utf8_sanitize(&sb, vw->search);
 	}
+	/* The one clock of the axis (--in, else the user's zone). */
+	strbuf_addstr(&sb, "  times in ");
+	utf8_sanitize(&sb, tz_name(vw->o->axis));
+	strbuf_addf(&sb, "  %s (", layout_unit_name(axis.unit));
+	layout_axis_release(&axis);
+	spc_text(&sb, vw->lv.spc);
+	strbuf_addstr(&sb, " a column)");
 	put_fitted(vw->title_y, 0, sb.buf, vw->cols, R_TITLE);
 	strbuf_release(&sb);
 }
@@ -313,12 +371,14 @@ static void draw_timeline(struct viewer *vw)
 	}
 	layout_line_init(&line, vw->lv.cols);
 	for (int r = 0; r < vw->nrows; r++) {
-		size_t i = vw->top + (size_t)r;
+		size_t k = vw->top + (size_t)r, i;
 		int y = vw->row_y0 + r;
-		bool cur = i == vw->cur;
+		bool cur;
 
-		if (i >= vw->n)
+		if (k >= nvisible(vw))
 			break;
+		i = visible_item(vw, k);
+		cur = i == vw->cur;
 		if (vw->label_cols) {
 			strbuf_reset(&sb);
 			layout_event_label(&sb, vw->v[i].ev);
@@ -337,9 +397,44 @@ static void draw_timeline(struct viewer *vw)
 				     "it)."
 				   : "No events.",
 			   vw->cols, R_MESSAGE);
+	else if (!nvisible(vw) && vw->nrows > 0)
+		put_fitted(vw->row_y0, 0,
+			   "No event in this window (j, k: the next events; "
+			   "t: today).",
+			   vw->cols, R_MESSAGE);
 	layout_line_release(&line);
 	layout_axis_release(&axis);
 	strbuf_release(&sb);
+}
+
+/* Each "██ type" of a line in the colour of that type's bars. */
+static void paint_legend(int y, const char *line, int cols)
+{
+	static const char bar[] = "\u2588\u2588 ";
+	const char *p = line;
+
+	while ((p = strstr(p, bar)) != NULL) {
+		const char *name = p + sizeof(bar) - 1;
+		size_t n = strcspn(name, " ");
+		char buf[16];
+		int t, x;
+		struct strbuf pre = STRBUF_INIT;
+
+		if (n && n < sizeof(buf)) {
+			memcpy(buf, name, n);
+			buf[n] = '\0';
+			t = event_type_parse(buf);
+			strbuf_add(&pre, line, (size_t)(p - line));
+			x = (int)utf8_width(pre.buf);
+			if (t >= 0 && x + 2 <= cols)
+				screen_put(y, x,
+					   screen_ascii() ? "##"
+							  : "\u2588\u2588",
+					   (enum role)(R_BAR + t));
+			strbuf_release(&pre);
+		}
+		p = name;
+	}
 }
 
 /* Lines of text in the rows area, from line `from`, with a heading. */
@@ -373,6 +468,7 @@ static void draw_text_pane(struct viewer *vw, const char *heading,
 
 			strbuf_add(&line, p, n);
 			put_fitted(y, 0, line.buf, vw->cols, R_NORMAL);
+			paint_legend(y, line.buf, vw->cols);
 			/* The field name in bold: "Label:" up to the colon. */
 			while (colon < n && colon < 14 && p[colon] != ':')
 				colon++;
@@ -389,42 +485,86 @@ static void draw_text_pane(struct viewer *vw, const char *heading,
 	}
 }
 
+/* Agenda lines before a sort: the day an item is listed on. */
+struct day_item {
+	int64_t day;
+	size_t item;
+};
+
+static int cmp_day_item(const void *a, const void *b)
+{
+	const struct day_item *x = a, *y = b;
+
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	return x->item < y->item ? -1 : x->item > y->item;
+}
+
+/*
+ * The agenda: the events under the day they begin on their own clock (or
+ * --in's), as `itin list` groups them; a Seoul breakfast can come before
+ * a Brussels dinner of the evening before, so the days are sorted here.
+ */
 static void build_agenda(struct viewer *vw)
 {
+	struct day_item *di = xcalloc(vw->n ? vw->n : 1, sizeof(*di));
 	int64_t prev = INT64_MIN;
 
-	vw->nag = 0;
 	for (size_t i = 0; i < vw->n; i++) {
-		int64_t day = lsec_day(vw->v[i].s);
-
-		if (day != prev) {
+		di[i].day = view_event_day(vw->v[i].ev, vw->o->in);
+		di[i].item = i;
+	}
+	/* Mostly in order already (the items are by instant): sort only
+	 * when some day comes before the one above it. */
+	for (size_t i = 1; i < vw->n; i++)
+		if (di[i].day < di[i - 1].day) {
+			qsort(di, vw->n, sizeof(*di), cmp_day_item);
+			break;
+		}
+	free(vw->ag_line);
+	vw->ag_line = xcalloc(vw->n ? vw->n : 1, sizeof(*vw->ag_line));
+	vw->nag = 0;
+	for (size_t k = 0; k < vw->n; k++) {
+		if (di[k].day != prev) {
 			vw->ag = xgrow(vw->ag, &vw->agalloc, vw->nag + 1,
 				       sizeof(*vw->ag));
-			vw->ag[vw->nag++] = (struct agenda_entry){day, i, true};
-			prev = day;
+			vw->ag[vw->nag++] =
+			    (struct agenda_entry){di[k].day, di[k].item, true};
+			prev = di[k].day;
 		}
 		vw->ag =
 		    xgrow(vw->ag, &vw->agalloc, vw->nag + 1, sizeof(*vw->ag));
-		vw->ag[vw->nag++] = (struct agenda_entry){day, i, false};
+		vw->ag_line[di[k].item] = vw->nag;
+		vw->ag[vw->nag++] =
+		    (struct agenda_entry){di[k].day, di[k].item, false};
 	}
+	free(di);
 	vw->ag_valid = true;
 }
 
-/* The agenda line of the cursor's event (binary search on items). */
 static size_t agenda_line_of_cursor(const struct viewer *vw)
 {
-	size_t lo = 0, hi = vw->nag;
+	return vw->n ? vw->ag_line[vw->cur] : 0;
+}
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const struct agenda_entry *e = &vw->ag[mid];
+/* In the agenda, the next event down (dir 1) or up (-1) its lines. */
+static void agenda_step(struct viewer *vw, long dir)
+{
+	size_t line;
 
-		if (e->item < vw->cur || (e->item == vw->cur && e->heading))
-			lo = mid + 1;
-		else
-			hi = mid;
+	if (!vw->ag_valid)
+		build_agenda(vw);
+	if (!vw->n)
+		return;
+	line = agenda_line_of_cursor(vw);
+	for (;;) {
+		if ((dir < 0 && line == 0) || (dir > 0 && line + 1 >= vw->nag))
+			return;
+		line = dir > 0 ? line + 1 : line - 1;
+		if (!vw->ag[line].heading)
+			break;
 	}
-	return lo;
+	vw->cur = vw->ag[line].item;
 }
 
 static void draw_agenda(struct viewer *vw)
@@ -449,6 +589,19 @@ static void draw_agenda(struct viewer *vw)
 		vw->ag_top = sel;
 	if (sel >= vw->ag_top + h)
 		vw->ag_top = sel - h + 1;
+	/* The id column as wide as the widest id on screen: measuring all
+	 * of a million would cost a look-up each. */
+	vw->id_cols = 0;
+	for (size_t k = 0; k < h && vw->ag_top + k < vw->nag; k++) {
+		const struct agenda_entry *e = &vw->ag[vw->ag_top + k];
+		size_t w;
+
+		if (e->heading)
+			continue;
+		w = shortid_len(vw->o->ids, vw->v[e->item].ev->id);
+		if (w > vw->id_cols)
+			vw->id_cols = w;
+	}
 	for (size_t k = 0; k < h && vw->ag_top + k < vw->nag; k++) {
 		const struct agenda_entry *e = &vw->ag[vw->ag_top + k];
 
@@ -460,12 +613,24 @@ static void draw_agenda(struct viewer *vw)
 			put_fitted(y0 + (int)k, 0, sb.buf, vw->cols, R_HEADING);
 			continue;
 		}
-		view_agenda_line(&sb, &vw->v[e->item], vw->o->in);
+		view_agenda_line(&sb, vw->v[e->item].ev, vw->o->in, vw->o->ids,
+				 vw->id_cols);
 		put_fitted(y0 + (int)k, 0, sb.buf, vw->cols,
 			   e->item == vw->cur ? R_CURSOR : R_NORMAL);
 	}
 	strbuf_release(&sb);
 }
+
+/* The legend: "██ name" for every type, painted in its colour by
+ * paint_legend (the colours are screen.c's). */
+#define LEGEND_LINES                                                           \
+	"  \u2588\u2588 visit        \u2588\u2588 meeting      \u2588\u2588 "  \
+	"summit       "                                                        \
+	"\u2588\u2588 conference\n"                                            \
+	"  \u2588\u2588 interview    \u2588\u2588 press        \u2588\u2588 "  \
+	"travel       "                                                        \
+	"\u2588\u2588 reception\n"                                             \
+	"  \u2588\u2588 call         \u2588\u2588 other\n"
 
 static const char help_text[] =
     "Moving\n"
@@ -490,22 +655,27 @@ static const char help_text[] =
     "Finding\n"
     "  /                search titles, places, people, notes, tags\n"
     "  n, N             next, previous match\n"
-    "  f                filter by type (t), country (c) or participant\n"
-    "                   (p); x clears the filter\n"
+    "  f                filter by type (t), country (c), city (i) or\n"
+    "                   participant (p), with the choices listed; x\n"
+    "                   clears the filter\n"
     "Other\n"
     "  Ctrl-L           redraw the screen\n"
     "  Ctrl-C           quit\n"
     "\n"
-    "Bars are coloured by type: visit green, meeting blue, summit red,\n"
-    "conference magenta, interview cyan, press yellow, travel white,\n"
-    "reception magenta, call cyan, other grey. Tentative events are\n"
-    "shaded, cancelled ones lighter still; a diamond is an event without\n"
-    "an end; arrows at the edges point to events outside the window.\n"
+    "Colours of the bars, by type\n" LEGEND_LINES
+    "Tentative events are shaded, cancelled ones lighter still; a diamond\n"
+    "is an event shorter than a column; arrows at the ends of a bar say it\n"
+    "goes on outside the window. Only the events with something in the\n"
+    "window have a row.\n"
+    "Times on the axis are in one zone, named in the title: --in's, else\n"
+    "yours ($TZ, else /etc/localtime), so a flight is as long as it lasts.\n"
+    "The agenda and the status line say each event's own times, as\n"
+    "'itin list' does; the details give them in your zone too.\n"
     "The today column is marked on the axis.\n";
 
 static void draw_status(struct viewer *vw)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, right = STRBUF_INIT;
 	enum role r = R_STATUS;
 
 	if (vw->status_y < 0)
@@ -541,25 +711,42 @@ static void draw_status(struct viewer *vw)
 		strbuf_addstr(&sb, "q, Esc: back   Up/Down: scroll");
 	} else if (vw->n) {
 		strbuf_addf(&sb, "%zu/%zu  ", vw->cur + 1, vw->n);
-		view_status_text(&sb, &vw->v[vw->cur]);
+		view_status_text(&sb, vw->v[vw->cur].ev, vw->o->in);
+		/* The short id at the right, where a long title cannot push
+		 * it off: it is what show, edit and rm take. */
+		strbuf_addstr(&right, "  id ");
+		view_short_id(&right, vw->v[vw->cur].ev, vw->o->ids);
 	} else {
 		strbuf_addstr(&sb, "0 events");
 	}
 	if (vw->pane != P_HELP && vw->cols >= 60) {
-		size_t w = utf8_width(sb.buf);
 		struct strbuf full = STRBUF_INIT;
+		size_t rw = utf8_width(right.buf);
 
-		layout_fit(&full, sb.buf, (size_t)vw->cols - 9, true);
+		/* An id too long to leave room for the event is cut too. */
+		if (rw + 9 + 20 > (size_t)vw->cols) {
+			strbuf_reset(&full);
+			layout_fit(&full, right.buf, (size_t)vw->cols - 29,
+				   false);
+			strbuf_release(&right);
+			right = full;
+			strbuf_init(&full);
+			rw = utf8_width(right.buf);
+		}
+		layout_fit(&full, sb.buf, (size_t)vw->cols - 9 - rw, true);
+		strbuf_addstr(&full, right.buf);
 		strbuf_addstr(&full, " ? help ");
-		(void)w;
 		put_fitted(vw->status_y, 0, full.buf, vw->cols, r);
 		strbuf_release(&full);
 	} else {
 		put_fitted(vw->status_y, 0, sb.buf, vw->cols, r);
 	}
+	strbuf_release(&right);
 	screen_cursor(0, 0, false);
 	strbuf_release(&sb);
 }
+
+static void draw_choices(struct viewer *vw);
 
 static void draw(struct viewer *vw)
 {
@@ -576,12 +763,14 @@ static void draw(struct viewer *vw)
 	case P_DETAIL:
 		if (vw->n) {
 			/* show's fields, and the times on the user's clock. */
+			const struct event *ev = vw->v[vw->cur].ev;
 			struct evdetail_opts d = {
 			    .here = vw->o->here,
 			    .flags = EVDETAIL_COUNTRY_NAME,
+			    .id_short = shortid_len(vw->o->ids, ev->id),
 			};
 
-			evdetail_write(&sb, vw->v[vw->cur].ev, &d);
+			evdetail_write(&sb, ev, &d);
 			draw_text_pane(vw, "Event details (q: back)", sb.buf,
 				       &vw->scroll);
 		}
@@ -593,6 +782,8 @@ static void draw(struct viewer *vw)
 		draw_text_pane(vw, "Keys (q: back)", help_text, &vw->scroll);
 		break;
 	}
+	if (vw->prompting)
+		draw_choices(vw);
 	draw_status(vw);
 	screen_update();
 	strbuf_release(&sb);
@@ -735,6 +926,8 @@ static void find_next(struct viewer *vw, int dir)
 		message(vw, "no match for '%s'", sb.buf);
 		strbuf_release(&sb);
 	}
+	/* The header shows it with the message, until the next key. */
+	vw->search_failed = true;
 }
 
 static int key_search(struct viewer *vw)
@@ -753,13 +946,202 @@ static int key_search(struct viewer *vw)
 	return REDRAW;
 }
 
+/* Cities before a sort: folded for the order, as shown for people. */
+struct city_name {
+	char *key;
+	const struct event *ev;
+};
+
+static int cmp_city(const void *a, const void *b)
+{
+	const struct city_name *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : strcmp(x->ev->country, y->ev->country);
+}
+
+/* "label (n)" into the list of choices, which are apart by a unit
+ * separator: a label has commas of its own ("Seoul, KR"). */
+#define CHOICE_SEP '\x1f'
+static void add_choice(struct strbuf *sb, size_t start, const char *label,
+		       size_t n)
+{
+	if (sb->len > start)
+		strbuf_addch(sb, CHOICE_SEP);
+	utf8_sanitize(sb, label);
+	strbuf_addf(sb, " (%zu)", n);
+}
+
+/*
+ * The values the store has for what the filter asks, with how many
+ * events have each: "Types here: meeting (12), travel (9), ...". From
+ * every event loaded, not only those the filter lets through now.
+ */
+static void list_choices(struct viewer *vw, enum choice what)
+{
+	struct strbuf *sb = &vw->choices;
+	size_t start, counts[26 * 26];
+	struct city_name *cn;
+	size_t ncn = 0;
+
+	strbuf_reset(sb);
+	switch (what) {
+	case CH_TYPE: {
+		size_t tc[EV_TYPE_COUNT] = {0};
+
+		strbuf_addstr(sb, "Types here: ");
+		start = sb->len;
+		for (size_t i = 0; i < vw->m.n; i++)
+			tc[vw->m.items[i].ev->type]++;
+		for (int t = 0; t < EV_TYPE_COUNT; t++)
+			if (tc[t])
+				add_choice(sb, start,
+					   event_type_name((enum event_type)t),
+					   tc[t]);
+		break;
+	}
+	case CH_COUNTRY:
+		strbuf_addstr(sb, "Countries here: ");
+		start = sb->len;
+		memset(counts, 0, sizeof(counts));
+		for (size_t i = 0; i < vw->m.n; i++) {
+			const char *cc = vw->m.items[i].ev->country;
+			if (cc[0] >= 'A' && cc[0] <= 'Z' && cc[1] >= 'A' &&
+			    cc[1] <= 'Z')
+				counts[(cc[0] - 'A') * 26 + (cc[1] - 'A')]++;
+		}
+		for (int k = 0; k < 26 * 26; k++) {
+			char cc[3] = {(char)('A' + k / 26),
+				      (char)('A' + k % 26), '\0'};
+			const char *name = country_name(cc);
+			struct strbuf label = STRBUF_INIT;
+
+			if (!counts[k])
+				continue;
+			strbuf_addstr(&label, cc);
+			if (name)
+				strbuf_addf(&label, " %s", name);
+			add_choice(sb, start, label.buf, counts[k]);
+			strbuf_release(&label);
+		}
+		break;
+	case CH_CITY:
+		strbuf_addstr(sb, "Cities here: ");
+		start = sb->len;
+		cn = xcalloc(vw->m.n ? vw->m.n : 1, sizeof(*cn));
+		for (size_t i = 0; i < vw->m.n; i++) {
+			const struct event *ev = vw->m.items[i].ev;
+			size_t n;
+
+			if (!ev->city)
+				continue;
+			n = strlen(ev->city) + 1;
+			cn[ncn].key = xmalloc(n);
+			utf8_fold(ev->city, cn[ncn].key, n, 0);
+			cn[ncn++].ev = ev;
+		}
+		qsort(cn, ncn, sizeof(*cn), cmp_city);
+		for (size_t i = 0, j; i < ncn; i = j) {
+			struct strbuf label = STRBUF_INIT;
+
+			for (j = i + 1; j < ncn && !cmp_city(&cn[i], &cn[j]);
+			     j++)
+				;
+			strbuf_addstr(&label, cn[i].ev->city);
+			if (cn[i].ev->country[0])
+				strbuf_addf(&label, ", %s", cn[i].ev->country);
+			add_choice(sb, start, label.buf, j - i);
+			strbuf_release(&label);
+		}
+		for (size_t i = 0; i < ncn; i++)
+			free(cn[i].key);
+		free(cn);
+		break;
+	}
+}
+
+/*
+ * The choices, over the bottom of the rows while the prompt is asked:
+ * whole items to a line, as many lines as half the rows hold, "…" when
+ * there are more.
+ */
+static void draw_choices(struct viewer *vw)
+{
+	int bottom = vw->status_y >= 0 ? vw->status_y : vw->rows;
+	int room = vw->nrows / 2 > 0 ? vw->nrows / 2 : 1, nlines = 0;
+	const char *p = vw->choices.buf;
+	struct strbuf *lines;
+
+	if (!vw->choices.len || vw->cols < 4 || vw->nrows < 1)
+		return;
+	lines = xcalloc((size_t)room, sizeof(*lines));
+	while (*p && nlines < room) {
+		struct strbuf *ln = &lines[nlines++];
+
+		strbuf_init(ln);
+		strbuf_addch(ln, ' ');
+		for (;;) {
+			const char *sep = strchr(p, CHOICE_SEP);
+			size_t n = sep ? (size_t)(sep - p) : strlen(p);
+			struct strbuf item = STRBUF_INIT;
+			bool fits;
+
+			strbuf_add(&item, p, n);
+			fits = utf8_width(ln->buf) + utf8_width(item.buf) + 2 <=
+			       (size_t)vw->cols;
+			/* A first item wider than the line is cut below. */
+			if (fits || ln->len == 1) {
+				strbuf_addstr(ln, item.buf);
+				p += n;
+				if (*p == CHOICE_SEP)
+					p++;
+			}
+			strbuf_release(&item);
+			if (!fits || !*p)
+				break;
+			strbuf_addstr(ln, "  ");
+		}
+	}
+	if (*p && nlines) {
+		struct strbuf *ln = &lines[nlines - 1];
+		struct strbuf cut = STRBUF_INIT;
+
+		strbuf_addstr(ln, " \u2026");
+		layout_fit(&cut, ln->buf, (size_t)vw->cols - 1, false);
+		if (utf8_width(cut.buf) < utf8_width(ln->buf)) {
+			strbuf_release(ln);
+			*ln = cut;
+		} else {
+			strbuf_release(&cut);
+		}
+	}
+	for (int k = 0; k < nlines; k++) {
+		put_fitted(bottom - nlines + k, 0, lines[k].buf, vw->cols,
+			   k == 0 ? R_HEADING : R_NORMAL);
+		strbuf_release(&lines[k]);
+	}
+	free(lines);
+}
+
+/* Ask with the choices listed; they go when the prompt does. */
+static int prompt_choices(struct viewer *vw, const char *question,
+			  enum choice what)
+{
+	int r;
+
+	list_choices(vw, what);
+	r = prompt(vw, question);
+	strbuf_reset(&vw->choices);
+	return r;
+}
+
 static int key_filter(struct viewer *vw)
 {
 	uint32_t key;
 	int r;
 
-	message(vw, "Filter by: t type, c country, p participant, x clear "
-		    "(Esc: cancel)");
+	message(vw, "Filter by: t type, c country, i city, p participant, "
+		    "x clear (Esc: cancel)");
 	draw(vw);
 	do {
 		r = screen_key(&key);
@@ -775,13 +1157,15 @@ static int key_filter(struct viewer *vw)
 	case 'x':
 		vw->type_mask = 0;
 		vw->country[0] = '\0';
+		free(vw->city);
+		vw->city = NULL;
 		free(vw->with);
 		vw->with = NULL;
 		apply_filter(vw);
 		message(vw, "filter cleared");
 		return REDRAW;
 	case 't':
-		r = prompt(vw, "Type: ");
+		r = prompt_choices(vw, "Type: ", CH_TYPE);
 		if (r > 0 && vw->answer.len) {
 			int t = event_type_parse(vw->answer.buf);
 			if (t < 0) {
@@ -795,7 +1179,7 @@ static int key_filter(struct viewer *vw)
 		}
 		break;
 	case 'c':
-		r = prompt(vw, "Country (code or name): ");
+		r = prompt_choices(vw, "Country (code or name): ", CH_COUNTRY);
 		if (r > 0 && vw->answer.len) {
 			const char *cc = country_lookup(vw->answer.buf);
 			if (!cc) {
@@ -806,6 +1190,28 @@ static int key_filter(struct viewer *vw)
 				return REDRAW;
 			}
 			memcpy(vw->country, cc, 3);
+		}
+		break;
+	case 'i':
+		r = prompt_choices(vw, "City: ", CH_CITY);
+		if (r > 0 && vw->answer.len) {
+			size_t i;
+
+			for (i = 0; i < vw->m.n; i++)
+				if (vw->m.items[i].ev->city &&
+				    text_contains_folded(
+					vw->m.items[i].ev->city,
+					vw->answer.buf))
+					break;
+			if (i == vw->m.n) {
+				struct strbuf sb = STRBUF_INIT;
+				utf8_sanitize(&sb, vw->answer.buf);
+				message(vw, "no event in a city '%s'", sb.buf);
+				strbuf_release(&sb);
+				return REDRAW;
+			}
+			free(vw->city);
+			vw->city = xstrdup(vw->answer.buf);
 		}
 		break;
 	case 'p':
@@ -991,6 +1397,15 @@ static int timeline_key(struct viewer *vw, uint32_t key, bool code)
 
 static int agenda_key(struct viewer *vw, uint32_t key, bool code)
 {
+	/* One line down or up the agenda, which is in days' order. */
+	if ((code && key == KEY_DOWN) || (!code && key == 'j')) {
+		agenda_step(vw, 1);
+		return REDRAW;
+	}
+	if ((code && key == KEY_UP) || (!code && key == 'k')) {
+		agenda_step(vw, -1);
+		return REDRAW;
+	}
 	if (!code && (key == 'q' || key == KEY_ESC || key == 'a')) {
 		vw->pane = P_TIMELINE;
 		follow_cursor(vw);
@@ -1059,8 +1474,15 @@ static int text_key(struct viewer *vw, uint32_t key, bool code)
 
 static int handle_key(struct viewer *vw, uint32_t key, bool code)
 {
-	/* A message stays until the next key. */
+	/* A message stays until the next key; so does a search that found
+	 * nothing, which is no search to repeat with n. */
 	strbuf_reset(&vw->msg);
+	if (vw->search_failed) {
+		free(vw->search);
+		free(vw->needle);
+		vw->search = vw->needle = NULL;
+		vw->search_failed = false;
+	}
 	switch (vw->pane) {
 	case P_TIMELINE:
 		return timeline_key(vw, key, code) | HANDLED | REDRAW;
@@ -1115,7 +1537,12 @@ static void viewer_release(struct viewer *vw)
 {
 	layout_model_release(&vw->m);
 	free(vw->v);
+	free(vw->maxe);
+	layout_visible_release(&vw->vis);
 	free(vw->ag);
+	free(vw->ag_line);
+	free(vw->city);
+	strbuf_release(&vw->choices);
 	free(vw->search);
 	free(vw->needle);
 	free(vw->with);
@@ -1162,10 +1589,11 @@ int tui_view(const struct view_opts *o)
 	strbuf_init(&vw.msg);
 	strbuf_init(&vw.scratch);
 	strbuf_init(&vw.answer);
-	layout_model_init(&vw.m, o->events->v, o->events->n, o->in);
+	strbuf_init(&vw.choices);
+	layout_model_init(&vw.m, o->events->v, o->events->n, o->axis);
 	vw.v = xcalloc(vw.m.n ? vw.m.n : 1, sizeof(*vw.v));
-	memcpy(vw.v, vw.m.items, vw.m.n * sizeof(*vw.v));
-	vw.n = vw.m.n;
+	vw.maxe = xcalloc(vw.m.n ? vw.m.n : 1, sizeof(*vw.maxe));
+	apply_filter(&vw);
 
 	if (screen_init(err, sizeof(err))) {
 		viewer_release(&vw);

@@ -21,12 +21,17 @@
 
 #include "itin/evlist.h"
 #include "itin/layout.h"
+#include "itin/shortid.h"
 #include "itin/strbuf.h"
 #include "itin/tz.h"
 
 struct view_opts {
 	const struct evlist *events; /* borrowed, sorted */
-	const struct tz *in;	     /* --in, or NULL: events on own clocks */
+	const struct shortid *ids;   /* the store's ids, for short prefixes */
+	const struct tz *axis;	     /* the clock of the axis: --in, else the
+				      * user's zone; never NULL */
+	const struct tz *in;	     /* --in, or NULL: the agenda and the
+				      * status line say events' own times */
 	const struct tz *here;	     /* the viewer's zone, for the details */
 	int64_t now;		     /* now, on the axis clock */
 	bool has_from, has_to;	     /* --from/--to: the opening range */
@@ -40,11 +45,22 @@ struct view_opts {
 int tui_view(const struct view_opts *o);
 
 /* detail.c */
-/* One agenda line: time, zone, type, title and place, on the axis clock. */
-void view_agenda_line(struct strbuf *sb, const struct layout_item *it,
+/* The shortest prefix of ev's id unique in the store (its whole id when
+ * ids is NULL), sanitised. */
+void view_short_id(struct strbuf *sb, const struct event *ev,
+		   const struct shortid *ids);
+/* The day ev begins: on in's clock when given and ev is an instant, else
+ * its own, as `itin list` groups it. */
+int64_t view_event_day(const struct event *ev, const struct tz *in);
+/* One agenda line: short id, times and zones (times_text, the same as
+ * `itin list`'s), type, title and place; the id padded to id_cols. */
+void view_agenda_line(struct strbuf *sb, const struct event *ev,
+		      const struct tz *in, const struct shortid *ids,
+		      size_t id_cols);
+/* The cursor's event in a line: "Mon 30 Jan 2023 11:00-12:00 KST
+ * meeting  Title @ Seoul, KR" (the status line adds its short id). */
+void view_status_text(struct strbuf *sb, const struct event *ev,
 		      const struct tz *in);
-/* The cursor's event in a line: "Mon 30 Jan 10:00-11:30 meeting Title". */
-void view_status_text(struct strbuf *sb, const struct layout_item *it);
 /* Does ev mention needle (already folded with utf8_fold)? scratch is a
  * buffer reused across calls. */
 bool view_matches(const struct event *ev, const char *needle,

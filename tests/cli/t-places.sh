@@ -256,7 +256,7 @@ if grep -q '^m1' "$T/out"; then not_ok "list --in: --from/--to are days in the d
 run list --in "New York"
 expect_out_match "^Sun 29 Jan 2023$" "list --in: the agenda's days are the display zone's"
 run list
-expect_out_match "^  10:00-11:30 +KST \\+09:00 " "list without --in: stored zones"
+expect_out_match "^  m1  10:00-11:30 +KST \\+09:00 " "list without --in: stored zones"
 same_file "$T/in.before" "$ITIN_FILE" "list --in leaves the store untouched"
 
 run list --in Europe/Brusels

@@ -50,7 +50,8 @@ golden show-oneday "show: one all-day date"
 
 run show ab
 expect_rc 64 "show: ambiguous prefix"
-expect_err "^itin: id prefix 'ab' is ambiguous \(abc100, abc200, abd300\)$" "show: ambiguous prefix lists the candidates"
+expect_err "^itin: id prefix 'ab' is ambiguous: abc1 \(Official visit to the Republi…\), abc2 \(Meeting with President Yoon\), abd3 \(Flight to Brussels\)$" \
+	"show: an ambiguous prefix lists the candidates by their short ids and titles"
 run show zzz
 expect_rc 1 "show: unknown id"
 expect_err "^itin: no event with id 'zzz'$" "show: unknown id message"

@@ -56,6 +56,36 @@ golden timeline-by-person "timeline --by person"
 run -f "$SAMPLE" timeline --from 2023-01-30 --to 2023-01-30 --type meeting --in Brussels --width 100
 golden timeline-in "timeline --in: Seoul meetings on Brussels' clock"
 
+# One clock for the axis, so a flight is as long as it lasts: Tokyo 14:00
+# to Brussels 18:30 is 12.5 hours, 25 half-hour columns, whatever zone
+# the axis is in (each on its own clock it was 4.5 hours).
+bars() { # N DESC: the flight's row has N bar cells
+	_n=$(grep '^Flight to Brussels' "$T/out" | grep -o '█' | wc -l)
+	if [ "$_n" -eq "$1" ]; then ok "$2"; else
+		not_ok "$2 (got $_n bar cells)"
+		show_run
+	fi
+}
+run -f "$SAMPLE" timeline --from 2023-02-01 --to 2023-02-01 --type travel --in Europe/Brussels --width 100
+expect_out_match '^Times in Europe/Brussels ' "timeline --in: the header names the axis's zone"
+bars 25 "timeline --in: a flight across zones is drawn as long as it lasts"
+TZ=Asia/Tokyo run -f "$SAMPLE" timeline --from 2023-02-01 --to 2023-02-02 --type travel --width 100
+expect_out_match '^Times in Asia/Tokyo ' "timeline: without --in, the axis is on the user's zone (\$TZ)"
+bars 13 "timeline: the flight is as long on the user's clock (hour columns)"
+# Eastward over the date line the local end comes before the start: 21:00
+# in Tokyo to 09:30 the same day in Honolulu is 7.5 hours, not a point.
+cp "$SAMPLE" "$T/dateline.itin"
+run -f "$T/dateline.itin" add travel "Flight to Honolulu" --start "2023-03-01 21:00" \
+	--end "2023-03-01 09:30" --tz Asia/Tokyo --end-tz Pacific/Honolulu
+run -f "$T/dateline.itin" timeline --from 2023-03-01 --to 2023-03-01 --type travel --width 100
+_n=$(grep '^Flight to Honolulu' "$T/out" | grep -o '█' | wc -l)
+if [ "$_n" -eq 15 ]; then
+	ok "timeline: a flight that lands 'before' it leaves is a bar, not a point"
+else
+	not_ok "timeline: a flight that lands 'before' it leaves is a bar, not a point (got $_n bar cells)"
+	show_run
+fi
+
 run -f "$SAMPLE" timeline --width 300 --from 2023-07-11 --to 2023-07-12
 fits 300 "timeline: wide"
 

@@ -112,14 +112,19 @@ shows '^Today' "view: today (ITIN_NOW) is in the window and marked"
 shows '^1/7  Fri 27 Jan 2023 .*Interview with Yonhap' \
 	"view: opens around today, the cursor on the first event after it"
 shows '^Interview with Yonhap @ Brussels, BE +.*█' "view: a bar for the all-day interview"
-shows '^東京での会談 @ Tokyo, JP +' "view: a wide-character title aligns"
+shows 'itin view +7 events +times in UTC ' "view: the title names the axis's zone (\$TZ)"
 
 keys j j
-shows '^3/7 .*Meeting with President Yoon' "view: j moves to the next event"
+shows '^3/7 .*Meeting with President' "view: j moves to the next event"
 keys k
 shows '^2/7 .*Visit to Korea' "view: k moves back"
 keys Down Down
 shows '^4/7 .*Flight to Tokyo' "view: arrows move between events"
+shows '^4/7  Mon 30 Jan 2023 18:30-20:45 KST -> JST travel  Flight to Tokyo' \
+	"view: the status line gives a flight's two zones, as list does"
+shows ' id 0000000000000004 \? help' "view: the status line gives the event's id"
+keys j
+shows '^東京での会談 @ Tokyo, JP +' "view: a wide-character title aligns"
 
 # The escaped title: visible as text, and the pane's title untouched.
 keys End
@@ -180,8 +185,10 @@ shows '^3/7 ' "view: back on the same event"
 
 keys a
 shows '^Mon 30 Jan 2023' "view: a opens the agenda with day headings"
-shows '^  11:00-12:00 +KST \+09:00 +meeting +Meeting with President Yoon' \
-	"view: the agenda lists the events"
+shows '^  0000000000000003  11:00-12:00 +KST \+09:00 +meeting +Meeting with President Yoon' \
+	"view: the agenda lists the events, with their ids"
+shows '^  0000000000000004  18:30-20:45 +KST \+09:00 -> JST \+09:00 +travel +Flight to Tokyo' \
+	"view: the agenda gives a flight's two zones, as list does"
 keys j
 shows '^4/7 .*Flight to Tokyo' "view: j moves in the agenda"
 keys Escape
@@ -205,13 +212,19 @@ hides '^Keys' "view: q leaves the help"
 keys Home / yoon Enter
 shows '^2/7 .*Visit to Korea' "view: / finds a participant"
 keys n
-shows '^3/7 .*Meeting with President Yoon' "view: n finds the next match"
+shows '^3/7 .*Meeting with President' "view: n finds the next match"
 keys N
 shows '^2/7 ' "view: N finds the previous match"
 keys / 東京 Enter
 shows '^5/7 ' "view: / finds a wide-character title"
 keys / nowhere Enter
 shows "no match for 'nowhere'" "view: a search without match says so"
+shows "search: nowhere" "view: the failed search is in the header with its message"
+keys j
+hides "search: nowhere" "view: and leaves the header at the next key"
+keys n
+shows "no search yet" "view: n after a failed search has nothing to repeat"
+keys / 東京 Enter
 keys f t meeting Enter
 shows 'itin view +2 events .*filter: type=meeting' "view: f t filters by type"
 shows '^[12]/2 ' "view: the filtered view counts its events"
@@ -271,12 +284,102 @@ shows '^1/2 ' "view: takes FILTERS"
 keys Enter
 shows '^Your zone: +Mon 30 Jan 2023 03:00 \.\. 04:00 CET \+01:00 \(Europe/Brussels\)' \
 	"view: --in is the viewer's zone in the details"
+shows 'times in Europe/Brussels ' "view: --in is the axis's zone, named in the title"
 keys q q
 restored "view: quits after --in"
 VIEW_ENV=
 
 start 60 20 --type nonsense
 shows '^DONE status 64' "view: a bad filter is an error before the screen opens"
+
+# --- the 60-event sample at 80x24 --------------------------------------------
+SAMPLE="$ROOT/samples/summit-season-2023.itin"
+start 80 24 -f "$SAMPLE"
+shows 'itin view +60 events' "view: opens the large sample"
+# Every row between the axis and the status line is an event with a bar
+# or a mark in the window: no rows of empty guides for events elsewhere.
+rows_have_bars() { # DESC
+	screen
+	if sed -n '4,23p' "$T/screen" | grep -v '^ *$' | grep -qv '[█▒░◆]'; then
+		not_ok "$1"
+		sed 's/^/#   | /' "$T/screen"
+	else
+		ok "$1"
+	fi
+}
+rows_have_bars "view: only events with something in the window have rows"
+keys - -
+shows 'weeks \(' "view: zoomed out to weeks"
+rows_have_bars "view: zoomed out, still only rows with bars"
+keys g 2023-09-09 Enter
+shows 'September 2023' "view: to the G20"
+rows_have_bars "view: at the G20, only rows with bars"
+keys Enter
+shows '^Id: +[0-9a-f]{16} \(short: [0-9a-f]{4,}\)$' "view: the details give the short id"
+keys q a
+shows '^  [0-9a-f]{4,7}  ' "view: the agenda leads each line with a short id"
+keys q
+# The filter prompt lists what there is to choose from.
+keys f
+shows 'i city' "view: the filter offers a city"
+keys i
+shows '^ Cities here: .*Brasília, BR \(4\)' "view: the city prompt lists the cities present"
+shows 'New York, US \(6\)' "view: a city with its country and count"
+keys brussels Enter
+shows 'itin view +8 events .*filter: city=brussels' "view: f i filters by city"
+keys f x f t
+shows '^ Types here: visit \(4\)  meeting \(12\)  summit \(10\)' "view: the type prompt lists the types present"
+keys Escape f c
+shows '^ Countries here: AE United Arab Emirates \(2\)' "view: the country prompt lists the countries present"
+keys Escape f i Paris Enter
+shows "no event in a city 'Paris'" "view: a city with no event is refused"
+shows 'itin view +60 events' "view: and the filter is unchanged"
+# Zoom out as far as the help says.
+keys - - - - - - - - - - - - - - - - - -
+shows 'years \(1 year a column\)' "view: - zooms out to a year a column"
+keys '?'
+shows 'zoom out \(up to a year a column\)' "view: as the help says"
+keys q q
+restored "view: quits after the sample"
+
+# A colour for every type, in the help's legend: on 8 colours a distinct
+# pair of colour and attribute, on 256 a distinct colour.
+for term in screen screen-256color; do
+	VIEW_ENV="-uNO_COLOR TERM=$term"
+	start 80 70 -f "$SAMPLE"
+	keys '?'
+	shows '^Colours of the bars' "view ($term): the help has a legend of colours"
+	wait_for '██ other' >/dev/null
+	tm capture-pane -e -p -t v >"$T/colour"
+	if python3 - "$T/colour" <<'PY'
+import re, sys
+looks = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    # The SGR sequences just before each "██ name" of the legend.
+    for m in re.finditer(r"((?:\x1b\[[0-9;:]*m)*)██(?:\x1b\[[0-9;:]*m)* ([a-z]+)", line):
+        looks[m.group(2)] = m.group(1)
+types = "visit meeting summit conference interview press travel reception call other".split()
+missing = [t for t in types if t not in looks]
+if missing:
+    print("#   no legend for", missing)
+    sys.exit(1)
+seen = {}
+for t in types:
+    if not looks[t]:
+        print("#   no colour for", t)
+        sys.exit(1)
+    if looks[t] in seen:
+        print("#   %s looks like %s: %r" % (t, seen[looks[t]], looks[t]))
+        sys.exit(1)
+    seen[looks[t]] = t
+PY
+	then ok "view ($term): every type has a look of its own"
+	else not_ok "view ($term): every type has a look of its own"
+	fi
+	keys q q
+	restored "view ($term): quits"
+done
+VIEW_ENV=
 
 # Not a terminal.
 run view

@@ -122,8 +122,20 @@ TEST(participants)
 			"              C\n") != NULL);
 }
 
+TEST(short_id)
+{
+	const struct evdetail_opts o = {.id_short = 4};
+	const struct evdetail_opts whole = {.id_short = 16};
+
+	CHECK(!strncmp(detail(seoul, &o),
+		       "Id:           0000000000000003 (short: 0000)\n", 45));
+	CHECK(!strncmp(detail(seoul, &whole),
+		       "Id:           0000000000000003\nType:", 36));
+}
+
 int main(void)
 {
+	RUN(short_id);
 	RUN(show_options);
 	RUN(viewer_options);
 	RUN(dst_night);

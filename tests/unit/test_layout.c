@@ -115,6 +115,8 @@ TEST(zoom_levels_and_units)
 	CHECK_INT(layout_zoom_fit(INT64_C(1) << 50, 80),
 		  layout_zoom_count() - 1);
 	CHECK_INT(layout_zoom_fit(100, 0), 0); /* no columns: still a level */
+	/* The help promises zoom out "up to a year a column". */
+	CHECK_INT(layout_zoom_spc(layout_zoom_count() - 1), 365 * ITIN_DAY);
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
 		v.spc = want[i];
 		v.t0 = layout_align(AT(2023, 1, 27, 5, 0), v.spc);
@@ -409,8 +411,117 @@ TEST(text_output_fits_width)
 	event_free(ev[1]);
 }
 
+/* One zone for the axis: a flight across zones is as long as it lasts
+ * (issue 11, item 12: Tokyo -> Brussels was drawn 4.5 hours long). */
+TEST(one_zone_true_durations)
+{
+	struct itin_err err;
+	const struct tz *bru = tz_get("Europe/Brussels", &err);
+	struct event *ev = event_new();
+	struct layout_model m;
+	struct layout_text_opts o = {0};
+	struct strbuf sb = STRBUF_INIT;
+	int64_t s, e;
+
+	/* 11:00 in Tokyo (02:00Z) to 15:30 in Brussels (14:30Z): 12.5 h. */
+	event_set_str(ev, &ev->title, "Flight to Brussels from Haneda, Tokyo");
+	event_set_str(ev, &ev->tz, "Asia/Tokyo");
+	event_set_str(ev, &ev->end_tz, "Europe/Brussels");
+	ev->type = EV_TRAVEL;
+	ev->start = AT(2023, 2, 2, 11, 0);
+	ev->end = AT(2023, 2, 2, 15, 30);
+	ev->has_end = true;
+	CHECK(event_check(ev, NULL, &err) == 0);
+	layout_item_span(ev, bru, &s, &e);
+	CHECK_INT(e - s, 12 * 3600 + 1800);
+	CHECK_INT(s, AT(2023, 2, 2, 3, 0)); /* 03:00 in Brussels */
+	/* Each on its own clock, the old way: 4.5 hours, wrong. */
+	layout_item_span(ev, NULL, &s, &e);
+	CHECK_INT(e - s, 4 * 3600 + 1800);
+
+	/* The header names the zone: above the labels where it fits... */
+	layout_model_init(&m, &ev, 1, bru);
+	o.width = 100;
+	o.zone = "Europe/Brussels";
+	layout_text(&sb, &m, &o);
+	CHECK(!strncmp(sb.buf, "Times in Europe/Brussels ", 25));
+	/* ...else on a line of its own, whole. */
+	o.zone = "America/Argentina/ComodRivadavia";
+	strbuf_reset(&sb);
+	layout_text(&sb, &m, &o);
+	CHECK(!strncmp(sb.buf, "Times in America/Argentina/ComodRivadavia\n",
+		       42));
+	for (int w = 1; w <= 70; w++) {
+		const char *p;
+
+		o.width = w;
+		strbuf_reset(&sb);
+		layout_text(&sb, &m, &o);
+		for (p = sb.buf; *p;) {
+			const char *nl = strchr(p, '\n');
+			char *line = xstrndup(p, (size_t)(nl - p));
+			CHECK(utf8_width(line) <= (size_t)w);
+			free(line);
+			p = nl + 1;
+		}
+	}
+	strbuf_release(&sb);
+	layout_model_release(&m);
+	event_free(ev);
+}
+
+/* The viewer's rows: only items with something in the window, in order,
+ * checked against every item's own layout_bar (issue 11, item 15: rows of
+ * empty guides for events outside the window). */
+TEST(visible_rows)
+{
+	/* s, e: a long visit, points, bars, one ending exactly at t0. */
+	static const int64_t se[][2] = {
+	    {0, 1000},	{10, 20},   {50, 100},	{90, 90},
+	    {95, 99},	{100, 100}, {100, 150}, {120, 400},
+	    {199, 200}, {200, 260}, {300, 300}, {350, 360},
+	};
+	enum { N = sizeof(se) / sizeof(se[0]) };
+	struct layout_item items[N];
+	int64_t maxe[N];
+	struct layout_visible vis = {0};
+
+	for (int i = 0; i < N; i++)
+		items[i] = (struct layout_item){NULL, se[i][0], se[i][1]};
+	layout_max_ends(items, N, maxe);
+	CHECK_INT(maxe[N - 1], 1000);
+	for (int64_t t0 = -50; t0 <= 1100; t0 += 10) {
+		struct layout_view v = {t0, 10, 10}; /* [t0, t0 + 100) */
+		size_t want = 0, row = 0;
+
+		layout_visible_find(&vis, items, N, maxe, t0, t0 + 100);
+		for (size_t i = 0; i < N; i++) {
+			struct layout_bar b;
+			bool shown = layout_bar(&v, items[i].s, items[i].e, &b);
+
+			if (shown) {
+				want++;
+				CHECK_INT(layout_visible_row(&vis, i), row);
+				if (row < layout_visible_count(&vis))
+					CHECK_INT(
+					    layout_visible_item(&vis, row), i);
+				row++;
+			} else {
+				CHECK(layout_visible_row(&vis, i) == SIZE_MAX);
+			}
+		}
+		CHECK_INT(layout_visible_count(&vis), want);
+	}
+	/* Nothing at all. */
+	layout_visible_find(&vis, items, 0, maxe, 0, 100);
+	CHECK_INT(layout_visible_count(&vis), 0);
+	layout_visible_release(&vis);
+}
+
 int main(void)
 {
+	RUN(visible_rows);
+	RUN(one_zone_true_durations);
 	RUN(spans_of_allday_and_timed);
 	RUN(in_zone_moves_zoned_events);
 	RUN(model_sorted_and_binary_search);
