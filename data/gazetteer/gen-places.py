@@ -268,7 +268,7 @@ def pop_band(pop):
 
 # --------------------------------------------------------------------------- C table
 # The C lookup (src/core/places.c) compares keys made by utf8_fold(name, UTF8_FOLD_ALNUM)
-# of src/core/utf8.c.  c_fold() is that function in Python, reading its two tables from
+# of src/core/utf8.c (utf8proc).  c_fold() is that function in Python (unicodedata), reading its table from
 # utf8.c itself so the two cannot drift apart silently; tests/unit/test_places.c checks at
 # run time that every key written below equals utf8_fold() of its name.
 REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -278,14 +278,36 @@ _c_fold_tables = None
 
 def _load_c_fold_tables(path=UTF8_C):
     text = open(path, encoding="utf-8").read()
-    m = re.search(r"latin_fold\[0x180 - 0xC0\] = \{(.*?)\};", text, re.S)
-    latin = re.findall(r'"([^"]*)"', m.group(1)) if m else []
-    m = re.search(r"zero_width\[\] = \{(.*?)\};", text, re.S)
-    zw = [(int(a, 16), int(b, 16)) for a, b in
-          re.findall(r"\{0x([0-9A-Fa-f]+), 0x([0-9A-Fa-f]+)\}", m.group(1))] if m else []
-    if len(latin) != 0x180 - 0xC0 or len(zw) < 100:
-        raise SystemExit(f"gen-places: cannot read the folding tables of {path}")
-    return latin, zw
+    m = re.search(r"fold_extra\[\] = \{(.*?)\};", text, re.S)
+    extra = {int(a, 16): b for a, b in
+             re.findall(r'\{0x([0-9A-Fa-f]+), "([a-z]*)"\}', m.group(1))} if m else {}
+    if len(extra) < 10:
+        raise SystemExit(f"gen-places: cannot read the folding table of {path}")
+    return extra
+
+
+def _c_alnum(ch):
+    return unicodedata.category(ch)[0] in "LN"
+
+
+def _c_fold_one(ch, extra):
+    """fold_one() of utf8.c: utf8proc's case folding, compatibility decomposition and
+    mark stripping (here: casefold, NFKD, drop Mn/Mc/Me), then fold_extra; None when the
+    result would be longer than the code point was (the C keeps it unchanged)."""
+    cp = ord(ch)
+    if 0xAC00 <= cp <= 0xD7A3:
+        return ch
+    d = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", ch).casefold())
+    out = []
+    for c in d:
+        if unicodedata.category(c) in ("Mn", "Mc", "Me"):
+            continue
+        if ord(c) in extra:
+            out.append(extra[ord(c)])
+        elif _c_alnum(c):
+            out.append(c)
+    r = "".join(out)
+    return r if len(r.encode()) <= len(ch.encode()) else None
 
 
 def c_fold(s):
@@ -293,7 +315,7 @@ def c_fold(s):
     global _c_fold_tables
     if _c_fold_tables is None:
         _c_fold_tables = _load_c_fold_tables()
-    latin, zw = _c_fold_tables
+    extra = _c_fold_tables
     out = []
     for ch in s:
         cp = ord(ch)
@@ -303,21 +325,11 @@ def c_fold(s):
             elif "a" <= ch <= "z" or "0" <= ch <= "9":
                 out.append(ch)
             continue
-        f = None
-        if 0xC0 <= cp < 0x180:
-            f = latin[cp - 0xC0]
-        elif cp in (0x218, 0x219):
-            f = "s"
-        elif cp in (0x21A, 0x21B):
-            f = "t"
-        if f:
+        f = _c_fold_one(ch, extra)
+        if f is not None:
             out.append(f)
-            continue
-        zero = 0x7F <= cp <= 0x9F or any(lo <= cp <= hi for lo, hi in zw)
-        if f is not None or cp == 0xA0 or 0x2000 <= cp <= 0x206F or cp == 0x3000 \
-                or 0xA1 <= cp <= 0xBF or zero:
-            continue
-        out.append(ch)
+        elif _c_alnum(ch):
+            out.append(ch)
     return "".join(out)
 
 
