@@ -22,6 +22,8 @@ struct place {
 	int rank;		/* prominence, lower first: 1x capitals,
 				   2x big cities, 3x others (see the data's
 				   README) */
+	const char *region;	/* first-level division ("Oregon",
+				   "Bavaria"), or NULL when not known */
 };
 
 /*
@@ -57,6 +59,15 @@ const char *country_single_zone(const char *cc);
 
 /* The zones zone.tab lists for a country (n gets the count), or NULL. */
 const char *const *country_zones(const char *cc, size_t *n);
+
+/*
+ * The zone of a country where most of its people live: its only zone, or
+ * for a country of several the one whose cities hold the most people
+ * (GeoNames populations, summed by the generator: Germany Europe/Berlin,
+ * the United States America/New_York). NULL for an unknown country or one
+ * with no zone.
+ */
+const char *country_main_zone(const char *cc);
 
 /* True if cc is an assigned ISO 3166 alpha-2 code (upper case), or XK. */
 bool country_code_is_valid(const char *cc);

@@ -83,6 +83,13 @@ const char *country_single_zone(const char *cc)
 	return c && c->nzones == 1 ? gz_zones[c->zone_first] : NULL;
 }
 
+const char *country_main_zone(const char *cc)
+{
+	const struct gz_country *c = find_country(cc);
+
+	return c && c->nzones ? gz_zones[c->zone_first + c->zone_main] : NULL;
+}
+
 const char *country_name(const char *cc)
 {
 	const struct gz_country *c = find_country(cc);
