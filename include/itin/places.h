@@ -79,24 +79,34 @@ bool country_code_is_valid(const char *cc);
  */
 const char *country_lookup(const char *name);
 
+/*
+ * Countries one of whose names holds the word or words of name ("Korea":
+ * KR and KP; "Congo": CG and CD), for "did you mean" messages: up to max
+ * codes in out, by their names for people; returns how many were written.
+ * Names of fewer than 4 letters match nothing.
+ */
+size_t country_search(const char *name, const char **out, size_t max);
+
 /* The name of a country for people ("South Korea"), or NULL. */
 const char *country_name(const char *cc);
 
 /*
  * Where an event happens decides its zone (INTERFACE.md, "Times and
  * places"): the city in the gazetteer (within the country when one is
- * given), else the zone of the country when it has only one, else none
- * (floating).
+ * given), else the zone of the country when it has only one, else its main
+ * zone (country_main_zone) when it has several, else none (floating).
  */
 enum place_zone_how {
 	PLACE_ZONE_NONE,	/* no city and no country: nothing to say */
 	PLACE_ZONE_CITY,	/* the city's zone */
 	PLACE_ZONE_COUNTRY,	/* the city is unknown; the country's zone */
 	PLACE_ZONE_UNKNOWN,	/* floating: warn "no time zone known" */
+	PLACE_ZONE_MAIN,	/* the city is unknown; the main zone of a
+				   country of several: say so */
 };
 struct place_zone {
 	enum place_zone_how how;
-	const char *tz;			/* NULL unless CITY or COUNTRY */
+	const char *tz;			/* NULL unless CITY, COUNTRY or MAIN */
 	const struct place *place;	/* the city found, for CITY */
 	bool ambiguous;			/* CITY: other places share the name */
 };

@@ -23,7 +23,7 @@ int parse_in_arg(const char *arg, const struct tz **out, struct itin_err *err)
 		return (*out = tz_get(arg, err)) ? 0 : -1;
 	if ((p = place_find(arg, NULL, &amb)) != NULL) {
 		if (amb)
-			warn_ambiguous_place(arg, p);
+			warn_ambiguous_place(arg, NULL, p);
 		zone = p->tz;
 	} else if ((cc = country_lookup(arg)) != NULL) {
 		zone = country_single_zone(cc);

@@ -121,6 +121,33 @@ const char *country_lookup(const char *name)
 	return cn ? cn->code : NULL;
 }
 
+size_t country_search(const char *name, const char **out, size_t max)
+{
+	char key[KEY_MAX];
+	size_t n = 0;
+
+	if (!fold_key(name, key) || strlen(key) < 4)
+		return 0;
+	for (size_t i = 0; i < gz_ncountry_names; i++) {
+		const char *code = gz_country_names[i].code, *cn;
+		size_t k;
+
+		if (!strstr(gz_country_names[i].key, key))
+			continue;
+		for (k = 0; k < n && strcmp(out[k], code); k++)
+			;
+		if (k < n || n == max)
+			continue;
+		/* In order of the names people read. */
+		cn = country_name(code);
+		for (k = n; k > 0 && strcmp(country_name(out[k - 1]), cn) > 0; k--)
+			out[k] = out[k - 1];
+		out[k] = find_country(code)->code;
+		n++;
+	}
+	return n;
+}
+
 /* The first row of gz_names whose key is key, or gz_nnames. */
 static size_t first_name(const char *key)
 {
@@ -250,6 +277,8 @@ void place_zone(const char *city, const char *cc, struct place_zone *out)
 	}
 	out->tz = has_cc ? country_single_zone(cc) : NULL;
 	out->how = out->tz ? PLACE_ZONE_COUNTRY : PLACE_ZONE_UNKNOWN;
+	if (!out->tz && has_cc && (out->tz = country_main_zone(cc)) != NULL)
+		out->how = PLACE_ZONE_MAIN;
 }
 
 /*
