@@ -35,33 +35,35 @@ static void label_among(struct strbuf *sb, const struct place *p,
 void warn_ambiguous_place(const char *name, const char *cc,
 			  const struct place *p)
 {
-	const struct place *all[8];
-	size_t n = place_find_all(name, cc, all, 8);
+	const struct place *all[8], *others[8];
+	size_t n = place_find_all(name, cc, all, 8), no = 0;
 	struct strbuf sb = STRBUF_INIT;
-	bool same_cc = true, k = 0;
+	bool same_cc = true;
 
 	if (n > 8)
 		n = 8;
-	strbuf_addf(&sb, "'%s' is ambiguous; using ", name);
-	label_among(&sb, p, all, n);
-	strbuf_addf(&sb, " (%s)", p->tz);
 	for (size_t i = 0; i < n; i++) {
 		if (all[i] == p)
 			continue;
-		strbuf_addstr(&sb, k ? ", " : "; also ");
-		k = true;
-		label_among(&sb, all[i], all, n);
-		strbuf_addf(&sb, " (%s)", all[i]->tz);
+		others[no++] = all[i];
 		if (strcmp(all[i]->country, p->country))
 			same_cc = false;
 	}
+	strbuf_addf(&sb, "'%s' is ambiguous; using ", name);
+	label_among(&sb, p, all, n);
+	strbuf_addf(&sb, " (%s)", p->tz);
+	for (size_t i = 0; i < no; i++) {
+		strbuf_addstr(&sb, i == 0 ? "; also " : i + 1 < no ? ", " : " and ");
+		label_among(&sb, others[i], all, n);
+		strbuf_addf(&sb, " (%s)", others[i]->tz);
+	}
 	/* What tells them apart: the country, or within one country the
 	 * state or province ("Portland, Maine"). */
-	if (k && same_cc && p->region)
-		strbuf_addf(&sb, " (name the state or province to choose: "
-				 "'%s, %s')",
-			    p->city, p->region);
-	else if (k)
+	if (no && same_cc && others[0]->region)
+		strbuf_addf(&sb, " (give the state or province to choose, as "
+				 "in '%s, %s')",
+			    others[0]->city, others[0]->region);
+	else if (no)
 		strbuf_addstr(&sb, " (give the country to choose)");
 	warning("%s", sb.buf);
 	strbuf_release(&sb);
