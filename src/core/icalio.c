@@ -25,6 +25,7 @@
 #include "itin/ascii.h"
 #include "itin/datetime.h"
 #include "itin/icalio.h"
+#include "itin/location.h"
 #include "itin/places.h"
 #include "itin/typeguess.h"
 #include "itin/tz.h"
@@ -1691,46 +1692,18 @@ static void participant_decode(struct event *ev, const char *s)
 	strbuf_release(&role);
 }
 
-/* LOCATION from another program: "[venue, ]city[, country]". */
+/* LOCATION from another program: venue, city and country by the one
+ * parser of location.h. */
 static void parse_location(struct event *ev, const char *loc)
 {
-	struct strbuf venue = STRBUF_INIT;
-	char *copy = xstrdup(loc), *parts[64];
-	size_t n = 0, i, end;
-	const char *cc = NULL;
+	struct location l;
 
-	for (char *p = copy, *c; n < 64; p = c + 1) {
-		c = strchr(p, ',');
-		if (c)
-			*c = '\0';
-		while (*p == ' ' || *p == '\t')
-			p++;
-		for (char *e = p + strlen(p); e > p && (e[-1] == ' ' || e[-1] == '\t');)
-			*--e = '\0';
-		parts[n++] = p;
-		if (!c)
-			break;
-	}
-	end = n;
-	if (end && *parts[end - 1] && (cc = country_lookup(parts[end - 1]))) {
-		memcpy(ev->country, cc, 3);
-		end--;
-	}
-	if (end && *parts[end - 1] && place_find(parts[end - 1], cc, NULL)) {
-		ev->city = xstrdup(parts[end - 1]);
-		end--;
-	}
-	for (i = 0; i < end; i++) {
-		if (!*parts[i])
-			continue;
-		if (venue.len)
-			strbuf_addstr(&venue, ", ");
-		strbuf_addstr(&venue, parts[i]);
-	}
-	if (venue.len)
-		ev->venue = strbuf_detach(&venue, NULL);
-	strbuf_release(&venue);
-	free(copy);
+	location_parse(loc, &l);
+	ev->venue = l.venue;
+	ev->city = l.city;
+	memcpy(ev->country, l.country, 3);
+	l.venue = l.city = NULL;
+	location_release(&l);
 }
 
 /* An ATTENDEE or ORGANIZER: its CN, else its address. */

@@ -165,7 +165,7 @@ static size_t split(const char *str, struct part *parts)
 	for (;;) {
 		const char *c = p;
 
-		while (*c && *c != ',' && *c != '\n' && *c != ';')
+		while (*c && *c != ',' && *c != '\n')
 			c++;
 		{
 			const char *s = p, *e = c;
@@ -192,6 +192,14 @@ static void text(struct strbuf *sb, const char *s, const char *e)
 {
 	strbuf_reset(sb);
 	strbuf_add(sb, s, (size_t)(e - s));
+}
+
+static bool has_digit(const char *s, const char *e)
+{
+	for (; s < e; s++)
+		if (ascii_isdigit((unsigned char)*s))
+			return true;
+	return false;
 }
 
 /* ---- the parser ---- */
@@ -301,9 +309,12 @@ static void find_city(struct parse *ps, const char *cc)
 					return;
 				}
 			}
-			if (k > (ps->country_part == 0 ? 1u : 0u)) {
+			if (k > (ps->country_part == 0 ? 1u : 0u) &&
+			    !has_digit(ps->parts[k - 1].s, ps->parts[k - 1].e)) {
 				/* "Cambridge, MA": no city known there; what
-				 * comes before is in that country. */
+				 * comes before is in that country. After a
+				 * street ("760 United Nations Plaza, New
+				 * York") the name is the city's. */
 				ps->region_part = (long)k;
 				ps->region_cc = rcc;
 				ps->region_full = rname;
@@ -357,13 +368,6 @@ static bool is_code(const struct part *p)
 	return true;
 }
 
-static bool has_digit(const char *s, const char *e)
-{
-	for (; s < e; s++)
-		if (ascii_isdigit((unsigned char)*s))
-			return true;
-	return false;
-}
 
 void location_parse(const char *str, struct location *loc)
 {
@@ -454,6 +458,22 @@ done:
 	loc->place = ps.place;
 	if (ps.city_s)
 		loc->city = xstrndup(ps.city_s, (size_t)(ps.city_e - ps.city_s));
+	if (loc->city && ps.place && ps.region_full &&
+	    place_find_all(loc->city, loc->country, NULL, 0) > 1) {
+		/* "Portland, ME": the division is what tells this Portland
+		 * from the other, so the city keeps it (places.h reads it). */
+		struct strbuf c = STRBUF_INIT;
+		const struct part *rp =
+		    ps.region_part >= 0 ? &ps.parts[ps.region_part] : NULL;
+
+		strbuf_addf(&c, "%s, ", loc->city);
+		if (rp)
+			strbuf_add(&c, rp->cs, (size_t)(rp->ce - rp->cs));
+		else
+			strbuf_addstr(&c, ps.region_full);
+		free(loc->city);
+		loc->city = strbuf_detach(&c, NULL);
+	}
 	if (ps.region_part >= 0) {
 		const struct part *p = &ps.parts[ps.region_part];
 

@@ -186,7 +186,10 @@ validate "$T/multi-back.ics" "the multi-zone calendar, exported again"
 # (The weekly series comes back as occurrences, with UIDs of their own.)
 grep -v '^[^	]*/' "$T/b.tsv" >"$T/b1"
 cut -f1 "$T/b1" | sed 's/^/^/; s/$/	/' >"$T/uids"
-if grep -f "$T/uids" "$T/a.tsv" | cut -f2-4,6 >"$T/a4" && cut -f2-4,6 "$T/b1" >"$T/b4" &&
+# A LOCATION that names no country comes back with the one its city is
+# in ("..., Paris" -> "..., Paris, France"): that suffix is set aside.
+if grep -f "$T/uids" "$T/a.tsv" | cut -f2-4,6 >"$T/a4" &&
+	cut -f2-4,6 "$T/b1" | sed -E 's/, (France|United States)$//' >"$T/b4" &&
 	[ -s "$T/a4" ] && diff "$T/a4" "$T/b4" >"$T/diff"; then
 	ok "ics -> itin -> ics: same instants, summaries, locations"
 else

@@ -354,7 +354,7 @@ TEST(foreign_events)
 		  "    source: https://example.org/x\n"
 		  "    note: Agenda:\n"
 		  "    note: security\n"
-		  "2023-07-11..2023-07-12     summit     NATO Summit @ Vilnius\n"
+		  "2023-07-11..2023-07-12     summit     NATO Summit @ Vilnius, LT\n"
 		  "    id: a2\n"
 		  "2023-02-01 09:00-10:30     call       Floating call\n"
 		  "    id: a3\n"

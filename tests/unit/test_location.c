@@ -40,6 +40,12 @@ TEST(simple_forms)
 	LOC("Yongsan Presidential Office, Seoul, KR", "Yongsan Presidential Office",
 	    "Seoul", "", "KR", "Asia/Seoul");
 	LOC("Quai d'Orsay, Paris", "Quai d'Orsay", "Paris", "", "FR", "Europe/Paris");
+	LOC("Ministère des Affaires étrangères; salle 3, Paris",
+	    "Ministère des Affaires étrangères; salle 3", "Paris", "", "FR",
+	    "Europe/Paris");
+	LOC("Palais d'Egmont\nPlace du Petit Sablon 8\n1000 Bruxelles",
+	    "Palais d'Egmont, Place du Petit Sablon 8", "Bruxelles", "", "BE",
+	    "Europe/Brussels");
 	LOC("LITEXPO, Vilnius, Lithuania", "LITEXPO", "Vilnius", "", "LT",
 	    "Europe/Vilnius");
 	LOC("Luxembourg, Luxembourg", "", "Luxembourg", "", "LU", "Europe/Luxembourg");
@@ -80,8 +86,11 @@ TEST(states_and_provinces)
 	LOC("Texas State Capitol, Austin, TX 78701, United States",
 	    "Texas State Capitol", "Austin", "TX", "US", "America/Chicago");
 	LOC("Austin, Texas", "", "Austin", "Texas", "US", "America/Chicago");
-	LOC("Portland, ME", "", "Portland", "ME", "US", "America/New_York");
-	LOC("Portland, Oregon", "", "Portland", "Oregon", "US", "America/Los_Angeles");
+	LOC("Portland, ME", "", "Portland, ME", "ME", "US", "America/New_York");
+	LOC("Maine Medical Center, Portland, ME 04102", "Maine Medical Center",
+	    "Portland, ME", "ME", "US", "America/New_York");
+	LOC("Portland, Oregon", "", "Portland, Oregon", "Oregon", "US",
+	    "America/Los_Angeles");
 	LOC("Parliament Hill, Ottawa, ON K1A 0A9, Canada", "Parliament Hill", "Ottawa",
 	    "ON", "CA", "America/Toronto");
 	LOC("Government House, Victoria, BC", "Government House", "Victoria", "BC",
@@ -95,6 +104,9 @@ TEST(states_and_provinces)
 	LOC("Harvard Kennedy School, Cambridge, MA 02138", "Harvard Kennedy School",
 	    "Cambridge", "MA", "US", NULL);
 	LOC("New York, USA", "", "New York", "", "US", "America/New_York");
+	LOC("760 United Nations Plaza, New York", "760 United Nations Plaza", "New York",
+	    "", "US", "America/New_York");
+	LOC("Albany, New York", "", "Albany", "New York", "US", NULL);
 	/* Two letters that are a state and a country: the country when the
 	 * city is there. */
 	LOC("Mohammed V Avenue, Rabat, MA", "Mohammed V Avenue", "Rabat", "", "MA",
