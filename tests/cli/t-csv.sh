@@ -270,4 +270,14 @@ else
 	ok "corpus: skipped (not found at $CORPUS)"
 fi
 
+# A Location column: the one location parser (as for iCalendar LOCATION).
+fresh locations
+run import --format csv "$TESTDIR/data/locations.csv"
+expect_rc 0 "Location column: imported"
+run list --format tsv
+expect_out_match "	Asia/Seoul	Seoul	KR	Meeting with President Yoon$" "Location 'Yongsan Presidential Office, Seoul': Seoul, KR"
+expect_out_match "	America/New_York	New York	US	UN Security Council briefing$" "Location '405 E 42nd St, New York, NY 10017, USA': New York, US"
+expect_out_match "	Europe/Brussels	Brussels	BE	Commission meeting$" "Location '..., 1049 Brussels, Belgium': Brussels, BE"
+expect_out_match "	America/New_York	Portland, ME	US	Town hall$" "Location '..., Portland, ME 04102': Maine's zone"
+
 finish

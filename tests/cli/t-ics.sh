@@ -441,4 +441,26 @@ expect_out_match "^d-4	other	2024-07-18T14:00	2024-07-18T15:00	America/Sao_Paulo
 expect_out_match "^d-5	other	2024-06-12T09:00	2024-06-12T10:00	Europe/Amsterdam	" "a display name in German: its first known city, offset checked"
 expect_out_match "^d-6	other	2024-03-01T05:00	2024-03-01T06:00	UTC	" "an unknown display name: the VTIMEZONE's instant"
 
+# ---- LOCATION: one parser for venue, city and country (the CSV reader
+# uses the same: t-csv.sh).
+export ITIN_FILE="$T/loc.store"
+run import "$TESTDIR/data/locations.ics"
+expect_rc 0 "LOCATION: imported"
+run list --format tsv
+expect_out_match "^loc-1	meeting	.*	Asia/Seoul	Seoul	KR	" "LOCATION 'Yongsan Presidential Office, Seoul': the country from the city"
+expect_out_match "^loc-2	.*	America/New_York	New York	US	" "LOCATION '405 E 42nd St, New York, NY 10017, USA': city and country"
+expect_out_match "^loc-3	.*	Europe/Brussels	Brussels	BE	" "LOCATION '..., 1049 Brussels, Belgium': the city behind its postcode"
+expect_out_match "^loc-4	.*	Portland, ME	US	" "LOCATION '..., Portland, ME 04102': the state kept where it tells the city apart"
+expect_out_match "^loc-5	call	.*	Europe/Brussels			" "LOCATION 'Microsoft Teams Meeting': a venue, no city"
+run list --city "New York" --format tsv
+expect_out_match "^loc-2	" "list --city 'New York' finds the New York address"
+run list --country BE --format tsv
+expect_out_match "^loc-3	" "list --country BE finds the Brussels address"
+run list --country KR --format tsv
+expect_out_match "^loc-1	" "list --country KR finds 'Yongsan Presidential Office, Seoul'"
+run list --city Portland --format tsv
+expect_out_match "^loc-4	" "list --city Portland finds Portland, ME"
+run show loc-5
+expect_out_match "Teams Meeting" "the venue is kept"
+
 finish
