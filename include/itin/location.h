@@ -13,7 +13,10 @@
  * Canada and Australia are set aside; the country comes from the city
  * when none is written (and from a state: "Austin, TX"). What is left, in
  * order, is the venue. When the gazetteer knows no part, the last part
- * left that is not a street address is taken as the city, as written.
+ * left that is not a street address is taken as the city, as written, if
+ * a venue comes before it or a state after it; a single part that names
+ * nothing ("Conference Room B") is a venue, and so is one lone unknown
+ * name before a country ("Burgerweeshuis, Netherlands").
  *
  * The result owns its strings (location_release frees them); place
  * points into the static gazetteer.

@@ -337,17 +337,15 @@ static void find_country(struct parse *ps)
 		const struct part *p = &ps->parts[k];
 		const char *cc;
 
-		if (p->cs == p->ce)
-			continue;
-		text(&ps->tmp, p->cs, p->ce);
+		/* The whole part: "CH 10" is a channel, not Switzerland. */
+		text(&ps->tmp, p->s, p->e);
 		cc = country_lookup(ps->tmp.buf);
 		if (!cc)
 			continue;
 		/* Two letters in lower case are a word ("de", "la"), not a
 		 * code; "Georgia" after a US city is a state (find_city). */
-		if (ps->tmp.len == 2 && !(ascii_isalpha((unsigned char)p->cs[0]) &&
-					  p->cs[0] >= 'A' && p->cs[0] <= 'Z' &&
-					  p->cs[1] >= 'A' && p->cs[1] <= 'Z'))
+		if (ps->tmp.len == 2 && !(p->s[0] >= 'A' && p->s[0] <= 'Z' &&
+					  p->s[1] >= 'A' && p->s[1] <= 'Z'))
 			continue;
 		if (k + 1 < ps->n && place_find(ps->tmp.buf, NULL, NULL))
 			continue;
@@ -385,10 +383,11 @@ void location_parse(const char *str, struct location *loc)
 		/* "Singapore" is a city; "Japan" alone is a country. */
 		struct part *p = &ps.parts[0];
 
-		text(&ps.tmp, p->cs, p->ce);
-		if (p->cs < p->ce && !place_find(ps.tmp.buf, NULL, NULL) &&
+		text(&ps.tmp, p->s, p->e);
+		if (!place_find(ps.tmp.buf, NULL, NULL) &&
 		    (ps.cc = country_lookup(ps.tmp.buf)) != NULL &&
-		    !(ps.tmp.len == 2 && p->cs[0] >= 'a')) {
+		    !(ps.tmp.len == 2 && !(p->s[0] >= 'A' && p->s[0] <= 'Z' &&
+					   p->s[1] >= 'A' && p->s[1] <= 'Z'))) {
 			ps.country_part = 0;
 			goto done;
 		}
@@ -436,15 +435,25 @@ void location_parse(const char *str, struct location *loc)
 		if (!ps.cc)
 			ps.cc = ps.place->country;
 	} else {
-		/* Nothing known: the last part left that is no address. */
+		/* Nothing known: the last part left that is no street
+		 * address, when a venue comes before it ("Redoute, Bad
+		 * Godesberg, Germany") or a state after it ("Cambridge,
+		 * MA"); alone before a country it is as likely a venue
+		 * ("Burgerweeshuis, Netherlands") and stays one. */
+		size_t others = 0;
+
 		if (!ps.cc && ps.region_cc)
 			ps.cc = ps.region_cc;
+		for (size_t k = 0; k < ps.n; k++)
+			if ((long)k != ps.country_part && (long)k != ps.region_part)
+				others++;
 		for (size_t k = ps.n; k-- > 0;) {
 			struct part *p = &ps.parts[k];
 
 			if ((long)k == ps.country_part || (long)k == ps.region_part)
 				continue;
-			if (ps.n > 1 && p->cs < p->ce && !has_digit(p->cs, p->ce)) {
+			if ((others > 1 || ps.region_part >= 0) && p->cs < p->ce &&
+			    !has_digit(p->cs, p->ce)) {
 				ps.city_part = (long)k;
 				ps.city_s = p->cs;
 				ps.city_e = p->ce;

@@ -131,6 +131,13 @@ TEST(unknown_places)
 	/* One part that names nothing is a venue, not a city. */
 	LOC("Conference Room B", "Conference Room B", "", "", "", NULL);
 	LOC("Room 4, Building 2", "Room 4, Building 2", "", "", "", NULL);
+	/* One unknown part before a country is as likely a venue. */
+	LOC("Burgerweeshuis, Netherlands", "Burgerweeshuis", "", "", "NL", NULL);
+	/* A channel, not Switzerland; a room number, not a postcode. */
+	LOC("CH 10", "CH 10", "", "", "", NULL);
+	LOC("Ch 10", "Ch 10", "", "", "", NULL);
+	LOC("6113", "6113", "", "", "", NULL);
+	LOC("1000 Bruxelles", "", "Bruxelles", "", "BE", "Europe/Brussels");
 	/* Lower-case two letters are words, not country codes. */
 	LOC("Salle de, la", "Salle de", "la", "", "", NULL);
 }
