@@ -354,6 +354,12 @@ struct tz;
  * with err (65 "unknown time zone or place 'X' (did you mean ...)"). */
 int parse_in_arg(const char *arg, const struct tz **out,
 		 struct itin_err *err);
+/* A zone abbreviation people write ("EST", "CET", "JST") as the zone they
+ * mean, with a note naming opt ("--in", "--tz"): 1 and *zone set; 0 when
+ * arg is none; -1 with err (65) for one that names several zones
+ * ("IST"). */
+int zone_abbreviation(const char *arg, const char *opt, const char **zone,
+		      struct itin_err *err);
 
 /* cmd-timeline.c */
 struct tz;

@@ -299,6 +299,27 @@ int cmd_where(int argc, char **argv, struct cli *cli)
 		status = report_err(&err);
 		goto out;
 	}
+	/* "EST", "CET": the zone people mean, with a note; "IST" names
+	 * several. Before the tz database's own fixed "EST". */
+	if (!want_cc && !strchr(arg.buf, '/') &&
+	    !place_find(arg.buf, NULL, NULL) && !country_lookup(arg.buf)) {
+		const char *zone;
+		const struct tz *tz;
+
+		switch (zone_abbreviation(arg.buf, "where", &zone, &err)) {
+		case -1:
+			status = report_err(&err);
+			goto out;
+		case 1:
+			if ((tz = tz_get(zone, &err)) == NULL) {
+				status = report_err(&err);
+				goto out;
+			}
+			memset(&w, 0, sizeof(w));
+			w.zone = tz_name(tz);
+			goto found;
+		}
+	}
 	if (!resolve(arg.buf, want_cc, &w)) {
 		struct strbuf msg = STRBUF_INIT;
 
@@ -315,6 +336,7 @@ int cmd_where(int argc, char **argv, struct cli *cli)
 	}
 	if (w.nothers)
 		warn_ambiguous_place(arg.buf, want_cc, w.place);
+found:
 	if (tsv)
 		write_tsv(&out, &w, cli_now());
 	else

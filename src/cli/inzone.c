@@ -89,10 +89,31 @@ static const struct abbr *find_abbr(const char *arg)
 	return NULL;
 }
 
+int zone_abbreviation(const char *arg, const char *opt, const char **zone,
+		      struct itin_err *err)
+{
+	const struct abbr *a;
+
+	if (strchr(arg, '/'))
+		return 0;
+	for (size_t i = 0; i < sizeof(ambiguous_abbrs) / sizeof(ambiguous_abbrs[0]);
+	     i++)
+		if (!ascii_casecmp(ambiguous_abbrs[i].abbr, arg))
+			return itin_err_set(err, ITIN_EX_DATAERR,
+					    "'%s' is ambiguous: %s; give the zone",
+					    arg, ambiguous_abbrs[i].zones);
+	if ((a = find_abbr(arg)) == NULL)
+		return 0;
+	place_note("%s '%s' taken as %s (%s; times shown with its summer "
+		   "time where it has one)",
+		   opt, arg, a->zone, a->what);
+	*zone = a->zone;
+	return 1;
+}
+
 int parse_in_arg(const char *arg, const struct tz **out, struct itin_err *err)
 {
 	const struct place *p;
-	const struct abbr *a;
 	const char *zone = NULL, *cc;
 	struct strbuf msg = STRBUF_INIT;
 	bool amb;
@@ -104,17 +125,11 @@ int parse_in_arg(const char *arg, const struct tz **out, struct itin_err *err)
 		return (*out = tz_get(arg, err)) ? 0 : -1;
 	/* Before the tz database's own "EST" and "CET": those are fixed
 	 * offsets or one country's rules, not what people mean. */
-	for (size_t i = 0; i < sizeof(ambiguous_abbrs) / sizeof(ambiguous_abbrs[0]);
-	     i++)
-		if (!ascii_casecmp(ambiguous_abbrs[i].abbr, arg))
-			return itin_err_set(err, ITIN_EX_DATAERR,
-					    "'%s' is ambiguous: %s; give the zone",
-					    arg, ambiguous_abbrs[i].zones);
-	if ((a = find_abbr(arg)) != NULL) {
-		place_note("'%s' taken as %s (%s; times shown with its summer "
-			   "time where it has one)",
-			   arg, a->zone, a->what);
-		return (*out = tz_get(a->zone, err)) ? 0 : -1;
+	switch (zone_abbreviation(arg, "--in", &zone, err)) {
+	case -1:
+		return -1;
+	case 1:
+		return (*out = tz_get(zone, err)) ? 0 : -1;
 	}
 	if ((p = place_find(arg, NULL, &amb)) != NULL) {
 		if (amb)

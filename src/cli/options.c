@@ -328,9 +328,15 @@ static int zone_of_place(const struct event *ev, bool warned, const char **zone,
 }
 
 static int set_zone(struct event *ev, char **field, const char *name,
-		    struct itin_err *err)
+		    const char *opt, struct itin_err *err)
 {
-	const struct tz *tz = tz_get(name, err);
+	const struct tz *tz;
+
+	/* "EST" is what people write for New York's clock, not the tz
+	 * database's fixed -05:00. */
+	if (zone_abbreviation(name, opt, &name, err) < 0)
+		return -1;
+	tz = tz_get(name, err);
 
 	if (!tz)
 		return -1;
@@ -527,7 +533,7 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 		event_set_str(ev, &ev->end_tz, NULL);
 	} else {
 		if (o->tz && *o->tz) {
-			if (set_zone(ev, &ev->tz, o->tz, err))
+			if (set_zone(ev, &ev->tz, o->tz, "--tz", err))
 				return -1;
 		} else if (o->tz || (o->clear & F_TZ) || o->floating) {
 			event_set_str(ev, &ev->tz, NULL);
@@ -539,7 +545,7 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 			event_set_str(ev, &ev->tz, zone);
 		}
 		if (o->end_tz && *o->end_tz) {
-			if (set_zone(ev, &ev->end_tz, o->end_tz, err))
+			if (set_zone(ev, &ev->end_tz, o->end_tz, "--end-tz", err))
 				return -1;
 		} else if (o->end_tz) {
 			event_set_str(ev, &ev->end_tz, NULL);

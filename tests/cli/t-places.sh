@@ -340,7 +340,7 @@ END
 run list --in EST --format tsv --from 2023-07-10
 expect_rc 0 "list --in EST"
 expect_out_match "^s1	meeting	2023-07-10T10:00	2023-07-10T11:00	America/New_York	" "list --in EST: July in New York summer time (EDT), not EST"
-expect_err "^itin: note: 'EST' taken as America/New_York \\(US Eastern Time; " "list --in EST: a note says which zone"
+expect_err "^itin: note: --in 'EST' taken as America/New_York \\(US Eastern Time; " "list --in EST: a note says which zone"
 run list --in PST --format tsv --from 2023-07-10
 expect_out_match "^s1	meeting	2023-07-10T07:00	2023-07-10T08:00	America/Los_Angeles	" "list --in PST: America/Los_Angeles"
 run list --in jst --format tsv --from 2023-07-10
@@ -357,6 +357,21 @@ expect_err "^itin: note: using Europe/Berlin, where most people in Germany live 
 run list --in "South Korea" --format tsv --from 2023-07-10
 no_stderr "list --in a country of one zone: no note"
 expect_out_match "	Asia/Seoul	" "list --in 'South Korea'"
+# The same abbreviations for --tz and where.
+export ITIN_FILE="$T/abbr.itin"
+run add call "Call" --start "2023-07-01 10:00" --tz EST --id est1
+expect_rc 0 "add --tz EST"
+expect_err "^itin: note: --tz 'EST' taken as America/New_York " "add --tz EST: a note"
+run list --format tsv
+expect_out_match "^est1	call	2023-07-01T10:00		America/New_York	" "add --tz EST: stored as America/New_York, not the fixed EST"
+run add call "Call" --start "2023-07-01 10:00" --tz IST
+expect_rc 65 "add --tz IST: ambiguous"
+run where EST --format tsv
+expect_out_match "^		America/New_York	" "where EST: America/New_York"
+run where IST
+expect_rc 65 "where IST: ambiguous"
+expect_err "^itin: 'IST' is ambiguous: " "where IST: names the zones"
+export ITIN_FILE="$T/in.itin"
 run list --in Korea --format tsv
 expect_rc 65 "list --in Korea: not a zone"
 expect_err "did you mean 'North Korea' \\(KP\\), 'South Korea' \\(KR\\)" "list --in Korea: suggests the countries"
