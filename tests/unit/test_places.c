@@ -330,6 +330,17 @@ TEST(suggestions)
 	const struct place *s[4];
 	size_t n;
 
+	const char *cc[4];
+
+	/* Countries whose names hold the word: "Korea" is one of two. */
+	n = country_search("Korea", cc, 4);
+	CHECK_INT(n, 2);
+	CHECK(n == 2 && !strcmp(cc[0], "KP") && !strcmp(cc[1], "KR"));
+	n = country_search("congo", cc, 4);
+	CHECK_INT(n, 2);
+	CHECK_INT(country_search("Lanka", cc, 4), 1);
+	CHECK_INT(country_search("Kor", cc, 4), 0);	/* too short */
+	CHECK_INT(country_search("Atlantis", cc, 4), 0);
 	n = place_suggest("Brusels", s, 4);
 	CHECK(n >= 1 && !strcmp(s[0]->city, "Brussels"));
 	n = place_suggest("Vilnus", s, 4);
