@@ -1591,6 +1591,20 @@ static int event_time(struct reader *r, const struct itime *t, const char *tzid,
 
 			if (t2)
 				tz = t2;
+		} else if (!z->windows && near) {
+			/* A zone taken from a display name's first city
+			 * ("Amsterdam, Berlin, ..."): the event's own place
+			 * when its clock agrees ("Berlin": Europe/Berlin). */
+			const struct tz *pt = place_tz(near);
+			struct tz_offset a, b;
+			int64_t when = tz_local_to_utc(tz, local, NULL);
+
+			if (pt && pt != tz) {
+				tz_offset_at(tz, when, &a);
+				tz_offset_at(pt, when, &b);
+				if (a.utc_offset == b.utc_offset)
+					tz = pt;
+			}
 		}
 		instant = tz_local_to_utc(tz, local, &info);
 		if (info.kind == TZ_LOCAL_GAP) {
