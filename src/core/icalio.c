@@ -1591,7 +1591,7 @@ static int event_time(struct reader *r, const struct itime *t, const char *tzid,
 
 			if (t2)
 				tz = t2;
-		} else if (!z->windows && near) {
+		} else if (z->how == Z_WINDOWS && !z->windows && near) {
 			/* A zone taken from a display name's first city
 			 * ("Amsterdam, Berlin, ..."): the event's own place
 			 * when its clock agrees ("Berlin": Europe/Berlin). */
