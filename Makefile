@@ -11,7 +11,7 @@ VERSION := 0.1.0
 CC ?= cc
 CFLAGS ?= -O2 -g
 PKG_CONFIG ?= pkg-config
-PKGS := libical ncursesw
+PKGS := libical ncursesw libutf8proc
 
 # Required flags are appended to the user's so they cannot be lost.
 WARN := -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wstrict-prototypes \

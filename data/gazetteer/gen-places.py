@@ -28,6 +28,7 @@ ISO_CODES_JSON = "/usr/share/iso-codes/json/iso_3166-1.json"
 GEONAMES_DIR = "/usr/share/libtimezonemap/ui"
 GEONAMES_CITIES = GEONAMES_DIR + "/cities15000.txt"
 GEONAMES_COUNTRIES = GEONAMES_DIR + "/countryInfo.txt"
+GEONAMES_ADMIN1 = GEONAMES_DIR + "/admin1Codes.txt"
 
 # Areas whose zone names name a place (Area/Place or Area/Sub/Place).
 PLACE_AREAS = {"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic",
@@ -150,7 +151,8 @@ def zone_exists(zone):
 
 # --------------------------------------------------------------------------- geonames
 class Geo:
-    __slots__ = ("gid", "name", "ascii", "alts", "lat", "lon", "fcode", "cc", "pop", "tz")
+    __slots__ = ("gid", "name", "ascii", "alts", "lat", "lon", "fcode", "cc", "pop", "tz",
+                 "admin1")
 
 
 def load_geonames():
@@ -162,7 +164,7 @@ def load_geonames():
             g.gid = int(c[0]); g.name = tidy_name(c[1]); g.ascii = c[2]
             g.alts = [a for a in c[3].split(",") if a]
             g.lat = float(c[4]); g.lon = float(c[5]); g.fcode = c[7]; g.cc = c[8]
-            g.pop = int(c[14] or 0); g.tz = c[17]
+            g.pop = int(c[14] or 0); g.tz = c[17]; g.admin1 = c[10]
             rows.append(g)
     by_id = {g.gid: g for g in rows}
     prim = {}   # (cc, norm) -> [Geo] by name / asciiname
@@ -176,6 +178,18 @@ def load_geonames():
             if k and k not in keys:
                 alt.setdefault((g.cc, k), []).append(g)
     return rows, by_id, prim, alt
+
+
+def load_geonames_admin1():
+    """(cc, admin1 code) -> the division's name ("US", "OR") -> "Oregon")."""
+    out = {}
+    with open(GEONAMES_ADMIN1, encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if len(c) >= 3 and "." in c[0]:
+                cc, code = c[0].split(".", 1)
+                out[(cc, code)] = tidy_name(c[1])
+    return out
 
 
 def load_geonames_countries():
@@ -246,6 +260,7 @@ class Place:
         self.rank_override = None
         self.src = []
         self.hand = False
+        self.region = ""
 
     def add_alias(self, a):
         a = tidy_name(a)
@@ -268,7 +283,7 @@ def pop_band(pop):
 
 # --------------------------------------------------------------------------- C table
 # The C lookup (src/core/places.c) compares keys made by utf8_fold(name, UTF8_FOLD_ALNUM)
-# of src/core/utf8.c.  c_fold() is that function in Python, reading its two tables from
+# of src/core/utf8.c (utf8proc).  c_fold() is that function in Python (unicodedata), reading its table from
 # utf8.c itself so the two cannot drift apart silently; tests/unit/test_places.c checks at
 # run time that every key written below equals utf8_fold() of its name.
 REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -278,14 +293,36 @@ _c_fold_tables = None
 
 def _load_c_fold_tables(path=UTF8_C):
     text = open(path, encoding="utf-8").read()
-    m = re.search(r"latin_fold\[0x180 - 0xC0\] = \{(.*?)\};", text, re.S)
-    latin = re.findall(r'"([^"]*)"', m.group(1)) if m else []
-    m = re.search(r"zero_width\[\] = \{(.*?)\};", text, re.S)
-    zw = [(int(a, 16), int(b, 16)) for a, b in
-          re.findall(r"\{0x([0-9A-Fa-f]+), 0x([0-9A-Fa-f]+)\}", m.group(1))] if m else []
-    if len(latin) != 0x180 - 0xC0 or len(zw) < 100:
-        raise SystemExit(f"gen-places: cannot read the folding tables of {path}")
-    return latin, zw
+    m = re.search(r"fold_extra\[\] = \{(.*?)\};", text, re.S)
+    extra = {int(a, 16): b for a, b in
+             re.findall(r'\{0x([0-9A-Fa-f]+), "([a-z]*)"\}', m.group(1))} if m else {}
+    if len(extra) < 10:
+        raise SystemExit(f"gen-places: cannot read the folding table of {path}")
+    return extra
+
+
+def _c_alnum(ch):
+    return unicodedata.category(ch)[0] in "LN"
+
+
+def _c_fold_one(ch, extra):
+    """fold_one() of utf8.c: utf8proc's case folding, compatibility decomposition and
+    mark stripping (here: casefold, NFKD, drop Mn/Mc/Me), then fold_extra; None when the
+    result would be longer than the code point was (the C keeps it unchanged)."""
+    cp = ord(ch)
+    if 0xAC00 <= cp <= 0xD7A3:
+        return ch
+    d = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", ch).casefold())
+    out = []
+    for c in d:
+        if unicodedata.category(c) in ("Mn", "Mc", "Me"):
+            continue
+        if ord(c) in extra:
+            out.append(extra[ord(c)])
+        elif _c_alnum(c):
+            out.append(c)
+    r = "".join(out)
+    return r if len(r.encode()) <= len(ch.encode()) else None
 
 
 def c_fold(s):
@@ -293,7 +330,7 @@ def c_fold(s):
     global _c_fold_tables
     if _c_fold_tables is None:
         _c_fold_tables = _load_c_fold_tables()
-    latin, zw = _c_fold_tables
+    extra = _c_fold_tables
     out = []
     for ch in s:
         cp = ord(ch)
@@ -303,21 +340,11 @@ def c_fold(s):
             elif "a" <= ch <= "z" or "0" <= ch <= "9":
                 out.append(ch)
             continue
-        f = None
-        if 0xC0 <= cp < 0x180:
-            f = latin[cp - 0xC0]
-        elif cp in (0x218, 0x219):
-            f = "s"
-        elif cp in (0x21A, 0x21B):
-            f = "t"
-        if f:
+        f = _c_fold_one(ch, extra)
+        if f is not None:
             out.append(f)
-            continue
-        zero = 0x7F <= cp <= 0x9F or any(lo <= cp <= hi for lo, hi in zw)
-        if f is not None or cp == 0xA0 or 0x2000 <= cp <= 0x206F or cp == 0x3000 \
-                or 0xA1 <= cp <= 0xBF or zero:
-            continue
-        out.append(ch)
+        elif _c_alnum(ch):
+            out.append(ch)
     return "".join(out)
 
 
@@ -338,23 +365,26 @@ def write_c(tsv_dir, out_path):
     places = []
     with open(os.path.join(tsv_dir, "places-data.tsv"), encoding="utf-8") as f:
         head = f.readline().rstrip("\n").split("\t")
-        if head != ["canonical_name", "aliases", "country", "zone", "lat", "lon", "rank", "kind"]:
+        if head != ["canonical_name", "aliases", "country", "zone", "lat", "lon", "rank", "kind",
+                    "region"]:
             return [f"places-data.tsv: unexpected header {head}"]
         for line in f:
             c = line.rstrip("\n").split("\t")
             places.append({"name": c[0], "aliases": [a for a in c[1].split("|") if a],
                            "cc": c[2], "zone": c[3], "lat": c[4], "lon": c[5],
-                           "rank": int(c[6]), "kind": c[7], "key": c_fold(c[0])})
+                           "rank": int(c[6]), "kind": c[7], "region": c[8] or None,
+                           "key": c_fold(c[0])})
     countries = []
     with open(os.path.join(tsv_dir, "countries-data.tsv"), encoding="utf-8") as f:
         head = f.readline().rstrip("\n").split("\t")
-        if head != ["code", "name", "zones", "names"]:
+        if head != ["code", "name", "zones", "main_zone", "names"]:
             return [f"countries-data.tsv: unexpected header {head}"]
         for line in f:
             c = line.rstrip("\n").split("\t")
             countries.append({"code": c[0], "name": c[1],
                               "zones": [z for z in c[2].split("|") if z],
-                              "names": [n for n in c[3].split("|") if n]})
+                              "main": c[3],
+                              "names": [n for n in c[4].split("|") if n]})
     codes = {c["code"] for c in countries}
 
     # Places in the order of their folded name (then country, rank): stable indexes.
@@ -401,6 +431,9 @@ def write_c(tsv_dir, out_path):
     for c in countries:
         c["zone_first"] = len(zones)
         zones.extend(c["zones"])
+        if c["zones"] and c["main"] not in c["zones"]:
+            errs.append(f"country {c['code']}: main zone {c['main']!r} is not one of its zones")
+        c["zone_main"] = c["zones"].index(c["main"]) if c["zones"] else 0
     if errs:
         return errs
 
@@ -415,7 +448,8 @@ def write_c(tsv_dir, out_path):
     o.append("const struct place gz_places[] = {\n")
     for p in places:
         o.append(f"\t{{{c_str(p['name'])}, {c_str(p['cc'])}, {c_str(p['zone'])}, "
-                 f"{c_num(p['lat'])}, {c_num(p['lon'])}, {p['rank']}}},\n")
+                 f"{c_num(p['lat'])}, {c_num(p['lon'])}, {p['rank']}, "
+                 f"{c_str(p['region'])}}},\n")
     o.append("};\nconst size_t gz_nplaces = sizeof(gz_places) / sizeof(gz_places[0]);\n\n")
     o.append("/* Every folded name and alias -> place; by key, then rank. */\n")
     o.append("const struct gz_name gz_names[] = {\n")
@@ -431,7 +465,7 @@ def write_c(tsv_dir, out_path):
     o.append("const struct gz_country gz_countries[] = {\n")
     for c in countries:
         o.append(f"\t{{{c_str(c['code'])}, {c_str(c['name'])}, {c['zone_first']}, "
-                 f"{len(c['zones'])}}},\n")
+                 f"{len(c['zones'])}, {c['zone_main']}}},\n")
     o.append("};\nconst size_t gz_ncountries = sizeof(gz_countries) / sizeof(gz_countries[0]);\n\n")
     o.append("/* Folded country names and short forms -> code. */\n")
     o.append("const struct gz_country_name gz_country_names[] = {\n")
@@ -469,6 +503,7 @@ def main():
     countries, zones, zones_by_cc, links, zi_zones = load_tz()
     geo_rows, geo_by_id, gprim, galt = load_geonames()
     geo_countries = load_geonames_countries()
+    geo_admin1 = load_geonames_admin1()
 
     for zone in sorted(zones):
         if not zone_exists(zone):
@@ -479,6 +514,15 @@ def main():
         while z in links and seen < 5:
             z, seen = links[z], seen + 1
         return z
+
+    # People per (country, zone): the summed population of the country's GeoNames
+    # cities (>= 15 000 people) in each zone, for the main zone of a country and
+    # the nearest-city rule below.
+    zone_pop = {}
+    for g in geo_rows:
+        if g.tz:
+            key = (g.cc, canon_zone(g.tz))
+            zone_pop[key] = zone_pop.get(key, 0) + g.pop
 
     extra_codes = {}   # user-assigned codes allowed beyond iso3166.tab
     # countries-extra.tsv: code<TAB>names (pipe-separated)<TAB>note ; a code not in
@@ -521,6 +565,7 @@ def main():
             return p
         p = Place(name or g.name, g.cc, g.lat, g.lon)
         p.gid, p.pop, p.geo_tz = g.gid, g.pop, g.tz
+        p.region = geo_admin1.get((g.cc, g.admin1), "")
         if name and g.name != name:
             p.add_alias(g.name)
         if g.ascii != g.name and norm(g.ascii) != norm(g.name):
@@ -763,7 +808,12 @@ def main():
         if len(cz) == 1:
             p.zone, p.zone_why = cz[0], "country"
             continue
-        near = min(cz, key=lambda z: (km(p.lat, p.lon, zones[z]["lat"], zones[z]["lon"]), z))
+        # A zone where no city of 15 000 people lies (Europe/Busingen, an
+        # enclave of 1 500) is nobody's nearest principal city: Elmau, 120 km
+        # from Busingen and 500 from Berlin, keeps Europe/Berlin.
+        peopled = [z for z in cz if zone_pop.get((p.cc, canon_zone(z)), 0) > 0] or cz
+        near = min(peopled,
+                   key=lambda z: (km(p.lat, p.lon, zones[z]["lat"], zones[z]["lon"]), z))
         gz = canon_zone(p.geo_tz) if p.geo_tz else None
         if gz and gz not in cz:
             # geonames (2015) may name a zone since split or renamed; compare canonically
@@ -885,21 +935,35 @@ def main():
     def fmt(x):
         return f"{x:.4f}"
     places.sort(key=lambda p: (norm(p.name), p.name, p.cc, p.rank))
-    lines = ["canonical_name\taliases\tcountry\tzone\tlat\tlon\trank\tkind"]
+    lines = ["canonical_name\taliases\tcountry\tzone\tlat\tlon\trank\tkind\tregion"]
     for p in places:
         al = sorted(set(p.aliases) - {p.name}, key=lambda a: (norm(a), a))
-        for v in [p.name] + al:
+        for v in [p.name, p.region] + al:
             if "\t" in v or "|" in v:
                 err(f"bad character in name {v!r}")
         lines.append("\t".join([p.name, "|".join(al), p.cc, p.zone or "", fmt(p.lat),
-                                fmt(p.lon), str(p.rank), p.kind]))
-    clines = ["code\tname\tzones\tnames"]
+                                fmt(p.lon), str(p.rank), p.kind, p.region]))
+
+    # The main zone of a country of several: the one where most of its people
+    # live, by the summed population of its GeoNames cities (>= 15 000 people) in
+    # each zone (Germany: Europe/Berlin, not Europe/Busingen; the US:
+    # America/New_York).
+
+    def main_zone(code, cz):
+        if len(cz) <= 1:
+            return cz[0] if cz else ""
+        best = max(cz, key=lambda z: (zone_pop.get((code, canon_zone(z)), 0), -cz.index(z)))
+        report.append(f"main zone of {code}: {best} (" + ", ".join(
+            f"{z} {zone_pop.get((code, canon_zone(z)), 0)}" for z in cz) + ")")
+        return best
+
+    clines = ["code\tname\tzones\tmain_zone\tnames"]
     for code in sorted(cnames):
         cz = country_zones(code)
         if not cz:
             note(f"country {code} has no zone in zone.tab (uninhabited)")
         clines.append(f"{code}\t{display.get(code, '')}\t" + "|".join(cz) + "\t"
-                      + "|".join(cnames[code]))
+                      + main_zone(code, cz) + "\t" + "|".join(cnames[code]))
 
     if errors:
         for e in errors:

@@ -22,6 +22,8 @@ struct place {
 	int rank;		/* prominence, lower first: 1x capitals,
 				   2x big cities, 3x others (see the data's
 				   README) */
+	const char *region;	/* first-level division ("Oregon",
+				   "Bavaria"), or NULL when not known */
 };
 
 /*
@@ -58,6 +60,15 @@ const char *country_single_zone(const char *cc);
 /* The zones zone.tab lists for a country (n gets the count), or NULL. */
 const char *const *country_zones(const char *cc, size_t *n);
 
+/*
+ * The zone of a country where most of its people live: its only zone, or
+ * for a country of several the one whose cities hold the most people
+ * (GeoNames populations, summed by the generator: Germany Europe/Berlin,
+ * the United States America/New_York). NULL for an unknown country or one
+ * with no zone.
+ */
+const char *country_main_zone(const char *cc);
+
 /* True if cc is an assigned ISO 3166 alpha-2 code (upper case), or XK. */
 bool country_code_is_valid(const char *cc);
 
@@ -68,24 +79,34 @@ bool country_code_is_valid(const char *cc);
  */
 const char *country_lookup(const char *name);
 
+/*
+ * Countries one of whose names holds the word or words of name ("Korea":
+ * KR and KP; "Congo": CG and CD), for "did you mean" messages: up to max
+ * codes in out, by their names for people; returns how many were written.
+ * Names of fewer than 4 letters match nothing.
+ */
+size_t country_search(const char *name, const char **out, size_t max);
+
 /* The name of a country for people ("South Korea"), or NULL. */
 const char *country_name(const char *cc);
 
 /*
  * Where an event happens decides its zone (INTERFACE.md, "Times and
  * places"): the city in the gazetteer (within the country when one is
- * given), else the zone of the country when it has only one, else none
- * (floating).
+ * given), else the zone of the country when it has only one, else its main
+ * zone (country_main_zone) when it has several, else none (floating).
  */
 enum place_zone_how {
 	PLACE_ZONE_NONE,	/* no city and no country: nothing to say */
 	PLACE_ZONE_CITY,	/* the city's zone */
 	PLACE_ZONE_COUNTRY,	/* the city is unknown; the country's zone */
 	PLACE_ZONE_UNKNOWN,	/* floating: warn "no time zone known" */
+	PLACE_ZONE_MAIN,	/* the city is unknown; the main zone of a
+				   country of several: say so */
 };
 struct place_zone {
 	enum place_zone_how how;
-	const char *tz;			/* NULL unless CITY or COUNTRY */
+	const char *tz;			/* NULL unless CITY, COUNTRY or MAIN */
 	const struct place *place;	/* the city found, for CITY */
 	bool ambiguous;			/* CITY: other places share the name */
 };

@@ -1,9 +1,9 @@
 /*
  * utf8.h: UTF-8 checks and display widths, without depending on the locale.
  *
- * Display width follows Unicode's East Asian Width and combining marks
- * (a compact built-in table), so the agenda and the timeline align the same
- * way whatever LC_CTYPE is.
+ * Display widths and folding come from utf8proc (Unicode's East Asian
+ * Width, marks, case folding and decompositions), so the agenda and the
+ * timeline align, and names match, the same way whatever LC_CTYPE is.
  */
 #ifndef ITIN_UTF8_H
 #define ITIN_UTF8_H
@@ -50,11 +50,13 @@ struct strbuf;
 void utf8_sanitize(struct strbuf *out, const char *s);
 
 /*
- * Fold s for comparisons that ignore case and accents: ASCII letters to
- * lower case, Latin letters with diacritics to their base letters
- * ("São" -> "sao", "ß" -> "ss", "Ł" -> "l"), other code points unchanged.
- * With UTF8_FOLD_ALNUM, spaces and punctuation are dropped as well
- * ("Sharm el-Sheikh" -> "sharmelsheikh"), for matching names.
+ * Fold s for comparisons that ignore case and accents, in any script:
+ * Unicode case folding, compatibility decomposition without marks
+ * (utf8proc), and the letters Unicode does not decompose folded by hand
+ * ("São" -> "sao", "ß" -> "ss", "Ł" -> "l", "Đà Nẵng" -> "đa nang" ->
+ * "da nang", "Ｔｏｋｙｏ" -> "tokyo"); Hangul syllables stay whole.
+ * With UTF8_FOLD_ALNUM, everything but letters and digits is dropped as
+ * well ("Sharm el-Sheikh" -> "sharmelsheikh"), for matching names.
  * Writes at most size bytes including the NUL and returns the length of the
  * whole result, like snprintf; the result is never longer than s, so a
  * buffer of strlen(s) + 1 bytes always suffices. Invalid bytes are kept.

@@ -125,6 +125,7 @@ enum {
 	OPT_TAG,
 	OPT_ID,
 	OPT_END_TZ,
+	OPT_FLOATING,
 	OPT_TO_CITY,
 	OPT_TITLE,
 	OPT_CLEAR,
@@ -168,6 +169,7 @@ enum {
 	    {"tag", required_argument, NULL, OPT_TAG},                         \
 	    {"id", required_argument, NULL, OPT_ID},                           \
 	    {"end-tz", required_argument, NULL, OPT_END_TZ},                   \
+	    {"floating", no_argument, NULL, OPT_FLOATING},                     \
 	{                                                                      \
 		"to-city", required_argument, NULL, OPT_TO_CITY                \
 	}
@@ -197,6 +199,7 @@ struct evopts {
 	const char **tags;
 	size_t ntags;
 	unsigned clear; /* enum evfield bits */
+	bool floating;	/* --floating: no zone, even where the place has one */
 	bool any;	/* some option that changes the event was given */
 };
 
@@ -342,12 +345,27 @@ void progress_stop(struct progress *p);
 struct place;
 /* "Santiago, CL" */
 void place_label(struct strbuf *sb, const struct place *p);
-/* "itin: warning: 'Santiago' is ambiguous; using Santiago, CL
- * (America/Santiago)" */
-void warn_ambiguous_place(const char *name, const struct place *p);
-/* Append " (did you mean 'Brussels, BE'?)" when some place is close to
- * name; nothing otherwise. */
+/* "itin: warning: 'Portland' is ambiguous; using Portland, Oregon, US
+ * (America/Los_Angeles); also Portland, Maine, US (America/New_York)
+ * (name the state or province to choose: 'Portland, Oregon')": p is the
+ * place taken among those called name (in cc if not NULL). */
+void warn_ambiguous_place(const char *name, const char *cc,
+			  const struct place *p);
+/* Append " (did you mean 'North Korea' (KP), 'South Korea' (KR) or
+ * 'Brussels, BE'?)" when some country or place is close to name; nothing
+ * otherwise. */
 void place_suggestions(struct strbuf *sb, const char *name);
+/* "itin: note: ...": a choice made for the user (a country's main zone,
+ * an abbreviation's zone), said once, on stderr. */
+void place_note(const char *fmt, ...) ITIN_PRINTF(1, 2);
+/* "2 zones: Europe/Berlin, Europe/Busingen" (a count alone for many). */
+void country_zone_list(struct strbuf *sb, const char *cc);
+/* The note for a country's main zone taken for city (NULL: the country
+ * alone): "'Bad Godesberg' is not in the gazetteer; using Europe/Berlin,
+ * where most people in Germany live (DE has 2 zones: ...; give --tz to
+ * choose)". */
+void note_main_zone(const char *city, const char *cc, const char *zone,
+		    const char *how_to_choose);
 /* The country code that arg names: a code in any case or a country name
  * ("South Korea"). 0, or -1 with err (65 "unknown country 'X'"). */
 int parse_country_arg(const char *arg, char out[3], struct itin_err *err);
@@ -358,6 +376,12 @@ struct tz;
  * with err (65 "unknown time zone or place 'X' (did you mean ...)"). */
 int parse_in_arg(const char *arg, const struct tz **out,
 		 struct itin_err *err);
+/* A zone abbreviation people write ("EST", "CET", "JST") as the zone they
+ * mean, with a note naming opt ("--in", "--tz"): 1 and *zone set; 0 when
+ * arg is none; -1 with err (65) for one that names several zones
+ * ("IST"). */
+int zone_abbreviation(const char *arg, const char *opt, const char **zone,
+		      struct itin_err *err);
 
 /* cmd-timeline.c */
 struct tz;

@@ -10,9 +10,10 @@
  *   Local time:   Wed 25 Jan 2023 21:00
  *   Coordinates:  37.5660, 126.9784
  *
- * PLACE is a city ("Seoul"), a city and its country ("Seoul, KR",
- * "Santiago, Spain"), a country ("South Korea", "kr") or a zone
- * ("Asia/Seoul"). Several words need no quotes: `itin where Sao Paulo`.
+ * PLACE is a city ("Seoul"), a city and its country or state ("Seoul, KR",
+ * "Santiago, Spain", "Portland, Maine"), a country ("South Korea", "kr")
+ * or a zone ("Asia/Seoul"). An unknown name suggests countries whose names
+ * hold it ("Korea": North Korea, South Korea) and close places. Several words need no quotes: `itin where Sao Paulo`.
  * The offset and local time are those of now ($ITIN_NOW).
  */
 #include <stdlib.h>
@@ -124,6 +125,10 @@ static void write_text(struct strbuf *sb, const struct where *w, int64_t now)
 			}
 			strbuf_addch(sb, '\n');
 		}
+		/* The one add and --in take when only the country is given. */
+		label(sb, "Main zone");
+		strbuf_addf(sb, "%s (where most people live)\n",
+			    country_main_zone(w->cc));
 	} else {
 		label(sb, "Time zone");
 		strbuf_addstr(sb, "none known\n");
@@ -239,24 +244,6 @@ static bool resolve(const char *arg, const char *want_cc, struct where *w)
 	return false;
 }
 
-static void warn_others(const char *arg, const struct where *w)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	for (size_t i = 0; i < w->nothers; i++) {
-		strbuf_addstr(&sb, i == 0		? ""
-				   : i + 1 < w->nothers ? ", "
-							: " and ");
-		place_label(&sb, w->others[i]);
-		strbuf_addf(&sb, " (%s)", w->others[i]->tz);
-	}
-	warning(
-	    "'%s' is ambiguous; using %s, %s (%s); also %s (give the country "
-	    "to choose)",
-	    arg, w->place->city, w->place->country, w->place->tz, sb.buf);
-	strbuf_release(&sb);
-}
-
 int cmd_where(int argc, char **argv, struct cli *cli)
 {
 	static const struct option longopts[] = {
@@ -312,6 +299,27 @@ int cmd_where(int argc, char **argv, struct cli *cli)
 		status = report_err(&err);
 		goto out;
 	}
+	/* "EST", "CET": the zone people mean, with a note; "IST" names
+	 * several. Before the tz database's own fixed "EST". */
+	if (!want_cc && !strchr(arg.buf, '/') &&
+	    !place_find(arg.buf, NULL, NULL) && !country_lookup(arg.buf)) {
+		const char *zone;
+		const struct tz *tz;
+
+		switch (zone_abbreviation(arg.buf, "where", &zone, &err)) {
+		case -1:
+			status = report_err(&err);
+			goto out;
+		case 1:
+			if ((tz = tz_get(zone, &err)) == NULL) {
+				status = report_err(&err);
+				goto out;
+			}
+			memset(&w, 0, sizeof(w));
+			w.zone = tz_name(tz);
+			goto found;
+		}
+	}
 	if (!resolve(arg.buf, want_cc, &w)) {
 		struct strbuf msg = STRBUF_INIT;
 
@@ -327,7 +335,8 @@ int cmd_where(int argc, char **argv, struct cli *cli)
 		goto out;
 	}
 	if (w.nothers)
-		warn_others(arg.buf, &w);
+		warn_ambiguous_place(arg.buf, want_cc, w.place);
+found:
 	if (tsv)
 		write_tsv(&out, &w, cli_now());
 	else

@@ -43,6 +43,7 @@
 	"  --venue TEXT         the building or room\n"                        \
 	"  --tz ZONE            IANA time zone of the times (e.g. "            \
 	"Asia/Seoul)\n"                                                        \
+	"  --floating           no zone: the same clock time everywhere\n"   \
 	"  --end-tz ZONE        zone of the end, for travel across zones\n"    \
 	"  --to-city CITY       the end's zone is that of CITY\n"              \
 	"  --with \"NAME (ROLE)\" a participant (repeatable)\n"                \

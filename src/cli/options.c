@@ -146,7 +146,7 @@ static const char *opt_name(int c)
 	    {OPT_NOTE, "--note"},	{OPT_TAG, "--tag"},
 	    {OPT_ID, "--id"},		{OPT_END_TZ, "--end-tz"},
 	    {OPT_TO_CITY, "--to-city"}, {OPT_TITLE, "--title"},
-	    {OPT_CLEAR, "--clear"},
+	    {OPT_CLEAR, "--clear"},	{OPT_FLOATING, "--floating"},
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (names[i].c == c)
@@ -189,6 +189,9 @@ int evopts_option(struct evopts *o, int c, const char *arg,
 	const char **slot = NULL;
 
 	switch (c) {
+	case OPT_FLOATING:
+		o->floating = o->any = true;
+		return 1;
 	case OPT_TYPE:
 		slot = &o->type;
 		break;
@@ -324,27 +327,53 @@ static bool is_clock_only(const char *s)
 }
 
 /*
- * The zone of the event's place by the rule of places.h (city, else a
- * country of one zone), or NULL with a warning when a place was named.
+ * The zone of the event's place by the rule of places.h into *zone (NULL:
+ * no place given). A place whose zone cannot be found is an error with
+ * suggestions (--floating asks for a floating time); a country of several
+ * zones gives its main zone, with a note. *warned: the ambiguity of the
+ * city was already said.
  */
-static const char *zone_of_place(const struct event *ev)
+static int zone_of_place(const struct event *ev, bool warned, const char **zone,
+			 struct itin_err *err)
 {
 	struct place_zone z;
+	struct strbuf msg = STRBUF_INIT;
+	const char *name = ev->city ? ev->city : ev->country;
 
 	place_zone(ev->city, ev->country, &z);
-	if (z.how == PLACE_ZONE_CITY && z.ambiguous)
-		warn_ambiguous_place(ev->city, z.place);
-	if (z.how != PLACE_ZONE_UNKNOWN)
-		return z.tz;
-	warning("no time zone known for '%s'; time is floating",
-		ev->city ? ev->city : ev->country);
-	return NULL;
+	*zone = z.tz;
+	switch (z.how) {
+	case PLACE_ZONE_CITY:
+		if (z.ambiguous && !warned)
+			warn_ambiguous_place(ev->city, ev->country, z.place);
+		return 0;
+	case PLACE_ZONE_MAIN:
+		note_main_zone(ev->city, ev->country, z.tz,
+			       "give --tz to choose");
+		return 0;
+	case PLACE_ZONE_UNKNOWN:
+		place_suggestions(&msg, name);
+		itin_err_set(err, ITIN_EX_DATAERR,
+			     "no time zone known for '%s'%s; give --country or "
+			     "--tz, or --floating for a floating time",
+			     name, msg.buf);
+		strbuf_release(&msg);
+		return -1;
+	default:
+		return 0;
+	}
 }
 
 static int set_zone(struct event *ev, char **field, const char *name,
-		    struct itin_err *err)
+		    const char *opt, struct itin_err *err)
 {
-	const struct tz *tz = tz_get(name, err);
+	const struct tz *tz;
+
+	/* "EST" is what people write for New York's clock, not the tz
+	 * database's fixed -05:00. */
+	if (zone_abbreviation(name, opt, &name, err) < 0)
+		return -1;
+	tz = tz_get(name, err);
 
 	if (!tz)
 		return -1;
@@ -454,7 +483,7 @@ static int apply_times(const struct evopts *o, struct event *ev, bool is_new,
 int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 		 struct itin_err *err)
 {
-	bool place_changed = false, became_timed = false;
+	bool place_changed = false, became_timed = false, warned = false;
 
 	itin_err_clear(err);
 	if (o->type) {
@@ -487,6 +516,9 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 		return itin_err_set(
 		    err, ITIN_EX_USAGE,
 		    "--end-tz and --to-city cannot be combined");
+	if (o->floating && o->tz && *o->tz)
+		return itin_err_set(err, ITIN_EX_USAGE,
+				    "--floating and --tz cannot be combined");
 
 	/* Clearing a place keeps the zone: only a new place brings one. */
 	clear_fields_of(ev, o->clear);
@@ -521,8 +553,10 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 				p = place_find(ev->city, ev->country, &amb);
 			if (!p)
 				p = place_find(ev->city, NULL, &amb);
-			if (p && amb)
-				warn_ambiguous_place(ev->city, p);
+			if (p && amb) {
+				warn_ambiguous_place(ev->city, NULL, p);
+				warned = true;
+			}
 			if (p)
 				memcpy(ev->country, p->country, 3);
 		}
@@ -538,15 +572,19 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 		event_set_str(ev, &ev->end_tz, NULL);
 	} else {
 		if (o->tz && *o->tz) {
-			if (set_zone(ev, &ev->tz, o->tz, err))
+			if (set_zone(ev, &ev->tz, o->tz, "--tz", err))
 				return -1;
-		} else if (o->tz || (o->clear & F_TZ)) {
+		} else if (o->tz || (o->clear & F_TZ) || o->floating) {
 			event_set_str(ev, &ev->tz, NULL);
 		} else if (is_new || place_changed || became_timed) {
-			event_set_str(ev, &ev->tz, zone_of_place(ev));
+			const char *zone;
+
+			if (zone_of_place(ev, warned, &zone, err))
+				return -1;
+			event_set_str(ev, &ev->tz, zone);
 		}
 		if (o->end_tz && *o->end_tz) {
-			if (set_zone(ev, &ev->end_tz, o->end_tz, err))
+			if (set_zone(ev, &ev->end_tz, o->end_tz, "--end-tz", err))
 				return -1;
 		} else if (o->end_tz) {
 			event_set_str(ev, &ev->end_tz, NULL);
@@ -566,7 +604,7 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 				return -1;
 			}
 			if (amb)
-				warn_ambiguous_place(o->to_city, p);
+				warn_ambiguous_place(o->to_city, NULL, p);
 			event_set_str(ev, &ev->end_tz, p->tz);
 		}
 		/* An end zone equal to the start's says nothing more. */

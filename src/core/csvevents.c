@@ -31,6 +31,7 @@
 #include "itin/csvio.h"
 #include "itin/datetime.h"
 #include "itin/hash.h"
+#include "itin/location.h"
 #include "itin/places.h"
 #include "itin/typeguess.h"
 #include "itin/tz.h"
@@ -1216,82 +1217,22 @@ static void each_item(struct evreader *er, struct event *ev, struct val v,
 /* ---- places ---- */
 
 /*
- * A calendar's Location: "Hiroshima, Japan", "Seoul, South Korea",
- * "Quai d'Orsay, Paris", "Yongsan Presidential Office, Seoul, KR". The
- * last part is the country when it names one; the city is the last other
- * part the gazetteer knows (else the last part, as in the text format);
- * the remaining parts, in order, are the venue.
+ * A calendar's Location ("Hiroshima, Japan", "Rue de la Loi 200, 1049
+ * Brussels, Belgium", "405 E 42nd St, New York, NY 10017, USA"): venue,
+ * city and country by the one parser of location.h.
  */
 static void parse_location(struct evreader *er, struct event *ev, struct val v)
 {
-	const char *parts[32][2];
-	size_t n = 0, i, city = 0;
-	const char *p = v.s, *e = v.s + v.len;
-	const char *cc = NULL;
-	bool found = false;
+	struct location loc;
 
-	for (;;) {
-		const char *comma = memchr(p, ',', (size_t)(e - p));
-		const char *pe = comma ? comma : e, *ps = p;
-
-		trim_ptr(&ps, &pe);
-		if (ps < pe && n < sizeof(parts) / sizeof(parts[0])) {
-			parts[n][0] = ps;
-			parts[n][1] = pe;
-			n++;
-		}
-		if (!comma)
-			break;
-		p = comma + 1;
-	}
-	if (!n)
-		return;
-	if (n == 1) {
-		char *one =
-		    xstrndup(parts[0][0], (size_t)(parts[0][1] - parts[0][0]));
-
-		/* "Singapore" is a city; "Japan" alone is a country. */
-		if (!place_find(one, NULL, NULL) &&
-		    (cc = country_lookup(one))) {
-			memcpy(ev->country, cc, 3);
-			free(one);
-		} else {
-			ev->city = one;
-		}
-		return;
-	}
 	strbuf_reset(&er->tmp);
-	strbuf_add(&er->tmp, parts[n - 1][0],
-		   (size_t)(parts[n - 1][1] - parts[n - 1][0]));
-	cc = country_lookup(er->tmp.buf);
-	if (cc) {
-		memcpy(ev->country, cc, 3);
-		n--;
-	}
-	for (i = n; i-- > 0 && !found;) {
-		strbuf_reset(&er->tmp);
-		strbuf_add(&er->tmp, parts[i][0],
-			   (size_t)(parts[i][1] - parts[i][0]));
-		if (place_find(er->tmp.buf, cc, NULL)) {
-			city = i;
-			found = true;
-		}
-	}
-	if (!found)
-		city = n - 1;
-	ev->city =
-	    xstrndup(parts[city][0], (size_t)(parts[city][1] - parts[city][0]));
-	strbuf_reset(&er->tmp);
-	for (i = 0; i < n; i++) {
-		if (i == city)
-			continue;
-		if (er->tmp.len)
-			strbuf_addstr(&er->tmp, ", ");
-		strbuf_add(&er->tmp, parts[i][0],
-			   (size_t)(parts[i][1] - parts[i][0]));
-	}
-	if (er->tmp.len)
-		ev->venue = xstrdup(er->tmp.buf);
+	strbuf_add(&er->tmp, v.s, v.len);
+	location_parse(er->tmp.buf, &loc);
+	ev->venue = loc.venue;
+	ev->city = loc.city;
+	memcpy(ev->country, loc.country, 3);
+	loc.venue = loc.city = NULL;
+	location_release(&loc);
 }
 
 /* ---- rows ---- */
@@ -1559,6 +1500,24 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 			int how;
 			const char *name = place_zone_of(er, ev, &how);
 
+			if (name && how == PLACE_ZONE_MAIN) {
+				long line, col;
+
+				pos_of(rec, place_at, &line, &col);
+				if (ev->city)
+					itin_warn_at(
+					    er->w, er->fname, line, col,
+					    "no city '%s' in the gazetteer; "
+					    "time in %s, where most people "
+					    "in %s live",
+					    ev->city, name, ev->country);
+				else
+					itin_warn_at(
+					    er->w, er->fname, line, col,
+					    "time in %s, where most people "
+					    "in %s (of several zones) live",
+					    name, ev->country);
+			}
 			if (name) {
 				ev->tz = stage_strn(er, name, strlen(name));
 			} else if (how == PLACE_ZONE_UNKNOWN) {

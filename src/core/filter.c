@@ -69,18 +69,26 @@ bool text_equal_folded(const char *a, const char *b)
 
 static bool city_matches(const char *want, const struct event *ev)
 {
-	const struct place *a, *b;
+	const struct place *b;
 
 	if (!ev->city)
 		return false;
 	if (text_equal_folded(want, ev->city))
 		return true;
-	/* "Kiev" finds "Kyiv": the same gazetteer entry. */
-	a = place_find(want, NULL, NULL);
-	if (!a)
-		return false;
+	/* "Kiev" finds "Kyiv": the same gazetteer entry; "Portland" finds
+	 * both Portlands ("Portland, ME" among them). */
 	b = place_find(ev->city, ev->country, NULL);
-	return a == b;
+	if (!b)
+		return false;
+	{
+		const struct place *all[16];
+		size_t n = place_find_all(want, NULL, all, 16);
+
+		for (size_t i = 0; i < n && i < 16; i++)
+			if (all[i] == b)
+				return true;
+	}
+	return false;
 }
 
 bool filter_match(const struct filter *f, const struct event *ev)

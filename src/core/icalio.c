@@ -25,6 +25,7 @@
 #include "itin/ascii.h"
 #include "itin/datetime.h"
 #include "itin/icalio.h"
+#include "itin/location.h"
 #include "itin/places.h"
 #include "itin/typeguess.h"
 #include "itin/tz.h"
@@ -721,6 +722,9 @@ struct zres {
 	char *tzid;
 	enum zhow how;
 	const struct tz *tz;		/* Z_IANA, Z_WINDOWS */
+	const char *windows;		/* Z_WINDOWS: the Windows zone, when
+					   the TZID names one (CLDR then has
+					   a zone per territory) */
 	icaltimezone *embedded;		/* the file's VTIMEZONE, or NULL */
 	int open_from;			/* open_rules_from(embedded), 0: not yet */
 	bool embedded_tried, warned;
@@ -1482,6 +1486,56 @@ static const struct tz *quiet_tz(const char *name)
 	return tz_get(name, &e);
 }
 
+/*
+ * A display name no table knows (Outlook in another language: "(UTC+01:00)
+ * Amsterdam, Berlin, Bern, Rom, Stockholm, Wien"): the zone of the first
+ * of its places the gazetteer knows, when that zone's standard offset is
+ * the one in "(UTC+hh:mm)". NULL otherwise.
+ */
+static const struct tz *display_place_zone(const char *name)
+{
+	int sign, hh, mm, n = 0;
+	int32_t want;
+	const char *s;
+	char part[128];
+
+	if (sscanf(name, "(UTC%1[+-]%2d:%2d) %n", part, &hh, &mm, &n) != 3 &&
+	    sscanf(name, "(GMT%1[+-]%2d:%2d) %n", part, &hh, &mm, &n) != 3)
+		return NULL;
+	if (!n)
+		return NULL;
+	sign = part[0] == '-' ? -1 : 1;
+	want = sign * (hh * 3600 + mm * 60);
+	for (s = name + n; *s;) {
+		size_t len = strcspn(s, ",");
+		const struct place *p;
+
+		if (len < sizeof(part)) {
+			memcpy(part, s, len);
+			part[len] = '\0';
+			if ((p = place_find(part, NULL, NULL)) != NULL) {
+				const struct tz *tz = quiet_tz(p->tz);
+				struct tz_offset jan, jul;
+
+				/* 2024-01-15 and 2024-07-15, noon UTC: one of
+				 * them is standard time. */
+				if (!tz)
+					return NULL;
+				tz_offset_at(tz, 1705320000, &jan);
+				tz_offset_at(tz, 1721044800, &jul);
+				if ((!jan.is_dst && jan.utc_offset == want) ||
+				    (!jul.is_dst && jul.utc_offset == want))
+					return tz;
+				return NULL;
+			}
+		}
+		s += len;
+		while (*s == ',' || *s == ' ')
+			s++;
+	}
+	return NULL;
+}
+
 static struct zres *resolve_tzid(struct reader *r, const char *tzid)
 {
 	struct zres *z;
@@ -1507,9 +1561,20 @@ static struct zres *resolve_tzid(struct reader *r, const char *tzid)
 	} else if (strlen(name) < 256 && (z->tz = quiet_tz(name))) {
 		z->how = Z_IANA;
 	}
-	if (z->how == Z_UNKNOWN && (win = winzone_to_iana(name)) &&
-	    (z->tz = quiet_tz(win)))
-		z->how = Z_WINDOWS;
+	if (z->how == Z_UNKNOWN) {
+		/* "FLE Standard Time", or Outlook's display name for it:
+		 * "(UTC+02:00) Helsinki, Kyiv, Riga, Sofia, Tallinn, Vilnius". */
+		const char *wname = winzone_to_iana(name) ? z->tzid
+							  : winzone_from_display(name);
+
+		if (wname && (win = winzone_to_iana(wname)) &&
+		    (z->tz = quiet_tz(win))) {
+			z->how = Z_WINDOWS;
+			z->windows = wname;
+		}
+	}
+	if (z->how == Z_UNKNOWN && (z->tz = display_place_zone(name)) != NULL)
+		z->how = Z_WINDOWS;	/* checked against the VTIMEZONE alike */
 	z->embedded = embedded_zone(r, tzid);
 	z->embedded_tried = true;
 	if (z->how == Z_UNKNOWN && z->embedded)
@@ -1560,6 +1625,31 @@ static int event_time(struct reader *r, const struct itime *t, const char *tzid,
 	case Z_IANA:
 	case Z_WINDOWS:
 		tz = z->tz;
+		if (z->windows && near && near->country[0]) {
+			/* CLDR's zone for the event's country: "FLE
+			 * Standard Time" in Vilnius is Europe/Vilnius, not
+			 * the default Europe/Kyiv. */
+			const char *in = winzone_to_iana_in(z->windows,
+							    near->country);
+			const struct tz *t2 = in ? quiet_tz(in) : NULL;
+
+			if (t2)
+				tz = t2;
+		} else if (z->how == Z_WINDOWS && !z->windows && near) {
+			/* A zone taken from a display name's first city
+			 * ("Amsterdam, Berlin, ..."): the event's own place
+			 * when its clock agrees ("Berlin": Europe/Berlin). */
+			const struct tz *pt = place_tz(near);
+			struct tz_offset a, b;
+			int64_t when = tz_local_to_utc(tz, local, NULL);
+
+			if (pt && pt != tz) {
+				tz_offset_at(tz, when, &a);
+				tz_offset_at(pt, when, &b);
+				if (a.utc_offset == b.utc_offset)
+					tz = pt;
+			}
+		}
 		instant = tz_local_to_utc(tz, local, &info);
 		if (info.kind == TZ_LOCAL_GAP) {
 			/* RFC 5545 3.3.5: the offset before the gap. */
@@ -1735,46 +1825,18 @@ static void participant_decode(struct event *ev, const char *s)
 	strbuf_release(&role);
 }
 
-/* LOCATION from another program: "[venue, ]city[, country]". */
+/* LOCATION from another program: venue, city and country by the one
+ * parser of location.h. */
 static void parse_location(struct event *ev, const char *loc)
 {
-	struct strbuf venue = STRBUF_INIT;
-	char *copy = xstrdup(loc), *parts[64];
-	size_t n = 0, i, end;
-	const char *cc = NULL;
+	struct location l;
 
-	for (char *p = copy, *c; n < 64; p = c + 1) {
-		c = strchr(p, ',');
-		if (c)
-			*c = '\0';
-		while (*p == ' ' || *p == '\t')
-			p++;
-		for (char *e = p + strlen(p); e > p && (e[-1] == ' ' || e[-1] == '\t');)
-			*--e = '\0';
-		parts[n++] = p;
-		if (!c)
-			break;
-	}
-	end = n;
-	if (end && *parts[end - 1] && (cc = country_lookup(parts[end - 1]))) {
-		memcpy(ev->country, cc, 3);
-		end--;
-	}
-	if (end && *parts[end - 1] && place_find(parts[end - 1], cc, NULL)) {
-		ev->city = xstrdup(parts[end - 1]);
-		end--;
-	}
-	for (i = 0; i < end; i++) {
-		if (!*parts[i])
-			continue;
-		if (venue.len)
-			strbuf_addstr(&venue, ", ");
-		strbuf_addstr(&venue, parts[i]);
-	}
-	if (venue.len)
-		ev->venue = strbuf_detach(&venue, NULL);
-	strbuf_release(&venue);
-	free(copy);
+	location_parse(loc, &l);
+	ev->venue = l.venue;
+	ev->city = l.city;
+	memcpy(ev->country, l.country, 3);
+	l.venue = l.city = NULL;
+	location_release(&l);
 }
 
 /* An ATTENDEE or ORGANIZER: its CN, else its address. */

@@ -24,6 +24,8 @@ struct gz_country {
 	char code[3];
 	const char *name;	/* for people */
 	unsigned short zone_first, nzones;	/* in gz_zones */
+	unsigned short zone_main;	/* the main zone: gz_zones[zone_first +
+					   zone_main] (see country_main_zone) */
 };
 
 /* A country name, short form or code-like abbreviation ("UK"). */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "itin/location.h"
 #include "itin/places.h"
 #include "itin/utf8.h"
 #include "places-data.h"
@@ -83,6 +84,13 @@ const char *country_single_zone(const char *cc)
 	return c && c->nzones == 1 ? gz_zones[c->zone_first] : NULL;
 }
 
+const char *country_main_zone(const char *cc)
+{
+	const struct gz_country *c = find_country(cc);
+
+	return c && c->nzones ? gz_zones[c->zone_first + c->zone_main] : NULL;
+}
+
 const char *country_name(const char *cc)
 {
 	const struct gz_country *c = find_country(cc);
@@ -113,6 +121,33 @@ const char *country_lookup(const char *name)
 	return cn ? cn->code : NULL;
 }
 
+size_t country_search(const char *name, const char **out, size_t max)
+{
+	char key[KEY_MAX];
+	size_t n = 0;
+
+	if (!fold_key(name, key) || strlen(key) < 4)
+		return 0;
+	for (size_t i = 0; i < gz_ncountry_names; i++) {
+		const char *code = gz_country_names[i].code, *cn;
+		size_t k;
+
+		if (!strstr(gz_country_names[i].key, key))
+			continue;
+		for (k = 0; k < n && strcmp(out[k], code); k++)
+			;
+		if (k < n || n == max)
+			continue;
+		/* In order of the names people read. */
+		cn = country_name(code);
+		for (k = n; k > 0 && strcmp(country_name(out[k - 1]), cn) > 0; k--)
+			out[k] = out[k - 1];
+		out[k] = find_country(code)->code;
+		n++;
+	}
+	return n;
+}
+
 /* The first row of gz_names whose key is key, or gz_nnames. */
 static size_t first_name(const char *key)
 {
@@ -129,12 +164,48 @@ static size_t first_name(const char *key)
 	return lo < gz_nnames && !strcmp(gz_names[lo].key, key) ? lo : gz_nnames;
 }
 
+/* Is p in the first-level division whose folded name or code is qual? */
+static bool region_matches(const struct place *p, const char *qual)
+{
+	char rk[KEY_MAX], fk[KEY_MAX];
+	const char *full;
+
+	if (!p->region || !fold_key(p->region, rk))
+		return false;
+	if (!strcmp(rk, qual))
+		return true;
+	full = region_name(p->country, qual);	/* "me" -> "Maine" */
+	return full && fold_key(full, fk) && !strcmp(fk, rk);
+}
+
+/* Every place whose key is key, in code if not NULL, and in a first-level
+ * division folded to region if not NULL. */
+static size_t find_key(const char *key, const char *code, const char *region,
+		       const struct place **out, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = first_name(key); i < gz_nnames && !strcmp(gz_names[i].key, key);
+	     i++) {
+		const struct place *p = &gz_places[gz_names[i].place];
+
+		if (code && strcmp(p->country, code))
+			continue;
+		if (region && !region_matches(p, region))
+			continue;
+		if (n < max)
+			out[n] = p;
+		n++;
+	}
+	return n;
+}
+
 size_t place_find_all(const char *city, const char *cc,
 		      const struct place **out, size_t max)
 {
-	char key[KEY_MAX];
-	const char *code = NULL;
-	size_t i, n = 0;
+	char key[KEY_MAX], qual[KEY_MAX];
+	const char *code = NULL, *comma;
+	size_t n;
 
 	if (cc && *cc) {
 		/* A country name works too; an unknown one matches nothing. */
@@ -144,18 +215,30 @@ size_t place_find_all(const char *city, const char *cc,
 	}
 	if (!fold_key(city, key))
 		return 0;
-	for (i = first_name(key); i < gz_nnames && !strcmp(gz_names[i].key, key);
-	     i++) {
-		const struct place *p = &gz_places[gz_names[i].place];
+	n = find_key(key, code, NULL, out, max);
+	if (n || !(comma = strrchr(city, ',')) || !fold_key(comma + 1, qual))
+		return n;
+	/* "Portland, Maine", "Portland, ME", "Santiago, Spain": the name
+	 * before the last comma, in the division or country after it. */
+	{
+		char base[4 * KEY_MAX];
+		size_t blen = (size_t)(comma - city);
+		const char *qcc = country_lookup(comma + 1);
 
-		if (code && strcmp(p->country, code))
-			continue;
-		if (n < max)
-			out[n] = p;
-		n++;
+		if (blen >= sizeof(base))
+			return 0;
+		memcpy(base, city, blen);
+		base[blen] = '\0';
+		if (!fold_key(base, key))
+			return 0;
+		/* "ME" is Montenegro and Maine: the country first. */
+		if (qcc && (!code || !strcmp(qcc, code)) &&
+		    (n = find_key(key, qcc, NULL, out, max)) > 0)
+			return n;
+		return find_key(key, code, qual, out, max);
 	}
-	return n;
 }
+
 
 const struct place *place_find(const char *city, const char *cc, bool *ambiguous)
 {
@@ -194,6 +277,8 @@ void place_zone(const char *city, const char *cc, struct place_zone *out)
 	}
 	out->tz = has_cc ? country_single_zone(cc) : NULL;
 	out->how = out->tz ? PLACE_ZONE_COUNTRY : PLACE_ZONE_UNKNOWN;
+	if (!out->tz && has_cc && (out->tz = country_main_zone(cc)) != NULL)
+		out->how = PLACE_ZONE_MAIN;
 }
 
 /*

@@ -48,8 +48,11 @@ expect_rc 0 "add: --tz in another case is canonicalised; seconds kept"
 run add press "Press @ briefing; (a)" --start "2023-02-03 08:00" --country lt --id p1 --status CANCELLED
 expect_rc 0 "add: --country alone gives the country's zone"
 run add other "Somewhere" --start "2023-02-04 08:00" --city Atlantis --id o1
-expect_rc 0 "add: unknown city: floating, still added"
-expect_err "^itin: warning: no time zone known for 'Atlantis'; time is floating$" "add: unknown city warns"
+expect_rc 65 "add: a timed event in an unknown city is refused, not left floating"
+expect_err "^itin: no time zone known for 'Atlantis' \\(did you mean 'Atlanta, US'\\?\\); give --country or --tz, or --floating for a floating time$" "add: unknown city: suggestions and how to go on"
+run add other "Somewhere" --start "2023-02-04 08:00" --city Atlantis --id o1 --floating
+expect_rc 0 "add --floating: an unknown city, floating as asked"
+no_stderr "add --floating: no warning"
 run add summit "Summit" --start 2023-07-11 --end 2023-07-12 --tz Europe/Vilnius --city Vilnius --id s1
 expect_rc 0 "add: --tz on an all-day event"
 expect_err "^itin: warning: time zone ignored for an all-day event$" "add: --tz on all-day warns"

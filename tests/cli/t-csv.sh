@@ -265,9 +265,19 @@ if [ -d "$CORPUS" ]; then
 	fresh corpus
 	run import --format csv "$CORPUS/crafted/itinerary-lf.csv"
 	run export --format csv
-	expect_out_match "^[0-9a-f]{16},reception,Dinner,2025-03-07T19:00,2025-03-07T21:00,Asia/Tokyo,東京,,,,,confirmed,,\"'=HYPERLINK\(\"\"http://example.org\"\"\)\",.$" "corpus: a formula in notes comes out neutralised"
+	expect_out_match "^[0-9a-f]{16},reception,Dinner,2025-03-07T19:00,2025-03-07T21:00,Asia/Tokyo,,,東京,,,confirmed,,\"'=HYPERLINK\(\"\"http://example.org\"\"\)\",.$" "corpus: a formula in notes comes out neutralised"
 else
 	ok "corpus: skipped (not found at $CORPUS)"
 fi
+
+# A Location column: the one location parser (as for iCalendar LOCATION).
+fresh locations
+run import --format csv "$TESTDIR/data/locations.csv"
+expect_rc 0 "Location column: imported"
+run list --format tsv
+expect_out_match "	Asia/Seoul	Seoul	KR	Meeting with President Yoon$" "Location 'Yongsan Presidential Office, Seoul': Seoul, KR"
+expect_out_match "	America/New_York	New York	US	UN Security Council briefing$" "Location '405 E 42nd St, New York, NY 10017, USA': New York, US"
+expect_out_match "	Europe/Brussels	Brussels	BE	Commission meeting$" "Location '..., 1049 Brussels, Belgium': Brussels, BE"
+expect_out_match "	America/New_York	Portland, ME	US	Town hall$" "Location '..., Portland, ME 04102': Maine's zone"
 
 finish

@@ -104,6 +104,17 @@ run where Atlantis
 expect_rc 1 "where: unknown place is status 1"
 expect_err "^itin: unknown place 'Atlantis' \\(did you mean 'Atlanta, US'\\?\\)$" "where: unknown place, with a suggestion"
 [ -s "$T/out" ] && not_ok "where: nothing on stdout for an unknown place" || ok "where: nothing on stdout for an unknown place"
+run where Korea
+expect_rc 1 "where Korea: not a place"
+expect_err "^itin: unknown place 'Korea' \\(did you mean 'North Korea' \\(KP\\), 'South Korea' \\(KR\\)" "where Korea: suggests the countries first"
+for pair in "Peking|Beijing" "Bombay|Mumbai" "Calcutta|Kolkata" "Madras|Chennai" "Saigon|Ho Chi Minh City" \
+	"Rangoon|Yangon" "Canton|Guangzhou" "Hà Nội|Hanoi" "Đà Nẵng|Da Nang" "Thành phố Hồ Chí Minh|Ho Chi Minh City" \
+	"HÀ NỘI|Hanoi" "ＴＯＫＹＯ|Tokyo"; do
+	run where --format tsv "${pair%%|*}"
+	expect_out_match "^${pair#*|}	" "where: '${pair%%|*}' is ${pair#*|}"
+done
+run where Germany
+expect_out_match "^Main zone:    Europe/Berlin \\(where most people live\\)$" "where: a country of several zones names its main zone"
 run where Brusels
 expect_err "^itin: unknown place 'Brusels' \\(did you mean 'Brussels, BE'\\?\\)$" "where: a typo suggests the place"
 run where Xqzzyville
@@ -157,7 +168,8 @@ done
 
 run add meeting "Santiago meeting" --start "2023-02-01 10:00" --city Santiago --id stgo1
 expect_rc 0 "add: an ambiguous city is still added"
-expect_err "^itin: warning: 'Santiago' is ambiguous; using Santiago, CL \\(America/Santiago\\)$" "add: the ambiguity warning names the place and zone"
+expect_err "^itin: warning: 'Santiago' is ambiguous; using Santiago, CL \\(America/Santiago\\); also Santiago de los Caballeros, DO \\(America/Santo_Domingo\\) and Santiago de Compostela, ES \\(Europe/Madrid\\) \\(give the country to choose\\)$" "add: the ambiguity warning names the place and zone, and the others"
+[ "$(grep -c . "$T/err")" = 1 ] && ok "add: the ambiguity warning is said once" || { not_ok "add: the ambiguity warning is said once"; show_run; }
 grep -q "@ Santiago, CL$" "$ITIN_FILE" && ok "add: the chosen country is stored" || not_ok "add: the chosen country is stored"
 run add meeting "Santiago de Compostela" --start "2023-02-01 10:00" --city Santiago --country Spain --id stgo2
 no_stderr "add: --country (a name) makes the city unambiguous"
@@ -171,8 +183,53 @@ no_stderr "add: unknown city in a country of one zone: no warning"
 [ "$(zone_of kr1)" = Asia/Seoul ] && ok "add: unknown city takes the country's only zone" || not_ok "add: country's zone (got $(zone_of kr1))"
 run add meeting "Somewhere in the US" --start "2023-02-01 10:00" --city Springfield --country USA --id us1
 expect_rc 0 "add: unknown city in a country of many zones"
-expect_err "^itin: warning: no time zone known for 'Springfield'; time is floating$" "add: floating, with a warning naming the place"
-[ "$(zone_of us1)" = floating ] && ok "add: stored as floating" || not_ok "add: stored as floating (got $(zone_of us1))"
+expect_err "^itin: note: 'Springfield' is not in the gazetteer; using America/New_York, where most people in United States live \\(US has 29 zones, listed by 'itin where US'; give --tz to choose\\)$" "add: the main zone, with a note naming the place"
+[ "$(zone_of us1)" = America/New_York ] && ok "add: stored in the country's main zone" || not_ok "add: stored in the country's main zone (got $(zone_of us1))"
+run add meeting "Petersberg talks" --start "2023-02-01 10:00" --city "Bad Godesberg" --country DE --id de1
+expect_rc 0 "add: Bad Godesberg, DE (Germany has two zones)"
+expect_err "^itin: note: 'Bad Godesberg' is not in the gazetteer; using Europe/Berlin, where most people in Germany live \\(DE has 2 zones: Europe/Berlin, Europe/Busingen; give --tz to choose\\)$" "add: Germany's main zone is said, with the other"
+[ "$(zone_of de1)" = Europe/Berlin ] && ok "add: Bad Godesberg is Europe/Berlin, not floating" || not_ok "add: Bad Godesberg (got $(zone_of de1))"
+run add meeting "G7 summit" --start "2022-06-26 10:00" --city Elmau --id elmau1
+no_stderr "add --city Elmau: no warning"
+[ "$(zone_of elmau1)" = Europe/Berlin ] && ok "add: Elmau is Europe/Berlin, not Europe/Busingen" || not_ok "add: Elmau (got $(zone_of elmau1))"
+run add meeting "G7 summit" --start "2022-06-26 10:00" --city "Schloss Elmau" --id elmau2
+[ "$(zone_of elmau2)" = Europe/Berlin ] && ok "add: Schloss Elmau is Europe/Berlin" || not_ok "add: Schloss Elmau (got $(zone_of elmau2))"
+
+# An unknown place of a timed event is an error with suggestions, not a
+# floating time; --floating asks for one.
+cp "$ITIN_FILE" "$T/before-genva"
+run add meeting "Talks" --start "2023-02-01 10:00" --city Genva
+expect_rc 65 "add: a timed event in an unknown city is refused"
+expect_err "^itin: no time zone known for 'Genva' \\(did you mean 'Genoa, IT' or 'Geneva, CH'\\?\\); give --country or --tz, or --floating for a floating time$" "add: unknown city: did you mean, and how to go on"
+same_file "$T/before-genva" "$ITIN_FILE" "add: a refused place leaves the store untouched"
+run add meeting "Talks" --start "2023-02-01 10:00" --city Genva --floating --id genva1
+expect_rc 0 "add --floating: an unknown city is accepted"
+no_stderr "add --floating: no warning"
+[ "$(zone_of genva1)" = floating ] && ok "add --floating: stored floating" || not_ok "add --floating (got $(zone_of genva1))"
+run add meeting "Talks" --start "2023-02-01 10:00" --city Paris --floating --id paris-fl
+[ "$(zone_of paris-fl)" = floating ] && ok "add --floating wins over a known city's zone" || not_ok "add --floating with Paris (got $(zone_of paris-fl))"
+run add meeting "Talks" --start "2023-02-01 10:00" --city Paris --floating --tz Europe/Paris
+expect_rc 64 "add: --floating and --tz together is a usage error"
+run add meeting "Talks" --start "2023-02-01" --city Genva --id genva-day
+expect_rc 0 "add: an all-day event needs no zone, so an unknown city is fine"
+run add meeting "Talks" --start "2023-02-01 10:00" --city Korea
+expect_rc 65 "add: 'Korea' is no city"
+expect_err "did you mean 'North Korea' \\(KP\\), 'South Korea' \\(KR\\)" "add: 'Korea' suggests the two countries"
+run edit genva1 --city Genvaa
+expect_rc 65 "edit: a new unknown city of a timed event is refused"
+run edit genva1 --city Genvaa --floating
+expect_rc 0 "edit --floating: accepted"
+
+# Two places of one name in one country: the state tells them apart.
+run add meeting "Portland" --start "2023-02-01 10:00" --city Portland --id pdx1
+expect_rc 0 "add --city Portland: added"
+expect_err "^itin: warning: 'Portland' is ambiguous; using Portland, Oregon, US \\(America/Los_Angeles\\); also Portland, Maine, US \\(America/New_York\\) \\(give the state or province to choose, as in 'Portland, Maine'\\)$" "add --city Portland: names the states, suggests the state"
+[ "$(grep -c . "$T/err")" = 1 ] && ok "add --city Portland: one warning, not two" || { not_ok "add --city Portland: one warning, not two"; show_run; }
+run add meeting "Portland" --start "2023-02-01 10:00" --city "Portland, Maine" --id pwm1
+no_stderr "add --city 'Portland, Maine': no warning"
+[ "$(zone_of pwm1)" = America/New_York ] && ok "add --city 'Portland, Maine': America/New_York" || not_ok "add --city 'Portland, Maine' (got $(zone_of pwm1))"
+run add meeting "Portland" --start "2023-02-01 10:00" --city "Portland, ME" --id pwm2
+[ "$(zone_of pwm2)" = America/New_York ] && ok "add --city 'Portland, ME': America/New_York" || not_ok "add --city 'Portland, ME' (got $(zone_of pwm2))"
 run add meeting "Turkey" --start "2023-02-01 10:00" --country Türkiye --id tr1
 [ "$(zone_of tr1)" = Europe/Istanbul ] && ok "add --country Türkiye" || not_ok "add --country Türkiye (got $(zone_of tr1))"
 run add meeting "Bad" --start "2023-02-01 10:00" --country Atlantis
@@ -273,5 +330,50 @@ run export --in Brussels --format itin
 expect_rc 64 "export --in with itin is a usage error"
 run list --in UTC --format tsv
 expect_out_match "^m1	meeting	2023-01-30T01:00	2023-01-30T02:30	UTC	" "list --in UTC"
+
+# Abbreviations: the zone people mean, summer time included, with a note.
+cat >>"$ITIN_FILE" <<'END'
+2023-07-10 16:00-17:00     meeting    Summer meeting @ Brussels, BE
+    id: s1
+    tz: Europe/Brussels
+END
+run list --in EST --format tsv --from 2023-07-10
+expect_rc 0 "list --in EST"
+expect_out_match "^s1	meeting	2023-07-10T10:00	2023-07-10T11:00	America/New_York	" "list --in EST: July in New York summer time (EDT), not EST"
+expect_err "^itin: note: --in 'EST' taken as America/New_York \\(US Eastern Time; " "list --in EST: a note says which zone"
+run list --in PST --format tsv --from 2023-07-10
+expect_out_match "^s1	meeting	2023-07-10T07:00	2023-07-10T08:00	America/Los_Angeles	" "list --in PST: America/Los_Angeles"
+run list --in jst --format tsv --from 2023-07-10
+expect_out_match "	Asia/Tokyo	" "list --in jst: any case"
+run list --in CEST --format tsv --from 2023-07-10
+expect_out_match "^s1	meeting	2023-07-10T16:00	2023-07-10T17:00	Europe/Brussels	" "list --in CEST: Central European time"
+run list --in IST --format tsv
+expect_rc 65 "list --in IST: ambiguous"
+expect_err "^itin: 'IST' is ambiguous: Asia/Kolkata \\(India\\), Europe/Dublin \\(Ireland\\) or Asia/Jerusalem \\(Israel\\); give the zone$" "list --in IST: names the three"
+run list --in Germany --format tsv --from 2023-07-10
+expect_rc 0 "list --in Germany: a country of two zones"
+expect_out_match "	Europe/Berlin	" "list --in Germany: its main zone"
+expect_err "^itin: note: using Europe/Berlin, where most people in Germany live \\(DE has 2 zones: Europe/Berlin, Europe/Busingen; give --in ZONE to choose\\)$" "list --in Germany: says which zones it has"
+run list --in "South Korea" --format tsv --from 2023-07-10
+no_stderr "list --in a country of one zone: no note"
+expect_out_match "	Asia/Seoul	" "list --in 'South Korea'"
+# The same abbreviations for --tz and where.
+export ITIN_FILE="$T/abbr.itin"
+run add call "Call" --start "2023-07-01 10:00" --tz EST --id est1
+expect_rc 0 "add --tz EST"
+expect_err "^itin: note: --tz 'EST' taken as America/New_York " "add --tz EST: a note"
+run list --format tsv
+expect_out_match "^est1	call	2023-07-01T10:00		America/New_York	" "add --tz EST: stored as America/New_York, not the fixed EST"
+run add call "Call" --start "2023-07-01 10:00" --tz IST
+expect_rc 65 "add --tz IST: ambiguous"
+run where EST --format tsv
+expect_out_match "^		America/New_York	" "where EST: America/New_York"
+run where IST
+expect_rc 65 "where IST: ambiguous"
+expect_err "^itin: 'IST' is ambiguous: " "where IST: names the zones"
+export ITIN_FILE="$T/in.itin"
+run list --in Korea --format tsv
+expect_rc 65 "list --in Korea: not a zone"
+expect_err "did you mean 'North Korea' \\(KP\\), 'South Korea' \\(KR\\)" "list --in Korea: suggests the countries"
 
 finish

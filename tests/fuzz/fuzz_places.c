@@ -1,12 +1,15 @@
 /*
- * fuzz_places.c: the gazetteer lookups. The input is "CITY\nCC" (a missing
- * line gives no country); every lookup must answer without reading past
- * the strings or returning anything outside the tables.
+ * fuzz_places.c: the gazetteer lookups, the location parser and the
+ * Windows display names. The input is "CITY\nCC" (a missing line gives no
+ * country); every lookup must answer without reading past the strings or
+ * returning anything outside the tables.
  */
 #include <string.h>
 
 #include "fuzz.h"
+#include "itin/location.h"
 #include "itin/places.h"
+#include "itin/winzones.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -38,6 +41,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	place_zone(s, cc, &z);
 	if (z.how == PLACE_ZONE_CITY || z.how == PLACE_ZONE_COUNTRY)
 		FUZZ_ASSERT(z.tz != NULL);
+	if (z.how == PLACE_ZONE_MAIN)
+		FUZZ_ASSERT(z.tz != NULL && !z.place);
+	{
+		struct location loc;
+		const char *cs[4];
+
+		location_parse(s, &loc);
+		FUZZ_ASSERT(!loc.country[0] || country_code_is_valid(loc.country));
+		if (loc.place)
+			FUZZ_ASSERT(loc.city != NULL && loc.place->tz != NULL);
+		location_release(&loc);
+		FUZZ_ASSERT(country_search(s, cs, 4) <= 4);
+		winzone_from_display(s);
+		if (cc)
+			winzone_to_iana_in(s, cc);
+	}
 	code = country_lookup(s);
 	if (code) {
 		FUZZ_ASSERT(country_code_is_valid(code));

@@ -744,7 +744,7 @@ TEST(google_calendar)
 	    "Vilnius, LT\n"
 	    "    id: cbfc0b7215bbf228\n"
 	    "    tz: Europe/Vilnius\n"
-	    "2023-07-01 00:30-00:45     reception  Breakfast @ Singapore\n"
+	    "2023-07-01 00:30-00:45     reception  Breakfast @ Singapore, SG\n"
 	    "    id: 265282eb815ee956\n"
 	    "    tz: Asia/Singapore\n");
 	/* Every column of Google's export is known. */
@@ -783,7 +783,7 @@ TEST(outlook)
 	    "    with: Jens Stoltenberg (organizer); Joe Biden; Fumio Kishida\n"
 	    "    tags: Summit; NATO\n"
 	    "    note: Heads of State\n"
-	    "2023-07-11 20:30-22:00     reception  Working dinner @ Vilnius\n"
+	    "2023-07-11 20:30-22:00     reception  Working dinner @ Vilnius, LT\n"
 	    "    id: bf7a15de8005944f\n"
 	    "    tz: Europe/Vilnius\n");
 	/* Outlook's extra columns are known: no warning. */

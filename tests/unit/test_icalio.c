@@ -354,7 +354,7 @@ TEST(foreign_events)
 		  "    source: https://example.org/x\n"
 		  "    note: Agenda:\n"
 		  "    note: security\n"
-		  "2023-07-11..2023-07-12     summit     NATO Summit @ Vilnius\n"
+		  "2023-07-11..2023-07-12     summit     NATO Summit @ Vilnius, LT\n"
 		  "    id: a2\n"
 		  "2023-02-01 09:00-10:30     call       Floating call\n"
 		  "    id: a3\n"
@@ -370,6 +370,31 @@ TEST(zone_names)
 	CHECK_STR(winzone_to_iana("Korea Standard Time"), "Asia/Seoul");
 	CHECK_STR(winzone_to_iana("fle standard time"), "Europe/Kyiv");
 	CHECK(winzone_to_iana("Mars Standard Time") == NULL);
+	/* CLDR's zone for the territory. */
+	CHECK_STR(winzone_to_iana_in("FLE Standard Time", "LT"), "Europe/Vilnius");
+	CHECK_STR(winzone_to_iana_in("FLE Standard Time", "lv"), "Europe/Riga");
+	CHECK_STR(winzone_to_iana_in("FLE Standard Time", "UA"), "Europe/Kyiv");
+	CHECK_STR(winzone_to_iana_in("FLE Standard Time", ""), "Europe/Kyiv");
+	CHECK_STR(winzone_to_iana_in("FLE Standard Time", NULL), "Europe/Kyiv");
+	CHECK_STR(winzone_to_iana_in("W. Europe Standard Time", "IT"), "Europe/Rome");
+	CHECK_STR(winzone_to_iana_in("Romance Standard Time", "BE"), "Europe/Brussels");
+	CHECK(winzone_to_iana_in("Mars Standard Time", "LT") == NULL);
+	/* Outlook's display names, with and without the offset. */
+	CHECK_STR(winzone_from_display("(UTC-05:00) Eastern Time (US & Canada)"),
+		  "Eastern Standard Time");
+	CHECK_STR(winzone_from_display("Eastern Time (US & Canada)"),
+		  "Eastern Standard Time");
+	CHECK_STR(winzone_from_display("Canberra, Melbourne, Sydney"),
+		  "AUS Eastern Standard Time");
+	CHECK_STR(winzone_from_display("Kuala Lumpur, Singapore"),
+		  "Singapore Standard Time");
+	CHECK_STR(winzone_from_display("(UTC-03:00) Brasília"),
+		  "E. South America Standard Time");
+	CHECK_STR(winzone_from_display("(GMT+02:00) Helsinki, Kiev, Riga, Sofia, Tallinn, Vilnius"),
+		  "FLE Standard Time");
+	CHECK_STR(winzone_from_display("(UTC) Coordinated Universal Time"), "UTC");
+	CHECK(winzone_from_display("(UTC+04:00) Nowhere Island") == NULL);
+	CHECK(winzone_from_display("") == NULL);
 	for (size_t i = 0; i < winzone_count(); i++) {
 		const char *w, *z;
 		struct itin_err err;

@@ -149,6 +149,16 @@ TEST(spellings)
 	EXPECT_PLACE("Sydney", NULL, "Sydney", "AU", "Australia/Sydney");
 	EXPECT_PLACE("Kananaskis", NULL, "Kananaskis", "CA", "America/Edmonton");
 	EXPECT_PLACE("  seoul ", NULL, "Seoul", "KR", "Asia/Seoul");
+	/* Beyond Latin-1 (utf8proc folding) and historic names. */
+	EXPECT_PLACE("Hà Nội", NULL, "Hanoi", "VN", "Asia/Ho_Chi_Minh");
+	EXPECT_PLACE("Đà Nẵng", NULL, "Da Nang", "VN", "Asia/Ho_Chi_Minh");
+	EXPECT_PLACE("Thành phố Hồ Chí Minh", NULL, "Ho Chi Minh City", "VN",
+		     "Asia/Ho_Chi_Minh");
+	EXPECT_PLACE("Peking", NULL, "Beijing", "CN", "Asia/Shanghai");
+	EXPECT_PLACE("Rangoon", NULL, "Yangon", "MM", "Asia/Yangon");
+	EXPECT_PLACE("Saigon", NULL, "Ho Chi Minh City", "VN", "Asia/Ho_Chi_Minh");
+	EXPECT_PLACE("Canton", "CN", "Guangzhou", "CN", "Asia/Shanghai");
+	EXPECT_PLACE("Madras", NULL, "Chennai", "IN", "Asia/Kolkata");
 	/* A country name works as the country too. */
 	EXPECT_PLACE("Seoul", "South Korea", "Seoul", "KR", "Asia/Seoul");
 	CHECK(place_find("Kyiv", "RU", NULL) == NULL);
@@ -275,12 +285,40 @@ TEST(zone_rule)
 	place_zone(NULL, "LT", &z);
 	CHECK(z.how == PLACE_ZONE_COUNTRY && !strcmp(z.tz, "Europe/Vilnius"));
 	/* Otherwise the time floats. */
+	/* Unknown cities of a country of several zones: its main zone. */
 	place_zone("Springfield", "US", &z);
-	CHECK(z.how == PLACE_ZONE_UNKNOWN && !z.tz);
+	CHECK(z.how == PLACE_ZONE_MAIN && !strcmp(z.tz, "America/New_York"));
+	place_zone("Bad Godesberg", "DE", &z);
+	CHECK(z.how == PLACE_ZONE_MAIN && !strcmp(z.tz, "Europe/Berlin"));
+	place_zone(NULL, "BR", &z);
+	CHECK(z.how == PLACE_ZONE_MAIN && !strcmp(z.tz, "America/Sao_Paulo"));
+	CHECK_STR(country_main_zone("de"), "Europe/Berlin");
+	CHECK_STR(country_main_zone("US"), "America/New_York");
+	CHECK_STR(country_main_zone("RU"), "Europe/Moscow");
+	CHECK_STR(country_main_zone("AU"), "Australia/Sydney");
+	CHECK_STR(country_main_zone("KR"), "Asia/Seoul");
+	CHECK(country_main_zone("BV") == NULL);
+	/* Elmau (G7 2015, 2022): Europe/Berlin, not the nearest zone's
+	 * Europe/Busingen. */
+	place_zone("Elmau", NULL, &z);
+	CHECK(z.how == PLACE_ZONE_CITY && !strcmp(z.tz, "Europe/Berlin"));
+	place_zone("Schloss Elmau", "DE", &z);
+	CHECK(z.how == PLACE_ZONE_CITY && !strcmp(z.tz, "Europe/Berlin"));
+	/* A division tells places of one name apart. */
+	place_zone("Portland, Maine", NULL, &z);
+	CHECK(z.how == PLACE_ZONE_CITY && !strcmp(z.tz, "America/New_York") &&
+	      !z.ambiguous);
+	place_zone("Portland, ME", "US", &z);
+	CHECK(z.how == PLACE_ZONE_CITY && !strcmp(z.tz, "America/New_York"));
+	place_zone("Portland, OR", NULL, &z);
+	CHECK(z.how == PLACE_ZONE_CITY && !strcmp(z.tz, "America/Los_Angeles"));
+	place_zone("Santiago, Spain", NULL, &z);
+	CHECK(z.how == PLACE_ZONE_CITY && !strcmp(z.tz, "Europe/Madrid"));
 	place_zone("Atlantis", NULL, &z);
 	CHECK(z.how == PLACE_ZONE_UNKNOWN && !z.tz);
+	/* A city not in the country given: the country decides. */
 	place_zone("Kyiv", "RU", &z);
-	CHECK(z.how == PLACE_ZONE_UNKNOWN && !z.tz);
+	CHECK(z.how == PLACE_ZONE_MAIN && !strcmp(z.tz, "Europe/Moscow"));
 	place_zone(NULL, NULL, &z);
 	CHECK(z.how == PLACE_ZONE_NONE && !z.tz);
 	place_zone("", "", &z);
@@ -292,6 +330,17 @@ TEST(suggestions)
 	const struct place *s[4];
 	size_t n;
 
+	const char *cc[4];
+
+	/* Countries whose names hold the word: "Korea" is one of two. */
+	n = country_search("Korea", cc, 4);
+	CHECK_INT(n, 2);
+	CHECK(n == 2 && !strcmp(cc[0], "KP") && !strcmp(cc[1], "KR"));
+	n = country_search("congo", cc, 4);
+	CHECK_INT(n, 2);
+	CHECK_INT(country_search("Lanka", cc, 4), 1);
+	CHECK_INT(country_search("Kor", cc, 4), 0);	/* too short */
+	CHECK_INT(country_search("Atlantis", cc, 4), 0);
 	n = place_suggest("Brusels", s, 4);
 	CHECK(n >= 1 && !strcmp(s[0]->city, "Brussels"));
 	n = place_suggest("Vilnus", s, 4);

@@ -153,6 +153,25 @@ TEST(fold)
 	CHECK_STR(buf, "brasov");
 	utf8_fold("서울 Seoul", buf, sizeof(buf), UTF8_FOLD_ALNUM);
 	CHECK_STR(buf, "서울seoul");
+	/* Beyond Latin-1 and Latin Extended-A (utf8proc): Vietnamese, with
+	 * stacked marks and đ; Greek and Cyrillic case; fullwidth forms. */
+	utf8_fold("Hà Nội", buf, sizeof(buf), UTF8_FOLD_ALNUM);
+	CHECK_STR(buf, "hanoi");
+	utf8_fold("Đà Nẵng", buf, sizeof(buf), UTF8_FOLD_ALNUM);
+	CHECK_STR(buf, "danang");
+	utf8_fold("Thành phố Hồ Chí Minh", buf, sizeof(buf), UTF8_FOLD_ALNUM);
+	CHECK_STR(buf, "thanhphohochiminh");
+	utf8_fold("ＴＯＫＹＯ", buf, sizeof(buf), 0);
+	CHECK_STR(buf, "tokyo");
+	utf8_fold("ΑΘΉΝΑ Москва", buf, sizeof(buf), 0);
+	CHECK_STR(buf, "αθηνα москва");
+	utf8_fold("İzmir", buf, sizeof(buf), UTF8_FOLD_ALNUM);
+	CHECK_STR(buf, "izmir");
+	/* Decomposed input folds like composed input. */
+	utf8_fold("Sa\xcc\x83o", buf, sizeof(buf), 0);
+	CHECK_STR(buf, "sao");
+	/* Never longer than the input: U+FDFA expands to 18 letters. */
+	CHECK_INT(utf8_fold("\xef\xb7\xba", buf, sizeof(buf), 0), 3);
 	/* Truncation is reported like snprintf. */
 	CHECK_INT(utf8_fold("abcdef", buf, 4, 0), 6);
 	CHECK_STR(buf, "abc");

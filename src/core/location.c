@@ -1,0 +1,516 @@
+/*
+ * location.c: venue, city, region and country from a free-form location
+ * (location.h says what is recognised). Pure string work over the
+ * gazetteer; the only allocations are the result's strings.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "itin/ascii.h"
+#include "itin/location.h"
+#include "itin/places.h"
+#include "itin/strbuf.h"
+#include "itin/utf8.h"
+#include "itin/xalloc.h"
+
+/* First-level divisions written after the city in addresses: USPS state
+ * codes, Canada Post province codes, Australian state abbreviations. */
+static const struct region {
+	char cc[3];
+	const char *code, *name;
+} regions[] = {
+	{"US", "AL", "Alabama"}, {"US", "AK", "Alaska"},
+	{"US", "AZ", "Arizona"}, {"US", "AR", "Arkansas"},
+	{"US", "CA", "California"}, {"US", "CO", "Colorado"},
+	{"US", "CT", "Connecticut"}, {"US", "DE", "Delaware"},
+	{"US", "DC", "District of Columbia"}, {"US", "FL", "Florida"},
+	{"US", "GA", "Georgia"}, {"US", "HI", "Hawaii"},
+	{"US", "ID", "Idaho"}, {"US", "IL", "Illinois"},
+	{"US", "IN", "Indiana"}, {"US", "IA", "Iowa"},
+	{"US", "KS", "Kansas"}, {"US", "KY", "Kentucky"},
+	{"US", "LA", "Louisiana"}, {"US", "ME", "Maine"},
+	{"US", "MD", "Maryland"}, {"US", "MA", "Massachusetts"},
+	{"US", "MI", "Michigan"}, {"US", "MN", "Minnesota"},
+	{"US", "MS", "Mississippi"}, {"US", "MO", "Missouri"},
+	{"US", "MT", "Montana"}, {"US", "NE", "Nebraska"},
+	{"US", "NV", "Nevada"}, {"US", "NH", "New Hampshire"},
+	{"US", "NJ", "New Jersey"}, {"US", "NM", "New Mexico"},
+	{"US", "NY", "New York"}, {"US", "NC", "North Carolina"},
+	{"US", "ND", "North Dakota"}, {"US", "OH", "Ohio"},
+	{"US", "OK", "Oklahoma"}, {"US", "OR", "Oregon"},
+	{"US", "PA", "Pennsylvania"}, {"US", "RI", "Rhode Island"},
+	{"US", "SC", "South Carolina"}, {"US", "SD", "South Dakota"},
+	{"US", "TN", "Tennessee"}, {"US", "TX", "Texas"},
+	{"US", "UT", "Utah"}, {"US", "VT", "Vermont"},
+	{"US", "VA", "Virginia"}, {"US", "WA", "Washington"},
+	{"US", "WV", "West Virginia"}, {"US", "WI", "Wisconsin"},
+	{"US", "WY", "Wyoming"},
+	{"CA", "AB", "Alberta"}, {"CA", "BC", "British Columbia"},
+	{"CA", "MB", "Manitoba"}, {"CA", "NB", "New Brunswick"},
+	{"CA", "NL", "Newfoundland and Labrador"},
+	{"CA", "NS", "Nova Scotia"}, {"CA", "NT", "Northwest Territories"},
+	{"CA", "NU", "Nunavut"}, {"CA", "ON", "Ontario"},
+	{"CA", "PE", "Prince Edward Island"}, {"CA", "QC", "Quebec"},
+	{"CA", "SK", "Saskatchewan"}, {"CA", "YT", "Yukon"},
+	{"AU", "ACT", "Australian Capital Territory"},
+	{"AU", "NSW", "New South Wales"}, {"AU", "NT", "Northern Territory"},
+	{"AU", "QLD", "Queensland"}, {"AU", "SA", "South Australia"},
+	{"AU", "TAS", "Tasmania"}, {"AU", "VIC", "Victoria"},
+	{"AU", "WA", "Western Australia"},
+};
+#define NREGIONS (sizeof(regions) / sizeof(regions[0]))
+
+/* Folded, for comparisons that ignore case, accents and punctuation. */
+static bool same_name(const char *a, const char *b)
+{
+	char fa[128], fb[128];
+	size_t na = utf8_fold(a, fa, sizeof(fa), UTF8_FOLD_ALNUM);
+	size_t nb = utf8_fold(b, fb, sizeof(fb), UTF8_FOLD_ALNUM);
+
+	return na && na < sizeof(fa) && nb < sizeof(fb) && !strcmp(fa, fb);
+}
+
+const char *region_name(const char *cc, const char *code)
+{
+	for (size_t i = 0; cc && i < NREGIONS; i++)
+		if (!ascii_casecmp(regions[i].cc, cc) &&
+		    !ascii_casecmp(regions[i].code, code))
+			return regions[i].name;
+	return NULL;
+}
+
+const char *region_country(const char *s, const char **name)
+{
+	for (size_t i = 0; i < NREGIONS; i++) {
+		/* Codes as written in addresses: upper case ("WA", not "Wa"). */
+		if (!strcmp(regions[i].code, s) || same_name(regions[i].name, s)) {
+			if (name)
+				*name = regions[i].name;
+			return regions[i].cc;
+		}
+	}
+	return NULL;
+}
+
+/* ---- parts ---- */
+
+enum { MAX_PARTS = 24 };
+
+struct part {
+	const char *s, *e;	/* trimmed */
+	const char *cs, *ce;	/* without postcodes: the name in it */
+};
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* A postcode token: letters, digits and '-', with a digit ("1049",
+ * "10017", "D-10117", "SW1A", "2AA", "100-8914"). */
+static bool is_postcode(const char *s, const char *e)
+{
+	bool digit = false;
+
+	if (e - s < 2 || e - s > 10)
+		return false;
+	for (const char *p = s; p < e; p++) {
+		if (ascii_isdigit((unsigned char)*p))
+			digit = true;
+		else if (!ascii_isalpha((unsigned char)*p) && *p != '-')
+			return false;
+	}
+	return digit;
+}
+
+/* Set cs..ce to s..e without leading and trailing postcode tokens. */
+static void strip_postcodes(struct part *p)
+{
+	const char *s = p->s, *e = p->e;
+
+	for (;;) {
+		const char *t = s;
+
+		while (t < e && !is_space(*t))
+			t++;
+		if (t == e || !is_postcode(s, t))
+			break;
+		s = t;
+		while (s < e && is_space(*s))
+			s++;
+	}
+	for (;;) {
+		const char *t = e;
+
+		while (t > s && !is_space(t[-1]))
+			t--;
+		if (t == s || !is_postcode(t, e))
+			break;
+		e = t;
+		while (e > s && is_space(e[-1]))
+			e--;
+	}
+	/* A part that is only a postcode is not a name at all. */
+	if (s == p->s && e == p->e && is_postcode(s, e))
+		e = s;
+	p->cs = s;
+	p->ce = e;
+}
+
+static size_t split(const char *str, struct part *parts)
+{
+	size_t n = 0;
+	const char *p = str;
+
+	for (;;) {
+		const char *c = p;
+
+		while (*c && *c != ',' && *c != '\n')
+			c++;
+		{
+			const char *s = p, *e = c;
+
+			while (s < e && is_space(*s))
+				s++;
+			while (e > s && is_space(e[-1]))
+				e--;
+			if (s < e && n < MAX_PARTS) {
+				parts[n].s = s;
+				parts[n].e = e;
+				strip_postcodes(&parts[n]);
+				n++;
+			}
+		}
+		if (!*c)
+			break;
+		p = c + 1;
+	}
+	return n;
+}
+
+static void text(struct strbuf *sb, const char *s, const char *e)
+{
+	strbuf_reset(sb);
+	strbuf_add(sb, s, (size_t)(e - s));
+}
+
+static bool has_digit(const char *s, const char *e)
+{
+	for (; s < e; s++)
+		if (ascii_isdigit((unsigned char)*s))
+			return true;
+	return false;
+}
+
+/* ---- the parser ---- */
+
+struct parse {
+	struct part parts[MAX_PARTS];
+	size_t n;
+	long country_part, region_part, city_part;
+	const char *cc;			/* static, or NULL */
+	const char *region_cc;		/* the region's country */
+	const char *region_full;	/* the region's name */
+	const struct place *place;
+	const char *city_s, *city_e;	/* the city's text */
+	struct strbuf tmp;
+};
+
+/* The city in part i (its name without postcodes, or that without a
+ * trailing region code: "New York NY"), in cc and region if given. */
+static const struct place *city_in(struct parse *ps, size_t i, const char *cc,
+				   const char *region)
+{
+	struct part *p = &ps->parts[i];
+	const struct place *all[2];
+	const char *e = p->ce, *t;
+	size_t n;
+
+	if (p->cs == p->ce)
+		return NULL;
+	text(&ps->tmp, p->cs, p->ce);
+	if (region)
+		strbuf_addf(&ps->tmp, ", %s", region);
+	n = place_find_all(ps->tmp.buf, cc, all, 1);
+	if (!n && region) {
+		/* A hand-kept venue has no division in the data. */
+		text(&ps->tmp, p->cs, p->ce);
+		n = place_find_all(ps->tmp.buf, cc, all, 1);
+		if (n && all[0]->region)
+			n = 0;
+	}
+	if (n) {
+		ps->city_s = p->cs;
+		ps->city_e = p->ce;
+		return all[0];
+	}
+	/* "New York NY", "Sydney NSW": a trailing division code. */
+	for (t = e; t > p->cs && !is_space(t[-1]); t--)
+		;
+	if (t > p->cs) {
+		const char *rcc, *rname;
+
+		text(&ps->tmp, t, e);
+		rcc = region_country(ps->tmp.buf, &rname);
+		if (rcc && (!cc || !strcmp(rcc, cc))) {
+			const char *ne = t;
+
+			while (ne > p->cs && is_space(ne[-1]))
+				ne--;
+			text(&ps->tmp, p->cs, ne);
+			strbuf_addf(&ps->tmp, ", %s", rname);
+			if (place_find_all(ps->tmp.buf, rcc, all, 1)) {
+				ps->city_s = p->cs;
+				ps->city_e = ne;
+				ps->region_cc = rcc;
+				ps->region_full = rname;
+				return all[0];
+			}
+		}
+	}
+	return NULL;
+}
+
+/* Is part i exactly a division ("NY", "Ontario")? of country want if set. */
+static const char *region_of_part(struct parse *ps, size_t i, const char *want,
+				  const char **name)
+{
+	const struct part *p = &ps->parts[i];
+	const char *rcc;
+
+	if (p->cs == p->ce)
+		return NULL;
+	text(&ps->tmp, p->cs, p->ce);
+	rcc = region_country(ps->tmp.buf, name);
+	return rcc && (!want || !strcmp(rcc, want)) ? rcc : NULL;
+}
+
+/* Look for the city from the end, the country (if any) being cc. */
+static void find_city(struct parse *ps, const char *cc)
+{
+	for (size_t k = ps->n; k-- > 0;) {
+		const char *rcc, *rname = NULL;
+
+		if ((long)k == ps->country_part)
+			continue;
+		/* A division after the city: "Albany, New York" is Albany,
+		 * though New York is a city too; one with no known city
+		 * before it is taken as the city ("New York, USA"). */
+		rcc = region_of_part(ps, k, cc, &rname);
+		if (rcc && ps->region_part < 0) {
+			for (size_t j = k; j-- > 0;) {
+				if ((long)j == ps->country_part)
+					continue;
+				if ((ps->place = city_in(ps, j, rcc, rname))) {
+					ps->region_part = (long)k;
+					ps->region_cc = rcc;
+					ps->region_full = rname;
+					ps->city_part = (long)j;
+					return;
+				}
+			}
+			if (k > (ps->country_part == 0 ? 1u : 0u) &&
+			    !has_digit(ps->parts[k - 1].s, ps->parts[k - 1].e)) {
+				/* "Cambridge, MA": no city known there; what
+				 * comes before is in that country. After a
+				 * street ("760 United Nations Plaza, New
+				 * York") the name is the city's. */
+				ps->region_part = (long)k;
+				ps->region_cc = rcc;
+				ps->region_full = rname;
+				cc = rcc;
+				continue;
+			}
+		}
+		if ((ps->place = city_in(ps, k, cc, NULL))) {
+			ps->city_part = (long)k;
+			return;
+		}
+	}
+}
+
+/* The last part that names a country; a city-state's name ("Singapore")
+ * counts only as the last part. */
+static void find_country(struct parse *ps)
+{
+	for (size_t k = ps->n; k-- > 0;) {
+		const struct part *p = &ps->parts[k];
+		const char *cc;
+
+		/* The whole part: "CH 10" is a channel, not Switzerland. */
+		text(&ps->tmp, p->s, p->e);
+		cc = country_lookup(ps->tmp.buf);
+		if (!cc)
+			continue;
+		/* Two letters in lower case are a word ("de", "la"), not a
+		 * code; "Georgia" after a US city is a state (find_city). */
+		if (ps->tmp.len == 2 && !(p->s[0] >= 'A' && p->s[0] <= 'Z' &&
+					  p->s[1] >= 'A' && p->s[1] <= 'Z'))
+			continue;
+		if (k + 1 < ps->n && place_find(ps->tmp.buf, NULL, NULL))
+			continue;
+		ps->cc = cc;
+		ps->country_part = (long)k;
+		return;
+	}
+}
+
+/* "MA", "NSW": an upper-case code as addresses write divisions. */
+static bool is_code(const struct part *p)
+{
+	if (p->ce - p->cs < 2 || p->ce - p->cs > 3)
+		return false;
+	for (const char *s = p->cs; s < p->ce; s++)
+		if (*s < 'A' || *s > 'Z')
+			return false;
+	return true;
+}
+
+
+void location_parse(const char *str, struct location *loc)
+{
+	struct parse ps;
+	struct strbuf venue = STRBUF_INIT;
+
+	memset(loc, 0, sizeof(*loc));
+	memset(&ps, 0, sizeof(ps));
+	strbuf_init(&ps.tmp);
+	ps.country_part = ps.region_part = ps.city_part = -1;
+	ps.n = split(str ? str : "", ps.parts);
+	if (!ps.n)
+		goto out;
+	if (ps.n == 1) {
+		/* "Singapore" is a city; "Japan" alone is a country. */
+		struct part *p = &ps.parts[0];
+
+		text(&ps.tmp, p->s, p->e);
+		if (!place_find(ps.tmp.buf, NULL, NULL) &&
+		    (ps.cc = country_lookup(ps.tmp.buf)) != NULL &&
+		    !(ps.tmp.len == 2 && !(p->s[0] >= 'A' && p->s[0] <= 'Z' &&
+					   p->s[1] >= 'A' && p->s[1] <= 'Z'))) {
+			ps.country_part = 0;
+			goto done;
+		}
+		ps.cc = NULL;
+	}
+	find_country(&ps);
+	find_city(&ps, ps.cc);
+	if (!ps.place && ps.country_part >= 0) {
+		/* "Sacramento, CA", "Atlanta, Georgia": a division that is
+		 * also a country's code or name. */
+		const char *rcc, *rname;
+		long cp = ps.country_part;
+
+		if ((rcc = region_of_part(&ps, (size_t)cp, NULL, &rname))) {
+			struct parse alt = ps;
+
+			strbuf_init(&alt.tmp);
+			alt.country_part = -1;
+			alt.region_part = -1;
+			alt.cc = NULL;
+			find_city(&alt, rcc);
+			/* Taken as the division when a city is known
+			 * there, or when it is a code ("MA 02138") and no
+			 * city is known either way. */
+			if (alt.region_part == cp &&
+			    (alt.place || is_code(&ps.parts[cp]))) {
+				strbuf_release(&ps.tmp);
+				ps = alt;
+			} else {
+				strbuf_release(&alt.tmp);
+			}
+		}
+		/* "Marina Bay Sands, Singapore": the country is the city. */
+		if (!ps.place && ps.cc) {
+			struct part *p = &ps.parts[cp];
+
+			text(&ps.tmp, p->cs, p->ce);
+			if ((ps.place = place_find(ps.tmp.buf, ps.cc, NULL))) {
+				ps.city_s = p->cs;
+				ps.city_e = p->ce;
+			}
+		}
+	}
+	if (ps.place) {
+		if (!ps.cc)
+			ps.cc = ps.place->country;
+	} else {
+		/* Nothing known: the last part left that is no street
+		 * address, when a venue comes before it ("Redoute, Bad
+		 * Godesberg, Germany") or a state after it ("Cambridge,
+		 * MA"); alone before a country it is as likely a venue
+		 * ("Burgerweeshuis, Netherlands") and stays one. */
+		size_t others = 0;
+
+		if (!ps.cc && ps.region_cc)
+			ps.cc = ps.region_cc;
+		for (size_t k = 0; k < ps.n; k++)
+			if ((long)k != ps.country_part && (long)k != ps.region_part)
+				others++;
+		for (size_t k = ps.n; k-- > 0;) {
+			struct part *p = &ps.parts[k];
+
+			if ((long)k == ps.country_part || (long)k == ps.region_part)
+				continue;
+			if ((others > 1 || ps.region_part >= 0) && p->cs < p->ce &&
+			    !has_digit(p->cs, p->ce)) {
+				ps.city_part = (long)k;
+				ps.city_s = p->cs;
+				ps.city_e = p->ce;
+			}
+			break;
+		}
+	}
+done:
+	if (ps.cc)
+		memcpy(loc->country, ps.cc, 3);
+	loc->place = ps.place;
+	if (ps.city_s)
+		loc->city = xstrndup(ps.city_s, (size_t)(ps.city_e - ps.city_s));
+	if (loc->city && ps.place && ps.region_full &&
+	    place_find_all(loc->city, loc->country, NULL, 0) > 1) {
+		/* "Portland, ME": the division is what tells this Portland
+		 * from the other, so the city keeps it (places.h reads it). */
+		struct strbuf c = STRBUF_INIT;
+		const struct part *rp =
+		    ps.region_part >= 0 ? &ps.parts[ps.region_part] : NULL;
+
+		strbuf_addf(&c, "%s, ", loc->city);
+		if (rp)
+			strbuf_add(&c, rp->cs, (size_t)(rp->ce - rp->cs));
+		else
+			strbuf_addstr(&c, ps.region_full);
+		free(loc->city);
+		loc->city = strbuf_detach(&c, NULL);
+	}
+	if (ps.region_part >= 0) {
+		const struct part *p = &ps.parts[ps.region_part];
+
+		loc->region = xstrndup(p->cs, (size_t)(p->ce - p->cs));
+	} else if (ps.region_full) {
+		loc->region = xstrdup(ps.region_full);
+	}
+	for (size_t k = 0; k < ps.n; k++) {
+		const struct part *p = &ps.parts[k];
+
+		if ((long)k == ps.country_part || (long)k == ps.region_part ||
+		    (long)k == ps.city_part)
+			continue;
+		if (venue.len)
+			strbuf_addstr(&venue, ", ");
+		strbuf_add(&venue, p->s, (size_t)(p->e - p->s));
+	}
+	if (venue.len)
+		loc->venue = strbuf_detach(&venue, NULL);
+out:
+	strbuf_release(&venue);
+	strbuf_release(&ps.tmp);
+}
+
+void location_release(struct location *loc)
+{
+	free(loc->venue);
+	free(loc->city);
+	free(loc->region);
+	memset(loc, 0, sizeof(*loc));
+}
