@@ -140,6 +140,11 @@ struct csvio_stats {
 	size_t rows;	/* data records seen (header excluded) */
 	size_t events;	/* events appended to the list */
 	size_t skipped; /* rows refused (CSVIO_SKIP_INVALID) */
+	/*
+	 * The fields the file's columns carry (EVF_* of evident.h): an
+	 * import keeps the stored value of every other field.
+	 */
+	unsigned carried;
 };
 
 /*
@@ -153,6 +158,7 @@ struct csvio_stats {
  * end_tz column is read too), and the columns of Google Calendar's and Outlook's CSV (Subject, Start
  * Date, Start Time, End Date, End Time, All Day Event, Description,
  * Location, Categories, Required/Optional Attendees, Meeting Organizer...).
+ * A uid column is the event's uid (an iCalendar UID), never written.
  * A title and a start are required ("missing column 'title'"). Columns it
  * does not know are ignored with one warning naming them all.
  *
