@@ -23,7 +23,7 @@
 #include "itin/strbuf.h"
 
 /* The fields, as bits of a set ("mask"). */
-enum evfield {
+enum evident_field {
 	EVF_TYPE = 1u << 0,
 	EVF_TITLE = 1u << 1,
 	EVF_WHEN = 1u << 2,	/* start, end, all-day: one unit */
@@ -57,7 +57,7 @@ enum evfield {
 #define EVF_ALL ((1u << EVF_NFIELDS) - 1u)
 
 /* "title", "when", "tz"...: the name a field is shown under. */
-const char *evident_name(enum evfield f);
+const char *evident_name(enum evident_field f);
 
 /* Whether a and b agree in every field of mask (EVF_SEQ ignored). */
 bool evident_same(const struct event *a, const struct event *b,
@@ -92,7 +92,7 @@ void evident_keep(struct event *upd, const struct event *old,
  * "\n"; "" when empty.
  */
 void evident_describe(struct strbuf *sb, const struct event *ev,
-		      enum evfield f);
+		      enum evident_field f);
 
 /* A UTC instant as the text format writes "modified": 2023-07-01T12:00:00Z. */
 void evident_format_utc(int64_t t, char *buf); /* ITIN_WHEN_MAX bytes */

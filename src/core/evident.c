@@ -17,7 +17,7 @@ static const char *const names[EVF_NFIELDS] = {
 	"seq",
 };
 
-const char *evident_name(enum evfield f)
+const char *evident_name(enum evident_field f)
 {
 	for (unsigned i = 0; i < EVF_NFIELDS; i++)
 		if (f == 1u << i)
@@ -137,7 +137,7 @@ uint64_t evident_hash(const struct event *ev, unsigned mask)
 		/* The field's name tags it, and a record separator ends
 		 * it: lists of any length cannot run into the next. */
 		h = h_str(h, names[i]);
-		switch ((enum evfield)f) {
+		switch ((enum evident_field)f) {
 		case EVF_TYPE:
 			h = h_str(h, event_type_name(ev->type));
 			break;
@@ -316,7 +316,7 @@ static void one_line(struct strbuf *sb, const char *s)
 }
 
 void evident_describe(struct strbuf *sb, const struct event *ev,
-		      enum evfield f)
+		      enum evident_field f)
 {
 	char buf[ITIN_WHEN_MAX];
 
