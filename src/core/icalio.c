@@ -415,6 +415,10 @@ static icalcomponent *vevent_of(const struct event *ev,
 	else
 		icalio_uid(a, ev->id);
 	icalcomponent_add_property(c, icalproperty_new_uid(a->buf));
+	/* A UID that does not give the id back ("ID@itin") carries it. */
+	if (a->len != strlen(ev->id) + 5 || strncmp(a->buf, ev->id, a->len - 5) ||
+	    strcmp(a->buf + a->len - 5, "@itin"))
+		add_x(c, "X-ITIN-ID", ev->id, b);
 	icalcomponent_add_property(c, icalproperty_new_dtstamp(ical_utc(o->now)));
 	icalcomponent_add_property(c, icalproperty_new_sequence((int)ev->seq));
 	if (ev->has_modified)
@@ -1644,14 +1648,26 @@ static void check_once(struct reader *r, const struct vprops *vp)
 
 /*
  * Who ev is, from its UID: a UID itin wrote ("ID@itin") gives back the
- * id it came from; any other is kept as the event's uid, and its id is
+ * id it came from, as does X-ITIN-ID (xid, when not NULL) that itin
+ * writes beside any other UID; any other is kept as the event's uid, and
+ * its id is
  * derived from it (event_derive_id(): 16 hex digits, the same at every
  * import of the file), never the UID itself, which can be 100 characters
  * of Outlook.
  */
-static void adopt_uid(struct event *ev, const char *uid)
+static void adopt_uid(struct event *ev, const char *uid, const char *xid)
 {
 	size_t n = strlen(uid);
+
+	/* itin's own export says the id when the UID does not. */
+	if (xid && event_id_is_valid(xid)) {
+		event_set_str(ev, &ev->id, xid);
+		if (strcmp(uid, xid) &&
+		    !(n == strlen(xid) + 5 && !strncmp(uid, xid, n - 5) &&
+		      !strcmp(uid + n - 5, "@itin")))
+			event_set_str(ev, &ev->uid, uid);
+		return;
+	}
 
 	if (n > 5 && n <= 205 && !strcmp(uid + n - 5, "@itin")) {
 		char *id = xstrndup(uid, n - 5);
@@ -2283,8 +2299,19 @@ static int read_vevent(struct reader *r, size_t first, size_t last)
 	memset(pe, 0, sizeof(*pe));
 	pe->ev = ev;
 	pe->uid = uid ? text_dup(r, uid->value) : NULL;
-	if (pe->uid)
-		adopt_uid(pe->ev, pe->uid);
+	if (pe->uid) {
+		const struct cprop *xp = find(&vp, "X-ITIN-ID");
+		char *xid = NULL;
+
+		if (xp) {
+			char *v = text_dup(r, xp->value);
+
+			xid = x_decode(v);
+			free(v);
+		}
+		adopt_uid(pe->ev, pe->uid, xid);
+		free(xid);
+	}
 	pe->line = line;
 	pe->first = first;
 	pe->last = last;

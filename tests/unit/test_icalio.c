@@ -345,7 +345,8 @@ TEST(foreign_events)
 
 	CHECK_STR(itin_of(&l),
 		  "2023-01-30 10:00-11:00     meeting    Bilateral talks @ Yongsan Office, Seoul, KR\n"
-		  "    id: a1@google.com\n"
+		  "    id: 6e47d4e5d2192fa5\n"
+		  "    uid: a1@google.com\n"
 		  "    seq: 3\n"
 		  "    tz: Asia/Seoul\n"
 		  "    status: tentative\n"
@@ -355,9 +356,11 @@ TEST(foreign_events)
 		  "    note: Agenda:\n"
 		  "    note: security\n"
 		  "2023-07-11..2023-07-12     summit     NATO Summit @ Vilnius\n"
-		  "    id: a2\n"
+		  "    id: 089c1407b54546da\n"
+		  "    uid: a2\n"
 		  "2023-02-01 09:00-10:30     call       Floating call\n"
-		  "    id: a3\n"
+		  "    id: 089c1507b545488d\n"
+		  "    uid: a3\n"
 		  "    tz: floating\n");
 	evlist_release(&l);
 }
@@ -390,10 +393,12 @@ TEST(zone_names)
 	    "SUMMARY:Evolution\r\nEND:VEVENT\r\n");
 	CHECK_STR(itin_of(&l),
 		  "2023-01-30 10:00-11:00     other      Outlook\n"
-		  "    id: w1\n"
+		  "    id: 08cb8707b56d7b05\n"
+		  "    uid: w1\n"
 		  "    tz: Asia/Seoul\n"
 		  "2023-01-30 10:00           other      Evolution\n"
-		  "    id: w2\n"
+		  "    id: 08cb8407b56d75ec\n"
+		  "    uid: w2\n"
 		  "    tz: Europe/London\n");
 	CHECK_INT(nwarn, 0);
 	evlist_release(&l);
@@ -407,7 +412,8 @@ TEST(zone_names)
 	    "SUMMARY:Odd\r\nEND:VEVENT\r\n");
 	CHECK_STR(itin_of(&l),
 		  "2023-01-30 11:00           other      Odd\n"
-		  "    id: w3\n"
+		  "    id: 08cb8507b56d779f\n"
+		  "    uid: w3\n"
 		  "    tz: Asia/Seoul\n");
 	CHECK(strstr(warnings, "disagrees") != NULL);
 	evlist_release(&l);
@@ -427,13 +433,16 @@ TEST(recurrence)
 
 	CHECK_STR(itin_of(&l),
 		  "2023-01-02 09:00-09:30     meeting    Staff meeting\n"
-		  "    id: r1/20230102T080000Z\n"
+		  "    id: ec8571cda6143b6f\n"
+		  "    uid: r1/20230102T080000Z\n"
 		  "    tz: Europe/Brussels\n"
 		  "2023-01-16 14:00-14:30     meeting    Staff meeting (moved)\n"
-		  "    id: r1/20230116T080000Z\n"
+		  "    id: bc309cdf30caa4fa\n"
+		  "    uid: r1/20230116T080000Z\n"
 		  "    tz: Europe/Brussels\n"
 		  "2023-01-23 09:00-09:30     meeting    Staff meeting\n"
-		  "    id: r1/20230123T080000Z\n"
+		  "    id: 655217e5a6c6854a\n"
+		  "    uid: r1/20230123T080000Z\n"
 		  "    tz: Europe/Brussels\n");
 	CHECK(strstr(warnings, "3 occurrences") != NULL);
 	evlist_release(&l);
@@ -442,8 +451,12 @@ TEST(recurrence)
 		    "RRULE:FREQ=YEARLY\r\nSUMMARY:New Year\r\nEND:VEVENT\r\n");
 	CHECK_INT(l.n, 2);
 	if (l.n == 2) {
-		CHECK_STR(l.v[0]->id, "r2/20230101");
-		CHECK_STR(l.v[1]->id, "r2/20240101");
+		/* Each occurrence: the UID and its day as uid, a short id
+		 * of its own derived from that. */
+		CHECK_STR(l.v[0]->uid, "r2/20230101");
+		CHECK_STR(l.v[0]->id, "0c0bfeb77378fd93");
+		CHECK_STR(l.v[1]->uid, "r2/20240101");
+		CHECK_STR(l.v[1]->id, "5b83228beec0dc12");
 	}
 	evlist_release(&l);
 }
