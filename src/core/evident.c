@@ -116,13 +116,17 @@ static uint64_t h_str(uint64_t h, const char *s)
 	return h_bytes(h, "\x1f", 1);
 }
 
-/* A number as decimal text: the same on every machine. */
-static uint64_t h_num(uint64_t h, long long v)
+/* A number as 8 bytes, least significant first: the same on every
+ * machine, and no formatting on the path of a million-row import. */
+static uint64_t h_num(uint64_t h, int64_t v)
 {
-	char buf[32];
+	uint64_t u = (uint64_t)v;
 
-	snprintf(buf, sizeof(buf), "%lld", v);
-	return h_str(h, buf);
+	for (int i = 0; i < 8; i++) {
+		h = (h ^ (u & 0xff)) * FNV_PRIME;
+		u >>= 8;
+	}
+	return h;
 }
 
 uint64_t evident_hash(const struct event *ev, unsigned mask)

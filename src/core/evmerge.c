@@ -155,10 +155,11 @@ void evmerge_source(struct evmerge *m, const char *fname, unsigned carried)
 		htab_put(&m->content, evident_hash(m->store->v[i], cm), i);
 }
 
-/* The stored event with ev's content (in the carried fields), or -1. */
-static long find_content(const struct evmerge *m, const struct event *ev)
+/* The stored event with ev's content (in the carried fields: key is
+ * their hash), or -1. */
+static long find_content(const struct evmerge *m, const struct event *ev,
+			 uint64_t key)
 {
-	uint64_t key = evident_hash(ev, m->content_mask);
 	size_t it = 0;
 	long pos;
 
@@ -183,15 +184,16 @@ static long find_uid(const struct evmerge *m, const char *uid)
 	return evindex_find(m->ids, uid);
 }
 
-/* Which stored event ev is, or -1. */
-static long find_same(const struct evmerge *m, const struct event *ev)
+/* Which stored event ev is, or -1. key: the hash of its content. */
+static long find_same(const struct evmerge *m, const struct event *ev,
+		      uint64_t key)
 {
 	long pos = evindex_find(m->ids, ev->id);
 
 	if (pos < 0 && ev->uid && *ev->uid)
 		pos = find_uid(m, ev->uid);
 	if (pos < 0)
-		pos = find_content(m, ev);
+		pos = find_content(m, ev, key);
 	return pos;
 }
 
@@ -202,6 +204,8 @@ static const struct event *lookalike(const struct evmerge *m,
 	size_t it = 0;
 	long pos;
 
+	if (!m->before)
+		return NULL; /* an empty store: nothing to look like */
 	while ((pos = htab_next(&m->lookalike, evident_lookalike(ev), &it)) >=
 	       0) {
 		const struct event *s = m->store->v[pos];
@@ -215,12 +219,13 @@ static const struct event *lookalike(const struct evmerge *m,
 	return NULL;
 }
 
-static void index_at(struct evmerge *m, const struct event *ev, size_t pos)
+static void index_at(struct evmerge *m, const struct event *ev, size_t pos,
+		     uint64_t key)
 {
 	evindex_put(m->ids, ev->id, pos);
 	if (ev->uid && *ev->uid)
 		htab_put(&m->uids, uid_key(ev->uid), pos);
-	htab_put(&m->content, evident_hash(ev, m->content_mask), pos);
+	htab_put(&m->content, key, pos);
 }
 
 /*
@@ -268,7 +273,8 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 		const struct itin_warner *w, evmerge_fn fn, void *ctx,
 		struct itin_err *err)
 {
-	long pos = find_same(m, ev);
+	uint64_t key = evident_hash(ev, m->content_mask);
+	long pos = find_same(m, ev, key);
 	const struct event *like;
 	struct event *old;
 
@@ -283,7 +289,7 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 				     "but differs from it; added as a new event",
 				     ev->title, when, like->id);
 		}
-		index_at(m, ev, m->store->n);
+		index_at(m, ev, m->store->n, key);
 		evlist_add(m->store, ev);
 		report(fn, ctx, EVMERGE_ADDED, NULL, ev);
 		return EVMERGE_ADDED;
@@ -324,7 +330,7 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 	else if (ev->seq < old->seq)
 		ev->seq = old->seq;
 	report(fn, ctx, EVMERGE_UPDATED, old, ev);
-	index_at(m, ev, (size_t)pos);
+	index_at(m, ev, (size_t)pos, evident_hash(ev, m->content_mask));
 	evlist_replace(m->store, (size_t)pos, ev);
 	return EVMERGE_UPDATED;
 }

@@ -622,7 +622,7 @@ TEST(end_zone)
 	CHECK_STR(events("title,start,end,tz\n"
 			 "F,1/31/2023 10:00 AM,1/31/2023 2:00 PM,Asia/Seoul\n"),
 		  "2023-01-31 10:00-14:00     other      F\n"
-		  "    id: 0da0d334565ac654\n"
+		  "    id: 7a925733ef4ead73\n"
 		  "    tz: Asia/Seoul\n");
 	CHECK_STR(events("title,start,end,tz\n"
 			 "F,2023-01-31T10:00,TBD,Asia/Seoul\n"),
@@ -701,7 +701,7 @@ TEST(header_problems)
 	CHECK_STR(
 	    events("title,start,Colour,Private,,mood\nx,2023-01-01,red,,,\n"),
 	    "2023-01-01                 other      x\n"
-	    "    id: 6cd0aa759313e5ce\n");
+	    "    id: 604389936c28e7c3\n");
 	CHECK_INT(nwarn, 1);
 	/* Private is Google's and Outlook's: known, and nothing to keep. */
 	CHECK_STR(warnings, "t.csv:1:1: ignoring 2 unknown columns: 'Colour', "
@@ -732,18 +732,18 @@ TEST(google_calendar)
 	    events(csv),
 	    "2023-01-31 18:00-19:00     meeting    Meeting with Prime Minister "
 	    "Kishida @ Hiroshima, JP\n"
-	    "    id: ae5929eccc3c2145\n"
+	    "    id: 8879349e76c9b691\n"
 	    "    tz: Asia/Tokyo\n"
 	    "    note: Bilateral\n"
 	    "2023-01-29..2023-01-30     visit      Visit to the Republic of "
 	    "Korea @ Seoul, KR\n"
-	    "    id: c9dd57a044a3310c\n"
+	    "    id: bd9f90eced0bed0d\n"
 	    "2023-07-12 16:00-16:45     press      Press conference @ LITEXPO, "
 	    "Vilnius, LT\n"
-	    "    id: 471974ce2a24ecfe\n"
+	    "    id: c21232c99a4f06ff\n"
 	    "    tz: Europe/Vilnius\n"
 	    "2023-07-01 00:30-00:45     reception  Breakfast @ Singapore\n"
-	    "    id: f8d33dec4b5c5b84\n"
+	    "    id: 77db8154262fdfc0\n"
 	    "    tz: Asia/Singapore\n");
 	/* Every column of Google's export is known. */
 	CHECK_STR(warnings, "");
@@ -777,12 +777,12 @@ TEST(outlook)
 	CHECK_STR(
 	    events(csv),
 	    "2023-07-11..2023-07-12     summit     NATO Summit @ Vilnius, LT\n"
-	    "    id: 4b76f5821be076a8\n"
+	    "    id: 25d3f4c263e5744c\n"
 	    "    with: Jens Stoltenberg (organizer); Joe Biden; Fumio Kishida\n"
 	    "    tags: Summit; NATO\n"
 	    "    note: Heads of State\n"
 	    "2023-07-11 20:30-22:00     reception  Working dinner @ Vilnius\n"
-	    "    id: bc7f287b65928452\n"
+	    "    id: 13c18225694d3441\n"
 	    "    tz: Europe/Vilnius\n");
 	/* Outlook's extra columns are known: no warning. */
 	CHECK_INT(nwarn, 0);
@@ -792,7 +792,7 @@ TEST(outlook)
 		   "event\n"
 		   "Holiday,5/1/2023,12:00:00 AM,5/2/2023,12:00:00 AM,True\n"),
 	    "2023-05-01                 other      Holiday\n"
-	    "    id: b0779bc6a349a44a\n");
+	    "    id: 334b2b0ef24e3f85\n");
 }
 
 TEST(dates_and_times)
@@ -807,13 +807,13 @@ TEST(dates_and_times)
 		 "d,1/2/2024,9:05 a.m.,11:00 P.M.,UTC\n",
 		 h);
 	CHECK_STR(events(buf), "2023-12-31 00:00-00:59:59  other      a\n    "
-			       "id: a79951b241fa80a1\n    tz: UTC\n"
+			       "id: c79ad67b099f874f\n    tz: UTC\n"
 			       "2023-12-31 12:00-13:05     other      b\n    "
-			       "id: 6c427707d8b657d7\n    tz: UTC\n"
+			       "id: 446a6fd6e680d790\n    tz: UTC\n"
 			       "2023-12-31 23:59-23:59:30  other      c\n    "
-			       "id: bf39b9fa88976727\n    tz: UTC\n"
+			       "id: 84c6e36f6709461c\n    tz: UTC\n"
 			       "2024-01-02 09:05-23:00     other      d\n    "
-			       "id: 20ba39cecdd457a2\n    tz: UTC\n");
+			       "id: 800740d44f5d4856\n    tz: UTC\n");
 	snprintf(buf, sizeof(buf), "%sa,02/30/2023,10:00,,UTC\n", h);
 	CHECK_STR(events(buf), "ERROR 65 t.csv:2:3: invalid date '02/30/2023': "
 			       "February 2023 has 28 days");
@@ -849,11 +849,11 @@ TEST(types_participants_places)
 	    events("title,start,type\nx,2023-01-01,Summit\ny,2023-01-02,\n"
 		   "Phone call with Biden,2023-01-03,\n"),
 	    "2023-01-01                 summit     x\n    id: "
-	    "79a4317be4688bc1\n"
+	    "18c42692da697166\n"
 	    "2023-01-02                 other      y\n    id: "
-	    "c2043031e2907408\n"
+	    "a4e500bb6bb2a70d\n"
 	    "2023-01-03                 call       Phone call with Biden\n    "
-	    "id: 12df7cebb02662cc\n");
+	    "id: ee886add9866b165\n");
 	CHECK_STR(events("title,start,type\nx,2023-01-01,party\n"),
 		  "ERROR 65 t.csv:2:14: unknown type 'party' (expected one of: "
 		  "visit, meeting, "
@@ -863,7 +863,7 @@ TEST(types_participants_places)
 			 "x,2023-01-01,\"Yoon Suk-yeol (President); Park Jin;  "
 			 "A\\; B (C \\(acting\\)) \"\n"),
 		  "2023-01-01                 other      x\n"
-		  "    id: 6a1cfb43b26b07d1\n"
+		  "    id: 4379bbf79c437f50\n"
 		  "    with: Yoon Suk-yeol (President); Park Jin; A\\; B (C "
 		  "\\(acting\\))\n");
 	/* Zones: tz column, city, country, unknown place (floating, warning).
@@ -875,15 +875,15 @@ TEST(types_participants_places)
 			 "d,2023-01-01 10:00,Seoul,KR,floating\n"
 			 "e,2023-01-01 10:00,Seoul,KR,Europe/Paris\n"),
 		  "2023-01-01 10:00           other      a @ Seoul\n    id: "
-		  "e2c5b0036ce402fc\n    tz: Asia/Seoul\n"
+		  "4e415368fbf7f739\n    tz: Asia/Seoul\n"
 		  "2023-01-01 10:00           other      b @ JP\n    id: "
-		  "58c10ed29251e40d\n    tz: Asia/Tokyo\n"
+		  "123e00bd2da766bc\n    tz: Asia/Tokyo\n"
 		  "2023-01-01 10:00           other      c @ Atlantis\n    id: "
-		  "627e34b23c4cf7d3\n    tz: floating\n"
+		  "8c12abec97d98430\n    tz: floating\n"
 		  "2023-01-01 10:00           other      d @ Seoul, KR\n    "
-		  "id: 74f10125e6d25cc3\n    tz: floating\n"
+		  "id: eea7cf98f243d034\n    tz: floating\n"
 		  "2023-01-01 10:00           other      e @ Seoul, KR\n    "
-		  "id: 96af9c8c2b6059a8\n    tz: Europe/Paris\n");
+		  "id: 06233be8785186d9\n    tz: Europe/Paris\n");
 	CHECK_STR(warnings, "t.csv:4:20: no time zone known for 'Atlantis'; "
 			    "time is floating\n");
 	CHECK_STR(events("title,start,tz\nx,2023-01-01 10:00,Europe/Pari\n"),
@@ -907,7 +907,7 @@ TEST(identity)
 			 "Talks,2023-01-30 10:00,2023-01-30 11:00,first\n"
 			 "Talks,2023-01-30 10:00,2023-01-30 11:00,first\n"),
 		  "2023-01-30 10:00-11:00     meeting    Talks\n"
-		  "    id: 66c88d884244786f\n"
+		  "    id: 1e53667c1de4941b\n"
 		  "    tz: floating\n"
 		  "    note: first\n");
 	CHECK_STR(warnings, "t.csv:3:1: row is the same event as line 2; read once\n");
@@ -957,7 +957,7 @@ TEST(errors_point_at_the_file)
 	/* Rows of empty fields are skipped. */
 	CHECK_STR(events("title,start\n,\n  , \t\na,2023-01-01\n"),
 		  "2023-01-01                 other      a\n    id: "
-		  "441ad01a7154658d\n");
+		  "dd9acb3e34d5faba\n");
 }
 
 TEST(skip_invalid)
