@@ -167,9 +167,8 @@ static void list_one(void *ctx, const struct evmerge_result *res)
 	if (res->what == EVMERGE_STALE)
 		strbuf_addstr(sb, "  (the stored version is newer)");
 	strbuf_addch(sb, '\n');
-	if (res->what != EVMERGE_UPDATED)
-		return;
-	for (unsigned i = 0; i < EVF_NFIELDS; i++) {
+	for (unsigned i = 0; res->what == EVMERGE_UPDATED && i < EVF_NFIELDS;
+	     i++) {
 		enum evident_field f = (enum evident_field)(1u << i);
 
 		if (f == EVF_ID || f == EVF_SEQ ||
@@ -187,6 +186,10 @@ static void list_one(void *ctx, const struct evmerge_result *res)
 	}
 	strbuf_release(&a);
 	strbuf_release(&b);
+	/* Each block as it is decided, so a warning about an event comes
+	 * just before it. */
+	out_strbuf(sb);
+	strbuf_reset(sb);
 }
 
 /* The fields a file carries: all that its format has, or (CSV) those
@@ -435,7 +438,6 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	}
 	progress_stop(p);
 	p = NULL;
-	out_strbuf(&list);
 	for (size_t k = 0; k < nin; k++)
 		summary(&in[k], dry_run);
 out:
