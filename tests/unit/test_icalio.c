@@ -167,6 +167,86 @@ TEST(uids)
 	strbuf_release(&sb);
 }
 
+/* A calendar's UID is kept as the uid, the id is short and stable, and
+ * an export gives both back, with LAST-MODIFIED. */
+TEST(uid_round_trip)
+{
+	const char *outlook =
+	    "040000008200E00074C5B7101A82E00800000000D0C7D1C6F5B8D9010000000000"
+	    "00000010000000A0B1C2D3E4F5A6B7C8D9E0F1A2B3C4D5";
+	struct strbuf sb = STRBUF_INIT;
+	struct evlist l = EVLIST_INIT, again = EVLIST_INIT;
+	struct itin_err err;
+	char *ics;
+
+	strbuf_addf(&sb,
+		    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+		    "BEGIN:VEVENT\r\nUID:%s\r\nDTSTAMP:20230101T000000Z\r\n"
+		    "SEQUENCE:2\r\nLAST-MODIFIED:20230105T101500Z\r\n"
+		    "DTSTART;TZID=Asia/Seoul:20230130T100000\r\n"
+		    "SUMMARY:Talks\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+		    outlook);
+	CHECK_INT(read_ics(sb.buf, &l, &err), 0);
+	CHECK_INT(l.n, 1);
+	if (l.n != 1)
+		goto out;
+	CHECK_STR(l.v[0]->uid, outlook);
+	CHECK_INT(strlen(l.v[0]->id), 16);
+	CHECK(l.v[0]->has_modified);
+	CHECK_INT(l.v[0]->modified, 1672913700);
+	/* The same file again: the same id. */
+	CHECK_INT(read_ics(sb.buf, &again, &err), 0);
+	if (again.n == 1)
+		CHECK_STR(again.v[0]->id, l.v[0]->id);
+	evlist_release(&again);
+	/* Exported and read back: every field, the id and uid included. */
+	{
+		struct icalio_write_opts o = {1674648000, NULL};
+		struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
+
+		strbuf_reset(&sb);
+		icalio_write(&sb, &l, &o);
+		ics = strbuf_detach(&sb, NULL);
+		CHECK(strstr(ics, "LAST-MODIFIED:20230105T101500Z\r\n") != NULL);
+		{
+			/* Unfolded, the UID line is the UID read. */
+			struct strbuf u = STRBUF_INIT, want = STRBUF_INIT;
+
+			for (const char *p = ics; *p; p++) {
+				if (!strncmp(p, "\r\n ", 3))
+					p += 2;
+				else
+					strbuf_addch(&u, *p);
+			}
+			strbuf_addf(&want, "\r\nUID:%s\r\n", outlook);
+			CHECK(strstr(u.buf, want.buf) != NULL);
+			strbuf_release(&u);
+			strbuf_release(&want);
+		}
+		CHECK_INT(read_ics(ics, &again, &err), 0);
+		itinfmt_write(&x, &l);
+		itinfmt_write(&y, &again);
+		CHECK_STR(y.buf, x.buf);
+		strbuf_release(&x);
+		strbuf_release(&y);
+		free(ics);
+		evlist_release(&again);
+	}
+	/* An id of itin's own that holds an '@' comes back too. */
+	ics = export_text("2023-02-03 other X\n    id: ev-7@google.com\n");
+	CHECK(strstr(ics, "X-ITIN-ID:ev-7@google.com\r\n") != NULL);
+	CHECK_INT(read_ics(ics, &again, &err), 0);
+	if (again.n == 1) {
+		CHECK_STR(again.v[0]->id, "ev-7@google.com");
+		CHECK(again.v[0]->uid == NULL);
+	}
+	evlist_release(&again);
+	free(ics);
+out:
+	strbuf_release(&sb);
+	evlist_release(&l);
+}
+
 /* A title that tries to add a property line cannot. */
 TEST(hostile_text)
 {
@@ -515,6 +595,7 @@ int main(void)
 	window.to_day = days_from_civil(2024, 1, 25);
 	RUN(folding);
 	RUN(uids);
+	RUN(uid_round_trip);
 	RUN(hostile_text);
 	RUN(round_trip_every_field);
 	RUN(foreign_events);
