@@ -4,7 +4,9 @@
  * An incoming event is the SAME as a stored one when it has the same id
  * (explicit, or derived from the same content), the same uid (or its uid
  * is the stored event's id, as imports before uids kept them), or the
- * same content in every field its source carries. Then it updates that
+ * same content in every field its source carries (unless both have uids
+ * and they differ, or the stored one came from the same file: a file
+ * that gives two events two ids or UIDs means two). Then it updates that
  * event: the stored values of the fields the source does not carry are
  * kept (evident_keep()), and so is the stored id. Any other event is
  * added, even one that only looks like a stored event (same start, type,

@@ -93,6 +93,7 @@ struct evmerge {
 	struct htab uids, content, lookalike;
 	unsigned content_mask;	/* what content is keyed on; 0: not built */
 	size_t before;		/* events stored before the import */
+	size_t input_start;	/* events stored before the current file */
 	const char *fname;
 	unsigned carried;
 };
@@ -147,6 +148,7 @@ void evmerge_source(struct evmerge *m, const char *fname, unsigned carried)
 
 	m->fname = fname;
 	m->carried = carried;
+	m->input_start = m->store->n;
 	if (cm == m->content_mask)
 		return;
 	htab_release(&m->content);
@@ -163,9 +165,18 @@ static long find_content(const struct evmerge *m, const struct event *ev,
 	size_t it = 0;
 	long pos;
 
-	while ((pos = htab_next(&m->content, key, &it)) >= 0)
-		if (evident_same(m->store->v[pos], ev, m->content_mask))
+	while ((pos = htab_next(&m->content, key, &it)) >= 0) {
+		const struct event *s = m->store->v[pos];
+
+		/* Not an event of this same file (it says they are two,
+		 * with two ids), nor one another calendar says is another
+		 * (two UIDs). */
+		if ((size_t)pos >= m->input_start ||
+		    (ev->uid && s->uid && strcmp(ev->uid, s->uid)))
+			continue;
+		if (evident_same(s, ev, m->content_mask))
 			return pos;
+	}
 	return -1;
 }
 

@@ -141,6 +141,30 @@ TEST(same_content_in_the_carried_fields)
 	evlist_release(&store);
 }
 
+/* Content alone never merges what a file or a calendar calls two. */
+TEST(two_ids_or_uids_are_two_events)
+{
+	struct evlist store = EVLIST_INIT;
+
+	CHECK_STR(merge(&store,
+			"2023-03-04 08:00-08:30 meeting test1\n    id: a\n"
+			"2023-03-04 08:00-08:30 meeting test1\n    id: b\n",
+			EVF_ALL & ~(unsigned)EVF_SEQ),
+		  "AA");
+	evlist_release(&store);
+	CHECK_STR(merge(&store,
+			"2023-03-04 08:00-08:30 meeting test1\n    uid: event-1\n"
+			"2023-03-04 08:00-08:30 meeting test1\n    uid: event-2\n",
+			EVF_ALL),
+		  "AA");
+	CHECK_STR(merge(&store,
+			"2023-03-04 08:00-08:30 meeting test1\n    uid: event-3\n",
+			EVF_ALL),
+		  "A");
+	CHECK_INT(store.n, 3);
+	evlist_release(&store);
+}
+
 TEST(uid)
 {
 	struct evlist store = parse(
@@ -263,6 +287,7 @@ int main(void)
 {
 	RUN(same_id_keeps_what_the_source_lacks);
 	RUN(same_content_in_the_carried_fields);
+	RUN(two_ids_or_uids_are_two_events);
 	RUN(uid);
 	RUN(revisions);
 	RUN(update_that_cannot_be_made);
