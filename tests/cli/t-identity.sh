@@ -147,6 +147,9 @@ id=$(itin list --format tsv | tail -n 1 | cut -f1)
 printf '%s' "$id" | grep -Eq '^[0-9a-f]{16}$' && ok "and the event has a short id of its own" ||
 	not_ok "and the event has a short id of its own ($id)"
 expect_out_match "^    modified: 2023-06-01T10:00:00Z$" "LAST-MODIFIED kept as modified"
+run show "$id"
+expect_out_match "^UID: +$OUID$" "show: the UID"
+expect_out_match "^Modified: +2023-06-01T10:00:00Z$" "show: LAST-MODIFIED"
 snapshot
 run import "$T/a.ics"
 expect_err "\(0 added, 0 updated, 1 unchanged\)" "the same .ics twice: unchanged"
