@@ -9,6 +9,7 @@
  * a collision can never merge two events.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -191,8 +192,17 @@ static long find_uid(const struct evmerge *m, const char *uid)
 		if (u && !strcmp(u, uid))
 			return pos;
 	}
-	/* Imports before uids made the UID the id. */
-	return evindex_find(m->ids, uid);
+	/* Imports before uids made the UID the id, or, for a UID that
+	 * could not be one, "ics-" and its hash. */
+	pos = evindex_find(m->ids, uid);
+	if (pos < 0) {
+		char legacy[24];
+
+		snprintf(legacy, sizeof(legacy), "ics-%016llx",
+			 (unsigned long long)uid_key(uid));
+		pos = evindex_find(m->ids, legacy);
+	}
+	return pos;
 }
 
 /* Which stored event ev is, or -1. key: the hash of its content. */

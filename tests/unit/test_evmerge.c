@@ -195,6 +195,17 @@ TEST(uid)
 	CHECK_STR(store.v[0]->id, "u2@example.org");
 	CHECK_STR(store.v[0]->uid, "u2@example.org");
 	evlist_release(&store);
+	/* ... or, for a UID that could not be an id, "ics-" and its
+	 * FNV-1a hash. */
+	store = parse("2023-07-11 10:00-12:00 meeting Talks @ Vilnius, LT\n"
+		      "    id: ics-87b63736d4450349\n");
+	CHECK_STR(merge(&store,
+			"2023-07-11 10:00-12:00 meeting Talks @ Vilnius, LT\n"
+			"    uid: has\\sspace\n",
+			EVF_ALL),
+		  "U");
+	CHECK_INT(store.n, 1);
+	evlist_release(&store);
 }
 
 TEST(revisions)
