@@ -26,8 +26,8 @@
 enum evident_field {
 	EVF_TYPE = 1u << 0,
 	EVF_TITLE = 1u << 1,
-	EVF_WHEN = 1u << 2,	/* start, end, all-day: one unit */
-	EVF_TZ = 1u << 3,	/* tz and end-tz (timed events only) */
+	EVF_WHEN = 1u << 2, /* start, end, all-day: one unit */
+	EVF_TZ = 1u << 3,   /* tz and end-tz (timed events only) */
 	EVF_VENUE = 1u << 4,
 	EVF_CITY = 1u << 5,
 	EVF_COUNTRY = 1u << 6,
@@ -60,8 +60,7 @@ enum evident_field {
 const char *evident_name(enum evident_field f);
 
 /* Whether a and b agree in every field of mask (EVF_SEQ ignored). */
-bool evident_same(const struct event *a, const struct event *b,
-		  unsigned mask);
+bool evident_same(const struct event *a, const struct event *b, unsigned mask);
 
 /*
  * A 64-bit FNV-1a hash of the fields of mask, over a fixed serialisation
@@ -82,8 +81,7 @@ uint64_t evident_lookalike(const struct event *ev);
  * not carry (the fields outside carried), and old's id. A zone is kept
  * only for a timed event. Call event_check() on upd afterwards.
  */
-void evident_keep(struct event *upd, const struct event *old,
-		  unsigned carried);
+void evident_keep(struct event *upd, const struct event *old, unsigned carried);
 
 /*
  * Field f of ev as one line of text, for a listing of changes: the range

@@ -34,15 +34,15 @@ enum evmerge_what {
 	EVMERGE_ADDED,
 	EVMERGE_UPDATED,
 	EVMERGE_UNCHANGED,
-	EVMERGE_STALE,		/* not replaced: the stored one is newer */
+	EVMERGE_STALE, /* not replaced: the stored one is newer */
 };
 
 /* One incoming event's fate, valid during the callback. */
 struct evmerge_result {
 	enum evmerge_what what;
-	const struct event *old;	/* stored before; NULL when added */
-	const struct event *ev;		/* stored now (ADDED, UPDATED), else
-					 * the incoming event */
+	const struct event *old; /* stored before; NULL when added */
+	const struct event *ev;	 /* stored now (ADDED, UPDATED), else
+				  * the incoming event */
 };
 
 typedef void (*evmerge_fn)(void *ctx, const struct evmerge_result *res);

@@ -12,9 +12,9 @@
 #include "itin/xalloc.h"
 
 static const char *const names[EVF_NFIELDS] = {
-	"type", "title", "when", "tz", "venue", "city", "country", "with",
-	"org", "status", "source", "note", "tags", "uid", "modified", "id",
-	"seq",
+    "type",    "title", "when",	    "tz",     "venue",	"city",
+    "country", "with",	"org",	    "status", "source", "note",
+    "tags",    "uid",	"modified", "id",     "seq",
 };
 
 const char *evident_name(enum evident_field f)
@@ -42,8 +42,7 @@ static bool same_when(const struct event *a, const struct event *b)
 	       a->has_end == b->has_end && (!a->has_end || a->end == b->end);
 }
 
-bool evident_same(const struct event *a, const struct event *b,
-		  unsigned mask)
+bool evident_same(const struct event *a, const struct event *b, unsigned mask)
 {
 	if ((mask & EVF_TYPE) && a->type != b->type)
 		return false;
@@ -97,7 +96,7 @@ bool evident_same(const struct event *a, const struct event *b,
 /* ---- the hash ---- */
 
 #define FNV_OFFSET 0xcbf29ce484222325ULL
-#define FNV_PRIME 0x100000001b3ULL
+#define FNV_PRIME  0x100000001b3ULL
 
 static uint64_t h_bytes(uint64_t h, const void *p, size_t n)
 {
@@ -222,8 +221,7 @@ static void keep_str(struct event *upd, char **field, const char *old)
 	event_set_str(upd, field, old);
 }
 
-void evident_keep(struct event *upd, const struct event *old,
-		  unsigned carried)
+void evident_keep(struct event *upd, const struct event *old, unsigned carried)
 {
 	unsigned keep = ~carried;
 

@@ -22,12 +22,12 @@
 
 struct hslot {
 	uint64_t key;
-	size_t pos1;	/* 1 + position; 0: empty */
+	size_t pos1; /* 1 + position; 0: empty */
 };
 
 struct htab {
 	struct hslot *v;
-	size_t cap, n;	/* cap: a power of two */
+	size_t cap, n; /* cap: a power of two */
 };
 
 static void htab_put(struct htab *t, uint64_t key, size_t pos);
@@ -92,9 +92,9 @@ struct evmerge {
 	struct evlist *store;
 	struct evindex *ids;
 	struct htab uids, content, lookalike;
-	unsigned content_mask;	/* what content is keyed on; 0: not built */
-	size_t before;		/* events stored before the import */
-	size_t input_start;	/* events stored before the current file */
+	unsigned content_mask; /* what content is keyed on; 0: not built */
+	size_t before;	       /* events stored before the import */
+	size_t input_start;    /* events stored before the current file */
 	const char *fname;
 	unsigned carried;
 };
@@ -233,7 +233,8 @@ static const struct event *lookalike(const struct evmerge *m,
 
 		if ((size_t)pos < m->before && s->allday == ev->allday &&
 		    s->start == ev->start && s->type == ev->type &&
-		    !strcmp(s->title ? s->title : "", ev->title ? ev->title : "") &&
+		    !strcmp(s->title ? s->title : "",
+			    ev->title ? ev->title : "") &&
 		    !strcmp(s->city ? s->city : "", ev->city ? ev->city : ""))
 			return s;
 	}
@@ -305,10 +306,11 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 			char when[ITIN_WHEN_MAX];
 
 			when_format(ev->start, !ev->allday, ' ', when);
-			itin_warn_at(w, m->fname, 0, 0,
-				     "'%.80s' (%s) looks like stored event %s "
-				     "but differs from it; added as a new event",
-				     ev->title, when, like->id);
+			itin_warn_at(
+			    w, m->fname, 0, 0,
+			    "'%.80s' (%s) looks like stored event %s "
+			    "but differs from it; added as a new event",
+			    ev->title, when, like->id);
 		}
 		index_at(m, ev, m->store->n, key);
 		evlist_add(m->store, ev);

@@ -86,28 +86,30 @@ TEST(same_id_keeps_what_the_source_lacks)
 
 	/* A CSV with no organisation, participants or notes column. */
 	CHECK_STR(merge(&store,
-			"2023-07-11..2023-07-13 summit NATO Summit @ LITEXPO, Vilnius, LT\n"
+			"2023-07-11..2023-07-13 summit NATO Summit @ LITEXPO, "
+			"Vilnius, LT\n"
 			"    id: s1\n",
 			EVF_ID | EVF_TYPE | EVF_TITLE | EVF_WHEN | EVF_TZ |
 			    EVF_VENUE | EVF_CITY | EVF_COUNTRY),
 		  "U");
-	CHECK_STR(store_text(&store),
-		  "2023-07-11..2023-07-13     summit     NATO Summit @ LITEXPO, Vilnius, LT\n"
-		  "    id: s1\n"
-		  "    seq: 1\n"
-		  "    org: NATO\n"
-		  "    with: Gitanas Nauseda (President)\n"
-		  "    note: Heads of state\n");
+	CHECK_STR(store_text(&store), "2023-07-11..2023-07-13     summit     "
+				      "NATO Summit @ LITEXPO, Vilnius, LT\n"
+				      "    id: s1\n"
+				      "    seq: 1\n"
+				      "    org: NATO\n"
+				      "    with: Gitanas Nauseda (President)\n"
+				      "    note: Heads of state\n");
 	/* A .itin file carries everything: what it lacks is empty. */
 	CHECK_STR(merge(&store,
-			"2023-07-11..2023-07-13 summit NATO Summit @ LITEXPO, Vilnius, LT\n"
+			"2023-07-11..2023-07-13 summit NATO Summit @ LITEXPO, "
+			"Vilnius, LT\n"
 			"    id: s1\n",
 			EVF_ALL & ~(unsigned)EVF_SEQ),
 		  "U");
-	CHECK_STR(store_text(&store),
-		  "2023-07-11..2023-07-13     summit     NATO Summit @ LITEXPO, Vilnius, LT\n"
-		  "    id: s1\n"
-		  "    seq: 2\n");
+	CHECK_STR(store_text(&store), "2023-07-11..2023-07-13     summit     "
+				      "NATO Summit @ LITEXPO, Vilnius, LT\n"
+				      "    id: s1\n"
+				      "    seq: 2\n");
 	evlist_release(&store);
 }
 
@@ -117,26 +119,30 @@ TEST(same_content_in_the_carried_fields)
 
 	/* No id, but everything an Outlook CSV says agrees: the same. */
 	CHECK_STR(merge(&store,
-			"2023-07-11..2023-07-12 other NATO Summit @ LITEXPO, Vilnius, LT\n",
+			"2023-07-11..2023-07-12 other NATO Summit @ LITEXPO, "
+			"Vilnius, LT\n",
 			EVF_TITLE | EVF_WHEN | EVF_TZ | EVF_VENUE | EVF_CITY |
 			    EVF_COUNTRY),
 		  "K");
 	CHECK_INT(store.n, 1);
 	CHECK_INT(nwarn, 0);
 	/* One field differs: a new event, and a warning naming s1. */
-	CHECK_STR(merge(&store,
-			"2023-07-11..2023-07-13 summit NATO Summit @ Vilnius, LT\n",
-			EVF_TYPE | EVF_TITLE | EVF_WHEN | EVF_TZ | EVF_VENUE |
-			    EVF_CITY | EVF_COUNTRY),
-		  "A");
+	CHECK_STR(
+	    merge(&store,
+		  "2023-07-11..2023-07-13 summit NATO Summit @ Vilnius, LT\n",
+		  EVF_TYPE | EVF_TITLE | EVF_WHEN | EVF_TZ | EVF_VENUE |
+		      EVF_CITY | EVF_COUNTRY),
+	    "A");
 	CHECK_INT(store.n, 2);
-	CHECK_STR(warnings, "in: 'NATO Summit' (2023-07-11) looks like stored "
-			    "event s1 but differs from it; added as a new event\n");
+	CHECK_STR(warnings,
+		  "in: 'NATO Summit' (2023-07-11) looks like stored "
+		  "event s1 but differs from it; added as a new event\n");
 	/* The same again: found by its derived id, unchanged. */
-	CHECK_STR(merge(&store,
-			"2023-07-11..2023-07-13 summit NATO Summit @ Vilnius, LT\n",
-			EVF_ALL & ~(unsigned)EVF_SEQ),
-		  "K");
+	CHECK_STR(
+	    merge(&store,
+		  "2023-07-11..2023-07-13 summit NATO Summit @ Vilnius, LT\n",
+		  EVF_ALL & ~(unsigned)EVF_SEQ),
+	    "K");
 	CHECK_INT(store.n, 2);
 	evlist_release(&store);
 }
@@ -152,33 +158,36 @@ TEST(two_ids_or_uids_are_two_events)
 			EVF_ALL & ~(unsigned)EVF_SEQ),
 		  "AA");
 	evlist_release(&store);
-	CHECK_STR(merge(&store,
-			"2023-03-04 08:00-08:30 meeting test1\n    uid: event-1\n"
-			"2023-03-04 08:00-08:30 meeting test1\n    uid: event-2\n",
-			EVF_ALL),
-		  "AA");
-	CHECK_STR(merge(&store,
-			"2023-03-04 08:00-08:30 meeting test1\n    uid: event-3\n",
-			EVF_ALL),
-		  "A");
+	CHECK_STR(
+	    merge(&store,
+		  "2023-03-04 08:00-08:30 meeting test1\n    uid: event-1\n"
+		  "2023-03-04 08:00-08:30 meeting test1\n    uid: event-2\n",
+		  EVF_ALL),
+	    "AA");
+	CHECK_STR(
+	    merge(&store,
+		  "2023-03-04 08:00-08:30 meeting test1\n    uid: event-3\n",
+		  EVF_ALL),
+	    "A");
 	CHECK_INT(store.n, 3);
 	evlist_release(&store);
 }
 
 TEST(uid)
 {
-	struct evlist store = parse(
-	    "2023-07-11 10:00-12:00 meeting Talks @ Vilnius, LT\n"
-	    "    id: old\n"
-	    "    uid: u1@example.org\n");
+	struct evlist store =
+	    parse("2023-07-11 10:00-12:00 meeting Talks @ Vilnius, LT\n"
+		  "    id: old\n"
+		  "    uid: u1@example.org\n");
 
 	/* Another id (derived from the uid, say), the same uid: the same
 	 * event, and it keeps the stored id. */
-	CHECK_STR(merge(&store,
-			"2023-07-11 10:30-12:00 meeting Talks (moved) @ Vilnius, LT\n"
-			"    uid: u1@example.org\n",
-			EVF_ALL),
-		  "U");
+	CHECK_STR(
+	    merge(&store,
+		  "2023-07-11 10:30-12:00 meeting Talks (moved) @ Vilnius, LT\n"
+		  "    uid: u1@example.org\n",
+		  EVF_ALL),
+	    "U");
 	CHECK_INT(store.n, 1);
 	CHECK_STR(store.v[0]->id, "old");
 	CHECK_STR(store.v[0]->title, "Talks (moved)");
@@ -257,8 +266,8 @@ TEST(revisions)
 TEST(update_that_cannot_be_made)
 {
 	/* The stored zone kept for a new time that does not exist in it. */
-	struct evlist store = parse(
-	    "2023-03-20 10:00 meeting Talks @ Vilnius, LT\n    id: z\n");
+	struct evlist store =
+	    parse("2023-03-20 10:00 meeting Talks @ Vilnius, LT\n    id: z\n");
 	struct evlist in = parse("2023-03-26 03:30 meeting Talks\n    id: z\n");
 	struct evmerge *m = evmerge_new(&store);
 	struct itin_err err;
