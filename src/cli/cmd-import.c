@@ -187,7 +187,8 @@ static void list_one(void *ctx, const struct evmerge_result *res)
 	strbuf_release(&a);
 	strbuf_release(&b);
 	/* Each block as it is decided, so a warning about an event comes
-	 * just before it. */
+	 * just before it (and a progress line is not written over). */
+	progress_clear_line();
 	out_strbuf(sb);
 	strbuf_reset(sb);
 }

@@ -1650,10 +1650,9 @@ static void check_once(struct reader *r, const struct vprops *vp)
  * Who ev is, from its UID: a UID itin wrote ("ID@itin") gives back the
  * id it came from, as does X-ITIN-ID (xid, when not NULL) that itin
  * writes beside any other UID; any other is kept as the event's uid, and
- * its id is
- * derived from it (event_derive_id(): 16 hex digits, the same at every
- * import of the file), never the UID itself, which can be 100 characters
- * of Outlook.
+ * its id is derived from it (event_derive_id(): 16 hex digits, the same
+ * at every import of the file), never the UID itself, which can be 100
+ * characters of Outlook.
  */
 static void adopt_uid(struct event *ev, const char *uid, const char *xid)
 {
