@@ -297,7 +297,7 @@ static void describe_when(struct strbuf *sb, const struct event *ev)
 	strbuf_addstr(sb, a);
 	if (!ev->has_end)
 		return;
-	if (lsec_day(ev->end) == lsec_day(ev->start)) {
+	if (!ev->end_tz && lsec_day(ev->end) == lsec_day(ev->start)) {
 		clock_format(lsec_time_of_day(ev->end), b);
 		strbuf_addf(sb, "-%s", b);
 	} else {

@@ -93,6 +93,17 @@ run import -n "$T/clear.csv"
 expect_out_text "change $summit_id  NATO Summit
     org: NATO -> (none)" "import -n: a cleared field"
 
+# An update whose kept fields do not fit the new ones (the stored zone,
+# a new time that does not exist in it) is refused, and nothing changes.
+fresh gap
+printf '2023-03-20 10:00  meeting  Talks @ Vilnius, LT\n    id: z1\n' >"$ITIN_FILE"
+printf 'id,title,start\nz1,Talks,2023-03-26 03:30\n' >"$T/gap.csv"
+snapshot
+run import "$T/gap.csv"
+expect_rc 65 "an update that cannot keep the stored zone"
+expect_err "^itin: .*gap.csv: cannot update 'Talks' \(id z1\) keeping its stored fields: time 2023-03-26 03:30 does not exist in Europe/Vilnius" "... says why"
+unchanged "a refused update"
+
 # ---- identical rows within one file ----
 fresh twice
 cat >"$T/dup.csv" <<'EOF'
