@@ -167,8 +167,10 @@ struct csvio_stats {
  * before it and the caller normally discards it. With CSVIO_SKIP_INVALID
  * each refused row is reported through w and the rest is read; problems
  * in the file's structure (an unterminated quote, a field over the limit)
- * still stop it. Duplicate ids within the file are an error at the second.
- * st may be NULL.
+ * still stop it. Duplicate ids within the file are an error at the second,
+ * unless the rows are the same event (read once, with a warning; rows
+ * without an id get one derived from their whole content, so identical
+ * rows are the only ones that share one). st may be NULL.
  */
 /*
  * How far a long import has got, for a progress line: fn is called every
