@@ -4,8 +4,8 @@
  * Four indexes over the store: ids (evlist.h's), and three tables from a
  * 64-bit hash to store positions: uids, content over the current
  * source's carried fields (rebuilt when the source carries other
- * fields), and the look-alike key of the events stored before the import
- * began. A hash only proposes: every candidate is compared for real, so
+ * fields), and the look-alike key of the events stored before the
+ * current file. A hash only proposes: every candidate is compared for real, so
  * a collision can never merge two events.
  */
 #include <stdint.h>
@@ -93,8 +93,8 @@ struct evmerge {
 	struct evindex *ids;
 	struct htab uids, content, lookalike;
 	unsigned content_mask; /* what content is keyed on; 0: not built */
-	size_t before;	       /* events stored before the import */
 	size_t input_start;    /* events stored before the current file */
+	size_t lookalikes;     /* events in the look-alike table: [0, n) */
 	const char *fname;
 	unsigned carried;
 };
@@ -114,7 +114,6 @@ struct evmerge *evmerge_new(struct evlist *store)
 
 	m->store = store;
 	m->ids = evindex_build(store);
-	m->before = store->n;
 	for (size_t i = 0; i < store->n; i++) {
 		const struct event *ev = store->v[i];
 
@@ -122,6 +121,7 @@ struct evmerge *evmerge_new(struct evlist *store)
 			htab_put(&m->uids, uid_key(ev->uid), i);
 		htab_put(&m->lookalike, evident_lookalike(ev), i);
 	}
+	m->lookalikes = m->input_start = store->n;
 	m->carried = EVF_ALL;
 	return m;
 }
@@ -149,6 +149,11 @@ void evmerge_source(struct evmerge *m, const char *fname, unsigned carried)
 
 	m->fname = fname;
 	m->carried = carried;
+	/* What the earlier files added is stored, as far as this one is
+	 * concerned: look-alikes of it are worth a word too. */
+	for (size_t i = m->lookalikes; i < m->store->n; i++)
+		htab_put(&m->lookalike, evident_lookalike(m->store->v[i]), i);
+	m->lookalikes = m->store->n;
 	m->input_start = m->store->n;
 	if (cm == m->content_mask)
 		return;
@@ -218,20 +223,20 @@ static long find_same(const struct evmerge *m, const struct event *ev,
 	return pos;
 }
 
-/* A stored event (from before the import) that ev only looks like. */
+/* A stored event (from before this file) that ev only looks like. */
 static const struct event *lookalike(const struct evmerge *m,
 				     const struct event *ev)
 {
 	size_t it = 0;
 	long pos;
 
-	if (!m->before)
-		return NULL; /* an empty store: nothing to look like */
+	if (!m->input_start)
+		return NULL; /* nothing stored yet: nothing to look like */
 	while ((pos = htab_next(&m->lookalike, evident_lookalike(ev), &it)) >=
 	       0) {
 		const struct event *s = m->store->v[pos];
 
-		if ((size_t)pos < m->before && s->allday == ev->allday &&
+		if ((size_t)pos < m->input_start && s->allday == ev->allday &&
 		    s->start == ev->start && s->type == ev->type &&
 		    !strcmp(s->title ? s->title : "",
 			    ev->title ? ev->title : "") &&

@@ -173,6 +173,40 @@ TEST(two_ids_or_uids_are_two_events)
 	evlist_release(&store);
 }
 
+/* Within one import, what an earlier file added counts as stored for
+ * the look-alike warning; within one file, look-alikes are just two. */
+TEST(lookalikes_across_files)
+{
+	struct evlist store = EVLIST_INIT;
+	struct evlist a = parse("2023-03-04 08:00-08:30 meeting Talks\n"
+				"2023-03-04 08:00-09:00 meeting Talks\n");
+	struct evlist b = parse("2023-03-04 08:00-09:30 meeting Talks\n");
+	struct evmerge *m = evmerge_new(&store);
+	struct itin_err err;
+
+	nwarn = 0;
+	warnings[0] = '\0';
+	evmerge_source(m, "a", EVF_ALL & ~(unsigned)EVF_SEQ);
+	for (size_t i = 0; i < a.n; i++) {
+		CHECK_INT(evmerge_add(m, a.v[i], &warner, NULL, NULL, &err),
+			  EVMERGE_ADDED);
+		a.v[i] = NULL;
+	}
+	CHECK_INT(nwarn, 0);
+	evmerge_source(m, "b", EVF_ALL & ~(unsigned)EVF_SEQ);
+	CHECK_INT(evmerge_add(m, b.v[0], &warner, NULL, NULL, &err),
+		  EVMERGE_ADDED);
+	b.v[0] = NULL;
+	CHECK_INT(nwarn, 1);
+	CHECK(strstr(warnings, "b: 'Talks' (2023-03-04 08:00) looks like "
+			       "stored event ") != NULL);
+	CHECK_INT(store.n, 3);
+	evmerge_free(m);
+	evlist_release(&a);
+	evlist_release(&b);
+	evlist_release(&store);
+}
+
 TEST(uid)
 {
 	struct evlist store =
@@ -308,6 +342,7 @@ int main(void)
 	RUN(same_id_keeps_what_the_source_lacks);
 	RUN(same_content_in_the_carried_fields);
 	RUN(two_ids_or_uids_are_two_events);
+	RUN(lookalikes_across_files);
 	RUN(uid);
 	RUN(revisions);
 	RUN(update_that_cannot_be_made);
