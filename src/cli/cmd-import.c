@@ -205,12 +205,33 @@ static unsigned carried_by(const struct input *in)
 }
 
 /*
+ * An update that cannot be made (evmerge_add() failed): with
+ * --skip-invalid, a CSV or iCalendar file's event is refused with a
+ * warning, as a bad row is; true when it was.
+ */
+static bool refuse_update(struct input *in, const struct itin_err *err,
+			  bool skip_invalid)
+{
+	char msg[sizeof(err->msg) + 300];
+
+	if (!skip_invalid || (in->fmt != FMT_CSV && in->fmt != FMT_ICS))
+		return false;
+	itin_err_format(err, msg, sizeof(msg));
+	warning("%s; event skipped", msg);
+	if (in->fmt == FMT_CSV)
+		in->csv.skipped++;
+	else
+		in->ics.skipped++;
+	return true;
+}
+
+/*
  * Merge the inputs into store, counting (evmerge.h decides which events
  * are the same); with list, what happens to each event is appended to it.
  * Returns 1 if anything changed, 0 if not, -1 on error (reported).
  */
 static int merge(struct evlist *store, struct input *in, size_t nin,
-		 struct progress *p, struct strbuf *list)
+		 struct progress *p, struct strbuf *list, bool skip_invalid)
 {
 	struct evmerge *m = evmerge_new(store);
 	struct itin_err err;
@@ -229,6 +250,8 @@ static int merge(struct evlist *store, struct input *in, size_t nin,
 			itin_err_clear(&err);
 			r = evmerge_add(m, ev, &cli_warner,
 					list ? list_one : NULL, list, &err);
+			if (r < 0 && refuse_update(&in[k], &err, skip_invalid))
+				continue;
 			if (r < 0) {
 				report_err(&err);
 				evmerge_free(m);
@@ -412,7 +435,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 			status = report_err(&err);
 			goto out;
 		}
-		if (merge(&loaded, in, nin, p, &list) < 0) {
+		if (merge(&loaded, in, nin, p, &list, io.skip_invalid) < 0) {
 			status = ITIN_EX_DATAERR;
 			goto out;
 		}
@@ -421,7 +444,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 			status = report_err(&err);
 			goto out;
 		}
-		int r = merge(&tx.events, in, nin, p, NULL);
+		int r = merge(&tx.events, in, nin, p, NULL, io.skip_invalid);
 
 		if (r < 0) {
 			store_abort(&tx);

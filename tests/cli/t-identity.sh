@@ -103,6 +103,12 @@ run import "$T/gap.csv"
 expect_rc 65 "an update that cannot keep the stored zone"
 expect_err "^itin: .*gap.csv: cannot update 'Talks' \(id z1\) keeping its stored fields: time 2023-03-26 03:30 does not exist in Europe/Vilnius" "... says why"
 unchanged "a refused update"
+# With --skip-invalid it is refused alone, as a bad row is.
+printf 'id,title,start\nz1,Talks,2023-03-26 03:30\n,Other,2023-03-27\n' >"$T/gap2.csv"
+run import --skip-invalid "$T/gap2.csv"
+expect_rc 0 "--skip-invalid: an update that cannot be made"
+expect_err "^itin: warning: .*gap2.csv: cannot update 'Talks' \(id z1\) .*; event skipped$" "--skip-invalid: the update refused with a warning"
+expect_err "imported 1 event \(1 added, 0 updated, 0 unchanged\) from .*gap2.csv \(2 rows, 1 skipped\)" "--skip-invalid: the rest imported, the refused one counted"
 
 # ---- identical rows within one file ----
 fresh twice
