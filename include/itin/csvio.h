@@ -153,6 +153,11 @@ struct csvio_stats {
 	size_t rows;	/* data records seen (header excluded) */
 	size_t events;	/* events appended to the list */
 	size_t skipped; /* rows refused (CSVIO_SKIP_INVALID) */
+	/*
+	 * The fields the file's columns carry (EVF_* of evident.h): an
+	 * import keeps the stored value of every other field.
+	 */
+	unsigned carried;
 };
 
 /*
@@ -166,6 +171,7 @@ struct csvio_stats {
  * end_tz column is read too), and the columns of Google Calendar's and Outlook's CSV (Subject, Start
  * Date, Start Time, End Date, End Time, All Day Event, Description,
  * Location, Categories, Required/Optional Attendees, Meeting Organizer...).
+ * A uid column is the event's uid (an iCalendar UID), never written.
  * A title and a start are required ("missing column 'title'"). Columns it
  * does not know are ignored with one warning naming them all.
  *
@@ -174,8 +180,10 @@ struct csvio_stats {
  * before it and the caller normally discards it. With CSVIO_SKIP_INVALID
  * each refused row is reported through w and the rest is read; problems
  * in the file's structure (an unterminated quote, a field over the limit)
- * still stop it. Duplicate ids within the file are an error at the second.
- * st may be NULL.
+ * still stop it. Duplicate ids within the file are an error at the second,
+ * unless the rows are the same event (read once, with a warning; rows
+ * without an id get one derived from their whole content, so identical
+ * rows are the only ones that share one). st may be NULL.
  *
  * Problems of the whole file stop it even with CSVIO_SKIP_INVALID: bytes
  * that are not UTF-8 (the message says when they look like Windows-1252),

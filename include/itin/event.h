@@ -56,6 +56,13 @@ struct event {
 	 * field goes into event.c's str_fields too, which frees, copies and
 	 * packs them.) */
 	char *id;		/* never NULL once checked */
+	/*
+	 * The UID of the calendar event this one came from (iCalendar; for
+	 * an occurrence of a series, "UID/occurrence"), kept for identity
+	 * with other calendars and written back as UID; NULL for events
+	 * of itin's own. An event with a uid and no id gets its id from it.
+	 */
+	char *uid;
 	char *title;		/* never NULL once checked */
 
 	int64_t start;		/* local seconds in tz */
@@ -75,6 +82,10 @@ struct event {
 	/* Derived by event_check(): instants for ordering and overlap. */
 	int64_t start_utc;
 	int64_t end_utc;	/* == start_utc when no end; all-day: end of last day */
+	/* When the source calendar last changed it (LAST-MODIFIED, UTC
+	 * seconds since the epoch), if has_modified: with seq, it decides
+	 * whether an import is newer than what is stored. */
+	int64_t modified;
 
 	enum event_type type;
 	enum event_status status;
@@ -91,6 +102,7 @@ struct event {
 	char country[3];	/* ISO 3166 alpha-2, upper case, or "" */
 	bool allday;
 	bool has_end;
+	bool has_modified;
 };
 
 struct event *event_new(void);
@@ -197,11 +209,17 @@ int event_check_part(struct event *ev, const struct itin_warner *w,
 		     struct itin_err *err, enum event_part *part);
 
 /*
- * The id derived from start, type, title and city: 16 lower-case hex digits
- * of a 64-bit FNV-1a hash. Stable across versions: a hand-written file
- * imported twice gets the same ids. Returns a new string.
+ * The id of an event that has none: 16 lower-case hex digits of a 64-bit
+ * FNV-1a hash of its uid when it has one (so a calendar's event keeps its
+ * id across imports), else of its whole content, every field but the id
+ * and the revision (evident_hash(), EVF_DERIVED). Stable across versions:
+ * a hand-written file imported twice gets the same ids, and two events
+ * that differ in any field get two. Returns a new string.
  */
 char *event_derive_id(const struct event *ev);
+
+/* The 16 hex digits of FNV-1a 64 of s, as derived ids are written. */
+char *event_hash_id(const char *s);
 
 /* A random 16-hex-digit id (getrandom), for `itin add`. Returns a new string. */
 char *event_random_id(void);

@@ -42,9 +42,11 @@ struct icalio_write_opts {
 };
 
 /*
- * The UID of an event: its id, with "@itin" appended unless the id
- * already holds an '@' (a UID from another calendar) and does not end in
- * "@itin". Import strips one "@itin", so every id comes back unchanged.
+ * The UID of an event of itin's own (one with a uid, from another
+ * calendar, is exported under that uid): its id, with "@itin" appended
+ * unless the id already holds an '@' and does not end in "@itin". Import
+ * strips one "@itin"; a UID that does not give the id back this way is
+ * written with X-ITIN-ID: ID beside it, so every id comes back unchanged.
  * Appends to sb.
  */
 void icalio_uid(struct strbuf *sb, const char *id);

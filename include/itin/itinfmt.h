@@ -27,7 +27,8 @@
  * Parse buf[0..len) (need not be NUL-terminated). fname is used in messages.
  * Events are appended to out; on error out holds what was read before it and
  * the caller normally discards it. Duplicate ids within the buffer are an
- * error at the second one.
+ * error at the second one, unless the two are the same event: that is
+ * read once, with a warning naming both lines.
  */
 int itinfmt_parse(const char *buf, size_t len, const char *fname,
 		  struct evlist *out, const struct itin_warner *w,

@@ -5,9 +5,11 @@
  *
  * All or nothing: every file is read and parsed before the store is
  * touched, and a file with any error imports nothing at all. An event
- * whose id is already in the store replaces it; one whose canonical text
- * is identical is counted "unchanged", so importing the same file twice
- * changes nothing (and does not even rewrite the store).
+ * replaces a stored one only when it is the same event (evmerge.h: same
+ * id, uid, or content), keeping the fields its file does not carry; one
+ * that is identical is counted "unchanged", so importing the same file
+ * twice changes nothing (and does not even rewrite the store). -n lists
+ * what would happen to each event.
  *
  * CSV is read as a stream (csvio_read_events_fp): memory holds the
  * events, never the file. --encoding reads any format through iconv
@@ -25,10 +27,13 @@
 #include "cli.h"
 #include "itin/csvio.h"
 #include "itin/datetime.h"
+#include "itin/evident.h"
+#include "itin/evmerge.h"
 #include "itin/icalio.h"
 #include "itin/itinfmt.h"
 #include "itin/recode.h"
 #include "itin/store.h"
+#include "itin/utf8.h"
 #include "itin/xalloc.h"
 
 struct input {
@@ -247,40 +252,124 @@ static int64_t year_from(int64_t day, int years)
 	return days_from_civil(y, m, d);
 }
 
-/* Merge the inputs into store, counting; returns true if anything changed. */
-static bool merge(struct evlist *store, struct input *in, size_t nin,
-		  struct progress *p)
+/* What import -n lists: one block per event (see "import" in itin(1)). */
+static void list_one(void *ctx, const struct evmerge_result *res)
 {
-	struct evindex *ix = evindex_build(store);
+	static const char *const word[] = {"add", "change", "keep", "keep"};
+	struct strbuf *sb = ctx;
+	const struct event *id_of = res->old ? res->old : res->ev;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+
+	strbuf_addf(sb, "%s ", word[res->what]);
+	utf8_sanitize(sb, id_of->id);
+	strbuf_addstr(sb, "  ");
+	utf8_sanitize(sb, res->ev->title);
+	if (res->what == EVMERGE_STALE)
+		strbuf_addstr(sb, "  (the stored version is newer)");
+	strbuf_addch(sb, '\n');
+	for (unsigned i = 0; res->what == EVMERGE_UPDATED && i < EVF_NFIELDS;
+	     i++) {
+		enum evident_field f = (enum evident_field)(1u << i);
+
+		if (f == EVF_ID || f == EVF_SEQ ||
+		    evident_same(res->old, res->ev, f))
+			continue;
+		strbuf_reset(&a);
+		strbuf_reset(&b);
+		evident_describe(&a, res->old, f);
+		evident_describe(&b, res->ev, f);
+		strbuf_addf(sb, "    %s: ", evident_name(f));
+		utf8_sanitize(sb, a.len ? a.buf : "(none)");
+		strbuf_addstr(sb, " -> ");
+		utf8_sanitize(sb, b.len ? b.buf : "(none)");
+		strbuf_addch(sb, '\n');
+	}
+	strbuf_release(&a);
+	strbuf_release(&b);
+	/* Each block as it is decided, so a warning about an event comes
+	 * just before it (and a progress line is not written over). */
+	progress_clear_line();
+	out_strbuf(sb);
+	strbuf_reset(sb);
+}
+
+/* The fields a file carries: all that its format has, or (CSV) those
+ * its columns hold. */
+static unsigned carried_by(const struct input *in)
+{
+	if (in->fmt == FMT_CSV)
+		return in->csv.carried;
+	if (in->fmt == FMT_ICS)
+		return EVF_ALL;
+	return EVF_ALL & ~(unsigned)EVF_SEQ;
+}
+
+/*
+ * An update that cannot be made (evmerge_add() failed): with
+ * --skip-invalid, a CSV or iCalendar file's event is refused with a
+ * warning, as a bad row is; true when it was.
+ */
+static bool refuse_update(struct input *in, const struct itin_err *err,
+			  bool skip_invalid)
+{
+	char msg[sizeof(err->msg) + 300];
+
+	if (!skip_invalid || (in->fmt != FMT_CSV && in->fmt != FMT_ICS))
+		return false;
+	itin_err_format(err, msg, sizeof(msg));
+	warning("%s; event skipped", msg);
+	if (in->fmt == FMT_CSV)
+		in->csv.skipped++;
+	else
+		in->ics.skipped++;
+	return true;
+}
+
+/*
+ * Merge the inputs into store, counting (evmerge.h decides which events
+ * are the same); with list, what happens to each event is appended to it.
+ * Returns 1 if anything changed, 0 if not, -1 on error (reported).
+ */
+static int merge(struct evlist *store, struct input *in, size_t nin,
+		 struct progress *p, struct strbuf *list, bool skip_invalid)
+{
+	struct evmerge *m = evmerge_new(store);
+	struct itin_err err;
 	size_t done = 0;
-	bool changed = false;
+	int changed = 0;
 
 	for (size_t k = 0; k < nin; k++) {
 		struct evlist *l = &in[k].events;
+
+		evmerge_source(m, in[k].name, carried_by(&in[k]));
 		for (size_t j = 0; j < l->n; j++) {
 			struct event *ev = l->v[j];
-			long pos = evindex_find(ix, ev->id);
+			int r;
 
 			l->v[j] = NULL;
-			if (pos < 0) {
-				evindex_put(ix, ev->id, store->n);
-				evlist_add(store, ev);
-				in[k].added++;
-				changed = true;
-			} else if (itinfmt_same_event(store->v[pos], ev)) {
-				event_free(ev);
-				in[k].unchanged++;
-			} else {
-				event_next_seq(ev, store->v[pos]);
-				evlist_replace(store, (size_t)pos, ev);
-				in[k].updated++;
-				changed = true;
+			itin_err_clear(&err);
+			r = evmerge_add(m, ev, &cli_warner,
+					list ? list_one : NULL, list, &err);
+			if (r < 0 && refuse_update(&in[k], &err, skip_invalid))
+				continue;
+			if (r < 0) {
+				report_err(&err);
+				evmerge_free(m);
+				return -1;
 			}
+			if (r == EVMERGE_ADDED)
+				in[k].added++;
+			else if (r == EVMERGE_UPDATED)
+				in[k].updated++;
+			else
+				in[k].unchanged++;
+			if (r == EVMERGE_ADDED || r == EVMERGE_UPDATED)
+				changed = 1;
 			if (++done % 1024 == 0)
 				progress_update(p, done);
 		}
 	}
-	evindex_free(ix);
+	evmerge_free(m);
 	return changed;
 }
 
@@ -335,6 +424,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	struct itin_err err;
 	struct store_tx tx;
 	struct evlist loaded = EVLIST_INIT;
+	struct strbuf list = STRBUF_INIT; /* import -n: what would happen */
 	const char *path;
 	int c, status = 0;
 
@@ -477,13 +567,23 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 			status = report_err(&err);
 			goto out;
 		}
-		merge(&loaded, in, nin, p);
+		if (merge(&loaded, in, nin, p, &list, io.skip_invalid) < 0) {
+			status = ITIN_EX_DATAERR;
+			goto out;
+		}
 	} else {
 		if (store_begin(path, &tx, STORE_WARNER, &err)) {
 			status = report_err(&err);
 			goto out;
 		}
-		if (merge(&tx.events, in, nin, p)) {
+		int r = merge(&tx.events, in, nin, p, NULL, io.skip_invalid);
+
+		if (r < 0) {
+			store_abort(&tx);
+			status = ITIN_EX_DATAERR;
+			goto out;
+		}
+		if (r) {
 			if (store_commit(&tx, &err)) {
 				status = report_err(&err);
 				goto out;
@@ -502,5 +602,6 @@ out:
 		evlist_release(&in[k].events);
 	free(in);
 	evlist_release(&loaded);
+	strbuf_release(&list);
 	return status;
 }

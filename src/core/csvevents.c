@@ -34,6 +34,7 @@
 #include "itin/location.h"
 #include "itin/places.h"
 #include "itin/typeguess.h"
+#include "itin/evident.h"
 #include "itin/tz.h"
 #include "itin/utf8.h"
 #include "itin/xalloc.h"
@@ -71,6 +72,7 @@ enum col {
 	C_REQ_ATTENDEES,
 	C_OPT_ATTENDEES,
 	C_ORGANIZER,
+	C_UID, /* an iCalendar UID (the event's uid, not its id) */
 	C_COUNT,
 	/* Calendar columns with nothing in the model: read silently. */
 	C_IGNORED = C_COUNT,
@@ -88,7 +90,7 @@ static const struct {
 	enum col col;
 } aliases[] = {
     {"id", C_ID},
-    {"uid", C_ID},
+    {"uid", C_UID},
     {"type", C_TYPE},
     {"title", C_TITLE},
     {"subject", C_TITLE},
@@ -570,6 +572,48 @@ static int locate(const struct evreader *er, const struct csvio_record *rec,
 
 /* ---- the header ---- */
 
+/*
+ * The fields a file with these columns carries: a field with no column
+ * is not "empty" but unknown, and an import keeps what the store has.
+ * The zone comes from a tz column or from the place; a type that is only
+ * guessed from the title is not carried.
+ */
+static unsigned carried_fields(const long *col)
+{
+	bool loc = col[C_LOCATION] >= 0;
+	unsigned m = EVF_TITLE | EVF_WHEN;
+
+	if (col[C_TYPE] >= 0)
+		m |= EVF_TYPE;
+	if (col[C_TZ] >= 0 || col[C_END_TZ] >= 0 || col[C_CITY] >= 0 ||
+	    col[C_COUNTRY] >= 0 || loc)
+		m |= EVF_TZ;
+	if (col[C_VENUE] >= 0 || loc)
+		m |= EVF_VENUE;
+	if (col[C_CITY] >= 0 || loc)
+		m |= EVF_CITY;
+	if (col[C_COUNTRY] >= 0 || loc)
+		m |= EVF_COUNTRY;
+	if (col[C_PARTICIPANTS] >= 0 || col[C_ORGANIZER] >= 0 ||
+	    col[C_REQ_ATTENDEES] >= 0 || col[C_OPT_ATTENDEES] >= 0)
+		m |= EVF_WITH;
+	if (col[C_ORG] >= 0)
+		m |= EVF_ORG;
+	if (col[C_STATUS] >= 0)
+		m |= EVF_STATUS;
+	if (col[C_SOURCE] >= 0)
+		m |= EVF_SOURCE;
+	if (col[C_NOTES] >= 0)
+		m |= EVF_NOTES;
+	if (col[C_TAGS] >= 0)
+		m |= EVF_TAGS;
+	if (col[C_UID] >= 0)
+		m |= EVF_UID;
+	if (col[C_ID] >= 0)
+		m |= EVF_ID;
+	return m;
+}
+
 static int read_header(struct evreader *er, const struct csvio_record *rec,
 		       struct itin_err *err)
 {
@@ -632,6 +676,7 @@ static int read_header(struct evreader *er, const struct csvio_record *rec,
 				   1, "missing column '%s'",
 				   er->col[C_TITLE] < 0 ? "title" : "start");
 	}
+	er->st.carried = carried_fields(er->col);
 	if (nunknown)
 		itin_warn_at(er->w, er->fname, rec->line, 1,
 			     "ignoring %zu unknown column%s: %s", nunknown,
@@ -1580,6 +1625,7 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 		ev->status = (enum event_status)st;
 	}
 	ev->id = dup_val(er, get(er, rec, C_ID));
+	ev->uid = dup_val(er, get(er, rec, C_UID));
 
 	/* Columns past the header's: only empty ones are allowed. */
 	for (i = er->ncols; i < rec->n; i++)
@@ -1718,7 +1764,18 @@ static int build_row(struct evreader *er, const struct csvio_record *rec,
 	slot = idset_find(&er->ids, er->out, ev->id, h);
 	if (slot->pos) {
 		long line, col;
+		long first = er->ids.lines[slot->pos - 1 - er->ids.base];
 
+		/* The same row twice is one event (a spreadsheet's copy);
+		 * two different rows under one id are a mistake. */
+		if (evident_same(er->out->v[slot->pos - 1], ev, EVF_ALL)) {
+			itin_warn_at(er->w, er->fname, rec->line, 1,
+				     "row is the same event as line %ld; "
+				     "read once",
+				     first);
+			event_free(ev);
+			return 0;
+		}
 		pos_of(rec, er->col[C_ID], &line, &col);
 		itin_err_at(err, ITIN_EX_DATAERR, er->fname, line, col,
 			    "duplicate id '%s' (first at line %ld)", ev->id,

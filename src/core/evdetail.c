@@ -10,6 +10,7 @@
 
 #include "itin/datetime.h"
 #include "itin/evdetail.h"
+#include "itin/evident.h"
 #include "itin/evtext.h"
 #include "itin/places.h"
 #include "itin/utf8.h"
@@ -217,6 +218,7 @@ void evdetail_write(struct strbuf *sb, const struct event *ev,
 	} else {
 		field(sb, "Id", ev->id);
 	}
+	field(sb, "UID", ev->uid);
 	field(sb, "Type", event_type_name(ev->type));
 	field(sb, "Title", ev->title);
 	field(sb, "Status", event_status_name(ev->status));
@@ -255,6 +257,12 @@ void evdetail_write(struct strbuf *sb, const struct event *ev,
 	field(sb, "Source", ev->source);
 	tags_text(&v, ev);
 	field(sb, "Tags", v.buf);
+	if (ev->has_modified) {
+		char m[ITIN_WHEN_MAX];
+
+		evident_format_utc(ev->modified, m);
+		field(sb, "Modified", m);
+	}
 	strbuf_release(&v);
 	field_lines(sb, "Notes", ev->notes);
 }

@@ -18,6 +18,7 @@
 #include "itin/ascii.h"
 #include "itin/datetime.h"
 #include "itin/event.h"
+#include "itin/evident.h"
 #include "itin/tz.h"
 #include "itin/utf8.h"
 #include "itin/xalloc.h"
@@ -42,7 +43,8 @@ struct event *event_new(void)
 
 /* The event's own string fields, by offset, for the loops below. */
 static const size_t str_fields[] = {
-    offsetof(struct event, id),	    offsetof(struct event, title),
+    offsetof(struct event, id),	    offsetof(struct event, uid),
+    offsetof(struct event, title),
     offsetof(struct event, tz),	    offsetof(struct event, end_tz),
     offsetof(struct event, venue),  offsetof(struct event, city),
     offsetof(struct event, org),    offsetof(struct event, source),
@@ -507,6 +509,7 @@ static int check_lengths(const struct event *ev, struct itin_err *err)
 	    check_length("city", ev->city, err) ||
 	    check_length("organisation", ev->org, err) ||
 	    check_length("source", ev->source, err) ||
+	    check_length("uid", ev->uid, err) ||
 	    check_length("notes", ev->notes, err))
 		return -1;
 	for (i = 0; i < ev->nwith; i++)
@@ -674,22 +677,26 @@ static uint64_t fnv1a(uint64_t h, const char *s)
 	return h;
 }
 
-char *event_derive_id(const struct event *ev)
+static char *hex_id(uint64_t h)
 {
-	char when[ITIN_WHEN_MAX];
 	char buf[17];
-	uint64_t h = FNV_OFFSET;
 
-	when_format(ev->start, !ev->allday, 'T', when);
-	h = fnv1a(h, when);
-	h = fnv1a(h, "\x1f");
-	h = fnv1a(h, event_type_name(ev->type));
-	h = fnv1a(h, "\x1f");
-	h = fnv1a(h, ev->title ? ev->title : "");
-	h = fnv1a(h, "\x1f");
-	h = fnv1a(h, ev->city ? ev->city : "");
 	snprintf(buf, sizeof(buf), "%016llx", (unsigned long long)h);
 	return xstrdup(buf);
+}
+
+char *event_hash_id(const char *s)
+{
+	return hex_id(fnv1a(FNV_OFFSET, s));
+}
+
+char *event_derive_id(const struct event *ev)
+{
+	/* A calendar's UID says which event this is whatever its content;
+	 * without one the content is all there is. */
+	if (ev->uid && *ev->uid)
+		return event_hash_id(ev->uid);
+	return hex_id(evident_hash(ev, EVF_DERIVED));
 }
 
 char *event_random_id(void)

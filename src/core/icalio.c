@@ -24,6 +24,7 @@
 
 #include "itin/ascii.h"
 #include "itin/datetime.h"
+#include "itin/evident.h"
 #include "itin/icalio.h"
 #include "itin/location.h"
 #include "itin/places.h"
@@ -409,10 +410,21 @@ static icalcomponent *vevent_of(const struct event *ev,
 	};
 
 	strbuf_reset(a);
-	icalio_uid(a, ev->id);
+	/* A calendar's event goes back under its own UID. */
+	if (ev->uid && *ev->uid)
+		strbuf_addstr(a, ev->uid);
+	else
+		icalio_uid(a, ev->id);
 	icalcomponent_add_property(c, icalproperty_new_uid(a->buf));
+	/* A UID that does not give the id back ("ID@itin") carries it. */
+	if (a->len != strlen(ev->id) + 5 || strncmp(a->buf, ev->id, a->len - 5) ||
+	    strcmp(a->buf + a->len - 5, "@itin"))
+		add_x(c, "X-ITIN-ID", ev->id, b);
 	icalcomponent_add_property(c, icalproperty_new_dtstamp(ical_utc(o->now)));
 	icalcomponent_add_property(c, icalproperty_new_sequence((int)ev->seq));
+	if (ev->has_modified)
+		icalcomponent_add_property(
+		    c, icalproperty_new_lastmodified(ical_utc(ev->modified)));
 
 	if (ev->allday) {
 		int64_t last = ev->has_end ? lsec_day(ev->end) : lsec_day(ev->start);
@@ -1768,24 +1780,39 @@ static void check_once(struct reader *r, const struct vprops *vp)
 	}
 }
 
-static char *id_from_uid(const char *uid)
+/*
+ * Who ev is, from its UID: a UID itin wrote ("ID@itin") gives back the
+ * id it came from, as does X-ITIN-ID (xid, when not NULL) that itin
+ * writes beside any other UID; any other is kept as the event's uid, and
+ * its id is derived from it (event_derive_id(): 16 hex digits, the same
+ * at every import of the file), never the UID itself, which can be 100
+ * characters of Outlook.
+ */
+static void adopt_uid(struct event *ev, const char *uid, const char *xid)
 {
 	size_t n = strlen(uid);
-	char *id;
-	uint64_t h = 0xcbf29ce484222325ULL;
-	char buf[32];
 
-	if (n > 5 && !strcmp(uid + n - 5, "@itin"))
-		n -= 5;
-	id = xstrndup(uid, n);
-	if (event_id_is_valid(id) && n <= 200)
-		return id;
-	free(id);
-	/* Not an id itin can keep (spaces, too long): a stable hash. */
-	for (const char *s = uid; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	snprintf(buf, sizeof(buf), "ics-%016llx", (unsigned long long)h);
-	return xstrdup(buf);
+	/* itin's own export says the id when the UID does not. */
+	if (xid && event_id_is_valid(xid)) {
+		event_set_str(ev, &ev->id, xid);
+		if (strcmp(uid, xid) &&
+		    !(n == strlen(xid) + 5 && !strncmp(uid, xid, n - 5) &&
+		      !strcmp(uid + n - 5, "@itin")))
+			event_set_str(ev, &ev->uid, uid);
+		return;
+	}
+
+	if (n > 5 && n <= 205 && !strcmp(uid + n - 5, "@itin")) {
+		char *id = xstrndup(uid, n - 5);
+
+		if (event_id_is_valid(id)) {
+			event_set_str(ev, &ev->id, id);
+			free(id);
+			return;
+		}
+		free(id);
+	}
+	event_set_str(ev, &ev->uid, uid);
 }
 
 /* "Name (Role)" with '\' escapes, as participant_encode() writes it. */
@@ -2051,6 +2078,17 @@ static void read_text(struct reader *r, struct event *ev,
 		if (!*s && v <= EVENT_MAX_SEQ)
 			ev->seq = (unsigned)v;
 	}
+	/* When SEQUENCE ties, LAST-MODIFIED tells the newer of two
+	 * versions (a time that is not UTC, as RFC 5545 wants, is read as
+	 * if it were: an hour off at worst, and never silently a day). */
+	if ((p = find(vp, "LAST-MODIFIED"))) {
+		struct itime lm;
+
+		if (parse_itime(p->value, strlen(p->value), &lm) && !lm.is_date) {
+			ev->modified = lm.lsec;
+			ev->has_modified = true;
+		}
+	}
 
 	for (i = 0; i < nitems; i++)
 		free(items[i]);
@@ -2265,6 +2303,17 @@ static int emit(struct reader *r, struct event *ev, long line)
 	}
 	first = evindex_find(r->ids, ev->id);
 	if (first >= 0) {
+		long at = evlist_find(r->out, ev->id);
+
+		/* The same event twice (no UID to tell them apart): one. */
+		if (at >= 0 && evident_same(r->out->v[at], ev, EVF_ALL)) {
+			itin_warn_at(r->w, r->fname, line, 1,
+				     "VEVENT '%.80s' is the same event as line "
+				     "%ld; read once",
+				     ev->title, first);
+			event_free(ev);
+			return 0;
+		}
 		fail_at(r, line, 0, "duplicate id '%s' (first at line %ld)",
 			ev->id, first);
 		event_free(ev);
@@ -2383,6 +2432,19 @@ static int read_vevent(struct reader *r, size_t first, size_t last)
 	memset(pe, 0, sizeof(*pe));
 	pe->ev = ev;
 	pe->uid = uid ? text_dup(r, uid->value) : NULL;
+	if (pe->uid) {
+		const struct cprop *xp = find(&vp, "X-ITIN-ID");
+		char *xid = NULL;
+
+		if (xp) {
+			char *v = text_dup(r, xp->value);
+
+			xid = x_decode(v);
+			free(v);
+		}
+		adopt_uid(pe->ev, pe->uid, xid);
+		free(xid);
+	}
 	pe->line = line;
 	pe->first = first;
 	pe->last = last;
@@ -2921,20 +2983,39 @@ static struct event *occurrence_at(const struct event *tpl, int64_t start,
 	return ev;
 }
 
+/*
+ * An occurrence's identity: a series from another calendar gives each
+ * occurrence the uid "UID/occurrence" (its id derived from that by
+ * event_check()); one of itin's own keeps "ID/occurrence" as its id; one
+ * without a UID gets the 16 hex digits of "BASE/occurrence".
+ */
 static void set_occ_id(struct event *ev, const char *base, const char *stampbuf)
 {
 	struct strbuf id = STRBUF_INIT;
 
-	strbuf_addf(&id, "%s/%s", base, stampbuf);
-	event_set_str(ev, &ev->id, id.buf);
+	if (ev->uid) {
+		strbuf_addf(&id, "%s/%s", ev->uid, stampbuf);
+		event_set_str(ev, &ev->uid, id.buf);
+		event_set_str(ev, &ev->id, NULL);
+	} else if (base) {
+		char *h;
+
+		strbuf_addf(&id, "%s/%s", base, stampbuf);
+		h = ev->id ? NULL : event_hash_id(id.buf);
+		event_set_str(ev, &ev->id, h ? h : id.buf);
+		free(h);
+	}
 	strbuf_release(&id);
 }
 
-/* The base id of a series: from its UID, else from the master. */
+/* The base id of a series: itin's own id, else one derived from the
+ * master's content (a series from another calendar has its uid). */
 static char *series_base(struct pending *pe)
 {
-	if (pe->uid)
-		return id_from_uid(pe->uid);
+	if (pe->ev->id)
+		return xstrdup(pe->ev->id);
+	if (pe->ev->uid)
+		return NULL;
 	return event_derive_id(pe->ev);
 }
 
@@ -3260,8 +3341,6 @@ static int finish_pending(struct reader *r)
 			struct event *ev = pe->ev;
 
 			pe->ev = NULL;
-			if (pe->uid)
-				ev->id = id_from_uid(pe->uid);
 			if (emit(r, ev, pe->line) && refuse(r))
 				return -1;
 			continue;

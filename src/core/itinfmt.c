@@ -20,6 +20,7 @@
 
 #include "itin/ascii.h"
 #include "itin/datetime.h"
+#include "itin/evident.h"
 #include "itin/itinfmt.h"
 #include "itin/places.h"
 #include "itin/tz.h"
@@ -39,16 +40,19 @@ enum key {
 	K_SOURCE,
 	K_NOTE,
 	K_SEQ,
+	K_UID,
+	K_MODIFIED,
 	K_COUNT
 };
 
 static const char *const key_names[K_COUNT] = {
 	"id", "tz", "end-tz", "status", "org", "with", "tags", "source", "note",
-	"seq",
+	"seq", "uid", "modified",
 };
 
 /* The order the "unknown key" message lists them in. */
-#define KEYS_EXPECTED "with, org, status, tz, end-tz, source, note, tags, id, seq"
+#define KEYS_EXPECTED \
+	"with, org, status, tz, end-tz, source, note, tags, id, uid, seq, modified"
 
 struct reader {
 	const char *fname;
@@ -558,6 +562,14 @@ static int parse_key(struct reader *r, struct pending *pe)
 		ev->seq = (unsigned)v;
 		break;
 	}
+	case K_UID:
+		return unescape_dup(r, vs, ve, &ev->uid);
+	case K_MODIFIED:
+		if (evident_parse_utc(vs, (size_t)(ve - vs), &ev->modified,
+				      r->err))
+			return relocate(r, vs, (size_t)(ve - vs));
+		ev->has_modified = true;
+		break;
 	case K_NOTE:
 		if (unescape(r, vs, ve))
 			return -1;
@@ -673,7 +685,18 @@ static int finish_event(struct reader *r, struct pending *pe,
 	if (first >= 0) {
 		long line = pe->seen[K_ID] ? pe->key_line[K_ID] : pe->line;
 		long col = pe->seen[K_ID] ? pe->key_col[K_ID] : 1;
+		long at = evlist_find(out, ev->id);
 
+		/* The same event written twice is one event; two different
+		 * ones under one id are a mistake to point at. */
+		if (at >= 0 && evident_same(out->v[at], ev, EVF_ALL)) {
+			itin_warn_at(r->w, r->fname, pe->line, 1,
+				     "'%s' is the same event as line %ld; "
+				     "read once", ev->title, first);
+			event_free(ev);
+			pe->ev = NULL;
+			return 0;
+		}
 		return itin_err_at(r->err, ITIN_EX_DATAERR, r->fname, line, col,
 				   "duplicate id '%s' (first at line %ld)", ev->id,
 				   first);
@@ -958,8 +981,16 @@ void itinfmt_write_event(struct strbuf *sb, const struct event *ev)
 
 	if (ev->id)
 		write_key(sb, "id", ev->id, NULL);
+	if (present(ev->uid))
+		write_key(sb, "uid", ev->uid, NULL);
 	if (ev->seq)
 		strbuf_addf(sb, "    seq: %u\n", ev->seq);
+	if (ev->has_modified) {
+		char m[ITIN_WHEN_MAX];
+
+		evident_format_utc(ev->modified, m);
+		write_key(sb, "modified", m, NULL);
+	}
 	if (!ev->allday) {
 		write_key(sb, "tz", ev->tz ? ev->tz : "floating", NULL);
 		if (ev->end_tz)

@@ -138,5 +138,11 @@ void json_write_event(struct strbuf *sb, const struct event *ev)
 			strbuf_addch(sb, ',');
 		json_write_string(sb, ev->tags[i]);
 	}
-	strbuf_addf(sb, "],\"seq\":%u}", ev->seq);
+	strbuf_addf(sb, "],\"seq\":%u", ev->seq);
+	str_or_null(sb, "uid", ev->uid);
+	if (ev->has_modified)
+		instant(sb, "modified", ev->modified);
+	else
+		str_or_null(sb, "modified", NULL);
+	strbuf_addch(sb, '}');
 }

@@ -116,11 +116,11 @@ expect_err "^itin: imported 5 events \(5 added, 0 updated, 0 unchanged\) from $D
 if grep -q 'unknown column' "$T/err"; then not_ok "google: Private is a known column"; else ok "google: Private is a known column"; fi
 run list --format tsv
 expect_out_text "id	type	start	end	tz	city	country	title
-974a7dcb219b0ac5	visit	2023-05-19	2023-05-21		Hiroshima	JP	Visit to Hiroshima
-3c55d2194d979252	meeting	2023-05-21T10:30	2023-05-21T11:15	Asia/Tokyo	Hiroshima	JP	Bilateral meeting with President Yoon
-8bdf3030924407a7	press	2023-05-22T14:00	2023-05-22T14:45	Asia/Seoul	Seoul	KR	Joint press conference
-4df1c5f5cf4aa169	reception	2023-05-22T19:30	2023-05-22T22:00	Asia/Seoul	Seoul	KR	State banquet
-83dfa466f79908d2	call	2023-05-23T09:00	2023-05-23T09:30				Phone call with the Chancellor" "google: US dates, 12-hour times, All Day Event, 'Hiroshima, Japan'"
+cac9576ad81d5760	visit	2023-05-19	2023-05-21		Hiroshima	JP	Visit to Hiroshima
+f116e61bf9ef127f	meeting	2023-05-21T10:30	2023-05-21T11:15	Asia/Tokyo	Hiroshima	JP	Bilateral meeting with President Yoon
+2fc064ebe8468005	press	2023-05-22T14:00	2023-05-22T14:45	Asia/Seoul	Seoul	KR	Joint press conference
+1e7990441b5b1ff9	reception	2023-05-22T19:30	2023-05-22T22:00	Asia/Seoul	Seoul	KR	State banquet
+7b37e08579466a3a	call	2023-05-23T09:00	2023-05-23T09:30				Phone call with the Chancellor" "google: US dates, 12-hour times, All Day Event, 'Hiroshima, Japan'"
 run list --format itin --grep banquet
 expect_out_match "@ Blue House, Seoul, KR$" "google: 'Blue House, Seoul, South Korea' is venue, city, country"
 run list --format itin --grep Bilateral
@@ -137,7 +137,7 @@ expect_rc 0 "import Outlook's CSV"
 if grep -q 'unknown column' "$T/err"; then not_ok "outlook: its extra columns are known"; else ok "outlook: its extra columns are known"; fi
 run list --format itin --type summit
 expect_out_text "2023-07-11..2023-07-12     summit     NATO Summit @ Vilnius, LT
-    id: 44dfcdb379de0b96
+    id: 34c8cce720688071
     with: Protocol Office (organizer); Gitanas Nausėda; Jens Stoltenberg
     tags: Summit; NATO
     note: Heads of State and Government." "outlook: all-day midnight-to-midnight end is the last day; attendees; categories"

@@ -2,6 +2,7 @@
 #include "test.h"
 
 #include "itin/csvio.h"
+#include "itin/evident.h"
 #include "itin/datetime.h"
 #include "itin/itinfmt.h"
 #include "itin/tz.h"
@@ -624,7 +625,7 @@ TEST(end_zone)
 	CHECK_STR(events("title,start,end,tz\n"
 			 "F,1/31/2023 10:00 AM,1/31/2023 2:00 PM,Asia/Seoul\n"),
 		  "2023-01-31 10:00-14:00     other      F\n"
-		  "    id: 78147b6c19f3a117\n"
+		  "    id: 7a925733ef4ead73\n"
 		  "    tz: Asia/Seoul\n");
 	CHECK_STR(events("title,start,end,tz\n"
 			 "F,2023-01-31T10:00,TBD,Asia/Seoul\n"),
@@ -703,7 +704,7 @@ TEST(header_problems)
 	CHECK_STR(
 	    events("title,start,Colour,Private,,mood\nx,2023-01-01,red,,,\n"),
 	    "2023-01-01                 other      x\n"
-	    "    id: 25f7eafbeed591eb\n");
+	    "    id: 604389936c28e7c3\n");
 	CHECK_INT(nwarn, 1);
 	/* Private is Google's and Outlook's: known, and nothing to keep. */
 	CHECK_STR(warnings, "t.csv:1:1: ignoring 2 unknown columns: 'Colour', "
@@ -734,18 +735,18 @@ TEST(google_calendar)
 	    events(csv),
 	    "2023-01-31 18:00-19:00     meeting    Meeting with Prime Minister "
 	    "Kishida @ Hiroshima, JP\n"
-	    "    id: 5326e26737bd961a\n"
+	    "    id: 8879349e76c9b691\n"
 	    "    tz: Asia/Tokyo\n"
 	    "    note: Bilateral\n"
 	    "2023-01-29..2023-01-30     visit      Visit to the Republic of "
 	    "Korea @ Seoul, KR\n"
-	    "    id: 03dd64ca90a7d808\n"
+	    "    id: bd9f90eced0bed0d\n"
 	    "2023-07-12 16:00-16:45     press      Press conference @ LITEXPO, "
 	    "Vilnius, LT\n"
-	    "    id: cbfc0b7215bbf228\n"
+	    "    id: c21232c99a4f06ff\n"
 	    "    tz: Europe/Vilnius\n"
 	    "2023-07-01 00:30-00:45     reception  Breakfast @ Singapore, SG\n"
-	    "    id: 265282eb815ee956\n"
+	    "    id: 933535ac3c3d960e\n"
 	    "    tz: Asia/Singapore\n");
 	/* Every column of Google's export is known. */
 	CHECK_STR(warnings, "");
@@ -779,12 +780,12 @@ TEST(outlook)
 	CHECK_STR(
 	    events(csv),
 	    "2023-07-11..2023-07-12     summit     NATO Summit @ Vilnius, LT\n"
-	    "    id: 44dfcdb379de0b96\n"
+	    "    id: 25d3f4c263e5744c\n"
 	    "    with: Jens Stoltenberg (organizer); Joe Biden; Fumio Kishida\n"
 	    "    tags: Summit; NATO\n"
 	    "    note: Heads of State\n"
 	    "2023-07-11 20:30-22:00     reception  Working dinner @ Vilnius, LT\n"
-	    "    id: bf7a15de8005944f\n"
+	    "    id: b2f75783df3c46a9\n"
 	    "    tz: Europe/Vilnius\n");
 	/* Outlook's extra columns are known: no warning. */
 	CHECK_INT(nwarn, 0);
@@ -795,9 +796,9 @@ TEST(outlook)
 		   "Holiday,5/1/2023,12:00:00 AM,5/2/2023,12:00:00 AM,True\n"
 		   "Other,5/30/2023,12:00:00 AM,5/31/2023,12:00:00 AM,True\n"),
 	    "2023-05-01                 other      Holiday\n"
-	    "    id: 1b41a587befd810f\n"
+	    "    id: 334b2b0ef24e3f85\n"
 	    "2023-05-30                 other      Other\n"
-	    "    id: c5cf8cd99fef9a49\n");
+	    "    id: b4115434fdaad64a\n");
 }
 
 /* events_flags() without the id lines: what these tests check is the
@@ -913,13 +914,13 @@ TEST(dates_and_times)
 		 "d,1/2/2024,9:05 a.m.,11:00 P.M.,UTC\n",
 		 h);
 	CHECK_STR(events(buf), "2023-12-31 00:00-00:59:59  other      a\n    "
-			       "id: 74ed410f792cea7d\n    tz: UTC\n"
+			       "id: c79ad67b099f874f\n    tz: UTC\n"
 			       "2023-12-31 12:00-13:05     other      b\n    "
-			       "id: 030e492f840b6009\n    tz: UTC\n"
+			       "id: 446a6fd6e680d790\n    tz: UTC\n"
 			       "2023-12-31 23:59-23:59:30  other      c\n    "
-			       "id: 81c4ecffb1d670b6\n    tz: UTC\n"
+			       "id: 84c6e36f6709461c\n    tz: UTC\n"
 			       "2024-01-02 09:05-23:00     other      d\n    "
-			       "id: 452030c7f6c81f1b\n    tz: UTC\n");
+			       "id: 800740d44f5d4856\n    tz: UTC\n");
 	snprintf(buf, sizeof(buf), "%sa,02/30/2023,10:00,,UTC\n", h);
 	CHECK_STR(events(buf), "ERROR 65 t.csv:2:3: invalid date '02/30/2023': "
 			       "February 2023 has 28 days");
@@ -930,7 +931,7 @@ TEST(dates_and_times)
 	 * big either way are still refused. */
 	snprintf(buf, sizeof(buf), "%sa,13/01/2023,10:00,,UTC\n", h);
 	CHECK_STR(events(buf), "2023-01-13 10:00           other      a\n"
-			       "    id: 8db96edad3420870\n    tz: UTC\n");
+			       "    id: 5e93adb51cb8ff6c\n    tz: UTC\n");
 	snprintf(buf, sizeof(buf), "%sa,13/13/2023,10:00,,UTC\n", h);
 	CHECK_STR(events(buf), "ERROR 65 t.csv:2:3: invalid date '13/13/2023': "
 			       "month must be 01 to 12");
@@ -960,11 +961,11 @@ TEST(types_participants_places)
 	    events("title,start,type\nx,2023-01-01,Summit\ny,2023-01-02,\n"
 		   "Phone call with Biden,2023-01-03,\n"),
 	    "2023-01-01                 summit     x\n    id: "
-	    "24637a99d5c0deda\n"
+	    "18c42692da697166\n"
 	    "2023-01-02                 other      y\n    id: "
-	    "b3685c1ee30a5b95\n"
+	    "a4e500bb6bb2a70d\n"
 	    "2023-01-03                 call       Phone call with Biden\n    "
-	    "id: 7489c25f46839105\n");
+	    "id: ee886add9866b165\n");
 	CHECK_STR(events("title,start,type\nx,2023-01-01,party\n"),
 		  "ERROR 65 t.csv:2:14: unknown type 'party' (expected one of: "
 		  "visit, meeting, "
@@ -974,7 +975,7 @@ TEST(types_participants_places)
 			 "x,2023-01-01,\"Yoon Suk-yeol (President); Park Jin;  "
 			 "A\\; B (C \\(acting\\)) \"\n"),
 		  "2023-01-01                 other      x\n"
-		  "    id: 25f7eafbeed591eb\n"
+		  "    id: 4379bbf79c437f50\n"
 		  "    with: Yoon Suk-yeol (President); Park Jin; A\\; B (C "
 		  "\\(acting\\))\n");
 	/* Zones: tz column, city, country, unknown place (floating, warning).
@@ -986,15 +987,15 @@ TEST(types_participants_places)
 			 "d,2023-01-01 10:00,Seoul,KR,floating\n"
 			 "e,2023-01-01 10:00,Seoul,KR,Europe/Paris\n"),
 		  "2023-01-01 10:00           other      a @ Seoul\n    id: "
-		  "b606c78b63e4faa3\n    tz: Asia/Seoul\n"
+		  "4e415368fbf7f739\n    tz: Asia/Seoul\n"
 		  "2023-01-01 10:00           other      b @ JP\n    id: "
-		  "b02c4587b6f9c3ce\n    tz: Asia/Tokyo\n"
+		  "123e00bd2da766bc\n    tz: Asia/Tokyo\n"
 		  "2023-01-01 10:00           other      c @ Atlantis\n    id: "
-		  "20c420fd35a5a35f\n    tz: floating\n"
+		  "8c12abec97d98430\n    tz: floating\n"
 		  "2023-01-01 10:00           other      d @ Seoul, KR\n    "
-		  "id: bbe5bb688ac4184c\n    tz: floating\n"
+		  "id: eea7cf98f243d034\n    tz: floating\n"
 		  "2023-01-01 10:00           other      e @ Seoul, KR\n    "
-		  "id: 4fe274aa15089a3f\n    tz: Europe/Paris\n");
+		  "id: 06233be8785186d9\n    tz: Europe/Paris\n");
 	CHECK_STR(warnings, "t.csv:4:20: no time zone known for 'Atlantis'; "
 			    "time is floating\n");
 	CHECK_STR(events("title,start,tz\nx,2023-01-01 10:00,Europe/Pari\n"),
@@ -1002,6 +1003,49 @@ TEST(types_participants_places)
 		  "you mean 'Europe/Paris'?)");
 	CHECK_STR(events("title,start,country\nx,2023-01-01,Atlantis\n"),
 		  "ERROR 65 t.csv:2:14: unknown country 'Atlantis'");
+}
+
+/* Rows and ids: the same row twice is one event, rows that only look
+ * alike are two, a uid column is the uid; the header says what a file
+ * carries. */
+TEST(identity)
+{
+	struct evlist l = EVLIST_INIT;
+	struct csvio_stats st;
+	struct itin_err err;
+	const char *csv;
+
+	CHECK_STR(events("title,start,end,notes\n"
+			 "Talks,2023-01-30 10:00,2023-01-30 11:00,first\n"
+			 "Talks,2023-01-30 10:00,2023-01-30 11:00,first\n"),
+		  "2023-01-30 10:00-11:00     meeting    Talks\n"
+		  "    id: 1e53667c1de4941b\n"
+		  "    tz: floating\n"
+		  "    note: first\n");
+	CHECK_STR(warnings, "t.csv:3:1: row is the same event as line 2; read once\n");
+	csv = "title,start,end,city,country,participants,notes\n"
+	      "Talks,2023-01-30 10:00,2023-01-30 11:00,Seoul,KR,A (x),one\n"
+	      "Talks,2023-01-30 10:00,2023-01-30 12:00,Seoul,KR,B (y),two\n";
+	CHECK_INT(csvio_read_events(csv, strlen(csv), "t.csv", 0, &l, &warner,
+				    &st, &err), 0);
+	CHECK_INT(l.n, 2);
+	if (l.n == 2)
+		CHECK(strcmp(l.v[0]->id, l.v[1]->id) != 0);
+	CHECK_INT(st.carried, EVF_TITLE | EVF_WHEN | EVF_TZ | EVF_CITY |
+				  EVF_COUNTRY | EVF_WITH | EVF_NOTES);
+	evlist_release(&l);
+	CHECK_STR(events("title,start,uid\nx,2023-01-01,abc@example.com\n"),
+		  "2023-01-01                 other      x\n"
+		  "    id: b5ecf327a47bb782\n"
+		  "    uid: abc@example.com\n");
+	/* Outlook's columns: a place, no type, organisation or status. */
+	csv = "Subject,Start Date,Start Time,Location,Description\n"
+	      "x,1/31/2023,10:00 AM,Seoul,\n";
+	CHECK_INT(csvio_read_events(csv, strlen(csv), "t.csv", 0, &l, &warner,
+				    &st, &err), 0);
+	CHECK_INT(st.carried, EVF_TITLE | EVF_WHEN | EVF_TZ | EVF_VENUE |
+				  EVF_CITY | EVF_COUNTRY | EVF_NOTES);
+	evlist_release(&l);
 }
 
 TEST(errors_point_at_the_file)
@@ -1025,7 +1069,7 @@ TEST(errors_point_at_the_file)
 	/* Rows of empty fields are skipped. */
 	CHECK_STR(events("title,start\n,\n  , \t\na,2023-01-01\n"),
 		  "2023-01-01                 other      a\n    id: "
-		  "25e02afbeec16cca\n");
+		  "dd9acb3e34d5faba\n");
 }
 
 TEST(skip_invalid)
@@ -1337,6 +1381,7 @@ int main(void)
 	RUN(writer_round_trip);
 	RUN(sample_round_trip);
 	RUN(type_guessing);
+	RUN(identity);
 	tz_cache_free();
 	return test_done();
 }

@@ -250,34 +250,67 @@ TEST(pack)
 
 TEST(derive_id)
 {
-	struct event *ev = event_new();
-	char *id;
+	struct event *ev = event_new(), *other;
+	char *id, *id2;
 
 	ev->type = EV_SUMMIT;
 	ev->allday = true;
 	ev->start = days_from_civil(2023, 7, 11) * ITIN_DAY;
 	event_set_str(ev, &ev->title, "NATO Summit");
 	event_set_str(ev, &ev->city, "Vilnius");
+	/* Pinned: stores hold these ids, so the hash never changes. */
 	id = event_derive_id(ev);
-	CHECK_STR(id, "44dfcdb379de0b96");
+	CHECK_STR(id, "b8cd20396229bd5e");
+	CHECK(event_id_is_valid(id));
+
+	/* Two events that share start, type, title and city but differ in
+	 * anything else are two events (they had one id before). */
+	other = event_clone(ev);
+	other->has_end = true;
+	other->end = days_from_civil(2023, 7, 12) * ITIN_DAY;
+	id2 = event_derive_id(other);
+	CHECK(strcmp(id, id2) != 0);
+	free(id2);
+	event_free(other);
+	other = event_clone(ev);
+	event_add_participant(other, "Gitanas Nauseda", "President");
+	id2 = event_derive_id(other);
+	CHECK(strcmp(id, id2) != 0);
+	free(id2);
+	event_set_str(other, &other->notes, "x");
+	event_clear_participants(other);
+	id2 = event_derive_id(other);
+	CHECK(strcmp(id, id2) != 0);
+	free(id2);
+	event_free(other);
+	/* A field's text may not slide into the next one. */
+	other = event_clone(ev);
+	event_set_str(other, &other->title, "NATO");
+	event_set_str(other, &other->venue, "Summit");
+	id2 = event_derive_id(other);
+	CHECK(strcmp(id, id2) != 0);
+	free(id2);
+	event_free(other);
+
+	/* The revision and an id already there are not content. */
+	other = event_clone(ev);
+	other->seq = 7;
+	event_set_str(other, &other->id, "given");
+	id2 = event_derive_id(other);
+	CHECK_STR(id2, id);
+	free(id2);
+	event_free(other);
 	free(id);
 
-	ev->type = EV_MEETING;
-	ev->allday = false;
-	ev->start = at(2023, 1, 30, 10, 0);
-	event_set_str(ev, &ev->title, "Meeting with President Yoon");
-	event_set_str(ev, &ev->city, "Seoul");
+	/* With a uid, the uid alone decides: a calendar's event keeps its id
+	 * when its content changes. */
+	event_set_str(ev, &ev->uid, "040000008200E00074C5B7101A82E008@outlook");
 	id = event_derive_id(ev);
-	CHECK_STR(id, "b38873164646b457");
-	free(id);
-
-	ev->type = EV_INTERVIEW;
-	ev->allday = true;
-	ev->start = days_from_civil(2023, 1, 27) * ITIN_DAY;
-	event_set_str(ev, &ev->title, "Interview with Yonhap");
-	event_set_str(ev, &ev->city, NULL);
-	id = event_derive_id(ev);
-	CHECK_STR(id, "260bb03c349cbd6c");
+	CHECK_INT(strlen(id), 16);
+	event_set_str(ev, &ev->title, "NATO Summit (moved)");
+	id2 = event_derive_id(ev);
+	CHECK_STR(id2, id);
+	free(id2);
 	free(id);
 	event_free(ev);
 }

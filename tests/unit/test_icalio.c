@@ -167,6 +167,86 @@ TEST(uids)
 	strbuf_release(&sb);
 }
 
+/* A calendar's UID is kept as the uid, the id is short and stable, and
+ * an export gives both back, with LAST-MODIFIED. */
+TEST(uid_round_trip)
+{
+	const char *outlook =
+	    "040000008200E00074C5B7101A82E00800000000D0C7D1C6F5B8D9010000000000"
+	    "00000010000000A0B1C2D3E4F5A6B7C8D9E0F1A2B3C4D5";
+	struct strbuf sb = STRBUF_INIT;
+	struct evlist l = EVLIST_INIT, again = EVLIST_INIT;
+	struct itin_err err;
+	char *ics;
+
+	strbuf_addf(&sb,
+		    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+		    "BEGIN:VEVENT\r\nUID:%s\r\nDTSTAMP:20230101T000000Z\r\n"
+		    "SEQUENCE:2\r\nLAST-MODIFIED:20230105T101500Z\r\n"
+		    "DTSTART;TZID=Asia/Seoul:20230130T100000\r\n"
+		    "SUMMARY:Talks\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+		    outlook);
+	CHECK_INT(read_ics(sb.buf, &l, &err), 0);
+	CHECK_INT(l.n, 1);
+	if (l.n != 1)
+		goto out;
+	CHECK_STR(l.v[0]->uid, outlook);
+	CHECK_INT(strlen(l.v[0]->id), 16);
+	CHECK(l.v[0]->has_modified);
+	CHECK_INT(l.v[0]->modified, 1672913700);
+	/* The same file again: the same id. */
+	CHECK_INT(read_ics(sb.buf, &again, &err), 0);
+	if (again.n == 1)
+		CHECK_STR(again.v[0]->id, l.v[0]->id);
+	evlist_release(&again);
+	/* Exported and read back: every field, the id and uid included. */
+	{
+		struct icalio_write_opts o = {1674648000, NULL};
+		struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
+
+		strbuf_reset(&sb);
+		icalio_write(&sb, &l, &o);
+		ics = strbuf_detach(&sb, NULL);
+		CHECK(strstr(ics, "LAST-MODIFIED:20230105T101500Z\r\n") != NULL);
+		{
+			/* Unfolded, the UID line is the UID read. */
+			struct strbuf u = STRBUF_INIT, want = STRBUF_INIT;
+
+			for (const char *p = ics; *p; p++) {
+				if (!strncmp(p, "\r\n ", 3))
+					p += 2;
+				else
+					strbuf_addch(&u, *p);
+			}
+			strbuf_addf(&want, "\r\nUID:%s\r\n", outlook);
+			CHECK(strstr(u.buf, want.buf) != NULL);
+			strbuf_release(&u);
+			strbuf_release(&want);
+		}
+		CHECK_INT(read_ics(ics, &again, &err), 0);
+		itinfmt_write(&x, &l);
+		itinfmt_write(&y, &again);
+		CHECK_STR(y.buf, x.buf);
+		strbuf_release(&x);
+		strbuf_release(&y);
+		free(ics);
+		evlist_release(&again);
+	}
+	/* An id of itin's own that holds an '@' comes back too. */
+	ics = export_text("2023-02-03 other X\n    id: ev-7@google.com\n");
+	CHECK(strstr(ics, "X-ITIN-ID:ev-7@google.com\r\n") != NULL);
+	CHECK_INT(read_ics(ics, &again, &err), 0);
+	if (again.n == 1) {
+		CHECK_STR(again.v[0]->id, "ev-7@google.com");
+		CHECK(again.v[0]->uid == NULL);
+	}
+	evlist_release(&again);
+	free(ics);
+out:
+	strbuf_release(&sb);
+	evlist_release(&l);
+}
+
 /* A title that tries to add a property line cannot. */
 TEST(hostile_text)
 {
@@ -345,7 +425,8 @@ TEST(foreign_events)
 
 	CHECK_STR(itin_of(&l),
 		  "2023-01-30 10:00-11:00     meeting    Bilateral talks @ Yongsan Office, Seoul, KR\n"
-		  "    id: a1@google.com\n"
+		  "    id: 6e47d4e5d2192fa5\n"
+		  "    uid: a1@google.com\n"
 		  "    seq: 3\n"
 		  "    tz: Asia/Seoul\n"
 		  "    status: tentative\n"
@@ -355,9 +436,11 @@ TEST(foreign_events)
 		  "    note: Agenda:\n"
 		  "    note: security\n"
 		  "2023-07-11..2023-07-12     summit     NATO Summit @ Vilnius, LT\n"
-		  "    id: a2\n"
+		  "    id: 089c1407b54546da\n"
+		  "    uid: a2\n"
 		  "2023-02-01 09:00-10:30     call       Floating call\n"
-		  "    id: a3\n"
+		  "    id: 089c1507b545488d\n"
+		  "    uid: a3\n"
 		  "    tz: floating\n");
 	evlist_release(&l);
 }
@@ -417,10 +500,12 @@ TEST(zone_names)
 	    "SUMMARY:Evolution\r\nEND:VEVENT\r\n");
 	CHECK_STR(itin_of(&l),
 		  "2023-01-30 10:00-11:00     other      Outlook\n"
-		  "    id: w1\n"
+		  "    id: 08cb8707b56d7b05\n"
+		  "    uid: w1\n"
 		  "    tz: Asia/Seoul\n"
 		  "2023-01-30 10:00           other      Evolution\n"
-		  "    id: w2\n"
+		  "    id: 08cb8407b56d75ec\n"
+		  "    uid: w2\n"
 		  "    tz: Europe/London\n");
 	CHECK_INT(nwarn, 0);
 	evlist_release(&l);
@@ -434,7 +519,8 @@ TEST(zone_names)
 	    "SUMMARY:Odd\r\nEND:VEVENT\r\n");
 	CHECK_STR(itin_of(&l),
 		  "2023-01-30 11:00           other      Odd\n"
-		  "    id: w3\n"
+		  "    id: 08cb8507b56d779f\n"
+		  "    uid: w3\n"
 		  "    tz: Asia/Seoul\n");
 	CHECK(strstr(warnings, "disagrees") != NULL);
 	evlist_release(&l);
@@ -454,13 +540,16 @@ TEST(recurrence)
 
 	CHECK_STR(itin_of(&l),
 		  "2023-01-02 09:00-09:30     meeting    Staff meeting\n"
-		  "    id: r1/20230102T080000Z\n"
+		  "    id: ec8571cda6143b6f\n"
+		  "    uid: r1/20230102T080000Z\n"
 		  "    tz: Europe/Brussels\n"
 		  "2023-01-16 14:00-14:30     meeting    Staff meeting (moved)\n"
-		  "    id: r1/20230116T080000Z\n"
+		  "    id: bc309cdf30caa4fa\n"
+		  "    uid: r1/20230116T080000Z\n"
 		  "    tz: Europe/Brussels\n"
 		  "2023-01-23 09:00-09:30     meeting    Staff meeting\n"
-		  "    id: r1/20230123T080000Z\n"
+		  "    id: 655217e5a6c6854a\n"
+		  "    uid: r1/20230123T080000Z\n"
 		  "    tz: Europe/Brussels\n");
 	CHECK(strstr(warnings, "3 occurrences") != NULL);
 	evlist_release(&l);
@@ -469,8 +558,12 @@ TEST(recurrence)
 		    "RRULE:FREQ=YEARLY\r\nSUMMARY:New Year\r\nEND:VEVENT\r\n");
 	CHECK_INT(l.n, 2);
 	if (l.n == 2) {
-		CHECK_STR(l.v[0]->id, "r2/20230101");
-		CHECK_STR(l.v[1]->id, "r2/20240101");
+		/* Each occurrence: the UID and its day as uid, a short id
+		 * of its own derived from that. */
+		CHECK_STR(l.v[0]->uid, "r2/20230101");
+		CHECK_STR(l.v[0]->id, "0c0bfeb77378fd93");
+		CHECK_STR(l.v[1]->uid, "r2/20240101");
+		CHECK_STR(l.v[1]->id, "5b83228beec0dc12");
 	}
 	evlist_release(&l);
 }
@@ -529,6 +622,7 @@ int main(void)
 	window.to_day = days_from_civil(2024, 1, 25);
 	RUN(folding);
 	RUN(uids);
+	RUN(uid_round_trip);
 	RUN(hostile_text);
 	RUN(round_trip_every_field);
 	RUN(foreign_events);

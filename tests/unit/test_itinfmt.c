@@ -121,7 +121,13 @@ static const char canonical_rest[] =
 	"2023-02-12 08:00..2023-02-12 09:00  travel     Same day, other zone @ Paris, FR\n"
 	"    id: ev-13\n"
 	"    tz: Europe/Paris\n"
-	"    end-tz: Europe/London\n";
+	"    end-tz: Europe/London\n"
+	"2023-02-14 09:00-10:00     meeting    From a calendar @ Seoul, KR\n"
+	"    id: 1234abcd1234abcd\n"
+	"    uid: 040000008200E00074C5B7101A82E008@outlook.example\n"
+	"    seq: 2\n"
+	"    modified: 2023-02-01T08:30:00Z\n"
+	"    tz: Asia/Seoul\n";
 
 TEST(canonical_round_trip)
 {
@@ -150,8 +156,8 @@ TEST(canonical_fields)
 	strbuf_addstr(&in, canonical);
 	strbuf_addstr(&in, canonical_rest);
 	CHECK_INT(parse(in.buf, &l, &err), 0);
-	CHECK_INT(l.n, 13);
-	if (l.n != 13)
+	CHECK_INT(l.n, 14);
+	if (l.n != 14)
 		goto out;
 	ev = l.v[0];
 	CHECK_STR(ev->id, "ev-1");
@@ -176,6 +182,13 @@ TEST(canonical_fields)
 	CHECK_STR(ev->source, "https://example.org/a?b=c@d;e,f");
 	CHECK_STR(ev->notes, "line one\n\n indented\ttab\x1b" "escape\x7f back\\slash\nlast ");
 	CHECK(ev->allday && !ev->has_end && ev->tz == NULL);
+
+	ev = l.v[13];
+	CHECK_STR(ev->uid, "040000008200E00074C5B7101A82E008@outlook.example");
+	CHECK_STR(ev->id, "1234abcd1234abcd");
+	CHECK(ev->has_modified);
+	CHECK_INT(ev->modified, days_from_civil(2023, 2, 1) * ITIN_DAY + 8 * 3600 + 30 * 60);
+	CHECK_INT(ev->seq, 2);
 
 	ev = l.v[1];
 	CHECK(ev->allday && ev->has_end);
@@ -236,7 +249,7 @@ TEST(contract_example)
 	if (l.n != 5)
 		goto out;
 	ev = l.v[0];
-	CHECK_STR(ev->id, "260bb03c349cbd6c");
+	CHECK_STR(ev->id, "165e6a95d5136766");
 	CHECK_STR(ev->title, "Interview with Yonhap");
 	CHECK(ev->allday && !ev->has_end && !ev->city);
 	ev = l.v[1];
@@ -250,7 +263,7 @@ TEST(contract_example)
 	CHECK_STR(ev->source, "https://example.org/article");
 	CHECK_INT(event_last_day(ev), days_from_civil(2023, 1, 30));
 	ev = l.v[2];
-	CHECK_STR(ev->id, "b38873164646b457");
+	CHECK_STR(ev->id, "cf34580b2dd723d4");
 	CHECK_STR(ev->tz, "Asia/Seoul");
 	CHECK_STR(ev->venue, "Yongsan Presidential Office");
 	CHECK_INT(ev->start_utc, days_from_civil(2023, 1, 30) * ITIN_DAY + 3600);
@@ -315,6 +328,36 @@ out:
 	evlist_release(&l);
 }
 
+/* Derived ids: the same event twice is one; look-alikes are two. */
+TEST(identity_within_a_file)
+{
+	struct evlist l = EVLIST_INIT;
+	struct itin_err err;
+
+	CHECK_INT(parse("2023-02-01 visit Same\n2023-02-01 visit Same\n", &l,
+			&err), 0);
+	CHECK_INT(l.n, 1);
+	CHECK_STR(warnings, "t.itin:2:1: 'Same' is the same event as line 1; read once\n");
+	evlist_release(&l);
+	CHECK_INT(parse("2023-02-01 10:00-11:00 meeting Talks @ Seoul, KR\n"
+			"    note: first\n"
+			"2023-02-01 10:00-12:00 meeting Talks @ Seoul, KR\n"
+			"2023-02-01 10:00-11:00 meeting Talks @ Seoul, KR\n"
+			"    note: second\n", &l, &err), 0);
+	CHECK_INT(nwarn, 0);
+	CHECK_INT(l.n, 3);
+	if (l.n == 3) {
+		CHECK(strcmp(l.v[0]->id, l.v[1]->id) != 0);
+		CHECK(strcmp(l.v[0]->id, l.v[2]->id) != 0);
+		CHECK(strcmp(l.v[1]->id, l.v[2]->id) != 0);
+	}
+	evlist_release(&l);
+	/* The same id on two different events is still an error. */
+	CHECK_STR(error_of("2023-02-01 visit Same\n    id: x\n"
+			   "2023-02-01 visit Same\n    id: x\n    note: other\n"),
+		  "t.itin:4:9: duplicate id 'x' (first at line 1)");
+}
+
 TEST(reader_warnings)
 {
 	struct evlist l = EVLIST_INIT;
@@ -370,7 +413,7 @@ TEST(errors)
 		  "conference, interview, press, travel, reception, call, other)");
 	CHECK_STR(error_of("2023-02-01 visit X\n    colour: red\n"),
 		  "t.itin:2:5: unknown key 'colour' (expected one of: with, org, status, tz, "
-		  "end-tz, source, note, tags, id, seq)");
+		  "end-tz, source, note, tags, id, uid, seq, modified)");
 	CHECK_STR(error_of("2023-02-01 10:00-09:00 meeting X\n"),
 		  "t.itin:1:18: end '2023-02-01 09:00' is before start '2023-02-01 10:00'");
 	CHECK_STR(error_of("2023-02-03..2023-02-01 visit X\n"),
@@ -387,8 +430,10 @@ TEST(errors)
 	CHECK_STR(error_of("2023-02-01 visit A @ Seoul\n    id: x\n"
 			   "2023-02-02 visit B\n    id: x\n"),
 		  "t.itin:4:9: duplicate id 'x' (first at line 1)");
-	CHECK_STR(error_of("2023-02-01 visit Same\n2023-02-01 visit Same\n"),
-		  "t.itin:2:1: duplicate id 'f01a1e05d4f28de7' (first at line 1)");
+	CHECK_STR(error_of("2023-02-01 visit A\n    modified: 2023-02-01 10:00\n"),
+		  "t.itin:2:15: invalid UTC time '2023-02-01 10:00' (expected YYYY-MM-DDTHH:MM:SSZ)");
+	CHECK_STR(error_of("2023-02-01 visit A\n    modified: 2023-02-30T10:00:00Z\n"),
+		  "t.itin:2:15: invalid date '2023-02-30': February 2023 has 28 days");
 	CHECK_STR(error_of("2023-03-26 03:30 meeting X @ Vilnius, LT\n"),
 		  "t.itin:1:1: time 2023-03-26 03:30 does not exist in Europe/Vilnius "
 		  "(clocks jump from 03:00 to 04:00)");
@@ -595,6 +640,7 @@ int main(void)
 	RUN(canonical_fields);
 	RUN(contract_example);
 	RUN(reader_leniency);
+	RUN(identity_within_a_file);
 	RUN(reader_warnings);
 	RUN(errors);
 	RUN(error_too_long);

@@ -87,7 +87,7 @@ TEST(json_events)
 		  "\"tz\":null,\"end_tz\":null,\"start_utc\":null,\"end_utc\":null,"
 		  "\"venue\":null,\"city\":\"Seoul\",\"country\":\"KR\",\"participants\":[],"
 		  "\"organization\":null,\"status\":\"confirmed\",\"source\":null,"
-		  "\"notes\":null,\"tags\":[],\"seq\":0}");
+		  "\"notes\":null,\"tags\":[],\"seq\":0,\"uid\":null,\"modified\":null}");
 	strbuf_reset(&sb);
 	json_write_event(&sb, l.v[1]);
 	CHECK_STR(sb.buf,
@@ -99,7 +99,21 @@ TEST(json_events)
 		  "{\"name\":\"Yoon Suk-yeol\",\"role\":\"President\"},"
 		  "{\"name\":\"Park Jin\",\"role\":null}],\"organization\":null,"
 		  "\"status\":\"confirmed\",\"source\":null,"
-		  "\"notes\":\"x\\u001by\\u000a\\u2028sep\",\"tags\":[\"a\",\"b\"],\"seq\":0}");
+		  "\"notes\":\"x\\u001by\\u000a\\u2028sep\",\"tags\":[\"a\",\"b\"],\"seq\":0,"
+		  "\"uid\":null,\"modified\":null}");
+	/* A calendar's uid and LAST-MODIFIED. */
+	{
+		struct event *ev = event_clone(l.v[1]);
+
+		event_set_str(ev, &ev->uid, "abc@example.com");
+		ev->has_modified = true;
+		ev->modified = 1675040400; /* 2023-01-30 01:00:00 UTC */
+		strbuf_reset(&sb);
+		json_write_event(&sb, ev);
+		CHECK(strstr(sb.buf, "\"seq\":0,\"uid\":\"abc@example.com\","
+				     "\"modified\":\"2023-01-30T01:00:00Z\"}") != NULL);
+		event_free(ev);
+	}
 	strbuf_reset(&sb);
 	json_write_event(&sb, l.v[2]);
 	CHECK(strstr(sb.buf, "\"end_tz\":\"Europe/Brussels\",\"start_utc\":\"2023-01-31T13:00:00Z\","

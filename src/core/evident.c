@@ -1,0 +1,431 @@
+/*
+ * evident.c: event identity (see evident.h): field sets, comparison,
+ * the content hash derived ids rest on, updates that keep what their
+ * source does not carry, and fields as text for a listing of changes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "itin/datetime.h"
+#include "itin/evident.h"
+#include "itin/xalloc.h"
+
+static const char *const names[EVF_NFIELDS] = {
+    "type",    "title", "when",	    "tz",     "venue",	"city",
+    "country", "with",	"org",	    "status", "source", "note",
+    "tags",    "uid",	"modified", "id",     "seq",
+};
+
+const char *evident_name(enum evident_field f)
+{
+	for (unsigned i = 0; i < EVF_NFIELDS; i++)
+		if (f == 1u << i)
+			return names[i];
+	return "?";
+}
+
+/* NULL and "" are the same: the text format stores neither. */
+static const char *str(const char *s)
+{
+	return s ? s : "";
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return !strcmp(str(a), str(b));
+}
+
+static bool same_when(const struct event *a, const struct event *b)
+{
+	return a->allday == b->allday && a->start == b->start &&
+	       a->has_end == b->has_end && (!a->has_end || a->end == b->end);
+}
+
+bool evident_same(const struct event *a, const struct event *b, unsigned mask)
+{
+	if ((mask & EVF_TYPE) && a->type != b->type)
+		return false;
+	if ((mask & EVF_TITLE) && !same_str(a->title, b->title))
+		return false;
+	if ((mask & EVF_WHEN) && !same_when(a, b))
+		return false;
+	if ((mask & EVF_TZ) &&
+	    (!same_str(a->tz, b->tz) || !same_str(a->end_tz, b->end_tz)))
+		return false;
+	if ((mask & EVF_VENUE) && !same_str(a->venue, b->venue))
+		return false;
+	if ((mask & EVF_CITY) && !same_str(a->city, b->city))
+		return false;
+	if ((mask & EVF_COUNTRY) && strcmp(a->country, b->country))
+		return false;
+	if (mask & EVF_WITH) {
+		if (a->nwith != b->nwith)
+			return false;
+		for (uint32_t i = 0; i < a->nwith; i++)
+			if (!same_str(a->with[i].name, b->with[i].name) ||
+			    !same_str(a->with[i].role, b->with[i].role))
+				return false;
+	}
+	if ((mask & EVF_ORG) && !same_str(a->org, b->org))
+		return false;
+	if ((mask & EVF_STATUS) && a->status != b->status)
+		return false;
+	if ((mask & EVF_SOURCE) && !same_str(a->source, b->source))
+		return false;
+	if ((mask & EVF_NOTES) && !same_str(a->notes, b->notes))
+		return false;
+	if (mask & EVF_TAGS) {
+		if (a->ntags != b->ntags)
+			return false;
+		for (uint32_t i = 0; i < a->ntags; i++)
+			if (!same_str(a->tags[i], b->tags[i]))
+				return false;
+	}
+	if ((mask & EVF_UID) && !same_str(a->uid, b->uid))
+		return false;
+	if ((mask & EVF_MODIFIED) &&
+	    (a->has_modified != b->has_modified ||
+	     (a->has_modified && a->modified != b->modified)))
+		return false;
+	if ((mask & EVF_ID) && !same_str(a->id, b->id))
+		return false;
+	return true;
+}
+
+/* ---- the hash ---- */
+
+#define FNV_OFFSET 0xcbf29ce484222325ULL
+#define FNV_PRIME  0x100000001b3ULL
+
+static uint64_t h_bytes(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+
+	while (n--)
+		h = (h ^ *s++) * FNV_PRIME;
+	return h;
+}
+
+/* A string, then a unit separator: "a","bc" and "ab","c" differ. */
+static uint64_t h_str(uint64_t h, const char *s)
+{
+	s = str(s);
+	h = h_bytes(h, s, strlen(s));
+	return h_bytes(h, "\x1f", 1);
+}
+
+/* A number as 8 bytes, least significant first: the same on every
+ * machine, and no formatting on the path of a million-row import. */
+static uint64_t h_num(uint64_t h, int64_t v)
+{
+	uint64_t u = (uint64_t)v;
+
+	for (int i = 0; i < 8; i++) {
+		h = (h ^ (u & 0xff)) * FNV_PRIME;
+		u >>= 8;
+	}
+	return h;
+}
+
+uint64_t evident_hash(const struct event *ev, unsigned mask)
+{
+	uint64_t h = FNV_OFFSET;
+
+	for (unsigned i = 0; i < EVF_NFIELDS; i++) {
+		unsigned f = 1u << i;
+
+		if (!(mask & f) || f == EVF_SEQ || f == EVF_ID)
+			continue;
+		/* The field's name tags it, and a record separator ends
+		 * it: lists of any length cannot run into the next. */
+		h = h_str(h, names[i]);
+		switch ((enum evident_field)f) {
+		case EVF_TYPE:
+			h = h_str(h, event_type_name(ev->type));
+			break;
+		case EVF_TITLE:
+			h = h_str(h, ev->title);
+			break;
+		case EVF_WHEN:
+			h = h_num(h, ev->allday);
+			h = h_num(h, ev->start);
+			h = h_num(h, ev->has_end);
+			h = h_num(h, ev->has_end ? ev->end : 0);
+			break;
+		case EVF_TZ:
+			h = h_str(h, ev->tz);
+			h = h_str(h, ev->end_tz);
+			break;
+		case EVF_VENUE:
+			h = h_str(h, ev->venue);
+			break;
+		case EVF_CITY:
+			h = h_str(h, ev->city);
+			break;
+		case EVF_COUNTRY:
+			h = h_str(h, ev->country);
+			break;
+		case EVF_WITH:
+			for (uint32_t k = 0; k < ev->nwith; k++) {
+				h = h_str(h, ev->with[k].name);
+				h = h_str(h, ev->with[k].role);
+			}
+			break;
+		case EVF_ORG:
+			h = h_str(h, ev->org);
+			break;
+		case EVF_STATUS:
+			h = h_str(h, event_status_name(ev->status));
+			break;
+		case EVF_SOURCE:
+			h = h_str(h, ev->source);
+			break;
+		case EVF_NOTES:
+			h = h_str(h, ev->notes);
+			break;
+		case EVF_TAGS:
+			for (uint32_t k = 0; k < ev->ntags; k++)
+				h = h_str(h, ev->tags[k]);
+			break;
+		case EVF_UID:
+			h = h_str(h, ev->uid);
+			break;
+		case EVF_MODIFIED:
+			h = h_num(h, ev->has_modified);
+			h = h_num(h, ev->has_modified ? ev->modified : 0);
+			break;
+		default:
+			break;
+		}
+		h = h_bytes(h, "\x1e", 1);
+	}
+	return h;
+}
+
+uint64_t evident_lookalike(const struct event *ev)
+{
+	uint64_t h = FNV_OFFSET;
+
+	h = h_num(h, ev->allday);
+	h = h_num(h, ev->start);
+	h = h_str(h, event_type_name(ev->type));
+	h = h_str(h, ev->title);
+	return h_str(h, ev->city);
+}
+
+/* ---- updates ---- */
+
+static void keep_str(struct event *upd, char **field, const char *old)
+{
+	event_set_str(upd, field, old);
+}
+
+void evident_keep(struct event *upd, const struct event *old, unsigned carried)
+{
+	unsigned keep = ~carried;
+
+	if (keep & EVF_TYPE)
+		upd->type = old->type;
+	if (keep & EVF_TITLE)
+		keep_str(upd, &upd->title, old->title);
+	if (keep & EVF_WHEN) {
+		upd->allday = old->allday;
+		upd->start = old->start;
+		upd->has_end = old->has_end;
+		upd->end = old->end;
+	}
+	/* An all-day event has no zone to keep. */
+	if ((keep & EVF_TZ) && !upd->allday) {
+		keep_str(upd, &upd->tz, old->tz);
+		keep_str(upd, &upd->end_tz, old->end_tz);
+	}
+	if (keep & EVF_VENUE)
+		keep_str(upd, &upd->venue, old->venue);
+	if (keep & EVF_CITY)
+		keep_str(upd, &upd->city, old->city);
+	if (keep & EVF_COUNTRY)
+		memcpy(upd->country, old->country, sizeof(upd->country));
+	if (keep & EVF_WITH) {
+		event_clear_participants(upd);
+		for (uint32_t i = 0; i < old->nwith; i++)
+			event_add_participant(upd, old->with[i].name,
+					      old->with[i].role);
+	}
+	if (keep & EVF_ORG)
+		keep_str(upd, &upd->org, old->org);
+	if (keep & EVF_STATUS)
+		upd->status = old->status;
+	if (keep & EVF_SOURCE)
+		keep_str(upd, &upd->source, old->source);
+	if (keep & EVF_NOTES)
+		keep_str(upd, &upd->notes, old->notes);
+	if (keep & EVF_TAGS) {
+		event_clear_tags(upd);
+		for (uint32_t i = 0; i < old->ntags; i++)
+			event_add_tag(upd, old->tags[i]);
+	}
+	if (keep & EVF_UID)
+		keep_str(upd, &upd->uid, old->uid);
+	/* A uid the update brings is added; one it lacks is not a change. */
+	if (!upd->uid && old->uid)
+		keep_str(upd, &upd->uid, old->uid);
+	if (keep & EVF_MODIFIED) {
+		upd->has_modified = old->has_modified;
+		upd->modified = old->modified;
+	}
+	/* The stored event's id is how people and scripts name it. */
+	keep_str(upd, &upd->id, old->id);
+}
+
+/* ---- as text ---- */
+
+static void describe_when(struct strbuf *sb, const struct event *ev)
+{
+	char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
+
+	if (ev->allday) {
+		date_format(lsec_day(ev->start), a);
+		strbuf_addstr(sb, a);
+		if (ev->has_end && lsec_day(ev->end) != lsec_day(ev->start)) {
+			date_format(lsec_day(ev->end), b);
+			strbuf_addf(sb, "..%s", b);
+		}
+		return;
+	}
+	when_format(ev->start, true, ' ', a);
+	strbuf_addstr(sb, a);
+	if (!ev->has_end)
+		return;
+	if (!ev->end_tz && lsec_day(ev->end) == lsec_day(ev->start)) {
+		clock_format(lsec_time_of_day(ev->end), b);
+		strbuf_addf(sb, "-%s", b);
+	} else {
+		when_format(ev->end, true, ' ', b);
+		strbuf_addf(sb, "..%s", b);
+	}
+}
+
+/* s on one line: a line break shows as "\n". */
+static void one_line(struct strbuf *sb, const char *s)
+{
+	for (s = str(s); *s; s++) {
+		if (*s == '\n')
+			strbuf_addstr(sb, "\\n");
+		else
+			strbuf_addch(sb, *s);
+	}
+}
+
+void evident_describe(struct strbuf *sb, const struct event *ev,
+		      enum evident_field f)
+{
+	char buf[ITIN_WHEN_MAX];
+
+	switch (f) {
+	case EVF_TYPE:
+		strbuf_addstr(sb, event_type_name(ev->type));
+		break;
+	case EVF_TITLE:
+		one_line(sb, ev->title);
+		break;
+	case EVF_WHEN:
+		describe_when(sb, ev);
+		break;
+	case EVF_TZ:
+		if (ev->allday)
+			break;
+		strbuf_addstr(sb, ev->tz ? ev->tz : "floating");
+		if (ev->end_tz)
+			strbuf_addf(sb, " -> %s", ev->end_tz);
+		break;
+	case EVF_VENUE:
+		one_line(sb, ev->venue);
+		break;
+	case EVF_CITY:
+		one_line(sb, ev->city);
+		break;
+	case EVF_COUNTRY:
+		strbuf_addstr(sb, ev->country);
+		break;
+	case EVF_WITH:
+		for (uint32_t i = 0; i < ev->nwith; i++) {
+			if (i)
+				strbuf_addstr(sb, "; ");
+			one_line(sb, ev->with[i].name);
+			if (ev->with[i].role && *ev->with[i].role) {
+				strbuf_addstr(sb, " (");
+				one_line(sb, ev->with[i].role);
+				strbuf_addch(sb, ')');
+			}
+		}
+		break;
+	case EVF_ORG:
+		one_line(sb, ev->org);
+		break;
+	case EVF_STATUS:
+		strbuf_addstr(sb, event_status_name(ev->status));
+		break;
+	case EVF_SOURCE:
+		one_line(sb, ev->source);
+		break;
+	case EVF_NOTES:
+		one_line(sb, ev->notes);
+		break;
+	case EVF_TAGS:
+		for (uint32_t i = 0; i < ev->ntags; i++) {
+			if (i)
+				strbuf_addstr(sb, "; ");
+			one_line(sb, ev->tags[i]);
+		}
+		break;
+	case EVF_UID:
+		one_line(sb, ev->uid);
+		break;
+	case EVF_MODIFIED:
+		if (ev->has_modified) {
+			evident_format_utc(ev->modified, buf);
+			strbuf_addstr(sb, buf);
+		}
+		break;
+	case EVF_ID:
+		one_line(sb, ev->id);
+		break;
+	case EVF_SEQ:
+		strbuf_addf(sb, "%u", ev->seq);
+		break;
+	}
+}
+
+void evident_format_utc(int64_t t, char *buf)
+{
+	int secs = lsec_time_of_day(t);
+	int part[3] = {secs / 3600, secs / 60 % 60, secs % 60};
+	size_t n;
+
+	date_format(lsec_day(t), buf);
+	n = strlen(buf);
+	for (int i = 0; i < 3; i++) {
+		buf[n++] = i ? ':' : 'T';
+		buf[n++] = (char)('0' + part[i] / 10);
+		buf[n++] = (char)('0' + part[i] % 10);
+	}
+	buf[n++] = 'Z';
+	buf[n] = '\0';
+}
+
+int evident_parse_utc(const char *s, size_t len, int64_t *t,
+		      struct itin_err *err)
+{
+	struct when w;
+
+	if (len < 2 || s[len - 1] != 'Z' || !memchr(s, 'T', len))
+		return itin_err_set(err, ITIN_EX_DATAERR,
+				    "invalid UTC time '%.*s' (expected "
+				    "YYYY-MM-DDTHH:MM:SSZ)",
+				    (int)(len > 40 ? 40 : len), s);
+	if (when_parse(s, len - 1, &w, err))
+		return -1;
+	*t = w.lsec;
+	return 0;
+}

@@ -1,0 +1,364 @@
+/*
+ * evmerge.c: folding imported events into the store (see evmerge.h).
+ *
+ * Four indexes over the store: ids (evlist.h's), and three tables from a
+ * 64-bit hash to store positions: uids, content over the current
+ * source's carried fields (rebuilt when the source carries other
+ * fields), and the look-alike key of the events stored before the
+ * current file. A hash only proposes: every candidate is compared for real, so
+ * a collision can never merge two events.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "itin/datetime.h"
+#include "itin/evident.h"
+#include "itin/evmerge.h"
+#include "itin/xalloc.h"
+
+/* ---- a multimap from 64-bit hashes to positions ---- */
+
+struct hslot {
+	uint64_t key;
+	size_t pos1; /* 1 + position; 0: empty */
+};
+
+struct htab {
+	struct hslot *v;
+	size_t cap, n; /* cap: a power of two */
+};
+
+static void htab_put(struct htab *t, uint64_t key, size_t pos);
+
+static void htab_grow(struct htab *t)
+{
+	struct htab old = *t;
+
+	t->cap = old.cap ? 2 * old.cap : 64;
+	t->v = xcalloc(t->cap, sizeof(*t->v));
+	t->n = 0;
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.v[i].pos1)
+			htab_put(t, old.v[i].key, old.v[i].pos1 - 1);
+	free(old.v);
+}
+
+static void htab_put(struct htab *t, uint64_t key, size_t pos)
+{
+	size_t i;
+
+	if ((t->n + 1) * 2 > t->cap)
+		htab_grow(t);
+	i = (size_t)key & (t->cap - 1);
+	while (t->v[i].pos1) {
+		if (t->v[i].key == key && t->v[i].pos1 == pos + 1)
+			return;
+		i = (i + 1) & (t->cap - 1);
+	}
+	t->v[i].key = key;
+	t->v[i].pos1 = pos + 1;
+	t->n++;
+}
+
+/* Walk the positions under key: *it starts at 0; -1 at the end. */
+static long htab_next(const struct htab *t, uint64_t key, size_t *it)
+{
+	if (!t->cap)
+		return -1;
+	if (!*it)
+		*it = ((size_t)key & (t->cap - 1)) + 1;
+	for (;;) {
+		const struct hslot *s = &t->v[*it - 1];
+
+		if (!s->pos1)
+			return -1;
+		*it = *it % t->cap + 1;
+		if (s->key == key)
+			return (long)(s->pos1 - 1);
+	}
+}
+
+static void htab_release(struct htab *t)
+{
+	free(t->v);
+	memset(t, 0, sizeof(*t));
+}
+
+/* ---- the merger ---- */
+
+struct evmerge {
+	struct evlist *store;
+	struct evindex *ids;
+	struct htab uids, content, lookalike;
+	unsigned content_mask; /* what content is keyed on; 0: not built */
+	size_t input_start;    /* events stored before the current file */
+	size_t lookalikes;     /* events in the look-alike table: [0, n) */
+	const char *fname;
+	unsigned carried;
+};
+
+static uint64_t uid_key(const char *uid)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; *uid; uid++)
+		h = (h ^ (unsigned char)*uid) * 0x100000001b3ULL;
+	return h;
+}
+
+struct evmerge *evmerge_new(struct evlist *store)
+{
+	struct evmerge *m = xcalloc(1, sizeof(*m));
+
+	m->store = store;
+	m->ids = evindex_build(store);
+	for (size_t i = 0; i < store->n; i++) {
+		const struct event *ev = store->v[i];
+
+		if (ev->uid && *ev->uid)
+			htab_put(&m->uids, uid_key(ev->uid), i);
+		htab_put(&m->lookalike, evident_lookalike(ev), i);
+	}
+	m->lookalikes = m->input_start = store->n;
+	m->carried = EVF_ALL;
+	return m;
+}
+
+void evmerge_free(struct evmerge *m)
+{
+	if (!m)
+		return;
+	evindex_free(m->ids);
+	htab_release(&m->uids);
+	htab_release(&m->content);
+	htab_release(&m->lookalike);
+	free(m);
+}
+
+/* The content fields a source's events are compared on. */
+static unsigned content_mask(unsigned carried)
+{
+	return carried & EVF_CONTENT;
+}
+
+void evmerge_source(struct evmerge *m, const char *fname, unsigned carried)
+{
+	unsigned cm = content_mask(carried);
+
+	m->fname = fname;
+	m->carried = carried;
+	/* What the earlier files added is stored, as far as this one is
+	 * concerned: look-alikes of it are worth a word too. */
+	for (size_t i = m->lookalikes; i < m->store->n; i++)
+		htab_put(&m->lookalike, evident_lookalike(m->store->v[i]), i);
+	m->lookalikes = m->store->n;
+	m->input_start = m->store->n;
+	if (cm == m->content_mask)
+		return;
+	htab_release(&m->content);
+	m->content_mask = cm;
+	for (size_t i = 0; i < m->store->n; i++)
+		htab_put(&m->content, evident_hash(m->store->v[i], cm), i);
+}
+
+/* The stored event with ev's content (in the carried fields: key is
+ * their hash), or -1. */
+static long find_content(const struct evmerge *m, const struct event *ev,
+			 uint64_t key)
+{
+	size_t it = 0;
+	long pos;
+
+	while ((pos = htab_next(&m->content, key, &it)) >= 0) {
+		const struct event *s = m->store->v[pos];
+
+		/* Not an event of this same file (it says they are two,
+		 * with two ids), nor one another calendar says is another
+		 * (two UIDs). */
+		if ((size_t)pos >= m->input_start ||
+		    (ev->uid && s->uid && strcmp(ev->uid, s->uid)))
+			continue;
+		if (evident_same(s, ev, m->content_mask))
+			return pos;
+	}
+	return -1;
+}
+
+static long find_uid(const struct evmerge *m, const char *uid)
+{
+	size_t it = 0;
+	long pos;
+
+	while ((pos = htab_next(&m->uids, uid_key(uid), &it)) >= 0) {
+		const char *u = m->store->v[pos]->uid;
+
+		if (u && !strcmp(u, uid))
+			return pos;
+	}
+	/* Imports before uids made the UID the id, or, for a UID that
+	 * could not be one, "ics-" and its hash. */
+	pos = evindex_find(m->ids, uid);
+	if (pos < 0) {
+		char legacy[24];
+
+		snprintf(legacy, sizeof(legacy), "ics-%016llx",
+			 (unsigned long long)uid_key(uid));
+		pos = evindex_find(m->ids, legacy);
+	}
+	return pos;
+}
+
+/* Which stored event ev is, or -1. key: the hash of its content. */
+static long find_same(const struct evmerge *m, const struct event *ev,
+		      uint64_t key)
+{
+	long pos = evindex_find(m->ids, ev->id);
+
+	if (pos < 0 && ev->uid && *ev->uid)
+		pos = find_uid(m, ev->uid);
+	if (pos < 0)
+		pos = find_content(m, ev, key);
+	return pos;
+}
+
+/* A stored event (from before this file) that ev only looks like. */
+static const struct event *lookalike(const struct evmerge *m,
+				     const struct event *ev)
+{
+	size_t it = 0;
+	long pos;
+
+	if (!m->input_start)
+		return NULL; /* nothing stored yet: nothing to look like */
+	while ((pos = htab_next(&m->lookalike, evident_lookalike(ev), &it)) >=
+	       0) {
+		const struct event *s = m->store->v[pos];
+
+		if ((size_t)pos < m->input_start && s->allday == ev->allday &&
+		    s->start == ev->start && s->type == ev->type &&
+		    !strcmp(s->title ? s->title : "",
+			    ev->title ? ev->title : "") &&
+		    !strcmp(s->city ? s->city : "", ev->city ? ev->city : ""))
+			return s;
+	}
+	return NULL;
+}
+
+static void index_at(struct evmerge *m, const struct event *ev, size_t pos,
+		     uint64_t key)
+{
+	evindex_put(m->ids, ev->id, pos);
+	if (ev->uid && *ev->uid)
+		htab_put(&m->uids, uid_key(ev->uid), pos);
+	htab_put(&m->content, key, pos);
+}
+
+/*
+ * Whether old, as stored, is newer than ev by the calendar's own
+ * revision: a higher SEQUENCE, or the same and a later LAST-MODIFIED.
+ */
+static bool stored_is_newer(const struct event *old, const struct event *ev)
+{
+	if (old->seq != ev->seq)
+		return old->seq > ev->seq;
+	return old->has_modified && ev->has_modified &&
+	       old->modified > ev->modified;
+}
+
+static void report(evmerge_fn fn, void *ctx, enum evmerge_what what,
+		   const struct event *old, const struct event *ev)
+{
+	struct evmerge_result res = {what, old, ev};
+
+	if (fn)
+		fn(ctx, &res);
+}
+
+static void warn_stale(struct evmerge *m, const struct event *old,
+		       const struct event *ev, const struct itin_warner *w)
+{
+	char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
+
+	if (old->seq != ev->seq) {
+		itin_warn_at(w, m->fname, 0, 0,
+			     "'%.80s' (id %s): the stored version is newer "
+			     "(SEQUENCE %u, this file has %u); not replaced",
+			     old->title, old->id, old->seq, ev->seq);
+		return;
+	}
+	evident_format_utc(old->modified, a);
+	evident_format_utc(ev->modified, b);
+	itin_warn_at(w, m->fname, 0, 0,
+		     "'%.80s' (id %s): the stored version is newer "
+		     "(LAST-MODIFIED %s, this file has %s); not replaced",
+		     old->title, old->id, a, b);
+}
+
+int evmerge_add(struct evmerge *m, struct event *ev,
+		const struct itin_warner *w, evmerge_fn fn, void *ctx,
+		struct itin_err *err)
+{
+	uint64_t key = evident_hash(ev, m->content_mask);
+	long pos = find_same(m, ev, key);
+	const struct event *like;
+	struct event *old;
+
+	if (pos < 0) {
+		like = lookalike(m, ev);
+		if (like) {
+			char when[ITIN_WHEN_MAX];
+
+			when_format(ev->start, !ev->allday, ' ', when);
+			itin_warn_at(
+			    w, m->fname, 0, 0,
+			    "'%.80s' (%s) looks like stored event %s "
+			    "but differs from it; added as a new event",
+			    ev->title, when, like->id);
+		}
+		index_at(m, ev, m->store->n, key);
+		evlist_add(m->store, ev);
+		report(fn, ctx, EVMERGE_ADDED, NULL, ev);
+		return EVMERGE_ADDED;
+	}
+	old = m->store->v[pos];
+	if ((m->carried & EVF_SEQ) && stored_is_newer(old, ev)) {
+		enum evmerge_what what = EVMERGE_STALE;
+
+		if (evident_same(old, ev, m->content_mask))
+			what = EVMERGE_UNCHANGED;
+		else
+			warn_stale(m, old, ev, w);
+		report(fn, ctx, what, old, ev);
+		event_free(ev);
+		return (int)what;
+	}
+	evident_keep(ev, old, m->carried);
+	if (event_check(ev, NULL, err)) {
+		char why[sizeof(err->msg)];
+
+		memcpy(why, err->msg, sizeof(why));
+		itin_err_at(err, ITIN_EX_DATAERR, m->fname, 0, 0,
+			    "cannot update '%.80s' (id %s) keeping its stored "
+			    "fields: %.200s",
+			    old->title, old->id, why);
+		event_free(ev);
+		return -1;
+	}
+	if (evident_same(old, ev, EVF_ALL)) {
+		report(fn, ctx, EVMERGE_UNCHANGED, old, old);
+		event_free(ev);
+		return EVMERGE_UNCHANGED;
+	}
+	/* A calendar's SEQUENCE is its own count; any other update is one
+	 * more revision. */
+	if (!(m->carried & EVF_SEQ))
+		event_next_seq(ev, old);
+	else if (ev->seq < old->seq)
+		ev->seq = old->seq;
+	report(fn, ctx, EVMERGE_UPDATED, old, ev);
+	index_at(m, ev, (size_t)pos, evident_hash(ev, m->content_mask));
+	evlist_replace(m->store, (size_t)pos, ev);
+	return EVMERGE_UPDATED;
+}

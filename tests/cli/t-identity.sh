@@ -1,0 +1,215 @@
+#!/bin/sh
+# t-identity.sh: identity and merging on import (issue 11, items 1 and 2):
+# derived ids from the whole content, two CSVs with overlapping events,
+# updates that keep the fields their file does not carry, look-alikes,
+# identical rows, import -n listing each event, the same file twice,
+# iCalendar UIDs kept as uid with short ids, and SEQUENCE / LAST-MODIFIED
+# across imports (a.ics, b.ics, a.ics).
+. "$(dirname "$0")/lib.sh"
+
+snapshot() { cp "$ITIN_FILE" "$T/before" 2>/dev/null || : >"$T/before"; }
+unchanged() { same_file "$T/before" "$ITIN_FILE" "$1: store unchanged"; }
+fresh() {
+	export ITIN_FILE="$T/$1.itin"
+	rm -f "$ITIN_FILE"
+}
+# The number of events in the store.
+count_events() {
+	itin list --format tsv | tail -n +2 | wc -l | tr -d ' '
+}
+
+# ---- the press office's spreadsheet, then a second one ----
+cat >"$T/first.csv" <<'EOF'
+type,title,start,end,city,country,venue,participants,organization,notes
+summit,NATO Summit,2023-07-11,2023-07-12,Vilnius,LT,LITEXPO,Gitanas Nauseda (President),NATO,Heads of state and government
+meeting,Bilateral meeting,2023-07-11 10:00,2023-07-11 10:45,Vilnius,LT,LITEXPO,Joe Biden (President),,Room 4
+meeting,Bilateral meeting,2023-07-11 10:00,2023-07-11 11:30,Vilnius,LT,LITEXPO,Fumio Kishida (Prime Minister),,Room 7
+press,Press conference,2023-07-12 16:00,2023-07-12 17:00,Vilnius,LT,,,,
+EOF
+fresh overlap
+run import "$T/first.csv"
+expect_rc 0 "two different meetings with the same start, type, title and city"
+expect_err "imported 4 events \(4 added, 0 updated, 0 unchanged\)" "import: both meetings added, none dropped"
+[ "$(count_events)" = 4 ] && ok "four events stored" || not_ok "four events stored"
+itin list --format tsv >"$T/tsv"
+n=$(grep -c "Bilateral meeting" "$T/tsv")
+[ "$n" = 2 ] && ok "both meetings listed" || not_ok "both meetings listed ($n)"
+cut -f1 "$T/tsv" | tail -n +2 | sort -u | wc -l | tr -d ' ' >"$T/nids"
+[ "$(cat "$T/nids")" = 4 ] && ok "four different ids" || not_ok "four different ids"
+cut -f1 "$T/tsv" | tail -n +2 | grep -Evq '^[0-9a-f]{16}$' &&
+	not_ok "derived ids are 16 hex digits" || ok "derived ids are 16 hex digits"
+
+# The same file again: nothing changes, not even the bytes of the store.
+snapshot
+run import "$T/first.csv"
+expect_rc 0 "the same CSV twice"
+expect_err "imported 4 events \(0 added, 0 updated, 4 unchanged\)" "the same CSV twice: all unchanged"
+unchanged "the same CSV twice"
+
+# An Outlook export of the same week: no organisation, notes or venue
+# column. Rows that match change nothing; an edited one is a new event,
+# with one warning naming the stored event it looks like.
+cat >"$T/outlook.csv" <<'EOF'
+Subject,Start Date,Start Time,End Date,End Time,All Day Event,Location
+NATO Summit,7/11/2023,,7/12/2023,,True,"LITEXPO, Vilnius, Lithuania"
+Press conference,7/12/2023,4:00 PM,7/12/2023,5:30 PM,False,"Vilnius, Lithuania"
+EOF
+summit_id=$(itin list --format tsv | awk -F '\t' '$3 == "2023-07-11" { print $1 }')
+press_id=$(itin list --format tsv | awk -F '\t' '$2 == "press" { print $1 }')
+snapshot
+run import -n "$T/outlook.csv"
+expect_rc 0 "import -n of an overlapping Outlook CSV"
+expect_out_match "^keep $summit_id  NATO Summit$" "import -n: a kept event, with its stored id"
+expect_out_match "^add [0-9a-f]{16}  Press conference$" "import -n: an added event"
+[ "$(wc -l <"$T/out" | tr -d ' ')" = 2 ] && ok "import -n: one line per event here" ||
+	not_ok "import -n: one line per event here"
+unchanged "import -n"
+run import "$T/outlook.csv"
+expect_rc 0 "import of an overlapping Outlook CSV"
+expect_err "imported 2 events \(1 added, 0 updated, 1 unchanged\)" "overlapping CSV: the summit is the same event, the edited press conference a new one"
+expect_err "warning: .*outlook.csv: 'Press conference' \(2023-07-12 16:00\) looks like stored event $press_id but differs from it; added as a new event" "a look-alike is named in one warning"
+run show "$summit_id"
+expect_out_match "NATO" "the summit kept its organisation"
+expect_out_match "Heads of state" "the summit kept its notes"
+expect_out_match "LITEXPO" "the summit kept its venue"
+
+# ---- an update by id keeps the fields its file does not carry ----
+printf 'id,title,start,end,city,country\n%s,NATO Summit,2023-07-11,2023-07-13,Vilnius,LT\n' "$summit_id" >"$T/partial.csv"
+snapshot
+run import -n "$T/partial.csv"
+expect_out_text "change $summit_id  NATO Summit
+    when: 2023-07-11..2023-07-12 -> 2023-07-11..2023-07-13" "import -n: a change, field by field, old -> new"
+unchanged "import -n of an update"
+run import "$T/partial.csv"
+expect_err "imported 1 event \(0 added, 1 updated, 0 unchanged\)" "a partial CSV updates by id"
+run list --format itin
+expect_out_match "^2023-07-11\.\.2023-07-13 +summit +NATO Summit @ LITEXPO, Vilnius, LT$" "the update's fields are taken"
+expect_out_match "^    org: NATO$" "a column the file lacks keeps the stored organisation"
+expect_out_match "^    note: Heads of state and government$" "... and the stored notes"
+expect_out_match "^    with: Gitanas Nauseda \(President\)$" "... and the stored participants"
+# An empty cell in a column the file has is a value: it clears.
+printf 'id,title,start,end,city,country,organization\n%s,NATO Summit,2023-07-11,2023-07-13,Vilnius,LT,\n' "$summit_id" >"$T/clear.csv"
+run import -n "$T/clear.csv"
+expect_out_text "change $summit_id  NATO Summit
+    org: NATO -> (none)" "import -n: a cleared field"
+
+# An update whose kept fields do not fit the new ones (the stored zone,
+# a new time that does not exist in it) is refused, and nothing changes.
+fresh gap
+printf '2023-03-20 10:00  meeting  Talks @ Vilnius, LT\n    id: z1\n' >"$ITIN_FILE"
+printf 'id,title,start\nz1,Talks,2023-03-26 03:30\n' >"$T/gap.csv"
+snapshot
+run import "$T/gap.csv"
+expect_rc 65 "an update that cannot keep the stored zone"
+expect_err "^itin: .*gap.csv: cannot update 'Talks' \(id z1\) keeping its stored fields: time 2023-03-26 03:30 does not exist in Europe/Vilnius" "... says why"
+unchanged "a refused update"
+# With --skip-invalid it is refused alone, as a bad row is.
+printf 'id,title,start\nz1,Talks,2023-03-26 03:30\n,Other,2023-03-27\n' >"$T/gap2.csv"
+run import --skip-invalid "$T/gap2.csv"
+expect_rc 0 "--skip-invalid: an update that cannot be made"
+expect_err "^itin: warning: .*gap2.csv: cannot update 'Talks' \(id z1\) .*; event skipped$" "--skip-invalid: the update refused with a warning"
+expect_err "imported 1 event \(1 added, 0 updated, 0 unchanged\) from .*gap2.csv \(2 rows, 1 skipped\)" "--skip-invalid: the rest imported, the refused one counted"
+
+# ---- identical rows within one file ----
+fresh twice
+cat >"$T/dup.csv" <<'EOF'
+title,start,end,city,country,notes
+Talks,2023-03-01 10:00,2023-03-01 11:00,Seoul,KR,x
+Talks,2023-03-01 10:00,2023-03-01 11:00,Seoul,KR,x
+EOF
+run import "$T/dup.csv"
+expect_rc 0 "two identical rows"
+expect_err "warning: .*dup.csv:3:1: row is the same event as line 2; read once" "identical rows: one warning naming both lines"
+expect_err "imported 1 event \(1 added" "identical rows are one event"
+# --skip-invalid drops nothing that differs.
+fresh skip
+cat >"$T/gen.csv" <<'EOF'
+title,start,end,type,city,participants
+Briefing,2023-03-02 09:00,2023-03-02 09:30,meeting,Tokyo,A
+Briefing,2023-03-02 09:00,2023-03-02 10:00,meeting,Tokyo,B
+Briefing,2023-03-02 09:00,2023-03-02 09:30,meeting,Tokyo,C
+EOF
+run import --skip-invalid "$T/gen.csv"
+expect_rc 0 "look-alike rows with --skip-invalid"
+expect_err "imported 3 events \(3 added, 0 updated, 0 unchanged\) from .* \(3 rows, 0 skipped\)" "look-alike rows: none skipped"
+
+# ---- a hand-written .itin twice; ids from every field ----
+fresh itin
+cat >"$T/trip.itin" <<'EOF'
+2023-01-30 10:00-11:30     meeting    Talks @ Seoul, KR
+    note: first
+2023-01-30 10:00-12:00     meeting    Talks @ Seoul, KR
+    note: second
+EOF
+run import "$T/trip.itin"
+expect_err "imported 2 events \(2 added" "a .itin file with look-alikes: two events"
+snapshot
+run import "$T/trip.itin"
+expect_err "imported 2 events \(0 added, 0 updated, 2 unchanged\)" "the same .itin twice: unchanged"
+unchanged "the same .itin twice"
+
+# ---- iCalendar: UIDs are kept as uid, ids are short ----
+ics() { # UID SEQUENCE LAST-MODIFIED START SUMMARY
+	printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:%s\r\nDTSTAMP:20230601T000000Z\r\nSEQUENCE:%s\r\nLAST-MODIFIED:%s\r\nDTSTART;TZID=Europe/Vilnius:20230711T%s\r\nDTEND;TZID=Europe/Vilnius:20230711T120000\r\nSUMMARY:%s\r\nLOCATION:LITEXPO\\, Vilnius\\, Lithuania\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' "$@"
+}
+OUID=040000008200E00074C5B7101A82E00800000000D0C7D1C6F5B8D901000000000000000010000000A0B1C2D3E4F5A6B7C8D9E0F1A2B3C4D5
+fresh ics
+ics "$OUID" 0 20230601T100000Z 100000 "Bilateral meeting" >"$T/a.ics"
+ics "$OUID" 1 20230605T100000Z 103000 "Bilateral meeting (moved)" >"$T/b.ics"
+run import "$T/a.ics"
+expect_rc 0 "import a.ics"
+run list --format itin
+expect_out_match "^    uid: $OUID$" "an Outlook UID is kept as uid"
+id=$(itin list --format tsv | tail -n 1 | cut -f1)
+printf '%s' "$id" | grep -Eq '^[0-9a-f]{16}$' && ok "and the event has a short id of its own" ||
+	not_ok "and the event has a short id of its own ($id)"
+expect_out_match "^    modified: 2023-06-01T10:00:00Z$" "LAST-MODIFIED kept as modified"
+run show "$id"
+expect_out_match "^UID: +$OUID$" "show: the UID"
+expect_out_match "^Modified: +2023-06-01T10:00:00Z$" "show: LAST-MODIFIED"
+snapshot
+run import "$T/a.ics"
+expect_err "\(0 added, 0 updated, 1 unchanged\)" "the same .ics twice: unchanged"
+unchanged "the same .ics twice"
+run export --format ics
+tr -d '\r' <"$T/out" | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n //g' >"$T/unfolded"
+grep -qx "UID:$OUID" "$T/unfolded" && ok "export writes the kept UID back" ||
+	not_ok "export writes the kept UID back"
+grep -qx "X-ITIN-ID:$id" "$T/unfolded" && ok "... and the id beside it" ||
+	not_ok "... and the id beside it"
+expect_out_match "^LAST-MODIFIED:20230601T100000Z" "export writes LAST-MODIFIED"
+run import "$T/b.ics"
+expect_err "\(0 added, 1 updated, 0 unchanged\)" "b.ics (SEQUENCE 1) updates a.ics's event"
+run list --format tsv
+expect_out_match "^$id	meeting	2023-07-11T10:30" "the update keeps the id"
+snapshot
+run import -n "$T/a.ics"
+expect_out_text "keep $id  Bilateral meeting  (the stored version is newer)" "import -n: a stale version is kept out"
+run import "$T/a.ics"
+expect_rc 0 "a.ics again"
+expect_err "warning: .*a.ics: 'Bilateral meeting \(moved\)' \(id $id\): the stored version is newer \(SEQUENCE 1, this file has 0\); not replaced" "a lower SEQUENCE never replaces a higher one: one warning"
+expect_err "\(0 added, 0 updated, 1 unchanged\)" "a.ics again: nothing updated"
+unchanged "a.ics again"
+run import "$T/b.ics"
+expect_err "\(0 added, 0 updated, 1 unchanged\)" "b.ics again: unchanged"
+
+# Equal SEQUENCE: the later LAST-MODIFIED wins, in either order.
+fresh lastmod
+ics lm@example.org 0 20230601T100000Z 100000 "Old" >"$T/old.ics"
+ics lm@example.org 0 20230605T100000Z 103000 "New" >"$T/new.ics"
+run import "$T/old.ics" "$T/new.ics" "$T/old.ics"
+expect_rc 0 "old.ics, new.ics, old.ics"
+expect_err "the stored version is newer \(LAST-MODIFIED 2023-06-05T10:00:00Z, this file has 2023-06-01T10:00:00Z\); not replaced" "an older LAST-MODIFIED never replaces a newer one"
+run list --format tsv
+expect_out_match "	New$" "the newer version stays"
+
+# A store from before uids: the event's id is its UID. A re-import
+# finds it instead of adding a second copy.
+fresh legacy
+printf '2023-07-11 10:00-12:00     meeting    Bilateral meeting @ LITEXPO, Vilnius, LT\n    id: legacy@example.org\n    tz: Europe/Vilnius\n' >"$ITIN_FILE"
+ics legacy@example.org 0 20230601T100000Z 100000 "Bilateral meeting" >"$T/legacy.ics"
+run import "$T/legacy.ics"
+expect_err "\(0 added, 1 updated, 0 unchanged\)" "an old store's UID id is the same event"
+[ "$(count_events)" = 1 ] && ok "no second copy" || not_ok "no second copy"
+
+finish
