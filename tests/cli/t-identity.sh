@@ -57,14 +57,14 @@ EOF
 summit_id=$(itin list --format tsv | awk -F '\t' '$3 == "2023-07-11" { print $1 }')
 press_id=$(itin list --format tsv | awk -F '\t' '$2 == "press" { print $1 }')
 snapshot
-run import -n "$T/outlook.csv"
+run import -n --date-order mdy "$T/outlook.csv"
 expect_rc 0 "import -n of an overlapping Outlook CSV"
 expect_out_match "^keep $summit_id  NATO Summit$" "import -n: a kept event, with its stored id"
 expect_out_match "^add [0-9a-f]{16}  Press conference$" "import -n: an added event"
 [ "$(wc -l <"$T/out" | tr -d ' ')" = 2 ] && ok "import -n: one line per event here" ||
 	not_ok "import -n: one line per event here"
 unchanged "import -n"
-run import "$T/outlook.csv"
+run import --date-order mdy "$T/outlook.csv"
 expect_rc 0 "import of an overlapping Outlook CSV"
 expect_err "imported 2 events \(1 added, 0 updated, 1 unchanged\)" "overlapping CSV: the summit is the same event, the edited press conference a new one"
 expect_err "warning: .*outlook.csv: 'Press conference' \(2023-07-12 16:00\) looks like stored event $press_id but differs from it; added as a new event" "a look-alike is named in one warning"
