@@ -37,6 +37,10 @@ int itinfmt_parse(const char *buf, size_t len, const char *fname,
 /* Append one event in canonical form (header line plus key lines). */
 void itinfmt_write_event(struct strbuf *sb, const struct event *ev);
 
+/* Append the RANGE of an event's header line ("2023-01-30 10:00-11:30",
+ * "2023-07-11..2023-07-12"): the one way its dates are written as text. */
+void itinfmt_write_range(struct strbuf *sb, const struct event *ev);
+
 /*
  * True when a and b would be stored identically (same canonical text),
  * their revisions (seq) aside: how import counts "unchanged" and edit says

@@ -9,6 +9,7 @@
 
 #include "itin/datetime.h"
 #include "itin/evident.h"
+#include "itin/itinfmt.h"
 #include "itin/xalloc.h"
 
 static const char *const names[EVF_NFIELDS] = {
@@ -280,32 +281,6 @@ void evident_keep(struct event *upd, const struct event *old, unsigned carried)
 
 /* ---- as text ---- */
 
-static void describe_when(struct strbuf *sb, const struct event *ev)
-{
-	char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
-
-	if (ev->allday) {
-		date_format(lsec_day(ev->start), a);
-		strbuf_addstr(sb, a);
-		if (ev->has_end && lsec_day(ev->end) != lsec_day(ev->start)) {
-			date_format(lsec_day(ev->end), b);
-			strbuf_addf(sb, "..%s", b);
-		}
-		return;
-	}
-	when_format(ev->start, true, ' ', a);
-	strbuf_addstr(sb, a);
-	if (!ev->has_end)
-		return;
-	if (!ev->end_tz && lsec_day(ev->end) == lsec_day(ev->start)) {
-		clock_format(lsec_time_of_day(ev->end), b);
-		strbuf_addf(sb, "-%s", b);
-	} else {
-		when_format(ev->end, true, ' ', b);
-		strbuf_addf(sb, "..%s", b);
-	}
-}
-
 /* s on one line: a line break shows as "\n". */
 static void one_line(struct strbuf *sb, const char *s)
 {
@@ -330,7 +305,7 @@ void evident_describe(struct strbuf *sb, const struct event *ev,
 		one_line(sb, ev->title);
 		break;
 	case EVF_WHEN:
-		describe_when(sb, ev);
+		itinfmt_write_range(sb, ev);
 		break;
 	case EVF_TZ:
 		if (ev->allday)

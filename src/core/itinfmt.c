@@ -908,7 +908,7 @@ static void pad_to(struct strbuf *sb, size_t start, size_t width, size_t gap)
 	strbuf_addspaces(sb, used < width ? width - used + gap : gap);
 }
 
-static void write_range(struct strbuf *sb, const struct event *ev)
+void itinfmt_write_range(struct strbuf *sb, const struct event *ev)
 {
 	char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
 
@@ -970,7 +970,7 @@ void itinfmt_write_event(struct strbuf *sb, const struct event *ev)
 {
 	size_t start = sb->len, line, i;
 
-	write_range(sb, ev);
+	itinfmt_write_range(sb, ev);
 	pad_to(sb, start, 25, 2);
 	start = sb->len;
 	strbuf_addstr(sb, event_type_name(ev->type));
