@@ -86,6 +86,9 @@ int report(int status, const char *fmt, ...) ITIN_PRINTF(2, 3);
 int usage_error(const struct command *cmd, const char *fmt, ...)
     ITIN_PRINTF(2, 3);
 void warning(const char *fmt, ...) ITIN_PRINTF(1, 2);
+/* "itin: note: ...": a choice made for the user (a country's main zone,
+ * an abbreviation's zone), said once, on stderr. */
+void note(const char *fmt, ...) ITIN_PRINTF(1, 2);
 /* A warner printing "itin: warning: [FILE:LINE:COL: ]msg". */
 extern const struct itin_warner cli_warner;
 /*
@@ -355,9 +358,6 @@ void warn_ambiguous_place(const char *name, const char *cc,
  * 'Brussels, BE'?)" when some country or place is close to name; nothing
  * otherwise. */
 void place_suggestions(struct strbuf *sb, const char *name);
-/* "itin: note: ...": a choice made for the user (a country's main zone,
- * an abbreviation's zone), said once, on stderr. */
-void place_note(const char *fmt, ...) ITIN_PRINTF(1, 2);
 /* "2 zones: Europe/Berlin, Europe/Busingen" (a count alone for many). */
 void country_zone_list(struct strbuf *sb, const char *cc);
 /* The note for a country's main zone taken for city (NULL: the country

@@ -104,7 +104,7 @@ int zone_abbreviation(const char *arg, const char *opt, const char **zone,
 					    arg, ambiguous_abbrs[i].zones);
 	if ((a = find_abbr(arg)) == NULL)
 		return 0;
-	place_note("%s '%s' taken as %s (%s; times shown with its summer "
+	note("%s '%s' taken as %s (%s; times shown with its summer "
 		   "time where it has one)",
 		   opt, arg, a->zone, a->what);
 	*zone = a->zone;

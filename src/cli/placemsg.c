@@ -69,19 +69,6 @@ void warn_ambiguous_place(const char *name, const char *cc,
 	strbuf_release(&sb);
 }
 
-void place_note(const char *fmt, ...)
-{
-	char buf[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	progress_clear_line();
-	fflush(stdout);
-	fprintf(stderr, "itin: note: %s\n", buf);
-}
-
 void place_suggestions(struct strbuf *sb, const char *name)
 {
 	const struct place *s[3];
@@ -131,12 +118,12 @@ void note_main_zone(const char *city, const char *cc, const char *zone,
 
 	country_zone_list(&list, cc);
 	if (city)
-		place_note("'%s' is not in the gazetteer; using %s, where most "
+		note("'%s' is not in the gazetteer; using %s, where most "
 			   "people in %s live (%s has %s; %s)",
 			   city, zone, country_name(cc), cc, list.buf,
 			   how_to_choose);
 	else
-		place_note("using %s, where most people in %s live (%s has "
+		note("using %s, where most people in %s live (%s has "
 			   "%s; %s)",
 			   zone, country_name(cc), cc, list.buf, how_to_choose);
 	strbuf_release(&list);
