@@ -1484,9 +1484,10 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 		     get(er, rec, C_END_DATE), get(er, rec, C_END_TIME), &e,
 		     &e_at, err))
 		return -1;
-	/* An ambiguous date waits for the order; rows that waited for the
-	 * order this row decided go first. */
-	if (er->dord.row_ambig || (er->dord.decided_now && er->dord.nwait))
+	/* An ambiguous date waits for the order; once a row waits, every
+	 * row after it waits too, so that rows are built, and their
+	 * messages come, in file order. */
+	if (er->dord.row_ambig || er->dord.nwait)
 		return 1;
 	if (!s.has_date)
 		return fail_field(er, rec, s_at, err,

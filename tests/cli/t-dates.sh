@@ -67,6 +67,19 @@ other	2023-07-06T18:00	2023-07-06T19:15	Europe/Paris	Paris	FR	Vol vers Bruxelles
 other	2023-07-11	2023-07-12		Vilnius	LT	Sommet de l'OTAN
 other	2023-12-01			Brussels	BE	Conseil européen" "one deciding row: day-first throughout"
 
+# Rows keep the file's order while they wait for it: an ISO row after an
+# ambiguous one is not built first (store order, duplicate-id message).
+fresh order
+printf 'Subject,Start Date\nA,05/07/2023\nB,2023-08-01\nC,30/07/2023\n' >"$T/order.csv"
+run import "$T/order.csv"
+expect_rc 0 "waiting rows: imported"
+grep -o ' [ABC]$' "$ITIN_FILE" | tr -d ' \n' >"$T/out"; echo >>"$T/out"
+expect_out_text "ABC" "waiting rows: the store keeps the file's order"
+printf 'id,Subject,Start Date\nx1,A,05/07/2023\nx1,B,2023-08-01\nx2,C,30/07/2023\n' >"$T/dupid.csv"
+run import "$T/dupid.csv"
+expect_rc 65 "waiting rows, a duplicate id: refused"
+expect_err "dupid.csv:3:1: duplicate id 'x1' \\(first at line 2\\)$" "waiting rows: the later line is the duplicate"
+
 # A month-first row decides the other way.
 fresh us
 printf 'Subject,Start Date,Start Time\nA,05/07/2023,10:00 AM\nB,07/30/2023,2:00 PM\n' >"$T/us.csv"
