@@ -111,7 +111,7 @@ int cmd_timeline(int argc, char **argv, struct cli *cli)
 	}
 	if ((status = too_many_args(cli->cmd, argc, argv, 0)))
 		goto out;
-	if ((status = filter_finish(&f, cli->cmd)))
+	if ((status = filter_finish(&f, cli)))
 		goto out;
 	if (load_for_axis(cli, &f, cli->in, &l, &status))
 		goto out;

@@ -24,7 +24,8 @@
 	"  --city C             the city (case- and accent-insensitive)\n"     \
 	"  --country CC         the ISO 3166 country code\n"                   \
 	"  --with NAME          part of a participant's name\n"                \
-	"  --grep TEXT          part of the title, venue or notes\n"
+	"  --grep TEXT          part of the title, venue or notes\n"          \
+	"  --upcoming           from today on (--from today)\n"
 
 #define DATES_HELP                                                             \
 	"\nA DATE may also be today, tomorrow, yesterday, +3d, -1w, +2m, "     \
@@ -78,7 +79,7 @@ static const struct command commands[] = {
      "Moving the start without --end keeps the event's duration.\n" DATES_HELP,
      CMD_STORE | CMD_WRITES, cmd_edit},
     {"list",
-     "itin list [FILTERS] [--upcoming] [--format "
+     "itin list [FILTERS] [--format "
      "agenda|tsv|csv|json|itin|ics]",
      "List events in order of their start.\n\n"
      "Options:\n"
@@ -88,7 +89,6 @@ static const struct command commands[] = {
      "city)\n"
      "  --raw                with csv: no ' before cells a spreadsheet\n"
      "                       would run as formulas\n"
-     "  --upcoming           from today on (--from today)\n"
      "  -f, --file PATH      the store\n\n" FILTERS_HELP DATES_HELP,
      CMD_STORE, cmd_list},
     {"show", "itin show ID",
@@ -345,7 +345,7 @@ int main(int argc, char **argv)
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
 	};
-	struct cli cli = {NULL, NULL, NULL, NULL};
+	struct cli cli = {NULL, NULL, NULL, NULL, false};
 	const struct command *cmd;
 	int c, status;
 

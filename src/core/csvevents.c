@@ -659,7 +659,8 @@ static int bad_date(struct itin_err *err, const char *s, size_t len)
 {
 	return itin_err_set(
 	    err, ITIN_EX_DATAERR,
-	    "invalid date '%.*s' (expected YYYY-MM-DD or MM/DD/YYYY)",
+	    "invalid date '%.*s' (expected YYYY-MM-DD, YYYY/MM/DD, "
+	    "DD/MM/YYYY or MM/DD/YYYY, DD.MM.YYYY or DD-MM-YYYY)",
 	    (int)(len > 64 ? 64 : len), s);
 }
 
@@ -705,6 +706,27 @@ static int check_ymd(int y, int month, int day, const char *s, size_t len,
 				    days_in_month(y, month));
 	*days = days_from_civil(y, month, day);
 	return 0;
+}
+
+/* A date impossible in the order in force: say which order, and why. */
+static void explain_order(const struct dateorder *o, int dot, char order,
+			  struct itin_err *err)
+{
+	const struct seporder *so = &o->sep[dot];
+	const char *how = order == 'd' ? "day-first" : "month-first";
+	size_t n = strlen(err->msg);
+
+	if (o->given)
+		snprintf(err->msg + n, sizeof(err->msg) - n,
+			 " (read %s: --date-order %s)", how,
+			 order == 'd' ? "dmy" : "mdy");
+	else if (so->order && so->by_convention)
+		snprintf(err->msg + n, sizeof(err->msg) - n,
+			 " (read day-first, as dotted dates are)");
+	else if (so->order)
+		snprintf(err->msg + n, sizeof(err->msg) - n,
+			 " (read %s, as line %ld has '%s')", how, so->at_line,
+			 so->at_s);
 }
 
 static int parse_date_uncached(const char *s, size_t len, int64_t *days,
@@ -779,9 +801,11 @@ static int parse_date_uncached(const char *s, size_t len, int64_t *days,
 	 * ambiguous slash date is read month-first only provisionally. */
 	if (!order)
 		order = sep == '.' ? 'd' : 'm';
-	if (order == 'd')
-		return check_ymd(y, b, a, s, len, days, err);
-	return check_ymd(y, a, b, s, len, days, err);
+	if (!(order == 'd' ? check_ymd(y, b, a, s, len, days, err)
+			   : check_ymd(y, a, b, s, len, days, err)))
+		return 0;
+	explain_order(o, sep == '.', order, err);
+	return -1;
 }
 
 static int bad_time(struct itin_err *err, const char *s, size_t len)

@@ -100,7 +100,7 @@ run import --skip-invalid "$T/mixed.csv"
 expect_rc 65 "mixed evidence with --skip-invalid: refused"
 run import --date-order dmy "$T/mixed.csv"
 expect_rc 65 "mixed evidence, --date-order dmy: the month-first date is impossible"
-expect_err "mixed.csv:5:3: invalid date '07/31/2023': month must be 01 to 12$" "mixed evidence, --date-order dmy: which"
+expect_err "mixed.csv:5:3: invalid date '07/31/2023': month must be 01 to 12 \(read day-first: --date-order dmy\)$" "mixed evidence, --date-order dmy: which, and the order in force"
 
 # Dotted dates are day-first; ISO is ISO; a year first is year first.
 fresh dots
@@ -191,9 +191,46 @@ expect_rc 65 "a relative date, a bad time: 65"
 expect_err "invalid time '25:00'" "a relative date, a bad time: message"
 run list --from +3q
 expect_rc 65 "--from +3q: 65"
-# A CSV file keeps absolute dates only.
+# A CSV file keeps absolute dates only, and says which forms it takes.
 printf 'title,start\nA,tomorrow\n' >"$T/rel.csv"
 run import "$T/rel.csv"
 expect_rc 65 "CSV: 'tomorrow' is not a date in a file"
+expect_err "rel.csv:2:3: invalid date 'tomorrow' \(expected YYYY-MM-DD, YYYY/MM/DD, DD/MM/YYYY or MM/DD/YYYY, DD.MM.YYYY or DD-MM-YYYY\)$" "CSV: the date forms a file may use"
+
+# A relative date of two words left unquoted.
+snapshot
+run add call X --start next monday
+expect_rc 64 "add --start next monday (unquoted): usage error"
+expect_err "^itin: unexpected argument 'monday' after --start next \(quote the date: --start \"next monday\"\)" "add --start next monday: say to quote it"
+run add call X --start last fri 10:00
+expect_rc 64 "add --start last fri 10:00 (unquoted): usage error"
+expect_err "\(quote the date: --start \"last fri 10:00\"\)" "add --start last fri 10:00: quote all three"
+unchanged "unquoted relative dates"
+run list --from next monday
+expect_rc 65 "list --from next monday (unquoted): refused"
+expect_err "^itin: invalid date 'next': quote it with its weekday, as one argument: \"next monday\"$" "list --from next monday: say to quote it"
+run list --from 3d
+expect_rc 65 "list --from 3d: refused"
+expect_err "^itin: invalid date '3d' \(expected YYYY-MM-DD, today, tomorrow, yesterday, \+3d, -1w, \+2m or next monday\)$" "list --from 3d: the forms"
+
+# --upcoming with a --to before today names --upcoming, not a --from.
+run list --upcoming --to yesterday
+expect_rc 64 "--upcoming --to yesterday: usage error"
+expect_err "^itin: --upcoming \(today, 2023-01-25\) is after --to 2023-01-24" "--upcoming --to yesterday: names --upcoming"
+run list --from 2023-01-01 --upcoming
+expect_rc 64 "--from then --upcoming: usage error too"
+
+# --upcoming for export and timeline too (and view, which needs a terminal).
+run export --upcoming --format tsv
+cut -f8 "$T/out" >"$T/titles"
+printf 'title\nLunch\nCall\nTrip\nSpring\nTalks\n' >"$T/want"
+sort "$T/want" >"$T/want.s"; sort "$T/titles" >"$T/titles.s"
+same_file "$T/want.s" "$T/titles.s" "export --upcoming: from today on"
+run timeline --upcoming --to +1w --width 100
+expect_rc 0 "timeline --upcoming"
+if grep -q "Old call" "$T/out"; then not_ok "timeline --upcoming: not yesterday's"; else ok "timeline --upcoming: not yesterday's"; fi
+expect_out_match "^Lunch" "timeline --upcoming: today's"
+run view --upcoming --from today
+expect_rc 64 "view --upcoming --from: usage error"
 
 finish
