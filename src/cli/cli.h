@@ -86,6 +86,8 @@ int report(int status, const char *fmt, ...) ITIN_PRINTF(2, 3);
 int usage_error(const struct command *cmd, const char *fmt, ...)
     ITIN_PRINTF(2, 3);
 void warning(const char *fmt, ...) ITIN_PRINTF(1, 2);
+/* "itin: note: msg": what the user may want to check, not a problem. */
+void note(const char *fmt, ...) ITIN_PRINTF(1, 2);
 /* A warner printing "itin: warning: [FILE:LINE:COL: ]msg". */
 extern const struct itin_warner cli_warner;
 /*

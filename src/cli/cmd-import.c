@@ -149,6 +149,30 @@ static void encoding_read_error(const struct input *in,
 			     in->name, io->encoding);
 }
 
+/*
+ * Say how the file's day-and-month dates were read when the file decided
+ * it (a day over 12, or dotted dates by convention), so that a wrong
+ * guess is seen before it is believed.
+ */
+static void note_date_order(const struct input *in)
+{
+	for (int k = 0; k < 2; k++) {
+		const struct csvio_order *o = &in->csv.order[k];
+
+		if (!o->order)
+			continue;
+		if (o->by_convention)
+			note("%s: dotted dates read day-first by convention "
+			     "(line %ld: '%s')",
+			     in->name, o->line, o->date);
+		else
+			note("%s: %sdates read %s-first (line %ld: '%s')",
+			     in->name, k ? "dotted " : "",
+			     o->order == 'd' ? "day" : "month", o->line,
+			     o->date);
+	}
+}
+
 /* Stream a CSV file (or standard input) into in->events. */
 static int read_csv(struct input *in, const struct import_opts *io,
 		    struct progress *p)
@@ -166,9 +190,12 @@ static int read_csv(struct input *in, const struct import_opts *io,
 	ret = csvio_read_events_fp(fp, in->name, flags, &in->events,
 				   &cli_warner, &prog, &in->csv, &err);
 	close_input(fp);
-	if (ret)
+	if (ret) {
 		encoding_read_error(in, io, &err);
-	return ret ? report_err(&err) : 0;
+		return report_err(&err);
+	}
+	note_date_order(in);
+	return 0;
 }
 
 /* The whole of a file that is not streamed (.itin, .ics). */

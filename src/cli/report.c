@@ -76,6 +76,17 @@ void warning(const char *fmt, ...)
 	emit("warning: ", buf);
 }
 
+void note(const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	emit("note: ", buf);
+}
+
 static void warn_fn(void *ctx, const struct itin_err *w)
 {
 	char buf[1024];

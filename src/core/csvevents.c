@@ -1886,6 +1886,15 @@ static int evreader_done(struct evreader *er, int ret, struct csvio_stats *st,
 	for (size_t i = 0; i < er->dord.nwait; i++)
 		free(er->dord.wait[i]);
 	free(er->dord.wait);
+	for (int k = 0; k < 2 && !er->dord.given; k++) {
+		const struct seporder *so = &er->dord.sep[k];
+
+		er->st.order[k].order = so->order;
+		er->st.order[k].by_convention = so->by_convention;
+		er->st.order[k].line = so->at_line;
+		memcpy(er->st.order[k].date, so->at_s,
+		       sizeof(er->st.order[k].date));
+	}
 	if (st)
 		*st = er->st;
 	idset_release(&er->ids);

@@ -80,6 +80,20 @@ run import "$T/dupid.csv"
 expect_rc 65 "waiting rows, a duplicate id: refused"
 expect_err "dupid.csv:3:1: duplicate id 'x1' \\(first at line 2\\)$" "waiting rows: the later line is the duplicate"
 
+# The import says which order the file decided, and by which date; not
+# when --date-order gave it. The summary line stays as it was.
+run import -n "$T/order.csv"
+expect_err "^itin: note: $T/order.csv: dates read day-first \\(line 4: '30/07/2023'\\)$" "note: day-first, the deciding line"
+expect_err "^itin: would import 3 events \\(0 added, 0 updated, 3 unchanged\\) from $T/order.csv \\(3 rows, 0 skipped\\)$" "note: the summary line unchanged"
+run import -n --date-order dmy "$T/order.csv"
+if grep -q "note:" "$T/err"; then not_ok "no note with --date-order"; else ok "no note with --date-order"; fi
+printf 'title;start\nA;2023-05-07\nB;05.07.2023\n' >"$T/dotnote.csv"
+run import -n "$T/dotnote.csv"
+expect_err "^itin: note: $T/dotnote.csv: dotted dates read day-first by convention \\(line 3: '05.07.2023'\\)$" "note: dotted dates by convention"
+printf 'title,start\nA,2023-05-07\n' >"$T/isonote.csv"
+run import -n "$T/isonote.csv"
+if grep -q "note:" "$T/err"; then not_ok "no note for ISO dates"; else ok "no note for ISO dates"; fi
+
 # A month-first row decides the other way.
 fresh us
 printf 'Subject,Start Date,Start Time\nA,05/07/2023,10:00 AM\nB,07/30/2023,2:00 PM\n' >"$T/us.csv"
