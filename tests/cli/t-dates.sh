@@ -188,6 +188,21 @@ cut -f8 "$T/out" >"$T/titles"
 printf 'title\nTalks\nCall\nTrip\nSpring\n' >"$T/want"
 same_file "$T/want" "$T/titles" "--upcoming: today in the user's zone"
 
+# A date-only ITIN_NOW is that date where the user is, west of UTC too
+# (it was midnight UTC, the day before in Los Angeles).
+ITIN_NOW=2023-01-25
+TZ=America/Los_Angeles
+run list --upcoming --format tsv
+cut -f8 "$T/out" >"$T/titles"
+run list --from yesterday --to yesterday --format tsv
+cut -f8 "$T/out" >"$T/titles2"
+ITIN_NOW=2023-01-25T12:00:00Z
+TZ=UTC
+printf 'title\nLunch\nTalks\nCall\nTrip\nSpring\n' >"$T/want"
+same_file "$T/want" "$T/titles" "date-only ITIN_NOW west of UTC: today is that date"
+printf 'title\nOld call\n' >"$T/want"
+same_file "$T/want" "$T/titles2" "date-only ITIN_NOW west of UTC: yesterday the day before it"
+
 # edit moves an event to a relative date, keeping its length.
 run list --format tsv --grep Talks
 id=$(sed -n 2p "$T/out" | cut -f1)
