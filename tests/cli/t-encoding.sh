@@ -136,6 +136,10 @@ run import --encoding cp1252 "$T/und.csv"
 expect_rc 65 "--encoding cp1252, byte 0x81: refused"
 expect_err "^itin: $T/und.csv:3:4: byte 0x81 is not a character of Windows-1252$" "--encoding cp1252, byte 0x81: FILE:LINE:COL"
 unchanged "--encoding cp1252, byte 0x81"
+printf '2023-03-02 10:00  meeting  R\351union @ Paris, FR\n2023-03-03 10:00  meeting  Bad \201 @ Paris, FR\n' >"$T/und.itin"
+run import --encoding cp1252 "$T/und.itin"
+expect_rc 65 "--encoding cp1252, .itin with byte 0x81: refused"
+expect_err "^itin: $T/und.itin:2:32: byte 0x81 is not a character of Windows-1252$" "--encoding cp1252, .itin: FILE:LINE:COL"
 
 # UTF-16 .itin and .ics files, with or without the mark, get the hint
 # (not "NUL byte in input" or "bare CR" somewhere).
