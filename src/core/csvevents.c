@@ -325,6 +325,7 @@ enum datekind {
  */
 struct pending {
 	struct csvio_record rec; /* pointing into the memory after it */
+	struct itin_err problem; /* rec.problem points here, if it had one */
 };
 
 struct seporder {
@@ -1715,6 +1716,10 @@ static void wait_for_order(struct evreader *er, const struct csvio_record *rec)
 	p->rec.f = f;
 	p->rec.raw = raw;
 	p->rec.problem = NULL;
+	if (rec->problem) {
+		p->problem = *rec->problem;
+		p->rec.problem = &p->problem;
+	}
 	if (o->nwait == o->await)
 		o->wait =
 		    xgrow(o->wait, &o->await, o->nwait + 1, sizeof(*o->wait));
@@ -1723,6 +1728,18 @@ static void wait_for_order(struct evreader *er, const struct csvio_record *rec)
 
 static int build_row(struct evreader *er, const struct csvio_record *rec,
 		     struct itin_err *err);
+
+/* A row whose bytes are bad, with CSVIO_SKIP_INVALID: skipped, said. */
+static int skip_bad_row(struct evreader *er, const struct csvio_record *rec,
+			struct itin_err *err)
+{
+	*err = *rec->problem;
+	er->st.skipped++;
+	itin_warn_at(er->w, err->file, err->line, err->col, "%s; row skipped",
+		     err->msg);
+	itin_err_clear(err);
+	return 0;
+}
 
 /* The order is known: make the rows that waited for it, in file order. */
 static int flush_waiting(struct evreader *er, struct itin_err *err)
@@ -1733,7 +1750,10 @@ static int flush_waiting(struct evreader *er, struct itin_err *err)
 
 	o->nwait = 0; /* their rows now build, not wait */
 	for (i = 0; i < n && !ret; i++) {
-		ret = build_row(er, &o->wait[i]->rec, err);
+		const struct csvio_record *rec = &o->wait[i]->rec;
+
+		ret = rec->problem ? skip_bad_row(er, rec, err)
+				   : build_row(er, rec, err);
 		free(o->wait[i]);
 		o->wait[i] = NULL;
 	}
@@ -1767,17 +1787,19 @@ static int build_row(struct evreader *er, const struct csvio_record *rec,
 	r = build_event(er, rec, er->stage, err);
 	if (r) {
 		event_clear(er->stage);
-		if (r < 0)
+		/* Refused with nothing waiting before it, or for the whole
+		 * file: say so now. */
+		if (r < 0 && (!er->dord.nwait || er->fatal))
 			goto refused;
+		/* Otherwise it waits in its turn, refused or not, so that
+		 * rows and their messages keep the file's order; once the
+		 * order is known (this row may have decided it), the rows
+		 * are made, this one last. */
 		itin_err_clear(err);
-		if (!er->dord.sep[0].order) {
-			wait_for_order(er, rec);
+		wait_for_order(er, rec);
+		if (!er->dord.sep[0].order)
 			return 0;
-		}
-		/* This row decided the order: the rows before it first. */
-		if (flush_waiting(er, err))
-			return -1;
-		return build_row(er, rec, err);
+		return flush_waiting(er, err);
 	}
 	ev = event_stage_take(er->stage, &er->stage_used);
 	h = id_hash(ev->id);
@@ -1836,11 +1858,14 @@ static int on_record(void *ctx, const struct csvio_record *rec,
 		if (!(er->flags & CSVIO_SKIP_INVALID) ||
 		    csvio_problem_is_encoding(rec->problem))
 			return -1;
-		er->st.skipped++;
-		itin_warn_at(er->w, err->file, err->line, err->col,
-			     "%s; row skipped", err->msg);
-		itin_err_clear(err);
-		return 0;
+		/* Rows wait for the date order: this one's warning comes
+		 * in its turn. */
+		if (er->dord.nwait) {
+			itin_err_clear(err);
+			wait_for_order(er, rec);
+			return 0;
+		}
+		return skip_bad_row(er, rec, err);
 	}
 	return build_row(er, rec, err);
 }

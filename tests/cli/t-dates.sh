@@ -80,6 +80,14 @@ run import "$T/dupid.csv"
 expect_rc 65 "waiting rows, a duplicate id: refused"
 expect_err "dupid.csv:3:1: duplicate id 'x1' \\(first at line 2\\)$" "waiting rows: the later line is the duplicate"
 
+# Refused rows wait in their turn too: warnings in file order.
+printf 'Subject,Start Date\nA,05/07/2023\nB \201,2023-08-01\nC,2023-02-30\nD,30/07/2023\n' >"$T/order2.csv"
+run import -n --skip-invalid "$T/order2.csv"
+expect_rc 0 "waiting rows, two refused: imported"
+grep -o 'order2.csv:[0-9]*:[0-9]*: invalid [a-zA-Z0-9-]*' "$T/err" >"$T/out"
+expect_out_text "order2.csv:3:3: invalid UTF-8
+order2.csv:4:3: invalid date" "waiting rows: the warnings in file order"
+
 # The import says which order the file decided, and by which date; not
 # when --date-order gave it. The summary line stays as it was.
 run import -n "$T/order.csv"
