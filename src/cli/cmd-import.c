@@ -248,8 +248,8 @@ static int refuse_utf16(const struct input *in, const struct strbuf *sb,
 			struct itin_err *err)
 {
 	const char *opt;
-	const char *enc = recode_guess(sb->buf, sb->len < 64 ? sb->len : 64,
-				       &opt);
+	const char *enc =
+	    recode_guess(sb->buf, sb->len < 64 ? sb->len : 64, &opt);
 
 	if (!enc || strcmp(enc, "UTF-16"))
 		return 0;

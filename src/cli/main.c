@@ -24,7 +24,7 @@
 	"  --city C             the city (case- and accent-insensitive)\n"     \
 	"  --country CC         the ISO 3166 country code\n"                   \
 	"  --with NAME          part of a participant's name\n"                \
-	"  --grep TEXT          part of the title, venue or notes\n"          \
+	"  --grep TEXT          part of the title, venue or notes\n"           \
 	"  --upcoming           from today on (--from today)\n"
 
 #define DATES_HELP                                                             \
@@ -145,8 +145,7 @@ static const struct command commands[] = {
      "                       would run as formulas\n"
      "  -f, --file PATH      the store\n\n" FILTERS_HELP DATES_HELP,
      CMD_STORE, cmd_export},
-    {"timeline",
-     "itin timeline [FILTERS] [--width N] [--by KEY] [--in ZONE]",
+    {"timeline", "itin timeline [FILTERS] [--width N] [--by KEY] [--in ZONE]",
      "Print the events as a timeline: a date axis (hours, days, weeks or\n"
      "months, chosen from the range), then one row per event with its\n"
      "title and place and a bar across its time. The range is --from and\n"

@@ -670,7 +670,8 @@ int filter_finish(struct filter *f, const struct cli *cli)
 		date_format(f->to_day, b);
 		/* Name what the user typed. */
 		return usage_error(cli->cmd, "%s%s%s is after --to %s",
-				   cli->upcoming ? "--upcoming (today, " : "--from ",
+				   cli->upcoming ? "--upcoming (today, "
+						 : "--from ",
 				   a, cli->upcoming ? ")" : "", b);
 	}
 	return 0;
@@ -757,9 +758,10 @@ int stray_time_arg(const struct command *cmd, char *const *orig, int argc,
 		 * words (and its time). */
 		if (weekday && (!ascii_casecmp(value, "next") ||
 				!ascii_casecmp(value, "last"))) {
-			const char *t = i + 1 < argc && is_clock_only(orig[i + 1])
-					    ? orig[i + 1]
-					    : NULL;
+			const char *t =
+			    i + 1 < argc && is_clock_only(orig[i + 1])
+				? orig[i + 1]
+				: NULL;
 
 			return usage_error(cmd,
 					   "unexpected argument '%s' after "

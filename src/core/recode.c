@@ -111,8 +111,8 @@ static const unsigned short cp1252_c1[32] = {
 
 struct recoder {
 	FILE *in;
-	iconv_t cd;  /* UTF-16; (iconv_t)-1 for the single-byte ones */
-	bool latin1; /* single-byte: the five undefined bytes are C1 */
+	iconv_t cd;	      /* UTF-16; (iconv_t)-1 for the single-byte ones */
+	bool latin1;	      /* single-byte: the five undefined bytes are C1 */
 	const char *enc_name; /* for messages: "Windows-1252" */
 	char name[256];	      /* the file, for messages */
 	struct itin_err *readerr;
@@ -139,7 +139,7 @@ static void count_out(struct recoder *r, const char *s, size_t n)
 
 /* The bad data stops the stream: readerr says where, reads fail. */
 static void recoder_fail(struct recoder *r, const char *fmt, ...)
-	ITIN_PRINTF(2, 3);
+    ITIN_PRINTF(2, 3);
 
 static void recoder_fail(struct recoder *r, const char *fmt, ...)
 {

@@ -154,8 +154,8 @@ TEST(latin1_is_windows_1252)
 	struct strbuf got = STRBUF_INIT;
 	struct itin_err re;
 
-	CHECK_INT(read_as("\x93Gen\xe8ve\x94 \x80\x81", "ISO-8859-1", &got, &re),
-		  0);
+	CHECK_INT(
+	    read_as("\x93Gen\xe8ve\x94 \x80\x81", "ISO-8859-1", &got, &re), 0);
 	CHECK_STR(got.buf ? got.buf : "",
 		  "\xe2\x80\x9cGen\xc3\xa8ve\xe2\x80\x9d \xe2\x82\xac\xc2\x81");
 	strbuf_release(&got);
@@ -211,7 +211,8 @@ TEST(unknown_encoding)
 	if (!raw)
 		return;
 	itin_err_clear(&err);
-	CHECK(recode_open(raw, "NO-SUCH-ENCODING", "t.csv", NULL, &err) == NULL);
+	CHECK(recode_open(raw, "NO-SUCH-ENCODING", "t.csv", NULL, &err) ==
+	      NULL);
 	CHECK_INT(err.status, 65);
 	fclose(raw);
 }
