@@ -4,8 +4,10 @@
  * itin reads UTF-8. Spreadsheets on Windows save CSV in Windows-1252 (or
  * Latin-1), which is not valid UTF-8 as soon as a name has an accent, so
  * the readers refuse it; recode_guess() lets the message say what the
- * bytes look like, and recode_open() reads such a file as UTF-8 through
- * iconv, a buffer at a time (the file is never held whole).
+ * bytes look like, and recode_open() reads such a file as UTF-8 (the
+ * single-byte encodings by a table of its own, UTF-16 through iconv), a
+ * buffer at a time (the file is never held whole). The caller owns the
+ * readerr it passes; the stream owns the file it wraps.
  */
 #ifndef ITIN_RECODE_H
 #define ITIN_RECODE_H
