@@ -123,6 +123,9 @@ run add meetings X --start 2023-01-01
 expect_rc 65 "add meetings: 65 too"
 run list --type meetings
 expect_rc 64 "list --type meetings: a usage error (a filter)"
+run edit m1 --start next monday
+expect_rc 64 "edit --start next monday (unquoted): usage error"
+expect_err "quote the date: --start \"next monday\"" "edit --start next monday: say to quote it"
 run edit m1 --tz Asia/Seol
 expect_rc 65 "edit: unknown zone"
 expect_err "did you mean 'Asia/Seoul'" "edit: unknown zone suggests one"

@@ -36,6 +36,16 @@ TEST(guesses)
 	/* A UTF-16 byte order mark, either way round. */
 	CHECK_STR(guess("\xff\xfet"), "UTF-16 utf-16");
 	CHECK_STR(guess("\xfe\xff"), "UTF-16 utf-16");
+	/* Without the mark: a NUL beside every ASCII byte, either side. */
+	{
+		const char *opt = NULL;
+
+		CHECK_STR(recode_guess("t\0i\0t\0l\0e\0", 10, &opt), "UTF-16");
+		CHECK_STR(opt, "utf-16le");
+		CHECK_STR(recode_guess("\0t\0i\0t\0l", 8, &opt), "UTF-16");
+		CHECK_STR(opt, "utf-16be");
+		CHECK(recode_guess("t\0i\0t\xe9", 6, &opt) == NULL);
+	}
 }
 
 TEST(names)
