@@ -149,6 +149,15 @@ enum csvio_flags {
 };
 
 /* What an import read, for the summary line. */
+/* How a file's slash ([0]) or dot ([1]) dates were read, when the file
+ * decided it (never with CSVIO_DMY...): for a note to the user. */
+struct csvio_order {
+	char order;	    /* 'd' day-first, 'm' month-first; 0: undecided */
+	bool by_convention; /* a dotted date, ambiguous, read day-first */
+	long line;	    /* the date that decided it */
+	char date[16];
+};
+
 struct csvio_stats {
 	size_t rows;	/* data records seen (header excluded) */
 	size_t events;	/* events appended to the list */
@@ -158,6 +167,7 @@ struct csvio_stats {
 	 * import keeps the stored value of every other field.
 	 */
 	unsigned carried;
+	struct csvio_order order[2];
 };
 
 /*

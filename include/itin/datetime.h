@@ -76,6 +76,9 @@ int date_parse(const char *s, size_t len, int64_t *days, struct itin_err *err);
  */
 int date_parse_rel(const char *s, size_t len, int64_t today, int64_t *days,
 		   struct itin_err *err);
+/* A weekday's English name or its three letters, any case: 0 for
+ * Sunday .. 6, or -1. */
+int weekday_parse(const char *s, size_t len);
 /* A WHEN whose date may be relative: "tomorrow 10:00", "+3d 09:30",
  * "next monday", or any when_parse() WHEN. */
 int when_parse_rel(const char *s, size_t len, int64_t today, struct when *out,

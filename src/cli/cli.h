@@ -53,6 +53,7 @@ struct cli {
 	const char *file;	   /* -f/--file, NULL if not given */
 	char *store;		   /* resolved lazily by cli_store() */
 	const struct tz *in;	   /* --in: show times in this zone */
+	bool upcoming;		   /* --upcoming: --from today */
 };
 
 /* main.c */
@@ -86,8 +87,9 @@ int report(int status, const char *fmt, ...) ITIN_PRINTF(2, 3);
 int usage_error(const struct command *cmd, const char *fmt, ...)
     ITIN_PRINTF(2, 3);
 void warning(const char *fmt, ...) ITIN_PRINTF(1, 2);
-/* "itin: note: ...": a choice made for the user (a country's main zone,
- * an abbreviation's zone), said once, on stderr. */
+/* "itin: note: msg": a choice made for the user or what they may want
+ * to check (a country's main zone, the order of a file's dates); not a
+ * problem. */
 void note(const char *fmt, ...) ITIN_PRINTF(1, 2);
 /* A warner printing "itin: warning: [FILE:LINE:COL: ]msg". */
 extern const struct itin_warner cli_warner;
@@ -138,6 +140,7 @@ enum {
 	OPT_BY,
 	OPT_SKIP_INVALID,
 	OPT_RAW,
+	OPT_UPCOMING,
 };
 
 #define COMMON_LONGOPTS                                                        \
@@ -153,8 +156,9 @@ enum {
 	    {"city", required_argument, NULL, OPT_CITY},                       \
 	    {"country", required_argument, NULL, OPT_COUNTRY},                 \
 	    {"with", required_argument, NULL, OPT_WITH},                       \
+	    {"grep", required_argument, NULL, OPT_GREP},                       \
 	{                                                                      \
-		"grep", required_argument, NULL, OPT_GREP                      \
+		"upcoming", no_argument, NULL, OPT_UPCOMING                    \
 	}
 
 #define EVENT_LONGOPTS                                                         \
@@ -227,8 +231,9 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 /* Record filter option c. Same returns as evopts_option. */
 int filter_option(struct filter *f, int c, const char *arg,
 		  const struct command *cmd, int *status);
-/* After parsing: --from after --to is a usage error. 0 or the status. */
-int filter_finish(const struct filter *f, const struct command *cmd);
+/* After parsing: --upcoming becomes --from today (with --from, a usage
+ * error); --from after --to is a usage error. 0 or the status. */
+int filter_finish(struct filter *f, const struct cli *cli);
 
 /* After the options (reads optind): 0 when at most max arguments follow,
  * else 64 after "unexpected argument 'x'" for the first one too many. */
@@ -236,7 +241,9 @@ int too_many_args(const struct command *cmd, int argc, char **argv, int max);
 /* A stray argument that looks like a time and follows the value of
  * --start or --end in orig (argv as given, before getopt moved it):
  * 64 after "unexpected argument '10:00' after --start 2024-03-10 (quote
- * the date and time together ...)"; else 0, nothing said. */
+ * the date and time together ...)"; likewise a weekday after --start
+ * next or last ("quote the date: --start \"next monday\""); else 0,
+ * nothing said. */
 int stray_time_arg(const struct command *cmd, char *const *orig, int argc,
 		   const char *stray);
 

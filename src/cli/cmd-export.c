@@ -61,7 +61,7 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 		status = usage_error(cli->cmd, "empty file name for -o");
 		goto out;
 	}
-	if ((status = filter_finish(&f, cli->cmd)))
+	if ((status = filter_finish(&f, cli)))
 		goto out;
 	p = progress_start("exporting", 0);
 	if (load_filtered(cli, &f, &l, &status))

@@ -42,6 +42,8 @@ struct input {
 	enum outfmt fmt;
 	struct evlist events;
 	size_t added, updated, unchanged;
+	/* Through --encoding: where the data stopped the conversion. */
+	struct itin_err readerr;
 	struct icalio_stats ics; /* FMT_ICS: what the file held */
 	struct csvio_stats csv;	 /* FMT_CSV: rows read and refused */
 };
@@ -94,7 +96,7 @@ static void csv_progress(void *ctx, size_t rows)
  * iconv when --encoding names another encoding than UTF-8. 0, or -1 with
  * err filled (66 missing or a directory).
  */
-static int open_input(const struct input *in, const struct import_opts *io,
+static int open_input(struct input *in, const struct import_opts *io,
 		      FILE **out, struct itin_err *err)
 {
 	bool is_stdin = !strcmp(in->path, "-");
@@ -112,7 +114,10 @@ static int open_input(const struct input *in, const struct import_opts *io,
 				    in->path);
 	}
 	if (io->encoding && strcmp(io->encoding, "UTF-8")) {
-		FILE *rc = recode_open(fp, io->encoding, err);
+		FILE *rc;
+
+		itin_err_clear(&in->readerr);
+		rc = recode_open(fp, io->encoding, in->name, &in->readerr, err);
 
 		if (!rc) {
 			if (!is_stdin)
@@ -131,18 +136,46 @@ static void close_input(FILE *fp)
 		fclose(fp);
 }
 
-/* A read error of a file read through iconv is a byte the encoding does
- * not have: the data's fault (65), not the disk's. */
+/* A read error of a file read through --encoding is most likely the
+ * data's (65, at its line), not the disk's. */
 static void encoding_read_error(const struct input *in,
 				const struct import_opts *io,
 				struct itin_err *err)
 {
-	if (io->encoding && strcmp(io->encoding, "UTF-8") &&
-	    err->status == ITIN_EX_IOERR)
+	if (!io->encoding || !strcmp(io->encoding, "UTF-8") ||
+	    err->status != ITIN_EX_IOERR)
+		return;
+	if (in->readerr.status)
+		*err = in->readerr;
+	else
 		itin_err_set(err, ITIN_EX_DATAERR,
 			     "cannot read '%s' as %s: a byte is not a "
 			     "character of that encoding",
 			     in->name, io->encoding);
+}
+
+/*
+ * Say how the file's day-and-month dates were read when the file decided
+ * it (a day over 12, or dotted dates by convention), so that a wrong
+ * guess is seen before it is believed.
+ */
+static void note_date_order(const struct input *in)
+{
+	for (int k = 0; k < 2; k++) {
+		const struct csvio_order *o = &in->csv.order[k];
+
+		if (!o->order)
+			continue;
+		if (o->by_convention)
+			note("%s: dotted dates read day-first by convention "
+			     "(line %ld: '%s')",
+			     in->name, o->line, o->date);
+		else
+			note("%s: %sdates read %s-first (line %ld: '%s')",
+			     in->name, k ? "dotted " : "",
+			     o->order == 'd' ? "day" : "month", o->line,
+			     o->date);
+	}
 }
 
 /* Stream a CSV file (or standard input) into in->events. */
@@ -162,13 +195,16 @@ static int read_csv(struct input *in, const struct import_opts *io,
 	ret = csvio_read_events_fp(fp, in->name, flags, &in->events,
 				   &cli_warner, &prog, &in->csv, &err);
 	close_input(fp);
-	if (ret)
+	if (ret) {
 		encoding_read_error(in, io, &err);
-	return ret ? report_err(&err) : 0;
+		return report_err(&err);
+	}
+	note_date_order(in);
+	return 0;
 }
 
 /* The whole of a file that is not streamed (.itin, .ics). */
-static int read_whole(const struct input *in, const struct import_opts *io,
+static int read_whole(struct input *in, const struct import_opts *io,
 		      struct strbuf *sb, struct itin_err *err)
 {
 	char buf[65536];
@@ -207,6 +243,33 @@ static void hint_encoding(const struct strbuf *sb, struct itin_err *err)
 		 "; the file looks like %s: try --encoding %s", enc, opt);
 }
 
+/*
+ * A UTF-16 file read as UTF-8 fails wherever its first NUL or its byte
+ * order mark upsets the reader, with a message about that ("NUL byte",
+ * "bare CR"); say what it is, at its first byte, before parsing it. -1
+ * with err filled when it is UTF-16.
+ */
+static int refuse_utf16(const struct input *in, const struct strbuf *sb,
+			struct itin_err *err)
+{
+	const char *opt;
+	const char *enc =
+	    recode_guess(sb->buf, sb->len < 64 ? sb->len : 64, &opt);
+
+	if (!enc || strcmp(enc, "UTF-16"))
+		return 0;
+	if (sb->buf[0] && sb->buf[1])
+		return itin_err_at(err, ITIN_EX_DATAERR, in->name, 1, 1,
+				   "invalid UTF-8 (byte 0x%02X); the file "
+				   "looks like UTF-16: try --encoding %s",
+				   (unsigned char)sb->buf[0], opt);
+	return itin_err_at(err, ITIN_EX_DATAERR, in->name, 1,
+			   sb->buf[0] ? 2 : 1,
+			   "NUL byte in input; the file looks like UTF-16: "
+			   "try --encoding %s",
+			   opt);
+}
+
 static int read_one(struct input *in, const struct import_opts *io,
 		    struct progress *p)
 {
@@ -218,6 +281,8 @@ static int read_one(struct input *in, const struct import_opts *io,
 		return read_csv(in, io, p);
 	itin_err_clear(&err);
 	if (read_whole(in, io, &sb, &err)) {
+		ret = report_err(&err);
+	} else if (!io->encoding && refuse_utf16(in, &sb, &err)) {
 		ret = report_err(&err);
 	} else if (in->fmt == FMT_ICS) {
 		struct icalio_read_opts o = {

@@ -3,17 +3,13 @@
  * [--format agenda|tsv|csv|json|itin] [--in ZONE] [--raw]`.
  *
  * Without a range, list shows every event (scripts rely on it);
- * --upcoming is --from today, today on the user's clock.
+ * --upcoming (options.c, as for export, timeline and view) is --from
+ * today, today on the user's clock.
  */
 #include <unistd.h>
 
 #include "cli.h"
 #include "itin/shortid.h"
-
-/* This command's own options. */
-enum {
-	OPT_UPCOMING = 1000,
-};
 
 int cmd_list(int argc, char **argv, struct cli *cli)
 {
@@ -23,7 +19,6 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 	    {"format", required_argument, NULL, OPT_FORMAT},
 	    {"in", required_argument, NULL, OPT_IN},
 	    {"raw", no_argument, NULL, OPT_RAW},
-	    {"upcoming", no_argument, NULL, OPT_UPCOMING},
 	    {NULL, 0, NULL, 0},
 	};
 	struct outopts opts = {
@@ -35,7 +30,6 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 	struct evlist l = EVLIST_INIT;
 	struct strbuf sb = STRBUF_INIT;
 	struct progress *p = NULL;
-	bool upcoming = false;
 	struct shortid ids;
 	int c, status = 0;
 
@@ -43,22 +37,8 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
-		if (c == OPT_UPCOMING) {
-			upcoming = true;
-			continue;
-		}
 		if (output_option(cli, &f, &opts, c, optarg, &status))
 			goto out;
-	}
-	if (upcoming) {
-		if (f.has_from) {
-			status = usage_error(cli->cmd,
-					     "--upcoming is --from today: give "
-					     "one of them");
-			goto out;
-		}
-		f.has_from = true;
-		f.from_day = cli_today();
 	}
 	if ((status = too_many_args(cli->cmd, argc, argv, 0)))
 		goto out;
@@ -73,7 +53,7 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 		goto out;
 	if (opts.fmt == FMT_AGENDA && want_colour())
 		opts.flags |= OUT_COLOUR;
-	if ((status = filter_finish(&f, cli->cmd)))
+	if ((status = filter_finish(&f, cli)))
 		goto out;
 	p = progress_start("listing", 0);
 	if (opts.fmt == FMT_AGENDA) {

@@ -152,7 +152,7 @@ int cmd_timeline(int argc, char **argv, struct cli *cli)
 	}
 	if ((status = too_many_args(cli->cmd, argc, argv, 0)))
 		goto out;
-	if ((status = filter_finish(&f, cli->cmd)))
+	if ((status = filter_finish(&f, cli)))
 		goto out;
 	/* One clock for the axis, so a flight is as long as it lasts:
 	 * --in's, else the user's. */

@@ -53,7 +53,7 @@ int cmd_view(int argc, char **argv, struct cli *cli)
 	}
 	if ((status = too_many_args(cli->cmd, argc, argv, 0)))
 		goto out;
-	if ((status = filter_finish(&f, cli->cmd)))
+	if ((status = filter_finish(&f, cli)))
 		goto out;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		status = report(1, "view needs a terminal (try 'itin timeline' "

@@ -24,7 +24,8 @@
 	"  --city C             the city (case- and accent-insensitive)\n"     \
 	"  --country CC         the ISO 3166 country code\n"                   \
 	"  --with NAME          part of a participant's name\n"                \
-	"  --grep TEXT          part of the title, venue or notes\n"
+	"  --grep TEXT          part of the title, venue or notes\n"           \
+	"  --upcoming           from today on (--from today)\n"
 
 #define DATES_HELP                                                             \
 	"\nA DATE may also be today, tomorrow, yesterday, +3d, -1w, +2m, "     \
@@ -79,7 +80,7 @@ static const struct command commands[] = {
      "Moving the start without --end keeps the event's duration.\n" DATES_HELP,
      CMD_STORE | CMD_WRITES, cmd_edit},
     {"list",
-     "itin list [FILTERS] [--upcoming] [--format "
+     "itin list [FILTERS] [--format "
      "agenda|tsv|csv|json|itin|ics]",
      "List events in order of their start. The agenda leads each line\n"
      "with the shortest prefix of its id that show, edit and rm take, and\n"
@@ -91,7 +92,6 @@ static const struct command commands[] = {
      "city)\n"
      "  --raw                with csv: no ' before cells a spreadsheet\n"
      "                       would run as formulas\n"
-     "  --upcoming           from today on (--from today)\n"
      "  -f, --file PATH      the store\n\n" FILTERS_HELP DATES_HELP,
      CMD_STORE, cmd_list},
     {"show", "itin show ID",
@@ -151,8 +151,7 @@ static const struct command commands[] = {
      "                       would run as formulas\n"
      "  -f, --file PATH      the store\n\n" FILTERS_HELP DATES_HELP,
      CMD_STORE, cmd_export},
-    {"timeline",
-     "itin timeline [FILTERS] [--width N] [--by KEY] [--in ZONE]",
+    {"timeline", "itin timeline [FILTERS] [--width N] [--by KEY] [--in ZONE]",
      "Print the events as a timeline: a date axis (hours, days, weeks or\n"
      "months, chosen from the range), then one row per event with its\n"
      "title and place and a bar across its time. The range is --from and\n"
@@ -352,7 +351,7 @@ int main(int argc, char **argv)
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
 	};
-	struct cli cli = {NULL, NULL, NULL, NULL};
+	struct cli cli = {NULL, NULL, NULL, NULL, false};
 	const struct command *cmd;
 	int c, status;
 

@@ -3,8 +3,10 @@
  * examples do not depend on the day they run.
  *
  *   ITIN_NOW=2023-01-25T12:00:00Z   an instant (a trailing Z is optional:
- *   ITIN_NOW=2023-01-25T12:00       the time is read as UTC either way)
- *   ITIN_NOW=2023-01-25             midnight UTC of that day
+ *   ITIN_NOW=2023-01-25T12:00       the time is read as UTC either way);
+ *                                   today is its date where the user is
+ *   ITIN_NOW=2023-01-25             that date where the user is (today),
+ *                                   now its midnight there
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,45 +15,72 @@
 #include "cli.h"
 #include "itin/datetime.h"
 
-static int parse_now(const char *s, int64_t *out)
+static int parse_now(const char *s, struct when *w)
 {
 	size_t len = strlen(s);
-	struct when w;
 	struct itin_err err;
 
 	if (len && (s[len - 1] == 'Z' || s[len - 1] == 'z'))
 		len--;
-	if (when_parse(s, len, &w, &err))
-		return -1;
-	*out = w.lsec;
-	return 0;
+	return when_parse(s, len, w, &err);
+}
+
+/* $ITIN_NOW read, or false (warned once when it is not a WHEN). */
+static bool env_now(struct when *w)
+{
+	static bool warned;
+	const char *s = getenv("ITIN_NOW");
+
+	if (!s || !*s)
+		return false;
+	if (!parse_now(s, w))
+		return true;
+	if (!warned)
+		warning("ignoring ITIN_NOW '%s' (expected "
+			"YYYY-MM-DD[THH:MM[:SS]][Z])",
+			s);
+	warned = true;
+	return false;
 }
 
 int64_t cli_now(void)
 {
-	static bool warned;
-	const char *s = getenv("ITIN_NOW");
-	int64_t t;
+	struct when w;
 
-	if (s && *s) {
-		if (!parse_now(s, &t))
-			return t;
-		if (!warned)
-			warning("ignoring ITIN_NOW '%s' (expected "
-				"YYYY-MM-DD[THH:MM[:SS]][Z])",
-				s);
-		warned = true;
+	if (env_now(&w)) {
+		int y, m, d;
+		struct tm tm;
+		time_t t;
+
+		if (w.has_time)
+			return w.lsec;
+		/* A date: its midnight where the user is, so that today is
+		 * that date west of UTC too. */
+		civil_from_days(lsec_day(w.lsec), &y, &m, &d);
+		memset(&tm, 0, sizeof(tm));
+		tm.tm_year = y - 1900;
+		tm.tm_mon = m - 1;
+		tm.tm_mday = d;
+		tm.tm_isdst = -1;
+		t = mktime(&tm);
+		return t == (time_t)-1 ? w.lsec : (int64_t)t;
 	}
 	return (int64_t)time(NULL);
 }
 
 int64_t cli_today(void)
 {
-	int64_t now = cli_now();
-	time_t t = (time_t)now;
+	struct when w;
+	int64_t now;
+	time_t t;
 	struct tm tm;
 
-	/* $ITIN_NOW is an instant; "today" is its date where the user is. */
+	/* A date alone is today as it is. */
+	if (env_now(&w) && !w.has_time)
+		return lsec_day(w.lsec);
+	/* An instant: today is its date where the user is. */
+	now = cli_now();
+	t = (time_t)now;
 	if (!localtime_r(&t, &tm))
 		return lsec_day(now);
 	return days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);

@@ -691,14 +691,26 @@ fail:
 	return -1;
 }
 
-int filter_finish(const struct filter *f, const struct command *cmd)
+int filter_finish(struct filter *f, const struct cli *cli)
 {
 	char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
 
+	if (cli->upcoming) {
+		if (f->has_from)
+			return usage_error(cli->cmd,
+					   "--upcoming is --from today: give "
+					   "one of them");
+		f->has_from = true;
+		f->from_day = cli_today();
+	}
 	if (f->has_from && f->has_to && f->from_day > f->to_day) {
 		date_format(f->from_day, a);
 		date_format(f->to_day, b);
-		return usage_error(cmd, "--from %s is after --to %s", a, b);
+		/* Name what the user typed. */
+		return usage_error(cli->cmd, "%s%s%s is after --to %s",
+				   cli->upcoming ? "--upcoming (today, "
+						 : "--from ",
+				   a, cli->upcoming ? ")" : "", b);
 	}
 	return 0;
 }
@@ -758,9 +770,10 @@ int too_many_args(const struct command *cmd, int argc, char **argv, int max)
 int stray_time_arg(const struct command *cmd, char *const *orig, int argc,
 		   const char *stray)
 {
+	bool weekday = weekday_parse(stray, strlen(stray)) >= 0;
 	int i;
 
-	if (!is_clock_only(stray))
+	if (!is_clock_only(stray) && !weekday)
 		return 0;
 	/* getopt has moved the arguments; the copy has them as typed. */
 	for (i = 1; i < argc && orig[i] != stray; i++)
@@ -777,7 +790,25 @@ int stray_time_arg(const struct command *cmd, char *const *orig, int argc,
 		else if (!strncmp(orig[i - 1], name, n) &&
 			 orig[i - 1][n] == '=')
 			value = orig[i - 1] + n + 1;
-		if (value && !strchr(value, ':'))
+		if (!value)
+			continue;
+		/* "--start next monday [10:00]": a relative date of two
+		 * words (and its time). */
+		if (weekday && (!ascii_casecmp(value, "next") ||
+				!ascii_casecmp(value, "last"))) {
+			const char *t =
+			    i + 1 < argc && is_clock_only(orig[i + 1])
+				? orig[i + 1]
+				: NULL;
+
+			return usage_error(cmd,
+					   "unexpected argument '%s' after "
+					   "%s %s (quote the date: %s "
+					   "\"%s %s%s%s\")",
+					   stray, name, value, name, value,
+					   stray, t ? " " : "", t ? t : "");
+		}
+		if (!weekday && !strchr(value, ':'))
 			return usage_error(cmd,
 					   "unexpected argument '%s' after "
 					   "%s %s (quote the date and time "
@@ -793,6 +824,10 @@ int reading_option(struct cli *cli, struct filter *f, int c, const char *arg,
 {
 	int r = common_option(cli, c, arg, status);
 
+	if (r == 0 && c == OPT_UPCOMING) {
+		cli->upcoming = true;
+		r = 1;
+	}
 	if (r == 0)
 		r = in_option(cli, c, arg, status);
 	if (r == 0)

@@ -328,6 +328,7 @@ enum datekind {
  */
 struct pending {
 	struct csvio_record rec; /* pointing into the memory after it */
+	struct itin_err problem; /* rec.problem points here, if it had one */
 };
 
 struct seporder {
@@ -705,7 +706,8 @@ static int bad_date(struct itin_err *err, const char *s, size_t len)
 {
 	return itin_err_set(
 	    err, ITIN_EX_DATAERR,
-	    "invalid date '%.*s' (expected YYYY-MM-DD or MM/DD/YYYY)",
+	    "invalid date '%.*s' (expected YYYY-MM-DD, YYYY/MM/DD, "
+	    "DD/MM/YYYY or MM/DD/YYYY, DD.MM.YYYY or DD-MM-YYYY)",
 	    (int)(len > 64 ? 64 : len), s);
 }
 
@@ -751,6 +753,27 @@ static int check_ymd(int y, int month, int day, const char *s, size_t len,
 				    days_in_month(y, month));
 	*days = days_from_civil(y, month, day);
 	return 0;
+}
+
+/* A date impossible in the order in force: say which order, and why. */
+static void explain_order(const struct dateorder *o, int dot, char order,
+			  struct itin_err *err)
+{
+	const struct seporder *so = &o->sep[dot];
+	const char *how = order == 'd' ? "day-first" : "month-first";
+	size_t n = strlen(err->msg);
+
+	if (o->given)
+		snprintf(err->msg + n, sizeof(err->msg) - n,
+			 " (read %s: --date-order %s)", how,
+			 order == 'd' ? "dmy" : "mdy");
+	else if (so->order && so->by_convention)
+		snprintf(err->msg + n, sizeof(err->msg) - n,
+			 " (read day-first, as dotted dates are)");
+	else if (so->order)
+		snprintf(err->msg + n, sizeof(err->msg) - n,
+			 " (read %s, as line %ld has '%s')", how, so->at_line,
+			 so->at_s);
 }
 
 static int parse_date_uncached(const char *s, size_t len, int64_t *days,
@@ -825,9 +848,11 @@ static int parse_date_uncached(const char *s, size_t len, int64_t *days,
 	 * ambiguous slash date is read month-first only provisionally. */
 	if (!order)
 		order = sep == '.' ? 'd' : 'm';
-	if (order == 'd')
-		return check_ymd(y, b, a, s, len, days, err);
-	return check_ymd(y, a, b, s, len, days, err);
+	if (!(order == 'd' ? check_ymd(y, b, a, s, len, days, err)
+			   : check_ymd(y, a, b, s, len, days, err)))
+		return 0;
+	explain_order(o, sep == '.', order, err);
+	return -1;
 }
 
 static int bad_time(struct itin_err *err, const char *s, size_t len)
@@ -1470,9 +1495,10 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 		     get(er, rec, C_END_DATE), get(er, rec, C_END_TIME), &e,
 		     &e_at, err))
 		return -1;
-	/* An ambiguous date waits for the order; rows that waited for the
-	 * order this row decided go first. */
-	if (er->dord.row_ambig || (er->dord.decided_now && er->dord.nwait))
+	/* An ambiguous date waits for the order; once a row waits, every
+	 * row after it waits too, so that rows are built, and their
+	 * messages come, in file order. */
+	if (er->dord.row_ambig || er->dord.nwait)
 		return 1;
 	if (!s.has_date)
 		return fail_field(er, rec, s_at, err,
@@ -1695,6 +1721,10 @@ static void wait_for_order(struct evreader *er, const struct csvio_record *rec)
 	p->rec.f = f;
 	p->rec.raw = raw;
 	p->rec.problem = NULL;
+	if (rec->problem) {
+		p->problem = *rec->problem;
+		p->rec.problem = &p->problem;
+	}
 	if (o->nwait == o->await)
 		o->wait =
 		    xgrow(o->wait, &o->await, o->nwait + 1, sizeof(*o->wait));
@@ -1703,6 +1733,18 @@ static void wait_for_order(struct evreader *er, const struct csvio_record *rec)
 
 static int build_row(struct evreader *er, const struct csvio_record *rec,
 		     struct itin_err *err);
+
+/* A row whose bytes are bad, with CSVIO_SKIP_INVALID: skipped, said. */
+static int skip_bad_row(struct evreader *er, const struct csvio_record *rec,
+			struct itin_err *err)
+{
+	*err = *rec->problem;
+	er->st.skipped++;
+	itin_warn_at(er->w, err->file, err->line, err->col, "%s; row skipped",
+		     err->msg);
+	itin_err_clear(err);
+	return 0;
+}
 
 /* The order is known: make the rows that waited for it, in file order. */
 static int flush_waiting(struct evreader *er, struct itin_err *err)
@@ -1713,7 +1755,10 @@ static int flush_waiting(struct evreader *er, struct itin_err *err)
 
 	o->nwait = 0; /* their rows now build, not wait */
 	for (i = 0; i < n && !ret; i++) {
-		ret = build_row(er, &o->wait[i]->rec, err);
+		const struct csvio_record *rec = &o->wait[i]->rec;
+
+		ret = rec->problem ? skip_bad_row(er, rec, err)
+				   : build_row(er, rec, err);
 		free(o->wait[i]);
 		o->wait[i] = NULL;
 	}
@@ -1747,17 +1792,19 @@ static int build_row(struct evreader *er, const struct csvio_record *rec,
 	r = build_event(er, rec, er->stage, err);
 	if (r) {
 		event_clear(er->stage);
-		if (r < 0)
+		/* Refused with nothing waiting before it, or for the whole
+		 * file: say so now. */
+		if (r < 0 && (!er->dord.nwait || er->fatal))
 			goto refused;
+		/* Otherwise it waits in its turn, refused or not, so that
+		 * rows and their messages keep the file's order; once the
+		 * order is known (this row may have decided it), the rows
+		 * are made, this one last. */
 		itin_err_clear(err);
-		if (!er->dord.sep[0].order) {
-			wait_for_order(er, rec);
+		wait_for_order(er, rec);
+		if (!er->dord.sep[0].order)
 			return 0;
-		}
-		/* This row decided the order: the rows before it first. */
-		if (flush_waiting(er, err))
-			return -1;
-		return build_row(er, rec, err);
+		return flush_waiting(er, err);
 	}
 	ev = event_stage_take(er->stage, &er->stage_used);
 	h = id_hash(ev->id);
@@ -1827,11 +1874,14 @@ static int on_record(void *ctx, const struct csvio_record *rec,
 		if (!(er->flags & CSVIO_SKIP_INVALID) ||
 		    csvio_problem_is_encoding(rec->problem))
 			return -1;
-		er->st.skipped++;
-		itin_warn_at(er->w, err->file, err->line, err->col,
-			     "%s; row skipped", err->msg);
-		itin_err_clear(err);
-		return 0;
+		/* Rows wait for the date order: this one's warning comes
+		 * in its turn. */
+		if (er->dord.nwait) {
+			itin_err_clear(err);
+			wait_for_order(er, rec);
+			return 0;
+		}
+		return skip_bad_row(er, rec, err);
 	}
 	return build_row(er, rec, err);
 }
@@ -1877,6 +1927,15 @@ static int evreader_done(struct evreader *er, int ret, struct csvio_stats *st,
 	for (size_t i = 0; i < er->dord.nwait; i++)
 		free(er->dord.wait[i]);
 	free(er->dord.wait);
+	for (int k = 0; k < 2 && !er->dord.given; k++) {
+		const struct seporder *so = &er->dord.sep[k];
+
+		er->st.order[k].order = so->order;
+		er->st.order[k].by_convention = so->by_convention;
+		er->st.order[k].line = so->at_line;
+		memcpy(er->st.order[k].date, so->at_s,
+		       sizeof(er->st.order[k].date));
+	}
 	if (st)
 		*st = er->st;
 	idset_release(&er->ids);

@@ -86,6 +86,9 @@ struct csvio_reader {
 	bool cb_failed; /* a limit was hit inside a libcsv callback */
 	struct itin_err cb_err;
 	struct itin_err problem;
+	/* The first line with UTF-8 beyond ASCII: the file is then not in
+	 * another encoding, whatever a later record looks like. */
+	long utf8_line;
 	struct itin_err *err; /* the caller's, during feed/finish */
 };
 
@@ -271,7 +274,9 @@ static bool all_ascii(const char *s, size_t len)
 
 bool csvio_problem_is_encoding(const struct itin_err *problem)
 {
-	return !strncmp(problem->msg, "invalid UTF-8", 13);
+	/* check_text() names an encoding only when the bytes look like
+	 * one; a stray bad byte is the row's own problem. */
+	return strstr(problem->msg, "; the file looks like ") != NULL;
 }
 
 /* The first invalid UTF-8 or NUL byte of the record, as a problem. */
@@ -279,9 +284,11 @@ static const struct itin_err *check_text(struct csvio_reader *r)
 {
 	size_t bad = r->raw.len, nul;
 	const char *z = memchr(r->raw.buf, '\0', r->raw.len);
-	bool valid = all_ascii(r->raw.buf, r->raw.len) ||
-		     utf8_valid(r->raw.buf, r->raw.len, &bad);
+	bool ascii = all_ascii(r->raw.buf, r->raw.len);
+	bool valid = ascii || utf8_valid(r->raw.buf, r->raw.len, &bad);
 
+	if (valid && !ascii && !r->utf8_line)
+		r->utf8_line = r->rec_line;
 	nul = z ? (size_t)(z - r->raw.buf) : r->raw.len;
 	if (valid && !z)
 		return NULL;
@@ -289,7 +296,13 @@ static const struct itin_err *check_text(struct csvio_reader *r)
 		const char *opt;
 		const char *enc = recode_guess(r->raw.buf, r->raw.len, &opt);
 
-		if (enc)
+		if (r->utf8_line)
+			fail_at_off(r, &r->problem, bad,
+				    "invalid UTF-8 (byte 0x%02X), but line "
+				    "%ld is UTF-8: the file mixes encodings",
+				    (unsigned char)r->raw.buf[bad],
+				    r->utf8_line);
+		else if (enc)
 			fail_at_off(r, &r->problem, bad,
 				    "invalid UTF-8 (byte 0x%02X); the file "
 				    "looks like %s: try --encoding %s",
@@ -298,8 +311,19 @@ static const struct itin_err *check_text(struct csvio_reader *r)
 			fail_at_off(r, &r->problem, bad,
 				    "invalid UTF-8 (byte 0x%02X)",
 				    (unsigned char)r->raw.buf[bad]);
-	} else
-		fail_at_off(r, &r->problem, nul, "NUL byte in input");
+	} else {
+		const char *opt;
+		const char *enc = recode_guess(r->raw.buf, r->raw.len, &opt);
+
+		/* UTF-16 without its mark: a NUL by every ASCII byte. */
+		if (enc && !strcmp(enc, "UTF-16") && !r->utf8_line)
+			fail_at_off(r, &r->problem, nul,
+				    "NUL byte in input; the file looks like "
+				    "UTF-16: try --encoding %s",
+				    opt);
+		else
+			fail_at_off(r, &r->problem, nul, "NUL byte in input");
+	}
 	return &r->problem;
 }
 

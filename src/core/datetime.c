@@ -230,6 +230,13 @@ static bool word_is(const char *s, size_t len, const char *w)
 	return strlen(w) == len && !ascii_ncasecmp(s, w, len);
 }
 
+/* Shaped as YYYY-MM-DD: date_parse()'s own messages say what is wrong;
+ * anything else ("3d") is told the forms. */
+static bool iso_shaped(const char *s, size_t len)
+{
+	return len == 10 && s[4] == '-' && s[7] == '-';
+}
+
 /* A weekday's name or its three letters: 0 = Sunday, or -1. */
 static int weekday_of(const char *s, size_t len)
 {
@@ -238,6 +245,11 @@ static int weekday_of(const char *s, size_t len)
 		    (len == 3 && !ascii_ncasecmp(s, wday_names[i], 3)))
 			return i;
 	return -1;
+}
+
+int weekday_parse(const char *s, size_t len)
+{
+	return weekday_of(s, len);
 }
 
 /* today + n months (n may be negative), the day clamped to the month. */
@@ -262,7 +274,14 @@ int date_parse_rel(const char *s, size_t len, int64_t today, int64_t *days,
 	const char *sp;
 
 	if (len && s[0] >= '0' && s[0] <= '9')
-		return date_parse(s, len, days, err);
+		return iso_shaped(s, len) ? date_parse(s, len, days, err)
+					  : bad_rel(s, len, err);
+	/* "--from next monday" unquoted: the weekday became an argument. */
+	if (word_is(s, len, "next") || word_is(s, len, "last"))
+		return itin_err_at(err, ITIN_EX_DATAERR, NULL, 0, 1,
+				   "invalid date '%.*s': quote it with its "
+				   "weekday, as one argument: \"%.*s monday\"",
+				   (int)len, s, (int)len, s);
 	if (word_is(s, len, "today"))
 		d = today;
 	else if (word_is(s, len, "tomorrow"))
@@ -333,9 +352,16 @@ int when_parse_rel(const char *s, size_t len, int64_t today, struct when *out,
 	int64_t days;
 	int secs;
 
-	/* Absolute WHENs keep their own reader and messages. */
-	if (len && s[0] >= '0' && s[0] <= '9')
-		return when_parse(s, len, out, err);
+	/* Absolute WHENs keep their own reader and messages; "3d" is
+	 * told the forms. */
+	if (len && s[0] >= '0' && s[0] <= '9') {
+		size_t d = 0;
+
+		while (d < len && s[d] != 'T' && s[d] != ' ')
+			d++;
+		return iso_shaped(s, d) ? when_parse(s, len, out, err)
+					: bad_rel(s, d, err);
+	}
 	/* "next monday 10:00": the time is the last word, with a ':'. */
 	while (dlen > 0 && s[dlen - 1] != ' ')
 		dlen--;

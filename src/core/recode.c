@@ -3,11 +3,13 @@
  *
  * recode_open() wraps the file in a stdio stream of its own (glibc's
  * fopencookie): each read of the wrapper reads a buffer of the file and
- * hands back what iconv makes of it. So every reader that takes a FILE *
+ * hands back its UTF-8 (converted by recode.c for the single-byte
+ * encodings, by iconv for UTF-16). So every reader that takes a FILE *
  * (the CSV reader streams; the others read to the end) reads converted
  * text without knowing, and memory holds a buffer, not the file.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +50,21 @@ const char *recode_guess(const char *s, size_t len, const char **option)
 		*option = "utf-16";
 		return "UTF-16";
 	}
+	/* Without the mark: ASCII text with a NUL after (or before) each
+	 * character, in the first pairs of bytes. */
+	if (len >= 4) {
+		size_t n = len < 64 ? len & ~(size_t)1 : 64;
+		bool le = true, be = true;
+
+		for (size_t i = 0; i < n; i += 2) {
+			le = le && s[i] && !s[i + 1];
+			be = be && !s[i] && s[i + 1];
+		}
+		if (le || be) {
+			*option = le ? "utf-16le" : "utf-16be";
+			return "UTF-16";
+		}
+	}
 	*option = "cp1252";
 
 	for (size_t i = 0; i < len; i++) {
@@ -78,66 +95,224 @@ const char *recode_guess(const char *s, size_t len, const char **option)
 
 #define RECODE_BUF 65536
 
+/*
+ * Windows-1252's 0x80-0x9F (0 where it leaves a byte undefined); from
+ * 0xA0 on it is Latin-1, code point = byte. Latin-1 read as browsers do
+ * (the WHATWG Encoding Standard) is this table too, its five undefined
+ * bytes kept as the C1 controls Latin-1 has there: Excel writes "Latin-1"
+ * files with Windows-1252 quotes and dashes.
+ */
+static const unsigned short cp1252_c1[32] = {
+    0x20ac, 0,	    0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+    0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0,	    0x017d, 0,
+    0,	    0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+    0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0,	    0x017e, 0x0178,
+};
+
 struct recoder {
 	FILE *in;
-	iconv_t cd;
+	iconv_t cd;	      /* UTF-16; (iconv_t)-1 for the single-byte ones */
+	bool latin1;	      /* single-byte: the five undefined bytes are C1 */
+	const char *enc_name; /* for messages: "Windows-1252" */
+	char name[256];	      /* the file, for messages */
+	struct itin_err *readerr;
 	char buf[RECODE_BUF]; /* read from in, not yet converted */
 	size_t len;
-	bool eof;
+	bool eof, failed;
+	long line, col; /* of the next character, counted in the output */
 };
+
+/* Count the lines and characters of UTF-8 output, for a message. */
+static void count_out(struct recoder *r, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\n') {
+			r->line++;
+			r->col = 1;
+		} else if ((c & 0xc0) != 0x80) {
+			r->col++;
+		}
+	}
+}
+
+/* The bad data stops the stream: readerr says where, reads fail. */
+static void recoder_fail(struct recoder *r, const char *fmt, ...)
+    ITIN_PRINTF(2, 3);
+
+static void recoder_fail(struct recoder *r, const char *fmt, ...)
+{
+	char msg[sizeof(r->readerr->msg)];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	r->failed = true;
+	if (r->readerr)
+		itin_err_at(r->readerr, ITIN_EX_DATAERR, r->name, r->line,
+			    r->col, "%s", msg);
+}
+
+/*
+ * The length of the valid UTF-8 multi-byte sequence at s[0..n), 0 when
+ * there is none, -1 when s ends before it could tell.
+ */
+static int utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0], lo = 0x80, hi = 0xbf;
+	int len;
+
+	if (c < 0xc2 || c > 0xf4)
+		return 0;
+	len = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	if (c == 0xe0)
+		lo = 0xa0;
+	else if (c == 0xed)
+		hi = 0x9f;
+	else if (c == 0xf0)
+		lo = 0x90;
+	else if (c == 0xf4)
+		hi = 0x8f;
+	for (int k = 1; k < len; k++) {
+		if ((size_t)k >= n)
+			return -1;
+		if (s[k] < (k == 1 ? lo : 0x80) || s[k] > (k == 1 ? hi : 0xbf))
+			return 0;
+	}
+	return len;
+}
+
+/* Put code point u as UTF-8 at o; its length. */
+static size_t put_utf8(char *o, unsigned u)
+{
+	if (u < 0x80) {
+		o[0] = (char)u;
+		return 1;
+	}
+	if (u < 0x800) {
+		o[0] = (char)(0xc0 | u >> 6);
+		o[1] = (char)(0x80 | (u & 0x3f));
+		return 2;
+	}
+	o[0] = (char)(0xe0 | u >> 12);
+	o[1] = (char)(0x80 | (u >> 6 & 0x3f));
+	o[2] = (char)(0x80 | (u & 0x3f));
+	return 3;
+}
+
+/*
+ * Convert single-byte text from r->buf into out[0..size): how much was
+ * written. Stops at a byte the encoding lacks, and at UTF-8 text (a whole
+ * multi-byte sequence: "é" as C3 A9 reads "Ã©" in Windows-1252, which no
+ * one writes; the file is UTF-8, or mixes encodings), failing the stream
+ * there once the text before it is handed out.
+ */
+static size_t convert_single(struct recoder *r, char *out, size_t size)
+{
+	const unsigned char *s = (const unsigned char *)r->buf;
+	size_t i = 0, o = 0;
+
+	while (i < r->len && o + 3 <= size) {
+		unsigned c = s[i], u = c;
+		int seq;
+
+		if (c >= 0x80 && (seq = utf8_seq(s + i, r->len - i)) != 0) {
+			if (seq < 0 && !r->eof)
+				break; /* read on to tell */
+			if (seq > 0) {
+				if (o)
+					break; /* the text before it first */
+				recoder_fail(r,
+					     "bytes 0x%02X 0x%02X are UTF-8 "
+					     "('%.*s'), not %s: the file is "
+					     "UTF-8 (drop --encoding) or mixes "
+					     "encodings",
+					     s[i], s[i + 1], seq,
+					     (const char *)s + i, r->enc_name);
+				break;
+			}
+		}
+		if (c >= 0x80 && c < 0xa0) {
+			u = cp1252_c1[c - 0x80];
+			if (!u && r->latin1)
+				u = c;
+			if (!u) {
+				if (o)
+					break;
+				recoder_fail(r,
+					     "byte 0x%02X is not a character "
+					     "of %s",
+					     c, r->enc_name);
+				break;
+			}
+		}
+		o += put_utf8(out + o, u);
+		i++;
+	}
+	memmove(r->buf, r->buf + i, r->len - i);
+	r->len -= i;
+	return o;
+}
+
+/* Convert UTF-16 from r->buf through iconv; as convert_single(). */
+static size_t convert_iconv(struct recoder *r, char *out, size_t size)
+{
+	char *ip = r->buf, *op = out;
+	size_t ilen = r->len, left = size, rc;
+	int e;
+
+	rc = iconv(r->cd, &ip, &ilen, &op, &left);
+	e = errno;
+	memmove(r->buf, ip, ilen);
+	r->len = ilen;
+	if (rc == (size_t)-1 && e == EILSEQ && left == size)
+		recoder_fail(r, "bytes that are not %s", r->enc_name);
+	else if (rc == (size_t)-1 && e == EINVAL && r->eof && left == size)
+		recoder_fail(r, "the file ends inside a %s character",
+			     r->enc_name);
+	return size - left;
+}
 
 static ssize_t recoder_read(void *cookie, char *out, size_t size)
 {
 	struct recoder *r = cookie;
-	char *o = out;
-	size_t left = size;
 
 	for (;;) {
-		char *ip;
-		size_t ilen, rc;
-		int e;
+		size_t n;
 
+		if (r->failed) {
+			errno = EILSEQ;
+			return -1;
+		}
 		if (!r->eof && r->len < RECODE_BUF) {
-			size_t n = fread(r->buf + r->len, 1,
-					 RECODE_BUF - r->len, r->in);
-
+			n = fread(r->buf + r->len, 1, RECODE_BUF - r->len,
+				  r->in);
 			if (n == 0 && ferror(r->in))
-				goto fail;
+				return -1;
 			if (n == 0)
 				r->eof = true;
 			r->len += n;
 		}
 		if (!r->len)
-			break; /* the end */
-		ip = r->buf;
-		ilen = r->len;
-		rc = iconv(r->cd, &ip, &ilen, &o, &left);
-		e = errno;
-		memmove(r->buf, ip, ilen);
-		r->len = ilen;
-		if (rc != (size_t)-1) {
-			if (left < size || r->eof)
-				break;
-			continue;
+			return 0; /* the end */
+		n = r->cd == (iconv_t)-1 ? convert_single(r, out, size)
+					 : convert_iconv(r, out, size);
+		if (n) {
+			count_out(r, out, n);
+			return (ssize_t)n;
 		}
-		if (e == E2BIG)
-			break; /* out is full */
-		/* EINVAL: a sequence cut at the end of the buffer: read on,
-		 * unless the file ends there. EILSEQ: a byte that is not a
-		 * character of the encoding. */
-		if (e == EINVAL && !r->eof) {
-			if (left < size)
-				break;
-			continue;
+		/* Nothing yet: a sequence cut at the end of the buffer
+		 * (read on), or the failure (reported above). */
+		if (!r->failed && r->eof)
+			return 0;
+		if (!r->failed && size < 4) {
+			/* Never: stdio reads a buffer at a time. */
+			errno = EINVAL;
+			return -1;
 		}
-		errno = EILSEQ;
-		goto fail;
 	}
-	return (ssize_t)(size - left);
-fail:
-	/* Give what was converted; the error comes again on the next read,
-	 * which starts at the bad byte. */
-	return left < size ? (ssize_t)(size - left) : -1;
 }
 
 static int recoder_close(void *cookie)
@@ -145,14 +320,16 @@ static int recoder_close(void *cookie)
 	struct recoder *r = cookie;
 	int ret = 0;
 
-	iconv_close(r->cd);
+	if (r->cd != (iconv_t)-1)
+		iconv_close(r->cd);
 	if (r->in != stdin)
 		ret = fclose(r->in);
 	free(r);
 	return ret;
 }
 
-FILE *recode_open(FILE *in, const char *from, struct itin_err *err)
+FILE *recode_open(FILE *in, const char *from, const char *name,
+		  struct itin_err *readerr, struct itin_err *err)
 {
 	static const cookie_io_functions_t fns = {
 	    .read = recoder_read,
@@ -162,16 +339,28 @@ FILE *recode_open(FILE *in, const char *from, struct itin_err *err)
 	FILE *fp;
 
 	r->in = in;
-	r->cd = iconv_open("UTF-8", from);
-	if (r->cd == (iconv_t)-1) {
-		free(r);
-		itin_err_set(err, ITIN_EX_DATAERR,
-			     "cannot read the encoding '%s' (iconv)", from);
-		return NULL;
+	r->readerr = readerr;
+	r->line = r->col = 1;
+	snprintf(r->name, sizeof(r->name), "%s", name ? name : "");
+	r->cd = (iconv_t)-1;
+	if (!strcmp(from, "CP1252") || !strcmp(from, "ISO-8859-1")) {
+		r->latin1 = from[0] == 'I';
+		r->enc_name = r->latin1 ? "Latin-1" : "Windows-1252";
+	} else {
+		r->enc_name = from;
+		r->cd = iconv_open("UTF-8", from);
+		if (r->cd == (iconv_t)-1) {
+			free(r);
+			itin_err_set(err, ITIN_EX_DATAERR,
+				     "cannot read the encoding '%s' (iconv)",
+				     from);
+			return NULL;
+		}
 	}
 	fp = fopencookie(r, "r", fns);
 	if (!fp) {
-		iconv_close(r->cd);
+		if (r->cd != (iconv_t)-1)
+			iconv_close(r->cd);
 		free(r);
 		itin_err_set(err, ITIN_EX_OTHER, "cannot read through iconv");
 		return NULL;

@@ -67,6 +67,41 @@ other	2023-07-06T18:00	2023-07-06T19:15	Europe/Paris	Paris	FR	Vol vers Bruxelles
 other	2023-07-11	2023-07-12		Vilnius	LT	Sommet de l'OTAN
 other	2023-12-01			Brussels	BE	Conseil européen" "one deciding row: day-first throughout"
 
+# Rows keep the file's order while they wait for it: an ISO row after an
+# ambiguous one is not built first (store order, duplicate-id message).
+fresh order
+printf 'Subject,Start Date\nA,05/07/2023\nB,2023-08-01\nC,30/07/2023\n' >"$T/order.csv"
+run import "$T/order.csv"
+expect_rc 0 "waiting rows: imported"
+grep -o ' [ABC]$' "$ITIN_FILE" | tr -d ' \n' >"$T/out"; echo >>"$T/out"
+expect_out_text "ABC" "waiting rows: the store keeps the file's order"
+printf 'id,Subject,Start Date\nx1,A,05/07/2023\nx1,B,2023-08-01\nx2,C,30/07/2023\n' >"$T/dupid.csv"
+run import "$T/dupid.csv"
+expect_rc 65 "waiting rows, a duplicate id: refused"
+expect_err "dupid.csv:3:1: duplicate id 'x1' \\(first at line 2\\)$" "waiting rows: the later line is the duplicate"
+
+# Refused rows wait in their turn too: warnings in file order.
+printf 'Subject,Start Date\nA,05/07/2023\nB \201,2023-08-01\nC,2023-02-30\nD,30/07/2023\n' >"$T/order2.csv"
+run import -n --skip-invalid "$T/order2.csv"
+expect_rc 0 "waiting rows, two refused: imported"
+grep -o 'order2.csv:[0-9]*:[0-9]*: invalid [a-zA-Z0-9-]*' "$T/err" >"$T/out"
+expect_out_text "order2.csv:3:3: invalid UTF-8
+order2.csv:4:3: invalid date" "waiting rows: the warnings in file order"
+
+# The import says which order the file decided, and by which date; not
+# when --date-order gave it. The summary line stays as it was.
+run import -n "$T/order.csv"
+expect_err "^itin: note: $T/order.csv: dates read day-first \\(line 4: '30/07/2023'\\)$" "note: day-first, the deciding line"
+expect_err "^itin: would import 3 events \\(0 added, 0 updated, 3 unchanged\\) from $T/order.csv \\(3 rows, 0 skipped\\)$" "note: the summary line unchanged"
+run import -n --date-order dmy "$T/order.csv"
+if grep -q "note:" "$T/err"; then not_ok "no note with --date-order"; else ok "no note with --date-order"; fi
+printf 'title;start\nA;2023-05-07\nB;05.07.2023\n' >"$T/dotnote.csv"
+run import -n "$T/dotnote.csv"
+expect_err "^itin: note: $T/dotnote.csv: dotted dates read day-first by convention \\(line 3: '05.07.2023'\\)$" "note: dotted dates by convention"
+printf 'title,start\nA,2023-05-07\n' >"$T/isonote.csv"
+run import -n "$T/isonote.csv"
+if grep -q "note:" "$T/err"; then not_ok "no note for ISO dates"; else ok "no note for ISO dates"; fi
+
 # A month-first row decides the other way.
 fresh us
 printf 'Subject,Start Date,Start Time\nA,05/07/2023,10:00 AM\nB,07/30/2023,2:00 PM\n' >"$T/us.csv"
@@ -87,7 +122,7 @@ run import --skip-invalid "$T/mixed.csv"
 expect_rc 65 "mixed evidence with --skip-invalid: refused"
 run import --date-order dmy "$T/mixed.csv"
 expect_rc 65 "mixed evidence, --date-order dmy: the month-first date is impossible"
-expect_err "mixed.csv:5:3: invalid date '07/31/2023': month must be 01 to 12$" "mixed evidence, --date-order dmy: which"
+expect_err "mixed.csv:5:3: invalid date '07/31/2023': month must be 01 to 12 \(read day-first: --date-order dmy\)$" "mixed evidence, --date-order dmy: which, and the order in force"
 
 # Dotted dates are day-first; ISO is ISO; a year first is year first.
 fresh dots
@@ -161,6 +196,21 @@ cut -f8 "$T/out" >"$T/titles"
 printf 'title\nTalks\nCall\nTrip\nSpring\n' >"$T/want"
 same_file "$T/want" "$T/titles" "--upcoming: today in the user's zone"
 
+# A date-only ITIN_NOW is that date where the user is, west of UTC too
+# (it was midnight UTC, the day before in Los Angeles).
+ITIN_NOW=2023-01-25
+TZ=America/Los_Angeles
+run list --upcoming --format tsv
+cut -f8 "$T/out" >"$T/titles"
+run list --from yesterday --to yesterday --format tsv
+cut -f8 "$T/out" >"$T/titles2"
+ITIN_NOW=2023-01-25T12:00:00Z
+TZ=UTC
+printf 'title\nLunch\nTalks\nCall\nTrip\nSpring\n' >"$T/want"
+same_file "$T/want" "$T/titles" "date-only ITIN_NOW west of UTC: today is that date"
+printf 'title\nOld call\n' >"$T/want"
+same_file "$T/want" "$T/titles2" "date-only ITIN_NOW west of UTC: yesterday the day before it"
+
 # edit moves an event to a relative date, keeping its length.
 run list --format tsv --grep Talks
 id=$(sed -n 2p "$T/out" | cut -f1)
@@ -178,9 +228,46 @@ expect_rc 65 "a relative date, a bad time: 65"
 expect_err "invalid time '25:00'" "a relative date, a bad time: message"
 run list --from +3q
 expect_rc 65 "--from +3q: 65"
-# A CSV file keeps absolute dates only.
+# A CSV file keeps absolute dates only, and says which forms it takes.
 printf 'title,start\nA,tomorrow\n' >"$T/rel.csv"
 run import "$T/rel.csv"
 expect_rc 65 "CSV: 'tomorrow' is not a date in a file"
+expect_err "rel.csv:2:3: invalid date 'tomorrow' \(expected YYYY-MM-DD, YYYY/MM/DD, DD/MM/YYYY or MM/DD/YYYY, DD.MM.YYYY or DD-MM-YYYY\)$" "CSV: the date forms a file may use"
+
+# A relative date of two words left unquoted.
+snapshot
+run add call X --start next monday
+expect_rc 64 "add --start next monday (unquoted): usage error"
+expect_err "^itin: unexpected argument 'monday' after --start next \(quote the date: --start \"next monday\"\)" "add --start next monday: say to quote it"
+run add call X --start last fri 10:00
+expect_rc 64 "add --start last fri 10:00 (unquoted): usage error"
+expect_err "\(quote the date: --start \"last fri 10:00\"\)" "add --start last fri 10:00: quote all three"
+unchanged "unquoted relative dates"
+run list --from next monday
+expect_rc 65 "list --from next monday (unquoted): refused"
+expect_err "^itin: invalid date 'next': quote it with its weekday, as one argument: \"next monday\"$" "list --from next monday: say to quote it"
+run list --from 3d
+expect_rc 65 "list --from 3d: refused"
+expect_err "^itin: invalid date '3d' \(expected YYYY-MM-DD, today, tomorrow, yesterday, \+3d, -1w, \+2m or next monday\)$" "list --from 3d: the forms"
+
+# --upcoming with a --to before today names --upcoming, not a --from.
+run list --upcoming --to yesterday
+expect_rc 64 "--upcoming --to yesterday: usage error"
+expect_err "^itin: --upcoming \(today, 2023-01-25\) is after --to 2023-01-24" "--upcoming --to yesterday: names --upcoming"
+run list --from 2023-01-01 --upcoming
+expect_rc 64 "--from then --upcoming: usage error too"
+
+# --upcoming for export and timeline too (and view, which needs a terminal).
+run export --upcoming --format tsv
+cut -f8 "$T/out" >"$T/titles"
+printf 'title\nLunch\nCall\nTrip\nSpring\nTalks\n' >"$T/want"
+sort "$T/want" >"$T/want.s"; sort "$T/titles" >"$T/titles.s"
+same_file "$T/want.s" "$T/titles.s" "export --upcoming: from today on"
+run timeline --upcoming --to +1w --width 100
+expect_rc 0 "timeline --upcoming"
+if grep -q "Old call" "$T/out"; then not_ok "timeline --upcoming: not yesterday's"; else ok "timeline --upcoming: not yesterday's"; fi
+expect_out_match "^Lunch" "timeline --upcoming: today's"
+run view --upcoming --from today
+expect_rc 64 "view --upcoming --from: usage error"
 
 finish

@@ -113,6 +113,19 @@ expect_err "^itin: end '2023-01-30 08:00' is before start '2023-01-31 09:00'$" "
 unchanged "edit: end before start"
 run edit m1 --type dinner
 expect_rc 65 "edit: unknown type"
+# edit --type is a value to store, as add's TYPE: data (65), with the
+# type it is close to; list --type, a filter, makes it a usage error.
+run edit m1 --type meetings
+expect_rc 65 "edit --type meetings: 65, as add meetings"
+expect_err "^itin: unknown type 'meetings' \(did you mean 'meeting'\? the types: visit, meeting" "edit --type meetings: did you mean"
+unchanged "edit: unknown type"
+run add meetings X --start 2023-01-01
+expect_rc 65 "add meetings: 65 too"
+run list --type meetings
+expect_rc 64 "list --type meetings: a usage error (a filter)"
+run edit m1 --start next monday
+expect_rc 64 "edit --start next monday (unquoted): usage error"
+expect_err "quote the date: --start \"next monday\"" "edit --start next monday: say to quote it"
 run edit m1 --tz Asia/Seol
 expect_rc 65 "edit: unknown zone"
 expect_err "did you mean 'Asia/Seoul'" "edit: unknown zone suggests one"

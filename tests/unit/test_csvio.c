@@ -630,7 +630,8 @@ TEST(end_zone)
 	CHECK_STR(events("title,start,end,tz\n"
 			 "F,2023-01-31T10:00,TBD,Asia/Seoul\n"),
 		  "ERROR 65 t.csv:2:20: invalid date 'TBD' (expected "
-		  "YYYY-MM-DD or MM/DD/YYYY)");
+		  "YYYY-MM-DD, YYYY/MM/DD, DD/MM/YYYY or MM/DD/YYYY, "
+		  "DD.MM.YYYY or DD-MM-YYYY)");
 	CHECK_STR(events("title,start,end,tz\n"
 			 "F,2023-01-31T10:00,2023-01-31T12:00 Asia/Tokio,"
 			 "Asia/Seoul\n"),
@@ -851,10 +852,20 @@ TEST(date_order)
 		  "must come first (--date-order ymd)");
 	CHECK_STR(events_n("title,start\na,2023/07/05\n", CSVIO_YMD),
 		  "2023-07-05                 other      a\n");
-	/* Given, a date against it is refused as impossible. */
+	/* Given, a date against it is refused as impossible, naming the
+	 * order in force; decided by the file, naming the line. */
 	CHECK_STR(events_n("title,start\na,30/07/2023\n", CSVIO_MDY),
 		  "ERROR 65 t.csv:2:3: invalid date '30/07/2023': month must "
-		  "be 01 to 12");
+		  "be 01 to 12 (read month-first: --date-order mdy)");
+	CHECK_STR(events_n("title,start\na,07/30/2023\n", CSVIO_DMY),
+		  "ERROR 65 t.csv:2:3: invalid date '07/30/2023': month must "
+		  "be 01 to 12 (read day-first: --date-order dmy)");
+	CHECK_STR(events_n("title,start\na,30/07/2023\nb,13/13/2023\n", 0),
+		  "ERROR 65 t.csv:3:3: invalid date '13/13/2023': month must "
+		  "be 01 to 12 (read day-first, as line 2 has '30/07/2023')");
+	CHECK_STR(events_n("title,start\na,03.07.2023\nb,31.13.2023\n", 0),
+		  "ERROR 65 t.csv:3:3: invalid date '31.13.2023': month must "
+		  "be 01 to 12 (read day-first, as dotted dates are)");
 	/* A later day over 12 decides for the rows before it, which keep
 	 * their place in the file; an end date decides too. */
 	CHECK_STR(events_n("title,start,end\na,05/07/2023,\nb,06/07/2023,"
@@ -940,7 +951,8 @@ TEST(dates_and_times)
 			       "before start '2023-01-01 10:00'");
 	CHECK_STR(events("title,start\nx,tomorrow\n"),
 		  "ERROR 65 t.csv:2:3: invalid date 'tomorrow' (expected "
-		  "YYYY-MM-DD or MM/DD/YYYY)");
+		  "YYYY-MM-DD, YYYY/MM/DD, DD/MM/YYYY or MM/DD/YYYY, "
+		  "DD.MM.YYYY or DD-MM-YYYY)");
 	CHECK_STR(events("title,start,end\nx,2023-01-01 10:00,2023-01-02\n"),
 		  "ERROR 65 t.csv:2:20: the end needs a time, like the start");
 	CHECK_STR(

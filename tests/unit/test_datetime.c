@@ -406,8 +406,21 @@ TEST(relative_dates)
 			     "-1w, +2m or next monday)");
 	CHECK(!strncmp(rel("+d"), "ERROR 65 invalid date '+d'", 26));
 	CHECK(!strncmp(rel("+3x"), "ERROR 65 invalid date '+3x'", 27));
-	CHECK(!strncmp(rel("3d"), "ERROR 65 invalid date '3d'", 26));
-	CHECK(!strncmp(rel("next"), "ERROR 65 invalid date 'next'", 28));
+	/* "3d" is told the forms (it lacks the sign), not just YYYY-MM-DD;
+	 * a lone "next" (a weekday left outside the quotes) to quote it. */
+	CHECK_STR(rel("3d"), "ERROR 65 invalid date '3d' (expected "
+			     "YYYY-MM-DD, today, tomorrow, yesterday, +3d, "
+			     "-1w, +2m or next monday)");
+	CHECK_STR(rel("2023-1-5"), "ERROR 65 invalid date '2023-1-5' (expected "
+				   "YYYY-MM-DD, today, tomorrow, yesterday, "
+				   "+3d, -1w, +2m or next monday)");
+	CHECK_STR(rel("next"), "ERROR 65 invalid date 'next': quote it with "
+			       "its weekday, as one argument: \"next monday\"");
+	CHECK_STR(rel("Last"), "ERROR 65 invalid date 'Last': quote it with "
+			       "its weekday, as one argument: \"Last monday\"");
+	CHECK_STR(relw("3d 10:00"), "ERROR 1 invalid date '3d' (expected "
+				    "YYYY-MM-DD, today, tomorrow, yesterday, "
+				    "+3d, -1w, +2m or next monday)");
 	CHECK(!strncmp(rel("next month"), "ERROR 65 invalid date", 21));
 	CHECK(!strncmp(rel("this monday"), "ERROR 65 invalid date", 21));
 	CHECK(!strncmp(rel(""), "ERROR 65 invalid date", 21));

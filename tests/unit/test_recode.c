@@ -36,6 +36,16 @@ TEST(guesses)
 	/* A UTF-16 byte order mark, either way round. */
 	CHECK_STR(guess("\xff\xfet"), "UTF-16 utf-16");
 	CHECK_STR(guess("\xfe\xff"), "UTF-16 utf-16");
+	/* Without the mark: a NUL beside every ASCII byte, either side. */
+	{
+		const char *opt = NULL;
+
+		CHECK_STR(recode_guess("t\0i\0t\0l\0e\0", 10, &opt), "UTF-16");
+		CHECK_STR(opt, "utf-16le");
+		CHECK_STR(recode_guess("\0t\0i\0t\0l", 8, &opt), "UTF-16");
+		CHECK_STR(opt, "utf-16be");
+		CHECK(recode_guess("t\0i\0t\xe9", 6, &opt) == NULL);
+	}
 }
 
 TEST(names)
@@ -83,7 +93,7 @@ TEST(streams_in_pieces)
 		if (!raw)
 			break;
 		itin_err_clear(&err);
-		fp = recode_open(raw, "CP1252", &err);
+		fp = recode_open(raw, "CP1252", "t.csv", NULL, &err);
 		CHECK(fp != NULL);
 		if (!fp) {
 			fclose(raw);
@@ -113,7 +123,7 @@ TEST(undefined_byte)
 	CHECK(raw != NULL);
 	if (!raw)
 		return;
-	fp = recode_open(raw, "CP1252", &err);
+	fp = recode_open(raw, "CP1252", "t.csv", NULL, &err);
 	CHECK(fp != NULL);
 	if (!fp) {
 		fclose(raw);
@@ -122,6 +132,83 @@ TEST(undefined_byte)
 	CHECK_INT(slurp(fp, &got, 4096), EILSEQ);
 	CHECK_STR(got.buf ? got.buf : "", "ok \xc3\xa9 then ");
 	fclose(fp);
+	strbuf_release(&got);
+}
+
+/* Read text as `from`; the converted text and readerr. */
+static int read_as(const char *text, const char *from, struct strbuf *got,
+		   struct itin_err *readerr)
+{
+	FILE *raw = fmemopen((void *)text, strlen(text), "r");
+	struct itin_err err;
+	FILE *fp;
+	int e;
+
+	itin_err_clear(readerr);
+	if (!raw)
+		return -1;
+	fp = recode_open(raw, from, "t.csv", readerr, &err);
+	if (!fp) {
+		fclose(raw);
+		return -1;
+	}
+	e = slurp(fp, got, 4096);
+	fclose(fp);
+	return e;
+}
+
+/* Latin-1 as browsers read it: Excel's curly quotes are Windows-1252's,
+ * never C1 controls; the bytes Windows-1252 lacks stay Latin-1's. */
+TEST(latin1_is_windows_1252)
+{
+	struct strbuf got = STRBUF_INIT;
+	struct itin_err re;
+
+	CHECK_INT(
+	    read_as("\x93Gen\xe8ve\x94 \x80\x81", "ISO-8859-1", &got, &re), 0);
+	CHECK_STR(got.buf ? got.buf : "",
+		  "\xe2\x80\x9cGen\xc3\xa8ve\xe2\x80\x9d \xe2\x82\xac\xc2\x81");
+	strbuf_release(&got);
+}
+
+/* A byte the encoding lacks is named at its line and column. */
+TEST(undefined_byte_line)
+{
+	struct strbuf got = STRBUF_INIT;
+	struct itin_err re;
+
+	CHECK_INT(read_as("a,b\n\xe9t\xe9,x\nok \x81,y\n", "CP1252", &got, &re),
+		  EILSEQ);
+	CHECK_INT(re.status, 65);
+	CHECK_STR(re.file, "t.csv");
+	CHECK_INT(re.line, 3);
+	CHECK_INT(re.col, 4);
+	CHECK(strstr(re.msg, "0x81") != NULL);
+	strbuf_release(&got);
+}
+
+/* UTF-8 read as Windows-1252 is refused at its first multi-byte
+ * sequence, even in a file that also has Windows-1252 rows. */
+TEST(utf8_is_not_cp1252)
+{
+	struct strbuf got = STRBUF_INIT;
+	struct itin_err re;
+
+	CHECK_INT(read_as("t\nR\xc3\xa9union\nCaf\xe9\n", "CP1252", &got, &re),
+		  EILSEQ);
+	CHECK_INT(re.status, 65);
+	CHECK_INT(re.line, 2);
+	CHECK_INT(re.col, 2);
+	CHECK(strstr(re.msg, "UTF-8") != NULL);
+	CHECK_STR(got.buf ? got.buf : "", "t\nR");
+	strbuf_release(&got);
+	/* The same with latin1. */
+	CHECK_INT(read_as("\xe2\x80\x99", "ISO-8859-1", &got, &re), EILSEQ);
+	CHECK_INT(re.status, 65);
+	strbuf_release(&got);
+	/* A byte that only starts a sequence is Windows-1252 text. */
+	CHECK_INT(read_as("\xc3 \xe9t\xe9", "CP1252", &got, &re), 0);
+	CHECK_STR(got.buf ? got.buf : "", "\xc3\x83 \xc3\xa9t\xc3\xa9");
 	strbuf_release(&got);
 }
 
@@ -134,7 +221,8 @@ TEST(unknown_encoding)
 	if (!raw)
 		return;
 	itin_err_clear(&err);
-	CHECK(recode_open(raw, "NO-SUCH-ENCODING", &err) == NULL);
+	CHECK(recode_open(raw, "NO-SUCH-ENCODING", "t.csv", NULL, &err) ==
+	      NULL);
 	CHECK_INT(err.status, 65);
 	fclose(raw);
 }
@@ -145,6 +233,9 @@ int main(void)
 	RUN(names);
 	RUN(streams_in_pieces);
 	RUN(undefined_byte);
+	RUN(latin1_is_windows_1252);
+	RUN(undefined_byte_line);
+	RUN(utf8_is_not_cp1252);
 	RUN(unknown_encoding);
 	return test_done();
 }
