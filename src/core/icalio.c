@@ -2955,16 +2955,50 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 }
 
 /*
+ * End ev at instant end on zone etz's clock. A local time in the second
+ * pass of a fold (the hour clocks repeat when DST ends) reads back as the
+ * first pass, so such an end is kept on a clock of a fixed offset, the
+ * one in force then ("Etc/GMT-1" for +01:00; UTC for an offset of no
+ * whole hours): the occurrence lasts exactly as long as the series.
+ * Returns whether it had to.
+ */
+static bool end_at(struct event *ev, const struct tz *etz, int64_t end)
+{
+	struct tz_offset off;
+	char name[16];
+	int h;
+
+	ev->end = tz_utc_to_local(etz, end);
+	if (tz_local_to_utc(etz, ev->end, NULL) == end)
+		return false;
+	tz_offset_at(etz, end, &off);
+	h = off.utc_offset / 3600;
+	if (off.utc_offset % 3600 || h < -12 || h > 14 || !h)
+		h = 0;
+	if (h)	/* the tz database's Etc zones name the offset inverted */
+		snprintf(name, sizeof(name), "Etc/GMT%+d", -h);
+	else
+		snprintf(name, sizeof(name), "UTC");
+	event_set_str(ev, &ev->end_tz, name);
+	ev->end = end + (int64_t)h * 3600;
+	return true;
+}
+
+/*
  * An event of template tpl (the series' first event or an override)
- * starting at start, lasting as long as tpl. instant: start's instant,
- * when the caller knows it exactly (a local time in a DST fold has two).
+ * starting at start, lasting as long as tpl (RFC 5545: the exact
+ * duration, so an end in a DST change is its start's instant plus that).
+ * instant: start's instant, when the caller knows it exactly (a local
+ * time in a DST fold has two). *folded: whether the end had to be kept on
+ * a fixed offset's clock (end_at()).
  */
 static struct event *occurrence_at(const struct event *tpl, int64_t start,
-				   const int64_t *instant)
+				   const int64_t *instant, bool *folded)
 {
 	struct event *ev = event_clone(tpl);
 	const struct tz *tz = !tpl->allday && tpl->tz ? quiet_tz(tpl->tz) : NULL;
 
+	*folded = false;
 	ev->start = start;
 	if (tpl->has_end) {
 		if (!tz) {
@@ -2976,8 +3010,8 @@ static struct event *occurrence_at(const struct event *tpl, int64_t start,
 			if (!etz)
 				etz = tz;
 			dur = instant_of(etz, tpl->end) - instant_of(tz, tpl->start);
-			ev->end = tz_utc_to_local(
-			    etz, (instant ? *instant : instant_of(tz, start)) + dur);
+			*folded = end_at(ev, etz,
+					 (instant ? *instant : instant_of(tz, start)) + dur);
 		}
 	}
 	return ev;
@@ -3063,6 +3097,42 @@ static int cmp_recid(const void *pa, const void *pb)
 }
 
 /*
+ * Overrides ovs (sorted by cmp_recid) that name the same occurrence in
+ * different forms (a TZID here, UTC there): as for the same text, the
+ * higher SEQUENCE wins, the later on a tie; the others are dropped, with
+ * a warning. Returns how many are left, moved to the front.
+ */
+static size_t unique_overrides(struct reader *r, struct pending **ovs, size_t n)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < n; i++) {
+		struct pending *pe = ovs[i];
+
+		if (kept && ovs[kept - 1]->recid_key == pe->recid_key &&
+		    !strcmp(ovs[kept - 1]->uid, pe->uid)) {
+			struct pending *old = ovs[kept - 1];
+			bool newer = pe->ev->seq >= old->ev->seq;
+
+			itin_warn_at(r->w, r->fname, pe->line, 1,
+				     "UID '%.200s' overrides the occurrence %s "
+				     "again (first at line %ld); keeping the %s",
+				     pe->uid, pe->recid_stamp, old->line,
+				     newer ? "later one" : "one with the higher SEQUENCE");
+			if (newer) {
+				old->dropped = true;
+				ovs[kept - 1] = pe;
+			} else {
+				pe->dropped = true;
+			}
+			continue;
+		}
+		ovs[kept++] = pe;
+	}
+	return kept;
+}
+
+/*
  * An override that has an RRULE or RDATE (said once its series is known:
  * many producers copy the series' rule into every override, which says
  * nothing new, so only a rule the series does not have is named).
@@ -3125,7 +3195,10 @@ static struct event *future_occurrence(const struct event *m,
 	const struct event *tpl = fut->ev;
 	int64_t shift = tpl->start - clock_of(m, mtz, tpl, fut->recid_key);
 
-	return occurrence_at(tpl, clock_of(m, mtz, tpl, key) + shift, NULL);
+	bool folded;
+
+	return occurrence_at(tpl, clock_of(m, mtz, tpl, key) + shift, NULL,
+			     &folded);
 }
 
 /* The series' warning: how many occurrences, and which. */
@@ -3270,9 +3343,13 @@ static int expand_series(struct reader *r, struct pending *ms)
 	qsort(exd, nexd, sizeof(*exd), cmp_i64);
 	if (nov)
 		qsort(ovs, nov, sizeof(*ovs), cmp_recid);
+	nov = unique_overrides(r, ovs, nov);
 	for (i = 0, k = 0; i < occ.n; i++) {
 		const struct occ *oc = &occ.v[i];
-		int64_t day = lsec_day(oc->local);
+		/* A date EXDATE names a day on the frame's clock (the
+		 * DTSTART's), not on the clock the event is filed under. */
+		int64_t day = lsec_day(m->allday || !mtz ? oc->key
+							  : frame_local(r, &f, oc->key));
 		struct event *ev = NULL;
 		struct pending *ov = NULL;
 
@@ -3296,8 +3373,18 @@ static int expand_series(struct reader *r, struct pending *ms)
 			fut->used = true;
 			ev = future_occurrence(m, mtz, fut, oc->key);
 		} else {
+			bool folded;
+
 			ev = occurrence_at(m, oc->local,
-					   !m->allday && mtz ? &oc->key : NULL);
+					   !m->allday && mtz ? &oc->key : NULL,
+					   &folded);
+			if (folded)
+				itin_warn_at(r->w, r->fname, ms->line, 0,
+					     "the occurrence of '%.80s' at %s ends "
+					     "in the hour that repeats when %s "
+					     "leaves DST; its end is kept on the "
+					     "clock of %s, as long as the series'",
+					     m->title, st, m->tz, ev->end_tz);
 			if (oc->has_end) {
 				ev->has_end = true;
 				ev->end = oc->end;
