@@ -2704,6 +2704,7 @@ struct series {
 	size_t max;		/* occurrences allowed */
 	bool has_first;		/* v[0] is DTSTART */
 	bool partial;		/* a rule could not be expanded to its end */
+	bool empty_rule;	/* a rule the library found no date for */
 };
 
 /*
@@ -2846,7 +2847,8 @@ static void frame_until(struct reader *r, struct icalrecurrencetype *rt,
 
 /* Whether the series of properties vp has no end: an RRULE with neither
  * COUNT nor UNTIL. Only such a series is cut to the import window. */
-static bool series_unbounded(const struct vprops *vp)
+static bool series_unbounded(const struct vprops *vp, const struct event *m,
+			     const struct frame *f)
 {
 	bool open = false;
 
@@ -2858,6 +2860,15 @@ static bool series_unbounded(const struct vprops *vp)
 		rt = icalrecurrencetype_from_string(vp->v[i].value);
 		open = rt.freq != ICAL_NO_RECURRENCE && rt.count <= 0 &&
 		       icaltime_is_null_time(rt.until);
+		/* A rule that matches no date is no series at all. */
+		if (open) {
+			icalrecur_iterator *it = icalrecur_iterator_new(
+			    rt, ical_local(f->start, m->allday));
+
+			open = it != NULL;
+			if (it)
+				icalrecur_iterator_free(it);
+		}
 		free(rt.rscale);
 	}
 	return open;
@@ -2869,6 +2880,54 @@ static bool in_window(const struct reader *r, int64_t local, int64_t span)
 	       lsec_day(local + span) >= r->o->from_day;
 }
 
+/*
+ * How far a rule of more than one occurrence a day may be walked. libical
+ * steps through every candidate time of such a rule (every second of a
+ * FREQ=SECONDLY one, about 3 microseconds each) until one matches, however
+ * far that is (a SECONDLY rule for 29 February: four years of seconds per
+ * occurrence), and only its UNTIL stops it. So such a rule is given an
+ * UNTIL this many candidates after where it starts: at most a few seconds.
+ */
+#define ICAL_MAX_CANDIDATES 1000000
+
+/* Seconds of the walk that hold ICAL_MAX_CANDIDATES candidates of rule
+ * rt, or 0 when it needs no bound (a rule of days or longer). */
+static int64_t rule_reach(const struct icalrecurrencetype *rt)
+{
+	static const struct {
+		icalrecurrencetype_frequency freq;
+		int64_t unit;
+	} units[] = { { ICAL_SECONDLY_RECURRENCE, 1 },
+		      { ICAL_MINUTELY_RECURRENCE, 60 },
+		      { ICAL_HOURLY_RECURRENCE, 3600 },
+		      { ICAL_DAILY_RECURRENCE, ITIN_DAY } };
+	int64_t unit = 0, per = 1, interval = rt->interval > 0 ? rt->interval : 1;
+	size_t i;
+
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (units[i].freq == rt->freq)
+			unit = units[i].unit;
+	if (!unit)
+		return 0;
+	/* The parts a rule expands into several times per step. */
+	if (rt->freq >= ICAL_MINUTELY_RECURRENCE) {
+		for (i = 0; i < ICAL_BY_SECOND_SIZE && rt->by_second[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+			;
+		per *= i ? (int64_t)i : 1;
+	}
+	if (rt->freq >= ICAL_HOURLY_RECURRENCE) {
+		for (i = 0; i < ICAL_BY_MINUTE_SIZE && rt->by_minute[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+			;
+		per *= i ? (int64_t)i : 1;
+	}
+	if (rt->freq >= ICAL_DAILY_RECURRENCE) {
+		for (i = 0; i < ICAL_BY_HOUR_SIZE && rt->by_hour[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+			;
+		per *= i ? (int64_t)i : 1;
+	}
+	return ICAL_MAX_CANDIDATES / per * unit * interval;
+}
+
 static int expand_rrule(struct reader *r, const struct cprop *p,
 			const struct event *m, const struct tz *mtz,
 			const struct frame *f, bool windowed, int64_t span,
@@ -2876,9 +2935,11 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 {
 	struct icalrecurrencetype rt = icalrecurrencetype_from_string(p->value);
 	icalrecur_iterator *it;
-	size_t steps = 0;
+	size_t steps = 0, limit;
 	/* Steps in proportion to the occurrences allowed (200000 by default). */
 	size_t max_steps = out->max * (ICAL_MAX_STEPS / ICAL_MAX_OCCURRENCES);
+	int64_t walk_from = f->start, reach, horizon = 0;
+	bool cut = false;
 
 	if (rt.freq == ICAL_NO_RECURRENCE) {
 		free(rt.rscale);
@@ -2890,12 +2951,23 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 	frame_until(r, &rt, m, f);
 	it = icalrecur_iterator_new(rt, ical_local(f->start, m->allday));
 	if (!it) {
-		itin_warn_at(r->w, r->fname, p->line, 0,
-			     "cannot expand RRULE '%.60s' (the iCalendar "
-			     "library expands rules up to the year %d); only "
-			     "its first occurrence is imported",
-			     p->value, ICAL_RRULE_LAST_YEAR);
-		out->partial = true;
+		/* libical refuses a start past its last year, and a rule
+		 * that can match no date (30 February) or that joins parts
+		 * RFC 5545 does not allow together. */
+		if (lsec_day(f->start) >= days_from_civil(ICAL_RRULE_LAST_YEAR, 1, 1))
+			itin_warn_at(r->w, r->fname, p->line, 0,
+				     "cannot expand RRULE '%.60s' (the iCalendar "
+				     "library expands rules up to the year %d); "
+				     "only its first occurrence is imported",
+				     p->value, ICAL_RRULE_LAST_YEAR);
+		else
+			itin_warn_at(r->w, r->fname, p->line, 0,
+				     "RRULE '%.60s' matches no date (a day no "
+				     "month has, or parts RFC 5545 does not "
+				     "allow together); the event is imported "
+				     "once, at its DTSTART",
+				     p->value);
+		out->empty_rule = true;
 		free(rt.rscale);
 		return 0;
 	}
@@ -2904,9 +2976,40 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 	if (windowed && rt.freq < ICAL_DAILY_RECURRENCE) {
 		int64_t near = r->o->from_day * ITIN_DAY - span - 2 * ITIN_DAY;
 
-		if (near > f->start)
+		if (near > f->start) {
 			icalrecur_iterator_set_start(it, ical_local(near, m->allday));
+			walk_from = near;
+		}
 	}
+	/* A walk that could take minutes is given an end (rule_reach()),
+	 * said if it cuts the series. */
+	reach = rule_reach(&rt);
+	if (reach && walk_from < days_from_civil(ICAL_RRULE_LAST_YEAR, 1, 1) * ITIN_DAY - reach) {
+		int64_t l = icaltime_is_null_time(rt.until)
+				? INT64_MAX
+				: days_from_civil(rt.until.year, rt.until.month,
+						  rt.until.day) * ITIN_DAY +
+				      rt.until.hour * 3600 + rt.until.minute * 60 +
+				      rt.until.second;
+
+		if (walk_from + reach < l) {
+			/* The day it falls in, for a warning a person reads. */
+			horizon = lsec_day(walk_from + reach) * ITIN_DAY;
+			icalrecur_iterator_free(it);
+			rt.until = ical_local(horizon, m->allday);
+			it = icalrecur_iterator_new(rt, ical_local(f->start, m->allday));
+			if (it && walk_from != f->start)
+				icalrecur_iterator_set_start(it, ical_local(walk_from, m->allday));
+			if (!it) {
+				free(rt.rscale);
+				out->partial = true;
+				return 0;
+			}
+		}
+	}
+	/* RFC 5545: DTSTART is the first of COUNT even when the rule does
+	 * not match it; libical counts only the times the rule matches. */
+	limit = rt.count > 0 ? (size_t)rt.count : SIZE_MAX;
 	for (;;) {
 		struct icaltimetype t = icalrecur_iterator_next(it);
 		int64_t fl, key, local;
@@ -2915,9 +3018,14 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 			/* The rule's end, or the library's: a rule without
 			 * one, a COUNT not reached or an UNTIL past the
 			 * library's last year was cut short. */
-			if (rt.count > 0 ? steps < (size_t)rt.count
-					 : icaltime_is_null_time(rt.until) ||
-					       rt.until.year > ICAL_RRULE_LAST_YEAR) {
+			if (horizon) {
+				/* The UNTIL given here stopped it, not the
+				 * rule's own COUNT, nor the window's end. */
+				cut = windowed ? horizon < (r->o->to_day + 1) * ITIN_DAY
+					       : rt.count <= 0 || steps < limit;
+			} else if (rt.count > 0 ? steps < limit
+					      : icaltime_is_null_time(rt.until) ||
+						    rt.until.year > ICAL_RRULE_LAST_YEAR) {
 				itin_warn_at(r->w, r->fname, p->line, 0,
 					     "RRULE '%.60s' ends after %zu "
 					     "occurrence%s (the iCalendar library "
@@ -2929,6 +3037,13 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 			}
 			break;
 		}
+		fl = days_from_civil(t.year, t.month, t.day) * ITIN_DAY;
+		if (!t.is_date)
+			fl += t.hour * 3600 + t.minute * 60 + t.second;
+		if (!steps && fl != f->start && limit != SIZE_MAX)
+			limit--;
+		if (steps >= limit)
+			break;
 		if (++steps > max_steps) {
 			itin_warn_at(r->w, r->fname, p->line, 0,
 				     "RRULE '%.60s' stopped after %zu steps (the "
@@ -2937,9 +3052,6 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 			out->partial = true;
 			break;
 		}
-		fl = days_from_civil(t.year, t.month, t.day) * ITIN_DAY;
-		if (!t.is_date)
-			fl += t.hour * 3600 + t.minute * 60 + t.second;
 		if (windowed && lsec_day(fl) > r->o->to_day + 2)
 			break;
 		key = frame_key(r, f, m, mtz, fl);
@@ -2948,6 +3060,18 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 			continue;
 		if (!series_add(out, key, local))
 			break;
+	}
+	if (cut) {
+		char a[ITIN_WHEN_MAX];
+
+		date_format(lsec_day(horizon), a);
+		itin_warn_at(r->w, r->fname, p->line, 0,
+			     "RRULE '%.60s' repeats more than once a day: "
+			     "expanded only to %s, %d candidate times from %s "
+			     "(the limit); later occurrences are not imported",
+			     p->value, a, ICAL_MAX_CANDIDATES,
+			     walk_from == f->start ? "its start" : "the window");
+		out->partial = true;
 	}
 	icalrecur_iterator_free(it);
 	free(rt.rscale);
@@ -3257,8 +3381,8 @@ static int expand_series(struct reader *r, struct pending *ms)
 			     r->o->max_occurrences < ICAL_MAX_OCCURRENCES
 		     ? r->o->max_occurrences
 		     : ICAL_MAX_OCCURRENCES;
-	struct series occ = { NULL, 0, 0, false, max, false, false },
-		      ex = { NULL, 0, 0, false, ICAL_MAX_OCCURRENCES, false, false };
+	struct series occ = { NULL, 0, 0, false, max, false, false, false },
+		      ex = { NULL, 0, 0, false, ICAL_MAX_OCCURRENCES, false, false, false };
 	int64_t span = m->has_end ? m->end - m->start : 0;
 	int64_t first_day = 0, last_day = 0;
 	char *base = series_base(ms), st[24];
@@ -3273,7 +3397,7 @@ static int expand_series(struct reader *r, struct pending *ms)
 	top_props(r, ms->first, ms->last, &vp);
 	if (series_frame(r, m, &vp, &f))
 		goto out;
-	windowed = series_unbounded(&vp);
+	windowed = series_unbounded(&vp, m, &f);
 	if (m->has_end && mtz && m->end_tz)
 		span = instant_of(quiet_tz(m->end_tz), m->end) - instant_of(mtz, m->start);
 	/* DTSTART is the first occurrence. */
@@ -3302,7 +3426,7 @@ static int expand_series(struct reader *r, struct pending *ms)
 		    expand_rrule(r, p, m, mtz, &f, windowed, span, &occ))
 			goto out;
 		if (name_is(p, "RDATE")) {
-			struct series rd = { NULL, 0, 0, false, max, false, false };
+			struct series rd = { NULL, 0, 0, false, max, false, false, false };
 
 			if (each_value(r, p, m, mtz, &f, false, &rd)) {
 				free(rd.v);
@@ -3402,7 +3526,9 @@ static int expand_series(struct reader *r, struct pending *ms)
 	}
 	r->st->recurring++;
 	r->st->occurrences += made;
-	series_report(r, ms, windowed, made, first_day, last_day, &occ);
+	/* An event whose only rule matches no date: its warning said so. */
+	if (!(occ.empty_rule && made == 1 && occ.n == 1))
+		series_report(r, ms, windowed, made, first_day, last_day, &occ);
 	ret = 0;
 out:
 	free(vp.v);
