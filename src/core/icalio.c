@@ -2687,7 +2687,7 @@ struct occ {
 	int64_t local;
 	bool whole_day;		/* an EXDATE given as a date: every start that day */
 	bool has_end;		/* an RDATE PERIOD: its own end */
-	int64_t end;		/* local, in the series' zone */
+	int64_t end;		/* an instant in a zoned series, else local */
 };
 
 static int cmp_occ(const void *pa, const void *pb)
@@ -2730,15 +2730,20 @@ static struct occ *series_add(struct series *s, int64_t key, int64_t local)
 /*
  * The end of an RDATE PERIOD, "start/end" or "start/duration" (RFC 5545
  * 3.3.9): that occurrence lasts as long as the period says, not as long
- * as the first one.
+ * as the first one. oc->end is an instant for a zoned series (end_at()
+ * puts it on a clock), else a local time. An end that cannot be read, is
+ * before the start or past 9999 is dropped alone, with a warning: the
+ * occurrence keeps the series' length.
  */
 static void period_end(struct reader *r, const struct cprop *p,
 		       const struct event *m, const struct tz *mtz,
 		       const struct frame *f, const char *tzid, const char *s,
 		       size_t n, struct occ *oc)
 {
+	const int64_t last = (ITIN_LAST_DAY + 1) * (int64_t)ITIN_DAY;
+	const char *why = "is invalid";
 	struct itime e;
-	int64_t end;
+	int64_t end, start = mtz ? oc->key : oc->local;
 
 	if (n && (*s == 'P' || *s == '+')) {
 		char buf[64];
@@ -2747,35 +2752,39 @@ static void period_end(struct reader *r, const struct cprop *p,
 
 		snprintf(buf, sizeof(buf), "%.*s", (int)(n < 63 ? n : 63), s);
 		d = icaldurationtype_from_string(buf);
+		if (n >= 63 || icaldurationtype_is_bad_duration(d))
+			goto bad;
+		why = "ends before it starts";
+		if (d.is_neg)
+			goto bad;
 		days = (int64_t)d.weeks * 7 + d.days;
 		secs = (int64_t)d.hours * 3600 + (int64_t)d.minutes * 60 + d.seconds;
-		if (n >= 63 || icaldurationtype_is_bad_duration(d) || d.is_neg ||
-		    days > ICAL_MAX_DAYS || secs > (int64_t)ICAL_MAX_DAYS * ITIN_DAY)
+		why = "is too long (it ends past 9999)";
+		if (days > ICAL_MAX_DAYS || secs > (int64_t)ICAL_MAX_DAYS * ITIN_DAY ||
+		    oc->local + days * ITIN_DAY + secs >= last + ITIN_DAY)
 			goto bad;
+		/* Days on the local clock, hours and less exact (3.3.6). */
 		end = oc->local + days * ITIN_DAY;
-		if (secs)
-			end = mtz ? tz_utc_to_local(mtz, instant_of(mtz, end) + secs)
-				  : end + secs;
+		end = mtz ? instant_of(mtz, end) + secs : end + secs;
 	} else if (parse_itime(s, n, &e) && !e.is_date) {
-		end = key_local(m, mtz, value_key(r, m, mtz, f, &e, tzid));
+		end = value_key(r, m, mtz, f, &e, tzid);
 	} else {
 		goto bad;
 	}
-	if (end < oc->local) {
-		itin_warn_at(r->w, r->fname, p->line, 1,
-			     "RDATE period '%.*s' ends before it starts; its "
-			     "end is ignored",
-			     (int)(n > 40 ? 40 : n), s);
-		return;
-	}
+	why = "is too long (it ends past 9999)";
+	if ((mtz ? tz_utc_to_local(mtz, end) : end) >= last)
+		goto bad;
+	why = "ends before it starts";
+	if (end < start)
+		goto bad;
 	oc->has_end = true;
 	oc->end = end;
 	return;
 bad:
 	itin_warn_at(r->w, r->fname, p->line, 1,
-		     "invalid end of RDATE period '%.*s'; the occurrence keeps "
-		     "the series' length",
-		     (int)(n > 40 ? 40 : n), s);
+		     "RDATE period '%.*s' %s; the occurrence keeps the "
+		     "series' length",
+		     (int)(n > 40 ? 40 : n), s, why);
 }
 
 /* Every value of the multi-valued property p (RDATE, EXDATE) as keys. */
@@ -3438,7 +3447,8 @@ static int expand_series(struct reader *r, struct pending *ms)
 
 				if (windowed &&
 				    !in_window(r, o->local,
-					       o->has_end ? o->end - o->local : span))
+					       o->has_end ? o->end - (mtz ? o->key : o->local)
+							  : span))
 					continue;
 				added = series_add(&occ, o->key, o->local);
 				if (added)
@@ -3490,6 +3500,19 @@ static int expand_series(struct reader *r, struct pending *ms)
 		if (k < nov && ovs[k]->recid_key == oc->key)
 			ov = ovs[k];
 		key_stamp(st, sizeof(st), m, mtz, oc->key);
+		/* One occurrence the store cannot hold (a UTC RDATE late on
+		 * 9999-12-31 is 10000 in Berlin) is left out alone. */
+		if (!ov && !fut &&
+		    (oc->local < ITIN_FIRST_DAY * (int64_t)ITIN_DAY ||
+		     oc->local >= (ITIN_LAST_DAY + 1) * (int64_t)ITIN_DAY)) {
+			itin_warn_at(r->w, r->fname, ms->line, 0,
+				     "the occurrence of '%.80s' at %s falls "
+				     "outside the years 0001 to 9999 on the clock "
+				     "of %s; left out",
+				     m->title, st, m->tz ? m->tz : "its zone");
+			occ.partial = true;	/* not "all" */
+			continue;
+		}
 		if (ov) {
 			ov->used = true;
 			ev = event_clone(ov->ev);
@@ -3513,6 +3536,13 @@ static int expand_series(struct reader *r, struct pending *ms)
 				ev->has_end = true;
 				ev->end = oc->end;
 				event_set_str(ev, &ev->end_tz, NULL);
+				if (mtz && end_at(ev, mtz, oc->end))
+					itin_warn_at(r->w, r->fname, ms->line, 0,
+						     "the occurrence of '%.80s' at %s "
+						     "ends in the hour that repeats "
+						     "when %s leaves DST; its end is "
+						     "kept on the clock of %s",
+						     m->title, st, m->tz, ev->end_tz);
 			}
 		}
 		set_occ_id(ev, base, st);
