@@ -762,6 +762,7 @@ struct pending {
 	int64_t recid_key;	/* override: the occurrence it replaces */
 	char recid_stamp[24];
 	bool used;
+	bool alone;		/* an override emitted as an event of its own */
 };
 
 /*
@@ -3218,6 +3219,21 @@ static int cmp_i64(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
+/* Overrides by UID, then the occurrence they name; the file's order on a
+ * tie. */
+static int cmp_uid_recid(const void *pa, const void *pb)
+{
+	const struct pending *a = *(struct pending *const *)pa,
+			     *b = *(struct pending *const *)pb;
+	int c = strcmp(a->uid ? a->uid : "", b->uid ? b->uid : "");
+
+	if (c)
+		return c;
+	if (a->recid_key != b->recid_key)
+		return a->recid_key < b->recid_key ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
 /* Overrides by the occurrence they name; the file's order on a tie. */
 static int cmp_recid(const void *pa, const void *pb)
 {
@@ -3243,6 +3259,7 @@ static size_t unique_overrides(struct reader *r, struct pending **ovs, size_t n)
 		struct pending *pe = ovs[i];
 
 		if (kept && ovs[kept - 1]->recid_key == pe->recid_key &&
+		    pe->uid && ovs[kept - 1]->uid &&
 		    !strcmp(ovs[kept - 1]->uid, pe->uid)) {
 			struct pending *old = ovs[kept - 1];
 			bool newer = pe->ev->seq >= old->ev->seq;
@@ -3573,7 +3590,8 @@ out:
 
 static int finish_pending(struct reader *r)
 {
-	size_t i;
+	struct pending **ovs;
+	size_t i, n = 0;
 
 	for (i = 0; i < r->npend; i++) {
 		struct pending *pe = &r->pend[i];
@@ -3594,15 +3612,15 @@ static int finish_pending(struct reader *r)
 	/*
 	 * Overrides of no series here, or of an occurrence the series did
 	 * not make: events of their own; cut to the window only when their
-	 * series was.
+	 * series was. Keyed first, so that two of one occurrence written in
+	 * different forms are one (unique_overrides()).
 	 */
+	ovs = xmalloc((r->npend ? r->npend : 1) * sizeof(*ovs));
 	for (i = 0; i < r->npend; i++) {
 		struct pending *pe = &r->pend[i];
 		const struct tz *tz;
-		struct event *ev;
 		struct vprops vp;
 		struct frame f;
-		char *base;
 		int64_t span;
 		int bad;
 
@@ -3620,17 +3638,35 @@ static int finish_pending(struct reader *r)
 		free(vp.v);
 		if (bad) {
 			if (refuse(r))
-				return -1;
+				goto fail;
 			continue;
 		}
+		ovs[n++] = pe;
+	}
+	if (n)
+		qsort(ovs, n, sizeof(*ovs), cmp_uid_recid);
+	n = unique_overrides(r, ovs, n);
+	for (i = 0; i < n; i++)
+		ovs[i]->alone = true;
+	for (i = 0; i < r->npend; i++) {
+		struct pending *pe = &r->pend[i];
+		struct event *ev;
+		char *base;
+
+		if (!pe->alone || pe->dropped)
+			continue;
 		ev = event_clone(pe->ev);
 		base = series_base(pe);
 		set_occ_id(ev, base, pe->recid_stamp);
 		free(base);
 		if (emit(r, ev, pe->line) && refuse(r))
-			return -1;
+			goto fail;
 	}
+	free(ovs);
 	return 0;
+fail:
+	free(ovs);
+	return -1;
 }
 
 /* ---- the file ---- */

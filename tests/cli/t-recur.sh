@@ -361,6 +361,19 @@ cat >"$T/want" <<'EOF'
 EOF
 same_events "overrides in two forms: one occurrence, as the higher SEQUENCE has it"
 
+# The same two overrides without their series: one event, not "duplicate id".
+awk 'BEGIN { skip = 0 } /^BEGIN:VEVENT/ { n++ } n == 1 && /^BEGIN:VEVENT/ { skip = 1 }
+	{ if (!skip) print } skip && /^END:VEVENT/ { skip = 0 }' \
+	"$DATA/dup-override.ics" >"$T/ovonly.ics"
+export ITIN_FILE="$T/ovonly.store"
+run import "$T/ovonly.ics"
+expect_rc 0 "overrides in two forms, no series: imported"
+expect_err "overrides the occurrence 20240311T090000Z again \(first at line 4\); keeping the one with the higher SEQUENCE" \
+	"overrides in two forms, no series: said"
+expect_err "imported 1 event " "overrides in two forms, no series: one event"
+run list --format tsv
+expect_out_match "Board \(moved, first version\)" "overrides in two forms, no series: the higher SEQUENCE"
+
 # A rule that matches no date (30 February): one warning that says so,
 # the event imported once, bounded or not (ITIN_NOW is 2023: the second
 # starts in 2020, outside the window, and is still imported once).
