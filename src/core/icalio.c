@@ -2900,41 +2900,45 @@ static bool in_window(const struct reader *r, int64_t local, int64_t span)
  */
 #define ICAL_MAX_CANDIDATES 1000000
 
-/* Seconds of the walk that hold ICAL_MAX_CANDIDATES candidates of rule
- * rt, or 0 when it needs no bound (a rule of days or longer). */
-static int64_t rule_reach(const struct icalrecurrencetype *rt)
+/* How many values a BY list holds; none given counts as one (DTSTART's). */
+static int64_t by_count(const short *v, size_t size)
 {
-	static const struct {
-		icalrecurrencetype_frequency freq;
-		int64_t unit;
-	} units[] = { { ICAL_SECONDLY_RECURRENCE, 1 },
-		      { ICAL_MINUTELY_RECURRENCE, 60 },
-		      { ICAL_HOURLY_RECURRENCE, 3600 },
-		      { ICAL_DAILY_RECURRENCE, ITIN_DAY } };
-	int64_t unit = 0, per = 1, interval = rt->interval > 0 ? rt->interval : 1;
 	size_t i;
 
-	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
-		if (units[i].freq == rt->freq)
-			unit = units[i].unit;
-	if (!unit)
+	for (i = 0; i < size && v[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+		;
+	return i ? (int64_t)i : 1;
+}
+
+/* Seconds of the walk that hold ICAL_MAX_CANDIDATES candidates of rule
+ * rt, or 0 when it needs no bound (a rule of weeks or longer). */
+static int64_t rule_reach(const struct icalrecurrencetype *rt)
+{
+	int64_t unit, per = 1, interval = rt->interval > 0 ? rt->interval : 1;
+
+	switch (rt->freq) {
+	case ICAL_SECONDLY_RECURRENCE:
+		unit = 1;
+		break;
+	case ICAL_MINUTELY_RECURRENCE:
+		unit = 60;
+		break;
+	case ICAL_HOURLY_RECURRENCE:
+		unit = 3600;
+		break;
+	case ICAL_DAILY_RECURRENCE:
+		unit = ITIN_DAY;
+		break;
+	default:
 		return 0;
+	}
 	/* The parts a rule expands into several times per step. */
-	if (rt->freq >= ICAL_MINUTELY_RECURRENCE) {
-		for (i = 0; i < ICAL_BY_SECOND_SIZE && rt->by_second[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
-			;
-		per *= i ? (int64_t)i : 1;
-	}
-	if (rt->freq >= ICAL_HOURLY_RECURRENCE) {
-		for (i = 0; i < ICAL_BY_MINUTE_SIZE && rt->by_minute[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
-			;
-		per *= i ? (int64_t)i : 1;
-	}
-	if (rt->freq >= ICAL_DAILY_RECURRENCE) {
-		for (i = 0; i < ICAL_BY_HOUR_SIZE && rt->by_hour[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
-			;
-		per *= i ? (int64_t)i : 1;
-	}
+	if (rt->freq >= ICAL_MINUTELY_RECURRENCE)
+		per *= by_count(rt->by_second, ICAL_BY_SECOND_SIZE);
+	if (rt->freq >= ICAL_HOURLY_RECURRENCE)
+		per *= by_count(rt->by_minute, ICAL_BY_MINUTE_SIZE);
+	if (rt->freq >= ICAL_DAILY_RECURRENCE)
+		per *= by_count(rt->by_hour, ICAL_BY_HOUR_SIZE);
 	return ICAL_MAX_CANDIDATES / per * unit * interval;
 }
 
