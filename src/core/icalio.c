@@ -762,6 +762,7 @@ struct pending {
 	int64_t recid_key;	/* override: the occurrence it replaces */
 	char recid_stamp[24];
 	bool used;
+	bool alone;		/* an override emitted as an event of its own */
 };
 
 /*
@@ -2687,7 +2688,7 @@ struct occ {
 	int64_t local;
 	bool whole_day;		/* an EXDATE given as a date: every start that day */
 	bool has_end;		/* an RDATE PERIOD: its own end */
-	int64_t end;		/* local, in the series' zone */
+	int64_t end;		/* an instant in a zoned series, else local */
 };
 
 static int cmp_occ(const void *pa, const void *pb)
@@ -2704,6 +2705,7 @@ struct series {
 	size_t max;		/* occurrences allowed */
 	bool has_first;		/* v[0] is DTSTART */
 	bool partial;		/* a rule could not be expanded to its end */
+	bool empty_rule;	/* a rule the library found no date for */
 };
 
 /*
@@ -2729,15 +2731,20 @@ static struct occ *series_add(struct series *s, int64_t key, int64_t local)
 /*
  * The end of an RDATE PERIOD, "start/end" or "start/duration" (RFC 5545
  * 3.3.9): that occurrence lasts as long as the period says, not as long
- * as the first one.
+ * as the first one. oc->end is an instant for a zoned series (end_at()
+ * puts it on a clock), else a local time. An end that cannot be read, is
+ * before the start or past 9999 is dropped alone, with a warning: the
+ * occurrence keeps the series' length.
  */
 static void period_end(struct reader *r, const struct cprop *p,
 		       const struct event *m, const struct tz *mtz,
 		       const struct frame *f, const char *tzid, const char *s,
 		       size_t n, struct occ *oc)
 {
+	const int64_t last = (ITIN_LAST_DAY + 1) * (int64_t)ITIN_DAY;
+	const char *why = "is invalid";
 	struct itime e;
-	int64_t end;
+	int64_t end, start = mtz ? oc->key : oc->local;
 
 	if (n && (*s == 'P' || *s == '+')) {
 		char buf[64];
@@ -2746,35 +2753,39 @@ static void period_end(struct reader *r, const struct cprop *p,
 
 		snprintf(buf, sizeof(buf), "%.*s", (int)(n < 63 ? n : 63), s);
 		d = icaldurationtype_from_string(buf);
+		if (n >= 63 || icaldurationtype_is_bad_duration(d))
+			goto bad;
+		why = "ends before it starts";
+		if (d.is_neg)
+			goto bad;
 		days = (int64_t)d.weeks * 7 + d.days;
 		secs = (int64_t)d.hours * 3600 + (int64_t)d.minutes * 60 + d.seconds;
-		if (n >= 63 || icaldurationtype_is_bad_duration(d) || d.is_neg ||
-		    days > ICAL_MAX_DAYS || secs > (int64_t)ICAL_MAX_DAYS * ITIN_DAY)
+		why = "is too long (it ends past 9999)";
+		if (days > ICAL_MAX_DAYS || secs > (int64_t)ICAL_MAX_DAYS * ITIN_DAY ||
+		    oc->local + days * ITIN_DAY + secs >= last + ITIN_DAY)
 			goto bad;
+		/* Days on the local clock, hours and less exact (3.3.6). */
 		end = oc->local + days * ITIN_DAY;
-		if (secs)
-			end = mtz ? tz_utc_to_local(mtz, instant_of(mtz, end) + secs)
-				  : end + secs;
+		end = mtz ? instant_of(mtz, end) + secs : end + secs;
 	} else if (parse_itime(s, n, &e) && !e.is_date) {
-		end = key_local(m, mtz, value_key(r, m, mtz, f, &e, tzid));
+		end = value_key(r, m, mtz, f, &e, tzid);
 	} else {
 		goto bad;
 	}
-	if (end < oc->local) {
-		itin_warn_at(r->w, r->fname, p->line, 1,
-			     "RDATE period '%.*s' ends before it starts; its "
-			     "end is ignored",
-			     (int)(n > 40 ? 40 : n), s);
-		return;
-	}
+	why = "is too long (it ends past 9999)";
+	if ((mtz ? tz_utc_to_local(mtz, end) : end) >= last)
+		goto bad;
+	why = "ends before it starts";
+	if (end < start)
+		goto bad;
 	oc->has_end = true;
 	oc->end = end;
 	return;
 bad:
 	itin_warn_at(r->w, r->fname, p->line, 1,
-		     "invalid end of RDATE period '%.*s'; the occurrence keeps "
-		     "the series' length",
-		     (int)(n > 40 ? 40 : n), s);
+		     "RDATE period '%.*s' %s; the occurrence keeps the "
+		     "series' length",
+		     (int)(n > 40 ? 40 : n), s, why);
 }
 
 /* Every value of the multi-valued property p (RDATE, EXDATE) as keys. */
@@ -2846,7 +2857,8 @@ static void frame_until(struct reader *r, struct icalrecurrencetype *rt,
 
 /* Whether the series of properties vp has no end: an RRULE with neither
  * COUNT nor UNTIL. Only such a series is cut to the import window. */
-static bool series_unbounded(const struct vprops *vp)
+static bool series_unbounded(const struct vprops *vp, const struct event *m,
+			     const struct frame *f)
 {
 	bool open = false;
 
@@ -2858,6 +2870,15 @@ static bool series_unbounded(const struct vprops *vp)
 		rt = icalrecurrencetype_from_string(vp->v[i].value);
 		open = rt.freq != ICAL_NO_RECURRENCE && rt.count <= 0 &&
 		       icaltime_is_null_time(rt.until);
+		/* A rule that matches no date is no series at all. */
+		if (open) {
+			icalrecur_iterator *it = icalrecur_iterator_new(
+			    rt, ical_local(f->start, m->allday));
+
+			open = it != NULL;
+			if (it)
+				icalrecur_iterator_free(it);
+		}
 		free(rt.rscale);
 	}
 	return open;
@@ -2869,6 +2890,58 @@ static bool in_window(const struct reader *r, int64_t local, int64_t span)
 	       lsec_day(local + span) >= r->o->from_day;
 }
 
+/*
+ * How far a rule of more than one occurrence a day may be walked. libical
+ * steps through every candidate time of such a rule (every second of a
+ * FREQ=SECONDLY one, about 3 microseconds each) until one matches, however
+ * far that is (a SECONDLY rule for 29 February: four years of seconds per
+ * occurrence), and only its UNTIL stops it. So such a rule is given an
+ * UNTIL this many candidates after where it starts: at most a few seconds.
+ */
+#define ICAL_MAX_CANDIDATES 1000000
+
+/* How many values a BY list holds; none given counts as one (DTSTART's). */
+static int64_t by_count(const short *v, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i < size && v[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+		;
+	return i ? (int64_t)i : 1;
+}
+
+/* Seconds of the walk that hold ICAL_MAX_CANDIDATES candidates of rule
+ * rt, or 0 when it needs no bound (a rule of weeks or longer). */
+static int64_t rule_reach(const struct icalrecurrencetype *rt)
+{
+	int64_t unit, per = 1, interval = rt->interval > 0 ? rt->interval : 1;
+
+	switch (rt->freq) {
+	case ICAL_SECONDLY_RECURRENCE:
+		unit = 1;
+		break;
+	case ICAL_MINUTELY_RECURRENCE:
+		unit = 60;
+		break;
+	case ICAL_HOURLY_RECURRENCE:
+		unit = 3600;
+		break;
+	case ICAL_DAILY_RECURRENCE:
+		unit = ITIN_DAY;
+		break;
+	default:
+		return 0;
+	}
+	/* The parts a rule expands into several times per step. */
+	if (rt->freq >= ICAL_MINUTELY_RECURRENCE)
+		per *= by_count(rt->by_second, ICAL_BY_SECOND_SIZE);
+	if (rt->freq >= ICAL_HOURLY_RECURRENCE)
+		per *= by_count(rt->by_minute, ICAL_BY_MINUTE_SIZE);
+	if (rt->freq >= ICAL_DAILY_RECURRENCE)
+		per *= by_count(rt->by_hour, ICAL_BY_HOUR_SIZE);
+	return ICAL_MAX_CANDIDATES / per * unit * interval;
+}
+
 static int expand_rrule(struct reader *r, const struct cprop *p,
 			const struct event *m, const struct tz *mtz,
 			const struct frame *f, bool windowed, int64_t span,
@@ -2876,9 +2949,11 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 {
 	struct icalrecurrencetype rt = icalrecurrencetype_from_string(p->value);
 	icalrecur_iterator *it;
-	size_t steps = 0;
+	size_t steps = 0, limit;
 	/* Steps in proportion to the occurrences allowed (200000 by default). */
 	size_t max_steps = out->max * (ICAL_MAX_STEPS / ICAL_MAX_OCCURRENCES);
+	int64_t walk_from = f->start, reach, horizon = 0;
+	bool cut = false;
 
 	if (rt.freq == ICAL_NO_RECURRENCE) {
 		free(rt.rscale);
@@ -2890,12 +2965,23 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 	frame_until(r, &rt, m, f);
 	it = icalrecur_iterator_new(rt, ical_local(f->start, m->allday));
 	if (!it) {
-		itin_warn_at(r->w, r->fname, p->line, 0,
-			     "cannot expand RRULE '%.60s' (the iCalendar "
-			     "library expands rules up to the year %d); only "
-			     "its first occurrence is imported",
-			     p->value, ICAL_RRULE_LAST_YEAR);
-		out->partial = true;
+		/* libical refuses a start past its last year, and a rule
+		 * that can match no date (30 February) or that joins parts
+		 * RFC 5545 does not allow together. */
+		if (lsec_day(f->start) >= days_from_civil(ICAL_RRULE_LAST_YEAR, 1, 1))
+			itin_warn_at(r->w, r->fname, p->line, 0,
+				     "cannot expand RRULE '%.60s' (the iCalendar "
+				     "library expands rules up to the year %d); "
+				     "only its first occurrence is imported",
+				     p->value, ICAL_RRULE_LAST_YEAR);
+		else
+			itin_warn_at(r->w, r->fname, p->line, 0,
+				     "RRULE '%.60s' matches no date (a day no "
+				     "month has, or parts RFC 5545 does not "
+				     "allow together); the event is imported "
+				     "once, at its DTSTART",
+				     p->value);
+		out->empty_rule = true;
 		free(rt.rscale);
 		return 0;
 	}
@@ -2904,9 +2990,40 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 	if (windowed && rt.freq < ICAL_DAILY_RECURRENCE) {
 		int64_t near = r->o->from_day * ITIN_DAY - span - 2 * ITIN_DAY;
 
-		if (near > f->start)
+		if (near > f->start) {
 			icalrecur_iterator_set_start(it, ical_local(near, m->allday));
+			walk_from = near;
+		}
 	}
+	/* A walk that could take minutes is given an end (rule_reach()),
+	 * said if it cuts the series. */
+	reach = rule_reach(&rt);
+	if (reach && walk_from < days_from_civil(ICAL_RRULE_LAST_YEAR, 1, 1) * ITIN_DAY - reach) {
+		int64_t l = icaltime_is_null_time(rt.until)
+				? INT64_MAX
+				: days_from_civil(rt.until.year, rt.until.month,
+						  rt.until.day) * ITIN_DAY +
+				      rt.until.hour * 3600 + rt.until.minute * 60 +
+				      rt.until.second;
+
+		if (walk_from + reach < l) {
+			/* The day it falls in, for a warning a person reads. */
+			horizon = lsec_day(walk_from + reach) * ITIN_DAY;
+			icalrecur_iterator_free(it);
+			rt.until = ical_local(horizon, m->allday);
+			it = icalrecur_iterator_new(rt, ical_local(f->start, m->allday));
+			if (it && walk_from != f->start)
+				icalrecur_iterator_set_start(it, ical_local(walk_from, m->allday));
+			if (!it) {
+				free(rt.rscale);
+				out->partial = true;
+				return 0;
+			}
+		}
+	}
+	/* RFC 5545: DTSTART is the first of COUNT even when the rule does
+	 * not match it; libical counts only the times the rule matches. */
+	limit = rt.count > 0 ? (size_t)rt.count : SIZE_MAX;
 	for (;;) {
 		struct icaltimetype t = icalrecur_iterator_next(it);
 		int64_t fl, key, local;
@@ -2915,9 +3032,14 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 			/* The rule's end, or the library's: a rule without
 			 * one, a COUNT not reached or an UNTIL past the
 			 * library's last year was cut short. */
-			if (rt.count > 0 ? steps < (size_t)rt.count
-					 : icaltime_is_null_time(rt.until) ||
-					       rt.until.year > ICAL_RRULE_LAST_YEAR) {
+			if (horizon) {
+				/* The UNTIL given here stopped it, not the
+				 * rule's own COUNT, nor the window's end. */
+				cut = windowed ? horizon < (r->o->to_day + 1) * ITIN_DAY
+					       : rt.count <= 0 || steps < limit;
+			} else if (rt.count > 0 ? steps < limit
+					      : icaltime_is_null_time(rt.until) ||
+						    rt.until.year > ICAL_RRULE_LAST_YEAR) {
 				itin_warn_at(r->w, r->fname, p->line, 0,
 					     "RRULE '%.60s' ends after %zu "
 					     "occurrence%s (the iCalendar library "
@@ -2929,6 +3051,13 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 			}
 			break;
 		}
+		fl = days_from_civil(t.year, t.month, t.day) * ITIN_DAY;
+		if (!t.is_date)
+			fl += t.hour * 3600 + t.minute * 60 + t.second;
+		if (!steps && fl != f->start && limit != SIZE_MAX)
+			limit--;
+		if (steps >= limit)
+			break;
 		if (++steps > max_steps) {
 			itin_warn_at(r->w, r->fname, p->line, 0,
 				     "RRULE '%.60s' stopped after %zu steps (the "
@@ -2937,9 +3066,6 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 			out->partial = true;
 			break;
 		}
-		fl = days_from_civil(t.year, t.month, t.day) * ITIN_DAY;
-		if (!t.is_date)
-			fl += t.hour * 3600 + t.minute * 60 + t.second;
 		if (windowed && lsec_day(fl) > r->o->to_day + 2)
 			break;
 		key = frame_key(r, f, m, mtz, fl);
@@ -2949,22 +3075,68 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 		if (!series_add(out, key, local))
 			break;
 	}
+	if (cut) {
+		char a[ITIN_WHEN_MAX];
+
+		date_format(lsec_day(horizon), a);
+		itin_warn_at(r->w, r->fname, p->line, 0,
+			     "RRULE '%.60s' repeats more than once a day: "
+			     "expanded only to %s, %d candidate times from %s "
+			     "(the limit); later occurrences are not imported",
+			     p->value, a, ICAL_MAX_CANDIDATES,
+			     walk_from == f->start ? "its start" : "the window");
+		out->partial = true;
+	}
 	icalrecur_iterator_free(it);
 	free(rt.rscale);
 	return 0;
 }
 
 /*
+ * End ev at instant end on zone etz's clock. A local time in the second
+ * pass of a fold (the hour clocks repeat when DST ends) reads back as the
+ * first pass, so such an end is kept on a clock of a fixed offset, the
+ * one in force then ("Etc/GMT-1" for +01:00; UTC for an offset of no
+ * whole hours): the occurrence lasts exactly as long as the series.
+ * Returns whether it had to.
+ */
+static bool end_at(struct event *ev, const struct tz *etz, int64_t end)
+{
+	struct tz_offset off;
+	char name[16];
+	int h;
+
+	ev->end = tz_utc_to_local(etz, end);
+	if (tz_local_to_utc(etz, ev->end, NULL) == end)
+		return false;
+	tz_offset_at(etz, end, &off);
+	h = off.utc_offset / 3600;
+	if (off.utc_offset % 3600 || h < -12 || h > 14 || !h)
+		h = 0;
+	if (h)	/* the tz database's Etc zones name the offset inverted */
+		snprintf(name, sizeof(name), "Etc/GMT%+d", -h);
+	else
+		snprintf(name, sizeof(name), "UTC");
+	event_set_str(ev, &ev->end_tz, name);
+	ev->end = end + (int64_t)h * 3600;
+	return true;
+}
+
+/*
  * An event of template tpl (the series' first event or an override)
- * starting at start, lasting as long as tpl. instant: start's instant,
- * when the caller knows it exactly (a local time in a DST fold has two).
+ * starting at start, lasting as long as tpl (RFC 5545: the exact
+ * duration, so an end in a DST change is its start's instant plus that).
+ * instant: start's instant, when the caller knows it exactly (a local
+ * time in a DST fold has two). *folded: whether the end had to be kept on
+ * a fixed offset's clock (end_at()).
  */
 static struct event *occurrence_at(const struct event *tpl, int64_t start,
-				   const int64_t *instant)
+				   const int64_t *instant, bool *folded)
 {
 	struct event *ev = event_clone(tpl);
 	const struct tz *tz = !tpl->allday && tpl->tz ? quiet_tz(tpl->tz) : NULL;
 
+	*folded = false;
 	ev->start = start;
 	if (tpl->has_end) {
 		if (!tz) {
@@ -2976,8 +3148,8 @@ static struct event *occurrence_at(const struct event *tpl, int64_t start,
 			if (!etz)
 				etz = tz;
 			dur = instant_of(etz, tpl->end) - instant_of(tz, tpl->start);
-			ev->end = tz_utc_to_local(
-			    etz, (instant ? *instant : instant_of(tz, start)) + dur);
+			*folded = end_at(ev, etz,
+					 (instant ? *instant : instant_of(tz, start)) + dur);
 		}
 	}
 	return ev;
@@ -3051,6 +3223,21 @@ static int cmp_i64(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
+/* Overrides by UID, then the occurrence they name; the file's order on a
+ * tie. */
+static int cmp_uid_recid(const void *pa, const void *pb)
+{
+	const struct pending *a = *(struct pending *const *)pa,
+			     *b = *(struct pending *const *)pb;
+	int c = strcmp(a->uid ? a->uid : "", b->uid ? b->uid : "");
+
+	if (c)
+		return c;
+	if (a->recid_key != b->recid_key)
+		return a->recid_key < b->recid_key ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
 /* Overrides by the occurrence they name; the file's order on a tie. */
 static int cmp_recid(const void *pa, const void *pb)
 {
@@ -3060,6 +3247,43 @@ static int cmp_recid(const void *pa, const void *pb)
 	if (a->recid_key != b->recid_key)
 		return a->recid_key < b->recid_key ? -1 : 1;
 	return a < b ? -1 : a > b;
+}
+
+/*
+ * Overrides ovs (sorted by cmp_recid) that name the same occurrence in
+ * different forms (a TZID here, UTC there): as for the same text, the
+ * higher SEQUENCE wins, the later on a tie; the others are dropped, with
+ * a warning. Returns how many are left, moved to the front.
+ */
+static size_t unique_overrides(struct reader *r, struct pending **ovs, size_t n)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < n; i++) {
+		struct pending *pe = ovs[i];
+
+		if (kept && ovs[kept - 1]->recid_key == pe->recid_key &&
+		    pe->uid && ovs[kept - 1]->uid &&
+		    !strcmp(ovs[kept - 1]->uid, pe->uid)) {
+			struct pending *old = ovs[kept - 1];
+			bool newer = pe->ev->seq >= old->ev->seq;
+
+			itin_warn_at(r->w, r->fname, pe->line, 1,
+				     "UID '%.200s' overrides the occurrence %s "
+				     "again (first at line %ld); keeping the %s",
+				     pe->uid, pe->recid_stamp, old->line,
+				     newer ? "later one" : "one with the higher SEQUENCE");
+			if (newer) {
+				old->dropped = true;
+				ovs[kept - 1] = pe;
+			} else {
+				pe->dropped = true;
+			}
+			continue;
+		}
+		ovs[kept++] = pe;
+	}
+	return kept;
 }
 
 /*
@@ -3125,7 +3349,10 @@ static struct event *future_occurrence(const struct event *m,
 	const struct event *tpl = fut->ev;
 	int64_t shift = tpl->start - clock_of(m, mtz, tpl, fut->recid_key);
 
-	return occurrence_at(tpl, clock_of(m, mtz, tpl, key) + shift, NULL);
+	bool folded;
+
+	return occurrence_at(tpl, clock_of(m, mtz, tpl, key) + shift, NULL,
+			     &folded);
 }
 
 /* The series' warning: how many occurrences, and which. */
@@ -3184,8 +3411,8 @@ static int expand_series(struct reader *r, struct pending *ms)
 			     r->o->max_occurrences < ICAL_MAX_OCCURRENCES
 		     ? r->o->max_occurrences
 		     : ICAL_MAX_OCCURRENCES;
-	struct series occ = { NULL, 0, 0, false, max, false, false },
-		      ex = { NULL, 0, 0, false, ICAL_MAX_OCCURRENCES, false, false };
+	struct series occ = { NULL, 0, 0, false, max, false, false, false },
+		      ex = { NULL, 0, 0, false, ICAL_MAX_OCCURRENCES, false, false, false };
 	int64_t span = m->has_end ? m->end - m->start : 0;
 	int64_t first_day = 0, last_day = 0;
 	char *base = series_base(ms), st[24];
@@ -3200,7 +3427,7 @@ static int expand_series(struct reader *r, struct pending *ms)
 	top_props(r, ms->first, ms->last, &vp);
 	if (series_frame(r, m, &vp, &f))
 		goto out;
-	windowed = series_unbounded(&vp);
+	windowed = series_unbounded(&vp, m, &f);
 	if (m->has_end && mtz && m->end_tz)
 		span = instant_of(quiet_tz(m->end_tz), m->end) - instant_of(mtz, m->start);
 	/* DTSTART is the first occurrence. */
@@ -3229,7 +3456,7 @@ static int expand_series(struct reader *r, struct pending *ms)
 		    expand_rrule(r, p, m, mtz, &f, windowed, span, &occ))
 			goto out;
 		if (name_is(p, "RDATE")) {
-			struct series rd = { NULL, 0, 0, false, max, false, false };
+			struct series rd = { NULL, 0, 0, false, max, false, false, false };
 
 			if (each_value(r, p, m, mtz, &f, false, &rd)) {
 				free(rd.v);
@@ -3241,7 +3468,8 @@ static int expand_series(struct reader *r, struct pending *ms)
 
 				if (windowed &&
 				    !in_window(r, o->local,
-					       o->has_end ? o->end - o->local : span))
+					       o->has_end ? o->end - (mtz ? o->key : o->local)
+							  : span))
 					continue;
 				added = series_add(&occ, o->key, o->local);
 				if (added)
@@ -3270,9 +3498,13 @@ static int expand_series(struct reader *r, struct pending *ms)
 	qsort(exd, nexd, sizeof(*exd), cmp_i64);
 	if (nov)
 		qsort(ovs, nov, sizeof(*ovs), cmp_recid);
+	nov = unique_overrides(r, ovs, nov);
 	for (i = 0, k = 0; i < occ.n; i++) {
 		const struct occ *oc = &occ.v[i];
-		int64_t day = lsec_day(oc->local);
+		/* A date EXDATE names a day on the frame's clock (the
+		 * DTSTART's), not on the clock the event is filed under. */
+		int64_t day = lsec_day(m->allday || !mtz ? oc->key
+							  : frame_local(r, &f, oc->key));
 		struct event *ev = NULL;
 		struct pending *ov = NULL;
 
@@ -3289,6 +3521,19 @@ static int expand_series(struct reader *r, struct pending *ms)
 		if (k < nov && ovs[k]->recid_key == oc->key)
 			ov = ovs[k];
 		key_stamp(st, sizeof(st), m, mtz, oc->key);
+		/* One occurrence the store cannot hold (a UTC RDATE late on
+		 * 9999-12-31 is 10000 in Berlin) is left out alone. */
+		if (!ov && !fut &&
+		    (oc->local < ITIN_FIRST_DAY * (int64_t)ITIN_DAY ||
+		     oc->local >= (ITIN_LAST_DAY + 1) * (int64_t)ITIN_DAY)) {
+			itin_warn_at(r->w, r->fname, ms->line, 0,
+				     "the occurrence of '%.80s' at %s falls "
+				     "outside the years 0001 to 9999 on the clock "
+				     "of %s; left out",
+				     m->title, st, m->tz ? m->tz : "its zone");
+			occ.partial = true;	/* not "all" */
+			continue;
+		}
 		if (ov) {
 			ov->used = true;
 			ev = event_clone(ov->ev);
@@ -3296,12 +3541,29 @@ static int expand_series(struct reader *r, struct pending *ms)
 			fut->used = true;
 			ev = future_occurrence(m, mtz, fut, oc->key);
 		} else {
+			bool folded;
+
 			ev = occurrence_at(m, oc->local,
-					   !m->allday && mtz ? &oc->key : NULL);
+					   !m->allday && mtz ? &oc->key : NULL,
+					   &folded);
+			if (folded)
+				itin_warn_at(r->w, r->fname, ms->line, 0,
+					     "the occurrence of '%.80s' at %s ends "
+					     "in the hour that repeats when %s "
+					     "leaves DST; its end is kept on the "
+					     "clock of %s, as long as the series'",
+					     m->title, st, m->tz, ev->end_tz);
 			if (oc->has_end) {
 				ev->has_end = true;
 				ev->end = oc->end;
 				event_set_str(ev, &ev->end_tz, NULL);
+				if (mtz && end_at(ev, mtz, oc->end))
+					itin_warn_at(r->w, r->fname, ms->line, 0,
+						     "the occurrence of '%.80s' at %s "
+						     "ends in the hour that repeats "
+						     "when %s leaves DST; its end is "
+						     "kept on the clock of %s",
+						     m->title, st, m->tz, ev->end_tz);
 			}
 		}
 		set_occ_id(ev, base, st);
@@ -3315,7 +3577,9 @@ static int expand_series(struct reader *r, struct pending *ms)
 	}
 	r->st->recurring++;
 	r->st->occurrences += made;
-	series_report(r, ms, windowed, made, first_day, last_day, &occ);
+	/* An event whose only rule matches no date: its warning said so. */
+	if (!(occ.empty_rule && made == 1 && occ.n == 1))
+		series_report(r, ms, windowed, made, first_day, last_day, &occ);
 	ret = 0;
 out:
 	free(vp.v);
@@ -3330,7 +3594,8 @@ out:
 
 static int finish_pending(struct reader *r)
 {
-	size_t i;
+	struct pending **ovs;
+	size_t i, n = 0;
 
 	for (i = 0; i < r->npend; i++) {
 		struct pending *pe = &r->pend[i];
@@ -3351,15 +3616,15 @@ static int finish_pending(struct reader *r)
 	/*
 	 * Overrides of no series here, or of an occurrence the series did
 	 * not make: events of their own; cut to the window only when their
-	 * series was.
+	 * series was. Keyed first, so that two of one occurrence written in
+	 * different forms are one (unique_overrides()).
 	 */
+	ovs = xmalloc((r->npend ? r->npend : 1) * sizeof(*ovs));
 	for (i = 0; i < r->npend; i++) {
 		struct pending *pe = &r->pend[i];
 		const struct tz *tz;
-		struct event *ev;
 		struct vprops vp;
 		struct frame f;
-		char *base;
 		int64_t span;
 		int bad;
 
@@ -3377,17 +3642,35 @@ static int finish_pending(struct reader *r)
 		free(vp.v);
 		if (bad) {
 			if (refuse(r))
-				return -1;
+				goto fail;
 			continue;
 		}
+		ovs[n++] = pe;
+	}
+	if (n)
+		qsort(ovs, n, sizeof(*ovs), cmp_uid_recid);
+	n = unique_overrides(r, ovs, n);
+	for (i = 0; i < n; i++)
+		ovs[i]->alone = true;
+	for (i = 0; i < r->npend; i++) {
+		struct pending *pe = &r->pend[i];
+		struct event *ev;
+		char *base;
+
+		if (!pe->alone || pe->dropped)
+			continue;
 		ev = event_clone(pe->ev);
 		base = series_base(pe);
 		set_occ_id(ev, base, pe->recid_stamp);
 		free(base);
 		if (emit(r, ev, pe->line) && refuse(r))
-			return -1;
+			goto fail;
 	}
+	free(ovs);
 	return 0;
+fail:
+	free(ovs);
+	return -1;
 }
 
 /* ---- the file ---- */
