@@ -95,6 +95,15 @@ struct event {
 	 * SEQUENCE), so calendar apps take a re-export as an update.
 	 */
 	unsigned seq;
+	/*
+	 * Set by the readers, never stored: the fields (EVF_* of evident.h)
+	 * this event's source gave, so an import keeps the stored value of
+	 * the others (an Outlook event has no organisation to say); 0: every
+	 * field its format has. And the line the event starts at in its
+	 * file (0: unknown), for import's warnings.
+	 */
+	uint32_t carried;
+	uint32_t line;
 	uint32_t nwith;		/* fields are at most 64 KiB: never near 2^32 */
 	uint32_t ntags;
 	uint32_t packed;	/* bytes of text and arrays after the struct,

@@ -324,6 +324,7 @@ static void list_one(void *ctx, const struct evmerge_result *res)
 	struct strbuf *sb = ctx;
 	const struct event *id_of = res->old ? res->old : res->ev;
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	bool changed = false;
 
 	strbuf_addf(sb, "%s ", word[res->what]);
 	utf8_sanitize(sb, id_of->id);
@@ -343,12 +344,18 @@ static void list_one(void *ctx, const struct evmerge_result *res)
 		strbuf_reset(&b);
 		evident_describe(&a, res->old, f);
 		evident_describe(&b, res->ev, f);
+		changed = true;
 		strbuf_addf(sb, "    %s: ", evident_name(f));
 		utf8_sanitize(sb, a.len ? a.buf : "(none)");
 		strbuf_addstr(sb, " -> ");
 		utf8_sanitize(sb, b.len ? b.buf : "(none)");
 		strbuf_addch(sb, '\n');
 	}
+	/* An update of the revision alone (a calendar's higher SEQUENCE,
+	 * the same content) says so. */
+	if (res->what == EVMERGE_UPDATED && !changed)
+		strbuf_addf(sb, "    seq: %u -> %u\n", res->old->seq,
+			    res->ev->seq);
 	strbuf_release(&a);
 	strbuf_release(&b);
 	/* Each block as it is decided, so a warning about an event comes
@@ -364,8 +371,16 @@ static unsigned carried_by(const struct input *in)
 {
 	if (in->fmt == FMT_CSV)
 		return in->csv.carried;
-	if (in->fmt == FMT_ICS)
-		return EVF_ALL;
+	if (in->fmt == FMT_ICS) {
+		/* Each VEVENT says what it gives (icalio.c); the file's set,
+		 * which events are compared on, is what all of them give. */
+		unsigned all = EVF_ALL;
+
+		for (size_t i = 0; i < in->events.n; i++)
+			if (in->events.v[i]->carried)
+				all &= in->events.v[i]->carried;
+		return all;
+	}
 	return EVF_ALL & ~(unsigned)EVF_SEQ;
 }
 

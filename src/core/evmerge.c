@@ -163,6 +163,12 @@ void evmerge_source(struct evmerge *m, const char *fname, unsigned carried)
 		htab_put(&m->content, evident_hash(m->store->v[i], cm), i);
 }
 
+/* What ev's source says of it: its own set, else its file's. */
+static unsigned carried_of(const struct evmerge *m, const struct event *ev)
+{
+	return ev->carried ? ev->carried : m->carried;
+}
+
 /* The stored event with ev's content (in the carried fields: key is
  * their hash), or -1. */
 static long find_content(const struct evmerge *m, const struct event *ev,
@@ -180,7 +186,10 @@ static long find_content(const struct evmerge *m, const struct event *ev,
 		if ((size_t)pos >= m->input_start ||
 		    (ev->uid && s->uid && strcmp(ev->uid, s->uid)))
 			continue;
-		if (evident_same(s, ev, m->content_mask))
+		/* The index is keyed on what every event of the file
+		 * carries; this one may say more. */
+		if (evident_same(s, ev, m->content_mask) &&
+		    evident_same(s, ev, carried_of(m, ev) & EVF_CONTENT))
 			return pos;
 	}
 	return -1;
@@ -302,6 +311,7 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 {
 	uint64_t key = evident_hash(ev, m->content_mask);
 	long pos = find_same(m, ev, key);
+	unsigned carried = carried_of(m, ev);
 	const struct event *like;
 	struct event *old;
 
@@ -323,10 +333,10 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 		return EVMERGE_ADDED;
 	}
 	old = m->store->v[pos];
-	if ((m->carried & EVF_SEQ) && stored_is_newer(old, ev)) {
+	if ((carried & EVF_SEQ) && stored_is_newer(old, ev)) {
 		enum evmerge_what what = EVMERGE_STALE;
 
-		if (evident_same(old, ev, m->content_mask))
+		if (evident_same(old, ev, carried & EVF_CONTENT))
 			what = EVMERGE_UNCHANGED;
 		else
 			warn_stale(m, old, ev, w);
@@ -334,7 +344,7 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 		event_free(ev);
 		return (int)what;
 	}
-	evident_keep(ev, old, m->carried);
+	evident_keep(ev, old, carried);
 	if (event_check(ev, NULL, err)) {
 		char why[sizeof(err->msg)];
 
@@ -346,14 +356,17 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 		event_free(ev);
 		return -1;
 	}
-	if (evident_same(old, ev, EVF_ALL)) {
+	/* The same content in a higher SEQUENCE is still a newer revision:
+	 * record it, or an older one could later pass for newer. */
+	if (evident_same(old, ev, EVF_ALL) &&
+	    !((carried & EVF_SEQ) && ev->seq > old->seq)) {
 		report(fn, ctx, EVMERGE_UNCHANGED, old, old);
 		event_free(ev);
 		return EVMERGE_UNCHANGED;
 	}
 	/* A calendar's SEQUENCE is its own count; any other update is one
 	 * more revision. */
-	if (!(m->carried & EVF_SEQ))
+	if (!(carried & EVF_SEQ))
 		event_next_seq(ev, old);
 	else if (ev->seq < old->seq)
 		ev->seq = old->seq;

@@ -1940,6 +1940,10 @@ static void read_text(struct reader *r, struct event *ev,
 	size_t nitems = 0, ialloc = 0, i;
 	bool ours = false;
 	int t = -1;
+	/* What this VEVENT says (evident.h): the times always; any other
+	 * field only when a property gives it, so an update from a calendar
+	 * that never writes it keeps what is stored. */
+	unsigned carried = EVF_WHEN | EVF_TZ | EVF_STATUS | EVF_SEQ;
 
 	for (i = 0; i < vp->n; i++) {
 		const struct cprop *q = &vp->v[i];
@@ -2005,6 +2009,8 @@ static void read_text(struct reader *r, struct event *ev,
 		}
 	}
 
+	if (summary)
+		carried |= EVF_TITLE;
 	/* Title. */
 	if (x->title && summary && same_text(&a, x->title, summary))
 		ev->title = xstrdup(x->title);
@@ -2019,8 +2025,10 @@ static void read_text(struct reader *r, struct event *ev,
 		ev->venue = xstrdup_or_null(x->venue);
 		ev->city = xstrdup_or_null(x->city);
 		memcpy(ev->country, x->country, 3);
+		carried |= EVF_VENUE | EVF_CITY | EVF_COUNTRY;
 	} else if (location && *location) {
 		parse_location(ev, location);
+		carried |= EVF_VENUE | EVF_CITY | EVF_COUNTRY;
 	}
 
 	/* Notes, people, organisation, source. */
@@ -2031,16 +2039,31 @@ static void read_text(struct reader *r, struct event *ev,
 			event_add_participant(ev, x->with[i].name, x->with[i].role);
 		ev->org = xstrdup_or_null(x->org);
 		ev->source = xstrdup_or_null(x->source);
+		/* itin's own properties, each only when it is there. */
+		carried |= (x->notes ? EVF_NOTES : 0u) |
+			   (x->nwith ? EVF_WITH : 0u) |
+			   (x->org ? EVF_ORG : 0u) |
+			   (x->source ? EVF_SOURCE : 0u);
 	} else {
-		if (description && *description)
-			ev->notes = xstrdup(description);
-		if ((p = find(vp, "ORGANIZER")))
+		if (description) {
+			if (*description)
+				ev->notes = xstrdup(description);
+			carried |= EVF_NOTES;
+		}
+		if ((p = find(vp, "ORGANIZER"))) {
 			add_person(r, ev, p, "organizer");
+			carried |= EVF_WITH;
+		}
 		for (i = 0; i < vp->n; i++)
-			if (name_is(&vp->v[i], "ATTENDEE"))
+			if (name_is(&vp->v[i], "ATTENDEE")) {
 				add_person(r, ev, &vp->v[i], NULL);
-		if ((p = find(vp, "URL")) && *p->value)
-			ev->source = text_dup(r, p->value);
+				carried |= EVF_WITH;
+			}
+		if ((p = find(vp, "URL"))) {
+			if (*p->value)
+				ev->source = text_dup(r, p->value);
+			carried |= EVF_SOURCE;
+		}
 	}
 
 	/* Type and tags. */
@@ -2056,9 +2079,18 @@ static void read_text(struct reader *r, struct event *ev,
 	} else {
 		for (i = 0; i < nitems && t < 0; i++)
 			t = event_type_parse(items[i]);
+		/* A type guessed from the title is not the file's word. */
+		if (t >= 0)
+			carried |= EVF_TYPE;
 		ev->type = t >= 0 ? (enum event_type)t : typeguess(ev->title);
 		add_category_tags(ev, items, nitems, t >= 0);
 	}
+	if (ours)
+		carried |= EVF_TYPE;
+	/* Tags when the file gives any: the CATEGORIES an export writes
+	 * always name the type, which says nothing about tags. */
+	if (ev->ntags)
+		carried |= EVF_TAGS;
 
 	/* Status and revision. */
 	if ((p = find(vp, "STATUS"))) {
@@ -2087,8 +2119,10 @@ static void read_text(struct reader *r, struct event *ev,
 		if (parse_itime(p->value, strlen(p->value), &lm) && !lm.is_date) {
 			ev->modified = lm.lsec;
 			ev->has_modified = true;
+			carried |= EVF_MODIFIED;
 		}
 	}
+	ev->carried = carried;
 
 	for (i = 0; i < nitems; i++)
 		free(items[i]);
@@ -2294,6 +2328,8 @@ static int emit(struct reader *r, struct event *ev, long line)
 	enum event_part part;
 	long first;
 
+	if (!ev->line)
+		ev->line = (uint32_t)line;
 	if (event_check_part(ev, r->w && r->w->fn ? &wrap : NULL, r->err, &part)) {
 		snprintf(r->err->file, sizeof(r->err->file), "%s", r->fname);
 		r->err->line = line;
@@ -2443,6 +2479,7 @@ static int read_vevent(struct reader *r, size_t first, size_t last)
 			free(v);
 		}
 		adopt_uid(pe->ev, pe->uid, xid);
+		pe->ev->carried |= EVF_UID | (pe->ev->id ? EVF_ID : 0u);
 		free(xid);
 	}
 	pe->line = line;

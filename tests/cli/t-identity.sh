@@ -212,4 +212,44 @@ run import "$T/legacy.ics"
 expect_err "\(0 added, 1 updated, 0 unchanged\)" "an old store's UID id is the same event"
 [ "$(count_events)" = 1 ] && ok "no second copy" || not_ok "no second copy"
 
+# An Outlook update says nothing of the type, organisation, tags, people
+# or notes it never writes: what was added locally stays (only the
+# properties the VEVENT has are its word).
+fresh foreign
+ics up@outlook 0 20230601T100000Z 100000 "Meeting with EU Commissioner" >"$T/o1.ics"
+ics up@outlook 5 20230605T100000Z 110000 "Meeting with EU Commissioner" >"$T/o2.ics"
+run import "$T/o1.ics"
+id=$(itin list --format tsv | tail -n 1 | cut -f1)
+run edit "$id" --type summit --org "European Commission" --tag press --with "Jane Doe (Spokesperson)" --note "bring badge"
+expect_rc 0 "local edit of an imported event"
+run import -n "$T/o2.ics"
+expect_out_text "change $id  Meeting with EU Commissioner
+    when: 2023-07-11 10:00-12:00 -> 2023-07-11 11:00-12:00
+    modified: 2023-06-01T10:00:00Z -> 2023-06-05T10:00:00Z" "import -n: an Outlook update changes only what it says"
+run import "$T/o2.ics"
+run list --format itin
+expect_out_match "^2023-07-11 11:00-12:00 +summit " "the local type stays (a title's guess is not the file's word)"
+expect_out_match "^    org: European Commission$" "the local organisation stays"
+expect_out_match "^    with: Jane Doe \(Spokesperson\)$" "the local participants stay"
+expect_out_match "^    tags: press$" "the local tags stay"
+expect_out_match "^    note: bring badge$" "the local notes stay"
+
+# SEQUENCE 0, then 2 with the same content, then 1 (moved): the revision
+# 2 is recorded though nothing else changed, so 1 is refused.
+fresh seqonly
+ics sq@x 0 20230601T100000Z 100000 "Talks" | sed '/^LAST-MODIFIED/d' >"$T/v0.ics"
+ics sq@x 2 20230601T100000Z 100000 "Talks" | sed '/^LAST-MODIFIED/d' >"$T/v2.ics"
+ics sq@x 1 20230601T100000Z 110000 "Talks (moved)" | sed '/^LAST-MODIFIED/d' >"$T/v1.ics"
+run import "$T/v0.ics"
+id=$(itin list --format tsv | tail -n 1 | cut -f1)
+run import -n "$T/v2.ics"
+expect_out_text "change $id  Talks
+    seq: 0 -> 2" "import -n: a higher SEQUENCE alone is an update of the revision"
+run import "$T/v2.ics"
+expect_err "\(0 added, 1 updated, 0 unchanged\)" "the higher SEQUENCE is recorded"
+run import "$T/v1.ics"
+expect_err "the stored version is newer \(SEQUENCE 2, this file has 1\); not replaced" "then a lower SEQUENCE is refused"
+run list --format tsv
+expect_out_match "	Talks$" "and the title stays"
+
 finish
