@@ -320,7 +320,8 @@ static int64_t year_from(int64_t day, int years)
 /* What import -n lists: one block per event (see "import" in itin(1)). */
 static void list_one(void *ctx, const struct evmerge_result *res)
 {
-	static const char *const word[] = {"add", "change", "keep", "keep"};
+	static const char *const word[] = {"add", "change", "keep", "keep",
+					   "keep"};
 	struct strbuf *sb = ctx;
 	const struct event *id_of = res->old ? res->old : res->ev;
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
@@ -332,6 +333,8 @@ static void list_one(void *ctx, const struct evmerge_result *res)
 	utf8_sanitize(sb, res->ev->title);
 	if (res->what == EVMERGE_STALE)
 		strbuf_addstr(sb, "  (the stored version is newer)");
+	if (res->what == EVMERGE_EDITED)
+		strbuf_addstr(sb, "  (edited since)");
 	strbuf_addch(sb, '\n');
 	for (unsigned i = 0; res->what == EVMERGE_UPDATED && i < EVF_NFIELDS;
 	     i++) {
@@ -422,6 +425,8 @@ static int merge(struct evlist *store, struct input *in, size_t nin,
 		struct evlist *l = &in[k].events;
 
 		evmerge_source(m, in[k].name, carried_by(&in[k]));
+		if (in[k].fmt == FMT_ITIN)
+			evmerge_revisions(m);
 		for (size_t j = 0; j < l->n; j++) {
 			struct event *ev = l->v[j];
 			int r;

@@ -97,7 +97,13 @@ struct evmerge {
 	size_t lookalikes;     /* events in the look-alike table: [0, n) */
 	const char *fname;
 	unsigned carried;
+	bool revisions; /* the file's seq: is this store's kind of count */
 };
+
+void evmerge_revisions(struct evmerge *m)
+{
+	m->revisions = true;
+}
 
 static uint64_t uid_key(const char *uid)
 {
@@ -149,6 +155,7 @@ void evmerge_source(struct evmerge *m, const char *fname, unsigned carried)
 
 	m->fname = fname;
 	m->carried = carried;
+	m->revisions = false;
 	/* What the earlier files added is stored, as far as this one is
 	 * concerned: look-alikes of it are worth a word too. */
 	for (size_t i = m->lookalikes; i < m->store->n; i++)
@@ -276,6 +283,29 @@ static bool stored_is_newer(const struct event *old, const struct event *ev)
 	       old->modified > ev->modified;
 }
 
+/*
+ * Whether old was edited since the file ev comes from was first
+ * imported: ev's id is the one derived from its own content (the file
+ * wrote none, or wrote back the derived one), so old, which has that id,
+ * once had that content; now its content differs, so it changed since,
+ * and the file's older content must not undo that. Not for an event
+ * with a uid: its id is the uid's, whatever the content.
+ */
+static bool edited_since(const struct event *old, const struct event *ev,
+			 unsigned carried)
+{
+	char *derived;
+	bool same_id;
+
+	if ((ev->uid && *ev->uid) || strcmp(old->id, ev->id) ||
+	    evident_same(old, ev, carried & EVF_CONTENT))
+		return false;
+	derived = event_derive_id(ev);
+	same_id = !strcmp(derived, ev->id);
+	free(derived);
+	return same_id;
+}
+
 static void report(evmerge_fn fn, void *ctx, enum evmerge_what what,
 		   const struct event *old, const struct event *ev)
 {
@@ -293,8 +323,10 @@ static void warn_stale(struct evmerge *m, const struct event *old,
 	if (old->seq != ev->seq) {
 		itin_warn_at(w, m->fname, 0, 0,
 			     "'%.80s' (id %s): the stored version is newer "
-			     "(SEQUENCE %u, this file has %u); not replaced",
-			     old->title, old->id, old->seq, ev->seq);
+			     "(%s %u, this file has %u); not replaced",
+			     old->title, old->id,
+			     m->revisions ? "seq" : "SEQUENCE", old->seq,
+			     ev->seq);
 		return;
 	}
 	evident_format_utc(old->modified, a);
@@ -333,7 +365,13 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 		return EVMERGE_ADDED;
 	}
 	old = m->store->v[pos];
-	if ((carried & EVF_SEQ) && stored_is_newer(old, ev)) {
+	if (edited_since(old, ev, carried)) {
+		report(fn, ctx, EVMERGE_EDITED, old, ev);
+		event_free(ev);
+		return EVMERGE_EDITED;
+	}
+	if (((carried & EVF_SEQ) || m->revisions) &&
+	    stored_is_newer(old, ev)) {
 		enum evmerge_what what = EVMERGE_STALE;
 
 		if (evident_same(old, ev, carried & EVF_CONTENT))

@@ -252,4 +252,35 @@ expect_err "the stored version is newer \(SEQUENCE 2, this file has 1\); not rep
 run list --format tsv
 expect_out_match "	Talks$" "and the title stays"
 
+# A file without ids imported again after a local edit: its events' ids
+# are derived from their (old) content, so the stored event with that id
+# was edited since; it stays.
+fresh edited
+printf '2023-07-11 10:00-11:00  meeting  Bilateral @ Vilnius, LT\n    org: NATO\n' >"$T/h.itin"
+printf 'type,title,start,end,city,country\nmeeting,Talks,2023-07-12 10:00,2023-07-12 11:00,Vilnius,LT\n' >"$T/h.csv"
+run import "$T/h.itin" "$T/h.csv"
+hid=$(itin list --format tsv | awk -F "\t" '$NF == "Bilateral" { print $1 }')
+cid=$(itin list --format tsv | awk -F "\t" '$NF == "Talks" { print $1 }')
+run edit "$hid" --note "moved to room 4" --start "2023-07-11 10:30"
+run edit "$cid" --title "Talks (moved)"
+snapshot
+run import -n "$T/h.itin" "$T/h.csv"
+expect_out_text "keep $hid  Bilateral  (edited since)
+keep $cid  Talks  (edited since)" "import -n: a derived id whose stored event changed since: kept"
+run import "$T/h.itin" "$T/h.csv"
+expect_rc 0 "the old files again"
+expect_err "\(0 added, 0 updated, 1 unchanged\) from .*h.itin$" ".itin: counted unchanged"
+expect_err "\(0 added, 0 updated, 1 unchanged\) from .*h.csv" "CSV: counted unchanged"
+unchanged "the local edits stay"
+
+# .itin files carry seq: a lower one never replaces a higher one.
+fresh itinseq
+run add meeting Talks --start "2023-07-11 10:00" --end 11:00 --city Vilnius --country LT --id t1
+run export --format itin -o "$T/old.itin"
+run edit t1 --title "Talks (moved)"
+snapshot
+run import "$T/old.itin"
+expect_err "warning: .*old.itin: 'Talks \(moved\)' \(id t1\): the stored version is newer \(seq 1, this file has 0\); not replaced" ".itin: a lower seq never replaces a higher"
+unchanged ".itin: the stale version is kept out"
+
 finish
