@@ -96,6 +96,15 @@ struct event {
 	 */
 	unsigned seq;
 	/*
+	 * What the source calendar said the revision was (its SEQUENCE) when
+	 * the event was last imported from it: the next import from that
+	 * calendar is compared with this, not with seq, which local edits
+	 * count up too. The text format's "src-seq:", written only for an
+	 * event with a uid (of another calendar) when it differs from seq;
+	 * absent, it is seq.
+	 */
+	unsigned src_seq;
+	/*
 	 * Set by the readers, never stored: the fields (EVF_* of evident.h)
 	 * this event's source gave, so an import keeps the stored value of
 	 * the others (an Outlook event has no organisation to say); 0: every

@@ -357,8 +357,8 @@ static void list_one(void *ctx, const struct evmerge_result *res)
 	/* An update of the revision alone (a calendar's higher SEQUENCE,
 	 * the same content) says so. */
 	if (res->what == EVMERGE_UPDATED && !changed)
-		strbuf_addf(sb, "    seq: %u -> %u\n", res->old->seq,
-			    res->ev->seq);
+		strbuf_addf(sb, "    sequence: %u -> %u\n", res->old->src_seq,
+			    res->ev->src_seq);
 	strbuf_release(&a);
 	strbuf_release(&b);
 	/* Each block as it is decided, so a warning about an event comes

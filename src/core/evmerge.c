@@ -272,13 +272,31 @@ static void index_at(struct evmerge *m, const struct event *ev, size_t pos,
 }
 
 /*
- * Whether old, as stored, is newer than ev by the calendar's own
- * revision: a higher SEQUENCE, or the same and a later LAST-MODIFIED.
+ * The revision of old that ev's is compared with: from a calendar, what
+ * that calendar said when old was last imported from it (src_seq; local
+ * edits count seq up, and must not make the calendar's next change
+ * look stale); from a .itin file, the store's own count.
  */
-static bool stored_is_newer(const struct event *old, const struct event *ev)
+static unsigned stored_rev(const struct evmerge *m, const struct event *old)
 {
-	if (old->seq != ev->seq)
-		return old->seq > ev->seq;
+	/* An event without a uid is itin's own: its revision is seq (an
+	 * itin export's SEQUENCE is that). */
+	if (m->revisions || !old->uid || !*old->uid)
+		return old->seq;
+	return old->src_seq;
+}
+
+/*
+ * Whether old, as stored, is newer than ev by the source's revision: a
+ * higher one, or the same and a later LAST-MODIFIED.
+ */
+static bool stored_is_newer(const struct evmerge *m, const struct event *old,
+			    const struct event *ev)
+{
+	unsigned rev = stored_rev(m, old);
+
+	if (rev != ev->seq)
+		return rev > ev->seq;
 	return old->has_modified && ev->has_modified &&
 	       old->modified > ev->modified;
 }
@@ -320,13 +338,13 @@ static void warn_stale(struct evmerge *m, const struct event *old,
 {
 	char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
 
-	if (old->seq != ev->seq) {
+	if (stored_rev(m, old) != ev->seq) {
 		itin_warn_at(w, m->fname, 0, 0,
 			     "'%.80s' (id %s): the stored version is newer "
 			     "(%s %u, this file has %u); not replaced",
 			     old->title, old->id,
-			     m->revisions ? "seq" : "SEQUENCE", old->seq,
-			     ev->seq);
+			     m->revisions ? "seq" : "SEQUENCE",
+			     stored_rev(m, old), ev->seq);
 		return;
 	}
 	evident_format_utc(old->modified, a);
@@ -371,7 +389,7 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 		return EVMERGE_EDITED;
 	}
 	if (((carried & EVF_SEQ) || m->revisions) &&
-	    stored_is_newer(old, ev)) {
+	    stored_is_newer(m, old, ev)) {
 		enum evmerge_what what = EVMERGE_STALE;
 
 		if (evident_same(old, ev, carried & EVF_CONTENT))
@@ -383,6 +401,9 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 		return (int)what;
 	}
 	evident_keep(ev, old, carried);
+	/* Only a calendar says what its revision is. */
+	if (!(carried & EVF_SEQ))
+		ev->src_seq = old->src_seq;
 	if (event_check(ev, NULL, err)) {
 		char why[sizeof(err->msg)];
 
@@ -397,14 +418,14 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 	/* The same content in a higher SEQUENCE is still a newer revision:
 	 * record it, or an older one could later pass for newer. */
 	if (evident_same(old, ev, EVF_ALL) &&
-	    !((carried & EVF_SEQ) && ev->seq > old->seq)) {
+	    !((carried & EVF_SEQ) && ev->seq > stored_rev(m, old))) {
 		report(fn, ctx, EVMERGE_UNCHANGED, old, old);
 		event_free(ev);
 		return EVMERGE_UNCHANGED;
 	}
-	/* A calendar's SEQUENCE is its own count; any other update is one
-	 * more revision. */
-	if (!(carried & EVF_SEQ))
+	/* A change is one more revision (or the calendar's, when higher);
+	 * the calendar's revision alone changing keeps the count. */
+	if (!evident_same(old, ev, EVF_ALL))
 		event_next_seq(ev, old);
 	else if (ev->seq < old->seq)
 		ev->seq = old->seq;

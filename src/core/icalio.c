@@ -2105,11 +2105,23 @@ static void read_text(struct reader *r, struct event *ev,
 		unsigned long v = 0;
 		const char *s = p->value;
 
+		if (*s == '+')
+			s++;
 		while (ascii_isdigit((unsigned char)*s) && v <= EVENT_MAX_SEQ)
 			v = v * 10 + (unsigned long)(*s++ - '0');
-		if (!*s && v <= EVENT_MAX_SEQ)
+		if (!*s && v <= EVENT_MAX_SEQ && s > p->value &&
+		    ascii_isdigit((unsigned char)s[-1]))
 			ev->seq = (unsigned)v;
+		else
+			/* Read as 0, the default, but not silently: the
+			 * revision decides which version an import keeps. */
+			itin_warn_at(r->w, r->fname, p->line, 1,
+				     "invalid SEQUENCE '%.40s' (a number from "
+				     "0 to %u); read as 0",
+				     p->value, EVENT_MAX_SEQ);
 	}
+	/* What the calendar said, kept apart from the local count. */
+	ev->src_seq = ev->seq;
 	/* When SEQUENCE ties, LAST-MODIFIED tells the newer of two
 	 * versions (a time that is not UTC, as RFC 5545 wants, is read as
 	 * if it were: an hour off at worst, and never silently a day). */

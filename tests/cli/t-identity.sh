@@ -244,7 +244,7 @@ run import "$T/v0.ics"
 id=$(itin list --format tsv | tail -n 1 | cut -f1)
 run import -n "$T/v2.ics"
 expect_out_text "change $id  Talks
-    seq: 0 -> 2" "import -n: a higher SEQUENCE alone is an update of the revision"
+    sequence: 0 -> 2" "import -n: a higher SEQUENCE alone is an update of the revision"
 run import "$T/v2.ics"
 expect_err "\(0 added, 1 updated, 0 unchanged\)" "the higher SEQUENCE is recorded"
 run import "$T/v1.ics"
@@ -282,5 +282,36 @@ snapshot
 run import "$T/old.itin"
 expect_err "warning: .*old.itin: 'Talks \(moved\)' \(id t1\): the stored version is newer \(seq 1, this file has 0\); not replaced" ".itin: a lower seq never replaces a higher"
 unchanged ".itin: the stale version is kept out"
+
+# A local edit counts the store's revision up; the calendar's next
+# change (same SEQUENCE, newer LAST-MODIFIED) is compared with what the
+# calendar said before, not with the local count, and keeps the edit of
+# a field it does not carry.
+fresh srcseq
+ics g1@google.com 0 20230601T000000Z 100000 "Press briefing" | sed '/^LOCATION/d' >"$T/w1.ics"
+ics g1@google.com 0 20230608T000000Z 100000 "Press briefing with PM" | sed '/^LOCATION/d' >"$T/w2.ics"
+run import "$T/w1.ics"
+id=$(itin list --format tsv | tail -n 1 | cut -f1)
+run edit "$id" --note "bring badge"
+run list --format itin
+expect_out_match "^    src-seq: 0$" "after a local edit the calendar's SEQUENCE is kept apart (src-seq)"
+run import "$T/w2.ics"
+expect_rc 0 "the calendar's next change after a local edit"
+expect_err "\(0 added, 1 updated, 0 unchanged\)" "is an update, not stale"
+run list --format itin
+expect_out_match " Press briefing with PM" "the calendar's new title"
+expect_out_match "^    note: bring badge$" "the local note stays"
+expect_out_match "^    seq: 2$" "the local revision counts on"
+run import "$T/w1.ics"
+expect_err "the stored version is newer \(LAST-MODIFIED 2023-06-08T00:00:00Z, this file has 2023-06-01T00:00:00Z\)" "the older version is still refused"
+
+# A SEQUENCE that is no number from 0 to 2^31-1 is read as 0, with a word.
+fresh badseq
+ics bs@x -1 20230601T000000Z 100000 "Talks" >"$T/bad1.ics"
+ics bs2@x 99999999999 20230601T000000Z 100000 "Talks" >"$T/bad2.ics"
+run import "$T/bad1.ics" "$T/bad2.ics"
+expect_rc 0 "bad SEQUENCE values"
+expect_err "warning: .*bad1.ics:7:1: invalid SEQUENCE '-1' \(a number from 0 to 2147483647\); read as 0" "SEQUENCE -1: a warning"
+expect_err "warning: .*bad2.ics:7:1: invalid SEQUENCE '99999999999'" "SEQUENCE 99999999999: a warning"
 
 finish
