@@ -226,6 +226,38 @@ static long find_uid(const struct evmerge *m, const char *uid)
 	return pos;
 }
 
+/*
+ * ev's id is X-ITIN-ID, written beside another calendar's UID (an
+ * iCalendar export of itin's): trusted only when the stored event of
+ * that id has that UID, or there is none. A copy of the event under a
+ * new UID (a calendar's "duplicate") keeps the X-ITIN-ID of the
+ * original; it is another event, so it gets the id derived from its own
+ * UID, with a warning.
+ */
+static void check_xid(const struct evmerge *m, struct event *ev,
+		      unsigned carried, const struct itin_warner *w)
+{
+	long pos;
+	const struct event *s;
+	char *id;
+
+	if (!ev->uid || !*ev->uid || !(carried & EVF_ID))
+		return;
+	pos = evindex_find(m->ids, ev->id);
+	if (pos < 0)
+		return;
+	s = m->store->v[pos];
+	if (s->uid && !strcmp(s->uid, ev->uid))
+		return;
+	id = event_derive_id(ev);
+	itin_warn_at(w, m->fname, ev->line, 0,
+		     "'%.80s': X-ITIN-ID '%s' is stored event %s's, whose "
+		     "UID is not '%.100s'; id %s from the UID instead",
+		     ev->title, ev->id, s->id, ev->uid, id);
+	event_set_str(ev, &ev->id, id);
+	free(id);
+}
+
 /* Which stored event ev is, or -1. key: the hash of its content. */
 static long find_same(const struct evmerge *m, const struct event *ev,
 		      uint64_t key)
@@ -359,9 +391,12 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 		const struct itin_warner *w, evmerge_fn fn, void *ctx,
 		struct itin_err *err)
 {
-	uint64_t key = evident_hash(ev, m->content_mask);
-	long pos = find_same(m, ev, key);
 	unsigned carried = carried_of(m, ev);
+	uint64_t key = evident_hash(ev, m->content_mask);
+	long pos;
+
+	check_xid(m, ev, carried, w);
+	pos = find_same(m, ev, key);
 	const struct event *like;
 	struct event *old;
 

@@ -2350,6 +2350,26 @@ static int emit(struct reader *r, struct event *ev, long line)
 		return -1;
 	}
 	first = evindex_find(r->ids, ev->id);
+	/* X-ITIN-ID beside a UID: a second event of the file claiming it
+	 * under another UID is a copy (evmerge.c: check_xid()). */
+	if (first >= 0 && ev->uid && (ev->carried & EVF_ID)) {
+		long at = evlist_find(r->out, ev->id);
+
+		if (at >= 0 && (!r->out->v[at]->uid ||
+				strcmp(r->out->v[at]->uid, ev->uid))) {
+			char *id = event_derive_id(ev);
+
+			itin_warn_at(r->w, r->fname, line, 1,
+				     "X-ITIN-ID '%s' again (first at line "
+				     "%ld) with another UID; id %s from the "
+				     "UID instead",
+				     ev->id, first, id);
+			event_set_str(ev, &ev->id, id);
+			free(id);
+			ev->carried &= ~(unsigned)EVF_ID;
+			first = evindex_find(r->ids, ev->id);
+		}
+	}
 	if (first >= 0) {
 		long at = evlist_find(r->out, ev->id);
 

@@ -314,4 +314,27 @@ expect_rc 0 "bad SEQUENCE values"
 expect_err "warning: .*bad1.ics:7:1: invalid SEQUENCE '-1' \(a number from 0 to 2147483647\); read as 0" "SEQUENCE -1: a warning"
 expect_err "warning: .*bad2.ics:7:1: invalid SEQUENCE '99999999999'" "SEQUENCE 99999999999: a warning"
 
+# A calendar's copy of an exported event: a new UID, the original's
+# X-ITIN-ID. It is another event: its id comes from its UID, with a word;
+# the original is not overwritten, and the import does not fail.
+fresh xid
+run add meeting "Bilateral with X" --start "2023-07-11 10:00" --end 11:00 --city Vilnius --country LT --id x1
+ics copy@outlook 0 20230601T000000Z 110000 "Bilateral with Y" | sed 's/^UID:copy@outlook\r$/UID:copy@outlook\r\nX-ITIN-ID:x1\r/' >"$T/copyonly.ics"
+{ ics x1@itin 0 20230601T000000Z 100000 "Bilateral with X" | sed '/^END:VCALENDAR/d;/^END:VEVENT/,$d'
+  printf 'END:VEVENT\r\n'
+  sed '1,/^PRODID/d' "$T/copyonly.ics"; } >"$T/copy.ics"
+snapshot
+run import "$T/copyonly.ics"
+expect_rc 0 "a copy with the original's X-ITIN-ID"
+expect_err "warning: .*copyonly.ics:4: 'Bilateral with Y': X-ITIN-ID 'x1' is stored event x1's, whose UID is not 'copy@outlook'; id [0-9a-f]{16} from the UID instead" "the copy's X-ITIN-ID is not trusted: a warning"
+expect_err "\(1 added, 0 updated, 0 unchanged\)" "the copy is added"
+run show x1
+expect_out_match "Bilateral with X" "the original stays"
+fresh xid2
+run add meeting "Bilateral with X" --start "2023-07-11 10:00" --end 11:00 --city Vilnius --country LT --id x1
+run import "$T/copy.ics"
+expect_rc 0 "the original and its copy in one file"
+expect_err "warning: .*copy.ics:[0-9]+:1: X-ITIN-ID 'x1' again \(first at line [0-9]+\) with another UID; id [0-9a-f]{16} from the UID instead" "the second claim of an X-ITIN-ID: a warning"
+[ "$(count_events)" = 2 ] && ok "both events stored" || not_ok "both events stored"
+
 finish
