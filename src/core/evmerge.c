@@ -16,6 +16,7 @@
 #include "itin/datetime.h"
 #include "itin/evident.h"
 #include "itin/evmerge.h"
+#include "itin/places.h"
 #include "itin/xalloc.h"
 
 /* ---- a multimap from 64-bit hashes to positions ---- */
@@ -88,6 +89,10 @@ static void htab_release(struct htab *t)
 
 /* ---- the merger ---- */
 
+/* The kinds of warning the merger caps per file. */
+enum { W_LOOKALIKE, W_STALE, W_XID, W_FLOATING, W_KINDS };
+#define WARN_MAX 10
+
 struct evmerge {
 	struct evlist *store;
 	struct evindex *ids;
@@ -98,7 +103,43 @@ struct evmerge {
 	const char *fname;
 	unsigned carried;
 	bool revisions; /* the file's seq: is this store's kind of count */
+	/* Warnings of each kind for the current file: after WARN_MAX, one
+	 * line says how many more (flush_warnings()). */
+	size_t nwarn[W_KINDS];
+	const struct itin_warner *w;
 };
+
+/* A warner's line for ev, 0 when its reader did not know it. */
+static long line_of(const struct event *ev)
+{
+	return (long)ev->line;
+}
+
+/* Whether one more warning of kind may be printed for this file. */
+static bool may_warn(struct evmerge *m, int kind, const struct itin_warner *w)
+{
+	m->w = w;
+	return ++m->nwarn[kind] <= WARN_MAX;
+}
+
+/* "... and N more like it" for each kind that went over the cap. */
+static void flush_warnings(struct evmerge *m)
+{
+	static const char *const what[W_KINDS] = {
+	    "events that look like stored ones",
+	    "stale versions not replacing stored ones",
+	    "X-ITIN-IDs not trusted",
+	    "events left floating",
+	};
+
+	for (int k = 0; k < W_KINDS; k++) {
+		if (m->nwarn[k] > WARN_MAX && m->w)
+			itin_warn_at(m->w, m->fname, 0, 0,
+				     "... and %zu more like it (%s)",
+				     m->nwarn[k] - WARN_MAX, what[k]);
+		m->nwarn[k] = 0;
+	}
+}
 
 void evmerge_revisions(struct evmerge *m)
 {
@@ -136,6 +177,7 @@ void evmerge_free(struct evmerge *m)
 {
 	if (!m)
 		return;
+	flush_warnings(m);
 	evindex_free(m->ids);
 	htab_release(&m->uids);
 	htab_release(&m->content);
@@ -153,6 +195,7 @@ void evmerge_source(struct evmerge *m, const char *fname, unsigned carried)
 {
 	unsigned cm = content_mask(carried);
 
+	flush_warnings(m);
 	m->fname = fname;
 	m->carried = carried;
 	m->revisions = false;
@@ -234,7 +277,7 @@ static long find_uid(const struct evmerge *m, const char *uid)
  * original; it is another event, so it gets the id derived from its own
  * UID, with a warning.
  */
-static void check_xid(const struct evmerge *m, struct event *ev,
+static void check_xid(struct evmerge *m, struct event *ev,
 		      unsigned carried, const struct itin_warner *w)
 {
 	long pos;
@@ -250,10 +293,12 @@ static void check_xid(const struct evmerge *m, struct event *ev,
 	if (s->uid && !strcmp(s->uid, ev->uid))
 		return;
 	id = event_derive_id(ev);
-	itin_warn_at(w, m->fname, ev->line, 0,
-		     "'%.80s': X-ITIN-ID '%s' is stored event %s's, whose "
-		     "UID is not '%.100s'; id %s from the UID instead",
-		     ev->title, ev->id, s->id, ev->uid, id);
+	if (may_warn(m, W_XID, w))
+		itin_warn_at(w, m->fname, ev->line, 0,
+			     "'%.80s': X-ITIN-ID '%s' is stored event %s's, "
+			     "whose UID is not '%.100s'; id %s from the UID "
+			     "instead",
+			     ev->title, ev->id, s->id, ev->uid, id);
 	event_set_str(ev, &ev->id, id);
 	free(id);
 }
@@ -284,8 +329,9 @@ static const struct event *lookalike(const struct evmerge *m,
 	       0) {
 		const struct event *s = m->store->v[pos];
 
-		if ((size_t)pos < m->input_start && s->allday == ev->allday &&
-		    s->start == ev->start && s->type == ev->type &&
+		if ((size_t)pos < m->input_start &&
+		    lsec_day(s->start) == lsec_day(ev->start) &&
+		    s->type == ev->type &&
 		    !strcmp(s->title ? s->title : "",
 			    ev->title ? ev->title : "") &&
 		    !strcmp(s->city ? s->city : "", ev->city ? ev->city : ""))
@@ -356,6 +402,32 @@ static bool edited_since(const struct event *old, const struct event *ev,
 	return same_id;
 }
 
+/*
+ * An all-day event made timed by a file that says nothing of the zone
+ * (a CSV without place columns): the stored event had no zone to keep,
+ * so the zone comes from its (kept) place, as `edit` finds it; a place
+ * without one leaves the time floating, with a word.
+ */
+static void place_kept_zone(struct evmerge *m, struct event *ev,
+			    const struct event *old, unsigned carried,
+			    const struct itin_warner *w)
+{
+	struct place_zone z;
+
+	if (ev->allday || ev->tz || !old->allday || (carried & EVF_TZ))
+		return;
+	place_zone(ev->city, ev->country, &z);
+	if (z.tz) {
+		event_set_str(ev, &ev->tz, z.tz);
+		return;
+	}
+	if (may_warn(m, W_FLOATING, w))
+		itin_warn_at(w, m->fname, ev->line, 0,
+			     "'%.80s' (id %s) is now timed, and no time zone "
+			     "is known for its place; time is floating",
+			     ev->title, old->id);
+}
+
 static void report(evmerge_fn fn, void *ctx, enum evmerge_what what,
 		   const struct event *old, const struct event *ev)
 {
@@ -371,7 +443,7 @@ static void warn_stale(struct evmerge *m, const struct event *old,
 	char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
 
 	if (stored_rev(m, old) != ev->seq) {
-		itin_warn_at(w, m->fname, 0, 0,
+		itin_warn_at(w, m->fname, line_of(ev), 0,
 			     "'%.80s' (id %s): the stored version is newer "
 			     "(%s %u, this file has %u); not replaced",
 			     old->title, old->id,
@@ -381,7 +453,7 @@ static void warn_stale(struct evmerge *m, const struct event *old,
 	}
 	evident_format_utc(old->modified, a);
 	evident_format_utc(ev->modified, b);
-	itin_warn_at(w, m->fname, 0, 0,
+	itin_warn_at(w, m->fname, line_of(ev), 0,
 		     "'%.80s' (id %s): the stored version is newer "
 		     "(LAST-MODIFIED %s, this file has %s); not replaced",
 		     old->title, old->id, a, b);
@@ -394,11 +466,11 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 	unsigned carried = carried_of(m, ev);
 	uint64_t key = evident_hash(ev, m->content_mask);
 	long pos;
+	const struct event *like;
+	struct event *old;
 
 	check_xid(m, ev, carried, w);
 	pos = find_same(m, ev, key);
-	const struct event *like;
-	struct event *old;
 
 	if (pos < 0) {
 		like = lookalike(m, ev);
@@ -406,11 +478,12 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 			char when[ITIN_WHEN_MAX];
 
 			when_format(ev->start, !ev->allday, ' ', when);
-			itin_warn_at(
-			    w, m->fname, 0, 0,
-			    "'%.80s' (%s) looks like stored event %s "
-			    "but differs from it; added as a new event",
-			    ev->title, when, like->id);
+			if (may_warn(m, W_LOOKALIKE, w))
+				itin_warn_at(w, m->fname, ev->line, 0,
+					     "'%.80s' (%s) looks like stored "
+					     "event %s but differs from it; "
+					     "added as a new event",
+					     ev->title, when, like->id);
 		}
 		index_at(m, ev, m->store->n, key);
 		evlist_add(m->store, ev);
@@ -429,13 +502,14 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 
 		if (evident_same(old, ev, carried & EVF_CONTENT))
 			what = EVMERGE_UNCHANGED;
-		else
+		else if (may_warn(m, W_STALE, w))
 			warn_stale(m, old, ev, w);
 		report(fn, ctx, what, old, ev);
 		event_free(ev);
 		return (int)what;
 	}
 	evident_keep(ev, old, carried);
+	place_kept_zone(m, ev, old, carried, w);
 	/* Only a calendar says what its revision is. */
 	if (!(carried & EVF_SEQ))
 		ev->src_seq = old->src_seq;

@@ -629,6 +629,7 @@ static int finish_event(struct reader *r, struct pending *pe,
 
 	if (pe->has_notes)
 		ev->notes = strbuf_detach(&pe->notes, NULL);
+	ev->line = (uint32_t)pe->line; /* for import's warnings */
 	/* Without src-seq: the calendar's revision is the event's own. */
 	if (!pe->seen[K_SRC_SEQ])
 		ev->src_seq = ev->seq;

@@ -67,7 +67,7 @@ unchanged "import -n"
 run import --date-order mdy "$T/outlook.csv"
 expect_rc 0 "import of an overlapping Outlook CSV"
 expect_err "imported 2 events \(1 added, 0 updated, 1 unchanged\)" "overlapping CSV: the summit is the same event, the edited press conference a new one"
-expect_err "warning: .*outlook.csv: 'Press conference' \(2023-07-12 16:00\) looks like stored event $press_id but differs from it; added as a new event" "a look-alike is named in one warning"
+expect_err "warning: .*outlook.csv:3: 'Press conference' \(2023-07-12 16:00\) looks like stored event $press_id but differs from it; added as a new event" "a look-alike is named in one warning"
 run show "$summit_id"
 expect_out_match "NATO" "the summit kept its organisation"
 expect_out_match "Heads of state" "the summit kept its notes"
@@ -187,7 +187,7 @@ run import -n "$T/a.ics"
 expect_out_text "keep $id  Bilateral meeting  (the stored version is newer)" "import -n: a stale version is kept out"
 run import "$T/a.ics"
 expect_rc 0 "a.ics again"
-expect_err "warning: .*a.ics: 'Bilateral meeting \(moved\)' \(id $id\): the stored version is newer \(SEQUENCE 1, this file has 0\); not replaced" "a lower SEQUENCE never replaces a higher one: one warning"
+expect_err "warning: .*a.ics:4: 'Bilateral meeting \(moved\)' \(id $id\): the stored version is newer \(SEQUENCE 1, this file has 0\); not replaced" "a lower SEQUENCE never replaces a higher one: one warning"
 expect_err "\(0 added, 0 updated, 1 unchanged\)" "a.ics again: nothing updated"
 unchanged "a.ics again"
 run import "$T/b.ics"
@@ -280,7 +280,7 @@ run export --format itin -o "$T/old.itin"
 run edit t1 --title "Talks (moved)"
 snapshot
 run import "$T/old.itin"
-expect_err "warning: .*old.itin: 'Talks \(moved\)' \(id t1\): the stored version is newer \(seq 1, this file has 0\); not replaced" ".itin: a lower seq never replaces a higher"
+expect_err "warning: .*old.itin:1: 'Talks \(moved\)' \(id t1\): the stored version is newer \(seq 1, this file has 0\); not replaced" ".itin: a lower seq never replaces a higher"
 unchanged ".itin: the stale version is kept out"
 
 # A local edit counts the store's revision up; the calendar's next
@@ -336,5 +336,34 @@ run import "$T/copy.ics"
 expect_rc 0 "the original and its copy in one file"
 expect_err "warning: .*copy.ics:[0-9]+:1: X-ITIN-ID 'x1' again \(first at line [0-9]+\) with another UID; id [0-9a-f]{16} from the UID instead" "the second claim of an X-ITIN-ID: a warning"
 [ "$(count_events)" = 2 ] && ok "both events stored" || not_ok "both events stored"
+
+# A meeting moved within its day (same title, type, city, another hour)
+# is a look-alike worth a word.
+fresh moved
+printf 'type,title,start,end,city,country\nmeeting,Talks,2023-07-11 10:00,2023-07-11 11:00,Vilnius,LT\n' >"$T/m1.csv"
+printf 'type,title,start,end,city,country\nmeeting,Talks,2023-07-11 15:00,2023-07-11 16:00,Vilnius,LT\n' >"$T/m2.csv"
+run import "$T/m1.csv"
+run import "$T/m2.csv"
+expect_err "warning: .*m2.csv:2: 'Talks' \(2023-07-11 15:00\) looks like stored event [0-9a-f]{16} but differs from it" "a meeting moved within its day: the look-alike warning, at its line"
+
+# Repeated warnings of one kind are capped at 10 a file.
+{ printf 'type,title,start,end,city,country\n'
+  for h in 10 11 12 13 14 15 16 17 18 19 20 21; do
+	printf 'meeting,Talks,2023-07-11 %s:30,2023-07-11 %s:45,Vilnius,LT\n' $h $h
+  done; } >"$T/many.csv"
+run import "$T/many.csv"
+n=$(grep -c "looks like stored event" "$T/err")
+[ "$n" = 10 ] && ok "ten look-alike warnings" || not_ok "ten look-alike warnings ($n)"
+expect_err "warning: .*many.csv: \.\.\. and 2 more like it \(events that look like stored ones\)" "then one line for the rest"
+
+# An all-day event made timed by a CSV without place columns: the zone
+# comes from the kept place, as edit finds it; not a floating time.
+fresh allday
+run add summit Summit --start 2023-07-11 --end 2023-07-12 --city Vilnius --country LT --id s1
+printf 'id,title,start,end\ns1,Summit,2023-07-11T10:00,2023-07-11T18:00\n' >"$T/ad.csv"
+run import "$T/ad.csv"
+expect_rc 0 "all-day to timed by a CSV without place columns"
+run list --format itin
+expect_out_match "^    tz: Europe/Vilnius$" "the zone of the kept place"
 
 finish
