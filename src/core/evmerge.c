@@ -21,69 +21,99 @@
 
 /* ---- a multimap from 64-bit hashes to positions ---- */
 
+/*
+ * Open addressing over distinct keys; the positions of one key are a
+ * chain of entries, so a million events with one key (look-alikes of
+ * one another) are one slot, not a million-long run of probes.
+ */
 struct hslot {
 	uint64_t key;
-	size_t pos1; /* 1 + position; 0: empty */
+	size_t head1; /* 1 + index of the key's first entry; 0: empty */
+	size_t tail1; /* 1 + index of its last: positions in put order */
+};
+
+struct hentry {
+	size_t pos;
+	size_t next1; /* 1 + index of the next entry of the key; 0: none */
 };
 
 struct htab {
 	struct hslot *v;
-	size_t cap, n; /* cap: a power of two */
+	size_t cap, n; /* cap: a power of two; n: distinct keys */
+	struct hentry *e;
+	size_t ne, ealloc;
 };
 
-static void htab_put(struct htab *t, uint64_t key, size_t pos);
+static struct hslot *htab_slot(const struct htab *t, uint64_t key)
+{
+	size_t i = (size_t)key & (t->cap - 1);
+
+	while (t->v[i].head1 && t->v[i].key != key)
+		i = (i + 1) & (t->cap - 1);
+	return &t->v[i];
+}
 
 static void htab_grow(struct htab *t)
 {
-	struct htab old = *t;
+	struct hslot *old = t->v;
+	size_t ocap = t->cap;
 
-	t->cap = old.cap ? 2 * old.cap : 64;
+	t->cap = ocap ? 2 * ocap : 64;
 	t->v = xcalloc(t->cap, sizeof(*t->v));
-	t->n = 0;
-	for (size_t i = 0; i < old.cap; i++)
-		if (old.v[i].pos1)
-			htab_put(t, old.v[i].key, old.v[i].pos1 - 1);
-	free(old.v);
+	for (size_t i = 0; i < ocap; i++)
+		if (old[i].head1)
+			*htab_slot(t, old[i].key) = old[i];
+	free(old);
 }
 
 static void htab_put(struct htab *t, uint64_t key, size_t pos)
 {
-	size_t i;
+	struct hslot *s;
 
 	if ((t->n + 1) * 2 > t->cap)
 		htab_grow(t);
-	i = (size_t)key & (t->cap - 1);
-	while (t->v[i].pos1) {
-		if (t->v[i].key == key && t->v[i].pos1 == pos + 1)
-			return;
-		i = (i + 1) & (t->cap - 1);
+	s = htab_slot(t, key);
+	/* The same position again (an update that kept its key). */
+	if (s->head1 && t->e[s->tail1 - 1].pos == pos)
+		return;
+	t->e = xgrow(t->e, &t->ealloc, t->ne + 1, sizeof(*t->e));
+	t->e[t->ne].pos = pos;
+	t->e[t->ne].next1 = 0;
+	if (!s->head1) {
+		s->key = key;
+		s->head1 = t->ne + 1;
+		t->n++;
+	} else {
+		t->e[s->tail1 - 1].next1 = t->ne + 1;
 	}
-	t->v[i].key = key;
-	t->v[i].pos1 = pos + 1;
-	t->n++;
+	s->tail1 = ++t->ne;
 }
 
 /* Walk the positions under key: *it starts at 0; -1 at the end. */
 static long htab_next(const struct htab *t, uint64_t key, size_t *it)
 {
+	const struct hentry *e;
+
 	if (!t->cap)
 		return -1;
-	if (!*it)
-		*it = ((size_t)key & (t->cap - 1)) + 1;
-	for (;;) {
-		const struct hslot *s = &t->v[*it - 1];
+	if (!*it) {
+		const struct hslot *s = htab_slot(t, key);
 
-		if (!s->pos1)
+		if (!s->head1)
 			return -1;
-		*it = *it % t->cap + 1;
-		if (s->key == key)
-			return (long)(s->pos1 - 1);
+		*it = s->head1;
+	} else if (*it == (size_t)-1) {
+		return -1;
 	}
+	e = &t->e[*it - 1];
+	*it = e->next1 ? e->next1 : (size_t)-1;
+	return (long)e->pos;
 }
 
 static void htab_release(struct htab *t)
 {
 	free(t->v);
+	free(t->e);
 	memset(t, 0, sizeof(*t));
 }
 
