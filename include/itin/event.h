@@ -95,6 +95,24 @@ struct event {
 	 * SEQUENCE), so calendar apps take a re-export as an update.
 	 */
 	unsigned seq;
+	/*
+	 * What the source calendar said the revision was (its SEQUENCE) when
+	 * the event was last imported from it: the next import from that
+	 * calendar is compared with this, not with seq, which local edits
+	 * count up too. The text format's "src-seq:", written only for an
+	 * event with a uid (of another calendar) when it differs from seq;
+	 * absent, it is seq.
+	 */
+	unsigned src_seq;
+	/*
+	 * Set by the readers, never stored: the fields (EVF_* of evident.h)
+	 * this event's source gave, so an import keeps the stored value of
+	 * the others (an Outlook event has no organisation to say); 0: every
+	 * field its format has. And the line the event starts at in its
+	 * file (0: unknown), for import's warnings.
+	 */
+	uint32_t carried;
+	uint32_t line;
 	uint32_t nwith;		/* fields are at most 64 KiB: never near 2^32 */
 	uint32_t ntags;
 	uint32_t packed;	/* bytes of text and arrays after the struct,

@@ -71,8 +71,9 @@ bool evident_same(const struct event *a, const struct event *b, unsigned mask);
 uint64_t evident_hash(const struct event *ev, unsigned mask);
 
 /*
- * The hash of what a person sees first, start, type, title and city:
- * two different events that agree on it only look alike (import warns).
+ * The hash of what a person sees first, the local day it starts, type,
+ * title and city: two different events that agree on it only look alike
+ * (import warns; a meeting moved to another hour of its day is one).
  */
 uint64_t evident_lookalike(const struct event *ev);
 

@@ -16,7 +16,13 @@
  * (EVF_SEQ carried: iCalendar): a lower SEQUENCE, or an older
  * LAST-MODIFIED when SEQUENCE is equal, never replaces what is stored;
  * one warning names the event. Such an update stores the calendar's
- * SEQUENCE; other updates count one more (event_next_seq()).
+ * SEQUENCE; other updates count one more (event_next_seq()). The same
+ * rule holds for seq: of a .itin file (evmerge_revisions()).
+ *
+ * An incoming event whose id is the one derived from its own content
+ * (its file wrote no id, or wrote back the derived one) that finds the
+ * stored event of that id with other content finds an event edited
+ * since the file was first imported: it is kept (EVMERGE_EDITED).
  *
  * The merger borrows the store list and changes it in place (events are
  * added at the end or replaced where they are); it owns its indexes.
@@ -35,6 +41,7 @@ enum evmerge_what {
 	EVMERGE_UPDATED,
 	EVMERGE_UNCHANGED,
 	EVMERGE_STALE, /* not replaced: the stored one is newer */
+	EVMERGE_EDITED, /* not replaced: the stored one was edited since */
 };
 
 /* One incoming event's fate, valid during the callback. */
@@ -58,6 +65,13 @@ void evmerge_free(struct evmerge *m);
  * fields of carried (EVF_* of evident.h).
  */
 void evmerge_source(struct evmerge *m, const char *fname, unsigned carried);
+
+/*
+ * The current file's seq: values count revisions as a store's do (a
+ * .itin file): a lower one never replaces a higher one. Until the next
+ * evmerge_source().
+ */
+void evmerge_revisions(struct evmerge *m);
 
 /*
  * Merge ev, a checked event (takes it). fn may be NULL. Returns what

@@ -320,10 +320,12 @@ static int64_t year_from(int64_t day, int years)
 /* What import -n lists: one block per event (see "import" in itin(1)). */
 static void list_one(void *ctx, const struct evmerge_result *res)
 {
-	static const char *const word[] = {"add", "change", "keep", "keep"};
+	static const char *const word[] = {"add", "change", "keep", "keep",
+					   "keep"};
 	struct strbuf *sb = ctx;
 	const struct event *id_of = res->old ? res->old : res->ev;
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	bool changed = false;
 
 	strbuf_addf(sb, "%s ", word[res->what]);
 	utf8_sanitize(sb, id_of->id);
@@ -331,6 +333,8 @@ static void list_one(void *ctx, const struct evmerge_result *res)
 	utf8_sanitize(sb, res->ev->title);
 	if (res->what == EVMERGE_STALE)
 		strbuf_addstr(sb, "  (the stored version is newer)");
+	if (res->what == EVMERGE_EDITED)
+		strbuf_addstr(sb, "  (edited since)");
 	strbuf_addch(sb, '\n');
 	for (unsigned i = 0; res->what == EVMERGE_UPDATED && i < EVF_NFIELDS;
 	     i++) {
@@ -343,12 +347,18 @@ static void list_one(void *ctx, const struct evmerge_result *res)
 		strbuf_reset(&b);
 		evident_describe(&a, res->old, f);
 		evident_describe(&b, res->ev, f);
+		changed = true;
 		strbuf_addf(sb, "    %s: ", evident_name(f));
 		utf8_sanitize(sb, a.len ? a.buf : "(none)");
 		strbuf_addstr(sb, " -> ");
 		utf8_sanitize(sb, b.len ? b.buf : "(none)");
 		strbuf_addch(sb, '\n');
 	}
+	/* An update of the revision alone (a calendar's higher SEQUENCE,
+	 * the same content) says so. */
+	if (res->what == EVMERGE_UPDATED && !changed)
+		strbuf_addf(sb, "    sequence: %u -> %u\n", res->old->src_seq,
+			    res->ev->src_seq);
 	strbuf_release(&a);
 	strbuf_release(&b);
 	/* Each block as it is decided, so a warning about an event comes
@@ -364,8 +374,16 @@ static unsigned carried_by(const struct input *in)
 {
 	if (in->fmt == FMT_CSV)
 		return in->csv.carried;
-	if (in->fmt == FMT_ICS)
-		return EVF_ALL;
+	if (in->fmt == FMT_ICS) {
+		/* Each VEVENT says what it gives (icalio.c); the file's set,
+		 * which events are compared on, is what all of them give. */
+		unsigned all = EVF_ALL;
+
+		for (size_t i = 0; i < in->events.n; i++)
+			if (in->events.v[i]->carried)
+				all &= in->events.v[i]->carried;
+		return all;
+	}
 	return EVF_ALL & ~(unsigned)EVF_SEQ;
 }
 
@@ -407,6 +425,8 @@ static int merge(struct evlist *store, struct input *in, size_t nin,
 		struct evlist *l = &in[k].events;
 
 		evmerge_source(m, in[k].name, carried_by(&in[k]));
+		if (in[k].fmt == FMT_ITIN)
+			evmerge_revisions(m);
 		for (size_t j = 0; j < l->n; j++) {
 			struct event *ev = l->v[j];
 			int r;

@@ -1652,6 +1652,7 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 	}
 	ev->id = dup_val(er, get(er, rec, C_ID));
 	ev->uid = dup_val(er, get(er, rec, C_UID));
+	ev->line = (uint32_t)rec->line; /* for import's warnings */
 
 	/* Columns past the header's: only empty ones are allowed. */
 	for (i = er->ncols; i < rec->n; i++)

@@ -208,8 +208,9 @@ uint64_t evident_lookalike(const struct event *ev)
 {
 	uint64_t h = FNV_OFFSET;
 
-	h = h_num(h, ev->allday);
-	h = h_num(h, ev->start);
+	/* The day, not the time: a meeting moved within its day is the
+	 * look-alike most worth a word. */
+	h = h_num(h, lsec_day(ev->start));
 	h = h_str(h, event_type_name(ev->type));
 	h = h_str(h, ev->title);
 	return h_str(h, ev->city);

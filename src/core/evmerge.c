@@ -16,77 +16,112 @@
 #include "itin/datetime.h"
 #include "itin/evident.h"
 #include "itin/evmerge.h"
+#include "itin/places.h"
 #include "itin/xalloc.h"
 
 /* ---- a multimap from 64-bit hashes to positions ---- */
 
+/*
+ * Open addressing over distinct keys; the positions of one key are a
+ * chain of entries, so a million events with one key (look-alikes of
+ * one another) are one slot, not a million-long run of probes.
+ */
 struct hslot {
 	uint64_t key;
-	size_t pos1; /* 1 + position; 0: empty */
+	size_t head1; /* 1 + index of the key's first entry; 0: empty */
+	size_t tail1; /* 1 + index of its last: positions in put order */
+};
+
+struct hentry {
+	size_t pos;
+	size_t next1; /* 1 + index of the next entry of the key; 0: none */
 };
 
 struct htab {
 	struct hslot *v;
-	size_t cap, n; /* cap: a power of two */
+	size_t cap, n; /* cap: a power of two; n: distinct keys */
+	struct hentry *e;
+	size_t ne, ealloc;
 };
 
-static void htab_put(struct htab *t, uint64_t key, size_t pos);
+static struct hslot *htab_slot(const struct htab *t, uint64_t key)
+{
+	size_t i = (size_t)key & (t->cap - 1);
+
+	while (t->v[i].head1 && t->v[i].key != key)
+		i = (i + 1) & (t->cap - 1);
+	return &t->v[i];
+}
 
 static void htab_grow(struct htab *t)
 {
-	struct htab old = *t;
+	struct hslot *old = t->v;
+	size_t ocap = t->cap;
 
-	t->cap = old.cap ? 2 * old.cap : 64;
+	t->cap = ocap ? 2 * ocap : 64;
 	t->v = xcalloc(t->cap, sizeof(*t->v));
-	t->n = 0;
-	for (size_t i = 0; i < old.cap; i++)
-		if (old.v[i].pos1)
-			htab_put(t, old.v[i].key, old.v[i].pos1 - 1);
-	free(old.v);
+	for (size_t i = 0; i < ocap; i++)
+		if (old[i].head1)
+			*htab_slot(t, old[i].key) = old[i];
+	free(old);
 }
 
 static void htab_put(struct htab *t, uint64_t key, size_t pos)
 {
-	size_t i;
+	struct hslot *s;
 
 	if ((t->n + 1) * 2 > t->cap)
 		htab_grow(t);
-	i = (size_t)key & (t->cap - 1);
-	while (t->v[i].pos1) {
-		if (t->v[i].key == key && t->v[i].pos1 == pos + 1)
-			return;
-		i = (i + 1) & (t->cap - 1);
+	s = htab_slot(t, key);
+	/* The same position again (an update that kept its key). */
+	if (s->head1 && t->e[s->tail1 - 1].pos == pos)
+		return;
+	t->e = xgrow(t->e, &t->ealloc, t->ne + 1, sizeof(*t->e));
+	t->e[t->ne].pos = pos;
+	t->e[t->ne].next1 = 0;
+	if (!s->head1) {
+		s->key = key;
+		s->head1 = t->ne + 1;
+		t->n++;
+	} else {
+		t->e[s->tail1 - 1].next1 = t->ne + 1;
 	}
-	t->v[i].key = key;
-	t->v[i].pos1 = pos + 1;
-	t->n++;
+	s->tail1 = ++t->ne;
 }
 
 /* Walk the positions under key: *it starts at 0; -1 at the end. */
 static long htab_next(const struct htab *t, uint64_t key, size_t *it)
 {
+	const struct hentry *e;
+
 	if (!t->cap)
 		return -1;
-	if (!*it)
-		*it = ((size_t)key & (t->cap - 1)) + 1;
-	for (;;) {
-		const struct hslot *s = &t->v[*it - 1];
+	if (!*it) {
+		const struct hslot *s = htab_slot(t, key);
 
-		if (!s->pos1)
+		if (!s->head1)
 			return -1;
-		*it = *it % t->cap + 1;
-		if (s->key == key)
-			return (long)(s->pos1 - 1);
+		*it = s->head1;
+	} else if (*it == (size_t)-1) {
+		return -1;
 	}
+	e = &t->e[*it - 1];
+	*it = e->next1 ? e->next1 : (size_t)-1;
+	return (long)e->pos;
 }
 
 static void htab_release(struct htab *t)
 {
 	free(t->v);
+	free(t->e);
 	memset(t, 0, sizeof(*t));
 }
 
 /* ---- the merger ---- */
+
+/* The kinds of warning the merger caps per file. */
+enum { W_LOOKALIKE, W_STALE, W_XID, W_FLOATING, W_KINDS };
+#define WARN_MAX 10
 
 struct evmerge {
 	struct evlist *store;
@@ -97,7 +132,49 @@ struct evmerge {
 	size_t lookalikes;     /* events in the look-alike table: [0, n) */
 	const char *fname;
 	unsigned carried;
+	bool revisions; /* the file's seq: is this store's kind of count */
+	/* Warnings of each kind for the current file: after WARN_MAX, one
+	 * line says how many more (flush_warnings()). */
+	size_t nwarn[W_KINDS];
+	const struct itin_warner *w;
 };
+
+/* A warner's line for ev, 0 when its reader did not know it. */
+static long line_of(const struct event *ev)
+{
+	return (long)ev->line;
+}
+
+/* Whether one more warning of kind may be printed for this file. */
+static bool may_warn(struct evmerge *m, int kind, const struct itin_warner *w)
+{
+	m->w = w;
+	return ++m->nwarn[kind] <= WARN_MAX;
+}
+
+/* "... and N more like it" for each kind that went over the cap. */
+static void flush_warnings(struct evmerge *m)
+{
+	static const char *const what[W_KINDS] = {
+	    "events that look like stored ones",
+	    "stale versions not replacing stored ones",
+	    "X-ITIN-IDs not trusted",
+	    "events left floating",
+	};
+
+	for (int k = 0; k < W_KINDS; k++) {
+		if (m->nwarn[k] > WARN_MAX && m->w)
+			itin_warn_at(m->w, m->fname, 0, 0,
+				     "... and %zu more like it (%s)",
+				     m->nwarn[k] - WARN_MAX, what[k]);
+		m->nwarn[k] = 0;
+	}
+}
+
+void evmerge_revisions(struct evmerge *m)
+{
+	m->revisions = true;
+}
 
 static uint64_t uid_key(const char *uid)
 {
@@ -130,6 +207,7 @@ void evmerge_free(struct evmerge *m)
 {
 	if (!m)
 		return;
+	flush_warnings(m);
 	evindex_free(m->ids);
 	htab_release(&m->uids);
 	htab_release(&m->content);
@@ -147,8 +225,10 @@ void evmerge_source(struct evmerge *m, const char *fname, unsigned carried)
 {
 	unsigned cm = content_mask(carried);
 
+	flush_warnings(m);
 	m->fname = fname;
 	m->carried = carried;
+	m->revisions = false;
 	/* What the earlier files added is stored, as far as this one is
 	 * concerned: look-alikes of it are worth a word too. */
 	for (size_t i = m->lookalikes; i < m->store->n; i++)
@@ -161,6 +241,12 @@ void evmerge_source(struct evmerge *m, const char *fname, unsigned carried)
 	m->content_mask = cm;
 	for (size_t i = 0; i < m->store->n; i++)
 		htab_put(&m->content, evident_hash(m->store->v[i], cm), i);
+}
+
+/* What ev's source says of it: its own set, else its file's. */
+static unsigned carried_of(const struct evmerge *m, const struct event *ev)
+{
+	return ev->carried ? ev->carried : m->carried;
 }
 
 /* The stored event with ev's content (in the carried fields: key is
@@ -180,7 +266,10 @@ static long find_content(const struct evmerge *m, const struct event *ev,
 		if ((size_t)pos >= m->input_start ||
 		    (ev->uid && s->uid && strcmp(ev->uid, s->uid)))
 			continue;
-		if (evident_same(s, ev, m->content_mask))
+		/* The index is keyed on what every event of the file
+		 * carries; this one may say more. */
+		if (evident_same(s, ev, m->content_mask) &&
+		    evident_same(s, ev, carried_of(m, ev) & EVF_CONTENT))
 			return pos;
 	}
 	return -1;
@@ -210,6 +299,40 @@ static long find_uid(const struct evmerge *m, const char *uid)
 	return pos;
 }
 
+/*
+ * ev's id is X-ITIN-ID, written beside another calendar's UID (an
+ * iCalendar export of itin's): trusted only when the stored event of
+ * that id has that UID, or there is none. A copy of the event under a
+ * new UID (a calendar's "duplicate") keeps the X-ITIN-ID of the
+ * original; it is another event, so it gets the id derived from its own
+ * UID, with a warning.
+ */
+static void check_xid(struct evmerge *m, struct event *ev,
+		      unsigned carried, const struct itin_warner *w)
+{
+	long pos;
+	const struct event *s;
+	char *id;
+
+	if (!ev->uid || !*ev->uid || !(carried & EVF_ID))
+		return;
+	pos = evindex_find(m->ids, ev->id);
+	if (pos < 0)
+		return;
+	s = m->store->v[pos];
+	if (s->uid && !strcmp(s->uid, ev->uid))
+		return;
+	id = event_derive_id(ev);
+	if (may_warn(m, W_XID, w))
+		itin_warn_at(w, m->fname, ev->line, 0,
+			     "'%.80s': X-ITIN-ID '%s' is stored event %s's, "
+			     "whose UID is not '%.100s'; id %s from the UID "
+			     "instead",
+			     ev->title, ev->id, s->id, ev->uid, id);
+	event_set_str(ev, &ev->id, id);
+	free(id);
+}
+
 /* Which stored event ev is, or -1. key: the hash of its content. */
 static long find_same(const struct evmerge *m, const struct event *ev,
 		      uint64_t key)
@@ -236,8 +359,9 @@ static const struct event *lookalike(const struct evmerge *m,
 	       0) {
 		const struct event *s = m->store->v[pos];
 
-		if ((size_t)pos < m->input_start && s->allday == ev->allday &&
-		    s->start == ev->start && s->type == ev->type &&
+		if ((size_t)pos < m->input_start &&
+		    lsec_day(s->start) == lsec_day(ev->start) &&
+		    s->type == ev->type &&
 		    !strcmp(s->title ? s->title : "",
 			    ev->title ? ev->title : "") &&
 		    !strcmp(s->city ? s->city : "", ev->city ? ev->city : ""))
@@ -256,15 +380,82 @@ static void index_at(struct evmerge *m, const struct event *ev, size_t pos,
 }
 
 /*
- * Whether old, as stored, is newer than ev by the calendar's own
- * revision: a higher SEQUENCE, or the same and a later LAST-MODIFIED.
+ * The revision of old that ev's is compared with: from a calendar, what
+ * that calendar said when old was last imported from it (src_seq; local
+ * edits count seq up, and must not make the calendar's next change
+ * look stale); from a .itin file, the store's own count.
  */
-static bool stored_is_newer(const struct event *old, const struct event *ev)
+static unsigned stored_rev(const struct evmerge *m, const struct event *old)
 {
-	if (old->seq != ev->seq)
-		return old->seq > ev->seq;
+	/* An event without a uid is itin's own: its revision is seq (an
+	 * itin export's SEQUENCE is that). */
+	if (m->revisions || !old->uid || !*old->uid)
+		return old->seq;
+	return old->src_seq;
+}
+
+/*
+ * Whether old, as stored, is newer than ev by the source's revision: a
+ * higher one, or the same and a later LAST-MODIFIED.
+ */
+static bool stored_is_newer(const struct evmerge *m, const struct event *old,
+			    const struct event *ev)
+{
+	unsigned rev = stored_rev(m, old);
+
+	if (rev != ev->seq)
+		return rev > ev->seq;
 	return old->has_modified && ev->has_modified &&
 	       old->modified > ev->modified;
+}
+
+/*
+ * Whether old was edited since the file ev comes from was first
+ * imported: ev's id is the one derived from its own content (the file
+ * wrote none, or wrote back the derived one), so old, which has that id,
+ * once had that content; now its content differs, so it changed since,
+ * and the file's older content must not undo that. Not for an event
+ * with a uid: its id is the uid's, whatever the content.
+ */
+static bool edited_since(const struct event *old, const struct event *ev,
+			 unsigned carried)
+{
+	char *derived;
+	bool same_id;
+
+	if ((ev->uid && *ev->uid) || strcmp(old->id, ev->id) ||
+	    evident_same(old, ev, carried & EVF_CONTENT))
+		return false;
+	derived = event_derive_id(ev);
+	same_id = !strcmp(derived, ev->id);
+	free(derived);
+	return same_id;
+}
+
+/*
+ * An all-day event made timed by a file that says nothing of the zone
+ * (a CSV without place columns): the stored event had no zone to keep,
+ * so the zone comes from its (kept) place, as `edit` finds it; a place
+ * without one leaves the time floating, with a word.
+ */
+static void place_kept_zone(struct evmerge *m, struct event *ev,
+			    const struct event *old, unsigned carried,
+			    const struct itin_warner *w)
+{
+	struct place_zone z;
+
+	if (ev->allday || ev->tz || !old->allday || (carried & EVF_TZ))
+		return;
+	place_zone(ev->city, ev->country, &z);
+	if (z.tz) {
+		event_set_str(ev, &ev->tz, z.tz);
+		return;
+	}
+	if (may_warn(m, W_FLOATING, w))
+		itin_warn_at(w, m->fname, ev->line, 0,
+			     "'%.80s' (id %s) is now timed, and no time zone "
+			     "is known for its place; time is floating",
+			     ev->title, old->id);
 }
 
 static void report(evmerge_fn fn, void *ctx, enum evmerge_what what,
@@ -281,16 +472,18 @@ static void warn_stale(struct evmerge *m, const struct event *old,
 {
 	char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
 
-	if (old->seq != ev->seq) {
-		itin_warn_at(w, m->fname, 0, 0,
+	if (stored_rev(m, old) != ev->seq) {
+		itin_warn_at(w, m->fname, line_of(ev), 0,
 			     "'%.80s' (id %s): the stored version is newer "
-			     "(SEQUENCE %u, this file has %u); not replaced",
-			     old->title, old->id, old->seq, ev->seq);
+			     "(%s %u, this file has %u); not replaced",
+			     old->title, old->id,
+			     m->revisions ? "seq" : "SEQUENCE",
+			     stored_rev(m, old), ev->seq);
 		return;
 	}
 	evident_format_utc(old->modified, a);
 	evident_format_utc(ev->modified, b);
-	itin_warn_at(w, m->fname, 0, 0,
+	itin_warn_at(w, m->fname, line_of(ev), 0,
 		     "'%.80s' (id %s): the stored version is newer "
 		     "(LAST-MODIFIED %s, this file has %s); not replaced",
 		     old->title, old->id, a, b);
@@ -300,10 +493,14 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 		const struct itin_warner *w, evmerge_fn fn, void *ctx,
 		struct itin_err *err)
 {
+	unsigned carried = carried_of(m, ev);
 	uint64_t key = evident_hash(ev, m->content_mask);
-	long pos = find_same(m, ev, key);
+	long pos;
 	const struct event *like;
 	struct event *old;
+
+	check_xid(m, ev, carried, w);
+	pos = find_same(m, ev, key);
 
 	if (pos < 0) {
 		like = lookalike(m, ev);
@@ -311,11 +508,12 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 			char when[ITIN_WHEN_MAX];
 
 			when_format(ev->start, !ev->allday, ' ', when);
-			itin_warn_at(
-			    w, m->fname, 0, 0,
-			    "'%.80s' (%s) looks like stored event %s "
-			    "but differs from it; added as a new event",
-			    ev->title, when, like->id);
+			if (may_warn(m, W_LOOKALIKE, w))
+				itin_warn_at(w, m->fname, ev->line, 0,
+					     "'%.80s' (%s) looks like stored "
+					     "event %s but differs from it; "
+					     "added as a new event",
+					     ev->title, when, like->id);
 		}
 		index_at(m, ev, m->store->n, key);
 		evlist_add(m->store, ev);
@@ -323,18 +521,28 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 		return EVMERGE_ADDED;
 	}
 	old = m->store->v[pos];
-	if ((m->carried & EVF_SEQ) && stored_is_newer(old, ev)) {
+	if (edited_since(old, ev, carried)) {
+		report(fn, ctx, EVMERGE_EDITED, old, ev);
+		event_free(ev);
+		return EVMERGE_EDITED;
+	}
+	if (((carried & EVF_SEQ) || m->revisions) &&
+	    stored_is_newer(m, old, ev)) {
 		enum evmerge_what what = EVMERGE_STALE;
 
-		if (evident_same(old, ev, m->content_mask))
+		if (evident_same(old, ev, carried & EVF_CONTENT))
 			what = EVMERGE_UNCHANGED;
-		else
+		else if (may_warn(m, W_STALE, w))
 			warn_stale(m, old, ev, w);
 		report(fn, ctx, what, old, ev);
 		event_free(ev);
 		return (int)what;
 	}
-	evident_keep(ev, old, m->carried);
+	evident_keep(ev, old, carried);
+	place_kept_zone(m, ev, old, carried, w);
+	/* Only a calendar says what its revision is. */
+	if (!(carried & EVF_SEQ))
+		ev->src_seq = old->src_seq;
 	if (event_check(ev, NULL, err)) {
 		char why[sizeof(err->msg)];
 
@@ -346,14 +554,17 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 		event_free(ev);
 		return -1;
 	}
-	if (evident_same(old, ev, EVF_ALL)) {
+	/* The same content in a higher SEQUENCE is still a newer revision:
+	 * record it, or an older one could later pass for newer. */
+	if (evident_same(old, ev, EVF_ALL) &&
+	    !((carried & EVF_SEQ) && ev->seq > stored_rev(m, old))) {
 		report(fn, ctx, EVMERGE_UNCHANGED, old, old);
 		event_free(ev);
 		return EVMERGE_UNCHANGED;
 	}
-	/* A calendar's SEQUENCE is its own count; any other update is one
-	 * more revision. */
-	if (!(m->carried & EVF_SEQ))
+	/* A change is one more revision (or the calendar's, when higher);
+	 * the calendar's revision alone changing keeps the count. */
+	if (!evident_same(old, ev, EVF_ALL))
 		event_next_seq(ev, old);
 	else if (ev->seq < old->seq)
 		ev->seq = old->seq;

@@ -1941,6 +1941,10 @@ static void read_text(struct reader *r, struct event *ev,
 	size_t nitems = 0, ialloc = 0, i;
 	bool ours = false;
 	int t = -1;
+	/* What this VEVENT says (evident.h): the times always; any other
+	 * field only when a property gives it, so an update from a calendar
+	 * that never writes it keeps what is stored. */
+	unsigned carried = EVF_WHEN | EVF_TZ | EVF_STATUS | EVF_SEQ;
 
 	for (i = 0; i < vp->n; i++) {
 		const struct cprop *q = &vp->v[i];
@@ -2006,6 +2010,8 @@ static void read_text(struct reader *r, struct event *ev,
 		}
 	}
 
+	if (summary)
+		carried |= EVF_TITLE;
 	/* Title. */
 	if (x->title && summary && same_text(&a, x->title, summary))
 		ev->title = xstrdup(x->title);
@@ -2020,8 +2026,10 @@ static void read_text(struct reader *r, struct event *ev,
 		ev->venue = xstrdup_or_null(x->venue);
 		ev->city = xstrdup_or_null(x->city);
 		memcpy(ev->country, x->country, 3);
+		carried |= EVF_VENUE | EVF_CITY | EVF_COUNTRY;
 	} else if (location && *location) {
 		parse_location(ev, location);
+		carried |= EVF_VENUE | EVF_CITY | EVF_COUNTRY;
 	}
 
 	/* Notes, people, organisation, source. */
@@ -2032,16 +2040,31 @@ static void read_text(struct reader *r, struct event *ev,
 			event_add_participant(ev, x->with[i].name, x->with[i].role);
 		ev->org = xstrdup_or_null(x->org);
 		ev->source = xstrdup_or_null(x->source);
+		/* itin's own properties, each only when it is there. */
+		carried |= (x->notes ? EVF_NOTES : 0u) |
+			   (x->nwith ? EVF_WITH : 0u) |
+			   (x->org ? EVF_ORG : 0u) |
+			   (x->source ? EVF_SOURCE : 0u);
 	} else {
-		if (description && *description)
-			ev->notes = xstrdup(description);
-		if ((p = find(vp, "ORGANIZER")))
+		if (description) {
+			if (*description)
+				ev->notes = xstrdup(description);
+			carried |= EVF_NOTES;
+		}
+		if ((p = find(vp, "ORGANIZER"))) {
 			add_person(r, ev, p, "organizer");
+			carried |= EVF_WITH;
+		}
 		for (i = 0; i < vp->n; i++)
-			if (name_is(&vp->v[i], "ATTENDEE"))
+			if (name_is(&vp->v[i], "ATTENDEE")) {
 				add_person(r, ev, &vp->v[i], NULL);
-		if ((p = find(vp, "URL")) && *p->value)
-			ev->source = text_dup(r, p->value);
+				carried |= EVF_WITH;
+			}
+		if ((p = find(vp, "URL"))) {
+			if (*p->value)
+				ev->source = text_dup(r, p->value);
+			carried |= EVF_SOURCE;
+		}
 	}
 
 	/* Type and tags. */
@@ -2057,9 +2080,18 @@ static void read_text(struct reader *r, struct event *ev,
 	} else {
 		for (i = 0; i < nitems && t < 0; i++)
 			t = event_type_parse(items[i]);
+		/* A type guessed from the title is not the file's word. */
+		if (t >= 0)
+			carried |= EVF_TYPE;
 		ev->type = t >= 0 ? (enum event_type)t : typeguess(ev->title);
 		add_category_tags(ev, items, nitems, t >= 0);
 	}
+	if (ours)
+		carried |= EVF_TYPE;
+	/* Tags when the file gives any: the CATEGORIES an export writes
+	 * always name the type, which says nothing about tags. */
+	if (ev->ntags)
+		carried |= EVF_TAGS;
 
 	/* Status and revision. */
 	if ((p = find(vp, "STATUS"))) {
@@ -2074,11 +2106,23 @@ static void read_text(struct reader *r, struct event *ev,
 		unsigned long v = 0;
 		const char *s = p->value;
 
+		if (*s == '+')
+			s++;
 		while (ascii_isdigit((unsigned char)*s) && v <= EVENT_MAX_SEQ)
 			v = v * 10 + (unsigned long)(*s++ - '0');
-		if (!*s && v <= EVENT_MAX_SEQ)
+		if (!*s && v <= EVENT_MAX_SEQ && s > p->value &&
+		    ascii_isdigit((unsigned char)s[-1]))
 			ev->seq = (unsigned)v;
+		else
+			/* Read as 0, the default, but not silently: the
+			 * revision decides which version an import keeps. */
+			itin_warn_at(r->w, r->fname, p->line, 1,
+				     "invalid SEQUENCE '%.40s' (a number from "
+				     "0 to %u); read as 0",
+				     p->value, EVENT_MAX_SEQ);
 	}
+	/* What the calendar said, kept apart from the local count. */
+	ev->src_seq = ev->seq;
 	/* When SEQUENCE ties, LAST-MODIFIED tells the newer of two
 	 * versions (a time that is not UTC, as RFC 5545 wants, is read as
 	 * if it were: an hour off at worst, and never silently a day). */
@@ -2088,8 +2132,10 @@ static void read_text(struct reader *r, struct event *ev,
 		if (parse_itime(p->value, strlen(p->value), &lm) && !lm.is_date) {
 			ev->modified = lm.lsec;
 			ev->has_modified = true;
+			carried |= EVF_MODIFIED;
 		}
 	}
+	ev->carried = carried;
 
 	for (i = 0; i < nitems; i++)
 		free(items[i]);
@@ -2295,6 +2341,8 @@ static int emit(struct reader *r, struct event *ev, long line)
 	enum event_part part;
 	long first;
 
+	if (!ev->line)
+		ev->line = (uint32_t)line;
 	if (event_check_part(ev, r->w && r->w->fn ? &wrap : NULL, r->err, &part)) {
 		snprintf(r->err->file, sizeof(r->err->file), "%s", r->fname);
 		r->err->line = line;
@@ -2303,6 +2351,26 @@ static int emit(struct reader *r, struct event *ev, long line)
 		return -1;
 	}
 	first = evindex_find(r->ids, ev->id);
+	/* X-ITIN-ID beside a UID: a second event of the file claiming it
+	 * under another UID is a copy (evmerge.c: check_xid()). */
+	if (first >= 0 && ev->uid && (ev->carried & EVF_ID)) {
+		long at = evlist_find(r->out, ev->id);
+
+		if (at >= 0 && (!r->out->v[at]->uid ||
+				strcmp(r->out->v[at]->uid, ev->uid))) {
+			char *id = event_derive_id(ev);
+
+			itin_warn_at(r->w, r->fname, line, 1,
+				     "X-ITIN-ID '%s' again (first at line "
+				     "%ld) with another UID; id %s from the "
+				     "UID instead",
+				     ev->id, first, id);
+			event_set_str(ev, &ev->id, id);
+			free(id);
+			ev->carried &= ~(unsigned)EVF_ID;
+			first = evindex_find(r->ids, ev->id);
+		}
+	}
 	if (first >= 0) {
 		long at = evlist_find(r->out, ev->id);
 
@@ -2444,6 +2512,7 @@ static int read_vevent(struct reader *r, size_t first, size_t last)
 			free(v);
 		}
 		adopt_uid(pe->ev, pe->uid, xid);
+		pe->ev->carried |= EVF_UID | (pe->ev->id ? EVF_ID : 0u);
 		free(xid);
 	}
 	pe->line = line;

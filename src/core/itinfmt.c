@@ -42,17 +42,19 @@ enum key {
 	K_SEQ,
 	K_UID,
 	K_MODIFIED,
+	K_SRC_SEQ,
 	K_COUNT
 };
 
 static const char *const key_names[K_COUNT] = {
 	"id", "tz", "end-tz", "status", "org", "with", "tags", "source", "note",
-	"seq", "uid", "modified",
+	"seq", "uid", "modified", "src-seq",
 };
 
 /* The order the "unknown key" message lists them in. */
 #define KEYS_EXPECTED \
-	"with, org, status, tz, end-tz, source, note, tags, id, uid, seq, modified"
+	"with, org, status, tz, end-tz, source, note, tags, id, uid, seq, " \
+	"src-seq, modified"
 
 struct reader {
 	const char *fname;
@@ -549,17 +551,22 @@ static int parse_key(struct reader *r, struct pending *pe)
 		return each_item(r, ev, vs, ve, true);
 	case K_TAGS:
 		return each_item(r, ev, vs, ve, false);
-	case K_SEQ: {
+	case K_SEQ:
+	case K_SRC_SEQ: {
 		unsigned long v = 0;
 		const char *p;
 
 		for (p = vs; p < ve && is_digit(*p) && v <= EVENT_MAX_SEQ; p++)
 			v = v * 10 + (unsigned long)(*p - '0');
 		if (p != ve || v > EVENT_MAX_SEQ)
-			return fail(r, vs, "invalid seq '%.*s' (a number from 0 to %u)",
+			return fail(r, vs, "invalid %s '%.*s' (a number from 0 to %u)",
+				    key_names[k],
 				    (int)(ve - vs > 32 ? 32 : ve - vs), vs,
 				    EVENT_MAX_SEQ);
-		ev->seq = (unsigned)v;
+		if (k == K_SEQ)
+			ev->seq = (unsigned)v;
+		else
+			ev->src_seq = (unsigned)v;
 		break;
 	}
 	case K_UID:
@@ -622,6 +629,10 @@ static int finish_event(struct reader *r, struct pending *pe,
 
 	if (pe->has_notes)
 		ev->notes = strbuf_detach(&pe->notes, NULL);
+	ev->line = (uint32_t)pe->line; /* for import's warnings */
+	/* Without src-seq: the calendar's revision is the event's own. */
+	if (!pe->seen[K_SRC_SEQ])
+		ev->src_seq = ev->seq;
 	if (!ev->allday && !pe->tz_key) {
 		/* The zone rule of places.h, as add and edit apply it. */
 		struct place_zone z;
@@ -985,6 +996,8 @@ void itinfmt_write_event(struct strbuf *sb, const struct event *ev)
 		write_key(sb, "uid", ev->uid, NULL);
 	if (ev->seq)
 		strbuf_addf(sb, "    seq: %u\n", ev->seq);
+	if (present(ev->uid) && ev->src_seq != ev->seq)
+		strbuf_addf(sb, "    src-seq: %u\n", ev->src_seq);
 	if (ev->has_modified) {
 		char m[ITIN_WHEN_MAX];
 
@@ -1057,7 +1070,7 @@ bool itinfmt_same_event(const struct event *a, const struct event *b)
 	struct event ca = *a, cb = *b;
 	bool same;
 
-	ca.seq = cb.seq = 0;
+	ca.seq = cb.seq = ca.src_seq = cb.src_seq = 0;
 	itinfmt_write_event(&x, &ca);
 	itinfmt_write_event(&y, &cb);
 	same = x.len == y.len && !memcmp(x.buf, y.buf, x.len);

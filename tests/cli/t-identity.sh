@@ -67,7 +67,7 @@ unchanged "import -n"
 run import --date-order mdy "$T/outlook.csv"
 expect_rc 0 "import of an overlapping Outlook CSV"
 expect_err "imported 2 events \(1 added, 0 updated, 1 unchanged\)" "overlapping CSV: the summit is the same event, the edited press conference a new one"
-expect_err "warning: .*outlook.csv: 'Press conference' \(2023-07-12 16:00\) looks like stored event $press_id but differs from it; added as a new event" "a look-alike is named in one warning"
+expect_err "warning: .*outlook.csv:3: 'Press conference' \(2023-07-12 16:00\) looks like stored event $press_id but differs from it; added as a new event" "a look-alike is named in one warning"
 run show "$summit_id"
 expect_out_match "NATO" "the summit kept its organisation"
 expect_out_match "Heads of state" "the summit kept its notes"
@@ -187,7 +187,7 @@ run import -n "$T/a.ics"
 expect_out_text "keep $id  Bilateral meeting  (the stored version is newer)" "import -n: a stale version is kept out"
 run import "$T/a.ics"
 expect_rc 0 "a.ics again"
-expect_err "warning: .*a.ics: 'Bilateral meeting \(moved\)' \(id $id\): the stored version is newer \(SEQUENCE 1, this file has 0\); not replaced" "a lower SEQUENCE never replaces a higher one: one warning"
+expect_err "warning: .*a.ics:4: 'Bilateral meeting \(moved\)' \(id $id\): the stored version is newer \(SEQUENCE 1, this file has 0\); not replaced" "a lower SEQUENCE never replaces a higher one: one warning"
 expect_err "\(0 added, 0 updated, 1 unchanged\)" "a.ics again: nothing updated"
 unchanged "a.ics again"
 run import "$T/b.ics"
@@ -211,5 +211,159 @@ ics legacy@example.org 0 20230601T100000Z 100000 "Bilateral meeting" >"$T/legacy
 run import "$T/legacy.ics"
 expect_err "\(0 added, 1 updated, 0 unchanged\)" "an old store's UID id is the same event"
 [ "$(count_events)" = 1 ] && ok "no second copy" || not_ok "no second copy"
+
+# An Outlook update says nothing of the type, organisation, tags, people
+# or notes it never writes: what was added locally stays (only the
+# properties the VEVENT has are its word).
+fresh foreign
+ics up@outlook 0 20230601T100000Z 100000 "Meeting with EU Commissioner" >"$T/o1.ics"
+ics up@outlook 5 20230605T100000Z 110000 "Meeting with EU Commissioner" >"$T/o2.ics"
+run import "$T/o1.ics"
+id=$(itin list --format tsv | tail -n 1 | cut -f1)
+run edit "$id" --type summit --org "European Commission" --tag press --with "Jane Doe (Spokesperson)" --note "bring badge"
+expect_rc 0 "local edit of an imported event"
+run import -n "$T/o2.ics"
+expect_out_text "change $id  Meeting with EU Commissioner
+    when: 2023-07-11 10:00-12:00 -> 2023-07-11 11:00-12:00
+    modified: 2023-06-01T10:00:00Z -> 2023-06-05T10:00:00Z" "import -n: an Outlook update changes only what it says"
+run import "$T/o2.ics"
+run list --format itin
+expect_out_match "^2023-07-11 11:00-12:00 +summit " "the local type stays (a title's guess is not the file's word)"
+expect_out_match "^    org: European Commission$" "the local organisation stays"
+expect_out_match "^    with: Jane Doe \(Spokesperson\)$" "the local participants stay"
+expect_out_match "^    tags: press$" "the local tags stay"
+expect_out_match "^    note: bring badge$" "the local notes stay"
+
+# SEQUENCE 0, then 2 with the same content, then 1 (moved): the revision
+# 2 is recorded though nothing else changed, so 1 is refused.
+fresh seqonly
+ics sq@x 0 20230601T100000Z 100000 "Talks" | sed '/^LAST-MODIFIED/d' >"$T/v0.ics"
+ics sq@x 2 20230601T100000Z 100000 "Talks" | sed '/^LAST-MODIFIED/d' >"$T/v2.ics"
+ics sq@x 1 20230601T100000Z 110000 "Talks (moved)" | sed '/^LAST-MODIFIED/d' >"$T/v1.ics"
+run import "$T/v0.ics"
+id=$(itin list --format tsv | tail -n 1 | cut -f1)
+run import -n "$T/v2.ics"
+expect_out_text "change $id  Talks
+    sequence: 0 -> 2" "import -n: a higher SEQUENCE alone is an update of the revision"
+run import "$T/v2.ics"
+expect_err "\(0 added, 1 updated, 0 unchanged\)" "the higher SEQUENCE is recorded"
+run import "$T/v1.ics"
+expect_err "the stored version is newer \(SEQUENCE 2, this file has 1\); not replaced" "then a lower SEQUENCE is refused"
+run list --format tsv
+expect_out_match "	Talks$" "and the title stays"
+
+# A file without ids imported again after a local edit: its events' ids
+# are derived from their (old) content, so the stored event with that id
+# was edited since; it stays.
+fresh edited
+printf '2023-07-11 10:00-11:00  meeting  Bilateral @ Vilnius, LT\n    org: NATO\n' >"$T/h.itin"
+printf 'type,title,start,end,city,country\nmeeting,Talks,2023-07-12 10:00,2023-07-12 11:00,Vilnius,LT\n' >"$T/h.csv"
+run import "$T/h.itin" "$T/h.csv"
+hid=$(itin list --format tsv | awk -F "\t" '$NF == "Bilateral" { print $1 }')
+cid=$(itin list --format tsv | awk -F "\t" '$NF == "Talks" { print $1 }')
+run edit "$hid" --note "moved to room 4" --start "2023-07-11 10:30"
+run edit "$cid" --title "Talks (moved)"
+snapshot
+run import -n "$T/h.itin" "$T/h.csv"
+expect_out_text "keep $hid  Bilateral  (edited since)
+keep $cid  Talks  (edited since)" "import -n: a derived id whose stored event changed since: kept"
+run import "$T/h.itin" "$T/h.csv"
+expect_rc 0 "the old files again"
+expect_err "\(0 added, 0 updated, 1 unchanged\) from .*h.itin$" ".itin: counted unchanged"
+expect_err "\(0 added, 0 updated, 1 unchanged\) from .*h.csv" "CSV: counted unchanged"
+unchanged "the local edits stay"
+
+# .itin files carry seq: a lower one never replaces a higher one.
+fresh itinseq
+run add meeting Talks --start "2023-07-11 10:00" --end 11:00 --city Vilnius --country LT --id t1
+run export --format itin -o "$T/old.itin"
+run edit t1 --title "Talks (moved)"
+snapshot
+run import "$T/old.itin"
+expect_err "warning: .*old.itin:1: 'Talks \(moved\)' \(id t1\): the stored version is newer \(seq 1, this file has 0\); not replaced" ".itin: a lower seq never replaces a higher"
+unchanged ".itin: the stale version is kept out"
+
+# A local edit counts the store's revision up; the calendar's next
+# change (same SEQUENCE, newer LAST-MODIFIED) is compared with what the
+# calendar said before, not with the local count, and keeps the edit of
+# a field it does not carry.
+fresh srcseq
+ics g1@google.com 0 20230601T000000Z 100000 "Press briefing" | sed '/^LOCATION/d' >"$T/w1.ics"
+ics g1@google.com 0 20230608T000000Z 100000 "Press briefing with PM" | sed '/^LOCATION/d' >"$T/w2.ics"
+run import "$T/w1.ics"
+id=$(itin list --format tsv | tail -n 1 | cut -f1)
+run edit "$id" --note "bring badge"
+run list --format itin
+expect_out_match "^    src-seq: 0$" "after a local edit the calendar's SEQUENCE is kept apart (src-seq)"
+run import "$T/w2.ics"
+expect_rc 0 "the calendar's next change after a local edit"
+expect_err "\(0 added, 1 updated, 0 unchanged\)" "is an update, not stale"
+run list --format itin
+expect_out_match " Press briefing with PM" "the calendar's new title"
+expect_out_match "^    note: bring badge$" "the local note stays"
+expect_out_match "^    seq: 2$" "the local revision counts on"
+run import "$T/w1.ics"
+expect_err "the stored version is newer \(LAST-MODIFIED 2023-06-08T00:00:00Z, this file has 2023-06-01T00:00:00Z\)" "the older version is still refused"
+
+# A SEQUENCE that is no number from 0 to 2^31-1 is read as 0, with a word.
+fresh badseq
+ics bs@x -1 20230601T000000Z 100000 "Talks" >"$T/bad1.ics"
+ics bs2@x 99999999999 20230601T000000Z 100000 "Talks" >"$T/bad2.ics"
+run import "$T/bad1.ics" "$T/bad2.ics"
+expect_rc 0 "bad SEQUENCE values"
+expect_err "warning: .*bad1.ics:7:1: invalid SEQUENCE '-1' \(a number from 0 to 2147483647\); read as 0" "SEQUENCE -1: a warning"
+expect_err "warning: .*bad2.ics:7:1: invalid SEQUENCE '99999999999'" "SEQUENCE 99999999999: a warning"
+
+# A calendar's copy of an exported event: a new UID, the original's
+# X-ITIN-ID. It is another event: its id comes from its UID, with a word;
+# the original is not overwritten, and the import does not fail.
+fresh xid
+run add meeting "Bilateral with X" --start "2023-07-11 10:00" --end 11:00 --city Vilnius --country LT --id x1
+ics copy@outlook 0 20230601T000000Z 110000 "Bilateral with Y" | sed 's/^UID:copy@outlook\r$/UID:copy@outlook\r\nX-ITIN-ID:x1\r/' >"$T/copyonly.ics"
+{ ics x1@itin 0 20230601T000000Z 100000 "Bilateral with X" | sed '/^END:VCALENDAR/d;/^END:VEVENT/,$d'
+  printf 'END:VEVENT\r\n'
+  sed '1,/^PRODID/d' "$T/copyonly.ics"; } >"$T/copy.ics"
+snapshot
+run import "$T/copyonly.ics"
+expect_rc 0 "a copy with the original's X-ITIN-ID"
+expect_err "warning: .*copyonly.ics:4: 'Bilateral with Y': X-ITIN-ID 'x1' is stored event x1's, whose UID is not 'copy@outlook'; id [0-9a-f]{16} from the UID instead" "the copy's X-ITIN-ID is not trusted: a warning"
+expect_err "\(1 added, 0 updated, 0 unchanged\)" "the copy is added"
+run show x1
+expect_out_match "Bilateral with X" "the original stays"
+fresh xid2
+run add meeting "Bilateral with X" --start "2023-07-11 10:00" --end 11:00 --city Vilnius --country LT --id x1
+run import "$T/copy.ics"
+expect_rc 0 "the original and its copy in one file"
+expect_err "warning: .*copy.ics:[0-9]+:1: X-ITIN-ID 'x1' again \(first at line [0-9]+\) with another UID; id [0-9a-f]{16} from the UID instead" "the second claim of an X-ITIN-ID: a warning"
+[ "$(count_events)" = 2 ] && ok "both events stored" || not_ok "both events stored"
+
+# A meeting moved within its day (same title, type, city, another hour)
+# is a look-alike worth a word.
+fresh moved
+printf 'type,title,start,end,city,country\nmeeting,Talks,2023-07-11 10:00,2023-07-11 11:00,Vilnius,LT\n' >"$T/m1.csv"
+printf 'type,title,start,end,city,country\nmeeting,Talks,2023-07-11 15:00,2023-07-11 16:00,Vilnius,LT\n' >"$T/m2.csv"
+run import "$T/m1.csv"
+run import "$T/m2.csv"
+expect_err "warning: .*m2.csv:2: 'Talks' \(2023-07-11 15:00\) looks like stored event [0-9a-f]{16} but differs from it" "a meeting moved within its day: the look-alike warning, at its line"
+
+# Repeated warnings of one kind are capped at 10 a file.
+{ printf 'type,title,start,end,city,country\n'
+  for h in 10 11 12 13 14 15 16 17 18 19 20 21; do
+	printf 'meeting,Talks,2023-07-11 %s:30,2023-07-11 %s:45,Vilnius,LT\n' $h $h
+  done; } >"$T/many.csv"
+run import "$T/many.csv"
+n=$(grep -c "looks like stored event" "$T/err")
+[ "$n" = 10 ] && ok "ten look-alike warnings" || not_ok "ten look-alike warnings ($n)"
+expect_err "warning: .*many.csv: \.\.\. and 2 more like it \(events that look like stored ones\)" "then one line for the rest"
+
+# An all-day event made timed by a CSV without place columns: the zone
+# comes from the kept place, as edit finds it; not a floating time.
+fresh allday
+run add summit Summit --start 2023-07-11 --end 2023-07-12 --city Vilnius --country LT --id s1
+printf 'id,title,start,end\ns1,Summit,2023-07-11T10:00,2023-07-11T18:00\n' >"$T/ad.csv"
+run import "$T/ad.csv"
+expect_rc 0 "all-day to timed by a CSV without place columns"
+run list --format itin
+expect_out_match "^    tz: Europe/Vilnius$" "the zone of the kept place"
 
 finish

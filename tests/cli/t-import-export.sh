@@ -60,9 +60,17 @@ expect_out_match "Interview with Yonhap \(updated\)$" "import: the event was rep
 n=$(grep -c Yonhap "$T/out")
 [ "$n" -eq 1 ] && ok "import: replaced, not duplicated" || not_ok "import: replaced, not duplicated ($n)"
 
-# --dry-run and stdin.
+# The original again: the stored event is a newer revision (seq 1, the
+# file's 0) and its id is the one derived from the file's content: kept.
 snapshot
-run import --dry-run "$T/nato.itin"
+run import "$T/nato.itin"
+expect_err "\(0 added, 0 updated, $n_nato unchanged\)" "import: the older original does not undo the update"
+unchanged "import: the older original"
+
+# --dry-run and stdin.
+sed 's/Flight to Seoul/Flight to Seoul (updated)/' "$T/nato2.itin" >"$T/nato3.itin"
+snapshot
+run import --dry-run "$T/nato3.itin"
 expect_rc 0 "import --dry-run"
 expect_err "^itin: would import $n_nato events \(0 added, 1 updated, $((n_nato - 1)) unchanged\) from" "import --dry-run: what would happen"
 unchanged "import --dry-run"

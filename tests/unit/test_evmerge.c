@@ -135,7 +135,7 @@ TEST(same_content_in_the_carried_fields)
 	    "A");
 	CHECK_INT(store.n, 2);
 	CHECK_STR(warnings,
-		  "in: 'NATO Summit' (2023-07-11) looks like stored "
+		  "in:1: 'NATO Summit' (2023-07-11) looks like stored "
 		  "event s1 but differs from it; added as a new event\n");
 	/* The same again: found by its derived id, unchanged. */
 	CHECK_STR(
@@ -198,7 +198,7 @@ TEST(lookalikes_across_files)
 		  EVMERGE_ADDED);
 	b.v[0] = NULL;
 	CHECK_INT(nwarn, 1);
-	CHECK(strstr(warnings, "b: 'Talks' (2023-03-04 08:00) looks like "
+	CHECK(strstr(warnings, "b:1: 'Talks' (2023-03-04 08:00) looks like "
 			       "stored event ") != NULL);
 	CHECK_INT(store.n, 3);
 	evmerge_free(m);

@@ -413,7 +413,7 @@ TEST(errors)
 		  "conference, interview, press, travel, reception, call, other)");
 	CHECK_STR(error_of("2023-02-01 visit X\n    colour: red\n"),
 		  "t.itin:2:5: unknown key 'colour' (expected one of: with, org, status, tz, "
-		  "end-tz, source, note, tags, id, uid, seq, modified)");
+		  "end-tz, source, note, tags, id, uid, seq, src-seq, modified)");
 	CHECK_STR(error_of("2023-02-01 10:00-09:00 meeting X\n"),
 		  "t.itin:1:18: end '2023-02-01 09:00' is before start '2023-02-01 10:00'");
 	CHECK_STR(error_of("2023-02-03..2023-02-01 visit X\n"),
