@@ -540,6 +540,9 @@ static void build_agenda(struct viewer *vw)
 	}
 	free(di);
 	vw->ag_valid = true;
+	/* A new list (a filter set or cleared): the old scroll means
+	 * nothing in it; draw_agenda scrolls from the top to the cursor. */
+	vw->ag_top = 0;
 }
 
 static size_t agenda_line_of_cursor(const struct viewer *vw)
@@ -582,6 +585,10 @@ static void draw_agenda(struct viewer *vw)
 		return;
 	}
 	sel = agenda_line_of_cursor(vw);
+	/* Never blank lines below the end while lines above are hidden
+	 * (a shorter list, a taller screen). */
+	if (vw->ag_top + h > vw->nag)
+		vw->ag_top = vw->nag > h ? vw->nag - h : 0;
 	/* Keep the day heading in view above its first event. */
 	if (sel > 0 && vw->ag[sel - 1].heading && sel - 1 < vw->ag_top)
 		vw->ag_top = sel - 1;

@@ -292,6 +292,25 @@ VIEW_ENV=
 start 60 20 --type nonsense
 shows '^DONE status 64' "view: a bad filter is an error before the screen opens"
 
+# A filter in the agenda starts the pane at the top of the new list, not at
+# the old scroll (which hid the first events).
+VIEW_ENV=TZ=Europe/Brussels
+start 80 24 -f "$ROOT/samples/nato-2023.itin"
+keys a End
+shows '^[0-9]+/[0-9]+ ' "view: agenda of the NATO sample, at its end"
+keys f t meeting Enter
+shows 'itin view +5 events .*filter: type=meeting' "view: agenda filtered by type"
+screen
+if sed -n 2p "$T/screen" | grep -q '^Mon 30 Jan 2023'; then
+	ok "view: after a filter the agenda shows its first day at the top"
+else
+	not_ok "view: after a filter the agenda shows its first day at the top"
+	sed 's/^/#   | /' "$T/screen"
+fi
+keys q q
+restored "view: quits after the agenda filter"
+VIEW_ENV=
+
 # --- the 60-event sample at 80x24 --------------------------------------------
 SAMPLE="$ROOT/samples/summit-season-2023.itin"
 start 80 24 -f "$SAMPLE"
