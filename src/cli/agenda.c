@@ -46,6 +46,9 @@ struct row {
 
 struct cells {
 	struct strbuf id, time, zone, type, title, place, mark;
+	/* The end of title that says the status (" (cancelled)"): kept
+	 * whole when the title is shortened. */
+	size_t status_len;
 };
 
 /* Narrower than this, a place is not worth showing on a narrow terminal. */
@@ -94,8 +97,12 @@ static void fill_cells(struct cells *c, const struct event *ev,
 	times_text(&c->time, &c->zone, ev, NULL, tflags);
 	strbuf_addstr(&c->type, event_type_name(ev->type));
 	utf8_sanitize(&c->title, ev->title);
-	if (ev->status != EV_CONFIRMED)
+	if (ev->status != EV_CONFIRMED) {
+		size_t before = c->title.len;
+
 		strbuf_addf(&c->title, " (%s)", event_status_name(ev->status));
+		c->status_len = c->title.len - before;
+	}
 	place_text(&c->place, ev);
 	if (r->n > 1)
 		strbuf_addf(&c->mark, "(day %lld/%lld)", (long long)r->k,
@@ -141,13 +148,79 @@ static void fit(struct strbuf *cell, size_t cols)
 		strbuf_addstr(cell, "\u2026");
 }
 
+/* A title cut to cols, its status word kept: the title is shortened
+ * before it, for "(cancelled)" changes what the line means. */
+static void fit_title(struct cells *c, size_t cols)
+{
+	struct strbuf status = STRBUF_INIT;
+	size_t sw;
+
+	if (!c->status_len || utf8_width(c->title.buf) <= cols) {
+		fit(&c->title, cols);
+		return;
+	}
+	strbuf_addstr(&status, c->title.buf + c->title.len - c->status_len);
+	c->title.len -= c->status_len;
+	c->title.buf[c->title.len] = '\0';
+	sw = utf8_width(status.buf);
+	/* At least "T…" before it; a line narrower than that is cut after
+	 * all (the caller's width is the limit). */
+	fit(&c->title, cols > sw + 2 ? cols - sw : 2);
+	strbuf_addstr(&c->title, status.buf);
+	strbuf_release(&status);
+}
+
+/* The place cut to cols: the venue goes first ("City, CC" is what says
+ * where when only one fits), then the country, then the city is cut. */
+static void fit_place(struct cells *c, const struct event *ev, size_t cols)
+{
+	if (utf8_width(c->place.buf) <= cols)
+		return;
+	if (ev->venue && ev->city) {
+		strbuf_reset(&c->place);
+		utf8_sanitize(&c->place, ev->city);
+		if (ev->country[0]) {
+			strbuf_addstr(&c->place, ", ");
+			strbuf_addstr(&c->place, ev->country);
+		}
+		if (utf8_width(c->place.buf) > cols) {
+			strbuf_reset(&c->place);
+			utf8_sanitize(&c->place, ev->city);
+		}
+	}
+	fit(&c->place, cols);
+}
+
 struct widths {
 	size_t id, time, zone, type, title, place, mark;
+	/* Fitting: zones wider than the column are the rare flight's pair,
+	 * which push their own line along rather than widen every line. */
+	bool zone_typical;
 };
+
+/* The width of the zones of the lines that have one zone: a flight's
+ * pair is rare and should not widen the column of every line. */
+static size_t typical_zone(const struct cells *cells, size_t n)
+{
+	size_t most = 0, all = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t x = utf8_width(cells[i].zone.buf);
+
+		if (x > all)
+			all = x;
+		if (!strstr(cells[i].zone.buf, " -> ") && x > most)
+			most = x;
+	}
+	return most ? most : all;
+}
 
 static void measure(struct widths *w, struct cells *cells, size_t n)
 {
+	bool typical = w->zone_typical;
+
 	memset(w, 0, sizeof(*w));
+	w->zone_typical = typical;
 	for (size_t i = 0; i < n; i++) {
 		const struct cells *c = &cells[i];
 		size_t x;
@@ -173,6 +246,16 @@ static void measure(struct widths *w, struct cells *cells, size_t n)
 		if ((x = utf8_width(c->mark.buf)) > w->mark)
 			w->mark = x;
 	}
+	if (w->zone_typical)
+		w->zone = typical_zone(cells, n);
+}
+
+/* How far a line's zone goes past its column. */
+static size_t zone_excess(const struct widths *w, const struct cells *c)
+{
+	size_t x = utf8_width(c->zone.buf);
+
+	return x > w->zone ? x - w->zone : 0;
 }
 
 /* The widest line the cells make, as written below. */
@@ -184,7 +267,8 @@ static size_t line_width(const struct widths *w, const struct cells *cells,
 	for (size_t i = 0; i < n; i++) {
 		const struct cells *c = &cells[i];
 		size_t x = 2 + (w->id ? w->id + 2 : 0) + w->time + 2 +
-			   (w->zone ? w->zone + 2 : 0) + w->type + 2,
+			   (w->zone ? w->zone + 2 : 0) + zone_excess(w, c) +
+			   w->type + 2,
 		       t;
 
 		t = utf8_width(c->title.buf);
@@ -223,17 +307,29 @@ static void fit_cells(struct cells *cells, size_t n, const struct row *rows,
 		times_text(&cells[i].time, &cells[i].zone, l->v[rows[i].ev],
 			   NULL, EVTEXT_SHORT_ZONE);
 	}
+	w->zone_typical = true;
 	measure(w, cells, n);
 	if (line_width(w, cells, n) <= (size_t)o->width)
 		return;
 	/* "(day 2/3)" takes a column of its own: an all-day line says it
-	 * in its time column ("all day 2/3"), a timed one has its "+1". */
+	 * in its time column ("all day 2/3"), a timed one, rarer (a night
+	 * flight), before its title ("2/2 Flight to Seoul"), so it does not
+	 * widen the time column of every line. */
 	for (size_t i = 0; i < n; i++) {
 		struct cells *c = &cells[i];
+		struct strbuf t = STRBUF_INIT;
 
 		if (c->mark.len && l->v[rows[i].ev]->allday)
 			strbuf_addf(&c->time, " %lld/%lld",
 				    (long long)rows[i].k, (long long)rows[i].n);
+		else if (c->mark.len) {
+			strbuf_addf(&t, "%lld/%lld ", (long long)rows[i].k,
+				    (long long)rows[i].n);
+			strbuf_add(&t, c->title.buf, c->title.len);
+			strbuf_reset(&c->title);
+			strbuf_add(&c->title, t.buf, t.len);
+		}
+		strbuf_release(&t);
 		strbuf_reset(&c->mark);
 	}
 	measure(w, cells, n);
@@ -250,8 +346,8 @@ static void fit_cells(struct cells *cells, size_t n, const struct row *rows,
 	}
 	/* Title and place share rest, two columns between them. The title
 	 * says what the event is: it keeps at least three fifths (or
-	 * MIN_TITLE_COLS); the place gets what is left, and is left out
-	 * when that is too little to read. */
+	 * MIN_TITLE_COLS); the place gets what is left (its city before
+	 * its venue), and is left out when that is too little to read. */
 	tw = rest * 3 / 5;
 	if (tw < MIN_TITLE_COLS)
 		tw = MIN_TITLE_COLS < rest ? MIN_TITLE_COLS : rest;
@@ -264,15 +360,18 @@ static void fit_cells(struct cells *cells, size_t n, const struct row *rows,
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct cells *c = &cells[i];
+		/* A flight's zone pair past its column: its own title pays. */
+		size_t ex = zone_excess(w, c);
+		size_t r = rest > ex ? rest - ex : 0, t = tw > ex ? tw - ex : 0;
 
 		/* A line without a place gives its title the whole rest. */
 		if (!c->place.len || !pw) {
 			strbuf_reset(&c->place);
-			fit(&c->title, rest);
+			fit_title(c, r);
 			continue;
 		}
-		fit(&c->title, tw);
-		fit(&c->place, pw);
+		fit_title(c, t);
+		fit_place(c, l->v[rows[i].ev], pw);
 	}
 	measure(w, cells, n);
 }
@@ -340,6 +439,7 @@ void agenda_write(struct strbuf *sb, const struct evlist *l,
 		strbuf_init(&c->mark);
 		fill_cells(c, l->v[rows[i].ev], &rows[i], o, 0);
 	}
+	wd.zone_typical = false;
 	if (o->width > 0)
 		fit_cells(cells, nrows, rows, l, o, &wd);
 	else
@@ -378,7 +478,10 @@ void agenda_write(struct strbuf *sb, const struct evlist *l,
 		}
 		pad(sb, &c->type, wd.type);
 		strbuf_addstr(sb, "  ");
-		pad(sb, &c->title, wd.title);
+		/* A zone past its column took from this line's title. */
+		pad(sb, &c->title,
+		    wd.title > zone_excess(&wd, c) ? wd.title - zone_excess(&wd, c)
+						   : 0);
 		if (c->place.len || (c->mark.len && wd.place)) {
 			strbuf_addstr(sb, "  ");
 			pad(sb, &c->place, c->mark.len ? wd.place : 0);
