@@ -29,7 +29,7 @@
 
 struct agline {
 	const struct event *ev; /* borrowed */
-	int64_t k, n;		/* day k of n (n 1: no mark) */
+	int64_t k, n;		/* day k of n (n 1: no mark; k 0: shown once) */
 	struct strbuf id, time, zone, type, title, place, mark;
 	/* The end of title that says the status (" (cancelled)"): kept
 	 * whole when the title is shortened. */
@@ -43,8 +43,9 @@ struct agline_widths {
 	bool zone_typical;
 };
 
-/* Fill c for ev, day k of n; times on in's clock (NULL: the event's
- * own); ids NULL: no id column. */
+/* Fill c for ev, day k of n (k 0: the event is shown once, and an
+ * all-day one of n days says "all day (n d)"); times on in's clock
+ * (NULL: the event's own); ids NULL: no id column. */
 void agline_fill(struct agline *c, const struct event *ev, int64_t k,
 		 int64_t n, const struct tz *in, const struct shortid *ids);
 void agline_release(struct agline *c);

@@ -15,6 +15,13 @@
 /* A title keeps at least this much when lines are fitted. */
 #define MIN_TITLE_COLS 20
 
+/* An all-day event shown once (the viewer's agenda) says its length. */
+static void add_length(struct agline *c)
+{
+	if (c->k == 0 && c->n > 1 && c->ev->allday)
+		strbuf_addf(&c->time, " (%lld d)", (long long)c->n);
+}
+
 void agline_fill(struct agline *c, const struct event *ev, int64_t k,
 		 int64_t n, const struct tz *in, const struct shortid *ids)
 {
@@ -37,6 +44,7 @@ void agline_fill(struct agline *c, const struct event *ev, int64_t k,
 		strbuf_release(&pre);
 	}
 	times_text(&c->time, &c->zone, ev, in, 0);
+	add_length(c);
 	strbuf_addstr(&c->type, event_type_name(ev->type));
 	utf8_sanitize(&c->title, ev->title);
 	if (ev->status != EV_CONFIRMED) {
@@ -46,7 +54,7 @@ void agline_fill(struct agline *c, const struct event *ev, int64_t k,
 		c->status_len = c->title.len - before;
 	}
 	place_text(&c->place, ev);
-	if (n > 1)
+	if (k > 0 && n > 1)
 		strbuf_addf(&c->mark, "(day %lld/%lld)", (long long)k,
 			    (long long)n);
 }
@@ -242,6 +250,7 @@ void agline_fit(struct agline *cells, size_t n, const struct tz *in,
 		strbuf_reset(&cells[i].zone);
 		times_text(&cells[i].time, &cells[i].zone, cells[i].ev,
 			   in, EVTEXT_SHORT_ZONE);
+		add_length(&cells[i]);
 	}
 	w->zone_typical = true;
 	agline_measure(w, cells, n);

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "itin/agline.h"
 #include "itin/datetime.h"
 #include "itin/evdetail.h"
 #include "itin/evtext.h"
@@ -56,7 +57,6 @@ struct viewer {
 	size_t cur, top;
 	/* The timeline's rows: the items with something in the window. */
 	struct layout_visible vis;
-	size_t id_cols; /* the widest short id in the agenda on screen */
 	size_t zoom;
 	struct layout_view lv;
 	int rows, cols, label_cols;
@@ -574,8 +574,10 @@ static void draw_agenda(struct viewer *vw)
 {
 	int y0 = vw->title_y + 1,
 	    bottom = vw->status_y >= 0 ? vw->status_y : vw->rows;
-	size_t h = bottom > y0 ? (size_t)(bottom - y0) : 0, sel;
+	size_t h = bottom > y0 ? (size_t)(bottom - y0) : 0, sel, n = 0;
 	struct strbuf sb = STRBUF_INIT;
+	struct agline *lines;
+	struct agline_widths w = {0};
 
 	if (!vw->ag_valid)
 		build_agenda(vw);
@@ -596,19 +598,27 @@ static void draw_agenda(struct viewer *vw)
 		vw->ag_top = sel;
 	if (sel >= vw->ag_top + h)
 		vw->ag_top = sel - h + 1;
-	/* The id column as wide as the widest id on screen: measuring all
-	 * of a million would cost a look-up each. */
-	vw->id_cols = 0;
+	/* The lines on screen, fitted as `itin list` fits them (agline.h):
+	 * measuring all of a million would cost a look-up each. */
+	lines = xcalloc(h, sizeof(*lines));
 	for (size_t k = 0; k < h && vw->ag_top + k < vw->nag; k++) {
 		const struct agenda_entry *e = &vw->ag[vw->ag_top + k];
-		size_t w;
+		const struct event *ev;
+		int64_t days;
 
 		if (e->heading)
 			continue;
-		w = shortid_len(vw->o->ids, vw->v[e->item].ev->id);
-		if (w > vw->id_cols)
-			vw->id_cols = w;
+		ev = vw->v[e->item].ev;
+		/* Shown once, under its first day: its length, not a k/n. */
+		days = event_last_day(ev) - event_first_day(ev) + 1;
+		agline_fill(&lines[n], ev, 0, days, vw->o->in, vw->o->ids);
+		if (!vw->o->ids)
+			view_short_id(&lines[n].id, ev, NULL);
+		n++;
 	}
+	agline_fit(lines, n, vw->o->in, (size_t)(vw->cols > 0 ? vw->cols : 0),
+		   &w);
+	n = 0;
 	for (size_t k = 0; k < h && vw->ag_top + k < vw->nag; k++) {
 		const struct agenda_entry *e = &vw->ag[vw->ag_top + k];
 
@@ -620,11 +630,13 @@ static void draw_agenda(struct viewer *vw)
 			put_fitted(y0 + (int)k, 0, sb.buf, vw->cols, R_HEADING);
 			continue;
 		}
-		view_agenda_line(&sb, vw->v[e->item].ev, vw->o->in, vw->o->ids,
-				 vw->id_cols);
+		agline_write(&sb, &lines[n++], &w, NULL);
 		put_fitted(y0 + (int)k, 0, sb.buf, vw->cols,
 			   e->item == vw->cur ? R_CURSOR : R_NORMAL);
 	}
+	for (size_t k = 0; k < n; k++)
+		agline_release(&lines[k]);
+	free(lines);
 	strbuf_release(&sb);
 }
 

@@ -185,10 +185,12 @@ shows '^3/7 ' "view: back on the same event"
 
 keys a
 shows '^Mon 30 Jan 2023' "view: a opens the agenda with day headings"
-shows '^  0000000000000003  11:00-12:00 +KST \+09:00 +meeting +Meeting with President Yoon' \
-	"view: the agenda lists the events, with their ids"
-shows '^  0000000000000004  18:30-20:45 +KST \+09:00 -> JST \+09:00 +travel +Flight to Tokyo' \
+shows '^  0000000000000003  11:00-12:00 +KST  meeting +Meeting with President Yoon +Seoul, KR$' \
+	"view: the agenda lists the events, with their ids, fitted as list fits them"
+shows '^  0000000000000004  18:30-20:45 +KST -> JST  travel +Flight to Tokyo' \
 	"view: the agenda gives a flight's two zones, as list does"
+shows '^  0000000000000002  all day \(2 d\)  +visit ' \
+	"view: the agenda gives an all-day event's length"
 keys j
 shows '^4/7 .*Flight to Tokyo' "view: j moves in the agenda"
 keys Escape
@@ -305,6 +307,21 @@ if sed -n 2p "$T/screen" | grep -q '^Mon 30 Jan 2023'; then
 	ok "view: after a filter the agenda shows its first day at the top"
 else
 	not_ok "view: after a filter the agenda shows its first day at the top"
+	sed 's/^/#   | /' "$T/screen"
+fi
+# The agenda pane fits 80 columns as list does: places kept (the city),
+# columns aligned.
+keys f x
+shows 'itin view +16 events' "view: filter cleared in the agenda"
+screen
+# The type column starts at the same place on every line with one zone.
+cols=$(grep -E '^  [0-9a-f]{4}  [0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2} +[A-Z]{3,4} +[a-z]' "$T/screen" |
+	sed -E 's/^(  [0-9a-f]{4}  [^ ]+ +[A-Z]+ +)[a-z].*/\1/' | awk '{ print length($0) }' | sort -u | wc -l)
+if grep -Eq '^  [0-9a-f]{4,}  09:30-10:15 +KST +meeting +Meeting with Defenc.*  Seoul, KR$' "$T/screen" &&
+	[ "$cols" -eq 1 ] && ! awk 'length($0) > 80 { bad = 1 } END { exit !bad }' "$T/screen"; then
+	ok "view: the agenda pane at 80 columns keeps the places, aligned"
+else
+	not_ok "view: the agenda pane at 80 columns keeps the places, aligned"
 	sed 's/^/#   | /' "$T/screen"
 fi
 keys q q
