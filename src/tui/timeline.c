@@ -438,13 +438,74 @@ static void paint_legend(int y, const char *line, int cols)
 }
 
 /* Lines of text in the rows area, from line `from`, with a heading. */
+/*
+ * text with its lines wider than cols wrapped at a blank (or cut where
+ * there is none), the rest of a "Field:   value" line under its value, so
+ * a long note or list of participants is read whole, not cut.
+ */
+static void wrap_text(struct strbuf *out, const char *text, size_t cols)
+{
+	for (const char *p = text; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p), indent = 0;
+		struct strbuf line = STRBUF_INIT;
+		const char *q;
+
+		strbuf_add(&line, p, n);
+		/* The value's column: after "Field:" and its blanks. */
+		q = memchr(line.buf, ':', line.len < 15 ? line.len : 15);
+		if (q && line.buf[0] != ' ') {
+			q++;
+			while (*q == ' ')
+				q++;
+			indent = (size_t)(q - line.buf);
+		}
+		if (indent * 2 > cols)
+			indent = 0;
+		q = line.buf;
+		for (bool first = true;; first = false) {
+			size_t room = cols - (first ? 0 : indent), used, k;
+
+			if (!first)
+				strbuf_addspaces(out, indent);
+			if (utf8_width(q) <= room || room < 2) {
+				strbuf_addstr(out, q);
+				break;
+			}
+			k = utf8_prefix_fitting(q, room, &used);
+			/* Back to the last blank, if the piece keeps a word. */
+			for (size_t b = k; b > 0; b--)
+				if (q[b] == ' ') {
+					k = b;
+					break;
+				}
+			if (k == 0)
+				k = utf8_prefix_fitting(q, room, &used);
+			strbuf_add(out, q, k);
+			strbuf_addch(out, '\n');
+			q += k;
+			while (*q == ' ')
+				q++;
+			if (!*q)
+				break;
+		}
+		strbuf_addch(out, '\n');
+		strbuf_release(&line);
+		p += n + (nl ? 1 : 0);
+	}
+}
+
 static void draw_text_pane(struct viewer *vw, const char *heading,
-			   const char *text, int *scroll)
+			   const char *unwrapped, int *scroll)
 {
 	int y = vw->title_y + 1,
 	    bottom = vw->status_y >= 0 ? vw->status_y : vw->rows;
 	int nlines = 0, skip;
-	const char *p;
+	const char *p, *text;
+	struct strbuf wrapped = STRBUF_INIT;
+
+	wrap_text(&wrapped, unwrapped, vw->cols > 0 ? (size_t)vw->cols : 1);
+	text = wrapped.buf ? wrapped.buf : "";
 
 	if (heading && y < bottom)
 		put_fitted(y++, 0, heading, vw->cols, R_HEADING);
@@ -483,6 +544,7 @@ static void draw_text_pane(struct viewer *vw, const char *heading,
 		}
 		p += n + (nl ? 1 : 0);
 	}
+	strbuf_release(&wrapped);
 }
 
 /* Agenda lines before a sort: the day an item is listed on. */

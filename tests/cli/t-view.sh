@@ -328,6 +328,20 @@ keys q q
 restored "view: quits after the agenda filter"
 VIEW_ENV=
 
+# The details pane wraps a long line under its value instead of cutting it.
+cat >"$T/long.itin" <<'EOS'
+2023-01-25 11:00-12:00 meeting Talks @ Brussels, BE
+    tz: Europe/Brussels
+    note: The first part of a long note that goes on past the edge of a narrow terminal and ends with the word zanzibar.
+EOS
+start 60 24 -f "$T/long.itin"
+shows '^1/1 ' "view: a store with a long note"
+keys Enter
+shows '^Notes: ' "view: its details"
+shows '^ +.*zanzibar\.$' "view: the details wrap a long line, its end under the value"
+keys q q
+restored "view: quits after the long note"
+
 # --- the 60-event sample at 80x24 --------------------------------------------
 SAMPLE="$ROOT/samples/summit-season-2023.itin"
 start 80 24 -f "$SAMPLE"
