@@ -1187,6 +1187,14 @@ void layout_text(struct strbuf *out, const struct layout_model *m,
 			break;
 		level++;
 	}
+	/* The range asked for, not what the zoom's columns would reach:
+	 * --to 2023-02-02 ends the axis there, the chart narrower. Rows by
+	 * group keep the width: their titles follow the bars in it. */
+	if (o->has_to && !grouped && v.t0 + v.spc * v.cols > to) {
+		int64_t need = (to - v.t0 + v.spc - 1) / v.spc;
+
+		v.cols = need < 1 ? 1 : (int)need;
+	}
 	if (grouped) {
 		layout_rows_release(&rows);
 		layout_rows_build(m, o->by, &v, &rows);
