@@ -744,8 +744,9 @@ static const char help_text[] =
     "  Ctrl-C           quit\n"
     "\n"
     "Colours of the bars, by type\n" LEGEND_LINES
-    "Tentative events are shaded, cancelled ones lighter still; a diamond\n"
-    "is an event shorter than a column; arrows at the ends of a bar say it\n"
+    "Tentative events are shaded, cancelled ones lighter still; a bar is\n"
+    "at least a column long, however short the event; a diamond is an\n"
+    "event without an end (a moment); arrows at the ends of a bar say it\n"
     "goes on outside the window. Only the events with something in the\n"
     "window have a row.\n"
     "Times on the axis are in one zone, named in the title: --in's, else\n"

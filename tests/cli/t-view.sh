@@ -342,6 +342,23 @@ shows '^ +.*zanzibar\.$' "view: the details wrap a long line, its end under the 
 keys q q
 restored "view: quits after the long note"
 
+# A diamond is an event without an end, as the help says; a short event
+# is a bar of one column.
+cat >"$T/marks.itin" <<'EOS'
+2023-01-25 15:00 call Moment call
+    tz: UTC
+2023-01-25 16:00-16:05 call Short call
+    tz: UTC
+EOS
+start 80 70 -f "$T/marks.itin"
+shows '^Moment call .*◆' "view: an event without an end is a diamond"
+shows '^Short call .*█' "view: a short event is a bar"
+keys '?'
+shows 'a diamond is an$' "view: the help explains the diamond"
+shows '^event without an end' "view: as an event without an end"
+keys q q
+restored "view: quits after the marks"
+
 # --- the 60-event sample at 80x24 --------------------------------------------
 SAMPLE="$ROOT/samples/summit-season-2023.itin"
 start 80 24 -f "$SAMPLE"
