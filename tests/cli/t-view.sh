@@ -414,6 +414,22 @@ restored "view: quits after the sample"
 for term in screen screen-256color; do
 	VIEW_ENV="-uNO_COLOR TERM=$term"
 	start 80 70 -f "$SAMPLE"
+	shows '^[0-9]+/[0-9]+ ' "view ($term): opens with a cursor"
+	# The cursor's row is told by an attribute that changes no colour:
+	# bold would turn conference's magenta into reception's (on eight
+	# colours bold is the look of reception and call themselves).
+	tm capture-pane -e -p -t v >"$T/colour"
+	if [ "$term" = screen ] || python3 - "$T/colour" <<'PY'
+import re, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    for m in re.finditer(r"((?:\x1b\[[0-9;:]*m)+)█", line):
+        for sgr in re.findall(r"\x1b\[([0-9;:]*)m", m.group(1)):
+            if "1" in sgr.split(";"):
+                sys.exit(1)
+PY
+	then ok "view ($term): no bar is bold (bold changes colours)"
+	else not_ok "view ($term): no bar is bold (bold changes colours)"
+	fi
 	keys '?'
 	shows '^Colours of the bars' "view ($term): the help has a legend of colours"
 	wait_for '██ other' >/dev/null
