@@ -1684,6 +1684,10 @@ int tui_view(const struct view_opts *o)
 	}
 	geometry(&vw);
 	opening(&vw);
+	/* What the command line said before the screen opened (a note on
+	 * --in's zone): the screen would hide it until the end. */
+	if (o->start_msg && *o->start_msg)
+		message(&vw, "%s", o->start_msg);
 	draw(&vw);
 	if (o->bench_keys) {
 		bench(&vw, o->bench_keys, now_ns() - o->start_ns, &report);

@@ -37,6 +37,8 @@ struct view_opts {
 	int64_t now;		     /* now, on the axis clock */
 	bool has_from, has_to;	     /* --from/--to: the opening range */
 	int64_t from_day, to_day;
+	const char *start_msg;	/* shown on the status line at the start
+				 * (the last note or warning), or NULL */
 	const char *bench_keys; /* hidden: type these keys, time them */
 	int64_t start_ns;	/* monotonic clock when the command began */
 };

@@ -291,6 +291,17 @@ keys q q
 restored "view: quits after --in"
 VIEW_ENV=
 
+# A note said before the screen opens is on its status line too.
+start 100 24 --in US
+shows '^itin: note: using America/New_York' "view: --in US's note is on the status line at the start"
+keys q
+restored "view: quits after --in US"
+if grep -q 'note: using America/New_York' "$T/view.err"; then
+	ok "view: and the note is on stderr too"
+else
+	not_ok "view: and the note is on stderr too"
+fi
+
 start 60 20 --type nonsense
 shows '^DONE status 64' "view: a bad filter is an error before the screen opens"
 
