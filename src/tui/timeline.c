@@ -1222,8 +1222,9 @@ static int key_filter(struct viewer *vw)
 	uint32_t key;
 	int r;
 
-	message(vw, "Filter by: t type, c country, i city, p participant, "
-		    "x clear (Esc: cancel)");
+	/* Short enough for 80 columns beside "? help". */
+	message(vw, "Filter: t type, c country, i city, p participant, "
+		    "x clear, Esc cancel");
 	draw(vw);
 	do {
 		r = screen_key(&key);

@@ -311,7 +311,9 @@ VIEW_ENV=TZ=Europe/Brussels
 start 80 24 -f "$ROOT/samples/nato-2023.itin"
 keys a End
 shows '^[0-9]+/[0-9]+ ' "view: agenda of the NATO sample, at its end"
-keys f t meeting Enter
+keys f
+shows 'x clear, Esc cancel +\? help$' "view: the filter prompt fits 80 columns"
+keys t meeting Enter
 shows 'itin view +5 events .*filter: type=meeting' "view: agenda filtered by type"
 screen
 if sed -n 2p "$T/screen" | grep -q '^Mon 30 Jan 2023'; then
