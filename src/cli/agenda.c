@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "itin/agline.h"
 #include "itin/datetime.h"
 #include "itin/evtext.h"
 #include "itin/shortid.h"
@@ -28,9 +29,6 @@
 
 /* An event shown on many days is repeated at most this often. */
 #define MAX_REPEAT_DAYS 366
-/* Titles and places wider than this do not widen their column. */
-#define MAX_TITLE_COLS 50
-#define MAX_PLACE_COLS 40
 
 #define C_HEAD "\033[1m"
 #define C_DIM  "\033[2m"
@@ -43,15 +41,6 @@ struct row {
 	size_t ev;    /* index in the list: keeps the list's order */
 	int64_t k, n; /* day k of n */
 };
-
-struct cells {
-	struct strbuf id, time, zone, type, title, place, mark;
-};
-
-/* Narrower than this, a place is not worth showing on a narrow terminal. */
-#define MIN_FIT_COLS 8
-/* A title keeps at least this much when lines are fitted. */
-#define MIN_TITLE_COLS 20
 
 bool want_colour(void)
 {
@@ -80,203 +69,6 @@ static int cmp_row(const void *a, const void *b)
 	return 0;
 }
 
-static void fill_cells(struct cells *c, const struct event *ev,
-		       const struct row *r, const struct agenda_opts *o,
-		       unsigned tflags)
-{
-	if (o->ids) {
-		struct strbuf pre = STRBUF_INIT;
-
-		strbuf_add(&pre, ev->id, shortid_len(o->ids, ev->id));
-		utf8_sanitize(&c->id, pre.buf);
-		strbuf_release(&pre);
-	}
-	times_text(&c->time, &c->zone, ev, NULL, tflags);
-	strbuf_addstr(&c->type, event_type_name(ev->type));
-	utf8_sanitize(&c->title, ev->title);
-	if (ev->status != EV_CONFIRMED)
-		strbuf_addf(&c->title, " (%s)", event_status_name(ev->status));
-	place_text(&c->place, ev);
-	if (r->n > 1)
-		strbuf_addf(&c->mark, "(day %lld/%lld)", (long long)r->k,
-			    (long long)r->n);
-}
-
-static void release_cells(struct cells *c)
-{
-	strbuf_release(&c->id);
-	strbuf_release(&c->time);
-	strbuf_release(&c->zone);
-	strbuf_release(&c->type);
-	strbuf_release(&c->title);
-	strbuf_release(&c->place);
-	strbuf_release(&c->mark);
-}
-
-static size_t capped(size_t w, size_t cap)
-{
-	return w > cap ? 0 : w;
-}
-
-static void pad(struct strbuf *sb, const struct strbuf *cell, size_t width)
-{
-	size_t w = utf8_width(cell->buf);
-
-	strbuf_add(sb, cell->buf, cell->len);
-	if (w < width)
-		strbuf_addspaces(sb, width - w);
-}
-
-/* cell cut to cols display columns, "…" marking the cut. */
-static void fit(struct strbuf *cell, size_t cols)
-{
-	size_t used, n;
-
-	if (utf8_width(cell->buf) <= cols)
-		return;
-	n = cols ? utf8_prefix_fitting(cell->buf, cols - 1, &used) : 0;
-	cell->len = n;
-	cell->buf[n] = '\0';
-	if (cols)
-		strbuf_addstr(cell, "\u2026");
-}
-
-struct widths {
-	size_t id, time, zone, type, title, place, mark;
-};
-
-static void measure(struct widths *w, struct cells *cells, size_t n)
-{
-	memset(w, 0, sizeof(*w));
-	for (size_t i = 0; i < n; i++) {
-		const struct cells *c = &cells[i];
-		size_t x;
-
-		if ((x = utf8_width(c->id.buf)) > w->id)
-			w->id = x;
-		if ((x = utf8_width(c->time.buf)) > w->time)
-			w->time = x;
-		if ((x = utf8_width(c->zone.buf)) > w->zone)
-			w->zone = x;
-		if ((x = utf8_width(c->type.buf)) > w->type)
-			w->type = x;
-		if (c->place.len || c->mark.len) {
-			x = capped(utf8_width(c->title.buf), MAX_TITLE_COLS);
-			if (x > w->title)
-				w->title = x;
-		}
-		if (c->mark.len) {
-			x = capped(utf8_width(c->place.buf), MAX_PLACE_COLS);
-			if (x > w->place)
-				w->place = x;
-		}
-		if ((x = utf8_width(c->mark.buf)) > w->mark)
-			w->mark = x;
-	}
-}
-
-/* The widest line the cells make, as written below. */
-static size_t line_width(const struct widths *w, const struct cells *cells,
-			 size_t n)
-{
-	size_t most = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		const struct cells *c = &cells[i];
-		size_t x = 2 + (w->id ? w->id + 2 : 0) + w->time + 2 +
-			   (w->zone ? w->zone + 2 : 0) + w->type + 2,
-		       t;
-
-		t = utf8_width(c->title.buf);
-		/* A title wider than its column pushes the rest along. */
-		x += (c->place.len || c->mark.len) && w->title > t ? w->title
-								   : t;
-		t = utf8_width(c->place.buf);
-		if (c->place.len || (c->mark.len && w->place))
-			x += 2 + (c->mark.len && w->place > t ? w->place : t);
-		if (c->mark.len)
-			x += 2 + utf8_width(c->mark.buf);
-		if (x > most)
-			most = x;
-	}
-	return most;
-}
-
-/*
- * Fit the lines into width columns: the zones first lose their offsets
- * ("KST" for "KST +09:00"); then "(day 2/3)" moves into the time column,
- * and titles and places are shortened ("…"), the title keeping the most,
- * the place left out where too little room is left for it.
- */
-static void fit_cells(struct cells *cells, size_t n, const struct row *rows,
-		      const struct evlist *l, const struct agenda_opts *o,
-		      struct widths *w)
-{
-	size_t fixed, rest, tw, pw, tmax = 0;
-
-	measure(w, cells, n);
-	if (line_width(w, cells, n) <= (size_t)o->width)
-		return;
-	for (size_t i = 0; i < n; i++) {
-		strbuf_reset(&cells[i].time);
-		strbuf_reset(&cells[i].zone);
-		times_text(&cells[i].time, &cells[i].zone, l->v[rows[i].ev],
-			   NULL, EVTEXT_SHORT_ZONE);
-	}
-	measure(w, cells, n);
-	if (line_width(w, cells, n) <= (size_t)o->width)
-		return;
-	/* "(day 2/3)" takes a column of its own: an all-day line says it
-	 * in its time column ("all day 2/3"), a timed one has its "+1". */
-	for (size_t i = 0; i < n; i++) {
-		struct cells *c = &cells[i];
-
-		if (c->mark.len && l->v[rows[i].ev]->allday)
-			strbuf_addf(&c->time, " %lld/%lld",
-				    (long long)rows[i].k, (long long)rows[i].n);
-		strbuf_reset(&c->mark);
-	}
-	measure(w, cells, n);
-	fixed = 2 + (w->id ? w->id + 2 : 0) + w->time + 2 +
-		(w->zone ? w->zone + 2 : 0) + w->type + 2;
-	rest = (size_t)o->width > fixed ? (size_t)o->width - fixed : 0;
-	/* The widest title that a place follows (uncapped: measure() lets
-	 * titles over MAX_TITLE_COLS overflow their column instead). */
-	for (size_t i = 0; i < n; i++) {
-		size_t x = utf8_width(cells[i].title.buf);
-
-		if (cells[i].place.len && x > tmax)
-			tmax = x;
-	}
-	/* Title and place share rest, two columns between them. The title
-	 * says what the event is: it keeps at least three fifths (or
-	 * MIN_TITLE_COLS); the place gets what is left, and is left out
-	 * when that is too little to read. */
-	tw = rest * 3 / 5;
-	if (tw < MIN_TITLE_COLS)
-		tw = MIN_TITLE_COLS < rest ? MIN_TITLE_COLS : rest;
-	if (tmax < tw)
-		tw = tmax;
-	pw = rest > tw + 2 ? rest - tw - 2 : 0;
-	if (pw < MIN_FIT_COLS) {
-		pw = 0;
-		tw = rest;
-	}
-	for (size_t i = 0; i < n; i++) {
-		struct cells *c = &cells[i];
-
-		/* A line without a place gives its title the whole rest. */
-		if (!c->place.len || !pw) {
-			strbuf_reset(&c->place);
-			fit(&c->title, rest);
-			continue;
-		}
-		fit(&c->title, tw);
-		fit(&c->place, pw);
-	}
-	measure(w, cells, n);
-}
-
 static void heading(struct strbuf *sb, int64_t day, int64_t today, bool colour)
 {
 	if (colour)
@@ -293,8 +85,9 @@ void agenda_write(struct strbuf *sb, const struct evlist *l,
 		  const struct filter *f, const struct agenda_opts *o)
 {
 	struct row *rows = NULL;
-	struct cells *cells;
-	struct widths wd;
+	struct agline *cells;
+	struct agline_widths wd = {0};
+	const struct agline_sgr sgr = {C_TIME, C_DIM, C_DIM, C_OFF};
 	size_t nrows = 0, alloc = 0;
 	int64_t today = cli_today(), last_day = 0;
 	bool colour = o->colour;
@@ -328,76 +121,24 @@ void agenda_write(struct strbuf *sb, const struct evlist *l,
 	qsort(rows, nrows, sizeof(*rows), cmp_row);
 
 	cells = xcalloc(nrows, sizeof(*cells));
-	for (size_t i = 0; i < nrows; i++) {
-		struct cells *c = &cells[i];
-
-		strbuf_init(&c->id);
-		strbuf_init(&c->time);
-		strbuf_init(&c->zone);
-		strbuf_init(&c->type);
-		strbuf_init(&c->title);
-		strbuf_init(&c->place);
-		strbuf_init(&c->mark);
-		fill_cells(c, l->v[rows[i].ev], &rows[i], o, 0);
-	}
+	for (size_t i = 0; i < nrows; i++)
+		agline_fill(&cells[i], l->v[rows[i].ev], rows[i].k, rows[i].n,
+			    NULL, o->ids);
 	if (o->width > 0)
-		fit_cells(cells, nrows, rows, l, o, &wd);
+		agline_fit(cells, nrows, NULL, (size_t)o->width, &wd);
 	else
-		measure(&wd, cells, nrows);
+		agline_measure(&wd, cells, nrows);
 
 	for (size_t i = 0; i < nrows; i++) {
-		const struct cells *c = &cells[i];
-		const struct event *ev = l->v[rows[i].ev];
-		bool dim = colour && ev->status == EV_CANCELLED;
-		size_t start;
-
 		if (i == 0 || rows[i].day != last_day)
 			heading(sb, rows[i].day, today, colour);
 		last_day = rows[i].day;
-		start = sb->len;
-		strbuf_addstr(sb, "  ");
-		if (colour && dim)
-			strbuf_addstr(sb, C_DIM);
-		if (wd.id) {
-			pad(sb, &c->id, wd.id);
-			strbuf_addstr(sb, "  ");
-		}
-		if (colour && !dim)
-			strbuf_addstr(sb, C_TIME);
-		pad(sb, &c->time, wd.time);
-		if (colour && !dim)
-			strbuf_addstr(sb, C_OFF);
-		strbuf_addstr(sb, "  ");
-		if (wd.zone) {
-			if (colour && !dim)
-				strbuf_addstr(sb, C_DIM);
-			pad(sb, &c->zone, wd.zone);
-			if (colour && !dim)
-				strbuf_addstr(sb, C_OFF);
-			strbuf_addstr(sb, "  ");
-		}
-		pad(sb, &c->type, wd.type);
-		strbuf_addstr(sb, "  ");
-		pad(sb, &c->title, wd.title);
-		if (c->place.len || (c->mark.len && wd.place)) {
-			strbuf_addstr(sb, "  ");
-			pad(sb, &c->place, c->mark.len ? wd.place : 0);
-		}
-		if (c->mark.len) {
-			strbuf_addstr(sb, "  ");
-			strbuf_add(sb, c->mark.buf, c->mark.len);
-		}
-		/* No trailing blanks from padding short rows. */
-		while (sb->len > start && sb->buf[sb->len - 1] == ' ')
-			sb->len--;
-		sb->buf[sb->len] = '\0';
-		if (dim)
-			strbuf_addstr(sb, C_OFF);
+		agline_write(sb, &cells[i], &wd, colour ? &sgr : NULL);
 		strbuf_addch(sb, '\n');
 	}
 
 	for (size_t i = 0; i < nrows; i++)
-		release_cells(&cells[i]);
+		agline_release(&cells[i]);
 	free(cells);
 	free(rows);
 }

@@ -85,6 +85,11 @@ const struct tz *user_zone(void)
 		tz++;
 	if (tz && *tz && (z = tz_get(tz, &err)) != NULL)
 		return z;
+	/* A $TZ we cannot read is a mistake to say, not to hide behind
+	 * another clock; once, for view and timeline call this once. */
+	if (tz && *tz)
+		warning("unknown time zone '%s' in $TZ; using the system's zone",
+			tz);
 	n = readlink("/etc/localtime", buf, sizeof(buf) - 1);
 	if (n > 0) {
 		const char *p;

@@ -2,6 +2,7 @@
  * cmd-view.c: `itin view [FILTERS] [--in ZONE]`: options and loading; the
  * viewer itself is src/tui (tui.h).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -22,6 +23,67 @@ static int64_t mono_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+/*
+ * What itin says on stderr before the screen opens (a note that --in US
+ * means America/New_York) would be hidden by the screen until it closes:
+ * it is kept in a file meanwhile, copied to stderr all the same, and its
+ * last line shown on the viewer's status line.
+ */
+struct capture {
+	FILE *file; /* NULL: not capturing */
+	int saved;  /* the real stderr */
+};
+
+static void capture_start(struct capture *c)
+{
+	c->saved = -1;
+	c->file = tmpfile();
+	if (!c->file)
+		return;
+	fflush(stderr);
+	c->saved = dup(STDERR_FILENO);
+	if (c->saved < 0 || dup2(fileno(c->file), STDERR_FILENO) < 0) {
+		if (c->saved >= 0)
+			close(c->saved);
+		fclose(c->file);
+		c->file = NULL;
+	}
+}
+
+/* Stop capturing (again: nothing), copy what was said to the real stderr
+ * and into said. */
+static void capture_end(struct capture *c, struct strbuf *said)
+{
+	char buf[4096];
+	size_t n;
+
+	if (!c->file)
+		return;
+	fflush(stderr);
+	dup2(c->saved, STDERR_FILENO);
+	close(c->saved);
+	rewind(c->file);
+	while ((n = fread(buf, 1, sizeof(buf), c->file)) > 0) {
+		fwrite(buf, 1, n, stderr);
+		strbuf_add(said, buf, n);
+	}
+	fclose(c->file);
+	c->file = NULL;
+}
+
+/* The last line of said, in place (its newline cut), or NULL. */
+static const char *last_line(struct strbuf *said)
+{
+	char *p;
+
+	while (said->len && said->buf[said->len - 1] == '\n')
+		said->buf[--said->len] = '\0';
+	if (!said->len)
+		return NULL;
+	p = strrchr(said->buf, '\n');
+	return p ? p + 1 : said->buf;
+}
+
 int cmd_view(int argc, char **argv, struct cli *cli)
 {
 	static const struct option longopts[] = {
@@ -36,12 +98,15 @@ int cmd_view(int argc, char **argv, struct cli *cli)
 	struct evlist l = EVLIST_INIT;
 	struct view_opts o;
 	struct shortid ids;
+	struct capture cap;
+	struct strbuf said = STRBUF_INIT;
 	int c, status = 0;
 
 	shortid_init(&ids, SHORTID_MIN);
 
 	memset(&o, 0, sizeof(o));
 	o.start_ns = mono_ns();
+	capture_start(&cap);
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
 		if (c == OPT_BENCH_KEYS) {
@@ -65,6 +130,9 @@ int cmd_view(int argc, char **argv, struct cli *cli)
 	if (load_for_axis(cli, &f, o.axis, &l, &ids, &status))
 		goto out;
 	shortid_finish(&ids);
+	/* The notes and warnings so far, also on the status line. */
+	capture_end(&cap, &said);
+	o.start_msg = last_line(&said);
 	o.events = &l;
 	o.ids = &ids;
 	o.in = cli->in;
@@ -76,6 +144,8 @@ int cmd_view(int argc, char **argv, struct cli *cli)
 	o.to_day = f.to_day;
 	status = tui_view(&o);
 out:
+	capture_end(&cap, &said);
+	strbuf_release(&said);
 	evlist_release(&l);
 	shortid_release(&ids);
 	filter_release(&f);

@@ -1,6 +1,8 @@
 /*
  * evtext.c: a day, a zone and a place as people read them; see evtext.h.
  */
+#include <string.h>
+
 #include "itin/datetime.h"
 #include "itin/evtext.h"
 #include "itin/tz.h"
@@ -49,6 +51,32 @@ void zone_text_short(struct strbuf *sb, const char *name, int64_t instant)
 	zone_text_as(sb, name, instant, false);
 }
 
+/*
+ * The zone of the start, and " -> " the end's when it is said differently:
+ * a flight's landing zone, or the same zone after a change of its clock
+ * (22:00 CET to 06:00 CEST across the spring night), for the end's clock
+ * time is on its own offset. same: the end is in the start's zone, so only
+ * a different text is worth saying.
+ */
+static void zone_pair(struct strbuf *zone,
+		      void (*zt)(struct strbuf *, const char *, int64_t),
+		      const char *start_tz, const char *end_tz,
+		      const struct event *ev, bool same)
+{
+	size_t from = zone->len;
+	struct strbuf end = STRBUF_INIT;
+
+	zt(zone, start_tz, ev->start_utc);
+	if (ev->has_end) {
+		zt(&end, end_tz, ev->end_utc);
+		if (!same || strcmp(end.buf, zone->buf + from) != 0) {
+			strbuf_addstr(zone, " -> ");
+			strbuf_addstr(zone, end.buf);
+		}
+	}
+	strbuf_release(&end);
+}
+
 void times_text(struct strbuf *clock, struct strbuf *zone,
 		const struct event *ev, const struct tz *in, unsigned flags)
 {
@@ -76,17 +104,15 @@ void times_text(struct strbuf *clock, struct strbuf *zone,
 			strbuf_addf(clock, "%+lld", (long long)dd);
 	}
 	if (moved) {
-		zt(zone, tz_name(in), ev->start_utc);
+		zone_pair(zone, zt, tz_name(in), tz_name(in), ev, true);
 		return;
 	}
-	if (ev->tz)
-		zt(zone, ev->tz, ev->start_utc);
-	else
+	if (!ev->tz) {
 		strbuf_addstr(zone, "floating");
-	if (ev->end_tz && ev->has_end) {
-		strbuf_addstr(zone, " -> ");
-		zt(zone, ev->end_tz, ev->end_utc);
+		return;
 	}
+	zone_pair(zone, zt, ev->tz, ev->end_tz ? ev->end_tz : ev->tz, ev,
+		  ev->end_tz == NULL);
 }
 
 /* Joined first, sanitised once: the separators are ours, not the user's. */

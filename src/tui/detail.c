@@ -1,6 +1,6 @@
 /*
- * detail.c: the texts of the viewer's panes, with no curses: the lines
- * of the agenda, the status line, and search. The details of one event
+ * detail.c: the texts of the viewer's panes, with no curses: the status
+ * line and search (the agenda's lines are itin/agline.h's, as list's). The details of one event
  * are the core's (itin/evdetail.h), the same as `itin show`'s.
  *
  * Every value is sanitised (utf8_sanitize): a title cannot move the
@@ -12,15 +12,6 @@
 #include "itin/evtext.h"
 #include "itin/utf8.h"
 #include "tui.h"
-
-static void pad_to(struct strbuf *sb, size_t start, size_t cols)
-{
-	size_t w = utf8_width(sb->buf + start);
-
-	if (w < cols)
-		strbuf_addspaces(sb, cols - w);
-	strbuf_addstr(sb, "  ");
-}
 
 void view_short_id(struct strbuf *sb, const struct event *ev,
 		   const struct shortid *ids)
@@ -38,40 +29,6 @@ int64_t view_event_day(const struct event *ev, const struct tz *in)
 	if (in && ev->tz && !ev->allday)
 		return lsec_day(tz_utc_to_local(in, ev->start_utc));
 	return event_first_day(ev);
-}
-
-void view_agenda_line(struct strbuf *sb, const struct event *ev,
-		      const struct tz *in, const struct shortid *ids,
-		      size_t id_cols)
-{
-	struct strbuf clock = STRBUF_INIT, zone = STRBUF_INIT;
-	size_t start;
-
-	strbuf_addstr(sb, "  ");
-	start = sb->len;
-	view_short_id(sb, ev, ids);
-	pad_to(sb, start, id_cols);
-	/* The same times as `itin list`: the event's own clocks (or
-	 * --in's), a flight's landing on its own zone's. */
-	times_text(&clock, &zone, ev, in, 0);
-	start = sb->len;
-	strbuf_addstr(sb, clock.buf);
-	if (ev->allday) {
-		int64_t n = event_last_day(ev) - event_first_day(ev) + 1;
-
-		if (n > 1)
-			strbuf_addf(sb, " (%lld d)", (long long)n);
-	}
-	pad_to(sb, start, 13);
-	start = sb->len;
-	strbuf_addstr(sb, zone.buf);
-	pad_to(sb, start, 10);
-	start = sb->len;
-	strbuf_addstr(sb, event_type_name(ev->type));
-	pad_to(sb, start, 10);
-	layout_event_label(sb, ev);
-	strbuf_release(&clock);
-	strbuf_release(&zone);
 }
 
 void view_status_text(struct strbuf *sb, const struct event *ev,

@@ -479,6 +479,27 @@ static void put_label(char *line, int cols, int col, const char *text, int len)
  * is left out. The unit the view begins in is named at column 0 when
  * there is room before the first boundary.
  */
+/* The label of t in form, or on the top line a shorter form when that
+ * leaves no more than room columns (at the edges: "30 Jan" where "Mon 30 Jan 2023" would be
+ * left out); its length, or -1 when none fits. */
+static int label_fitting(enum layout_unit u, bool top, int64_t t, int form,
+			 int room, char *buf, size_t size)
+{
+	int w[MAX_FORMS], n = form_widths(u, top, w);
+
+	/* Only the top line: a lower line of mixed forms ("Fri 3  4")
+	 * reads worse than one label fewer. */
+	if (!top)
+		n = form + 1;
+	for (int f = form; f < n; f++) {
+		int len = unit_label(u, top, t, f, buf, size);
+
+		if (len <= room)
+			return len;
+	}
+	return -1;
+}
+
 static void axis_line(const struct layout_view *v, enum layout_unit u, int step,
 		      bool top, int64_t spacing, char *line, bool *grid)
 {
@@ -502,8 +523,9 @@ static void axis_line(const struct layout_view *v, enum layout_unit u, int step,
 			grid[c] = true;
 		if (c < next_free)
 			continue;
-		len = unit_label(u, top, t, form, buf, sizeof(buf));
-		if (c + len > v->cols)
+		len = label_fitting(u, top, t, form, v->cols - (int)c, buf,
+				    sizeof(buf));
+		if (len < 0)
 			continue;
 		put_label(line, v->cols, (int)c, buf, len);
 		if (first_col < 0)
@@ -515,8 +537,8 @@ static void axis_line(const struct layout_view *v, enum layout_unit u, int step,
 	if (t < v->t0 && first_col != 0) {
 		int room = first_col < 0 ? v->cols : first_col - 1;
 
-		len = unit_label(u, top, t, form, buf, sizeof(buf));
-		if (len <= room)
+		len = label_fitting(u, top, t, form, room, buf, sizeof(buf));
+		if (len >= 0)
 			put_label(line, v->cols, 0, buf, len);
 	}
 }
@@ -1186,6 +1208,14 @@ void layout_text(struct strbuf *out, const struct layout_model *m,
 		    level + 1 >= layout_zoom_count())
 			break;
 		level++;
+	}
+	/* The range asked for, not what the zoom's columns would reach:
+	 * --to 2023-02-02 ends the axis there, the chart narrower. Rows by
+	 * group keep the width: their titles follow the bars in it. */
+	if (o->has_to && !grouped && v.t0 + v.spc * v.cols > to) {
+		int64_t need = (to - v.t0 + v.spc - 1) / v.spc;
+
+		v.cols = need < 1 ? 1 : (int)need;
 	}
 	if (grouped) {
 		layout_rows_release(&rows);

@@ -88,9 +88,6 @@ static const struct type_look type_look[EV_TYPE_COUNT] = {
     [EV_CALL] = {COLOR_CYAN, 8 + COLOR_CYAN, A_BOLD},
     [EV_OTHER] = {COLOR_WHITE, 8 + COLOR_BLACK, A_DIM},
 };
-/* Bold would make one type look like another on eight colours: the
- * cursor's row then says it by its label alone. */
-static bool bold_cursor_bars;
 
 static void setup_colours(void)
 {
@@ -124,7 +121,6 @@ static void setup_colours(void)
 	init_pair(4, COLOR_YELLOW, -1);
 	attrs[R_MESSAGE] = COLOR_PAIR(4) | A_BOLD;
 	attrs[R_STATUS] = COLOR_PAIR(1);
-	bold_cursor_bars = COLORS >= 16;
 	for (int t = 0; t < EV_TYPE_COUNT; t++) {
 		const struct type_look *l = &type_look[t];
 
@@ -281,14 +277,17 @@ void screen_cell(int y, int x, const struct layout_cell *c, bool bold)
 	case LC_POINT:
 	case LC_BEFORE:
 	case LC_AFTER:
-		a = attrs[R_BAR + c->type] |
-		    (bold_cursor_bars || !colour ? A_BOLD : A_NORMAL);
+		/* Bold brightens a colour into another type's (conference's
+		 * magenta into reception's): only without colour. */
+		a = attrs[R_BAR + c->type] | (!colour ? A_BOLD : A_NORMAL);
 		break;
 	default:
 		break;
 	}
-	if (bold && (bold_cursor_bars || !colour))
-		a |= A_BOLD;
+	/* The cursor's row: underlined in colour, where bold would make
+	 * one type look like another; bold without colour. */
+	if (bold)
+		a |= colour ? A_UNDERLINE : A_BOLD;
 	wattrset(stdscr, a);
 	mvwaddstr(stdscr, y, x, g);
 	wattrset(stdscr, A_NORMAL);

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "itin/agline.h"
 #include "itin/datetime.h"
 #include "itin/evdetail.h"
 #include "itin/evtext.h"
@@ -56,7 +57,6 @@ struct viewer {
 	size_t cur, top;
 	/* The timeline's rows: the items with something in the window. */
 	struct layout_visible vis;
-	size_t id_cols; /* the widest short id in the agenda on screen */
 	size_t zoom;
 	struct layout_view lv;
 	int rows, cols, label_cols;
@@ -438,13 +438,74 @@ static void paint_legend(int y, const char *line, int cols)
 }
 
 /* Lines of text in the rows area, from line `from`, with a heading. */
+/*
+ * text with its lines wider than cols wrapped at a blank (or cut where
+ * there is none), the rest of a "Field:   value" line under its value, so
+ * a long note or list of participants is read whole, not cut.
+ */
+static void wrap_text(struct strbuf *out, const char *text, size_t cols)
+{
+	for (const char *p = text; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p), indent = 0;
+		struct strbuf line = STRBUF_INIT;
+		const char *q;
+
+		strbuf_add(&line, p, n);
+		/* The value's column: after "Field:" and its blanks. */
+		q = memchr(line.buf, ':', line.len < 15 ? line.len : 15);
+		if (q && line.buf[0] != ' ') {
+			q++;
+			while (*q == ' ')
+				q++;
+			indent = (size_t)(q - line.buf);
+		}
+		if (indent * 2 > cols)
+			indent = 0;
+		q = line.buf;
+		for (bool first = true;; first = false) {
+			size_t room = cols - (first ? 0 : indent), used, k;
+
+			if (!first)
+				strbuf_addspaces(out, indent);
+			if (utf8_width(q) <= room || room < 2) {
+				strbuf_addstr(out, q);
+				break;
+			}
+			k = utf8_prefix_fitting(q, room, &used);
+			/* Back to the last blank, if the piece keeps a word. */
+			for (size_t b = k; b > 0; b--)
+				if (q[b] == ' ') {
+					k = b;
+					break;
+				}
+			if (k == 0)
+				k = utf8_prefix_fitting(q, room, &used);
+			strbuf_add(out, q, k);
+			strbuf_addch(out, '\n');
+			q += k;
+			while (*q == ' ')
+				q++;
+			if (!*q)
+				break;
+		}
+		strbuf_addch(out, '\n');
+		strbuf_release(&line);
+		p += n + (nl ? 1 : 0);
+	}
+}
+
 static void draw_text_pane(struct viewer *vw, const char *heading,
-			   const char *text, int *scroll)
+			   const char *unwrapped, int *scroll)
 {
 	int y = vw->title_y + 1,
 	    bottom = vw->status_y >= 0 ? vw->status_y : vw->rows;
 	int nlines = 0, skip;
-	const char *p;
+	const char *p, *text;
+	struct strbuf wrapped = STRBUF_INIT;
+
+	wrap_text(&wrapped, unwrapped, vw->cols > 0 ? (size_t)vw->cols : 1);
+	text = wrapped.buf ? wrapped.buf : "";
 
 	if (heading && y < bottom)
 		put_fitted(y++, 0, heading, vw->cols, R_HEADING);
@@ -483,6 +544,7 @@ static void draw_text_pane(struct viewer *vw, const char *heading,
 		}
 		p += n + (nl ? 1 : 0);
 	}
+	strbuf_release(&wrapped);
 }
 
 /* Agenda lines before a sort: the day an item is listed on. */
@@ -540,6 +602,9 @@ static void build_agenda(struct viewer *vw)
 	}
 	free(di);
 	vw->ag_valid = true;
+	/* A new list (a filter set or cleared): the old scroll means
+	 * nothing in it; draw_agenda scrolls from the top to the cursor. */
+	vw->ag_top = 0;
 }
 
 static size_t agenda_line_of_cursor(const struct viewer *vw)
@@ -571,8 +636,10 @@ static void draw_agenda(struct viewer *vw)
 {
 	int y0 = vw->title_y + 1,
 	    bottom = vw->status_y >= 0 ? vw->status_y : vw->rows;
-	size_t h = bottom > y0 ? (size_t)(bottom - y0) : 0, sel;
+	size_t h = bottom > y0 ? (size_t)(bottom - y0) : 0, sel, n = 0;
 	struct strbuf sb = STRBUF_INIT;
+	struct agline *lines;
+	struct agline_widths w = {0};
 
 	if (!vw->ag_valid)
 		build_agenda(vw);
@@ -582,6 +649,10 @@ static void draw_agenda(struct viewer *vw)
 		return;
 	}
 	sel = agenda_line_of_cursor(vw);
+	/* Never blank lines below the end while lines above are hidden
+	 * (a shorter list, a taller screen). */
+	if (vw->ag_top + h > vw->nag)
+		vw->ag_top = vw->nag > h ? vw->nag - h : 0;
 	/* Keep the day heading in view above its first event. */
 	if (sel > 0 && vw->ag[sel - 1].heading && sel - 1 < vw->ag_top)
 		vw->ag_top = sel - 1;
@@ -589,19 +660,27 @@ static void draw_agenda(struct viewer *vw)
 		vw->ag_top = sel;
 	if (sel >= vw->ag_top + h)
 		vw->ag_top = sel - h + 1;
-	/* The id column as wide as the widest id on screen: measuring all
-	 * of a million would cost a look-up each. */
-	vw->id_cols = 0;
+	/* The lines on screen, fitted as `itin list` fits them (agline.h):
+	 * measuring all of a million would cost a look-up each. */
+	lines = xcalloc(h, sizeof(*lines));
 	for (size_t k = 0; k < h && vw->ag_top + k < vw->nag; k++) {
 		const struct agenda_entry *e = &vw->ag[vw->ag_top + k];
-		size_t w;
+		const struct event *ev;
+		int64_t days;
 
 		if (e->heading)
 			continue;
-		w = shortid_len(vw->o->ids, vw->v[e->item].ev->id);
-		if (w > vw->id_cols)
-			vw->id_cols = w;
+		ev = vw->v[e->item].ev;
+		/* Shown once, under its first day: its length, not a k/n. */
+		days = event_last_day(ev) - event_first_day(ev) + 1;
+		agline_fill(&lines[n], ev, 0, days, vw->o->in, vw->o->ids);
+		if (!vw->o->ids)
+			view_short_id(&lines[n].id, ev, NULL);
+		n++;
 	}
+	agline_fit(lines, n, vw->o->in, (size_t)(vw->cols > 0 ? vw->cols : 0),
+		   &w);
+	n = 0;
 	for (size_t k = 0; k < h && vw->ag_top + k < vw->nag; k++) {
 		const struct agenda_entry *e = &vw->ag[vw->ag_top + k];
 
@@ -613,11 +692,13 @@ static void draw_agenda(struct viewer *vw)
 			put_fitted(y0 + (int)k, 0, sb.buf, vw->cols, R_HEADING);
 			continue;
 		}
-		view_agenda_line(&sb, vw->v[e->item].ev, vw->o->in, vw->o->ids,
-				 vw->id_cols);
+		agline_write(&sb, &lines[n++], &w, NULL);
 		put_fitted(y0 + (int)k, 0, sb.buf, vw->cols,
 			   e->item == vw->cur ? R_CURSOR : R_NORMAL);
 	}
+	for (size_t k = 0; k < n; k++)
+		agline_release(&lines[k]);
+	free(lines);
 	strbuf_release(&sb);
 }
 
@@ -663,8 +744,9 @@ static const char help_text[] =
     "  Ctrl-C           quit\n"
     "\n"
     "Colours of the bars, by type\n" LEGEND_LINES
-    "Tentative events are shaded, cancelled ones lighter still; a diamond\n"
-    "is an event shorter than a column; arrows at the ends of a bar say it\n"
+    "Tentative events are shaded, cancelled ones lighter still; a bar is\n"
+    "at least a column long, however short the event; a diamond is an\n"
+    "event without an end (a moment); arrows at the ends of a bar say it\n"
     "goes on outside the window. Only the events with something in the\n"
     "window have a row.\n"
     "Times on the axis are in one zone, named in the title: --in's, else\n"
@@ -1140,8 +1222,9 @@ static int key_filter(struct viewer *vw)
 	uint32_t key;
 	int r;
 
-	message(vw, "Filter by: t type, c country, i city, p participant, "
-		    "x clear (Esc: cancel)");
+	/* Short enough for 80 columns beside "? help". */
+	message(vw, "Filter: t type, c country, i city, p participant, "
+		    "x clear, Esc cancel");
 	draw(vw);
 	do {
 		r = screen_key(&key);
@@ -1602,6 +1685,10 @@ int tui_view(const struct view_opts *o)
 	}
 	geometry(&vw);
 	opening(&vw);
+	/* What the command line said before the screen opened (a note on
+	 * --in's zone): the screen would hide it until the end. */
+	if (o->start_msg && *o->start_msg)
+		message(&vw, "%s", o->start_msg);
 	draw(&vw);
 	if (o->bench_keys) {
 		bench(&vw, o->bench_keys, now_ns() - o->start_ns, &report);

@@ -2,7 +2,8 @@
  * tui.h: the interactive viewer, `itin view`.
  *
  *   layout.c    (include/itin/layout.h) the geometry; no curses
- *   detail.c    the texts of the panes: agenda lines, status, search;
+ *   detail.c    the texts of the panes: status, search (agenda lines:
+ *               itin/agline.h, shared with list);
  *               no curses (the details pane is itin/evdetail.h's)
  *   screen.c    the only file besides timeline.c that calls ncurses: the
  *               terminal's set-up and restoration (on every exit, signals
@@ -36,6 +37,8 @@ struct view_opts {
 	int64_t now;		     /* now, on the axis clock */
 	bool has_from, has_to;	     /* --from/--to: the opening range */
 	int64_t from_day, to_day;
+	const char *start_msg;	/* shown on the status line at the start
+				 * (the last note or warning), or NULL */
 	const char *bench_keys; /* hidden: type these keys, time them */
 	int64_t start_ns;	/* monotonic clock when the command began */
 };
@@ -52,11 +55,6 @@ void view_short_id(struct strbuf *sb, const struct event *ev,
 /* The day ev begins: on in's clock when given and ev is an instant, else
  * its own, as `itin list` groups it. */
 int64_t view_event_day(const struct event *ev, const struct tz *in);
-/* One agenda line: short id, times and zones (times_text, the same as
- * `itin list`'s), type, title and place; the id padded to id_cols. */
-void view_agenda_line(struct strbuf *sb, const struct event *ev,
-		      const struct tz *in, const struct shortid *ids,
-		      size_t id_cols);
 /* The cursor's event in a line: "Mon 30 Jan 2023 11:00-12:00 KST
  * meeting  Title @ Seoul, KR" (the status line adds its short id). */
 void view_status_text(struct strbuf *sb, const struct event *ev,

@@ -97,6 +97,51 @@ else
 	sed 's/^/#   | /' "$T/screen"
 fi
 
+# At 80 columns: the status word is never cut, the city outlives the venue,
+# one flight's zone pair does not widen every line's zone column, and a
+# timed line of several days keeps its day k/n.
+cat >"$T/fit.itin" <<'EOS'
+2023-03-01 09:00-10:00 meeting Meeting with the Minister of Foreign Affairs and Trade of the Republic @ Ministry of Foreign Affairs and Trade, Seoul, KR
+    tz: Asia/Seoul
+    status: cancelled
+2023-03-01 11:00-12:00 meeting Meeting with the Minister of Defence @ Ministry of National Defense, Seoul, KR
+    tz: Asia/Seoul
+2023-03-01 19:30..2023-03-02 14:30 travel Flight to Brussels @ Incheon International Airport, Seoul, KR
+    tz: Asia/Seoul
+    end-tz: Europe/Brussels
+EOS
+on_tty 80 24 -f "$T/fit.itin" list
+if grep -Eq '… \(cancelled\)( |$)' "$T/screen"; then
+	ok "list at 80x24: the status word is kept whole"
+else
+	not_ok "list at 80x24: the status word is kept whole"
+	sed 's/^/#   | /' "$T/screen"
+fi
+if [ "$(grep -c 'Seoul, KR$' "$T/screen")" -ge 2 ]; then
+	ok "list at 80x24: the city is kept when the venue does not fit"
+else
+	not_ok "list at 80x24: the city is kept when the venue does not fit"
+	sed 's/^/#   | /' "$T/screen"
+fi
+if grep -Eq '^  [0-9a-f]{4,}  11:00-12:00 +KST  meeting ' "$T/screen"; then
+	ok "list at 80x24: one flight's zone pair does not widen the zone column"
+else
+	not_ok "list at 80x24: one flight's zone pair does not widen the zone column"
+	sed 's/^/#   | /' "$T/screen"
+fi
+if grep -Eq 'travel +2/2 Flight to Bru' "$T/screen"; then
+	ok "list at 80x24: a timed line of several days keeps its day 2/2"
+else
+	not_ok "list at 80x24: a timed line of several days keeps its day 2/2"
+	sed 's/^/#   | /' "$T/screen"
+fi
+if awk 'length($0) > 80 { bad = 1 } END { exit bad }' "$T/screen"; then
+	ok "list at 80x24: every fitted line fits"
+else
+	not_ok "list at 80x24: every fitted line fits"
+	sed 's/^/#   | /' "$T/screen"
+fi
+
 # Wide enough for everything: the same lines as piped.
 on_tty 250 24 list --from 2023-06-04 --to 2023-06-07
 if diff "$T/piped" "$T/screen" >/dev/null; then

@@ -37,6 +37,27 @@ expect_rc 0 "timeline: the Asia tour"
 golden timeline-tour "timeline: days on the axis, one row per event"
 fits 100 "timeline: fits --width 100"
 
+# The axis is the range asked for, not what the zoom's columns reach.
+run -f "$SAMPLE" timeline --from 2023-01-28 --to 2023-02-02 --width 100
+if sed -n 2p "$T/out" | grep -Eq 'Sat 28 .*Thu 2$'; then
+	ok "timeline: the axis ends on the --to day"
+else
+	not_ok "timeline: the axis ends on the --to day"
+	sed 's/^/#   | /' "$T/out"
+fi
+# A $TZ that does not load is said, once.
+tz_saved=$TZ
+TZ=Nowhere/Foo
+run -f "$SAMPLE" timeline --from 2023-01-28 --to 2023-01-29
+TZ=$tz_saved
+expect_rc 0 "timeline: an unknown \$TZ still draws"
+if [ "$(grep -c "unknown time zone 'Nowhere/Foo' in \$TZ" "$T/err")" = 1 ]; then
+	ok "timeline: an unknown \$TZ is warned about once"
+else
+	not_ok "timeline: an unknown \$TZ is warned about once"
+	sed 's/^/#   | /' "$T/err"
+fi
+
 run -f "$SAMPLE" timeline
 golden timeline-year "timeline: the whole sample in 80 columns, by months"
 fits 80 "timeline: 80 columns when not a terminal"

@@ -185,10 +185,12 @@ shows '^3/7 ' "view: back on the same event"
 
 keys a
 shows '^Mon 30 Jan 2023' "view: a opens the agenda with day headings"
-shows '^  0000000000000003  11:00-12:00 +KST \+09:00 +meeting +Meeting with President Yoon' \
-	"view: the agenda lists the events, with their ids"
-shows '^  0000000000000004  18:30-20:45 +KST \+09:00 -> JST \+09:00 +travel +Flight to Tokyo' \
+shows '^  0000000000000003  11:00-12:00 +KST  meeting +Meeting with President Yoon +Seoul, KR$' \
+	"view: the agenda lists the events, with their ids, fitted as list fits them"
+shows '^  0000000000000004  18:30-20:45 +KST -> JST  travel +Flight to Tokyo' \
 	"view: the agenda gives a flight's two zones, as list does"
+shows '^  0000000000000002  all day \(2 d\)  +visit ' \
+	"view: the agenda gives an all-day event's length"
 keys j
 shows '^4/7 .*Flight to Tokyo' "view: j moves in the agenda"
 keys Escape
@@ -289,8 +291,86 @@ keys q q
 restored "view: quits after --in"
 VIEW_ENV=
 
+# A note said before the screen opens is on its status line too.
+start 100 24 --in US
+shows '^itin: note: using America/New_York' "view: --in US's note is on the status line at the start"
+keys q
+restored "view: quits after --in US"
+if grep -q 'note: using America/New_York' "$T/view.err"; then
+	ok "view: and the note is on stderr too"
+else
+	not_ok "view: and the note is on stderr too"
+fi
+
 start 60 20 --type nonsense
 shows '^DONE status 64' "view: a bad filter is an error before the screen opens"
+
+# A filter in the agenda starts the pane at the top of the new list, not at
+# the old scroll (which hid the first events).
+VIEW_ENV=TZ=Europe/Brussels
+start 80 24 -f "$ROOT/samples/nato-2023.itin"
+keys a End
+shows '^[0-9]+/[0-9]+ ' "view: agenda of the NATO sample, at its end"
+keys f
+shows 'x clear, Esc cancel +\? help$' "view: the filter prompt fits 80 columns"
+keys t meeting Enter
+shows 'itin view +5 events .*filter: type=meeting' "view: agenda filtered by type"
+screen
+if sed -n 2p "$T/screen" | grep -q '^Mon 30 Jan 2023'; then
+	ok "view: after a filter the agenda shows its first day at the top"
+else
+	not_ok "view: after a filter the agenda shows its first day at the top"
+	sed 's/^/#   | /' "$T/screen"
+fi
+# The agenda pane fits 80 columns as list does: places kept (the city),
+# columns aligned.
+keys f x
+shows 'itin view +16 events' "view: filter cleared in the agenda"
+screen
+# The type column starts at the same place on every line with one zone.
+cols=$(grep -E '^  [0-9a-f]{4}  [0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2} +[A-Z]{3,4} +[a-z]' "$T/screen" |
+	sed -E 's/^(  [0-9a-f]{4}  [^ ]+ +[A-Z]+ +)[a-z].*/\1/' | awk '{ print length($0) }' | sort -u | wc -l)
+if grep -Eq '^  [0-9a-f]{4,}  09:30-10:15 +KST +meeting +Meeting with Defenc.*  Seoul, KR$' "$T/screen" &&
+	[ "$cols" -eq 1 ] && ! awk 'length($0) > 80 { bad = 1 } END { exit !bad }' "$T/screen"; then
+	ok "view: the agenda pane at 80 columns keeps the places, aligned"
+else
+	not_ok "view: the agenda pane at 80 columns keeps the places, aligned"
+	sed 's/^/#   | /' "$T/screen"
+fi
+keys q q
+restored "view: quits after the agenda filter"
+VIEW_ENV=
+
+# The details pane wraps a long line under its value instead of cutting it.
+cat >"$T/long.itin" <<'EOS'
+2023-01-25 11:00-12:00 meeting Talks @ Brussels, BE
+    tz: Europe/Brussels
+    note: The first part of a long note that goes on past the edge of a narrow terminal and ends with the word zanzibar.
+EOS
+start 60 24 -f "$T/long.itin"
+shows '^1/1 ' "view: a store with a long note"
+keys Enter
+shows '^Notes: ' "view: its details"
+shows '^ +.*zanzibar\.$' "view: the details wrap a long line, its end under the value"
+keys q q
+restored "view: quits after the long note"
+
+# A diamond is an event without an end, as the help says; a short event
+# is a bar of one column.
+cat >"$T/marks.itin" <<'EOS'
+2023-01-25 15:00 call Moment call
+    tz: UTC
+2023-01-25 16:00-16:05 call Short call
+    tz: UTC
+EOS
+start 80 70 -f "$T/marks.itin"
+shows '^Moment call .*◆' "view: an event without an end is a diamond"
+shows '^Short call .*█' "view: a short event is a bar"
+keys '?'
+shows 'a diamond is an$' "view: the help explains the diamond"
+shows '^event without an end' "view: as an event without an end"
+keys q q
+restored "view: quits after the marks"
 
 # --- the 60-event sample at 80x24 --------------------------------------------
 SAMPLE="$ROOT/samples/summit-season-2023.itin"
@@ -347,6 +427,22 @@ restored "view: quits after the sample"
 for term in screen screen-256color; do
 	VIEW_ENV="-uNO_COLOR TERM=$term"
 	start 80 70 -f "$SAMPLE"
+	shows '^[0-9]+/[0-9]+ ' "view ($term): opens with a cursor"
+	# The cursor's row is told by an attribute that changes no colour:
+	# bold would turn conference's magenta into reception's (on eight
+	# colours bold is the look of reception and call themselves).
+	tm capture-pane -e -p -t v >"$T/colour"
+	if [ "$term" = screen ] || python3 - "$T/colour" <<'PY'
+import re, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    for m in re.finditer(r"((?:\x1b\[[0-9;:]*m)+)█", line):
+        for sgr in re.findall(r"\x1b\[([0-9;:]*)m", m.group(1)):
+            if "1" in sgr.split(";"):
+                sys.exit(1)
+PY
+	then ok "view ($term): no bar is bold (bold changes colours)"
+	else not_ok "view ($term): no bar is bold (bold changes colours)"
+	fi
 	keys '?'
 	shows '^Colours of the bars' "view ($term): the help has a legend of colours"
 	wait_for '██ other' >/dev/null

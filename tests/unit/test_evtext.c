@@ -68,8 +68,34 @@ TEST(plain_floating_allday)
 		  "12:00|+05:45");
 }
 
+/* Across a change of the clock, the end has its own offset. */
+TEST(dst_change_names_the_end_offset)
+{
+	static const char spring[] =
+	    "2023-03-25 22:00..2023-03-26 06:00 meeting Night session @ "
+	    "Brussels, BE\n"
+	    "    tz: Europe/Brussels\n";
+	static const char autumn[] =
+	    "2023-10-28 23:00..2023-10-29 05:00 meeting Night session @ "
+	    "Brussels, BE\n"
+	    "    tz: Europe/Brussels\n";
+
+	CHECK_STR(times(spring, NULL, 0),
+		  "22:00-06:00+1|CET +01:00 -> CEST +02:00");
+	CHECK_STR(times(spring, NULL, EVTEXT_SHORT_ZONE),
+		  "22:00-06:00+1|CET -> CEST");
+	CHECK_STR(times(autumn, NULL, 0),
+		  "23:00-05:00+1|CEST +02:00 -> CET +01:00");
+	/* --in a zone without the change: one offset. */
+	CHECK_STR(times(spring, "UTC", 0), "21:00-04:00+1|UTC +00:00");
+	/* --in the zone with it: both. */
+	CHECK_STR(times(spring, "Europe/Brussels", 0),
+		  "22:00-06:00+1|CET +01:00 -> CEST +02:00");
+}
+
 int main(void)
 {
+	RUN(dst_change_names_the_end_offset);
 	RUN(travel_names_both_zones);
 	RUN(in_one_zone);
 	RUN(plain_floating_allday);
