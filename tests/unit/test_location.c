@@ -116,6 +116,22 @@ TEST(states_and_provinces)
 	LOC("Tbilisi, Georgia", "", "Tbilisi", "", "GE", "Asia/Tbilisi");
 }
 
+TEST(codes_of_several_countries)
+{
+	/* NT and WA are Canadian/US and Australian codes: the division is
+	 * the one whose country holds the city. */
+	LOC("Darwin, NT 0800", "", "Darwin", "NT", "AU", "Australia/Darwin");
+	LOC("Darwin NT 0800", "", "Darwin", "Northern Territory", "AU",
+	    "Australia/Darwin");
+	LOC("Perth WA 6000, Australia", "", "Perth", "Western Australia", "AU",
+	    "Australia/Perth");
+	LOC("Parliament House, Perth WA 6000", "Parliament House", "Perth",
+	    "Western Australia", "AU", "Australia/Perth");
+	LOC("Adelaide, SA 5000", "", "Adelaide", "SA", "AU", "Australia/Adelaide");
+	/* A country written elsewhere wins. */
+	LOC("Riyadh, SA", "", "Riyadh", "", "SA", "Asia/Riyadh");
+}
+
 TEST(country_anywhere)
 {
 	LOC("USA, Washington", "", "Washington", "", "US", "America/New_York");
@@ -147,6 +163,7 @@ int main(void)
 	RUN(simple_forms);
 	RUN(postcodes);
 	RUN(states_and_provinces);
+	RUN(codes_of_several_countries);
 	RUN(country_anywhere);
 	RUN(unknown_places);
 	tz_cache_free();
