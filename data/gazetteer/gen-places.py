@@ -386,6 +386,18 @@ def write_c(tsv_dir, out_path):
                               "main": c[3],
                               "names": [n for n in c[4].split("|") if n]})
     codes = {c["code"] for c in countries}
+    regions = []
+    with open(os.path.join(tsv_dir, "regions-data.tsv"), encoding="utf-8") as f:
+        head = f.readline().rstrip("\n").split("\t")
+        if head != ["code", "region", "main_zone", "share"]:
+            return [f"regions-data.tsv: unexpected header {head}"]
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            regions.append({"cc": c[0], "name": c[1], "zone": c[2], "key": c_fold(c[1])})
+    regions.sort(key=lambda r: (r["cc"], r["key"].encode()))
+    for a, b in zip(regions, regions[1:]):
+        if (a["cc"], a["key"]) == (b["cc"], b["key"]):
+            errs.append(f"divisions {a['name']!r} and {b['name']!r} of {a['cc']} fold alike")
 
     # Places in the order of their folded name (then country, rank): stable indexes.
     places.sort(key=lambda p: (p["key"].encode(), p["cc"], p["rank"], p["name"]))
@@ -467,6 +479,13 @@ def write_c(tsv_dir, out_path):
         o.append(f"\t{{{c_str(c['code'])}, {c_str(c['name'])}, {c['zone_first']}, "
                  f"{len(c['zones'])}, {c['zone_main']}}},\n")
     o.append("};\nconst size_t gz_ncountries = sizeof(gz_countries) / sizeof(gz_countries[0]);\n\n")
+    o.append("/* Divisions of countries of several zones -> their main zone; by country,\n"
+             " * then folded name. */\n")
+    o.append("const struct gz_region gz_regions[] = {\n")
+    for r in regions:
+        o.append(f"\t{{{c_str(r['cc'])}, {c_str(r['key'])}, {c_str(r['name'])}, "
+                 f"{c_str(r['zone'])}}},\n")
+    o.append("};\nconst size_t gz_nregions = sizeof(gz_regions) / sizeof(gz_regions[0]);\n\n")
     o.append("/* Folded country names and short forms -> code. */\n")
     o.append("const struct gz_country_name gz_country_names[] = {\n")
     for k in sorted(cnames, key=lambda k: k.encode()):
@@ -480,7 +499,7 @@ def write_c(tsv_dir, out_path):
         f.write(text)
     os.replace(tmp, out_path)
     print(f"gen-places: {len(places)} places, {len(rows)} names, {len(countries)} countries, "
-          f"{len(cnames)} country names; wrote {out_path}")
+          f"{len(cnames)} country names, {len(regions)} divisions; wrote {out_path}")
     return []
 
 
@@ -523,6 +542,34 @@ def main():
         if g.tz:
             key = (g.cc, canon_zone(g.tz))
             zone_pop[key] = zone_pop.get(key, 0) + g.pop
+
+    # The main zone of a first-level division (state, province) of a country of
+    # several zones, for a city the gazetteer lacks in a known division
+    # ("Sacramento, CA"): the zone holding most of the division's people (its
+    # GeoNames cities of 15 000 or more), kept only when it holds at least
+    # REGION_MAIN_SHARE of them; a division split more evenly (Tennessee, Indiana...)
+    # has no main zone and is listed in the report.
+    REGION_MAIN_SHARE = 0.75
+    region_pop = {}    # (cc, division name) -> {zone: people}
+    for g in geo_rows:
+        name = geo_admin1.get((g.cc, g.admin1))
+        if g.tz and name and len(zones_by_cc.get(g.cc, [])) > 1:
+            d = region_pop.setdefault((g.cc, name), {})
+            z = canon_zone(g.tz)
+            d[z] = d.get(z, 0) + max(g.pop, 1)
+    region_rows = []
+    region_report = []
+    for (cc, name), d in sorted(region_pop.items()):
+        total = sum(d.values())
+        best = max(sorted(d), key=lambda z: d[z])
+        share = d[best] / total
+        if "\t" in name or "|" in name:
+            err(f"bad character in division name {name!r}")
+        if share >= REGION_MAIN_SHARE:
+            region_rows.append((cc, name, best, share))
+        else:
+            region_report.append(f"no main zone for {cc} {name}: " + ", ".join(
+                f"{z} {d[z]}" for z in sorted(d, key=lambda z: -d[z])))
 
     extra_codes = {}   # user-assigned codes allowed beyond iso3166.tab
     # countries-extra.tsv: code<TAB>names (pipe-separated)<TAB>note ; a code not in
@@ -974,6 +1021,10 @@ def main():
         f.write("\n".join(lines) + "\n")
     with open(os.path.join(args.outdir, "countries-data.tsv"), "w", encoding="utf-8") as f:
         f.write("\n".join(clines) + "\n")
+    with open(os.path.join(args.outdir, "regions-data.tsv"), "w", encoding="utf-8") as f:
+        f.write("code\tregion\tmain_zone\tshare\n")
+        for cc, name, z, share in region_rows:
+            f.write(f"{cc}\t{name}\t{z}\t{share:.2f}\n")
     why = {}
     for p in places:
         why[p.zone_why] = why.get(p.zone_why, 0) + 1
@@ -984,7 +1035,10 @@ def main():
         f.write(f"places: {len(places)}; kinds: {sorted(kinds.items())}\n")
         f.write(f"zone rule used: {sorted(why.items())}\n")
         f.write(f"countries: {len(cnames)}\n\n")
-        f.write("\n".join(report) + "\n\n# ambiguous lookup keys (best first)\n")
+        f.write("\n".join(report) + "\n\n")
+        f.write(f"# divisions with no main zone (none holds {REGION_MAIN_SHARE:.0%} of "
+                "their people)\n")
+        f.write("\n".join(region_report) + "\n\n# ambiguous lookup keys (best first)\n")
         f.write("\n".join(amb_lines) + "\n")
     print(f"gen-places: {len(places)} places, {len(cnames)} countries; report in {args.report}")
     errs = write_c(args.outdir, args.c_out)

@@ -557,8 +557,18 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 				warn_ambiguous_place(ev->city, NULL, p);
 				warned = true;
 			}
-			if (p)
+			if (p) {
 				memcpy(ev->country, p->country, 3);
+			} else {
+				/* "Menlo Park, CA": the state's country; a
+				 * city known nowhere keeps no country from
+				 * the event's old place (edit resolves it as
+				 * add does: Genva is not in Japan). */
+				struct place_zone z;
+
+				place_zone(ev->city, NULL, &z);
+				memcpy(ev->country, z.cc, 3);
+			}
 		}
 	}
 

@@ -503,10 +503,13 @@ done:
 	loc->place = ps.place;
 	if (ps.city_s)
 		loc->city = xstrndup(ps.city_s, (size_t)(ps.city_e - ps.city_s));
-	if (loc->city && ps.place && ps.region_full &&
-	    place_find_all(loc->city, loc->country, NULL, 0) > 1) {
+	if (loc->city && ps.region_full &&
+	    (ps.place ? place_find_all(loc->city, loc->country, NULL, 0) > 1
+		      : ps.region_cc && !strcmp(ps.region_cc, loc->country))) {
 		/* "Portland, ME": the division is what tells this Portland
-		 * from the other, so the city keeps it (places.h reads it). */
+		 * from the other, so the city keeps it (places.h reads it);
+		 * "Sacramento, CA", not in the gazetteer, keeps it for the
+		 * zone of its state (place_zone). */
 		struct strbuf c = STRBUF_INIT;
 		const struct part *rp =
 		    ps.region_part >= 0 ? &ps.parts[ps.region_part] : NULL;

@@ -260,18 +260,83 @@ const struct place *place_at(size_t i)
 	return i < gz_nplaces ? &gz_places[i] : NULL;
 }
 
+const char *region_main_zone(const char *cc, const char *region)
+{
+	const struct gz_country *c = find_country(cc);
+	char key[KEY_MAX];
+	const char *full;
+
+	if (!c || !region)
+		return NULL;
+	/* "CA" -> "California"; "DC" and "D.C." are GeoNames' "Washington,
+	 * D.C.". */
+	full = region_name(c->code, region);
+	if (!fold_key(full ? full : region, key))
+		return NULL;
+	if (!strcmp(c->code, "US") &&
+	    (!strcmp(key, "dc") || !strcmp(key, "districtofcolumbia")))
+		strcpy(key, "washingtondc");
+	for (size_t i = 0; i < gz_nregions; i++)
+		if (!strcmp(gz_regions[i].cc, c->code) && !strcmp(gz_regions[i].key, key))
+			return gz_regions[i].zone;
+	return NULL;
+}
+
+/* "Menlo Park, CA": the main zone of the division after the last comma of
+ * city, in cc or (none given) the first country with such a division;
+ * *rcc gets that country. */
+static const char *city_region_zone(const char *city, const char *cc,
+				    const char **rcc)
+{
+	const char *comma = strrchr(city, ',');
+	char region[KEY_MAX];
+	size_t len;
+
+	if (!comma || comma == city)
+		return NULL;
+	comma++;
+	while (*comma == ' ')
+		comma++;
+	len = strlen(comma);
+	while (len && comma[len - 1] == ' ')
+		len--;
+	if (!len || len >= sizeof(region))
+		return NULL;
+	memcpy(region, comma, len);
+	region[len] = '\0';
+	if (cc && *cc) {
+		*rcc = country_lookup(cc);
+	} else if (!(*rcc = region_country(region, NULL))) {
+		/* "Washington, D.C." */
+		*rcc = region_main_zone("US", region) ? "US" : NULL;
+	}
+	return *rcc ? region_main_zone(*rcc, region) : NULL;
+}
+
 void place_zone(const char *city, const char *cc, struct place_zone *out)
 {
 	bool has_city = city && *city, has_cc = cc && *cc;
+	const char *code = has_cc ? country_lookup(cc) : NULL;
 
 	memset(out, 0, sizeof(*out));
 	if (!has_city && !has_cc)
 		return;
+	if (code)
+		memcpy(out->cc, code, 3);
 	if (has_city) {
+		const char *rcc = NULL;
+
 		out->place = place_find(city, cc, &out->ambiguous);
 		if (out->place) {
 			out->how = PLACE_ZONE_CITY;
 			out->tz = out->place->tz;
+			memcpy(out->cc, out->place->country, 3);
+			return;
+		}
+		if (!(has_cc && country_single_zone(cc)) &&
+		    (out->tz = city_region_zone(city, cc, &rcc)) != NULL) {
+			out->how = PLACE_ZONE_REGION;
+			memcpy(out->cc, rcc, 3);
 			return;
 		}
 	}

@@ -185,6 +185,14 @@ run add meeting "Somewhere in the US" --start "2023-02-01 10:00" --city Springfi
 expect_rc 0 "add: unknown city in a country of many zones"
 expect_err "^itin: note: 'Springfield' is not in the gazetteer; using America/New_York, where most people in United States live \\(US has 29 zones, listed by 'itin where US'; give --tz to choose\\)$" "add: the main zone, with a note naming the place"
 [ "$(zone_of us1)" = America/New_York ] && ok "add: stored in the country's main zone" || not_ok "add: stored in the country's main zone (got $(zone_of us1))"
+# A city the gazetteer lacks, written with its state: the state's zone.
+run add meeting "Meta" --start "2023-02-01 10:00" --city "Menlo Park, CA" --id mp1
+expect_rc 0 "add --city 'Menlo Park, CA': known by its state"
+no_stderr "add --city 'Menlo Park, CA': no note, the state says the zone"
+[ "$(zone_of mp1)" = America/Los_Angeles ] && ok "add: Menlo Park, CA is California's zone" || not_ok "add: Menlo Park, CA (got $(zone_of mp1))"
+run add meeting "Texas" --start "2023-02-01 10:00" --city "Paris, TX" --id tx1
+expect_rc 0 "add --city 'Paris, TX': not Paris, FR"
+[ "$(zone_of tx1)" = America/Chicago ] && ok "add: Paris, TX is Texas's zone" || not_ok "add: Paris, TX (got $(zone_of tx1))"
 run add meeting "Petersberg talks" --start "2023-02-01 10:00" --city "Bad Godesberg" --country DE --id de1
 expect_rc 0 "add: Bad Godesberg, DE (Germany has two zones)"
 expect_err "^itin: note: 'Bad Godesberg' is not in the gazetteer; using Europe/Berlin, where most people in Germany live \\(DE has 2 zones: Europe/Berlin, Europe/Busingen; give --tz to choose\\)$" "add: Germany's main zone is said, with the other"

@@ -102,16 +102,16 @@ TEST(states_and_provinces)
 	/* No such city in the gazetteer: the city as written, in the state's
 	 * country. */
 	LOC("Harvard Kennedy School, Cambridge, MA 02138", "Harvard Kennedy School",
-	    "Cambridge", "MA", "US", NULL);
+	    "Cambridge, MA", "MA", "US", NULL);
 	LOC("New York, USA", "", "New York", "", "US", "America/New_York");
 	LOC("760 United Nations Plaza, New York", "760 United Nations Plaza", "New York",
 	    "", "US", "America/New_York");
-	LOC("Albany, New York", "", "Albany", "New York", "US", NULL);
+	LOC("Albany, New York", "", "Albany, New York", "New York", "US", NULL);
 	/* Two letters that are a state and a country: the country when the
 	 * city is there. */
 	LOC("Mohammed V Avenue, Rabat, MA", "Mohammed V Avenue", "Rabat", "", "MA",
 	    "Africa/Casablanca");
-	LOC("Sacramento, CA", "", "Sacramento", "CA", "US", NULL);
+	LOC("Sacramento, CA", "", "Sacramento, CA", "CA", "US", NULL);
 	LOC("San Francisco, CA", "", "San Francisco", "CA", "US", "America/Los_Angeles");
 	LOC("Tbilisi, Georgia", "", "Tbilisi", "", "GE", "Asia/Tbilisi");
 }
@@ -130,6 +130,37 @@ TEST(codes_of_several_countries)
 	LOC("Adelaide, SA 5000", "", "Adelaide", "SA", "AU", "Australia/Adelaide");
 	/* A country written elsewhere wins. */
 	LOC("Riyadh, SA", "", "Riyadh", "", "SA", "Asia/Riyadh");
+}
+
+/* The zone place_zone() gives the parsed city and country. */
+static void check_zone(int line, const char *s, const char *zone)
+{
+	struct location l;
+	struct place_zone z;
+
+	location_parse(s, &l);
+	place_zone(l.city, l.country, &z);
+	if (!z.tz || strcmp(z.tz, zone)) {
+		printf("#   line %d: '%s' (city '%s', %s) -> zone %s; want %s\n", line, s,
+		       l.city ? l.city : "", l.country, z.tz ? z.tz : "(none)", zone);
+		test_failed_now = 1;
+	}
+	location_release(&l);
+}
+#define ZONE(...) check_zone(__LINE__, __VA_ARGS__)
+
+TEST(division_zones)
+{
+	/* A city the gazetteer lacks, in a known state: the state's zone,
+	 * not the country's main one. */
+	ZONE("Sacramento, CA", "America/Los_Angeles");
+	ZONE("1 Hacker Way, Menlo Park, CA 94025", "America/Los_Angeles");
+	ZONE("Olympia, WA", "America/Los_Angeles");
+	ZONE("Kailua-Kona, HI 96740", "Pacific/Honolulu");
+	ZONE("Fremantle, WA 6160, Australia", "Australia/Perth");
+	ZONE("Albany, New York", "America/New_York");
+	ZONE("Whitehorse, Yukon", "America/Whitehorse");
+	ZONE("Some Town, Texas", "America/Chicago");
 }
 
 TEST(country_anywhere)
@@ -164,6 +195,7 @@ int main(void)
 	RUN(postcodes);
 	RUN(states_and_provinces);
 	RUN(codes_of_several_countries);
+	RUN(division_zones);
 	RUN(country_anywhere);
 	RUN(unknown_places);
 	tz_cache_free();
