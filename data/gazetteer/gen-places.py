@@ -25,6 +25,7 @@ ZONE1970_TAB = ZONEINFO + "/zone1970.tab"
 ISO3166_TAB = ZONEINFO + "/iso3166.tab"
 TZDATA_ZI = ZONEINFO + "/tzdata.zi"
 ISO_CODES_JSON = "/usr/share/iso-codes/json/iso_3166-1.json"
+LOCALEDIR = "/usr/share/locale"     # iso-codes' translations (iso_3166-1.mo)
 GEONAMES_DIR = "/usr/share/libtimezonemap/ui"
 GEONAMES_CITIES = GEONAMES_DIR + "/cities15000.txt"
 GEONAMES_COUNTRIES = GEONAMES_DIR + "/countryInfo.txt"
@@ -200,7 +201,9 @@ def load_geonames_countries():
                 continue
             c = line.rstrip("\n").split("\t")
             if len(c) > 5:
-                out[c[0]] = {"name": c[4], "capital": c[5].strip()}
+                out[c[0]] = {"name": c[4], "capital": c[5].strip(),
+                             "languages": [l for l in c[15].split(",") if l]
+                             if len(c) > 15 else []}
     return out
 
 
@@ -927,6 +930,7 @@ def main():
             lst.append(name)
         if name.lower().startswith("the "):
             cadd(code, name[4:])
+    iso_by_code = {c["alpha_2"]: c for c in iso}
     display = {}    # code -> the name shown to people (country_name() in C)
     for c in sorted(iso, key=lambda c: c["alpha_2"]):
         code = c["alpha_2"]
@@ -961,6 +965,49 @@ def main():
         elif "," in display[code] or "(" in display[code]:
             err(f"country {code}: display name {display[code]!r} has a comma or parenthesis;"
                 " give one in countries-display.tsv")
+    # Names of countries in their own languages ("Deutschland", "Suisse", "Schweiz",
+    # "Italia", "Nederland", "España", "België"): iso-codes' translations of the
+    # English name into each language GeoNames countryInfo.txt lists for the
+    # country (the first, and those written for the country: de-CH, fr-CH, it-CH).
+    # A translation that is a name of another country, or that two countries would
+    # share, or of fewer than 4 letters, is left out (listed in the report).
+    import gettext
+    taken = {}
+    for code in sorted(cnames):
+        for n in cnames[code]:
+            taken.setdefault(norm(n), set()).add(code)
+    endo = {}
+    for code in sorted(cnames):
+        langs = geo_countries.get(code, {}).get("languages", [])
+        wanted = []
+        for i, l in enumerate(langs):
+            base, _, where = l.partition("-")
+            if (i == 0 or where == code) and base not in wanted:
+                wanted.append(base)
+        c = iso_by_code.get(code)
+        if not c:
+            continue
+        for lang in wanted:
+            try:
+                t = gettext.translation("iso_3166-1", localedir=LOCALEDIR, languages=[lang])
+            except OSError:
+                continue
+            for en in (c["name"], c.get("common_name", "")):
+                if not en:
+                    continue
+                tr = tidy_name(t.gettext(en))
+                if tr != en and "," not in tr and len(norm(tr)) >= 4:
+                    endo.setdefault(norm(tr), {}).setdefault(code, tr)
+    for k, by in sorted(endo.items()):
+        others = (taken.get(k, set()) | set(by)) - {next(iter(by))}
+        if len(by) > 1 or others:
+            report.append(f"endonym {k!r} left out: names " +
+                          ", ".join(sorted(taken.get(k, set()) | set(by))))
+            continue
+        code, tr = next(iter(by.items()))
+        if tr not in cnames[code]:
+            cnames[code].append(tr)
+
     ckeys = {}
     for code in sorted(cnames):
         for n in cnames[code]:

@@ -151,9 +151,22 @@ static void strip_postcodes(struct part *p)
 			t++;
 		if (t == e || !is_postcode(s, t))
 			break;
-		s = t;
-		while (s < e && is_space(*s))
-			s++;
+		{
+			bool four_digits = t - s == 4;
+
+			for (const char *q = s; q < t; q++)
+				four_digits = four_digits && ascii_isdigit((unsigned char)*q);
+			s = t;
+			while (s < e && is_space(*s))
+				s++;
+			/* A Dutch postcode: "2513 AA Den Haag". */
+			if (four_digits && e - s > 3 && s[0] >= 'A' && s[0] <= 'Z' &&
+			    s[1] >= 'A' && s[1] <= 'Z' && is_space(s[2])) {
+				s += 2;
+				while (s < e && is_space(*s))
+					s++;
+			}
+		}
 	}
 	for (;;) {
 		const char *t = e;
@@ -284,6 +297,17 @@ static const struct place *city_in(struct parse *ps, size_t i, const char *cc,
 				ps->city_e = ne;
 				ps->region_cc = r->cc;
 				ps->region_full = r->name;
+				return all[0];
+			}
+		}
+		/* "Roma RM": an Italian province's code after its city
+		 * (any two upper-case letters after a city known there). */
+		if (e - t == 2 && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' &&
+		    t[1] <= 'Z' && !region && ne > p->cs) {
+			text(&ps->tmp, p->cs, ne);
+			if (place_find_all(ps->tmp.buf, cc, all, 1)) {
+				ps->city_s = p->cs;
+				ps->city_e = ne;
 				return all[0];
 			}
 		}
@@ -488,8 +512,12 @@ void location_parse(const char *str, struct location *loc)
 
 			if ((long)k == ps.country_part || (long)k == ps.region_part)
 				continue;
-			if ((others > 1 || ps.region_part >= 0) && p->cs < p->ce &&
-			    !has_digit(p->cs, p->ce)) {
+			/* "Perth, Scotland": a city's name, though the
+			 * gazetteer knows it elsewhere, is a city here. */
+			text(&ps.tmp, p->cs, p->ce);
+			if ((others > 1 || ps.region_part >= 0 ||
+			     place_find(ps.tmp.buf, NULL, NULL)) &&
+			    p->cs < p->ce && !has_digit(p->cs, p->ce)) {
 				ps.city_part = (long)k;
 				ps.city_s = p->cs;
 				ps.city_e = p->ce;

@@ -275,7 +275,7 @@ const char *region_main_zone(const char *cc, const char *region)
 		return NULL;
 	if (!strcmp(c->code, "US") &&
 	    (!strcmp(key, "dc") || !strcmp(key, "districtofcolumbia")))
-		strcpy(key, "washingtondc");
+		memcpy(key, "washingtondc", sizeof("washingtondc"));
 	for (size_t i = 0; i < gz_nregions; i++)
 		if (!strcmp(gz_regions[i].cc, c->code) && !strcmp(gz_regions[i].key, key))
 			return gz_regions[i].zone;

@@ -163,6 +163,32 @@ TEST(division_zones)
 	ZONE("Some Town, Texas", "America/Chicago");
 }
 
+TEST(own_language_names)
+{
+	/* Countries in their own languages; their postcodes and codes. */
+	LOC("Palais Fédéral, Bundesplatz 3, 3003 Berne, Suisse",
+	    "Palais Fédéral, Bundesplatz 3", "Berne", "", "CH", "Europe/Zurich");
+	LOC("Via della Conciliazione, 00193 Roma RM, Italia",
+	    "Via della Conciliazione", "Roma", "", "IT", "Europe/Rome");
+	LOC("Binnenhof 1A, 2513 AA Den Haag, Nederland", "Binnenhof 1A", "Den Haag",
+	    "", "NL", "Europe/Amsterdam");
+	LOC("Genève, Suisse", "", "Genève", "", "CH", "Europe/Zurich");
+	LOC("Willy-Brandt-Straße 1, 10557 Berlin, Deutschland",
+	    "Willy-Brandt-Straße 1", "Berlin", "", "DE", "Europe/Berlin");
+	LOC("Ballhausplatz 2, 1010 Wien, Österreich", "Ballhausplatz 2", "Wien", "",
+	    "AT", "Europe/Vienna");
+	LOC("Rue de la Loi 16, 1000 Bruxelles, Belgique", "Rue de la Loi 16",
+	    "Bruxelles", "", "BE", "Europe/Brussels");
+	LOC("Palácio do Planalto, Brasília, Brasil", "Palácio do Planalto", "Brasília",
+	    "", "BR", "America/Sao_Paulo");
+	LOC("Ankara, Türkei", "", "Ankara", "", "TR", "Europe/Istanbul");
+	/* The countries of the United Kingdom name it. */
+	LOC("Perth, Scotland", "", "Perth", "", "GB", NULL);
+	LOC("Cardiff, Wales", "", "Cardiff", "", "GB", "Europe/London");
+	ZONE("Perth, Scotland", "Europe/London");
+	ZONE("Belfast, Northern Ireland", "Europe/London");
+}
+
 TEST(country_anywhere)
 {
 	LOC("USA, Washington", "", "Washington", "", "US", "America/New_York");
@@ -196,6 +222,7 @@ int main(void)
 	RUN(states_and_provinces);
 	RUN(codes_of_several_countries);
 	RUN(division_zones);
+	RUN(own_language_names);
 	RUN(country_anywhere);
 	RUN(unknown_places);
 	tz_cache_free();
