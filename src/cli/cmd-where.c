@@ -127,7 +127,7 @@ static void write_text(struct strbuf *sb, const struct where *w, int64_t now)
 		}
 		/* The one add and --in take when only the country is given. */
 		label(sb, "Main zone");
-		strbuf_addf(sb, "%s (where most people live)\n",
+		strbuf_addf(sb, "%s (the zone with the most people)\n",
 			    country_main_zone(w->cc));
 	} else {
 		label(sb, "Time zone");

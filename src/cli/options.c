@@ -347,6 +347,10 @@ static int zone_of_place(const struct event *ev, bool warned, const char **zone,
 		if (z.ambiguous && !warned)
 			warn_ambiguous_place(ev->city, ev->country, z.place);
 		return 0;
+	case PLACE_ZONE_COUNTRY:
+		if (ev->city && *ev->city)
+			warn_city_elsewhere(ev->city, ev->country, z.tz);
+		return 0;
 	case PLACE_ZONE_MAIN:
 		note_main_zone(ev->city, ev->country, z.tz,
 			       "give --tz to choose");
