@@ -89,8 +89,10 @@ static const struct region *region_next(const char *s, const char *want, size_t 
 
 		if (want && strcmp(r->cc, want))
 			continue;
-		/* Codes as written in addresses: upper case ("WA", not "Wa"). */
-		if (!strcmp(r->code, s) || same_name(r->name, s)) {
+		/* Codes as written in addresses: upper case ("WA", not "Wa"),
+		 * or with dots ("D.C.", "N.Y."). */
+		if (!strcmp(r->code, s) || same_name(r->name, s) ||
+		    (strchr(s, '.') && same_name(r->code, s))) {
 			++*i;
 			return r;
 		}
@@ -233,6 +235,8 @@ static bool has_digit(const char *s, const char *e)
 
 /* ---- the parser ---- */
 
+static bool is_code(const struct part *p);
+
 struct parse {
 	struct part parts[MAX_PARTS];
 	size_t n;
@@ -360,7 +364,17 @@ static void find_city(struct parse *ps, const char *cc)
 		if (first) {
 			rcc = first->cc;
 			rname = first->name;
-			if (k > (ps->country_part == 0 ? 1u : 0u) &&
+			/* "United Nations, New York", "Blair House,
+			 * Washington": a division's name (not its code)
+			 * that is a city's too, at the end, is the city. */
+			const struct part *kp = &ps->parts[k];
+			bool city_name = false;
+
+			if (!is_code(kp)) {
+				text(&ps->tmp, kp->cs, kp->ce);
+				city_name = place_find(ps->tmp.buf, rcc, NULL) != NULL;
+			}
+			if (!city_name && k > (ps->country_part == 0 ? 1u : 0u) &&
 			    !has_digit(ps->parts[k - 1].s, ps->parts[k - 1].e)) {
 				/* "Cambridge, MA": no city known there; what
 				 * comes before is in that country. After a

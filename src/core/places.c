@@ -164,18 +164,32 @@ static size_t first_name(const char *key)
 	return lo < gz_nnames && !strcmp(gz_names[lo].key, key) ? lo : gz_nnames;
 }
 
+/* The folded name, as GeoNames writes it, of the division of country cc
+ * (a code) given by name or code ("me", "Maine" -> "maine"); false if it
+ * folds to nothing. The District of Columbia ("DC", "D.C.") is GeoNames'
+ * "Washington, D.C.". */
+static bool region_key(const char *cc, const char *region, char key[KEY_MAX])
+{
+	const char *full = region_name(cc, region);	/* "me" -> "Maine" */
+
+	if (!fold_key(full ? full : region, key))
+		return false;
+	if (!strcmp(cc, "US") &&
+	    (!strcmp(key, "dc") || !strcmp(key, "districtofcolumbia")))
+		memcpy(key, "washingtondc", sizeof("washingtondc"));
+	return true;
+}
+
 /* Is p in the first-level division whose folded name or code is qual? */
 static bool region_matches(const struct place *p, const char *qual)
 {
 	char rk[KEY_MAX], fk[KEY_MAX];
-	const char *full;
 
 	if (!p->region || !fold_key(p->region, rk))
 		return false;
 	if (!strcmp(rk, qual))
 		return true;
-	full = region_name(p->country, qual);	/* "me" -> "Maine" */
-	return full && fold_key(full, fk) && !strcmp(fk, rk);
+	return region_key(p->country, qual, fk) && !strcmp(fk, rk);
 }
 
 /* Every place whose key is key, in code if not NULL, and in a first-level
@@ -264,18 +278,9 @@ const char *region_main_zone(const char *cc, const char *region)
 {
 	const struct gz_country *c = find_country(cc);
 	char key[KEY_MAX];
-	const char *full;
 
-	if (!c || !region)
+	if (!c || !region || !region_key(c->code, region, key))
 		return NULL;
-	/* "CA" -> "California"; "DC" and "D.C." are GeoNames' "Washington,
-	 * D.C.". */
-	full = region_name(c->code, region);
-	if (!fold_key(full ? full : region, key))
-		return NULL;
-	if (!strcmp(c->code, "US") &&
-	    (!strcmp(key, "dc") || !strcmp(key, "districtofcolumbia")))
-		memcpy(key, "washingtondc", sizeof("washingtondc"));
 	for (size_t i = 0; i < gz_nregions; i++)
 		if (!strcmp(gz_regions[i].cc, c->code) && !strcmp(gz_regions[i].key, key))
 			return gz_regions[i].zone;

@@ -106,7 +106,11 @@ TEST(states_and_provinces)
 	LOC("New York, USA", "", "New York", "", "US", "America/New_York");
 	LOC("760 United Nations Plaza, New York", "760 United Nations Plaza", "New York",
 	    "", "US", "America/New_York");
-	LOC("Albany, New York", "", "Albany, New York", "New York", "US", NULL);
+	/* A division's name that is a city's too, with no known city before
+	 * it, is the city (a venue comes before it more often: "United
+	 * Nations, New York"); its code keeps it a division. */
+	LOC("Albany, New York", "Albany", "New York", "", "US", "America/New_York");
+	LOC("Albany, NY", "", "Albany, NY", "NY", "US", NULL);
 	/* Two letters that are a state and a country: the country when the
 	 * city is there. */
 	LOC("Mohammed V Avenue, Rabat, MA", "Mohammed V Avenue", "Rabat", "", "MA",
@@ -158,7 +162,7 @@ TEST(division_zones)
 	ZONE("Olympia, WA", "America/Los_Angeles");
 	ZONE("Kailua-Kona, HI 96740", "Pacific/Honolulu");
 	ZONE("Fremantle, WA 6160, Australia", "Australia/Perth");
-	ZONE("Albany, New York", "America/New_York");
+	ZONE("Albany, NY", "America/New_York");
 	ZONE("Whitehorse, Yukon", "America/Whitehorse");
 	ZONE("Some Town, Texas", "America/Chicago");
 }
@@ -187,6 +191,22 @@ TEST(own_language_names)
 	LOC("Cardiff, Wales", "", "Cardiff", "", "GB", "Europe/London");
 	ZONE("Perth, Scotland", "Europe/London");
 	ZONE("Belfast, Northern Ireland", "Europe/London");
+}
+
+TEST(division_names_that_are_cities)
+{
+	/* New York and Washington at the end are the cities, not the
+	 * states of a venue before them; D.C. is Washington's division. */
+	LOC("United Nations, New York", "United Nations", "New York", "", "US",
+	    "America/New_York");
+	LOC("Waldorf Astoria, New York", "Waldorf Astoria", "New York", "", "US",
+	    "America/New_York");
+	LOC("Blair House, Washington", "Blair House", "Washington", "", "US",
+	    "America/New_York");
+	LOC("Blair House, Washington, D.C.", "Blair House", "Washington", "D.C.", "US",
+	    "America/New_York");
+	LOC("Blair House, Washington, DC", "Blair House", "Washington", "DC", "US",
+	    "America/New_York");
 }
 
 TEST(country_anywhere)
@@ -223,6 +243,7 @@ int main(void)
 	RUN(codes_of_several_countries);
 	RUN(division_zones);
 	RUN(own_language_names);
+	RUN(division_names_that_are_cities);
 	RUN(country_anywhere);
 	RUN(unknown_places);
 	tz_cache_free();
