@@ -360,6 +360,16 @@ run list --in jst --format tsv --from 2023-07-10
 expect_out_match "	Asia/Tokyo	" "list --in jst: any case"
 run list --in CEST --format tsv --from 2023-07-10
 expect_out_match "^s1	meeting	2023-07-10T16:00	2023-07-10T17:00	Europe/Brussels	" "list --in CEST: Central European time"
+run list --in ET --format tsv
+expect_rc 65 "list --in ET: US Eastern or Ethiopia, refused"
+expect_err "^itin: 'ET' is ambiguous: America/New_York \\(US Eastern Time\\) or Africa/Addis_Ababa \\(ET, Ethiopia\\); give the zone$" "list --in ET: names both readings"
+run list --in pt --format tsv
+expect_rc 65 "list --in pt: US Pacific or Portugal, refused"
+run list --in CT --format tsv
+expect_rc 0 "list --in CT: US Central"
+expect_err "America/Chicago" "list --in CT: the note names America/Chicago"
+run where ET
+expect_rc 0 "where ET: Ethiopia, a country code"
 run list --in IST --format tsv
 expect_rc 65 "list --in IST: ambiguous"
 expect_err "^itin: 'IST' is ambiguous: Asia/Kolkata \\(India\\), Europe/Dublin \\(Ireland\\) or Asia/Jerusalem \\(Israel\\); give the zone$" "list --in IST: names the three"
