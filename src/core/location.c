@@ -205,7 +205,17 @@ static size_t split(const char *str, struct part *parts)
 				s++;
 			while (e > s && is_space(e[-1]))
 				e--;
-			if (s < e && n < MAX_PARTS) {
+			if (s < e && n == MAX_PARTS) {
+				/* Too many parts: the first two become one
+				 * (a venue's), so the last ones, where the
+				 * city and country are, are all kept. */
+				parts[0].e = parts[1].e;
+				strip_postcodes(&parts[0]);
+				memmove(&parts[1], &parts[2],
+					(MAX_PARTS - 2) * sizeof(parts[0]));
+				n--;
+			}
+			if (s < e) {
 				parts[n].s = s;
 				parts[n].e = e;
 				strip_postcodes(&parts[n]);

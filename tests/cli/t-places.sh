@@ -360,6 +360,13 @@ run list --in jst --format tsv --from 2023-07-10
 expect_out_match "	Asia/Tokyo	" "list --in jst: any case"
 run list --in CEST --format tsv --from 2023-07-10
 expect_out_match "^s1	meeting	2023-07-10T16:00	2023-07-10T17:00	Europe/Brussels	" "list --in CEST: Central European time"
+run where Congo
+expect_rc 0 "where Congo: a country"
+expect_err "^itin: warning: 'Congo' is ambiguous; using Congo \\(CG\\); also Democratic Republic of the Congo \\(CD\\) \\(give the code to choose\\)$" "where Congo: names CG and CD"
+run where Sudan
+no_stderr "where Sudan: not ambiguous (South Sudan is another name)"
+run where ""
+expect_rc 64 "where '': a usage error"
 run list --in ET --format tsv
 expect_rc 65 "list --in ET: US Eastern or Ethiopia, refused"
 expect_err "^itin: 'ET' is ambiguous: America/New_York \\(US Eastern Time\\) or Africa/Addis_Ababa \\(ET, Ethiopia\\); give the zone$" "list --in ET: names both readings"

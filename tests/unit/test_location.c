@@ -209,6 +209,23 @@ TEST(division_names_that_are_cities)
 	    "America/New_York");
 }
 
+TEST(many_parts)
+{
+	/* More parts than the parser keeps apart: the first are joined into
+	 * the venue, the city and country at the end are still found. */
+	char s[512] = "", venue[512] = "";
+
+	for (int i = 0; i < 30; i++) {
+		char part[16];
+
+		snprintf(part, sizeof(part), "%sRoom %d", i ? ", " : "", i);
+		strcat(s, part);
+		strcat(venue, part);
+	}
+	strcat(s, ", Berlin, Germany");
+	LOC(s, venue, "Berlin", "", "DE", "Europe/Berlin");
+}
+
 TEST(country_anywhere)
 {
 	LOC("USA, Washington", "", "Washington", "", "US", "America/New_York");
@@ -244,6 +261,7 @@ int main(void)
 	RUN(division_zones);
 	RUN(own_language_names);
 	RUN(division_names_that_are_cities);
+	RUN(many_parts);
 	RUN(country_anywhere);
 	RUN(unknown_places);
 	tz_cache_free();
