@@ -190,6 +190,16 @@ expect_rc 0 "add --city Geneva --country JP: the country's zone"
 expect_err "^itin: warning: no 'Geneva' in JP in the gazetteer \\(there is 'Geneva, CH'\\); using Asia/Tokyo, the zone of Japan$" "add --city Geneva --country JP: says Geneva is elsewhere"
 run add meeting "Paris, US" --start "2023-02-01 10:00" --city Paris --country US --id pu1
 expect_err "^itin: note: no 'Paris' in US in the gazetteer \\(there is 'Paris, FR'\\); using America/New_York, the zone with the most people in United States" "add --city Paris --country US: no Paris in US"
+# Imported locations: a state's zone, an Australian territory, a venue
+# before New York, a country in its own language.
+printf 'Subject,Start Date,Start Time,End Date,End Time,Location\nVisit,2023-03-01,10:00,2023-03-01,11:00,"1 Hacker Way, Menlo Park, CA 94025"\nTalk,2023-03-02,10:00,2023-03-02,11:00,"Darwin NT 0800"\nUN,2023-03-03,10:00,2023-03-03,11:00,"United Nations, New York"\nBern,2023-03-04,10:00,2023-03-04,11:00,"Palais Fédéral, Bundesplatz 3, 3003 Berne, Suisse"\n' >"$T/loc.csv"
+ITIN_FILE="$T/loc.itin" "$ITIN" import "$T/loc.csv" >/dev/null 2>&1
+ITIN_FILE="$T/loc.itin" "$ITIN" list --from 2023-03-01 --to 2023-03-05 --format tsv | cut -f5-8 >"$T/out"
+expect_out_match "^America/Los_Angeles	Menlo Park, CA	US	Visit$" "import 'Menlo Park, CA 94025': California's zone"
+expect_out_match "^Australia/Darwin	Darwin	AU	Talk$" "import 'Darwin NT 0800': Australia's Northern Territory"
+expect_out_match "^America/New_York	New York	US	UN$" "import 'United Nations, New York': the city is New York"
+expect_out_match "^Europe/Zurich	Berne	CH	Bern$" "import '..., 3003 Berne, Suisse': Bern, Switzerland"
+
 # A city the gazetteer lacks, written with its state: the state's zone.
 run add meeting "Meta" --start "2023-02-01 10:00" --city "Menlo Park, CA" --id mp1
 expect_rc 0 "add --city 'Menlo Park, CA': known by its state"
