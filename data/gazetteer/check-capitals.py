@@ -29,7 +29,7 @@ def main():
     with open(os.path.join(HERE, "places-data.tsv"), encoding="utf-8") as f:
         header = f.readline().rstrip("\n").split("\t")
         assert header == ["canonical_name", "aliases", "country", "zone", "lat", "lon",
-                          "rank", "kind"], header
+                          "rank", "kind", "region"], header
         for line in f:
             c = line.rstrip("\n").split("\t")
             for n in [c[0]] + [a for a in c[1].split("|") if a]:

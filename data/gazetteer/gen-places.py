@@ -25,6 +25,7 @@ ZONE1970_TAB = ZONEINFO + "/zone1970.tab"
 ISO3166_TAB = ZONEINFO + "/iso3166.tab"
 TZDATA_ZI = ZONEINFO + "/tzdata.zi"
 ISO_CODES_JSON = "/usr/share/iso-codes/json/iso_3166-1.json"
+LOCALEDIR = "/usr/share/locale"     # iso-codes' translations (iso_3166-1.mo)
 GEONAMES_DIR = "/usr/share/libtimezonemap/ui"
 GEONAMES_CITIES = GEONAMES_DIR + "/cities15000.txt"
 GEONAMES_COUNTRIES = GEONAMES_DIR + "/countryInfo.txt"
@@ -200,7 +201,9 @@ def load_geonames_countries():
                 continue
             c = line.rstrip("\n").split("\t")
             if len(c) > 5:
-                out[c[0]] = {"name": c[4], "capital": c[5].strip()}
+                out[c[0]] = {"name": c[4], "capital": c[5].strip(),
+                             "languages": [l for l in c[15].split(",") if l]
+                             if len(c) > 15 else []}
     return out
 
 
@@ -386,6 +389,18 @@ def write_c(tsv_dir, out_path):
                               "main": c[3],
                               "names": [n for n in c[4].split("|") if n]})
     codes = {c["code"] for c in countries}
+    regions = []
+    with open(os.path.join(tsv_dir, "regions-data.tsv"), encoding="utf-8") as f:
+        head = f.readline().rstrip("\n").split("\t")
+        if head != ["code", "region", "main_zone", "share"]:
+            return [f"regions-data.tsv: unexpected header {head}"]
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            regions.append({"cc": c[0], "name": c[1], "zone": c[2], "key": c_fold(c[1])})
+    regions.sort(key=lambda r: (r["cc"], r["key"].encode()))
+    for a, b in zip(regions, regions[1:]):
+        if (a["cc"], a["key"]) == (b["cc"], b["key"]):
+            errs.append(f"divisions {a['name']!r} and {b['name']!r} of {a['cc']} fold alike")
 
     # Places in the order of their folded name (then country, rank): stable indexes.
     places.sort(key=lambda p: (p["key"].encode(), p["cc"], p["rank"], p["name"]))
@@ -467,6 +482,13 @@ def write_c(tsv_dir, out_path):
         o.append(f"\t{{{c_str(c['code'])}, {c_str(c['name'])}, {c['zone_first']}, "
                  f"{len(c['zones'])}, {c['zone_main']}}},\n")
     o.append("};\nconst size_t gz_ncountries = sizeof(gz_countries) / sizeof(gz_countries[0]);\n\n")
+    o.append("/* Divisions of countries of several zones -> their main zone; by country,\n"
+             " * then folded name. */\n")
+    o.append("const struct gz_region gz_regions[] = {\n")
+    for r in regions:
+        o.append(f"\t{{{c_str(r['cc'])}, {c_str(r['key'])}, {c_str(r['name'])}, "
+                 f"{c_str(r['zone'])}}},\n")
+    o.append("};\nconst size_t gz_nregions = sizeof(gz_regions) / sizeof(gz_regions[0]);\n\n")
     o.append("/* Folded country names and short forms -> code. */\n")
     o.append("const struct gz_country_name gz_country_names[] = {\n")
     for k in sorted(cnames, key=lambda k: k.encode()):
@@ -480,7 +502,7 @@ def write_c(tsv_dir, out_path):
         f.write(text)
     os.replace(tmp, out_path)
     print(f"gen-places: {len(places)} places, {len(rows)} names, {len(countries)} countries, "
-          f"{len(cnames)} country names; wrote {out_path}")
+          f"{len(cnames)} country names, {len(regions)} divisions; wrote {out_path}")
     return []
 
 
@@ -523,6 +545,34 @@ def main():
         if g.tz:
             key = (g.cc, canon_zone(g.tz))
             zone_pop[key] = zone_pop.get(key, 0) + g.pop
+
+    # The main zone of a first-level division (state, province) of a country of
+    # several zones, for a city the gazetteer lacks in a known division
+    # ("Sacramento, CA"): the zone holding most of the division's people (its
+    # GeoNames cities of 15 000 or more), kept only when it holds at least
+    # REGION_MAIN_SHARE of them; a division split more evenly (Tennessee, Indiana...)
+    # has no main zone and is listed in the report.
+    REGION_MAIN_SHARE = 0.75
+    region_pop = {}    # (cc, division name) -> {zone: people}
+    for g in geo_rows:
+        name = geo_admin1.get((g.cc, g.admin1))
+        if g.tz and name and len(zones_by_cc.get(g.cc, [])) > 1:
+            d = region_pop.setdefault((g.cc, name), {})
+            z = canon_zone(g.tz)
+            d[z] = d.get(z, 0) + max(g.pop, 1)
+    region_rows = []
+    region_report = []
+    for (cc, name), d in sorted(region_pop.items()):
+        total = sum(d.values())
+        best = max(sorted(d), key=lambda z: d[z])
+        share = d[best] / total
+        if "\t" in name or "|" in name:
+            err(f"bad character in division name {name!r}")
+        if share >= REGION_MAIN_SHARE:
+            region_rows.append((cc, name, best, share))
+        else:
+            region_report.append(f"no main zone for {cc} {name}: " + ", ".join(
+                f"{z} {d[z]}" for z in sorted(d, key=lambda z: -d[z])))
 
     extra_codes = {}   # user-assigned codes allowed beyond iso3166.tab
     # countries-extra.tsv: code<TAB>names (pipe-separated)<TAB>note ; a code not in
@@ -880,6 +930,7 @@ def main():
             lst.append(name)
         if name.lower().startswith("the "):
             cadd(code, name[4:])
+    iso_by_code = {c["alpha_2"]: c for c in iso}
     display = {}    # code -> the name shown to people (country_name() in C)
     for c in sorted(iso, key=lambda c: c["alpha_2"]):
         code = c["alpha_2"]
@@ -914,6 +965,49 @@ def main():
         elif "," in display[code] or "(" in display[code]:
             err(f"country {code}: display name {display[code]!r} has a comma or parenthesis;"
                 " give one in countries-display.tsv")
+    # Names of countries in their own languages ("Deutschland", "Suisse", "Schweiz",
+    # "Italia", "Nederland", "España", "België"): iso-codes' translations of the
+    # English name into each language GeoNames countryInfo.txt lists for the
+    # country (the first, and those written for the country: de-CH, fr-CH, it-CH).
+    # A translation that is a name of another country, or that two countries would
+    # share, or of fewer than 4 letters, is left out (listed in the report).
+    import gettext
+    taken = {}
+    for code in sorted(cnames):
+        for n in cnames[code]:
+            taken.setdefault(norm(n), set()).add(code)
+    endo = {}
+    for code in sorted(cnames):
+        langs = geo_countries.get(code, {}).get("languages", [])
+        wanted = []
+        for i, l in enumerate(langs):
+            base, _, where = l.partition("-")
+            if (i == 0 or where == code) and base not in wanted:
+                wanted.append(base)
+        c = iso_by_code.get(code)
+        if not c:
+            continue
+        for lang in wanted:
+            try:
+                t = gettext.translation("iso_3166-1", localedir=LOCALEDIR, languages=[lang])
+            except OSError:
+                continue
+            for en in (c["name"], c.get("common_name", "")):
+                if not en:
+                    continue
+                tr = tidy_name(t.gettext(en))
+                if tr != en and "," not in tr and len(norm(tr)) >= 4:
+                    endo.setdefault(norm(tr), {}).setdefault(code, tr)
+    for k, by in sorted(endo.items()):
+        others = (taken.get(k, set()) | set(by)) - {next(iter(by))}
+        if len(by) > 1 or others:
+            report.append(f"endonym {k!r} left out: names " +
+                          ", ".join(sorted(taken.get(k, set()) | set(by))))
+            continue
+        code, tr = next(iter(by.items()))
+        if tr not in cnames[code]:
+            cnames[code].append(tr)
+
     ckeys = {}
     for code in sorted(cnames):
         for n in cnames[code]:
@@ -974,6 +1068,10 @@ def main():
         f.write("\n".join(lines) + "\n")
     with open(os.path.join(args.outdir, "countries-data.tsv"), "w", encoding="utf-8") as f:
         f.write("\n".join(clines) + "\n")
+    with open(os.path.join(args.outdir, "regions-data.tsv"), "w", encoding="utf-8") as f:
+        f.write("code\tregion\tmain_zone\tshare\n")
+        for cc, name, z, share in region_rows:
+            f.write(f"{cc}\t{name}\t{z}\t{share:.2f}\n")
     why = {}
     for p in places:
         why[p.zone_why] = why.get(p.zone_why, 0) + 1
@@ -984,7 +1082,10 @@ def main():
         f.write(f"places: {len(places)}; kinds: {sorted(kinds.items())}\n")
         f.write(f"zone rule used: {sorted(why.items())}\n")
         f.write(f"countries: {len(cnames)}\n\n")
-        f.write("\n".join(report) + "\n\n# ambiguous lookup keys (best first)\n")
+        f.write("\n".join(report) + "\n\n")
+        f.write(f"# divisions with no main zone (none holds {REGION_MAIN_SHARE:.0%} of "
+                "their people)\n")
+        f.write("\n".join(region_report) + "\n\n# ambiguous lookup keys (best first)\n")
         f.write("\n".join(amb_lines) + "\n")
     print(f"gen-places: {len(places)} places, {len(cnames)} countries; report in {args.report}")
     errs = write_c(args.outdir, args.c_out)

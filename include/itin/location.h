@@ -8,10 +8,15 @@
  * The string is split at commas (and line breaks). The country is a part
  * that names one (a code, a name, "USA", "UK"), the last such part, in any
  * position; the city is the part, nearest the end, that the gazetteer
- * knows once postcodes ("1049", "NY 10017", "D-10117", "SW1A 2AA") and
- * state, province or territory codes and names of the United States,
- * Canada and Australia are set aside; the country comes from the city
- * when none is written (and from a state: "Austin, TX"). What is left, in
+ * knows once postcodes ("1049", "NY 10017", "D-10117", "SW1A 2AA", "2513
+ * AA", "6000") and state, province or territory codes and names of the
+ * United States, Canada and Australia are set aside (a code of several
+ * countries, NT or WA, is the one whose country holds the city; a division
+ * name that is a city's too, New York or Washington, at the end is the city
+ * when no known city comes before it); the country comes from the city
+ * when none is written (and from a state: "Austin, TX"); a city unknown to
+ * the gazetteer keeps its state ("Sacramento, CA") so place_zone() gives
+ * the state's zone. What is left, in
  * order, is the venue. When the gazetteer knows no part, the last part
  * left that is not a street address is taken as the city, as written, if
  * a venue comes before it or a state after it; a single part that names
@@ -52,7 +57,8 @@ const char *region_name(const char *cc, const char *code);
 
 /*
  * The country of a division given by code or name ("TX", "Texas",
- * "Ontario", "NSW"), looking in US, CA and AU in that order; NULL if none.
+ * "Ontario", "NSW"), looking in US, CA and AU in that order (the first of a
+ * code of several: "WA" is US); NULL if none.
  * *name (if not NULL) gets the division's full name.
  */
 const char *region_country(const char *s, const char **name);

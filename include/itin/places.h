@@ -69,6 +69,16 @@ const char *const *country_zones(const char *cc, size_t *n);
  */
 const char *country_main_zone(const char *cc);
 
+/*
+ * The zone where most people of a first-level division live: region is
+ * its name or code ("California", "CA", "Western Australia", "WA"), in
+ * country cc (any case). NULL for a division not known, or one whose
+ * people are split between zones with none holding three quarters of
+ * them (Kentucky, Tennessee: the generator's report lists them), or of a
+ * country of one zone (country_single_zone says it).
+ */
+const char *region_main_zone(const char *cc, const char *region);
+
 /* True if cc is an assigned ISO 3166 alpha-2 code (upper case), or XK. */
 bool country_code_is_valid(const char *cc);
 
@@ -93,8 +103,11 @@ const char *country_name(const char *cc);
 /*
  * Where an event happens decides its zone (INTERFACE.md, "Times and
  * places"): the city in the gazetteer (within the country when one is
- * given), else the zone of the country when it has only one, else its main
- * zone (country_main_zone) when it has several, else none (floating).
+ * given), else the zone of the country when it has only one, else, for a
+ * city written with its division ("Menlo Park, CA", "Olympia, Washington")
+ * the division's main zone (region_main_zone; the division tells the
+ * country when none is given), else the country's main zone
+ * (country_main_zone) when it has several, else none (floating).
  */
 enum place_zone_how {
 	PLACE_ZONE_NONE,	/* no city and no country: nothing to say */
@@ -103,12 +116,16 @@ enum place_zone_how {
 	PLACE_ZONE_UNKNOWN,	/* floating: warn "no time zone known" */
 	PLACE_ZONE_MAIN,	/* the city is unknown; the main zone of a
 				   country of several: say so */
+	PLACE_ZONE_REGION,	/* the city is unknown; the main zone of the
+				   division written after it */
 };
 struct place_zone {
 	enum place_zone_how how;
 	const char *tz;			/* NULL unless CITY, COUNTRY or MAIN */
 	const struct place *place;	/* the city found, for CITY */
 	bool ambiguous;			/* CITY: other places share the name */
+	char cc[3];			/* the country found: the place's, the
+					   one given, or the division's; or "" */
 };
 void place_zone(const char *city, const char *cc, struct place_zone *out);
 

@@ -368,11 +368,16 @@ void place_suggestions(struct strbuf *sb, const char *name);
 /* "2 zones: Europe/Berlin, Europe/Busingen" (a count alone for many). */
 void country_zone_list(struct strbuf *sb, const char *cc);
 /* The note for a country's main zone taken for city (NULL: the country
- * alone): "'Bad Godesberg' is not in the gazetteer; using Europe/Berlin,
- * where most people in Germany live (DE has 2 zones: ...; give --tz to
- * choose)". */
+ * alone): "no 'Bad Godesberg' in DE in the gazetteer; using Europe/Berlin,
+ * the zone with the most people in Germany (DE has 2 zones: ...; give
+ * --tz to choose)", naming places of that name in other countries. */
 void note_main_zone(const char *city, const char *cc, const char *zone,
 		    const char *how_to_choose);
+/* When city is a place of another country than cc (whose only zone, zone,
+ * is taken): "warning: no 'Geneva' in JP in the gazetteer (there is
+ * 'Geneva, CH'); using Asia/Tokyo, the zone of Japan". Nothing when no
+ * place has that name. */
+void warn_city_elsewhere(const char *city, const char *cc, const char *zone);
 /* The country code that arg names: a code in any case or a country name
  * ("South Korea"). 0, or -1 with err (65 "unknown country 'X'"). */
 int parse_country_arg(const char *arg, char out[3], struct itin_err *err);

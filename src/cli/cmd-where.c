@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "itin/ascii.h"
 #include "itin/datetime.h"
 #include "itin/evtext.h"
 #include "itin/places.h"
@@ -127,7 +128,7 @@ static void write_text(struct strbuf *sb, const struct where *w, int64_t now)
 		}
 		/* The one add and --in take when only the country is given. */
 		label(sb, "Main zone");
-		strbuf_addf(sb, "%s (where most people live)\n",
+		strbuf_addf(sb, "%s (the zone with the most people)\n",
 			    country_main_zone(w->cc));
 	} else {
 		label(sb, "Time zone");
@@ -205,6 +206,21 @@ static const char *country_if_agrees(const char *name, const char *want)
 }
 
 /* Resolve PLACE: a zone, a city, "city, country", a country. */
+/* Does name end in "of word" or "of the word" (any case): "Democratic
+ * Republic of the Congo" for "Congo", a reading of the word as likely as
+ * the country that has it as its name (not "South Sudan" for "Sudan"). */
+static bool has_words(const char *name, const char *word)
+{
+	size_t n = strlen(word), l = strlen(name);
+
+	if (l < n + 4 || ascii_casecmp(name + l - n, word) || name[l - n - 1] != ' ')
+		return false;
+	l -= n + 1;
+	if (l >= 7 && !ascii_ncasecmp(name + l - 7, " of the", 7))
+		return true;
+	return l >= 3 && !ascii_ncasecmp(name + l - 3, " of", 3);
+}
+
 static bool resolve(const char *arg, const char *want_cc, struct where *w)
 {
 	const char *comma = strrchr(arg, ',');
@@ -232,8 +248,34 @@ static bool resolve(const char *arg, const char *want_cc, struct where *w)
 			return true;
 	}
 	if ((cc = country_if_agrees(arg, want_cc))) {
+		const char *also[4];
+		size_t n = strlen(arg) > 3 ? country_search(arg, also, 4) : 0;
+
 		w->cc = cc;
 		w->zone = country_single_zone(cc);
+		/* "Congo" is CG's short name and part of CD's: say both. */
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(also[i], cc) && has_words(country_name(also[i]), arg))
+				break;
+			else if (i + 1 == n)
+				n = 0;
+		if (n > 1) {
+			struct strbuf sb = STRBUF_INIT;
+			size_t k = 0;
+
+			strbuf_addf(&sb, "'%s' is ambiguous; using %s (%s); also ",
+				    arg, country_name(cc), cc);
+			for (size_t i = 0; i < n; i++) {
+				if (!strcmp(also[i], cc) ||
+				    !has_words(country_name(also[i]), arg))
+					continue;
+				strbuf_addf(&sb, "%s%s (%s)", k++ ? ", " : "",
+					    country_name(also[i]), also[i]);
+			}
+			strbuf_addstr(&sb, " (give the code to choose)");
+			warning("%s", sb.buf);
+			strbuf_release(&sb);
+		}
 		return true;
 	}
 	/* "UTC", "GMT" and the other zone names without a slash. */
@@ -288,6 +330,9 @@ int cmd_where(int argc, char **argv, struct cli *cli)
 	}
 	if (optind >= argc)
 		return usage_error(cli->cmd, "missing PLACE");
+	for (int i = optind; i < argc; i++)
+		if (!*argv[i] && argc - optind == 1)
+			return usage_error(cli->cmd, "empty PLACE");
 	/* `itin where Sao Paulo` is `itin where "Sao Paulo"`. */
 	for (int i = optind; i < argc; i++) {
 		if (arg.len)

@@ -4,8 +4,10 @@
  * the gazetteer ("Brussels"), a country ("Belgium"; one of several zones
  * gives its main zone, with a note), a common abbreviation ("EST", "CET",
  * "JST": the zone people mean, with its summer time, and a note saying
- * which) or a zone name without a slash ("UTC"). Two-letter forms (ET,
- * PT) are left out: they are country codes (Ethiopia, Portugal).
+ * which) or a zone name without a slash ("UTC"). Two-letter forms that
+ * are both a US zone's short name and a country code (ET: US Eastern or
+ * Ethiopia; PT, MT, AT) are refused naming both readings; CT, no country,
+ * is US Central.
  */
 #include <string.h>
 
@@ -29,6 +31,7 @@ static const struct abbr {
 	{"EDT", "America/New_York", "US Eastern Time"},
 	{"CST", "America/Chicago", "US Central Time; also China and Cuba"},
 	{"CDT", "America/Chicago", "US Central Time"},
+	{"CT", "America/Chicago", "US Central Time"},
 	{"MST", "America/Denver", "US Mountain Time; Arizona: America/Phoenix"},
 	{"MDT", "America/Denver", "US Mountain Time"},
 	{"PST", "America/Los_Angeles", "US Pacific Time"},
@@ -79,6 +82,15 @@ static const struct {
 		"Asia/Jerusalem (Israel)"},
 	{"AST", "America/Halifax (Atlantic) or Asia/Riyadh (Arabia)"},
 	{"ADT", "America/Halifax (Atlantic) or Asia/Riyadh (Arabia)"},
+	/* A viewer who types ET may mean US Eastern or Ethiopia's code. */
+	{"ET", "America/New_York (US Eastern Time) or Africa/Addis_Ababa "
+	       "(ET, Ethiopia)"},
+	{"PT", "America/Los_Angeles (US Pacific Time) or Europe/Lisbon "
+	       "(PT, Portugal)"},
+	{"MT", "America/Denver (US Mountain Time) or Europe/Malta "
+	       "(MT, Malta)"},
+	{"AT", "America/Halifax (Atlantic Time) or Europe/Vienna "
+	       "(AT, Austria)"},
 };
 
 static const struct abbr *find_abbr(const char *arg)

@@ -347,6 +347,10 @@ static int zone_of_place(const struct event *ev, bool warned, const char **zone,
 		if (z.ambiguous && !warned)
 			warn_ambiguous_place(ev->city, ev->country, z.place);
 		return 0;
+	case PLACE_ZONE_COUNTRY:
+		if (ev->city && *ev->city)
+			warn_city_elsewhere(ev->city, ev->country, z.tz);
+		return 0;
 	case PLACE_ZONE_MAIN:
 		note_main_zone(ev->city, ev->country, z.tz,
 			       "give --tz to choose");
@@ -557,8 +561,18 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 				warn_ambiguous_place(ev->city, NULL, p);
 				warned = true;
 			}
-			if (p)
+			if (p) {
 				memcpy(ev->country, p->country, 3);
+			} else {
+				/* "Menlo Park, CA": the state's country; a
+				 * city known nowhere keeps no country from
+				 * the event's old place (edit resolves it as
+				 * add does: Genva is not in Japan). */
+				struct place_zone z;
+
+				place_zone(ev->city, NULL, &z);
+				memcpy(ev->country, z.cc, 3);
+			}
 		}
 	}
 

@@ -111,21 +111,56 @@ void country_zone_list(struct strbuf *sb, const char *cc)
 		strbuf_addf(sb, "%s%s", i ? ", " : "", z[i]);
 }
 
+/* " (there is 'Geneva, CH')" when city is a place in another country than
+ * cc; nothing otherwise. */
+static void elsewhere(struct strbuf *sb, const char *city, const char *cc)
+{
+	const struct place *p[3];
+	size_t n = place_find_all(city, NULL, p, 3), k = 0;
+
+	if (n > 3)
+		n = 3;
+	for (size_t i = 0; i < n; i++) {
+		if (!strcmp(p[i]->country, cc))
+			continue;
+		strbuf_addstr(sb, k++ ? ", '" : " (there is '");
+		place_label(sb, p[i]);
+		strbuf_addch(sb, '\'');
+	}
+	if (k)
+		strbuf_addch(sb, ')');
+}
+
+void warn_city_elsewhere(const char *city, const char *cc, const char *zone)
+{
+	struct strbuf there = STRBUF_INIT;
+
+	elsewhere(&there, city, cc);
+	if (there.len)
+		warning("no '%s' in %s in the gazetteer%s; using %s, the "
+			"zone of %s",
+			city, cc, there.buf, zone, country_name(cc));
+	strbuf_release(&there);
+}
+
 void note_main_zone(const char *city, const char *cc, const char *zone,
 		    const char *how_to_choose)
 {
-	struct strbuf list = STRBUF_INIT;
+	struct strbuf list = STRBUF_INIT, there = STRBUF_INIT;
 
 	country_zone_list(&list, cc);
-	if (city)
-		note("'%s' is not in the gazetteer; using %s, where most "
-			   "people in %s live (%s has %s; %s)",
-			   city, zone, country_name(cc), cc, list.buf,
-			   how_to_choose);
-	else
-		note("using %s, where most people in %s live (%s has "
-			   "%s; %s)",
-			   zone, country_name(cc), cc, list.buf, how_to_choose);
+	if (city) {
+		elsewhere(&there, city, cc);
+		note("no '%s' in %s in the gazetteer%s; using %s, the zone "
+		     "with the most people in %s (%s has %s; %s)",
+		     city, cc, there.buf, zone, country_name(cc), cc, list.buf,
+		     how_to_choose);
+	} else {
+		note("using %s, the zone with the most people in %s (%s has "
+		     "%s; %s)",
+		     zone, country_name(cc), cc, list.buf, how_to_choose);
+	}
+	strbuf_release(&there);
 	strbuf_release(&list);
 }
 

@@ -1579,14 +1579,15 @@ static int build_event(struct evreader *er, const struct csvio_record *rec,
 					itin_warn_at(
 					    er->w, er->fname, line, col,
 					    "no city '%s' in the gazetteer; "
-					    "time in %s, where most people "
-					    "in %s live",
+					    "time in %s, the zone with the "
+					    "most people in %s",
 					    ev->city, name, ev->country);
 				else
 					itin_warn_at(
 					    er->w, er->fname, line, col,
-					    "time in %s, where most people "
-					    "in %s (of several zones) live",
+					    "time in %s, the zone with the "
+					    "most people in %s (of several "
+					    "zones)",
 					    name, ev->country);
 			}
 			if (name) {

@@ -652,7 +652,7 @@ static int finish_event(struct reader *r, struct pending *pe,
 		else if (z.how == PLACE_ZONE_MAIN)
 			itin_warn_at(r->w, r->fname, pe->line, pe->place_col,
 				     "no city '%s' in the gazetteer; time in %s, "
-				     "where most people in %s live",
+				     "the zone with the most people in %s",
 				     ev->city ? ev->city : "", z.tz, ev->country);
 	}
 	if (event_check_part(ev, r->w && r->w->fn ? &wrap : NULL, r->err, &part)) {

@@ -79,17 +79,35 @@ const char *region_name(const char *cc, const char *code)
 	return NULL;
 }
 
-const char *region_country(const char *s, const char **name)
+/* The next division after *i (start with *i = 0) whose code or name is s,
+ * in country want when it is not NULL: "NT" and "WA" are divisions of
+ * more than one country, so callers try each. */
+static const struct region *region_next(const char *s, const char *want, size_t *i)
 {
-	for (size_t i = 0; i < NREGIONS; i++) {
-		/* Codes as written in addresses: upper case ("WA", not "Wa"). */
-		if (!strcmp(regions[i].code, s) || same_name(regions[i].name, s)) {
-			if (name)
-				*name = regions[i].name;
-			return regions[i].cc;
+	for (; *i < NREGIONS; ++*i) {
+		const struct region *r = &regions[*i];
+
+		if (want && strcmp(r->cc, want))
+			continue;
+		/* Codes as written in addresses: upper case ("WA", not "Wa"),
+		 * or with dots ("D.C.", "N.Y."). */
+		if (!strcmp(r->code, s) || same_name(r->name, s) ||
+		    (strchr(s, '.') && same_name(r->code, s))) {
+			++*i;
+			return r;
 		}
 	}
 	return NULL;
+}
+
+const char *region_country(const char *s, const char **name)
+{
+	size_t i = 0;
+	const struct region *r = region_next(s, NULL, &i);
+
+	if (r && name)
+		*name = r->name;
+	return r ? r->cc : NULL;
 }
 
 /* ---- parts ---- */
@@ -135,9 +153,22 @@ static void strip_postcodes(struct part *p)
 			t++;
 		if (t == e || !is_postcode(s, t))
 			break;
-		s = t;
-		while (s < e && is_space(*s))
-			s++;
+		{
+			bool four_digits = t - s == 4;
+
+			for (const char *q = s; q < t; q++)
+				four_digits = four_digits && ascii_isdigit((unsigned char)*q);
+			s = t;
+			while (s < e && is_space(*s))
+				s++;
+			/* A Dutch postcode: "2513 AA Den Haag". */
+			if (four_digits && e - s > 3 && s[0] >= 'A' && s[0] <= 'Z' &&
+			    s[1] >= 'A' && s[1] <= 'Z' && is_space(s[2])) {
+				s += 2;
+				while (s < e && is_space(*s))
+					s++;
+			}
+		}
 	}
 	for (;;) {
 		const char *t = e;
@@ -174,7 +205,17 @@ static size_t split(const char *str, struct part *parts)
 				s++;
 			while (e > s && is_space(e[-1]))
 				e--;
-			if (s < e && n < MAX_PARTS) {
+			if (s < e && n == MAX_PARTS) {
+				/* Too many parts: the first two become one
+				 * (a venue's), so the last ones, where the
+				 * city and country are, are all kept. */
+				parts[0].e = parts[1].e;
+				strip_postcodes(&parts[0]);
+				memmove(&parts[1], &parts[2],
+					(MAX_PARTS - 2) * sizeof(parts[0]));
+				n--;
+			}
+			if (s < e) {
 				parts[n].s = s;
 				parts[n].e = e;
 				strip_postcodes(&parts[n]);
@@ -203,6 +244,8 @@ static bool has_digit(const char *s, const char *e)
 }
 
 /* ---- the parser ---- */
+
+static bool is_code(const struct part *p);
 
 struct parse {
 	struct part parts[MAX_PARTS];
@@ -248,22 +291,37 @@ static const struct place *city_in(struct parse *ps, size_t i, const char *cc,
 	for (t = e; t > p->cs && !is_space(t[-1]); t--)
 		;
 	if (t > p->cs) {
-		const char *rcc, *rname;
+		const struct region *r;
+		const char *ne = t;
+		char code[8];
+		size_t ri = 0;
 
-		text(&ps->tmp, t, e);
-		rcc = region_country(ps->tmp.buf, &rname);
-		if (rcc && (!cc || !strcmp(rcc, cc))) {
-			const char *ne = t;
-
-			while (ne > p->cs && is_space(ne[-1]))
-				ne--;
+		if (e - t >= (long)sizeof(code))
+			return NULL;
+		memcpy(code, t, (size_t)(e - t));
+		code[e - t] = '\0';
+		while (ne > p->cs && is_space(ne[-1]))
+			ne--;
+		/* "Perth WA": Western Australia, not Washington. */
+		while ((r = region_next(code, cc, &ri)) != NULL) {
 			text(&ps->tmp, p->cs, ne);
-			strbuf_addf(&ps->tmp, ", %s", rname);
-			if (place_find_all(ps->tmp.buf, rcc, all, 1)) {
+			strbuf_addf(&ps->tmp, ", %s", r->name);
+			if (place_find_all(ps->tmp.buf, r->cc, all, 1)) {
 				ps->city_s = p->cs;
 				ps->city_e = ne;
-				ps->region_cc = rcc;
-				ps->region_full = rname;
+				ps->region_cc = r->cc;
+				ps->region_full = r->name;
+				return all[0];
+			}
+		}
+		/* "Roma RM": an Italian province's code after its city
+		 * (any two upper-case letters after a city known there). */
+		if (e - t == 2 && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' &&
+		    t[1] <= 'Z' && !region && ne > p->cs) {
+			text(&ps->tmp, p->cs, ne);
+			if (place_find_all(ps->tmp.buf, cc, all, 1)) {
+				ps->city_s = p->cs;
+				ps->city_e = ne;
 				return all[0];
 			}
 		}
@@ -271,45 +329,62 @@ static const struct place *city_in(struct parse *ps, size_t i, const char *cc,
 	return NULL;
 }
 
-/* Is part i exactly a division ("NY", "Ontario")? of country want if set. */
-static const char *region_of_part(struct parse *ps, size_t i, const char *want,
-				  const char **name)
+/* Is part i exactly a division ("NY", "Ontario")? of country want if set;
+ * *ri (0 at first) says where to look on for another of the same code. */
+static const struct region *region_of_part(struct parse *ps, size_t i,
+					   const char *want, size_t *ri)
 {
 	const struct part *p = &ps->parts[i];
-	const char *rcc;
 
 	if (p->cs == p->ce)
 		return NULL;
 	text(&ps->tmp, p->cs, p->ce);
-	rcc = region_country(ps->tmp.buf, name);
-	return rcc && (!want || !strcmp(rcc, want)) ? rcc : NULL;
+	return region_next(ps->tmp.buf, want, ri);
 }
 
 /* Look for the city from the end, the country (if any) being cc. */
 static void find_city(struct parse *ps, const char *cc)
 {
 	for (size_t k = ps->n; k-- > 0;) {
-		const char *rcc, *rname = NULL;
+		const struct region *r, *first;
+		const char *rcc = NULL, *rname = NULL;
+		size_t ri = 0;
 
 		if ((long)k == ps->country_part)
 			continue;
 		/* A division after the city: "Albany, New York" is Albany,
 		 * though New York is a city too; one with no known city
-		 * before it is taken as the city ("New York, USA"). */
-		rcc = region_of_part(ps, k, cc, &rname);
-		if (rcc && ps->region_part < 0) {
+		 * before it is taken as the city ("New York, USA"). Every
+		 * division of that code is tried: "Darwin, NT" is in
+		 * Australia's Northern Territory, not Canada's. */
+		first = ps->region_part < 0 ? region_of_part(ps, k, cc, &ri) : NULL;
+		for (r = first; r; r = region_of_part(ps, k, cc, &ri)) {
 			for (size_t j = k; j-- > 0;) {
 				if ((long)j == ps->country_part)
 					continue;
-				if ((ps->place = city_in(ps, j, rcc, rname))) {
+				if ((ps->place = city_in(ps, j, r->cc, r->name))) {
 					ps->region_part = (long)k;
-					ps->region_cc = rcc;
-					ps->region_full = rname;
+					ps->region_cc = r->cc;
+					ps->region_full = r->name;
 					ps->city_part = (long)j;
 					return;
 				}
 			}
-			if (k > (ps->country_part == 0 ? 1u : 0u) &&
+		}
+		if (first) {
+			rcc = first->cc;
+			rname = first->name;
+			/* "United Nations, New York", "Blair House,
+			 * Washington": a division's name (not its code)
+			 * that is a city's too, at the end, is the city. */
+			const struct part *kp = &ps->parts[k];
+			bool city_name = false;
+
+			if (!is_code(kp)) {
+				text(&ps->tmp, kp->cs, kp->ce);
+				city_name = place_find(ps->tmp.buf, rcc, NULL) != NULL;
+			}
+			if (!city_name && k > (ps->country_part == 0 ? 1u : 0u) &&
 			    !has_digit(ps->parts[k - 1].s, ps->parts[k - 1].e)) {
 				/* "Cambridge, MA": no city known there; what
 				 * comes before is in that country. After a
@@ -398,27 +473,36 @@ void location_parse(const char *str, struct location *loc)
 	if (!ps.place && ps.country_part >= 0) {
 		/* "Sacramento, CA", "Atlanta, Georgia": a division that is
 		 * also a country's code or name. */
-		const char *rcc, *rname;
+		const struct region *r;
 		long cp = ps.country_part;
 
-		if ((rcc = region_of_part(&ps, (size_t)cp, NULL, &rname))) {
-			struct parse alt = ps;
+		/* Taken as the division when a city is known there (of
+		 * any division of that code: "Adelaide, SA" is South
+		 * Australia), or when it is a code ("MA 02138") and no city
+		 * is known either way (then the first of the code). */
+		for (int pass = 0; pass < 2; pass++) {
+			size_t ri = 0;
+			bool taken = false;
 
-			strbuf_init(&alt.tmp);
-			alt.country_part = -1;
-			alt.region_part = -1;
-			alt.cc = NULL;
-			find_city(&alt, rcc);
-			/* Taken as the division when a city is known
-			 * there, or when it is a code ("MA 02138") and no
-			 * city is known either way. */
-			if (alt.region_part == cp &&
-			    (alt.place || is_code(&ps.parts[cp]))) {
-				strbuf_release(&ps.tmp);
-				ps = alt;
-			} else {
-				strbuf_release(&alt.tmp);
+			while (!taken && (r = region_of_part(&ps, (size_t)cp, NULL, &ri))) {
+				struct parse alt = ps;
+
+				strbuf_init(&alt.tmp);
+				alt.country_part = -1;
+				alt.region_part = -1;
+				alt.cc = NULL;
+				find_city(&alt, r->cc);
+				if (alt.region_part == cp &&
+				    (alt.place || (pass && is_code(&ps.parts[cp])))) {
+					strbuf_release(&ps.tmp);
+					ps = alt;
+					taken = true;
+				} else {
+					strbuf_release(&alt.tmp);
+				}
 			}
+			if (taken)
+				break;
 		}
 		/* "Marina Bay Sands, Singapore": the country is the city. */
 		if (!ps.place && ps.cc) {
@@ -452,8 +536,12 @@ void location_parse(const char *str, struct location *loc)
 
 			if ((long)k == ps.country_part || (long)k == ps.region_part)
 				continue;
-			if ((others > 1 || ps.region_part >= 0) && p->cs < p->ce &&
-			    !has_digit(p->cs, p->ce)) {
+			/* "Perth, Scotland": a city's name, though the
+			 * gazetteer knows it elsewhere, is a city here. */
+			text(&ps.tmp, p->cs, p->ce);
+			if ((others > 1 || ps.region_part >= 0 ||
+			     place_find(ps.tmp.buf, NULL, NULL)) &&
+			    p->cs < p->ce && !has_digit(p->cs, p->ce)) {
 				ps.city_part = (long)k;
 				ps.city_s = p->cs;
 				ps.city_e = p->ce;
@@ -467,10 +555,13 @@ done:
 	loc->place = ps.place;
 	if (ps.city_s)
 		loc->city = xstrndup(ps.city_s, (size_t)(ps.city_e - ps.city_s));
-	if (loc->city && ps.place && ps.region_full &&
-	    place_find_all(loc->city, loc->country, NULL, 0) > 1) {
+	if (loc->city && ps.region_full &&
+	    (ps.place ? place_find_all(loc->city, loc->country, NULL, 0) > 1
+		      : ps.region_cc && !strcmp(ps.region_cc, loc->country))) {
 		/* "Portland, ME": the division is what tells this Portland
-		 * from the other, so the city keeps it (places.h reads it). */
+		 * from the other, so the city keeps it (places.h reads it);
+		 * "Sacramento, CA", not in the gazetteer, keeps it for the
+		 * zone of its state (place_zone). */
 		struct strbuf c = STRBUF_INIT;
 		const struct part *rp =
 		    ps.region_part >= 0 ? &ps.parts[ps.region_part] : NULL;

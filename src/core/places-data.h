@@ -35,6 +35,15 @@ struct gz_country_name {
 	char code[3];
 };
 
+/* A first-level division of a country of several zones with a main zone
+ * (the generator's regions-data.tsv). */
+struct gz_region {
+	char cc[3];
+	const char *key;	/* folded name */
+	const char *name;	/* GeoNames' name ("California") */
+	const char *zone;	/* where most of its people live */
+};
+
 extern const struct place gz_places[];	/* sorted by folded city name */
 extern const size_t gz_nplaces;
 extern const struct gz_name gz_names[];
@@ -44,5 +53,7 @@ extern const struct gz_country gz_countries[];	/* sorted by code */
 extern const size_t gz_ncountries;
 extern const struct gz_country_name gz_country_names[];
 extern const size_t gz_ncountry_names;
+extern const struct gz_region gz_regions[];	/* by cc, then key */
+extern const size_t gz_nregions;
 
 #endif

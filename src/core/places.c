@@ -164,18 +164,32 @@ static size_t first_name(const char *key)
 	return lo < gz_nnames && !strcmp(gz_names[lo].key, key) ? lo : gz_nnames;
 }
 
+/* The folded name, as GeoNames writes it, of the division of country cc
+ * (a code) given by name or code ("me", "Maine" -> "maine"); false if it
+ * folds to nothing. The District of Columbia ("DC", "D.C.") is GeoNames'
+ * "Washington, D.C.". */
+static bool region_key(const char *cc, const char *region, char key[KEY_MAX])
+{
+	const char *full = region_name(cc, region);	/* "me" -> "Maine" */
+
+	if (!fold_key(full ? full : region, key))
+		return false;
+	if (!strcmp(cc, "US") &&
+	    (!strcmp(key, "dc") || !strcmp(key, "districtofcolumbia")))
+		memcpy(key, "washingtondc", sizeof("washingtondc"));
+	return true;
+}
+
 /* Is p in the first-level division whose folded name or code is qual? */
 static bool region_matches(const struct place *p, const char *qual)
 {
 	char rk[KEY_MAX], fk[KEY_MAX];
-	const char *full;
 
 	if (!p->region || !fold_key(p->region, rk))
 		return false;
 	if (!strcmp(rk, qual))
 		return true;
-	full = region_name(p->country, qual);	/* "me" -> "Maine" */
-	return full && fold_key(full, fk) && !strcmp(fk, rk);
+	return region_key(p->country, qual, fk) && !strcmp(fk, rk);
 }
 
 /* Every place whose key is key, in code if not NULL, and in a first-level
@@ -260,18 +274,74 @@ const struct place *place_at(size_t i)
 	return i < gz_nplaces ? &gz_places[i] : NULL;
 }
 
+const char *region_main_zone(const char *cc, const char *region)
+{
+	const struct gz_country *c = find_country(cc);
+	char key[KEY_MAX];
+
+	if (!c || !region || !region_key(c->code, region, key))
+		return NULL;
+	for (size_t i = 0; i < gz_nregions; i++)
+		if (!strcmp(gz_regions[i].cc, c->code) && !strcmp(gz_regions[i].key, key))
+			return gz_regions[i].zone;
+	return NULL;
+}
+
+/* "Menlo Park, CA": the main zone of the division after the last comma of
+ * city, in cc or (none given) the first country with such a division;
+ * *rcc gets that country. */
+static const char *city_region_zone(const char *city, const char *cc,
+				    const char **rcc)
+{
+	const char *comma = strrchr(city, ',');
+	char region[KEY_MAX];
+	size_t len;
+
+	if (!comma || comma == city)
+		return NULL;
+	comma++;
+	while (*comma == ' ')
+		comma++;
+	len = strlen(comma);
+	while (len && comma[len - 1] == ' ')
+		len--;
+	if (!len || len >= sizeof(region))
+		return NULL;
+	memcpy(region, comma, len);
+	region[len] = '\0';
+	if (cc && *cc) {
+		*rcc = country_lookup(cc);
+	} else if (!(*rcc = region_country(region, NULL))) {
+		/* "Washington, D.C." */
+		*rcc = region_main_zone("US", region) ? "US" : NULL;
+	}
+	return *rcc ? region_main_zone(*rcc, region) : NULL;
+}
+
 void place_zone(const char *city, const char *cc, struct place_zone *out)
 {
 	bool has_city = city && *city, has_cc = cc && *cc;
+	const char *code = has_cc ? country_lookup(cc) : NULL;
 
 	memset(out, 0, sizeof(*out));
 	if (!has_city && !has_cc)
 		return;
+	if (code)
+		memcpy(out->cc, code, 3);
 	if (has_city) {
+		const char *rcc = NULL;
+
 		out->place = place_find(city, cc, &out->ambiguous);
 		if (out->place) {
 			out->how = PLACE_ZONE_CITY;
 			out->tz = out->place->tz;
+			memcpy(out->cc, out->place->country, 3);
+			return;
+		}
+		if (!(has_cc && country_single_zone(cc)) &&
+		    (out->tz = city_region_zone(city, cc, &rcc)) != NULL) {
+			out->how = PLACE_ZONE_REGION;
+			memcpy(out->cc, rcc, 3);
 			return;
 		}
 	}

@@ -278,6 +278,13 @@ if python3 -c 'import pty' 2>/dev/null; then
 	expect_out_match "^Title: +Again call$" "editor on a tty: the second edit is stored"
 fi
 
+# A changed city is resolved as add resolves it: not kept in the old country.
+run add meeting "In Tokyo" --start "2023-02-01 10:00" --city Tokyo --id tk1
+run edit tk1 --city Genva
+expect_rc 65 "edit --city Genva on a Tokyo event: unknown, 65"
+expect_err "^itin: no time zone known for 'Genva' \(did you mean .*'Geneva, CH'" "edit --city Genva: suggests Geneva"
+itin show tk1 >"$T/out"
+expect_out_match "^City: +Tokyo" "edit --city Genva: the store is unchanged"
 run edit abc --start 2024-03-10 10:00
 expect_rc 64 "edit --start DATE TIME unquoted: 64"
 expect_err "unexpected argument '10:00' after --start 2024-03-10 \(quote the date and time together" "edit --start DATE TIME unquoted: points at --start"

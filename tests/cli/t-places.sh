@@ -114,7 +114,7 @@ for pair in "Peking|Beijing" "Bombay|Mumbai" "Calcutta|Kolkata" "Madras|Chennai"
 	expect_out_match "^${pair#*|}	" "where: '${pair%%|*}' is ${pair#*|}"
 done
 run where Germany
-expect_out_match "^Main zone:    Europe/Berlin \\(where most people live\\)$" "where: a country of several zones names its main zone"
+expect_out_match "^Main zone:    Europe/Berlin \\(the zone with the most people\\)$" "where: a country of several zones names its main zone"
 run where Brusels
 expect_err "^itin: unknown place 'Brusels' \\(did you mean 'Brussels, BE'\\?\\)$" "where: a typo suggests the place"
 run where Xqzzyville
@@ -183,11 +183,34 @@ no_stderr "add: unknown city in a country of one zone: no warning"
 [ "$(zone_of kr1)" = Asia/Seoul ] && ok "add: unknown city takes the country's only zone" || not_ok "add: country's zone (got $(zone_of kr1))"
 run add meeting "Somewhere in the US" --start "2023-02-01 10:00" --city Springfield --country USA --id us1
 expect_rc 0 "add: unknown city in a country of many zones"
-expect_err "^itin: note: 'Springfield' is not in the gazetteer; using America/New_York, where most people in United States live \\(US has 29 zones, listed by 'itin where US'; give --tz to choose\\)$" "add: the main zone, with a note naming the place"
+expect_err "^itin: note: no 'Springfield' in US in the gazetteer; using America/New_York, the zone with the most people in United States \\(US has 29 zones, listed by 'itin where US'; give --tz to choose\\)$" "add: the main zone, with a note naming the place"
 [ "$(zone_of us1)" = America/New_York ] && ok "add: stored in the country's main zone" || not_ok "add: stored in the country's main zone (got $(zone_of us1))"
+run add meeting "Not in Japan" --start "2023-02-01 10:00" --city Geneva --country JP --id gj1
+expect_rc 0 "add --city Geneva --country JP: the country's zone"
+expect_err "^itin: warning: no 'Geneva' in JP in the gazetteer \\(there is 'Geneva, CH'\\); using Asia/Tokyo, the zone of Japan$" "add --city Geneva --country JP: says Geneva is elsewhere"
+run add meeting "Paris, US" --start "2023-02-01 10:00" --city Paris --country US --id pu1
+expect_err "^itin: note: no 'Paris' in US in the gazetteer \\(there is 'Paris, FR'\\); using America/New_York, the zone with the most people in United States" "add --city Paris --country US: no Paris in US"
+# Imported locations: a state's zone, an Australian territory, a venue
+# before New York, a country in its own language.
+printf 'Subject,Start Date,Start Time,End Date,End Time,Location\nVisit,2023-03-01,10:00,2023-03-01,11:00,"1 Hacker Way, Menlo Park, CA 94025"\nTalk,2023-03-02,10:00,2023-03-02,11:00,"Darwin NT 0800"\nUN,2023-03-03,10:00,2023-03-03,11:00,"United Nations, New York"\nBern,2023-03-04,10:00,2023-03-04,11:00,"Palais Fédéral, Bundesplatz 3, 3003 Berne, Suisse"\n' >"$T/loc.csv"
+ITIN_FILE="$T/loc.itin" "$ITIN" import "$T/loc.csv" >/dev/null 2>&1
+ITIN_FILE="$T/loc.itin" "$ITIN" list --from 2023-03-01 --to 2023-03-05 --format tsv | cut -f5-8 >"$T/out"
+expect_out_match "^America/Los_Angeles	Menlo Park, CA	US	Visit$" "import 'Menlo Park, CA 94025': California's zone"
+expect_out_match "^Australia/Darwin	Darwin	AU	Talk$" "import 'Darwin NT 0800': Australia's Northern Territory"
+expect_out_match "^America/New_York	New York	US	UN$" "import 'United Nations, New York': the city is New York"
+expect_out_match "^Europe/Zurich	Berne	CH	Bern$" "import '..., 3003 Berne, Suisse': Bern, Switzerland"
+
+# A city the gazetteer lacks, written with its state: the state's zone.
+run add meeting "Meta" --start "2023-02-01 10:00" --city "Menlo Park, CA" --id mp1
+expect_rc 0 "add --city 'Menlo Park, CA': known by its state"
+no_stderr "add --city 'Menlo Park, CA': no note, the state says the zone"
+[ "$(zone_of mp1)" = America/Los_Angeles ] && ok "add: Menlo Park, CA is California's zone" || not_ok "add: Menlo Park, CA (got $(zone_of mp1))"
+run add meeting "Texas" --start "2023-02-01 10:00" --city "Paris, TX" --id tx1
+expect_rc 0 "add --city 'Paris, TX': not Paris, FR"
+[ "$(zone_of tx1)" = America/Chicago ] && ok "add: Paris, TX is Texas's zone" || not_ok "add: Paris, TX (got $(zone_of tx1))"
 run add meeting "Petersberg talks" --start "2023-02-01 10:00" --city "Bad Godesberg" --country DE --id de1
 expect_rc 0 "add: Bad Godesberg, DE (Germany has two zones)"
-expect_err "^itin: note: 'Bad Godesberg' is not in the gazetteer; using Europe/Berlin, where most people in Germany live \\(DE has 2 zones: Europe/Berlin, Europe/Busingen; give --tz to choose\\)$" "add: Germany's main zone is said, with the other"
+expect_err "^itin: note: no 'Bad Godesberg' in DE in the gazetteer; using Europe/Berlin, the zone with the most people in Germany \\(DE has 2 zones: Europe/Berlin, Europe/Busingen; give --tz to choose\\)$" "add: Germany's main zone is said, with the other"
 [ "$(zone_of de1)" = Europe/Berlin ] && ok "add: Bad Godesberg is Europe/Berlin, not floating" || not_ok "add: Bad Godesberg (got $(zone_of de1))"
 run add meeting "G7 summit" --start "2022-06-26 10:00" --city Elmau --id elmau1
 no_stderr "add --city Elmau: no warning"
@@ -347,13 +370,30 @@ run list --in jst --format tsv --from 2023-07-10
 expect_out_match "	Asia/Tokyo	" "list --in jst: any case"
 run list --in CEST --format tsv --from 2023-07-10
 expect_out_match "^s1	meeting	2023-07-10T16:00	2023-07-10T17:00	Europe/Brussels	" "list --in CEST: Central European time"
+run where Congo
+expect_rc 0 "where Congo: a country"
+expect_err "^itin: warning: 'Congo' is ambiguous; using Congo \\(CG\\); also Democratic Republic of the Congo \\(CD\\) \\(give the code to choose\\)$" "where Congo: names CG and CD"
+run where Sudan
+no_stderr "where Sudan: not ambiguous (South Sudan is another name)"
+run where ""
+expect_rc 64 "where '': a usage error"
+run list --in ET --format tsv
+expect_rc 65 "list --in ET: US Eastern or Ethiopia, refused"
+expect_err "^itin: 'ET' is ambiguous: America/New_York \\(US Eastern Time\\) or Africa/Addis_Ababa \\(ET, Ethiopia\\); give the zone$" "list --in ET: names both readings"
+run list --in pt --format tsv
+expect_rc 65 "list --in pt: US Pacific or Portugal, refused"
+run list --in CT --format tsv
+expect_rc 0 "list --in CT: US Central"
+expect_err "America/Chicago" "list --in CT: the note names America/Chicago"
+run where ET
+expect_rc 0 "where ET: Ethiopia, a country code"
 run list --in IST --format tsv
 expect_rc 65 "list --in IST: ambiguous"
 expect_err "^itin: 'IST' is ambiguous: Asia/Kolkata \\(India\\), Europe/Dublin \\(Ireland\\) or Asia/Jerusalem \\(Israel\\); give the zone$" "list --in IST: names the three"
 run list --in Germany --format tsv --from 2023-07-10
 expect_rc 0 "list --in Germany: a country of two zones"
 expect_out_match "	Europe/Berlin	" "list --in Germany: its main zone"
-expect_err "^itin: note: using Europe/Berlin, where most people in Germany live \\(DE has 2 zones: Europe/Berlin, Europe/Busingen; give --in ZONE to choose\\)$" "list --in Germany: says which zones it has"
+expect_err "^itin: note: using Europe/Berlin, the zone with the most people in Germany \\(DE has 2 zones: Europe/Berlin, Europe/Busingen; give --in ZONE to choose\\)$" "list --in Germany: says which zones it has"
 run list --in "South Korea" --format tsv --from 2023-07-10
 no_stderr "list --in a country of one zone: no note"
 expect_out_match "	Asia/Seoul	" "list --in 'South Korea'"

@@ -372,7 +372,7 @@ TEST(reader_warnings)
 	CHECK_INT(parse("2023-03-01 10:00 meeting Where @ Springfield, US\n", &l, &err), 0);
 	/* A country of several zones: its main zone, with a warning. */
 	CHECK_STR(warnings, "t.itin:1:34: no city 'Springfield' in the gazetteer; time in "
-			    "America/New_York, where most people in US live\n");
+			    "America/New_York, the zone with the most people in US\n");
 	CHECK_STR(l.v[1]->tz, "America/New_York");
 
 	CHECK_INT(parse("2023-03-01 visit V @ Seoul\n  tz: Asia/Seoul\n", &l, &err), 0);
