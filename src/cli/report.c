@@ -25,6 +25,15 @@ static void emit(const char *prefix, const char *msg)
 	strbuf_release(&sb);
 }
 
+/* emit() of a printf-style message. */
+static void vemit(const char *prefix, const char *fmt, va_list ap)
+{
+	char buf[1024];
+
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	emit(prefix, buf);
+}
+
 int report_err(const struct itin_err *err)
 {
 	char buf[1024];
@@ -36,13 +45,11 @@ int report_err(const struct itin_err *err)
 
 int report(int status, const char *fmt, ...)
 {
-	char buf[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	vemit("", fmt, ap);
 	va_end(ap);
-	emit("", buf);
 	return status;
 }
 
@@ -67,24 +74,20 @@ int usage_error(const struct command *cmd, const char *fmt, ...)
 
 void warning(const char *fmt, ...)
 {
-	char buf[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	vemit("warning: ", fmt, ap);
 	va_end(ap);
-	emit("warning: ", buf);
 }
 
 void note(const char *fmt, ...)
 {
-	char buf[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	vemit("note: ", fmt, ap);
 	va_end(ap);
-	emit("note: ", buf);
 }
 
 static void warn_fn(void *ctx, const struct itin_err *w)
