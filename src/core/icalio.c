@@ -2611,7 +2611,9 @@ static void zone_frame(struct reader *r, struct zres *z, struct frame *f)
 {
 	f->zi = (size_t)(z - r->zones);
 	f->kind = F_FLOATING;
-	if (z->tz) {
+	/* As event_time(): a Windows name's own VTIMEZONE wins over the
+	 * zone it maps to, so the series runs on the file's clock. */
+	if (z->tz && !(z->how == Z_WINDOWS && z->embedded)) {
 		f->kind = F_TZ;
 		f->tz = z->tz;
 	} else if (z->embedded) {
@@ -2660,18 +2662,11 @@ static int64_t embedded_local(struct zres *z, int64_t u)
 static int64_t frame_instant(struct reader *r, const struct frame *f,
 			     int64_t fl)
 {
-	struct zres *z = f->kind == F_FLOATING || f->kind == F_UTC
-			     ? NULL
-			     : &r->zones[f->zi];
-
 	switch (f->kind) {
 	case F_TZ:
-		/* As event_time(): a Windows name's own VTIMEZONE wins. */
-		if (z->how == Z_WINDOWS && z->embedded)
-			return fl - embedded_offset(z, fl);
 		return tz_local_to_utc(f->tz, fl, NULL);
 	case F_EMBEDDED:
-		return fl - embedded_offset(z, fl);
+		return fl - embedded_offset(&r->zones[f->zi], fl);
 	case F_UTC:
 	case F_FLOATING:
 		break;
@@ -2683,17 +2678,11 @@ static int64_t frame_instant(struct reader *r, const struct frame *f,
 static int64_t frame_local(struct reader *r, const struct frame *f,
 			   int64_t u)
 {
-	struct zres *z = f->kind == F_FLOATING || f->kind == F_UTC
-			     ? NULL
-			     : &r->zones[f->zi];
-
 	switch (f->kind) {
 	case F_TZ:
-		if (z->how == Z_WINDOWS && z->embedded)
-			return embedded_local(z, u);
 		return tz_utc_to_local(f->tz, u);
 	case F_EMBEDDED:
-		return embedded_local(z, u);
+		return embedded_local(&r->zones[f->zi], u);
 	case F_UTC:
 	case F_FLOATING:
 		break;
