@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "itin/hash.h"
 #include "itin/ascii.h"
 #include "itin/datetime.h"
 #include "itin/event.h"
@@ -665,17 +666,6 @@ int event_check(struct event *ev, const struct itin_warner *w,
 	return event_check_part(ev, w, err, NULL);
 }
 
-#define FNV_OFFSET 0xcbf29ce484222325ULL
-#define FNV_PRIME 0x100000001b3ULL
-
-static uint64_t fnv1a(uint64_t h, const char *s)
-{
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= FNV_PRIME;
-	}
-	return h;
-}
 
 static char *hex_id(uint64_t h)
 {
@@ -687,7 +677,7 @@ static char *hex_id(uint64_t h)
 
 char *event_hash_id(const char *s)
 {
-	return hex_id(fnv1a(FNV_OFFSET, s));
+	return hex_id(fnv1a_str(FNV1A_OFFSET, s));
 }
 
 char *event_derive_id(const struct event *ev)
@@ -723,10 +713,10 @@ char *event_random_id(void)
 		struct timespec ts;
 
 		clock_gettime(CLOCK_REALTIME, &ts);
-		v = FNV_OFFSET;
-		v = (v ^ (uint64_t)ts.tv_sec) * FNV_PRIME;
-		v = (v ^ (uint64_t)ts.tv_nsec) * FNV_PRIME;
-		v = (v ^ (uint64_t)getpid()) * FNV_PRIME;
+		v = FNV1A_OFFSET;
+		v = (v ^ (uint64_t)ts.tv_sec) * FNV1A_PRIME;
+		v = (v ^ (uint64_t)ts.tv_nsec) * FNV1A_PRIME;
+		v = (v ^ (uint64_t)getpid()) * FNV1A_PRIME;
 	} else {
 		for (i = 0; i < 8; i++)
 			v = (v << 8) | b[i];

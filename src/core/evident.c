@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "itin/hash.h"
 #include "itin/datetime.h"
 #include "itin/evident.h"
 #include "itin/itinfmt.h"
@@ -96,24 +97,13 @@ bool evident_same(const struct event *a, const struct event *b, unsigned mask)
 
 /* ---- the hash ---- */
 
-#define FNV_OFFSET 0xcbf29ce484222325ULL
-#define FNV_PRIME  0x100000001b3ULL
-
-static uint64_t h_bytes(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *s = p;
-
-	while (n--)
-		h = (h ^ *s++) * FNV_PRIME;
-	return h;
-}
 
 /* A string, then a unit separator: "a","bc" and "ab","c" differ. */
 static uint64_t h_str(uint64_t h, const char *s)
 {
 	s = str(s);
-	h = h_bytes(h, s, strlen(s));
-	return h_bytes(h, "\x1f", 1);
+	h = fnv1a_bytes(h, s, strlen(s));
+	return fnv1a_bytes(h, "\x1f", 1);
 }
 
 /* A number as 8 bytes, least significant first: the same on every
@@ -122,16 +112,16 @@ static uint64_t h_num(uint64_t h, int64_t v)
 {
 	uint64_t u = (uint64_t)v;
 
-	for (int i = 0; i < 8; i++) {
-		h = (h ^ (u & 0xff)) * FNV_PRIME;
-		u >>= 8;
-	}
-	return h;
+	unsigned char b[8];
+
+	for (int i = 0; i < 8; i++, u >>= 8)
+		b[i] = (unsigned char)(u & 0xff);
+	return fnv1a_bytes(h, b, sizeof(b));
 }
 
 uint64_t evident_hash(const struct event *ev, unsigned mask)
 {
-	uint64_t h = FNV_OFFSET;
+	uint64_t h = FNV1A_OFFSET;
 
 	for (unsigned i = 0; i < EVF_NFIELDS; i++) {
 		unsigned f = 1u << i;
@@ -199,14 +189,14 @@ uint64_t evident_hash(const struct event *ev, unsigned mask)
 		default:
 			break;
 		}
-		h = h_bytes(h, "\x1e", 1);
+		h = fnv1a_bytes(h, "\x1e", 1);
 	}
 	return h;
 }
 
 uint64_t evident_lookalike(const struct event *ev)
 {
-	uint64_t h = FNV_OFFSET;
+	uint64_t h = FNV1A_OFFSET;
 
 	/* The day, not the time: a meeting moved within its day is the
 	 * look-alike most worth a word. */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "itin/hash.h"
 #include "itin/evlist.h"
 #include "itin/xalloc.h"
 
@@ -134,13 +135,7 @@ struct evindex {
 
 static uint64_t hash_id(const char *s)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ULL;
-	}
-	return h;
+	return fnv1a_str(FNV1A_OFFSET, s);
 }
 
 static struct evindex_slot *lookup(const struct evindex *ix, const char *id,

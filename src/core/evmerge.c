@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "itin/hash.h"
 #include "itin/datetime.h"
 #include "itin/evident.h"
 #include "itin/evmerge.h"
@@ -178,11 +179,7 @@ void evmerge_revisions(struct evmerge *m)
 
 static uint64_t uid_key(const char *uid)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (; *uid; uid++)
-		h = (h ^ (unsigned char)*uid) * 0x100000001b3ULL;
-	return h;
+	return fnv1a_str(FNV1A_OFFSET, uid);
 }
 
 struct evmerge *evmerge_new(struct evlist *store)
