@@ -119,11 +119,6 @@ struct part {
 	const char *cs, *ce;	/* without postcodes: the name in it */
 };
 
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 /* A postcode token: letters, digits and '-', with a digit ("1049",
  * "10017", "D-10117", "SW1A", "2AA", "100-8914"). */
 static bool is_postcode(const char *s, const char *e)
@@ -149,7 +144,7 @@ static void strip_postcodes(struct part *p)
 	for (;;) {
 		const char *t = s;
 
-		while (t < e && !is_space(*t))
+		while (t < e && !ascii_isspace(*t))
 			t++;
 		if (t == e || !is_postcode(s, t))
 			break;
@@ -159,13 +154,13 @@ static void strip_postcodes(struct part *p)
 			for (const char *q = s; q < t; q++)
 				four_digits = four_digits && ascii_isdigit((unsigned char)*q);
 			s = t;
-			while (s < e && is_space(*s))
+			while (s < e && ascii_isspace(*s))
 				s++;
 			/* A Dutch postcode: "2513 AA Den Haag". */
 			if (four_digits && e - s > 3 && s[0] >= 'A' && s[0] <= 'Z' &&
-			    s[1] >= 'A' && s[1] <= 'Z' && is_space(s[2])) {
+			    s[1] >= 'A' && s[1] <= 'Z' && ascii_isspace(s[2])) {
 				s += 2;
-				while (s < e && is_space(*s))
+				while (s < e && ascii_isspace(*s))
 					s++;
 			}
 		}
@@ -173,12 +168,12 @@ static void strip_postcodes(struct part *p)
 	for (;;) {
 		const char *t = e;
 
-		while (t > s && !is_space(t[-1]))
+		while (t > s && !ascii_isspace(t[-1]))
 			t--;
 		if (t == s || !is_postcode(t, e))
 			break;
 		e = t;
-		while (e > s && is_space(e[-1]))
+		while (e > s && ascii_isspace(e[-1]))
 			e--;
 	}
 	/* A part that is only a postcode is not a name at all. */
@@ -201,9 +196,9 @@ static size_t split(const char *str, struct part *parts)
 		{
 			const char *s = p, *e = c;
 
-			while (s < e && is_space(*s))
+			while (s < e && ascii_isspace(*s))
 				s++;
-			while (e > s && is_space(e[-1]))
+			while (e > s && ascii_isspace(e[-1]))
 				e--;
 			if (s < e && n == MAX_PARTS) {
 				/* Too many parts: the first two become one
@@ -288,7 +283,7 @@ static const struct place *city_in(struct parse *ps, size_t i, const char *cc,
 		return all[0];
 	}
 	/* "New York NY", "Sydney NSW": a trailing division code. */
-	for (t = e; t > p->cs && !is_space(t[-1]); t--)
+	for (t = e; t > p->cs && !ascii_isspace(t[-1]); t--)
 		;
 	if (t > p->cs) {
 		const struct region *r;
@@ -300,7 +295,7 @@ static const struct place *city_in(struct parse *ps, size_t i, const char *cc,
 			return NULL;
 		memcpy(code, t, (size_t)(e - t));
 		code[e - t] = '\0';
-		while (ne > p->cs && is_space(ne[-1]))
+		while (ne > p->cs && ascii_isspace(ne[-1]))
 			ne--;
 		/* "Perth WA": Western Australia, not Washington. */
 		while ((r = region_next(code, cc, &ri)) != NULL) {
