@@ -19,6 +19,10 @@
  */
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 
+/* Encode code point cp as UTF-8 into out (room for 4 bytes); returns the
+ * length. */
+size_t utf8_encode(uint32_t cp, char *out);
+
 /* True if s[0..len) is valid UTF-8; else *bad (if not NULL) gets the offset. */
 bool utf8_valid(const char *s, size_t len, size_t *bad);
 

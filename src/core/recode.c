@@ -16,6 +16,7 @@
 
 #include "itin/ascii.h"
 #include "itin/recode.h"
+#include "itin/utf8.h"
 #include "itin/xalloc.h"
 
 const char *recode_name(const char *arg)
@@ -184,24 +185,6 @@ static int utf8_seq(const unsigned char *s, size_t n)
 	return len;
 }
 
-/* Put code point u as UTF-8 at o; its length. */
-static size_t put_utf8(char *o, unsigned u)
-{
-	if (u < 0x80) {
-		o[0] = (char)u;
-		return 1;
-	}
-	if (u < 0x800) {
-		o[0] = (char)(0xc0 | u >> 6);
-		o[1] = (char)(0x80 | (u & 0x3f));
-		return 2;
-	}
-	o[0] = (char)(0xe0 | u >> 12);
-	o[1] = (char)(0x80 | (u >> 6 & 0x3f));
-	o[2] = (char)(0x80 | (u & 0x3f));
-	return 3;
-}
-
 /*
  * Convert single-byte text from r->buf into out[0..size): how much was
  * written. Stops at a byte the encoding lacks, and at UTF-8 text (a whole
@@ -248,7 +231,7 @@ static size_t convert_single(struct recoder *r, char *out, size_t size)
 				break;
 			}
 		}
-		o += put_utf8(out + o, u);
+		o += utf8_encode(u, out + o);
 		i++;
 	}
 	memmove(r->buf, r->buf + i, r->len - i);

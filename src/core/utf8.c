@@ -286,8 +286,7 @@ static void put(char *buf, size_t size, size_t *n, const char *s, size_t len)
 			buf[*n] = s[i];
 }
 
-/* Encode cp as UTF-8 into out (4 bytes); returns the length. */
-static size_t encode_cp(uint32_t cp, char *out)
+size_t utf8_encode(uint32_t cp, char *out)
 {
 	return (size_t)utf8proc_encode_char((utf8proc_int32_t)cp,
 					    (utf8proc_uint8_t *)out);
@@ -310,7 +309,7 @@ static size_t fold_one(uint32_t cp, bool alnum, char *out, size_t cap)
 	if (cp >= 0xAC00 && cp <= 0xD7A3) {
 		if (cap < 3)
 			return (size_t)-1;
-		return encode_cp(cp, out);
+		return utf8_encode(cp, out);
 	}
 	nd = utf8proc_decompose_char(
 	    (utf8proc_int32_t)cp, d, 18,
@@ -331,7 +330,7 @@ static size_t fold_one(uint32_t cp, bool alnum, char *out, size_t cap)
 		} else if (alnum && !is_alnum_cp(c)) {
 			continue;
 		} else {
-			k = encode_cp(c, tmp);
+			k = utf8_encode(c, tmp);
 		}
 		if (n + k > cap)
 			return (size_t)-1;
