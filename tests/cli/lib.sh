@@ -132,3 +132,16 @@ same_file() {
 finish() {
 	exit 0
 }
+
+# The independent iCalendar validators (../shared/tools, installed by
+# install-validators.sh): validate FILE DESC passes when they accept FILE.
+SHARED=$(cd "$ROOT/.." && pwd)/shared
+VALIDATE=$SHARED/tools/ics-validate
+validate() { # FILE DESC
+	if "$VALIDATE" --strict -q "$1" >"$T/val" 2>&1; then
+		ok "$2: ics-validate --strict"
+	else
+		not_ok "$2: ics-validate --strict"
+		sed 's/^/#   /' "$T/val" | head -20
+	fi
+}

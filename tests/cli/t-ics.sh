@@ -9,19 +9,8 @@
 # every file refused is one the corpus marks as broken, with the reason.
 . "$(dirname "$0")/lib.sh"
 
-SHARED=$(cd "$ROOT/.." && pwd)/shared
 CR=$(printf '\r')
-VALIDATE=$SHARED/tools/ics-validate
 CORPUS=$SHARED/corpus
-
-validate() { # FILE DESC
-	if "$VALIDATE" --strict -q "$1" >"$T/val" 2>&1; then
-		ok "$2: ics-validate --strict"
-	else
-		not_ok "$2: ics-validate --strict"
-		sed 's/^/#   /' "$T/val" | head -20
-	fi
-}
 
 if ! [ -x "$VALIDATE" ] || ! "$VALIDATE" --self-test >"$T/st" 2>&1; then
 	not_ok "ics-validate is installed (run ../shared/tools/install-validators.sh)"

@@ -14,19 +14,8 @@
 # Every exported file goes through ics-validate --strict.
 . "$(dirname "$0")/lib.sh"
 
-SHARED=$(cd "$ROOT/.." && pwd)/shared
-VALIDATE=$SHARED/tools/ics-validate
 CORPUS=$SHARED/corpus/ics
 DATA=$TESTDIR/data/recur
-
-validate() { # FILE DESC
-	if "$VALIDATE" --strict -q "$1" >"$T/val" 2>&1; then
-		ok "$2: ics-validate --strict"
-	else
-		not_ok "$2: ics-validate --strict"
-		sed 's/^/#   /' "$T/val" | head -20
-	fi
-}
 
 # events DESC: export the store, validate it, and put "START END SUMMARY"
 # (UTC, as ics-validate reads them) of every event, sorted, in $T/got.
