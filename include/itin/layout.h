@@ -6,21 +6,28 @@
  * geometry without a terminal (tmux keeps grid.c, its model of the screen,
  * apart from tty.c in the same way).
  *
- * The time axis is wall-clock local seconds (datetime.h) of one zone,
- * given to layout_model_init (the commands give `--in`'s, else the user's
- * zone, and name it in the header): a zoned timed event is placed by its
- * instants, so a flight from Tokyo to Brussels is as long as it lasts,
- * whatever the clocks at either end say. Floating and all-day events are
- * not instants and keep their own clock and days. (A NULL zone puts every
- * event on its own local clock, as before; no command does that now, for
- * it draws a flight across zones too short or as a point.) An item's
- * interval is [s, e): an all-day event covers its days whole, a timed one
- * its start to its end (no end: a point, e == s).
+ * The time axis is one zone's (given to layout_model_init: the commands
+ * give `--in`'s, else the user's zone, and name it in the header), and it
+ * is linear in absolute time: axis times are instants (UTC seconds), so a
+ * flight from Tokyo to Brussels is as long as it lasts, whatever the clocks
+ * at either end say, and a night across a change of summer time is as long
+ * as it lasts (7 or 9 hours, not 8). Only the labels and the unit
+ * boundaries are local: an hour, a day or a month begins when the zone's
+ * wall clock says so (tz.h converts; an hour the clock skips has no
+ * boundary, an hour it repeats has two). Floating and all-day events are
+ * not instants: their wall-clock times and days are read in the axis zone.
+ * (A NULL zone makes axis times wall-clock local seconds, each event on its
+ * own clock, as before; no command does that now.) An item's interval is
+ * [s, e): an all-day event covers its days whole, a timed one its start to
+ * its end (no end: a point, e == s).
  *
  * A view maps that axis to columns: t0 is the time at column 0 and spc the
  * seconds per column, one of a ladder of zoom levels from a quarter of an
- * hour to a year. The axis labels (hours, days, weeks, months or years)
- * are chosen from how many columns a unit takes.
+ * hour to a year. Below a day a column is exactly spc seconds; from a day
+ * up (with a zone) a column is spc / 86400 whole local days, so a column on
+ * a 23- or 25-hour day covers that day and an event is in its local day's
+ * column. The axis labels (hours, days, weeks, months or years) are chosen
+ * from how many columns a unit takes.
  *
  * Widths are display columns (utf8_width): a Korean title takes two
  * columns a character, combining accents none. Every text that comes from
@@ -46,18 +53,28 @@ struct layout_item {
 	int64_t s, e;		/* axis interval [s, e), e >= s */
 };
 
-/* The interval of ev on the axis: its own clock, or in's when in is not
- * NULL and ev is a zoned timed event. */
+/* The interval of ev on the axis of zone in (instants; local seconds of
+ * its own clock when in is NULL). */
 void layout_item_span(const struct event *ev, const struct tz *in, int64_t *s,
 		      int64_t *e);
-/* First and last day the item touches (an end at midnight does not reach
- * into that day), as event_first_day/event_last_day on the axis clock. */
-void layout_item_days(const struct layout_item *it, int64_t *first,
-		      int64_t *last);
+/* First and last day the item touches on in's clock (an end at midnight
+ * does not reach into that day), as event_first_day/event_last_day. */
+void layout_item_days(const struct layout_item *it, const struct tz *in,
+		      int64_t *first, int64_t *last);
+
+/* Between axis times and in's wall clock (identities when in is NULL). */
+int64_t layout_local(const struct tz *in, int64_t t);
+/* The axis time of a wall-clock time: a skipped one gives the instant the
+ * clock jumped (tz_local_to_utc), a repeated one its first occurrence. */
+int64_t layout_instant(const struct tz *in, int64_t local);
+/* The local day of axis time t, and the axis time that day begins. */
+int64_t layout_day_of(const struct tz *in, int64_t t);
+int64_t layout_day_start(const struct tz *in, int64_t day);
 
 struct layout_model {
 	struct layout_item *items; /* sorted by s, then e, then given order */
 	size_t n;
+	const struct tz *tz; /* the axis zone (borrowed), or NULL */
 };
 
 /* Sort once: the viewer never sorts again. */
@@ -113,14 +130,20 @@ enum layout_unit {
 const char *layout_unit_name(enum layout_unit u);
 
 struct layout_view {
-	int64_t t0;  /* axis time at the left edge of column 0 */
-	int64_t spc; /* seconds per column, > 0 */
-	int cols;    /* chart columns, >= 0 */
+	int64_t t0;	    /* axis time at the left edge of column 0 */
+	int64_t spc;	    /* seconds per column, > 0 */
+	int cols;	    /* chart columns, >= 0 */
+	const struct tz *tz; /* the axis zone (borrowed); NULL: local seconds */
 };
 
-/* t rounded down so that day boundaries fall on column boundaries. */
-int64_t layout_align(int64_t t, int64_t spc);
-/* Column of t (floor); may be negative or >= cols. */
+/* t rounded down to a local boundary of min(spc, a day) in zone in (a
+ * local midnight from a day up), so that local days begin on column
+ * boundaries until the clock changes. */
+int64_t layout_align(const struct tz *in, int64_t t, int64_t spc);
+/* Set v->t0 (aligned) so that axis time t falls in column col. */
+void layout_place(struct layout_view *v, int64_t t, int64_t col);
+/* Column of t (floor); may be negative or >= cols. From a day up, with a
+ * zone, the column of t's local day. */
 int64_t layout_col(const struct layout_view *v, int64_t t);
 /* The axis time at the left edge of column c. */
 int64_t layout_time_at(const struct layout_view *v, int64_t c);

@@ -38,7 +38,7 @@ int load_for_axis(struct cli *cli, const struct filter *f, const struct tz *in,
 		if (ids)
 			shortid_add(ids, all.v[i]->id);
 		layout_item_span(all.v[i], in, &it.s, &it.e);
-		layout_item_days(&it, &first, &last);
+		layout_item_days(&it, in, &first, &last);
 		if ((f->has_from && last < f->from_day) ||
 		    (f->has_to && first > f->to_day) ||
 		    !filter_match(&nodates, all.v[i])) {
@@ -128,7 +128,7 @@ int cmd_timeline(int argc, char **argv, struct cli *cli)
 	struct filter f = FILTER_INIT;
 	struct evlist l = EVLIST_INIT;
 	struct strbuf sb = STRBUF_INIT;
-	struct layout_model m = {NULL, 0};
+	struct layout_model m = {NULL, 0, NULL};
 	struct layout_text_opts o;
 	int c, status = 0, width = 0, by = LAYOUT_BY_NONE;
 	const struct tz *axis;

@@ -137,7 +137,7 @@ int cmd_view(int argc, char **argv, struct cli *cli)
 	o.ids = &ids;
 	o.in = cli->in;
 	o.here = o.axis;
-	o.now = tz_utc_to_local(o.axis, cli_now());
+	o.now = cli_now();
 	o.has_from = f.has_from;
 	o.from_day = f.from_day;
 	o.has_to = f.has_to;

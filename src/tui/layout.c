@@ -28,31 +28,55 @@ static int64_t floor_div(int64_t a, int64_t b)
 	return q;
 }
 
+int64_t layout_local(const struct tz *in, int64_t t)
+{
+	return in ? tz_utc_to_local(in, t) : t;
+}
+
+int64_t layout_instant(const struct tz *in, int64_t local)
+{
+	return in ? tz_local_to_utc(in, local, NULL) : local;
+}
+
+int64_t layout_day_of(const struct tz *in, int64_t t)
+{
+	return lsec_day(layout_local(in, t));
+}
+
+int64_t layout_day_start(const struct tz *in, int64_t day)
+{
+	/* A midnight the clock skips (America/Santiago) begins the day at
+	 * the jump; a repeated one at its first occurrence. */
+	return layout_instant(in, day * ITIN_DAY);
+}
+
 void layout_item_span(const struct event *ev, const struct tz *in, int64_t *s,
 		      int64_t *e)
 {
 	if (ev->allday) {
-		*s = lsec_day(ev->start) * ITIN_DAY;
-		*e = (event_last_day(ev) + 1) * ITIN_DAY;
+		*s = layout_day_start(in, lsec_day(ev->start));
+		*e = layout_day_start(in, event_last_day(ev) + 1);
 		return;
 	}
 	if (in && ev->tz) {
-		*s = tz_utc_to_local(in, ev->start_utc);
-		*e = ev->has_end ? tz_utc_to_local(in, ev->end_utc) : *s;
+		*s = ev->start_utc;
+		*e = ev->has_end ? ev->end_utc : *s;
 	} else {
-		*s = ev->start;
-		*e = ev->has_end ? ev->end : ev->start;
+		/* Floating: the same wall-clock time wherever one is, so the
+		 * axis zone's. */
+		*s = layout_instant(in, ev->start);
+		*e = ev->has_end ? layout_instant(in, ev->end) : *s;
 	}
 	/* Westward across the date line the local end can come first. */
 	if (*e < *s)
 		*e = *s;
 }
 
-void layout_item_days(const struct layout_item *it, int64_t *first,
-		      int64_t *last)
+void layout_item_days(const struct layout_item *it, const struct tz *in,
+		      int64_t *first, int64_t *last)
 {
-	*first = lsec_day(it->s);
-	*last = it->e > it->s ? lsec_day(it->e - 1) : *first;
+	*first = layout_day_of(in, it->s);
+	*last = it->e > it->s ? layout_day_of(in, it->e - 1) : *first;
 }
 
 struct keyed {
@@ -84,6 +108,7 @@ void layout_model_init(struct layout_model *m, struct event *const *ev,
 	qsort(k, n, sizeof(*k), cmp_keyed);
 	m->items = xcalloc(n ? n : 1, sizeof(*m->items));
 	m->n = n;
+	m->tz = in;
 	for (size_t i = 0; i < n; i++) {
 		m->items[i].ev = ev[k[i].i];
 		m->items[i].s = k[i].s;
@@ -221,20 +246,50 @@ const char *layout_unit_name(enum layout_unit u)
 	return u <= LAYOUT_YEARS ? names[u] : "?";
 }
 
-int64_t layout_align(int64_t t, int64_t spc)
+/* Whole local days a column takes; 0 when columns are linear (below a
+ * day, or with no zone, where local seconds are linear already). */
+static int64_t col_days(const struct layout_view *v)
+{
+	return v->tz && v->spc >= ITIN_DAY ? v->spc / ITIN_DAY : 0;
+}
+
+int64_t layout_align(const struct tz *in, int64_t t, int64_t spc)
 {
 	int64_t a = spc < ITIN_DAY ? spc : ITIN_DAY;
+	int64_t r = layout_instant(in, floor_div(layout_local(in, t), a) * a);
 
-	return floor_div(t, a) * a;
+	/* A boundary the clock skipped can map past t: never move forward. */
+	return r < t ? r : t;
+}
+
+void layout_place(struct layout_view *v, int64_t t, int64_t col)
+{
+	int64_t k = col_days(v);
+
+	if (k)
+		v->t0 = layout_day_start(v->tz, layout_day_of(v->tz, t) - col * k);
+	else
+		v->t0 = layout_align(v->tz, t - col * v->spc, v->spc);
 }
 
 int64_t layout_col(const struct layout_view *v, int64_t t)
 {
+	int64_t k = col_days(v);
+
+	if (k)
+		return floor_div(layout_day_of(v->tz, t) -
+				     layout_day_of(v->tz, v->t0),
+				 k);
 	return floor_div(t - v->t0, v->spc);
 }
 
 int64_t layout_time_at(const struct layout_view *v, int64_t c)
 {
+	int64_t k = col_days(v);
+
+	if (k)
+		return layout_day_start(v->tz,
+					layout_day_of(v->tz, v->t0) + c * k);
 	return v->t0 + c * v->spc;
 }
 
@@ -295,58 +350,121 @@ static int64_t unit_min_len(enum layout_unit u)
 	return len[u];
 }
 
-/* The first boundary of unit (with step) at or before t, and the next. */
-static int64_t unit_floor(enum layout_unit u, int step, int64_t t)
+static int64_t floor_mod(int64_t a, int64_t b)
 {
-	int64_t day = lsec_day(t);
+	return a - floor_div(a, b) * b;
+}
+
+/*
+ * Hour boundaries are the instants whose wall-clock time is a whole
+ * multiple of the step, on the offset in force at that instant: walk from
+ * t one stretch of constant offset at a time (tz_next_transition). So an
+ * hour the clock skips has no boundary (the clock jumps from 02:00 to
+ * 03:00: 03:00 is one, at the jump), and an hour it repeats has two.
+ */
+static int64_t hour_next(const struct tz *in, int64_t len, int64_t t)
+{
+	if (!in)
+		return floor_div(t, len) * len + len;
+	for (int guard = 0; guard < 16; guard++) {
+		struct tz_offset off;
+		struct tz_transition tr;
+		int64_t cand;
+
+		tz_offset_at(in, t, &off);
+		cand = floor_div(t + off.utc_offset, len) * len + len -
+		       off.utc_offset;
+		if (!tz_next_transition(in, t, cand, &tr))
+			return cand;
+		if (floor_mod(tr.at + tr.after.utc_offset, len) == 0)
+			return tr.at;
+		t = tr.at;
+	}
+	return t + len;
+}
+
+static int64_t hour_floor(const struct tz *in, int64_t len, int64_t t)
+{
+	int64_t b, next;
+	int guard = 0;
+
+	if (!in)
+		return floor_div(t, len) * len;
+	/* Boundaries are at most len plus a change of offset apart: a day
+	 * back is always before the one sought. */
+	b = hour_next(in, len, t - len - ITIN_DAY);
+	if (b > t)
+		return floor_div(t, len) * len;
+	while ((next = hour_next(in, len, b)) <= t && guard++ < 200)
+		b = next;
+	return b;
+}
+
+/* The first boundary of unit (with step) at or before axis time t, and
+ * the next after boundary t; days and longer are local midnights. */
+static int64_t unit_floor(const struct tz *in, enum layout_unit u, int step,
+			  int64_t t)
+{
+	int64_t day = layout_day_of(in, t);
 	int y, m, d;
 
 	switch (u) {
 	case LAYOUT_HOURS:
-		return floor_div(t, 3600 * (int64_t)step) * 3600 * step;
+		return hour_floor(in, 3600 * (int64_t)step, t);
 	case LAYOUT_DAYS:
-		return day * ITIN_DAY;
+		break;
 	case LAYOUT_WEEKS:
 		/* Weeks begin on Monday (ISO 8601). */
-		return (day - (weekday_from_days(day) + 6) % 7) * ITIN_DAY;
+		day -= (weekday_from_days(day) + 6) % 7;
+		break;
 	case LAYOUT_MONTHS:
 		civil_from_days(day, &y, &m, &d);
 		m -= (m - 1) % step;
-		return days_from_civil(y, m, 1) * ITIN_DAY;
+		day = days_from_civil(y, m, 1);
+		break;
 	case LAYOUT_YEARS:
 	default:
 		civil_from_days(day, &y, &m, &d);
 		y -= ((y % step) + step) % step;
 		if (y < 1)
 			y = 1;
-		return days_from_civil(y, 1, 1) * ITIN_DAY;
+		day = days_from_civil(y, 1, 1);
+		break;
 	}
+	return layout_day_start(in, day);
 }
 
-static int64_t unit_next(enum layout_unit u, int step, int64_t t)
+static int64_t unit_next(const struct tz *in, enum layout_unit u, int step,
+			 int64_t t)
 {
+	int64_t day = layout_day_of(in, t);
 	int y, m, d;
 
 	switch (u) {
 	case LAYOUT_HOURS:
-		return t + 3600 * (int64_t)step;
+		return hour_next(in, 3600 * (int64_t)step, t);
 	case LAYOUT_DAYS:
-		return t + ITIN_DAY;
+		day++;
+		break;
 	case LAYOUT_WEEKS:
-		return t + 7 * ITIN_DAY;
+		day += 7;
+		break;
 	case LAYOUT_MONTHS:
-		civil_from_days(lsec_day(t), &y, &m, &d);
+		civil_from_days(day, &y, &m, &d);
 		m += step;
 		while (m > 12) {
 			m -= 12;
 			y++;
 		}
-		return days_from_civil(y, m, 1) * ITIN_DAY;
+		day = days_from_civil(y, m, 1);
+		break;
 	case LAYOUT_YEARS:
 	default:
-		civil_from_days(lsec_day(t), &y, &m, &d);
-		return days_from_civil(y + step, 1, 1) * ITIN_DAY;
+		civil_from_days(day, &y, &m, &d);
+		day = days_from_civil(y + step, 1, 1);
+		break;
 	}
+	return layout_day_start(in, day);
 }
 
 /*
@@ -395,7 +513,8 @@ static int choose_form(enum layout_unit u, bool top, int64_t spacing)
 	return n - 1;
 }
 
-/* Label of the boundary t in unit u, in the given form; its length. */
+/* Label of the boundary t in unit u, in the given form; its length. The
+ * label is local: t is local seconds here. */
 static int unit_label(enum layout_unit u, bool top, int64_t t, int form,
 		      char *buf, size_t size)
 {
@@ -482,8 +601,8 @@ static void put_label(char *line, int cols, int col, const char *text, int len)
 /* The label of t in form, or on the top line a shorter form when that
  * leaves no more than room columns (at the edges: "30 Jan" where "Mon 30 Jan 2023" would be
  * left out); its length, or -1 when none fits. */
-static int label_fitting(enum layout_unit u, bool top, int64_t t, int form,
-			 int room, char *buf, size_t size)
+static int label_fitting(const struct tz *in, enum layout_unit u, bool top,
+			 int64_t t, int form, int room, char *buf, size_t size)
 {
 	int w[MAX_FORMS], n = form_widths(u, top, w);
 
@@ -492,7 +611,7 @@ static int label_fitting(enum layout_unit u, bool top, int64_t t, int form,
 	if (!top)
 		n = form + 1;
 	for (int f = form; f < n; f++) {
-		int len = unit_label(u, top, t, f, buf, size);
+		int len = unit_label(u, top, layout_local(in, t), f, buf, size);
 
 		if (len <= room)
 			return len;
@@ -504,7 +623,7 @@ static void axis_line(const struct layout_view *v, enum layout_unit u, int step,
 		      bool top, int64_t spacing, char *line, bool *grid)
 {
 	int64_t end = layout_time_at(v, v->cols);
-	int64_t t = unit_floor(u, step, v->t0);
+	int64_t t = unit_floor(v->tz, u, step, v->t0);
 	int form = choose_form(u, top, spacing);
 	int next_free = 0, first_col = -1, count = 0;
 	char buf[48];
@@ -512,7 +631,7 @@ static void axis_line(const struct layout_view *v, enum layout_unit u, int step,
 
 	memset(line, ' ', (size_t)v->cols);
 	line[v->cols] = '\0';
-	for (; t < end && count < 100000; t = unit_next(u, step, t), count++) {
+	for (; t < end && count < 100000; t = unit_next(v->tz, u, step, t), count++) {
 		int64_t c = layout_col(v, t);
 
 		if (t < v->t0)
@@ -523,8 +642,8 @@ static void axis_line(const struct layout_view *v, enum layout_unit u, int step,
 			grid[c] = true;
 		if (c < next_free)
 			continue;
-		len = label_fitting(u, top, t, form, v->cols - (int)c, buf,
-				    sizeof(buf));
+		len = label_fitting(v->tz, u, top, t, form, v->cols - (int)c,
+				    buf, sizeof(buf));
 		if (len < 0)
 			continue;
 		put_label(line, v->cols, (int)c, buf, len);
@@ -533,11 +652,12 @@ static void axis_line(const struct layout_view *v, enum layout_unit u, int step,
 		next_free = (int)c + len + 1;
 	}
 	/* Name the unit the view starts in, if it fits before the first. */
-	t = unit_floor(u, step, v->t0);
+	t = unit_floor(v->tz, u, step, v->t0);
 	if (t < v->t0 && first_col != 0) {
 		int room = first_col < 0 ? v->cols : first_col - 1;
 
-		len = label_fitting(u, top, t, form, room, buf, sizeof(buf));
+		len = label_fitting(v->tz, u, top, t, form, room, buf,
+				    sizeof(buf));
 		if (len >= 0)
 			put_label(line, v->cols, 0, buf, len);
 	}
@@ -1177,19 +1297,21 @@ void layout_text(struct strbuf *out, const struct layout_model *m,
 		if (m->items[i].e > to)
 			to = m->items[i].e;
 	if (o->has_from)
-		from = o->from_day * ITIN_DAY;
+		from = layout_day_start(m->tz, o->from_day);
 	if (o->has_to)
-		to = (o->to_day + 1) * ITIN_DAY;
-	/* Whole days: a timeline of reports begins and ends at midnight. */
-	from = lsec_day(from) * ITIN_DAY;
+		to = layout_day_start(m->tz, o->to_day + 1);
+	/* Whole local days: a timeline of reports begins and ends at
+	 * midnight. */
+	from = layout_day_start(m->tz, layout_day_of(m->tz, from));
 	if (to <= from)
-		to = from + ITIN_DAY;
-	to = (lsec_day(to - 1) + 1) * ITIN_DAY;
+		to = layout_day_start(m->tz, layout_day_of(m->tz, from) + 1);
+	to = layout_day_start(m->tz, layout_day_of(m->tz, to - 1) + 1);
 
 	/* The labels decide the chart's width, the chart the lanes. */
 	v.t0 = from;
 	v.spc = ITIN_DAY;
 	v.cols = width;
+	v.tz = m->tz;
 	layout_rows_build(m, o->by, &v, &rows);
 	for (size_t i = 0; i < rows.n; i++) {
 		size_t w = utf8_width(rows.v[i].label);
@@ -1203,8 +1325,8 @@ void layout_text(struct strbuf *out, const struct layout_model *m,
 	level = layout_zoom_fit(to - from, v.cols);
 	for (;;) {
 		v.spc = layout_zoom_spc(level);
-		v.t0 = layout_align(from, v.spc);
-		if (v.t0 + v.spc * v.cols >= to ||
+		v.t0 = layout_align(m->tz, from, v.spc);
+		if (layout_time_at(&v, v.cols) >= to ||
 		    level + 1 >= layout_zoom_count())
 			break;
 		level++;
@@ -1212,8 +1334,8 @@ void layout_text(struct strbuf *out, const struct layout_model *m,
 	/* The range asked for, not what the zoom's columns would reach:
 	 * --to 2023-02-02 ends the axis there, the chart narrower. Rows by
 	 * group keep the width: their titles follow the bars in it. */
-	if (o->has_to && !grouped && v.t0 + v.spc * v.cols > to) {
-		int64_t need = (to - v.t0 + v.spc - 1) / v.spc;
+	if (o->has_to && !grouped && layout_time_at(&v, v.cols) > to) {
+		int64_t need = layout_col(&v, to - 1) + 1;
 
 		v.cols = need < 1 ? 1 : (int)need;
 	}

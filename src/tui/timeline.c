@@ -123,16 +123,18 @@ static void geometry(struct viewer *vw)
 		vw->lv.cols = 0;
 }
 
+/* Axis seconds the chart shows: from a day up its columns are local days,
+ * of 23 to 25 hours. */
 static int64_t chart_span(const struct viewer *vw)
 {
-	return (int64_t)(vw->lv.cols > 0 ? vw->lv.cols : 1) * vw->lv.spc;
+	return layout_time_at(&vw->lv, vw->lv.cols > 0 ? vw->lv.cols : 1) -
+	       vw->lv.t0;
 }
 
 /* Put time t at a quarter of the chart. */
 static void show_time(struct viewer *vw, int64_t t)
 {
-	vw->lv.t0 =
-	    layout_align(t - (vw->lv.cols / 4) * vw->lv.spc, vw->lv.spc);
+	layout_place(&vw->lv, t, vw->lv.cols / 4);
 }
 
 static bool cursor_visible_in_time(const struct viewer *vw)
@@ -228,7 +230,7 @@ static void set_zoom(struct viewer *vw, size_t level)
 	col = layout_col(&vw->lv, anchor);
 	vw->zoom = level;
 	vw->lv.spc = layout_zoom_spc(level);
-	vw->lv.t0 = layout_align(anchor - col * vw->lv.spc, vw->lv.spc);
+	layout_place(&vw->lv, anchor, col);
 }
 
 static bool item_passes(const struct viewer *vw, const struct event *ev)
@@ -687,7 +689,7 @@ static void draw_agenda(struct viewer *vw)
 		strbuf_reset(&sb);
 		if (e->heading) {
 			day_text(&sb, e->day);
-			if (e->day == lsec_day(vw->o->now))
+			if (e->day == layout_day_of(vw->o->axis, vw->o->now))
 				strbuf_addstr(&sb, " (today)");
 			put_fitted(y0 + (int)k, 0, sb.buf, vw->cols, R_HEADING);
 			continue;
@@ -947,8 +949,10 @@ static int prompt(struct viewer *vw, const char *question)
 
 static void go_to_day(struct viewer *vw, int64_t day)
 {
-	show_time(vw, day * ITIN_DAY);
-	vw->cur = layout_lower_bound(vw->v, vw->n, day * ITIN_DAY);
+	int64_t t = layout_day_start(vw->o->axis, day);
+
+	show_time(vw, t);
+	vw->cur = layout_lower_bound(vw->v, vw->n, t);
 	if (vw->cur >= vw->n)
 		vw->cur = vw->n ? vw->n - 1 : 0;
 }
@@ -1330,7 +1334,7 @@ static void move_cursor(struct viewer *vw, long delta)
 
 static void move_time(struct viewer *vw, int64_t cols)
 {
-	vw->lv.t0 += cols * vw->lv.spc;
+	vw->lv.t0 = layout_time_at(&vw->lv, cols);
 	cursor_into_window(vw);
 }
 
@@ -1388,9 +1392,10 @@ static int common_key(struct viewer *vw, uint32_t key, bool code)
 		}
 		return REDRAW;
 	case 't': {
-		int64_t today = lsec_day(vw->o->now);
+		int64_t today = layout_day_start(
+		    vw->o->axis, layout_day_of(vw->o->axis, vw->o->now));
 		show_time(vw, vw->o->now);
-		vw->cur = layout_lower_bound(vw->v, vw->n, today * ITIN_DAY);
+		vw->cur = layout_lower_bound(vw->v, vw->n, today);
 		if (vw->cur >= vw->n)
 			vw->cur = vw->n ? vw->n - 1 : 0;
 		return REDRAW;
@@ -1582,16 +1587,19 @@ static void opening(struct viewer *vw)
 {
 	const struct view_opts *o = vw->o;
 	int cols = vw->lv.cols > 0 ? vw->lv.cols : 1;
+	const struct tz *z = o->axis;
 	int64_t week = 7 * ITIN_DAY, now = o->now;
+	int64_t today = layout_day_start(z, layout_day_of(z, now));
 
 	if (o->has_from || o->has_to) {
-		int64_t from = o->has_from ? o->from_day * ITIN_DAY
-					   : (o->to_day - 6) * ITIN_DAY;
-		int64_t to =
-		    o->has_to ? (o->to_day + 1) * ITIN_DAY : from + week;
+		int64_t d0 = o->has_from ? o->from_day : o->to_day - 6;
+		int64_t d1 = o->has_to ? o->to_day + 1 : d0 + 7;
+		int64_t from = layout_day_start(z, d0);
+		int64_t to = layout_day_start(z, d1);
+
 		vw->zoom = layout_zoom_fit(to - from, cols);
 		vw->lv.spc = layout_zoom_spc(vw->zoom);
-		vw->lv.t0 = layout_align(from, vw->lv.spc);
+		vw->lv.t0 = layout_align(z, from, vw->lv.spc);
 		vw->cur = layout_lower_bound(vw->v, vw->n, from);
 		if (vw->cur >= vw->n)
 			vw->cur = vw->n ? vw->n - 1 : 0;
@@ -1607,11 +1615,12 @@ static void opening(struct viewer *vw)
 	if (vw->v[vw->cur].s > now + week ||
 	    (vw->v[vw->cur].e < now - week && vw->v[vw->cur].s < now - week)) {
 		/* Nothing near today: open on the nearest events. */
-		show_time(vw, lsec_day(vw->v[vw->cur].s) * ITIN_DAY);
+		show_time(vw, layout_day_start(
+				  z, layout_day_of(z, vw->v[vw->cur].s)));
 		return;
 	}
-	show_time(vw, lsec_day(now) * ITIN_DAY);
-	vw->cur = layout_lower_bound(vw->v, vw->n, lsec_day(now) * ITIN_DAY);
+	show_time(vw, today);
+	vw->cur = layout_lower_bound(vw->v, vw->n, today);
 	if (vw->cur >= vw->n)
 		vw->cur = vw->n - 1;
 }
@@ -1674,6 +1683,7 @@ int tui_view(const struct view_opts *o)
 	strbuf_init(&vw.answer);
 	strbuf_init(&vw.choices);
 	layout_model_init(&vw.m, o->events->v, o->events->n, o->axis);
+	vw.lv.tz = o->axis;
 	vw.v = xcalloc(vw.m.n ? vw.m.n : 1, sizeof(*vw.v));
 	vw.maxe = xcalloc(vw.m.n ? vw.m.n : 1, sizeof(*vw.maxe));
 	apply_filter(&vw);

@@ -34,7 +34,7 @@ struct view_opts {
 	const struct tz *in;	     /* --in, or NULL: the agenda and the
 				      * status line say events' own times */
 	const struct tz *here;	     /* the viewer's zone, for the details */
-	int64_t now;		     /* now, on the axis clock */
+	int64_t now;		     /* now, an instant (UTC seconds) */
 	bool has_from, has_to;	     /* --from/--to: the opening range */
 	int64_t from_day, to_day;
 	const char *start_msg;	/* shown on the status line at the start
