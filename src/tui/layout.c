@@ -602,7 +602,8 @@ static void put_label(char *line, int cols, int col, const char *text, int len)
  * leaves no more than room columns (at the edges: "30 Jan" where "Mon 30 Jan 2023" would be
  * left out); its length, or -1 when none fits. */
 static int label_fitting(const struct tz *in, enum layout_unit u, bool top,
-			 int64_t t, int form, int room, char *buf, size_t size)
+			 int64_t t, int form, int room, char *buf, size_t size,
+			 int *used)
 {
 	int w[MAX_FORMS], n = form_widths(u, top, w);
 
@@ -613,10 +614,40 @@ static int label_fitting(const struct tz *in, enum layout_unit u, bool top,
 	for (int f = form; f < n; f++) {
 		int len = unit_label(u, top, layout_local(in, t), f, buf, size);
 
-		if (len <= room)
+		if (len <= room) {
+			*used = f;
 			return len;
+		}
 	}
 	return -1;
+}
+
+/*
+ * A day the clock changes on is 23 or 25 hours long (23.5 on Lord Howe):
+ * where the whole date is written over hour columns, say so ("Sun 31 Mar
+ * 2024 (23 h)"), for the hour labels under it skip or repeat one. Appended
+ * to buf (of len bytes) when it fits before column limit; the new length.
+ */
+static int day_length_note(const struct layout_view *v, int64_t t, int col,
+			   int limit, char *buf, int len, size_t size)
+{
+	int64_t next = unit_next(v->tz, LAYOUT_DAYS, 1, t), secs = next - t;
+	char note[24];
+	int n;
+
+	if (!v->tz || secs == ITIN_DAY)
+		return len;
+	if (secs % 3600 == 0)
+		n = snprintf(note, sizeof(note), " (%lld h)",
+			     (long long)(secs / 3600));
+	else
+		n = snprintf(note, sizeof(note), " (%lld.%lld h)",
+			     (long long)(secs / 3600),
+			     (long long)(secs % 3600 * 10 / 3600));
+	if (n < 0 || col + len + n > limit || (size_t)(len + n) >= size)
+		return len;
+	memcpy(buf + len, note, (size_t)n + 1);
+	return len + n;
 }
 
 static void axis_line(const struct layout_view *v, enum layout_unit u, int step,
@@ -625,7 +656,7 @@ static void axis_line(const struct layout_view *v, enum layout_unit u, int step,
 	int64_t end = layout_time_at(v, v->cols);
 	int64_t t = unit_floor(v->tz, u, step, v->t0);
 	int form = choose_form(u, top, spacing);
-	int next_free = 0, first_col = -1, count = 0;
+	int next_free = 0, first_col = -1, count = 0, used;
 	char buf[48];
 	int len;
 
@@ -643,9 +674,19 @@ static void axis_line(const struct layout_view *v, enum layout_unit u, int step,
 		if (c < next_free)
 			continue;
 		len = label_fitting(v->tz, u, top, t, form, v->cols - (int)c,
-				    buf, sizeof(buf));
+				    buf, sizeof(buf), &used);
 		if (len < 0)
 			continue;
+		/* Only over hour columns (a day a column has no room), and
+		 * only before the next day's label. */
+		if (top && u == LAYOUT_DAYS && used == 0 && v->spc < ITIN_DAY) {
+			int64_t nc = layout_col(
+			    v, unit_next(v->tz, LAYOUT_DAYS, 1, t));
+			int limit = nc - 1 < v->cols ? (int)nc - 1 : v->cols;
+
+			len = day_length_note(v, t, (int)c, limit, buf, len,
+					      sizeof(buf));
+		}
 		put_label(line, v->cols, (int)c, buf, len);
 		if (first_col < 0)
 			first_col = (int)c;
@@ -657,7 +698,7 @@ static void axis_line(const struct layout_view *v, enum layout_unit u, int step,
 		int room = first_col < 0 ? v->cols : first_col - 1;
 
 		len = label_fitting(v->tz, u, top, t, form, room, buf,
-				    sizeof(buf));
+				    sizeof(buf), &used);
 		if (len >= 0)
 			put_label(line, v->cols, 0, buf, len);
 	}

@@ -110,6 +110,66 @@ fi
 run -f "$SAMPLE" timeline --width 300 --from 2023-07-11 --to 2023-07-12
 fits 300 "timeline: wide"
 
+# Across a change of summer time the axis is linear in real time, its
+# labels the zone's clock (issue 11, item 12): a 22:00-06:00 night is 7
+# hours in spring and 9 in autumn (both were drawn 8), an hour the clock
+# skips has no label, one it repeats has two.
+DST="$TESTDIR/data/dst.itin"
+cells() { # TITLE N DESC: TITLE's row has N bar cells
+	_n=$(grep "^$1" "$T/out" | grep -o '█' | wc -l)
+	if [ "$_n" -eq "$2" ]; then ok "$3"; else
+		not_ok "$3 (got $_n bar cells)"
+		show_run
+	fi
+}
+axis_has() { # RE DESC: the line of hour labels (the second) matches RE
+	if sed -n 2p "$T/out" | grep -Eq -- "$1"; then ok "$2"; else
+		not_ok "$2 (axis should match /$1/)"
+		show_run
+	fi
+}
+axis_lacks() { # RE DESC
+	if sed -n 2p "$T/out" | grep -Eq -- "$1"; then
+		not_ok "$2 (axis should not match /$1/)"
+		show_run
+	else ok "$2"; fi
+}
+run -f "$DST" timeline --from 2024-03-30 --to 2024-03-31 --in Europe/Brussels --width 100
+golden timeline-dst-spring "timeline: two days across the spring change, an hour a column"
+cells 'Spring night train' 7 "timeline: the spring night is 7 hours"
+expect_out_match 'Sun 31 Mar 2024 \(23 h\)' "timeline: the spring change day is named 23 hours long"
+run -f "$DST" timeline --from 2024-10-26 --to 2024-10-27 --in Europe/Brussels --width 100
+golden timeline-dst-autumn "timeline: two days across the autumn change, an hour a column"
+cells 'Autumn night train' 9 "timeline: the autumn night is 9 hours"
+expect_out_match 'Sun 27 Oct 2024 \(25 h\)' "timeline: the autumn change day is named 25 hours long"
+run -f "$DST" timeline --from 2024-03-31 --to 2024-03-31 --in Europe/Brussels --width 140
+golden timeline-dst-spring-day "timeline: the spring change day, a quarter of an hour a column"
+axis_has '^ +00  01  03  04  05 ' "timeline: 03:00 comes an hour after 01:00 on the spring day"
+axis_lacks ' 02 ' "timeline: no label for 02:00, which never happens in spring"
+run -f "$DST" timeline --from 2024-10-27 --to 2024-10-27 --in Europe/Brussels --width 140
+golden timeline-dst-autumn-day "timeline: the autumn change day, a quarter of an hour a column"
+axis_has '^ +00  01  02  02  03  04 ' "timeline: 02:00 is labelled twice on the autumn day"
+cells 'Repeated-hour call' 2 "timeline: a call in the repeated hour is its 30 minutes"
+# New York changes on another night; seen from Brussels (no change that
+# night) it is 7 hours as well: the axis measures instants.
+run -f "$DST" timeline --from 2024-03-09 --to 2024-03-10 --type travel --in America/New_York --width 100
+cells 'New York spring night' 7 "timeline: New York's spring night is 7 hours on its own clock"
+axis_has '00   06 ' "timeline: New York's skipped 02:00 leaves 03:00 two columns after midnight"
+run -f "$DST" timeline --from 2024-03-09 --to 2024-03-10 --type travel --in Europe/Brussels --width 100
+cells 'New York spring night' 7 "timeline: and 7 hours on Brussels' clock"
+# A day a column: every event in its own local day, the 23-hour day one
+# column, 23:30 on it and 00:30 after it in neighbouring columns.
+run -f "$DST" timeline --from 2024-03-25 --to 2024-04-07 --type call --in Europe/Brussels --width 40
+golden timeline-dst-days "timeline: a day a column across the spring change"
+_late=$(grep '^Late call' "$T/out" | sed 's/█.*//' | wc -m)
+_early=$(grep '^Early call' "$T/out" | sed 's/█.*//' | wc -m)
+if [ "$_early" -eq $((_late + 1)) ]; then
+	ok "timeline: 23:30 and 00:30 around the change are in neighbouring day columns"
+else
+	not_ok "timeline: 23:30 and 00:30 around the change are in neighbouring day columns ($_late, $_early)"
+	show_run
+fi
+
 # Wide characters and escapes: display columns, never raw control bytes.
 cp "$TESTDIR/data/view.itin" "$ITIN_FILE"
 run timeline --width 70 --to 2023-02-02
