@@ -477,6 +477,41 @@ PY
 done
 VIEW_ENV=
 
+# Across a change of summer time (issue 11, item 12): the axis is linear
+# in real time, labelled on the zone's clock. Two days at an hour a
+# column: the spring night is 7 cells, the change day says it is 23 hours
+# long; at a quarter of an hour a column 02 is not on the axis.
+cp "$TESTDIR/data/dst.itin" "$ITIN_FILE"
+row_cells() { # TITLE N DESC: TITLE's row on screen has N bar cells
+	if wait_for "^$1"; then :; fi
+	_n=$(grep "^$1" "$T/screen" | grep -o '█' | wc -l)
+	if [ "$_n" -eq "$2" ]; then ok "$3"; else
+		not_ok "$3 (got $_n bar cells)"
+		sed 's/^/#   | /' "$T/screen"
+	fi
+}
+start 100 24 --from 2024-03-30 --to 2024-03-31 --in Europe/Brussels
+shows 'hours \(1 h a column' "view (DST): two days open at an hour a column"
+shows 'Sun 31 Mar 2024 \(23 h\)' "view (DST): the spring change day is named 23 hours long"
+row_cells 'Spring night train' 7 "view (DST): the spring night is 7 hours"
+keys +
+shows 'hours \(30 min a column' "view (DST): + zooms in"
+row_cells 'Spring night train' 14 "view (DST): and 14 half-hour columns"
+keys +
+shows 'hours \(15 min a column' "view (DST): + zooms in again"
+shows ' 00  01  03  04 ' "view (DST): 03:00 comes an hour after 01:00"
+hides ' 02  03 ' "view (DST): no column is labelled 02:00, which never happens"
+keys q
+restored "view (DST): quits"
+start 100 24 --from 2024-10-26 --to 2024-10-27 --in Europe/Brussels
+shows 'Sun 27 Oct 2024 \(25 h\)' "view (DST): the autumn change day is named 25 hours long"
+row_cells 'Autumn night train' 9 "view (DST): the autumn night is 9 hours"
+keys + +
+shows 'hours \(15 min a column' "view (DST): zoomed in to a quarter of an hour"
+shows ' 01  02  02  03 ' "view (DST): 02:00 twice on the autumn day"
+keys q
+restored "view (DST): quits after autumn"
+
 # Not a terminal.
 run view
 expect_rc 1 "view: without a terminal, status 1"

@@ -105,6 +105,16 @@ TEST(hour_labels_brussels)
 	hour_labels(bru, D(2024, 10, 27), 24, &a);
 	CHECK_STR(a.bottom, "00  01  02  02  03  04  ");
 	layout_axis_release(&a);
+	/* Over hour columns the top line says how long a change day is. */
+	hour_labels(bru, D(2024, 3, 31), 100, &a);
+	CHECK(!strncmp(a.top, "Sun 31 Mar 2024 (23 h) ", 23));
+	layout_axis_release(&a);
+	hour_labels(bru, D(2024, 10, 27), 100, &a);
+	CHECK(!strncmp(a.top, "Sun 27 Oct 2024 (25 h) ", 23));
+	layout_axis_release(&a);
+	hour_labels(bru, D(2024, 5, 5), 100, &a);
+	CHECK(!strncmp(a.top, "Sun 5 May 2024   ", 17));
+	layout_axis_release(&a);
 	/* An ordinary day, for contrast. */
 	hour_labels(bru, D(2024, 5, 5), 16, &a);
 	CHECK_STR(a.bottom, "00  01  02  03  ");
@@ -146,6 +156,9 @@ TEST(half_hour_change_lord_howe)
 	 * and a half after 01:00. */
 	hour_labels(lh, D(2024, 4, 7), 20, &a);
 	CHECK_STR(a.bottom, "00  01    02  03  04");
+	layout_axis_release(&a);
+	hour_labels(lh, D(2024, 10, 6), 100, &a);
+	CHECK(!strncmp(a.top, "Sun 6 Oct 2024 (23.5 h) ", 24));
 	layout_axis_release(&a);
 	CHECK_INT(layout_day_start(lh, D(2024, 10, 7)) -
 		      layout_day_start(lh, D(2024, 10, 6)),
