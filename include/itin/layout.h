@@ -162,6 +162,11 @@ bool layout_bar(const struct layout_view *v, int64_t s, int64_t e,
  * The two axis lines above the chart: top names the larger unit ("Jan
  * 2023"), bottom the smaller ("Mon 30"). Both are exactly cols bytes of
  * ASCII. grid[c] is true where a lower unit begins (for faint guides).
+ * Labels are the zone's wall clock, at the column of the instant it shows
+ * them: on the spring change day in Brussels "01" is followed an hour
+ * later by "03", in autumn "02" comes twice. Over hour columns the top line
+ * names a change day with its length where it fits ("Sun 31 Mar 2024 (23
+ * h)"), so that a missing or repeated hour is explained.
  */
 struct layout_axis {
 	enum layout_unit unit;
