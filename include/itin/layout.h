@@ -130,9 +130,9 @@ enum layout_unit {
 const char *layout_unit_name(enum layout_unit u);
 
 struct layout_view {
-	int64_t t0;	    /* axis time at the left edge of column 0 */
-	int64_t spc;	    /* seconds per column, > 0 */
-	int cols;	    /* chart columns, >= 0 */
+	int64_t t0;	     /* axis time at the left edge of column 0 */
+	int64_t spc;	     /* seconds per column, > 0 */
+	int cols;	     /* chart columns, >= 0 */
 	const struct tz *tz; /* the axis zone (borrowed); NULL: local seconds */
 };
 

@@ -267,7 +267,8 @@ void layout_place(struct layout_view *v, int64_t t, int64_t col)
 	int64_t k = col_days(v);
 
 	if (k)
-		v->t0 = layout_day_start(v->tz, layout_day_of(v->tz, t) - col * k);
+		v->t0 =
+		    layout_day_start(v->tz, layout_day_of(v->tz, t) - col * k);
 	else
 		v->t0 = layout_align(v->tz, t - col * v->spc, v->spc);
 }
@@ -277,9 +278,8 @@ int64_t layout_col(const struct layout_view *v, int64_t t)
 	int64_t k = col_days(v);
 
 	if (k)
-		return floor_div(layout_day_of(v->tz, t) -
-				     layout_day_of(v->tz, v->t0),
-				 k);
+		return floor_div(
+		    layout_day_of(v->tz, t) - layout_day_of(v->tz, v->t0), k);
 	return floor_div(t - v->t0, v->spc);
 }
 
@@ -662,7 +662,8 @@ static void axis_line(const struct layout_view *v, enum layout_unit u, int step,
 
 	memset(line, ' ', (size_t)v->cols);
 	line[v->cols] = '\0';
-	for (; t < end && count < 100000; t = unit_next(v->tz, u, step, t), count++) {
+	for (; t < end && count < 100000;
+	     t = unit_next(v->tz, u, step, t), count++) {
 		int64_t c = layout_col(v, t);
 
 		if (t < v->t0)
@@ -680,8 +681,8 @@ static void axis_line(const struct layout_view *v, enum layout_unit u, int step,
 		/* Only over hour columns (a day a column has no room), and
 		 * only before the next day's label. */
 		if (top && u == LAYOUT_DAYS && used == 0 && v->spc < ITIN_DAY) {
-			int64_t nc = layout_col(
-			    v, unit_next(v->tz, LAYOUT_DAYS, 1, t));
+			int64_t nc =
+			    layout_col(v, unit_next(v->tz, LAYOUT_DAYS, 1, t));
 			int limit = nc - 1 < v->cols ? (int)nc - 1 : v->cols;
 
 			len = day_length_note(v, t, (int)c, limit, buf, len,
