@@ -35,17 +35,19 @@ int64_t view_event_day(const struct event *ev, const struct tz *in)
 /*
  * What the status line gives up, in this order, while its title and place
  * would not be readable (agline_label_min(): a title's first 20 columns,
- * a place's first 8): the help hint, the position, the type (the bar's
- * colour says it), the year, the weekday, the word "id", the day (the
- * axis says it). The times and the short id stay whole: they are what
- * the line is read for, and what show, edit and rm take.
+ * a place's first 8): the help hint, the year (the axis names it), the
+ * type (the bar's colour says it), the weekday, the position ("3/7"),
+ * the word "id", the day (the axis says it). The times and the short id
+ * stay whole: they are what the line is read for, and what show, edit
+ * and rm take. Each stage gives up its part and those of the stages
+ * before it.
  */
 enum {
 	DROP_HELP,
-	DROP_POS,
-	DROP_TYPE,
 	DROP_YEAR,
+	DROP_TYPE,
 	DROP_WEEKDAY,
+	DROP_POS,
 	DROP_IDWORD,
 	DROP_DAY,
 	DROP_ALL

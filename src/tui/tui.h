@@ -61,10 +61,10 @@ int64_t view_event_day(const struct event *ev, const struct tz *in);
  * Seoul, KR", then its short id (ids as view_short_id) at the right edge
  * and "? help". The times and the short id stay whole; the title and
  * place are shortened as the agenda shortens them (agline_fit_label());
- * where they would have fewer than 20 columns, the help hint, the
- * position, the type, the year, the weekday, the word "id" and the day
- * are left out, in that order. Padded to cols unless the times and id
- * alone are wider.
+ * where they would not be readable (agline_label_min()), the help hint,
+ * the year, the type, the weekday, the position, the word "id" and the
+ * day are left out, in that order. Padded to cols unless the times and
+ * id alone are wider.
  */
 void view_status_line(struct strbuf *sb, const struct event *ev,
 		      const struct tz *in, const struct shortid *ids,
