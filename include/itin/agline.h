@@ -60,6 +60,21 @@ void agline_fit(struct agline *lines, size_t n, const struct tz *in,
 size_t agline_zone_excess(const struct agline_widths *w,
 			  const struct agline *c);
 
+/*
+ * One line alone (the viewer's status line): c's title and place cut to
+ * share cols display columns, sep columns between them, as agline_fit()
+ * cuts them: the title keeps three fifths (at least MIN_TITLE_COLS, and
+ * all that a whole place leaves it), its status word whole; the place
+ * loses its venue before its city, and is emptied when fewer than
+ * MIN_FIT_COLS are left for it (the title then has them all).
+ */
+void agline_fit_label(struct agline *c, size_t cols, size_t sep);
+/* The fewest columns in which agline_fit_label() still shows c's title
+ * (up to MIN_TITLE_COLS of it) and its place (up to MIN_FIT_COLS of its
+ * city), sep columns between them: a line narrower gives up less
+ * important parts first (the viewer's status line). */
+size_t agline_label_min(const struct agline *c, size_t sep);
+
 /* Escape sequences around the columns (list's colours), or all NULL. */
 struct agline_sgr {
 	const char *time, *zone, *dim, *off;

@@ -227,17 +227,32 @@ int event_check_part(struct event *ev, const struct itin_warner *w,
 		     struct itin_err *err, enum event_part *part);
 
 /*
- * The id of an event that has none: 16 lower-case hex digits of a 64-bit
- * FNV-1a hash of its uid when it has one (so a calendar's event keeps its
- * id across imports), else of its whole content, every field but the id
- * and the revision (evident_hash(), EVF_DERIVED). Stable across versions:
- * a hand-written file imported twice gets the same ids, and two events
- * that differ in any field get two. Returns a new string.
+ * The id of an event that has none: 16 lower-case hex digits of
+ * fmix64(FNV-1a 64) (hash.h) of its uid when it has one (so a calendar's
+ * event keeps its id across imports), else of its whole content, every
+ * field but the id and the revision (evident_hash(), EVF_DERIVED). Stable
+ * across versions: a hand-written file imported twice gets the same ids,
+ * and two events that differ in any field get two. (Versions before
+ * fmix64 derived the FNV-1a value alone: see event_old_id().) Returns a
+ * new string.
  */
 char *event_derive_id(const struct event *ev);
 
-/* The 16 hex digits of FNV-1a 64 of s, as derived ids are written. */
+/* The 16 hex digits of fmix64(FNV-1a 64 of s), as derived ids are
+ * written. Returns a new string. */
 char *event_hash_id(const char *s);
+
+/* A derived id's size with its '\0'. */
+#define EVENT_HEX_ID_SIZE 17
+
+/*
+ * The id an earlier version derived where this one derives id: fmix64
+ * undone, so the FNV-1a value alone, in 16 hex digits, into old. False
+ * (old untouched) when id is not 16 lower-case hex digits, so cannot be
+ * derived. Stores keep the ids they wrote: import looks a derived id up
+ * in this form too, and finds the events an earlier version imported.
+ */
+bool event_old_id(const char *id, char old[EVENT_HEX_ID_SIZE]);
 
 /* A random 16-hex-digit id (getrandom), for `itin add`. Returns a new string. */
 char *event_random_id(void);

@@ -65,8 +65,9 @@ bool evident_same(const struct event *a, const struct event *b, unsigned mask);
 /*
  * A 64-bit FNV-1a hash of the fields of mask, over a fixed serialisation
  * (field by field, in the order above, each tagged and terminated), so it
- * never changes between versions: derived ids rest on it. An absent
- * string and an empty one hash alike, as the text format stores them.
+ * never changes between versions: a derived id is its fmix64 (event.h),
+ * and ids derived before fmix64 are the hash itself. An absent string and
+ * an empty one hash alike, as the text format stores them.
  */
 uint64_t evident_hash(const struct event *ev, unsigned mask);
 

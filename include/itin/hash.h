@@ -1,12 +1,22 @@
 /*
- * hash.h: a quick hash for the short keys of small caches (zone names,
- * countries, places, keywords), looked up for every row of an import.
+ * hash.h: the hashes itin computes, each for one job.
  *
- * It mixes the length and the first and last eight bytes only, so it
- * costs the same for any key; keys alike in all three collide, and a
- * cache must compare keys anyway. Not for keys that often differ only in
- * the middle: ids and uids take FNV-1a (64-bit), below, which reads every
- * byte; the derived ids of event.h are FNV-1a values, so it never changes.
+ * hash_short_key(): a quick hash for the short keys of small caches
+ * (zone names, countries, places, keywords), looked up for every row of
+ * an import. It mixes the length and the first and last eight bytes
+ * only, so it costs the same for any key; keys alike in all three
+ * collide, and a cache must compare keys anyway. Not for keys that often
+ * differ only in the middle: ids and uids take FNV-1a (64-bit), below,
+ * which reads every byte.
+ *
+ * FNV-1a is stored: the derived ids of event.h are fmix64() of an FNV-1a
+ * value (itin(5), IDS), and ids derived by earlier versions are that
+ * FNV-1a value alone; both stay as they are. fmix64() is MurmurHash3's
+ * finaliser: FNV-1a carries a difference in the last bytes upwards only
+ * a little, so the ids of inputs alike but for their end (Outlook's
+ * UIDs) would share their first digits, and the short ids people read
+ * off the agenda would be long; after fmix64 every bit of the input moves
+ * about half the bits of the id.
  */
 #ifndef ITIN_HASH_H
 #define ITIN_HASH_H
@@ -14,6 +24,30 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+
+/* MurmurHash3's 64-bit finaliser, fmix64 (Austin Appleby, public domain). */
+static inline uint64_t fmix64(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xFF51AFD7ED558CCDULL;
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53ULL;
+	return h ^ h >> 33;
+}
+
+/*
+ * fmix64's inverse: each step undone in reverse order (a shift by 33 of
+ * 64 bits undoes itself; the multipliers' inverses mod 2^64). It turns a
+ * derived id back into the form earlier versions derived (event.h).
+ */
+static inline uint64_t fmix64_inverse(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0x9CB4B2F8129337DBULL;
+	h ^= h >> 33;
+	h *= 0x4F74430C22A54005ULL;
+	return h ^ h >> 33;
+}
 
 static inline uint64_t hash_short_key(const char *k, size_t len)
 {
@@ -31,11 +65,7 @@ static inline uint64_t hash_short_key(const char *k, size_t len)
 	 * then brings every bit down to the low ones, where tables take
 	 * their slot from. */
 	h = a * 0x9E3779B97F4A7C15ULL ^ b * 0xC2B2AE3D27D4EB4FULL ^ len;
-	h ^= h >> 33;
-	h *= 0xFF51AFD7ED558CCDULL;
-	h ^= h >> 33;
-	h *= 0xC4CEB9FE1A85EC53ULL;
-	return h ^ h >> 33;
+	return fmix64(h);
 }
 
 #define FNV1A_OFFSET 0xcbf29ce484222325ULL

@@ -321,6 +321,63 @@ void agline_fit(struct agline *cells, size_t n, const struct tz *in,
 	agline_measure(w, cells, n);
 }
 
+/* The fewest columns c's place is shown in: its city alone (what
+ * fit_place() keeps of a venue, city and country), else the whole place,
+ * at most MIN_FIT_COLS of it. */
+static size_t place_floor(const struct agline *c)
+{
+	size_t p = utf8_width(c->place.buf);
+
+	if (c->ev->venue && c->ev->city) {
+		struct strbuf city = STRBUF_INIT;
+
+		utf8_sanitize(&city, c->ev->city);
+		p = utf8_width(city.buf);
+		strbuf_release(&city);
+	}
+	return p < MIN_FIT_COLS ? p : MIN_FIT_COLS;
+}
+
+void agline_fit_label(struct agline *c, size_t cols, size_t sep)
+{
+	size_t tw = utf8_width(c->title.buf), pw = utf8_width(c->place.buf);
+	size_t t, p;
+
+	if (!c->place.len) {
+		fit_title(c, cols);
+		return;
+	}
+	if (tw + sep + pw <= cols)
+		return;
+	t = cols * 3 / 5;
+	if (t < MIN_TITLE_COLS)
+		t = MIN_TITLE_COLS < cols ? MIN_TITLE_COLS : cols;
+	/* A short place, or a short title, leaves the other the rest. */
+	if (cols > sep + pw && cols - sep - pw > t)
+		t = cols - sep - pw;
+	if (tw < t)
+		t = tw;
+	p = cols > t + sep ? cols - t - sep : 0;
+	if (p < place_floor(c)) {
+		strbuf_reset(&c->place);
+		fit_title(c, cols);
+		return;
+	}
+	/* The place first: without its venue it may need less than p,
+	 * and the title has what it leaves. */
+	fit_place(c, c->ev, p);
+	fit_title(c, cols - sep - utf8_width(c->place.buf));
+}
+
+size_t agline_label_min(const struct agline *c, size_t sep)
+{
+	size_t t = utf8_width(c->title.buf);
+
+	if (t > MIN_TITLE_COLS)
+		t = MIN_TITLE_COLS;
+	return c->place.len ? t + sep + place_floor(c) : t;
+}
+
 void agline_write(struct strbuf *sb, const struct agline *c,
 		  const struct agline_widths *w, const struct agline_sgr *sgr)
 {

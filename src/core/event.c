@@ -667,12 +667,39 @@ int event_check(struct event *ev, const struct itin_warner *w,
 }
 
 
+/* The id derived from FNV-1a value h: fmix64 spreads it (hash.h says
+ * why), then 16 lower-case hex digits. */
 static char *hex_id(uint64_t h)
 {
-	char buf[17];
+	char buf[EVENT_HEX_ID_SIZE];
 
-	snprintf(buf, sizeof(buf), "%016llx", (unsigned long long)h);
+	snprintf(buf, sizeof(buf), "%016llx", (unsigned long long)fmix64(h));
 	return xstrdup(buf);
+}
+
+bool event_old_id(const char *id, char old[EVENT_HEX_ID_SIZE])
+{
+	uint64_t v = 0;
+	size_t i;
+
+	for (i = 0; id[i]; i++) {
+		unsigned d;
+
+		if (i == 16)
+			return false;
+		if (id[i] >= '0' && id[i] <= '9')
+			d = (unsigned)(id[i] - '0');
+		else if (id[i] >= 'a' && id[i] <= 'f')
+			d = (unsigned)(id[i] - 'a' + 10);
+		else
+			return false;
+		v = v << 4 | d;
+	}
+	if (i != 16)
+		return false;
+	snprintf(old, EVENT_HEX_ID_SIZE, "%016llx",
+		 (unsigned long long)fmix64_inverse(v));
+	return true;
 }
 
 char *event_hash_id(const char *s)

@@ -330,12 +330,30 @@ static void check_xid(struct evmerge *m, struct event *ev,
 	free(id);
 }
 
+/*
+ * The stored event whose id is ev's id as an earlier version derived it
+ * (event_old_id(): before ids were mixed by fmix64), or -1: a store keeps
+ * the ids it wrote, so an event imported by an earlier version is still
+ * found by id, as it was then. An id that is not derived is not a hex
+ * number whose old form a store could hold, but for a chance of 2^-64.
+ */
+static long find_old_id(const struct evmerge *m, const struct event *ev)
+{
+	char old[EVENT_HEX_ID_SIZE];
+
+	if (!event_old_id(ev->id, old))
+		return -1;
+	return evindex_find(m->ids, old);
+}
+
 /* Which stored event ev is, or -1. key: the hash of its content. */
 static long find_same(const struct evmerge *m, const struct event *ev,
 		      uint64_t key)
 {
 	long pos = evindex_find(m->ids, ev->id);
 
+	if (pos < 0)
+		pos = find_old_id(m, ev);
 	if (pos < 0 && ev->uid && *ev->uid)
 		pos = find_uid(m, ev->uid);
 	if (pos < 0)
@@ -409,18 +427,22 @@ static bool stored_is_newer(const struct evmerge *m, const struct event *old,
 /*
  * Whether old was edited since the file ev comes from was first
  * imported: ev's id is the one derived from its own content (the file
- * wrote none, or wrote back the derived one), so old, which has that id,
- * once had that content; now its content differs, so it changed since,
- * and the file's older content must not undo that. Not for an event
- * with a uid: its id is the uid's, whatever the content.
+ * wrote none, or wrote back the derived one), so old, which has that id
+ * (or its form of an earlier version, event_old_id()), once had that
+ * content; now its content differs, so it changed since, and the file's
+ * older content must not undo that. Not for an event with a uid: its id
+ * is the uid's, whatever the content.
  */
 static bool edited_since(const struct event *old, const struct event *ev,
 			 unsigned carried)
 {
+	char prev[EVENT_HEX_ID_SIZE];
 	char *derived;
 	bool same_id;
 
-	if ((ev->uid && *ev->uid) || strcmp(old->id, ev->id) ||
+	if ((ev->uid && *ev->uid) ||
+	    (strcmp(old->id, ev->id) &&
+	     !(event_old_id(ev->id, prev) && !strcmp(old->id, prev))) ||
 	    evident_same(old, ev, carried & EVF_CONTENT))
 		return false;
 	derived = event_derive_id(ev);

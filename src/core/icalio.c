@@ -3238,15 +3238,28 @@ static void set_occ_id(struct event *ev, const char *base, const char *stampbuf)
 	strbuf_release(&id);
 }
 
-/* The base id of a series: itin's own id, else one derived from the
- * master's content (a series from another calendar has its uid). */
+/*
+ * The base id of a series: itin's own id, else one derived from the
+ * master's content (a series from another calendar has its uid), in the
+ * form of versions before fmix64 (event_old_id()): then an occurrence's
+ * id, fmix64 of the hash of "BASE/occurrence", is the one they gave it
+ * with fmix64 added, as every other derived id is, and a store that
+ * holds the old one is still found (evmerge.c: find_old_id()).
+ */
 static char *series_base(struct pending *pe)
 {
+	char old[EVENT_HEX_ID_SIZE];
+	char *id;
+
 	if (pe->ev->id)
 		return xstrdup(pe->ev->id);
 	if (pe->ev->uid)
 		return NULL;
-	return event_derive_id(pe->ev);
+	id = event_derive_id(pe->ev);
+	if (!event_old_id(id, old)) /* cannot be: a derived id is hex */
+		return id;
+	free(id);
+	return xstrdup(old);
 }
 
 /* The override's RECURRENCE-ID as a key of series m. */

@@ -759,7 +759,7 @@ static const char help_text[] =
 
 static void draw_status(struct viewer *vw)
 {
-	struct strbuf sb = STRBUF_INIT, right = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT;
 	enum role r = R_STATUS;
 
 	if (vw->status_y < 0)
@@ -794,38 +794,28 @@ static void draw_status(struct viewer *vw)
 	} else if (vw->pane == P_HELP) {
 		strbuf_addstr(&sb, "q, Esc: back   Up/Down: scroll");
 	} else if (vw->n) {
-		strbuf_addf(&sb, "%zu/%zu  ", vw->cur + 1, vw->n);
-		view_status_text(&sb, vw->v[vw->cur].ev, vw->o->in);
-		/* The short id at the right, where a long title cannot push
-		 * it off: it is what show, edit and rm take. */
-		strbuf_addstr(&right, "  id ");
-		view_short_id(&right, vw->v[vw->cur].ev, vw->o->ids);
+		/* Fitted to the width by its parts: the times and the short
+		 * id whole, the title and place shortened. */
+		view_status_line(&sb, vw->v[vw->cur].ev, vw->o->in,
+				 vw->o->ids, vw->cur + 1, vw->n,
+				 vw->cols > 0 ? (size_t)vw->cols : 0);
+		put_fitted(vw->status_y, 0, sb.buf, vw->cols, r);
+		screen_cursor(0, 0, false);
+		strbuf_release(&sb);
+		return;
 	} else {
 		strbuf_addstr(&sb, "0 events");
 	}
 	if (vw->pane != P_HELP && vw->cols >= 60) {
 		struct strbuf full = STRBUF_INIT;
-		size_t rw = utf8_width(right.buf);
 
-		/* An id too long to leave room for the event is cut too. */
-		if (rw + 9 + 20 > (size_t)vw->cols) {
-			strbuf_reset(&full);
-			layout_fit(&full, right.buf, (size_t)vw->cols - 29,
-				   false);
-			strbuf_release(&right);
-			right = full;
-			strbuf_init(&full);
-			rw = utf8_width(right.buf);
-		}
-		layout_fit(&full, sb.buf, (size_t)vw->cols - 9 - rw, true);
-		strbuf_addstr(&full, right.buf);
+		layout_fit(&full, sb.buf, (size_t)vw->cols - 9, true);
 		strbuf_addstr(&full, " ? help ");
 		put_fitted(vw->status_y, 0, full.buf, vw->cols, r);
 		strbuf_release(&full);
 	} else {
 		put_fitted(vw->status_y, 0, sb.buf, vw->cols, r);
 	}
-	strbuf_release(&right);
 	screen_cursor(0, 0, false);
 	strbuf_release(&sb);
 }

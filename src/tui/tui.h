@@ -55,10 +55,20 @@ void view_short_id(struct strbuf *sb, const struct event *ev,
 /* The day ev begins: on in's clock when given and ev is an instant, else
  * its own, as `itin list` groups it. */
 int64_t view_event_day(const struct event *ev, const struct tz *in);
-/* The cursor's event in a line: "Mon 30 Jan 2023 11:00-12:00 KST
- * meeting  Title @ Seoul, KR" (the status line adds its short id). */
-void view_status_text(struct strbuf *sb, const struct event *ev,
-		      const struct tz *in);
+/*
+ * The status line for the cursor's event, event pos of n, in cols display
+ * columns: "3/7  Mon 30 Jan 2023 11:00-12:00 KST meeting  Title @ Venue,
+ * Seoul, KR", then its short id (ids as view_short_id) at the right edge
+ * and "? help". The times and the short id stay whole; the title and
+ * place are shortened as the agenda shortens them (agline_fit_label());
+ * where they would not be readable (agline_label_min()), the help hint,
+ * the year, the type, the weekday, the position, the word "id" and the
+ * day are left out, in that order. Padded to cols unless the times and
+ * id alone are wider.
+ */
+void view_status_line(struct strbuf *sb, const struct event *ev,
+		      const struct tz *in, const struct shortid *ids,
+		      size_t pos, size_t n, size_t cols);
 /* Does ev mention needle (already folded with utf8_fold)? scratch is a
  * buffer reused across calls. */
 bool view_matches(const struct event *ev, const char *needle,

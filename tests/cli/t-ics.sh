@@ -205,8 +205,10 @@ run_in "$T/outlook.ical" import --format ics -
 expect_rc 0 "import - --format ics"
 expect_err "from <stdin> \(1 VEVENT\)$" "import -: the summary"
 run list --format tsv
-expect_out_text "id	type	start	end	tz	city	country	title
-435992be6724e72e	meeting	2023-07-11T09:30	2023-07-11T11:00	Europe/Vilnius	Vilnius	LT	Outlook meeting" "import: a Windows TZID through CLDR, in the LOCATION's country"
+cut -f2- "$T/out" >"$T/fields"
+mv "$T/fields" "$T/out"
+expect_out_text "type	start	end	tz	city	country	title
+meeting	2023-07-11T09:30	2023-07-11T11:00	Europe/Vilnius	Vilnius	LT	Outlook meeting" "import: a Windows TZID through CLDR, in the LOCATION's country"
 run import "$T/outlook.ical"
 expect_rc 0 "import: .ical by its extension"
 
@@ -262,9 +264,11 @@ export ITIN_FILE="$T/rdate.store"
 run import --from 2023-01-01 --to 2023-12-31 "$TESTDIR/data/ics-far/rdate-date-dst-midnight.ics"
 expect_rc 0 "import: a date RDATE on a night without midnight"
 run list --format tsv
-expect_out_text "id	type	start	end	tz	city	country	title
-57bc73c1e79d9ebc	other	2023-09-01T10:00		America/Santiago			s
-04937a0d95b05985	other	2023-09-03T01:00		America/Santiago			s" "import: RDATE and EXDATE given as dates"
+cut -f2- "$T/out" >"$T/fields"
+mv "$T/fields" "$T/out"
+expect_out_text "type	start	end	tz	city	country	title
+other	2023-09-01T10:00		America/Santiago			s
+other	2023-09-03T01:00		America/Santiago			s" "import: RDATE and EXDATE given as dates"
 
 # Times an import computes past 9999 or before 0001 (a DURATION, a UTC
 # time shown in the place's zone) are refused: the store could not hold them.

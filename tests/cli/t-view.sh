@@ -115,14 +115,14 @@ shows '^Interview with Yonhap @ Brussels, BE +.*█' "view: a bar for the all-da
 shows 'itin view +7 events +times in UTC ' "view: the title names the axis's zone (\$TZ)"
 
 keys j j
-shows '^3/7 .*Meeting with President' "view: j moves to the next event"
+shows '^3/7 .*Meeting with Presid' "view: j moves to the next event"
 keys k
 shows '^2/7 .*Visit to Korea' "view: k moves back"
 keys Down Down
 shows '^4/7 .*Flight to Tokyo' "view: arrows move between events"
 shows '^4/7  Mon 30 Jan 2023 18:30-20:45 KST -> JST travel  Flight to Tokyo' \
 	"view: the status line gives a flight's two zones, as list does"
-shows ' id 0000000000000004 \? help' "view: the status line gives the event's id"
+shows ' id 0000000000000004$' "view: the status line gives the event's id, at its right edge"
 keys j
 shows '^東京での会談 @ Tokyo, JP +' "view: a wide-character title aligns"
 
@@ -214,7 +214,7 @@ hides '^Keys' "view: q leaves the help"
 keys Home / yoon Enter
 shows '^2/7 .*Visit to Korea' "view: / finds a participant"
 keys n
-shows '^3/7 .*Meeting with President' "view: n finds the next match"
+shows '^3/7 .*Meeting with Presid' "view: n finds the next match"
 keys N
 shows '^2/7 ' "view: N finds the previous match"
 keys / 東京 Enter
@@ -421,6 +421,77 @@ keys '?'
 shows 'zoom out \(up to a year a column\)' "view: as the help says"
 keys q q
 restored "view: quits after the sample"
+
+# --- the status line fits the width (issue 11, item 15) ----------------------
+# A 150-character title, a wide-character (CJK) title and a long place,
+# at 80x24 and 40x20: the times and the short id stay whole, the id at the
+# right edge; the title and place are shortened with "…", as the agenda
+# shortens them, never past the edge (wide characters count two).
+python3 - "$T/fit.itin" <<'PY'
+import sys
+title = ("Meeting with President Yoon Suk-yeol and the delegation of the "
+         "Republic of Korea on security, trade, energy, culture and the "
+         "partnership for the years ahead and beyond")
+title = (title + " and more" * 20)[:150]
+assert len(title) == 150
+cjk = "東京での首脳会談" * 8
+with open(sys.argv[1], "w") as f:
+    f.write("2023-01-30 11:00-12:00 meeting %s @ Yongsan Presidential Office, Seoul, KR\n"
+            "    id: a1b2c3d4e5f60001\n    tz: Asia/Seoul\n" % title)
+    f.write("2023-01-31 18:00-19:00 meeting %s @ Tokyo, JP\n"
+            "    id: b1b2c3d4e5f60002\n    tz: Asia/Tokyo\n" % cjk)
+    f.write("2023-02-01 10:00-11:00 press Press @ Grand Prince Hotel New Takanawa International Convention Center, Tokyo, JP\n"
+            "    id: c1b2c3d4e5f60003\n    tz: Asia/Tokyo\n")
+    f.write("2023-02-02 09:00-09:30 call Call\n"
+            "    id: d1b2c3d4e5f60004\n    tz: Asia/Tokyo\n")
+PY
+# status_is W RE DESC: the last line of the screen matches RE and is
+# exactly W columns wide (its id at the right edge), by display width;
+# tmux leaves out the blank after "? help", so such a line is W-1.
+status_is() {
+	if wait_for "$2" && tail -n 1 "$T/screen" >"$T/sline" &&
+		grep -Eq -- "$2" "$T/sline" && python3 - "$1" "$T/sline" <<'PY'
+import sys, unicodedata
+w = int(sys.argv[1])
+line = open(sys.argv[2], encoding="utf-8").read().rstrip("\n")
+cols = sum(0 if unicodedata.combining(c) else
+           2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+if cols != w:
+    print("#   %d columns, not %d" % (cols, w))
+    sys.exit(1)
+PY
+	then
+		ok "$3"
+	else
+		not_ok "$3 (the last line should match /$2/ and be $1 columns wide)"
+		sed 's/^/#   | /' "$T/screen" | tail -n 3
+	fi
+}
+start 80 24 -f "$T/fit.itin"
+status_is 80 '^1/4  Mon 30 Jan 11:00-12:00 KST( meeting)?  Meeting with Presid.*… @ Seoul(, KR)?  id a1b2$' \
+	"view 80x24: a 150-character title is shortened, the times, place and id stay"
+keys j
+status_is 80 '^2/4  Tue 31 Jan 18:00-19:00 JST( meeting)?  東京での首脳会談.*… @ Tokyo, JP +id b1b2$' \
+	"view 80x24: a CJK title is shortened by display width"
+keys j
+status_is 79 '^3/4  Wed 1 Feb 2023 10:00-11:00 JST press  Press @ Tokyo, JP +id c1b2 \? help$' \
+	"view 80x24: a long place gives up its venue, and there is room for the rest"
+keys j
+status_is 79 '^4/4  Thu 2 Feb 2023 09:00-09:30 JST call  Call +id d1b2 \? help$' \
+	"view 80x24: a short event's line is whole"
+keys q
+restored "view 80x24: quits"
+start 40 20 -f "$T/fit.itin"
+status_is 40 '^11:00-12:00 KST  Meeting with Pre.*…  a1b2$' \
+	"view 40x20: the times and the short id stay whole, the title shrinks"
+keys j
+status_is 40 '^18:00-19:00 JST  東京での首脳.*…  b1b2$' \
+	"view 40x20: a CJK title is cut on a character, by display width"
+keys j
+status_is 40 '^10:00-11:00 JST  Press @ Tokyo, JP  c1b2$' \
+	"view 40x20: the place without its venue"
+keys q
+restored "view 40x20: quits"
 
 # A colour for every type, in the help's legend: on 8 colours a distinct
 # pair of colour and attribute, on 256 a distinct colour.

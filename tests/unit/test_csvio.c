@@ -1,5 +1,6 @@
 /* test_csvio.c: the CSV record reader, the event reader and the writer. */
 #include "test.h"
+#include "derived.h"
 
 #include "itin/csvio.h"
 #include "itin/evident.h"
@@ -526,6 +527,7 @@ static const char *events_flags(const char *text, unsigned flags)
 			snprintf(evout, sizeof(evout), "ERROR %d %s",
 				 err.status, buf);
 		} else {
+			test_derived(&l);
 			itinfmt_write(&sb, &l);
 			snprintf(evout, sizeof(evout), "%s", sb.buf);
 		}
@@ -625,7 +627,7 @@ TEST(end_zone)
 	CHECK_STR(events("title,start,end,tz\n"
 			 "F,1/31/2023 10:00 AM,1/31/2023 2:00 PM,Asia/Seoul\n"),
 		  "2023-01-31 10:00-14:00     other      F\n"
-		  "    id: 7a925733ef4ead73\n"
+		  "    id: (derived)\n"
 		  "    tz: Asia/Seoul\n");
 	CHECK_STR(events("title,start,end,tz\n"
 			 "F,2023-01-31T10:00,TBD,Asia/Seoul\n"),
@@ -705,7 +707,7 @@ TEST(header_problems)
 	CHECK_STR(
 	    events("title,start,Colour,Private,,mood\nx,2023-01-01,red,,,\n"),
 	    "2023-01-01                 other      x\n"
-	    "    id: 604389936c28e7c3\n");
+	    "    id: (derived)\n");
 	CHECK_INT(nwarn, 1);
 	/* Private is Google's and Outlook's: known, and nothing to keep. */
 	CHECK_STR(warnings, "t.csv:1:1: ignoring 2 unknown columns: 'Colour', "
@@ -736,18 +738,18 @@ TEST(google_calendar)
 	    events(csv),
 	    "2023-01-31 18:00-19:00     meeting    Meeting with Prime Minister "
 	    "Kishida @ Hiroshima, JP\n"
-	    "    id: 8879349e76c9b691\n"
+	    "    id: (derived)\n"
 	    "    tz: Asia/Tokyo\n"
 	    "    note: Bilateral\n"
 	    "2023-01-29..2023-01-30     visit      Visit to the Republic of "
 	    "Korea @ Seoul, KR\n"
-	    "    id: bd9f90eced0bed0d\n"
+	    "    id: (derived)\n"
 	    "2023-07-12 16:00-16:45     press      Press conference @ LITEXPO, "
 	    "Vilnius, LT\n"
-	    "    id: c21232c99a4f06ff\n"
+	    "    id: (derived)\n"
 	    "    tz: Europe/Vilnius\n"
 	    "2023-07-01 00:30-00:45     reception  Breakfast @ Singapore, SG\n"
-	    "    id: 933535ac3c3d960e\n"
+	    "    id: (derived)\n"
 	    "    tz: Asia/Singapore\n");
 	/* Every column of Google's export is known. */
 	CHECK_STR(warnings, "");
@@ -781,12 +783,12 @@ TEST(outlook)
 	CHECK_STR(
 	    events(csv),
 	    "2023-07-11..2023-07-12     summit     NATO Summit @ Vilnius, LT\n"
-	    "    id: 25d3f4c263e5744c\n"
+	    "    id: (derived)\n"
 	    "    with: Jens Stoltenberg (organizer); Joe Biden; Fumio Kishida\n"
 	    "    tags: Summit; NATO\n"
 	    "    note: Heads of State\n"
 	    "2023-07-11 20:30-22:00     reception  Working dinner @ Vilnius, LT\n"
-	    "    id: b2f75783df3c46a9\n"
+	    "    id: (derived)\n"
 	    "    tz: Europe/Vilnius\n");
 	/* Outlook's extra columns are known: no warning. */
 	CHECK_INT(nwarn, 0);
@@ -797,9 +799,9 @@ TEST(outlook)
 		   "Holiday,5/1/2023,12:00:00 AM,5/2/2023,12:00:00 AM,True\n"
 		   "Other,5/30/2023,12:00:00 AM,5/31/2023,12:00:00 AM,True\n"),
 	    "2023-05-01                 other      Holiday\n"
-	    "    id: 334b2b0ef24e3f85\n"
+	    "    id: (derived)\n"
 	    "2023-05-30                 other      Other\n"
-	    "    id: b4115434fdaad64a\n");
+	    "    id: (derived)\n");
 }
 
 /* events_flags() without the id lines: what these tests check is the
@@ -925,13 +927,13 @@ TEST(dates_and_times)
 		 "d,1/2/2024,9:05 a.m.,11:00 P.M.,UTC\n",
 		 h);
 	CHECK_STR(events(buf), "2023-12-31 00:00-00:59:59  other      a\n    "
-			       "id: c79ad67b099f874f\n    tz: UTC\n"
+			       "id: (derived)\n    tz: UTC\n"
 			       "2023-12-31 12:00-13:05     other      b\n    "
-			       "id: 446a6fd6e680d790\n    tz: UTC\n"
+			       "id: (derived)\n    tz: UTC\n"
 			       "2023-12-31 23:59-23:59:30  other      c\n    "
-			       "id: 84c6e36f6709461c\n    tz: UTC\n"
+			       "id: (derived)\n    tz: UTC\n"
 			       "2024-01-02 09:05-23:00     other      d\n    "
-			       "id: 800740d44f5d4856\n    tz: UTC\n");
+			       "id: (derived)\n    tz: UTC\n");
 	snprintf(buf, sizeof(buf), "%sa,02/30/2023,10:00,,UTC\n", h);
 	CHECK_STR(events(buf), "ERROR 65 t.csv:2:3: invalid date '02/30/2023': "
 			       "February 2023 has 28 days");
@@ -942,7 +944,7 @@ TEST(dates_and_times)
 	 * big either way are still refused. */
 	snprintf(buf, sizeof(buf), "%sa,13/01/2023,10:00,,UTC\n", h);
 	CHECK_STR(events(buf), "2023-01-13 10:00           other      a\n"
-			       "    id: 5e93adb51cb8ff6c\n    tz: UTC\n");
+			       "    id: (derived)\n    tz: UTC\n");
 	snprintf(buf, sizeof(buf), "%sa,13/13/2023,10:00,,UTC\n", h);
 	CHECK_STR(events(buf), "ERROR 65 t.csv:2:3: invalid date '13/13/2023': "
 			       "month must be 01 to 12");
@@ -973,11 +975,11 @@ TEST(types_participants_places)
 	    events("title,start,type\nx,2023-01-01,Summit\ny,2023-01-02,\n"
 		   "Phone call with Biden,2023-01-03,\n"),
 	    "2023-01-01                 summit     x\n    id: "
-	    "18c42692da697166\n"
+	    "(derived)\n"
 	    "2023-01-02                 other      y\n    id: "
-	    "a4e500bb6bb2a70d\n"
+	    "(derived)\n"
 	    "2023-01-03                 call       Phone call with Biden\n    "
-	    "id: ee886add9866b165\n");
+	    "id: (derived)\n");
 	CHECK_STR(events("title,start,type\nx,2023-01-01,party\n"),
 		  "ERROR 65 t.csv:2:14: unknown type 'party' (expected one of: "
 		  "visit, meeting, "
@@ -987,7 +989,7 @@ TEST(types_participants_places)
 			 "x,2023-01-01,\"Yoon Suk-yeol (President); Park Jin;  "
 			 "A\\; B (C \\(acting\\)) \"\n"),
 		  "2023-01-01                 other      x\n"
-		  "    id: 4379bbf79c437f50\n"
+		  "    id: (derived)\n"
 		  "    with: Yoon Suk-yeol (President); Park Jin; A\\; B (C "
 		  "\\(acting\\))\n");
 	/* Zones: tz column, city, country, unknown place (floating, warning).
@@ -999,15 +1001,15 @@ TEST(types_participants_places)
 			 "d,2023-01-01 10:00,Seoul,KR,floating\n"
 			 "e,2023-01-01 10:00,Seoul,KR,Europe/Paris\n"),
 		  "2023-01-01 10:00           other      a @ Seoul\n    id: "
-		  "4e415368fbf7f739\n    tz: Asia/Seoul\n"
+		  "(derived)\n    tz: Asia/Seoul\n"
 		  "2023-01-01 10:00           other      b @ JP\n    id: "
-		  "123e00bd2da766bc\n    tz: Asia/Tokyo\n"
+		  "(derived)\n    tz: Asia/Tokyo\n"
 		  "2023-01-01 10:00           other      c @ Atlantis\n    id: "
-		  "8c12abec97d98430\n    tz: floating\n"
+		  "(derived)\n    tz: floating\n"
 		  "2023-01-01 10:00           other      d @ Seoul, KR\n    "
-		  "id: eea7cf98f243d034\n    tz: floating\n"
+		  "id: (derived)\n    tz: floating\n"
 		  "2023-01-01 10:00           other      e @ Seoul, KR\n    "
-		  "id: 06233be8785186d9\n    tz: Europe/Paris\n");
+		  "id: (derived)\n    tz: Europe/Paris\n");
 	CHECK_STR(warnings, "t.csv:4:20: no time zone known for 'Atlantis'; "
 			    "time is floating\n");
 	CHECK_STR(events("title,start,tz\nx,2023-01-01 10:00,Europe/Pari\n"),
@@ -1031,7 +1033,7 @@ TEST(identity)
 			 "Talks,2023-01-30 10:00,2023-01-30 11:00,first\n"
 			 "Talks,2023-01-30 10:00,2023-01-30 11:00,first\n"),
 		  "2023-01-30 10:00-11:00     meeting    Talks\n"
-		  "    id: 1e53667c1de4941b\n"
+		  "    id: (derived)\n"
 		  "    tz: floating\n"
 		  "    note: first\n");
 	CHECK_STR(warnings, "t.csv:3:1: row is the same event as line 2; read once\n");
@@ -1048,7 +1050,7 @@ TEST(identity)
 	evlist_release(&l);
 	CHECK_STR(events("title,start,uid\nx,2023-01-01,abc@example.com\n"),
 		  "2023-01-01                 other      x\n"
-		  "    id: b5ecf327a47bb782\n"
+		  "    id: (derived)\n"
 		  "    uid: abc@example.com\n");
 	/* Outlook's columns: a place, no type, organisation or status. */
 	csv = "Subject,Start Date,Start Time,Location,Description\n"
@@ -1081,7 +1083,7 @@ TEST(errors_point_at_the_file)
 	/* Rows of empty fields are skipped. */
 	CHECK_STR(events("title,start\n,\n  , \t\na,2023-01-01\n"),
 		  "2023-01-01                 other      a\n    id: "
-		  "dd9acb3e34d5faba\n");
+		  "(derived)\n");
 }
 
 TEST(skip_invalid)

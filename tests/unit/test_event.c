@@ -258,10 +258,19 @@ TEST(derive_id)
 	ev->start = days_from_civil(2023, 7, 11) * ITIN_DAY;
 	event_set_str(ev, &ev->title, "NATO Summit");
 	event_set_str(ev, &ev->city, "Vilnius");
-	/* Pinned: stores hold these ids, so the hash never changes. */
+	/* Pinned: itin(5) gives this example, and a store derives the ids
+	 * of hand-written files the same way every time. */
 	id = event_derive_id(ev);
-	CHECK_STR(id, "b8cd20396229bd5e");
+	CHECK_STR(id, "341daba817a0896e");
 	CHECK(event_id_is_valid(id));
+	/* The id versions before fmix64 derived (stores hold them):
+	 * FNV-1a alone, pinned before this version too. */
+	{
+		char old[EVENT_HEX_ID_SIZE];
+
+		CHECK(event_old_id(id, old));
+		CHECK_STR(old, "b8cd20396229bd5e");
+	}
 
 	/* Two events that share start, type, title and city but differ in
 	 * anything else are two events (they had one id before). */
@@ -313,6 +322,33 @@ TEST(derive_id)
 	free(id2);
 	free(id);
 	event_free(ev);
+}
+
+/* A derived id back in the form earlier versions wrote, and only ids
+ * that can be derived ones. */
+TEST(old_id)
+{
+	char old[EVENT_HEX_ID_SIZE] = "unchanged";
+	char *id;
+
+	/* fmix64 maps 0 to 0. */
+	CHECK(event_old_id("0000000000000000", old));
+	CHECK_STR(old, "0000000000000000");
+	/* The id of a UID: its old form is FNV-1a 64 of the UID alone
+	 * (computed apart, in python). */
+	id = event_hash_id("040000008200E00074C5B7101A82E008@outlook");
+	CHECK(strcmp(id, "abd2ac1c0a5926b5") != 0);
+	CHECK(event_old_id(id, old));
+	CHECK_STR(old, "abd2ac1c0a5926b5");
+	free(id);
+	strcpy(old, "unchanged");
+	CHECK(!event_old_id("given", old));
+	CHECK(!event_old_id("341DABA817A0896E", old)); /* not as derived */
+	CHECK(!event_old_id("341daba817a0896", old));
+	CHECK(!event_old_id("341daba817a0896e0", old));
+	CHECK(!event_old_id("341daba817a0896g", old));
+	CHECK(!event_old_id("", old));
+	CHECK_STR(old, "unchanged");
 }
 
 TEST(random_id)
@@ -639,6 +675,7 @@ int main(void)
 	RUN(new_clone_free);
 	RUN(pack);
 	RUN(derive_id);
+	RUN(old_id);
 	RUN(random_id);
 	RUN(id_validity);
 	RUN(check_timed);

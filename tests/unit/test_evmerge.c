@@ -39,7 +39,7 @@ static struct evlist parse(const char *text)
 
 /* Merge every event of text into store from a source carrying carried;
  * returns the results as letters: A added, U updated, K unchanged,
- * S stale. */
+ * S stale, D kept as edited since; E failed. */
 static const char *merge(struct evlist *store, const char *text,
 			 unsigned carried)
 {
@@ -56,7 +56,7 @@ static const char *merge(struct evlist *store, const char *text,
 		int r = evmerge_add(m, in.v[i], &warner, NULL, NULL, &err);
 
 		in.v[i] = NULL;
-		out[n++] = r < 0 ? 'E' : "AUKS"[r];
+		out[n++] = r < 0 ? 'E' : "AUKSD"[r];
 	}
 	out[n] = '\0';
 	evmerge_free(m);
@@ -251,6 +251,45 @@ TEST(uid)
 	evlist_release(&store);
 }
 
+/*
+ * A store of a version before fmix64 holds the ids it derived then
+ * (event_old_id()). A file imported then, imported again: an event
+ * stored as it was is found by content, one edited since only by its
+ * old id, and kept; neither is added twice, and the stored ids stay.
+ */
+TEST(old_derived_ids)
+{
+	static const char file[] =
+	    "2023-07-11 10:00-11:00 meeting Talks @ Vilnius, LT\n"
+	    "2023-07-12 10:00-11:00 meeting Other @ Vilnius, LT\n";
+	struct evlist in = parse(file), store;
+	char old[2][EVENT_HEX_ID_SIZE];
+	char text[512];
+
+	CHECK_INT(in.n, 2);
+	if (in.n != 2)
+		return;
+	for (int i = 0; i < 2; i++)
+		CHECK(event_old_id(in.v[i]->id, old[i]));
+	evlist_release(&in);
+	snprintf(text, sizeof(text),
+		 "2023-07-11 10:00-11:00 meeting Talks @ Vilnius, LT\n"
+		 "    id: %s\n"
+		 "    note: moved to room 4\n"
+		 "2023-07-12 10:00-11:00 meeting Other @ Vilnius, LT\n"
+		 "    id: %s\n",
+		 old[0], old[1]);
+	store = parse(text);
+	CHECK_STR(merge(&store, file, EVF_ALL), "DK");
+	CHECK_INT(store.n, 2);
+	if (store.n == 2) {
+		CHECK_STR(store.v[0]->id, old[0]);
+		CHECK_STR(store.v[0]->notes, "moved to room 4");
+		CHECK_STR(store.v[1]->id, old[1]);
+	}
+	evlist_release(&store);
+}
+
 TEST(revisions)
 {
 	static const char v0[] =
@@ -344,6 +383,7 @@ int main(void)
 	RUN(two_ids_or_uids_are_two_events);
 	RUN(lookalikes_across_files);
 	RUN(uid);
+	RUN(old_derived_ids);
 	RUN(revisions);
 	RUN(update_that_cannot_be_made);
 	RUN(describe);

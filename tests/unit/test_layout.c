@@ -1,9 +1,11 @@
 /* test_layout.c: the timeline's geometry, without a terminal. */
 #include "itin/datetime.h"
+#include "itin/itinfmt.h"
 #include "itin/layout.h"
 #include "itin/utf8.h"
 #include "itin/xalloc.h"
 #include "test.h"
+#include "../../src/tui/tui.h"
 
 static struct event *ev_new(const char *title, int64_t start, int64_t end,
 			    bool allday, enum event_type type)
@@ -521,8 +523,91 @@ TEST(visible_rows)
 	layout_visible_release(&vis);
 }
 
+/*
+ * The viewer's status line at every width from 40 to 200 columns: exactly
+ * that wide (wide characters count two), the times and the short id
+ * whole, the id at the right edge, the title shortened with "…" when it
+ * does not fit, never cut inside a character.
+ */
+TEST(status_line_fits)
+{
+	static const char text[] =
+	    "2023-01-30 11:00-12:00 meeting Meeting with President Yoon "
+	    "Suk-yeol and the delegation of the Republic of Korea on security, "
+	    "trade, energy, culture and the partnership for the years ahead "
+	    "@ Yongsan Presidential Office, Seoul, KR\n"
+	    "    id: a1b2c3d4e5f60001\n    tz: Asia/Seoul\n"
+	    "2023-01-30 18:30..2023-01-30 20:45 travel "
+	    "\xe6\x9d\xb1\xe4\xba\xac\xe3\x81\xb8\xe3\x81\xae"
+	    "\xe4\xbe\xbf\xe6\x9d\xb1\xe4\xba\xac\xe3\x81\xb8"
+	    "\xe3\x81\xae\xe4\xbe\xbf\xe6\x9d\xb1\xe4\xba\xac"
+	    "\xe3\x81\xb8\xe3\x81\xae\xe4\xbe\xbf"
+	    "\xe6\x9d\xb1\xe4\xba\xac\xe3\x81\xb8\xe3\x81\xae"
+	    "\xe4\xbe\xbf\xe6\x9d\xb1\xe4\xba\xac\xe3\x81\xb8"
+	    "\xe3\x81\xae\xe4\xbe\xbf\xe6\x9d\xb1\xe4\xba\xac"
+	    "\xe3\x81\xb8\xe3\x81\xae\xe4\xbe\xbf @ Seoul, KR\n"
+	    "    id: b1b2c3d4e5f60002\n    tz: Asia/Seoul\n"
+	    "    end-tz: Asia/Tokyo\n"
+	    "2023-02-01 press Press @ Grand Prince Hotel New "
+	    "Takanawa International Convention Center, Tokyo, JP\n"
+	    "    id: c1b2c3d4e5f60003\n    status: tentative\n";
+	static const char *const times[] = {"11:00-12:00 KST",
+					    "18:30-20:45 KST -> JST",
+					    "(all day)"};
+	static const char *const short_ids[] = {"a1b2", "b1b2", "c1b2"};
+	struct evlist l = EVLIST_INIT;
+	struct shortid ids;
+	struct strbuf sb = STRBUF_INIT;
+	struct itin_err err;
+
+	CHECK_INT(itinfmt_parse(text, strlen(text), "t.itin", &l, NULL, &err),
+		  0);
+	CHECK_INT(l.n, 3);
+	if (l.n != 3)
+		goto out;
+	shortid_init(&ids, SHORTID_MIN);
+	for (size_t i = 0; i < l.n; i++)
+		shortid_add(&ids, l.v[i]->id);
+	shortid_finish(&ids);
+	for (size_t i = 0; i < l.n; i++) {
+		for (size_t cols = 40; cols <= 200; cols++) {
+			size_t n = strlen(short_ids[i]), end;
+
+			strbuf_reset(&sb);
+			view_status_line(&sb, l.v[i], NULL, &ids, i + 1, l.n,
+					 cols);
+			/* The id is last, or just before the help hint. */
+			end = sb.len;
+			if (end > 8 && !strcmp(sb.buf + end - 8, " ? help "))
+				end -= 8;
+			if (utf8_width(sb.buf) != cols ||
+			    !strstr(sb.buf, times[i]) || end < n ||
+			    strncmp(sb.buf + end - n, short_ids[i], n) ||
+			    !utf8_valid(sb.buf, sb.len, NULL) ||
+			    (i < 2 && cols < 120 && !strstr(sb.buf, "\u2026"))) {
+				printf("#   %zu columns: \"%s\"\n", cols, sb.buf);
+				test_failed_now = 1;
+				break;
+			}
+		}
+	}
+	/* The tentative press event keeps its status word, and its venue
+	 * goes before its city. */
+	strbuf_reset(&sb);
+	view_status_line(&sb, l.v[2], NULL, &ids, 3, 3, 90);
+	if (!strstr(sb.buf, "Press (tentative) @ Tokyo, JP")) {
+		printf("#   \"%s\"\n", sb.buf);
+		test_failed_now = 1;
+	}
+	shortid_release(&ids);
+out:
+	strbuf_release(&sb);
+	evlist_release(&l);
+}
+
 int main(void)
 {
+	RUN(status_line_fits);
 	RUN(visible_rows);
 	RUN(one_zone_true_durations);
 	RUN(spans_of_allday_and_timed);
