@@ -4,8 +4,11 @@
  *   id	type	start	end	tz	city	country	title
  *
  * start/end are WHEN values local to the event's zone (the end local to its
- * end zone); tabs and line breaks inside values become single spaces, other
- * control characters (C0, DEL, C1) a visible "\xHH".
+ * end zone). In every value: a tab, LF or CR becomes one space; a backslash
+ * "\\"; every other control (C0, DEL, C1) "\xHH"; a bidirectional control
+ * or U+2028, U+2029 "\u{XXXX}" (utf8_escape(), as the agenda shows them);
+ * and a value a spreadsheet would run as a formula starts with "'"
+ * (formula.h, CSV's rule). Everything else is copied unchanged.
  */
 #ifndef ITIN_TSV_H
 #define ITIN_TSV_H

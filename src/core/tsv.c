@@ -1,17 +1,22 @@
 /*
- * tsv.c: `--format tsv`, one event per line for cut(1) and awk(1).
+ * tsv.c: `--format tsv`, one event per line for cut(1) and awk(1), and
+ * for pasting into a spreadsheet.
  *
  * A tab or line break inside a value would split a record, so each becomes
- * a single space. Any other control character (C0, DEL, C1) is written as
- * a visible "\xHH", as the agenda does: tsv is read on terminals too
- * (`itin list --format tsv | column -t`), and a title from someone else's
- * file must not be able to send an escape sequence there. Everything else
- * is copied unchanged.
+ * a single space. Everything that could act on a terminal is written as a
+ * visible escape, as the agenda does and by the same function
+ * (utf8_escape): tsv is read on terminals too (`itin list --format tsv |
+ * column -t`), and a title from someone else's file must not be able to
+ * send an escape sequence there or reverse the text around it. A backslash
+ * is doubled, so a script can tell an escape from text that looks like one
+ * and decode every value back (tabs and line breaks aside). A value that a
+ * spreadsheet would run as a formula gets CSV's guard, the same rule
+ * (formula.h).
  */
-#include <stdint.h>
 #include <string.h>
 
 #include "itin/datetime.h"
+#include "itin/formula.h"
 #include "itin/tsv.h"
 #include "itin/utf8.h"
 
@@ -22,38 +27,10 @@ void tsv_write_header(struct strbuf *sb)
 
 static void field(struct strbuf *sb, const char *s, char sep)
 {
-	const char *run = s;
-
 	if (s) {
-		size_t len = strlen(s), i = 0;
-
-		while (i < len) {
-			unsigned char c = (unsigned char)s[i];
-			uint32_t cp = c;
-			size_t n = 1;
-
-			if (c >= 0x80) {
-				n = utf8_decode(s + i, len - i, &cp);
-				if (!n) { /* not from the store; keep it visible */
-					n = 1;
-					cp = c;
-				} else if (cp > 0x9f) {
-					i += n;
-					continue;
-				}
-			} else if (c >= 0x20 && c != 0x7f) {
-				i++;
-				continue;
-			}
-			strbuf_add(sb, run, (size_t)(s + i - run));
-			if (c == '\t' || c == '\n' || c == '\r')
-				strbuf_addch(sb, ' ');
-			else
-				strbuf_addf(sb, "\\x%02x", (unsigned)cp);
-			i += n;
-			run = s + i;
-		}
-		strbuf_add(sb, run, (size_t)(s + len - run));
+		if (formula_needs_guard(s, strlen(s)))
+			strbuf_addch(sb, '\'');
+		utf8_escape(sb, s, UTF8_ESC_BACKSLASH | UTF8_ESC_BREAKS);
 	}
 	strbuf_addch(sb, sep);
 }
