@@ -17,6 +17,11 @@
 #include "itin/strbuf.h"
 
 void tsv_write_header(struct strbuf *sb);
-void tsv_write_event(struct strbuf *sb, const struct event *ev);
+/* TSV_RAW: no formula guard (`--raw`); the escapes stay. */
+enum tsv_flags {
+	TSV_RAW = 1u << 0,
+};
+void tsv_write_event(struct strbuf *sb, const struct event *ev,
+		     unsigned flags);
 
 #endif

@@ -25,29 +25,44 @@ void tsv_write_header(struct strbuf *sb)
 	strbuf_addstr(sb, "id\ttype\tstart\tend\ttz\tcity\tcountry\ttitle\n");
 }
 
-static void field(struct strbuf *sb, const char *s, char sep)
+/*
+ * CSV's guard (formula.h), and one more case that tsv's spaces make: a
+ * tab or a line break after a "'" becomes a space, so a "'" before a
+ * space would read as a guard. With it, dropping one "'" before = + - @ '
+ * or a space gives every value back, tabs and line breaks aside.
+ */
+static bool needs_guard(const char *s)
+{
+	size_t len = strlen(s);
+
+	return formula_needs_guard(s, len) ||
+	       (len >= 2 && s[0] == '\'' && (s[1] == ' ' || s[1] == '\n'));
+}
+
+static void field(struct strbuf *sb, const char *s, char sep, unsigned flags)
 {
 	if (s) {
-		if (formula_needs_guard(s, strlen(s)))
+		if (!(flags & TSV_RAW) && needs_guard(s))
 			strbuf_addch(sb, '\'');
 		utf8_escape(sb, s, UTF8_ESC_BACKSLASH | UTF8_ESC_BREAKS);
 	}
 	strbuf_addch(sb, sep);
 }
 
-void tsv_write_event(struct strbuf *sb, const struct event *ev)
+void tsv_write_event(struct strbuf *sb, const struct event *ev,
+		     unsigned flags)
 {
 	char w[ITIN_WHEN_MAX];
 
-	field(sb, ev->id, '\t');
-	field(sb, event_type_name(ev->type), '\t');
+	field(sb, ev->id, '\t', flags);
+	field(sb, event_type_name(ev->type), '\t', flags);
 	when_format(ev->start, !ev->allday, 'T', w);
-	field(sb, w, '\t');
+	field(sb, w, '\t', flags);
 	if (ev->has_end)
 		when_format(ev->end, !ev->allday, 'T', w);
-	field(sb, ev->has_end ? w : NULL, '\t');
-	field(sb, ev->allday ? NULL : ev->tz, '\t');
-	field(sb, ev->city, '\t');
-	field(sb, ev->country, '\t');
-	field(sb, ev->title, '\n');
+	field(sb, ev->has_end ? w : NULL, '\t', flags);
+	field(sb, ev->allday ? NULL : ev->tz, '\t', flags);
+	field(sb, ev->city, '\t', flags);
+	field(sb, ev->country, '\t', flags);
+	field(sb, ev->title, '\n', flags);
 }

@@ -31,7 +31,7 @@ TEST(tsv)
 
 	tsv_write_header(&sb);
 	for (i = 0; i < l.n; i++)
-		tsv_write_event(&sb, l.v[i]);
+		tsv_write_event(&sb, l.v[i], 0);
 	CHECK_STR(sb.buf,
 		  "id\ttype\tstart\tend\ttz\tcity\tcountry\ttitle\n"
 		  "v1\tvisit\t2023-01-29\t2023-01-30\t\tSeoul\tKR\tVisit to Korea\n"
@@ -55,7 +55,7 @@ TEST(tsv_controls)
 	CHECK_INT(itinfmt_parse(hostile, strlen(hostile), "h", &hl, NULL, &err), 0);
 	if (hl.n != 1)
 		return;
-	tsv_write_event(&sb, hl.v[0]);
+	tsv_write_event(&sb, hl.v[0], 0);
 	CHECK_STR(sb.buf, "h1\tother\t2023-02-03\t\t\t\\x1bCity\tKR\t"
 			  "\\x1b]0;pwn\\x07 \\x1b[2J \\x7f \\x9b\\u{202E} \\\\x\n");
 	strbuf_release(&sb);
@@ -78,7 +78,7 @@ TEST(tsv_bidi)
 	CHECK_INT(itinfmt_parse(text2, strlen(text2), "h", &hl, NULL, &err), 0);
 	if (hl.n != 1)
 		return;
-	tsv_write_event(&sb, hl.v[0]);
+	tsv_write_event(&sb, hl.v[0], 0);
 	CHECK_STR(sb.buf, "b1\tother\t2023-02-03\t\t\t\t\t"
 			  "a\\u{061C}b\\u{200E}c\\u{200F}d\\u{202A}e\\u{202E}"
 			  "f\\u{2066}g\\u{2069}h\\u{2028}i\\u{2029}j\\\\u{202E} "
@@ -105,6 +105,10 @@ TEST(tsv_formulas)
 		{"'=x", "''=x"},
 		{"''", "'''"},
 		{"'hello", "'hello"},
+		{"' x", "'' x"},
+		{"'\nx", "'' x"},
+		{"'\tx", "'' x"},
+		{"\nx", " x"},
 		{"a=b", "a=b"},
 		{" =x", " =x"},
 		{"", ""},
@@ -120,11 +124,16 @@ TEST(tsv_formulas)
 		event_set_str(ev, &ev->city, "-City");
 		ev->allday = true;
 		strbuf_reset(&sb);
-		tsv_write_event(&sb, ev);
+		tsv_write_event(&sb, ev, 0);
 		snprintf(want, sizeof(want),
 			 "'@id\tother\t1970-01-01\t\t\t'-City\t\t%s\n",
 			 cases[i].want);
 		CHECK_STR(sb.buf, want);
+		/* --raw: the value as it is, escapes aside. */
+		strbuf_reset(&sb);
+		tsv_write_event(&sb, ev, TSV_RAW);
+		CHECK(strstr(sb.buf, "@id\tother") == sb.buf);
+		CHECK(strstr(sb.buf, "\t-City\t") != NULL);
 		event_free(ev);
 	}
 	strbuf_release(&sb);
