@@ -8,7 +8,9 @@
  * "\\"; every other control (C0, DEL, C1) "\xHH"; a bidirectional control
  * or U+2028, U+2029 "\u{XXXX}" (utf8_escape(), as the agenda shows them);
  * and a value a spreadsheet would run as a formula starts with "'"
- * (formula.h, CSV's rule). Everything else is copied unchanged.
+ * (formula.h, CSV's rule; and a "'" before a tab or line break, which
+ * become spaces, is guarded too, so dropping one "'" before = + - @ ' or a
+ * space decodes every value). Everything else is copied unchanged.
  */
 #ifndef ITIN_TSV_H
 #define ITIN_TSV_H
@@ -21,7 +23,6 @@ void tsv_write_header(struct strbuf *sb);
 enum tsv_flags {
 	TSV_RAW = 1u << 0,
 };
-void tsv_write_event(struct strbuf *sb, const struct event *ev,
-		     unsigned flags);
+void tsv_write_event(struct strbuf *sb, const struct event *ev, unsigned flags);
 
 #endif

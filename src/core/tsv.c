@@ -49,8 +49,7 @@ static void field(struct strbuf *sb, const char *s, char sep, unsigned flags)
 	strbuf_addch(sb, sep);
 }
 
-void tsv_write_event(struct strbuf *sb, const struct event *ev,
-		     unsigned flags)
+void tsv_write_event(struct strbuf *sb, const struct event *ev, unsigned flags)
 {
 	char w[ITIN_WHEN_MAX];
 
