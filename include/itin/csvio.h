@@ -20,7 +20,8 @@
  * crash or unbounded memory: CSVIO_MAX_FIELD bytes per field,
  * CSVIO_MAX_COLUMNS fields per record, CSVIO_MAX_RECORD bytes per record.
  *
- * Formula neutralisation (export), and how import undoes it: a spreadsheet
+ * Formula neutralisation (export), and how import undoes it (the rule is
+ * formula.h's, shared with `--format tsv`): a spreadsheet
  * runs a cell that starts with = + - @ TAB or CR as a formula. The writer
  * prefixes "'" to every field that starts with one of those, and to every
  * field that starts with "'" followed by one of those or by another "'".

@@ -44,14 +44,48 @@ size_t utf8_prefix_fitting(const char *s, size_t max_cols, size_t *cols);
  * points) of byte offset off within s. For error messages. */
 long utf8_column(const char *line, size_t off);
 
+/*
+ * The characters that act on a terminal or on the text around them: the
+ * controls (C0, DEL, C1: Unicode's Cc), the bidirectional controls
+ * (Unicode's Bidi_Control: U+061C, U+200E, U+200F, U+202A..U+202E,
+ * U+2066..U+2069), which reorder what follows them, and the line and
+ * paragraph separators (U+2028, U+2029: Zl, Zp), which break a line where
+ * a reader expects none. What every output for people shows as an escape.
+ */
+bool utf8_acts_on_display(uint32_t cp);
+
+/*
+ * What the text format writes as an escape: every character Unicode
+ * classes as a control or a format character or a line or paragraph
+ * separator (general categories Cc, Cf, Zl, Zp, as utf8proc's tables
+ * say), so nothing invisible and nothing that reorders text hides in a
+ * file, except U+200C ZERO WIDTH NON-JOINER and U+200D ZERO WIDTH JOINER,
+ * which are part of how Persian, the scripts of India and emoji are
+ * spelled and move nothing. A superset of utf8_acts_on_display().
+ */
+bool utf8_is_invisible_control(uint32_t cp);
+
 struct strbuf;
 /*
- * Append s to out with everything that could act on a terminal made visible:
- * C0/C1 controls and DEL as \xHH (tab too), bidirectional controls
- * (U+202A..U+202E, U+2066..U+2069, U+200E, U+200F, U+061C) as \u{XXXX},
- * invalid bytes as \xHH. Printable text is copied unchanged.
+ * Append s to out with everything that could act on a terminal made visible
+ * (utf8_acts_on_display): C0/C1 controls and DEL as \xHH (tab too), the
+ * bidirectional controls and U+2028, U+2029 as \u{XXXX}, invalid bytes as
+ * \xHH. Printable text is copied unchanged.
  */
 void utf8_sanitize(struct strbuf *out, const char *s);
+
+/*
+ * utf8_sanitize() with options, for outputs that scripts read as well
+ * (tsv.c):
+ *   UTF8_ESC_BACKSLASH  a backslash is written "\\", so every escape is
+ *                       unambiguous and the text can be decoded back;
+ *   UTF8_ESC_BREAKS     a tab, line feed or carriage return becomes one
+ *                       space instead of an escape (a record stays one
+ *                       line, its fields tab-separated).
+ */
+#define UTF8_ESC_BACKSLASH 1u
+#define UTF8_ESC_BREAKS 2u
+void utf8_escape(struct strbuf *out, const char *s, unsigned flags);
 
 /*
  * Fold s for comparisons that ignore case and accents, in any script:

@@ -292,13 +292,14 @@ struct outopts {
  * what reading_option takes. Same returns (0 go on, -1 stop). */
 int output_option(struct cli *cli, struct filter *f, struct outopts *out,
 		  int c, const char *arg, int *status);
-/* After the options: --raw is for csv only. 0, or 64 after saying so. */
-int raw_needs_csv(const struct command *cmd, const struct outopts *out);
+/* After the options: --raw is for csv and tsv only (the formats with a
+ * formula guard). 0, or 64 after saying so. */
+int raw_needs_sheet(const struct command *cmd, const struct outopts *out);
 
 /* output.c */
 enum out_flags {
 	OUT_COLOUR = 1 << 0, /* agenda: colour for a terminal */
-	OUT_RAW = 1 << 1,    /* csv: no formula neutralisation (--raw) */
+	OUT_RAW = 1 << 1,    /* csv, tsv: no formula guard (--raw) */
 };
 /* Format the (filtered, sorted) events in fmt into sb. f gives the
  * --from/--to range for the agenda; flags are enum out_flags. */

@@ -55,7 +55,7 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 		    usage_error(cli->cmd, "--in works with --format tsv or csv");
 		goto out;
 	}
-	if ((status = raw_needs_csv(cli->cmd, &opts)))
+	if ((status = raw_needs_sheet(cli->cmd, &opts)))
 		goto out;
 	if (output && !*output) {
 		status = usage_error(cli->cmd, "empty file name for -o");

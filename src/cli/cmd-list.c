@@ -49,7 +49,7 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 		    cli->cmd, "--in works with --format agenda, tsv or csv");
 		goto out;
 	}
-	if ((status = raw_needs_csv(cli->cmd, &opts)))
+	if ((status = raw_needs_sheet(cli->cmd, &opts)))
 		goto out;
 	if (opts.fmt == FMT_AGENDA && want_colour())
 		opts.flags |= OUT_COLOUR;

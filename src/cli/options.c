@@ -864,10 +864,10 @@ int output_option(struct cli *cli, struct filter *f, struct outopts *out,
 	}
 }
 
-int raw_needs_csv(const struct command *cmd, const struct outopts *out)
+int raw_needs_sheet(const struct command *cmd, const struct outopts *out)
 {
-	if ((out->flags & OUT_RAW) && out->fmt != FMT_CSV)
-		return usage_error(cmd, "--raw works with --format csv");
+	if ((out->flags & OUT_RAW) && out->fmt != FMT_CSV && out->fmt != FMT_TSV)
+		return usage_error(cmd, "--raw works with --format csv or tsv");
 	return 0;
 }
 

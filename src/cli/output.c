@@ -36,7 +36,8 @@ void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
 	case FMT_TSV:
 		tsv_write_header(sb);
 		for (size_t i = 0; i < l->n; i++)
-			tsv_write_event(sb, l->v[i]);
+			tsv_write_event(sb, l->v[i],
+					flags & OUT_RAW ? TSV_RAW : 0);
 		break;
 	case FMT_JSON:
 		/* One object per line: greppable, and still one array. */

@@ -30,6 +30,7 @@
 
 #include "itin/csvio.h"
 #include "itin/datetime.h"
+#include "itin/formula.h"
 #include "itin/hash.h"
 #include "itin/location.h"
 #include "itin/places.h"
@@ -398,12 +399,6 @@ static void trim(const char **s, size_t *len)
 		(*len)--;
 }
 
-static bool formula_char(char c)
-{
-	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
-	       c == '\r';
-}
-
 /* Fold a header name: ASCII lower case, no spaces, '_' or '-'. */
 static void fold_name(const char *s, size_t len, char *out, size_t size)
 {
@@ -437,8 +432,7 @@ static inline struct val get(const struct evreader *er,
 		return v;
 	v.s = rec->f[v.idx].s;
 	v.len = rec->f[v.idx].len;
-	if (!(er->flags & CSVIO_RAW) && v.len >= 2 && v.s[0] == '\'' &&
-	    (formula_char(v.s[1]) || v.s[1] == '\'')) {
+	if (!(er->flags & CSVIO_RAW) && formula_is_guarded(v.s, v.len)) {
 		v.s++;
 		v.len--;
 	}

@@ -34,6 +34,7 @@
 #include <csv.h>
 
 #include "itin/csvio.h"
+#include "itin/formula.h"
 #include "itin/recode.h"
 #include "itin/utf8.h"
 #include "itin/xalloc.h"
@@ -778,21 +779,13 @@ int csvio_read_records(const char *buf, size_t len, const char *fname,
 
 /* ---- writing ---- */
 
-static bool formula_char(char c)
-{
-	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
-	       c == '\r';
-}
-
 void csvio_write_field(struct strbuf *sb, const char *s, size_t len,
 		       unsigned flags)
 {
 	bool prefix = false, quote = false;
 	size_t i, run = 0;
 
-	if (!(flags & CSVIO_RAW) && len &&
-	    (formula_char(s[0]) ||
-	     (s[0] == '\'' && len > 1 && (formula_char(s[1]) || s[1] == '\''))))
+	if (!(flags & CSVIO_RAW) && formula_needs_guard(s, len))
 		prefix = true;
 	for (i = 0; i < len && !quote; i++)
 		quote =

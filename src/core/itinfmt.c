@@ -165,6 +165,36 @@ static int hexval(char c)
 	return -1;
 }
 
+/*
+ * "\u{H...}" at s (before e): one to six hex digits naming a Unicode
+ * scalar value other than U+0000 (which would end the string), appended to
+ * out as UTF-8. Returns the escape's length, 0 when it is not one. The
+ * writer spells the code points of utf8_is_invisible_control() this way;
+ * any other is read too.
+ */
+static size_t unescape_u(const char *s, const char *e, struct strbuf *out)
+{
+	const char *p = s + 2;
+	uint32_t cp = 0;
+	char buf[4];
+	int digits = 0;
+
+	if (p >= e || *p != '{')
+		return 0;
+	for (p++; p < e && *p != '}'; p++) {
+		int v = hexval(*p);
+
+		if (v < 0 || ++digits > 6)
+			return 0;
+		cp = cp * 16 + (uint32_t)v;
+	}
+	if (p >= e || !digits || cp == 0 || cp > 0x10FFFF ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	strbuf_add(out, buf, utf8_encode(cp, buf));
+	return (size_t)(p + 1 - s);
+}
+
 /* Decode the escapes of [s, e) into r->tmp (reset first). */
 static int unescape(struct reader *r, const char *s, const char *e)
 {
@@ -198,12 +228,33 @@ static int unescape(struct reader *r, const char *s, const char *e)
 			if (hi < 0 || lo < 0 || hi * 16 + lo == 0 || hi > 7) {
 				int n = (int)(e - s < 4 ? e - s : 4);
 
+				if (hi > 7 && lo >= 0)
+					return fail(r, s, "invalid escape '%.*s' (expected \\x01 to \\x7f; U+00%c%c is \\u{00%c%c})",
+						    n, s, s[2], s[3], s[2], s[3]);
 				return fail(r, s, "invalid escape '%.*s' (expected \\x01 to \\x7f)",
 					    n, s);
 			}
 			c = (char)(hi * 16 + lo);
 			s += 2;
 			break;
+		}
+		case 'u': {
+			size_t n = unescape_u(s, e, &r->tmp);
+
+			if (!n) {
+				const char *q = s + 2;
+
+				while (q < e && q < s + 12 && *q != '}' && *q > ' ' &&
+				       (unsigned char)*q < 0x80)
+					q++;
+				if (q < e && *q == '}')
+					q++;
+				return fail(r, s, "invalid escape '%.*s' (expected \\u{1} to \\u{10FFFF})",
+					    (int)(q - s), s);
+			}
+			s += n;
+			run = s;
+			continue;
 		}
 		default: {
 			uint32_t cp;
@@ -798,12 +849,39 @@ out:
 
 /* ---- writing ---- */
 
-/* Append s[i], escaped as the reader needs it (see put_value). */
-static void put_char(struct strbuf *sb, const char *s, size_t i, size_t len,
-		     const char *special)
+/*
+ * The length of the character at s (at most len bytes) when the writer
+ * escapes it as "\u{XXXX}" (utf8_is_invisible_control: a C1 control, a
+ * bidirectional or other format character, U+2028, U+2029), else 0, and
+ * *cp. Only for a byte above 0x7f: ASCII has its own escapes.
+ */
+static size_t invisible_at(const char *s, size_t len, uint32_t *cp)
+{
+	size_t n = utf8_decode(s, len, cp);
+
+	return n && utf8_is_invisible_control(*cp) ? n : 0;
+}
+
+/*
+ * Append the character at s[i], escaped as the reader needs it (see
+ * put_value); returns its length in bytes.
+ */
+static size_t put_char(struct strbuf *sb, const char *s, size_t i, size_t len,
+		       const char *special)
 {
 	unsigned char c = (unsigned char)s[i];
+	uint32_t cp;
+	size_t n;
 
+	if (c >= 0x80) {
+		n = invisible_at(s + i, len - i, &cp);
+		if (n) {
+			strbuf_addf(sb, "\\u{%04X}", (unsigned)cp);
+			return n;
+		}
+		strbuf_addch(sb, (char)c);
+		return 1;
+	}
 	if (c == '\\')
 		strbuf_addstr(sb, "\\\\");
 	else if (c == '\n')
@@ -819,28 +897,43 @@ static void put_char(struct strbuf *sb, const char *s, size_t i, size_t len,
 		strbuf_addch(sb, (char)c);
 	} else
 		strbuf_addch(sb, (char)c);
+	return 1;
 }
 
 /*
- * Append s, escaping the backslash, controls, the characters in special,
- * and a leading or trailing space (the reader trims values).
+ * Append s, escaping the backslash, controls (C0, DEL, C1), the format
+ * characters (utf8_is_invisible_control), the characters in special, and a
+ * leading or trailing space (the reader trims values).
  */
 static void put_value(struct strbuf *sb, const char *s, const char *special)
 {
-	size_t len = strlen(s), i, run = 0;
+	size_t len = strlen(s), i = 0, run = 0;
+	uint32_t cp;
 
-	for (i = 0; i < len; i++) {
+	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 
 		/* Most bytes need nothing: copy them in runs. */
-		if (c > ' ' && c != '\\' && c != 0x7f &&
-		    !(special && strchr(special, c)))
+		if (c > ' ' && c < 0x80 && c != '\\' && c != 0x7f &&
+		    !(special && strchr(special, c))) {
+			i++;
 			continue;
-		if (c == ' ' && i != 0 && i != len - 1)
+		}
+		if (c == ' ' && i != 0 && i != len - 1) {
+			i++;
 			continue;
+		}
+		if (c >= 0x80) {
+			size_t n = utf8_decode(s + i, len - i, &cp);
+
+			if (!n || !utf8_is_invisible_control(cp)) {
+				i += n ? n : 1;
+				continue;
+			}
+		}
 		strbuf_add(sb, s + run, i - run);
-		put_char(sb, s, i, len, special);
-		run = i + 1;
+		i += put_char(sb, s, i, len, special);
+		run = i;
 	}
 	strbuf_add(sb, s + run, i - run);
 }
@@ -860,12 +953,14 @@ static void put_venue(struct strbuf *sb, const char *s)
 {
 	size_t len = strlen(s), i;
 
-	for (i = 0; i < len; i++) {
+	for (i = 0; i < len;) {
 		if (s[i] == ',' && i > 0 && !ws_or_comma(s[i - 1]) && i + 2 < len &&
-		    s[i + 1] == ' ' && !ws_or_comma(s[i + 2]))
+		    s[i + 1] == ' ' && !ws_or_comma(s[i + 2])) {
 			strbuf_addch(sb, ',');
-		else
-			put_char(sb, s, i, len, ",");
+			i++;
+		} else {
+			i += put_char(sb, s, i, len, ",");
+		}
 	}
 }
 

@@ -1,17 +1,22 @@
 /*
- * tsv.c: `--format tsv`, one event per line for cut(1) and awk(1).
+ * tsv.c: `--format tsv`, one event per line for cut(1) and awk(1), and
+ * for pasting into a spreadsheet.
  *
  * A tab or line break inside a value would split a record, so each becomes
- * a single space. Any other control character (C0, DEL, C1) is written as
- * a visible "\xHH", as the agenda does: tsv is read on terminals too
- * (`itin list --format tsv | column -t`), and a title from someone else's
- * file must not be able to send an escape sequence there. Everything else
- * is copied unchanged.
+ * a single space. Everything that could act on a terminal is written as a
+ * visible escape, as the agenda does and by the same function
+ * (utf8_escape): tsv is read on terminals too (`itin list --format tsv |
+ * column -t`), and a title from someone else's file must not be able to
+ * send an escape sequence there or reverse the text around it. A backslash
+ * is doubled, so a script can tell an escape from text that looks like one
+ * and decode every value back (tabs and line breaks aside). A value that a
+ * spreadsheet would run as a formula gets CSV's guard, the same rule
+ * (formula.h).
  */
-#include <stdint.h>
 #include <string.h>
 
 #include "itin/datetime.h"
+#include "itin/formula.h"
 #include "itin/tsv.h"
 #include "itin/utf8.h"
 
@@ -20,57 +25,43 @@ void tsv_write_header(struct strbuf *sb)
 	strbuf_addstr(sb, "id\ttype\tstart\tend\ttz\tcity\tcountry\ttitle\n");
 }
 
-static void field(struct strbuf *sb, const char *s, char sep)
+/*
+ * CSV's guard (formula.h), and one more case that tsv's spaces make: a
+ * tab or a line break after a "'" becomes a space, so a "'" before a
+ * space would read as a guard. With it, dropping one "'" before = + - @ '
+ * or a space gives every value back, tabs and line breaks aside.
+ */
+static bool needs_guard(const char *s)
 {
-	const char *run = s;
+	size_t len = strlen(s);
 
+	return formula_needs_guard(s, len) ||
+	       (len >= 2 && s[0] == '\'' && (s[1] == ' ' || s[1] == '\n'));
+}
+
+static void field(struct strbuf *sb, const char *s, char sep, unsigned flags)
+{
 	if (s) {
-		size_t len = strlen(s), i = 0;
-
-		while (i < len) {
-			unsigned char c = (unsigned char)s[i];
-			uint32_t cp = c;
-			size_t n = 1;
-
-			if (c >= 0x80) {
-				n = utf8_decode(s + i, len - i, &cp);
-				if (!n) { /* not from the store; keep it visible */
-					n = 1;
-					cp = c;
-				} else if (cp > 0x9f) {
-					i += n;
-					continue;
-				}
-			} else if (c >= 0x20 && c != 0x7f) {
-				i++;
-				continue;
-			}
-			strbuf_add(sb, run, (size_t)(s + i - run));
-			if (c == '\t' || c == '\n' || c == '\r')
-				strbuf_addch(sb, ' ');
-			else
-				strbuf_addf(sb, "\\x%02x", (unsigned)cp);
-			i += n;
-			run = s + i;
-		}
-		strbuf_add(sb, run, (size_t)(s + len - run));
+		if (!(flags & TSV_RAW) && needs_guard(s))
+			strbuf_addch(sb, '\'');
+		utf8_escape(sb, s, UTF8_ESC_BACKSLASH | UTF8_ESC_BREAKS);
 	}
 	strbuf_addch(sb, sep);
 }
 
-void tsv_write_event(struct strbuf *sb, const struct event *ev)
+void tsv_write_event(struct strbuf *sb, const struct event *ev, unsigned flags)
 {
 	char w[ITIN_WHEN_MAX];
 
-	field(sb, ev->id, '\t');
-	field(sb, event_type_name(ev->type), '\t');
+	field(sb, ev->id, '\t', flags);
+	field(sb, event_type_name(ev->type), '\t', flags);
 	when_format(ev->start, !ev->allday, 'T', w);
-	field(sb, w, '\t');
+	field(sb, w, '\t', flags);
 	if (ev->has_end)
 		when_format(ev->end, !ev->allday, 'T', w);
-	field(sb, ev->has_end ? w : NULL, '\t');
-	field(sb, ev->allday ? NULL : ev->tz, '\t');
-	field(sb, ev->city, '\t');
-	field(sb, ev->country, '\t');
-	field(sb, ev->title, '\n');
+	field(sb, ev->has_end ? w : NULL, '\t', flags);
+	field(sb, ev->allday ? NULL : ev->tz, '\t', flags);
+	field(sb, ev->city, '\t', flags);
+	field(sb, ev->country, '\t', flags);
+	field(sb, ev->title, '\n', flags);
 }

@@ -91,6 +91,27 @@ static bool is_bidi_control(uint32_t cp)
 	       cp == 0x200E || cp == 0x200F || cp == 0x061C;
 }
 
+bool utf8_acts_on_display(uint32_t cp)
+{
+	return is_control(cp) || is_bidi_control(cp) || cp == 0x2028 ||
+	       cp == 0x2029;
+}
+
+bool utf8_is_invisible_control(uint32_t cp)
+{
+	if (cp < 0x80)
+		return is_control(cp);
+	if (cp > 0x10FFFF || cp == 0x200C || cp == 0x200D)
+		return false;
+	switch (utf8proc_category((utf8proc_int32_t)cp)) {
+	case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF:
+	case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+		return true;
+	default:
+		return false;
+	}
+}
+
 int utf8_cp_width(uint32_t cp)
 {
 	if (cp == 0)
@@ -124,8 +145,8 @@ static size_t unit_at(const char *s, size_t len, size_t *cols)
 	}
 	if (is_control(cp))
 		*cols = 4;	/* "\xHH" */
-	else if (is_bidi_control(cp))
-		*cols = 8;	/* "\u{XXXX}" */
+	else if (utf8_acts_on_display(cp))
+		*cols = 8;	/* "\u{XXXX}": all of them below U+10000 */
 	else
 		*cols = (size_t)utf8_cp_width(cp);
 	return n;
@@ -192,27 +213,34 @@ long utf8_column(const char *line, size_t off)
 	return col;
 }
 
-void utf8_sanitize(struct strbuf *out, const char *s)
+void utf8_escape(struct strbuf *out, const char *s, unsigned flags)
 {
 	size_t len = strlen(s), i = 0, start = 0;
 	uint32_t cp;
 
 	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
 		size_t n;
 
-		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
+		if (c >= 0x20 && c < 0x7F &&
+		    !(c == '\\' && (flags & UTF8_ESC_BACKSLASH))) {
 			i++;
 			continue;
 		}
 		n = utf8_decode(s + i, len - i, &cp);
-		if (n && !is_control(cp) && !is_bidi_control(cp)) {
+		if (n && c != '\\' && !utf8_acts_on_display(cp)) {
 			i += n;
 			continue;
 		}
 		strbuf_add(out, s + start, i - start);
 		if (!n) {
-			strbuf_addf(out, "\\x%02x", (unsigned char)s[i]);
+			strbuf_addf(out, "\\x%02x", c);
 			n = 1;
+		} else if (c == '\\') {
+			strbuf_addstr(out, "\\\\");
+		} else if ((flags & UTF8_ESC_BREAKS) &&
+			   (c == '\t' || c == '\n' || c == '\r')) {
+			strbuf_addch(out, ' ');
 		} else if (is_control(cp)) {
 			strbuf_addf(out, "\\x%02x", (unsigned)cp);
 		} else {
@@ -222,6 +250,11 @@ void utf8_sanitize(struct strbuf *out, const char *s)
 		start = i;
 	}
 	strbuf_add(out, s + start, i - start);
+}
+
+void utf8_sanitize(struct strbuf *out, const char *s)
+{
+	utf8_escape(out, s, 0);
 }
 
 /*

@@ -104,9 +104,9 @@ fresh formula4
 run import --raw "$T/formula.csv"
 run show f1
 expect_out_match "^Title: +'=HYPERLINK" "import --raw keeps the quote"
-run list --format tsv --raw
-expect_rc 64 "--raw needs --format csv"
-expect_err "^itin: --raw works with --format csv" "--raw: message"
+run list --format json --raw
+expect_rc 64 "--raw needs --format csv or tsv"
+expect_err "^itin: --raw works with --format csv or tsv" "--raw: message"
 
 # ---- Google Calendar ----
 fresh google

@@ -118,8 +118,8 @@ expect_rc 65 "--country unknown code"
 run list --format csv
 expect_rc 0 "--format csv"
 expect_out_match "^id,type,title,start,end,tz,city,country,venue,participants,organization,status,source,notes,tags.$" "--format csv: the header"
-run list --format tsv --raw
-expect_rc 64 "--raw needs --format csv"
+run list --format json --raw
+expect_rc 64 "--raw needs --format csv or tsv"
 run list --format ics
 expect_rc 0 "--format ics"
 expect_out_match "^BEGIN:VCALENDAR" "--format ics: iCalendar"

@@ -4,6 +4,7 @@
 #include "itin/datetime.h"
 #include "itin/itinfmt.h"
 #include "itin/tz.h"
+#include "itin/utf8.h"
 
 static int nwarn;
 static char warnings[4096];
@@ -598,6 +599,149 @@ TEST(writer_round_trips_odd_values)
 	strbuf_release(&sb2);
 }
 
+/*
+ * Every code point through the writer and back: the controls (C0, DEL,
+ * C1), the format characters and the separators (utf8_is_invisible_control)
+ * written as escapes, never raw; every other code point raw; the reader
+ * gives back the same strings, and writing them again the same bytes.
+ * Titles of 512 code points at a time, in every kind of value.
+ */
+static void check_block(uint32_t from, uint32_t to)
+{
+	struct event *ev = event_new();
+	struct strbuf s = STRBUF_INIT, out = STRBUF_INIT, again = STRBUF_INIT;
+	struct evlist l = EVLIST_INIT;
+	struct itin_err err;
+	char buf[4];
+	size_t i, n;
+	uint32_t cp;
+	int raw_bad = 0;
+
+	for (cp = from; cp < to; cp++)
+		if (cp && !(cp >= 0xD800 && cp <= 0xDFFF))
+			strbuf_add(&s, buf, utf8_encode(cp, buf));
+	if (!s.len)	/* surrogates only */
+		goto out;
+	ev->type = EV_MEETING;
+	ev->start = days_from_civil(2023, 5, 1) * ITIN_DAY + 9 * 3600;
+	event_set_str(ev, &ev->id, "cp");
+	event_set_str(ev, &ev->title, s.buf);
+	event_set_str(ev, &ev->venue, s.buf);
+	event_set_str(ev, &ev->org, s.buf);
+	event_set_str(ev, &ev->source, s.buf);
+	event_set_str(ev, &ev->notes, s.buf);
+	event_add_participant(ev, s.buf, s.buf);
+	event_add_tag(ev, s.buf);
+	itinfmt_write_event(&out, ev);
+	/* Nothing invisible is written raw: line ends only. */
+	for (i = 0; i < out.len; i += n ? n : 1) {
+		n = utf8_decode(out.buf + i, out.len - i, &cp);
+		if (!n || (cp != '\n' && utf8_is_invisible_control(cp)))
+			raw_bad++;
+	}
+	CHECK_INT(raw_bad, 0);
+	CHECK_INT(itinfmt_parse(out.buf, out.len, "t", &l, NULL, &err), 0);
+	if (l.n == 1) {
+		const struct event *e2 = l.v[0];
+
+		CHECK(!strcmp(e2->title, s.buf));
+		CHECK(!strcmp(e2->venue, s.buf));
+		CHECK(!strcmp(e2->org, s.buf));
+		CHECK(!strcmp(e2->source, s.buf));
+		CHECK(!strcmp(e2->notes, s.buf));
+		CHECK(e2->nwith == 1 && !strcmp(e2->with[0].name, s.buf) &&
+		      !strcmp(e2->with[0].role, s.buf));
+		CHECK(e2->ntags == 1 && !strcmp(e2->tags[0], s.buf));
+		itinfmt_write_event(&again, e2);
+		CHECK(again.len == out.len && !memcmp(again.buf, out.buf, out.len));
+	} else {
+		CHECK_INT(l.n, 1);
+	}
+	if (test_failed_now)
+		printf("#   in the block U+%04X..U+%04X\n", (unsigned)from,
+		       (unsigned)to - 1);
+out:
+	event_free(ev);
+	evlist_release(&l);
+	strbuf_release(&s);
+	strbuf_release(&out);
+	strbuf_release(&again);
+}
+
+TEST(every_code_point_round_trips)
+{
+	uint32_t cp;
+
+	for (cp = 0; cp <= 0x10FFFF && !test_failed_now; cp += 512)
+		check_block(cp, cp + 512 > 0x110000 ? 0x110000 : cp + 512);
+}
+
+/* How the writer spells them, and what the reader takes. */
+TEST(unicode_escapes)
+{
+	char *out;
+
+	/* C1 NEL and CSI, RLO, LRI..PDI, ALM, LRM, RLM, LS, PS, ZWSP,
+	 * BOM, a tag character; the joiners stay as they are. */
+	out = roundtrip("2023-02-01  meeting  a\xC2\x85" "b\xC2\x9B" "c\xE2\x80\xAE"
+			"d\xE2\x81\xA6\xE2\x81\xA9" "e\xD8\x9C\xE2\x80\x8E\xE2\x80\x8F"
+			"f\xE2\x80\xA8\xE2\x80\xA9" "g\xE2\x80\x8B\xEF\xBB\xBF"
+			"h\xF3\xA0\x81\x81" "i\xE2\x80\x8C\xE2\x80\x8D" "j\n    id: u\n");
+	CHECK_STR(out, "2023-02-01                 meeting    a\\u{0085}b\\u{009B}"
+		       "c\\u{202E}d\\u{2066}\\u{2069}e\\u{061C}\\u{200E}\\u{200F}"
+		       "f\\u{2028}\\u{2029}g\\u{200B}\\u{FEFF}h\\u{E0041}"
+		       "i\xE2\x80\x8C\xE2\x80\x8Dj\n    id: u\n");
+	free(out);
+	/* Any code point may be written so, in either case, 1 to 6 digits. */
+	CHECK_STR(error_of("2023-02-01 meeting a\\u{0000202e}\n"),
+		  "t.itin:1:21: invalid escape '\\u{0000202e}' (expected \\u{1} to \\u{10FFFF})");
+	out = roundtrip("2023-02-01  meeting  \\u{41}\\u{e9}\\u{1F600}\\u{00202e}x\n"
+			"    id: u\n");
+	CHECK_STR(out, "2023-02-01                 meeting    A\xC3\xA9\xF0\x9F\x98\x80"
+		       "\\u{202E}x\n    id: u\n");
+	free(out);
+	CHECK_STR(error_of("2023-02-01 meeting a\\u{0}b\n"),
+		  "t.itin:1:21: invalid escape '\\u{0}' (expected \\u{1} to \\u{10FFFF})");
+	CHECK_STR(error_of("2023-02-01 meeting a\\u{D800}b\n"),
+		  "t.itin:1:21: invalid escape '\\u{D800}' (expected \\u{1} to \\u{10FFFF})");
+	CHECK_STR(error_of("2023-02-01 meeting a\\u{110000}\n"),
+		  "t.itin:1:21: invalid escape '\\u{110000}' (expected \\u{1} to \\u{10FFFF})");
+	CHECK_STR(error_of("2023-02-01 meeting a\\u{41 b\n"),
+		  "t.itin:1:21: invalid escape '\\u{41' (expected \\u{1} to \\u{10FFFF})");
+	CHECK_STR(error_of("2023-02-01 meeting a\\u41\n"),
+		  "t.itin:1:21: invalid escape '\\u41' (expected \\u{1} to \\u{10FFFF})");
+	CHECK_STR(error_of("2023-02-01 meeting a\\u{}\n"),
+		  "t.itin:1:21: invalid escape '\\u{}' (expected \\u{1} to \\u{10FFFF})");
+	CHECK_STR(error_of("2023-02-01 meeting a\\u{g}\n"),
+		  "t.itin:1:21: invalid escape '\\u{g}' (expected \\u{1} to \\u{10FFFF})");
+	CHECK_STR(error_of("2023-02-01 meeting a\\x85\n"),
+		  "t.itin:1:21: invalid escape '\\x85' (expected \\x01 to \\x7f; "
+		  "U+0085 is \\u{0085})");
+}
+
+/* A file written before these escapes (raw characters) reads the same. */
+TEST(old_files_read_the_same)
+{
+	static const char old[] =
+		"2023-02-01  meeting  a\xC2\x85" "b\xE2\x80\xAE" "c\\x1b @ V\xE2\x80\xA8, Vilnius, LT\n"
+		"    id: o\n";
+	static const char esc[] =
+		"2023-02-01  meeting  a\\u{85}b\\u{202e}c\\x1b @ V\\u{2028}, Vilnius, LT\n"
+		"    id: o\n";
+	struct evlist a = EVLIST_INIT, b = EVLIST_INIT;
+	struct itin_err err;
+
+	CHECK_INT(parse(old, &a, &err), 0);
+	CHECK_INT(parse(esc, &b, &err), 0);
+	if (a.n == 1 && b.n == 1) {
+		CHECK_STR(a.v[0]->title, "a\xC2\x85" "b\xE2\x80\xAE" "c\x1b");
+		CHECK_STR(a.v[0]->venue, "V\xE2\x80\xA8");
+		CHECK(itinfmt_same_event(a.v[0], b.v[0]));
+	}
+	evlist_release(&a);
+	evlist_release(&b);
+}
+
 TEST(many_events_fast)
 {
 	struct strbuf sb = STRBUF_INIT, out = STRBUF_INIT;
@@ -660,6 +804,9 @@ int main(void)
 	RUN(error_keeps_earlier_events);
 	RUN(writer_escapes);
 	RUN(writer_round_trips_odd_values);
+	RUN(every_code_point_round_trips);
+	RUN(unicode_escapes);
+	RUN(old_files_read_the_same);
 	RUN(many_events_fast);
 	tz_cache_free();
 	return test_done();

@@ -318,6 +318,11 @@ TEST(labels_sanitised)
 	e->status = EV_TENTATIVE;
 	layout_event_label(&sb, e);
 	CHECK_STR(sb.buf, "Evil \\x1b]0;x\\x07 title @ Seoul, KR (tentative)");
+	/* The viewer's labels: bidi controls and the separators too. */
+	event_set_str(e, &e->title, "A\xE2\x80\xAE" "B\xE2\x80\xA8" "C\xE2\x80\xA9" "D\xC2\x85");
+	strbuf_reset(&sb);
+	layout_event_label(&sb, e);
+	CHECK_STR(sb.buf, "A\\u{202E}B\\u{2028}C\\u{2029}D\\x85 @ Seoul, KR (tentative)");
 	strbuf_release(&sb);
 	event_free(e);
 }

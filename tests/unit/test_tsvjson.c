@@ -31,7 +31,7 @@ TEST(tsv)
 
 	tsv_write_header(&sb);
 	for (i = 0; i < l.n; i++)
-		tsv_write_event(&sb, l.v[i]);
+		tsv_write_event(&sb, l.v[i], 0);
 	CHECK_STR(sb.buf,
 		  "id\ttype\tstart\tend\ttz\tcity\tcountry\ttitle\n"
 		  "v1\tvisit\t2023-01-29\t2023-01-30\t\tSeoul\tKR\tVisit to Korea\n"
@@ -41,7 +41,8 @@ TEST(tsv)
 	strbuf_release(&sb);
 }
 
-/* Controls other than tab and line breaks: visible, never raw. */
+/* Controls other than tab and line breaks, and the bidirectional controls:
+ * visible, never raw; a backslash doubled, so the escapes are unambiguous. */
 TEST(tsv_controls)
 {
 	static const char hostile[] =
@@ -54,11 +55,88 @@ TEST(tsv_controls)
 	CHECK_INT(itinfmt_parse(hostile, strlen(hostile), "h", &hl, NULL, &err), 0);
 	if (hl.n != 1)
 		return;
-	tsv_write_event(&sb, hl.v[0]);
+	tsv_write_event(&sb, hl.v[0], 0);
 	CHECK_STR(sb.buf, "h1\tother\t2023-02-03\t\t\t\\x1bCity\tKR\t"
-			  "\\x1b]0;pwn\\x07 \\x1b[2J \\x7f \\x9b\xE2\x80\xAE \\x\n");
+			  "\\x1b]0;pwn\\x07 \\x1b[2J \\x7f \\x9b\\u{202E} \\\\x\n");
 	strbuf_release(&sb);
 	evlist_release(&hl);
+}
+
+/* Every bidirectional control and U+2028/2029, and a backslash that
+ * would read as an escape. */
+TEST(tsv_bidi)
+{
+	static const char text2[] =
+		"2023-02-03  other  a\xD8\x9C" "b\xE2\x80\x8E" "c\xE2\x80\x8F"
+		"d\xE2\x80\xAA" "e\xE2\x80\xAE" "f\xE2\x81\xA6" "g\xE2\x81\xA9"
+		"h\xE2\x80\xA8" "i\xE2\x80\xA9" "j\\\\u{202E} \xE2\x80\x8D\n"
+		"    id: b1\n";
+	struct evlist hl = EVLIST_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	struct itin_err err;
+
+	CHECK_INT(itinfmt_parse(text2, strlen(text2), "h", &hl, NULL, &err), 0);
+	if (hl.n != 1)
+		return;
+	tsv_write_event(&sb, hl.v[0], 0);
+	CHECK_STR(sb.buf, "b1\tother\t2023-02-03\t\t\t\t\t"
+			  "a\\u{061C}b\\u{200E}c\\u{200F}d\\u{202A}e\\u{202E}"
+			  "f\\u{2066}g\\u{2069}h\\u{2028}i\\u{2029}j\\\\u{202E} "
+			  "\xE2\x80\x8D\n");
+	strbuf_release(&sb);
+	evlist_release(&hl);
+}
+
+/*
+ * A value a spreadsheet would run gets CSV's guard (formula.h), in every
+ * column; one that only looks like a guard gets another.
+ */
+TEST(tsv_formulas)
+{
+	static const struct {
+		const char *title, *want;
+	} cases[] = {
+		{"=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"},
+		{"+1", "'+1"},
+		{"-5", "'-5"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\t=1+1", "' =1+1"},
+		{"\r=1+1", "' =1+1"},
+		{"'=x", "''=x"},
+		{"''", "'''"},
+		{"'hello", "'hello"},
+		{"' x", "'' x"},
+		{"'\nx", "'' x"},
+		{"'\tx", "'' x"},
+		{"\nx", " x"},
+		{"a=b", "a=b"},
+		{" =x", " =x"},
+		{"", ""},
+	};
+	struct strbuf sb = STRBUF_INIT;
+	char want[128];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct event *ev = event_new();
+
+		event_set_str(ev, &ev->id, "@id");
+		event_set_str(ev, &ev->title, cases[i].title);
+		event_set_str(ev, &ev->city, "-City");
+		ev->allday = true;
+		strbuf_reset(&sb);
+		tsv_write_event(&sb, ev, 0);
+		snprintf(want, sizeof(want),
+			 "'@id\tother\t1970-01-01\t\t\t'-City\t\t%s\n",
+			 cases[i].want);
+		CHECK_STR(sb.buf, want);
+		/* --raw: the value as it is, escapes aside. */
+		strbuf_reset(&sb);
+		tsv_write_event(&sb, ev, TSV_RAW);
+		CHECK(strstr(sb.buf, "@id\tother") == sb.buf);
+		CHECK(strstr(sb.buf, "\t-City\t") != NULL);
+		event_free(ev);
+	}
+	strbuf_release(&sb);
 }
 
 TEST(json_strings)
@@ -138,6 +216,8 @@ int main(void)
 	}
 	RUN(tsv);
 	RUN(tsv_controls);
+	RUN(tsv_bidi);
+	RUN(tsv_formulas);
 	RUN(json_strings);
 	RUN(json_events);
 	evlist_release(&l);

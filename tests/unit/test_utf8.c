@@ -137,6 +137,77 @@ TEST(sanitize)
 	strbuf_release(&sb);
 }
 
+/* U+2028, U+2029 break lines in editors and some terminals: escaped like
+ * the bidirectional controls, and measured as their escape. */
+TEST(sanitize_separators)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	utf8_sanitize(&sb, "a\xE2\x80\xA8" "b\xE2\x80\xA9" "c");
+	CHECK_STR(sb.buf, "a\\u{2028}b\\u{2029}c");
+	CHECK_INT(utf8_width("a\xE2\x80\xA8" "b\xE2\x80\xA9" "c"), sb.len);
+	strbuf_reset(&sb);
+	/* Every bidirectional control, ALM and the marks included. */
+	utf8_sanitize(&sb, "\xD8\x9C\xE2\x80\x8E\xE2\x80\x8F\xE2\x80\xAA"
+			   "\xE2\x81\xA9");
+	CHECK_STR(sb.buf, "\\u{061C}\\u{200E}\\u{200F}\\u{202A}\\u{2069}");
+	strbuf_reset(&sb);
+	/* The joiners are spelling, not controls; a backslash stays one. */
+	utf8_sanitize(&sb, "\xE2\x80\x8C\xE2\x80\x8D\\x1b");
+	CHECK_STR(sb.buf, "\xE2\x80\x8C\xE2\x80\x8D\\x1b");
+	strbuf_release(&sb);
+}
+
+TEST(sets)
+{
+	uint32_t cp;
+	int n_display = 0;
+
+	for (cp = 0; cp <= 0x10FFFF; cp++) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		/* What a terminal shows escaped is escaped in files too. */
+		if (utf8_acts_on_display(cp)) {
+			n_display++;
+			CHECK(utf8_is_invisible_control(cp));
+		}
+	}
+	/* 65 controls, 12 bidirectional controls, 2 separators. */
+	CHECK_INT(n_display, 65 + 12 + 2);
+	CHECK(utf8_is_invisible_control(0x00AD));	/* soft hyphen */
+	CHECK(utf8_is_invisible_control(0x200B));	/* zero width space */
+	CHECK(utf8_is_invisible_control(0xFEFF));
+	CHECK(utf8_is_invisible_control(0xE0041));	/* tag A */
+	CHECK(utf8_is_invisible_control(0x85));
+	CHECK(!utf8_is_invisible_control(0x200C));
+	CHECK(!utf8_is_invisible_control(0x200D));
+	CHECK(!utf8_is_invisible_control(' '));
+	CHECK(!utf8_is_invisible_control(0xA0));	/* no-break space */
+	CHECK(!utf8_is_invisible_control(0x3000));	/* ideographic space */
+	CHECK(!utf8_is_invisible_control(0xAC00));
+	CHECK(!utf8_is_invisible_control(0x110000));
+}
+
+/* The options tsv.c writes with: unambiguous, one line. */
+TEST(escape_options)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *s = "a\\x1b\tb\r\nc\x1b\xE2\x80\xAE\xC2\x85\xFF";
+
+	utf8_escape(&sb, s, UTF8_ESC_BACKSLASH | UTF8_ESC_BREAKS);
+	CHECK_STR(sb.buf, "a\\\\x1b b  c\\x1b\\u{202E}\\x85\\xff");
+	strbuf_reset(&sb);
+	utf8_escape(&sb, s, UTF8_ESC_BREAKS);
+	CHECK_STR(sb.buf, "a\\x1b b  c\\x1b\\u{202E}\\x85\\xff");
+	strbuf_reset(&sb);
+	utf8_escape(&sb, s, 0);
+	CHECK_STR(sb.buf, "a\\x1b\\x09b\\x0d\\x0ac\\x1b\\u{202E}\\x85\\xff");
+	strbuf_reset(&sb);
+	utf8_escape(&sb, "\\\\", UTF8_ESC_BACKSLASH);
+	CHECK_STR(sb.buf, "\\\\\\\\");
+	strbuf_release(&sb);
+}
+
 TEST(fold)
 {
 	char buf[64];
@@ -187,6 +258,9 @@ int main(void)
 	RUN(prefix_fitting);
 	RUN(column);
 	RUN(sanitize);
+	RUN(sanitize_separators);
+	RUN(sets);
+	RUN(escape_options);
 	RUN(fold);
 	return test_done();
 }
