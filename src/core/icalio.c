@@ -111,12 +111,41 @@ static struct icaltimetype ical_utc(int64_t instant)
 }
 
 /* Take a string libical allocated (an _r result) into sb and free it. */
+/*
+ * libical's errors are not fatal: a malloc that fails in it gives NULL and
+ * icalerrno ICAL_NEWFAILED_ERROR, and a NULL property added to a component
+ * is dropped with ICAL_BADARG_ERROR. Either is our out of memory (xalloc.h),
+ * never an event exported without a field or an input refused by mistake.
+ * Callers clear icalerrno before the calls they check.
+ */
+static void ical_check_memory(bool building)
+{
+	if (icalerrno == ICAL_NEWFAILED_ERROR ||
+	    (building && icalerrno == ICAL_BADARG_ERROR))
+		xalloc_die(0);
+}
+
 static void take_ical_string(struct strbuf *sb, char *s)
 {
-	if (s) {
-		strbuf_addstr(sb, s);
-		free(s);
-	}
+	ical_check_memory(true);
+	if (!s)
+		xalloc_die(0);
+	strbuf_addstr(sb, s);
+	free(s);
+	icalerror_clear_errno();
+}
+
+/* libical's iterator: NULL for a rule it refuses, or out of memory. */
+static icalrecur_iterator *recur_iterator_new(struct icalrecurrencetype rt,
+					      struct icaltimetype start)
+{
+	icalrecur_iterator *it;
+
+	icalerror_clear_errno();
+	it = icalrecur_iterator_new(rt, start);
+	if (!it)
+		ical_check_memory(false);
+	return it;
 }
 
 /* ---- folding ---- */
@@ -624,15 +653,18 @@ static icalcomponent *vtimezone_of(const struct vtimezone *vtz)
 	return c;
 }
 
+/* Write c and free it; icalerrno was cleared before c was built. */
 static void write_component(struct strbuf *sb, icalcomponent *c)
 {
-	char *s = icalcomponent_as_ical_string_r(c);
+	char *s = c ? icalcomponent_as_ical_string_r(c) : NULL;
 
-	if (s) {
-		refold(sb, s);
-		free(s);
-	}
+	ical_check_memory(true);
+	if (!s)
+		xalloc_die(0);
+	refold(sb, s);
+	free(s);
 	icalcomponent_free(c);
+	icalerror_clear_errno();
 }
 
 void icalio_write(struct strbuf *sb, const struct evlist *l,
@@ -641,8 +673,11 @@ void icalio_write(struct strbuf *sb, const struct evlist *l,
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, head = STRBUF_INIT;
 	struct zone_years *zones = NULL;
 	size_t nzones = 0, zalloc = 0;
-	icalcomponent *cal = icalcomponent_new_vcalendar();
+	icalcomponent *cal;
 	char *s;
+
+	icalerror_clear_errno();
+	cal = icalcomponent_new_vcalendar();
 
 	/* The calendar's own properties; its END comes after the events. */
 	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
@@ -1384,8 +1419,10 @@ static icaltimezone *embedded_zone(struct reader *r, const char *tzid)
 			strbuf_add(&s, cl_text(r, i), r->cl[i].len);
 			strbuf_addstr(&s, "\r\n");
 		}
+		icalerror_clear_errno();
 		c = icalparser_parse_string(s.buf);
 		strbuf_release(&s);
+		ical_check_memory(false);
 		if (!c)
 			return NULL;
 		vtz = icalcomponent_isa(c) == ICAL_VTIMEZONE_COMPONENT
@@ -1395,6 +1432,7 @@ static icaltimezone *embedded_zone(struct reader *r, const char *tzid)
 		z = icaltimezone_new();
 		if (!vtz || !icaltimezone_set_component(
 				z, icalcomponent_new_clone(vtz))) {
+			ical_check_memory(false);
 			icaltimezone_free(z, 1);
 			z = NULL;
 		}
@@ -2930,7 +2968,7 @@ static bool series_unbounded(const struct vprops *vp, const struct event *m,
 		       icaltime_is_null_time(rt.until);
 		/* A rule that matches no date is no series at all. */
 		if (open) {
-			icalrecur_iterator *it = icalrecur_iterator_new(
+			icalrecur_iterator *it = recur_iterator_new(
 			    rt, ical_local(f->start, m->allday));
 
 			open = it != NULL;
@@ -3021,7 +3059,7 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 		return 0;
 	}
 	frame_until(r, &rt, m, f);
-	it = icalrecur_iterator_new(rt, ical_local(f->start, m->allday));
+	it = recur_iterator_new(rt, ical_local(f->start, m->allday));
 	if (!it) {
 		/* libical refuses a start past its last year, and a rule
 		 * that can match no date (30 February) or that joins parts
@@ -3069,7 +3107,7 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 			horizon = lsec_day(walk_from + reach) * ITIN_DAY;
 			icalrecur_iterator_free(it);
 			rt.until = ical_local(horizon, m->allday);
-			it = icalrecur_iterator_new(rt, ical_local(f->start, m->allday));
+			it = recur_iterator_new(rt, ical_local(f->start, m->allday));
 			if (it && walk_from != f->start)
 				icalrecur_iterator_set_start(it, ical_local(walk_from, m->allday));
 			if (!it) {
