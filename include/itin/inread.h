@@ -61,6 +61,7 @@ struct inread_check {
 	long line;	  /* 1-based, the line being read */
 	size_t line_len;  /* its bytes so far */
 	long col;	  /* its characters so far */
+	int bom_match;	  /* bytes of a leading BOM seen so far, -1: none */
 	bool bom;	  /* the input starts with a byte order mark */
 	bool last_cr;	  /* the last byte fed was a CR */
 	long long_col;	  /* where the line passed the limit, 0: it did not */

@@ -145,11 +145,11 @@ static int segment(struct inread_check *c, const char *s, const char *e,
 		c->last_cr = e[-1] == '\r';
 	/* One more byte is allowed when it is the CR of a CR LF. */
 	if (c->long_col && !c->counting &&
-	    (c->line_len > INREAD_MAX_LINE + 1 || !c->last_cr)) {
+	    (c->line_len > INREAD_MAX_LINE + 1 || !c->last_cr))
 		c->counting = true;
-		if (!*stop)
-			*stop = s;
-	}
+	/* Nothing of a line being counted is kept, in any chunk. */
+	if (c->counting && !*stop)
+		*stop = s;
 	if (nl) {
 		if (c->counting)
 			return too_long(c, true, err);
@@ -172,8 +172,12 @@ int inread_check_feed(struct inread_check *c, const char *p, size_t n,
 	*keep = n;
 	if (!n)
 		return 0;
-	if (!c->total && n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
-		c->bom = true;
+	/* A byte order mark may come a byte at a time (a pipe). */
+	for (size_t i = 0; c->bom_match >= 0 && c->bom_match < 3 && i < n; i++)
+		c->bom_match = p[i] == "\xEF\xBB\xBF"[c->bom_match]
+				   ? c->bom_match + 1
+				   : -1;
+	c->bom = c->bom_match == 3;
 	nul = c->flags & INREAD_NUL ? memchr(p, '\0', n) : NULL;
 	while (c->flags && s < end) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
