@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "itin/inread.h"
@@ -221,11 +222,16 @@ int inread_fd(int fd, const char *name, unsigned flags, struct strbuf *sb,
 	      struct itin_err *err)
 {
 	struct inread_check c;
+	struct stat st;
 	char *buf;
 	int ret = -1;
 
 	if (inread_check_init(&c, name, flags, err))
 		return -1;
+	/* A regular file says its size: one allocation, not a doubling. */
+	if (!fstat(fd, &st) && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uintmax_t)st.st_size < c.max_input)
+		strbuf_grow(sb, (size_t)st.st_size);
 	buf = xmalloc(CHUNK);
 	for (;;) {
 		ssize_t n = read(fd, buf, CHUNK);
