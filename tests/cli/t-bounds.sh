@@ -336,6 +336,10 @@ done
 cp "$T/big.itin" "$T/st/big-store.itin"
 oom "list of a big store" -f "$T/st/big-store.itin" list
 oom "rm in a big store" -f "$T/st/big-store.itin" rm x
+printf 'old\n' >"$T/st/out.ics"
+oom "export -o from a big store" -f "$T/st/big-store.itin" export -o "$T/st/out.ics"
+printf 'old\n' >"$T/want"
+same_file "$T/want" "$T/st/out.ics" "export -o: the old output file untouched"
 same_file "$T/big.itin" "$T/st/big-store.itin" "rm in a big store: store byte-identical"
 if ls -a "$T/st" | grep -q '^\.[^.]'; then
 	not_ok "out of memory: no temporary file left"
