@@ -270,7 +270,7 @@ static int check_regular(const char *path, const struct stat *st,
 				    : S_ISCHR(st->st_mode)  ? "a character device"
 				    : S_ISBLK(st->st_mode)  ? "a block device"
 				    : S_ISSOCK(st->st_mode) ? "a socket"
-							    : "not a file");
+							    : "a special file");
 	return 0;
 }
 
