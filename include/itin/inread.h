@@ -15,15 +15,16 @@
  *   - the total size: $ITIN_MAX_INPUT bytes (a number with an optional K,
  *     M or G, powers of 1024; 0 means no limit), else INREAD_DEFAULT_MAX.
  *     More is 65 "FILE: input larger than N (the limit; set
- *     ITIN_MAX_INPUT to raise it)". The default leaves room for a store of several
- *     million events (about 200 bytes each; see issue 15) while an endless
- *     input stops within seconds.
+ *     ITIN_MAX_INPUT to raise it)". The default leaves room for a store
+ *     of several million events (about 200 bytes each; see issue 15),
+ *     while an endless input stops within seconds.
  *
  * Columns count characters (UTF-8 lead bytes), as utf8_column() does; a
  * byte order mark at the start of the input does not count.
  *
- * The caller owns the strbuf and the struct; nothing here keeps pointers
- * after a call returns.
+ * The caller owns the strbuf, the struct and the name, which a check
+ * points to until it is done; nothing is allocated but a read buffer
+ * freed before the call returns.
  */
 #ifndef ITIN_INREAD_H
 #define ITIN_INREAD_H
@@ -35,9 +36,9 @@
 #include "itin/err.h"
 #include "itin/strbuf.h"
 
-#define INREAD_MAX_LINE ((size_t)1024 * 1024)
+#define INREAD_MAX_LINE	   ((size_t)1024 * 1024)
 #define INREAD_DEFAULT_MAX ((size_t)1024 * 1024 * 1024)
-#define INREAD_ENV "ITIN_MAX_INPUT"
+#define INREAD_ENV	   "ITIN_MAX_INPUT"
 
 /* What a check looks at besides the total size: both for the text
  * formats; none for CSV, whose reader bounds its records itself and makes
@@ -57,20 +58,20 @@ struct inread_check {
 	const char *name; /* for messages; not owned */
 	unsigned flags;
 	size_t max_input;
-	size_t total;	  /* bytes fed so far */
-	long line;	  /* 1-based, the line being read */
-	size_t line_len;  /* its bytes so far */
-	long col;	  /* its characters so far */
-	int bom_match;	  /* bytes of a leading BOM seen so far, -1: none */
-	bool bom;	  /* the input starts with a byte order mark */
-	bool last_cr;	  /* the last byte fed was a CR */
-	long long_col;	  /* where the line passed the limit, 0: it did not */
-	bool counting;	  /* the line is too long: only its length matters */
+	size_t total;	 /* bytes fed so far */
+	long line;	 /* 1-based, the line being read */
+	size_t line_len; /* its bytes so far */
+	long col;	 /* its characters so far */
+	int bom_match;	 /* bytes of a leading BOM seen so far, -1: none */
+	bool bom;	 /* the input starts with a byte order mark */
+	bool last_cr;	 /* the last byte fed was a CR */
+	long long_col;	 /* where the line passed the limit, 0: it did not */
+	bool counting;	 /* the line is too long: only its length matters */
 };
 
 /* Start a check; -1 (64) when $ITIN_MAX_INPUT is bad. */
-int inread_check_init(struct inread_check *c, const char *name,
-		      unsigned flags, struct itin_err *err);
+int inread_check_init(struct inread_check *c, const char *name, unsigned flags,
+		      struct itin_err *err);
 
 /*
  * Check the next n bytes. 0 when they are within the limits; *keep says

@@ -66,16 +66,17 @@ int inread_max_input(size_t *out, struct itin_err *err)
 		end++;
 	if (errno || end == s || *s < '0' || *s > '9' || *end ||
 	    v > (SIZE_MAX >> shift))
-		return itin_err_set(err, ITIN_EX_USAGE,
-				    "invalid %s '%s' (expected a size in "
-				    "bytes, such as 2G or 500M; 0 for no limit)",
-				    INREAD_ENV, s);
+		return itin_err_set(
+		    err, ITIN_EX_USAGE,
+		    "invalid %s '%s' (expected a size in "
+		    "bytes, such as 2G or 500M; 0 for no limit)",
+		    INREAD_ENV, s);
 	*out = v ? (size_t)v << shift : SIZE_MAX;
 	return 0;
 }
 
-int inread_check_init(struct inread_check *c, const char *name,
-		      unsigned flags, struct itin_err *err)
+int inread_check_init(struct inread_check *c, const char *name, unsigned flags,
+		      struct itin_err *err)
 {
 	memset(c, 0, sizeof(*c));
 	c->name = name;
@@ -86,8 +87,7 @@ int inread_check_init(struct inread_check *c, const char *name,
 
 /* The column of p within the current line, where seg (in the same chunk)
  * starts the line's part in this chunk. */
-static long column(const struct inread_check *c, const char *seg,
-		   const char *p)
+static long column(const struct inread_check *c, const char *seg, const char *p)
 {
 	long col = c->col + count_chars(seg, (size_t)(p - seg)) + 1;
 
@@ -100,12 +100,10 @@ static int too_long(const struct inread_check *c, bool ended,
 	size_t len = c->line_len - (ended && c->last_cr);
 
 	if (ended)
-		return itin_err_at(err, ITIN_EX_DATAERR, c->name, c->line,
-				   c->long_col,
-				   "line too long (%zu bytes; limit 1 MiB)",
-				   len);
-	return itin_err_at(err, ITIN_EX_DATAERR, c->name, c->line,
-			   c->long_col,
+		return itin_err_at(
+		    err, ITIN_EX_DATAERR, c->name, c->line, c->long_col,
+		    "line too long (%zu bytes; limit 1 MiB)", len);
+	return itin_err_at(err, ITIN_EX_DATAERR, c->name, c->line, c->long_col,
 			   "line too long (more than %zu bytes; limit 1 MiB)",
 			   len);
 }

@@ -57,8 +57,8 @@ static void fails_at(const char *s, size_t len, long line, long col,
 		CHECK_INT(r.err.line, line);
 		CHECK_INT(r.err.col, col);
 		if (strncmp(r.err.msg, msg, strlen(msg))) {
-			printf("#   step %zu: \"%s\", want \"%s...\"\n", steps[i],
-			       r.err.msg, msg);
+			printf("#   step %zu: \"%s\", want \"%s...\"\n",
+			       steps[i], r.err.msg, msg);
 			test_failed_now = 1;
 		}
 	}
@@ -115,10 +115,12 @@ TEST(line_limit)
 	passes(s, len);
 	free(s);
 	s = line_of(MiB + 1, "\n", &len);
-	fails_at(s, len, 1, MiB + 1, "line too long (1048577 bytes; limit 1 MiB)");
+	fails_at(s, len, 1, MiB + 1,
+		 "line too long (1048577 bytes; limit 1 MiB)");
 	free(s);
 	s = line_of(MiB + 1, "\r\n", &len);
-	fails_at(s, len, 1, MiB + 1, "line too long (1048577 bytes; limit 1 MiB)");
+	fails_at(s, len, 1, MiB + 1,
+		 "line too long (1048577 bytes; limit 1 MiB)");
 	free(s);
 	/* Without a final line break, at the end of the input. */
 	s = line_of(MiB + 5, "", &len);
@@ -167,8 +169,8 @@ TEST(max_input)
 	setenv(INREAD_ENV, "0", 1);
 	CHECK_INT(inread_max_input(&v, &err), 0);
 	CHECK(v == SIZE_MAX);
-	static const char *const bad[] = {"x", "1T", "-1", "1.5G", "K",
-					  " 5", "99999999999999999999G"};
+	static const char *const bad[] = {
+	    "x", "1T", "-1", "1.5G", "K", " 5", "99999999999999999999G"};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		setenv(INREAD_ENV, bad[i], 1);
 		CHECK_INT(inread_max_input(&v, &err), -1);
