@@ -309,14 +309,25 @@ with open(t + '/big.csv', 'w') as f:
         f.write('Talks number %d with a delegation,2026-%02d-%02dT10:00,'
                 'Paris\n' % (i, 1 + i % 12, 1 + i % 28))
 PYEOF
-# 60 MB: enough to start (the libraries take about 45), not for 300000
-# events.
+mkdir -p "$T/cwd" "$T/st"
+cp "$ROOT/samples/nato-2023.itin" "$T/st/store.itin"
+cp "$T/st/store.itin" "$T/before"
+# The address space to allow: what a small import needs (the libraries
+# take about 45 MB today), found by steps of 10 MB, plus 10 MB; far less
+# than 300000 events need (over 150 MB).
+OOM_KB=50000
+while [ "$OOM_KB" -lt 130000 ] &&
+	! (ulimit -v "$OOM_KB" && exec "$ITIN" -f "$T/st/store.itin" import -n \
+		"$ROOT/samples/nato-2023.ics") >/dev/null 2>&1; do
+	OOM_KB=$((OOM_KB + 10000))
+done
+OOM_KB=$((OOM_KB + 10000))
 oom() { # DESC ARGS...
 	_d=$1
 	shift
 	(cd "$T/cwd" || exit 1
 	 ulimit -c unlimited 2>/dev/null
-	 ulimit -v 60000 && exec timeout -s KILL 30 "$ITIN" "$@") >"$T/out" 2>"$T/err"
+	 ulimit -v "$OOM_KB" && exec timeout -s KILL 30 "$ITIN" "$@") >"$T/out" 2>"$T/err"
 	rc=$?
 	expect_rc 71 "$_d: status 71"
 	expect_err "^itin: out of memory( \([0-9]+ bytes\))?$" "$_d: message"
@@ -326,9 +337,6 @@ oom() { # DESC ARGS...
 		ok "$_d: no core file"
 	fi
 }
-mkdir -p "$T/cwd" "$T/st"
-cp "$ROOT/samples/nato-2023.itin" "$T/st/store.itin"
-cp "$T/st/store.itin" "$T/before"
 for f in big.itin big.csv; do
 	oom "import of $f" -f "$T/st/store.itin" import "$T/$f"
 	same_file "$T/before" "$T/st/store.itin" "import of $f: store byte-identical"
