@@ -22,6 +22,7 @@ enum itin_status {
 	ITIN_EX_USAGE = 64,	/* bad command line */
 	ITIN_EX_DATAERR = 65,	/* bad input data */
 	ITIN_EX_NOINPUT = 66,	/* input file missing or unreadable */
+	ITIN_EX_OSERR = 71,	/* out of memory (xalloc.h) */
 	ITIN_EX_CANTCREAT = 73,	/* cannot create output */
 	ITIN_EX_IOERR = 74,	/* I/O error */
 	ITIN_EX_TEMPFAIL = 75,	/* store busy */

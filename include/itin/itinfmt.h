@@ -18,10 +18,13 @@
 #include <stddef.h>
 #include "itin/err.h"
 #include "itin/evlist.h"
+#include "itin/inread.h"
 #include "itin/strbuf.h"
 
-/* Longest line accepted, in bytes; longer lines are an error, not a crash. */
-#define ITINFMT_MAX_LINE (1024 * 1024)
+/* Longest line accepted, in bytes; longer lines are an error, not a crash.
+ * The limit every reader applies while reading (inread.h); checked here
+ * again for a buffer that did not come through it. */
+#define ITINFMT_MAX_LINE INREAD_MAX_LINE
 
 /*
  * Parse buf[0..len) (need not be NUL-terminated). fname is used in messages.

@@ -1,9 +1,11 @@
 /*
  * xalloc.h: allocation that never returns NULL.
  *
- * The core never exits, except here: running out of memory prints one line
- * and aborts, as git's xmalloc does. Everything else reports through
- * struct itin_err.
+ * The core never exits, except here: running out of memory prints
+ * "itin: out of memory (N bytes)" and exits with 71 (EX_OSERR), as git's
+ * xmalloc dies; it does not abort, so no core file holds the itinerary.
+ * The store is untouched (a rewrite renames its new file into place only
+ * when that is complete). Everything else reports through struct itin_err.
  */
 #ifndef ITIN_XALLOC_H
 #define ITIN_XALLOC_H
@@ -11,6 +13,9 @@
 #include <stddef.h>
 
 void *xmalloc(size_t size);
+/* Out of memory: the message (size 0: not known, as when a library failed)
+ * and exit(71). For allocations made elsewhere (libical) that fail. */
+_Noreturn void xalloc_die(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 /* Grow an array so it holds at least n elements of size each (doubling). */

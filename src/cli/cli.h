@@ -305,8 +305,9 @@ enum out_flags {
  * --from/--to range for the agenda; flags are enum out_flags. */
 void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
 		   const struct filter *f, unsigned flags);
-/* Read a whole file ("-" = standard input) into sb. 0 or -1 with err
- * (66 missing/unreadable/directory, 74 read error). */
+/* Read a whole file ("-" = standard input) into sb, within the limits of
+ * inread.h. 0 or -1 with err (66 missing/unreadable/directory, 65 over a
+ * limit or a NUL byte, 74 read error). */
 int read_input(const char *path, struct strbuf *sb, struct itin_err *err);
 /* Every event of the store, or -1 with *status set (the error told). */
 int load_store(struct cli *cli, struct evlist *all, int *status);

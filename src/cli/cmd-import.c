@@ -30,6 +30,7 @@
 #include "itin/evident.h"
 #include "itin/evmerge.h"
 #include "itin/icalio.h"
+#include "itin/inread.h"
 #include "itin/itinfmt.h"
 #include "itin/recode.h"
 #include "itin/store.h"
@@ -207,22 +208,17 @@ static int read_csv(struct input *in, const struct import_opts *io,
 static int read_whole(struct input *in, const struct import_opts *io,
 		      struct strbuf *sb, struct itin_err *err)
 {
-	char buf[65536];
 	FILE *fp;
-	size_t n;
-	int ret = 0;
+	int ret;
 
 	if (!io->encoding || !strcmp(io->encoding, "UTF-8"))
 		return read_input(in->path, sb, err);
 	if (open_input(in, io, &fp, err))
 		return -1;
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		strbuf_add(sb, buf, n);
-	if (ferror(fp)) {
-		itin_err_set(err, ITIN_EX_IOERR, "cannot read '%s'", in->path);
+	/* The converted text, within the same limits (inread.h). */
+	ret = inread_fp(fp, in->name, INREAD_TEXT, sb, err);
+	if (ret)
 		encoding_read_error(in, io, err);
-		ret = -1;
-	}
 	close_input(fp);
 	return ret;
 }
@@ -281,6 +277,10 @@ static int read_one(struct input *in, const struct import_opts *io,
 		return read_csv(in, io, p);
 	itin_err_clear(&err);
 	if (read_whole(in, io, &sb, &err)) {
+		/* The reader stops at the first NUL, which UTF-16 has at once;
+		 * what it read is enough to tell. */
+		if (!io->encoding && sb.len && err.status == ITIN_EX_DATAERR)
+			refuse_utf16(in, &sb, &err);
 		ret = report_err(&err);
 	} else if (!io->encoding && refuse_utf16(in, &sb, &err)) {
 		ret = report_err(&err);

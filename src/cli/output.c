@@ -13,6 +13,7 @@
 #include "itin/csvio.h"
 #include "itin/evzone.h"
 #include "itin/icalio.h"
+#include "itin/inread.h"
 #include "itin/itinfmt.h"
 #include "itin/json.h"
 #include "itin/shortid.h"
@@ -122,7 +123,7 @@ int read_input(const char *path, struct strbuf *sb, struct itin_err *err)
 	bool is_stdin = !strcmp(path, "-");
 	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
-	char buf[65536];
+	int ret;
 
 	if (fd < 0)
 		return itin_err_set(err, ITIN_EX_NOINPUT,
@@ -134,25 +135,10 @@ int read_input(const char *path, struct strbuf *sb, struct itin_err *err)
 		return itin_err_set(err, ITIN_EX_NOINPUT, "'%s' is a directory",
 				    path);
 	}
-	if (!is_stdin && S_ISREG(st.st_mode) && st.st_size > 0)
-		strbuf_grow(sb, (size_t)st.st_size);
-	for (;;) {
-		ssize_t n = read(fd, buf, sizeof(buf));
-		if (n < 0) {
-			int e = errno;
-			if (e == EINTR)
-				continue;
-			if (!is_stdin)
-				close(fd);
-			return itin_err_set(err, ITIN_EX_IOERR,
-					    "cannot read '%s': %s", path,
-					    strerror(e));
-		}
-		if (!n)
-			break;
-		strbuf_add(sb, buf, (size_t)n);
-	}
+	/* A pipe, a device or a sparse file may be endless or huge: the
+	 * limits are checked while reading (inread.h). */
+	ret = inread_fd(fd, is_stdin ? "<stdin>" : path, INREAD_TEXT, sb, err);
 	if (!is_stdin)
 		close(fd);
-	return 0;
+	return ret;
 }

@@ -35,6 +35,7 @@
 
 #include "itin/csvio.h"
 #include "itin/formula.h"
+#include "itin/inread.h"
 #include "itin/recode.h"
 #include "itin/utf8.h"
 #include "itin/xalloc.h"
@@ -739,13 +740,24 @@ int csvio_read_records_fp(FILE *fp, const char *fname, char delim,
 			  csvio_record_fn fn, void *ctx, struct itin_err *err)
 {
 	struct csvio_reader *r = csvio_reader_new(fname, delim, fn, ctx);
-	char *buf = xmalloc(READ_CHUNK);
+	struct inread_check chk;
+	char *buf;
 	int ret = -1;
+	size_t keep;
 
+	/* The record limits bound a line and a NUL is one row's problem
+	 * (--skip-invalid skips it); the file's size is checked as every
+	 * reader checks it (inread.h). */
+	if (inread_check_init(&chk, r->fname, 0, err)) {
+		csvio_reader_free(r);
+		return -1;
+	}
+	buf = xmalloc(READ_CHUNK);
 	for (;;) {
 		size_t n = fread(buf, 1, READ_CHUNK, fp);
 
-		if (n && csvio_reader_feed(r, buf, n, err))
+		if (n && (inread_check_feed(&chk, buf, n, &keep, err) ||
+			  csvio_reader_feed(r, buf, n, err)))
 			goto out;
 		if (n < READ_CHUNK) {
 			if (ferror(fp)) {

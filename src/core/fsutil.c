@@ -193,6 +193,8 @@ int fs_replace_file(const char *path, const void *data, size_t len,
 		goto out;
 	}
 	strbuf_addf(&tmp, "%s/.%s.XXXXXX", dir, fs_path_base(real));
+	/* From here to the rename or the unlink nothing allocates: running
+	 * out of memory exits (xalloc.h), which would leave the file. */
 	fd = mkstemp(tmp.buf);
 	if (fd < 0) {
 		e = errno;

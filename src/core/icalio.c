@@ -96,10 +96,14 @@ static icalproperty *time_prop(icalproperty_kind kind, int64_t lsec,
 	return p;
 }
 
+/* A property that is NULL is left out (time_prop's years), unless libical
+ * ran out of memory making it: then we are out of memory too. */
 static void add_prop(icalcomponent *c, icalproperty *p)
 {
 	if (p)
 		icalcomponent_add_property(c, p);
+	else if (icalerrno == ICAL_NEWFAILED_ERROR)
+		xalloc_die(0);
 }
 
 static struct icaltimetype ical_utc(int64_t instant)
@@ -111,12 +115,39 @@ static struct icaltimetype ical_utc(int64_t instant)
 }
 
 /* Take a string libical allocated (an _r result) into sb and free it. */
+/*
+ * libical's errors are not fatal: a malloc that fails in it gives NULL and
+ * icalerrno ICAL_NEWFAILED_ERROR. That is our out of memory (xalloc.h),
+ * never an event exported without a field (add_prop) or an input refused
+ * by mistake. Callers clear icalerrno before the calls they check.
+ */
+static void ical_check_memory(void)
+{
+	if (icalerrno == ICAL_NEWFAILED_ERROR)
+		xalloc_die(0);
+}
+
 static void take_ical_string(struct strbuf *sb, char *s)
 {
-	if (s) {
-		strbuf_addstr(sb, s);
-		free(s);
-	}
+	ical_check_memory();
+	if (!s)
+		xalloc_die(0);
+	strbuf_addstr(sb, s);
+	free(s);
+	icalerror_clear_errno();
+}
+
+/* libical's iterator: NULL for a rule it refuses, or out of memory. */
+static icalrecur_iterator *recur_iterator_new(struct icalrecurrencetype rt,
+					      struct icaltimetype start)
+{
+	icalrecur_iterator *it;
+
+	icalerror_clear_errno();
+	it = icalrecur_iterator_new(rt, start);
+	if (!it)
+		ical_check_memory();
+	return it;
 }
 
 /* ---- folding ---- */
@@ -386,7 +417,7 @@ static void add_x(icalcomponent *c, const char *name, const char *value,
 	x_encode(tmp, value);
 	p = icalproperty_new_x(tmp->buf);
 	icalproperty_set_x_name(p, name);
-	icalcomponent_add_property(c, p);
+	add_prop(c, p);
 }
 
 static void add_time(icalcomponent *c, icalproperty *p, const char *tzid)
@@ -395,7 +426,7 @@ static void add_time(icalcomponent *c, icalproperty *p, const char *tzid)
 		return;
 	if (tzid)
 		icalproperty_add_parameter(p, icalparameter_new_tzid(tzid));
-	icalcomponent_add_property(c, p);
+	add_prop(c, p);
 }
 
 static icalcomponent *vevent_of(const struct event *ev,
@@ -415,15 +446,15 @@ static icalcomponent *vevent_of(const struct event *ev,
 		strbuf_addstr(a, ev->uid);
 	else
 		icalio_uid(a, ev->id);
-	icalcomponent_add_property(c, icalproperty_new_uid(a->buf));
+	add_prop(c, icalproperty_new_uid(a->buf));
 	/* A UID that does not give the id back ("ID@itin") carries it. */
 	if (a->len != strlen(ev->id) + 5 || strncmp(a->buf, ev->id, a->len - 5) ||
 	    strcmp(a->buf + a->len - 5, "@itin"))
 		add_x(c, "X-ITIN-ID", ev->id, b);
-	icalcomponent_add_property(c, icalproperty_new_dtstamp(ical_utc(o->now)));
-	icalcomponent_add_property(c, icalproperty_new_sequence((int)ev->seq));
+	add_prop(c, icalproperty_new_dtstamp(ical_utc(o->now)));
+	add_prop(c, icalproperty_new_sequence((int)ev->seq));
 	if (ev->has_modified)
-		icalcomponent_add_property(
+		add_prop(
 		    c, icalproperty_new_lastmodified(ical_utc(ev->modified)));
 
 	if (ev->allday) {
@@ -441,7 +472,7 @@ static icalcomponent *vevent_of(const struct event *ev,
 			struct icaldurationtype du = icaldurationtype_null_duration();
 
 			du.days = (unsigned)(last - lsec_day(ev->start) + 1);
-			icalcomponent_add_property(c,
+			add_prop(c,
 						   icalproperty_new_duration(du));
 		}
 	} else {
@@ -451,7 +482,7 @@ static icalcomponent *vevent_of(const struct event *ev,
 		    ev->end == ev->start) {
 			/* DTEND = DTSTART reads as a mistake to validators;
 			 * a zero DURATION says the same on purpose. */
-			icalcomponent_add_property(
+			add_prop(
 			    c, icalproperty_new_duration(
 				   icaldurationtype_null_duration()));
 		} else if (ev->has_end) {
@@ -462,31 +493,31 @@ static icalcomponent *vevent_of(const struct event *ev,
 
 	if (ics_text(a, ev->title))
 		add_x(c, "X-ITIN-TITLE", ev->title, b);
-	icalcomponent_add_property(c, icalproperty_new_summary(a->buf));
+	add_prop(c, icalproperty_new_summary(a->buf));
 
 	location_text(b, ev->venue, ev->city, ev->country);
 	if (b->len) {
 		ics_text(a, b->buf);
-		icalcomponent_add_property(c, icalproperty_new_location(a->buf));
+		add_prop(c, icalproperty_new_location(a->buf));
 	}
 	description_text(b, ev->notes, ev->with, ev->nwith, ev->org, ev->source);
 	if (b->len) {
 		ics_text(a, b->buf);
-		icalcomponent_add_property(c, icalproperty_new_description(a->buf));
+		add_prop(c, icalproperty_new_description(a->buf));
 	}
 	categories_text(b, ev->type, ev->tags, ev->ntags);
 	ics_text(a, b->buf);
-	icalcomponent_add_property(c, icalproperty_new_categories(a->buf));
-	icalcomponent_add_property(c, icalproperty_new_status(status[ev->status]));
+	add_prop(c, icalproperty_new_categories(a->buf));
+	add_prop(c, icalproperty_new_status(status[ev->status]));
 	if (present(ev->source) && looks_like_uri(ev->source))
-		icalcomponent_add_property(c, icalproperty_new_url(ev->source));
+		add_prop(c, icalproperty_new_url(ev->source));
 	pl = present(ev->city) ? place_find(ev->city, ev->country, NULL) : NULL;
 	if (pl) {
 		struct icalgeotype geo;
 
 		geo.lat = pl->lat;
 		geo.lon = pl->lon;
-		icalcomponent_add_property(c, icalproperty_new_geo(geo));
+		add_prop(c, icalproperty_new_geo(geo));
 	}
 
 	/* What iCalendar has no place for, exactly. */
@@ -567,7 +598,7 @@ static icalcomponent *vtimezone_of(const struct vtimezone *vtz)
 	icalcomponent *c = icalcomponent_new_vtimezone();
 	struct strbuf rule = STRBUF_INIT;
 
-	icalcomponent_add_property(c, icalproperty_new_tzid(vtz->tzid));
+	add_prop(c, icalproperty_new_tzid(vtz->tzid));
 	for (size_t i = 0; i < vtz->nobs; i++) {
 		const struct vtz_obs *ob = &vtz->obs[i];
 		icalcomponent *sub = ob->dst ? icalcomponent_new_xdaylight()
@@ -575,16 +606,16 @@ static icalcomponent *vtimezone_of(const struct vtimezone *vtz)
 		char name[16];
 
 		add_prop(sub, time_prop(ICAL_DTSTART_PROPERTY, ob->start, false));
-		icalcomponent_add_property(sub,
+		add_prop(sub,
 					   icalproperty_new_tzoffsetfrom(ob->off_from));
-		icalcomponent_add_property(sub,
+		add_prop(sub,
 					   icalproperty_new_tzoffsetto(ob->off_to));
 		if (ob->name[0]) {
-			icalcomponent_add_property(sub,
+			add_prop(sub,
 						   icalproperty_new_tzname(ob->name));
 		} else {
 			offset_name(name, sizeof(name), ob->off_to);
-			icalcomponent_add_property(sub,
+			add_prop(sub,
 						   icalproperty_new_tzname(name));
 		}
 		if (ob->has_rule) {
@@ -605,7 +636,7 @@ static icalcomponent *vtimezone_of(const struct vtimezone *vtz)
 			strbuf_addf(&rule, ";UNTIL=%04d%02d%02dT%02d%02d%02dZ",
 				    u.year, u.month, u.day, u.hour, u.minute,
 				    u.second);
-			icalcomponent_add_property(
+			add_prop(
 			    sub, icalproperty_new_rrule(
 				     icalrecurrencetype_from_string(rule.buf)));
 		}
@@ -624,15 +655,18 @@ static icalcomponent *vtimezone_of(const struct vtimezone *vtz)
 	return c;
 }
 
+/* Write c and free it; icalerrno was cleared before c was built. */
 static void write_component(struct strbuf *sb, icalcomponent *c)
 {
-	char *s = icalcomponent_as_ical_string_r(c);
+	char *s = c ? icalcomponent_as_ical_string_r(c) : NULL;
 
-	if (s) {
-		refold(sb, s);
-		free(s);
-	}
+	ical_check_memory();
+	if (!s)
+		xalloc_die(0);
+	refold(sb, s);
+	free(s);
 	icalcomponent_free(c);
+	icalerror_clear_errno();
 }
 
 void icalio_write(struct strbuf *sb, const struct evlist *l,
@@ -641,19 +675,22 @@ void icalio_write(struct strbuf *sb, const struct evlist *l,
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, head = STRBUF_INIT;
 	struct zone_years *zones = NULL;
 	size_t nzones = 0, zalloc = 0;
-	icalcomponent *cal = icalcomponent_new_vcalendar();
+	icalcomponent *cal;
 	char *s;
 
+	icalerror_clear_errno();
+	cal = icalcomponent_new_vcalendar();
+
 	/* The calendar's own properties; its END comes after the events. */
-	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+	add_prop(cal, icalproperty_new_version("2.0"));
 	if (o->prodid) {
-		icalcomponent_add_property(cal, icalproperty_new_prodid(o->prodid));
+		add_prop(cal, icalproperty_new_prodid(o->prodid));
 	} else {
 		strbuf_addstr(&a, "-//itin//itin " ITIN_VERSION "//EN");
-		icalcomponent_add_property(cal, icalproperty_new_prodid(a.buf));
+		add_prop(cal, icalproperty_new_prodid(a.buf));
 	}
-	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-	icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+	add_prop(cal, icalproperty_new_calscale("GREGORIAN"));
+	add_prop(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
 	s = icalcomponent_as_ical_string_r(cal);
 	icalcomponent_free(cal);
 	take_ical_string(&head, s);
@@ -1384,8 +1421,10 @@ static icaltimezone *embedded_zone(struct reader *r, const char *tzid)
 			strbuf_add(&s, cl_text(r, i), r->cl[i].len);
 			strbuf_addstr(&s, "\r\n");
 		}
+		icalerror_clear_errno();
 		c = icalparser_parse_string(s.buf);
 		strbuf_release(&s);
+		ical_check_memory();
 		if (!c)
 			return NULL;
 		vtz = icalcomponent_isa(c) == ICAL_VTIMEZONE_COMPONENT
@@ -1395,6 +1434,7 @@ static icaltimezone *embedded_zone(struct reader *r, const char *tzid)
 		z = icaltimezone_new();
 		if (!vtz || !icaltimezone_set_component(
 				z, icalcomponent_new_clone(vtz))) {
+			ical_check_memory();
 			icaltimezone_free(z, 1);
 			z = NULL;
 		}
@@ -2930,7 +2970,7 @@ static bool series_unbounded(const struct vprops *vp, const struct event *m,
 		       icaltime_is_null_time(rt.until);
 		/* A rule that matches no date is no series at all. */
 		if (open) {
-			icalrecur_iterator *it = icalrecur_iterator_new(
+			icalrecur_iterator *it = recur_iterator_new(
 			    rt, ical_local(f->start, m->allday));
 
 			open = it != NULL;
@@ -3021,7 +3061,7 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 		return 0;
 	}
 	frame_until(r, &rt, m, f);
-	it = icalrecur_iterator_new(rt, ical_local(f->start, m->allday));
+	it = recur_iterator_new(rt, ical_local(f->start, m->allday));
 	if (!it) {
 		/* libical refuses a start past its last year, and a rule
 		 * that can match no date (30 February) or that joins parts
@@ -3069,7 +3109,7 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 			horizon = lsec_day(walk_from + reach) * ITIN_DAY;
 			icalrecur_iterator_free(it);
 			rt.until = ical_local(horizon, m->allday);
-			it = icalrecur_iterator_new(rt, ical_local(f->start, m->allday));
+			it = recur_iterator_new(rt, ical_local(f->start, m->allday));
 			if (it && walk_from != f->start)
 				icalrecur_iterator_set_start(it, ical_local(walk_from, m->allday));
 			if (!it) {

@@ -22,6 +22,7 @@
 
 #include "itin/ascii.h"
 #include "itin/fsutil.h"
+#include "itin/inread.h"
 #include "itin/itinfmt.h"
 #include "itin/store.h"
 #include "itin/strbuf.h"
@@ -251,24 +252,25 @@ fail:
 
 /* ---- reading --------------------------------------------------------- */
 
-/* Read a whole descriptor into sb. */
-static int read_all(int fd, struct strbuf *sb)
+/*
+ * The store must be a regular file: reading a FIFO would wait for a
+ * writer (with the lock held), a device such as /dev/zero never ends, and
+ * a rewrite would replace either by a file. 66, like a directory.
+ */
+static int check_regular(const char *path, const struct stat *st,
+			 struct itin_err *err)
 {
-	for (;;) {
-		ssize_t n;
-
-		strbuf_grow(sb, 65536);
-		n = read(fd, sb->buf + sb->len, sb->alloc - sb->len - 1);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		if (n == 0)
-			break;
-		sb->len += (size_t)n;
-		sb->buf[sb->len] = '\0';
-	}
+	if (S_ISDIR(st->st_mode))
+		return itin_err_set(err, ITIN_EX_NOINPUT, "'%s' is a directory",
+				    path);
+	if (!S_ISREG(st->st_mode))
+		return itin_err_set(err, ITIN_EX_NOINPUT,
+				    "'%s' is not a regular file (%s)", path,
+				    S_ISFIFO(st->st_mode)   ? "a FIFO"
+				    : S_ISCHR(st->st_mode)  ? "a character device"
+				    : S_ISBLK(st->st_mode)  ? "a block device"
+				    : S_ISSOCK(st->st_mode) ? "a socket"
+							    : "a special file");
 	return 0;
 }
 
@@ -285,7 +287,9 @@ static int read_store(const char *path, struct evlist *out,
 	size_t i;
 	int fd;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO put in the store's place after the check of
+	 * the caller must not block the open (and the lock held). */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0) {
 		int e = errno;
 
@@ -297,21 +301,21 @@ static int read_store(const char *path, struct evlist *out,
 		return itin_err_set(err, ITIN_EX_NOINPUT,
 				    "cannot read '%s': %s", path, strerror(e));
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		return itin_err_set(err, ITIN_EX_NOINPUT, "'%s' is a directory",
-				    path);
-	}
-	if (read_all(fd, &sb) < 0) {
+	if (fstat(fd, &st) < 0) {
 		int e = errno;
 
 		close(fd);
-		strbuf_release(&sb);
-		if (e == EISDIR)
-			return itin_err_set(err, ITIN_EX_NOINPUT,
-					    "'%s' is a directory", path);
-		return itin_err_set(err, ITIN_EX_IOERR, "cannot read '%s': %s",
+		return itin_err_set(err, ITIN_EX_IOERR, "cannot stat '%s': %s",
 				    path, strerror(e));
+	}
+	if (check_regular(path, &st, err) < 0) {
+		close(fd);
+		return -1;
+	}
+	if (inread_fd(fd, path, INREAD_TEXT, &sb, err) < 0) {
+		close(fd);
+		strbuf_release(&sb);
+		return -1;
 	}
 	close(fd);
 
@@ -342,9 +346,8 @@ int store_load(const char *path, struct evlist *out,
 				    "cannot read '%s': %s", path,
 				    strerror(errno));
 	}
-	if (S_ISDIR(st.st_mode))
-		return itin_err_set(err, ITIN_EX_NOINPUT, "'%s' is a directory",
-				    path);
+	if (check_regular(path, &st, err) < 0)
+		return -1;
 
 	real = fs_resolve_path(path);
 	lock = lock_store(path, real, LK_SHARED, err);
@@ -372,7 +375,11 @@ static int open_for_append(const char *path, const char *real, int *created,
 
 	*created = 0;
 	for (tries = 0; tries < 10; tries++) {
-		fd = open(real, O_RDWR | O_APPEND | O_CLOEXEC);
+		/* O_NONBLOCK: a FIFO in the store's place must not block
+		 * the open; it is refused after it (a regular file ignores
+		 * the flag). */
+		fd = open(real, O_RDWR | O_APPEND | O_CLOEXEC | O_NONBLOCK |
+					O_NOCTTY);
 		if (fd >= 0)
 			return fd;
 		if (errno != ENOENT)
@@ -419,6 +426,9 @@ static int append(const char *path, const struct event *ev, bool check_id,
 	int lock, fd, created, e;
 	off_t size;
 
+	/* Before any folder or lock file is made for it. */
+	if (stat(path, &st) == 0 && check_regular(path, &st, err) < 0)
+		return -1;
 	if (make_parents(path, err) < 0)
 		return -1;
 	real = fs_resolve_path(path);
@@ -442,6 +452,9 @@ static int append(const char *path, const struct event *ev, bool check_id,
 			     strerror(e));
 		goto fail_fd;
 	}
+	/* Checked again on what was opened: the name may have changed. */
+	if (check_regular(path, &st, err) < 0)
+		goto fail_fd;
 	size = st.st_size;
 
 	/* A hand-edited file may lack its final newline. */
@@ -578,9 +591,9 @@ int store_begin(const char *path, struct store_tx *tx,
 	struct stat st;
 
 	tx_reset(tx);
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return itin_err_set(err, ITIN_EX_NOINPUT, "'%s' is a directory",
-				    path);
+	/* Before any folder or lock file is made for it. */
+	if (stat(path, &st) == 0 && check_regular(path, &st, err) < 0)
+		return -1;
 	/* The folders must exist for the lock file, whose name must not
 	 * change once the store is created (see resolve_path). */
 	if (make_parents(path, err) < 0)

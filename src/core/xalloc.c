@@ -1,15 +1,44 @@
-/* xalloc.c: allocation that aborts on exhaustion (the one exit in the core). */
+/*
+ * xalloc.c: allocation that exits on exhaustion (the one exit in the core).
+ *
+ * Out of memory is "itin: out of memory (N bytes)" and status 71
+ * (EX_OSERR), through exit(3), never abort(3): an abort may leave a core
+ * file, and a core of this program is a copy of someone's itinerary. exit
+ * runs the atexit hooks (the viewer gives the terminal back) and nothing
+ * else: no store is written through stdio, and a rewrite in progress is
+ * a temporary file that fs_replace_file() fills without allocating, so
+ * the old store stays and no temporary copy is left behind.
+ */
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "itin/err.h"
 #include "itin/xalloc.h"
 
-static void out_of_memory(size_t size)
+_Noreturn void xalloc_die(size_t size)
 {
-	fprintf(stderr, "itin: out of memory (allocating %zu bytes)\n", size);
-	abort();
+	static atomic_int dying;
+	char msg[80];
+	int n;
+
+	if (size)
+		n = snprintf(msg, sizeof(msg),
+			     "itin: out of memory (%zu bytes)\n", size);
+	else
+		n = snprintf(msg, sizeof(msg), "itin: out of memory\n");
+	/* write(2), not stdio: nothing here may need memory. */
+	if (n > 0 && write(STDERR_FILENO, msg, (size_t)n) < 0) {
+		/* Nothing more can be said. */
+	}
+	/* An atexit hook that runs out too, or the CSV reader's other
+	 * thread at the same time, comes here again: leave at once. */
+	if (atomic_fetch_add(&dying, 1))
+		_exit(ITIN_EX_OSERR);
+	exit(ITIN_EX_OSERR);
 }
 
 void *xmalloc(size_t size)
@@ -17,7 +46,7 @@ void *xmalloc(size_t size)
 	void *p = malloc(size ? size : 1);
 
 	if (!p)
-		out_of_memory(size);
+		xalloc_die(size);
 	return p;
 }
 
@@ -26,7 +55,7 @@ void *xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (!p)
-		out_of_memory(n * size);
+		xalloc_die(n * size);
 	return p;
 }
 
@@ -35,7 +64,7 @@ void *xrealloc(void *p, size_t size)
 	void *q = realloc(p, size ? size : 1);
 
 	if (!q)
-		out_of_memory(size);
+		xalloc_die(size);
 	return q;
 }
 
@@ -48,11 +77,11 @@ void *xgrow(void *p, size_t *alloc, size_t n, size_t size)
 	want = *alloc ? *alloc : 8;
 	while (want < n) {
 		if (want > SIZE_MAX / 2)
-			out_of_memory(SIZE_MAX);
+			xalloc_die(SIZE_MAX);
 		want *= 2;
 	}
 	if (want > SIZE_MAX / size)
-		out_of_memory(SIZE_MAX);
+		xalloc_die(SIZE_MAX);
 	*alloc = want;
 	return xrealloc(p, want * size);
 }

@@ -4,7 +4,7 @@
  *
  * The terminal is given back on every way out (htop's CRT_done): screen_done
  * on a normal exit, an atexit() hook for any exit() below us, a handler
- * that restores and re-raises SIGABRT (xalloc's out-of-memory abort), and
+ * that restores and re-raises SIGABRT (a failed assertion), and
  * SIGINT, SIGTERM, SIGHUP and SIGQUIT only set a flag that the key loop
  * reads, so the restoration runs outside the handler. SIGWINCH is left to
  * ncurses, which turns it into KEY_RESIZE.

@@ -421,6 +421,45 @@ TEST(directory_as_store_is_66)
 	free(dir);
 }
 
+/*
+ * A FIFO or a device as the store: 66 at once, for readers and writers,
+ * with no lock file made (a FIFO read would wait for a writer, with the
+ * lock held; /dev/zero never ends). The alarm fails the test rather than
+ * hanging it.
+ */
+TEST(fifo_or_device_as_store_is_66)
+{
+	char *dir = fresh_dir();
+	char *fifo = join(dir, "s.itin");
+	char *lock = join(dir, "s.itin.lock");
+	const char *const paths[] = {fifo, "/dev/zero"};
+	struct evlist l = EVLIST_INIT;
+	struct store_tx tx;
+	struct itin_err err;
+	struct stat st;
+
+	CHECK_INT(mkfifo(fifo, 0600), 0);
+	alarm(10);
+	for (size_t i = 0; i < 2; i++) {
+		CHECK_INT(store_load(paths[i], &l, NULL, &err), -1);
+		CHECK_INT(err.status, ITIN_EX_NOINPUT);
+		CHECK(strstr(err.msg, "is not a regular file") != NULL);
+		CHECK_INT(append_one(paths[i], "e1", "First", &err), -1);
+		CHECK_INT(err.status, ITIN_EX_NOINPUT);
+		CHECK_INT(store_begin(paths[i], &tx, NULL, &err), -1);
+		CHECK_INT(err.status, ITIN_EX_NOINPUT);
+		CHECK_INT(store_begin_existing(paths[i], &tx, NULL, &err), -1);
+		CHECK_INT(err.status, ITIN_EX_NOINPUT);
+	}
+	alarm(0);
+	CHECK(stat(lock, &st) < 0 && errno == ENOENT);
+	CHECK(stat("/dev/zero.lock", &st) < 0);
+	CHECK_INT(l.n, 0);
+	free(fifo);
+	free(lock);
+	free(dir);
+}
+
 TEST(relative_path)
 {
 	char *dir = fresh_dir();
@@ -1096,6 +1135,7 @@ int main(void)
 	RUN(append_adds_missing_final_newline);
 	RUN(load_bad_store_is_65_and_keeps_list);
 	RUN(directory_as_store_is_66);
+	RUN(fifo_or_device_as_store_is_66);
 	RUN(relative_path);
 	RUN(commit_replaces_and_keeps_mode);
 	RUN(commit_new_store_is_0600);
