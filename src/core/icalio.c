@@ -3202,10 +3202,10 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 	 * last time it gave, or the end it ran into), or its steps.
 	 */
 	walked = last;
-	if (ended)
+	if (ended && !(rt.count > 0 && steps >= limit))	/* not its COUNT */
 		walked = horizon ? horizon
 		       : until_l != INT64_MAX ? (until_l < lib_end ? until_l : lib_end)
-		       : rt.count > 0 && steps >= limit ? last : lib_end;
+		       : lib_end;
 	charge = paced ? (walked > walk_from ? (walked - walk_from) / step + 1 : 1) * per
 		       : (int64_t)steps + 1;
 	r->cand_left = charge < r->cand_left ? r->cand_left - charge : 0;
