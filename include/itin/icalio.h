@@ -91,7 +91,7 @@ struct icalio_read_opts {
 
 /* The budgets of a recurring event and of a file (man/itin.1, LIMITS). */
 #define ICALIO_MAX_OCCURRENCES 100000
-#define ICALIO_MAX_FILE_OCCURRENCES 200000
+#define ICALIO_MAX_FILE_OCCURRENCES 100000
 #define ICALIO_CANDIDATES_PER_OCCURRENCE 10
 
 struct icalio_stats {

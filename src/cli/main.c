@@ -136,7 +136,7 @@ static const struct command commands[] = {
      "  --encoding ENC       read the files as cp1252 (Windows), latin1,\n"
      "                       utf-16 or utf-8 (the default)\n"
      "  --max-occurrences N  iCalendar: the events the recurring events of\n"
-     "                       one file may make in all (default 200000)\n"
+     "                       one file may make in all (default 100000)\n"
      "  -f, --file PATH      the store\n",
      CMD_STORE | CMD_WRITES, cmd_import},
     {"export",

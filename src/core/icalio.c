@@ -3090,12 +3090,15 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 		free(rt.rscale);
 		return 0;
 	}
-	/* Rules of more than one a day: start near the window (two days
-	 * early: the frame's clock and the event's are less apart). */
-	if (windowed && rt.freq < ICAL_DAILY_RECURRENCE) {
+	/* Rules of a day or shorter: start near the window (two days
+	 * early: the frame's clock and the event's are less apart), on a
+	 * step of the rule from its start, so INTERVAL keeps its phase. */
+	paced = rule_pace(&rt, &step, &per);
+	if (windowed && paced) {
 		int64_t near = r->o->from_day * ITIN_DAY - span - 2 * ITIN_DAY;
 
 		if (near > f->start) {
+			near = f->start + (near - f->start) / step * step;
 			icalrecur_iterator_set_start(it, ical_local(near, m->allday));
 			walk_from = near;
 		}
@@ -3107,7 +3110,6 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 					  rt.until.day) * ITIN_DAY +
 			  rt.until.hour * 3600 + rt.until.minute * 60 +
 			  rt.until.second;
-	paced = rule_pace(&rt, &step, &per);
 	if (paced) {
 		if (allowed < per) {	/* not one step left */
 			icalrecur_iterator_free(it);
