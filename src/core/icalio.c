@@ -3122,6 +3122,8 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 		if (walk_from + reach < until_l) {
 			/* The day it falls in, for a warning a person reads. */
 			horizon = lsec_day(walk_from + reach) * ITIN_DAY;
+			if (horizon <= walk_from)	/* a budget of hours */
+				horizon = walk_from + reach;
 			icalrecur_iterator_free(it);
 			rt.until = ical_local(horizon, m->allday);
 			it = icalrecur_iterator_new(rt, ical_local(f->start, m->allday));
