@@ -75,10 +75,24 @@ struct icalio_read_opts {
 	 * since the epoch, local to each event, both included); one that
 	 * ends is expanded whole. */
 	int64_t from_day, to_day;
-	/* Events one recurring event may make; 0 for the default, 100000.
-	 * The fuzzer asks for fewer, so that time goes to finding bugs. */
+	/* Events one recurring event may make; 0 for the default,
+	 * ICALIO_MAX_OCCURRENCES. A series with more is cut there, with a
+	 * warning. */
 	size_t max_occurrences;
+	/* Events the recurring events of the whole file may make in all;
+	 * 0 for the default, ICALIO_MAX_FILE_OCCURRENCES. Counted as each
+	 * occurrence is found, before its event is made: a file that needs
+	 * more is refused (65). The file's rules may also walk at most
+	 * ICALIO_CANDIDATES_PER_OCCURRENCE times as many candidate times
+	 * (the dates and times a rule tries, matching or not) in all;
+	 * a file that needs more is refused too. */
+	size_t max_file_occurrences;
 };
+
+/* The budgets of a recurring event and of a file (man/itin.1, LIMITS). */
+#define ICALIO_MAX_OCCURRENCES 100000
+#define ICALIO_MAX_FILE_OCCURRENCES 100000
+#define ICALIO_CANDIDATES_PER_OCCURRENCE 10
 
 struct icalio_stats {
 	size_t vevents;		/* VEVENT components in the VCALENDARs */
@@ -86,6 +100,7 @@ struct icalio_stats {
 	size_t recurring;	/* recurring events expanded */
 	size_t occurrences;	/* events those made */
 	size_t skipped;		/* VEVENTs refused (ICALIO_SKIP_INVALID) */
+	size_t candidates;	/* candidate times the rules walked */
 };
 
 /*

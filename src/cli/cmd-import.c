@@ -1,7 +1,8 @@
 /*
  * cmd-import.c: `itin import [--format itin|csv|ics] [--dry-run]
  * [--skip-invalid] [--raw] [--from DATE] [--to DATE]
- * [--date-order dmy|mdy|ymd] [--encoding cp1252|latin1|utf-8|utf-16] FILE...`.
+ * [--date-order dmy|mdy|ymd] [--encoding cp1252|latin1|utf-8|utf-16]
+ * [--max-occurrences N] FILE...`.
  *
  * All or nothing: every file is read and parsed before the store is
  * touched, and a file with any error imports nothing at all. An event
@@ -15,7 +16,8 @@
  * events, never the file. --encoding reads any format through iconv
  * (recode.h); --date-order says how a CSV file writes its dates. --skip-invalid
  * lets a CSV or iCalendar file's good rows or events in and reports each
- * refused one; without it any bad one imports nothing.
+ * refused one; without it any bad one imports nothing. --max-occurrences
+ * is an iCalendar file's budget for its recurring events (icalio.h).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -56,13 +58,18 @@ struct import_opts {
 	int64_t from_day, to_day; /* the recurrence window */
 	unsigned date_order;	  /* CSV: CSVIO_DMY, _MDY, _YMD or 0 */
 	const char *encoding;	  /* recode_name(), NULL: UTF-8 as read */
+	size_t max_occurrences;	  /* iCalendar, per file; 0: the default */
 };
 
 /* This command's own options. */
 enum {
 	OPT_DATE_ORDER = 1000,
 	OPT_ENCODING,
+	OPT_MAX_OCCURRENCES,
 };
+
+/* The most --max-occurrences may ask for: about 40 GB of events. */
+#define MAX_OCCURRENCES_LIMIT 100000000
 
 /* The format of a file from its extension: 0 or a usage status. */
 static int format_of(const char *path, const struct command *cmd,
@@ -289,6 +296,7 @@ static int read_one(struct input *in, const struct import_opts *io,
 		    .flags = io->skip_invalid ? ICALIO_SKIP_INVALID : 0,
 		    .from_day = io->from_day,
 		    .to_day = io->to_day,
+		    .max_file_occurrences = io->max_occurrences,
 		};
 
 		if (icalio_read(sb.buf, sb.len, in->name, &o, &in->events,
@@ -496,10 +504,11 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	    {"to", required_argument, NULL, OPT_TO},
 	    {"date-order", required_argument, NULL, OPT_DATE_ORDER},
 	    {"encoding", required_argument, NULL, OPT_ENCODING},
+	    {"max-occurrences", required_argument, NULL, OPT_MAX_OCCURRENCES},
 	    {NULL, 0, NULL, 0},
 	};
 	const unsigned allowed = 1u << FMT_ITIN | 1u << FMT_CSV | 1u << FMT_ICS;
-	struct import_opts io = {false, false, 0, 0, 0, NULL};
+	struct import_opts io = {false, false, 0, 0, 0, NULL, 0};
 	bool has_from = false, has_to = false;
 	enum outfmt fmt = FMT_NONE;
 	struct input *in = NULL;
@@ -557,6 +566,22 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 						   "utf-8 or utf-16)",
 						   optarg);
 			break;
+		case OPT_MAX_OCCURRENCES: {
+			size_t n = 0, i;
+
+			for (i = 0; optarg[i] >= '0' && optarg[i] <= '9' &&
+				    n <= MAX_OCCURRENCES_LIMIT;
+			     i++)
+				n = n * 10 + (size_t)(optarg[i] - '0');
+			if (!i || optarg[i] || !n || n > MAX_OCCURRENCES_LIMIT)
+				return usage_error(cli->cmd,
+						   "invalid --max-occurrences "
+						   "'%s' (expected a whole number "
+						   "from 1 to %d)",
+						   optarg, MAX_OCCURRENCES_LIMIT);
+			io.max_occurrences = n;
+			break;
+		}
 		case OPT_FROM:
 		case OPT_TO: {
 			int64_t day;

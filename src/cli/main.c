@@ -111,7 +111,8 @@ static const struct command commands[] = {
      "itin import [--format itin|csv|ics] [--dry-run] [--skip-invalid]\n"
      "                   [--raw] [--from DATE] [--to DATE]\n"
      "                   [--date-order dmy|mdy|ymd]\n"
-     "                   [--encoding cp1252|latin1|utf-8|utf-16] FILE...",
+     "                   [--encoding cp1252|latin1|utf-8|utf-16]\n"
+     "                   [--max-occurrences N] FILE...",
      "Add the events of files to the store. An event replaces a stored\n"
      "one only when it is the same event (same id, same UID, or the same\n"
      "content), keeping the fields its file does not carry; a lower\n"
@@ -134,6 +135,8 @@ static const struct command commands[] = {
      "                       or ymd; without it the file's dates decide\n"
      "  --encoding ENC       read the files as cp1252 (Windows), latin1,\n"
      "                       utf-16 or utf-8 (the default)\n"
+     "  --max-occurrences N  iCalendar: the events the recurring events of\n"
+     "                       one file may make in all (default 100000)\n"
      "  -f, --file PATH      the store\n",
      CMD_STORE | CMD_WRITES, cmd_import},
     {"export",

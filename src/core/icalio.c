@@ -736,7 +736,7 @@ void icalio_write(struct strbuf *sb, const struct evlist *l,
 /* Limits that turn hostile input into an error, never a hang. */
 #define ICAL_MAX_DEPTH 16
 #define ICAL_MAX_STEPS 200000	/* RRULE iterations per rule */
-#define ICAL_MAX_OCCURRENCES 100000	/* events one series may make */
+#define ICAL_MAX_OCCURRENCES ICALIO_MAX_OCCURRENCES	/* events one series may make */
 #define ICAL_MAX_DAYS 3652059	/* 0001-01-01 to 9999-12-31: a DURATION's most */
 /* libical 3.0 expands no rule past this year (and none that starts
  * after it): as observed with 3.0.16, not a documented constant. */
@@ -846,6 +846,12 @@ struct reader {
 	bool warned_utf8;
 	struct lapse no_uid, no_dtstamp;	/* VEVENTs without them */
 	struct strbuf tmp;
+
+	/* What the file's recurring events may still cost in all
+	 * (icalio.h): occurrences found, candidate times walked. */
+	size_t occ_max, occ_left;
+	int64_t cand_max, cand_left;
+	bool over_budget;	/* the file, not one VEVENT, is refused */
 };
 
 static int fail_at(struct reader *r, long line, long col, const char *fmt, ...)
@@ -2804,6 +2810,11 @@ struct series {
 	bool has_first;		/* v[0] is DTSTART */
 	bool partial;		/* a rule could not be expanded to its end */
 	bool empty_rule;	/* a rule the library found no date for */
+	/* The occurrences the file may still make (reader.occ_left), for
+	 * the series that becomes events; NULL for the others (EXDATEs, an
+	 * RDATE's values before they join it). */
+	const size_t *file_left;
+	bool over;		/* file_left reached: the file is refused */
 };
 
 /*
@@ -2817,6 +2828,11 @@ static struct occ *series_add(struct series *s, int64_t key, int64_t local)
 		return &s->v[0];
 	if (s->n >= s->max) {
 		s->capped = true;
+		return NULL;
+	}
+	/* Counted here, before the entry (let alone its event) is made. */
+	if (s->file_left && s->n >= *s->file_left) {
+		s->over = true;
 		return NULL;
 	}
 	s->v = xgrow(s->v, &s->alloc, s->n + 1, sizeof(*s->v));
@@ -2989,12 +3005,14 @@ static bool in_window(const struct reader *r, int64_t local, int64_t span)
 }
 
 /*
- * How far a rule of more than one occurrence a day may be walked. libical
- * steps through every candidate time of such a rule (every second of a
- * FREQ=SECONDLY one, about 3 microseconds each) until one matches, however
- * far that is (a SECONDLY rule for 29 February: four years of seconds per
- * occurrence), and only its UNTIL stops it. So such a rule is given an
- * UNTIL this many candidates after where it starts: at most a few seconds.
+ * How far a rule of days or shorter may be walked. libical steps through
+ * every candidate time of such a rule (every second of a FREQ=SECONDLY
+ * one, every day of a DAILY one; 2 to 4 microseconds each) until one
+ * matches, however far that is (a SECONDLY rule for 29 February on a
+ * Monday: 28 years of seconds per occurrence), and only its UNTIL stops
+ * it. So such a rule is given an UNTIL this many candidates after where
+ * it starts (a few seconds at most), or fewer when the file's budget
+ * (reader.cand_left) has fewer left.
  */
 #define ICAL_MAX_CANDIDATES 1000000
 
@@ -3008,11 +3026,16 @@ static int64_t by_count(const short *v, size_t size)
 	return i ? (int64_t)i : 1;
 }
 
-/* Seconds of the walk that hold ICAL_MAX_CANDIDATES candidates of rule
- * rt, or 0 when it needs no bound (a rule of weeks or longer). */
-static int64_t rule_reach(const struct icalrecurrencetype *rt)
+/*
+ * The pace of a walk of rule rt: *step, the seconds one step of it spans,
+ * and *per, the candidate times libical tries in each. False for a rule
+ * of weeks or longer, which libical expands a period at a time: each of
+ * its steps is counted as one candidate.
+ */
+static bool rule_pace(const struct icalrecurrencetype *rt, int64_t *step,
+		      int64_t *per)
 {
-	int64_t unit, per = 1, interval = rt->interval > 0 ? rt->interval : 1;
+	int64_t unit, interval = rt->interval > 0 ? rt->interval : 1;
 
 	switch (rt->freq) {
 	case ICAL_SECONDLY_RECURRENCE:
@@ -3028,16 +3051,32 @@ static int64_t rule_reach(const struct icalrecurrencetype *rt)
 		unit = ITIN_DAY;
 		break;
 	default:
-		return 0;
+		return false;
 	}
 	/* The parts a rule expands into several times per step. */
+	*per = 1;
 	if (rt->freq >= ICAL_MINUTELY_RECURRENCE)
-		per *= by_count(rt->by_second, ICAL_BY_SECOND_SIZE);
+		*per *= by_count(rt->by_second, ICAL_BY_SECOND_SIZE);
 	if (rt->freq >= ICAL_HOURLY_RECURRENCE)
-		per *= by_count(rt->by_minute, ICAL_BY_MINUTE_SIZE);
+		*per *= by_count(rt->by_minute, ICAL_BY_MINUTE_SIZE);
 	if (rt->freq >= ICAL_DAILY_RECURRENCE)
-		per *= by_count(rt->by_hour, ICAL_BY_HOUR_SIZE);
-	return ICAL_MAX_CANDIDATES / per * unit * interval;
+		*per *= by_count(rt->by_hour, ICAL_BY_HOUR_SIZE);
+	*step = unit * interval;
+	return true;
+}
+
+/* The file's budget of candidate times is spent: refuse the file. */
+static int over_candidates(struct reader *r, const struct cprop *p)
+{
+	r->over_budget = true;
+	return fail_at(r, p->line, 0,
+		       "RRULE '%.60s' takes this file past %lld "
+		       "candidate times, the dates and times its rules try "
+		       "(the limit for a file: %d for each of the %zu "
+		       "occurrences allowed; --max-occurrences raises it)",
+		       p->value, (long long)r->cand_max,
+		       ICALIO_CANDIDATES_PER_OCCURRENCE,
+		       r->occ_max);
 }
 
 static int expand_rrule(struct reader *r, const struct cprop *p,
@@ -3050,8 +3089,16 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 	size_t steps = 0, limit;
 	/* Steps in proportion to the occurrences allowed (200000 by default). */
 	size_t max_steps = out->max * (ICAL_MAX_STEPS / ICAL_MAX_OCCURRENCES);
-	int64_t walk_from = f->start, reach, horizon = 0;
-	bool cut = false;
+	int64_t walk_from = f->start, reach = 0, horizon = 0, step = 0, per = 1;
+	int64_t walked, last, until_l = INT64_MAX, charge;
+	/* The library's end: it expands no rule past this year. */
+	const int64_t lib_end = days_from_civil(ICAL_RRULE_LAST_YEAR, 1, 1) * ITIN_DAY;
+	/* The candidates this rule may try: its own limit, or what the
+	 * file has left when that is less (a cut then refuses the file). */
+	int64_t allowed = r->cand_left < ICAL_MAX_CANDIDATES ? r->cand_left
+							     : ICAL_MAX_CANDIDATES;
+	bool by_file = r->cand_left < ICAL_MAX_CANDIDATES;
+	bool cut = false, paced, ended = false;
 
 	if (rt.freq == ICAL_NO_RECURRENCE) {
 		free(rt.rscale);
@@ -3083,30 +3130,40 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 		free(rt.rscale);
 		return 0;
 	}
-	/* Rules of more than one a day: start near the window (two days
-	 * early: the frame's clock and the event's are less apart). */
-	if (windowed && rt.freq < ICAL_DAILY_RECURRENCE) {
+	/* Rules of a day or shorter: start near the window (two days
+	 * early: the frame's clock and the event's are less apart), on a
+	 * step of the rule from its start, so INTERVAL keeps its phase. */
+	paced = rule_pace(&rt, &step, &per);
+	if (windowed && paced) {
 		int64_t near = r->o->from_day * ITIN_DAY - span - 2 * ITIN_DAY;
 
 		if (near > f->start) {
+			near = f->start + (near - f->start) / step * step;
 			icalrecur_iterator_set_start(it, ical_local(near, m->allday));
 			walk_from = near;
 		}
 	}
-	/* A walk that could take minutes is given an end (rule_reach()),
+	/* A walk that could take minutes is given an end (rule_pace()),
 	 * said if it cuts the series. */
-	reach = rule_reach(&rt);
-	if (reach && walk_from < days_from_civil(ICAL_RRULE_LAST_YEAR, 1, 1) * ITIN_DAY - reach) {
-		int64_t l = icaltime_is_null_time(rt.until)
-				? INT64_MAX
-				: days_from_civil(rt.until.year, rt.until.month,
-						  rt.until.day) * ITIN_DAY +
-				      rt.until.hour * 3600 + rt.until.minute * 60 +
-				      rt.until.second;
-
-		if (walk_from + reach < l) {
+	if (!icaltime_is_null_time(rt.until))
+		until_l = days_from_civil(rt.until.year, rt.until.month,
+					  rt.until.day) * ITIN_DAY +
+			  rt.until.hour * 3600 + rt.until.minute * 60 +
+			  rt.until.second;
+	if (paced) {
+		if (allowed < per) {	/* not one step left */
+			icalrecur_iterator_free(it);
+			free(rt.rscale);
+			return over_candidates(r, p);
+		}
+		reach = allowed / per * step;
+	}
+	if (reach && walk_from < lib_end - reach) {
+		if (walk_from + reach < until_l) {
 			/* The day it falls in, for a warning a person reads. */
 			horizon = lsec_day(walk_from + reach) * ITIN_DAY;
+			if (horizon <= walk_from)	/* a budget of hours */
+				horizon = walk_from + reach;
 			icalrecur_iterator_free(it);
 			rt.until = ical_local(horizon, m->allday);
 			it = recur_iterator_new(rt, ical_local(f->start, m->allday));
@@ -3122,11 +3179,21 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 	/* RFC 5545: DTSTART is the first of COUNT even when the rule does
 	 * not match it; libical counts only the times the rule matches. */
 	limit = rt.count > 0 ? (size_t)rt.count : SIZE_MAX;
+	last = walk_from;
 	for (;;) {
-		struct icaltimetype t = icalrecur_iterator_next(it);
+		struct icaltimetype t;
 		int64_t fl, key, local;
 
+		/* A rule of weeks or longer is charged a candidate a step. */
+		if (!paced && (int64_t)steps >= r->cand_left) {
+			icalrecur_iterator_free(it);
+			free(rt.rscale);
+			r->cand_left = 0;
+			return over_candidates(r, p);
+		}
+		t = icalrecur_iterator_next(it);
 		if (icaltime_is_null_time(t)) {
+			ended = true;
 			/* The rule's end, or the library's: a rule without
 			 * one, a COUNT not reached or an UNTIL past the
 			 * library's last year was cut short. */
@@ -3152,6 +3219,7 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 		fl = days_from_civil(t.year, t.month, t.day) * ITIN_DAY;
 		if (!t.is_date)
 			fl += t.hour * 3600 + t.minute * 60 + t.second;
+		last = fl;
 		if (!steps && fl != f->start && limit != SIZE_MAX)
 			limit--;
 		if (steps >= limit)
@@ -3172,6 +3240,24 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 			continue;
 		if (!series_add(out, key, local))
 			break;
+	}
+	/*
+	 * What the walk cost: the candidates up to where libical got (the
+	 * last time it gave, or the end it ran into), or its steps.
+	 */
+	walked = last;
+	if (ended && !(rt.count > 0 && steps >= limit))	/* not its COUNT */
+		walked = horizon ? horizon
+		       : until_l != INT64_MAX ? (until_l < lib_end ? until_l : lib_end)
+		       : lib_end;
+	charge = paced ? (walked > walk_from ? (walked - walk_from) / step + 1 : 1) * per
+		       : (int64_t)steps + 1;
+	r->cand_left = charge < r->cand_left ? r->cand_left - charge : 0;
+	r->st->candidates += (size_t)charge;
+	if (cut && by_file) {
+		icalrecur_iterator_free(it);
+		free(rt.rscale);
+		return over_candidates(r, p);
 	}
 	if (cut) {
 		char a[ITIN_WHEN_MAX];
@@ -3522,8 +3608,8 @@ static int expand_series(struct reader *r, struct pending *ms)
 			     r->o->max_occurrences < ICAL_MAX_OCCURRENCES
 		     ? r->o->max_occurrences
 		     : ICAL_MAX_OCCURRENCES;
-	struct series occ = { NULL, 0, 0, false, max, false, false, false },
-		      ex = { NULL, 0, 0, false, ICAL_MAX_OCCURRENCES, false, false, false };
+	struct series occ = { .max = max, .file_left = &r->occ_left },
+		      ex = { .max = ICAL_MAX_OCCURRENCES };
 	int64_t span = m->has_end ? m->end - m->start : 0;
 	int64_t first_day = 0, last_day = 0;
 	char *base = series_base(ms), st[24];
@@ -3567,7 +3653,7 @@ static int expand_series(struct reader *r, struct pending *ms)
 		    expand_rrule(r, p, m, mtz, &f, windowed, span, &occ))
 			goto out;
 		if (name_is(p, "RDATE")) {
-			struct series rd = { NULL, 0, 0, false, max, false, false, false };
+			struct series rd = { .max = max };
 
 			if (each_value(r, p, m, mtz, &f, false, &rd)) {
 				free(rd.v);
@@ -3592,7 +3678,17 @@ static int expand_series(struct reader *r, struct pending *ms)
 		if (name_is(p, "EXDATE") &&
 		    each_value(r, p, m, mtz, &f, true, &ex))
 			goto out;
+		if (occ.over) {
+			r->over_budget = true;
+			fail_at(r, ms->line, 0,
+				"recurring event '%.80s' takes this file past "
+				"%zu occurrences (the limit for a file; "
+				"--max-occurrences raises it)",
+				m->title, r->occ_max);
+			goto out;
+		}
 	}
+	r->occ_left -= occ.n;
 	/* Sorted, so that each occurrence costs a search, not a pass over
 	 * every EXDATE and override: a whole series may be 100000 long. */
 	if (occ.n)
@@ -3721,7 +3817,7 @@ static int finish_pending(struct reader *r)
 				return -1;
 			continue;
 		}
-		if (expand_series(r, pe) && refuse(r))
+		if (expand_series(r, pe) && (r->over_budget || refuse(r)))
 			return -1;
 	}
 	/*
@@ -3810,6 +3906,13 @@ int icalio_read(const char *buf, size_t len, const char *fname,
 	strbuf_init(&r.tmp);
 	r.uids = evindex_build(&empty);
 	r.ids = evindex_build(&empty);
+	r.occ_max = o->max_file_occurrences ? o->max_file_occurrences
+					    : ICALIO_MAX_FILE_OCCURRENCES;
+	r.occ_left = r.occ_max;
+	r.cand_max = r.occ_max > (size_t)(INT64_MAX / 2 / ICALIO_CANDIDATES_PER_OCCURRENCE)
+			 ? INT64_MAX / 2
+			 : (int64_t)r.occ_max * ICALIO_CANDIDATES_PER_OCCURRENCE;
+	r.cand_left = r.cand_max;
 	itin_err_clear(err);
 
 	if (split_lines(&r, buf, len) || check_structure(&r))

@@ -10,6 +10,8 @@
 #include "itin/icalio.h"
 #include "itin/strbuf.h"
 
+#define ROUND_TRIP_MAX 2000	/* events exported and imported again */
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct evlist l = EVLIST_INIT, l2 = EVLIST_INIT;
@@ -24,9 +26,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ro.flags = (size & 1) ? ICALIO_SKIP_INVALID : 0;
 	ro.from_day = days_from_civil(2023, 1, 1);
 	ro.to_day = days_from_civil(2024, 12, 31);
-	/* Series of 100000 events are legal but slow under the sanitizers,
-	 * and say no more than series of 2000. */
-	ro.max_occurrences = 2000;
+	/* The real budgets (icalio.h), not smaller ones: a cap of its own
+	 * here hid a file that made a million events. run.sh gives each
+	 * input 10 s and 512 MB, which the import of a file at its limits
+	 * (100000 events) must fit. */
 	itin_err_clear(&err);
 	if (icalio_read((const char *)data, size, "fuzz", &ro, &l, NULL, &st,
 			&err)) {
@@ -35,6 +38,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	FUZZ_ASSERT(st.events == l.n);
+	/* The round trip costs three times the import under the sanitizers
+	 * and finds nothing more in 100000 events than in 2000 (the writer
+	 * and the reader of single events are linear): only the import is
+	 * asked to work at the limits. */
+	if (l.n > ROUND_TRIP_MAX) {
+		evlist_release(&l);
+		return 0;
+	}
 	icalio_write(&out, &l, &wo);
 	ro.flags = 0;
 	itin_err_clear(&err);

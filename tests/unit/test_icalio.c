@@ -624,6 +624,86 @@ TEST(errors)
 	CHECK_STR(error_of(""), "t.ics: no VCALENDAR (not an iCalendar file)");
 }
 
+/* Three series of 1000 occurrences each, as a calendar. */
+static const char three_series[] =
+	"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+	"BEGIN:VEVENT\r\nUID:a@t\r\nDTSTAMP:20230101T000000Z\r\n"
+	"DTSTART:20230101T090000Z\r\nSUMMARY:A\r\n"
+	"RRULE:FREQ=MINUTELY;COUNT=1000\r\nEND:VEVENT\r\n"
+	"BEGIN:VEVENT\r\nUID:b@t\r\nDTSTAMP:20230101T000000Z\r\n"
+	"DTSTART:20230101T090000Z\r\nSUMMARY:B\r\n"
+	"RRULE:FREQ=MINUTELY;COUNT=1000\r\nEND:VEVENT\r\n"
+	"BEGIN:VEVENT\r\nUID:c@t\r\nDTSTAMP:20230101T000000Z\r\n"
+	"DTSTART:20230101T090000Z\r\nSUMMARY:C\r\n"
+	"RRULE:FREQ=MINUTELY;COUNT=1000\r\nEND:VEVENT\r\n"
+	"END:VCALENDAR\r\n";
+
+/* Three series of 3 hourly occurrences of a rule of minutes, as a calendar. */
+static const char three_sparse[] =
+	"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+	"BEGIN:VEVENT\r\nUID:a@t\r\nDTSTAMP:20230101T000000Z\r\n"
+	"DTSTART:20230101T090000Z\r\nSUMMARY:A\r\n"
+	"RRULE:FREQ=MINUTELY;BYMINUTE=0;COUNT=3\r\nEND:VEVENT\r\n"
+	"BEGIN:VEVENT\r\nUID:b@t\r\nDTSTAMP:20230101T000000Z\r\n"
+	"DTSTART:20230101T090000Z\r\nSUMMARY:B\r\n"
+	"RRULE:FREQ=MINUTELY;BYMINUTE=0;COUNT=3\r\nEND:VEVENT\r\n"
+	"BEGIN:VEVENT\r\nUID:c@t\r\nDTSTAMP:20230101T000000Z\r\n"
+	"DTSTART:20230101T090000Z\r\nSUMMARY:C\r\n"
+	"RRULE:FREQ=MINUTELY;BYMINUTE=0;COUNT=3\r\nEND:VEVENT\r\n"
+	"END:VCALENDAR\r\n";
+
+/*
+ * The file's budgets (issue 12): occurrences counted across its series,
+ * and candidate times across its rules; past either the whole file is
+ * refused, even with ICALIO_SKIP_INVALID.
+ */
+TEST(budgets)
+{
+	struct icalio_read_opts o = window;
+	struct icalio_stats st;
+	struct evlist l = EVLIST_INIT;
+	struct itin_err err;
+
+	o.max_file_occurrences = 3000;
+	CHECK_INT(icalio_read(three_series, strlen(three_series), "t.ics", &o,
+			      &l, NULL, &st, &err), 0);
+	CHECK_INT(l.n, 3000);
+	CHECK_INT(st.occurrences, 3000);
+	/* A rule of minutes walks one candidate a minute: 1000 each. */
+	CHECK(st.candidates >= 3000 && st.candidates <= 3003);
+	evlist_release(&l);
+
+	o.max_file_occurrences = 2999;
+	o.flags = ICALIO_SKIP_INVALID;
+	CHECK_INT(icalio_read(three_series, strlen(three_series), "t.ics", &o,
+			      &l, NULL, &st, &err), -1);
+	CHECK_INT(err.status, ITIN_EX_DATAERR);
+	CHECK_INT(err.line, 18);
+	CHECK(strstr(err.msg, "recurring event 'C' takes this file past 2999 "
+			      "occurrences") != NULL);
+	CHECK_INT(st.skipped, 0);
+	evlist_release(&l);
+
+	/* Hourly occurrences of a rule of minutes: 60 candidate times
+	 * each, 121 for three. A budget of 300 (30 occurrences) runs out
+	 * in the third rule's walk, long before its occurrences do. */
+	o.max_file_occurrences = 30;
+	o.flags = 0;
+	CHECK_INT(icalio_read(three_sparse, strlen(three_sparse), "t.ics", &o,
+			      &l, NULL, &st, &err), -1);
+	CHECK_INT(err.status, ITIN_EX_DATAERR);
+	CHECK_INT(err.line, 23);
+	CHECK(strstr(err.msg, "RRULE 'FREQ=MINUTELY;BYMINUTE=0;COUNT=3' takes "
+			      "this file past 300 candidate times") != NULL);
+	evlist_release(&l);
+	o.max_file_occurrences = 37;
+	CHECK_INT(icalio_read(three_sparse, strlen(three_sparse), "t.ics", &o,
+			      &l, NULL, &st, &err), 0);
+	CHECK_INT(l.n, 9);
+	CHECK(st.candidates >= 363 && st.candidates <= 370);
+	evlist_release(&l);
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -638,6 +718,7 @@ int main(void)
 	RUN(zone_names);
 	RUN(recurrence);
 	RUN(errors);
+	RUN(budgets);
 	tz_cache_free();
 	return test_done();
 }

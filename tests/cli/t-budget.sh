@@ -1,0 +1,204 @@
+#!/bin/sh
+# t-budget.sh: the budgets of recurring events (issue 12, items 1 and 2).
+# A rule libical searches by brute force (a SECONDLY rule for 29 February
+# on a Monday) and a file of many series that each make 100000 events end
+# in a clear error (65, nothing imported) within seconds and a bounded
+# amount of memory; a big legitimate series still imports whole. Every run
+# is bounded with timeout(1) and ulimit -v, so a regression fails fast.
+. "$(dirname "$0")/lib.sh"
+
+if [ "${ITIN_VALGRIND:-0}" = 1 ]; then
+	echo "ok 1 # skip: budgets of millions of steps are for the native build"
+	finish
+fi
+# AddressSanitizer needs far more address space than it uses.
+if grep -q __asan_init "$ITIN" 2>/dev/null; then
+	LIMIT_KB=unlimited
+else
+	LIMIT_KB=1048576
+fi
+
+# bounded SECONDS DESC ARGS...: itin ARGS within SECONDS and LIMIT_KB.
+bounded() {
+	_s=$1
+	_d=$2
+	shift 2
+	(ulimit -v "$LIMIT_KB" && exec timeout -s KILL "$_s" "$ITIN" "$@") \
+		>"$T/out" 2>"$T/err"
+	rc=$?
+	if [ "$rc" -eq 137 ] || [ "$rc" -eq 124 ]; then
+		not_ok "$_d: done within $_s s"
+	elif [ "$rc" -gt 128 ]; then
+		not_ok "$_d: died with signal $((rc - 128))"
+		show_run
+	else
+		ok "$_d: done within $_s s"
+	fi
+}
+
+# calendar FILE COUNT DTSTART RRULE: COUNT VEVENTs with that rule, each
+# with a UID of its own.
+calendar() {
+	_i=0
+	{
+		printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//itin tests//budget//EN\r\n'
+		while [ "$_i" -lt "$2" ]; do
+			_i=$((_i + 1))
+			printf 'BEGIN:VEVENT\r\nUID:s%d@example.org\r\nDTSTAMP:20230101T000000Z\r\nDTSTART:%s\r\nSUMMARY:Series %d\r\nRRULE:%s\r\nEND:VEVENT\r\n' \
+				"$_i" "$3" "$_i" "$4"
+		done
+		printf 'END:VCALENDAR\r\n'
+	} >"$1"
+}
+
+# The store is never touched by a refused file: it stays this.
+printf '2023-01-02 09:00-10:00  meeting  Kept\n    id: kept1\n' >"$ITIN_FILE"
+cp "$ITIN_FILE" "$T/store.orig"
+
+# ---- item 1: a search inside one step of libical's iterator ----
+# Each of these rules makes libical try a million candidate times (every
+# second, or every minute, from its start) for no occurrence. One is cut
+# with a warning; forty used to take forty times as long (over a minute).
+# The file's budget (1000000 candidate times by default) refuses them.
+calendar "$T/leap-s.ics" 40 20230101T000000Z \
+	"FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO"
+bounded 30 "40 SECONDLY rules for 29 February on a Monday" import "$T/leap-s.ics"
+expect_rc 65 "40 SECONDLY rules: refused (65)"
+expect_err "^itin: $T/leap-s.ics:[0-9]+: RRULE 'FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO' takes this file past 1000000 candidate times.*--max-occurrences raises it\)$" \
+	"40 SECONDLY rules: the message names the rule, its line, the limit and the option"
+same_file "$T/store.orig" "$ITIN_FILE" "40 SECONDLY rules: the store untouched"
+
+calendar "$T/leap-m.ics" 40 20230101T000000Z \
+	"FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO;BYHOUR=3"
+bounded 30 "40 MINUTELY rules for 3 a.m. on 29 February on a Monday" \
+	import "$T/leap-m.ics"
+expect_rc 65 "40 MINUTELY rules: refused (65)"
+expect_err "RRULE 'FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO;BYHOUR=3' takes this file past 1000000 candidate times" \
+	"40 MINUTELY rules: the message names the rule and the limit"
+same_file "$T/store.orig" "$ITIN_FILE" "40 MINUTELY rules: the store untouched"
+
+# The budget follows --max-occurrences (10 candidate times for each
+# occurrence allowed): one such rule is then refused at once.
+calendar "$T/leap-1.ics" 1 20230101T000000Z \
+	"FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO;COUNT=3"
+bounded 10 "one SECONDLY rule, --max-occurrences 100" \
+	import --max-occurrences 100 "$T/leap-1.ics"
+expect_rc 65 "one SECONDLY rule, --max-occurrences 100: refused (65)"
+expect_err "takes this file past 1000 candidate times, the dates and times its rules try \(the limit for a file: 10 for each of the 100 occurrences allowed; --max-occurrences raises it\)" \
+	"one SECONDLY rule, --max-occurrences 100: the budget is 1000"
+
+# A rule of weeks or longer is charged a candidate a step: a weekly rule
+# without an end from the year 1000 walks 53000 weeks to the window.
+calendar "$T/weekly.ics" 1 10000101T090000Z "FREQ=WEEKLY"
+bounded 10 "WEEKLY from the year 1000, --max-occurrences 1000" \
+	import --max-occurrences 1000 "$T/weekly.ics"
+expect_rc 65 "WEEKLY from the year 1000, --max-occurrences 1000: refused"
+expect_err "RRULE 'FREQ=WEEKLY' takes this file past 10000 candidate times" \
+	"WEEKLY from the year 1000: the walk of a rule of weeks is budgeted too"
+bounded 10 "WEEKLY from the year 1000, by default" import "$T/weekly.ics"
+expect_rc 0 "WEEKLY from the year 1000, by default: imported"
+expect_err "the 104 occurrences in the window" \
+	"WEEKLY from the year 1000, by default: the window's occurrences"
+cp "$T/store.orig" "$ITIN_FILE"
+
+# ---- item 2: memory that grows with occurrences ----
+# Ten MINUTELY series without an end in under 1 KB made a million events
+# (410 MB); the file is refused, counted before any event is made.
+calendar "$T/ten.ics" 10 20230101T000000Z "FREQ=MINUTELY"
+bounded 30 "ten MINUTELY series" import "$T/ten.ics"
+expect_rc 65 "ten MINUTELY series: refused (65)"
+expect_err "^itin: $T/ten.ics:[0-9]+: recurring event 'Series 2' takes this file past 100000 occurrences \(the limit for a file; --max-occurrences raises it\)$" \
+	"ten MINUTELY series: the message names the event, the limit and the option"
+same_file "$T/store.orig" "$ITIN_FILE" "ten MINUTELY series: the store untouched"
+
+# A hundred of them ran out of memory (1.94 GB); --skip-invalid does not
+# turn the file's budget into one refused VEVENT.
+calendar "$T/hundred.ics" 100 20230101T000000Z "FREQ=MINUTELY"
+bounded 30 "a hundred MINUTELY series" import --skip-invalid "$T/hundred.ics"
+expect_rc 65 "a hundred MINUTELY series, --skip-invalid: refused (65)"
+expect_err "takes this file past 100000 occurrences" \
+	"a hundred MINUTELY series: the limit named"
+same_file "$T/store.orig" "$ITIN_FILE" "a hundred MINUTELY series: the store untouched"
+
+# The limit is the option's: 3 x 1000 occurrences need 3000.
+calendar "$T/three.ics" 3 20230101T090000Z "FREQ=MINUTELY;COUNT=1000"
+bounded 30 "3 x 1000, --max-occurrences 2999" \
+	import --max-occurrences 2999 "$T/three.ics"
+expect_rc 65 "3 x 1000, --max-occurrences 2999: refused"
+expect_err "recurring event 'Series 3' takes this file past 2999 occurrences" \
+	"3 x 1000, --max-occurrences 2999: the third series named"
+same_file "$T/store.orig" "$ITIN_FILE" "3 x 1000, --max-occurrences 2999: the store untouched"
+bounded 30 "3 x 1000, --max-occurrences 3000" \
+	import --max-occurrences 3000 "$T/three.ics"
+expect_rc 0 "3 x 1000, --max-occurrences 3000: imported"
+expect_err "imported 3000 events \(3000 added" "3 x 1000, --max-occurrences 3000: all 3000"
+cp "$T/store.orig" "$ITIN_FILE"
+
+run import --max-occurrences 0 "$T/three.ics"
+expect_rc 64 "--max-occurrences 0: a usage error"
+expect_err "invalid --max-occurrences '0' \(expected a whole number from 1 to 100000000\)" \
+	"--max-occurrences 0: the range named"
+run import --max-occurrences 12x "$T/three.ics"
+expect_rc 64 "--max-occurrences 12x: a usage error"
+
+# ---- what a real calendar sends still imports whole ----
+# Ten years of a daily meeting, a year of an hourly reading, a weekday
+# stand-up without an end since 2010 (cut to the window, as always):
+# 12936 events, far within both budgets.
+{
+	printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//itin tests//budget//EN\r\n'
+	printf 'BEGIN:VEVENT\r\nUID:daily@example.org\r\nDTSTAMP:20230101T000000Z\r\nDTSTART;TZID=Europe/Brussels:20150105T083000\r\nDTEND;TZID=Europe/Brussels:20150105T090000\r\nSUMMARY:Morning briefing\r\nRRULE:FREQ=DAILY;UNTIL=20250104T235959Z\r\nEND:VEVENT\r\n'
+	printf 'BEGIN:VEVENT\r\nUID:hourly@example.org\r\nDTSTAMP:20230101T000000Z\r\nDTSTART:20230101T000000Z\r\nSUMMARY:Reading\r\nRRULE:FREQ=HOURLY;COUNT=8760\r\nEND:VEVENT\r\n'
+	printf 'BEGIN:VEVENT\r\nUID:standup@example.org\r\nDTSTAMP:20230101T000000Z\r\nDTSTART;TZID=America/New_York:20100104T093000\r\nDTEND;TZID=America/New_York:20100104T094500\r\nSUMMARY:Stand-up\r\nRRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR\r\nEND:VEVENT\r\n'
+	printf 'END:VCALENDAR\r\n'
+} >"$T/real.ics"
+bounded 60 "a real calendar's big series" import "$T/real.ics"
+expect_rc 0 "a real calendar's big series: imported"
+expect_err "recurring event 'Morning briefing': all 3653 occurrences" \
+	"ten years of a daily meeting: every occurrence"
+expect_err "recurring event 'Reading': all 8760 occurrences" \
+	"a year of an hourly reading: every occurrence"
+expect_err "recurring event 'Stand-up' has no end: the 523 occurrences in the window" \
+	"the stand-up: the window's occurrences"
+expect_err "imported 12936 events" "a real calendar's big series: every event"
+if grep -Eq "limit|not imported" "$T/err"; then
+	not_ok "a real calendar's big series: no limit named"
+	show_run
+else
+	ok "a real calendar's big series: no limit named"
+fi
+cp "$T/store.orig" "$ITIN_FILE"
+
+# One series may make 100000 events, as many as a file: it imports whole.
+calendar "$T/big.ics" 1 20000101T090000Z "FREQ=DAILY;COUNT=100000"
+bounded 60 "a series of 100000" import "$T/big.ics"
+expect_rc 0 "a series of 100000: imported"
+expect_err "recurring event 'Series 1': all 100000 occurrences" \
+	"a series of 100000: every occurrence"
+cp "$T/store.orig" "$ITIN_FILE"
+
+# A series without an end is walked from near the window, on a step of
+# its rule from DTSTART: every 13 hours on Sundays, from 27 July 2001 at
+# 20:00, is at 12:00 on 7 January 2024 (the walk used to start off the
+# rule's steps: 09:00 and 22:00), and a daily rule from the year 1000
+# costs a few days of walk, not 370000.
+calendar "$T/phase.ics" 1 20010727T200000Z "FREQ=HOURLY;INTERVAL=13;BYDAY=SU"
+run import --from 2024-01-01 --to 2024-01-14 "$T/phase.ics"
+expect_rc 0 "HOURLY;INTERVAL=13 in a window: imported"
+run list --format tsv --from 2024-01-01 --to 2024-01-14
+cut -f3,4 "$T/out" | grep '^2024' >"$T/got"
+printf '2024-01-07T12:00\t\n2024-01-14T00:00\t\n2024-01-14T13:00\t\n' >"$T/want"
+if cmp -s "$T/want" "$T/got"; then
+	ok "HOURLY;INTERVAL=13 in a window: on its steps from DTSTART"
+else
+	not_ok "HOURLY;INTERVAL=13 in a window: on its steps from DTSTART"
+	diff "$T/want" "$T/got" | sed 's/^/#   /'
+fi
+cp "$T/store.orig" "$ITIN_FILE"
+calendar "$T/old.ics" 10 10000101T090000Z "FREQ=DAILY;INTERVAL=3"
+bounded 30 "ten DAILY series from the year 1000" import "$T/old.ics"
+expect_rc 0 "ten DAILY series from the year 1000: imported (each walk starts near the window)"
+expect_err "imported 2440 events" "ten DAILY series from the year 1000: the window's events"
+cp "$T/store.orig" "$ITIN_FILE"
+
+finish
