@@ -60,7 +60,9 @@ int store_append_new(const char *path, const struct event *ev,
 struct store_tx {
 	char *path;	 /* the store as given */
 	char *real_path; /* symbolic links resolved: the file replaced */
-	int lock_fd;
+	char *made_dir;	 /* topmost folder begin created, or NULL */
+	int lock_fd;	 /* the store itself, flocked */
+	int created;	 /* begin created the (empty) store */
 	struct evlist events; /* the store's events, read under the lock */
 };
 
