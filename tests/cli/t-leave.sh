@@ -1,0 +1,139 @@
+#!/bin/sh
+# t-leave.sh: a command that fails leaves nothing behind. No folder, store
+# or lock file from a failed add or import; no lock another user's failed
+# command could leave to block the owner; no append to a store whose last
+# event does not parse; no temporary file of a killed export or edit that
+# the next run does not remove; one bad VEVENT skipped alone; a file's
+# warnings capped.
+. "$(dirname "$0")/lib.sh"
+
+# What is in folder $1 (hidden names too), one per line, sorted.
+contents() { ls -A "$1" | LC_ALL=C sort | tr '\n' ' '; }
+
+# ---- 1. no folder, store or lock from a failed command --------------------
+mkdir "$T/w"
+ITIN_FILE=$T/w/missing/ run add meeting X --start 2023-01-30
+expect_rc 66 "add to a path ending in '/': 66"
+expect_err "^itin: '$T/w/missing/' is a directory$" "add to a path ending in '/': message"
+ITIN_FILE=$T/w/missing/ run import "$ROOT/samples/nato-2023.itin"
+expect_rc 66 "import to a path ending in '/': 66"
+[ -z "$(contents "$T/w")" ] && ok "a path ending in '/': no folder, no lock made" ||
+	not_ok "a path ending in '/' left: $(contents "$T/w")"
+
+# A first add that fails after making its folders (here the file-size
+# limit: the event cannot be written) takes them away again.
+long=$(printf '%04000d' 0)
+(ulimit -f 2 && itin -f "$T/w/a/b/store.itin" add meeting X --start 2023-01-30 --note "$long" >"$T/out" 2>"$T/err"; echo $? >"$T/rc")
+rc=$(cat "$T/rc")
+expect_rc 74 "first add over the file-size limit: 74"
+[ -z "$(contents "$T/w")" ] && ok "failed first add: no folder, store or lock left" ||
+	not_ok "failed first add left: $(contents "$T/w") $(ls -AR "$T/w" | tr '\n' ' ')"
+
+# An import into a new store that refuses its file.
+printf '2023-01-30 10:00 meeting Fine\n2023-01-31 nonsense Broken\n' >"$T/bad.itin"
+run -f "$T/w/new/store.itin" import "$T/bad.itin"
+expect_rc 65 "import of a bad file into a new store: 65"
+[ -z "$(contents "$T/w")" ] && ok "failed import: no folder, store or lock left" ||
+	not_ok "failed import left: $(contents "$T/w")"
+
+# The store is busy: the waiting add gives up and leaves nothing either.
+if command -v flock >/dev/null 2>&1; then
+	run -f "$T/w/s.itin" add meeting First --start 2023-01-30 --id first
+	expect_rc 0 "add to a new store"
+	exec 9>>"$T/w/s.itin"
+	flock -x 9
+	ITIN_LOCK_TIMEOUT=0.2 run -f "$T/w/s.itin" add meeting Second --start 2023-01-30
+	expect_rc 75 "busy store: 75"
+	exec 9>&-
+	[ "$(contents "$T/w")" = "s.itin " ] && ok "busy store: nothing beside the store" ||
+		not_ok "busy store: left $(contents "$T/w")"
+else
+	ok "# skip busy store: no flock(1)"
+fi
+rm -rf "$T/w"
+
+# ---- 2. another user's failed command does not lock the owner out ---------
+# Two users in a shared sticky folder (1777): the owner's store (copied in,
+# so no itin has written it yet), another user's rm that fails. Before, the
+# rm left "store.itin.lock" owned by them, which the owner could neither
+# use nor remove. Root only: it runs the two users with setpriv.
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+	shared=$(mktemp -d /tmp/itin-shared.XXXXXX)
+	chmod 1777 "$shared"
+	as() { # UID ARGS...: itin as that user, on the shared store
+		_u=$1
+		shift
+		setpriv --reuid="$_u" --regid="$_u" --clear-groups \
+			env HOME=/nonexistent ITIN_LOCK_TIMEOUT=1 $VG "$ITIN" -f "$shared/store.itin" "$@" \
+			>"$T/out" 2>"$T/err"
+		rc=$?
+	}
+	owner=65534
+	other=65533
+	cp "$ROOT/samples/nato-2023.itin" "$shared/store.itin"
+	chown "$owner:$owner" "$shared/store.itin"
+	chmod 644 "$shared/store.itin"
+	cp "$shared/store.itin" "$T/shared.before"
+	as $other rm d3a7223415359d35
+	expect_rc 73 "another user's rm of the owner's store: 73"
+	same_file "$T/shared.before" "$shared/store.itin" "another user's rm: store unchanged"
+	[ "$(contents "$shared")" = "store.itin " ] && ok "another user's failed rm leaves nothing" ||
+		not_ok "another user's failed rm left: $(contents "$shared")"
+	as $owner add call "Owner's call" --start 2023-02-01 --id owner-1
+	expect_rc 0 "the owner adds after the other user's failed rm"
+	as $owner rm owner-1
+	expect_rc 0 "the owner rewrites after the other user's failed rm"
+	# A lock file left by an older itin (or planted): 0600, the other
+	# user's, which the owner cannot open, nor remove in a sticky folder.
+	setpriv --reuid=$other --regid=$other --clear-groups sh -c "umask 077; : >'$shared/store.itin.lock'"
+	as $owner add call "Owner's call" --start 2023-02-01 --id owner-2
+	expect_rc 0 "another user's lock file does not block the owner's add"
+	as $owner rm owner-2
+	expect_rc 0 "another user's lock file does not block the owner's rm"
+	as $owner list
+	expect_rc 0 "another user's lock file does not block the owner's list"
+	rm -rf "$shared"
+else
+	ok "# skip two users: needs root and setpriv"
+fi
+
+# ---- 3. add appends only to a store whose last event parses ---------------
+cp "$ROOT/samples/nato-2023.itin" "$ITIN_FILE"
+printf '2023-02-02 10:00 meeting Hand-written\n    colour: red\n' >>"$ITIN_FILE"
+lines=$(wc -l <"$ITIN_FILE")
+cp "$ITIN_FILE" "$T/broken.before"
+run add call X --start 2023-02-03
+expect_rc 65 "add to a store whose last event is broken: 65"
+expect_err "^itin: $ITIN_FILE:$lines:5: unknown key 'colour'" "add to a broken store: FILE:LINE:COL"
+same_file "$T/broken.before" "$ITIN_FILE" "add to a broken store: store unchanged"
+printf '2023-02-02 10:00 meting Typo in the type\n' >"$ITIN_FILE"
+run add call X --start 2023-02-03
+expect_rc 65 "add after a header line that does not parse: 65"
+expect_err "^itin: $ITIN_FILE:1:18: unknown type 'meting'" "add after a bad header: message"
+rm -f "$ITIN_FILE"
+
+# ---- 6. warnings are capped per file --------------------------------------
+{
+	printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n'
+	printf 'BEGIN:VEVENT\r\nUID:cap-1\r\nDTSTAMP:20230101T000000Z\r\nDTSTART:20230130T100000Z\r\nSUMMARY:Kept\r\nEND:VEVENT\r\n'
+	printf 'END:VCALENDAR\r\n'
+	i=0
+	while [ $i -lt 5000 ]; do
+		printf 'END:\r\nEND:\r\nEND:\r\nEND:\r\n'
+		i=$((i + 1))
+	done
+} >"$T/stray.ics"
+run import "$T/stray.ics"
+expect_rc 0 "20,000 stray END lines: imported"
+n=$(wc -l <"$T/err")
+[ "$n" -le 15 ] && ok "20,000 stray END lines: $n lines of warnings" ||
+	not_ok "20,000 stray END lines: $n lines of warnings"
+expect_err "^itin: warning: $T/stray\.ics: 19990 more warnings like this: " "the rest are counted once"
+# Each file has its own count.
+cp "$T/stray.ics" "$T/stray2.ics"
+rm -f "$ITIN_FILE"
+run import "$T/stray.ics" "$T/stray2.ics"
+[ "$(grep -c 'more warnings like this' "$T/err")" = 2 ] && ok "a count per file" ||
+	not_ok "a count per file: $(grep -c 'more warnings like this' "$T/err")"
+
+finish
