@@ -112,6 +112,35 @@ expect_rc 65 "add after a header line that does not parse: 65"
 expect_err "^itin: $ITIN_FILE:1:18: unknown type 'meting'" "add after a bad header: message"
 rm -f "$ITIN_FILE"
 
+# ---- 5. --skip-invalid skips the VEVENT with a control character, alone ---
+ev() { # UID DAY SUMMARY
+	printf 'BEGIN:VEVENT\r\nUID:%s\r\nDTSTAMP:20230101T000000Z\r\nDTSTART:202301%02dT100000Z\r\nSUMMARY:%s\r\nEND:VEVENT\r\n' "$1" "$2" "$3"
+}
+{
+	printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n'
+	ev esc-1 30 "Before"
+	ev esc-2 31 "$(printf 'Red \033[31malert')"
+	ev esc-3 31 "After"
+	printf 'END:VCALENDAR\r\n'
+} >"$T/esc.ics"
+rm -f "$ITIN_FILE"
+run import --skip-invalid "$T/esc.ics"
+expect_rc 0 "--skip-invalid: a file with one VEVENT holding ESC is imported"
+expect_err "^itin: warning: $T/esc\.ics:[0-9]+:[0-9]+: VEVENT refused: control character U\+001B" "--skip-invalid: that VEVENT is refused by name"
+run list --format tsv
+n=$(grep -c -e 'Before' -e 'After' "$T/out")
+[ "$n" = 2 ] && ! grep -q alert "$T/out" && ok "--skip-invalid: the two good events are in, the bad one out" ||
+	not_ok "--skip-invalid: $n good events in; $(cat "$T/out")"
+rm -f "$ITIN_FILE"
+run import "$T/esc.ics"
+expect_rc 65 "without --skip-invalid the file is refused"
+[ ! -e "$ITIN_FILE" ] && ok "without --skip-invalid: no store made" || not_ok "without --skip-invalid: a store was made"
+# Outside a VEVENT it still refuses the file.
+sed "s/^PRODID:\(.*\)\r\$/PRODID:\1$(printf '\033')\r/" "$T/esc.ics" >"$T/esc2.ics"
+run import --skip-invalid "$T/esc2.ics"
+expect_rc 65 "--skip-invalid: a control character in the VCALENDAR refuses the file"
+expect_err "^itin: $T/esc2\.ics:3:[0-9]+: control character U\+001B" "--skip-invalid: VCALENDAR control character: message"
+
 # ---- 6. warnings are capped per file --------------------------------------
 {
 	printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n'
