@@ -6,7 +6,6 @@
  * lock. Readers hold it shared. The lock file is never deleted: deleting it
  * would let a process lock an unlinked inode while another creates a new one.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -20,7 +19,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "itin/ascii.h"
 #include "itin/fsutil.h"
 #include "itin/itinfmt.h"
 #include "itin/store.h"
@@ -677,45 +675,6 @@ static void tx_reset(struct store_tx *tx)
 	evlist_init(&tx->events);
 }
 
-/*
- * Remove ".NAME.XXXXXX" files a killed commit left behind. Only called with
- * the exclusive lock held: every live commit holds it while its temporary
- * file exists, so whatever matches now belongs to a dead process. Such a
- * file is a full copy of the store, so leaving it would leak old events.
- */
-static void remove_stale_temps(const char *real)
-{
-	char *dir = fs_path_dir(real);
-	const char *base = fs_path_base(real);
-	size_t blen = strlen(base);
-	struct dirent *de;
-	DIR *d = opendir(dir);
-
-	if (!d) {
-		free(dir);
-		return;
-	}
-	while ((de = readdir(d))) {
-		const char *n = de->d_name;
-		struct stat st;
-		size_t i;
-
-		if (n[0] != '.' || strncmp(n + 1, base, blen) ||
-		    n[blen + 1] != '.' || strlen(n + blen + 2) != 6)
-			continue;
-		for (i = blen + 2; n[i]; i++)
-			if (!ascii_isalpha((unsigned char)n[i]) && !ascii_isdigit((unsigned char)n[i]))
-				break;
-		if (n[i])
-			continue;
-		if (fstatat(dirfd(d), n, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-		    S_ISREG(st.st_mode) && st.st_uid == geteuid())
-			unlinkat(dirfd(d), n, 0);
-	}
-	closedir(d);
-	free(dir);
-}
-
 void store_abort(struct store_tx *tx)
 {
 	if (!tx)
@@ -760,7 +719,9 @@ int store_begin(const char *path, struct store_tx *tx,
 		store_abort(tx);
 		return -1;
 	}
-	remove_stale_temps(tx->real_path);
+	/* Under the lock every live commit holds while its temporary file
+	 * exists: whatever is left now belongs to a dead process. */
+	fs_remove_stale_temps(tx->real_path, 0);
 	return 0;
 }
 

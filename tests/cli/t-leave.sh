@@ -112,6 +112,104 @@ expect_rc 65 "add after a header line that does not parse: 65"
 expect_err "^itin: $ITIN_FILE:1:18: unknown type 'meting'" "add after a bad header: message"
 rm -f "$ITIN_FILE"
 
+# ---- 4. temporary files of killed runs are removed by the next run --------
+# export -o writes ".NAME.XXXXXX" beside NAME and renames it; killed in
+# between (the file is several MB here) it stays. The next export -o to
+# NAME removes it, once it is not locked by a live writer.
+awk 'BEGIN { for (i = 0; i < 20000; i++)
+	printf "2023-%02d-%02d 10:00-11:00 meeting Meeting %d, a title long enough to weigh @ Paris, FR\n    id: big-%05d\n    note: notes to make the export several megabytes\n", i % 12 + 1, i % 28 + 1, i, i }' >"$T/big.itin"
+mkdir "$T/x"
+left() { ls -A "$T/x" | grep -c '^\.big\.ics\.'; }
+try=0
+while [ "$try" -lt 10 ] && [ "$(left)" -eq 0 ]; do
+	"$ITIN" -f "$T/big.itin" export -o "$T/x/big.ics" &
+	pid=$!
+	# Kill it as soon as its temporary file appears.
+	while kill -0 "$pid" 2>/dev/null; do
+		set -- "$T"/x/.big.ics.??????
+		[ -e "$1" ] && break
+	done
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	try=$((try + 1))
+done
+if [ "$(left)" -gt 0 ]; then
+	ok "export -o killed with kill -9 during the write left its temporary file (try $try)"
+else
+	ok "# no kill landed during the write in $try tries; planted below instead"
+fi
+# A planted one too (what a killed export of any version leaves), and one
+# that a live writer holds: that one stays.
+: >"$T/x/.big.ics.Ab3xYz"
+touch -d '1 minute ago' "$T"/x/.big.ics.*
+: >"$T/x/.big.ics.L1veW2"
+touch -d '1 minute ago' "$T/x/.big.ics.L1veW2"
+: >"$T/x/.big.ics.notours"
+if command -v flock >/dev/null 2>&1; then
+	flock -x "$T/x/.big.ics.L1veW2" sh -c "echo \$\$ >'$T/holder.pid'; exec sleep 30" >/dev/null 2>&1 &
+	i=0
+	while [ ! -s "$T/holder.pid" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	holder=$(cat "$T/holder.pid")
+else
+	holder=
+fi
+run -f "$T/big.itin" export -o "$T/x/big.ics"
+expect_rc 0 "the next export -o"
+if [ -n "$holder" ]; then
+	[ "$(ls -A "$T/x" | tr '\n' ' ')" = ".big.ics.L1veW2 .big.ics.notours big.ics " ] &&
+		ok "the next export -o removed what killed ones left, not a live writer's file" ||
+		not_ok "after the next export -o: $(ls -A "$T/x" | tr '\n' ' ')"
+	kill "$holder"
+else
+	[ "$(left)" -eq 2 ] && ok "the next export -o removed what killed ones left" ||
+		not_ok "after the next export -o: $(ls -A "$T/x" | tr '\n' ' ')"
+fi
+rm -rf "$T/x" "$T/big.itin"
+
+# A killed edit leaves "$TMPDIR/itin-PID-XXXXXX.itin"; the next edit removes
+# it (its PID is dead). A live edit's file and one kept for the user stay.
+export TMPDIR="$T/tmp"
+mkdir "$TMPDIR"
+rm -f "$ITIN_FILE"
+run add meeting "To edit" --start 2023-02-01T10:00 --city Paris --id ed1
+cat >"$T/sleeper.sh" <<EOT
+#!/bin/sh
+echo \$\$ >"$T/editor.pid"
+exec sleep 30
+EOT
+chmod +x "$T/sleeper.sh"
+start_edit() { # start an edit whose editor sleeps; its itin's pid in $pid
+	rm -f "$T/editor.pid"
+	EDITOR="$T/sleeper.sh" "$ITIN" edit ed1 </dev/null >/dev/null 2>&1 &
+	pid=$!
+	i=0
+	while [ ! -s "$T/editor.pid" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+}
+start_edit
+kill -9 "$pid"
+wait "$pid" 2>/dev/null
+kill "$(cat "$T/editor.pid")" 2>/dev/null
+n=$(ls "$TMPDIR" | grep -c '^itin-[0-9]*-......\.itin$')
+[ "$n" -eq 1 ] && ok "edit killed with kill -9 left its file" || not_ok "edit killed with kill -9 left $n files"
+# A file kept for the user (the edited event did not parse).
+EDITOR="sed -i s/2023-02-01/2023-02-30/" run_in /dev/null edit ed1
+expect_rc 65 "an edit that does not parse keeps the user's file"
+kept=$(sed -n "s/^itin: your version is kept in '\(.*\)'$/\1/p" "$T/err")
+[ -f "$kept" ] && ok "the kept file exists: $(basename "$kept")" || not_ok "the kept file '$kept' is missing"
+# A live edit in another terminal.
+start_edit
+live=$(ls "$TMPDIR" | grep "^itin-$pid-")
+EDITOR=true run edit ed1
+expect_rc 0 "the next edit"
+[ "$(ls "$TMPDIR" | grep -c '^itin-[0-9]*-......\.itin$')" -eq 1 ] && [ -e "$TMPDIR/$live" ] &&
+	ok "the next edit removed the killed edit's file, not the live one's" ||
+	not_ok "after the next edit: $(ls "$TMPDIR" | tr '\n' ' ')"
+[ -f "$kept" ] && ok "the next edit kept the user's kept file" || not_ok "the next edit removed the user's kept file"
+kill -9 "$pid"
+wait "$pid" 2>/dev/null
+kill "$(cat "$T/editor.pid")" 2>/dev/null
+unset TMPDIR
+
 # ---- 5. --skip-invalid skips the VEVENT with a control character, alone ---
 ev() { # UID DAY SUMMARY
 	printf 'BEGIN:VEVENT\r\nUID:%s\r\nDTSTAMP:20230101T000000Z\r\nDTSTART:202301%02dT100000Z\r\nSUMMARY:%s\r\nEND:VEVENT\r\n' "$1" "$2" "$3"
