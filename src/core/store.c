@@ -293,6 +293,10 @@ static int lock_store(const char *path, const char *real, enum lock_kind kind,
 			if (errno == EINTR)
 				continue;
 			if (errno != EWOULDBLOCK) {
+				/* A file system without flock (ENOLCK,
+				 * EOPNOTSUPP): a reader reads without. */
+				if (kind == LK_SHARED)
+					return fd;
 				itin_err_set(err, ITIN_EX_IOERR,
 					     "cannot lock '%s': %s", path,
 					     strerror(errno));
