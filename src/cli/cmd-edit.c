@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -99,6 +100,49 @@ static void keep_edit_file(struct strbuf *tmp)
 		strbuf_add(tmp, kept.buf, kept.len);
 	}
 	strbuf_release(&kept);
+}
+
+/*
+ * While the editor runs, a SIGHUP (the terminal closed) or SIGTERM would
+ * leave the editor's file behind: the handler removes it, then dies of
+ * the signal as before. unlink, signal and raise are async-signal-safe.
+ * A kill -9 cannot be caught: remove_dead_edit_files is for that.
+ */
+static char signal_file[4096];
+
+static void remove_on_signal(int sig)
+{
+	if (signal_file[0])
+		unlink(signal_file);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Arm (path) or disarm (NULL) remove_on_signal; disarming puts back what
+ * was there before. */
+static void remove_on_signals(const char *path)
+{
+	static struct sigaction old_hup, old_term;
+	static bool armed;
+	struct sigaction sa;
+
+	if (!path) {
+		if (armed) {
+			sigaction(SIGHUP, &old_hup, NULL);
+			sigaction(SIGTERM, &old_term, NULL);
+			armed = false;
+		}
+		signal_file[0] = '\0';
+		return;
+	}
+	if (armed || strlen(path) >= sizeof(signal_file))
+		return;
+	memcpy(signal_file, path, strlen(path) + 1);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = remove_on_signal;
+	sigaction(SIGHUP, &sa, &old_hup);
+	sigaction(SIGTERM, &sa, &old_term);
+	armed = true;
 }
 
 /* Change the event with the options, in one transaction. */
@@ -290,6 +334,7 @@ static int edit_in_editor(const char *path, const char *arg)
 		strbuf_reset(&tmp);
 		goto out;
 	}
+	remove_on_signals(tmp.buf);
 	status = write_whole(tmp.buf, fd, &orig);
 	if (close(fd) && !status)
 		status = report(ITIN_EX_CANTCREAT, "cannot write '%s': %s",
@@ -348,6 +393,7 @@ static int edit_in_editor(const char *path, const char *arg)
 		keep_tmp = true;
 	}
 kept:
+	remove_on_signals(NULL);
 	if (keep_tmp) {
 		keep_edit_file(&tmp);
 		report(0, "your version is kept in '%s'", tmp.buf);
@@ -355,6 +401,7 @@ kept:
 out:
 	if (tmp.len && !keep_tmp)
 		unlink(tmp.buf);
+	remove_on_signals(NULL);
 	event_free(ev);
 	strbuf_release(&tmp);
 	strbuf_release(&text);

@@ -209,6 +209,17 @@ expect_rc 0 "the next edit"
 kill -9 "$pid"
 wait "$pid" 2>/dev/null
 kill "$(cat "$T/editor.pid")" 2>/dev/null
+# A signal it can catch (the terminal closed: SIGHUP; SIGTERM): the edit
+# removes its file at once.
+for sig in HUP TERM; do
+	start_edit
+	live=$(ls "$TMPDIR" | grep "^itin-$pid-")
+	kill -"$sig" "$pid"
+	wait "$pid" 2>/dev/null
+	kill "$(cat "$T/editor.pid")" 2>/dev/null
+	[ -n "$live" ] && [ ! -e "$TMPDIR/$live" ] && ok "edit killed by SIG$sig removed its file" ||
+		not_ok "edit killed by SIG$sig: '$live' left: $(ls "$TMPDIR" | tr '\n' ' ')"
+done
 unset TMPDIR
 
 # ---- 5. --skip-invalid skips the VEVENT with a control character, alone ---
