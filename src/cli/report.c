@@ -7,7 +7,6 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -29,13 +28,11 @@ static void emit(const char *prefix, const char *msg)
 }
 
 /* emit() of a printf-style message. */
-static void warn_flush(void);
-
 static void vemit(const char *prefix, const char *fmt, va_list ap)
 {
 	char buf[1024];
 
-	warn_flush();
+	report_flush();
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	emit(prefix, buf);
 }
@@ -44,7 +41,7 @@ int report_err(const struct itin_err *err)
 {
 	char buf[1024];
 
-	warn_flush();
+	report_flush();
 	itin_err_format(err, buf, sizeof(buf));
 	emit("", buf);
 	return err->status ? err->status : ITIN_EX_OTHER;
@@ -102,8 +99,10 @@ void note(const char *fmt, ...)
  * not print a million lines. Per file and per kind of warning (the
  * message with its quoted parts and numbers taken out), the first
  * WARN_SHOWN are printed; the rest are counted and said once, when the
- * warnings move on to another file or before the next error, note or
- * exit: "itin: warning: FILE: N more warnings like this: MSG".
+ * warnings move on to another file, before the next error or note, or
+ * when the command is done (report_flush, from main; not atexit: an
+ * out-of-memory exit must not allocate again):
+ * "itin: warning: FILE: N more warnings like this: MSG".
  */
 #define WARN_SHOWN 10
 #define WARN_KINDS 32
@@ -119,7 +118,6 @@ static struct {
 	struct warn_kind kinds[WARN_KINDS];
 	int nkinds;
 	unsigned long other; /* beyond WARN_KINDS kinds, all counted here */
-	bool at_exit;
 } caps;
 
 /* The kind of a message: quoted parts emptied, digit runs as one '#'. */
@@ -147,7 +145,7 @@ static void warn_key(const char *msg, char *key, size_t size)
 }
 
 /* Say how many warnings of the current file were not shown; forget it. */
-static void warn_flush(void)
+void report_flush(void)
 {
 	char buf[1024];
 	int i;
@@ -182,7 +180,7 @@ static bool warn_admit(const struct itin_err *w)
 	if (!w->file[0])
 		return true;
 	if (strcmp(w->file, caps.file)) {
-		warn_flush();
+		report_flush();
 		snprintf(caps.file, sizeof(caps.file), "%s", w->file);
 	}
 	warn_key(w->msg, key, sizeof(key));
@@ -200,13 +198,8 @@ static bool warn_admit(const struct itin_err *w)
 		k->seen = 0;
 	}
 	k = &caps.kinds[i];
-	if (++k->seen <= WARN_SHOWN)
-		return true;
+	return ++k->seen <= WARN_SHOWN;
 counted:
-	if (!caps.at_exit) {
-		atexit(warn_flush);
-		caps.at_exit = true;
-	}
 	return false;
 }
 
