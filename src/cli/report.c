@@ -188,9 +188,11 @@ static bool warn_admit(const struct itin_err *w)
 		if (!strcmp(caps.kinds[i].key, key))
 			break;
 	if (i == caps.nkinds) {
+		/* A message that quotes nothing may carry its data bare
+		 * (END:VALUE): a flood of new kinds is counted, not shown. */
 		if (caps.nkinds == WARN_KINDS) {
 			caps.other++;
-			goto counted;
+			return false;
 		}
 		k = &caps.kinds[caps.nkinds++];
 		snprintf(k->key, sizeof(k->key), "%s", key);
@@ -199,8 +201,6 @@ static bool warn_admit(const struct itin_err *w)
 	}
 	k = &caps.kinds[i];
 	return ++k->seen <= WARN_SHOWN;
-counted:
-	return false;
 }
 
 static void warn_fn(void *ctx, const struct itin_err *w)
