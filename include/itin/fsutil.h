@@ -41,10 +41,25 @@ void fs_sync_dir(const char *file);
  * (EACCES, EROFS, ENOENT...), device and space errors 74. */
 int fs_write_status(int e);
 
-/* Atomically replace path with data; new_mode for a file that does not
- * exist yet. */
+/*
+ * Atomically replace path with data; new_mode for a file that does not
+ * exist yet. The temporary file, ".NAME.XXXXXX" beside it, is flock(2)ed
+ * for as long as it exists; before making one, those that dead writers
+ * left (a kill -9) are removed: see fs_remove_stale_temps.
+ */
 int fs_replace_file(const char *path, const void *data, size_t len,
 		    mode_t new_mode, struct itin_err *err);
+
+/*
+ * Remove the ".NAME.XXXXXX" temporary files of real (a path with links
+ * resolved) that a killed fs_replace_file left: only files of ours, not
+ * locked (a live writer holds its lock), modified at least min_age
+ * seconds ago (a writer locks its file right after making it: younger
+ * ones may not be locked yet). The store, whose writers all hold its lock
+ * while their file exists, passes 0.
+ */
+#define FS_TEMP_MIN_AGE 2
+void fs_remove_stale_temps(const char *real, int min_age);
 
 /*
  * Write an output file (`export -o`): a regular or missing file is replaced

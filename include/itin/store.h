@@ -4,20 +4,27 @@
  * Path: -f PATH, else $ITIN_FILE, else
  * ${XDG_DATA_HOME:-$HOME/.local/share}/itin/itinerary.itin.
  *
- * Locking: a lock file next to the store ("PATH.lock", created 0600, never
- * deleted, never followed through a symbolic link and refused when another
- * user owns it) is held with flock(2): exclusive by writers, shared by
- * readers, so a reader never sees a half-written append. It survives the
- * rename of the store itself. A lock not obtained within the timeout
- * ($ITIN_LOCK_TIMEOUT seconds, default 5, fractions allowed) fails with
- * status 75. PATH is the store with symbolic links resolved (also a dangling
- * link, and the folder of a missing store), so every name of one file shares
- * one lock. A reader that cannot create the lock file (read-only folder)
- * reads without it.
+ * Locking: the store file itself is held with flock(2): exclusive by
+ * writers, shared by readers, so a reader never sees a half-written append.
+ * Once taken, the lock must still be on the file at the path (a rewrite
+ * renames a new file over it), else it is taken again on the new file.
+ * There is no lock file, so a killed process or another user's failed
+ * command leaves nothing that could lock the owner out. A lock not obtained
+ * within the timeout ($ITIN_LOCK_TIMEOUT seconds, default in store.c,
+ * fractions allowed) fails with status 75. The path is the store with
+ * symbolic links resolved (also a dangling link, and the folder of a
+ * missing store), so every name of one file shares one lock. Opening never
+ * blocks: a FIFO or device as the store is refused (66).
+ *
+ * Failures leave nothing: a path ending in '/' is refused (66) before
+ * anything is made, and an append or transaction that created the store
+ * and its folders and then fails removes them again.
  *
  * Writes: store_append() appends one event with a single write(2) and
- * fsyncs before returning; it never reads the store (store_append_new()
- * does, to refuse a duplicate id). A transaction
+ * fsyncs before returning; it reads only the store's last event, found
+ * from the end, and refuses (65, FILE:LINE:COL) a store that does not parse
+ * there (store_append_new() reads the whole store, to refuse a duplicate
+ * id). A transaction
  * (store_begin .. store_commit) rewrites the whole file: new file in the
  * same folder (mkstemp), fsync, rename over the old one, fsync the folder.
  * A store that is a symbolic link stays one: the file it points to is
@@ -60,7 +67,9 @@ int store_append_new(const char *path, const struct event *ev,
 struct store_tx {
 	char *path;	 /* the store as given */
 	char *real_path; /* symbolic links resolved: the file replaced */
-	int lock_fd;
+	char *made_dir;	 /* topmost folder begin created, or NULL */
+	int lock_fd;	 /* the store itself, flocked */
+	int created;	 /* begin created the (empty) store */
 	struct evlist events; /* the store's events, read under the lock */
 };
 

@@ -91,8 +91,11 @@ void warning(const char *fmt, ...) ITIN_PRINTF(1, 2);
  * to check (a country's main zone, the order of a file's dates); not a
  * problem. */
 void note(const char *fmt, ...) ITIN_PRINTF(1, 2);
-/* A warner printing "itin: warning: [FILE:LINE:COL: ]msg". */
+/* A warner printing "itin: warning: [FILE:LINE:COL: ]msg"; past 10 of a
+ * kind for one file it counts them instead, and report_flush() (also
+ * before any error or note) says how many were not shown. */
 extern const struct itin_warner cli_warner;
+void report_flush(void);
 /*
  * Reading the store is quiet: warnings about an event (an ambiguous local
  * time, say) were given when it entered the store through add, edit or

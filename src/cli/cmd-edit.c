@@ -7,11 +7,20 @@
  * minutes and every other itin would time out); instead, before writing,
  * the stored event must still be what was handed to the editor, else the
  * edit is refused and the edited file is kept.
+ *
+ * The editor's file is "$TMPDIR/itin-PID-XXXXXX.itin": PID is this
+ * process, so that a file whose itin was killed (kill -9, a closed
+ * terminal) can be told from one in use and is removed by the next edit.
+ * A file kept on purpose for the user loses the PID from its name.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,6 +28,122 @@
 #include "itin/itinfmt.h"
 #include "itin/store.h"
 #include "itin/xalloc.h"
+
+/* "itin-PID-XXXXXX.itin": the PID, else 0. */
+static long edit_temp_pid(const char *name)
+{
+	const char *p = name + 5;
+	long pid = 0;
+	int i;
+
+	if (strncmp(name, "itin-", 5) || *p < '1' || *p > '9')
+		return 0;
+	for (; *p >= '0' && *p <= '9' && pid < 100000000; p++)
+		pid = pid * 10 + (*p - '0');
+	if (*p++ != '-')
+		return 0;
+	for (i = 0; i < 6; i++, p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9')))
+			return 0;
+	return strcmp(p, ".itin") ? 0 : pid;
+}
+
+/*
+ * Remove the editor's files of edits whose itin is dead: ours, plain
+ * files, named by a process that no longer exists. They hold an event,
+ * perhaps private, that nothing else would ever remove.
+ */
+static void remove_dead_edit_files(const char *tmpdir)
+{
+	DIR *d = opendir(tmpdir);
+	struct dirent *de;
+
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		long pid = edit_temp_pid(de->d_name);
+		struct stat st;
+
+		if (!pid || pid == (long)getpid())
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue; /* alive (or not ours to ask): in use */
+		if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) ==
+			0 &&
+		    S_ISREG(st.st_mode) && st.st_uid == geteuid())
+			unlinkat(dirfd(d), de->d_name, 0);
+	}
+	closedir(d);
+}
+
+/*
+ * The file is kept for the user: drop the PID from its name, so no later
+ * edit takes it for a dead one's; tmp is set to the new name.
+ */
+static void keep_edit_file(struct strbuf *tmp)
+{
+	struct strbuf kept = STRBUF_INIT;
+	const char *base = strrchr(tmp->buf, '/');
+	const char *rnd;
+
+	base = base ? base + 1 : tmp->buf;
+	rnd = strchr(base + 5, '-');
+	if (!rnd)
+		return;
+	strbuf_add(&kept, tmp->buf, (size_t)(base - tmp->buf));
+	strbuf_addf(&kept, "itin-%s", rnd + 1);
+	/* link + unlink: never over an existing file. */
+	if (link(tmp->buf, kept.buf) == 0) {
+		unlink(tmp->buf);
+		strbuf_reset(tmp);
+		strbuf_add(tmp, kept.buf, kept.len);
+	}
+	strbuf_release(&kept);
+}
+
+/*
+ * While the editor runs, a SIGHUP (the terminal closed) or SIGTERM would
+ * leave the editor's file behind: the handler removes it, then dies of
+ * the signal as before. unlink, signal and raise are async-signal-safe.
+ * A kill -9 cannot be caught: remove_dead_edit_files is for that.
+ */
+static char signal_file[4096];
+
+static void remove_on_signal(int sig)
+{
+	if (signal_file[0])
+		unlink(signal_file);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Arm (path) or disarm (NULL) remove_on_signal; disarming puts back what
+ * was there before. */
+static void remove_on_signals(const char *path)
+{
+	static struct sigaction old_hup, old_term;
+	static bool armed;
+	struct sigaction sa;
+
+	if (!path) {
+		if (armed) {
+			sigaction(SIGHUP, &old_hup, NULL);
+			sigaction(SIGTERM, &old_term, NULL);
+			armed = false;
+		}
+		signal_file[0] = '\0';
+		return;
+	}
+	if (armed || strlen(path) >= sizeof(signal_file))
+		return;
+	memcpy(signal_file, path, strlen(path) + 1);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = remove_on_signal;
+	sigaction(SIGHUP, &sa, &old_hup);
+	sigaction(SIGTERM, &sa, &old_term);
+	armed = true;
+}
 
 /* Change the event with the options, in one transaction. */
 static int edit_with_options(struct cli *cli, const char *path, const char *arg,
@@ -197,8 +322,10 @@ static int edit_in_editor(const char *path, const char *arg)
 	strbuf_addstr(&orig, edit_intro);
 	itinfmt_write_event(&orig, before);
 
-	strbuf_addf(&tmp, "%s/itin-XXXXXX.itin",
-		    tmpdir && *tmpdir ? tmpdir : "/tmp");
+	if (!tmpdir || !*tmpdir)
+		tmpdir = "/tmp";
+	remove_dead_edit_files(tmpdir);
+	strbuf_addf(&tmp, "%s/itin-%ld-XXXXXX.itin", tmpdir, (long)getpid());
 	fd = mkstemps(tmp.buf, 5); /* 0600: only the user reads it */
 	if (fd < 0) {
 		status = report(ITIN_EX_CANTCREAT,
@@ -207,6 +334,7 @@ static int edit_in_editor(const char *path, const char *arg)
 		strbuf_reset(&tmp);
 		goto out;
 	}
+	remove_on_signals(tmp.buf);
 	status = write_whole(tmp.buf, fd, &orig);
 	if (close(fd) && !status)
 		status = report(ITIN_EX_CANTCREAT, "cannot write '%s': %s",
@@ -265,11 +393,15 @@ static int edit_in_editor(const char *path, const char *arg)
 		keep_tmp = true;
 	}
 kept:
-	if (keep_tmp)
+	remove_on_signals(NULL);
+	if (keep_tmp) {
+		keep_edit_file(&tmp);
 		report(0, "your version is kept in '%s'", tmp.buf);
+	}
 out:
 	if (tmp.len && !keep_tmp)
 		unlink(tmp.buf);
+	remove_on_signals(NULL);
 	event_free(ev);
 	strbuf_release(&tmp);
 	strbuf_release(&text);

@@ -393,6 +393,7 @@ int main(int argc, char **argv)
 		return unknown_command(argv[0]);
 	cli.cmd = cmd;
 	status = cmd->fn(argc, argv, &cli);
+	report_flush(); /* the count of warnings not shown */
 	free(cli.store);
 	tz_cache_free();
 	return check_stdout(status);

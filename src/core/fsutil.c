@@ -1,13 +1,18 @@
 /* fsutil.c: careful file replacement shared by the store and export -o. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "itin/ascii.h"
 #include "itin/fsutil.h"
 #include "itin/strbuf.h"
 #include "itin/xalloc.h"
@@ -165,6 +170,57 @@ static void keep_owner(int fd, const struct stat *old)
 	}
 }
 
+/* Is name ".BASE.XXXXXX", what fs_replace_file's mkstemp makes for base? */
+static bool temp_name_of(const char *name, const char *base)
+{
+	size_t blen = strlen(base), i;
+
+	if (name[0] != '.' || strncmp(name + 1, base, blen) ||
+	    name[blen + 1] != '.' || strlen(name + blen + 2) != 6)
+		return false;
+	for (i = blen + 2; name[i]; i++)
+		if (!ascii_isalpha((unsigned char)name[i]) &&
+		    !ascii_isdigit((unsigned char)name[i]))
+			return false;
+	return true;
+}
+
+void fs_remove_stale_temps(const char *real, int min_age)
+{
+	char *dir = fs_path_dir(real);
+	const char *base = fs_path_base(real);
+	time_t now = time(NULL);
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	if (!d) {
+		free(dir);
+		return;
+	}
+	while ((de = readdir(d))) {
+		const char *n = de->d_name;
+		struct stat st;
+		int fd;
+
+		if (!temp_name_of(n, base))
+			continue;
+		fd = openat(dirfd(d), n,
+			    O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY |
+				O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		/* Ours, a plain file, old enough that its writer has had time
+		 * to lock it, and not locked: its writer is dead. */
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_uid == geteuid() && now - st.st_mtime >= min_age &&
+		    flock(fd, LOCK_EX | LOCK_NB) == 0)
+			unlinkat(dirfd(d), n, 0);
+		close(fd);
+	}
+	closedir(d);
+	free(dir);
+}
+
 int fs_replace_file(const char *path, const void *data, size_t len,
 		    mode_t new_mode, struct itin_err *err)
 {
@@ -172,7 +228,7 @@ int fs_replace_file(const char *path, const void *data, size_t len,
 	char *dir = fs_path_dir(real);
 	struct strbuf tmp = STRBUF_INIT;
 	struct stat st;
-	int have_old, fd = -1, e;
+	int have_old, fd = -1, hold = -1, e;
 
 	have_old = stat(real, &st) == 0;
 	if (have_old && S_ISDIR(st.st_mode)) {
@@ -192,6 +248,8 @@ int fs_replace_file(const char *path, const void *data, size_t len,
 			     path, strerror(e));
 		goto out;
 	}
+	/* What a killed writer of this file left (a full copy of the data). */
+	fs_remove_stale_temps(real, FS_TEMP_MIN_AGE);
 	strbuf_addf(&tmp, "%s/.%s.XXXXXX", dir, fs_path_base(real));
 	/* From here to the rename or the unlink nothing allocates: running
 	 * out of memory exits (xalloc.h), which would leave the file. */
@@ -202,6 +260,14 @@ int fs_replace_file(const char *path, const void *data, size_t len,
 			     path, strerror(e));
 		strbuf_reset(&tmp);
 		goto out;
+	}
+	/* Locked from now until it is renamed or removed, through a second
+	 * descriptor that outlives close(fd): the lock says "alive" to
+	 * fs_remove_stale_temps of another process. */
+	hold = dup(fd);
+	if (hold >= 0 && flock(hold, LOCK_EX | LOCK_NB) < 0) {
+		close(hold);
+		hold = -1;
 	}
 	if (have_old)
 		keep_owner(fd, &st);
@@ -227,6 +293,7 @@ int fs_replace_file(const char *path, const void *data, size_t len,
 		goto fail;
 	}
 	fs_sync_dir(real);
+	close(hold);
 	strbuf_release(&tmp);
 	free(dir);
 	free(real);
@@ -236,6 +303,8 @@ fail:
 	if (fd >= 0)
 		close(fd);
 	unlink(tmp.buf);
+	if (hold >= 0)
+		close(hold);
 out:
 	strbuf_release(&tmp);
 	free(dir);

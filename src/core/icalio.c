@@ -747,6 +747,10 @@ struct cline {
 	size_t off, len;
 	long line;		/* the physical line it starts on */
 	bool skip;		/* not a content line: ignored with a warning */
+	/* With --skip-invalid, a control character found in it (0: none)
+	 * and where: its VEVENT is refused, not the file. */
+	unsigned char ctrl;
+	long ctrl_line, ctrl_col;
 };
 
 /* A content line split into its parts (pointers into the text). */
@@ -882,6 +886,7 @@ static void add_cline(struct reader *r, const char *s, size_t n, long line)
 	r->cl[r->ncl].len = n;
 	r->cl[r->ncl].line = line;
 	r->cl[r->ncl].skip = false;
+	r->cl[r->ncl].ctrl = 0;
 	r->ncl++;
 	strbuf_add(&r->text, s, n);
 	strbuf_addch(&r->text, '\0');
@@ -1038,6 +1043,14 @@ static int split_lines(struct reader *r, const char *buf, size_t len)
 				long line, col;
 
 				locate(r, buf, len, i, k, &line, &col);
+				if (r->o->flags & ICALIO_SKIP_INVALID) {
+					/* Judged per component: see
+					 * check_structure, icalio_read. */
+					r->cl[i].ctrl = c;
+					r->cl[i].ctrl_line = line;
+					r->cl[i].ctrl_col = col;
+					break;
+				}
 				return fail_at(r, line, col,
 					       "control character U+%04X in a "
 					       "value",
@@ -1223,6 +1236,22 @@ static void replace_cline(struct reader *r, size_t i, const char *text)
  * is refused: no VCALENDAR at all (a fragment), a component that is
  * never closed (a cut file), nesting too deep.
  */
+/* The error for the control character split_lines found in line i. */
+static int ctrl_fail(struct reader *r, size_t i)
+{
+	return fail_at(r, r->cl[i].ctrl_line, r->cl[i].ctrl_col,
+		       "control character U+%04X in a value", r->cl[i].ctrl);
+}
+
+/* The first line of first..last with a control character, or 0. */
+static size_t ctrl_in(const struct reader *r, size_t first, size_t last)
+{
+	for (size_t i = first; i <= last; i++)
+		if (r->cl[i].ctrl && !r->cl[i].skip)
+			return i + 1;
+	return 0;
+}
+
 static int check_structure(struct reader *r)
 {
 	struct {
@@ -1259,6 +1288,11 @@ static int check_structure(struct reader *r)
 			r->cl[i].skip = true;
 			continue;
 		}
+		/* A control character (--skip-invalid) is for its VEVENT to
+		 * answer for; anywhere else it still refuses the file. */
+		if (r->cl[i].ctrl &&
+		    !(depth >= 2 && !ascii_casecmp(stack[1].name, "VEVENT")))
+			return ctrl_fail(r, i);
 		if (begin) {
 			if (depth == ICAL_MAX_DEPTH)
 				return fail_at(r, p.line, 1,
@@ -3927,8 +3961,15 @@ int icalio_read(const char *buf, size_t len, const char *fname,
 			if (++depth == 2)
 				begin = i;
 		} else if (name_is(&p, "END")) {
-			if (depth-- == 2 && !ascii_casecmp(p.value, "VEVENT") &&
-			    read_vevent(&r, begin, i) && refuse(&r))
+			size_t bad;
+
+			if (depth-- != 2 || ascii_casecmp(p.value, "VEVENT"))
+				continue;
+			/* A control character in it: refused whole, before any
+			 * of it reaches libical. */
+			bad = ctrl_in(&r, begin, i);
+			if (bad ? ctrl_fail(&r, bad - 1) && refuse(&r)
+				: read_vevent(&r, begin, i) && refuse(&r))
 				goto out;
 		}
 	}

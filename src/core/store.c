@@ -1,12 +1,13 @@
 /*
  * store.c: the itinerary file on disk (see store.h for the guarantees).
  *
- * Every writer holds an exclusive flock(2) on "REAL.lock", where REAL is the
- * store with symbolic links resolved, so two links to one file share one
- * lock. Readers hold it shared. The lock file is never deleted: deleting it
- * would let a process lock an unlinked inode while another creates a new one.
+ * Every writer holds an exclusive flock(2) on the store file itself, opened
+ * through REAL, the store with symbolic links resolved (so two links to one
+ * file share one lock); readers hold it shared. There is no lock file: one
+ * left by a killed process or another user could lock the owner out. A
+ * rewrite replaces the file by rename, so the lock is checked to still be
+ * on the file at the path once taken (lock_store).
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -20,7 +21,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "itin/ascii.h"
 #include "itin/fsutil.h"
 #include "itin/inread.h"
 #include "itin/itinfmt.h"
@@ -28,7 +28,15 @@
 #include "itin/strbuf.h"
 #include "itin/xalloc.h"
 
-#define DEFAULT_LOCK_TIMEOUT 5.0
+/*
+ * How long a command waits for the store's lock before giving up with 75.
+ * A holder keeps it for milliseconds (an append) to a fraction of a second
+ * (a rewrite of thousands of events), but waiters queue: with 32 writers
+ * at once on two cores (bench/lock.sh, 7680 operations) a wait reached
+ * 18.6 s, and 5 s made 109 of them fail; 30 s made none. It still reports
+ * a holder that is stuck (a stopped process) within half a minute.
+ */
+#define DEFAULT_LOCK_TIMEOUT 30.0
 
 enum lock_kind { LK_SHARED, LK_EXCL };
 
@@ -68,13 +76,33 @@ int store_default_path(const char *explicit_path, char **out,
 			    "(use -f PATH or set ITIN_FILE)");
 }
 
-/* mkdir -p for the folders above path, created 0700. */
-static int make_parents(const char *path, struct itin_err *err)
+/*
+ * A path that ends in '/' names a folder: refuse it before anything is
+ * made, or "mkdir -p" of its folder would create it.
+ */
+static int check_not_folder_name(const char *path, struct itin_err *err)
+{
+	size_t n = strlen(path);
+
+	if (n && path[n - 1] == '/')
+		return itin_err_set(err, ITIN_EX_NOINPUT, "'%s' is a directory",
+				    path);
+	return 0;
+}
+
+/*
+ * mkdir -p for the folders above path, created 0700. *made is the topmost
+ * folder this call created (NULL when none), so that a command that fails
+ * later can take them away again (remove_parents): a failed command leaves
+ * no folder behind.
+ */
+static int make_parents(const char *path, char **made, struct itin_err *err)
 {
 	char *dir = fs_path_dir(path);
 	struct stat st;
 	char *p;
 
+	*made = NULL;
 	if (stat(dir, &st) == 0) {
 		free(dir);
 		return 0;
@@ -85,12 +113,16 @@ static int make_parents(const char *path, struct itin_err *err)
 		if (c != '/' && c != '\0')
 			continue;
 		*p = '\0';
-		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+		if (mkdir(dir, 0700) == 0) {
+			if (!*made)
+				*made = xstrdup(dir);
+		} else if (errno != EEXIST) {
 			int e = errno;
 
 			itin_err_set(err, fs_write_status(e),
 				     "cannot create folder '%s': %s", dir,
 				     strerror(e));
+			*p = c;
 			free(dir);
 			return -1;
 		}
@@ -100,6 +132,35 @@ static int make_parents(const char *path, struct itin_err *err)
 	}
 	free(dir);
 	return 0;
+}
+
+/*
+ * Undo make_parents: rmdir the folders above path up to and including
+ * made. rmdir(2) removes only empty folders, so anything another process
+ * put there meanwhile keeps its folder.
+ */
+static void remove_parents(const char *path, char *made)
+{
+	char *dir;
+	size_t n;
+
+	if (!made)
+		return;
+	n = strlen(made);
+	dir = fs_path_dir(path);
+	while (strlen(dir) >= n && !strncmp(dir, made, n)) {
+		char *up;
+
+		if (rmdir(dir) < 0)
+			break;
+		if (strlen(dir) == n)
+			break;
+		up = fs_path_dir(dir);
+		free(dir);
+		dir = up;
+	}
+	free(dir);
+	free(made);
 }
 
 /* ---- the lock -------------------------------------------------------- */
@@ -141,118 +202,6 @@ static void sleep_ms(long ms)
 }
 
 /*
- * Open and lock "REAL.lock". Returns the descriptor (closing it unlocks), or
- * -1 with err filled. A reader that may not create or open the lock file (a
- * read-only folder, someone else's store) gets -2 and reads without it:
- * refusing would make a read-only store unreadable.
- */
-static int lock_store(const char *path, const char *real, enum lock_kind kind,
-		      struct itin_err *err)
-{
-	int bad = kind == LK_SHARED ? ITIN_EX_NOINPUT : ITIN_EX_CANTCREAT;
-	size_t n = strlen(real);
-	char *lock = xmalloc(n + sizeof(".lock"));
-	double timeout, deadline;
-	long delay = 10;
-	struct stat st;
-	int fd;
-
-	if (lock_timeout(&timeout, err) < 0)
-		goto fail;
-	memcpy(lock, real, n);
-	memcpy(lock + n, ".lock", sizeof(".lock"));
-
-	/*
-	 * Readers never create the lock file: reading the sample in a source
-	 * tree must not litter it. Writers create the lock before the store,
-	 * so a store without a lock file has no writer to wait for.
-	 */
-	if (kind == LK_SHARED)
-		fd = open(lock, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-	else
-		fd = open(lock,
-			  O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK,
-			  0600);
-	if (fd < 0) {
-		int e = errno;
-
-		if (e == ELOOP) {
-			itin_err_set(err, bad,
-				     "lock file '%s' is a symbolic link", lock);
-			goto fail;
-		}
-		if (kind == LK_SHARED &&
-		    (e == ENOENT || e == EACCES || e == EPERM || e == EROFS)) {
-			free(lock);
-			return -2;
-		}
-		itin_err_set(err, kind == LK_SHARED ? bad : fs_write_status(e),
-			     "cannot open lock file '%s': %s", lock,
-			     strerror(e));
-		goto fail;
-	}
-	if (fstat(fd, &st) < 0) {
-		itin_err_set(err, ITIN_EX_IOERR,
-			     "cannot stat lock file '%s': %s", lock,
-			     strerror(errno));
-		goto fail_fd;
-	}
-	/* Another user's lock file could be held forever to lock us out. */
-	if (st.st_uid != geteuid()) {
-		itin_err_set(err, bad, "lock file '%s' belongs to another user",
-			     lock);
-		goto fail_fd;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		itin_err_set(err, bad, "lock file '%s' is not a regular file",
-			     lock);
-		goto fail_fd;
-	}
-
-	deadline = now_seconds() + timeout;
-	for (;;) {
-		if (flock(fd, (kind == LK_SHARED ? LOCK_SH : LOCK_EX) |
-				  LOCK_NB) == 0)
-			break;
-		if (errno == EINTR)
-			continue;
-		if (errno != EWOULDBLOCK) {
-			itin_err_set(err, ITIN_EX_IOERR, "cannot lock '%s': %s",
-				     lock, strerror(errno));
-			goto fail_fd;
-		}
-		if (now_seconds() >= deadline) {
-			itin_err_set(err, ITIN_EX_TEMPFAIL,
-				     "store '%s' is busy (locked by another "
-				     "process for more than %g s)",
-				     path, timeout);
-			goto fail_fd;
-		}
-		/* Short first waits: most holders finish an append in ms. */
-		{
-			double left = (deadline - now_seconds()) * 1000.0;
-			long ms = delay;
-
-			if (left < ms)
-				ms = left > 1 ? (long)left : 1;
-			sleep_ms(ms);
-		}
-		if (delay < 50)
-			delay = delay * 3 / 2 > 50 ? 50 : delay * 3 / 2;
-	}
-	free(lock);
-	return fd;
-
-fail_fd:
-	close(fd);
-fail:
-	free(lock);
-	return -1;
-}
-
-/* ---- reading --------------------------------------------------------- */
-
-/*
  * The store must be a regular file: reading a FIFO would wait for a
  * writer (with the lock held), a device such as /dev/zero never ends, and
  * a rewrite would replace either by a file. 66, like a directory.
@@ -273,6 +222,140 @@ static int check_regular(const char *path, const struct stat *st,
 							    : "a special file");
 	return 0;
 }
+
+/*
+ * Open the store itself (real: links resolved) and flock(2) it: shared
+ * for readers, exclusive for writers. Returns the descriptor (closing it
+ * unlocks); -2 for a reader when the store does not exist (it reads as
+ * empty); -1 with err filled.
+ *
+ * The store is the lock, not a "PATH.lock" file beside it: a lock file
+ * that another user left (a command of theirs that failed in a shared
+ * folder, or one planted there) could not be opened, trusted or removed
+ * by the owner in a sticky folder, and would lock them out for ever.
+ * A lock on the store needs no file of its own, so nothing is left
+ * behind, and only someone who may open the store can take it.
+ *
+ * A rewrite renames a new file over the store while holding the lock on
+ * the old one, so a process that waited on the old file must not use it:
+ * after locking, the file at the path must still be the one locked
+ * (same device and inode), else the lock is dropped and taken again on
+ * the new file. That check also makes it safe for a lock holder to
+ * remove a store it created (a failed first add or import).
+ *
+ * Writers open the store read-write (O_APPEND, for store_append), and
+ * create it (0600, O_EXCL) when missing; *created says so. The open never
+ * blocks (O_NONBLOCK): a FIFO or device in the store's place is refused.
+ */
+static int lock_store(const char *path, const char *real, enum lock_kind kind,
+		      int *created, struct itin_err *err)
+{
+	double timeout, deadline;
+	long delay = 10;
+	int fd = -1;
+
+	*created = 0;
+	if (lock_timeout(&timeout, err) < 0)
+		return -1;
+	deadline = now_seconds() + timeout;
+	for (;;) {
+		struct stat st, now;
+		int flags = O_CLOEXEC | O_NOCTTY | O_NONBLOCK, e;
+
+		if (kind == LK_SHARED) {
+			fd = open(real, flags | O_RDONLY);
+		} else {
+			fd = open(real, flags | O_RDWR | O_APPEND);
+			if (fd < 0 && errno == ENOENT) {
+				fd = open(real,
+					  flags | O_RDWR | O_APPEND | O_CREAT |
+					      O_EXCL,
+					  0600);
+				if (fd >= 0)
+					*created = 1;
+				else if (errno == EEXIST &&
+					 now_seconds() < deadline)
+					continue; /* made by someone else */
+			}
+		}
+		if (fd < 0) {
+			e = errno;
+			if (kind == LK_SHARED && e == ENOENT)
+				return -2;
+			if (e == EISDIR)
+				return itin_err_set(err, ITIN_EX_NOINPUT,
+						    "'%s' is a directory",
+						    path);
+			if (kind == LK_SHARED)
+				return itin_err_set(err, ITIN_EX_NOINPUT,
+						    "cannot read '%s': %s",
+						    path, strerror(e));
+			return itin_err_set(err, fs_write_status(e),
+					    "cannot write '%s': %s", path,
+					    strerror(e));
+		}
+		if (fstat(fd, &st) < 0) {
+			e = errno;
+			itin_err_set(err, ITIN_EX_IOERR, "cannot stat '%s': %s",
+				     path, strerror(e));
+			goto fail;
+		}
+		if (check_regular(path, &st, err) < 0)
+			goto fail;
+
+		while (flock(fd, (kind == LK_SHARED ? LOCK_SH : LOCK_EX) |
+				     LOCK_NB) < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno != EWOULDBLOCK) {
+				/* A file system without flock (ENOLCK,
+				 * EOPNOTSUPP): a reader reads without. */
+				if (kind == LK_SHARED)
+					return fd;
+				itin_err_set(err, ITIN_EX_IOERR,
+					     "cannot lock '%s': %s", path,
+					     strerror(errno));
+				goto fail;
+			}
+			if (now_seconds() >= deadline) {
+				itin_err_set(err, ITIN_EX_TEMPFAIL,
+					     "store '%s' is busy (locked by "
+					     "another process for more than "
+					     "%g s)",
+					     path, timeout);
+				goto fail;
+			}
+			/* Short first waits: most holders finish an append
+			 * in ms. */
+			{
+				double left = (deadline - now_seconds()) * 1000.0;
+				long ms = delay;
+
+				if (left < ms)
+					ms = left > 1 ? (long)left : 1;
+				sleep_ms(ms);
+			}
+			if (delay < 50)
+				delay = delay * 3 / 2 > 50 ? 50 : delay * 3 / 2;
+		}
+		/* Still the file at the path? A rewrite may have replaced it
+		 * (or a failed first add removed it) while we waited. */
+		if (stat(real, &now) == 0 && now.st_dev == st.st_dev &&
+		    now.st_ino == st.st_ino)
+			return fd;
+		close(fd);
+		fd = -1;
+		*created = 0;
+	}
+
+fail:
+	/* A store we created stays: another process may hold it by now. */
+	*created = 0;
+	close(fd);
+	return -1;
+}
+/* ---- reading --------------------------------------------------------- */
+
 
 /*
  * Read and parse the store (the caller holds whatever lock it needs).
@@ -336,7 +419,7 @@ int store_load(const char *path, struct evlist *out,
 {
 	struct stat st;
 	char *real;
-	int lock, ret;
+	int lock, ret, created;
 
 	/* A missing store is empty; reading it must not create anything. */
 	if (stat(path, &st) < 0) {
@@ -350,8 +433,10 @@ int store_load(const char *path, struct evlist *out,
 		return -1;
 
 	real = fs_resolve_path(path);
-	lock = lock_store(path, real, LK_SHARED, err);
+	lock = lock_store(path, real, LK_SHARED, &created, err);
 	free(real);
+	if (lock == -2)
+		return 0;
 	if (lock == -1)
 		return -1;
 	ret = read_store(path, out, w, err);
@@ -361,47 +446,6 @@ int store_load(const char *path, struct evlist *out,
 }
 
 /* ---- writing --------------------------------------------------------- */
-
-/*
- * Open the store for appending, creating it 0600. real is the store with
- * links resolved: O_EXCL never follows a (dangling) link, so creating
- * through the link would fail forever. *created says whether we made it (so
- * its folder entry needs syncing).
- */
-static int open_for_append(const char *path, const char *real, int *created,
-			   struct itin_err *err)
-{
-	int fd, tries;
-
-	*created = 0;
-	for (tries = 0; tries < 10; tries++) {
-		/* O_NONBLOCK: a FIFO in the store's place must not block
-		 * the open; it is refused after it (a regular file ignores
-		 * the flag). */
-		fd = open(real, O_RDWR | O_APPEND | O_CLOEXEC | O_NONBLOCK |
-					O_NOCTTY);
-		if (fd >= 0)
-			return fd;
-		if (errno != ENOENT)
-			break;
-		fd =
-		    open(real, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC,
-			 0600);
-		if (fd >= 0) {
-			*created = 1;
-			return fd;
-		}
-		/* EEXIST: someone outside the lock made it (or a new dangling
-		 * link appeared); look again, a bounded number of times. */
-		if (errno != EEXIST)
-			break;
-	}
-	if (errno == EISDIR)
-		return itin_err_set(err, ITIN_EX_NOINPUT, "'%s' is a directory",
-				    path);
-	return itin_err_set(err, fs_write_status(errno), "cannot write '%s': %s",
-			    path, strerror(errno));
-}
 
 /* Under the exclusive lock already held: does the store hold this id? */
 static int check_new_id(const char *path, const char *id,
@@ -417,35 +461,145 @@ static int check_new_id(const char *path, const char *id,
 	return ret;
 }
 
+/* pread(2) all of [off, off + len) into buf; -1 with errno on failure. */
+static int pread_all(int fd, char *buf, size_t len, off_t off)
+{
+	while (len) {
+		ssize_t n = pread(fd, buf, len, off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			return -1;
+		}
+		buf += n;
+		len -= (size_t)n;
+		off += n;
+	}
+	return 0;
+}
+
+/* Does the line at p (up to e) begin an event? Not blank, not indented,
+ * not a comment: what itinfmt's reader takes for a header line. */
+static bool header_line(const char *p, const char *e)
+{
+	if (p == e || *p == ' ' || *p == '\t' || *p == '#' || *p == '\n')
+		return false;
+	return !(*p == '\r' && (p + 1 == e || p[1] == '\n'));
+}
+
+/* How many lines end before byte off of the file (for a message). */
+static long lines_before(int fd, off_t off)
+{
+	char buf[65536];
+	off_t pos = 0;
+	long n = 0;
+
+	while (pos < off) {
+		size_t want = (size_t)(off - pos) < sizeof(buf)
+				  ? (size_t)(off - pos)
+				  : sizeof(buf);
+		const char *p = buf, *e = buf + want;
+
+		if (pread_all(fd, buf, want, pos) < 0)
+			break;
+		while ((p = memchr(p, '\n', (size_t)(e - p)))) {
+			n++;
+			p++;
+		}
+		pos += (off_t)want;
+	}
+	return n;
+}
+
+/*
+ * Under the exclusive lock: is the store's last event one the reader
+ * accepts? add appends without reading the store (that is what makes it
+ * fast and safe from many processes), so a store broken by hand would
+ * otherwise take the new event and only the next `list` would fail. Only
+ * the last event is read (from its header line to the end), found by
+ * reading backwards from the end: the cost does not grow with the store.
+ * A broken event further up is the whole-file readers' business.
+ */
+static int check_last_event(int fd, off_t size, const char *path,
+			    struct itin_err *err)
+{
+	struct evlist l = EVLIST_INIT;
+	size_t want = 65536;
+	char *buf = NULL;
+	off_t off;
+	int ret;
+
+	if (size == 0)
+		return 0;
+	for (;;) {
+		const char *p, *start = NULL, *e;
+
+		off = (off_t)want < size ? size - (off_t)want : 0;
+		buf = xrealloc(buf, (size_t)(size - off));
+		if (pread_all(fd, buf, (size_t)(size - off), off) < 0) {
+			int e2 = errno;
+
+			free(buf);
+			return itin_err_set(err, ITIN_EX_IOERR,
+					    "cannot read '%s': %s", path,
+					    strerror(e2));
+		}
+		e = buf + (size - off);
+		/* The first line of a chunk may be cut: start after it. */
+		p = buf;
+		if (off > 0) {
+			p = memchr(buf, '\n', (size_t)(e - buf));
+			p = p ? p + 1 : e;
+		}
+		while (p < e) {
+			const char *nl = memchr(p, '\n', (size_t)(e - p));
+
+			if (header_line(p, e))
+				start = p;
+			p = nl ? nl + 1 : e;
+		}
+		if (start || off == 0) {
+			if (!start)
+				start = buf;
+			off += start - buf;
+			ret = itinfmt_parse(start, (size_t)(e - start), path,
+					    &l, NULL, err);
+			break;
+		}
+		want *= 4;
+	}
+	free(buf);
+	evlist_release(&l);
+	if (ret < 0 && err->line > 0)
+		err->line += lines_before(fd, off);
+	return ret;
+}
+
 static int append(const char *path, const struct event *ev, bool check_id,
 		  const struct itin_warner *w, struct itin_err *err)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct stat st;
-	char *real;
-	int lock, fd, created, e;
+	char *real, *made;
+	int fd, created, e;
 	off_t size;
 
-	/* Before any folder or lock file is made for it. */
+	/* Before any folder is made for it. */
 	if (stat(path, &st) == 0 && check_regular(path, &st, err) < 0)
 		return -1;
-	if (make_parents(path, err) < 0)
+	if (check_not_folder_name(path, err) < 0 ||
+	    make_parents(path, &made, err) < 0)
 		return -1;
 	real = fs_resolve_path(path);
-	lock = lock_store(path, real, LK_EXCL, err);
-	if (lock < 0) {
-		free(real);
-		return -1;
-	}
-	if (check_id && check_new_id(path, ev->id, w, err) < 0) {
-		free(real);
-		close(lock);
-		return -1;
-	}
-
-	fd = open_for_append(path, real, &created, err);
+	/* The store itself, locked and open for appending. */
+	fd = lock_store(path, real, LK_EXCL, &created, err);
 	if (fd < 0)
-		goto fail_lock;
+		goto fail_dirs;
+	if (check_id && check_new_id(path, ev->id, w, err) < 0)
+		goto fail_fd;
 	if (fstat(fd, &st) < 0) {
 		e = errno;
 		itin_err_set(err, ITIN_EX_IOERR, "cannot stat '%s': %s", path,
@@ -456,17 +610,15 @@ static int append(const char *path, const struct event *ev, bool check_id,
 	if (check_regular(path, &st, err) < 0)
 		goto fail_fd;
 	size = st.st_size;
+	if (!check_id && check_last_event(fd, size, path, err) < 0)
+		goto fail_fd;
 
 	/* A hand-edited file may lack its final newline. */
 	if (size > 0) {
 		char last;
-		ssize_t n;
 
-		do
-			n = pread(fd, &last, 1, size - 1);
-		while (n < 0 && errno == EINTR);
-		if (n != 1) {
-			e = n < 0 ? errno : EIO;
+		if (pread_all(fd, &last, 1, size - 1) < 0) {
+			e = errno;
 			itin_err_set(err, ITIN_EX_IOERR, "cannot read '%s': %s",
 				     path, strerror(e));
 			goto fail_fd;
@@ -483,11 +635,7 @@ static int append(const char *path, const struct event *ev, bool check_id,
 		e = errno;
 		itin_err_set(err, fs_write_status(e), "cannot write '%s': %s",
 			     path, strerror(e));
-		/* Undo, under the lock still held: no torn event stays, and a
-		 * store this call created goes again. */
-		if (created)
-			unlink(real);
-		else if (ftruncate(fd, size) == 0)
+		if (!created && ftruncate(fd, size) == 0)
 			fsync(fd);
 		goto fail_fd;
 	}
@@ -495,21 +643,28 @@ static int append(const char *path, const struct event *ev, bool check_id,
 		e = errno;
 		itin_err_set(err, ITIN_EX_IOERR, "cannot write '%s': %s", path,
 			     strerror(e));
-		goto fail_lock;
+		fd = -1;
+		created = 0; /* unlocked now: not ours to remove */
+		goto fail_fd;
 	}
 	if (created)
 		fs_sync_dir(real);
+	free(made);
 	free(real);
 	strbuf_release(&sb);
-	close(lock);
 	return 0;
 
 fail_fd:
-	close(fd);
-fail_lock:
+	/* Undo, under the lock still held: no torn event stays, and a store
+	 * this call created goes again (waiters see it gone and retry). */
+	if (created)
+		unlink(real);
+	if (fd >= 0)
+		close(fd);
+fail_dirs:
+	remove_parents(path, made);
 	free(real);
 	strbuf_release(&sb);
-	close(lock);
 	return -1;
 }
 
@@ -530,55 +685,26 @@ static void tx_reset(struct store_tx *tx)
 {
 	tx->path = NULL;
 	tx->real_path = NULL;
+	tx->made_dir = NULL;
 	tx->lock_fd = -1;
+	tx->created = 0;
 	evlist_init(&tx->events);
-}
-
-/*
- * Remove ".NAME.XXXXXX" files a killed commit left behind. Only called with
- * the exclusive lock held: every live commit holds it while its temporary
- * file exists, so whatever matches now belongs to a dead process. Such a
- * file is a full copy of the store, so leaving it would leak old events.
- */
-static void remove_stale_temps(const char *real)
-{
-	char *dir = fs_path_dir(real);
-	const char *base = fs_path_base(real);
-	size_t blen = strlen(base);
-	struct dirent *de;
-	DIR *d = opendir(dir);
-
-	if (!d) {
-		free(dir);
-		return;
-	}
-	while ((de = readdir(d))) {
-		const char *n = de->d_name;
-		struct stat st;
-		size_t i;
-
-		if (n[0] != '.' || strncmp(n + 1, base, blen) ||
-		    n[blen + 1] != '.' || strlen(n + blen + 2) != 6)
-			continue;
-		for (i = blen + 2; n[i]; i++)
-			if (!ascii_isalpha((unsigned char)n[i]) && !ascii_isdigit((unsigned char)n[i]))
-				break;
-		if (n[i])
-			continue;
-		if (fstatat(dirfd(d), n, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-		    S_ISREG(st.st_mode) && st.st_uid == geteuid())
-			unlinkat(dirfd(d), n, 0);
-	}
-	closedir(d);
-	free(dir);
 }
 
 void store_abort(struct store_tx *tx)
 {
 	if (!tx)
 		return;
+	/* A store this transaction created (empty, still locked by us) and
+	 * the folders it made go again: a failed command leaves nothing. */
+	if (tx->created && tx->real_path && tx->lock_fd >= 0)
+		unlink(tx->real_path);
 	if (tx->lock_fd >= 0)
 		close(tx->lock_fd);
+	if (tx->created && tx->path)
+		remove_parents(tx->path, tx->made_dir);
+	else
+		free(tx->made_dir);
 	free(tx->path);
 	free(tx->real_path);
 	evlist_release(&tx->events);
@@ -591,21 +717,32 @@ int store_begin(const char *path, struct store_tx *tx,
 	struct stat st;
 
 	tx_reset(tx);
-	/* Before any folder or lock file is made for it. */
+	/* Before any folder is made for it. */
 	if (stat(path, &st) == 0 && check_regular(path, &st, err) < 0)
 		return -1;
-	/* The folders must exist for the lock file, whose name must not
-	 * change once the store is created (see resolve_path). */
-	if (make_parents(path, err) < 0)
+	if (check_not_folder_name(path, err) < 0)
+		return -1;
+	/* The folders must exist for the store (which is the lock). */
+	if (make_parents(path, &tx->made_dir, err) < 0)
 		return -1;
 	tx->path = xstrdup(path);
 	tx->real_path = fs_resolve_path(path);
-	tx->lock_fd = lock_store(path, tx->real_path, LK_EXCL, err);
-	if (tx->lock_fd < 0 || read_store(path, &tx->events, w, err) < 0) {
+	tx->lock_fd =
+	    lock_store(path, tx->real_path, LK_EXCL, &tx->created, err);
+	if (tx->lock_fd < 0) {
+		/* Nothing of ours inside: the folders may go. */
+		remove_parents(path, tx->made_dir);
+		tx->made_dir = NULL;
 		store_abort(tx);
 		return -1;
 	}
-	remove_stale_temps(tx->real_path);
+	if (read_store(path, &tx->events, w, err) < 0) {
+		store_abort(tx);
+		return -1;
+	}
+	/* Under the lock every live commit holds while its temporary file
+	 * exists: whatever is left now belongs to a dead process. */
+	fs_remove_stale_temps(tx->real_path, 0);
 	return 0;
 }
 
@@ -632,6 +769,8 @@ int store_commit(struct store_tx *tx, struct itin_err *err)
 	itinfmt_write(&sb, &tx->events);
 	ret = fs_replace_file(tx->real_path, sb.buf, sb.len, 0600, err);
 	strbuf_release(&sb);
+	if (ret == 0)
+		tx->created = 0; /* it is the store now: keep it */
 	store_abort(tx);
 	return ret;
 }

@@ -203,7 +203,7 @@ fi
 # This shell holds the lock (fd 9) as another program might, for as long as
 # the checks take however slow the build is.
 if command -v flock >/dev/null 2>&1; then
-	exec 9>>"$ITIN_FILE.lock"
+	exec 9>>"$ITIN_FILE"
 	flock -x 9
 	ITIN_LOCK_TIMEOUT=0.2 run add call "Busy" --start 2023-06-01
 	expect_rc 75 "busy: add gives up with 75"

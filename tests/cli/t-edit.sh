@@ -194,7 +194,7 @@ expect_err "^itin: no changes$" "editor: says no changes"
 unchanged "editor: unchanged file"
 EDITOR="sed -i s/2023-02-01/2023-02-30/" run_in /dev/null edit m2
 expect_rc 65 "editor: parse error without a terminal"
-expect_err "^itin: $T/tmp/itin-[A-Za-z0-9]+\.itin:[0-9]+:1: invalid date '2023-02-30'" "editor: parse error names file:line:col"
+expect_err "^itin: $T/tmp/itin-[0-9]+-[A-Za-z0-9]+\.itin:[0-9]+:1: invalid date '2023-02-30'" "editor: parse error names file:line:col"
 expect_err "your version is kept in" "editor: the edited file is kept"
 unchanged "editor: parse error"
 EDITOR="sed -i s/id:.*/id:\ other/" run_in /dev/null edit m2

@@ -142,7 +142,6 @@ expect_err "^itin: " "add: store folder is a file: message"
 if [ "$(id -u)" != 0 ]; then
 	mkdir -p "$T/ro"
 	cp "$ITIN_FILE" "$T/ro/store.itin"
-	touch "$T/ro/store.itin.lock"
 	chmod 555 "$T/ro"
 	run -f "$T/ro/store.itin" rm keep1
 	expect_rc 73 "rm: store in a read-only folder"
@@ -161,8 +160,6 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
 	chmod 777 "$shared"
 	cp "$ITIN_FILE" "$shared/store.itin"
 	chmod 644 "$shared/store.itin"
-	touch "$shared/store.itin.lock"
-	chown 65534:65534 "$shared/store.itin.lock"
 	as_nobody() {
 		setpriv --reuid=65534 --regid=65534 --clear-groups \
 			env HOME=/nonexistent $VG "$ITIN" -f "$shared/store.itin" "$@" \
@@ -192,14 +189,15 @@ same_file "$T/before" "$T/big.itin" "import: file-size limit: store unchanged"
 n=$(ls -a "$T" | grep -c '^\.big\.itin\.')
 [ "$n" -eq 0 ] && ok "import: file-size limit: temporary file removed" || not_ok "import: file-size limit: temporary file removed"
 
-# A store that is busy: another process holds its lock (a single python3
-# process, so that killing it frees the lock at once).
+# A store that is busy: another process holds its lock, a flock(2) on the
+# store itself (a single python3 process, so that killing it frees the
+# lock at once).
 if command -v python3 >/dev/null 2>&1; then
 	python3 -c 'import fcntl, os, sys, time
 f = open(sys.argv[1], "a")
 fcntl.flock(f, fcntl.LOCK_EX)
 open(sys.argv[2], "w").close()
-time.sleep(120)' "$ITIN_FILE.lock" "$T/locked" &
+time.sleep(120)' "$ITIN_FILE" "$T/locked" &
 	holder=$!
 	i=0
 	while [ ! -e "$T/locked" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
