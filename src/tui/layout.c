@@ -693,12 +693,20 @@ static void axis_line(const struct layout_view *v, enum layout_unit u, int step,
 			first_col = (int)c;
 		next_free = (int)c + len + 1;
 	}
-	/* Name the unit the view starts in, if it fits before the first. */
+	/* Name where the view starts, if it fits before the first label.
+	 * A label names the time at its column: the unit it begins in may
+	 * begin before column 0 (the week of Monday 29 May when the chart
+	 * begins on Thursday 1 June, 2015 of a five-year step when it begins
+	 * in 2016), so the label is of t0 itself ("1 Jun", "2016"), and an
+	 * hour label only when t0 is on the hour (at 23:15, "23" would read
+	 * as 23:00). */
 	t = unit_floor(v->tz, u, step, v->t0);
-	if (t < v->t0 && first_col != 0) {
+	if (t < v->t0 && first_col != 0 &&
+	    (u != LAYOUT_HOURS ||
+	     floor_mod(layout_local(v->tz, v->t0), 3600) == 0)) {
 		int room = first_col < 0 ? v->cols : first_col - 1;
 
-		len = label_fitting(v->tz, u, top, t, form, room, buf,
+		len = label_fitting(v->tz, u, top, v->t0, form, room, buf,
 				    sizeof(buf), &used);
 		if (len >= 0)
 			put_label(line, v->cols, 0, buf, len);

@@ -6,6 +6,8 @@
  * a day column covers its 23 or 25 hours; zones that change by half an
  * hour (Australia/Lord_Howe) or at midnight (America/Santiago) too.
  */
+#include <string.h>
+
 #include "itin/datetime.h"
 #include "itin/layout.h"
 #include "test.h"
@@ -264,6 +266,43 @@ TEST(sub_day_columns_exact)
 	event_free(fl);
 }
 
+/* A label names the time at its column (review of item 12): a chart that
+ * begins on Thursday 1 June 2023 at weeks does not say "29 May" (its
+ * Monday) at column 0, one that begins in 2016 at five-year steps does not
+ * say "2015", and one that begins at 23:15 does not say "23". */
+TEST(first_label_names_its_column)
+{
+	const struct tz *bru = zone("Europe/Brussels");
+	struct layout_view v = {0, 43200, 40, bru};
+	struct layout_axis a;
+
+	CHECK(bru);
+	v.t0 = layout_day_start(bru, D(2023, 6, 1));
+	layout_axis_build(&v, &a);
+	CHECK_INT(a.unit, LAYOUT_WEEKS);
+	CHECK(strncmp(a.bottom, "29", 2) != 0);
+	CHECK(strncmp(a.bottom, "1 ", 2) == 0 || a.bottom[0] == ' ');
+	/* 5 June is a Monday, eight half-days on. */
+	CHECK(strncmp(a.bottom + 8, "5", 1) == 0);
+	layout_axis_release(&a);
+
+	v.spc = 182 * 86400;
+	v.t0 = layout_day_start(bru, D(2016, 1, 1));
+	v.cols = 15;
+	layout_axis_build(&v, &a);
+	CHECK(strstr(a.bottom, "2015") == NULL);
+	CHECK(strncmp(a.bottom, "2016", 4) == 0 || a.bottom[0] == ' ');
+	layout_axis_release(&a);
+
+	v.spc = 900;
+	v.t0 = layout_instant(bru, AT(2024, 3, 30, 23, 15));
+	v.cols = 20;
+	layout_axis_build(&v, &a);
+	CHECK(strncmp(a.bottom, "23", 2) != 0);
+	CHECK(strncmp(a.bottom + 3, "00", 2) == 0);
+	layout_axis_release(&a);
+}
+
 int main(void)
 {
 	RUN(nights_true_length_brussels);
@@ -273,6 +312,7 @@ int main(void)
 	RUN(midnight_change_santiago);
 	RUN(day_columns_sydney);
 	RUN(sub_day_columns_exact);
+	RUN(first_label_names_its_column);
 	tz_cache_free();
 	return test_done();
 }
