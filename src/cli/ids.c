@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "itin/ascii.h"
 #include "itin/shortid.h"
 #include "itin/strbuf.h"
 #include "itin/utf8.h"
@@ -35,24 +36,70 @@ static void candidate(struct strbuf *sb, const struct shortid *ids,
 	strbuf_release(&title);
 }
 
+static bool all_hex(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		int c = ascii_tolower((unsigned char)s[i]);
+
+		if (!ascii_isdigit(c) && !(c >= 'a' && c <= 'f'))
+			return false;
+	}
+	return true;
+}
+
+/* A derived id: 16 lower-case hex digits (event_derive_id). */
+static bool derived_id(const char *id)
+{
+	size_t n = strlen(id);
+
+	if (n != 16)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!ascii_isdigit(id[i]) && !(id[i] >= 'a' && id[i] <= 'f'))
+			return false;
+	return true;
+}
+
+/* Whether id begins with arg (len bytes); fold: arg is hex and matches a
+ * derived id in any case. */
+static bool id_matches(const char *id, const char *arg, size_t len, bool fold)
+{
+	if (!fold)
+		return !strncmp(id, arg, len);
+	return derived_id(id) && !ascii_ncasecmp(id, arg, len);
+}
+
 long find_event_arg(const struct evlist *l, const char *arg,
 		    struct itin_err *err)
 {
 	size_t len = strlen(arg);
 	long found = -1;
 	size_t nmatch = 0;
+	bool fold = false;
 	struct strbuf list = STRBUF_INIT, raw = STRBUF_INIT;
 
-	if (!len)
-		goto none;
+	/* "" is a prefix of every id: not a way to name one. */
+	if (!len) {
+		itin_err_set(err, ITIN_EX_USAGE, "empty id");
+		return -1;
+	}
 	for (size_t i = 0; i < l->n; i++)
 		if (!strcmp(l->v[i]->id, arg))
 			return (long)i;
-	for (size_t i = 0; i < l->n; i++) {
-		if (strncmp(l->v[i]->id, arg, len))
-			continue;
-		nmatch++;
-		found = (long)i;
+	/* Ids are case-sensitive strings (an explicit id is whatever was
+	 * given); only when nothing matches as typed is a hex prefix read
+	 * in any case against derived ids, which are lower-case hex, so
+	 * "B1" copied from somewhere upper-cased still finds b152357e... */
+	for (int pass = 0; pass < 2 && !nmatch; pass++) {
+		fold = pass == 1;
+		if (fold && !all_hex(arg, len))
+			break;
+		for (size_t i = 0; i < l->n; i++) {
+			if (!id_matches(l->v[i]->id, arg, len, fold))
+				continue;
+			nmatch++;
+			found = (long)i;
+		}
 	}
 	if (nmatch == 1) {
 		strbuf_release(&list);
@@ -67,7 +114,7 @@ long find_event_arg(const struct evlist *l, const char *arg,
 			shortid_add(&ids, l->v[i]->id);
 		shortid_finish(&ids);
 		for (size_t i = 0; i < l->n && shown < 4; i++) {
-			if (strncmp(l->v[i]->id, arg, len))
+			if (!id_matches(l->v[i]->id, arg, len, fold))
 				continue;
 			if (shown++)
 				strbuf_addstr(&list, ", ");
@@ -85,7 +132,6 @@ long find_event_arg(const struct evlist *l, const char *arg,
 		strbuf_release(&raw);
 		return -1;
 	}
-none:
 	strbuf_release(&list);
 	itin_err_set(err, ITIN_EX_OTHER, "no event with id '%s'", arg);
 	return -1;

@@ -132,4 +132,30 @@ else
 fi
 expect_out_match '^With: +Ann\\x0aBob$' "show: a participant stays on its line"
 
+# An empty id names nothing (it is a prefix of every id): a usage error,
+# and the store stays as it was (review of issue 11).
+cp "$ITIN_FILE" "$T/before-empty"
+for c in show rm edit; do
+	if [ $c = edit ]; then run edit "" --title X; else run $c ""; fi
+	expect_rc 64 "$c \"\": usage error"
+	expect_err "^itin: empty id$" "$c \"\": says the id is empty"
+done
+same_file "$T/before-empty" "$ITIN_FILE" "an empty id changes nothing"
+
+# Derived ids are lower-case hex: a hex prefix typed in capitals finds
+# one when nothing matches as typed; explicit ids stay case-sensitive.
+run add meeting "Case test" --start "2030-01-02 10:00" --city Brussels
+derived=$(cat "$T/out")
+upper=$(printf %s "$derived" | tr a-f A-F)
+run show "$upper"
+expect_rc 0 "show: a derived id in capitals"
+expect_out_match "^Title: +Case test$" "show: the capitals find the derived id"
+run show "$(printf %s "$upper" | cut -c1-8)"
+expect_rc 0 "show: a capital prefix of a derived id"
+run add meeting "Exact case" --start "2030-01-03 10:00" --city Brussels --id CaseTest
+run show casetest
+expect_rc 1 "show: an explicit id is case-sensitive"
+run show CaseT
+expect_rc 0 "show: a prefix of an explicit id as typed"
+
 finish
