@@ -102,6 +102,12 @@ struct layout_visible {
 	size_t lo, hi; /* then items[lo..hi), which begin in the window */
 };
 void layout_max_ends(const struct layout_item *items, size_t n, int64_t *maxe);
+/* The first item (in order) that has something at or after t: one begun
+ * before t that is still going on at t (a night that covers the morning
+ * of the date gone to), else the first that begins at or after t; n if
+ * none. maxe as for layout_visible_find. */
+size_t layout_first_from(const struct layout_item *items, size_t n,
+			 const int64_t *maxe, int64_t t);
 void layout_visible_find(struct layout_visible *vis,
 			 const struct layout_item *items, size_t n,
 			 const int64_t *maxe, int64_t t0, int64_t t1);

@@ -158,6 +158,18 @@ void layout_max_ends(const struct layout_item *items, size_t n, int64_t *maxe)
 		    i && maxe[i - 1] > items[i].e ? maxe[i - 1] : items[i].e;
 }
 
+size_t layout_first_from(const struct layout_item *items, size_t n,
+			 const int64_t *maxe, int64_t t)
+{
+	size_t i = layout_lower_bound(items, n, t), first = i;
+
+	/* Back only as far as an item begun earlier can still reach t. */
+	for (; i > 0 && maxe[i - 1] > t; i--)
+		if (items[i - 1].e > t)
+			first = i - 1;
+	return first;
+}
+
 void layout_visible_find(struct layout_visible *vis,
 			 const struct layout_item *items, size_t n,
 			 const int64_t *maxe, int64_t t0, int64_t t1)

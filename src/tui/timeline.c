@@ -942,7 +942,9 @@ static void go_to_day(struct viewer *vw, int64_t day)
 	int64_t t = layout_day_start(vw->o->axis, day);
 
 	show_time(vw, t);
-	vw->cur = layout_lower_bound(vw->v, vw->n, t);
+	/* An event still going on that day counts: the night that ends on
+	 * the morning of the date is where the date begins. */
+	vw->cur = layout_first_from(vw->v, vw->n, vw->maxe, t);
 	if (vw->cur >= vw->n)
 		vw->cur = vw->n ? vw->n - 1 : 0;
 }
@@ -1385,7 +1387,7 @@ static int common_key(struct viewer *vw, uint32_t key, bool code)
 		int64_t today = layout_day_start(
 		    vw->o->axis, layout_day_of(vw->o->axis, vw->o->now));
 		show_time(vw, vw->o->now);
-		vw->cur = layout_lower_bound(vw->v, vw->n, today);
+		vw->cur = layout_first_from(vw->v, vw->n, vw->maxe, today);
 		if (vw->cur >= vw->n)
 			vw->cur = vw->n ? vw->n - 1 : 0;
 		return REDRAW;

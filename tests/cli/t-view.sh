@@ -583,6 +583,18 @@ shows ' 01  02  02  03 ' "view (DST): 02:00 twice on the autumn day"
 keys q
 restored "view (DST): quits after autumn"
 
+# g lands on the first event with something on the date: the night that
+# ends on its morning, not the first to begin that day (review of issue
+# 11), and a zoom after it stays on the date.
+start 100 24 --in Europe/Brussels
+shows '^[0-9]+/7 ' "view (g): opens"
+keys g 2024-10-27 Enter
+status_is 100 '^6/7 .*Autumn night train.* id autu$' "view (g): the night in progress on the date"
+keys +
+shows 'Oct 2024' "view (g): + stays on the date"
+keys q
+restored "view (g): quits"
+
 # Not a terminal.
 run view
 expect_rc 1 "view: without a terminal, status 1"

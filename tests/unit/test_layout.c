@@ -528,6 +528,35 @@ TEST(visible_rows)
 	layout_visible_release(&vis);
 }
 
+/* Going to a date (`g`, `t`) lands on the first item with something at
+ * or after it: one begun before that is still going on (the night that
+ * covers the morning), checked against a plain scan for every t. */
+TEST(first_from_in_progress)
+{
+	static const int64_t se[][2] = {
+	    {0, 50},   {10, 20},  {30, 130}, {90, 90},  {95, 99},
+	    {100, 100}, {120, 400}, {199, 200}, {300, 300}, {350, 360},
+	};
+	enum { N = sizeof(se) / sizeof(se[0]) };
+	struct layout_item items[N];
+	int64_t maxe[N];
+
+	for (int i = 0; i < N; i++)
+		items[i] = (struct layout_item){NULL, se[i][0], se[i][1]};
+	layout_max_ends(items, N, maxe);
+	for (int64_t t = -10; t <= 420; t += 5) {
+		size_t want = N;
+
+		for (size_t i = 0; i < N && want == N; i++)
+			if (items[i].s >= t || items[i].e > t)
+				want = i;
+		CHECK_INT(layout_first_from(items, N, maxe, t), want);
+	}
+	/* The night 30..130 covers 100: it, not the point at 100. */
+	CHECK_INT(layout_first_from(items, N, maxe, 100), 2);
+	CHECK_INT(layout_first_from(items, 0, maxe, 100), 0);
+}
+
 /*
  * The viewer's status line at every width from 40 to 200 columns: exactly
  * that wide (wide characters count two), the times and the short id
@@ -614,6 +643,7 @@ int main(void)
 {
 	RUN(status_line_fits);
 	RUN(visible_rows);
+	RUN(first_from_in_progress);
 	RUN(one_zone_true_durations);
 	RUN(spans_of_allday_and_timed);
 	RUN(in_zone_moves_zoned_events);
