@@ -110,26 +110,33 @@ static void fit_title(struct agline *c, size_t cols)
 		return;
 	}
 	strbuf_addstr(&status, c->title.buf + c->title.len - c->status_len);
+	sw = utf8_width(status.buf);
+	/* At least "T…" before it. Narrower than that, the caller's width
+	 * is the limit: the whole is cut, status word and all, for what
+	 * comes after the title (the viewer's short id) must stay whole. */
+	if (cols < sw + 2) {
+		fit(&c->title, cols);
+		strbuf_release(&status);
+		return;
+	}
 	c->title.len -= c->status_len;
 	c->title.buf[c->title.len] = '\0';
-	sw = utf8_width(status.buf);
-	/* At least "T…" before it; a line narrower than that is cut after
-	 * all (the caller's width is the limit). */
-	fit(&c->title, cols > sw + 2 ? cols - sw : 2);
+	fit(&c->title, cols - sw);
 	strbuf_addstr(&c->title, status.buf);
 	strbuf_release(&status);
 }
 
 /* The place cut to cols: the venue goes first ("City, CC" is what says
- * where when only one fits), then the country, then the city is cut. */
+ * where when only one fits), then the country (with or without a venue:
+ * "Tokyo" says more than "Tokyo, …"), then the city is cut. */
 static void fit_place(struct agline *c, const struct event *ev, size_t cols)
 {
 	if (utf8_width(c->place.buf) <= cols)
 		return;
-	if (ev->venue && ev->city) {
+	if (ev->city && *ev->city) {
 		strbuf_reset(&c->place);
 		utf8_sanitize(&c->place, ev->city);
-		if (ev->country[0]) {
+		if (ev->venue && ev->country[0]) {
 			strbuf_addstr(&c->place, ", ");
 			strbuf_addstr(&c->place, ev->country);
 		}

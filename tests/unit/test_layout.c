@@ -639,11 +639,64 @@ out:
 	evlist_release(&l);
 }
 
+/* Narrow status lines (review of issue 11): the status word gives way
+ * before the short id, which stays whole at the right edge down to 26
+ * columns; a place without a venue loses its country before its city is
+ * cut ("Tokyo", never "Tokyo, …"). */
+TEST(status_line_narrow)
+{
+	static const char text[] =
+	    "2024-03-31 18:00-19:00 meeting Talks @ Brussels, BE\n"
+	    "    id: talks-tentative\n    tz: Europe/Brussels\n"
+	    "    status: tentative\n"
+	    "2024-03-30 11:00..2024-03-30 18:30 travel Flight Tokyo to "
+	    "Brussels @ Tokyo, JP\n"
+	    "    id: tyo-bru\n    tz: Asia/Tokyo\n"
+	    "    end-tz: Europe/Brussels\n";
+	struct evlist l = EVLIST_INIT;
+	struct shortid ids;
+	struct strbuf sb = STRBUF_INIT;
+	struct itin_err err;
+	const struct tz *bru = tz_get("Europe/Brussels", &err);
+
+	CHECK(bru);
+	CHECK_INT(itinfmt_parse(text, strlen(text), "t.itin", &l, NULL, &err),
+		  0);
+	CHECK_INT(l.n, 2);
+	if (l.n != 2 || !bru)
+		goto out;
+	shortid_init(&ids, SHORTID_MIN);
+	for (size_t i = 0; i < l.n; i++)
+		shortid_add(&ids, l.v[i]->id);
+	shortid_finish(&ids);
+	for (size_t cols = 26; cols <= 120; cols++) {
+		strbuf_reset(&sb);
+		view_status_line(&sb, l.v[0], bru, &ids, 1, 2, cols);
+		if (utf8_width(sb.buf) != cols ||
+		    ((sb.len < 4 || strcmp(sb.buf + sb.len - 4, "talk")) &&
+		     !strstr(sb.buf, "talk ? help "))) {
+			printf("#   %zu columns: \"%s\"\n", cols, sb.buf);
+			test_failed_now = 1;
+		}
+		strbuf_reset(&sb);
+		view_status_line(&sb, l.v[1], bru, &ids, 2, 2, cols);
+		if (strstr(sb.buf, ", \u2026")) {
+			printf("#   %zu columns: \"%s\"\n", cols, sb.buf);
+			test_failed_now = 1;
+		}
+	}
+	shortid_release(&ids);
+out:
+	strbuf_release(&sb);
+	evlist_release(&l);
+}
+
 int main(void)
 {
 	RUN(status_line_fits);
 	RUN(visible_rows);
 	RUN(first_from_in_progress);
+	RUN(status_line_narrow);
 	RUN(one_zone_true_durations);
 	RUN(spans_of_allday_and_timed);
 	RUN(in_zone_moves_zoned_events);
