@@ -259,17 +259,76 @@ const char *layout_unit_name(enum layout_unit u)
 }
 
 /* Whole local days a column takes; 0 when columns are linear (below a
- * day, or with no zone, where local seconds are linear already). */
+ * day, or with no zone, where local seconds are linear already) or are
+ * calendar months (col_months). */
 static int64_t col_days(const struct layout_view *v)
 {
-	return v->tz && v->spc >= ITIN_DAY ? v->spc / ITIN_DAY : 0;
+	if (!v->tz || v->spc < ITIN_DAY || v->spc >= 28 * ITIN_DAY)
+		return 0;
+	return v->spc / ITIN_DAY;
+}
+
+/* Calendar months a column takes from 28 days a column up (a month, a
+ * quarter, half a year, a year: the ladder's 28, 91, 182 and 365 days),
+ * so that a column is a month of the axis zone's calendar and a year
+ * column holds one year, not the end of one and the start of the next;
+ * 0 below. */
+static int col_months_spc(const struct tz *in, int64_t spc)
+{
+	if (!in || spc < 28 * ITIN_DAY)
+		return 0;
+	if (spc < 91 * ITIN_DAY)
+		return 1;
+	if (spc < 182 * ITIN_DAY)
+		return 3;
+	if (spc < 365 * ITIN_DAY)
+		return 6;
+	return 12;
+}
+
+static int col_months(const struct layout_view *v)
+{
+	return col_months_spc(v->tz, v->spc);
+}
+
+/* Months since year 0 of a local day, and the day a month index begins. */
+static int64_t month_index(int64_t day)
+{
+	int y, m, d;
+
+	civil_from_days(day, &y, &m, &d);
+	return (int64_t)y * 12 + (m - 1);
+}
+
+static int64_t month_day(int64_t idx)
+{
+	return days_from_civil((int)floor_div(idx, 12),
+			       (int)(idx - floor_div(idx, 12) * 12) + 1, 1);
+}
+
+/* Day columns of k days begin on a fixed grid counted from a Monday
+ * (1970-01-05), so a week column is Monday to Sunday and two- and
+ * four-day columns do not move with the place the view was opened on. */
+static int64_t day_grid(int64_t day, int64_t k)
+{
+	return 4 + floor_div(day - 4, k) * k;
 }
 
 int64_t layout_align(const struct tz *in, int64_t t, int64_t spc)
 {
 	int64_t a = spc < ITIN_DAY ? spc : ITIN_DAY;
-	int64_t r = layout_instant(in, floor_div(layout_local(in, t), a) * a);
+	int months = col_months_spc(in, spc);
+	int64_t r;
 
+	if (months)
+		return layout_day_start(
+		    in, month_day(floor_div(month_index(layout_day_of(in, t)),
+					    months) *
+				  months));
+	if (in && spc > ITIN_DAY)
+		return layout_day_start(
+		    in, day_grid(layout_day_of(in, t), spc / ITIN_DAY));
+	r = layout_instant(in, floor_div(layout_local(in, t), a) * a);
 	/* A boundary the clock skipped can map past t: never move forward. */
 	return r < t ? r : t;
 }
@@ -277,18 +336,31 @@ int64_t layout_align(const struct tz *in, int64_t t, int64_t spc)
 void layout_place(struct layout_view *v, int64_t t, int64_t col)
 {
 	int64_t k = col_days(v);
+	int months = col_months(v);
 
-	if (k)
-		v->t0 =
-		    layout_day_start(v->tz, layout_day_of(v->tz, t) - col * k);
-	else
+	if (months) {
+		int64_t idx = month_index(layout_day_of(v->tz, t));
+
+		idx = floor_div(idx, months) * months - col * months;
+		v->t0 = layout_day_start(v->tz, month_day(idx));
+	} else if (k) {
+		v->t0 = layout_day_start(
+		    v->tz, day_grid(layout_day_of(v->tz, t), k) - col * k);
+	} else {
 		v->t0 = layout_align(v->tz, t - col * v->spc, v->spc);
+	}
 }
 
 int64_t layout_col(const struct layout_view *v, int64_t t)
 {
 	int64_t k = col_days(v);
+	int months = col_months(v);
 
+	if (months)
+		return floor_div(
+		    month_index(layout_day_of(v->tz, t)) -
+			month_index(layout_day_of(v->tz, v->t0)),
+		    months);
 	if (k)
 		return floor_div(
 		    layout_day_of(v->tz, t) - layout_day_of(v->tz, v->t0), k);
@@ -298,7 +370,13 @@ int64_t layout_col(const struct layout_view *v, int64_t t)
 int64_t layout_time_at(const struct layout_view *v, int64_t c)
 {
 	int64_t k = col_days(v);
+	int months = col_months(v);
 
+	if (months)
+		return layout_day_start(
+		    v->tz,
+		    month_day(month_index(layout_day_of(v->tz, v->t0)) +
+			      c * months));
 	if (k)
 		return layout_day_start(v->tz,
 					layout_day_of(v->tz, v->t0) + c * k);

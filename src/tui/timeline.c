@@ -289,6 +289,13 @@ static void spc_text(struct strbuf *sb, int64_t spc)
 		strbuf_addstr(sb, "1 day");
 	else if (spc == 365 * ITIN_DAY)
 		strbuf_addstr(sb, "1 year"); /* the widest, as the help says */
+	/* From 28 days up the columns are calendar months (layout.h). */
+	else if (spc == 28 * ITIN_DAY)
+		strbuf_addstr(sb, "1 month");
+	else if (spc == 91 * ITIN_DAY)
+		strbuf_addstr(sb, "3 months");
+	else if (spc == 182 * ITIN_DAY)
+		strbuf_addstr(sb, "6 months");
 	else
 		strbuf_addf(sb, "%lld days", (long long)(spc / ITIN_DAY));
 }

@@ -583,6 +583,29 @@ shows ' 01  02  02  03 ' "view (DST): 02:00 twice on the autumn day"
 keys q
 restored "view (DST): quits after autumn"
 
+# From 6 hours a column up, columns follow the axis zone's calendar
+# (review of issue 11): the spring night (22:00 to 06:00 across midnight)
+# is in two columns up to a day a column, then in one: a week column is
+# Monday to Sunday, a month column March, a year column 2024, never the
+# end of one unit and the start of the next.
+start 80 24 --from 2024-03-31 --to 2024-03-31 --in Europe/Brussels
+shows 'hours \(30 min a column' "view (calendar columns): opens at half hours"
+for z in '1 h' '2 h' '3 h' '6 h' '12 h' '1 day' '2 days' '4 days' '7 days' \
+	'14 days' '1 month' '3 months' '6 months' '1 year'; do
+	keys -- -
+	wait_for "\\($z a column" >/dev/null
+	case $z in
+	1\ h) n=7 ;;
+	2\ h) n=4 ;;
+	3\ h) n=3 ;;
+	6\ h|12\ h|1\ day) n=2 ;;
+	*) n=1 ;;
+	esac
+	row_cells 'Spring night train' $n "view (calendar columns): at $z a column the night takes $n"
+done
+keys q
+restored "view (calendar columns): quits"
+
 # g lands on the first event with something on the date: the night that
 # ends on its morning, not the first to begin that day (review of issue
 # 11), and a zoom after it stays on the date.
