@@ -26,7 +26,11 @@
  * hour to a year. Below a day a column is exactly spc seconds; from a day
  * up (with a zone) a column is spc / 86400 whole local days, so a column on
  * a 23- or 25-hour day covers that day and an event is in its local day's
- * column. The axis labels (hours, days, weeks, months or years) are chosen
+ * column; columns of several days sit on a grid counted from a Monday (a
+ * week column is Monday to Sunday), and from 28 days up a column is one,
+ * three, six or twelve calendar months (spc is then only their nominal
+ * length). layout_align and layout_place keep t0 on that grid, local
+ * midnight for 6- and 12-hour columns. The axis labels (hours, days, weeks, months or years) are chosen
  * from how many columns a unit takes.
  *
  * Widths are display columns (utf8_width): a Korean title takes two
@@ -142,9 +146,10 @@ struct layout_view {
 	const struct tz *tz; /* the axis zone (borrowed); NULL: local seconds */
 };
 
-/* t rounded down to a local boundary of min(spc, a day) in zone in (a
- * local midnight from a day up), so that local days begin on column
- * boundaries until the clock changes. */
+/* t rounded down to a column boundary in zone in: a local multiple of
+ * spc below a day (local days begin on column boundaries until the clock
+ * changes), the start of t's column on the calendar grid from a day up
+ * (see above). */
 int64_t layout_align(const struct tz *in, int64_t t, int64_t spc);
 /* Set v->t0 (aligned) so that axis time t falls in column col. */
 void layout_place(struct layout_view *v, int64_t t, int64_t col);
