@@ -836,6 +836,13 @@ static void draw(struct viewer *vw)
 	geometry(vw);
 	keep_rows(vw);
 	screen_clear();
+	/* Nothing fits below 2x2, and ncurses 6.4's refresh of a one-column
+	 * screen after content was drawn reads outside its line buffers
+	 * (valgrind): leave the screen blank until it grows again. */
+	if (vw->rows < 2 || vw->cols < 2) {
+		screen_update();
+		return;
+	}
 	draw_title(vw);
 	switch (vw->pane) {
 	case P_TIMELINE:

@@ -26,7 +26,12 @@ expect_rc 66 "import to a path ending in '/': 66"
 long=$(printf '%04000d' 0)
 (ulimit -f 2 && itin -f "$T/w/a/b/store.itin" add meeting X --start 2023-01-30 --note "$long" >"$T/out" 2>"$T/err"; echo $? >"$T/rc")
 rc=$(cat "$T/rc")
-expect_rc 74 "first add over the file-size limit: 74"
+if [ "${ITIN_VALGRIND:-0}" = 1 ]; then
+	# valgrind's own writes take the SIGXFSZ that itin ignores.
+	ok "first add over the file-size limit: 74 # skip under valgrind"
+else
+	expect_rc 74 "first add over the file-size limit: 74"
+fi
 [ -z "$(contents "$T/w")" ] && ok "failed first add: no folder, store or lock left" ||
 	not_ok "failed first add left: $(contents "$T/w") $(ls -AR "$T/w" | tr '\n' ' ')"
 
