@@ -1572,6 +1572,148 @@ static int32_t embedded_offset(struct zres *z, int64_t lsec)
 	return (int32_t)icaltimezone_get_utc_offset(z->embedded, &t, &dl);
 }
 
+/*
+ * A VTIMEZONE's observances are expanded by libical the first time a
+ * time is converted with the zone, outside every occurrence budget:
+ * an observance with RRULE:FREQ=HOURLY from 1601 took minutes, and a
+ * zone of two million RDATEs most of a gigabyte. So, before libical
+ * sees a VTIMEZONE, its transitions are bounded here. An observance's
+ * RRULE repeats at most yearly (as in RFC 5545's examples, in the tz
+ * database and in every calendar of the corpus: a clock that changes
+ * more often is no time zone); and what the zone's observances can
+ * make (each DTSTART, RDATE, and each rule's dates from its DTSTART to
+ * its UNTIL or to the library's last year of expansion, counted per
+ * year from its BY parts as an upper bound) is at most
+ * ICAL_MAX_ZONE_TRANSITIONS. A real zone has a few hundred.
+ */
+#define ICAL_MAX_ZONE_TRANSITIONS 10000
+
+static int64_t by_count(const short *v, size_t size);
+
+/* An upper bound on the dates a YEARLY rule makes in one year. */
+static int64_t yearly_per_year(const struct icalrecurrencetype *rt)
+{
+	int64_t months = by_count(rt->by_month, ICAL_BY_MONTH_SIZE);
+	int64_t days = 1, per;
+
+	if (rt->by_year_day[0] != ICAL_RECURRENCE_ARRAY_MAX) {
+		days = by_count(rt->by_year_day, ICAL_BY_YEARDAY_SIZE);
+		months = 1;
+	} else if (rt->by_week_no[0] != ICAL_RECURRENCE_ARRAY_MAX) {
+		days = by_count(rt->by_week_no, ICAL_BY_WEEKNO_SIZE) * 7;
+		months = 1;
+	} else if (rt->by_month_day[0] != ICAL_RECURRENCE_ARRAY_MAX) {
+		days = by_count(rt->by_month_day, ICAL_BY_MONTHDAY_SIZE);
+		if (rt->by_month[0] == ICAL_RECURRENCE_ARRAY_MAX)
+			months = 12;
+	} else if (rt->by_day[0] != ICAL_RECURRENCE_ARRAY_MAX) {
+		/* "SU": every Sunday of the month (of the year without
+		 * BYMONTH); "-1SU": one. */
+		bool in_month = rt->by_month[0] != ICAL_RECURRENCE_ARRAY_MAX;
+
+		days = 0;
+		for (int i = 0; i < ICAL_BY_DAY_SIZE &&
+				rt->by_day[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+			days += icalrecurrencetype_day_position(rt->by_day[i])
+					? 1 : in_month ? 5 : 53;
+	}
+	per = months * days;
+	per *= by_count(rt->by_hour, ICAL_BY_HOUR_SIZE);
+	per *= by_count(rt->by_minute, ICAL_BY_MINUTE_SIZE);
+	per *= by_count(rt->by_second, ICAL_BY_SECOND_SIZE);
+	return per;
+}
+
+static int too_many_changes(struct reader *r, const char *tzid, long line)
+{
+	return fail_at(r, line, 1,
+		       "VTIMEZONE '%.60s' has more than %d changes of time "
+		       "(the most itin reads in one zone)",
+		       tzid, ICAL_MAX_ZONE_TRANSITIONS);
+}
+
+/* Lines first..last (an observance) add to *n; -1 when that refuses. */
+static int count_observance(struct reader *r, const char *tzid, size_t first,
+			    size_t last, int64_t *n)
+{
+	struct cprop p;
+	int start = 1;
+	int v;
+
+	if (++*n > ICAL_MAX_ZONE_TRANSITIONS)	/* its DTSTART */
+		return too_many_changes(r, tzid, r->cl[first].line);
+	for (size_t i = first + 1; i < last; i++)
+		if (!r->cl[i].skip && !parse_cline(r, i, &p) &&
+		    name_is(&p, "DTSTART") && digits(p.value, 4, &v) && v > 0)
+			start = v;
+	for (size_t i = first + 1; i < last && *n <= ICAL_MAX_ZONE_TRANSITIONS;
+	     i++) {
+		if (r->cl[i].skip || parse_cline(r, i, &p))
+			continue;
+		if (name_is(&p, "RDATE")) {
+			(*n)++;
+			for (const char *c = p.value; (c = strchr(c, ',')); c++)
+				(*n)++;
+		} else if (name_is(&p, "RRULE")) {
+			struct icalrecurrencetype rt =
+				icalrecurrencetype_from_string(p.value);
+			int end = EMBEDDED_LAST_YEAR, every;
+			int64_t made = 0;
+
+			free(rt.rscale);
+			ical_check_memory();
+			if (rt.freq == ICAL_NO_RECURRENCE)
+				continue;	/* libical ignores it too */
+			if (rt.freq != ICAL_YEARLY_RECURRENCE)
+				return fail_at(r, p.line, 1,
+					       "VTIMEZONE '%.60s': RRULE '%.60s' "
+					       "changes the clock more often than "
+					       "yearly (a time zone rule is "
+					       "FREQ=YEARLY)",
+					       tzid, p.value);
+			if (!icaltime_is_null_time(rt.until) &&
+			    rt.until.year < end)
+				end = rt.until.year;
+			every = rt.interval > 0 ? rt.interval : 1;
+			if (end >= start)
+				made = ((int64_t)(end - start) / every + 1) *
+				       yearly_per_year(&rt);
+			if (rt.count > 0 && rt.count < made)
+				made = rt.count;
+			*n += made;
+		}
+		if (*n > ICAL_MAX_ZONE_TRANSITIONS)
+			return too_many_changes(r, tzid, p.line);
+	}
+	return 0;
+}
+
+/* Each VTIMEZONE bounded as said above, before libical expands any. */
+static int check_vtimezones(struct reader *r)
+{
+	struct cprop p;
+
+	for (size_t k = 0; k < r->nvtz; k++) {
+		const char *tzid = r->vtz[k].tzid ? r->vtz[k].tzid : "";
+		int64_t n = 0;
+		size_t obs = 0;
+		int depth = 0;
+
+		/* check_structure() matched every BEGIN with its END. */
+		for (size_t i = r->vtz[k].first + 1; i < r->vtz[k].last; i++) {
+			if (r->cl[i].skip || parse_cline(r, i, &p))
+				continue;
+			if (name_is(&p, "BEGIN") && !depth++) {
+				obs = i;
+			} else if (name_is(&p, "END") && depth && !--depth) {
+				if (count_observance(r, tzid, obs, i, &n))
+					return -1;
+			}
+		}
+	}
+	return 0;
+}
+
 static const struct tz *quiet_tz(const char *name)
 {
 	struct itin_err e;
@@ -3949,7 +4091,8 @@ int icalio_read(const char *buf, size_t len, const char *fname,
 	r.cand_left = r.cand_max;
 	itin_err_clear(err);
 
-	if (split_lines(&r, buf, len) || check_structure(&r))
+	if (split_lines(&r, buf, len) || check_structure(&r) ||
+	    check_vtimezones(&r))
 		goto out;
 	for (size_t i = 0; i < r.ncl; i++) {
 		struct cprop p;
