@@ -356,4 +356,46 @@ else
 	ok "out of memory: no temporary file left"
 fi
 
+# A crash inside a library (libical out of memory ended in SIGSEGV) must
+# not leave a core file holding the itinerary: itin sets its soft
+# RLIMIT_CORE to 0 whatever `ulimit -c` says (core_pattern may pipe cores
+# elsewhere, so the limit itself is checked, in /proc, while itin waits
+# for an editor that reads it). ITIN_CORE_DUMPS=1 keeps the user's limit.
+cat >"$T/limits-ed.sh" <<'ED'
+#!/bin/sh
+pid=$PPID
+for _ in 1 2 3; do
+	if [ "$(cat /proc/$pid/comm 2>/dev/null)" = itin ]; then
+		grep '^Max core file size' /proc/$pid/limits | awk '{ print $5 }' >"$LIMITS_OUT"
+		exit 0
+	fi
+	pid=$(awk '/^PPid:/ { print $2 }' /proc/$pid/status)
+done
+echo "no itin" >"$LIMITS_OUT"
+ED
+chmod 755 "$T/limits-ed.sh"
+printf '2023-01-02 09:00-10:00  meeting  Core\n    id: core1\n' >"$T/core.itin"
+if [ ! -r /proc/self/limits ] || [ "${ITIN_VALGRIND:-0}" = 1 ] ||
+	! (ulimit -c unlimited 2>/dev/null || ulimit -c 100000 2>/dev/null); then
+	ok "# skip: no /proc limits, or ulimit -c cannot be raised"
+else
+	for cd in "" 1; do
+		rm -f "$T/limits"
+		(ulimit -c unlimited 2>/dev/null || ulimit -c 100000
+		 ITIN_CORE_DUMPS=$cd LIMITS_OUT=$T/limits EDITOR=$T/limits-ed.sh \
+			exec timeout -s KILL 20 "$ITIN" -f "$T/core.itin" edit core1) \
+			>"$T/out" 2>"$T/err"
+		rc=$?
+		got=$(cat "$T/limits" 2>/dev/null)
+		if [ -z "$cd" ]; then
+			[ "$got" = 0 ] && ok "core files: itin runs with a core limit of 0" ||
+				not_ok "core files: itin runs with a core limit of 0 (got '$got')"
+		else
+			[ -n "$got" ] && [ "$got" != 0 ] &&
+				ok "core files: ITIN_CORE_DUMPS=1 keeps ulimit -c ($got)" ||
+				not_ok "core files: ITIN_CORE_DUMPS=1 keeps ulimit -c (got '$got')"
+		fi
+	done
+fi
+
 finish
