@@ -289,6 +289,15 @@ absent "$T/fifo.itin.lock" "a link to a FIFO: no lock file made"
 mkdir "$T/dir.itin"
 run -f "$T/dir.itin" add meeting Talks --start 2023-03-01T10:00
 expect_rc 66 "a directory as the store: status 66"
+# import checks the store before it reads its inputs (their rules may
+# take seconds): an input it would refuse is never reached.
+printf 'not an itinerary line\n' >"$T/bad-in.itin"
+for store in "$T/fifo.itin" "$T/dir.itin"; do
+	run -f "$store" import "$T/bad-in.itin"
+	expect_rc 66 "import into $store: the store refused first (66)"
+	expect_err "^itin: '$store' is (not a regular file \(a FIFO\)|a directory)$" \
+		"import into $store: the store named, not the input"
+done
 
 # ---- out of memory: 71, a message, no abort, the store untouched -------
 
