@@ -3192,6 +3192,19 @@ static bool in_window(const struct reader *r, int64_t local, int64_t span)
  */
 #define ICAL_MAX_CANDIDATES 1000000
 
+/* The Gregorian calendar repeats every 400 years (146097 days): a rule
+ * that finds no date in that long finds none ever. */
+#define GREGORIAN_CYCLE_DAYS 146097
+
+static void warn_no_date(struct reader *r, const struct cprop *p)
+{
+	itin_warn_at(r->w, r->fname, p->line, 0,
+		     "RRULE '%.60s' matches no date (a day no month has, or "
+		     "parts RFC 5545 does not allow together); the event is "
+		     "imported once, at its DTSTART",
+		     p->value);
+}
+
 /* How many values a BY list holds; none given counts as one (DTSTART's). */
 static int64_t by_count(const short *v, size_t size)
 {
@@ -3296,12 +3309,7 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 				     "only its first occurrence is imported",
 				     p->value, ICAL_RRULE_LAST_YEAR);
 		else
-			itin_warn_at(r->w, r->fname, p->line, 0,
-				     "RRULE '%.60s' matches no date (a day no "
-				     "month has, or parts RFC 5545 does not "
-				     "allow together); the event is imported "
-				     "once, at its DTSTART",
-				     p->value);
+			warn_no_date(r, p);
 		out->empty_rule = true;
 		free(rt.rscale);
 		return 0;
@@ -3378,6 +3386,17 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 				 * rule's own COUNT, nor the window's end. */
 				cut = windowed ? horizon < (r->o->to_day + 1) * ITIN_DAY
 					       : rt.count <= 0 || steps < limit;
+			} else if (!steps &&
+				   lsec_day(lib_end) - lsec_day(walk_from) >=
+					   GREGORIAN_CYCLE_DAYS &&
+				   (rt.count > 0 || icaltime_is_null_time(rt.until) ||
+				    rt.until.year > ICAL_RRULE_LAST_YEAR)) {
+				/* Not one date in 400 years, after which the
+				 * calendar repeats: as for a rule libical
+				 * refuses at once (FREQ=YEARLY on 30 February),
+				 * which a MONTHLY one it walks is not. */
+				warn_no_date(r, p);
+				out->empty_rule = true;
 			} else if (rt.count > 0 ? steps < limit
 					      : icaltime_is_null_time(rt.until) ||
 						    rt.until.year > ICAL_RRULE_LAST_YEAR) {
@@ -3864,6 +3883,12 @@ static int expand_series(struct reader *r, struct pending *ms)
 			goto out;
 		}
 	}
+	/* A rule found to match no date only by walking it (MONTHLY on 31
+	 * February) leaves its DTSTART, as one refused at once does (such
+	 * a rule makes no series, so no window applies). */
+	if (occ.empty_rule && !occ.n)
+		occ.has_first = series_add(&occ, occ_key(m, mtz, m->start),
+					   m->start) != NULL;
 	r->occ_left -= occ.n;
 	/* Sorted, so that each occurrence costs a search, not a pass over
 	 * every EXDATE and override: a whole series may be 100000 long. */
