@@ -3275,7 +3275,7 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 {
 	struct icalrecurrencetype rt = icalrecurrencetype_from_string(p->value);
 	icalrecur_iterator *it;
-	size_t steps = 0, limit;
+	size_t steps = 0, limit, julian = 0;
 	/* Steps in proportion to the occurrences allowed (200000 by default). */
 	size_t max_steps = out->max * (ICAL_MAX_STEPS / ICAL_MAX_OCCURRENCES);
 	int64_t walk_from = f->start, reach = 0, horizon = 0, step = 0, per = 1;
@@ -3397,7 +3397,7 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 				 * which a MONTHLY one it walks is not. */
 				warn_no_date(r, p);
 				out->empty_rule = true;
-			} else if (rt.count > 0 ? steps < limit
+			} else if (rt.count > 0 ? steps + julian < limit
 					      : icaltime_is_null_time(rt.until) ||
 						    rt.until.year > ICAL_RRULE_LAST_YEAR) {
 				itin_warn_at(r->w, r->fname, p->line, 0,
@@ -3410,6 +3410,14 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 				out->partial = true;
 			}
 			break;
+		}
+		/* libical's calendar is Julian before 1752: it gives 29
+		 * February of 100, 200, ... 1700, which itin's (proleptic
+		 * Gregorian) has not, and which would become a second 1
+		 * March taking a place under the cap. */
+		if (!date_is_valid(t.year, t.month, t.day)) {
+			julian++;	/* libical counted it under COUNT */
+			continue;
 		}
 		fl = days_from_civil(t.year, t.month, t.day) * ITIN_DAY;
 		if (!t.is_date)

@@ -250,4 +250,16 @@ bounded 10 "an Outlook zone from 1601" import "$T/obs-real.ics"
 expect_rc 0 "an Outlook zone from 1601: imported"
 cp "$T/store.orig" "$ITIN_FILE"
 
+# A series cut at the limit counts what it says: libical's calendar is
+# Julian before 1752 and gave 29 February 100 and 200, which became a
+# second 1 March each; the cut said "99998 occurrences ... stopped at the
+# limit of 100000".
+calendar "$T/year1.ics" 1 00010101T000000Z "FREQ=DAILY;COUNT=1000000000"
+bounded 30 "DAILY from the year 1" import "$T/year1.ics"
+expect_rc 0 "DAILY from the year 1: imported"
+expect_err "recurring event 'Series 1': 100000 occurrences, 0001-01-01 to 0274-10-16, .*stopped at the limit of 100000 occurrences" \
+	"DAILY from the year 1: the count and the limit agree"
+expect_err "imported 100000 events" "DAILY from the year 1: 100000 events"
+cp "$T/store.orig" "$ITIN_FILE"
+
 finish
