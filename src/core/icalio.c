@@ -2555,6 +2555,49 @@ static void located_warn(void *ctx, const struct itin_err *w)
 	lw->inner->fn(lw->inner->ctx, &c);
 }
 
+/*
+ * event_check() says "title too long" of the event; the VEVENT at line
+ * may be thousands of lines long (a folded SUMMARY of megabytes), so the
+ * property that made the field is found for the message: its first
+ * physical line, column 1. 0 when none is found.
+ */
+static long long_field_line(struct reader *r, long line, const char *msg)
+{
+	static const struct {
+		const char *what, *prop;
+	} map[] = {
+	    {"title ", "SUMMARY"},	   {"venue ", "LOCATION"},
+	    {"city ", "LOCATION"},	   {"notes ", "DESCRIPTION"},
+	    {"source ", "URL"},		   {"uid ", "UID"},
+	    {"participant ", "ATTENDEE"}, {"tag ", "CATEGORIES"},
+	};
+	const char *prop = NULL;
+	size_t i, best = 0;
+	long at = 0;
+	struct cprop p;
+
+	if (!strstr(msg, " too long ("))
+		return 0;
+	for (i = 0; i < sizeof(map) / sizeof(map[0]) && !prop; i++)
+		if (!strncmp(msg, map[i].what, strlen(map[i].what)))
+			prop = map[i].prop;
+	for (i = 0; i < r->ncl && r->cl[i].line != line; i++)
+		;
+	for (i++; i < r->ncl; i++) {
+		if (r->cl[i].skip || parse_cline(r, i, &p))
+			continue;
+		if (name_is(&p, "END") && !ascii_casecmp(p.value, "VEVENT"))
+			break;
+		/* The longest line of that property (of any, when the
+		 * field is not one mapped here). */
+		if ((!prop || name_is(&p, prop)) && r->cl[i].len > best) {
+			best = r->cl[i].len;
+			at = r->cl[i].line;
+		}
+	}
+	return at;
+}
+
 /* Check ev and append it; takes ev. */
 static int emit(struct reader *r, struct event *ev, long line)
 {
@@ -2566,9 +2609,13 @@ static int emit(struct reader *r, struct event *ev, long line)
 	if (!ev->line)
 		ev->line = (uint32_t)line;
 	if (event_check_part(ev, r->w && r->w->fn ? &wrap : NULL, r->err, &part)) {
+		struct itin_err keep = *r->err;
+		long at = long_field_line(r, line, keep.msg);
+
+		*r->err = keep;
 		snprintf(r->err->file, sizeof(r->err->file), "%s", r->fname);
-		r->err->line = line;
-		r->err->col = 0;
+		r->err->line = at ? at : line;
+		r->err->col = at ? 1 : 0;
 		event_free(ev);
 		return -1;
 	}

@@ -177,6 +177,17 @@ bounded -f "$T/over.itin" import "$T/over.ics"
 expect_rc 65 "a line of 1 MiB + 1 byte: status 65"
 expect_err "^itin: $T/over.ics:4:1048577: line too long \(1048577 bytes; limit 1 MiB\)$" "a line of 1 MiB + 1 byte: message"
 
+# The 1 MiB limit is per physical line; a folded property may be longer,
+# bounded by its field's limit, and refused at its own first line, not
+# at BEGIN:VEVENT (line 4) as it was.
+awk 'BEGIN { printf "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:f@example.org\r\nDTSTAMP:20230101T000000Z\r\nDTSTART:20230101T090000Z\r\nSUMMARY:"
+	for (i = 0; i < 1000; i++) { printf "%s", substr("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", 1, 74); printf "\r\n " }
+	printf "end\r\nDESCRIPTION:short\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n" }' >"$T/fold.ics"
+bounded -f "$T/fold.itin" import "$T/fold.ics"
+expect_rc 65 "a folded SUMMARY of 74 KB: status 65"
+expect_err "^itin: $T/fold.ics:8:1: title too long \(74003 bytes; limit 65536\)$" \
+	"a folded SUMMARY of 74 KB: at the property's first line"
+
 # An endless line: counted (not kept) until the total limit.
 yes x | tr -d '\n' | (limited 8M import --format itin -; echo "$rc" >"$T/rc")
 rc=$(cat "$T/rc")
