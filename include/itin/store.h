@@ -45,6 +45,15 @@ int store_default_path(const char *explicit_path, char **out,
 		       struct itin_err *err);
 
 /*
+ * Refuse (66) a store path that names something other than a regular file
+ * (a directory, a FIFO, a device), without opening it: a command that
+ * reads its inputs before the store checks this first, so that it does
+ * not parse them for nothing. A missing store, or one that cannot be
+ * examined, passes: opening it says what is wrong.
+ */
+int store_check_path(const char *path, struct itin_err *err);
+
+/*
  * Read the store into out (appending). A missing store is empty. Takes the
  * shared lock while reading (when the lock file can be created).
  */

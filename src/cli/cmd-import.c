@@ -660,16 +660,23 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 			goto out;
 		}
 	}
-	p = progress_start("importing", 0);
-	for (size_t k = 0; k < nin; k++)
-		if ((status = read_one(&in[k], &io, p)))
-			goto out;
-
+	/* A store that cannot be one (a FIFO, a directory) is refused
+	 * before the inputs are read: their rules may take seconds. */
 	path = cli_store(cli);
 	if (!path) {
 		status = ITIN_EX_USAGE;
 		goto out;
 	}
+	itin_err_clear(&err);
+	if (store_check_path(path, &err)) {
+		status = report_err(&err);
+		goto out;
+	}
+	p = progress_start("importing", 0);
+	for (size_t k = 0; k < nin; k++)
+		if ((status = read_one(&in[k], &io, p)))
+			goto out;
+
 	itin_err_clear(&err);
 	if (dry_run) {
 		/* Reading is enough to count; no write lock needed. */

@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -346,6 +347,27 @@ static int check_stdout(int status)
 	return status ? status : ITIN_EX_IOERR;
 }
 
+/*
+ * A core file of itin holds the user's itinerary (where they will be, and
+ * when), written wherever itin happened to run: a crash, itin's or a
+ * library's (libical out of memory ended in SIGSEGV and a 38 MB core),
+ * must not leave one behind. So the soft limit is set to 0 whatever
+ * `ulimit -c` says, unless ITIN_CORE_DUMPS=1 asks for cores (debugging).
+ * The hard limit is kept, so a child (the editor) may raise its own.
+ */
+static void no_core_dumps(void)
+{
+	const char *want = getenv("ITIN_CORE_DUMPS");
+	struct rlimit rl;
+
+	if (want && !strcmp(want, "1"))
+		return;
+	if (getrlimit(RLIMIT_CORE, &rl) == 0 && rl.rlim_cur != 0) {
+		rl.rlim_cur = 0;
+		(void)setrlimit(RLIMIT_CORE, &rl);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -366,6 +388,7 @@ int main(int argc, char **argv)
 	 */
 	/* A store grown past RLIMIT_FSIZE must give EFBIG (74), not a kill. */
 	signal(SIGXFSZ, SIG_IGN);
+	no_core_dumps();
 
 	/* "+": stop at the command name; its options are its own. */
 	while ((c = cli_getopt(argc, argv, "+f:hV", longopts, NULL)) != -1) {

@@ -1572,6 +1572,148 @@ static int32_t embedded_offset(struct zres *z, int64_t lsec)
 	return (int32_t)icaltimezone_get_utc_offset(z->embedded, &t, &dl);
 }
 
+/*
+ * A VTIMEZONE's observances are expanded by libical the first time a
+ * time is converted with the zone, outside every occurrence budget:
+ * an observance with RRULE:FREQ=HOURLY from 1601 took minutes, and a
+ * zone of two million RDATEs most of a gigabyte. So, before libical
+ * sees a VTIMEZONE, its transitions are bounded here. An observance's
+ * RRULE repeats at most yearly (as in RFC 5545's examples, in the tz
+ * database and in every calendar of the corpus: a clock that changes
+ * more often is no time zone); and what the zone's observances can
+ * make (each DTSTART, RDATE, and each rule's dates from its DTSTART to
+ * its UNTIL or to the library's last year of expansion, counted per
+ * year from its BY parts as an upper bound) is at most
+ * ICAL_MAX_ZONE_TRANSITIONS. A real zone has a few hundred.
+ */
+#define ICAL_MAX_ZONE_TRANSITIONS 10000
+
+static int64_t by_count(const short *v, size_t size);
+
+/* An upper bound on the dates a YEARLY rule makes in one year. */
+static int64_t yearly_per_year(const struct icalrecurrencetype *rt)
+{
+	int64_t months = by_count(rt->by_month, ICAL_BY_MONTH_SIZE);
+	int64_t days = 1, per;
+
+	if (rt->by_year_day[0] != ICAL_RECURRENCE_ARRAY_MAX) {
+		days = by_count(rt->by_year_day, ICAL_BY_YEARDAY_SIZE);
+		months = 1;
+	} else if (rt->by_week_no[0] != ICAL_RECURRENCE_ARRAY_MAX) {
+		days = by_count(rt->by_week_no, ICAL_BY_WEEKNO_SIZE) * 7;
+		months = 1;
+	} else if (rt->by_month_day[0] != ICAL_RECURRENCE_ARRAY_MAX) {
+		days = by_count(rt->by_month_day, ICAL_BY_MONTHDAY_SIZE);
+		if (rt->by_month[0] == ICAL_RECURRENCE_ARRAY_MAX)
+			months = 12;
+	} else if (rt->by_day[0] != ICAL_RECURRENCE_ARRAY_MAX) {
+		/* "SU": every Sunday of the month (of the year without
+		 * BYMONTH); "-1SU": one. */
+		bool in_month = rt->by_month[0] != ICAL_RECURRENCE_ARRAY_MAX;
+
+		days = 0;
+		for (int i = 0; i < ICAL_BY_DAY_SIZE &&
+				rt->by_day[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+			days += icalrecurrencetype_day_position(rt->by_day[i])
+					? 1 : in_month ? 5 : 53;
+	}
+	per = months * days;
+	per *= by_count(rt->by_hour, ICAL_BY_HOUR_SIZE);
+	per *= by_count(rt->by_minute, ICAL_BY_MINUTE_SIZE);
+	per *= by_count(rt->by_second, ICAL_BY_SECOND_SIZE);
+	return per;
+}
+
+static int too_many_changes(struct reader *r, const char *tzid, long line)
+{
+	return fail_at(r, line, 1,
+		       "VTIMEZONE '%.60s' has more than %d changes of time "
+		       "(the most itin reads in one zone)",
+		       tzid, ICAL_MAX_ZONE_TRANSITIONS);
+}
+
+/* Lines first..last (an observance) add to *n; -1 when that refuses. */
+static int count_observance(struct reader *r, const char *tzid, size_t first,
+			    size_t last, int64_t *n)
+{
+	struct cprop p;
+	int start = 1;
+	int v;
+
+	if (++*n > ICAL_MAX_ZONE_TRANSITIONS)	/* its DTSTART */
+		return too_many_changes(r, tzid, r->cl[first].line);
+	for (size_t i = first + 1; i < last; i++)
+		if (!r->cl[i].skip && !parse_cline(r, i, &p) &&
+		    name_is(&p, "DTSTART") && digits(p.value, 4, &v) && v > 0)
+			start = v;
+	for (size_t i = first + 1; i < last && *n <= ICAL_MAX_ZONE_TRANSITIONS;
+	     i++) {
+		if (r->cl[i].skip || parse_cline(r, i, &p))
+			continue;
+		if (name_is(&p, "RDATE")) {
+			(*n)++;
+			for (const char *c = p.value; (c = strchr(c, ',')); c++)
+				(*n)++;
+		} else if (name_is(&p, "RRULE")) {
+			struct icalrecurrencetype rt =
+				icalrecurrencetype_from_string(p.value);
+			int end = EMBEDDED_LAST_YEAR, every;
+			int64_t made = 0;
+
+			free(rt.rscale);
+			ical_check_memory();
+			if (rt.freq == ICAL_NO_RECURRENCE)
+				continue;	/* libical ignores it too */
+			if (rt.freq != ICAL_YEARLY_RECURRENCE)
+				return fail_at(r, p.line, 1,
+					       "VTIMEZONE '%.60s': RRULE '%.60s' "
+					       "changes the clock more often than "
+					       "yearly (a time zone rule is "
+					       "FREQ=YEARLY)",
+					       tzid, p.value);
+			if (!icaltime_is_null_time(rt.until) &&
+			    rt.until.year < end)
+				end = rt.until.year;
+			every = rt.interval > 0 ? rt.interval : 1;
+			if (end >= start)
+				made = ((int64_t)(end - start) / every + 1) *
+				       yearly_per_year(&rt);
+			if (rt.count > 0 && rt.count < made)
+				made = rt.count;
+			*n += made;
+		}
+		if (*n > ICAL_MAX_ZONE_TRANSITIONS)
+			return too_many_changes(r, tzid, p.line);
+	}
+	return 0;
+}
+
+/* Each VTIMEZONE bounded as said above, before libical expands any. */
+static int check_vtimezones(struct reader *r)
+{
+	struct cprop p;
+
+	for (size_t k = 0; k < r->nvtz; k++) {
+		const char *tzid = r->vtz[k].tzid ? r->vtz[k].tzid : "";
+		int64_t n = 0;
+		size_t obs = 0;
+		int depth = 0;
+
+		/* check_structure() matched every BEGIN with its END. */
+		for (size_t i = r->vtz[k].first + 1; i < r->vtz[k].last; i++) {
+			if (r->cl[i].skip || parse_cline(r, i, &p))
+				continue;
+			if (name_is(&p, "BEGIN") && !depth++) {
+				obs = i;
+			} else if (name_is(&p, "END") && depth && !--depth) {
+				if (count_observance(r, tzid, obs, i, &n))
+					return -1;
+			}
+		}
+	}
+	return 0;
+}
+
 static const struct tz *quiet_tz(const char *name)
 {
 	struct itin_err e;
@@ -2413,6 +2555,49 @@ static void located_warn(void *ctx, const struct itin_err *w)
 	lw->inner->fn(lw->inner->ctx, &c);
 }
 
+/*
+ * event_check() says "title too long" of the event; the VEVENT at line
+ * may be thousands of lines long (a folded SUMMARY of megabytes), so the
+ * property that made the field is found for the message: its first
+ * physical line, column 1. 0 when none is found.
+ */
+static long long_field_line(struct reader *r, long line, const char *msg)
+{
+	static const struct {
+		const char *what, *prop;
+	} map[] = {
+	    {"title ", "SUMMARY"},	   {"venue ", "LOCATION"},
+	    {"city ", "LOCATION"},	   {"notes ", "DESCRIPTION"},
+	    {"source ", "URL"},		   {"uid ", "UID"},
+	    {"participant ", "ATTENDEE"}, {"tag ", "CATEGORIES"},
+	};
+	const char *prop = NULL;
+	size_t i, best = 0;
+	long at = 0;
+	struct cprop p;
+
+	if (!strstr(msg, " too long ("))
+		return 0;
+	for (i = 0; i < sizeof(map) / sizeof(map[0]) && !prop; i++)
+		if (!strncmp(msg, map[i].what, strlen(map[i].what)))
+			prop = map[i].prop;
+	for (i = 0; i < r->ncl && r->cl[i].line != line; i++)
+		;
+	for (i++; i < r->ncl; i++) {
+		if (r->cl[i].skip || parse_cline(r, i, &p))
+			continue;
+		if (name_is(&p, "END") && !ascii_casecmp(p.value, "VEVENT"))
+			break;
+		/* The longest line of that property (of any, when the
+		 * field is not one mapped here). */
+		if ((!prop || name_is(&p, prop)) && r->cl[i].len > best) {
+			best = r->cl[i].len;
+			at = r->cl[i].line;
+		}
+	}
+	return at;
+}
+
 /* Check ev and append it; takes ev. */
 static int emit(struct reader *r, struct event *ev, long line)
 {
@@ -2424,9 +2609,13 @@ static int emit(struct reader *r, struct event *ev, long line)
 	if (!ev->line)
 		ev->line = (uint32_t)line;
 	if (event_check_part(ev, r->w && r->w->fn ? &wrap : NULL, r->err, &part)) {
+		struct itin_err keep = *r->err;
+		long at = long_field_line(r, line, keep.msg);
+
+		*r->err = keep;
 		snprintf(r->err->file, sizeof(r->err->file), "%s", r->fname);
-		r->err->line = line;
-		r->err->col = 0;
+		r->err->line = at ? at : line;
+		r->err->col = at ? 1 : 0;
 		event_free(ev);
 		return -1;
 	}
@@ -3050,6 +3239,19 @@ static bool in_window(const struct reader *r, int64_t local, int64_t span)
  */
 #define ICAL_MAX_CANDIDATES 1000000
 
+/* The Gregorian calendar repeats every 400 years (146097 days): a rule
+ * that finds no date in that long finds none ever. */
+#define GREGORIAN_CYCLE_DAYS 146097
+
+static void warn_no_date(struct reader *r, const struct cprop *p)
+{
+	itin_warn_at(r->w, r->fname, p->line, 0,
+		     "RRULE '%.60s' matches no date (a day no month has, or "
+		     "parts RFC 5545 does not allow together); the event is "
+		     "imported once, at its DTSTART",
+		     p->value);
+}
+
 /* How many values a BY list holds; none given counts as one (DTSTART's). */
 static int64_t by_count(const short *v, size_t size)
 {
@@ -3120,7 +3322,7 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 {
 	struct icalrecurrencetype rt = icalrecurrencetype_from_string(p->value);
 	icalrecur_iterator *it;
-	size_t steps = 0, limit;
+	size_t steps = 0, limit, julian = 0;
 	/* Steps in proportion to the occurrences allowed (200000 by default). */
 	size_t max_steps = out->max * (ICAL_MAX_STEPS / ICAL_MAX_OCCURRENCES);
 	int64_t walk_from = f->start, reach = 0, horizon = 0, step = 0, per = 1;
@@ -3154,12 +3356,7 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 				     "only its first occurrence is imported",
 				     p->value, ICAL_RRULE_LAST_YEAR);
 		else
-			itin_warn_at(r->w, r->fname, p->line, 0,
-				     "RRULE '%.60s' matches no date (a day no "
-				     "month has, or parts RFC 5545 does not "
-				     "allow together); the event is imported "
-				     "once, at its DTSTART",
-				     p->value);
+			warn_no_date(r, p);
 		out->empty_rule = true;
 		free(rt.rscale);
 		return 0;
@@ -3236,7 +3433,18 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 				 * rule's own COUNT, nor the window's end. */
 				cut = windowed ? horizon < (r->o->to_day + 1) * ITIN_DAY
 					       : rt.count <= 0 || steps < limit;
-			} else if (rt.count > 0 ? steps < limit
+			} else if (!steps &&
+				   lsec_day(lib_end) - lsec_day(walk_from) >=
+					   GREGORIAN_CYCLE_DAYS &&
+				   (rt.count > 0 || icaltime_is_null_time(rt.until) ||
+				    rt.until.year > ICAL_RRULE_LAST_YEAR)) {
+				/* Not one date in 400 years, after which the
+				 * calendar repeats: as for a rule libical
+				 * refuses at once (FREQ=YEARLY on 30 February),
+				 * which a MONTHLY one it walks is not. */
+				warn_no_date(r, p);
+				out->empty_rule = true;
+			} else if (rt.count > 0 ? steps + julian < limit
 					      : icaltime_is_null_time(rt.until) ||
 						    rt.until.year > ICAL_RRULE_LAST_YEAR) {
 				itin_warn_at(r->w, r->fname, p->line, 0,
@@ -3249,6 +3457,14 @@ static int expand_rrule(struct reader *r, const struct cprop *p,
 				out->partial = true;
 			}
 			break;
+		}
+		/* libical's calendar is Julian before 1752: it gives 29
+		 * February of 100, 200, ... 1700, which itin's (proleptic
+		 * Gregorian) has not, and which would become a second 1
+		 * March taking a place under the cap. */
+		if (!date_is_valid(t.year, t.month, t.day)) {
+			julian++;	/* libical counted it under COUNT */
+			continue;
 		}
 		fl = days_from_civil(t.year, t.month, t.day) * ITIN_DAY;
 		if (!t.is_date)
@@ -3722,6 +3938,12 @@ static int expand_series(struct reader *r, struct pending *ms)
 			goto out;
 		}
 	}
+	/* A rule found to match no date only by walking it (MONTHLY on 31
+	 * February) leaves its DTSTART, as one refused at once does (such
+	 * a rule makes no series, so no window applies). */
+	if (occ.empty_rule && !occ.n)
+		occ.has_first = series_add(&occ, occ_key(m, mtz, m->start),
+					   m->start) != NULL;
 	r->occ_left -= occ.n;
 	/* Sorted, so that each occurrence costs a search, not a pass over
 	 * every EXDATE and override: a whole series may be 100000 long. */
@@ -3949,7 +4171,8 @@ int icalio_read(const char *buf, size_t len, const char *fname,
 	r.cand_left = r.cand_max;
 	itin_err_clear(err);
 
-	if (split_lines(&r, buf, len) || check_structure(&r))
+	if (split_lines(&r, buf, len) || check_structure(&r) ||
+	    check_vtimezones(&r))
 		goto out;
 	for (size_t i = 0; i < r.ncl; i++) {
 		struct cprop p;

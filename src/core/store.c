@@ -223,6 +223,15 @@ static int check_regular(const char *path, const struct stat *st,
 	return 0;
 }
 
+int store_check_path(const char *path, struct itin_err *err)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return 0;
+	return check_regular(path, &st, err);
+}
+
 /*
  * Open the store itself (real: links resolved) and flock(2) it: shared
  * for readers, exclusive for writers. Returns the descriptor (closing it

@@ -177,6 +177,17 @@ bounded -f "$T/over.itin" import "$T/over.ics"
 expect_rc 65 "a line of 1 MiB + 1 byte: status 65"
 expect_err "^itin: $T/over.ics:4:1048577: line too long \(1048577 bytes; limit 1 MiB\)$" "a line of 1 MiB + 1 byte: message"
 
+# The 1 MiB limit is per physical line; a folded property may be longer,
+# bounded by its field's limit, and refused at its own first line, not
+# at BEGIN:VEVENT (line 4) as it was.
+awk 'BEGIN { printf "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:f@example.org\r\nDTSTAMP:20230101T000000Z\r\nDTSTART:20230101T090000Z\r\nSUMMARY:"
+	for (i = 0; i < 1000; i++) { printf "%s", substr("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", 1, 74); printf "\r\n " }
+	printf "end\r\nDESCRIPTION:short\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n" }' >"$T/fold.ics"
+bounded -f "$T/fold.itin" import "$T/fold.ics"
+expect_rc 65 "a folded SUMMARY of 74 KB: status 65"
+expect_err "^itin: $T/fold.ics:8:1: title too long \(74003 bytes; limit 65536\)$" \
+	"a folded SUMMARY of 74 KB: at the property's first line"
+
 # An endless line: counted (not kept) until the total limit.
 yes x | tr -d '\n' | (limited 8M import --format itin -; echo "$rc" >"$T/rc")
 rc=$(cat "$T/rc")
@@ -289,6 +300,15 @@ absent "$T/fifo.itin.lock" "a link to a FIFO: no lock file made"
 mkdir "$T/dir.itin"
 run -f "$T/dir.itin" add meeting Talks --start 2023-03-01T10:00
 expect_rc 66 "a directory as the store: status 66"
+# import checks the store before it reads its inputs (their rules may
+# take seconds): an input it would refuse is never reached.
+printf 'not an itinerary line\n' >"$T/bad-in.itin"
+for store in "$T/fifo.itin" "$T/dir.itin"; do
+	run -f "$store" import "$T/bad-in.itin"
+	expect_rc 66 "import into $store: the store refused first (66)"
+	expect_err "^itin: '$store' is (not a regular file \(a FIFO\)|a directory)$" \
+		"import into $store: the store named, not the input"
+done
 
 # ---- out of memory: 71, a message, no abort, the store untouched -------
 
@@ -354,6 +374,48 @@ if ls -a "$T/st" | grep -q '^\.[^.]'; then
 	ls -a "$T/st" | sed 's/^/#   /'
 else
 	ok "out of memory: no temporary file left"
+fi
+
+# A crash inside a library (libical out of memory ended in SIGSEGV) must
+# not leave a core file holding the itinerary: itin sets its soft
+# RLIMIT_CORE to 0 whatever `ulimit -c` says (core_pattern may pipe cores
+# elsewhere, so the limit itself is checked, in /proc, while itin waits
+# for an editor that reads it). ITIN_CORE_DUMPS=1 keeps the user's limit.
+cat >"$T/limits-ed.sh" <<'ED'
+#!/bin/sh
+pid=$PPID
+for _ in 1 2 3; do
+	if [ "$(cat /proc/$pid/comm 2>/dev/null)" = itin ]; then
+		grep '^Max core file size' /proc/$pid/limits | awk '{ print $5 }' >"$LIMITS_OUT"
+		exit 0
+	fi
+	pid=$(awk '/^PPid:/ { print $2 }' /proc/$pid/status)
+done
+echo "no itin" >"$LIMITS_OUT"
+ED
+chmod 755 "$T/limits-ed.sh"
+printf '2023-01-02 09:00-10:00  meeting  Core\n    id: core1\n' >"$T/core.itin"
+if [ ! -r /proc/self/limits ] || [ "${ITIN_VALGRIND:-0}" = 1 ] ||
+	! (ulimit -c unlimited 2>/dev/null || ulimit -c 100000 2>/dev/null); then
+	ok "# skip: no /proc limits, or ulimit -c cannot be raised"
+else
+	for cd in "" 1; do
+		rm -f "$T/limits"
+		(ulimit -c unlimited 2>/dev/null || ulimit -c 100000
+		 ITIN_CORE_DUMPS=$cd LIMITS_OUT=$T/limits EDITOR=$T/limits-ed.sh \
+			exec timeout -s KILL 20 "$ITIN" -f "$T/core.itin" edit core1) \
+			>"$T/out" 2>"$T/err"
+		rc=$?
+		got=$(cat "$T/limits" 2>/dev/null)
+		if [ -z "$cd" ]; then
+			[ "$got" = 0 ] && ok "core files: itin runs with a core limit of 0" ||
+				not_ok "core files: itin runs with a core limit of 0 (got '$got')"
+		else
+			[ -n "$got" ] && [ "$got" != 0 ] &&
+				ok "core files: ITIN_CORE_DUMPS=1 keeps ulimit -c ($got)" ||
+				not_ok "core files: ITIN_CORE_DUMPS=1 keeps ulimit -c (got '$got')"
+		fi
+	done
 fi
 
 finish

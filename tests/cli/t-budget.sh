@@ -201,4 +201,65 @@ expect_rc 0 "ten DAILY series from the year 1000: imported (each walk starts nea
 expect_err "imported 2440 events" "ten DAILY series from the year 1000: the window's events"
 cp "$T/store.orig" "$ITIN_FILE"
 
+# ---- a VTIMEZONE's observances (libical expands them, to 2035) ----
+# zoned FILE TZID OBSERVANCE-LINES: one event at 10:00 on a zone whose
+# one STANDARD observance has those lines (\r\n-separated) after its
+# DTSTART (1601, as Outlook writes).
+zoned() {
+	printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//itin tests//budget//EN\r\nBEGIN:VTIMEZONE\r\nTZID:%s\r\nBEGIN:STANDARD\r\nDTSTART:16010101T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n%s\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:z@example.org\r\nDTSTAMP:20230101T000000Z\r\nDTSTART;TZID=%s:20230101T100000\r\nDURATION:PT1H\r\nSUMMARY:Zoned\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' \
+		"$1" "$2" "$1" >"$3"
+}
+# An HOURLY observance from 1601 ran over a minute in a 325-byte file
+# (MINUTELY 16 s, ten DAILY ones 28 s), the same under a TZID of the tz
+# database: a rule of a zone repeats at most yearly, refused by its line.
+for f in HOURLY MINUTELY DAILY MONTHLY; do
+	zoned H "RRULE:FREQ=$f" "$T/obs-$f.ics"
+	bounded 10 "an observance of FREQ=$f" import "$T/obs-$f.ics"
+	expect_rc 65 "an observance of FREQ=$f: refused (65)"
+	expect_err "^itin: $T/obs-$f.ics:10:1: VTIMEZONE 'H': RRULE 'FREQ=$f' changes the clock more often than yearly \(a time zone rule is FREQ=YEARLY\)$" \
+		"an observance of FREQ=$f: the message names the zone, the rule and its line"
+	same_file "$T/store.orig" "$ITIN_FILE" "an observance of FREQ=$f: the store untouched"
+done
+zoned Europe/Paris "RRULE:FREQ=HOURLY" "$T/obs-paris.ics"
+bounded 10 "an HOURLY observance for Europe/Paris" import "$T/obs-paris.ics"
+expect_rc 65 "an HOURLY observance for Europe/Paris: refused (65)"
+expect_err "VTIMEZONE 'Europe/Paris': RRULE 'FREQ=HOURLY'" \
+	"an HOURLY observance for Europe/Paris: the file's zone is checked too"
+# A yearly rule that falls on every day of the year makes 365 changes a
+# year: 159000 from 1601 to 2035, past the 10000 a zone may have.
+zoned H "RRULE:FREQ=YEARLY;BYMONTHDAY=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31" \
+	"$T/obs-days.ics"
+bounded 10 "a YEARLY observance on every day" import "$T/obs-days.ics"
+expect_rc 65 "a YEARLY observance on every day: refused (65)"
+expect_err "^itin: $T/obs-days.ics:10:1: VTIMEZONE 'H' has more than 10000 changes of time \(the most itin reads in one zone\)$" \
+	"a YEARLY observance on every day: the limit named"
+# Two million RDATEs took 9.4 s and 670 MB; 10001 are refused at the
+# line that passes the limit.
+awk 'BEGIN { printf "RDATE:"; for (i = 0; i < 9999; i++) printf "%s%d0101T020000", i ? "," : "", 1000 + i % 900; printf "\r\nRDATE:20300101T020000" }' \
+	>"$T/rdates"
+zoned H "$(cat "$T/rdates")" "$T/obs-rdates.ics"
+bounded 10 "10001 RDATEs in a zone" import "$T/obs-rdates.ics"
+expect_rc 65 "10001 RDATEs in a zone: refused (65)"
+expect_err "^itin: $T/obs-rdates.ics:11:1: VTIMEZONE 'H' has more than 10000 changes of time" \
+	"10001 RDATEs in a zone: refused at the RDATE that passes the limit"
+same_file "$T/store.orig" "$ITIN_FILE" "10001 RDATEs in a zone: the store untouched"
+# A real zone (the yearly rules Outlook writes, from 1601) still reads.
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//itin tests//budget//EN\r\nBEGIN:VTIMEZONE\r\nTZID:Romance Standard Time\r\nBEGIN:STANDARD\r\nDTSTART:16010101T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\nEND:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:16010101T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:r@example.org\r\nDTSTAMP:20230101T000000Z\r\nDTSTART;TZID=Romance Standard Time:20230704T100000\r\nDURATION:PT1H\r\nSUMMARY:Real zone\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' \
+	>"$T/obs-real.ics"
+bounded 10 "an Outlook zone from 1601" import "$T/obs-real.ics"
+expect_rc 0 "an Outlook zone from 1601: imported"
+cp "$T/store.orig" "$ITIN_FILE"
+
+# A series cut at the limit counts what it says: libical's calendar is
+# Julian before 1752 and gave 29 February 100 and 200, which became a
+# second 1 March each; the cut said "99998 occurrences ... stopped at the
+# limit of 100000".
+calendar "$T/year1.ics" 1 00010101T000000Z "FREQ=DAILY;COUNT=1000000000"
+bounded 30 "DAILY from the year 1" import "$T/year1.ics"
+expect_rc 0 "DAILY from the year 1: imported"
+expect_err "recurring event 'Series 1': 100000 occurrences, 0001-01-01 to 0274-10-16, .*stopped at the limit of 100000 occurrences" \
+	"DAILY from the year 1: the count and the limit agree"
+expect_err "imported 100000 events" "DAILY from the year 1: 100000 events"
+cp "$T/store.orig" "$ITIN_FILE"
+
 finish

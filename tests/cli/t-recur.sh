@@ -379,6 +379,24 @@ else
 	ok "no date: nothing else said"
 fi
 expect_err "imported 2 events" "no date: each event once"
+# The same rules as MONTHLY ones (31 February): libical walks them to the
+# year 2582 instead of refusing them; they used to "end after 0
+# occurrences", and the unbounded one made nothing at all.
+export ITIN_FILE="$T/nodate-m.store"
+run import "$DATA/nodate-monthly.ics"
+expect_rc 0 "no date, MONTHLY: imported"
+expect_err "nodate-monthly.ics:10: RRULE 'FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=31;COUNT=5' matches no date .*; the event is imported once, at its DTSTART" \
+	"no date, MONTHLY: the rule's emptiness said"
+expect_err "nodate-monthly.ics:18: RRULE 'FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=31' matches no date" \
+	"no date, MONTHLY without an end: the same words"
+if grep -q '2582\|no occurrence in the window\|recurring event' "$T/err" ||
+	[ "$(grep -c 'warning' "$T/err")" -ne 2 ]; then
+	not_ok "no date, MONTHLY: nothing else said"
+	show_run
+else
+	ok "no date, MONTHLY: nothing else said"
+fi
+expect_err "imported 2 events" "no date, MONTHLY: each event once"
 
 # COUNT counts DTSTART even when the rule does not match it (RFC 5545
 # 3.3.10): 15 January and four month-ends with a 31st, five in all
