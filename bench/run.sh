@@ -108,6 +108,9 @@ ITIN="$ITIN" sh "$here/view.sh" "$W/big.itin"
 # iCalendar export and import next to Python's icalendar.
 ITIN=$ITIN BENCH_EVENTS=$events sh "$here/ics.sh"
 
+# Import of events of one content against the distinct-title floor.
+ITIN=$ITIN BENCH_EVENTS=$events sh "$here/same.sh"
+
 if [ -s "$W/failed" ]; then
 	echo
 	echo "note: some runs failed (their times mean little):"

@@ -210,6 +210,19 @@ int event_check(struct event *ev, const struct itin_warner *w,
  * even when every byte needs a four-byte escape.
  */
 #define EVENT_MAX_TEXT 65536
+/*
+ * The most participants and tags one event may have, and the most bytes
+ * their texts may hold together (names and roles; tags). Without them one
+ * event of a million `with:` lines imported, and its CSV export wrote a
+ * participants field that CSV import refuses (a field is at most 1 MiB).
+ * With them everything itin stores it can export and read back in every
+ * format: a list's CSV field is at most its text written with the text
+ * format's escapes (at most 4 bytes a byte) and 5 bytes of "; ", " (" and
+ * ")" an item, 4 * 192 KiB + 5 * 1000 < 1 MiB.
+ */
+#define EVENT_MAX_WITH 1000
+#define EVENT_MAX_TAGS 1000
+#define EVENT_MAX_LIST_TEXT (192 * 1024)
 /* The highest revision (iCalendar's SEQUENCE is a signed 32-bit integer). */
 #define EVENT_MAX_SEQ 2147483647u
 

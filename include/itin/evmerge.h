@@ -83,4 +83,10 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 		const struct itin_warner *w, evmerge_fn fn, void *ctx,
 		struct itin_err *err);
 
+/*
+ * How many stored candidates the merger has compared so far (for tests:
+ * importing n events costs O(n) of them whatever their content).
+ */
+size_t evmerge_probes(const struct evmerge *m);
+
 #endif

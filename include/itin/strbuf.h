@@ -24,6 +24,12 @@ void strbuf_init(struct strbuf *sb);
 void strbuf_release(struct strbuf *sb);
 char *strbuf_detach(struct strbuf *sb, size_t *len);
 void strbuf_grow(struct strbuf *sb, size_t extra);
+/*
+ * As strbuf_grow(), doubling no further than cap bytes (the terminating
+ * NUL included) while len + extra + 1 fits in it: a buffer bounded by a
+ * limit never asks for twice the limit.
+ */
+void strbuf_grow_within(struct strbuf *sb, size_t extra, size_t cap);
 void strbuf_reset(struct strbuf *sb);
 void strbuf_add(struct strbuf *sb, const void *data, size_t len);
 void strbuf_addstr(struct strbuf *sb, const char *s);

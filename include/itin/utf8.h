@@ -45,32 +45,31 @@ size_t utf8_prefix_fitting(const char *s, size_t max_cols, size_t *cols);
 long utf8_column(const char *line, size_t off);
 
 /*
- * The characters that act on a terminal or on the text around them: the
- * controls (C0, DEL, C1: Unicode's Cc), the bidirectional controls
- * (Unicode's Bidi_Control: U+061C, U+200E, U+200F, U+202A..U+202E,
- * U+2066..U+2069), which reorder what follows them, and the line and
- * paragraph separators (U+2028, U+2029: Zl, Zp), which break a line where
- * a reader expects none. What every output for people shows as an escape.
+ * The characters that act on a terminal or on the text around them, or
+ * hide in it: every character Unicode classes as a control, a format
+ * character or a line or paragraph separator (general categories Cc, Cf,
+ * Zl, Zp, as utf8proc's tables say): the controls (C0, DEL, C1), the
+ * bidirectional controls (U+061C, U+200E, U+200F, U+202A..U+202E,
+ * U+2066..U+2069), which reorder what follows them, U+2028 and U+2029,
+ * which break a line where a reader expects none, and the invisible ones
+ * (U+00AD SOFT HYPHEN, U+200B ZERO WIDTH SPACE, U+FEFF, the tag characters
+ * U+E0000..U+E007F...), which make two texts that look alike differ.
+ * Except U+200C ZERO WIDTH NON-JOINER and U+200D ZERO WIDTH JOINER, which
+ * are part of how Persian, the scripts of India and emoji are spelled
+ * and move nothing. What every output for people shows as an escape, and
+ * what the text format writes as one: one set for both.
  */
 bool utf8_acts_on_display(uint32_t cp);
 
-/*
- * What the text format writes as an escape: every character Unicode
- * classes as a control or a format character or a line or paragraph
- * separator (general categories Cc, Cf, Zl, Zp, as utf8proc's tables
- * say), so nothing invisible and nothing that reorders text hides in a
- * file, except U+200C ZERO WIDTH NON-JOINER and U+200D ZERO WIDTH JOINER,
- * which are part of how Persian, the scripts of India and emoji are
- * spelled and move nothing. A superset of utf8_acts_on_display().
- */
+/* What the text format escapes: utf8_acts_on_display(), the same set. */
 bool utf8_is_invisible_control(uint32_t cp);
 
 struct strbuf;
 /*
  * Append s to out with everything that could act on a terminal made visible
  * (utf8_acts_on_display): C0/C1 controls and DEL as \xHH (tab too), the
- * bidirectional controls and U+2028, U+2029 as \u{XXXX}, invalid bytes as
- * \xHH. Printable text is copied unchanged.
+ * other characters of that set as \u{XXXX} (\u{XXXXX} above U+FFFF),
+ * invalid bytes as \xHH. Printable text is copied unchanged.
  */
 void utf8_sanitize(struct strbuf *out, const char *s);
 

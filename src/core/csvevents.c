@@ -609,12 +609,14 @@ static unsigned carried_fields(const long *col)
 	return m;
 }
 
+/* Unknown columns named in the warning; the rest are counted. */
+#define UNKNOWN_NAMED 10
+
 static int read_header(struct evreader *er, const struct csvio_record *rec,
 		       struct itin_err *err)
 {
 	struct strbuf unknown = STRBUF_INIT;
 	size_t i, j, nunknown = 0;
-	bool cut = false;
 	char name[64];
 
 	if (rec->problem) {
@@ -637,15 +639,12 @@ static int read_header(struct evreader *er, const struct csvio_record *rec,
 			if (!strcmp(aliases[j].name, name))
 				found = aliases[j].col;
 		if (found < 0) {
-			/* One warning line, even for a thousand columns. */
-			if (unknown.len < 300) {
+			/* One short warning line, even for a thousand
+			 * columns: the first few names, then a count. */
+			if (nunknown < UNKNOWN_NAMED)
 				strbuf_addf(&unknown, "%s'%.*s'",
 					    nunknown ? ", " : "",
 					    (int)(len > 40 ? 40 : len), s);
-			} else if (!cut) {
-				strbuf_addstr(&unknown, ", ...");
-				cut = true;
-			}
 			nunknown++;
 			continue;
 		}
@@ -672,6 +671,9 @@ static int read_header(struct evreader *er, const struct csvio_record *rec,
 				   er->col[C_TITLE] < 0 ? "title" : "start");
 	}
 	er->st.carried = carried_fields(er->col);
+	if (nunknown > UNKNOWN_NAMED)
+		strbuf_addf(&unknown, " and %zu more",
+			    nunknown - UNKNOWN_NAMED);
 	if (nunknown)
 		itin_warn_at(er->w, er->fname, rec->line, 1,
 			     "ignoring %zu unknown column%s: %s", nunknown,

@@ -500,10 +500,33 @@ static int check_length(const char *what, const char *s, struct itin_err *err)
 			    n, EVENT_MAX_TEXT);
 }
 
-/* Every text field within EVENT_MAX_TEXT. */
+/* Every text field within EVENT_MAX_TEXT, the lists within their caps. */
 static int check_lengths(const struct event *ev, struct itin_err *err)
 {
-	size_t i;
+	size_t i, with_text = 0, tag_text = 0;
+
+	if (ev->nwith > EVENT_MAX_WITH)
+		return itin_err_set(err, ITIN_EX_DATAERR,
+				    "too many participants (%lu; limit %d)",
+				    (unsigned long)ev->nwith, EVENT_MAX_WITH);
+	if (ev->ntags > EVENT_MAX_TAGS)
+		return itin_err_set(err, ITIN_EX_DATAERR,
+				    "too many tags (%lu; limit %d)",
+				    (unsigned long)ev->ntags, EVENT_MAX_TAGS);
+	for (i = 0; i < ev->nwith; i++)
+		with_text += strlen(ev->with[i].name) +
+			     (ev->with[i].role ? strlen(ev->with[i].role) : 0);
+	for (i = 0; i < ev->ntags; i++)
+		tag_text += strlen(ev->tags[i]);
+	if (with_text > EVENT_MAX_LIST_TEXT)
+		return itin_err_set(err, ITIN_EX_DATAERR,
+				    "participants too long (%zu bytes in all; "
+				    "limit %d)",
+				    with_text, EVENT_MAX_LIST_TEXT);
+	if (tag_text > EVENT_MAX_LIST_TEXT)
+		return itin_err_set(err, ITIN_EX_DATAERR,
+				    "tags too long (%zu bytes in all; limit %d)",
+				    tag_text, EVENT_MAX_LIST_TEXT);
 
 	if (check_length("title", ev->title, err) ||
 	    check_length("venue", ev->venue, err) ||

@@ -1,12 +1,22 @@
 /*
  * evmerge.c: folding imported events into the store (see evmerge.h).
  *
- * Four indexes over the store: ids (evlist.h's), and three tables from a
+ * Five indexes over the store: ids (evlist.h's), and four tables from a
  * 64-bit hash to store positions: uids, content over the current
  * source's carried fields (rebuilt when the source carries other
- * fields), and the look-alike key of the events stored before the
- * current file. A hash only proposes: every candidate is compared for real, so
+ * fields), the same for the events without a uid, and the look-alike
+ * key. A hash only proposes: every candidate is compared for real, so
  * a collision can never merge two events.
+ *
+ * The content and look-alike tables hold only events stored before the
+ * current file: its own events are never what its next ones match (two
+ * events of a file are two), so they join at the next evmerge_source().
+ * Otherwise a file of 100000 events with one content (a calendar's
+ * copies under new UIDs) walked every earlier one per event: quadratic.
+ * For the same reason an event with a uid looks only among stored
+ * events without one (one with its uid is found by uid, one with
+ * another uid is another event): a store of same-content events with
+ * uids is not walked per incoming event.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -29,8 +39,9 @@
  */
 struct hslot {
 	uint64_t key;
-	size_t head1; /* 1 + index of the key's first entry; 0: empty */
+	size_t head1; /* 1 + index of the key's first entry; 0: none */
 	size_t tail1; /* 1 + index of its last: positions in put order */
+	bool live;    /* the key was put (its chain may be empty since) */
 };
 
 struct hentry {
@@ -49,7 +60,7 @@ static struct hslot *htab_slot(const struct htab *t, uint64_t key)
 {
 	size_t i = (size_t)key & (t->cap - 1);
 
-	while (t->v[i].head1 && t->v[i].key != key)
+	while (t->v[i].live && t->v[i].key != key)
 		i = (i + 1) & (t->cap - 1);
 	return &t->v[i];
 }
@@ -62,7 +73,7 @@ static void htab_grow(struct htab *t)
 	t->cap = ocap ? 2 * ocap : 64;
 	t->v = xcalloc(t->cap, sizeof(*t->v));
 	for (size_t i = 0; i < ocap; i++)
-		if (old[i].head1)
+		if (old[i].live)
 			*htab_slot(t, old[i].key) = old[i];
 	free(old);
 }
@@ -80,10 +91,13 @@ static void htab_put(struct htab *t, uint64_t key, size_t pos)
 	t->e = xgrow(t->e, &t->ealloc, t->ne + 1, sizeof(*t->e));
 	t->e[t->ne].pos = pos;
 	t->e[t->ne].next1 = 0;
-	if (!s->head1) {
+	if (!s->live) {
 		s->key = key;
-		s->head1 = t->ne + 1;
+		s->live = true;
 		t->n++;
+	}
+	if (!s->head1) {
+		s->head1 = t->ne + 1;
 	} else {
 		t->e[s->tail1 - 1].next1 = t->ne + 1;
 	}
@@ -91,7 +105,8 @@ static void htab_put(struct htab *t, uint64_t key, size_t pos)
 }
 
 /* Walk the positions under key: *it starts at 0; -1 at the end. */
-static long htab_next(const struct htab *t, uint64_t key, size_t *it)
+static long htab_next(const struct htab *t, uint64_t key, size_t *it,
+		      size_t *probes)
 {
 	const struct hentry *e;
 
@@ -108,7 +123,34 @@ static long htab_next(const struct htab *t, uint64_t key, size_t *it)
 	}
 	e = &t->e[*it - 1];
 	*it = e->next1 ? e->next1 : (size_t)-1;
+	++*probes;
 	return (long)e->pos;
+}
+
+/*
+ * Take pos out of key's chain (the entries that are not pos stay in
+ * their order). O(chain): called only while walking that chain, on an
+ * entry that can never match again.
+ */
+static void htab_drop(struct htab *t, uint64_t key, size_t pos)
+{
+	struct hslot *s;
+	size_t prev1 = 0, cur1;
+
+	if (!t->cap)
+		return;
+	s = htab_slot(t, key);
+	for (cur1 = s->head1; cur1; prev1 = cur1, cur1 = t->e[cur1 - 1].next1)
+		if (t->e[cur1 - 1].pos == pos)
+			break;
+	if (!cur1)
+		return;
+	if (prev1)
+		t->e[prev1 - 1].next1 = t->e[cur1 - 1].next1;
+	else
+		s->head1 = t->e[cur1 - 1].next1;
+	if (s->tail1 == cur1)
+		s->tail1 = prev1;
 }
 
 static void htab_release(struct htab *t)
@@ -127,8 +169,9 @@ enum { W_LOOKALIKE, W_STALE, W_XID, W_FLOATING, W_KINDS };
 struct evmerge {
 	struct evlist *store;
 	struct evindex *ids;
-	struct htab uids, content, lookalike;
+	struct htab uids, content, content_nouid, lookalike;
 	unsigned content_mask; /* what content is keyed on; 0: not built */
+	size_t probes;	       /* candidates compared (evmerge_probes()) */
 	size_t input_start;    /* events stored before the current file */
 	size_t lookalikes;     /* events in the look-alike table: [0, n) */
 	const char *fname;
@@ -208,6 +251,7 @@ void evmerge_free(struct evmerge *m)
 	evindex_free(m->ids);
 	htab_release(&m->uids);
 	htab_release(&m->content);
+	htab_release(&m->content_nouid);
 	htab_release(&m->lookalike);
 	free(m);
 }
@@ -218,26 +262,50 @@ static unsigned content_mask(unsigned carried)
 	return carried & EVF_CONTENT;
 }
 
+static bool has_uid(const struct event *ev)
+{
+	return ev->uid && *ev->uid;
+}
+
+/* Put ev, stored (or about to be) at pos, under its content. */
+static void put_content(struct evmerge *m, const struct event *ev,
+			size_t pos, uint64_t key)
+{
+	htab_put(&m->content, key, pos);
+	if (!has_uid(ev))
+		htab_put(&m->content_nouid, key, pos);
+}
+
+size_t evmerge_probes(const struct evmerge *m)
+{
+	return m->probes;
+}
+
 void evmerge_source(struct evmerge *m, const char *fname, unsigned carried)
 {
 	unsigned cm = content_mask(carried);
+	size_t from = m->lookalikes;
 
 	flush_warnings(m);
 	m->fname = fname;
 	m->carried = carried;
 	m->revisions = false;
 	/* What the earlier files added is stored, as far as this one is
-	 * concerned: look-alikes of it are worth a word too. */
+	 * concerned: look-alikes of it are worth a word too, and it is
+	 * what this file's events may be the same as. */
 	for (size_t i = m->lookalikes; i < m->store->n; i++)
 		htab_put(&m->lookalike, evident_lookalike(m->store->v[i]), i);
 	m->lookalikes = m->store->n;
 	m->input_start = m->store->n;
-	if (cm == m->content_mask)
-		return;
-	htab_release(&m->content);
-	m->content_mask = cm;
-	for (size_t i = 0; i < m->store->n; i++)
-		htab_put(&m->content, evident_hash(m->store->v[i], cm), i);
+	if (cm != m->content_mask) {
+		htab_release(&m->content);
+		htab_release(&m->content_nouid);
+		m->content_mask = cm;
+		from = 0;
+	}
+	for (size_t i = from; i < m->store->n; i++)
+		put_content(m, m->store->v[i], i,
+			    evident_hash(m->store->v[i], cm));
 }
 
 /* What ev's source says of it: its own set, else its file's. */
@@ -248,21 +316,31 @@ static unsigned carried_of(const struct evmerge *m, const struct event *ev)
 
 /* The stored event with ev's content (in the carried fields: key is
  * their hash), or -1. */
-static long find_content(const struct evmerge *m, const struct event *ev,
+static long find_content(struct evmerge *m, const struct event *ev,
 			 uint64_t key)
 {
+	const struct htab *t = has_uid(ev) ? &m->content_nouid : &m->content;
 	size_t it = 0;
 	long pos;
 
-	while ((pos = htab_next(&m->content, key, &it)) >= 0) {
+	while ((pos = htab_next(t, key, &it, &m->probes)) >= 0) {
 		const struct event *s = m->store->v[pos];
 
 		/* Not an event of this same file (it says they are two,
 		 * with two ids), nor one another calendar says is another
-		 * (two UIDs). */
-		if ((size_t)pos >= m->input_start ||
-		    (ev->uid && s->uid && strcmp(ev->uid, s->uid)))
+		 * (two UIDs). The table holds only events stored before
+		 * this file; one that has had a uid since it was put in
+		 * content_nouid never matches an event with a uid again
+		 * (it would have been found by uid), so it leaves that
+		 * table and is not walked again. */
+		if ((size_t)pos >= m->input_start)
 			continue;
+		if (ev->uid && s->uid && strcmp(ev->uid, s->uid)) {
+			if (t == &m->content_nouid && has_uid(s))
+				htab_drop(&m->content_nouid, key,
+					  (size_t)pos);
+			continue;
+		}
 		/* The index is keyed on what every event of the file
 		 * carries; this one may say more. */
 		if (evident_same(s, ev, m->content_mask) &&
@@ -272,12 +350,12 @@ static long find_content(const struct evmerge *m, const struct event *ev,
 	return -1;
 }
 
-static long find_uid(const struct evmerge *m, const char *uid)
+static long find_uid(struct evmerge *m, const char *uid)
 {
 	size_t it = 0;
 	long pos;
 
-	while ((pos = htab_next(&m->uids, uid_key(uid), &it)) >= 0) {
+	while ((pos = htab_next(&m->uids, uid_key(uid), &it, &m->probes)) >= 0) {
 		const char *u = m->store->v[pos]->uid;
 
 		if (u && !strcmp(u, uid))
@@ -347,7 +425,7 @@ static long find_old_id(const struct evmerge *m, const struct event *ev)
 }
 
 /* Which stored event ev is, or -1. key: the hash of its content. */
-static long find_same(const struct evmerge *m, const struct event *ev,
+static long find_same(struct evmerge *m, const struct event *ev,
 		      uint64_t key)
 {
 	long pos = evindex_find(m->ids, ev->id);
@@ -362,7 +440,7 @@ static long find_same(const struct evmerge *m, const struct event *ev,
 }
 
 /* A stored event (from before this file) that ev only looks like. */
-static const struct event *lookalike(const struct evmerge *m,
+static const struct event *lookalike(struct evmerge *m,
 				     const struct event *ev)
 {
 	size_t it = 0;
@@ -370,8 +448,8 @@ static const struct event *lookalike(const struct evmerge *m,
 
 	if (!m->input_start)
 		return NULL; /* nothing stored yet: nothing to look like */
-	while ((pos = htab_next(&m->lookalike, evident_lookalike(ev), &it)) >=
-	       0) {
+	while ((pos = htab_next(&m->lookalike, evident_lookalike(ev), &it,
+				 &m->probes)) >= 0) {
 		const struct event *s = m->store->v[pos];
 
 		if ((size_t)pos < m->input_start &&
@@ -391,7 +469,9 @@ static void index_at(struct evmerge *m, const struct event *ev, size_t pos,
 	evindex_put(m->ids, ev->id, pos);
 	if (ev->uid && *ev->uid)
 		htab_put(&m->uids, uid_key(ev->uid), pos);
-	htab_put(&m->content, key, pos);
+	/* An event of this file joins content at the next file. */
+	if (pos < m->input_start)
+		put_content(m, ev, pos, key);
 }
 
 /*

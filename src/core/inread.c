@@ -39,7 +39,7 @@ static void size_words(char *buf, size_t size, size_t v)
 		u++;
 	}
 	if (u < 0)
-		snprintf(buf, size, "%zu bytes", v);
+		snprintf(buf, size, "%zu %s", v, v == 1 ? "byte" : "bytes");
 	else
 		snprintf(buf, size, "%zu %s", v, unit[u]);
 }
@@ -203,16 +203,27 @@ int inread_check_finish(struct inread_check *c, struct itin_err *err)
 	return 0;
 }
 
-/* Append what the check lets us keep; -1 when it failed. */
+/*
+ * Append what the check lets us keep; -1 when it failed. sb never holds
+ * more than the limit of this input (nor asks for more room than that
+ * and a NUL: doubling from 1 GiB to 2 GiB would report memory, not the
+ * limit, and take 2 GiB).
+ */
 static int take(struct inread_check *c, const char *buf, size_t n,
 		struct strbuf *sb, struct itin_err *err)
 {
-	size_t keep;
+	size_t keep, room = c->max_input - c->total, cap;
 	int ret = inread_check_feed(c, buf, n, &keep, err);
 
 	/* On a failure the chunk stays, for a caller guessing an encoding;
-	 * within one chunk that is bounded. */
-	strbuf_add(sb, buf, ret ? n : keep);
+	 * within one chunk that is bounded, and within the limit. */
+	if (ret)
+		keep = n;
+	if (keep > room)
+		keep = room;
+	cap = room < SIZE_MAX - sb->len - 1 ? sb->len + room + 1 : SIZE_MAX;
+	strbuf_grow_within(sb, keep, cap);
+	strbuf_add(sb, buf, keep);
 	return ret;
 }
 

@@ -1,9 +1,12 @@
 /*
  * json.c: events as JSON objects for scripts (`--format json`).
  *
- * Strings are escaped per RFC 8259, with every control character (C0, DEL
- * and C1) as \u00XX so nothing written can drive a terminal, and U+2028 and
- * U+2029 escaped too, since JavaScript before ES2019 broke on them raw.
+ * Strings are escaped per RFC 8259, with every character of
+ * utf8_acts_on_display() as \uXXXX (a surrogate pair above U+FFFF): the
+ * controls, so nothing written can drive a terminal, the bidirectional
+ * and invisible format characters, so a title shown raw cannot reverse
+ * the text after it or hide in it, and U+2028 and U+2029, on which
+ * JavaScript before ES2019 broke. Still valid JSON, and lossless.
  * Absent values are null, never "".
  */
 #include <string.h>
@@ -39,7 +42,13 @@ void json_write_string(struct strbuf *sb, const char *s)
 			if (!n) {
 				strbuf_addstr(sb, "\\ufffd");	/* never emit bad UTF-8 */
 				n = 1;
-			} else if (cp <= 0x9f || cp == 0x2028 || cp == 0x2029) {
+			} else if (cp > 0xffff && utf8_acts_on_display(cp)) {
+				/* A tag character: a surrogate pair. */
+				cp -= 0x10000;
+				strbuf_addf(sb, "\\u%04x\\u%04x",
+					    0xd800 + (unsigned)(cp >> 10),
+					    0xdc00 + (unsigned)(cp & 0x3ff));
+			} else if (utf8_acts_on_display(cp)) {
 				strbuf_addf(sb, "\\u%04x", (unsigned)cp);
 			} else {
 				strbuf_add(sb, s + i, n);

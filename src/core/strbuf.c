@@ -50,6 +50,27 @@ void strbuf_grow(struct strbuf *sb, size_t extra)
 		sb->buf[0] = '\0';
 }
 
+void strbuf_grow_within(struct strbuf *sb, size_t extra, size_t cap)
+{
+	size_t need = sb->len + extra + 1, want;
+
+	if (need < sb->len)
+		xmalloc(SIZE_MAX);	/* overflow: report as out of memory */
+	if (need <= sb->alloc)
+		return;
+	if (need > cap) {
+		strbuf_grow(sb, extra);
+		return;
+	}
+	want = sb->alloc ? sb->alloc : 64;
+	while (want < need)
+		want = want > cap / 2 ? cap : 2 * want;
+	sb->buf = xrealloc(sb->alloc ? sb->buf : NULL, want);
+	if (!sb->alloc)
+		sb->buf[0] = '\0';
+	sb->alloc = want;
+}
+
 void strbuf_reset(struct strbuf *sb)
 {
 	sb->len = 0;

@@ -13,6 +13,7 @@
  * spreadsheet would run as a formula gets CSV's guard, the same rule
  * (formula.h).
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "itin/datetime.h"
@@ -26,17 +27,39 @@ void tsv_write_header(struct strbuf *sb)
 }
 
 /*
+ * Whether s, past the characters of utf8_acts_on_display() that are not
+ * tab or a line break, starts with what tsv writes as a space.
+ */
+static bool space_after_hidden(const char *s)
+{
+	size_t len = strlen(s), i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+			return true;
+		n = utf8_decode(s + i, len - i, &cp);
+		if (!n || !utf8_acts_on_display(cp))
+			return false;
+		i += n;
+	}
+	return false;
+}
+
+/*
  * CSV's guard (formula.h), and one more case that tsv's spaces make: a
- * tab or a line break after a "'" becomes a space, so a "'" before a
- * space would read as a guard. With it, dropping one "'" before = + - @ '
- * or a space gives every value back, tabs and line breaks aside.
+ * tab or a line break after a "'" (and the hidden characters of
+ * formula.c) becomes a space, so a "'" before a space would read as a
+ * guard. With it, dropping one "'" before "'", or before = + - @ or a
+ * space once the characters escaped as \u{XXXX} or \xHH are passed,
+ * gives every value back, tabs and line breaks aside.
  */
 static bool needs_guard(const char *s)
 {
 	size_t len = strlen(s);
 
 	return formula_needs_guard(s, len) ||
-	       (len >= 2 && s[0] == '\'' && (s[1] == ' ' || s[1] == '\n'));
+	       (len >= 2 && s[0] == '\'' && space_after_hidden(s + 1));
 }
 
 static void field(struct strbuf *sb, const char *s, char sep, unsigned flags)

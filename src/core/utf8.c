@@ -85,19 +85,7 @@ static bool is_control(uint32_t cp)
 	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
 }
 
-static bool is_bidi_control(uint32_t cp)
-{
-	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
-	       cp == 0x200E || cp == 0x200F || cp == 0x061C;
-}
-
 bool utf8_acts_on_display(uint32_t cp)
-{
-	return is_control(cp) || is_bidi_control(cp) || cp == 0x2028 ||
-	       cp == 0x2029;
-}
-
-bool utf8_is_invisible_control(uint32_t cp)
 {
 	if (cp < 0x80)
 		return is_control(cp);
@@ -110,6 +98,11 @@ bool utf8_is_invisible_control(uint32_t cp)
 	default:
 		return false;
 	}
+}
+
+bool utf8_is_invisible_control(uint32_t cp)
+{
+	return utf8_acts_on_display(cp);
 }
 
 int utf8_cp_width(uint32_t cp)
@@ -146,7 +139,7 @@ static size_t unit_at(const char *s, size_t len, size_t *cols)
 	if (is_control(cp))
 		*cols = 4;	/* "\xHH" */
 	else if (utf8_acts_on_display(cp))
-		*cols = 8;	/* "\u{XXXX}": all of them below U+10000 */
+		*cols = cp > 0xFFFF ? 9 : 8; /* "\u{XXXX}", "\u{XXXXX}" */
 	else
 		*cols = (size_t)utf8_cp_width(cp);
 	return n;

@@ -196,6 +196,13 @@ expect_err "^itin: $T/bad.csv:3:10: invalid date '2023-02-30': February 2023 has
 expect_err "^itin: warning: $T/bad.csv:1:1: ignoring 2 unknown columns: 'Colour', 'Mood'$" "unknown columns: one warning naming them"
 n=$(grep -c 'unknown column' "$T/err")
 [ "$n" -eq 1 ] && ok "unknown columns: one line" || not_ok "unknown columns: one line ($n)"
+# Thousands of unknown columns: ten names, then a count, on one short line.
+awk 'BEGIN { printf "title,start"; for (i = 1; i <= 9998; i++) printf ",x%d", i;
+	printf "\nT,2023-03-01"; for (i = 1; i <= 9998; i++) printf ","; print "" }' >"$T/cols.csv"
+run import --dry-run "$T/cols.csv"
+expect_err "^itin: warning: $T/cols.csv:1:1: ignoring 9998 unknown columns: 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9', 'x10' and 9988 more$" "9998 unknown columns: ten names and a count"
+n=$(grep 'unknown column' "$T/err" | wc -c)
+[ "$n" -lt 300 ] && ok "9998 unknown columns: a short line" || not_ok "9998 unknown columns: a short line ($n bytes)"
 unchanged "a bad row imports nothing"
 run import --dry-run "$T/bad.csv"
 expect_rc 65 "--dry-run: the same error"

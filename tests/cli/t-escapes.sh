@@ -2,11 +2,14 @@
 # t-escapes.sh: every control, bidirectional, format and separator
 # character, and every spreadsheet formula, through every output.
 #
-#   agenda, show, timeline  the controls, the bidirectional controls and
-#                           U+2028/2029 as \xHH / \u{XXXX}, never raw
+#   agenda, show, timeline  every Cc, Cf, Zl, Zp character but the
+#                           joiners (the set the text format escapes) as
+#                           \xHH / \u{XXXX}, never raw
 #   tsv (list, export)      the same, a backslash doubled, tabs and line
-#                           breaks as spaces, formulas guarded as in CSV;
+#                           breaks as spaces, formulas guarded as in CSV
+#                           (past a leading line break or U+FEFF too);
 #                           decoding it gives the text back
+#   json                    the same set as \uXXXX, never raw
 #   csv                     formulas guarded; imports back to the same
 #   itin (store, export)    every Cc, Cf, Zl, Zp character but the
 #                           joiners as \xHH or \u{XXXX}; add -> store ->
@@ -26,11 +29,9 @@ RANGES = [(0x01, 0x1F), (0x7F, 0x9F), (0xAD, 0xAD), (0x600, 0x605),
 JOINERS = {0x200C, 0x200D}
 # What the text format escapes.
 TEXT = {c for a, b in RANGES for c in range(a, b + 1)} - JOINERS
-# What acts on a terminal: controls, Bidi_Control, the separators.
-BIDI = {0x61C, 0x200E, 0x200F} | set(range(0x202A, 0x202F)) | \
-    set(range(0x2066, 0x206A))
-DISPLAY = set(range(0x01, 0x20)) | set(range(0x7F, 0xA0)) | BIDI | \
-    {0x2028, 0x2029}
+# What outputs for people show escaped: the same set (U+FEFF, U+00AD,
+# U+200B and the tag characters are invisible, and hide there too).
+DISPLAY = TEXT
 PYEOF
 
 # The characters of a set as one argument (no NUL, which no argument holds).
@@ -73,7 +74,8 @@ expect_rc 0 "add: joiners and a backslash"
 i=0
 failed=0
 for f in "=cmd|' /C calc'!A0" "+1+1" "-2+3" "@SUM(A1:A2)" "$(printf '\t=1+1')" \
-	"$(printf '\r=1+1')" "'=already" "'hello" "a=b" "' x" "$(printf "'\\tx")"; do
+	"$(printf '\r=1+1')" "'=already" "'hello" "a=b" "' x" "$(printf "'\\tx")" \
+	"$(printf '\n-5')" "$(printf '\357\273\277=3+3')" "$(printf '\342\200\213@x')"; do
 	i=$((i + 1))
 	run add meeting --start "$(printf '2023-04-%02d 12:00' $i)" \
 		--tz Europe/Vilnius --city="$f" --id "f$i" -- "$f"
@@ -104,6 +106,10 @@ run -f "$T/b.itin" export --format itin
 same_file "$T/a.itin" "$T/out" "add -> store -> export -> import -> export: same bytes"
 run export --format json
 cp "$T/out" "$T/a.json"
+no_raw "$T/a.json" TEXT "export --format json"
+grep -q 'Bidi \\u202etxt' "$T/a.json" && grep -q '\\udb40\\udc7f' "$T/a.json" &&
+	ok "json: \\uXXXX, a surrogate pair above U+FFFF" ||
+	not_ok "json: \\uXXXX, a surrogate pair above U+FFFF"
 run -f "$T/b.itin" export --format json
 same_file "$T/a.json" "$T/out" "the imported events hold the same text (json)"
 if python3 - "$T/a.json" "$T" <<'PYEOF'; then
@@ -163,16 +169,23 @@ grep -q 'back\\\\slash \\\\u{202E}' "$T/list.tsv" &&
 	not_ok "tsv: a backslash doubled, so text cannot pass for an escape"
 # Decoding tsv (man itin.5) gives the text back, but for tabs and line
 # breaks, which are spaces; and no cell is a live formula.
-if python3 - "$T/list.tsv" "$T/a.json" <<'PYEOF'; then
+if python3 - "$T/list.tsv" "$T/a.json" "$T" <<'PYEOF'; then
 import json, re, sys
 rows = [l.split('\t') for l in open(sys.argv[1], encoding='utf-8').read().split('\n')[1:-1]]
 ev = {e['id']: e for e in json.load(open(sys.argv[2], encoding='utf-8'))}
+sys.path.insert(0, sys.argv[3])
+from sets import DISPLAY
 def decode(v):
-    if len(v) >= 2 and v[0] == "'" and v[1] in "=+-@' ":
+    v = re.sub(r'\\(\\|x([0-9a-f]{2})|u\{([0-9A-F]{4,6})\})',
+               lambda m: '\\' if m.group(1) == '\\' else
+               chr(int(m.group(2) or m.group(3), 16)), v)
+    # The guard: a "'" before "'", or before = + - @ or a space once the
+    # escaped characters are passed.
+    if len(v) >= 2 and v[0] == "'" and (
+            v[1] == "'" or v[1:].lstrip(''.join(map(chr, DISPLAY)))[:1] in
+            ('=', '+', '-', '@', ' ')):
         v = v[1:]
-    return re.sub(r'\\(\\|x([0-9a-f]{2})|u\{([0-9A-F]{4,6})\})',
-                  lambda m: '\\' if m.group(1) == '\\' else
-                  chr(int(m.group(2) or m.group(3), 16)), v)
+    return v
 for r in rows:
     for cell in r:
         assert cell[:1] not in ('=', '+', '-', '@', '\t', '\r'), cell
@@ -188,7 +201,8 @@ else
 fi
 for pair in "f1	'=cmd|' /C calc'!A0" "f2	'+1+1" "f3	'-2+3" "f4	'@SUM(A1:A2)" \
 	"f5	' =1+1" "f6	' =1+1" "f7	''=already" "f8	'hello" "f9	a=b" \
-	"f10	'' x" "f11	'' x"; do
+	"f10	'' x" "f11	'' x" "f12	' -5" "f13	'\\u{FEFF}=3+3" \
+	"f14	'\\u{200B}@x"; do
 	id=${pair%%	*}
 	want=${pair#*	}
 	got=$(awk -F '\t' -v id="$id" '$1 == id { print $8 }' "$T/list.tsv")

@@ -358,6 +358,84 @@ TEST(update_that_cannot_be_made)
 	evlist_release(&store);
 }
 
+/* n events of one content, ids PREFIX0.., with uids PREFIX0.. when uids. */
+static struct evlist same_content(size_t n, const char *prefix, bool uids)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct evlist l;
+
+	for (size_t i = 0; i < n; i++) {
+		strbuf_addf(&sb, "2023-03-04 08:00 meeting Talks\n"
+				 "    id: %s%zu\n", prefix, i);
+		if (uids)
+			strbuf_addf(&sb, "    uid: %s%zu\n", prefix, i);
+	}
+	l = parse(sb.buf);
+	strbuf_release(&sb);
+	return l;
+}
+
+/* Merge every event of in as one file; how many results were want. */
+static size_t merge_all(struct evmerge *m, struct evlist *in,
+			const char *fname, int want)
+{
+	struct itin_err err;
+	size_t got = 0;
+
+	evmerge_source(m, fname, EVF_ALL & ~(unsigned)EVF_SEQ);
+	for (size_t i = 0; i < in->n; i++) {
+		got += evmerge_add(m, in->v[i], &warner, NULL, NULL, &err) ==
+		       want;
+		in->v[i] = NULL;
+	}
+	evlist_release(in);
+	return got;
+}
+
+/*
+ * Importing events of one content costs a few candidates each, not one
+ * per earlier event (a calendar of 100000 copies under new UIDs took
+ * minutes): within a file, against stored ones with other uids, and
+ * against stored ones without a uid that each take one in turn.
+ */
+TEST(same_content_is_linear)
+{
+	enum { N = 3000 };
+	struct evlist store = EVLIST_INIT;
+	struct evlist in = same_content(N, "a", true);
+	struct evmerge *m = evmerge_new(&store);
+	size_t p;
+
+	CHECK_INT(merge_all(m, &in, "a", EVMERGE_ADDED), N);
+	CHECK(evmerge_probes(m) <= 4 * N);
+	p = evmerge_probes(m);
+	in = same_content(N, "b", true);
+	CHECK_INT(merge_all(m, &in, "b", EVMERGE_ADDED), N);
+	CHECK(evmerge_probes(m) - p <= 4 * N);
+	CHECK_INT(store.n, 2 * N);
+	evmerge_free(m);
+	evlist_release(&store);
+
+	m = evmerge_new(&store);
+	in = same_content(N, "e", false);
+	CHECK_INT(merge_all(m, &in, "e", EVMERGE_ADDED), N);
+	CHECK(evmerge_probes(m) <= 4 * N);
+	evmerge_free(m);
+	evlist_release(&store);
+
+	store = same_content(N, "s", false);
+	m = evmerge_new(&store);
+	in = same_content(N, "c", true);
+	CHECK_INT(merge_all(m, &in, "c", EVMERGE_UPDATED), N);
+	CHECK(evmerge_probes(m) <= 4 * N);
+	CHECK_INT(store.n, N);
+	CHECK_STR(store.v[N - 1]->uid, "c2999");
+	in = same_content(1, "d", false);
+	CHECK_INT(merge_all(m, &in, "d", EVMERGE_UNCHANGED), 1);
+	evmerge_free(m);
+	evlist_release(&store);
+}
+
 TEST(describe)
 {
 	struct evlist l = parse(summit);
@@ -387,5 +465,6 @@ int main(void)
 	RUN(revisions);
 	RUN(update_that_cannot_be_made);
 	RUN(describe);
+	RUN(same_content_is_linear);
 	return test_done();
 }

@@ -7,6 +7,8 @@
 #include "test.h"
 
 #include <stdint.h>
+#include <sys/wait.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include "itin/inread.h"
@@ -224,6 +226,50 @@ TEST(read_fd)
 	strbuf_release(&sb);
 }
 
+/*
+ * An endless input stops at the limit without asking for more room than
+ * the limit and a NUL: a buffer doubling from 1 GiB asked for 2 GiB and
+ * ended in "out of memory" instead of the limit's error.
+ */
+TEST(read_fd_within_limit)
+{
+	int fds[2];
+	struct strbuf sb = STRBUF_INIT;
+	struct itin_err err;
+	static char chunk[4096];
+	pid_t pid;
+
+	memset(chunk, 'x', sizeof(chunk));
+	chunk[sizeof(chunk) - 1] = '\n';
+	setenv(INREAD_ENV, "100K", 1);
+	CHECK_INT(pipe(fds), 0);
+	pid = fork();
+	if (pid == 0) {
+		close(fds[0]);
+		while (write(fds[1], chunk, sizeof(chunk)) > 0)
+			;
+		_exit(0);
+	}
+	close(fds[1]);
+	CHECK_INT(inread_fd(fds[0], "p", INREAD_TEXT, &sb, &err), -1);
+	close(fds[0]);
+	waitpid(pid, NULL, 0);
+	CHECK_STR(err.msg, "input larger than 100 KiB (the limit; set "
+			   "ITIN_MAX_INPUT to raise it)");
+	CHECK(sb.len <= 100 * 1024);
+	CHECK(sb.alloc <= 100 * 1024 + 1);
+	strbuf_release(&sb);
+	setenv(INREAD_ENV, "1", 1);
+	CHECK_INT(inread_max_input(&(size_t){0}, &err), 0);
+	{
+		struct result r = feed("ab", 2, 0, 0);
+
+		CHECK_STR(r.err.msg, "input larger than 1 byte (the limit; "
+				     "set ITIN_MAX_INPUT to raise it)");
+	}
+	unsetenv(INREAD_ENV);
+}
+
 int main(void)
 {
 	RUN(nul_located);
@@ -231,5 +277,6 @@ int main(void)
 	RUN(line_limit_columns_and_memory);
 	RUN(max_input);
 	RUN(read_fd);
+	RUN(read_fd_within_limit);
 	return test_done();
 }

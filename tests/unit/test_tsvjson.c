@@ -112,6 +112,17 @@ TEST(tsv_formulas)
 		{"a=b", "a=b"},
 		{" =x", " =x"},
 		{"", ""},
+		/* What tsv turns into a space or a spreadsheet may drop is
+		 * looked past: a line break, U+FEFF, U+200B. */
+		{"\n-5", "' -5"},
+		{"\n\n=1", "'  =1"},
+		{"\xEF\xBB\xBF=3+3", "'\\u{FEFF}=3+3"},
+		{"\xE2\x80\x8B\xC2\xAD@x", "'\\u{200B}\\u{00AD}@x"},
+		{"'\xEF\xBB\xBF-1", "''\\u{FEFF}-1"},
+		{"\xEF\xBB\xBFx", "\\u{FEFF}x"},
+		{"\x01=1", "'\\x01=1"},
+		{"'\xE2\x80\x8B x", "''\\u{200B} x"},
+		{"'\xE2\x80\x8Bx", "'\\u{200B}x"},
 	};
 	struct strbuf sb = STRBUF_INIT;
 	char want[128];
@@ -151,6 +162,13 @@ TEST(json_strings)
 	strbuf_reset(&sb);
 	json_write_string(&sb, "");
 	CHECK_STR(sb.buf, "\"\"");
+	strbuf_reset(&sb);
+	/* Bidi and invisible format characters, a tag character as a
+	 * surrogate pair; the joiners stay. */
+	json_write_string(&sb, "\xE2\x80\xAE\xEF\xBB\xBF\xC2\xAD\xE2\x80\x8B"
+			       "\xF3\xA0\x81\x81\xE2\x80\x8D");
+	CHECK_STR(sb.buf, "\"\\u202e\\ufeff\\u00ad\\u200b\\udb40\\udc41"
+			  "\xE2\x80\x8D\"");
 	strbuf_release(&sb);
 }
 

@@ -155,6 +155,13 @@ TEST(sanitize_separators)
 	/* The joiners are spelling, not controls; a backslash stays one. */
 	utf8_sanitize(&sb, "\xE2\x80\x8C\xE2\x80\x8D\\x1b");
 	CHECK_STR(sb.buf, "\xE2\x80\x8C\xE2\x80\x8D\\x1b");
+	strbuf_reset(&sb);
+	/* Invisible ones are shown: U+FEFF, soft hyphen, zero width
+	 * space, a tag character (five digits, nine columns). */
+	utf8_sanitize(&sb, "\xEF\xBB\xBF" "a\xC2\xAD" "b\xE2\x80\x8B\xF3\xA0\x81\x81");
+	CHECK_STR(sb.buf, "\\u{FEFF}a\\u{00AD}b\\u{200B}\\u{E0041}");
+	CHECK_INT(utf8_width("\xF3\xA0\x81\x81"), 9);
+	CHECK_INT(utf8_width("\xEF\xBB\xBF"), 8);
 	strbuf_release(&sb);
 }
 
@@ -166,14 +173,24 @@ TEST(sets)
 	for (cp = 0; cp <= 0x10FFFF; cp++) {
 		if (cp >= 0xD800 && cp <= 0xDFFF)
 			continue;
-		/* What a terminal shows escaped is escaped in files too. */
+		/* What a terminal shows escaped is what files escape: one
+		 * set. */
 		if (utf8_acts_on_display(cp)) {
 			n_display++;
 			CHECK(utf8_is_invisible_control(cp));
+		} else {
+			CHECK(!utf8_is_invisible_control(cp));
 		}
 	}
-	/* 65 controls, 12 bidirectional controls, 2 separators. */
-	CHECK_INT(n_display, 65 + 12 + 2);
+	/* 65 controls, 12 bidirectional controls, 2 separators, and the
+	 * other format characters (tags, U+FEFF...: over 150). */
+	CHECK(n_display > 65 + 12 + 2 + 150);
+	CHECK(utf8_acts_on_display(0x00AD));
+	CHECK(utf8_acts_on_display(0x200B));
+	CHECK(utf8_acts_on_display(0xFEFF));
+	CHECK(utf8_acts_on_display(0xE0001));
+	CHECK(utf8_acts_on_display(0xE007F));
+	CHECK(!utf8_acts_on_display(0x200D));
 	CHECK(utf8_is_invisible_control(0x00AD));	/* soft hyphen */
 	CHECK(utf8_is_invisible_control(0x200B));	/* zero width space */
 	CHECK(utf8_is_invisible_control(0xFEFF));
