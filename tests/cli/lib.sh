@@ -101,6 +101,11 @@ expect_out_text() {
 	expect_out "$T/want" "$2"
 }
 
+# The last run printed nothing on stderr.
+no_stderr() {
+	if [ -s "$T/err" ]; then not_ok "$1"; show_run; else ok "$1"; fi
+}
+
 expect_err() {
 	if grep -Eq -- "$1" "$T/err"; then
 		ok "$2"

@@ -10,10 +10,6 @@ golden() {
 	expect_out "$TESTDIR/golden/$1" "$2"
 }
 
-no_stderr() {
-	if [ -s "$T/err" ]; then not_ok "$1"; show_run; else ok "$1"; fi
-}
-
 # --- itin where --------------------------------------------------------------
 run where Seoul
 expect_rc 0 "where: a city"
