@@ -24,4 +24,11 @@ bool formula_needs_guard(const char *s, size_t len);
 /* True when s[0..len) starts with a "'" a writer added: drop s[0]. */
 bool formula_is_guarded(const char *s, size_t len);
 
+/*
+ * The offset of s[0..len)'s first character that is in stop (ASCII) or
+ * is not one of utf8_acts_on_display()'s: what a reader sees first once
+ * the characters it drops or does not see are passed. len if none.
+ */
+size_t formula_skip_hidden(const char *s, size_t len, const char *stop);
+
 #endif

@@ -2,14 +2,30 @@
  * formula.c: the spreadsheet formula guard; see formula.h.
  */
 #include <stdint.h>
+#include <string.h>
 
 #include "itin/formula.h"
 #include "itin/utf8.h"
 
+#define FORMULA_CHARS "=+-@\t\r"
+
 static bool formula_char(char c)
 {
-	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
-	       c == '\r';
+	return c && strchr(FORMULA_CHARS, c);
+}
+
+size_t formula_skip_hidden(const char *s, size_t len, const char *stop)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len && !(s[i] && strchr(stop, s[i]))) {
+		n = utf8_decode(s + i, len - i, &cp);
+		if (!n || !utf8_acts_on_display(cp))
+			break;
+		i += n;
+	}
+	return i;
 }
 
 /*
@@ -24,21 +40,9 @@ static bool formula_char(char c)
  */
 static bool starts_formula(const char *s, size_t len)
 {
-	size_t i = 0;
+	size_t i = formula_skip_hidden(s, len, FORMULA_CHARS);
 
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		uint32_t cp;
-		size_t n;
-
-		if (formula_char((char)c))
-			return true;
-		n = utf8_decode(s + i, len - i, &cp);
-		if (!n || !utf8_acts_on_display(cp))
-			return false;
-		i += n;
-	}
-	return false;
+	return i < len && formula_char(s[i]);
 }
 
 bool formula_needs_guard(const char *s, size_t len)

@@ -32,18 +32,9 @@ void tsv_write_header(struct strbuf *sb)
  */
 static bool space_after_hidden(const char *s)
 {
-	size_t len = strlen(s), i = 0, n;
-	uint32_t cp;
+	size_t len = strlen(s), i = formula_skip_hidden(s, len, " \t\n\r");
 
-	while (i < len) {
-		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
-			return true;
-		n = utf8_decode(s + i, len - i, &cp);
-		if (!n || !utf8_acts_on_display(cp))
-			return false;
-		i += n;
-	}
-	return false;
+	return i < len && strchr(" \t\n\r", s[i]);
 }
 
 /*
