@@ -101,6 +101,24 @@ expect_out_text() {
 	expect_out "$T/want" "$2"
 }
 
+# asan_build: true when $ITIN is built with AddressSanitizer, which
+# reserves terabytes of address space, so ulimit -v cannot bound it.
+asan_build() {
+	grep -q __asan_init "$ITIN" 2>/dev/null
+}
+
+# run_bounded SECONDS KB ARGS...: itin ARGS, killed after SECONDS, in KB
+# of address space (or "unlimited"); $T/out, $T/err and rc as run leaves
+# them. Standard input is the caller's.
+run_bounded() {
+	_rb_s=$1
+	_rb_kb=$2
+	shift 2
+	(ulimit -v "$_rb_kb" && exec timeout -s KILL "$_rb_s" "$ITIN" "$@") \
+		>"$T/out" 2>"$T/err"
+	rc=$?
+}
+
 # The last run printed nothing on stderr.
 no_stderr() {
 	if [ -s "$T/err" ]; then not_ok "$1"; show_run; else ok "$1"; fi

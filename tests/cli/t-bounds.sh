@@ -14,7 +14,7 @@ if [ "${ITIN_VALGRIND:-0}" = 1 ]; then
 	echo "ok 1 # skip: endless inputs and ulimit -v are for the native build"
 	finish
 fi
-if grep -q __asan_init "$ITIN" 2>/dev/null; then
+if asan_build; then
 	# AddressSanitizer reserves terabytes of address space.
 	LIMIT_KB=unlimited
 	ASAN=1
@@ -26,9 +26,7 @@ fi
 # bounded ARGS...: itin ARGS in at most 20 s and LIMIT_KB of address
 # space; standard input is the caller's.
 bounded() {
-	(ulimit -v "$LIMIT_KB" && exec timeout -s KILL 20 "$ITIN" "$@") \
-		>"$T/out" 2>"$T/err"
-	rc=$?
+	run_bounded 20 "$LIMIT_KB" "$@"
 }
 
 # limited SIZE ARGS...: bounded with ITIN_MAX_INPUT=SIZE.

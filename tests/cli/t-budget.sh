@@ -12,7 +12,7 @@ if [ "${ITIN_VALGRIND:-0}" = 1 ]; then
 	finish
 fi
 # AddressSanitizer needs far more address space than it uses.
-if grep -q __asan_init "$ITIN" 2>/dev/null; then
+if asan_build; then
 	LIMIT_KB=unlimited
 else
 	LIMIT_KB=1048576
@@ -23,9 +23,7 @@ bounded() {
 	_s=$1
 	_d=$2
 	shift 2
-	(ulimit -v "$LIMIT_KB" && exec timeout -s KILL "$_s" "$ITIN" "$@") \
-		>"$T/out" 2>"$T/err"
-	rc=$?
+	run_bounded "$_s" "$LIMIT_KB" "$@"
 	if [ "$rc" -eq 137 ] || [ "$rc" -eq 124 ]; then
 		not_ok "$_d: done within $_s s"
 	elif [ "$rc" -gt 128 ]; then

@@ -11,7 +11,7 @@ if [ "${ITIN_VALGRIND:-0}" = 1 ]; then
 	echo "ok 1 # skip: sizes this large are for the native build"
 	finish
 fi
-if grep -q __asan_init "$ITIN" 2>/dev/null; then
+if asan_build; then
 	LIMIT_KB=unlimited
 else
 	LIMIT_KB=1048576
@@ -21,9 +21,7 @@ fi
 bounded() {
 	_d=$1
 	shift
-	(ulimit -v "$LIMIT_KB" && exec timeout -s KILL 60 "$ITIN" "$@") \
-		>"$T/out" 2>"$T/err"
-	rc=$?
+	run_bounded 60 "$LIMIT_KB" "$@"
 	if [ "$rc" -eq 137 ] || [ "$rc" -eq 124 ]; then
 		not_ok "$_d: killed after 60 s"
 	elif [ "$rc" -gt 128 ]; then
