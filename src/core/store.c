@@ -367,49 +367,25 @@ fail:
 
 
 /*
- * Read and parse the store (the caller holds whatever lock it needs).
- * Events go to out only when the whole file parsed.
+ * Read and parse the store through fd, the descriptor lock_store() opened
+ * and checked (a regular file, the one at the path): the store is read
+ * once, from the file that is locked. Events go to out only when the
+ * whole file parsed.
  */
-static int read_store(const char *path, struct evlist *out,
+static int read_store(int fd, const char *path, struct evlist *out,
 		      const struct itin_warner *w, struct itin_err *err)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct evlist tmp = EVLIST_INIT;
-	struct stat st;
 	size_t i;
-	int fd;
 
-	/* O_NONBLOCK: a FIFO put in the store's place after the check of
-	 * the caller must not block the open (and the lock held). */
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-	if (fd < 0) {
-		int e = errno;
-
-		if (e == ENOENT)
-			return 0;
-		if (e == EISDIR)
-			return itin_err_set(err, ITIN_EX_NOINPUT,
-					    "'%s' is a directory", path);
-		return itin_err_set(err, ITIN_EX_NOINPUT,
-				    "cannot read '%s': %s", path, strerror(e));
-	}
-	if (fstat(fd, &st) < 0) {
-		int e = errno;
-
-		close(fd);
-		return itin_err_set(err, ITIN_EX_IOERR, "cannot stat '%s': %s",
-				    path, strerror(e));
-	}
-	if (check_regular(path, &st, err) < 0) {
-		close(fd);
-		return -1;
-	}
+	if (lseek(fd, 0, SEEK_SET) < 0)
+		return itin_err_set(err, ITIN_EX_IOERR, "cannot read '%s': %s",
+				    path, strerror(errno));
 	if (inread_fd(fd, path, INREAD_TEXT, &sb, err) < 0) {
-		close(fd);
 		strbuf_release(&sb);
 		return -1;
 	}
-	close(fd);
 
 	if (itinfmt_parse(sb.buf, sb.len, path, &tmp, w, err) < 0) {
 		strbuf_release(&sb);
@@ -448,20 +424,19 @@ int store_load(const char *path, struct evlist *out,
 		return 0;
 	if (lock == -1)
 		return -1;
-	ret = read_store(path, out, w, err);
-	if (lock >= 0)
-		close(lock);
+	ret = read_store(lock, path, out, w, err);
+	close(lock);
 	return ret;
 }
 
 /* ---- writing --------------------------------------------------------- */
 
 /* Under the exclusive lock already held: does the store hold this id? */
-static int check_new_id(const char *path, const char *id,
+static int check_new_id(int fd, const char *path, const char *id,
 			const struct itin_warner *w, struct itin_err *err)
 {
 	struct evlist l = EVLIST_INIT;
-	int ret = read_store(path, &l, w, err);
+	int ret = read_store(fd, path, &l, w, err);
 
 	if (ret == 0 && evlist_find(&l, id) >= 0)
 		ret = itin_err_set(err, ITIN_EX_DATAERR,
@@ -607,7 +582,7 @@ static int append(const char *path, const struct event *ev, bool check_id,
 	fd = lock_store(path, real, LK_EXCL, &created, err);
 	if (fd < 0)
 		goto fail_dirs;
-	if (check_id && check_new_id(path, ev->id, w, err) < 0)
+	if (check_id && check_new_id(fd, path, ev->id, w, err) < 0)
 		goto fail_fd;
 	if (fstat(fd, &st) < 0) {
 		e = errno;
@@ -615,9 +590,6 @@ static int append(const char *path, const struct event *ev, bool check_id,
 			     strerror(e));
 		goto fail_fd;
 	}
-	/* Checked again on what was opened: the name may have changed. */
-	if (check_regular(path, &st, err) < 0)
-		goto fail_fd;
 	size = st.st_size;
 	if (!check_id && check_last_event(fd, size, path, err) < 0)
 		goto fail_fd;
@@ -745,7 +717,7 @@ int store_begin(const char *path, struct store_tx *tx,
 		store_abort(tx);
 		return -1;
 	}
-	if (read_store(path, &tx->events, w, err) < 0) {
+	if (read_store(tx->lock_fd, path, &tx->events, w, err) < 0) {
 		store_abort(tx);
 		return -1;
 	}
