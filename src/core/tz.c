@@ -993,16 +993,24 @@ static int fold(int c)
 	return c == ' ' ? '_' : lower(c);
 }
 
-static size_t levenshtein(const char *a, const char *b)
+/* The edit distance of a and b when it is at most cap, else cap + 1.
+ * Stopping once every entry of a row passes cap keeps a file full of
+ * misspelt zones from costing a full table per zone name (the fuzzer
+ * found inputs that spent seconds here). */
+static size_t levenshtein_capped(const char *a, const char *b, size_t cap)
 {
-	size_t la = strlen(a), lb = strlen(b), i, j, *row, prev, cur, best;
+	size_t la = strlen(a), lb = strlen(b), i, j, *row, prev, cur, best,
+	       row_min;
 
+	if ((la > lb ? la - lb : lb - la) > cap)
+		return cap + 1;
 	row = xmalloc((lb + 1) * sizeof(*row));
 	for (j = 0; j <= lb; j++)
 		row[j] = j;
 	for (i = 1; i <= la; i++) {
 		prev = row[0];
 		row[0] = i;
+		row_min = row[0];
 		for (j = 1; j <= lb; j++) {
 			cur = row[j];
 			best = prev + (fold(a[i - 1]) != fold(b[j - 1]));
@@ -1011,12 +1019,18 @@ static size_t levenshtein(const char *a, const char *b)
 			if (row[j - 1] + 1 < best)
 				best = row[j - 1] + 1;
 			row[j] = best;
+			if (best < row_min)
+				row_min = best;
 			prev = cur;
+		}
+		if (row_min > cap) {
+			free(row);
+			return cap + 1;
 		}
 	}
 	cur = row[lb];
 	free(row);
-	return cur;
+	return cur > cap ? cap + 1 : cur;
 }
 
 static const char *last_component(const char *s)
@@ -1053,7 +1067,9 @@ const char *tz_suggest(const char *bad)
 			best_leaf = n;
 			best_leaf_link = cache.is_link[i];
 		}
-		d = levenshtein(bad, n);
+		/* Only distances up to limit are ever used, and one above the
+		 * best so far can never win. */
+		d = levenshtein_capped(bad, n, best_d < limit ? best_d : limit);
 		if (d < best_d || (d == best_d && best_link && !cache.is_link[i])) {
 			best_d = d;
 			best = n;
