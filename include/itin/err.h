@@ -52,6 +52,14 @@ int itin_err_set(struct itin_err *err, int status, const char *fmt, ...)
 int itin_err_at(struct itin_err *err, int status, const char *file, long line,
 		long col, const char *fmt, ...) ITIN_PRINTF(6, 7);
 
+/*
+ * itin_err_at with a va_list: for a module's own "fail here" helper, which
+ * works out where and then passes its caller's format and arguments on.
+ */
+int itin_err_vat(struct itin_err *err, int status, const char *file,
+		 long line, long col, const char *fmt, va_list ap)
+	ITIN_PRINTF(6, 0);
+
 /* Format "FILE:LINE:COL: msg" (or just msg) into buf; for the CLI and tests. */
 void itin_err_format(const struct itin_err *err, char *buf, unsigned long size);
 

@@ -27,13 +27,23 @@ int itin_err_set(struct itin_err *err, int status, const char *fmt, ...)
 {
 	va_list ap;
 
+	va_start(ap, fmt);
+	itin_err_vat(err, status, NULL, 0, 0, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int itin_err_vat(struct itin_err *err, int status, const char *file,
+		 long line, long col, const char *fmt, va_list ap)
+{
 	if (!err)
 		return -1;
 	itin_err_clear(err);
 	err->status = status;
-	va_start(ap, fmt);
+	set_file(err, file);
+	err->line = line;
+	err->col = col;
 	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
-	va_end(ap);
 	return -1;
 }
 
@@ -42,15 +52,8 @@ int itin_err_at(struct itin_err *err, int status, const char *file, long line,
 {
 	va_list ap;
 
-	if (!err)
-		return -1;
-	itin_err_clear(err);
-	err->status = status;
-	set_file(err, file);
-	err->line = line;
-	err->col = col;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	itin_err_vat(err, status, file, line, col, fmt, ap);
 	va_end(ap);
 	return -1;
 }
