@@ -88,14 +88,12 @@ static int fail_col(struct reader *r, long col, const char *fmt, ...)
 	ITIN_PRINTF(3, 4);
 static int fail_col(struct reader *r, long col, const char *fmt, ...)
 {
-	char msg[sizeof(r->err->msg)];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	itin_err_vat(r->err, ITIN_EX_DATAERR, r->fname, r->lineno, col, fmt, ap);
 	va_end(ap);
-	return itin_err_at(r->err, ITIN_EX_DATAERR, r->fname, r->lineno, col,
-			   "%s", msg);
+	return -1;
 }
 
 #define fail(r, p, ...) fail_col((r), col_at((r), (p)), __VA_ARGS__)
@@ -111,57 +109,6 @@ static int relocate(struct reader *r, const char *tok, size_t toklen)
 	snprintf(r->err->file, sizeof(r->err->file), "%s", r->fname);
 	r->err->line = r->lineno;
 	r->err->col = col_at(r, tok + c);
-	return -1;
-}
-
-static bool is_ws(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static const char *skip_ws(const char *p, const char *e)
-{
-	while (p < e && is_ws(*p))
-		p++;
-	return p;
-}
-
-static void trim(const char **s, const char **e)
-{
-	while (*s < *e && is_ws(**s))
-		(*s)++;
-	while (*e > *s && is_ws((*e)[-1]))
-		(*e)--;
-}
-
-/* The first c in [s, e) not preceded by an escaping backslash. */
-static const char *find_unescaped(const char *s, const char *e, char c)
-{
-	for (; s < e; s++) {
-		if (*s == '\\') {
-			if (s + 1 < e)
-				s++;
-			continue;
-		}
-		if (*s == c)
-			return s;
-	}
-	return NULL;
-}
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
 	return -1;
 }
 
@@ -182,7 +129,7 @@ static size_t unescape_u(const char *s, const char *e, struct strbuf *out)
 	if (p >= e || *p != '{')
 		return 0;
 	for (p++; p < e && *p != '}'; p++) {
-		int v = hexval(*p);
+		int v = ascii_hexval((unsigned char)*p);
 
 		if (v < 0 || ++digits > 6)
 			return 0;
@@ -220,8 +167,8 @@ static int unescape(struct reader *r, const char *s, const char *e)
 			c = s[1];
 			break;
 		case 'x': {
-			int hi = s + 2 < e ? hexval(s[2]) : -1;
-			int lo = s + 3 < e ? hexval(s[3]) : -1;
+			int hi = s + 2 < e ? ascii_hexval((unsigned char)s[2]) : -1;
+			int lo = s + 3 < e ? ascii_hexval((unsigned char)s[3]) : -1;
 
 			/* Only ASCII: a raw byte above 0x7f would break
 			 * UTF-8, and NUL would end the string. */
@@ -289,7 +236,7 @@ static int parse_range_when(struct reader *r, const char **pp, const char *e,
 	int64_t days;
 	int secs;
 
-	while (q < e && !is_ws(*q) && !(*q == 'T' && q - p == 10) &&
+	while (q < e && !ascii_isblank((unsigned char)*q) && !(*q == 'T' && q - p == 10) &&
 	       !(q[0] == '.' && q + 1 < e && q[1] == '.'))
 		q++;
 	if (date_parse(p, (size_t)(q - p), &days, r->err))
@@ -299,16 +246,16 @@ static int parse_range_when(struct reader *r, const char **pp, const char *e,
 	t = NULL;
 	if (q < e && *q == 'T') {
 		t = q + 1;
-	} else if (q < e && is_ws(*q)) {
-		const char *n = skip_ws(q, e);
+	} else if (q < e && ascii_isblank((unsigned char)*q)) {
+		const char *n = ascii_skip_blank(q, e);
 
 		/* A type never starts with a digit: this is a time. */
-		if (n < e && is_digit(*n))
+		if (n < e && ascii_isdigit((unsigned char)*n))
 			t = n;
 	}
 	if (t) {
 		q = t;
-		while (q < e && !is_ws(*q) && *q != '-' &&
+		while (q < e && !ascii_isblank((unsigned char)*q) && *q != '-' &&
 		       !(q[0] == '.' && q + 1 < e && q[1] == '.'))
 			q++;
 		if (clock_parse(t, (size_t)(q - t), &secs, r->err))
@@ -329,14 +276,14 @@ static int parse_place(struct reader *r, struct event *ev, const char *s,
 	struct strbuf venue = STRBUF_INIT;
 
 	for (;;) {
-		const char *comma = find_unescaped(p, e, ',');
+		const char *comma = ascii_find_unescaped(p, e, ',');
 		const char *pe = comma ? comma : e;
 
 		if (n == sizeof(parts) / sizeof(parts[0]))
 			return fail(r, p, "too many parts in the place");
 		parts[n][0] = p;
 		parts[n][1] = pe;
-		trim(&parts[n][0], &parts[n][1]);
+		ascii_trim_blank(&parts[n][0], &parts[n][1]);
 		n++;
 		if (!comma)
 			break;
@@ -347,10 +294,10 @@ static int parse_place(struct reader *r, struct event *ev, const char *s,
 		const char *c = parts[n - 1][0];
 		char cc[3];
 
-		if (((c[0] | 0x20) >= 'a' && (c[0] | 0x20) <= 'z') &&
-		    ((c[1] | 0x20) >= 'a' && (c[1] | 0x20) <= 'z')) {
-			cc[0] = (char)(c[0] & ~0x20);
-			cc[1] = (char)(c[1] & ~0x20);
+		if (ascii_isalpha((unsigned char)c[0]) &&
+		    ascii_isalpha((unsigned char)c[1])) {
+			cc[0] = (char)ascii_toupper((unsigned char)c[0]);
+			cc[1] = (char)ascii_toupper((unsigned char)c[1]);
 			cc[2] = '\0';
 			if (!country_code_is_valid(cc))
 				return fail(r, c, "unknown country code '%.2s'", c);
@@ -389,7 +336,7 @@ static int parse_header(struct reader *r, struct pending *pe)
 	int t;
 
 	pe->line = r->lineno;
-	while (e > p && is_ws(e[-1]))
+	while (e > p && ascii_isblank((unsigned char)e[-1]))
 		e--;
 	if (parse_range_when(r, &p, e, &start, &has_time))
 		return -1;
@@ -398,7 +345,7 @@ static int parse_header(struct reader *r, struct pending *pe)
 
 		q = ++p;
 		pe->end_col = col_at(r, q);
-		while (q < e && !is_ws(*q))
+		while (q < e && !ascii_isblank((unsigned char)*q))
 			q++;
 		if (clock_parse(p, (size_t)(q - p), &secs, r->err))
 			return relocate(r, p, (size_t)(q - p));
@@ -418,13 +365,13 @@ static int parse_header(struct reader *r, struct pending *pe)
 			return fail(r, es, "the end needs a time, like the start");
 		has_end = true;
 	}
-	if (p < e && !is_ws(*p))
+	if (p < e && !ascii_isblank((unsigned char)*p))
 		return fail(r, p, "expected a space after the date and time");
-	p = skip_ws(p, e);
+	p = ascii_skip_blank(p, e);
 	if (p >= e)
 		return fail(r, p, "missing type after the date");
 	q = p;
-	while (q < e && !is_ws(*q))
+	while (q < e && !ascii_isblank((unsigned char)*q))
 		q++;
 	pe->type_col = col_at(r, p);
 	t = -1;
@@ -439,12 +386,12 @@ static int parse_header(struct reader *r, struct pending *pe)
 			    (int)(q - p > 64 ? 64 : q - p), p);
 	ev->type = (enum event_type)t;
 
-	p = skip_ws(q, e);
+	p = ascii_skip_blank(q, e);
 	pe->title_col = col_at(r, p);
-	at = find_unescaped(p, e, '@');
+	at = ascii_find_unescaped(p, e, '@');
 	ts = p;
 	te = at ? at : e;
-	trim(&ts, &te);
+	ascii_trim_blank(&ts, &te);
 	if (ts == te)
 		return fail(r, p, "missing title");
 	if (unescape_dup(r, ts, te, &ev->title))
@@ -452,7 +399,7 @@ static int parse_header(struct reader *r, struct pending *pe)
 	if (at) {
 		const char *ps = at + 1, *pend = e;
 
-		trim(&ps, &pend);
+		ascii_trim_blank(&ps, &pend);
 		pe->place_col = col_at(r, ps);
 		if (ps < pend && parse_place(r, ev, ps, pend))
 			return -1;
@@ -474,8 +421,8 @@ static int parse_participant(struct reader *r, struct event *ev, const char *s,
 	char *name;
 
 	if (participant_split(s, e, &ne, &rs, &re)) {
-		trim(&ns, &ne);
-		trim(&rs, &re);
+		ascii_trim_blank(&ns, &ne);
+		ascii_trim_blank(&rs, &re);
 	}
 	if (ns == ne)
 		return fail(r, s, "missing participant name");
@@ -495,10 +442,10 @@ static int each_item(struct reader *r, struct event *ev, const char *s,
 		     const char *e, bool with)
 {
 	for (;;) {
-		const char *semi = find_unescaped(s, e, ';');
+		const char *semi = ascii_find_unescaped(s, e, ';');
 		const char *ps = s, *pend = semi ? semi : e;
 
-		trim(&ps, &pend);
+		ascii_trim_blank(&ps, &pend);
 		if (ps < pend) {
 			if (with) {
 				if (parse_participant(r, ev, ps, pend))
@@ -518,7 +465,7 @@ static int each_item(struct reader *r, struct event *ev, const char *s,
 static int parse_key(struct reader *r, struct pending *pe)
 {
 	const char *e = r->line + r->len;
-	const char *ks = skip_ws(r->line, e), *ke, *colon, *vs, *ve;
+	const char *ks = ascii_skip_blank(r->line, e), *ke, *colon, *vs, *ve;
 	struct event *ev = pe->ev;
 	long kcol = col_at(r, ks);
 	int k;
@@ -527,7 +474,7 @@ static int parse_key(struct reader *r, struct pending *pe)
 	if (!colon)
 		return fail(r, ks, "expected 'key: value'");
 	ke = colon;
-	while (ke > ks && is_ws(ke[-1]))
+	while (ke > ks && ascii_isblank((unsigned char)ke[-1]))
 		ke--;
 	for (k = 0; k < K_COUNT; k++)
 		if (strlen(key_names[k]) == (size_t)(ke - ks) &&
@@ -542,7 +489,7 @@ static int parse_key(struct reader *r, struct pending *pe)
 	pe->key_line[k] = r->lineno;
 	vs = colon + 1;
 	ve = e;
-	trim(&vs, &ve);
+	ascii_trim_blank(&vs, &ve);
 	pe->key_col[k] = col_at(r, vs);
 	if (vs == ve && k != K_WITH && k != K_TAGS && k != K_NOTE)
 		return fail(r, vs, "missing value for '%s'", key_names[k]);
@@ -607,7 +554,7 @@ static int parse_key(struct reader *r, struct pending *pe)
 		unsigned long v = 0;
 		const char *p;
 
-		for (p = vs; p < ve && is_digit(*p) && v <= EVENT_MAX_SEQ; p++)
+		for (p = vs; p < ve && ascii_isdigit((unsigned char)*p) && v <= EVENT_MAX_SEQ; p++)
 			v = v * 10 + (unsigned long)(*p - '0');
 		if (p != ve || v > EVENT_MAX_SEQ)
 			return fail(r, vs, "invalid %s '%.*s' (a number from 0 to %u)",
@@ -772,7 +719,7 @@ static int finish_event(struct reader *r, struct pending *pe,
 static int read_line(struct reader *r, struct pending *pe, struct evlist *out,
 		     struct evindex *ix)
 {
-	const char *e = r->line + r->len, *p = skip_ws(r->line, e);
+	const char *e = r->line + r->len, *p = ascii_skip_blank(r->line, e);
 
 	if (p == e || *p == '#')
 		return 0;
@@ -966,8 +913,8 @@ static void put_venue(struct strbuf *sb, const char *s)
 
 static bool two_ascii_letters(const char *s)
 {
-	return strlen(s) == 2 && ((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z') &&
-	       ((s[1] | 0x20) >= 'a' && (s[1] | 0x20) <= 'z');
+	return strlen(s) == 2 && ascii_isalpha((unsigned char)s[0]) &&
+	       ascii_isalpha((unsigned char)s[1]);
 }
 
 static bool present(const char *s)

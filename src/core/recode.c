@@ -144,16 +144,15 @@ static void recoder_fail(struct recoder *r, const char *fmt, ...)
 
 static void recoder_fail(struct recoder *r, const char *fmt, ...)
 {
-	char msg[sizeof(r->readerr->msg)];
 	va_list ap;
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	r->failed = true;
-	if (r->readerr)
-		itin_err_at(r->readerr, ITIN_EX_DATAERR, r->name, r->line,
-			    r->col, "%s", msg);
+	if (!r->readerr)
+		return;
+	va_start(ap, fmt);
+	itin_err_vat(r->readerr, ITIN_EX_DATAERR, r->name, r->line, r->col, fmt,
+		     ap);
+	va_end(ap);
 }
 
 /*

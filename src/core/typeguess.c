@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "itin/ascii.h"
 #include "itin/typeguess.h"
 
 struct rule {
@@ -73,13 +74,7 @@ static const struct rule rules[] = {
 
 static bool is_word_char(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-static char lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c + 'a' - 'A') : c;
+	return ascii_isalpha(c) || ascii_isdigit(c) || c >= 0x80;
 }
 
 /* Does phrase match at s (a word start)? Spaces in the phrase match any
@@ -101,7 +96,7 @@ static bool match_at(const char *s, const char *phrase)
 				s++;
 			continue;
 		}
-		if (lower(*s) != *p)
+		if (ascii_tolower((unsigned char)*s) != *p)
 			return false;
 		s++;
 	}
