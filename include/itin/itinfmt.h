@@ -10,6 +10,9 @@
  *
  * The writer emits the canonical form: parsing it and writing again gives
  * the same bytes.
+ *
+ * The reader is src/core/itinread.c, the writer src/core/itinwrite.c; the
+ * escapes of a value, which both must agree on, are itinesc.h's.
  */
 #ifndef ITIN_ITINFMT_H
 #define ITIN_ITINFMT_H

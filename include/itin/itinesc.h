@@ -1,0 +1,46 @@
+/*
+ * itinesc.h: the escapes of a value in the itin text format (man/itin.5),
+ * both ways, so that what the writer escapes and what the reader takes
+ * back are read side by side.
+ *
+ * A value is one line, trimmed of blanks, and some characters separate its
+ * parts ('@' the place, ',' its parts, ';' list items, "()" a role): those,
+ * the backslash, controls, invisible format characters and a leading or
+ * trailing space are written as escapes: "\\", "\n", "\t", "\s", "\@",
+ * "\;", "\,", "\(", "\)", "\x01" to "\x7f", "\u{1}" to "\u{10FFFF}".
+ *
+ * The reader (itinread.c) and the writer (itinwrite.c) are the only users;
+ * nothing here allocates but the caller's strbuf.
+ */
+#ifndef ITIN_ITINESC_H
+#define ITIN_ITINESC_H
+
+#include <stddef.h>
+#include "itin/err.h"
+#include "itin/strbuf.h"
+
+/*
+ * Decode the escapes of [s, e) into out (reset first). On a bad escape
+ * returns -1 with status 65 and a message naming it; err->col is then the
+ * 1-based byte offset of its backslash within [s, e), for the caller to
+ * place in its line (as date_parse() leaves it).
+ */
+int itinesc_decode(const char *s, const char *e, struct strbuf *out,
+		   struct itin_err *err);
+
+/*
+ * Append s, escaping the backslash, controls (C0, DEL, C1), the format
+ * characters (utf8_is_invisible_control), the characters in special, and a
+ * leading or trailing space (the reader trims values).
+ */
+void itinesc_put(struct strbuf *sb, const char *s, const char *special);
+
+/*
+ * Append the character at s[i] of s[0..len), escaped as itinesc_put()
+ * would; returns its length in bytes. For a writer that decides some
+ * characters itself (the venue's commas).
+ */
+size_t itinesc_put_char(struct strbuf *sb, const char *s, size_t i,
+			size_t len, const char *special);
+
+#endif
