@@ -40,7 +40,7 @@ void itinesc_put(struct strbuf *sb, const char *s, const char *special);
  * would; returns its length in bytes. For a writer that decides some
  * characters itself (the venue's commas).
  */
-size_t itinesc_put_char(struct strbuf *sb, const char *s, size_t i,
-			size_t len, const char *special);
+size_t itinesc_put_char(struct strbuf *sb, const char *s, size_t i, size_t len,
+			const char *special);
 
 #endif

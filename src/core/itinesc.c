@@ -26,7 +26,8 @@ static size_t bad_escape(struct itin_err *err, const char *s, const char *at,
 	va_list ap;
 
 	va_start(ap, fmt);
-	itin_err_vat(err, ITIN_EX_DATAERR, NULL, 0, (long)(at - s) + 1, fmt, ap);
+	itin_err_vat(err, ITIN_EX_DATAERR, NULL, 0, (long)(at - s) + 1, fmt,
+		     ap);
 	va_end(ap);
 	return 0;
 }
@@ -200,8 +201,8 @@ static size_t invisible_at(const char *s, size_t len, uint32_t *cp)
 }
 
 /* Escaped as the reader needs it; see itinesc.h. */
-size_t itinesc_put_char(struct strbuf *sb, const char *s, size_t i,
-			size_t len, const char *special)
+size_t itinesc_put_char(struct strbuf *sb, const char *s, size_t i, size_t len,
+			const char *special)
 {
 	unsigned char c = (unsigned char)s[i];
 	uint32_t cp;

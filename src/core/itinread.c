@@ -43,34 +43,33 @@ enum key {
 };
 
 static const char *const key_names[K_COUNT] = {
-	"id", "tz", "end-tz", "status", "org", "with", "tags", "source", "note",
-	"seq", "uid", "modified", "src-seq",
-};
+    "id",     "tz",   "end-tz", "status", "org",      "with",	"tags",
+    "source", "note", "seq",	"uid",	  "modified", "src-seq"};
 
-/* The order the "unknown key" message lists them in. */
-#define KEYS_EXPECTED \
-	"with, org, status, tz, end-tz, source, note, tags, id, uid, seq, " \
-	"src-seq, modified"
+/* The "unknown key" message lists them in this order. */
+#define UNKNOWN_KEY                                                            \
+	"unknown key '%.*s' (expected one of: with, org, status, tz, end-tz, " \
+	"source, note, tags, id, uid, seq, src-seq, modified)"
 
 struct reader {
 	const char *fname;
-	const char *line;	/* the current line; not NUL-terminated */
+	const char *line; /* the current line; not NUL-terminated */
 	size_t len;
 	long lineno;
 	const struct itin_warner *w;
 	struct itin_err *err;
-	struct strbuf tmp;	/* scratch for decoded values */
+	struct strbuf tmp; /* scratch for decoded values */
 };
 
 /* The event being read, and where its parts were written. */
 struct pending {
 	struct event *ev;
-	long line;		/* its header line */
-	long end_col;		/* column of the end in the range */
+	long line;    /* its header line */
+	long end_col; /* column of the end in the range */
 	long type_col, title_col, place_col;
 	bool seen[K_COUNT];
 	long key_line[K_COUNT], key_col[K_COUNT];
-	bool tz_key;		/* a tz: line decided the zone (maybe floating) */
+	bool tz_key; /* a tz: line decided the zone (maybe floating) */
 	bool has_notes;
 	struct strbuf notes;
 };
@@ -81,13 +80,14 @@ static long col_at(const struct reader *r, const char *p)
 }
 
 static int fail_col(struct reader *r, long col, const char *fmt, ...)
-	ITIN_PRINTF(3, 4);
+    ITIN_PRINTF(3, 4);
 static int fail_col(struct reader *r, long col, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	itin_err_vat(r->err, ITIN_EX_DATAERR, r->fname, r->lineno, col, fmt, ap);
+	itin_err_vat(r->err, ITIN_EX_DATAERR, r->fname, r->lineno, col, fmt,
+		     ap);
 	va_end(ap);
 	return -1;
 }
@@ -117,7 +117,8 @@ static int unescape(struct reader *r, const char *s, const char *e)
 }
 
 /* Decode [s, e) into a new string. */
-static int unescape_dup(struct reader *r, const char *s, const char *e, char **out)
+static int unescape_dup(struct reader *r, const char *s, const char *e,
+			char **out)
 {
 	if (unescape(r, s, e))
 		return -1;
@@ -133,7 +134,8 @@ static int parse_range_when(struct reader *r, const char **pp, const char *e,
 	int64_t days;
 	int secs;
 
-	while (q < e && !ascii_isblank((unsigned char)*q) && !(*q == 'T' && q - p == 10) &&
+	while (q < e && !ascii_isblank((unsigned char)*q) &&
+	       !(*q == 'T' && q - p == 10) &&
 	       !(q[0] == '.' && q + 1 < e && q[1] == '.'))
 		q++;
 	if (date_parse(p, (size_t)(q - p), &days, r->err))
@@ -152,8 +154,8 @@ static int parse_range_when(struct reader *r, const char **pp, const char *e,
 	}
 	if (t) {
 		q = t;
-		while (q < e && !ascii_isblank((unsigned char)*q) && *q != '-' &&
-		       !(q[0] == '.' && q + 1 < e && q[1] == '.'))
+		while (q < e && !ascii_isblank((unsigned char)*q) &&
+		       *q != '-' && !(q[0] == '.' && q + 1 < e && q[1] == '.'))
 			q++;
 		if (clock_parse(t, (size_t)(q - t), &secs, r->err))
 			return relocate(r, t, (size_t)(q - t));
@@ -164,51 +166,63 @@ static int parse_range_when(struct reader *r, const char **pp, const char *e,
 	return 0;
 }
 
-static int parse_place(struct reader *r, struct event *ev, const char *s,
-		       const char *e)
+/* Split [s, e) on unescaped commas into trimmed parts; *n gets how many. */
+static int split_place(struct reader *r, const char *s, const char *e,
+		       const char *parts[][2], size_t max, size_t *n)
 {
-	const char *parts[64][2];
-	size_t n = 0, i;
 	const char *p = s;
-	struct strbuf venue = STRBUF_INIT;
 
+	*n = 0;
 	for (;;) {
 		const char *comma = ascii_find_unescaped(p, e, ',');
 		const char *pe = comma ? comma : e;
 
-		if (n == sizeof(parts) / sizeof(parts[0]))
+		if (*n == max)
 			return fail(r, p, "too many parts in the place");
-		parts[n][0] = p;
-		parts[n][1] = pe;
-		ascii_trim_blank(&parts[n][0], &parts[n][1]);
-		n++;
+		parts[*n][0] = p;
+		parts[*n][1] = pe;
+		ascii_trim_blank(&parts[*n][0], &parts[*n][1]);
+		++*n;
 		if (!comma)
-			break;
+			return 0;
 		p = comma + 1;
 	}
-	/* The last part is the country when it is exactly two letters. */
-	if (parts[n - 1][1] - parts[n - 1][0] == 2) {
-		const char *c = parts[n - 1][0];
-		char cc[3];
+}
 
-		if (ascii_isalpha((unsigned char)c[0]) &&
-		    ascii_isalpha((unsigned char)c[1])) {
-			cc[0] = (char)ascii_toupper((unsigned char)c[0]);
-			cc[1] = (char)ascii_toupper((unsigned char)c[1]);
-			cc[2] = '\0';
-			if (!country_code_is_valid(cc))
-				return fail(r, c, "unknown country code '%.2s'", c);
-			memcpy(ev->country, cc, 3);
-			n--;
-		}
-	}
-	if (n == 0)
+/*
+ * The last part [part[0], part[1]) is the country when it is exactly two
+ * letters: then it is set in ev and left out of the *n parts.
+ */
+static int take_country(struct reader *r, struct event *ev, const char **part,
+			size_t *n)
+{
+	const char *c = part[0];
+	char cc[3];
+
+	if (part[1] - c != 2 || !ascii_isalpha((unsigned char)c[0]) ||
+	    !ascii_isalpha((unsigned char)c[1]))
 		return 0;
+	cc[0] = (char)ascii_toupper((unsigned char)c[0]);
+	cc[1] = (char)ascii_toupper((unsigned char)c[1]);
+	cc[2] = '\0';
+	if (!country_code_is_valid(cc))
+		return fail(r, c, "unknown country code '%.2s'", c);
+	memcpy(ev->country, cc, 3);
+	--*n;
+	return 0;
+}
+
+/* Of the n parts left, the last is the city, the others the venue. */
+static int set_city_venue(struct reader *r, struct event *ev,
+			  const char *parts[][2], size_t n)
+{
+	struct strbuf venue = STRBUF_INIT;
+
 	if (unescape(r, parts[n - 1][0], parts[n - 1][1]))
 		return -1;
 	if (r->tmp.len)
 		ev->city = xstrndup(r->tmp.buf, r->tmp.len);
-	for (i = 0; i + 1 < n; i++) {
+	for (size_t i = 0; i + 1 < n; i++) {
 		if (unescape(r, parts[i][0], parts[i][1])) {
 			strbuf_release(&venue);
 			return -1;
@@ -223,21 +237,39 @@ static int parse_place(struct reader *r, struct event *ev, const char *s,
 	return 0;
 }
 
-static int parse_header(struct reader *r, struct pending *pe)
+/* PLACE in [s, e): "venue, ..., city, CC", each part optional. */
+static int parse_place(struct reader *r, struct event *ev, const char *s,
+		       const char *e)
 {
-	const char *p = r->line, *e = r->line + r->len, *q, *at, *ts, *te;
-	struct event *ev = pe->ev;
-	int64_t start, end = 0;
-	bool has_time, end_has_time = false, has_end = false;
-	char type[16];
-	int t;
+	const char *parts[64][2];
+	size_t n;
 
-	pe->line = r->lineno;
-	while (e > p && ascii_isblank((unsigned char)e[-1]))
-		e--;
-	if (parse_range_when(r, &p, e, &start, &has_time))
+	if (split_place(r, s, e, parts, sizeof(parts) / sizeof(parts[0]), &n) ||
+	    take_country(r, ev, parts[n - 1], &n))
 		return -1;
-	if (p < e && *p == '-' && has_time) {
+	if (n == 0)
+		return 0;
+	return set_city_venue(r, ev, parts, n);
+}
+
+/* The RANGE of a header line, before its event gets it. */
+struct range {
+	int64_t start, end;
+	bool has_time, has_end;
+};
+
+/* The RANGE at *pp, the start of a header line; *pp is left after it. */
+static int parse_range(struct reader *r, struct pending *pe, const char **pp,
+		       const char *e, struct range *rg)
+{
+	const char *p = *pp, *q;
+	bool end_has_time = false;
+
+	rg->end = 0;
+	rg->has_end = false;
+	if (parse_range_when(r, &p, e, &rg->start, &rg->has_time))
+		return -1;
+	if (p < e && *p == '-' && rg->has_time) {
 		int secs;
 
 		q = ++p;
@@ -246,44 +278,63 @@ static int parse_header(struct reader *r, struct pending *pe)
 			q++;
 		if (clock_parse(p, (size_t)(q - p), &secs, r->err))
 			return relocate(r, p, (size_t)(q - p));
-		end = lsec_day(start) * ITIN_DAY + secs;
-		end_has_time = has_end = true;
+		rg->end = lsec_day(rg->start) * ITIN_DAY + secs;
+		rg->has_end = true;
 		p = q;
 	} else if (p + 1 < e && p[0] == '.' && p[1] == '.') {
 		const char *es = p + 2;
 
 		p = es;
 		pe->end_col = col_at(r, es);
-		if (parse_range_when(r, &p, e, &end, &end_has_time))
+		if (parse_range_when(r, &p, e, &rg->end, &end_has_time))
 			return -1;
-		if (end_has_time && !has_time)
-			return fail(r, es, "the end has a time but the start is a date");
-		if (!end_has_time && has_time)
-			return fail(r, es, "the end needs a time, like the start");
-		has_end = true;
+		if (end_has_time && !rg->has_time)
+			return fail(r, es,
+				    "the end has a time but the start "
+				    "is a date");
+		if (!end_has_time && rg->has_time)
+			return fail(r, es,
+				    "the end needs a time, like the start");
+		rg->has_end = true;
 	}
-	if (p < e && !ascii_isblank((unsigned char)*p))
-		return fail(r, p, "expected a space after the date and time");
-	p = ascii_skip_blank(p, e);
-	if (p >= e)
-		return fail(r, p, "missing type after the date");
-	q = p;
+	*pp = p;
+	return 0;
+}
+
+/* The TYPE at *pp (not a blank); *pp is left after it. */
+static int parse_type(struct reader *r, struct pending *pe, const char **pp,
+		      const char *e)
+{
+	const char *p = *pp, *q = p;
+	char type[16];
+	int t = -1;
+
 	while (q < e && !ascii_isblank((unsigned char)*q))
 		q++;
 	pe->type_col = col_at(r, p);
-	t = -1;
 	if ((size_t)(q - p) < sizeof(type)) {
 		memcpy(type, p, (size_t)(q - p));
 		type[q - p] = '\0';
 		t = event_type_parse(type);
 	}
 	if (t < 0)
-		return fail(r, p, "unknown type '%.*s' (expected one of: visit, meeting, summit, "
-			    "conference, interview, press, travel, reception, call, other)",
+		return fail(r, p,
+			    "unknown type '%.*s' (expected one of: visit, "
+			    "meeting, summit, conference, interview, press, "
+			    "travel, reception, call, other)",
 			    (int)(q - p > 64 ? 64 : q - p), p);
-	ev->type = (enum event_type)t;
+	pe->ev->type = (enum event_type)t;
+	*pp = q;
+	return 0;
+}
 
-	p = ascii_skip_blank(q, e);
+/* "TITLE" or "TITLE @ PLACE" in [p, e), the rest of a header line. */
+static int parse_title_place(struct reader *r, struct pending *pe,
+			     const char *p, const char *e)
+{
+	struct event *ev = pe->ev;
+	const char *at, *ts, *te;
+
 	pe->title_col = col_at(r, p);
 	at = ascii_find_unescaped(p, e, '@');
 	ts = p;
@@ -301,13 +352,36 @@ static int parse_header(struct reader *r, struct pending *pe)
 		if (ps < pend && parse_place(r, ev, ps, pend))
 			return -1;
 	}
+	return 0;
+}
 
-	ev->allday = !has_time;
-	ev->start = start;
-	if (has_end && !has_time && end == start)
-		has_end = false;	/* "D..D" is one day, written "D" */
-	ev->has_end = has_end;
-	ev->end = has_end ? end : 0;
+/* "RANGE  TYPE  TITLE [@ PLACE]": the line that starts an event. */
+static int parse_header(struct reader *r, struct pending *pe)
+{
+	const char *p = r->line, *e = r->line + r->len;
+	struct event *ev = pe->ev;
+	struct range rg;
+
+	pe->line = r->lineno;
+	while (e > p && ascii_isblank((unsigned char)e[-1]))
+		e--;
+	if (parse_range(r, pe, &p, e, &rg))
+		return -1;
+	if (p < e && !ascii_isblank((unsigned char)*p))
+		return fail(r, p, "expected a space after the date and time");
+	p = ascii_skip_blank(p, e);
+	if (p >= e)
+		return fail(r, p, "missing type after the date");
+	if (parse_type(r, pe, &p, e) ||
+	    parse_title_place(r, pe, ascii_skip_blank(p, e), e))
+		return -1;
+
+	ev->allday = !rg.has_time;
+	ev->start = rg.start;
+	if (rg.has_end && !rg.has_time && rg.end == rg.start)
+		rg.has_end = false; /* "D..D" is one day, written "D" */
+	ev->has_end = rg.has_end;
+	ev->end = rg.has_end ? rg.end : 0;
 	return 0;
 }
 
@@ -359,85 +433,140 @@ static int each_item(struct reader *r, struct event *ev, const char *s,
 	}
 }
 
-static int parse_key(struct reader *r, struct pending *pe)
+/* The key [ks, ke) names, in any case, or K_COUNT. */
+static int find_key(const char *ks, const char *ke)
 {
-	const char *e = r->line + r->len;
-	const char *ks = ascii_skip_blank(r->line, e), *ke, *colon, *vs, *ve;
-	struct event *ev = pe->ev;
-	long kcol = col_at(r, ks);
 	int k;
 
-	colon = memchr(ks, ':', (size_t)(e - ks));
-	if (!colon)
-		return fail(r, ks, "expected 'key: value'");
-	ke = colon;
-	while (ke > ks && ascii_isblank((unsigned char)ke[-1]))
-		ke--;
 	for (k = 0; k < K_COUNT; k++)
 		if (strlen(key_names[k]) == (size_t)(ke - ks) &&
 		    !ascii_ncasecmp(key_names[k], ks, (size_t)(ke - ks)))
 			break;
-	if (k == K_COUNT)
-		return fail(r, ks, "unknown key '%.*s' (expected one of: " KEYS_EXPECTED ")",
-			    (int)(ke - ks > 64 ? 64 : ke - ks), ks);
-	if (pe->seen[k] && k != K_WITH && k != K_TAGS && k != K_NOTE)
-		return fail(r, ks, "duplicate key '%s'", key_names[k]);
-	pe->seen[k] = true;
-	pe->key_line[k] = r->lineno;
-	vs = colon + 1;
-	ve = e;
-	ascii_trim_blank(&vs, &ve);
-	pe->key_col[k] = col_at(r, vs);
-	if (vs == ve && k != K_WITH && k != K_TAGS && k != K_NOTE)
-		return fail(r, vs, "missing value for '%s'", key_names[k]);
+	return k;
+}
+
+/* Lists and notes add up over repeated lines, and may be empty. */
+static bool key_repeats(int k)
+{
+	return k == K_WITH || k == K_TAGS || k == K_NOTE;
+}
+
+static int key_id(struct reader *r, struct event *ev, const char *vs,
+		  const char *ve)
+{
+	if (unescape_dup(r, vs, ve, &ev->id))
+		return -1;
+	if (!event_id_is_valid(ev->id))
+		return fail(r, vs,
+			    "invalid id '%s' (1 to 255 printable characters, "
+			    "no spaces)",
+			    ev->id);
+	return 0;
+}
+
+/* tz: or end-tz: (k), a zone of the database or, for tz:, "floating". */
+static int key_zone(struct reader *r, struct pending *pe, int k, const char *vs,
+		    const char *ve, long kcol)
+{
+	struct event *ev = pe->ev;
+	const struct tz *tz;
+	char *name;
+
+	if (ev->allday) {
+		itin_warn_at(r->w, r->fname, r->lineno, kcol,
+			     "time zone ignored for an all-day event");
+		return 0;
+	}
+	if (unescape_dup(r, vs, ve, &name))
+		return -1;
+	if (k == K_TZ && !ascii_casecmp(name, "floating")) {
+		pe->tz_key = true;
+		free(name);
+		return 0;
+	}
+	tz = tz_get(name, r->err);
+	free(name);
+	if (!tz)
+		return relocate(r, vs, 0);
+	event_set_str(ev, k == K_TZ ? &ev->tz : &ev->end_tz, tz_name(tz));
+	if (k == K_TZ)
+		pe->tz_key = true;
+	return 0;
+}
+
+static int key_status(struct reader *r, struct event *ev, const char *vs,
+		      const char *ve)
+{
+	int s;
+
+	if (unescape(r, vs, ve))
+		return -1;
+	s = event_status_parse(r->tmp.buf);
+	if (s < 0)
+		return fail(r, vs,
+			    "unknown status '%s' (expected one of: confirmed, "
+			    "tentative, cancelled)",
+			    r->tmp.buf);
+	ev->status = (enum event_status)s;
+	return 0;
+}
+
+/* seq: or src-seq: (k), a revision number. */
+static int key_seq(struct reader *r, struct event *ev, int k, const char *vs,
+		   const char *ve)
+{
+	unsigned long v = 0;
+	const char *p = vs;
+
+	while (p < ve && ascii_isdigit((unsigned char)*p) && v <= EVENT_MAX_SEQ)
+		v = v * 10 + (unsigned long)(*p++ - '0');
+	if (p != ve || v > EVENT_MAX_SEQ)
+		return fail(r, vs, "invalid %s '%.*s' (a number from 0 to %u)",
+			    key_names[k], (int)(ve - vs > 32 ? 32 : ve - vs),
+			    vs, EVENT_MAX_SEQ);
+	if (k == K_SEQ)
+		ev->seq = (unsigned)v;
+	else
+		ev->src_seq = (unsigned)v;
+	return 0;
+}
+
+static int key_modified(struct reader *r, struct event *ev, const char *vs,
+			const char *ve)
+{
+	if (evident_parse_utc(vs, (size_t)(ve - vs), &ev->modified, r->err))
+		return relocate(r, vs, (size_t)(ve - vs));
+	ev->has_modified = true;
+	return 0;
+}
+
+/* One note: line, one line of the notes. */
+static int key_note(struct reader *r, struct pending *pe, const char *vs,
+		    const char *ve)
+{
+	if (unescape(r, vs, ve))
+		return -1;
+	if (pe->has_notes)
+		strbuf_addch(&pe->notes, '\n');
+	strbuf_add(&pe->notes, r->tmp.buf, r->tmp.len);
+	pe->has_notes = true;
+	return 0;
+}
+
+/* The value [vs, ve) of key k, whose name is at column kcol. */
+static int key_value(struct reader *r, struct pending *pe, int k,
+		     const char *vs, const char *ve, long kcol)
+{
+	struct event *ev = pe->ev;
 
 	switch (k) {
 	case K_ID:
-		if (unescape_dup(r, vs, ve, &ev->id))
-			return -1;
-		if (!event_id_is_valid(ev->id))
-			return fail(r, vs, "invalid id '%s' (1 to 255 printable characters, no spaces)",
-				    ev->id);
-		break;
+		return key_id(r, ev, vs, ve);
 	case K_TZ:
-	case K_END_TZ: {
-		const struct tz *tz;
-		char *name;
-
-		if (ev->allday) {
-			itin_warn_at(r->w, r->fname, r->lineno, kcol,
-				     "time zone ignored for an all-day event");
-			break;
-		}
-		if (unescape_dup(r, vs, ve, &name))
-			return -1;
-		if (k == K_TZ && !ascii_casecmp(name, "floating")) {
-			pe->tz_key = true;
-			free(name);
-			break;
-		}
-		tz = tz_get(name, r->err);
-		free(name);
-		if (!tz)
-			return relocate(r, vs, 0);
-		event_set_str(ev, k == K_TZ ? &ev->tz : &ev->end_tz,
-			      tz_name(tz));
-		if (k == K_TZ)
-			pe->tz_key = true;
-		break;
-	}
-	case K_STATUS: {
-		int s;
-
-		if (unescape(r, vs, ve))
-			return -1;
-		s = event_status_parse(r->tmp.buf);
-		if (s < 0)
-			return fail(r, vs, "unknown status '%s' (expected one of: confirmed, "
-				    "tentative, cancelled)", r->tmp.buf);
-		ev->status = (enum event_status)s;
-		break;
-	}
+	case K_END_TZ:
+		return key_zone(r, pe, k, vs, ve, kcol);
+	case K_STATUS:
+		return key_status(r, ev, vs, ve);
 	case K_ORG:
 		return unescape_dup(r, vs, ve, &ev->org);
 	case K_SOURCE:
@@ -447,41 +576,46 @@ static int parse_key(struct reader *r, struct pending *pe)
 	case K_TAGS:
 		return each_item(r, ev, vs, ve, false);
 	case K_SEQ:
-	case K_SRC_SEQ: {
-		unsigned long v = 0;
-		const char *p;
-
-		for (p = vs; p < ve && ascii_isdigit((unsigned char)*p) && v <= EVENT_MAX_SEQ; p++)
-			v = v * 10 + (unsigned long)(*p - '0');
-		if (p != ve || v > EVENT_MAX_SEQ)
-			return fail(r, vs, "invalid %s '%.*s' (a number from 0 to %u)",
-				    key_names[k],
-				    (int)(ve - vs > 32 ? 32 : ve - vs), vs,
-				    EVENT_MAX_SEQ);
-		if (k == K_SEQ)
-			ev->seq = (unsigned)v;
-		else
-			ev->src_seq = (unsigned)v;
-		break;
-	}
+	case K_SRC_SEQ:
+		return key_seq(r, ev, k, vs, ve);
 	case K_UID:
 		return unescape_dup(r, vs, ve, &ev->uid);
 	case K_MODIFIED:
-		if (evident_parse_utc(vs, (size_t)(ve - vs), &ev->modified,
-				      r->err))
-			return relocate(r, vs, (size_t)(ve - vs));
-		ev->has_modified = true;
-		break;
+		return key_modified(r, ev, vs, ve);
 	case K_NOTE:
-		if (unescape(r, vs, ve))
-			return -1;
-		if (pe->has_notes)
-			strbuf_addch(&pe->notes, '\n');
-		strbuf_add(&pe->notes, r->tmp.buf, r->tmp.len);
-		pe->has_notes = true;
-		break;
+		return key_note(r, pe, vs, ve);
 	}
 	return 0;
+}
+
+/* "    key: value": a line that adds to the pending event. */
+static int parse_key(struct reader *r, struct pending *pe)
+{
+	const char *e = r->line + r->len;
+	const char *ks = ascii_skip_blank(r->line, e), *ke, *colon, *vs, *ve;
+	int k;
+
+	colon = memchr(ks, ':', (size_t)(e - ks));
+	if (!colon)
+		return fail(r, ks, "expected 'key: value'");
+	ke = colon;
+	while (ke > ks && ascii_isblank((unsigned char)ke[-1]))
+		ke--;
+	k = find_key(ks, ke);
+	if (k == K_COUNT)
+		return fail(r, ks, UNKNOWN_KEY,
+			    (int)(ke - ks > 64 ? 64 : ke - ks), ks);
+	if (pe->seen[k] && !key_repeats(k))
+		return fail(r, ks, "duplicate key '%s'", key_names[k]);
+	pe->seen[k] = true;
+	pe->key_line[k] = r->lineno;
+	vs = colon + 1;
+	ve = e;
+	ascii_trim_blank(&vs, &ve);
+	pe->key_col[k] = col_at(r, vs);
+	if (vs == ve && !key_repeats(k))
+		return fail(r, vs, "missing value for '%s'", key_names[k]);
+	return key_value(r, pe, k, vs, ve, col_at(r, ks));
 }
 
 /* Warnings from event_check() get the event's file and line. */
@@ -513,81 +647,85 @@ static void pending_reset(struct pending *pe)
 	strbuf_init(&pe->notes);
 }
 
-static int finish_event(struct reader *r, struct pending *pe,
-			struct evlist *out, struct evindex *ix)
+/*
+ * No tz: line: the zone of the event's place, by the rule of places.h, as
+ * add and edit apply it, with a warning where the place does not settle it.
+ */
+static void zone_from_place(struct reader *r, struct pending *pe)
 {
 	struct event *ev = pe->ev;
-	struct located_warner lw = { r->w, r->fname, pe->line, 1 };
-	struct itin_warner wrap = { located_warn, &lw };
-	enum event_part part;
-	long first;
+	struct place_zone z;
 
-	if (pe->has_notes)
-		ev->notes = strbuf_detach(&pe->notes, NULL);
-	ev->line = (uint32_t)pe->line; /* for import's warnings */
-	/* Without src-seq: the calendar's revision is the event's own. */
-	if (!pe->seen[K_SRC_SEQ])
-		ev->src_seq = ev->seq;
-	if (!ev->allday && !pe->tz_key) {
-		/* The zone rule of places.h, as add and edit apply it. */
-		struct place_zone z;
+	place_zone(ev->city, ev->country, &z);
+	if (z.tz)
+		ev->tz = xstrdup(z.tz);
+	if (z.how == PLACE_ZONE_CITY && z.ambiguous)
+		itin_warn_at(r->w, r->fname, pe->line, pe->place_col,
+			     "'%s' is ambiguous; using %s, %s (%s)", ev->city,
+			     z.place->city, z.place->country, z.tz);
+	else if (z.how == PLACE_ZONE_UNKNOWN)
+		itin_warn_at(r->w, r->fname, pe->line, pe->place_col,
+			     "no time zone known for '%s'; time is floating",
+			     ev->city ? ev->city : ev->country);
+	else if (z.how == PLACE_ZONE_MAIN)
+		itin_warn_at(r->w, r->fname, pe->line, pe->place_col,
+			     "no city '%s' in the gazetteer; time in %s, "
+			     "the zone with the most people in %s",
+			     ev->city ? ev->city : "", z.tz, ev->country);
+}
 
-		place_zone(ev->city, ev->country, &z);
-		if (z.tz)
-			ev->tz = xstrdup(z.tz);
-		if (z.how == PLACE_ZONE_CITY && z.ambiguous)
-			itin_warn_at(r->w, r->fname, pe->line, pe->place_col,
-				     "'%s' is ambiguous; using %s, %s (%s)",
-				     ev->city, z.place->city, z.place->country,
-				     z.tz);
-		else if (z.how == PLACE_ZONE_UNKNOWN)
-			itin_warn_at(r->w, r->fname, pe->line, pe->place_col,
-				     "no time zone known for '%s'; time is floating",
-				     ev->city ? ev->city : ev->country);
-		else if (z.how == PLACE_ZONE_MAIN)
-			itin_warn_at(r->w, r->fname, pe->line, pe->place_col,
-				     "no city '%s' in the gazetteer; time in %s, "
-				     "the zone with the most people in %s",
-				     ev->city ? ev->city : "", z.tz, ev->country);
-	}
-	if (event_check_part(ev, r->w && r->w->fn ? &wrap : NULL, r->err, &part)) {
-		long line = pe->line, col = 1;
+/* Point an error of event_check_part() at the part of the text it names. */
+static int locate_part(struct reader *r, const struct pending *pe,
+		       enum event_part part)
+{
+	long line = pe->line, col = 1;
 
-		switch (part) {
-		case EV_PART_END:
-			col = pe->end_col;
-			break;
-		case EV_PART_TITLE:
-			col = pe->title_col;
-			break;
-		case EV_PART_TYPE:
-			col = pe->type_col;
-			break;
-		case EV_PART_TZ:
-			if (pe->seen[K_TZ]) {
-				line = pe->key_line[K_TZ];
-				col = pe->key_col[K_TZ];
-			} else {
-				col = pe->place_col;
-			}
-			break;
-		case EV_PART_END_TZ:
-			line = pe->key_line[K_END_TZ];
-			col = pe->key_col[K_END_TZ];
-			break;
-		case EV_PART_ID:
-			line = pe->key_line[K_ID];
-			col = pe->key_col[K_ID];
-			break;
-		default:
-			break;
+	switch (part) {
+	case EV_PART_END:
+		col = pe->end_col;
+		break;
+	case EV_PART_TITLE:
+		col = pe->title_col;
+		break;
+	case EV_PART_TYPE:
+		col = pe->type_col;
+		break;
+	case EV_PART_TZ:
+		if (pe->seen[K_TZ]) {
+			line = pe->key_line[K_TZ];
+			col = pe->key_col[K_TZ];
+		} else {
+			col = pe->place_col;
 		}
-		snprintf(r->err->file, sizeof(r->err->file), "%s", r->fname);
-		r->err->line = line;
-		r->err->col = col;
-		return -1;
+		break;
+	case EV_PART_END_TZ:
+		line = pe->key_line[K_END_TZ];
+		col = pe->key_col[K_END_TZ];
+		break;
+	case EV_PART_ID:
+		line = pe->key_line[K_ID];
+		col = pe->key_col[K_ID];
+		break;
+	default:
+		break;
 	}
-	first = evindex_find(ix, ev->id);
+	snprintf(r->err->file, sizeof(r->err->file), "%s", r->fname);
+	r->err->line = line;
+	r->err->col = col;
+	return -1;
+}
+
+/*
+ * Hand the checked event to out, unless its id is taken: the same event
+ * twice is read once, with a warning; another under the same id is an
+ * error at the second.
+ */
+static int add_event(struct reader *r, struct pending *pe, struct evlist *out,
+		     struct evindex *ix)
+{
+	struct event *ev = pe->ev;
+	long first = evindex_find(ix, ev->id);
+
 	if (first >= 0) {
 		long line = pe->seen[K_ID] ? pe->key_line[K_ID] : pe->line;
 		long col = pe->seen[K_ID] ? pe->key_col[K_ID] : 1;
@@ -598,14 +736,15 @@ static int finish_event(struct reader *r, struct pending *pe,
 		if (at >= 0 && evident_same(out->v[at], ev, EVF_ALL)) {
 			itin_warn_at(r->w, r->fname, pe->line, 1,
 				     "'%s' is the same event as line %ld; "
-				     "read once", ev->title, first);
+				     "read once",
+				     ev->title, first);
 			event_free(ev);
 			pe->ev = NULL;
 			return 0;
 		}
 		return itin_err_at(r->err, ITIN_EX_DATAERR, r->fname, line, col,
-				   "duplicate id '%s' (first at line %ld)", ev->id,
-				   first);
+				   "duplicate id '%s' (first at line %ld)",
+				   ev->id, first);
 	}
 	evindex_put(ix, ev->id, (size_t)pe->line);
 	evlist_add(out, ev);
@@ -613,6 +752,47 @@ static int finish_event(struct reader *r, struct pending *pe,
 	return 0;
 }
 
+/* The pending event is whole: complete, check and add it. */
+static int finish_event(struct reader *r, struct pending *pe,
+			struct evlist *out, struct evindex *ix)
+{
+	struct event *ev = pe->ev;
+	struct located_warner lw = {r->w, r->fname, pe->line, 1};
+	struct itin_warner wrap = {located_warn, &lw};
+	enum event_part part;
+
+	if (pe->has_notes)
+		ev->notes = strbuf_detach(&pe->notes, NULL);
+	ev->line = (uint32_t)pe->line; /* for import's warnings */
+	/* Without src-seq: the calendar's revision is the event's own. */
+	if (!pe->seen[K_SRC_SEQ])
+		ev->src_seq = ev->seq;
+	if (!ev->allday && !pe->tz_key)
+		zone_from_place(r, pe);
+	if (event_check_part(ev, r->w && r->w->fn ? &wrap : NULL, r->err,
+			     &part))
+		return locate_part(r, pe, part);
+	return add_event(r, pe, out, ix);
+}
+
+/* A line the reader can take: not too long, no NUL, valid UTF-8. */
+static int check_line(struct reader *r)
+{
+	const char *nul;
+	size_t bad;
+
+	if (r->len > ITINFMT_MAX_LINE)
+		return fail(r, r->line + ITINFMT_MAX_LINE,
+			    "line too long (%zu bytes; limit 1 MiB)", r->len);
+	nul = memchr(r->line, '\0', r->len);
+	if (nul)
+		return fail(r, nul, "NUL byte in input");
+	if (!utf8_valid(r->line, r->len, &bad))
+		return fail(r, r->line + bad, "invalid UTF-8");
+	return 0;
+}
+
+/* A header line, a key line, or a blank or comment line. */
 static int read_line(struct reader *r, struct pending *pe, struct evlist *out,
 		     struct evindex *ix)
 {
@@ -638,11 +818,12 @@ int itinfmt_parse(const char *buf, size_t len, const char *fname,
 		  struct evlist *out, const struct itin_warner *w,
 		  struct itin_err *err)
 {
-	struct reader r = { fname ? fname : "-", NULL, 0, 0, w, err, STRBUF_INIT };
+	struct reader r = {fname ? fname : "-", NULL, 0, 0, w, err,
+			   STRBUF_INIT};
 	struct pending pe;
 	struct evlist empty = EVLIST_INIT;
 	struct evindex *ix = evindex_build(&empty);
-	size_t pos = 0, bad;
+	size_t pos = 0;
 	int ret = -1;
 
 	itin_err_clear(err);
@@ -653,7 +834,6 @@ int itinfmt_parse(const char *buf, size_t len, const char *fname,
 	while (pos < len) {
 		const char *nl = memchr(buf + pos, '\n', len - pos);
 		size_t end = nl ? (size_t)(nl - buf) : len;
-		const char *nul;
 
 		r.line = buf + pos;
 		r.len = end - pos;
@@ -661,21 +841,7 @@ int itinfmt_parse(const char *buf, size_t len, const char *fname,
 		pos = nl ? end + 1 : len;
 		if (r.len && r.line[r.len - 1] == '\r')
 			r.len--;
-		if (r.len > ITINFMT_MAX_LINE) {
-			fail(&r, r.line + ITINFMT_MAX_LINE,
-			     "line too long (%zu bytes; limit 1 MiB)", r.len);
-			goto out;
-		}
-		nul = memchr(r.line, '\0', r.len);
-		if (nul) {
-			fail(&r, nul, "NUL byte in input");
-			goto out;
-		}
-		if (!utf8_valid(r.line, r.len, &bad)) {
-			fail(&r, r.line + bad, "invalid UTF-8");
-			goto out;
-		}
-		if (read_line(&r, &pe, out, ix))
+		if (check_line(&r) || read_line(&r, &pe, out, ix))
 			goto out;
 	}
 	r.line = buf + len;

@@ -31,8 +31,8 @@ static void put_venue(struct strbuf *sb, const char *s)
 	size_t len = strlen(s), i;
 
 	for (i = 0; i < len;) {
-		if (s[i] == ',' && i > 0 && !ws_or_comma(s[i - 1]) && i + 2 < len &&
-		    s[i + 1] == ' ' && !ws_or_comma(s[i + 2])) {
+		if (s[i] == ',' && i > 0 && !ws_or_comma(s[i - 1]) &&
+		    i + 2 < len && s[i + 1] == ' ' && !ws_or_comma(s[i + 2])) {
 			strbuf_addch(sb, ',');
 			i++;
 		} else {
@@ -149,9 +149,10 @@ static size_t list_item(struct strbuf *sb, const char *key, size_t line)
 	return line;
 }
 
-void itinfmt_write_event(struct strbuf *sb, const struct event *ev)
+/* "RANGE  TYPE  TITLE @ PLACE", padded to columns for the eye. */
+static void write_header(struct strbuf *sb, const struct event *ev)
 {
-	size_t start = sb->len, line, i;
+	size_t start = sb->len;
 
 	itinfmt_write_range(sb, ev);
 	pad_to(sb, start, 25, 2);
@@ -161,7 +162,11 @@ void itinfmt_write_event(struct strbuf *sb, const struct event *ev)
 	itinesc_put(sb, ev->title ? ev->title : "", "@");
 	write_place(sb, ev);
 	strbuf_addch(sb, '\n');
+}
 
+/* What names the event and its revision: id, uid, seq, src-seq, modified. */
+static void write_identity(struct strbuf *sb, const struct event *ev)
+{
 	if (ev->id)
 		write_key(sb, "id", ev->id, NULL);
 	if (present(ev->uid))
@@ -176,17 +181,14 @@ void itinfmt_write_event(struct strbuf *sb, const struct event *ev)
 		evident_format_utc(ev->modified, m);
 		write_key(sb, "modified", m, NULL);
 	}
-	if (!ev->allday) {
-		write_key(sb, "tz", ev->tz ? ev->tz : "floating", NULL);
-		if (ev->end_tz)
-			write_key(sb, "end-tz", ev->end_tz, NULL);
-	}
-	if (ev->status != EV_CONFIRMED)
-		write_key(sb, "status", event_status_name(ev->status), NULL);
-	if (present(ev->org))
-		write_key(sb, "org", ev->org, NULL);
-	line = 0;
-	for (i = 0; i < ev->nwith; i++) {
+}
+
+/* "with: Name (Role); ..." over as many lines as list_item() needs. */
+static void write_with(struct strbuf *sb, const struct event *ev)
+{
+	size_t line = 0;
+
+	for (size_t i = 0; i < ev->nwith; i++) {
 		if (!present(ev->with[i].name))
 			continue;
 		line = list_item(sb, "with", line);
@@ -199,8 +201,13 @@ void itinfmt_write_event(struct strbuf *sb, const struct event *ev)
 	}
 	if (line)
 		strbuf_addch(sb, '\n');
-	line = 0;
-	for (i = 0; i < ev->ntags; i++) {
+}
+
+static void write_tags(struct strbuf *sb, const struct event *ev)
+{
+	size_t line = 0;
+
+	for (size_t i = 0; i < ev->ntags; i++) {
 		if (!present(ev->tags[i]))
 			continue;
 		line = list_item(sb, "tags", line);
@@ -208,22 +215,44 @@ void itinfmt_write_event(struct strbuf *sb, const struct event *ev)
 	}
 	if (line)
 		strbuf_addch(sb, '\n');
+}
+
+/* One note: line for each line of the notes. */
+static void write_notes(struct strbuf *sb, const char *notes)
+{
+	const char *p = notes;
+
+	for (;;) {
+		const char *nl = strchr(p, '\n');
+		char *text = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
+
+		write_key(sb, "note", text, NULL);
+		free(text);
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+}
+
+void itinfmt_write_event(struct strbuf *sb, const struct event *ev)
+{
+	write_header(sb, ev);
+	write_identity(sb, ev);
+	if (!ev->allday) {
+		write_key(sb, "tz", ev->tz ? ev->tz : "floating", NULL);
+		if (ev->end_tz)
+			write_key(sb, "end-tz", ev->end_tz, NULL);
+	}
+	if (ev->status != EV_CONFIRMED)
+		write_key(sb, "status", event_status_name(ev->status), NULL);
+	if (present(ev->org))
+		write_key(sb, "org", ev->org, NULL);
+	write_with(sb, ev);
+	write_tags(sb, ev);
 	if (present(ev->source))
 		write_key(sb, "source", ev->source, NULL);
-	if (ev->notes) {
-		const char *p = ev->notes;
-
-		for (;;) {
-			const char *nl = strchr(p, '\n');
-			char *text = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
-
-			write_key(sb, "note", text, NULL);
-			free(text);
-			if (!nl)
-				break;
-			p = nl + 1;
-		}
-	}
+	if (ev->notes)
+		write_notes(sb, ev->notes);
 }
 
 void itinfmt_write(struct strbuf *sb, const struct evlist *l)
