@@ -8,7 +8,8 @@
  * hash index, so reading stays linear in the size of the input.
  *
  * Every error points at FILE:LINE:COL, the column counted in code points.
- * A value's escapes are decoded by itinesc.c; the writer is itinwrite.c.
+ * Key lines are read by itinkeys.c (the two share itinread.h), a value's
+ * escapes decoded by itinesc.c; the writer is itinwrite.c.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,67 +22,16 @@
 #include "itin/itinesc.h"
 #include "itin/itinfmt.h"
 #include "itin/places.h"
-#include "itin/tz.h"
 #include "itin/utf8.h"
 #include "itin/xalloc.h"
+#include "itinread.h"
 
-enum key {
-	K_ID,
-	K_TZ,
-	K_END_TZ,
-	K_STATUS,
-	K_ORG,
-	K_WITH,
-	K_TAGS,
-	K_SOURCE,
-	K_NOTE,
-	K_SEQ,
-	K_UID,
-	K_MODIFIED,
-	K_SRC_SEQ,
-	K_COUNT
-};
-
-static const char *const key_names[K_COUNT] = {
-    "id",     "tz",   "end-tz", "status", "org",      "with",	"tags",
-    "source", "note", "seq",	"uid",	  "modified", "src-seq"};
-
-/* The "unknown key" message lists them in this order. */
-#define UNKNOWN_KEY                                                            \
-	"unknown key '%.*s' (expected one of: with, org, status, tz, end-tz, " \
-	"source, note, tags, id, uid, seq, src-seq, modified)"
-
-struct reader {
-	const char *fname;
-	const char *line; /* the current line; not NUL-terminated */
-	size_t len;
-	long lineno;
-	const struct itin_warner *w;
-	struct itin_err *err;
-	struct strbuf tmp; /* scratch for decoded values */
-};
-
-/* The event being read, and where its parts were written. */
-struct pending {
-	struct event *ev;
-	long line;    /* its header line */
-	long end_col; /* column of the end in the range */
-	long type_col, title_col, place_col;
-	bool seen[K_COUNT];
-	long key_line[K_COUNT], key_col[K_COUNT];
-	bool tz_key; /* a tz: line decided the zone (maybe floating) */
-	bool has_notes;
-	struct strbuf notes;
-};
-
-static long col_at(const struct reader *r, const char *p)
+long itinread_col(const struct itinread *r, const char *p)
 {
 	return utf8_column(r->line, (size_t)(p - r->line));
 }
 
-static int fail_col(struct reader *r, long col, const char *fmt, ...)
-    ITIN_PRINTF(3, 4);
-static int fail_col(struct reader *r, long col, const char *fmt, ...)
+int itinread_fail_col(struct itinread *r, long col, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -92,10 +42,7 @@ static int fail_col(struct reader *r, long col, const char *fmt, ...)
 	return -1;
 }
 
-#define fail(r, p, ...) fail_col((r), col_at((r), (p)), __VA_ARGS__)
-
-/* Locate an error another module filled in (col relative to tok). */
-static int relocate(struct reader *r, const char *tok, size_t toklen)
+int itinread_relocate(struct itinread *r, const char *tok, size_t toklen)
 {
 	long c = r->err->col > 0 ? r->err->col - 1 : 0;
 
@@ -104,30 +51,28 @@ static int relocate(struct reader *r, const char *tok, size_t toklen)
 	r->err->status = r->err->status ? r->err->status : ITIN_EX_DATAERR;
 	snprintf(r->err->file, sizeof(r->err->file), "%s", r->fname);
 	r->err->line = r->lineno;
-	r->err->col = col_at(r, tok + c);
+	r->err->col = itinread_col(r, tok + c);
 	return -1;
 }
 
-/* Decode the escapes of [s, e) into r->tmp (reset first). */
-static int unescape(struct reader *r, const char *s, const char *e)
+int itinread_unescape(struct itinread *r, const char *s, const char *e)
 {
 	if (itinesc_decode(s, e, &r->tmp, r->err))
-		return relocate(r, s, (size_t)(e - s));
+		return itinread_relocate(r, s, (size_t)(e - s));
 	return 0;
 }
 
-/* Decode [s, e) into a new string. */
-static int unescape_dup(struct reader *r, const char *s, const char *e,
-			char **out)
+int itinread_unescape_dup(struct itinread *r, const char *s, const char *e,
+			  char **out)
 {
-	if (unescape(r, s, e))
+	if (itinread_unescape(r, s, e))
 		return -1;
 	*out = xstrndup(r->tmp.buf, r->tmp.len);
 	return 0;
 }
 
 /* A WHEN at *pp inside a range; *pp is left after it. */
-static int parse_range_when(struct reader *r, const char **pp, const char *e,
+static int parse_range_when(struct itinread *r, const char **pp, const char *e,
 			    int64_t *lsec, bool *has_time)
 {
 	const char *p = *pp, *q = p, *t;
@@ -139,7 +84,7 @@ static int parse_range_when(struct reader *r, const char **pp, const char *e,
 	       !(q[0] == '.' && q + 1 < e && q[1] == '.'))
 		q++;
 	if (date_parse(p, (size_t)(q - p), &days, r->err))
-		return relocate(r, p, (size_t)(q - p));
+		return itinread_relocate(r, p, (size_t)(q - p));
 	*lsec = days * ITIN_DAY;
 	*has_time = false;
 	t = NULL;
@@ -158,7 +103,7 @@ static int parse_range_when(struct reader *r, const char **pp, const char *e,
 		       *q != '-' && !(q[0] == '.' && q + 1 < e && q[1] == '.'))
 			q++;
 		if (clock_parse(t, (size_t)(q - t), &secs, r->err))
-			return relocate(r, t, (size_t)(q - t));
+			return itinread_relocate(r, t, (size_t)(q - t));
 		*lsec += secs;
 		*has_time = true;
 	}
@@ -167,7 +112,7 @@ static int parse_range_when(struct reader *r, const char **pp, const char *e,
 }
 
 /* Split [s, e) on unescaped commas into trimmed parts; *n gets how many. */
-static int split_place(struct reader *r, const char *s, const char *e,
+static int split_place(struct itinread *r, const char *s, const char *e,
 		       const char *parts[][2], size_t max, size_t *n)
 {
 	const char *p = s;
@@ -193,7 +138,7 @@ static int split_place(struct reader *r, const char *s, const char *e,
  * The last part [part[0], part[1]) is the country when it is exactly two
  * letters: then it is set in ev and left out of the *n parts.
  */
-static int take_country(struct reader *r, struct event *ev, const char **part,
+static int take_country(struct itinread *r, struct event *ev, const char **part,
 			size_t *n)
 {
 	const char *c = part[0];
@@ -213,17 +158,17 @@ static int take_country(struct reader *r, struct event *ev, const char **part,
 }
 
 /* Of the n parts left, the last is the city, the others the venue. */
-static int set_city_venue(struct reader *r, struct event *ev,
+static int set_city_venue(struct itinread *r, struct event *ev,
 			  const char *parts[][2], size_t n)
 {
 	struct strbuf venue = STRBUF_INIT;
 
-	if (unescape(r, parts[n - 1][0], parts[n - 1][1]))
+	if (itinread_unescape(r, parts[n - 1][0], parts[n - 1][1]))
 		return -1;
 	if (r->tmp.len)
 		ev->city = xstrndup(r->tmp.buf, r->tmp.len);
 	for (size_t i = 0; i + 1 < n; i++) {
-		if (unescape(r, parts[i][0], parts[i][1])) {
+		if (itinread_unescape(r, parts[i][0], parts[i][1])) {
 			strbuf_release(&venue);
 			return -1;
 		}
@@ -238,7 +183,7 @@ static int set_city_venue(struct reader *r, struct event *ev,
 }
 
 /* PLACE in [s, e): "venue, ..., city, CC", each part optional. */
-static int parse_place(struct reader *r, struct event *ev, const char *s,
+static int parse_place(struct itinread *r, struct event *ev, const char *s,
 		       const char *e)
 {
 	const char *parts[64][2];
@@ -259,8 +204,8 @@ struct range {
 };
 
 /* The RANGE at *pp, the start of a header line; *pp is left after it. */
-static int parse_range(struct reader *r, struct pending *pe, const char **pp,
-		       const char *e, struct range *rg)
+static int parse_range(struct itinread *r, struct itinread_event *pe,
+		       const char **pp, const char *e, struct range *rg)
 {
 	const char *p = *pp, *q;
 	bool end_has_time = false;
@@ -273,11 +218,11 @@ static int parse_range(struct reader *r, struct pending *pe, const char **pp,
 		int secs;
 
 		q = ++p;
-		pe->end_col = col_at(r, q);
+		pe->end_col = itinread_col(r, q);
 		while (q < e && !ascii_isblank((unsigned char)*q))
 			q++;
 		if (clock_parse(p, (size_t)(q - p), &secs, r->err))
-			return relocate(r, p, (size_t)(q - p));
+			return itinread_relocate(r, p, (size_t)(q - p));
 		rg->end = lsec_day(rg->start) * ITIN_DAY + secs;
 		rg->has_end = true;
 		p = q;
@@ -285,7 +230,7 @@ static int parse_range(struct reader *r, struct pending *pe, const char **pp,
 		const char *es = p + 2;
 
 		p = es;
-		pe->end_col = col_at(r, es);
+		pe->end_col = itinread_col(r, es);
 		if (parse_range_when(r, &p, e, &rg->end, &end_has_time))
 			return -1;
 		if (end_has_time && !rg->has_time)
@@ -302,8 +247,8 @@ static int parse_range(struct reader *r, struct pending *pe, const char **pp,
 }
 
 /* The TYPE at *pp (not a blank); *pp is left after it. */
-static int parse_type(struct reader *r, struct pending *pe, const char **pp,
-		      const char *e)
+static int parse_type(struct itinread *r, struct itinread_event *pe,
+		      const char **pp, const char *e)
 {
 	const char *p = *pp, *q = p;
 	char type[16];
@@ -311,7 +256,7 @@ static int parse_type(struct reader *r, struct pending *pe, const char **pp,
 
 	while (q < e && !ascii_isblank((unsigned char)*q))
 		q++;
-	pe->type_col = col_at(r, p);
+	pe->type_col = itinread_col(r, p);
 	if ((size_t)(q - p) < sizeof(type)) {
 		memcpy(type, p, (size_t)(q - p));
 		type[q - p] = '\0';
@@ -329,26 +274,26 @@ static int parse_type(struct reader *r, struct pending *pe, const char **pp,
 }
 
 /* "TITLE" or "TITLE @ PLACE" in [p, e), the rest of a header line. */
-static int parse_title_place(struct reader *r, struct pending *pe,
+static int parse_title_place(struct itinread *r, struct itinread_event *pe,
 			     const char *p, const char *e)
 {
 	struct event *ev = pe->ev;
 	const char *at, *ts, *te;
 
-	pe->title_col = col_at(r, p);
+	pe->title_col = itinread_col(r, p);
 	at = ascii_find_unescaped(p, e, '@');
 	ts = p;
 	te = at ? at : e;
 	ascii_trim_blank(&ts, &te);
 	if (ts == te)
 		return fail(r, p, "missing title");
-	if (unescape_dup(r, ts, te, &ev->title))
+	if (itinread_unescape_dup(r, ts, te, &ev->title))
 		return -1;
 	if (at) {
 		const char *ps = at + 1, *pend = e;
 
 		ascii_trim_blank(&ps, &pend);
-		pe->place_col = col_at(r, ps);
+		pe->place_col = itinread_col(r, ps);
 		if (ps < pend && parse_place(r, ev, ps, pend))
 			return -1;
 	}
@@ -356,7 +301,7 @@ static int parse_title_place(struct reader *r, struct pending *pe,
 }
 
 /* "RANGE  TYPE  TITLE [@ PLACE]": the line that starts an event. */
-static int parse_header(struct reader *r, struct pending *pe)
+static int parse_header(struct itinread *r, struct itinread_event *pe)
 {
 	const char *p = r->line, *e = r->line + r->len;
 	struct event *ev = pe->ev;
@@ -385,239 +330,6 @@ static int parse_header(struct reader *r, struct pending *pe)
 	return 0;
 }
 
-static int parse_participant(struct reader *r, struct event *ev, const char *s,
-			     const char *e)
-{
-	const char *ns = s, *ne, *rs = NULL, *re = NULL;
-	char *name;
-
-	if (participant_split(s, e, &ne, &rs, &re)) {
-		ascii_trim_blank(&ns, &ne);
-		ascii_trim_blank(&rs, &re);
-	}
-	if (ns == ne)
-		return fail(r, s, "missing participant name");
-	if (unescape_dup(r, ns, ne, &name))
-		return -1;
-	if (rs && unescape(r, rs, re)) {
-		free(name);
-		return -1;
-	}
-	event_add_participant(ev, name, rs ? r->tmp.buf : NULL);
-	free(name);
-	return 0;
-}
-
-/* Split [s, e) on unescaped ';' and hand each non-empty part to fn. */
-static int each_item(struct reader *r, struct event *ev, const char *s,
-		     const char *e, bool with)
-{
-	for (;;) {
-		const char *semi = ascii_find_unescaped(s, e, ';');
-		const char *ps = s, *pend = semi ? semi : e;
-
-		ascii_trim_blank(&ps, &pend);
-		if (ps < pend) {
-			if (with) {
-				if (parse_participant(r, ev, ps, pend))
-					return -1;
-			} else {
-				if (unescape(r, ps, pend))
-					return -1;
-				event_add_tag(ev, r->tmp.buf);
-			}
-		}
-		if (!semi)
-			return 0;
-		s = semi + 1;
-	}
-}
-
-/* The key [ks, ke) names, in any case, or K_COUNT. */
-static int find_key(const char *ks, const char *ke)
-{
-	int k;
-
-	for (k = 0; k < K_COUNT; k++)
-		if (strlen(key_names[k]) == (size_t)(ke - ks) &&
-		    !ascii_ncasecmp(key_names[k], ks, (size_t)(ke - ks)))
-			break;
-	return k;
-}
-
-/* Lists and notes add up over repeated lines, and may be empty. */
-static bool key_repeats(int k)
-{
-	return k == K_WITH || k == K_TAGS || k == K_NOTE;
-}
-
-static int key_id(struct reader *r, struct event *ev, const char *vs,
-		  const char *ve)
-{
-	if (unescape_dup(r, vs, ve, &ev->id))
-		return -1;
-	if (!event_id_is_valid(ev->id))
-		return fail(r, vs,
-			    "invalid id '%s' (1 to 255 printable characters, "
-			    "no spaces)",
-			    ev->id);
-	return 0;
-}
-
-/* tz: or end-tz: (k), a zone of the database or, for tz:, "floating". */
-static int key_zone(struct reader *r, struct pending *pe, int k, const char *vs,
-		    const char *ve, long kcol)
-{
-	struct event *ev = pe->ev;
-	const struct tz *tz;
-	char *name;
-
-	if (ev->allday) {
-		itin_warn_at(r->w, r->fname, r->lineno, kcol,
-			     "time zone ignored for an all-day event");
-		return 0;
-	}
-	if (unescape_dup(r, vs, ve, &name))
-		return -1;
-	if (k == K_TZ && !ascii_casecmp(name, "floating")) {
-		pe->tz_key = true;
-		free(name);
-		return 0;
-	}
-	tz = tz_get(name, r->err);
-	free(name);
-	if (!tz)
-		return relocate(r, vs, 0);
-	event_set_str(ev, k == K_TZ ? &ev->tz : &ev->end_tz, tz_name(tz));
-	if (k == K_TZ)
-		pe->tz_key = true;
-	return 0;
-}
-
-static int key_status(struct reader *r, struct event *ev, const char *vs,
-		      const char *ve)
-{
-	int s;
-
-	if (unescape(r, vs, ve))
-		return -1;
-	s = event_status_parse(r->tmp.buf);
-	if (s < 0)
-		return fail(r, vs,
-			    "unknown status '%s' (expected one of: confirmed, "
-			    "tentative, cancelled)",
-			    r->tmp.buf);
-	ev->status = (enum event_status)s;
-	return 0;
-}
-
-/* seq: or src-seq: (k), a revision number. */
-static int key_seq(struct reader *r, struct event *ev, int k, const char *vs,
-		   const char *ve)
-{
-	unsigned long v = 0;
-	const char *p = vs;
-
-	while (p < ve && ascii_isdigit((unsigned char)*p) && v <= EVENT_MAX_SEQ)
-		v = v * 10 + (unsigned long)(*p++ - '0');
-	if (p != ve || v > EVENT_MAX_SEQ)
-		return fail(r, vs, "invalid %s '%.*s' (a number from 0 to %u)",
-			    key_names[k], (int)(ve - vs > 32 ? 32 : ve - vs),
-			    vs, EVENT_MAX_SEQ);
-	if (k == K_SEQ)
-		ev->seq = (unsigned)v;
-	else
-		ev->src_seq = (unsigned)v;
-	return 0;
-}
-
-static int key_modified(struct reader *r, struct event *ev, const char *vs,
-			const char *ve)
-{
-	if (evident_parse_utc(vs, (size_t)(ve - vs), &ev->modified, r->err))
-		return relocate(r, vs, (size_t)(ve - vs));
-	ev->has_modified = true;
-	return 0;
-}
-
-/* One note: line, one line of the notes. */
-static int key_note(struct reader *r, struct pending *pe, const char *vs,
-		    const char *ve)
-{
-	if (unescape(r, vs, ve))
-		return -1;
-	if (pe->has_notes)
-		strbuf_addch(&pe->notes, '\n');
-	strbuf_add(&pe->notes, r->tmp.buf, r->tmp.len);
-	pe->has_notes = true;
-	return 0;
-}
-
-/* The value [vs, ve) of key k, whose name is at column kcol. */
-static int key_value(struct reader *r, struct pending *pe, int k,
-		     const char *vs, const char *ve, long kcol)
-{
-	struct event *ev = pe->ev;
-
-	switch (k) {
-	case K_ID:
-		return key_id(r, ev, vs, ve);
-	case K_TZ:
-	case K_END_TZ:
-		return key_zone(r, pe, k, vs, ve, kcol);
-	case K_STATUS:
-		return key_status(r, ev, vs, ve);
-	case K_ORG:
-		return unescape_dup(r, vs, ve, &ev->org);
-	case K_SOURCE:
-		return unescape_dup(r, vs, ve, &ev->source);
-	case K_WITH:
-		return each_item(r, ev, vs, ve, true);
-	case K_TAGS:
-		return each_item(r, ev, vs, ve, false);
-	case K_SEQ:
-	case K_SRC_SEQ:
-		return key_seq(r, ev, k, vs, ve);
-	case K_UID:
-		return unescape_dup(r, vs, ve, &ev->uid);
-	case K_MODIFIED:
-		return key_modified(r, ev, vs, ve);
-	case K_NOTE:
-		return key_note(r, pe, vs, ve);
-	}
-	return 0;
-}
-
-/* "    key: value": a line that adds to the pending event. */
-static int parse_key(struct reader *r, struct pending *pe)
-{
-	const char *e = r->line + r->len;
-	const char *ks = ascii_skip_blank(r->line, e), *ke, *colon, *vs, *ve;
-	int k;
-
-	colon = memchr(ks, ':', (size_t)(e - ks));
-	if (!colon)
-		return fail(r, ks, "expected 'key: value'");
-	ke = colon;
-	while (ke > ks && ascii_isblank((unsigned char)ke[-1]))
-		ke--;
-	k = find_key(ks, ke);
-	if (k == K_COUNT)
-		return fail(r, ks, UNKNOWN_KEY,
-			    (int)(ke - ks > 64 ? 64 : ke - ks), ks);
-	if (pe->seen[k] && !key_repeats(k))
-		return fail(r, ks, "duplicate key '%s'", key_names[k]);
-	pe->seen[k] = true;
-	pe->key_line[k] = r->lineno;
-	vs = colon + 1;
-	ve = e;
-	ascii_trim_blank(&vs, &ve);
-	pe->key_col[k] = col_at(r, vs);
-	if (vs == ve && !key_repeats(k))
-		return fail(r, vs, "missing value for '%s'", key_names[k]);
-	return key_value(r, pe, k, vs, ve, col_at(r, ks));
-}
-
 /* Warnings from event_check() get the event's file and line. */
 struct located_warner {
 	const struct itin_warner *inner;
@@ -639,7 +351,7 @@ static void located_warn(void *ctx, const struct itin_err *w)
 	lw->inner->fn(lw->inner->ctx, &c);
 }
 
-static void pending_reset(struct pending *pe)
+static void pending_reset(struct itinread_event *pe)
 {
 	event_free(pe->ev);
 	strbuf_release(&pe->notes);
@@ -651,7 +363,7 @@ static void pending_reset(struct pending *pe)
  * No tz: line: the zone of the event's place, by the rule of places.h, as
  * add and edit apply it, with a warning where the place does not settle it.
  */
-static void zone_from_place(struct reader *r, struct pending *pe)
+static void zone_from_place(struct itinread *r, struct itinread_event *pe)
 {
 	struct event *ev = pe->ev;
 	struct place_zone z;
@@ -675,7 +387,7 @@ static void zone_from_place(struct reader *r, struct pending *pe)
 }
 
 /* Point an error of event_check_part() at the part of the text it names. */
-static int locate_part(struct reader *r, const struct pending *pe,
+static int locate_part(struct itinread *r, const struct itinread_event *pe,
 		       enum event_part part)
 {
 	long line = pe->line, col = 1;
@@ -720,8 +432,8 @@ static int locate_part(struct reader *r, const struct pending *pe,
  * twice is read once, with a warning; another under the same id is an
  * error at the second.
  */
-static int add_event(struct reader *r, struct pending *pe, struct evlist *out,
-		     struct evindex *ix)
+static int add_event(struct itinread *r, struct itinread_event *pe,
+		     struct evlist *out, struct evindex *ix)
 {
 	struct event *ev = pe->ev;
 	long first = evindex_find(ix, ev->id);
@@ -753,7 +465,7 @@ static int add_event(struct reader *r, struct pending *pe, struct evlist *out,
 }
 
 /* The pending event is whole: complete, check and add it. */
-static int finish_event(struct reader *r, struct pending *pe,
+static int finish_event(struct itinread *r, struct itinread_event *pe,
 			struct evlist *out, struct evindex *ix)
 {
 	struct event *ev = pe->ev;
@@ -776,7 +488,7 @@ static int finish_event(struct reader *r, struct pending *pe,
 }
 
 /* A line the reader can take: not too long, no NUL, valid UTF-8. */
-static int check_line(struct reader *r)
+static int check_line(struct itinread *r)
 {
 	const char *nul;
 	size_t bad;
@@ -793,8 +505,8 @@ static int check_line(struct reader *r)
 }
 
 /* A header line, a key line, or a blank or comment line. */
-static int read_line(struct reader *r, struct pending *pe, struct evlist *out,
-		     struct evindex *ix)
+static int read_line(struct itinread *r, struct itinread_event *pe,
+		     struct evlist *out, struct evindex *ix)
 {
 	const char *e = r->line + r->len, *p = ascii_skip_blank(r->line, e);
 
@@ -803,7 +515,7 @@ static int read_line(struct reader *r, struct pending *pe, struct evlist *out,
 	if (p != r->line) {
 		if (!pe->ev)
 			return fail(r, p, "key line before the first event");
-		return parse_key(r, pe);
+		return itinread_key(r, pe);
 	}
 	if (pe->ev) {
 		if (finish_event(r, pe, out, ix))
@@ -818,9 +530,9 @@ int itinfmt_parse(const char *buf, size_t len, const char *fname,
 		  struct evlist *out, const struct itin_warner *w,
 		  struct itin_err *err)
 {
-	struct reader r = {fname ? fname : "-", NULL, 0, 0, w, err,
-			   STRBUF_INIT};
-	struct pending pe;
+	struct itinread r = {fname ? fname : "-", NULL, 0, 0, w, err,
+			     STRBUF_INIT};
+	struct itinread_event pe;
 	struct evlist empty = EVLIST_INIT;
 	struct evindex *ix = evindex_build(&empty);
 	size_t pos = 0;
