@@ -32,13 +32,13 @@
 struct place;
 
 struct location {
-	char *venue;		/* the rest, in order, or NULL */
-	char *city;		/* as written (without postcode), or NULL;
-				   with its division when that tells it from
-				   another of the name in the country
-				   ("Portland, ME"), as places.h reads it */
-	char *region;		/* state or province as written, or NULL */
-	char country[3];	/* ISO 3166 alpha-2, or "" */
+	char *venue; /* the rest, in order, or NULL */
+	/* As written (without postcode), or NULL; with its division when
+	 * that tells it from another of the name in the country ("Portland,
+	 * ME"), as places.h reads it. */
+	char *city;
+	char *region;	 /* state or province as written, or NULL */
+	char country[3]; /* ISO 3166 alpha-2, or "" */
 	/* The gazetteer's entry for city (in country, in region when one
 	 * was written: "Portland, ME" is Portland, Maine), or NULL. */
 	const struct place *place;
