@@ -39,17 +39,18 @@ const char *recode_name(const char *arg)
 	return NULL;
 }
 
-const char *recode_guess(const char *s, size_t len, const char **option)
+/*
+ * UTF-16: a byte order mark, or ASCII text with a NUL after (or before)
+ * each character in the first pairs of bytes. *option gets the
+ * --encoding value that reads it.
+ */
+static bool looks_utf16(const char *s, size_t len, const char **option)
 {
-	/* The five bytes Windows-1252 leaves undefined. */
-	static const unsigned char undefined[] = {0x81, 0x8d, 0x8f, 0x90, 0x9d};
-	bool high = false;
-
 	/* Excel's "Unicode text" and some exports: UTF-16 with its mark. */
 	if (len >= 2 && ((s[0] == '\xff' && s[1] == '\xfe') ||
 			 (s[0] == '\xfe' && s[1] == '\xff'))) {
 		*option = "utf-16";
-		return "UTF-16";
+		return true;
 	}
 	/* Without the mark: ASCII text with a NUL after (or before) each
 	 * character, in the first pairs of bytes. */
@@ -63,19 +64,30 @@ const char *recode_guess(const char *s, size_t len, const char **option)
 		}
 		if (le || be) {
 			*option = le ? "utf-16le" : "utf-16be";
-			return "UTF-16";
+			return true;
 		}
 	}
-	*option = "cp1252";
+	return false;
+}
+
+/*
+ * Windows-1252: every byte a character of it, a byte over 0x7F among them,
+ * no control but tab and line ends, and no whole UTF-8 sequence.
+ */
+static bool looks_cp1252(const char *s, size_t len)
+{
+	/* The five bytes Windows-1252 leaves undefined. */
+	static const unsigned char undefined[] = {0x81, 0x8d, 0x8f, 0x90, 0x9d};
+	bool high = false;
 
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 		size_t n = 0;
 
 		if (c < 0x20 && c != '\t' && c != '\r' && c != '\n')
-			return NULL;
+			return false;
 		if (c == 0x7f || (c >= 0x80 && memchr(undefined, c, 5)))
-			return NULL;
+			return false;
 		high = high || c >= 0x80;
 		/* A whole UTF-8 sequence ("é" as C3 A9): UTF-8 text with a
 		 * bad byte somewhere, not another encoding. */
@@ -88,10 +100,18 @@ const char *recode_guess(const char *s, size_t len, const char **option)
 			       ((unsigned char)s[i + k] & 0xc0) == 0x80)
 				k++;
 			if (k > n)
-				return NULL;
+				return false;
 		}
 	}
-	return high ? "Windows-1252" : NULL;
+	return high;
+}
+
+const char *recode_guess(const char *s, size_t len, const char **option)
+{
+	if (looks_utf16(s, len, option))
+		return "UTF-16";
+	*option = "cp1252";
+	return looks_cp1252(s, len) ? "Windows-1252" : NULL;
 }
 
 #define RECODE_BUF 65536
