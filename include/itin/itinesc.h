@@ -9,12 +9,13 @@
  * trailing space are written as escapes: "\\", "\n", "\t", "\s", "\@",
  * "\;", "\,", "\(", "\)", "\x01" to "\x7f", "\u{1}" to "\u{10FFFF}".
  *
- * The reader (itinread.c) and the writer (itinwrite.c) are the only users;
+ * The reader (itinread.c) and the writer (itinwrite.c) use them;
  * nothing here allocates but the caller's strbuf.
  */
 #ifndef ITIN_ITINESC_H
 #define ITIN_ITINESC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "itin/err.h"
 #include "itin/strbuf.h"
@@ -42,5 +43,15 @@ void itinesc_put(struct strbuf *sb, const char *s, const char *special);
  */
 size_t itinesc_put_char(struct strbuf *sb, const char *s, size_t i, size_t len,
 			const char *special);
+
+/*
+ * Append the byte c, escaped as above but for the format characters: the
+ * backslash, C0 controls and DEL, the characters in special, and a space
+ * where edge says it is the value's first or last. A byte over 0x7f is
+ * appended as it is. For a format that borrows these escapes without
+ * \u{...} (the lists in a CSV cell: csvevents.c).
+ */
+void itinesc_put_byte(struct strbuf *sb, unsigned char c, bool edge,
+		      const char *special);
 
 #endif

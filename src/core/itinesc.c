@@ -200,6 +200,27 @@ static size_t invisible_at(const char *s, size_t len, uint32_t *cp)
 	return n && utf8_is_invisible_control(*cp) ? n : 0;
 }
 
+/* See itinesc.h. */
+void itinesc_put_byte(struct strbuf *sb, unsigned char c, bool edge,
+		      const char *special)
+{
+	if (c == '\\')
+		strbuf_addstr(sb, "\\\\");
+	else if (c == '\n')
+		strbuf_addstr(sb, "\\n");
+	else if (c == '\t')
+		strbuf_addstr(sb, "\\t");
+	else if (c < 0x20 || c == 0x7f)
+		strbuf_addf(sb, "\\x%02x", c);
+	else if (c == ' ' && edge)
+		strbuf_addstr(sb, "\\s");
+	else if (special && c < 0x80 && strchr(special, c)) {
+		strbuf_addch(sb, '\\');
+		strbuf_addch(sb, (char)c);
+	} else
+		strbuf_addch(sb, (char)c);
+}
+
 /* Escaped as the reader needs it; see itinesc.h. */
 size_t itinesc_put_char(struct strbuf *sb, const char *s, size_t i, size_t len,
 			const char *special)
@@ -217,21 +238,7 @@ size_t itinesc_put_char(struct strbuf *sb, const char *s, size_t i, size_t len,
 		strbuf_addch(sb, (char)c);
 		return 1;
 	}
-	if (c == '\\')
-		strbuf_addstr(sb, "\\\\");
-	else if (c == '\n')
-		strbuf_addstr(sb, "\\n");
-	else if (c == '\t')
-		strbuf_addstr(sb, "\\t");
-	else if (c < 0x20 || c == 0x7f)
-		strbuf_addf(sb, "\\x%02x", c);
-	else if (c == ' ' && (i == 0 || i == len - 1))
-		strbuf_addstr(sb, "\\s");
-	else if (special && strchr(special, c)) {
-		strbuf_addch(sb, '\\');
-		strbuf_addch(sb, (char)c);
-	} else
-		strbuf_addch(sb, (char)c);
+	itinesc_put_byte(sb, c, i == 0 || i == len - 1, special);
 	return 1;
 }
 
