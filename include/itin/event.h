@@ -188,21 +188,33 @@ struct event *event_stage_take(struct event *st, size_t *used);
 void event_clear(struct event *ev);
 
 /*
- * Check an event and compute its instants: a title, a valid type, an end not
- * before the start (compared as instants, across zones), zones that exist, a
- * timed start that is not inside a daylight-saving gap, all-day events with
- * date-only ends. Ambiguous (repeated-hour) local times take the first
- * occurrence and warn. Fails with status 65 and a message; err->file/line are
- * left to the caller.
+ * Check an event and make it what the rest of itin relies on: the one
+ * step every reader (and add, edit, import's merge) takes before an event
+ * is stored, listed or written. It checks and it normalises, in this
+ * order, stopping at the first failure:
+ *
+ *   1. content (changes nothing): a title, a valid type, every text and
+ *      list within the limits below, start and end within 0001..9999;
+ *   2. times: an all-day event loses any zone (with a warning) and must
+ *      have date-only ends; a timed event's zones must exist and are
+ *      rewritten to the tz database's spelling ("europe/paris" becomes
+ *      "Europe/Paris"), a start inside a daylight-saving gap is refused,
+ *      an ambiguous (repeated-hour) time takes the first occurrence and
+ *      warns; the instants (start_utc, end_utc) are computed and cached,
+ *      and the end may not come before the start (compared as instants,
+ *      across zones);
+ *   3. id: one given must be valid (event_id_is_valid()); a missing one
+ *      is derived (event_derive_id()), last, since it hashes the zones
+ *      as step 2 spelt them.
+ *
+ * The steps interleave checking and rewriting on purpose: a zone is
+ * checked by resolving it, and the warnings come out in the order the
+ * problems are met. Fails with status 65 and a message; err->file/line
+ * are left to the caller.
  */
 int event_check(struct event *ev, const struct itin_warner *w,
 		struct itin_err *err);
 
-/*
- * event_check(), also telling which part of the event a failure is about,
- * so a reader can point at the right line and column. An event without an
- * id gets event_derive_id() here.
- */
 /*
  * The longest text any one field may hold, in bytes (a title, a venue, a
  * participant's name, the notes...). Real itineraries stay far below it;
@@ -226,6 +238,10 @@ int event_check(struct event *ev, const struct itin_warner *w,
 /* The highest revision (iCalendar's SEQUENCE is a signed 32-bit integer). */
 #define EVENT_MAX_SEQ 2147483647u
 
+/*
+ * event_check(), also telling which part of the event a failure is about,
+ * so a reader can point at the right line and column.
+ */
 enum event_part {
 	EV_PART_NONE,
 	EV_PART_TITLE,

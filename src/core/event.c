@@ -1,9 +1,11 @@
 /*
  * event.c: the event model: construction, names, checks, ids, order.
  *
- * event_check() is where an event becomes trustworthy: zones are resolved
- * against the tz database, local times in a daylight-saving gap are
- * refused, and the instants used for sorting and overlap are cached.
+ * event_check() is where an event becomes trustworthy, in three stages
+ * (event.h): check_content() changes nothing; resolve_allday() or
+ * resolve_timed() resolve zones against the tz database, refuse local
+ * times in a daylight-saving gap and cache the instants used for sorting
+ * and overlap; resolve_id() checks or derives the id.
  */
 #include <errno.h>
 #include <stddef.h>
@@ -552,16 +554,14 @@ static bool lsec_in_range(int64_t lsec)
 	       lsec < (ITIN_LAST_DAY + 1) * (int64_t)ITIN_DAY;
 }
 
-int event_check_part(struct event *ev, const struct itin_warner *w,
-		     struct itin_err *err, enum event_part *part)
+/*
+ * The first stage of event_check(), which changes nothing: a known type,
+ * a title, every text within its limit, and times inside the calendar
+ * the text format writes.
+ */
+static int check_content(const struct event *ev, struct itin_err *err,
+			 enum event_part *part)
 {
-	enum event_part dummy;
-	char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
-
-	if (!part)
-		part = &dummy;
-	*part = EV_PART_NONE;
-	itin_err_clear(err);
 	if ((unsigned)ev->type >= EV_TYPE_COUNT) {
 		*part = EV_PART_TYPE;
 		return itin_err_set(err, ITIN_EX_DATAERR, "unknown type");
@@ -585,102 +585,167 @@ int event_check_part(struct event *ev, const struct itin_warner *w,
 		return itin_err_set(err, ITIN_EX_DATAERR,
 				    "end outside the years 0001 to 9999");
 	}
-	if (ev->allday) {
-		if (ev->tz || ev->end_tz) {
-			itin_warn_at(w, NULL, 0, 0,
-				     "time zone ignored for an all-day event");
-			event_set_str(ev, &ev->tz, NULL);
-			event_set_str(ev, &ev->end_tz, NULL);
-		}
-		if (lsec_time_of_day(ev->start) != 0) {
-			*part = EV_PART_START;
-			return itin_err_set(err, ITIN_EX_DATAERR,
-					    "all-day event starts at a time of day");
-		}
-		if (ev->has_end && lsec_time_of_day(ev->end) != 0) {
-			*part = EV_PART_END;
-			return itin_err_set(err, ITIN_EX_DATAERR,
-					    "all-day event ends at a time of day");
-		}
-		ev->start_utc = ev->start;
-		ev->end_utc = ev->start + ITIN_DAY;
-		if (ev->has_end) {
-			if (ev->end < ev->start) {
-				*part = EV_PART_END;
-				date_format(lsec_day(ev->end), a);
-				date_format(lsec_day(ev->start), b);
-				return itin_err_set(err, ITIN_EX_DATAERR,
-						    "end '%s' is before start '%s'", a, b);
-			}
-			ev->end_utc = (lsec_day(ev->end) + 1) * ITIN_DAY;
-		}
-	} else {
-		if (ev->tz) {
-			int r = zoned_instant(ev, &ev->tz, ev->start, w, err,
-					      &ev->start_utc);
-
-			if (r) {
-				*part = r == -2 ? EV_PART_START : EV_PART_TZ;
-				return -1;
-			}
-		} else {
-			ev->start_utc = ev->start;
-		}
-		ev->end_utc = ev->start_utc;
-		if (ev->end_tz) {
-			const struct tz *etz = tz_get(ev->end_tz, err);
-
-			if (!etz) {
-				*part = EV_PART_END_TZ;
-				return -1;
-			}
-			if (strcmp(tz_name(etz), ev->end_tz))
-				event_set_str(ev, &ev->end_tz, tz_name(etz));
-		}
-		if (ev->has_end) {
-			char **zone = ev->end_tz ? &ev->end_tz : &ev->tz;
-
-			if (*zone) {
-				int r = zoned_instant(ev, zone, ev->end, w, err,
-						      &ev->end_utc);
-
-				if (r) {
-					*part = r == -2 ? EV_PART_END
-						: zone == &ev->tz ? EV_PART_TZ : EV_PART_END_TZ;
-					return -1;
-				}
-			} else {
-				ev->end_utc = ev->end;
-			}
-			if (ev->end_utc < ev->start_utc) {
-				const char *sz = ev->tz ? ev->tz : "floating";
-				const char *ez = *zone ? *zone : "floating";
-
-				*part = EV_PART_END;
-				fmt_local(ev->end, true, a);
-				fmt_local(ev->start, true, b);
-				/* Across zones the clock times alone can look
-				 * right: name the zones they are read in. */
-				if (strcmp(sz, ez))
-					return itin_err_set(err, ITIN_EX_DATAERR,
-							    "end '%s' (%s) is before start '%s' (%s)",
-							    a, ez, b, sz);
-				return itin_err_set(err, ITIN_EX_DATAERR,
-						    "end '%s' is before start '%s'", a, b);
-			}
-		}
-	}
-	if (ev->id) {
-		if (!event_id_is_valid(ev->id)) {
-			*part = EV_PART_ID;
-			return itin_err_set(err, ITIN_EX_DATAERR,
-					    "invalid id '%s' (1 to 255 printable characters, no spaces)",
-					    ev->id);
-		}
-	} else {
-		ev->id = event_derive_id(ev);
-	}
 	return 0;
+}
+
+/*
+ * The times of an all-day event: its zones dropped (with a warning), its
+ * days checked to be whole, and its instants: the start's midnight to the
+ * end of the last day, read as UTC.
+ */
+static int resolve_allday(struct event *ev, const struct itin_warner *w,
+			  struct itin_err *err, enum event_part *part)
+{
+	char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
+
+	if (ev->tz || ev->end_tz) {
+		itin_warn_at(w, NULL, 0, 0,
+			     "time zone ignored for an all-day event");
+		event_set_str(ev, &ev->tz, NULL);
+		event_set_str(ev, &ev->end_tz, NULL);
+	}
+	if (lsec_time_of_day(ev->start) != 0) {
+		*part = EV_PART_START;
+		return itin_err_set(err, ITIN_EX_DATAERR,
+				    "all-day event starts at a time of day");
+	}
+	if (ev->has_end && lsec_time_of_day(ev->end) != 0) {
+		*part = EV_PART_END;
+		return itin_err_set(err, ITIN_EX_DATAERR,
+				    "all-day event ends at a time of day");
+	}
+	ev->start_utc = ev->start;
+	ev->end_utc = ev->start + ITIN_DAY;
+	if (!ev->has_end)
+		return 0;
+	if (ev->end < ev->start) {
+		*part = EV_PART_END;
+		date_format(lsec_day(ev->end), a);
+		date_format(lsec_day(ev->start), b);
+		return itin_err_set(err, ITIN_EX_DATAERR,
+				    "end '%s' is before start '%s'", a, b);
+	}
+	ev->end_utc = (lsec_day(ev->end) + 1) * ITIN_DAY;
+	return 0;
+}
+
+/* A timed event's end zone, when it has one of its own, must exist; its
+ * name is made the database's spelling. */
+static int resolve_end_tz(struct event *ev, struct itin_err *err,
+			  enum event_part *part)
+{
+	const struct tz *etz;
+
+	if (!ev->end_tz)
+		return 0;
+	etz = tz_get(ev->end_tz, err);
+	if (!etz) {
+		*part = EV_PART_END_TZ;
+		return -1;
+	}
+	if (strcmp(tz_name(etz), ev->end_tz))
+		event_set_str(ev, &ev->end_tz, tz_name(etz));
+	return 0;
+}
+
+/* The refusal of a timed end before its start, zone is the end's. */
+static int end_before_start(const struct event *ev, const char *zone,
+			    struct itin_err *err, enum event_part *part)
+{
+	const char *sz = ev->tz ? ev->tz : "floating";
+	const char *ez = zone ? zone : "floating";
+	char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
+
+	*part = EV_PART_END;
+	fmt_local(ev->end, true, a);
+	fmt_local(ev->start, true, b);
+	/* Across zones the clock times alone can look right: name the
+	 * zones they are read in. */
+	if (strcmp(sz, ez))
+		return itin_err_set(err, ITIN_EX_DATAERR,
+				    "end '%s' (%s) is before start '%s' (%s)",
+				    a, ez, b, sz);
+	return itin_err_set(err, ITIN_EX_DATAERR,
+			    "end '%s' is before start '%s'", a, b);
+}
+
+/*
+ * The times of a timed event: its zones resolved to the database's
+ * spelling, the instants of start and end computed in them (a time in a
+ * gap refused, an ambiguous one warned about), the end not before the
+ * start. A floating time is read as UTC.
+ */
+static int resolve_timed(struct event *ev, const struct itin_warner *w,
+			 struct itin_err *err, enum event_part *part)
+{
+	char **zone;
+	int r;
+
+	if (ev->tz) {
+		r = zoned_instant(ev, &ev->tz, ev->start, w, err,
+				  &ev->start_utc);
+		if (r) {
+			*part = r == -2 ? EV_PART_START : EV_PART_TZ;
+			return -1;
+		}
+	} else {
+		ev->start_utc = ev->start;
+	}
+	ev->end_utc = ev->start_utc;
+	if (resolve_end_tz(ev, err, part) < 0)
+		return -1;
+	if (!ev->has_end)
+		return 0;
+	zone = ev->end_tz ? &ev->end_tz : &ev->tz;
+	if (*zone) {
+		r = zoned_instant(ev, zone, ev->end, w, err, &ev->end_utc);
+		if (r) {
+			*part = r == -2		   ? EV_PART_END
+				: zone == &ev->tz ? EV_PART_TZ
+						  : EV_PART_END_TZ;
+			return -1;
+		}
+	} else {
+		ev->end_utc = ev->end;
+	}
+	if (ev->end_utc < ev->start_utc)
+		return end_before_start(ev, *zone, err, part);
+	return 0;
+}
+
+/* The last stage: an id given is checked; one missing is derived, from
+ * the event as the stages before left it (canonical zones). */
+static int resolve_id(struct event *ev, struct itin_err *err,
+		      enum event_part *part)
+{
+	if (!ev->id) {
+		ev->id = event_derive_id(ev);
+		return 0;
+	}
+	if (event_id_is_valid(ev->id))
+		return 0;
+	*part = EV_PART_ID;
+	return itin_err_set(err, ITIN_EX_DATAERR,
+			    "invalid id '%s' (1 to 255 printable characters, "
+			    "no spaces)",
+			    ev->id);
+}
+
+int event_check_part(struct event *ev, const struct itin_warner *w,
+		     struct itin_err *err, enum event_part *part)
+{
+	enum event_part dummy;
+
+	if (!part)
+		part = &dummy;
+	*part = EV_PART_NONE;
+	itin_err_clear(err);
+	if (check_content(ev, err, part) < 0)
+		return -1;
+	if (ev->allday ? resolve_allday(ev, w, err, part)
+		       : resolve_timed(ev, w, err, part))
+		return -1;
+	return resolve_id(ev, err, part);
 }
 
 int event_check(struct event *ev, const struct itin_warner *w,
