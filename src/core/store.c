@@ -256,12 +256,126 @@ int store_check_path(const char *path, struct itin_err *err)
  * create it (0600, O_EXCL) when missing; *created says so. The open never
  * blocks (O_NONBLOCK): a FIFO or device in the store's place is refused.
  */
+/*
+ * open(2) the store for lock_store(): read-only for a reader; for a
+ * writer read-write and appending, created (0600, O_EXCL, *created set)
+ * when missing. One made by someone else between the two opens is
+ * opened again, until the deadline. -1 with errno on failure.
+ */
+static int open_store(const char *real, enum lock_kind kind, int *created,
+		      double deadline)
+{
+	int flags = O_CLOEXEC | O_NOCTTY | O_NONBLOCK, fd;
+
+	if (kind == LK_SHARED)
+		return open(real, flags | O_RDONLY);
+	for (;;) {
+		fd = open(real, flags | O_RDWR | O_APPEND);
+		if (fd >= 0 || errno != ENOENT)
+			return fd;
+		fd = open(real, flags | O_RDWR | O_APPEND | O_CREAT | O_EXCL,
+			  0600);
+		if (fd >= 0)
+			*created = 1;
+		else if (errno == EEXIST && now_seconds() < deadline)
+			continue; /* made by someone else */
+		return fd;
+	}
+}
+
+/* What lock_store() returns when open_store() failed with errno e. */
+static int open_failed(const char *path, enum lock_kind kind, int e,
+		       struct itin_err *err)
+{
+	if (kind == LK_SHARED && e == ENOENT)
+		return -2;
+	if (e == EISDIR)
+		return itin_err_set(err, ITIN_EX_NOINPUT, "'%s' is a directory",
+				    path);
+	if (kind == LK_SHARED)
+		return itin_err_set(err, ITIN_EX_NOINPUT,
+				    "cannot read '%s': %s", path, strerror(e));
+	return itin_err_set(err, fs_write_status(e), "cannot write '%s': %s",
+			    path, strerror(e));
+}
+
+/* One wait between two tries of the lock, *delay ms or what is left
+ * before the deadline; short first waits (most holders finish an
+ * append in ms), growing to 50 ms. */
+static void wait_for_holder(double deadline, long *delay)
+{
+	double left = (deadline - now_seconds()) * 1000.0;
+	long ms = *delay;
+
+	if (left < ms)
+		ms = left > 1 ? (long)left : 1;
+	sleep_ms(ms);
+	if (*delay < 50)
+		*delay = *delay * 3 / 2 > 50 ? 50 : *delay * 3 / 2;
+}
+
+/*
+ * flock(2) fd, trying until the deadline. 0 when locked; 1 for a reader
+ * on a file system without flock (ENOLCK, EOPNOTSUPP), which reads
+ * without; -1 with err filled (a writer without flock: 74; the deadline
+ * passed: 75).
+ */
+static int take_flock(int fd, const char *path, enum lock_kind kind,
+		      double deadline, double timeout, long *delay,
+		      struct itin_err *err)
+{
+	while (flock(fd, (kind == LK_SHARED ? LOCK_SH : LOCK_EX) | LOCK_NB) <
+	       0) {
+		if (errno == EINTR)
+			continue;
+		if (errno != EWOULDBLOCK) {
+			if (kind == LK_SHARED)
+				return 1;
+			return itin_err_set(err, ITIN_EX_IOERR,
+					    "cannot lock '%s': %s", path,
+					    strerror(errno));
+		}
+		if (now_seconds() >= deadline)
+			return itin_err_set(err, ITIN_EX_TEMPFAIL,
+					    "store '%s' is busy (locked by "
+					    "another process for more than "
+					    "%g s)",
+					    path, timeout);
+		wait_for_holder(deadline, delay);
+	}
+	return 0;
+}
+
+/*
+ * Open the store itself (real: links resolved) and flock(2) it: shared
+ * for readers, exclusive for writers. Returns the descriptor (closing it
+ * unlocks); -2 for a reader when the store does not exist (it reads as
+ * empty); -1 with err filled.
+ *
+ * The store is the lock, not a "PATH.lock" file beside it: a lock file
+ * that another user left (a command of theirs that failed in a shared
+ * folder, or one planted there) could not be opened, trusted or removed
+ * by the owner in a sticky folder, and would lock them out for ever.
+ * A lock on the store needs no file of its own, so nothing is left
+ * behind, and only someone who may open the store can take it.
+ *
+ * A rewrite renames a new file over the store while holding the lock on
+ * the old one, so a process that waited on the old file must not use it:
+ * after locking, the file at the path must still be the one locked
+ * (same device and inode), else the lock is dropped and taken again on
+ * the new file. That check also makes it safe for a lock holder to
+ * remove a store it created (a failed first add or import).
+ *
+ * Writers open the store read-write (O_APPEND, for store_append), and
+ * create it (0600, O_EXCL) when missing; *created says so. The open never
+ * blocks (O_NONBLOCK): a FIFO or device in the store's place is refused.
+ */
 static int lock_store(const char *path, const char *real, enum lock_kind kind,
 		      int *created, struct itin_err *err)
 {
 	double timeout, deadline;
 	long delay = 10;
-	int fd = -1;
+	int fd = -1, r;
 
 	*created = 0;
 	if (lock_timeout(&timeout, err) < 0)
@@ -269,84 +383,24 @@ static int lock_store(const char *path, const char *real, enum lock_kind kind,
 	deadline = now_seconds() + timeout;
 	for (;;) {
 		struct stat st, now;
-		int flags = O_CLOEXEC | O_NOCTTY | O_NONBLOCK, e;
 
-		if (kind == LK_SHARED) {
-			fd = open(real, flags | O_RDONLY);
-		} else {
-			fd = open(real, flags | O_RDWR | O_APPEND);
-			if (fd < 0 && errno == ENOENT) {
-				fd = open(real,
-					  flags | O_RDWR | O_APPEND | O_CREAT |
-					      O_EXCL,
-					  0600);
-				if (fd >= 0)
-					*created = 1;
-				else if (errno == EEXIST &&
-					 now_seconds() < deadline)
-					continue; /* made by someone else */
-			}
-		}
-		if (fd < 0) {
-			e = errno;
-			if (kind == LK_SHARED && e == ENOENT)
-				return -2;
-			if (e == EISDIR)
-				return itin_err_set(err, ITIN_EX_NOINPUT,
-						    "'%s' is a directory",
-						    path);
-			if (kind == LK_SHARED)
-				return itin_err_set(err, ITIN_EX_NOINPUT,
-						    "cannot read '%s': %s",
-						    path, strerror(e));
-			return itin_err_set(err, fs_write_status(e),
-					    "cannot write '%s': %s", path,
-					    strerror(e));
-		}
+		fd = open_store(real, kind, created, deadline);
+		if (fd < 0)
+			return open_failed(path, kind, errno, err);
 		if (fstat(fd, &st) < 0) {
-			e = errno;
+			int e = errno;
+
 			itin_err_set(err, ITIN_EX_IOERR, "cannot stat '%s': %s",
 				     path, strerror(e));
 			goto fail;
 		}
 		if (check_regular(path, &st, err) < 0)
 			goto fail;
-
-		while (flock(fd, (kind == LK_SHARED ? LOCK_SH : LOCK_EX) |
-				     LOCK_NB) < 0) {
-			if (errno == EINTR)
-				continue;
-			if (errno != EWOULDBLOCK) {
-				/* A file system without flock (ENOLCK,
-				 * EOPNOTSUPP): a reader reads without. */
-				if (kind == LK_SHARED)
-					return fd;
-				itin_err_set(err, ITIN_EX_IOERR,
-					     "cannot lock '%s': %s", path,
-					     strerror(errno));
-				goto fail;
-			}
-			if (now_seconds() >= deadline) {
-				itin_err_set(err, ITIN_EX_TEMPFAIL,
-					     "store '%s' is busy (locked by "
-					     "another process for more than "
-					     "%g s)",
-					     path, timeout);
-				goto fail;
-			}
-			/* Short first waits: most holders finish an append
-			 * in ms. */
-			{
-				double left = (deadline - now_seconds()) * 1000.0;
-				long ms = delay;
-
-				if (left < ms)
-					ms = left > 1 ? (long)left : 1;
-				sleep_ms(ms);
-			}
-			if (delay < 50)
-				delay = delay * 3 / 2 > 50 ? 50 : delay * 3 / 2;
-		}
+		r = take_flock(fd, path, kind, deadline, timeout, &delay, err);
+		if (r < 0)
+			goto fail;
+		if (r > 0)
+			return fd;
 		/* Still the file at the path? A rewrite may have replaced it
 		 * (or a failed first add removed it) while we waited. */
 		if (stat(real, &now) == 0 && now.st_dev == st.st_dev &&
@@ -363,8 +417,8 @@ fail:
 	close(fd);
 	return -1;
 }
-/* ---- reading --------------------------------------------------------- */
 
+/* ---- reading --------------------------------------------------------- */
 
 /*
  * Read and parse the store through fd, the descriptor lock_store() opened
@@ -562,14 +616,83 @@ static int check_last_event(int fd, off_t size, const char *path,
 	return ret;
 }
 
-static int append(const char *path, const struct event *ev, bool check_id,
-		  const struct itin_warner *w, struct itin_err *err)
+/*
+ * ev in the text format into sb, as append() writes it after the size
+ * bytes of the store: led by a newline when a hand-edited file lacks its
+ * final one.
+ */
+static int format_append(int fd, const char *path, off_t size,
+			 const struct event *ev, struct strbuf *sb,
+			 struct itin_err *err)
+{
+	char last;
+
+	if (size > 0) {
+		if (pread_all(fd, &last, 1, size - 1) < 0) {
+			int e = errno;
+
+			return itin_err_set(err, ITIN_EX_IOERR,
+					    "cannot read '%s': %s", path,
+					    strerror(e));
+		}
+		if (last != '\n')
+			strbuf_addch(sb, '\n');
+	}
+	itinfmt_write_event(sb, ev);
+	return 0;
+}
+
+/*
+ * append()'s work under the exclusive lock on fd: the checks of the
+ * store (a duplicate id, or its last event), then ev added and fsynced.
+ * A failed write is truncated back (a store this call created is
+ * append()'s to remove).
+ */
+static int append_locked(int fd, const char *path, const struct event *ev,
+			 bool check_id, int created,
+			 const struct itin_warner *w, struct itin_err *err)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct stat st;
+	off_t size;
+	int e;
+
+	if (check_id && check_new_id(fd, path, ev->id, w, err) < 0)
+		return -1;
+	if (fstat(fd, &st) < 0) {
+		e = errno;
+		return itin_err_set(err, ITIN_EX_IOERR, "cannot stat '%s': %s",
+				    path, strerror(e));
+	}
+	size = st.st_size;
+	if (!check_id && check_last_event(fd, size, path, err) < 0)
+		return -1;
+	if (format_append(fd, path, size, ev, &sb, err) < 0) {
+		strbuf_release(&sb);
+		return -1;
+	}
+	/* One write(2), so a reader without the lock (or a crash) sees all or
+	 * nothing in practice; a short write is continued, then undone on
+	 * failure so no torn event is left behind. */
+	if (fs_write_all(fd, sb.buf, sb.len) < 0 || fsync(fd) < 0) {
+		e = errno;
+		itin_err_set(err, fs_write_status(e), "cannot write '%s': %s",
+			     path, strerror(e));
+		if (!created && ftruncate(fd, size) == 0)
+			fsync(fd);
+		strbuf_release(&sb);
+		return -1;
+	}
+	strbuf_release(&sb);
+	return 0;
+}
+
+static int append(const char *path, const struct event *ev, bool check_id,
+		  const struct itin_warner *w, struct itin_err *err)
+{
+	struct stat st;
 	char *real, *made;
 	int fd, created, e;
-	off_t size;
 
 	/* Before any folder is made for it. */
 	if (stat(path, &st) == 0 && check_regular(path, &st, err) < 0)
@@ -582,44 +705,8 @@ static int append(const char *path, const struct event *ev, bool check_id,
 	fd = lock_store(path, real, LK_EXCL, &created, err);
 	if (fd < 0)
 		goto fail_dirs;
-	if (check_id && check_new_id(fd, path, ev->id, w, err) < 0)
+	if (append_locked(fd, path, ev, check_id, created, w, err) < 0)
 		goto fail_fd;
-	if (fstat(fd, &st) < 0) {
-		e = errno;
-		itin_err_set(err, ITIN_EX_IOERR, "cannot stat '%s': %s", path,
-			     strerror(e));
-		goto fail_fd;
-	}
-	size = st.st_size;
-	if (!check_id && check_last_event(fd, size, path, err) < 0)
-		goto fail_fd;
-
-	/* A hand-edited file may lack its final newline. */
-	if (size > 0) {
-		char last;
-
-		if (pread_all(fd, &last, 1, size - 1) < 0) {
-			e = errno;
-			itin_err_set(err, ITIN_EX_IOERR, "cannot read '%s': %s",
-				     path, strerror(e));
-			goto fail_fd;
-		}
-		if (last != '\n')
-			strbuf_addch(&sb, '\n');
-	}
-	itinfmt_write_event(&sb, ev);
-
-	/* One write(2), so a reader without the lock (or a crash) sees all or
-	 * nothing in practice; a short write is continued, then undone on
-	 * failure so no torn event is left behind. */
-	if (fs_write_all(fd, sb.buf, sb.len) < 0 || fsync(fd) < 0) {
-		e = errno;
-		itin_err_set(err, fs_write_status(e), "cannot write '%s': %s",
-			     path, strerror(e));
-		if (!created && ftruncate(fd, size) == 0)
-			fsync(fd);
-		goto fail_fd;
-	}
 	if (close(fd) < 0) {
 		e = errno;
 		itin_err_set(err, ITIN_EX_IOERR, "cannot write '%s': %s", path,
@@ -632,7 +719,6 @@ static int append(const char *path, const struct event *ev, bool check_id,
 		fs_sync_dir(real);
 	free(made);
 	free(real);
-	strbuf_release(&sb);
 	return 0;
 
 fail_fd:
@@ -645,7 +731,6 @@ fail_fd:
 fail_dirs:
 	remove_parents(path, made);
 	free(real);
-	strbuf_release(&sb);
 	return -1;
 }
 
