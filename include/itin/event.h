@@ -152,9 +152,26 @@ bool participant_split(const char *s, const char *e, const char **name_end,
 void event_add_tag(struct event *ev, const char *tag);
 void event_clear_participants(struct event *ev);
 void event_clear_tags(struct event *ev);
-/* Replace one of ev's string fields: frees the old value (unless ev's
- * block holds it), copies the new (NULL clears). */
+/*
+ * Replace one of ev's string fields (field is &ev->title, &ev->venue...):
+ * each frees the old value (unless ev's block holds it). event_set_str()
+ * copies value (NULL clears); event_set_strn() copies the n bytes at s
+ * (a slice of a line; s NULL clears); event_take_str() stores s itself,
+ * a string from malloc (strbuf_detach(), xstrdup()) that ev now owns.
+ * Readers use these rather than assigning ev->title and the like: then
+ * one file decides where an event's strings live (today a heap copy or
+ * its packed block; see the note above event_pack()).
+ */
 void event_set_str(struct event *ev, char **field, const char *value);
+void event_set_strn(struct event *ev, char **field, const char *s, size_t n);
+void event_take_str(struct event *ev, char **field, char *s);
+/*
+ * The place of ev as a reader found it (the venue, city and country of
+ * location.h's struct location): venue and city copied (NULL clears),
+ * country two letters or "" (NULL and anything else clear it).
+ */
+void event_set_place(struct event *ev, const char *venue, const char *city,
+		     const char *country);
 
 /*
  * ev in one allocation: the struct, then the participant and tag arrays,

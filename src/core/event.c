@@ -435,6 +435,33 @@ void event_set_str(struct event *ev, char **field, const char *value)
 	release(ev, old);
 }
 
+void event_set_strn(struct event *ev, char **field, const char *s, size_t n)
+{
+	char *old = *field;
+
+	*field = s ? xstrndup(s, n) : NULL;
+	release(ev, old);
+}
+
+void event_take_str(struct event *ev, char **field, char *s)
+{
+	char *old = *field;
+
+	*field = s;
+	release(ev, old);
+}
+
+void event_set_place(struct event *ev, const char *venue, const char *city,
+		     const char *country)
+{
+	event_set_str(ev, &ev->venue, venue);
+	event_set_str(ev, &ev->city, city);
+	if (country && strlen(country) == 2)
+		memcpy(ev->country, country, 3);
+	else
+		ev->country[0] = '\0';
+}
+
 /* "2023-03-26 03:30" (seconds only when not zero), for messages. */
 static void fmt_local(int64_t lsec, bool has_time, char *buf)
 {
