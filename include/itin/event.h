@@ -42,12 +42,12 @@ enum event_status {
 	EV_CONFIRMED,
 	EV_TENTATIVE,
 	EV_CANCELLED,
-	EV_STATUS_COUNT
+	EV_STATUS_COUNT,
 };
 
 struct participant {
-	char *name;	/* never NULL */
-	char *role;	/* NULL when none given */
+	char *name; /* never NULL */
+	char *role; /* NULL when none given */
 };
 
 struct event {
@@ -55,7 +55,7 @@ struct event {
 	 * end: a million events in memory is a normal import. A new string
 	 * field goes into event.c's str_fields too, which frees, copies and
 	 * packs them.) */
-	char *id;		/* never NULL once checked */
+	char *id; /* never NULL once checked */
 	/*
 	 * The UID of the calendar event this one came from (iCalendar; for
 	 * an occurrence of a series, "UID/occurrence"), kept for identity
@@ -63,12 +63,12 @@ struct event {
 	 * of itin's own. An event with a uid and no id gets its id from it.
 	 */
 	char *uid;
-	char *title;		/* never NULL once checked */
+	char *title; /* never NULL once checked */
 
-	int64_t start;		/* local seconds in tz */
-	int64_t end;		/* local seconds in end_tz if set, else tz; see has_end */
-	char *tz;		/* IANA name; NULL = floating (always NULL when allday) */
-	char *end_tz;		/* NULL = same as tz */
+	int64_t start; /* local seconds in tz */
+	int64_t end;  /* local seconds in end_tz if set, else tz; see has_end */
+	char *tz;     /* IANA name; NULL = floating (always NULL when allday) */
+	char *end_tz; /* NULL = same as tz */
 
 	char *venue;
 	char *city;
@@ -76,12 +76,13 @@ struct event {
 	struct participant *with;
 	char *org;
 	char *source;
-	char *notes;		/* may hold line breaks */
+	char *notes; /* may hold line breaks */
 	char **tags;
 
 	/* Derived by event_check(): instants for ordering and overlap. */
 	int64_t start_utc;
-	int64_t end_utc;	/* == start_utc when no end; all-day: end of last day */
+	/* == start_utc when no end; all-day: the end of the last day. */
+	int64_t end_utc;
 	/* When the source calendar last changed it (LAST-MODIFIED, UTC
 	 * seconds since the epoch), if has_modified: with seq, it decides
 	 * whether an import is newer than what is stored. */
@@ -113,11 +114,11 @@ struct event {
 	 */
 	uint32_t carried;
 	uint32_t line;
-	uint32_t nwith;		/* fields are at most 64 KiB: never near 2^32 */
+	uint32_t nwith; /* fields are at most 64 KiB: never near 2^32 */
 	uint32_t ntags;
-	uint32_t packed;	/* bytes of text and arrays after the struct,
-				 * in its allocation (event_pack()); 0: none */
-	char country[3];	/* ISO 3166 alpha-2, upper case, or "" */
+	uint32_t packed; /* bytes of text and arrays after the struct,
+			  * in its allocation (event_pack()); 0: none */
+	char country[3]; /* ISO 3166 alpha-2, upper case, or "" */
 	bool allday;
 	bool has_end;
 	bool has_modified;
@@ -138,7 +139,8 @@ int event_status_parse(const char *s);
  * implied by the count (grown by doubling), so never allocate or shrink
  * them by hand.
  */
-void event_add_participant(struct event *ev, const char *name, const char *role);
+void event_add_participant(struct event *ev, const char *name,
+			   const char *role);
 /*
  * The "Name (Role)" notation of the text format and of CSV: [s, e) holds
  * a role when it ends with ')' and has an unescaped '(' (backslash
@@ -249,8 +251,8 @@ int event_check(struct event *ev, const struct itin_warner *w,
  * format's escapes (at most 4 bytes a byte) and 5 bytes of "; ", " (" and
  * ")" an item, 4 * 192 KiB + 5 * 1000 < 1 MiB.
  */
-#define EVENT_MAX_WITH 1000
-#define EVENT_MAX_TAGS 1000
+#define EVENT_MAX_WITH	    1000
+#define EVENT_MAX_TAGS	    1000
 #define EVENT_MAX_LIST_TEXT (192 * 1024)
 /* The highest revision (iCalendar's SEQUENCE is a signed 32-bit integer). */
 #define EVENT_MAX_SEQ 2147483647u
@@ -300,7 +302,8 @@ char *event_hash_id(const char *s);
  */
 bool event_old_id(const char *id, char old[EVENT_HEX_ID_SIZE]);
 
-/* A random 16-hex-digit id (getrandom), for `itin add`. Returns a new string. */
+/* A random 16-hex-digit id (getrandom), for `itin add`. Returns a new
+ * string. */
 char *event_random_id(void);
 
 /* Ids are 1..255 bytes of printable, non-space UTF-8. */

@@ -74,11 +74,11 @@ int store_append_new(const char *path, const struct event *ev,
 
 /* A rewrite: holds the exclusive lock from begin to commit/abort. */
 struct store_tx {
-	char *path;	 /* the store as given */
-	char *real_path; /* symbolic links resolved: the file replaced */
-	char *made_dir;	 /* topmost folder begin created, or NULL */
-	int lock_fd;	 /* the store itself, flocked */
-	int created;	 /* begin created the (empty) store */
+	char *path;	      /* the store as given */
+	char *real_path;      /* symbolic links resolved: the file replaced */
+	char *made_dir;	      /* topmost folder begin created, or NULL */
+	int lock_fd;	      /* the store itself, flocked */
+	int created;	      /* begin created the (empty) store */
 	struct evlist events; /* the store's events, read under the lock */
 };
 

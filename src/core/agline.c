@@ -22,8 +22,8 @@ static void add_length(struct agline *c)
 		strbuf_addf(&c->time, " (%lld d)", (long long)c->n);
 }
 
-void agline_fill(struct agline *c, const struct event *ev, int64_t k,
-		 int64_t n, const struct tz *in, const struct shortid *ids)
+void agline_fill(struct agline *c, const struct event *ev, int64_t k, int64_t n,
+		 const struct tz *in, const struct shortid *ids)
 {
 	strbuf_init(&c->id);
 	strbuf_init(&c->time);
@@ -202,8 +202,7 @@ void agline_measure(struct agline_widths *w, const struct agline *cells,
 }
 
 /* How far a line's zone goes past its column. */
-size_t agline_zone_excess(const struct agline_widths *w,
-			  const struct agline *c)
+size_t agline_zone_excess(const struct agline_widths *w, const struct agline *c)
 {
 	size_t x = utf8_width(c->zone.buf);
 
@@ -211,16 +210,16 @@ size_t agline_zone_excess(const struct agline_widths *w,
 }
 
 /* The widest line the cells make, as written below. */
-static size_t line_width(const struct agline_widths *w, const struct agline *cells,
-			 size_t n)
+static size_t line_width(const struct agline_widths *w,
+			 const struct agline *cells, size_t n)
 {
 	size_t most = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		const struct agline *c = &cells[i];
 		size_t x = 2 + (w->id ? w->id + 2 : 0) + w->time + 2 +
-			   (w->zone ? w->zone + 2 : 0) + agline_zone_excess(w, c) +
-			   w->type + 2,
+			   (w->zone ? w->zone + 2 : 0) +
+			   agline_zone_excess(w, c) + w->type + 2,
 		       t;
 
 		t = utf8_width(c->title.buf);

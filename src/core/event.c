@@ -27,12 +27,14 @@
 #include "itin/xalloc.h"
 
 static const char *const type_names[EV_TYPE_COUNT] = {
-	"visit", "meeting", "summit", "conference", "interview",
-	"press", "travel", "reception", "call", "other",
+    "visit", "meeting", "summit",    "conference", "interview",
+    "press", "travel",	"reception", "call",	   "other",
 };
 
 static const char *const status_names[EV_STATUS_COUNT] = {
-	"confirmed", "tentative", "cancelled",
+    "confirmed",
+    "tentative",
+    "cancelled",
 };
 
 struct event *event_new(void)
@@ -47,11 +49,10 @@ struct event *event_new(void)
 /* The event's own string fields, by offset, for the loops below. */
 static const size_t str_fields[] = {
     offsetof(struct event, id),	    offsetof(struct event, uid),
-    offsetof(struct event, title),
-    offsetof(struct event, tz),	    offsetof(struct event, end_tz),
-    offsetof(struct event, venue),  offsetof(struct event, city),
-    offsetof(struct event, org),    offsetof(struct event, source),
-    offsetof(struct event, notes),
+    offsetof(struct event, title),  offsetof(struct event, tz),
+    offsetof(struct event, end_tz), offsetof(struct event, venue),
+    offsetof(struct event, city),   offsetof(struct event, org),
+    offsetof(struct event, source), offsetof(struct event, notes),
 };
 #define STR_FIELDS (sizeof(str_fields) / sizeof(str_fields[0]))
 
@@ -149,8 +150,8 @@ static size_t size_outside(const char *s, uintptr_t room, size_t used)
 
 /* A string in the packed copy: one of the room's moved with it, any
  * other copied to *heap_at. */
-static char *take_str(const char *s, uintptr_t room, size_t used,
-		      char *newroom, char **heap_at)
+static char *take_str(const char *s, uintptr_t room, size_t used, char *newroom,
+		      char **heap_at)
 {
 	if (!s)
 		return NULL;
@@ -164,11 +165,10 @@ static char *take_str(const char *s, uintptr_t room, size_t used,
  * in one copy, with every string that lies there; every other string is
  * copied after them. (room and used 0: every string is copied.)
  */
-static struct event *pack(const struct event *ev, uintptr_t room,
-			  size_t used)
+static struct event *pack(const struct event *ev, uintptr_t room, size_t used)
 {
-	size_t arrays = ev->nwith * sizeof(*ev->with) +
-			ev->ntags * sizeof(*ev->tags);
+	size_t arrays =
+	    ev->nwith * sizeof(*ev->with) + ev->ntags * sizeof(*ev->tags);
 	size_t heap = 0, i;
 	struct event *p;
 	char *at, *newroom;
@@ -329,7 +329,7 @@ int event_status_parse(const char *s)
 	for (i = 0; i < EV_STATUS_COUNT; i++)
 		if (!ascii_casecmp(s, status_names[i]))
 			return i;
-	if (!ascii_casecmp(s, "canceled"))	/* the American spelling */
+	if (!ascii_casecmp(s, "canceled")) /* the American spelling */
 		return EV_CANCELLED;
 	return -1;
 }
@@ -342,7 +342,7 @@ int event_status_parse(const char *s)
 static void *grow_for(void *v, size_t n, size_t size)
 {
 	if (n & (n - 1))
-		return v;	/* not a power of two: there is room */
+		return v; /* not a power of two: there is room */
 	return xrealloc(v, (n ? 2 * n : 1) * size);
 }
 
@@ -492,7 +492,8 @@ static int zoned_instant(struct event *ev, char **zone_name, int64_t local,
 		clock_format(lsec_time_of_day(info.gap_from), a);
 		clock_format(lsec_time_of_day(info.gap_to), b);
 		itin_err_set(err, ITIN_EX_DATAERR,
-			     "time %s does not exist in %s (clocks jump from %s to %s)",
+			     "time %s does not exist in %s "
+			     "(clocks jump from %s to %s)",
 			     when, tz_name(tz), a, b);
 		return -2;
 	}
@@ -500,7 +501,8 @@ static int zoned_instant(struct event *ev, char **zone_name, int64_t local,
 		fmt_local(local, true, when);
 		tz_format_offset(info.offset_before, off);
 		itin_warn_at(w, NULL, 0, 0,
-			     "time %s is ambiguous in %s; taking the first (UTC%s)",
+			     "time %s is ambiguous in %s; "
+			     "taking the first (UTC%s)",
 			     when, tz_name(tz), off);
 	}
 	return 0;
@@ -525,8 +527,8 @@ static int check_length(const char *what, const char *s, struct itin_err *err)
 	if (n <= EVENT_MAX_TEXT)
 		return 0;
 	return itin_err_set(err, ITIN_EX_DATAERR,
-			    "%s too long (%zu bytes; limit %d)", what,
-			    n, EVENT_MAX_TEXT);
+			    "%s too long (%zu bytes; limit %d)", what, n,
+			    EVENT_MAX_TEXT);
 }
 
 /* Every text field within EVENT_MAX_TEXT, the lists within their caps. */
@@ -554,7 +556,8 @@ static int check_lengths(const struct event *ev, struct itin_err *err)
 				    with_text, EVENT_MAX_LIST_TEXT);
 	if (tag_text > EVENT_MAX_LIST_TEXT)
 		return itin_err_set(err, ITIN_EX_DATAERR,
-				    "tags too long (%zu bytes in all; limit %d)",
+				    "tags too long (%zu bytes in all; "
+				    "limit %d)",
 				    tag_text, EVENT_MAX_LIST_TEXT);
 
 	if (check_length("title", ev->title, err) ||
@@ -727,7 +730,7 @@ static int resolve_timed(struct event *ev, const struct itin_warner *w,
 	if (*zone) {
 		r = zoned_instant(ev, zone, ev->end, w, err, &ev->end_utc);
 		if (r) {
-			*part = r == -2		   ? EV_PART_END
+			*part = r == -2		  ? EV_PART_END
 				: zone == &ev->tz ? EV_PART_TZ
 						  : EV_PART_END_TZ;
 			return -1;
@@ -780,7 +783,6 @@ int event_check(struct event *ev, const struct itin_warner *w,
 {
 	return event_check_part(ev, w, err, NULL);
 }
-
 
 /* The id derived from FNV-1a value h: fmix64 spreads it (hash.h says
  * why), then 16 lower-case hex digits. */
@@ -941,7 +943,8 @@ int64_t event_last_day(const struct event *ev)
 	if (!ev->has_end)
 		return first;
 	/* A timed event that ends at midnight does not reach into that day. */
-	if (!ev->allday && ev->end > ev->start && lsec_time_of_day(ev->end) == 0)
+	if (!ev->allday && ev->end > ev->start &&
+	    lsec_time_of_day(ev->end) == 0)
 		last = lsec_day(ev->end - 1);
 	else
 		last = lsec_day(ev->end);

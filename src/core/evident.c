@@ -144,7 +144,6 @@ bool evident_same(const struct event *a, const struct event *b, unsigned mask)
 
 /* ---- the hash ---- */
 
-
 /* A string, then a unit separator: "a","bc" and "ab","c" differ. */
 static uint64_t h_str(uint64_t h, const char *s)
 {
@@ -168,7 +167,7 @@ static uint64_t h_num(uint64_t h, int64_t v)
 
 /* Field f of ev into the hash h (evident_hash()'s serialisation). */
 static uint64_t hash_field(uint64_t h, const struct event *ev,
-			  enum evident_field f)
+			   enum evident_field f)
 {
 	char *const *text = text_of(ev, f);
 

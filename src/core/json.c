@@ -40,7 +40,8 @@ void json_write_string(struct strbuf *sb, const char *s)
 		} else {
 			n = utf8_decode(s + i, len - i, &cp);
 			if (!n) {
-				strbuf_addstr(sb, "\\ufffd");	/* never emit bad UTF-8 */
+				/* Never emit bad UTF-8. */
+				strbuf_addstr(sb, "\\ufffd");
 				n = 1;
 			} else if (cp > 0xffff && utf8_acts_on_display(cp)) {
 				/* A tag character: a surrogate pair. */
@@ -85,8 +86,8 @@ static void instant(struct strbuf *sb, const char *k, int64_t t)
 
 	key(sb, k, false);
 	date_format(lsec_day(t), d);
-	strbuf_addf(sb, "\"%sT%02d:%02d:%02dZ\"", d, secs / 3600, secs / 60 % 60,
-		    secs % 60);
+	strbuf_addf(sb, "\"%sT%02d:%02d:%02dZ\"", d, secs / 3600,
+		    secs / 60 % 60, secs % 60);
 }
 
 /* all_day, start, end, tz, end_tz, and the instants of a zoned event

@@ -201,6 +201,21 @@ static void sleep_ms(long ms)
 		;
 }
 
+/* What a file that is neither a folder nor a regular file is, for a
+ * message. */
+static const char *special_kind(mode_t mode)
+{
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "a special file";
+}
+
 /*
  * The store must be a regular file: reading a FIFO would wait for a
  * writer (with the lock held), a device such as /dev/zero never ends, and
@@ -215,11 +230,7 @@ static int check_regular(const char *path, const struct stat *st,
 	if (!S_ISREG(st->st_mode))
 		return itin_err_set(err, ITIN_EX_NOINPUT,
 				    "'%s' is not a regular file (%s)", path,
-				    S_ISFIFO(st->st_mode)   ? "a FIFO"
-				    : S_ISCHR(st->st_mode)  ? "a character device"
-				    : S_ISBLK(st->st_mode)  ? "a block device"
-				    : S_ISSOCK(st->st_mode) ? "a socket"
-							    : "a special file");
+				    special_kind(st->st_mode));
 	return 0;
 }
 
