@@ -39,49 +39,41 @@ static bool same_str(const char *a, const char *b)
 	return !strcmp(str(a), str(b));
 }
 
-/* The fields that are one string each: where f is in an event, or
- * NO_TEXT for the others (times, lists, numbers). */
+/* The fields that are one string each, and where they are in an event. */
+static const struct {
+	enum evident_field f;
+	size_t off;
+} text_fields[] = {
+    {EVF_TITLE, offsetof(struct event, title)},
+    {EVF_VENUE, offsetof(struct event, venue)},
+    {EVF_CITY, offsetof(struct event, city)},
+    {EVF_ORG, offsetof(struct event, org)},
+    {EVF_SOURCE, offsetof(struct event, source)},
+    {EVF_NOTES, offsetof(struct event, notes)},
+    {EVF_UID, offsetof(struct event, uid)},
+    {EVF_ID, offsetof(struct event, id)},
+};
 #define NO_TEXT ((size_t)-1)
+
+/* Where f is in an event when it is one string, else NO_TEXT (times,
+ * lists, numbers). */
 static size_t text_offset(enum evident_field f)
 {
-	switch (f) {
-	case EVF_TITLE:
-		return offsetof(struct event, title);
-	case EVF_VENUE:
-		return offsetof(struct event, venue);
-	case EVF_CITY:
-		return offsetof(struct event, city);
-	case EVF_ORG:
-		return offsetof(struct event, org);
-	case EVF_SOURCE:
-		return offsetof(struct event, source);
-	case EVF_NOTES:
-		return offsetof(struct event, notes);
-	case EVF_UID:
-		return offsetof(struct event, uid);
-	case EVF_ID:
-		return offsetof(struct event, id);
-	default:
-		return NO_TEXT;
-	}
+	for (size_t i = 0; i < sizeof(text_fields) / sizeof(text_fields[0]);
+	     i++)
+		if (text_fields[i].f == f)
+			return text_fields[i].off;
+	return NO_TEXT;
 }
 
-/* ev's string field f, or NULL when f is not one (text_offset()). */
-static char *const *text_of(const struct event *ev, enum evident_field f)
+/* The string field at off (a text_offset()) of ev, to read or to set. */
+static char *const *text_of(const struct event *ev, size_t off)
 {
-	size_t off = text_offset(f);
-
-	if (off == NO_TEXT)
-		return NULL;
 	return (char *const *)(const void *)((const char *)ev + off);
 }
 
-static char **text_in(struct event *ev, enum evident_field f)
+static char **text_in(struct event *ev, size_t off)
 {
-	size_t off = text_offset(f);
-
-	if (off == NO_TEXT)
-		return NULL;
 	return (char **)(void *)((char *)ev + off);
 }
 
@@ -169,10 +161,10 @@ static uint64_t h_num(uint64_t h, int64_t v)
 static uint64_t hash_field(uint64_t h, const struct event *ev,
 			   enum evident_field f)
 {
-	char *const *text = text_of(ev, f);
+	size_t off = text_offset(f);
 
-	if (text)
-		return h_str(h, *text);
+	if (off != NO_TEXT)
+		return h_str(h, *text_of(ev, off));
 	switch (f) {
 	case EVF_TYPE:
 		return h_str(h, event_type_name(ev->type));
@@ -298,12 +290,12 @@ void evident_keep(struct event *upd, const struct event *old, unsigned carried)
 	/* Field by field in the order of the bits (so when before tz). */
 	for (unsigned i = 0; i < EVF_NFIELDS; i++) {
 		enum evident_field f = (enum evident_field)(1u << i);
-		char **text = text_in(upd, f);
+		size_t off = text_offset(f);
 
 		if (!(keep & f) || f == EVF_ID || f == EVF_SEQ)
 			continue;
-		if (text)
-			keep_str(upd, text, *text_of(old, f));
+		if (off != NO_TEXT)
+			keep_str(upd, text_in(upd, off), *text_of(old, off));
 		else
 			keep_field(upd, old, f);
 	}
@@ -352,11 +344,11 @@ static void describe_list(struct strbuf *sb, const struct event *ev,
 void evident_describe(struct strbuf *sb, const struct event *ev,
 		      enum evident_field f)
 {
-	char *const *text = text_of(ev, f);
+	size_t off = text_offset(f);
 	char buf[ITIN_WHEN_MAX];
 
-	if (text) {
-		one_line(sb, *text);
+	if (off != NO_TEXT) {
+		one_line(sb, *text_of(ev, off));
 		return;
 	}
 	switch (f) {
