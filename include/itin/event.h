@@ -15,6 +15,10 @@
  * no zone.
  *
  * Floating events (timed, no zone) are ordered as if their clock were UTC.
+ *
+ * Two files implement it: event.c the event itself (construction, its
+ * strings and arrays, packing, names, order, days), evcheck.c what makes
+ * one trustworthy (event_check() and the ids it checks or derives).
  */
 #ifndef ITIN_EVENT_H
 #define ITIN_EVENT_H
