@@ -10,7 +10,7 @@
  * renames a new file over it), else it is taken again on the new file.
  * There is no lock file, so a killed process or another user's failed
  * command leaves nothing that could lock the owner out. A lock not obtained
- * within the timeout ($ITIN_LOCK_TIMEOUT seconds, default in store.c,
+ * within the timeout ($ITIN_LOCK_TIMEOUT seconds, default in storelock.c,
  * fractions allowed) fails with status 75. The path is the store with
  * symbolic links resolved (also a dangling link, and the folder of a
  * missing store), so every name of one file shares one lock. Opening never
