@@ -260,6 +260,14 @@ static int end_before_start(const struct event *ev, const char *zone,
 			    "end '%s' is before start '%s'", a, b);
 }
 
+/* What a failure r of zoned_instant() is about: the time, for one in a
+ * gap (-2), else the zone it is read in. */
+static enum event_part failed_part(int r, enum event_part time,
+				   enum event_part zone)
+{
+	return r == -2 ? time : zone;
+}
+
 /*
  * The times of a timed event: its zones resolved to the database's
  * spelling, the instants of start and end computed in them (a time in a
@@ -276,7 +284,7 @@ static int resolve_timed(struct event *ev, const struct itin_warner *w,
 		r = zoned_instant(ev, &ev->tz, ev->start, w, err,
 				  &ev->start_utc);
 		if (r) {
-			*part = r == -2 ? EV_PART_START : EV_PART_TZ;
+			*part = failed_part(r, EV_PART_START, EV_PART_TZ);
 			return -1;
 		}
 	} else {
@@ -291,9 +299,9 @@ static int resolve_timed(struct event *ev, const struct itin_warner *w,
 	if (*zone) {
 		r = zoned_instant(ev, zone, ev->end, w, err, &ev->end_utc);
 		if (r) {
-			*part = r == -2		  ? EV_PART_END
-				: zone == &ev->tz ? EV_PART_TZ
-						  : EV_PART_END_TZ;
+			*part = failed_part(r, EV_PART_END,
+					    zone == &ev->tz ? EV_PART_TZ
+							    : EV_PART_END_TZ);
 			return -1;
 		}
 	} else {
