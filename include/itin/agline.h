@@ -46,8 +46,8 @@ struct agline_widths {
 /* Fill c for ev, day k of n (k 0: the event is shown once, and an
  * all-day one of n days says "all day (n d)"); times on in's clock
  * (NULL: the event's own); ids NULL: no id column. */
-void agline_fill(struct agline *c, const struct event *ev, int64_t k,
-		 int64_t n, const struct tz *in, const struct shortid *ids);
+void agline_fill(struct agline *c, const struct event *ev, int64_t k, int64_t n,
+		 const struct tz *in, const struct shortid *ids);
 void agline_release(struct agline *c);
 /* The column widths of the n lines as they are. */
 void agline_measure(struct agline_widths *w, const struct agline *lines,

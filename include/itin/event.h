@@ -15,6 +15,10 @@
  * no zone.
  *
  * Floating events (timed, no zone) are ordered as if their clock were UTC.
+ *
+ * Two files implement it: event.c the event itself (construction, its
+ * strings and arrays, packing, names, order, days), evcheck.c what makes
+ * one trustworthy (event_check() and the ids it checks or derives).
  */
 #ifndef ITIN_EVENT_H
 #define ITIN_EVENT_H
@@ -42,12 +46,12 @@ enum event_status {
 	EV_CONFIRMED,
 	EV_TENTATIVE,
 	EV_CANCELLED,
-	EV_STATUS_COUNT
+	EV_STATUS_COUNT,
 };
 
 struct participant {
-	char *name;	/* never NULL */
-	char *role;	/* NULL when none given */
+	char *name; /* never NULL */
+	char *role; /* NULL when none given */
 };
 
 struct event {
@@ -55,7 +59,7 @@ struct event {
 	 * end: a million events in memory is a normal import. A new string
 	 * field goes into event.c's str_fields too, which frees, copies and
 	 * packs them.) */
-	char *id;		/* never NULL once checked */
+	char *id; /* never NULL once checked */
 	/*
 	 * The UID of the calendar event this one came from (iCalendar; for
 	 * an occurrence of a series, "UID/occurrence"), kept for identity
@@ -63,12 +67,12 @@ struct event {
 	 * of itin's own. An event with a uid and no id gets its id from it.
 	 */
 	char *uid;
-	char *title;		/* never NULL once checked */
+	char *title; /* never NULL once checked */
 
-	int64_t start;		/* local seconds in tz */
-	int64_t end;		/* local seconds in end_tz if set, else tz; see has_end */
-	char *tz;		/* IANA name; NULL = floating (always NULL when allday) */
-	char *end_tz;		/* NULL = same as tz */
+	int64_t start; /* local seconds in tz */
+	int64_t end;  /* local seconds in end_tz if set, else tz; see has_end */
+	char *tz;     /* IANA name; NULL = floating (always NULL when allday) */
+	char *end_tz; /* NULL = same as tz */
 
 	char *venue;
 	char *city;
@@ -76,12 +80,13 @@ struct event {
 	struct participant *with;
 	char *org;
 	char *source;
-	char *notes;		/* may hold line breaks */
+	char *notes; /* may hold line breaks */
 	char **tags;
 
 	/* Derived by event_check(): instants for ordering and overlap. */
 	int64_t start_utc;
-	int64_t end_utc;	/* == start_utc when no end; all-day: end of last day */
+	/* == start_utc when no end; all-day: the end of the last day. */
+	int64_t end_utc;
 	/* When the source calendar last changed it (LAST-MODIFIED, UTC
 	 * seconds since the epoch), if has_modified: with seq, it decides
 	 * whether an import is newer than what is stored. */
@@ -113,11 +118,11 @@ struct event {
 	 */
 	uint32_t carried;
 	uint32_t line;
-	uint32_t nwith;		/* fields are at most 64 KiB: never near 2^32 */
+	uint32_t nwith; /* fields are at most 64 KiB: never near 2^32 */
 	uint32_t ntags;
-	uint32_t packed;	/* bytes of text and arrays after the struct,
-				 * in its allocation (event_pack()); 0: none */
-	char country[3];	/* ISO 3166 alpha-2, upper case, or "" */
+	uint32_t packed; /* bytes of text and arrays after the struct,
+			  * in its allocation (event_pack()); 0: none */
+	char country[3]; /* ISO 3166 alpha-2, upper case, or "" */
 	bool allday;
 	bool has_end;
 	bool has_modified;
@@ -138,7 +143,8 @@ int event_status_parse(const char *s);
  * implied by the count (grown by doubling), so never allocate or shrink
  * them by hand.
  */
-void event_add_participant(struct event *ev, const char *name, const char *role);
+void event_add_participant(struct event *ev, const char *name,
+			   const char *role);
 /*
  * The "Name (Role)" notation of the text format and of CSV: [s, e) holds
  * a role when it ends with ')' and has an unescaped '(' (backslash
@@ -152,9 +158,26 @@ bool participant_split(const char *s, const char *e, const char **name_end,
 void event_add_tag(struct event *ev, const char *tag);
 void event_clear_participants(struct event *ev);
 void event_clear_tags(struct event *ev);
-/* Replace one of ev's string fields: frees the old value (unless ev's
- * block holds it), copies the new (NULL clears). */
+/*
+ * Replace one of ev's string fields (field is &ev->title, &ev->venue...):
+ * each frees the old value (unless ev's block holds it). event_set_str()
+ * copies value (NULL clears); event_set_strn() copies the n bytes at s
+ * (a slice of a line; s NULL clears); event_take_str() stores s itself,
+ * a string from malloc (strbuf_detach(), xstrdup()) that ev now owns.
+ * Readers use these rather than assigning ev->title and the like: then
+ * one file decides where an event's strings live (today a heap copy or
+ * its packed block; see the note above event_pack()).
+ */
 void event_set_str(struct event *ev, char **field, const char *value);
+void event_set_strn(struct event *ev, char **field, const char *s, size_t n);
+void event_take_str(struct event *ev, char **field, char *s);
+/*
+ * The place of ev as a reader found it (the venue, city and country of
+ * location.h's struct location): venue and city copied (NULL clears),
+ * country two letters or "" (NULL and anything else clear it).
+ */
+void event_set_place(struct event *ev, const char *venue, const char *city,
+		     const char *country);
 
 /*
  * ev in one allocation: the struct, then the participant and tag arrays,
@@ -188,21 +211,33 @@ struct event *event_stage_take(struct event *st, size_t *used);
 void event_clear(struct event *ev);
 
 /*
- * Check an event and compute its instants: a title, a valid type, an end not
- * before the start (compared as instants, across zones), zones that exist, a
- * timed start that is not inside a daylight-saving gap, all-day events with
- * date-only ends. Ambiguous (repeated-hour) local times take the first
- * occurrence and warn. Fails with status 65 and a message; err->file/line are
- * left to the caller.
+ * Check an event and make it what the rest of itin relies on: the one
+ * step every reader (and add, edit, import's merge) takes before an event
+ * is stored, listed or written. It checks and it normalises, in this
+ * order, stopping at the first failure:
+ *
+ *   1. content (changes nothing): a title, a valid type, every text and
+ *      list within the limits below, start and end within 0001..9999;
+ *   2. times: an all-day event loses any zone (with a warning) and must
+ *      have date-only ends; a timed event's zones must exist and are
+ *      rewritten to the tz database's spelling ("europe/paris" becomes
+ *      "Europe/Paris"), a start inside a daylight-saving gap is refused,
+ *      an ambiguous (repeated-hour) time takes the first occurrence and
+ *      warns; the instants (start_utc, end_utc) are computed and cached,
+ *      and the end may not come before the start (compared as instants,
+ *      across zones);
+ *   3. id: one given must be valid (event_id_is_valid()); a missing one
+ *      is derived (event_derive_id()), last, since it hashes the zones
+ *      as step 2 spelt them.
+ *
+ * The steps interleave checking and rewriting on purpose: a zone is
+ * checked by resolving it, and the warnings come out in the order the
+ * problems are met. Fails with status 65 and a message; err->file/line
+ * are left to the caller.
  */
 int event_check(struct event *ev, const struct itin_warner *w,
 		struct itin_err *err);
 
-/*
- * event_check(), also telling which part of the event a failure is about,
- * so a reader can point at the right line and column. An event without an
- * id gets event_derive_id() here.
- */
 /*
  * The longest text any one field may hold, in bytes (a title, a venue, a
  * participant's name, the notes...). Real itineraries stay far below it;
@@ -220,12 +255,16 @@ int event_check(struct event *ev, const struct itin_warner *w,
  * format's escapes (at most 4 bytes a byte) and 5 bytes of "; ", " (" and
  * ")" an item, 4 * 192 KiB + 5 * 1000 < 1 MiB.
  */
-#define EVENT_MAX_WITH 1000
-#define EVENT_MAX_TAGS 1000
+#define EVENT_MAX_WITH	    1000
+#define EVENT_MAX_TAGS	    1000
 #define EVENT_MAX_LIST_TEXT (192 * 1024)
 /* The highest revision (iCalendar's SEQUENCE is a signed 32-bit integer). */
 #define EVENT_MAX_SEQ 2147483647u
 
+/*
+ * event_check(), also telling which part of the event a failure is about,
+ * so a reader can point at the right line and column.
+ */
 enum event_part {
 	EV_PART_NONE,
 	EV_PART_TITLE,
@@ -267,7 +306,8 @@ char *event_hash_id(const char *s);
  */
 bool event_old_id(const char *id, char old[EVENT_HEX_ID_SIZE]);
 
-/* A random 16-hex-digit id (getrandom), for `itin add`. Returns a new string. */
+/* A random 16-hex-digit id (getrandom), for `itin add`. Returns a new
+ * string. */
 char *event_random_id(void);
 
 /* Ids are 1..255 bytes of printable, non-space UTF-8. */

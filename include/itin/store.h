@@ -10,7 +10,7 @@
  * renames a new file over it), else it is taken again on the new file.
  * There is no lock file, so a killed process or another user's failed
  * command leaves nothing that could lock the owner out. A lock not obtained
- * within the timeout ($ITIN_LOCK_TIMEOUT seconds, default in store.c,
+ * within the timeout ($ITIN_LOCK_TIMEOUT seconds, default in storelock.c,
  * fractions allowed) fails with status 75. The path is the store with
  * symbolic links resolved (also a dangling link, and the folder of a
  * missing store), so every name of one file shares one lock. Opening never
@@ -74,11 +74,11 @@ int store_append_new(const char *path, const struct event *ev,
 
 /* A rewrite: holds the exclusive lock from begin to commit/abort. */
 struct store_tx {
-	char *path;	 /* the store as given */
-	char *real_path; /* symbolic links resolved: the file replaced */
-	char *made_dir;	 /* topmost folder begin created, or NULL */
-	int lock_fd;	 /* the store itself, flocked */
-	int created;	 /* begin created the (empty) store */
+	char *path;	      /* the store as given */
+	char *real_path;      /* symbolic links resolved: the file replaced */
+	char *made_dir;	      /* topmost folder begin created, or NULL */
+	int lock_fd;	      /* the store itself, flocked */
+	int created;	      /* begin created the (empty) store */
 	struct evlist events; /* the store's events, read under the lock */
 };
 

@@ -22,8 +22,8 @@ static void add_length(struct agline *c)
 		strbuf_addf(&c->time, " (%lld d)", (long long)c->n);
 }
 
-void agline_fill(struct agline *c, const struct event *ev, int64_t k,
-		 int64_t n, const struct tz *in, const struct shortid *ids)
+void agline_fill(struct agline *c, const struct event *ev, int64_t k, int64_t n,
+		 const struct tz *in, const struct shortid *ids)
 {
 	strbuf_init(&c->id);
 	strbuf_init(&c->time);
@@ -202,8 +202,7 @@ void agline_measure(struct agline_widths *w, const struct agline *cells,
 }
 
 /* How far a line's zone goes past its column. */
-size_t agline_zone_excess(const struct agline_widths *w,
-			  const struct agline *c)
+size_t agline_zone_excess(const struct agline_widths *w, const struct agline *c)
 {
 	size_t x = utf8_width(c->zone.buf);
 
@@ -211,16 +210,16 @@ size_t agline_zone_excess(const struct agline_widths *w,
 }
 
 /* The widest line the cells make, as written below. */
-static size_t line_width(const struct agline_widths *w, const struct agline *cells,
-			 size_t n)
+static size_t line_width(const struct agline_widths *w,
+			 const struct agline *cells, size_t n)
 {
 	size_t most = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		const struct agline *c = &cells[i];
 		size_t x = 2 + (w->id ? w->id + 2 : 0) + w->time + 2 +
-			   (w->zone ? w->zone + 2 : 0) + agline_zone_excess(w, c) +
-			   w->type + 2,
+			   (w->zone ? w->zone + 2 : 0) +
+			   agline_zone_excess(w, c) + w->type + 2,
 		       t;
 
 		t = utf8_width(c->title.buf);
@@ -238,42 +237,36 @@ static size_t line_width(const struct agline_widths *w, const struct agline *cel
 	return most;
 }
 
-/*
- * Fit the lines into width columns: the zones first lose their offsets
- * ("KST" for "KST +09:00"); then "(day 2/3)" moves into the time column,
- * and titles and places are shortened ("…"), the title keeping the most,
- * the place left out where too little room is left for it.
- */
-void agline_fit(struct agline *cells, size_t n, const struct tz *in,
-		size_t width, struct agline_widths *w)
+/* The zones without their offsets ("KST" for "KST +09:00"), the zone
+ * column as wide as the lines with one zone. */
+static void shorten_zones(struct agline *cells, size_t n, const struct tz *in,
+			  struct agline_widths *w)
 {
-	size_t fixed, rest, tw, pw, tmax = 0;
-
-	agline_measure(w, cells, n);
-	if (line_width(w, cells, n) <= width)
-		return;
 	for (size_t i = 0; i < n; i++) {
 		strbuf_reset(&cells[i].time);
 		strbuf_reset(&cells[i].zone);
-		times_text(&cells[i].time, &cells[i].zone, cells[i].ev,
-			   in, EVTEXT_SHORT_ZONE);
+		times_text(&cells[i].time, &cells[i].zone, cells[i].ev, in,
+			   EVTEXT_SHORT_ZONE);
 		add_length(&cells[i]);
 	}
 	w->zone_typical = true;
-	agline_measure(w, cells, n);
-	if (line_width(w, cells, n) <= width)
-		return;
-	/* "(day 2/3)" takes a column of its own: an all-day line says it
-	 * in its time column ("all day 2/3"), a timed one, rarer (a night
-	 * flight), before its title ("2/2 Flight to Seoul"), so it does not
-	 * widen the time column of every line. */
+}
+
+/*
+ * "(day 2/3)" takes a column of its own: an all-day line says it in its
+ * time column ("all day 2/3"), a timed one, rarer (a night flight),
+ * before its title ("2/2 Flight to Seoul"), so it does not widen the time
+ * column of every line.
+ */
+static void move_day_marks(struct agline *cells, size_t n)
+{
 	for (size_t i = 0; i < n; i++) {
 		struct agline *c = &cells[i];
 		struct strbuf t = STRBUF_INIT;
 
 		if (c->mark.len && cells[i].ev->allday)
-			strbuf_addf(&c->time, " %lld/%lld",
-				    (long long)c->k, (long long)c->n);
+			strbuf_addf(&c->time, " %lld/%lld", (long long)c->k,
+				    (long long)c->n);
 		else if (c->mark.len) {
 			strbuf_addf(&t, "%lld/%lld ", (long long)c->k,
 				    (long long)c->n);
@@ -284,7 +277,37 @@ void agline_fit(struct agline *cells, size_t n, const struct tz *in,
 		strbuf_release(&t);
 		strbuf_reset(&c->mark);
 	}
-	agline_measure(w, cells, n);
+}
+
+/*
+ * How title and place share rest, two columns between them: *tw for the
+ * title, *pw for the place (0: left out). The title says what the event
+ * is: it keeps at least three fifths (or MIN_TITLE_COLS), no more than
+ * tmax, the widest title that a place follows; the place gets what is
+ * left (its city before its venue), and is left out when that is too
+ * little to read.
+ */
+static void share_rest(size_t rest, size_t tmax, size_t *tw, size_t *pw)
+{
+	*tw = rest * 3 / 5;
+	if (*tw < MIN_TITLE_COLS)
+		*tw = MIN_TITLE_COLS < rest ? MIN_TITLE_COLS : rest;
+	if (tmax < *tw)
+		*tw = tmax;
+	*pw = rest > *tw + 2 ? rest - *tw - 2 : 0;
+	if (*pw < MIN_FIT_COLS) {
+		*pw = 0;
+		*tw = rest;
+	}
+}
+
+/* Titles and places cut ("…") to what the columns before them leave of
+ * width. */
+static void fit_titles_places(struct agline *cells, size_t n,
+			      const struct agline_widths *w, size_t width)
+{
+	size_t fixed, rest, tw, pw, tmax = 0;
+
 	fixed = 2 + (w->id ? w->id + 2 : 0) + w->time + 2 +
 		(w->zone ? w->zone + 2 : 0) + w->type + 2;
 	rest = width > fixed ? width - fixed : 0;
@@ -296,20 +319,7 @@ void agline_fit(struct agline *cells, size_t n, const struct tz *in,
 		if (cells[i].place.len && x > tmax)
 			tmax = x;
 	}
-	/* Title and place share rest, two columns between them. The title
-	 * says what the event is: it keeps at least three fifths (or
-	 * MIN_TITLE_COLS); the place gets what is left (its city before
-	 * its venue), and is left out when that is too little to read. */
-	tw = rest * 3 / 5;
-	if (tw < MIN_TITLE_COLS)
-		tw = MIN_TITLE_COLS < rest ? MIN_TITLE_COLS : rest;
-	if (tmax < tw)
-		tw = tmax;
-	pw = rest > tw + 2 ? rest - tw - 2 : 0;
-	if (pw < MIN_FIT_COLS) {
-		pw = 0;
-		tw = rest;
-	}
+	share_rest(rest, tmax, &tw, &pw);
 	for (size_t i = 0; i < n; i++) {
 		struct agline *c = &cells[i];
 		/* A flight's zone pair past its column: its own title pays. */
@@ -325,6 +335,27 @@ void agline_fit(struct agline *cells, size_t n, const struct tz *in,
 		fit_title(c, t);
 		fit_place(c, cells[i].ev, pw);
 	}
+}
+
+/*
+ * Fit the lines into width columns: the zones first lose their offsets
+ * ("KST" for "KST +09:00"); then "(day 2/3)" moves into the time column,
+ * and titles and places are shortened ("…"), the title keeping the most,
+ * the place left out where too little room is left for it.
+ */
+void agline_fit(struct agline *cells, size_t n, const struct tz *in,
+		size_t width, struct agline_widths *w)
+{
+	agline_measure(w, cells, n);
+	if (line_width(w, cells, n) <= width)
+		return;
+	shorten_zones(cells, n, in, w);
+	agline_measure(w, cells, n);
+	if (line_width(w, cells, n) <= width)
+		return;
+	move_day_marks(cells, n);
+	agline_measure(w, cells, n);
+	fit_titles_places(cells, n, w, width);
 	agline_measure(w, cells, n);
 }
 

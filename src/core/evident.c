@@ -3,6 +3,7 @@
  * the content hash derived ids rest on, updates that keep what their
  * source does not carry, and fields as text for a listing of changes.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,44 @@ static const char *str(const char *s)
 static bool same_str(const char *a, const char *b)
 {
 	return !strcmp(str(a), str(b));
+}
+
+/* The fields that are one string each, and where they are in an event. */
+static const struct {
+	enum evident_field f;
+	size_t off;
+} text_fields[] = {
+    {EVF_TITLE, offsetof(struct event, title)},
+    {EVF_VENUE, offsetof(struct event, venue)},
+    {EVF_CITY, offsetof(struct event, city)},
+    {EVF_ORG, offsetof(struct event, org)},
+    {EVF_SOURCE, offsetof(struct event, source)},
+    {EVF_NOTES, offsetof(struct event, notes)},
+    {EVF_UID, offsetof(struct event, uid)},
+    {EVF_ID, offsetof(struct event, id)},
+};
+#define NO_TEXT ((size_t)-1)
+
+/* Where f is in an event when it is one string, else NO_TEXT (times,
+ * lists, numbers). */
+static size_t text_offset(enum evident_field f)
+{
+	for (size_t i = 0; i < sizeof(text_fields) / sizeof(text_fields[0]);
+	     i++)
+		if (text_fields[i].f == f)
+			return text_fields[i].off;
+	return NO_TEXT;
+}
+
+/* The string field at off (a text_offset()) of ev, to read or to set. */
+static char *const *text_of(const struct event *ev, size_t off)
+{
+	return (char *const *)(const void *)((const char *)ev + off);
+}
+
+static char **text_in(struct event *ev, size_t off)
+{
+	return (char **)(void *)((char *)ev + off);
 }
 
 static bool same_when(const struct event *a, const struct event *b)
@@ -97,7 +136,6 @@ bool evident_same(const struct event *a, const struct event *b, unsigned mask)
 
 /* ---- the hash ---- */
 
-
 /* A string, then a unit separator: "a","bc" and "ab","c" differ. */
 static uint64_t h_str(uint64_t h, const char *s)
 {
@@ -119,6 +157,47 @@ static uint64_t h_num(uint64_t h, int64_t v)
 	return fnv1a_bytes(h, b, sizeof(b));
 }
 
+/* Field f of ev into the hash h (evident_hash()'s serialisation). */
+static uint64_t hash_field(uint64_t h, const struct event *ev,
+			   enum evident_field f)
+{
+	size_t off = text_offset(f);
+
+	if (off != NO_TEXT)
+		return h_str(h, *text_of(ev, off));
+	switch (f) {
+	case EVF_TYPE:
+		return h_str(h, event_type_name(ev->type));
+	case EVF_WHEN:
+		h = h_num(h, ev->allday);
+		h = h_num(h, ev->start);
+		h = h_num(h, ev->has_end);
+		return h_num(h, ev->has_end ? ev->end : 0);
+	case EVF_TZ:
+		h = h_str(h, ev->tz);
+		return h_str(h, ev->end_tz);
+	case EVF_COUNTRY:
+		return h_str(h, ev->country);
+	case EVF_WITH:
+		for (uint32_t k = 0; k < ev->nwith; k++) {
+			h = h_str(h, ev->with[k].name);
+			h = h_str(h, ev->with[k].role);
+		}
+		return h;
+	case EVF_STATUS:
+		return h_str(h, event_status_name(ev->status));
+	case EVF_TAGS:
+		for (uint32_t k = 0; k < ev->ntags; k++)
+			h = h_str(h, ev->tags[k]);
+		return h;
+	case EVF_MODIFIED:
+		h = h_num(h, ev->has_modified);
+		return h_num(h, ev->has_modified ? ev->modified : 0);
+	default:
+		return h;
+	}
+}
+
 uint64_t evident_hash(const struct event *ev, unsigned mask)
 {
 	uint64_t h = FNV1A_OFFSET;
@@ -131,64 +210,7 @@ uint64_t evident_hash(const struct event *ev, unsigned mask)
 		/* The field's name tags it, and a record separator ends
 		 * it: lists of any length cannot run into the next. */
 		h = h_str(h, names[i]);
-		switch ((enum evident_field)f) {
-		case EVF_TYPE:
-			h = h_str(h, event_type_name(ev->type));
-			break;
-		case EVF_TITLE:
-			h = h_str(h, ev->title);
-			break;
-		case EVF_WHEN:
-			h = h_num(h, ev->allday);
-			h = h_num(h, ev->start);
-			h = h_num(h, ev->has_end);
-			h = h_num(h, ev->has_end ? ev->end : 0);
-			break;
-		case EVF_TZ:
-			h = h_str(h, ev->tz);
-			h = h_str(h, ev->end_tz);
-			break;
-		case EVF_VENUE:
-			h = h_str(h, ev->venue);
-			break;
-		case EVF_CITY:
-			h = h_str(h, ev->city);
-			break;
-		case EVF_COUNTRY:
-			h = h_str(h, ev->country);
-			break;
-		case EVF_WITH:
-			for (uint32_t k = 0; k < ev->nwith; k++) {
-				h = h_str(h, ev->with[k].name);
-				h = h_str(h, ev->with[k].role);
-			}
-			break;
-		case EVF_ORG:
-			h = h_str(h, ev->org);
-			break;
-		case EVF_STATUS:
-			h = h_str(h, event_status_name(ev->status));
-			break;
-		case EVF_SOURCE:
-			h = h_str(h, ev->source);
-			break;
-		case EVF_NOTES:
-			h = h_str(h, ev->notes);
-			break;
-		case EVF_TAGS:
-			for (uint32_t k = 0; k < ev->ntags; k++)
-				h = h_str(h, ev->tags[k]);
-			break;
-		case EVF_UID:
-			h = h_str(h, ev->uid);
-			break;
-		case EVF_MODIFIED:
-			h = h_num(h, ev->has_modified);
-			h = h_num(h, ev->has_modified ? ev->modified : 0);
-			break;
-		default:
-			break;
-		}
+		h = hash_field(h, ev, (enum evident_field)f);
 		h = fnv1a_bytes(h, "\x1e", 1);
 	}
 	return h;
@@ -213,59 +235,73 @@ static void keep_str(struct event *upd, char **field, const char *old)
 	event_set_str(upd, field, old);
 }
 
-void evident_keep(struct event *upd, const struct event *old, unsigned carried)
+/* upd takes old's value of field f, one that is not a plain string. */
+static void keep_field(struct event *upd, const struct event *old,
+		       enum evident_field f)
 {
-	unsigned keep = ~carried;
-
-	if (keep & EVF_TYPE)
+	switch (f) {
+	case EVF_TYPE:
 		upd->type = old->type;
-	if (keep & EVF_TITLE)
-		keep_str(upd, &upd->title, old->title);
-	if (keep & EVF_WHEN) {
+		break;
+	case EVF_WHEN:
 		upd->allday = old->allday;
 		upd->start = old->start;
 		upd->has_end = old->has_end;
 		upd->end = old->end;
-	}
-	/* An all-day event has no zone to keep. */
-	if ((keep & EVF_TZ) && !upd->allday) {
+		break;
+	case EVF_TZ:
+		/* An all-day event has no zone to keep (upd's when is
+		 * already final: EVF_WHEN comes first). */
+		if (upd->allday)
+			break;
 		keep_str(upd, &upd->tz, old->tz);
 		keep_str(upd, &upd->end_tz, old->end_tz);
-	}
-	if (keep & EVF_VENUE)
-		keep_str(upd, &upd->venue, old->venue);
-	if (keep & EVF_CITY)
-		keep_str(upd, &upd->city, old->city);
-	if (keep & EVF_COUNTRY)
+		break;
+	case EVF_COUNTRY:
 		memcpy(upd->country, old->country, sizeof(upd->country));
-	if (keep & EVF_WITH) {
+		break;
+	case EVF_WITH:
 		event_clear_participants(upd);
 		for (uint32_t i = 0; i < old->nwith; i++)
 			event_add_participant(upd, old->with[i].name,
 					      old->with[i].role);
-	}
-	if (keep & EVF_ORG)
-		keep_str(upd, &upd->org, old->org);
-	if (keep & EVF_STATUS)
+		break;
+	case EVF_STATUS:
 		upd->status = old->status;
-	if (keep & EVF_SOURCE)
-		keep_str(upd, &upd->source, old->source);
-	if (keep & EVF_NOTES)
-		keep_str(upd, &upd->notes, old->notes);
-	if (keep & EVF_TAGS) {
+		break;
+	case EVF_TAGS:
 		event_clear_tags(upd);
 		for (uint32_t i = 0; i < old->ntags; i++)
 			event_add_tag(upd, old->tags[i]);
+		break;
+	case EVF_MODIFIED:
+		upd->has_modified = old->has_modified;
+		upd->modified = old->modified;
+		break;
+	default:
+		break;
 	}
-	if (keep & EVF_UID)
-		keep_str(upd, &upd->uid, old->uid);
+}
+
+void evident_keep(struct event *upd, const struct event *old, unsigned carried)
+{
+	unsigned keep = ~carried;
+
+	/* Field by field in the order of the bits (so when before tz). */
+	for (unsigned i = 0; i < EVF_NFIELDS; i++) {
+		enum evident_field f = (enum evident_field)(1u << i);
+		size_t off = text_offset(f);
+
+		if (!(keep & f) || f == EVF_ID || f == EVF_SEQ)
+			continue;
+		if (off != NO_TEXT)
+			keep_str(upd, text_in(upd, off), *text_of(old, off));
+		else
+			keep_field(upd, old, f);
+	}
 	/* A uid the update brings is added; one it lacks is not a change. */
 	if (!upd->uid && old->uid)
 		keep_str(upd, &upd->uid, old->uid);
-	if (keep & EVF_MODIFIED) {
-		upd->has_modified = old->has_modified;
-		upd->modified = old->modified;
-	}
 	/* The stored event's id is how people and scripts name it. */
 	keep_str(upd, &upd->id, old->id);
 }
@@ -283,17 +319,41 @@ static void one_line(struct strbuf *sb, const char *s)
 	}
 }
 
+/* A list's items joined with "; ": participants as "Name (Role)". */
+static void describe_list(struct strbuf *sb, const struct event *ev,
+			  enum evident_field f)
+{
+	uint32_t n = f == EVF_WITH ? ev->nwith : ev->ntags;
+
+	for (uint32_t i = 0; i < n; i++) {
+		if (i)
+			strbuf_addstr(sb, "; ");
+		if (f == EVF_TAGS) {
+			one_line(sb, ev->tags[i]);
+			continue;
+		}
+		one_line(sb, ev->with[i].name);
+		if (ev->with[i].role && *ev->with[i].role) {
+			strbuf_addstr(sb, " (");
+			one_line(sb, ev->with[i].role);
+			strbuf_addch(sb, ')');
+		}
+	}
+}
+
 void evident_describe(struct strbuf *sb, const struct event *ev,
 		      enum evident_field f)
 {
+	size_t off = text_offset(f);
 	char buf[ITIN_WHEN_MAX];
 
+	if (off != NO_TEXT) {
+		one_line(sb, *text_of(ev, off));
+		return;
+	}
 	switch (f) {
 	case EVF_TYPE:
 		strbuf_addstr(sb, event_type_name(ev->type));
-		break;
-	case EVF_TITLE:
-		one_line(sb, ev->title);
 		break;
 	case EVF_WHEN:
 		itinfmt_write_range(sb, ev);
@@ -305,48 +365,15 @@ void evident_describe(struct strbuf *sb, const struct event *ev,
 		if (ev->end_tz)
 			strbuf_addf(sb, " -> %s", ev->end_tz);
 		break;
-	case EVF_VENUE:
-		one_line(sb, ev->venue);
-		break;
-	case EVF_CITY:
-		one_line(sb, ev->city);
-		break;
 	case EVF_COUNTRY:
 		strbuf_addstr(sb, ev->country);
 		break;
 	case EVF_WITH:
-		for (uint32_t i = 0; i < ev->nwith; i++) {
-			if (i)
-				strbuf_addstr(sb, "; ");
-			one_line(sb, ev->with[i].name);
-			if (ev->with[i].role && *ev->with[i].role) {
-				strbuf_addstr(sb, " (");
-				one_line(sb, ev->with[i].role);
-				strbuf_addch(sb, ')');
-			}
-		}
-		break;
-	case EVF_ORG:
-		one_line(sb, ev->org);
+	case EVF_TAGS:
+		describe_list(sb, ev, f);
 		break;
 	case EVF_STATUS:
 		strbuf_addstr(sb, event_status_name(ev->status));
-		break;
-	case EVF_SOURCE:
-		one_line(sb, ev->source);
-		break;
-	case EVF_NOTES:
-		one_line(sb, ev->notes);
-		break;
-	case EVF_TAGS:
-		for (uint32_t i = 0; i < ev->ntags; i++) {
-			if (i)
-				strbuf_addstr(sb, "; ");
-			one_line(sb, ev->tags[i]);
-		}
-		break;
-	case EVF_UID:
-		one_line(sb, ev->uid);
 		break;
 	case EVF_MODIFIED:
 		if (ev->has_modified) {
@@ -354,11 +381,10 @@ void evident_describe(struct strbuf *sb, const struct event *ev,
 			strbuf_addstr(sb, buf);
 		}
 		break;
-	case EVF_ID:
-		one_line(sb, ev->id);
-		break;
 	case EVF_SEQ:
 		strbuf_addf(sb, "%u", ev->seq);
+		break;
+	default:
 		break;
 	}
 }

@@ -221,6 +221,62 @@ void fs_remove_stale_temps(const char *real, int min_age)
 	free(dir);
 }
 
+/*
+ * Whether the file at real (*st, when *have_old) may be replaced: a
+ * directory or special file never, and an existing file only when we may
+ * write it, for rename(2) needs only the folder's permission.
+ */
+static int check_replaceable(const char *path, const char *real,
+			     struct stat *st, int *have_old,
+			     struct itin_err *err)
+{
+	int e;
+
+	*have_old = stat(real, st) == 0;
+	if (*have_old && S_ISDIR(st->st_mode))
+		return itin_err_set(err, ITIN_EX_CANTCREAT,
+				    "'%s' is a directory", path);
+	if (*have_old && !S_ISREG(st->st_mode))
+		return itin_err_set(err, ITIN_EX_CANTCREAT,
+				    "'%s' is not a regular file", path);
+	/* rename(2) needs only the folder's permission; honour the file's. */
+	if (*have_old && access(real, W_OK) < 0) {
+		e = errno;
+		return itin_err_set(err, fs_write_status(e),
+				    "cannot write '%s': %s", path, strerror(e));
+	}
+	return 0;
+}
+
+/*
+ * Fill the temporary file fd (owner and mode of the old file *old, when
+ * there is one, else new_mode), fsync and close it. fd is closed in
+ * every case; nothing here allocates (see fs_replace_file()).
+ */
+static int write_temp(int fd, const char *path, const struct stat *old,
+		      mode_t new_mode, const void *data, size_t len,
+		      struct itin_err *err)
+{
+	int e;
+
+	if (old)
+		keep_owner(fd, old);
+	if (fchmod(fd, old ? old->st_mode & 07777 : new_mode) < 0 ||
+	    fs_write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+		e = errno;
+		itin_err_set(err, fs_write_status(e), "cannot write '%s': %s",
+			     path, strerror(e));
+		close(fd);
+		return -1;
+	}
+	if (close(fd) < 0) {
+		e = errno;
+		return itin_err_set(err, ITIN_EX_IOERR, "cannot write '%s': %s",
+				    path, strerror(e));
+	}
+	return 0;
+}
+
 int fs_replace_file(const char *path, const void *data, size_t len,
 		    mode_t new_mode, struct itin_err *err)
 {
@@ -228,26 +284,10 @@ int fs_replace_file(const char *path, const void *data, size_t len,
 	char *dir = fs_path_dir(real);
 	struct strbuf tmp = STRBUF_INIT;
 	struct stat st;
-	int have_old, fd = -1, hold = -1, e;
+	int have_old, fd, hold, e;
 
-	have_old = stat(real, &st) == 0;
-	if (have_old && S_ISDIR(st.st_mode)) {
-		itin_err_set(err, ITIN_EX_CANTCREAT, "'%s' is a directory",
-			     path);
+	if (check_replaceable(path, real, &st, &have_old, err) < 0)
 		goto out;
-	}
-	if (have_old && !S_ISREG(st.st_mode)) {
-		itin_err_set(err, ITIN_EX_CANTCREAT,
-			     "'%s' is not a regular file", path);
-		goto out;
-	}
-	/* rename(2) needs only the folder's permission; honour the file's. */
-	if (have_old && access(real, W_OK) < 0) {
-		e = errno;
-		itin_err_set(err, fs_write_status(e), "cannot write '%s': %s",
-			     path, strerror(e));
-		goto out;
-	}
 	/* What a killed writer of this file left (a full copy of the data). */
 	fs_remove_stale_temps(real, FS_TEMP_MIN_AGE);
 	strbuf_addf(&tmp, "%s/.%s.XXXXXX", dir, fs_path_base(real));
@@ -269,22 +309,9 @@ int fs_replace_file(const char *path, const void *data, size_t len,
 		close(hold);
 		hold = -1;
 	}
-	if (have_old)
-		keep_owner(fd, &st);
-	if (fchmod(fd, have_old ? st.st_mode & 07777 : new_mode) < 0 ||
-	    fs_write_all(fd, data, len) < 0 || fsync(fd) < 0) {
-		e = errno;
-		itin_err_set(err, fs_write_status(e), "cannot write '%s': %s",
-			     path, strerror(e));
+	if (write_temp(fd, path, have_old ? &st : NULL, new_mode, data, len,
+		       err) < 0)
 		goto fail;
-	}
-	e = close(fd) < 0 ? errno : 0;
-	fd = -1;
-	if (e) {
-		itin_err_set(err, ITIN_EX_IOERR, "cannot write '%s': %s", path,
-			     strerror(e));
-		goto fail;
-	}
 	/* Replace the link's target, not the link: a link stays a link. */
 	if (rename(tmp.buf, real) < 0) {
 		e = errno;
@@ -300,8 +327,6 @@ int fs_replace_file(const char *path, const void *data, size_t len,
 	return 0;
 
 fail:
-	if (fd >= 0)
-		close(fd);
 	unlink(tmp.buf);
 	if (hold >= 0)
 		close(hold);

@@ -40,7 +40,8 @@ void json_write_string(struct strbuf *sb, const char *s)
 		} else {
 			n = utf8_decode(s + i, len - i, &cp);
 			if (!n) {
-				strbuf_addstr(sb, "\\ufffd");	/* never emit bad UTF-8 */
+				/* Never emit bad UTF-8. */
+				strbuf_addstr(sb, "\\ufffd");
 				n = 1;
 			} else if (cp > 0xffff && utf8_acts_on_display(cp)) {
 				/* A tag character: a surrogate pair. */
@@ -85,21 +86,17 @@ static void instant(struct strbuf *sb, const char *k, int64_t t)
 
 	key(sb, k, false);
 	date_format(lsec_day(t), d);
-	strbuf_addf(sb, "\"%sT%02d:%02d:%02dZ\"", d, secs / 3600, secs / 60 % 60,
-		    secs % 60);
+	strbuf_addf(sb, "\"%sT%02d:%02d:%02dZ\"", d, secs / 3600,
+		    secs / 60 % 60, secs % 60);
 }
 
-void json_write_event(struct strbuf *sb, const struct event *ev)
+/* all_day, start, end, tz, end_tz, and the instants of a zoned event
+ * (null for the others: their clock is not tied to UTC). */
+static void write_times(struct strbuf *sb, const struct event *ev)
 {
 	char w[ITIN_WHEN_MAX];
 	bool zoned = !ev->allday && ev->tz;
-	size_t i;
 
-	strbuf_addch(sb, '{');
-	key(sb, "id", true);
-	json_write_string(sb, ev->id ? ev->id : "");
-	str_or_null(sb, "type", event_type_name(ev->type));
-	str_or_null(sb, "title", ev->title);
 	key(sb, "all_day", false);
 	strbuf_addstr(sb, ev->allday ? "true" : "false");
 	when_format(ev->start, !ev->allday, 'T', w);
@@ -117,12 +114,14 @@ void json_write_event(struct strbuf *sb, const struct event *ev)
 		instant(sb, "end_utc", ev->end_utc);
 	else
 		str_or_null(sb, "end_utc", NULL);
-	str_or_null(sb, "venue", ev->venue);
-	str_or_null(sb, "city", ev->city);
-	str_or_null(sb, "country", ev->country);
+}
+
+/* "participants": an array of {"name", "role"} objects. */
+static void write_participants(struct strbuf *sb, const struct event *ev)
+{
 	key(sb, "participants", false);
 	strbuf_addch(sb, '[');
-	for (i = 0; i < ev->nwith; i++) {
+	for (size_t i = 0; i < ev->nwith; i++) {
 		if (i)
 			strbuf_addch(sb, ',');
 		strbuf_addch(sb, '{');
@@ -132,6 +131,33 @@ void json_write_event(struct strbuf *sb, const struct event *ev)
 		strbuf_addch(sb, '}');
 	}
 	strbuf_addch(sb, ']');
+}
+
+/* "tags": an array of strings. */
+static void write_tags(struct strbuf *sb, const struct event *ev)
+{
+	key(sb, "tags", false);
+	strbuf_addch(sb, '[');
+	for (size_t i = 0; i < ev->ntags; i++) {
+		if (i)
+			strbuf_addch(sb, ',');
+		json_write_string(sb, ev->tags[i]);
+	}
+	strbuf_addch(sb, ']');
+}
+
+void json_write_event(struct strbuf *sb, const struct event *ev)
+{
+	strbuf_addch(sb, '{');
+	key(sb, "id", true);
+	json_write_string(sb, ev->id ? ev->id : "");
+	str_or_null(sb, "type", event_type_name(ev->type));
+	str_or_null(sb, "title", ev->title);
+	write_times(sb, ev);
+	str_or_null(sb, "venue", ev->venue);
+	str_or_null(sb, "city", ev->city);
+	str_or_null(sb, "country", ev->country);
+	write_participants(sb, ev);
 	str_or_null(sb, "organization", ev->org);
 	str_or_null(sb, "status", event_status_name(ev->status));
 	str_or_null(sb, "source", ev->source);
@@ -140,14 +166,8 @@ void json_write_event(struct strbuf *sb, const struct event *ev)
 		json_write_string(sb, ev->notes);
 	else
 		strbuf_addstr(sb, "null");
-	key(sb, "tags", false);
-	strbuf_addch(sb, '[');
-	for (i = 0; i < ev->ntags; i++) {
-		if (i)
-			strbuf_addch(sb, ',');
-		json_write_string(sb, ev->tags[i]);
-	}
-	strbuf_addf(sb, "],\"seq\":%u", ev->seq);
+	write_tags(sb, ev);
+	strbuf_addf(sb, ",\"seq\":%u", ev->seq);
 	str_or_null(sb, "uid", ev->uid);
 	if (ev->has_modified)
 		instant(sb, "modified", ev->modified);

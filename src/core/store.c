@@ -6,39 +6,22 @@
  * file share one lock); readers hold it shared. There is no lock file: one
  * left by a killed process or another user could lock the owner out. A
  * rewrite replaces the file by rename, so the lock is checked to still be
- * on the file at the path once taken (lock_store).
+ * on the file at the path once taken (storelock.c).
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
-#include <math.h>
 #include <stdbool.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "itin/fsutil.h"
 #include "itin/inread.h"
 #include "itin/itinfmt.h"
 #include "itin/store.h"
+#include "itin/storelock.h"
 #include "itin/strbuf.h"
 #include "itin/xalloc.h"
-
-/*
- * How long a command waits for the store's lock before giving up with 75.
- * A holder keeps it for milliseconds (an append) to a fraction of a second
- * (a rewrite of thousands of events), but waiters queue: with 32 writers
- * at once on two cores (bench/lock.sh, 7680 operations) a wait reached
- * 18.6 s, and 5 s made 109 of them fail; 30 s made none. It still reports
- * a holder that is stuck (a stopped process) within half a minute.
- */
-#define DEFAULT_LOCK_TIMEOUT 30.0
-
-enum lock_kind { LK_SHARED, LK_EXCL };
 
 /* ---- default path ---------------------------------------------------- */
 
@@ -163,65 +146,7 @@ static void remove_parents(const char *path, char *made)
 	free(made);
 }
 
-/* ---- the lock -------------------------------------------------------- */
-
-static int lock_timeout(double *out, struct itin_err *err)
-{
-	const char *s = getenv("ITIN_LOCK_TIMEOUT");
-	char *end;
-	double v;
-
-	*out = DEFAULT_LOCK_TIMEOUT;
-	if (!s || !*s)
-		return 0;
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno || *end || !isfinite(v) || v < 0)
-		return itin_err_set(err, ITIN_EX_USAGE,
-				    "invalid ITIN_LOCK_TIMEOUT '%s' (expected "
-				    "a number of seconds)",
-				    s);
-	*out = v;
-	return 0;
-}
-
-static double now_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void sleep_ms(long ms)
-{
-	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
-}
-
-/*
- * The store must be a regular file: reading a FIFO would wait for a
- * writer (with the lock held), a device such as /dev/zero never ends, and
- * a rewrite would replace either by a file. 66, like a directory.
- */
-static int check_regular(const char *path, const struct stat *st,
-			 struct itin_err *err)
-{
-	if (S_ISDIR(st->st_mode))
-		return itin_err_set(err, ITIN_EX_NOINPUT, "'%s' is a directory",
-				    path);
-	if (!S_ISREG(st->st_mode))
-		return itin_err_set(err, ITIN_EX_NOINPUT,
-				    "'%s' is not a regular file (%s)", path,
-				    S_ISFIFO(st->st_mode)   ? "a FIFO"
-				    : S_ISCHR(st->st_mode)  ? "a character device"
-				    : S_ISBLK(st->st_mode)  ? "a block device"
-				    : S_ISSOCK(st->st_mode) ? "a socket"
-							    : "a special file");
-	return 0;
-}
+/* ---- checks ---------------------------------------------------------- */
 
 int store_check_path(const char *path, struct itin_err *err)
 {
@@ -229,145 +154,13 @@ int store_check_path(const char *path, struct itin_err *err)
 
 	if (stat(path, &st) < 0)
 		return 0;
-	return check_regular(path, &st, err);
+	return storelock_check_regular(path, &st, err);
 }
 
-/*
- * Open the store itself (real: links resolved) and flock(2) it: shared
- * for readers, exclusive for writers. Returns the descriptor (closing it
- * unlocks); -2 for a reader when the store does not exist (it reads as
- * empty); -1 with err filled.
- *
- * The store is the lock, not a "PATH.lock" file beside it: a lock file
- * that another user left (a command of theirs that failed in a shared
- * folder, or one planted there) could not be opened, trusted or removed
- * by the owner in a sticky folder, and would lock them out for ever.
- * A lock on the store needs no file of its own, so nothing is left
- * behind, and only someone who may open the store can take it.
- *
- * A rewrite renames a new file over the store while holding the lock on
- * the old one, so a process that waited on the old file must not use it:
- * after locking, the file at the path must still be the one locked
- * (same device and inode), else the lock is dropped and taken again on
- * the new file. That check also makes it safe for a lock holder to
- * remove a store it created (a failed first add or import).
- *
- * Writers open the store read-write (O_APPEND, for store_append), and
- * create it (0600, O_EXCL) when missing; *created says so. The open never
- * blocks (O_NONBLOCK): a FIFO or device in the store's place is refused.
- */
-static int lock_store(const char *path, const char *real, enum lock_kind kind,
-		      int *created, struct itin_err *err)
-{
-	double timeout, deadline;
-	long delay = 10;
-	int fd = -1;
-
-	*created = 0;
-	if (lock_timeout(&timeout, err) < 0)
-		return -1;
-	deadline = now_seconds() + timeout;
-	for (;;) {
-		struct stat st, now;
-		int flags = O_CLOEXEC | O_NOCTTY | O_NONBLOCK, e;
-
-		if (kind == LK_SHARED) {
-			fd = open(real, flags | O_RDONLY);
-		} else {
-			fd = open(real, flags | O_RDWR | O_APPEND);
-			if (fd < 0 && errno == ENOENT) {
-				fd = open(real,
-					  flags | O_RDWR | O_APPEND | O_CREAT |
-					      O_EXCL,
-					  0600);
-				if (fd >= 0)
-					*created = 1;
-				else if (errno == EEXIST &&
-					 now_seconds() < deadline)
-					continue; /* made by someone else */
-			}
-		}
-		if (fd < 0) {
-			e = errno;
-			if (kind == LK_SHARED && e == ENOENT)
-				return -2;
-			if (e == EISDIR)
-				return itin_err_set(err, ITIN_EX_NOINPUT,
-						    "'%s' is a directory",
-						    path);
-			if (kind == LK_SHARED)
-				return itin_err_set(err, ITIN_EX_NOINPUT,
-						    "cannot read '%s': %s",
-						    path, strerror(e));
-			return itin_err_set(err, fs_write_status(e),
-					    "cannot write '%s': %s", path,
-					    strerror(e));
-		}
-		if (fstat(fd, &st) < 0) {
-			e = errno;
-			itin_err_set(err, ITIN_EX_IOERR, "cannot stat '%s': %s",
-				     path, strerror(e));
-			goto fail;
-		}
-		if (check_regular(path, &st, err) < 0)
-			goto fail;
-
-		while (flock(fd, (kind == LK_SHARED ? LOCK_SH : LOCK_EX) |
-				     LOCK_NB) < 0) {
-			if (errno == EINTR)
-				continue;
-			if (errno != EWOULDBLOCK) {
-				/* A file system without flock (ENOLCK,
-				 * EOPNOTSUPP): a reader reads without. */
-				if (kind == LK_SHARED)
-					return fd;
-				itin_err_set(err, ITIN_EX_IOERR,
-					     "cannot lock '%s': %s", path,
-					     strerror(errno));
-				goto fail;
-			}
-			if (now_seconds() >= deadline) {
-				itin_err_set(err, ITIN_EX_TEMPFAIL,
-					     "store '%s' is busy (locked by "
-					     "another process for more than "
-					     "%g s)",
-					     path, timeout);
-				goto fail;
-			}
-			/* Short first waits: most holders finish an append
-			 * in ms. */
-			{
-				double left = (deadline - now_seconds()) * 1000.0;
-				long ms = delay;
-
-				if (left < ms)
-					ms = left > 1 ? (long)left : 1;
-				sleep_ms(ms);
-			}
-			if (delay < 50)
-				delay = delay * 3 / 2 > 50 ? 50 : delay * 3 / 2;
-		}
-		/* Still the file at the path? A rewrite may have replaced it
-		 * (or a failed first add removed it) while we waited. */
-		if (stat(real, &now) == 0 && now.st_dev == st.st_dev &&
-		    now.st_ino == st.st_ino)
-			return fd;
-		close(fd);
-		fd = -1;
-		*created = 0;
-	}
-
-fail:
-	/* A store we created stays: another process may hold it by now. */
-	*created = 0;
-	close(fd);
-	return -1;
-}
 /* ---- reading --------------------------------------------------------- */
 
-
 /*
- * Read and parse the store through fd, the descriptor lock_store() opened
+ * Read and parse the store through fd, the descriptor storelock_open() opened
  * and checked (a regular file, the one at the path): the store is read
  * once, from the file that is locked. Events go to out only when the
  * whole file parsed.
@@ -414,11 +207,11 @@ int store_load(const char *path, struct evlist *out,
 				    "cannot read '%s': %s", path,
 				    strerror(errno));
 	}
-	if (check_regular(path, &st, err) < 0)
+	if (storelock_check_regular(path, &st, err) < 0)
 		return -1;
 
 	real = fs_resolve_path(path);
-	lock = lock_store(path, real, LK_SHARED, &created, err);
+	lock = storelock_open(path, real, STORELOCK_SHARED, &created, err);
 	free(real);
 	if (lock == -2)
 		return 0;
@@ -562,53 +355,61 @@ static int check_last_event(int fd, off_t size, const char *path,
 	return ret;
 }
 
-static int append(const char *path, const struct event *ev, bool check_id,
-		  const struct itin_warner *w, struct itin_err *err)
+/*
+ * ev in the text format into sb, as append() writes it after the size
+ * bytes of the store: led by a newline when a hand-edited file lacks its
+ * final one.
+ */
+static int format_append(int fd, const char *path, off_t size,
+			 const struct event *ev, struct strbuf *sb,
+			 struct itin_err *err)
+{
+	char last;
+
+	if (size > 0) {
+		if (pread_all(fd, &last, 1, size - 1) < 0) {
+			int e = errno;
+
+			return itin_err_set(err, ITIN_EX_IOERR,
+					    "cannot read '%s': %s", path,
+					    strerror(e));
+		}
+		if (last != '\n')
+			strbuf_addch(sb, '\n');
+	}
+	itinfmt_write_event(sb, ev);
+	return 0;
+}
+
+/*
+ * append()'s work under the exclusive lock on fd: the checks of the
+ * store (a duplicate id, or its last event), then ev added and fsynced.
+ * A failed write is truncated back (a store this call created is
+ * append()'s to remove).
+ */
+static int append_locked(int fd, const char *path, const struct event *ev,
+			 bool check_id, int created,
+			 const struct itin_warner *w, struct itin_err *err)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct stat st;
-	char *real, *made;
-	int fd, created, e;
 	off_t size;
+	int e;
 
-	/* Before any folder is made for it. */
-	if (stat(path, &st) == 0 && check_regular(path, &st, err) < 0)
-		return -1;
-	if (check_not_folder_name(path, err) < 0 ||
-	    make_parents(path, &made, err) < 0)
-		return -1;
-	real = fs_resolve_path(path);
-	/* The store itself, locked and open for appending. */
-	fd = lock_store(path, real, LK_EXCL, &created, err);
-	if (fd < 0)
-		goto fail_dirs;
 	if (check_id && check_new_id(fd, path, ev->id, w, err) < 0)
-		goto fail_fd;
+		return -1;
 	if (fstat(fd, &st) < 0) {
 		e = errno;
-		itin_err_set(err, ITIN_EX_IOERR, "cannot stat '%s': %s", path,
-			     strerror(e));
-		goto fail_fd;
+		return itin_err_set(err, ITIN_EX_IOERR, "cannot stat '%s': %s",
+				    path, strerror(e));
 	}
 	size = st.st_size;
 	if (!check_id && check_last_event(fd, size, path, err) < 0)
-		goto fail_fd;
-
-	/* A hand-edited file may lack its final newline. */
-	if (size > 0) {
-		char last;
-
-		if (pread_all(fd, &last, 1, size - 1) < 0) {
-			e = errno;
-			itin_err_set(err, ITIN_EX_IOERR, "cannot read '%s': %s",
-				     path, strerror(e));
-			goto fail_fd;
-		}
-		if (last != '\n')
-			strbuf_addch(&sb, '\n');
+		return -1;
+	if (format_append(fd, path, size, ev, &sb, err) < 0) {
+		strbuf_release(&sb);
+		return -1;
 	}
-	itinfmt_write_event(&sb, ev);
-
 	/* One write(2), so a reader without the lock (or a crash) sees all or
 	 * nothing in practice; a short write is continued, then undone on
 	 * failure so no torn event is left behind. */
@@ -618,8 +419,33 @@ static int append(const char *path, const struct event *ev, bool check_id,
 			     path, strerror(e));
 		if (!created && ftruncate(fd, size) == 0)
 			fsync(fd);
-		goto fail_fd;
+		strbuf_release(&sb);
+		return -1;
 	}
+	strbuf_release(&sb);
+	return 0;
+}
+
+static int append(const char *path, const struct event *ev, bool check_id,
+		  const struct itin_warner *w, struct itin_err *err)
+{
+	struct stat st;
+	char *real, *made;
+	int fd, created, e;
+
+	/* Before any folder is made for it. */
+	if (stat(path, &st) == 0 && storelock_check_regular(path, &st, err) < 0)
+		return -1;
+	if (check_not_folder_name(path, err) < 0 ||
+	    make_parents(path, &made, err) < 0)
+		return -1;
+	real = fs_resolve_path(path);
+	/* The store itself, locked and open for appending. */
+	fd = storelock_open(path, real, STORELOCK_EXCL, &created, err);
+	if (fd < 0)
+		goto fail_dirs;
+	if (append_locked(fd, path, ev, check_id, created, w, err) < 0)
+		goto fail_fd;
 	if (close(fd) < 0) {
 		e = errno;
 		itin_err_set(err, ITIN_EX_IOERR, "cannot write '%s': %s", path,
@@ -632,7 +458,6 @@ static int append(const char *path, const struct event *ev, bool check_id,
 		fs_sync_dir(real);
 	free(made);
 	free(real);
-	strbuf_release(&sb);
 	return 0;
 
 fail_fd:
@@ -645,7 +470,6 @@ fail_fd:
 fail_dirs:
 	remove_parents(path, made);
 	free(real);
-	strbuf_release(&sb);
 	return -1;
 }
 
@@ -699,7 +523,7 @@ int store_begin(const char *path, struct store_tx *tx,
 
 	tx_reset(tx);
 	/* Before any folder is made for it. */
-	if (stat(path, &st) == 0 && check_regular(path, &st, err) < 0)
+	if (stat(path, &st) == 0 && storelock_check_regular(path, &st, err) < 0)
 		return -1;
 	if (check_not_folder_name(path, err) < 0)
 		return -1;
@@ -708,8 +532,8 @@ int store_begin(const char *path, struct store_tx *tx,
 		return -1;
 	tx->path = xstrdup(path);
 	tx->real_path = fs_resolve_path(path);
-	tx->lock_fd =
-	    lock_store(path, tx->real_path, LK_EXCL, &tx->created, err);
+	tx->lock_fd = storelock_open(path, tx->real_path, STORELOCK_EXCL,
+				     &tx->created, err);
 	if (tx->lock_fd < 0) {
 		/* Nothing of ours inside: the folders may go. */
 		remove_parents(path, tx->made_dir);

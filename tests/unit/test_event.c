@@ -5,6 +5,7 @@
 #include "itin/evlist.h"
 #include "itin/event.h"
 #include "itin/tz.h"
+#include "itin/xalloc.h"
 
 static int nwarn;
 static char last_warning[512];
@@ -245,6 +246,42 @@ TEST(pack)
 	/* An event with nothing to pack. */
 	ev = event_pack(event_new());
 	CHECK(ev->title == NULL && ev->with == NULL);
+	event_free(ev);
+}
+
+/* The setters readers use instead of assigning a field, on a heap event
+ * and on a packed one (whose old strings are in its block). */
+TEST(setters)
+{
+	struct event *ev = event_new();
+	const char *line = "Seoul, KR";
+	char *mine = xstrdup("Blue House");
+
+	event_set_strn(ev, &ev->city, line, 5);
+	CHECK_STR(ev->city, "Seoul");
+	event_set_strn(ev, &ev->city, "Busan", 5);
+	CHECK_STR(ev->city, "Busan");
+	event_take_str(ev, &ev->venue, mine);
+	CHECK(ev->venue == mine);
+	event_set_strn(ev, &ev->notes, NULL, 3);
+	CHECK(ev->notes == NULL);
+	event_set_place(ev, "Yongsan", "Seoul", "KR");
+	CHECK_STR(ev->venue, "Yongsan");
+	CHECK_STR(ev->city, "Seoul");
+	CHECK_STR(ev->country, "KR");
+
+	ev = event_pack(ev);
+	CHECK(ev->packed > 0);
+	event_set_place(ev, NULL, "Tokyo", NULL);
+	CHECK(ev->venue == NULL);
+	CHECK_STR(ev->city, "Tokyo");
+	CHECK_STR(ev->country, "");
+	event_set_place(ev, "Kantei", "Tokyo", "JPN");
+	CHECK_STR(ev->country, "");
+	event_take_str(ev, &ev->title, xstrdup("Summit"));
+	CHECK_STR(ev->title, "Summit");
+	event_set_strn(ev, &ev->title, "Summit talks", 6);
+	CHECK_STR(ev->title, "Summit");
 	event_free(ev);
 }
 
@@ -674,6 +711,7 @@ int main(void)
 	RUN(names);
 	RUN(new_clone_free);
 	RUN(pack);
+	RUN(setters);
 	RUN(derive_id);
 	RUN(old_id);
 	RUN(random_id);
