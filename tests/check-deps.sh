@@ -45,7 +45,8 @@ core_prints() {
 	code_grep '\b(printf|vprintf|puts|putchar|perror)[[:space:]]*\(|\b(stdout|stderr)\b' "$@"
 }
 core_exits() {
-	code_grep '\b(_?exit|_Exit|quick_exit|abort)[[:space:]]*\(' "$@"
+	code_grep '\b(_?exit|_Exit|quick_exit|abort)[[:space:]]*\(' "$@" |
+		grep -v "^$MAY_EXIT:"
 }
 tui_includes_cli() {
 	code_grep "$INCLUDE"'"([^"]*/)?cli[/.]' "$@"
@@ -163,7 +164,7 @@ selftest
 	check "core must not print: return an error, or write to the caller's FILE *" \
 		core_prints $CORE
 	check "core must not exit: return an error" \
-		core_exits $(ls $CORE | grep -vx "$MAY_EXIT")
+		core_exits $CORE
 	check "src/tui must not include src/cli headers" \
 		tui_includes_cli src/tui/*.[ch]
 	check "src/cli reaches the viewer only through src/tui/tui.h and layout.h" \
