@@ -131,10 +131,11 @@ check-deps:
 # $(LOGDIR)/NAME.log, so `make -jN check` runs N at a time; tests/run.sh
 # then prints the logs one after another and ends with "N skipped" and
 # "N passed, N failed". TESTS="t-a t-b" picks the cli scripts (every unit
-# test and replay still runs). Slow scripts come first, so that with -jN
-# the short ones fill in around them.
+# test and replay still runs). The slowest scripts (as timed in a make -j2
+# check) come first, so that with -jN the short ones fill in around them.
 LOGDIR := $(BUILD)/tests/logs
-SLOW_CLI := t-concurrency t-view t-bounds t-crash t-leave t-ics t-limits
+SLOW_CLI := t-ics t-view t-recur t-hostile t-capitals t-concurrency t-limits t-budget \
+	t-escapes t-timeline t-bounds
 CLI_FOUND := $(patsubst tests/cli/%.sh,%,$(sort $(wildcard tests/cli/t-*.sh)))
 CLI_ALL := $(filter $(CLI_FOUND),$(SLOW_CLI)) $(filter-out $(SLOW_CLI),$(CLI_FOUND))
 CLI_NAMES := $(if $(TESTS),$(filter $(TESTS),$(CLI_ALL)),$(CLI_ALL))
