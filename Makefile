@@ -16,8 +16,10 @@ PKGS := libical ncursesw libutf8proc
 # Required flags are appended to the user's so they cannot be lost.
 WARN := -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wstrict-prototypes \
 	-Wshadow -Wformat=2 -Wvla
+# pkg-config runs once, here, not at every compile (:= expands it now).
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
 ALL_CFLAGS = $(CFLAGS) -std=c17 -D_GNU_SOURCE -pthread $(WARN) -Iinclude \
-	-DITIN_VERSION='"$(VERSION)"' $(shell $(PKG_CONFIG) --cflags $(PKGS))
+	-DITIN_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS)
 # -pthread: a CSV import parses on a second thread (src/core/csvpipe.c).
 LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -lm -pthread
@@ -49,8 +51,8 @@ LIBCORE := $(BUILD)/libitin.a
 # The viewer's objects, so unit tests can link the pure layout code.
 LIBTUI := $(BUILD)/libitintui.a
 
-.PHONY: all check check-deps installcheck bench install uninstall clean valgrind format \
-	gazetteer windowszones fuzz fuzz-run
+.PHONY: all check check-deps run-tests installcheck bench install uninstall clean \
+	valgrind format gazetteer windowszones fuzz fuzz-run FORCE
 
 all: $(BIN)
 
@@ -92,8 +94,7 @@ FUZZ_BUILD := build-fuzz
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 FUZZ_CFLAGS = -O1 -g -std=c17 -D_GNU_SOURCE -pthread $(WARN) -Iinclude \
-	-DITIN_VERSION='"$(VERSION)"' $(shell $(PKG_CONFIG) --cflags $(PKGS)) \
-	$(FUZZ_SAN)
+	-DITIN_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(FUZZ_SAN)
 FUZZ_CORE_OBJ := $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_BIN := $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz_%)
 
@@ -118,38 +119,55 @@ fuzz-run: fuzz
 		FUZZ_SEED=$(FUZZ_SEED) \
 		sh tests/fuzz/run.sh $(FUZZ_NAMES)
 
-# The core never depends on the viewer or the command line.
-# Neither the core nor the command line calls what follows the locale
-# (<ctype.h>, strcasecmp: itin/ascii.h instead; setlocale only in src/tui/,
-# for ncursesw), what keeps static state (strtok, localtime, gmtime, ctime,
-# asctime: the _r forms and tz.h), or what cannot bound a write (strcpy,
-# strcat, sprintf, vsprintf, gets). Comment lines are skipped.
-# In pieces joined with no space: a backslash-newline inside the list
-# would put a space into an alternative (" ctime") that never matches.
-BANNED_STR := strn?casecmp|strcpy|strcat|v?sprintf|strtok|gets
-BANNED_TIME := localtime|gmtime|ctime|asctime|setlocale
-BANNED_CTYPE := is(alnum|alpha|blank|cntrl|digit|graph|lower|print|punct|space|upper|xdigit)|toupper|tolower
-BANNED := $(BANNED_STR)|$(BANNED_TIME)|$(BANNED_CTYPE)
+# The layering rules of DESIGN.md (cli -> tui -> core) and the calls that
+# core and cli must not make: tests/check-deps.sh, which checks its own
+# rules on planted samples first.
 check-deps:
-	@case '$(BANNED)' in *' '*) \
-		echo "BANNED has a space inside an alternative (Makefile)" >&2; exit 1;; esac
-	@printf 'ctime(t);\nisprint(c);\ntolower (c);\n' | \
-		test "$$(grep -cE '\b($(BANNED))[[:space:]]*\(')" = 3 || \
-		{ echo "check-deps: BANNED misses a banned call" >&2; exit 1; }
-	@if grep -nE '#include *[<"](n?curses|ncursesw|cli/|tui/)' src/core/*.c include/itin/*.h; then \
-		echo "core must not include curses, cli or tui headers" >&2; exit 1; fi
-	@if grep -nE '\b($(BANNED))[[:space:]]*\(|#[[:space:]]*include[[:space:]]*<ctype\.h>' \
-		$(wildcard src/core/*.[ch] src/cli/*.[ch]) | \
-		grep -vE '^[^:]+:[0-9]+:[[:space:]]*(/\*|\*|//)'; then \
-		echo "banned call in src/core or src/cli (see check-deps in the Makefile)" >&2; \
-		exit 1; fi
+	@sh tests/check-deps.sh
 
-check: all $(UNIT_BIN) $(REPLAY_BIN) check-deps
-	@ITIN=$(abspath $(BIN)) UNIT_DIR=$(abspath $(BUILD)/tests) \
-		REPLAY_DIR=$(abspath $(BUILD)/fuzz) sh tests/run.sh
+# The tests. A suite is one unit-test binary, one fuzz target replayed over
+# its seeds and regressions (built without libFuzzer), or one
+# tests/cli/t-*.sh script. Each suite is a target that writes
+# $(LOGDIR)/NAME.log, so `make -jN check` runs N at a time; tests/run.sh
+# then prints the logs one after another and ends with "N skipped" and
+# "N passed, N failed". TESTS="t-a t-b" picks the cli scripts (every unit
+# test and replay still runs). The slowest scripts (as timed in a make -j2
+# check) come first, so that with -jN the short ones fill in around them.
+LOGDIR := $(BUILD)/tests/logs
+SLOW_CLI := t-ics t-view t-recur t-hostile t-capitals t-concurrency t-limits t-budget \
+	t-escapes t-timeline t-bounds
+CLI_FOUND := $(patsubst tests/cli/%.sh,%,$(sort $(wildcard tests/cli/t-*.sh)))
+CLI_ALL := $(filter $(CLI_FOUND),$(SLOW_CLI)) $(filter-out $(SLOW_CLI),$(CLI_FOUND))
+CLI_NAMES := $(if $(TESTS),$(filter $(TESTS),$(CLI_ALL)),$(CLI_ALL))
+UNIT_NAMES := $(UNIT_SRC:tests/unit/%.c=%)
+# Targets with neither seeds nor regressions have nothing to replay.
+REPLAY_NAMES := $(foreach n,$(FUZZ_NAMES), \
+	$(if $(wildcard tests/fuzz/seeds/$(n) tests/fuzz/regressions/$(n)),$(n)))
+SUITES = $(CLI_NAMES) $(UNIT_NAMES) $(REPLAY_NAMES:%=replay_%)
+RUN_SUITE = ITIN=$(abspath $(BIN)) UNIT_DIR=$(abspath $(BUILD)/tests) \
+	REPLAY_DIR=$(abspath $(BUILD)/fuzz) ITIN_VALGRIND=$(ITIN_VALGRIND) \
+	sh tests/run.sh one $(LOGDIR)
 
-valgrind: all $(UNIT_BIN)
-	@ITIN=$(abspath $(BIN)) UNIT_DIR=$(abspath $(BUILD)/tests) ITIN_VALGRIND=1 sh tests/run.sh
+check: all check-deps run-tests
+
+run-tests: $(SUITES:%=$(LOGDIR)/%.log)
+	@sh tests/run.sh sum $(LOGDIR) $(SUITES)
+
+# The suite's own binary is its prerequisite: building and testing overlap.
+# "-": a suite whose runner is killed must not stop the others; run.sh sum
+# finds no status for it and counts a failure.
+$(LOGDIR)/t-%.log: $(BIN) FORCE
+	-@$(RUN_SUITE) t-$*
+$(LOGDIR)/test_%.log: $(BUILD)/tests/test_% FORCE
+	-@$(RUN_SUITE) test_$*
+$(LOGDIR)/replay_%.log: $(BUILD)/fuzz/replay_% FORCE
+	-@$(RUN_SUITE) replay_$*
+FORCE:
+
+# The unit tests and the cli scripts with itin under valgrind memcheck
+# (tests/cli/lib.sh); no replays, which run the core without itin.
+valgrind:
+	@$(MAKE) --no-print-directory run-tests ITIN_VALGRIND=1 REPLAY_NAMES=
 
 BENCH_BIN := $(BUILD)/bench/csvbench
 

@@ -92,8 +92,10 @@ bool utf8_acts_on_display(uint32_t cp)
 	if (cp > 0x10FFFF || cp == 0x200C || cp == 0x200D)
 		return false;
 	switch (utf8proc_category((utf8proc_int32_t)cp)) {
-	case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF:
-	case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+	case UTF8PROC_CATEGORY_CC:
+	case UTF8PROC_CATEGORY_CF:
+	case UTF8PROC_CATEGORY_ZL:
+	case UTF8PROC_CATEGORY_ZP:
 		return true;
 	default:
 		return false;
@@ -133,11 +135,11 @@ static size_t unit_at(const char *s, size_t len, size_t *cols)
 	size_t n = utf8_decode(s, len, &cp);
 
 	if (!n) {
-		*cols = 4;	/* "\xHH" */
+		*cols = 4; /* "\xHH" */
 		return 1;
 	}
 	if (is_control(cp))
-		*cols = 4;	/* "\xHH" */
+		*cols = 4; /* "\xHH" */
 	else if (utf8_acts_on_display(cp))
 		*cols = cp > 0xFFFF ? 9 : 8; /* "\u{XXXX}", "\u{XXXXX}" */
 	else
@@ -261,24 +263,24 @@ static const struct {
 	uint32_t cp;
 	const char *to;
 } fold_extra[] = {
-	{0x00DF, "ss"},	/* ß (case folding gives ss too) */
-	{0x00E6, "ae"},	/* æ */
-	{0x00F0, "d"},	/* ð */
-	{0x00F8, "o"},	/* ø */
-	{0x00FE, "th"},	/* þ */
-	{0x0111, "d"},	/* đ */
-	{0x0127, "h"},	/* ħ */
-	{0x0131, "i"},	/* ı */
-	{0x0142, "l"},	/* ł */
-	{0x0153, "oe"},	/* œ */
-	{0x0167, "t"},	/* ŧ */
-	{0x0180, "b"},	/* ƀ */
-	{0x0188, "c"},	/* ƈ */
-	{0x0192, "f"},	/* ƒ */
-	{0x01B4, "y"},	/* ƴ */
-	{0x0237, "j"},	/* ȷ */
-	{0x0249, "j"},	/* ɉ */
-	{0x0268, "i"},	/* ɨ */
+    {0x00DF, "ss"}, /* ß (case folding gives ss too) */
+    {0x00E6, "ae"}, /* æ */
+    {0x00F0, "d"},  /* ð */
+    {0x00F8, "o"},  /* ø */
+    {0x00FE, "th"}, /* þ */
+    {0x0111, "d"},  /* đ */
+    {0x0127, "h"},  /* ħ */
+    {0x0131, "i"},  /* ı */
+    {0x0142, "l"},  /* ł */
+    {0x0153, "oe"}, /* œ */
+    {0x0167, "t"},  /* ŧ */
+    {0x0180, "b"},  /* ƀ */
+    {0x0188, "c"},  /* ƈ */
+    {0x0192, "f"},  /* ƒ */
+    {0x01B4, "y"},  /* ƴ */
+    {0x0237, "j"},  /* ȷ */
+    {0x0249, "j"},  /* ɉ */
+    {0x0268, "i"},  /* ɨ */
 };
 
 static const char *fold_extra_of(uint32_t cp)
@@ -293,10 +295,14 @@ static const char *fold_extra_of(uint32_t cp)
 static bool is_alnum_cp(uint32_t cp)
 {
 	switch (utf8proc_category((utf8proc_int32_t)cp)) {
-	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
-	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
-	case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
 		return true;
 	default:
 		return false;
@@ -337,11 +343,10 @@ static size_t fold_one(uint32_t cp, bool alnum, char *out, size_t cap)
 			return (size_t)-1;
 		return utf8_encode(cp, out);
 	}
-	nd = utf8proc_decompose_char(
-	    (utf8proc_int32_t)cp, d, 18,
-	    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-		UTF8PROC_STRIPMARK,
-	    &boundclass);
+	nd = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 18,
+				     UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+					 UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK,
+				     &boundclass);
 	if (nd < 0 || nd > 18)
 		return (size_t)-1;
 	for (utf8proc_ssize_t i = 0; i < nd; i++) {
@@ -401,7 +406,7 @@ size_t utf8_fold(const char *s, char *buf, size_t size, unsigned flags)
 		if (m != (size_t)-1)
 			put(buf, size, &n, f, m);
 		else if (!alnum || is_alnum_cp(cp))
-			put(buf, size, &n, s + i, k);	/* kept as it is */
+			put(buf, size, &n, s + i, k); /* kept as it is */
 		i += k;
 	}
 	if (size)

@@ -6,8 +6,10 @@
 #   expect_out FILE DESC   stdout equals FILE (diff shown on failure)
 #   expect_out_text TEXT DESC
 #   expect_err RE DESC     stderr matches the extended regex RE
-#   ok DESC / not_ok DESC  record a result directly
+#   ok DESC / not_ok DESC  record a result directly ("ok" with DESC ending
+#                          in "# skip WHY" is counted as a skip)
 #   same_file A B DESC     two files are byte-identical
+#   finish                 exit: 1 when a check failed, else 0
 #
 # Each script gets a fresh $T with HOME and ITIN_FILE inside it, a fixed
 # ITIN_NOW, no colour and the C.UTF-8 locale.
@@ -53,9 +55,12 @@ ok() {
 	echo "ok $n_test - $1"
 }
 
+# A failure is also noted in a file, so that finish sees the ones
+# recorded in a subshell (a pipeline, a ( ... ) &) as well.
 not_ok() {
 	n_test=$((n_test + 1))
 	echo "not ok $n_test - $1"
+	echo "$n_test" >>"$T/.not-ok"
 }
 
 run() {
@@ -151,8 +156,12 @@ same_file() {
 	fi
 }
 
-# Exit status of the script: failing when any check failed.
+# Exit status of the script: 1 when any check failed through not_ok (a
+# "not ok" line echoed directly is still counted by tests/run.sh).
 finish() {
+	if [ -e "$T/.not-ok" ]; then
+		exit 1
+	fi
 	exit 0
 }
 

@@ -1,0 +1,175 @@
+#!/bin/sh
+# check-deps.sh: the layering rules of /work/shared/DESIGN.md, checked by
+# grep (make check-deps). Dependencies point one way: cli -> tui -> core,
+# cli -> core.
+#   core   (src/core, include/itin) includes no curses, cli or tui header
+#          and no header by a relative path; it never prints (no printf,
+#          puts, perror, stdout or stderr: a writer takes the caller's
+#          FILE *) and never exits (xalloc.c's out-of-memory exit aside).
+#   tui    (src/tui) includes no cli header.
+#   cli    (src/cli) reaches the viewer only through its public headers,
+#          TUI_PUBLIC: tui.h (itin view) and layout.h (the pure layout,
+#          also behind itin timeline); the rest of src/tui is its insides.
+#   core and cli call nothing that follows the locale (<ctype.h>,
+#          strcasecmp: itin/ascii.h instead; setlocale only in src/tui, for
+#          ncursesw), keeps static state (strtok, localtime, gmtime, ctime,
+#          asctime: the _r forms and tz.h) or cannot bound a write (strcpy,
+#          strcat, sprintf, vsprintf, gets).
+# Comment lines (starting with /*, * or //) are left out. Before checking
+# the tree the script checks itself on planted samples, each of which a
+# rule must catch, so a rule that stops matching fails here at once.
+# Run from the top of the tree; exit 1 naming every offending line.
+
+CORE="src/core/*.[ch] include/itin/*.h"
+# The one file of the core that may exit: out of memory (see xalloc.c).
+MAY_EXIT=src/core/xalloc.c
+TUI_PUBLIC='tui\.h|layout\.h'
+
+INCLUDE='^[[:space:]]*#[[:space:]]*include[[:space:]]*'
+BANNED_STR='strn?casecmp|strcpy|strcat|v?sprintf|strtok|gets'
+BANNED_TIME='localtime|gmtime|ctime|asctime|setlocale'
+BANNED_CTYPE='is(alnum|alpha|blank|cntrl|digit|graph|lower|print|punct|space|upper|xdigit)|toupper|tolower'
+BANNED="$BANNED_STR|$BANNED_TIME|$BANNED_CTYPE"
+
+# The rules. Each reads the files named, prints the lines that break it
+# as FILE:LINE:TEXT, and says nothing when there are none.
+code_grep() { # ERE FILE...: lines matching ERE, comment lines left out
+	_re=$1
+	shift
+	grep -HnE -- "$_re" "$@" | grep -vE '^[^:]+:[0-9]+:[[:space:]]*(/\*|\*|//)'
+}
+core_includes() {
+	code_grep "$INCLUDE"'(<(n?curses|ncursesw|term\.h|panel\.h)|"\.\./|"([^"]*/)?(cli|tui)[/.])' "$@"
+}
+core_prints() {
+	code_grep '\b(printf|vprintf|puts|putchar|perror)[[:space:]]*\(|\b(stdout|stderr)\b' "$@"
+}
+core_exits() {
+	code_grep '\b(_?exit|_Exit|quick_exit|abort)[[:space:]]*\(' "$@" |
+		grep -v "^$MAY_EXIT:"
+}
+tui_includes_cli() {
+	code_grep "$INCLUDE"'"([^"]*/)?cli[/.]' "$@"
+}
+cli_includes_tui() { # any header of src/tui but the public ones
+	code_grep "$INCLUDE"'"([^"]*/)?tui/' "$@" |
+		grep -vE '"\.\./tui/('"$TUI_PUBLIC"')"'
+}
+banned_calls() {
+	code_grep "\\b($BANNED)[[:space:]]*\\(|$INCLUDE<ctype\\.h>" "$@"
+}
+
+# expect RULE N FILE: RULE finds exactly N lines in FILE.
+selftest_failed=0
+expect() {
+	_n=$("$1" "$3" | wc -l | tr -d ' ')
+	if [ "$_n" != "$2" ]; then
+		echo "check-deps.sh: rule $1 finds $_n lines in its sample, want $2" >&2
+		selftest_failed=1
+	fi
+}
+
+selftest() {
+	s=$(mktemp -d "${TMPDIR:-/tmp}/check-deps.XXXXXX") || exit 1
+	# Each line but the comments breaks the rule the sample is named for.
+	cat >"$s/core_includes.c" <<-'EOF'
+	#include "../tui/tui.h"
+	# include <ncursesw/curses.h>
+	#include <curses.h>
+	#include "cli/cli.h"
+	#include "tui.h"
+	#include "../src/core/event.h"
+	// #include "../tui/tui.h"
+	EOF
+	cat >"$s/core_prints.c" <<-'EOF'
+	printf("x");
+	puts (s);
+	fputs(s, stderr);
+	fprintf(stdout, "x");
+	perror("x");
+	/* printf("x"); */
+	EOF
+	cat >"$s/core_exits.c" <<-'EOF'
+	exit(1);
+	_exit(1);
+	abort ();
+	 * exit(1);
+	EOF
+	cat >"$s/tui_includes_cli.c" <<-'EOF'
+	#include "../cli/cli.h"
+	#include "cli.h"
+	EOF
+	cat >"$s/cli_includes_tui.c" <<-'EOF'
+	#include "../tui/view.h"
+	#include "../tui/tui.hh"
+	EOF
+	cat >"$s/banned_calls.c" <<-'EOF'
+	ctime(t);
+	isprint(c);
+	tolower (c);
+	sprintf(b, "x");
+	#include <ctype.h>
+	EOF
+	cat >"$s/cli_clean.c" <<-'EOF'
+	#include "../tui/tui.h"
+	#include "../tui/layout.h"
+	#include "cli.h"
+	EOF
+	# What the rules must let through.
+	cat >"$s/clean.c" <<-'EOF'
+	#include "itin/err.h"
+	#include "places-data.h"
+	#include <stdio.h>
+	snprintf(b, n, "x");
+	fprintf(fp, "x");
+	fputs(s, out);
+	atexit(restore);
+	if (r->in != stdin)
+	ascii_tolower(c);
+	localtime_r(&t, &tm);
+	strtoll(s, &end, 10);
+	EOF
+	expect core_includes 6 "$s/core_includes.c"
+	expect core_prints 5 "$s/core_prints.c"
+	expect core_exits 3 "$s/core_exits.c"
+	expect tui_includes_cli 2 "$s/tui_includes_cli.c"
+	expect cli_includes_tui 2 "$s/cli_includes_tui.c"
+	expect banned_calls 5 "$s/banned_calls.c"
+	for rule in core_includes core_prints core_exits tui_includes_cli \
+		cli_includes_tui banned_calls; do
+		expect "$rule" 0 "$s/clean.c"
+	done
+	expect cli_includes_tui 0 "$s/cli_clean.c"
+	rm -rf "$s"
+	[ "$selftest_failed" -eq 0 ] || exit 1
+}
+
+# check WHY RULE FILE...: run RULE over the tree; WHY when it finds any.
+status=0
+check() {
+	_why=$1
+	_rule=$2
+	shift 2
+	if "$_rule" "$@"; then
+		echo "check-deps: $_why (see tests/check-deps.sh)" >&2
+		status=1
+	fi
+}
+
+selftest
+# shellcheck disable=SC2086 # the globs are meant to expand
+{
+	check "core must not include curses, cli or tui headers, nor reach outside by ../" \
+		core_includes $CORE
+	check "core must not print: return an error, or write to the caller's FILE *" \
+		core_prints $CORE
+	check "core must not exit: return an error" \
+		core_exits $CORE
+	check "src/tui must not include src/cli headers" \
+		tui_includes_cli src/tui/*.[ch]
+	check "src/cli reaches the viewer only through src/tui/tui.h and layout.h" \
+		cli_includes_tui src/cli/*.[ch]
+	check "banned call in src/core or src/cli" \
+		banned_calls $CORE src/cli/*.[ch]
+}
+exit "$status"
