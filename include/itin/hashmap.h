@@ -84,10 +84,18 @@ struct hashmap_iter {
 	uint32_t prev1, cur1, next1;
 };
 
-/* An empty map of entries of esize bytes; allocates nothing. */
+/*
+ * An empty map of entries of esize bytes (or of type) that compares keys
+ * with eq; allocates nothing. HASHMAP_INIT is for a static map.
+ */
+#define HASHMAP_INIT(type, eq_fn, ctx_ptr)                                     \
+	{                                                                      \
+		.esize = sizeof(type), .eq = (eq_fn), .ctx = (ctx_ptr)         \
+	}
 void hashmap_init(struct hashmap *map, size_t esize, hashmap_eq_fn eq,
 		  const void *ctx);
-/* Free the map's memory (not what entries point to) and empty it. */
+/* Free the map's memory (not what entries point to) and empty it; it
+ * is ready for new entries of the same kind. */
 void hashmap_release(struct hashmap *map);
 
 /*

@@ -82,16 +82,18 @@ static void many(uint64_t (*hash)(const char *), size_t n)
 
 TEST(empty_map)
 {
-	struct hashmap map;
+	struct hashmap map = HASHMAP_INIT(struct name_entry, name_eq, NULL);
 	struct hashmap_iter it;
 
-	hashmap_init(&map, sizeof(struct name_entry), name_eq, NULL);
 	CHECK(hashmap_get(&map, 1, "x") == NULL);
 	CHECK(hashmap_first(&map, 1, &it) == NULL);
 	CHECK(hashmap_last(&map, 1) == NULL);
 	CHECK_INT(hashmap_count(&map), 0);
 	hashmap_release(&map);
 	hashmap_release(&map); /* twice is fine: released is empty */
+	put(&map, hash_name, "again", 1);
+	CHECK_INT(get(&map, hash_name, "again"), 1);
+	release(&map);
 }
 
 TEST(string_keys)
