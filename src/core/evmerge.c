@@ -116,6 +116,11 @@ void evmerge_revisions(struct evmerge *m)
 	m->revisions = true;
 }
 
+static bool has_uid(const struct event *ev)
+{
+	return ev->uid && *ev->uid;
+}
+
 static uint64_t uid_key(const char *uid)
 {
 	return fnv1a_str(FNV1A_OFFSET, uid);
@@ -134,7 +139,7 @@ struct evmerge *evmerge_new(struct evlist *store)
 	for (size_t i = 0; i < store->n; i++) {
 		const struct event *ev = store->v[i];
 
-		if (ev->uid && *ev->uid)
+		if (has_uid(ev))
 			cands_put(&m->uids, uid_key(ev->uid), i);
 		cands_put(&m->lookalike, evident_lookalike(ev), i);
 	}
@@ -160,11 +165,6 @@ void evmerge_free(struct evmerge *m)
 static unsigned content_mask(unsigned carried)
 {
 	return carried & EVF_CONTENT;
-}
-
-static bool has_uid(const struct event *ev)
-{
-	return ev->uid && *ev->uid;
 }
 
 /* Put ev, stored (or about to be) at pos, under its content. */
@@ -292,7 +292,7 @@ static void check_xid(struct evmerge *m, struct event *ev, unsigned carried,
 	const struct event *s;
 	char *id;
 
-	if (!ev->uid || !*ev->uid || !(carried & EVF_ID))
+	if (!has_uid(ev) || !(carried & EVF_ID))
 		return;
 	pos = evindex_find(m->ids, ev->id);
 	if (pos < 0)
@@ -334,7 +334,7 @@ static long find_same(struct evmerge *m, const struct event *ev, uint64_t key)
 
 	if (pos < 0)
 		pos = find_old_id(m, ev);
-	if (pos < 0 && ev->uid && *ev->uid)
+	if (pos < 0 && has_uid(ev))
 		pos = find_uid(m, ev->uid);
 	if (pos < 0)
 		pos = find_content(m, ev, key);
@@ -369,7 +369,7 @@ static void index_at(struct evmerge *m, const struct event *ev, size_t pos,
 		     uint64_t key)
 {
 	evindex_put(m->ids, ev->id, pos);
-	if (ev->uid && *ev->uid)
+	if (has_uid(ev))
 		cands_put(&m->uids, uid_key(ev->uid), pos);
 	/* An event of this file joins content at the next file. */
 	if (pos < m->input_start)
@@ -386,7 +386,7 @@ static unsigned stored_rev(const struct evmerge *m, const struct event *old)
 {
 	/* An event without a uid is itin's own: its revision is seq (an
 	 * itin export's SEQUENCE is that). */
-	if (m->revisions || !old->uid || !*old->uid)
+	if (m->revisions || !has_uid(old))
 		return old->seq;
 	return old->src_seq;
 }
@@ -422,7 +422,7 @@ static bool edited_since(const struct event *old, const struct event *ev,
 	char *derived;
 	bool same_id;
 
-	if ((ev->uid && *ev->uid) ||
+	if (has_uid(ev) ||
 	    (strcmp(old->id, ev->id) &&
 	     !(event_old_id(ev->id, prev) && !strcmp(old->id, prev))) ||
 	    evident_same(old, ev, carried & EVF_CONTENT))

@@ -107,21 +107,18 @@ static const struct tz_ttype *segment_at(const struct tz *tz, int64_t t,
 	return ty;
 }
 
-void tz_offset_at(const struct tz *tz, int64_t instant, struct tz_offset *out)
-{
-	int64_t from, to;
-	const struct tz_ttype *ty = segment_at(tz, instant, &from, &to);
-
-	out->utc_offset = ty->off;
-	out->is_dst = ty->isdst;
-	memcpy(out->abbr, ty->abbr, sizeof(out->abbr));
-}
-
 static void fill_offset(const struct tz_ttype *ty, struct tz_offset *out)
 {
 	out->utc_offset = ty->off;
 	out->is_dst = ty->isdst;
 	memcpy(out->abbr, ty->abbr, sizeof(out->abbr));
+}
+
+void tz_offset_at(const struct tz *tz, int64_t instant, struct tz_offset *out)
+{
+	int64_t from, to;
+
+	fill_offset(segment_at(tz, instant, &from, &to), out);
 }
 
 static bool same_type(const struct tz_ttype *a, const struct tz_ttype *b)
