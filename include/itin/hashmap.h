@@ -30,23 +30,26 @@
  *
  * The map owns the entries: they live in one array of the map's, so an
  * entry never points into an array of the caller's, and the caller's
- * arrays may grow as they like (keep positions in the entry, not
- * pointers, and pass the struct that owns the array as ctx: evmerge.c
- * keeps store positions and its evlist). An entry pointer is valid until
- * the next hashmap_add() (the array may move); so is an iteration.
+ * arrays may grow as they like. Keep positions in the entry, not
+ * pointers, and give the map as ctx the struct that owns the array, not
+ * the array (evmerge.c keeps store positions while the store grows;
+ * test_hashmap.c shows a ctx). An entry pointer is valid until the next
+ * hashmap_add() (the array may move); so is a walk.
  * hashmap_release() frees the map's memory, not what the entries point
  * to: free that first (hashmap_at() reaches every entry ever added).
  *
- * Why this shape. Open addressing over the distinct hashes (linear
- * probing, at most half full: one flat array, no pointer to chase until
- * the hash matches), each slot heading a chain of its entries in an
- * array of their own (linked by index, first to last). So a million
- * entries of one hash (look-alike events) are one slot and one chain,
- * not a million-long run of probes, and their add order is kept in
- * O(1) per add; a lookup never walks another hash's entries. The entries
- * do not move when the slots grow, and slots hold no pointers at all.
- * At most 2^32 - 2 entries (the links are 32-bit, to keep a slot 16
- * bytes); more is out of memory, as xalloc.h says it.
+ * Why this shape. git's map chains the caller's own structs by pointer,
+ * which an array that grows would leave dangling. Here: open addressing
+ * over the distinct hashes (linear probing, at most half full: one flat
+ * array, no pointer to chase until the hash matches), each slot heading
+ * a chain of its entries in an array of their own (linked by index,
+ * first to last). So a million entries of one hash (look-alike events)
+ * are one slot and one chain, not a million-long run of probes, and
+ * their add order is kept in O(1) per add; a lookup never walks another
+ * hash's entries. The entries do not move when the slots grow, and
+ * slots hold no pointers at all. At most 2^32 - 2 entries (the links
+ * are 32-bit, to keep a slot 16 bytes); more is out of memory, as
+ * xalloc.h says it.
  */
 #ifndef ITIN_HASHMAP_H
 #define ITIN_HASHMAP_H
