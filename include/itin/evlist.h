@@ -16,7 +16,10 @@ struct evlist {
 	size_t alloc;
 };
 
-#define EVLIST_INIT { NULL, 0, 0 }
+#define EVLIST_INIT                                                            \
+	{                                                                      \
+		NULL, 0, 0                                                     \
+	}
 
 void evlist_init(struct evlist *l);
 void evlist_release(struct evlist *l);
@@ -24,7 +27,7 @@ void evlist_free(struct evlist *l);
 void evlist_add(struct evlist *l, struct event *ev);
 /* Sort with event_compare (stable for equal keys: ties keep input order). */
 void evlist_sort(struct evlist *l);
-/* Index of the event with this id, or -1. Linear; see evlist_index_*. */
+/* Index of the event with this id, or -1. Linear; see evindex_* below. */
 long evlist_find(const struct evlist *l, const char *id);
 /* Remove and return the event at i (the caller owns it); order is kept. */
 struct event *evlist_take(struct evlist *l, size_t i);
