@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "itin/datetime.h"
-#include "itin/layout.h"
+#include "layout.h"
 #include "itin/places.h"
 #include "itin/utf8.h"
 #include "itin/xalloc.h"

@@ -1,7 +1,7 @@
 /*
  * tui.h: the interactive viewer, `itin view`.
  *
- *   layout.c    (include/itin/layout.h) the geometry; no curses
+ *   layout.c    (layout.h) the geometry; no curses
  *   detail.c    the texts of the panes: status, search (agenda lines:
  *               itin/agline.h, shared with list);
  *               no curses (the details pane is itin/evdetail.h's)
@@ -21,7 +21,7 @@
 #include <stdint.h>
 
 #include "itin/evlist.h"
-#include "itin/layout.h"
+#include "layout.h"
 #include "itin/shortid.h"
 #include "itin/strbuf.h"
 #include "itin/tz.h"

@@ -1,10 +1,10 @@
 /* test_layout.c: the timeline's geometry, without a terminal. */
 #include "itin/datetime.h"
 #include "itin/itinfmt.h"
-#include "itin/layout.h"
 #include "itin/utf8.h"
 #include "itin/xalloc.h"
 #include "test.h"
+#include "../../src/tui/layout.h"
 #include "../../src/tui/tui.h"
 
 static struct event *ev_new(const char *title, int64_t start, int64_t end,

@@ -40,6 +40,15 @@
  * Ownership: a model borrows the events (they must outlive it) and owns
  * its item array; rows, axes and lines own their strings and are freed by
  * their _release functions.
+ *
+ * Where it lives: the viewer's (src/tui), not the core's, though it calls
+ * no curses. It is presentation, not model: glyphs, zoom levels, ANSI
+ * colours for `itin timeline`; the core holds events, formats and the
+ * store. Dependencies point cli -> tui -> core (DESIGN.md), so the
+ * command line's `itin timeline` (src/cli/cmd-timeline.c) may include it
+ * as cmd-view.c includes tui.h; the core never does. It is built into
+ * libitintui.a with the viewer, which the unit tests link
+ * (test_layout.c, test_axis.c).
  */
 #ifndef ITIN_LAYOUT_H
 #define ITIN_LAYOUT_H
