@@ -30,8 +30,8 @@
  * week column is Monday to Sunday), and from 28 days up a column is one,
  * three, six or twelve calendar months (spc is then only their nominal
  * length). layout_align and layout_place keep t0 on that grid, local
- * midnight for 6- and 12-hour columns. The axis labels (hours, days, weeks, months or years) are chosen
- * from how many columns a unit takes.
+ * midnight for 6- and 12-hour columns. The axis labels (hours, days, weeks,
+ * months or years) are chosen from how many columns a unit takes.
  *
  * Widths are display columns (utf8_width): a Korean title takes two
  * columns a character, combining accents none. Every text that comes from
@@ -74,6 +74,10 @@ void layout_item_span(const struct event *ev, const struct tz *in, int64_t *s,
  * does not reach into that day), as event_first_day/event_last_day. */
 void layout_item_days(const struct layout_item *it, const struct tz *in,
 		      int64_t *first, int64_t *last);
+
+/* a / b rounded toward minus infinity: the columns and unit boundaries
+ * before 1970 are negative. */
+int64_t layout_floor_div(int64_t a, int64_t b);
 
 /* Between axis times and in's wall clock (identities when in is NULL). */
 int64_t layout_local(const struct tz *in, int64_t t);
