@@ -1,6 +1,7 @@
 /*
- * view-keys.c: the viewer's keys (view.h): a handler for each pane, and
- * the help that lists the keys; keep the two in step.
+ * view-keys.c: the viewer's keys (view.h): a table of bindings for each
+ * pane, the actions they name, and the help that lists them; keep the
+ * three in step.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
@@ -62,220 +63,300 @@ const char view_help_text[] =
     "'itin list' does; the details give them in your zone too.\n"
     "The today column is marked on the axis.\n";
 
-/* Keys that work the same in the timeline and the agenda. */
-static int common_key(struct viewer *vw, uint32_t key, bool code)
+/*
+ * What keys do. Each takes the viewer and the binding's argument (a
+ * direction, mostly) and returns the flags of view.h. The tables after
+ * them bind keys to these; the help above describes the same.
+ */
+typedef int action_fn(struct viewer *vw, long arg);
+
+/* The cursor by arg events, pages of events, or to an end. */
+static int cursor_step(struct viewer *vw, long arg)
+{
+	view_move_cursor(vw, arg);
+	return REDRAW;
+}
+
+static int cursor_page(struct viewer *vw, long arg)
 {
 	long page = vw->nrows > 1 ? vw->nrows - 1 : 1;
 
-	if (code) {
-		switch (key) {
-		case KEY_DOWN:
-			view_move_cursor(vw, 1);
-			return REDRAW;
-		case KEY_UP:
-			view_move_cursor(vw, -1);
-			return REDRAW;
-		case KEY_NPAGE:
-			view_move_cursor(vw, page);
-			return REDRAW;
-		case KEY_PPAGE:
-			view_move_cursor(vw, -page);
-			return REDRAW;
-		case KEY_HOME:
-			view_move_cursor(vw, -(long)vw->n);
-			return REDRAW;
-		case KEY_END:
-			view_move_cursor(vw, (long)vw->n);
-			return REDRAW;
-		case KEY_ENTER:
-			break;
-		default:
-			return 0;
-		}
-	}
-	switch (key) {
-	case 'j':
-		view_move_cursor(vw, 1);
-		return REDRAW;
-	case 'k':
-		view_move_cursor(vw, -1);
-		return REDRAW;
-	case CTRL('F'):
-		view_move_cursor(vw, page);
-		return REDRAW;
-	case CTRL('B'):
-		view_move_cursor(vw, -page);
-		return REDRAW;
-	case '\n':
-	case '\r':
-	case KEY_ENTER:
-		if (vw->n) {
-			vw->back = vw->pane;
-			vw->pane = P_DETAIL;
-			vw->scroll = 0;
-		}
-		return REDRAW;
-	case 't':
-		view_go_today(vw);
-		return REDRAW;
-	case 'g':
-		return view_key_goto(vw);
-	case '/':
-		return view_key_search(vw);
-	case 'n':
-		view_find_next(vw, 1);
-		return REDRAW;
-	case 'N':
-		view_find_next(vw, -1);
-		return REDRAW;
-	case 'f':
-		return view_key_filter(vw);
-	case '?':
-		vw->back = vw->pane;
-		vw->pane = P_HELP;
-		vw->scroll = 0;
-		return REDRAW;
-	case CTRL('L'):
-		screen_repaint();
-		return REDRAW;
-	}
-	return 0;
+	view_move_cursor(vw, arg * page);
+	return REDRAW;
 }
 
-static int timeline_key(struct viewer *vw, uint32_t key, bool code)
+static int cursor_end(struct viewer *vw, long arg)
+{
+	view_move_cursor(vw, arg * (long)vw->n);
+	return REDRAW;
+}
+
+static int go_today(struct viewer *vw, long arg)
+{
+	(void)arg;
+	view_go_today(vw);
+	return REDRAW;
+}
+
+/* The window by an eighth of the chart, or by a whole chart. */
+static int time_step(struct viewer *vw, long arg)
 {
 	int64_t step = vw->lv.cols / 8 > 0 ? vw->lv.cols / 8 : 1;
+
+	view_move_time(vw, arg * step);
+	return REDRAW;
+}
+
+static int time_page(struct viewer *vw, long arg)
+{
 	int64_t page = vw->lv.cols > 1 ? vw->lv.cols : 1;
 
-	if (code) {
-		switch (key) {
-		case KEY_LEFT:
-			view_move_time(vw, -step);
-			return REDRAW;
-		case KEY_RIGHT:
-			view_move_time(vw, step);
-			return REDRAW;
-		case KEY_SLEFT:
-			view_move_time(vw, -page);
-			return REDRAW;
-		case KEY_SRIGHT:
-			view_move_time(vw, page);
-			return REDRAW;
-		}
-		return common_key(vw, key, code);
-	}
-	switch (key) {
-	case 'h':
-		view_move_time(vw, -step);
-		return REDRAW;
-	case 'l':
-		view_move_time(vw, step);
-		return REDRAW;
-	case 'H':
-		view_move_time(vw, -page);
-		return REDRAW;
-	case 'L':
-		view_move_time(vw, page);
-		return REDRAW;
-	case '+':
-	case '=':
-		if (vw->zoom == 0)
-			view_message(vw, "closest zoom already");
-		else
-			view_set_zoom(vw, vw->zoom - 1);
-		return REDRAW;
-	case '-':
-	case '_':
-		if (vw->zoom + 1 >= layout_zoom_count())
-			view_message(vw, "widest zoom already");
-		else
-			view_set_zoom(vw, vw->zoom + 1);
-		return REDRAW;
-	case 'a':
-		vw->pane = P_AGENDA;
-		return REDRAW;
-	case 'q':
-	case KEY_ESC:
-		return QUIT;
-	}
-	return common_key(vw, key, code);
+	view_move_time(vw, arg * page);
+	return REDRAW;
 }
 
-static int agenda_key(struct viewer *vw, uint32_t key, bool code)
+/* In (arg -1: fewer seconds a column) or out (1). */
+static int zoom(struct viewer *vw, long arg)
 {
-	/* One line down or up the agenda, which is in days' order. */
-	if ((code && key == KEY_DOWN) || (!code && key == 'j')) {
-		view_agenda_step(vw, 1);
-		return REDRAW;
-	}
-	if ((code && key == KEY_UP) || (!code && key == 'k')) {
-		view_agenda_step(vw, -1);
-		return REDRAW;
-	}
-	if (!code && (key == 'q' || key == KEY_ESC || key == 'a')) {
-		vw->pane = P_TIMELINE;
-		view_follow_cursor(vw);
-		return REDRAW;
-	}
-	if (!code && (key == 'h' || key == 'l' || key == '+' || key == '-'))
-		return HANDLED;
-	return common_key(vw, key, code);
+	if (arg < 0 && vw->zoom == 0)
+		view_message(vw, "closest zoom already");
+	else if (arg < 0)
+		view_set_zoom(vw, vw->zoom - 1);
+	else if (vw->zoom + 1 >= layout_zoom_count())
+		view_message(vw, "widest zoom already");
+	else
+		view_set_zoom(vw, vw->zoom + 1);
+	return REDRAW;
 }
 
-/* Detail and help: text to scroll. */
-static int text_key(struct viewer *vw, uint32_t key, bool code)
+/* In the agenda, the next event down or up its lines (days' order). */
+static int agenda_line(struct viewer *vw, long arg)
+{
+	view_agenda_step(vw, arg);
+	return REDRAW;
+}
+
+static int open_detail(struct viewer *vw, long arg)
+{
+	(void)arg;
+	if (vw->n) {
+		vw->back = vw->pane;
+		vw->pane = P_DETAIL;
+		vw->scroll = 0;
+	}
+	return REDRAW;
+}
+
+static int open_agenda(struct viewer *vw, long arg)
+{
+	(void)arg;
+	vw->pane = P_AGENDA;
+	return REDRAW;
+}
+
+static int open_help(struct viewer *vw, long arg)
+{
+	(void)arg;
+	vw->back = vw->pane;
+	vw->pane = P_HELP;
+	vw->scroll = 0;
+	return REDRAW;
+}
+
+/* From the agenda back to the timeline. */
+static int open_timeline(struct viewer *vw, long arg)
+{
+	(void)arg;
+	vw->pane = P_TIMELINE;
+	view_follow_cursor(vw);
+	return REDRAW;
+}
+
+static int quit(struct viewer *vw, long arg)
+{
+	(void)vw, (void)arg;
+	return QUIT;
+}
+
+static int ignore(struct viewer *vw, long arg)
+{
+	(void)vw, (void)arg;
+	return HANDLED;
+}
+
+static int repaint(struct viewer *vw, long arg)
+{
+	(void)vw, (void)arg;
+	screen_repaint();
+	return REDRAW;
+}
+
+/* The keys that ask on the bottom line (view-prompt.c). */
+static int ask_goto(struct viewer *vw, long arg)
+{
+	(void)arg;
+	return view_key_goto(vw);
+}
+
+static int ask_search(struct viewer *vw, long arg)
+{
+	(void)arg;
+	return view_key_search(vw);
+}
+
+static int ask_filter(struct viewer *vw, long arg)
+{
+	(void)arg;
+	return view_key_filter(vw);
+}
+
+static int search_next(struct viewer *vw, long arg)
+{
+	view_find_next(vw, (int)arg);
+	return REDRAW;
+}
+
+/* Detail and help: text to scroll by lines or pages, and to leave. */
+static int scroll_step(struct viewer *vw, long arg)
+{
+	vw->scroll += (int)arg;
+	return REDRAW;
+}
+
+static int scroll_page(struct viewer *vw, long arg)
 {
 	int page = vw->nrows > 2 ? vw->nrows - 1 : 1;
 
-	if (code) {
-		switch (key) {
-		case KEY_DOWN:
-			vw->scroll++;
-			return REDRAW;
-		case KEY_UP:
-			vw->scroll--;
-			return REDRAW;
-		case KEY_NPAGE:
-			vw->scroll += page;
-			return REDRAW;
-		case KEY_PPAGE:
-			vw->scroll -= page;
-			return REDRAW;
-		case KEY_ENTER:
-			break;
-		default:
-			return HANDLED;
-		}
-	}
-	switch (key) {
-	case 'j':
-		vw->scroll++;
-		return REDRAW;
-	case 'k':
-		vw->scroll--;
-		return REDRAW;
-	case 'q':
-	case KEY_ESC:
-	case '\n':
-	case '\r':
-	case KEY_ENTER:
-		vw->pane = vw->back == P_AGENDA ? P_AGENDA : P_TIMELINE;
-		vw->back = P_TIMELINE;
+	vw->scroll += (int)arg * page;
+	return REDRAW;
+}
+
+static int leave_text(struct viewer *vw, long arg)
+{
+	(void)arg;
+	vw->pane = vw->back == P_AGENDA ? P_AGENDA : P_TIMELINE;
+	vw->back = P_TIMELINE;
+	vw->scroll = 0;
+	if (vw->pane == P_TIMELINE)
+		view_follow_cursor(vw);
+	return REDRAW;
+}
+
+/* From the details to the help; leaving it goes back where the details
+ * would have. */
+static int text_help(struct viewer *vw, long arg)
+{
+	(void)arg;
+	if (vw->pane != P_HELP) {
+		vw->pane = P_HELP;
 		vw->scroll = 0;
-		if (vw->pane == P_TIMELINE)
-			view_follow_cursor(vw);
-		return REDRAW;
-	case '?':
-		if (vw->pane != P_HELP) {
-			vw->pane = P_HELP;
-			vw->scroll = 0;
-		}
-		return REDRAW;
-	case CTRL('L'):
-		screen_repaint();
-		return REDRAW;
 	}
-	return HANDLED;
+	return REDRAW;
+}
+
+struct binding {
+	uint32_t key;
+	bool code; /* a KEY_ code from curses.h, else a character */
+	action_fn *fn;
+	long arg;
+};
+
+/*
+ * U+0157 as a character has KEY_ENTER's value: the switches these tables
+ * replaced took it for Enter too, and so do they (issue 13 changed no
+ * behaviour).
+ */
+#define KEY_ENTER_CHAR KEY_ENTER
+
+/* Keys that work the same in the timeline and the agenda. */
+static const struct binding common_keys[] = {
+    {KEY_DOWN, true, cursor_step, 1},
+    {KEY_UP, true, cursor_step, -1},
+    {KEY_NPAGE, true, cursor_page, 1},
+    {KEY_PPAGE, true, cursor_page, -1},
+    {KEY_HOME, true, cursor_end, -1},
+    {KEY_END, true, cursor_end, 1},
+    {KEY_ENTER, true, open_detail, 0},
+    {'j', false, cursor_step, 1},
+    {'k', false, cursor_step, -1},
+    {CTRL('F'), false, cursor_page, 1},
+    {CTRL('B'), false, cursor_page, -1},
+    {'\n', false, open_detail, 0},
+    {'\r', false, open_detail, 0},
+    {KEY_ENTER_CHAR, false, open_detail, 0},
+    {'t', false, go_today, 0},
+    {'g', false, ask_goto, 0},
+    {'/', false, ask_search, 0},
+    {'n', false, search_next, 1},
+    {'N', false, search_next, -1},
+    {'f', false, ask_filter, 0},
+    {'?', false, open_help, 0},
+    {CTRL('L'), false, repaint, 0},
+};
+
+/* The timeline's own, before common_keys. */
+static const struct binding timeline_keys[] = {
+    {KEY_LEFT, true, time_step, -1},
+    {KEY_RIGHT, true, time_step, 1},
+    {KEY_SLEFT, true, time_page, -1},
+    {KEY_SRIGHT, true, time_page, 1},
+    {'h', false, time_step, -1},
+    {'l', false, time_step, 1},
+    {'H', false, time_page, -1},
+    {'L', false, time_page, 1},
+    {'+', false, zoom, -1},
+    {'=', false, zoom, -1},
+    {'-', false, zoom, 1},
+    {'_', false, zoom, 1},
+    {'a', false, open_agenda, 0},
+    {'q', false, quit, 0},
+    {KEY_ESC, false, quit, 0},
+};
+
+/* The agenda's own, before common_keys: a line is in days' order, and
+ * the timeline's moves in time do nothing here. */
+static const struct binding agenda_keys[] = {
+    {KEY_DOWN, true, agenda_line, 1}, {KEY_UP, true, agenda_line, -1},
+    {'j', false, agenda_line, 1},     {'k', false, agenda_line, -1},
+    {'q', false, open_timeline, 0},   {KEY_ESC, false, open_timeline, 0},
+    {'a', false, open_timeline, 0},   {'h', false, ignore, 0},
+    {'l', false, ignore, 0},	      {'+', false, ignore, 0},
+    {'-', false, ignore, 0},
+};
+
+/* Detail and help: any other key does nothing. */
+static const struct binding text_keys[] = {
+    {KEY_DOWN, true, scroll_step, 1},  {KEY_UP, true, scroll_step, -1},
+    {KEY_NPAGE, true, scroll_page, 1}, {KEY_PPAGE, true, scroll_page, -1},
+    {KEY_ENTER, true, leave_text, 0},  {'j', false, scroll_step, 1},
+    {'k', false, scroll_step, -1},     {'q', false, leave_text, 0},
+    {KEY_ESC, false, leave_text, 0},   {'\n', false, leave_text, 0},
+    {'\r', false, leave_text, 0},      {KEY_ENTER_CHAR, false, leave_text, 0},
+    {'?', false, text_help, 0},	       {CTRL('L'), false, repaint, 0},
+};
+
+#define NKEYS(t) (sizeof(t) / sizeof((t)[0]))
+
+/* The binding of key in table t, or NULL. */
+static const struct binding *find_key(const struct binding *t, size_t n,
+				      uint32_t key, bool code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i].key == key && t[i].code == code)
+			return &t[i];
+	return NULL;
+}
+
+/* Run key's action from the pane's own table, else common_keys (when
+ * the pane has those); 0 for a key bound to nothing. */
+static int run_key(struct viewer *vw, const struct binding *own, size_t n,
+		   bool common, uint32_t key, bool code)
+{
+	const struct binding *b = find_key(own, n, key, code);
+
+	if (!b && common)
+		b = find_key(common_keys, NKEYS(common_keys), key, code);
+	return b ? b->fn(vw, b->arg) : 0;
 }
 
 int view_handle_key(struct viewer *vw, uint32_t key, bool code)
@@ -291,10 +372,16 @@ int view_handle_key(struct viewer *vw, uint32_t key, bool code)
 	}
 	switch (vw->pane) {
 	case P_TIMELINE:
-		return timeline_key(vw, key, code) | HANDLED | REDRAW;
+		return run_key(vw, timeline_keys, NKEYS(timeline_keys), true,
+			       key, code) |
+		       HANDLED | REDRAW;
 	case P_AGENDA:
-		return agenda_key(vw, key, code) | HANDLED | REDRAW;
+		return run_key(vw, agenda_keys, NKEYS(agenda_keys), true, key,
+			       code) |
+		       HANDLED | REDRAW;
 	default:
-		return text_key(vw, key, code) | HANDLED | REDRAW;
+		return run_key(vw, text_keys, NKEYS(text_keys), false, key,
+			       code) |
+		       HANDLED | REDRAW;
 	}
 }
