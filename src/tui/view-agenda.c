@@ -97,24 +97,11 @@ void view_agenda_step(struct viewer *vw, long dir)
 	vw->cur = vw->ag[line].item;
 }
 
-void view_draw_agenda(struct viewer *vw)
+/* Scroll the agenda's h lines so that the cursor's line shows. */
+static void agenda_scroll(struct viewer *vw, size_t h)
 {
-	int y0 = vw->title_y + 1,
-	    bottom = vw->status_y >= 0 ? vw->status_y : vw->rows;
-	size_t h = bottom > y0 ? (size_t)(bottom - y0) : 0, sel, n = 0;
-	struct strbuf sb = STRBUF_INIT;
-	struct agline *lines;
-	struct agline_widths w = {0};
+	size_t sel = agenda_line_of_cursor(vw);
 
-	if (!vw->ag_valid)
-		build_agenda(vw);
-	if (!vw->nag || !h) {
-		if (h)
-			view_put_fitted(y0, 0, "No events.", vw->cols,
-					R_MESSAGE);
-		return;
-	}
-	sel = agenda_line_of_cursor(vw);
 	/* Never blank lines below the end while lines above are hidden
 	 * (a shorter list, a taller screen). */
 	if (vw->ag_top + h > vw->nag)
@@ -126,9 +113,16 @@ void view_draw_agenda(struct viewer *vw)
 		vw->ag_top = sel;
 	if (sel >= vw->ag_top + h)
 		vw->ag_top = sel - h + 1;
-	/* The lines on screen, fitted as `itin list` fits them (agline.h):
-	 * measuring all of a million would cost a look-up each. */
-	lines = xcalloc(h, sizeof(*lines));
+}
+
+/* The event lines among the h on screen into lines, fitted as `itin
+ * list` fits them (agline.h): measuring all of a million would cost a
+ * look-up each. Returns how many. */
+static size_t agenda_fill(struct viewer *vw, size_t h, struct agline *lines,
+			  struct agline_widths *w)
+{
+	size_t n = 0;
+
 	for (size_t k = 0; k < h && vw->ag_top + k < vw->nag; k++) {
 		const struct agenda_entry *e = &vw->ag[vw->ag_top + k];
 		const struct event *ev;
@@ -145,9 +139,31 @@ void view_draw_agenda(struct viewer *vw)
 		n++;
 	}
 	agline_fit(lines, n, vw->o->in, (size_t)(vw->cols > 0 ? vw->cols : 0),
-		   &w);
-	n = 0;
-	for (size_t k = 0; k < h && vw->ag_top + k < vw->nag; k++) {
+		   w);
+	return n;
+}
+
+void view_draw_agenda(struct viewer *vw)
+{
+	int y0 = vw->title_y + 1,
+	    bottom = vw->status_y >= 0 ? vw->status_y : vw->rows;
+	size_t h = bottom > y0 ? (size_t)(bottom - y0) : 0, n;
+	struct strbuf sb = STRBUF_INIT;
+	struct agline *lines;
+	struct agline_widths w = {0};
+
+	if (!vw->ag_valid)
+		build_agenda(vw);
+	if (!vw->nag || !h) {
+		if (h)
+			view_put_fitted(y0, 0, "No events.", vw->cols,
+					R_MESSAGE);
+		return;
+	}
+	agenda_scroll(vw, h);
+	lines = xcalloc(h, sizeof(*lines));
+	n = agenda_fill(vw, h, lines, &w);
+	for (size_t k = 0, l = 0; k < h && vw->ag_top + k < vw->nag; k++) {
 		const struct agenda_entry *e = &vw->ag[vw->ag_top + k];
 
 		strbuf_reset(&sb);
@@ -159,7 +175,7 @@ void view_draw_agenda(struct viewer *vw)
 					R_HEADING);
 			continue;
 		}
-		agline_write(&sb, &lines[n++], &w, NULL);
+		agline_write(&sb, &lines[l++], &w, NULL);
 		view_put_fitted(y0 + (int)k, 0, sb.buf, vw->cols,
 				e->item == vw->cur ? R_CURSOR : R_NORMAL);
 	}

@@ -289,6 +289,33 @@ static void draw_text_pane(struct viewer *vw, const char *heading,
 	strbuf_release(&wrapped);
 }
 
+/* The bottom line while a prompt asks: the question, the answer so far
+ * and the cursor after it. */
+static void draw_prompt(struct viewer *vw)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int w;
+
+	strbuf_addstr(&sb, vw->question);
+	utf8_sanitize(&sb, vw->answer.buf);
+	/* Show the end of a long answer, where the typing is. */
+	w = (int)utf8_width(sb.buf);
+	if (w >= vw->cols && vw->cols > 1) {
+		const char *s = sb.buf;
+		size_t cols;
+		while (*s && (int)utf8_width(s) >= vw->cols)
+			s += utf8_prefix_fitting(s, 1, &cols)
+				 ? utf8_prefix_fitting(s, 1, &cols)
+				 : 1;
+		view_put_fitted(vw->status_y, 0, s, vw->cols, R_NORMAL);
+		w = (int)utf8_width(s);
+	} else {
+		view_put_fitted(vw->status_y, 0, sb.buf, vw->cols, R_NORMAL);
+	}
+	screen_cursor(vw->status_y, w < vw->cols ? w : vw->cols - 1, true);
+	strbuf_release(&sb);
+}
+
 static void draw_status(struct viewer *vw)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -297,28 +324,7 @@ static void draw_status(struct viewer *vw)
 	if (vw->status_y < 0)
 		return;
 	if (vw->prompting) {
-		int w;
-
-		strbuf_addstr(&sb, vw->question);
-		utf8_sanitize(&sb, vw->answer.buf);
-		/* Show the end of a long answer, where the typing is. */
-		w = (int)utf8_width(sb.buf);
-		if (w >= vw->cols && vw->cols > 1) {
-			const char *s = sb.buf;
-			size_t cols;
-			while (*s && (int)utf8_width(s) >= vw->cols)
-				s += utf8_prefix_fitting(s, 1, &cols)
-					 ? utf8_prefix_fitting(s, 1, &cols)
-					 : 1;
-			view_put_fitted(vw->status_y, 0, s, vw->cols, R_NORMAL);
-			w = (int)utf8_width(s);
-		} else {
-			view_put_fitted(vw->status_y, 0, sb.buf, vw->cols,
-					R_NORMAL);
-		}
-		screen_cursor(vw->status_y, w < vw->cols ? w : vw->cols - 1,
-			      true);
-		strbuf_release(&sb);
+		draw_prompt(vw);
 		return;
 	}
 	if (vw->msg.len) {

@@ -15,6 +15,31 @@
 #include "itin/xalloc.h"
 #include "view.h"
 
+/* Drop the answer's last code point, whole. */
+static void answer_backspace(struct strbuf *a)
+{
+	while (a->len && ((unsigned char)a->buf[a->len - 1] & 0xc0) == 0x80)
+		a->len--;
+	if (a->len)
+		a->len--;
+	a->buf[a->len] = '\0';
+}
+
+/* One key typed into the answer (r as screen_key returns it). */
+static void answer_key(struct strbuf *a, int r, uint32_t key)
+{
+	char buf[4];
+
+	if ((r == 1 && key == KEY_BACKSPACE) ||
+	    (r == 0 && (key == 127 || key == CTRL('H'))))
+		answer_backspace(a);
+	else if (r == 0 && key == CTRL('U'))
+		strbuf_reset(a);
+	else if (r == 0 && key >= 0x20 && key != 127 && key < 0x110000 &&
+		 a->len < 1024)
+		strbuf_add(a, buf, utf8_encode(key, buf));
+}
+
 /* The bottom line as a prompt. 1 with the answer, 0 if cancelled, -1 on
  * a stop signal. */
 static int prompt(struct viewer *vw, const char *question)
@@ -45,48 +70,21 @@ static int prompt(struct viewer *vw, const char *question)
 			vw->prompting = false;
 			return 0;
 		}
-		if ((r == 1 && key == KEY_BACKSPACE) ||
-		    (r == 0 && (key == 127 || key == CTRL('H')))) {
-			/* Drop one whole code point. */
-			while (
-			    vw->answer.len &&
-			    ((unsigned char)vw->answer.buf[vw->answer.len - 1] &
-			     0xc0) == 0x80)
-				vw->answer.len--;
-			if (vw->answer.len)
-				vw->answer.len--;
-			vw->answer.buf[vw->answer.len] = '\0';
-			continue;
-		}
-		if (r == 0 && key == CTRL('U')) {
-			strbuf_reset(&vw->answer);
-			continue;
-		}
-		if (r == 0 && key >= 0x20 && key != 127 && key < 0x110000 &&
-		    vw->answer.len < 1024) {
-			char buf[4];
-			size_t n;
-
-			if (key < 0x80) {
-				buf[0] = (char)key, n = 1;
-			} else if (key < 0x800) {
-				buf[0] = (char)(0xc0 | key >> 6);
-				buf[1] = (char)(0x80 | (key & 0x3f)), n = 2;
-			} else if (key < 0x10000) {
-				buf[0] = (char)(0xe0 | key >> 12);
-				buf[1] = (char)(0x80 | ((key >> 6) & 0x3f));
-				buf[2] = (char)(0x80 | (key & 0x3f)), n = 3;
-			} else {
-				buf[0] = (char)(0xf0 | key >> 18);
-				buf[1] = (char)(0x80 | ((key >> 12) & 0x3f));
-				buf[2] = (char)(0x80 | ((key >> 6) & 0x3f));
-				buf[3] = (char)(0x80 | (key & 0x3f)), n = 4;
-			}
-			strbuf_add(&vw->answer, buf, n);
-		}
+		answer_key(&vw->answer, r, key);
 	}
 	vw->prompting = false;
 	return 1;
+}
+
+/* A message naming text, sanitised: "unknown country 'Xy'". */
+static void message_quoting(struct viewer *vw, const char *what,
+			    const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	utf8_sanitize(&sb, text);
+	view_message(vw, "%s '%s'", what, sb.buf);
+	strbuf_release(&sb);
 }
 
 int view_key_goto(struct viewer *vw)
@@ -138,12 +136,7 @@ void view_find_next(struct viewer *vw, int dir)
 			return;
 		}
 	}
-	{
-		struct strbuf sb = STRBUF_INIT;
-		utf8_sanitize(&sb, vw->search);
-		view_message(vw, "no match for '%s'", sb.buf);
-		strbuf_release(&sb);
-	}
+	message_quoting(vw, "no match for", vw->search);
 	/* The header shows it with the message, until the next key. */
 	vw->search_failed = true;
 }
@@ -193,6 +186,84 @@ static void add_choice(struct strbuf *sb, size_t start, const char *label,
 	strbuf_addf(sb, " (%zu)", n);
 }
 
+static void choices_types(struct viewer *vw, struct strbuf *sb)
+{
+	size_t tc[EV_TYPE_COUNT] = {0}, start;
+
+	strbuf_addstr(sb, "Types here: ");
+	start = sb->len;
+	for (size_t i = 0; i < vw->m.n; i++)
+		tc[vw->m.items[i].ev->type]++;
+	for (int t = 0; t < EV_TYPE_COUNT; t++)
+		if (tc[t])
+			add_choice(sb, start,
+				   event_type_name((enum event_type)t), tc[t]);
+}
+
+static void choices_countries(struct viewer *vw, struct strbuf *sb)
+{
+	size_t start, counts[26 * 26];
+
+	strbuf_addstr(sb, "Countries here: ");
+	start = sb->len;
+	memset(counts, 0, sizeof(counts));
+	for (size_t i = 0; i < vw->m.n; i++) {
+		const char *cc = vw->m.items[i].ev->country;
+		if (cc[0] >= 'A' && cc[0] <= 'Z' && cc[1] >= 'A' &&
+		    cc[1] <= 'Z')
+			counts[(cc[0] - 'A') * 26 + (cc[1] - 'A')]++;
+	}
+	for (int k = 0; k < 26 * 26; k++) {
+		char cc[3] = {(char)('A' + k / 26), (char)('A' + k % 26), '\0'};
+		const char *name = country_name(cc);
+		struct strbuf label = STRBUF_INIT;
+
+		if (!counts[k])
+			continue;
+		strbuf_addstr(&label, cc);
+		if (name)
+			strbuf_addf(&label, " %s", name);
+		add_choice(sb, start, label.buf, counts[k]);
+		strbuf_release(&label);
+	}
+}
+
+static void choices_cities(struct viewer *vw, struct strbuf *sb)
+{
+	size_t start, ncn = 0;
+	struct city_name *cn;
+
+	strbuf_addstr(sb, "Cities here: ");
+	start = sb->len;
+	cn = xcalloc(vw->m.n ? vw->m.n : 1, sizeof(*cn));
+	for (size_t i = 0; i < vw->m.n; i++) {
+		const struct event *ev = vw->m.items[i].ev;
+		size_t n;
+
+		if (!ev->city)
+			continue;
+		n = strlen(ev->city) + 1;
+		cn[ncn].key = xmalloc(n);
+		utf8_fold(ev->city, cn[ncn].key, n, 0);
+		cn[ncn++].ev = ev;
+	}
+	qsort(cn, ncn, sizeof(*cn), cmp_city);
+	for (size_t i = 0, j; i < ncn; i = j) {
+		struct strbuf label = STRBUF_INIT;
+
+		for (j = i + 1; j < ncn && !cmp_city(&cn[i], &cn[j]); j++)
+			;
+		strbuf_addstr(&label, cn[i].ev->city);
+		if (cn[i].ev->country[0])
+			strbuf_addf(&label, ", %s", cn[i].ev->country);
+		add_choice(sb, start, label.buf, j - i);
+		strbuf_release(&label);
+	}
+	for (size_t i = 0; i < ncn; i++)
+		free(cn[i].key);
+	free(cn);
+}
+
 /*
  * The values the store has for what the filter asks, with how many
  * events have each: "Types here: meeting (12), travel (9), ...". From
@@ -200,83 +271,16 @@ static void add_choice(struct strbuf *sb, size_t start, const char *label,
  */
 static void list_choices(struct viewer *vw, enum choice what)
 {
-	struct strbuf *sb = &vw->choices;
-	size_t start, counts[26 * 26];
-	struct city_name *cn;
-	size_t ncn = 0;
-
-	strbuf_reset(sb);
+	strbuf_reset(&vw->choices);
 	switch (what) {
-	case CH_TYPE: {
-		size_t tc[EV_TYPE_COUNT] = {0};
-
-		strbuf_addstr(sb, "Types here: ");
-		start = sb->len;
-		for (size_t i = 0; i < vw->m.n; i++)
-			tc[vw->m.items[i].ev->type]++;
-		for (int t = 0; t < EV_TYPE_COUNT; t++)
-			if (tc[t])
-				add_choice(sb, start,
-					   event_type_name((enum event_type)t),
-					   tc[t]);
+	case CH_TYPE:
+		choices_types(vw, &vw->choices);
 		break;
-	}
 	case CH_COUNTRY:
-		strbuf_addstr(sb, "Countries here: ");
-		start = sb->len;
-		memset(counts, 0, sizeof(counts));
-		for (size_t i = 0; i < vw->m.n; i++) {
-			const char *cc = vw->m.items[i].ev->country;
-			if (cc[0] >= 'A' && cc[0] <= 'Z' && cc[1] >= 'A' &&
-			    cc[1] <= 'Z')
-				counts[(cc[0] - 'A') * 26 + (cc[1] - 'A')]++;
-		}
-		for (int k = 0; k < 26 * 26; k++) {
-			char cc[3] = {(char)('A' + k / 26),
-				      (char)('A' + k % 26), '\0'};
-			const char *name = country_name(cc);
-			struct strbuf label = STRBUF_INIT;
-
-			if (!counts[k])
-				continue;
-			strbuf_addstr(&label, cc);
-			if (name)
-				strbuf_addf(&label, " %s", name);
-			add_choice(sb, start, label.buf, counts[k]);
-			strbuf_release(&label);
-		}
+		choices_countries(vw, &vw->choices);
 		break;
 	case CH_CITY:
-		strbuf_addstr(sb, "Cities here: ");
-		start = sb->len;
-		cn = xcalloc(vw->m.n ? vw->m.n : 1, sizeof(*cn));
-		for (size_t i = 0; i < vw->m.n; i++) {
-			const struct event *ev = vw->m.items[i].ev;
-			size_t n;
-
-			if (!ev->city)
-				continue;
-			n = strlen(ev->city) + 1;
-			cn[ncn].key = xmalloc(n);
-			utf8_fold(ev->city, cn[ncn].key, n, 0);
-			cn[ncn++].ev = ev;
-		}
-		qsort(cn, ncn, sizeof(*cn), cmp_city);
-		for (size_t i = 0, j; i < ncn; i = j) {
-			struct strbuf label = STRBUF_INIT;
-
-			for (j = i + 1; j < ncn && !cmp_city(&cn[i], &cn[j]);
-			     j++)
-				;
-			strbuf_addstr(&label, cn[i].ev->city);
-			if (cn[i].ev->country[0])
-				strbuf_addf(&label, ", %s", cn[i].ev->country);
-			add_choice(sb, start, label.buf, j - i);
-			strbuf_release(&label);
-		}
-		for (size_t i = 0; i < ncn; i++)
-			free(cn[i].key);
-		free(cn);
+		choices_cities(vw, &vw->choices);
 		break;
 	}
 }
@@ -356,9 +360,92 @@ static int prompt_choices(struct viewer *vw, const char *question,
 	return r;
 }
 
-int view_key_filter(struct viewer *vw)
+/*
+ * Each part of the filter asks for its value and sets it: -1 on a stop
+ * signal, 0 when nothing was set (cancelled, empty, or not known: a
+ * message says so), 1 when it was.
+ */
+static int filter_type(struct viewer *vw)
 {
-	uint32_t key;
+	int r = prompt_choices(vw, "Type: ", CH_TYPE), t;
+
+	if (r <= 0 || !vw->answer.len)
+		return r;
+	t = event_type_parse(vw->answer.buf);
+	if (t < 0) {
+		view_message(vw, "unknown type (visit, meeting, summit, "
+				 "conference, interview, press, travel, "
+				 "reception, call, other)");
+		return 0;
+	}
+	vw->type_mask = 1u << t;
+	return 1;
+}
+
+static int filter_country(struct viewer *vw)
+{
+	int r = prompt_choices(vw, "Country (code or name): ", CH_COUNTRY);
+	const char *cc;
+
+	if (r <= 0 || !vw->answer.len)
+		return r;
+	cc = country_lookup(vw->answer.buf);
+	if (!cc) {
+		message_quoting(vw, "unknown country", vw->answer.buf);
+		return 0;
+	}
+	memcpy(vw->country, cc, 3);
+	return 1;
+}
+
+static int filter_city(struct viewer *vw)
+{
+	int r = prompt_choices(vw, "City: ", CH_CITY);
+	size_t i;
+
+	if (r <= 0 || !vw->answer.len)
+		return r;
+	for (i = 0; i < vw->m.n; i++)
+		if (vw->m.items[i].ev->city &&
+		    text_contains_folded(vw->m.items[i].ev->city,
+					 vw->answer.buf))
+			break;
+	if (i == vw->m.n) {
+		message_quoting(vw, "no event in a city", vw->answer.buf);
+		return 0;
+	}
+	free(vw->city);
+	vw->city = xstrdup(vw->answer.buf);
+	return 1;
+}
+
+static int filter_person(struct viewer *vw)
+{
+	int r = prompt(vw, "Participant: ");
+
+	if (r <= 0 || !vw->answer.len)
+		return r;
+	free(vw->with);
+	vw->with = xstrdup(vw->answer.buf);
+	return 1;
+}
+
+static void filter_clear(struct viewer *vw)
+{
+	vw->type_mask = 0;
+	vw->country[0] = '\0';
+	free(vw->city);
+	vw->city = NULL;
+	free(vw->with);
+	vw->with = NULL;
+	view_apply_filter(vw);
+	view_message(vw, "filter cleared");
+}
+
+/* Which part of the filter: 0 with a character in *key, 1 for a KEY_
+ * code (none), -1 on a stop signal. */
+static int filter_which(struct viewer *vw, uint32_t *key)
+{
 	int r;
 
 	/* Short enough for 80 columns beside "? help". */
@@ -366,92 +453,47 @@ int view_key_filter(struct viewer *vw)
 			 "x clear, Esc cancel");
 	view_draw(vw);
 	do {
-		r = screen_key(&key);
+		r = screen_key(key);
 		if (r < 0 && screen_signal())
-			return QUIT;
-		if (r == 1 && key == KEY_RESIZE)
+			return -1;
+		if (r == 1 && *key == KEY_RESIZE)
 			view_draw(vw);
-	} while (r < 0 || (r == 1 && key == KEY_RESIZE));
+	} while (r < 0 || (r == 1 && *key == KEY_RESIZE));
 	strbuf_reset(&vw->msg);
+	return r;
+}
+
+int view_key_filter(struct viewer *vw)
+{
+	uint32_t key;
+	int r = filter_which(vw, &key);
+
+	if (r < 0)
+		return QUIT;
 	if (r != 0)
 		return REDRAW;
 	switch (key) {
 	case 'x':
-		vw->type_mask = 0;
-		vw->country[0] = '\0';
-		free(vw->city);
-		vw->city = NULL;
-		free(vw->with);
-		vw->with = NULL;
-		view_apply_filter(vw);
-		view_message(vw, "filter cleared");
+		filter_clear(vw);
 		return REDRAW;
 	case 't':
-		r = prompt_choices(vw, "Type: ", CH_TYPE);
-		if (r > 0 && vw->answer.len) {
-			int t = event_type_parse(vw->answer.buf);
-			if (t < 0) {
-				view_message(vw,
-					     "unknown type (visit, meeting, "
-					     "summit, conference, interview, "
-					     "press, travel, reception, call, "
-					     "other)");
-				return REDRAW;
-			}
-			vw->type_mask = 1u << t;
-		}
+		r = filter_type(vw);
 		break;
 	case 'c':
-		r = prompt_choices(vw, "Country (code or name): ", CH_COUNTRY);
-		if (r > 0 && vw->answer.len) {
-			const char *cc = country_lookup(vw->answer.buf);
-			if (!cc) {
-				struct strbuf sb = STRBUF_INIT;
-				utf8_sanitize(&sb, vw->answer.buf);
-				view_message(vw, "unknown country '%s'",
-					     sb.buf);
-				strbuf_release(&sb);
-				return REDRAW;
-			}
-			memcpy(vw->country, cc, 3);
-		}
+		r = filter_country(vw);
 		break;
 	case 'i':
-		r = prompt_choices(vw, "City: ", CH_CITY);
-		if (r > 0 && vw->answer.len) {
-			size_t i;
-
-			for (i = 0; i < vw->m.n; i++)
-				if (vw->m.items[i].ev->city &&
-				    text_contains_folded(
-					vw->m.items[i].ev->city,
-					vw->answer.buf))
-					break;
-			if (i == vw->m.n) {
-				struct strbuf sb = STRBUF_INIT;
-				utf8_sanitize(&sb, vw->answer.buf);
-				view_message(vw, "no event in a city '%s'",
-					     sb.buf);
-				strbuf_release(&sb);
-				return REDRAW;
-			}
-			free(vw->city);
-			vw->city = xstrdup(vw->answer.buf);
-		}
+		r = filter_city(vw);
 		break;
 	case 'p':
-		r = prompt(vw, "Participant: ");
-		if (r > 0 && vw->answer.len) {
-			free(vw->with);
-			vw->with = xstrdup(vw->answer.buf);
-		}
+		r = filter_person(vw);
 		break;
 	default:
 		return REDRAW;
 	}
 	if (r < 0)
 		return QUIT;
-	if (r > 0 && vw->answer.len)
+	if (r > 0)
 		view_apply_filter(vw);
 	return REDRAW;
 }

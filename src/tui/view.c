@@ -346,6 +346,31 @@ static void bench(struct viewer *vw, const char *keys, int64_t first,
 		    (double)max / 1e6);
 }
 
+/* Read keys until one quits or a signal stops us; the one place that
+ * reads keys outside a prompt, and handles KEY_RESIZE. */
+static void key_loop(struct viewer *vw)
+{
+	for (;;) {
+		uint32_t key;
+		int r = screen_key(&key), flags;
+
+		if (r < 0) {
+			if (screen_signal())
+				break;
+			continue;
+		}
+		if (r == 1 && key == KEY_RESIZE) {
+			view_draw(vw);
+			continue;
+		}
+		flags = view_handle_key(vw, key, r == 1);
+		if (flags & QUIT || screen_signal())
+			break;
+		if (flags & REDRAW)
+			view_draw(vw);
+	}
+}
+
 int tui_view(const struct view_opts *o)
 {
 	struct viewer vw;
@@ -377,29 +402,10 @@ int tui_view(const struct view_opts *o)
 	if (o->start_msg && *o->start_msg)
 		view_message(&vw, "%s", o->start_msg);
 	view_draw(&vw);
-	if (o->bench_keys) {
+	if (o->bench_keys)
 		bench(&vw, o->bench_keys, now_ns() - o->start_ns, &report);
-	} else {
-		for (;;) {
-			uint32_t key;
-			int r = screen_key(&key), flags;
-
-			if (r < 0) {
-				if (screen_signal())
-					break;
-				continue;
-			}
-			if (r == 1 && key == KEY_RESIZE) {
-				view_draw(&vw);
-				continue;
-			}
-			flags = view_handle_key(&vw, key, r == 1);
-			if (flags & QUIT || screen_signal())
-				break;
-			if (flags & REDRAW)
-				view_draw(&vw);
-		}
-	}
+	else
+		key_loop(&vw);
 	screen_done();
 	viewer_release(&vw);
 	if (report.len)
