@@ -1,15 +1,16 @@
 /*
  * evlist.c: an owning list of events, a stable sort and an id index.
  *
- * The index is an open-addressing hash table (linear probing, FNV-1a over
- * the id, at most half full) so bulk work on 100,000 events stays linear.
+ * The index is a hashmap.h map from the FNV-1a hash of an id to its
+ * position, so bulk work on many events (an import) stays linear.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "itin/hash.h"
 #include "itin/evlist.h"
+#include "itin/hash.h"
+#include "itin/hashmap.h"
 #include "itin/xalloc.h"
 
 void evlist_init(struct evlist *l)
@@ -50,11 +51,12 @@ static void merge_sort(struct event **v, struct event **tmp, size_t n)
 
 	if (n < 2)
 		return;
-	if (n <= 8) {	/* insertion sort for short runs (stable too) */
+	if (n <= 8) { /* insertion sort for short runs (stable too) */
 		for (i = 1; i < n; i++) {
 			struct event *e = v[i];
 
-			for (j = i; j > 0 && event_compare(v[j - 1], e) > 0; j--)
+			for (j = i; j > 0 && event_compare(v[j - 1], e) > 0;
+			     j--)
 				v[j] = v[j - 1];
 			v[j] = e;
 		}
@@ -64,7 +66,7 @@ static void merge_sort(struct event **v, struct event **tmp, size_t n)
 	merge_sort(v, tmp, mid);
 	merge_sort(v + mid, tmp, n - mid);
 	if (event_compare(v[mid - 1], v[mid]) <= 0)
-		return;	/* already in order: common for stores kept sorted */
+		return; /* already in order: common for stores kept sorted */
 	memcpy(tmp, v, mid * sizeof(*v));
 	i = 0;
 	j = mid;
@@ -121,16 +123,16 @@ void evlist_replace(struct evlist *l, size_t i, struct event *ev)
 	l->v[i] = ev;
 }
 
-struct evindex_slot {
-	char *id;	/* a copy: the index outlives edits to the list */
-	uint64_t hash;
+/* An id and its position; the id a copy: the index outlives edits to the
+ * list. */
+struct evindex_entry {
+	struct hashmap_entry e;
+	char *id;
 	size_t pos;
 };
 
 struct evindex {
-	struct evindex_slot *slots;
-	size_t cap;	/* a power of two */
-	size_t n;
+	struct hashmap map;
 };
 
 static uint64_t hash_id(const char *s)
@@ -138,43 +140,18 @@ static uint64_t hash_id(const char *s)
 	return fnv1a_str(FNV1A_OFFSET, s);
 }
 
-static struct evindex_slot *lookup(const struct evindex *ix, const char *id,
-				   uint64_t h)
+static bool id_eq(const void *ctx, const void *entry, const void *key)
 {
-	size_t mask = ix->cap - 1, i = (size_t)h & mask;
-
-	for (;;) {
-		struct evindex_slot *s = &ix->slots[i];
-
-		if (!s->id || (s->hash == h && !strcmp(s->id, id)))
-			return s;
-		i = (i + 1) & mask;
-	}
-}
-
-static void rehash(struct evindex *ix, size_t cap)
-{
-	struct evindex_slot *old = ix->slots;
-	size_t oldcap = ix->cap, i;
-
-	ix->slots = xcalloc(cap, sizeof(*ix->slots));
-	ix->cap = cap;
-	for (i = 0; i < oldcap; i++) {
-		if (old[i].id)
-			*lookup(ix, old[i].id, old[i].hash) = old[i];
-	}
-	free(old);
+	(void)ctx;
+	return !strcmp(((const struct evindex_entry *)entry)->id, key);
 }
 
 struct evindex *evindex_build(const struct evlist *l)
 {
-	struct evindex *ix = xcalloc(1, sizeof(*ix));
-	size_t cap = 16, i;
+	struct evindex *ix = xmalloc(sizeof(*ix));
+	size_t i;
 
-	while (cap < 2 * l->n + 2)
-		cap *= 2;
-	ix->slots = xcalloc(cap, sizeof(*ix->slots));
-	ix->cap = cap;
+	hashmap_init(&ix->map, sizeof(struct evindex_entry), id_eq, NULL);
 	for (i = 0; i < l->n; i++) {
 		/* The first of duplicate ids wins, as with evlist_find(). */
 		if (l->v[i]->id && evindex_find(ix, l->v[i]->id) < 0)
@@ -185,25 +162,21 @@ struct evindex *evindex_build(const struct evlist *l)
 
 long evindex_find(const struct evindex *ix, const char *id)
 {
-	struct evindex_slot *s = lookup(ix, id, hash_id(id));
+	const struct evindex_entry *s = hashmap_get(&ix->map, hash_id(id), id);
 
-	return s->id ? (long)s->pos : -1;
+	return s ? (long)s->pos : -1;
 }
 
 void evindex_put(struct evindex *ix, const char *id, size_t pos)
 {
 	uint64_t h = hash_id(id);
-	struct evindex_slot *s = lookup(ix, id, h);
+	struct evindex_entry *s = hashmap_get(&ix->map, h, id);
 
-	if (s->id) {
-		s->pos = pos;
-		return;
+	if (!s) {
+		s = hashmap_add(&ix->map, h);
+		s->id = xstrdup(id);
 	}
-	s->id = xstrdup(id);
-	s->hash = h;
 	s->pos = pos;
-	if (++ix->n * 2 > ix->cap)
-		rehash(ix, ix->cap * 2);
 }
 
 void evindex_free(struct evindex *ix)
@@ -212,8 +185,8 @@ void evindex_free(struct evindex *ix)
 
 	if (!ix)
 		return;
-	for (i = 0; i < ix->cap; i++)
-		free(ix->slots[i].id);
-	free(ix->slots);
+	for (i = 0; i < hashmap_count(&ix->map); i++)
+		free(((struct evindex_entry *)hashmap_at(&ix->map, i))->id);
+	hashmap_release(&ix->map);
 	free(ix);
 }

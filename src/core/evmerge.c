@@ -23,141 +23,37 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "itin/hash.h"
 #include "itin/datetime.h"
+#include "itin/hash.h"
+#include "itin/hashmap.h"
 #include "itin/evident.h"
 #include "itin/evmerge.h"
 #include "itin/places.h"
 #include "itin/xalloc.h"
 
-/* ---- a multimap from 64-bit hashes to positions ---- */
+/* ---- store positions by 64-bit hash (hashmap.h) ---- */
 
-/*
- * Open addressing over distinct keys; the positions of one key are a
- * chain of entries, so a million events with one key (look-alikes of
- * one another) are one slot, not a million-long run of probes.
- */
-struct hslot {
-	uint64_t key;
-	size_t head1; /* 1 + index of the key's first entry; 0: none */
-	size_t tail1; /* 1 + index of its last: positions in put order */
-	bool live;    /* the key was put (its chain may be empty since) */
-};
-
-struct hentry {
+/* A position in the store: the entries of one hash are its candidates. */
+struct cand {
+	struct hashmap_entry e;
 	size_t pos;
-	size_t next1; /* 1 + index of the next entry of the key; 0: none */
 };
 
-struct htab {
-	struct hslot *v;
-	size_t cap, n; /* cap: a power of two; n: distinct keys */
-	struct hentry *e;
-	size_t ne, ealloc;
-};
-
-static struct hslot *htab_slot(const struct htab *t, uint64_t key)
+static void cands_init(struct hashmap *t)
 {
-	size_t i = (size_t)key & (t->cap - 1);
-
-	while (t->v[i].live && t->v[i].key != key)
-		i = (i + 1) & (t->cap - 1);
-	return &t->v[i];
+	hashmap_init(t, sizeof(struct cand), NULL, NULL);
 }
 
-static void htab_grow(struct htab *t)
+static void cands_put(struct hashmap *t, uint64_t key, size_t pos)
 {
-	struct hslot *old = t->v;
-	size_t ocap = t->cap;
+	const struct cand *last = hashmap_last(t, key);
+	struct cand *c;
 
-	t->cap = ocap ? 2 * ocap : 64;
-	t->v = xcalloc(t->cap, sizeof(*t->v));
-	for (size_t i = 0; i < ocap; i++)
-		if (old[i].live)
-			*htab_slot(t, old[i].key) = old[i];
-	free(old);
-}
-
-static void htab_put(struct htab *t, uint64_t key, size_t pos)
-{
-	struct hslot *s;
-
-	if ((t->n + 1) * 2 > t->cap)
-		htab_grow(t);
-	s = htab_slot(t, key);
 	/* The same position again (an update that kept its key). */
-	if (s->head1 && t->e[s->tail1 - 1].pos == pos)
+	if (last && last->pos == pos)
 		return;
-	t->e = xgrow(t->e, &t->ealloc, t->ne + 1, sizeof(*t->e));
-	t->e[t->ne].pos = pos;
-	t->e[t->ne].next1 = 0;
-	if (!s->live) {
-		s->key = key;
-		s->live = true;
-		t->n++;
-	}
-	if (!s->head1) {
-		s->head1 = t->ne + 1;
-	} else {
-		t->e[s->tail1 - 1].next1 = t->ne + 1;
-	}
-	s->tail1 = ++t->ne;
-}
-
-/* Walk the positions under key: *it starts at 0; -1 at the end. */
-static long htab_next(const struct htab *t, uint64_t key, size_t *it,
-		      size_t *probes)
-{
-	const struct hentry *e;
-
-	if (!t->cap)
-		return -1;
-	if (!*it) {
-		const struct hslot *s = htab_slot(t, key);
-
-		if (!s->head1)
-			return -1;
-		*it = s->head1;
-	} else if (*it == (size_t)-1) {
-		return -1;
-	}
-	e = &t->e[*it - 1];
-	*it = e->next1 ? e->next1 : (size_t)-1;
-	++*probes;
-	return (long)e->pos;
-}
-
-/*
- * Take pos out of key's chain (the entries that are not pos stay in
- * their order). O(chain): called only while walking that chain, on an
- * entry that can never match again.
- */
-static void htab_drop(struct htab *t, uint64_t key, size_t pos)
-{
-	struct hslot *s;
-	size_t prev1 = 0, cur1;
-
-	if (!t->cap)
-		return;
-	s = htab_slot(t, key);
-	for (cur1 = s->head1; cur1; prev1 = cur1, cur1 = t->e[cur1 - 1].next1)
-		if (t->e[cur1 - 1].pos == pos)
-			break;
-	if (!cur1)
-		return;
-	if (prev1)
-		t->e[prev1 - 1].next1 = t->e[cur1 - 1].next1;
-	else
-		s->head1 = t->e[cur1 - 1].next1;
-	if (s->tail1 == cur1)
-		s->tail1 = prev1;
-}
-
-static void htab_release(struct htab *t)
-{
-	free(t->v);
-	free(t->e);
-	memset(t, 0, sizeof(*t));
+	c = hashmap_add(t, key);
+	c->pos = pos;
 }
 
 /* ---- the merger ---- */
@@ -169,7 +65,7 @@ enum { W_LOOKALIKE, W_STALE, W_XID, W_FLOATING, W_KINDS };
 struct evmerge {
 	struct evlist *store;
 	struct evindex *ids;
-	struct htab uids, content, content_nouid, lookalike;
+	struct hashmap uids, content, content_nouid, lookalike;
 	unsigned content_mask; /* what content is keyed on; 0: not built */
 	size_t probes;	       /* candidates compared (evmerge_probes()) */
 	size_t input_start;    /* events stored before the current file */
@@ -231,12 +127,16 @@ struct evmerge *evmerge_new(struct evlist *store)
 
 	m->store = store;
 	m->ids = evindex_build(store);
+	cands_init(&m->uids);
+	cands_init(&m->content);
+	cands_init(&m->content_nouid);
+	cands_init(&m->lookalike);
 	for (size_t i = 0; i < store->n; i++) {
 		const struct event *ev = store->v[i];
 
 		if (ev->uid && *ev->uid)
-			htab_put(&m->uids, uid_key(ev->uid), i);
-		htab_put(&m->lookalike, evident_lookalike(ev), i);
+			cands_put(&m->uids, uid_key(ev->uid), i);
+		cands_put(&m->lookalike, evident_lookalike(ev), i);
 	}
 	m->lookalikes = m->input_start = store->n;
 	m->carried = EVF_ALL;
@@ -249,10 +149,10 @@ void evmerge_free(struct evmerge *m)
 		return;
 	flush_warnings(m);
 	evindex_free(m->ids);
-	htab_release(&m->uids);
-	htab_release(&m->content);
-	htab_release(&m->content_nouid);
-	htab_release(&m->lookalike);
+	hashmap_release(&m->uids);
+	hashmap_release(&m->content);
+	hashmap_release(&m->content_nouid);
+	hashmap_release(&m->lookalike);
 	free(m);
 }
 
@@ -268,12 +168,12 @@ static bool has_uid(const struct event *ev)
 }
 
 /* Put ev, stored (or about to be) at pos, under its content. */
-static void put_content(struct evmerge *m, const struct event *ev,
-			size_t pos, uint64_t key)
+static void put_content(struct evmerge *m, const struct event *ev, size_t pos,
+			uint64_t key)
 {
-	htab_put(&m->content, key, pos);
+	cands_put(&m->content, key, pos);
 	if (!has_uid(ev))
-		htab_put(&m->content_nouid, key, pos);
+		cands_put(&m->content_nouid, key, pos);
 }
 
 size_t evmerge_probes(const struct evmerge *m)
@@ -294,12 +194,12 @@ void evmerge_source(struct evmerge *m, const char *fname, unsigned carried)
 	 * concerned: look-alikes of it are worth a word too, and it is
 	 * what this file's events may be the same as. */
 	for (size_t i = m->lookalikes; i < m->store->n; i++)
-		htab_put(&m->lookalike, evident_lookalike(m->store->v[i]), i);
+		cands_put(&m->lookalike, evident_lookalike(m->store->v[i]), i);
 	m->lookalikes = m->store->n;
 	m->input_start = m->store->n;
 	if (cm != m->content_mask) {
-		htab_release(&m->content);
-		htab_release(&m->content_nouid);
+		hashmap_release(&m->content);
+		hashmap_release(&m->content_nouid);
 		m->content_mask = cm;
 		from = 0;
 	}
@@ -319,13 +219,14 @@ static unsigned carried_of(const struct evmerge *m, const struct event *ev)
 static long find_content(struct evmerge *m, const struct event *ev,
 			 uint64_t key)
 {
-	const struct htab *t = has_uid(ev) ? &m->content_nouid : &m->content;
-	size_t it = 0;
-	long pos;
+	struct hashmap *t = has_uid(ev) ? &m->content_nouid : &m->content;
+	struct hashmap_iter it;
+	const struct cand *c;
 
-	while ((pos = htab_next(t, key, &it, &m->probes)) >= 0) {
-		const struct event *s = m->store->v[pos];
+	for (c = hashmap_first(t, key, &it); c; c = hashmap_next(t, &it)) {
+		const struct event *s = m->store->v[c->pos];
 
+		m->probes++;
 		/* Not an event of this same file (it says they are two,
 		 * with two ids), nor one another calendar says is another
 		 * (two UIDs). The table holds only events stored before
@@ -333,33 +234,35 @@ static long find_content(struct evmerge *m, const struct event *ev,
 		 * content_nouid never matches an event with a uid again
 		 * (it would have been found by uid), so it leaves that
 		 * table and is not walked again. */
-		if ((size_t)pos >= m->input_start)
+		if (c->pos >= m->input_start)
 			continue;
 		if (ev->uid && s->uid && strcmp(ev->uid, s->uid)) {
 			if (t == &m->content_nouid && has_uid(s))
-				htab_drop(&m->content_nouid, key,
-					  (size_t)pos);
+				hashmap_remove(t, &it);
 			continue;
 		}
 		/* The index is keyed on what every event of the file
 		 * carries; this one may say more. */
 		if (evident_same(s, ev, m->content_mask) &&
 		    evident_same(s, ev, carried_of(m, ev) & EVF_CONTENT))
-			return pos;
+			return (long)c->pos;
 	}
 	return -1;
 }
 
 static long find_uid(struct evmerge *m, const char *uid)
 {
-	size_t it = 0;
+	struct hashmap_iter it;
+	const struct cand *c;
 	long pos;
 
-	while ((pos = htab_next(&m->uids, uid_key(uid), &it, &m->probes)) >= 0) {
-		const char *u = m->store->v[pos]->uid;
+	for (c = hashmap_first(&m->uids, uid_key(uid), &it); c;
+	     c = hashmap_next(&m->uids, &it)) {
+		const char *u = m->store->v[c->pos]->uid;
 
+		m->probes++;
 		if (u && !strcmp(u, uid))
-			return pos;
+			return (long)c->pos;
 	}
 	/* Imports before uids made the UID the id, or, for a UID that
 	 * could not be one, "ics-" and its hash. */
@@ -382,8 +285,8 @@ static long find_uid(struct evmerge *m, const char *uid)
  * original; it is another event, so it gets the id derived from its own
  * UID, with a warning.
  */
-static void check_xid(struct evmerge *m, struct event *ev,
-		      unsigned carried, const struct itin_warner *w)
+static void check_xid(struct evmerge *m, struct event *ev, unsigned carried,
+		      const struct itin_warner *w)
 {
 	long pos;
 	const struct event *s;
@@ -425,8 +328,7 @@ static long find_old_id(const struct evmerge *m, const struct event *ev)
 }
 
 /* Which stored event ev is, or -1. key: the hash of its content. */
-static long find_same(struct evmerge *m, const struct event *ev,
-		      uint64_t key)
+static long find_same(struct evmerge *m, const struct event *ev, uint64_t key)
 {
 	long pos = evindex_find(m->ids, ev->id);
 
@@ -440,19 +342,19 @@ static long find_same(struct evmerge *m, const struct event *ev,
 }
 
 /* A stored event (from before this file) that ev only looks like. */
-static const struct event *lookalike(struct evmerge *m,
-				     const struct event *ev)
+static const struct event *lookalike(struct evmerge *m, const struct event *ev)
 {
-	size_t it = 0;
-	long pos;
+	struct hashmap_iter it;
+	const struct cand *c;
 
 	if (!m->input_start)
 		return NULL; /* nothing stored yet: nothing to look like */
-	while ((pos = htab_next(&m->lookalike, evident_lookalike(ev), &it,
-				 &m->probes)) >= 0) {
-		const struct event *s = m->store->v[pos];
+	for (c = hashmap_first(&m->lookalike, evident_lookalike(ev), &it); c;
+	     c = hashmap_next(&m->lookalike, &it)) {
+		const struct event *s = m->store->v[c->pos];
 
-		if ((size_t)pos < m->input_start &&
+		m->probes++;
+		if (c->pos < m->input_start &&
 		    lsec_day(s->start) == lsec_day(ev->start) &&
 		    s->type == ev->type &&
 		    !strcmp(s->title ? s->title : "",
@@ -468,7 +370,7 @@ static void index_at(struct evmerge *m, const struct event *ev, size_t pos,
 {
 	evindex_put(m->ids, ev->id, pos);
 	if (ev->uid && *ev->uid)
-		htab_put(&m->uids, uid_key(ev->uid), pos);
+		cands_put(&m->uids, uid_key(ev->uid), pos);
 	/* An event of this file joins content at the next file. */
 	if (pos < m->input_start)
 		put_content(m, ev, pos, key);

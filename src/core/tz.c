@@ -26,8 +26,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "itin/ascii.h"
 #include "itin/datetime.h"
 #include "itin/hash.h"
+#include "itin/hashmap.h"
 #include "itin/strbuf.h"
 #include "itin/tz.h"
 #include "itin/xalloc.h"
@@ -47,10 +49,10 @@ struct tz_ttype {
 
 /* One date of a POSIX TZ rule: "Jn", "n" or "Mm.w.d", then "/time". */
 struct tz_rule_date {
-	char kind;	/* 'J': day 1..365, Feb 29 never counted; 'n': 0..365;
-			 * 'M': weekday d of week w (5 = last) of month m */
+	char kind; /* 'J': day 1..365, Feb 29 never counted; 'n': 0..365;
+		    * 'M': weekday d of week w (5 = last) of month m */
 	int n, m, w, d;
-	int32_t time;	/* seconds after local midnight, may be < 0 or > 24 h */
+	int32_t time; /* seconds after local midnight, may be < 0 or > 24 h */
 };
 
 struct tz_rule {
@@ -74,8 +76,8 @@ struct tz {
 	char *name;
 	struct tz_memo *memo;
 	size_t ntrans;
-	int64_t *trans;		/* ascending */
-	uint8_t *idx;		/* type index for each transition */
+	int64_t *trans; /* ascending */
+	uint8_t *idx;	/* type index for each transition */
 	size_t ntypes;
 	struct tz_ttype *types;
 	bool has_rule;
@@ -84,19 +86,13 @@ struct tz {
 
 /* ---- the POSIX TZ string (the TZif footer) ---- */
 
-/* ASCII only, whatever the locale says. */
-static bool is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 static bool parse_abbr(const char **pp, char *out, size_t size)
 {
 	const char *p = *pp, *b, *e;
 
 	if (*p == '<') {
 		b = ++p;
-		while (is_alpha(*p) || (*p >= '0' && *p <= '9') || *p == '+' ||
+		while (ascii_isalpha(*p) || ascii_isdigit(*p) || *p == '+' ||
 		       *p == '-')
 			p++;
 		if (*p != '>')
@@ -104,7 +100,7 @@ static bool parse_abbr(const char **pp, char *out, size_t size)
 		e = p++;
 	} else {
 		b = p;
-		while (is_alpha(*p))
+		while (ascii_isalpha(*p))
 			p++;
 		e = p;
 	}
@@ -124,7 +120,7 @@ static bool parse_hms(const char **pp, int maxh, int32_t *secs)
 
 	if (*p == '+' || *p == '-')
 		sign = *p++ == '-' ? -1 : 1;
-	while (*p >= '0' && *p <= '9' && nd < 3) {
+	while (ascii_isdigit(*p) && nd < 3) {
 		h = h * 10 + (*p++ - '0');
 		nd++;
 	}
@@ -138,7 +134,8 @@ static bool parse_hms(const char **pp, int maxh, int32_t *secs)
 		p += 2;
 		if (*p == ':') {
 			p++;
-			if (p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9')
+			if (p[0] < '0' || p[0] > '9' || p[1] < '0' ||
+			    p[1] > '9')
 				return false;
 			s = (p[0] - '0') * 10 + (p[1] - '0');
 			p += 2;
@@ -156,7 +153,7 @@ static bool parse_num(const char **pp, int lo, int hi, int *v)
 	const char *p = *pp;
 	int n = 0, nd = 0;
 
-	while (*p >= '0' && *p <= '9' && nd < 4) {
+	while (ascii_isdigit(*p) && nd < 4) {
 		n = n * 10 + (*p++ - '0');
 		nd++;
 	}
@@ -263,7 +260,7 @@ static int64_t rule_day(const struct tz_rule_date *r, int y)
 
 struct rule_edge {
 	int64_t at;
-	bool dst;	/* true: DST starts here */
+	bool dst; /* true: DST starts here */
 };
 
 /*
@@ -462,8 +459,8 @@ int64_t tz_local_to_utc(const struct tz *tz, int64_t local,
 {
 	struct tz_local_info dummy;
 	int64_t t = local - TZ_OFF_LIMIT, end = local + TZ_OFF_LIMIT;
-	int64_t from, to, u, sol[2] = { 0, 0 }, back = 0;
-	int32_t soloff[2] = { 0, 0 }, prev_off = 0;
+	int64_t from, to, u, sol[2] = {0, 0}, back = 0;
+	int32_t soloff[2] = {0, 0}, prev_off = 0;
 	int nsol = 0;
 	bool have_prev = false, have_gap = false, have_back = false;
 	const struct tz_ttype *ty;
@@ -487,9 +484,8 @@ int64_t tz_local_to_utc(const struct tz *tz, int64_t local,
 			}
 			nsol++;
 		}
-		if (have_prev && !have_gap && nsol == 0 &&
-		    prev_off < ty->off && local >= from + prev_off &&
-		    local < from + ty->off) {
+		if (have_prev && !have_gap && nsol == 0 && prev_off < ty->off &&
+		    local >= from + prev_off && local < from + ty->off) {
 			have_gap = true;
 			info->gap_from = from + prev_off;
 			info->gap_to = from + ty->off;
@@ -524,7 +520,7 @@ int64_t tz_local_to_utc(const struct tz *tz, int64_t local,
 		int64_t f, e2;
 
 		info->offset_before = info->offset_after =
-			segment_at(tz, local, &f, &e2)->off;
+		    segment_at(tz, local, &f, &e2)->off;
 		info->gap_from = info->gap_to = local;
 	}
 	return local - info->offset_before;
@@ -628,8 +624,8 @@ static bool tzif_parse(const unsigned char *p, size_t n, struct tz *tz)
 	tz->trans = xmalloc((c.timecnt ? c.timecnt : 1) * sizeof(int64_t));
 	tz->idx = xmalloc(c.timecnt ? c.timecnt : 1);
 	for (i = 0; i < c.timecnt; i++) {
-		tz->trans[i] = tsize == 8 ? be64(q + 8 * i)
-					  : (int32_t)be32(q + 4 * i);
+		tz->trans[i] =
+		    tsize == 8 ? be64(q + 8 * i) : (int32_t)be32(q + 4 * i);
 		if (i && tz->trans[i] <= tz->trans[i - 1])
 			return false;
 	}
@@ -730,8 +726,8 @@ static bool name_is_safe(const char *name)
 
 		if (ch == '/' && name[i + 1] == '/')
 			return false;
-		if (!is_alpha((char)ch) && !(ch >= '0' && ch <= '9') &&
-		    ch != '_' && ch != '+' && ch != '-' && ch != '/')
+		if (!ascii_isalpha(ch) && !ascii_isdigit(ch) && ch != '_' &&
+		    ch != '+' && ch != '-' && ch != '/')
 			return false;
 	}
 	return true;
@@ -764,28 +760,24 @@ static struct tz *tz_load(const char *name)
 
 /* ---- the cache ---- */
 
-static int lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-/* ASCII case-insensitive equality (zone names are ASCII). */
-static bool same_case_blind(const char *a, const char *b)
-{
-	while (*a && lower((unsigned char)*a) == lower((unsigned char)*b))
-		a++, b++;
-	return !*a && !*b;
-}
-
-struct tz_slot {
-	char *key;		/* the name asked for */
+/* A name asked for and the zone it is. */
+struct tz_alias {
+	struct hashmap_entry e;
+	char *key; /* the name asked for */
 	struct tz *tz;
 };
 
+static bool alias_eq(const void *ctx, const void *entry, const void *key)
+{
+	(void)ctx;
+	return !strcmp(((const struct tz_alias *)entry)->key, key);
+}
+
+/* Every name asked for, keyed by hash_name(). */
+static struct hashmap aliases = HASHMAP_INIT(struct tz_alias, alias_eq, NULL);
+
 static struct tz_cache {
-	struct tz_slot *slots;	/* open addressing, power-of-two size */
-	size_t nslots, nused;
-	struct tz **zones;	/* every loaded zone, for freeing */
+	struct tz **zones; /* every loaded zone, for freeing */
 	size_t nzones, zones_alloc;
 	/* The zone names of the database, for case-insensitive lookup and
 	 * suggestions; loaded on first need. */
@@ -804,44 +796,17 @@ static uint64_t hash_name(const char *s)
 
 static struct tz *cache_find(const char *name)
 {
-	size_t i;
+	const struct tz_alias *a = hashmap_get(&aliases, hash_name(name), name);
 
-	if (!cache.nslots)
-		return NULL;
-	for (i = hash_name(name) & (cache.nslots - 1); cache.slots[i].key;
-	     i = (i + 1) & (cache.nslots - 1))
-		if (!strcmp(cache.slots[i].key, name))
-			return cache.slots[i].tz;
-	return NULL;
+	return a ? a->tz : NULL;
 }
 
 static void cache_put(const char *name, struct tz *tz)
 {
-	size_t i;
+	struct tz_alias *a = hashmap_add(&aliases, hash_name(name));
 
-	if ((cache.nused + 1) * 2 > cache.nslots) {
-		struct tz_slot *old = cache.slots;
-		size_t j, oldn = cache.nslots;
-
-		cache.nslots = oldn ? oldn * 2 : 32;
-		cache.slots = xcalloc(cache.nslots, sizeof(*cache.slots));
-		for (j = 0; j < oldn; j++) {
-			if (!old[j].key)
-				continue;
-			for (i = hash_name(old[j].key) & (cache.nslots - 1);
-			     cache.slots[i].key;
-			     i = (i + 1) & (cache.nslots - 1))
-				;
-			cache.slots[i] = old[j];
-		}
-		free(old);
-	}
-	for (i = hash_name(name) & (cache.nslots - 1); cache.slots[i].key;
-	     i = (i + 1) & (cache.nslots - 1))
-		;
-	cache.slots[i].key = xstrdup(name);
-	cache.slots[i].tz = tz;
-	cache.nused++;
+	a->key = xstrdup(name);
+	a->tz = tz;
 }
 
 static void add_name(const char *b, size_t len, bool link)
@@ -874,12 +839,12 @@ static bool field(const char *b, const char *e, int nth, const char **fb,
 	int k = 0;
 
 	for (;;) {
-		while (p < e && (*p == ' ' || *p == '\t'))
+		while (p < e && ascii_isblank(*p))
 			p++;
 		if (p >= e)
 			return false;
 		s = p;
-		while (p < e && *p != ' ' && *p != '\t')
+		while (p < e && !ascii_isblank(*p))
 			p++;
 		if (k++ == nth) {
 			*fb = s;
@@ -963,7 +928,7 @@ const struct tz *tz_get(const char *name, struct itin_err *err)
 		/* "europe/paris": the database's own spelling, if any. */
 		load_names();
 		for (i = 0; i < cache.nnames; i++) {
-			if (!same_case_blind(cache.names[i], name) ||
+			if (ascii_casecmp(cache.names[i], name) ||
 			    !strcmp(cache.names[i], name))
 				continue;
 			tz = cache_find(cache.names[i]);
@@ -990,7 +955,7 @@ const struct tz *tz_get(const char *name, struct itin_err *err)
 
 static int fold(int c)
 {
-	return c == ' ' ? '_' : lower(c);
+	return c == ' ' ? '_' : ascii_tolower(c);
 }
 
 /* The edit distance of a and b when it is at most cap, else cap + 1.
@@ -1070,7 +1035,8 @@ const char *tz_suggest(const char *bad)
 		/* Only distances up to limit are ever used, and one above the
 		 * best so far can never win. */
 		d = levenshtein_capped(bad, n, best_d < limit ? best_d : limit);
-		if (d < best_d || (d == best_d && best_link && !cache.is_link[i])) {
+		if (d < best_d ||
+		    (d == best_d && best_link && !cache.is_link[i])) {
 			best_d = d;
 			best = n;
 			best_link = cache.is_link[i];
@@ -1085,9 +1051,9 @@ void tz_cache_free(void)
 {
 	size_t i;
 
-	for (i = 0; i < cache.nslots; i++)
-		free(cache.slots[i].key);
-	free(cache.slots);
+	for (i = 0; i < hashmap_count(&aliases); i++)
+		free(((struct tz_alias *)hashmap_at(&aliases, i))->key);
+	hashmap_release(&aliases);
 	for (i = 0; i < cache.nzones; i++) {
 		tz_release(cache.zones[i]);
 		free(cache.zones[i]);
