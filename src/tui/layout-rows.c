@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "itin/hash.h"
+#include "itin/hashmap.h"
 #include "itin/places.h"
 #include "itin/utf8.h"
 #include "itin/xalloc.h"
@@ -97,7 +98,7 @@ int layout_by_parse(const char *s)
 	return -1;
 }
 
-/* A small string-keyed hash of groups, for grouping many events. */
+/* The groups of a grouped timeline, in the order they were opened. */
 struct group {
 	char *key;
 	char *label;
@@ -106,50 +107,52 @@ struct group {
 	size_t n, alloc;
 };
 
+/* index finds a group by its key: its entries are positions in v, which
+ * is sorted once every item is in (hashmap.h). */
+struct group_ref {
+	struct hashmap_entry e;
+	size_t i; /* into groups.v */
+};
+
 struct groups {
 	struct group *v;
 	size_t n, alloc;
-	size_t *slots; /* index + 1 into v; 0 empty */
-	size_t nslots;
+	struct hashmap index;
 };
 
-static void groups_rehash(struct groups *g)
+static bool group_eq(const void *ctx, const void *entry, const void *key)
 {
-	size_t n = g->nslots ? g->nslots * 2 : 64;
+	const struct groups *g = ctx;
+	const struct group_ref *r = entry;
 
-	free(g->slots);
-	g->slots = xcalloc(n, sizeof(*g->slots));
-	g->nslots = n;
-	for (size_t i = 0; i < g->n; i++) {
-		size_t k = fnv1a_str(FNV1A_OFFSET, g->v[i].key) & (n - 1);
-		while (g->slots[k])
-			k = (k + 1) & (n - 1);
-		g->slots[k] = i + 1;
-	}
+	return !strcmp(g->v[r->i].key, key);
+}
+
+static void groups_init(struct groups *g)
+{
+	memset(g, 0, sizeof(*g));
+	hashmap_init(&g->index, sizeof(struct group_ref), group_eq, g);
 }
 
 /* Add item to the group key (labelled label when new). */
 static void groups_add(struct groups *g, const char *key, const char *label,
 		       size_t item)
 {
-	size_t k;
+	uint64_t h = fnv1a_str(FNV1A_OFFSET, key);
+	struct group_ref *r = hashmap_get(&g->index, h, key);
 	struct group *gr;
 
-	if ((g->n + 1) * 2 > g->nslots)
-		groups_rehash(g);
-	k = fnv1a_str(FNV1A_OFFSET, key) & (g->nslots - 1);
-	while (g->slots[k] && strcmp(g->v[g->slots[k] - 1].key, key))
-		k = (k + 1) & (g->nslots - 1);
-	if (!g->slots[k]) {
+	if (!r) {
 		g->v = xgrow(g->v, &g->alloc, g->n + 1, sizeof(*g->v));
 		gr = &g->v[g->n];
 		memset(gr, 0, sizeof(*gr));
 		gr->key = xstrdup(key);
 		gr->label = xstrdup(label);
 		gr->first = item;
-		g->slots[k] = ++g->n;
+		r = hashmap_add(&g->index, h);
+		r->i = g->n++;
 	}
-	gr = &g->v[g->slots[k] - 1];
+	gr = &g->v[r->i];
 	/* A person named twice in one event is one bar. */
 	if (gr->n && gr->items[gr->n - 1] == item)
 		return;
@@ -354,9 +357,11 @@ void layout_rows_build(const struct layout_model *m, enum layout_by by,
 		strbuf_release(&label);
 		return;
 	}
-	memset(&g, 0, sizeof(g));
+	groups_init(&g);
 	for (size_t i = 0; i < m->n; i++)
 		group_item(&g, by, m->items[i].ev, i);
+	/* No look-up after this: the index goes before v is sorted. */
+	hashmap_release(&g.index);
 	qsort(g.v, g.n, sizeof(*g.v), cmp_group);
 	for (size_t i = 0; i < g.n; i++) {
 		pack_group(out, m, v, &g.v[i]);
@@ -365,7 +370,6 @@ void layout_rows_build(const struct layout_model *m, enum layout_by by,
 		free(g.v[i].items);
 	}
 	free(g.v);
-	free(g.slots);
 	strbuf_release(&label);
 }
 

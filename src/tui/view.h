@@ -89,6 +89,7 @@ struct viewer {
 };
 
 /* view.c */
+/* The status line's message, until the next key. */
 void view_message(struct viewer *vw, const char *fmt, ...) ITIN_PRINTF(2, 3);
 /* Which line shows what, from the screen's size. */
 void view_geometry(struct viewer *vw);
@@ -101,6 +102,7 @@ void view_keep_rows(struct viewer *vw);
 /* The rows found by view_keep_rows, and the item on row k. */
 size_t view_nvisible(const struct viewer *vw);
 size_t view_visible_item(const struct viewer *vw, size_t k);
+/* Zoom level, what is being looked at kept in its column. */
 void view_set_zoom(struct viewer *vw, size_t level);
 /* Rebuild the filtered items after the filter changed. */
 void view_apply_filter(struct viewer *vw);
@@ -123,11 +125,13 @@ void view_agenda_step(struct viewer *vw, long dir);
 void view_draw_agenda(struct viewer *vw);
 
 /* view-keys.c */
+/* The help pane's text, beside the tables of keys it describes. */
 extern const char view_help_text[];
 /* A key in the current pane: HANDLED | REDRAW, with QUIT to leave. */
 int view_handle_key(struct viewer *vw, uint32_t key, bool code);
 
-/* view-prompt.c: each returns QUIT when a signal came while it asked. */
+/* view-prompt.c: the keys that ask; each returns REDRAW, or QUIT when a
+ * stop signal came while it asked. */
 int view_key_goto(struct viewer *vw);
 int view_key_search(struct viewer *vw);
 int view_key_filter(struct viewer *vw);
