@@ -463,34 +463,36 @@ static int filter_which(struct viewer *vw, uint32_t *key)
 	return r;
 }
 
+/* The parts of the filter, by the key that picks them ('x' clears). */
+static const struct {
+	uint32_t key;
+	int (*ask)(struct viewer *vw);
+} filter_parts[] = {
+    {'t', filter_type},
+    {'c', filter_country},
+    {'i', filter_city},
+    {'p', filter_person},
+};
+
 int view_key_filter(struct viewer *vw)
 {
 	uint32_t key;
 	int r = filter_which(vw, &key);
+	size_t i, n = sizeof(filter_parts) / sizeof(filter_parts[0]);
 
 	if (r < 0)
 		return QUIT;
 	if (r != 0)
 		return REDRAW;
-	switch (key) {
-	case 'x':
+	if (key == 'x') {
 		filter_clear(vw);
 		return REDRAW;
-	case 't':
-		r = filter_type(vw);
-		break;
-	case 'c':
-		r = filter_country(vw);
-		break;
-	case 'i':
-		r = filter_city(vw);
-		break;
-	case 'p':
-		r = filter_person(vw);
-		break;
-	default:
-		return REDRAW;
 	}
+	for (i = 0; i < n && filter_parts[i].key != key; i++)
+		;
+	if (i == n)
+		return REDRAW;
+	r = filter_parts[i].ask(vw);
 	if (r < 0)
 		return QUIT;
 	if (r > 0)
