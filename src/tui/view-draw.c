@@ -179,7 +179,6 @@ static void paint_legend(int y, const char *line, int cols)
 	}
 }
 
-/* Lines of text in the rows area, from line `from`, with a heading. */
 /*
  * text with its lines wider than cols wrapped at a blank (or cut where
  * there is none), the rest of a "Field:   value" line under its value, so
@@ -237,6 +236,8 @@ static void wrap_text(struct strbuf *out, const char *text, size_t cols)
 	}
 }
 
+/* Lines of text in the rows area, wrapped, from line *scroll (kept in
+ * range), under a heading. */
 static void draw_text_pane(struct viewer *vw, const char *heading,
 			   const char *unwrapped, int *scroll)
 {

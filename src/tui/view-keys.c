@@ -7,7 +7,6 @@
 #include <curses.h>
 #include <stdlib.h>
 
-#include "itin/datetime.h"
 #include "view.h"
 
 /* The legend: "██ name" for every type, painted in its colour by

@@ -28,7 +28,6 @@ static int64_t now_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-void view_message(struct viewer *vw, const char *fmt, ...) ITIN_PRINTF(2, 3);
 void view_message(struct viewer *vw, const char *fmt, ...)
 {
 	va_list ap;
