@@ -49,6 +49,11 @@
  * as cmd-view.c includes tui.h; the core never does. It is built into
  * libitintui.a with the viewer, which the unit tests link
  * (test_layout.c, test_axis.c).
+ *
+ * The files: layout.c (items, the model, what a window shows, zoom and
+ * columns), layout-axis.c (the two axis lines), layout-rows.c (lines of
+ * cells, grouping and lanes), layout-text.c (labels, fitting, glyphs and
+ * `itin timeline`'s text).
  */
 #ifndef ITIN_LAYOUT_H
 #define ITIN_LAYOUT_H
