@@ -16,7 +16,10 @@ struct evlist {
 	size_t alloc;
 };
 
-#define EVLIST_INIT { NULL, 0, 0 }
+#define EVLIST_INIT                                                            \
+	{                                                                      \
+		NULL, 0, 0                                                     \
+	}
 
 void evlist_init(struct evlist *l);
 void evlist_release(struct evlist *l);

@@ -40,7 +40,7 @@ enum evmerge_what {
 	EVMERGE_ADDED,
 	EVMERGE_UPDATED,
 	EVMERGE_UNCHANGED,
-	EVMERGE_STALE, /* not replaced: the stored one is newer */
+	EVMERGE_STALE,	/* not replaced: the stored one is newer */
 	EVMERGE_EDITED, /* not replaced: the stored one was edited since */
 };
 

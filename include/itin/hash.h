@@ -69,7 +69,7 @@ static inline uint64_t hash_short_key(const char *k, size_t len)
 }
 
 #define FNV1A_OFFSET 0xcbf29ce484222325ULL
-#define FNV1A_PRIME 0x100000001b3ULL
+#define FNV1A_PRIME  0x100000001b3ULL
 
 /* FNV-1a of n bytes, from h (FNV1A_OFFSET to start). */
 static inline uint64_t fnv1a_bytes(uint64_t h, const void *p, size_t n)

@@ -6,10 +6,10 @@
  * returned struct tz pointers are borrowed and stay valid until
  * tz_cache_free(). The cache, and each zone's memory of its last answer,
  * are not locked: use this module from one thread at a time (a CSV import
- * keeps it on the caller's thread; csvpipe.c). No global TZ switching, no localtime(): the TZif
- * transitions and the POSIX TZ footer rule (for instants past the table)
- * are evaluated here, so the answers agree with glibc and Python's zoneinfo
- * at every instant. libical is never used for offsets.
+ * keeps it on the caller's thread; csvpipe.c). No global TZ switching, no
+ * localtime(): the TZif transitions and the POSIX TZ footer rule (for instants
+ * past the table) are evaluated here, so the answers agree with glibc and
+ * Python's zoneinfo at every instant. libical is never used for offsets.
  *
  * Instants are seconds since the Unix epoch (UTC, no leap seconds).
  * Local seconds are wall-clock seconds as in datetime.h.
@@ -38,16 +38,16 @@ const char *tz_name(const struct tz *tz);
 
 /* What the zone says about one instant. */
 struct tz_offset {
-	int32_t utc_offset;	/* seconds east of UTC */
+	int32_t utc_offset; /* seconds east of UTC */
 	bool is_dst;
-	char abbr[16];		/* "KST", "CEST", "+0545" as in the database */
+	char abbr[16]; /* "KST", "CEST", "+0545" as in the database */
 };
 void tz_offset_at(const struct tz *tz, int64_t instant, struct tz_offset *out);
 
 enum tz_local_kind {
-	TZ_LOCAL_UNIQUE,	/* the wall-clock time happens exactly once */
-	TZ_LOCAL_GAP,		/* skipped (spring forward): it never happens */
-	TZ_LOCAL_AMBIGUOUS,	/* repeated (fall back): happens twice */
+	TZ_LOCAL_UNIQUE,    /* the wall-clock time happens exactly once */
+	TZ_LOCAL_GAP,	    /* skipped (spring forward): it never happens */
+	TZ_LOCAL_AMBIGUOUS, /* repeated (fall back): happens twice */
 };
 
 struct tz_local_info {
@@ -78,7 +78,7 @@ int64_t tz_utc_to_local(const struct tz *tz, int64_t instant);
  * VTIMEZONEs (vtimezone.h) and for tests. Returns false when there is none.
  */
 struct tz_transition {
-	int64_t at;			/* the instant of the change */
+	int64_t at; /* the instant of the change */
 	struct tz_offset before, after;
 };
 bool tz_next_transition(const struct tz *tz, int64_t after, int64_t limit,

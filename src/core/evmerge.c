@@ -116,6 +116,11 @@ void evmerge_revisions(struct evmerge *m)
 	m->revisions = true;
 }
 
+static bool has_uid(const struct event *ev)
+{
+	return ev->uid && *ev->uid;
+}
+
 static uint64_t uid_key(const char *uid)
 {
 	return fnv1a_str(FNV1A_OFFSET, uid);
@@ -134,7 +139,7 @@ struct evmerge *evmerge_new(struct evlist *store)
 	for (size_t i = 0; i < store->n; i++) {
 		const struct event *ev = store->v[i];
 
-		if (ev->uid && *ev->uid)
+		if (has_uid(ev))
 			cands_put(&m->uids, uid_key(ev->uid), i);
 		cands_put(&m->lookalike, evident_lookalike(ev), i);
 	}
@@ -160,11 +165,6 @@ void evmerge_free(struct evmerge *m)
 static unsigned content_mask(unsigned carried)
 {
 	return carried & EVF_CONTENT;
-}
-
-static bool has_uid(const struct event *ev)
-{
-	return ev->uid && *ev->uid;
 }
 
 /* Put ev, stored (or about to be) at pos, under its content. */
@@ -292,7 +292,7 @@ static void check_xid(struct evmerge *m, struct event *ev, unsigned carried,
 	const struct event *s;
 	char *id;
 
-	if (!ev->uid || !*ev->uid || !(carried & EVF_ID))
+	if (!has_uid(ev) || !(carried & EVF_ID))
 		return;
 	pos = evindex_find(m->ids, ev->id);
 	if (pos < 0)
@@ -334,7 +334,7 @@ static long find_same(struct evmerge *m, const struct event *ev, uint64_t key)
 
 	if (pos < 0)
 		pos = find_old_id(m, ev);
-	if (pos < 0 && ev->uid && *ev->uid)
+	if (pos < 0 && has_uid(ev))
 		pos = find_uid(m, ev->uid);
 	if (pos < 0)
 		pos = find_content(m, ev, key);
@@ -369,7 +369,7 @@ static void index_at(struct evmerge *m, const struct event *ev, size_t pos,
 		     uint64_t key)
 {
 	evindex_put(m->ids, ev->id, pos);
-	if (ev->uid && *ev->uid)
+	if (has_uid(ev))
 		cands_put(&m->uids, uid_key(ev->uid), pos);
 	/* An event of this file joins content at the next file. */
 	if (pos < m->input_start)
@@ -386,7 +386,7 @@ static unsigned stored_rev(const struct evmerge *m, const struct event *old)
 {
 	/* An event without a uid is itin's own: its revision is seq (an
 	 * itin export's SEQUENCE is that). */
-	if (m->revisions || !old->uid || !*old->uid)
+	if (m->revisions || !has_uid(old))
 		return old->seq;
 	return old->src_seq;
 }
@@ -422,7 +422,7 @@ static bool edited_since(const struct event *old, const struct event *ev,
 	char *derived;
 	bool same_id;
 
-	if ((ev->uid && *ev->uid) ||
+	if (has_uid(ev) ||
 	    (strcmp(old->id, ev->id) &&
 	     !(event_old_id(ev->id, prev) && !strcmp(old->id, prev))) ||
 	    evident_same(old, ev, carried & EVF_CONTENT))
@@ -490,55 +490,56 @@ static void warn_stale(struct evmerge *m, const struct event *old,
 		     old->title, old->id, a, b);
 }
 
-int evmerge_add(struct evmerge *m, struct event *ev,
-		const struct itin_warner *w, evmerge_fn fn, void *ctx,
-		struct itin_err *err)
+/* ev is no stored event: add it (with a word if it looks like one). */
+static int add_new(struct evmerge *m, struct event *ev, uint64_t key,
+		   const struct itin_warner *w, evmerge_fn fn, void *ctx)
 {
-	unsigned carried = carried_of(m, ev);
-	uint64_t key = evident_hash(ev, m->content_mask);
-	long pos;
-	const struct event *like;
-	struct event *old;
+	const struct event *like = lookalike(m, ev);
 
-	check_xid(m, ev, carried, w);
-	pos = find_same(m, ev, key);
+	if (like) {
+		char when[ITIN_WHEN_MAX];
 
-	if (pos < 0) {
-		like = lookalike(m, ev);
-		if (like) {
-			char when[ITIN_WHEN_MAX];
-
-			when_format(ev->start, !ev->allday, ' ', when);
-			if (may_warn(m, W_LOOKALIKE, w))
-				itin_warn_at(w, m->fname, ev->line, 0,
-					     "'%.80s' (%s) looks like stored "
-					     "event %s but differs from it; "
-					     "added as a new event",
-					     ev->title, when, like->id);
-		}
-		index_at(m, ev, m->store->n, key);
-		evlist_add(m->store, ev);
-		report(fn, ctx, EVMERGE_ADDED, NULL, ev);
-		return EVMERGE_ADDED;
+		when_format(ev->start, !ev->allday, ' ', when);
+		if (may_warn(m, W_LOOKALIKE, w))
+			itin_warn_at(w, m->fname, ev->line, 0,
+				     "'%.80s' (%s) looks like stored "
+				     "event %s but differs from it; "
+				     "added as a new event",
+				     ev->title, when, like->id);
 	}
-	old = m->store->v[pos];
-	if (edited_since(old, ev, carried)) {
-		report(fn, ctx, EVMERGE_EDITED, old, ev);
-		event_free(ev);
-		return EVMERGE_EDITED;
-	}
-	if (((carried & EVF_SEQ) || m->revisions) &&
-	    stored_is_newer(m, old, ev)) {
-		enum evmerge_what what = EVMERGE_STALE;
+	index_at(m, ev, m->store->n, key);
+	evlist_add(m->store, ev);
+	report(fn, ctx, EVMERGE_ADDED, NULL, ev);
+	return EVMERGE_ADDED;
+}
 
-		if (evident_same(old, ev, carried & EVF_CONTENT))
-			what = EVMERGE_UNCHANGED;
-		else if (may_warn(m, W_STALE, w))
-			warn_stale(m, old, ev, w);
-		report(fn, ctx, what, old, ev);
-		event_free(ev);
-		return (int)what;
-	}
+/* ev is an older revision of old than the stored one: keep old. */
+static int keep_newer(struct evmerge *m, const struct event *old,
+		      struct event *ev, unsigned carried,
+		      const struct itin_warner *w, evmerge_fn fn, void *ctx)
+{
+	enum evmerge_what what = EVMERGE_STALE;
+
+	if (evident_same(old, ev, carried & EVF_CONTENT))
+		what = EVMERGE_UNCHANGED;
+	else if (may_warn(m, W_STALE, w))
+		warn_stale(m, old, ev, w);
+	report(fn, ctx, what, old, ev);
+	event_free(ev);
+	return (int)what;
+}
+
+/*
+ * ev is the stored event at pos, in a revision that may replace it: keep
+ * the stored fields the source does not carry, then replace it, unless
+ * nothing changed.
+ */
+static int update(struct evmerge *m, size_t pos, struct event *ev,
+		  unsigned carried, const struct itin_warner *w, evmerge_fn fn,
+		  void *ctx, struct itin_err *err)
+{
+	struct event *old = m->store->v[pos];
+
 	evident_keep(ev, old, carried);
 	place_kept_zone(m, ev, old, carried, w);
 	/* Only a calendar says what its revision is. */
@@ -570,7 +571,32 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 	else if (ev->seq < old->seq)
 		ev->seq = old->seq;
 	report(fn, ctx, EVMERGE_UPDATED, old, ev);
-	index_at(m, ev, (size_t)pos, evident_hash(ev, m->content_mask));
-	evlist_replace(m->store, (size_t)pos, ev);
+	index_at(m, ev, pos, evident_hash(ev, m->content_mask));
+	evlist_replace(m->store, pos, ev);
 	return EVMERGE_UPDATED;
+}
+
+int evmerge_add(struct evmerge *m, struct event *ev,
+		const struct itin_warner *w, evmerge_fn fn, void *ctx,
+		struct itin_err *err)
+{
+	unsigned carried = carried_of(m, ev);
+	uint64_t key = evident_hash(ev, m->content_mask);
+	long pos;
+	struct event *old;
+
+	check_xid(m, ev, carried, w);
+	pos = find_same(m, ev, key);
+	if (pos < 0)
+		return add_new(m, ev, key, w, fn, ctx);
+	old = m->store->v[pos];
+	if (edited_since(old, ev, carried)) {
+		report(fn, ctx, EVMERGE_EDITED, old, ev);
+		event_free(ev);
+		return EVMERGE_EDITED;
+	}
+	if (((carried & EVF_SEQ) || m->revisions) &&
+	    stored_is_newer(m, old, ev))
+		return keep_newer(m, old, ev, carried, w, fn, ctx);
+	return update(m, (size_t)pos, ev, carried, w, fn, ctx, err);
 }

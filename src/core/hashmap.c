@@ -149,14 +149,18 @@ void hashmap_remove(struct hashmap *map, struct hashmap_iter *it)
 	it->cur1 = 0;
 }
 
+/* A walk of its own, not hashmap_first()'s: this is every lookup's. */
 void *hashmap_get(const struct hashmap *map, uint64_t hash, const void *key)
 {
-	struct hashmap_iter it;
-	void *e;
+	const struct hashmap_slot *s = lookup(map, hash);
+	struct hashmap_entry *e;
+	uint32_t i1;
 
-	for (e = hashmap_first(map, hash, &it); e; e = hashmap_next(map, &it))
+	for (i1 = s ? s->head1 : 0; i1; i1 = e->next1) {
+		e = entry1(map, i1);
 		if (map->eq(map->ctx, e, key))
 			return e;
+	}
 	return NULL;
 }
 
