@@ -12,8 +12,8 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "../tui/layout.h"
 #include "cli.h"
-#include "itin/layout.h"
 #include "itin/shortid.h"
 #include "itin/tz.h"
 

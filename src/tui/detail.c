@@ -1,7 +1,8 @@
 /*
  * detail.c: the texts of the viewer's panes, with no curses: the status
- * line and search (the agenda's lines are itin/agline.h's, as list's). The details of one event
- * are the core's (itin/evdetail.h), the same as `itin show`'s.
+ * line and search (the agenda's lines are itin/agline.h's, as list's). The
+ * details of one event are the core's (itin/evdetail.h), the same as `itin
+ * show`'s.
  *
  * Every value is sanitised (utf8_sanitize): a title cannot move the
  * cursor, change colours or the window title.
@@ -68,30 +69,40 @@ static void status_day(struct strbuf *sb, const char *day, int drop)
 	strbuf_addch(sb, ' ');
 }
 
+/* The times of the status line: "11:00-12:00 KST", or for an all-day
+ * event "(all day)" or "(3 days)". */
+static void status_clock(struct strbuf *clock, const struct event *ev,
+			 const struct tz *in)
+{
+	struct strbuf zone = STRBUF_INIT;
+
+	times_text(clock, &zone, ev, in, EVTEXT_SHORT_ZONE);
+	if (ev->allday) {
+		int64_t days = event_last_day(ev) - event_first_day(ev) + 1;
+
+		strbuf_reset(clock);
+		if (days > 1)
+			strbuf_addf(clock, "(%lld days)", (long long)days);
+		else
+			strbuf_addstr(clock, "(all day)");
+	} else {
+		strbuf_addf(clock, " %s", zone.buf);
+	}
+	strbuf_release(&zone);
+}
+
 void view_status_line(struct strbuf *sb, const struct event *ev,
 		      const struct tz *in, const struct shortid *ids,
 		      size_t pos, size_t n, size_t cols)
 {
-	struct strbuf day = STRBUF_INIT, clock = STRBUF_INIT,
-		      zone = STRBUF_INIT, id = STRBUF_INIT,
+	struct strbuf day = STRBUF_INIT, clock = STRBUF_INIT, id = STRBUF_INIT,
 		      left = STRBUF_INIT, right = STRBUF_INIT;
 	struct agline c;
 	size_t fixed = 0, label, avail, start = sb->len;
 	int drop;
 
 	day_text(&day, view_event_day(ev, in));
-	times_text(&clock, &zone, ev, in, EVTEXT_SHORT_ZONE);
-	if (ev->allday) {
-		int64_t days = event_last_day(ev) - event_first_day(ev) + 1;
-
-		strbuf_reset(&clock);
-		if (days > 1)
-			strbuf_addf(&clock, "(%lld days)", (long long)days);
-		else
-			strbuf_addstr(&clock, "(all day)");
-	} else {
-		strbuf_addf(&clock, " %s", zone.buf);
-	}
+	status_clock(&clock, ev, in);
 	view_short_id(&id, ev, ids);
 	agline_fill(&c, ev, 0, 1, in, NULL);
 	label = agline_label_min(&c, 3);
@@ -129,7 +140,6 @@ void view_status_line(struct strbuf *sb, const struct event *ev,
 	agline_release(&c);
 	strbuf_release(&day);
 	strbuf_release(&clock);
-	strbuf_release(&zone);
 	strbuf_release(&id);
 	strbuf_release(&left);
 	strbuf_release(&right);

@@ -1,6 +1,7 @@
 /*
- * screen.c: the terminal, through ncursesw. With timeline.c, the only
- * file that includes curses.
+ * screen.c: the terminal, through ncursesw: the only file that calls
+ * curses (view.c, view-keys.c and view-prompt.c include curses.h for its
+ * KEY_ codes).
  *
  * The terminal is given back on every way out (htop's CRT_done): screen_done
  * on a normal exit, an atexit() hook for any exit() below us, a handler
@@ -69,7 +70,7 @@ static bool utf8_locale(void)
  * colours serve seven types; the other three take a bright colour where
  * the terminal has sixteen, and on one of eight the basic colour with an
  * attribute (bold, as terminals brighten it; dim for "other"), a pair no
- * other type has. Keep the help's legend (timeline.c) in step.
+ * other type has. Keep the help's legend (view-keys.c) in step.
  */
 struct type_look {
 	short colour; /* one of the eight */
@@ -305,6 +306,11 @@ void screen_cursor(int y, int x, bool visible)
 	curs_set(visible ? 1 : 0);
 	if (visible)
 		wmove(stdscr, y, x);
+}
+
+void screen_repaint(void)
+{
+	clearok(curscr, TRUE);
 }
 
 void screen_update(void)

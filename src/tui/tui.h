@@ -1,14 +1,16 @@
 /*
  * tui.h: the interactive viewer, `itin view`.
  *
- *   layout.c    (include/itin/layout.h) the geometry; no curses
+ *   layout*.c   (layout.h) the geometry; no curses; also behind
+ *               `itin timeline`
  *   detail.c    the texts of the panes: status, search (agenda lines:
  *               itin/agline.h, shared with list);
  *               no curses (the details pane is itin/evdetail.h's)
- *   screen.c    the only file besides timeline.c that calls ncurses: the
- *               terminal's set-up and restoration (on every exit, signals
- *               included), colours by role, drawing text and cells, keys
- *   timeline.c  the viewer: its state, the key handlers, the panes
+ *   screen.c    the only file that calls ncurses: the terminal's set-up
+ *               and restoration (on every exit, signals included),
+ *               colours by role, drawing text and cells, keys
+ *   view*.c     (view.h) the viewer: its state and main loop, drawing,
+ *               the agenda, the keys, the prompts
  *
  * The command line (src/cli/cmd-view.c) loads and filters the events and
  * hands them over; the viewer never reads the store again and never
@@ -21,7 +23,7 @@
 #include <stdint.h>
 
 #include "itin/evlist.h"
-#include "itin/layout.h"
+#include "layout.h"
 #include "itin/shortid.h"
 #include "itin/strbuf.h"
 #include "itin/tz.h"
@@ -111,6 +113,9 @@ void screen_cell(int y, int x, const struct layout_cell *c, bool bold);
 void screen_mark(int y, int x, char ch, enum role r);
 void screen_cursor(int y, int x, bool visible);
 void screen_update(void);
+/* Repaint the whole terminal at the next update (Ctrl-L: after another
+ * program wrote over it). */
+void screen_repaint(void);
 /* A key: *key is a character (UTF-8 code point) or a KEY_ code. Returns
  * 0 for a character, 1 for a KEY_ code, -1 when a signal came or the
  * timeout passed. */

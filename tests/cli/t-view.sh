@@ -244,7 +244,7 @@ shows '^Visit to Korea … .*█' "view: redraws at 40x10"
 for size in "20 5" "10 3" "4 2" "1 1" "2 8" "200 60"; do
 	tm resize-window -t v -x "${size% *}" -y "${size#* }"
 	# Long enough for a redraw at each size, under valgrind too: at 1x1
-	# ncurses once read outside its buffers (timeline.c draws nothing there).
+	# ncurses once read outside its buffers (view-draw.c draws nothing there).
 	if [ "${ITIN_VALGRIND:-0}" = 1 ]; then sleep 1.5; else sleep 0.3; fi
 done
 tm resize-window -t v -x 100 -y 30

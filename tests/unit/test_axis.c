@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "itin/datetime.h"
-#include "itin/layout.h"
+#include "../../src/tui/layout.h"
 #include "test.h"
 
 #define D(y, m, d)	    days_from_civil(y, m, d)

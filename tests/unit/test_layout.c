@@ -1,10 +1,10 @@
 /* test_layout.c: the timeline's geometry, without a terminal. */
 #include "itin/datetime.h"
 #include "itin/itinfmt.h"
-#include "itin/layout.h"
 #include "itin/utf8.h"
 #include "itin/xalloc.h"
 #include "test.h"
+#include "../../src/tui/layout.h"
 #include "../../src/tui/tui.h"
 
 static struct event *ev_new(const char *title, int64_t start, int64_t end,
@@ -319,10 +319,16 @@ TEST(labels_sanitised)
 	layout_event_label(&sb, e);
 	CHECK_STR(sb.buf, "Evil \\x1b]0;x\\x07 title @ Seoul, KR (tentative)");
 	/* The viewer's labels: bidi controls and the separators too. */
-	event_set_str(e, &e->title, "A\xE2\x80\xAE" "B\xE2\x80\xA8" "C\xE2\x80\xA9" "D\xC2\x85");
+	event_set_str(e, &e->title,
+		      "A\xE2\x80\xAE"
+		      "B\xE2\x80\xA8"
+		      "C\xE2\x80\xA9"
+		      "D\xC2\x85");
 	strbuf_reset(&sb);
 	layout_event_label(&sb, e);
-	CHECK_STR(sb.buf, "A\\u{202E}B\\u{2028}C\\u{2029}D\\x85 @ Seoul, KR (tentative)");
+	CHECK_STR(
+	    sb.buf,
+	    "A\\u{202E}B\\u{2028}C\\u{2029}D\\x85 @ Seoul, KR (tentative)");
 	strbuf_release(&sb);
 	event_free(e);
 }
@@ -406,11 +412,12 @@ TEST(text_output_fits_width)
 	strbuf_reset(&sb);
 	layout_text(&sb, &m, &o);
 	/* "February 2023" does not fit after Wed 1: its short form does. */
-	CHECK_STR(sb.buf,
-		  "               January 2023                        Feb 2023\n"
-		  "               Sun 29      Mon 30      Tue 31      Wed 1\n"
-		  "Visit to Korea ████████████████████████\n"
-		  "東京での会談                                    █\n");
+	CHECK_STR(
+	    sb.buf,
+	    "               January 2023                        Feb 2023\n"
+	    "               Sun 29      Mon 30      Tue 31      Wed 1\n"
+	    "Visit to Korea ████████████████████████\n"
+	    "東京での会談                                    █\n");
 	o.colour = true;
 	strbuf_reset(&sb);
 	layout_text(&sb, &m, &o);
@@ -534,7 +541,7 @@ TEST(visible_rows)
 TEST(first_from_in_progress)
 {
 	static const int64_t se[][2] = {
-	    {0, 50},   {10, 20},  {30, 130}, {90, 90},  {95, 99},
+	    {0, 50},	{10, 20},   {30, 130},	{90, 90},   {95, 99},
 	    {100, 100}, {120, 400}, {199, 200}, {300, 300}, {350, 360},
 	};
 	enum { N = sizeof(se) / sizeof(se[0]) };
@@ -585,9 +592,8 @@ TEST(status_line_fits)
 	    "2023-02-01 press Press @ Grand Prince Hotel New "
 	    "Takanawa International Convention Center, Tokyo, JP\n"
 	    "    id: c1b2c3d4e5f60003\n    status: tentative\n";
-	static const char *const times[] = {"11:00-12:00 KST",
-					    "18:30-20:45 KST -> JST",
-					    "(all day)"};
+	static const char *const times[] = {
+	    "11:00-12:00 KST", "18:30-20:45 KST -> JST", "(all day)"};
 	static const char *const short_ids[] = {"a1b2", "b1b2", "c1b2"};
 	struct evlist l = EVLIST_INIT;
 	struct shortid ids;
@@ -618,8 +624,10 @@ TEST(status_line_fits)
 			    !strstr(sb.buf, times[i]) || end < n ||
 			    strncmp(sb.buf + end - n, short_ids[i], n) ||
 			    !utf8_valid(sb.buf, sb.len, NULL) ||
-			    (i < 2 && cols < 120 && !strstr(sb.buf, "\u2026"))) {
-				printf("#   %zu columns: \"%s\"\n", cols, sb.buf);
+			    (i < 2 && cols < 120 &&
+			     !strstr(sb.buf, "\u2026"))) {
+				printf("#   %zu columns: \"%s\"\n", cols,
+				       sb.buf);
 				test_failed_now = 1;
 				break;
 			}

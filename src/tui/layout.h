@@ -30,8 +30,8 @@
  * week column is Monday to Sunday), and from 28 days up a column is one,
  * three, six or twelve calendar months (spc is then only their nominal
  * length). layout_align and layout_place keep t0 on that grid, local
- * midnight for 6- and 12-hour columns. The axis labels (hours, days, weeks, months or years) are chosen
- * from how many columns a unit takes.
+ * midnight for 6- and 12-hour columns. The axis labels (hours, days, weeks,
+ * months or years) are chosen from how many columns a unit takes.
  *
  * Widths are display columns (utf8_width): a Korean title takes two
  * columns a character, combining accents none. Every text that comes from
@@ -40,6 +40,20 @@
  * Ownership: a model borrows the events (they must outlive it) and owns
  * its item array; rows, axes and lines own their strings and are freed by
  * their _release functions.
+ *
+ * Where it lives: the viewer's (src/tui), not the core's, though it calls
+ * no curses. It is presentation, not model: glyphs, zoom levels, ANSI
+ * colours for `itin timeline`; the core holds events, formats and the
+ * store. Dependencies point cli -> tui -> core (DESIGN.md), so the
+ * command line's `itin timeline` (src/cli/cmd-timeline.c) may include it
+ * as cmd-view.c includes tui.h; the core never does. It is built into
+ * libitintui.a with the viewer, which the unit tests link
+ * (test_layout.c, test_axis.c).
+ *
+ * The files: layout.c (items, the model, what a window shows, zoom and
+ * columns), layout-axis.c (the two axis lines), layout-rows.c (lines of
+ * cells, grouping and lanes), layout-text.c (labels, fitting, glyphs and
+ * `itin timeline`'s text).
  */
 #ifndef ITIN_LAYOUT_H
 #define ITIN_LAYOUT_H
@@ -65,6 +79,10 @@ void layout_item_span(const struct event *ev, const struct tz *in, int64_t *s,
  * does not reach into that day), as event_first_day/event_last_day. */
 void layout_item_days(const struct layout_item *it, const struct tz *in,
 		      int64_t *first, int64_t *last);
+
+/* a / b rounded toward minus infinity: the columns and unit boundaries
+ * before 1970 are negative. */
+int64_t layout_floor_div(int64_t a, int64_t b);
 
 /* Between axis times and in's wall clock (identities when in is NULL). */
 int64_t layout_local(const struct tz *in, int64_t t);
