@@ -22,7 +22,9 @@
 
 #include <csv.h>
 
-#include "itin/csvio.h"
+#include "itin/csvevents.h"
+#include "itin/csvpipe.h"
+#include "itin/csvrec.h"
 #include "itin/datetime.h"
 #include "itin/evlist.h"
 #include "itin/tz.h"

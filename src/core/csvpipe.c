@@ -10,7 +10,7 @@
  * csvio_read_records_fp() would. Everything fn touches (the events, the
  * zone and place caches, warnings, a progress line) stays on the caller's
  * thread, so nothing else needs a lock and every message comes out in file
- * order. The reader thread runs only csvio.c, which keeps no state outside
+ * order. The reader thread runs only csvrec.c, which keeps no state outside
  * its reader.
  *
  * Memory stays bounded, as the streaming import promises: at most
@@ -29,7 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "itin/csvio.h"
+#include "itin/csvpipe.h"
 #include "itin/xalloc.h"
 
 #define PIPE_BATCHES 4
@@ -143,7 +143,7 @@ static int add_record(void *ctx, const struct csvio_record *rec,
 	char *at;
 
 	/* The record's bytes, then its fields as the reader keeps them: one
-	 * after the other, each followed by its NUL (csvio.h), so one copy
+	 * after the other, each followed by its NUL (csvrec.h), so one copy
 	 * takes them all. */
 	fields = rec->n ? (size_t)(rec->f[rec->n - 1].s - rec->f[0].s) +
 			      rec->f[rec->n - 1].len + 1

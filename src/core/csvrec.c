@@ -1,5 +1,5 @@
 /*
- * csvio.c: the CSV record reader, over libcsv, and the field writer.
+ * csvrec.c: the CSV record reader, over libcsv, and the field writer.
  * Every libcsv call of itin is in this file.
  *
  * libcsv parses and hands over fields, but it counts no lines and says
@@ -33,7 +33,7 @@
 
 #include <csv.h>
 
-#include "itin/csvio.h"
+#include "itin/csvrec.h"
 #include "itin/formula.h"
 #include "itin/inread.h"
 #include "itin/recode.h"
