@@ -267,11 +267,71 @@ static int64_t add_months(int64_t today, long n)
 	return days_from_civil(y, m, d);
 }
 
+/* "+3d", "-1w", "+2m", "+1y": today moved by so many units. */
+static int rel_offset(const char *s, size_t len, int64_t today, int64_t *d,
+		      struct itin_err *err)
+{
+	long n = 0;
+	size_t i = 1;
+	char unit = (char)(s[len - 1] | 0x20);
+
+	/* Up to 6 digits: a million days is past year 9999. */
+	for (; i < len - 1 && i <= 6 && s[i] >= '0' && s[i] <= '9'; i++)
+		n = n * 10 + (s[i] - '0');
+	if (i != len - 1 || i == 1)
+		return bad_rel(s, len, err);
+	if (s[0] == '-')
+		n = -n;
+	switch (unit) {
+	case 'd':
+		*d = today + n;
+		return 0;
+	case 'w':
+		*d = today + 7 * n;
+		return 0;
+	case 'm':
+		*d = add_months(today, n);
+		return 0;
+	case 'y':
+		*d = add_months(today, 12 * n);
+		return 0;
+	default:
+		return bad_rel(s, len, err);
+	}
+}
+
+/* "monday" (today if it is one), or with sp at the space after "next"
+ * or "last": the first one after today, the last one before. */
+static int rel_weekday(const char *s, size_t len, const char *sp,
+		       int64_t today, int64_t *d, struct itin_err *err)
+{
+	int now = weekday_from_days(today), wd;
+	size_t wl;
+
+	if (!sp) {
+		wd = weekday_of(s, len);
+		if (wd < 0)
+			return bad_rel(s, len, err);
+		*d = today + (wd - now + 7) % 7;
+		return 0;
+	}
+	wl = (size_t)(sp - s);
+	wd = weekday_of(sp + 1, len - wl - 1);
+	if (wd < 0)
+		return bad_rel(s, len, err);
+	if (word_is(s, wl, "next"))
+		*d = today + ((wd - now + 6) % 7 + 1);
+	else if (word_is(s, wl, "last"))
+		*d = today - ((now - wd + 6) % 7 + 1);
+	else
+		return bad_rel(s, len, err);
+	return 0;
+}
+
 int date_parse_rel(const char *s, size_t len, int64_t today, int64_t *days,
 		   struct itin_err *err)
 {
-	int64_t d;
-	const char *sp;
+	int64_t d = 0;
 
 	if (len && s[0] >= '0' && s[0] <= '9')
 		return iso_shaped(s, len) ? date_parse(s, len, days, err)
@@ -289,53 +349,10 @@ int date_parse_rel(const char *s, size_t len, int64_t today, int64_t *days,
 	else if (word_is(s, len, "yesterday"))
 		d = today - 1;
 	else if (len >= 3 && (s[0] == '+' || s[0] == '-')) {
-		long n = 0;
-		size_t i = 1;
-		char unit = (char)(s[len - 1] | 0x20);
-
-		/* Up to 6 digits: a million days is past year 9999. */
-		for (; i < len - 1 && i <= 6 && s[i] >= '0' && s[i] <= '9'; i++)
-			n = n * 10 + (s[i] - '0');
-		if (i != len - 1 || i == 1)
-			return bad_rel(s, len, err);
-		if (s[0] == '-')
-			n = -n;
-		switch (unit) {
-		case 'd':
-			d = today + n;
-			break;
-		case 'w':
-			d = today + 7 * n;
-			break;
-		case 'm':
-			d = add_months(today, n);
-			break;
-		case 'y':
-			d = add_months(today, 12 * n);
-			break;
-		default:
-			return bad_rel(s, len, err);
-		}
-	} else if ((sp = memchr(s, ' ', len)) != NULL) {
-		size_t wl = (size_t)(sp - s);
-		int wd = weekday_of(sp + 1, len - wl - 1);
-		int now = weekday_from_days(today);
-
-		if (wd < 0)
-			return bad_rel(s, len, err);
-		if (word_is(s, wl, "next"))
-			d = today + ((wd - now + 6) % 7 + 1);
-		else if (word_is(s, wl, "last"))
-			d = today - ((now - wd + 6) % 7 + 1);
-		else
-			return bad_rel(s, len, err);
-	} else {
-		int wd = weekday_of(s, len);
-
-		if (wd < 0)
-			return bad_rel(s, len, err);
-		d = today + (wd - weekday_from_days(today) + 7) % 7;
-	}
+		if (rel_offset(s, len, today, &d, err))
+			return -1;
+	} else if (rel_weekday(s, len, memchr(s, ' ', len), today, &d, err))
+		return -1;
 	if (d < ITIN_FIRST_DAY || d > ITIN_LAST_DAY)
 		return itin_err_at(err, ITIN_EX_DATAERR, NULL, 0, 1,
 				   "invalid date '%.*s': years run from 0001 "
