@@ -6,7 +6,8 @@
  * csvcells.c for making an event of a row) maps records to checked
  * events: the native columns, Google Calendar's and Outlook's exports,
  * the zone rules of the text format; dates are read by datetext.h. The
- * writer (csvwrite.c) emits the native format.
+ * writer (csvwrite.c) emits the native format, and is the one writer of
+ * CSV fields.
  */
 #ifndef ITIN_CSVEVENTS_H
 #define ITIN_CSVEVENTS_H
@@ -133,5 +134,10 @@ void csvio_write_header(struct strbuf *sb);
 void csvio_write_event(struct strbuf *sb, const struct event *ev,
 		       unsigned flags);
 void csvio_write(struct strbuf *sb, const struct evlist *l, unsigned flags);
+
+/* One field, quoted only when it holds a ',', '"', CR or LF, and
+ * neutralised unless flags has CSVIO_RAW (csvrec.h). */
+void csvio_write_field(struct strbuf *sb, const char *s, size_t len,
+		       unsigned flags);
 
 #endif

@@ -1,8 +1,8 @@
 /*
  * csvrec.h: CSV records (RFC 4180, and what spreadsheets write): the
- * record reader and the field writer, csvrec.c, the only file that calls
- * libcsv. Events are made of records in csvevents.h; csvpipe.h runs this
- * reader on a thread of its own.
+ * record reader, csvrec.c, the only file that calls libcsv. Events are
+ * made of records in csvevents.h, whose writer also writes the fields;
+ * csvpipe.h runs this reader on a thread of its own.
  *
  * The reader turns bytes into records of fields: RFC 4180 quoting,
  * doubled quotes, quoted delimiters and line breaks, LF, CRLF or lone-CR
@@ -33,15 +33,14 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "itin/err.h"
-#include "itin/strbuf.h"
 
 #define CSVIO_MAX_FIELD	  (1024 * 1024)
 #define CSVIO_MAX_COLUMNS 10000
 #define CSVIO_MAX_RECORD  (16 * 1024 * 1024)
 
-/* No formula neutralisation, in either direction: a flag of the field
- * writer here and of the event reader and writer (csvevents.h, whose
- * other flags leave this bit alone). */
+/* No formula neutralisation, in either direction: a flag of the event
+ * reader and of the writers (csvevents.h, whose other flags leave this
+ * bit alone). */
 enum csvio_rec_flags {
 	CSVIO_RAW = 1u << 1,
 };
@@ -123,12 +122,5 @@ int csvio_read_records_fp(FILE *fp, const char *fname, char delim,
 int csvio_read_records(const char *buf, size_t len, const char *fname,
 		       char delim, csvio_record_fn fn, void *ctx,
 		       struct itin_err *err);
-
-/* ---- writing ---- */
-
-/* One field, quoted only when it holds a ',', '"', CR or LF, and
- * neutralised unless flags has CSVIO_RAW. */
-void csvio_write_field(struct strbuf *sb, const char *s, size_t len,
-		       unsigned flags);
 
 #endif

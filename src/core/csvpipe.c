@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "itin/csvpipe.h"
+#include "itin/strbuf.h"
 #include "itin/xalloc.h"
 
 #define PIPE_BATCHES 4

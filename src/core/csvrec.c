@@ -1,5 +1,5 @@
 /*
- * csvrec.c: the CSV record reader, over libcsv, and the field writer.
+ * csvrec.c: the CSV record reader, over libcsv (csvrec.h).
  * Every libcsv call of itin is in this file.
  *
  * libcsv parses and hands over fields, but it counts no lines and says
@@ -34,9 +34,9 @@
 #include <csv.h>
 
 #include "itin/csvrec.h"
-#include "itin/formula.h"
 #include "itin/inread.h"
 #include "itin/recode.h"
+#include "itin/strbuf.h"
 #include "itin/utf8.h"
 #include "itin/xalloc.h"
 
@@ -799,37 +799,4 @@ int csvio_read_records(const char *buf, size_t len, const char *fname,
 		ret = csvio_reader_finish(r, err);
 	csvio_reader_free(r);
 	return ret;
-}
-
-/* ---- writing ---- */
-
-void csvio_write_field(struct strbuf *sb, const char *s, size_t len,
-		       unsigned flags)
-{
-	bool prefix = false, quote = false;
-	size_t i, run = 0;
-
-	if (!(flags & CSVIO_RAW) && formula_needs_guard(s, len))
-		prefix = true;
-	for (i = 0; i < len && !quote; i++)
-		quote =
-		    s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
-	if (!quote) {
-		if (prefix)
-			strbuf_addch(sb, '\'');
-		strbuf_add(sb, s, len);
-		return;
-	}
-	strbuf_addch(sb, '"');
-	if (prefix)
-		strbuf_addch(sb, '\'');
-	for (i = 0; i < len; i++) {
-		if (s[i] == '"') {
-			strbuf_add(sb, s + run, i + 1 - run);
-			strbuf_addch(sb, '"');
-			run = i + 1;
-		}
-	}
-	strbuf_add(sb, s + run, len - run);
-	strbuf_addch(sb, '"');
 }

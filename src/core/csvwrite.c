@@ -1,13 +1,47 @@
 /*
- * csvwrite.c: events to CSV rows in the native columns (csvevents.h).
- * Fields are written by csvrec.c; the escapes of text cells and lists
- * are the exact inverses of what the reader (csvcells.c) decodes.
+ * csvwrite.c: the CSV writer (csvevents.h): events to rows in the native
+ * columns, and the one field writer that quotes and neutralises. The
+ * escapes of text cells and lists are the exact inverses of what the
+ * reader (csvcells.c) decodes; neutralisation is formula.h's rule, which
+ * the record reader undoes.
  */
 #include <stdbool.h>
 #include <string.h>
 
 #include "itin/csvrow.h"
 #include "itin/datetime.h"
+#include "itin/formula.h"
+
+void csvio_write_field(struct strbuf *sb, const char *s, size_t len,
+		       unsigned flags)
+{
+	bool prefix = false, quote = false;
+	size_t i, run = 0;
+
+	if (!(flags & CSVIO_RAW) && formula_needs_guard(s, len))
+		prefix = true;
+	for (i = 0; i < len && !quote; i++)
+		quote =
+		    s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+	if (!quote) {
+		if (prefix)
+			strbuf_addch(sb, '\'');
+		strbuf_add(sb, s, len);
+		return;
+	}
+	strbuf_addch(sb, '"');
+	if (prefix)
+		strbuf_addch(sb, '\'');
+	for (i = 0; i < len; i++) {
+		if (s[i] == '"') {
+			strbuf_add(sb, s + run, i + 1 - run);
+			strbuf_addch(sb, '"');
+			run = i + 1;
+		}
+	}
+	strbuf_add(sb, s + run, len - run);
+	strbuf_addch(sb, '"');
+}
 
 void csvio_write_header(struct strbuf *sb)
 {
