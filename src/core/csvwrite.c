@@ -121,33 +121,73 @@ static void text_field(struct strbuf *sb, struct strbuf *tmp, const char *s,
 	field(sb, tmp->buf, flags, false);
 }
 
+/* The end, and the end's own zone after it ("WHEN ZONE"); the zone alone
+ * for an event with an end zone and no end. */
+static void end_text(struct strbuf *tmp, const struct event *ev)
+{
+	char w[ITIN_WHEN_MAX];
+
+	strbuf_reset(tmp);
+	if (ev->has_end &&
+	    !(ev->allday && lsec_day(ev->end) == lsec_day(ev->start))) {
+		when_format(ev->end, !ev->allday, 'T', w);
+		strbuf_addstr(tmp, w);
+	}
+	if (!ev->allday && ev->end_tz) {
+		if (tmp->len)
+			strbuf_addch(tmp, ' ');
+		strbuf_addstr(tmp, ev->end_tz);
+	}
+}
+
+/* "Name (Role); Name", escaped as the reader's lists take it back. */
+static void with_text(struct strbuf *tmp, const struct event *ev)
+{
+	size_t i;
+
+	strbuf_reset(tmp);
+	for (i = 0; i < ev->nwith; i++) {
+		if (!ev->with[i].name || !*ev->with[i].name)
+			continue;
+		if (tmp->len)
+			strbuf_addstr(tmp, "; ");
+		put_item(tmp, ev->with[i].name, ";()");
+		if (ev->with[i].role && *ev->with[i].role) {
+			strbuf_addstr(tmp, " (");
+			put_item(tmp, ev->with[i].role, ";()");
+			strbuf_addch(tmp, ')');
+		}
+	}
+}
+
+/* "a; b". */
+static void tags_text(struct strbuf *tmp, const struct event *ev)
+{
+	size_t i;
+
+	strbuf_reset(tmp);
+	for (i = 0; i < ev->ntags; i++) {
+		if (!ev->tags[i] || !*ev->tags[i])
+			continue;
+		if (tmp->len)
+			strbuf_addstr(tmp, "; ");
+		put_item(tmp, ev->tags[i], ";");
+	}
+}
+
 void csvio_write_event(struct strbuf *sb, const struct event *ev,
 		       unsigned flags)
 {
 	struct strbuf tmp = STRBUF_INIT;
 	char w[ITIN_WHEN_MAX];
-	size_t i;
 
 	field(sb, ev->id, flags, false);
 	field(sb, event_type_name(ev->type), flags, false);
 	text_field(sb, &tmp, ev->title, flags);
 	when_format(ev->start, !ev->allday, 'T', w);
 	field(sb, w, flags, false);
-	/* The end, and the end's own zone after it ("WHEN ZONE"); the zone
-	 * alone for an event with an end zone and no end. */
-	strbuf_reset(&tmp);
-	if (ev->has_end &&
-	    !(ev->allday && lsec_day(ev->end) == lsec_day(ev->start))) {
-		when_format(ev->end, !ev->allday, 'T', w);
-		strbuf_addstr(&tmp, w);
-	}
-	if (!ev->allday && ev->end_tz) {
-		if (tmp.len)
-			strbuf_addch(&tmp, ' ');
-		strbuf_addstr(&tmp, ev->end_tz);
-	}
+	end_text(&tmp, ev);
 	field(sb, tmp.buf, flags, false);
-	strbuf_reset(&tmp);
 	field(sb,
 	      ev->allday ? NULL
 	      : ev->tz	 ? ev->tz
@@ -156,32 +196,13 @@ void csvio_write_event(struct strbuf *sb, const struct event *ev,
 	text_field(sb, &tmp, ev->city, flags);
 	field(sb, ev->country, flags, false);
 	text_field(sb, &tmp, ev->venue, flags);
-	strbuf_reset(&tmp);
-	for (i = 0; i < ev->nwith; i++) {
-		if (!ev->with[i].name || !*ev->with[i].name)
-			continue;
-		if (tmp.len)
-			strbuf_addstr(&tmp, "; ");
-		put_item(&tmp, ev->with[i].name, ";()");
-		if (ev->with[i].role && *ev->with[i].role) {
-			strbuf_addstr(&tmp, " (");
-			put_item(&tmp, ev->with[i].role, ";()");
-			strbuf_addch(&tmp, ')');
-		}
-	}
+	with_text(&tmp, ev);
 	field(sb, tmp.buf, flags, false);
 	text_field(sb, &tmp, ev->org, flags);
 	field(sb, event_status_name(ev->status), flags, false);
 	text_field(sb, &tmp, ev->source, flags);
 	text_field(sb, &tmp, ev->notes, flags);
-	strbuf_reset(&tmp);
-	for (i = 0; i < ev->ntags; i++) {
-		if (!ev->tags[i] || !*ev->tags[i])
-			continue;
-		if (tmp.len)
-			strbuf_addstr(&tmp, "; ");
-		put_item(&tmp, ev->tags[i], ";");
-	}
+	tags_text(&tmp, ev);
 	field(sb, tmp.buf, flags, true);
 	strbuf_release(&tmp);
 }
