@@ -74,12 +74,12 @@ struct csvio_progress {
  *   id,type,title,start,end,tz,city,country,venue,participants,
  *   organization,status,source,notes,tags
  * (end may carry the end's own zone: "2023-01-31T11:15 Asia/Tokyo"; an
- * end_tz column is read too), and the columns of Google Calendar's and Outlook's CSV (Subject, Start
- * Date, Start Time, End Date, End Time, All Day Event, Description,
- * Location, Categories, Required/Optional Attendees, Meeting Organizer...).
- * A uid column is the event's uid (an iCalendar UID), never written.
- * A title and a start are required ("missing column 'title'"). Columns it
- * does not know are ignored with one warning naming them all.
+ * end_tz column is read too), and the columns of Google Calendar's and
+ * Outlook's CSV (Subject, Start Date, Start Time, End Date, End Time, All Day
+ * Event, Description, Location, Categories, Required/Optional Attendees,
+ * Meeting Organizer...). A uid column is the event's uid (an iCalendar UID),
+ * never written. A title and a start are required ("missing column 'title'").
+ * Columns it does not know are ignored with one warning naming them all.
  *
  * Any bad row is an error (65, FILE:LINE:COL of the field) and, unless
  * CSVIO_SKIP_INVALID, stops the import; out then holds what was read
@@ -123,10 +123,10 @@ int csvio_read_events(const char *buf, size_t len, const char *fname,
  * start/end are WHEN values (a date, or YYYY-MM-DDTHH:MM[:SS] local to tz);
  * an event with its own end zone has "WHEN ZONE" as its end, local to that
  * zone ("2023-01-31T11:15 Asia/Tokyo"; the zone alone when there is no
- * end), so the header stays the contract's fifteen columns; tz is "floating" for a timed event
- * without zone, empty for all-day events. participants: "Name (Role);
- * Name"; tags: "a; b"; in both, '\' ';' '(' ')' inside a name, role or tag,
- * and a leading or trailing space, are escaped with a backslash as in the
+ * end), so the header stays the contract's fifteen columns; tz is "floating"
+ * for a timed event without zone, empty for all-day events. participants: "Name
+ * (Role); Name"; tags: "a; b"; in both, '\' ';' '(' ')' inside a name, role or
+ * tag, and a leading or trailing space, are escaped with a backslash as in the
  * text format ("\\", "\;", "\(", "\)", "\s"; "\n", "\t", "\xHH" for
  * controls). flags: CSVIO_RAW or 0.
  */

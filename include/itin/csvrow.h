@@ -68,7 +68,6 @@ enum col {
 	"visit, meeting, summit, conference, interview, press, travel, "       \
 	"reception, call, other"
 
-
 /*
  * The ids read so far, to refuse a duplicate. A million ids make a table
  * that no cache holds, so a slot is kept to 8 bytes (the id's hash and
@@ -99,7 +98,7 @@ struct idset {
  * from the tz cache or the gazetteer, which outlive the read.
  */
 #define SCACHE_SIZE 64
-#define SCACHE_KEY 64
+#define SCACHE_KEY  64
 struct scache_ent {
 	char key[SCACHE_KEY];
 	size_t klen; /* 0: empty */
@@ -168,7 +167,7 @@ struct val {
 };
 
 static inline struct val csvev_get(const struct evreader *er,
-				    const struct csvio_record *rec, enum col c)
+				   const struct csvio_record *rec, enum col c)
 {
 	struct val v = {"", 0, er->col[c]};
 
@@ -210,8 +209,7 @@ bool csvev_row_is_empty(const struct csvio_record *rec);
 /* ---- errors at a field (csvcells.c) ---- */
 
 /* Where to point for field idx (the row's start when idx < 0). */
-void csvev_pos(const struct csvio_record *rec, long idx, long *line,
-	       long *col);
+void csvev_pos(const struct csvio_record *rec, long idx, long *line, long *col);
 /* Fill err (65) at field idx; -1. */
 int csvev_fail(const struct evreader *er, const struct csvio_record *rec,
 	       long idx, struct itin_err *err, const char *fmt, ...)
@@ -232,8 +230,8 @@ char *csvev_text(struct evreader *er, struct val v, bool crlf);
  * -1: the one rule of the reader and the writer. */
 int csvev_ctl_escape_at(const char *s, const char *e);
 /* Participants (with) or tags, split on unescaped ';'. */
-void csvev_items(struct evreader *er, struct event *ev, struct val v,
-		 bool with, const char *role_dflt, bool dedup);
+void csvev_items(struct evreader *er, struct event *ev, struct val v, bool with,
+		 const char *role_dflt, bool dedup);
 /* True/False, Yes/No, 1/0, empty = false; -1 for anything else. */
 int csvev_bool(struct val v, bool *out);
 /* A calendar's Location into venue, city and country. */
@@ -242,8 +240,7 @@ void csvev_location(struct evreader *er, struct event *ev, struct val v);
 int csvev_keyword(struct evreader *er, char kind, struct val v,
 		  int (*parse)(const char *));
 /* The canonical name of the zone v names, or NULL with err filled. */
-const char *csvev_zone(struct evreader *er, struct val v,
-		       struct itin_err *err);
+const char *csvev_zone(struct evreader *er, struct val v, struct itin_err *err);
 /* The code of the country v names, or NULL. */
 const char *csvev_country(struct evreader *er, struct val v);
 /* The zone of the event's place (place_zone()), or NULL; *how says why. */

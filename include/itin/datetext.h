@@ -84,13 +84,12 @@ struct datetext_when {
  * (and, for a date impossible in the order in force, why that order);
  * file, line and column are the caller's.
  */
-int datetext_date(struct datetext *dt, const char *s, size_t len,
-		  int64_t *days, struct itin_err *err);
+int datetext_date(struct datetext *dt, const char *s, size_t len, int64_t *days,
+		  struct itin_err *err);
 
 /* H:MM[:SS] with an optional AM/PM (a.m., p.m.), exactly s[0..len);
  * *secs gets seconds of day. Errors as datetext_date(). */
-int datetext_clock(const char *s, size_t len, int *secs,
-		   struct itin_err *err);
+int datetext_clock(const char *s, size_t len, int *secs, struct itin_err *err);
 
 /* A date, a time, or a date and a time after a 'T' or spaces, blanks
  * around it ignored. Errors as datetext_date(), quoting the whole value

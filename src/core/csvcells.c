@@ -43,8 +43,7 @@ static void scache_put(struct scache_ent *e, const char *k, size_t klen,
 /* ---- errors at a field ---- */
 
 /* Where to point for a field (or the row when the column is absent). */
-void csvev_pos(const struct csvio_record *rec, long idx, long *line,
-		   long *col)
+void csvev_pos(const struct csvio_record *rec, long idx, long *line, long *col)
 {
 	if (idx < 0) {
 		*line = rec->line;
@@ -69,7 +68,7 @@ int csvev_fail(const struct evreader *er, const struct csvio_record *rec,
 
 /* Place an error another module filled in at a field. */
 int csvev_locate(const struct evreader *er, const struct csvio_record *rec,
-		  long idx, struct itin_err *err)
+		 long idx, struct itin_err *err)
 {
 	long line, col;
 
@@ -299,8 +298,8 @@ static void add_participant(struct evreader *er, struct event *ev,
  * lists from calendars (dedup) skip a name already there: the organizer
  * is often among the required attendees.
  */
-void csvev_items(struct evreader *er, struct event *ev, struct val v,
-		      bool with, const char *role_dflt, bool dedup)
+void csvev_items(struct evreader *er, struct event *ev, struct val v, bool with,
+		 const char *role_dflt, bool dedup)
 {
 	const char *s = v.s, *e = v.s + v.len;
 
@@ -373,7 +372,7 @@ static const char *cstr(struct val v, char *buf, size_t size)
  * cached per spelling.
  */
 int csvev_keyword(struct evreader *er, char kind, struct val v,
-		      int (*parse)(const char *))
+		  int (*parse)(const char *))
 {
 	char key[16];
 	struct scache_ent *e;
@@ -395,8 +394,7 @@ int csvev_keyword(struct evreader *er, char kind, struct val v,
 }
 
 /* The canonical name of the zone v names, or NULL with err filled. */
-const char *csvev_zone(struct evreader *er, struct val v,
-			   struct itin_err *err)
+const char *csvev_zone(struct evreader *er, struct val v, struct itin_err *err)
 {
 	bool hit;
 	struct scache_ent *e = scache_at(&er->zones, v.s, v.len, &hit);
@@ -433,7 +431,7 @@ const char *csvev_country(struct evreader *er, struct val v)
 
 /* The zone of the event's place (place_zone()), or NULL; *how says why. */
 const char *csvev_place_zone(struct evreader *er, const struct event *ev,
-				  int *how)
+			     int *how)
 {
 	size_t clen = ev->city ? strlen(ev->city) : 0;
 	struct scache_ent *e = NULL;

@@ -15,9 +15,9 @@
 #include "itin/strbuf.h"
 
 static const char *const native_names[C_NATIVE] = {
-    "id",     "type",	 "title", "start",	  "end",	  "tz",
-    "city",   "country", "venue", "participants", "organization", "status",
-    "source", "notes",	 "tags",
+    "id",	    "type",   "title",	 "start", "end",
+    "tz",	    "city",   "country", "venue", "participants",
+    "organization", "status", "source",	 "notes", "tags",
 };
 
 /* Header names, folded (lower case, no spaces, '_' or '-'). */

@@ -247,8 +247,8 @@ static int build_row(struct evreader *er, const struct csvio_record *rec,
 	er->dord.row_ambig = er->dord.decided_now = false;
 	r = csvev_build(er, rec, er->stage, err);
 	if (!r) {
-		r = add_event(er, rec,
-			      event_stage_take(er->stage, &er->stage_used), err);
+		r = add_event(
+		    er, rec, event_stage_take(er->stage, &er->stage_used), err);
 		return r > 0 ? refuse_row(er, err) : r;
 	}
 	event_clear(er->stage);
@@ -383,4 +383,3 @@ int csvio_read_events(const char *buf, size_t len, const char *fname,
 	    &er, csvio_read_records(buf, len, er.fname, 0, on_record, &er, err),
 	    st, err);
 }
-

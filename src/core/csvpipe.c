@@ -33,8 +33,8 @@
 #include "itin/strbuf.h"
 #include "itin/xalloc.h"
 
-#define PIPE_BATCHES 4
-#define PIPE_BATCH_BYTES (256 * 1024)
+#define PIPE_BATCHES	   4
+#define PIPE_BATCH_BYTES   (256 * 1024)
 #define PIPE_BATCH_RECORDS 4096
 /* Fields a batch keeps room for before it gives it back: sixteen a
  * record, about what an itinerary has. */
@@ -160,8 +160,8 @@ static int add_record(void *ctx, const struct csvio_record *rec,
 		strbuf_grow(&b->text,
 			    need > PIPE_BATCH_BYTES ? need : PIPE_BATCH_BYTES);
 	if (b->nrecs == b->arecs)
-		b->recs = xgrow(b->recs, &b->arecs, b->nrecs + 1,
-				sizeof(*b->recs));
+		b->recs =
+		    xgrow(b->recs, &b->arecs, b->nrecs + 1, sizeof(*b->recs));
 	if (b->nf + rec->n > b->af)
 		b->fv = xgrow(b->fv, &b->af, b->nf + rec->n, sizeof(*b->fv));
 	pr = &b->recs[b->nrecs++];
@@ -233,7 +233,8 @@ static int deliver(const struct batch *b, csvio_record_fn fn, void *ctx,
 		rec.n = pr->n;
 		rec.index = pr->index;
 		rec.line = pr->line;
-		rec.problem = pr->problem ? &b->problems[pr->problem - 1] : NULL;
+		rec.problem =
+		    pr->problem ? &b->problems[pr->problem - 1] : NULL;
 		rec.raw = b->text.buf + pr->raw;
 		rec.raw_len = pr->raw_len;
 		rec.delim = pr->delim;

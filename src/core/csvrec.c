@@ -120,7 +120,8 @@ static void raw_pos_in(const char *s, size_t len, long line0, size_t off,
 	while (i < off) {
 		unsigned char b = (unsigned char)s[i];
 
-		if (b == '\n' || (b == '\r' && !(i + 1 < len && s[i + 1] == '\n'))) {
+		if (b == '\n' ||
+		    (b == '\r' && !(i + 1 < len && s[i + 1] == '\n'))) {
 			l++;
 			c = 1;
 			i++;

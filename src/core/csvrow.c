@@ -49,7 +49,8 @@ static void split_end_zone(struct val *when, struct val *zone)
 		return;
 	for (i = len; i > 0 && !ascii_isblank((unsigned char)s[i - 1]);)
 		i--;
-	if (!ascii_isalpha((unsigned char)s[i]) || datetext_is_ampm(s + i, len - i))
+	if (!ascii_isalpha((unsigned char)s[i]) ||
+	    datetext_is_ampm(s + i, len - i))
 		return;
 	if (i == 0 && !memchr(s, '/', len)) {
 		struct itin_err e;
@@ -127,8 +128,9 @@ static int note_date(struct evreader *er, const struct csvio_record *rec,
 	return itin_err_at(err, ITIN_EX_DATAERR, er->fname, line, col,
 			   "date '%s' is %s-first, but line %ld has '%s', "
 			   "%s-first; give --date-order dmy or mdy",
-			   dt->cur_s, says == 'd' ? "day" : "month", so->at_line,
-			   so->at_s, so->order == 'd' ? "day" : "month");
+			   dt->cur_s, says == 'd' ? "day" : "month",
+			   so->at_line, so->at_s,
+			   so->order == 'd' ? "day" : "month");
 }
 
 /* The start or the end of a row, from its when, date and time columns. */
@@ -216,8 +218,7 @@ struct rowpos {
 
 /* The title, and the type: given, or guessed from the title. */
 static int build_what(struct evreader *er, const struct csvio_record *rec,
-		      struct event *ev, struct rowpos *at,
-		      struct itin_err *err)
+		      struct event *ev, struct rowpos *at, struct itin_err *err)
 {
 	struct val title = csvev_get(er, rec, C_TITLE);
 	struct val type = csvev_get(er, rec, C_TYPE), v = type;
@@ -280,8 +281,7 @@ static int set_times(struct evreader *er, const struct csvio_record *rec,
 
 /* When: 0, -1 refused (err), 1 the row waits for the date order. */
 static int build_when(struct evreader *er, const struct csvio_record *rec,
-		      struct event *ev, struct rowpos *at,
-		      struct itin_err *err)
+		      struct event *ev, struct rowpos *at, struct itin_err *err)
 {
 	struct val v = csvev_get(er, rec, C_ALLDAY), end;
 	struct datetext_when s, e;
@@ -412,8 +412,7 @@ static int build_end_zone(struct evreader *er, const struct csvio_record *rec,
 /* The zone of a timed event: the tz column, else the place's, else
  * floating; then its end zone. */
 static int build_zone(struct evreader *er, const struct csvio_record *rec,
-		      struct event *ev, struct rowpos *at,
-		      struct itin_err *err)
+		      struct event *ev, struct rowpos *at, struct itin_err *err)
 {
 	struct val tz = csvev_get(er, rec, C_TZ);
 	bool floating;
@@ -444,8 +443,8 @@ static int build_rest(struct evreader *er, const struct csvio_record *rec,
 
 	csvev_items(er, ev, csvev_get(er, rec, C_PARTICIPANTS), true, NULL,
 		    false);
-	csvev_items(er, ev, csvev_get(er, rec, C_ORGANIZER), true,
-		    "organizer", true);
+	csvev_items(er, ev, csvev_get(er, rec, C_ORGANIZER), true, "organizer",
+		    true);
 	csvev_items(er, ev, csvev_get(er, rec, C_REQ_ATTENDEES), true, NULL,
 		    true);
 	csvev_items(er, ev, csvev_get(er, rec, C_OPT_ATTENDEES), true, NULL,

@@ -98,8 +98,8 @@ static int year_first(const char *s, size_t len, int y, int64_t *days,
  * (dt->kind, dt->cur_s), and return the order to read it in: the one in
  * force, or the one the date itself gives.
  */
-static char note_kind(struct datetext *dt, const char *s, size_t len,
-		      int a, int b, char sep)
+static char note_kind(struct datetext *dt, const char *s, size_t len, int a,
+		      int b, char sep)
 {
 	char order = dt->sep[sep == '.'].order;
 	size_t n = len < sizeof(dt->cur_s) ? len : sizeof(dt->cur_s) - 1;
@@ -177,8 +177,8 @@ static int parse_date_uncached(struct datetext *dt, const char *s, size_t len,
 	return year_last(dt, s, len, days, err);
 }
 
-int datetext_date(struct datetext *dt, const char *s, size_t len,
-		  int64_t *days, struct itin_err *err)
+int datetext_date(struct datetext *dt, const char *s, size_t len, int64_t *days,
+		  struct itin_err *err)
 {
 	dt->kind = DK_PLAIN;
 	if (len == dt->memo_len && !memcmp(s, dt->memo_s, len)) {
