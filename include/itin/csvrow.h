@@ -64,18 +64,12 @@ enum col {
 	C_IGNORED = C_COUNT,
 };
 
-#define TYPES_EXPECTED                                                         \
-	"visit, meeting, summit, conference, interview, press, travel, "       \
-	"reception, call, other"
-
 /*
  * The ids read so far, to refuse a duplicate. A million ids make a table
  * that no cache holds, so a slot is kept to 8 bytes (the id's hash and
  * the event's place in out; the id itself is the event's, never copied)
  * and the line each event came from sits in an array written in order.
  */
-#define HUGE_PAGE ((size_t)2 * 1024 * 1024)
-
 struct idslot {
 	uint32_t hash;
 	uint32_t pos; /* 1 + index in out->v; 0: empty */
@@ -155,9 +149,6 @@ struct evreader {
 	struct event *stage;
 	size_t stage_used;
 };
-
-/* Room for the strings of most rows; a larger row spills to the heap. */
-#define STAGE_ROOM (64 * 1024)
 
 /* A field of the row: the column's value, un-neutralised (see csvrec.h). */
 struct val {

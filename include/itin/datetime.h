@@ -10,6 +10,10 @@
  * The WHEN forms of the contract:
  *   WHEN := DATE | DATE 'T' HH:MM[:SS] | DATE ' ' HH:MM[:SS]
  *   DATE := YYYY-MM-DD            (years 0001..9999)
+ *
+ * This module reads them strictly, and the relative dates of the command
+ * line; the looser forms files write (05/07/2023, 2:00 PM) are read by
+ * datetext.h, beside it. iCalendar's own forms stay in its reader.
  */
 #ifndef ITIN_DATETIME_H
 #define ITIN_DATETIME_H

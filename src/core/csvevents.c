@@ -13,24 +13,19 @@
 #include "itin/csvpipe.h"
 #include "itin/csvrow.h"
 #include "itin/evident.h"
+#include "itin/hash.h"
 #include "itin/xalloc.h"
 
+/* Room for the strings of most rows; a larger row spills to the heap. */
+#define STAGE_ROOM (64 * 1024)
+
+#define HUGE_PAGE ((size_t)2 * 1024 * 1024)
+
+/* A slot keeps the low half of the id's FNV-1a (hash.h): enough to
+ * choose the slot and to skip most comparisons. */
 static uint32_t id_hash(const char *s)
 {
-	uint32_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-static uint32_t id_hash_n(const char *s, size_t len)
-{
-	uint32_t h = 2166136261u;
-
-	while (len--)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
+	return (uint32_t)fnv1a_str(FNV1A_OFFSET, s);
 }
 
 static struct idslot *idset_slot(const struct idset *set,
@@ -238,9 +233,9 @@ static int build_row(struct evreader *er, const struct csvio_record *rec,
 		/* The id's slot is a cache miss in a table of millions; ask
 		 * for it now, so it has arrived when the event is built. */
 		struct val id = csvev_get(er, rec, C_ID);
+		uint32_t h = (uint32_t)fnv1a_bytes(FNV1A_OFFSET, id.s, id.len);
 
-		__builtin_prefetch(
-		    &er->ids.v[id_hash_n(id.s, id.len) & (er->ids.cap - 1)]);
+		__builtin_prefetch(&er->ids.v[h & (er->ids.cap - 1)]);
 	}
 	/* Built in the stage, kept as one packed allocation. */
 	er->stage_used = 0;

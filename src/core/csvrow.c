@@ -25,6 +25,10 @@
 #include "itin/typeguess.h"
 #include "itin/tz.h"
 
+#define TYPES_EXPECTED                                                         \
+	"visit, meeting, summit, conference, interview, press, travel, "       \
+	"reception, call, other"
+
 /*
  * The native end field carries the end's own zone, when it has one, after
  * the time: "2023-01-31T11:15 Asia/Tokyo" (a flight that lands in another
