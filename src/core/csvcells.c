@@ -16,6 +16,8 @@
 #include "itin/tz.h"
 #include "itin/xalloc.h"
 
+/* ---- the answer caches (struct scache, csvrow.h) ---- */
+
 static struct scache_ent *scache_at(struct scache *c, const char *k,
 				    size_t klen, bool *hit)
 {
@@ -110,7 +112,6 @@ char *csvev_dup(struct evreader *er, struct val v)
  * leaves every other backslash alone ("C:\docs" stays), so the two are
  * exact inverses.
  */
-
 static bool ctl_escaped(unsigned c)
 {
 	return c < 0x20 || c == 0x7f || c == '\\';
