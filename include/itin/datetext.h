@@ -29,11 +29,11 @@
  * (ISO, or the same either way), that it is day-first or month-first, or
  * that it could be read either way. */
 enum datetext_kind {
-	DK_PLAIN,
-	DK_DMY,	      /* 30/07/2023: the first field is over 12 */
-	DK_MDY,	      /* 07/30/2023: the second field is over 12 */
-	DK_AMBIG,     /* 05/07/2023 */
-	DK_AMBIG_DOT, /* 05.07.2023 */
+	DATETEXT_PLAIN,
+	DATETEXT_DMY,	    /* 30/07/2023: the first field is over 12 */
+	DATETEXT_MDY,	    /* 07/30/2023: the second field is over 12 */
+	DATETEXT_AMBIG,	    /* 05/07/2023 */
+	DATETEXT_AMBIG_DOT, /* 05.07.2023 */
 };
 
 /*
@@ -55,7 +55,7 @@ struct datetext_order {
 struct datetext {
 	struct datetext_order sep[2]; /* slash, dot */
 	bool given; /* by the caller: sep[] is fixed, read as it says */
-	/* What the date read last says of the order (DK_PLAIN unless it
+	/* What the date read last says of the order (DATETEXT_PLAIN unless it
 	 * has the year last), its separator (0 slash, 1 dot) and its text. */
 	enum datetext_kind kind;
 	int cur_sep;

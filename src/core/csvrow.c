@@ -89,9 +89,9 @@ static int note_date(struct evreader *er, const struct csvio_record *rec,
 	char says;
 
 	switch (dt->kind) {
-	case DK_PLAIN:
+	case DATETEXT_PLAIN:
 		return 0;
-	case DK_AMBIG:
+	case DATETEXT_AMBIG:
 		o->row_ambig = true;
 		if (!o->slash_ambig) {
 			o->slash_ambig = true;
@@ -105,17 +105,17 @@ static int note_date(struct evreader *er, const struct csvio_record *rec,
 				    dt->cur_s);
 		}
 		return 0;
-	case DK_AMBIG_DOT:
-	case DK_DMY:
-	case DK_MDY:
+	case DATETEXT_AMBIG_DOT:
+	case DATETEXT_DMY:
+	case DATETEXT_MDY:
 		break;
 	}
-	says = dt->kind == DK_MDY ? 'm' : 'd';
+	says = dt->kind == DATETEXT_MDY ? 'm' : 'd';
 	csvev_pos(rec, idx, &line, &col);
 	if (!so->order) {
 		so->order = says;
 		so->at_line = line;
-		so->by_convention = dt->kind == DK_AMBIG_DOT;
+		so->by_convention = dt->kind == DATETEXT_AMBIG_DOT;
 		memcpy(so->at_s, dt->cur_s, sizeof(so->at_s));
 		o->decided_now = dt->cur_sep == 0;
 		return 0;

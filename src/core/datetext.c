@@ -106,20 +106,20 @@ static char note_kind(struct datetext *dt, const char *s, size_t len, int a,
 
 	if (dt->given || a < 1 || b < 1 || a == b || (a > 12 && b > 12))
 		return order;
-	dt->kind = a > 12	? DK_DMY
-		   : b > 12	? DK_MDY
-		   : sep == '.' ? DK_AMBIG_DOT
-				: DK_AMBIG;
+	dt->kind = a > 12	? DATETEXT_DMY
+		   : b > 12	? DATETEXT_MDY
+		   : sep == '.' ? DATETEXT_AMBIG_DOT
+				: DATETEXT_AMBIG;
 	memcpy(dt->cur_s, s, n);
 	dt->cur_s[n] = '\0';
 	dt->cur_sep = sep == '.';
-	if (dt->kind == DK_DMY || dt->kind == DK_MDY) {
+	if (dt->kind == DATETEXT_DMY || dt->kind == DATETEXT_MDY) {
 		/* A conflict is the caller's to report, with both lines;
 		 * read the date as it says meanwhile. */
-		return dt->kind == DK_DMY ? 'd' : 'm';
+		return dt->kind == DATETEXT_DMY ? 'd' : 'm';
 	}
 	if (order)
-		dt->kind = DK_PLAIN;
+		dt->kind = DATETEXT_PLAIN;
 	return order;
 }
 
@@ -180,7 +180,7 @@ static int parse_date_uncached(struct datetext *dt, const char *s, size_t len,
 int datetext_date(struct datetext *dt, const char *s, size_t len, int64_t *days,
 		  struct itin_err *err)
 {
-	dt->kind = DK_PLAIN;
+	dt->kind = DATETEXT_PLAIN;
 	if (len == dt->memo_len && !memcmp(s, dt->memo_s, len)) {
 		*days = dt->memo_days;
 		return 0;
@@ -189,8 +189,8 @@ int datetext_date(struct datetext *dt, const char *s, size_t len, int64_t *days,
 		return -1;
 	/* An ambiguous date read before the order is known is provisional:
 	 * never remember it. */
-	if (len < sizeof(dt->memo_s) && dt->kind != DK_AMBIG &&
-	    dt->kind != DK_AMBIG_DOT) {
+	if (len < sizeof(dt->memo_s) && dt->kind != DATETEXT_AMBIG &&
+	    dt->kind != DATETEXT_AMBIG_DOT) {
 		memcpy(dt->memo_s, s, len);
 		dt->memo_len = len;
 		dt->memo_days = *days;
