@@ -3,7 +3,7 @@
  *
  *   csvbench gen FILE N     write N rows of native-format CSV to FILE
  *   csvbench bare FILE      libcsv alone, default options, counting fields
- *   csvbench records FILE   itin's record reader (csvio), counting fields
+ *   csvbench records FILE   itin's record reader (csvrec), counting fields
  *   csvbench piped FILE     the same on its own thread, fields counted on
  *                           the caller's (csvpipe: the import's transport)
  *   csvbench events FILE    itin's event reader into an evlist (the import)
@@ -22,7 +22,9 @@
 
 #include <csv.h>
 
-#include "itin/csvio.h"
+#include "itin/csvevents.h"
+#include "itin/csvpipe.h"
+#include "itin/csvrec.h"
 #include "itin/datetime.h"
 #include "itin/evlist.h"
 #include "itin/tz.h"

@@ -10,6 +10,10 @@
  * The WHEN forms of the contract:
  *   WHEN := DATE | DATE 'T' HH:MM[:SS] | DATE ' ' HH:MM[:SS]
  *   DATE := YYYY-MM-DD            (years 0001..9999)
+ *
+ * This module reads them strictly, and the relative dates of the command
+ * line; the looser forms files write (05/07/2023, 2:00 PM) are read by
+ * datetext.h, beside it. iCalendar's own forms stay in its reader.
  */
 #ifndef ITIN_DATETIME_H
 #define ITIN_DATETIME_H
@@ -22,7 +26,7 @@
 #define ITIN_DAY 86400
 /* The days of 0001-01-01 and 9999-12-31, the calendar itin holds. */
 #define ITIN_FIRST_DAY (-719162)
-#define ITIN_LAST_DAY 2932896
+#define ITIN_LAST_DAY  2932896
 
 /* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
 int64_t days_from_civil(int year, int month, int day);
@@ -33,13 +37,13 @@ bool date_is_valid(int year, int month, int day);
 int days_in_month(int year, int month);
 
 /* Floor division helpers for local seconds. */
-int64_t lsec_day(int64_t lsec);		/* days since epoch */
-int lsec_time_of_day(int64_t lsec);	/* 0..86399 */
+int64_t lsec_day(int64_t lsec);	    /* days since epoch */
+int lsec_time_of_day(int64_t lsec); /* 0..86399 */
 
 /* A parsed WHEN. */
 struct when {
-	int64_t lsec;		/* local seconds; midnight for a date */
-	bool has_time;		/* false: a DATE alone (all-day) */
+	int64_t lsec;  /* local seconds; midnight for a date */
+	bool has_time; /* false: a DATE alone (all-day) */
 };
 
 /*
@@ -49,7 +53,8 @@ struct when {
  * of the problem within s, so callers add their own offset. file/line are
  * left for the caller.
  */
-int when_parse(const char *s, size_t len, struct when *out, struct itin_err *err);
+int when_parse(const char *s, size_t len, struct when *out,
+	       struct itin_err *err);
 
 /* Parse "HH:MM[:SS]" exactly; *secs gets seconds of day. Same error rules. */
 int clock_parse(const char *s, size_t len, int *secs, struct itin_err *err);
@@ -98,7 +103,7 @@ void when_format(int64_t lsec, bool has_time, char sep, char *buf);
 /* English names, for people: "Sun", "Sunday", "Jan", "January". */
 const char *weekday_abbr(int wday);
 const char *weekday_name(int wday);
-const char *month_abbr(int month);	/* 1..12 */
+const char *month_abbr(int month); /* 1..12 */
 const char *month_name(int month);
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * formula.h: the one rule for spreadsheet formulas in what itin writes
- * (CSV export and import, csvio.h; `--format tsv`, tsv.h).
+ * (CSV export and import, csvrec.h; `--format tsv`, tsv.h).
  *
  * A spreadsheet runs a cell that starts with = + - @ TAB or CR as a
  * formula (OWASP "CSV injection": "=cmd|' /C calc'!A0"), and pasting TSV

@@ -27,7 +27,7 @@
 
 #include "itin/ascii.h"
 #include "cli.h"
-#include "itin/csvio.h"
+#include "itin/csvevents.h"
 #include "itin/datetime.h"
 #include "itin/evident.h"
 #include "itin/evmerge.h"

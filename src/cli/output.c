@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "itin/csvio.h"
+#include "itin/csvevents.h"
 #include "itin/evzone.h"
 #include "itin/icalio.h"
 #include "itin/inread.h"

@@ -10,7 +10,7 @@
  * csvio_read_records_fp() would. Everything fn touches (the events, the
  * zone and place caches, warnings, a progress line) stays on the caller's
  * thread, so nothing else needs a lock and every message comes out in file
- * order. The reader thread runs only csvio.c, which keeps no state outside
+ * order. The reader thread runs only csvrec.c, which keeps no state outside
  * its reader.
  *
  * Memory stays bounded, as the streaming import promises: at most
@@ -29,11 +29,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "itin/csvio.h"
+#include "itin/csvpipe.h"
+#include "itin/strbuf.h"
 #include "itin/xalloc.h"
 
-#define PIPE_BATCHES 4
-#define PIPE_BATCH_BYTES (256 * 1024)
+#define PIPE_BATCHES	   4
+#define PIPE_BATCH_BYTES   (256 * 1024)
 #define PIPE_BATCH_RECORDS 4096
 /* Fields a batch keeps room for before it gives it back: sixteen a
  * record, about what an itinerary has. */
@@ -143,7 +144,7 @@ static int add_record(void *ctx, const struct csvio_record *rec,
 	char *at;
 
 	/* The record's bytes, then its fields as the reader keeps them: one
-	 * after the other, each followed by its NUL (csvio.h), so one copy
+	 * after the other, each followed by its NUL (csvrec.h), so one copy
 	 * takes them all. */
 	fields = rec->n ? (size_t)(rec->f[rec->n - 1].s - rec->f[0].s) +
 			      rec->f[rec->n - 1].len + 1
@@ -159,8 +160,8 @@ static int add_record(void *ctx, const struct csvio_record *rec,
 		strbuf_grow(&b->text,
 			    need > PIPE_BATCH_BYTES ? need : PIPE_BATCH_BYTES);
 	if (b->nrecs == b->arecs)
-		b->recs = xgrow(b->recs, &b->arecs, b->nrecs + 1,
-				sizeof(*b->recs));
+		b->recs =
+		    xgrow(b->recs, &b->arecs, b->nrecs + 1, sizeof(*b->recs));
 	if (b->nf + rec->n > b->af)
 		b->fv = xgrow(b->fv, &b->af, b->nf + rec->n, sizeof(*b->fv));
 	pr = &b->recs[b->nrecs++];
@@ -232,7 +233,8 @@ static int deliver(const struct batch *b, csvio_record_fn fn, void *ctx,
 		rec.n = pr->n;
 		rec.index = pr->index;
 		rec.line = pr->line;
-		rec.problem = pr->problem ? &b->problems[pr->problem - 1] : NULL;
+		rec.problem =
+		    pr->problem ? &b->problems[pr->problem - 1] : NULL;
 		rec.raw = b->text.buf + pr->raw;
 		rec.raw_len = pr->raw_len;
 		rec.delim = pr->delim;

@@ -22,10 +22,10 @@ int64_t days_from_civil(int year, int month, int day)
 {
 	int64_t y = (int64_t)year - (month <= 2);
 	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;				/* [0, 399] */
-	int64_t mp = month > 2 ? month - 3 : month + 9;		/* March = 0 */
-	int64_t doy = (153 * mp + 2) / 5 + day - 1;		/* [0, 365] */
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;	/* [0, 146096] */
+	int64_t yoe = y - era * 400;			     /* [0, 399] */
+	int64_t mp = month > 2 ? month - 3 : month + 9;	     /* March = 0 */
+	int64_t doy = (153 * mp + 2) / 5 + day - 1;	     /* [0, 365] */
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy; /* [0, 146096] */
 
 	return era * 146097 + doe - 719468;
 }
@@ -61,8 +61,8 @@ static bool is_leap(int year)
 
 int days_in_month(int year, int month)
 {
-	static const int dim[12] = { 31, 28, 31, 30, 31, 30,
-				     31, 31, 30, 31, 30, 31 };
+	static const int dim[12] = {31, 28, 31, 30, 31, 30,
+				    31, 31, 30, 31, 30, 31};
 
 	if (month < 1 || month > 12)
 		return 0;
@@ -119,21 +119,21 @@ static int date_parse_at(const char *s, size_t len, long col, int64_t *days,
 				   q, s);
 	y = y1 * 100 + y2;
 	if (y < 1)
-		return itin_err_at(err, ITIN_EX_DATAERR, NULL, 0, col,
-				   "invalid date '%.*s': years run from 0001 to 9999",
-				   q, s);
+		return itin_err_at(
+		    err, ITIN_EX_DATAERR, NULL, 0, col,
+		    "invalid date '%.*s': years run from 0001 to 9999", q, s);
 	if (m < 1 || m > 12)
-		return itin_err_at(err, ITIN_EX_DATAERR, NULL, 0, col,
-				   "invalid date '%.*s': month must be 01 to 12",
-				   q, s);
+		return itin_err_at(
+		    err, ITIN_EX_DATAERR, NULL, 0, col,
+		    "invalid date '%.*s': month must be 01 to 12", q, s);
 	if (d < 1)
 		return itin_err_at(err, ITIN_EX_DATAERR, NULL, 0, col,
 				   "invalid date '%.*s': there is no day 00", q,
 				   s);
 	if (d > days_in_month(y, m))
 		return itin_err_at(err, ITIN_EX_DATAERR, NULL, 0, col,
-				   "invalid date '%.*s': %s %d has %d days", q, s,
-				   month_name(m), y, days_in_month(y, m));
+				   "invalid date '%.*s': %s %d has %d days", q,
+				   s, month_name(m), y, days_in_month(y, m));
 	*days = days_from_civil(y, m, d);
 	return 0;
 }
@@ -147,21 +147,21 @@ static int clock_parse_at(const char *s, size_t len, long col, int *secs,
 	if ((len != 5 && len != 8) || s[2] != ':' || !two_digits(s, &h) ||
 	    !two_digits(s + 3, &m) ||
 	    (len == 8 && (s[5] != ':' || !two_digits(s + 6, &sec))))
-		return itin_err_at(err, ITIN_EX_DATAERR, NULL, 0, col,
-				   "invalid time '%.*s' (expected HH:MM or HH:MM:SS)",
-				   q, s);
+		return itin_err_at(
+		    err, ITIN_EX_DATAERR, NULL, 0, col,
+		    "invalid time '%.*s' (expected HH:MM or HH:MM:SS)", q, s);
 	if (h > 23)
 		return itin_err_at(err, ITIN_EX_DATAERR, NULL, 0, col,
 				   "invalid time '%.*s': hour must be 00 to 23",
 				   q, s);
 	if (m > 59)
-		return itin_err_at(err, ITIN_EX_DATAERR, NULL, 0, col,
-				   "invalid time '%.*s': minute must be 00 to 59",
-				   q, s);
+		return itin_err_at(
+		    err, ITIN_EX_DATAERR, NULL, 0, col,
+		    "invalid time '%.*s': minute must be 00 to 59", q, s);
 	if (sec > 59)
-		return itin_err_at(err, ITIN_EX_DATAERR, NULL, 0, col,
-				   "invalid time '%.*s': second must be 00 to 59",
-				   q, s);
+		return itin_err_at(
+		    err, ITIN_EX_DATAERR, NULL, 0, col,
+		    "invalid time '%.*s': second must be 00 to 59", q, s);
 	*secs = h * 3600 + m * 60 + sec;
 	return 0;
 }
@@ -267,11 +267,71 @@ static int64_t add_months(int64_t today, long n)
 	return days_from_civil(y, m, d);
 }
 
+/* "+3d", "-1w", "+2m", "+1y": today moved by so many units. */
+static int rel_offset(const char *s, size_t len, int64_t today, int64_t *d,
+		      struct itin_err *err)
+{
+	long n = 0;
+	size_t i = 1;
+	char unit = (char)(s[len - 1] | 0x20);
+
+	/* Up to 6 digits: a million days is past year 9999. */
+	for (; i < len - 1 && i <= 6 && s[i] >= '0' && s[i] <= '9'; i++)
+		n = n * 10 + (s[i] - '0');
+	if (i != len - 1 || i == 1)
+		return bad_rel(s, len, err);
+	if (s[0] == '-')
+		n = -n;
+	switch (unit) {
+	case 'd':
+		*d = today + n;
+		return 0;
+	case 'w':
+		*d = today + 7 * n;
+		return 0;
+	case 'm':
+		*d = add_months(today, n);
+		return 0;
+	case 'y':
+		*d = add_months(today, 12 * n);
+		return 0;
+	default:
+		return bad_rel(s, len, err);
+	}
+}
+
+/* "monday" (today if it is one), or with sp at the space after "next"
+ * or "last": the first one after today, the last one before. */
+static int rel_weekday(const char *s, size_t len, const char *sp, int64_t today,
+		       int64_t *d, struct itin_err *err)
+{
+	int now = weekday_from_days(today), wd;
+	size_t wl;
+
+	if (!sp) {
+		wd = weekday_of(s, len);
+		if (wd < 0)
+			return bad_rel(s, len, err);
+		*d = today + (wd - now + 7) % 7;
+		return 0;
+	}
+	wl = (size_t)(sp - s);
+	wd = weekday_of(sp + 1, len - wl - 1);
+	if (wd < 0)
+		return bad_rel(s, len, err);
+	if (word_is(s, wl, "next"))
+		*d = today + ((wd - now + 6) % 7 + 1);
+	else if (word_is(s, wl, "last"))
+		*d = today - ((now - wd + 6) % 7 + 1);
+	else
+		return bad_rel(s, len, err);
+	return 0;
+}
+
 int date_parse_rel(const char *s, size_t len, int64_t today, int64_t *days,
 		   struct itin_err *err)
 {
-	int64_t d;
-	const char *sp;
+	int64_t d = 0;
 
 	if (len && s[0] >= '0' && s[0] <= '9')
 		return iso_shaped(s, len) ? date_parse(s, len, days, err)
@@ -289,53 +349,10 @@ int date_parse_rel(const char *s, size_t len, int64_t today, int64_t *days,
 	else if (word_is(s, len, "yesterday"))
 		d = today - 1;
 	else if (len >= 3 && (s[0] == '+' || s[0] == '-')) {
-		long n = 0;
-		size_t i = 1;
-		char unit = (char)(s[len - 1] | 0x20);
-
-		/* Up to 6 digits: a million days is past year 9999. */
-		for (; i < len - 1 && i <= 6 && s[i] >= '0' && s[i] <= '9'; i++)
-			n = n * 10 + (s[i] - '0');
-		if (i != len - 1 || i == 1)
-			return bad_rel(s, len, err);
-		if (s[0] == '-')
-			n = -n;
-		switch (unit) {
-		case 'd':
-			d = today + n;
-			break;
-		case 'w':
-			d = today + 7 * n;
-			break;
-		case 'm':
-			d = add_months(today, n);
-			break;
-		case 'y':
-			d = add_months(today, 12 * n);
-			break;
-		default:
-			return bad_rel(s, len, err);
-		}
-	} else if ((sp = memchr(s, ' ', len)) != NULL) {
-		size_t wl = (size_t)(sp - s);
-		int wd = weekday_of(sp + 1, len - wl - 1);
-		int now = weekday_from_days(today);
-
-		if (wd < 0)
-			return bad_rel(s, len, err);
-		if (word_is(s, wl, "next"))
-			d = today + ((wd - now + 6) % 7 + 1);
-		else if (word_is(s, wl, "last"))
-			d = today - ((now - wd + 6) % 7 + 1);
-		else
-			return bad_rel(s, len, err);
-	} else {
-		int wd = weekday_of(s, len);
-
-		if (wd < 0)
-			return bad_rel(s, len, err);
-		d = today + (wd - weekday_from_days(today) + 7) % 7;
-	}
+		if (rel_offset(s, len, today, &d, err))
+			return -1;
+	} else if (rel_weekday(s, len, memchr(s, ' ', len), today, &d, err))
+		return -1;
 	if (d < ITIN_FIRST_DAY || d > ITIN_LAST_DAY)
 		return itin_err_at(err, ITIN_EX_DATAERR, NULL, 0, 1,
 				   "invalid date '%.*s': years run from 0001 "
@@ -413,15 +430,15 @@ void when_format(int64_t lsec, bool has_time, char sep, char *buf)
 }
 
 static const char *const wday_abbrs[7] = {
-	"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
+    "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
 };
 static const char *const month_names[12] = {
-	"January", "February", "March",	    "April",   "May",	   "June",
-	"July",	   "August",   "September", "October", "November", "December",
+    "January", "February", "March",	"April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December",
 };
 static const char *const month_abbrs[12] = {
-	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 };
 
 /* Out-of-range arguments give "?" rather than a wild read. */

@@ -6,7 +6,8 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "itin/csvio.h"
+#include "itin/csvevents.h"
+#include "itin/csvrec.h"
 #include "itin/evlist.h"
 #include "itin/itinfmt.h"
 #include "itin/strbuf.h"

@@ -20,7 +20,7 @@
 
 #include <stdint.h>
 
-#include "itin/csvio.h"
+#include "itin/csvrec.h"
 #include "itin/strbuf.h"
 
 #define FS "\x1f" /* between fields */

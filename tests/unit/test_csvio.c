@@ -2,7 +2,9 @@
 #include "test.h"
 #include "derived.h"
 
-#include "itin/csvio.h"
+#include "itin/csvevents.h"
+#include "itin/csvpipe.h"
+#include "itin/csvrec.h"
 #include "itin/evident.h"
 #include "itin/datetime.h"
 #include "itin/itinfmt.h"
@@ -826,7 +828,7 @@ static const char *events_n(const char *text, unsigned flags)
 	return buf;
 }
 
-/* The order of slash and dot dates (csvio.h): given, or the file's. */
+/* The order of slash and dot dates (csvevents.h): given, or the file's. */
 TEST(date_order)
 {
 	const char *amb = "title,start\na,05/07/2023\nb,06/07/2023\n";

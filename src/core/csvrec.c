@@ -1,5 +1,5 @@
 /*
- * csvio.c: the CSV record reader, over libcsv, and the field writer.
+ * csvrec.c: the CSV record reader, over libcsv (csvrec.h).
  * Every libcsv call of itin is in this file.
  *
  * libcsv parses and hands over fields, but it counts no lines and says
@@ -33,10 +33,10 @@
 
 #include <csv.h>
 
-#include "itin/csvio.h"
-#include "itin/formula.h"
+#include "itin/csvrec.h"
 #include "itin/inread.h"
 #include "itin/recode.h"
+#include "itin/strbuf.h"
 #include "itin/utf8.h"
 #include "itin/xalloc.h"
 
@@ -120,7 +120,8 @@ static void raw_pos_in(const char *s, size_t len, long line0, size_t off,
 	while (i < off) {
 		unsigned char b = (unsigned char)s[i];
 
-		if (b == '\n' || (b == '\r' && !(i + 1 < len && s[i + 1] == '\n'))) {
+		if (b == '\n' ||
+		    (b == '\r' && !(i + 1 < len && s[i + 1] == '\n'))) {
 			l++;
 			c = 1;
 			i++;
@@ -196,16 +197,14 @@ static int fail_at_off(struct csvio_reader *r, struct itin_err *err, size_t off,
 static int fail_at_off(struct csvio_reader *r, struct itin_err *err, size_t off,
 		       const char *fmt, ...)
 {
-	char msg[sizeof(err->msg)];
 	long line, col;
 	va_list ap;
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	raw_pos(r, off, &line, &col);
-	return itin_err_at(err, ITIN_EX_DATAERR, r->fname, line, col, "%s",
-			   msg);
+	va_start(ap, fmt);
+	itin_err_vat(err, ITIN_EX_DATAERR, r->fname, line, col, fmt, ap);
+	va_end(ap);
+	return -1;
 }
 
 /* ---- libcsv callbacks ---- */
@@ -455,11 +454,55 @@ static int replay(struct csvio_reader *r)
 	return ret;
 }
 
+/*
+ * Run the current parser over seg[0..n), which starts at base in the
+ * record's bytes: 0 parsed, 1 the fast parser gave up (the record is to
+ * be replayed), -1 an error (r->err filled).
+ */
+static int parse_segment(struct csvio_reader *r, const char *seg, size_t n,
+			 size_t base)
+{
+	size_t off = 0;
+
+	while (off < n) {
+		size_t k =
+		    csv_parse(r->cur, seg + off, n - off, on_field, on_row, r);
+
+		if (r->cb_failed && r->cur == &r->p)
+			return 1;
+		if (r->cb_failed) {
+			*r->err = r->cb_err;
+			return -1;
+		}
+		if (k == n - off)
+			break;
+		if (csv_error(r->cur) != CSV_EPARSE)
+			return itin_err_set(r->err, ITIN_EX_OTHER,
+					    "CSV parser: %s",
+					    csv_strerror(csv_error(r->cur)));
+		if (r->cur == &r->p)
+			return 1;
+		if (r->px.quoted)
+			return fail_at_off(
+			    r, r->err, base + off + k,
+			    "text after the closing quote of a field "
+			    "(a quote inside a quoted field is written \"\")");
+		/* A quote inside an unquoted field: keep it as a character. */
+		r->px.status = 0;
+		csv_set_opts(&r->px, OPTS & ~CSV_STRICT);
+		csv_parse(&r->px, seg + off + k, 1, on_field, on_row, r);
+		csv_set_opts(&r->px, OPTS);
+		off += k + 1;
+	}
+	return 0;
+}
+
 /* Feed one segment (ending at a line end or at the end of a read). */
 static int feed_segment(struct csvio_reader *r, const char *seg, size_t n,
 			bool ends_line)
 {
-	size_t off = 0, base;
+	size_t base;
+	int rc;
 
 	if (r->raw.len == 0 && is_term(seg[0])) {
 		/* A blank line (or the LF of a CRLF split by a read) between
@@ -478,39 +521,9 @@ static int feed_segment(struct csvio_reader *r, const char *seg, size_t n,
 	}
 	base = r->raw.len;
 	strbuf_add(&r->raw, seg, n);
-	while (off < n) {
-		size_t k =
-		    csv_parse(r->cur, seg + off, n - off, on_field, on_row, r);
-
-		if (r->cb_failed && r->cur == &r->p)
-			return replay(r) ? fail(r) : 0;
-		if (r->cb_failed) {
-			*r->err = r->cb_err;
-			return fail(r);
-		}
-		if (k == n - off)
-			break;
-		if (csv_error(r->cur) != CSV_EPARSE) {
-			itin_err_set(r->err, ITIN_EX_OTHER, "CSV parser: %s",
-				     csv_strerror(csv_error(r->cur)));
-			return fail(r);
-		}
-		if (r->cur == &r->p)
-			return replay(r) ? fail(r) : 0;
-		if (r->px.quoted) {
-			fail_at_off(
-			    r, r->err, base + off + k,
-			    "text after the closing quote of a field "
-			    "(a quote inside a quoted field is written \"\")");
-			return fail(r);
-		}
-		/* A quote inside an unquoted field: keep it as a character. */
-		r->px.status = 0;
-		csv_set_opts(&r->px, OPTS & ~CSV_STRICT);
-		csv_parse(&r->px, seg + off + k, 1, on_field, on_row, r);
-		csv_set_opts(&r->px, OPTS);
-		off += k + 1;
-	}
+	rc = parse_segment(r, seg, n, base);
+	if (rc)
+		return rc > 0 && !replay(r) ? 0 : fail(r);
 	/* libcsv grows its field buffer by a fixed block: make the block
 	 * the buffer's size, so long fields grow it geometrically. */
 	if (r->cur->entry_size > r->cur->blk_size)
@@ -787,37 +800,4 @@ int csvio_read_records(const char *buf, size_t len, const char *fname,
 		ret = csvio_reader_finish(r, err);
 	csvio_reader_free(r);
 	return ret;
-}
-
-/* ---- writing ---- */
-
-void csvio_write_field(struct strbuf *sb, const char *s, size_t len,
-		       unsigned flags)
-{
-	bool prefix = false, quote = false;
-	size_t i, run = 0;
-
-	if (!(flags & CSVIO_RAW) && formula_needs_guard(s, len))
-		prefix = true;
-	for (i = 0; i < len && !quote; i++)
-		quote =
-		    s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
-	if (!quote) {
-		if (prefix)
-			strbuf_addch(sb, '\'');
-		strbuf_add(sb, s, len);
-		return;
-	}
-	strbuf_addch(sb, '"');
-	if (prefix)
-		strbuf_addch(sb, '\'');
-	for (i = 0; i < len; i++) {
-		if (s[i] == '"') {
-			strbuf_add(sb, s + run, i + 1 - run);
-			strbuf_addch(sb, '"');
-			run = i + 1;
-		}
-	}
-	strbuf_add(sb, s + run, len - run);
-	strbuf_addch(sb, '"');
 }
