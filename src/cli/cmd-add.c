@@ -25,17 +25,11 @@ int cmd_add(int argc, char **argv, struct cli *cli)
 	struct event *ev = NULL;
 	struct itin_err err;
 	const char *path;
-	char **orig;
-	int c, status = 0;
+	char **orig = NULL;
+	int status;
 
-	/* argv as typed, for a message about a stray argument. */
-	orig = xmalloc((size_t)argc * sizeof(*orig));
-	memcpy(orig, argv, (size_t)argc * sizeof(*orig));
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
-		if (event_cmd_option(cli, &o, c, optarg, &status))
-			goto out;
-	}
+	if ((status = parse_event_cmd(cli, argc, argv, longopts, &o, &orig)))
+		goto out;
 	if (argc - optind < 1) {
 		status = usage_error(cli->cmd, "missing TYPE and TITLE");
 		goto out;

@@ -41,7 +41,7 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 			output = optarg;
 			continue;
 		}
-		if (output_option(cli, &f, &opts, c, optarg, &status))
+		if ((status = output_option(cli, &f, &opts, c, optarg)))
 			goto out;
 	}
 	if ((status = too_many_args(cli->cmd, argc, argv, 0)))
@@ -64,7 +64,7 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 	if ((status = filter_finish(&f, cli)))
 		goto out;
 	p = progress_start("exporting", 0);
-	if (load_filtered(cli, &f, &l, &status))
+	if ((status = load_filtered(cli, &f, &l)))
 		goto out;
 	format_events(&sb, opts.fmt, &l, &f, opts.flags);
 	progress_stop(p);

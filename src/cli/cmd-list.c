@@ -37,7 +37,7 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
-		if (output_option(cli, &f, &opts, c, optarg, &status))
+		if ((status = output_option(cli, &f, &opts, c, optarg)))
 			goto out;
 	}
 	if ((status = too_many_args(cli->cmd, argc, argv, 0)))
@@ -65,12 +65,12 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 		    .ids = &ids,
 		};
 
-		if (load_filtered_ids(cli, &f, &l, &ids, &status))
+		if ((status = load_filtered_ids(cli, &f, &l, &ids)))
 			goto out;
 		shortid_finish(&ids);
 		agenda_write(&sb, &l, &f, &ao);
 	} else {
-		if (load_filtered(cli, &f, &l, &status))
+		if ((status = load_filtered(cli, &f, &l)))
 			goto out;
 		format_events(&sb, opts.fmt, &l, &f, opts.flags);
 	}

@@ -21,13 +21,14 @@
 #define MAX_WIDTH 4096
 
 int load_for_axis(struct cli *cli, const struct filter *f, const struct tz *in,
-		  struct evlist *out, struct shortid *ids, int *status)
+		  struct evlist *out, struct shortid *ids)
 {
 	struct evlist all = EVLIST_INIT;
 	struct filter nodates = *f;
+	int status = load_store(cli, &all);
 
-	if (load_store(cli, &all, status))
-		return -1;
+	if (status)
+		return status;
 	/* --from/--to are days on the timeline's clock (--in's, if given);
 	 * the events keep their own zones for the detail pane. */
 	nodates.has_from = nodates.has_to = false;
@@ -152,7 +153,7 @@ int cmd_timeline(int argc, char **argv, struct cli *cli)
 			}
 			continue;
 		}
-		if (reading_option(cli, &f, c, optarg, &status))
+		if ((status = reading_option(cli, &f, c, optarg)))
 			goto out;
 	}
 	if ((status = too_many_args(cli->cmd, argc, argv, 0)))
@@ -162,7 +163,7 @@ int cmd_timeline(int argc, char **argv, struct cli *cli)
 	/* One clock for the axis, so a flight is as long as it lasts:
 	 * --in's, else the user's. */
 	axis = cli->in ? cli->in : user_zone();
-	if (load_for_axis(cli, &f, axis, &l, NULL, &status))
+	if ((status = load_for_axis(cli, &f, axis, &l, NULL)))
 		goto out;
 	layout_model_init(&m, l.v, l.n, axis);
 	memset(&o, 0, sizeof(o));

@@ -113,7 +113,7 @@ int cmd_view(int argc, char **argv, struct cli *cli)
 			o.bench_keys = optarg;
 			continue;
 		}
-		if (reading_option(cli, &f, c, optarg, &status))
+		if ((status = reading_option(cli, &f, c, optarg)))
 			goto out;
 	}
 	if ((status = too_many_args(cli->cmd, argc, argv, 0)))
@@ -127,7 +127,7 @@ int cmd_view(int argc, char **argv, struct cli *cli)
 	}
 	/* One clock for the axis: --in's, else the user's. */
 	o.axis = cli->in ? cli->in : user_zone();
-	if (load_for_axis(cli, &f, o.axis, &l, &ids, &status))
+	if ((status = load_for_axis(cli, &f, o.axis, &l, &ids)))
 		goto out;
 	shortid_finish(&ids);
 	/* The notes and warnings so far, also on the status line. */

@@ -243,6 +243,12 @@ int cli_help(const struct command *cmd)
 	return 0;
 }
 
+int cli_help_done(const struct command *cmd)
+{
+	cli_help(cmd);
+	return CLI_DONE;
+}
+
 const char *cli_store(struct cli *cli)
 {
 	struct itin_err err;
@@ -416,6 +422,8 @@ int main(int argc, char **argv)
 		return unknown_command(argv[0]);
 	cli.cmd = cmd;
 	status = cmd->fn(argc, argv, &cli);
+	if (status == CLI_DONE)
+		status = 0;
 	report_flush(); /* the count of warnings not shown */
 	free(cli.store);
 	tz_cache_free();

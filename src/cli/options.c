@@ -175,15 +175,14 @@ static int parse_clear(const char *arg, const struct command *cmd,
 			return 0;
 		}
 	}
-	usage_error(cmd,
-		    "cannot clear '%s' (fields: end, venue, city, country, tz, "
-		    "end-tz, with, org, source, notes, tags)",
-		    arg);
-	return -1;
+	return usage_error(cmd,
+			   "cannot clear '%s' (fields: end, venue, city, "
+			   "country, tz, end-tz, with, org, source, notes, tags)",
+			   arg);
 }
 
 int evopts_option(struct evopts *o, int c, const char *arg,
-		  const struct command *cmd, int *status)
+		  const struct command *cmd)
 {
 	struct itin_err err;
 	const char **slot = NULL;
@@ -191,7 +190,7 @@ int evopts_option(struct evopts *o, int c, const char *arg,
 	switch (c) {
 	case OPT_FLOATING:
 		o->floating = o->any = true;
-		return 1;
+		return 0;
 	case OPT_TYPE:
 		slot = &o->type;
 		break;
@@ -242,17 +241,15 @@ int evopts_option(struct evopts *o, int c, const char *arg,
 	case OPT_CLEAR:
 		break;
 	default:
-		return 0;
+		return CLI_NOT_MINE;
 	}
 	itin_err_clear(&err);
-	if (check_utf8_arg(arg, opt_name(c), &err)) {
-		*status = report_err(&err);
-		return -1;
-	}
+	if (check_utf8_arg(arg, opt_name(c), &err))
+		return report_err(&err);
 	o->any = true;
 	if (slot) {
 		*slot = arg;
-		return 1;
+		return 0;
 	}
 	if (c == OPT_WITH) {
 		o->with = xrealloc(o->with, (o->nwith + 1) * sizeof(*o->with));
@@ -260,11 +257,10 @@ int evopts_option(struct evopts *o, int c, const char *arg,
 	} else if (c == OPT_TAG) {
 		o->tags = xrealloc(o->tags, (o->ntags + 1) * sizeof(*o->tags));
 		o->tags[o->ntags++] = arg;
-	} else if (parse_clear(arg, cmd, &o->clear)) {
-		*status = ITIN_EX_USAGE;
-		return -1;
+	} else {
+		return parse_clear(arg, cmd, &o->clear);
 	}
-	return 1;
+	return 0;
 }
 
 void evopts_release(struct evopts *o)
@@ -629,7 +625,7 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 }
 
 int filter_option(struct filter *f, int c, const char *arg,
-		  const struct command *cmd, int *status)
+		  const struct command *cmd)
 {
 	struct itin_err err;
 	int64_t day;
@@ -645,7 +641,7 @@ int filter_option(struct filter *f, int c, const char *arg,
 	case OPT_GREP:
 		break;
 	default:
-		return 0;
+		return CLI_NOT_MINE;
 	}
 	itin_err_clear(&err);
 	if (check_utf8_arg(arg, opt_name(c), &err))
@@ -697,12 +693,11 @@ int filter_option(struct filter *f, int c, const char *arg,
 		xstrset(&f->grep, arg);
 		break;
 	}
-	return 1;
+	return 0;
 fail:
 	/* The value's column inside the argument means little here. */
 	err.col = 0;
-	*status = report_err(&err);
-	return -1;
+	return report_err(&err);
 }
 
 int filter_finish(struct filter *f, const struct cli *cli)
@@ -729,49 +724,41 @@ int filter_finish(struct filter *f, const struct cli *cli)
 	return 0;
 }
 
-/* -f and -h (COMMON_LONGOPTS). 1 handled, 0 not one of them, -1 stop:
- * the help was printed. */
-static int common_option(struct cli *cli, int c, const char *arg, int *status)
+/* -f and -h (COMMON_LONGOPTS): 0, CLI_DONE (the help printed) or
+ * CLI_NOT_MINE. */
+static int common_option(struct cli *cli, int c, const char *arg)
 {
 	switch (c) {
 	case 'f':
 		cli->file = arg;
-		return 1;
-	case 'h':
-		*status = cli_help(cli->cmd);
-		return -1;
-	default:
 		return 0;
+	case 'h':
+		return cli_help_done(cli->cmd);
+	default:
+		return CLI_NOT_MINE;
 	}
 }
 
-/* --in ZONE. 1 handled, 0 not --in, -1 stop: the zone was reported. */
-static int in_option(struct cli *cli, int c, const char *arg, int *status)
+/* --in ZONE: 0, the status after reporting the zone, or CLI_NOT_MINE. */
+static int in_option(struct cli *cli, int c, const char *arg)
 {
 	struct itin_err err;
 
 	if (c != OPT_IN)
-		return 0;
+		return CLI_NOT_MINE;
 	itin_err_clear(&err);
-	if (parse_in_arg(arg, &cli->in, &err)) {
-		*status = report_err(&err);
-		return -1;
-	}
-	return 1;
+	if (parse_in_arg(arg, &cli->in, &err))
+		return report_err(&err);
+	return 0;
 }
 
 /*
- * The end of a chain of handlers (1 handled, 0 not theirs, -1 stop): 0 to
- * go on, -1 to stop with *status. An option no handler took is the '?'
+ * The end of a chain of handlers: an option no handler took is the '?'
  * that cli_getopt has already reported, so only the status is left: 64.
  */
-static int handled_or_stop(int r, int *status)
+static int mine_or_usage(int r)
 {
-	if (r > 0)
-		return 0;
-	if (r == 0)
-		*status = ITIN_EX_USAGE;
-	return -1;
+	return r == CLI_NOT_MINE ? ITIN_EX_USAGE : r;
 }
 
 int too_many_args(const struct command *cmd, int argc, char **argv, int max)
@@ -833,34 +820,32 @@ int stray_time_arg(const struct command *cmd, char *const *orig, int argc,
 	return 0;
 }
 
-int reading_option(struct cli *cli, struct filter *f, int c, const char *arg,
-		   int *status)
+int reading_option(struct cli *cli, struct filter *f, int c, const char *arg)
 {
-	int r = common_option(cli, c, arg, status);
+	int r = common_option(cli, c, arg);
 
-	if (r == 0 && c == OPT_UPCOMING) {
+	if (r == CLI_NOT_MINE && c == OPT_UPCOMING) {
 		cli->upcoming = true;
-		r = 1;
+		r = 0;
 	}
-	if (r == 0)
-		r = in_option(cli, c, arg, status);
-	if (r == 0)
-		r = filter_option(f, c, arg, cli->cmd, status);
-	return handled_or_stop(r, status);
+	if (r == CLI_NOT_MINE)
+		r = in_option(cli, c, arg);
+	if (r == CLI_NOT_MINE)
+		r = filter_option(f, c, arg, cli->cmd);
+	return mine_or_usage(r);
 }
 
 int output_option(struct cli *cli, struct filter *f, struct outopts *out,
-		  int c, const char *arg, int *status)
+		  int c, const char *arg)
 {
 	switch (c) {
 	case OPT_FORMAT:
-		*status = parse_format(arg, out->allowed, cli->cmd, &out->fmt);
-		return *status ? -1 : 0;
+		return parse_format(arg, out->allowed, cli->cmd, &out->fmt);
 	case OPT_RAW:
 		out->flags |= OUT_RAW;
 		return 0;
 	default:
-		return reading_option(cli, f, c, arg, status);
+		return reading_option(cli, f, c, arg);
 	}
 }
 
@@ -872,13 +857,29 @@ int raw_needs_sheet(const struct command *cmd, const struct outopts *out)
 }
 
 int event_cmd_option(struct cli *cli, struct evopts *o, int c,
-		     const char *arg, int *status)
+		     const char *arg)
 {
-	int r = common_option(cli, c, arg, status);
+	int r = common_option(cli, c, arg);
 
-	if (r == 0)
-		r = evopts_option(o, c, arg, cli->cmd, status);
-	return handled_or_stop(r, status);
+	if (r == CLI_NOT_MINE)
+		r = evopts_option(o, c, arg, cli->cmd);
+	return mine_or_usage(r);
+}
+
+int parse_event_cmd(struct cli *cli, int argc, char **argv,
+		    const struct option *longopts, struct evopts *o,
+		    char ***orig)
+{
+	int c, status;
+
+	/* argv as typed, for a message about a stray argument. */
+	*orig = xmalloc((size_t)argc * sizeof(**orig));
+	memcpy(*orig, argv, (size_t)argc * sizeof(**orig));
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1)
+		if ((status = event_cmd_option(cli, o, c, optarg)))
+			return status;
+	return 0;
 }
 
 static const char *const format_names[] = {
