@@ -29,6 +29,7 @@
  *   ids.c       id and unique-prefix lookup for show/edit/rm
  *   progress.c  a progress line on a terminal for slow work
  *   now.c       the clock, overridable with $ITIN_NOW
+ *   userzone.c  the user's zone: the clock of today and of the timeline
  *   placemsg.c  messages about places: ambiguity, "did you mean"
  *   inzone.c    --in ZONE: the zone list and export show times in
  */
@@ -439,9 +440,17 @@ int load_for_axis(struct cli *cli, const struct filter *f,
 /* The width of the terminal on stdout (TIOCGWINSZ, else $COLUMNS), else
  * 80. */
 int terminal_width(void);
-/* The zone the user sits in: $TZ when it names a zone, else the zone
- * /etc/localtime links to, else UTC. Never NULL. */
+
+/* userzone.c */
+/* The zone the user sits in: $TZ when it names a zone, else the zone of
+ * /etc/localtime, else UTC (userzone.c says how). Found once and kept;
+ * never NULL. */
 const struct tz *user_zone(void);
+/* The date (days since the epoch) of instant where the user is. */
+int64_t user_day(int64_t instant);
+/* The instant of day's midnight where the user is (in a gap: when the
+ * clock, moved on, first shows that day). */
+int64_t user_midnight(int64_t day);
 
 /* now.c */
 /* The current instant: $ITIN_NOW ("2023-01-25T12:00:00Z", "2023-01-25",

@@ -6,7 +6,6 @@
  * The drawing is layout.c's (layout_text); this file only reads options,
  * loads the events and decides the width and whether to colour.
  */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -72,35 +71,6 @@ int terminal_width(void)
 			return (int)n;
 	}
 	return 80;
-}
-
-const struct tz *user_zone(void)
-{
-	struct itin_err err;
-	const char *tz = getenv("TZ");
-	const struct tz *z;
-	char buf[PATH_MAX];
-	ssize_t n;
-
-	if (tz && *tz == ':')
-		tz++;
-	if (tz && *tz && (z = tz_get(tz, &err)) != NULL)
-		return z;
-	/* A $TZ we cannot read is a mistake to say, not to hide behind
-	 * another clock; once, for view and timeline call this once. */
-	if (tz && *tz)
-		warning("unknown time zone '%s' in $TZ; using the system's zone",
-			tz);
-	n = readlink("/etc/localtime", buf, sizeof(buf) - 1);
-	if (n > 0) {
-		const char *p;
-
-		buf[n] = '\0';
-		p = strstr(buf, "zoneinfo/");
-		if (p && (z = tz_get(p + 9, &err)) != NULL)
-			return z;
-	}
-	return tz_get("UTC", &err);
 }
 
 static int parse_width(const char *arg, const struct command *cmd, int *out)
