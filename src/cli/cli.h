@@ -21,9 +21,10 @@
  * for the caller to report.
  *
  *   report.c    error, warning and usage messages on stderr
- *   options.c   shared option parsing: the event options of add/edit,
- *               the FILTERS and -f/-h/--in of list/export/timeline/view,
- *               --format and --raw of list/export
+ *   options.c   shared option parsing: the FILTERS and -f/-h/--in of
+ *               list/export/timeline/view, --format and --raw of
+ *               list/export, the chain of handlers add and edit use
+ *   evopts.c    the event options of add and edit, and applying them
  *   agenda.c    the agenda listing for people
  *   output.c    list/export formats, reading inputs
  *   ids.c       id and unique-prefix lookup for show/edit/rm
@@ -131,6 +132,12 @@ void out_strbuf(const struct strbuf *sb);
 
 /* options.c */
 
+/* The name of an OPT_ value, for messages ("--title"). */
+const char *opt_name(int c);
+/* Does s look like HH:MM[:SS] alone (an --end on the start's day)?
+ * Digits and colons only: "mon 9:00" is a relative WHEN. */
+bool is_clock_only(const char *s);
+
 /* getopt_long with our own messages: returns the option, -1 at the end,
  * or '?' after printing a usage error (the caller returns 64). */
 int cli_getopt(int argc, char **argv, const char *shortopts,
@@ -237,6 +244,7 @@ struct evopts {
 	bool any;	/* some option that changes the event was given */
 };
 
+/* evopts.c */
 /* Record option c (an OPT_ value of EVENT_LONGOPTS, or OPT_TYPE/OPT_TITLE/
  * OPT_CLEAR for edit). 0 taken, CLI_NOT_MINE when c is not an event
  * option, else the status after reporting. */
@@ -262,8 +270,7 @@ int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 		 struct itin_err *err);
 
 /* Record filter option c. Same returns as evopts_option. */
-int filter_option(struct filter *f, int c, const char *arg,
-		  const struct command *cmd);
+int filter_option(struct filter *f, int c, const char *arg);
 /* After parsing: --upcoming becomes --from today (with --from, a usage
  * error); --from after --to is a usage error. 0 or the status. */
 int filter_finish(struct filter *f, const struct cli *cli);
