@@ -331,6 +331,23 @@ struct outopts {
  * what reading_option takes. Same returns. */
 int output_option(struct cli *cli, struct filter *f, struct outopts *out,
 		  int c, const char *arg);
+/* A reading command's own options, tried before the shared ones. */
+struct own_options {
+	const char *shortopts; /* for getopt: "f:h" and its own; NULL: "f:h" */
+	/* The returns of evopts_option: 0, CLI_NOT_MINE or the status. */
+	int (*option)(void *ctx, int c, const char *arg);
+	void *ctx;
+};
+/*
+ * The getopt loop of a reading command (list, export, timeline, view):
+ * each option goes to own (may be NULL), else to output_option when out
+ * is not NULL, else to reading_option; then no argument may follow. 0 or
+ * the status (CLI_DONE after the help).
+ */
+int parse_reading_cmd(struct cli *cli, int argc, char **argv,
+		      const struct option *longopts,
+		      const struct own_options *own, struct filter *f,
+		      struct outopts *out);
 /* After the options: --raw is for csv and tsv only (the formats with a
  * formula guard). 0, or 64 after saying so. */
 int raw_needs_sheet(const struct command *cmd, const struct outopts *out);

@@ -400,6 +400,27 @@ int output_option(struct cli *cli, struct filter *f, struct outopts *out,
 	}
 }
 
+int parse_reading_cmd(struct cli *cli, int argc, char **argv,
+		      const struct option *longopts,
+		      const struct own_options *own, struct filter *f,
+		      struct outopts *out)
+{
+	const char *shortopts = own && own->shortopts ? own->shortopts : "f:h";
+	int c, r;
+
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, shortopts, longopts, cli->cmd)) !=
+	       -1) {
+		r = own ? own->option(own->ctx, c, optarg) : CLI_NOT_MINE;
+		if (r == CLI_NOT_MINE)
+			r = out ? output_option(cli, f, out, c, optarg)
+				: reading_option(cli, f, c, optarg);
+		if (r)
+			return r;
+	}
+	return too_many_args(cli->cmd, argc, argv, 0);
+}
+
 int raw_needs_sheet(const struct command *cmd, const struct outopts *out)
 {
 	if ((out->flags & OUT_RAW) && out->fmt != FMT_CSV && out->fmt != FMT_TSV)
