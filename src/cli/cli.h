@@ -252,8 +252,7 @@ int evopts_option(struct evopts *o, int c, const char *arg,
 		  const struct command *cmd);
 /* Any option c of add or edit: -f PATH, -h and the event options, with
  * the returns of reading_option. */
-int event_cmd_option(struct cli *cli, struct evopts *o, int c,
-		     const char *arg);
+int event_cmd_option(struct cli *cli, struct evopts *o, int c, const char *arg);
 /* The options of add or edit (longopts) into o, through event_cmd_option;
  * *orig gets a copy of argv as typed, for stray_time_arg (the caller
  * frees it, whatever the result). 0 or the status. */
@@ -329,8 +328,8 @@ struct outopts {
 };
 /* Option c of list or export that is not its own: --format, --raw, else
  * what reading_option takes. Same returns. */
-int output_option(struct cli *cli, struct filter *f, struct outopts *out,
-		  int c, const char *arg);
+int output_option(struct cli *cli, struct filter *f, struct outopts *out, int c,
+		  const char *arg);
 /* A reading command's own options, tried before the shared ones. */
 struct own_options {
 	const char *shortopts; /* for getopt: "f:h" and its own; NULL: "f:h" */
@@ -443,8 +442,7 @@ int parse_country_arg(const char *arg, char out[3], struct itin_err *err);
 struct tz;
 /* The zone --in names (a zone, a city, a country of one zone). 0, or -1
  * with err (65 "unknown time zone or place 'X' (did you mean ...)"). */
-int parse_in_arg(const char *arg, const struct tz **out,
-		 struct itin_err *err);
+int parse_in_arg(const char *arg, const struct tz **out, struct itin_err *err);
 /* A zone abbreviation people write ("EST", "CET", "JST") as the zone they
  * mean, with a note naming opt ("--in", "--tz"): 1 and *zone set; 0 when
  * arg is none; -1 with err (65) for one that names several zones
@@ -459,8 +457,8 @@ struct tz;
  * with --from/--to taken as days on the clock of in (when not NULL), the
  * events themselves left in their own zones. Sorted. 0 or the status.
  */
-int load_for_axis(struct cli *cli, const struct filter *f,
-		  const struct tz *in, struct evlist *out, struct shortid *ids);
+int load_for_axis(struct cli *cli, const struct filter *f, const struct tz *in,
+		  struct evlist *out, struct shortid *ids);
 /* The width of the terminal on stdout (TIOCGWINSZ, else $COLUMNS), else
  * 80. */
 int terminal_width(void);

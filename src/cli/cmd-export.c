@@ -78,8 +78,8 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 		opts.fmt = FMT_ICS;
 	/* Other formats keep the stored zones, which programs want. */
 	if (cli->in && opts.fmt != FMT_TSV && opts.fmt != FMT_CSV) {
-		status =
-		    usage_error(cli->cmd, "--in works with --format tsv or csv");
+		status = usage_error(cli->cmd,
+				     "--in works with --format tsv or csv");
 		goto out;
 	}
 	if ((status = raw_needs_sheet(cli->cmd, &opts)))

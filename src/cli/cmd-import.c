@@ -78,7 +78,8 @@ static int format_of(const char *path, const struct command *cmd,
 	const char *slash = strrchr(path, '/');
 	const char *dot = strrchr(slash ? slash + 1 : path, '.');
 
-	if (dot && (!ascii_casecmp(dot, ".itin") || !ascii_casecmp(dot, ".txt"))) {
+	if (dot &&
+	    (!ascii_casecmp(dot, ".itin") || !ascii_casecmp(dot, ".txt"))) {
 		*fmt = FMT_ITIN;
 		return 0;
 	}
@@ -86,7 +87,8 @@ static int format_of(const char *path, const struct command *cmd,
 		*fmt = FMT_CSV;
 		return 0;
 	}
-	if (dot && (!ascii_casecmp(dot, ".ics") || !ascii_casecmp(dot, ".ical"))) {
+	if (dot &&
+	    (!ascii_casecmp(dot, ".ics") || !ascii_casecmp(dot, ".ical"))) {
 		*fmt = FMT_ICS;
 		return 0;
 	}
@@ -522,8 +524,8 @@ static int max_occurrences_arg(const struct command *cmd, const char *arg,
 {
 	size_t n = 0, i;
 
-	for (i = 0; arg[i] >= '0' && arg[i] <= '9' && n <= MAX_OCCURRENCES_LIMIT;
-	     i++)
+	for (i = 0;
+	     arg[i] >= '0' && arg[i] <= '9' && n <= MAX_OCCURRENCES_LIMIT; i++)
 		n = n * 10 + (size_t)(arg[i] - '0');
 	if (!i || arg[i] || !n || n > MAX_OCCURRENCES_LIMIT)
 		return usage_error(cmd,

@@ -52,8 +52,7 @@ static void print_removed(const struct strbuf *removed)
 
 /* Remove the ids argv names in one transaction; with verbose, print them
  * once the removal is on disk. 0 or the status after reporting. */
-static int remove_events(const char *path, int argc, char **argv,
-			 bool verbose)
+static int remove_events(const char *path, int argc, char **argv, bool verbose)
 {
 	struct store_tx tx;
 	struct itin_err err;

@@ -13,8 +13,9 @@
  * PLACE is a city ("Seoul"), a city and its country or state ("Seoul, KR",
  * "Santiago, Spain", "Portland, Maine"), a country ("South Korea", "kr")
  * or a zone ("Asia/Seoul"). An unknown name suggests countries whose names
- * hold it ("Korea": North Korea, South Korea) and close places. Several words need no quotes: `itin where Sao Paulo`.
- * The offset and local time are those of now ($ITIN_NOW).
+ * hold it ("Korea": North Korea, South Korea) and close places. Several words
+ * need no quotes: `itin where Sao Paulo`. The offset and local time are those
+ * of now ($ITIN_NOW).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -212,7 +213,8 @@ static bool has_words(const char *name, const char *word)
 {
 	size_t n = strlen(word), l = strlen(name);
 
-	if (l < n + 4 || ascii_casecmp(name + l - n, word) || name[l - n - 1] != ' ')
+	if (l < n + 4 || ascii_casecmp(name + l - n, word) ||
+	    name[l - n - 1] != ' ')
 		return false;
 	l -= n + 1;
 	if (l >= 7 && !ascii_ncasecmp(name + l - 7, " of the", 7))
@@ -229,7 +231,8 @@ static void warn_country_words(const char *arg, const char *cc,
 	size_t k = 0;
 
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(also[i], cc) && has_words(country_name(also[i]), arg))
+		if (strcmp(also[i], cc) &&
+		    has_words(country_name(also[i]), arg))
 			break;
 		else if (i + 1 == n)
 			n = 0;
@@ -300,8 +303,8 @@ struct where_opts {
 	bool tsv;
 };
 
-static int where_option(const struct command *cmd, struct where_opts *o,
-			int c, const char *arg)
+static int where_option(const struct command *cmd, struct where_opts *o, int c,
+			const char *arg)
 {
 	struct itin_err err;
 
@@ -368,11 +371,12 @@ static int unknown_place(const char *arg, const char *want_cc)
 
 	place_suggestions(&msg, arg);
 	if (want_cc)
-		status = report(ITIN_EX_OTHER, "unknown place '%s' in %s (%s)%s",
-				arg, want_cc, country_name(want_cc), msg.buf);
+		status =
+		    report(ITIN_EX_OTHER, "unknown place '%s' in %s (%s)%s",
+			   arg, want_cc, country_name(want_cc), msg.buf);
 	else
-		status = report(ITIN_EX_OTHER, "unknown place '%s'%s", arg,
-				msg.buf);
+		status =
+		    report(ITIN_EX_OTHER, "unknown place '%s'%s", arg, msg.buf);
 	strbuf_release(&msg);
 	return status;
 }

@@ -40,10 +40,11 @@ static int parse_clear(const char *arg, const struct command *cmd,
 			return 0;
 		}
 	}
-	return usage_error(cmd,
-			   "cannot clear '%s' (fields: end, venue, city, "
-			   "country, tz, end-tz, with, org, source, notes, tags)",
-			   arg);
+	return usage_error(
+	    cmd,
+	    "cannot clear '%s' (fields: end, venue, city, "
+	    "country, tz, end-tz, with, org, source, notes, tags)",
+	    arg);
 }
 
 /* Where option c's value is kept in o, or NULL for the options that are
@@ -51,22 +52,38 @@ static int parse_clear(const char *arg, const struct command *cmd,
 static const char **evopts_slot(struct evopts *o, int c)
 {
 	switch (c) {
-	case OPT_TYPE: return &o->type;
-	case OPT_TITLE: return &o->title;
-	case OPT_START: return &o->start;
-	case OPT_END: return &o->end;
-	case OPT_CITY: return &o->city;
-	case OPT_COUNTRY: return &o->country;
-	case OPT_VENUE: return &o->venue;
-	case OPT_TZ: return &o->tz;
-	case OPT_ORG: return &o->org;
-	case OPT_STATUS: return &o->status;
-	case OPT_SOURCE: return &o->source;
-	case OPT_NOTE: return &o->note;
-	case OPT_ID: return &o->id;
-	case OPT_END_TZ: return &o->end_tz;
-	case OPT_TO_CITY: return &o->to_city;
-	default: return NULL;
+	case OPT_TYPE:
+		return &o->type;
+	case OPT_TITLE:
+		return &o->title;
+	case OPT_START:
+		return &o->start;
+	case OPT_END:
+		return &o->end;
+	case OPT_CITY:
+		return &o->city;
+	case OPT_COUNTRY:
+		return &o->country;
+	case OPT_VENUE:
+		return &o->venue;
+	case OPT_TZ:
+		return &o->tz;
+	case OPT_ORG:
+		return &o->org;
+	case OPT_STATUS:
+		return &o->status;
+	case OPT_SOURCE:
+		return &o->source;
+	case OPT_NOTE:
+		return &o->note;
+	case OPT_ID:
+		return &o->id;
+	case OPT_END_TZ:
+		return &o->end_tz;
+	case OPT_TO_CITY:
+		return &o->to_city;
+	default:
+		return NULL;
 	}
 }
 
@@ -415,8 +432,8 @@ static void country_of_city(struct event *ev, bool *warned)
 
 /* --country and --city. *changed: a new place was given (its zone is to
  * be found); *warned as for country_of_city. */
-static int apply_place(const struct evopts *o, struct event *ev,
-		       bool *changed, bool *warned, struct itin_err *err)
+static int apply_place(const struct evopts *o, struct event *ev, bool *changed,
+		       bool *warned, struct itin_err *err)
 {
 	if (o->country) {
 		if (!*o->country)
@@ -461,8 +478,8 @@ static int apply_to_city(const struct evopts *o, struct event *ev,
 /* The zones of a timed event: --tz, else none (--floating, cleared), else
  * the place's when it is new, moved or got a time; then --end-tz or
  * --to-city. find_zone: one of those three. */
-static int apply_zones(const struct evopts *o, struct event *ev,
-		       bool find_zone, bool warned, struct itin_err *err)
+static int apply_zones(const struct evopts *o, struct event *ev, bool find_zone,
+		       bool warned, struct itin_err *err)
 {
 	if (o->tz && *o->tz) {
 		if (set_zone(ev, &ev->tz, o->tz, "--tz", err))

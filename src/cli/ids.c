@@ -71,8 +71,8 @@ static bool id_matches(const char *id, const char *arg, size_t len, bool fold)
 
 /* "id prefix 'ab' is ambiguous: ab1 (Talks), ab2 (Lunch) and 3 more",
  * nmatch ids of l matching arg as id_matches says. */
-static int ambiguous_prefix(const struct evlist *l, const char *arg,
-			   bool fold, size_t nmatch, struct itin_err *err)
+static int ambiguous_prefix(const struct evlist *l, const char *arg, bool fold,
+			    size_t nmatch, struct itin_err *err)
 {
 	struct strbuf list = STRBUF_INIT, raw = STRBUF_INIT;
 	size_t len = strlen(arg), shown = 0;

@@ -386,8 +386,8 @@ int reading_option(struct cli *cli, struct filter *f, int c, const char *arg)
 	return mine_or_usage(r);
 }
 
-int output_option(struct cli *cli, struct filter *f, struct outopts *out,
-		  int c, const char *arg)
+int output_option(struct cli *cli, struct filter *f, struct outopts *out, int c,
+		  const char *arg)
 {
 	switch (c) {
 	case OPT_FORMAT:
@@ -423,13 +423,13 @@ int parse_reading_cmd(struct cli *cli, int argc, char **argv,
 
 int raw_needs_sheet(const struct command *cmd, const struct outopts *out)
 {
-	if ((out->flags & OUT_RAW) && out->fmt != FMT_CSV && out->fmt != FMT_TSV)
+	if ((out->flags & OUT_RAW) && out->fmt != FMT_CSV &&
+	    out->fmt != FMT_TSV)
 		return usage_error(cmd, "--raw works with --format csv or tsv");
 	return 0;
 }
 
-int event_cmd_option(struct cli *cli, struct evopts *o, int c,
-		     const char *arg)
+int event_cmd_option(struct cli *cli, struct evopts *o, int c, const char *arg)
 {
 	int r = common_option(cli, c, arg);
 
@@ -481,7 +481,8 @@ int parse_format(const char *s, unsigned allowed, const struct command *cmd,
 	struct strbuf names = STRBUF_INIT;
 
 	for (int i = 0; i <= FMT_ICS; i++) {
-		if ((allowed & (1u << i)) && !ascii_casecmp(s, format_names[i])) {
+		if ((allowed & (1u << i)) &&
+		    !ascii_casecmp(s, format_names[i])) {
 			*out = (enum outfmt)i;
 			return 0;
 		}

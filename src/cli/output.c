@@ -57,7 +57,8 @@ void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
 		itinfmt_write(sb, l);
 		break;
 	case FMT_ICS: {
-		/* DTSTAMP is now, or $ITIN_NOW, so exports can be reproduced. */
+		/* DTSTAMP is now, or $ITIN_NOW, so exports can be reproduced.
+		 */
 		struct icalio_write_opts o = {cli_now(), NULL};
 
 		icalio_write(sb, l, &o);

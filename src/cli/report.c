@@ -155,14 +155,16 @@ void report_flush(void)
 
 		if (k->seen <= WARN_SHOWN)
 			continue;
-		snprintf(buf, sizeof(buf), "%s: %lu more warning%s like this: %s",
-			 caps.file, k->seen - WARN_SHOWN,
+		snprintf(buf, sizeof(buf),
+			 "%s: %lu more warning%s like this: %s", caps.file,
+			 k->seen - WARN_SHOWN,
 			 k->seen - WARN_SHOWN == 1 ? "" : "s", k->example);
 		emit("warning: ", buf);
 	}
 	if (caps.other) {
-		snprintf(buf, sizeof(buf), "%s: %lu more warnings of other kinds",
-			 caps.file, caps.other);
+		snprintf(buf, sizeof(buf),
+			 "%s: %lu more warnings of other kinds", caps.file,
+			 caps.other);
 		emit("warning: ", buf);
 	}
 	caps.file[0] = '\0';
