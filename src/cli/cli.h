@@ -132,6 +132,13 @@ void out_strbuf(const struct strbuf *sb);
 
 /* options.c */
 
+/* -f and -h (COMMON_LONGOPTS): 0, CLI_DONE (the help printed) or
+ * CLI_NOT_MINE. */
+int common_option(struct cli *cli, int c, const char *arg);
+/* The end of a chain of handlers: an option no handler took
+ * (CLI_NOT_MINE) is the '?' that cli_getopt has already reported, so only
+ * the status is left: 64. Any other r is returned as it is. */
+int mine_or_usage(int r);
 /* The name of an OPT_ value, for messages ("--title"). */
 const char *opt_name(int c);
 /* Does s look like HH:MM[:SS] alone (an --end on the start's day)?

@@ -564,11 +564,6 @@ static int import_option(struct cli *cli, struct import_args *a, int c,
 	const unsigned allowed = 1u << FMT_ITIN | 1u << FMT_CSV | 1u << FMT_ICS;
 
 	switch (c) {
-	case 'f':
-		cli->file = arg;
-		return 0;
-	case 'h':
-		return cli_help_done(cli->cmd);
 	case 'n':
 		a->dry_run = true;
 		return 0;
@@ -598,7 +593,7 @@ static int import_option(struct cli *cli, struct import_args *a, int c,
 	case OPT_TO:
 		return window_arg(a, c, arg);
 	default:
-		return ITIN_EX_USAGE;
+		return mine_or_usage(common_option(cli, c, arg));
 	}
 }
 

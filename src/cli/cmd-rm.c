@@ -96,18 +96,17 @@ int cmd_rm(int argc, char **argv, struct cli *cli)
 	};
 	bool verbose = false;
 	const char *path;
-	int c;
+	int c, status;
 
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "f:hv", longopts, cli->cmd)) != -1) {
-		if (c == 'f')
-			cli->file = optarg;
-		else if (c == 'h')
-			return cli_help(cli->cmd);
-		else if (c == 'v')
+		if (c == 'v') {
 			verbose = true;
-		else
-			return ITIN_EX_USAGE;
+			continue;
+		}
+		status = mine_or_usage(common_option(cli, c, optarg));
+		if (status)
+			return status;
 	}
 	if (optind >= argc)
 		return usage_error(cli->cmd, "missing ID");

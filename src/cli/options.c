@@ -275,9 +275,7 @@ int filter_finish(struct filter *f, const struct cli *cli)
 	return 0;
 }
 
-/* -f and -h (COMMON_LONGOPTS): 0, CLI_DONE (the help printed) or
- * CLI_NOT_MINE. */
-static int common_option(struct cli *cli, int c, const char *arg)
+int common_option(struct cli *cli, int c, const char *arg)
 {
 	switch (c) {
 	case 'f':
@@ -303,11 +301,7 @@ static int in_option(struct cli *cli, int c, const char *arg)
 	return 0;
 }
 
-/*
- * The end of a chain of handlers: an option no handler took is the '?'
- * that cli_getopt has already reported, so only the status is left: 64.
- */
-static int mine_or_usage(int r)
+int mine_or_usage(int r)
 {
 	return r == CLI_NOT_MINE ? ITIN_EX_USAGE : r;
 }
