@@ -251,21 +251,22 @@ struct evopts {
 	bool any;	/* some option that changes the event was given */
 };
 
+/* Any option c of add or edit (options.c): -f PATH, -h and the event
+ * options, with the returns of reading_option. */
+int event_cmd_option(struct cli *cli, struct evopts *o, int c, const char *arg);
+/* The options of add or edit (longopts) into o, through event_cmd_option
+ * (options.c); *orig gets a copy of argv as typed, for stray_time_arg (the
+ * caller frees it, whatever the result). 0 or the status. */
+int parse_event_cmd(struct cli *cli, int argc, char **argv,
+		    const struct option *longopts, struct evopts *o,
+		    char ***orig);
+
 /* evopts.c */
 /* Record option c (an OPT_ value of EVENT_LONGOPTS, or OPT_TYPE/OPT_TITLE/
  * OPT_CLEAR for edit). 0 taken, CLI_NOT_MINE when c is not an event
  * option, else the status after reporting. */
 int evopts_option(struct evopts *o, int c, const char *arg,
 		  const struct command *cmd);
-/* Any option c of add or edit: -f PATH, -h and the event options, with
- * the returns of reading_option. */
-int event_cmd_option(struct cli *cli, struct evopts *o, int c, const char *arg);
-/* The options of add or edit (longopts) into o, through event_cmd_option;
- * *orig gets a copy of argv as typed, for stray_time_arg (the caller
- * frees it, whatever the result). 0 or the status. */
-int parse_event_cmd(struct cli *cli, int argc, char **argv,
-		    const struct option *longopts, struct evopts *o,
-		    char ***orig);
 void evopts_release(struct evopts *o);
 /*
  * Apply the options to ev (a new event for add, a copy of the stored one
@@ -275,6 +276,7 @@ void evopts_release(struct evopts *o);
 int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 		 struct itin_err *err);
 
+/* options.c, again: the FILTERS and what reading commands share */
 /* Record filter option c. Same returns as evopts_option. */
 int filter_option(struct filter *f, int c, const char *arg);
 /* After parsing: --upcoming becomes --from today (with --from, a usage
