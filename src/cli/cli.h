@@ -6,15 +6,31 @@
  * returns the exit status (sysexits, see itin/err.h). Only this layer
  * prints or exits; the core reports through struct itin_err.
  *
+ * One convention for the helpers that can end a command (as git's
+ * builtins): they return an int status, and the caller stops at the
+ * first one that is not 0:
+ *   0             go on (for a whole command: done, successfully)
+ *   > 0           stop with this exit status (sysexits); the helper has
+ *                 already said why on stderr
+ *   CLI_DONE      stop, successfully: nothing is left to do (-h printed
+ *                 the help); main turns it into exit status 0
+ *   CLI_NOT_MINE  only from option handlers tried one after another:
+ *                 the option is not theirs
+ * Functions that compute a value (parse_*, check_*, evopts_apply) follow
+ * the core's convention instead: 0, or -1 with struct itin_err filled,
+ * for the caller to report.
+ *
  *   report.c    error, warning and usage messages on stderr
- *   options.c   shared option parsing: the event options of add/edit,
- *               the FILTERS and -f/-h/--in of list/export/timeline/view,
- *               --format and --raw of list/export
+ *   options.c   shared option parsing: the FILTERS and -f/-h/--in of
+ *               list/export/timeline/view, --format and --raw of
+ *               list/export, the chain of handlers add and edit use
+ *   evopts.c    the event options of add and edit, and applying them
  *   agenda.c    the agenda listing for people
  *   output.c    list/export formats, reading inputs
  *   ids.c       id and unique-prefix lookup for show/edit/rm
  *   progress.c  a progress line on a terminal for slow work
  *   now.c       the clock, overridable with $ITIN_NOW
+ *   userzone.c  the user's zone: the clock of today and of the timeline
  *   placemsg.c  messages about places: ambiguity, "did you mean"
  *   inzone.c    --in ZONE: the zone list and export show times in
  */
@@ -34,6 +50,12 @@
 
 struct cli;
 struct shortid;
+
+/* The statuses of the convention above that are not exit statuses. */
+enum {
+	CLI_DONE = -1,	   /* stop, successfully (the help was printed) */
+	CLI_NOT_MINE = -2, /* an option handler: not one of its options */
+};
 
 enum cmd_flags {
 	CMD_STORE = 1 << 0,  /* uses the store: -f is accepted after it */
@@ -60,8 +82,11 @@ struct cli {
 const struct command *cli_find_command(const char *name);
 /* The store path (-f, $ITIN_FILE, XDG default); NULL after reporting. */
 const char *cli_store(struct cli *cli);
-/* Print the help of cmd (or the general help when cmd is NULL) on stdout. */
+/* Print the help of cmd (or the general help when cmd is NULL) on stdout.
+ * Returns 0. */
 int cli_help(const struct command *cmd);
+/* -h inside a command: the help printed, CLI_DONE. */
+int cli_help_done(const struct command *cmd);
 /* Edit distance, a swap of neighbours counting one ("lsit", "list");
  * (size_t)-1 for strings of 32 bytes or more. */
 size_t edit_distance(const char *a, const char *b);
@@ -106,6 +131,19 @@ void report_flush(void);
 void out_strbuf(const struct strbuf *sb);
 
 /* options.c */
+
+/* -f and -h (COMMON_LONGOPTS): 0, CLI_DONE (the help printed) or
+ * CLI_NOT_MINE. */
+int common_option(struct cli *cli, int c, const char *arg);
+/* The end of a chain of handlers: an option no handler took
+ * (CLI_NOT_MINE) is the '?' that cli_getopt has already reported, so only
+ * the status is left: 64. Any other r is returned as it is. */
+int mine_or_usage(int r);
+/* The name of an OPT_ value, for messages ("--title"). */
+const char *opt_name(int c);
+/* Does s look like HH:MM[:SS] alone (an --end on the start's day)?
+ * Digits and colons only: "mon 9:00" is a relative WHEN. */
+bool is_clock_only(const char *s);
 
 /* getopt_long with our own messages: returns the option, -1 at the end,
  * or '?' after printing a usage error (the caller returns 64). */
@@ -213,15 +251,22 @@ struct evopts {
 	bool any;	/* some option that changes the event was given */
 };
 
+/* Any option c of add or edit (options.c): -f PATH, -h and the event
+ * options, with the returns of reading_option. */
+int event_cmd_option(struct cli *cli, struct evopts *o, int c, const char *arg);
+/* The options of add or edit (longopts) into o, through event_cmd_option
+ * (options.c); *orig gets a copy of argv as typed, for stray_time_arg (the
+ * caller frees it, whatever the result). 0 or the status. */
+int parse_event_cmd(struct cli *cli, int argc, char **argv,
+		    const struct option *longopts, struct evopts *o,
+		    char ***orig);
+
+/* evopts.c */
 /* Record option c (an OPT_ value of EVENT_LONGOPTS, or OPT_TYPE/OPT_TITLE/
- * OPT_CLEAR for edit). Returns 1 if handled, 0 if c is not an event
- * option, -1 after reporting (status in *status). */
+ * OPT_CLEAR for edit). 0 taken, CLI_NOT_MINE when c is not an event
+ * option, else the status after reporting. */
 int evopts_option(struct evopts *o, int c, const char *arg,
-		  const struct command *cmd, int *status);
-/* Any option c of add or edit: -f PATH, -h and the event options, with
- * the returns of reading_option (0 go on, -1 stop with *status). */
-int event_cmd_option(struct cli *cli, struct evopts *o, int c,
-		     const char *arg, int *status);
+		  const struct command *cmd);
 void evopts_release(struct evopts *o);
 /*
  * Apply the options to ev (a new event for add, a copy of the stored one
@@ -231,9 +276,9 @@ void evopts_release(struct evopts *o);
 int evopts_apply(const struct evopts *o, struct event *ev, bool is_new,
 		 struct itin_err *err);
 
+/* options.c, again: the FILTERS and what reading commands share */
 /* Record filter option c. Same returns as evopts_option. */
-int filter_option(struct filter *f, int c, const char *arg,
-		  const struct command *cmd, int *status);
+int filter_option(struct filter *f, int c, const char *arg);
 /* After parsing: --upcoming becomes --from today (with --from, a usage
  * error); --from after --to is a usage error. 0 or the status. */
 int filter_finish(struct filter *f, const struct cli *cli);
@@ -278,12 +323,11 @@ const char *format_name(enum outfmt f);
 /*
  * Option c of a reading command (list, export, timeline, view) that is not
  * its own: -f PATH, -h, --in ZONE and the FILTERS (into f). 0 when it was
- * taken; -1 when the command must stop with *status: help printed, a bad
- * value reported, or an option cli_getopt reported (64). So a command
- * handles its own options first and passes every other one here.
+ * taken; else the command stops with the result: CLI_DONE (help printed),
+ * a bad value's status, or 64 for an option cli_getopt reported. So a
+ * command handles its own options first and passes every other one here.
  */
-int reading_option(struct cli *cli, struct filter *f, int c, const char *arg,
-		   int *status);
+int reading_option(struct cli *cli, struct filter *f, int c, const char *arg);
 
 /* What list and export are asked to write: --format and --raw. */
 struct outopts {
@@ -292,9 +336,26 @@ struct outopts {
 	unsigned flags;	  /* enum out_flags: OUT_RAW for --raw */
 };
 /* Option c of list or export that is not its own: --format, --raw, else
- * what reading_option takes. Same returns (0 go on, -1 stop). */
-int output_option(struct cli *cli, struct filter *f, struct outopts *out,
-		  int c, const char *arg, int *status);
+ * what reading_option takes. Same returns. */
+int output_option(struct cli *cli, struct filter *f, struct outopts *out, int c,
+		  const char *arg);
+/* A reading command's own options, tried before the shared ones. */
+struct own_options {
+	const char *shortopts; /* for getopt: "f:h" and its own; NULL: "f:h" */
+	/* The returns of evopts_option: 0, CLI_NOT_MINE or the status. */
+	int (*option)(void *ctx, int c, const char *arg);
+	void *ctx;
+};
+/*
+ * The getopt loop of a reading command (list, export, timeline, view):
+ * each option goes to own (may be NULL), else to output_option when out
+ * is not NULL, else to reading_option; then no argument may follow. 0 or
+ * the status (CLI_DONE after the help).
+ */
+int parse_reading_cmd(struct cli *cli, int argc, char **argv,
+		      const struct option *longopts,
+		      const struct own_options *own, struct filter *f,
+		      struct outopts *out);
 /* After the options: --raw is for csv and tsv only (the formats with a
  * formula guard). 0, or 64 after saying so. */
 int raw_needs_sheet(const struct command *cmd, const struct outopts *out);
@@ -312,15 +373,14 @@ void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
  * inread.h. 0 or -1 with err (66 missing/unreadable/directory, 65 over a
  * limit or a NUL byte, 74 read error). */
 int read_input(const char *path, struct strbuf *sb, struct itin_err *err);
-/* Every event of the store, or -1 with *status set (the error told). */
-int load_store(struct cli *cli, struct evlist *all, int *status);
-/* Load the store, keep the events matching f, sort. 0 or -1 reported. */
-int load_filtered(struct cli *cli, const struct filter *f, struct evlist *out,
-		  int *status);
+/* Every event of the store: 0, or the status after reporting. */
+int load_store(struct cli *cli, struct evlist *all);
+/* Load the store, keep the events matching f, sort. 0 or the status. */
+int load_filtered(struct cli *cli, const struct filter *f, struct evlist *out);
 /* The same, and every id of the store (filtered out or not) added to ids
  * (shortid_finish is the caller's); ids may be NULL. */
 int load_filtered_ids(struct cli *cli, const struct filter *f,
-		      struct evlist *out, struct shortid *ids, int *status);
+		      struct evlist *out, struct shortid *ids);
 
 /* agenda.c */
 struct agenda_opts {
@@ -391,8 +451,7 @@ int parse_country_arg(const char *arg, char out[3], struct itin_err *err);
 struct tz;
 /* The zone --in names (a zone, a city, a country of one zone). 0, or -1
  * with err (65 "unknown time zone or place 'X' (did you mean ...)"). */
-int parse_in_arg(const char *arg, const struct tz **out,
-		 struct itin_err *err);
+int parse_in_arg(const char *arg, const struct tz **out, struct itin_err *err);
 /* A zone abbreviation people write ("EST", "CET", "JST") as the zone they
  * mean, with a note naming opt ("--in", "--tz"): 1 and *zone set; 0 when
  * arg is none; -1 with err (65) for one that names several zones
@@ -405,17 +464,24 @@ struct tz;
 /*
  * Load the store for the timeline and the viewer: the events matching f,
  * with --from/--to taken as days on the clock of in (when not NULL), the
- * events themselves left in their own zones. Sorted. 0 or -1 reported.
+ * events themselves left in their own zones. Sorted. 0 or the status.
  */
-int load_for_axis(struct cli *cli, const struct filter *f,
-		  const struct tz *in, struct evlist *out, struct shortid *ids,
-		  int *status);
+int load_for_axis(struct cli *cli, const struct filter *f, const struct tz *in,
+		  struct evlist *out, struct shortid *ids);
 /* The width of the terminal on stdout (TIOCGWINSZ, else $COLUMNS), else
  * 80. */
 int terminal_width(void);
-/* The zone the user sits in: $TZ when it names a zone, else the zone
- * /etc/localtime links to, else UTC. Never NULL. */
+
+/* userzone.c */
+/* The zone the user sits in: $TZ when it names a zone, else the zone of
+ * /etc/localtime, else UTC (userzone.c says how). Found once and kept;
+ * never NULL. */
 const struct tz *user_zone(void);
+/* The date (days since the epoch) of instant where the user is. */
+int64_t user_day(int64_t instant);
+/* The instant of day's midnight where the user is (in a gap: when the
+ * clock, moved on, first shows that day). */
+int64_t user_midnight(int64_t day);
 
 /* now.c */
 /* The current instant: $ITIN_NOW ("2023-01-25T12:00:00Z", "2023-01-25",

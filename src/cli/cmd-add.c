@@ -14,6 +14,67 @@
 #include "itin/store.h"
 #include "itin/xalloc.h"
 
+/* TYPE and TITLE, the arguments after the options, into o; and
+ * --start, which add needs. 0 or the status after reporting. */
+static int add_args(const struct command *cmd, int argc, char **argv,
+		    char *const *orig, struct evopts *o)
+{
+	struct itin_err err;
+	int status;
+
+	if (argc - optind < 1)
+		return usage_error(cmd, "missing TYPE and TITLE");
+	if (argc - optind < 2)
+		return usage_error(cmd, "missing TITLE");
+	if (argc - optind > 2) {
+		status = stray_time_arg(cmd, orig, argc, argv[optind + 2]);
+		if (status)
+			return status;
+		return usage_error(cmd,
+				   "unexpected argument '%s' (quote a "
+				   "TITLE of several words)",
+				   argv[optind + 2]);
+	}
+	if (!o->start)
+		return usage_error(cmd, "missing --start WHEN");
+	itin_err_clear(&err);
+	if (check_utf8_arg(argv[optind], "TYPE", &err) ||
+	    check_utf8_arg(argv[optind + 1], "--title", &err))
+		return report_err(&err);
+	o->type = argv[optind];
+	o->title = argv[optind + 1];
+	return 0;
+}
+
+/* Make the event o describes and append it to the store; its id printed
+ * once it is on disk. 0 or the status after reporting. */
+static int add_event(struct cli *cli, const struct evopts *o)
+{
+	struct event *ev = event_new();
+	struct itin_err err;
+	const char *path;
+	int status = 0;
+
+	if (!o->id)
+		ev->id = event_random_id();
+	itin_err_clear(&err);
+	if (evopts_apply(o, ev, true, &err)) {
+		status = report_err(&err);
+	} else if (!(path = cli_store(cli))) {
+		status = ITIN_EX_USAGE;
+	} else if (o->id ? store_append_new(path, ev, STORE_WARNER, &err)
+			 : store_append(path, ev, &err)) {
+		/* A hand-given id is checked against the store under the
+		 * same lock as the append, so two adds cannot both take
+		 * it. */
+		status = report_err(&err);
+	} else {
+		printf("%s\n", ev->id);
+	}
+	event_free(ev);
+	return status;
+}
+
 int cmd_add(int argc, char **argv, struct cli *cli)
 {
 	static const struct option longopts[] = {
@@ -22,74 +83,15 @@ int cmd_add(int argc, char **argv, struct cli *cli)
 	    {NULL, 0, NULL, 0},
 	};
 	struct evopts o = {0};
-	struct event *ev = NULL;
-	struct itin_err err;
-	const char *path;
-	char **orig;
-	int c, status = 0;
+	char **orig = NULL;
+	int status;
 
-	/* argv as typed, for a message about a stray argument. */
-	orig = xmalloc((size_t)argc * sizeof(*orig));
-	memcpy(orig, argv, (size_t)argc * sizeof(*orig));
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
-		if (event_cmd_option(cli, &o, c, optarg, &status))
-			goto out;
-	}
-	if (argc - optind < 1) {
-		status = usage_error(cli->cmd, "missing TYPE and TITLE");
-		goto out;
-	}
-	if (argc - optind < 2) {
-		status = usage_error(cli->cmd, "missing TITLE");
-		goto out;
-	}
-	if (argc - optind > 2) {
-		status = stray_time_arg(cli->cmd, orig, argc, argv[optind + 2]);
-		if (status)
-			goto out;
-		status = usage_error(cli->cmd,
-				     "unexpected argument '%s' (quote a "
-				     "TITLE of several words)",
-				     argv[optind + 2]);
-		goto out;
-	}
-	if (!o.start) {
-		status = usage_error(cli->cmd, "missing --start WHEN");
-		goto out;
-	}
-	itin_err_clear(&err);
-	if (check_utf8_arg(argv[optind], "TYPE", &err) ||
-	    check_utf8_arg(argv[optind + 1], "--title", &err)) {
-		status = report_err(&err);
-		goto out;
-	}
-	o.type = argv[optind];
-	o.title = argv[optind + 1];
-
-	ev = event_new();
-	if (!o.id)
-		ev->id = event_random_id();
-	if (evopts_apply(&o, ev, true, &err)) {
-		status = report_err(&err);
-		goto out;
-	}
-	path = cli_store(cli);
-	if (!path) {
-		status = ITIN_EX_USAGE;
-		goto out;
-	}
-	/* A hand-given id is checked against the store under the same lock
-	 * as the append, so two adds cannot both take it. */
-	if (o.id ? store_append_new(path, ev, STORE_WARNER, &err)
-		 : store_append(path, ev, &err)) {
-		status = report_err(&err);
-		goto out;
-	}
-	printf("%s\n", ev->id);
-out:
+	status = parse_event_cmd(cli, argc, argv, longopts, &o, &orig);
+	if (!status)
+		status = add_args(cli->cmd, argc, argv, orig, &o);
+	if (!status)
+		status = add_event(cli, &o);
 	free(orig);
-	event_free(ev);
 	evopts_release(&o);
 	return status;
 }

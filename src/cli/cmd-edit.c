@@ -146,7 +146,7 @@ static void remove_on_signals(const char *path)
 }
 
 /* Change the event with the options, in one transaction. */
-static int edit_with_options(struct cli *cli, const char *path, const char *arg,
+static int edit_with_options(const char *path, const char *arg,
 			     const struct evopts *o)
 {
 	struct store_tx tx;
@@ -154,7 +154,6 @@ static int edit_with_options(struct cli *cli, const char *path, const char *arg,
 	struct event *ev;
 	long i;
 
-	(void)cli;
 	itin_err_clear(&err);
 	if (store_begin_existing(path, &tx, STORE_WARNER, &err))
 		return report_err(&err);
@@ -268,47 +267,146 @@ static const char edit_intro[] =
     "# ignored; the id line must stay. Quit without saving to cancel.\n";
 
 /*
- * Parse the edited text: exactly one event, with the id it had. Returns
- * NULL after reporting (status in *status).
+ * Parse the edited text: exactly one event, with the id it had. 0 with *out
+ * set, or the status after reporting.
  */
-static struct event *parse_edited(const char *tmp, const struct strbuf *text,
-				  const char *id, int *status)
+static int parse_edited(const char *tmp, const struct strbuf *text,
+			const char *id, struct event **out)
 {
 	struct evlist l = EVLIST_INIT;
 	struct itin_err err;
-	struct event *ev = NULL;
+	int status = 0;
 
 	itin_err_clear(&err);
 	if (itinfmt_parse(text->buf, text->len, tmp, &l, &cli_warner, &err)) {
-		*status = report_err(&err);
+		status = report_err(&err);
 	} else if (l.n != 1) {
-		*status = report(ITIN_EX_DATAERR,
-				 "%s: the file must hold exactly one event "
-				 "(found %zu)",
-				 tmp, l.n);
+		status = report(ITIN_EX_DATAERR,
+				"%s: the file must hold exactly one event "
+				"(found %zu)",
+				tmp, l.n);
 	} else if (strcmp(l.v[0]->id, id)) {
-		*status =
+		status =
 		    report(ITIN_EX_DATAERR,
 			   "%s: the id cannot change (it was '%s')", tmp, id);
 	} else {
-		ev = evlist_take(&l, 0);
+		*out = evlist_take(&l, 0);
 	}
 	evlist_release(&l);
-	return ev;
+	return status;
+}
+
+/*
+ * Create the editor's file in $TMPDIR holding orig, its name in tmp (left
+ * empty when it could not be made), removed should a signal end us. 0 or
+ * the status after reporting.
+ */
+static int create_edit_file(struct strbuf *tmp, const struct strbuf *orig)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	int fd, status;
+
+	if (!tmpdir || !*tmpdir)
+		tmpdir = "/tmp";
+	remove_dead_edit_files(tmpdir);
+	strbuf_addf(tmp, "%s/itin-%ld-XXXXXX.itin", tmpdir, (long)getpid());
+	fd = mkstemps(tmp->buf, 5); /* 0600: only the user reads it */
+	if (fd < 0) {
+		status = report(ITIN_EX_CANTCREAT,
+				"cannot create a temporary file '%s': %s",
+				tmp->buf, strerror(errno));
+		strbuf_reset(tmp);
+		return status;
+	}
+	remove_on_signals(tmp->buf);
+	status = write_whole(tmp->buf, fd, orig);
+	if (close(fd) && !status)
+		status = report(ITIN_EX_CANTCREAT, "cannot write '%s': %s",
+				tmp->buf, strerror(errno));
+	return status;
+}
+
+/*
+ * Run the editor on tmp until what it leaves parses (or the user gives
+ * up). 0 with *ev set to the edited event, or with *ev NULL when the text
+ * came back unchanged ("no changes" said); else the status after
+ * reporting, with *keep set when the file holds typing to keep.
+ */
+static int edit_rounds(const char *tmp, const struct strbuf *orig,
+		       const char *id, struct event **ev, bool *keep)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct itin_err err;
+	int status;
+
+	for (;;) {
+		if ((status = run_editor(tmp)))
+			break;
+		strbuf_reset(&text);
+		itin_err_clear(&err);
+		if (read_input(tmp, &text, &err)) {
+			status = report_err(&err);
+			break;
+		}
+		if (text.len == orig->len &&
+		    !memcmp(text.buf, orig->buf, orig->len)) {
+			report(0, "no changes");
+			break;
+		}
+		if (!(status = parse_edited(tmp, &text, id, ev)))
+			break;
+		if (!ask_again()) {
+			/* Do not throw away what the user typed. */
+			*keep = true;
+			break;
+		}
+	}
+	strbuf_release(&text);
+	return status;
+}
+
+/*
+ * Store ev (taken) in place of before, in one transaction, unless another
+ * itin changed the stored event while the editor ran. 0 or the status
+ * after reporting.
+ */
+static int commit_edit(const char *path, const struct event *before,
+		       struct event *ev)
+{
+	struct store_tx tx;
+	struct itin_err err;
+	long i;
+
+	itin_err_clear(&err);
+	if (store_begin_existing(path, &tx, STORE_WARNER, &err)) {
+		event_free(ev);
+		return report_err(&err);
+	}
+	i = evlist_find(&tx.events, before->id);
+	if (i < 0 || !itinfmt_same_event(tx.events.v[i], before)) {
+		store_abort(&tx);
+		event_free(ev);
+		return report(ITIN_EX_OTHER,
+			      "event '%s' was changed by another itin while "
+			      "you were editing it",
+			      before->id);
+	}
+	event_next_seq(ev, tx.events.v[i]);
+	evlist_replace(&tx.events, (size_t)i, ev);
+	if (store_commit(&tx, &err))
+		return report_err(&err);
+	return 0;
 }
 
 static int edit_in_editor(const char *path, const char *arg)
 {
 	struct evlist l = EVLIST_INIT;
-	struct strbuf orig = STRBUF_INIT, text = STRBUF_INIT;
-	struct strbuf tmp = STRBUF_INIT;
+	struct strbuf orig = STRBUF_INIT, tmp = STRBUF_INIT;
 	struct itin_err err;
-	struct store_tx tx;
 	struct event *ev = NULL, *before;
-	const char *tmpdir = getenv("TMPDIR");
 	bool keep_tmp = false;
 	long i;
-	int fd, status = 0;
+	int status;
 
 	itin_err_clear(&err);
 	if (store_load(path, &l, STORE_WARNER, &err))
@@ -321,80 +419,18 @@ static int edit_in_editor(const char *path, const char *arg)
 	before = l.v[i];
 	strbuf_addstr(&orig, edit_intro);
 	itinfmt_write_event(&orig, before);
-
-	if (!tmpdir || !*tmpdir)
-		tmpdir = "/tmp";
-	remove_dead_edit_files(tmpdir);
-	strbuf_addf(&tmp, "%s/itin-%ld-XXXXXX.itin", tmpdir, (long)getpid());
-	fd = mkstemps(tmp.buf, 5); /* 0600: only the user reads it */
-	if (fd < 0) {
-		status = report(ITIN_EX_CANTCREAT,
-				"cannot create a temporary file '%s': %s",
-				tmp.buf, strerror(errno));
-		strbuf_reset(&tmp);
+	if ((status = create_edit_file(&tmp, &orig)))
 		goto out;
-	}
-	remove_on_signals(tmp.buf);
-	status = write_whole(tmp.buf, fd, &orig);
-	if (close(fd) && !status)
-		status = report(ITIN_EX_CANTCREAT, "cannot write '%s': %s",
-				tmp.buf, strerror(errno));
-	if (status)
-		goto out;
-
-	for (;;) {
-		if ((status = run_editor(tmp.buf)))
-			goto out;
-		strbuf_reset(&text);
-		if (read_input(tmp.buf, &text, &err)) {
-			status = report_err(&err);
-			goto out;
-		}
-		if (text.len == orig.len &&
-		    !memcmp(text.buf, orig.buf, orig.len)) {
-			report(0, "no changes");
-			goto out;
-		}
-		ev = parse_edited(tmp.buf, &text, before->id, &status);
-		if (ev)
-			break;
-		if (!ask_again()) {
-			/* Do not throw away what the user typed. */
-			keep_tmp = true;
-			goto kept;
-		}
-		status = 0;
-	}
-	if (itinfmt_same_event(ev, before)) {
+	status = edit_rounds(tmp.buf, &orig, before->id, &ev, &keep_tmp);
+	if (!status && ev && itinfmt_same_event(ev, before)) {
 		report(0, "no changes");
-		goto out;
+	} else if (!status && ev) {
+		status = commit_edit(path, before, ev);
+		ev = NULL;
+		keep_tmp = status != 0;
 	}
-
-	if (store_begin_existing(path, &tx, STORE_WARNER, &err)) {
-		status = report_err(&err);
-		keep_tmp = true;
-		goto kept;
-	}
-	i = evlist_find(&tx.events, before->id);
-	if (i < 0 || !itinfmt_same_event(tx.events.v[i], before)) {
-		store_abort(&tx);
-		status = report(ITIN_EX_OTHER,
-				"event '%s' was changed by another itin while "
-				"you were editing it",
-				before->id);
-		keep_tmp = true;
-		goto kept;
-	}
-	event_next_seq(ev, tx.events.v[i]);
-	evlist_replace(&tx.events, (size_t)i, ev);
-	ev = NULL;
-	if (store_commit(&tx, &err)) {
-		status = report_err(&err);
-		keep_tmp = true;
-	}
-kept:
-	remove_on_signals(NULL);
 	if (keep_tmp) {
+		remove_on_signals(NULL);
 		keep_edit_file(&tmp);
 		report(0, "your version is kept in '%s'", tmp.buf);
 	}
@@ -404,7 +440,6 @@ out:
 	remove_on_signals(NULL);
 	event_free(ev);
 	strbuf_release(&tmp);
-	strbuf_release(&text);
 	strbuf_release(&orig);
 	evlist_release(&l);
 	return status;
@@ -422,17 +457,11 @@ int cmd_edit(int argc, char **argv, struct cli *cli)
 	};
 	struct evopts o = {0};
 	const char *path;
-	char **orig;
-	int c, status = 0;
+	char **orig = NULL;
+	int status;
 
-	/* argv as typed, for a message about a stray argument. */
-	orig = xmalloc((size_t)argc * sizeof(*orig));
-	memcpy(orig, argv, (size_t)argc * sizeof(*orig));
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
-		if (event_cmd_option(cli, &o, c, optarg, &status))
-			goto out;
-	}
+	if ((status = parse_event_cmd(cli, argc, argv, longopts, &o, &orig)))
+		goto out;
 	if (optind >= argc) {
 		status = usage_error(cli->cmd, "missing ID");
 		goto out;
@@ -453,7 +482,7 @@ int cmd_edit(int argc, char **argv, struct cli *cli)
 		goto out;
 	}
 	if (o.any)
-		status = edit_with_options(cli, path, argv[optind], &o);
+		status = edit_with_options(path, argv[optind], &o);
 	else
 		status = edit_in_editor(path, argv[optind]);
 out:

@@ -10,6 +10,45 @@
 #include "cli.h"
 #include "itin/fsutil.h"
 
+/* -o FILE (ctx: where the name goes). */
+static int export_option(void *ctx, int c, const char *arg)
+{
+	if (c != 'o')
+		return CLI_NOT_MINE;
+	*(const char **)ctx = arg;
+	return 0;
+}
+
+/* Load the events, format them as opts asks and write them to output
+ * (NULL or "-": stdout). 0 or the status. */
+static int export_events(struct cli *cli, const struct filter *f,
+			 const struct outopts *opts, const char *output)
+{
+	struct evlist l = EVLIST_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	struct progress *p = progress_start("exporting", 0);
+	struct itin_err err;
+	int status = load_filtered(cli, f, &l);
+
+	if (status) {
+		progress_stop(p);
+		evlist_release(&l);
+		return status;
+	}
+	format_events(&sb, opts->fmt, &l, f, opts->flags);
+	progress_stop(p);
+	if (output && strcmp(output, "-")) {
+		itin_err_clear(&err);
+		if (fs_write_output(output, sb.buf, sb.len, &err))
+			status = report_err(&err);
+	} else {
+		out_strbuf(&sb);
+	}
+	strbuf_release(&sb);
+	evlist_release(&l);
+	return status;
+}
+
 int cmd_export(int argc, char **argv, struct cli *cli)
 {
 	static const struct option longopts[] = {
@@ -26,33 +65,21 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 		       1u << FMT_CSV | 1u << FMT_ICS,
 	    .fmt = FMT_NONE,
 	};
-	struct filter f = FILTER_INIT;
-	struct evlist l = EVLIST_INIT;
-	struct strbuf sb = STRBUF_INIT;
-	struct progress *p = NULL;
 	const char *output = NULL;
-	struct itin_err err;
-	int c, status = 0;
+	const struct own_options own = {"f:ho:", export_option, &output};
+	struct filter f = FILTER_INIT;
+	int status;
 
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, "f:ho:", longopts, cli->cmd)) !=
-	       -1) {
-		if (c == 'o') {
-			output = optarg;
-			continue;
-		}
-		if (output_option(cli, &f, &opts, c, optarg, &status))
-			goto out;
-	}
-	if ((status = too_many_args(cli->cmd, argc, argv, 0)))
+	status = parse_reading_cmd(cli, argc, argv, longopts, &own, &f, &opts);
+	if (status)
 		goto out;
 	/* iCalendar is the default: export is for calendar apps. */
 	if (opts.fmt == FMT_NONE)
 		opts.fmt = FMT_ICS;
 	/* Other formats keep the stored zones, which programs want. */
 	if (cli->in && opts.fmt != FMT_TSV && opts.fmt != FMT_CSV) {
-		status =
-		    usage_error(cli->cmd, "--in works with --format tsv or csv");
+		status = usage_error(cli->cmd,
+				     "--in works with --format tsv or csv");
 		goto out;
 	}
 	if ((status = raw_needs_sheet(cli->cmd, &opts)))
@@ -61,25 +88,9 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 		status = usage_error(cli->cmd, "empty file name for -o");
 		goto out;
 	}
-	if ((status = filter_finish(&f, cli)))
-		goto out;
-	p = progress_start("exporting", 0);
-	if (load_filtered(cli, &f, &l, &status))
-		goto out;
-	format_events(&sb, opts.fmt, &l, &f, opts.flags);
-	progress_stop(p);
-	p = NULL;
-	if (output && strcmp(output, "-")) {
-		itin_err_clear(&err);
-		if (fs_write_output(output, sb.buf, sb.len, &err))
-			status = report_err(&err);
-	} else {
-		out_strbuf(&sb);
-	}
+	if (!(status = filter_finish(&f, cli)))
+		status = export_events(cli, &f, &opts, output);
 out:
-	progress_stop(p);
-	strbuf_release(&sb);
-	evlist_release(&l);
 	filter_release(&f);
 	return status;
 }

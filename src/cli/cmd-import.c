@@ -78,7 +78,8 @@ static int format_of(const char *path, const struct command *cmd,
 	const char *slash = strrchr(path, '/');
 	const char *dot = strrchr(slash ? slash + 1 : path, '.');
 
-	if (dot && (!ascii_casecmp(dot, ".itin") || !ascii_casecmp(dot, ".txt"))) {
+	if (dot &&
+	    (!ascii_casecmp(dot, ".itin") || !ascii_casecmp(dot, ".txt"))) {
 		*fmt = FMT_ITIN;
 		return 0;
 	}
@@ -86,7 +87,8 @@ static int format_of(const char *path, const struct command *cmd,
 		*fmt = FMT_CSV;
 		return 0;
 	}
-	if (dot && (!ascii_casecmp(dot, ".ics") || !ascii_casecmp(dot, ".ical"))) {
+	if (dot &&
+	    (!ascii_casecmp(dot, ".ics") || !ascii_casecmp(dot, ".ical"))) {
 		*fmt = FMT_ICS;
 		return 0;
 	}
@@ -492,6 +494,248 @@ static void summary(const struct input *in, bool dry_run)
 	strbuf_release(&extra);
 }
 
+/* What the command line asks of import, beyond how files are read. */
+struct import_args {
+	struct import_opts io;
+	bool has_from, has_to; /* the window given, else defaults */
+	enum outfmt fmt;       /* --format, FMT_NONE: from each name */
+	bool dry_run;
+};
+
+static int date_order_arg(const struct command *cmd, const char *arg,
+			  unsigned *order)
+{
+	if (!strcmp(arg, "dmy"))
+		*order = CSVIO_DMY;
+	else if (!strcmp(arg, "mdy"))
+		*order = CSVIO_MDY;
+	else if (!strcmp(arg, "ymd"))
+		*order = CSVIO_YMD;
+	else
+		return usage_error(cmd,
+				   "unknown date order '%s' "
+				   "(expected dmy, mdy or ymd)",
+				   arg);
+	return 0;
+}
+
+static int max_occurrences_arg(const struct command *cmd, const char *arg,
+			       size_t *out)
+{
+	size_t n = 0, i;
+
+	for (i = 0;
+	     arg[i] >= '0' && arg[i] <= '9' && n <= MAX_OCCURRENCES_LIMIT; i++)
+		n = n * 10 + (size_t)(arg[i] - '0');
+	if (!i || arg[i] || !n || n > MAX_OCCURRENCES_LIMIT)
+		return usage_error(cmd,
+				   "invalid --max-occurrences "
+				   "'%s' (expected a whole number "
+				   "from 1 to %d)",
+				   arg, MAX_OCCURRENCES_LIMIT);
+	*out = n;
+	return 0;
+}
+
+/* --from or --to DATE: an end of the recurrence window. */
+static int window_arg(struct import_args *a, int c, const char *arg)
+{
+	struct itin_err err;
+	int64_t day;
+
+	itin_err_clear(&err);
+	if (date_parse_rel(arg, strlen(arg), cli_today(), &day, &err)) {
+		err.col = 0;
+		return report_err(&err);
+	}
+	if (c == OPT_FROM) {
+		a->io.from_day = day;
+		a->has_from = true;
+	} else {
+		a->io.to_day = day;
+		a->has_to = true;
+	}
+	return 0;
+}
+
+static int import_option(struct cli *cli, struct import_args *a, int c,
+			 const char *arg)
+{
+	const unsigned allowed = 1u << FMT_ITIN | 1u << FMT_CSV | 1u << FMT_ICS;
+
+	switch (c) {
+	case 'n':
+		a->dry_run = true;
+		return 0;
+	case OPT_FORMAT:
+		return parse_format(arg, allowed, cli->cmd, &a->fmt);
+	case OPT_SKIP_INVALID:
+		a->io.skip_invalid = true;
+		return 0;
+	case OPT_RAW:
+		a->io.raw = true;
+		return 0;
+	case OPT_DATE_ORDER:
+		return date_order_arg(cli->cmd, arg, &a->io.date_order);
+	case OPT_ENCODING:
+		a->io.encoding = recode_name(arg);
+		if (!a->io.encoding)
+			return usage_error(cli->cmd,
+					   "unknown encoding '%s' "
+					   "(expected cp1252, latin1, "
+					   "utf-8 or utf-16)",
+					   arg);
+		return 0;
+	case OPT_MAX_OCCURRENCES:
+		return max_occurrences_arg(cli->cmd, arg,
+					   &a->io.max_occurrences);
+	case OPT_FROM:
+	case OPT_TO:
+		return window_arg(a, c, arg);
+	default:
+		return mine_or_usage(common_option(cli, c, arg));
+	}
+}
+
+/* The recurrence window: without --from/--to, one year either side of
+ * today, stretched to take in the one given. 0 or a usage status. */
+static int settle_window(const struct command *cmd, struct import_args *a)
+{
+	struct import_opts *io = &a->io;
+
+	if (!a->has_from) {
+		io->from_day = year_from(cli_today(), -1);
+		if (a->has_to && io->to_day < io->from_day)
+			io->from_day = year_from(io->to_day, -1);
+	}
+	if (!a->has_to) {
+		io->to_day = year_from(cli_today(), 1);
+		if (a->has_from && io->from_day > io->to_day)
+			io->to_day = year_from(io->from_day, 1);
+	}
+	if (io->from_day > io->to_day) {
+		char from[ITIN_WHEN_MAX], to[ITIN_WHEN_MAX];
+
+		date_format(io->from_day, from);
+		date_format(io->to_day, to);
+		return usage_error(cmd, "--from %s is after --to %s", from, to);
+	}
+	return 0;
+}
+
+/* An option given for CSV files (named opt) and a file of another format:
+ * 64 after saying so. */
+static int csv_only(const struct command *cmd, const char *opt,
+		    const char *path)
+{
+	return usage_error(cmd, "%s works with CSV files only ('%s')", opt,
+			   path);
+}
+
+/* Name each input and find its format, before anything is read. 0 or a
+ * usage status. */
+static int plan_inputs(const struct command *cmd, const struct import_args *a,
+		       struct input *in, size_t nin)
+{
+	for (size_t k = 0; k < nin; k++) {
+		int status;
+
+		in[k].name = strcmp(in[k].path, "-") ? in[k].path : "<stdin>";
+		if (a->fmt != FMT_NONE)
+			in[k].fmt = a->fmt;
+		else if (!strcmp(in[k].path, "-"))
+			return usage_error(cmd, "reading standard input needs "
+						"--format");
+		else if ((status = format_of(in[k].path, cmd, &in[k].fmt)))
+			return status;
+		if (a->io.date_order && in[k].fmt != FMT_CSV)
+			return csv_only(cmd, "--date-order", in[k].path);
+		/* Only CSV has cells that export neutralised. */
+		if (a->io.raw && in[k].fmt != FMT_CSV)
+			return csv_only(cmd, "--raw", in[k].path);
+	}
+	return 0;
+}
+
+/* -n: what the read inputs would do to the store, listed; the store is
+ * only read (no write lock). 0 or the status. */
+static int import_dry_run(const char *path, struct input *in, size_t nin,
+			  struct progress *p, bool skip_invalid)
+{
+	struct evlist loaded = EVLIST_INIT;
+	struct strbuf list = STRBUF_INIT;
+	struct itin_err err;
+	int status = 0;
+
+	itin_err_clear(&err);
+	if (store_load(path, &loaded, STORE_WARNER, &err))
+		status = report_err(&err);
+	else if (merge(&loaded, in, nin, p, &list, skip_invalid) < 0)
+		status = ITIN_EX_DATAERR;
+	evlist_release(&loaded);
+	strbuf_release(&list);
+	return status;
+}
+
+/* Merge the read inputs into the store in one transaction, written only
+ * when something changed. 0 or the status. */
+static int import_commit(const char *path, struct input *in, size_t nin,
+			 struct progress *p, bool skip_invalid)
+{
+	struct store_tx tx;
+	struct itin_err err;
+	int r;
+
+	itin_err_clear(&err);
+	if (store_begin(path, &tx, STORE_WARNER, &err))
+		return report_err(&err);
+	r = merge(&tx.events, in, nin, p, NULL, skip_invalid);
+	if (r < 0) {
+		store_abort(&tx);
+		return ITIN_EX_DATAERR;
+	}
+	if (!r) {
+		store_abort(&tx);
+		return 0;
+	}
+	if (store_commit(&tx, &err))
+		return report_err(&err);
+	return 0;
+}
+
+/* Read every input, then merge them all or none. 0 or the status. */
+static int import_inputs(struct cli *cli, const struct import_args *a,
+			 struct input *in, size_t nin)
+{
+	struct progress *p = NULL;
+	struct itin_err err;
+	const char *path = cli_store(cli);
+	int status;
+
+	if (!path)
+		return ITIN_EX_USAGE;
+	/* A store that cannot be one (a FIFO, a directory) is refused
+	 * before the inputs are read: their rules may take seconds. */
+	itin_err_clear(&err);
+	if (store_check_path(path, &err))
+		return report_err(&err);
+	p = progress_start("importing", 0);
+	for (size_t k = 0; k < nin; k++)
+		if ((status = read_one(&in[k], &a->io, p)))
+			goto out;
+	if (a->dry_run)
+		status = import_dry_run(path, in, nin, p, a->io.skip_invalid);
+	else
+		status = import_commit(path, in, nin, p, a->io.skip_invalid);
+	progress_stop(p);
+	p = NULL;
+	for (size_t k = 0; !status && k < nin; k++)
+		summary(&in[k], a->dry_run);
+out:
+	progress_stop(p);
+	return status;
+}
+
 int cmd_import(int argc, char **argv, struct cli *cli)
 {
 	static const struct option longopts[] = {
@@ -507,218 +751,29 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	    {"max-occurrences", required_argument, NULL, OPT_MAX_OCCURRENCES},
 	    {NULL, 0, NULL, 0},
 	};
-	const unsigned allowed = 1u << FMT_ITIN | 1u << FMT_CSV | 1u << FMT_ICS;
-	struct import_opts io = {false, false, 0, 0, 0, NULL, 0};
-	bool has_from = false, has_to = false;
-	enum outfmt fmt = FMT_NONE;
-	struct input *in = NULL;
-	struct progress *p = NULL;
-	size_t nin = 0;
-	bool dry_run = false;
-	struct itin_err err;
-	struct store_tx tx;
-	struct evlist loaded = EVLIST_INIT;
-	struct strbuf list = STRBUF_INIT; /* import -n: what would happen */
-	const char *path;
-	int c, status = 0;
+	struct import_args a = {.fmt = FMT_NONE};
+	struct input *in;
+	size_t nin;
+	int c, status;
 
 	optind = 0;
-	while ((c = cli_getopt(argc, argv, "f:hn", longopts, cli->cmd)) != -1) {
-		switch (c) {
-		case 'f':
-			cli->file = optarg;
-			break;
-		case 'h':
-			return cli_help(cli->cmd);
-		case 'n':
-			dry_run = true;
-			break;
-		case OPT_FORMAT:
-			if ((status =
-				 parse_format(optarg, allowed, cli->cmd, &fmt)))
-				return status;
-			break;
-		case OPT_SKIP_INVALID:
-			io.skip_invalid = true;
-			break;
-		case OPT_RAW:
-			io.raw = true;
-			break;
-		case OPT_DATE_ORDER:
-			if (!strcmp(optarg, "dmy"))
-				io.date_order = CSVIO_DMY;
-			else if (!strcmp(optarg, "mdy"))
-				io.date_order = CSVIO_MDY;
-			else if (!strcmp(optarg, "ymd"))
-				io.date_order = CSVIO_YMD;
-			else
-				return usage_error(cli->cmd,
-						   "unknown date order '%s' "
-						   "(expected dmy, mdy or ymd)",
-						   optarg);
-			break;
-		case OPT_ENCODING:
-			io.encoding = recode_name(optarg);
-			if (!io.encoding)
-				return usage_error(cli->cmd,
-						   "unknown encoding '%s' "
-						   "(expected cp1252, latin1, "
-						   "utf-8 or utf-16)",
-						   optarg);
-			break;
-		case OPT_MAX_OCCURRENCES: {
-			size_t n = 0, i;
-
-			for (i = 0; optarg[i] >= '0' && optarg[i] <= '9' &&
-				    n <= MAX_OCCURRENCES_LIMIT;
-			     i++)
-				n = n * 10 + (size_t)(optarg[i] - '0');
-			if (!i || optarg[i] || !n || n > MAX_OCCURRENCES_LIMIT)
-				return usage_error(cli->cmd,
-						   "invalid --max-occurrences "
-						   "'%s' (expected a whole number "
-						   "from 1 to %d)",
-						   optarg, MAX_OCCURRENCES_LIMIT);
-			io.max_occurrences = n;
-			break;
-		}
-		case OPT_FROM:
-		case OPT_TO: {
-			int64_t day;
-
-			itin_err_clear(&err);
-			if (date_parse_rel(optarg, strlen(optarg), cli_today(),
-					   &day, &err)) {
-				err.col = 0;
-				return report_err(&err);
-			}
-			if (c == OPT_FROM) {
-				io.from_day = day;
-				has_from = true;
-			} else {
-				io.to_day = day;
-				has_to = true;
-			}
-			break;
-		}
-		default:
-			return ITIN_EX_USAGE;
-		}
-	}
+	while ((c = cli_getopt(argc, argv, "f:hn", longopts, cli->cmd)) != -1)
+		if ((status = import_option(cli, &a, c, optarg)))
+			return status;
 	if (optind >= argc)
 		return usage_error(cli->cmd, "missing FILE");
-	/* Without them: one year either side of today, stretched to take
-	 * in the one given. */
-	if (!has_from) {
-		io.from_day = year_from(cli_today(), -1);
-		if (has_to && io.to_day < io.from_day)
-			io.from_day = year_from(io.to_day, -1);
-	}
-	if (!has_to) {
-		io.to_day = year_from(cli_today(), 1);
-		if (has_from && io.from_day > io.to_day)
-			io.to_day = year_from(io.from_day, 1);
-	}
-	if (io.from_day > io.to_day) {
-		char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
-
-		date_format(io.from_day, a);
-		date_format(io.to_day, b);
-		return usage_error(cli->cmd, "--from %s is after --to %s", a, b);
-	}
-
+	if ((status = settle_window(cli->cmd, &a)))
+		return status;
 	/* Every usage problem is found before anything is read. */
 	nin = (size_t)(argc - optind);
 	in = xcalloc(nin, sizeof(*in));
-	for (size_t k = 0; k < nin; k++) {
+	for (size_t k = 0; k < nin; k++)
 		in[k].path = argv[optind + (int)k];
-		in[k].name = strcmp(in[k].path, "-") ? in[k].path : "<stdin>";
-		if (fmt != FMT_NONE) {
-			in[k].fmt = fmt;
-		} else if (!strcmp(in[k].path, "-")) {
-			status = usage_error(cli->cmd,
-					     "reading standard input needs "
-					     "--format");
-			goto out;
-		} else if ((status =
-				format_of(in[k].path, cli->cmd, &in[k].fmt))) {
-			goto out;
-		}
-		if (io.date_order && in[k].fmt != FMT_CSV) {
-			status = usage_error(cli->cmd,
-					     "--date-order works with CSV "
-					     "files only ('%s')",
-					     in[k].path);
-			goto out;
-		}
-		/* Only CSV has cells that export neutralised. */
-		if (io.raw && in[k].fmt != FMT_CSV) {
-			status = usage_error(cli->cmd,
-					     "--raw works with CSV files only "
-					     "('%s')",
-					     in[k].path);
-			goto out;
-		}
-	}
-	/* A store that cannot be one (a FIFO, a directory) is refused
-	 * before the inputs are read: their rules may take seconds. */
-	path = cli_store(cli);
-	if (!path) {
-		status = ITIN_EX_USAGE;
-		goto out;
-	}
-	itin_err_clear(&err);
-	if (store_check_path(path, &err)) {
-		status = report_err(&err);
-		goto out;
-	}
-	p = progress_start("importing", 0);
-	for (size_t k = 0; k < nin; k++)
-		if ((status = read_one(&in[k], &io, p)))
-			goto out;
-
-	itin_err_clear(&err);
-	if (dry_run) {
-		/* Reading is enough to count; no write lock needed. */
-		if (store_load(path, &loaded, STORE_WARNER, &err)) {
-			status = report_err(&err);
-			goto out;
-		}
-		if (merge(&loaded, in, nin, p, &list, io.skip_invalid) < 0) {
-			status = ITIN_EX_DATAERR;
-			goto out;
-		}
-	} else {
-		if (store_begin(path, &tx, STORE_WARNER, &err)) {
-			status = report_err(&err);
-			goto out;
-		}
-		int r = merge(&tx.events, in, nin, p, NULL, io.skip_invalid);
-
-		if (r < 0) {
-			store_abort(&tx);
-			status = ITIN_EX_DATAERR;
-			goto out;
-		}
-		if (r) {
-			if (store_commit(&tx, &err)) {
-				status = report_err(&err);
-				goto out;
-			}
-		} else {
-			store_abort(&tx);
-		}
-	}
-	progress_stop(p);
-	p = NULL;
-	for (size_t k = 0; k < nin; k++)
-		summary(&in[k], dry_run);
-out:
-	progress_stop(p);
+	status = plan_inputs(cli->cmd, &a, in, nin);
+	if (!status)
+		status = import_inputs(cli, &a, in, nin);
 	for (size_t k = 0; k < nin; k++)
 		evlist_release(&in[k].events);
 	free(in);
-	evlist_release(&loaded);
-	strbuf_release(&list);
 	return status;
 }

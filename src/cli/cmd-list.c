@@ -11,6 +11,36 @@
 #include "cli.h"
 #include "itin/shortid.h"
 
+/* Load the events and write them as opts asks into sb: for the agenda,
+ * with short ids unique in the whole store. 0 or the status. */
+static int list_events(struct cli *cli, const struct filter *f,
+		       const struct outopts *opts, struct strbuf *sb)
+{
+	struct evlist l = EVLIST_INIT;
+	struct shortid ids;
+	int status;
+
+	shortid_init(&ids, SHORTID_MIN);
+	if (opts->fmt == FMT_AGENDA) {
+		/* Lines that fit a terminal, and piped output whole. */
+		struct agenda_opts ao = {
+		    .colour = opts->flags & OUT_COLOUR,
+		    .width = isatty(STDOUT_FILENO) ? terminal_width() : 0,
+		    .ids = &ids,
+		};
+
+		if (!(status = load_filtered_ids(cli, f, &l, &ids))) {
+			shortid_finish(&ids);
+			agenda_write(sb, &l, f, &ao);
+		}
+	} else if (!(status = load_filtered(cli, f, &l))) {
+		format_events(sb, opts->fmt, &l, f, opts->flags);
+	}
+	shortid_release(&ids);
+	evlist_release(&l);
+	return status;
+}
+
 int cmd_list(int argc, char **argv, struct cli *cli)
 {
 	static const struct option longopts[] = {
@@ -27,20 +57,12 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 	    .fmt = FMT_AGENDA,
 	};
 	struct filter f = FILTER_INIT;
-	struct evlist l = EVLIST_INIT;
 	struct strbuf sb = STRBUF_INIT;
-	struct progress *p = NULL;
-	struct shortid ids;
-	int c, status = 0;
+	struct progress *p;
+	int status;
 
-	shortid_init(&ids, SHORTID_MIN);
-
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
-		if (output_option(cli, &f, &opts, c, optarg, &status))
-			goto out;
-	}
-	if ((status = too_many_args(cli->cmd, argc, argv, 0)))
+	status = parse_reading_cmd(cli, argc, argv, longopts, NULL, &f, &opts);
+	if (status)
 		goto out;
 	/* Other formats are for programs, which want the stored zones. */
 	if (cli->in && opts.fmt != FMT_AGENDA && opts.fmt != FMT_TSV &&
@@ -56,32 +78,12 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 	if ((status = filter_finish(&f, cli)))
 		goto out;
 	p = progress_start("listing", 0);
-	if (opts.fmt == FMT_AGENDA) {
-		/* Short ids, unique in the whole store; lines that fit a
-		 * terminal, and piped output whole. */
-		struct agenda_opts ao = {
-		    .colour = opts.flags & OUT_COLOUR,
-		    .width = isatty(STDOUT_FILENO) ? terminal_width() : 0,
-		    .ids = &ids,
-		};
-
-		if (load_filtered_ids(cli, &f, &l, &ids, &status))
-			goto out;
-		shortid_finish(&ids);
-		agenda_write(&sb, &l, &f, &ao);
-	} else {
-		if (load_filtered(cli, &f, &l, &status))
-			goto out;
-		format_events(&sb, opts.fmt, &l, &f, opts.flags);
-	}
+	status = list_events(cli, &f, &opts, &sb);
 	progress_stop(p);
-	p = NULL;
-	out_strbuf(&sb);
+	if (!status)
+		out_strbuf(&sb);
 out:
-	progress_stop(p);
 	strbuf_release(&sb);
-	shortid_release(&ids);
-	evlist_release(&l);
 	filter_release(&f);
 	return status;
 }

@@ -30,13 +30,9 @@ int cmd_show(int argc, char **argv, struct cli *cli)
 
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
-		if (c == 'f') {
-			cli->file = optarg;
-		} else if (c == 'h') {
-			return cli_help(cli->cmd);
-		} else {
-			return ITIN_EX_USAGE;
-		}
+		status = mine_or_usage(common_option(cli, c, optarg));
+		if (status)
+			return status;
 	}
 	if (optind >= argc)
 		return usage_error(cli->cmd, "missing ID");

@@ -6,7 +6,6 @@
  * The drawing is layout.c's (layout_text); this file only reads options,
  * loads the events and decides the width and whether to colour.
  */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -21,13 +20,14 @@
 #define MAX_WIDTH 4096
 
 int load_for_axis(struct cli *cli, const struct filter *f, const struct tz *in,
-		  struct evlist *out, struct shortid *ids, int *status)
+		  struct evlist *out, struct shortid *ids)
 {
 	struct evlist all = EVLIST_INIT;
 	struct filter nodates = *f;
+	int status = load_store(cli, &all);
 
-	if (load_store(cli, &all, status))
-		return -1;
+	if (status)
+		return status;
 	/* --from/--to are days on the timeline's clock (--in's, if given);
 	 * the events keep their own zones for the detail pane. */
 	nodates.has_from = nodates.has_to = false;
@@ -73,34 +73,12 @@ int terminal_width(void)
 	return 80;
 }
 
-const struct tz *user_zone(void)
-{
-	struct itin_err err;
-	const char *tz = getenv("TZ");
-	const struct tz *z;
-	char buf[PATH_MAX];
-	ssize_t n;
-
-	if (tz && *tz == ':')
-		tz++;
-	if (tz && *tz && (z = tz_get(tz, &err)) != NULL)
-		return z;
-	/* A $TZ we cannot read is a mistake to say, not to hide behind
-	 * another clock; once, for view and timeline call this once. */
-	if (tz && *tz)
-		warning("unknown time zone '%s' in $TZ; using the system's zone",
-			tz);
-	n = readlink("/etc/localtime", buf, sizeof(buf) - 1);
-	if (n > 0) {
-		const char *p;
-
-		buf[n] = '\0';
-		p = strstr(buf, "zoneinfo/");
-		if (p && (z = tz_get(p + 9, &err)) != NULL)
-			return z;
-	}
-	return tz_get("UTC", &err);
-}
+/* timeline's own options: --width and --by. */
+struct timeline_opts {
+	const struct command *cmd;
+	int width; /* 0: the terminal's */
+	int by;	   /* enum layout_by */
+};
 
 static int parse_width(const char *arg, const struct command *cmd, int *out)
 {
@@ -115,6 +93,45 @@ static int parse_width(const char *arg, const struct command *cmd, int *out)
 	return 0;
 }
 
+static int timeline_option(void *ctx, int c, const char *arg)
+{
+	struct timeline_opts *t = ctx;
+
+	if (c == OPT_WIDTH)
+		return parse_width(arg, t->cmd, &t->width);
+	if (c != OPT_BY)
+		return CLI_NOT_MINE;
+	t->by = layout_by_parse(arg);
+	if (t->by < 0)
+		return usage_error(t->cmd,
+				   "cannot group by '%s' (expected one of: "
+				   "type, country, city, person)",
+				   arg);
+	return 0;
+}
+
+/* Draw the events l on the clock of axis into sb. */
+static void draw_timeline(struct strbuf *sb, const struct evlist *l,
+			  const struct tz *axis, const struct filter *f,
+			  const struct timeline_opts *t)
+{
+	struct layout_model m = {NULL, 0, NULL};
+	struct layout_text_opts o;
+
+	layout_model_init(&m, l->v, l->n, axis);
+	memset(&o, 0, sizeof(o));
+	o.zone = tz_name(axis);
+	o.width = t->width ? t->width : terminal_width();
+	o.by = (enum layout_by)t->by;
+	o.has_from = f->has_from;
+	o.from_day = f->from_day;
+	o.has_to = f->has_to;
+	o.to_day = f->to_day;
+	o.colour = want_colour();
+	layout_text(sb, &m, &o);
+	layout_model_release(&m);
+}
+
 int cmd_timeline(int argc, char **argv, struct cli *cli)
 {
 	static const struct option longopts[] = {
@@ -125,59 +142,25 @@ int cmd_timeline(int argc, char **argv, struct cli *cli)
 	    {"in", required_argument, NULL, OPT_IN},
 	    {NULL, 0, NULL, 0},
 	};
+	struct timeline_opts t = {cli->cmd, 0, LAYOUT_BY_NONE};
+	const struct own_options own = {NULL, timeline_option, &t};
 	struct filter f = FILTER_INIT;
 	struct evlist l = EVLIST_INIT;
 	struct strbuf sb = STRBUF_INIT;
-	struct layout_model m = {NULL, 0, NULL};
-	struct layout_text_opts o;
-	int c, status = 0, width = 0, by = LAYOUT_BY_NONE;
 	const struct tz *axis;
+	int status;
 
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
-		if (c == OPT_WIDTH) {
-			if ((status = parse_width(optarg, cli->cmd, &width)))
-				goto out;
-			continue;
-		}
-		if (c == OPT_BY) {
-			by = layout_by_parse(optarg);
-			if (by < 0) {
-				status = usage_error(
-				    cli->cmd,
-				    "cannot group by '%s' (expected one of: "
-				    "type, country, city, person)",
-				    optarg);
-				goto out;
-			}
-			continue;
-		}
-		if (reading_option(cli, &f, c, optarg, &status))
-			goto out;
-	}
-	if ((status = too_many_args(cli->cmd, argc, argv, 0)))
-		goto out;
-	if ((status = filter_finish(&f, cli)))
+	status = parse_reading_cmd(cli, argc, argv, longopts, &own, &f, NULL);
+	if (status || (status = filter_finish(&f, cli)))
 		goto out;
 	/* One clock for the axis, so a flight is as long as it lasts:
 	 * --in's, else the user's. */
 	axis = cli->in ? cli->in : user_zone();
-	if (load_for_axis(cli, &f, axis, &l, NULL, &status))
+	if ((status = load_for_axis(cli, &f, axis, &l, NULL)))
 		goto out;
-	layout_model_init(&m, l.v, l.n, axis);
-	memset(&o, 0, sizeof(o));
-	o.zone = tz_name(axis);
-	o.width = width ? width : terminal_width();
-	o.by = (enum layout_by)by;
-	o.has_from = f.has_from;
-	o.from_day = f.from_day;
-	o.has_to = f.has_to;
-	o.to_day = f.to_day;
-	o.colour = want_colour();
-	layout_text(&sb, &m, &o);
+	draw_timeline(&sb, &l, axis, &f, &t);
 	out_strbuf(&sb);
 out:
-	layout_model_release(&m);
 	strbuf_release(&sb);
 	evlist_release(&l);
 	filter_release(&f);

@@ -84,6 +84,53 @@ static const char *last_line(struct strbuf *said)
 	return p ? p + 1 : said->buf;
 }
 
+/* --bench-keys (ctx: the viewer's options). */
+static int view_option(void *ctx, int c, const char *arg)
+{
+	struct view_opts *o = ctx;
+
+	if (c != OPT_BENCH_KEYS)
+		return CLI_NOT_MINE;
+	o->bench_keys = arg;
+	return 0;
+}
+
+/* Load the events and run the viewer on them; what cap caught so far is
+ * also shown on its status line. 0 or the status. */
+static int view_events(struct cli *cli, const struct filter *f,
+		       struct view_opts *o, struct capture *cap)
+{
+	struct evlist l = EVLIST_INIT;
+	struct strbuf said = STRBUF_INIT;
+	struct shortid ids;
+	int status;
+
+	shortid_init(&ids, SHORTID_MIN);
+	/* One clock for the axis: --in's, else the user's. */
+	o->axis = cli->in ? cli->in : user_zone();
+	if ((status = load_for_axis(cli, f, o->axis, &l, &ids)))
+		goto out;
+	shortid_finish(&ids);
+	/* The notes and warnings so far, also on the status line. */
+	capture_end(cap, &said);
+	o->start_msg = last_line(&said);
+	o->events = &l;
+	o->ids = &ids;
+	o->in = cli->in;
+	o->here = o->axis;
+	o->now = cli_now();
+	o->has_from = f->has_from;
+	o->from_day = f->from_day;
+	o->has_to = f->has_to;
+	o->to_day = f->to_day;
+	status = tui_view(o);
+out:
+	strbuf_release(&said);
+	evlist_release(&l);
+	shortid_release(&ids);
+	return status;
+}
+
 int cmd_view(int argc, char **argv, struct cli *cli)
 {
 	static const struct option longopts[] = {
@@ -95,59 +142,27 @@ int cmd_view(int argc, char **argv, struct cli *cli)
 	    {NULL, 0, NULL, 0},
 	};
 	struct filter f = FILTER_INIT;
-	struct evlist l = EVLIST_INIT;
 	struct view_opts o;
-	struct shortid ids;
+	const struct own_options own = {NULL, view_option, &o};
 	struct capture cap;
 	struct strbuf said = STRBUF_INIT;
-	int c, status = 0;
-
-	shortid_init(&ids, SHORTID_MIN);
+	int status;
 
 	memset(&o, 0, sizeof(o));
 	o.start_ns = mono_ns();
 	capture_start(&cap);
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
-		if (c == OPT_BENCH_KEYS) {
-			o.bench_keys = optarg;
-			continue;
-		}
-		if (reading_option(cli, &f, c, optarg, &status))
-			goto out;
-	}
-	if ((status = too_many_args(cli->cmd, argc, argv, 0)))
-		goto out;
-	if ((status = filter_finish(&f, cli)))
+	status = parse_reading_cmd(cli, argc, argv, longopts, &own, &f, NULL);
+	if (status || (status = filter_finish(&f, cli)))
 		goto out;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		status = report(1, "view needs a terminal (try 'itin timeline' "
 				   "or 'itin list')");
 		goto out;
 	}
-	/* One clock for the axis: --in's, else the user's. */
-	o.axis = cli->in ? cli->in : user_zone();
-	if (load_for_axis(cli, &f, o.axis, &l, &ids, &status))
-		goto out;
-	shortid_finish(&ids);
-	/* The notes and warnings so far, also on the status line. */
-	capture_end(&cap, &said);
-	o.start_msg = last_line(&said);
-	o.events = &l;
-	o.ids = &ids;
-	o.in = cli->in;
-	o.here = o.axis;
-	o.now = cli_now();
-	o.has_from = f.has_from;
-	o.from_day = f.from_day;
-	o.has_to = f.has_to;
-	o.to_day = f.to_day;
-	status = tui_view(&o);
+	status = view_events(cli, &f, &o, &cap);
 out:
 	capture_end(&cap, &said);
 	strbuf_release(&said);
-	evlist_release(&l);
-	shortid_release(&ids);
 	filter_release(&f);
 	return status;
 }

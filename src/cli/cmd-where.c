@@ -13,8 +13,9 @@
  * PLACE is a city ("Seoul"), a city and its country or state ("Seoul, KR",
  * "Santiago, Spain", "Portland, Maine"), a country ("South Korea", "kr")
  * or a zone ("Asia/Seoul"). An unknown name suggests countries whose names
- * hold it ("Korea": North Korea, South Korea) and close places. Several words need no quotes: `itin where Sao Paulo`.
- * The offset and local time are those of now ($ITIN_NOW).
+ * hold it ("Korea": North Korea, South Korea) and close places. Several words
+ * need no quotes: `itin where Sao Paulo`. The offset and local time are those
+ * of now ($ITIN_NOW).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -205,7 +206,6 @@ static const char *country_if_agrees(const char *name, const char *want)
 	return cc && (!want || !strcmp(cc, want)) ? cc : NULL;
 }
 
-/* Resolve PLACE: a zone, a city, "city, country", a country. */
 /* Does name end in "of word" or "of the word" (any case): "Democratic
  * Republic of the Congo" for "Congo", a reading of the word as likely as
  * the country that has it as its name (not "South Sudan" for "Sudan"). */
@@ -213,7 +213,8 @@ static bool has_words(const char *name, const char *word)
 {
 	size_t n = strlen(word), l = strlen(name);
 
-	if (l < n + 4 || ascii_casecmp(name + l - n, word) || name[l - n - 1] != ' ')
+	if (l < n + 4 || ascii_casecmp(name + l - n, word) ||
+	    name[l - n - 1] != ' ')
 		return false;
 	l -= n + 1;
 	if (l >= 7 && !ascii_ncasecmp(name + l - 7, " of the", 7))
@@ -221,6 +222,37 @@ static bool has_words(const char *name, const char *word)
 	return l >= 3 && !ascii_ncasecmp(name + l - 3, " of", 3);
 }
 
+/* "Congo" is CG's short name and part of CD's: say both. also: the n
+ * countries whose names hold arg; cc: the one taken. */
+static void warn_country_words(const char *arg, const char *cc,
+			       const char *const *also, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(also[i], cc) &&
+		    has_words(country_name(also[i]), arg))
+			break;
+		else if (i + 1 == n)
+			n = 0;
+	if (n <= 1)
+		return;
+	strbuf_addf(&sb, "'%s' is ambiguous; using %s (%s); also ", arg,
+		    country_name(cc), cc);
+	for (size_t i = 0; i < n; i++) {
+		if (!strcmp(also[i], cc) ||
+		    !has_words(country_name(also[i]), arg))
+			continue;
+		strbuf_addf(&sb, "%s%s (%s)", k++ ? ", " : "",
+			    country_name(also[i]), also[i]);
+	}
+	strbuf_addstr(&sb, " (give the code to choose)");
+	warning("%s", sb.buf);
+	strbuf_release(&sb);
+}
+
+/* Resolve PLACE: a zone, a city, "city, country", a country. */
 static bool resolve(const char *arg, const char *want_cc, struct where *w)
 {
 	const char *comma = strrchr(arg, ',');
@@ -253,29 +285,7 @@ static bool resolve(const char *arg, const char *want_cc, struct where *w)
 
 		w->cc = cc;
 		w->zone = country_single_zone(cc);
-		/* "Congo" is CG's short name and part of CD's: say both. */
-		for (size_t i = 0; i < n; i++)
-			if (strcmp(also[i], cc) && has_words(country_name(also[i]), arg))
-				break;
-			else if (i + 1 == n)
-				n = 0;
-		if (n > 1) {
-			struct strbuf sb = STRBUF_INIT;
-			size_t k = 0;
-
-			strbuf_addf(&sb, "'%s' is ambiguous; using %s (%s); also ",
-				    arg, country_name(cc), cc);
-			for (size_t i = 0; i < n; i++) {
-				if (!strcmp(also[i], cc) ||
-				    !has_words(country_name(also[i]), arg))
-					continue;
-				strbuf_addf(&sb, "%s%s (%s)", k++ ? ", " : "",
-					    country_name(also[i]), also[i]);
-			}
-			strbuf_addstr(&sb, " (give the code to choose)");
-			warning("%s", sb.buf);
-			strbuf_release(&sb);
-		}
+		warn_country_words(arg, cc, also, n);
 		return true;
 	}
 	/* "UTC", "GMT" and the other zone names without a slash. */
@@ -284,6 +294,110 @@ static bool resolve(const char *arg, const char *want_cc, struct where *w)
 		return true;
 	}
 	return false;
+}
+
+/* What where's options ask: --country (want_cc, NULL for any), --format. */
+struct where_opts {
+	const char *want_cc;
+	char cc[3];
+	bool tsv;
+};
+
+static int where_option(const struct command *cmd, struct where_opts *o, int c,
+			const char *arg)
+{
+	struct itin_err err;
+
+	switch (c) {
+	case 'h':
+		return cli_help_done(cmd);
+	case OPT_COUNTRY:
+		itin_err_clear(&err);
+		if (check_utf8_arg(arg, "--country", &err) ||
+		    parse_country_arg(arg, o->cc, &err))
+			return report_err(&err);
+		o->want_cc = o->cc;
+		return 0;
+	case OPT_FORMAT:
+		if (!strcmp(arg, "tsv"))
+			o->tsv = true;
+		else if (strcmp(arg, "text"))
+			return usage_error(cmd,
+					   "unknown format '%s' (expected "
+					   "one of: text, tsv)",
+					   arg);
+		return 0;
+	default:
+		return ITIN_EX_USAGE;
+	}
+}
+
+/*
+ * "EST", "CET": the zone people mean, with a note; "IST" names several.
+ * Before the tz database's own fixed "EST", and only for what is no place.
+ * 0 with w filled, CLI_NOT_MINE when arg is no abbreviation, or the
+ * status after reporting.
+ */
+static int where_abbreviation(const char *arg, const char *want_cc,
+			      struct where *w)
+{
+	struct itin_err err;
+	const char *zone;
+	const struct tz *tz;
+
+	if (want_cc || strchr(arg, '/') || place_find(arg, NULL, NULL) ||
+	    country_lookup(arg))
+		return CLI_NOT_MINE;
+	itin_err_clear(&err);
+	switch (zone_abbreviation(arg, "where", &zone, &err)) {
+	case -1:
+		return report_err(&err);
+	case 1:
+		if ((tz = tz_get(zone, &err)) == NULL)
+			return report_err(&err);
+		memset(w, 0, sizeof(*w));
+		w->zone = tz_name(tz);
+		return 0;
+	default:
+		return CLI_NOT_MINE;
+	}
+}
+
+/* PLACE known nowhere: status 1, with the closest names. */
+static int unknown_place(const char *arg, const char *want_cc)
+{
+	struct strbuf msg = STRBUF_INIT;
+	int status;
+
+	place_suggestions(&msg, arg);
+	if (want_cc)
+		status =
+		    report(ITIN_EX_OTHER, "unknown place '%s' in %s (%s)%s",
+			   arg, want_cc, country_name(want_cc), msg.buf);
+	else
+		status =
+		    report(ITIN_EX_OTHER, "unknown place '%s'%s", arg, msg.buf);
+	strbuf_release(&msg);
+	return status;
+}
+
+/* Find PLACE (arg) into w: 0 or the status after reporting. */
+static int where_is(const char *arg, const char *want_cc, struct where *w)
+{
+	struct itin_err err;
+	int status;
+
+	itin_err_clear(&err);
+	if (check_utf8_arg(arg, "PLACE", &err))
+		return report_err(&err);
+	status = where_abbreviation(arg, want_cc, w);
+	if (status != CLI_NOT_MINE)
+		return status;
+	if (!resolve(arg, want_cc, w))
+		return unknown_place(arg, want_cc);
+	if (w->nothers)
+		warn_ambiguous_place(arg, want_cc, w->place);
+	return 0;
 }
 
 int cmd_where(int argc, char **argv, struct cli *cli)
@@ -295,39 +409,14 @@ int cmd_where(int argc, char **argv, struct cli *cli)
 	    {NULL, 0, NULL, 0},
 	};
 	struct strbuf arg = STRBUF_INIT, out = STRBUF_INIT;
-	const char *want_cc = NULL;
-	char cc[3];
-	bool tsv = false;
-	struct itin_err err;
+	struct where_opts o = {NULL, "", false};
 	struct where w;
-	int c, status = 0;
+	int c, status;
 
 	optind = 0;
-	while ((c = cli_getopt(argc, argv, "h", longopts, cli->cmd)) != -1) {
-		switch (c) {
-		case 'h':
-			return cli_help(cli->cmd);
-		case OPT_COUNTRY:
-			itin_err_clear(&err);
-			if (check_utf8_arg(optarg, "--country", &err) ||
-			    parse_country_arg(optarg, cc, &err))
-				return report_err(&err);
-			want_cc = cc;
-			break;
-		case OPT_FORMAT:
-			if (!strcmp(optarg, "tsv"))
-				tsv = true;
-			else if (strcmp(optarg, "text"))
-				return usage_error(
-				    cli->cmd,
-				    "unknown format '%s' (expected "
-				    "one of: text, tsv)",
-				    optarg);
-			break;
-		default:
-			return ITIN_EX_USAGE;
-		}
-	}
+	while ((c = cli_getopt(argc, argv, "h", longopts, cli->cmd)) != -1)
+		if ((status = where_option(cli->cmd, &o, c, optarg)))
+			return status;
 	if (optind >= argc)
 		return usage_error(cli->cmd, "missing PLACE");
 	for (int i = optind; i < argc; i++)
@@ -339,55 +428,14 @@ int cmd_where(int argc, char **argv, struct cli *cli)
 			strbuf_addch(&arg, ' ');
 		strbuf_addstr(&arg, argv[i]);
 	}
-	itin_err_clear(&err);
-	if (check_utf8_arg(arg.buf, "PLACE", &err)) {
-		status = report_err(&err);
-		goto out;
-	}
-	/* "EST", "CET": the zone people mean, with a note; "IST" names
-	 * several. Before the tz database's own fixed "EST". */
-	if (!want_cc && !strchr(arg.buf, '/') &&
-	    !place_find(arg.buf, NULL, NULL) && !country_lookup(arg.buf)) {
-		const char *zone;
-		const struct tz *tz;
-
-		switch (zone_abbreviation(arg.buf, "where", &zone, &err)) {
-		case -1:
-			status = report_err(&err);
-			goto out;
-		case 1:
-			if ((tz = tz_get(zone, &err)) == NULL) {
-				status = report_err(&err);
-				goto out;
-			}
-			memset(&w, 0, sizeof(w));
-			w.zone = tz_name(tz);
-			goto found;
-		}
-	}
-	if (!resolve(arg.buf, want_cc, &w)) {
-		struct strbuf msg = STRBUF_INIT;
-
-		place_suggestions(&msg, arg.buf);
-		if (want_cc)
-			status = report(
-			    ITIN_EX_OTHER, "unknown place '%s' in %s (%s)%s",
-			    arg.buf, want_cc, country_name(want_cc), msg.buf);
+	status = where_is(arg.buf, o.want_cc, &w);
+	if (!status) {
+		if (o.tsv)
+			write_tsv(&out, &w, cli_now());
 		else
-			status = report(ITIN_EX_OTHER, "unknown place '%s'%s",
-					arg.buf, msg.buf);
-		strbuf_release(&msg);
-		goto out;
+			write_text(&out, &w, cli_now());
+		out_strbuf(&out);
 	}
-	if (w.nothers)
-		warn_ambiguous_place(arg.buf, want_cc, w.place);
-found:
-	if (tsv)
-		write_tsv(&out, &w, cli_now());
-	else
-		write_text(&out, &w, cli_now());
-	out_strbuf(&out);
-out:
 	strbuf_release(&arg);
 	strbuf_release(&out);
 	return status;

@@ -69,6 +69,37 @@ static bool id_matches(const char *id, const char *arg, size_t len, bool fold)
 	return derived_id(id) && !ascii_ncasecmp(id, arg, len);
 }
 
+/* "id prefix 'ab' is ambiguous: ab1 (Talks), ab2 (Lunch) and 3 more",
+ * nmatch ids of l matching arg as id_matches says. */
+static int ambiguous_prefix(const struct evlist *l, const char *arg, bool fold,
+			    size_t nmatch, struct itin_err *err)
+{
+	struct strbuf list = STRBUF_INIT, raw = STRBUF_INIT;
+	size_t len = strlen(arg), shown = 0;
+	struct shortid ids;
+
+	shortid_init(&ids, SHORTID_MIN);
+	for (size_t i = 0; i < l->n; i++)
+		shortid_add(&ids, l->v[i]->id);
+	shortid_finish(&ids);
+	for (size_t i = 0; i < l->n && shown < 4; i++) {
+		if (!id_matches(l->v[i]->id, arg, len, fold))
+			continue;
+		if (shown++)
+			strbuf_addstr(&list, ", ");
+		candidate(&list, &ids, l->v[i]);
+	}
+	shortid_release(&ids);
+	if (nmatch > 4)
+		strbuf_addf(&list, " and %zu more", nmatch - 4);
+	utf8_sanitize(&raw, arg);
+	itin_err_set(err, ITIN_EX_USAGE, "id prefix '%s' is ambiguous: %s",
+		     raw.buf, list.buf);
+	strbuf_release(&list);
+	strbuf_release(&raw);
+	return -1;
+}
+
 long find_event_arg(const struct evlist *l, const char *arg,
 		    struct itin_err *err)
 {
@@ -76,7 +107,6 @@ long find_event_arg(const struct evlist *l, const char *arg,
 	long found = -1;
 	size_t nmatch = 0;
 	bool fold = false;
-	struct strbuf list = STRBUF_INIT, raw = STRBUF_INIT;
 
 	/* "" is a prefix of every id: not a way to name one. */
 	if (!len) {
@@ -101,38 +131,10 @@ long find_event_arg(const struct evlist *l, const char *arg,
 			found = (long)i;
 		}
 	}
-	if (nmatch == 1) {
-		strbuf_release(&list);
+	if (nmatch == 1)
 		return found;
-	}
-	if (nmatch > 1) {
-		struct shortid ids;
-		size_t shown = 0;
-
-		shortid_init(&ids, SHORTID_MIN);
-		for (size_t i = 0; i < l->n; i++)
-			shortid_add(&ids, l->v[i]->id);
-		shortid_finish(&ids);
-		for (size_t i = 0; i < l->n && shown < 4; i++) {
-			if (!id_matches(l->v[i]->id, arg, len, fold))
-				continue;
-			if (shown++)
-				strbuf_addstr(&list, ", ");
-			candidate(&list, &ids, l->v[i]);
-		}
-		shortid_release(&ids);
-		if (nmatch > 4)
-			strbuf_addf(&list, " and %zu more", nmatch - 4);
-		strbuf_reset(&raw);
-		utf8_sanitize(&raw, arg);
-		itin_err_set(err, ITIN_EX_USAGE,
-			     "id prefix '%s' is ambiguous: %s", raw.buf,
-			     list.buf);
-		strbuf_release(&list);
-		strbuf_release(&raw);
-		return -1;
-	}
-	strbuf_release(&list);
+	if (nmatch > 1)
+		return ambiguous_prefix(l, arg, fold, nmatch, err);
 	itin_err_set(err, ITIN_EX_OTHER, "no event with id '%s'", arg);
 	return -1;
 }

@@ -45,7 +45,7 @@
 	"  --venue TEXT         the building or room\n"                        \
 	"  --tz ZONE            IANA time zone of the times (e.g. "            \
 	"Asia/Seoul)\n"                                                        \
-	"  --floating           no zone: the same clock time everywhere\n"   \
+	"  --floating           no zone: the same clock time everywhere\n"     \
 	"  --end-tz ZONE        zone of the end, for travel across zones\n"    \
 	"  --to-city CITY       the end's zone is that of CITY\n"              \
 	"  --with \"NAME (ROLE)\" a participant (repeatable)\n"                \
@@ -118,7 +118,8 @@ static const struct command commands[] = {
      "one only when it is the same event (same id, same UID, or the same\n"
      "content), keeping the fields its file does not carry; a lower\n"
      "iCalendar SEQUENCE never replaces a higher. A file with any error\n"
-     "imports nothing. '-' reads standard input and needs --format. The format is\n"
+     "imports nothing. '-' reads standard input and needs --format. The format "
+     "is\n"
      "told from the extension: .itin or .txt, .csv, .ics or .ical. CSV may\n"
      "be itin's own columns or Google Calendar's or Outlook's export.\n\n"
      "Options:\n"
@@ -241,6 +242,12 @@ int cli_help(const struct command *cmd)
 	      "Run 'itin COMMAND --help' for the options of a command.\n",
 	      stdout);
 	return 0;
+}
+
+int cli_help_done(const struct command *cmd)
+{
+	cli_help(cmd);
+	return CLI_DONE;
 }
 
 const char *cli_store(struct cli *cli)
@@ -416,6 +423,8 @@ int main(int argc, char **argv)
 		return unknown_command(argv[0]);
 	cli.cmd = cmd;
 	status = cmd->fn(argc, argv, &cli);
+	if (status == CLI_DONE)
+		status = 0;
 	report_flush(); /* the count of warnings not shown */
 	free(cli.store);
 	tz_cache_free();

@@ -7,6 +7,8 @@
  *                                   today is its date where the user is
  *   ITIN_NOW=2023-01-25             that date where the user is (today),
  *                                   now its midnight there
+ *
+ * "Where the user is" is user_zone() (userzone.c), the timeline's clock.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -48,22 +50,11 @@ int64_t cli_now(void)
 	struct when w;
 
 	if (env_now(&w)) {
-		int y, m, d;
-		struct tm tm;
-		time_t t;
-
 		if (w.has_time)
 			return w.lsec;
 		/* A date: its midnight where the user is, so that today is
 		 * that date west of UTC too. */
-		civil_from_days(lsec_day(w.lsec), &y, &m, &d);
-		memset(&tm, 0, sizeof(tm));
-		tm.tm_year = y - 1900;
-		tm.tm_mon = m - 1;
-		tm.tm_mday = d;
-		tm.tm_isdst = -1;
-		t = mktime(&tm);
-		return t == (time_t)-1 ? w.lsec : (int64_t)t;
+		return user_midnight(lsec_day(w.lsec));
 	}
 	return (int64_t)time(NULL);
 }
@@ -71,17 +62,10 @@ int64_t cli_now(void)
 int64_t cli_today(void)
 {
 	struct when w;
-	int64_t now;
-	time_t t;
-	struct tm tm;
 
 	/* A date alone is today as it is. */
 	if (env_now(&w) && !w.has_time)
 		return lsec_day(w.lsec);
 	/* An instant: today is its date where the user is. */
-	now = cli_now();
-	t = (time_t)now;
-	if (!localtime_r(&t, &tm))
-		return lsec_day(now);
-	return days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return user_day(cli_now());
 }

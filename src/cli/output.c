@@ -57,7 +57,8 @@ void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
 		itinfmt_write(sb, l);
 		break;
 	case FMT_ICS: {
-		/* DTSTAMP is now, or $ITIN_NOW, so exports can be reproduced. */
+		/* DTSTAMP is now, or $ITIN_NOW, so exports can be reproduced.
+		 */
 		struct icalio_write_opts o = {cli_now(), NULL};
 
 		icalio_write(sb, l, &o);
@@ -68,37 +69,34 @@ void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
 	}
 }
 
-int load_store(struct cli *cli, struct evlist *all, int *status)
+int load_store(struct cli *cli, struct evlist *all)
 {
 	struct itin_err err;
 	const char *path = cli_store(cli);
 
-	if (!path) {
-		*status = ITIN_EX_USAGE;
-		return -1;
-	}
+	if (!path)
+		return ITIN_EX_USAGE;
 	itin_err_clear(&err);
 	if (store_load(path, all, STORE_WARNER, &err)) {
 		evlist_release(all);
-		*status = report_err(&err);
-		return -1;
+		return report_err(&err);
 	}
 	return 0;
 }
 
-int load_filtered(struct cli *cli, const struct filter *f, struct evlist *out,
-		  int *status)
+int load_filtered(struct cli *cli, const struct filter *f, struct evlist *out)
 {
-	return load_filtered_ids(cli, f, out, NULL, status);
+	return load_filtered_ids(cli, f, out, NULL);
 }
 
 int load_filtered_ids(struct cli *cli, const struct filter *f,
-		      struct evlist *out, struct shortid *ids, int *status)
+		      struct evlist *out, struct shortid *ids)
 {
 	struct evlist all = EVLIST_INIT;
+	int status = load_store(cli, &all);
 
-	if (load_store(cli, &all, status))
-		return -1;
+	if (status)
+		return status;
 	for (size_t i = 0; i < all.n; i++) {
 		if (ids)
 			shortid_add(ids, all.v[i]->id);

@@ -53,15 +53,18 @@ void warn_ambiguous_place(const char *name, const char *cc,
 	label_among(&sb, p, all, n);
 	strbuf_addf(&sb, " (%s)", p->tz);
 	for (size_t i = 0; i < no; i++) {
-		strbuf_addstr(&sb, i == 0 ? "; also " : i + 1 < no ? ", " : " and ");
+		strbuf_addstr(&sb, i == 0	? "; also "
+				   : i + 1 < no ? ", "
+						: " and ");
 		label_among(&sb, others[i], all, n);
 		strbuf_addf(&sb, " (%s)", others[i]->tz);
 	}
 	/* What tells them apart: the country, or within one country the
 	 * state or province ("Portland, Maine"). */
 	if (no && same_cc && others[0]->region)
-		strbuf_addf(&sb, " (give the state or province to choose, as "
-				 "in '%s, %s')",
+		strbuf_addf(&sb,
+			    " (give the state or province to choose, as "
+			    "in '%s, %s')",
 			    others[0]->city, others[0]->region);
 	else if (no)
 		strbuf_addstr(&sb, " (give the country to choose)");

@@ -12,6 +12,9 @@
 #include "cli.h"
 #include "itin/utf8.h"
 
+/* Every message is cut to this many bytes (with its NUL). */
+#define MSG_MAX 1024
+
 static void emit(const char *prefix, const char *msg)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -27,10 +30,13 @@ static void emit(const char *prefix, const char *msg)
 	strbuf_release(&sb);
 }
 
-/* emit() of a printf-style message. */
+/* emit() of a printf-style message: the one formatter of report(),
+ * warning() and note(); usage_error() goes through report(). */
+static void vemit(const char *prefix, const char *fmt, va_list ap)
+    ITIN_PRINTF(2, 0);
 static void vemit(const char *prefix, const char *fmt, va_list ap)
 {
-	char buf[1024];
+	char buf[MSG_MAX];
 
 	report_flush();
 	vsnprintf(buf, sizeof(buf), fmt, ap);
@@ -39,7 +45,7 @@ static void vemit(const char *prefix, const char *fmt, va_list ap)
 
 int report_err(const struct itin_err *err)
 {
-	char buf[1024];
+	char buf[MSG_MAX];
 
 	report_flush();
 	itin_err_format(err, buf, sizeof(buf));
@@ -63,7 +69,7 @@ int report(int status, const char *fmt, ...)
  */
 int usage_error(const struct command *cmd, const char *fmt, ...)
 {
-	char buf[1024];
+	char buf[MSG_MAX];
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -147,7 +153,7 @@ static void warn_key(const char *msg, char *key, size_t size)
 /* Say how many warnings of the current file were not shown; forget it. */
 void report_flush(void)
 {
-	char buf[1024];
+	char buf[MSG_MAX];
 	int i;
 
 	for (i = 0; i < caps.nkinds; i++) {
@@ -155,14 +161,16 @@ void report_flush(void)
 
 		if (k->seen <= WARN_SHOWN)
 			continue;
-		snprintf(buf, sizeof(buf), "%s: %lu more warning%s like this: %s",
-			 caps.file, k->seen - WARN_SHOWN,
+		snprintf(buf, sizeof(buf),
+			 "%s: %lu more warning%s like this: %s", caps.file,
+			 k->seen - WARN_SHOWN,
 			 k->seen - WARN_SHOWN == 1 ? "" : "s", k->example);
 		emit("warning: ", buf);
 	}
 	if (caps.other) {
-		snprintf(buf, sizeof(buf), "%s: %lu more warnings of other kinds",
-			 caps.file, caps.other);
+		snprintf(buf, sizeof(buf),
+			 "%s: %lu more warnings of other kinds", caps.file,
+			 caps.other);
 		emit("warning: ", buf);
 	}
 	caps.file[0] = '\0';
@@ -205,7 +213,7 @@ static bool warn_admit(const struct itin_err *w)
 
 static void warn_fn(void *ctx, const struct itin_err *w)
 {
-	char buf[1024];
+	char buf[MSG_MAX];
 
 	(void)ctx;
 	if (!warn_admit(w))

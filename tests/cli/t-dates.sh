@@ -211,6 +211,55 @@ same_file "$T/want" "$T/titles" "date-only ITIN_NOW west of UTC: today is that d
 printf 'title\nOld call\n' >"$T/want"
 same_file "$T/want" "$T/titles2" "date-only ITIN_NOW west of UTC: yesterday the day before it"
 
+# One clock for "today" and the timeline (userzone.c): the user's zone,
+# from $TZ, read through tz.c. West of UTC: 02:00 UTC on the 26th is
+# still the 25th in Los Angeles.
+ITIN_NOW=2023-01-26T02:00:00Z
+TZ=America/Los_Angeles
+run list --upcoming --format tsv
+ITIN_NOW=2023-01-25T12:00:00Z
+TZ=UTC
+cut -f8 "$T/out" >"$T/titles"
+printf 'title\nLunch\nTalks\nCall\nTrip\nSpring\n' >"$T/want"
+same_file "$T/want" "$T/titles" "ITIN_NOW instant west of UTC: today is the day before UTC's"
+# libc's leading ':' is taken: 23:30 UTC is the 26th in Paris.
+ITIN_NOW=2023-01-25T23:30:00Z
+TZ=:Europe/Paris
+run list --upcoming --format tsv
+ITIN_NOW=2023-01-25T12:00:00Z
+TZ=UTC
+cut -f8 "$T/out" >"$T/titles"
+printf 'title\nTalks\nCall\nTrip\nSpring\n' >"$T/want"
+same_file "$T/want" "$T/titles" "TZ=:Europe/Paris: today is the 26th at 23:30 UTC"
+# A date-only ITIN_NOW is "now" at its midnight where the user is: the
+# DTSTAMP of an export, east and west of UTC.
+ITIN_NOW=2023-01-25
+TZ=Asia/Tokyo
+run export --format ics
+expect_out_match "^DTSTAMP:20230124T150000Z" "date-only ITIN_NOW east of UTC: now is midnight in Tokyo"
+TZ=America/Los_Angeles
+run export --format ics
+expect_out_match "^DTSTAMP:20230125T080000Z" "date-only ITIN_NOW west of UTC: now is midnight in Los Angeles"
+ITIN_NOW=2023-01-25T12:00:00Z
+TZ=UTC
+# The timeline's first day is the list's today.
+ITIN_NOW=2023-01-25T23:30:00Z
+TZ=Asia/Tokyo
+run timeline --upcoming --to 2023-01-28 --width 100
+ITIN_NOW=2023-01-25T12:00:00Z
+TZ=UTC
+expect_out_match "Thu 26" "timeline --upcoming in Tokyo: the axis starts on Tokyo's today"
+if grep -q "Wed 25" "$T/out"; then not_ok "timeline --upcoming in Tokyo: not UTC's today"; else ok "timeline --upcoming in Tokyo: not UTC's today"; fi
+# A POSIX rule in $TZ is not a zone tz.c reads: said once, and the
+# system's zone used for today as for the timeline.
+ITIN_NOW=2023-01-25T23:30:00Z
+TZ=JST-9
+run list --upcoming --format tsv
+ITIN_NOW=2023-01-25T12:00:00Z
+TZ=UTC
+expect_rc 0 "TZ=JST-9: list still runs"
+if [ "$(grep -c "JST-9" "$T/err")" = 1 ]; then ok "TZ=JST-9: said once"; else not_ok "TZ=JST-9: said once"; show_run; fi
+
 # edit moves an event to a relative date, keeping its length.
 run list --format tsv --grep Talks
 id=$(sed -n 2p "$T/out" | cut -f1)
