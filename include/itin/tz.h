@@ -33,6 +33,16 @@ struct tz;
  */
 const struct tz *tz_get(const char *name, struct itin_err *err);
 
+/*
+ * The zones libc also reads from $TZ and /etc/localtime, for the user's
+ * own clock (never for an event's zone, which must name the database):
+ * tz_get_rule() a POSIX TZ rule ("JST-9", "CET-1CEST,M3.5.0,M10.5.0/3"),
+ * tz_get_file() a TZif file by its path (an /etc/localtime copied rather
+ * than linked), named name. NULL when it is not one. Kept in the cache.
+ */
+const struct tz *tz_get_rule(const char *rule);
+const struct tz *tz_get_file(const char *path, const char *name);
+
 /* The canonical name the zone was loaded as. */
 const char *tz_name(const struct tz *tz);
 

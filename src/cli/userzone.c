@@ -5,16 +5,16 @@
  *
  * Where the zone comes from, as libc looks for it:
  *   $TZ             a zone of the database ("Europe/Paris", "UTC",
- *                   "EST5EDT"), with or without libc's leading ':', or a
- *                   path into the database ("/usr/share/zoneinfo/...");
- *                   empty: UTC, as for libc
+ *                   "EST5EDT"), with or without libc's leading ':'; a
+ *                   path into the database ("/usr/share/zoneinfo/...")
+ *                   or to another TZif file; a POSIX rule ("JST-9",
+ *                   "CET-1CEST,M3.5.0,M10.5.0/3"); empty: UTC, as for libc
  *   /etc/localtime  the zone it links to, else (a copy of the file) the
- *                   name in /etc/timezone
+ *                   name in /etc/timezone, else the copy itself
  *   else UTC.
- * A $TZ that names no zone (a typo, or a POSIX rule such as
- * "CET-1CEST,M3.5.0,M10.5.0/3", which tz.c does not read) is warned about
- * once and /etc/localtime is used: one clock for every command, said,
- * rather than libc's answer for today beside another for the axis.
+ * A $TZ that is none of these (a typo) is warned about once and
+ * /etc/localtime is used: one clock for every command, said, rather than
+ * libc's answer for today beside another for the axis.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -52,7 +52,7 @@ static const struct tz *system_zone(void)
 	}
 	f = fopen("/etc/timezone", "r");
 	if (!f)
-		return NULL;
+		return tz_get_file("/etc/localtime", "localtime");
 	if (fgets(buf, sizeof(buf), f)) {
 		/* One line, the zone's name: no blanks inside. */
 		char *s = buf + strspn(buf, " \t");
@@ -62,7 +62,7 @@ static const struct tz *system_zone(void)
 			z = tz_get(s, &err);
 	}
 	fclose(f);
-	return z;
+	return z ? z : tz_get_file("/etc/localtime", "localtime");
 }
 
 /* The zone $TZ names (tz without libc's ':'), or NULL after a warning. */
@@ -71,19 +71,21 @@ static const struct tz *env_zone(const char *tz)
 	struct itin_err err;
 	const struct tz *z;
 
-	z = *tz == '/' ? zone_of_path(tz) : tz_get(tz, &err);
+	if (*tz == '/') {
+		z = zone_of_path(tz);
+		/* A TZif file outside the database, as libc reads it. */
+		return z ? z : tz_get_file(tz, tz);
+	}
+	z = tz_get(tz, &err);
+	/* Not a zone of the database: a POSIX rule ("JST-9"), as libc reads
+	 * it, then what a name too close to a zone's is taken for. */
+	if (!z && strpbrk(tz, "0123456789"))
+		z = tz_get_rule(tz);
 	if (z)
 		return z;
 	/* A $TZ we cannot read is a mistake to say, not to hide behind
-	 * another clock. A POSIX rule ("JST-9") has digits and no '/'. */
-	if (strpbrk(tz, "0123456789") && !strchr(tz, '/'))
-		warning("$TZ '%s' is a POSIX rule, which itin does not read "
-			"(name a zone: TZ=Area/City); using the system's zone",
-			tz);
-	else
-		warning("unknown time zone '%s' in $TZ; using the system's "
-			"zone",
-			tz);
+	 * another clock. */
+	warning("unknown time zone '%s' in $TZ; using the system's zone", tz);
 	return NULL;
 }
 

@@ -78,6 +78,8 @@ unsigned char *tzfile_read(const char *path, size_t max, size_t *len);
 bool tzfile_name_is_safe(const char *name);
 /* The zone of the database's file name (a safe name), or NULL. */
 struct tz *tzfile_load(const char *name);
+/* The zone of the TZif file at path, called name, or NULL. */
+struct tz *tzfile_load_path(const char *path, const char *name);
 /* Free what a zone holds (not the struct). */
 void tzfile_release(struct tz *tz);
 

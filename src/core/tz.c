@@ -316,17 +316,48 @@ static void cache_put(const char *name, struct tz *tz)
 	a->tz = tz;
 }
 
-static struct tz *load_and_keep(const char *name)
+/* Keep tz (which may be NULL) for tz_cache_free(). */
+static struct tz *keep(struct tz *tz)
 {
-	struct tz *tz = tzfile_load(name);
-
 	if (!tz)
 		return NULL;
 	cache.zones = xgrow(cache.zones, &cache.zones_alloc, cache.nzones + 1,
 			    sizeof(*cache.zones));
 	cache.zones[cache.nzones++] = tz;
-	cache_put(name, tz);
 	return tz;
+}
+
+static struct tz *load_and_keep(const char *name)
+{
+	struct tz *tz = keep(tzfile_load(name));
+
+	if (tz)
+		cache_put(name, tz);
+	return tz;
+}
+
+/* Neither is put under its name: an event's TZID must still name the
+ * database, whatever $TZ holds. */
+const struct tz *tz_get_rule(const char *rule)
+{
+	struct tz *tz;
+
+	if (strlen(rule) > TZ_NAME_MAX)
+		return NULL;
+	tz = xcalloc(1, sizeof(*tz));
+	if (!tzrule_parse(rule, &tz->rule)) {
+		free(tz);
+		return NULL;
+	}
+	tz->has_rule = true;
+	tz->memo = xcalloc(1, sizeof(*tz->memo));
+	tz->name = xstrdup(rule);
+	return keep(tz);
+}
+
+const struct tz *tz_get_file(const char *path, const char *name)
+{
+	return keep(tzfile_load_path(path, name));
 }
 
 const struct tz *tz_get(const char *name, struct itin_err *err)

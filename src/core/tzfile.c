@@ -238,16 +238,13 @@ bool tzfile_name_is_safe(const char *name)
 	return true;
 }
 
-struct tz *tzfile_load(const char *name)
+struct tz *tzfile_load_path(const char *path, const char *name)
 {
-	struct strbuf path = STRBUF_INIT;
 	unsigned char *data;
 	size_t len = 0;
 	struct tz *tz;
 
-	strbuf_addf(&path, "%s/%s", tzfile_dir(), name);
-	data = tzfile_read(path.buf, TZ_FILE_MAX, &len);
-	strbuf_release(&path);
+	data = tzfile_read(path, TZ_FILE_MAX, &len);
 	if (!data)
 		return NULL;
 	tz = xcalloc(1, sizeof(*tz));
@@ -260,5 +257,16 @@ struct tz *tzfile_load(const char *name)
 	}
 	free(data);
 	tz->name = xstrdup(name);
+	return tz;
+}
+
+struct tz *tzfile_load(const char *name)
+{
+	struct strbuf path = STRBUF_INIT;
+	struct tz *tz;
+
+	strbuf_addf(&path, "%s/%s", tzfile_dir(), name);
+	tz = tzfile_load_path(path.buf, name);
+	strbuf_release(&path);
 	return tz;
 }

@@ -250,15 +250,24 @@ ITIN_NOW=2023-01-25T12:00:00Z
 TZ=UTC
 expect_out_match "Thu 26" "timeline --upcoming in Tokyo: the axis starts on Tokyo's today"
 if grep -q "Wed 25" "$T/out"; then not_ok "timeline --upcoming in Tokyo: not UTC's today"; else ok "timeline --upcoming in Tokyo: not UTC's today"; fi
-# A POSIX rule in $TZ is not a zone tz.c reads: said once, and the
-# system's zone used for today as for the timeline.
+# A POSIX rule in $TZ ("JST-9", as libc reads it): today is its date, for
+# list as for the timeline, and nothing is said. 23:30 UTC on the 25th
+# is the 26th in Japan.
 ITIN_NOW=2023-01-25T23:30:00Z
 TZ=JST-9
+run timeline --upcoming --to 2023-01-28 --width 100
+expect_rc 0 "TZ=JST-9: timeline runs"
+expect_out_match "Thu 26" "TZ=JST-9: the axis starts on Japan's today"
+no_stderr "TZ=JST-9: a rule libc reads is not warned about"
+TZ='<-10>10'
+run timeline --upcoming --to 2023-01-28 --width 100
+expect_out_match "Wed 25" "TZ='<-10>10': the axis starts on today ten hours west"
+TZ='Nowhere/Foo'
 run list --upcoming --format tsv
+expect_rc 0 "TZ=Nowhere/Foo: list still runs"
+if [ "$(grep -c "Nowhere/Foo" "$T/err")" = 1 ]; then ok "TZ=Nowhere/Foo: said once"; else not_ok "TZ=Nowhere/Foo: said once"; show_run; fi
 ITIN_NOW=2023-01-25T12:00:00Z
 TZ=UTC
-expect_rc 0 "TZ=JST-9: list still runs"
-if [ "$(grep -c "JST-9" "$T/err")" = 1 ]; then ok "TZ=JST-9: said once"; else not_ok "TZ=JST-9: said once"; show_run; fi
 
 # edit moves an event to a relative date, keeping its length.
 run list --format tsv --grep Talks
