@@ -62,6 +62,9 @@ void icalio_write(struct strbuf *sb, const struct evlist *l,
  */
 void icalio_fold(struct strbuf *sb, const char *line, size_t len);
 
+/* The octets of a physical line before its CRLF (RFC 5545 3.1). */
+#define ICALIO_LINE_MAX 75
+
 /* ---- import ---- */
 
 enum icalio_flags {
