@@ -37,8 +37,8 @@
 /* ---- export ---- */
 
 struct icalio_write_opts {
-	int64_t now;		/* DTSTAMP (UTC instant) */
-	const char *prodid;	/* NULL: "-//itin//itin VERSION//EN" */
+	int64_t now;	    /* DTSTAMP (UTC instant) */
+	const char *prodid; /* NULL: "-//itin//itin VERSION//EN" */
 };
 
 /*
@@ -68,7 +68,7 @@ void icalio_fold(struct strbuf *sb, const char *line, size_t len);
 /* ---- import ---- */
 
 enum icalio_flags {
-	ICALIO_SKIP_INVALID = 1u << 0,	/* refuse bad VEVENTs, warn, go on */
+	ICALIO_SKIP_INVALID = 1u << 0, /* refuse bad VEVENTs, warn, go on */
 };
 
 struct icalio_read_opts {
@@ -93,17 +93,17 @@ struct icalio_read_opts {
 };
 
 /* The budgets of a recurring event and of a file (man/itin.1, LIMITS). */
-#define ICALIO_MAX_OCCURRENCES 100000
-#define ICALIO_MAX_FILE_OCCURRENCES 100000
+#define ICALIO_MAX_OCCURRENCES		 100000
+#define ICALIO_MAX_FILE_OCCURRENCES	 100000
 #define ICALIO_CANDIDATES_PER_OCCURRENCE 10
 
 struct icalio_stats {
-	size_t vevents;		/* VEVENT components in the VCALENDARs */
-	size_t events;		/* events appended */
-	size_t recurring;	/* recurring events expanded */
-	size_t occurrences;	/* events those made */
-	size_t skipped;		/* VEVENTs refused (ICALIO_SKIP_INVALID) */
-	size_t candidates;	/* candidate times the rules walked */
+	size_t vevents;	    /* VEVENT components in the VCALENDARs */
+	size_t events;	    /* events appended */
+	size_t recurring;   /* recurring events expanded */
+	size_t occurrences; /* events those made */
+	size_t skipped;	    /* VEVENTs refused (ICALIO_SKIP_INVALID) */
+	size_t candidates;  /* candidate times the rules walked */
 };
 
 /*

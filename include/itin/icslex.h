@@ -25,8 +25,8 @@ struct ics_reader;
 /* One content line, unfolded: text[off .. off + len), NUL-terminated. */
 struct cline {
 	size_t off, len;
-	long line;		/* the physical line it starts on */
-	bool skip;		/* not a content line: ignored with a warning */
+	long line; /* the physical line it starts on */
+	bool skip; /* not a content line: ignored with a warning */
 	/* With --skip-invalid, a control character found in it (0: none)
 	 * and where: its VEVENT is refused, not the file. */
 	unsigned char ctrl;
@@ -37,9 +37,9 @@ struct cline {
 struct cprop {
 	const char *name;
 	size_t nlen;
-	const char *params;	/* ";P=V;Q=W", may be empty */
+	const char *params; /* ";P=V;Q=W", may be empty */
 	size_t plen;
-	const char *value;	/* to the end of the line */
+	const char *value; /* to the end of the line */
 	long line;
 };
 
@@ -51,7 +51,7 @@ struct vprops {
 
 /* A DATE or DATE-TIME value. */
 struct itime {
-	int64_t lsec;	/* local seconds (UTC seconds when utc) */
+	int64_t lsec; /* local seconds (UTC seconds when utc) */
 	bool is_date;
 	bool utc;
 };
@@ -91,7 +91,7 @@ bool ics_parse_itime(const char *s, size_t n, struct itime *t);
 /* The text of a time in that form ("Z" when utc). */
 void ics_stamp(char *buf, size_t size, int64_t lsec, bool is_date, bool utc);
 /* A time property's value and TZID (*has_tzid: a TZID that applies). */
-int ics_read_itime(struct ics_reader *r, const struct cprop *p,
-		   struct itime *t, struct strbuf *tzid, bool *has_tzid);
+int ics_read_itime(struct ics_reader *r, const struct cprop *p, struct itime *t,
+		   struct strbuf *tzid, bool *has_tzid);
 
 #endif

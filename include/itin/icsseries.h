@@ -33,51 +33,48 @@ struct zres;
 enum fkind { F_FLOATING, F_UTC, F_TZ, F_EMBEDDED };
 struct frame {
 	enum fkind kind;
-	const struct tz *tz;	/* F_TZ */
-	size_t zi;		/* F_TZ, F_EMBEDDED: r->zones[zi] (an index:
-				   ics_resolve_tzid() may move the array) */
-	int64_t start;		/* DTSTART on the frame's clock */
+	const struct tz *tz; /* F_TZ */
+	size_t zi;	     /* F_TZ, F_EMBEDDED: r->zones[zi] (an index:
+				ics_resolve_tzid() may move the array) */
+	int64_t start;	     /* DTSTART on the frame's clock */
 };
 
 struct occ {
 	int64_t key;
 	int64_t local;
-	bool whole_day;		/* an EXDATE given as a date: every start that day */
-	bool has_end;		/* an RDATE PERIOD: its own end */
-	int64_t end;		/* an instant in a zoned series, else local */
+	bool whole_day; /* an EXDATE given as a date: every start that day */
+	bool has_end;	/* an RDATE PERIOD: its own end */
+	int64_t end;	/* an instant in a zoned series, else local */
 };
 
 struct series {
 	struct occ *v;
 	size_t n, alloc;
 	bool capped;
-	size_t max;		/* occurrences allowed */
-	bool has_first;		/* v[0] is DTSTART */
-	bool partial;		/* a rule could not be expanded to its end */
-	bool empty_rule;	/* a rule the library found no date for */
+	size_t max;	 /* occurrences allowed */
+	bool has_first;	 /* v[0] is DTSTART */
+	bool partial;	 /* a rule could not be expanded to its end */
+	bool empty_rule; /* a rule the library found no date for */
 	/* The occurrences the file may still make (reader.occ_left), for
 	 * the series that becomes events; NULL for the others (EXDATEs, an
 	 * RDATE's values before they join it). */
 	const size_t *file_left;
-	bool over;		/* file_left reached: the file is refused */
+	bool over; /* file_left reached: the file is refused */
 };
 
 /* The frame of the series whose first event is m and properties vp. */
 int ics_series_frame(struct ics_reader *r, const struct event *m,
 		     const struct vprops *vp, struct frame *f);
 /* Instant u on frame f's clock (for a UTC UNTIL). */
-int64_t ics_frame_local(struct ics_reader *r, const struct frame *f,
-			int64_t u);
+int64_t ics_frame_local(struct ics_reader *r, const struct frame *f, int64_t u);
 
 /* The key of local time local in zone tz (NULL: floating). */
-int64_t ics_occ_key(const struct event *m, const struct tz *tz,
-		    int64_t local);
+int64_t ics_occ_key(const struct event *m, const struct tz *tz, int64_t local);
 /* The key of time fl on the frame's clock. */
 int64_t ics_frame_key(struct ics_reader *r, const struct frame *f,
 		      const struct event *m, const struct tz *mtz, int64_t fl);
 /* The local time, in the zone series m is kept in, of a key. */
-int64_t ics_key_local(const struct event *m, const struct tz *mtz,
-		      int64_t key);
+int64_t ics_key_local(const struct event *m, const struct tz *mtz, int64_t key);
 /* A RECURRENCE-ID, EXDATE or RDATE value as a key of the series m. */
 int64_t ics_value_key(struct ics_reader *r, const struct event *m,
 		      const struct tz *mtz, const struct frame *f,

@@ -41,8 +41,8 @@ void ics_participant_decode(struct event *ev, const char *s);
 const char *ics_present(const char *s);
 
 /* What LOCATION says for an event: "Venue, City, Country name". */
-void ics_location_text(struct strbuf *out, const char *venue,
-		       const char *city, const char *cc);
+void ics_location_text(struct strbuf *out, const char *venue, const char *city,
+		       const char *cc);
 /* What DESCRIPTION says: the notes, then who, the organisation, the source. */
 void ics_description_text(struct strbuf *out, const char *notes,
 			  const struct participant *with, size_t nwith,

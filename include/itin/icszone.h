@@ -27,11 +27,11 @@ enum zhow { Z_IANA, Z_WINDOWS, Z_EMBEDDED, Z_UNKNOWN };
 struct zres {
 	char *tzid;
 	enum zhow how;
-	const struct tz *tz;		/* Z_IANA, Z_WINDOWS */
-	const char *windows;		/* Z_WINDOWS: the Windows zone, when
-					   the TZID names one (CLDR then has
-					   a zone per territory) */
-	struct ics_vzone *embedded;	/* the file's VTIMEZONE, or NULL */
+	const struct tz *tz;	    /* Z_IANA, Z_WINDOWS */
+	const char *windows;	    /* Z_WINDOWS: the Windows zone, when
+				       the TZID names one (CLDR then has
+				       a zone per territory) */
+	struct ics_vzone *embedded; /* the file's VTIMEZONE, or NULL */
 	bool warned;
 };
 

@@ -17,8 +17,7 @@
 #include "itin/icslib.h"
 #include "itin/icsread.h"
 
-int ics_fail_at(struct ics_reader *r, long line, long col, const char *fmt,
-		...)
+int ics_fail_at(struct ics_reader *r, long line, long col, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -66,9 +65,9 @@ static long long_field_line(struct ics_reader *r, long line, const char *msg)
 	static const struct {
 		const char *what, *prop;
 	} map[] = {
-	    {"title ", "SUMMARY"},	   {"venue ", "LOCATION"},
-	    {"city ", "LOCATION"},	   {"notes ", "DESCRIPTION"},
-	    {"source ", "URL"},		   {"uid ", "UID"},
+	    {"title ", "SUMMARY"},	  {"venue ", "LOCATION"},
+	    {"city ", "LOCATION"},	  {"notes ", "DESCRIPTION"},
+	    {"source ", "URL"},		  {"uid ", "UID"},
 	    {"participant ", "ATTENDEE"}, {"tag ", "CATEGORIES"},
 	};
 	const char *prop = NULL;
@@ -99,47 +98,64 @@ static long long_field_line(struct ics_reader *r, long line, const char *msg)
 }
 
 /* Check ev and append it; takes ev. */
+/*
+ * X-ITIN-ID beside a UID: a second event of the file claiming it under
+ * another UID is a copy (evmerge.c: check_xid()); it gets the id its UID
+ * derives. first: where ev's id was first made; returns the line the id
+ * ev now has was first made on, or -1.
+ */
+static long check_xid(struct ics_reader *r, struct event *ev, long line,
+		      long first)
+{
+	long at = evlist_find(r->out, ev->id);
+	char *id;
+
+	if (at < 0 ||
+	    (r->out->v[at]->uid && !strcmp(r->out->v[at]->uid, ev->uid)))
+		return first;
+	id = event_derive_id(ev);
+	itin_warn_at(r->w, r->fname, line, 1,
+		     "X-ITIN-ID '%s' again (first at line "
+		     "%ld) with another UID; id %s from the "
+		     "UID instead",
+		     ev->id, first, id);
+	event_set_str(ev, &ev->id, id);
+	free(id);
+	ev->carried &= ~(unsigned)EVF_ID;
+	return evindex_find(r->ids, ev->id);
+}
+
+/* event_check() refused ev: the error at the VEVENT's line, or at the
+ * property that made a field too long. */
+static int check_failed(struct ics_reader *r, long line)
+{
+	struct itin_err keep = *r->err;
+	long at = long_field_line(r, line, keep.msg);
+
+	*r->err = keep;
+	snprintf(r->err->file, sizeof(r->err->file), "%s", r->fname);
+	r->err->line = at ? at : line;
+	r->err->col = at ? 1 : 0;
+	return -1;
+}
+
 int ics_emit(struct ics_reader *r, struct event *ev, long line)
 {
-	struct located lw = { r->w, r->fname, line };
-	struct itin_warner wrap = { located_warn, &lw };
+	struct located lw = {r->w, r->fname, line};
+	struct itin_warner wrap = {located_warn, &lw};
 	enum event_part part;
 	long first;
 
 	if (!ev->line)
 		ev->line = (uint32_t)line;
-	if (event_check_part(ev, r->w && r->w->fn ? &wrap : NULL, r->err, &part)) {
-		struct itin_err keep = *r->err;
-		long at = long_field_line(r, line, keep.msg);
-
-		*r->err = keep;
-		snprintf(r->err->file, sizeof(r->err->file), "%s", r->fname);
-		r->err->line = at ? at : line;
-		r->err->col = at ? 1 : 0;
+	if (event_check_part(ev, r->w && r->w->fn ? &wrap : NULL, r->err,
+			     &part)) {
 		event_free(ev);
-		return -1;
+		return check_failed(r, line);
 	}
 	first = evindex_find(r->ids, ev->id);
-	/* X-ITIN-ID beside a UID: a second event of the file claiming it
-	 * under another UID is a copy (evmerge.c: check_xid()). */
-	if (first >= 0 && ev->uid && (ev->carried & EVF_ID)) {
-		long at = evlist_find(r->out, ev->id);
-
-		if (at >= 0 && (!r->out->v[at]->uid ||
-				strcmp(r->out->v[at]->uid, ev->uid))) {
-			char *id = event_derive_id(ev);
-
-			itin_warn_at(r->w, r->fname, line, 1,
-				     "X-ITIN-ID '%s' again (first at line "
-				     "%ld) with another UID; id %s from the "
-				     "UID instead",
-				     ev->id, first, id);
-			event_set_str(ev, &ev->id, id);
-			free(id);
-			ev->carried &= ~(unsigned)EVF_ID;
-			first = evindex_find(r->ids, ev->id);
-		}
-	}
+	if (first >= 0 && ev->uid && (ev->carried & EVF_ID))
+		first = check_xid(r, ev, line, first);
 	if (first >= 0) {
 		long at = evlist_find(r->out, ev->id);
 
@@ -153,7 +169,7 @@ int ics_emit(struct ics_reader *r, struct event *ev, long line)
 			return 0;
 		}
 		ics_fail_at(r, line, 0, "duplicate id '%s' (first at line %ld)",
-			ev->id, first);
+			    ev->id, first);
 		event_free(ev);
 		return -1;
 	}
@@ -206,11 +222,11 @@ static void reader_init(struct ics_reader *r, const char *fname,
 	r->occ_max = o->max_file_occurrences ? o->max_file_occurrences
 					     : ICALIO_MAX_FILE_OCCURRENCES;
 	r->occ_left = r->occ_max;
-	r->cand_max = r->occ_max > (size_t)(INT64_MAX / 2 /
-					     ICALIO_CANDIDATES_PER_OCCURRENCE)
-			      ? INT64_MAX / 2
-			      : (int64_t)r->occ_max *
-					ICALIO_CANDIDATES_PER_OCCURRENCE;
+	r->cand_max =
+	    r->occ_max >
+		    (size_t)(INT64_MAX / 2 / ICALIO_CANDIDATES_PER_OCCURRENCE)
+		? INT64_MAX / 2
+		: (int64_t)r->occ_max * ICALIO_CANDIDATES_PER_OCCURRENCE;
 	r->cand_left = r->cand_max;
 }
 

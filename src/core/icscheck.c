@@ -41,8 +41,8 @@ struct nest {
 static void open_component(struct ics_reader *r, struct nest *n,
 			   const struct cprop *p, size_t i)
 {
-	snprintf(n->stack[n->depth].name, sizeof(n->stack[n->depth].name),
-		 "%s", p->value);
+	snprintf(n->stack[n->depth].name, sizeof(n->stack[n->depth].name), "%s",
+		 p->value);
 	n->stack[n->depth].line = p->line;
 	n->stack[n->depth].first = i;
 	n->depth++;
@@ -68,7 +68,8 @@ static int close_component(struct ics_reader *r, struct nest *n,
 				    r, n->stack[depth - 1].line, 1,
 				    "BEGIN:%s is never closed (END:%s at line "
 				    "%ld comes first)",
-				    n->stack[depth - 1].name, p->value, p->line);
+				    n->stack[depth - 1].name, p->value,
+				    p->line);
 
 		itin_warn_at(r->w, r->fname, p->line, 1,
 			     "END:%.60s taken as END:%s (BEGIN at line %ld)",
@@ -80,8 +81,8 @@ static int close_component(struct ics_reader *r, struct nest *n,
 	}
 	n->depth--;
 	if (n->depth == 1 && !ascii_casecmp(n->stack[1].name, "VTIMEZONE")) {
-		r->vtz = xgrow(r->vtz, &r->vtzalloc, r->nvtz + 1,
-			       sizeof(*r->vtz));
+		r->vtz =
+		    xgrow(r->vtz, &r->vtzalloc, r->nvtz + 1, sizeof(*r->vtz));
 		r->vtz[r->nvtz].tzid = NULL;
 		r->vtz[r->nvtz].first = n->stack[1].first;
 		r->vtz[r->nvtz].last = i;
@@ -100,10 +101,11 @@ static int check_line(struct ics_reader *r, struct nest *n,
 	if (n->depth == 0 &&
 	    !(begin && !ascii_casecmp(p->value, "VCALENDAR"))) {
 		if (begin)
-			return ics_fail_at(r, p->line, 1,
-					   "BEGIN:%.60s outside a VCALENDAR (not "
-					   "a complete iCalendar file)",
-					   p->value);
+			return ics_fail_at(
+			    r, p->line, 1,
+			    "BEGIN:%.60s outside a VCALENDAR (not "
+			    "a complete iCalendar file)",
+			    p->value);
 		itin_warn_at(r->w, r->fname, p->line, 1,
 			     "'%.*s' outside a VCALENDAR ignored",
 			     (int)(p->nlen > 60 ? 60 : p->nlen), p->name);
@@ -214,24 +216,25 @@ int ics_check_structure(struct ics_reader *r)
 static int too_many_changes(struct ics_reader *r, const char *tzid, long line)
 {
 	return ics_fail_at(r, line, 1,
-		       "VTIMEZONE '%.60s' has more than %d changes of time "
-		       "(the most itin reads in one zone)",
-		       tzid, ICAL_MAX_ZONE_TRANSITIONS);
+			   "VTIMEZONE '%.60s' has more than %d changes of time "
+			   "(the most itin reads in one zone)",
+			   tzid, ICAL_MAX_ZONE_TRANSITIONS);
 }
 
 /* Lines first..last (an observance) add to *n; -1 when that refuses. */
-static int count_observance(struct ics_reader *r, const char *tzid, size_t first,
-			    size_t last, int64_t *n)
+static int count_observance(struct ics_reader *r, const char *tzid,
+			    size_t first, size_t last, int64_t *n)
 {
 	struct cprop p;
 	int start = 1;
 	int v;
 
-	if (++*n > ICAL_MAX_ZONE_TRANSITIONS)	/* its DTSTART */
+	if (++*n > ICAL_MAX_ZONE_TRANSITIONS) /* its DTSTART */
 		return too_many_changes(r, tzid, r->cl[first].line);
 	for (size_t i = first + 1; i < last; i++)
 		if (!r->cl[i].skip && !ics_parse_cline(r, i, &p) &&
-		    ics_name_is(&p, "DTSTART") && ics_digits(p.value, 4, &v) && v > 0)
+		    ics_name_is(&p, "DTSTART") && ics_digits(p.value, 4, &v) &&
+		    v > 0)
 			start = v;
 	for (size_t i = first + 1; i < last && *n <= ICAL_MAX_ZONE_TRANSITIONS;
 	     i++) {
@@ -245,12 +248,13 @@ static int count_observance(struct ics_reader *r, const char *tzid, size_t first
 			int64_t made;
 
 			if (ics_zone_rule_dates(p.value, start, &made))
-				return ics_fail_at(r, p.line, 1,
-					       "VTIMEZONE '%.60s': RRULE '%.60s' "
-					       "changes the clock more often than "
-					       "yearly (a time zone rule is "
-					       "FREQ=YEARLY)",
-					       tzid, p.value);
+				return ics_fail_at(
+				    r, p.line, 1,
+				    "VTIMEZONE '%.60s': RRULE '%.60s' "
+				    "changes the clock more often than "
+				    "yearly (a time zone rule is "
+				    "FREQ=YEARLY)",
+				    tzid, p.value);
 			*n += made;
 		}
 		if (*n > ICAL_MAX_ZONE_TRANSITIONS)
@@ -276,7 +280,8 @@ int ics_check_vtimezones(struct ics_reader *r)
 				continue;
 			if (ics_name_is(&p, "BEGIN") && !depth++) {
 				obs = i;
-			} else if (ics_name_is(&p, "END") && depth && !--depth) {
+			} else if (ics_name_is(&p, "END") && depth &&
+				   !--depth) {
 				if (count_observance(r, tzid, obs, i, &n))
 					return -1;
 			}

@@ -38,7 +38,7 @@ static bool end_at(struct event *ev, const struct tz *etz, int64_t end)
 	h = off.utc_offset / 3600;
 	if (off.utc_offset % 3600 || h < -12 || h > 14 || !h)
 		h = 0;
-	if (h)	/* the tz database's Etc zones name the offset inverted */
+	if (h) /* the tz database's Etc zones name the offset inverted */
 		snprintf(name, sizeof(name), "Etc/GMT%+d", -h);
 	else
 		snprintf(name, sizeof(name), "UTC");
@@ -59,7 +59,8 @@ static struct event *occurrence_at(const struct event *tpl, int64_t start,
 				   const int64_t *instant, bool *folded)
 {
 	struct event *ev = event_clone(tpl);
-	const struct tz *tz = !tpl->allday && tpl->tz ? ics_quiet_tz(tpl->tz) : NULL;
+	const struct tz *tz =
+	    !tpl->allday && tpl->tz ? ics_quiet_tz(tpl->tz) : NULL;
 
 	*folded = false;
 	ev->start = start;
@@ -67,14 +68,18 @@ static struct event *occurrence_at(const struct event *tpl, int64_t start,
 		if (!tz) {
 			ev->end = start + (tpl->end - tpl->start);
 		} else {
-			const struct tz *etz = tpl->end_tz ? ics_quiet_tz(tpl->end_tz) : tz;
+			const struct tz *etz =
+			    tpl->end_tz ? ics_quiet_tz(tpl->end_tz) : tz;
 			int64_t dur;
 
 			if (!etz)
 				etz = tz;
-			dur = ics_instant_of(etz, tpl->end) - ics_instant_of(tz, tpl->start);
-			*folded = end_at(ev, etz,
-					 (instant ? *instant : ics_instant_of(tz, start)) + dur);
+			dur = ics_instant_of(etz, tpl->end) -
+			      ics_instant_of(tz, tpl->start);
+			*folded = end_at(
+			    ev, etz,
+			    (instant ? *instant : ics_instant_of(tz, start)) +
+				dur);
 		}
 	}
 	return ev;
@@ -146,7 +151,8 @@ static int override_key(struct ics_reader *r, struct ics_pending *ov,
 	if (!rp || ics_read_itime(r, rp, &t, &tzid, &has))
 		goto out;
 	ov->recid_key = ics_value_key(r, m, mtz, f, &t, has ? tzid.buf : NULL);
-	ics_key_stamp(ov->recid_stamp, sizeof(ov->recid_stamp), m, mtz, ov->recid_key);
+	ics_key_stamp(ov->recid_stamp, sizeof(ov->recid_stamp), m, mtz,
+		      ov->recid_key);
 	ret = 0;
 out:
 	free(vp.v);
@@ -166,7 +172,7 @@ static int cmp_i64(const void *pa, const void *pb)
 static int cmp_uid_recid(const void *pa, const void *pb)
 {
 	const struct ics_pending *a = *(struct ics_pending *const *)pa,
-			     *b = *(struct ics_pending *const *)pb;
+				 *b = *(struct ics_pending *const *)pb;
 	int c = strcmp(a->uid ? a->uid : "", b->uid ? b->uid : "");
 
 	if (c)
@@ -180,7 +186,7 @@ static int cmp_uid_recid(const void *pa, const void *pb)
 static int cmp_recid(const void *pa, const void *pb)
 {
 	const struct ics_pending *a = *(struct ics_pending *const *)pa,
-			     *b = *(struct ics_pending *const *)pb;
+				 *b = *(struct ics_pending *const *)pb;
 
 	if (a->recid_key != b->recid_key)
 		return a->recid_key < b->recid_key ? -1 : 1;
@@ -193,7 +199,8 @@ static int cmp_recid(const void *pa, const void *pb)
  * higher SEQUENCE wins, the later on a tie; the others are dropped, with
  * a warning. Returns how many are left, moved to the front.
  */
-static size_t unique_overrides(struct ics_reader *r, struct ics_pending **ovs, size_t n)
+static size_t unique_overrides(struct ics_reader *r, struct ics_pending **ovs,
+			       size_t n)
 {
 	size_t i, kept = 0;
 
@@ -206,11 +213,13 @@ static size_t unique_overrides(struct ics_reader *r, struct ics_pending **ovs, s
 			struct ics_pending *old = ovs[kept - 1];
 			bool newer = pe->ev->seq >= old->ev->seq;
 
-			itin_warn_at(r->w, r->fname, pe->line, 1,
-				     "UID '%.200s' overrides the occurrence %s "
-				     "again (first at line %ld); keeping the %s",
-				     pe->uid, pe->recid_stamp, old->line,
-				     newer ? "later one" : "one with the higher SEQUENCE");
+			itin_warn_at(
+			    r->w, r->fname, pe->line, 1,
+			    "UID '%.200s' overrides the occurrence %s "
+			    "again (first at line %ld); keeping the %s",
+			    pe->uid, pe->recid_stamp, old->line,
+			    newer ? "later one"
+				  : "one with the higher SEQUENCE");
 			if (newer) {
 				old->dropped = true;
 				ovs[kept - 1] = pe;
@@ -243,7 +252,8 @@ static void override_rule(struct ics_reader *r, struct ics_pending *ov,
 	for (size_t i = 0; i < vp.n && copied; i++) {
 		bool found = false;
 
-		if (!ics_name_is(&vp.v[i], "RRULE") && !ics_name_is(&vp.v[i], "RDATE"))
+		if (!ics_name_is(&vp.v[i], "RRULE") &&
+		    !ics_name_is(&vp.v[i], "RDATE"))
 			continue;
 		for (size_t k = 0; k < master->n && !found; k++)
 			found = vp.v[i].nlen == master->v[k].nlen &&
@@ -269,8 +279,10 @@ static void override_rule(struct ics_reader *r, struct ics_pending *ov,
 static int64_t clock_of(const struct event *m, const struct tz *mtz,
 			const struct event *tpl, int64_t key)
 {
-	const struct tz *ttz = !tpl->allday && tpl->tz ? ics_quiet_tz(tpl->tz) : NULL;
-	int64_t l = m->allday || !mtz ? key : tz_utc_to_local(ttz ? ttz : mtz, key);
+	const struct tz *ttz =
+	    !tpl->allday && tpl->tz ? ics_quiet_tz(tpl->tz) : NULL;
+	int64_t l =
+	    m->allday || !mtz ? key : tz_utc_to_local(ttz ? ttz : mtz, key);
 
 	return tpl->allday ? lsec_day(l) * ITIN_DAY : l;
 }
@@ -282,7 +294,8 @@ static int64_t clock_of(const struct event *m, const struct tz *mtz,
  */
 static struct event *future_occurrence(const struct event *m,
 				       const struct tz *mtz,
-				       const struct ics_pending *fut, int64_t key)
+				       const struct ics_pending *fut,
+				       int64_t key)
 {
 	const struct event *tpl = fut->ev;
 	int64_t shift = tpl->start - clock_of(m, mtz, tpl, fut->recid_key);
@@ -309,29 +322,31 @@ static void series_report(struct ics_reader *r, const struct ics_pending *ms,
 		date_format(r->o->from_day, a);
 		date_format(r->o->to_day, b);
 		if (made)
-			itin_warn_at(r->w, r->fname, ms->line, 0,
-				     "recurring event '%.80s' has no end: the %zu "
-				     "occurrence%s in the window %s to %s imported "
-				     "as separate events%s",
-				     ms->ev->title, made, made == 1 ? "" : "s", a,
-				     b, cap);
+			itin_warn_at(
+			    r->w, r->fname, ms->line, 0,
+			    "recurring event '%.80s' has no end: the %zu "
+			    "occurrence%s in the window %s to %s imported "
+			    "as separate events%s",
+			    ms->ev->title, made, made == 1 ? "" : "s", a, b,
+			    cap);
 		else
-			itin_warn_at(r->w, r->fname, ms->line, 0,
-				     "recurring event '%.80s' has no end, and no "
-				     "occurrence in the window %s to %s: nothing "
-				     "imported",
-				     ms->ev->title, a, b);
+			itin_warn_at(
+			    r->w, r->fname, ms->line, 0,
+			    "recurring event '%.80s' has no end, and no "
+			    "occurrence in the window %s to %s: nothing "
+			    "imported",
+			    ms->ev->title, a, b);
 	} else if (made) {
 		date_format(first, a);
 		date_format(last, b);
-		itin_warn_at(r->w, r->fname, ms->line, 0,
-			     "recurring event '%.80s': %s%zu occurrence%s, %s%s"
-			     "%s, imported as separate events%s",
-			     ms->ev->title,
-			     occ->capped || occ->partial || made == 1 ? "" : "all ",
-			     made, made == 1 ? "" : "s", a,
-			     first == last ? "" : " to ", first == last ? "" : b,
-			     cap);
+		itin_warn_at(
+		    r->w, r->fname, ms->line, 0,
+		    "recurring event '%.80s': %s%zu occurrence%s, %s%s"
+		    "%s, imported as separate events%s",
+		    ms->ev->title,
+		    occ->capped || occ->partial || made == 1 ? "" : "all ",
+		    made, made == 1 ? "" : "s", a, first == last ? "" : " to ",
+		    first == last ? "" : b, cap);
 	} else {
 		itin_warn_at(r->w, r->fname, ms->line, 0,
 			     "recurring event '%.80s': every occurrence is "
@@ -349,12 +364,12 @@ struct expansion {
 	struct vprops vp;
 	bool windowed;
 	int64_t span;
-	size_t max;		/* occurrences allowed */
-	char *base;		/* series_base() */
-	struct series occ, ex;	/* occurrences, EXDATEs */
-	struct ics_pending **ovs;	/* its overrides, by the one they name */
+	size_t max;		  /* occurrences allowed */
+	char *base;		  /* series_base() */
+	struct series occ, ex;	  /* occurrences, EXDATEs */
+	struct ics_pending **ovs; /* its overrides, by the one they name */
 	size_t nov;
-	int64_t *exk, *exd;	/* EXDATE instants, whole days */
+	int64_t *exk, *exd; /* EXDATE instants, whole days */
 	size_t nexk, nexd;
 	size_t made;
 	int64_t first_day, last_day;
@@ -384,7 +399,7 @@ static int claim_overrides(struct ics_reader *r, struct expansion *x)
 static int add_rdates(struct ics_reader *r, struct expansion *x,
 		      const struct cprop *p)
 {
-	struct series rd = { .max = x->max };
+	struct series rd = {.max = x->max};
 
 	if (ics_each_value(r, p, x->m, x->mtz, &x->f, false, &rd)) {
 		free(rd.v);
@@ -396,8 +411,9 @@ static int add_rdates(struct ics_reader *r, struct expansion *x,
 
 		if (x->windowed &&
 		    !ics_in_window(r, o->local,
-				   o->has_end ? o->end - (x->mtz ? o->key : o->local)
-					      : x->span))
+				   o->has_end
+				       ? o->end - (x->mtz ? o->key : o->local)
+				       : x->span))
 			continue;
 		added = ics_series_add(&x->occ, o->key, o->local);
 		if (added)
@@ -425,12 +441,13 @@ static int collect(struct ics_reader *r, struct expansion *x)
 			return -1;
 		if (x->occ.over) {
 			r->over_budget = true;
-			return ics_fail_at(r, x->ms->line, 0,
-					   "recurring event '%.80s' takes this "
-					   "file past %zu occurrences (the limit "
-					   "for a file; --max-occurrences raises "
-					   "it)",
-					   x->m->title, r->occ_max);
+			return ics_fail_at(
+			    r, x->ms->line, 0,
+			    "recurring event '%.80s' takes this "
+			    "file past %zu occurrences (the limit "
+			    "for a file; --max-occurrences raises "
+			    "it)",
+			    x->m->title, r->occ_max);
 		}
 	}
 	return 0;
@@ -465,9 +482,8 @@ static struct event *plain_occurrence(struct ics_reader *r,
 {
 	const struct event *m = x->m;
 	bool folded;
-	struct event *ev = occurrence_at(m, oc->local,
-					 !m->allday && x->mtz ? &oc->key : NULL,
-					 &folded);
+	struct event *ev = occurrence_at(
+	    m, oc->local, !m->allday && x->mtz ? &oc->key : NULL, &folded);
 
 	if (folded)
 		itin_warn_at(r->w, r->fname, x->ms->line, 0,
@@ -498,8 +514,8 @@ static bool excluded(struct ics_reader *r, const struct expansion *x,
 		     const struct occ *oc)
 {
 	int64_t day = lsec_day(x->m->allday || !x->mtz
-				       ? oc->key
-				       : ics_frame_local(r, &x->f, oc->key));
+				   ? oc->key
+				   : ics_frame_local(r, &x->f, oc->key));
 
 	return bsearch(&oc->key, x->exk, x->nexk, sizeof(*x->exk), cmp_i64) ||
 	       bsearch(&day, x->exd, x->nexd, sizeof(*x->exd), cmp_i64);
@@ -510,8 +526,8 @@ static bool excluded(struct ics_reader *r, const struct expansion *x,
  * THISANDFUTURE override before it (fut) changed it, else the first
  * event's. NULL when it falls outside the years the store holds.
  */
-static struct event *occurrence_event(struct ics_reader *r,
-				      struct expansion *x, const struct occ *oc,
+static struct event *occurrence_event(struct ics_reader *r, struct expansion *x,
+				      const struct occ *oc,
 				      struct ics_pending *ov,
 				      struct ics_pending *fut, const char *st)
 {
@@ -525,7 +541,7 @@ static struct event *occurrence_event(struct ics_reader *r,
 			     "outside the years 0001 to 9999 on the clock "
 			     "of %s; left out",
 			     x->m->title, st, x->m->tz ? x->m->tz : "its zone");
-		x->occ.partial = true;	/* not "all" */
+		x->occ.partial = true; /* not "all" */
 		return NULL;
 	}
 	if (ov) {
@@ -594,9 +610,9 @@ static int expansion_start(struct ics_reader *r, struct expansion *x)
 			  ics_instant_of(x->mtz, m->start);
 	/* DTSTART is the first occurrence. */
 	if (!x->windowed || ics_in_window(r, m->start, x->span))
-		x->occ.has_first = ics_series_add(&x->occ,
-						  ics_occ_key(m, x->mtz, m->start),
-						  m->start) != NULL;
+		x->occ.has_first =
+		    ics_series_add(&x->occ, ics_occ_key(m, x->mtz, m->start),
+				   m->start) != NULL;
 	return 0;
 }
 
@@ -624,8 +640,8 @@ static int expand_series(struct ics_reader *r, struct ics_pending *ms)
 	/* A caller may ask for fewer occurrences, never for more. */
 	x.max = r->o->max_occurrences &&
 			r->o->max_occurrences < ICAL_MAX_OCCURRENCES
-		? r->o->max_occurrences
-		: ICAL_MAX_OCCURRENCES;
+		    ? r->o->max_occurrences
+		    : ICAL_MAX_OCCURRENCES;
 	x.occ.max = x.max;
 	x.occ.file_left = &r->occ_left;
 	x.ex.max = ICAL_MAX_OCCURRENCES;
@@ -637,9 +653,9 @@ static int expand_series(struct ics_reader *r, struct ics_pending *ms)
 	 * February) leaves its DTSTART, as one refused at once does (such
 	 * a rule makes no series, so no window applies). */
 	if (x.occ.empty_rule && !x.occ.n)
-		x.occ.has_first = ics_series_add(&x.occ,
-						 ics_occ_key(m, x.mtz, m->start),
-						 m->start) != NULL;
+		x.occ.has_first =
+		    ics_series_add(&x.occ, ics_occ_key(m, x.mtz, m->start),
+				   m->start) != NULL;
 	r->occ_left -= x.occ.n;
 	sort_series(r, &x);
 	if (make_events(r, &x))
@@ -678,7 +694,7 @@ static int mark_lone_overrides(struct ics_reader *r)
 
 		if (!pe->is_override || pe->used || pe->dropped)
 			continue;
-		if (!pe->claimed)	/* of no series here */
+		if (!pe->claimed) /* of no series here */
 			override_rule(r, pe, NULL);
 		span = pe->ev->has_end ? pe->ev->end - pe->ev->start : 0;
 		if (pe->windowed && !ics_in_window(r, pe->ev->start, span))

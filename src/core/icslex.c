@@ -60,7 +60,8 @@ static void locate(const struct ics_reader *r, const char *buf, size_t len,
 	}
 	for (bool first = true;; first = false) {
 		const char *nl = memchr(buf + p, '\n', len - p);
-		size_t e = nl ? (size_t)(nl - buf) : len, s = p + (first ? 0 : 1);
+		size_t e = nl ? (size_t)(nl - buf) : len,
+		       s = p + (first ? 0 : 1);
 
 		if (e > p && buf[e - 1] == '\r')
 			e--;
@@ -219,7 +220,7 @@ static int check_bytes(struct ics_reader *r, const char *buf, size_t len,
 
 int ics_split_lines(struct ics_reader *r, const char *buf, size_t len)
 {
-	struct lapse lf = { 0, 0, 0 }, longl = { 0, 0, 0 };
+	struct lapse lf = {0, 0, 0}, longl = {0, 0, 0};
 
 	if (unfold(r, buf, len, &lf, &longl))
 		return -1;
@@ -242,8 +243,8 @@ int ics_split_lines(struct ics_reader *r, const char *buf, size_t len)
 
 static bool is_name_char(char c)
 {
-	return ascii_isalpha((unsigned char)c) || ascii_isdigit((unsigned char)c) ||
-	       c == '-';
+	return ascii_isalpha((unsigned char)c) ||
+	       ascii_isdigit((unsigned char)c) || c == '-';
 }
 
 /* NAME *(";" PARAM "=" VALUE *("," VALUE)) ":" VALUE */
@@ -256,8 +257,8 @@ int ics_parse_cline(struct ics_reader *r, size_t i, struct cprop *p)
 		q++;
 	if (q == s)
 		return ics_fail_at(r, p->line, 1,
-			       "expected a property or BEGIN/END line "
-			       "(NAME:VALUE)");
+				   "expected a property or BEGIN/END line "
+				   "(NAME:VALUE)");
 	p->name = s;
 	p->nlen = (size_t)(q - s);
 	p->params = q;
@@ -267,21 +268,25 @@ int ics_parse_cline(struct ics_reader *r, size_t i, struct cprop *p)
 		while (is_name_char(*q))
 			q++;
 		if (q == n || *q != '=')
-			return ics_fail_at(r, p->line, utf8_column(s, (size_t)(q - s)) ,
-				       "malformed parameter in '%.*s'",
-				       (int)p->nlen, p->name);
+			return ics_fail_at(r, p->line,
+					   utf8_column(s, (size_t)(q - s)),
+					   "malformed parameter in '%.*s'",
+					   (int)p->nlen, p->name);
 		do {
 			q++;
 			if (*q == '"') {
 				const char *e = strchr(q + 1, '"');
 
 				if (!e)
-					return ics_fail_at(r, p->line,
-						       utf8_column(s, (size_t)(q - s)),
-						       "unterminated quoted parameter value");
+					return ics_fail_at(
+					    r, p->line,
+					    utf8_column(s, (size_t)(q - s)),
+					    "unterminated quoted parameter "
+					    "value");
 				q = e + 1;
 			} else {
-				while (*q && *q != ',' && *q != ';' && *q != ':')
+				while (*q && *q != ',' && *q != ';' &&
+				       *q != ':')
 					q++;
 			}
 		} while (*q == ',');
@@ -289,19 +294,20 @@ int ics_parse_cline(struct ics_reader *r, size_t i, struct cprop *p)
 	p->plen = (size_t)(q - p->params);
 	if (*q != ':')
 		return ics_fail_at(r, p->line, utf8_column(s, (size_t)(q - s)),
-			       "expected ':' after '%.*s'", (int)p->nlen, p->name);
+				   "expected ':' after '%.*s'", (int)p->nlen,
+				   p->name);
 	p->value = q + 1;
 	return 0;
 }
 
 bool ics_name_is(const struct cprop *p, const char *name)
 {
-	return strlen(name) == p->nlen && !ascii_ncasecmp(p->name, name, p->nlen);
+	return strlen(name) == p->nlen &&
+	       !ascii_ncasecmp(p->name, name, p->nlen);
 }
 
 /* The value of parameter pname (first value, unquoted) into out. */
-bool ics_get_param(const struct cprop *p, const char *pname,
-		      struct strbuf *out)
+bool ics_get_param(const struct cprop *p, const char *pname, struct strbuf *out)
 {
 	const char *q = p->params, *e = p->params + p->plen;
 	size_t pn = strlen(pname);
@@ -315,14 +321,16 @@ bool ics_get_param(const struct cprop *p, const char *pname,
 		/* Skip this parameter's values. */
 		while (q < e && *q != ';') {
 			if (*q == '"') {
-				const char *c = memchr(q + 1, '"', (size_t)(e - q - 1));
+				const char *c =
+				    memchr(q + 1, '"', (size_t)(e - q - 1));
 
 				q = c ? c + 1 : e;
 			} else {
 				q++;
 			}
 		}
-		if ((size_t)(v - 1 - n) == pn && !ascii_ncasecmp(n, pname, pn)) {
+		if ((size_t)(v - 1 - n) == pn &&
+		    !ascii_ncasecmp(n, pname, pn)) {
 			const char *ve = v;
 
 			strbuf_reset(out);
@@ -429,9 +437,9 @@ bool ics_parse_itime(const char *s, size_t n, struct itime *t)
 		t->is_date = true;
 		return true;
 	}
-	if (s[8] != 'T' || !ics_digits(s + 9, 2, &h) || !ics_digits(s + 11, 2, &mi) ||
-	    !ics_digits(s + 13, 2, &sec) || h > 23 || mi > 59 || sec > 60 ||
-	    (n == 16 && s[15] != 'Z'))
+	if (s[8] != 'T' || !ics_digits(s + 9, 2, &h) ||
+	    !ics_digits(s + 11, 2, &mi) || !ics_digits(s + 13, 2, &sec) ||
+	    h > 23 || mi > 59 || sec > 60 || (n == 16 && s[15] != 'Z'))
 		return false;
 	if (sec == 60)
 		sec = 59; /* a leap second: itin counts none */
@@ -463,7 +471,7 @@ const struct cprop *ics_find(const struct vprops *vp, const char *name)
 /* The properties of lines first..last that are the component's own (not
  * its VALARMs'); vp->v is the caller's to free. */
 void ics_top_props(struct ics_reader *r, size_t first, size_t last,
-		      struct vprops *vp)
+		   struct vprops *vp)
 {
 	int depth = 0;
 
@@ -486,15 +494,17 @@ void ics_top_props(struct ics_reader *r, size_t first, size_t last,
 
 /* A time property's value and TZID. */
 int ics_read_itime(struct ics_reader *r, const struct cprop *p, struct itime *t,
-		      struct strbuf *tzid, bool *has_tzid)
+		   struct strbuf *tzid, bool *has_tzid)
 {
 	const char *v = p->value;
 	size_t n = strlen(v);
 
 	if (!ics_parse_itime(v, n, t))
-		return ics_fail_at(r, p->line, 1, "invalid %.*s '%.*s' (expected "
-			       "YYYYMMDD or YYYYMMDDTHHMMSS[Z])",
-			       (int)p->nlen, p->name, (int)(n > 40 ? 40 : n), v);
+		return ics_fail_at(r, p->line, 1,
+				   "invalid %.*s '%.*s' (expected "
+				   "YYYYMMDD or YYYYMMDDTHHMMSS[Z])",
+				   (int)p->nlen, p->name,
+				   (int)(n > 40 ? 40 : n), v);
 	*has_tzid = ics_get_param(p, "TZID", tzid) && tzid->len && !t->utc &&
 		    !t->is_date;
 	return 0;

@@ -44,7 +44,7 @@ struct icaltimetype ics_ical_local(int64_t lsec, bool is_date)
 /* A VTIMEZONE and the first year only its open-ended rules are in force. */
 struct ics_vzone {
 	icaltimezone *zone;
-	int open_from;		/* open_rules_from(zone), 0: not yet */
+	int open_from; /* open_rules_from(zone), 0: not yet */
 };
 
 struct ics_vzone *ics_vzone_parse(const char *text)
@@ -59,11 +59,12 @@ struct ics_vzone *ics_vzone_parse(const char *text)
 	if (!c)
 		return NULL;
 	vtz = icalcomponent_isa(c) == ICAL_VTIMEZONE_COMPONENT
-		      ? c
-		      : icalcomponent_get_first_component(
-			    c, ICAL_VTIMEZONE_COMPONENT);
+		  ? c
+		  : icalcomponent_get_first_component(c,
+						      ICAL_VTIMEZONE_COMPONENT);
 	z = icaltimezone_new();
-	if (!vtz || !icaltimezone_set_component(z, icalcomponent_new_clone(vtz))) {
+	if (!vtz ||
+	    !icaltimezone_set_component(z, icalcomponent_new_clone(vtz))) {
 		ics_check_memory();
 		icaltimezone_free(z, 1);
 		z = NULL;
@@ -125,33 +126,45 @@ static int open_rules_from(icaltimezone *z)
 
 	for (sub = c ? icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT)
 		     : NULL;
-	     sub; sub = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT)) {
+	     sub;
+	     sub = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT)) {
 		icalproperty *p;
 		int start = 0;
 
-		p = icalcomponent_get_first_property(sub, ICAL_DTSTART_PROPERTY);
+		p = icalcomponent_get_first_property(sub,
+						     ICAL_DTSTART_PROPERTY);
 		if (p)
 			start = icalproperty_get_dtstart(p).year;
 		if (start > last)
 			last = start;
-		for (p = icalcomponent_get_first_property(sub, ICAL_RDATE_PROPERTY);
-		     p; p = icalcomponent_get_next_property(sub, ICAL_RDATE_PROPERTY)) {
-			struct icaldatetimeperiodtype dp = icalproperty_get_rdate(p);
-			int y = icaltime_is_null_time(dp.time) ? dp.period.start.year
-							       : dp.time.year;
+		for (p = icalcomponent_get_first_property(sub,
+							  ICAL_RDATE_PROPERTY);
+		     p; p = icalcomponent_get_next_property(
+			    sub, ICAL_RDATE_PROPERTY)) {
+			struct icaldatetimeperiodtype dp =
+			    icalproperty_get_rdate(p);
+			int y = icaltime_is_null_time(dp.time)
+				    ? dp.period.start.year
+				    : dp.time.year;
 
 			if (y > last)
 				last = y;
 		}
-		for (p = icalcomponent_get_first_property(sub, ICAL_RRULE_PROPERTY);
-		     p; p = icalcomponent_get_next_property(sub, ICAL_RRULE_PROPERTY)) {
-			struct icalrecurrencetype rt = icalproperty_get_rrule(p);
+		for (p = icalcomponent_get_first_property(sub,
+							  ICAL_RRULE_PROPERTY);
+		     p; p = icalcomponent_get_next_property(
+			    sub, ICAL_RRULE_PROPERTY)) {
+			struct icalrecurrencetype rt =
+			    icalproperty_get_rrule(p);
 			int y = 0;
 
 			if (!icaltime_is_null_time(rt.until))
 				y = rt.until.year;
-			else if (rt.count > 0)	/* at most yearly in a VTIMEZONE */
-				y = start + rt.count * (rt.interval > 0 ? rt.interval : 1);
+			else if (rt.count >
+				 0) /* at most yearly in a VTIMEZONE */
+				y = start +
+				    rt.count *
+					(rt.interval > 0 ? rt.interval : 1);
 			if (y > last)
 				last = y;
 		}
@@ -179,7 +192,7 @@ bool ics_duration_parse(const char *s, struct ics_duration *d)
 		return false;
 	d->neg = du.is_neg;
 	d->days = (int64_t)du.weeks * 7 + du.days;
-	d->secs = (int64_t)du.hours * 3600 + (int64_t)du.minutes * 60 +
-		  du.seconds;
+	d->secs =
+	    (int64_t)du.hours * 3600 + (int64_t)du.minutes * 60 + du.seconds;
 	return true;
 }

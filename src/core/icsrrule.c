@@ -52,7 +52,7 @@ static void frame_until(struct ics_reader *r, struct icalrecurrencetype *rt,
 /* Whether the series of properties vp has no end: an RRULE with neither
  * COUNT nor UNTIL. Only such a series is cut to the import window. */
 bool ics_series_unbounded(const struct vprops *vp, const struct event *m,
-			     const struct frame *f)
+			  const struct frame *f)
 {
 	bool open = false;
 
@@ -136,9 +136,12 @@ static int64_t yearly_per_year(const struct icalrecurrencetype *rt)
 
 		days = 0;
 		for (int i = 0; i < ICAL_BY_DAY_SIZE &&
-				rt->by_day[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+				rt->by_day[i] != ICAL_RECURRENCE_ARRAY_MAX;
+		     i++)
 			days += icalrecurrencetype_day_position(rt->by_day[i])
-					? 1 : in_month ? 5 : 53;
+				    ? 1
+				: in_month ? 5
+					   : 53;
 	}
 	per = months * days;
 	per *= by_count(rt->by_hour, ICAL_BY_HOUR_SIZE);
@@ -191,13 +194,12 @@ static int over_candidates(struct ics_reader *r, const struct cprop *p)
 {
 	r->over_budget = true;
 	return ics_fail_at(r, p->line, 0,
-		       "RRULE '%.60s' takes this file past %lld "
-		       "candidate times, the dates and times its rules try "
-		       "(the limit for a file: %d for each of the %zu "
-		       "occurrences allowed; --max-occurrences raises it)",
-		       p->value, (long long)r->cand_max,
-		       ICALIO_CANDIDATES_PER_OCCURRENCE,
-		       r->occ_max);
+			   "RRULE '%.60s' takes this file past %lld "
+			   "candidate times, the dates and times its rules try "
+			   "(the limit for a file: %d for each of the %zu "
+			   "occurrences allowed; --max-occurrences raises it)",
+			   p->value, (long long)r->cand_max,
+			   ICALIO_CANDIDATES_PER_OCCURRENCE, r->occ_max);
 }
 
 int ics_zone_rule_dates(const char *rule, int start, int64_t *made)
@@ -209,15 +211,15 @@ int ics_zone_rule_dates(const char *rule, int start, int64_t *made)
 	free(rt.rscale);
 	ics_check_memory();
 	if (rt.freq == ICAL_NO_RECURRENCE)
-		return 0;	/* libical ignores it too */
+		return 0; /* libical ignores it too */
 	if (rt.freq != ICAL_YEARLY_RECURRENCE)
 		return -1;
 	if (!icaltime_is_null_time(rt.until) && rt.until.year < end)
 		end = rt.until.year;
 	every = rt.interval > 0 ? rt.interval : 1;
 	if (end >= start)
-		*made = ((int64_t)(end - start) / every + 1) *
-			yearly_per_year(&rt);
+		*made =
+		    ((int64_t)(end - start) / every + 1) * yearly_per_year(&rt);
 	if (rt.count > 0 && rt.count < *made)
 		*made = rt.count;
 	return 0;
@@ -235,7 +237,8 @@ struct walk {
 	struct icalrecurrencetype rt;
 	icalrecur_iterator *it;
 	size_t steps, limit, julian;
-	/* Steps in proportion to the occurrences allowed (200000 by default). */
+	/* Steps in proportion to the occurrences allowed (200000 by default).
+	 */
 	size_t max_steps;
 	int64_t walk_from, reach, horizon, step, per;
 	int64_t last, until_l;
@@ -257,7 +260,8 @@ static int64_t lib_end(void)
 static void refused_rule(struct ics_reader *r, const struct walk *w,
 			 struct series *out)
 {
-	if (lsec_day(w->f->start) >= days_from_civil(ICAL_RRULE_LAST_YEAR, 1, 1))
+	if (lsec_day(w->f->start) >=
+	    days_from_civil(ICAL_RRULE_LAST_YEAR, 1, 1))
 		itin_warn_at(r->w, r->fname, w->p->line, 0,
 			     "cannot expand RRULE '%.60s' (the iCalendar "
 			     "library expands rules up to the year %d); "
@@ -288,17 +292,17 @@ static void start_near_window(struct ics_reader *r, struct walk *w)
  * it cuts the series. 0 to walk on, 1 when the rule cannot be walked (out
  * is partial), -1 when the file has not one step left.
  */
-static int bound_walk(struct ics_reader *r, struct walk *w,
-		      struct series *out)
+static int bound_walk(struct ics_reader *r, struct walk *w, struct series *out)
 {
 	const struct icaltimetype u = w->rt.until;
 	bool allday = w->m->allday;
 
 	if (!icaltime_is_null_time(u))
-		w->until_l = days_from_civil(u.year, u.month, u.day) * ITIN_DAY +
-			     u.hour * 3600 + u.minute * 60 + u.second;
+		w->until_l =
+		    days_from_civil(u.year, u.month, u.day) * ITIN_DAY +
+		    u.hour * 3600 + u.minute * 60 + u.second;
 	if (w->paced) {
-		if (w->allowed < w->per)	/* not one step left */
+		if (w->allowed < w->per) /* not one step left */
 			return over_candidates(r, w->p);
 		w->reach = w->allowed / w->per * w->step;
 	}
@@ -307,14 +311,14 @@ static int bound_walk(struct ics_reader *r, struct walk *w,
 		return 0;
 	/* The day it falls in, for a warning a person reads. */
 	w->horizon = lsec_day(w->walk_from + w->reach) * ITIN_DAY;
-	if (w->horizon <= w->walk_from)	/* a budget of hours */
+	if (w->horizon <= w->walk_from) /* a budget of hours */
 		w->horizon = w->walk_from + w->reach;
 	icalrecur_iterator_free(w->it);
 	w->rt.until = ics_ical_local(w->horizon, allday);
 	w->it = recur_iterator_new(w->rt, ics_ical_local(w->f->start, allday));
 	if (w->it && w->walk_from != w->f->start)
-		icalrecur_iterator_set_start(w->it,
-					     ics_ical_local(w->walk_from, allday));
+		icalrecur_iterator_set_start(
+		    w->it, ics_ical_local(w->walk_from, allday));
 	if (!w->it) {
 		out->partial = true;
 		return 1;
@@ -325,8 +329,7 @@ static int bound_walk(struct ics_reader *r, struct walk *w,
 /* The iterator gave no more: the rule's end, or the library's. A rule
  * without one, a COUNT not reached or an UNTIL past the library's last
  * year was cut short. */
-static void walk_ended(struct ics_reader *r, struct walk *w,
-		       struct series *out)
+static void walk_ended(struct ics_reader *r, struct walk *w, struct series *out)
 {
 	const struct icalrecurrencetype *rt = &w->rt;
 
@@ -339,7 +342,7 @@ static void walk_ended(struct ics_reader *r, struct walk *w,
 			     : rt->count <= 0 || w->steps < w->limit;
 	} else if (!w->steps &&
 		   lsec_day(lib_end()) - lsec_day(w->walk_from) >=
-			   GREGORIAN_CYCLE_DAYS &&
+		       GREGORIAN_CYCLE_DAYS &&
 		   (rt->count > 0 || icaltime_is_null_time(rt->until) ||
 		    rt->until.year > ICAL_RRULE_LAST_YEAR)) {
 		/* Not one date in 400 years, after which the
@@ -350,7 +353,7 @@ static void walk_ended(struct ics_reader *r, struct walk *w,
 		out->empty_rule = true;
 	} else if (rt->count > 0 ? w->steps + w->julian < w->limit
 				 : icaltime_is_null_time(rt->until) ||
-					   rt->until.year > ICAL_RRULE_LAST_YEAR) {
+				       rt->until.year > ICAL_RRULE_LAST_YEAR) {
 		itin_warn_at(r->w, r->fname, w->p->line, 0,
 			     "RRULE '%.60s' ends after %zu "
 			     "occurrence%s (the iCalendar library "
@@ -389,7 +392,7 @@ static int walk_rule(struct ics_reader *r, struct walk *w, struct series *out)
 		 * Gregorian) has not, and which would become a second 1
 		 * March taking a place under the cap. */
 		if (!date_is_valid(t.year, t.month, t.day)) {
-			w->julian++;	/* libical counted it under COUNT */
+			w->julian++; /* libical counted it under COUNT */
 			continue;
 		}
 		fl = days_from_civil(t.year, t.month, t.day) * ITIN_DAY;
@@ -401,10 +404,11 @@ static int walk_rule(struct ics_reader *r, struct walk *w, struct series *out)
 		if (w->steps >= w->limit)
 			break;
 		if (++w->steps > w->max_steps) {
-			itin_warn_at(r->w, r->fname, w->p->line, 0,
-				     "RRULE '%.60s' stopped after %zu steps (the "
-				     "limit); later occurrences are not imported",
-				     w->p->value, w->max_steps);
+			itin_warn_at(
+			    r->w, r->fname, w->p->line, 0,
+			    "RRULE '%.60s' stopped after %zu steps (the "
+			    "limit); later occurrences are not imported",
+			    w->p->value, w->max_steps);
 			out->partial = true;
 			break;
 		}
@@ -426,18 +430,20 @@ static int walk_rule(struct ics_reader *r, struct walk *w, struct series *out)
  * steps. A walk cut by the file's budget refuses the file; one cut by
  * the rule's own limit is said.
  */
-static int charge_walk(struct ics_reader *r, struct walk *w,
-		       struct series *out)
+static int charge_walk(struct ics_reader *r, struct walk *w, struct series *out)
 {
 	int64_t walked = w->last, charge, end = lib_end();
 
-	if (w->ended && !(w->rt.count > 0 && w->steps >= w->limit))	/* not its COUNT */
+	if (w->ended &&
+	    !(w->rt.count > 0 && w->steps >= w->limit)) /* not its COUNT */
 		walked = w->horizon ? w->horizon
-			 : w->until_l != INT64_MAX ? (w->until_l < end ? w->until_l : end)
-						   : end;
+			 : w->until_l != INT64_MAX
+			     ? (w->until_l < end ? w->until_l : end)
+			     : end;
 	charge = w->paced ? (walked > w->walk_from
-				     ? (walked - w->walk_from) / w->step + 1
-				     : 1) * w->per
+				 ? (walked - w->walk_from) / w->step + 1
+				 : 1) *
+				w->per
 			  : (int64_t)w->steps + 1;
 	r->cand_left = charge < r->cand_left ? r->cand_left - charge : 0;
 	r->st->candidates += (size_t)charge;

@@ -30,7 +30,7 @@ static void zone_frame(struct ics_reader *r, struct zres *z, struct frame *f)
 
 /* The frame of the series whose first event is m and properties vp. */
 int ics_series_frame(struct ics_reader *r, const struct event *m,
-			const struct vprops *vp, struct frame *f)
+		     const struct vprops *vp, struct frame *f)
 {
 	const struct cprop *p = ics_find(vp, "DTSTART");
 	struct strbuf tzid = STRBUF_INIT;
@@ -82,8 +82,7 @@ static int64_t frame_instant(struct ics_reader *r, const struct frame *f,
 }
 
 /* Instant u on frame f's clock (for a UTC UNTIL). */
-int64_t ics_frame_local(struct ics_reader *r, const struct frame *f,
-			   int64_t u)
+int64_t ics_frame_local(struct ics_reader *r, const struct frame *f, int64_t u)
 {
 	switch (f->kind) {
 	case F_TZ:
@@ -108,7 +107,7 @@ int64_t ics_occ_key(const struct event *m, const struct tz *tz, int64_t local)
 
 /* The key of time fl on the frame's clock. */
 int64_t ics_frame_key(struct ics_reader *r, const struct frame *f,
-			 const struct event *m, const struct tz *mtz, int64_t fl)
+		      const struct event *m, const struct tz *mtz, int64_t fl)
 {
 	if (m->allday)
 		return lsec_day(fl) * ITIN_DAY;
@@ -116,8 +115,7 @@ int64_t ics_frame_key(struct ics_reader *r, const struct frame *f,
 }
 
 /* The local time, in the zone series m is kept in, of a key. */
-int64_t ics_key_local(const struct event *m, const struct tz *mtz,
-			 int64_t key)
+int64_t ics_key_local(const struct event *m, const struct tz *mtz, int64_t key)
 {
 	return !m->allday && mtz ? tz_utc_to_local(mtz, key) : key;
 }
@@ -125,8 +123,8 @@ int64_t ics_key_local(const struct event *m, const struct tz *mtz,
 /* A RECURRENCE-ID, EXDATE or RDATE value as a key of the series m: a
  * value without TZID or Z is on the series' own clock. */
 int64_t ics_value_key(struct ics_reader *r, const struct event *m,
-			 const struct tz *mtz, const struct frame *f,
-			 const struct itime *t, const char *tzid)
+		      const struct tz *mtz, const struct frame *f,
+		      const struct itime *t, const char *tzid)
 {
 	if (m->allday)
 		return lsec_day(t->lsec) * ITIN_DAY;
@@ -143,7 +141,7 @@ int64_t ics_value_key(struct ics_reader *r, const struct event *m,
 }
 
 void ics_key_stamp(char *buf, size_t size, const struct event *m,
-		      const struct tz *tz, int64_t key)
+		   const struct tz *tz, int64_t key)
 {
 	ics_stamp(buf, size, key, m->allday, !m->allday && tz);
 }
@@ -212,7 +210,8 @@ static void period_end(struct ics_reader *r, const struct cprop *p,
 		days = d.days;
 		secs = d.secs;
 		why = "is too long (it ends past 9999)";
-		if (days > ICAL_MAX_DAYS || secs > (int64_t)ICAL_MAX_DAYS * ITIN_DAY ||
+		if (days > ICAL_MAX_DAYS ||
+		    secs > (int64_t)ICAL_MAX_DAYS * ITIN_DAY ||
 		    oc->local + days * ITIN_DAY + secs >= last + ITIN_DAY)
 			goto bad;
 		/* Days on the local clock, hours and less exact (3.3.6). */
@@ -241,8 +240,8 @@ bad:
 
 /* Every value of the multi-valued property p (RDATE, EXDATE) as keys. */
 int ics_each_value(struct ics_reader *r, const struct cprop *p,
-		      const struct event *m, const struct tz *mtz,
-		      const struct frame *f, bool exclusions, struct series *out)
+		   const struct event *m, const struct tz *mtz,
+		   const struct frame *f, bool exclusions, struct series *out)
 {
 	struct strbuf tzid = STRBUF_INIT;
 	bool has_tzid = ics_get_param(p, "TZID", &tzid) && tzid.len;
@@ -258,7 +257,7 @@ int ics_each_value(struct ics_reader *r, const struct cprop *p,
 
 		next = ics_next_item(s, &n);
 		slash = memchr(s, '/', n);
-		len = slash ? (size_t)(slash - s) : n;	/* a PERIOD's start */
+		len = slash ? (size_t)(slash - s) : n; /* a PERIOD's start */
 		if (!ics_parse_itime(s, len, &t)) {
 			itin_warn_at(r->w, r->fname, p->line, 1,
 				     "invalid %.*s value '%.*s' ignored",
@@ -266,7 +265,8 @@ int ics_each_value(struct ics_reader *r, const struct cprop *p,
 				     (int)(len > 40 ? 40 : len), s);
 			continue;
 		}
-		key = ics_value_key(r, m, mtz, f, &t, has_tzid ? tzid.buf : NULL);
+		key =
+		    ics_value_key(r, m, mtz, f, &t, has_tzid ? tzid.buf : NULL);
 		local = m->allday || mtz ? ics_key_local(m, mtz, key) : t.lsec;
 		added = ics_series_add(out, key, local);
 		/* A date among a timed series' EXDATEs: that whole day. */
@@ -278,10 +278,11 @@ int ics_each_value(struct ics_reader *r, const struct cprop *p,
 			period_end(r, p, m, mtz, f, has_tzid ? tzid.buf : NULL,
 				   slash + 1, n - len - 1, added);
 		else if (added && slash && !exclusions)
-			itin_warn_at(r->w, r->fname, p->line, 1,
-				     "RDATE period '%.*s' in an all-day series: "
-				     "the occurrence lasts as long as the first",
-				     (int)(n > 40 ? 40 : n), s);
+			itin_warn_at(
+			    r->w, r->fname, p->line, 1,
+			    "RDATE period '%.*s' in an all-day series: "
+			    "the occurrence lasts as long as the first",
+			    (int)(n > 40 ? 40 : n), s);
 	}
 	strbuf_release(&tzid);
 	return 0;

@@ -63,9 +63,11 @@ char *ics_x_decode(const char *s)
 		if (s[0] == '\\' && s[1] == '\\') {
 			strbuf_addch(&out, '\\');
 			s++;
-		} else if (s[0] == '\\' && s[1] == 'x' && ascii_hexval(s[2]) >= 0 &&
-			   ascii_hexval(s[3]) >= 0 && ascii_hexval(s[2]) * 16 + ascii_hexval(s[3])) {
-			strbuf_addch(&out, (char)(ascii_hexval(s[2]) * 16 + ascii_hexval(s[3])));
+		} else if (s[0] == '\\' && s[1] == 'x' &&
+			   ascii_hexval(s[2]) >= 0 && ascii_hexval(s[3]) >= 0 &&
+			   ascii_hexval(s[2]) * 16 + ascii_hexval(s[3])) {
+			strbuf_addch(&out, (char)(ascii_hexval(s[2]) * 16 +
+						  ascii_hexval(s[3])));
 			s += 3;
 		} else {
 			strbuf_addch(&out, *s);
@@ -77,7 +79,7 @@ char *ics_x_decode(const char *s)
 /* "Name (Role)", with '\', '(' and ')' of the parts escaped. */
 void ics_participant_encode(struct strbuf *out, const struct participant *p)
 {
-	const char *parts[2] = { p->name, p->role };
+	const char *parts[2] = {p->name, p->role};
 
 	strbuf_reset(out);
 	for (int k = 0; k < 2; k++) {
@@ -138,8 +140,8 @@ const char *ics_present(const char *s)
 }
 
 /* What LOCATION says for an event: "Venue, City, Country name". */
-void ics_location_text(struct strbuf *out, const char *venue,
-			  const char *city, const char *cc)
+void ics_location_text(struct strbuf *out, const char *venue, const char *city,
+		       const char *cc)
 {
 	const char *parts[3], *name;
 	size_t n = 0;
@@ -162,8 +164,8 @@ void ics_location_text(struct strbuf *out, const char *venue,
 
 /* What DESCRIPTION says: the notes, then who, the organisation, the source. */
 void ics_description_text(struct strbuf *out, const char *notes,
-			     const struct participant *with, size_t nwith,
-			     const char *org, const char *source)
+			  const struct participant *with, size_t nwith,
+			  const char *org, const char *source)
 {
 	strbuf_reset(out);
 	if (ics_present(notes))
@@ -194,7 +196,7 @@ void ics_description_text(struct strbuf *out, const char *notes,
  * so both become a space here; X-ITIN-TAG keeps the tag exactly.
  */
 void ics_categories_text(struct strbuf *out, enum event_type type,
-			    char *const *tags, size_t ntags)
+			 char *const *tags, size_t ntags)
 {
 	strbuf_reset(out);
 	strbuf_addstr(out, event_type_name(type));

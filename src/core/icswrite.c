@@ -53,10 +53,10 @@ static icalproperty *time_prop(icalproperty_kind kind, int64_t lsec,
 	if (is_date)
 		snprintf(buf, sizeof(buf), "%04d%02d%02d", y, m, d);
 	else
-		snprintf(buf, sizeof(buf), "%04d%02d%02dT%02d%02d%02d", y, m,
-			 d, s / 3600, s / 60 % 60, s % 60);
-	v = icalvalue_new_from_string(is_date ? ICAL_DATE_VALUE
-					      : ICAL_DATETIME_VALUE, buf);
+		snprintf(buf, sizeof(buf), "%04d%02d%02dT%02d%02d%02d", y, m, d,
+			 s / 3600, s / 60 % 60, s % 60);
+	v = icalvalue_new_from_string(
+	    is_date ? ICAL_DATE_VALUE : ICAL_DATETIME_VALUE, buf);
 	if (!v)
 		return NULL;
 	p = icalproperty_new(kind);
@@ -152,8 +152,9 @@ static bool looks_like_uri(const char *s)
 
 	if (!ascii_isalpha((unsigned char)*p))
 		return false;
-	while (ascii_isalpha((unsigned char)*p) || ascii_isdigit((unsigned char)*p) ||
-	       *p == '+' || *p == '-' || *p == '.')
+	while (ascii_isalpha((unsigned char)*p) ||
+	       ascii_isdigit((unsigned char)*p) || *p == '+' || *p == '-' ||
+	       *p == '.')
 		p++;
 	if (*p != ':' || !p[1])
 		return false;
@@ -209,7 +210,8 @@ static void add_identity(icalcomponent *c, const struct event *ev,
 		icalio_uid(a, ev->id);
 	add_prop(c, icalproperty_new_uid(a->buf));
 	/* A UID that does not give the id back ("ID@itin") carries it. */
-	if (a->len != strlen(ev->id) + 5 || strncmp(a->buf, ev->id, a->len - 5) ||
+	if (a->len != strlen(ev->id) + 5 ||
+	    strncmp(a->buf, ev->id, a->len - 5) ||
 	    strcmp(a->buf + a->len - 5, "@itin"))
 		add_x(c, "X-ITIN-ID", ev->id, b);
 	add_prop(c, icalproperty_new_dtstamp(ical_utc(o->now)));
@@ -223,18 +225,21 @@ static void add_identity(icalcomponent *c, const struct event *ev,
 static void add_times(icalcomponent *c, const struct event *ev)
 {
 	if (ev->allday) {
-		int64_t last = ev->has_end ? lsec_day(ev->end) : lsec_day(ev->start);
+		int64_t last =
+		    ev->has_end ? lsec_day(ev->end) : lsec_day(ev->start);
 
 		add_time(c, time_prop(ICAL_DTSTART_PROPERTY, ev->start, true),
 			 NULL);
 		if (last < ITIN_LAST_DAY) {
-			add_time(c, time_prop(ICAL_DTEND_PROPERTY,
-					      (last + 1) * ITIN_DAY, true),
+			add_time(c,
+				 time_prop(ICAL_DTEND_PROPERTY,
+					   (last + 1) * ITIN_DAY, true),
 				 NULL);
 		} else {
 			/* DTEND would be in the year 10000, which a DATE
 			 * cannot hold: the length says the same. */
-			struct icaldurationtype du = icaldurationtype_null_duration();
+			struct icaldurationtype du =
+			    icaldurationtype_null_duration();
 
 			du.days = (unsigned)(last - lsec_day(ev->start) + 1);
 			add_prop(c, icalproperty_new_duration(du));
@@ -247,7 +252,7 @@ static void add_times(icalcomponent *c, const struct event *ev)
 		/* DTEND = DTSTART reads as a mistake to validators;
 		 * a zero DURATION says the same on purpose. */
 		add_prop(c, icalproperty_new_duration(
-				    icaldurationtype_null_duration()));
+				icaldurationtype_null_duration()));
 	} else if (ev->has_end) {
 		add_time(c, time_prop(ICAL_DTEND_PROPERTY, ev->end, false),
 			 ev->end_tz ? ev->end_tz : ev->tz);
@@ -255,12 +260,13 @@ static void add_times(icalcomponent *c, const struct event *ev)
 }
 
 /* SUMMARY, LOCATION, DESCRIPTION, CATEGORIES, STATUS, URL, GEO. */
-static void add_text(icalcomponent *c, const struct event *ev,
-		     struct strbuf *a, struct strbuf *b)
+static void add_text(icalcomponent *c, const struct event *ev, struct strbuf *a,
+		     struct strbuf *b)
 {
 	static const enum icalproperty_status status[EV_STATUS_COUNT] = {
-		ICAL_STATUS_CONFIRMED, ICAL_STATUS_TENTATIVE,
-		ICAL_STATUS_CANCELLED,
+	    ICAL_STATUS_CONFIRMED,
+	    ICAL_STATUS_TENTATIVE,
+	    ICAL_STATUS_CANCELLED,
 	};
 	const struct place *pl;
 
@@ -382,8 +388,8 @@ static void offset_name(char *buf, size_t size, int32_t off)
 /* An observance's yearly rule: FREQ=YEARLY;BYMONTH=..;BYDAY=..;UNTIL=.. */
 static icalproperty *rule_prop(const struct vtz_rule *r, struct strbuf *rule)
 {
-	static const char *const days[7] = { "SU", "MO", "TU", "WE",
-					     "TH", "FR", "SA" };
+	static const char *const days[7] = {"SU", "MO", "TU", "WE",
+					    "TH", "FR", "SA"};
 	struct icaltimetype u = ical_utc(r->until);
 
 	strbuf_reset(rule);
@@ -397,7 +403,8 @@ static icalproperty *rule_prop(const struct vtz_rule *r, struct strbuf *rule)
 			    r->mday_from + 5, r->mday_from + 6, days[r->wday]);
 	strbuf_addf(rule, ";UNTIL=%04d%02d%02dT%02d%02d%02dZ", u.year, u.month,
 		    u.day, u.hour, u.minute, u.second);
-	return icalproperty_new_rrule(icalrecurrencetype_from_string(rule->buf));
+	return icalproperty_new_rrule(
+	    icalrecurrencetype_from_string(rule->buf));
 }
 
 /* One STANDARD or DAYLIGHT component. */
@@ -425,9 +432,9 @@ static icalcomponent *observance_of(const struct vtz_obs *ob,
 	 * again as the first RDATE (RFC 5545 allows the repetition).
 	 */
 	for (size_t k = 0; ob->nrdates && k <= ob->nrdates; k++)
-		add_prop(sub, time_prop(ICAL_RDATE_PROPERTY,
-					k ? ob->rdates[k - 1] : ob->start,
-					false));
+		add_prop(sub,
+			 time_prop(ICAL_RDATE_PROPERTY,
+				   k ? ob->rdates[k - 1] : ob->start, false));
 	return sub;
 }
 
@@ -438,7 +445,8 @@ static icalcomponent *vtimezone_of(const struct vtimezone *vtz)
 
 	add_prop(c, icalproperty_new_tzid(vtz->tzid));
 	for (size_t i = 0; i < vtz->nobs; i++)
-		icalcomponent_add_component(c, observance_of(&vtz->obs[i], &rule));
+		icalcomponent_add_component(c,
+					    observance_of(&vtz->obs[i], &rule));
 	strbuf_release(&rule);
 	return c;
 }
@@ -478,7 +486,8 @@ static void write_head(struct strbuf *sb, const struct icalio_write_opts *o)
 	s = icalcomponent_as_ical_string_r(cal);
 	icalcomponent_free(cal);
 	take_ical_string(&head, s);
-	if (head.len >= 15 && !strcmp(head.buf + head.len - 15, "END:VCALENDAR\r\n"))
+	if (head.len >= 15 &&
+	    !strcmp(head.buf + head.len - 15, "END:VCALENDAR\r\n"))
 		head.buf[head.len -= 15] = '\0';
 	refold(sb, head.buf);
 	strbuf_release(&head);

@@ -101,7 +101,8 @@ struct zres *ics_resolve_tzid(struct ics_reader *r, const char *tzid)
 	for (size_t i = 0; i < r->nzones; i++)
 		if (!strcmp(r->zones[i].tzid, tzid))
 			return &r->zones[i];
-	r->zones = xgrow(r->zones, &r->zalloc, r->nzones + 1, sizeof(*r->zones));
+	r->zones =
+	    xgrow(r->zones, &r->zalloc, r->nzones + 1, sizeof(*r->zones));
 	z = &r->zones[r->nzones++];
 	memset(z, 0, sizeof(*z));
 	z->tzid = xstrdup(tzid);
@@ -120,9 +121,11 @@ struct zres *ics_resolve_tzid(struct ics_reader *r, const char *tzid)
 	}
 	if (z->how == Z_UNKNOWN) {
 		/* "FLE Standard Time", or Outlook's display name for it:
-		 * "(UTC+02:00) Helsinki, Kyiv, Riga, Sofia, Tallinn, Vilnius". */
-		const char *wname = winzone_to_iana(name) ? z->tzid
-							  : winzone_from_display(name);
+		 * "(UTC+02:00) Helsinki, Kyiv, Riga, Sofia, Tallinn, Vilnius".
+		 */
+		const char *wname = winzone_to_iana(name)
+					? z->tzid
+					: winzone_from_display(name);
 
 		if (wname && (win = winzone_to_iana(wname)) &&
 		    (z->tz = ics_quiet_tz(win))) {
@@ -131,7 +134,7 @@ struct zres *ics_resolve_tzid(struct ics_reader *r, const char *tzid)
 		}
 	}
 	if (z->how == Z_UNKNOWN && (z->tz = display_place_zone(name)) != NULL)
-		z->how = Z_WINDOWS;	/* checked against the VTIMEZONE alike */
+		z->how = Z_WINDOWS; /* checked against the VTIMEZONE alike */
 	z->embedded = embedded_zone(r, tzid);
 	if (z->how == Z_UNKNOWN && z->embedded)
 		z->how = Z_EMBEDDED;
