@@ -1,12 +1,13 @@
 /*
  * icalio.h: iCalendar (RFC 5545) export and import.
  *
- * icalio.c is the only file that calls libical (Debian's 3.0; only its
- * _r string functions, whose results we own and free). libical builds and
- * writes the objects, parses recurrence rules and durations, expands
- * RRULEs, and evaluates a file's own VTIMEZONEs when a TZID is not a zone
- * of the tz database. Every offset of a zone we know comes from tz.c, and
- * every VTIMEZONE we write from vtimezone.c: never libical's own zones.
+ * The module: export in icswrite.c, import in icalio.c and the ics*.c
+ * files icsread.h lists, the field mapping of both in icstext.c. Only
+ * icslib.c and icsrrule.c call libical (Debian's 3.0): it parses and
+ * expands RRULEs, parses durations, and evaluates a file's own VTIMEZONEs
+ * when a TZID is not a zone of the tz database. Export writes its lines
+ * itself. Every offset of a zone we know comes from tz.c, and every
+ * VTIMEZONE we write from vtimezone.c: never libical's own zones.
  *
  * Export: one VCALENDAR (VERSION 2.0, PRODID, CALSCALE, METHOD:PUBLISH),
  * a VTIMEZONE for every zone the events use, trimmed to the years they

@@ -4,9 +4,9 @@
  * TZID is not a zone of the tz database, and DURATION values. The callers
  * see itin's types (local seconds, days and seconds), never libical's.
  *
- * Only icslib.c, icsrrule.c and icswrite.c include <libical/ical.h>
- * (Debian's libical 3.0; 4.x changed the API). libical's errors are not
- * fatal: a malloc that fails in it is our out of memory (xalloc.h).
+ * Only icslib.c and icsrrule.c include <libical/ical.h> (Debian's libical
+ * 3.0; 4.x changed the API). libical's errors are not fatal: a malloc
+ * that fails in it is our out of memory (xalloc.h).
  *
  * Ownership: ics_vzone_parse()'s result is the caller's, freed with
  * ics_vzone_free().
@@ -47,8 +47,8 @@ bool ics_duration_parse(const char *s, struct ics_duration *d);
 /* Out of memory when libical's last call ran out of it (xalloc_die()). */
 void ics_check_memory(void);
 
-/* libical's value of local time lsec (for icsrrule.c and icswrite.c,
- * which include libical themselves). */
+/* libical's value of local time lsec (for icsrrule.c, which includes
+ * libical itself). */
 struct icaltimetype;
 struct icaltimetype ics_ical_local(int64_t lsec, bool is_date);
 

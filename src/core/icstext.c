@@ -191,9 +191,10 @@ void ics_description_text(struct strbuf *out, const char *notes,
 }
 
 /*
- * CATEGORIES: the type, then the tags. libical writes a CATEGORIES value
- * with its commas and semicolons unescaped (a comma separates categories),
- * so both become a space here; X-ITIN-TAG keeps the tag exactly.
+ * CATEGORIES: the type, then the tags. Export writes a CATEGORIES value
+ * with its commas and semicolons unescaped, as libical did (a comma
+ * separates categories), so both become a space here; X-ITIN-TAG keeps
+ * the tag exactly.
  */
 void ics_categories_text(struct strbuf *out, enum event_type type,
 			 char *const *tags, size_t ntags)

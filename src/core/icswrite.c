@@ -3,25 +3,24 @@
  * every zone the events use (vtimezone.c describes it from the tz
  * database), then a VEVENT per event.
  *
- * Each VEVENT (and each VTIMEZONE) is built as a libical component and
- * written by libical, one component at a time so memory holds one
- * event's objects, never the whole calendar's. libical's own folding is
- * then undone and the lines folded again by icalio_fold(), which never
- * splits a UTF-8 character. Text that iCalendar cannot carry (a CR, other
- * control characters) never reaches libical: it is replaced in the
- * standard property, and the exact value travels in an X-ITIN- property,
- * encoded so that it holds no control character at all (icstext.h).
+ * Each content line is made once, here, and folded by icalio_fold(),
+ * which never splits a UTF-8 character; nothing is kept but the output,
+ * so memory holds one line, never the calendar's objects. The lines are
+ * the ones libical 3.0 wrote for the same components when the export
+ * went through it (escapes, parameter quotes, RRULE part order, the
+ * DTSTAMP of a year after 3000), so exports are byte for byte what they
+ * were. Text that iCalendar cannot carry (a CR, other control
+ * characters) is replaced in the standard property, and the exact value
+ * travels in an X-ITIN- property, encoded so that it holds no control
+ * character at all (icstext.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libical/ical.h>
-
 #include "itin/ascii.h"
 #include "itin/datetime.h"
 #include "itin/icalio.h"
-#include "itin/icslib.h"
 #include "itin/icstext.h"
 #include "itin/places.h"
 #include "itin/tz.h"
@@ -32,70 +31,13 @@
 #define ITIN_VERSION "0"
 #endif
 
-/*
- * A DATE or DATE-TIME property of local time lsec, or NULL for a time
- * outside the years 0001-9999 (event_check() lets none into an event).
- * The value is made from our own text: libical 3.0 writes a time after
- * the year 3000 given as an icaltimetype as 00000000T000000, but keeps
- * one it parsed itself.
- */
-static icalproperty *time_prop(icalproperty_kind kind, int64_t lsec,
-			       bool is_date)
-{
-	char buf[32];
-	int y, m, d, s = lsec_time_of_day(lsec);
-	icalproperty *p;
-	icalvalue *v;
-
-	civil_from_days(lsec_day(lsec), &y, &m, &d);
-	if (y < 1 || y > 9999)
-		return NULL;
-	if (is_date)
-		snprintf(buf, sizeof(buf), "%04d%02d%02d", y, m, d);
-	else
-		snprintf(buf, sizeof(buf), "%04d%02d%02dT%02d%02d%02d", y, m, d,
-			 s / 3600, s / 60 % 60, s % 60);
-	v = icalvalue_new_from_string(
-	    is_date ? ICAL_DATE_VALUE : ICAL_DATETIME_VALUE, buf);
-	if (!v)
-		return NULL;
-	p = icalproperty_new(kind);
-	if (!p) {
-		icalvalue_free(v);
-		return NULL;
-	}
-	icalproperty_set_value(p, v);
-	return p;
-}
-
-/* A property that is NULL is left out (time_prop's years), unless libical
- * ran out of memory making it: then we are out of memory too. */
-static void add_prop(icalcomponent *c, icalproperty *p)
-{
-	if (p)
-		icalcomponent_add_property(c, p);
-	else if (icalerrno == ICAL_NEWFAILED_ERROR)
-		xalloc_die(0);
-}
-
-static struct icaltimetype ical_utc(int64_t instant)
-{
-	struct icaltimetype t = ics_ical_local(instant, false);
-
-	t.zone = icaltimezone_get_utc_timezone();
-	return t;
-}
-
-/* Take a string libical allocated (an _r result) into sb and free it. */
-static void take_ical_string(struct strbuf *sb, char *s)
-{
-	ics_check_memory();
-	if (!s)
-		xalloc_die(0);
-	strbuf_addstr(sb, s);
-	free(s);
-	icalerror_clear_errno();
-}
+/* The export: each content line is built in line, then folded into sb. */
+struct writer {
+	struct strbuf *sb;
+	struct strbuf line;
+	struct strbuf held; /* lines joined as libical's fold joined them */
+	struct strbuf a, b; /* scratch for the values */
+};
 
 void icalio_fold(struct strbuf *sb, const char *line, size_t len)
 {
@@ -118,31 +60,155 @@ void icalio_fold(struct strbuf *sb, const char *line, size_t len)
 	strbuf_addstr(sb, "\r\n");
 }
 
-/*
- * Append what libical wrote, unfolded and folded again by icalio_fold().
- * libical ends lines in CRLF and folds with CRLF + space.
- */
-static void refold(struct strbuf *sb, const char *s)
+static void line_start(struct writer *w, const char *name)
 {
-	struct strbuf line = STRBUF_INIT;
+	strbuf_reset(&w->line);
+	strbuf_addstr(&w->line, name);
+}
 
-	while (*s) {
-		const char *e = strstr(s, "\r\n");
-		size_t n = e ? (size_t)(e - s) : strlen(s);
+/*
+ * Whether libical 3.0, folding the property line p (n octets) with its
+ * CRLF, put a fold between that CR and LF (its fold_property_line():
+ * chunks of at most 74 octets, cut after the last ';', ':' or ' ', else
+ * before the last character that starts one; a CRLF counts in the
+ * length). The export used to unfold what libical wrote and join such a
+ * line with the next one, CR and LF between them; export still does, so
+ * that its output stays byte for byte what it was.
+ */
+static bool libical_splits_crlf(const char *p, size_t n)
+{
+	size_t start = 0, len = n + 2;
 
-		if ((*s == ' ' || *s == '\t') && line.len) {
-			strbuf_add(&line, s + 1, n - 1);
-		} else {
-			if (line.len)
-				icalio_fold(sb, line.buf, line.len);
-			strbuf_reset(&line);
-			strbuf_add(&line, s, n);
+	while (len - start >= ICALIO_LINE_MAX) {
+		size_t pos = start + ICALIO_LINE_MAX - 2, next = 0;
+
+		for (; pos > start && !next; pos--)
+			if (pos < n && strchr(";: ", p[pos]))
+				next = pos + 1;
+		for (pos = start + ICALIO_LINE_MAX - 1; pos > start && !next;
+		     pos--) {
+			unsigned char c = pos < n    ? (unsigned char)p[pos]
+					  : pos == n ? '\r'
+						     : '\n';
+
+			if (!(c & 0x80) || (c & 0xC0) == 0xC0)
+				next = pos;
 		}
-		s += n + (e ? 2 : 0);
+		if (!next)
+			next = start + ICALIO_LINE_MAX - 1;
+		if (next == n + 1)
+			return true;
+		start = next;
 	}
-	if (line.len)
-		icalio_fold(sb, line.buf, line.len);
-	strbuf_release(&line);
+	return false;
+}
+
+/* The line made, folded into the output; joined to the next one where
+ * libical's fold would have joined it (libical_splits_crlf()). */
+static void line_end(struct writer *w)
+{
+	strbuf_add(&w->held, w->line.buf, w->line.len);
+	if (libical_splits_crlf(w->line.buf, w->line.len)) {
+		strbuf_addstr(&w->held, "\r\n");
+		return;
+	}
+	icalio_fold(w->sb, w->held.buf, w->held.len);
+	strbuf_reset(&w->held);
+}
+
+/* s with a '\' before each character of special, and LF as "\n". */
+static void add_escaped(struct strbuf *out, const char *s, const char *special)
+{
+	for (; *s; s++) {
+		if (*s == '\n') {
+			strbuf_addstr(out, "\\n");
+			continue;
+		}
+		if (strchr(special, *s))
+			strbuf_addch(out, '\\');
+		strbuf_addch(out, *s);
+	}
+}
+
+/* A TEXT property (RFC 5545 3.3.11): '\', ';' and ',' escaped. */
+static void put_text(struct writer *w, const char *name, const char *value)
+{
+	line_start(w, name);
+	strbuf_addch(&w->line, ':');
+	add_escaped(&w->line, value, "\\;,");
+	line_end(w);
+}
+
+/* An X- property or CATEGORIES: only '\' and LF escaped, as libical did
+ * (a comma separates categories; X-ITIN- values are ours, x_encode()d). */
+static void put_list(struct writer *w, const char *name, const char *value)
+{
+	line_start(w, name);
+	strbuf_addch(&w->line, ':');
+	add_escaped(&w->line, value, "\\");
+	line_end(w);
+}
+
+/* A property whose value needs no escape. */
+static void put_raw(struct writer *w, const char *name, const char *value)
+{
+	line_start(w, name);
+	strbuf_addch(&w->line, ':');
+	strbuf_addstr(&w->line, value);
+	line_end(w);
+}
+
+static void add_x(struct writer *w, const char *name, const char *value)
+{
+	ics_x_encode(&w->b, value);
+	put_list(w, name, w->b.buf);
+}
+
+/*
+ * A DATE or DATE-TIME property of local time lsec, in zone tzid (NULL:
+ * floating), left out for a time outside the years 0001-9999
+ * (event_check() lets none into an event).
+ */
+static void put_time(struct writer *w, const char *name, int64_t lsec,
+		     bool is_date, const char *tzid)
+{
+	int y, m, d, s = lsec_time_of_day(lsec);
+
+	civil_from_days(lsec_day(lsec), &y, &m, &d);
+	if (y < 1 || y > 9999)
+		return;
+	line_start(w, name);
+	if (is_date)
+		strbuf_addstr(&w->line, ";VALUE=DATE");
+	if (tzid)
+		strbuf_addf(&w->line,
+			    strpbrk(tzid, ";:,") ? ";TZID=\"%s\"" : ";TZID=%s",
+			    tzid);
+	if (is_date)
+		strbuf_addf(&w->line, ":%04d%02d%02d", y, m, d);
+	else
+		strbuf_addf(&w->line, ":%04d%02d%02dT%02d%02d%02d", y, m, d,
+			    s / 3600, s / 60 % 60, s % 60);
+	line_end(w);
+}
+
+/*
+ * A UTC DATE-TIME (DTSTAMP, LAST-MODIFIED). A year libical 3.0 held to
+ * be no time (before 0 or after 3000) it wrote as 00000000T000000,
+ * without the Z; the export keeps doing so.
+ */
+static void put_utc(struct writer *w, const char *name, int64_t instant)
+{
+	int y, m, d, s = lsec_time_of_day(instant);
+
+	civil_from_days(lsec_day(instant), &y, &m, &d);
+	line_start(w, name);
+	if (y < 0 || y > 3000)
+		strbuf_addstr(&w->line, ":00000000T000000");
+	else
+		strbuf_addf(&w->line, ":%04d%02d%02dT%02d%02d%02dZ", y, m, d,
+			    s / 3600, s / 60 % 60, s % 60);
+	line_end(w);
 }
 
 /* A source that is a URI (RFC 3986 characters, a scheme) goes to URL. */
@@ -177,166 +243,137 @@ void icalio_uid(struct strbuf *sb, const char *id)
 		strbuf_addstr(sb, "@itin");
 }
 
-static void add_x(icalcomponent *c, const char *name, const char *value,
-		  struct strbuf *tmp)
-{
-	icalproperty *p;
-
-	ics_x_encode(tmp, value);
-	p = icalproperty_new_x(tmp->buf);
-	icalproperty_set_x_name(p, name);
-	add_prop(c, p);
-}
-
-static void add_time(icalcomponent *c, icalproperty *p, const char *tzid)
-{
-	if (!p)
-		return;
-	if (tzid)
-		icalproperty_add_parameter(p, icalparameter_new_tzid(tzid));
-	add_prop(c, p);
-}
-
 /* UID, X-ITIN-ID, DTSTAMP, SEQUENCE, LAST-MODIFIED. */
-static void add_identity(icalcomponent *c, const struct event *ev,
-			 const struct icalio_write_opts *o, struct strbuf *a,
-			 struct strbuf *b)
+static void put_identity(struct writer *w, const struct event *ev,
+			 const struct icalio_write_opts *o)
 {
+	struct strbuf *a = &w->a;
+
 	strbuf_reset(a);
 	/* A calendar's event goes back under its own UID. */
 	if (ev->uid && *ev->uid)
 		strbuf_addstr(a, ev->uid);
 	else
 		icalio_uid(a, ev->id);
-	add_prop(c, icalproperty_new_uid(a->buf));
+	put_text(w, "UID", a->buf);
 	/* A UID that does not give the id back ("ID@itin") carries it. */
 	if (a->len != strlen(ev->id) + 5 ||
 	    strncmp(a->buf, ev->id, a->len - 5) ||
 	    strcmp(a->buf + a->len - 5, "@itin"))
-		add_x(c, "X-ITIN-ID", ev->id, b);
-	add_prop(c, icalproperty_new_dtstamp(ical_utc(o->now)));
-	add_prop(c, icalproperty_new_sequence((int)ev->seq));
+		add_x(w, "X-ITIN-ID", ev->id);
+	put_utc(w, "DTSTAMP", o->now);
+	strbuf_reset(a);
+	strbuf_addf(a, "%d", (int)ev->seq);
+	put_raw(w, "SEQUENCE", a->buf);
 	if (ev->has_modified)
-		add_prop(c,
-			 icalproperty_new_lastmodified(ical_utc(ev->modified)));
+		put_utc(w, "LAST-MODIFIED", ev->modified);
 }
 
 /* DTSTART, and DTEND or DURATION. */
-static void add_times(icalcomponent *c, const struct event *ev)
+static void put_times(struct writer *w, const struct event *ev)
 {
 	if (ev->allday) {
 		int64_t last =
 		    ev->has_end ? lsec_day(ev->end) : lsec_day(ev->start);
 
-		add_time(c, time_prop(ICAL_DTSTART_PROPERTY, ev->start, true),
-			 NULL);
+		put_time(w, "DTSTART", ev->start, true, NULL);
 		if (last < ITIN_LAST_DAY) {
-			add_time(c,
-				 time_prop(ICAL_DTEND_PROPERTY,
-					   (last + 1) * ITIN_DAY, true),
-				 NULL);
+			put_time(w, "DTEND", (last + 1) * ITIN_DAY, true, NULL);
 		} else {
 			/* DTEND would be in the year 10000, which a DATE
 			 * cannot hold: the length says the same. */
-			struct icaldurationtype du =
-			    icaldurationtype_null_duration();
-
-			du.days = (unsigned)(last - lsec_day(ev->start) + 1);
-			add_prop(c, icalproperty_new_duration(du));
+			strbuf_reset(&w->a);
+			strbuf_addf(&w->a, "P%uD",
+				    (unsigned)(last - lsec_day(ev->start) + 1));
+			put_raw(w, "DURATION", w->a.buf);
 		}
 		return;
 	}
-	add_time(c, time_prop(ICAL_DTSTART_PROPERTY, ev->start, false), ev->tz);
+	put_time(w, "DTSTART", ev->start, false, ev->tz);
 	if (ev->has_end && ev->end_utc == ev->start_utc && !ev->end_tz &&
 	    ev->end == ev->start) {
 		/* DTEND = DTSTART reads as a mistake to validators;
 		 * a zero DURATION says the same on purpose. */
-		add_prop(c, icalproperty_new_duration(
-				icaldurationtype_null_duration()));
+		put_raw(w, "DURATION", "PT0S");
 	} else if (ev->has_end) {
-		add_time(c, time_prop(ICAL_DTEND_PROPERTY, ev->end, false),
+		put_time(w, "DTEND", ev->end, false,
 			 ev->end_tz ? ev->end_tz : ev->tz);
 	}
 }
 
 /* SUMMARY, LOCATION, DESCRIPTION, CATEGORIES, STATUS, URL, GEO. */
-static void add_text(icalcomponent *c, const struct event *ev, struct strbuf *a,
-		     struct strbuf *b)
+static void put_fields(struct writer *w, const struct event *ev)
 {
-	static const enum icalproperty_status status[EV_STATUS_COUNT] = {
-	    ICAL_STATUS_CONFIRMED,
-	    ICAL_STATUS_TENTATIVE,
-	    ICAL_STATUS_CANCELLED,
-	};
+	static const char *const status[EV_STATUS_COUNT] = {
+	    "CONFIRMED", "TENTATIVE", "CANCELLED"};
+	struct strbuf *a = &w->a, *b = &w->b;
 	const struct place *pl;
 
 	if (ics_text(a, ev->title))
-		add_x(c, "X-ITIN-TITLE", ev->title, b);
-	add_prop(c, icalproperty_new_summary(a->buf));
+		add_x(w, "X-ITIN-TITLE", ev->title);
+	put_text(w, "SUMMARY", a->buf);
 	ics_location_text(b, ev->venue, ev->city, ev->country);
 	if (b->len) {
 		ics_text(a, b->buf);
-		add_prop(c, icalproperty_new_location(a->buf));
+		put_text(w, "LOCATION", a->buf);
 	}
 	ics_description_text(b, ev->notes, ev->with, ev->nwith, ev->org,
 			     ev->source);
 	if (b->len) {
 		ics_text(a, b->buf);
-		add_prop(c, icalproperty_new_description(a->buf));
+		put_text(w, "DESCRIPTION", a->buf);
 	}
 	ics_categories_text(b, ev->type, ev->tags, ev->ntags);
 	ics_text(a, b->buf);
-	add_prop(c, icalproperty_new_categories(a->buf));
-	add_prop(c, icalproperty_new_status(status[ev->status]));
+	put_list(w, "CATEGORIES", a->buf);
+	put_raw(w, "STATUS", status[ev->status]);
 	if (ics_present(ev->source) && looks_like_uri(ev->source))
-		add_prop(c, icalproperty_new_url(ev->source));
+		put_raw(w, "URL", ev->source);
 	pl = ics_present(ev->city) ? place_find(ev->city, ev->country, NULL)
 				   : NULL;
 	if (pl) {
-		struct icalgeotype geo;
-
-		geo.lat = pl->lat;
-		geo.lon = pl->lon;
-		add_prop(c, icalproperty_new_geo(geo));
+		strbuf_reset(a);
+		strbuf_addf(a, "%f;%f", pl->lat, pl->lon);
+		put_raw(w, "GEO", a->buf);
 	}
 }
 
 /* What iCalendar has no place for, exactly. */
-static void add_itin_props(icalcomponent *c, const struct event *ev,
-			   struct strbuf *a, struct strbuf *b)
+static void put_itin_fields(struct writer *w, const struct event *ev)
 {
-	add_x(c, "X-ITIN-TYPE", event_type_name(ev->type), b);
+	add_x(w, "X-ITIN-TYPE", event_type_name(ev->type));
 	if (ics_present(ev->venue))
-		add_x(c, "X-ITIN-VENUE", ev->venue, b);
+		add_x(w, "X-ITIN-VENUE", ev->venue);
 	if (ics_present(ev->city))
-		add_x(c, "X-ITIN-CITY", ev->city, b);
+		add_x(w, "X-ITIN-CITY", ev->city);
 	if (ev->country[0])
-		add_x(c, "X-ITIN-COUNTRY", ev->country, b);
+		add_x(w, "X-ITIN-COUNTRY", ev->country);
 	if (ics_present(ev->org))
-		add_x(c, "X-ITIN-ORG", ev->org, b);
+		add_x(w, "X-ITIN-ORG", ev->org);
 	for (size_t i = 0; i < ev->nwith; i++) {
-		ics_participant_encode(a, &ev->with[i]);
-		add_x(c, "X-ITIN-PARTICIPANT", a->buf, b);
+		struct strbuf p = STRBUF_INIT;
+
+		ics_participant_encode(&p, &ev->with[i]);
+		add_x(w, "X-ITIN-PARTICIPANT", p.buf);
+		strbuf_release(&p);
 	}
 	for (size_t i = 0; i < ev->ntags; i++)
-		add_x(c, "X-ITIN-TAG", ev->tags[i], b);
+		add_x(w, "X-ITIN-TAG", ev->tags[i]);
 	if (ics_present(ev->source))
-		add_x(c, "X-ITIN-SOURCE", ev->source, b);
+		add_x(w, "X-ITIN-SOURCE", ev->source);
 	if (ev->notes)
-		add_x(c, "X-ITIN-NOTES", ev->notes, b);
+		add_x(w, "X-ITIN-NOTES", ev->notes);
 }
 
-static icalcomponent *vevent_of(const struct event *ev,
-				const struct icalio_write_opts *o,
-				struct strbuf *a, struct strbuf *b)
+static void put_vevent(struct writer *w, const struct event *ev,
+		       const struct icalio_write_opts *o)
 {
-	icalcomponent *c = icalcomponent_new_vevent();
-
-	add_identity(c, ev, o, a, b);
-	add_times(c, ev);
-	add_text(c, ev, a, b);
-	add_itin_props(c, ev, a, b);
-	return c;
+	put_raw(w, "BEGIN", "VEVENT");
+	put_identity(w, ev, o);
+	put_times(w, ev);
+	put_fields(w, ev);
+	put_itin_fields(w, ev);
+	put_raw(w, "END", "VEVENT");
 }
 
 struct zone_years {
@@ -385,117 +422,70 @@ static void offset_name(char *buf, size_t size, int32_t off)
 			 (int)(a / 3600), (int)(a / 60 % 60));
 }
 
-/* An observance's yearly rule: FREQ=YEARLY;BYMONTH=..;BYDAY=..;UNTIL=.. */
-static icalproperty *rule_prop(const struct vtz_rule *r, struct strbuf *rule)
+/*
+ * An observance's yearly rule, its parts in the order libical wrote
+ * them: FREQ=YEARLY;UNTIL=..;BYDAY=..[;BYMONTHDAY=..];BYMONTH=..
+ */
+static void put_rule(struct writer *w, const struct vtz_rule *r)
 {
 	static const char *const days[7] = {"SU", "MO", "TU", "WE",
 					    "TH", "FR", "SA"};
-	struct icaltimetype u = ical_utc(r->until);
+	int y, m, d, s = lsec_time_of_day(r->until);
 
-	strbuf_reset(rule);
-	strbuf_addf(rule, "FREQ=YEARLY;BYMONTH=%d;", r->month);
+	civil_from_days(lsec_day(r->until), &y, &m, &d);
+	line_start(w, "RRULE");
+	strbuf_addf(&w->line,
+		    ":FREQ=YEARLY;UNTIL=%04d%02d%02dT%02d%02d%02dZ;BYDAY=", y,
+		    m, d, s / 3600, s / 60 % 60, s % 60);
 	if (r->nth)
-		strbuf_addf(rule, "BYDAY=%d%s", r->nth, days[r->wday]);
-	else
-		strbuf_addf(rule, "BYMONTHDAY=%d,%d,%d,%d,%d,%d,%d;BYDAY=%s",
+		strbuf_addf(&w->line, "%d", r->nth);
+	strbuf_addstr(&w->line, days[r->wday]);
+	if (!r->nth)
+		strbuf_addf(&w->line, ";BYMONTHDAY=%d,%d,%d,%d,%d,%d,%d",
 			    r->mday_from, r->mday_from + 1, r->mday_from + 2,
 			    r->mday_from + 3, r->mday_from + 4,
-			    r->mday_from + 5, r->mday_from + 6, days[r->wday]);
-	strbuf_addf(rule, ";UNTIL=%04d%02d%02dT%02d%02d%02dZ", u.year, u.month,
-		    u.day, u.hour, u.minute, u.second);
-	return icalproperty_new_rrule(
-	    icalrecurrencetype_from_string(rule->buf));
+			    r->mday_from + 5, r->mday_from + 6);
+	strbuf_addf(&w->line, ";BYMONTH=%d", r->month);
+	line_end(w);
 }
 
 /* One STANDARD or DAYLIGHT component. */
-static icalcomponent *observance_of(const struct vtz_obs *ob,
-				    struct strbuf *rule)
+static void put_observance(struct writer *w, const struct vtz_obs *ob)
 {
-	icalcomponent *sub = ob->dst ? icalcomponent_new_xdaylight()
-				     : icalcomponent_new_xstandard();
+	const char *kind = ob->dst ? "DAYLIGHT" : "STANDARD";
 	char name[16];
 
-	add_prop(sub, time_prop(ICAL_DTSTART_PROPERTY, ob->start, false));
-	add_prop(sub, icalproperty_new_tzoffsetfrom(ob->off_from));
-	add_prop(sub, icalproperty_new_tzoffsetto(ob->off_to));
-	if (ob->name[0]) {
-		add_prop(sub, icalproperty_new_tzname(ob->name));
-	} else {
-		offset_name(name, sizeof(name), ob->off_to);
-		add_prop(sub, icalproperty_new_tzname(name));
-	}
+	put_raw(w, "BEGIN", kind);
+	put_time(w, "DTSTART", ob->start, false, NULL);
+	offset_name(name, sizeof(name), ob->off_from);
+	put_raw(w, "TZOFFSETFROM", name);
+	offset_name(name, sizeof(name), ob->off_to);
+	put_raw(w, "TZOFFSETTO", name);
+	put_text(w, "TZNAME", ob->name[0] ? ob->name : name);
 	if (ob->has_rule)
-		add_prop(sub, rule_prop(&ob->rule, rule));
+		put_rule(w, &ob->rule);
 	/*
 	 * ical.js 2.2 takes an observance with RDATEs to begin at its
 	 * RDATEs only, dropping DTSTART's onset: so DTSTART is given
 	 * again as the first RDATE (RFC 5545 allows the repetition).
 	 */
 	for (size_t k = 0; ob->nrdates && k <= ob->nrdates; k++)
-		add_prop(sub,
-			 time_prop(ICAL_RDATE_PROPERTY,
-				   k ? ob->rdates[k - 1] : ob->start, false));
-	return sub;
+		put_time(w, "RDATE", k ? ob->rdates[k - 1] : ob->start, false,
+			 NULL);
+	put_raw(w, "END", kind);
 }
 
-static icalcomponent *vtimezone_of(const struct vtimezone *vtz)
+static void put_vtimezone(struct writer *w, const struct vtimezone *vtz)
 {
-	icalcomponent *c = icalcomponent_new_vtimezone();
-	struct strbuf rule = STRBUF_INIT;
-
-	add_prop(c, icalproperty_new_tzid(vtz->tzid));
+	put_raw(w, "BEGIN", "VTIMEZONE");
+	put_text(w, "TZID", vtz->tzid);
 	for (size_t i = 0; i < vtz->nobs; i++)
-		icalcomponent_add_component(c,
-					    observance_of(&vtz->obs[i], &rule));
-	strbuf_release(&rule);
-	return c;
-}
-
-/* Write c and free it; icalerrno was cleared before c was built. */
-static void write_component(struct strbuf *sb, icalcomponent *c)
-{
-	char *s = c ? icalcomponent_as_ical_string_r(c) : NULL;
-
-	ics_check_memory();
-	if (!s)
-		xalloc_die(0);
-	refold(sb, s);
-	free(s);
-	icalcomponent_free(c);
-	icalerror_clear_errno();
-}
-
-/* The calendar's own properties; its END comes after the events. */
-static void write_head(struct strbuf *sb, const struct icalio_write_opts *o)
-{
-	struct strbuf head = STRBUF_INIT, prodid = STRBUF_INIT;
-	icalcomponent *cal;
-	char *s;
-
-	icalerror_clear_errno();
-	cal = icalcomponent_new_vcalendar();
-	add_prop(cal, icalproperty_new_version("2.0"));
-	if (o->prodid) {
-		add_prop(cal, icalproperty_new_prodid(o->prodid));
-	} else {
-		strbuf_addstr(&prodid, "-//itin//itin " ITIN_VERSION "//EN");
-		add_prop(cal, icalproperty_new_prodid(prodid.buf));
-	}
-	add_prop(cal, icalproperty_new_calscale("GREGORIAN"));
-	add_prop(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
-	s = icalcomponent_as_ical_string_r(cal);
-	icalcomponent_free(cal);
-	take_ical_string(&head, s);
-	if (head.len >= 15 &&
-	    !strcmp(head.buf + head.len - 15, "END:VCALENDAR\r\n"))
-		head.buf[head.len -= 15] = '\0';
-	refold(sb, head.buf);
-	strbuf_release(&head);
-	strbuf_release(&prodid);
+		put_observance(w, &vtz->obs[i]);
+	put_raw(w, "END", "VTIMEZONE");
 }
 
 /* A VTIMEZONE for every zone of l, over the years its events need. */
-static void write_zones(struct strbuf *sb, const struct evlist *l)
+static void put_zones(struct writer *w, const struct evlist *l)
 {
 	struct zone_years *zones = NULL;
 	size_t nzones = 0, zalloc = 0;
@@ -520,7 +510,7 @@ static void write_zones(struct strbuf *sb, const struct evlist *l)
 		if (!tz)
 			continue; /* checked events name only known zones */
 		vtimezone_build(tz, zones[i].first, zones[i].last, &vtz);
-		write_component(sb, vtimezone_of(&vtz));
+		put_vtimezone(w, &vtz);
 		vtimezone_release(&vtz);
 	}
 	free(zones);
@@ -529,13 +519,21 @@ static void write_zones(struct strbuf *sb, const struct evlist *l)
 void icalio_write(struct strbuf *sb, const struct evlist *l,
 		  const struct icalio_write_opts *o)
 {
-	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	struct writer w = {sb, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT,
+			   STRBUF_INIT};
 
-	write_head(sb, o);
-	write_zones(sb, l);
+	put_raw(&w, "BEGIN", "VCALENDAR");
+	put_text(&w, "VERSION", "2.0");
+	put_text(&w, "PRODID",
+		 o->prodid ? o->prodid : "-//itin//itin " ITIN_VERSION "//EN");
+	put_text(&w, "CALSCALE", "GREGORIAN");
+	put_raw(&w, "METHOD", "PUBLISH");
+	put_zones(&w, l);
 	for (size_t i = 0; i < l->n; i++)
-		write_component(sb, vevent_of(l->v[i], o, &a, &b));
-	strbuf_addstr(sb, "END:VCALENDAR\r\n");
-	strbuf_release(&a);
-	strbuf_release(&b);
+		put_vevent(&w, l->v[i], o);
+	put_raw(&w, "END", "VCALENDAR");
+	strbuf_release(&w.line);
+	strbuf_release(&w.held);
+	strbuf_release(&w.a);
+	strbuf_release(&w.b);
 }
