@@ -474,6 +474,19 @@ static void sort_series(struct ics_reader *r, struct expansion *x)
 	x->nov = unique_overrides(r, x->ovs, x->nov);
 }
 
+/* The end of occurrence ev (at st) fell in the hour that repeats when
+ * its zone leaves DST: said, with the clock it is kept on. */
+static void warn_folded(struct ics_reader *r, const struct expansion *x,
+			const char *st, const struct event *ev,
+			const char *how_long)
+{
+	itin_warn_at(r->w, r->fname, x->ms->line, 0,
+		     "the occurrence of '%.80s' at %s ends in the hour that "
+		     "repeats when %s leaves DST; its end is kept on the "
+		     "clock of %s%s",
+		     x->m->title, st, x->m->tz, ev->end_tz, how_long);
+}
+
 /* An occurrence neither overridden nor changed by a THISANDFUTURE one:
  * the first event at oc (stampbuf: its time, for warnings). */
 static struct event *plain_occurrence(struct ics_reader *r,
@@ -486,23 +499,13 @@ static struct event *plain_occurrence(struct ics_reader *r,
 	    m, oc->local, !m->allday && x->mtz ? &oc->key : NULL, &folded);
 
 	if (folded)
-		itin_warn_at(r->w, r->fname, x->ms->line, 0,
-			     "the occurrence of '%.80s' at %s ends "
-			     "in the hour that repeats when %s "
-			     "leaves DST; its end is kept on the "
-			     "clock of %s, as long as the series'",
-			     m->title, st, m->tz, ev->end_tz);
+		warn_folded(r, x, st, ev, ", as long as the series'");
 	if (oc->has_end) {
 		ev->has_end = true;
 		ev->end = oc->end;
 		event_set_str(ev, &ev->end_tz, NULL);
 		if (x->mtz && end_at(ev, x->mtz, oc->end))
-			itin_warn_at(r->w, r->fname, x->ms->line, 0,
-				     "the occurrence of '%.80s' at %s "
-				     "ends in the hour that repeats "
-				     "when %s leaves DST; its end is "
-				     "kept on the clock of %s",
-				     m->title, st, m->tz, ev->end_tz);
+			warn_folded(r, x, st, ev, "");
 	}
 	return ev;
 }
