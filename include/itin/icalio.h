@@ -1,12 +1,13 @@
 /*
  * icalio.h: iCalendar (RFC 5545) export and import.
  *
- * icalio.c is the only file that calls libical (Debian's 3.0; only its
- * _r string functions, whose results we own and free). libical builds and
- * writes the objects, parses recurrence rules and durations, expands
- * RRULEs, and evaluates a file's own VTIMEZONEs when a TZID is not a zone
- * of the tz database. Every offset of a zone we know comes from tz.c, and
- * every VTIMEZONE we write from vtimezone.c: never libical's own zones.
+ * The module: export in icswrite.c, import in icalio.c and the ics*.c
+ * files icsread.h lists, the field mapping of both in icstext.c. Only
+ * icslib.c and icsrrule.c call libical (Debian's 3.0): it parses and
+ * expands RRULEs, parses durations, and evaluates a file's own VTIMEZONEs
+ * when a TZID is not a zone of the tz database. Export writes its lines
+ * itself. Every offset of a zone we know comes from tz.c, and every
+ * VTIMEZONE we write from vtimezone.c: never libical's own zones.
  *
  * Export: one VCALENDAR (VERSION 2.0, PRODID, CALSCALE, METHOD:PUBLISH),
  * a VTIMEZONE for every zone the events use, trimmed to the years they
@@ -37,8 +38,8 @@
 /* ---- export ---- */
 
 struct icalio_write_opts {
-	int64_t now;		/* DTSTAMP (UTC instant) */
-	const char *prodid;	/* NULL: "-//itin//itin VERSION//EN" */
+	int64_t now;	    /* DTSTAMP (UTC instant) */
+	const char *prodid; /* NULL: "-//itin//itin VERSION//EN" */
 };
 
 /*
@@ -62,10 +63,13 @@ void icalio_write(struct strbuf *sb, const struct evlist *l,
  */
 void icalio_fold(struct strbuf *sb, const char *line, size_t len);
 
+/* The octets of a physical line before its CRLF (RFC 5545 3.1). */
+#define ICALIO_LINE_MAX 75
+
 /* ---- import ---- */
 
 enum icalio_flags {
-	ICALIO_SKIP_INVALID = 1u << 0,	/* refuse bad VEVENTs, warn, go on */
+	ICALIO_SKIP_INVALID = 1u << 0, /* refuse bad VEVENTs, warn, go on */
 };
 
 struct icalio_read_opts {
@@ -90,17 +94,17 @@ struct icalio_read_opts {
 };
 
 /* The budgets of a recurring event and of a file (man/itin.1, LIMITS). */
-#define ICALIO_MAX_OCCURRENCES 100000
-#define ICALIO_MAX_FILE_OCCURRENCES 100000
+#define ICALIO_MAX_OCCURRENCES		 100000
+#define ICALIO_MAX_FILE_OCCURRENCES	 100000
 #define ICALIO_CANDIDATES_PER_OCCURRENCE 10
 
 struct icalio_stats {
-	size_t vevents;		/* VEVENT components in the VCALENDARs */
-	size_t events;		/* events appended */
-	size_t recurring;	/* recurring events expanded */
-	size_t occurrences;	/* events those made */
-	size_t skipped;		/* VEVENTs refused (ICALIO_SKIP_INVALID) */
-	size_t candidates;	/* candidate times the rules walked */
+	size_t vevents;	    /* VEVENT components in the VCALENDARs */
+	size_t events;	    /* events appended */
+	size_t recurring;   /* recurring events expanded */
+	size_t occurrences; /* events those made */
+	size_t skipped;	    /* VEVENTs refused (ICALIO_SKIP_INVALID) */
+	size_t candidates;  /* candidate times the rules walked */
 };
 
 /*

@@ -29,8 +29,8 @@
 
 /* A yearly rule: FREQ=YEARLY;BYMONTH=month;BYDAY=...;UNTIL=until. */
 struct vtz_rule {
-	int month;	/* 1..12 */
-	int wday;	/* 0 = Sunday .. 6 = Saturday */
+	int month; /* 1..12 */
+	int wday;  /* 0 = Sunday .. 6 = Saturday */
 	/*
 	 * Which one of that weekday in the month: 1..4 (BYDAY=2SU), -1 for
 	 * the last (BYDAY=-1SU), or 0 for the one on or after mday_from
@@ -38,23 +38,23 @@ struct vtz_rule {
 	 */
 	int nth;
 	int mday_from;
-	int64_t until;	/* UTC instant of the last onset */
+	int64_t until; /* UTC instant of the last onset */
 };
 
 /* One STANDARD or DAYLIGHT component. */
 struct vtz_obs {
 	bool dst;
-	int32_t off_from, off_to;	/* TZOFFSETFROM, TZOFFSETTO */
-	char name[16];			/* TZNAME */
-	int64_t start;			/* DTSTART: local seconds, in off_from */
+	int32_t off_from, off_to; /* TZOFFSETFROM, TZOFFSETTO */
+	char name[16];		  /* TZNAME */
+	int64_t start;		  /* DTSTART: local seconds, in off_from */
 	bool has_rule;
 	struct vtz_rule rule;
-	int64_t *rdates;		/* RDATE: local seconds, in off_from */
+	int64_t *rdates; /* RDATE: local seconds, in off_from */
 	size_t nrdates;
 };
 
 struct vtimezone {
-	char *tzid;		/* the zone's IANA name */
+	char *tzid; /* the zone's IANA name */
 	int first_year, last_year;
 	struct vtz_obs *obs;
 	size_t nobs;
@@ -70,7 +70,7 @@ void vtimezone_release(struct vtimezone *vtz);
 
 /* An onset the description implies: the instant and the offsets. */
 struct vtz_onset {
-	int64_t at;		/* UTC */
+	int64_t at; /* UTC */
 	int32_t off_from, off_to;
 	bool dst;
 	const char *name;

@@ -66,7 +66,7 @@ static void civil_of(const struct onset *o, struct civil *c)
 struct fit {
 	bool nth_ok, last_ok;
 	int nth;
-	int lo, hi;	/* smallest and largest day of month seen */
+	int lo, hi; /* smallest and largest day of month seen */
 };
 
 static void fit_start(struct fit *f, const struct civil *c)
@@ -149,7 +149,8 @@ static void build_group(struct vtimezone *vtz, size_t *alloc,
 		for (j = i + 1; j < n && fit_extend(&f, &c[j - 1], &c[j]); j++)
 			;
 		if (j - i >= 2) {
-			struct vtz_obs *ob = new_obs(vtz, alloc, g[i], c[i].local);
+			struct vtz_obs *ob =
+			    new_obs(vtz, alloc, g[i], c[i].local);
 
 			ob->has_rule = true;
 			fit_rule(&f, &c[i], &ob->rule);
@@ -168,22 +169,60 @@ static void build_group(struct vtimezone *vtz, size_t *alloc,
 			continue;
 		}
 		singles = &vtz->obs[singles_idx];
-		singles->rdates = xgrow(singles->rdates, &ralloc,
-					singles->nrdates + 1,
-					sizeof(*singles->rdates));
+		singles->rdates =
+		    xgrow(singles->rdates, &ralloc, singles->nrdates + 1,
+			  sizeof(*singles->rdates));
 		singles->rdates[singles->nrdates++] = c[i].local;
 	}
 	free(c);
 	free(used);
 }
 
-void vtimezone_build(const struct tz *tz, int first_year, int last_year,
-		     struct vtimezone *out)
+/*
+ * The onsets tz has for the local years first_year..last_year into all:
+ * first the one in force at the start (the year before's last one, or a
+ * fixed onset at local midnight of 1 January), then every transition.
+ */
+static void collect_onsets(const struct tz *tz, int first_year, int last_year,
+			   struct onsets *all)
 {
-	struct onsets all = { NULL, 0, 0 };
 	struct tz_transition tr;
 	struct tz_offset off;
 	int64_t a, b, t, prev_start;
+
+	a = tz_local_to_utc(tz, days_from_civil(first_year, 1, 1) * ITIN_DAY,
+			    NULL);
+	b = tz_local_to_utc(tz, days_from_civil(last_year + 1, 1, 1) * ITIN_DAY,
+			    NULL);
+	prev_start = tz_local_to_utc(
+	    tz, days_from_civil(first_year - 1, 1, 1) * ITIN_DAY, NULL);
+
+	/* The onset in force at the start: the year before's last one. */
+	t = prev_start - 1;
+	while (tz_next_transition(tz, t, a - 1, &tr)) {
+		all->n = 0; /* keep only the last */
+		onsets_add(all, tr.at, &tr.before, &tr.after);
+		t = tr.at;
+	}
+	if (!all->n) {
+		/* A fixed onset at local midnight of 1 January. */
+		tz_offset_at(tz, a, &off);
+		onsets_add(all,
+			   days_from_civil(first_year, 1, 1) * ITIN_DAY -
+			       off.utc_offset,
+			   &off, &off);
+	}
+	t = a - 1;
+	while (tz_next_transition(tz, t, b - 1, &tr)) {
+		onsets_add(all, tr.at, &tr.before, &tr.after);
+		t = tr.at;
+	}
+}
+
+void vtimezone_build(const struct tz *tz, int first_year, int last_year,
+		     struct vtimezone *out)
+{
+	struct onsets all = {NULL, 0, 0};
 	size_t alloc = 0, i, j;
 	const struct onset **g;
 	bool *done;
@@ -194,34 +233,7 @@ void vtimezone_build(const struct tz *tz, int first_year, int last_year,
 	out->tzid = xstrdup(tz_name(tz));
 	out->first_year = first_year;
 	out->last_year = last_year;
-	a = tz_local_to_utc(tz, days_from_civil(first_year, 1, 1) * ITIN_DAY,
-			    NULL);
-	b = tz_local_to_utc(tz,
-			    days_from_civil(last_year + 1, 1, 1) * ITIN_DAY,
-			    NULL);
-	prev_start = tz_local_to_utc(
-	    tz, days_from_civil(first_year - 1, 1, 1) * ITIN_DAY, NULL);
-
-	/* The onset in force at the start: the year before's last one. */
-	t = prev_start - 1;
-	while (tz_next_transition(tz, t, a - 1, &tr)) {
-		all.n = 0;	/* keep only the last */
-		onsets_add(&all, tr.at, &tr.before, &tr.after);
-		t = tr.at;
-	}
-	if (!all.n) {
-		/* A fixed onset at local midnight of 1 January. */
-		tz_offset_at(tz, a, &off);
-		onsets_add(&all,
-			   days_from_civil(first_year, 1, 1) * ITIN_DAY -
-			       off.utc_offset,
-			   &off, &off);
-	}
-	t = a - 1;
-	while (tz_next_transition(tz, t, b - 1, &tr)) {
-		onsets_add(&all, tr.at, &tr.before, &tr.after);
-		t = tr.at;
-	}
+	collect_onsets(tz, first_year, last_year, &all);
 
 	/* Group in order of first appearance; each group keeps time order. */
 	g = xmalloc(all.n * sizeof(*g));
@@ -285,8 +297,8 @@ struct vtz_onset *vtimezone_expand(const struct vtimezone *vtz, size_t *n)
 	*n = 0;
 	for (size_t i = 0; i < vtz->nobs; i++) {
 		const struct vtz_obs *ob = &vtz->obs[i];
-		struct vtz_onset o = { 0, ob->off_from, ob->off_to, ob->dst,
-				       ob->name };
+		struct vtz_onset o = {0, ob->off_from, ob->off_to, ob->dst,
+				      ob->name};
 
 		o.at = ob->start - ob->off_from;
 		v = xgrow(v, &alloc, *n + 1, sizeof(*v));
