@@ -17,12 +17,100 @@
  * after it): as observed with 3.0.16, not a documented constant. */
 #define ICAL_RRULE_LAST_YEAR 2582
 
+/* The values of a BY list, up to its end mark. */
+static int64_t by_len(const short *v, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i < size && v[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+		;
+	return (int64_t)i;
+}
+
+/* At most how many days of one period (a month or a year) rt keeps
+ * before BYSETPOS picks among them. */
+static int64_t days_kept(const struct icalrecurrencetype *rt)
+{
+	int64_t days, n = 0, per_weekday, months;
+	size_t i;
+
+	switch (rt->freq) {
+	case ICAL_MONTHLY_RECURRENCE:
+		days = 31, per_weekday = 5;
+		break;
+	default: /* yearly */
+		days = 366, per_weekday = 53;
+		break;
+	}
+	/* "1MO" is one day of the period, or of each month of BYMONTH in a
+	 * yearly rule (RFC 5545 3.3.10). */
+	months = rt->freq == ICAL_YEARLY_RECURRENCE
+		     ? by_len(rt->by_month, ICAL_BY_MONTH_SIZE)
+		     : 0;
+	for (i = 0;
+	     i < ICAL_BY_DAY_SIZE && rt->by_day[i] != ICAL_RECURRENCE_ARRAY_MAX;
+	     i++)
+		n += icalrecurrencetype_day_position(rt->by_day[i])
+			 ? (months ? months : 1)
+			 : per_weekday;
+	if (i && n < days)
+		days = n;
+	n = by_len(rt->by_month_day, ICAL_BY_MONTHDAY_SIZE);
+	months = rt->freq == ICAL_YEARLY_RECURRENCE ? 12 : 1;
+	if (n && n * months < days)
+		days = n * months;
+	n = by_len(rt->by_year_day, ICAL_BY_YEARDAY_SIZE);
+	if (n && rt->freq == ICAL_YEARLY_RECURRENCE && n < days)
+		days = n;
+	return days;
+}
+
+/*
+ * Whether BYSETPOS asks only for places past the end of every period's
+ * set ("BYDAY=TH;BYSETPOS=6": no month has six Thursdays). libical
+ * refuses such a rule too, but only after searching every period up to
+ * its last year, which takes a second; here it costs nothing.
+ */
+static bool set_position_never(const struct icalrecurrencetype *rt)
+{
+	int64_t size, n;
+	size_t i;
+
+	/* libical 3.0 searches so for months and years only; it applies
+	 * no BYSETPOS to a WEEKLY rule at all, and what it makes of one
+	 * is what is imported. */
+	if (rt->freq != ICAL_MONTHLY_RECURRENCE &&
+	    rt->freq != ICAL_YEARLY_RECURRENCE)
+		return false;
+	/* Another calendar (RFC 7529) has other months: left to libical. */
+	if (rt->by_set_pos[0] == ICAL_RECURRENCE_ARRAY_MAX || rt->rscale)
+		return false;
+	size = days_kept(rt);
+	n = by_len(rt->by_hour, ICAL_BY_HOUR_SIZE);
+	size *= n ? n : 1;
+	n = by_len(rt->by_minute, ICAL_BY_MINUTE_SIZE);
+	size *= n ? n : 1;
+	n = by_len(rt->by_second, ICAL_BY_SECOND_SIZE);
+	size *= n ? n : 1;
+	for (i = 0; i < ICAL_BY_SETPOS_SIZE &&
+		    rt->by_set_pos[i] != ICAL_RECURRENCE_ARRAY_MAX;
+	     i++) {
+		int pos = rt->by_set_pos[i];
+
+		if ((pos < 0 ? -pos : pos) <= size)
+			return false;
+	}
+	return true;
+}
+
 /* libical's iterator: NULL for a rule it refuses, or out of memory. */
 static icalrecur_iterator *recur_iterator_new(struct icalrecurrencetype rt,
 					      struct icaltimetype start)
 {
 	icalrecur_iterator *it;
 
+	if (set_position_never(&rt))
+		return NULL;
 	icalerror_clear_errno();
 	it = icalrecur_iterator_new(rt, start);
 	if (!it)
@@ -287,6 +375,8 @@ static void start_near_window(struct ics_reader *r, struct walk *w)
 	}
 }
 
+static int restart_until(struct walk *w, struct series *out);
+
 /*
  * A walk that could take minutes is given an end (rule_pace()), said if
  * it cuts the series. 0 to walk on, 1 when the rule cannot be walked (out
@@ -295,7 +385,6 @@ static void start_near_window(struct ics_reader *r, struct walk *w)
 static int bound_walk(struct ics_reader *r, struct walk *w, struct series *out)
 {
 	const struct icaltimetype u = w->rt.until;
-	bool allday = w->m->allday;
 
 	if (!icaltime_is_null_time(u))
 		w->until_l =
@@ -313,6 +402,15 @@ static int bound_walk(struct ics_reader *r, struct walk *w, struct series *out)
 	w->horizon = lsec_day(w->walk_from + w->reach) * ITIN_DAY;
 	if (w->horizon <= w->walk_from) /* a budget of hours */
 		w->horizon = w->walk_from + w->reach;
+	return restart_until(w, out);
+}
+
+/* A new iterator for the rule with w->horizon as its UNTIL. 0, or 1 when
+ * libical refuses it (out is partial). */
+static int restart_until(struct walk *w, struct series *out)
+{
+	bool allday = w->m->allday;
+
 	icalrecur_iterator_free(w->it);
 	w->rt.until = ics_ical_local(w->horizon, allday);
 	w->it = recur_iterator_new(w->rt, ics_ical_local(w->f->start, allday));
@@ -425,6 +523,41 @@ static int walk_rule(struct ics_reader *r, struct walk *w, struct series *out)
 }
 
 /*
+ * The days of the periods a rule of weeks or longer walked through
+ * without a date. libical looks at each of them (some 40 microseconds a
+ * month: a rule that matches no date, found only by walking it, walks
+ * 7,000 months to its last year), so every two of their days are charged
+ * as a candidate: a file of such rules runs out of its budget instead of
+ * running for minutes. A rule that gives a date every period costs
+ * nothing more.
+ */
+static int64_t empty_days(const struct walk *w, int64_t walked)
+{
+	int64_t interval = w->rt.interval > 0 ? w->rt.interval : 1, days,
+		periods;
+
+	switch (w->rt.freq) {
+	case ICAL_WEEKLY_RECURRENCE:
+		days = 7 * interval;
+		break;
+	case ICAL_MONTHLY_RECURRENCE:
+		days = 31 * interval;
+		break;
+	case ICAL_YEARLY_RECURRENCE:
+		days = 366 * interval;
+		break;
+	default:
+		return 0;
+	}
+	if (walked <= w->walk_from)
+		return 0;
+	periods = (walked - w->walk_from) / (days * ITIN_DAY);
+	return periods > (int64_t)w->steps
+		   ? (periods - (int64_t)w->steps) * days / 2
+		   : 0;
+}
+
+/*
  * What the walk cost, charged to the file: the candidates up to where
  * libical got (the last time it gave, or the end it ran into), or its
  * steps. A walk cut by the file's budget refuses the file; one cut by
@@ -444,7 +577,7 @@ static int charge_walk(struct ics_reader *r, struct walk *w, struct series *out)
 				 ? (walked - w->walk_from) / w->step + 1
 				 : 1) *
 				w->per
-			  : (int64_t)w->steps + 1;
+			  : (int64_t)w->steps + 1 + empty_days(w, walked);
 	r->cand_left = charge < r->cand_left ? r->cand_left - charge : 0;
 	r->st->candidates += (size_t)charge;
 	if (w->cut && w->by_file)

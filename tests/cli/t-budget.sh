@@ -248,6 +248,31 @@ bounded 10 "an Outlook zone from 1601" import "$T/obs-real.ics"
 expect_rc 0 "an Outlook zone from 1601: imported"
 cp "$T/store.orig" "$ITIN_FILE"
 
+# A rule that no month can match: libical refuses "BYDAY=TH;BYSETPOS=6"
+# (no month has six Thursdays) only after searching every month to its
+# last year, a second each; itin sees it at once, with the same warning.
+calendar "$T/setpos.ics" 40 20230101T100000Z "FREQ=MONTHLY;BYDAY=TH;BYSETPOS=6;COUNT=3"
+bounded 10 "40 rules of a sixth Thursday" import "$T/setpos.ics"
+expect_rc 0 "40 rules of a sixth Thursday: imported"
+expect_err "RRULE 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=6;COUNT=3' matches no date" \
+	"40 rules of a sixth Thursday: each matches no date"
+expect_err "imported 40 events" "40 rules of a sixth Thursday: each once, at its DTSTART"
+cp "$T/store.orig" "$ITIN_FILE"
+# One that libical walks month by month to its last year before it finds
+# nothing (30 February): the months without a date are charged to the
+# file's budget, so a file of them is refused rather than walked for
+# minutes.
+calendar "$T/feb30.ics" 40 20230101T100000Z "FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30;COUNT=3"
+bounded 20 "40 rules of 30 February" import "$T/feb30.ics"
+expect_rc 65 "40 rules of 30 February: refused (65)"
+expect_err "RRULE 'FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30;COUNT=3' takes this file past 1000000 candidate times" \
+	"40 rules of 30 February: past the file's budget"
+same_file "$T/store.orig" "$ITIN_FILE" "40 rules of 30 February: the store untouched"
+calendar "$T/feb30-few.ics" 3 20230101T100000Z "FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30;COUNT=3"
+bounded 10 "3 rules of 30 February" import "$T/feb30-few.ics"
+expect_rc 0 "3 rules of 30 February: within the budget, imported"
+cp "$T/store.orig" "$ITIN_FILE"
+
 # A series cut at the limit counts what it says: libical's calendar is
 # Julian before 1752 and gave 29 February 100 and 200, which became a
 # second 1 March each; the cut said "99998 occurrences ... stopped at the
