@@ -163,6 +163,9 @@ $(LOGDIR)/test_%.log: $(BUILD)/tests/test_% FORCE
 $(LOGDIR)/replay_%.log: $(BUILD)/fuzz/replay_% FORCE
 	-@$(RUN_SUITE) replay_$*
 FORCE:
+# Built only as a suite's prerequisite, they would count as intermediate
+# files and be deleted after the run, to be linked again by the next.
+.SECONDARY: $(UNIT_BIN) $(REPLAY_BIN)
 
 # The unit tests and the cli scripts with itin under valgrind memcheck
 # (tests/cli/lib.sh); no replays, which run the core without itin.

@@ -11,6 +11,7 @@
 #include "itin/csvrow.h"
 #include "itin/datetime.h"
 #include "itin/formula.h"
+#include "itin/itinesc.h"
 
 void csvio_write_field(struct strbuf *sb, const char *s, size_t len,
 		       unsigned flags)
@@ -55,30 +56,16 @@ void csvio_write_header(struct strbuf *sb)
 	strbuf_addstr(sb, "\r\n");
 }
 
-/* Escape one list item as the reader's unescape() takes it back. */
+/* Escape one list item as the reader's unescape() takes it back: the
+ * text format's escapes of a byte, without its \u{...} for invisible
+ * characters (a spreadsheet shows them as they are). */
 static void put_item(struct strbuf *sb, const char *s, const char *special)
 {
 	size_t len = strlen(s), i;
 
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '\\')
-			strbuf_addstr(sb, "\\\\");
-		else if (c == '\n')
-			strbuf_addstr(sb, "\\n");
-		else if (c == '\t')
-			strbuf_addstr(sb, "\\t");
-		else if (c < 0x20 || c == 0x7f)
-			strbuf_addf(sb, "\\x%02x", c);
-		else if (c == ' ' && (i == 0 || i == len - 1))
-			strbuf_addstr(sb, "\\s");
-		else if (strchr(special, c)) {
-			strbuf_addch(sb, '\\');
-			strbuf_addch(sb, (char)c);
-		} else
-			strbuf_addch(sb, (char)c);
-	}
+	for (i = 0; i < len; i++)
+		itinesc_put_byte(sb, (unsigned char)s[i],
+				 i == 0 || i == len - 1, special);
 }
 
 static void field(struct strbuf *sb, const char *s, unsigned flags, bool last)
