@@ -282,7 +282,7 @@ if [ -d "$CORPUS" ]; then
 	run export --format csv
 	expect_out_match "^[0-9a-f]{16},reception,Dinner,2025-03-07T19:00,2025-03-07T21:00,Asia/Tokyo,,,東京,,,confirmed,,\"'=HYPERLINK\(\"\"http://example.org\"\"\)\",.$" "corpus: a formula in notes comes out neutralised"
 else
-	ok "corpus: skipped (not found at $CORPUS)"
+	ok "corpus # skip: not found at $CORPUS"
 fi
 
 # A Location column: the one location parser (as for iCalendar LOCATION).
