@@ -455,6 +455,21 @@ static int replay(struct csvio_reader *r)
 }
 
 /*
+ * libcsv grows its field buffer by a fixed block, copying it each time: a
+ * megabyte-long field read in one call would be copied thousands of times
+ * (minutes under AddressSanitizer, whose realloc always moves). So a
+ * segment is parsed in pieces, and after each the block becomes the
+ * buffer's size, which makes the growth geometric.
+ */
+#define PARSE_PIECE (64 * 1024)
+
+static void grow_block(struct csv_parser *p)
+{
+	if (p->entry_size > p->blk_size)
+		csv_set_blk_size(p, p->entry_size);
+}
+
+/*
  * Run the current parser over seg[0..n), which starts at base in the
  * record's bytes: 0 parsed, 1 the fast parser gave up (the record is to
  * be replayed), -1 an error (r->err filled).
@@ -465,17 +480,21 @@ static int parse_segment(struct csvio_reader *r, const char *seg, size_t n,
 	size_t off = 0;
 
 	while (off < n) {
+		size_t len = n - off < PARSE_PIECE ? n - off : PARSE_PIECE;
 		size_t k =
-		    csv_parse(r->cur, seg + off, n - off, on_field, on_row, r);
+		    csv_parse(r->cur, seg + off, len, on_field, on_row, r);
 
+		grow_block(r->cur);
 		if (r->cb_failed && r->cur == &r->p)
 			return 1;
 		if (r->cb_failed) {
 			*r->err = r->cb_err;
 			return -1;
 		}
-		if (k == n - off)
-			break;
+		if (k == len) {
+			off += len;
+			continue;
+		}
 		if (csv_error(r->cur) != CSV_EPARSE)
 			return itin_err_set(r->err, ITIN_EX_OTHER,
 					    "CSV parser: %s",
@@ -524,10 +543,6 @@ static int feed_segment(struct csvio_reader *r, const char *seg, size_t n,
 	rc = parse_segment(r, seg, n, base);
 	if (rc)
 		return rc > 0 && !replay(r) ? 0 : fail(r);
-	/* libcsv grows its field buffer by a fixed block: make the block
-	 * the buffer's size, so long fields grow it geometrically. */
-	if (r->cur->entry_size > r->cur->blk_size)
-		csv_set_blk_size(r->cur, r->cur->entry_size);
 	if (r->cur->entry_pos > CSVIO_MAX_FIELD) {
 		if (r->cur == &r->p)
 			return replay(r) ? fail(r) : 0;
