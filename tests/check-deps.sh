@@ -15,6 +15,13 @@
 #          ncursesw), keeps static state (strtok, localtime, gmtime, ctime,
 #          asctime: the _r forms and tz.h) or cannot bound a write (strcpy,
 #          strcat, sprintf, vsprintf, gets).
+#   events  an event's strings (id, uid, title, tz, end_tz, venue, city,
+#          org, source, notes) change only through event.h's setters
+#          (event_set_str, event_set_strn, event_take_str, event_set_place):
+#          one file, event.c, decides where they live and what it frees. No
+#          assignment to ev->title and the like, no free() of one and no
+#          *_dup(..., &ev->title) writing one, outside EVENT_WRITERS. An
+#          event is named ev (pe->ev, nev...) wherever one is written.
 # Comment lines (starting with /*, * or //) are left out. Before checking
 # the tree the script checks itself on planted samples, each of which a
 # rule must catch, so a rule that stops matching fails here at once.
@@ -24,6 +31,10 @@ CORE="src/core/*.[ch] include/itin/*.h"
 # The one file of the core that may exit: out of memory (see xalloc.c).
 MAY_EXIT=src/core/xalloc.c
 TUI_PUBLIC='tui\.h|layout\.h'
+# The files that may write an event's strings directly: event.c owns them;
+# evcheck.c, its other half (event.h), sets the id it derives.
+EVENT_WRITERS='src/core/(event|evcheck)\.c'
+EV_STR='[[:alnum:]_]*ev->(id|uid|title|tz|end_tz|venue|city|org|source|notes)'
 
 INCLUDE='^[[:space:]]*#[[:space:]]*include[[:space:]]*'
 BANNED_STR='strn?casecmp|strcpy|strcat|v?sprintf|strtok|gets'
@@ -57,6 +68,12 @@ cli_includes_tui() { # any header of src/tui but the public ones
 }
 banned_calls() {
 	code_grep "\\b($BANNED)[[:space:]]*\\(|$INCLUDE<ctype\\.h>" "$@"
+}
+direct_event_strings() { # ev->title = ..., free(ev->title), x_dup(.., &ev->title)
+	_assign="$EV_STR[[:space:]]*=([^=]|\$)"
+	_free="\\bfree[[:space:]]*\\([[:space:]]*$EV_STR[[:space:]]*\\)"
+	_dup="_dup[[:space:]]*\\([^;]*&$EV_STR\\b"
+	code_grep "$_assign|$_free|$_dup" "$@" | grep -vE "^$EVENT_WRITERS:"
 }
 
 # expect RULE N FILE: RULE finds exactly N lines in FILE.
@@ -115,6 +132,14 @@ selftest() {
 	#include "../tui/layout.h"
 	#include "cli.h"
 	EOF
+	cat >"$s/direct_event_strings.c" <<-'EOF'
+	ev->title = xstrdup(s);
+	pe->ev->tz = NULL;
+	nev->id=event_random_id();
+	free(ev->notes);
+	if (itinread_unescape_dup(r, vs, ve, &ev->org))
+	 * ev->title = s;
+	EOF
 	# What the rules must let through.
 	cat >"$s/clean.c" <<-'EOF'
 	#include "itin/err.h"
@@ -128,6 +153,11 @@ selftest() {
 	ascii_tolower(c);
 	localtime_r(&t, &tm);
 	strtoll(s, &end, 10);
+	event_set_str(ev, &ev->title, s);
+	event_take_str(ev, &ev->notes, strbuf_detach(&b, NULL));
+	if (ev->tz == NULL || ev->city != o->city)
+	loc->city = xstrdup(s);
+	s->id = xstrdup(id);
 	EOF
 	expect core_includes 6 "$s/core_includes.c"
 	expect core_prints 5 "$s/core_prints.c"
@@ -135,8 +165,9 @@ selftest() {
 	expect tui_includes_cli 2 "$s/tui_includes_cli.c"
 	expect cli_includes_tui 2 "$s/cli_includes_tui.c"
 	expect banned_calls 5 "$s/banned_calls.c"
+	expect direct_event_strings 5 "$s/direct_event_strings.c"
 	for rule in core_includes core_prints core_exits tui_includes_cli \
-		cli_includes_tui banned_calls; do
+		cli_includes_tui banned_calls direct_event_strings; do
 		expect "$rule" 0 "$s/clean.c"
 	done
 	expect cli_includes_tui 0 "$s/cli_clean.c"
@@ -171,5 +202,7 @@ selftest
 		cli_includes_tui src/cli/*.[ch]
 	check "banned call in src/core or src/cli" \
 		banned_calls $CORE src/cli/*.[ch]
+	check "an event's strings change only through event.h's setters" \
+		direct_event_strings $CORE src/cli/*.[ch] src/tui/*.[ch]
 }
 exit "$status"

@@ -56,7 +56,7 @@ static int add_event(struct cli *cli, const struct evopts *o)
 	int status = 0;
 
 	if (!o->id)
-		ev->id = event_random_id();
+		event_take_str(ev, &ev->id, event_random_id());
 	itin_err_clear(&err);
 	if (evopts_apply(o, ev, true, &err)) {
 		status = report_err(&err);

@@ -88,6 +88,8 @@ int csvev_locate(const struct evreader *er, const struct csvio_record *rec,
 /*
  * A string of the event being built: in the staged event's room (one
  * allocation for the whole import), or on the heap once that is full.
+ * Callers store it with event_take_str(), no copy: event.c never frees a
+ * string that lies in the event's own block, and frees a heap one.
  */
 char *csvev_strn(struct evreader *er, const char *s, size_t len)
 {
@@ -341,8 +343,8 @@ void csvev_location(struct evreader *er, struct event *ev, struct val v)
 	strbuf_reset(&er->tmp);
 	strbuf_add(&er->tmp, v.s, v.len);
 	location_parse(er->tmp.buf, &loc);
-	ev->venue = loc.venue;
-	ev->city = loc.city;
+	event_take_str(ev, &ev->venue, loc.venue);
+	event_take_str(ev, &ev->city, loc.city);
 	memcpy(ev->country, loc.country, 3);
 	loc.venue = loc.city = NULL;
 	location_release(&loc);

@@ -24,8 +24,8 @@ static void parse_location(struct event *ev, const char *loc)
 	struct location l;
 
 	location_parse(loc, &l);
-	ev->venue = l.venue;
-	ev->city = l.city;
+	event_take_str(ev, &ev->venue, l.venue);
+	event_take_str(ev, &ev->city, l.city);
 	memcpy(ev->country, l.country, 3);
 	l.venue = l.city = NULL;
 	location_release(&l);
@@ -193,8 +193,8 @@ static unsigned set_place(struct event *ev, const struct event *x, bool ours,
 {
 	ics_location_text(b, x->venue, x->city, x->country);
 	if (ours && same_text(a, b->buf, vt->location)) {
-		ev->venue = xstrdup_or_null(x->venue);
-		ev->city = xstrdup_or_null(x->city);
+		event_set_str(ev, &ev->venue, x->venue);
+		event_set_str(ev, &ev->city, x->city);
 		memcpy(ev->country, x->country, 3);
 		return EVF_VENUE | EVF_CITY | EVF_COUNTRY;
 	}
@@ -217,12 +217,12 @@ static unsigned set_people(struct ics_reader *r, struct event *ev,
 
 	ics_description_text(b, x->notes, x->with, x->nwith, x->org, x->source);
 	if (ours && same_text(a, b->buf, vt->description)) {
-		ev->notes = xstrdup_or_null(x->notes);
+		event_set_str(ev, &ev->notes, x->notes);
 		for (size_t i = 0; i < x->nwith; i++)
 			event_add_participant(ev, x->with[i].name,
 					      x->with[i].role);
-		ev->org = xstrdup_or_null(x->org);
-		ev->source = xstrdup_or_null(x->source);
+		event_set_str(ev, &ev->org, x->org);
+		event_set_str(ev, &ev->source, x->source);
 		/* itin's own properties, each only when it is there. */
 		return (x->notes ? EVF_NOTES : 0u) |
 		       (x->nwith ? EVF_WITH : 0u) | (x->org ? EVF_ORG : 0u) |
@@ -230,7 +230,7 @@ static unsigned set_people(struct ics_reader *r, struct event *ev,
 	}
 	if (vt->description) {
 		if (*vt->description)
-			ev->notes = xstrdup(vt->description);
+			event_set_str(ev, &ev->notes, vt->description);
 		carried |= EVF_NOTES;
 	}
 	if ((p = ics_find(vp, "ORGANIZER"))) {
@@ -244,7 +244,8 @@ static unsigned set_people(struct ics_reader *r, struct event *ev,
 		}
 	if ((p = ics_find(vp, "URL"))) {
 		if (*p->value)
-			ev->source = ics_text_dup(r, p->value);
+			event_take_str(ev, &ev->source,
+				       ics_text_dup(r, p->value));
 		carried |= EVF_SOURCE;
 	}
 	return carried;
@@ -367,11 +368,11 @@ void ics_read_text(struct ics_reader *r, struct event *ev,
 		carried |= EVF_TITLE;
 	/* Title. */
 	if (x->title && vt.summary && same_text(&a, x->title, vt.summary))
-		ev->title = xstrdup(x->title);
+		event_set_str(ev, &ev->title, x->title);
 	else if (vt.summary && *vt.summary)
-		ev->title = xstrdup(vt.summary);
+		event_set_str(ev, &ev->title, vt.summary);
 	else
-		ev->title = xstrdup("(no title)");
+		event_set_str(ev, &ev->title, "(no title)");
 	carried |= set_place(ev, x, ours, &vt, &a, &b);
 	carried |= set_people(r, ev, x, ours, vp, &vt, &a, &b);
 	carried |= set_type(ev, x, t, ours, &vt, &a, &b);

@@ -94,7 +94,7 @@ static bool key_repeats(int k)
 static int key_id(struct itinread *r, struct event *ev, const char *vs,
 		  const char *ve)
 {
-	if (itinread_unescape_dup(r, vs, ve, &ev->id))
+	if (itinread_set_unescaped(r, ev, &ev->id, vs, ve))
 		return -1;
 	if (!event_id_is_valid(ev->id))
 		return fail(r, vs,
@@ -208,9 +208,9 @@ static int key_value(struct itinread *r, struct itinread_event *pe, int k,
 	case K_STATUS:
 		return key_status(r, ev, vs, ve);
 	case K_ORG:
-		return itinread_unescape_dup(r, vs, ve, &ev->org);
+		return itinread_set_unescaped(r, ev, &ev->org, vs, ve);
 	case K_SOURCE:
-		return itinread_unescape_dup(r, vs, ve, &ev->source);
+		return itinread_set_unescaped(r, ev, &ev->source, vs, ve);
 	case K_WITH:
 		return each_item(r, ev, vs, ve, true);
 	case K_TAGS:
@@ -219,7 +219,7 @@ static int key_value(struct itinread *r, struct itinread_event *pe, int k,
 	case K_SRC_SEQ:
 		return key_seq(r, ev, k, vs, ve);
 	case K_UID:
-		return itinread_unescape_dup(r, vs, ve, &ev->uid);
+		return itinread_set_unescaped(r, ev, &ev->uid, vs, ve);
 	case K_MODIFIED:
 		return key_modified(r, ev, vs, ve);
 	case K_NOTE:

@@ -71,6 +71,15 @@ int itinread_unescape_dup(struct itinread *r, const char *s, const char *e,
 	return 0;
 }
 
+int itinread_set_unescaped(struct itinread *r, struct event *ev, char **field,
+			   const char *s, const char *e)
+{
+	if (itinread_unescape(r, s, e))
+		return -1;
+	event_set_strn(ev, field, r->tmp.buf, r->tmp.len);
+	return 0;
+}
+
 /* A WHEN at *pp inside a range; *pp is left after it. */
 static int parse_range_when(struct itinread *r, const char **pp, const char *e,
 			    int64_t *lsec, bool *has_time)
@@ -166,7 +175,7 @@ static int set_city_venue(struct itinread *r, struct event *ev,
 	if (itinread_unescape(r, parts[n - 1][0], parts[n - 1][1]))
 		return -1;
 	if (r->tmp.len)
-		ev->city = xstrndup(r->tmp.buf, r->tmp.len);
+		event_set_strn(ev, &ev->city, r->tmp.buf, r->tmp.len);
 	for (size_t i = 0; i + 1 < n; i++) {
 		if (itinread_unescape(r, parts[i][0], parts[i][1])) {
 			strbuf_release(&venue);
@@ -177,7 +186,7 @@ static int set_city_venue(struct itinread *r, struct event *ev,
 		strbuf_add(&venue, r->tmp.buf, r->tmp.len);
 	}
 	if (venue.len)
-		ev->venue = strbuf_detach(&venue, NULL);
+		event_take_str(ev, &ev->venue, strbuf_detach(&venue, NULL));
 	strbuf_release(&venue);
 	return 0;
 }
@@ -287,7 +296,7 @@ static int parse_title_place(struct itinread *r, struct itinread_event *pe,
 	ascii_trim_blank(&ts, &te);
 	if (ts == te)
 		return fail(r, p, "missing title");
-	if (itinread_unescape_dup(r, ts, te, &ev->title))
+	if (itinread_set_unescaped(r, ev, &ev->title, ts, te))
 		return -1;
 	if (at) {
 		const char *ps = at + 1, *pend = e;
@@ -370,7 +379,7 @@ static void zone_from_place(struct itinread *r, struct itinread_event *pe)
 
 	place_zone(ev->city, ev->country, &z);
 	if (z.tz)
-		ev->tz = xstrdup(z.tz);
+		event_set_str(ev, &ev->tz, z.tz);
 	if (z.how == PLACE_ZONE_CITY && z.ambiguous)
 		itin_warn_at(r->w, r->fname, pe->line, pe->place_col,
 			     "'%s' is ambiguous; using %s, %s (%s)", ev->city,
@@ -474,7 +483,7 @@ static int finish_event(struct itinread *r, struct itinread_event *pe,
 	enum event_part part;
 
 	if (pe->has_notes)
-		ev->notes = strbuf_detach(&pe->notes, NULL);
+		event_take_str(ev, &ev->notes, strbuf_detach(&pe->notes, NULL));
 	ev->line = (uint32_t)pe->line; /* for import's warnings */
 	/* Without src-seq: the calendar's revision is the event's own. */
 	if (!pe->seen[K_SRC_SEQ])

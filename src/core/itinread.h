@@ -80,6 +80,11 @@ int itinread_unescape(struct itinread *r, const char *s, const char *e);
 int itinread_unescape_dup(struct itinread *r, const char *s, const char *e,
 			  char **out);
 
+/* Decode [s, e) into ev's string *field (&ev->title...), through
+ * event_set_strn(): readers change an event's strings only by event.h. */
+int itinread_set_unescaped(struct itinread *r, struct event *ev, char **field,
+			   const char *s, const char *e);
+
 /* "    key: value": a line that adds to the pending event (itinkeys.c). */
 int itinread_key(struct itinread *r, struct itinread_event *pe);
 
