@@ -163,10 +163,12 @@ void event_clear_tags(struct event *ev);
  * each frees the old value (unless ev's block holds it). event_set_str()
  * copies value (NULL clears); event_set_strn() copies the n bytes at s
  * (a slice of a line; s NULL clears); event_take_str() stores s itself,
- * a string from malloc (strbuf_detach(), xstrdup()) that ev now owns.
- * Readers use these rather than assigning ev->title and the like: then
- * one file decides where an event's strings live (today a heap copy or
- * its packed block; see the note above event_pack()).
+ * a string from malloc (strbuf_detach(), xstrdup()) that ev now owns, or
+ * for a staged event one from its room (event_stage_room()), which its
+ * block owns. Readers use these rather than assigning ev->title and the
+ * like (make check-deps refuses that outside event.c and evcheck.c):
+ * then one file decides where an event's strings live (today a heap copy
+ * or its packed block; see the note above event_pack()).
  */
 void event_set_str(struct event *ev, char **field, const char *value);
 void event_set_strn(struct event *ev, char **field, const char *s, size_t n);
