@@ -139,6 +139,10 @@ SLOW_CLI := t-ics t-view t-recur t-hostile t-capitals t-concurrency t-limits t-b
 CLI_FOUND := $(patsubst tests/cli/%.sh,%,$(sort $(wildcard tests/cli/t-*.sh)))
 CLI_ALL := $(filter $(CLI_FOUND),$(SLOW_CLI)) $(filter-out $(SLOW_CLI),$(CLI_FOUND))
 CLI_NAMES := $(if $(TESTS),$(filter $(TESTS),$(CLI_ALL)),$(CLI_ALL))
+# A misspelt name would run no script and pass.
+ifneq ($(filter-out $(CLI_ALL),$(TESTS)),)
+$(error TESTS names no tests/cli script: $(filter-out $(CLI_ALL),$(TESTS)))
+endif
 UNIT_NAMES := $(UNIT_SRC:tests/unit/%.c=%)
 # Targets with neither seeds nor regressions have nothing to replay.
 REPLAY_NAMES := $(foreach n,$(FUZZ_NAMES), \
@@ -167,8 +171,9 @@ FORCE:
 # files and be deleted after the run, to be linked again by the next.
 .SECONDARY: $(UNIT_BIN) $(REPLAY_BIN)
 
-# The unit tests and the cli scripts with itin under valgrind memcheck
-# (tests/cli/lib.sh); no replays, which run the core without itin.
+# The unit tests and the cli scripts, with itin (not the unit test
+# binaries) under valgrind memcheck (tests/cli/lib.sh); no replays, which
+# run the core without itin.
 valgrind:
 	@$(MAKE) --no-print-directory run-tests ITIN_VALGRIND=1 REPLAY_NAMES=
 

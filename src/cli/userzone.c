@@ -72,15 +72,21 @@ static const struct tz *env_zone(const char *tz)
 	const struct tz *z;
 
 	if (*tz == '/') {
-		z = zone_of_path(tz);
-		/* A TZif file outside the database, as libc reads it. */
-		return z ? z : tz_get_file(tz, tz);
+		/* The file, as libc reads it: by its name in the database
+		 * when it is there, else (a TZif file elsewhere) itself. */
+		const char *p = strstr(tz, "zoneinfo/");
+
+		z = p && !access(tz, R_OK) ? zone_of_path(tz) : NULL;
+		if (!z)
+			z = tz_get_file(tz, p ? p + 9 : tz);
+	} else {
+		z = tz_get(tz, &err);
+		/* Not a zone of the database: a POSIX rule ("JST-9"), as
+		 * libc reads it, then what a name too close to a zone's is
+		 * taken for. */
+		if (!z && strpbrk(tz, "0123456789"))
+			z = tz_get_rule(tz);
 	}
-	z = tz_get(tz, &err);
-	/* Not a zone of the database: a POSIX rule ("JST-9"), as libc reads
-	 * it, then what a name too close to a zone's is taken for. */
-	if (!z && strpbrk(tz, "0123456789"))
-		z = tz_get_rule(tz);
 	if (z)
 		return z;
 	/* A $TZ we cannot read is a mistake to say, not to hide behind
@@ -109,7 +115,9 @@ static const struct tz *find_user_zone(void)
 const struct tz *user_zone(void)
 {
 	/* Found once: the warning is said once, and every caller of one
-	 * run sees the same clock. The zone lives in tz.c's cache. */
+	 * run sees the same clock. The zone lives in tz.c's cache, which
+	 * main frees only after the command (tz_cache_free()); nothing may
+	 * ask for the user's zone after that. */
 	static const struct tz *zone;
 
 	if (!zone)

@@ -181,7 +181,9 @@ int datetext_date(struct datetext *dt, const char *s, size_t len, int64_t *days,
 		  struct itin_err *err)
 {
 	dt->kind = DATETEXT_PLAIN;
-	if (len == dt->memo_len && !memcmp(s, dt->memo_s, len)) {
+	/* memo_len 0 is "nothing remembered": an empty date is not the
+	 * remembered one (it read as 1970-01-01 on a file's first row). */
+	if (len && len == dt->memo_len && !memcmp(s, dt->memo_s, len)) {
 		*days = dt->memo_days;
 		return 0;
 	}

@@ -188,6 +188,15 @@ expect_rc 64 "import - without --format"
 # ---- errors: FILE:LINE:COL, 65, nothing imported ----
 export ITIN_FILE="$T/err.itin"
 cp "$D/list.itin" "$ITIN_FILE"
+# An empty date on a file's first row is no date, as on any other row
+# (it read as 1970-01-01: the remembered last date was "nothing yet").
+fresh emptydate
+printf 'Subject,Start Date,Start Time\nb,  ,10:00\nc,2023-01-01,10:00\n' >"$T/empty-date.csv"
+run import "$T/empty-date.csv"
+expect_rc 65 "an empty date on the first row: status 65"
+expect_err "^itin: $T/empty-date.csv:2:3: invalid date ''" "an empty date on the first row: refused where it is"
+[ ! -e "$ITIN_FILE" ] && ok "an empty date on the first row: no store made" || not_ok "an empty date on the first row: no store made"
+export ITIN_FILE="$T/err.itin"
 printf 'title,start,end,city,Colour,Mood\nGood,2023-03-01,,Riga,red,\nBad date,2023-02-30,,Riga,,\n"Multi\nline",2023-03-02 10:00,2023-03-02 09:00,Riga,,\nFine,2023-03-03,,Riga,,\n' >"$T/bad.csv"
 snapshot
 run import "$T/bad.csv"

@@ -262,6 +262,10 @@ no_stderr "TZ=JST-9: a rule libc reads is not warned about"
 TZ='<-10>10'
 run timeline --upcoming --to 2023-01-28 --width 100
 expect_out_match "Wed 25" "TZ='<-10>10': the axis starts on today ten hours west"
+TZ=/nonexistent
+run list --upcoming --format tsv
+expect_rc 0 "TZ=/nonexistent: list still runs"
+expect_err "unknown time zone '/nonexistent' in \\\$TZ" "TZ=/nonexistent: a path to no zone is said"
 TZ='Nowhere/Foo'
 run list --upcoming --format tsv
 expect_rc 0 "TZ=Nowhere/Foo: list still runs"
