@@ -27,6 +27,14 @@ static int64_t by_len(const short *v, size_t size)
 	return (int64_t)i;
 }
 
+/* How many values a BY list holds; none given counts as one (DTSTART's). */
+static int64_t by_count(const short *v, size_t size)
+{
+	int64_t n = by_len(v, size);
+
+	return n ? n : 1;
+}
+
 /* At most how many days of one period (a month or a year) rt keeps
  * before BYSETPOS picks among them. */
 static int64_t days_kept(const struct icalrecurrencetype *rt)
@@ -73,7 +81,7 @@ static int64_t days_kept(const struct icalrecurrencetype *rt)
  */
 static bool set_position_never(const struct icalrecurrencetype *rt)
 {
-	int64_t size, n;
+	int64_t size;
 	size_t i;
 
 	/* libical 3.0 searches so for months and years only; it applies
@@ -85,13 +93,9 @@ static bool set_position_never(const struct icalrecurrencetype *rt)
 	/* Another calendar (RFC 7529) has other months: left to libical. */
 	if (rt->by_set_pos[0] == ICAL_RECURRENCE_ARRAY_MAX || rt->rscale)
 		return false;
-	size = days_kept(rt);
-	n = by_len(rt->by_hour, ICAL_BY_HOUR_SIZE);
-	size *= n ? n : 1;
-	n = by_len(rt->by_minute, ICAL_BY_MINUTE_SIZE);
-	size *= n ? n : 1;
-	n = by_len(rt->by_second, ICAL_BY_SECOND_SIZE);
-	size *= n ? n : 1;
+	size = days_kept(rt) * by_count(rt->by_hour, ICAL_BY_HOUR_SIZE) *
+	       by_count(rt->by_minute, ICAL_BY_MINUTE_SIZE) *
+	       by_count(rt->by_second, ICAL_BY_SECOND_SIZE);
 	for (i = 0; i < ICAL_BY_SETPOS_SIZE &&
 		    rt->by_set_pos[i] != ICAL_RECURRENCE_ARRAY_MAX;
 	     i++) {
@@ -189,16 +193,6 @@ static void warn_no_date(struct ics_reader *r, const struct cprop *p)
 		     "parts RFC 5545 does not allow together); the event is "
 		     "imported once, at its DTSTART",
 		     p->value);
-}
-
-/* How many values a BY list holds; none given counts as one (DTSTART's). */
-static int64_t by_count(const short *v, size_t size)
-{
-	size_t i;
-
-	for (i = 0; i < size && v[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
-		;
-	return i ? (int64_t)i : 1;
 }
 
 /* An upper bound on the dates a YEARLY rule makes in one year. */
