@@ -11,7 +11,7 @@ VERSION := 0.1.0
 CC ?= cc
 CFLAGS ?= -O2 -g
 PKG_CONFIG ?= pkg-config
-PKGS := libical ncursesw libutf8proc
+PKGS := libical ncursesw libutf8proc libxml-2.0
 
 # Required flags are appended to the user's so they cannot be lost.
 WARN := -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wstrict-prototypes \
@@ -37,11 +37,13 @@ endif
 CORE_SRC := $(sort $(wildcard src/core/*.c))
 TUI_SRC := $(sort $(wildcard src/tui/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
+EXTRACT_SRC := $(sort $(wildcard src/extract/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ := $(TUI_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+EXTRACT_OBJ := $(EXTRACT_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
@@ -50,14 +52,16 @@ REPLAY_BIN := $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
 LIBCORE := $(BUILD)/libitin.a
 # The viewer's objects, so unit tests can link the pure layout code.
 LIBTUI := $(BUILD)/libitintui.a
+# `itin extract`'s reader of news reports (src/extract), on top of the core.
+LIBEXTRACT := $(BUILD)/libitinextract.a
 
 .PHONY: all check check-deps run-tests installcheck bench install uninstall clean \
 	valgrind format gazetteer windowszones fuzz fuzz-run FORCE
 
 all: $(BIN)
 
-$(BIN): $(CLI_OBJ) $(TUI_OBJ) $(LIBCORE)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(LIBCORE) $(LIBS)
+$(BIN): $(CLI_OBJ) $(TUI_OBJ) $(LIBEXTRACT) $(LIBCORE)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(LIBEXTRACT) $(LIBCORE) $(LIBS)
 
 $(LIBCORE): $(CORE_OBJ)
 	@rm -f $@
@@ -67,19 +71,23 @@ $(LIBTUI): $(TUI_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $(TUI_OBJ)
 
+$(LIBEXTRACT): $(EXTRACT_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(EXTRACT_OBJ)
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(LIBTUI) $(LIBCORE)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(LIBTUI) $(LIBEXTRACT) $(LIBCORE)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIBTUI) $(LIBCORE) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIBTUI) $(LIBEXTRACT) $(LIBCORE) $(LIBS)
 
 $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIBCORE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIBCORE) $(LIBS)
 
--include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(EXTRACT_OBJ:.o=.d)
 
 # Fuzzing with clang's libFuzzer, AddressSanitizer and UBSan: the core is
 # built again into build-fuzz/ with coverage instrumentation, and each
