@@ -20,6 +20,7 @@
 #include "itin/csvrec.h"
 #include "itin/datetext.h"
 #include "itin/err.h"
+#include "itin/evarena.h"
 #include "itin/event.h"
 #include "itin/formula.h"
 #include "itin/strbuf.h"
@@ -144,10 +145,10 @@ struct evreader {
 	bool fatal;
 	struct strbuf tmp;
 	const struct csvio_progress *prog;
-	/* The event being built (event_new_staged()) and how much of its
-	 * room the row's strings take. */
-	struct event *stage;
-	size_t stage_used;
+	/* Where the row's event is built: out's arena, and the mark it
+	 * goes back to when the row is refused (evarena.h). */
+	struct evarena *arena;
+	struct evarena_mark row_mark;
 };
 
 /* A field of the row: the column's value, un-neutralised (see csvrec.h). */
@@ -211,12 +212,12 @@ int csvev_locate(const struct evreader *er, const struct csvio_record *rec,
 
 /* ---- cells (csvcells.c) ---- */
 
-/* A string of the event being built, in its staged room. */
-char *csvev_strn(struct evreader *er, const char *s, size_t len);
-/* The value as it is, or NULL when empty. */
-char *csvev_dup(struct evreader *er, struct val v);
-/* A text cell's value, escapes decoded (crlf: a CR before LF dropped). */
-char *csvev_text(struct evreader *er, struct val v, bool crlf);
+/* The value as it is into ev's *field (&ev->id...), or NULL when empty. */
+void csvev_set_val(struct event *ev, char **field, struct val v);
+/* A text cell's value into ev's *field, escapes decoded (crlf: a CR
+ * before LF dropped), or NULL when empty. */
+void csvev_text(struct evreader *er, struct event *ev, char **field,
+		    struct val v, bool crlf);
 /* The byte "\xHH" at s (s < e) stands for, when the cell escapes it, or
  * -1: the one rule of the reader and the writer. */
 int csvev_ctl_escape_at(const char *s, const char *e);

@@ -1,14 +1,20 @@
 /*
  * event.h: the event model.
  *
- * An event owns all of its strings (copies, or NULL when absent);
- * event_free() releases them. They are heap copies, one allocation each,
- * or, in a packed event (event_pack()), they share one allocation with
- * the event; the functions below know which, so change an event's strings
- * and arrays only through them. Times are wall-clock local seconds
- * (datetime.h) in the event's own zone, as written by the people who keep
- * itineraries: "10:00 in Seoul" stays 10:00 in Seoul. The instants used for
- * ordering are derived from them by event_check() and cached.
+ * Where an event's strings live: in its arena (evarena.h), with the
+ * struct itself and its participant and tag arrays. An event read into a
+ * list lives in the list's arena; a lone one (event_new(), event_clone())
+ * has an arena of its own, which evlist_add() hands to the list. So there
+ * is one rule, whatever made the event: its strings and arrays change
+ * only through the functions below, which copy into the arena (make
+ * check-deps refuses an assignment to ev->title and the like, or a free()
+ * of one, outside event.c and evarena.c). A value replaced stays in the
+ * arena until the arena goes: a few edits a command, never a loop.
+ *
+ * Times are wall-clock local seconds (datetime.h) in the event's own
+ * zone, as written by the people who keep itineraries: "10:00 in Seoul"
+ * stays 10:00 in Seoul. The instants used for ordering are derived from
+ * them by event_check() and cached.
  *
  * All-day events: start and end are midnights of the first and last day,
  * the last day inclusive (2023-07-11..2023-07-12 is two days). They carry
@@ -16,9 +22,16 @@
  *
  * Floating events (timed, no zone) are ordered as if their clock were UTC.
  *
- * Two files implement it: event.c the event itself (construction, its
- * strings and arrays, packing, names, order, days), evcheck.c what makes
- * one trustworthy (event_check() and the ids it checks or derives).
+ * Three files implement it: event.c the event itself (construction, its
+ * strings and arrays, names, order, days), evcheck.c what makes one
+ * trustworthy (event_check() and the ids it checks or derives), evlist.c
+ * the lists that own events and their arenas.
+ *
+ * (One design, not three: before, events were heap copies, a malloc per
+ * string, or "packed" into one block, or "staged" in a CSV reader's room
+ * and packed after, and every free asked which. Per-list arenas give the
+ * CSV reader its speed, a row's cells written once and no malloc per
+ * event, to every reader, and a list's release is a few hundred frees.)
  */
 #ifndef ITIN_EVENT_H
 #define ITIN_EVENT_H
@@ -27,6 +40,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "itin/err.h"
+#include "itin/evarena.h"
 
 enum event_type {
 	EV_VISIT,
@@ -57,8 +71,8 @@ struct participant {
 struct event {
 	/* (Pointers and 64-bit times first, the small fields packed at the
 	 * end: a million events in memory is a normal import. A new string
-	 * field goes into event.c's str_fields too, which frees, copies and
-	 * packs them.) */
+	 * field goes into event.c's str_fields too, which copies them, and
+	 * into check-deps.sh's EV_STR.) */
 	char *id; /* never NULL once checked */
 	/*
 	 * The UID of the calendar event this one came from (iCalendar; for
@@ -120,16 +134,33 @@ struct event {
 	uint32_t line;
 	uint32_t nwith; /* fields are at most 64 KiB: never near 2^32 */
 	uint32_t ntags;
-	uint32_t packed; /* bytes of text and arrays after the struct,
-			  * in its allocation (event_pack()); 0: none */
 	char country[3]; /* ISO 3166 alpha-2, upper case, or "" */
 	bool allday;
 	bool has_end;
 	bool has_modified;
+	/* The model's own (event.c, evlist.c): the arena the event and its
+	 * strings live in, and whether it is the event's alone (a lone
+	 * event's: event_free() releases it). */
+	bool lone;
+	struct evarena *arena;
 };
 
+/*
+ * A lone event, in an arena of its own: event_free() frees it, or
+ * evlist_add() gives it to a list (evlist.h), which then owns it.
+ */
 struct event *event_new(void);
+/*
+ * A new event in the arena a, a list's (evlist_arena()), for a reader:
+ * no allocation of its own. It lives as long as a (event_free() does
+ * nothing to it); add it to that list, or rewind a to a mark taken
+ * before it (evarena_mark()) to drop it.
+ */
+struct event *event_new_in(struct evarena *a);
+/* Frees a lone event; NULL, and an event in a list's arena, are left
+ * alone (the arena frees the latter with the list). */
 void event_free(struct event *ev);
+/* A lone copy of ev, wherever ev lives. */
 struct event *event_clone(const struct event *ev);
 
 /* "visit" <-> EV_VISIT; parsing is case-insensitive. -1 if unknown. */
@@ -160,15 +191,12 @@ void event_clear_participants(struct event *ev);
 void event_clear_tags(struct event *ev);
 /*
  * Replace one of ev's string fields (field is &ev->title, &ev->venue...):
- * each frees the old value (unless ev's block holds it). event_set_str()
- * copies value (NULL clears); event_set_strn() copies the n bytes at s
- * (a slice of a line; s NULL clears); event_take_str() stores s itself,
- * a string from malloc (strbuf_detach(), xstrdup()) that ev now owns, or
- * for a staged event one from its room (event_stage_room()), which its
- * block owns. Readers use these rather than assigning ev->title and the
- * like (make check-deps refuses that outside event.c and evcheck.c):
- * then one file decides where an event's strings live (today a heap copy
- * or its packed block; see the note above event_pack()).
+ * the new value is a copy in ev's arena. event_set_str() copies value
+ * (NULL clears); event_set_strn() the n bytes at s (a slice of a line; s
+ * NULL clears); event_take_str() the string s, a string from malloc
+ * (strbuf_detach(), xstrdup()) that it frees: the caller lets go of it
+ * either way. Readers use these rather than assigning ev->title and the
+ * like (make check-deps refuses that outside event.c and evarena.c).
  */
 void event_set_str(struct event *ev, char **field, const char *value);
 void event_set_strn(struct event *ev, char **field, const char *s, size_t n);
@@ -180,37 +208,6 @@ void event_take_str(struct event *ev, char **field, char *s);
  */
 void event_set_place(struct event *ev, const char *venue, const char *city,
 		     const char *country);
-
-/*
- * ev in one allocation: the struct, then the participant and tag arrays,
- * then every string. Frees ev and returns the packed copy, which every
- * function here treats as any other event (a string set later is a heap
- * copy again; an array that grows moves to the heap). A reader that makes
- * millions of events packs each: one allocation instead of ten, and a
- * quarter less memory (csvevents.c).
- */
-struct event *event_pack(struct event *ev);
-/* The same, leaving ev as it is: the copy is the caller's. */
-struct event *event_pack_copy(const struct event *ev);
-
-/*
- * Building without allocating, for the same readers: a staged event has
- * room bytes of block of its own; event_stage_room() hands out n bytes of
- * it for a string (*used counts what is taken; a heap allocation once the
- * room is full), so the event functions never free such a string alone.
- * Keep event_pack_copy() of the staged event, then event_clear() it for
- * the next; event_free() it at the end.
- */
-struct event *event_new_staged(size_t room);
-char *event_stage_room(struct event *ev, size_t *used, size_t n);
-/*
- * event_pack_copy() of a staged event, then event_clear() of it and *used
- * back to 0; quicker, for the room's strings move in one copy.
- */
-struct event *event_stage_take(struct event *st, size_t *used);
-/* Release what ev owns outside its block; every field as event_new()
- * makes it. */
-void event_clear(struct event *ev);
 
 /*
  * Check an event and make it what the rest of itin relies on: the one

@@ -1,8 +1,14 @@
 /*
  * evlist.h: an owning, growable list of events.
  *
- * evlist_add() takes ownership of the event; evlist_release() frees every
- * event and the array; evlist_free() also the struct itself (NULL is fine).
+ * A list owns its events by owning the arenas (evarena.h) they live in:
+ * its own, where a reader builds events (event_new_in(evlist_arena())) and
+ * where a lone event added moves, and a reference to another list's arena
+ * for each event moved over from that list. evlist_release() drops them
+ * all, with the array: every event of the list goes at once, and a
+ * pointer to one kept past it dangles (evlist_take() gives a copy to keep).
+ * evlist_free() also frees the struct itself (NULL is fine). Release a
+ * list with them, never by free(l->v), which would keep its arenas.
  */
 #ifndef ITIN_EVLIST_H
 #define ITIN_EVLIST_H
@@ -14,24 +20,38 @@ struct evlist {
 	struct event **v;
 	size_t n;
 	size_t alloc;
+	struct evarena *arena;	 /* its own; NULL until first needed */
+	struct evarena **shared; /* other lists' arenas, one reference each */
+	size_t nshared, ashared;
 };
 
 #define EVLIST_INIT                                                            \
 	{                                                                      \
-		NULL, 0, 0                                                     \
+		NULL, 0, 0, NULL, NULL, 0, 0                                   \
 	}
 
 void evlist_init(struct evlist *l);
 void evlist_release(struct evlist *l);
 void evlist_free(struct evlist *l);
+/*
+ * Append ev, which the list now owns: a lone event's arena moves into the
+ * list's; an event of another list stays where it is, that list's arena
+ * kept alive by this one; an event of this list's arena (event_new_in())
+ * just joins. Pointers to ev stay good as long as the list.
+ */
 void evlist_add(struct evlist *l, struct event *ev);
+/* The list's own arena, made on first use: where a reader builds the
+ * events it adds (event_new_in()). */
+struct evarena *evlist_arena(struct evlist *l);
 /* Sort with event_compare (stable for equal keys: ties keep input order). */
 void evlist_sort(struct evlist *l);
 /* Index of the event with this id, or -1. Linear; see evindex_* below. */
 long evlist_find(const struct evlist *l, const char *id);
-/* Remove and return the event at i (the caller owns it); order is kept. */
+/* Remove the event at i and return a lone copy of it (event_clone()), the
+ * caller's; order is kept. */
 struct event *evlist_take(struct evlist *l, size_t i);
-/* Replace the event at i, freeing the old one. */
+/* Replace the event at i (taken as evlist_add() takes one); the old one
+ * is dropped (its memory goes with the list's arenas). */
 void evlist_replace(struct evlist *l, size_t i, struct event *ev);
 
 /*

@@ -47,7 +47,7 @@ int load_for_axis(struct cli *cli, const struct filter *f, const struct tz *in,
 		}
 		evlist_add(out, all.v[i]);
 	}
-	free(all.v);
+	evlist_release(&all);
 	evlist_sort(out);
 	return 0;
 }

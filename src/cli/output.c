@@ -111,7 +111,7 @@ int load_filtered_ids(struct cli *cli, const struct filter *f,
 	/* The moved events are NULL in all; free the rest by hand. */
 	for (size_t i = 0; i < all.n; i++)
 		event_free(all.v[i]);
-	free(all.v);
+	evlist_release(&all);
 	evlist_sort(out);
 	return 0;
 }

@@ -86,23 +86,13 @@ int csvev_locate(const struct evreader *er, const struct csvio_record *rec,
 /* ---- text ---- */
 
 /*
- * A string of the event being built: in the staged event's room (one
- * allocation for the whole import), or on the heap once that is full.
- * Callers store it with event_take_str(), no copy: event.c never frees a
- * string that lies in the event's own block, and frees a heap one.
+ * A cell's value into one of ev's strings, or NULL when empty: the value
+ * as it is, copied once, from the record into the event's arena (the
+ * list's, where the reader builds the row's event).
  */
-char *csvev_strn(struct evreader *er, const char *s, size_t len)
+void csvev_set_val(struct event *ev, char **field, struct val v)
 {
-	char *d = event_stage_room(er->stage, &er->stage_used, len + 1);
-
-	memcpy(d, s, len);
-	d[len] = '\0';
-	return d;
-}
-
-char *csvev_dup(struct evreader *er, struct val v)
-{
-	return v.len ? csvev_strn(er, v.s, v.len) : NULL;
+	event_set_strn(ev, field, v.len ? v.s : NULL, v.len);
 }
 
 /*
@@ -134,19 +124,22 @@ int csvev_ctl_escape_at(const char *s, const char *e)
 }
 
 /*
- * A text cell's value: escapes decoded; for notes (crlf) a CR before an
- * LF dropped first, as spreadsheets write line breaks in a cell.
+ * A text cell's value into ev's *field (NULL when empty), escapes decoded;
+ * for notes (crlf) a CR before an LF dropped first, as spreadsheets write
+ * line breaks in a cell. Most cells have neither: copied once, straight
+ * from the record; the others are decoded in er->tmp first.
  */
-char *csvev_text(struct evreader *er, struct val v, bool crlf)
+void csvev_text(struct evreader *er, struct event *ev, char **field,
+		    struct val v, bool crlf)
 {
 	const char *p = v.s, *e = v.s + v.len;
-	char *out, *o;
 
-	if (!v.len)
-		return NULL;
-	if (!memchr(v.s, '\\', v.len) && (!crlf || !memchr(v.s, '\r', v.len)))
-		return csvev_strn(er, v.s, v.len);
-	out = o = event_stage_room(er->stage, &er->stage_used, v.len + 1);
+	if (!v.len ||
+	    (!memchr(v.s, '\\', v.len) && (!crlf || !memchr(v.s, '\r', v.len)))) {
+		csvev_set_val(ev, field, v);
+		return;
+	}
+	strbuf_reset(&er->tmp);
 	while (p < e) {
 		int b;
 
@@ -156,14 +149,13 @@ char *csvev_text(struct evreader *er, struct val v, bool crlf)
 		}
 		b = csvev_ctl_escape_at(p, e);
 		if (b >= 0) {
-			*o++ = (char)b;
+			strbuf_addch(&er->tmp, (char)b);
 			p += 4;
 		} else {
-			*o++ = *p++;
+			strbuf_addch(&er->tmp, *p++);
 		}
 	}
-	*o = '\0';
-	return out;
+	event_set_strn(ev, field, er->tmp.buf, er->tmp.len);
 }
 
 /* True/False, Yes/No, 1/0, empty = false. */

@@ -12,12 +12,10 @@
 
 #include "itin/csvpipe.h"
 #include "itin/csvrow.h"
+#include "itin/evarena.h"
 #include "itin/evident.h"
 #include "itin/hash.h"
 #include "itin/xalloc.h"
-
-/* Room for the strings of most rows; a larger row spills to the heap. */
-#define STAGE_ROOM (64 * 1024)
 
 #define HUGE_PAGE ((size_t)2 * 1024 * 1024)
 
@@ -174,10 +172,16 @@ static int refuse_row(struct evreader *er, struct itin_err *err)
 	return skip_row(er, err);
 }
 
+/* Drop the row's event: everything since the row's mark (evarena.h). */
+static void drop_row(struct evreader *er)
+{
+	evarena_rewind(er->arena, er->row_mark);
+}
+
 /*
  * Append a built event, unless its id is taken: 0 added (or read once,
  * the same row twice), 1 refused for its id (err), -1 the file is too
- * large (err).
+ * large (err). An event not added is dropped.
  */
 static int add_event(struct evreader *er, const struct csvio_record *rec,
 		     struct event *ev, struct itin_err *err)
@@ -196,18 +200,18 @@ static int add_event(struct evreader *er, const struct csvio_record *rec,
 				     "row is the same event as line %ld; "
 				     "read once",
 				     first);
-			event_free(ev);
+			drop_row(er);
 			return 0;
 		}
 		csvev_pos(rec, er->col[C_ID], &line, &col);
 		itin_err_at(err, ITIN_EX_DATAERR, er->fname, line, col,
 			    "duplicate id '%s' (first at line %ld)", ev->id,
 			    er->ids.lines[slot->pos - 1 - er->ids.base]);
-		event_free(ev);
+		drop_row(er);
 		return 1;
 	}
 	if (er->out->n >= UINT32_MAX) {
-		event_free(ev);
+		drop_row(er);
 		return itin_err_at(err, ITIN_EX_DATAERR, er->fname, rec->line,
 				   1, "too many events in one file");
 	}
@@ -227,6 +231,7 @@ static int add_event(struct evreader *er, const struct csvio_record *rec,
 static int build_row(struct evreader *er, const struct csvio_record *rec,
 		     struct itin_err *err)
 {
+	struct event *ev;
 	int r;
 
 	if (er->ids.cap) {
@@ -237,16 +242,16 @@ static int build_row(struct evreader *er, const struct csvio_record *rec,
 
 		__builtin_prefetch(&er->ids.v[h & (er->ids.cap - 1)]);
 	}
-	/* Built in the stage, kept as one packed allocation. */
-	er->stage_used = 0;
+	/* Built in out's arena, where it stays if it is added. */
+	er->row_mark = evarena_mark(er->arena);
+	ev = event_new_in(er->arena);
 	er->dord.row_ambig = er->dord.decided_now = false;
-	r = csvev_build(er, rec, er->stage, err);
+	r = csvev_build(er, rec, ev, err);
 	if (!r) {
-		r = add_event(
-		    er, rec, event_stage_take(er->stage, &er->stage_used), err);
+		r = add_event(er, rec, ev, err);
 		return r > 0 ? refuse_row(er, err) : r;
 	}
-	event_clear(er->stage);
+	drop_row(er);
 	/* Refused with nothing waiting before it, or for the whole file:
 	 * say so now. */
 	if (r < 0 && (!er->dord.nwait || er->fatal))
@@ -315,7 +320,7 @@ static void evreader_init(struct evreader *er, const char *fname,
 	er->w = w;
 	er->ids.base = out->n;
 	strbuf_init(&er->tmp);
-	er->stage = event_new_staged(STAGE_ROOM);
+	er->arena = evlist_arena(out);
 	if (flags & (CSVIO_DMY | CSVIO_MDY | CSVIO_YMD)) {
 		char order = flags & CSVIO_DMY	 ? 'd'
 			     : flags & CSVIO_MDY ? 'm'
@@ -347,7 +352,6 @@ static int evreader_done(struct evreader *er, int ret, struct csvio_stats *st,
 		*st = er->st;
 	idset_release(&er->ids);
 	strbuf_release(&er->tmp);
-	event_free(er->stage);
 	return ret;
 }
 

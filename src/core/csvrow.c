@@ -232,7 +232,7 @@ static int build_what(struct evreader *er, const struct csvio_record *rec,
 	at->type = type.idx;
 	if (!title.len)
 		return csvev_fail(er, rec, title.idx, err, "missing title");
-	event_take_str(ev, &ev->title, csvev_text(er, title, false));
+	csvev_text(er, ev, &ev->title, title, false);
 	val_trim(&v);
 	if (!v.len) {
 		ev->type = typeguess(ev->title);
@@ -341,8 +341,8 @@ static int build_where(struct evreader *er, const struct csvio_record *rec,
 					  (int)(v.len > 64 ? 64 : v.len), v.s);
 		memcpy(ev->country, cc, 3);
 	}
-	event_take_str(ev, &ev->city, csvev_text(er, city, false));
-	event_take_str(ev, &ev->venue, csvev_text(er, venue, false));
+	csvev_text(er, ev, &ev->city, city, false);
+	csvev_text(er, ev, &ev->venue, venue, false);
 	if (!city.len && !venue.len && !country.len && loc.len)
 		csvev_location(er, ev, loc);
 	return 0;
@@ -373,7 +373,7 @@ static void zone_of_place(struct evreader *er, const struct csvio_record *rec,
 				     name, ev->country);
 	}
 	if (name) {
-		event_take_str(ev, &ev->tz, csvev_strn(er, name, strlen(name)));
+		event_set_str(ev, &ev->tz, name);
 	} else if (how == PLACE_ZONE_UNKNOWN) {
 		csvev_pos(rec, place_at, &line, &col);
 		itin_warn_at(er->w, er->fname, line, col,
@@ -409,7 +409,7 @@ static int build_end_zone(struct evreader *er, const struct csvio_record *rec,
 					  "the end gives ('%s')",
 					  name2, name);
 	}
-	event_take_str(ev, &ev->end_tz, csvev_strn(er, name, strlen(name)));
+	event_set_str(ev, &ev->end_tz, name);
 	return 0;
 }
 
@@ -431,7 +431,7 @@ static int build_zone(struct evreader *er, const struct csvio_record *rec,
 
 		if (!name)
 			return csvev_locate(er, rec, tz.idx, err);
-		event_take_str(ev, &ev->tz, csvev_strn(er, name, strlen(name)));
+		event_set_str(ev, &ev->tz, name);
 	} else if (!tz.len) {
 		zone_of_place(er, rec, ev, at->place);
 	}
@@ -454,13 +454,12 @@ static int build_rest(struct evreader *er, const struct csvio_record *rec,
 	csvev_items(er, ev, csvev_get(er, rec, C_OPT_ATTENDEES), true, NULL,
 		    true);
 	csvev_items(er, ev, csvev_get(er, rec, C_TAGS), false, NULL, false);
-	event_take_str(ev, &ev->org,
-		       csvev_text(er, csvev_get(er, rec, C_ORG), false));
-	event_take_str(ev, &ev->source,
-		       csvev_text(er, csvev_get(er, rec, C_SOURCE), false));
+	csvev_text(er, ev, &ev->org, csvev_get(er, rec, C_ORG), false);
+	csvev_text(er, ev, &ev->source, csvev_get(er, rec, C_SOURCE),
+		       false);
 	v = csvev_get(er, rec, C_NOTES);
 	if (v.len)
-		event_take_str(ev, &ev->notes, csvev_text(er, v, true));
+		csvev_text(er, ev, &ev->notes, v, true);
 	v = csvev_get(er, rec, C_STATUS);
 	val_trim(&v);
 	if (v.len) {
@@ -474,8 +473,8 @@ static int build_rest(struct evreader *er, const struct csvio_record *rec,
 					  (int)(v.len > 64 ? 64 : v.len), v.s);
 		ev->status = (enum event_status)st;
 	}
-	event_take_str(ev, &ev->id, csvev_dup(er, csvev_get(er, rec, C_ID)));
-	event_take_str(ev, &ev->uid, csvev_dup(er, csvev_get(er, rec, C_UID)));
+	csvev_set_val(ev, &ev->id, csvev_get(er, rec, C_ID));
+	csvev_set_val(ev, &ev->uid, csvev_get(er, rec, C_UID));
 	ev->line = (uint32_t)rec->line; /* for import's warnings */
 
 	/* Columns past the header's: only empty ones are allowed. */

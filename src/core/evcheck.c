@@ -312,13 +312,18 @@ static int resolve_timed(struct event *ev, const struct itin_warner *w,
 	return 0;
 }
 
+static void derive_id_in(const struct event *ev, char buf[EVENT_HEX_ID_SIZE]);
+
 /* The last stage: an id given is checked; one missing is derived, from
  * the event as the stages before left it (canonical zones). */
 static int resolve_id(struct event *ev, struct itin_err *err,
 		      enum event_part *part)
 {
 	if (!ev->id) {
-		ev->id = event_derive_id(ev);
+		char id[EVENT_HEX_ID_SIZE];
+
+		derive_id_in(ev, id);
+		event_set_str(ev, &ev->id, id);
 		return 0;
 	}
 	if (event_id_is_valid(ev->id))
@@ -355,12 +360,29 @@ int event_check(struct event *ev, const struct itin_warner *w,
 
 /* The id derived from FNV-1a value h: fmix64 spreads it (hash.h says
  * why), then 16 lower-case hex digits. */
+static void hex_id_in(uint64_t h, char buf[EVENT_HEX_ID_SIZE])
+{
+	snprintf(buf, EVENT_HEX_ID_SIZE, "%016llx",
+		 (unsigned long long)fmix64(h));
+}
+
 static char *hex_id(uint64_t h)
 {
 	char buf[EVENT_HEX_ID_SIZE];
 
-	snprintf(buf, sizeof(buf), "%016llx", (unsigned long long)fmix64(h));
+	hex_id_in(h, buf);
 	return xstrdup(buf);
+}
+
+/* event_derive_id() into buf. */
+static void derive_id_in(const struct event *ev, char buf[EVENT_HEX_ID_SIZE])
+{
+	/* A calendar's UID says which event this is whatever its content;
+	 * without one the content is all there is. */
+	if (ev->uid && *ev->uid)
+		hex_id_in(fnv1a_str(FNV1A_OFFSET, ev->uid), buf);
+	else
+		hex_id_in(evident_hash(ev, EVF_DERIVED), buf);
 }
 
 bool event_old_id(const char *id, char old[EVENT_HEX_ID_SIZE])
@@ -395,11 +417,10 @@ char *event_hash_id(const char *s)
 
 char *event_derive_id(const struct event *ev)
 {
-	/* A calendar's UID says which event this is whatever its content;
-	 * without one the content is all there is. */
-	if (ev->uid && *ev->uid)
-		return event_hash_id(ev->uid);
-	return hex_id(evident_hash(ev, EVF_DERIVED));
+	char buf[EVENT_HEX_ID_SIZE];
+
+	derive_id_in(ev, buf);
+	return xstrdup(buf);
 }
 
 char *event_random_id(void)

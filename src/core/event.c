@@ -1,7 +1,7 @@
 /*
- * event.c: the event model (event.h): construction, strings and where
- * they live (heap copies, or an event's packed block), names, order and
- * days. The checks and ids are evcheck.c's.
+ * event.c: the event model (event.h): construction, strings and arrays
+ * (copies in the event's arena, evarena.h), names, order and days. The
+ * checks and ids are evcheck.c's; lists are evlist.c's.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "itin/ascii.h"
+#include "itin/evarena.h"
 #include "itin/datetime.h"
 #include "itin/event.h"
-#include "itin/xalloc.h"
 
 static const char *const type_names[EV_TYPE_COUNT] = {
     "visit", "meeting", "summit",    "conference", "interview",
@@ -24,13 +24,35 @@ static const char *const status_names[EV_STATUS_COUNT] = {
     "cancelled",
 };
 
-struct event *event_new(void)
-{
-	struct event *ev = xcalloc(1, sizeof(*ev));
+/* A lone event's first chunk: the struct and the strings of most. */
+#define LONE_CHUNK 1024
 
+static struct event *new_in(struct evarena *a, bool lone)
+{
+	struct event *ev = evarena_alloc(a, sizeof(*ev));
+
+	memset(ev, 0, sizeof(*ev));
 	ev->type = EV_OTHER;
 	ev->status = EV_CONFIRMED;
+	ev->arena = a;
+	ev->lone = lone;
 	return ev;
+}
+
+struct event *event_new(void)
+{
+	return new_in(evarena_new(LONE_CHUNK), true);
+}
+
+struct event *event_new_in(struct evarena *a)
+{
+	return new_in(a, false);
+}
+
+void event_free(struct event *ev)
+{
+	if (ev && ev->lone)
+		evarena_release(ev->arena);
 }
 
 /* The event's own string fields, by offset, for the loops below. */
@@ -48,232 +70,73 @@ static char **str_field(struct event *ev, size_t i)
 	return (char **)(void *)((char *)ev + str_fields[i]);
 }
 
-static char *const *str_field_c(const struct event *ev, size_t i)
+static const char *str_field_c(const struct event *ev, size_t i)
 {
-	return (char *const *)(const void *)((const char *)ev + str_fields[i]);
+	return *(char *const *)(const void *)((const char *)ev + str_fields[i]);
 }
 
-/*
- * Whether p lies in the event's own block (event_pack()), which is freed
- * with the event and never on its own. Compared as integers: the block
- * and a heap string are different objects.
- */
-static bool in_block(const struct event *ev, const void *p)
+static size_t size_of(const char *s)
 {
-	uintptr_t b = (uintptr_t)(ev + 1), q = (uintptr_t)p;
-
-	return ev->packed && q >= b && q < b + ev->packed;
+	return s ? strlen(s) + 1 : 0;
 }
 
-/* Free what p points to unless the event's block holds it. */
-static void release(const struct event *ev, void *p)
+/* The bytes a copy of ev takes in an arena, give or take alignment. */
+static size_t copy_size(const struct event *ev)
 {
-	if (!in_block(ev, p))
-		free(p);
-}
-
-void event_free(struct event *ev)
-{
+	size_t n = sizeof(*ev) + ev->nwith * sizeof(*ev->with) +
+		   ev->ntags * sizeof(*ev->tags) + 64;
 	size_t i;
 
-	if (!ev)
-		return;
 	for (i = 0; i < STR_FIELDS; i++)
-		release(ev, *str_field(ev, i));
-	for (i = 0; i < ev->nwith; i++) {
-		release(ev, ev->with[i].name);
-		release(ev, ev->with[i].role);
-	}
-	release(ev, ev->with);
-	for (i = 0; i < ev->ntags; i++)
-		release(ev, ev->tags[i]);
-	release(ev, ev->tags);
-	free(ev);
-}
-
-/* Copy the n bytes of s (its NUL included) to *at and move *at past
- * them; NULL stays NULL. */
-static char *pack_n(char **at, const char *s, size_t n)
-{
-	char *d;
-
-	if (!s)
-		return NULL;
-	d = memcpy(*at, s, n);
-	*at += n;
-	return d;
-}
-
-/*
- * The block of p, an allocation of sizeof(*p) + arrays + more: the
- * participant and tag arrays first, right after the struct (they keep its
- * alignment), then room for the text. Returns where the text goes.
- */
-static char *lay_out_block(struct event *p, const struct event *ev,
-			   size_t arrays, size_t more)
-{
-	char *at;
-
-	*p = *ev;
-	p->packed = (uint32_t)(arrays + more);
-	at = (char *)(p + 1);
-	p->with = ev->nwith ? (struct participant *)(void *)at : NULL;
-	at += ev->nwith * sizeof(*ev->with);
-	p->tags = ev->ntags ? (char **)(void *)at : NULL;
-	return at + ev->ntags * sizeof(*ev->tags);
-}
-
-/* Whether s lies in [room, room + used): a staged event's room. */
-static bool in_room(const char *s, uintptr_t room, size_t used)
-{
-	return (uintptr_t)s - room < used; /* (wraps for s below room) */
-}
-
-/* The bytes s takes in a packed copy besides the room. */
-static size_t size_outside(const char *s, uintptr_t room, size_t used)
-{
-	return s && !in_room(s, room, used) ? strlen(s) + 1 : 0;
-}
-
-/* A string in the packed copy: one of the room's moved with it, any
- * other copied to *heap_at. */
-static char *take_str(const char *s, uintptr_t room, size_t used, char *newroom,
-		      char **heap_at)
-{
-	if (!s)
-		return NULL;
-	if (in_room(s, room, used))
-		return newroom + ((uintptr_t)s - room);
-	return pack_n(heap_at, s, strlen(s) + 1);
-}
-
-/*
- * ev packed: the bytes [room, room + used) of a staged event's room move
- * in one copy, with every string that lies there; every other string is
- * copied after them. (room and used 0: every string is copied.)
- */
-static struct event *pack(const struct event *ev, uintptr_t room, size_t used)
-{
-	size_t arrays =
-	    ev->nwith * sizeof(*ev->with) + ev->ntags * sizeof(*ev->tags);
-	size_t heap = 0, i;
-	struct event *p;
-	char *at, *newroom;
-
-	for (i = 0; i < STR_FIELDS; i++)
-		heap += size_outside(*str_field_c(ev, i), room, used);
+		n += size_of(str_field_c(ev, i));
 	for (i = 0; i < ev->nwith; i++)
-		heap += size_outside(ev->with[i].name, room, used) +
-			size_outside(ev->with[i].role, room, used);
+		n += size_of(ev->with[i].name) + size_of(ev->with[i].role);
 	for (i = 0; i < ev->ntags; i++)
-		heap += size_outside(ev->tags[i], room, used);
-	if (arrays + used + heap > UINT32_MAX)
-		return event_clone(ev); /* too big to say in packed */
-	p = xmalloc(sizeof(*p) + arrays + used + heap);
-	newroom = lay_out_block(p, ev, arrays, used + heap);
-	if (used)
-		memcpy(newroom, (const void *)room, used);
-	at = newroom + used;
-	for (i = 0; i < STR_FIELDS; i++)
-		*str_field(p, i) =
-		    take_str(*str_field_c(ev, i), room, used, newroom, &at);
-	for (i = 0; i < ev->nwith; i++) {
-		p->with[i].name =
-		    take_str(ev->with[i].name, room, used, newroom, &at);
-		p->with[i].role =
-		    take_str(ev->with[i].role, room, used, newroom, &at);
-	}
-	for (i = 0; i < ev->ntags; i++)
-		p->tags[i] = take_str(ev->tags[i], room, used, newroom, &at);
-	return p;
+		n += size_of(ev->tags[i]);
+	return n;
 }
 
-struct event *event_pack_copy(const struct event *ev)
+static char *copy_str(struct evarena *a, const char *s)
 {
-	return pack(ev, 0, 0);
+	return s ? evarena_strn(a, s, strlen(s)) : NULL;
 }
 
-struct event *event_pack(struct event *ev)
+/* The participant or tag array of a copy: capacity n rounded up to a
+ * power of two, as grow_for() expects of an array that holds n. */
+static void *copy_array(struct evarena *a, const void *v, size_t n,
+			size_t size)
 {
-	struct event *p;
+	size_t cap = 1;
+	void *d;
 
-	if (ev->packed)
-		return ev;
-	p = event_pack_copy(ev);
-	event_free(ev);
-	return p;
-}
-
-struct event *event_new_staged(size_t room)
-{
-	struct event *ev;
-
-	if (room > UINT32_MAX)
-		room = UINT32_MAX;
-	ev = xmalloc(sizeof(*ev) + room);
-	memset(ev, 0, sizeof(*ev));
-	ev->packed = (uint32_t)room;
-	ev->type = EV_OTHER;
-	ev->status = EV_CONFIRMED;
-	return ev;
-}
-
-char *event_stage_room(struct event *ev, size_t *used, size_t n)
-{
-	char *p;
-
-	if (n > ev->packed - *used)
-		return xmalloc(n); /* no room left: a heap copy */
-	p = (char *)(ev + 1) + *used;
-	*used += n;
-	return p;
-}
-
-struct event *event_stage_take(struct event *st, size_t *used)
-{
-	/* The room's strings are the row's; the rest (a derived id,
-	 * participants, tags, strings that did not fit) are on the heap. */
-	struct event *p = pack(st, (uintptr_t)(st + 1), *used);
-
-	event_clear(st);
-	*used = 0;
-	return p;
-}
-
-void event_clear(struct event *ev)
-{
-	uint32_t packed = ev->packed;
-	size_t i;
-
-	if (ev->nwith || ev->with)
-		event_clear_participants(ev);
-	if (ev->ntags || ev->tags)
-		event_clear_tags(ev);
-	for (i = 0; i < STR_FIELDS; i++)
-		release(ev, *str_field(ev, i));
-	memset(ev, 0, sizeof(*ev));
-	ev->packed = packed;
-	ev->type = EV_OTHER;
-	ev->status = EV_CONFIRMED;
+	if (!n)
+		return NULL;
+	while (cap < n)
+		cap *= 2;
+	d = evarena_alloc(a, cap * size);
+	memcpy(d, v, n * size);
+	return d;
 }
 
 struct event *event_clone(const struct event *ev)
 {
-	struct event *c = xmalloc(sizeof(*c));
+	struct evarena *a = evarena_new(copy_size(ev));
+	struct event *c = evarena_alloc(a, sizeof(*c));
 	size_t i;
 
 	*c = *ev;
-	c->packed = 0;
+	c->arena = a;
+	c->lone = true;
 	for (i = 0; i < STR_FIELDS; i++)
-		*str_field(c, i) = xstrdup_or_null(*str_field_c(ev, i));
-	c->with = NULL;
-	c->nwith = 0;
-	for (i = 0; i < ev->nwith; i++)
-		event_add_participant(c, ev->with[i].name, ev->with[i].role);
-	c->tags = NULL;
-	c->ntags = 0;
+		*str_field(c, i) = copy_str(a, *str_field(c, i));
+	c->with = copy_array(a, ev->with, ev->nwith, sizeof(*ev->with));
+	for (i = 0; i < ev->nwith; i++) {
+		c->with[i].name = copy_str(a, ev->with[i].name);
+		c->with[i].role = copy_str(a, ev->with[i].role);
+	}
+	c->tags = copy_array(a, ev->tags, ev->ntags, sizeof(*ev->tags));
 	for (i = 0; i < ev->ntags; i++)
-		event_add_tag(c, ev->tags[i]);
+		c->tags[i] = copy_str(a, ev->tags[i]);
 	return c;
 }
 
@@ -322,43 +185,31 @@ int event_status_parse(const char *s)
 }
 
 /*
- * Room for element n of an array that holds n: the capacity is implied by
- * the count (the next power of two), so growth stays amortised O(1)
- * without a capacity field in the model.
+ * Room for element n of an array that holds n, in ev's arena: the
+ * capacity is implied by the count (the next power of two), so growth
+ * stays amortised O(1) without a capacity field in the model; an array
+ * outgrown stays behind in the arena (at most as much again).
  */
-static void *grow_for(void *v, size_t n, size_t size)
+static void *grow_for(struct event *ev, void *v, size_t n, size_t size)
 {
+	void *d;
+
 	if (n & (n - 1))
 		return v; /* not a power of two: there is room */
-	return xrealloc(v, (n ? 2 * n : 1) * size);
-}
-
-/*
- * An array in the event's block has exactly n elements: move it to the
- * heap, with room for one more, before it can grow.
- */
-static void *unpack_array(const struct event *ev, void *v, size_t n,
-			  size_t size)
-{
-	size_t cap = 1;
-	void *h;
-
-	if (!v || !in_block(ev, v))
-		return v;
-	while (cap <= n)
-		cap *= 2;
-	h = xmalloc(cap * size);
-	memcpy(h, v, n * size);
-	return h;
+	d = evarena_alloc(ev->arena, (n ? 2 * n : 1) * size);
+	if (n)
+		memcpy(d, v, n * size);
+	return d;
 }
 
 void event_add_participant(struct event *ev, const char *name, const char *role)
 {
-	ev->with = unpack_array(ev, ev->with, ev->nwith, sizeof(*ev->with));
-	ev->with = grow_for(ev->with, ev->nwith, sizeof(*ev->with));
-	ev->with[ev->nwith].name = xstrdup(name);
-	ev->with[ev->nwith].role = role && *role ? xstrdup(role) : NULL;
-	ev->nwith++;
+	struct participant *p;
+
+	ev->with = grow_for(ev, ev->with, ev->nwith, sizeof(*ev->with));
+	p = &ev->with[ev->nwith++];
+	p->name = copy_str(ev->arena, name);
+	p->role = role && *role ? copy_str(ev->arena, role) : NULL;
 }
 
 bool participant_split(const char *s, const char *e, const char **name_end,
@@ -389,53 +240,36 @@ bool participant_split(const char *s, const char *e, const char **name_end,
 
 void event_add_tag(struct event *ev, const char *tag)
 {
-	ev->tags = unpack_array(ev, ev->tags, ev->ntags, sizeof(*ev->tags));
-	ev->tags = grow_for(ev->tags, ev->ntags, sizeof(*ev->tags));
-	ev->tags[ev->ntags++] = xstrdup(tag);
+	ev->tags = grow_for(ev, ev->tags, ev->ntags, sizeof(*ev->tags));
+	ev->tags[ev->ntags++] = copy_str(ev->arena, tag);
 }
 
 void event_clear_participants(struct event *ev)
 {
-	for (size_t i = 0; i < ev->nwith; i++) {
-		release(ev, ev->with[i].name);
-		release(ev, ev->with[i].role);
-	}
-	release(ev, ev->with);
 	ev->with = NULL;
 	ev->nwith = 0;
 }
 
 void event_clear_tags(struct event *ev)
 {
-	for (size_t i = 0; i < ev->ntags; i++)
-		release(ev, ev->tags[i]);
-	release(ev, ev->tags);
 	ev->tags = NULL;
 	ev->ntags = 0;
 }
 
 void event_set_str(struct event *ev, char **field, const char *value)
 {
-	char *old = *field;
-
-	*field = xstrdup_or_null(value);
-	release(ev, old);
+	*field = copy_str(ev->arena, value);
 }
 
 void event_set_strn(struct event *ev, char **field, const char *s, size_t n)
 {
-	char *old = *field;
-
-	*field = s ? xstrndup(s, n) : NULL;
-	release(ev, old);
+	*field = s ? evarena_strn(ev->arena, s, n) : NULL;
 }
 
 void event_take_str(struct event *ev, char **field, char *s)
 {
-	char *old = *field;
-
-	*field = s;
-	release(ev, old);
+	*field = copy_str(ev->arena, s);
+	free(s);
 }
 
 void event_set_place(struct event *ev, const char *venue, const char *city,

@@ -1,5 +1,6 @@
 /*
- * evlist.c: an owning list of events, a stable sort and an id index.
+ * evlist.c: an owning list of events (its arenas), a stable sort and an
+ * id index.
  *
  * The index is a hashmap.h map from the FNV-1a hash of an id to its
  * position, so bulk work on many events (an import) stays linear.
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "itin/evarena.h"
 #include "itin/evlist.h"
 #include "itin/hash.h"
 #include "itin/hashmap.h"
@@ -15,17 +17,16 @@
 
 void evlist_init(struct evlist *l)
 {
-	l->v = NULL;
-	l->n = 0;
-	l->alloc = 0;
+	memset(l, 0, sizeof(*l));
 }
 
 void evlist_release(struct evlist *l)
 {
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		event_free(l->v[i]);
+	/* The events are in the arenas: nothing to free one by one. */
+	evarena_release(l->arena);
+	for (size_t i = 0; i < l->nshared; i++)
+		evarena_release(l->shared[i]);
+	free(l->shared);
 	free(l->v);
 	evlist_init(l);
 }
@@ -38,8 +39,40 @@ void evlist_free(struct evlist *l)
 	free(l);
 }
 
+struct evarena *evlist_arena(struct evlist *l)
+{
+	if (!l->arena)
+		l->arena = evarena_new(0);
+	return l->arena;
+}
+
+/* Keep a, another list's arena, alive as long as l (once). */
+static void share(struct evlist *l, struct evarena *a)
+{
+	for (size_t i = l->nshared; i-- > 0;)
+		if (l->shared[i] == a)
+			return;
+	l->shared = xgrow(l->shared, &l->ashared, l->nshared + 1,
+			  sizeof(*l->shared));
+	evarena_retain(a);
+	l->shared[l->nshared++] = a;
+}
+
+/* Make l the owner of ev's memory (evlist_add()). */
+static void own(struct evlist *l, struct event *ev)
+{
+	if (ev->lone) {
+		evarena_adopt(evlist_arena(l), ev->arena);
+		ev->arena = l->arena;
+		ev->lone = false;
+	} else if (ev->arena != l->arena) {
+		share(l, ev->arena);
+	}
+}
+
 void evlist_add(struct evlist *l, struct event *ev)
 {
+	own(l, ev);
 	l->v = xgrow(l->v, &l->alloc, l->n + 1, sizeof(*l->v));
 	l->v[l->n++] = ev;
 }
@@ -108,7 +141,7 @@ struct event *evlist_take(struct evlist *l, size_t i)
 
 	if (i >= l->n)
 		return NULL;
-	ev = l->v[i];
+	ev = event_clone(l->v[i]);
 	memmove(l->v + i, l->v + i + 1, (l->n - i - 1) * sizeof(*l->v));
 	l->n--;
 	return ev;
@@ -119,7 +152,7 @@ void evlist_replace(struct evlist *l, size_t i, struct event *ev)
 	if (i >= l->n)
 		return;
 	if (l->v[i] != ev)
-		event_free(l->v[i]);
+		own(l, ev);
 	l->v[i] = ev;
 }
 

@@ -186,7 +186,7 @@ static int set_city_venue(struct itinread *r, struct event *ev,
 		strbuf_add(&venue, r->tmp.buf, r->tmp.len);
 	}
 	if (venue.len)
-		event_take_str(ev, &ev->venue, strbuf_detach(&venue, NULL));
+		event_set_strn(ev, &ev->venue, venue.buf, venue.len);
 	strbuf_release(&venue);
 	return 0;
 }
@@ -360,12 +360,24 @@ static void located_warn(void *ctx, const struct itin_err *w)
 	lw->inner->fn(lw->inner->ctx, &c);
 }
 
-static void pending_reset(struct itinread_event *pe)
+/* Done with the pending event: one not added to out (refused, read once)
+ * is dropped from out's arena, where it was built. */
+static void pending_reset(struct itinread_event *pe, struct evlist *out)
 {
-	event_free(pe->ev);
+	if (pe->ev)
+		evarena_rewind(evlist_arena(out), pe->mark);
 	strbuf_release(&pe->notes);
 	memset(pe, 0, sizeof(*pe));
 	strbuf_init(&pe->notes);
+}
+
+/* A new pending event, built in out's arena. */
+static void pending_start(struct itinread_event *pe, struct evlist *out)
+{
+	struct evarena *a = evlist_arena(out);
+
+	pe->mark = evarena_mark(a);
+	pe->ev = event_new_in(a);
 }
 
 /*
@@ -459,9 +471,7 @@ static int add_event(struct itinread *r, struct itinread_event *pe,
 				     "'%s' is the same event as line %ld; "
 				     "read once",
 				     ev->title, first);
-			event_free(ev);
-			pe->ev = NULL;
-			return 0;
+			return 0; /* pending_reset() drops it */
 		}
 		return itin_err_at(r->err, ITIN_EX_DATAERR, r->fname, line, col,
 				   "duplicate id '%s' (first at line %ld)",
@@ -483,7 +493,7 @@ static int finish_event(struct itinread *r, struct itinread_event *pe,
 	enum event_part part;
 
 	if (pe->has_notes)
-		event_take_str(ev, &ev->notes, strbuf_detach(&pe->notes, NULL));
+		event_set_strn(ev, &ev->notes, pe->notes.buf, pe->notes.len);
 	ev->line = (uint32_t)pe->line; /* for import's warnings */
 	/* Without src-seq: the calendar's revision is the event's own. */
 	if (!pe->seen[K_SRC_SEQ])
@@ -529,9 +539,9 @@ static int read_line(struct itinread *r, struct itinread_event *pe,
 	if (pe->ev) {
 		if (finish_event(r, pe, out, ix))
 			return -1;
-		pending_reset(pe);
+		pending_reset(pe, out);
 	}
-	pe->ev = event_new();
+	pending_start(pe, out);
 	return parse_header(r, pe);
 }
 
@@ -571,7 +581,7 @@ int itinfmt_parse(const char *buf, size_t len, const char *fname,
 		goto out;
 	ret = 0;
 out:
-	pending_reset(&pe);
+	pending_reset(&pe, out);
 	strbuf_release(&pe.notes);
 	strbuf_release(&r.tmp);
 	evindex_free(ix);

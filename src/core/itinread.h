@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "itin/err.h"
+#include "itin/evarena.h"
 #include "itin/event.h"
 #include "itin/strbuf.h"
 
@@ -48,7 +49,10 @@ struct itinread {
 
 /* The event being read, and where its parts were written. */
 struct itinread_event {
+	/* Built in the list's arena (event_new_in()); the mark before it
+	 * drops it when it is not added. */
 	struct event *ev;
+	struct evarena_mark mark;
 	long line;    /* its header line */
 	long end_col; /* column of the end in the range */
 	long type_col, title_col, place_col;

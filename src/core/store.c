@@ -186,9 +186,10 @@ static int read_store(int fd, const char *path, struct evlist *out,
 		return -1;
 	}
 	strbuf_release(&sb);
+	/* out keeps tmp's arena, where the events are, alive. */
 	for (i = 0; i < tmp.n; i++)
 		evlist_add(out, tmp.v[i]);
-	free(tmp.v);
+	evlist_release(&tmp);
 	return 0;
 }
 

@@ -2,6 +2,7 @@
 #include "test.h"
 
 #include "itin/datetime.h"
+#include "itin/evarena.h"
 #include "itin/evlist.h"
 #include "itin/event.h"
 #include "itin/tz.h"
@@ -76,12 +77,14 @@ TEST(new_clone_free)
 	event_free(NULL);
 }
 
-/* A packed event reads and changes like any other; ASan and valgrind
- * catch a string freed on its own or an array grown in place. */
-TEST(pack)
+/* A lone event's strings and arrays, after changes and past the
+ * arena's first chunk; ASan and valgrind catch a string freed on its own
+ * or an array grown in place. */
+TEST(lone_event)
 {
 	struct event *ev = event_new(), *c;
-	char *block_title;
+	char *old_title, big[5000], name[32];
+	size_t i;
 
 	event_set_str(ev, &ev->id, "abc");
 	event_set_str(ev, &ev->title, "Visit");
@@ -93,164 +96,187 @@ TEST(pack)
 	event_add_tag(ev, "asia");
 	event_add_tag(ev, "nato");
 	ev->start = at(2023, 1, 29, 10, 0);
-	ev = event_pack(ev);
-	CHECK(ev->packed > 0);
-	CHECK(event_pack(ev) == ev); /* packing twice changes nothing */
-	CHECK_STR(ev->id, "abc");
-	CHECK_STR(ev->title, "Visit");
-	CHECK_STR(ev->tz, "Asia/Seoul");
-	CHECK_STR(ev->city, "Seoul");
-	CHECK_STR(ev->notes, "a\nb");
-	CHECK(ev->venue == NULL && ev->org == NULL && ev->end_tz == NULL);
-	CHECK_INT(ev->nwith, 2);
-	CHECK_STR(ev->with[0].name, "Yoon Suk-yeol");
-	CHECK_STR(ev->with[0].role, "President");
-	CHECK(ev->with[1].role == NULL);
-	CHECK_INT(ev->ntags, 2);
-	CHECK_STR(ev->tags[1], "nato");
-	CHECK_INT(ev->start, at(2023, 1, 29, 10, 0));
+	CHECK(ev->lone);
 	CHECK(event_check(ev, NULL, &(struct itin_err){0}) == 0);
 
-	/* A clone is an ordinary event of its own. */
+	/* A clone is a lone event of its own, in an arena of its own. */
 	c = event_clone(ev);
-	CHECK_INT(c->packed, 0);
+	CHECK(c->lone && c->arena != ev->arena);
 	CHECK_STR(c->with[0].role, "President");
+	CHECK(c->title != ev->title);
 
-	/* Strings set later are heap copies; the block's stay until the end. */
-	block_title = ev->title;
+	/* A value replaced stays readable where someone held it. */
+	old_title = ev->title;
 	event_set_str(ev, &ev->title, "Official visit");
-	CHECK(ev->title != block_title);
+	CHECK_STR(old_title, "Visit");
+	CHECK_STR(ev->title, "Official visit");
+	event_set_str(ev, &ev->city, ev->city); /* from itself */
+	CHECK_STR(ev->city, "Seoul");
 	event_set_str(ev, &ev->city, NULL);
-	event_set_str(ev, &ev->venue, "Yongsan");
-	/* Arrays in the block move to the heap to grow. */
-	event_add_participant(ev, "Lee Jong-sup", "Defence Minister");
-	event_add_tag(ev, "korea");
-	CHECK_INT(ev->nwith, 3);
+	CHECK(ev->city == NULL);
+	/* Arrays grow past powers of two, strings past the first chunk and
+	 * one larger than a chunk. */
+	for (i = 0; i < 70; i++) {
+		snprintf(name, sizeof(name), "Person %zu", i);
+		event_add_participant(ev, name, i % 2 ? "Role" : NULL);
+		event_add_tag(ev, name);
+	}
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	event_set_str(ev, &ev->notes, big);
+	CHECK_INT(ev->nwith, 72);
+	CHECK_INT(ev->ntags, 72);
 	CHECK_STR(ev->with[0].name, "Yoon Suk-yeol");
-	CHECK_STR(ev->with[2].role, "Defence Minister");
-	CHECK_STR(ev->tags[0], "asia");
-	CHECK_STR(ev->tags[2], "korea");
+	CHECK_STR(ev->with[71].name, "Person 69");
+	CHECK_STR(ev->with[71].role, "Role");
+	CHECK(ev->with[70].role == NULL);
+	CHECK_STR(ev->tags[1], "nato");
+	CHECK_STR(ev->tags[71], "Person 69");
+	CHECK_INT(strlen(ev->notes), sizeof(big) - 1);
+	/* A clone of that copies it all. */
+	event_free(c);
+	c = event_clone(ev);
 	event_free(ev);
+	CHECK_INT(c->nwith, 72);
+	CHECK_STR(c->with[71].role, "Role");
+	CHECK_STR(c->tags[71], "Person 69");
+	CHECK_INT(strlen(c->notes), sizeof(big) - 1);
+	event_add_tag(c, "one more"); /* the copy's capacity: 128 */
+	CHECK_STR(c->tags[72], "one more");
 
-	/* Clearing the block's arrays, then freeing. */
-	ev = event_pack(event_clone(c));
-	event_clear_participants(ev);
-	event_clear_tags(ev);
-	CHECK_INT(ev->nwith, 0);
-	CHECK(ev->with == NULL && ev->tags == NULL);
-	event_add_tag(ev, "again");
-	CHECK_STR(ev->tags[0], "again");
-	event_free(ev);
-	CHECK_STR(c->title, "Visit");
+	/* Clearing the arrays, then adding again. */
+	event_clear_participants(c);
+	event_clear_tags(c);
+	CHECK_INT(c->nwith, 0);
+	CHECK(c->with == NULL && c->tags == NULL);
+	event_add_tag(c, "again");
+	CHECK_STR(c->tags[0], "again");
 	event_free(c);
 
-	/* A staged event: strings in its room, then on the heap once the
-	 * room is full; the packed copy is independent of the stage. */
-	{
-		struct event *st = event_new_staged(16), *kept;
-		size_t used = 0;
-		char *a = event_stage_room(st, &used, 10), *b;
-
-		CHECK_INT(used, 10);
-		b = event_stage_room(st, &used, 10); /* does not fit: heap */
-		CHECK_INT(used, 10);
-		memcpy(a, "Helsinki", 9);
-		memcpy(b, "Stockholm", 10);
-		st->city = a;
-		st->venue = b;
-		event_set_str(st, &st->title, "Trip");
-		event_add_participant(st, "Kristersson", "Prime Minister");
-		kept = event_stage_take(st, &used);
-		CHECK_INT(used, 0);
-		CHECK(st->city == NULL && st->venue == NULL && st->nwith == 0);
-		CHECK_INT(st->packed, 16);
-		CHECK_INT(st->type, EV_OTHER);
-		CHECK_STR(kept->city, "Helsinki");
-		CHECK_STR(kept->venue, "Stockholm");
-		CHECK_STR(kept->title, "Trip");
-		CHECK_STR(kept->with[0].role, "Prime Minister");
-		CHECK(kept->packed > 0);
-		event_set_str(kept, &kept->city, "Oslo");
-		event_add_participant(kept, "Støre", NULL);
-		CHECK_STR(kept->with[1].name, "Støre");
-		event_free(kept);
-
-		/* The same stage again, and the same with event_pack_copy. */
-		a = event_stage_room(st, &used, 6);
-		memcpy(a, "Tokyo", 6);
-		st->city = a;
-		event_set_str(st, &st->id, "heap-id");
-		kept = event_pack_copy(st);
-		CHECK_STR(kept->city, "Tokyo");
-		CHECK_STR(kept->id, "heap-id");
-		event_free(kept);
-		kept = event_stage_take(st, &used);
-		CHECK_STR(kept->city, "Tokyo");
-		CHECK_STR(kept->id, "heap-id");
-		event_free(kept);
-		event_free(st);
-	}
-
-	/* Every string field, each its own, through every copy. */
+	/* Every string field, each its own, through a clone. */
 	{
 		static const char *const want[] = {
-		    "id-1", "Title", "Europe/Oslo", "Asia/Tokyo", "Venue",
-		    "City", "Org",   "https://s",   "Notes"};
-		struct event *e = event_new(), *copies[5];
-		size_t used = 0, i, k;
+		    "id-1",  "uid-1", "Title", "Europe/Oslo", "Asia/Tokyo",
+		    "Venue", "City",  "Org",   "https://s",   "Notes"};
+		struct event *e = event_new();
+		char **dst[] = {&e->id,	  &e->uid,  &e->title, &e->tz,
+				&e->end_tz, &e->venue, &e->city,	 &e->org,
+				&e->source, &e->notes};
 
-		event_set_str(e, &e->id, want[0]);
-		event_set_str(e, &e->title, want[1]);
-		event_set_str(e, &e->tz, want[2]);
-		event_set_str(e, &e->end_tz, want[3]);
-		event_set_str(e, &e->venue, want[4]);
-		event_set_str(e, &e->city, want[5]);
-		event_set_str(e, &e->org, want[6]);
-		event_set_str(e, &e->source, want[7]);
-		event_set_str(e, &e->notes, want[8]);
-		copies[0] = event_pack_copy(e);
-		copies[1] = event_clone(copies[0]);
-		copies[2] = event_pack(event_clone(e));
+		for (i = 0; i < 10; i++)
+			event_set_str(e, dst[i], want[i]);
+		c = event_clone(e);
+		event_free(e);
 		{
-			struct event *st = event_new_staged(64);
-			char **dst[] = {&st->id,    &st->title, &st->tz,
-					&st->end_tz, &st->venue, &st->city,
-					&st->org,    &st->source, &st->notes};
+			const char *got[] = {c->id,	 c->uid,   c->title,
+					     c->tz,	 c->end_tz, c->venue,
+					     c->city,	 c->org,   c->source,
+					     c->notes};
 
-			/* Some in the room, the rest on the heap. */
-			for (i = 0; i < 9; i++) {
-				char *d = event_stage_room(
-				    st, &used, strlen(want[i]) + 1);
-
-				memcpy(d, want[i], strlen(want[i]) + 1);
-				*dst[i] = d;
-			}
-			copies[3] = event_stage_take(st, &used);
-			event_free(st);
-		}
-		copies[4] = event_pack_copy(copies[3]);
-		for (k = 0; k < 5; k++) {
-			const struct event *cp = copies[k];
-			const char *got[] = {cp->id,    cp->title, cp->tz,
-					     cp->end_tz, cp->venue, cp->city,
-					     cp->org,    cp->source, cp->notes};
-
-			for (i = 0; i < 9; i++)
+			for (i = 0; i < 10; i++)
 				CHECK_STR(got[i], want[i]);
 		}
-		for (k = 0; k < 5; k++)
-			event_free(copies[k]);
-		event_free(e);
+		event_free(c);
 	}
-
-	/* An event with nothing to pack. */
-	ev = event_pack(event_new());
-	CHECK(ev->title == NULL && ev->with == NULL);
-	event_free(ev);
+	event_free(NULL);
 }
 
-/* The setters readers use instead of assigning a field, on a heap event
- * and on a packed one (whose old strings are in its block). */
+/* The arena on its own: alignment, strings, marks, adoption. */
+TEST(arena)
+{
+	struct evarena *a = evarena_new(64), *b;
+	struct evarena_mark m0, m1;
+	char *s, *t, *big;
+	void *p;
+	size_t i;
+
+	s = evarena_strn(a, "abc", 1);
+	CHECK_STR(s, "a");
+	p = evarena_alloc(a, 24);
+	CHECK_INT((uintptr_t)p % sizeof(void *), 0);
+	m0 = evarena_mark(a);
+	t = evarena_strn(a, "kept?", 5);
+	evarena_rewind(a, m0);
+	/* The same room again after a rewind. */
+	CHECK(evarena_strn(a, "again", 5) == t);
+	CHECK_STR(t, "again");
+	/* Rewinding past new chunks, a large one of its own among them. */
+	m1 = evarena_mark(a);
+	for (i = 0; i < 200; i++)
+		evarena_strn(a, "0123456789", 10);
+	big = evarena_alloc(a, 100000);
+	memset(big, 1, 100000);
+	evarena_rewind(a, m1);
+	CHECK(evarena_strn(a, "x", 1) == t + 6);
+	CHECK_STR(s, "a");
+	/* Adopted chunks outlive a rewind of the adopter. */
+	b = evarena_new(0);
+	t = evarena_strn(b, "adopted", 7);
+	m1 = evarena_mark(a);
+	evarena_adopt(a, b);
+	evarena_rewind(a, m1);
+	CHECK_STR(t, "adopted");
+	/* References. */
+	evarena_retain(a);
+	evarena_release(a);
+	CHECK_STR(t, "adopted");
+	evarena_release(a);
+	evarena_release(NULL);
+}
+
+/* Events built in a list's arena, lone events given to lists, events
+ * moved between lists and taken out of them: each readable as long as
+ * the rules say (ASan checks "as long as"). */
+TEST(list_arenas)
+{
+	struct evlist a = EVLIST_INIT, b = EVLIST_INIT;
+	struct evarena_mark m;
+	struct event *ev, *taken, *lone;
+
+	m = evarena_mark(evlist_arena(&a));
+	ev = event_new_in(evlist_arena(&a));
+	CHECK(!ev->lone);
+	CHECK_INT(ev->type, EV_OTHER);
+	event_set_str(ev, &ev->title, "Dropped");
+	event_free(ev); /* in an arena: nothing happens */
+	CHECK_STR(ev->title, "Dropped");
+	evarena_rewind(evlist_arena(&a), m);
+	ev = event_new_in(evlist_arena(&a));
+	event_set_str(ev, &ev->title, "Built in a");
+	event_add_tag(ev, "t");
+	evlist_add(&a, ev);
+
+	lone = event_new();
+	event_set_str(lone, &lone->title, "Lone");
+	evlist_add(&a, lone);
+	CHECK(!lone->lone && lone->arena == a.arena);
+	event_set_str(lone, &lone->city, "Paris");
+
+	/* b takes a's events; a goes; b's are still good. */
+	evlist_add(&b, a.v[0]);
+	evlist_add(&b, a.v[1]);
+	CHECK_INT(b.nshared, 1);
+	evlist_release(&a);
+	CHECK_STR(b.v[0]->title, "Built in a");
+	CHECK_STR(b.v[0]->tags[0], "t");
+	CHECK_STR(b.v[1]->city, "Paris");
+	event_set_str(b.v[1], &b.v[1]->venue, "Elysée");
+
+	/* A taken event is a lone copy that outlives the list. */
+	taken = evlist_take(&b, 1);
+	CHECK(taken->lone);
+	CHECK_INT(b.n, 1);
+	ev = event_new();
+	event_set_str(ev, &ev->title, "Replacement");
+	evlist_replace(&b, 0, ev);
+	CHECK(!ev->lone);
+	evlist_release(&b);
+	CHECK_STR(taken->title, "Lone");
+	CHECK_STR(taken->venue, "Elysée");
+	event_free(taken);
+}
+
+/* The setters readers use instead of assigning a field. */
 TEST(setters)
 {
 	struct event *ev = event_new();
@@ -261,17 +287,16 @@ TEST(setters)
 	CHECK_STR(ev->city, "Seoul");
 	event_set_strn(ev, &ev->city, "Busan", 5);
 	CHECK_STR(ev->city, "Busan");
-	event_take_str(ev, &ev->venue, mine);
-	CHECK(ev->venue == mine);
+	event_take_str(ev, &ev->venue, mine); /* copied, and freed */
+	CHECK_STR(ev->venue, "Blue House");
+	event_take_str(ev, &ev->org, NULL);
+	CHECK(ev->org == NULL);
 	event_set_strn(ev, &ev->notes, NULL, 3);
 	CHECK(ev->notes == NULL);
 	event_set_place(ev, "Yongsan", "Seoul", "KR");
 	CHECK_STR(ev->venue, "Yongsan");
 	CHECK_STR(ev->city, "Seoul");
 	CHECK_STR(ev->country, "KR");
-
-	ev = event_pack(ev);
-	CHECK(ev->packed > 0);
 	event_set_place(ev, NULL, "Tokyo", NULL);
 	CHECK(ev->venue == NULL);
 	CHECK_STR(ev->city, "Tokyo");
@@ -710,7 +735,9 @@ int main(void)
 {
 	RUN(names);
 	RUN(new_clone_free);
-	RUN(pack);
+	RUN(lone_event);
+	RUN(arena);
+	RUN(list_arenas);
 	RUN(setters);
 	RUN(derive_id);
 	RUN(old_id);
