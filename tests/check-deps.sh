@@ -16,12 +16,16 @@
 #          asctime: the _r forms and tz.h) or cannot bound a write (strcpy,
 #          strcat, sprintf, vsprintf, gets).
 #   events  an event's strings (id, uid, title, tz, end_tz, venue, city,
-#          org, source, notes) change only through event.h's setters
-#          (event_set_str, event_set_strn, event_take_str, event_set_place):
-#          one file, event.c, decides where they live and what it frees. No
+#          org, source, notes) and its participant and tag arrays (with,
+#          tags) change only through event.h's setters (event_set_str,
+#          event_set_strn, event_take_str, event_set_place,
+#          event_add_participant, event_add_tag...): they live in the
+#          event's arena (evarena.h), and only event.c puts them there. No
 #          assignment to ev->title and the like, no free() of one and no
-#          *_dup(..., &ev->title) writing one, outside EVENT_WRITERS. An
-#          event is named ev (pe->ev, nev...) wherever one is written.
+#          *_dup(..., &ev->title) writing one, outside EVENT_WRITERS, in
+#          the core, the cli, the viewer, the extractor or the tests
+#          and benchmarks (whose events are freed the same way). An event is
+#          named ev (pe->ev, nev...) wherever one is written.
 # Comment lines (starting with /*, * or //) are left out. Before checking
 # the tree the script checks itself on planted samples, each of which a
 # rule must catch, so a rule that stops matching fails here at once.
@@ -31,10 +35,10 @@ CORE="src/core/*.[ch] include/itin/*.h"
 # The one file of the core that may exit: out of memory (see xalloc.c).
 MAY_EXIT=src/core/xalloc.c
 TUI_PUBLIC='tui\.h|layout\.h'
-# The files that may write an event's strings directly: event.c owns them;
-# evcheck.c, its other half (event.h), sets the id it derives.
-EVENT_WRITERS='src/core/(event|evcheck)\.c'
-EV_STR='[[:alnum:]_]*ev->(id|uid|title|tz|end_tz|venue|city|org|source|notes)'
+# The files that may write an event's strings directly: event.c owns them,
+# in the memory of evarena.c.
+EVENT_WRITERS='src/core/(event|evarena)\.c'
+EV_STR='[[:alnum:]_]*ev->(id|uid|title|tz|end_tz|venue|city|org|source|notes|with|tags)'
 
 INCLUDE=':[0-9]+:[[:space:]]*#[[:space:]]*include[[:space:]]*'
 BANNED_STR='strn?casecmp|strcpy|strcat|v?sprintf|strtok|gets'
@@ -78,7 +82,7 @@ banned_calls() {
 }
 direct_event_strings() { # ev->title = ..., free(ev->title), x_dup(.., &ev->title)
 	_assign="$EV_STR[[:space:]]*=([^=]|\$)"
-	_free="\\bfree[[:space:]]*\\([[:space:]]*$EV_STR[[:space:]]*\\)"
+	_free="\\bfree[[:space:]]*\\([[:space:]]*([[:alnum:]_]+(->|\\.))*$EV_STR[[:space:]]*\\)"
 	_dup="_dup[[:space:]]*\\([^;]*&$EV_STR\\b"
 	code_grep "$_assign|$_free|$_dup" "$@" | grep -vE "^$EVENT_WRITERS:"
 }
@@ -153,6 +157,10 @@ selftest() {
 	nev->id=event_random_id();
 	free(ev->notes);
 	if (itinread_unescape_dup(r, vs, ve, &ev->org))
+	ev->with = xrealloc(ev->with, n * sizeof(*ev->with));
+	free(pe->ev->tags);
+	nev->uid = strbuf_detach(&sb, NULL);
+	free( ev->venue );
 	 * ev->title = s;
 	EOF
 	# What the rules must let through.
@@ -173,6 +181,10 @@ selftest() {
 	if (ev->tz == NULL || ev->city != o->city)
 	loc->city = xstrdup(s);
 	s->id = xstrdup(id);
+	o->with = xrealloc(o->with, n);
+	free(vw->with);
+	if (ev->tags == NULL || ev->with[0].name == o->tags[0])
+	event_add_tag(ev, ev->tags[0]);
 	EOF
 	expect core_includes 6 "$s/core_includes.c"
 	expect core_prints 10 "$s/core_prints.c"
@@ -180,7 +192,7 @@ selftest() {
 	expect tui_includes_cli 2 "$s/tui_includes_cli.c"
 	expect cli_includes_tui 2 "$s/cli_includes_tui.c"
 	expect banned_calls 5 "$s/banned_calls.c"
-	expect direct_event_strings 5 "$s/direct_event_strings.c"
+	expect direct_event_strings 9 "$s/direct_event_strings.c"
 	for rule in core_includes core_prints core_exits tui_includes_cli \
 		cli_includes_tui banned_calls direct_event_strings; do
 		expect "$rule" 0 "$s/clean.c"
@@ -218,6 +230,7 @@ selftest
 	check "banned call in src/core or src/cli" \
 		banned_calls $CORE src/cli/*.[ch]
 	check "an event's strings change only through event.h's setters" \
-		direct_event_strings $CORE src/cli/*.[ch] src/tui/*.[ch]
+		direct_event_strings $CORE src/cli/*.[ch] src/tui/*.[ch] \
+		src/extract/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c bench/*.c
 }
 exit "$status"

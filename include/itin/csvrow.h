@@ -217,7 +217,7 @@ void csvev_set_val(struct event *ev, char **field, struct val v);
 /* A text cell's value into ev's *field, escapes decoded (crlf: a CR
  * before LF dropped), or NULL when empty. */
 void csvev_text(struct evreader *er, struct event *ev, char **field,
-		    struct val v, bool crlf);
+		struct val v, bool crlf);
 /* The byte "\xHH" at s (s < e) stands for, when the cell escapes it, or
  * -1: the one rule of the reader and the writer. */
 int csvev_ctl_escape_at(const char *s, const char *e);

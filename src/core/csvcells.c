@@ -130,12 +130,12 @@ int csvev_ctl_escape_at(const char *s, const char *e)
  * from the record; the others are decoded in er->tmp first.
  */
 void csvev_text(struct evreader *er, struct event *ev, char **field,
-		    struct val v, bool crlf)
+		struct val v, bool crlf)
 {
 	const char *p = v.s, *e = v.s + v.len;
 
-	if (!v.len ||
-	    (!memchr(v.s, '\\', v.len) && (!crlf || !memchr(v.s, '\r', v.len)))) {
+	if (!v.len || (!memchr(v.s, '\\', v.len) &&
+		       (!crlf || !memchr(v.s, '\r', v.len)))) {
 		csvev_set_val(ev, field, v);
 		return;
 	}

@@ -455,8 +455,7 @@ static int build_rest(struct evreader *er, const struct csvio_record *rec,
 		    true);
 	csvev_items(er, ev, csvev_get(er, rec, C_TAGS), false, NULL, false);
 	csvev_text(er, ev, &ev->org, csvev_get(er, rec, C_ORG), false);
-	csvev_text(er, ev, &ev->source, csvev_get(er, rec, C_SOURCE),
-		       false);
+	csvev_text(er, ev, &ev->source, csvev_get(er, rec, C_SOURCE), false);
 	v = csvev_get(er, rec, C_NOTES);
 	if (v.len)
 		csvev_text(er, ev, &ev->notes, v, true);

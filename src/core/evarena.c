@@ -87,17 +87,21 @@ static struct evarena_chunk *new_chunk(struct evarena *a, size_t size)
 	return c;
 }
 
-/* n bytes from a new chunk: cur is full for them. */
+/*
+ * n bytes from a new chunk: cur is full for them. A large request gets a
+ * chunk of its own, and cur keeps its room; the first chunk is at least
+ * as large as the first request (a clone's arena is sized for it).
+ */
 static void *from_new_chunk(struct evarena *a, size_t n)
 {
 	struct evarena_chunk *c;
 
-	if (n > a->next / 4) { /* a chunk of its own; cur keeps its room */
+	if (a->cur && n > a->next / 4) {
 		c = new_chunk(a, n);
 		c->used = n;
 		return c->data;
 	}
-	c = new_chunk(a, a->next);
+	c = new_chunk(a, n > a->next ? n : a->next);
 	if (a->next < EVARENA_MAX_CHUNK)
 		a->next *= 2;
 	a->cur = c;

@@ -103,8 +103,7 @@ static char *copy_str(struct evarena *a, const char *s)
 
 /* The participant or tag array of a copy: capacity n rounded up to a
  * power of two, as grow_for() expects of an array that holds n. */
-static void *copy_array(struct evarena *a, const void *v, size_t n,
-			size_t size)
+static void *copy_array(struct evarena *a, const void *v, size_t n, size_t size)
 {
 	size_t cap = 1;
 	void *d;

@@ -52,8 +52,8 @@ static void share(struct evlist *l, struct evarena *a)
 	for (size_t i = l->nshared; i-- > 0;)
 		if (l->shared[i] == a)
 			return;
-	l->shared = xgrow(l->shared, &l->ashared, l->nshared + 1,
-			  sizeof(*l->shared));
+	l->shared =
+	    xgrow(l->shared, &l->ashared, l->nshared + 1, sizeof(*l->shared));
 	evarena_retain(a);
 	l->shared[l->nshared++] = a;
 }

@@ -1175,18 +1175,18 @@ static struct event *tricky_event(void)
 {
 	struct event *ev = event_new();
 
-	ev->id = xstrdup("tricky-1");
+	event_set_str(ev, &ev->id, "tricky-1");
 	ev->type = EV_PRESS;
-	ev->title = xstrdup("=cmd|' /C calc'!A0");
+	event_set_str(ev, &ev->title, "=cmd|' /C calc'!A0");
 	ev->start = days_from_civil(2023, 7, 12) * ITIN_DAY + 16 * 3600;
 	ev->has_end = true;
 	ev->end = ev->start + 45 * 60;
-	ev->tz = xstrdup("Europe/Vilnius");
-	ev->city = xstrdup("'Vilnius");
-	ev->venue = xstrdup("-LITEXPO, \"Hall 1\"");
-	ev->org = xstrdup("@NATO");
-	ev->source = xstrdup("'+x");
-	ev->notes = xstrdup("\tfirst\nsecond, \"quoted\"\n");
+	event_set_str(ev, &ev->tz, "Europe/Vilnius");
+	event_set_str(ev, &ev->city, "'Vilnius");
+	event_set_str(ev, &ev->venue, "-LITEXPO, \"Hall 1\"");
+	event_set_str(ev, &ev->org, "@NATO");
+	event_set_str(ev, &ev->source, "'+x");
+	event_set_str(ev, &ev->notes, "\tfirst\nsecond, \"quoted\"\n");
 	ev->status = EV_CANCELLED;
 	memcpy(ev->country, "LT", 3);
 	event_add_participant(ev, "A; B (x)", "role (acting); y\\z");
@@ -1207,12 +1207,12 @@ TEST(control_characters)
 	struct itin_err err;
 	const char *line;
 
-	ev->id = xstrdup("c1");
-	ev->title = xstrdup("\x1b[31mred\x1b[0m \\x1b stays, C:\\docs too");
+	event_set_str(ev, &ev->id, "c1");
+	event_set_str(ev, &ev->title, "\x1b[31mred\x1b[0m \\x1b stays, C:\\docs too");
 	ev->start = days_from_civil(2023, 3, 1) * ITIN_DAY;
 	ev->allday = true;
-	ev->notes = xstrdup("line one\r\nline two\x7f\ttab");
-	ev->source = xstrdup("\r");
+	event_set_str(ev, &ev->notes, "line one\r\nline two\x7f\ttab");
+	event_set_str(ev, &ev->source, "\r");
 	evlist_add(&l, ev);
 	CHECK_INT(event_check(ev, NULL, &err), 0);
 	csvio_write(&a, &l, 0);

@@ -18,7 +18,7 @@ static void warn(void *ctx, const struct itin_err *w)
 	snprintf(last_warning, sizeof(last_warning), "%s", w->msg);
 }
 
-static const struct itin_warner warner = { warn, NULL };
+static const struct itin_warner warner = {warn, NULL};
 
 static int64_t at(int y, int mo, int d, int h, int mi)
 {
@@ -159,8 +159,8 @@ TEST(lone_event)
 		    "id-1",  "uid-1", "Title", "Europe/Oslo", "Asia/Tokyo",
 		    "Venue", "City",  "Org",   "https://s",   "Notes"};
 		struct event *e = event_new();
-		char **dst[] = {&e->id,	  &e->uid,  &e->title, &e->tz,
-				&e->end_tz, &e->venue, &e->city,	 &e->org,
+		char **dst[] = {&e->id,	    &e->uid,   &e->title, &e->tz,
+				&e->end_tz, &e->venue, &e->city,  &e->org,
 				&e->source, &e->notes};
 
 		for (i = 0; i < 10; i++)
@@ -168,10 +168,9 @@ TEST(lone_event)
 		c = event_clone(e);
 		event_free(e);
 		{
-			const char *got[] = {c->id,	 c->uid,   c->title,
-					     c->tz,	 c->end_tz, c->venue,
-					     c->city,	 c->org,   c->source,
-					     c->notes};
+			const char *got[] = {
+			    c->id,    c->uid,  c->title, c->tz,	    c->end_tz,
+			    c->venue, c->city, c->org,	 c->source, c->notes};
 
 			for (i = 0; i < 10; i++)
 				CHECK_STR(got[i], want[i]);
@@ -439,8 +438,9 @@ TEST(id_validity)
 	CHECK(!event_id_is_valid("a b"));
 	CHECK(!event_id_is_valid("a\tb"));
 	CHECK(!event_id_is_valid("a\x1b"));
-	CHECK(!event_id_is_valid("a\xC2\xA0" "b"));	/* no-break space */
-	CHECK(!event_id_is_valid("a\xE2\x80\xAE"));	/* RLO */
+	CHECK(!event_id_is_valid("a\xC2\xA0"
+				 "b"));		    /* no-break space */
+	CHECK(!event_id_is_valid("a\xE2\x80\xAE")); /* RLO */
 	CHECK(!event_id_is_valid("bad\xFF"));
 	memset(big, 'a', 255);
 	big[255] = '\0';
@@ -467,7 +467,8 @@ static int split_is(const char *text, const char *name, const char *role)
 
 TEST(participant_notation)
 {
-	CHECK(split_is("Yoon Suk Yeol (President)", "Yoon Suk Yeol ", "President"));
+	CHECK(split_is("Yoon Suk Yeol (President)", "Yoon Suk Yeol ",
+		       "President"));
 	CHECK(split_is("Park Jin", "Park Jin", NULL));
 	CHECK(split_is("A (x) B (Minister)", "A (x) B ", "Minister"));
 	CHECK(split_is("Name \\(not a role\\)", "Name \\(not a role\\)", NULL));
@@ -479,13 +480,14 @@ TEST(participant_notation)
 
 TEST(check_timed)
 {
-	struct event *ev = timed("Meeting", "asia/seoul", at(2023, 1, 30, 10, 0));
+	struct event *ev =
+	    timed("Meeting", "asia/seoul", at(2023, 1, 30, 10, 0));
 	struct itin_err err;
 
 	ev->has_end = true;
 	ev->end = at(2023, 1, 30, 11, 30);
 	CHECK_INT(event_check(ev, &warner, &err), 0);
-	CHECK_STR(ev->tz, "Asia/Seoul");	/* canonicalised */
+	CHECK_STR(ev->tz, "Asia/Seoul"); /* canonicalised */
 	CHECK_INT(ev->start_utc, at(2023, 1, 30, 1, 0));
 	CHECK_INT(ev->end_utc, at(2023, 1, 30, 2, 30));
 	CHECK(ev->id != NULL && strlen(ev->id) == 16);
@@ -494,7 +496,8 @@ TEST(check_timed)
 
 TEST(check_end_before_start)
 {
-	struct event *ev = timed("Meeting", "Asia/Seoul", at(2023, 1, 30, 10, 0));
+	struct event *ev =
+	    timed("Meeting", "Asia/Seoul", at(2023, 1, 30, 10, 0));
 	struct itin_err err;
 	enum event_part part;
 
@@ -503,7 +506,8 @@ TEST(check_end_before_start)
 	CHECK_INT(event_check_part(ev, NULL, &err, &part), -1);
 	CHECK_INT(err.status, 65);
 	CHECK_INT(part, EV_PART_END);
-	CHECK_STR(err.msg, "end '2023-01-30 09:00' is before start '2023-01-30 10:00'");
+	CHECK_STR(err.msg,
+		  "end '2023-01-30 09:00' is before start '2023-01-30 10:00'");
 	/* End == start is fine. */
 	ev->end = ev->start;
 	CHECK_INT(event_check(ev, NULL, &err), 0);
@@ -513,7 +517,8 @@ TEST(check_end_before_start)
 TEST(check_across_zones)
 {
 	/* Seoul 18:30 -> Tokyo 20:45 is a 2 h 15 min flight. */
-	struct event *ev = timed("Flight", "Asia/Seoul", at(2023, 1, 30, 18, 30));
+	struct event *ev =
+	    timed("Flight", "Asia/Seoul", at(2023, 1, 30, 18, 30));
 	struct itin_err err;
 
 	ev->has_end = true;
@@ -537,21 +542,24 @@ TEST(check_across_zones)
 
 TEST(check_dst)
 {
-	struct event *ev = timed("Gap", "Europe/Vilnius", at(2023, 3, 26, 3, 30));
+	struct event *ev =
+	    timed("Gap", "Europe/Vilnius", at(2023, 3, 26, 3, 30));
 	struct itin_err err;
 	enum event_part part;
 
 	CHECK_INT(event_check_part(ev, NULL, &err, &part), -1);
 	CHECK_INT(err.status, 65);
 	CHECK_INT(part, EV_PART_START);
-	CHECK_STR(err.msg, "time 2023-03-26 03:30 does not exist in Europe/Vilnius "
+	CHECK_STR(err.msg,
+		  "time 2023-03-26 03:30 does not exist in Europe/Vilnius "
 		  "(clocks jump from 03:00 to 04:00)");
 
 	ev->start = at(2023, 10, 29, 3, 30);
 	nwarn = 0;
 	CHECK_INT(event_check(ev, &warner, &err), 0);
 	CHECK_INT(nwarn, 1);
-	CHECK_STR(last_warning, "time 2023-10-29 03:30 is ambiguous in Europe/Vilnius; "
+	CHECK_STR(last_warning,
+		  "time 2023-10-29 03:30 is ambiguous in Europe/Vilnius; "
 		  "taking the first (UTC+03:00)");
 	CHECK_INT(ev->start_utc, at(2023, 10, 29, 0, 30));
 
@@ -620,7 +628,7 @@ TEST(check_title_and_floating)
 	CHECK_STR(err.msg, "missing title");
 	event_set_str(ev, &ev->title, "Call");
 	CHECK_INT(event_check(ev, NULL, &err), 0);
-	CHECK_INT(ev->start_utc, ev->start);	/* floating: clock as UTC */
+	CHECK_INT(ev->start_utc, ev->start); /* floating: clock as UTC */
 	CHECK_INT(ev->end_utc, ev->start);
 	event_set_str(ev, &ev->id, "has space");
 	CHECK_INT(event_check_part(ev, NULL, &err, &part), -1);
@@ -636,14 +644,15 @@ TEST(days)
 	ev->end = at(2023, 2, 1, 1, 30);
 	CHECK_INT(event_first_day(ev), days_from_civil(2023, 1, 31));
 	CHECK_INT(event_last_day(ev), days_from_civil(2023, 2, 1));
-	ev->end = at(2023, 2, 1, 0, 0);	/* ends at midnight: one day */
+	ev->end = at(2023, 2, 1, 0, 0); /* ends at midnight: one day */
 	CHECK_INT(event_last_day(ev), days_from_civil(2023, 1, 31));
 	ev->has_end = false;
 	CHECK_INT(event_last_day(ev), days_from_civil(2023, 1, 31));
 	event_free(ev);
 }
 
-static struct event *ordered(int64_t s, int64_t e, const char *title, const char *id)
+static struct event *ordered(int64_t s, int64_t e, const char *title,
+			     const char *id)
 {
 	struct event *ev = event_new();
 
@@ -680,9 +689,10 @@ TEST(compare_and_sort)
 		struct event *ev = ordered((int64_t)(i % 7), 0, "same", NULL);
 
 		snprintf(id, sizeof(id), "%zu", i);
-		ev->id = NULL;
+		event_set_str(ev, &ev->id, NULL);
 		evlist_add(&l, ev);
-		ev->notes = strdup(id);	/* remember the input order */
+		event_set_str(ev, &ev->notes,
+			      id); /* remember the input order */
 	}
 	evlist_sort(&l);
 	for (i = 1; i < l.n; i++) {

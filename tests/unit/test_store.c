@@ -82,8 +82,8 @@ static struct event *mkevent(const char *id, const char *title, int day_offset)
 	struct itin_err err;
 
 	ev->type = EV_MEETING;
-	ev->title = xstrdup(title);
-	ev->id = xstrdup(id);
+	event_set_str(ev, &ev->title, title);
+	event_set_str(ev, &ev->id, id);
 	ev->allday = true;
 	ev->start = (int64_t)(19384 + day_offset) * 86400;
 	if (event_check(ev, NULL, &err) < 0) {
