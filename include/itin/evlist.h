@@ -9,6 +9,11 @@
  * pointer to one kept past it dangles (evlist_take() gives a copy to keep).
  * evlist_free() also frees the struct itself (NULL is fine). Release a
  * list with them, never by free(l->v), which would keep its arenas.
+ *
+ * (Why a reference to the other list's arena rather than taking its
+ * chunks: a filter moves some of a list's events, not all, and a moved
+ * event keeps its arena, where its setters write; the arena goes when the
+ * last list that holds it does.)
  */
 #ifndef ITIN_EVLIST_H
 #define ITIN_EVLIST_H
