@@ -2,7 +2,7 @@
  * evarena.h: where events and their strings live (the model's memory).
  *
  * An arena hands out memory by bumping a pointer through chunks it
- * mallocs (a few KiB at first, doubling up to EVARENA_MAX_CHUNK) and
+ * mallocs (16 KiB at first, doubling up to 2 MiB, a huge page) and
  * frees nothing singly: its chunks go back all at once, when the last
  * reference to it is released. One arena holds many events: an event
  * list's (evlist.h) holds every event read into the list, so a million
@@ -24,10 +24,6 @@
 #define ITIN_EVARENA_H
 
 #include <stddef.h>
-
-/* The largest chunk a bump allocation makes; a larger request gets a
- * chunk of its own. */
-#define EVARENA_MAX_CHUNK ((size_t)1 << 20)
 
 struct evarena;
 struct evarena_chunk;

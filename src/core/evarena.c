@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "itin/evarena.h"
 #include "itin/xalloc.h"
@@ -36,8 +37,11 @@ union evarena_align {
 	double d;
 };
 #define ALIGN _Alignof(union evarena_align)
-/* A list's first chunk: a few dozen events. */
+/* A list's first chunk: a few dozen events. Then each is twice the one
+ * before, up to a huge page (header included). */
 #define FIRST_CHUNK ((size_t)16 << 10)
+#define HUGE_PAGE   ((size_t)2 << 20)
+#define CHUNK_MAX   (HUGE_PAGE - sizeof(struct evarena_chunk))
 
 struct evarena *evarena_new(size_t first)
 {
@@ -72,6 +76,24 @@ void evarena_release(struct evarena *a)
 	free(a);
 }
 
+/*
+ * The memory of a chunk of total bytes. The largest chunks are one huge
+ * page each, when the kernel gives them (madvise is only a hint): a list
+ * of a million events is then a few hundred page faults, not a hundred
+ * thousand.
+ */
+static void *chunk_memory(size_t total)
+{
+	void *p;
+
+	if (total != HUGE_PAGE || posix_memalign(&p, HUGE_PAGE, total))
+		return xmalloc(total);
+#ifdef MADV_HUGEPAGE
+	madvise(p, total, MADV_HUGEPAGE);
+#endif
+	return p;
+}
+
 /* A new chunk of size bytes at the head of the chain. */
 static struct evarena_chunk *new_chunk(struct evarena *a, size_t size)
 {
@@ -79,7 +101,7 @@ static struct evarena_chunk *new_chunk(struct evarena *a, size_t size)
 
 	if (size > SIZE_MAX - sizeof(*c))
 		xalloc_die(size);
-	c = xmalloc(sizeof(*c) + size);
+	c = chunk_memory(sizeof(*c) + size);
 	c->prev = a->head;
 	c->size = size;
 	c->used = 0;
@@ -102,8 +124,7 @@ static void *from_new_chunk(struct evarena *a, size_t n)
 		return c->data;
 	}
 	c = new_chunk(a, n > a->next ? n : a->next);
-	if (a->next < EVARENA_MAX_CHUNK)
-		a->next *= 2;
+	a->next = a->next < CHUNK_MAX / 2 ? a->next * 2 : CHUNK_MAX;
 	a->cur = c;
 	c->used = n;
 	return c->data;
