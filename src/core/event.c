@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "itin/ascii.h"
-#include "itin/evarena.h"
 #include "itin/datetime.h"
+#include "itin/evarena.h"
 #include "itin/event.h"
 
 static const char *const type_names[EV_TYPE_COUNT] = {
@@ -80,7 +80,8 @@ static size_t size_of(const char *s)
 	return s ? strlen(s) + 1 : 0;
 }
 
-/* The bytes a copy of ev takes in an arena, give or take alignment. */
+/* The bytes a copy of ev takes in an arena: the struct, its arrays, its
+ * strings, and the padding before the two arrays (less than 64). */
 static size_t copy_size(const struct event *ev)
 {
 	size_t n = sizeof(*ev) + ev->nwith * sizeof(*ev->with) +
