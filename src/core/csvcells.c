@@ -335,10 +335,7 @@ void csvev_location(struct evreader *er, struct event *ev, struct val v)
 	strbuf_reset(&er->tmp);
 	strbuf_add(&er->tmp, v.s, v.len);
 	location_parse(er->tmp.buf, &loc);
-	event_take_str(ev, &ev->venue, loc.venue);
-	event_take_str(ev, &ev->city, loc.city);
-	memcpy(ev->country, loc.country, 3);
-	loc.venue = loc.city = NULL;
+	event_set_place(ev, loc.venue, loc.city, loc.country);
 	location_release(&loc);
 }
 

@@ -24,10 +24,7 @@ static void parse_location(struct event *ev, const char *loc)
 	struct location l;
 
 	location_parse(loc, &l);
-	event_take_str(ev, &ev->venue, l.venue);
-	event_take_str(ev, &ev->city, l.city);
-	memcpy(ev->country, l.country, 3);
-	l.venue = l.city = NULL;
+	event_set_place(ev, l.venue, l.city, l.country);
 	location_release(&l);
 }
 
