@@ -123,7 +123,8 @@ int csvio_reader_feed(struct csvio_reader *r, const void *data, size_t len,
 		      struct itin_err *err);
 int csvio_reader_finish(struct csvio_reader *r, struct itin_err *err);
 void csvio_reader_free(struct csvio_reader *r);
-/* For tests: read every record with the exact parser only (csvrec.c). */
+/* For tests: read every record with the exact parser only
+ * (csvrecparse.c). */
 void csvio_reader_exact_only(struct csvio_reader *r);
 /* The delimiter in use (after detection), or 0 before it is known. */
 char csvio_reader_delim(const struct csvio_reader *r);
