@@ -64,22 +64,26 @@ TEST(errors_at_a_cell)
 	/* Record 2 starts on line 2; its first field holds a line break,
 	 * so the fields after it are on line 3, columns in code points. */
 	const char *csv = "a,b,c\n\"x\ny\",\"é\",z\n";
+	static const struct {
+		long rec;
+		size_t field, skip;
+		const char *want;
+	} cases[] = {
+	    {2, 0, 0, "t.csv 2:1 65 refused field 0 of record 2"},
+	    {2, 1, 0, "t.csv 3:4 65 refused field 1 of record 2"},
+	    /* Past the é (two bytes, one column) to the closing quote. */
+	    {2, 1, 3, "t.csv 3:6 65 refused field 1 of record 2"},
+	    {2, 2, 0, "t.csv 3:8 65 refused field 2 of record 2"},
+	    /* One past the last field: the record's end. */
+	    {2, 3, 0, "t.csv 3:9 65 refused field 3 of record 2"},
+	    {1, 2, 0, "t.csv 1:5 65 refused field 2 of record 1"},
+	    {3, 0, 0, "accepted"},
+	};
 
-	CHECK_STR(refused(csv, 2, 0, 0),
-		  "t.csv 2:1 65 refused field 0 of record 2");
-	CHECK_STR(refused(csv, 2, 1, 0),
-		  "t.csv 3:4 65 refused field 1 of record 2");
-	/* Past the é (two bytes, one column) to the closing quote. */
-	CHECK_STR(refused(csv, 2, 1, 3),
-		  "t.csv 3:6 65 refused field 1 of record 2");
-	CHECK_STR(refused(csv, 2, 2, 0),
-		  "t.csv 3:8 65 refused field 2 of record 2");
-	/* One past the last field: the record's end. */
-	CHECK_STR(refused(csv, 2, 3, 0),
-		  "t.csv 3:9 65 refused field 3 of record 2");
-	CHECK_STR(refused(csv, 1, 2, 0),
-		  "t.csv 1:5 65 refused field 2 of record 1");
-	CHECK_STR(refused(csv, 3, 0, 0), "accepted");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		CHECK_STR(
+		    refused(csv, cases[i].rec, cases[i].field, cases[i].skip),
+		    cases[i].want);
 }
 
 TEST(field_offsets)
