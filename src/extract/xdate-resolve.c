@@ -51,6 +51,7 @@
 #define PEN_ORDER   (2 * 3)
 #define PEN_CUE	    (2 * 12)
 #define PEN_BOUND   (2 * 30)
+#define PEN_WDAY    (2 * 400)
 #define CHAIN_SENTS 2
 
 struct cand {
@@ -127,6 +128,10 @@ static void add_md(struct rctx *r, size_t i, int y, int m, int d)
 	if (x->m2 && x->d2 && date_is_valid(y2, x->m2, x->d2))
 		last = civil(y2, x->m2, x->d2);
 	add(r, i, first, last);
+	/* "Tuesday, Feb 18": the year whose Feb 18 is a Tuesday. */
+	if (x->wday >= 0 && weekday_from_days(first) != x->wday &&
+	    r->nc[i] > 0 && r->c[i * MAXC + r->nc[i] - 1].first == first)
+		r->c[i * MAXC + r->nc[i] - 1].cost += PEN_WDAY;
 }
 
 /* The order a numeric date is read in; warns when nothing decides. */
