@@ -231,6 +231,9 @@ static bool rel_day(const struct xmention *x, int64_t *off)
 	case XR_DAYS_AGO:
 		*off = x->rel == XR_YESTERDAY ? -1 : -(int64_t)x->nrel;
 		return true;
+	case XR_IN_DAYS:
+		*off = x->nrel;
+		return true;
 	default:
 		return false;
 	}

@@ -395,6 +395,10 @@ static const struct sent_case sent_cases[] = {
      -1},
     {D30, "He will be in Rome from Monday.", "from Monday", XM_FROM, D30, D30,
      0, -1, -1, -1},
+    {D30, "He will return in two weeks.", "in two weeks", XM_DAYS, "2023-02-13",
+     "2023-02-13", 0, -1, -1, -1},
+    {D30, "Talks will resume later next week.", "later next week", XM_PERIOD,
+     "2023-02-06", "2023-02-12", 0, -1, -1, -1},
     /* recalled pasts */
     {D30, "They have been allies since 2019.", "since 2019", XM_RECALL,
      "2019-01-01", "2019-12-31", 0, -1, -1, -1},
