@@ -170,6 +170,29 @@ static size_t dm_tail(const struct xwin *w, size_t j, struct xmention *m)
 	return q;
 }
 
+/* A dash glued to a month name after it: "08-Nov-2024". */
+static bool dashed(const struct xwin *w, size_t j)
+{
+	return xw_tight(w, j, '-') && w->t[j + 1].kind == XT_WORD &&
+	       w->t[j + 1].month && w->t[j + 1].cap;
+}
+
+/* "08-Nov-2024", "8-Nov": j at the month. */
+static size_t dm_dashed(const struct xwin *w, size_t i, size_t j, int d,
+			struct xmention *m)
+{
+	int mo = w->t[j].month, y = 0;
+
+	j++;
+	if (xw_tight(w, j, '-') && year_tok(w, j + 1, &y))
+		j += 2;
+	m->kind = XM_DAYS;
+	m->d = d;
+	m->m = mo;
+	m->y = y;
+	return j - i;
+}
+
 static size_t dm_at(const struct xwin *w, size_t i, struct xmention *m)
 {
 	size_t j = i + xw_is(w, i, "the"), q, s;
@@ -179,6 +202,8 @@ static size_t dm_at(const struct xwin *w, size_t i, struct xmention *m)
 	if (!day_tok(w, j, &d) || clock_follows(w, j + 1))
 		return 0;
 	j++;
+	if (dashed(w, j))
+		return dm_dashed(w, i, j + 1, d, m);
 	s = range_sep(w, j, &and);
 	if (s && day_tok(w, j + s, &d2) && d2 > d &&
 	    month_after(w, j + s + 1, &mo))

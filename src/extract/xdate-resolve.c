@@ -21,9 +21,16 @@
  *     told of days to come is much rarer). A tie goes to the later day.
  *   - A day placed after an "until"/"through" date of its own sentence
  *     costs 30 more (the stay cannot start after it ends).
- *   - Consecutive day mentions within two sentences of each other are
+ *   - A weekday outside the span of days named just before it (within
+ *     two sentences, on its line of the narrative) or after it in its
+ *     sentence costs 10 more: "from July 16 to 18 ... in Jeddah on
+ *     Sunday" is the Sunday in that range, "next week ... in Suva on
+ *     Monday" the Monday of next week. Spans are ranges of days and
+ *     weeks or weekends, two weeks long at most.
+ *   - Consecutive day mentions within two sentences of each other, on
+ *     one line of the narrative (both past, or both to come), are
  *     chained: a day that falls before the one mentioned before it
- *     costs 3, 12 when the words before it say the narrative moves on
+ *     costs 4, 12 when the words before it say the narrative moves on
  *     ("Then, on Monday"), 30 when it is an "until" bound.
  *   The cheapest choice for the whole chain is found by dynamic
  *   programming over the candidates (at most four per mention), so the
@@ -48,10 +55,11 @@
 #include "xdate-impl.h"
 
 #define MAXC	    4
-#define PEN_ORDER   (2 * 3)
+#define PEN_ORDER   (2 * 4)
 #define PEN_CUE	    (2 * 12)
 #define PEN_BOUND   (2 * 30)
 #define PEN_WDAY    (2 * 400)
+#define PEN_SPAN    (2 * 10)
 #define CHAIN_SENTS 2
 
 struct cand {
@@ -443,10 +451,67 @@ static void bounds(struct rctx *r, size_t i)
 	}
 }
 
+/* Two mentions on one line of the narrative: both told as past, or
+ * both as to come (present and future), or one with no tense. A past
+ * recalled between plans ("arrived on Sunday to prepare") is not. */
+static bool same_line(const struct xmention *a, const struct xmention *b)
+{
+	if (a->tense == XTENSE_NONE || b->tense == XTENSE_NONE)
+		return true;
+	return (a->tense == XTENSE_PAST) == (b->tense == XTENSE_PAST);
+}
+
+/* A span of two weeks or less that the words fix: a range of days
+ * (its year the cheapest), "next week", "this weekend". */
+static const struct cand *span_of(const struct rctx *r, size_t j)
+{
+	const struct xmention *u = &r->ms->v[j];
+	const struct cand *c;
+
+	if (r->nc[j] == 0 || (u->kind != XM_DAYS && u->kind != XM_PERIOD) ||
+	    (r->nc[j] > 1 && !u->m))
+		return NULL;
+	c = &r->c[j * MAXC + cheapest(r, j)];
+	return c->last > c->first && c->last - c->first <= 14 ? c : NULL;
+}
+
+/* The span a weekday falls in if it can: the nearest before it within
+ * two sentences on its line of the narrative, else one after it in its
+ * sentence ("from July 16 to 18 ... in Jeddah on Sunday and Monday";
+ * "next week ... in Suva on Monday"). */
+static void contain(struct rctx *r, size_t i)
+{
+	const struct xmention *x = &r->ms->v[i];
+	size_t n = r->ms->n;
+	const struct cand *span = NULL;
+
+	if (r->nc[i] < 2 || x->wday < 0 || x->m)
+		return;
+	for (size_t d = 1; d <= 8 && d <= i && !span; d++) {
+		if (r->ms->v[i - d].sentence + CHAIN_SENTS < x->sentence)
+			break;
+		if (same_line(&r->ms->v[i - d], x))
+			span = span_of(r, i - d);
+	}
+	for (size_t j = i + 1; j < n && j < i + 8 && !span; j++) {
+		if (r->ms->v[j].sentence != x->sentence)
+			break;
+		span = span_of(r, j);
+	}
+	if (!span)
+		return;
+	for (int k = 0; k < r->nc[i]; k++) {
+		struct cand *c = &r->c[i * MAXC + k];
+
+		if (c->first < span->first || c->last > span->last)
+			c->cost += PEN_SPAN;
+	}
+}
+
 static long pair_cost(const struct xmention *p, const struct cand *pc,
 		      const struct xmention *x, const struct cand *xc)
 {
-	if (x->sentence > p->sentence + CHAIN_SENTS)
+	if (x->sentence > p->sentence + CHAIN_SENTS || !same_line(p, x))
 		return 0;
 	if (x->kind == XM_UNTIL)
 		return xc->last < pc->first ? PEN_BOUND : 0;
@@ -621,8 +686,10 @@ void xdate_resolve(struct xmentions *m, const char *text, size_t len,
 		m->v[i].resolved = false;
 		candidates(&r, i);
 	}
-	for (size_t i = 0; i < m->n; i++)
+	for (size_t i = 0; i < m->n; i++) {
 		bounds(&r, i);
+		contain(&r, i);
+	}
 	chain(&r);
 	follow(&r);
 	lengths(&r);

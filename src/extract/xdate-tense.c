@@ -5,7 +5,8 @@
  * Its tense is the marker nearest before the date within it ("arrived on
  * Sunday and will leave on Tuesday": Sunday past, Tuesday future), else
  * the nearest after it; a clause with no marker ("Then, on Monday, he
- * will head ...") takes the nearest neighbouring clause's. Markers:
+ * will head ...") takes the nearest neighbouring clause's, the one
+ * before it on a tie. Markers:
  *   future   will, shall, 'll, would; scheduled/due/expected/set/slated/
  *            poised/planning/plans/intends + to; is/are/was to; going to;
  *            upcoming; headline "to visit"
@@ -112,6 +113,10 @@ static enum xtense marker(const struct xwin *w, size_t i)
 			   : XTENSE_NONE;
 	if (is_ed(t) && !xw_in(w, i, not_ed) && !passive)
 		return XTENSE_PAST;
+	/* "is" before a marker ("is scheduled to") leaves it to that. */
+	if (xw_in(w, i, be_now) && i + 1 < w->n && !xw_in(w, i + 1, be_now) &&
+	    marker(w, i + 1) != XTENSE_NONE)
+		return marker(w, i + 1);
 	if (xw_in(w, i, present_s) || xw_in(w, i, be_now))
 		return XTENSE_PRESENT;
 	return XTENSE_NONE;
@@ -159,24 +164,25 @@ static size_t clause_end(const struct xwin *w, size_t i)
 	return i;
 }
 
-/* Widen to the neighbouring clauses, the nearer first, the right one on
- * a tie ("Then, on Monday, he will ..."). */
+/* Widen to the neighbouring clauses, the nearer first, the left one on
+ * a tie: the main verb comes before a trailing "..., the ministry said"
+ * ("Then, on Monday, he will ...": the left clause has no verb). */
 static enum xtense widen(const struct xwin *w, size_t a, size_t b)
 {
 	size_t la = a, lb = a, ra = b, rb = b;
 	enum xtense t;
 
 	while (la > 0 || rb < w->n) {
-		if (rb < w->n) {
-			ra = rb + 1;
-			rb = clause_end(w, ra);
-			if ((t = in_clause(w, ra, rb, ra)) != XTENSE_NONE)
-				return t;
-		}
 		if (la > 0) {
 			lb = la - 1;
 			la = clause_start(w, lb);
 			if ((t = in_clause(w, la, lb, lb)) != XTENSE_NONE)
+				return t;
+		}
+		if (rb < w->n) {
+			ra = rb + 1;
+			rb = clause_end(w, ra);
+			if ((t = in_clause(w, ra, rb, ra)) != XTENSE_NONE)
 				return t;
 		}
 	}
