@@ -555,6 +555,78 @@ TEST(narrative_order)
 	xmentions_release(&r.ms);
 }
 
+TEST(spans_and_bounds)
+{
+	/* A Friday report: the days named after a range fall in it. */
+	static const char *const range[] = {
+	    "The minister will tour the Gulf from July 16 to 18.",
+	    "She will be in Riyadh on Sunday and Monday, and will end the "
+	    "tour in Doha on Tuesday.",
+	    NULL};
+	/* "next week", then the days of the programme, one a sentence. */
+	static const char *const week[] = {
+	    "I will travel to the Pacific next week.",
+	    "I will be in Suva on Monday.", "On Wednesday I will fly to Tonga.",
+	    "I will conclude the visit in Apia on Friday.", NULL};
+	/* A weekday bound: the stay and its end move together. */
+	static const char *const through[] = {
+	    "On Monday, he will travel to Dubai, where he will stay "
+	    "through Wednesday.",
+	    NULL};
+	/* Within one sentence the order holds: Friday after May 9. */
+	static const char *const same[] = {
+	    "On Thursday, May 9, she will hold talks, and on Friday she "
+	    "will visit the border.",
+	    NULL};
+	/* A length from the sentence before; a day the length holds. */
+	static const char *const len[] = {
+	    "He will arrive in Baghdad on Tuesday next week.",
+	    "He stays for three days.", "On Thursday, he travels to Erbil.",
+	    NULL};
+	struct run r;
+
+	run_text(&r, "2023-07-07", XDATE_ORDER_UNKNOWN, range);
+	CHECK(days_are(&r, "on Sunday and Monday", "2023-07-16", "2023-07-17"));
+	CHECK(days_are(&r, "on Tuesday", "2023-07-18", "2023-07-18"));
+	xmentions_release(&r.ms);
+	run_text(&r, "2024-02-14", XDATE_ORDER_UNKNOWN, week);
+	CHECK(days_are(&r, "on Monday", "2024-02-19", "2024-02-19"));
+	CHECK(days_are(&r, "On Wednesday", "2024-02-21", "2024-02-21"));
+	CHECK(days_are(&r, "on Friday", "2024-02-23", "2024-02-23"));
+	xmentions_release(&r.ms);
+	run_text(&r, "2023-12-07", XDATE_ORDER_UNKNOWN, through);
+	CHECK(days_are(&r, "On Monday", "2023-12-11", "2023-12-11"));
+	CHECK(days_are(&r, "through Wednesday", "2023-12-13", "2023-12-13"));
+	xmentions_release(&r.ms);
+	run_text(&r, "2024-05-03", XDATE_ORDER_UNKNOWN, same);
+	CHECK(days_are(&r, "on Friday", "2024-05-10", "2024-05-10"));
+	xmentions_release(&r.ms);
+	run_text(&r, "2024-09-05", XDATE_ORDER_UNKNOWN, len);
+	CHECK(days_are(&r, "for three days", "2024-09-10", "2024-09-12"));
+	CHECK(days_are(&r, "On Thursday", "2024-09-12", "2024-09-12"));
+	xmentions_release(&r.ms);
+}
+
+TEST(tense_lines)
+{
+	/* A Monday report: plans in order (Friday, then Sunday), with a
+	 * past recalled between them that does not pull Sunday back. */
+	static const char *const a[] = {
+	    "He will fly to Luanda on Friday for a two-day visit.",
+	    "On Sunday, he is scheduled to attend a summit in Sao Tome.",
+	    "His minister arrived in Johannesburg on Sunday.", NULL};
+	struct run r;
+	const struct xmention *m;
+
+	run_text(&r, "2023-08-21", XDATE_ORDER_UNKNOWN, a);
+	CHECK(days_are(&r, "on Friday", "2023-08-25", "2023-08-25"));
+	CHECK(days_are(&r, "On Sunday", "2023-08-27", "2023-08-27"));
+	CHECK(days_are(&r, "on Sunday", "2023-08-20", "2023-08-20"));
+	if ((m = find(&r, "On Sunday")))
+		CHECK_INT(m->tense, XTENSE_FUTURE);
+	xmentions_release(&r.ms);
+}
+
 TEST(numeric_orders)
 {
 	static const char *const one[] = {"", "The accord of 01/03/2006 holds.",
@@ -690,6 +762,8 @@ int main(void)
 	RUN(nato_report);
 	RUN(sentence_mentions);
 	RUN(narrative_order);
+	RUN(spans_and_bounds);
+	RUN(tense_lines);
 	RUN(numeric_orders);
 	RUN(long_sentence);
 	RUN(random_text);
