@@ -242,7 +242,7 @@ static bool date_line(const struct docctx *c, const char *s, size_t a, size_t e,
 		      bool loose, struct xdoc_date *out)
 {
 	struct xtok toks[LINE_TOKS];
-	struct xwin w = {s, toks, 0};
+	struct xwin w = {s, toks, 0, NULL};
 	struct xmention m;
 	size_t n = 0, p = a, nx, k;
 

@@ -136,16 +136,26 @@ static bool clause_break(const struct xtok *t)
 }
 
 /* The marker of clause [a, b) nearest to t[at]: before it first. */
+/* marker(), through the window's cache. */
+static enum xtense mark(const struct xwin *w, size_t i)
+{
+	if (!w->marks)
+		return marker(w, i);
+	if (w->marks[i] == XT_UNKNOWN)
+		w->marks[i] = (signed char)marker(w, i);
+	return (enum xtense)w->marks[i];
+}
+
 static enum xtense in_clause(const struct xwin *w, size_t a, size_t b,
 			     size_t at)
 {
 	enum xtense t;
 
 	for (size_t i = at; i-- > a;)
-		if ((t = marker(w, i)) != XTENSE_NONE)
+		if ((t = mark(w, i)) != XTENSE_NONE)
 			return t;
 	for (size_t i = at; i < b; i++)
-		if ((t = marker(w, i)) != XTENSE_NONE)
+		if ((t = mark(w, i)) != XTENSE_NONE)
 			return t;
 	return XTENSE_NONE;
 }
@@ -189,14 +199,33 @@ static enum xtense widen(const struct xwin *w, size_t a, size_t b)
 	return XTENSE_NONE;
 }
 
+enum xtense xtense_at(const struct xwin *w, size_t at)
+{
+	size_t lo = at > XTENSE_SPAN ? at - XTENSE_SPAN : 0;
+	size_t hi = w->n - at > XTENSE_SPAN ? at + XTENSE_SPAN : w->n;
+	struct xwin v = {w->text, w->t + lo, hi - lo,
+			 w->marks ? w->marks + lo : NULL};
+	enum xtense t;
+
+	if (at >= w->n)
+		return XTENSE_NONE;
+	at -= lo;
+	t = in_clause(&v, clause_start(&v, at), clause_end(&v, at), at);
+	if (t == XTENSE_NONE)
+		t = widen(&v, clause_start(&v, at), clause_end(&v, at));
+	for (size_t i = 0; t == XTENSE_NONE && i < v.n; i++)
+		if (weak_future(&v, i))
+			t = XTENSE_FUTURE;
+	return t;
+}
+
 enum xtense xdate_tense(const char *text, size_t sent_off, size_t sent_len,
 			size_t off)
 {
 	struct xtok toks[TENSE_TOKS];
 	size_t lo = off > sent_off + TENSE_REACH ? off - TENSE_REACH : sent_off;
 	size_t end = sent_off + sent_len, hi = end, n = 0, p = lo, nx, at;
-	struct xwin w = {text, toks, 0};
-	enum xtense t;
+	struct xwin w = {text, toks, 0, NULL};
 
 	if (off < sent_off || off > end)
 		return XTENSE_NONE;
@@ -212,13 +241,5 @@ enum xtense xdate_tense(const char *text, size_t sent_off, size_t sent_len,
 	w.n = n;
 	if (at >= n)
 		at = n ? n - 1 : 0;
-	if (!n)
-		return XTENSE_NONE;
-	t = in_clause(&w, clause_start(&w, at), clause_end(&w, at), at);
-	if (t == XTENSE_NONE)
-		t = widen(&w, clause_start(&w, at), clause_end(&w, at));
-	for (size_t i = 0; t == XTENSE_NONE && i < n; i++)
-		if (weak_future(&w, i))
-			t = XTENSE_FUTURE;
-	return t;
+	return n ? xtense_at(&w, at) : XTENSE_NONE;
 }
