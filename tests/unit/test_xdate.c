@@ -155,6 +155,75 @@ TEST(document_meta_and_hint)
 	CHECK_INT(d.len, 7);
 }
 
+/* ---- the tense of a clause ---- */
+
+struct tense_case {
+	const char *sentence, *at; /* the tense of the clause around at */
+	enum xtense want;
+};
+
+static const struct tense_case tense_cases[] = {
+    {"He will visit Paris on Monday.", "Monday", XTENSE_FUTURE},
+    {"She is scheduled to arrive on Sunday.", "Sunday", XTENSE_FUTURE},
+    {"The minister is due to land on Friday.", "Friday", XTENSE_FUTURE},
+    {"He is expected to meet Kishida on Monday.", "Monday", XTENSE_FUTURE},
+    {"Talks are set to open on Tuesday.", "Tuesday", XTENSE_FUTURE},
+    {"Macron plans to travel on Friday.", "Friday", XTENSE_FUTURE},
+    {"The king is to visit Kenya on Tuesday.", "Tuesday", XTENSE_FUTURE},
+    {"Stoltenberg to visit Seoul on Sunday", "Sunday", XTENSE_FUTURE},
+    {"The summit will be held on July 11-12.", "July", XTENSE_FUTURE},
+    {"He is going to fly on Monday.", "Monday", XTENSE_FUTURE},
+    {"The talks are scheduled for Monday.", "Monday", XTENSE_FUTURE},
+    {"He visited Kyiv on Monday.", "Monday", XTENSE_PAST},
+    {"They met on Friday.", "Friday", XTENSE_PAST},
+    {"She arrived on Sunday.", "Sunday", XTENSE_PAST},
+    {"The tour began on Sunday.", "Sunday", XTENSE_PAST},
+    {"The summit was held on March 3.", "March", XTENSE_PAST},
+    {"Talks were cordial on Monday.", "Monday", XTENSE_PAST},
+    {"He had landed on Sunday.", "Sunday", XTENSE_PAST},
+    {"He has visited Rome since 2019.", "2019", XTENSE_PAST},
+    {"Ruto is visiting Washington this week.", "this", XTENSE_PRESENT},
+    {"Scholz arrives in Delhi on Thursday", "Thursday", XTENSE_PRESENT},
+    /* The clause decides: each date its own verb. */
+    {"He arrived on Sunday and will leave on Tuesday.", "Sunday", XTENSE_PAST},
+    {"He arrived on Sunday and will leave on Tuesday.", "Tuesday",
+     XTENSE_FUTURE},
+    {"He will arrive on Sunday, the ministry said on Friday.", "Sunday",
+     XTENSE_FUTURE},
+    {"He will arrive on Sunday, the ministry said on Friday.", "Friday",
+     XTENSE_PAST},
+    /* A clause with no verb takes its neighbour's. */
+    {"Then, on Monday, he will head to Tokyo.", "Monday", XTENSE_FUTURE},
+    {"Stoltenberg said, in an interview Friday, that ...", "Friday",
+     XTENSE_PAST},
+    /* Not a past: a passive, an adjective, a noun in -ed. */
+    {"The embassy will stay closed until Friday.", "Friday", XTENSE_FUTURE},
+    {"The planned visit on Monday is off.", "Monday", XTENSE_PRESENT},
+    {"Nothing on Monday.", "Monday", XTENSE_NONE},
+};
+
+TEST(tenses)
+{
+	for (size_t i = 0; i < sizeof tense_cases / sizeof *tense_cases; i++) {
+		const struct tense_case *c = &tense_cases[i];
+		const char *at = strstr(c->sentence, c->at);
+		enum xtense t;
+
+		if (!at) {
+			printf("#   case %zu: no '%s'\n", i, c->at);
+			test_failed_now = 1;
+			continue;
+		}
+		t = xdate_tense(c->sentence, 0, strlen(c->sentence),
+				(size_t)(at - c->sentence));
+		if (t != c->want) {
+			printf("#   case %zu '%s' at '%s': tense %d, want %d\n",
+			       i, c->sentence, c->at, t, c->want);
+			test_failed_now = 1;
+		}
+	}
+}
+
 /* ---- a text of sentences, scanned and resolved ---- */
 
 struct run {
@@ -759,6 +828,7 @@ int main(void)
 {
 	RUN(document_dates);
 	RUN(document_meta_and_hint);
+	RUN(tenses);
 	RUN(nato_report);
 	RUN(sentence_mentions);
 	RUN(narrative_order);
