@@ -122,9 +122,11 @@ static enum suffix suffix_of(const struct xwin *w, size_t j, int *clock)
 		return SUF_EOL;
 	if (agency_at(w, after) || agency_at(w, j))
 		return SUF_AGENCY;
+	/* '?' stands for the separators outside ASCII ("\xc2\xb7"). */
 	if (xw_punct(w, after, '(') || xw_punct(w, after, '-') ||
 	    xw_punct(w, after, '|') || xw_punct(w, after, ',') ||
-	    xw_punct(w, after, '/') || xw_in(w, after, labels))
+	    xw_punct(w, after, '/') || xw_punct(w, after, '?') ||
+	    xw_in(w, after, labels))
 		return SUF_OTHER;
 	return SUF_NO;
 }
@@ -261,7 +263,10 @@ static bool date_line(const struct docctx *c, const char *s, size_t a, size_t e,
 		}
 		/* "By Jane Smith | January 30, 2023": the byline. */
 		if (xw_is(&w, i, "by")) {
-			while (i + 1 < n && w.t[i + 1].cap)
+			/* "By Marina T. on ...": names and initials. */
+			while (i + 1 < n &&
+			       (w.t[i + 1].cap ||
+				(xw_punct(&w, i + 1, '.') && w.t[i].len == 1)))
 				i++;
 			continue;
 		}

@@ -96,6 +96,9 @@ static const struct doc_case doc_cases[] = {
     /* A programme line is no agency date line: no year, no dash. */
     {"ADVISORY\nWhen:\nThursday 9 November (Kinshasa)\nText 2023", NULL,
      XDATE_ORDER_UNKNOWN, -1},
+    {"Lula's swing\nPosted by Marina T. on November 24, 2023 \xc2\xb7 6 "
+     "comments\nHere is",
+     "2023-11-24", XDATE_ORDER_UNKNOWN, -1},
     /* A date inside the story is not a date line. */
     {"The treaty was signed on January 30, 2023 in Paris.\nMore.", NULL,
      XDATE_ORDER_UNKNOWN, -1},
