@@ -492,6 +492,8 @@ static const struct sent_case sent_cases[] = {
      "2023-02-13", 0, -1, -1, -1},
     {D30, "Talks will resume later next week.", "later next week", XM_PERIOD,
      "2023-02-06", "2023-02-12", 0, -1, -1, -1},
+    {D30, "The day after the summit ends he will rest on Sunday.", "on Sunday",
+     XM_DAYS, "2023-01-29", "2023-01-29", 0, -1, -1, -1},
     /* recalled pasts */
     {D30, "They have been allies since 2019.", "since 2019", XM_RECALL,
      "2019-01-01", "2019-12-31", 0, -1, -1, -1},
@@ -579,6 +581,40 @@ TEST(sentence_mentions)
 {
 	for (size_t i = 0; i < sizeof sent_cases / sizeof *sent_cases; i++)
 		CHECK(sent_ok(i, &sent_cases[i]));
+}
+
+/* Words that look like dates and are not. */
+static const char *const not_dates[] = {
+    "The hotline offers 24/7 service.",
+    "It ended in a 3-2 win.",
+    "Growth was 1.5 percent.",
+    "COVID-19 cases rose.",
+    "The air force flies F-16 jets.",
+    "May I ask a question?",
+    "They march on the capital.",
+    "The Sun reported it first.",
+    "Some 2,000 troops took part.",
+    "Install version 1.2.3.4 now.",
+    "The day after the summit ends, he rests.",
+    "He has 10 children and 12 grandchildren.",
+    "Article 5 applies.",
+};
+
+TEST(not_dates_read)
+{
+	for (size_t i = 0; i < sizeof not_dates / sizeof *not_dates; i++) {
+		const char *t = not_dates[i];
+		struct xmentions ms;
+
+		xmentions_init(&ms);
+		xdate_scan(t, 0, strlen(t), 0, &ms);
+		if (ms.n) {
+			printf("#   '%s': read '%.*s'\n", t, (int)ms.v[0].len,
+			       t + ms.v[0].off);
+			test_failed_now = 1;
+		}
+		xmentions_release(&ms);
+	}
 }
 
 /* ---- whole texts ---- */
@@ -828,6 +864,7 @@ int main(void)
 	RUN(tenses);
 	RUN(nato_report);
 	RUN(sentence_mentions);
+	RUN(not_dates_read);
 	RUN(texts);
 	RUN(numeric_orders);
 	RUN(long_sentence);
