@@ -88,8 +88,8 @@ static size_t prefix(const struct xwin *w, size_t i, size_t floor,
 {
 	static const char *const until[] = {
 	    "until", "till", "til", "through", "thru", "to", "ending", NULL};
-	static const char *const from[] = {
-	    "from", "starting", "beginning", "since", "effective", "as", NULL};
+	static const char *const from[] = {"from",  "starting",	 "beginning",
+					   "since", "effective", NULL};
 	size_t q = weekday_prefix(w, i, floor, m);
 	bool single = m->kind == XM_DAYS && !m->d2 && m->wday2 < 0;
 
@@ -103,10 +103,13 @@ static size_t prefix(const struct xwin *w, size_t i, size_t floor,
 		m->kind = XM_UNTIL;
 		return q - 1;
 	}
-	if (xw_in(w, q - 1, from) &&
-	    !(xw_is(w, q - 1, "as") && !xw_is(w, q, "of"))) {
+	if (xw_in(w, q - 1, from)) {
 		m->kind = XM_FROM;
 		return q - 1;
+	}
+	if (q - 1 > floor && xw_is(w, q - 1, "of") && xw_is(w, q - 2, "as")) {
+		m->kind = XM_FROM; /* "as of Monday" */
+		return q - 2;
 	}
 	return q;
 }

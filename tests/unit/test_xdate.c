@@ -433,6 +433,8 @@ static const struct sent_case sent_cases[] = {
      "2023-02-03", "2023-02-03", 0, -1, -1, -1},
     {D30, "He will make a state visit starting April 24.", "starting April 24",
      XM_FROM, "2023-04-24", "2023-04-24", 0, -1, -1, -1},
+    {D30, "The rule applies as of March 1.", "as of March 1", XM_FROM,
+     "2023-03-01", "2023-03-01", 0, -1, -1, -1},
     /* weekdays */
     {D30, "The visit will run from Monday to Friday.", "Monday to Friday",
      XM_DAYS, "2023-01-30", "2023-02-03", 0, -1, -1, -1},
@@ -830,6 +832,9 @@ TEST(random_text)
 			len += l;
 			if ((seed >> 20) % 3)
 				text[len++] = ' ';
+			/* Every fourth round, raw bytes among the words. */
+			if (round % 4 == 3 && (seed >> 40) % 2)
+				text[len++] = (char)(seed >> 48);
 		}
 		if (!xdate_document(text, len, NULL, round % 2 ? 2023 : 0,
 				    &doc)) {
