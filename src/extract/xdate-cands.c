@@ -247,8 +247,17 @@ void xres_candidates(struct rctx *r, size_t i)
 {
 	const struct xmention *x = &r->ms->v[i];
 
+	const struct xdoc_date *doc = r->doc;
+
 	if (x->kind == XM_DURATION || x->kind == XM_CLOCK)
 		return;
+	/* The date line itself, when the caller scans it: its own day,
+	 * and no second warning about its order. */
+	if (x->kind == XM_DAYS && doc->len && x->off >= doc->off &&
+	    x->off < doc->off + doc->len) {
+		xres_add(r, i, r->D, r->D);
+		return;
+	}
 	if (x->m && x->d)
 		cands_date(r, i);
 	else if (x->m)

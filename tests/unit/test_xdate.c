@@ -199,6 +199,8 @@ static const struct tense_case tense_cases[] = {
     {"Then, on Monday, he will head to Tokyo.", "Monday", XTENSE_FUTURE},
     {"Stoltenberg said, in an interview Friday, that ...", "Friday",
      XTENSE_PAST},
+    {"He may visit Paris on Monday.", "Monday", XTENSE_FUTURE},
+    {"May 7 was a Sunday.", "7", XTENSE_PAST},
     /* Not a past: a passive, an adjective, a noun in -ed. */
     {"The embassy will stay closed until Friday.", "Friday", XTENSE_FUTURE},
     {"The planned visit on Monday is off.", "Monday", XTENSE_PRESENT},
@@ -731,6 +733,33 @@ TEST(texts)
 	}
 }
 
+/* The caller may scan the date line: it is the document's day, and an
+ * undecided order there is not warned twice. */
+TEST(date_line_scanned)
+{
+	static const char text[] = "01/03/2023\nHe will arrive on Sunday.";
+	struct xmentions ms;
+	struct xdoc_date doc;
+	struct run r; /* for its warning counter */
+	struct itin_warner w = {on_warn, &r};
+	char got[ITIN_WHEN_MAX];
+
+	memset(&r, 0, sizeof r);
+	CHECK(xdate_document(text, strlen(text), NULL, 0, &doc));
+	CHECK_INT(doc.order, XDATE_ORDER_UNKNOWN);
+	xmentions_init(&ms);
+	xdate_scan(text, 0, 10, 0, &ms);
+	xdate_scan(text, 11, strlen(text) - 11, 1, &ms);
+	xdate_resolve(&ms, text, strlen(text), &doc, "r.txt", &w);
+	CHECK_INT(ms.n, 2);
+	if (ms.n == 2) {
+		CHECK_STR(fmt_day(ms.v[0].first, got), "2023-01-03");
+		CHECK_STR(fmt_day(ms.v[1].first, got), "2023-01-08");
+	}
+	CHECK_INT(r.warnings, 0);
+	xmentions_release(&ms);
+}
+
 TEST(numeric_orders)
 {
 	static const char *const one[] = {"", "The accord of 01/03/2006 holds.",
@@ -871,6 +900,7 @@ int main(void)
 	RUN(sentence_mentions);
 	RUN(not_dates_read);
 	RUN(texts);
+	RUN(date_line_scanned);
 	RUN(numeric_orders);
 	RUN(long_sentence);
 	RUN(random_text);
