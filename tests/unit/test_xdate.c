@@ -825,10 +825,10 @@ TEST(long_sentence)
 	free(text);
 }
 
-/* Random text from an alphabet of date words and punctuation: no crash
- * (run it under SANITIZE=address,undefined), and the mentions keep their
- * promises (in the text, in order, not overlapping, first <= last). */
-TEST(random_text)
+/* Random text from an alphabet of date words and punctuation (with raw
+ * bytes among them when raw is true) into text[0..size): its length. */
+static size_t random_text_of(char *text, size_t size, bool raw,
+			     unsigned long *seed)
 {
 	static const char *const bits[] = {
 	    "July",	"11",	  "-",	     "12",	" ",
@@ -841,30 +841,55 @@ TEST(random_text)
 	    "\xe2\x80", "(",	  "Reuters", ")",	"T",
 	    "+",	"Monday", "to",	     "from",	"noon",
 	    "at",	"4",	  "and"};
-	size_t nb = sizeof bits / sizeof *bits, bad = 0;
-	unsigned long seed = 12345;
+	size_t nb = sizeof bits / sizeof *bits, len = 0;
+
+	while (len < size - 16) {
+		const char *b;
+
+		*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+		b = bits[(*seed >> 33) % nb];
+		memcpy(text + len, b, strlen(b));
+		len += strlen(b);
+		if ((*seed >> 20) % 3)
+			text[len++] = ' ';
+		if (raw && (*seed >> 40) % 2)
+			text[len++] = (char)(*seed >> 48);
+	}
+	return len;
+}
+
+/* The promises of a scan: in the text, in order, not overlapping, and
+ * first <= last: how many mentions break one. */
+static size_t broken(const struct xmentions *ms, size_t len)
+{
+	size_t bad = 0;
+
+	for (size_t i = 0; i < ms->n; i++) {
+		const struct xmention *m = &ms->v[i];
+
+		if (m->off + m->len > len || m->len == 0 ||
+		    (i && m->off < ms->v[i - 1].off + ms->v[i - 1].len) ||
+		    (m->resolved && m->first > m->last))
+			bad++;
+	}
+	return bad;
+}
+
+/* Random text: no crash (run it under SANITIZE=address,undefined), and
+ * the mentions keep their promises. */
+TEST(random_text)
+{
 	static char text[20000];
+	unsigned long seed = 12345;
+	size_t bad = 0;
 
 	for (int round = 0; round < 60; round++) {
-		size_t len = 0;
+		size_t len =
+		    random_text_of(text, sizeof text, round % 4 == 3, &seed);
 		struct xmentions ms;
 		struct xdoc_date doc;
 		size_t start = 0;
 
-		while (len < sizeof text - 16) {
-			seed = seed * 6364136223846793005UL +
-			       1442695040888963407UL;
-			const char *b = bits[(seed >> 33) % nb];
-			size_t l = strlen(b);
-
-			memcpy(text + len, b, l);
-			len += l;
-			if ((seed >> 20) % 3)
-				text[len++] = ' ';
-			/* Every fourth round, raw bytes among the words. */
-			if (round % 4 == 3 && (seed >> 40) % 2)
-				text[len++] = (char)(seed >> 48);
-		}
 		if (!xdate_document(text, len, NULL, round % 2 ? 2023 : 0,
 				    &doc)) {
 			doc.found = true;
@@ -878,14 +903,7 @@ TEST(random_text)
 				start = k + 1;
 			}
 		xdate_resolve(&ms, text, len, &doc, NULL, NULL);
-		for (size_t i = 0; i < ms.n; i++) {
-			const struct xmention *m = &ms.v[i];
-
-			if (m->off + m->len > len || m->len == 0 ||
-			    (i && m->off < ms.v[i - 1].off + ms.v[i - 1].len) ||
-			    (m->resolved && m->first > m->last))
-				bad++;
-		}
+		bad += broken(&ms, len);
 		xmentions_release(&ms);
 	}
 	CHECK_INT(bad, 0);
