@@ -29,6 +29,9 @@
  *     Spans are ranges of days, lengths from a fixed start ("a three-day
  *     visit starting Tuesday next week"), weeks and weekends: two weeks
  *     long at most.
+ *   - "On Saturday, the day after the meeting ends": a weekday other
+ *     than the day after (before) the nearest day or range an earlier
+ *     sentence fixed (within four sentences) costs 10 more.
  *   - Consecutive day mentions within two sentences of each other, on
  *     one line of the narrative (both past, or both to come), are
  *     chained: a day that falls before the one mentioned before it
@@ -184,6 +187,33 @@ static void contain(struct rctx *r, size_t i)
 		if (c->first < span->first || c->last > span->last)
 			c->cost += PEN_SPAN;
 	}
+}
+
+/* "On Saturday, the day after the meeting ends": the weekday is the
+ * day after (before) the nearest span or day an earlier sentence fixed,
+ * within CONTAIN_SENTS; other candidates cost PEN_SPAN. */
+static void appose(struct rctx *r, size_t i)
+{
+	const struct xmention *x = &r->ms->v[i], *v = r->ms->v;
+	const struct cand *e = NULL;
+	int64_t day;
+
+	if (r->nc[i] < 2 || x->wday < 0 || x->m || !x->nrel)
+		return;
+	for (size_t d = 1; d <= 12 && d <= i && !e; d++) {
+		if (v[i - d].sentence + CONTAIN_SENTS < x->sentence)
+			break;
+		if (v[i - d].sentence < x->sentence &&
+		    v[i - d].kind == XM_DAYS && r->nc[i - d] > 0 &&
+		    (r->nc[i - d] == 1 || v[i - d].m))
+			e = &r->c[(i - d) * MAXC + cheapest(r, i - d)];
+	}
+	if (!e)
+		return;
+	day = x->nrel > 0 ? e->last + 1 : e->first - 1;
+	for (int k = 0; k < r->nc[i]; k++)
+		if (r->c[i * MAXC + k].first != day)
+			r->c[i * MAXC + k].cost += PEN_SPAN;
 }
 
 static long pair_cost(const struct xmention *p, const struct cand *pc,
@@ -418,6 +448,7 @@ void xdate_resolve(struct xmentions *m, const char *text, size_t len,
 	for (size_t i = 0; i < m->n; i++) {
 		bounds(&r, i);
 		contain(&r, i);
+		appose(&r, i);
 	}
 	chain(&r);
 	follow(&r);

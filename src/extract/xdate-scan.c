@@ -169,6 +169,22 @@ struct scan {
 	struct xmentions *out;
 };
 
+/* "On Saturday, the day after the meeting ends": the weekday is told by
+ * an event named before; nrel +1 (after) or -1 (before) for resolve. */
+static void apposition(const struct xwin *w, size_t j, struct xmention *m)
+{
+	if (m->wday < 0 || m->m || m->rel != XR_NONE)
+		return;
+	j += xw_punct(w, j, ',');
+	if (!(xw_is(w, j, "the") || xw_is(w, j, "a") || xw_is(w, j, "one")) ||
+	    !xw_is(w, j + 1, "day"))
+		return;
+	if (xw_is(w, j + 2, "after"))
+		m->nrel = 1;
+	else if (xw_is(w, j + 2, "before"))
+		m->nrel = -1;
+}
+
 static size_t try_at(struct scan *s, const struct xwin *w, size_t i)
 {
 	struct xmention m;
@@ -186,6 +202,7 @@ static size_t try_at(struct scan *s, const struct xwin *w, size_t i)
 	m.sentence = s->sentence;
 	m.tense = xtense_at(w, i);
 	m.cue = cue_before(w, q);
+	apposition(w, i + k, &m);
 	push(s->out, &m);
 	join_clock(s->text, s->out, s->first);
 	s->done = m.off + m.len;

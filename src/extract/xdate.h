@@ -98,7 +98,9 @@ struct xmention {
 	int rel;	/* a relative word's code (xdate-internal) */
 	int wday2;	/* a weekday range's last day ("Monday to
 			   Wednesday"), else -1 */
-	int nrel;	/* the count of "two days later", "3 days ago" */
+	int nrel;	/* the count of "two days later", "3 days ago";
+			   for a weekday followed by "the day after (before)
+			   <event>", 1 (-1) */
 	bool cue;	/* "then", "later", "afterwards" before it: the
 			   narrative moves on */
 };

@@ -694,6 +694,13 @@ static const struct text_case text_cases[] = {
      {"On Thursday, May 9, she will hold talks, and on Friday she will "
       "visit the border."},
      {{"on Friday", "2024-05-10", "2024-05-10"}}},
+    /* A weekday told as the day after an event named before. */
+    {"apposition",
+     "2024-08-21",
+     {"Leaders meet in Tonga on August 26-30.", "The agenda is long.",
+      "Climate tops it.",
+      "On Saturday, the day after the meeting ends, he will fly to Samoa."},
+     {{"On Saturday", "2024-08-31", "2024-08-31"}}},
     /* A length from the sentence before; a day the length holds. */
     {"length holds",
      "2024-09-05",
