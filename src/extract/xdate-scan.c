@@ -151,7 +151,7 @@ static void join_clock(const char *text, struct xmentions *out, size_t first)
 	if (gap > 6)
 		return;
 	for (size_t k = a->off + a->len; k < b->off; k++)
-		if (!strchr(" ,atonATON", text[k]))
+		if (!text[k] || !strchr(" ,atonATON", text[k]))
 			return;
 	if (a->kind == XM_CLOCK && is_day(b) && b->clock < 0) {
 		b->clock = a->clock;
