@@ -126,6 +126,10 @@ void xm_clear(struct xmention *m);
  * tokens it read (0: no match), filling m's kind, y/m/d, y2/m2/d2, wday,
  * wday2, rel, nrel, ndays, clock and clock_end.
  */
+typedef size_t (*xpat_fn)(const struct xwin *w, size_t i, struct xmention *m);
+/* The first of n patterns that matches at t[i], m cleared before each. */
+size_t xpat_first(const xpat_fn *pats, size_t n, const struct xwin *w, size_t i,
+		  struct xmention *m);
 size_t xpat_date(const struct xwin *w, size_t i, struct xmention *m);
 size_t xpat_weekday(const struct xwin *w, size_t i, struct xmention *m);
 size_t xpat_rel(const struct xwin *w, size_t i, struct xmention *m);

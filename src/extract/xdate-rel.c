@@ -141,12 +141,10 @@ static size_t span_words(const struct xwin *w, size_t i, struct xmention *m)
 
 size_t xpat_rel(const struct xwin *w, size_t i, struct xmention *m)
 {
-	size_t k;
+	static const xpat_fn pats[] = {today_words, day_words, count_words,
+				       span_words};
 
-	if ((k = today_words(w, i, m)) || (k = day_words(w, i, m)) ||
-	    (k = count_words(w, i, m)) || (k = span_words(w, i, m)))
-		return k;
-	return 0;
+	return xpat_first(pats, sizeof pats / sizeof *pats, w, i, m);
 }
 
 static int unit_days(const struct xwin *w, size_t i)

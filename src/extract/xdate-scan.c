@@ -41,23 +41,15 @@ static void push(struct xmentions *out, const struct xmention *m)
 	out->v[out->n++] = *m;
 }
 
-typedef size_t (*xpat_fn)(const struct xwin *, size_t, struct xmention *);
-
 static size_t match(const struct xwin *w, size_t i, struct xmention *m)
 {
 	static const xpat_fn pats[] = {xpat_weekday,  xpat_date,  xpat_rel,
 				       xpat_duration, xpat_clock, xpat_year};
-	size_t k;
 
 	/* Every pattern starts with a word or a number. */
 	if (w->t[i].kind == XT_PUNCT)
 		return 0;
-	for (size_t p = 0; p < sizeof pats / sizeof *pats; p++) {
-		xm_clear(m);
-		if ((k = pats[p](w, i, m)) > 0)
-			return k;
-	}
-	return 0;
+	return xpat_first(pats, sizeof pats / sizeof *pats, w, i, m);
 }
 
 /* "next Tuesday", "this coming Friday", "last Friday": tokens before. */
