@@ -323,7 +323,7 @@ size_t xpat_date(const struct xwin *w, size_t i, struct xmention *m)
 {
 	static const xpat_fn pats[] = {numeric_at, md_at, dm_at, month_alone};
 
-	return xpat_first(pats, sizeof pats / sizeof *pats, w, i, m);
+	return xpat_first(pats, sizeof pats / sizeof *pats, false, w, i, m);
 }
 
 static bool is_wday(const struct xwin *w, size_t i, bool abbr_too)

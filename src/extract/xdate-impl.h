@@ -127,9 +127,11 @@ void xm_clear(struct xmention *m);
  * wday2, rel, nrel, ndays, clock and clock_end.
  */
 typedef size_t (*xpat_fn)(const struct xwin *w, size_t i, struct xmention *m);
-/* The first of n patterns that matches at t[i], m cleared before each. */
-size_t xpat_first(const xpat_fn *pats, size_t n, const struct xwin *w, size_t i,
-		  struct xmention *m);
+/* The first of n patterns that matches at t[i]; m cleared before each
+ * when clear is true (a pattern that fails may have written to it; the
+ * patterns of one module write only what the next would overwrite). */
+size_t xpat_first(const xpat_fn *pats, size_t n, bool clear,
+		  const struct xwin *w, size_t i, struct xmention *m);
 size_t xpat_date(const struct xwin *w, size_t i, struct xmention *m);
 size_t xpat_weekday(const struct xwin *w, size_t i, struct xmention *m);
 size_t xpat_rel(const struct xwin *w, size_t i, struct xmention *m);

@@ -144,7 +144,7 @@ size_t xpat_rel(const struct xwin *w, size_t i, struct xmention *m)
 	static const xpat_fn pats[] = {today_words, day_words, count_words,
 				       span_words};
 
-	return xpat_first(pats, sizeof pats / sizeof *pats, w, i, m);
+	return xpat_first(pats, sizeof pats / sizeof *pats, false, w, i, m);
 }
 
 static int unit_days(const struct xwin *w, size_t i)

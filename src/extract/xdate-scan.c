@@ -49,7 +49,7 @@ static size_t match(const struct xwin *w, size_t i, struct xmention *m)
 	/* Every pattern starts with a word or a number. */
 	if (w->t[i].kind == XT_PUNCT)
 		return 0;
-	return xpat_first(pats, sizeof pats / sizeof *pats, w, i, m);
+	return xpat_first(pats, sizeof pats / sizeof *pats, true, w, i, m);
 }
 
 /* "next Tuesday", "this coming Friday", "last Friday": tokens before. */

@@ -286,13 +286,14 @@ void xm_clear(struct xmention *m)
 	m->wday2 = -1;
 }
 
-size_t xpat_first(const xpat_fn *pats, size_t n, const struct xwin *w, size_t i,
-		  struct xmention *m)
+size_t xpat_first(const xpat_fn *pats, size_t n, bool clear,
+		  const struct xwin *w, size_t i, struct xmention *m)
 {
 	size_t k;
 
 	for (size_t p = 0; p < n; p++) {
-		xm_clear(m);
+		if (clear)
+			xm_clear(m);
 		if ((k = pats[p](w, i, m)) > 0)
 			return k;
 	}
