@@ -1,6 +1,7 @@
 /*
  * csvrec.h: CSV records (RFC 4180, and what spreadsheets write): the
- * record reader, csvrec.c, the only file that calls libcsv. Events are
+ * record reader (csvrec.c; csvrecparse.c, the only file that calls
+ * libcsv; csvrecfields.c; what they share: csvrec-impl.h). Events are
  * made of records in csvevents.h, whose writer also writes the fields;
  * csvpipe.h runs this reader on a thread of its own.
  *
@@ -95,6 +96,18 @@ typedef int (*csvio_record_fn)(void *ctx, const struct csvio_record *rec,
  */
 void csvio_field_pos(const struct csvio_record *rec, size_t i, long *line,
 		     long *col);
+/* The same as a byte offset in rec->raw. */
+size_t csvio_field_offset(const struct csvio_record *rec, size_t i);
+
+/*
+ * Fill err with a data error (status 65) at byte off of the record's bytes
+ * (csvio_field_offset(rec, i) for field i, 0 for the record), at its
+ * FILE:LINE:COL, and return -1: for a reader of records' own "fail at this
+ * cell" helper, which passes its caller's format and arguments on.
+ */
+int csvio_vfail_at(struct itin_err *err, const char *fname,
+		   const struct csvio_record *rec, size_t off, const char *fmt,
+		   va_list ap) ITIN_PRINTF(5, 0);
 
 /*
  * A push reader: feed it bytes in pieces of any size, then finish.
@@ -110,7 +123,8 @@ int csvio_reader_feed(struct csvio_reader *r, const void *data, size_t len,
 		      struct itin_err *err);
 int csvio_reader_finish(struct csvio_reader *r, struct itin_err *err);
 void csvio_reader_free(struct csvio_reader *r);
-/* For tests: read every record with the exact parser only (csvrec.c). */
+/* For tests: read every record with the exact parser only
+ * (csvrecparse.c). */
 void csvio_reader_exact_only(struct csvio_reader *r);
 /* The delimiter in use (after detection), or 0 before it is known. */
 char csvio_reader_delim(const struct csvio_reader *r);

@@ -227,28 +227,29 @@ static int set_zone(struct event *ev, char **field, const char *name,
 	return 0;
 }
 
+/* Empty the string field of ev when clear has its bit. */
+static void clear_str(struct event *ev, unsigned clear, unsigned bit,
+		      char **field)
+{
+	if (clear & bit)
+		event_set_str(ev, field, NULL);
+}
+
 static void clear_fields_of(struct event *ev, unsigned clear)
 {
 	if (clear & F_END)
 		ev->has_end = false;
-	if (clear & F_VENUE)
-		event_set_str(ev, &ev->venue, NULL);
-	if (clear & F_CITY)
-		event_set_str(ev, &ev->city, NULL);
+	clear_str(ev, clear, F_VENUE, &ev->venue);
+	clear_str(ev, clear, F_CITY, &ev->city);
 	if (clear & F_COUNTRY)
 		ev->country[0] = '\0';
-	if (clear & F_TZ)
-		event_set_str(ev, &ev->tz, NULL);
-	if (clear & F_END_TZ)
-		event_set_str(ev, &ev->end_tz, NULL);
+	clear_str(ev, clear, F_TZ, &ev->tz);
+	clear_str(ev, clear, F_END_TZ, &ev->end_tz);
 	if (clear & F_WITH)
 		event_clear_participants(ev);
-	if (clear & F_ORG)
-		event_set_str(ev, &ev->org, NULL);
-	if (clear & F_SOURCE)
-		event_set_str(ev, &ev->source, NULL);
-	if (clear & F_NOTES)
-		event_set_str(ev, &ev->notes, NULL);
+	clear_str(ev, clear, F_ORG, &ev->org);
+	clear_str(ev, clear, F_SOURCE, &ev->source);
+	clear_str(ev, clear, F_NOTES, &ev->notes);
 	if (clear & F_TAGS)
 		event_clear_tags(ev);
 }

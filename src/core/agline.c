@@ -22,16 +22,21 @@ static void add_length(struct agline *c)
 		strbuf_addf(&c->time, " (%lld d)", (long long)c->n);
 }
 
+/* Do fn to each of the line's texts: one list of them, so that none is
+ * set up and then forgotten. */
+static void each_text(struct agline *c, void (*fn)(struct strbuf *))
+{
+	struct strbuf *texts[] = {&c->id,    &c->time,	&c->zone, &c->type,
+				  &c->title, &c->place, &c->mark};
+
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		fn(texts[i]);
+}
+
 void agline_fill(struct agline *c, const struct event *ev, int64_t k, int64_t n,
 		 const struct tz *in, const struct shortid *ids)
 {
-	strbuf_init(&c->id);
-	strbuf_init(&c->time);
-	strbuf_init(&c->zone);
-	strbuf_init(&c->type);
-	strbuf_init(&c->title);
-	strbuf_init(&c->place);
-	strbuf_init(&c->mark);
+	each_text(c, strbuf_init);
 	c->ev = ev;
 	c->k = k;
 	c->n = n;
@@ -61,18 +66,27 @@ void agline_fill(struct agline *c, const struct event *ev, int64_t k, int64_t n,
 
 void agline_release(struct agline *c)
 {
-	strbuf_release(&c->id);
-	strbuf_release(&c->time);
-	strbuf_release(&c->zone);
-	strbuf_release(&c->type);
-	strbuf_release(&c->title);
-	strbuf_release(&c->place);
-	strbuf_release(&c->mark);
+	each_text(c, strbuf_release);
 }
 
 static size_t capped(size_t w, size_t cap)
 {
 	return w > cap ? 0 : w;
+}
+
+/* A column at least x wide. */
+static void widen(size_t *col, size_t x)
+{
+	if (x > *col)
+		*col = x;
+}
+
+/* The columns before the title: id, time, zone and type, each followed by
+ * two blanks, and the two blanks that lead the line. */
+static size_t fixed_cols(const struct agline_widths *w)
+{
+	return 2 + (w->id ? w->id + 2 : 0) + w->time + 2 +
+	       (w->zone ? w->zone + 2 : 0) + w->type + 2;
 }
 
 static void pad(struct strbuf *sb, const struct strbuf *cell, size_t width)
@@ -157,10 +171,9 @@ static size_t typical_zone(const struct agline *cells, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		size_t x = utf8_width(cells[i].zone.buf);
 
-		if (x > all)
-			all = x;
-		if (!strstr(cells[i].zone.buf, " -> ") && x > most)
-			most = x;
+		widen(&all, x);
+		if (!strstr(cells[i].zone.buf, " -> "))
+			widen(&most, x);
 	}
 	return most ? most : all;
 }
@@ -174,28 +187,18 @@ void agline_measure(struct agline_widths *w, const struct agline *cells,
 	w->zone_typical = typical;
 	for (size_t i = 0; i < n; i++) {
 		const struct agline *c = &cells[i];
-		size_t x;
 
-		if ((x = utf8_width(c->id.buf)) > w->id)
-			w->id = x;
-		if ((x = utf8_width(c->time.buf)) > w->time)
-			w->time = x;
-		if ((x = utf8_width(c->zone.buf)) > w->zone)
-			w->zone = x;
-		if ((x = utf8_width(c->type.buf)) > w->type)
-			w->type = x;
-		if (c->place.len || c->mark.len) {
-			x = capped(utf8_width(c->title.buf), MAX_TITLE_COLS);
-			if (x > w->title)
-				w->title = x;
-		}
-		if (c->mark.len) {
-			x = capped(utf8_width(c->place.buf), MAX_PLACE_COLS);
-			if (x > w->place)
-				w->place = x;
-		}
-		if ((x = utf8_width(c->mark.buf)) > w->mark)
-			w->mark = x;
+		widen(&w->id, utf8_width(c->id.buf));
+		widen(&w->time, utf8_width(c->time.buf));
+		widen(&w->zone, utf8_width(c->zone.buf));
+		widen(&w->type, utf8_width(c->type.buf));
+		if (c->place.len || c->mark.len)
+			widen(&w->title,
+			      capped(utf8_width(c->title.buf), MAX_TITLE_COLS));
+		if (c->mark.len)
+			widen(&w->place,
+			      capped(utf8_width(c->place.buf), MAX_PLACE_COLS));
+		widen(&w->mark, utf8_width(c->mark.buf));
 	}
 	if (w->zone_typical)
 		w->zone = typical_zone(cells, n);
@@ -217,10 +220,7 @@ static size_t line_width(const struct agline_widths *w,
 
 	for (size_t i = 0; i < n; i++) {
 		const struct agline *c = &cells[i];
-		size_t x = 2 + (w->id ? w->id + 2 : 0) + w->time + 2 +
-			   (w->zone ? w->zone + 2 : 0) +
-			   agline_zone_excess(w, c) + w->type + 2,
-		       t;
+		size_t x = fixed_cols(w) + agline_zone_excess(w, c), t;
 
 		t = utf8_width(c->title.buf);
 		/* A title wider than its column pushes the rest along. */
@@ -308,17 +308,13 @@ static void fit_titles_places(struct agline *cells, size_t n,
 {
 	size_t fixed, rest, tw, pw, tmax = 0;
 
-	fixed = 2 + (w->id ? w->id + 2 : 0) + w->time + 2 +
-		(w->zone ? w->zone + 2 : 0) + w->type + 2;
+	fixed = fixed_cols(w);
 	rest = width > fixed ? width - fixed : 0;
 	/* The widest title that a place follows (uncapped: measure() lets
 	 * titles over MAX_TITLE_COLS overflow their column instead). */
-	for (size_t i = 0; i < n; i++) {
-		size_t x = utf8_width(cells[i].title.buf);
-
-		if (cells[i].place.len && x > tmax)
-			tmax = x;
-	}
+	for (size_t i = 0; i < n; i++)
+		if (cells[i].place.len)
+			widen(&tmax, utf8_width(cells[i].title.buf));
 	share_rest(rest, tmax, &tw, &pw);
 	for (size_t i = 0; i < n; i++) {
 		struct agline *c = &cells[i];
@@ -416,35 +412,38 @@ size_t agline_label_min(const struct agline *c, size_t sep)
 	return c->place.len ? t + sep + place_floor(c) : t;
 }
 
+/* cell padded to width, between the escape sequences on and off (on
+ * NULL: none), and the two blanks before the next column. */
+static void column(struct strbuf *sb, const struct strbuf *cell, size_t width,
+		   const char *on, const char *off)
+{
+	if (on)
+		strbuf_addstr(sb, on);
+	pad(sb, cell, width);
+	if (on)
+		strbuf_addstr(sb, off);
+	strbuf_addstr(sb, "  ");
+}
+
 void agline_write(struct strbuf *sb, const struct agline *c,
 		  const struct agline_widths *w, const struct agline_sgr *sgr)
 {
 	bool dim = sgr && c->ev->status == EV_CANCELLED;
+	/* A cancelled line is dim all through, its columns uncoloured. */
+	const struct agline_sgr *col = dim ? NULL : sgr;
 	size_t start = sb->len, ex = agline_zone_excess(w, c);
 
 	strbuf_addstr(sb, "  ");
 	if (dim)
 		strbuf_addstr(sb, sgr->dim);
-	if (w->id) {
-		pad(sb, &c->id, w->id);
-		strbuf_addstr(sb, "  ");
-	}
-	if (sgr && !dim)
-		strbuf_addstr(sb, sgr->time);
-	pad(sb, &c->time, w->time);
-	if (sgr && !dim)
-		strbuf_addstr(sb, sgr->off);
-	strbuf_addstr(sb, "  ");
-	if (w->zone) {
-		if (sgr && !dim)
-			strbuf_addstr(sb, sgr->zone);
-		pad(sb, &c->zone, w->zone);
-		if (sgr && !dim)
-			strbuf_addstr(sb, sgr->off);
-		strbuf_addstr(sb, "  ");
-	}
-	pad(sb, &c->type, w->type);
-	strbuf_addstr(sb, "  ");
+	if (w->id)
+		column(sb, &c->id, w->id, NULL, NULL);
+	column(sb, &c->time, w->time, col ? col->time : NULL,
+	       col ? col->off : NULL);
+	if (w->zone)
+		column(sb, &c->zone, w->zone, col ? col->zone : NULL,
+		       col ? col->off : NULL);
+	column(sb, &c->type, w->type, NULL, NULL);
 	/* A zone past its column took from this line's title. */
 	pad(sb, &c->title, w->title > ex ? w->title - ex : 0);
 	if (c->place.len || (c->mark.len && w->place)) {

@@ -105,44 +105,44 @@ static void fold_name(const char *s, size_t len, char *out, size_t size)
 }
 
 /*
- * The fields a file with these columns carries: a field with no column
- * is not "empty" but unknown, and an import keeps what the store has.
- * The zone comes from a tz column or from the place; a type that is only
- * guessed from the title is not carried.
+ * The fields each column carries: a field with no column is not "empty"
+ * but unknown, and an import keeps what the store has. The zone comes
+ * from a tz column or from the place; a type that is only guessed from
+ * the title is not carried, nor are the title and the times, which every
+ * file has.
  */
+static const struct {
+	enum col col;
+	unsigned fields;
+} carries[] = {
+    {C_TYPE, EVF_TYPE},
+    {C_TZ, EVF_TZ},
+    {C_END_TZ, EVF_TZ},
+    {C_CITY, EVF_CITY | EVF_TZ},
+    {C_COUNTRY, EVF_COUNTRY | EVF_TZ},
+    {C_VENUE, EVF_VENUE},
+    {C_LOCATION, EVF_VENUE | EVF_CITY | EVF_COUNTRY | EVF_TZ},
+    {C_PARTICIPANTS, EVF_WITH},
+    {C_ORGANIZER, EVF_WITH},
+    {C_REQ_ATTENDEES, EVF_WITH},
+    {C_OPT_ATTENDEES, EVF_WITH},
+    {C_ORG, EVF_ORG},
+    {C_STATUS, EVF_STATUS},
+    {C_SOURCE, EVF_SOURCE},
+    {C_NOTES, EVF_NOTES},
+    {C_TAGS, EVF_TAGS},
+    {C_UID, EVF_UID},
+    {C_ID, EVF_ID},
+};
+
+/* The fields a file with these columns carries (EVF_* of evident.h). */
 static unsigned carried_fields(const long *col)
 {
-	bool loc = col[C_LOCATION] >= 0;
 	unsigned m = EVF_TITLE | EVF_WHEN;
 
-	if (col[C_TYPE] >= 0)
-		m |= EVF_TYPE;
-	if (col[C_TZ] >= 0 || col[C_END_TZ] >= 0 || col[C_CITY] >= 0 ||
-	    col[C_COUNTRY] >= 0 || loc)
-		m |= EVF_TZ;
-	if (col[C_VENUE] >= 0 || loc)
-		m |= EVF_VENUE;
-	if (col[C_CITY] >= 0 || loc)
-		m |= EVF_CITY;
-	if (col[C_COUNTRY] >= 0 || loc)
-		m |= EVF_COUNTRY;
-	if (col[C_PARTICIPANTS] >= 0 || col[C_ORGANIZER] >= 0 ||
-	    col[C_REQ_ATTENDEES] >= 0 || col[C_OPT_ATTENDEES] >= 0)
-		m |= EVF_WITH;
-	if (col[C_ORG] >= 0)
-		m |= EVF_ORG;
-	if (col[C_STATUS] >= 0)
-		m |= EVF_STATUS;
-	if (col[C_SOURCE] >= 0)
-		m |= EVF_SOURCE;
-	if (col[C_NOTES] >= 0)
-		m |= EVF_NOTES;
-	if (col[C_TAGS] >= 0)
-		m |= EVF_TAGS;
-	if (col[C_UID] >= 0)
-		m |= EVF_UID;
-	if (col[C_ID] >= 0)
-		m |= EVF_ID;
+	for (size_t i = 0; i < sizeof(carries) / sizeof(carries[0]); i++)
+		if (col[carries[i].col] >= 0)
+			m |= carries[i].fields;
 	return m;
 }
 

@@ -10,8 +10,8 @@
  * csvio_read_records_fp() would. Everything fn touches (the events, the
  * zone and place caches, warnings, a progress line) stays on the caller's
  * thread, so nothing else needs a lock and every message comes out in file
- * order. The reader thread runs only csvrec.c, which keeps no state outside
- * its reader.
+ * order. The reader thread runs only the record reader (csvrec*.c), which
+ * keeps no state outside its reader.
  *
  * Memory stays bounded, as the streaming import promises: at most
  * PIPE_BATCHES batches of about PIPE_BATCH_BYTES each (a record larger

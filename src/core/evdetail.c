@@ -200,51 +200,66 @@ static void tags_text(struct strbuf *sb, const struct event *ev)
 	}
 }
 
+/* A field whose value was built in v, which is then emptied for the
+ * next one. */
+static void field_built(struct strbuf *sb, const char *name, struct strbuf *v)
+{
+	field(sb, name, v->buf);
+	strbuf_reset(v);
+}
+
+/* "1cc61d33e6b25726 (short: 1cc6)": the short form only when it is
+ * shorter than the id. */
+static void id_text(struct strbuf *sb, const struct event *ev, size_t id_short)
+{
+	strbuf_addstr(sb, ev->id);
+	if (id_short && id_short < strlen(ev->id)) {
+		strbuf_addstr(sb, " (short: ");
+		strbuf_add(sb, ev->id, id_short);
+		strbuf_addch(sb, ')');
+	}
+}
+
+/* When, on the event's clock, the reader's and UTC. Floating and all-day
+ * times are not instants: they have no UTC, and look the same from every
+ * zone. */
+static void time_fields(struct strbuf *sb, struct strbuf *v,
+			const struct event *ev, const struct tz *here)
+{
+	bool instant = !ev->allday && ev->tz;
+
+	when_text(v, ev);
+	field_built(sb, "When", v);
+	if (instant && here) {
+		here_text(v, ev, here);
+		field_built(sb, "Your zone", v);
+	}
+	if (instant) {
+		utc_text(v, ev);
+		field_built(sb, "UTC", v);
+	}
+}
+
 void evdetail_write(struct strbuf *sb, const struct event *ev,
 		    const struct evdetail_opts *o)
 {
-	/* Floating and all-day times are not instants: they have no UTC,
-	 * and look the same from every zone. */
-	bool instant = !ev->allday && ev->tz;
 	struct strbuf v = STRBUF_INIT;
 
-	if (o->id_short && o->id_short < strlen(ev->id)) {
-		strbuf_addstr(&v, ev->id);
-		strbuf_addstr(&v, " (short: ");
-		strbuf_add(&v, ev->id, o->id_short);
-		strbuf_addch(&v, ')');
-		field(sb, "Id", v.buf);
-		strbuf_reset(&v);
-	} else {
-		field(sb, "Id", ev->id);
-	}
+	id_text(&v, ev, o->id_short);
+	field_built(sb, "Id", &v);
 	field(sb, "UID", ev->uid);
 	field(sb, "Type", event_type_name(ev->type));
 	field(sb, "Title", ev->title);
 	field(sb, "Status", event_status_name(ev->status));
-	when_text(&v, ev);
-	field(sb, "When", v.buf);
-	strbuf_reset(&v);
-	if (instant && o->here) {
-		here_text(&v, ev, o->here);
-		field(sb, "Your zone", v.buf);
-		strbuf_reset(&v);
-	}
-	if (instant) {
-		utc_text(&v, ev);
-		field(sb, "UTC", v.buf);
-		strbuf_reset(&v);
-	}
+	time_fields(sb, &v, ev, o->here);
 	if (o->flags & EVDETAIL_PLACE) {
 		place_text(&v, ev);
-		field(sb, "Place", v.buf);
-		strbuf_reset(&v);
+		field_built(sb, "Place", &v);
 	}
 	field(sb, "Venue", ev->venue);
 	field(sb, "City", ev->city);
 	country_text(&v, ev, o->flags & EVDETAIL_COUNTRY_NAME);
-	field(sb, "Country", v.buf);
-	strbuf_reset(&v);
+	field_built(sb, "Country", &v);
 	if (!ev->allday)
 		field(sb, "Time zone", ev->tz ? ev->tz : "floating");
 	field(sb, "End zone", ev->end_tz);
@@ -256,7 +271,7 @@ void evdetail_write(struct strbuf *sb, const struct event *ev,
 	field(sb, "Organisation", ev->org);
 	field(sb, "Source", ev->source);
 	tags_text(&v, ev);
-	field(sb, "Tags", v.buf);
+	field_built(sb, "Tags", &v);
 	if (ev->has_modified) {
 		char m[ITIN_WHEN_MAX];
 

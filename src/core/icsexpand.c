@@ -306,53 +306,61 @@ static struct event *future_occurrence(const struct event *m,
 			     &folded);
 }
 
+/* A warning about series ms: "recurring event 'TITLE'" and fmt. */
+static void series_warn(struct ics_reader *r, const struct ics_pending *ms,
+			const char *fmt, ...) ITIN_PRINTF(3, 4);
+static void series_warn(struct ics_reader *r, const struct ics_pending *ms,
+			const char *fmt, ...)
+{
+	/* As long as a warning's whole text: nothing is cut here that
+	 * would not be cut there. */
+	char rest[sizeof(((struct itin_err *)NULL)->msg)];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(rest, sizeof(rest), fmt, ap);
+	va_end(ap);
+	itin_warn_at(r->w, r->fname, ms->line, 0, "recurring event '%.80s'%s",
+		     ms->ev->title, rest);
+}
+
 /* The series' warning: how many occurrences, and which. */
 static void series_report(struct ics_reader *r, const struct ics_pending *ms,
 			  bool windowed, size_t made, int64_t first,
 			  int64_t last, const struct series *occ)
 {
 	char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX], cap[80] = "";
+	const char *s = made == 1 ? "" : "s";
 
 	if (occ->capped)
 		snprintf(cap, sizeof(cap),
 			 "; stopped at the limit of %zu occurrences, later "
 			 "ones are not imported",
 			 occ->max);
-	if (windowed) {
-		date_format(r->o->from_day, a);
-		date_format(r->o->to_day, b);
-		if (made)
-			itin_warn_at(
-			    r->w, r->fname, ms->line, 0,
-			    "recurring event '%.80s' has no end: the %zu "
-			    "occurrence%s in the window %s to %s imported "
-			    "as separate events%s",
-			    ms->ev->title, made, made == 1 ? "" : "s", a, b,
-			    cap);
-		else
-			itin_warn_at(
-			    r->w, r->fname, ms->line, 0,
-			    "recurring event '%.80s' has no end, and no "
-			    "occurrence in the window %s to %s: nothing "
-			    "imported",
-			    ms->ev->title, a, b);
-	} else if (made) {
-		date_format(first, a);
-		date_format(last, b);
-		itin_warn_at(
-		    r->w, r->fname, ms->line, 0,
-		    "recurring event '%.80s': %s%zu occurrence%s, %s%s"
-		    "%s, imported as separate events%s",
-		    ms->ev->title,
-		    occ->capped || occ->partial || made == 1 ? "" : "all ",
-		    made, made == 1 ? "" : "s", a, first == last ? "" : " to ",
-		    first == last ? "" : b, cap);
-	} else {
-		itin_warn_at(r->w, r->fname, ms->line, 0,
-			     "recurring event '%.80s': every occurrence is "
-			     "excluded (EXDATE); nothing imported",
-			     ms->ev->title);
-	}
+	date_format(windowed ? r->o->from_day : first, a);
+	date_format(windowed ? r->o->to_day : last, b);
+	if (windowed && made)
+		series_warn(r, ms,
+			    " has no end: the %zu occurrence%s in the window "
+			    "%s to %s imported as separate events%s",
+			    made, s, a, b, cap);
+	else if (windowed)
+		series_warn(r, ms,
+			    " has no end, and no occurrence in the window %s "
+			    "to %s: nothing imported",
+			    a, b);
+	else if (made)
+		series_warn(r, ms,
+			    ": %s%zu occurrence%s, %s%s%s, imported as "
+			    "separate events%s",
+			    occ->capped || occ->partial || made == 1 ? ""
+								     : "all ",
+			    made, s, a, first == last ? "" : " to ",
+			    first == last ? "" : b, cap);
+	else
+		series_warn(r, ms,
+			    ": every occurrence is excluded (EXDATE); nothing "
+			    "imported");
 }
 
 /* A series being expanded: its first event, its clock, what it makes. */

@@ -118,6 +118,32 @@ static int64_t same_month_before(int64_t lsec, int first_year)
 	return lsec;
 }
 
+/*
+ * The last year property p of an observance (STANDARD, DAYLIGHT) that
+ * starts in year start is in force: an RDATE's, an RRULE's UNTIL or the
+ * end of its COUNT; 0 for the rest, or an RRULE with neither.
+ */
+static int last_year_of(icalproperty *p, int start)
+{
+	if (icalproperty_isa(p) == ICAL_RDATE_PROPERTY) {
+		struct icaldatetimeperiodtype dp = icalproperty_get_rdate(p);
+
+		return icaltime_is_null_time(dp.time) ? dp.period.start.year
+						      : dp.time.year;
+	}
+	if (icalproperty_isa(p) == ICAL_RRULE_PROPERTY) {
+		struct icalrecurrencetype rt = icalproperty_get_rrule(p);
+
+		if (!icaltime_is_null_time(rt.until))
+			return rt.until.year;
+		/* At most yearly in a VTIMEZONE. */
+		if (rt.count > 0)
+			return start +
+			       rt.count * (rt.interval > 0 ? rt.interval : 1);
+	}
+	return 0;
+}
+
 /* The first year after every finite part of the VTIMEZONE z. */
 static int open_rules_from(icaltimezone *z)
 {
@@ -128,43 +154,18 @@ static int open_rules_from(icaltimezone *z)
 		     : NULL;
 	     sub;
 	     sub = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT)) {
-		icalproperty *p;
-		int start = 0;
+		icalproperty *p = icalcomponent_get_first_property(
+		    sub, ICAL_DTSTART_PROPERTY);
+		int start = p ? icalproperty_get_dtstart(p).year : 0;
 
-		p = icalcomponent_get_first_property(sub,
-						     ICAL_DTSTART_PROPERTY);
-		if (p)
-			start = icalproperty_get_dtstart(p).year;
 		if (start > last)
 			last = start;
 		for (p = icalcomponent_get_first_property(sub,
-							  ICAL_RDATE_PROPERTY);
+							  ICAL_ANY_PROPERTY);
 		     p; p = icalcomponent_get_next_property(
-			    sub, ICAL_RDATE_PROPERTY)) {
-			struct icaldatetimeperiodtype dp =
-			    icalproperty_get_rdate(p);
-			int y = icaltime_is_null_time(dp.time)
-				    ? dp.period.start.year
-				    : dp.time.year;
+			    sub, ICAL_ANY_PROPERTY)) {
+			int y = last_year_of(p, start);
 
-			if (y > last)
-				last = y;
-		}
-		for (p = icalcomponent_get_first_property(sub,
-							  ICAL_RRULE_PROPERTY);
-		     p; p = icalcomponent_get_next_property(
-			    sub, ICAL_RRULE_PROPERTY)) {
-			struct icalrecurrencetype rt =
-			    icalproperty_get_rrule(p);
-			int y = 0;
-
-			if (!icaltime_is_null_time(rt.until))
-				y = rt.until.year;
-			else if (rt.count >
-				 0) /* at most yearly in a VTIMEZONE */
-				y = start +
-				    rt.count *
-					(rt.interval > 0 ? rt.interval : 1);
 			if (y > last)
 				last = y;
 		}

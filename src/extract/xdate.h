@@ -20,7 +20,9 @@
  * are byte offsets into the text the caller passed. Nothing here prints;
  * warnings (a numeric date whose order nothing decides) go to an
  * itin_warner. The module allocates only the mention array, owned by the
- * struct xmentions the caller holds.
+ * struct xmentions the caller holds, and a scratch table that
+ * xdate_resolve frees before it returns. Work is linear in the text:
+ * every scanner reads a bounded window of tokens.
  */
 #ifndef ITIN_XDATE_H
 #define ITIN_XDATE_H
@@ -53,8 +55,10 @@ struct xdoc_date {
  * last two from year_hint when it is not 0, else from a year written
  * elsewhere in the text). meta is a date an HTML page states about
  * itself (<meta property="article:published_time">, <time datetime>) in
- * ISO 8601, or NULL; a date line in the text wins over it. True when a
- * date was found.
+ * ISO 8601, or NULL; a date line in the text wins over it, and it wins
+ * over the last resort, a title that ends with a full date. The rules
+ * that make a line a date line are at the top of xdate-doc.c. off/len
+ * are 0 when the date came from meta. True when a date was found.
  */
 bool xdate_document(const char *text, size_t len, const char *meta,
 		    int year_hint, struct xdoc_date *out);
@@ -79,21 +83,28 @@ enum xmention_kind {
 
 struct xmention {
 	enum xmention_kind kind;
-	enum xtense tense;  /* of the clause it stands in */
-	size_t off, len;    /* the words, in the text */
-	size_t sentence;    /* the sentence's number, as passed to scan */
+	enum xtense tense; /* of the clause it stands in */
+	size_t off, len;   /* the words, in the text */
+	size_t sentence;   /* the sentence's number, as passed to scan */
 	/* Filled by xdate_resolve (scan fills what the words fix alone). */
-	bool resolved;	    /* first/last are days; false: nothing fits */
+	bool resolved; /* first/last are days; false: nothing fits */
 	int64_t first, last;
 	int ndays;	    /* XM_DURATION, or 0 */
 	int clock;	    /* seconds after midnight, or -1 */
 	int clock_end;	    /* or -1 */
 	bool guessed_order; /* a numeric date nothing decided: warned */
 	/* What the words said, for resolve (private to xdate*.c). */
-	int wday;	    /* 0 (Sunday)..6 for a weekday mention, else -1 */
-	int y, m, d;	    /* as written; 0 when not written */
-	int y2, m2, d2;	    /* the range's end as written; 0 when none */
-	int rel;	    /* a relative word's code (xdate-internal) */
+	int wday;	/* 0 (Sunday)..6 for a weekday mention, else -1 */
+	int y, m, d;	/* as written; 0 when not written */
+	int y2, m2, d2; /* the range's end as written; 0 when none */
+	int rel;	/* a relative word's code (xdate-internal) */
+	int wday2;	/* a weekday range's last day ("Monday to
+			   Wednesday"), else -1 */
+	int nrel;	/* the count of "two days later", "3 days ago";
+			   for a weekday followed by "the day after (before)
+			   <event>", 1 (-1) */
+	bool cue;	/* "then", "later", "afterwards" before it: the
+			   narrative moves on */
 };
 
 struct xmentions {
@@ -116,14 +127,32 @@ void xdate_scan(const char *text, size_t off, size_t len, size_t sentence,
  * Resolve every mention against the document date (doc->found must be
  * true); order decides numeric dates (doc->order unless the text itself
  * decides, as "13/01" does). Warnings name file (may be NULL) and the
- * line of the mention (lines counted in text).
+ * line and column of the mention (counted in text). What it fills:
+ *   XM_DAYS, XM_FROM, XM_UNTIL  first..last (an until's day is both);
+ *                   a clock time written beside the day ("at 4 pm on
+ *                   Sunday") is in clock/clock_end, and also stays its
+ *                   own XM_CLOCK mention
+ *   XM_PERIOD       first..last of the week, weekend, month or year
+ *   XM_RECALL       first..last when the words name a year or month
+ *                   ("since 2019": 2019); resolved false for "years ago"
+ *   XM_DURATION     first..first+ndays-1 when a day of its own sentence
+ *                   (within four mentions) starts it ("a six-day visit
+ *                   starting April 24"); else resolved false
+ *   XM_CLOCK        never resolved (no day)
+ * A month or year told in the past, or over before the document date,
+ * turns from XM_PERIOD into XM_RECALL here. The rule that picks among
+ * the possible days is described at the top of xdate-resolve.c.
+ * The document's own date line is scanned like any sentence if the
+ * caller passes it: skip mentions inside doc->off..doc->off+doc->len.
  */
 void xdate_resolve(struct xmentions *m, const char *text, size_t len,
 		   const struct xdoc_date *doc, const char *file,
 		   const struct itin_warner *w);
 
 /* The tense of the clause around text[off] (the clause: between the
- * nearest ',', ';', ':' or sentence bounds, widened to the verb). */
+ * nearest ',', ';', ':', bracket, spaced dash or sentence bounds,
+ * widened to the neighbouring clauses when it has no verb; see
+ * xdate-tense.c). Reads at most 200 bytes either side of off. */
 enum xtense xdate_tense(const char *text, size_t sent_off, size_t sent_len,
 			size_t off);
 

@@ -135,15 +135,19 @@ static int agenda_line(struct viewer *vw, long arg)
 	return REDRAW;
 }
 
+/* Open pane p, at its top, over the one Esc goes back to. */
+static int open_over(struct viewer *vw, enum pane p)
+{
+	vw->back = vw->pane;
+	vw->pane = p;
+	vw->scroll = 0;
+	return REDRAW;
+}
+
 static int open_detail(struct viewer *vw, long arg)
 {
 	(void)arg;
-	if (vw->n) {
-		vw->back = vw->pane;
-		vw->pane = P_DETAIL;
-		vw->scroll = 0;
-	}
-	return REDRAW;
+	return vw->n ? open_over(vw, P_DETAIL) : REDRAW;
 }
 
 static int open_agenda(struct viewer *vw, long arg)
@@ -156,10 +160,7 @@ static int open_agenda(struct viewer *vw, long arg)
 static int open_help(struct viewer *vw, long arg)
 {
 	(void)arg;
-	vw->back = vw->pane;
-	vw->pane = P_HELP;
-	vw->scroll = 0;
-	return REDRAW;
+	return open_over(vw, P_HELP);
 }
 
 /* From the agenda back to the timeline. */

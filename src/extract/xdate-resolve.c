@@ -1,0 +1,459 @@
+/*
+ * xdate-resolve.c: xdate_resolve, every mention of a text to days.
+ *
+ * The rule. Each mention that names a day gets candidates with a cost,
+ * and the candidates of the whole text are chosen together:
+ *
+ *   - A date with its year, "today", "tomorrow", "next Tuesday" (the
+ *     first after the document date), "last Friday", "Tuesday next week"
+ *     have one candidate.
+ *   - A month and day without a year ("July 11-12") may fall in the
+ *     year before, of, or after the document date; a bare weekday
+ *     ("on Sunday") in the week before, of, or the two after.
+ *   - A candidate costs its distance in days from the document date,
+ *     plus a penalty when it disagrees with the tense of its clause: a
+ *     future (or present) clause naming a day v days before the
+ *     document date costs v(v+1) more (2 for yesterday: a report
+ *     syndicated a day after it was written still says "will", so
+ *     "will arrive on Sunday" in a report dated Monday is the day
+ *     before, not six days on; three days back costs 12 and loses), a
+ *     past clause naming a day v days after it costs 10v + v*v (a past
+ *     told of days to come is much rarer). A tie goes to the later day.
+ *   - A day placed after an "until"/"through" date of its own sentence
+ *     costs 30 more (the stay cannot start after it ends).
+ *   - A weekday outside the span of days named shortly before it (the
+ *     nearest within four sentences, on its line of the narrative, that
+ *     can hold it) or after it in its sentence costs 10 more: "from
+ *     July 16 to 18 ... in Jeddah on Sunday" is the Sunday in that
+ *     range, "next week ... in Suva on Monday" the Monday of next week.
+ *     Spans are ranges of days, lengths from a fixed start ("a three-day
+ *     visit starting Tuesday next week"), weeks and weekends: two weeks
+ *     long at most.
+ *   - "On Saturday, the day after the meeting ends": a weekday other
+ *     than the day after (before) the nearest day or range an earlier
+ *     sentence fixed (within four sentences) costs 10 more.
+ *   - Consecutive day mentions within two sentences of each other, on
+ *     one line of the narrative (both past, or both to come), are
+ *     chained: a day that falls before the one mentioned before it
+ *     costs 4, 12 when the words before it say the narrative moves on
+ *     ("Then, on Monday"), 30 when it is an "until" bound.
+ *   The cheapest choice for the whole chain is found by dynamic
+ *   programming over the candidates (at most four per mention), so the
+ *   work is linear in the number of mentions.
+ *
+ * Then the words that count from the previous date ("the next day",
+ * "the same day", "two days later") follow the previous resolved day in
+ * text order (the document date when there is none), a length ("a
+ * two-day visit") takes the day named beside it in its sentence as its
+ * start, and a month or year the text names that is over, or is told in
+ * the past, becomes a recalled past (XM_RECALL).
+ *
+ * A numeric date ("01/03/2006") is read in the order its own fields
+ * decide (a field over 12), else the date line's (MDY or DMY), else the
+ * order another numeric date of the text decided; when nothing decides,
+ * the reading nearer the document date is taken and a warning says so.
+ */
+#include <stdlib.h>
+
+#include "itin/datetime.h"
+#include "itin/xalloc.h"
+#include "xdate-impl.h"
+#include "xdate-res.h"
+
+#define PEN_ORDER     (2 * 4)
+#define PEN_CUE	      (2 * 12)
+#define PEN_BOUND     (2 * 30)
+#define PEN_SPAN      (2 * 10)
+#define CHAIN_SENTS   2
+#define CONTAIN_SENTS 4
+
+static bool in_chain(const struct rctx *r, size_t i)
+{
+	enum xmention_kind k = r->ms->v[i].kind;
+
+	return r->nc[i] > 0 && (k == XM_DAYS || k == XM_FROM || k == XM_UNTIL);
+}
+
+static size_t cheapest(const struct rctx *r, size_t i)
+{
+	size_t b = 0;
+
+	for (int k = 1; k < r->nc[i]; k++)
+		if (r->c[i * MAXC + k].cost < r->c[i * MAXC + b].cost)
+			b = (size_t)k;
+	return b;
+}
+
+/* A day after an "until" of its own sentence (the next few mentions). */
+static void bounds(struct rctx *r, size_t i)
+{
+	const struct xmention *x = &r->ms->v[i];
+	size_t n = r->ms->n;
+
+	if (r->nc[i] < 2 || x->kind == XM_UNTIL)
+		return;
+	for (size_t j = i + 1; j < n && j < i + 8; j++) {
+		const struct xmention *u = &r->ms->v[j];
+		int64_t end;
+
+		if (u->sentence != x->sentence)
+			break;
+		/* A weekday bound is weighed in the chain instead. */
+		if (u->kind != XM_UNTIL || r->nc[j] == 0 ||
+		    (r->nc[j] > 1 && !u->m))
+			continue;
+		end = r->c[j * MAXC + cheapest(r, j)].last;
+		for (int k = 0; k < r->nc[i]; k++)
+			if (r->c[i * MAXC + k].first > end)
+				r->c[i * MAXC + k].cost += PEN_BOUND;
+	}
+}
+
+/* Two mentions on one line of the narrative: both told as past, or
+ * both as to come (present and future), or one with no tense. A past
+ * recalled between plans ("arrived on Sunday to prepare") is not. */
+static bool same_line(const struct xmention *a, const struct xmention *b)
+{
+	if (a->tense == XTENSE_NONE || b->tense == XTENSE_NONE)
+		return true;
+	return (a->tense == XTENSE_PAST) == (b->tense == XTENSE_PAST);
+}
+
+/* A span of two weeks or less that the words fix: a range of days
+ * (its year the cheapest), "next week", "this weekend". */
+static const struct cand *span_of(const struct rctx *r, size_t j)
+{
+	const struct xmention *u = &r->ms->v[j];
+	const struct cand *c;
+
+	if (r->nc[j] == 0 ||
+	    (u->kind != XM_DAYS && u->kind != XM_PERIOD &&
+	     u->kind != XM_DURATION) ||
+	    (r->nc[j] > 1 && !u->m))
+		return NULL;
+	c = &r->c[j * MAXC + cheapest(r, j)];
+	return c->last > c->first && c->last - c->first <= 14 ? c : NULL;
+}
+
+/* Whether span holds one of mention i's candidates. */
+static bool holds(const struct rctx *r, size_t i, const struct cand *span)
+{
+	for (int k = 0; span && k < r->nc[i]; k++)
+		if (r->c[i * MAXC + k].first >= span->first &&
+		    r->c[i * MAXC + k].last <= span->last)
+			return true;
+	return false;
+}
+
+/* The nearest span that can hold weekday i: one before it within
+ * CONTAIN_SENTS sentences on its line of the narrative, else one after
+ * it in its sentence. */
+static const struct cand *container(const struct rctx *r, size_t i)
+{
+	const struct xmention *x = &r->ms->v[i], *v = r->ms->v;
+	const struct cand *span;
+	size_t n = r->ms->n;
+
+	for (size_t d = 1; d <= 12 && d <= i; d++) {
+		if (v[i - d].sentence + CONTAIN_SENTS < x->sentence)
+			break;
+		span = same_line(&v[i - d], x) ? span_of(r, i - d) : NULL;
+		if (holds(r, i, span))
+			return span;
+	}
+	for (size_t j = i + 1; j < n && j < i + 8; j++) {
+		if (v[j].sentence != x->sentence)
+			break;
+		span = span_of(r, j);
+		if (holds(r, i, span))
+			return span;
+	}
+	return NULL;
+}
+
+/* A weekday outside its container costs PEN_SPAN ("from July 16 to 18
+ * ... in Jeddah on Sunday and Monday"; "next week ... in Suva on
+ * Monday"). */
+static void contain(struct rctx *r, size_t i)
+{
+	const struct xmention *x = &r->ms->v[i];
+	const struct cand *span;
+
+	if (r->nc[i] < 2 || x->wday < 0 || x->m || !(span = container(r, i)))
+		return;
+	for (int k = 0; k < r->nc[i]; k++) {
+		struct cand *c = &r->c[i * MAXC + k];
+
+		if (c->first < span->first || c->last > span->last)
+			c->cost += PEN_SPAN;
+	}
+}
+
+/* "On Saturday, the day after the meeting ends": the weekday is the
+ * day after (before) the nearest span or day an earlier sentence fixed,
+ * within CONTAIN_SENTS; other candidates cost PEN_SPAN. */
+static void appose(struct rctx *r, size_t i)
+{
+	const struct xmention *x = &r->ms->v[i], *v = r->ms->v;
+	const struct cand *e = NULL;
+	int64_t day;
+
+	if (r->nc[i] < 2 || x->wday < 0 || x->m || !x->nrel)
+		return;
+	for (size_t d = 1; d <= 12 && d <= i && !e; d++) {
+		if (v[i - d].sentence + CONTAIN_SENTS < x->sentence)
+			break;
+		if (v[i - d].sentence < x->sentence &&
+		    v[i - d].kind == XM_DAYS && r->nc[i - d] > 0 &&
+		    (r->nc[i - d] == 1 || v[i - d].m))
+			e = &r->c[(i - d) * MAXC + cheapest(r, i - d)];
+	}
+	if (!e)
+		return;
+	day = x->nrel > 0 ? e->last + 1 : e->first - 1;
+	for (int k = 0; k < r->nc[i]; k++)
+		if (r->c[i * MAXC + k].first != day)
+			r->c[i * MAXC + k].cost += PEN_SPAN;
+}
+
+static long pair_cost(const struct xmention *p, const struct cand *pc,
+		      const struct xmention *x, const struct cand *xc)
+{
+	if (x->sentence > p->sentence + CHAIN_SENTS || !same_line(p, x))
+		return 0;
+	if (x->kind == XM_UNTIL)
+		return xc->last < pc->first ? PEN_BOUND : 0;
+	if (xc->first >= pc->first)
+		return 0;
+	return x->cue || x->sentence == p->sentence ? PEN_CUE : PEN_ORDER;
+}
+
+/* One step of the chain: x's candidates given p's running totals. */
+static void step(struct rctx *r, size_t p, size_t i)
+{
+	const struct xmention *pm = &r->ms->v[p], *x = &r->ms->v[i];
+
+	for (int k = 0; k < r->nc[i]; k++) {
+		struct cand *xc = &r->c[i * MAXC + k];
+		long best = 0;
+
+		for (int b = 0; b < r->nc[p]; b++) {
+			const struct cand *pc = &r->c[p * MAXC + b];
+			long t = pc->cost + pair_cost(pm, pc, x, xc);
+
+			if (xc->bp < 0 || t < best) {
+				best = t;
+				xc->bp = b;
+			}
+		}
+		xc->cost += best;
+	}
+}
+
+static void settle(struct xmention *x, const struct cand *c)
+{
+	x->resolved = true;
+	x->first = c->first;
+	x->last = c->last;
+}
+
+/* The chain by dynamic programming; then back from its last node. */
+static void chain(struct rctx *r)
+{
+	size_t n = r->ms->n, p = n, last = n;
+	int k;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!in_chain(r, i))
+			continue;
+		if (p < n)
+			step(r, p, i);
+		p = i;
+		last = i;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (r->nc[i] > 0 && !in_chain(r, i))
+			settle(&r->ms->v[i], &r->c[i * MAXC + cheapest(r, i)]);
+	if (last == n)
+		return;
+	k = (int)cheapest(r, last);
+	for (size_t i = last + 1; i-- > 0;) {
+		if (!in_chain(r, i))
+			continue;
+		settle(&r->ms->v[i], &r->c[i * MAXC + k]);
+		k = r->c[i * MAXC + k].bp;
+		if (k < 0)
+			k = 0;
+	}
+}
+
+static bool is_day(const struct xmention *x)
+{
+	return x->kind == XM_DAYS || x->kind == XM_FROM || x->kind == XM_UNTIL;
+}
+
+/* "the next day", "the same day", "two days later": from the previous
+ * resolved day in text order, else from the document date. */
+static void follow(struct rctx *r)
+{
+	int64_t pf = r->D, pl = r->D, f;
+
+	for (size_t i = 0; i < r->ms->n; i++) {
+		struct xmention *x = &r->ms->v[i];
+
+		switch (x->rel) {
+		case XR_NEXT_DAY:
+			f = pl + 1;
+			break;
+		case XR_DAYS_LATER:
+			f = pl + x->nrel;
+			break;
+		case XR_SAME_DAY:
+			f = pf;
+			break;
+		case XR_PREV_DAY:
+			f = pf - 1;
+			break;
+		default:
+			if (x->resolved && is_day(x)) {
+				pf = x->first;
+				pl = x->last;
+			}
+			continue;
+		}
+		if (!is_day(x))
+			continue;
+		x->resolved = true;
+		x->first = x->last = pf = pl = f;
+	}
+}
+
+/* Whether mention j can start a length: *first its day. fixed: a day
+ * the words fix (before the chain has run); else a resolved day. */
+static bool start_ok(const struct rctx *r, size_t j, bool fixed, int64_t *first)
+{
+	const struct xmention *u = &r->ms->v[j];
+
+	if (!is_day(u) || u->kind == XM_UNTIL)
+		return false;
+	if (!fixed) {
+		*first = u->first;
+		return u->resolved;
+	}
+	if (r->nc[j] == 0 || (r->nc[j] > 1 && !u->m))
+		return false;
+	*first = r->c[j * MAXC + cheapest(r, j)].first;
+	return true;
+}
+
+/*
+ * The day that starts a length ("a two-day visit ... on Sunday"): a day
+ * of its own sentence within four mentions, the nearer first, else the
+ * last day of the sentence before ("He arrives on Tuesday. He stays for
+ * two days").
+ */
+static bool start_of(const struct rctx *r, size_t i, bool fixed, int64_t *first)
+{
+	const struct xmention *x = &r->ms->v[i], *v = r->ms->v;
+	size_t n = r->ms->n;
+
+	for (size_t d = 1; d <= 4; d++) {
+		if (i >= d && v[i - d].sentence == x->sentence &&
+		    start_ok(r, i - d, fixed, first))
+			return true;
+		if (i + d < n && v[i + d].sentence == x->sentence &&
+		    start_ok(r, i + d, fixed, first))
+			return true;
+	}
+	for (size_t d = 1; d <= 8 && d <= i; d++) {
+		if (v[i - d].sentence == x->sentence)
+			continue;
+		if (v[i - d].sentence + 1 < x->sentence)
+			break;
+		if (start_ok(r, i - d, fixed, first))
+			return true;
+	}
+	return false;
+}
+
+/* Lengths whose start the words fix, before the chain: they are spans
+ * that the weekdays after them fall in ("a three-day visit starting
+ * Tuesday next week ... On Thursday, the last day"). */
+static void length_spans(struct rctx *r)
+{
+	int64_t f;
+
+	for (size_t i = 0; i < r->ms->n; i++) {
+		const struct xmention *x = &r->ms->v[i];
+
+		if (x->kind == XM_DURATION && x->ndays >= 1 &&
+		    start_of(r, i, true, &f))
+			xres_add(r, i, f, f + x->ndays - 1);
+	}
+}
+
+/* Every length from its resolved start. */
+static void lengths(struct rctx *r)
+{
+	int64_t f;
+
+	for (size_t i = 0; i < r->ms->n; i++) {
+		struct xmention *x = &r->ms->v[i];
+
+		if (x->kind != XM_DURATION || x->ndays < 1 ||
+		    !start_of(r, i, false, &f))
+			continue;
+		x->resolved = true;
+		x->first = f;
+		x->last = f + x->ndays - 1;
+	}
+}
+
+/* A month or a year that is over, or told in the past: recalled. */
+static void recalls(struct rctx *r)
+{
+	for (size_t i = 0; i < r->ms->n; i++) {
+		struct xmention *x = &r->ms->v[i];
+
+		if (x->kind != XM_PERIOD || !x->resolved || x->d ||
+		    (!x->m && !x->y))
+			continue;
+		if (x->last < r->D ||
+		    (x->tense == XTENSE_PAST && x->first <= r->D))
+			x->kind = XM_RECALL;
+	}
+}
+
+void xdate_resolve(struct xmentions *m, const char *text, size_t len,
+		   const struct xdoc_date *doc, const char *file,
+		   const struct itin_warner *w)
+{
+	struct rctx r = {m,    doc,  doc->day, 0, 0, XDATE_ORDER_UNKNOWN,
+			 text, len,  file,     w, 0, 0,
+			 1,    NULL, NULL};
+	int mo, d;
+
+	if (!doc->found || !m->n)
+		return;
+	civil_from_days(r.D, &r.Y, &mo, &d);
+	r.wdD = weekday_from_days(r.D);
+	r.text_order = xres_text_order(m);
+	r.c = xcalloc(m->n * MAXC, sizeof *r.c);
+	r.nc = xcalloc(m->n, sizeof *r.nc);
+	for (size_t i = 0; i < m->n; i++) {
+		m->v[i].resolved = false;
+		xres_candidates(&r, i);
+	}
+	length_spans(&r);
+	for (size_t i = 0; i < m->n; i++) {
+		bounds(&r, i);
+		contain(&r, i);
+		appose(&r, i);
+	}
+	chain(&r);
+	follow(&r);
+	lengths(&r);
+	recalls(&r);
+	free(r.c);
+	free(r.nc);
+}
