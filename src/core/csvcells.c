@@ -58,12 +58,14 @@ void csvev_pos(const struct csvio_record *rec, long idx, long *line, long *col)
 int csvev_fail(const struct evreader *er, const struct csvio_record *rec,
 	       long idx, struct itin_err *err, const char *fmt, ...)
 {
-	long line, col;
 	va_list ap;
 
-	csvev_pos(rec, idx, &line, &col);
+	/* The record's start (offset 0) is csvev_pos()'s place for no
+	 * field. */
 	va_start(ap, fmt);
-	itin_err_vat(err, ITIN_EX_DATAERR, er->fname, line, col, fmt, ap);
+	csvio_vfail_at(err, er->fname, rec,
+		       idx < 0 ? 0 : csvio_field_offset(rec, (size_t)idx), fmt,
+		       ap);
 	va_end(ap);
 	return -1;
 }
