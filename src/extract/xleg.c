@@ -153,38 +153,88 @@ static size_t trig_dist(const struct xtrigger *k, size_t a, size_t b)
 	return k->off >= b ? k->off - b : 0;
 }
 
+/* How strongly a trigger names what a leg is: 1 an event (a summit, a
+ * conference, a ministerial), 2 a stay or a move, 3 what happens during
+ * one (talks, a speech, a press conference). */
+static int tier(enum xtrig_kind k)
+{
+	switch (k) {
+	case XTR_SUMMIT:
+	case XTR_CONFERENCE:
+	case XTR_GATHER:
+		return 1;
+	case XTR_VISIT:
+	case XTR_MOVE:
+	case XTR_TRAVEL:
+		return 2;
+	default:
+		return 3;
+	}
+}
+
+/* The nearest trigger of tier t in [sa, sb) (before the group only, if
+ * before), or NULL. */
+static const struct xtrigger *nearest_of(const struct xsentence *s,
+					 const struct dgroup *g, size_t sa,
+					 size_t sb, int t, bool before)
+{
+	const struct xtrigger *best = NULL;
+	size_t bd = (size_t)-1;
+
+	for (size_t i = 0; i < s->trigs->n; i++) {
+		const struct xtrigger *k = &s->trigs->v[i];
+		size_t d = trig_dist(k, g->off, g->end);
+
+		if (k->off < sa || k->off >= sb || k->kind == XTR_BLOCK ||
+		    (t && tier(k->kind) != t) || (before && k->off >= g->off))
+			continue;
+		if (d < bd) {
+			bd = d;
+			best = k;
+		}
+	}
+	return best;
+}
+
 /* The trigger of group g, whose stretch of the sentence is [sa, sb): the
- * nearest in the stretch, else the nearest in the sentence; a summit or
- * conference in the stretch wins over the visit that brings one there.
- * NULL: none. */
+ * nearest (a date nearest to "anniversary" is no leg's); an event in the
+ * stretch wins over the stay that brings one there and the speech given
+ * at it; a stay named before the date over the talks that are its
+ * purpose ("stop in the UAE on Tuesday for talks"); a stay over the move
+ * that starts it. NULL: none. */
 static const struct xtrigger *group_trigger(const struct xsentence *s,
 					    const struct dgroup *g, size_t sa,
 					    size_t sb)
 {
-	const struct xtrigger *best = NULL, *event = NULL;
+	const struct xtrigger *best = NULL, *k;
 	size_t bd = (size_t)-1;
 
-	for (int pass = 0; pass < 2 && !best; pass++) {
-		for (size_t i = 0; i < s->trigs->n; i++) {
-			const struct xtrigger *k = &s->trigs->v[i];
-			size_t d = trig_dist(k, g->off, g->end);
-			bool inside = k->off >= sa && k->off < sb;
+	for (size_t i = 0; i < s->trigs->n; i++) {
+		size_t d = trig_dist(&s->trigs->v[i], g->off, g->end);
+		bool inside = s->trigs->v[i].off >= sa &&
+			      s->trigs->v[i].off < sb;
 
-			if (!pass && !inside)
-				continue;
-			if (inside && (k->kind == XTR_SUMMIT ||
-				       k->kind == XTR_CONFERENCE))
-				event = event ? event : k;
-			if (d < bd) {
-				bd = d;
-				best = k;
-			}
+		d += inside ? 0 : 1000;
+		if (d < bd) {
+			bd = d;
+			best = &s->trigs->v[i];
 		}
 	}
-	if (best && event &&
-	    (best->kind == XTR_VISIT || best->kind == XTR_TRAVEL ||
-	     best->kind == XTR_SPEECH))
-		return event;
+	if (!best || best->kind == XTR_BLOCK)
+		return best;
+	if ((tier(best->kind) == 2 || best->kind == XTR_SPEECH) &&
+	    (k = nearest_of(s, g, sa, sb, 1, false)) != NULL)
+		return k;
+	if (tier(best->kind) == 3 && best->off >= g->end &&
+	    (k = nearest_of(s, g, sa, sb, 2, true)) != NULL)
+		best = k;
+	if (best->kind == XTR_TRAVEL || best->kind == XTR_MOVE) {
+		for (size_t i = 0; i < s->trigs->n; i++)
+			if (s->trigs->v[i].kind == XTR_VISIT &&
+			    s->trigs->v[i].off >= sa &&
+			    s->trigs->v[i].off < sb)
+				return &s->trigs->v[i];
+	}
 	return best;
 }
 
@@ -212,6 +262,10 @@ static const struct xplace *leg_place(const struct xsentence *s,
 			d = 2 * (k->off - (p->off + p->len)) + 20;
 		if (p->off < sa || p->off >= sb)
 			d += 400;
+		/* "leave New York for Doha": where it goes, not from. */
+		if (k->kind == XTR_TRAVEL && p->off >= k->off &&
+		    p->off <= k->off + k->len + 6)
+			d += 60;
 		if (d < bd) {
 			bd = d;
 			best = p;
@@ -247,7 +301,8 @@ static size_t clause_start(const char *text, const struct xtoks *t, size_t i)
 	return i;
 }
 
-static const char *const pronouns[] = {"he", "she", "his", "her", NULL};
+static const char *const pronouns[] = {"he",  "she", "his", "her",
+					"i",   "we",  "my",  "our", NULL};
 
 /* Whom the words at token i name: 1 the principal, -1 someone else, 0
  * nobody. */
@@ -417,6 +472,10 @@ static enum event_type trig_type(const struct xsentence *s,
 			    s->trigs->v[i].kind == XTR_SUMMIT)
 				return EV_CONFERENCE;
 		return EV_OTHER;
+	case XTR_GATHER:
+		return EV_MEETING;
+	case XTR_TRAVEL:
+		return EV_TRAVEL;
 	default:
 		return EV_VISIT;
 	}
@@ -460,9 +519,7 @@ static bool inherit_place(const struct xlegdoc *doc, const struct xsentence *s,
 		l->city = on->city;
 		return true;
 	}
-	if ((k->kind == XTR_VISIT || k->kind == XTR_TRAVEL ||
-	     k->kind == XTR_SUMMIT || k->kind == XTR_CONFERENCE) &&
-	    !anaphoric(doc, s, k))
+	if (tier(k->kind) < 3 && !anaphoric(doc, s, k))
 		return false;
 	if (!doc->ctx_cc[0] || s->idx - doc->last_place_sent > 2)
 		return false;

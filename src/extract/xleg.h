@@ -47,8 +47,10 @@
 #define XTRIG_MAX    32
 
 enum xtrig_kind {
-	XTR_VISIT,
-	XTR_TRAVEL,
+	XTR_VISIT,  /* "visit", "arrive", "stay": a visit */
+	XTR_MOVE,   /* "travel to", "fly to", "head to": a visit there */
+	XTR_TRAVEL, /* "return to", "leave for": the move itself */
+	XTR_GATHER, /* "ministerial", "meeting of": a meeting as an event */
 	XTR_SUMMIT,
 	XTR_CONFERENCE,
 	XTR_MEETING,

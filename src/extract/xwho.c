@@ -331,7 +331,14 @@ bool xwho_names(const char *text, size_t off, size_t len,
 		const struct xperson *p)
 {
 	const char *last = strrchr(p->name, ' ');
+	const char *sp = strchr(p->name, ' ');
 
+	if (!len)
+		return false;
 	last = last ? last + 1 : p->name;
-	return strlen(last) == len && !memcmp(text + off, last, len);
+	if (strlen(last) == len && !memcmp(text + off, last, len))
+		return true;
+	/* Family name first: "Wang Yi" is "Wang", "Yoon Suk Yeol" "Yoon". */
+	return sp && (size_t)(sp - p->name) == len &&
+	       !memcmp(text + off, p->name, len);
 }

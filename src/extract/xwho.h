@@ -41,8 +41,9 @@ struct xpeople {
 /* The titled people of the sentence cut into t (text: the whole text). */
 void xwho_scan(const char *text, const struct xtoks *t, struct xpeople *out);
 
-/* True when the word text[off..off+len) is p's surname (the last word of
- * the name: "Stoltenberg said"). */
+/* True when the word text[off..off+len) names p alone: the last word of
+ * the name ("Stoltenberg said") or the first ("Wang", "Yoon"), as
+ * reports write family names. */
 bool xwho_names(const char *text, size_t off, size_t len,
 		const struct xperson *p);
 
