@@ -60,6 +60,8 @@ static bool joins(const struct xsentence *s, const struct dgroup *g,
 {
 	if (g->recall || g->vague)
 		return false;
+	if (!g->has_first && !g->has_last && !g->ndays)
+		return true; /* a clock time alone: "at 4 pm on Wednesday" */
 	if (is_end_kind(m->kind) && (!g->has_first || g->has_last || g->ndays))
 		return false;
 	if (is_start_kind(m->kind) && (g->has_first || !g->ndays))
@@ -281,6 +283,42 @@ static const struct xplace *leg_place(const struct xsentence *s,
 		}
 	}
 	return best;
+}
+
+/* Only list punctuation between text[a, b): ", ", " and ", ", or ". */
+static bool list_gap(const char *text, size_t a, size_t b)
+{
+	size_t i = a;
+
+	if (b < a || b - a > 8)
+		return false;
+	while (i < b && (text[i] == ' ' || text[i] == ','))
+		i++;
+	if (b - i >= 3 && (!strncmp(text + i, "and", 3) ||
+			   !strncmp(text + i, "or ", 3)))
+		i += 3;
+	while (i < b && text[i] == ' ')
+		i++;
+	return i == b && b > a;
+}
+
+/* Place p stands in a list of places ("visit Egypt, Tunisia, Togo and
+ * Ivory Coast from Jan. 13 to 18"): the dates are a tour's, whose stops
+ * the text dates one by one; no one leg is the list's. */
+static bool listed_place(const char *text, const struct xsentence *s,
+			 const struct xplace *p)
+{
+	for (size_t i = 0; i < s->places->n; i++) {
+		const struct xplace *q = &s->places->v[i];
+
+		if (q == p || q->kind == XP_ADJ || q->kind != p->kind ||
+		    (!strcmp(q->cc, p->cc) && q->city == p->city))
+			continue;
+		if (list_gap(text, p->off + p->len, q->off) ||
+		    list_gap(text, q->off + q->len, p->off))
+			return true;
+	}
+	return false;
 }
 
 static bool is_principal(const struct xlegdoc *doc, const struct xperson *p)
@@ -604,6 +642,8 @@ static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
 	l->clock = first == last ? g->clock : -1;
 	l->clock_end = first == last ? g->clock_end : -1;
 	p = leg_place(s, k, sa, sb);
+	if (p && tier(k->kind) == 2 && listed_place(doc->text, s, p))
+		return;
 	if (p) {
 		memcpy(l->cc, p->cc, 3);
 		l->city = p->city;
@@ -611,7 +651,7 @@ static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
 		return;
 	}
 	leg_people(doc, s, k, sa, sb, l);
-	if (l->type == EV_MEETING && !l->nwith)
+	if (k->kind == XTR_MEETING && !l->nwith)
 		return; /* talks with no one named: not proposed */
 	l->sents[l->nsents++] = s->idx;
 	leg_title(doc, s, k, l);

@@ -24,8 +24,6 @@ static const struct trig_word trig_words[] = {
     {"briefing", NULL, false, XTR_PRESS},
     {"general", "assembly", true, XTR_CONFERENCE},
     {"meeting", "of", false, XTR_GATHER},
-    {"ministers", "meeting", true, XTR_GATHER},
-    {"ministers'", "meeting", true, XTR_GATHER},
     {"ministerial", NULL, false, XTR_GATHER},
     {"consultations", NULL, false, XTR_GATHER},
     {"session", NULL, false, XTR_GATHER},
@@ -79,6 +77,15 @@ static const struct trig_word trig_words[] = {
     {"returns", "to|home", false, XTR_TRAVEL},
     {"returning", "to|home", false, XTR_TRAVEL},
     {"be", "in|at", false, XTR_VISIT},
+    {"due", "in|at|on|to", false, XTR_VISIT},
+    {"begin", "in|at|with", false, XTR_VISIT},
+    {"begins", "in|at|with", false, XTR_VISIT},
+    {"start", "in|at|with", false, XTR_VISIT},
+    {"starts", "in|at|with", false, XTR_VISIT},
+    {"end", "in|at|with", false, XTR_VISIT},
+    {"ends", "in|at|with", false, XTR_VISIT},
+    {"conclude", "in|at|with|the", false, XTR_VISIT},
+    {"concludes", "in|at|with|the", false, XTR_VISIT},
     {"travel", "to|on|onward", false, XTR_MOVE},
     {"travels", "to|on|onward", false, XTR_MOVE},
     {"traveled", "to|on|onward", false, XTR_MOVE},
@@ -175,6 +182,24 @@ static const struct trig_word *trig_at(const char *text,
 	return NULL;
 }
 
+/* "meeting" as the name of an event: "the Security Consultative
+ * Meeting", "the G7 foreign ministers' meeting". */
+static bool named_meeting(const char *text, const struct xtoks *t, size_t i)
+{
+	size_t p = i;
+
+	if (!xtok_is(text, t, i, "meeting") && !xtok_is(text, t, i, "meetings"))
+		return false;
+	if (t->v[i].flags & XT_CAP)
+		return true;
+	if (p > 0 && t->v[p - 1].len <= 3 && !(t->v[p - 1].flags & XT_WORD))
+		p--; /* the apostrophe of "ministers'" */
+	return p > 0 && ((t->v[p - 1].flags & (XT_CAP | XT_DIGIT)) ||
+			 xtok_is(text, t, p - 1, "ministers") ||
+			 xtok_is(text, t, p - 1, "leaders") ||
+			 xtok_is(text, t, p - 1, "ministerial"));
+}
+
 void xtrig_scan(const char *text, const struct xtoks *t,
 		struct xtriggers *out)
 {
@@ -188,7 +213,7 @@ void xtrig_scan(const char *text, const struct xtoks *t,
 		last = w->takes_next ? i + 1 : i;
 		out->v[out->n++] = (struct xtrigger){
 		    t->v[i].off, t->v[last].off + t->v[last].len - t->v[i].off,
-		    i, w->kind};
+		    i, named_meeting(text, t, i) ? XTR_GATHER : w->kind};
 		i = last;
 	}
 }

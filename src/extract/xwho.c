@@ -15,7 +15,7 @@
 #include "xplace.h"
 #include "xwho.h"
 
-#define NAME_WORDS 4
+#define NAME_WORDS 6
 
 static const char *const heads[] = {
     "president", "minister", "chancellor", "king", "queen", "prince",
