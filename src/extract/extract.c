@@ -85,6 +85,9 @@ static void choose_principal(struct cast *c, const char *given)
 		c->has_principal = true;
 		return;
 	}
+	/* The first titled person is the lede's: worth three mentions. */
+	if (c->n)
+		c->count[0] += 3;
 	for (size_t i = 1; i < c->n; i++)
 		if (c->count[i] > c->count[best])
 			best = i;

@@ -58,7 +58,8 @@ static bool place_between(const struct xsentence *s, size_t a, size_t b)
 static bool joins(const struct xsentence *s, const struct dgroup *g,
 		  const struct xmention *m)
 {
-	if (g->recall || g->vague)
+	if (g->recall || g->vague ||
+	    (!is_start_kind(m->kind) && !is_end_kind(m->kind)))
 		return false;
 	if (!g->has_first && !g->has_last && !g->ndays)
 		return true; /* a clock time alone: "at 4 pm on Wednesday" */
@@ -174,9 +175,23 @@ static int tier(enum xtrig_kind k)
 	}
 }
 
+/* Whether trigger k is nearer another group than g: its own date. */
+static bool nearer_other(const struct groups *gs, const struct dgroup *g,
+			 const struct xtrigger *k)
+{
+	size_t d = trig_dist(k, g->off, g->end);
+
+	for (size_t i = 0; i < gs->n; i++)
+		if (&gs->v[i] != g && !gs->v[i].recall &&
+		    trig_dist(k, gs->v[i].off, gs->v[i].end) < d)
+			return true;
+	return false;
+}
+
 /* The nearest trigger of tier t in [sa, sb) (before the group only, if
- * before), or NULL. */
+ * before) that has no date of its own, or NULL. */
 static const struct xtrigger *nearest_of(const struct xsentence *s,
+					 const struct groups *gs,
 					 const struct dgroup *g, size_t sa,
 					 size_t sb, int t, bool before)
 {
@@ -188,7 +203,8 @@ static const struct xtrigger *nearest_of(const struct xsentence *s,
 		size_t d = trig_dist(k, g->off, g->end);
 
 		if (k->off < sa || k->off >= sb || k->kind == XTR_BLOCK ||
-		    (t && tier(k->kind) != t) || (before && k->off >= g->off))
+		    (t && tier(k->kind) != t) || (before && k->off >= g->off) ||
+		    nearer_other(gs, g, k))
 			continue;
 		if (d < bd) {
 			bd = d;
@@ -205,6 +221,7 @@ static const struct xtrigger *nearest_of(const struct xsentence *s,
  * purpose ("stop in the UAE on Tuesday for talks"); a stay over the move
  * that starts it. NULL: none. */
 static const struct xtrigger *group_trigger(const struct xsentence *s,
+					    const struct groups *gs,
 					    const struct dgroup *g, size_t sa,
 					    size_t sb)
 {
@@ -225,10 +242,10 @@ static const struct xtrigger *group_trigger(const struct xsentence *s,
 	if (!best || best->kind == XTR_BLOCK)
 		return best;
 	if ((tier(best->kind) == 2 || best->kind == XTR_SPEECH) &&
-	    (k = nearest_of(s, g, sa, sb, 1, false)) != NULL)
+	    (k = nearest_of(s, gs, g, sa, sb, 1, false)) != NULL)
 		return k;
 	if (tier(best->kind) == 3 && best->off >= g->end &&
-	    (k = nearest_of(s, g, sa, sb, 2, true)) != NULL)
+	    (k = nearest_of(s, gs, g, sa, sb, 2, true)) != NULL)
 		best = k;
 	if (best->kind == XTR_TRAVEL || best->kind == XTR_MOVE) {
 		for (size_t i = 0; i < s->trigs->n; i++)
@@ -242,7 +259,8 @@ static const struct xtrigger *group_trigger(const struct xsentence *s,
 
 /* The place of a leg whose trigger is k, in the stretch [sa, sb): the
  * nearest, the words after the trigger first; then a city of that
- * country in the stretch over the country alone. */
+ * country the sentence names over the country alone ("a state visit to
+ * Angola ... in the Angolan capital, Luanda"). */
 static const struct xplace *leg_place(const struct xsentence *s,
 				      const struct xtrigger *k, size_t sa,
 				      size_t sb)
@@ -277,8 +295,7 @@ static const struct xplace *leg_place(const struct xsentence *s,
 		for (size_t i = 0; i < s->places->n; i++) {
 			const struct xplace *p = &s->places->v[i];
 
-			if (p->kind == XP_CITY && !strcmp(p->cc, best->cc) &&
-			    p->off >= sa && p->off < sb)
+			if (p->kind == XP_CITY && !strcmp(p->cc, best->cc))
 				return p;
 		}
 	}
@@ -384,6 +401,29 @@ static bool others_trip(const struct xlegdoc *doc, const struct xsentence *s,
 		if (w)
 			return w < 0;
 	}
+	return false;
+}
+
+/* Whether the sentence has the principal take part: names them (or "he",
+ * "I") or says someone attends. A summit the text only announces
+ * ("the forum will be held in Dalian from June 25 to 27") is not the
+ * principal's leg. */
+static bool principal_involved(const struct xlegdoc *doc,
+			       const struct xsentence *s)
+{
+	static const char *const attend[] = {
+	    "attend",	   "attends",	"attending", "participate",
+	    "participates", "part",	"chair",     "chairs",
+	    "co-chair",	   "co-chairs", "lead",	     "leads",
+	    "represent",   "accompany", "accompanies", "address",
+	    "join",	   "joins",	"host",	     "hosts", NULL};
+
+	if (!doc->principal)
+		return true;
+	for (size_t i = 0; i < s->toks->n; i++)
+		if (who_at(doc, s, i) > 0 ||
+		    xtok_in(doc->text, s->toks, i, attend))
+			return true;
 	return false;
 }
 
@@ -620,11 +660,14 @@ static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
 	const struct dgroup *g = &gs->v[gi];
 	size_t sa = gi ? gs->v[gi - 1].end : s->off;
 	size_t sb = gi + 1 < gs->n ? gs->v[gi + 1].off : s->off + s->len;
-	const struct xtrigger *k = group_trigger(s, g, sa, sb);
+	const struct xtrigger *k = group_trigger(s, gs, g, sa, sb);
 	const struct xplace *p;
 	struct xleg *l;
 	int64_t first, last;
 
+#ifdef XDBG
+	fprintf(stderr, "DBG s%zu g%zu trig %s kind %d recall %d vague %d other %d first %d\n", s->idx, gi, k ? "yes" : "no", k ? (int)k->kind : -1, g->recall, g->vague, k ? others_trip(doc, s, k) : -1, g->has_first);
+#endif
 	if (!k || k->kind == XTR_BLOCK || g->recall || g->vague ||
 	    others_trip(doc, s, k) || legs->n >= XLEG_MAX)
 		return;
@@ -633,6 +676,8 @@ static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
 		return;
 	}
 	if (too_old(doc, g, last))
+		return;
+	if (tier(k->kind) == 1 && !principal_involved(doc, s))
 		return;
 	l = &legs->v[legs->n];
 	memset(l, 0, sizeof(*l));
