@@ -257,11 +257,30 @@ static const struct xtrigger *group_trigger(const struct xsentence *s,
 	return best;
 }
 
+/* Whether place p is nearer another dated group than g: another leg's
+ * ("visit Australia from June 15 to 18, holding talks in Canberra on June
+ * 17"). */
+static bool place_nearer_other(const struct groups *gs,
+			       const struct dgroup *g, const struct xplace *p)
+{
+	struct xtrigger at = {p->off, p->len, 0, XTR_VISIT};
+	size_t d = trig_dist(&at, g->off, g->end);
+
+	for (size_t i = 0; i < gs->n; i++)
+		if (&gs->v[i] != g && gs->v[i].has_first &&
+		    !gs->v[i].recall &&
+		    trig_dist(&at, gs->v[i].off, gs->v[i].end) < d)
+			return true;
+	return false;
+}
+
 /* The place of a leg whose trigger is k, in the stretch [sa, sb): the
  * nearest, the words after the trigger first; then a city of that
  * country the sentence names over the country alone ("a state visit to
  * Angola ... in the Angolan capital, Luanda"). */
 static const struct xplace *leg_place(const struct xsentence *s,
+				      const struct groups *gs,
+				      const struct dgroup *g,
 				      const struct xtrigger *k, size_t sa,
 				      size_t sb)
 {
@@ -295,7 +314,8 @@ static const struct xplace *leg_place(const struct xsentence *s,
 		for (size_t i = 0; i < s->places->n; i++) {
 			const struct xplace *p = &s->places->v[i];
 
-			if (p->kind == XP_CITY && !strcmp(p->cc, best->cc))
+			if (p->kind == XP_CITY && !strcmp(p->cc, best->cc) &&
+			    !(gs && place_nearer_other(gs, g, p)))
 				return p;
 		}
 	}
@@ -369,6 +389,10 @@ static int who_at(const struct xlegdoc *doc, const struct xsentence *s,
 
 	if (xtok_in(doc->text, s->toks, i, pronouns))
 		return 1;
+	if (doc->principal && i > 0 &&
+	    xtok_is(doc->text, s->toks, i - 1, "the") &&
+	    xwho_role_word(doc->text, k->off, n, doc->principal))
+		return 1; /* "the chancellor" */
 	if (!(k->flags & XT_CAP))
 		return 0;
 	if (doc->principal && xwho_names(doc->text, k->off, n, doc->principal))
@@ -416,7 +440,9 @@ static bool principal_involved(const struct xlegdoc *doc,
 	    "participates", "part",	"chair",     "chairs",
 	    "co-chair",	   "co-chairs", "lead",	     "leads",
 	    "represent",   "accompany", "accompanies", "address",
-	    "join",	   "joins",	"host",	     "hosts", NULL};
+	    "join",	   "joins",	"host",	     "hosts",
+	    "open",	   "opens",	"inaugurate", "speak",
+	    "deliver",	   "keynote",	NULL};
 
 	if (!doc->principal)
 		return true;
@@ -686,8 +712,8 @@ static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
 	l->last = last;
 	l->clock = first == last ? g->clock : -1;
 	l->clock_end = first == last ? g->clock_end : -1;
-	p = leg_place(s, k, sa, sb);
-	if (p && tier(k->kind) == 2 && listed_place(doc->text, s, p))
+	p = leg_place(s, gs, g, k, sa, sb);
+	if (p && listed_place(doc->text, s, p))
 		return;
 	if (p) {
 		memcpy(l->cc, p->cc, 3);
@@ -735,7 +761,7 @@ static void remember_place(struct xlegdoc *doc, const struct xsentence *s)
 
 		if (k->kind == XTR_BLOCK || others_trip(doc, s, k))
 			continue;
-		p = leg_place(s, k, s->off, s->off + s->len);
+		p = leg_place(s, NULL, NULL, k, s->off, s->off + s->len);
 		if (!p)
 			return;
 		memcpy(doc->ctx_cc, p->cc, 3);

@@ -330,15 +330,28 @@ void xwho_scan(const char *text, const struct xtoks *t, struct xpeople *out)
 bool xwho_names(const char *text, size_t off, size_t len,
 		const struct xperson *p)
 {
-	const char *last = strrchr(p->name, ' ');
-	const char *sp = strchr(p->name, ' ');
+	const char *w = p->name;
 
-	if (!len)
+	if (len < 3)
 		return false;
-	last = last ? last + 1 : p->name;
-	if (strlen(last) == len && !memcmp(text + off, last, len))
-		return true;
-	/* Family name first: "Wang Yi" is "Wang", "Yoon Suk Yeol" "Yoon". */
-	return sp && (size_t)(sp - p->name) == len &&
-	       !memcmp(text + off, p->name, len);
+	/* Any word of the name: "Stoltenberg", "Wang" (family names
+	 * first), "Lula" (of "Luiz Inácio Lula da Silva"). */
+	while (*w) {
+		const char *e = strchr(w, ' ');
+		size_t n = e ? (size_t)(e - w) : strlen(w);
+
+		if (n == len && !memcmp(text + off, w, len))
+			return true;
+		w += n + (e != NULL);
+	}
+	return false;
+}
+
+bool xwho_role_word(const char *text, size_t off, size_t len,
+		    const struct xperson *p)
+{
+	const char *w = strrchr(p->role, ' ');
+
+	w = w ? w + 1 : p->role;
+	return len > 3 && strlen(w) == len && !ascii_ncasecmp(text + off, w, len);
 }
