@@ -229,10 +229,16 @@ static void second_reading(struct run *r)
 	doc.npeople = r->cast.n;
 	for (size_t i = 0; i < r->sents.n; i++) {
 		const struct xsent *s = &r->sents.v[i];
-		struct xsentence xs = {i,	  s->off,     s->len,
-				       s->quoted, &r->toks,   &sc->places,
-				       &sc->people, sc->dates, 0,
-				       &sc->trigs};
+		struct xsentence xs = {.text = text,
+				       .idx = i,
+				       .off = s->off,
+				       .len = s->len,
+				       .quoted = s->quoted,
+				       .toks = &r->toks,
+				       .places = &sc->places,
+				       .people = &sc->people,
+				       .dates = sc->dates,
+				       .trigs = &sc->trigs};
 
 		xtok_split(text, s->off, s->len, &r->toks);
 		xplace_scan(text, &r->toks, ctx, &sc->places);

@@ -29,6 +29,25 @@ struct groups {
 	size_t n;
 };
 
+/* Only list punctuation between text[a, b): ", ", " and ", ", or ". */
+static bool list_gap(const char *text, size_t a, size_t b)
+{
+	size_t i = a;
+
+	if (b < a || b - a > 12)
+		return false;
+	while (i < b && (text[i] == ' ' || text[i] == ','))
+		i++;
+	if (b - i >= 3 && (!strncmp(text + i, "and", 3) ||
+			   !strncmp(text + i, "or ", 3)))
+		i += 3;
+	while (i < b && text[i] == ' ')
+		i++;
+	if (b - i >= 4 && !strncmp(text + i, "the ", 4))
+		i += 4;
+	return i == b && b > a;
+}
+
 static bool is_start_kind(enum xmention_kind k)
 {
 	return k == XM_DAYS || k == XM_FROM;
@@ -65,6 +84,10 @@ static bool joins(const struct xsentence *s, const struct dgroup *g,
 		return true; /* a clock time alone: "at 4 pm on Wednesday" */
 	if (is_end_kind(m->kind) && (!g->has_first || g->has_last || g->ndays))
 		return false;
+	if (m->kind == XM_DAYS && g->has_first && !g->has_last && !g->ndays &&
+	    m->resolved && m->first == g->last + 1 &&
+	    list_gap(s->text, g->end, m->off))
+		return true; /* "on 12/02/2025 and 13/02/2025" */
 	if (is_start_kind(m->kind) && (g->has_first || !g->ndays))
 		return false;
 	return !place_between(s, g->end, m->off) ||
@@ -81,6 +104,10 @@ static void take(struct dgroup *g, const struct xmention *m)
 	switch (m->kind) {
 	case XM_DAYS:
 	case XM_FROM:
+		if (g->has_first && m->resolved && m->first == g->last + 1) {
+			g->last = m->last; /* the next day, listed */
+			break;
+		}
 		g->has_first = m->resolved;
 		g->first = m->first;
 		g->last = m->kind == XM_DAYS ? m->last : m->first;
@@ -214,6 +241,29 @@ static const struct xtrigger *nearest_of(const struct xsentence *s,
 	return best;
 }
 
+/* Whether a relative clause (", during which", ", where", ", when")
+ * separates trigger k from group g: "a tour of France and the United
+ * States today, during which he will co-chair the Summit" does not make
+ * today the summit's. */
+static bool clause_between(const struct xsentence *s,
+			   const struct xtrigger *k, const struct dgroup *g)
+{
+	static const char *const marks[] = {", during which", ", where",
+					    ", when", ", while", "; ", NULL};
+	size_t a = k->off < g->off ? k->off : g->end;
+	size_t b = k->off < g->off ? g->off : k->off;
+
+	if (b <= a)
+		return false;
+	for (const char *const *m = marks; *m; m++) {
+		const char *hit = memmem(s->text + a, b - a, *m, strlen(*m));
+
+		if (hit)
+			return true;
+	}
+	return false;
+}
+
 /* The trigger of group g, whose stretch of the sentence is [sa, sb): the
  * nearest (a date nearest to "anniversary" is no leg's); an event in the
  * stretch wins over the stay that brings one there and the speech given
@@ -233,6 +283,9 @@ static const struct xtrigger *group_trigger(const struct xsentence *s,
 		bool inside = s->trigs->v[i].off >= sa &&
 			      s->trigs->v[i].off < sb;
 
+		/* "attend X in Y on DATE": the verb comes first. */
+		if (s->trigs->v[i].off >= g->end)
+			d *= 2;
 		d += inside ? 0 : 1000;
 		if (d < bd) {
 			bd = d;
@@ -242,12 +295,13 @@ static const struct xtrigger *group_trigger(const struct xsentence *s,
 	if (!best || best->kind == XTR_BLOCK)
 		return best;
 	if ((tier(best->kind) == 2 || best->kind == XTR_SPEECH) &&
-	    (k = nearest_of(s, gs, g, sa, sb, 1, false)) != NULL)
+	    (k = nearest_of(s, gs, g, sa, sb, 1, false)) != NULL &&
+	    !clause_between(s, k, g))
 		return k;
 	if (tier(best->kind) == 3 && best->off >= g->end &&
 	    (k = nearest_of(s, gs, g, sa, sb, 2, true)) != NULL)
 		best = k;
-	if (best->kind == XTR_TRAVEL || best->kind == XTR_MOVE) {
+	if (best->kind == XTR_TRAVEL) {
 		for (size_t i = 0; i < s->trigs->n; i++)
 			if (s->trigs->v[i].kind == XTR_VISIT &&
 			    s->trigs->v[i].off >= sa &&
@@ -291,7 +345,7 @@ static const struct xplace *leg_place(const struct xsentence *s,
 		const struct xplace *p = &s->places->v[i];
 		size_t d;
 
-		if (p->kind == XP_ADJ)
+		if (p->kind == XP_ADJ || p->possessive)
 			continue;
 		if (p->off >= k->off)
 			d = p->off - (k->off + k->len < p->off
@@ -299,8 +353,11 @@ static const struct xplace *leg_place(const struct xsentence *s,
 					  : p->off);
 		else
 			d = 2 * (k->off - (p->off + p->len)) + 20;
-		if (p->off < sa || p->off >= sb)
-			d += 400;
+		if (p->off < sa || p->off >= sb) {
+			struct xtrigger at = {p->off, p->len, 0, XTR_VISIT};
+
+			d = 400 + (g ? trig_dist(&at, g->off, g->end) : d);
+		}
 		/* "leave New York for Doha": where it goes, not from. */
 		if (k->kind == XTR_TRAVEL && p->off >= k->off &&
 		    p->off <= k->off + k->len + 6)
@@ -314,29 +371,13 @@ static const struct xplace *leg_place(const struct xsentence *s,
 		for (size_t i = 0; i < s->places->n; i++) {
 			const struct xplace *p = &s->places->v[i];
 
-			if (p->kind == XP_CITY && !strcmp(p->cc, best->cc) &&
+			if (p->kind == XP_CITY && !p->possessive &&
+			    !strcmp(p->cc, best->cc) &&
 			    !(gs && place_nearer_other(gs, g, p)))
 				return p;
 		}
 	}
 	return best;
-}
-
-/* Only list punctuation between text[a, b): ", ", " and ", ", or ". */
-static bool list_gap(const char *text, size_t a, size_t b)
-{
-	size_t i = a;
-
-	if (b < a || b - a > 8)
-		return false;
-	while (i < b && (text[i] == ' ' || text[i] == ','))
-		i++;
-	if (b - i >= 3 && (!strncmp(text + i, "and", 3) ||
-			   !strncmp(text + i, "or ", 3)))
-		i += 3;
-	while (i < b && text[i] == ' ')
-		i++;
-	return i == b && b > a;
 }
 
 /* Place p stands in a list of places ("visit Egypt, Tunisia, Togo and
@@ -367,11 +408,13 @@ static bool is_principal(const struct xlegdoc *doc, const struct xperson *p)
 		      xwho_names(doc->text, p->surname_off, p->surname_len, q)));
 }
 
-/* The token where the clause of token i starts: after a ';' or the
- * sentence's start. */
+/* The token where the clause of token i starts: after a ';', a ':' or a
+ * "that" ("Misri told reporters that the Prime Minister's talks..."), or
+ * the sentence's start. */
 static size_t clause_start(const char *text, const struct xtoks *t, size_t i)
 {
-	while (i > 0 && !xtok_is(text, t, i - 1, ";"))
+	while (i > 0 && !xtok_is(text, t, i - 1, ";") &&
+	       !xtok_is(text, t, i - 1, ":") && !xtok_is(text, t, i - 1, "that"))
 		i--;
 	return i;
 }
@@ -390,9 +433,10 @@ static int who_at(const struct xlegdoc *doc, const struct xsentence *s,
 	if (xtok_in(doc->text, s->toks, i, pronouns))
 		return 1;
 	if (doc->principal && i > 0 &&
-	    xtok_is(doc->text, s->toks, i - 1, "the") &&
+	    (xtok_is(doc->text, s->toks, i - 1, "the") ||
+	     (i > 1 && xtok_is(doc->text, s->toks, i - 2, "the"))) &&
 	    xwho_role_word(doc->text, k->off, n, doc->principal))
-		return 1; /* "the chancellor" */
+		return 1; /* "the chancellor", "the Prime Minister's" */
 	if (!(k->flags & XT_CAP))
 		return 0;
 	if (doc->principal && xwho_names(doc->text, k->off, n, doc->principal))

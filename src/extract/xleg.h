@@ -116,6 +116,7 @@ struct xlegdoc {
 
 /* One sentence, scanned. */
 struct xsentence {
+	const char *text; /* the whole text */
 	size_t idx, off, len;
 	bool quoted;
 	const struct xtoks *toks;

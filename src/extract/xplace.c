@@ -115,6 +115,7 @@ static void add_place(struct scan *sc, size_t first, size_t last,
 		return;
 	o->v[o->n] = (struct xplace){a->off, b->off + b->len - a->off, kind,
 				     {cc[0], cc[1], '\0'}, city, false,
+				     xtok_stem_len(sc->text, b) != b->len,
 				     (a->flags & XT_INQUOTE) != 0};
 	o->n++;
 }

@@ -37,7 +37,8 @@ static const char *const modifiers[] = {
     "external", "international", "cooperation", "development", "public",
     "european", "labour", "labor", "culture", "tourism", "transport",
     "science", "technology", "environment", "climate", "unification",
-    "economic", "presidential", "royal", "highness", "majesty", "his",
+    "economic", "presidential", "royal", "highness", "majesty", "cabinet",
+    "his",
     "her", NULL};
 
 /* Capitalised words that never start or continue a name. */
@@ -288,6 +289,8 @@ static size_t at_head(struct who *w, size_t h)
 	if (!upper && xtok_is(w->text, t, ns, ","))
 		ns++;
 	n = name_len(w, ns);
+	if (n && is_head(w, ns + n))
+		return ns + n; /* "Chief Cabinet Secretary X": the title goes on */
 	if (n && (upper || n >= 2)) {
 		name[0] = ns;
 		name[1] = ns + n - 1;
