@@ -204,6 +204,13 @@ $(BENCH_BIN): bench/csvbench.c $(LIBCORE)
 bench: all $(BENCH_BIN)
 	@ITIN=$(abspath $(BIN)) CSVBENCH=$(abspath $(BENCH_BIN)) sh bench/run.sh
 
+# How well `itin extract` reads the test corpus (tests/extract/README.md):
+# recall and precision of its proposals against each report's expected legs.
+# EXTRACT_SCORE_ARGS passes options (-v, --json, report names) to the scorer.
+.PHONY: extract-score
+extract-score: all
+	@ITIN=$(abspath $(BIN)) $(PYTHON) tests/extract/score.py $(EXTRACT_SCORE_ARGS)
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/itin

@@ -20,7 +20,9 @@
  * are byte offsets into the text the caller passed. Nothing here prints;
  * warnings (a numeric date whose order nothing decides) go to an
  * itin_warner. The module allocates only the mention array, owned by the
- * struct xmentions the caller holds.
+ * struct xmentions the caller holds, and a scratch table that
+ * xdate_resolve frees before it returns. Work is linear in the text:
+ * every scanner reads a bounded window of tokens.
  */
 #ifndef ITIN_XDATE_H
 #define ITIN_XDATE_H
@@ -79,21 +81,26 @@ enum xmention_kind {
 
 struct xmention {
 	enum xmention_kind kind;
-	enum xtense tense;  /* of the clause it stands in */
-	size_t off, len;    /* the words, in the text */
-	size_t sentence;    /* the sentence's number, as passed to scan */
+	enum xtense tense; /* of the clause it stands in */
+	size_t off, len;   /* the words, in the text */
+	size_t sentence;   /* the sentence's number, as passed to scan */
 	/* Filled by xdate_resolve (scan fills what the words fix alone). */
-	bool resolved;	    /* first/last are days; false: nothing fits */
+	bool resolved; /* first/last are days; false: nothing fits */
 	int64_t first, last;
 	int ndays;	    /* XM_DURATION, or 0 */
 	int clock;	    /* seconds after midnight, or -1 */
 	int clock_end;	    /* or -1 */
 	bool guessed_order; /* a numeric date nothing decided: warned */
 	/* What the words said, for resolve (private to xdate*.c). */
-	int wday;	    /* 0 (Sunday)..6 for a weekday mention, else -1 */
-	int y, m, d;	    /* as written; 0 when not written */
-	int y2, m2, d2;	    /* the range's end as written; 0 when none */
-	int rel;	    /* a relative word's code (xdate-internal) */
+	int wday;	/* 0 (Sunday)..6 for a weekday mention, else -1 */
+	int y, m, d;	/* as written; 0 when not written */
+	int y2, m2, d2; /* the range's end as written; 0 when none */
+	int rel;	/* a relative word's code (xdate-internal) */
+	int wday2;	/* a weekday range's last day ("Monday to
+			   Wednesday"), else -1 */
+	int nrel;	/* the count of "two days later", "3 days ago" */
+	bool cue;	/* "then", "later", "afterwards" before it: the
+			   narrative moves on */
 };
 
 struct xmentions {

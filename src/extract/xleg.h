@@ -1,0 +1,139 @@
+/*
+ * xleg.h: what becomes an event, for `itin extract`.
+ *
+ * A leg is one thing the principal does somewhere on certain days: a
+ * visit, a summit, a conference, a meeting with named counterparts, an
+ * interview, a press conference, a speech, a move between cities. It
+ * needs a trigger word (xtrig.c), a date the text fixes to the day
+ * (xdate.h) and a place (at least a country). Per sentence:
+ *
+ *   - the date mentions are grouped: a start and an end or a length that
+ *     belong together ("on Monday ... until February 1", "on Sunday for a
+ *     two-day visit") make one group; a clock time joins its day;
+ *   - each group takes the nearest trigger of its stretch of the
+ *     sentence (a date nearest to "anniversary" or "election" is no
+ *     leg's), its type (a summit or conference in the stretch wins over
+ *     the visit that brings one there), and the place nearest the
+ *     trigger, the words after it first ("visit to Seoul"), a city over
+ *     its country; a meeting, interview or press conference with no
+ *     place of its own takes the place of the leg before it;
+ *   - recalled pasts, vague periods ("next week"), dates long before the
+ *     document date, and trips whose subject is someone else are
+ *     dropped; a length or an end alone ("the two-day visit") extends the
+ *     leg before it; a meeting with no date of its own gives its
+ *     counterparts to the leg of its sentence.
+ *
+ * xleg_merge() then makes one leg of the mentions of one (same type and
+ * place, days that overlap or touch). The legs array is owned by struct
+ * xlegs; at most XLEG_MAX legs a report.
+ */
+#ifndef ITIN_XLEG_H
+#define ITIN_XLEG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "itin/event.h"
+#include "itin/places.h"
+#include "xdate.h"
+#include "xplace.h"
+#include "xtok.h"
+#include "xwho.h"
+
+#define XLEG_MAX     64
+#define XLEG_WITH    8
+#define XLEG_SENTS   4
+#define XTRIG_MAX    32
+
+enum xtrig_kind {
+	XTR_VISIT,  /* "visit", "arrive", "stay": a visit */
+	XTR_MOVE,   /* "travel to", "fly to", "head to": a visit there */
+	XTR_TRAVEL, /* "return to", "leave for": the move itself */
+	XTR_GATHER, /* "ministerial", "meeting of": a meeting as an event */
+	XTR_SUMMIT,
+	XTR_CONFERENCE,
+	XTR_MEETING,
+	XTR_INTERVIEW,
+	XTR_PRESS,
+	XTR_SPEECH,
+	XTR_RECEPTION,
+	XTR_BLOCK, /* a date that is not travel: "anniversary", "election" */
+};
+
+struct xtrigger {
+	size_t off, len; /* the words, in the text */
+	size_t tok;	 /* the first token */
+	enum xtrig_kind kind;
+};
+
+struct xtriggers {
+	struct xtrigger v[XTRIG_MAX];
+	size_t n;
+};
+
+/* The triggers of the sentence cut into t. xtrig.c. */
+void xtrig_scan(const char *text, const struct xtoks *t,
+		struct xtriggers *out);
+
+struct xwith {
+	char name[XWHO_NAME];
+	char role[XWHO_ROLE];
+};
+
+struct xleg {
+	enum event_type type;
+	int64_t first, last;	  /* days */
+	int clock, clock_end;	  /* seconds after midnight, or -1 */
+	char cc[3];
+	const struct place *city; /* NULL: the country alone */
+	char title[128];
+	struct xwith with[XLEG_WITH];
+	size_t nwith;
+	size_t sents[XLEG_SENTS]; /* the sentences it came from */
+	size_t nsents;
+	bool dead;		  /* merged into another */
+};
+
+struct xlegs {
+	struct xleg v[XLEG_MAX];
+	size_t n;
+};
+
+/* What the whole report tells every sentence's legs. */
+struct xlegdoc {
+	const char *text;
+	int64_t doc_day;
+	const struct xperson *principal; /* NULL: none found */
+	const struct xperson *people;	 /* everyone the text titles */
+	size_t npeople;
+	/* Carried from sentence to sentence: */
+	size_t last_leg;		 /* index + 1 of the leg before; 0 */
+	size_t last_place_sent;		 /* where the context place was */
+	char ctx_cc[3];
+	const struct place *ctx_city;
+};
+
+/* One sentence, scanned. */
+struct xsentence {
+	size_t idx, off, len;
+	bool quoted;
+	const struct xtoks *toks;
+	const struct xplaces *places;
+	const struct xpeople *people;
+	const struct xmention *dates; /* this sentence's, in order */
+	size_t ndates;
+	const struct xtriggers *trigs;
+};
+
+/* The legs of one sentence, appended to legs. */
+void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
+		   struct xlegs *legs);
+
+/* One leg of each set of mentions of one (xmerge.c). */
+void xleg_merge(struct xlegs *legs);
+
+/* Add a counterpart to a leg (once; at most XLEG_WITH). */
+void xleg_add_with(struct xleg *l, const char *name, const char *role);
+
+#endif

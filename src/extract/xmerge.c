@@ -1,0 +1,76 @@
+/*
+ * xmerge.c: the mentions of one leg made one (xleg.h): the same type at
+ * the same place (the same city, or the same country with no city on
+ * either side) on days that overlap or touch. "Arrive in Seoul on Sunday
+ * for a two-day visit" and "the visit to Seoul on Monday" are one visit;
+ * a meeting stays apart from the visit it happens in, and a visit to a
+ * country apart from the visits to its cities (a reader lists both).
+ */
+#include <string.h>
+
+#include "xleg.h"
+
+static bool same_place(const struct xleg *a, const struct xleg *b)
+{
+	return !strcmp(a->cc, b->cc) && a->city == b->city;
+}
+
+static bool same_leg(const struct xleg *a, const struct xleg *b)
+{
+	if (a->type != b->type || !same_place(a, b))
+		return false;
+	if (a->first > b->last + 1 || b->first > a->last + 1)
+		return false;
+	/* Two meetings are one when one of them names no one the other
+	 * does not: the same talks told twice. */
+	if (a->type == EV_MEETING && a->nwith && b->nwith &&
+	    strcmp(a->with[0].name, b->with[0].name) &&
+	    (a->first != b->first || a->last != b->last))
+		return false;
+	return true;
+}
+
+static void absorb(struct xleg *into, struct xleg *from)
+{
+	if (from->first < into->first)
+		into->first = from->first;
+	if (from->last > into->last)
+		into->last = from->last;
+	if (into->first != into->last)
+		into->clock = into->clock_end = -1;
+	else if (into->clock < 0) {
+		into->clock = from->clock;
+		into->clock_end = from->clock_end;
+	}
+	for (size_t i = 0; i < from->nwith; i++)
+		xleg_add_with(into, from->with[i].name, from->with[i].role);
+	for (size_t i = 0; i < from->nsents && into->nsents < XLEG_SENTS; i++) {
+		bool have = false;
+
+		for (size_t j = 0; j < into->nsents; j++)
+			have = have || into->sents[j] == from->sents[i];
+		if (!have)
+			into->sents[into->nsents++] = from->sents[i];
+	}
+	from->dead = true;
+}
+
+void xleg_merge(struct xlegs *legs)
+{
+	bool again = true;
+
+	/* At most XLEG_MAX legs: the passes are bounded and cheap. */
+	for (int pass = 0; again && pass < 4; pass++) {
+		again = false;
+		for (size_t i = 0; i < legs->n; i++) {
+			for (size_t j = i + 1; j < legs->n && !legs->v[i].dead;
+			     j++) {
+				if (legs->v[j].dead ||
+				    !same_leg(&legs->v[i], &legs->v[j]))
+					continue;
+				absorb(&legs->v[i], &legs->v[j]);
+				again = true;
+			}
+		}
+	}
+}

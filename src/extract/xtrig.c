@@ -1,0 +1,194 @@
+/*
+ * xtrig.c: the words that make a date a leg's (xleg.h): "visit", "arrive
+ * in", "summit", "talks", "press conference"... and the words that make
+ * it no leg's ("anniversary", "election").
+ */
+#include <string.h>
+
+#include "itin/ascii.h"
+#include "xleg.h"
+
+struct trig_word {
+	const char *word;
+	const char *next; /* the word that must follow, "a|b" for either;
+			     NULL: none */
+	bool takes_next;  /* the next word is part of the trigger */
+	enum xtrig_kind kind;
+};
+
+/* Two-word triggers come before the single words they start with. */
+static const struct trig_word trig_words[] = {
+    {"press", "conference|briefing|availability|conferences", true,
+     XTR_PRESS},
+    {"news", "conference|briefing|conferences", true, XTR_PRESS},
+    {"briefing", NULL, false, XTR_PRESS},
+    {"general", "assembly", true, XTR_CONFERENCE},
+    {"meeting", "of", false, XTR_GATHER},
+    {"ministers", "meeting", true, XTR_GATHER},
+    {"ministers'", "meeting", true, XTR_GATHER},
+    {"ministerial", NULL, false, XTR_GATHER},
+    {"consultations", NULL, false, XTR_GATHER},
+    {"session", NULL, false, XTR_GATHER},
+    {"council", NULL, false, XTR_GATHER},
+    {"dialogue", NULL, false, XTR_GATHER},
+    {"COP28", NULL, false, XTR_CONFERENCE},
+    {"COP29", NULL, false, XTR_CONFERENCE},
+    {"COP", NULL, false, XTR_CONFERENCE},
+    {"summit", NULL, false, XTR_SUMMIT},
+    {"summits", NULL, false, XTR_SUMMIT},
+    {"conference", NULL, false, XTR_CONFERENCE},
+    {"conferences", NULL, false, XTR_CONFERENCE},
+    {"forum", NULL, false, XTR_CONFERENCE},
+    {"congress", NULL, false, XTR_CONFERENCE},
+    {"symposium", NULL, false, XTR_CONFERENCE},
+    {"interview", NULL, false, XTR_INTERVIEW},
+    {"interviews", NULL, false, XTR_INTERVIEW},
+    {"interviewed", NULL, false, XTR_INTERVIEW},
+    {"meet", NULL, false, XTR_MEETING},
+    {"meets", NULL, false, XTR_MEETING},
+    {"met", NULL, false, XTR_MEETING},
+    {"meeting", NULL, false, XTR_MEETING},
+    {"meetings", NULL, false, XTR_MEETING},
+    {"talks", NULL, false, XTR_MEETING},
+    {"bilateral", NULL, false, XTR_MEETING},
+    {"visit", NULL, false, XTR_VISIT},
+    {"visits", NULL, false, XTR_VISIT},
+    {"visited", NULL, false, XTR_VISIT},
+    {"visiting", NULL, false, XTR_VISIT},
+    {"trip", NULL, false, XTR_VISIT},
+    {"trips", NULL, false, XTR_VISIT},
+    {"tour", NULL, false, XTR_VISIT},
+    {"tours", NULL, false, XTR_VISIT},
+    {"toured", NULL, false, XTR_VISIT},
+    {"touring", NULL, false, XTR_VISIT},
+    {"stay", NULL, false, XTR_VISIT},
+    {"stays", NULL, false, XTR_VISIT},
+    {"stayed", NULL, false, XTR_VISIT},
+    {"staying", NULL, false, XTR_VISIT},
+    {"stopover", NULL, false, XTR_VISIT},
+    {"stop", "in|at", false, XTR_VISIT},
+    {"arrive", NULL, false, XTR_VISIT},
+    {"arrives", NULL, false, XTR_VISIT},
+    {"arrived", NULL, false, XTR_VISIT},
+    {"arriving", NULL, false, XTR_VISIT},
+    {"arrival", NULL, false, XTR_VISIT},
+    {"land", "in", false, XTR_VISIT},
+    {"lands", "in", false, XTR_VISIT},
+    {"landed", "in", false, XTR_VISIT},
+    {"return", "to|home", false, XTR_TRAVEL},
+    {"returns", "to|home", false, XTR_TRAVEL},
+    {"returning", "to|home", false, XTR_TRAVEL},
+    {"be", "in|at", false, XTR_VISIT},
+    {"travel", "to|on|onward", false, XTR_MOVE},
+    {"travels", "to|on|onward", false, XTR_MOVE},
+    {"traveled", "to|on|onward", false, XTR_MOVE},
+    {"travelled", "to|on|onward", false, XTR_MOVE},
+    {"traveling", "to|on|onward", false, XTR_MOVE},
+    {"travelling", "to|on|onward", false, XTR_MOVE},
+    {"fly", "to|on|into", false, XTR_MOVE},
+    {"flies", "to|on|into", false, XTR_MOVE},
+    {"flew", "to|on|into", false, XTR_MOVE},
+    {"flying", "to|on|into", false, XTR_MOVE},
+    {"head", "to|for|on", false, XTR_MOVE},
+    {"heads", "to|for|on", false, XTR_MOVE},
+    {"headed", "to|for|on", false, XTR_MOVE},
+    {"heading", "to|for|on", false, XTR_MOVE},
+    {"leave", "for", false, XTR_TRAVEL},
+    {"leaves", "for", false, XTR_TRAVEL},
+    {"left", "for", false, XTR_TRAVEL},
+    {"leaving", "for", false, XTR_TRAVEL},
+    {"depart", "for", false, XTR_TRAVEL},
+    {"departs", "for", false, XTR_TRAVEL},
+    {"departed", "for", false, XTR_TRAVEL},
+    {"continue", "to|on", false, XTR_MOVE},
+    {"continues", "to|on", false, XTR_MOVE},
+    {"move", "on", false, XTR_MOVE},
+    {"moves", "on", false, XTR_MOVE},
+    {"speech", NULL, false, XTR_SPEECH},
+    {"speeches", NULL, false, XTR_SPEECH},
+    {"address", NULL, false, XTR_SPEECH},
+    {"lecture", NULL, false, XTR_SPEECH},
+    {"keynote", NULL, false, XTR_SPEECH},
+    {"reception", NULL, false, XTR_RECEPTION},
+    {"banquet", NULL, false, XTR_RECEPTION},
+    {"dinner", NULL, false, XTR_RECEPTION},
+    {"luncheon", NULL, false, XTR_RECEPTION},
+    {"anniversary", NULL, false, XTR_BLOCK},
+    {"deadline", NULL, false, XTR_BLOCK},
+    {"election", NULL, false, XTR_BLOCK},
+    {"elections", NULL, false, XTR_BLOCK},
+    {"vote", NULL, false, XTR_BLOCK},
+    {"referendum", NULL, false, XTR_BLOCK},
+    {"birthday", NULL, false, XTR_BLOCK},
+    {"expire", NULL, false, XTR_BLOCK},
+    {"expires", NULL, false, XTR_BLOCK},
+    {"expired", NULL, false, XTR_BLOCK},
+    {"ceasefire", NULL, false, XTR_BLOCK},
+    {"holiday", NULL, false, XTR_BLOCK},
+    {"born", NULL, false, XTR_BLOCK},
+    {"died", NULL, false, XTR_BLOCK},
+    {"founded", NULL, false, XTR_BLOCK},
+    {"invasion", NULL, false, XTR_BLOCK},
+    {"attack", NULL, false, XTR_BLOCK},
+    {"attacks", NULL, false, XTR_BLOCK},
+    {"launched", NULL, false, XTR_BLOCK},
+    {"signed", NULL, false, XTR_BLOCK},
+    {"inauguration", NULL, false, XTR_BLOCK},
+    {"sworn", NULL, false, XTR_BLOCK},
+    {"ago", NULL, false, XTR_BLOCK},
+    {"said", NULL, false, XTR_BLOCK},
+    {"says", NULL, false, XTR_BLOCK},
+    {"told", NULL, false, XTR_BLOCK},
+    {"announced", NULL, false, XTR_BLOCK},
+    {"added", NULL, false, XTR_BLOCK},
+    {"published", NULL, false, XTR_BLOCK},
+    {"updated", NULL, false, XTR_BLOCK},
+};
+
+/* Whether token i is one of the '|'-separated words of alts. */
+static bool tok_alt(const char *text, const struct xtoks *t, size_t i,
+		    const char *alts)
+{
+	while (*alts) {
+		const char *bar = strchr(alts, '|');
+		size_t n = bar ? (size_t)(bar - alts) : strlen(alts);
+
+		if (i < t->n && t->v[i].len == n &&
+		    !ascii_ncasecmp(text + t->v[i].off, alts, n))
+			return true;
+		alts += n + (bar != NULL);
+	}
+	return false;
+}
+
+static const struct trig_word *trig_at(const char *text,
+				       const struct xtoks *t, size_t i)
+{
+	for (size_t k = 0; k < sizeof(trig_words) / sizeof(trig_words[0]);
+	     k++) {
+		const struct trig_word *w = &trig_words[k];
+
+		if (xtok_is(text, t, i, w->word) &&
+		    (!w->next || tok_alt(text, t, i + 1, w->next)))
+			return w;
+	}
+	return NULL;
+}
+
+void xtrig_scan(const char *text, const struct xtoks *t,
+		struct xtriggers *out)
+{
+	out->n = 0;
+	for (size_t i = 0; i < t->n && out->n < XTRIG_MAX; i++) {
+		const struct trig_word *w;
+		size_t last;
+
+		if (!(t->v[i].flags & XT_WORD) || !(w = trig_at(text, t, i)))
+			continue;
+		last = w->takes_next ? i + 1 : i;
+		out->v[out->n++] = (struct xtrigger){
+		    t->v[i].off, t->v[last].off + t->v[last].len - t->v[i].off,
+		    i, w->kind};
+		i = last;
+	}
+}
