@@ -201,8 +201,23 @@ $(BENCH_BIN): bench/csvbench.c $(LIBCORE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBCORE) $(LIBS)
 
-bench: all $(BENCH_BIN)
-	@ITIN=$(abspath $(BIN)) CSVBENCH=$(abspath $(BENCH_BIN)) sh bench/run.sh
+# extract's: extract_report() in one process, and a program that does
+# nothing, the floor of starting one (bench/extract.sh).
+EXTRACTBENCH := $(BUILD)/bench/extractbench
+EMPTYPROG := $(BUILD)/bench/empty
+
+$(EXTRACTBENCH): bench/extractbench.c $(LIBEXTRACT) $(LIBCORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBEXTRACT) $(LIBCORE) $(LIBS)
+
+$(EMPTYPROG): bench/empty.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $<
+
+bench: all $(BENCH_BIN) $(EXTRACTBENCH) $(EMPTYPROG)
+	@ITIN=$(abspath $(BIN)) CSVBENCH=$(abspath $(BENCH_BIN)) \
+		EXTRACTBENCH=$(abspath $(EXTRACTBENCH)) \
+		EMPTYPROG=$(abspath $(EMPTYPROG)) sh bench/run.sh
 
 # How well `itin extract` reads the test corpus (tests/extract/README.md):
 # recall and precision of its proposals against each report's expected legs.
