@@ -102,6 +102,7 @@ int cmd_import(int argc, char **argv, struct cli *cli);
 int cmd_where(int argc, char **argv, struct cli *cli);
 int cmd_timeline(int argc, char **argv, struct cli *cli);
 int cmd_view(int argc, char **argv, struct cli *cli);
+int cmd_extract(int argc, char **argv, struct cli *cli);
 
 /* cmd-import.c */
 /*
