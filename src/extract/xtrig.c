@@ -64,6 +64,10 @@ static const struct trig_word trig_words[] = {
     {"stayed", NULL, false, XTR_VISIT},
     {"staying", NULL, false, XTR_VISIT},
     {"stopover", NULL, false, XTR_VISIT},
+    {"spend", NULL, false, XTR_VISIT},
+    {"spends", NULL, false, XTR_VISIT},
+    {"spending", NULL, false, XTR_VISIT},
+    {"spent", NULL, false, XTR_VISIT},
     {"stop", "in|at", false, XTR_VISIT},
     {"arrive", NULL, false, XTR_VISIT},
     {"arrives", NULL, false, XTR_VISIT},
@@ -200,6 +204,27 @@ static bool named_meeting(const char *text, const struct xtoks *t, size_t i)
 			 xtok_is(text, t, p - 1, "ministerial"));
 }
 
+/* A capitalised event word inside an organisation's or a title's name:
+ * "the Secretary General of the Pacific Islands Forum", "the President of
+ * the European Council". */
+static bool in_title_name(const char *text, const struct xtoks *t, size_t i)
+{
+	static const char *const holders[] = {
+	    "General", "Secretary", "President", "Chairman", "Chair",
+	    "Director", "head", "chief", "member", "members", "Members",
+	    "Chairperson", "Chief", "Head", NULL};
+	size_t j = i;
+
+	if (!(t->v[i].flags & XT_CAP))
+		return false;
+	while (j > 0 && (t->v[j - 1].flags & XT_CAP))
+		j--;
+	if (j > 0 && xtok_is(text, t, j - 1, "the"))
+		j--;
+	return j >= 2 && xtok_is(text, t, j - 1, "of") &&
+	       xtok_in(text, t, j - 2, holders);
+}
+
 void xtrig_scan(const char *text, const struct xtoks *t,
 		struct xtriggers *out)
 {
@@ -208,7 +233,8 @@ void xtrig_scan(const char *text, const struct xtoks *t,
 		const struct trig_word *w;
 		size_t last;
 
-		if (!(t->v[i].flags & XT_WORD) || !(w = trig_at(text, t, i)))
+		if (!(t->v[i].flags & XT_WORD) || !(w = trig_at(text, t, i)) ||
+		    in_title_name(text, t, i))
 			continue;
 		last = w->takes_next ? i + 1 : i;
 		out->v[out->n++] = (struct xtrigger){
