@@ -266,8 +266,9 @@ static bool clause_between(const struct xsentence *s,
 
 /* The trigger of group g, whose stretch of the sentence is [sa, sb): the
  * nearest (a date nearest to "anniversary" is no leg's); an event in the
- * stretch wins over the stay that brings one there and the speech given
- * at it; a stay named before the date over the talks that are its
+ * stretch wins over the move that brings one there ("travel to Helsinki
+ * on July 13 for the Summit") and the speech given at it, not over a stay
+ * the date is said of ("a state visit to Peru from Nov. 13 to 17"); a stay named before the date over the talks that are its
  * purpose ("stop in the UAE on Tuesday for talks"); a stay over the move
  * that starts it. NULL: none. */
 static const struct xtrigger *group_trigger(const struct xsentence *s,
@@ -294,7 +295,8 @@ static const struct xtrigger *group_trigger(const struct xsentence *s,
 	}
 	if (!best || best->kind == XTR_BLOCK)
 		return best;
-	if ((tier(best->kind) == 2 || best->kind == XTR_SPEECH) &&
+	if ((best->kind == XTR_MOVE || best->kind == XTR_TRAVEL ||
+	     best->kind == XTR_SPEECH) &&
 	    (k = nearest_of(s, gs, g, sa, sb, 1, false)) != NULL &&
 	    !clause_between(s, k, g))
 		return k;
@@ -520,6 +522,21 @@ static void add_people(const struct xlegdoc *doc, const struct xsentence *s,
 		if (p->off >= a && p->off < b && !is_principal(doc, p))
 			xleg_add_with(l, p->name, p->role);
 	}
+	/* Named again without a title: "talks with Lula". */
+	for (size_t i = 0; i < s->toks->n; i++) {
+		const struct xtok *k = &s->toks->v[i];
+		size_t n = xtok_stem_len(doc->text, k);
+
+		if (k->off < a || k->off >= b || !(k->flags & XT_CAP))
+			continue;
+		for (size_t p = 0; p < doc->npeople; p++)
+			if (xwho_names(doc->text, k->off, n, &doc->people[p]) &&
+			    !is_principal(doc, &doc->people[p])) {
+				xleg_add_with(l, doc->people[p].name,
+					      doc->people[p].role);
+				break;
+			}
+	}
 }
 
 /* The capitalised words just before trigger k ("NATO" summit, "Munich
@@ -653,7 +670,8 @@ static bool anaphoric(const struct xlegdoc *doc, const struct xsentence *s,
 	return false;
 }
 
-/* A place for a leg whose sentence names none: the leg its day falls in,
+/* A place for a leg whose sentence names none: for an event, the place
+ * of the event the text named last; the leg its day falls in,
  * else (for what happens during a visit, or a visit spoken of again) the
  * place the text spoke of last, if near. */
 static bool inherit_place(const struct xlegdoc *doc, const struct xsentence *s,
@@ -662,6 +680,12 @@ static bool inherit_place(const struct xlegdoc *doc, const struct xsentence *s,
 {
 	const struct xleg *on = leg_on_day(legs, day);
 
+	if (tier(k->kind) == 1 && doc->has_event &&
+	    s->idx - doc->event_sent <= 8) {
+		memcpy(l->cc, doc->event_cc, 3);
+		l->city = doc->event_city;
+		return true;
+	}
 	if (on) {
 		memcpy(l->cc, on->cc, 3);
 		l->city = on->city;
@@ -799,6 +823,8 @@ static void undated_meetings(struct xlegdoc *doc, const struct xsentence *s,
 /* The place the sentence speaks of, for the sentences after it. */
 static void remember_place(struct xlegdoc *doc, const struct xsentence *s)
 {
+	bool ctx = false;
+
 	for (size_t i = 0; i < s->trigs->n; i++) {
 		const struct xtrigger *k = &s->trigs->v[i];
 		const struct xplace *p;
@@ -807,11 +833,20 @@ static void remember_place(struct xlegdoc *doc, const struct xsentence *s)
 			continue;
 		p = leg_place(s, NULL, NULL, k, s->off, s->off + s->len);
 		if (!p)
+			continue;
+		if (!ctx) {
+			memcpy(doc->ctx_cc, p->cc, 3);
+			doc->ctx_city = p->city;
+			doc->last_place_sent = s->idx;
+			ctx = true;
+		}
+		if (tier(k->kind) == 1) {
+			memcpy(doc->event_cc, p->cc, 3);
+			doc->event_city = p->city;
+			doc->event_sent = s->idx;
+			doc->has_event = true;
 			return;
-		memcpy(doc->ctx_cc, p->cc, 3);
-		doc->ctx_city = p->city;
-		doc->last_place_sent = s->idx;
-		return;
+		}
 	}
 }
 

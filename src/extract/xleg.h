@@ -112,6 +112,12 @@ struct xlegdoc {
 	size_t last_place_sent;		 /* where the context place was */
 	char ctx_cc[3];
 	const struct place *ctx_city;
+	/* The last event (summit, conference, meeting of) the text placed,
+	 * for "the summit is scheduled for Nov. 18-19". */
+	bool has_event;
+	size_t event_sent;
+	char event_cc[3];
+	const struct place *event_city;
 };
 
 /* One sentence, scanned. */

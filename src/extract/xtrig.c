@@ -225,6 +225,22 @@ static bool in_title_name(const char *text, const struct xtoks *t, size_t i)
 	       xtok_in(text, t, j - 2, holders);
 }
 
+/* A meeting of leaders is a summit ("the APEC Economic Leaders'
+ * Meeting"); one with a name an event ("the Security Consultative
+ * Meeting"). */
+static enum xtrig_kind meeting_kind(const char *text, const struct xtoks *t,
+				    size_t i, enum xtrig_kind kind)
+{
+	size_t p = i;
+
+	if (!named_meeting(text, t, i))
+		return kind;
+	if (p > 0 && !(t->v[p - 1].flags & XT_WORD))
+		p--;
+	return p > 0 && xtok_is(text, t, p - 1, "leaders") ? XTR_SUMMIT
+							    : XTR_GATHER;
+}
+
 void xtrig_scan(const char *text, const struct xtoks *t,
 		struct xtriggers *out)
 {
@@ -239,7 +255,7 @@ void xtrig_scan(const char *text, const struct xtoks *t,
 		last = w->takes_next ? i + 1 : i;
 		out->v[out->n++] = (struct xtrigger){
 		    t->v[i].off, t->v[last].off + t->v[last].len - t->v[i].off,
-		    i, named_meeting(text, t, i) ? XTR_GATHER : w->kind};
+		    i, meeting_kind(text, t, i, w->kind)};
 		i = last;
 	}
 }
