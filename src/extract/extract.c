@@ -46,11 +46,28 @@ struct run {
 	struct xlegs legs;
 };
 
+static const char *last_word(const char *name)
+{
+	const char *sp = strrchr(name, ' ');
+
+	return sp ? sp + 1 : name;
+}
+
+/* One person named twice ("Secretary Blinken", "Secretary of State Antony
+ * J. Blinken"): the fuller name and the longer title kept. */
 static void cast_add(struct cast *c, const struct xperson *p)
 {
-	for (size_t i = 0; i < c->n; i++)
-		if (!strcmp(c->v[i].name, p->name))
-			return;
+	for (size_t i = 0; i < c->n; i++) {
+		struct xperson *q = &c->v[i];
+
+		if (strcmp(last_word(q->name), last_word(p->name)))
+			continue;
+		if (strlen(p->name) > strlen(q->name))
+			memcpy(q->name, p->name, sizeof(q->name));
+		if (strlen(p->role) > strlen(q->role))
+			memcpy(q->role, p->role, sizeof(q->role));
+		return;
+	}
 	if (c->n < XCAST_MAX)
 		c->v[c->n++] = *p;
 }

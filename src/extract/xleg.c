@@ -267,18 +267,21 @@ static bool clause_between(const struct xsentence *s,
 /* The trigger of group g, whose stretch of the sentence is [sa, sb): the
  * nearest (a date nearest to "anniversary" is no leg's); an event in the
  * stretch wins over the move that brings one there ("travel to Helsinki
- * on July 13 for the Summit") and the speech given at it, not over a stay
+ * on July 13 for the Summit": *move gets the move, whose place the leg
+ * takes) and the speech given at it, not over a stay
  * the date is said of ("a state visit to Peru from Nov. 13 to 17"); a stay named before the date over the talks that are its
  * purpose ("stop in the UAE on Tuesday for talks"); a stay over the move
  * that starts it. NULL: none. */
 static const struct xtrigger *group_trigger(const struct xsentence *s,
 					    const struct groups *gs,
 					    const struct dgroup *g, size_t sa,
-					    size_t sb)
+					    size_t sb,
+					    const struct xtrigger **move)
 {
 	const struct xtrigger *best = NULL, *k;
 	size_t bd = (size_t)-1;
 
+	*move = NULL;
 	for (size_t i = 0; i < s->trigs->n; i++) {
 		size_t d = trig_dist(&s->trigs->v[i], g->off, g->end);
 		bool inside = s->trigs->v[i].off >= sa &&
@@ -298,8 +301,10 @@ static const struct xtrigger *group_trigger(const struct xsentence *s,
 	if ((best->kind == XTR_MOVE || best->kind == XTR_TRAVEL ||
 	     best->kind == XTR_SPEECH) &&
 	    (k = nearest_of(s, gs, g, sa, sb, 1, false)) != NULL &&
-	    !clause_between(s, k, g))
+	    !clause_between(s, k, g)) {
+		*move = best;
 		return k;
+	}
 	if (tier(best->kind) == 3 && best->off >= g->end &&
 	    (k = nearest_of(s, gs, g, sa, sb, 2, true)) != NULL)
 		best = k;
@@ -341,35 +346,31 @@ static const struct xplace *leg_place(const struct xsentence *s,
 				      size_t sb)
 {
 	const struct xplace *best = NULL;
-	size_t bd = (size_t)-1;
+	size_t bd = (size_t)-1, braw = 0;
 
 	for (size_t i = 0; i < s->places->n; i++) {
 		const struct xplace *p = &s->places->v[i];
-		size_t d;
+		struct xtrigger at = {p->off, p->len, 0, XTR_VISIT};
+		size_t d, raw;
 
 		if (p->kind == XP_ADJ || p->possessive)
 			continue;
-		if (p->off >= k->off)
-			d = p->off - (k->off + k->len < p->off
-					  ? k->off + k->len
-					  : p->off);
-		else
-			d = 2 * (k->off - (p->off + p->len)) + 20;
-		if (p->off < sa || p->off >= sb) {
-			struct xtrigger at = {p->off, p->len, 0, XTR_VISIT};
-
-			d = 400 + (g ? trig_dist(&at, g->off, g->end) : d);
-		}
+		raw = trig_dist(k, p->off, p->off + p->len);
+		d = p->off >= k->off ? raw : 2 * raw + 20;
 		/* "leave New York for Doha": where it goes, not from. */
-		if (k->kind == XTR_TRAVEL && p->off >= k->off &&
-		    p->off <= k->off + k->len + 6)
+		if (k->kind == XTR_TRAVEL && p->off >= k->off && raw <= 6)
 			d += 60;
+		if (p->off < sa || p->off >= sb)
+			d = 400 + (g ? trig_dist(&at, g->off, g->end) : d);
 		if (d < bd) {
 			bd = d;
 			best = p;
+			braw = raw;
 		}
 	}
-	if (best && best->kind == XP_COUNTRY) {
+	if (!best || braw > 150)
+		return NULL; /* too far to be said of it: the context's */
+	if (best->kind == XP_COUNTRY) {
 		for (size_t i = 0; i < s->places->n; i++) {
 			const struct xplace *p = &s->places->v[i];
 
@@ -569,6 +570,11 @@ static const char *place_name(const struct xleg *l)
 	return n ? n : l->cc;
 }
 
+void xleg_visit_title(struct xleg *l)
+{
+	snprintf(l->title, sizeof(l->title), "Visit to %s", place_name(l));
+}
+
 static void leg_title(const struct xlegdoc *doc, const struct xsentence *s,
 		      const struct xtrigger *k, struct xleg *l)
 {
@@ -610,7 +616,7 @@ static void leg_title(const struct xlegdoc *doc, const struct xsentence *s,
 		snprintf(l->title, sizeof(l->title), "Speech in %s", where);
 		break;
 	default:
-		snprintf(l->title, sizeof(l->title), "Visit to %s", where);
+		xleg_visit_title(l);
 		break;
 	}
 }
@@ -754,7 +760,8 @@ static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
 	const struct dgroup *g = &gs->v[gi];
 	size_t sa = gi ? gs->v[gi - 1].end : s->off;
 	size_t sb = gi + 1 < gs->n ? gs->v[gi + 1].off : s->off + s->len;
-	const struct xtrigger *k = group_trigger(s, gs, g, sa, sb);
+	const struct xtrigger *move;
+	const struct xtrigger *k = group_trigger(s, gs, g, sa, sb, &move);
 	const struct xplace *p;
 	struct xleg *l;
 	int64_t first, last;
@@ -780,7 +787,8 @@ static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
 	l->last = last;
 	l->clock = first == last ? g->clock : -1;
 	l->clock_end = first == last ? g->clock_end : -1;
-	p = leg_place(s, gs, g, k, sa, sb);
+	l->from_move = move != NULL;
+	p = leg_place(s, gs, g, move ? move : k, sa, sb);
 	if (p && listed_place(doc->text, s, p))
 		return;
 	if (p) {

@@ -93,6 +93,10 @@ struct xleg {
 	size_t sents[XLEG_SENTS]; /* the sentences it came from */
 	size_t nsents;
 	bool dead;		  /* merged into another */
+	bool from_move;		  /* an event the move of its date leads to
+				     ("travel to Helsinki on July 13 for the
+				     Summit"): a visit if the event has days
+				     of its own */
 };
 
 struct xlegs {
@@ -139,6 +143,9 @@ void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
 
 /* One leg of each set of mentions of one (xmerge.c). */
 void xleg_merge(struct xlegs *legs);
+
+/* A visit's title: "Visit to Seoul". */
+void xleg_visit_title(struct xleg *l);
 
 /* Add a counterpart to a leg (once; at most XLEG_WITH). */
 void xleg_add_with(struct xleg *l, const char *name, const char *role);

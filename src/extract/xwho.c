@@ -95,7 +95,8 @@ static bool name_word(const struct who *w, size_t i)
 	if (!cap(w->t, i))
 		return k->len > 3 && (!strncmp(w->text + k->off, "al-", 3) ||
 				      !strncmp(w->text + k->off, "el-", 3));
-	if (w->t->v[i].flags & XT_ALLCAP)
+	if ((w->t->v[i].flags & XT_ALLCAP) ||
+	    (k->len == 1 && xtok_is(w->text, w->t, i + 1, ".")))
 		return false;
 	return !is_title_word(w, i) && !xtok_in(w->text, w->t, i, not_names);
 }
@@ -116,6 +117,10 @@ static size_t name_len(const struct who *w, size_t i)
 		} else if (n && xtok_in(w->text, w->t, i + n, particles) &&
 			   name_word(w, i + n + 1)) {
 			n++;
+		} else if (n && k->len == 1 && (k->flags & XT_CAP) &&
+			   xtok_is(w->text, w->t, i + n + 1, ".") &&
+			   name_word(w, i + n + 2)) {
+			n += 2; /* an initial: "Antony J. Blinken" */
 		} else {
 			break;
 		}
@@ -154,6 +159,22 @@ static void copy_words(const struct who *w, size_t a, size_t b, char *buf,
 	size_t len = 0;
 
 	buf[0] = '\0';
+	if (!up_first && a <= b && b < w->t->n) {
+		/* As written, spaces and line breaks made one space. */
+		const struct xtok *x = &w->t->v[b];
+		size_t e = x->off + xtok_stem_len(w->text, x);
+
+		for (size_t i = w->t->v[a].off; i < e && len + 1 < size; i++) {
+			char c = w->text[i];
+
+			if (c == '\n' || c == '\t' || c == '\r')
+				c = ' ';
+			if (c != ' ' || (len && buf[len - 1] != ' '))
+				buf[len++] = c;
+		}
+		buf[len] = '\0';
+		return;
+	}
 	for (size_t k = a; k <= b && k < w->t->n; k++) {
 		const struct xtok *x = &w->t->v[k];
 		size_t n = k == b ? xtok_stem_len(w->text, x) : x->len;
