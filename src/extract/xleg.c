@@ -368,7 +368,7 @@ static const struct xplace *leg_place(const struct xsentence *s,
 			braw = raw;
 		}
 	}
-	if (!best || braw > 150)
+	if (!best || braw > 90)
 		return NULL; /* too far to be said of it: the context's */
 	if (best->kind == XP_COUNTRY) {
 		for (size_t i = 0; i < s->places->n; i++) {

@@ -298,8 +298,16 @@ static bool match_words(struct scan *sc, size_t i, size_t n,
 		return true;
 	}
 	*kind = XP_COUNTRY;
-	if ((*cc = country_of_words(sc, i, n, name)) != NULL)
+	if ((*cc = country_of_words(sc, i, n, name)) != NULL) {
+		const struct place *cap = place_capital(*cc);
+
+		/* A city state: "Singapore" is its city too. */
+		if (cap && place_find(name, *cc, NULL) == cap) {
+			*kind = XP_CITY;
+			*city = cap;
+		}
 		return name_allowed(sc, i, n, name);
+	}
 	lower_ascii(name, low, sizeof(low));
 	*kind = XP_ADJ;
 	if ((*cc = xdemonym_country(low)) != NULL)
