@@ -7,27 +7,12 @@
 
 #include "itin/ascii.h"
 #include "xleg.h"
+#include "xlegint.h"
 
-#define XGROUP_MAX 16
 /* Dates this long before the document date are pasts the text recalls,
  * whatever the tense; a past tense makes it a week. */
 #define RECALL_DAYS	 30
 #define RECALL_PAST_DAYS 7
-
-/* A set of date mentions that together say when one leg is. */
-struct dgroup {
-	size_t off, end; /* from the first mention's words to the last's */
-	bool has_first, has_last, recall, vague;
-	int64_t first, last, until;
-	int ndays;
-	int clock, clock_end;
-	enum xtense tense;
-};
-
-struct groups {
-	struct dgroup v[XGROUP_MAX];
-	size_t n;
-};
 
 /* Only list punctuation between text[a, b): ", ", " and ", ", or ". */
 static bool list_gap(const char *text, size_t a, size_t b)
@@ -213,6 +198,11 @@ static bool nearer_other(const struct groups *gs, const struct dgroup *g,
 		    trig_dist(k, gs->v[i].off, gs->v[i].end) < d)
 			return true;
 	return false;
+}
+
+int xleg_tier(enum xtrig_kind k)
+{
+	return tier(k);
 }
 
 /* The nearest trigger of tier t in [sa, sb) (before the group only, if
@@ -662,6 +652,22 @@ static const struct xleg *leg_on_day(const struct xlegs *legs, int64_t day)
 	return NULL;
 }
 
+/* A visit to the place of l that ended the day before day goes on to it:
+ * "arrival in Nairobi" on Monday, "talks with Mutua" on Tuesday. */
+static void stay_goes_on(struct xlegs *legs, const struct xleg *l, int64_t day)
+{
+	for (size_t i = legs->n; i-- > 0;) {
+		struct xleg *v = &legs->v[i];
+
+		if (v->dead || v->type != EV_VISIT || strcmp(v->cc, l->cc) ||
+		    v->city != l->city)
+			continue;
+		if (v->last + 1 == day)
+			v->last = day;
+		return;
+	}
+}
+
 /* "the two-day visit", "his trip": a trigger that speaks of a visit the
  * text named before. */
 static bool anaphoric(const struct xlegdoc *doc, const struct xsentence *s,
@@ -681,7 +687,7 @@ static bool anaphoric(const struct xlegdoc *doc, const struct xsentence *s,
  * else (for what happens during a visit, or a visit spoken of again) the
  * place the text spoke of last, if near. */
 static bool inherit_place(const struct xlegdoc *doc, const struct xsentence *s,
-			  const struct xlegs *legs, const struct xtrigger *k,
+			  struct xlegs *legs, const struct xtrigger *k,
 			  int64_t day, struct xleg *l)
 {
 	const struct xleg *on = leg_on_day(legs, day);
@@ -703,6 +709,7 @@ static bool inherit_place(const struct xlegdoc *doc, const struct xsentence *s,
 		return false;
 	memcpy(l->cc, doc->ctx_cc, 3);
 	l->city = doc->ctx_city;
+	stay_goes_on(legs, l, day);
 	return true;
 }
 
@@ -753,22 +760,17 @@ static void leg_people(const struct xlegdoc *doc, const struct xsentence *s,
 }
 
 /* The leg of group gi of the sentence, if it makes one. */
-static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
-			   const struct groups *gs, size_t gi,
-			   struct xlegs *legs)
+/* The leg of group g with trigger k (and the move that leads to it, or
+ * NULL), its stretch of the sentence [sa, sb), if it makes one. */
+void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
+		const struct groups *gs, const struct dgroup *g,
+		const struct xtrigger *k, const struct xtrigger *move,
+		size_t sa, size_t sb, struct xlegs *legs)
 {
-	const struct dgroup *g = &gs->v[gi];
-	size_t sa = gi ? gs->v[gi - 1].end : s->off;
-	size_t sb = gi + 1 < gs->n ? gs->v[gi + 1].off : s->off + s->len;
-	const struct xtrigger *move;
-	const struct xtrigger *k = group_trigger(s, gs, g, sa, sb, &move);
 	const struct xplace *p;
 	struct xleg *l;
 	int64_t first, last;
 
-#ifdef XDBG
-	fprintf(stderr, "DBG s%zu g%zu trig %s kind %d recall %d vague %d other %d first %d\n", s->idx, gi, k ? "yes" : "no", k ? (int)k->kind : -1, g->recall, g->vague, k ? others_trip(doc, s, k) : -1, g->has_first);
-#endif
 	if (!k || k->kind == XTR_BLOCK || g->recall || g->vague ||
 	    others_trip(doc, s, k) || legs->n >= XLEG_MAX)
 		return;
@@ -776,9 +778,8 @@ static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
 		extend_last(doc, s, g, legs);
 		return;
 	}
-	if (too_old(doc, g, last))
-		return;
-	if (tier(k->kind) == 1 && !principal_involved(doc, s))
+	if (too_old(doc, g, last) ||
+	    (tier(k->kind) == 1 && !principal_involved(doc, s)))
 		return;
 	l = &legs->v[legs->n];
 	memset(l, 0, sizeof(*l));
@@ -804,6 +805,19 @@ static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
 	leg_title(doc, s, k, l);
 	legs->n++;
 	doc->last_leg = legs->n;
+}
+
+static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
+			   const struct groups *gs, size_t gi,
+			   struct xlegs *legs)
+{
+	const struct dgroup *g = &gs->v[gi];
+	size_t sa = gi ? gs->v[gi - 1].end : s->off;
+	size_t sb = gi + 1 < gs->n ? gs->v[gi + 1].off : s->off + s->len;
+	const struct xtrigger *move;
+	const struct xtrigger *k = group_trigger(s, gs, g, sa, sb, &move);
+
+	xleg_build(doc, s, gs, g, k, move, sa, sb, legs);
 }
 
 /* Meetings with no date of their own give their counterparts to the leg
@@ -864,7 +878,13 @@ void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
 	struct groups gs;
 	size_t before = legs->n;
 
-	if (s->quoted || !s->trigs->n)
+	if (s->quoted)
+		return;
+	if (xprog_sentence(doc, s, legs)) {
+		remember_place(doc, s);
+		return;
+	}
+	if (!s->trigs->n)
 		return;
 	group_dates(s, &gs);
 	for (size_t i = 0; i < gs.n; i++)

@@ -118,6 +118,9 @@ struct xlegdoc {
 	const struct place *ctx_city;
 	/* The last event (summit, conference, meeting of) the text placed,
 	 * for "the summit is scheduled for Nov. 18-19". */
+	bool has_prog;		/* a programme's day (xprog.c) */
+	int64_t prog_day;
+	size_t prog_sent;
 	bool has_event;
 	size_t event_sent;
 	char event_cc[3];
