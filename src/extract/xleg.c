@@ -343,7 +343,8 @@ static const struct xplace *leg_place(const struct xsentence *s,
 		struct xtrigger at = {p->off, p->len, 0, XTR_VISIT};
 		size_t d, raw;
 
-		if (p->kind == XP_ADJ || p->possessive)
+		if (p->kind == XP_ADJ || p->possessive ||
+		    (gs && gs->strict && (p->off < sa || p->off >= sb)))
 			continue;
 		raw = trig_dist(k, p->off, p->off + p->len);
 		d = p->off >= k->off ? raw : 2 * raw + 20;

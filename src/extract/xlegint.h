@@ -22,6 +22,7 @@ struct dgroup {
 struct groups {
 	struct dgroup v[XGROUP_MAX];
 	size_t n;
+	bool strict; /* a programme's item: no place outside its stretch */
 };
 
 void xleg_build(struct xlegdoc *doc, const struct xsentence *s,

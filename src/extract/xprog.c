@@ -57,7 +57,7 @@ static const struct xtrigger *item_trigger(const struct xsentence *s,
 static void item_leg(struct xlegdoc *doc, const struct xsentence *s,
 		     size_t a, size_t b, int clock, struct xlegs *legs)
 {
-	struct groups gs = {.n = 1};
+	struct groups gs = {.n = 1, .strict = true};
 	struct dgroup *g = &gs.v[0];
 	const struct xtrigger *k = item_trigger(s, a, b);
 

@@ -186,6 +186,12 @@ static const struct trig_word *trig_at(const char *text,
 	return NULL;
 }
 
+static bool is_apostrophe(const char *text, const struct xtok *k)
+{
+	return (k->len == 1 && text[k->off] == '\'') ||
+	       (k->len == 3 && !memcmp(text + k->off, "\xE2\x80\x99", 3));
+}
+
 /* "meeting" as the name of an event: "the Security Consultative
  * Meeting", "the G7 foreign ministers' meeting". */
 static bool named_meeting(const char *text, const struct xtoks *t, size_t i)
@@ -196,7 +202,7 @@ static bool named_meeting(const char *text, const struct xtoks *t, size_t i)
 		return false;
 	if (t->v[i].flags & XT_CAP)
 		return true;
-	if (p > 0 && t->v[p - 1].len <= 3 && !(t->v[p - 1].flags & XT_WORD))
+	if (p > 0 && is_apostrophe(text, &t->v[p - 1]))
 		p--; /* the apostrophe of "ministers'" */
 	return p > 0 && ((t->v[p - 1].flags & (XT_CAP | XT_DIGIT)) ||
 			 xtok_is(text, t, p - 1, "ministers") ||
@@ -235,7 +241,7 @@ static enum xtrig_kind meeting_kind(const char *text, const struct xtoks *t,
 
 	if (!named_meeting(text, t, i))
 		return kind;
-	if (p > 0 && !(t->v[p - 1].flags & XT_WORD))
+	if (p > 0 && is_apostrophe(text, &t->v[p - 1]))
 		p--;
 	return p > 0 && xtok_is(text, t, p - 1, "leaders") ? XTR_SUMMIT
 							    : XTR_GATHER;
