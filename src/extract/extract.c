@@ -72,20 +72,25 @@ static void cast_add(struct cast *c, const struct xperson *p)
 		c->v[c->n++] = *p;
 }
 
-/* Count how often each person of the cast is named in the sentence cut
- * into t (by the name's first or last word). */
+/* Count the sentences cut into t that name each person of the cast (by
+ * a word of the name). */
 static void cast_count(struct cast *c, const char *text,
 		       const struct xtoks *t)
 {
+	bool seen[XCAST_MAX] = {false};
+
 	for (size_t i = 0; i < t->n; i++) {
 		const struct xtok *k = &t->v[i];
 
 		if (!(k->flags & XT_CAP))
 			continue;
 		for (size_t p = 0; p < c->n; p++)
-			if (xwho_names(text, k->off, xtok_stem_len(text, k),
-				       &c->v[p]))
+			if (!seen[p] &&
+			    xwho_names(text, k->off, xtok_stem_len(text, k),
+				       &c->v[p])) {
+				seen[p] = true;
 				c->count[p]++;
+			}
 	}
 }
 

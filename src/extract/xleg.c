@@ -325,6 +325,26 @@ static bool place_nearer_other(const struct groups *gs,
 	return false;
 }
 
+/* Whether city p is where another trigger, an event, happens ("attend
+ * the Summit in Rio de Janeiro and pay a state visit to Brazil"): the
+ * trigger nearest to it is a summit, a conference, a meeting of. */
+static bool events_place(const struct xsentence *s, const struct xtrigger *k,
+			 const struct xplace *p)
+{
+	const struct xtrigger *near = NULL;
+	size_t bd = (size_t)-1;
+
+	for (size_t i = 0; i < s->trigs->n; i++) {
+		size_t d = trig_dist(&s->trigs->v[i], p->off, p->off + p->len);
+
+		if (d < bd) {
+			bd = d;
+			near = &s->trigs->v[i];
+		}
+	}
+	return near && near != k && tier(near->kind) == 1;
+}
+
 /* The place of a leg whose trigger is k, in the stretch [sa, sb): the
  * nearest, the words after the trigger first; then a city of that
  * country the sentence names over the country alone ("a state visit to
@@ -367,7 +387,8 @@ static const struct xplace *leg_place(const struct xsentence *s,
 
 			if (p->kind == XP_CITY && !p->possessive &&
 			    !strcmp(p->cc, best->cc) &&
-			    !(gs && place_nearer_other(gs, g, p)))
+			    !(gs && place_nearer_other(gs, g, p)) &&
+			    !events_place(s, k, p))
 				return p;
 		}
 	}
@@ -693,11 +714,16 @@ static bool inherit_place(const struct xlegdoc *doc, const struct xsentence *s,
 {
 	const struct xleg *on = leg_on_day(legs, day);
 
-	if (tier(k->kind) == 1 && doc->has_event &&
-	    s->idx - doc->event_sent <= 8) {
-		memcpy(l->cc, doc->event_cc, 3);
-		l->city = doc->event_city;
-		return true;
+	if (tier(k->kind) == 1) {
+		char key[32];
+		const struct xevmem *ev;
+
+		xevent_key(doc->text, s->toks, k->tok, key);
+		if ((ev = xevent_find(doc, key, s->idx)) != NULL) {
+			memcpy(l->cc, ev->cc, 3);
+			l->city = ev->city;
+			return true;
+		}
 	}
 	if (on) {
 		memcpy(l->cc, on->cc, 3);
@@ -761,6 +787,26 @@ static void leg_people(const struct xlegdoc *doc, const struct xsentence *s,
 }
 
 /* The leg of group gi of the sentence, if it makes one. */
+/* Whether the principal takes part in what trigger k names: always in a
+ * stay or a meeting (whose subject others_trip checked); in an event, if
+ * the sentence says so or the text said so of the event it names again
+ * (*known: that event, when named by its key). */
+static bool takes_part(const struct xlegdoc *doc, const struct xsentence *s,
+		       const struct xtrigger *k, const struct xevmem **known)
+{
+	char key[32];
+	const struct xevmem *ev;
+
+	*known = NULL;
+	if (tier(k->kind) != 1)
+		return true;
+	xevent_key(doc->text, s->toks, k->tok, key);
+	ev = xevent_find(doc, key, s->idx);
+	if (ev && *key)
+		*known = ev;
+	return principal_involved(doc, s) || (ev && ev->principal);
+}
+
 /* The leg of group g with trigger k (and the move that leads to it, or
  * NULL), its stretch of the sentence [sa, sb), if it makes one. */
 void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
@@ -768,6 +814,7 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 		const struct xtrigger *k, const struct xtrigger *move,
 		size_t sa, size_t sb, struct xlegs *legs)
 {
+	const struct xevmem *known = NULL;
 	const struct xplace *p;
 	struct xleg *l;
 	int64_t first, last;
@@ -779,12 +826,11 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 		extend_last(doc, s, g, legs);
 		return;
 	}
-	if (too_old(doc, g, last) ||
-	    (tier(k->kind) == 1 && !principal_involved(doc, s)))
+	if (too_old(doc, g, last) || !takes_part(doc, s, k, &known))
 		return;
 	l = &legs->v[legs->n];
 	memset(l, 0, sizeof(*l));
-	l->type = trig_type(s, k->kind);
+	l->type = trig_type(s, known ? known->kind : k->kind);
 	l->first = first;
 	l->last = last;
 	l->clock = first == last ? g->clock : -1;
@@ -864,10 +910,15 @@ static void remember_place(struct xlegdoc *doc, const struct xsentence *s)
 			ctx = true;
 		}
 		if (tier(k->kind) == 1) {
-			memcpy(doc->event_cc, p->cc, 3);
-			doc->event_city = p->city;
-			doc->event_sent = s->idx;
-			doc->has_event = true;
+			struct xevmem ev = {.kind = k->kind,
+					    .city = p->city,
+					    .sent = s->idx,
+					    .principal =
+						principal_involved(doc, s)};
+
+			xevent_key(doc->text, s->toks, k->tok, ev.key);
+			memcpy(ev.cc, p->cc, 3);
+			xevent_remember(doc, &ev);
 			return;
 		}
 	}

@@ -104,6 +104,19 @@ struct xlegs {
 	size_t n;
 };
 
+/* An event the text named with its place: "the 19th G20 Leaders' Summit
+ * in Rio de Janeiro" is kept as "G20", its kind and place, and whether
+ * the principal takes part. */
+#define XEVMEM_MAX 8
+struct xevmem {
+	char key[32];
+	enum xtrig_kind kind;
+	char cc[3];
+	const struct place *city;
+	size_t sent;
+	bool principal;
+};
+
 /* What the whole report tells every sentence's legs. */
 struct xlegdoc {
 	const char *text;
@@ -116,15 +129,13 @@ struct xlegdoc {
 	size_t last_place_sent;		 /* where the context place was */
 	char ctx_cc[3];
 	const struct place *ctx_city;
-	/* The last event (summit, conference, meeting of) the text placed,
-	 * for "the summit is scheduled for Nov. 18-19". */
-	bool has_prog;		/* a programme's day (xprog.c) */
+	bool has_prog; /* a programme's day (xprog.c) */
 	int64_t prog_day;
 	size_t prog_sent;
-	bool has_event;
-	size_t event_sent;
-	char event_cc[3];
-	const struct place *event_city;
+	/* The events (summits, conferences, meetings of) the text placed,
+	 * for "The G20 summit is scheduled for Nov. 18-19" (xevmem.c). */
+	struct xevmem events[XEVMEM_MAX];
+	size_t nevents;
 };
 
 /* One sentence, scanned. */
@@ -143,6 +154,17 @@ struct xsentence {
 /* The legs of one sentence, appended to legs. */
 void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
 		   struct xlegs *legs);
+
+/* The key of the event whose trigger word is token tok: the first
+ * capitalised word or number of its name ("G20" of "the 19th G20
+ * Leaders' Summit"), or "" (xevmem.c). */
+void xevent_key(const char *text, const struct xtoks *t, size_t tok,
+		char key[32]);
+/* The event the text named last with this key ("" : the last of all),
+ * if near enough to sentence sent; NULL when none. */
+const struct xevmem *xevent_find(const struct xlegdoc *doc, const char *key,
+				 size_t sent);
+void xevent_remember(struct xlegdoc *doc, const struct xevmem *ev);
 
 /* One leg of each set of mentions of one (xmerge.c). */
 void xleg_merge(struct xlegs *legs);
