@@ -291,7 +291,8 @@ static const struct xtrigger *group_trigger(const struct xsentence *s,
 	if ((best->kind == XTR_MOVE || best->kind == XTR_TRAVEL ||
 	     best->kind == XTR_SPEECH) &&
 	    (k = nearest_of(s, gs, g, sa, sb, 1, false)) != NULL &&
-	    !clause_between(s, k, g)) {
+	    !clause_between(s, k, g) &&
+	    !(best->kind == XTR_SPEECH && k->kind == XTR_GATHER)) {
 		*move = best;
 		return k;
 	}
@@ -836,6 +837,7 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	l->clock = first == last ? g->clock : -1;
 	l->clock_end = first == last ? g->clock_end : -1;
 	l->from_move = move != NULL;
+	l->trig_off = k->off;
 	p = leg_place(s, gs, g, move ? move : k, sa, sb);
 	if (p && listed_place(doc->text, s, p))
 		return;
@@ -865,6 +867,40 @@ static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
 	const struct xtrigger *k = group_trigger(s, gs, g, sa, sb, &move);
 
 	xleg_build(doc, s, gs, g, k, move, sa, sb, legs);
+}
+
+/* A dinner, a press conference or a speech the sentence names after a
+ * leg of one day, with no date of its own, is on that day, there:
+ * "a summit at the White House on April 26, followed by a state dinner
+ * ... that evening". */
+static void companions(struct xlegdoc *doc, const struct xsentence *s,
+		       size_t before, struct xlegs *legs)
+{
+	for (size_t i = 0; i < s->trigs->n; i++) {
+		const struct xtrigger *k = &s->trigs->v[i];
+		const struct xleg *host = NULL;
+		struct xleg *l;
+		bool used = false;
+
+		if (k->kind != XTR_RECEPTION && k->kind != XTR_PRESS &&
+		    k->kind != XTR_SPEECH)
+			continue;
+		for (size_t j = before; j < legs->n; j++) {
+			used = used || legs->v[j].trig_off == k->off;
+			if (legs->v[j].trig_off < k->off)
+				host = &legs->v[j];
+		}
+		if (used || !host || host->first != host->last ||
+		    legs->n >= XLEG_MAX || others_trip(doc, s, k))
+			continue;
+		l = &legs->v[legs->n++];
+		*l = *host;
+		l->type = trig_type(s, k->kind);
+		l->trig_off = k->off;
+		l->nwith = 0;
+		l->clock = l->clock_end = -1;
+		leg_title(doc, s, k, l);
+	}
 }
 
 /* Meetings with no date of their own give their counterparts to the leg
@@ -941,6 +977,7 @@ void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
 	group_dates(s, &gs);
 	for (size_t i = 0; i < gs.n; i++)
 		leg_from_group(doc, s, &gs, i, legs);
+	companions(doc, s, before, legs);
 	undated_meetings(doc, s, before, legs);
 	remember_place(doc, s);
 }

@@ -92,6 +92,7 @@ struct xleg {
 	size_t nwith;
 	size_t sents[XLEG_SENTS]; /* the sentences it came from */
 	size_t nsents;
+	size_t trig_off;	  /* where its trigger word is */
 	bool dead;		  /* merged into another */
 	bool from_move;		  /* an event the move of its date leads to
 				     ("travel to Helsinki on July 13 for the
