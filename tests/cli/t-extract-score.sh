@@ -84,9 +84,12 @@ expect_rc 0 "score: a perfect report exits 0"
 expect_out_match '^a  expected  4  proposed  4  right  4$' \
 	"score: aliases, accents, case, timed and empty ends all match"
 expect_out_match '^recall 4/4 = 100.0%$' "score: recall 100% on a perfect report"
-grep -q -- '--date 2023-01-30' "$F/a.argv" && grep -q -- '--format tsv' "$F/a.argv" &&
-	grep -q '^extract ' "$F/a.argv" && ok "score: the # args line reaches itin extract" ||
+if grep -q -- '--date 2023-01-30' "$F/a.argv" && grep -q -- '--format tsv' "$F/a.argv" &&
+	grep -q '^extract ' "$F/a.argv"; then
+	ok "score: the # args line reaches itin extract"
+else
 	not_ok "score: itin was run as: $(cat "$F/a.argv")"
+fi
 
 fake_score b
 expect_out_match '^b  expected  5  proposed  4  right  2$' \

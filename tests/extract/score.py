@@ -179,25 +179,23 @@ def run_itin(itin, args, report, timeout):
     return out, None
 
 
+def unmatched(items, right):
+    """The items left over once each key counted in right is used once."""
+    left = Counter(right)
+    rest = []
+    for item in items:
+        if left[item.key()]:
+            left[item.key()] -= 1
+        else:
+            rest.append(item)
+    return rest
+
+
 def match(legs, events):
     """(right, missed legs, wrong events, near misses), one to one."""
-    want = Counter(l.key() for l in legs)
-    got = Counter(e.key() for e in events)
-    right = want & got
-    left = Counter(right)
-    missed = []
-    for l in legs:
-        if left[l.key()]:
-            left[l.key()] -= 1
-        else:
-            missed.append(l)
-    left = Counter(right)
-    wrong = []
-    for e in events:
-        if left[e.key()]:
-            left[e.key()] -= 1
-        else:
-            wrong.append(e)
+    right = Counter(l.key() for l in legs) & Counter(e.key() for e in events)
+    missed = unmatched(legs, right)
+    wrong = unmatched(events, right)
     near, used = [], set()
     for l in missed:
         for i, e in enumerate(wrong):
