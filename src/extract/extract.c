@@ -46,29 +46,51 @@ struct run {
 	struct xlegs legs;
 };
 
+static const char *last_word(const char *name)
+{
+	const char *sp = strrchr(name, ' ');
+
+	return sp ? sp + 1 : name;
+}
+
+/* One person named twice ("Secretary Blinken", "Secretary of State Antony
+ * J. Blinken"): the fuller name and the longer title kept. */
 static void cast_add(struct cast *c, const struct xperson *p)
 {
-	for (size_t i = 0; i < c->n; i++)
-		if (!strcmp(c->v[i].name, p->name))
-			return;
+	for (size_t i = 0; i < c->n; i++) {
+		struct xperson *q = &c->v[i];
+
+		if (strcmp(last_word(q->name), last_word(p->name)))
+			continue;
+		if (strlen(p->name) > strlen(q->name))
+			memcpy(q->name, p->name, sizeof(q->name));
+		if (strlen(p->role) > strlen(q->role))
+			memcpy(q->role, p->role, sizeof(q->role));
+		return;
+	}
 	if (c->n < XCAST_MAX)
 		c->v[c->n++] = *p;
 }
 
-/* Count how often each person of the cast is named in the sentence cut
- * into t (by the name's first or last word). */
+/* Count the sentences cut into t that name each person of the cast (by
+ * a word of the name). */
 static void cast_count(struct cast *c, const char *text,
 		       const struct xtoks *t)
 {
+	bool seen[XCAST_MAX] = {false};
+
 	for (size_t i = 0; i < t->n; i++) {
 		const struct xtok *k = &t->v[i];
 
 		if (!(k->flags & XT_CAP))
 			continue;
 		for (size_t p = 0; p < c->n; p++)
-			if (xwho_names(text, k->off, xtok_stem_len(text, k),
-				       &c->v[p]))
+			if (!seen[p] &&
+			    xwho_names(text, k->off, xtok_stem_len(text, k),
+				       &c->v[p])) {
+				seen[p] = true;
 				c->count[p]++;
+			}
 	}
 }
 
@@ -85,6 +107,9 @@ static void choose_principal(struct cast *c, const char *given)
 		c->has_principal = true;
 		return;
 	}
+	/* The first titled person is the lede's: worth three mentions. */
+	if (c->n)
+		c->count[0] += 3;
 	for (size_t i = 1; i < c->n; i++)
 		if (c->count[i] > c->count[best])
 			best = i;
@@ -226,10 +251,16 @@ static void second_reading(struct run *r)
 	doc.npeople = r->cast.n;
 	for (size_t i = 0; i < r->sents.n; i++) {
 		const struct xsent *s = &r->sents.v[i];
-		struct xsentence xs = {i,	  s->off,     s->len,
-				       s->quoted, &r->toks,   &sc->places,
-				       &sc->people, sc->dates, 0,
-				       &sc->trigs};
+		struct xsentence xs = {.text = text,
+				       .idx = i,
+				       .off = s->off,
+				       .len = s->len,
+				       .quoted = s->quoted,
+				       .toks = &r->toks,
+				       .places = &sc->places,
+				       .people = &sc->people,
+				       .dates = sc->dates,
+				       .trigs = &sc->trigs};
 
 		xtok_split(text, s->off, s->len, &r->toks);
 		xplace_scan(text, &r->toks, ctx, &sc->places);

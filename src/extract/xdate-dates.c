@@ -276,7 +276,10 @@ static size_t month_alone(const struct xwin *w, size_t i, struct xmention *m)
 		m->y = y;
 		return k + 1;
 	}
-	if (i == 0 || !xw_in(w, i - 1, before))
+	/* "in March", "mid-March", "early-March". */
+	if (i == 0 ||
+	    !(xw_in(w, i - 1, before) ||
+	      (i > 1 && xw_punct(w, i - 1, '-') && xw_in(w, i - 2, before))))
 		return 0;
 	j = year_word(w, i + k, m);
 	return j - i;
@@ -323,9 +326,11 @@ size_t xpat_weekday(const struct xwin *w, size_t i, struct xmention *m)
 
 	if (!is_wday(w, i, true))
 		return 0;
-	if (xw_punct(w, j, ',') || xw_punct(w, j, '.'))
+	if (xw_punct(w, j, ',') || xw_punct(w, j, '.') || xw_punct(w, j, '('))
 		j++;
 	if ((k = md_at(w, j, m)) || (k = dm_at(w, j, m))) {
+		/* "Tuesday (Feb. 18)": the bracket closes within. */
+		k += xw_punct(w, j - 1, '(') && xw_punct(w, j + k, ')');
 		m->wday = w->t[i].wday;
 		return j + k - i;
 	}

@@ -199,6 +199,12 @@ static bool date_line(const struct docctx *c, const char *s, size_t a, size_t e,
 			i += k - 1;
 			continue;
 		}
+		/* "By Jane Smith | January 30, 2023": the byline. */
+		if (xw_is(&w, i, "by")) {
+			while (i + 1 < n && w.t[i + 1].cap)
+				i++;
+			continue;
+		}
 		if (!prefix_ok(&w, i))
 			return false;
 	}

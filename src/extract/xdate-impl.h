@@ -83,6 +83,7 @@ enum xrel {
 	XR_PREV_DAY,
 	XR_DAYS_LATER,	 /* nrel days after the previous date */
 	XR_DAYS_AGO,	 /* nrel days before the document date */
+	XR_IN_DAYS,	 /* nrel days after the document date ("in two days") */
 	XR_WD_NEXT,	 /* "next Tuesday" */
 	XR_WD_LAST,	 /* "last Friday" */
 	XR_WD_NEXT_WEEK, /* "Tuesday next week" */

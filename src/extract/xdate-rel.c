@@ -64,7 +64,8 @@ static size_t day_words(const struct xwin *w, size_t i, struct xmention *m)
 	return j + 2 - i;
 }
 
-/* "two days later", "a week later", "three days ago", "years ago". */
+/* "two days later", "a week later", "three days ago", "in two days",
+ * "years ago". */
 static size_t count_words(const struct xwin *w, size_t i, struct xmention *m)
 {
 	static const char *const units[] = {"day", "days", "week", "weeks",
@@ -79,6 +80,13 @@ static size_t count_words(const struct xwin *w, size_t i, struct xmention *m)
 	if (n && (xw_is(w, i + 1, "years") || xw_is(w, i + 1, "year")) &&
 	    xw_is(w, i + 2, "ago"))
 		return m->kind = XM_RECALL, 3;
+	if (xw_is(w, i, "in") && xw_in(w, i + 2, units) &&
+	    (n = xw_is(w, i + 1, "a") ? 1 : xw_count(w, i + 1, true)) > 0) {
+		m->kind = XM_DAYS;
+		m->rel = XR_IN_DAYS;
+		m->nrel = w->t[i + 2].lw[0] == 'w' ? 7 * n : n;
+		return 3;
+	}
 	if (!n || !xw_in(w, i + 1, units) ||
 	    (!later && !xw_is(w, i + 2, "ago")))
 		return 0;
@@ -107,7 +115,7 @@ static size_t span_words(const struct xwin *w, size_t i, struct xmention *m)
 
 	if (which < 0 && xw_is(w, i, "the") && xw_is(w, i + 1, "weekend"))
 		return m->kind = XM_PERIOD, m->rel = XR_THIS_WEEKEND, 2;
-	if (which < 0 || (j > i && which == 1))
+	if (which < 0)
 		return 0;
 	for (int u = 0; u < 4; u++) {
 		if (!xw_is(w, j + 1, units[u]))

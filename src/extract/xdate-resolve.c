@@ -51,6 +51,7 @@
 #define PEN_ORDER   (2 * 3)
 #define PEN_CUE	    (2 * 12)
 #define PEN_BOUND   (2 * 30)
+#define PEN_WDAY    (2 * 400)
 #define CHAIN_SENTS 2
 
 struct cand {
@@ -127,6 +128,10 @@ static void add_md(struct rctx *r, size_t i, int y, int m, int d)
 	if (x->m2 && x->d2 && date_is_valid(y2, x->m2, x->d2))
 		last = civil(y2, x->m2, x->d2);
 	add(r, i, first, last);
+	/* "Tuesday, Feb 18": the year whose Feb 18 is a Tuesday. */
+	if (x->wday >= 0 && weekday_from_days(first) != x->wday &&
+	    r->nc[i] > 0 && r->c[i * MAXC + r->nc[i] - 1].first == first)
+		r->c[i * MAXC + r->nc[i] - 1].cost += PEN_WDAY;
 }
 
 /* The order a numeric date is read in; warns when nothing decides. */
@@ -211,68 +216,90 @@ static void cands_weekday(struct rctx *r, size_t i)
 	add(r, i, base, base + span);
 }
 
-/* "today", "next week", "this weekend", "last month", "next year". */
-static void cands_rel(struct rctx *r, size_t i)
+/* "today", "tomorrow", "three days ago": days from the document date. */
+static bool rel_day(const struct xmention *x, int64_t *off)
 {
-	const struct xmention *x = &r->ms->v[i];
-	int64_t D = r->D, mon = monday(r), sat = mon + 5;
-	int y = r->Y, mo, d;
-
-	civil_from_days(D, &y, &mo, &d);
 	switch (x->rel) {
 	case XR_TODAY:
-		add(r, i, D, D);
-		break;
+		*off = 0;
+		return true;
 	case XR_TOMORROW:
-		add(r, i, D + 1, D + 1);
-		break;
-	case XR_YESTERDAY:
-		add(r, i, D - 1, D - 1);
-		break;
 	case XR_AFTER_TOMORROW:
-		add(r, i, D + 2, D + 2);
-		break;
+		*off = x->rel == XR_TOMORROW ? 1 : 2;
+		return true;
+	case XR_YESTERDAY:
 	case XR_DAYS_AGO:
-		add(r, i, D - x->nrel, D - x->nrel);
-		break;
+		*off = x->rel == XR_YESTERDAY ? -1 : -(int64_t)x->nrel;
+		return true;
+	case XR_IN_DAYS:
+		*off = x->nrel;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* "this week", "next week", "this weekend" ("over the weekend" told in
+ * the past is the one before). */
+static bool rel_week(struct rctx *r, size_t i)
+{
+	const struct xmention *x = &r->ms->v[i];
+	int64_t mon = monday(r), sat = mon + 5;
+
+	switch (x->rel) {
 	case XR_THIS_WEEK:
-		add(r, i, mon, mon + 6);
-		break;
 	case XR_NEXT_WEEK:
-		add(r, i, mon + 7, mon + 13);
-		break;
 	case XR_LAST_WEEK:
-		add(r, i, mon - 7, mon - 1);
-		break;
+		mon += x->rel == XR_NEXT_WEEK	? 7
+		       : x->rel == XR_LAST_WEEK ? -7
+						: 0;
+		add(r, i, mon, mon + 6);
+		return true;
 	case XR_THIS_WEEKEND:
-		if (x->tense == XTENSE_PAST && D < sat)
+	case XR_NEXT_WEEKEND:
+		if (x->rel == XR_NEXT_WEEKEND)
+			sat += 7;
+		else if (x->tense == XTENSE_PAST && r->D < sat)
 			sat -= 7;
 		add(r, i, sat, sat + 1);
-		break;
-	case XR_NEXT_WEEKEND:
-		add(r, i, sat + 7, sat + 8);
-		break;
-	case XR_THIS_MONTH:
-		add_month(r, i, y, mo);
-		break;
-	case XR_NEXT_MONTH:
-		add_month(r, i, mo == 12 ? y + 1 : y, mo % 12 + 1);
-		break;
-	case XR_LAST_MONTH:
-		add_month(r, i, mo == 1 ? y - 1 : y, mo == 1 ? 12 : mo - 1);
-		break;
-	case XR_THIS_YEAR:
-		add(r, i, civil(y, 1, 1), civil(y, 12, 31));
-		break;
-	case XR_NEXT_YEAR:
-		add(r, i, civil(y + 1, 1, 1), civil(y + 1, 12, 31));
-		break;
-	case XR_LAST_YEAR:
-		add(r, i, civil(y - 1, 1, 1), civil(y - 1, 12, 31));
-		break;
+		return true;
 	default:
-		break;
+		return false;
 	}
+}
+
+/* "this month", "next month", "last year", "next year". */
+static void rel_calendar(struct rctx *r, size_t i)
+{
+	const struct xmention *x = &r->ms->v[i];
+	int y, mo, d, step;
+
+	civil_from_days(r->D, &y, &mo, &d);
+	step = x->rel == XR_NEXT_MONTH || x->rel == XR_NEXT_YEAR   ? 1
+	       : x->rel == XR_LAST_MONTH || x->rel == XR_LAST_YEAR ? -1
+								   : 0;
+	if (x->rel == XR_THIS_MONTH || x->rel == XR_NEXT_MONTH ||
+	    x->rel == XR_LAST_MONTH) {
+		mo += step;
+		if (mo < 1 || mo > 12) {
+			y += step;
+			mo = mo < 1 ? 12 : 1;
+		}
+		add_month(r, i, y, mo);
+	} else if (x->rel == XR_THIS_YEAR || x->rel == XR_NEXT_YEAR ||
+		   x->rel == XR_LAST_YEAR) {
+		add(r, i, civil(y + step, 1, 1), civil(y + step, 12, 31));
+	}
+}
+
+static void cands_rel(struct rctx *r, size_t i)
+{
+	int64_t off;
+
+	if (rel_day(&r->ms->v[i], &off))
+		add(r, i, r->D + off, r->D + off);
+	else if (!rel_week(r, i))
+		rel_calendar(r, i);
 }
 
 static void candidates(struct rctx *r, size_t i)

@@ -90,9 +90,10 @@ static size_t prefix(const struct xwin *w, size_t i, size_t floor,
 	size_t q = weekday_prefix(w, i, floor, m);
 	bool single = m->kind == XM_DAYS && !m->d2 && m->wday2 < 0;
 
-	if (q > floor && (xw_is(w, q - 1, "on") || xw_is(w, q - 1, "late") ||
-			  xw_is(w, q - 1, "early")))
-		q--;
+	for (int k = 0; k < 2 && q > floor; k++)
+		if (xw_is(w, q - 1, "on") || xw_is(w, q - 1, "late") ||
+		    xw_is(w, q - 1, "early"))
+			q--;
 	if (q <= floor || !single)
 		return q < floor ? floor : q;
 	if (xw_in(w, q - 1, until) && m->rel != XR_NEXT_DAY) {

@@ -41,12 +41,21 @@ static const char *const not_ed[] = {
     "wicked", "based",	 "related", "limited", "advanced", "detailed",
     "armed",  "red",	 "bed",	    "wed",     NULL};
 static const char *const present_s[] = {
-    "arrives",	 "visits", "meets",   "holds", "begins",  "starts",
-    "leaves",	 "heads",  "travels", "hosts", "opens",	  "ends",
-    "returns",	 "lands",  "departs", "tours", "attends", "continues",
-    "concludes", "flies",  "goes",    "wraps", "kicks",	  NULL};
-static const char *const be_words[] = {"be", "is", "are", "am", "been", "being",
-				       "a",  "an", "the", "to", "will", NULL};
+    "arrives",	 "visits",  "meets",	"holds",   "begins",  "starts",
+    "leaves",	 "heads",   "travels",	"hosts",   "opens",   "ends",
+    "returns",	 "lands",   "departs",	"tours",   "attends", "continues",
+    "concludes", "flies",   "goes",	"wraps",   "kicks",   "takes",
+    "runs",	 "gathers", "convenes", "resumes", NULL};
+/* Before a participle, these make it passive or an adjective ("will be
+ * held", "stay closed", "the planned visit"), not a past. */
+static const char *const be_words[] = {
+    "be",  "is",   "are",  "am",   "been",  "being",  "a",	 "an",
+    "the", "to",   "will", "stay", "stays", "remain", "remains", "become",
+    "get", "gets", "his",  "her",  "their", NULL};
+static const char *const fut_be[] = {"scheduled", "slated", "due",
+				     "planned",	  "set",    "expected",
+				     "poised",	  "tipped", NULL};
+static const char *const be_now[] = {"is", "are", "am", NULL};
 static const char *const to_verbs[] = {
     "visit",  "meet", "attend", "travel", "arrive", "hold",  "host",
     "tour",   "head", "fly",	"go",	  "begin",  "start", "leave",
@@ -80,6 +89,9 @@ static enum xtense marker(const struct xwin *w, size_t i)
 		return XTENSE_FUTURE;
 	if (xw_in(w, i, fut_to) && xw_is(w, i + 1, "to"))
 		return XTENSE_FUTURE;
+	/* "is scheduled for Monday", "are set for October". */
+	if (xw_in(w, i, fut_be) && i > 0 && xw_in(w, i - 1, be_now))
+		return XTENSE_FUTURE;
 	if ((xw_is(w, i, "is") || xw_is(w, i, "are") || xw_is(w, i, "was") ||
 	     xw_is(w, i, "were")) &&
 	    xw_is(w, i + 1, "to"))
@@ -100,7 +112,7 @@ static enum xtense marker(const struct xwin *w, size_t i)
 			   : XTENSE_NONE;
 	if (is_ed(t) && !xw_in(w, i, not_ed) && !passive)
 		return XTENSE_PAST;
-	if (xw_in(w, i, present_s))
+	if (xw_in(w, i, present_s) || xw_in(w, i, be_now))
 		return XTENSE_PRESENT;
 	return XTENSE_NONE;
 }

@@ -123,14 +123,32 @@ void xdate_scan(const char *text, size_t off, size_t len, size_t sentence,
  * Resolve every mention against the document date (doc->found must be
  * true); order decides numeric dates (doc->order unless the text itself
  * decides, as "13/01" does). Warnings name file (may be NULL) and the
- * line of the mention (lines counted in text).
+ * line and column of the mention (counted in text). What it fills:
+ *   XM_DAYS, XM_FROM, XM_UNTIL  first..last (an until's day is both);
+ *                   a clock time written beside the day ("at 4 pm on
+ *                   Sunday") is in clock/clock_end, and also stays its
+ *                   own XM_CLOCK mention
+ *   XM_PERIOD       first..last of the week, weekend, month or year
+ *   XM_RECALL       first..last when the words name a year or month
+ *                   ("since 2019": 2019); resolved false for "years ago"
+ *   XM_DURATION     first..first+ndays-1 when a day of its own sentence
+ *                   (within four mentions) starts it ("a six-day visit
+ *                   starting April 24"); else resolved false
+ *   XM_CLOCK        never resolved (no day)
+ * A month or year told in the past, or over before the document date,
+ * turns from XM_PERIOD into XM_RECALL here. The rule that picks among
+ * the possible days is described at the top of xdate-resolve.c.
+ * The document's own date line is scanned like any sentence if the
+ * caller passes it: skip mentions inside doc->off..doc->off+doc->len.
  */
 void xdate_resolve(struct xmentions *m, const char *text, size_t len,
 		   const struct xdoc_date *doc, const char *file,
 		   const struct itin_warner *w);
 
 /* The tense of the clause around text[off] (the clause: between the
- * nearest ',', ';', ':' or sentence bounds, widened to the verb). */
+ * nearest ',', ';', ':', bracket, spaced dash or sentence bounds,
+ * widened to the neighbouring clauses when it has no verb; see
+ * xdate-tense.c). Reads at most 200 bytes either side of off. */
 enum xtense xdate_tense(const char *text, size_t sent_off, size_t sent_len,
 			size_t off);
 

@@ -7,27 +7,31 @@
 
 #include "itin/ascii.h"
 #include "xleg.h"
+#include "xlegint.h"
 
-#define XGROUP_MAX 16
 /* Dates this long before the document date are pasts the text recalls,
  * whatever the tense; a past tense makes it a week. */
 #define RECALL_DAYS	 30
 #define RECALL_PAST_DAYS 7
 
-/* A set of date mentions that together say when one leg is. */
-struct dgroup {
-	size_t off, end; /* from the first mention's words to the last's */
-	bool has_first, has_last, recall, vague;
-	int64_t first, last, until;
-	int ndays;
-	int clock, clock_end;
-	enum xtense tense;
-};
+/* Only list punctuation between text[a, b): ", ", " and ", ", or ". */
+static bool list_gap(const char *text, size_t a, size_t b)
+{
+	size_t i = a;
 
-struct groups {
-	struct dgroup v[XGROUP_MAX];
-	size_t n;
-};
+	if (b < a || b - a > 12)
+		return false;
+	while (i < b && (text[i] == ' ' || text[i] == ','))
+		i++;
+	if (b - i >= 3 && (!strncmp(text + i, "and", 3) ||
+			   !strncmp(text + i, "or ", 3)))
+		i += 3;
+	while (i < b && text[i] == ' ')
+		i++;
+	if (b - i >= 4 && !strncmp(text + i, "the ", 4))
+		i += 4;
+	return i == b && b > a;
+}
 
 static bool is_start_kind(enum xmention_kind k)
 {
@@ -58,10 +62,17 @@ static bool place_between(const struct xsentence *s, size_t a, size_t b)
 static bool joins(const struct xsentence *s, const struct dgroup *g,
 		  const struct xmention *m)
 {
-	if (g->recall || g->vague)
+	if (g->recall || g->vague ||
+	    (!is_start_kind(m->kind) && !is_end_kind(m->kind)))
 		return false;
+	if (!g->has_first && !g->has_last && !g->ndays)
+		return true; /* a clock time alone: "at 4 pm on Wednesday" */
 	if (is_end_kind(m->kind) && (!g->has_first || g->has_last || g->ndays))
 		return false;
+	if (m->kind == XM_DAYS && g->has_first && !g->has_last && !g->ndays &&
+	    m->resolved && m->first == g->last + 1 &&
+	    list_gap(s->text, g->end, m->off))
+		return true; /* "on 12/02/2025 and 13/02/2025" */
 	if (is_start_kind(m->kind) && (g->has_first || !g->ndays))
 		return false;
 	return !place_between(s, g->end, m->off) ||
@@ -78,6 +89,10 @@ static void take(struct dgroup *g, const struct xmention *m)
 	switch (m->kind) {
 	case XM_DAYS:
 	case XM_FROM:
+		if (g->has_first && m->resolved && m->first == g->last + 1) {
+			g->last = m->last; /* the next day, listed */
+			break;
+		}
 		g->has_first = m->resolved;
 		g->first = m->first;
 		g->last = m->kind == XM_DAYS ? m->last : m->first;
@@ -172,9 +187,28 @@ static int tier(enum xtrig_kind k)
 	}
 }
 
+/* Whether trigger k is nearer another group than g: its own date. */
+static bool nearer_other(const struct groups *gs, const struct dgroup *g,
+			 const struct xtrigger *k)
+{
+	size_t d = trig_dist(k, g->off, g->end);
+
+	for (size_t i = 0; i < gs->n; i++)
+		if (&gs->v[i] != g && !gs->v[i].recall &&
+		    trig_dist(k, gs->v[i].off, gs->v[i].end) < d)
+			return true;
+	return false;
+}
+
+int xleg_tier(enum xtrig_kind k)
+{
+	return tier(k);
+}
+
 /* The nearest trigger of tier t in [sa, sb) (before the group only, if
- * before), or NULL. */
+ * before) that has no date of its own, or NULL. */
 static const struct xtrigger *nearest_of(const struct xsentence *s,
+					 const struct groups *gs,
 					 const struct dgroup *g, size_t sa,
 					 size_t sb, int t, bool before)
 {
@@ -186,7 +220,8 @@ static const struct xtrigger *nearest_of(const struct xsentence *s,
 		size_t d = trig_dist(k, g->off, g->end);
 
 		if (k->off < sa || k->off >= sb || k->kind == XTR_BLOCK ||
-		    (t && tier(k->kind) != t) || (before && k->off >= g->off))
+		    (t && tier(k->kind) != t) || (before && k->off >= g->off) ||
+		    nearer_other(gs, g, k))
 			continue;
 		if (d < bd) {
 			bd = d;
@@ -196,24 +231,55 @@ static const struct xtrigger *nearest_of(const struct xsentence *s,
 	return best;
 }
 
+/* Whether a relative clause (", during which", ", where", ", when")
+ * separates trigger k from group g: "a tour of France and the United
+ * States today, during which he will co-chair the Summit" does not make
+ * today the summit's. */
+static bool clause_between(const struct xsentence *s,
+			   const struct xtrigger *k, const struct dgroup *g)
+{
+	static const char *const marks[] = {", during which", ", where",
+					    ", when", ", while", "; ", NULL};
+	size_t a = k->off < g->off ? k->off : g->end;
+	size_t b = k->off < g->off ? g->off : k->off;
+
+	if (b <= a)
+		return false;
+	for (const char *const *m = marks; *m; m++) {
+		const char *hit = memmem(s->text + a, b - a, *m, strlen(*m));
+
+		if (hit)
+			return true;
+	}
+	return false;
+}
+
 /* The trigger of group g, whose stretch of the sentence is [sa, sb): the
  * nearest (a date nearest to "anniversary" is no leg's); an event in the
- * stretch wins over the stay that brings one there and the speech given
- * at it; a stay named before the date over the talks that are its
+ * stretch wins over the move that brings one there ("travel to Helsinki
+ * on July 13 for the Summit": *move gets the move, whose place the leg
+ * takes) and the speech given at it, not over a stay
+ * the date is said of ("a state visit to Peru from Nov. 13 to 17"); a stay named before the date over the talks that are its
  * purpose ("stop in the UAE on Tuesday for talks"); a stay over the move
  * that starts it. NULL: none. */
 static const struct xtrigger *group_trigger(const struct xsentence *s,
+					    const struct groups *gs,
 					    const struct dgroup *g, size_t sa,
-					    size_t sb)
+					    size_t sb,
+					    const struct xtrigger **move)
 {
 	const struct xtrigger *best = NULL, *k;
 	size_t bd = (size_t)-1;
 
+	*move = NULL;
 	for (size_t i = 0; i < s->trigs->n; i++) {
 		size_t d = trig_dist(&s->trigs->v[i], g->off, g->end);
 		bool inside = s->trigs->v[i].off >= sa &&
 			      s->trigs->v[i].off < sb;
 
+		/* "attend X in Y on DATE": the verb comes first. */
+		if (s->trigs->v[i].off >= g->end)
+			d *= 2;
 		d += inside ? 0 : 1000;
 		if (d < bd) {
 			bd = d;
@@ -222,13 +288,17 @@ static const struct xtrigger *group_trigger(const struct xsentence *s,
 	}
 	if (!best || best->kind == XTR_BLOCK)
 		return best;
-	if ((tier(best->kind) == 2 || best->kind == XTR_SPEECH) &&
-	    (k = nearest_of(s, g, sa, sb, 1, false)) != NULL)
+	if ((best->kind == XTR_MOVE || best->kind == XTR_TRAVEL ||
+	     best->kind == XTR_SPEECH) &&
+	    (k = nearest_of(s, gs, g, sa, sb, 1, false)) != NULL &&
+	    !clause_between(s, k, g)) {
+		*move = best;
 		return k;
+	}
 	if (tier(best->kind) == 3 && best->off >= g->end &&
-	    (k = nearest_of(s, g, sa, sb, 2, true)) != NULL)
+	    (k = nearest_of(s, gs, g, sa, sb, 2, true)) != NULL)
 		best = k;
-	if (best->kind == XTR_TRAVEL || best->kind == XTR_MOVE) {
+	if (best->kind == XTR_TRAVEL) {
 		for (size_t i = 0; i < s->trigs->n; i++)
 			if (s->trigs->v[i].kind == XTR_VISIT &&
 			    s->trigs->v[i].off >= sa &&
@@ -238,49 +308,110 @@ static const struct xtrigger *group_trigger(const struct xsentence *s,
 	return best;
 }
 
+/* Whether place p is nearer another dated group than g: another leg's
+ * ("visit Australia from June 15 to 18, holding talks in Canberra on June
+ * 17"). */
+static bool place_nearer_other(const struct groups *gs,
+			       const struct dgroup *g, const struct xplace *p)
+{
+	struct xtrigger at = {p->off, p->len, 0, XTR_VISIT};
+	size_t d = trig_dist(&at, g->off, g->end);
+
+	for (size_t i = 0; i < gs->n; i++)
+		if (&gs->v[i] != g && gs->v[i].has_first &&
+		    !gs->v[i].recall &&
+		    trig_dist(&at, gs->v[i].off, gs->v[i].end) < d)
+			return true;
+	return false;
+}
+
+/* Whether city p is where another trigger, an event, happens ("attend
+ * the Summit in Rio de Janeiro and pay a state visit to Brazil"): the
+ * trigger nearest to it is a summit, a conference, a meeting of. */
+static bool events_place(const struct xsentence *s, const struct xtrigger *k,
+			 const struct xplace *p)
+{
+	const struct xtrigger *near = NULL;
+	size_t bd = (size_t)-1;
+
+	for (size_t i = 0; i < s->trigs->n; i++) {
+		size_t d = trig_dist(&s->trigs->v[i], p->off, p->off + p->len);
+
+		if (d < bd) {
+			bd = d;
+			near = &s->trigs->v[i];
+		}
+	}
+	return near && near != k && tier(near->kind) == 1;
+}
+
 /* The place of a leg whose trigger is k, in the stretch [sa, sb): the
  * nearest, the words after the trigger first; then a city of that
- * country in the stretch over the country alone. */
+ * country the sentence names over the country alone ("a state visit to
+ * Angola ... in the Angolan capital, Luanda"). */
 static const struct xplace *leg_place(const struct xsentence *s,
+				      const struct groups *gs,
+				      const struct dgroup *g,
 				      const struct xtrigger *k, size_t sa,
 				      size_t sb)
 {
 	const struct xplace *best = NULL;
-	size_t bd = (size_t)-1;
+	size_t bd = (size_t)-1, braw = 0;
 
 	for (size_t i = 0; i < s->places->n; i++) {
 		const struct xplace *p = &s->places->v[i];
-		size_t d;
+		struct xtrigger at = {p->off, p->len, 0, XTR_VISIT};
+		size_t d, raw;
 
-		if (p->kind == XP_ADJ)
+		if (p->kind == XP_ADJ || p->possessive ||
+		    (gs && gs->strict && (p->off < sa || p->off >= sb)))
 			continue;
-		if (p->off >= k->off)
-			d = p->off - (k->off + k->len < p->off
-					  ? k->off + k->len
-					  : p->off);
-		else
-			d = 2 * (k->off - (p->off + p->len)) + 20;
-		if (p->off < sa || p->off >= sb)
-			d += 400;
+		raw = trig_dist(k, p->off, p->off + p->len);
+		d = p->off >= k->off ? raw : 2 * raw + 20;
 		/* "leave New York for Doha": where it goes, not from. */
-		if (k->kind == XTR_TRAVEL && p->off >= k->off &&
-		    p->off <= k->off + k->len + 6)
+		if (k->kind == XTR_TRAVEL && p->off >= k->off && raw <= 6)
 			d += 60;
+		if (p->off < sa || p->off >= sb)
+			d = 400 + (g ? trig_dist(&at, g->off, g->end) : d);
 		if (d < bd) {
 			bd = d;
 			best = p;
+			braw = raw;
 		}
 	}
-	if (best && best->kind == XP_COUNTRY) {
+	if (!best || braw > 90)
+		return NULL; /* too far to be said of it: the context's */
+	if (best->kind == XP_COUNTRY) {
 		for (size_t i = 0; i < s->places->n; i++) {
 			const struct xplace *p = &s->places->v[i];
 
-			if (p->kind == XP_CITY && !strcmp(p->cc, best->cc) &&
-			    p->off >= sa && p->off < sb)
+			if (p->kind == XP_CITY && !p->possessive &&
+			    !strcmp(p->cc, best->cc) &&
+			    !(gs && place_nearer_other(gs, g, p)) &&
+			    !events_place(s, k, p))
 				return p;
 		}
 	}
 	return best;
+}
+
+/* Place p stands in a list of places ("visit Egypt, Tunisia, Togo and
+ * Ivory Coast from Jan. 13 to 18"): the dates are a tour's, whose stops
+ * the text dates one by one; no one leg is the list's. */
+static bool listed_place(const char *text, const struct xsentence *s,
+			 const struct xplace *p)
+{
+	for (size_t i = 0; i < s->places->n; i++) {
+		const struct xplace *q = &s->places->v[i];
+
+		if (q == p || q->kind == XP_ADJ || q->kind != p->kind ||
+		    (!strcmp(q->cc, p->cc) && q->city == p->city))
+			continue;
+		if (list_gap(text, p->off + p->len, q->off) ||
+		    list_gap(text, q->off + q->len, p->off))
+			return true;
+	}
+	return false;
 }
 
 static bool is_principal(const struct xlegdoc *doc, const struct xperson *p)
@@ -292,11 +423,13 @@ static bool is_principal(const struct xlegdoc *doc, const struct xperson *p)
 		      xwho_names(doc->text, p->surname_off, p->surname_len, q)));
 }
 
-/* The token where the clause of token i starts: after a ';' or the
- * sentence's start. */
+/* The token where the clause of token i starts: after a ';', a ':' or a
+ * "that" ("Misri told reporters that the Prime Minister's talks..."), or
+ * the sentence's start. */
 static size_t clause_start(const char *text, const struct xtoks *t, size_t i)
 {
-	while (i > 0 && !xtok_is(text, t, i - 1, ";"))
+	while (i > 0 && !xtok_is(text, t, i - 1, ";") &&
+	       !xtok_is(text, t, i - 1, ":") && !xtok_is(text, t, i - 1, "that"))
 		i--;
 	return i;
 }
@@ -314,6 +447,11 @@ static int who_at(const struct xlegdoc *doc, const struct xsentence *s,
 
 	if (xtok_in(doc->text, s->toks, i, pronouns))
 		return 1;
+	if (doc->principal && i > 0 &&
+	    (xtok_is(doc->text, s->toks, i - 1, "the") ||
+	     (i > 1 && xtok_is(doc->text, s->toks, i - 2, "the"))) &&
+	    xwho_role_word(doc->text, k->off, n, doc->principal))
+		return 1; /* "the chancellor", "the Prime Minister's" */
 	if (!(k->flags & XT_CAP))
 		return 0;
 	if (doc->principal && xwho_names(doc->text, k->off, n, doc->principal))
@@ -349,6 +487,31 @@ static bool others_trip(const struct xlegdoc *doc, const struct xsentence *s,
 	return false;
 }
 
+/* Whether the sentence has the principal take part: names them (or "he",
+ * "I") or says someone attends. A summit the text only announces
+ * ("the forum will be held in Dalian from June 25 to 27") is not the
+ * principal's leg. */
+static bool principal_involved(const struct xlegdoc *doc,
+			       const struct xsentence *s)
+{
+	static const char *const attend[] = {
+	    "attend",	   "attends",	"attending", "participate",
+	    "participates", "part",	"chair",     "chairs",
+	    "co-chair",	   "co-chairs", "lead",	     "leads",
+	    "represent",   "accompany", "accompanies", "address",
+	    "join",	   "joins",	"host",	     "hosts",
+	    "open",	   "opens",	"inaugurate", "speak",
+	    "deliver",	   "keynote",	NULL};
+
+	if (!doc->principal)
+		return true;
+	for (size_t i = 0; i < s->toks->n; i++)
+		if (who_at(doc, s, i) > 0 ||
+		    xtok_in(doc->text, s->toks, i, attend))
+			return true;
+	return false;
+}
+
 void xleg_add_with(struct xleg *l, const char *name, const char *role)
 {
 	for (size_t i = 0; i < l->nwith; i++)
@@ -371,6 +534,21 @@ static void add_people(const struct xlegdoc *doc, const struct xsentence *s,
 
 		if (p->off >= a && p->off < b && !is_principal(doc, p))
 			xleg_add_with(l, p->name, p->role);
+	}
+	/* Named again without a title: "talks with Lula". */
+	for (size_t i = 0; i < s->toks->n; i++) {
+		const struct xtok *k = &s->toks->v[i];
+		size_t n = xtok_stem_len(doc->text, k);
+
+		if (k->off < a || k->off >= b || !(k->flags & XT_CAP))
+			continue;
+		for (size_t p = 0; p < doc->npeople; p++)
+			if (xwho_names(doc->text, k->off, n, &doc->people[p]) &&
+			    !is_principal(doc, &doc->people[p])) {
+				xleg_add_with(l, doc->people[p].name,
+					      doc->people[p].role);
+				break;
+			}
 	}
 }
 
@@ -402,6 +580,11 @@ static const char *place_name(const struct xleg *l)
 	const char *n = l->city ? l->city->city : country_name(l->cc);
 
 	return n ? n : l->cc;
+}
+
+void xleg_visit_title(struct xleg *l)
+{
+	snprintf(l->title, sizeof(l->title), "Visit to %s", place_name(l));
 }
 
 static void leg_title(const struct xlegdoc *doc, const struct xsentence *s,
@@ -445,7 +628,7 @@ static void leg_title(const struct xlegdoc *doc, const struct xsentence *s,
 		snprintf(l->title, sizeof(l->title), "Speech in %s", where);
 		break;
 	default:
-		snprintf(l->title, sizeof(l->title), "Visit to %s", where);
+		xleg_visit_title(l);
 		break;
 	}
 }
@@ -491,6 +674,22 @@ static const struct xleg *leg_on_day(const struct xlegs *legs, int64_t day)
 	return NULL;
 }
 
+/* A visit to the place of l that ended the day before day goes on to it:
+ * "arrival in Nairobi" on Monday, "talks with Mutua" on Tuesday. */
+static void stay_goes_on(struct xlegs *legs, const struct xleg *l, int64_t day)
+{
+	for (size_t i = legs->n; i-- > 0;) {
+		struct xleg *v = &legs->v[i];
+
+		if (v->dead || v->type != EV_VISIT || strcmp(v->cc, l->cc) ||
+		    v->city != l->city)
+			continue;
+		if (v->last + 1 == day)
+			v->last = day;
+		return;
+	}
+}
+
 /* "the two-day visit", "his trip": a trigger that speaks of a visit the
  * text named before. */
 static bool anaphoric(const struct xlegdoc *doc, const struct xsentence *s,
@@ -505,15 +704,27 @@ static bool anaphoric(const struct xlegdoc *doc, const struct xsentence *s,
 	return false;
 }
 
-/* A place for a leg whose sentence names none: the leg its day falls in,
+/* A place for a leg whose sentence names none: for an event, the place
+ * of the event the text named last; the leg its day falls in,
  * else (for what happens during a visit, or a visit spoken of again) the
  * place the text spoke of last, if near. */
 static bool inherit_place(const struct xlegdoc *doc, const struct xsentence *s,
-			  const struct xlegs *legs, const struct xtrigger *k,
+			  struct xlegs *legs, const struct xtrigger *k,
 			  int64_t day, struct xleg *l)
 {
 	const struct xleg *on = leg_on_day(legs, day);
 
+	if (tier(k->kind) == 1) {
+		char key[32];
+		const struct xevmem *ev;
+
+		xevent_key(doc->text, s->toks, k->tok, key);
+		if ((ev = xevent_find(doc, key, s->idx)) != NULL) {
+			memcpy(l->cc, ev->cc, 3);
+			l->city = ev->city;
+			return true;
+		}
+	}
 	if (on) {
 		memcpy(l->cc, on->cc, 3);
 		l->city = on->city;
@@ -525,6 +736,7 @@ static bool inherit_place(const struct xlegdoc *doc, const struct xsentence *s,
 		return false;
 	memcpy(l->cc, doc->ctx_cc, 3);
 	l->city = doc->ctx_city;
+	stay_goes_on(legs, l, day);
 	return true;
 }
 
@@ -575,14 +787,34 @@ static void leg_people(const struct xlegdoc *doc, const struct xsentence *s,
 }
 
 /* The leg of group gi of the sentence, if it makes one. */
-static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
-			   const struct groups *gs, size_t gi,
-			   struct xlegs *legs)
+/* Whether the principal takes part in what trigger k names: always in a
+ * stay or a meeting (whose subject others_trip checked); in an event, if
+ * the sentence says so or the text said so of the event it names again
+ * (*known: that event, when named by its key). */
+static bool takes_part(const struct xlegdoc *doc, const struct xsentence *s,
+		       const struct xtrigger *k, const struct xevmem **known)
 {
-	const struct dgroup *g = &gs->v[gi];
-	size_t sa = gi ? gs->v[gi - 1].end : s->off;
-	size_t sb = gi + 1 < gs->n ? gs->v[gi + 1].off : s->off + s->len;
-	const struct xtrigger *k = group_trigger(s, g, sa, sb);
+	char key[32];
+	const struct xevmem *ev;
+
+	*known = NULL;
+	if (tier(k->kind) != 1)
+		return true;
+	xevent_key(doc->text, s->toks, k->tok, key);
+	ev = xevent_find(doc, key, s->idx);
+	if (ev && *key)
+		*known = ev;
+	return principal_involved(doc, s) || (ev && ev->principal);
+}
+
+/* The leg of group g with trigger k (and the move that leads to it, or
+ * NULL), its stretch of the sentence [sa, sb), if it makes one. */
+void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
+		const struct groups *gs, const struct dgroup *g,
+		const struct xtrigger *k, const struct xtrigger *move,
+		size_t sa, size_t sb, struct xlegs *legs)
+{
+	const struct xevmem *known = NULL;
 	const struct xplace *p;
 	struct xleg *l;
 	int64_t first, last;
@@ -594,16 +826,19 @@ static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
 		extend_last(doc, s, g, legs);
 		return;
 	}
-	if (too_old(doc, g, last))
+	if (too_old(doc, g, last) || !takes_part(doc, s, k, &known))
 		return;
 	l = &legs->v[legs->n];
 	memset(l, 0, sizeof(*l));
-	l->type = trig_type(s, k->kind);
+	l->type = trig_type(s, known ? known->kind : k->kind);
 	l->first = first;
 	l->last = last;
 	l->clock = first == last ? g->clock : -1;
 	l->clock_end = first == last ? g->clock_end : -1;
-	p = leg_place(s, k, sa, sb);
+	l->from_move = move != NULL;
+	p = leg_place(s, gs, g, move ? move : k, sa, sb);
+	if (p && listed_place(doc->text, s, p))
+		return;
 	if (p) {
 		memcpy(l->cc, p->cc, 3);
 		l->city = p->city;
@@ -611,12 +846,25 @@ static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
 		return;
 	}
 	leg_people(doc, s, k, sa, sb, l);
-	if (l->type == EV_MEETING && !l->nwith)
+	if (k->kind == XTR_MEETING && !l->nwith)
 		return; /* talks with no one named: not proposed */
 	l->sents[l->nsents++] = s->idx;
 	leg_title(doc, s, k, l);
 	legs->n++;
 	doc->last_leg = legs->n;
+}
+
+static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
+			   const struct groups *gs, size_t gi,
+			   struct xlegs *legs)
+{
+	const struct dgroup *g = &gs->v[gi];
+	size_t sa = gi ? gs->v[gi - 1].end : s->off;
+	size_t sb = gi + 1 < gs->n ? gs->v[gi + 1].off : s->off + s->len;
+	const struct xtrigger *move;
+	const struct xtrigger *k = group_trigger(s, gs, g, sa, sb, &move);
+
+	xleg_build(doc, s, gs, g, k, move, sa, sb, legs);
 }
 
 /* Meetings with no date of their own give their counterparts to the leg
@@ -644,19 +892,35 @@ static void undated_meetings(struct xlegdoc *doc, const struct xsentence *s,
 /* The place the sentence speaks of, for the sentences after it. */
 static void remember_place(struct xlegdoc *doc, const struct xsentence *s)
 {
+	bool ctx = false;
+
 	for (size_t i = 0; i < s->trigs->n; i++) {
 		const struct xtrigger *k = &s->trigs->v[i];
 		const struct xplace *p;
 
 		if (k->kind == XTR_BLOCK || others_trip(doc, s, k))
 			continue;
-		p = leg_place(s, k, s->off, s->off + s->len);
+		p = leg_place(s, NULL, NULL, k, s->off, s->off + s->len);
 		if (!p)
+			continue;
+		if (!ctx) {
+			memcpy(doc->ctx_cc, p->cc, 3);
+			doc->ctx_city = p->city;
+			doc->last_place_sent = s->idx;
+			ctx = true;
+		}
+		if (tier(k->kind) == 1) {
+			struct xevmem ev = {.kind = k->kind,
+					    .city = p->city,
+					    .sent = s->idx,
+					    .principal =
+						principal_involved(doc, s)};
+
+			xevent_key(doc->text, s->toks, k->tok, ev.key);
+			memcpy(ev.cc, p->cc, 3);
+			xevent_remember(doc, &ev);
 			return;
-		memcpy(doc->ctx_cc, p->cc, 3);
-		doc->ctx_city = p->city;
-		doc->last_place_sent = s->idx;
-		return;
+		}
 	}
 }
 
@@ -666,7 +930,13 @@ void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
 	struct groups gs;
 	size_t before = legs->n;
 
-	if (s->quoted || !s->trigs->n)
+	if (s->quoted)
+		return;
+	if (xprog_sentence(doc, s, legs)) {
+		remember_place(doc, s);
+		return;
+	}
+	if (!s->trigs->n)
 		return;
 	group_dates(s, &gs);
 	for (size_t i = 0; i < gs.n; i++)

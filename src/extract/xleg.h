@@ -93,11 +93,28 @@ struct xleg {
 	size_t sents[XLEG_SENTS]; /* the sentences it came from */
 	size_t nsents;
 	bool dead;		  /* merged into another */
+	bool from_move;		  /* an event the move of its date leads to
+				     ("travel to Helsinki on July 13 for the
+				     Summit"): a visit if the event has days
+				     of its own */
 };
 
 struct xlegs {
 	struct xleg v[XLEG_MAX];
 	size_t n;
+};
+
+/* An event the text named with its place: "the 19th G20 Leaders' Summit
+ * in Rio de Janeiro" is kept as "G20", its kind and place, and whether
+ * the principal takes part. */
+#define XEVMEM_MAX 8
+struct xevmem {
+	char key[32];
+	enum xtrig_kind kind;
+	char cc[3];
+	const struct place *city;
+	size_t sent;
+	bool principal;
 };
 
 /* What the whole report tells every sentence's legs. */
@@ -112,10 +129,18 @@ struct xlegdoc {
 	size_t last_place_sent;		 /* where the context place was */
 	char ctx_cc[3];
 	const struct place *ctx_city;
+	bool has_prog; /* a programme's day (xprog.c) */
+	int64_t prog_day;
+	size_t prog_sent;
+	/* The events (summits, conferences, meetings of) the text placed,
+	 * for "The G20 summit is scheduled for Nov. 18-19" (xevmem.c). */
+	struct xevmem events[XEVMEM_MAX];
+	size_t nevents;
 };
 
 /* One sentence, scanned. */
 struct xsentence {
+	const char *text; /* the whole text */
 	size_t idx, off, len;
 	bool quoted;
 	const struct xtoks *toks;
@@ -130,8 +155,22 @@ struct xsentence {
 void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
 		   struct xlegs *legs);
 
+/* The key of the event whose trigger word is token tok: the first
+ * capitalised word or number of its name ("G20" of "the 19th G20
+ * Leaders' Summit"), or "" (xevmem.c). */
+void xevent_key(const char *text, const struct xtoks *t, size_t tok,
+		char key[32]);
+/* The event the text named last with this key ("" : the last of all),
+ * if near enough to sentence sent; NULL when none. */
+const struct xevmem *xevent_find(const struct xlegdoc *doc, const char *key,
+				 size_t sent);
+void xevent_remember(struct xlegdoc *doc, const struct xevmem *ev);
+
 /* One leg of each set of mentions of one (xmerge.c). */
 void xleg_merge(struct xlegs *legs);
+
+/* A visit's title: "Visit to Seoul". */
+void xleg_visit_title(struct xleg *l);
 
 /* Add a counterpart to a leg (once; at most XLEG_WITH). */
 void xleg_add_with(struct xleg *l, const char *name, const char *role);

@@ -55,10 +55,36 @@ static void absorb(struct xleg *into, struct xleg *from)
 	from->dead = true;
 }
 
+/* An event the move of its day led to ("travel to Vilnius July 10-12
+ * for the Summit") is the visit around it when the text gives the event
+ * days of its own ("At the Summit on July 11-12"). */
+static void moves_to_visits(struct xlegs *legs)
+{
+	for (size_t i = 0; i < legs->n; i++) {
+		struct xleg *a = &legs->v[i];
+
+		if (!a->from_move)
+			continue;
+		for (size_t j = 0; j < legs->n; j++) {
+			const struct xleg *b = &legs->v[j];
+
+			if (j == i || b->from_move || b->type != a->type ||
+			    !same_place(a, b) || a->first > b->last ||
+			    b->first > a->last ||
+			    (a->first == b->first && a->last == b->last))
+				continue;
+			a->type = EV_VISIT;
+			xleg_visit_title(a);
+			break;
+		}
+	}
+}
+
 void xleg_merge(struct xlegs *legs)
 {
 	bool again = true;
 
+	moves_to_visits(legs);
 	/* At most XLEG_MAX legs: the passes are bounded and cheap. */
 	for (int pass = 0; again && pass < 4; pass++) {
 		again = false;

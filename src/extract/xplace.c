@@ -115,6 +115,7 @@ static void add_place(struct scan *sc, size_t first, size_t last,
 		return;
 	o->v[o->n] = (struct xplace){a->off, b->off + b->len - a->off, kind,
 				     {cc[0], cc[1], '\0'}, city, false,
+				     xtok_stem_len(sc->text, b) != b->len,
 				     (a->flags & XT_INQUOTE) != 0};
 	o->n++;
 }
@@ -297,8 +298,16 @@ static bool match_words(struct scan *sc, size_t i, size_t n,
 		return true;
 	}
 	*kind = XP_COUNTRY;
-	if ((*cc = country_of_words(sc, i, n, name)) != NULL)
+	if ((*cc = country_of_words(sc, i, n, name)) != NULL) {
+		const struct place *cap = place_capital(*cc);
+
+		/* A city state: "Singapore" is its city too. */
+		if (cap && place_find(name, *cc, NULL) == cap) {
+			*kind = XP_CITY;
+			*city = cap;
+		}
 		return name_allowed(sc, i, n, name);
+	}
 	lower_ascii(name, low, sizeof(low));
 	*kind = XP_ADJ;
 	if ((*cc = xdemonym_country(low)) != NULL)
@@ -316,6 +325,33 @@ static bool match_words(struct scan *sc, size_t i, size_t n,
 	return *city != NULL;
 }
 
+/* Words after which a country's name is a noun, not an adjective. */
+static const char *const after_noun[] = {
+    "and", "or",  "on",	 "in",	 "to",	  "for",  "from", "is",	  "was",
+    "will", "has", "had", "have", "as",	   "at",   "by",   "with", "but",
+    "would", "says", "said", "which", "who", "where", "since", "until",
+    "after", "before", "this", "next", "last", "over", "of", "are", "were",
+    "could", "should", "may", "might", "must", "can", "later", "earlier",
+    "today", "tomorrow", "yesterday", "again", "when", "while", "if",
+    "amid", "ahead", "via", "during", "through", "between", "under", NULL};
+
+/* The country name ending before token j is used as an adjective: a
+ * lower-case word other than a preposition or verb follows ("U.S.
+ * commitment", "China policy"). */
+static bool adjectival(const struct scan *sc, size_t j)
+{
+	const struct xtok *k;
+
+	if (j >= sc->t->n)
+		return false;
+	k = &sc->t->v[j];
+	if (!(k->flags & XT_WORD) || (k->flags & (XT_CAP | XT_DIGIT)))
+		return false;
+	if (xtok_stem_len(sc->text, &sc->t->v[j - 1]) != sc->t->v[j - 1].len)
+		return false; /* "Japan's" is whose, already marked */
+	return !xtok_in(sc->text, sc->t, j, after_noun);
+}
+
 /* Try the longest name at token i; returns how many tokens it used (0:
  * none). */
 static size_t scan_at(struct scan *sc, size_t i)
@@ -329,6 +365,8 @@ static size_t scan_at(struct scan *sc, size_t i)
 			continue;
 		if (org_name(sc, i, n))
 			return n;
+		if (kind == XP_COUNTRY && adjectival(sc, i + n))
+			kind = XP_ADJ; /* "U.S. commitment" */
 		if (kind == XP_COUNTRY && i >= 2 &&
 		    xtok_is(sc->text, sc->t, i - 1, "of") &&
 		    xtok_is(sc->text, sc->t, i - 2, "capital"))

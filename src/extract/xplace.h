@@ -38,6 +38,7 @@ struct xplace {
 	char cc[3];		   /* the country */
 	const struct place *city;  /* XP_CITY: the gazetteer's place */
 	bool capital;		   /* named as "the (X) capital" */
+	bool possessive;	   /* "India's": whose, not where */
 	bool quoted;		   /* inside quotation marks */
 };
 

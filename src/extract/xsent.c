@@ -215,8 +215,8 @@ static size_t line_break(const struct splitter *sp, size_t i, size_t line,
  * character boundary). */
 static bool cut_here(const char *t, size_t s, size_t i)
 {
-	if (i - s < XSENT_MAXLEN)
-		return false;
+	if (i < s || i - s < XSENT_MAXLEN)
+		return false; /* (i < s: inside the closing quote just passed) */
 	return t[i] == ' ' ||
 	       (i - s >= XSENT_MAXLEN + 200 && ((unsigned char)t[i] & 0xC0) != 0x80);
 }

@@ -24,8 +24,6 @@ static const struct trig_word trig_words[] = {
     {"briefing", NULL, false, XTR_PRESS},
     {"general", "assembly", true, XTR_CONFERENCE},
     {"meeting", "of", false, XTR_GATHER},
-    {"ministers", "meeting", true, XTR_GATHER},
-    {"ministers'", "meeting", true, XTR_GATHER},
     {"ministerial", NULL, false, XTR_GATHER},
     {"consultations", NULL, false, XTR_GATHER},
     {"session", NULL, false, XTR_GATHER},
@@ -66,6 +64,10 @@ static const struct trig_word trig_words[] = {
     {"stayed", NULL, false, XTR_VISIT},
     {"staying", NULL, false, XTR_VISIT},
     {"stopover", NULL, false, XTR_VISIT},
+    {"spend", NULL, false, XTR_VISIT},
+    {"spends", NULL, false, XTR_VISIT},
+    {"spending", NULL, false, XTR_VISIT},
+    {"spent", NULL, false, XTR_VISIT},
     {"stop", "in|at", false, XTR_VISIT},
     {"arrive", NULL, false, XTR_VISIT},
     {"arrives", NULL, false, XTR_VISIT},
@@ -79,6 +81,15 @@ static const struct trig_word trig_words[] = {
     {"returns", "to|home", false, XTR_TRAVEL},
     {"returning", "to|home", false, XTR_TRAVEL},
     {"be", "in|at", false, XTR_VISIT},
+    {"due", "in|at|on|to", false, XTR_VISIT},
+    {"begin", "in|at|with", false, XTR_VISIT},
+    {"begins", "in|at|with", false, XTR_VISIT},
+    {"start", "in|at|with", false, XTR_VISIT},
+    {"starts", "in|at|with", false, XTR_VISIT},
+    {"end", "in|at|with", false, XTR_VISIT},
+    {"ends", "in|at|with", false, XTR_VISIT},
+    {"conclude", "in|at|with|the", false, XTR_VISIT},
+    {"concludes", "in|at|with|the", false, XTR_VISIT},
     {"travel", "to|on|onward", false, XTR_MOVE},
     {"travels", "to|on|onward", false, XTR_MOVE},
     {"traveled", "to|on|onward", false, XTR_MOVE},
@@ -102,8 +113,8 @@ static const struct trig_word trig_words[] = {
     {"departed", "for", false, XTR_TRAVEL},
     {"continue", "to|on", false, XTR_MOVE},
     {"continues", "to|on", false, XTR_MOVE},
-    {"move", "on", false, XTR_MOVE},
-    {"moves", "on", false, XTR_MOVE},
+    {"move", "on|to", false, XTR_MOVE},
+    {"moves", "on|to", false, XTR_MOVE},
     {"speech", NULL, false, XTR_SPEECH},
     {"speeches", NULL, false, XTR_SPEECH},
     {"address", NULL, false, XTR_SPEECH},
@@ -175,6 +186,67 @@ static const struct trig_word *trig_at(const char *text,
 	return NULL;
 }
 
+static bool is_apostrophe(const char *text, const struct xtok *k)
+{
+	return (k->len == 1 && text[k->off] == '\'') ||
+	       (k->len == 3 && !memcmp(text + k->off, "\xE2\x80\x99", 3));
+}
+
+/* "meeting" as the name of an event: "the Security Consultative
+ * Meeting", "the G7 foreign ministers' meeting". */
+static bool named_meeting(const char *text, const struct xtoks *t, size_t i)
+{
+	size_t p = i;
+
+	if (!xtok_is(text, t, i, "meeting") && !xtok_is(text, t, i, "meetings"))
+		return false;
+	if (t->v[i].flags & XT_CAP)
+		return true;
+	if (p > 0 && is_apostrophe(text, &t->v[p - 1]))
+		p--; /* the apostrophe of "ministers'" */
+	return p > 0 && ((t->v[p - 1].flags & (XT_CAP | XT_DIGIT)) ||
+			 xtok_is(text, t, p - 1, "ministers") ||
+			 xtok_is(text, t, p - 1, "leaders") ||
+			 xtok_is(text, t, p - 1, "ministerial"));
+}
+
+/* A capitalised event word inside an organisation's or a title's name:
+ * "the Secretary General of the Pacific Islands Forum", "the President of
+ * the European Council". */
+static bool in_title_name(const char *text, const struct xtoks *t, size_t i)
+{
+	static const char *const holders[] = {
+	    "General", "Secretary", "President", "Chairman", "Chair",
+	    "Director", "head", "chief", "member", "members", "Members",
+	    "Chairperson", "Chief", "Head", NULL};
+	size_t j = i;
+
+	if (!(t->v[i].flags & XT_CAP))
+		return false;
+	while (j > 0 && (t->v[j - 1].flags & XT_CAP))
+		j--;
+	if (j > 0 && xtok_is(text, t, j - 1, "the"))
+		j--;
+	return j >= 2 && xtok_is(text, t, j - 1, "of") &&
+	       xtok_in(text, t, j - 2, holders);
+}
+
+/* A meeting of leaders is a summit ("the APEC Economic Leaders'
+ * Meeting"); one with a name an event ("the Security Consultative
+ * Meeting"). */
+static enum xtrig_kind meeting_kind(const char *text, const struct xtoks *t,
+				    size_t i, enum xtrig_kind kind)
+{
+	size_t p = i;
+
+	if (!named_meeting(text, t, i))
+		return kind;
+	if (p > 0 && is_apostrophe(text, &t->v[p - 1]))
+		p--;
+	return p > 0 && xtok_is(text, t, p - 1, "leaders") ? XTR_SUMMIT
+							    : XTR_GATHER;
+}
+
 void xtrig_scan(const char *text, const struct xtoks *t,
 		struct xtriggers *out)
 {
@@ -183,12 +255,13 @@ void xtrig_scan(const char *text, const struct xtoks *t,
 		const struct trig_word *w;
 		size_t last;
 
-		if (!(t->v[i].flags & XT_WORD) || !(w = trig_at(text, t, i)))
+		if (!(t->v[i].flags & XT_WORD) || !(w = trig_at(text, t, i)) ||
+		    in_title_name(text, t, i))
 			continue;
 		last = w->takes_next ? i + 1 : i;
 		out->v[out->n++] = (struct xtrigger){
 		    t->v[i].off, t->v[last].off + t->v[last].len - t->v[i].off,
-		    i, w->kind};
+		    i, meeting_kind(text, t, i, w->kind)};
 		i = last;
 	}
 }

@@ -15,7 +15,7 @@
 #include "xplace.h"
 #include "xwho.h"
 
-#define NAME_WORDS 4
+#define NAME_WORDS 6
 
 static const char *const heads[] = {
     "president", "minister", "chancellor", "king", "queen", "prince",
@@ -37,7 +37,8 @@ static const char *const modifiers[] = {
     "external", "international", "cooperation", "development", "public",
     "european", "labour", "labor", "culture", "tourism", "transport",
     "science", "technology", "environment", "climate", "unification",
-    "economic", "presidential", "royal", "highness", "majesty", "his",
+    "economic", "presidential", "royal", "highness", "majesty", "cabinet",
+    "his",
     "her", NULL};
 
 /* Capitalised words that never start or continue a name. */
@@ -94,7 +95,8 @@ static bool name_word(const struct who *w, size_t i)
 	if (!cap(w->t, i))
 		return k->len > 3 && (!strncmp(w->text + k->off, "al-", 3) ||
 				      !strncmp(w->text + k->off, "el-", 3));
-	if (w->t->v[i].flags & XT_ALLCAP)
+	if ((w->t->v[i].flags & XT_ALLCAP) ||
+	    (k->len == 1 && xtok_is(w->text, w->t, i + 1, ".")))
 		return false;
 	return !is_title_word(w, i) && !xtok_in(w->text, w->t, i, not_names);
 }
@@ -115,6 +117,10 @@ static size_t name_len(const struct who *w, size_t i)
 		} else if (n && xtok_in(w->text, w->t, i + n, particles) &&
 			   name_word(w, i + n + 1)) {
 			n++;
+		} else if (n && k->len == 1 && (k->flags & XT_CAP) &&
+			   xtok_is(w->text, w->t, i + n + 1, ".") &&
+			   name_word(w, i + n + 2)) {
+			n += 2; /* an initial: "Antony J. Blinken" */
 		} else {
 			break;
 		}
@@ -153,6 +159,22 @@ static void copy_words(const struct who *w, size_t a, size_t b, char *buf,
 	size_t len = 0;
 
 	buf[0] = '\0';
+	if (!up_first && a <= b && b < w->t->n) {
+		/* As written, spaces and line breaks made one space. */
+		const struct xtok *x = &w->t->v[b];
+		size_t e = x->off + xtok_stem_len(w->text, x);
+
+		for (size_t i = w->t->v[a].off; i < e && len + 1 < size; i++) {
+			char c = w->text[i];
+
+			if (c == '\n' || c == '\t' || c == '\r')
+				c = ' ';
+			if (c != ' ' || (len && buf[len - 1] != ' '))
+				buf[len++] = c;
+		}
+		buf[len] = '\0';
+		return;
+	}
 	for (size_t k = a; k <= b && k < w->t->n; k++) {
 		const struct xtok *x = &w->t->v[k];
 		size_t n = k == b ? xtok_stem_len(w->text, x) : x->len;
@@ -288,6 +310,8 @@ static size_t at_head(struct who *w, size_t h)
 	if (!upper && xtok_is(w->text, t, ns, ","))
 		ns++;
 	n = name_len(w, ns);
+	if (n && is_head(w, ns + n))
+		return ns + n; /* "Chief Cabinet Secretary X": the title goes on */
 	if (n && (upper || n >= 2)) {
 		name[0] = ns;
 		name[1] = ns + n - 1;
@@ -330,15 +354,28 @@ void xwho_scan(const char *text, const struct xtoks *t, struct xpeople *out)
 bool xwho_names(const char *text, size_t off, size_t len,
 		const struct xperson *p)
 {
-	const char *last = strrchr(p->name, ' ');
-	const char *sp = strchr(p->name, ' ');
+	const char *w = p->name;
 
-	if (!len)
+	if (len < 3)
 		return false;
-	last = last ? last + 1 : p->name;
-	if (strlen(last) == len && !memcmp(text + off, last, len))
-		return true;
-	/* Family name first: "Wang Yi" is "Wang", "Yoon Suk Yeol" "Yoon". */
-	return sp && (size_t)(sp - p->name) == len &&
-	       !memcmp(text + off, p->name, len);
+	/* Any word of the name: "Stoltenberg", "Wang" (family names
+	 * first), "Lula" (of "Luiz Inácio Lula da Silva"). */
+	while (*w) {
+		const char *e = strchr(w, ' ');
+		size_t n = e ? (size_t)(e - w) : strlen(w);
+
+		if (n == len && !memcmp(text + off, w, len))
+			return true;
+		w += n + (e != NULL);
+	}
+	return false;
+}
+
+bool xwho_role_word(const char *text, size_t off, size_t len,
+		    const struct xperson *p)
+{
+	const char *w = strrchr(p->role, ' ');
+
+	w = w ? w + 1 : p->role;
+	return len > 3 && strlen(w) == len && !ascii_ncasecmp(text + off, w, len);
 }

@@ -41,10 +41,16 @@ struct xpeople {
 /* The titled people of the sentence cut into t (text: the whole text). */
 void xwho_scan(const char *text, const struct xtoks *t, struct xpeople *out);
 
-/* True when the word text[off..off+len) names p alone: the last word of
- * the name ("Stoltenberg said") or the first ("Wang", "Yoon"), as
- * reports write family names. */
+/* True when the word text[off..off+len) names p alone: a word of the
+ * name of three letters or more ("Stoltenberg said", "Wang", "Lula" of
+ * "Luiz Inácio Lula da Silva"), as reports write names the second
+ * time. */
 bool xwho_names(const char *text, size_t off, size_t len,
 		const struct xperson *p);
+
+/* True when the word is the last word of p's role, in any case ("the
+ * chancellor", "the Prime Minister"). */
+bool xwho_role_word(const char *text, size_t off, size_t len,
+		    const struct xperson *p);
 
 #endif

@@ -59,6 +59,22 @@ static const struct doc_case doc_cases[] = {
     {"Washington, Feb. 3, 2024 -- The secretary will travel ...", "2024-02-03",
      XDATE_ORDER_UNKNOWN, -1},
     {"13/01/2023\nBody", "2023-01-13", XDATE_DMY, -1},
+    {"By Jane Smith | January 30, 2023\nBody.", "2023-01-30",
+     XDATE_ORDER_UNKNOWN, -1},
+    {"Last Updated: Jan 30, 2023, 10:15 IST\nBody.", "2023-01-30",
+     XDATE_ORDER_UNKNOWN, 10 * 3600 + 15 * 60},
+    {"Seoul, South Korea, Jan 30 (AP) \xe2\x80\x94 The visit ... 2023",
+     "2023-01-30", XDATE_ORDER_UNKNOWN, -1},
+    {"Mon 30 Jan 2023 08.15 GMT\nBody.", "2023-01-30", XDATE_ORDER_UNKNOWN,
+     8 * 3600 + 15 * 60},
+    {"January 30, 2023 at 12:19 a.m. EST\nBody.", "2023-01-30",
+     XDATE_ORDER_UNKNOWN, 19 * 60},
+    {"Posted: 2023-01-30 08:15\nBody.", "2023-01-30", XDATE_YMD,
+     8 * 3600 + 15 * 60},
+    {"01/03/2023\nBody", "2023-01-03", XDATE_ORDER_UNKNOWN, -1},
+    {"01.03.2023\nBody", "2023-03-01", XDATE_DMY, -1},
+    {"Biden to visit Poland on Feb. 20-22, 2023\nBody.", NULL,
+     XDATE_ORDER_UNKNOWN, -1},
     /* A date inside the story is not a date line. */
     {"The treaty was signed on January 30, 2023 in Paris.\nMore.", NULL,
      XDATE_ORDER_UNKNOWN, -1},
@@ -250,10 +266,411 @@ TEST(nato_report)
 	xmentions_release(&r.ms);
 }
 
+/* ---- one sentence: its mention, resolved ---- */
+
+struct sent_case {
+	const char *doc; /* the document date */
+	const char *sentence;
+	const char *what; /* the mention's words start so */
+	enum xmention_kind kind;
+	const char *first, *last; /* NULL: not resolved */
+	int ndays, clock, clock_end;
+	int tense; /* enum xtense, or -1: not checked */
+};
+
+#define D30	 "2023-01-30" /* a Monday */
+#define HM(h, m) ((h)*3600 + (m)*60)
+
+static const struct sent_case sent_cases[] = {
+    /* absolute dates */
+    {D30, "The summit will be held on July 11-12 in Lithuania.",
+     "on July 11-12", XM_DAYS, "2023-07-11", "2023-07-12", 0, -1, -1,
+     XTENSE_FUTURE},
+    {D30, "The summit will run 11-12 July in Vilnius.", "11-12 July", XM_DAYS,
+     "2023-07-11", "2023-07-12", 0, -1, -1, -1},
+    {D30, "The talks are set for Oct. 23 to 26 in Geneva.", "Oct. 23 to 26",
+     XM_DAYS, "2023-10-23", "2023-10-26", 0, -1, -1, XTENSE_FUTURE},
+    {D30, "The forum runs from 29 October - 01 November.",
+     "29 October - 01 November", XM_DAYS, "2023-10-29", "2023-11-01", 0, -1, -1,
+     XTENSE_PRESENT},
+    {D30, "Elections will be held May 7 and 8.", "May 7 and 8", XM_DAYS,
+     "2023-05-07", "2023-05-08", 0, -1, -1, -1},
+    {D30, "Talks will take place between March 6 and 9.", "March 6 and 9",
+     XM_DAYS, "2023-03-06", "2023-03-09", 0, -1, -1, -1},
+    {D30,
+     "The fair will take place Sept. 9\xe2\x80\x93"
+     "10 in Paris.",
+     "Sept. 9", XM_DAYS, "2023-09-09", "2023-09-10", 0, -1, -1, -1},
+    {D30, "The fair will run Dec. 28\xe2\x80\x94Jan. 3 in Oslo.", "Dec. 28",
+     XM_DAYS, "2023-12-28", "2024-01-03", 0, -1, -1, -1},
+    {D30, "He will arrive on the 25th of July.", "on the 25th of July", XM_DAYS,
+     "2023-07-25", "2023-07-25", 0, -1, -1, -1},
+    {"2020-01-10", "The minister will visit on Tuesday, Feb 18.",
+     "on Tuesday, Feb 18", XM_DAYS, "2020-02-18", "2020-02-18", 0, -1, -1, -1},
+    /* the weekday picks the year */
+    {"2020-06-01", "The Thursday, Feb 18 meeting is important.",
+     "Thursday, Feb 18", XM_DAYS, "2021-02-18", "2021-02-18", 0, -1, -1, -1},
+    {D30, "The deal will be signed on February 1, 2024, in Rome.",
+     "on February 1, 2024", XM_DAYS, "2024-02-01", "2024-02-01", 0, -1, -1, -1},
+    {D30, "It takes effect 1 February 2024.", "1 February 2024", XM_DAYS,
+     "2024-02-01", "2024-02-01", 0, -1, -1, -1},
+    {D30, "The report dated 2023-01-15 said so.", "2023-01-15", XM_DAYS,
+     "2023-01-15", "2023-01-15", 0, -1, -1, -1},
+    {D30, "The forum ran from 29 October to 1 November 2022.",
+     "29 October to 1", XM_DAYS, "2022-10-29", "2022-11-01", 0, -1, -1,
+     XTENSE_PAST},
+    /* a future in December means next year; a past in January last */
+    {"2023-12-10", "He will visit Tokyo on January 5.", "on January 5", XM_DAYS,
+     "2024-01-05", "2024-01-05", 0, -1, -1, XTENSE_FUTURE},
+    {"2023-06-10", "He will visit Tokyo on January 5.", "on January 5", XM_DAYS,
+     "2024-01-05", "2024-01-05", 0, -1, -1, XTENSE_FUTURE},
+    {"2024-01-10", "He visited Paris on December 20.", "on December 20",
+     XM_DAYS, "2023-12-20", "2023-12-20", 0, -1, -1, XTENSE_PAST},
+    {D30, "The alliance was founded on April 4, 1949, in Washington.",
+     "on April 4, 1949", XM_DAYS, "1949-04-04", "1949-04-04", 0, -1, -1,
+     XTENSE_PAST},
+    /* bounds and starts */
+    {D30, "He will stay until February 1.", "until February 1", XM_UNTIL,
+     "2023-02-01", "2023-02-01", 0, -1, -1, XTENSE_FUTURE},
+    {D30, "Talks will continue through Wednesday.", "through Wednesday",
+     XM_UNTIL, "2023-02-01", "2023-02-01", 0, -1, -1, -1},
+    {D30, "He will stay in Paris till Friday.", "till Friday", XM_UNTIL,
+     "2023-02-03", "2023-02-03", 0, -1, -1, -1},
+    {D30, "The embassy will stay closed to Friday.", "to Friday", XM_UNTIL,
+     "2023-02-03", "2023-02-03", 0, -1, -1, -1},
+    {D30, "He will make a state visit starting April 24.", "starting April 24",
+     XM_FROM, "2023-04-24", "2023-04-24", 0, -1, -1, -1},
+    /* weekdays */
+    {D30, "The visit will run from Monday to Friday.", "Monday to Friday",
+     XM_DAYS, "2023-01-30", "2023-02-03", 0, -1, -1, -1},
+    {D30, "He will arrive late on Sunday.", "late on Sunday", XM_DAYS,
+     "2023-01-29", "2023-01-29", 0, -1, -1, XTENSE_FUTURE},
+    {D30, "She will go to Tokyo Tuesday next week.", "Tuesday next week",
+     XM_DAYS, "2023-02-07", "2023-02-07", 0, -1, -1, -1},
+    {D30, "She will go to Tokyo next Tuesday.", "next Tuesday", XM_DAYS,
+     "2023-01-31", "2023-01-31", 0, -1, -1, -1},
+    {D30, "He met them last Friday.", "last Friday", XM_DAYS, "2023-01-27",
+     "2023-01-27", 0, -1, -1, XTENSE_PAST},
+    {"2023-02-03", "He arrived in Rome on Tuesday.", "on Tuesday", XM_DAYS,
+     "2023-01-31", "2023-01-31", 0, -1, -1, XTENSE_PAST},
+    {"2023-02-03", "He will arrive in Rome on Tuesday.", "on Tuesday", XM_DAYS,
+     "2023-02-07", "2023-02-07", 0, -1, -1, XTENSE_FUTURE},
+    {"2023-02-03", "The tour began on Sunday.", "on Sunday", XM_DAYS,
+     "2023-01-29", "2023-01-29", 0, -1, -1, XTENSE_PAST},
+    {"2023-02-03", "Rutte is visiting Kyiv on Friday.", "on Friday", XM_DAYS,
+     "2023-02-03", "2023-02-03", 0, -1, -1, XTENSE_PRESENT},
+    /* relative words */
+    {D30, "The leaders will meet today.", "today", XM_DAYS, D30, D30, 0, -1, -1,
+     -1},
+    {D30, "They will sign the pact later today.", "later today", XM_DAYS, D30,
+     D30, 0, -1, -1, -1},
+    {D30, "He will speak tonight.", "tonight", XM_DAYS, D30, D30, 0, -1, -1,
+     -1},
+    {D30, "He will fly to Rome tomorrow.", "tomorrow", XM_DAYS, "2023-01-31",
+     "2023-01-31", 0, -1, -1, -1},
+    {D30, "He arrived yesterday.", "yesterday", XM_DAYS, "2023-01-29",
+     "2023-01-29", 0, -1, -1, XTENSE_PAST},
+    {D30, "He arrived three days ago.", "three days ago", XM_DAYS, "2023-01-27",
+     "2023-01-27", 0, -1, -1, -1},
+    {D30, "They will meet next week.", "next week", XM_PERIOD, "2023-02-06",
+     "2023-02-12", 0, -1, -1, -1},
+    {D30, "This weekend he will rest.", "This weekend", XM_PERIOD, "2023-02-04",
+     "2023-02-05", 0, -1, -1, -1},
+    {D30, "Talks resume next month.", "next month", XM_PERIOD, "2023-02-01",
+     "2023-02-28", 0, -1, -1, -1},
+    {D30, "He will visit in March.", "March", XM_PERIOD, "2023-03-01",
+     "2023-03-31", 0, -1, -1, -1},
+    {D30, "Talks are planned for mid-March.", "March", XM_PERIOD, "2023-03-01",
+     "2023-03-31", 0, -1, -1, -1},
+    {"2023-12-10", "Talks resume next month.", "next month", XM_PERIOD,
+     "2024-01-01", "2024-01-31", 0, -1, -1, -1},
+    {D30, "He visited Kyiv last month.", "last month", XM_RECALL, "2022-12-01",
+     "2022-12-31", 0, -1, -1, -1},
+    {D30, "They met last week.", "last week", XM_PERIOD, "2023-01-23",
+     "2023-01-29", 0, -1, -1, -1},
+    {"2023-02-01", "He rested over the weekend.", "the weekend", XM_PERIOD,
+     "2023-01-28", "2023-01-29", 0, -1, -1, XTENSE_PAST},
+    {D30, "The minister will fly there on Tuesday (Jan. 31).",
+     "on Tuesday (Jan. 31)", XM_DAYS, "2023-01-31", "2023-01-31", 0, -1, -1,
+     -1},
+    {D30, "He will be in Rome from Monday.", "from Monday", XM_FROM, D30, D30,
+     0, -1, -1, -1},
+    {D30, "He will return in two weeks.", "in two weeks", XM_DAYS, "2023-02-13",
+     "2023-02-13", 0, -1, -1, -1},
+    {D30, "Talks will resume later next week.", "later next week", XM_PERIOD,
+     "2023-02-06", "2023-02-12", 0, -1, -1, -1},
+    /* recalled pasts */
+    {D30, "They have been allies since 2019.", "since 2019", XM_RECALL,
+     "2019-01-01", "2019-12-31", 0, -1, -1, -1},
+    {D30, "The pact was signed in 1998.", "1998", XM_RECALL, "1998-01-01",
+     "1998-12-31", 0, -1, -1, -1},
+    {D30, "He visited Seoul last year.", "last year", XM_RECALL, "2022-01-01",
+     "2022-12-31", 0, -1, -1, -1},
+    {D30, "Unlike last year's summit, this one is short.", "last year's",
+     XM_RECALL, "2022-01-01", "2022-12-31", 0, -1, -1, -1},
+    {D30, "He visited in March last year.", "March last year", XM_RECALL,
+     "2022-03-01", "2022-03-31", 0, -1, -1, -1},
+    {D30, "Elections in March 2019 were close.", "March 2019", XM_RECALL,
+     "2019-03-01", "2019-03-31", 0, -1, -1, -1},
+    {D30, "They met in 2023 already.", "2023", XM_RECALL, "2023-01-01",
+     "2023-12-31", 0, -1, -1, -1},
+    {D30, "The next summit in 2024 will be long.", "2024", XM_PERIOD,
+     "2024-01-01", "2024-12-31", 0, -1, -1, -1},
+    {D30, "They visited years ago.", "years ago", XM_RECALL, NULL, NULL, 0, -1,
+     -1, -1},
+    /* durations */
+    {D30, "He stays for two days.", "for two days", XM_DURATION, NULL, NULL, 2,
+     -1, -1, -1},
+    {D30, "A 2-day meeting opens.", "2-day", XM_DURATION, NULL, NULL, 2, -1, -1,
+     -1},
+    {D30, "He will make a six-day state visit starting April 24.", "six-day",
+     XM_DURATION, "2023-04-24", "2023-04-29", 6, -1, -1, -1},
+    {D30, "A week-long tour of Asia begins.", "week-long", XM_DURATION, NULL,
+     NULL, 7, -1, -1, -1},
+    {D30, "He will spend three weeks in Asia.", "spend three weeks",
+     XM_DURATION, NULL, NULL, 21, -1, -1, -1},
+    /* clock times */
+    {D30, "He will speak at 4 pm on Sunday.", "on Sunday", XM_DAYS,
+     "2023-01-29", "2023-01-29", 0, HM(16, 0), -1, -1},
+    {D30, "The talks start at 4 p.m. local time.", "4 p.m.", XM_CLOCK, NULL,
+     NULL, 0, HM(16, 0), -1, -1},
+    {D30, "Doors open at 10:00.", "10:00", XM_CLOCK, NULL, NULL, 0, HM(10, 0),
+     -1, -1},
+    {D30, "It begins on Monday at 10.30 am.", "on Monday", XM_DAYS, D30, D30, 0,
+     HM(10, 30), -1, -1},
+    {D30, "Lunch is at noon.", "noon", XM_CLOCK, NULL, NULL, 0, HM(12, 0), -1,
+     -1},
+    {D30, "The session runs from 10:00 to 12:00.", "10:00 to 12:00", XM_CLOCK,
+     NULL, NULL, 0, HM(10, 0), HM(12, 0), -1},
+    {D30, "It starts at 16:00 local time.", "16:00", XM_CLOCK, NULL, NULL, 0,
+     HM(16, 0), -1, -1},
+    {D30, "Talks run from 2 to 4 pm.", "2 to 4 pm", XM_CLOCK, NULL, NULL, 0,
+     HM(14, 0), HM(16, 0), -1},
+    {D30, "Leaders meet at 1400 GMT.", "1400", XM_CLOCK, NULL, NULL, 0,
+     HM(14, 0), -1, -1},
+    {D30, "The vote is at 9:30 p.m. on Tuesday.", "on Tuesday", XM_DAYS,
+     "2023-01-31", "2023-01-31", 0, HM(21, 30), -1, -1},
+};
+
+static bool sent_ok(size_t i, const struct sent_case *c)
+{
+	const char *s[] = {c->sentence, NULL};
+	const struct xmention *m;
+	struct run r;
+	char f[ITIN_WHEN_MAX], l[ITIN_WHEN_MAX];
+	bool ok = true;
+
+	run_text(&r, c->doc, XDATE_ORDER_UNKNOWN, s);
+	if (!(m = find(&r, c->what))) {
+		xmentions_release(&r.ms);
+		return false;
+	}
+	ok = m->kind == c->kind && m->ndays == c->ndays &&
+	     m->clock == c->clock && m->clock_end == c->clock_end &&
+	     (c->tense < 0 || (int)m->tense == c->tense) &&
+	     m->resolved == (c->first != NULL);
+	if (ok && c->first)
+		ok = !strcmp(fmt_day(m->first, f), c->first) &&
+		     !strcmp(fmt_day(m->last, l), c->last);
+	if (!ok)
+		printf("#   case %zu '%s': kind %d %s..%s ndays %d clock %d-%d "
+		       "tense %d resolved %d\n",
+		       i, c->what, m->kind, fmt_day(m->first, f),
+		       fmt_day(m->last, l), m->ndays, m->clock, m->clock_end,
+		       m->tense, m->resolved);
+	xmentions_release(&r.ms);
+	return ok;
+}
+
+TEST(sentence_mentions)
+{
+	for (size_t i = 0; i < sizeof sent_cases / sizeof *sent_cases; i++)
+		CHECK(sent_ok(i, &sent_cases[i]));
+}
+
+/* ---- whole texts ---- */
+
+TEST(narrative_order)
+{
+	/* A Wednesday report: past weekdays in order, then "the next day". */
+	static const char *const a[] = {
+	    "He arrived in Seoul on Sunday.",
+	    "Then, on Monday, he flew to Tokyo.",
+	    "The next day he met Kishida, and two days later he left.", NULL};
+	/* Nominal headlines: no tense; the cue keeps Monday after Saturday
+	 * (alone it would be the nearer Monday, three days back). */
+	static const char *const b[] = {"Delegation in Rome on Saturday.",
+					"Then, on Monday, talks in Milan.",
+					NULL};
+	static const char *const b1[] = {"Talks in Milan on Monday.", NULL};
+	/* The "until" of its sentence bounds a weekday: Friday is the one
+	 * before, though three days back in a future clause. */
+	static const char *const c[] = {
+	    "He will head to Tokyo on Friday for a visit that will last "
+	    "until February 1.",
+	    NULL};
+	static const char *const c1[] = {"He will head to Tokyo on Friday.",
+					 NULL};
+	struct run r;
+
+	run_text(&r, "2023-02-01", XDATE_ORDER_UNKNOWN, a);
+	CHECK(days_are(&r, "on Sunday", "2023-01-29", "2023-01-29"));
+	CHECK(days_are(&r, "on Monday", "2023-01-30", "2023-01-30"));
+	CHECK(days_are(&r, "The next day", "2023-01-31", "2023-01-31"));
+	CHECK(days_are(&r, "two days later", "2023-02-02", "2023-02-02"));
+	xmentions_release(&r.ms);
+	run_text(&r, "2023-02-02", XDATE_ORDER_UNKNOWN, b);
+	CHECK(days_are(&r, "on Saturday", "2023-02-04", "2023-02-04"));
+	CHECK(days_are(&r, "on Monday", "2023-02-06", "2023-02-06"));
+	xmentions_release(&r.ms);
+	run_text(&r, "2023-02-02", XDATE_ORDER_UNKNOWN, b1);
+	CHECK(days_are(&r, "on Monday", "2023-01-30", "2023-01-30"));
+	xmentions_release(&r.ms);
+	run_text(&r, D30, XDATE_ORDER_UNKNOWN, c);
+	CHECK(days_are(&r, "on Friday", "2023-01-27", "2023-01-27"));
+	xmentions_release(&r.ms);
+	run_text(&r, D30, XDATE_ORDER_UNKNOWN, c1);
+	CHECK(days_are(&r, "on Friday", "2023-02-03", "2023-02-03"));
+	xmentions_release(&r.ms);
+}
+
+TEST(numeric_orders)
+{
+	static const char *const one[] = {"", "The accord of 01/03/2006 holds.",
+					  NULL};
+	static const char *const decided[] = {
+	    "The list of 13/01/2023 was long.",
+	    "The accord of 01/03/2006 holds.", NULL};
+	static const char *const near[] = {"The meeting on 01/02 went well.",
+					   NULL};
+	struct run r;
+
+	run_text(&r, D30, XDATE_MDY, one);
+	CHECK(days_are(&r, "01/03/2006", "2006-01-03", "2006-01-03"));
+	CHECK_INT(r.warnings, 0);
+	xmentions_release(&r.ms);
+	run_text(&r, D30, XDATE_DMY, one);
+	CHECK(days_are(&r, "01/03/2006", "2006-03-01", "2006-03-01"));
+	CHECK_INT(r.warnings, 0);
+	xmentions_release(&r.ms);
+	/* The text decides: another date's field over 12. */
+	run_text(&r, D30, XDATE_YMD, decided);
+	CHECK(days_are(&r, "13/01/2023", "2023-01-13", "2023-01-13"));
+	CHECK(days_are(&r, "01/03/2006", "2006-03-01", "2006-03-01"));
+	CHECK_INT(r.warnings, 0);
+	xmentions_release(&r.ms);
+	/* Nothing decides: the reading nearer the document date, warned,
+	 * with the file, line and column. */
+	run_text(&r, D30, XDATE_ORDER_UNKNOWN, one);
+	CHECK(days_are(&r, "01/03/2006", "2006-03-01", "2006-03-01"));
+	CHECK_INT(r.warnings, 1);
+	CHECK(!strncmp(r.warning, "r.txt:2:15: numeric date '01/03/2006'", 37));
+	if (r.ms.n)
+		CHECK(r.ms.v[0].guessed_order);
+	xmentions_release(&r.ms);
+	/* No year: the year nearest the document date, February 1st. */
+	run_text(&r, D30, XDATE_ORDER_UNKNOWN, near);
+	CHECK(days_are(&r, "on 01/02", "2023-02-01", "2023-02-01"));
+	CHECK_INT(r.warnings, 1);
+	xmentions_release(&r.ms);
+}
+
+/* One long sentence of the same phrase: every copy found once, across
+ * the windows the scanner reads. */
+TEST(long_sentence)
+{
+	static const char phrase[] = "he will be in Oslo on July 11-12 and ";
+	size_t n = 5000, pl = sizeof phrase - 1, len = n * pl;
+	char *text = malloc(len);
+	struct xmentions ms;
+	size_t bad = 0;
+
+	for (size_t i = 0; i < n; i++)
+		memcpy(text + i * pl, phrase, pl);
+	xmentions_init(&ms);
+	xdate_scan(text, 0, len, 0, &ms);
+	CHECK_INT(ms.n, n);
+	for (size_t i = 0; i < ms.n; i++)
+		if (ms.v[i].off != i * pl + 19 || ms.v[i].d2 != 12 ||
+		    ms.v[i].tense != XTENSE_FUTURE)
+			bad++;
+	CHECK_INT(bad, 0);
+	xmentions_release(&ms);
+	free(text);
+}
+
+/* Random text from an alphabet of date words and punctuation: no crash
+ * (run it under SANITIZE=address,undefined), and the mentions keep their
+ * promises (in the text, in order, not overlapping, first <= last). */
+TEST(random_text)
+{
+	static const char *const bits[] = {
+	    "July",	"11",	  "-",	     "12",	" ",
+	    "Sunday",	",",	  ".",	     "on",	"until",
+	    "2023",	"/",	  "01",	     ":",	"30",
+	    "pm",	"the",	  "next",    "day",	"\xe2\x80\x93",
+	    "two",	"week",	  "since",   "last",	"year",
+	    "'s",	"\n",	  "will",    "visited", "a.m.",
+	    "Jan.",	"th",	  "of",	     "999999",	"\xc2",
+	    "\xe2\x80", "(",	  "Reuters", ")",	"T",
+	    "+",	"Monday", "to",	     "from",	"noon",
+	    "at",	"4",	  "and"};
+	size_t nb = sizeof bits / sizeof *bits, bad = 0;
+	unsigned long seed = 12345;
+	static char text[20000];
+
+	for (int round = 0; round < 60; round++) {
+		size_t len = 0;
+		struct xmentions ms;
+		struct xdoc_date doc;
+		size_t start = 0;
+
+		while (len < sizeof text - 16) {
+			seed = seed * 6364136223846793005UL +
+			       1442695040888963407UL;
+			const char *b = bits[(seed >> 33) % nb];
+			size_t l = strlen(b);
+
+			memcpy(text + len, b, l);
+			len += l;
+			if ((seed >> 20) % 3)
+				text[len++] = ' ';
+		}
+		if (!xdate_document(text, len, NULL, round % 2 ? 2023 : 0,
+				    &doc)) {
+			doc.found = true;
+			doc.day = day_of(D30);
+			doc.order = XDATE_ORDER_UNKNOWN;
+		}
+		xmentions_init(&ms);
+		for (size_t k = 0, sent = 0; k <= len; k++)
+			if (k == len || text[k] == '.') {
+				xdate_scan(text, start, k - start, sent++, &ms);
+				start = k + 1;
+			}
+		xdate_resolve(&ms, text, len, &doc, NULL, NULL);
+		for (size_t i = 0; i < ms.n; i++) {
+			const struct xmention *m = &ms.v[i];
+
+			if (m->off + m->len > len || m->len == 0 ||
+			    (i && m->off < ms.v[i - 1].off + ms.v[i - 1].len) ||
+			    (m->resolved && m->first > m->last))
+				bad++;
+		}
+		xmentions_release(&ms);
+	}
+	CHECK_INT(bad, 0);
+}
+
 int main(void)
 {
 	RUN(document_dates);
 	RUN(document_meta_and_hint);
 	RUN(nato_report);
+	RUN(sentence_mentions);
+	RUN(narrative_order);
+	RUN(numeric_orders);
+	RUN(long_sentence);
+	RUN(random_text);
 	return test_done();
 }
