@@ -4,7 +4,8 @@
 Each report is one of the templates (cycled) with its places, the people
 after a title, its months and its years changed, the same way throughout
 the report (so the text still hangs together), cut or filled to about 300
-words. The changes are chosen by the report's number: the same N gives
+words. A template the scorer dates with --date gets that date as a date
+line. The changes are chosen by the report's number: the same N gives
 the same reports.
 """
 import random
@@ -88,12 +89,27 @@ def about_300_words(text, filler):
     return "\n".join(out).rstrip() + "\n"
 
 
+def read_template(path):
+    """The report; one the scorer dates with --date (its .legs says
+    "# args: --date YYYY-MM-DD") gets that date as a date line on top,
+    since the generated reports are read without arguments."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    try:
+        with open(path[:-4] + ".legs", encoding="utf-8") as f:
+            first = f.readline()
+    except OSError:
+        return text
+    mo = re.match(r"# args:.*--date (\d{4})-(\d\d)-(\d\d)", first)
+    if mo:
+        y, m, d = (int(g) for g in mo.groups())
+        text = "%s %d, %d\n" % (MONTHS[m - 1], d, y) + text
+    return text
+
+
 def main():
     outdir, count, templates = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-    texts = []
-    for path in templates:
-        with open(path, encoding="utf-8") as f:
-            texts.append(f.read())
+    texts = [read_template(path) for path in templates]
     for i in range(count):
         rng = random.Random(i)
         text = vary(texts[i % len(texts)], rng)

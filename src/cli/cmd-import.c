@@ -732,22 +732,35 @@ static int import_commit(const char *path, struct input *in, size_t nin,
 	return 0;
 }
 
+/* The store's path, when it can be a store: a FIFO or a directory is
+ * refused before the inputs are read (their rules may take seconds).
+ * NULL with *status set after reporting. */
+static const char *store_to_import(struct cli *cli, int *status)
+{
+	const char *path = cli_store(cli);
+	struct itin_err err;
+
+	*status = ITIN_EX_USAGE;
+	if (!path)
+		return NULL;
+	itin_err_clear(&err);
+	if (store_check_path(path, &err)) {
+		*status = report_err(&err);
+		return NULL;
+	}
+	return path;
+}
+
 /* Read every input, then merge them all or none. 0 or the status. */
 static int import_inputs(struct cli *cli, const struct import_args *a,
 			 struct input *in, size_t nin)
 {
 	struct progress *p = NULL;
-	struct itin_err err;
-	const char *path = cli_store(cli);
 	int status;
+	const char *path = store_to_import(cli, &status);
 
 	if (!path)
-		return ITIN_EX_USAGE;
-	/* A store that cannot be one (a FIFO, a directory) is refused
-	 * before the inputs are read: their rules may take seconds. */
-	itin_err_clear(&err);
-	if (store_check_path(path, &err))
-		return report_err(&err);
+		return status;
 	p = progress_start("importing", 0);
 	for (size_t k = 0; k < nin; k++)
 		if ((status = read_one(&in[k], &a->io, p)))
@@ -770,15 +783,11 @@ int import_events(struct cli *cli, const char *name, struct evlist *events,
 		  evmerge_fn fn, void *ctx)
 {
 	struct input in = {.path = name, .name = name, .fmt = FMT_ITIN};
-	const char *path = cli_store(cli);
-	struct itin_err err;
 	int status;
+	const char *path = store_to_import(cli, &status);
 
 	if (!path)
-		return ITIN_EX_USAGE;
-	itin_err_clear(&err);
-	if (store_check_path(path, &err))
-		return report_err(&err);
+		return status;
 	in.keep_stored = true;
 	in.events = *events;
 	evlist_init(events);

@@ -225,6 +225,7 @@ struct walk {
 	int depth;	  /* open elements */
 	int mute;	  /* depth of the muted element, or 0 */
 	int in_content;	  /* depth of the outermost <article>/<main>, or 0 */
+	int body;	  /* depth of <body>, or 0 */
 	int h1;		  /* depth of the first <h1> while open, or 0 */
 	size_t h1_start;  /* where its words start in out */
 	bool h1_done;
@@ -245,9 +246,9 @@ static bool name_in(const char *name, const char *const *list)
 }
 
 static const char *const muted_tags[] = {
-    "script", "style",	"noscript", "nav",    "aside",	"form",
-    "iframe", "svg",	"template", "button", "select", "textarea",
-    "head",   "object", "canvas",   "dialog", "menu",	NULL};
+    "script", "style",	  "noscript", "nav",	"aside",    "iframe",
+    "svg",    "template", "button",   "select", "textarea", "head",
+    "object", "canvas",	  "dialog",   "menu",	NULL};
 
 static const char *const block_tags[] = {
     "p",       "div",	  "h1",		"h2",	      "h3",	 "h4",
@@ -428,6 +429,17 @@ static void look_for_date(struct walk *w, const char *name,
 	}
 }
 
+/* The page's own content: <article>, <main>, or what says it is. */
+static bool is_content(const char *name, const xmlChar **atts)
+{
+	const char *role = attr(atts, "role");
+	const char *item = attr(atts, "itemprop");
+
+	return strcmp(name, "article") == 0 || strcmp(name, "main") == 0 ||
+	       (role && eq_ci(role, "main")) ||
+	       (item && eq_ci(item, "articleBody"));
+}
+
 static bool mutes(const struct walk *w, const char *name, const xmlChar **atts)
 {
 	static const char *const keys[] = {"class", "id", "role", NULL};
@@ -440,6 +452,10 @@ static bool mutes(const struct walk *w, const char *name, const xmlChar **atts)
 	if (!w->in_content &&
 	    (strcmp(name, "header") == 0 || strcmp(name, "footer") == 0))
 		return true;
+	/* A search box or a sign-up form, not a form that wraps the whole
+	 * page (ASP.NET's <form id="aspnetForm"> right inside <body>). */
+	if (strcmp(name, "form") == 0)
+		return !(w->body && w->depth == w->body + 1);
 	if (attr(atts, "hidden"))
 		return true;
 	for (i = 0; keys[i]; i++) {
@@ -468,12 +484,13 @@ static void on_start(void *ctx, const xmlChar *tag, const xmlChar **atts)
 	}
 	if (w->mute)
 		return;
+	if (strcmp(name, "body") == 0 && !w->body)
+		w->body = w->depth;
 	if (mutes(w, name, atts)) {
 		w->mute = w->depth;
 		return;
 	}
-	if (!w->in_content &&
-	    (strcmp(name, "article") == 0 || strcmp(name, "main") == 0))
+	if (!w->in_content && is_content(name, atts))
 		w->in_content = w->depth;
 	if (strcmp(name, "br") == 0)
 		owe(w, BRK_LINE);
@@ -554,6 +571,8 @@ static void on_end(void *ctx, const xmlChar *tag)
 		owe(w, BRK_PARA);
 	if (w->in_content == w->depth)
 		w->in_content = 0;
+	if (w->body == w->depth)
+		w->body = 0;
 	if (w->depth > 0)
 		w->depth--;
 }

@@ -149,6 +149,31 @@ TEST(html_chrome_is_dropped)
 	xinput_release(&in);
 }
 
+TEST(html_form_wrapping_the_page_is_kept)
+{
+	struct xinput in;
+	struct itin_err err;
+
+	/* ASP.NET pages put the whole body in one form (forms do not
+	 * nest: a search box in it is a <div>). */
+	CHECK_INT(readstr("<html><body><form id=\"aspnetForm\" method=post>"
+			  "<div class=search><input name=q>Search</div>"
+			  "<div role=\"main\"><header><h1>Talks</h1></header>"
+			  "<p>The minister will visit Oslo.</p>"
+			  "<button>Go</button></div></form></body></html>",
+			  &in, &err),
+		  0);
+	CHECK_STR(in.text, "Talks\n\nThe minister will visit Oslo.");
+	xinput_release(&in);
+	/* Anywhere else a form is a sign-up or a search: dropped. */
+	CHECK_INT(readstr("<html><body><div><form><label>E-mail</label>"
+			  "</form></div><p>Text.</p></body></html>",
+			  &in, &err),
+		  0);
+	CHECK_STR(in.text, "Text.");
+	xinput_release(&in);
+}
+
 TEST(html_page_date_best_source_wins)
 {
 	struct xinput in;
@@ -275,6 +300,7 @@ int main(void)
 	RUN(invalid_utf8_names_line_column_and_byte);
 	RUN(html_blocks_breaks_entities_and_spaces);
 	RUN(html_chrome_is_dropped);
+	RUN(html_form_wrapping_the_page_is_kept);
 	RUN(html_page_date_best_source_wins);
 	RUN(html_declared_charset_is_converted);
 	RUN(html_recognised_by_its_first_markup);
