@@ -105,7 +105,14 @@ static void take(struct dgroup *g, const struct xmention *m)
 		g->ndays = m->ndays;
 		break;
 	case XM_PERIOD:
-		g->vague = true;
+		/* "this weekend" names its two days; "next week" none. */
+		if (m->resolved && m->last - m->first < 3) {
+			g->has_first = true;
+			g->first = m->first;
+			g->last = m->last;
+		} else {
+			g->vague = true;
+		}
 		break;
 	case XM_RECALL:
 		g->recall = true;
@@ -238,8 +245,9 @@ static const struct xtrigger *nearest_of(const struct xsentence *s,
 static bool clause_between(const struct xsentence *s,
 			   const struct xtrigger *k, const struct dgroup *g)
 {
-	static const char *const marks[] = {", during which", ", where",
-					    ", when", ", while", "; ", NULL};
+	static const char *const marks[] = {
+	    ", during which", ", where", ", when", ", while", "; ",
+	    "ahead of", "before the", "after the", NULL};
 	size_t a = k->off < g->off ? k->off : g->end;
 	size_t b = k->off < g->off ? g->off : k->off;
 
