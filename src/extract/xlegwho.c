@@ -218,6 +218,9 @@ void xl_title(const struct xlegdoc *doc, const struct xsentence *s,
 	case EV_RECEPTION:
 		snprintf(l->title, sizeof(l->title), "Reception in %s", where);
 		break;
+	case EV_TRAVEL:
+		snprintf(l->title, sizeof(l->title), "Travel to %s", where);
+		break;
 	case EV_OTHER:
 		snprintf(l->title, sizeof(l->title), "Speech in %s", where);
 		break;

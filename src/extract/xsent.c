@@ -33,8 +33,9 @@ static const char *const abbrevs[] = {
 
 /* Words that start a sentence after "U.S." or an initial. */
 static const char *const starters[] = {
-    "The", "He",  "She", "It", "They", "This", "That",	"These", "In", "On",
-    "But", "And", "A",	 "An", "His",  "Her",  "Their", "We",	 "I",  NULL};
+    "The",   "He",  "She",   "It",  "They", "This", "That",
+    "These", "In",  "On",    "But", "And",  "A",    "An",
+    "His",   "Her", "Their", "We",  "I",    "Then", NULL};
 
 struct splitter {
 	const char *text;

@@ -264,8 +264,10 @@ static size_t title_end(const struct who *w, size_t h, bool upper)
 	while (is_title_word(w, e + 1) && cap(w->t, e + 1) == upper &&
 	       !name_word(w, e + 1))
 		e++;
-	if (!xtok_is(w->text, w->t, e + 1, "of"))
-		return e;
+	if (!xtok_is(w->text, w->t, e + 1, "of") &&
+	    !xtok_is(w->text, w->t, e + 1, "for"))
+		return e; /* "Minister of State", "Minister for Foreign Affairs"
+			   */
 	j = e + 2;
 	if (xtok_is(w->text, w->t, j, "the"))
 		j++;
