@@ -112,6 +112,7 @@ static void group_dates(const struct xsentence *s, struct groups *gs)
 	struct dgroup *g = NULL;
 
 	gs->n = 0;
+	gs->strict = false;
 	for (size_t i = 0; i < s->ndates; i++) {
 		const struct xmention *m = &s->dates[i];
 
