@@ -246,6 +246,20 @@ static enum xtrig_kind meeting_kind(const char *text, const struct xtoks *t,
 							   : XTR_GATHER;
 }
 
+/* The briefing where the news was given: "told a regular press
+ * briefing", "said at a news conference". */
+static bool announced_at(const char *text, const struct xtoks *t, size_t i)
+{
+	static const char *const said[] = {"told", "said", "regular",
+					   "daily", "weekly", "tells", "says",
+					   NULL};
+
+	for (size_t k = i, n = 0; k > 0 && n < 3; k--, n++)
+		if (xtok_in(text, t, k - 1, said))
+			return true;
+	return false;
+}
+
 void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
 {
 	out->n = 0;
@@ -257,6 +271,8 @@ void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
 		    in_title_name(text, t, i))
 			continue;
 		last = w->takes_next ? i + 1 : i;
+		if (w->kind == XTR_PRESS && announced_at(text, t, i))
+			continue;
 		out->v[out->n++] = (struct xtrigger){
 		    t->v[i].off, t->v[last].off + t->v[last].len - t->v[i].off,
 		    i, meeting_kind(text, t, i, w->kind)};
