@@ -371,6 +371,7 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	l->clock = first == last ? g->clock : -1;
 	l->clock_end = first == last ? g->clock_end : -1;
 	l->from_move = move != NULL;
+	l->move_type = move ? xl_type(s, move->kind) : l->type;
 	l->trig_off = k->off;
 	p = xl_place(s, gs, g, move ? move : k, sa, sb);
 	if (p && xl_listed(doc->text, s, p))
@@ -493,13 +494,28 @@ static void remember_place(struct xlegdoc *doc, const struct xsentence *s)
 	}
 }
 
+/* A line that points to another article ("ALSO READ: ..."). */
+static bool link_line(const struct xlegdoc *doc, const struct xsentence *s)
+{
+	static const char *const marks[] = {"ALSO READ", "Also read",
+					    "READ MORE", "Read more", "Read also",
+					    "Related:", "RELATED:", "See also",
+					    "Watch:", "WATCH:", NULL};
+
+	for (const char *const *m = marks; *m; m++)
+		if (s->len >= strlen(*m) &&
+		    !strncmp(doc->text + s->off, *m, strlen(*m)))
+			return true;
+	return false;
+}
+
 void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
 		   struct xlegs *legs)
 {
 	struct groups gs;
 	size_t before = legs->n;
 
-	if (s->quoted)
+	if (s->quoted || link_line(doc, s))
 		return;
 	if (xprog_sentence(doc, s, legs)) {
 		remember_place(doc, s);

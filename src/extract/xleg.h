@@ -93,6 +93,7 @@ struct xleg {
 	size_t nsents;
 	size_t trig_off; /* where its trigger word is */
 	bool dead;	 /* merged into another */
+	enum event_type move_type; /* from_move: the move's own type */
 	bool from_move;	 /* an event the move of its date leads to
 			    ("travel to Helsinki on July 13 for the
 			    Summit"): a visit if the event has days

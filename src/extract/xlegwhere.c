@@ -66,6 +66,26 @@ static bool events_place(const struct xsentence *s, const struct xtrigger *k,
  * nearest, the words after the trigger first; then a city of that
  * country the sentence names over the country alone ("a state visit to
  * Angola ... in the Angolan capital, Luanda"). */
+/* A place the words before make a topic, not where: "a summit on the
+ * situation in Gaza", "talks about Ukraine". */
+static bool topic(const char *text, const struct xplace *p)
+{
+	static const char *const words[] = {"situation", "crisis", "war",
+					    "conflict", "about", "regarding",
+					    "over", "on", NULL};
+	size_t a = p->off > 24 ? p->off - 24 : 0;
+
+	for (const char *const *w = words; *w; w++) {
+		const char *hit = memmem(text + a, p->off - a, *w, strlen(*w));
+
+		/* "on" only right before the place ("talks on Ukraine"). */
+		if (hit && (strcmp(*w, "on") ||
+			    (size_t)(hit - text) + 3 == p->off))
+			return true;
+	}
+	return false;
+}
+
 const struct xplace *xl_place(const struct xsentence *s,
 			      const struct groups *gs, const struct dgroup *g,
 			      const struct xtrigger *k, size_t sa, size_t sb)
@@ -78,7 +98,7 @@ const struct xplace *xl_place(const struct xsentence *s,
 		struct xtrigger at = {p->off, p->len, 0, XTR_VISIT};
 		size_t d, raw;
 
-		if (p->kind == XP_ADJ || p->possessive ||
+		if (p->kind == XP_ADJ || p->possessive || topic(s->text, p) ||
 		    (gs && gs->strict && (p->off < sa || p->off >= sb)))
 			continue;
 		raw = xl_dist(k, p->off, p->off + p->len);

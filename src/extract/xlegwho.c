@@ -178,7 +178,8 @@ static const char *place_name(const struct xleg *l)
 
 void xleg_visit_title(struct xleg *l)
 {
-	snprintf(l->title, sizeof(l->title), "Visit to %s", place_name(l));
+	snprintf(l->title, sizeof(l->title), "%s to %s",
+		 l->type == EV_TRAVEL ? "Travel" : "Visit", place_name(l));
 }
 
 void xl_title(const struct xlegdoc *doc, const struct xsentence *s,
@@ -217,9 +218,6 @@ void xl_title(const struct xlegdoc *doc, const struct xsentence *s,
 		break;
 	case EV_RECEPTION:
 		snprintf(l->title, sizeof(l->title), "Reception in %s", where);
-		break;
-	case EV_TRAVEL:
-		snprintf(l->title, sizeof(l->title), "Travel to %s", where);
 		break;
 	case EV_OTHER:
 		snprintf(l->title, sizeof(l->title), "Speech in %s", where);

@@ -73,7 +73,7 @@ static void moves_to_visits(struct xlegs *legs)
 			    b->first > a->last ||
 			    (a->first == b->first && a->last == b->last))
 				continue;
-			a->type = EV_VISIT;
+			a->type = a->move_type;
 			xleg_visit_title(a);
 			break;
 		}

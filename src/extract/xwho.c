@@ -344,7 +344,10 @@ static size_t at_head(struct who *w, size_t h)
 	e = title_end(w, h, upper);
 	role[1] = e;
 	ns = e + 1;
-	if (!upper && xtok_is(w->text, t, ns, ","))
+	/* "the Japanese prime minister, Fumio Kishida", "the Minister of
+	 * Foreign Affairs, Yusuf Tuggar". */
+	if (xtok_is(w->text, t, ns, ",") &&
+	    (!upper || (a > 0 && xtok_is(w->text, t, a - 1, "the"))))
 		ns++;
 	n = name_len(w, ns);
 	if (n && is_head(w, ns + n))
