@@ -327,18 +327,21 @@ static bool too_old(const struct xlegdoc *doc, const struct dgroup *g,
  * the sentence says so or the text said so of the event it names again
  * (*known: that event, when named by its key). */
 static bool takes_part(const struct xlegdoc *doc, const struct xsentence *s,
-		       const struct xtrigger *k, const struct xevmem **known)
+		       const struct xtrigger *k, const struct xevmem **known,
+		       char key[32])
 {
-	char key[32];
 	const struct xevmem *ev;
 
 	*known = NULL;
+	key[0] = '\0';
 	if (xl_tier(k->kind) != 1)
 		return true;
 	xevent_key(doc->text, s->toks, k->tok, key);
 	ev = xevent_find(doc, key, s->idx);
 	if (ev && *key)
 		*known = ev;
+	else if (ev)
+		memcpy(key, ev->key, 32); /* "the summit": the one named last */
 	return xl_involved(doc, s) || (ev && ev->principal);
 }
 
@@ -350,6 +353,7 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 		size_t sa, size_t sb, struct xlegs *legs)
 {
 	const struct xevmem *known = NULL;
+	char key[32];
 	const struct xplace *p;
 	struct xleg *l;
 	int64_t first, last;
@@ -361,7 +365,7 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 		extend_last(doc, s, g, legs);
 		return;
 	}
-	if (too_old(doc, g, last) || !takes_part(doc, s, k, &known))
+	if (too_old(doc, g, last) || !takes_part(doc, s, k, &known, key))
 		return;
 	l = &legs->v[legs->n];
 	memset(l, 0, sizeof(*l));
@@ -373,6 +377,7 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	l->from_move = move != NULL;
 	l->move_type = move ? xl_type(s, move->kind) : l->type;
 	l->trig_off = k->off;
+	memcpy(l->key, key, sizeof(l->key));
 	p = xl_place(s, gs, g, move ? move : k, sa, sb);
 	if (p && xl_listed(doc->text, s, p))
 		return;
@@ -432,6 +437,7 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 		*l = *host;
 		l->type = xl_type(s, k->kind);
 		l->trig_off = k->off;
+		l->key[0] = '\0';
 		l->nwith = 0;
 		l->clock = l->clock_end = -1;
 		xl_title(doc, s, k, l);
@@ -497,10 +503,10 @@ static void remember_place(struct xlegdoc *doc, const struct xsentence *s)
 /* A line that points to another article ("ALSO READ: ..."). */
 static bool link_line(const struct xlegdoc *doc, const struct xsentence *s)
 {
-	static const char *const marks[] = {"ALSO READ", "Also read",
-					    "READ MORE", "Read more", "Read also",
-					    "Related:", "RELATED:", "See also",
-					    "Watch:", "WATCH:", NULL};
+	static const char *const marks[] = {
+	    "ALSO READ", "Also read", "READ MORE", "Read more",
+	    "Read also", "Related:",  "RELATED:",  "See also",
+	    "Watch:",	 "WATCH:",    NULL};
 
 	for (const char *const *m = marks; *m; m++)
 		if (s->len >= strlen(*m) &&

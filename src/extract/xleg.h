@@ -91,13 +91,14 @@ struct xleg {
 	size_t nwith;
 	size_t sents[XLEG_SENTS]; /* the sentences it came from */
 	size_t nsents;
-	size_t trig_off; /* where its trigger word is */
-	bool dead;	 /* merged into another */
+	size_t trig_off;	   /* where its trigger word is */
+	char key[32];		   /* an event's name (xevent_key), or "" */
+	bool dead;		   /* merged into another */
 	enum event_type move_type; /* from_move: the move's own type */
-	bool from_move;	 /* an event the move of its date leads to
-			    ("travel to Helsinki on July 13 for the
-			    Summit"): a visit if the event has days
-			    of its own */
+	bool from_move;		   /* an event the move of its date leads to
+				      ("travel to Helsinki on July 13 for the
+				      Summit"): a visit if the event has days
+				      of its own */
 };
 
 struct xlegs {

@@ -71,16 +71,16 @@ static bool events_place(const struct xsentence *s, const struct xtrigger *k,
 static bool topic(const char *text, const struct xplace *p)
 {
 	static const char *const words[] = {"situation", "crisis", "war",
-					    "conflict", "about", "regarding",
-					    "over", "on", NULL};
+					    "conflict",	 "about",  "regarding",
+					    "over",	 "on",	   NULL};
 	size_t a = p->off > 24 ? p->off - 24 : 0;
 
 	for (const char *const *w = words; *w; w++) {
 		const char *hit = memmem(text + a, p->off - a, *w, strlen(*w));
 
 		/* "on" only right before the place ("talks on Ukraine"). */
-		if (hit && (strcmp(*w, "on") ||
-			    (size_t)(hit - text) + 3 == p->off))
+		if (hit &&
+		    (strcmp(*w, "on") || (size_t)(hit - text) + 3 == p->off))
 			return true;
 	}
 	return false;

@@ -19,6 +19,9 @@ static bool same_leg(const struct xleg *a, const struct xleg *b)
 {
 	if (a->type != b->type || !same_place(a, b))
 		return false;
+	/* Two summits of other names on two days: two summits. */
+	if (*a->key && *b->key && strcmp(a->key, b->key))
+		return false;
 	if (a->first > b->last + 1 || b->first > a->last + 1)
 		return false;
 	/* Two meetings are one when one of them names no one the other

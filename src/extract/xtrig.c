@@ -251,9 +251,9 @@ static enum xtrig_kind meeting_kind(const char *text, const struct xtoks *t,
  * briefing", "said at a news conference". */
 static bool announced_at(const char *text, const struct xtoks *t, size_t i)
 {
-	static const char *const said[] = {"told", "said", "regular",
-					   "daily", "weekly", "tells", "says",
-					   NULL};
+	static const char *const said[] = {"told",  "said",   "regular",
+					   "daily", "weekly", "tells",
+					   "says",  NULL};
 
 	for (size_t k = i, n = 0; k > 0 && n < 3; k--, n++)
 		if (xtok_in(text, t, k - 1, said))
