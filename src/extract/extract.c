@@ -245,6 +245,7 @@ static void second_reading(struct run *r)
 
 	doc.text = text;
 	doc.doc_day = r->doc.day;
+	doc.body_off = r->doc.len ? r->doc.off : 0;
 	doc.principal = r->cast.has_principal ? &r->cast.principal : NULL;
 	doc.people = r->cast.v;
 	doc.npeople = r->cast.n;

@@ -273,6 +273,10 @@ static const struct xtrigger *group_trigger(const struct xsentence *s,
 	}
 	if (!best || best->kind == XTR_BLOCK)
 		return best;
+	/* "address a joint meeting of Congress": the speech is the leg. */
+	if (best->kind == XTR_GATHER && best > s->trigs->v &&
+	    best[-1].kind == XTR_SPEECH && best->off - best[-1].off < 24)
+		return best - 1;
 	if ((best->kind == XTR_MOVE || best->kind == XTR_TRAVEL ||
 	     best->kind == XTR_SPEECH) &&
 	    (k = nearest_of(s, gs, g, sa, sb, 1, false)) != NULL &&
@@ -377,6 +381,7 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	l->from_move = move != NULL;
 	l->move_type = move ? xl_type(s, move->kind) : l->type;
 	l->trig_off = k->off;
+	l->trig_kind = k->kind;
 	memcpy(l->key, key, sizeof(l->key));
 	p = xl_place(s, gs, g, move ? move : k, sa, sb);
 	if (p && xl_listed(doc->text, s, p))
@@ -521,7 +526,7 @@ void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
 	struct groups gs;
 	size_t before = legs->n;
 
-	if (s->quoted || link_line(doc, s))
+	if (s->quoted || link_line(doc, s) || s->off + s->len <= doc->body_off)
 		return;
 	if (xprog_sentence(doc, s, legs)) {
 		remember_place(doc, s);

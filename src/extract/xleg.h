@@ -92,6 +92,7 @@ struct xleg {
 	size_t sents[XLEG_SENTS]; /* the sentences it came from */
 	size_t nsents;
 	size_t trig_off;	   /* where its trigger word is */
+	enum xtrig_kind trig_kind; /* and what it is */
 	char key[32];		   /* an event's name (xevent_key), or "" */
 	bool dead;		   /* merged into another */
 	enum event_type move_type; /* from_move: the move's own type */
@@ -123,6 +124,8 @@ struct xevmem {
 struct xlegdoc {
 	const char *text;
 	int64_t doc_day;
+	size_t body_off; /* where the date line is: what is before it
+			    (headline, byline) proposes nothing */
 	const struct xperson *principal; /* NULL: none found */
 	const struct xperson *people;	 /* everyone the text titles */
 	size_t npeople;

@@ -107,11 +107,36 @@ static void stays_go_on(struct xlegs *legs)
 	}
 }
 
+/* "Fly to Washington on Monday" with what happens there dated on later
+ * days: the move itself, travel; the stay is not said. */
+static void moves_alone(struct xlegs *legs)
+{
+	for (size_t i = 0; i < legs->n; i++) {
+		struct xleg *a = &legs->v[i];
+
+		if (a->dead || a->type != EV_VISIT ||
+		    a->trig_kind != XTR_MOVE || a->first != a->last)
+			continue;
+		for (size_t j = 0; j < legs->n; j++) {
+			const struct xleg *b = &legs->v[j];
+
+			if (j == i || b->dead || b->type == EV_VISIT ||
+			    !same_place(a, b) || b->first <= a->last ||
+			    b->first > a->last + 3)
+				continue;
+			a->type = EV_TRAVEL;
+			xleg_visit_title(a);
+			break;
+		}
+	}
+}
+
 void xleg_merge(struct xlegs *legs)
 {
 	bool again = true;
 
 	moves_to_visits(legs);
+	moves_alone(legs);
 	stays_go_on(legs);
 	/* At most XLEG_MAX legs: the passes are bounded and cheap. */
 	for (int pass = 0; again && pass < 4; pass++) {
