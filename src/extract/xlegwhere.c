@@ -104,7 +104,7 @@ const struct xplace *xl_place(const struct xsentence *s,
 		raw = xl_dist(k, p->off, p->off + p->len);
 		d = p->off >= k->off ? raw : 2 * raw + 20;
 		/* "leave New York for Doha": where it goes, not from. */
-		if (k->kind == XTR_TRAVEL && p->off >= k->off && raw <= 6)
+		if (k->kind == XTR_TRAVEL && p->off >= k->off && raw <= 1)
 			d += 60;
 		if (p->off < sa || p->off >= sb)
 			d = 400 + (g ? xl_dist(&at, g->off, g->end) : d);
