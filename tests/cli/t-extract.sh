@@ -244,6 +244,16 @@ else
 	ok "# skip busy store: no flock(1)"
 fi
 
+# A store that cannot be one: refused as import refuses it, before the
+# report is read.
+mkdir "$T/dir.itin"
+run -f "$T/dir.itin" import "$T/prop.itin"
+import_rc=$rc
+cp "$T/err" "$T/import.err"
+run extract -f "$T/dir.itin" --add "$T/nato.txt"
+expect_rc "$import_rc" "--add into a folder: import's status ($import_rc)"
+same_file "$T/import.err" "$T/err" "--add into a folder: import's message"
+
 # ---- the report the project started from ----------------------------------
 run extract --format tsv "$T/nato.txt"
 cut -f2-7 "$T/out" | tail -n +2 | sort >"$T/legs"
