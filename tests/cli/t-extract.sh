@@ -244,8 +244,7 @@ else
 	ok "# skip busy store: no flock(1)"
 fi
 
-# A store that cannot be one: refused as import refuses it, before the
-# report is read.
+# A store that cannot be one: refused as import refuses it.
 mkdir "$T/dir.itin"
 run -f "$T/dir.itin" import "$T/prop.itin"
 import_rc=$rc
