@@ -161,37 +161,51 @@ static bool looks_like_html(const char *p, size_t len)
 	return false;
 }
 
+/* The first "key = value" in [p, end) (the value quoted or not) into
+ * out; false when there is none. */
+static bool value_of(const char *p, const char *end, const char *key, char *out,
+		     size_t size)
+{
+	size_t k = strlen(key), n = 0;
+
+	for (; p < end; p++) {
+		if (!starts_with_ci(p, end, key))
+			continue;
+		p += k;
+		while (p < end && ascii_isspace((unsigned char)*p))
+			p++;
+		if (p == end || *p != '=')
+			continue;
+		p++;
+		while (p < end && (ascii_isspace((unsigned char)*p) ||
+				   *p == '"' || *p == '\''))
+			p++;
+		while (p < end && n + 1 < size &&
+		       (ascii_isalpha((unsigned char)*p) ||
+			ascii_isdigit((unsigned char)*p) || *p == '-' ||
+			*p == '_' || *p == ':' || *p == '.'))
+			out[n++] = *p++;
+		out[n] = '\0';
+		return n > 0;
+	}
+	return false;
+}
+
 /*
  * The charset a page declares in its first 4 KiB (<meta charset=X> or
- * content="text/html; charset=X"), as a browser's prescan finds it; ""
- * when none.
+ * content="text/html; charset=X"), as a browser's prescan finds it, else
+ * in its XML declaration (<?xml ... encoding="X"?>); "" when none.
  */
 static void declared_charset(const char *p, size_t len, char *out, size_t size)
 {
-	const char *end = p + (len < 4096 ? len : 4096), *q;
-	size_t n = 0;
+	const char *end = p + (len < 4096 ? len : 4096), *decl;
 
 	out[0] = '\0';
-	for (q = p; q < end; q++) {
-		if (!starts_with_ci(q, end, "charset"))
-			continue;
-		q += 7;
-		while (q < end && ascii_isspace((unsigned char)*q))
-			q++;
-		if (q == end || *q != '=')
-			continue;
-		q++;
-		while (q < end && (ascii_isspace((unsigned char)*q) ||
-				   *q == '"' || *q == '\''))
-			q++;
-		while (q < end && n + 1 < size &&
-		       (ascii_isalpha((unsigned char)*q) ||
-			ascii_isdigit((unsigned char)*q) || *q == '-' ||
-			*q == '_' || *q == ':' || *q == '.'))
-			out[n++] = *q++;
-		out[n] = '\0';
+	if (value_of(p, end, "charset", out, size))
 		return;
-	}
+	if (starts_with_ci(p, end, "<?xml") &&
+	    (decl = memchr(p, '>', (size_t)(end - p))) != NULL)
+		value_of(p, decl, "encoding", out, size);
 }
 
 static bool is_utf8_name(const char *cs)

@@ -222,6 +222,13 @@ TEST(html_declared_charset_is_converted)
 		  0);
 	CHECK_STR(in.text, "R\xC3\xA9union \xE2\x80\x93 Paris");
 	xinput_release(&in);
+	/* XHTML may say it in its XML declaration only. */
+	CHECK_INT(readstr("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+			  "<html><body><p>S\xE9oul</p></body></html>",
+			  &in, &err),
+		  0);
+	CHECK_STR(in.text, "S\xC3\xA9oul");
+	xinput_release(&in);
 	CHECK_INT(readstr("<meta charset=\"x-no-such\"><p>a</p>", &in, &err),
 		  65);
 	CHECK(strstr(err.msg, "x-no-such") != NULL);
