@@ -68,12 +68,22 @@ static int fail_at(const char *data, size_t off, const char *file,
 static int check_nul(const char *data, size_t len, const char *file,
 		     struct itin_err *err)
 {
-	const char *nul = memchr(data, '\0', len);
+	const char *nul = memchr(data, '\0', len), *option = NULL, *looks;
+	char what[160];
 
 	if (!nul)
 		return 0;
-	return fail_at(data, (size_t)(nul - data), file, err,
-		       "binary data (a NUL byte), not a text or HTML report");
+	/* UTF-16 has a NUL in every ASCII character: say what it is. */
+	looks = recode_guess(data, len < 64 ? len : 64, &option);
+	if (looks && strcmp(looks, "UTF-16") == 0)
+		snprintf(what, sizeof(what),
+			 "NUL byte: the file looks like UTF-16; convert it "
+			 "to UTF-8 (iconv -f %s -t utf-8)",
+			 option);
+	else
+		snprintf(what, sizeof(what),
+			 "binary data (a NUL byte), not a text or HTML report");
+	return fail_at(data, (size_t)(nul - data), file, err, what);
 }
 
 static int check_utf8(const char *data, size_t len, const char *file,
