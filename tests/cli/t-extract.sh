@@ -171,6 +171,10 @@ expect_rc 0 "--date where the report has none"
 expect_out_match '	visit	2023-01-29	2023-01-30		Seoul	KR	' "--date: Sunday before Monday 30 January"
 run_in "$T/nodate.txt" extract --date "2023-01-30 09:00" --format tsv -
 expect_out_match '	visit	2023-01-29	2023-01-30		Seoul	KR	' "--date with a time: the date counts"
+# Relative, as add takes it: a week before ITIN_NOW (Wed 25 January) is
+# Wednesday 18 January, whose coming Sunday is the 22nd.
+run_in "$T/nodate.txt" extract --date -1w --format tsv -
+expect_out_match '	visit	2023-01-22	2023-01-23		Seoul	KR	' "--date -1w: relative to today"
 
 # ---- HTML ------------------------------------------------------------------
 # The page holds the report's text in an article, amid a navigation bar,
