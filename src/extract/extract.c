@@ -42,7 +42,7 @@ struct run {
 	struct xsents sents;
 	struct xmentions dates;
 	struct cast cast;
-	struct xtoks toks;   /* the sentence being read */
+	struct xtoks toks; /* the sentence being read */
 	struct xlegs legs;
 };
 
@@ -74,8 +74,7 @@ static void cast_add(struct cast *c, const struct xperson *p)
 
 /* Count the sentences cut into t that name each person of the cast (by
  * a word of the name). */
-static void cast_count(struct cast *c, const char *text,
-		       const struct xtoks *t)
+static void cast_count(struct cast *c, const char *text, const struct xtoks *t)
 {
 	bool seen[XCAST_MAX] = {false};
 
@@ -355,10 +354,9 @@ static struct event *leg_event(const struct run *r, const struct xleg *l)
 	event_set_str(ev, &ev->notes, notes.buf);
 	strbuf_release(&notes);
 	if (r->cast.has_principal)
-		event_add_participant(ev, r->cast.principal.name,
-				      r->cast.principal.role[0]
-					  ? r->cast.principal.role
-					  : NULL);
+		event_add_participant(
+		    ev, r->cast.principal.name,
+		    r->cast.principal.role[0] ? r->cast.principal.role : NULL);
 	for (size_t i = 0; i < l->nwith; i++)
 		event_add_participant(ev, l->with[i].name,
 				      l->with[i].role[0] ? l->with[i].role

@@ -76,20 +76,29 @@ static bool clock_follows(const struct xwin *w, size_t j)
 	return xw_tight(w, j, ':') || xw_tight(w, j, '.');
 }
 
+/* "last|this|next UNIT" at j: m->rel gets codes[0], [1] or [2]; the
+ * token after it, or j when it is not there. */
+static size_t which_unit(const struct xwin *w, size_t j, const char *unit,
+			 const int codes[3], struct xmention *m)
+{
+	static const char *const which[] = {"last", "this", "next"};
+
+	if (!xw_is(w, j + 1, unit))
+		return j;
+	for (int k = 0; k < 3; k++)
+		if (xw_is(w, j, which[k])) {
+			m->rel = codes[k];
+			return j + 2;
+		}
+	return j;
+}
+
 /* "last year", "this year", "next year" after a month or a date. */
 static size_t year_word(const struct xwin *w, size_t j, struct xmention *m)
 {
-	if (!xw_is(w, j + 1, "year"))
-		return j;
-	if (xw_is(w, j, "last"))
-		m->rel = XR_Y_LAST;
-	else if (xw_is(w, j, "this"))
-		m->rel = XR_Y_THIS;
-	else if (xw_is(w, j, "next"))
-		m->rel = XR_Y_NEXT;
-	else
-		return j;
-	return j + 2;
+	static const int codes[] = {XR_Y_LAST, XR_Y_THIS, XR_Y_NEXT};
+
+	return which_unit(w, j, "year", codes, m);
 }
 
 static void set_end(struct xmention *m, int m2, int d2, int y2)
@@ -170,6 +179,29 @@ static size_t dm_tail(const struct xwin *w, size_t j, struct xmention *m)
 	return q;
 }
 
+/* A dash glued to a month name after it: "08-Nov-2024". */
+static bool dashed(const struct xwin *w, size_t j)
+{
+	return xw_tight(w, j, '-') && w->t[j + 1].kind == XT_WORD &&
+	       w->t[j + 1].month && w->t[j + 1].cap;
+}
+
+/* "08-Nov-2024", "8-Nov": j at the month. */
+static size_t dm_dashed(const struct xwin *w, size_t i, size_t j, int d,
+			struct xmention *m)
+{
+	int mo = w->t[j].month, y = 0;
+
+	j++;
+	if (xw_tight(w, j, '-') && year_tok(w, j + 1, &y))
+		j += 2;
+	m->kind = XM_DAYS;
+	m->d = d;
+	m->m = mo;
+	m->y = y;
+	return j - i;
+}
+
 static size_t dm_at(const struct xwin *w, size_t i, struct xmention *m)
 {
 	size_t j = i + xw_is(w, i, "the"), q, s;
@@ -179,6 +211,8 @@ static size_t dm_at(const struct xwin *w, size_t i, struct xmention *m)
 	if (!day_tok(w, j, &d) || clock_follows(w, j + 1))
 		return 0;
 	j++;
+	if (dashed(w, j))
+		return dm_dashed(w, i, j + 1, d, m);
 	s = range_sep(w, j, &and);
 	if (s && day_tok(w, j + s, &d2) && d2 > d &&
 	    month_after(w, j + s + 1, &mo))
@@ -304,19 +338,12 @@ static bool is_wday(const struct xwin *w, size_t i, bool abbr_too)
 /* After a weekday: "next week", "of next week", "last week". */
 static size_t week_word(const struct xwin *w, size_t j, struct xmention *m)
 {
-	size_t q = j + xw_is(w, j, "of");
+	static const int codes[] = {XR_WD_LAST_WEEK, XR_WD_THIS_WEEK,
+				    XR_WD_NEXT_WEEK};
+	size_t q = j + xw_is(w, j, "of"),
+	       k = which_unit(w, q, "week", codes, m);
 
-	if (!xw_is(w, q + 1, "week"))
-		return j;
-	if (xw_is(w, q, "next"))
-		m->rel = XR_WD_NEXT_WEEK;
-	else if (xw_is(w, q, "last"))
-		m->rel = XR_WD_LAST_WEEK;
-	else if (xw_is(w, q, "this"))
-		m->rel = XR_WD_THIS_WEEK;
-	else
-		return j;
-	return q + 2;
+	return k == q ? j : k;
 }
 
 size_t xpat_weekday(const struct xwin *w, size_t i, struct xmention *m)

@@ -28,9 +28,30 @@
 #define LINE_TOKS 48
 
 static const char *const labels[] = {
-    "published", "updated", "posted", "on",   "date",	"dated",    "last",
-    "modified",	 "created", "at",     "time", "issued", "released", "first",
-    "by",	 "edited",  "am",     "pm",   "and",	NULL};
+    "published", "updated",  "update",	 "posted",   "on",	  "date",
+    "dated",	 "last",     "modified", "created",  "at",	  "time",
+    "issued",	 "released", "first",	 "by",	     "edited",	  "am",
+    "pm",	 "and",	     "press",	 "release",  "statement", "issue",
+    "news",	 "bulletin", "media",	 "advisory", "no",	  "vol",
+    "edition",	 NULL};
+static const char *const particles[] = {"de", "del", "da",  "do", "di",
+					"la", "el",  "al",  "of", "upon",
+					"am", "an",  "dos", NULL};
+
+/* A title-case place or byline before the date: "Seoul,", "New York,",
+ * "Santiago de Chile,", "Ankara (AFP)", "Ahmet Gencturk |". */
+static bool title_run(const struct xwin *w, size_t i)
+{
+	for (size_t j = i; j < w->n && j < i + 5; j++) {
+		if (xw_punct(w, j, ',') || xw_punct(w, j, '(') ||
+		    xw_punct(w, j, '|'))
+			return j > i;
+		if (w->t[j].kind != XT_WORD ||
+		    !(w->t[j].cap || xw_in(w, j, particles)))
+			return false;
+	}
+	return false;
+}
 
 static bool prefix_ok(const struct xwin *w, size_t i)
 {
@@ -38,45 +59,76 @@ static bool prefix_ok(const struct xwin *w, size_t i)
 
 	if (t->kind == XT_PUNCT)
 		return t->c != '.' && t->c != '"';
+	if (t->kind == XT_NUM) /* "Issue 212 |" */
+		return i > 0 && xw_in(w, i - 1, labels);
 	if (t->kind != XT_WORD)
 		return false;
 	if (t->upper || xw_in(w, i, labels))
 		return true;
-	/* A title-case city: "Seoul,", "New York,". */
-	return t->cap &&
-	       (xw_punct(w, i + 1, ',') ||
-		(i + 1 < w->n && w->t[i + 1].cap && xw_punct(w, i + 2, ',')));
+	return t->cap && title_run(w, i);
 }
 
-/* After the date: a clock and its zone; true when what follows lets the
- * line stand as a date line. *agency: a bracket or dash follows. */
-static bool suffix_ok(const struct xwin *w, size_t j, int *clock, bool *agency)
+/* What follows a date on its line. */
+enum suffix { SUF_NO, SUF_EOL, SUF_AGENCY, SUF_OTHER };
+
+/* "(Reuters) -", "(Yonhap) --": an agency's bracket, then a dash. */
+static bool agency_at(const struct xwin *w, size_t j)
+{
+	if (!xw_punct(w, j, '('))
+		return false;
+	for (size_t k = j + 1; k < w->n && k < j + 6; k++)
+		if (xw_punct(w, k, ')'))
+			return xw_punct(w, k + 1, '-') ||
+			       (xw_punct(w, k + 1, '.') &&
+				xw_punct(w, k + 2, '-'));
+	return false;
+}
+
+/* A clock time after the date and its zone ("12:19:20 AM", "06:45 EDT",
+ * "T08:15:00+09:00", "11:27 Uhr"): the token after them. */
+static size_t clock_after(const struct xwin *w, size_t j, int *clock)
 {
 	struct xmention c;
-	size_t k;
+	size_t k, stop;
 
-	*agency = false;
 	if (xw_punct(w, j, ',') || xw_is(w, j, "at") || xw_is(w, j, "t") ||
 	    (xw_punct(w, j, '-') && w->t[j].len == 1) || xw_punct(w, j, '|'))
 		j++;
 	xm_clear(&c);
-	if ((k = xpat_clock(w, j, &c)) > 0) {
-		size_t stop = j + k + 8;
+	if (!(k = xpat_clock(w, j, &c)))
+		return j;
+	*clock = c.clock;
+	j += k;
+	stop = j + 8;
+	while (j < w->n && j < stop &&
+	       ((w->t[j].kind == XT_WORD &&
+		 (w->t[j].upper || xw_is(w, j, "z") || xw_is(w, j, "uhr") ||
+		  xw_is(w, j, "hrs"))) ||
+		w->t[j].kind == XT_NUM || xw_punct(w, j, '+') ||
+		(xw_punct(w, j, ':') && !w->t[j].sp)))
+		j++;
+	return j;
+}
 
-		*clock = c.clock;
-		j += k;
-		while (j < w->n && j < stop &&
-		       ((w->t[j].kind == XT_WORD &&
-			 (w->t[j].upper || xw_is(w, j, "z"))) ||
-			w->t[j].kind == XT_NUM || xw_punct(w, j, '+') ||
-			(xw_punct(w, j, ':') && !w->t[j].sp)))
-			j++;
-	}
-	if (j >= w->n)
-		return true;
-	*agency = xw_punct(w, j, '(') || xw_punct(w, j, '-');
-	return *agency || xw_punct(w, j, '|') || xw_punct(w, j, ',') ||
-	       xw_punct(w, j, '/') || xw_in(w, j, labels);
+/* After the date: whether the line stands as a date line. */
+static enum suffix suffix_of(const struct xwin *w, size_t j, int *clock)
+{
+	size_t after;
+
+	if (xw_punct(w, j, '.') && !w->t[j].sp) /* "2024.07.02." */
+		j++;
+	after = clock_after(w, j, clock);
+	if (after >= w->n)
+		return SUF_EOL;
+	if (agency_at(w, after) || agency_at(w, j))
+		return SUF_AGENCY;
+	/* '?' stands for the separators outside ASCII ("\xc2\xb7"). */
+	if (xw_punct(w, after, '(') || xw_punct(w, after, '-') ||
+	    xw_punct(w, after, '|') || xw_punct(w, after, ',') ||
+	    xw_punct(w, after, '/') || xw_punct(w, after, '?') ||
+	    xw_in(w, after, labels))
+		return SUF_OTHER;
+	return SUF_NO;
 }
 
 /* The day of a numeric date line, and its order. */
@@ -139,20 +191,23 @@ struct docctx {
 
 /* The date at t[i], if the line stands as a date line. */
 static bool date_at(const struct docctx *c, const struct xwin *w, size_t i,
-		    struct xdoc_date *out)
+		    bool loose, struct xdoc_date *out)
 {
 	struct xmention m;
 	size_t k;
 	int clock = -1, y;
-	bool agency;
+	enum suffix suf;
 
 	xm_clear(&m);
 	if (!(k = xpat_weekday(w, i, &m))) {
 		xm_clear(&m);
 		k = xpat_date(w, i, &m);
 	}
-	if (!k || m.kind != XM_DAYS || !m.m || !m.d ||
-	    !suffix_ok(w, i + k, &clock, &agency))
+	/* A range is never the date of a report. */
+	if (!k || m.kind != XM_DAYS || !m.m || !m.d || m.d2)
+		return false;
+	suf = suffix_of(w, i + k, &clock);
+	if (suf == SUF_NO || (loose && (suf != SUF_EOL || !m.y)))
 		return false;
 	out->order = XDATE_ORDER_UNKNOWN;
 	if (m.rel == XR_NUMERIC) {
@@ -160,7 +215,9 @@ static bool date_at(const struct docctx *c, const struct xwin *w, size_t i,
 			return false;
 	} else {
 		y = m.y;
-		if (!y && !agency && i + k < w->n)
+		/* Without its year only as an agency's date line, or alone
+		 * on its line. */
+		if (!y && suf != SUF_AGENCY && !(suf == SUF_EOL && i == 0))
 			return false;
 		if (!y)
 			y = c->year_hint ? c->year_hint
@@ -178,11 +235,16 @@ static bool date_at(const struct docctx *c, const struct xwin *w, size_t i,
 	return true;
 }
 
+/*
+ * The date of the line s[a..e): strict, a date line (see the top); loose,
+ * a title that ends with a full date ("Regular Press Conference on
+ * January 11, 2024"), taken only when no line stands as a date line.
+ */
 static bool date_line(const struct docctx *c, const char *s, size_t a, size_t e,
-		      struct xdoc_date *out)
+		      bool loose, struct xdoc_date *out)
 {
 	struct xtok toks[LINE_TOKS];
-	struct xwin w = {s, toks, 0};
+	struct xwin w = {s, toks, 0, NULL};
 	struct xmention m;
 	size_t n = 0, p = a, nx, k;
 
@@ -191,8 +253,8 @@ static bool date_line(const struct docctx *c, const char *s, size_t a, size_t e,
 		n++;
 	}
 	w.n = n;
-	for (size_t i = 0; i < n && i < 10; i++) {
-		if (date_at(c, &w, i, out))
+	for (size_t i = 0; i < n && (loose || i < 10); i++) {
+		if (date_at(c, &w, i, loose, out))
 			return true;
 		xm_clear(&m);
 		if ((k = xpat_clock(&w, i, &m)) > 0) {
@@ -201,12 +263,37 @@ static bool date_line(const struct docctx *c, const char *s, size_t a, size_t e,
 		}
 		/* "By Jane Smith | January 30, 2023": the byline. */
 		if (xw_is(&w, i, "by")) {
-			while (i + 1 < n && w.t[i + 1].cap)
+			/* "By Marina T. on ...": names and initials. */
+			while (i + 1 < n &&
+			       (w.t[i + 1].cap ||
+				(xw_punct(&w, i + 1, '.') && w.t[i].len == 1)))
 				i++;
 			continue;
 		}
-		if (!prefix_ok(&w, i))
+		if (!loose && !prefix_ok(&w, i))
 			return false;
+		/* The rest of a place's name: "Santiago de Chile,". */
+		while (!loose && w.t[i].cap && i + 1 < n &&
+		       w.t[i + 1].kind == XT_WORD &&
+		       (w.t[i + 1].cap || xw_in(&w, i + 1, particles)))
+			i++;
+	}
+	return false;
+}
+
+static bool head_lines(const struct docctx *c, bool loose,
+		       struct xdoc_date *out)
+{
+	size_t p = 0, e, lines = 0;
+	size_t head = c->len < DOC_BYTES ? c->len : DOC_BYTES;
+
+	while (p < head && lines++ < DOC_LINES) {
+		const char *nl = memchr(c->text + p, '\n', c->len - p);
+
+		e = nl ? (size_t)(nl - c->text) : c->len;
+		if (date_line(c, c->text, p, e, loose, out))
+			return true;
+		p = e + 1;
 	}
 	return false;
 }
@@ -215,22 +302,17 @@ bool xdate_document(const char *text, size_t len, const char *meta,
 		    int year_hint, struct xdoc_date *out)
 {
 	struct docctx c = {text, len, year_hint};
-	size_t p = 0, e, lines = 0, head = len < DOC_BYTES ? len : DOC_BYTES;
 
 	memset(out, 0, sizeof *out);
 	out->clock = -1;
-	while (p < head && lines++ < DOC_LINES) {
-		const char *nl = memchr(text + p, '\n', len - p);
-
-		e = nl ? (size_t)(nl - text) : len;
-		if (date_line(&c, text, p, e, out))
-			return true;
-		p = e + 1;
-	}
-	if (meta && date_line(&c, meta, 0, strnlen(meta, 200), out)) {
+	if (head_lines(&c, false, out))
+		return true;
+	if (meta && date_line(&c, meta, 0, strnlen(meta, 200), false, out)) {
 		out->off = out->len = 0; /* not in the text */
 		return true;
 	}
+	if (head_lines(&c, true, out))
+		return true;
 	memset(out, 0, sizeof *out);
 	out->clock = -1;
 	return false;

@@ -52,13 +52,17 @@ struct xtok {
 bool xtok_next(const char *text, size_t pos, size_t end, struct xtok *t,
 	       size_t *next);
 
-#define XWIN_CAP 160
+#define XWIN_CAP 256
 
-/* A window of a sentence's tokens. */
+/* A window of a sentence's tokens. marks, when not NULL, caches the
+ * tense marker of each token (XT_UNKNOWN until asked), so that the
+ * tenses of many dates in one window read each word once. */
+#define XT_UNKNOWN (-1)
 struct xwin {
 	const char *text;
 	const struct xtok *t;
 	size_t n;
+	signed char *marks;
 };
 
 /* Token tests, false past the window's end. */
@@ -104,6 +108,11 @@ enum xrel {
 	XR_Y_THIS,
 	XR_Y_NEXT,
 };
+
+/* The tense of the clause around t[at] (xdate-tense.c), reading at
+ * most XTENSE_SPAN tokens either side. */
+#define XTENSE_SPAN 40
+enum xtense xtense_at(const struct xwin *w, size_t at);
 
 /* Clear a mention to "nothing said": -1 clocks and weekdays. */
 void xm_clear(struct xmention *m);

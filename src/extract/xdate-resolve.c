@@ -21,9 +21,18 @@
  *     told of days to come is much rarer). A tie goes to the later day.
  *   - A day placed after an "until"/"through" date of its own sentence
  *     costs 30 more (the stay cannot start after it ends).
- *   - Consecutive day mentions within two sentences of each other are
+ *   - A weekday outside the span of days named shortly before it (the
+ *     nearest within four sentences, on its line of the narrative, that
+ *     can hold it) or after it in its sentence costs 10 more: "from
+ *     July 16 to 18 ... in Jeddah on Sunday" is the Sunday in that
+ *     range, "next week ... in Suva on Monday" the Monday of next week.
+ *     Spans are ranges of days, lengths from a fixed start ("a three-day
+ *     visit starting Tuesday next week"), weeks and weekends: two weeks
+ *     long at most.
+ *   - Consecutive day mentions within two sentences of each other, on
+ *     one line of the narrative (both past, or both to come), are
  *     chained: a day that falls before the one mentioned before it
- *     costs 3, 12 when the words before it say the narrative moves on
+ *     costs 4, 12 when the words before it say the narrative moves on
  *     ("Then, on Monday"), 30 when it is an "until" bound.
  *   The cheapest choice for the whole chain is found by dynamic
  *   programming over the candidates (at most four per mention), so the
@@ -47,12 +56,14 @@
 #include "itin/xalloc.h"
 #include "xdate-impl.h"
 
-#define MAXC	    4
-#define PEN_ORDER   (2 * 3)
-#define PEN_CUE	    (2 * 12)
-#define PEN_BOUND   (2 * 30)
-#define PEN_WDAY    (2 * 400)
-#define CHAIN_SENTS 2
+#define MAXC	      4
+#define PEN_ORDER     (2 * 4)
+#define PEN_CUE	      (2 * 12)
+#define PEN_BOUND     (2 * 30)
+#define PEN_WDAY      (2 * 400)
+#define PEN_SPAN      (2 * 10)
+#define CHAIN_SENTS   2
+#define CONTAIN_SENTS 4
 
 struct cand {
 	int64_t first, last;
@@ -434,7 +445,9 @@ static void bounds(struct rctx *r, size_t i)
 
 		if (u->sentence != x->sentence)
 			break;
-		if (u->kind != XM_UNTIL || r->nc[j] == 0)
+		/* A weekday bound is weighed in the chain instead. */
+		if (u->kind != XM_UNTIL || r->nc[j] == 0 ||
+		    (r->nc[j] > 1 && !u->m))
 			continue;
 		end = r->c[j * MAXC + cheapest(r, j)].last;
 		for (int k = 0; k < r->nc[i]; k++)
@@ -443,16 +456,96 @@ static void bounds(struct rctx *r, size_t i)
 	}
 }
 
+/* Two mentions on one line of the narrative: both told as past, or
+ * both as to come (present and future), or one with no tense. A past
+ * recalled between plans ("arrived on Sunday to prepare") is not. */
+static bool same_line(const struct xmention *a, const struct xmention *b)
+{
+	if (a->tense == XTENSE_NONE || b->tense == XTENSE_NONE)
+		return true;
+	return (a->tense == XTENSE_PAST) == (b->tense == XTENSE_PAST);
+}
+
+/* A span of two weeks or less that the words fix: a range of days
+ * (its year the cheapest), "next week", "this weekend". */
+static const struct cand *span_of(const struct rctx *r, size_t j)
+{
+	const struct xmention *u = &r->ms->v[j];
+	const struct cand *c;
+
+	if (r->nc[j] == 0 ||
+	    (u->kind != XM_DAYS && u->kind != XM_PERIOD &&
+	     u->kind != XM_DURATION) ||
+	    (r->nc[j] > 1 && !u->m))
+		return NULL;
+	c = &r->c[j * MAXC + cheapest(r, j)];
+	return c->last > c->first && c->last - c->first <= 14 ? c : NULL;
+}
+
+/* Whether span holds one of mention i's candidates. */
+static bool holds(const struct rctx *r, size_t i, const struct cand *span)
+{
+	for (int k = 0; span && k < r->nc[i]; k++)
+		if (r->c[i * MAXC + k].first >= span->first &&
+		    r->c[i * MAXC + k].last <= span->last)
+			return true;
+	return false;
+}
+
+/* The nearest span that can hold weekday i: one before it within
+ * CONTAIN_SENTS sentences on its line of the narrative, else one after
+ * it in its sentence. */
+static const struct cand *container(const struct rctx *r, size_t i)
+{
+	const struct xmention *x = &r->ms->v[i], *v = r->ms->v;
+	const struct cand *span;
+	size_t n = r->ms->n;
+
+	for (size_t d = 1; d <= 12 && d <= i; d++) {
+		if (v[i - d].sentence + CONTAIN_SENTS < x->sentence)
+			break;
+		span = same_line(&v[i - d], x) ? span_of(r, i - d) : NULL;
+		if (holds(r, i, span))
+			return span;
+	}
+	for (size_t j = i + 1; j < n && j < i + 8; j++) {
+		if (v[j].sentence != x->sentence)
+			break;
+		span = span_of(r, j);
+		if (holds(r, i, span))
+			return span;
+	}
+	return NULL;
+}
+
+/* A weekday outside its container costs PEN_SPAN ("from July 16 to 18
+ * ... in Jeddah on Sunday and Monday"; "next week ... in Suva on
+ * Monday"). */
+static void contain(struct rctx *r, size_t i)
+{
+	const struct xmention *x = &r->ms->v[i];
+	const struct cand *span;
+
+	if (r->nc[i] < 2 || x->wday < 0 || x->m || !(span = container(r, i)))
+		return;
+	for (int k = 0; k < r->nc[i]; k++) {
+		struct cand *c = &r->c[i * MAXC + k];
+
+		if (c->first < span->first || c->last > span->last)
+			c->cost += PEN_SPAN;
+	}
+}
+
 static long pair_cost(const struct xmention *p, const struct cand *pc,
 		      const struct xmention *x, const struct cand *xc)
 {
-	if (x->sentence > p->sentence + CHAIN_SENTS)
+	if (x->sentence > p->sentence + CHAIN_SENTS || !same_line(p, x))
 		return 0;
 	if (x->kind == XM_UNTIL)
 		return xc->last < pc->first ? PEN_BOUND : 0;
 	if (xc->first >= pc->first)
 		return 0;
-	return x->cue ? PEN_CUE : PEN_ORDER;
+	return x->cue || x->sentence == p->sentence ? PEN_CUE : PEN_ORDER;
 }
 
 /* One step of the chain: x's candidates given p's running totals. */
@@ -555,34 +648,84 @@ static void follow(struct rctx *r)
 	}
 }
 
-/* "a two-day visit": the day named beside it in its sentence starts it. */
-static void lengths(struct rctx *r)
+/* Whether mention j can start a length: *first its day. fixed: a day
+ * the words fix (before the chain has run); else a resolved day. */
+static bool start_ok(const struct rctx *r, size_t j, bool fixed, int64_t *first)
 {
+	const struct xmention *u = &r->ms->v[j];
+
+	if (!is_day(u) || u->kind == XM_UNTIL)
+		return false;
+	if (!fixed) {
+		*first = u->first;
+		return u->resolved;
+	}
+	if (r->nc[j] == 0 || (r->nc[j] > 1 && !u->m))
+		return false;
+	*first = r->c[j * MAXC + cheapest(r, j)].first;
+	return true;
+}
+
+/*
+ * The day that starts a length ("a two-day visit ... on Sunday"): a day
+ * of its own sentence within four mentions, the nearer first, else the
+ * last day of the sentence before ("He arrives on Tuesday. He stays for
+ * two days").
+ */
+static bool start_of(const struct rctx *r, size_t i, bool fixed, int64_t *first)
+{
+	const struct xmention *x = &r->ms->v[i], *v = r->ms->v;
 	size_t n = r->ms->n;
 
-	for (size_t i = 0; i < n; i++) {
-		struct xmention *x = &r->ms->v[i], *s = NULL;
-
-		if (x->kind != XM_DURATION || x->ndays < 1)
+	for (size_t d = 1; d <= 4; d++) {
+		if (i >= d && v[i - d].sentence == x->sentence &&
+		    start_ok(r, i - d, fixed, first))
+			return true;
+		if (i + d < n && v[i + d].sentence == x->sentence &&
+		    start_ok(r, i + d, fixed, first))
+			return true;
+	}
+	for (size_t d = 1; d <= 8 && d <= i; d++) {
+		if (v[i - d].sentence == x->sentence)
 			continue;
-		for (size_t d = 1; d <= 4 && !s; d++) {
-			if (i >= d && r->ms->v[i - d].sentence == x->sentence &&
-			    r->ms->v[i - d].resolved &&
-			    is_day(&r->ms->v[i - d]) &&
-			    r->ms->v[i - d].kind != XM_UNTIL)
-				s = &r->ms->v[i - d];
-			else if (i + d < n &&
-				 r->ms->v[i + d].sentence == x->sentence &&
-				 r->ms->v[i + d].resolved &&
-				 is_day(&r->ms->v[i + d]) &&
-				 r->ms->v[i + d].kind != XM_UNTIL)
-				s = &r->ms->v[i + d];
-		}
-		if (!s)
+		if (v[i - d].sentence + 1 < x->sentence)
+			break;
+		if (start_ok(r, i - d, fixed, first))
+			return true;
+	}
+	return false;
+}
+
+/* Lengths whose start the words fix, before the chain: they are spans
+ * that the weekdays after them fall in ("a three-day visit starting
+ * Tuesday next week ... On Thursday, the last day"). */
+static void length_spans(struct rctx *r)
+{
+	int64_t f;
+
+	for (size_t i = 0; i < r->ms->n; i++) {
+		const struct xmention *x = &r->ms->v[i];
+
+		if (x->kind == XM_DURATION && x->ndays >= 1 &&
+		    start_of(r, i, true, &f))
+			add(r, i, f, f + x->ndays - 1);
+	}
+}
+
+/* Every length from its resolved start. */
+static void lengths(struct rctx *r)
+{
+	int64_t f;
+
+	for (size_t i = 0; i < r->ms->n; i++) {
+		struct xmention *x = &r->ms->v[i];
+
+		if (x->kind != XM_DURATION || x->ndays < 1 ||
+		    !start_of(r, i, false, &f))
 			continue;
 		x->resolved = true;
-		x->first = s->first;
-		x->last = s->first + x->ndays - 1;
+		x->first = f;
+		x->last = f + x->ndays - 1;
 	}
 }
 
@@ -621,8 +764,11 @@ void xdate_resolve(struct xmentions *m, const char *text, size_t len,
 		m->v[i].resolved = false;
 		candidates(&r, i);
 	}
-	for (size_t i = 0; i < m->n; i++)
+	length_spans(&r);
+	for (size_t i = 0; i < m->n; i++) {
 		bounds(&r, i);
+		contain(&r, i);
+	}
 	chain(&r);
 	follow(&r);
 	lengths(&r);

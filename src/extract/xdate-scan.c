@@ -20,8 +20,8 @@
 #include "itin/xalloc.h"
 #include "xdate-impl.h"
 
-#define XWIN_LOOK 32
-#define XWIN_BACK 4
+#define XWIN_LOOK 48
+#define XWIN_BACK 48
 
 void xmentions_init(struct xmentions *m)
 {
@@ -49,6 +49,9 @@ static size_t match(const struct xwin *w, size_t i, struct xmention *m)
 				       xpat_duration, xpat_clock, xpat_year};
 	size_t k;
 
+	/* Every pattern starts with a word or a number. */
+	if (w->t[i].kind == XT_PUNCT)
+		return 0;
 	for (size_t p = 0; p < sizeof pats / sizeof *pats; p++) {
 		xm_clear(m);
 		if ((k = pats[p](w, i, m)) > 0)
@@ -178,7 +181,7 @@ static size_t try_at(struct scan *s, const struct xwin *w, size_t i)
 	m.off = w->t[q].off;
 	m.len = last->off + last->len - m.off;
 	m.sentence = s->sentence;
-	m.tense = xdate_tense(s->text, s->off, s->len, w->t[i].off);
+	m.tense = xtense_at(w, i);
 	m.cue = cue_before(w, q);
 	push(s->out, &m);
 	join_clock(s->text, s->out, s->first);
@@ -209,13 +212,16 @@ void xdate_scan(const char *text, size_t off, size_t len, size_t sentence,
 		struct xmentions *out)
 {
 	struct xtok toks[XWIN_CAP];
+	signed char marks[XWIN_CAP];
 	struct scan s = {text, off, len, sentence, out->n, off, out};
 	size_t pos = off, from = off, end = off + len, n, i, limit;
 	bool whole;
 
 	for (;;) {
 		n = fill(text, pos, end, toks, &whole);
-		struct xwin w = {text, toks, n};
+		struct xwin w = {text, toks, n, marks};
+
+		memset(marks, XT_UNKNOWN, sizeof marks);
 		limit = whole ? n : n - XWIN_LOOK;
 		for (i = 0; i < n && toks[i].off < from; i++)
 			;

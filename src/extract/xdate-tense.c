@@ -5,7 +5,8 @@
  * Its tense is the marker nearest before the date within it ("arrived on
  * Sunday and will leave on Tuesday": Sunday past, Tuesday future), else
  * the nearest after it; a clause with no marker ("Then, on Monday, he
- * will head ...") takes the nearest neighbouring clause's. Markers:
+ * will head ...") takes the nearest neighbouring clause's, the one
+ * before it on a tie. Markers:
  *   future   will, shall, 'll, would; scheduled/due/expected/set/slated/
  *            poised/planning/plans/intends + to; is/are/was to; going to;
  *            upcoming; headline "to visit"
@@ -112,6 +113,10 @@ static enum xtense marker(const struct xwin *w, size_t i)
 			   : XTENSE_NONE;
 	if (is_ed(t) && !xw_in(w, i, not_ed) && !passive)
 		return XTENSE_PAST;
+	/* "is" before a marker ("is scheduled to") leaves it to that. */
+	if (xw_in(w, i, be_now) && i + 1 < w->n && !xw_in(w, i + 1, be_now) &&
+	    marker(w, i + 1) != XTENSE_NONE)
+		return marker(w, i + 1);
 	if (xw_in(w, i, present_s) || xw_in(w, i, be_now))
 		return XTENSE_PRESENT;
 	return XTENSE_NONE;
@@ -131,16 +136,26 @@ static bool clause_break(const struct xtok *t)
 }
 
 /* The marker of clause [a, b) nearest to t[at]: before it first. */
+/* marker(), through the window's cache. */
+static enum xtense mark(const struct xwin *w, size_t i)
+{
+	if (!w->marks)
+		return marker(w, i);
+	if (w->marks[i] == XT_UNKNOWN)
+		w->marks[i] = (signed char)marker(w, i);
+	return (enum xtense)w->marks[i];
+}
+
 static enum xtense in_clause(const struct xwin *w, size_t a, size_t b,
 			     size_t at)
 {
 	enum xtense t;
 
 	for (size_t i = at; i-- > a;)
-		if ((t = marker(w, i)) != XTENSE_NONE)
+		if ((t = mark(w, i)) != XTENSE_NONE)
 			return t;
 	for (size_t i = at; i < b; i++)
-		if ((t = marker(w, i)) != XTENSE_NONE)
+		if ((t = mark(w, i)) != XTENSE_NONE)
 			return t;
 	return XTENSE_NONE;
 }
@@ -159,28 +174,49 @@ static size_t clause_end(const struct xwin *w, size_t i)
 	return i;
 }
 
-/* Widen to the neighbouring clauses, the nearer first, the right one on
- * a tie ("Then, on Monday, he will ..."). */
+/* Widen to the neighbouring clauses, the nearer first, the left one on
+ * a tie: the main verb comes before a trailing "..., the ministry said"
+ * ("Then, on Monday, he will ...": the left clause has no verb). */
 static enum xtense widen(const struct xwin *w, size_t a, size_t b)
 {
 	size_t la = a, lb = a, ra = b, rb = b;
 	enum xtense t;
 
 	while (la > 0 || rb < w->n) {
-		if (rb < w->n) {
-			ra = rb + 1;
-			rb = clause_end(w, ra);
-			if ((t = in_clause(w, ra, rb, ra)) != XTENSE_NONE)
-				return t;
-		}
 		if (la > 0) {
 			lb = la - 1;
 			la = clause_start(w, lb);
 			if ((t = in_clause(w, la, lb, lb)) != XTENSE_NONE)
 				return t;
 		}
+		if (rb < w->n) {
+			ra = rb + 1;
+			rb = clause_end(w, ra);
+			if ((t = in_clause(w, ra, rb, ra)) != XTENSE_NONE)
+				return t;
+		}
 	}
 	return XTENSE_NONE;
+}
+
+enum xtense xtense_at(const struct xwin *w, size_t at)
+{
+	size_t lo = at > XTENSE_SPAN ? at - XTENSE_SPAN : 0;
+	size_t hi = w->n - at > XTENSE_SPAN ? at + XTENSE_SPAN : w->n;
+	struct xwin v = {w->text, w->t + lo, hi - lo,
+			 w->marks ? w->marks + lo : NULL};
+	enum xtense t;
+
+	if (at >= w->n)
+		return XTENSE_NONE;
+	at -= lo;
+	t = in_clause(&v, clause_start(&v, at), clause_end(&v, at), at);
+	if (t == XTENSE_NONE)
+		t = widen(&v, clause_start(&v, at), clause_end(&v, at));
+	for (size_t i = 0; t == XTENSE_NONE && i < v.n; i++)
+		if (weak_future(&v, i))
+			t = XTENSE_FUTURE;
+	return t;
 }
 
 enum xtense xdate_tense(const char *text, size_t sent_off, size_t sent_len,
@@ -189,8 +225,7 @@ enum xtense xdate_tense(const char *text, size_t sent_off, size_t sent_len,
 	struct xtok toks[TENSE_TOKS];
 	size_t lo = off > sent_off + TENSE_REACH ? off - TENSE_REACH : sent_off;
 	size_t end = sent_off + sent_len, hi = end, n = 0, p = lo, nx, at;
-	struct xwin w = {text, toks, 0};
-	enum xtense t;
+	struct xwin w = {text, toks, 0, NULL};
 
 	if (off < sent_off || off > end)
 		return XTENSE_NONE;
@@ -206,13 +241,5 @@ enum xtense xdate_tense(const char *text, size_t sent_off, size_t sent_len,
 	w.n = n;
 	if (at >= n)
 		at = n ? n - 1 : 0;
-	if (!n)
-		return XTENSE_NONE;
-	t = in_clause(&w, clause_start(&w, at), clause_end(&w, at), at);
-	if (t == XTENSE_NONE)
-		t = widen(&w, clause_start(&w, at), clause_end(&w, at));
-	for (size_t i = 0; t == XTENSE_NONE && i < n; i++)
-		if (weak_future(&w, i))
-			t = XTENSE_FUTURE;
-	return t;
+	return n ? xtense_at(&w, at) : XTENSE_NONE;
 }

@@ -30,6 +30,13 @@ static const char *const numwords[] = {
     "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
 };
 
+/* The first letters compared inline: most words differ there, and the
+ * patterns ask about every token. */
+static bool same_word(const char *lw, const char *word)
+{
+	return lw[0] == word[0] && !strcmp(lw, word);
+}
+
 /* The abbreviations besides the first three letters of the name. */
 static int month_abbr_of(const char *lw)
 {
@@ -61,20 +68,21 @@ static void classify_word(struct xtok *t)
 	t->wday = -1;
 	t->abbr = false;
 	t->num = 0;
-	if (!t->lw[0])
+	if (!t->lw[0] || strlen(t->lw) > 9)
 		return;
 	for (int i = 0; i < 12; i++)
-		if (!strcmp(t->lw, months[i]))
+		if (same_word(t->lw, months[i]))
 			t->month = i + 1;
 	for (int i = 0; i < 7; i++)
-		if (!strcmp(t->lw, wdays[i]))
+		if (same_word(t->lw, wdays[i]))
 			t->wday = i;
 	for (int i = 0; i < 20; i++)
-		if (!strcmp(t->lw, numwords[i]))
+		if (same_word(t->lw, numwords[i]))
 			t->num = i + 1;
-	if (!strcmp(t->lw, "thirty"))
+	if (same_word(t->lw, "thirty"))
 		t->num = 30;
-	if (!t->month && t->wday < 0) {
+	if (!t->month && t->wday < 0 && strlen(t->lw) >= 3 &&
+	    strlen(t->lw) <= 5) {
 		t->month = month_abbr_of(t->lw);
 		t->wday = wday_abbr_of(t->lw);
 		t->abbr = t->month || t->wday >= 0;
@@ -232,15 +240,16 @@ bool xtok_next(const char *text, size_t pos, size_t end, struct xtok *t,
 
 bool xw_is(const struct xwin *w, size_t i, const char *word)
 {
-	return i < w->n && w->t[i].kind == XT_WORD && !strcmp(w->t[i].lw, word);
+	return i < w->n && w->t[i].kind == XT_WORD &&
+	       same_word(w->t[i].lw, word);
 }
 
 bool xw_in(const struct xwin *w, size_t i, const char *const *words)
 {
-	if (i >= w->n || w->t[i].kind != XT_WORD)
+	if (i >= w->n || w->t[i].kind != XT_WORD || !w->t[i].lw[0])
 		return false;
 	for (; *words; words++)
-		if (!strcmp(w->t[i].lw, *words))
+		if (same_word(w->t[i].lw, *words))
 			return true;
 	return false;
 }

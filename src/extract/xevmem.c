@@ -13,9 +13,9 @@
 #define NEAR_PLAIN 8
 #define NEAR_NAMED 40
 
-static const char *const articles[] = {"The", "This", "That", "A", "An",
-				       "At", "In", "On", "Its", "His", "Her",
-				       "Their", "Next", "Last", NULL};
+static const char *const articles[] = {"The", "This",  "That", "A",    "An",
+				       "At",  "In",    "On",   "Its",  "His",
+				       "Her", "Their", "Next", "Last", NULL};
 
 void xevent_key(const char *text, const struct xtoks *t, size_t tok,
 		char key[32])
@@ -27,7 +27,8 @@ void xevent_key(const char *text, const struct xtoks *t, size_t tok,
 	while (a > 0 && tok - a < 6) {
 		const struct xtok *k = &t->v[a - 1];
 		bool apos = k->len <= 3 && !(k->flags & XT_WORD) &&
-			    (text[k->off] == '\'' || (unsigned char)text[k->off] == 0xE2);
+			    (text[k->off] == '\'' ||
+			     (unsigned char)text[k->off] == 0xE2);
 
 		if (!apos && !(k->flags & (XT_CAP | XT_DIGIT)))
 			break;

@@ -41,10 +41,10 @@
 #include "xtok.h"
 #include "xwho.h"
 
-#define XLEG_MAX     64
-#define XLEG_WITH    8
-#define XLEG_SENTS   4
-#define XTRIG_MAX    32
+#define XLEG_MAX   64
+#define XLEG_WITH  8
+#define XLEG_SENTS 4
+#define XTRIG_MAX  32
 
 enum xtrig_kind {
 	XTR_VISIT,  /* "visit", "arrive", "stay": a visit */
@@ -73,8 +73,7 @@ struct xtriggers {
 };
 
 /* The triggers of the sentence cut into t. xtrig.c. */
-void xtrig_scan(const char *text, const struct xtoks *t,
-		struct xtriggers *out);
+void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out);
 
 struct xwith {
 	char name[XWHO_NAME];
@@ -83,8 +82,8 @@ struct xwith {
 
 struct xleg {
 	enum event_type type;
-	int64_t first, last;	  /* days */
-	int clock, clock_end;	  /* seconds after midnight, or -1 */
+	int64_t first, last;  /* days */
+	int clock, clock_end; /* seconds after midnight, or -1 */
 	char cc[3];
 	const struct place *city; /* NULL: the country alone */
 	char title[128];
@@ -92,11 +91,12 @@ struct xleg {
 	size_t nwith;
 	size_t sents[XLEG_SENTS]; /* the sentences it came from */
 	size_t nsents;
-	bool dead;		  /* merged into another */
-	bool from_move;		  /* an event the move of its date leads to
-				     ("travel to Helsinki on July 13 for the
-				     Summit"): a visit if the event has days
-				     of its own */
+	size_t trig_off; /* where its trigger word is */
+	bool dead;	 /* merged into another */
+	bool from_move;	 /* an event the move of its date leads to
+			    ("travel to Helsinki on July 13 for the
+			    Summit"): a visit if the event has days
+			    of its own */
 };
 
 struct xlegs {
@@ -125,8 +125,8 @@ struct xlegdoc {
 	const struct xperson *people;	 /* everyone the text titles */
 	size_t npeople;
 	/* Carried from sentence to sentence: */
-	size_t last_leg;		 /* index + 1 of the leg before; 0 */
-	size_t last_place_sent;		 /* where the context place was */
+	size_t last_leg;	/* index + 1 of the leg before; 0 */
+	size_t last_place_sent; /* where the context place was */
 	char ctx_cc[3];
 	const struct place *ctx_city;
 	bool has_prog; /* a programme's day (xprog.c) */

@@ -80,11 +80,36 @@ static void moves_to_visits(struct xlegs *legs)
 	}
 }
 
+/* A stay goes on while the text places what follows in its city: "arrive
+ * in Washington on April 24", "a summit at the White House on April 26":
+ * the visit runs to the 26th. Only over a few days, and not past a leg
+ * elsewhere. */
+static void stays_go_on(struct xlegs *legs)
+{
+	for (size_t i = 0; i < legs->n; i++) {
+		struct xleg *v = &legs->v[i];
+
+		if (v->dead || v->type != EV_VISIT || !v->city)
+			continue;
+		for (size_t j = i + 1; j < legs->n; j++) {
+			const struct xleg *l = &legs->v[j];
+
+			if (l->dead || l->last <= v->last)
+				continue;
+			if (!same_place(v, l) || l->first > v->last + 2)
+				break;
+			if (l->type != EV_VISIT)
+				v->last = l->last;
+		}
+	}
+}
+
 void xleg_merge(struct xlegs *legs)
 {
 	bool again = true;
 
 	moves_to_visits(legs);
+	stays_go_on(legs);
 	/* At most XLEG_MAX legs: the passes are bounded and cheap. */
 	for (int pass = 0; again && pass < 4; pass++) {
 		again = false;

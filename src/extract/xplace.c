@@ -18,71 +18,77 @@
 /* Cities whose names are English words: a place only after a word of
  * place ("in Nice"). */
 static const char *const word_cities[] = {
-    "nice",    "male",	  "wake",     "center", "easter",   "troll",
-    "resolute", "midway", "oral",     "split",	"mobile",   "reading",
-    "bath",    "of",	  "date",     "marengo", "nome",    "knox",
-    "chatham", "regina",  "vostok",   "casey",	"davis",    "palmer",
-    "mawson",  "syowa",	  "rothera",  "center", "chuuk",    "johnston",
-    "creston", "dorado",  "beulah",   "vevay",	"doral",    "newport",
-    "kanton",  "west island", "montebello", "monticello", "chita",
-    "gambier", "knox",	  "thule",    "tell city", "the valley", NULL};
+    "nice",	"male",	       "wake",	     "center",	   "easter", "troll",
+    "resolute", "midway",      "oral",	     "split",	   "mobile", "reading",
+    "bath",	"of",	       "date",	     "marengo",	   "nome",   "knox",
+    "chatham",	"regina",      "vostok",     "casey",	   "davis",  "palmer",
+    "mawson",	"syowa",       "rothera",    "center",	   "chuuk",  "johnston",
+    "creston",	"dorado",      "beulah",     "vevay",	   "doral",  "newport",
+    "kanton",	"west island", "montebello", "monticello", "chita",  "gambier",
+    "knox",	"thule",       "tell city",  "the valley", NULL};
 
 /* Cities named like people: not beside another capitalised name. */
 static const char *const name_cities[] = {
-    "austin",  "sydney",  "dallas",   "florence", "darwin", "douglas",
-    "hamilton", "stanley", "victoria", "salvador", "jordan", "chad",
-    "israel",  "georgia", "sofia",    "lima",	  "santiago", "medina",
-    "orlando", "jackson", "lincoln",  "charlotte", "phoenix", "dawson",
-    "kingston", "perth",   "regina",  "vincennes", "queenstown", NULL};
+    "austin",	"sydney",  "dallas",   "florence",  "darwin",	  "douglas",
+    "hamilton", "stanley", "victoria", "salvador",  "jordan",	  "chad",
+    "israel",	"georgia", "sofia",    "lima",	    "santiago",	  "medina",
+    "orlando",	"jackson", "lincoln",  "charlotte", "phoenix",	  "dawson",
+    "kingston", "perth",   "regina",   "vincennes", "queenstown", NULL};
 
 /* Words that make the capitalised words before them an organisation. */
 static const char *const org_after[] = {
-    "Times",	"Herald",     "Post",	    "Daily",	"News",
-    "Agency",	"Bank",	      "University", "Airlines", "Airways",
-    "Air",	"Electric",   "Group",	    "Party",	"Institute",
-    "Exchange", "Cup",	      "FC",	    "Police",	"Army",
-    "Navy",	"Embassy",    "Consulate",  "Ministry", "Foundation",
-    "Club",	"Museum",     "Broadcasting", "Radio",	"Television",
-    "Journal",	"Tribune",    "Telegraph",  "Gazette",	"Globe",
-    "Motors",	"Corporation", "Company",   "Declaration", "Accord",
-    "Agreement", "Protocol",  "Treaty",	    "Convention", "Initiative",
-    "Review",	"Pact",	      "Charter",    "Statement", "Mission",
-    "Guard",	"Coast",      "Federation", "Association", "Union",
-    "TV",	"Press",      "Wire",	    "Observer", "Standard",
-    "Dialogue", "Format",     "Process",    "Communique", NULL};
+    "Times",	 "Herald",	"Post",		"Daily",       "News",
+    "Agency",	 "Bank",	"University",	"Airlines",    "Airways",
+    "Air",	 "Electric",	"Group",	"Party",       "Institute",
+    "Exchange",	 "Cup",		"FC",		"Police",      "Army",
+    "Navy",	 "Embassy",	"Consulate",	"Ministry",    "Foundation",
+    "Club",	 "Museum",	"Broadcasting", "Radio",       "Television",
+    "Journal",	 "Tribune",	"Telegraph",	"Gazette",     "Globe",
+    "Motors",	 "Corporation", "Company",	"Declaration", "Accord",
+    "Agreement", "Protocol",	"Treaty",	"Convention",  "Initiative",
+    "Review",	 "Pact",	"Charter",	"Statement",   "Mission",
+    "Guard",	 "Coast",	"Federation",	"Association", "Union",
+    "TV",	 "Press",	"Wire",		"Observer",    "Standard",
+    "Dialogue",	 "Format",	"Process",	"Communique",  NULL};
 
 /* "X of": the country after it is part of a name ("Bank of Japan"). */
 static const char *const org_of[] = {
-    "Bank",    "University", "Ministry", "Embassy", "Institute",
-    "Museum",  "Council",    "Academy",	 "Church",  "Order",
-    "Federation", "Association", "Chamber", "College", "Consulate", NULL};
+    "Bank",	 "University", "Ministry",   "Embassy",
+    "Institute", "Museum",     "Council",    "Academy",
+    "Church",	 "Order",      "Federation", "Association",
+    "Chamber",	 "College",    "Consulate",  NULL};
 
 /* Words after which a word-named city is a place. */
 static const char *const locatives[] = {
-    "in", "to", "at", "from", "near", "via", "visit", "visits",
-    "visited", "visiting", "for", "into", "outside", NULL};
+    "in",     "to",	 "at",	     "from", "near", "via",	"visit",
+    "visits", "visited", "visiting", "for",  "into", "outside", NULL};
 
 /* Lower-case words that may join the words of a name. */
-static const char *const joiners[] = {"of", "the", "and", "de", "del", "la",
-				      "es", "el",  "da",  "do", "du",  "al",
+static const char *const joiners[] = {"of",  "the", "and", "de",  "del", "la",
+				      "es",  "el",  "da",  "do",  "du",	 "al",
 				      "dos", "das", "las", "los", NULL};
 
 /* Seats of government, named for their city. */
 static const struct {
 	const char *name, *city, *cc;
 } seats[] = {
-    {"white house", "Washington", "US"}, {"kremlin", "Moscow", "RU"},
-    {"elysee palace", "Paris", "FR"},	 {"elysee", "Paris", "FR"},
-    {"downing street", "London", "GB"},	 {"blue house", "Seoul", "KR"},
-    {"capitol hill", "Washington", "US"}, {"pentagon", "Washington", "US"},
+    {"white house", "Washington", "US"},
+    {"kremlin", "Moscow", "RU"},
+    {"elysee palace", "Paris", "FR"},
+    {"elysee", "Paris", "FR"},
+    {"downing street", "London", "GB"},
+    {"blue house", "Seoul", "KR"},
+    {"capitol hill", "Washington", "US"},
+    {"pentagon", "Washington", "US"},
     {"great hall of the people", "Beijing", "CN"},
-    {"vatican", "Vatican City", "VA"},	 {"zhongnanhai", "Beijing", "CN"},
+    {"vatican", "Vatican City", "VA"},
+    {"zhongnanhai", "Beijing", "CN"},
 };
 
 /* Short country names written in capitals that are names, not codes. */
-static const char *const caps_countries[] = {"US", "USA", "U.S.", "U.S.A.",
-					     "UK", "U.K.", "UAE", "DRC",
-					     "PRC", "ROK", "DPRK", NULL};
+static const char *const caps_countries[] = {"US",  "USA",  "U.S.", "U.S.A.",
+					     "UK",  "U.K.", "UAE",  "DRC",
+					     "PRC", "ROK",  "DPRK", NULL};
 
 struct scan {
 	const char *text;
@@ -113,8 +119,12 @@ static void add_place(struct scan *sc, size_t first, size_t last,
 
 	if (o->n >= XPLACE_MAX || !cc)
 		return;
-	o->v[o->n] = (struct xplace){a->off, b->off + b->len - a->off, kind,
-				     {cc[0], cc[1], '\0'}, city, false,
+	o->v[o->n] = (struct xplace){a->off,
+				     b->off + b->len - a->off,
+				     kind,
+				     {cc[0], cc[1], '\0'},
+				     city,
+				     false,
 				     xtok_stem_len(sc->text, b) != b->len,
 				     (a->flags & XT_INQUOTE) != 0};
 	o->n++;
@@ -133,8 +143,8 @@ static bool join_name(const struct scan *sc, size_t i, size_t n,
 		return false;
 	for (size_t k = i; k < i + n; k++) {
 		const struct xtok *w = &t->v[k];
-		size_t wl = k + 1 == i + n ? xtok_stem_len(sc->text, w)
-					   : w->len;
+		size_t wl =
+		    k + 1 == i + n ? xtok_stem_len(sc->text, w) : w->len;
 
 		if (!(w->flags & XT_WORD) || (k + 1 < i + n && wl != w->len))
 			return false;
@@ -168,7 +178,8 @@ static const struct place *seat_place(const char *name)
 	lower_ascii(name, low, sizeof(low));
 	for (size_t k = 0; k < sizeof(seats) / sizeof(seats[0]); k++)
 		if (!strcmp(low, seats[k].name) ||
-		    (!strncmp(low, "the ", 4) && !strcmp(low + 4, seats[k].name)))
+		    (!strncmp(low, "the ", 4) &&
+		     !strcmp(low + 4, seats[k].name)))
 			return place_find(seats[k].city, seats[k].cc, NULL);
 	return NULL;
 }
@@ -194,7 +205,8 @@ static const struct place *city_in_context(const struct scan *sc,
 					   const char *name)
 {
 	for (size_t k = sc->out->n; k-- > 0;) {
-		const struct place *p = place_find(name, sc->out->v[k].cc, NULL);
+		const struct place *p =
+		    place_find(name, sc->out->v[k].cc, NULL);
 
 		if (p)
 			return p;
@@ -216,8 +228,8 @@ static bool name_allowed(const struct scan *sc, size_t i, size_t n,
 	if (in_list_n(low, strlen(low), word_cities))
 		return i > 0 && xtok_in(sc->text, t, i - 1, locatives);
 	if (in_list_n(low, strlen(low), name_cities)) {
-		bool poss = xtok_stem_len(sc->text, &t->v[last]) !=
-			    t->v[last].len;
+		bool poss =
+		    xtok_stem_len(sc->text, &t->v[last]) != t->v[last].len;
 
 		if (i > 0 && tok_cap(t, i - 1) &&
 		    !(t->v[i - 1].flags & XT_ALLCAP) &&
@@ -230,7 +242,7 @@ static bool name_allowed(const struct scan *sc, size_t i, size_t n,
 
 /* Words that follow "capital" in other senses ("capital markets"). */
 static const char *const capital_not[] = {
-    "market", "markets", "gains", "flows", "flow", "investment",
+    "market",	   "markets",	 "gains",    "flows", "flow",	 "investment",
     "expenditure", "punishment", "spending", "goods", "account", NULL};
 
 /* The country "the capital" at token i refers to: the place just before
@@ -243,9 +255,11 @@ static const char *capital_country(const struct scan *sc, size_t i)
 
 	if (xtok_in(sc->text, t, i + 1, capital_not))
 		return NULL;
-	if (o->n && i > 0 && o->v[o->n - 1].off + o->v[o->n - 1].len ==
-				 t->v[i - 1].off + t->v[i - 1].len)
-		return o->v[o->n - 1].kind == XP_CITY ? NULL : o->v[o->n - 1].cc;
+	if (o->n && i > 0 &&
+	    o->v[o->n - 1].off + o->v[o->n - 1].len ==
+		t->v[i - 1].off + t->v[i - 1].len)
+		return o->v[o->n - 1].kind == XP_CITY ? NULL
+						      : o->v[o->n - 1].cc;
 	if (i == 0 || !(xtok_is(sc->text, t, i - 1, "the") ||
 			xtok_is(sc->text, t, i - 1, "country's") ||
 			xtok_is(sc->text, t, i - 1, "nation's")))
@@ -327,13 +341,16 @@ static bool match_words(struct scan *sc, size_t i, size_t n,
 
 /* Words after which a country's name is a noun, not an adjective. */
 static const char *const after_noun[] = {
-    "and", "or",  "on",	 "in",	 "to",	  "for",  "from", "is",	  "was",
-    "will", "has", "had", "have", "as",	   "at",   "by",   "with", "but",
-    "would", "says", "said", "which", "who", "where", "since", "until",
-    "after", "before", "this", "next", "last", "over", "of", "are", "were",
-    "could", "should", "may", "might", "must", "can", "later", "earlier",
-    "today", "tomorrow", "yesterday", "again", "when", "while", "if",
-    "amid", "ahead", "via", "during", "through", "between", "under", NULL};
+    "and",     "or",	  "on",	      "in",	   "to",    "for",
+    "from",    "is",	  "was",      "will",	   "has",   "had",
+    "have",    "as",	  "at",	      "by",	   "with",  "but",
+    "would",   "says",	  "said",     "which",	   "who",   "where",
+    "since",   "until",	  "after",    "before",	   "this",  "next",
+    "last",    "over",	  "of",	      "are",	   "were",  "could",
+    "should",  "may",	  "might",    "must",	   "can",   "later",
+    "earlier", "today",	  "tomorrow", "yesterday", "again", "when",
+    "while",   "if",	  "amid",     "ahead",	   "via",   "during",
+    "through", "between", "under",    NULL};
 
 /* The country name ending before token j is used as an adjective: a
  * lower-case word other than a preposition or verb follows ("U.S.

@@ -33,13 +33,13 @@
 enum xplace_kind { XP_CITY, XP_COUNTRY, XP_ADJ };
 
 struct xplace {
-	size_t off, len;	   /* the words, in the text */
+	size_t off, len; /* the words, in the text */
 	enum xplace_kind kind;
-	char cc[3];		   /* the country */
-	const struct place *city;  /* XP_CITY: the gazetteer's place */
-	bool capital;		   /* named as "the (X) capital" */
-	bool possessive;	   /* "India's": whose, not where */
-	bool quoted;		   /* inside quotation marks */
+	char cc[3];		  /* the country */
+	const struct place *city; /* XP_CITY: the gazetteer's place */
+	bool capital;		  /* named as "the (X) capital" */
+	bool possessive;	  /* "India's": whose, not where */
+	bool quoted;		  /* inside quotation marks */
 };
 
 struct xplaces {

@@ -37,8 +37,8 @@ static bool heads_line(const struct xsentence *s, const struct xmention *m)
 }
 
 /* The trigger of text[a, b): the first of the strongest tier. */
-static const struct xtrigger *item_trigger(const struct xsentence *s,
-					   size_t a, size_t b)
+static const struct xtrigger *item_trigger(const struct xsentence *s, size_t a,
+					   size_t b)
 {
 	const struct xtrigger *best = NULL;
 
@@ -47,15 +47,15 @@ static const struct xtrigger *item_trigger(const struct xsentence *s,
 
 		if (k->off < a || k->off >= b || k->kind == XTR_BLOCK)
 			continue;
-		if (!best || xleg_tier(k->kind) < xleg_tier(best->kind))
+		if (!best || xl_tier(k->kind) < xl_tier(best->kind))
 			best = k;
 	}
 	return best;
 }
 
 /* The leg of the item text[a, b) on the programme's day. */
-static void item_leg(struct xlegdoc *doc, const struct xsentence *s,
-		     size_t a, size_t b, int clock, struct xlegs *legs)
+static void item_leg(struct xlegdoc *doc, const struct xsentence *s, size_t a,
+		     size_t b, int clock, struct xlegs *legs)
 {
 	struct groups gs = {.n = 1, .strict = true};
 	struct dgroup *g = &gs.v[0];

@@ -23,19 +23,18 @@ void xsents_release(struct xsents *s)
 /* Words after whose dot a sentence goes on: month and title
  * abbreviations and the like (compared without case). */
 static const char *const abbrevs[] = {
-    "jan",  "feb",  "mar",  "apr",  "jun",	"jul",	"aug",	"sep",
-    "sept", "oct",  "nov",  "dec",  "mr",	"mrs",	"ms",	"dr",
-    "st",   "gen",  "lt",   "col",  "maj",	"capt", "sgt",	"adm",
-    "gov",  "sen",  "rep",  "rev",  "prof", "no",	"nos",	"vs",
-    "jr",   "sr",   "inc",  "corp", "co",	"ltd",	"mt",	"ft",
-    "pres", "amb",  "cmdr", "brig", "hon",	"sec",	"dept", "approx",
-    "fig",  "vol",  "pp",   "cf",   "mon",	"tue",	"tues", "wed",
-    "thu",  "thur", "thurs", "fri", "sat",	"sun",	NULL};
+    "jan",  "feb",  "mar",    "apr",  "jun",   "jul", "aug",  "sep",  "sept",
+    "oct",  "nov",  "dec",    "mr",   "mrs",   "ms",  "dr",   "st",   "gen",
+    "lt",   "col",  "maj",    "capt", "sgt",   "adm", "gov",  "sen",  "rep",
+    "rev",  "prof", "no",     "nos",  "vs",    "jr",  "sr",   "inc",  "corp",
+    "co",   "ltd",  "mt",     "ft",   "pres",  "amb", "cmdr", "brig", "hon",
+    "sec",  "dept", "approx", "fig",  "vol",   "pp",  "cf",   "mon",  "tue",
+    "tues", "wed",  "thu",    "thur", "thurs", "fri", "sat",  "sun",  NULL};
 
 /* Words that start a sentence after "U.S." or an initial. */
 static const char *const starters[] = {
-    "The", "He", "She", "It", "They", "This", "That", "These", "In", "On",
-    "But", "And", "A", "An", "His", "Her", "Their", "We", "I", NULL};
+    "The", "He",  "She", "It", "They", "This", "That",	"These", "In", "On",
+    "But", "And", "A",	 "An", "His",  "Her",  "Their", "We",	 "I",  NULL};
 
 struct splitter {
 	const char *text;
@@ -61,9 +60,8 @@ static bool mostly_quoted(const char *s, const char *e)
 	bool q = false;
 
 	for (const char *p = s; p < e; p++) {
-		if (*p == '"' ||
-		    (e - p >= 3 && !memcmp(p, "\xE2\x80", 2) &&
-		     (p[2] == '\x9C' || p[2] == '\x9D'))) {
+		if (*p == '"' || (e - p >= 3 && !memcmp(p, "\xE2\x80", 2) &&
+				  (p[2] == '\x9C' || p[2] == '\x9D'))) {
 			q = *p == '"' ? !q : p[2] == '\x9C';
 			continue;
 		}
@@ -82,8 +80,8 @@ static void emit(struct splitter *sp, size_t s, size_t e, bool para)
 		e--;
 	if (e == s || sp->out->n >= XSENT_MAX)
 		return;
-	grow_push(sp->out, (struct xsent){s, e - s, para,
-					  mostly_quoted(t + s, t + e)});
+	grow_push(sp->out,
+		  (struct xsent){s, e - s, para, mostly_quoted(t + s, t + e)});
 }
 
 /* Look at the lines: wrapped text has many lines of one width and none
@@ -216,9 +214,10 @@ static size_t line_break(const struct splitter *sp, size_t i, size_t line,
 static bool cut_here(const char *t, size_t s, size_t i)
 {
 	if (i < s || i - s < XSENT_MAXLEN)
-		return false; /* (i < s: inside the closing quote just passed) */
-	return t[i] == ' ' ||
-	       (i - s >= XSENT_MAXLEN + 200 && ((unsigned char)t[i] & 0xC0) != 0x80);
+		return false; /* (i < s: inside the closing quote just passed)
+			       */
+	return t[i] == ' ' || (i - s >= XSENT_MAXLEN + 200 &&
+			       ((unsigned char)t[i] & 0xC0) != 0x80);
 }
 
 void xsent_split(const char *text, size_t len, struct xsents *out)

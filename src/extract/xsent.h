@@ -21,9 +21,9 @@
 #define XSENT_MAXLEN 1500
 
 struct xsent {
-	size_t off, len;  /* the sentence, trimmed of spaces */
-	bool para;	  /* it starts a paragraph (or the text) */
-	bool quoted;	  /* most of it stands inside quotation marks */
+	size_t off, len; /* the sentence, trimmed of spaces */
+	bool para;	 /* it starts a paragraph (or the text) */
+	bool quoted;	 /* most of it stands inside quotation marks */
 };
 
 struct xsents {

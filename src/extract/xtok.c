@@ -20,8 +20,8 @@ static size_t punct_len(const unsigned char *p, const unsigned char *e)
 {
 	if (e - p >= 3 && p[0] == 0xE2 && p[1] == 0x80)
 		return 3;
-	if (e - p >= 2 && p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xAB ||
-					   p[1] == 0xBB))
+	if (e - p >= 2 && p[0] == 0xC2 &&
+	    (p[1] == 0xA0 || p[1] == 0xAB || p[1] == 0xBB))
 		return 2;
 	return 0;
 }

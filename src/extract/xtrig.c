@@ -18,8 +18,7 @@ struct trig_word {
 
 /* Two-word triggers come before the single words they start with. */
 static const struct trig_word trig_words[] = {
-    {"press", "conference|briefing|availability|conferences", true,
-     XTR_PRESS},
+    {"press", "conference|briefing|availability|conferences", true, XTR_PRESS},
     {"news", "conference|briefing|conferences", true, XTR_PRESS},
     {"briefing", NULL, false, XTR_PRESS},
     {"general", "assembly", true, XTR_CONFERENCE},
@@ -32,12 +31,12 @@ static const struct trig_word trig_words[] = {
     {"COP28", NULL, false, XTR_CONFERENCE},
     {"COP29", NULL, false, XTR_CONFERENCE},
     {"COP", NULL, false, XTR_CONFERENCE},
+    {"summit", "with", false, XTR_MEETING},
     {"summit", NULL, false, XTR_SUMMIT},
     {"summits", NULL, false, XTR_SUMMIT},
     {"conference", NULL, false, XTR_CONFERENCE},
     {"conferences", NULL, false, XTR_CONFERENCE},
     {"forum", NULL, false, XTR_CONFERENCE},
-    {"congress", NULL, false, XTR_CONFERENCE},
     {"symposium", NULL, false, XTR_CONFERENCE},
     {"interview", NULL, false, XTR_INTERVIEW},
     {"interviews", NULL, false, XTR_INTERVIEW},
@@ -172,8 +171,8 @@ static bool tok_alt(const char *text, const struct xtoks *t, size_t i,
 	return false;
 }
 
-static const struct trig_word *trig_at(const char *text,
-				       const struct xtoks *t, size_t i)
+static const struct trig_word *trig_at(const char *text, const struct xtoks *t,
+				       size_t i)
 {
 	for (size_t k = 0; k < sizeof(trig_words) / sizeof(trig_words[0]);
 	     k++) {
@@ -216,9 +215,9 @@ static bool named_meeting(const char *text, const struct xtoks *t, size_t i)
 static bool in_title_name(const char *text, const struct xtoks *t, size_t i)
 {
 	static const char *const holders[] = {
-	    "General", "Secretary", "President", "Chairman", "Chair",
-	    "Director", "head", "chief", "member", "members", "Members",
-	    "Chairperson", "Chief", "Head", NULL};
+	    "General",	"Secretary",   "President", "Chairman", "Chair",
+	    "Director", "head",	       "chief",	    "member",	"members",
+	    "Members",	"Chairperson", "Chief",	    "Head",	NULL};
 	size_t j = i;
 
 	if (!(t->v[i].flags & XT_CAP))
@@ -244,11 +243,10 @@ static enum xtrig_kind meeting_kind(const char *text, const struct xtoks *t,
 	if (p > 0 && is_apostrophe(text, &t->v[p - 1]))
 		p--;
 	return p > 0 && xtok_is(text, t, p - 1, "leaders") ? XTR_SUMMIT
-							    : XTR_GATHER;
+							   : XTR_GATHER;
 }
 
-void xtrig_scan(const char *text, const struct xtoks *t,
-		struct xtriggers *out)
+void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
 {
 	out->n = 0;
 	for (size_t i = 0; i < t->n && out->n < XTRIG_MAX; i++) {

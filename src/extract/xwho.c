@@ -17,44 +17,79 @@
 
 #define NAME_WORDS 6
 
-static const char *const heads[] = {
-    "president", "minister", "chancellor", "king", "queen", "prince",
-    "princess", "emir", "sultan", "sheikh", "secretary",
-    "secretary-general", "premier", "pope", "chairman", "chairwoman",
-    "chairperson", "ambassador", "governor", "mayor", "senator",
-    "commissioner", "representative", "director-general", "envoy",
-    "speaker", "leader", "adviser", "advisor", "councilor", "councillor",
-    "taoiseach", "duke", "duchess", "chief", "general", "admiral",
-    "president-elect", "vice-president", "monarch", "counterpart", NULL};
+static const char *const heads[] = {"president",      "minister",
+				    "chancellor",     "king",
+				    "queen",	      "prince",
+				    "princess",	      "emir",
+				    "sultan",	      "sheikh",
+				    "secretary",      "secretary-general",
+				    "premier",	      "pope",
+				    "chairman",	      "chairwoman",
+				    "chairperson",    "ambassador",
+				    "governor",	      "mayor",
+				    "senator",	      "commissioner",
+				    "representative", "director-general",
+				    "envoy",	      "speaker",
+				    "leader",	      "adviser",
+				    "advisor",	      "councilor",
+				    "councillor",     "taoiseach",
+				    "duke",	      "duchess",
+				    "chief",	      "general",
+				    "admiral",	      "president-elect",
+				    "vice-president", "monarch",
+				    "counterpart",    NULL};
 
-static const char *const modifiers[] = {
-    "vice", "deputy", "prime", "foreign", "defence", "defense", "national",
-    "first", "crown", "grand", "supreme", "finance", "trade", "interior",
-    "economy", "home", "treasury", "commerce", "state", "security",
-    "special", "high", "executive", "senior", "acting", "former", "army",
-    "health", "justice", "energy", "industry", "education", "agriculture",
-    "foreign-affairs", "chief", "general", "secretary", "affairs",
-    "external", "international", "cooperation", "development", "public",
-    "european", "labour", "labor", "culture", "tourism", "transport",
-    "science", "technology", "environment", "climate", "unification",
-    "economic", "presidential", "royal", "highness", "majesty", "cabinet",
-    "his",
-    "her", NULL};
+static const char *const modifiers[] = {"vice",	       "deputy",
+					"prime",       "foreign",
+					"defence",     "defense",
+					"national",    "first",
+					"crown",       "grand",
+					"supreme",     "finance",
+					"trade",       "interior",
+					"economy",     "home",
+					"treasury",    "commerce",
+					"state",       "security",
+					"special",     "high",
+					"executive",   "senior",
+					"acting",      "former",
+					"army",	       "health",
+					"justice",     "energy",
+					"industry",    "education",
+					"agriculture", "foreign-affairs",
+					"chief",       "general",
+					"secretary",   "affairs",
+					"external",    "international",
+					"cooperation", "development",
+					"public",      "european",
+					"labour",      "labor",
+					"culture",     "tourism",
+					"transport",   "science",
+					"technology",  "environment",
+					"climate",     "unification",
+					"economic",    "presidential",
+					"royal",       "highness",
+					"majesty",     "cabinet",
+					"his",	       "her",
+					NULL};
 
 /* Capitalised words that never start or continue a name. */
 static const char *const not_names[] = {
-    "The", "He", "She", "It", "They", "On", "In", "At", "His", "Her", "And",
-    "But", "A", "An", "This", "That", "Then", "When", "During", "After",
-    "Before", "While", "As", "Also", "On", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday", "Jan", "Feb", "Mar", "Apr", "Jun",
-    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms",
-    "Dr", "Today", "Tomorrow", "Yesterday", "We", "I", "You", "Our", NULL};
+    "The",	"He",	    "She",	 "It",	      "They",	  "On",
+    "In",	"At",	    "His",	 "Her",	      "And",	  "But",
+    "A",	"An",	    "This",	 "That",      "Then",	  "When",
+    "During",	"After",    "Before",	 "While",     "As",	  "Also",
+    "On",	"January",  "February",	 "March",     "April",	  "May",
+    "June",	"July",	    "August",	 "September", "October",  "November",
+    "December", "Monday",   "Tuesday",	 "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday",   "Jan",	 "Feb",	      "Mar",	  "Apr",
+    "Jun",	"Jul",	    "Aug",	 "Sep",	      "Sept",	  "Oct",
+    "Nov",	"Dec",	    "Mr",	 "Mrs",	      "Ms",	  "Dr",
+    "Today",	"Tomorrow", "Yesterday", "We",	      "I",	  "You",
+    "Our",	NULL};
 
 /* Lower-case words inside a name: "bin", "van", "de". */
-static const char *const particles[] = {"bin", "ibn", "al", "van", "von",
-					"der", "de", "da", "dos", "la", NULL};
+static const char *const particles[] = {
+    "bin", "ibn", "al", "van", "von", "der", "de", "da", "dos", "la", NULL};
 
 struct who {
 	const char *text;
@@ -208,9 +243,9 @@ static size_t country_before(const struct who *w, size_t s, char cc[3])
 		copy_words(w, s - n, s - 1, buf, sizeof(buf), false);
 		to_lower(buf, low, sizeof(low));
 		code = xdemonym_country(low);
-		if (!code && (n == 2 || strlen(buf) > 3 ||
-			      !strcmp(buf, "U.S.") || !strcmp(buf, "US") ||
-			      !strcmp(buf, "UK")))
+		if (!code &&
+		    (n == 2 || strlen(buf) > 3 || !strcmp(buf, "U.S.") ||
+		     !strcmp(buf, "US") || !strcmp(buf, "UK")))
 			code = country_lookup(buf);
 		if (code) {
 			memcpy(cc, code, 3);
@@ -311,7 +346,8 @@ static size_t at_head(struct who *w, size_t h)
 		ns++;
 	n = name_len(w, ns);
 	if (n && is_head(w, ns + n))
-		return ns + n; /* "Chief Cabinet Secretary X": the title goes on */
+		return ns +
+		       n; /* "Chief Cabinet Secretary X": the title goes on */
 	if (n && (upper || n >= 2)) {
 		name[0] = ns;
 		name[1] = ns + n - 1;
@@ -326,8 +362,7 @@ static size_t at_head(struct who *w, size_t h)
 void xwho_scan(const char *text, const struct xtoks *t, struct xpeople *out)
 {
 	struct who w = {text, t, out};
-	static const char *const honorifics[] = {"Mr", "Mrs", "Ms", "Dr",
-						 NULL};
+	static const char *const honorifics[] = {"Mr", "Mrs", "Ms", "Dr", NULL};
 	static const char nocc[3] = "";
 
 	out->n = 0;
@@ -377,5 +412,6 @@ bool xwho_role_word(const char *text, size_t off, size_t len,
 	const char *w = strrchr(p->role, ' ');
 
 	w = w ? w + 1 : p->role;
-	return len > 3 && strlen(w) == len && !ascii_ncasecmp(text + off, w, len);
+	return len > 3 && strlen(w) == len &&
+	       !ascii_ncasecmp(text + off, w, len);
 }

@@ -21,15 +21,15 @@
 
 #include "xtok.h"
 
-#define XWHO_MAX     24	 /* people in one sentence */
-#define XWHO_NAME    96
-#define XWHO_ROLE    80
+#define XWHO_MAX  24 /* people in one sentence */
+#define XWHO_NAME 96
+#define XWHO_ROLE 80
 
 struct xperson {
-	size_t off, len;	/* the whole mention, in the text */
-	char name[XWHO_NAME];	/* "Yoon Suk-yeol" */
-	char role[XWHO_ROLE];	/* "President", or "" */
-	char cc[3];		/* "South Korean": KR; or "" */
+	size_t off, len;		 /* the whole mention, in the text */
+	char name[XWHO_NAME];		 /* "Yoon Suk-yeol" */
+	char role[XWHO_ROLE];		 /* "President", or "" */
+	char cc[3];			 /* "South Korean": KR; or "" */
 	size_t surname_off, surname_len; /* the name's last word */
 };
 

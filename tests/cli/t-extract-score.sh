@@ -84,9 +84,12 @@ expect_rc 0 "score: a perfect report exits 0"
 expect_out_match '^a  expected  4  proposed  4  right  4$' \
 	"score: aliases, accents, case, timed and empty ends all match"
 expect_out_match '^recall 4/4 = 100.0%$' "score: recall 100% on a perfect report"
-grep -q -- '--date 2023-01-30' "$F/a.argv" && grep -q -- '--format tsv' "$F/a.argv" &&
-	grep -q '^extract ' "$F/a.argv" && ok "score: the # args line reaches itin extract" ||
+if grep -q -- '--date 2023-01-30' "$F/a.argv" && grep -q -- '--format tsv' "$F/a.argv" &&
+	grep -q '^extract ' "$F/a.argv"; then
+	ok "score: the # args line reaches itin extract"
+else
 	not_ok "score: itin was run as: $(cat "$F/a.argv")"
+fi
 
 fake_score b
 expect_out_match '^b  expected  5  proposed  4  right  2$' \
@@ -103,6 +106,12 @@ expect_rc 0 "score: no thresholds, exit 0"
 expect_out_match '^recall 6/11 = 54\.5%$' "score: recall over all reports"
 expect_out_match '^precision 6/8 = 75\.0%$' "score: precision over all reports"
 expect_out_match '^reports 4, errors 1$' "score: reports and errors counted"
+
+fake_score --by-type
+expect_out_match '^  meeting     expected   4  proposed   2  right   2$' \
+	"score: --by-type counts each type over all reports"
+expect_out_match '^  summit      expected   1  proposed   2  right   1$' \
+	"score: --by-type counts proposals of a type no leg has"
 
 fake_score --min-recall 0.5 --min-precision 0.75
 expect_rc 0 "score: thresholds met, exit 0"
@@ -121,6 +130,7 @@ d = json.load(open(sys.argv[1]))
 assert (d["expected"], d["proposed"], d["right"], d["errors"]) == (11, 8, 6, 1), d
 assert [r["name"] for r in d["reports"]] == ["a", "b", "c", "d"]
 assert d["reports"][1]["missed"] and d["reports"][1]["wrong"]
+assert d["by_type"]["visit"] == {"expected": 4, "proposed": 3, "right": 2}, d["by_type"]
 ' "$T/out" 2>"$T/err"; then ok "score: --json carries the same numbers"; else
 	not_ok "score: --json"
 	sed 's/^/#   /' "$T/err"

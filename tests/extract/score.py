@@ -12,7 +12,8 @@ one to one against the expected legs on (type, city, country, start, end).
 Prints one line per report, `NAME  expected E  proposed P  right R`, its near
 misses (an unmatched proposal with the country and start of an unmatched
 leg) and, with -v, every missed leg and wrong proposal; then the totals
-`recall R/E = x%` and `precision R/P = y%`.
+`recall R/E = x%` and `precision R/P = y%` and, with --by-type, the counts
+for each event type.
 
 Cities compare folded (case, accents, punctuation) and through the
 gazetteer's aliases within the country (data/gazetteer/places-data.tsv), so
@@ -179,25 +180,23 @@ def run_itin(itin, args, report, timeout):
     return out, None
 
 
+def unmatched(items, right):
+    """The items left over once each key counted in right is used once."""
+    left = Counter(right)
+    rest = []
+    for item in items:
+        if left[item.key()]:
+            left[item.key()] -= 1
+        else:
+            rest.append(item)
+    return rest
+
+
 def match(legs, events):
     """(right, missed legs, wrong events, near misses), one to one."""
-    want = Counter(l.key() for l in legs)
-    got = Counter(e.key() for e in events)
-    right = want & got
-    left = Counter(right)
-    missed = []
-    for l in legs:
-        if left[l.key()]:
-            left[l.key()] -= 1
-        else:
-            missed.append(l)
-    left = Counter(right)
-    wrong = []
-    for e in events:
-        if left[e.key()]:
-            left[e.key()] -= 1
-        else:
-            wrong.append(e)
+    right = Counter(l.key() for l in legs) & Counter(e.key() for e in events)
+    missed = unmatched(legs, right)
+    wrong = unmatched(events, right)
     near, used = [], set()
     for l in missed:
         for i, e in enumerate(wrong):
@@ -205,7 +204,7 @@ def match(legs, events):
                 near.append((l, e))
                 used.add(i)
                 break
-    return sum(right.values()), missed, wrong, near
+    return right, missed, wrong, near
 
 
 def unique_prefix(base):
@@ -260,8 +259,15 @@ def score_one(itin, name, report, legs_path, aliases, timeout):
         except ValueError as e:
             error = str(e)
     right, missed, wrong, near = match(legs, events)
+    by_type = {}
+    for kind, items in (("expected", legs), ("proposed", events)):
+        for item in items:
+            by_type.setdefault(item.typ, Counter())[kind] += 1
+    for key, n in right.items():
+        by_type.setdefault(key[0], Counter())["right"] += n
     return {"name": name, "expected": len(legs), "proposed": len(events),
-            "right": right, "error": error,
+            "right": sum(right.values()), "error": error,
+            "by_type": {k: dict(v) for k, v in sorted(by_type.items())},
             "missed": [l.text() for l in missed],
             "wrong": [e.text() for e in wrong],
             "near": [[l.text(), e.text()] for l, e in near]}
@@ -272,7 +278,32 @@ def pct(num, den, empty=1.0):
     return num / den if den else empty
 
 
-def print_text(results, totals, verbose):
+def sum_totals(results):
+    """The counts over every report, overall and by type, and the rates."""
+    totals = {k: sum(r[k] for r in results)
+              for k in ("expected", "proposed", "right")}
+    totals["errors"] = sum(1 for r in results if r["error"])
+    totals["recall"] = pct(totals["right"], totals["expected"])
+    # Nothing proposed where legs were expected is no precision at all,
+    # so that an extractor failing everywhere cannot pass --min-precision.
+    totals["precision"] = pct(totals["right"], totals["proposed"],
+                              0.0 if totals["expected"] else 1.0)
+    by_type = {}
+    for r in results:
+        for typ, counts in r["by_type"].items():
+            by_type.setdefault(typ, Counter()).update(counts)
+    totals["by_type"] = {typ: {k: c[k] for k in ("expected", "proposed", "right")}
+                         for typ, c in sorted(by_type.items())}
+    return totals
+
+
+def print_by_type(by_type):
+    for typ, c in by_type.items():
+        print(f"  {typ:<10}  expected {c['expected']:3d}  proposed {c['proposed']:3d}"
+              f"  right {c['right']:3d}")
+
+
+def print_text(results, totals, verbose, by_type):
     width = max(len(r["name"]) for r in results)
     for r in results:
         print(f"{r['name']:<{width}}  expected {r['expected']:2d}  "
@@ -290,6 +321,8 @@ def print_text(results, totals, verbose):
     print(f"reports {len(results)}, errors {totals['errors']}")
     print(f"recall {k}/{e} = {100 * totals['recall']:.1f}%")
     print(f"precision {k}/{p} = {100 * totals['precision']:.1f}%")
+    if by_type:
+        print_by_type(totals["by_type"])
 
 
 def main():
@@ -306,6 +339,8 @@ def main():
     ap.add_argument("--json", action="store_true", help="print JSON")
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="also list every missed leg and wrong proposal")
+    ap.add_argument("--by-type", action="store_true",
+                    help="end with the counts for each event type")
     ap.add_argument("--timeout", type=float, default=30.0,
                     help="seconds allowed per report (default 30)")
     opt = ap.parse_args()
@@ -318,19 +353,12 @@ def main():
     except (CorpusError, OSError, UnicodeDecodeError) as e:
         print(f"score.py: {e}", file=sys.stderr)
         return 2
-    totals = {k: sum(r[k] for r in results)
-              for k in ("expected", "proposed", "right")}
-    totals["errors"] = sum(1 for r in results if r["error"])
-    totals["recall"] = pct(totals["right"], totals["expected"])
-    # Nothing proposed where legs were expected is no precision at all,
-    # so that an extractor failing everywhere cannot pass --min-precision.
-    totals["precision"] = pct(totals["right"], totals["proposed"],
-                              0.0 if totals["expected"] else 1.0)
+    totals = sum_totals(results)
     if opt.json:
         print(json.dumps({"reports": results, **totals}, indent=1,
                          ensure_ascii=False))
     else:
-        print_text(results, totals, opt.verbose)
+        print_text(results, totals, opt.verbose, opt.by_type)
     failed = []
     if opt.min_recall is not None and totals["recall"] < opt.min_recall:
         failed.append(f"recall below {opt.min_recall:g}")

@@ -75,6 +75,30 @@ static const struct doc_case doc_cases[] = {
     {"01.03.2023\nBody", "2023-03-01", XDATE_DMY, -1},
     {"Biden to visit Poland on Feb. 20-22, 2023\nBody.", NULL,
      XDATE_ORDER_UNKNOWN, -1},
+    {"Ankara (AFP) \xe2\x80\x93 Published on 12 February 2024 - 17:41\nB",
+     "2024-02-12", XDATE_ORDER_UNKNOWN, 17 * 3600 + 41 * 60},
+    {"21.10.2024, 11:27 Uhr\nBody.", "2024-10-21", XDATE_DMY,
+     11 * 3600 + 27 * 60},
+    {"Santiago de Chile, 28 February 2025 (EFE).- Chilean President",
+     "2025-02-28", XDATE_ORDER_UNKNOWN, -1},
+    {"Ahmet Gencturk   |03.06.2024 - Update : 03.06.2024\nB", "2024-06-03",
+     XDATE_DMY, -1},
+    {"Updated 16:51, 08-Nov-2024\nCGTN", "2024-11-08", XDATE_ORDER_UNKNOWN, -1},
+    {"Orban in Kiev\n\n2024.07.02. 10:21\n", "2024-07-02", XDATE_YMD,
+     10 * 3600 + 21 * 60},
+    {"Ministry\nPress release 02.03.2023\n\nText.", "2023-03-02", XDATE_DMY,
+     -1},
+    {"MEMO\nIssue 212 | Friday, November 8, 2024\nText", "2024-11-08",
+     XDATE_ORDER_UNKNOWN, -1},
+    /* No date line: a title ending with a full date. */
+    {"Spokesperson's Regular Press Conference on January 11, 2024\n\nText",
+     "2024-01-11", XDATE_ORDER_UNKNOWN, -1},
+    /* A programme line is no agency date line: no year, no dash. */
+    {"ADVISORY\nWhen:\nThursday 9 November (Kinshasa)\nText 2023", NULL,
+     XDATE_ORDER_UNKNOWN, -1},
+    {"Lula's swing\nPosted by Marina T. on November 24, 2023 \xc2\xb7 6 "
+     "comments\nHere is",
+     "2023-11-24", XDATE_ORDER_UNKNOWN, -1},
     /* A date inside the story is not a date line. */
     {"The treaty was signed on January 30, 2023 in Paris.\nMore.", NULL,
      XDATE_ORDER_UNKNOWN, -1},
@@ -132,6 +156,75 @@ TEST(document_meta_and_hint)
 	CHECK_STR(fmt_day(d.day, got), "2021-01-30");
 	CHECK_INT(d.off, 0);
 	CHECK_INT(d.len, 7);
+}
+
+/* ---- the tense of a clause ---- */
+
+struct tense_case {
+	const char *sentence, *at; /* the tense of the clause around at */
+	enum xtense want;
+};
+
+static const struct tense_case tense_cases[] = {
+    {"He will visit Paris on Monday.", "Monday", XTENSE_FUTURE},
+    {"She is scheduled to arrive on Sunday.", "Sunday", XTENSE_FUTURE},
+    {"The minister is due to land on Friday.", "Friday", XTENSE_FUTURE},
+    {"He is expected to meet Kishida on Monday.", "Monday", XTENSE_FUTURE},
+    {"Talks are set to open on Tuesday.", "Tuesday", XTENSE_FUTURE},
+    {"Macron plans to travel on Friday.", "Friday", XTENSE_FUTURE},
+    {"The king is to visit Kenya on Tuesday.", "Tuesday", XTENSE_FUTURE},
+    {"Stoltenberg to visit Seoul on Sunday", "Sunday", XTENSE_FUTURE},
+    {"The summit will be held on July 11-12.", "July", XTENSE_FUTURE},
+    {"He is going to fly on Monday.", "Monday", XTENSE_FUTURE},
+    {"The talks are scheduled for Monday.", "Monday", XTENSE_FUTURE},
+    {"He visited Kyiv on Monday.", "Monday", XTENSE_PAST},
+    {"They met on Friday.", "Friday", XTENSE_PAST},
+    {"She arrived on Sunday.", "Sunday", XTENSE_PAST},
+    {"The tour began on Sunday.", "Sunday", XTENSE_PAST},
+    {"The summit was held on March 3.", "March", XTENSE_PAST},
+    {"Talks were cordial on Monday.", "Monday", XTENSE_PAST},
+    {"He had landed on Sunday.", "Sunday", XTENSE_PAST},
+    {"He has visited Rome since 2019.", "2019", XTENSE_PAST},
+    {"Ruto is visiting Washington this week.", "this", XTENSE_PRESENT},
+    {"Scholz arrives in Delhi on Thursday", "Thursday", XTENSE_PRESENT},
+    /* The clause decides: each date its own verb. */
+    {"He arrived on Sunday and will leave on Tuesday.", "Sunday", XTENSE_PAST},
+    {"He arrived on Sunday and will leave on Tuesday.", "Tuesday",
+     XTENSE_FUTURE},
+    {"He will arrive on Sunday, the ministry said on Friday.", "Sunday",
+     XTENSE_FUTURE},
+    {"He will arrive on Sunday, the ministry said on Friday.", "Friday",
+     XTENSE_PAST},
+    /* A clause with no verb takes its neighbour's. */
+    {"Then, on Monday, he will head to Tokyo.", "Monday", XTENSE_FUTURE},
+    {"Stoltenberg said, in an interview Friday, that ...", "Friday",
+     XTENSE_PAST},
+    /* Not a past: a passive, an adjective, a noun in -ed. */
+    {"The embassy will stay closed until Friday.", "Friday", XTENSE_FUTURE},
+    {"The planned visit on Monday is off.", "Monday", XTENSE_PRESENT},
+    {"Nothing on Monday.", "Monday", XTENSE_NONE},
+};
+
+TEST(tenses)
+{
+	for (size_t i = 0; i < sizeof tense_cases / sizeof *tense_cases; i++) {
+		const struct tense_case *c = &tense_cases[i];
+		const char *at = strstr(c->sentence, c->at);
+		enum xtense t;
+
+		if (!at) {
+			printf("#   case %zu: no '%s'\n", i, c->at);
+			test_failed_now = 1;
+			continue;
+		}
+		t = xdate_tense(c->sentence, 0, strlen(c->sentence),
+				(size_t)(at - c->sentence));
+		if (t != c->want) {
+			printf("#   case %zu '%s' at '%s': tense %d, want %d\n",
+			       i, c->sentence, c->at, t, c->want);
+			test_failed_now = 1;
+		}
+	}
 }
 
 /* ---- a text of sentences, scanned and resolved ---- */
@@ -490,48 +583,114 @@ TEST(sentence_mentions)
 
 /* ---- whole texts ---- */
 
-TEST(narrative_order)
-{
-	/* A Wednesday report: past weekdays in order, then "the next day". */
-	static const char *const a[] = {
-	    "He arrived in Seoul on Sunday.",
-	    "Then, on Monday, he flew to Tokyo.",
-	    "The next day he met Kishida, and two days later he left.", NULL};
-	/* Nominal headlines: no tense; the cue keeps Monday after Saturday
-	 * (alone it would be the nearer Monday, three days back). */
-	static const char *const b[] = {"Delegation in Rome on Saturday.",
-					"Then, on Monday, talks in Milan.",
-					NULL};
-	static const char *const b1[] = {"Talks in Milan on Monday.", NULL};
-	/* The "until" of its sentence bounds a weekday: Friday is the one
-	 * before, though three days back in a future clause. */
-	static const char *const c[] = {
-	    "He will head to Tokyo on Friday for a visit that will last "
-	    "until February 1.",
-	    NULL};
-	static const char *const c1[] = {"He will head to Tokyo on Friday.",
-					 NULL};
-	struct run r;
+/* A text, its document date, and the days its mentions resolve to. */
+struct text_case {
+	const char *name, *doc;
+	const char *sents[6];
+	struct {
+		const char *what, *first, *last;
+	} want[5];
+};
 
-	run_text(&r, "2023-02-01", XDATE_ORDER_UNKNOWN, a);
-	CHECK(days_are(&r, "on Sunday", "2023-01-29", "2023-01-29"));
-	CHECK(days_are(&r, "on Monday", "2023-01-30", "2023-01-30"));
-	CHECK(days_are(&r, "The next day", "2023-01-31", "2023-01-31"));
-	CHECK(days_are(&r, "two days later", "2023-02-02", "2023-02-02"));
-	xmentions_release(&r.ms);
-	run_text(&r, "2023-02-02", XDATE_ORDER_UNKNOWN, b);
-	CHECK(days_are(&r, "on Saturday", "2023-02-04", "2023-02-04"));
-	CHECK(days_are(&r, "on Monday", "2023-02-06", "2023-02-06"));
-	xmentions_release(&r.ms);
-	run_text(&r, "2023-02-02", XDATE_ORDER_UNKNOWN, b1);
-	CHECK(days_are(&r, "on Monday", "2023-01-30", "2023-01-30"));
-	xmentions_release(&r.ms);
-	run_text(&r, D30, XDATE_ORDER_UNKNOWN, c);
-	CHECK(days_are(&r, "on Friday", "2023-01-27", "2023-01-27"));
-	xmentions_release(&r.ms);
-	run_text(&r, D30, XDATE_ORDER_UNKNOWN, c1);
-	CHECK(days_are(&r, "on Friday", "2023-02-03", "2023-02-03"));
-	xmentions_release(&r.ms);
+static const struct text_case text_cases[] = {
+    /* A Wednesday report: past weekdays in order, then "the next day". */
+    {"narrative",
+     "2023-02-01",
+     {"He arrived in Seoul on Sunday.", "Then, on Monday, he flew to Tokyo.",
+      "The next day he met Kishida, and two days later he left."},
+     {{"on Sunday", "2023-01-29", "2023-01-29"},
+      {"on Monday", "2023-01-30", "2023-01-30"},
+      {"The next day", "2023-01-31", "2023-01-31"},
+      {"two days later", "2023-02-02", "2023-02-02"}}},
+    /* Nominal headlines, no tense: the cue keeps Monday after Saturday;
+     * alone it is the nearer Monday, three days back. */
+    {"cue",
+     "2023-02-02",
+     {"Delegation in Rome on Saturday.", "Then, on Monday, talks in Milan."},
+     {{"on Saturday", "2023-02-04", "2023-02-04"},
+      {"on Monday", "2023-02-06", "2023-02-06"}}},
+    {"no cue",
+     "2023-02-02",
+     {"Talks in Milan on Monday."},
+     {{"on Monday", "2023-01-30", "2023-01-30"}}},
+    /* The "until" of its sentence bounds a weekday: the Friday before,
+     * though three days back in a future clause; alone, the next. */
+    {"until bound",
+     D30,
+     {"He will head to Tokyo on Friday for a visit that will last until "
+      "February 1."},
+     {{"on Friday", "2023-01-27", "2023-01-27"}}},
+    {"no bound",
+     D30,
+     {"He will head to Tokyo on Friday."},
+     {{"on Friday", "2023-02-03", "2023-02-03"}}},
+    /* A Friday report: the days named after a range fall in it. */
+    {"range holds",
+     "2023-07-07",
+     {"The minister will tour the Gulf from July 16 to 18.",
+      "She will be in Riyadh on Sunday and Monday, and will end the tour "
+      "in Doha on Tuesday."},
+     {{"on Sunday and Monday", "2023-07-16", "2023-07-17"},
+      {"on Tuesday", "2023-07-18", "2023-07-18"}}},
+    /* "next week", then the programme, a day a sentence. */
+    {"week holds",
+     "2024-02-14",
+     {"I will travel to the Pacific next week.", "I will be in Suva on Monday.",
+      "On Wednesday I will fly to Tonga.",
+      "I will conclude the visit in Apia on Friday."},
+     {{"on Monday", "2024-02-19", "2024-02-19"},
+      {"On Wednesday", "2024-02-21", "2024-02-21"},
+      {"on Friday", "2024-02-23", "2024-02-23"}}},
+    /* A weekday bound: the stay and its end move together. */
+    {"weekday bound",
+     "2023-12-07",
+     {"On Monday, he will travel to Dubai, where he will stay through "
+      "Wednesday."},
+     {{"On Monday", "2023-12-11", "2023-12-11"},
+      {"through Wednesday", "2023-12-13", "2023-12-13"}}},
+    /* Within one sentence the order holds: Friday after May 9. */
+    {"one sentence",
+     "2024-05-03",
+     {"On Thursday, May 9, she will hold talks, and on Friday she will "
+      "visit the border."},
+     {{"on Friday", "2024-05-10", "2024-05-10"}}},
+    /* A length from the sentence before; a day the length holds. */
+    {"length holds",
+     "2024-09-05",
+     {"He will arrive in Baghdad on Tuesday next week.",
+      "He stays for three days.", "On Thursday, he travels to Erbil."},
+     {{"for three days", "2024-09-10", "2024-09-12"},
+      {"On Thursday", "2024-09-12", "2024-09-12"}}},
+    /* A Monday report: plans in order (Friday, then Sunday); a past
+     * recalled between them does not pull Sunday back. */
+    {"tense lines",
+     "2023-08-21",
+     {"He will fly to Luanda on Friday for a two-day visit.",
+      "On Sunday, he is scheduled to attend a summit in Sao Tome.",
+      "His minister arrived in Johannesburg on Sunday."},
+     {{"on Friday", "2023-08-25", "2023-08-25"},
+      {"On Sunday", "2023-08-27", "2023-08-27"},
+      {"on Sunday", "2023-08-20", "2023-08-20"}}},
+};
+
+TEST(texts)
+{
+	for (size_t i = 0; i < sizeof text_cases / sizeof *text_cases; i++) {
+		const struct text_case *c = &text_cases[i];
+		const char *sents[7] = {NULL};
+		struct run r;
+
+		for (size_t k = 0; k < 6 && c->sents[k]; k++)
+			sents[k] = c->sents[k];
+		run_text(&r, c->doc, XDATE_ORDER_UNKNOWN, sents);
+		for (size_t k = 0; k < 5 && c->want[k].what; k++)
+			if (!days_are(&r, c->want[k].what, c->want[k].first,
+				      c->want[k].last)) {
+				printf("#   in text '%s'\n", c->name);
+				test_failed_now = 1;
+			}
+		xmentions_release(&r.ms);
+	}
 }
 
 TEST(numeric_orders)
@@ -666,9 +825,10 @@ int main(void)
 {
 	RUN(document_dates);
 	RUN(document_meta_and_hint);
+	RUN(tenses);
 	RUN(nato_report);
 	RUN(sentence_mentions);
-	RUN(narrative_order);
+	RUN(texts);
 	RUN(numeric_orders);
 	RUN(long_sentence);
 	RUN(random_text);
