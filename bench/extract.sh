@@ -3,7 +3,7 @@
 # Generates $BENCH_REPORTS reports (default 1000) of about 300 words from
 # the reports in the tree (tests/extract/reports/*.txt and the report the
 # project started from), each with its places, people, months and years
-# changed, then times, best of $BENCH_EXTRACT_ROUNDS rounds (default 5):
+# changed, then times, best of $BENCH_EXTRACT_ROUNDS rounds (default 3):
 #   - the whole set in one process (extractbench: extract_report() over
 #     every report): the target is 1 s for 1,000 reports on one core;
 #   - one `itin extract` process per report, next to the floors measured
@@ -23,7 +23,7 @@
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 reports=${BENCH_REPORTS:-1000}
-rounds=${BENCH_EXTRACT_ROUNDS:-5}
+rounds=${BENCH_EXTRACT_ROUNDS:-3}
 W=$(mktemp -d "${TMPDIR:-/tmp}/itin-bench-extract.XXXXXX")
 trap 'rm -rf "$W"' EXIT INT TERM
 unset ITIN_FILE XDG_DATA_HOME ITIN_LOCK_TIMEOUT

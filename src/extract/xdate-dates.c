@@ -321,12 +321,9 @@ static size_t month_alone(const struct xwin *w, size_t i, struct xmention *m)
 
 size_t xpat_date(const struct xwin *w, size_t i, struct xmention *m)
 {
-	size_t k;
+	static const xpat_fn pats[] = {numeric_at, md_at, dm_at, month_alone};
 
-	if ((k = numeric_at(w, i, m)) || (k = md_at(w, i, m)) ||
-	    (k = dm_at(w, i, m)) || (k = month_alone(w, i, m)))
-		return k;
-	return 0;
+	return xpat_first(pats, sizeof pats / sizeof *pats, false, w, i, m);
 }
 
 static bool is_wday(const struct xwin *w, size_t i, bool abbr_too)

@@ -4,15 +4,21 @@
  * The date line is the first line near the top (40 lines, 3000 bytes)
  * whose date stands as a date line, not inside a sentence of the story:
  *   - before the date only labels ("Published:", "Updated", "Posted on",
- *     "Date"), a city in capitals or title case followed by a comma
- *     ("SEOUL,"), punctuation, a weekday or a clock time;
+ *     "Date", "Press release", "Issue 212 |"), a place in capitals or
+ *     title case before a comma or bracket ("SEOUL,", "Santiago de
+ *     Chile,", "Ankara (AFP) -"), a byline ("By Marina T.", "Ahmet
+ *     Gencturk |"), punctuation, a weekday or a clock time;
  *   - after it (and an optional clock time with its zone: "12:19:20 AM",
- *     "06:45 EDT", "T08:15:00+09:00") the end of the line, a bracket (the
- *     agency: "Jan 30 (Yonhap) --"), a dash, a bar, a comma or a label
- *     ("Updated ...", "by ...").
- * A date without a year counts only as an agency's date line (a bracket
- * or dash after it, or alone on its line); its year is year_hint, else
- * the year of a copyright line, else the latest year the text writes.
+ *     "06:45 EDT", "T08:15:00+09:00", "11:27 Uhr") the end of the line,
+ *     a bracket, a dash, a bar, a comma, a separator or a label
+ *     ("Updated ...", "by ...");
+ *   - a single day: a range is never the date of a report.
+ * A date without a year counts only as an agency's date line ("Jan 30
+ * (Yonhap) --": a bracket, then a dash) or alone on its line; its year
+ * is year_hint, else the year of a copyright line, else the latest year
+ * the text writes. When no line stands as a date line, the page's meta
+ * date is taken, else a line that ends with a full date ("Regular Press
+ * Conference on January 11, 2024").
  * A numeric date line sets the order: decided by a field over 12
  * ("1/30/2023" is MDY), by dots (DMY, as no US outlet writes them), or
  * ISO (YMD); an undecided "01/03/2023" is read as MDY and leaves the

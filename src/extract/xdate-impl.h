@@ -7,14 +7,18 @@
  *   xdate-dates.c    the absolute dates and weekdays of a token window
  *                    ("July 11-12", "the 25th of July", "01/03/2006",
  *                    "Tuesday, Feb 18", "Monday to Wednesday")
- *   xdate-rel.c      the relative words, durations, clock times and
- *                    years ("the next day", "a two-day visit", "4 p.m.",
- *                    "since 2019")
+ *   xdate-rel.c      the relative words and durations ("the next day",
+ *                    "next week", "a two-day visit")
+ *   xdate-clock.c    clock times and years alone ("4 p.m.", "since
+ *                    2019")
  *   xdate-scan.c     xdate_scan: a sentence cut into windows of tokens,
  *                    each position tried against the patterns above
  *   xdate-tense.c    xdate_tense: the verbs of a clause
  *   xdate-doc.c      xdate_document: the date line
- *   xdate-resolve.c  xdate_resolve: mentions to days
+ *   xdate-cands.c    the days a mention may mean, with their costs
+ *   xdate-resolve.c  xdate_resolve: the choice among them (the rule),
+ *                    and the words that count from another date
+ *                    (xdate-res.h is what these two share)
  *
  * A window holds at most XWIN_CAP tokens, so no pattern reads past a
  * fixed distance and scanning stays linear in the text.
@@ -122,6 +126,12 @@ void xm_clear(struct xmention *m);
  * tokens it read (0: no match), filling m's kind, y/m/d, y2/m2/d2, wday,
  * wday2, rel, nrel, ndays, clock and clock_end.
  */
+typedef size_t (*xpat_fn)(const struct xwin *w, size_t i, struct xmention *m);
+/* The first of n patterns that matches at t[i]; m cleared before each
+ * when clear is true (a pattern that fails may have written to it; the
+ * patterns of one module write only what the next would overwrite). */
+size_t xpat_first(const xpat_fn *pats, size_t n, bool clear,
+		  const struct xwin *w, size_t i, struct xmention *m);
 size_t xpat_date(const struct xwin *w, size_t i, struct xmention *m);
 size_t xpat_weekday(const struct xwin *w, size_t i, struct xmention *m);
 size_t xpat_rel(const struct xwin *w, size_t i, struct xmention *m);

@@ -39,9 +39,17 @@ static size_t today_words(const struct xwin *w, size_t i, struct xmention *m)
  * [tomorrow]", "the day before", "the previous day", "that day". */
 static size_t day_words(const struct xwin *w, size_t i, struct xmention *m)
 {
+	static const char *const determiners[] = {
+	    "the", "a", "an", "his", "her", "their", "its", "our", NULL};
 	size_t j = i + (xw_is(w, i, "the") || xw_is(w, i, "that"));
 
 	m->kind = XM_DAYS;
+	/* "the day after the summit ends" counts from an event, not from
+	 * the date before it: not read. */
+	if (xw_is(w, j, "day") &&
+	    (xw_is(w, j + 1, "after") || xw_is(w, j + 1, "before")) &&
+	    xw_in(w, j + 2, determiners))
+		return 0;
 	if (xw_is(w, j, "day") && xw_is(w, j + 1, "after")) {
 		if (xw_is(w, j + 2, "tomorrow"))
 			return m->rel = XR_AFTER_TOMORROW, j + 3 - i;
@@ -133,12 +141,10 @@ static size_t span_words(const struct xwin *w, size_t i, struct xmention *m)
 
 size_t xpat_rel(const struct xwin *w, size_t i, struct xmention *m)
 {
-	size_t k;
+	static const xpat_fn pats[] = {today_words, day_words, count_words,
+				       span_words};
 
-	if ((k = today_words(w, i, m)) || (k = day_words(w, i, m)) ||
-	    (k = count_words(w, i, m)) || (k = span_words(w, i, m)))
-		return k;
-	return 0;
+	return xpat_first(pats, sizeof pats / sizeof *pats, false, w, i, m);
 }
 
 static int unit_days(const struct xwin *w, size_t i)

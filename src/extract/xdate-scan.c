@@ -41,23 +41,15 @@ static void push(struct xmentions *out, const struct xmention *m)
 	out->v[out->n++] = *m;
 }
 
-typedef size_t (*xpat_fn)(const struct xwin *, size_t, struct xmention *);
-
 static size_t match(const struct xwin *w, size_t i, struct xmention *m)
 {
 	static const xpat_fn pats[] = {xpat_weekday,  xpat_date,  xpat_rel,
 				       xpat_duration, xpat_clock, xpat_year};
-	size_t k;
 
 	/* Every pattern starts with a word or a number. */
 	if (w->t[i].kind == XT_PUNCT)
 		return 0;
-	for (size_t p = 0; p < sizeof pats / sizeof *pats; p++) {
-		xm_clear(m);
-		if ((k = pats[p](w, i, m)) > 0)
-			return k;
-	}
-	return 0;
+	return xpat_first(pats, sizeof pats / sizeof *pats, true, w, i, m);
 }
 
 /* "next Tuesday", "this coming Friday", "last Friday": tokens before. */
@@ -88,8 +80,8 @@ static size_t prefix(const struct xwin *w, size_t i, size_t floor,
 {
 	static const char *const until[] = {
 	    "until", "till", "til", "through", "thru", "to", "ending", NULL};
-	static const char *const from[] = {
-	    "from", "starting", "beginning", "since", "effective", "as", NULL};
+	static const char *const from[] = {"from",  "starting",	 "beginning",
+					   "since", "effective", NULL};
 	size_t q = weekday_prefix(w, i, floor, m);
 	bool single = m->kind == XM_DAYS && !m->d2 && m->wday2 < 0;
 
@@ -103,10 +95,13 @@ static size_t prefix(const struct xwin *w, size_t i, size_t floor,
 		m->kind = XM_UNTIL;
 		return q - 1;
 	}
-	if (xw_in(w, q - 1, from) &&
-	    !(xw_is(w, q - 1, "as") && !xw_is(w, q, "of"))) {
+	if (xw_in(w, q - 1, from)) {
 		m->kind = XM_FROM;
 		return q - 1;
+	}
+	if (q - 1 > floor && xw_is(w, q - 1, "of") && xw_is(w, q - 2, "as")) {
+		m->kind = XM_FROM; /* "as of Monday" */
+		return q - 2;
 	}
 	return q;
 }
@@ -148,7 +143,7 @@ static void join_clock(const char *text, struct xmentions *out, size_t first)
 	if (gap > 6)
 		return;
 	for (size_t k = a->off + a->len; k < b->off; k++)
-		if (!strchr(" ,atonATON", text[k]))
+		if (!text[k] || !strchr(" ,atonATON", text[k]))
 			return;
 	if (a->kind == XM_CLOCK && is_day(b) && b->clock < 0) {
 		b->clock = a->clock;
@@ -165,6 +160,22 @@ struct scan {
 	size_t done; /* byte where the last mention ended */
 	struct xmentions *out;
 };
+
+/* "On Saturday, the day after the meeting ends": the weekday is told by
+ * an event named before; nrel +1 (after) or -1 (before) for resolve. */
+static void apposition(const struct xwin *w, size_t j, struct xmention *m)
+{
+	if (m->wday < 0 || m->m || m->rel != XR_NONE)
+		return;
+	j += xw_punct(w, j, ',');
+	if (!(xw_is(w, j, "the") || xw_is(w, j, "a") || xw_is(w, j, "one")) ||
+	    !xw_is(w, j + 1, "day"))
+		return;
+	if (xw_is(w, j + 2, "after"))
+		m->nrel = 1;
+	else if (xw_is(w, j + 2, "before"))
+		m->nrel = -1;
+}
 
 static size_t try_at(struct scan *s, const struct xwin *w, size_t i)
 {
@@ -183,6 +194,7 @@ static size_t try_at(struct scan *s, const struct xwin *w, size_t i)
 	m.sentence = s->sentence;
 	m.tense = xtense_at(w, i);
 	m.cue = cue_before(w, q);
+	apposition(w, i + k, &m);
 	push(s->out, &m);
 	join_clock(s->text, s->out, s->first);
 	s->done = m.off + m.len;

@@ -7,15 +7,14 @@
  * the nearest after it; a clause with no marker ("Then, on Monday, he
  * will head ...") takes the nearest neighbouring clause's, the one
  * before it on a tie. Markers:
- *   future   will, shall, 'll, would; scheduled/due/expected/set/slated/
- *            poised/planning/plans/intends + to; is/are/was to; going to;
- *            upcoming; headline "to visit"
- *   past     was, were, had, did, has/have + participle, ago, irregular
- *            pasts (met, held, began ...), regular -ed verbs (not after
- *            be/is/been: "will be held" is not past; not after a/the)
- *   present  is/are + -ing, headline -s verbs (arrives, visits, meets)
- * Only a window of 200 bytes either side is read, so the work per date is
- * bounded however long the sentence.
+ *   future   will, shall, 'll, would, may, might, could;
+ * scheduled/due/expected/set/slated/ poised/planning/plans/intends + to;
+ * is/are/was to; going to; upcoming; headline "to visit" past     was, were,
+ * had, did, has/have + participle, ago, irregular pasts (met, held, began ...),
+ * regular -ed verbs (not after be/is/been: "will be held" is not past; not
+ * after a/the) present  is/are + -ing, headline -s verbs (arrives, visits,
+ * meets) Only a window of 200 bytes either side is read, so the work per date
+ * is bounded however long the sentence.
  */
 #include <string.h>
 
@@ -86,6 +85,8 @@ static enum xtense marker(const struct xwin *w, size_t i)
 		return XTENSE_NONE;
 	if (xw_is(w, i, "will") || xw_is(w, i, "shall") ||
 	    xw_is(w, i, "would") || xw_is(w, i, "upcoming") ||
+	    xw_is(w, i, "might") || xw_is(w, i, "could") ||
+	    (xw_is(w, i, "may") && !t->cap) ||
 	    (xw_is(w, i, "ll") && xw_punct(w, i - (i > 0), '\'')))
 		return XTENSE_FUTURE;
 	if (xw_in(w, i, fut_to) && xw_is(w, i + 1, "to"))

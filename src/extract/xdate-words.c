@@ -285,3 +285,17 @@ void xm_clear(struct xmention *m)
 	m->wday = -1;
 	m->wday2 = -1;
 }
+
+size_t xpat_first(const xpat_fn *pats, size_t n, bool clear,
+		  const struct xwin *w, size_t i, struct xmention *m)
+{
+	size_t k;
+
+	for (size_t p = 0; p < n; p++) {
+		if (clear)
+			xm_clear(m);
+		if ((k = pats[p](w, i, m)) > 0)
+			return k;
+	}
+	return 0;
+}

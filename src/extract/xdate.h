@@ -55,8 +55,10 @@ struct xdoc_date {
  * last two from year_hint when it is not 0, else from a year written
  * elsewhere in the text). meta is a date an HTML page states about
  * itself (<meta property="article:published_time">, <time datetime>) in
- * ISO 8601, or NULL; a date line in the text wins over it. True when a
- * date was found.
+ * ISO 8601, or NULL; a date line in the text wins over it, and it wins
+ * over the last resort, a title that ends with a full date. The rules
+ * that make a line a date line are at the top of xdate-doc.c. off/len
+ * are 0 when the date came from meta. True when a date was found.
  */
 bool xdate_document(const char *text, size_t len, const char *meta,
 		    int year_hint, struct xdoc_date *out);
@@ -98,7 +100,9 @@ struct xmention {
 	int rel;	/* a relative word's code (xdate-internal) */
 	int wday2;	/* a weekday range's last day ("Monday to
 			   Wednesday"), else -1 */
-	int nrel;	/* the count of "two days later", "3 days ago" */
+	int nrel;	/* the count of "two days later", "3 days ago";
+			   for a weekday followed by "the day after (before)
+			   <event>", 1 (-1) */
 	bool cue;	/* "then", "later", "afterwards" before it: the
 			   narrative moves on */
 };

@@ -68,12 +68,22 @@ static int fail_at(const char *data, size_t off, const char *file,
 static int check_nul(const char *data, size_t len, const char *file,
 		     struct itin_err *err)
 {
-	const char *nul = memchr(data, '\0', len);
+	const char *nul = memchr(data, '\0', len), *option = NULL, *looks;
+	char what[160];
 
 	if (!nul)
 		return 0;
-	return fail_at(data, (size_t)(nul - data), file, err,
-		       "binary data (a NUL byte), not a text or HTML report");
+	/* UTF-16 has a NUL in every ASCII character: say what it is. */
+	looks = recode_guess(data, len < 64 ? len : 64, &option);
+	if (looks && strcmp(looks, "UTF-16") == 0)
+		snprintf(what, sizeof(what),
+			 "NUL byte: the file looks like UTF-16; convert it "
+			 "to UTF-8 (iconv -f %s -t utf-8)",
+			 option);
+	else
+		snprintf(what, sizeof(what),
+			 "binary data (a NUL byte), not a text or HTML report");
+	return fail_at(data, (size_t)(nul - data), file, err, what);
 }
 
 static int check_utf8(const char *data, size_t len, const char *file,
@@ -161,37 +171,51 @@ static bool looks_like_html(const char *p, size_t len)
 	return false;
 }
 
+/* The first "key = value" in [p, end) (the value quoted or not) into
+ * out; false when there is none. */
+static bool value_of(const char *p, const char *end, const char *key, char *out,
+		     size_t size)
+{
+	size_t k = strlen(key), n = 0;
+
+	for (; p < end; p++) {
+		if (!starts_with_ci(p, end, key))
+			continue;
+		p += k;
+		while (p < end && ascii_isspace((unsigned char)*p))
+			p++;
+		if (p == end || *p != '=')
+			continue;
+		p++;
+		while (p < end && (ascii_isspace((unsigned char)*p) ||
+				   *p == '"' || *p == '\''))
+			p++;
+		while (p < end && n + 1 < size &&
+		       (ascii_isalpha((unsigned char)*p) ||
+			ascii_isdigit((unsigned char)*p) || *p == '-' ||
+			*p == '_' || *p == ':' || *p == '.'))
+			out[n++] = *p++;
+		out[n] = '\0';
+		return n > 0;
+	}
+	return false;
+}
+
 /*
  * The charset a page declares in its first 4 KiB (<meta charset=X> or
- * content="text/html; charset=X"), as a browser's prescan finds it; ""
- * when none.
+ * content="text/html; charset=X"), as a browser's prescan finds it, else
+ * in its XML declaration (<?xml ... encoding="X"?>); "" when none.
  */
 static void declared_charset(const char *p, size_t len, char *out, size_t size)
 {
-	const char *end = p + (len < 4096 ? len : 4096), *q;
-	size_t n = 0;
+	const char *end = p + (len < 4096 ? len : 4096), *decl;
 
 	out[0] = '\0';
-	for (q = p; q < end; q++) {
-		if (!starts_with_ci(q, end, "charset"))
-			continue;
-		q += 7;
-		while (q < end && ascii_isspace((unsigned char)*q))
-			q++;
-		if (q == end || *q != '=')
-			continue;
-		q++;
-		while (q < end && (ascii_isspace((unsigned char)*q) ||
-				   *q == '"' || *q == '\''))
-			q++;
-		while (q < end && n + 1 < size &&
-		       (ascii_isalpha((unsigned char)*q) ||
-			ascii_isdigit((unsigned char)*q) || *q == '-' ||
-			*q == '_' || *q == ':' || *q == '.'))
-			out[n++] = *q++;
-		out[n] = '\0';
+	if (value_of(p, end, "charset", out, size))
 		return;
-	}
+	if (starts_with_ci(p, end, "<?xml") &&
+	    (decl = memchr(p, '>', (size_t)(end - p))) != NULL)
+		value_of(p, decl, "encoding", out, size);
 }
 
 static bool is_utf8_name(const char *cs)

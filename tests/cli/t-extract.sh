@@ -171,6 +171,10 @@ expect_rc 0 "--date where the report has none"
 expect_out_match '	visit	2023-01-29	2023-01-30		Seoul	KR	' "--date: Sunday before Monday 30 January"
 run_in "$T/nodate.txt" extract --date "2023-01-30 09:00" --format tsv -
 expect_out_match '	visit	2023-01-29	2023-01-30		Seoul	KR	' "--date with a time: the date counts"
+# Relative, as add takes it: a week before ITIN_NOW (Wed 25 January) is
+# Wednesday 18 January, whose coming Sunday is the 22nd.
+run_in "$T/nodate.txt" extract --date -1w --format tsv -
+expect_out_match '	visit	2023-01-22	2023-01-23		Seoul	KR	' "--date -1w: relative to today"
 
 # ---- HTML ------------------------------------------------------------------
 # The page holds the report's text in an article, amid a navigation bar,
@@ -243,6 +247,15 @@ if command -v flock >/dev/null 2>&1; then
 else
 	ok "# skip busy store: no flock(1)"
 fi
+
+# A store that cannot be one: refused as import refuses it.
+mkdir "$T/dir.itin"
+run -f "$T/dir.itin" import "$T/prop.itin"
+import_rc=$rc
+cp "$T/err" "$T/import.err"
+run extract -f "$T/dir.itin" --add "$T/nato.txt"
+expect_rc "$import_rc" "--add into a folder: import's status ($import_rc)"
+same_file "$T/import.err" "$T/err" "--add into a folder: import's message"
 
 # ---- the report the project started from ----------------------------------
 run extract --format tsv "$T/nato.txt"

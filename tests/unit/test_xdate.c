@@ -199,6 +199,8 @@ static const struct tense_case tense_cases[] = {
     {"Then, on Monday, he will head to Tokyo.", "Monday", XTENSE_FUTURE},
     {"Stoltenberg said, in an interview Friday, that ...", "Friday",
      XTENSE_PAST},
+    {"He may visit Paris on Monday.", "Monday", XTENSE_FUTURE},
+    {"May 7 was a Sunday.", "7", XTENSE_PAST},
     /* Not a past: a passive, an adjective, a noun in -ed. */
     {"The embassy will stay closed until Friday.", "Friday", XTENSE_FUTURE},
     {"The planned visit on Monday is off.", "Monday", XTENSE_PRESENT},
@@ -433,6 +435,8 @@ static const struct sent_case sent_cases[] = {
      "2023-02-03", "2023-02-03", 0, -1, -1, -1},
     {D30, "He will make a state visit starting April 24.", "starting April 24",
      XM_FROM, "2023-04-24", "2023-04-24", 0, -1, -1, -1},
+    {D30, "The rule applies as of March 1.", "as of March 1", XM_FROM,
+     "2023-03-01", "2023-03-01", 0, -1, -1, -1},
     /* weekdays */
     {D30, "The visit will run from Monday to Friday.", "Monday to Friday",
      XM_DAYS, "2023-01-30", "2023-02-03", 0, -1, -1, -1},
@@ -492,6 +496,8 @@ static const struct sent_case sent_cases[] = {
      "2023-02-13", 0, -1, -1, -1},
     {D30, "Talks will resume later next week.", "later next week", XM_PERIOD,
      "2023-02-06", "2023-02-12", 0, -1, -1, -1},
+    {D30, "The day after the summit ends he will rest on Sunday.", "on Sunday",
+     XM_DAYS, "2023-01-29", "2023-01-29", 0, -1, -1, -1},
     /* recalled pasts */
     {D30, "They have been allies since 2019.", "since 2019", XM_RECALL,
      "2019-01-01", "2019-12-31", 0, -1, -1, -1},
@@ -581,6 +587,40 @@ TEST(sentence_mentions)
 		CHECK(sent_ok(i, &sent_cases[i]));
 }
 
+/* Words that look like dates and are not. */
+static const char *const not_dates[] = {
+    "The hotline offers 24/7 service.",
+    "It ended in a 3-2 win.",
+    "Growth was 1.5 percent.",
+    "COVID-19 cases rose.",
+    "The air force flies F-16 jets.",
+    "May I ask a question?",
+    "They march on the capital.",
+    "The Sun reported it first.",
+    "Some 2,000 troops took part.",
+    "Install version 1.2.3.4 now.",
+    "The day after the summit ends, he rests.",
+    "He has 10 children and 12 grandchildren.",
+    "Article 5 applies.",
+};
+
+TEST(not_dates_read)
+{
+	for (size_t i = 0; i < sizeof not_dates / sizeof *not_dates; i++) {
+		const char *t = not_dates[i];
+		struct xmentions ms;
+
+		xmentions_init(&ms);
+		xdate_scan(t, 0, strlen(t), 0, &ms);
+		if (ms.n) {
+			printf("#   '%s': read '%.*s'\n", t, (int)ms.v[0].len,
+			       t + ms.v[0].off);
+			test_failed_now = 1;
+		}
+		xmentions_release(&ms);
+	}
+}
+
 /* ---- whole texts ---- */
 
 /* A text, its document date, and the days its mentions resolve to. */
@@ -654,6 +694,13 @@ static const struct text_case text_cases[] = {
      {"On Thursday, May 9, she will hold talks, and on Friday she will "
       "visit the border."},
      {{"on Friday", "2024-05-10", "2024-05-10"}}},
+    /* A weekday told as the day after an event named before. */
+    {"apposition",
+     "2024-08-21",
+     {"Leaders meet in Tonga on August 26-30.", "The agenda is long.",
+      "Climate tops it.",
+      "On Saturday, the day after the meeting ends, he will fly to Samoa."},
+     {{"On Saturday", "2024-08-31", "2024-08-31"}}},
     /* A length from the sentence before; a day the length holds. */
     {"length holds",
      "2024-09-05",
@@ -691,6 +738,33 @@ TEST(texts)
 			}
 		xmentions_release(&r.ms);
 	}
+}
+
+/* The caller may scan the date line: it is the document's day, and an
+ * undecided order there is not warned twice. */
+TEST(date_line_scanned)
+{
+	static const char text[] = "01/03/2023\nHe will arrive on Sunday.";
+	struct xmentions ms;
+	struct xdoc_date doc;
+	struct run r; /* for its warning counter */
+	struct itin_warner w = {on_warn, &r};
+	char got[ITIN_WHEN_MAX];
+
+	memset(&r, 0, sizeof r);
+	CHECK(xdate_document(text, strlen(text), NULL, 0, &doc));
+	CHECK_INT(doc.order, XDATE_ORDER_UNKNOWN);
+	xmentions_init(&ms);
+	xdate_scan(text, 0, 10, 0, &ms);
+	xdate_scan(text, 11, strlen(text) - 11, 1, &ms);
+	xdate_resolve(&ms, text, strlen(text), &doc, "r.txt", &w);
+	CHECK_INT(ms.n, 2);
+	if (ms.n == 2) {
+		CHECK_STR(fmt_day(ms.v[0].first, got), "2023-01-03");
+		CHECK_STR(fmt_day(ms.v[1].first, got), "2023-01-08");
+	}
+	CHECK_INT(r.warnings, 0);
+	xmentions_release(&ms);
 }
 
 TEST(numeric_orders)
@@ -758,10 +832,10 @@ TEST(long_sentence)
 	free(text);
 }
 
-/* Random text from an alphabet of date words and punctuation: no crash
- * (run it under SANITIZE=address,undefined), and the mentions keep their
- * promises (in the text, in order, not overlapping, first <= last). */
-TEST(random_text)
+/* Random text from an alphabet of date words and punctuation (with raw
+ * bytes among them when raw is true) into text[0..size): its length. */
+static size_t random_text_of(char *text, size_t size, bool raw,
+			     unsigned long *seed)
 {
 	static const char *const bits[] = {
 	    "July",	"11",	  "-",	     "12",	" ",
@@ -774,27 +848,55 @@ TEST(random_text)
 	    "\xe2\x80", "(",	  "Reuters", ")",	"T",
 	    "+",	"Monday", "to",	     "from",	"noon",
 	    "at",	"4",	  "and"};
-	size_t nb = sizeof bits / sizeof *bits, bad = 0;
-	unsigned long seed = 12345;
+	size_t nb = sizeof bits / sizeof *bits, len = 0;
+
+	while (len < size - 16) {
+		const char *b;
+
+		*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+		b = bits[(*seed >> 33) % nb];
+		memcpy(text + len, b, strlen(b));
+		len += strlen(b);
+		if ((*seed >> 20) % 3)
+			text[len++] = ' ';
+		if (raw && (*seed >> 40) % 2)
+			text[len++] = (char)(*seed >> 48);
+	}
+	return len;
+}
+
+/* The promises of a scan: in the text, in order, not overlapping, and
+ * first <= last: how many mentions break one. */
+static size_t broken(const struct xmentions *ms, size_t len)
+{
+	size_t bad = 0;
+
+	for (size_t i = 0; i < ms->n; i++) {
+		const struct xmention *m = &ms->v[i];
+
+		if (m->off + m->len > len || m->len == 0 ||
+		    (i && m->off < ms->v[i - 1].off + ms->v[i - 1].len) ||
+		    (m->resolved && m->first > m->last))
+			bad++;
+	}
+	return bad;
+}
+
+/* Random text: no crash (run it under SANITIZE=address,undefined), and
+ * the mentions keep their promises. */
+TEST(random_text)
+{
 	static char text[20000];
+	unsigned long seed = 12345;
+	size_t bad = 0;
 
 	for (int round = 0; round < 60; round++) {
-		size_t len = 0;
+		size_t len =
+		    random_text_of(text, sizeof text, round % 4 == 3, &seed);
 		struct xmentions ms;
 		struct xdoc_date doc;
 		size_t start = 0;
 
-		while (len < sizeof text - 16) {
-			seed = seed * 6364136223846793005UL +
-			       1442695040888963407UL;
-			const char *b = bits[(seed >> 33) % nb];
-			size_t l = strlen(b);
-
-			memcpy(text + len, b, l);
-			len += l;
-			if ((seed >> 20) % 3)
-				text[len++] = ' ';
-		}
 		if (!xdate_document(text, len, NULL, round % 2 ? 2023 : 0,
 				    &doc)) {
 			doc.found = true;
@@ -808,14 +910,7 @@ TEST(random_text)
 				start = k + 1;
 			}
 		xdate_resolve(&ms, text, len, &doc, NULL, NULL);
-		for (size_t i = 0; i < ms.n; i++) {
-			const struct xmention *m = &ms.v[i];
-
-			if (m->off + m->len > len || m->len == 0 ||
-			    (i && m->off < ms.v[i - 1].off + ms.v[i - 1].len) ||
-			    (m->resolved && m->first > m->last))
-				bad++;
-		}
+		bad += broken(&ms, len);
 		xmentions_release(&ms);
 	}
 	CHECK_INT(bad, 0);
@@ -828,7 +923,9 @@ int main(void)
 	RUN(tenses);
 	RUN(nato_report);
 	RUN(sentence_mentions);
+	RUN(not_dates_read);
 	RUN(texts);
+	RUN(date_line_scanned);
 	RUN(numeric_orders);
 	RUN(long_sentence);
 	RUN(random_text);

@@ -58,6 +58,18 @@ TEST(nul_byte_is_binary_at_its_line_and_column)
 	CHECK(in.text == NULL);
 }
 
+TEST(utf16_is_named)
+{
+	static const char data[] = "\xFF\xFES\0e\0o\0u\0l\0";
+	struct xinput in;
+	struct itin_err err;
+
+	CHECK_INT(xinput_read(data, sizeof(data) - 1, "r.txt", &in, &err), -1);
+	CHECK_INT(err.status, 65);
+	CHECK(strstr(err.msg, "UTF-16") != NULL);
+	CHECK(strstr(err.msg, "iconv -f utf-16") != NULL);
+}
+
 TEST(invalid_utf8_names_line_column_and_byte)
 {
 	struct xinput in;
@@ -222,6 +234,13 @@ TEST(html_declared_charset_is_converted)
 		  0);
 	CHECK_STR(in.text, "R\xC3\xA9union \xE2\x80\x93 Paris");
 	xinput_release(&in);
+	/* XHTML may say it in its XML declaration only. */
+	CHECK_INT(readstr("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+			  "<html><body><p>S\xE9oul</p></body></html>",
+			  &in, &err),
+		  0);
+	CHECK_STR(in.text, "S\xC3\xA9oul");
+	xinput_release(&in);
 	CHECK_INT(readstr("<meta charset=\"x-no-such\"><p>a</p>", &in, &err),
 		  65);
 	CHECK(strstr(err.msg, "x-no-such") != NULL);
@@ -297,6 +316,7 @@ int main(void)
 	RUN(text_is_kept_with_line_ends_made_lf);
 	RUN(text_starting_with_a_bracket_is_not_html);
 	RUN(nul_byte_is_binary_at_its_line_and_column);
+	RUN(utf16_is_named);
 	RUN(invalid_utf8_names_line_column_and_byte);
 	RUN(html_blocks_breaks_entities_and_spaces);
 	RUN(html_chrome_is_dropped);

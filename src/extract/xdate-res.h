@@ -1,0 +1,51 @@
+/*
+ * xdate-res.h: what xdate-resolve.c and xdate-cands.c share (private).
+ *
+ * xdate-cands.c gives each mention its candidate days and their costs
+ * (distance from the document date, tense, a weekday that does not fit
+ * the date); xdate-resolve.c weighs them against each other and picks.
+ * The candidates live in one scratch table of MAXC per mention that
+ * xdate_resolve allocates and frees.
+ */
+#ifndef ITIN_XDATE_RES_H
+#define ITIN_XDATE_RES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "xdate.h"
+
+#define MAXC	 4
+#define PEN_WDAY (2 * 400)
+
+struct cand {
+	int64_t first, last;
+	long cost; /* in half days: the odd half breaks ties */
+	int bp;	   /* the previous chain node's candidate */
+};
+
+struct rctx {
+	struct xmentions *ms;
+	const struct xdoc_date *doc;
+	int64_t D;
+	int Y, wdD;
+	enum xdate_order text_order;
+	const char *text;
+	size_t len;
+	const char *file;
+	const struct itin_warner *w;
+	size_t line_pos, line_start;
+	long line;
+	struct cand *c; /* MAXC per mention */
+	int *nc;
+};
+
+/* Add first..last as a candidate of mention i, with its cost. */
+void xres_add(struct rctx *r, size_t i, int64_t first, int64_t last);
+/* All the candidates of mention i (none for lengths, clocks and the
+ * words that count from the previous date). */
+void xres_candidates(struct rctx *r, size_t i);
+/* The order the text's own numeric dates decide, if any. */
+enum xdate_order xres_text_order(const struct xmentions *ms);
+
+#endif
