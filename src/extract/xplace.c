@@ -18,14 +18,14 @@
 /* Cities whose names are English words: a place only after a word of
  * place ("in Nice"). */
 static const char *const word_cities[] = {
-    "nice",	"male",	       "wake",	     "center",	   "easter", "troll",
-    "resolute", "midway",      "oral",	     "split",	   "mobile", "reading",
-    "bath",	"of",	       "date",	     "marengo",	   "nome",   "knox",
-    "chatham",	"regina",      "vostok",     "casey",	   "davis",  "palmer",
-    "mawson",	"syowa",       "rothera",    "center",	   "chuuk",  "johnston",
-    "creston",	"dorado",      "beulah",     "vevay",	   "doral",  "newport",
-    "kanton",	"west island", "montebello", "monticello", "chita",  "gambier",
-    "knox",	"thule",       "tell city",  "the valley", NULL};
+    "nice",	   "male",	 "wake",       "center",  "easter",   "troll",
+    "resolute",	   "midway",	 "oral",       "split",	  "mobile",   "reading",
+    "bath",	   "of",	 "date",       "marengo", "nome",     "knox",
+    "chatham",	   "regina",	 "vostok",     "casey",	  "davis",    "palmer",
+    "mawson",	   "syowa",	 "rothera",    "chuuk",	  "johnston", "creston",
+    "dorado",	   "beulah",	 "vevay",      "doral",	  "newport",  "kanton",
+    "west island", "montebello", "monticello", "chita",	  "gambier",  "thule",
+    "tell city",   "the valley", NULL};
 
 /* Cities named like people: not beside another capitalised name. */
 static const char *const name_cities[] = {
@@ -97,14 +97,6 @@ struct scan {
 	struct xplaces *out;
 };
 
-static bool in_list_n(const char *s, size_t n, const char *const *list)
-{
-	for (; *list; list++)
-		if (strlen(*list) == n && !ascii_ncasecmp(s, *list, n))
-			return true;
-	return false;
-}
-
 static bool tok_cap(const struct xtoks *t, size_t i)
 {
 	return i < t->n && (t->v[i].flags & XT_CAP);
@@ -149,7 +141,7 @@ static bool join_name(const struct scan *sc, size_t i, size_t n,
 		if (!(w->flags & XT_WORD) || (k + 1 < i + n && wl != w->len))
 			return false;
 		if (!(w->flags & XT_CAP) &&
-		    !in_list_n(sc->text + w->off, w->len, joiners))
+		    !xtok_word_in(sc->text + w->off, w->len, joiners))
 			return false;
 		if (len + wl + 2 > NAME_MAX)
 			return false;
@@ -162,20 +154,11 @@ static bool join_name(const struct scan *sc, size_t i, size_t n,
 	return true;
 }
 
-static void lower_ascii(const char *s, char *out, size_t size)
-{
-	size_t i = 0;
-
-	for (; s[i] && i + 1 < size; i++)
-		out[i] = (char)ascii_tolower((unsigned char)s[i]);
-	out[i] = '\0';
-}
-
 static const struct place *seat_place(const char *name)
 {
 	char low[NAME_MAX];
 
-	lower_ascii(name, low, sizeof(low));
+	xtok_lower(name, low, sizeof(low));
 	for (size_t k = 0; k < sizeof(seats) / sizeof(seats[0]); k++)
 		if (!strcmp(low, seats[k].name) ||
 		    (!strncmp(low, "the ", 4) &&
@@ -193,8 +176,8 @@ static const char *country_of_words(const struct scan *sc, size_t i, size_t n,
 
 	if (n == 1 && xtok_stem_len(sc->text, w) <= 4 &&
 	    (w->flags & XT_ALLCAP || w->len <= 3) &&
-	    !in_list_n(sc->text + w->off, xtok_stem_len(sc->text, w),
-		       caps_countries))
+	    !xtok_word_in(sc->text + w->off, xtok_stem_len(sc->text, w),
+			  caps_countries))
 		return NULL;
 	return country_lookup(name);
 }
@@ -224,10 +207,10 @@ static bool name_allowed(const struct scan *sc, size_t i, size_t n,
 	char low[NAME_MAX];
 	size_t last = i + n - 1;
 
-	lower_ascii(name, low, sizeof(low));
-	if (in_list_n(low, strlen(low), word_cities))
+	xtok_lower(name, low, sizeof(low));
+	if (xtok_word_in(low, strlen(low), word_cities))
 		return i > 0 && xtok_in(sc->text, t, i - 1, locatives);
-	if (in_list_n(low, strlen(low), name_cities)) {
+	if (xtok_word_in(low, strlen(low), name_cities)) {
 		bool poss =
 		    xtok_stem_len(sc->text, &t->v[last]) != t->v[last].len;
 
@@ -322,7 +305,7 @@ static bool match_words(struct scan *sc, size_t i, size_t n,
 		}
 		return name_allowed(sc, i, n, name);
 	}
-	lower_ascii(name, low, sizeof(low));
+	xtok_lower(name, low, sizeof(low));
 	*kind = XP_ADJ;
 	if ((*cc = xdemonym_country(low)) != NULL)
 		return true;

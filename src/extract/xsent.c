@@ -7,6 +7,7 @@
 #include "itin/ascii.h"
 #include "itin/xalloc.h"
 #include "xsent.h"
+#include "xtok.h"
 
 void xsents_init(struct xsents *s)
 {
@@ -111,14 +112,6 @@ static void measure_lines(struct splitter *sp)
 	sp->short_ln = longest * 3 / 5;
 }
 
-static bool in_list(const char *w, size_t n, const char *const *list)
-{
-	for (; *list; list++)
-		if (strlen(*list) == n && !ascii_ncasecmp(w, *list, n))
-			return true;
-	return false;
-}
-
 /* The closing marks after a sentence's end: quotes, brackets. */
 static size_t skip_closers(const char *t, size_t i, size_t len)
 {
@@ -154,7 +147,8 @@ static bool starter_at(const char *t, size_t n, size_t len)
 
 	while (e < len && ascii_isalpha((unsigned char)t[e]))
 		e++;
-	return in_list(t + n, e - n, starters) && t[n] >= 'A' && t[n] <= 'Z';
+	return xtok_word_in(t + n, e - n, starters) && t[n] >= 'A' &&
+	       t[n] <= 'Z';
 }
 
 /* Whether the mark at i ends a sentence; *end gets where it ends (after
@@ -183,7 +177,7 @@ static bool sentence_end(const struct splitter *sp, size_t i, size_t *end)
 		return starter_at(t, n, sp->len); /* an initial */
 	if (memchr(t + ws, '.', wl))
 		return starter_at(t, n, sp->len); /* "U.S.", "a.m." */
-	if (in_list(t + ws, wl, abbrevs))
+	if (xtok_word_in(t + ws, wl, abbrevs))
 		return false;
 	return true;
 }

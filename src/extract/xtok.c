@@ -164,3 +164,20 @@ size_t xtok_stem_len(const char *text, const struct xtok *k)
 		return n - 4;
 	return n;
 }
+
+bool xtok_word_in(const char *s, size_t n, const char *const *list)
+{
+	for (; *list; list++)
+		if (strlen(*list) == n && !ascii_ncasecmp(s, *list, n))
+			return true;
+	return false;
+}
+
+void xtok_lower(const char *s, char *out, size_t size)
+{
+	size_t i = 0;
+
+	for (; s[i] && i + 1 < size; i++)
+		out[i] = (char)ascii_tolower((unsigned char)s[i]);
+	out[i] = '\0';
+}

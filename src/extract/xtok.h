@@ -48,6 +48,13 @@ bool xtok_is(const char *text, const struct xtoks *t, size_t i, const char *w);
 bool xtok_in(const char *text, const struct xtoks *t, size_t i,
 	     const char *const *list);
 
+/* True when s[0..n) is one of the words of list, compared without
+ * case. */
+bool xtok_word_in(const char *s, size_t n, const char *const *list);
+
+/* s in ASCII lower case into out (size bytes, cut there). */
+void xtok_lower(const char *s, char *out, size_t size);
+
 /* The length of token i without a possessive "'s" / "’s" or "s'". */
 size_t xtok_stem_len(const char *text, const struct xtok *k);
 

@@ -163,15 +163,6 @@ static size_t name_len(const struct who *w, size_t i)
 	return n > NAME_WORDS ? 0 : n;
 }
 
-static void to_lower(const char *s, char *out, size_t size)
-{
-	size_t i = 0;
-
-	for (; s[i] && i + 1 < size; i++)
-		out[i] = (char)ascii_tolower((unsigned char)s[i]);
-	out[i] = '\0';
-}
-
 /* Token j names a country ("of Japan"). */
 static bool country_tok(const struct who *w, size_t j)
 {
@@ -241,7 +232,7 @@ static size_t country_before(const struct who *w, size_t s, char cc[3])
 		if (s < n || !cap(w->t, s - n))
 			continue;
 		copy_words(w, s - n, s - 1, buf, sizeof(buf), false);
-		to_lower(buf, low, sizeof(low));
+		xtok_lower(buf, low, sizeof(low));
 		code = xdemonym_country(low);
 		if (!code &&
 		    (n == 2 || strlen(buf) > 3 || !strcmp(buf, "U.S.") ||
