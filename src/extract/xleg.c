@@ -349,6 +349,24 @@ static bool takes_part(const struct xlegdoc *doc, const struct xsentence *s,
 	return xl_involved(doc, s) || (ev && ev->principal);
 }
 
+/* A meeting or press conference placed only in a country happens in the
+ * city the text was speaking of there ("a bilateral meeting with the
+ * Prime Minister of India" the day before the summit in New Delhi). */
+static void city_of_context(const struct xlegdoc *doc, struct xleg *l)
+{
+	if (l->city || l->type == EV_VISIT || l->type == EV_TRAVEL)
+		return;
+	if (doc->ctx_city && !strcmp(doc->ctx_cc, l->cc)) {
+		l->city = doc->ctx_city;
+		return;
+	}
+	for (size_t i = doc->nevents; i-- > 0;)
+		if (doc->events[i].city && !strcmp(doc->events[i].cc, l->cc)) {
+			l->city = doc->events[i].city;
+			return;
+		}
+}
+
 /* The leg of group g with trigger k (and the move that leads to it, or
  * NULL), its stretch of the sentence [sa, sb), if it makes one. */
 void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
@@ -392,6 +410,7 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	} else if (!xl_inherit(doc, s, legs, k, first, l)) {
 		return;
 	}
+	city_of_context(doc, l);
 	xl_leg_people(doc, s, k, sa, sb, l);
 	if (k->kind == XTR_MEETING && !l->nwith)
 		return; /* talks with no one named: not proposed */

@@ -266,6 +266,16 @@ static size_t title_end(const struct who *w, size_t h, bool upper)
 	       (xtok_in(w->text, w->t, j, modifiers) ||
 		(upper && country_tok(w, j))))
 		j++;
+	/* "the President of the European Council, Charles Michel": any
+	 * name of a body when a comma and the person's name follow. */
+	if (upper && j < w->t->n && cap(w->t, j)) {
+		size_t r = j;
+
+		while (r < w->t->n && r - j < 5 && cap(w->t, r))
+			r++;
+		if (xtok_is(w->text, w->t, r, ",") && name_len(w, r + 1))
+			j = r;
+	}
 	return j > e + 2 && !xtok_is(w->text, w->t, j - 1, "the") ? j - 1 : e;
 }
 
