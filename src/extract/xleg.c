@@ -447,7 +447,7 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 		bool used = false;
 
 		if (k->kind != XTR_RECEPTION && k->kind != XTR_PRESS &&
-		    k->kind != XTR_SPEECH)
+		    k->kind != XTR_SPEECH && k->kind != XTR_MEETING)
 			continue;
 		for (size_t j = before; j < legs->n; j++) {
 			used = used || legs->v[j].trig_off == k->off;
@@ -455,7 +455,9 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 				host = &legs->v[j];
 		}
 		if (used || !host || host->first != host->last ||
-		    legs->n >= XLEG_MAX || xl_others_trip(doc, s, k))
+		    legs->n >= XLEG_MAX || xl_others_trip(doc, s, k) ||
+		    (k->kind == XTR_MEETING &&
+		     (host->type == EV_VISIT || host->type == EV_TRAVEL)))
 			continue;
 		l = &legs->v[legs->n++];
 		*l = *host;
@@ -464,6 +466,13 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 		l->key[0] = '\0';
 		l->nwith = 0;
 		l->clock = l->clock_end = -1;
+		if (k->kind == XTR_MEETING) {
+			xl_add_people(doc, s, k->off, s->off + s->len, l);
+			if (!l->nwith) {
+				legs->n--; /* talks with no one named */
+				continue;
+			}
+		}
 		xl_title(doc, s, k, l);
 	}
 }

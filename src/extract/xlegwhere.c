@@ -217,7 +217,7 @@ bool xl_inherit(const struct xlegdoc *doc, const struct xsentence *s,
 	}
 	if (xl_tier(k->kind) < 3 && !anaphoric(doc, s, k))
 		return false;
-	if (!doc->ctx_cc[0] || s->idx - doc->last_place_sent > 2)
+	if (!doc->ctx_cc[0] || s->idx - doc->last_place_sent > 3)
 		return false;
 	memcpy(l->cc, doc->ctx_cc, 3);
 	l->city = doc->ctx_city;

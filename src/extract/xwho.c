@@ -69,8 +69,10 @@ static const char *const modifiers[] = {"vice",	       "deputy",
 					"economic",    "presidential",
 					"royal",       "highness",
 					"majesty",     "cabinet",
-					"his",	       "her",
-					NULL};
+					"republic",    "kingdom",
+					"federation",  "union",
+					"policy",      "his",
+					"her",	       NULL};
 
 /* Capitalised words that never start or continue a name. */
 static const char *const not_names[] = {
@@ -248,26 +250,23 @@ static size_t country_before(const struct who *w, size_t s, char cc[3])
 
 /* The end of the title whose head is at h: modifiers after it ("Secretary
  * General") and "of State", "of Foreign Affairs", "of Japan". */
-static size_t title_end(const struct who *w, size_t h, bool upper)
+/* An "of X" or "for X" part of a title at token e + 1 ("of State", "for
+ * Foreign Affairs", "of Ukraine", "of the European Council, Name"):
+ * where it ends, or e when there is none. */
+static size_t title_of(const struct who *w, size_t e, bool upper)
 {
-	size_t e = h, j;
+	size_t j = e + 2;
 
-	while (is_title_word(w, e + 1) && cap(w->t, e + 1) == upper &&
-	       !name_word(w, e + 1))
-		e++;
 	if (!xtok_is(w->text, w->t, e + 1, "of") &&
 	    !xtok_is(w->text, w->t, e + 1, "for"))
-		return e; /* "Minister of State", "Minister for Foreign Affairs"
-			   */
-	j = e + 2;
+		return e;
 	if (xtok_is(w->text, w->t, j, "the"))
 		j++;
 	while (j < w->t->n && cap(w->t, j) == upper &&
 	       (xtok_in(w->text, w->t, j, modifiers) ||
 		(upper && country_tok(w, j))))
 		j++;
-	/* "the President of the European Council, Charles Michel": any
-	 * name of a body when a comma and the person's name follow. */
+	/* Any name of a body when a comma and the person's name follow. */
 	if (upper && j < w->t->n && cap(w->t, j)) {
 		size_t r = j;
 
@@ -277,6 +276,26 @@ static size_t title_end(const struct who *w, size_t h, bool upper)
 			j = r;
 	}
 	return j > e + 2 && !xtok_is(w->text, w->t, j - 1, "the") ? j - 1 : e;
+}
+
+/* The end of the title whose head is at h: modifiers after it ("Secretary
+ * General") and up to three "of" parts ("Minister of Foreign Affairs of
+ * Ukraine"). */
+static size_t title_end(const struct who *w, size_t h, bool upper)
+{
+	size_t e = h;
+
+	while (is_title_word(w, e + 1) && cap(w->t, e + 1) == upper &&
+	       !name_word(w, e + 1))
+		e++;
+	for (int i = 0; i < 3; i++) {
+		size_t n = title_of(w, e, upper);
+
+		if (n == e)
+			break;
+		e = n;
+	}
+	return e;
 }
 
 static void add_person(struct who *w, size_t first, size_t last,
