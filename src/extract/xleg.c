@@ -352,10 +352,16 @@ static bool takes_part(const struct xlegdoc *doc, const struct xsentence *s,
 /* A meeting or press conference placed only in a country happens in the
  * city the text was speaking of there ("a bilateral meeting with the
  * Prime Minister of India" the day before the summit in New Delhi). */
-static void city_of_context(const struct xlegdoc *doc, struct xleg *l)
+static void city_of_context(const struct xlegdoc *doc, const struct xlegs *legs,
+			    struct xleg *l)
 {
 	if (l->city || l->type == EV_VISIT || l->type == EV_TRAVEL)
 		return;
+	for (size_t i = legs->n; i-- > 0 && legs->n - i <= 4;)
+		if (legs->v[i].city && !strcmp(legs->v[i].cc, l->cc)) {
+			l->city = legs->v[i].city;
+			return;
+		}
 	if (doc->ctx_city && !strcmp(doc->ctx_cc, l->cc)) {
 		l->city = doc->ctx_city;
 		return;
@@ -410,7 +416,7 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	} else if (!xl_inherit(doc, s, legs, k, first, l)) {
 		return;
 	}
-	city_of_context(doc, l);
+	city_of_context(doc, legs, l);
 	xl_leg_people(doc, s, k, sa, sb, l);
 	if (k->kind == XTR_MEETING && !l->nwith)
 		return; /* talks with no one named: not proposed */
@@ -514,8 +520,10 @@ static void remember_place(struct xlegdoc *doc, const struct xsentence *s)
 		if (!p)
 			continue;
 		if (!ctx) {
+			/* "Poland" after "Warsaw" keeps Warsaw. */
+			if (p->city || strcmp(doc->ctx_cc, p->cc))
+				doc->ctx_city = p->city;
 			memcpy(doc->ctx_cc, p->cc, 3);
-			doc->ctx_city = p->city;
 			doc->last_place_sent = s->idx;
 			ctx = true;
 		}
