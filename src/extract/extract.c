@@ -176,6 +176,10 @@ static void first_reading(struct run *r, const struct itin_warner *w)
 		xtok_split(text, r->sents.v[i].off, r->sents.v[i].len,
 			   &r->toks);
 		cast_count(&r->cast, text, &r->toks);
+		/* The headline's person counts twice more. */
+		if (i == 0)
+			for (int k = 0; k < 2; k++)
+				cast_count(&r->cast, text, &r->toks);
 	}
 	choose_principal(&r->cast, r->opts->principal);
 	xdate_resolve(&r->dates, text, r->in.len, &r->doc, r->opts->file, w);

@@ -50,6 +50,13 @@ static int who_at(const struct xlegdoc *doc, const struct xsentence *s,
 		return 1; /* "the chancellor", "the Prime Minister's" */
 	if (!(k->flags & XT_CAP))
 		return 0;
+	/* "The Prince of Wales will travel": a title alone, not the
+	 * principal's. */
+	if (doc->principal && i > 0 &&
+	    xtok_is(doc->text, s->toks, i - 1, "The") &&
+	    xwho_is_title(doc->text, k->off, n) &&
+	    !xwho_role_word(doc->text, k->off, n, doc->principal))
+		return -1;
 	if (doc->principal && xwho_names(doc->text, k->off, n, doc->principal))
 		return 1;
 	for (size_t p = 0; p < s->people->n; p++) {

@@ -262,10 +262,12 @@ static size_t title_of(const struct who *w, size_t e, bool upper)
 		return e;
 	if (xtok_is(w->text, w->t, j, "the"))
 		j++;
-	while (j < w->t->n && cap(w->t, j) == upper &&
-	       (xtok_in(w->text, w->t, j, modifiers) ||
-		(upper && country_tok(w, j))))
-		j++;
+	while (j < w->t->n && ((cap(w->t, j) == upper &&
+				(xtok_in(w->text, w->t, j, modifiers) ||
+				 (upper && country_tok(w, j)))) ||
+			       (j > e + 2 && xtok_is(w->text, w->t, j, "and") &&
+				xtok_in(w->text, w->t, j + 1, modifiers))))
+		j++; /* "of Foreign Affairs and International Cooperation" */
 	/* Any name of a body when a comma and the person's name follow. */
 	if (upper && j < w->t->n && cap(w->t, j)) {
 		size_t r = j;
@@ -434,9 +436,21 @@ bool xwho_names(const char *text, size_t off, size_t len,
 bool xwho_role_word(const char *text, size_t off, size_t len,
 		    const struct xperson *p)
 {
-	const char *w = strrchr(p->role, ' ');
+	const char *w = p->role;
 
-	w = w ? w + 1 : p->role;
-	return len > 3 && strlen(w) == len &&
-	       !ascii_ncasecmp(text + off, w, len);
+	/* Any word of the role: "the Prime Minister", "the chancellor". */
+	while (len > 3 && *w) {
+		const char *e = strchr(w, ' ');
+		size_t n = e ? (size_t)(e - w) : strlen(w);
+
+		if (n == len && !ascii_ncasecmp(text + off, w, len))
+			return true;
+		w += n + (e != NULL);
+	}
+	return false;
+}
+
+bool xwho_is_title(const char *text, size_t off, size_t len)
+{
+	return xtok_word_in(text + off, len, heads);
 }

@@ -48,7 +48,11 @@ void xwho_scan(const char *text, const struct xtoks *t, struct xpeople *out);
 bool xwho_names(const char *text, size_t off, size_t len,
 		const struct xperson *p);
 
-/* True when the word is the last word of p's role, in any case ("the
+/* True when text[off..off+len) is a title's head word ("President",
+ * "Prince", "minister"), in any case. */
+bool xwho_is_title(const char *text, size_t off, size_t len);
+
+/* True when the word is a word of p's role, in any case ("the
  * chancellor", "the Prime Minister"). */
 bool xwho_role_word(const char *text, size_t off, size_t len,
 		    const struct xperson *p);
