@@ -198,6 +198,18 @@ run extract --format tsv --source S "$T/meta.html"
 expect_rc 0 "HTML page dated by its JSON-LD only"
 expect_out "$T/html.tsv" "HTML page dated by its JSON-LD: the same events"
 
+# ---- a report that announces nothing: no error, nothing proposed ---------
+printf 'Weather\n\nSEOUL, Jan 30 -- It will rain in Seoul on Monday.\n' >"$T/rain.txt"
+run extract --date 2023-01-30 "$T/rain.txt"
+expect_rc 0 "nothing announced: not an error"
+expect_out /dev/null "nothing announced: nothing printed"
+run extract --date 2023-01-30 --format json "$T/rain.txt"
+expect_out_text "[]" "nothing announced, json: an empty array"
+run extract --date 2023-01-30 --add -f "$T/sub/none.itin" "$T/rain.txt"
+expect_rc 0 "nothing announced, --add"
+expect_err "added 0 of 0 events" "nothing announced, --add: says so"
+if [ -e "$T/sub" ]; then not_ok "nothing announced, --add: no store made"; else ok "nothing announced, --add: no store made"; fi
+
 # ---- --add -----------------------------------------------------------------
 run extract --format tsv "$T/nato.txt"
 tail -n +2 "$T/out" | cut -f1 >"$T/ids"

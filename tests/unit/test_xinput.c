@@ -125,6 +125,24 @@ TEST(html_blocks_breaks_entities_and_spaces)
 	xinput_release(&in);
 }
 
+TEST(html_tag_soup_keeps_its_words)
+{
+	struct xinput in;
+	struct itin_err err;
+
+	/* Misnested and unclosed tags, character references to nothing or
+	 * to a surrogate, a script holding an end tag: every word of the
+	 * text once, in order. */
+	CHECK_INT(readstr("<html><body><p>One <b>two <i>three</b> four</i> "
+			  "five<p>Six &#0; seven &#xD800; eight<script>x</p>"
+			  "y</script><p>nine</body></html>",
+			  &in, &err),
+		  0);
+	CHECK_STR(in.text, "One two three four five\n\nSix seven eight\n\n"
+			   "nine");
+	xinput_release(&in);
+}
+
 TEST(html_chrome_is_dropped)
 {
 	struct xinput in;
@@ -319,6 +337,7 @@ int main(void)
 	RUN(utf16_is_named);
 	RUN(invalid_utf8_names_line_column_and_byte);
 	RUN(html_blocks_breaks_entities_and_spaces);
+	RUN(html_tag_soup_keeps_its_words);
 	RUN(html_chrome_is_dropped);
 	RUN(html_form_wrapping_the_page_is_kept);
 	RUN(html_page_date_best_source_wins);
