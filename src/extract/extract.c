@@ -112,7 +112,11 @@ static void choose_principal(struct cast *c, const char *given)
 	for (size_t i = 1; i < c->n; i++)
 		if (c->count[i] > c->count[best])
 			best = i;
-	c->has_principal = c->n > 0;
+	/* Named once is no evidence: "The King and Queen will undertake a
+	 * State Visit ... at the invitation of President William Ruto" is
+	 * about a traveller the text never names. */
+	c->has_principal =
+	    c->n > 0 && c->count[best] - (best == 0 ? 3 : 0) >= 2;
 	if (c->has_principal)
 		c->principal = c->v[best];
 }
