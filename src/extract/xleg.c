@@ -576,4 +576,5 @@ void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
 	companions(doc, s, before, legs);
 	undated_meetings(doc, s, before, legs);
 	remember_place(doc, s);
+	xl_subject(doc, s);
 }

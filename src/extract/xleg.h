@@ -130,7 +130,8 @@ struct xlegdoc {
 	const struct xperson *people;	 /* everyone the text titles */
 	size_t npeople;
 	/* Carried from sentence to sentence: */
-	size_t last_leg;	/* index + 1 of the leg before; 0 */
+	bool he_other;	 /* "he" and "she" name someone else (xl_subject) */
+	size_t last_leg; /* index + 1 of the leg before; 0 */
 	size_t last_place_sent; /* where the context place was */
 	char ctx_cc[3];
 	const struct place *ctx_city;

@@ -50,6 +50,10 @@ bool xl_inherit(const struct xlegdoc *doc, const struct xsentence *s,
 
 /* xlegwho.c */
 bool xl_is_principal(const struct xlegdoc *doc, const struct xperson *p);
+/* Who the sentence's subject is, for the "he" and "she" of the next
+ * ("The Deputy Secretary-General, Amina Mohammed, is in Nairobi today.
+ * She will travel to Addis Ababa on Saturday"). */
+void xl_subject(struct xlegdoc *doc, const struct xsentence *s);
 bool xl_others_trip(const struct xlegdoc *doc, const struct xsentence *s,
 		    const struct xtrigger *k);
 bool xl_involved(const struct xlegdoc *doc, const struct xsentence *s);

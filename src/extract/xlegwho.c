@@ -42,7 +42,7 @@ static int who_at(const struct xlegdoc *doc, const struct xsentence *s,
 	size_t n = xtok_stem_len(doc->text, k);
 
 	if (xtok_in(doc->text, s->toks, i, pronouns))
-		return 1;
+		return doc->he_other ? -1 : 1; /* whom "he" was last */
 	if (doc->principal && i > 0 &&
 	    (xtok_is(doc->text, s->toks, i - 1, "the") ||
 	     (i > 1 && xtok_is(doc->text, s->toks, i - 2, "the"))) &&
@@ -74,6 +74,22 @@ static int who_at(const struct xlegdoc *doc, const struct xsentence *s,
 /* Whether trigger k's clause is about someone else: the first person it
  * names, near its start and before k, is not the principal ("Yoon will
  * visit Washington next month"). */
+void xl_subject(struct xlegdoc *doc, const struct xsentence *s)
+{
+	size_t n = s->toks->n < 3 ? s->toks->n : 3;
+
+	for (size_t i = 0; i < n; i++) {
+		int w;
+
+		if (xtok_in(doc->text, s->toks, i, pronouns))
+			return; /* "he" goes on meaning whom it meant */
+		if ((w = who_at(doc, s, i)) != 0) {
+			doc->he_other = w < 0;
+			return;
+		}
+	}
+}
+
 bool xl_others_trip(const struct xlegdoc *doc, const struct xsentence *s,
 		    const struct xtrigger *k)
 {
