@@ -247,11 +247,10 @@ static bool clause_between(const struct xsentence *s, const struct xtrigger *k,
  * the date is said of ("a state visit to Peru from Nov. 13 to 17"); a stay
  * named before the date over the talks that are its purpose ("stop in the UAE
  * on Tuesday for talks"); a stay over the move that starts it. NULL: none. */
-static const struct xtrigger *group_trigger(const struct xsentence *s,
-					    const struct groups *gs,
-					    const struct dgroup *g, size_t sa,
-					    size_t sb,
-					    const struct xtrigger **move)
+static const struct xtrigger *
+group_trigger(const struct xlegdoc *doc, const struct xsentence *s,
+	      const struct groups *gs, const struct dgroup *g, size_t sa,
+	      size_t sb, const struct xtrigger **move)
 {
 	const struct xtrigger *best = NULL, *k;
 	size_t bd = (size_t)-1;
@@ -278,7 +277,8 @@ static const struct xtrigger *group_trigger(const struct xsentence *s,
 	    best[-1].kind == XTR_SPEECH && best->off - best[-1].off < 24)
 		return best - 1;
 	if ((best->kind == XTR_MOVE || best->kind == XTR_TRAVEL ||
-	     best->kind == XTR_SPEECH) &&
+	     best->kind == XTR_SPEECH ||
+	     (best->kind == XTR_VISIT && xl_anaphoric(doc, s, best))) &&
 	    (k = nearest_of(s, gs, g, sa, sb, 1, false)) != NULL &&
 	    !clause_between(s, k, g) &&
 	    !(best->kind == XTR_SPEECH && k->kind == XTR_GATHER)) {
@@ -434,7 +434,7 @@ static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
 	size_t sa = gi ? gs->v[gi - 1].end : s->off;
 	size_t sb = gi + 1 < gs->n ? gs->v[gi + 1].off : s->off + s->len;
 	const struct xtrigger *move;
-	const struct xtrigger *k = group_trigger(s, gs, g, sa, sb, &move);
+	const struct xtrigger *k = group_trigger(doc, s, gs, g, sa, sb, &move);
 
 	xleg_build(doc, s, gs, g, k, move, sa, sb, legs);
 }

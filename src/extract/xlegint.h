@@ -44,6 +44,10 @@ const struct xplace *xl_place(const struct xsentence *s,
 bool xl_listed(const char *text, const struct xsentence *s,
 	       const struct xplace *p);
 const struct xleg *xl_on_day(const struct xlegs *legs, int64_t day);
+/* "the two-day visit", "his trip": a trigger that speaks of one the text
+ * named before. */
+bool xl_anaphoric(const struct xlegdoc *doc, const struct xsentence *s,
+		  const struct xtrigger *k);
 bool xl_inherit(const struct xlegdoc *doc, const struct xsentence *s,
 		struct xlegs *legs, const struct xtrigger *k, int64_t day,
 		struct xleg *l);

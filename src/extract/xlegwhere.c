@@ -177,8 +177,8 @@ static void stay_goes_on(struct xlegs *legs, const struct xleg *l, int64_t day)
 
 /* "the two-day visit", "his trip": a trigger that speaks of a visit the
  * text named before. */
-static bool anaphoric(const struct xlegdoc *doc, const struct xsentence *s,
-		      const struct xtrigger *k)
+bool xl_anaphoric(const struct xlegdoc *doc, const struct xsentence *s,
+		  const struct xtrigger *k)
 {
 	static const char *const dets[] = {"the",  "his",  "her",
 					   "this", "that", NULL};
@@ -215,7 +215,7 @@ bool xl_inherit(const struct xlegdoc *doc, const struct xsentence *s,
 		l->city = on->city;
 		return true;
 	}
-	if (xl_tier(k->kind) < 3 && !anaphoric(doc, s, k))
+	if (xl_tier(k->kind) < 3 && !xl_anaphoric(doc, s, k))
 		return false;
 	if (!doc->ctx_cc[0] || s->idx - doc->last_place_sent > 3)
 		return false;

@@ -9,6 +9,19 @@
 #include "itin/ascii.h"
 #include "xlegint.h"
 
+/* Capitalised words that start a clause and name no one. */
+static const char *const not_subjects[] = {
+    "The",	 "This",      "That",	  "These",  "Those",	"On",
+    "In",	 "At",	      "From",	  "After",  "Before",	"During",
+    "Then",	 "Later",     "Earlier",  "Today",  "Tomorrow", "Monday",
+    "Tuesday",	 "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "His",	 "Her",	      "Their",	  "Its",    "Our",	"My",
+    "He",	 "She",	      "They",	  "We",	    "I",	"It",
+    "A",	 "An",	      "Next",	  "Last",   "Both",	"Prime",
+    "Foreign",	 "Vice",      "Deputy",	  "Crown",  "First",	"Mr",
+    "Mrs",	 "Ms",	      "Dr",	  "Sir",    "Dame",	"Madam",
+    "President", NULL};
+
 static const char *const pronouns[] = {"he", "she", "his", "her", "i",
 				       "we", "my",  "our", NULL};
 
@@ -90,6 +103,40 @@ void xl_subject(struct xlegdoc *doc, const struct xsentence *s)
 	}
 }
 
+/* Two capitalised words that are no place and no title, then "will" or
+ * a verb of travel: a person the text does not title ("Simon Harris will
+ * travel to Chicago"), and not the principal (who_at knows the
+ * principal's names). */
+static bool untitled_subject(const struct xlegdoc *doc,
+			     const struct xsentence *s, size_t i)
+{
+	static const char *const verbs[] = {
+	    "will",  "is",	"was",	   "has",	"had",
+	    "would", "arrived", "visited", "travelled", "traveled",
+	    "flew",  "left",	NULL};
+	const struct xtoks *t = s->toks;
+
+	if (i + 2 >= t->n)
+		return false;
+	for (size_t k = i; k < i + 2; k++) {
+		unsigned f = t->v[k].flags;
+
+		if (!(f & XT_CAP) || (f & XT_ALLCAP) ||
+		    xwho_is_title(doc->text, t->v[k].off, t->v[k].len) ||
+		    xtok_in(doc->text, t, k, not_subjects) ||
+		    xwho_names(doc->text, t->v[k].off,
+			       xtok_stem_len(doc->text, &t->v[k]),
+			       doc->principal))
+			return false;
+		for (size_t p = 0; p < s->places->n; p++)
+			if (t->v[k].off >= s->places->v[p].off &&
+			    t->v[k].off <
+				s->places->v[p].off + s->places->v[p].len)
+				return false;
+	}
+	return xtok_in(doc->text, t, i + 2, verbs);
+}
+
 bool xl_others_trip(const struct xlegdoc *doc, const struct xsentence *s,
 		    const struct xtrigger *k)
 {
@@ -102,6 +149,8 @@ bool xl_others_trip(const struct xlegdoc *doc, const struct xsentence *s,
 
 		if (w)
 			return w < 0;
+		if (i < st + 2 && untitled_subject(doc, s, i))
+			return true;
 	}
 	return false;
 }

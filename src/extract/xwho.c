@@ -17,27 +17,18 @@
 
 #define NAME_WORDS 6
 
-static const char *const heads[] = {"president",      "minister",
-				    "chancellor",     "king",
-				    "queen",	      "prince",
-				    "princess",	      "emir",
-				    "sultan",	      "sheikh",
-				    "secretary",      "secretary-general",
-				    "premier",	      "pope",
-				    "chairman",	      "chairwoman",
-				    "chairperson",    "ambassador",
-				    "governor",	      "mayor",
-				    "senator",	      "commissioner",
-				    "representative", "director-general",
-				    "envoy",	      "speaker",
-				    "leader",	      "adviser",
-				    "advisor",	      "councilor",
-				    "councillor",     "taoiseach",
-				    "duke",	      "duchess",
-				    "chief",	      "general",
-				    "admiral",	      "president-elect",
-				    "vice-president", "monarch",
-				    "counterpart",    NULL};
+static const char *const heads[] = {
+    "president",      "minister",     "chancellor",	"king",
+    "queen",	      "prince",	      "princess",	"emir",
+    "sultan",	      "sheikh",	      "secretary",	"secretary-general",
+    "premier",	      "pope",	      "chairman",	"chairwoman",
+    "chairperson",    "ambassador",   "governor",	"mayor",
+    "senator",	      "commissioner", "representative", "director-general",
+    "envoy",	      "speaker",      "leader",		"adviser",
+    "advisor",	      "councilor",    "councillor",	"taoiseach",
+    "tánaiste",	      "tanaiste",     "duke",		"duchess",
+    "chief",	      "general",      "admiral",	"president-elect",
+    "vice-president", "monarch",      "counterpart",	NULL};
 
 static const char *const modifiers[] = {"vice",	       "deputy",
 					"prime",       "foreign",
