@@ -31,7 +31,6 @@ static const struct trig_word trig_words[] = {
     {"COP28", NULL, false, XTR_CONFERENCE},
     {"COP29", NULL, false, XTR_CONFERENCE},
     {"COP", NULL, false, XTR_CONFERENCE},
-    {"summit", "with", false, XTR_MEETING},
     {"summit", NULL, false, XTR_SUMMIT},
     {"summits", NULL, false, XTR_SUMMIT},
     {"conference", NULL, false, XTR_CONFERENCE},
@@ -234,6 +233,20 @@ static bool in_title_name(const char *text, const struct xtoks *t, size_t i)
 	       xtok_in(text, t, j - 2, holders);
 }
 
+/* "session of the Assembly of the African Union", "meeting of Heads of
+ * State": a gathering of leaders, a summit (a General Assembly is a
+ * conference). */
+static bool of_heads(const char *text, const struct xtoks *t, size_t i)
+{
+	for (size_t k = i + 1; k < t->n && k < i + 5; k++)
+		if ((xtok_is(text, t, k, "Assembly") &&
+		     !xtok_is(text, t, k - 1, "General")) ||
+		    xtok_is(text, t, k, "Heads") ||
+		    xtok_is(text, t, k, "Leaders"))
+			return true;
+	return false;
+}
+
 /* A meeting of leaders is a summit ("the APEC Economic Leaders'
  * Meeting"); one with a name an event ("the Security Consultative
  * Meeting"). */
@@ -242,6 +255,8 @@ static enum xtrig_kind meeting_kind(const char *text, const struct xtoks *t,
 {
 	size_t p = i;
 
+	if (kind == XTR_GATHER && of_heads(text, t, i))
+		return XTR_SUMMIT;
 	if (!named_meeting(text, t, i))
 		return kind;
 	if (p > 0 && is_apostrophe(text, &t->v[p - 1]))

@@ -258,8 +258,11 @@ TEST(triggers)
 	CHECK_STR(trigger_kinds("the G7 foreign ministers' meeting"), want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_SUMMIT);
 	CHECK_STR(trigger_kinds("the APEC Economic Leaders' Meeting"), want);
+	CHECK_STR(trigger_kinds("the 38th Ordinary Session of the Assembly of "
+				"the African Union"),
+		  want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_MEETING);
-	CHECK_STR(trigger_kinds("a summit with President Biden"), want);
+	CHECK_STR(trigger_kinds("talks with President Biden"), want);
 	snprintf(want, sizeof(want), "%c%c", 'a' + XTR_MOVE, 'a' + XTR_VISIT);
 	CHECK_STR(trigger_kinds("fly to Angola for a state visit"), want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_BLOCK);
