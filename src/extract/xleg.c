@@ -205,7 +205,8 @@ static const struct xtrigger *nearest_of(const struct xsentence *s,
 
 		if (k->off < sa || k->off >= sb || k->kind == XTR_BLOCK ||
 		    (t && xl_tier(k->kind) != t) ||
-		    (before && k->off >= g->off) || nearer_other(gs, g, k))
+		    (before && k->off >= g->off) ||
+		    (t == 1 && nearer_other(gs, g, k)))
 			continue;
 		if (d < bd) {
 			bd = d;
