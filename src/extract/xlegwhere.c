@@ -86,6 +86,16 @@ static bool topic(const char *text, const struct xplace *p)
 	return false;
 }
 
+/* A place the sentence starts with: "In New Delhi, Scholz and Modi will
+ * lead the consultations on Friday". */
+static bool fronted(const struct xsentence *s, const struct xplace *p)
+{
+	const struct xtoks *t = s->toks;
+
+	return t->n > 2 && t->v[1].off == p->off &&
+	       (xtok_is(s->text, t, 0, "In") || xtok_is(s->text, t, 0, "At"));
+}
+
 const struct xplace *xl_place(const struct xsentence *s,
 			      const struct groups *gs, const struct dgroup *g,
 			      const struct xtrigger *k, size_t sa, size_t sb)
@@ -102,6 +112,8 @@ const struct xplace *xl_place(const struct xsentence *s,
 		    (gs && gs->strict && (p->off < sa || p->off >= sb)))
 			continue;
 		raw = xl_dist(k, p->off, p->off + p->len);
+		if (fronted(s, p))
+			raw = 0; /* "In New Delhi, ..." says where for all */
 		d = p->off >= k->off ? raw : 2 * raw + 20;
 		/* "leave New York for Doha": where it goes, not from. */
 		if (k->kind == XTR_TRAVEL && p->off >= k->off && raw <= 1)
