@@ -500,9 +500,19 @@ static void undated_meetings(struct xlegdoc *doc, const struct xsentence *s,
 		return;
 	for (size_t i = 0; i < s->trigs->n; i++) {
 		const struct xtrigger *k = &s->trigs->v[i];
+		const struct xplace *p;
 
-		if (k->kind == XTR_MEETING && !xl_others_trip(doc, s, k))
-			xl_add_people(doc, s, k->off, s->off + s->len, l);
+		if (k->kind != XTR_MEETING || xl_others_trip(doc, s, k))
+			continue;
+		xl_add_people(doc, s, k->off, s->off + s->len, l);
+		/* "Talks ... will be held in the Turkish capital": where in
+		 * the country the visit is. */
+		p = xl_place(s, NULL, NULL, k, s->off, s->off + s->len);
+		if (legs->n == legs_before && l->type == EV_VISIT && !l->city &&
+		    p && p->city && !strcmp(p->cc, l->cc)) {
+			l->city = p->city;
+			xleg_visit_title(l);
+		}
 	}
 }
 
