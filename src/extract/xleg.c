@@ -176,6 +176,17 @@ int xl_tier(enum xtrig_kind k)
 	}
 }
 
+/* Whether g is the date of an event named as a time: after it, in its
+ * clause ("ahead of the G20 summit in the Indian capital Sept. 9-10", not
+ * "Ahead of the summit, on 8 September, he will meet"). */
+static bool own_date(const struct xsentence *s, const struct xtrigger *k,
+		     const struct dgroup *g)
+{
+	size_t e = k->off + k->len;
+
+	return e <= g->off && !memchr(s->text + e, ',', g->off - e);
+}
+
 /* Whether trigger k is nearer another group than g: its own date. */
 static bool nearer_other(const struct groups *gs, const struct dgroup *g,
 			 const struct xtrigger *k)
@@ -206,7 +217,8 @@ static const struct xtrigger *nearest_of(const struct xsentence *s,
 		if (k->off < sa || k->off >= sb || k->kind == XTR_BLOCK ||
 		    (t && xl_tier(k->kind) != t) ||
 		    (before && k->off >= g->off) ||
-		    (t == 1 && nearer_other(gs, g, k)))
+		    (t == 1 && nearer_other(gs, g, k)) ||
+		    (k->ref && !own_date(s, k, g)))
 			continue;
 		if (d < bd) {
 			bd = d;
@@ -262,6 +274,8 @@ group_trigger(const struct xlegdoc *doc, const struct xsentence *s,
 		bool inside =
 		    s->trigs->v[i].off >= sa && s->trigs->v[i].off < sb;
 
+		if (s->trigs->v[i].ref && !own_date(s, &s->trigs->v[i], g))
+			continue;
 		/* "attend X in Y on DATE": the verb comes first. */
 		if (s->trigs->v[i].off >= g->end)
 			d *= 2;

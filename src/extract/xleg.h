@@ -65,6 +65,8 @@ struct xtrigger {
 	size_t off, len; /* the words, in the text */
 	size_t tok;	 /* the first token */
 	enum xtrig_kind kind;
+	bool ref; /* named as a time ("ahead of the summit"): only the date
+		     right after it, in its clause, is its own */
 };
 
 struct xtriggers {

@@ -290,17 +290,18 @@ static bool time_reference(const char *text, const struct xtoks *t, size_t i)
 {
 	static const char *const refs[] = {
 	    "after", "before", "following", "since", "sidelines", "eve", NULL};
-	size_t k = i;
 
-	while (k > 0 && i - k < 4 && !xtok_in(text, t, k - 1, refs) &&
-	       ((t->v[k - 1].flags & (XT_CAP | XT_DIGIT)) ||
-		xtok_is(text, t, k - 1, "the") ||
-		xtok_is(text, t, k - 1, "of")))
-		k--;
-	if (k > 0 && xtok_in(text, t, k - 1, refs))
-		return true;
-	return k > 1 && xtok_is(text, t, k - 1, "of") &&
-	       xtok_is(text, t, k - 2, "ahead");
+	for (size_t k = i; k > 0 && i - k < 5; k--) {
+		if (xtok_in(text, t, k - 1, refs) ||
+		    (k > 1 && xtok_is(text, t, k - 1, "of") &&
+		     xtok_is(text, t, k - 2, "ahead")))
+			return true;
+		if (!(t->v[k - 1].flags & (XT_CAP | XT_DIGIT)) &&
+		    !xtok_is(text, t, k - 1, "the") &&
+		    !xtok_is(text, t, k - 1, "of"))
+			return false;
+	}
+	return false;
 }
 
 void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
@@ -314,12 +315,12 @@ void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
 		    in_title_name(text, t, i))
 			continue;
 		last = w->takes_next ? i + 1 : i;
-		if ((w->kind == XTR_PRESS && announced_at(text, t, i)) ||
-		    time_reference(text, t, i))
+		if (w->kind == XTR_PRESS && announced_at(text, t, i))
 			continue;
 		out->v[out->n++] = (struct xtrigger){
 		    t->v[i].off, t->v[last].off + t->v[last].len - t->v[i].off,
-		    i, meeting_kind(text, t, i, w->kind)};
+		    i, meeting_kind(text, t, i, w->kind),
+		    time_reference(text, t, i)};
 		i = last;
 	}
 }
