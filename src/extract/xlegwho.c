@@ -147,6 +147,10 @@ bool xl_others_trip(const struct xlegdoc *doc, const struct xsentence *s,
 	for (size_t i = st; i < k->tok && i < st + 10; i++) {
 		int w = who_at(doc, s, i);
 
+		/* "Putin and Xi will hold": the principal among them. */
+		if (w < 0 && xtok_is(doc->text, s->toks, i + 1, "and") &&
+		    i + 2 < k->tok && who_at(doc, s, i + 2) > 0)
+			return false;
 		if (w)
 			return w < 0;
 		if (i < st + 2 && untitled_subject(doc, s, i))
@@ -337,6 +341,11 @@ void xl_leg_people(const struct xlegdoc *doc, const struct xsentence *s,
 		   struct xleg *l)
 {
 	if (l->type == EV_MEETING) {
+		size_t st = clause_start(doc->text, s->toks, k->tok);
+
+		/* "Putin and Xi will hold a meeting": who holds it with the
+		 * principal, then whom the principal meets. */
+		xl_add_people(doc, s, s->toks->v[st].off, k->off, l);
 		xl_add_people(doc, s, k->off, sb, l);
 		return;
 	}
