@@ -468,7 +468,8 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 		bool used = false;
 
 		if (k->kind != XTR_RECEPTION && k->kind != XTR_PRESS &&
-		    k->kind != XTR_SPEECH && k->kind != XTR_MEETING)
+		    k->kind != XTR_SPEECH && k->kind != XTR_MEETING &&
+		    k->kind != XTR_TRAVEL)
 			continue;
 		for (size_t j = before; j < legs->n; j++) {
 			used = used || legs->v[j].trig_off == k->off;
@@ -487,6 +488,18 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 		l->key[0] = '\0';
 		l->nwith = 0;
 		l->clock = l->clock_end = -1;
+		if (k->kind == XTR_TRAVEL) {
+			/* "before returning to Accra": where it goes. */
+			const struct xplace *p =
+			    xl_place(s, NULL, NULL, k, k->off, s->off + s->len);
+
+			if (!p || p->off < k->off) {
+				legs->n--;
+				continue;
+			}
+			memcpy(l->cc, p->cc, 3);
+			l->city = p->city;
+		}
 		if (k->kind == XTR_MEETING) {
 			xl_add_people(doc, s, k->off, s->off + s->len, l);
 			if (!l->nwith) {

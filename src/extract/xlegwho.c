@@ -39,6 +39,13 @@ bool xl_is_principal(const struct xlegdoc *doc, const struct xperson *p)
  * the sentence's start. */
 static size_t clause_start(const char *text, const struct xtoks *t, size_t i)
 {
+	/* "According to a statement by X, Y, the President will": after
+	 * the frame's last comma. */
+	if (i > 0 && xtok_is(text, t, 0, "According")) {
+		for (size_t k = i; k > 1; k--)
+			if (xtok_is(text, t, k - 1, ","))
+				return k;
+	}
 	while (i > 0 && !xtok_is(text, t, i - 1, ";") &&
 	       !xtok_is(text, t, i - 1, ":") &&
 	       !xtok_is(text, t, i - 1, "that"))
