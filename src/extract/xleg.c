@@ -51,7 +51,7 @@ static bool joins(const struct xsentence *s, const struct dgroup *g,
 	if (is_end_kind(m->kind) && (!g->has_first || g->has_last || g->ndays))
 		return false;
 	if (m->kind == XM_DAYS && g->has_first && !g->has_last && !g->ndays &&
-	    m->resolved && m->first == g->last + 1 &&
+	    m->resolved && m->first == g->last + 1 && m->off - g->end <= 6 &&
 	    xl_list_gap(s->text, g->end, m->off))
 		return true; /* "on 12/02/2025 and 13/02/2025" */
 	if (is_start_kind(m->kind) && (g->has_first || !g->ndays))

@@ -243,7 +243,7 @@ static bool in_title_name(const char *text, const struct xtoks *t, size_t i)
  * conference). */
 static bool of_heads(const char *text, const struct xtoks *t, size_t i)
 {
-	for (size_t k = i + 1; k < t->n && k < i + 5; k++)
+	for (size_t k = i + 1; k < t->n && k < i + 7; k++)
 		if ((xtok_is(text, t, k, "Assembly") &&
 		     !xtok_is(text, t, k - 1, "General")) ||
 		    xtok_is(text, t, k, "Heads") ||
