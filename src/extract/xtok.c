@@ -137,10 +137,15 @@ void xtok_split(const char *text, size_t off, size_t len, struct xtoks *t)
 
 bool xtok_is(const char *text, const struct xtoks *t, size_t i, const char *w)
 {
-	size_t n = strlen(w);
+	size_t n;
 
-	return i < t->n && t->v[i].len == n &&
-	       !ascii_ncasecmp(text + t->v[i].off, w, n);
+	/* The first letter first: the word lists are long, and read for
+	 * every token. */
+	if (i >= t->n || ascii_tolower((unsigned char)text[t->v[i].off]) !=
+			     ascii_tolower((unsigned char)w[0]))
+		return false;
+	n = strlen(w);
+	return t->v[i].len == n && !ascii_ncasecmp(text + t->v[i].off, w, n);
 }
 
 bool xtok_in(const char *text, const struct xtoks *t, size_t i,
@@ -167,8 +172,11 @@ size_t xtok_stem_len(const char *text, const struct xtok *k)
 
 bool xtok_word_in(const char *s, size_t n, const char *const *list)
 {
+	int c = n ? ascii_tolower((unsigned char)s[0]) : 0;
+
 	for (; *list; list++)
-		if (strlen(*list) == n && !ascii_ncasecmp(s, *list, n))
+		if (ascii_tolower((unsigned char)(*list)[0]) == c &&
+		    strlen(*list) == n && !ascii_ncasecmp(s, *list, n))
 			return true;
 	return false;
 }

@@ -182,10 +182,15 @@ static bool tok_alt(const char *text, const struct xtoks *t, size_t i,
 static const struct trig_word *trig_at(const char *text, const struct xtoks *t,
 				       size_t i)
 {
+	int c = ascii_tolower((unsigned char)text[t->v[i].off]);
+
 	for (size_t k = 0; k < sizeof(trig_words) / sizeof(trig_words[0]);
 	     k++) {
 		const struct trig_word *w = &trig_words[k];
 
+		/* The first letter first: a table of ~150 words a token. */
+		if (ascii_tolower((unsigned char)w->word[0]) != c)
+			continue;
 		if (xtok_is(text, t, i, w->word) &&
 		    (!w->next || tok_alt(text, t, i + 1, w->next)))
 			return w;
