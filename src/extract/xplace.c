@@ -340,6 +340,15 @@ static const char *const after_noun[] = {
     "while",   "if",	  "amid",     "ahead",	   "via",   "during",
     "through", "between", "under",    NULL};
 
+/* Nouns a country's full name qualifies ("China policy"). */
+static const char *const adj_nouns[] = {
+    "officials",  "official",	"government",  "policy",      "ties",
+    "relations",  "trade",	"military",    "forces",      "troops",
+    "delegation", "embassy",	"leaders",     "leader",      "companies",
+    "firms",	  "investment", "aid",	       "support",     "commitment",
+    "envoy",	  "diplomats",	"side",	       "team",	      "ministry",
+    "president",  "minister",	"counterpart", "authorities", NULL};
+
 /* The country name ending before token j is used as an adjective: a
  * lower-case word other than a preposition or verb follows ("U.S.
  * commitment", "China policy"). */
@@ -354,7 +363,12 @@ static bool adjectival(const struct scan *sc, size_t j)
 		return false;
 	if (xtok_stem_len(sc->text, &sc->t->v[j - 1]) != sc->t->v[j - 1].len)
 		return false; /* "Japan's" is whose, already marked */
-	return !xtok_in(sc->text, sc->t, j, after_noun);
+	/* "U.S. officials", "UK trade": short names are adjectives before
+	 * any noun; a full name only before the nouns news puts there
+	 * ("China policy"), not "a visit to China starting today". */
+	if (sc->t->v[j - 1].flags & XT_ALLCAP)
+		return !xtok_in(sc->text, sc->t, j, after_noun);
+	return xtok_in(sc->text, sc->t, j, adj_nouns);
 }
 
 /* Try the longest name at token i; returns how many tokens it used (0:
