@@ -5,27 +5,38 @@
  * visit, a summit, a conference, a meeting with named counterparts, an
  * interview, a press conference, a speech, a move between cities. It
  * needs a trigger word (xtrig.c), a date the text fixes to the day
- * (xdate.h) and a place (at least a country). Per sentence:
+ * (xdate.h) and a place (at least a country). Per sentence (xleg.c):
  *
  *   - the date mentions are grouped: a start and an end or a length that
  *     belong together ("on Monday ... until February 1", "on Sunday for a
  *     two-day visit") make one group; a clock time joins its day;
  *   - each group takes the nearest trigger of its stretch of the
- *     sentence (a date nearest to "anniversary" or "election" is no
- *     leg's), its type (a summit or conference in the stretch wins over
- *     the visit that brings one there), and the place nearest the
- *     trigger, the words after it first ("visit to Seoul"), a city over
- *     its country; a meeting, interview or press conference with no
- *     place of its own takes the place of the leg before it;
+ *     sentence (a date nearest to "anniversary", "election" or "said" is
+ *     no leg's); an event (summit, conference, meeting of ministers) wins
+ *     over the move that brings one there, a stay named before the date
+ *     over the talks that are its purpose;
+ *   - its place (xlegwhere.c) is the one nearest the trigger, the words
+ *     after it first ("visit to Seoul"), a city over its country, never a
+ *     list of places (a tour's dates are its stops'), a topic ("the
+ *     situation in Gaza") or a place far from the trigger; with none, the
+ *     place of the event named before by the same name, of the leg the
+ *     day falls in, or of the text just before;
+ *   - whose it is (xlegwho.c): a trip whose clause begins with someone
+ *     other than the principal is dropped; an event only announced (no
+ *     one said to attend) too;
  *   - recalled pasts, vague periods ("next week"), dates long before the
- *     document date, and trips whose subject is someone else are
- *     dropped; a length or an end alone ("the two-day visit") extends the
- *     leg before it; a meeting with no date of its own gives its
- *     counterparts to the leg of its sentence.
+ *     document date, quotes, the headline and links to other articles
+ *     propose nothing; a length or an end alone ("the two-day visit")
+ *     extends the leg before it; a meeting with no date of its own gives
+ *     its counterparts to the leg of its sentence; a dinner, a press
+ *     conference or a return named after a one-day leg is on that day;
+ *   - the programme lines of ministries ("Monday 6 March: arrival in
+ *     Nairobi; talks with ...") are read item by item (xprog.c).
  *
- * xleg_merge() then makes one leg of the mentions of one (same type and
- * place, days that overlap or touch). The legs array is owned by struct
- * xlegs; at most XLEG_MAX legs a report.
+ * xleg_merge() (xmerge.c) then makes one leg of the mentions of one (same
+ * type and place, days that overlap or touch), and settles moves and
+ * stays. The legs array is owned by struct xlegs; at most XLEG_MAX legs a
+ * report.
  */
 #ifndef ITIN_XLEG_H
 #define ITIN_XLEG_H
