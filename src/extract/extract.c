@@ -374,33 +374,47 @@ static struct event *leg_event(const struct run *r, const struct xleg *l)
 	return ev;
 }
 
-/* The events of the legs, in date order, appended to out. An event the
+/* Legs in the order of their events: first day, time, last day, title. */
+static int cmp_legs(const void *pa, const void *pb)
+{
+	const struct xleg *a = *(const struct xleg *const *)pa;
+	const struct xleg *b = *(const struct xleg *const *)pb;
+
+	if (a->first != b->first)
+		return a->first < b->first ? -1 : 1;
+	if (a->clock != b->clock)
+		return a->clock < b->clock ? -1 : 1;
+	if (a->last != b->last)
+		return a->last < b->last ? -1 : 1;
+	return strcmp(a->title, b->title);
+}
+
+/* The events of the legs, in date order, appended to out (each event
+ * goes straight to out: a list owns what it is given). An event the
  * checks refuse (it cannot happen with what the legs hold) is left out
  * with a warning rather than failing the report. */
 static void make_events(struct run *r, struct evlist *out,
 			const struct itin_warner *w)
 {
-	struct evlist evs = EVLIST_INIT;
+	const struct xleg *order[XLEG_MAX];
+	size_t n = 0;
 
-	for (size_t i = 0; i < r->legs.n; i++) {
-		struct event *ev;
+	for (size_t i = 0; i < r->legs.n; i++)
+		if (!r->legs.v[i].dead)
+			order[n++] = &r->legs.v[i];
+	qsort(order, n, sizeof(order[0]), cmp_legs);
+	for (size_t i = 0; i < n; i++) {
+		struct event *ev = leg_event(r, order[i]);
 		struct itin_err e;
 
-		if (r->legs.v[i].dead)
-			continue;
-		ev = leg_event(r, &r->legs.v[i]);
 		itin_err_clear(&e);
 		if (event_check(ev, w, &e)) {
 			itin_warn_at(w, r->opts->file, 0, 0, "%s", e.msg);
 			event_free(ev);
 			continue;
 		}
-		evlist_add(&evs, ev);
+		evlist_add(out, ev);
 	}
-	evlist_sort(&evs);
-	for (size_t i = 0; i < evs.n; i++)
-		evlist_add(out, evs.v[i]);
-	free(evs.v);
 }
 
 int extract_report(const char *data, size_t len,
