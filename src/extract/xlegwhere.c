@@ -152,6 +152,7 @@ bool xl_listed(const char *text, const struct xsentence *s,
 		const struct xplace *q = &s->places->v[i];
 
 		if (q == p || q->kind == XP_ADJ || q->kind != p->kind ||
+		    q->capital || p->capital ||
 		    (!strcmp(q->cc, p->cc) && q->city == p->city))
 			continue;
 		if (xl_list_gap(text, p->off + p->len, q->off) ||

@@ -386,7 +386,10 @@ static size_t scan_at(struct scan *sc, size_t i)
 			return n;
 		if (kind == XP_COUNTRY && adjectival(sc, i + n))
 			kind = XP_ADJ; /* "U.S. commitment" */
+		/* "the capital of Japan", not "of Indonesia's Papua". */
 		if (kind == XP_COUNTRY && i >= 2 &&
+		    xtok_stem_len(sc->text, &sc->t->v[i + n - 1]) ==
+			sc->t->v[i + n - 1].len &&
 		    xtok_is(sc->text, sc->t, i - 1, "of") &&
 		    xtok_is(sc->text, sc->t, i - 2, "capital"))
 			add_capital(sc, i - 2, cc);

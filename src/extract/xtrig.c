@@ -131,6 +131,7 @@ static const struct trig_word trig_words[] = {
     {"banquet", NULL, false, XTR_RECEPTION},
     {"dinner", NULL, false, XTR_RECEPTION},
     {"luncheon", NULL, false, XTR_RECEPTION},
+    {"lunch", NULL, false, XTR_RECEPTION},
     {"anniversary", NULL, false, XTR_BLOCK},
     {"deadline", NULL, false, XTR_BLOCK},
     {"election", NULL, false, XTR_BLOCK},
