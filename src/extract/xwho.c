@@ -409,8 +409,12 @@ bool xwho_names(const char *text, size_t off, size_t len,
 {
 	const char *w = p->name;
 
-	if (len < 3)
+	if (len < 2)
 		return false;
+	/* Two letters only as the first word: "Xi", "Li" (family names
+	 * first), not "Al" of "Al Thani". */
+	if (len == 2)
+		return !strncmp(p->name, text + off, 2) && p->name[2] == ' ';
 	/* Any word of the name: "Stoltenberg", "Wang" (family names
 	 * first), "Lula" (of "Luiz Inácio Lula da Silva"). */
 	while (*w) {

@@ -43,8 +43,8 @@ void xwho_scan(const char *text, const struct xtoks *t, struct xpeople *out);
 
 /* True when the word text[off..off+len) names p alone: a word of the
  * name of three letters or more ("Stoltenberg said", "Wang", "Lula" of
- * "Luiz Inácio Lula da Silva"), as reports write names the second
- * time. */
+ * "Luiz Inácio Lula da Silva"), or a first word of two ("Xi", "Li"), as
+ * reports write names the second time. */
 bool xwho_names(const char *text, size_t off, size_t len,
 		const struct xperson *p);
 
