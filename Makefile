@@ -83,9 +83,10 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(LIBTUI) $(LIBEXTRACT) $(LIB
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIBTUI) $(LIBEXTRACT) $(LIBCORE) $(LIBS)
 
-$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIBCORE)
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIBEXTRACT) $(LIBCORE)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/fuzz $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIBCORE) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c \
+		$(LIBEXTRACT) $(LIBCORE) $(LIBS)
 
 -include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(EXTRACT_OBJ:.o=.d)
 
@@ -104,6 +105,7 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 FUZZ_CFLAGS = -O1 -g -std=c17 -D_GNU_SOURCE -pthread $(WARN) -Iinclude \
 	-DITIN_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(FUZZ_SAN)
 FUZZ_CORE_OBJ := $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_EXTRACT_OBJ := $(EXTRACT_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_BIN := $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz_%)
 
 fuzz: $(FUZZ_BIN)
@@ -116,16 +118,24 @@ $(FUZZ_BUILD)/libitin.a: $(FUZZ_CORE_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $(FUZZ_CORE_OBJ)
 
-$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_BUILD)/libitin.a
+$(FUZZ_BUILD)/libitinextract.a: $(FUZZ_EXTRACT_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(FUZZ_EXTRACT_OBJ)
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h \
+		$(FUZZ_BUILD)/libitinextract.a $(FUZZ_BUILD)/libitin.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Itests/fuzz -fsanitize=fuzzer -o $@ $< \
-		$(FUZZ_BUILD)/libitin.a $(LIBS)
+		$(FUZZ_BUILD)/libitinextract.a $(FUZZ_BUILD)/libitin.a $(LIBS)
 
--include $(FUZZ_CORE_OBJ:.o=.d)
+-include $(FUZZ_CORE_OBJ:.o=.d) $(FUZZ_EXTRACT_OBJ:.o=.d)
 
-fuzz-run: fuzz
+# FUZZ_TARGETS="extract csv" runs only those targets.
+FUZZ_TARGETS ?= $(FUZZ_NAMES)
+
+fuzz-run: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 	@FUZZ_DIR=$(abspath $(FUZZ_BUILD)) FUZZ_SECONDS=$(FUZZ_SECONDS) \
 		FUZZ_SEED=$(FUZZ_SEED) \
-		sh tests/fuzz/run.sh $(FUZZ_NAMES)
+		sh tests/fuzz/run.sh $(FUZZ_TARGETS)
 
 # The layering rules of DESIGN.md (cli -> tui -> core) and the calls that
 # core and cli must not make: tests/check-deps.sh, which checks its own
@@ -191,8 +201,30 @@ $(BENCH_BIN): bench/csvbench.c $(LIBCORE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBCORE) $(LIBS)
 
-bench: all $(BENCH_BIN)
-	@ITIN=$(abspath $(BIN)) CSVBENCH=$(abspath $(BENCH_BIN)) sh bench/run.sh
+# extract's: extract_report() in one process, and a program that does
+# nothing, the floor of starting one (bench/extract.sh).
+EXTRACTBENCH := $(BUILD)/bench/extractbench
+EMPTYPROG := $(BUILD)/bench/empty
+
+$(EXTRACTBENCH): bench/extractbench.c $(LIBEXTRACT) $(LIBCORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBEXTRACT) $(LIBCORE) $(LIBS)
+
+$(EMPTYPROG): bench/empty.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $<
+
+bench: all $(BENCH_BIN) $(EXTRACTBENCH) $(EMPTYPROG)
+	@ITIN=$(abspath $(BIN)) CSVBENCH=$(abspath $(BENCH_BIN)) \
+		EXTRACTBENCH=$(abspath $(EXTRACTBENCH)) \
+		EMPTYPROG=$(abspath $(EMPTYPROG)) sh bench/run.sh
+
+# How well `itin extract` reads the test corpus (tests/extract/README.md):
+# recall and precision of its proposals against each report's expected legs.
+# EXTRACT_SCORE_ARGS passes options (-v, --json, report names) to the scorer.
+.PHONY: extract-score
+extract-score: all
+	@ITIN=$(abspath $(BIN)) $(PYTHON) tests/extract/score.py $(EXTRACT_SCORE_ARGS)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5

@@ -9,6 +9,9 @@
 #   CSVBENCH       bench/csvbench, for the CSV import table (bench/csv.sh;
 #                  BENCH_CSV_ROWS rows, default 1000000; the best of
 #                  BENCH_CSV_ROUNDS rounds, default 8)
+#   EXTRACTBENCH, EMPTYPROG   bench/extractbench and bench/empty, for the
+#                  itin extract table (bench/extract.sh; BENCH_REPORTS
+#                  reports, default 1000, best of BENCH_EXTRACT_ROUNDS)
 : "${ITIN:?ITIN must name the itin binary}"
 here=$(cd "$(dirname "$0")" && pwd)
 events=${BENCH_EVENTS:-100000}
@@ -110,6 +113,12 @@ ITIN=$ITIN BENCH_EVENTS=$events sh "$here/ics.sh"
 
 # Import of events of one content against the distinct-title floor.
 ITIN=$ITIN BENCH_EVENTS=$events sh "$here/same.sh"
+
+# itin extract over 1,000 generated reports, next to its floors.
+if [ -n "$EXTRACTBENCH" ] && [ -n "$EMPTYPROG" ]; then
+	ITIN=$ITIN EXTRACTBENCH=$EXTRACTBENCH EMPTYPROG=$EMPTYPROG \
+		sh "$here/extract.sh"
+fi
 
 if [ -s "$W/failed" ]; then
 	echo

@@ -97,6 +97,14 @@ const char *country_lookup(const char *name);
  */
 size_t country_search(const char *name, const char **out, size_t max);
 
+/*
+ * The capital of country cc (any case): its most prominent place of rank
+ * tier 1 (capitals and seats of government, see struct place), for "the
+ * capital" in running text. NULL for an unknown code or a country with no
+ * such place.
+ */
+const struct place *place_capital(const char *cc);
+
 /* The name of a country for people ("South Korea"), or NULL. */
 const char *country_name(const char *cc);
 

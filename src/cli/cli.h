@@ -45,6 +45,7 @@
 
 #include "itin/err.h"
 #include "itin/evlist.h"
+#include "itin/evmerge.h"
 #include "itin/filter.h"
 #include "itin/strbuf.h"
 
@@ -101,6 +102,22 @@ int cmd_import(int argc, char **argv, struct cli *cli);
 int cmd_where(int argc, char **argv, struct cli *cli);
 int cmd_timeline(int argc, char **argv, struct cli *cli);
 int cmd_view(int argc, char **argv, struct cli *cli);
+int cmd_extract(int argc, char **argv, struct cli *cli);
+
+/* cmd-import.c */
+/*
+ * Put events that come from no file into the store as import puts a
+ * file's (`extract --add`): in one transaction under the store's lock
+ * (75 when it stays busy), all or nothing, the store written only when
+ * something changed. An event whose id the store already holds is left
+ * as it is (EVMERGE_UNCHANGED, old the stored one); the others merge as
+ * a .itin file's would. name names them in messages. fn (may be NULL)
+ * hears what happens to each before the store is written: act on it
+ * only when this returns 0. Takes the events (events is left empty).
+ * 0, or the status after reporting.
+ */
+int import_events(struct cli *cli, const char *name, struct evlist *events,
+		  evmerge_fn fn, void *ctx);
 
 /* report.c */
 /* Print "itin: FILE:LINE:COL: msg" (or "itin: msg"); returns err->status

@@ -18,6 +18,9 @@
  * lets a CSV or iCalendar file's good rows or events in and reports each
  * refused one; without it any bad one imports nothing. --max-occurrences
  * is an iCalendar file's budget for its recurring events (icalio.h).
+ *
+ * import_events() is the same merge and transaction for events that come
+ * from no file (`extract --add`), so both give the same guarantees.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -44,6 +47,9 @@ struct input {
 	const char *name; /* for messages: "<stdin>" for "-" */
 	enum outfmt fmt;
 	struct evlist events;
+	/* An event whose id is stored is left alone (extract --add: ids
+	 * derived from a report's legs, which the user may edit since). */
+	bool keep_stored;
 	size_t added, updated, unchanged;
 	/* Through --encoding: where the data stopped the conversion. */
 	struct itin_err readerr;
@@ -418,13 +424,34 @@ static bool refuse_update(struct input *in, const struct itin_err *err,
 	return true;
 }
 
+/* in->keep_stored: an event whose id the store holds stays out, as
+ * unchanged (fn told, with the stored event). True when ev was taken. */
+static bool left_alone(const struct evlist *store, struct input *in,
+		       struct event *ev, evmerge_fn fn, void *ctx)
+{
+	long i = in->keep_stored && ev->id ? evlist_find(store, ev->id) : -1;
+
+	if (i < 0)
+		return false;
+	if (fn) {
+		struct evmerge_result res = {EVMERGE_UNCHANGED, store->v[i],
+					     ev};
+
+		fn(ctx, &res);
+	}
+	event_free(ev);
+	in->unchanged++;
+	return true;
+}
+
 /*
  * Merge the inputs into store, counting (evmerge.h decides which events
- * are the same); with list, what happens to each event is appended to it.
+ * are the same); fn (may be NULL) hears what happens to each event.
  * Returns 1 if anything changed, 0 if not, -1 on error (reported).
  */
 static int merge(struct evlist *store, struct input *in, size_t nin,
-		 struct progress *p, struct strbuf *list, bool skip_invalid)
+		 struct progress *p, evmerge_fn fn, void *ctx,
+		 bool skip_invalid)
 {
 	struct evmerge *m = evmerge_new(store);
 	struct itin_err err;
@@ -442,9 +469,10 @@ static int merge(struct evlist *store, struct input *in, size_t nin,
 			int r;
 
 			l->v[j] = NULL;
+			if (left_alone(store, &in[k], ev, fn, ctx))
+				continue;
 			itin_err_clear(&err);
-			r = evmerge_add(m, ev, &cli_warner,
-					list ? list_one : NULL, list, &err);
+			r = evmerge_add(m, ev, &cli_warner, fn, ctx, &err);
 			if (r < 0 && refuse_update(&in[k], &err, skip_invalid))
 				continue;
 			if (r < 0) {
@@ -670,7 +698,7 @@ static int import_dry_run(const char *path, struct input *in, size_t nin,
 	itin_err_clear(&err);
 	if (store_load(path, &loaded, STORE_WARNER, &err))
 		status = report_err(&err);
-	else if (merge(&loaded, in, nin, p, &list, skip_invalid) < 0)
+	else if (merge(&loaded, in, nin, p, list_one, &list, skip_invalid) < 0)
 		status = ITIN_EX_DATAERR;
 	evlist_release(&loaded);
 	strbuf_release(&list);
@@ -678,9 +706,10 @@ static int import_dry_run(const char *path, struct input *in, size_t nin,
 }
 
 /* Merge the read inputs into the store in one transaction, written only
- * when something changed. 0 or the status. */
+ * when something changed; fn (may be NULL) as merge's. 0 or the status. */
 static int import_commit(const char *path, struct input *in, size_t nin,
-			 struct progress *p, bool skip_invalid)
+			 struct progress *p, evmerge_fn fn, void *ctx,
+			 bool skip_invalid)
 {
 	struct store_tx tx;
 	struct itin_err err;
@@ -689,7 +718,7 @@ static int import_commit(const char *path, struct input *in, size_t nin,
 	itin_err_clear(&err);
 	if (store_begin(path, &tx, STORE_WARNER, &err))
 		return report_err(&err);
-	r = merge(&tx.events, in, nin, p, NULL, skip_invalid);
+	r = merge(&tx.events, in, nin, p, fn, ctx, skip_invalid);
 	if (r < 0) {
 		store_abort(&tx);
 		return ITIN_EX_DATAERR;
@@ -703,22 +732,35 @@ static int import_commit(const char *path, struct input *in, size_t nin,
 	return 0;
 }
 
+/* The store's path, when it can be a store: a FIFO or a directory is
+ * refused before the inputs are read (their rules may take seconds).
+ * NULL with *status set after reporting. */
+static const char *store_to_import(struct cli *cli, int *status)
+{
+	const char *path = cli_store(cli);
+	struct itin_err err;
+
+	*status = ITIN_EX_USAGE;
+	if (!path)
+		return NULL;
+	itin_err_clear(&err);
+	if (store_check_path(path, &err)) {
+		*status = report_err(&err);
+		return NULL;
+	}
+	return path;
+}
+
 /* Read every input, then merge them all or none. 0 or the status. */
 static int import_inputs(struct cli *cli, const struct import_args *a,
 			 struct input *in, size_t nin)
 {
 	struct progress *p = NULL;
-	struct itin_err err;
-	const char *path = cli_store(cli);
 	int status;
+	const char *path = store_to_import(cli, &status);
 
 	if (!path)
-		return ITIN_EX_USAGE;
-	/* A store that cannot be one (a FIFO, a directory) is refused
-	 * before the inputs are read: their rules may take seconds. */
-	itin_err_clear(&err);
-	if (store_check_path(path, &err))
-		return report_err(&err);
+		return status;
 	p = progress_start("importing", 0);
 	for (size_t k = 0; k < nin; k++)
 		if ((status = read_one(&in[k], &a->io, p)))
@@ -726,13 +768,31 @@ static int import_inputs(struct cli *cli, const struct import_args *a,
 	if (a->dry_run)
 		status = import_dry_run(path, in, nin, p, a->io.skip_invalid);
 	else
-		status = import_commit(path, in, nin, p, a->io.skip_invalid);
+		status = import_commit(path, in, nin, p, NULL, NULL,
+				       a->io.skip_invalid);
 	progress_stop(p);
 	p = NULL;
 	for (size_t k = 0; !status && k < nin; k++)
 		summary(&in[k], a->dry_run);
 out:
 	progress_stop(p);
+	return status;
+}
+
+int import_events(struct cli *cli, const char *name, struct evlist *events,
+		  evmerge_fn fn, void *ctx)
+{
+	struct input in = {.path = name, .name = name, .fmt = FMT_ITIN};
+	int status;
+	const char *path = store_to_import(cli, &status);
+
+	if (!path)
+		return status;
+	in.keep_stored = true;
+	in.events = *events;
+	evlist_init(events);
+	status = import_commit(path, &in, 1, NULL, fn, ctx, false);
+	evlist_release(&in.events);
 	return status;
 }
 

@@ -141,6 +141,27 @@ static const struct command commands[] = {
      "                       one file may make in all (default 100000)\n"
      "  -f, --file PATH      the store\n",
      CMD_STORE | CMD_WRITES, cmd_import},
+    {"extract",
+     "itin extract [--date DATE] [--source URL] [--format itin|tsv|json]\n"
+     "                   [--add] FILE|-",
+     "Read a news report (UTF-8 text, or an HTML page as saved from a\n"
+     "browser) and propose the events it announces: visits, summits,\n"
+     "meetings, conferences, interviews, press conferences, travel. Each\n"
+     "is tentative, with its place and zone, the people named, the\n"
+     "sentence it came from as a note and the report as its source.\n"
+     "Relative dates (\"on Sunday\", \"the next day\") count from the\n"
+     "report's own date line, or --date. '-' reads standard input.\n\n"
+     "Options:\n"
+     "  --date DATE          the report's date, over its date line (a DATE\n"
+     "                       as add takes it); needed when it has none\n"
+     "  --source URL         the events' source (default: FILE)\n"
+     "  --format FORMAT      itin (default: ready to review and import),\n"
+     "                       tsv or json, as list writes them\n"
+     "  --add                put the events into the store, as import does,\n"
+     "                       and print the ids added; those already stored\n"
+     "                       are left as they are\n"
+     "  -f, --file PATH      the store (with --add)\n" DATES_HELP,
+     CMD_STORE | CMD_WRITES, cmd_extract},
     {"export",
      "itin export [--format ics|itin|csv|tsv|json] [-o FILE] [--raw] "
      "[FILTERS]",

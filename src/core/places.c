@@ -91,6 +91,24 @@ const char *country_main_zone(const char *cc)
 	return c && c->nzones ? gz_zones[c->zone_first + c->zone_main] : NULL;
 }
 
+const struct place *place_capital(const char *cc)
+{
+	const struct place *best = NULL;
+	char code[3];
+
+	if (!cc || !norm_cc(cc, code))
+		return NULL;
+	/* 855 places: a scan is cheap, and a capital is asked for rarely. */
+	for (size_t i = 0; i < gz_nplaces; i++) {
+		const struct place *p = &gz_places[i];
+
+		if (p->rank / 10 == 1 && !strcmp(p->country, code) &&
+		    (!best || p->rank < best->rank))
+			best = p;
+	}
+	return best;
+}
+
 const char *country_name(const char *cc)
 {
 	const struct gz_country *c = find_country(cc);

@@ -22,8 +22,13 @@
 
 #include "itin/err.h"
 
+/* The largest report read (bytes); more is refused with 65. A report is a
+ * few kilobytes, a saved page a few megabytes with its scripts; the cap
+ * bounds the work and memory an endless or hostile input can cost. */
+#define XINPUT_MAX_BYTES ((size_t)16 * 1024 * 1024)
+
 struct xinput {
-	char *text;	 /* the plain text, '\0'-terminated; owned */
+	char *text; /* the plain text, '\0'-terminated; owned */
 	size_t len;
 	bool was_html;
 	char meta_date[64]; /* the page's stated date (ISO 8601), or "" */
@@ -33,9 +38,13 @@ struct xinput {
 /*
  * Make the plain text of data[0..len) (not '\0'-terminated); file names
  * the input in errors ("-" for standard input). HTML is recognised by its
- * first markup (a doctype, <html>, <head>, <body>, or a <p>/<div> before
- * any other text). Returns 0, or -1 with err filled (65 for binary or
- * invalid input, 71 for memory).
+ * first markup (a doctype, a comment, <html>, <head>, <body>, or a <p>,
+ * <div> or other common element before any other text). A page's
+ * declared charset is honoured (libxml2 converts it); text and pages
+ * without one must be UTF-8. Returns 0, or -1 with err filled (65 for
+ * binary or invalid input, an input over XINPUT_MAX_BYTES, HTML nested
+ * deeper than 256 elements; 71 for memory). On failure out holds
+ * nothing to release.
  */
 int xinput_read(const char *data, size_t len, const char *file,
 		struct xinput *out, struct itin_err *err);

@@ -1,0 +1,618 @@
+/*
+ * xleg.c: the legs of a sentence (xleg.h): date groups, their triggers,
+ * places and people.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "itin/ascii.h"
+#include "xleg.h"
+#include "xlegint.h"
+
+/* Dates this long before the document date are pasts the text recalls,
+ * whatever the tense; a past tense makes it a week. */
+#define RECALL_DAYS	 30
+#define RECALL_PAST_DAYS 7
+
+static bool is_start_kind(enum xmention_kind k)
+{
+	return k == XM_DAYS || k == XM_FROM;
+}
+
+static bool is_end_kind(enum xmention_kind k)
+{
+	return k == XM_UNTIL || k == XM_DURATION;
+}
+
+/* Whether a place stands in text[a, b). */
+static bool place_between(const struct xsentence *s, size_t a, size_t b)
+{
+	for (size_t i = 0; i < s->places->n; i++) {
+		const struct xplace *p = &s->places->v[i];
+
+		if (p->kind != XP_ADJ && p->off >= a && p->off < b)
+			return true;
+	}
+	return false;
+}
+
+/* An end (or length) joins the group before it when nothing names a
+ * second place between them, or the sentence names none before the
+ * group: "on Monday, he will head to Tokyo, on a visit that will last
+ * until February 1". */
+static bool joins(const struct xsentence *s, const struct dgroup *g,
+		  const struct xmention *m)
+{
+	if (g->recall || g->vague ||
+	    (!is_start_kind(m->kind) && !is_end_kind(m->kind)))
+		return false;
+	if (!g->has_first && !g->has_last && !g->ndays)
+		return true; /* a clock time alone: "at 4 pm on Wednesday" */
+	if (is_end_kind(m->kind) && (!g->has_first || g->has_last || g->ndays))
+		return false;
+	if (m->kind == XM_DAYS && g->has_first && !g->has_last && !g->ndays &&
+	    m->resolved && m->first == g->last + 1 && m->off - g->end <= 6 &&
+	    xl_list_gap(s->text, g->end, m->off))
+		return true; /* "on 12/02/2025 and 13/02/2025" */
+	if (is_start_kind(m->kind) && (g->has_first || !g->ndays))
+		return false;
+	return !place_between(s, g->end, m->off) ||
+	       !place_between(s, s->off, g->off);
+}
+
+/* Apply mention m to group g. */
+static void take(struct dgroup *g, const struct xmention *m)
+{
+	if (m->off + m->len > g->end)
+		g->end = m->off + m->len;
+	if (m->tense != XTENSE_NONE)
+		g->tense = m->tense;
+	switch (m->kind) {
+	case XM_DAYS:
+	case XM_FROM:
+		if (g->has_first && m->resolved && m->first == g->last + 1) {
+			g->last = m->last; /* the next day, listed */
+			break;
+		}
+		g->has_first = m->resolved;
+		g->first = m->first;
+		g->last = m->kind == XM_DAYS ? m->last : m->first;
+		break;
+	case XM_UNTIL:
+		g->has_last = m->resolved;
+		g->until = m->last;
+		break;
+	case XM_DURATION:
+		g->ndays = m->ndays;
+		break;
+	case XM_PERIOD:
+		/* "this weekend" names its two days; "next week" none. */
+		if (m->resolved && m->last - m->first < 3) {
+			g->has_first = true;
+			g->first = m->first;
+			g->last = m->last;
+		} else {
+			g->vague = true;
+		}
+		break;
+	case XM_RECALL:
+		g->recall = true;
+		break;
+	case XM_CLOCK:
+		break;
+	}
+	if (m->clock >= 0 && g->clock < 0) {
+		g->clock = m->clock;
+		g->clock_end = m->clock_end;
+	}
+}
+
+static void group_dates(const struct xsentence *s, struct groups *gs)
+{
+	struct dgroup *g = NULL;
+
+	gs->n = 0;
+	gs->strict = false;
+	for (size_t i = 0; i < s->ndates; i++) {
+		const struct xmention *m = &s->dates[i];
+
+		if (m->kind == XM_CLOCK && g) {
+			take(g, m);
+			continue;
+		}
+		if (g && m->kind != XM_CLOCK && joins(s, g, m)) {
+			take(g, m);
+			continue;
+		}
+		if (gs->n >= XGROUP_MAX)
+			break;
+		g = &gs->v[gs->n++];
+		memset(g, 0, sizeof(*g));
+		g->off = m->off;
+		g->end = m->off + m->len;
+		g->clock = g->clock_end = -1;
+		take(g, m);
+	}
+}
+
+/* The days a group fixes: false when it fixes no start. */
+static bool group_span(const struct dgroup *g, int64_t *first, int64_t *last)
+{
+	if (!g->has_first || g->recall || g->vague)
+		return false;
+	*first = g->first;
+	*last = g->last;
+	if (g->has_last && g->until >= g->first)
+		*last = g->until;
+	else if (g->ndays > 1 && g->ndays <= 60 && g->last == g->first)
+		*last = g->first + g->ndays - 1;
+	return true;
+}
+
+/* The distance in bytes between trigger k and text[a, b). */
+size_t xl_dist(const struct xtrigger *k, size_t a, size_t b)
+{
+	if (k->off + k->len <= a)
+		return a - (k->off + k->len);
+	return k->off >= b ? k->off - b : 0;
+}
+
+/* How strongly a trigger names what a leg is: 1 an event (a summit, a
+ * conference, a ministerial), 2 a stay or a move, 3 what happens during
+ * one (talks, a speech, a press conference). */
+int xl_tier(enum xtrig_kind k)
+{
+	switch (k) {
+	case XTR_SUMMIT:
+	case XTR_CONFERENCE:
+	case XTR_GATHER:
+		return 1;
+	case XTR_VISIT:
+	case XTR_MOVE:
+	case XTR_TRAVEL:
+		return 2;
+	default:
+		return 3;
+	}
+}
+
+/* Whether g is the date of an event named as a time: after it, in its
+ * clause ("ahead of the G20 summit in the Indian capital Sept. 9-10", not
+ * "Ahead of the summit, on 8 September, he will meet"). */
+static bool own_date(const struct xsentence *s, const struct xtrigger *k,
+		     const struct dgroup *g)
+{
+	size_t e = k->off + k->len;
+
+	return e <= g->off && !memchr(s->text + e, ',', g->off - e);
+}
+
+/* Whether trigger k is nearer another group than g: its own date. */
+static bool nearer_other(const struct groups *gs, const struct dgroup *g,
+			 const struct xtrigger *k)
+{
+	size_t d = xl_dist(k, g->off, g->end);
+
+	for (size_t i = 0; i < gs->n; i++)
+		if (&gs->v[i] != g && !gs->v[i].recall &&
+		    xl_dist(k, gs->v[i].off, gs->v[i].end) < d)
+			return true;
+	return false;
+}
+
+/* The nearest trigger of tier t in [sa, sb) (before the group only, if
+ * before) that has no date of its own, or NULL. */
+static const struct xtrigger *nearest_of(const struct xsentence *s,
+					 const struct groups *gs,
+					 const struct dgroup *g, size_t sa,
+					 size_t sb, int t, bool before)
+{
+	const struct xtrigger *best = NULL;
+	size_t bd = (size_t)-1;
+
+	for (size_t i = 0; i < s->trigs->n; i++) {
+		const struct xtrigger *k = &s->trigs->v[i];
+		size_t d = xl_dist(k, g->off, g->end);
+
+		if (k->off < sa || k->off >= sb || k->kind == XTR_BLOCK ||
+		    (t && xl_tier(k->kind) != t) ||
+		    (before && k->off >= g->off) ||
+		    (t == 1 && nearer_other(gs, g, k)) ||
+		    (k->ref && !own_date(s, k, g)))
+			continue;
+		if (d < bd) {
+			bd = d;
+			best = k;
+		}
+	}
+	return best;
+}
+
+/* Whether a relative clause (", during which", ", where", ", when")
+ * separates trigger k from group g: "a tour of France and the United
+ * States today, during which he will co-chair the Summit" does not make
+ * today the summit's. */
+static bool clause_between(const struct xsentence *s, const struct xtrigger *k,
+			   const struct dgroup *g)
+{
+	static const char *const marks[] = {
+	    ", during which", ", where",    ", when",	 ", while", "; ",
+	    "ahead of",	      "before the", "after the", NULL};
+	size_t a = k->off < g->off ? k->off : g->end;
+	size_t b = k->off < g->off ? g->off : k->off;
+
+	if (b <= a)
+		return false;
+	for (const char *const *m = marks; *m; m++) {
+		const char *hit = memmem(s->text + a, b - a, *m, strlen(*m));
+
+		if (hit)
+			return true;
+	}
+	return false;
+}
+
+/* The trigger of group g, whose stretch of the sentence is [sa, sb): the
+ * nearest (a date nearest to "anniversary" is no leg's); an event in the
+ * stretch wins over the move that brings one there ("travel to Helsinki
+ * on July 13 for the Summit": *move gets the move, whose place the leg
+ * takes) and the speech given at it, not over a stay
+ * the date is said of ("a state visit to Peru from Nov. 13 to 17"); a stay
+ * named before the date over the talks that are its purpose ("stop in the UAE
+ * on Tuesday for talks"); a stay over the move that starts it. NULL: none. */
+static const struct xtrigger *
+group_trigger(const struct xlegdoc *doc, const struct xsentence *s,
+	      const struct groups *gs, const struct dgroup *g, size_t sa,
+	      size_t sb, const struct xtrigger **move)
+{
+	const struct xtrigger *best = NULL, *k;
+	size_t bd = (size_t)-1;
+
+	*move = NULL;
+	for (size_t i = 0; i < s->trigs->n; i++) {
+		size_t d = xl_dist(&s->trigs->v[i], g->off, g->end);
+		bool inside =
+		    s->trigs->v[i].off >= sa && s->trigs->v[i].off < sb;
+
+		if (s->trigs->v[i].ref && !own_date(s, &s->trigs->v[i], g))
+			continue;
+		/* "attend X in Y on DATE": the verb comes first. */
+		if (s->trigs->v[i].off >= g->end)
+			d *= 2;
+		d += inside ? 0 : 1000;
+		if (d < bd) {
+			bd = d;
+			best = &s->trigs->v[i];
+		}
+	}
+	if (!best || best->kind == XTR_BLOCK)
+		return best;
+	/* "address a joint meeting of Congress": the speech is the leg. */
+	if (best->kind == XTR_GATHER && best > s->trigs->v &&
+	    best[-1].kind == XTR_SPEECH && best->off - best[-1].off < 24)
+		return best - 1;
+	if ((best->kind == XTR_MOVE || best->kind == XTR_TRAVEL ||
+	     best->kind == XTR_SPEECH ||
+	     (best->kind == XTR_VISIT && xl_anaphoric(doc, s, best))) &&
+	    (k = nearest_of(s, gs, g, sa, sb, 1, false)) != NULL &&
+	    !clause_between(s, k, g) &&
+	    !(best->kind == XTR_SPEECH && k->kind == XTR_GATHER)) {
+		*move = best;
+		return k;
+	}
+	if (xl_tier(best->kind) == 3 && best->off >= g->end &&
+	    (k = nearest_of(s, gs, g, sa, sb, 2, true)) != NULL)
+		best = k;
+	if (best->kind == XTR_TRAVEL) {
+		for (size_t i = 0; i < s->trigs->n; i++)
+			if (s->trigs->v[i].kind == XTR_VISIT &&
+			    s->trigs->v[i].off >= sa && s->trigs->v[i].off < sb)
+				return &s->trigs->v[i];
+	}
+	return best;
+}
+
+/* A length or an end with no start of its own ("the two-day visit",
+ * "he will stay until Wednesday"): the leg before, if near, lasts so. */
+static void extend_last(struct xlegdoc *doc, const struct xsentence *s,
+			const struct dgroup *g, struct xlegs *legs)
+{
+	struct xleg *l;
+
+	if (!doc->last_leg || g->recall || g->vague)
+		return;
+	l = &legs->v[doc->last_leg - 1];
+	if (l->dead || s->idx - l->sents[l->nsents - 1] > 2)
+		return;
+	if (g->has_last && g->until >= l->first && g->until - l->first < 60)
+		l->last = g->until;
+	else if (g->ndays > 1 && g->ndays <= 60 && l->last == l->first)
+		l->last = l->first + g->ndays - 1;
+	if (l->nsents < XLEG_SENTS && l->sents[l->nsents - 1] != s->idx)
+		l->sents[l->nsents++] = s->idx;
+}
+
+static bool too_old(const struct xlegdoc *doc, const struct dgroup *g,
+		    int64_t last)
+{
+	return last < doc->doc_day - RECALL_DAYS ||
+	       (g->tense == XTENSE_PAST &&
+		last < doc->doc_day - RECALL_PAST_DAYS);
+}
+
+/* The leg of group gi of the sentence, if it makes one. */
+/* Whether the principal takes part in what trigger k names: always in a
+ * stay or a meeting (whose subject others_trip checked); in an event, if
+ * the sentence says so or the text said so of the event it names again
+ * (*known: that event, when named by its key). */
+static bool takes_part(const struct xlegdoc *doc, const struct xsentence *s,
+		       const struct xtrigger *k, const struct xevmem **known,
+		       char key[32])
+{
+	const struct xevmem *ev;
+
+	*known = NULL;
+	key[0] = '\0';
+	if (xl_tier(k->kind) != 1)
+		return true;
+	xevent_key(doc->text, s->toks, k->tok, key);
+	ev = xevent_find(doc, key, s->idx);
+	if (ev && *key)
+		*known = ev;
+	else if (ev)
+		memcpy(key, ev->key, 32); /* "the summit": the one named last */
+	return xl_involved(doc, s) || (ev && ev->principal);
+}
+
+/* A meeting or press conference placed only in a country happens in the
+ * city the text was speaking of there ("a bilateral meeting with the
+ * Prime Minister of India" the day before the summit in New Delhi). */
+static void city_of_context(const struct xlegdoc *doc, const struct xlegs *legs,
+			    struct xleg *l)
+{
+	if (l->city || l->type == EV_VISIT || l->type == EV_TRAVEL)
+		return;
+	for (size_t i = legs->n; i-- > 0 && legs->n - i <= 4;)
+		if (legs->v[i].city && !strcmp(legs->v[i].cc, l->cc)) {
+			l->city = legs->v[i].city;
+			return;
+		}
+	if (doc->ctx_city && !strcmp(doc->ctx_cc, l->cc)) {
+		l->city = doc->ctx_city;
+		return;
+	}
+	for (size_t i = doc->nevents; i-- > 0;)
+		if (doc->events[i].city && !strcmp(doc->events[i].cc, l->cc)) {
+			l->city = doc->events[i].city;
+			return;
+		}
+}
+
+/* The leg of group g with trigger k (and the move that leads to it, or
+ * NULL), its stretch of the sentence [sa, sb), if it makes one. */
+void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
+		const struct groups *gs, const struct dgroup *g,
+		const struct xtrigger *k, const struct xtrigger *move,
+		size_t sa, size_t sb, struct xlegs *legs)
+{
+	const struct xevmem *known = NULL;
+	char key[32];
+	const struct xplace *p;
+	struct xleg *l;
+	int64_t first, last;
+
+	if (!k || k->kind == XTR_BLOCK || g->recall || g->vague ||
+	    xl_others_trip(doc, s, k) || legs->n >= XLEG_MAX)
+		return;
+	if (!group_span(g, &first, &last)) {
+		extend_last(doc, s, g, legs);
+		return;
+	}
+	if (too_old(doc, g, last) || !takes_part(doc, s, k, &known, key))
+		return;
+	l = &legs->v[legs->n];
+	memset(l, 0, sizeof(*l));
+	l->type = xl_type(s, known ? known->kind : k->kind);
+	l->first = first;
+	l->last = last;
+	l->clock = first == last ? g->clock : -1;
+	l->clock_end = first == last ? g->clock_end : -1;
+	l->from_move = move != NULL;
+	l->move_type = move ? xl_type(s, move->kind) : l->type;
+	l->trig_off = k->off;
+	l->trig_kind = k->kind;
+	memcpy(l->key, key, sizeof(l->key));
+	p = xl_place(s, gs, g, move ? move : k, sa, sb);
+	if (p && xl_listed(doc->text, s, p))
+		return;
+	if (p) {
+		memcpy(l->cc, p->cc, 3);
+		l->city = p->city;
+	} else if (!xl_inherit(doc, s, legs, k, first, l)) {
+		return;
+	}
+	city_of_context(doc, legs, l);
+	xl_leg_people(doc, s, k, sa, sb, l);
+	if (k->kind == XTR_MEETING && !l->nwith)
+		return; /* talks with no one named: not proposed */
+	l->sents[l->nsents++] = s->idx;
+	xl_title(doc, s, k, l);
+	legs->n++;
+	doc->last_leg = legs->n;
+}
+
+static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
+			   const struct groups *gs, size_t gi,
+			   struct xlegs *legs)
+{
+	const struct dgroup *g = &gs->v[gi];
+	size_t sa = gi ? gs->v[gi - 1].end : s->off;
+	size_t sb = gi + 1 < gs->n ? gs->v[gi + 1].off : s->off + s->len;
+	const struct xtrigger *move;
+	const struct xtrigger *k = group_trigger(doc, s, gs, g, sa, sb, &move);
+
+	xleg_build(doc, s, gs, g, k, move, sa, sb, legs);
+}
+
+/* A dinner, a press conference or a speech the sentence names after a
+ * leg of one day, with no date of its own, is on that day, there:
+ * "a summit at the White House on April 26, followed by a state dinner
+ * ... that evening". */
+static void companions(struct xlegdoc *doc, const struct xsentence *s,
+		       size_t before, struct xlegs *legs)
+{
+	for (size_t i = 0; i < s->trigs->n; i++) {
+		const struct xtrigger *k = &s->trigs->v[i];
+		const struct xleg *host = NULL;
+		struct xleg *l;
+		bool used = false;
+
+		if (k->kind != XTR_RECEPTION && k->kind != XTR_PRESS &&
+		    k->kind != XTR_SPEECH && k->kind != XTR_MEETING &&
+		    k->kind != XTR_TRAVEL)
+			continue;
+		for (size_t j = before; j < legs->n; j++) {
+			used = used || legs->v[j].trig_off == k->off;
+			if (legs->v[j].trig_off < k->off)
+				host = &legs->v[j];
+		}
+		if (used || !host || host->first != host->last ||
+		    legs->n >= XLEG_MAX || xl_others_trip(doc, s, k) ||
+		    (k->kind == XTR_MEETING &&
+		     (host->type == EV_VISIT || host->type == EV_TRAVEL)))
+			continue;
+		l = &legs->v[legs->n++];
+		*l = *host;
+		l->type = xl_type(s, k->kind);
+		l->trig_off = k->off;
+		l->key[0] = '\0';
+		l->nwith = 0;
+		l->clock = l->clock_end = -1;
+		if (k->kind == XTR_TRAVEL) {
+			/* "before returning to Accra": where it goes. */
+			const struct xplace *p =
+			    xl_place(s, NULL, NULL, k, k->off, s->off + s->len);
+
+			if (!p || p->off < k->off) {
+				legs->n--;
+				continue;
+			}
+			memcpy(l->cc, p->cc, 3);
+			l->city = p->city;
+		}
+		if (k->kind == XTR_MEETING) {
+			xl_add_people(doc, s, k->off, s->off + s->len, l);
+			if (!l->nwith) {
+				legs->n--; /* talks with no one named */
+				continue;
+			}
+		}
+		xl_title(doc, s, k, l);
+	}
+}
+
+/* Meetings with no date of their own give their counterparts to the leg
+ * of their sentence, or to the one just before. */
+static void undated_meetings(struct xlegdoc *doc, const struct xsentence *s,
+			     size_t legs_before, struct xlegs *legs)
+{
+	struct xleg *l = NULL;
+
+	if (legs->n > legs_before)
+		l = &legs->v[legs->n - 1];
+	else if (doc->last_leg &&
+		 s->idx - legs->v[doc->last_leg - 1].sents[0] <= 1)
+		l = &legs->v[doc->last_leg - 1];
+	if (!l || l->type == EV_MEETING)
+		return;
+	for (size_t i = 0; i < s->trigs->n; i++) {
+		const struct xtrigger *k = &s->trigs->v[i];
+		const struct xplace *p;
+
+		if (k->kind != XTR_MEETING || xl_others_trip(doc, s, k))
+			continue;
+		xl_add_people(doc, s, k->off, s->off + s->len, l);
+		/* "Talks ... will be held in the Turkish capital": where in
+		 * the country the visit is. */
+		p = xl_place(s, NULL, NULL, k, s->off, s->off + s->len);
+		if (legs->n == legs_before && l->type == EV_VISIT && !l->city &&
+		    p && p->city && !strcmp(p->cc, l->cc)) {
+			l->city = p->city;
+			xleg_visit_title(l);
+		}
+	}
+}
+
+/* The place the sentence speaks of, for the sentences after it. */
+static void remember_place(struct xlegdoc *doc, const struct xsentence *s)
+{
+	bool ctx = false;
+
+	for (size_t i = 0; i < s->trigs->n; i++) {
+		const struct xtrigger *k = &s->trigs->v[i];
+		const struct xplace *p;
+
+		if (k->kind == XTR_BLOCK || xl_others_trip(doc, s, k))
+			continue;
+		p = xl_place(s, NULL, NULL, k, s->off, s->off + s->len);
+		if (!p)
+			continue;
+		if (!ctx) {
+			/* "Poland" after "Warsaw" keeps Warsaw. */
+			if (p->city || strcmp(doc->ctx_cc, p->cc))
+				doc->ctx_city = p->city;
+			memcpy(doc->ctx_cc, p->cc, 3);
+			doc->last_place_sent = s->idx;
+			ctx = true;
+		}
+		if (xl_tier(k->kind) == 1) {
+			struct xevmem ev = {.kind = k->kind,
+					    .city = p->city,
+					    .sent = s->idx,
+					    .principal = xl_involved(doc, s)};
+
+			xevent_key(doc->text, s->toks, k->tok, ev.key);
+			memcpy(ev.cc, p->cc, 3);
+			xevent_remember(doc, &ev);
+			return;
+		}
+	}
+}
+
+/* A line that points to another article ("ALSO READ: ..."). */
+static bool link_line(const struct xlegdoc *doc, const struct xsentence *s)
+{
+	static const char *const marks[] = {
+	    "ALSO READ", "Also read", "READ MORE", "Read more",
+	    "Read also", "Related:",  "RELATED:",  "See also",
+	    "Watch:",	 "WATCH:",    NULL};
+
+	for (const char *const *m = marks; *m; m++)
+		if (s->len >= strlen(*m) &&
+		    !strncmp(doc->text + s->off, *m, strlen(*m)))
+			return true;
+	return false;
+}
+
+void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
+		   struct xlegs *legs)
+{
+	struct groups gs;
+	size_t before = legs->n;
+
+	if (s->quoted || link_line(doc, s) || s->off + s->len <= doc->body_off)
+		return;
+	if (xprog_sentence(doc, s, legs)) {
+		remember_place(doc, s);
+		return;
+	}
+	if (!s->trigs->n)
+		return;
+	group_dates(s, &gs);
+	for (size_t i = 0; i < gs.n; i++)
+		leg_from_group(doc, s, &gs, i, legs);
+	companions(doc, s, before, legs);
+	undated_meetings(doc, s, before, legs);
+	remember_place(doc, s);
+	xl_subject(doc, s);
+}

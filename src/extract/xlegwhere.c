@@ -1,0 +1,239 @@
+/*
+ * xlegwhere.c: where a leg is (xlegint.h): the place nearest its trigger,
+ * a city over its country, a list of places as no one leg's, and the
+ * place a leg takes from the text before it when its sentence names none.
+ */
+#include <string.h>
+
+#include "xlegint.h"
+
+/* Only list punctuation between text[a, b): ", ", " and ", ", or ". */
+bool xl_list_gap(const char *text, size_t a, size_t b)
+{
+	size_t i = a;
+
+	if (b < a || b - a > 12)
+		return false;
+	while (i < b && (text[i] == ' ' || text[i] == ','))
+		i++;
+	if (b - i >= 3 &&
+	    (!strncmp(text + i, "and", 3) || !strncmp(text + i, "or ", 3)))
+		i += 3;
+	while (i < b && text[i] == ' ')
+		i++;
+	if (b - i >= 4 && !strncmp(text + i, "the ", 4))
+		i += 4;
+	return i == b && b > a;
+}
+
+/* Whether place p is nearer another dated group than g: another leg's
+ * ("visit Australia from June 15 to 18, holding talks in Canberra on June
+ * 17"). */
+static bool place_nearer_other(const struct groups *gs, const struct dgroup *g,
+			       const struct xplace *p)
+{
+	struct xtrigger at = {p->off, p->len, 0, XTR_VISIT, false};
+	size_t d = xl_dist(&at, g->off, g->end);
+
+	for (size_t i = 0; i < gs->n; i++)
+		if (&gs->v[i] != g && gs->v[i].has_first && !gs->v[i].recall &&
+		    xl_dist(&at, gs->v[i].off, gs->v[i].end) < d)
+			return true;
+	return false;
+}
+
+/* Whether city p is where another trigger, an event, happens ("attend
+ * the Summit in Rio de Janeiro and pay a state visit to Brazil"): the
+ * trigger nearest to it is a summit, a conference, a meeting of. */
+static bool events_place(const struct xsentence *s, const struct xtrigger *k,
+			 const struct xplace *p)
+{
+	const struct xtrigger *near = NULL;
+	size_t bd = (size_t)-1;
+
+	for (size_t i = 0; i < s->trigs->n; i++) {
+		size_t d = xl_dist(&s->trigs->v[i], p->off, p->off + p->len);
+
+		if (d < bd) {
+			bd = d;
+			near = &s->trigs->v[i];
+		}
+	}
+	return near && near != k && xl_tier(near->kind) == 1;
+}
+
+/* The place of a leg whose trigger is k, in the stretch [sa, sb): the
+ * nearest, the words after the trigger first; then a city of that
+ * country the sentence names over the country alone ("a state visit to
+ * Angola ... in the Angolan capital, Luanda"). */
+/* A place the words before make a topic, not where: "a summit on the
+ * situation in Gaza", "talks about Ukraine". */
+static bool topic(const char *text, const struct xplace *p)
+{
+	static const char *const words[] = {"situation", "crisis", "war",
+					    "conflict",	 "about",  "regarding",
+					    "over",	 "on",	   NULL};
+	size_t a = p->off > 24 ? p->off - 24 : 0;
+
+	for (const char *const *w = words; *w; w++) {
+		const char *hit = memmem(text + a, p->off - a, *w, strlen(*w));
+
+		/* "on" only right before the place ("talks on Ukraine"). */
+		if (hit &&
+		    (strcmp(*w, "on") || (size_t)(hit - text) + 3 == p->off))
+			return true;
+	}
+	return false;
+}
+
+/* A place the sentence starts with: "In New Delhi, Scholz and Modi will
+ * lead the consultations on Friday". */
+static bool fronted(const struct xsentence *s, const struct xplace *p)
+{
+	const struct xtoks *t = s->toks;
+
+	return t->n > 2 && t->v[1].off == p->off &&
+	       (xtok_is(s->text, t, 0, "In") || xtok_is(s->text, t, 0, "At"));
+}
+
+const struct xplace *xl_place(const struct xsentence *s,
+			      const struct groups *gs, const struct dgroup *g,
+			      const struct xtrigger *k, size_t sa, size_t sb)
+{
+	const struct xplace *best = NULL;
+	size_t bd = (size_t)-1, braw = 0;
+
+	for (size_t i = 0; i < s->places->n; i++) {
+		const struct xplace *p = &s->places->v[i];
+		struct xtrigger at = {p->off, p->len, 0, XTR_VISIT, false};
+		size_t d, raw;
+
+		if (p->kind == XP_ADJ || p->possessive || topic(s->text, p) ||
+		    (gs && gs->strict && (p->off < sa || p->off >= sb)))
+			continue;
+		raw = xl_dist(k, p->off, p->off + p->len);
+		if (fronted(s, p))
+			raw = 0; /* "In New Delhi, ..." says where for all */
+		d = p->off >= k->off ? raw : 2 * raw + 20;
+		/* "leave New York for Doha": where it goes, not from. */
+		if (k->kind == XTR_TRAVEL && p->off >= k->off && raw <= 1)
+			d += 60;
+		if (p->off < sa || p->off >= sb)
+			d = 400 + (g ? xl_dist(&at, g->off, g->end) : d);
+		if (d < bd) {
+			bd = d;
+			best = p;
+			braw = raw;
+		}
+	}
+	if (!best || braw > 90)
+		return NULL; /* too far to be said of it: the context's */
+	if (best->kind == XP_COUNTRY) {
+		for (size_t i = 0; i < s->places->n; i++) {
+			const struct xplace *p = &s->places->v[i];
+
+			if (p->kind == XP_CITY && !p->possessive &&
+			    !strcmp(p->cc, best->cc) &&
+			    !(gs && place_nearer_other(gs, g, p)) &&
+			    !events_place(s, k, p))
+				return p;
+		}
+	}
+	return best;
+}
+
+/* Place p stands in a list of places ("visit Egypt, Tunisia, Togo and
+ * Ivory Coast from Jan. 13 to 18"): the dates are a tour's, whose stops
+ * the text dates one by one; no one leg is the list's. */
+bool xl_listed(const char *text, const struct xsentence *s,
+	       const struct xplace *p)
+{
+	for (size_t i = 0; i < s->places->n; i++) {
+		const struct xplace *q = &s->places->v[i];
+
+		if (q == p || q->kind == XP_ADJ || q->kind != p->kind ||
+		    q->capital || p->capital ||
+		    (!strcmp(q->cc, p->cc) && q->city == p->city))
+			continue;
+		if (xl_list_gap(text, p->off + p->len, q->off) ||
+		    xl_list_gap(text, q->off + q->len, p->off))
+			return true;
+	}
+	return false;
+}
+
+/* The latest leg the day falls in. */
+const struct xleg *xl_on_day(const struct xlegs *legs, int64_t day)
+{
+	for (size_t i = legs->n; i-- > 0;)
+		if (!legs->v[i].dead && legs->v[i].first <= day &&
+		    day <= legs->v[i].last)
+			return &legs->v[i];
+	return NULL;
+}
+
+/* A visit to the place of l that ended the day before day goes on to it:
+ * "arrival in Nairobi" on Monday, "talks with Mutua" on Tuesday. */
+static void stay_goes_on(struct xlegs *legs, const struct xleg *l, int64_t day)
+{
+	for (size_t i = legs->n; i-- > 0;) {
+		struct xleg *v = &legs->v[i];
+
+		if (v->dead || v->type != EV_VISIT || strcmp(v->cc, l->cc) ||
+		    v->city != l->city)
+			continue;
+		if (v->last + 1 == day)
+			v->last = day;
+		return;
+	}
+}
+
+/* "the two-day visit", "his trip": a trigger that speaks of a visit the
+ * text named before. */
+bool xl_anaphoric(const struct xlegdoc *doc, const struct xsentence *s,
+		  const struct xtrigger *k)
+{
+	static const char *const dets[] = {"the",  "his",  "her",
+					   "this", "that", NULL};
+
+	for (size_t i = k->tok, n = 0; i > 0 && n < 3; i--, n++)
+		if (xtok_in(doc->text, s->toks, i - 1, dets))
+			return true;
+	return false;
+}
+
+/* A place for a leg whose sentence names none: for an event, the place
+ * of the event the text named last; the leg its day falls in,
+ * else (for what happens during a visit, or a visit spoken of again) the
+ * place the text spoke of last, if near. */
+bool xl_inherit(const struct xlegdoc *doc, const struct xsentence *s,
+		struct xlegs *legs, const struct xtrigger *k, int64_t day,
+		struct xleg *l)
+{
+	const struct xleg *on = xl_on_day(legs, day);
+
+	if (xl_tier(k->kind) == 1) {
+		char key[32];
+		const struct xevmem *ev;
+
+		xevent_key(doc->text, s->toks, k->tok, key);
+		if ((ev = xevent_find(doc, key, s->idx)) != NULL) {
+			memcpy(l->cc, ev->cc, 3);
+			l->city = ev->city;
+			return true;
+		}
+	}
+	if (on) {
+		memcpy(l->cc, on->cc, 3);
+		l->city = on->city;
+		return true;
+	}
+	if (xl_tier(k->kind) < 3 && !xl_anaphoric(doc, s, k))
+		return false;
+	if (!doc->ctx_cc[0] || s->idx - doc->last_place_sent > 3)
+		return false;
+	memcpy(l->cc, doc->ctx_cc, 3);
+	l->city = doc->ctx_city;
+	stay_goes_on(legs, l, day);
+	return true;
+}

@@ -1,0 +1,155 @@
+/*
+ * xmerge.c: the mentions of one leg made one (xleg.h): the same type at
+ * the same place (the same city, or the same country with no city on
+ * either side) on days that overlap or touch. "Arrive in Seoul on Sunday
+ * for a two-day visit" and "the visit to Seoul on Monday" are one visit;
+ * a meeting stays apart from the visit it happens in, and a visit to a
+ * country apart from the visits to its cities (a reader lists both).
+ */
+#include <string.h>
+
+#include "xleg.h"
+
+static bool same_place(const struct xleg *a, const struct xleg *b)
+{
+	return !strcmp(a->cc, b->cc) && a->city == b->city;
+}
+
+static bool same_leg(const struct xleg *a, const struct xleg *b)
+{
+	if (a->type != b->type || !same_place(a, b))
+		return false;
+	/* Two summits of other names on two days: two summits. */
+	if (*a->key && *b->key && strcmp(a->key, b->key))
+		return false;
+	if (a->first > b->last + 1 || b->first > a->last + 1)
+		return false;
+	/* Two meetings are one when one of them names no one the other
+	 * does not: the same talks told twice. */
+	if (a->type == EV_MEETING && a->nwith && b->nwith &&
+	    strcmp(a->with[0].name, b->with[0].name) &&
+	    (a->first != b->first || a->last != b->last))
+		return false;
+	return true;
+}
+
+static void absorb(struct xleg *into, struct xleg *from)
+{
+	if (from->first < into->first)
+		into->first = from->first;
+	if (from->last > into->last)
+		into->last = from->last;
+	if (into->first != into->last)
+		into->clock = into->clock_end = -1;
+	else if (into->clock < 0) {
+		into->clock = from->clock;
+		into->clock_end = from->clock_end;
+	}
+	for (size_t i = 0; i < from->nwith; i++)
+		xleg_add_with(into, from->with[i].name, from->with[i].role);
+	for (size_t i = 0; i < from->nsents && into->nsents < XLEG_SENTS; i++) {
+		bool have = false;
+
+		for (size_t j = 0; j < into->nsents; j++)
+			have = have || into->sents[j] == from->sents[i];
+		if (!have)
+			into->sents[into->nsents++] = from->sents[i];
+	}
+	from->dead = true;
+}
+
+/* An event the move of its day led to ("travel to Vilnius July 10-12
+ * for the Summit") is the visit around it when the text gives the event
+ * days of its own ("At the Summit on July 11-12"). */
+static void moves_to_visits(struct xlegs *legs)
+{
+	for (size_t i = 0; i < legs->n; i++) {
+		struct xleg *a = &legs->v[i];
+
+		if (!a->from_move)
+			continue;
+		for (size_t j = 0; j < legs->n; j++) {
+			const struct xleg *b = &legs->v[j];
+
+			if (j == i || b->from_move || b->type != a->type ||
+			    !same_place(a, b) || a->first > b->last ||
+			    b->first > a->last ||
+			    (a->first == b->first && a->last == b->last))
+				continue;
+			a->type = a->move_type;
+			xleg_visit_title(a);
+			break;
+		}
+	}
+}
+
+/* A stay goes on while the text places what follows in its city: "arrive
+ * in Washington on April 24", "a summit at the White House on April 26":
+ * the visit runs to the 26th. Only over a few days, and not past a leg
+ * elsewhere. */
+static void stays_go_on(struct xlegs *legs)
+{
+	for (size_t i = 0; i < legs->n; i++) {
+		struct xleg *v = &legs->v[i];
+
+		if (v->dead || v->type != EV_VISIT || !v->city)
+			continue;
+		for (size_t j = i + 1; j < legs->n; j++) {
+			const struct xleg *l = &legs->v[j];
+
+			if (l->dead || l->last <= v->last)
+				continue;
+			if (!same_place(v, l) || l->first > v->last + 2)
+				break;
+			if (l->type != EV_VISIT)
+				v->last = l->last;
+		}
+	}
+}
+
+/* "Fly to Washington on Monday" with what happens there dated on later
+ * days: the move itself, travel; the stay is not said. */
+static void moves_alone(struct xlegs *legs)
+{
+	for (size_t i = 0; i < legs->n; i++) {
+		struct xleg *a = &legs->v[i];
+
+		if (a->dead || a->type != EV_VISIT ||
+		    a->trig_kind != XTR_MOVE || a->first != a->last)
+			continue;
+		for (size_t j = 0; j < legs->n; j++) {
+			const struct xleg *b = &legs->v[j];
+
+			if (j == i || b->dead || b->type == EV_VISIT ||
+			    !same_place(a, b) || b->first <= a->last ||
+			    b->first > a->last + 3)
+				continue;
+			a->type = EV_TRAVEL;
+			xleg_visit_title(a);
+			break;
+		}
+	}
+}
+
+void xleg_merge(struct xlegs *legs)
+{
+	bool again = true;
+
+	moves_to_visits(legs);
+	moves_alone(legs);
+	stays_go_on(legs);
+	/* At most XLEG_MAX legs: the passes are bounded and cheap. */
+	for (int pass = 0; again && pass < 4; pass++) {
+		again = false;
+		for (size_t i = 0; i < legs->n; i++) {
+			for (size_t j = i + 1; j < legs->n && !legs->v[i].dead;
+			     j++) {
+				if (legs->v[j].dead ||
+				    !same_leg(&legs->v[i], &legs->v[j]))
+					continue;
+				absorb(&legs->v[i], &legs->v[j]);
+				again = true;
+			}
+		}
+	}
+}

@@ -1,0 +1,332 @@
+/*
+ * xtrig.c: the words that make a date a leg's (xleg.h): "visit", "arrive
+ * in", "summit", "talks", "press conference"... and the words that make
+ * it no leg's ("anniversary", "election").
+ */
+#include <string.h>
+
+#include "itin/ascii.h"
+#include "xleg.h"
+
+struct trig_word {
+	const char *word;
+	const char *next; /* the word that must follow, "a|b" for either;
+			     NULL: none */
+	bool takes_next;  /* the next word is part of the trigger */
+	enum xtrig_kind kind;
+};
+
+/* Two-word triggers come before the single words they start with. */
+static const struct trig_word trig_words[] = {
+    {"press", "conference|briefing|availability|conferences", true, XTR_PRESS},
+    {"news", "conference|briefing|conferences", true, XTR_PRESS},
+    {"briefing", NULL, false, XTR_PRESS},
+    {"general", "assembly", true, XTR_CONFERENCE},
+    {"meeting", "of", false, XTR_GATHER},
+    {"ministerial", NULL, false, XTR_GATHER},
+    {"consultations", NULL, false, XTR_GATHER},
+    {"session", NULL, false, XTR_GATHER},
+    {"council", NULL, false, XTR_GATHER},
+    {"dialogue", NULL, false, XTR_GATHER},
+    {"COP28", NULL, false, XTR_CONFERENCE},
+    {"COP29", NULL, false, XTR_CONFERENCE},
+    {"COP", NULL, false, XTR_CONFERENCE},
+    {"summit", NULL, false, XTR_SUMMIT},
+    {"summits", NULL, false, XTR_SUMMIT},
+    {"conference", NULL, false, XTR_CONFERENCE},
+    {"conferences", NULL, false, XTR_CONFERENCE},
+    {"forum", NULL, false, XTR_CONFERENCE},
+    {"symposium", NULL, false, XTR_CONFERENCE},
+    {"interview", NULL, false, XTR_INTERVIEW},
+    {"interviews", NULL, false, XTR_INTERVIEW},
+    {"interviewed", NULL, false, XTR_INTERVIEW},
+    {"meet", NULL, false, XTR_MEETING},
+    {"meets", NULL, false, XTR_MEETING},
+    {"met", NULL, false, XTR_MEETING},
+    {"meeting", NULL, false, XTR_MEETING},
+    {"meetings", NULL, false, XTR_MEETING},
+    {"talks", NULL, false, XTR_MEETING},
+    {"bilateral", NULL, false, XTR_MEETING},
+    {"visit", NULL, false, XTR_VISIT},
+    {"visits", NULL, false, XTR_VISIT},
+    {"visited", NULL, false, XTR_VISIT},
+    {"visiting", NULL, false, XTR_VISIT},
+    {"trip", NULL, false, XTR_VISIT},
+    {"trips", NULL, false, XTR_VISIT},
+    {"tour", NULL, false, XTR_VISIT},
+    {"tours", NULL, false, XTR_VISIT},
+    {"toured", NULL, false, XTR_VISIT},
+    {"touring", NULL, false, XTR_VISIT},
+    {"stay", NULL, false, XTR_VISIT},
+    {"stays", NULL, false, XTR_VISIT},
+    {"stayed", NULL, false, XTR_VISIT},
+    {"staying", NULL, false, XTR_VISIT},
+    {"stopover", NULL, false, XTR_VISIT},
+    {"spend", NULL, false, XTR_VISIT},
+    {"spends", NULL, false, XTR_VISIT},
+    {"spending", NULL, false, XTR_VISIT},
+    {"spent", NULL, false, XTR_VISIT},
+    {"stop", "in|at", false, XTR_VISIT},
+    {"arrive", NULL, false, XTR_VISIT},
+    {"arrives", NULL, false, XTR_VISIT},
+    {"arrived", NULL, false, XTR_VISIT},
+    {"arriving", NULL, false, XTR_VISIT},
+    {"arrival", NULL, false, XTR_VISIT},
+    {"land", "in", false, XTR_VISIT},
+    {"lands", "in", false, XTR_VISIT},
+    {"landed", "in", false, XTR_VISIT},
+    {"return", "to|home", false, XTR_TRAVEL},
+    {"returns", "to|home", false, XTR_TRAVEL},
+    {"returning", "to|home", false, XTR_TRAVEL},
+    {"be", "in|at", false, XTR_VISIT},
+    {"was", "in|at", false, XTR_VISIT},
+    {"were", "in|at", false, XTR_VISIT},
+    {"is", "in|at", false, XTR_VISIT},
+    {"proceed", "to", false, XTR_MOVE},
+    {"proceeds", "to", false, XTR_MOVE},
+    {"due", "in|at|on|to", false, XTR_VISIT},
+    {"begin", "in|at|with", false, XTR_VISIT},
+    {"begins", "in|at|with", false, XTR_VISIT},
+    {"start", "in|at|with", false, XTR_VISIT},
+    {"starts", "in|at|with", false, XTR_VISIT},
+    {"end", "in|at|with", false, XTR_VISIT},
+    {"ends", "in|at|with", false, XTR_VISIT},
+    {"conclude", "in|at|with|the", false, XTR_VISIT},
+    {"concludes", "in|at|with|the", false, XTR_VISIT},
+    {"travel", "to|on|onward", false, XTR_MOVE},
+    {"travels", "to|on|onward", false, XTR_MOVE},
+    {"traveled", "to|on|onward", false, XTR_MOVE},
+    {"travelled", "to|on|onward", false, XTR_MOVE},
+    {"traveling", "to|on|onward", false, XTR_MOVE},
+    {"travelling", "to|on|onward", false, XTR_MOVE},
+    {"fly", "to|on|into", false, XTR_MOVE},
+    {"flies", "to|on|into", false, XTR_MOVE},
+    {"flew", "to|on|into", false, XTR_MOVE},
+    {"flying", "to|on|into", false, XTR_MOVE},
+    {"head", "to|for|on", false, XTR_MOVE},
+    {"heads", "to|for|on", false, XTR_MOVE},
+    {"headed", "to|for|on", false, XTR_MOVE},
+    {"heading", "to|for|on", false, XTR_MOVE},
+    {"leave", NULL, false, XTR_TRAVEL},
+    {"leaves", NULL, false, XTR_TRAVEL},
+    {"left", "for", false, XTR_TRAVEL},
+    {"leaving", NULL, false, XTR_TRAVEL},
+    {"depart", NULL, false, XTR_TRAVEL},
+    {"departs", NULL, false, XTR_TRAVEL},
+    {"departed", NULL, false, XTR_TRAVEL},
+    {"back", "in|to|home", false, XTR_TRAVEL},
+    {"flying", "back|home", false, XTR_TRAVEL},
+    {"fly", "back|home", false, XTR_TRAVEL},
+    {"flies", "back|home", false, XTR_TRAVEL},
+    {"continue", "to|on", false, XTR_MOVE},
+    {"continues", "to|on", false, XTR_MOVE},
+    {"move", "on|to", false, XTR_MOVE},
+    {"moves", "on|to", false, XTR_MOVE},
+    {"speech", NULL, false, XTR_SPEECH},
+    {"speeches", NULL, false, XTR_SPEECH},
+    {"address", NULL, false, XTR_SPEECH},
+    {"lecture", NULL, false, XTR_SPEECH},
+    {"keynote", NULL, false, XTR_SPEECH},
+    {"reception", NULL, false, XTR_RECEPTION},
+    {"banquet", NULL, false, XTR_RECEPTION},
+    {"dinner", NULL, false, XTR_RECEPTION},
+    {"luncheon", NULL, false, XTR_RECEPTION},
+    {"lunch", NULL, false, XTR_RECEPTION},
+    {"anniversary", NULL, false, XTR_BLOCK},
+    {"deadline", NULL, false, XTR_BLOCK},
+    {"election", NULL, false, XTR_BLOCK},
+    {"elections", NULL, false, XTR_BLOCK},
+    {"vote", NULL, false, XTR_BLOCK},
+    {"referendum", NULL, false, XTR_BLOCK},
+    {"birthday", NULL, false, XTR_BLOCK},
+    {"expire", NULL, false, XTR_BLOCK},
+    {"expires", NULL, false, XTR_BLOCK},
+    {"expired", NULL, false, XTR_BLOCK},
+    {"ceasefire", NULL, false, XTR_BLOCK},
+    {"holiday", NULL, false, XTR_BLOCK},
+    {"born", NULL, false, XTR_BLOCK},
+    {"died", NULL, false, XTR_BLOCK},
+    {"founded", NULL, false, XTR_BLOCK},
+    {"invasion", NULL, false, XTR_BLOCK},
+    {"attack", NULL, false, XTR_BLOCK},
+    {"attacks", NULL, false, XTR_BLOCK},
+    {"launched", NULL, false, XTR_BLOCK},
+    {"signed", NULL, false, XTR_BLOCK},
+    {"inauguration", NULL, false, XTR_BLOCK},
+    {"sworn", NULL, false, XTR_BLOCK},
+    {"ago", NULL, false, XTR_BLOCK},
+    {"said", NULL, false, XTR_BLOCK},
+    {"says", NULL, false, XTR_BLOCK},
+    {"told", NULL, false, XTR_BLOCK},
+    {"announced", NULL, false, XTR_BLOCK},
+    {"added", NULL, false, XTR_BLOCK},
+    {"published", NULL, false, XTR_BLOCK},
+    {"updated", NULL, false, XTR_BLOCK},
+};
+
+/* Whether token i is one of the '|'-separated words of alts. */
+static bool tok_alt(const char *text, const struct xtoks *t, size_t i,
+		    const char *alts)
+{
+	while (*alts) {
+		const char *bar = strchr(alts, '|');
+		size_t n = bar ? (size_t)(bar - alts) : strlen(alts);
+
+		if (i < t->n && t->v[i].len == n &&
+		    !ascii_ncasecmp(text + t->v[i].off, alts, n))
+			return true;
+		alts += n + (bar != NULL);
+	}
+	return false;
+}
+
+static const struct trig_word *trig_at(const char *text, const struct xtoks *t,
+				       size_t i)
+{
+	int c = ascii_tolower((unsigned char)text[t->v[i].off]);
+
+	for (size_t k = 0; k < sizeof(trig_words) / sizeof(trig_words[0]);
+	     k++) {
+		const struct trig_word *w = &trig_words[k];
+
+		/* The first letter first: a table of ~150 words a token. */
+		if (ascii_tolower((unsigned char)w->word[0]) != c)
+			continue;
+		if (xtok_is(text, t, i, w->word) &&
+		    (!w->next || tok_alt(text, t, i + 1, w->next)))
+			return w;
+	}
+	return NULL;
+}
+
+static bool is_apostrophe(const char *text, const struct xtok *k)
+{
+	return (k->len == 1 && text[k->off] == '\'') ||
+	       (k->len == 3 && !memcmp(text + k->off, "\xE2\x80\x99", 3));
+}
+
+/* "meeting" as the name of an event: "the Security Consultative
+ * Meeting", "the G7 foreign ministers' meeting". */
+static bool named_meeting(const char *text, const struct xtoks *t, size_t i)
+{
+	size_t p = i;
+
+	if (!xtok_is(text, t, i, "meeting") && !xtok_is(text, t, i, "meetings"))
+		return false;
+	if (t->v[i].flags & XT_CAP)
+		return true;
+	if (p > 0 && is_apostrophe(text, &t->v[p - 1]))
+		p--; /* the apostrophe of "ministers'" */
+	return p > 0 && ((t->v[p - 1].flags & (XT_CAP | XT_DIGIT)) ||
+			 xtok_is(text, t, p - 1, "ministers") ||
+			 xtok_is(text, t, p - 1, "leaders") ||
+			 xtok_is(text, t, p - 1, "ministerial"));
+}
+
+/* A capitalised event word inside an organisation's or a title's name:
+ * "the Secretary General of the Pacific Islands Forum", "the President of
+ * the European Council". */
+static bool in_title_name(const char *text, const struct xtoks *t, size_t i)
+{
+	static const char *const holders[] = {
+	    "General",	"Secretary",   "President", "Chairman", "Chair",
+	    "Director", "head",	       "chief",	    "member",	"members",
+	    "Members",	"Chairperson", "Chief",	    "Head",	NULL};
+	size_t j = i;
+
+	if (!(t->v[i].flags & XT_CAP))
+		return false;
+	while (j > 0 && (t->v[j - 1].flags & XT_CAP))
+		j--;
+	if (j > 0 && xtok_is(text, t, j - 1, "the"))
+		j--;
+	return j >= 2 && xtok_is(text, t, j - 1, "of") &&
+	       xtok_in(text, t, j - 2, holders);
+}
+
+/* "session of the Assembly of the African Union", "meeting of Heads of
+ * State": a gathering of leaders, a summit (a General Assembly is a
+ * conference). */
+static bool of_heads(const char *text, const struct xtoks *t, size_t i)
+{
+	for (size_t k = i + 1; k < t->n && k < i + 7; k++)
+		if ((xtok_is(text, t, k, "Assembly") &&
+		     !xtok_is(text, t, k - 1, "General")) ||
+		    xtok_is(text, t, k, "Heads") ||
+		    xtok_is(text, t, k, "Leaders"))
+			return true;
+	return false;
+}
+
+/* A meeting of leaders is a summit ("the APEC Economic Leaders'
+ * Meeting"); one with a name an event ("the Security Consultative
+ * Meeting"). */
+static enum xtrig_kind meeting_kind(const char *text, const struct xtoks *t,
+				    size_t i, enum xtrig_kind kind)
+{
+	size_t p = i;
+
+	if (kind == XTR_GATHER && of_heads(text, t, i))
+		return XTR_SUMMIT;
+	if (!named_meeting(text, t, i))
+		return kind;
+	if (p > 0 && is_apostrophe(text, &t->v[p - 1]))
+		p--;
+	return p > 0 && xtok_is(text, t, p - 1, "leaders") ? XTR_SUMMIT
+							   : XTR_GATHER;
+}
+
+/* The briefing where the news was given: "told a regular press
+ * briefing", "said at a news conference". */
+static bool announced_at(const char *text, const struct xtoks *t, size_t i)
+{
+	static const char *const said[] = {"told",  "said",   "regular",
+					   "daily", "weekly", "tells",
+					   "says",  NULL};
+
+	for (size_t k = i, n = 0; k > 0 && n < 3; k--, n++)
+		if (xtok_in(text, t, k - 1, said))
+			return true;
+	return false;
+}
+
+/* An event named as a time, not as what happens: "ahead of the summit",
+ * "following the summit", "on the sidelines of the summit". */
+static bool time_reference(const char *text, const struct xtoks *t, size_t i)
+{
+	static const char *const refs[] = {
+	    "after", "before", "following", "since", "sidelines", "eve", NULL};
+
+	for (size_t k = i; k > 0 && i - k < 5; k--) {
+		if (xtok_in(text, t, k - 1, refs) ||
+		    (k > 1 && xtok_is(text, t, k - 1, "of") &&
+		     xtok_is(text, t, k - 2, "ahead")))
+			return true;
+		if (!(t->v[k - 1].flags & (XT_CAP | XT_DIGIT)) &&
+		    !xtok_is(text, t, k - 1, "the") &&
+		    !xtok_is(text, t, k - 1, "of"))
+			return false;
+	}
+	return false;
+}
+
+void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
+{
+	out->n = 0;
+	for (size_t i = 0; i < t->n && out->n < XTRIG_MAX; i++) {
+		const struct trig_word *w;
+		size_t last;
+
+		if (!(t->v[i].flags & XT_WORD) || !(w = trig_at(text, t, i)) ||
+		    in_title_name(text, t, i))
+			continue;
+		last = w->takes_next ? i + 1 : i;
+		if (w->kind == XTR_PRESS && announced_at(text, t, i))
+			continue;
+		out->v[out->n++] = (struct xtrigger){
+		    t->v[i].off, t->v[last].off + t->v[last].len - t->v[i].off,
+		    i, meeting_kind(text, t, i, w->kind),
+		    time_reference(text, t, i)};
+		i = last;
+	}
+}
