@@ -1,16 +1,20 @@
 #!/bin/sh
 # check-deps.sh: the layering rules of /work/shared/DESIGN.md, checked by
 # grep (make check-deps). Dependencies point one way: cli -> tui -> core,
-# cli -> core.
-#   core   (src/core, include/itin) includes no curses, cli or tui header
-#          and no header by a relative path; it never prints (no printf,
-#          puts, perror, stdout or stderr: a writer takes the caller's
-#          FILE *) and never exits (xalloc.c's out-of-memory exit aside).
-#   tui    (src/tui) includes no cli header.
+# cli -> extract -> core, cli -> core.
+#   core   (src/core, include/itin) includes no curses, cli, tui or extract
+#          header and no header by a relative path; it never prints (no
+#          printf, puts, perror, stdout or stderr: a writer takes the
+#          caller's FILE *) and never exits (xalloc.c's out-of-memory exit
+#          aside).
+#   extract (src/extract, the reader of news reports) keeps the core's
+#          rules: no curses, cli or tui header, no printing, no exit.
+#   tui    (src/tui) includes no cli or extract header.
+#   cli    (src/cli) reaches the extractor only through extract.h.
 #   cli    (src/cli) reaches the viewer only through its public headers,
 #          TUI_PUBLIC: tui.h (itin view) and layout.h (the pure layout,
 #          also behind itin timeline); the rest of src/tui is its insides.
-#   core and cli call nothing that follows the locale (<ctype.h>,
+#   core, extract and cli call nothing that follows the locale (<ctype.h>,
 #          strcasecmp: itin/ascii.h instead; setlocale only in src/tui, for
 #          ncursesw), keeps static state (strtok, localtime, gmtime, ctime,
 #          asctime: the _r forms and tz.h) or cannot bound a write (strcpy,
@@ -61,6 +65,9 @@ code_grep() { # ERE FILE...: lines matching ERE outside comments
 		grep -vE '^[^:]+:[0-9]+:[[:space:]]*(/\*|\*([[:space:]]|/|$)|//)'
 }
 core_includes() {
+	code_grep "$INCLUDE"'(<(n?curses|ncursesw|term\.h|panel\.h)|"\.\./|"([^"]*/)?(cli|tui|extract)[/.])' "$@"
+}
+extract_includes() { # the core's rule, but for its own extract.h
 	code_grep "$INCLUDE"'(<(n?curses|ncursesw|term\.h|panel\.h)|"\.\./|"([^"]*/)?(cli|tui)[/.])' "$@"
 }
 core_prints() {
@@ -70,8 +77,12 @@ core_exits() {
 	code_grep '\b(_?exit|_Exit|quick_exit|abort)[[:space:]]*\(' "$@" |
 		grep -v "^$MAY_EXIT:"
 }
-tui_includes_cli() {
-	code_grep "$INCLUDE"'"([^"]*/)?cli[/.]' "$@"
+tui_includes_cli() { # or the extractor, which the viewer never runs
+	code_grep "$INCLUDE"'"([^"]*/)?(cli|extract)[/.]' "$@"
+}
+cli_includes_extract() { # any header of src/extract but extract.h
+	code_grep "$INCLUDE"'"([^"]*/)?extract/' "$@" |
+		grep -vE '"\.\./extract/extract\.h"'
 }
 cli_includes_tui() { # any header of src/tui but the public ones
 	code_grep "$INCLUDE"'"([^"]*/)?tui/' "$@" |
@@ -107,6 +118,8 @@ selftest() {
 	#include "cli/cli.h"
 	#include "tui.h"
 	#include "../src/core/event.h"
+	#include "../extract/extract.h"
+	#include "extract.h"
 	// #include "../tui/tui.h"
 	EOF
 	cat >"$s/core_prints.c" <<-'EOF'
@@ -134,6 +147,12 @@ selftest() {
 	cat >"$s/tui_includes_cli.c" <<-'EOF'
 	#include "../cli/cli.h"
 	#include "cli.h"
+	#include "../extract/extract.h"
+	EOF
+	cat >"$s/cli_includes_extract.c" <<-'EOF'
+	#include "../extract/xdate.h"
+	#include "../extract/xinput.h"
+	#include "../extract/extract.h"
 	EOF
 	cat >"$s/cli_includes_tui.c" <<-'EOF'
 	#include "../tui/view.h"
@@ -147,6 +166,7 @@ selftest() {
 	#include <ctype.h>
 	EOF
 	cat >"$s/cli_clean.c" <<-'EOF'
+	#include "../extract/extract.h"
 	#include "../tui/tui.h"
 	#include "../tui/layout.h"
 	#include "cli.h"
@@ -186,18 +206,23 @@ selftest() {
 	if (ev->tags == NULL || ev->with[0].name == o->tags[0])
 	event_add_tag(ev, ev->tags[0]);
 	EOF
-	expect core_includes 6 "$s/core_includes.c"
+	expect core_includes 8 "$s/core_includes.c"
 	expect core_prints 10 "$s/core_prints.c"
 	expect core_exits 3 "$s/core_exits.c"
-	expect tui_includes_cli 2 "$s/tui_includes_cli.c"
+	expect extract_includes 7 "$s/core_includes.c"
+	expect tui_includes_cli 3 "$s/tui_includes_cli.c"
+	expect cli_includes_extract 2 "$s/cli_includes_extract.c"
 	expect cli_includes_tui 2 "$s/cli_includes_tui.c"
 	expect banned_calls 5 "$s/banned_calls.c"
 	expect direct_event_strings 9 "$s/direct_event_strings.c"
 	for rule in core_includes core_prints core_exits tui_includes_cli \
-		cli_includes_tui banned_calls direct_event_strings; do
+		cli_includes_tui cli_includes_extract banned_calls \
+		direct_event_strings; do
 		expect "$rule" 0 "$s/clean.c"
 	done
+	expect extract_includes 0 "$s/clean.c"
 	expect cli_includes_tui 0 "$s/cli_clean.c"
+	expect cli_includes_extract 0 "$s/cli_clean.c"
 	rm -rf "$s"
 	[ "$selftest_failed" -eq 0 ] || exit 1
 }
@@ -223,12 +248,20 @@ selftest
 		core_prints $CORE
 	check "core must not exit: return an error" \
 		core_exits $CORE
-	check "src/tui must not include src/cli headers" \
+	check "src/extract must not include curses, cli or tui headers" \
+		extract_includes src/extract/*.[ch]
+	check "src/extract must not print: return an error, or warn through an itin_warner" \
+		core_prints src/extract/*.[ch]
+	check "src/extract must not exit: return an error" \
+		core_exits src/extract/*.[ch]
+	check "src/tui must not include src/cli or src/extract headers" \
 		tui_includes_cli src/tui/*.[ch]
 	check "src/cli reaches the viewer only through src/tui/tui.h and layout.h" \
 		cli_includes_tui src/cli/*.[ch]
-	check "banned call in src/core or src/cli" \
-		banned_calls $CORE src/cli/*.[ch]
+	check "src/cli reaches the extractor only through src/extract/extract.h" \
+		cli_includes_extract src/cli/*.[ch]
+	check "banned call in src/core, src/extract or src/cli" \
+		banned_calls $CORE src/extract/*.[ch] src/cli/*.[ch]
 	check "an event's strings change only through event.h's setters" \
 		direct_event_strings $CORE src/cli/*.[ch] src/tui/*.[ch] \
 		src/extract/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c bench/*.c
