@@ -56,6 +56,13 @@ static const char *const fut_be[] = {"scheduled", "slated", "due",
 				     "planned",	  "set",    "expected",
 				     "poised",	  "tipped", NULL};
 static const char *const be_now[] = {"is", "are", "am", NULL};
+/* The verbs that frame reported speech ("..., an official told AFP"):
+ * their tense is the telling's, not the reported clause's. */
+static const char *const reporting[] = {
+    "said",	 "says",     "told",	 "tells",     "announced", "announces",
+    "confirmed", "confirms", "stated",	 "states",    "added",	   "adds",
+    "reported",	 "reports",  "noted",	 "explained", "disclosed", "revealed",
+    "declared",	 "quoted",   "informed", NULL};
 static const char *const to_verbs[] = {
     "visit",  "meet", "attend", "travel", "arrive", "hold",  "host",
     "tour",   "head", "fly",	"go",	  "begin",  "start", "leave",
@@ -136,7 +143,6 @@ static bool clause_break(const struct xtok *t)
 		t->c == ')' || (t->c == '-' && t->sp));
 }
 
-/* The marker of clause [a, b) nearest to t[at]: before it first. */
 /* marker(), through the window's cache. */
 static enum xtense mark(const struct xwin *w, size_t i)
 {
@@ -147,16 +153,29 @@ static enum xtense mark(const struct xwin *w, size_t i)
 	return (enum xtense)w->marks[i];
 }
 
+/* A reporting verb at t[i], or the auxiliary before one ("has
+ * confirmed"). */
+static bool reports(const struct xwin *w, size_t i)
+{
+	if (xw_is(w, i, "has") || xw_is(w, i, "have") || xw_is(w, i, "had"))
+		i++;
+	return xw_in(w, i, reporting);
+}
+
+/* The marker of clause [a, b) nearest to t[at], before it first;
+ * frame: skip reporting verbs (see widen). */
 static enum xtense in_clause(const struct xwin *w, size_t a, size_t b,
-			     size_t at)
+			     size_t at, bool frame)
 {
 	enum xtense t;
 
 	for (size_t i = at; i-- > a;)
-		if ((t = mark(w, i)) != XTENSE_NONE)
+		if ((t = mark(w, i)) != XTENSE_NONE &&
+		    !(frame && reports(w, i)))
 			return t;
 	for (size_t i = at; i < b; i++)
-		if ((t = mark(w, i)) != XTENSE_NONE)
+		if ((t = mark(w, i)) != XTENSE_NONE &&
+		    !(frame && reports(w, i)))
 			return t;
 	return XTENSE_NONE;
 }
@@ -177,7 +196,11 @@ static size_t clause_end(const struct xwin *w, size_t i)
 
 /* Widen to the neighbouring clauses, the nearer first, the left one on
  * a tie: the main verb comes before a trailing "..., the ministry said"
- * ("Then, on Monday, he will ...": the left clause has no verb). */
+ * ("Then, on Monday, he will ...": the left clause has no verb). A
+ * trailing attribution on the right ("... on Wednesday, an official
+ * told AFP") only frames the clause: its reporting verb sets no tense
+ * of ours. One on the left ("X said, in an interview Friday, that")
+ * dates the telling, and does. */
 static enum xtense widen(const struct xwin *w, size_t a, size_t b)
 {
 	size_t la = a, lb = a, ra = b, rb = b;
@@ -187,13 +210,14 @@ static enum xtense widen(const struct xwin *w, size_t a, size_t b)
 		if (la > 0) {
 			lb = la - 1;
 			la = clause_start(w, lb);
-			if ((t = in_clause(w, la, lb, lb)) != XTENSE_NONE)
+			if ((t = in_clause(w, la, lb, lb, false)) !=
+			    XTENSE_NONE)
 				return t;
 		}
 		if (rb < w->n) {
 			ra = rb + 1;
 			rb = clause_end(w, ra);
-			if ((t = in_clause(w, ra, rb, ra)) != XTENSE_NONE)
+			if ((t = in_clause(w, ra, rb, ra, true)) != XTENSE_NONE)
 				return t;
 		}
 	}
@@ -211,7 +235,7 @@ enum xtense xtense_at(const struct xwin *w, size_t at)
 	if (at >= w->n)
 		return XTENSE_NONE;
 	at -= lo;
-	t = in_clause(&v, clause_start(&v, at), clause_end(&v, at), at);
+	t = in_clause(&v, clause_start(&v, at), clause_end(&v, at), at, false);
 	if (t == XTENSE_NONE)
 		t = widen(&v, clause_start(&v, at), clause_end(&v, at));
 	for (size_t i = 0; t == XTENSE_NONE && i < v.n; i++)

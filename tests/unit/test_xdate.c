@@ -205,6 +205,15 @@ static const struct tense_case tense_cases[] = {
     {"The embassy will stay closed until Friday.", "Friday", XTENSE_FUTURE},
     {"The planned visit on Monday is off.", "Monday", XTENSE_PRESENT},
     {"Nothing on Monday.", "Monday", XTENSE_NONE},
+    /* A reporting verb next door frames the clause, it does not tense
+     * it: the verb of the reported clause does. */
+    {"They will address a news conference at 4 pm (1400 GMT) on Wednesday, "
+     "an official told AFP.",
+     "Wednesday", XTENSE_FUTURE},
+    {"He will lead the delegation, in Honiara from 8 to 12 September, the "
+     "office has confirmed.",
+     "September", XTENSE_FUTURE},
+    {"The ministry said Monday that ...", "Monday", XTENSE_PAST},
 };
 
 TEST(tenses)
