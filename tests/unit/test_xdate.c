@@ -58,6 +58,15 @@ static const struct doc_case doc_cases[] = {
      8 * 3600 + 15 * 60},
     {"Washington, Feb. 3, 2024 -- The secretary will travel ...", "2024-02-03",
      XDATE_ORDER_UNKNOWN, -1},
+    /* An agency's name after a comma; a Hijri date before the
+     * Gregorian one. */
+    {"Riyadh, May 26, 2024, SPA -- The minister left.", "2024-05-26",
+     XDATE_ORDER_UNKNOWN, -1},
+    {"Title\n\nRiyadh, Dhu al-Qadah 18, 1445, May 26, 2024, SPA -- The "
+     "minister left Riyadh today.",
+     "2024-05-26", XDATE_ORDER_UNKNOWN, -1},
+    /* A story's first sentence is no date line. */
+    {"On May 26, 2024, the minister left.", NULL, XDATE_ORDER_UNKNOWN, -1},
     {"13/01/2023\nBody", "2023-01-13", XDATE_DMY, -1},
     {"By Jane Smith | January 30, 2023\nBody.", "2023-01-30",
      XDATE_ORDER_UNKNOWN, -1},
