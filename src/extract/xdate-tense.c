@@ -6,14 +6,18 @@
  * Sunday and will leave on Tuesday": Sunday past, Tuesday future), else
  * the nearest after it; a clause with no marker ("Then, on Monday, he
  * will head ...") takes the nearest neighbouring clause's, the one
- * before it on a tie. Markers:
- *   future   will, shall, 'll, would, may, might, could;
- * scheduled/due/expected/set/slated/ poised/planning/plans/intends + to;
- * is/are/was to; going to; upcoming; headline "to visit" past     was, were,
- * had, did, has/have + participle, ago, irregular pasts (met, held, began ...),
- * regular -ed verbs (not after be/is/been: "will be held" is not past; not
- * after a/the) present  is/are + -ing, headline -s verbs (arrives, visits,
- * meets) Only a window of 200 bytes either side is read, so the work per date
+ * before it on a tie; a trailing attribution ("..., an official told
+ * AFP") sets none. Markers:
+ *   future: will, shall, 'll, would, may, might, could; scheduled, due,
+ *     expected, set, slated, poised, planning, plans, intends + to;
+ *     is/are/was to; going to; upcoming; "to take part" before the date
+ *     in its clause (a purpose); a headline's "to visit" when nothing
+ *     else speaks;
+ *   past: was, were, had, did, has/have + participle, ago, irregular
+ *     pasts (met, held, began ...), regular -ed verbs (not after
+ *     be/is/been: "will be held" is not past; not after a/the);
+ *   present: is/are + -ing, headline -s verbs (arrives, visits, meets).
+ * Only a window of 200 bytes either side is read, so the work per date
  * is bounded however long the sentence.
  */
 #include <string.h>
@@ -64,9 +68,11 @@ static const char *const reporting[] = {
     "reported",	 "reports",  "noted",	 "explained", "disclosed", "revealed",
     "declared",	 "quoted",   "informed", NULL};
 static const char *const to_verbs[] = {
-    "visit",  "meet", "attend", "travel", "arrive", "hold",  "host",
-    "tour",   "head", "fly",	"go",	  "begin",  "start", "leave",
-    "depart", "open", "join",	"make",	  "hold",   "sign",  NULL};
+    "visit", "meet",	  "attend",  "travel",	    "arrive",  "hold",
+    "host",  "tour",	  "head",    "fly",	    "go",      "begin",
+    "start", "leave",	  "depart",  "open",	    "join",    "make",
+    "hold",  "sign",	  "take",    "participate", "address", "discuss",
+    "lead",  "represent", "deliver", NULL};
 
 static bool is_ed(const struct xtok *t)
 {
@@ -153,6 +159,17 @@ static enum xtense mark(const struct xwin *w, size_t i)
 	return (enum xtense)w->marks[i];
 }
 
+/* "left Riyadh today for Madrid, to take part on Wednesday in ...": an
+ * infinitive of purpose before the date in its own clause tells what is
+ * to come after the clause it hangs on, whatever that clause's tense. */
+static bool purpose(const struct xwin *w, size_t a, size_t at)
+{
+	for (size_t i = a; i < at; i++)
+		if (weak_future(w, i))
+			return true;
+	return false;
+}
+
 /* A reporting verb at t[i], or the auxiliary before one ("has
  * confirmed"). */
 static bool reports(const struct xwin *w, size_t i)
@@ -162,8 +179,9 @@ static bool reports(const struct xwin *w, size_t i)
 	return xw_in(w, i, reporting);
 }
 
-/* The marker of clause [a, b) nearest to t[at], before it first;
- * frame: skip reporting verbs (see widen). */
+/* The marker of clause [a, b) nearest to t[at], before it first (an
+ * infinitive of purpose before it counts as a future); frame: skip
+ * reporting verbs (see widen). */
 static enum xtense in_clause(const struct xwin *w, size_t a, size_t b,
 			     size_t at, bool frame)
 {
@@ -173,6 +191,8 @@ static enum xtense in_clause(const struct xwin *w, size_t a, size_t b,
 		if ((t = mark(w, i)) != XTENSE_NONE &&
 		    !(frame && reports(w, i)))
 			return t;
+	if (purpose(w, a, at))
+		return XTENSE_FUTURE;
 	for (size_t i = at; i < b; i++)
 		if ((t = mark(w, i)) != XTENSE_NONE &&
 		    !(frame && reports(w, i)))

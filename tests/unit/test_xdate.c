@@ -223,6 +223,10 @@ static const struct tense_case tense_cases[] = {
      "office has confirmed.",
      "September", XTENSE_FUTURE},
     {"The ministry said Monday that ...", "Monday", XTENSE_PAST},
+    /* An infinitive of purpose: what is to come after a past. */
+    {"He left Riyadh today for Madrid, to take part on Wednesday in a "
+     "meeting of the committee formed by the summit.",
+     "Wednesday", XTENSE_FUTURE},
 };
 
 TEST(tenses)
