@@ -104,8 +104,12 @@ static enum xtense marker(const struct xwin *w, size_t i)
 		return XTENSE_FUTURE;
 	if (xw_in(w, i, fut_to) && xw_is(w, i + 1, "to"))
 		return XTENSE_FUTURE;
-	/* "is scheduled for Monday", "are set for October". */
-	if (xw_in(w, i, fut_be) && i > 0 && xw_in(w, i - 1, be_now))
+	/* "is scheduled for Monday", "are set for October"; a plan told in
+	 * the past is still to come ("said a meeting was planned for
+	 * Thursday", as "was to" is). */
+	if (xw_in(w, i, fut_be) && i > 0 &&
+	    (xw_in(w, i - 1, be_now) || xw_is(w, i - 1, "was") ||
+	     xw_is(w, i - 1, "were")))
 		return XTENSE_FUTURE;
 	if ((xw_is(w, i, "is") || xw_is(w, i, "are") || xw_is(w, i, "was") ||
 	     xw_is(w, i, "were")) &&

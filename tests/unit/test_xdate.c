@@ -223,6 +223,10 @@ static const struct tense_case tense_cases[] = {
      "office has confirmed.",
      "September", XTENSE_FUTURE},
     {"The ministry said Monday that ...", "Monday", XTENSE_PAST},
+    /* A plan told in the past is still to come. */
+    {"The office said a meeting with Biden was planned for Thursday.",
+     "Thursday", XTENSE_FUTURE},
+    {"The talks were scheduled for Friday.", "Friday", XTENSE_FUTURE},
     /* An infinitive of purpose: what is to come after a past. */
     {"He left Riyadh today for Madrid, to take part on Wednesday in a "
      "meeting of the committee formed by the summit.",
