@@ -36,7 +36,11 @@
  *     one line of the narrative (both past, or both to come), are
  *     chained: a day that falls before the one mentioned before it
  *     costs 4, 12 when the words before it say the narrative moves on
- *     ("Then, on Monday"), 30 when it is an "until" bound.
+ *     ("Then, on Monday", "After the meeting, ... on Saturday"), 30
+ *     when it is an "until" bound. A weekday after such a moved-on day
+ *     costs its distance from that day instead of from the document
+ *     date, when less; and the spans told before a moved-on day hold
+ *     no weekday after it.
  *   The cheapest choice for the whole chain is found by dynamic
  *   programming over the candidates (at most four per mention), so the
  *   work is linear in the number of mentions.
@@ -160,6 +164,10 @@ static const struct cand *container(const struct rctx *r, size_t i)
 		span = same_line(&v[i - d], x) ? span_of(r, i - d) : NULL;
 		if (holds(r, i, span))
 			return span;
+		/* "After the meeting, ... on Saturday": the narrative has
+		 * moved on from the spans told before. */
+		if (v[i - d].cue && v[i - d].wday >= 0)
+			break;
 	}
 	for (size_t j = i + 1; j < n && j < i + 8; j++) {
 		if (v[j].sentence != x->sentence)
@@ -216,16 +224,28 @@ static void appose(struct rctx *r, size_t i)
 			r->c[i * MAXC + k].cost += PEN_SPAN;
 }
 
-static long pair_cost(const struct xmention *p, const struct cand *pc,
-		      const struct xmention *x, const struct cand *xc)
+/* What the pair p, x adds to x's own cost: going back costs; a weekday
+ * after one the words moved on to ("After the meeting, ... on Saturday
+ * [13th]. He will return on Monday") counts its distance from that day,
+ * not from the document date: the 15th, two days on, though the 8th is
+ * nearer the date line. */
+static long pair_cost(const struct rctx *r, const struct xmention *p,
+		      const struct cand *pc, const struct xmention *x,
+		      const struct cand *xc)
 {
+	int64_t back = pc->first - xc->first, on = xc->first - pc->last;
+	int64_t dist = xc->first > r->D ? xc->first - r->D : r->D - xc->first;
+
 	if (x->sentence > p->sentence + CHAIN_SENTS || !same_line(p, x))
 		return 0;
 	if (x->kind == XM_UNTIL)
 		return xc->last < pc->first ? PEN_BOUND : 0;
-	if (xc->first >= pc->first)
-		return 0;
-	return x->cue || x->sentence == p->sentence ? PEN_CUE : PEN_ORDER;
+	if (back > 0)
+		return x->cue || x->sentence == p->sentence ? PEN_CUE
+							    : PEN_ORDER;
+	if (x->wday >= 0 && !x->m && p->cue && on > 0 && on < dist)
+		return -2 * (long)(dist - on);
+	return 0;
 }
 
 /* One step of the chain: x's candidates given p's running totals. */
@@ -239,7 +259,7 @@ static void step(struct rctx *r, size_t p, size_t i)
 
 		for (int b = 0; b < r->nc[p]; b++) {
 			const struct cand *pc = &r->c[p * MAXC + b];
-			long t = pc->cost + pair_cost(pm, pc, x, xc);
+			long t = pc->cost + pair_cost(r, pm, pc, x, xc);
 
 			if (xc->bp < 0 || t < best) {
 				best = t;

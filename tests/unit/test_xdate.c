@@ -675,6 +675,19 @@ static const struct text_case text_cases[] = {
      {"Delegation in Rome on Saturday.", "Then, on Monday, talks in Milan."},
      {{"on Saturday", "2023-02-04", "2023-02-04"},
       {"on Monday", "2023-02-06", "2023-02-06"}}},
+    /* "After the meeting": the narrative moves on past the range, and
+     * the weekday after follows on from there, not from the date line. */
+    {"after the meeting",
+     "2025-09-04",
+     {"He will attend the forum in Honiara from 8 to 12 September.",
+      "He departs for Honiara on Sunday.",
+      "After the meeting, he will travel to Port Moresby on Saturday for "
+      "talks with his counterpart.",
+      "He is expected to return home on Monday."},
+     {{"8 to 12 September", "2025-09-08", "2025-09-12"},
+      {"on Sunday", "2025-09-07", "2025-09-07"},
+      {"on Saturday", "2025-09-13", "2025-09-13"},
+      {"on Monday", "2025-09-15", "2025-09-15"}}},
     {"no cue",
      "2023-02-02",
      {"Talks in Milan on Monday."},
