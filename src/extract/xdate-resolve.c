@@ -37,8 +37,11 @@
  *     chained: a day that falls before the one mentioned before it
  *     costs 4, 12 when the words before it say the narrative moves on
  *     ("Then, on Monday", "After the meeting, ... on Saturday"), 30
- *     when it is an "until" bound. A weekday after such a moved-on day
- *     costs its distance from that day instead of from the document
+ *     when it is an "until" bound; a weekday before a date the words
+ *     fix (the one before it) costs 1 more for each day back, up to 7;
+ *     a written date before the weekday before it costs nothing (an
+ *     aside: "... after the Coronation on 6 May"). A weekday after such a
+ * moved-on day costs its distance from that day instead of from the document
  *     date, when less; and the spans told before a moved-on day hold
  *     no weekday after it.
  *   The cheapest choice for the whole chain is found by dynamic
@@ -224,6 +227,11 @@ static void appose(struct rctx *r, size_t i)
 			r->c[i * MAXC + k].cost += PEN_SPAN;
 }
 
+static long min7(int64_t days)
+{
+	return days < 7 ? (long)days : 7;
+}
+
 /* What the pair p, x adds to x's own cost: going back costs; a weekday
  * after one the words moved on to ("After the meeting, ... on Saturday
  * [13th]. He will return on Monday") counts its distance from that day,
@@ -240,9 +248,15 @@ static long pair_cost(const struct rctx *r, const struct xmention *p,
 		return 0;
 	if (x->kind == XM_UNTIL)
 		return xc->last < pc->first ? PEN_BOUND : 0;
+	/* A date its words fix ("on 6 May") told after a weekday is an
+	 * aside that does not move the weekday ("On Wednesday he will
+	 * travel ... The visit comes after the Coronation on 6 May"). */
+	if (back > 0 && x->m && p->wday >= 0 && !p->m)
+		return 0;
 	if (back > 0)
-		return x->cue || x->sentence == p->sentence ? PEN_CUE
-							    : PEN_ORDER;
+		return (x->cue || x->sentence == p->sentence ? PEN_CUE
+							     : PEN_ORDER) +
+		       (p->m && x->wday >= 0 && !x->m ? 2 * min7(back) : 0);
 	if (x->wday >= 0 && !x->m && p->cue && on > 0 && on < dist)
 		return -2 * (long)(dist - on);
 	return 0;

@@ -108,7 +108,8 @@ static size_t prefix(const struct xwin *w, size_t i, size_t floor,
 
 /* "Then, on Monday": within the eight tokens before the mention; "After
  * the meeting, he will travel to Port Moresby on Saturday": an event
- * told before, within the 24 tokens before it. */
+ * told before, its phrase closed by a comma, within the 24 tokens before
+ * it. */
 static bool cue_before(const struct xwin *w, size_t q)
 {
 	static const char *const cues[] = {
@@ -118,12 +119,16 @@ static bool cue_before(const struct xwin *w, size_t q)
 	static const char *const dets[] = {"the", "his",   "her",   "their",
 					   "its", "these", "those", NULL};
 	size_t lo = q > 24 ? q - 24 : 0;
+	bool comma = false;
 
 	for (size_t i = q; i-- > lo;) {
 		if (i + 8 >= q && xw_in(w, i, cues))
 			return true;
-		if (xw_in(w, i, after) && xw_in(w, i + 1, dets))
+		/* Not "comes after the Coronation on 6 May": that day is
+		 * the event's. */
+		if (xw_in(w, i, after) && xw_in(w, i + 1, dets) && comma)
 			return true;
+		comma = comma || xw_punct(w, i, ',');
 		if (xw_punct(w, i, '.') || xw_punct(w, i, ';'))
 			break;
 	}

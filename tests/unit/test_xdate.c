@@ -688,6 +688,20 @@ static const struct text_case text_cases[] = {
       {"on Sunday", "2025-09-07", "2025-09-07"},
       {"on Saturday", "2025-09-13", "2025-09-13"},
       {"on Monday", "2025-09-15", "2025-09-15"}}},
+    /* A weekday after a date the words fix follows it, a week on from
+     * the date line; a written date told after it ("after the Coronation
+     * on 6 May") is an aside that does not pull it back. */
+    {"weekday after a date",
+     "2023-05-02",
+     {"He will arrive in Brasilia on Monday 8 May for two days of talks.",
+      "On Wednesday he will travel to Sao Paulo, before flying to Santiago "
+      "the following day.",
+      "The visit comes after the Coronation on 6 May, which the "
+      "vice-president is due to attend."},
+     {{"on Monday 8 May", "2023-05-08", "2023-05-08"},
+      {"On Wednesday", "2023-05-10", "2023-05-10"},
+      {"the following day", "2023-05-11", "2023-05-11"},
+      {"on 6 May", "2023-05-06", "2023-05-06"}}},
     {"no cue",
      "2023-02-02",
      {"Talks in Milan on Monday."},
