@@ -40,10 +40,10 @@
  *     when it is an "until" bound; a weekday before a date the words
  *     fix (the one before it) costs 1 more for each day back, up to 7;
  *     a written date before the weekday before it costs nothing (an
- *     aside: "... after the Coronation on 6 May"). A weekday after such a
- * moved-on day costs its distance from that day instead of from the document
- *     date, when less; and the spans told before a moved-on day hold
- *     no weekday after it.
+ *     aside: "... after the Coronation on 6 May"). A weekday after a
+ *     moved-on day costs its distance from that day instead of from
+ *     the document date, when less; the spans told before a moved-on
+ *     day hold no weekday after it.
  *   The cheapest choice for the whole chain is found by dynamic
  *   programming over the candidates (at most four per mention), so the
  *   work is linear in the number of mentions.
