@@ -15,7 +15,7 @@
 
 #include "xdate.h"
 
-#define MAXC	 4
+#define MAXC	 5
 #define PEN_WDAY (2 * 400)
 
 struct cand {

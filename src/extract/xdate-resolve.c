@@ -45,7 +45,7 @@
  *     the document date, when less; the spans told before a moved-on
  *     day hold no weekday after it.
  *   The cheapest choice for the whole chain is found by dynamic
- *   programming over the candidates (at most four per mention), so the
+ *   programming over the candidates (at most five per mention), so the
  *   work is linear in the number of mentions.
  *
  * Then the words that count from the previous date ("the next day",
@@ -257,7 +257,8 @@ static long pair_cost(const struct rctx *r, const struct xmention *p,
 		return (x->cue || x->sentence == p->sentence ? PEN_CUE
 							     : PEN_ORDER) +
 		       (p->m && x->wday >= 0 && !x->m ? 2 * min7(back) : 0);
-	if (x->wday >= 0 && !x->m && p->cue && on > 0 && on < dist)
+	if (x->wday >= 0 && !x->m &&
+	    (p->cue || (p->m && pc->first == pc->last)) && on > 0 && on < dist)
 		return -2 * (long)(dist - on);
 	return 0;
 }
