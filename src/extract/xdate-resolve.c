@@ -41,9 +41,10 @@
  *     fix (the one before it) costs 1 more for each day back, up to 7;
  *     a written date before the weekday before it costs nothing (an
  *     aside: "... after the Coronation on 6 May"). A weekday after a
- *     moved-on day costs its distance from that day instead of from
- *     the document date, when less; the spans told before a moved-on
- *     day hold no weekday after it.
+ *     moved-on day, or after a single day written out, costs its
+ *     distance from that day instead of from the document date, when
+ *     less; the spans told before a moved-on day hold no weekday after
+ *     it.
  *   The cheapest choice for the whole chain is found by dynamic
  *   programming over the candidates (at most five per mention), so the
  *   work is linear in the number of mentions.
@@ -236,7 +237,8 @@ static long min7(int64_t days)
  * after one the words moved on to ("After the meeting, ... on Saturday
  * [13th]. He will return on Monday") counts its distance from that day,
  * not from the document date: the 15th, two days on, though the 8th is
- * nearer the date line. */
+ * nearer the date line. So does a weekday after a single day written
+ * out ("On Thursday 2nd November ... on Friday"). */
 static long pair_cost(const struct rctx *r, const struct xmention *p,
 		      const struct cand *pc, const struct xmention *x,
 		      const struct cand *xc)
