@@ -386,3 +386,24 @@ enum xdate_order xres_text_order(const struct xmentions *ms)
 	}
 	return XDATE_ORDER_UNKNOWN;
 }
+
+void xres_check_weekdays(struct rctx *r)
+{
+	char buf[ITIN_WHEN_MAX];
+	long line, col;
+
+	for (size_t i = 0; i < r->ms->n; i++) {
+		const struct xmention *x = &r->ms->v[i];
+
+		if (!x->resolved || x->wday < 0 || !x->m || !x->d ||
+		    weekday_from_days(x->first) == x->wday)
+			continue;
+		where(r, x->off, &line, &col);
+		date_format(x->first, buf);
+		itin_warn_at(r->w, r->file, line, col,
+			     "'%.*s': %s is a %s, not a %s; the date is kept",
+			     (int)(x->len < 40 ? x->len : 40), r->text + x->off,
+			     buf, weekday_name(weekday_from_days(x->first)),
+			     weekday_name(x->wday));
+	}
+}

@@ -491,6 +491,7 @@ void xdate_resolve(struct xmentions *m, const char *text, size_t len,
 	follow(&r);
 	lengths(&r);
 	recalls(&r);
+	xres_check_weekdays(&r);
 	free(r.c);
 	free(r.nc);
 }

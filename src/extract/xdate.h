@@ -18,7 +18,8 @@
  *
  * Days are days since 1970-01-01 (datetime.h's days_from_civil). Offsets
  * are byte offsets into the text the caller passed. Nothing here prints;
- * warnings (a numeric date whose order nothing decides) go to an
+ * warnings (a numeric date whose order nothing decides, a weekday that
+ * is not its date's: "Wednesday, April 29" in 2025) go to an
  * itin_warner. The module allocates only the mention array, owned by the
  * struct xmentions the caller holds, and a scratch table that
  * xdate_resolve frees before it returns. Work is linear in the text:

@@ -869,6 +869,30 @@ TEST(numeric_orders)
 	xmentions_release(&r.ms);
 }
 
+/* A weekday that is not the written date's: the date wins over a year
+ * away, warned; the weekday still picks the year when the date is about
+ * as near in either. */
+TEST(weekday_mismatch)
+{
+	static const char *const wrong[] = {
+	    "He will arrive on Wednesday, April 29, for talks.", NULL};
+	static const char *const right[] = {
+	    "He will arrive on Tuesday, April 29, for talks.", NULL};
+	struct run r;
+
+	run_text(&r, "2025-04-14", XDATE_ORDER_UNKNOWN, wrong);
+	CHECK(
+	    days_are(&r, "on Wednesday, April 29", "2025-04-29", "2025-04-29"));
+	CHECK_INT(r.warnings, 1);
+	CHECK(strstr(r.warning, "2025-04-29 is a Tuesday, not a Wednesday") !=
+	      NULL);
+	xmentions_release(&r.ms);
+	run_text(&r, "2025-04-14", XDATE_ORDER_UNKNOWN, right);
+	CHECK(days_are(&r, "on Tuesday, April 29", "2025-04-29", "2025-04-29"));
+	CHECK_INT(r.warnings, 0);
+	xmentions_release(&r.ms);
+}
+
 /* One long sentence of the same phrase: every copy found once, across
  * the windows the scanner reads. */
 TEST(long_sentence)
@@ -988,6 +1012,7 @@ int main(void)
 	RUN(texts);
 	RUN(date_line_scanned);
 	RUN(numeric_orders);
+	RUN(weekday_mismatch);
 	RUN(long_sentence);
 	RUN(random_text);
 	return test_done();
