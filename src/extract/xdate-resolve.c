@@ -19,6 +19,9 @@
  *     before, not six days on; three days back costs 12 and loses), a
  *     past clause naming a day v days after it costs 10v + v*v (a past
  *     told of days to come is much rarer). A tie goes to the later day.
+ *     A mention with no tense of its own right after one told as to
+ *     come, in its sentence or the next ("A joint news conference on
+ *     Tuesday."), is to come too.
  *   - A day placed after an "until"/"through" date of its own sentence
  *     costs 30 more (the stay cannot start after it ends).
  *   - A weekday outside the span of days named shortly before it (the
@@ -461,6 +464,21 @@ static void recalls(struct rctx *r)
 	}
 }
 
+/* A sentence with no verb of its own ("A joint news conference on
+ * Wednesday.") after one told as to come stays to come: its untensed
+ * mentions take the future of the sentence just before. */
+static void carry_future(struct xmentions *m)
+{
+	for (size_t i = 1; i < m->n; i++) {
+		struct xmention *x = &m->v[i];
+		const struct xmention *p = &m->v[i - 1];
+
+		if (x->tense == XTENSE_NONE && p->tense == XTENSE_FUTURE &&
+		    x->sentence <= p->sentence + 1)
+			x->tense = XTENSE_FUTURE;
+	}
+}
+
 void xdate_resolve(struct xmentions *m, const char *text, size_t len,
 		   const struct xdoc_date *doc, const char *file,
 		   const struct itin_warner *w)
@@ -475,6 +493,7 @@ void xdate_resolve(struct xmentions *m, const char *text, size_t len,
 	civil_from_days(r.D, &r.Y, &mo, &d);
 	r.wdD = weekday_from_days(r.D);
 	r.text_order = xres_text_order(m);
+	carry_future(m);
 	r.c = xcalloc(m->n * MAXC, sizeof *r.c);
 	r.nc = xcalloc(m->n, sizeof *r.nc);
 	for (size_t i = 0; i < m->n; i++) {

@@ -710,6 +710,13 @@ static const struct text_case text_cases[] = {
       "The visit will conclude on Friday."},
      {{"On Thursday 2nd November", "2023-11-02", "2023-11-02"},
       {"on Friday", "2023-11-03", "2023-11-03"}}},
+    /* A sentence with no verb after a future one stays future: next
+     * Tuesday, not the one two days back. */
+    {"verbless after future",
+     "2024-02-15",
+     {"The two sides will open talks in July.",
+      "A joint news conference on Tuesday."},
+     {{"on Tuesday", "2024-02-20", "2024-02-20"}}},
     {"no cue",
      "2023-02-02",
      {"Talks in Milan on Monday."},
