@@ -57,7 +57,9 @@
  * text order (the document date when there is none), a length ("a
  * two-day visit") takes the day named beside it in its sentence as its
  * start, and a month or year the text names that is over, or is told in
- * the past, becomes a recalled past (XM_RECALL).
+ * the past, becomes a recalled past (XM_RECALL), as does a day written
+ * out in a future clause but over more than three days before the
+ * document date.
  *
  * A numeric date ("01/03/2006") is read in the order its own fields
  * decide (a field over 12), else the date line's (MDY or DMY), else the
@@ -455,6 +457,13 @@ static void recalls(struct rctx *r)
 	for (size_t i = 0; i < r->ms->n; i++) {
 		struct xmention *x = &r->ms->v[i];
 
+		/* "The visit after taking office on May 7 will begin ...":
+		 * a day written out, told as to come, but a week over. */
+		if (x->kind == XM_DAYS && x->resolved && x->m && x->d &&
+		    x->tense == XTENSE_FUTURE && x->last + 3 < r->D) {
+			x->kind = XM_RECALL;
+			continue;
+		}
 		if (x->kind != XM_PERIOD || !x->resolved || x->d ||
 		    (!x->m && !x->y))
 			continue;

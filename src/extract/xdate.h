@@ -141,7 +141,10 @@ void xdate_scan(const char *text, size_t off, size_t len, size_t sentence,
  *                   starting April 24"); else resolved false
  *   XM_CLOCK        never resolved (no day)
  * A month or year told in the past, or over before the document date,
- * turns from XM_PERIOD into XM_RECALL here. The rule that picks among
+ * turns from XM_PERIOD into XM_RECALL here; so does a day written out
+ * ("on May 7") that a future clause names but that was over more than
+ * three days before the document date ("the visit after taking office
+ * on May 7 will begin in Beijing"). The rule that picks among
  * the possible days is described at the top of xdate-resolve.c.
  * The document's own date line is scanned like any sentence if the
  * caller passes it: skip mentions inside doc->off..doc->off+doc->len.

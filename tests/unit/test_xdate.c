@@ -900,6 +900,28 @@ TEST(weekday_mismatch)
 	xmentions_release(&r.ms);
 }
 
+/* A day written out in a future clause but a week over is recalled, not
+ * planned; one a day back (a report syndicated late) is still a day. */
+TEST(future_over)
+{
+	static const char *const s[] = {
+	    "The first visit after taking office on May 7 will begin in "
+	    "Beijing on May 16.",
+	    "He will arrive on May 13, the ministry said.", NULL};
+	struct run r;
+	const struct xmention *m;
+
+	run_text(&r, "2024-05-14", XDATE_ORDER_UNKNOWN, s);
+	if ((m = find(&r, "on May 7")))
+		CHECK_INT(m->kind, XM_RECALL);
+	if ((m = find(&r, "on May 16")))
+		CHECK_INT(m->kind, XM_DAYS);
+	if ((m = find(&r, "on May 13")))
+		CHECK_INT(m->kind, XM_DAYS);
+	CHECK(days_are(&r, "on May 7", "2024-05-07", "2024-05-07"));
+	xmentions_release(&r.ms);
+}
+
 /* One long sentence of the same phrase: every copy found once, across
  * the windows the scanner reads. */
 TEST(long_sentence)
@@ -1020,6 +1042,7 @@ int main(void)
 	RUN(date_line_scanned);
 	RUN(numeric_orders);
 	RUN(weekday_mismatch);
+	RUN(future_over);
 	RUN(long_sentence);
 	RUN(random_text);
 	return test_done();
