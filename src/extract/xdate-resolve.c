@@ -451,6 +451,54 @@ static void lengths(struct rctx *r)
 	}
 }
 
+/* Whether a day of mention i's sentence, other than i, is resolved. */
+static bool day_beside(const struct rctx *r, size_t i)
+{
+	const struct xmention *v = r->ms->v;
+
+	for (size_t j = i; j-- > 0 && v[j].sentence == v[i].sentence;)
+		if (v[j].resolved && is_day(&v[j]))
+			return true;
+	for (size_t j = i + 1; j < r->ms->n && v[j].sentence == v[i].sentence;
+	     j++)
+		if (v[j].resolved && is_day(&v[j]))
+			return true;
+	return false;
+}
+
+/* "the last two days of the visit": the part of the nearest stay of
+ * more than one day resolved before it, within five sentences; not
+ * when its sentence names the day ("On Thursday, the last day of the
+ * trip": Thursday says it). */
+static void parts(struct rctx *r)
+{
+	const struct xmention *v = r->ms->v;
+
+	for (size_t i = 0; i < r->ms->n; i++) {
+		struct xmention *x = &r->ms->v[i];
+		const struct xmention *s = NULL;
+
+		if ((x->rel != XR_PART_FIRST && x->rel != XR_PART_LAST) ||
+		    day_beside(r, i))
+			continue;
+		for (size_t j = i; j-- > 0 && !s;) {
+			if (v[j].sentence + 5 < x->sentence)
+				break;
+			if (v[j].resolved && v[j].last > v[j].first &&
+			    v[j].last - v[j].first < 31 &&
+			    (v[j].kind == XM_DAYS || v[j].kind == XM_DURATION))
+				s = &v[j];
+		}
+		if (!s || x->nrel > s->last - s->first)
+			continue;
+		x->resolved = true;
+		x->first =
+		    x->rel == XR_PART_FIRST ? s->first : s->last - x->nrel + 1;
+		x->last =
+		    x->rel == XR_PART_FIRST ? s->first + x->nrel - 1 : s->last;
+	}
+}
+
 /* A month or a year that is over, or told in the past: recalled. */
 static void recalls(struct rctx *r)
 {
@@ -518,6 +566,7 @@ void xdate_resolve(struct xmentions *m, const char *text, size_t len,
 	chain(&r);
 	follow(&r);
 	lengths(&r);
+	parts(&r);
 	recalls(&r);
 	xres_check_weekdays(&r);
 	free(r.c);

@@ -9,7 +9,8 @@
  *
  *   1. xdate_scan() reads one sentence and appends what it mentions, as
  *      written (a weekday, a day of a month with or without a year, a
- *      range, a duration, a clock time, a recalled past), with the tense
+ *      range, a duration, a part of a stay ("the last two days of the
+ *      visit"), a clock time, a recalled past), with the tense
  *      of the clause it stands in;
  *   2. xdate_resolve() settles every mention of the document at once:
  *      a weekday becomes the date nearest the document date that agrees
@@ -139,6 +140,10 @@ void xdate_scan(const char *text, size_t off, size_t len, size_t sentence,
  *   XM_DURATION     first..first+ndays-1 when a day of its own sentence
  *                   (within four mentions) starts it ("a six-day visit
  *                   starting April 24"); else resolved false
+ *   XM_DAYS of a part ("the last two days of the visit"): those days of
+ *                   the nearest stay of days resolved within five
+ *                   sentences before it; unresolved when its sentence
+ *                   names a day itself ("On Thursday, the last day")
  *   XM_CLOCK        never resolved (no day)
  * A month or year told in the past, or over before the document date,
  * turns from XM_PERIOD into XM_RECALL here; so does a day written out

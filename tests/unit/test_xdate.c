@@ -717,6 +717,14 @@ static const struct text_case text_cases[] = {
      {"The two sides will open talks in July.",
       "A joint news conference on Tuesday."},
      {{"on Tuesday", "2024-02-20", "2024-02-20"}}},
+    /* A part of a stay told before: its last two days. */
+    {"part of a stay",
+     "2023-04-14",
+     {"He will make a six-day state visit starting April 24.",
+      "The visit marks 70 years of the alliance.",
+      "He will spend the last two days of the visit in Boston."},
+     {{"the last two days of the visit", "2023-04-28", "2023-04-29"},
+      {"starting April 24", "2023-04-24", "2023-04-24"}}},
     {"no cue",
      "2023-02-02",
      {"Talks in Milan on Monday."},
@@ -922,6 +930,27 @@ TEST(future_over)
 	xmentions_release(&r.ms);
 }
 
+/* "On Thursday, the last day of the trip": the weekday names the day;
+ * the part is left unresolved rather than read from another length. */
+TEST(part_beside_day)
+{
+	static const char *const s[] = {
+	    "He will start a three-day visit on Tuesday next week.",
+	    "He will stay in Baghdad for two days.",
+	    "On Thursday, the last day of the trip, he travels to Erbil.",
+	    NULL};
+	struct run r;
+	const struct xmention *m;
+
+	run_text(&r, "2024-09-05", XDATE_ORDER_UNKNOWN, s);
+	CHECK(days_are(&r, "On Thursday", "2024-09-12", "2024-09-12"));
+	if ((m = find(&r, "the last day of the trip")))
+		CHECK(!m->resolved);
+	else
+		CHECK(!"'the last day of the trip' not read");
+	xmentions_release(&r.ms);
+}
+
 /* One long sentence of the same phrase: every copy found once, across
  * the windows the scanner reads. */
 TEST(long_sentence)
@@ -1043,6 +1072,7 @@ int main(void)
 	RUN(numeric_orders);
 	RUN(weekday_mismatch);
 	RUN(future_over);
+	RUN(part_beside_day);
 	RUN(long_sentence);
 	RUN(random_text);
 	return test_done();
