@@ -10,7 +10,9 @@
  *                              the text decide; else the nearer reading,
  *                              warned
  *   a weekday                  the week before, of and the two after, or
- *                              the one "next", "last", "next week" fix
+ *                              the one "next", "last", "next week" fix;
+ *                              and the first after a date written just
+ *                              before it, when beyond those weeks
  *   today, next week, ...      the day or span they name
  */
 #include "itin/datetime.h"
@@ -125,13 +127,37 @@ static int64_t monday(const struct rctx *r)
 	return r->D - (r->wdD + 6) % 7;
 }
 
+/* The last day of the nearest written date before mention i, within
+ * two sentences ("On Thursday 2nd November ... The visit will conclude
+ * on Friday"): its cheapest reading. */
+static bool written_before(const struct rctx *r, size_t i, int64_t *last)
+{
+	const struct xmention *x = &r->ms->v[i], *v = r->ms->v;
+
+	for (size_t j = i; j-- > 0 && j + 8 > i;) {
+		const struct cand *c = &r->c[j * MAXC], *b = c;
+
+		if (v[j].sentence + 2 < x->sentence)
+			return false;
+		if (!v[j].m || !v[j].d || r->nc[j] == 0 ||
+		    (v[j].kind != XM_DAYS && v[j].kind != XM_UNTIL))
+			continue;
+		for (int k = 1; k < r->nc[j]; k++)
+			if (c[k].cost < b->cost)
+				b = &c[k];
+		*last = b->last;
+		return true;
+	}
+	return false;
+}
+
 static void cands_weekday(struct rctx *r, size_t i)
 {
 	const struct xmention *x = &r->ms->v[i];
 	int64_t span = x->wday2 >= 0 ? (x->wday2 - x->wday + 7) % 7 : 0;
 	int64_t back = (r->wdD - x->wday + 7) % 7,
 		fwd = (x->wday - r->wdD + 7) % 7;
-	int64_t inweek = (x->wday + 6) % 7, base = r->D - back;
+	int64_t inweek = (x->wday + 6) % 7, base = r->D - back, last;
 
 	switch (x->rel) {
 	case XR_WD_NEXT:
@@ -152,6 +178,14 @@ static void cands_weekday(struct rctx *r, size_t i)
 	default:
 		for (int k = -1; k <= 2; k++)
 			xres_add(r, i, base + 7 * k, base + 7 * k + span);
+		/* A weekday told after a written date may follow it
+		 * beyond those weeks: its first after that date. */
+		if (written_before(r, i, &last)) {
+			last +=
+			    1 + (x->wday - weekday_from_days(last + 1) + 7) % 7;
+			if (last > base + 14 || last < base - 7)
+				xres_add(r, i, last, last + span);
+		}
 		return;
 	}
 	xres_add(r, i, base, base + span);
@@ -351,4 +385,25 @@ enum xdate_order xres_text_order(const struct xmentions *ms)
 			return o;
 	}
 	return XDATE_ORDER_UNKNOWN;
+}
+
+void xres_check_weekdays(struct rctx *r)
+{
+	char buf[ITIN_WHEN_MAX];
+	long line, col;
+
+	for (size_t i = 0; i < r->ms->n; i++) {
+		const struct xmention *x = &r->ms->v[i];
+
+		if (!x->resolved || x->wday < 0 || !x->m || !x->d ||
+		    weekday_from_days(x->first) == x->wday)
+			continue;
+		where(r, x->off, &line, &col);
+		date_format(x->first, buf);
+		itin_warn_at(r->w, r->file, line, col,
+			     "'%.*s': %s is a %s, not a %s; the date is kept",
+			     (int)(x->len < 40 ? x->len : 40), r->text + x->off,
+			     buf, weekday_name(weekday_from_days(x->first)),
+			     weekday_name(x->wday));
+	}
 }

@@ -7,11 +7,13 @@
  *     "Date", "Press release", "Issue 212 |"), a place in capitals or
  *     title case before a comma or bracket ("SEOUL,", "Santiago de
  *     Chile,", "Ankara (AFP) -"), a byline ("By Marina T.", "Ahmet
- *     Gencturk |"), punctuation, a weekday or a clock time;
+ *     Gencturk |"), punctuation, a weekday, a clock time, or a date
+ *     in another calendar ("Riyadh, Dhu al-Qadah 18, 1445, May 26");
  *   - after it (and an optional clock time with its zone: "12:19:20 AM",
  *     "06:45 EDT", "T08:15:00+09:00", "11:27 Uhr") the end of the line,
  *     a bracket, a dash, a bar, a comma, a separator or a label
- *     ("Updated ...", "by ...");
+ *     ("Updated ...", "by ...") or, after a comma, an agency's name in
+ *     capitals and a dash ("May 26, 2024, SPA --");
  *   - a single day: a range is never the date of a report.
  * A date without a year counts only as an agency's date line ("Jan 30
  * (Yonhap) --": a bracket, then a dash) or alone on its line; its year
@@ -57,6 +59,26 @@ static bool title_run(const struct xwin *w, size_t i)
 			return false;
 	}
 	return false;
+}
+
+/* A date in another calendar before the Gregorian one, "Dhu al-Qadah
+ * 18, 1445,": capitalised words (with particles and hyphens), a day, a
+ * comma, a year of three or four digits, a comma. Its tokens, or 0. */
+static size_t other_calendar(const struct xwin *w, size_t i)
+{
+	size_t j = i;
+
+	while (j < w->n && j < i + 6 &&
+	       ((w->t[j].kind == XT_WORD &&
+		 (w->t[j].cap || xw_in(w, j, particles))) ||
+		(xw_punct(w, j, '-') && !w->t[j].sp)))
+		j++;
+	if (j == i || !w->t[i].cap || j + 4 > w->n || w->t[j].kind != XT_NUM ||
+	    w->t[j].ndig > 2 || !xw_punct(w, j + 1, ',') ||
+	    w->t[j + 2].kind != XT_NUM || w->t[j + 2].ndig < 3 ||
+	    w->t[j + 2].ndig > 4 || !xw_punct(w, j + 3, ','))
+		return 0;
+	return j + 4 - i;
 }
 
 static bool prefix_ok(const struct xwin *w, size_t i)
@@ -127,6 +149,10 @@ static enum suffix suffix_of(const struct xwin *w, size_t j, int *clock)
 	if (after >= w->n)
 		return SUF_EOL;
 	if (agency_at(w, after) || agency_at(w, j))
+		return SUF_AGENCY;
+	/* "May 26, 2024, SPA --": an agency's name in capitals, a dash. */
+	if (after > j && w->t[after].upper &&
+	    (after + 1 >= w->n || xw_punct(w, after + 1, '-')))
 		return SUF_AGENCY;
 	/* '?' stands for the separators outside ASCII ("\xc2\xb7"). */
 	if (xw_punct(w, after, '(') || xw_punct(w, after, '-') ||
@@ -252,16 +278,21 @@ static bool date_line(const struct docctx *c, const char *s, size_t a, size_t e,
 	struct xtok toks[LINE_TOKS];
 	struct xwin w = {s, toks, 0, NULL};
 	struct xmention m;
-	size_t n = 0, p = a, nx, k;
+	size_t n = 0, p = a, nx, k, skipped = 0;
 
 	while (n < LINE_TOKS && xtok_next(s, p, e, &toks[n], &nx)) {
 		p = nx;
 		n++;
 	}
 	w.n = n;
-	for (size_t i = 0; i < n && (loose || i < 10); i++) {
+	for (size_t i = 0; i < n && (loose || i < 10 + skipped); i++) {
 		if (date_at(c, &w, i, loose, out))
 			return true;
+		if (!loose && (k = other_calendar(&w, i)) > 0) {
+			skipped += k;
+			i += k - 1;
+			continue;
+		}
 		xm_clear(&m);
 		if ((k = xpat_clock(&w, i, &m)) > 0) {
 			i += k - 1;

@@ -108,7 +108,9 @@ enum xrel {
 	XR_THIS_YEAR,
 	XR_NEXT_YEAR,
 	XR_LAST_YEAR,
-	XR_Y_LAST, /* a month or date "last year" */
+	XR_PART_FIRST, /* "the first two days of the visit": nrel days */
+	XR_PART_LAST,  /* "the last two days of the visit" */
+	XR_Y_LAST,     /* a month or date "last year" (keep these last) */
 	XR_Y_THIS,
 	XR_Y_NEXT,
 };

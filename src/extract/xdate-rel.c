@@ -1,6 +1,7 @@
 /*
  * xdate-rel.c: the words that name a day by its distance from another
- * ("tomorrow", "the next day", "two days later", "next week"), lengths
+ * ("tomorrow", "the next day", "two days later", "next week"), parts of
+ * a stay ("the last two days of the visit"), lengths
  * ("a two-day visit", "for three days"), clock times ("4 p.m.",
  * "10:00-12:00", "1400 GMT", "noon") and years ("in 1998", "since
  * 2019", "last year's summit").
@@ -139,10 +140,37 @@ static size_t span_words(const struct xwin *w, size_t i, struct xmention *m)
 	return 0;
 }
 
+/* "the last two days of the visit", "the first day of his tour": a
+ * part of the stay told just before. */
+static size_t part_words(const struct xwin *w, size_t i, struct xmention *m)
+{
+	static const char *const firsts[] = {"first", "opening", NULL};
+	static const char *const lasts[] = {"last", "final", "closing", NULL};
+	static const char *const dets[] = {"the", "his",  "her", "their",
+					   "its", "this", NULL};
+	static const char *const stays[] = {"visit", "trip",	"tour",
+					    "stay",  "mission", NULL};
+	size_t j = i + 2;
+	int n = 1;
+
+	if (!xw_is(w, i, "the") ||
+	    !(xw_in(w, i + 1, firsts) || xw_in(w, i + 1, lasts)))
+		return 0;
+	if (!xw_is(w, j, "day") && (n = xw_count(w, j++, true)) < 1)
+		return 0;
+	if (!(xw_is(w, j, n == 1 ? "day" : "days") && xw_is(w, j + 1, "of") &&
+	      xw_in(w, j + 2, dets) && xw_in(w, j + 3, stays)))
+		return 0;
+	m->kind = XM_DAYS;
+	m->rel = xw_in(w, i + 1, firsts) ? XR_PART_FIRST : XR_PART_LAST;
+	m->nrel = n;
+	return j + 4 - i;
+}
+
 size_t xpat_rel(const struct xwin *w, size_t i, struct xmention *m)
 {
-	static const xpat_fn pats[] = {today_words, day_words, count_words,
-				       span_words};
+	static const xpat_fn pats[] = {today_words, part_words, day_words,
+				       count_words, span_words};
 
 	return xpat_first(pats, sizeof pats / sizeof *pats, false, w, i, m);
 }

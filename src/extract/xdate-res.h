@@ -15,8 +15,11 @@
 
 #include "xdate.h"
 
-#define MAXC	 4
-#define PEN_WDAY (2 * 400)
+#define MAXC 5
+/* A month and day whose year's weekday is not the one written: half a
+ * year, so the weekday picks the year only when the date is about as
+ * near in either, and a wrong weekday never moves a date by a year. */
+#define PEN_WDAY (2 * 200)
 
 struct cand {
 	int64_t first, last;
@@ -47,5 +50,8 @@ void xres_add(struct rctx *r, size_t i, int64_t first, int64_t last);
 void xres_candidates(struct rctx *r, size_t i);
 /* The order the text's own numeric dates decide, if any. */
 enum xdate_order xres_text_order(const struct xmentions *ms);
+/* Warn of each resolved date whose written weekday is not its own
+ * ("Wednesday, April 29" in 2025): the date is kept. */
+void xres_check_weekdays(struct rctx *r);
 
 #endif

@@ -19,6 +19,9 @@
  *     before, not six days on; three days back costs 12 and loses), a
  *     past clause naming a day v days after it costs 10v + v*v (a past
  *     told of days to come is much rarer). A tie goes to the later day.
+ *     A mention with no tense of its own right after one told as to
+ *     come, in its sentence or the next ("A joint news conference on
+ *     Tuesday."), is to come too.
  *   - A day placed after an "until"/"through" date of its own sentence
  *     costs 30 more (the stay cannot start after it ends).
  *   - A weekday outside the span of days named shortly before it (the
@@ -36,9 +39,17 @@
  *     one line of the narrative (both past, or both to come), are
  *     chained: a day that falls before the one mentioned before it
  *     costs 4, 12 when the words before it say the narrative moves on
- *     ("Then, on Monday"), 30 when it is an "until" bound.
+ *     ("Then, on Monday", "After the meeting, ... on Saturday"), 30
+ *     when it is an "until" bound; a weekday before a date the words
+ *     fix (the one before it) costs 1 more for each day back, up to 7;
+ *     a written date before the weekday before it costs nothing (an
+ *     aside: "... after the Coronation on 6 May"). A weekday after a
+ *     moved-on day, or after a single day written out, costs its
+ *     distance from that day instead of from the document date, when
+ *     less; the spans told before a moved-on day hold no weekday after
+ *     it.
  *   The cheapest choice for the whole chain is found by dynamic
- *   programming over the candidates (at most four per mention), so the
+ *   programming over the candidates (at most five per mention), so the
  *   work is linear in the number of mentions.
  *
  * Then the words that count from the previous date ("the next day",
@@ -46,7 +57,9 @@
  * text order (the document date when there is none), a length ("a
  * two-day visit") takes the day named beside it in its sentence as its
  * start, and a month or year the text names that is over, or is told in
- * the past, becomes a recalled past (XM_RECALL).
+ * the past, becomes a recalled past (XM_RECALL), as does a day written
+ * out in a future clause but over more than three days before the
+ * document date.
  *
  * A numeric date ("01/03/2006") is read in the order its own fields
  * decide (a field over 12), else the date line's (MDY or DMY), else the
@@ -160,6 +173,10 @@ static const struct cand *container(const struct rctx *r, size_t i)
 		span = same_line(&v[i - d], x) ? span_of(r, i - d) : NULL;
 		if (holds(r, i, span))
 			return span;
+		/* "After the meeting, ... on Saturday": the narrative has
+		 * moved on from the spans told before. */
+		if (v[i - d].cue && v[i - d].wday >= 0)
+			break;
 	}
 	for (size_t j = i + 1; j < n && j < i + 8; j++) {
 		if (v[j].sentence != x->sentence)
@@ -216,16 +233,41 @@ static void appose(struct rctx *r, size_t i)
 			r->c[i * MAXC + k].cost += PEN_SPAN;
 }
 
-static long pair_cost(const struct xmention *p, const struct cand *pc,
-		      const struct xmention *x, const struct cand *xc)
+static long min7(int64_t days)
 {
+	return days < 7 ? (long)days : 7;
+}
+
+/* What the pair p, x adds to x's own cost: going back costs; a weekday
+ * after one the words moved on to ("After the meeting, ... on Saturday
+ * [13th]. He will return on Monday") counts its distance from that day,
+ * not from the document date: the 15th, two days on, though the 8th is
+ * nearer the date line. So does a weekday after a single day written
+ * out ("On Thursday 2nd November ... on Friday"). */
+static long pair_cost(const struct rctx *r, const struct xmention *p,
+		      const struct cand *pc, const struct xmention *x,
+		      const struct cand *xc)
+{
+	int64_t back = pc->first - xc->first, on = xc->first - pc->last;
+	int64_t dist = xc->first > r->D ? xc->first - r->D : r->D - xc->first;
+
 	if (x->sentence > p->sentence + CHAIN_SENTS || !same_line(p, x))
 		return 0;
 	if (x->kind == XM_UNTIL)
 		return xc->last < pc->first ? PEN_BOUND : 0;
-	if (xc->first >= pc->first)
+	/* A date its words fix ("on 6 May") told after a weekday is an
+	 * aside that does not move the weekday ("On Wednesday he will
+	 * travel ... The visit comes after the Coronation on 6 May"). */
+	if (back > 0 && x->m && p->wday >= 0 && !p->m)
 		return 0;
-	return x->cue || x->sentence == p->sentence ? PEN_CUE : PEN_ORDER;
+	if (back > 0)
+		return (x->cue || x->sentence == p->sentence ? PEN_CUE
+							     : PEN_ORDER) +
+		       (p->m && x->wday >= 0 && !x->m ? 2 * min7(back) : 0);
+	if (x->wday >= 0 && !x->m &&
+	    (p->cue || (p->m && pc->first == pc->last)) && on > 0 && on < dist)
+		return -2 * (long)(dist - on);
+	return 0;
 }
 
 /* One step of the chain: x's candidates given p's running totals. */
@@ -239,7 +281,7 @@ static void step(struct rctx *r, size_t p, size_t i)
 
 		for (int b = 0; b < r->nc[p]; b++) {
 			const struct cand *pc = &r->c[p * MAXC + b];
-			long t = pc->cost + pair_cost(pm, pc, x, xc);
+			long t = pc->cost + pair_cost(r, pm, pc, x, xc);
 
 			if (xc->bp < 0 || t < best) {
 				best = t;
@@ -409,18 +451,88 @@ static void lengths(struct rctx *r)
 	}
 }
 
+/* Whether a day of mention i's sentence, other than i, is resolved. */
+static bool day_beside(const struct rctx *r, size_t i)
+{
+	const struct xmention *v = r->ms->v;
+
+	for (size_t j = i; j-- > 0 && v[j].sentence == v[i].sentence;)
+		if (v[j].resolved && is_day(&v[j]))
+			return true;
+	for (size_t j = i + 1; j < r->ms->n && v[j].sentence == v[i].sentence;
+	     j++)
+		if (v[j].resolved && is_day(&v[j]))
+			return true;
+	return false;
+}
+
+/* "the last two days of the visit": the part of the nearest stay of
+ * more than one day resolved before it, within five sentences; not
+ * when its sentence names the day ("On Thursday, the last day of the
+ * trip": Thursday says it). */
+static void parts(struct rctx *r)
+{
+	const struct xmention *v = r->ms->v;
+
+	for (size_t i = 0; i < r->ms->n; i++) {
+		struct xmention *x = &r->ms->v[i];
+		const struct xmention *s = NULL;
+
+		if ((x->rel != XR_PART_FIRST && x->rel != XR_PART_LAST) ||
+		    day_beside(r, i))
+			continue;
+		for (size_t j = i; j-- > 0 && !s;) {
+			if (v[j].sentence + 5 < x->sentence)
+				break;
+			if (v[j].resolved && v[j].last > v[j].first &&
+			    v[j].last - v[j].first < 31 &&
+			    (v[j].kind == XM_DAYS || v[j].kind == XM_DURATION))
+				s = &v[j];
+		}
+		if (!s || x->nrel > s->last - s->first)
+			continue;
+		x->resolved = true;
+		x->first =
+		    x->rel == XR_PART_FIRST ? s->first : s->last - x->nrel + 1;
+		x->last =
+		    x->rel == XR_PART_FIRST ? s->first + x->nrel - 1 : s->last;
+	}
+}
+
 /* A month or a year that is over, or told in the past: recalled. */
 static void recalls(struct rctx *r)
 {
 	for (size_t i = 0; i < r->ms->n; i++) {
 		struct xmention *x = &r->ms->v[i];
 
+		/* "The visit after taking office on May 7 will begin ...":
+		 * a day written out, told as to come, but a week over. */
+		if (x->kind == XM_DAYS && x->resolved && x->m && x->d &&
+		    x->tense == XTENSE_FUTURE && x->last + 3 < r->D) {
+			x->kind = XM_RECALL;
+			continue;
+		}
 		if (x->kind != XM_PERIOD || !x->resolved || x->d ||
 		    (!x->m && !x->y))
 			continue;
 		if (x->last < r->D ||
 		    (x->tense == XTENSE_PAST && x->first <= r->D))
 			x->kind = XM_RECALL;
+	}
+}
+
+/* A sentence with no verb of its own ("A joint news conference on
+ * Wednesday.") after one told as to come stays to come: its untensed
+ * mentions take the future of the sentence just before. */
+static void carry_future(struct xmentions *m)
+{
+	for (size_t i = 1; i < m->n; i++) {
+		struct xmention *x = &m->v[i];
+		const struct xmention *p = &m->v[i - 1];
+
+		if (x->tense == XTENSE_NONE && p->tense == XTENSE_FUTURE &&
+		    x->sentence <= p->sentence + 1)
+			x->tense = XTENSE_FUTURE;
 	}
 }
 
@@ -438,6 +550,7 @@ void xdate_resolve(struct xmentions *m, const char *text, size_t len,
 	civil_from_days(r.D, &r.Y, &mo, &d);
 	r.wdD = weekday_from_days(r.D);
 	r.text_order = xres_text_order(m);
+	carry_future(m);
 	r.c = xcalloc(m->n * MAXC, sizeof *r.c);
 	r.nc = xcalloc(m->n, sizeof *r.nc);
 	for (size_t i = 0; i < m->n; i++) {
@@ -453,7 +566,9 @@ void xdate_resolve(struct xmentions *m, const char *text, size_t len,
 	chain(&r);
 	follow(&r);
 	lengths(&r);
+	parts(&r);
 	recalls(&r);
+	xres_check_weekdays(&r);
 	free(r.c);
 	free(r.nc);
 }

@@ -8,11 +8,11 @@
  * words just before a mention then say what it is: "until", "through",
  * "to" make an end (XM_UNTIL), "from", "starting", "since" a start
  * (XM_FROM), "next", "last", "coming" move a weekday; "then", "later",
- * "afterwards" mark the narrative moving on (cue). A window is matched
- * only up to XWIN_LOOK tokens from its end unless it reaches the end of
- * the sentence; the next window starts XWIN_BACK tokens before that, so
- * every pattern sees its whole span and its prefix words, and the work
- * stays linear in the sentence.
+ * "afterwards", "after the meeting" mark the narrative moving on (cue).
+ * A window is matched only up to XWIN_LOOK tokens from its end unless it
+ * reaches the end of the sentence; the next window starts XWIN_BACK
+ * tokens before that, so every pattern sees its whole span and its
+ * prefix words, and the work stays linear in the sentence.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -106,17 +106,29 @@ static size_t prefix(const struct xwin *w, size_t i, size_t floor,
 	return q;
 }
 
-/* "Then, on Monday": within the eight tokens before the mention. */
+/* "Then, on Monday": within the eight tokens before the mention; "After
+ * the meeting, he will travel to Port Moresby on Saturday": an event
+ * told before, its phrase closed by a comma, within the 24 tokens before
+ * it. */
 static bool cue_before(const struct xwin *w, size_t q)
 {
 	static const char *const cues[] = {
 	    "then",	  "afterwards", "afterward", "subsequently",
 	    "thereafter", "later",	"next",	     NULL};
-	size_t lo = q > 8 ? q - 8 : 0;
+	static const char *const after[] = {"after", "following", NULL};
+	static const char *const dets[] = {"the", "his",   "her",   "their",
+					   "its", "these", "those", NULL};
+	size_t lo = q > 24 ? q - 24 : 0;
+	bool comma = false;
 
 	for (size_t i = q; i-- > lo;) {
-		if (xw_in(w, i, cues))
+		if (i + 8 >= q && xw_in(w, i, cues))
 			return true;
+		/* Not "comes after the Coronation on 6 May": that day is
+		 * the event's. */
+		if (xw_in(w, i, after) && xw_in(w, i + 1, dets) && comma)
+			return true;
+		comma = comma || xw_punct(w, i, ',');
 		if (xw_punct(w, i, '.') || xw_punct(w, i, ';'))
 			break;
 	}

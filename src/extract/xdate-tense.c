@@ -6,14 +6,18 @@
  * Sunday and will leave on Tuesday": Sunday past, Tuesday future), else
  * the nearest after it; a clause with no marker ("Then, on Monday, he
  * will head ...") takes the nearest neighbouring clause's, the one
- * before it on a tie. Markers:
- *   future   will, shall, 'll, would, may, might, could;
- * scheduled/due/expected/set/slated/ poised/planning/plans/intends + to;
- * is/are/was to; going to; upcoming; headline "to visit" past     was, were,
- * had, did, has/have + participle, ago, irregular pasts (met, held, began ...),
- * regular -ed verbs (not after be/is/been: "will be held" is not past; not
- * after a/the) present  is/are + -ing, headline -s verbs (arrives, visits,
- * meets) Only a window of 200 bytes either side is read, so the work per date
+ * before it on a tie; a trailing attribution ("..., an official told
+ * AFP") sets none. Markers:
+ *   future: will, shall, 'll, would, may, might, could; scheduled, due,
+ *     expected, set, slated, poised, planning, plans, intends + to;
+ *     is/are/was to; going to; upcoming; "to take part" before the date
+ *     in its clause (a purpose); a headline's "to visit" when nothing
+ *     else speaks;
+ *   past: was, were, had, did, has/have + participle, ago, irregular
+ *     pasts (met, held, began ...), regular -ed verbs (not after
+ *     be/is/been: "will be held" is not past; not after a/the);
+ *   present: is/are + -ing, headline -s verbs (arrives, visits, meets).
+ * Only a window of 200 bytes either side is read, so the work per date
  * is bounded however long the sentence.
  */
 #include <string.h>
@@ -56,10 +60,19 @@ static const char *const fut_be[] = {"scheduled", "slated", "due",
 				     "planned",	  "set",    "expected",
 				     "poised",	  "tipped", NULL};
 static const char *const be_now[] = {"is", "are", "am", NULL};
+/* The verbs that frame reported speech ("..., an official told AFP"):
+ * their tense is the telling's, not the reported clause's. */
+static const char *const reporting[] = {
+    "said",	 "says",     "told",	 "tells",     "announced", "announces",
+    "confirmed", "confirms", "stated",	 "states",    "added",	   "adds",
+    "reported",	 "reports",  "noted",	 "explained", "disclosed", "revealed",
+    "declared",	 "quoted",   "informed", NULL};
 static const char *const to_verbs[] = {
-    "visit",  "meet", "attend", "travel", "arrive", "hold",  "host",
-    "tour",   "head", "fly",	"go",	  "begin",  "start", "leave",
-    "depart", "open", "join",	"make",	  "hold",   "sign",  NULL};
+    "visit", "meet",	  "attend",  "travel",	    "arrive",  "hold",
+    "host",  "tour",	  "head",    "fly",	    "go",      "begin",
+    "start", "leave",	  "depart",  "open",	    "join",    "make",
+    "hold",  "sign",	  "take",    "participate", "address", "discuss",
+    "lead",  "represent", "deliver", NULL};
 
 static bool is_ed(const struct xtok *t)
 {
@@ -91,8 +104,12 @@ static enum xtense marker(const struct xwin *w, size_t i)
 		return XTENSE_FUTURE;
 	if (xw_in(w, i, fut_to) && xw_is(w, i + 1, "to"))
 		return XTENSE_FUTURE;
-	/* "is scheduled for Monday", "are set for October". */
-	if (xw_in(w, i, fut_be) && i > 0 && xw_in(w, i - 1, be_now))
+	/* "is scheduled for Monday", "are set for October"; a plan told in
+	 * the past is still to come ("said a meeting was planned for
+	 * Thursday", as "was to" is). */
+	if (xw_in(w, i, fut_be) && i > 0 &&
+	    (xw_in(w, i - 1, be_now) || xw_is(w, i - 1, "was") ||
+	     xw_is(w, i - 1, "were")))
 		return XTENSE_FUTURE;
 	if ((xw_is(w, i, "is") || xw_is(w, i, "are") || xw_is(w, i, "was") ||
 	     xw_is(w, i, "were")) &&
@@ -136,7 +153,6 @@ static bool clause_break(const struct xtok *t)
 		t->c == ')' || (t->c == '-' && t->sp));
 }
 
-/* The marker of clause [a, b) nearest to t[at]: before it first. */
 /* marker(), through the window's cache. */
 static enum xtense mark(const struct xwin *w, size_t i)
 {
@@ -147,16 +163,43 @@ static enum xtense mark(const struct xwin *w, size_t i)
 	return (enum xtense)w->marks[i];
 }
 
+/* "left Riyadh today for Madrid, to take part on Wednesday in ...": an
+ * infinitive of purpose before the date in its own clause tells what is
+ * to come after the clause it hangs on, whatever that clause's tense. */
+static bool purpose(const struct xwin *w, size_t a, size_t at)
+{
+	for (size_t i = a; i < at; i++)
+		if (weak_future(w, i))
+			return true;
+	return false;
+}
+
+/* A reporting verb at t[i], or the auxiliary before one ("has
+ * confirmed"). */
+static bool reports(const struct xwin *w, size_t i)
+{
+	if (xw_is(w, i, "has") || xw_is(w, i, "have") || xw_is(w, i, "had"))
+		i++;
+	return xw_in(w, i, reporting);
+}
+
+/* The marker of clause [a, b) nearest to t[at], before it first (an
+ * infinitive of purpose before it counts as a future); frame: skip
+ * reporting verbs (see widen). */
 static enum xtense in_clause(const struct xwin *w, size_t a, size_t b,
-			     size_t at)
+			     size_t at, bool frame)
 {
 	enum xtense t;
 
 	for (size_t i = at; i-- > a;)
-		if ((t = mark(w, i)) != XTENSE_NONE)
+		if ((t = mark(w, i)) != XTENSE_NONE &&
+		    !(frame && reports(w, i)))
 			return t;
+	if (purpose(w, a, at))
+		return XTENSE_FUTURE;
 	for (size_t i = at; i < b; i++)
-		if ((t = mark(w, i)) != XTENSE_NONE)
+		if ((t = mark(w, i)) != XTENSE_NONE &&
+		    !(frame && reports(w, i)))
 			return t;
 	return XTENSE_NONE;
 }
@@ -177,7 +220,11 @@ static size_t clause_end(const struct xwin *w, size_t i)
 
 /* Widen to the neighbouring clauses, the nearer first, the left one on
  * a tie: the main verb comes before a trailing "..., the ministry said"
- * ("Then, on Monday, he will ...": the left clause has no verb). */
+ * ("Then, on Monday, he will ...": the left clause has no verb). A
+ * trailing attribution on the right ("... on Wednesday, an official
+ * told AFP") only frames the clause: its reporting verb sets no tense
+ * of ours. One on the left ("X said, in an interview Friday, that")
+ * dates the telling, and does. */
 static enum xtense widen(const struct xwin *w, size_t a, size_t b)
 {
 	size_t la = a, lb = a, ra = b, rb = b;
@@ -187,13 +234,14 @@ static enum xtense widen(const struct xwin *w, size_t a, size_t b)
 		if (la > 0) {
 			lb = la - 1;
 			la = clause_start(w, lb);
-			if ((t = in_clause(w, la, lb, lb)) != XTENSE_NONE)
+			if ((t = in_clause(w, la, lb, lb, false)) !=
+			    XTENSE_NONE)
 				return t;
 		}
 		if (rb < w->n) {
 			ra = rb + 1;
 			rb = clause_end(w, ra);
-			if ((t = in_clause(w, ra, rb, ra)) != XTENSE_NONE)
+			if ((t = in_clause(w, ra, rb, ra, true)) != XTENSE_NONE)
 				return t;
 		}
 	}
@@ -211,7 +259,7 @@ enum xtense xtense_at(const struct xwin *w, size_t at)
 	if (at >= w->n)
 		return XTENSE_NONE;
 	at -= lo;
-	t = in_clause(&v, clause_start(&v, at), clause_end(&v, at), at);
+	t = in_clause(&v, clause_start(&v, at), clause_end(&v, at), at, false);
 	if (t == XTENSE_NONE)
 		t = widen(&v, clause_start(&v, at), clause_end(&v, at));
 	for (size_t i = 0; t == XTENSE_NONE && i < v.n; i++)

@@ -9,7 +9,8 @@
  *
  *   1. xdate_scan() reads one sentence and appends what it mentions, as
  *      written (a weekday, a day of a month with or without a year, a
- *      range, a duration, a clock time, a recalled past), with the tense
+ *      range, a duration, a part of a stay ("the last two days of the
+ *      visit"), a clock time, a recalled past), with the tense
  *      of the clause it stands in;
  *   2. xdate_resolve() settles every mention of the document at once:
  *      a weekday becomes the date nearest the document date that agrees
@@ -18,7 +19,8 @@
  *
  * Days are days since 1970-01-01 (datetime.h's days_from_civil). Offsets
  * are byte offsets into the text the caller passed. Nothing here prints;
- * warnings (a numeric date whose order nothing decides) go to an
+ * warnings (a numeric date whose order nothing decides, a weekday that
+ * is not its date's: "Wednesday, April 29" in 2025) go to an
  * itin_warner. The module allocates only the mention array, owned by the
  * struct xmentions the caller holds, and a scratch table that
  * xdate_resolve frees before it returns. Work is linear in the text:
@@ -138,9 +140,16 @@ void xdate_scan(const char *text, size_t off, size_t len, size_t sentence,
  *   XM_DURATION     first..first+ndays-1 when a day of its own sentence
  *                   (within four mentions) starts it ("a six-day visit
  *                   starting April 24"); else resolved false
+ *   XM_DAYS of a part ("the last two days of the visit"): those days of
+ *                   the nearest stay of days resolved within five
+ *                   sentences before it; unresolved when its sentence
+ *                   names a day itself ("On Thursday, the last day")
  *   XM_CLOCK        never resolved (no day)
  * A month or year told in the past, or over before the document date,
- * turns from XM_PERIOD into XM_RECALL here. The rule that picks among
+ * turns from XM_PERIOD into XM_RECALL here; so does a day written out
+ * ("on May 7") that a future clause names but that was over more than
+ * three days before the document date ("the visit after taking office
+ * on May 7 will begin in Beijing"). The rule that picks among
  * the possible days is described at the top of xdate-resolve.c.
  * The document's own date line is scanned like any sentence if the
  * caller passes it: skip mentions inside doc->off..doc->off+doc->len.

@@ -58,6 +58,15 @@ static const struct doc_case doc_cases[] = {
      8 * 3600 + 15 * 60},
     {"Washington, Feb. 3, 2024 -- The secretary will travel ...", "2024-02-03",
      XDATE_ORDER_UNKNOWN, -1},
+    /* An agency's name after a comma; a Hijri date before the
+     * Gregorian one. */
+    {"Riyadh, May 26, 2024, SPA -- The minister left.", "2024-05-26",
+     XDATE_ORDER_UNKNOWN, -1},
+    {"Title\n\nRiyadh, Dhu al-Qadah 18, 1445, May 26, 2024, SPA -- The "
+     "minister left Riyadh today.",
+     "2024-05-26", XDATE_ORDER_UNKNOWN, -1},
+    /* A story's first sentence is no date line. */
+    {"On May 26, 2024, the minister left.", NULL, XDATE_ORDER_UNKNOWN, -1},
     {"13/01/2023\nBody", "2023-01-13", XDATE_DMY, -1},
     {"By Jane Smith | January 30, 2023\nBody.", "2023-01-30",
      XDATE_ORDER_UNKNOWN, -1},
@@ -205,6 +214,23 @@ static const struct tense_case tense_cases[] = {
     {"The embassy will stay closed until Friday.", "Friday", XTENSE_FUTURE},
     {"The planned visit on Monday is off.", "Monday", XTENSE_PRESENT},
     {"Nothing on Monday.", "Monday", XTENSE_NONE},
+    /* A reporting verb next door frames the clause, it does not tense
+     * it: the verb of the reported clause does. */
+    {"They will address a news conference at 4 pm (1400 GMT) on Wednesday, "
+     "an official told AFP.",
+     "Wednesday", XTENSE_FUTURE},
+    {"He will lead the delegation, in Honiara from 8 to 12 September, the "
+     "office has confirmed.",
+     "September", XTENSE_FUTURE},
+    {"The ministry said Monday that ...", "Monday", XTENSE_PAST},
+    /* A plan told in the past is still to come. */
+    {"The office said a meeting with Biden was planned for Thursday.",
+     "Thursday", XTENSE_FUTURE},
+    {"The talks were scheduled for Friday.", "Friday", XTENSE_FUTURE},
+    /* An infinitive of purpose: what is to come after a past. */
+    {"He left Riyadh today for Madrid, to take part on Wednesday in a "
+     "meeting of the committee formed by the summit.",
+     "Wednesday", XTENSE_FUTURE},
 };
 
 TEST(tenses)
@@ -649,6 +675,56 @@ static const struct text_case text_cases[] = {
      {"Delegation in Rome on Saturday.", "Then, on Monday, talks in Milan."},
      {{"on Saturday", "2023-02-04", "2023-02-04"},
       {"on Monday", "2023-02-06", "2023-02-06"}}},
+    /* "After the meeting": the narrative moves on past the range, and
+     * the weekday after follows on from there, not from the date line. */
+    {"after the meeting",
+     "2025-09-04",
+     {"He will attend the forum in Honiara from 8 to 12 September.",
+      "He departs for Honiara on Sunday.",
+      "After the meeting, he will travel to Port Moresby on Saturday for "
+      "talks with his counterpart.",
+      "He is expected to return home on Monday."},
+     {{"8 to 12 September", "2025-09-08", "2025-09-12"},
+      {"on Sunday", "2025-09-07", "2025-09-07"},
+      {"on Saturday", "2025-09-13", "2025-09-13"},
+      {"on Monday", "2025-09-15", "2025-09-15"}}},
+    /* A weekday after a date the words fix follows it, a week on from
+     * the date line; a written date told after it ("after the Coronation
+     * on 6 May") is an aside that does not pull it back. */
+    {"weekday after a date",
+     "2023-05-02",
+     {"He will arrive in Brasilia on Monday 8 May for two days of talks.",
+      "On Wednesday he will travel to Sao Paulo, before flying to Santiago "
+      "the following day.",
+      "The visit comes after the Coronation on 6 May, which the "
+      "vice-president is due to attend."},
+     {{"on Monday 8 May", "2023-05-08", "2023-05-08"},
+      {"On Wednesday", "2023-05-10", "2023-05-10"},
+      {"the following day", "2023-05-11", "2023-05-11"},
+      {"on 6 May", "2023-05-06", "2023-05-06"}}},
+    /* A weekday after a written date three weeks off follows it,
+     * though no week near the date line holds it. */
+    {"weekday weeks on",
+     "2023-10-10",
+     {"On Thursday 2nd November, they will travel to Mombasa.",
+      "The visit will conclude on Friday."},
+     {{"On Thursday 2nd November", "2023-11-02", "2023-11-02"},
+      {"on Friday", "2023-11-03", "2023-11-03"}}},
+    /* A sentence with no verb after a future one stays future: next
+     * Tuesday, not the one two days back. */
+    {"verbless after future",
+     "2024-02-15",
+     {"The two sides will open talks in July.",
+      "A joint news conference on Tuesday."},
+     {{"on Tuesday", "2024-02-20", "2024-02-20"}}},
+    /* A part of a stay told before: its last two days. */
+    {"part of a stay",
+     "2023-04-14",
+     {"He will make a six-day state visit starting April 24.",
+      "The visit marks 70 years of the alliance.",
+      "He will spend the last two days of the visit in Boston."},
+     {{"the last two days of the visit", "2023-04-28", "2023-04-29"},
+      {"starting April 24", "2023-04-24", "2023-04-24"}}},
     {"no cue",
      "2023-02-02",
      {"Talks in Milan on Monday."},
@@ -808,6 +884,73 @@ TEST(numeric_orders)
 	xmentions_release(&r.ms);
 }
 
+/* A weekday that is not the written date's: the date wins over a year
+ * away, warned; the weekday still picks the year when the date is about
+ * as near in either. */
+TEST(weekday_mismatch)
+{
+	static const char *const wrong[] = {
+	    "He will arrive on Wednesday, April 29, for talks.", NULL};
+	static const char *const right[] = {
+	    "He will arrive on Tuesday, April 29, for talks.", NULL};
+	struct run r;
+
+	run_text(&r, "2025-04-14", XDATE_ORDER_UNKNOWN, wrong);
+	CHECK(
+	    days_are(&r, "on Wednesday, April 29", "2025-04-29", "2025-04-29"));
+	CHECK_INT(r.warnings, 1);
+	CHECK(strstr(r.warning, "2025-04-29 is a Tuesday, not a Wednesday") !=
+	      NULL);
+	xmentions_release(&r.ms);
+	run_text(&r, "2025-04-14", XDATE_ORDER_UNKNOWN, right);
+	CHECK(days_are(&r, "on Tuesday, April 29", "2025-04-29", "2025-04-29"));
+	CHECK_INT(r.warnings, 0);
+	xmentions_release(&r.ms);
+}
+
+/* A day written out in a future clause but a week over is recalled, not
+ * planned; one a day back (a report syndicated late) is still a day. */
+TEST(future_over)
+{
+	static const char *const s[] = {
+	    "The first visit after taking office on May 7 will begin in "
+	    "Beijing on May 16.",
+	    "He will arrive on May 13, the ministry said.", NULL};
+	struct run r;
+	const struct xmention *m;
+
+	run_text(&r, "2024-05-14", XDATE_ORDER_UNKNOWN, s);
+	if ((m = find(&r, "on May 7")))
+		CHECK_INT(m->kind, XM_RECALL);
+	if ((m = find(&r, "on May 16")))
+		CHECK_INT(m->kind, XM_DAYS);
+	if ((m = find(&r, "on May 13")))
+		CHECK_INT(m->kind, XM_DAYS);
+	CHECK(days_are(&r, "on May 7", "2024-05-07", "2024-05-07"));
+	xmentions_release(&r.ms);
+}
+
+/* "On Thursday, the last day of the trip": the weekday names the day;
+ * the part is left unresolved rather than read from another length. */
+TEST(part_beside_day)
+{
+	static const char *const s[] = {
+	    "He will start a three-day visit on Tuesday next week.",
+	    "He will stay in Baghdad for two days.",
+	    "On Thursday, the last day of the trip, he travels to Erbil.",
+	    NULL};
+	struct run r;
+	const struct xmention *m;
+
+	run_text(&r, "2024-09-05", XDATE_ORDER_UNKNOWN, s);
+	CHECK(days_are(&r, "On Thursday", "2024-09-12", "2024-09-12"));
+	if ((m = find(&r, "the last day of the trip")))
+		CHECK(!m->resolved);
+	else
+		CHECK(!"'the last day of the trip' not read");
+	xmentions_release(&r.ms);
+}
+
 /* One long sentence of the same phrase: every copy found once, across
  * the windows the scanner reads. */
 TEST(long_sentence)
@@ -927,6 +1070,9 @@ int main(void)
 	RUN(texts);
 	RUN(date_line_scanned);
 	RUN(numeric_orders);
+	RUN(weekday_mismatch);
+	RUN(future_over);
+	RUN(part_beside_day);
 	RUN(long_sentence);
 	RUN(random_text);
 	return test_done();
