@@ -104,7 +104,7 @@ int cmd_timeline(int argc, char **argv, struct cli *cli);
 int cmd_view(int argc, char **argv, struct cli *cli);
 int cmd_extract(int argc, char **argv, struct cli *cli);
 
-/* cmd-import.c */
+/* import-merge.c (the merge of itin import) */
 /*
  * Put events that come from no file into the store as import puts a
  * file's (`extract --add`): in one transaction under the store's lock
