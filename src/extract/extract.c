@@ -44,6 +44,7 @@ struct run {
 	struct cast cast;
 	struct xtoks toks; /* the sentence being read */
 	struct xlegs legs;
+	struct xnewcities towns; /* the legs' unknown towns point here */
 };
 
 static const char *last_word(const char *name)
@@ -272,6 +273,7 @@ static void second_reading(struct run *r)
 
 		xtok_split(text, s->off, s->len, &r->toks);
 		xplace_scan(text, &r->toks, ctx, &sc->places);
+		xnewcity_scan(text, &r->toks, ctx, &r->towns, &sc->places);
 		drop_dateline(r, s, &sc->places);
 		xwho_scan(text, &r->toks, &sc->people);
 		xtrig_scan(text, &r->toks, &sc->trigs);

@@ -178,6 +178,62 @@ TEST(places_possessive_and_capital)
 	CHECK(place_capital(NULL) == NULL);
 }
 
+/* Towns the gazetteer does not know, from the words around them. */
+static const char *towns_of(const char *text, const char *ctx,
+			    struct xnewcities *known)
+{
+	static char out[512];
+	size_t len = 0;
+
+	xtok_split(text, 0, strlen(text), &toks);
+	xplace_scan(text, &toks, ctx, &sc_places);
+	xnewcity_scan(text, &toks, ctx, known, &sc_places);
+	out[0] = '\0';
+	for (size_t i = 0; i < sc_places.n; i++) {
+		const struct xplace *p = &sc_places.v[i];
+
+		if (p->kind == XP_CITY)
+			len += (size_t)snprintf(out + len, sizeof(out) - len,
+						"%s%s:%s", len ? " " : "",
+						p->cc, p->city->city);
+	}
+	return out;
+}
+
+TEST(places_unknown_towns)
+{
+	struct xnewcities known = {0};
+
+	CHECK_STR(towns_of("He will travel to the port city of Lobito.", "AO",
+			   &known),
+		  "AO:Lobito");
+	CHECK_STR(towns_of("They meet in Fasano, a town on Italy's coast.",
+			   "FR", &known),
+		  "IT:Fasano");
+	CHECK_STR(
+	    towns_of("He will visit the Italian town of Zorbano.", "", &known),
+	    "IT:Zorbano");
+	CHECK_STR(towns_of("The visit ends in Cadiz, where he meets them.",
+			   "ES", &known),
+		  "ES:Cadiz");
+	CHECK_STR(towns_of("Where: Kinshasa and Goma", "", &known),
+		  "CD:Kinshasa CD:Goma");
+	/* Learned: the name alone is the town, not inside a longer one. */
+	CHECK_STR(towns_of("Friday 10 November (Goma)", "", &known), "CD:Goma");
+	CHECK_STR(towns_of("the terminal of the Lobito Corridor", "", &known),
+		  "");
+	/* Unknown alone is no town; nor a region, a venue or a person. */
+	CHECK_STR(towns_of("He met Mutua in Nairobi.", "KE", &known),
+		  "KE:Nairobi");
+	CHECK_STR(towns_of("He spoke in Europe, where he was.", "FR", &known),
+		  "");
+	CHECK_STR(towns_of("He spoke at Harvard, where he was.", "US", &known),
+		  "");
+	CHECK_STR(towns_of("He will travel to Zorbia next week.", "US", &known),
+		  "");
+	CHECK_STR(towns_of("in Zorbia, a town", "", &known), "");
+}
+
 TEST(demonym_table)
 {
 	for (size_t i = 0; i < xdemonyms_n; i++) {
@@ -489,6 +545,7 @@ int main(void)
 	RUN(sentences_bounded);
 	RUN(places);
 	RUN(places_possessive_and_capital);
+	RUN(places_unknown_towns);
 	RUN(demonym_table);
 	RUN(people);
 	RUN(triggers);
