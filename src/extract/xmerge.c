@@ -152,4 +152,5 @@ void xleg_merge(struct xlegs *legs)
 			}
 		}
 	}
+	xleg_stays(legs);
 }

@@ -512,6 +512,23 @@ TEST(report_programme)
 }
 
 /* Random words, names and dates: bounded work, at most XLEG_MAX legs. */
+/* A visit to a country whose days its stays cover is those stays. */
+TEST(report_stays)
+{
+	struct got g;
+
+	extract("Marape to visit Indonesia\n\nPrime Minister James Marape "
+		"will pay a state visit to Indonesia from October 23 to 26. "
+		"Prime Minister Marape will arrive in Jakarta on October 23 "
+		"for a two-day stay. He will then visit Jayapura on October "
+		"25 and 26.\n",
+		"2023-10-18", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Jakarta ID 2023-10-23..2023-10-24|"
+			       "visit Jayapura ID 2023-10-25..2023-10-26");
+	evlist_release(&g.evs);
+}
+
 TEST(report_bounded)
 {
 	static const char *const words[] = {
@@ -554,6 +571,7 @@ int main(void)
 	RUN(report_distractors);
 	RUN(report_timed_and_inside);
 	RUN(report_programme);
+	RUN(report_stays);
 	RUN(report_bounded);
 	return test_done();
 }
