@@ -32,6 +32,9 @@ struct cast {
 	size_t n;
 	struct xperson principal;
 	bool has_principal;
+	/* The subject of the first travel word of the lede ("Foreign
+	 * Minister Wang Yi will pay an official visit"): index + 1, or 0. */
+	size_t traveller;
 };
 
 /* Everything one run holds; released by run_release. */
@@ -107,17 +110,22 @@ static void choose_principal(struct cast *c, const char *given)
 		c->has_principal = true;
 		return;
 	}
-	/* The first titled person is the lede's: worth three mentions. */
+	/* The lede's traveller, else the first titled person (the lede's,
+	 * or the headline's): worth three mentions. */
+	size_t lede = c->traveller ? c->traveller - 1 : 0;
+
 	if (c->n)
-		c->count[0] += 3;
-	for (size_t i = 1; i < c->n; i++)
+		c->count[lede] += 3;
+	for (size_t i = 0; i < c->n; i++)
 		if (c->count[i] > c->count[best])
 			best = i;
 	/* Named once is no evidence: "The King and Queen will undertake a
 	 * State Visit ... at the invitation of President William Ruto" is
-	 * about a traveller the text never names. */
+	 * about a traveller the text never names; unless that once is as
+	 * the subject of the lede's travel. */
 	c->has_principal =
-	    c->n > 0 && c->count[best] - (best == 0 ? 3 : 0) >= 2;
+	    c->n > 0 && (c->count[best] - (best == lede ? 3 : 0) >= 2 ||
+			 (c->traveller && best == lede));
 	if (c->has_principal)
 		c->principal = c->v[best];
 }
@@ -160,12 +168,51 @@ static int document_date(struct run *r, struct itin_err *err)
 			   "--date YYYY-MM-DD, the day it was written");
 }
 
+/* The cast's index + 1 of the person named last before the first
+ * visit, move or travel word of the sentence ("At the invitation of
+ * Minister Shoukry, Foreign Minister Wang Yi will pay an official
+ * visit"): its subject; 0 when none. */
+static size_t travel_subject(const struct cast *c, const char *text,
+			     const struct xtoks *t, const struct xpeople *pp)
+{
+	static const char *const objects[] = {"of", "with", "by", "from", NULL};
+	struct xtriggers trigs;
+	const struct xperson *subj = NULL;
+	size_t at = (size_t)-1;
+
+	xtrig_scan(text, t, &trigs);
+	for (size_t i = 0; i < trigs.n && at == (size_t)-1; i++)
+		if (trigs.v[i].kind == XTR_VISIT ||
+		    trigs.v[i].kind == XTR_MOVE ||
+		    trigs.v[i].kind == XTR_TRAVEL)
+			at = trigs.v[i].off;
+	for (size_t p = 0; p < pp->n; p++)
+		if (pp->v[p].off + pp->v[p].len <= at)
+			subj = &pp->v[p];
+	/* Its subject, not a person named further back (a few words, "will
+	 * pay an official", between them at most) nor the object of a
+	 * preposition ("at the invitation of President X"). */
+	for (size_t i = 0, n = 0; subj && i < t->n; i++) {
+		if (t->v[i].off == subj->off && i > 0 &&
+		    xtok_in(text, t, i - 1, objects))
+			subj = NULL;
+		else if (t->v[i].off >= subj->off + subj->len &&
+			 t->v[i].off < at && ++n > 5)
+			subj = NULL;
+	}
+	for (size_t i = 0; subj && i < c->n; i++)
+		if (!strcmp(last_word(c->v[i].name), last_word(subj->name)))
+			return i + 1;
+	return 0;
+}
+
 /* First reading: the dates each sentence mentions and the people it
  * titles; then how often each is named, and the dates resolved. */
 static void first_reading(struct run *r, const struct itin_warner *w)
 {
 	const char *text = r->in.text;
 	struct xpeople *people = xmalloc(sizeof(*people));
+	int lede = 0;
 
 	for (size_t i = 0; i < r->sents.n; i++) {
 		const struct xsent *s = &r->sents.v[i];
@@ -175,6 +222,10 @@ static void first_reading(struct run *r, const struct itin_warner *w)
 		xwho_scan(text, &r->toks, people);
 		for (size_t p = 0; p < people->n; p++)
 			cast_add(&r->cast, &people->v[p]);
+		/* The lede: the first sentences after the date line. */
+		if (!r->cast.traveller && s->off >= r->doc.off && lede++ < 3)
+			r->cast.traveller =
+			    travel_subject(&r->cast, text, &r->toks, people);
 	}
 	free(people);
 	for (size_t i = 0; i < r->sents.n && r->cast.n; i++) {

@@ -151,8 +151,20 @@ bool xl_others_trip(const struct xlegdoc *doc, const struct xsentence *s,
 
 	if (!doc->principal)
 		return false;
+	static const char *const objects[] = {"of", "with", "by", "from", NULL};
+	bool object = false;
+
 	for (size_t i = st; i < k->tok && i < st + 10; i++) {
 		int w = who_at(doc, s, i);
+
+		/* "At the invitation of Minister Shoukry, Wang Yi will
+		 * visit": a person after a preposition is no subject. */
+		if (w && (object || (i > st && xtok_in(doc->text, s->toks,
+						       i - 1, objects)))) {
+			object = true;
+			continue;
+		}
+		object = false;
 
 		/* "Putin and Xi will hold": the principal among them. */
 		if (w < 0 && xtok_is(doc->text, s->toks, i + 1, "and") &&

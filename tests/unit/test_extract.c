@@ -513,6 +513,34 @@ TEST(report_programme)
 
 /* Random words, names and dates: bounded work, at most XLEG_MAX legs. */
 /* A visit to a country whose days its stays cover is those stays. */
+/* The principal is the subject of the lede's travel, even named once
+ * and after the person who invites them; a person after "of" is no
+ * subject whose trip it would be. */
+TEST(report_traveller)
+{
+	static const char text[] =
+	    "Minister to visit Egypt\n\nMao Ning: At the invitation of "
+	    "Foreign Minister Sameh Shoukry, Foreign Minister Wang Yi will "
+	    "pay an official visit to Egypt from January 13 to 14. Shoukry "
+	    "said the talks would cover Gaza. Shoukry also thanked Beijing.\n";
+	struct extract_opts o = {
+	    .file = "report.txt", .has_date = true, .principal = "Wang Yi"};
+	struct got g;
+
+	extract(text, "2024-01-11", &g);
+	CHECK_STR(legs_of(&g), "visit - EG 2024-01-13..2024-01-14");
+	CHECK(g.evs.n == 1 && g.evs.v[0]->nwith &&
+	      !strcmp(g.evs.v[0]->with[0].name, "Wang Yi"));
+	evlist_release(&g.evs);
+	/* Given as the principal, "of Foreign Minister Sameh Shoukry" near
+	 * the clause's start does not make the trip his. */
+	o.doc_day = day_of("2024-01-11");
+	evlist_init(&g.evs);
+	g.rc = extract_report(text, strlen(text), &o, &g.evs, NULL, &g.err);
+	CHECK_STR(legs_of(&g), "visit - EG 2024-01-13..2024-01-14");
+	evlist_release(&g.evs);
+}
+
 TEST(report_stays)
 {
 	struct got g;
@@ -571,6 +599,7 @@ int main(void)
 	RUN(report_distractors);
 	RUN(report_timed_and_inside);
 	RUN(report_programme);
+	RUN(report_traveller);
 	RUN(report_stays);
 	RUN(report_bounded);
 	return test_done();
