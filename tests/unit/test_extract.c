@@ -200,6 +200,17 @@ static const char *towns_of(const char *text, const char *ctx,
 	return out;
 }
 
+TEST(places_buildings)
+{
+	/* A house named for a city is no stay in it. */
+	CHECK_STR(places_of("Talks at Hyderabad House in New Delhi.", ""),
+		  "C:IN:New Delhi");
+	CHECK_STR(places_of("He lands in Hyderabad on Monday.", ""),
+		  "C:IN:Hyderabad");
+	CHECK_STR(places_of("Talks at the White House.", ""),
+		  "C:US:Washington, D.C.");
+}
+
 TEST(places_unknown_towns)
 {
 	struct xnewcities known = {0};
@@ -590,6 +601,7 @@ int main(void)
 	RUN(sentences_bounded);
 	RUN(places);
 	RUN(places_possessive_and_capital);
+	RUN(places_buildings);
 	RUN(places_unknown_towns);
 	RUN(demonym_table);
 	RUN(people);
