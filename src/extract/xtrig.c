@@ -162,6 +162,13 @@ static const struct trig_word trig_words[] = {
     {"added", NULL, false, XTR_BLOCK},
     {"published", NULL, false, XTR_BLOCK},
     {"updated", NULL, false, XTR_BLOCK},
+    /* "The visit comes a day after Hungary took over the presidency on
+     * 1 July": the date is what the visit is set beside. */
+    {"comes", "after|before|as|amid|days|weeks|months|a|just|ahead", false,
+     XTR_BLOCK},
+    {"follows", NULL, false, XTR_BLOCK},
+    {"coincides", NULL, false, XTR_BLOCK},
+    {"precedes", NULL, false, XTR_BLOCK},
 };
 
 /* Whether token i is one of the '|'-separated words of alts. */

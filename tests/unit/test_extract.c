@@ -552,6 +552,20 @@ TEST(report_traveller)
 	evlist_release(&g.evs);
 }
 
+/* A date the visit is set beside ("comes a day after") is no leg. */
+TEST(report_set_beside)
+{
+	struct got g;
+
+	extract("Orsini in Vienna\n\nPrime Minister Marco Orsini will visit "
+		"Vienna on July 2. The visit comes a day after Hungary takes "
+		"over the presidency of the Council on July 1.\n",
+		"2024-06-28", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Vienna AT 2024-07-02..2024-07-02");
+	evlist_release(&g.evs);
+}
+
 TEST(report_stays)
 {
 	struct got g;
@@ -612,6 +626,7 @@ int main(void)
 	RUN(report_timed_and_inside);
 	RUN(report_programme);
 	RUN(report_traveller);
+	RUN(report_set_beside);
 	RUN(report_stays);
 	RUN(report_bounded);
 	return test_done();
