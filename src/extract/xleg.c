@@ -388,8 +388,29 @@ static void city_of_context(const struct xlegdoc *doc, const struct xlegs *legs,
 		}
 }
 
-/* The leg of group g with trigger k (and the move that leads to it, or
- * NULL), its stretch of the sentence [sa, sb), if it makes one. */
+/* Dated talks that name no counterpart are still a leg when the
+ * sentence says who holds them: "the two leaders will hold talks",
+ * "talks between the delegations", "with his counterpart" ("talks with
+ * the IMF are set to begin" says no one's; "the leaders of the G7 are
+ * meeting" are others). */
+static bool talks_held(const struct xlegdoc *doc, const struct xsentence *s)
+{
+	static const char *const pair[] = {"leaders", "sides", "presidents",
+					   "ministers", NULL};
+	static const char *const sides[] = {
+	    "delegations",  "delegation-level", "one-on-one", "counterpart",
+	    "counterparts", "tete-a-tete",	NULL};
+	const struct xtoks *t = s->toks;
+
+	for (size_t i = 0; i < t->n; i++)
+		if (xtok_in(doc->text, t, i, sides) ||
+		    (i > 0 && xtok_in(doc->text, t, i, pair) &&
+		     (xtok_is(doc->text, t, i - 1, "two") ||
+		      xtok_is(doc->text, t, i - 1, "both"))))
+			return true;
+	return false;
+}
+
 void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 		const struct groups *gs, const struct dgroup *g,
 		const struct xtrigger *k, const struct xtrigger *move,
@@ -433,7 +454,7 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	}
 	city_of_context(doc, legs, l);
 	xl_leg_people(doc, s, k, sa, sb, l);
-	if (k->kind == XTR_MEETING && !l->nwith)
+	if (k->kind == XTR_MEETING && !l->nwith && !talks_held(doc, s))
 		return; /* talks with no one named: not proposed */
 	l->sents[l->nsents++] = s->idx;
 	xl_title(doc, s, k, l);

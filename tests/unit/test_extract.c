@@ -566,6 +566,23 @@ TEST(report_set_beside)
 	evlist_release(&g.evs);
 }
 
+/* Dated talks that name no one are a leg when the sentence says who
+ * holds them ("the two leaders"), not when they are others'. */
+TEST(report_talks_unnamed)
+{
+	struct got g;
+
+	extract("Putin to visit China\n\nPresident Vladimir Putin will pay "
+		"a state visit to China on May 16 and 17. The two leaders will "
+		"hold talks in Beijing on May 16. The leaders of the G7 are "
+		"meeting in Rome on May 18.\n",
+		"2024-05-14", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "meeting Beijing CN 2024-05-16..2024-05-16|"
+			       "visit - CN 2024-05-16..2024-05-17");
+	evlist_release(&g.evs);
+}
+
 TEST(report_stays)
 {
 	struct got g;
@@ -627,6 +644,7 @@ int main(void)
 	RUN(report_programme);
 	RUN(report_traveller);
 	RUN(report_set_beside);
+	RUN(report_talks_unnamed);
 	RUN(report_stays);
 	RUN(report_bounded);
 	return test_done();
