@@ -6,7 +6,7 @@
  * the day before Osaka, then Osaka. The country-wide visit stays a leg
  * only when its cities leave days unplaced (a six-day visit to
  * Australia of which only a meeting in Canberra and the last day in
- * Darwin are dated).
+ * Darwin are dated). And two stays in one country share no day.
  */
 #include <string.h>
 
@@ -101,9 +101,36 @@ static void make_stay(struct xlegs *legs, size_t vi, const struct run *r,
 	stay->clock = stay->clock_end = -1;
 }
 
+/* Two stays in one country do not share a day: the first ends the day
+ * before the next begins ("in Baghdad from Tuesday to Thursday"; "On
+ * Thursday, the last day, he travels to Erbil"). */
+static void stays_apart(struct xlegs *legs)
+{
+	for (size_t i = 0; i < legs->n; i++) {
+		struct xleg *a = &legs->v[i];
+
+		if (a->dead || a->type != EV_VISIT || !a->city)
+			continue;
+		for (size_t j = 0; j < legs->n; j++) {
+			const struct xleg *b = &legs->v[j];
+
+			if (j == i || b->dead || b->type != EV_VISIT ||
+			    !b->city || b->city == a->city ||
+			    strcmp(a->cc, b->cc) || b->first <= a->first ||
+			    b->first > a->last)
+				continue;
+			a->last = b->first - 1;
+			if (a->first != a->last)
+				a->clock = a->clock_end = -1;
+		}
+	}
+}
+
 void xleg_stays(struct xlegs *legs)
 {
 	size_t n0 = legs->n;
+
+	stays_apart(legs);
 
 	for (size_t i = 0; i < n0; i++) {
 		struct run runs[RUNS_MAX];

@@ -597,6 +597,14 @@ TEST(report_stays)
 	CHECK_STR(legs_of(&g), "visit Jakarta ID 2023-10-23..2023-10-24|"
 			       "visit Jayapura ID 2023-10-25..2023-10-26");
 	evlist_release(&g.evs);
+	/* Two stays in one country share no day. */
+	extract("Pezeshkian to visit Iraq\n\nPresident Masoud Pezeshkian "
+		"will be in Baghdad from September 10 to 12. On September 12 "
+		"he travels to Erbil.\n",
+		"2024-09-08", &g);
+	CHECK_STR(legs_of(&g), "visit Baghdad IQ 2024-09-10..2024-09-11|"
+			       "visit Erbil IQ 2024-09-12..2024-09-12");
+	evlist_release(&g.evs);
 }
 
 TEST(report_bounded)
