@@ -634,6 +634,7 @@ void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
 		leg_from_group(doc, s, &gs, i, legs);
 	companions(doc, s, before, legs);
 	undated_meetings(doc, s, before, legs);
+	xl_during_visit(doc, s, before, legs);
 	remember_place(doc, s);
 	xl_subject(doc, s);
 }

@@ -237,3 +237,45 @@ bool xl_inherit(const struct xlegdoc *doc, const struct xsentence *s,
 	stay_goes_on(legs, l, day);
 	return true;
 }
+
+/* The one city of country cc the sentence names where, or NULL (none,
+ * or several). */
+static const struct place *only_city(const struct xsentence *s, const char *cc)
+{
+	const struct place *city = NULL;
+
+	for (size_t i = 0; i < s->places->n; i++) {
+		const struct xplace *p = &s->places->v[i];
+
+		if (p->kind != XP_CITY || p->possessive || strcmp(p->cc, cc))
+			continue;
+		if (city && city != p->city)
+			return NULL;
+		city = p->city;
+	}
+	return city;
+}
+
+void xl_during_visit(const struct xlegdoc *doc, const struct xsentence *s,
+		     size_t before, struct xlegs *legs)
+{
+	static const char *const stays[] = {"visit", "trip", "stay", NULL};
+	const struct xtoks *t = s->toks;
+	struct xleg *v = NULL;
+	const struct place *city;
+
+	if (t->n < 4 || !xtok_is(doc->text, t, 0, "During") ||
+	    !xtok_in(doc->text, t, 2, stays))
+		return;
+	for (size_t i = before; i-- > 0 && !v;)
+		if (!legs->v[i].dead && legs->v[i].type == EV_VISIT)
+			v = &legs->v[i];
+	if (!v || v->city || v->sents[0] + 2 < s->idx ||
+	    (city = only_city(s, v->cc)) == NULL)
+		return;
+	v->city = city;
+	xleg_visit_title(v);
+	for (size_t i = before; i < legs->n; i++)
+		if (!legs->v[i].city && !strcmp(legs->v[i].cc, v->cc))
+			legs->v[i].city = city;
+}

@@ -583,6 +583,23 @@ TEST(report_talks_unnamed)
 	evlist_release(&g.evs);
 }
 
+/* "During the visit, ... in Cairo": the country-wide visit's city. */
+TEST(report_during_visit)
+{
+	struct got g;
+
+	extract("Wang Yi to visit Egypt\n\nForeign Minister Wang Yi will pay "
+		"an official visit to Egypt from January 13 to 14. During the "
+		"visit, he will co-chair a meeting in Cairo with the Arab "
+		"League and will hold talks with Foreign Minister Sameh "
+		"Shoukry on January 14.\n",
+		"2024-01-11", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Cairo EG 2024-01-13..2024-01-14|"
+			       "meeting Cairo EG 2024-01-14..2024-01-14");
+	evlist_release(&g.evs);
+}
+
 TEST(report_stays)
 {
 	struct got g;
@@ -653,6 +670,7 @@ int main(void)
 	RUN(report_traveller);
 	RUN(report_set_beside);
 	RUN(report_talks_unnamed);
+	RUN(report_during_visit);
 	RUN(report_stays);
 	RUN(report_bounded);
 	return test_done();
