@@ -443,7 +443,8 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	l->trig_off = k->off;
 	l->trig_kind = k->kind;
 	memcpy(l->key, key, sizeof(l->key));
-	p = xl_place(s, gs, g, move ? move : k, sa, sb);
+	p = xl_there(doc, s, k) ? NULL
+				: xl_place(s, gs, g, move ? move : k, sa, sb);
 	if (p && xl_listed(doc->text, s, p))
 		return;
 	if (p) {

@@ -279,3 +279,12 @@ void xl_during_visit(const struct xlegdoc *doc, const struct xsentence *s,
 		if (!legs->v[i].city && !strcmp(legs->v[i].cc, v->cc))
 			legs->v[i].city = city;
 }
+
+bool xl_there(const struct xlegdoc *doc, const struct xsentence *s,
+	      const struct xtrigger *k)
+{
+	for (size_t i = k->tok + 1; i < s->toks->n && i <= k->tok + 2; i++)
+		if (xtok_is(doc->text, s->toks, i, "there"))
+			return true;
+	return false;
+}

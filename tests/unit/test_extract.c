@@ -600,6 +600,24 @@ TEST(report_during_visit)
 	evlist_release(&g.evs);
 }
 
+/* "A summit there ... with the leaders of China, Korea and Vietnam":
+ * where the text was, not the countries named. */
+TEST(report_there)
+{
+	struct got g;
+
+	extract("Biden to visit Japan\n\nPresident Joe Biden will visit Tokyo "
+		"on May 3. President Biden will travel to Osaka on May 4. He "
+		"will hold a summit there on May 4 with the leaders of China, "
+		"Korea and Vietnam.\n",
+		"2024-05-01", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Tokyo JP 2024-05-03..2024-05-03|"
+			       "summit Osaka JP 2024-05-04..2024-05-04|"
+			       "visit Osaka JP 2024-05-04..2024-05-04");
+	evlist_release(&g.evs);
+}
+
 TEST(report_stays)
 {
 	struct got g;
@@ -671,6 +689,7 @@ int main(void)
 	RUN(report_set_beside);
 	RUN(report_talks_unnamed);
 	RUN(report_during_visit);
+	RUN(report_there);
 	RUN(report_stays);
 	RUN(report_bounded);
 	return test_done();
