@@ -185,13 +185,14 @@ bool xl_others_trip(const struct xlegdoc *doc, const struct xsentence *s,
 bool xl_involved(const struct xlegdoc *doc, const struct xsentence *s)
 {
 	static const char *const attend[] = {
-	    "attend",  "attends", "attending",	"participate", "participates",
-	    "part",    "chair",	  "chairs",	"co-chair",    "co-chairs",
-	    "lead",    "leads",	  "represent",	"accompany",   "accompanies",
-	    "address", "join",	  "joins",	"host",	       "hosts",
-	    "open",    "opens",	  "inaugurate", "speak",       "deliver",
-	    "keynote", NULL};
+	    "attend",	  "attends", "attending", "participate", "participates",
+	    "part",	  "chair",   "chairs",	  "co-chair",	 "co-chairs",
+	    "lead",	  "leads",   "represent", "accompany",	 "accompanies",
+	    "address",	  "join",    "joins",	  "open",	 "opens",
+	    "inaugurate", "speak",   "deliver",	  "keynote",	 NULL};
 
+	/* Not "host": "Korea will host the Korea-Africa Summit" is the
+	 * host country's, not a guest's; a principal who hosts is named. */
 	if (!doc->principal)
 		return true;
 	for (size_t i = 0; i < s->toks->n; i++)

@@ -552,6 +552,20 @@ TEST(report_traveller)
 	evlist_release(&g.evs);
 }
 
+/* A summit a country hosts is no guest's leg. */
+TEST(report_hosted)
+{
+	struct got g;
+
+	extract("MBZ in Seoul\n\nPresident Mohamed bin Zayed Al Nahyan will "
+		"visit Seoul on May 28. The Republic of Korea will host the "
+		"first Korea-Africa Summit in Seoul on June 4.\n",
+		"2024-05-27", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Seoul KR 2024-05-28..2024-05-28");
+	evlist_release(&g.evs);
+}
+
 /* A date the visit is set beside ("comes a day after") is no leg. */
 TEST(report_set_beside)
 {
@@ -686,6 +700,7 @@ int main(void)
 	RUN(report_timed_and_inside);
 	RUN(report_programme);
 	RUN(report_traveller);
+	RUN(report_hosted);
 	RUN(report_set_beside);
 	RUN(report_talks_unnamed);
 	RUN(report_during_visit);
