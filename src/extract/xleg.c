@@ -476,6 +476,21 @@ static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
 	xleg_build(doc, s, gs, g, k, move, sa, sb, legs);
 }
 
+/* "return to Abuja at the end of the trip": a day the text does not
+ * give, not the day of the leg before. */
+static bool at_the_end(const struct xlegdoc *doc, const struct xsentence *s,
+		       const struct xtrigger *k)
+{
+	const struct xtoks *t = s->toks;
+
+	for (size_t i = k->tok + 1; i + 1 < t->n && i < k->tok + 8; i++)
+		if (xtok_is(doc->text, t, i, "end") &&
+		    xtok_is(doc->text, t, i + 1, "of") &&
+		    xtok_is(doc->text, t, i - 1, "the"))
+			return true;
+	return false;
+}
+
 /* A dinner, a press conference or a speech the sentence names after a
  * leg of one day, with no date of its own, is on that day, there:
  * "a summit at the White House on April 26, followed by a state dinner
@@ -499,7 +514,8 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 				host = &legs->v[j];
 		}
 		if (used || !host || host->first != host->last ||
-		    legs->n >= XLEG_MAX || xl_others_trip(doc, s, k) ||
+		    at_the_end(doc, s, k) || legs->n >= XLEG_MAX ||
+		    xl_others_trip(doc, s, k) ||
 		    (k->kind == XTR_MEETING &&
 		     (host->type == EV_VISIT || host->type == EV_TRAVEL)))
 			continue;

@@ -552,6 +552,20 @@ TEST(report_traveller)
 	evlist_release(&g.evs);
 }
 
+/* A return "at the end of the trip" is not on the leg's day. */
+TEST(report_return_at_end)
+{
+	struct got g;
+
+	extract("Tinubu to Accra\n\nOn July 27, President Bola Tinubu will "
+		"proceed to Accra for talks with President John Mahama, adding "
+		"that he would return to Abuja at the end of the trip.\n",
+		"2025-07-24", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Accra GH 2025-07-27..2025-07-27");
+	evlist_release(&g.evs);
+}
+
 /* A summit a country hosts is no guest's leg. */
 TEST(report_hosted)
 {
@@ -700,6 +714,7 @@ int main(void)
 	RUN(report_timed_and_inside);
 	RUN(report_programme);
 	RUN(report_traveller);
+	RUN(report_return_at_end);
 	RUN(report_hosted);
 	RUN(report_set_beside);
 	RUN(report_talks_unnamed);
