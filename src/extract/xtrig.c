@@ -265,13 +265,59 @@ static bool of_heads(const char *text, const struct xtoks *t, size_t i)
 	return false;
 }
 
+/* Whether the word is two countries joined by a hyphen, the name of a
+ * bilateral gathering ("China-Australia", not "ASEAN-Australia" or
+ * "Korea-Africa"). */
+static bool two_countries(const char *text, const struct xtok *w)
+{
+	char a[64], b[64];
+	const char *dash = memchr(text + w->off, '-', w->len);
+	size_t na, nb;
+
+	if (!dash)
+		return false;
+	na = (size_t)(dash - (text + w->off));
+	nb = w->len - na - 1;
+	if (!na || !nb || na >= sizeof(a) || nb >= sizeof(b))
+		return false;
+	memcpy(a, text + w->off, na);
+	a[na] = '\0';
+	memcpy(b, dash + 1, nb);
+	b[nb] = '\0';
+	return country_lookup(a) && country_lookup(b);
+}
+
+/* A summit of two countries is a meeting ("the ninth China-Australia
+ * Annual Leaders' Meeting", "a US-China summit", "the annual leaders'
+ * meeting with Albanese" when with says whether "with" counts: not "a
+ * summit with the leaders of Angola" nor "with ASEAN leaders", and not
+ * for a named event, "the AI Action Summit with President Macron"). */
+static bool bilateral(const char *text, const struct xtoks *t, size_t i,
+		      bool with)
+{
+	for (size_t k = i, n = 0; k > 0 && n < 4; k--, n++)
+		if ((t->v[k - 1].flags & XT_CAP) &&
+		    two_countries(text, &t->v[k - 1]))
+			return true;
+	for (size_t k = i + 1; with && k + 1 < t->n && k < i + 4; k++)
+		if (xtok_is(text, t, k, "with"))
+			return (t->v[k + 1].flags & XT_CAP) &&
+			       (k + 2 >= t->n ||
+				!xtok_is(text, t, k + 2, "leaders")) &&
+			       !xtok_is(text, t, k + 1, "The");
+	return false;
+}
+
 /* A meeting of leaders is a summit ("the APEC Economic Leaders'
- * Meeting"); one with a name an event ("the Security Consultative
- * Meeting"). */
+ * Meeting"), unless of two countries; one with a name an event ("the
+ * Security Consultative Meeting"). */
 static enum xtrig_kind meeting_kind(const char *text, const struct xtoks *t,
 				    size_t i, enum xtrig_kind kind)
 {
 	size_t p = i;
+
+	if (kind == XTR_SUMMIT)
+		return bilateral(text, t, i, false) ? XTR_MEETING : kind;
 
 	if (kind == XTR_GATHER && of_heads(text, t, i))
 		return XTR_SUMMIT;
@@ -279,8 +325,10 @@ static enum xtrig_kind meeting_kind(const char *text, const struct xtoks *t,
 		return kind;
 	if (p > 0 && is_apostrophe(text, &t->v[p - 1]))
 		p--;
-	return p > 0 && xtok_is(text, t, p - 1, "leaders") ? XTR_SUMMIT
-							   : XTR_GATHER;
+	return p > 0 && xtok_is(text, t, p - 1, "leaders") &&
+		       !bilateral(text, t, p - 1, !(t->v[i].flags & XT_CAP))
+		   ? XTR_SUMMIT
+		   : XTR_GATHER;
 }
 
 /* The briefing where the news was given: "told a regular press

@@ -334,6 +334,21 @@ TEST(triggers)
 	CHECK_STR(trigger_kinds("fly to Angola for a state visit"), want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_BLOCK);
 	CHECK_STR(trigger_kinds("the 70th anniversary"), want);
+	/* Of two countries, a gathering of leaders is a meeting. */
+	snprintf(want, sizeof(want), "%c", 'a' + XTR_GATHER);
+	CHECK_STR(trigger_kinds("the ninth China-Australia Annual Leaders' "
+				"Meeting"),
+		  want);
+	CHECK_STR(trigger_kinds("the annual leaders' meeting with Albanese"),
+		  want);
+	snprintf(want, sizeof(want), "%c", 'a' + XTR_MEETING);
+	CHECK_STR(trigger_kinds("a US-China summit"), want);
+	snprintf(want, sizeof(want), "%c", 'a' + XTR_SUMMIT);
+	CHECK_STR(trigger_kinds("the ASEAN-Australia Special Summit"), want);
+	CHECK_STR(trigger_kinds("the Korea-Africa Summit"), want);
+	CHECK_STR(trigger_kinds("the leaders' meeting with the leaders of "
+				"Angola"),
+		  want);
 	/* An event word in a title's name is no event. */
 	CHECK_STR(trigger_kinds("the Secretary General of the Pacific Islands "
 				"Forum"),
