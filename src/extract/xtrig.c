@@ -365,6 +365,18 @@ static bool time_reference(const char *text, const struct xtoks *t, size_t i)
 	return false;
 }
 
+/* An event word that only qualifies the noun after it: "ASEAN's first
+ * dialogue partner", "a summit host", "the visit programme". */
+static bool modifier(const char *text, const struct xtoks *t, size_t i)
+{
+	static const char *const nouns[] = {
+	    "partner",	 "partners", "partnership", "mechanism",
+	    "format",	 "host",     "hosts",	    "venue",
+	    "programme", "program",  "schedule",    NULL};
+
+	return i + 1 < t->n && xtok_in(text, t, i + 1, nouns);
+}
+
 void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
 {
 	out->n = 0;
@@ -376,7 +388,8 @@ void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
 		    in_title_name(text, t, i))
 			continue;
 		last = w->takes_next ? i + 1 : i;
-		if (w->kind == XTR_PRESS && announced_at(text, t, i))
+		if ((w->kind == XTR_PRESS && announced_at(text, t, i)) ||
+		    modifier(text, t, last))
 			continue;
 		out->v[out->n++] = (struct xtrigger){
 		    t->v[i].off, t->v[last].off + t->v[last].len - t->v[i].off,

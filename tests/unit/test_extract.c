@@ -349,6 +349,9 @@ TEST(triggers)
 	CHECK_STR(trigger_kinds("the leaders' meeting with the leaders of "
 				"Angola"),
 		  want);
+	/* Nor one that qualifies the noun after it. */
+	CHECK_STR(trigger_kinds("ASEAN's first dialogue partner"), "");
+	CHECK_STR(trigger_kinds("the summit venue"), "");
 	/* An event word in a title's name is no event. */
 	CHECK_STR(trigger_kinds("the Secretary General of the Pacific Islands "
 				"Forum"),
