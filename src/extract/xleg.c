@@ -260,6 +260,20 @@ static bool clause_between(const struct xsentence *s, const struct xtrigger *k,
  * the date is said of ("a state visit to Peru from Nov. 13 to 17"); a stay
  * named before the date over the talks that are its purpose ("stop in the UAE
  * on Tuesday for talks"); a stay over the move that starts it. NULL: none. */
+/* "a one-on-one meeting and an informal lunch on Monday": the meal is
+ * part of the talks, which are the leg. */
+static bool meal_of_talks(const struct xsentence *s, const struct xtrigger *k)
+{
+	const struct xtrigger *m = k - 1;
+	size_t a;
+
+	if (k->kind != XTR_RECEPTION || k == s->trigs->v ||
+	    m->kind != XTR_MEETING)
+		return false;
+	a = m->off + m->len;
+	return k->off - a < 24 && memmem(s->text + a, k->off - a, " and ", 5);
+}
+
 static const struct xtrigger *
 group_trigger(const struct xlegdoc *doc, const struct xsentence *s,
 	      const struct groups *gs, const struct dgroup *g, size_t sa,
@@ -287,6 +301,8 @@ group_trigger(const struct xlegdoc *doc, const struct xsentence *s,
 	}
 	if (!best || best->kind == XTR_BLOCK)
 		return best;
+	if (meal_of_talks(s, best))
+		return best - 1;
 	/* "address a joint meeting of Congress": the speech is the leg. */
 	if (best->kind == XTR_GATHER && best > s->trigs->v &&
 	    best[-1].kind == XTR_SPEECH && best->off - best[-1].off < 24)
@@ -514,8 +530,8 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 				host = &legs->v[j];
 		}
 		if (used || !host || host->first != host->last ||
-		    at_the_end(doc, s, k) || legs->n >= XLEG_MAX ||
-		    xl_others_trip(doc, s, k) ||
+		    meal_of_talks(s, k) || at_the_end(doc, s, k) ||
+		    legs->n >= XLEG_MAX || xl_others_trip(doc, s, k) ||
 		    (k->kind == XTR_MEETING &&
 		     (host->type == EV_VISIT || host->type == EV_TRAVEL)))
 			continue;

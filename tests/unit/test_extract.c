@@ -570,6 +570,25 @@ TEST(report_traveller)
 	evlist_release(&g.evs);
 }
 
+/* Talks and a lunch together are the talks; talks on two days of
+ * their own are two meetings. */
+TEST(report_talks_and_meal)
+{
+	struct got g;
+
+	extract("Xi to visit Russia\n\nPresident Xi Jinping will pay a state "
+		"visit to Moscow from March 20 to 22. Putin and Xi will hold a "
+		"one-on-one meeting and an informal lunch in Moscow on March "
+		"20, while official talks between the delegations will be held "
+		"there on March 21.\n",
+		"2023-03-17", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "meeting Moscow RU 2023-03-20..2023-03-20|"
+			       "visit Moscow RU 2023-03-20..2023-03-22|"
+			       "meeting Moscow RU 2023-03-21..2023-03-21");
+	evlist_release(&g.evs);
+}
+
 /* A return "at the end of the trip" is not on the leg's day. */
 TEST(report_return_at_end)
 {
@@ -732,6 +751,7 @@ int main(void)
 	RUN(report_timed_and_inside);
 	RUN(report_programme);
 	RUN(report_traveller);
+	RUN(report_talks_and_meal);
 	RUN(report_return_at_end);
 	RUN(report_hosted);
 	RUN(report_set_beside);
