@@ -86,6 +86,20 @@ static bool topic(const char *text, const struct xplace *p)
 	return false;
 }
 
+/* A place joined by a dash to the next word or the one before: part of
+ * a compound name ("the South Africa–Botswana Bi-National Commission",
+ * "the China-Africa forum"), not where. */
+static bool compound(const char *text, const struct xplace *p)
+{
+	const char *e = text + p->off + p->len;
+	const char *b = text + p->off;
+
+	return *e == '-' || !strncmp(e, "\xE2\x80\x93", 3) ||
+	       !strncmp(e, "\xE2\x80\x94", 3) || (p->off > 0 && b[-1] == '-') ||
+	       (p->off >= 3 && (!strncmp(b - 3, "\xE2\x80\x93", 3) ||
+				!strncmp(b - 3, "\xE2\x80\x94", 3)));
+}
+
 /* A place the sentence starts with: "In New Delhi, Scholz and Modi will
  * lead the consultations on Friday". */
 static bool fronted(const struct xsentence *s, const struct xplace *p)
@@ -109,6 +123,7 @@ const struct xplace *xl_place(const struct xsentence *s,
 		size_t d, raw;
 
 		if (p->kind == XP_ADJ || p->possessive || topic(s->text, p) ||
+		    compound(s->text, p) ||
 		    (gs && gs->strict && (p->off < sa || p->off >= sb)))
 			continue;
 		raw = xl_dist(k, p->off, p->off + p->len);

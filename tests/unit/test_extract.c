@@ -570,6 +570,21 @@ TEST(report_traveller)
 	evlist_release(&g.evs);
 }
 
+/* A place joined by a dash to another is part of a name, not where. */
+TEST(report_compound_name)
+{
+	struct got g;
+
+	extract(
+	    "Ruto to Kampala\n\nPresident William Ruto will attend the "
+	    "summit of the Kenya\xE2\x80\x93Uganda Commission in Kampala on "
+	    "May 4. Ruto said so.\n",
+	    "2023-05-01", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "summit Kampala UG 2023-05-04..2023-05-04");
+	evlist_release(&g.evs);
+}
+
 /* Talks and a lunch together are the talks; talks on two days of
  * their own are two meetings. */
 TEST(report_talks_and_meal)
@@ -751,6 +766,7 @@ int main(void)
 	RUN(report_timed_and_inside);
 	RUN(report_programme);
 	RUN(report_traveller);
+	RUN(report_compound_name);
 	RUN(report_talks_and_meal);
 	RUN(report_return_at_end);
 	RUN(report_hosted);
