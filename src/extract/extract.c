@@ -168,24 +168,70 @@ static int document_date(struct run *r, struct itin_err *err)
 			   "--date YYYY-MM-DD, the day it was written");
 }
 
+/* "António Guterres will leave New York": two capitalised words (no
+ * title, no place) and at most two lower-case ones before the travel
+ * word at token ti: a traveller the text does not title, into *out. */
+static bool untitled_traveller(const char *text, const struct xtoks *t,
+			       size_t ti, struct xperson *out)
+{
+	static const char *const determiners[] = {
+	    "The",  "Their", "His", "Her", "Its", "Our", "My", "This",
+	    "That", "A",     "An",  "On",  "In",  "At",	 NULL};
+	size_t v = ti;
+	char name[XWHO_NAME];
+	const struct xtok *a, *b;
+
+	while (v > 0 && ti - v < 2 && (t->v[v - 1].flags & XT_WORD) &&
+	       !(t->v[v - 1].flags & XT_CAP))
+		v--;
+	if (v < 2 || (v > 2 && (t->v[v - 3].flags & XT_CAP)))
+		return false;
+	a = &t->v[v - 2];
+	b = &t->v[v - 1];
+	for (const struct xtok *k = a; k <= b; k++)
+		if (!(k->flags & XT_CAP) ||
+		    (k->flags & (XT_ALLCAP | XT_DIGIT)) ||
+		    xwho_is_title(text, k->off, k->len))
+			return false;
+	if (b->off + b->len - a->off >= sizeof(name))
+		return false;
+	if (xtok_in(text, t, v - 2, determiners))
+		return false; /* "Their Majesties", "The King" */
+	memcpy(name, text + a->off, b->off + b->len - a->off);
+	name[b->off + b->len - a->off] = '\0';
+	if (place_find(name, NULL, NULL) || country_lookup(name) ||
+	    place_find(last_word(name), NULL, NULL))
+		return false;
+	memset(out, 0, sizeof(*out));
+	memcpy(out->name, name, strlen(name) + 1);
+	out->off = a->off;
+	out->len = b->off + b->len - a->off;
+	out->surname_off = b->off;
+	out->surname_len = b->len;
+	return true;
+}
+
 /* The cast's index + 1 of the person named last before the first
  * visit, move or travel word of the sentence ("At the invitation of
  * Minister Shoukry, Foreign Minister Wang Yi will pay an official
  * visit"): its subject; 0 when none. */
-static size_t travel_subject(const struct cast *c, const char *text,
+static size_t travel_subject(struct cast *c, const char *text,
 			     const struct xtoks *t, const struct xpeople *pp)
 {
 	static const char *const objects[] = {"of", "with", "by", "from", NULL};
 	struct xtriggers trigs;
 	const struct xperson *subj = NULL;
-	size_t at = (size_t)-1;
+	struct xperson untitled;
+	size_t at = (size_t)-1, ti = 0;
 
 	xtrig_scan(text, t, &trigs);
 	for (size_t i = 0; i < trigs.n && at == (size_t)-1; i++)
 		if (trigs.v[i].kind == XTR_VISIT ||
 		    trigs.v[i].kind == XTR_MOVE ||
-		    trigs.v[i].kind == XTR_TRAVEL)
+		    trigs.v[i].kind == XTR_TRAVEL) {
 			at = trigs.v[i].off;
+			ti = trigs.v[i].tok;
+		}
 	for (size_t p = 0; p < pp->n; p++)
 		if (pp->v[p].off + pp->v[p].len <= at)
 			subj = &pp->v[p];
@@ -199,6 +245,11 @@ static size_t travel_subject(const struct cast *c, const char *text,
 		else if (t->v[i].off >= subj->off + subj->len &&
 			 t->v[i].off < at && ++n > 5)
 			subj = NULL;
+	}
+	if (!subj && at != (size_t)-1 &&
+	    untitled_traveller(text, t, ti, &untitled)) {
+		cast_add(c, &untitled);
+		subj = &untitled;
 	}
 	for (size_t i = 0; subj && i < c->n; i++)
 		if (!strcmp(last_word(c->v[i].name), last_word(subj->name)))
@@ -222,8 +273,10 @@ static void first_reading(struct run *r, const struct itin_warner *w)
 		xwho_scan(text, &r->toks, people);
 		for (size_t p = 0; p < people->n; p++)
 			cast_add(&r->cast, &people->v[p]);
-		/* The lede: the first sentences after the date line. */
-		if (!r->cast.traveller && s->off >= r->doc.off && lede++ < 3)
+		/* The lede: the first sentences after the date line (not
+		 * a heading or "Good afternoon."). */
+		if (!r->cast.traveller && s->off >= r->doc.off &&
+		    r->toks.n >= 6 && lede++ < 3)
 			r->cast.traveller =
 			    travel_subject(&r->cast, text, &r->toks, people);
 	}

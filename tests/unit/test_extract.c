@@ -632,6 +632,36 @@ TEST(report_hosted)
 	evlist_release(&g.evs);
 }
 
+/* The lede's traveller, though never titled, is the principal: the
+ * Deputy's trip is someone else's. */
+TEST(report_untitled_traveller)
+{
+	struct got g;
+
+	extract("Noon briefing\n\nGood afternoon. I want to flag some "
+		"upcoming travel for the Secretary-General. Antonio Guterres "
+		"will leave New York for Doha on December 8. This weekend, he "
+		"will participate in the Doha Forum on December 9 and 10. The "
+		"Deputy Secretary-General, Amina Mohammed, is in Nairobi on "
+		"December 7 for meetings. She will travel to Addis Ababa on "
+		"December 9.\n",
+		"2023-12-07", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "travel Doha QA 2023-12-08..2023-12-08|"
+			       "conference Doha QA 2023-12-09..2023-12-10");
+	CHECK(g.evs.n && g.evs.v[0]->nwith &&
+	      !strcmp(g.evs.v[0]->with[0].name, "Antonio Guterres"));
+	evlist_release(&g.evs);
+	/* "Their Majesties will spend": no name. */
+	extract("State Visit\n\nThe King and Queen will undertake a State "
+		"Visit to Kenya from October 31 to November 3. Their Majesties "
+		"will spend the first part of the visit in Nairobi.\n",
+		"2023-10-10", &g);
+	CHECK(g.evs.n && (!g.evs.v[0]->nwith ||
+			  strcmp(g.evs.v[0]->with[0].name, "Their Majesties")));
+	evlist_release(&g.evs);
+}
+
 /* A date the visit is set beside ("comes a day after") is no leg. */
 TEST(report_set_beside)
 {
@@ -769,6 +799,7 @@ int main(void)
 	RUN(report_compound_name);
 	RUN(report_talks_and_meal);
 	RUN(report_return_at_end);
+	RUN(report_untitled_traveller);
 	RUN(report_hosted);
 	RUN(report_set_beside);
 	RUN(report_talks_unnamed);
