@@ -23,6 +23,7 @@
 #include "cli.h"
 #include "itin/datetime.h"
 #include "itin/event.h"
+#include "itin/itinfmt.h"
 
 /* This command's own options. */
 enum {
@@ -190,6 +191,31 @@ static int add_events(struct cli *cli, const char *name, struct evlist *l)
 	return status;
 }
 
+/*
+ * The proposal must read back as the text format writes it, as every
+ * event a file brings in has (the readers check its UTF-8, its lines):
+ * else it could not be imported, and --add would leave a store that
+ * does not read. An extractor bug, then: refused (1), nothing added.
+ */
+static int reads_back(const struct evlist *l, const char *name)
+{
+	struct evlist back = EVLIST_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	struct itin_err err;
+	int status = 0;
+
+	itinfmt_write(&sb, l);
+	itin_err_clear(&err);
+	if (itinfmt_parse(sb.buf, sb.len, name, &back, NULL, &err))
+		status = report(ITIN_EX_OTHER,
+				"%s: a proposed event does not read back (%s); "
+				"nothing proposed (a bug of itin extract)",
+				name, err.msg);
+	evlist_release(&back);
+	strbuf_release(&sb);
+	return status;
+}
+
 static int run_extract(struct cli *cli, const struct extract_args *a)
 {
 	const char *name = strcmp(a->path, "-") ? a->path : "<stdin>";
@@ -209,6 +235,8 @@ static int run_extract(struct cli *cli, const struct extract_args *a)
 	if (read_report(a->path, name, &sb, &err) ||
 	    extract_report(sb.buf, sb.len, &o, &l, &cli_warner, &err)) {
 		status = report_err(&err);
+	} else if ((status = reads_back(&l, name))) {
+		/* said */
 	} else if (a->add) {
 		status = add_events(cli, name, &l);
 	} else {
