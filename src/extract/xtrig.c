@@ -317,8 +317,9 @@ static enum xtrig_kind meeting_kind(const char *text, const struct xtoks *t,
 	size_t p = i;
 
 	if (kind == XTR_SUMMIT)
-		return bilateral(text, t, i, false) ? XTR_MEETING : kind;
-
+		return bilateral(text, t, i, !(t->v[i].flags & XT_CAP))
+			   ? XTR_MEETING
+			   : kind;
 	if (kind == XTR_GATHER && of_heads(text, t, i))
 		return XTR_SUMMIT;
 	if (!named_meeting(text, t, i))

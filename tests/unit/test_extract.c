@@ -335,9 +335,13 @@ TEST(triggers)
 		  want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_MEETING);
 	CHECK_STR(trigger_kinds("a US-China summit"), want);
+	CHECK_STR(trigger_kinds("hold a summit with President Biden"), want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_SUMMIT);
 	CHECK_STR(trigger_kinds("the ASEAN-Australia Special Summit"), want);
 	CHECK_STR(trigger_kinds("the Korea-Africa Summit"), want);
+	CHECK_STR(trigger_kinds("the AI Action Summit with President Macron"),
+		  want);
+	CHECK_STR(trigger_kinds("a summit with the leaders of Angola"), want);
 	CHECK_STR(trigger_kinds("the leaders' meeting with the leaders of "
 				"Angola"),
 		  want);
