@@ -123,6 +123,8 @@ static const struct trig_word trig_words[] = {
     {"move", "on|to", false, XTR_MOVE},
     {"moves", "on|to", false, XTR_MOVE},
     {"speech", NULL, false, XTR_SPEECH},
+    /* A parade attended: its own event, typed other as a speech is. */
+    {"parade", NULL, false, XTR_SPEECH},
     {"speeches", NULL, false, XTR_SPEECH},
     {"address", NULL, false, XTR_SPEECH},
     {"lecture", NULL, false, XTR_SPEECH},

@@ -195,6 +195,20 @@ TEST(report_there)
 	evlist_release(&g.evs);
 }
 
+/* A parade attended is its own event, typed other. */
+TEST(report_parade)
+{
+	struct got g;
+
+	extract("Diaz-Canel to Moscow\n\nPresident Miguel Diaz-Canel will "
+		"attend the military parade on Red Square in Moscow on May 9. "
+		"Diaz-Canel said so.\n",
+		"2025-05-05", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "other Moscow RU 2025-05-09..2025-05-09");
+	evlist_release(&g.evs);
+}
+
 TEST(report_stays)
 {
 	struct got g;
@@ -231,6 +245,7 @@ int main(void)
 	RUN(report_talks_unnamed);
 	RUN(report_during_visit);
 	RUN(report_there);
+	RUN(report_parade);
 	RUN(report_stays);
 	return test_done();
 }
