@@ -565,6 +565,43 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 	}
 }
 
+/* "They will arrive in the capital, Nairobi, where President Ruto will
+ * host a state banquet ... on 31 October": an arrival whose day is the
+ * event's after it begins a stay there that day, beside the event. */
+static void arrival_stays(const struct xlegdoc *doc, const struct xsentence *s,
+			  size_t before, struct xlegs *legs)
+{
+	for (size_t i = 0; i < s->trigs->n && legs->n < XLEG_MAX; i++) {
+		const struct xtrigger *k = &s->trigs->v[i];
+		const struct xleg *ev = NULL;
+		const struct xplace *p;
+		struct xleg *l;
+
+		if (k->kind != XTR_VISIT ||
+		    ascii_ncasecmp(doc->text + k->off, "arriv", 5))
+			continue;
+		for (size_t j = before; j < legs->n; j++) {
+			if (legs->v[j].type == EV_VISIT)
+				return; /* the sentence has its stay */
+			if (!ev && legs->v[j].trig_off > k->off)
+				ev = &legs->v[j];
+		}
+		p = xl_place(s, NULL, NULL, k, k->off, s->off + s->len);
+		if (!ev || !p || !p->city || p->city != ev->city)
+			continue;
+		l = &legs->v[legs->n++];
+		*l = *ev;
+		l->type = EV_VISIT;
+		l->trig_off = k->off;
+		l->trig_kind = k->kind;
+		l->key[0] = '\0';
+		l->last = l->first;
+		l->clock = l->clock_end = -1;
+		xleg_visit_title(l);
+		return;
+	}
+}
+
 /* Meetings with no date of their own give their counterparts to the leg
  * of their sentence, or to the one just before. */
 static void undated_meetings(struct xlegdoc *doc, const struct xsentence *s,
@@ -666,6 +703,7 @@ void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
 	for (size_t i = 0; i < gs.n; i++)
 		leg_from_group(doc, s, &gs, i, legs);
 	companions(doc, s, before, legs);
+	arrival_stays(doc, s, before, legs);
 	undated_meetings(doc, s, before, legs);
 	xl_during_visit(doc, s, before, legs);
 	remember_place(doc, s);

@@ -223,6 +223,20 @@ TEST(report_stays)
 	CHECK_STR(legs_of(&g), "visit Jakarta ID 2023-10-23..2023-10-24|"
 			       "visit Jayapura ID 2023-10-25..2023-10-26");
 	evlist_release(&g.evs);
+	/* An arrival dated by the event after it is a stay: with the one
+	 * after, they cover the visit. */
+	extract(
+	    "King to Kenya\n\nThe King will pay a state visit to Kenya "
+	    "from 31 October to 3 November. They will arrive in the "
+	    "capital, Nairobi, where President William Ruto will host a "
+	    "state banquet in their honour on 31 October. The King will "
+	    "then travel to Mombasa on 2 November, where the visit will end "
+	    "on 3 November.\n",
+	    "2023-10-10", &g);
+	CHECK_STR(legs_of(&g), "reception Nairobi KE 2023-10-31..2023-10-31|"
+			       "visit Nairobi KE 2023-10-31..2023-11-01|"
+			       "visit Mombasa KE 2023-11-02..2023-11-03");
+	evlist_release(&g.evs);
 	/* Two stays in one country share no day. */
 	extract("Pezeshkian to visit Iraq\n\nPresident Masoud Pezeshkian "
 		"will be in Baghdad from September 10 to 12. On September 12 "
