@@ -685,6 +685,26 @@ static bool link_line(const struct xlegdoc *doc, const struct xsentence *s)
 	return false;
 }
 
+/* A schedule's note, a short sentence that starts with a city and
+ * gives days ("Berlin on Dec. 3 and 4."): the stay there, as if it said
+ * "in Berlin". */
+static void schedule_note(struct xlegdoc *doc, const struct xsentence *s,
+			  struct xlegs *legs)
+{
+	struct groups gs;
+	const struct xplace *p = s->places->n ? &s->places->v[0] : NULL;
+	struct xtrigger k;
+
+	if (!p || p->kind != XP_CITY || s->toks->n > 10 || !s->ndates ||
+	    p->off != s->toks->v[0].off)
+		return;
+	k = (struct xtrigger){p->off, p->len, 0, XTR_VISIT, false};
+	group_dates(s, &gs);
+	if (gs.n == 1 && gs.v[0].has_first)
+		xleg_build(doc, s, &gs, &gs.v[0], &k, NULL, s->off,
+			   s->off + s->len, legs);
+}
+
 void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
 		   struct xlegs *legs)
 {
@@ -697,8 +717,10 @@ void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
 		remember_place(doc, s);
 		return;
 	}
-	if (!s->trigs->n)
+	if (!s->trigs->n) {
+		schedule_note(doc, s, legs);
 		return;
+	}
 	group_dates(s, &gs);
 	for (size_t i = 0; i < gs.n; i++)
 		leg_from_group(doc, s, &gs, i, legs);

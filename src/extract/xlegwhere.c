@@ -231,8 +231,11 @@ bool xl_inherit(const struct xlegdoc *doc, const struct xsentence *s,
 		char key[32];
 		const struct xevmem *ev;
 
+		/* "the summit": the one named last, if a summit too (the
+		 * "government consultations" are not COP28). */
 		xevent_key(doc->text, s->toks, k->tok, key);
-		if ((ev = xevent_find(doc, key, s->idx)) != NULL) {
+		if ((ev = xevent_find(doc, key, s->idx)) != NULL &&
+		    (*key || ev->kind == k->kind)) {
 			memcpy(l->cc, ev->cc, 3);
 			l->city = ev->city;
 			return true;

@@ -195,6 +195,25 @@ TEST(report_there)
 	evlist_release(&g.evs);
 }
 
+/* A schedule's note ("Berlin on Dec. 3 and 4.") is a stay; talks
+ * after it are not at the summit named before, another kind of event. */
+TEST(report_schedule_note)
+{
+	struct got g;
+
+	extract(
+	    "Lula swing\n\nPresident Lula will attend the World Climate "
+	    "Action Summit in Dubai on Dec. 1 and 2. Germany. Berlin on Dec. "
+	    "3 and 4. The German-Brazilian government consultations are on "
+	    "Monday (Dec. 4) with Chancellor Olaf Scholz.\n",
+	    "2023-11-24", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "summit Dubai AE 2023-12-01..2023-12-02|"
+			       "visit Berlin DE 2023-12-03..2023-12-04|"
+			       "meeting Berlin DE 2023-12-04..2023-12-04");
+	evlist_release(&g.evs);
+}
+
 /* A parade attended is its own event, typed other. */
 TEST(report_parade)
 {
@@ -259,6 +278,7 @@ int main(void)
 	RUN(report_talks_unnamed);
 	RUN(report_during_visit);
 	RUN(report_there);
+	RUN(report_schedule_note);
 	RUN(report_parade);
 	RUN(report_stays);
 	return test_done();
