@@ -492,6 +492,30 @@ static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
 	xleg_build(doc, s, gs, g, k, move, sa, sb, legs);
 }
 
+/* An event after a dated one gets that day only when its own words
+ * say so ("followed by a state dinner ... that evening", "the same day",
+ * "later"); "talks with the Crown Prince, a lunch with the business
+ * council" is part of the stop (tests/extract/README.md, "Its own
+ * day"). */
+static bool own_day_words(const struct xlegdoc *doc, const struct xsentence *s,
+			  const struct xtrigger *k)
+{
+	static const char *const words[] = {"evening",	  "night", "afternoon",
+					    "morning",	  "same",  "later",
+					    "afterwards", NULL};
+	const struct xtoks *t = s->toks;
+	size_t a = k->tok > 6 ? k->tok - 6 : 0;
+
+	/* "Today, he took part in the conference ... and held talks": a
+	 * day that opens the sentence is all its clauses'. */
+	if (s->ndates && t->n > 2 && s->dates[0].off <= t->v[1].off)
+		return true;
+	for (size_t i = a; i < t->n && i < k->tok + 12; i++)
+		if (xtok_in(doc->text, t, i, words))
+			return true;
+	return false;
+}
+
 /* "return to Abuja at the end of the trip": a day the text does not
  * give, not the day of the leg before. */
 static bool at_the_end(const struct xlegdoc *doc, const struct xsentence *s,
@@ -530,8 +554,10 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 				host = &legs->v[j];
 		}
 		if (used || !host || host->first != host->last ||
-		    meal_of_talks(s, k) || at_the_end(doc, s, k) ||
-		    legs->n >= XLEG_MAX || xl_others_trip(doc, s, k) ||
+		    meal_of_talks(s, k) ||
+		    (k->kind != XTR_TRAVEL && !own_day_words(doc, s, k)) ||
+		    at_the_end(doc, s, k) || legs->n >= XLEG_MAX ||
+		    xl_others_trip(doc, s, k) ||
 		    (k->kind == XTR_MEETING &&
 		     (host->type == EV_VISIT || host->type == EV_TRAVEL)))
 			continue;

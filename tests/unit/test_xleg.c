@@ -214,6 +214,26 @@ TEST(report_schedule_note)
 	evlist_release(&g.evs);
 }
 
+/* An event after a dated one is a leg of that day only when its own
+ * words say so ("that evening"). */
+TEST(report_own_day)
+{
+	struct got g;
+
+	extract("Albanese in Washington\n\nPrime Minister Anthony Albanese "
+		"will hold talks with President Biden at the White House on "
+		"October 25, followed by a state dinner. Albanese will hold "
+		"talks with President Xi in Beijing on November 6, followed by "
+		"a banquet that evening.\n",
+		"2023-10-20", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g),
+		  "meeting Washington, D.C. US 2023-10-25..2023-10-25|"
+		  "meeting Beijing CN 2023-11-06..2023-11-06|"
+		  "reception Beijing CN 2023-11-06..2023-11-06");
+	evlist_release(&g.evs);
+}
+
 /* A parade attended is its own event, typed other. */
 TEST(report_parade)
 {
@@ -279,6 +299,7 @@ int main(void)
 	RUN(report_during_visit);
 	RUN(report_there);
 	RUN(report_schedule_note);
+	RUN(report_own_day);
 	RUN(report_parade);
 	RUN(report_stays);
 	return test_done();
