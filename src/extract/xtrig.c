@@ -43,6 +43,8 @@ static const struct trig_word trig_words[] = {
     {"meet", NULL, false, XTR_MEETING},
     {"meets", NULL, false, XTR_MEETING},
     {"met", NULL, false, XTR_MEETING},
+    /* "will be received by the Emperor": an audience, a meeting. */
+    {"received", "by", false, XTR_MEETING},
     {"meeting", NULL, false, XTR_MEETING},
     {"meetings", NULL, false, XTR_MEETING},
     {"talks", NULL, false, XTR_MEETING},

@@ -322,6 +322,7 @@ TEST(triggers)
 		  want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_MEETING);
 	CHECK_STR(trigger_kinds("talks with President Biden"), want);
+	CHECK_STR(trigger_kinds("will be received by the Emperor"), want);
 	snprintf(want, sizeof(want), "%c%c", 'a' + XTR_MOVE, 'a' + XTR_VISIT);
 	CHECK_STR(trigger_kinds("fly to Angola for a state visit"), want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_BLOCK);
