@@ -324,7 +324,8 @@ static enum xtrig_kind meeting_kind(const char *text, const struct xtoks *t,
 		return bilateral(text, t, i, !(t->v[i].flags & XT_CAP))
 			   ? XTR_MEETING
 			   : kind;
-	if (kind == XTR_GATHER && of_heads(text, t, i))
+	if ((kind == XTR_GATHER || kind == XTR_CONFERENCE) &&
+	    of_heads(text, t, i))
 		return XTR_SUMMIT;
 	if (!named_meeting(text, t, i))
 		return kind;

@@ -317,6 +317,7 @@ TEST(triggers)
 	CHECK_STR(trigger_kinds("the G7 foreign ministers' meeting"), want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_SUMMIT);
 	CHECK_STR(trigger_kinds("the APEC Economic Leaders' Meeting"), want);
+	CHECK_STR(trigger_kinds("the Conference of Heads of Government"), want);
 	CHECK_STR(trigger_kinds("the 38th Ordinary Session of the Assembly of "
 				"the African Union"),
 		  want);
