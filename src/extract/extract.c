@@ -257,6 +257,19 @@ static size_t travel_subject(struct cast *c, const char *text,
 	return 0;
 }
 
+/* A headline in title case: three words in four capitalised. */
+static bool title_case(const struct xtoks *t)
+{
+	size_t words = 0, caps = 0;
+
+	for (size_t i = 0; i < t->n; i++)
+		if (t->v[i].flags & XT_WORD) {
+			words++;
+			caps += (t->v[i].flags & XT_CAP) != 0;
+		}
+	return words >= 4 && 4 * caps > 3 * words;
+}
+
 /* First reading: the dates each sentence mentions and the people it
  * titles; then how often each is named, and the dates resolved. */
 static void first_reading(struct run *r, const struct itin_warner *w)
@@ -271,7 +284,9 @@ static void first_reading(struct run *r, const struct itin_warner *w)
 		xdate_scan(text, s->off, s->len, i, &r->dates);
 		xtok_split(text, s->off, s->len, &r->toks);
 		xwho_scan(text, &r->toks, people);
-		for (size_t p = 0; p < people->n; p++)
+		/* A title-case headline's "people" are its capitals
+		 * ("Secretary-General Attends African Union Summit"). */
+		for (size_t p = 0; p < people->n && !title_case(&r->toks); p++)
 			cast_add(&r->cast, &people->v[p]);
 		/* The lede: the first sentences after the date line (not
 		 * a heading or "Good afternoon."). */

@@ -129,6 +129,25 @@ TEST(report_untitled_traveller)
 	evlist_release(&g.evs);
 }
 
+/* A title-case headline names no one ("Secretary-General Attends
+ * African ..." is no person counted at every "African"). */
+TEST(report_title_case_headline)
+{
+	struct got g;
+
+	extract(
+	    "Secretary-General Attends African Union Summit in Addis "
+	    "Ababa, Meets Continental Leaders\n\nSecretary-General Antonio "
+	    "Guterres arrived in Addis Ababa on February 16. He addressed "
+	    "the African Union summit on February 17. The African Union has "
+	    "55 members. African leaders welcomed him.\n",
+	    "2024-02-19", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Addis Ababa ET 2024-02-16..2024-02-17|"
+			       "summit Addis Ababa ET 2024-02-17..2024-02-17");
+	evlist_release(&g.evs);
+}
+
 /* A date the visit is set beside ("comes a day after") is no leg. */
 TEST(report_set_beside)
 {
@@ -294,6 +313,7 @@ int main(void)
 	RUN(report_return_at_end);
 	RUN(report_hosted);
 	RUN(report_untitled_traveller);
+	RUN(report_title_case_headline);
 	RUN(report_set_beside);
 	RUN(report_talks_unnamed);
 	RUN(report_during_visit);
