@@ -371,6 +371,21 @@ static bool time_reference(const char *text, const struct xtoks *t, size_t i)
 	return false;
 }
 
+/* "a stop in Anchorage on Monday, Sept. 11, to mark the anniversary of
+ * the attacks": an anniversary the trip marks is its purpose, not what
+ * the date before it is. */
+static bool purpose(const char *text, const struct xtoks *t, size_t i)
+{
+	static const char *const marks[] = {
+	    "mark",	     "marks",	  "marking",	 "commemorate",
+	    "commemorating", "celebrate", "celebrating", NULL};
+
+	for (size_t k = i, n = 0; k > 0 && n < 4; k--, n++)
+		if (xtok_in(text, t, k - 1, marks))
+			return k >= 2 && xtok_is(text, t, k - 2, "to");
+	return false;
+}
+
 /* An event word that only qualifies the noun after it: "ASEAN's first
  * dialogue partner", "a summit host", "the visit programme". */
 static bool modifier(const char *text, const struct xtoks *t, size_t i)
@@ -395,7 +410,8 @@ void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
 			continue;
 		last = w->takes_next ? i + 1 : i;
 		if ((w->kind == XTR_PRESS && announced_at(text, t, i)) ||
-		    modifier(text, t, last))
+		    modifier(text, t, last) ||
+		    (w->kind == XTR_BLOCK && purpose(text, t, i)))
 			continue;
 		out->v[out->n++] = (struct xtrigger){
 		    t->v[i].off, t->v[last].off + t->v[last].len - t->v[i].off,
