@@ -516,6 +516,15 @@ static bool own_day_words(const struct xlegdoc *doc, const struct xsentence *s,
 	return false;
 }
 
+/* "spend Oct. 25 and 26 in Jayapura ... before returning to Port
+ * Moresby": the return is on the stay's last day. */
+static bool return_after(const struct xlegdoc *doc, const struct xsentence *s,
+			 const struct xtrigger *k)
+{
+	return k->kind == XTR_TRAVEL && k->tok > 0 &&
+	       xtok_is(doc->text, s->toks, k->tok - 1, "before");
+}
+
 /* "return to Abuja at the end of the trip": a day the text does not
  * give, not the day of the leg before. */
 static bool at_the_end(const struct xlegdoc *doc, const struct xsentence *s,
@@ -553,7 +562,8 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 			if (legs->v[j].trig_off < k->off)
 				host = &legs->v[j];
 		}
-		if (used || !host || host->first != host->last ||
+		if (used || !host ||
+		    (host->first != host->last && !return_after(doc, s, k)) ||
 		    meal_of_talks(s, k) ||
 		    (k->kind != XTR_TRAVEL && !own_day_words(doc, s, k)) ||
 		    at_the_end(doc, s, k) || legs->n >= XLEG_MAX ||
@@ -563,6 +573,7 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 			continue;
 		l = &legs->v[legs->n++];
 		*l = *host;
+		l->first = host->last;
 		l->type = xl_type(s, k->kind);
 		l->trig_off = k->off;
 		l->key[0] = '\0';

@@ -71,6 +71,21 @@ TEST(report_talks_and_meal)
 	evlist_release(&g.evs);
 }
 
+/* "before returning" after a stay of days: home on its last day. */
+TEST(report_return_after_stay)
+{
+	struct got g;
+
+	extract("Marape to Jayapura\n\nPrime Minister James Marape will spend "
+		"Oct. 25 and 26 in Jayapura, where he will meet provincial "
+		"leaders, before returning to Port Moresby.\n",
+		"2023-10-18", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Jayapura ID 2023-10-25..2023-10-26|"
+			       "travel Port Moresby PG 2023-10-26..2023-10-26");
+	evlist_release(&g.evs);
+}
+
 /* A return "at the end of the trip" is not on the leg's day. */
 TEST(report_return_at_end)
 {
@@ -310,6 +325,7 @@ int main(void)
 	RUN(report_traveller);
 	RUN(report_compound_name);
 	RUN(report_talks_and_meal);
+	RUN(report_return_after_stay);
 	RUN(report_return_at_end);
 	RUN(report_hosted);
 	RUN(report_untitled_traveller);
