@@ -110,24 +110,35 @@ TEST(sentences_bounded)
 
 /* ---- places ---- */
 
-/* The places of one sentence as "kind:CC:city" joined by ' '. */
-static const char *places_of(const char *text, const char *ctx)
+/* The places of one sentence as "kind:CC:city" joined by ' '; with
+ * known, only its cities, the towns xnewcity learns into known too. */
+static const char *places_in(const char *text, const char *ctx,
+			     struct xnewcities *known)
 {
 	static char out[512];
 	size_t len = 0;
 
 	xtok_split(text, 0, strlen(text), &toks);
 	xplace_scan(text, &toks, ctx, &sc_places);
+	if (known)
+		xnewcity_scan(text, &toks, ctx, known, &sc_places);
 	out[0] = '\0';
 	for (size_t i = 0; i < sc_places.n; i++) {
 		const struct xplace *p = &sc_places.v[i];
 
+		if (known && p->kind != XP_CITY)
+			continue;
 		len += (size_t)snprintf(
-		    out + len, sizeof(out) - len, "%s%c:%s%s%s", i ? " " : "",
+		    out + len, sizeof(out) - len, "%s%c:%s%s%s", len ? " " : "",
 		    "CKA"[p->kind], p -> cc, p -> city ? ":" : "",
 		    p->city ? p->city->city : "");
 	}
 	return out;
+}
+
+static const char *places_of(const char *text, const char *ctx)
+{
+	return places_in(text, ctx, NULL);
 }
 
 TEST(places)
@@ -170,28 +181,6 @@ TEST(places_possessive_and_capital)
 	CHECK(place_capital(NULL) == NULL);
 }
 
-/* Towns the gazetteer does not know, from the words around them. */
-static const char *towns_of(const char *text, const char *ctx,
-			    struct xnewcities *known)
-{
-	static char out[512];
-	size_t len = 0;
-
-	xtok_split(text, 0, strlen(text), &toks);
-	xplace_scan(text, &toks, ctx, &sc_places);
-	xnewcity_scan(text, &toks, ctx, known, &sc_places);
-	out[0] = '\0';
-	for (size_t i = 0; i < sc_places.n; i++) {
-		const struct xplace *p = &sc_places.v[i];
-
-		if (p->kind == XP_CITY)
-			len += (size_t)snprintf(out + len, sizeof(out) - len,
-						"%s%s:%s", len ? " " : "",
-						p->cc, p->city->city);
-	}
-	return out;
-}
-
 TEST(places_buildings)
 {
 	/* A house named for a city is no stay in it. */
@@ -203,38 +192,40 @@ TEST(places_buildings)
 		  "C:US:Washington, D.C.");
 }
 
+/* Towns the gazetteer does not know, from the words around them. */
 TEST(places_unknown_towns)
 {
 	struct xnewcities known = {0};
 
-	CHECK_STR(towns_of("He will travel to the port city of Lobito.", "AO",
-			   &known),
-		  "AO:Lobito");
-	CHECK_STR(towns_of("They meet in Fasano, a town on Italy's coast.",
-			   "FR", &known),
-		  "IT:Fasano");
+	CHECK_STR(places_in("He will travel to the port city of Lobito.", "AO",
+			    &known),
+		  "C:AO:Lobito");
+	CHECK_STR(places_in("They meet in Fasano, a town on Italy's coast.",
+			    "FR", &known),
+		  "C:IT:Fasano");
 	CHECK_STR(
-	    towns_of("He will visit the Italian town of Zorbano.", "", &known),
-	    "IT:Zorbano");
-	CHECK_STR(towns_of("The visit ends in Cadiz, where he meets them.",
-			   "ES", &known),
-		  "ES:Cadiz");
-	CHECK_STR(towns_of("Where: Kinshasa and Goma", "", &known),
-		  "CD:Kinshasa CD:Goma");
+	    places_in("He will visit the Italian town of Zorbano.", "", &known),
+	    "C:IT:Zorbano");
+	CHECK_STR(places_in("The visit ends in Cadiz, where he meets them.",
+			    "ES", &known),
+		  "C:ES:Cadiz");
+	CHECK_STR(places_in("Where: Kinshasa and Goma", "", &known),
+		  "C:CD:Kinshasa C:CD:Goma");
 	/* Learned: the name alone is the town, not inside a longer one. */
-	CHECK_STR(towns_of("Friday 10 November (Goma)", "", &known), "CD:Goma");
-	CHECK_STR(towns_of("the terminal of the Lobito Corridor", "", &known),
+	CHECK_STR(places_in("Friday 10 November (Goma)", "", &known),
+		  "C:CD:Goma");
+	CHECK_STR(places_in("the terminal of the Lobito Corridor", "", &known),
 		  "");
 	/* Unknown alone is no town; nor a region, a venue or a person. */
-	CHECK_STR(towns_of("He met Mutua in Nairobi.", "KE", &known),
-		  "KE:Nairobi");
-	CHECK_STR(towns_of("He spoke in Europe, where he was.", "FR", &known),
+	CHECK_STR(places_in("He met Mutua in Nairobi.", "KE", &known),
+		  "C:KE:Nairobi");
+	CHECK_STR(places_in("He spoke in Europe, where he was.", "FR", &known),
 		  "");
-	CHECK_STR(towns_of("He spoke at Harvard, where he was.", "US", &known),
+	CHECK_STR(places_in("He spoke at Harvard, where he was.", "US", &known),
 		  "");
-	CHECK_STR(towns_of("He will travel to Zorbia next week.", "US", &known),
-		  "");
-	CHECK_STR(towns_of("in Zorbia, a town", "", &known), "");
+	CHECK_STR(
+	    places_in("He will travel to Zorbia next week.", "US", &known), "");
+	CHECK_STR(places_in("in Zorbia, a town", "", &known), "");
 }
 
 TEST(demonym_table)
