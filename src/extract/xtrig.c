@@ -166,6 +166,10 @@ static const struct trig_word trig_words[] = {
     {"added", NULL, false, XTR_BLOCK},
     {"published", NULL, false, XTR_BLOCK},
     {"updated", NULL, false, XTR_BLOCK},
+    /* "register ... before Wednesday 8 November": a deadline. */
+    {"register", NULL, false, XTR_BLOCK},
+    {"registration", NULL, false, XTR_BLOCK},
+    {"accreditation", NULL, false, XTR_BLOCK},
     /* "The visit comes a day after Hungary took over the presidency on
      * 1 July": the date is what the visit is set beside. */
     {"comes", "after|before|as|amid|days|weeks|months|a|just|ahead", false,

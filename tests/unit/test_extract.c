@@ -319,6 +319,7 @@ TEST(triggers)
 	CHECK_STR(trigger_kinds("fly to Angola for a state visit"), want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_BLOCK);
 	CHECK_STR(trigger_kinds("the 70th anniversary"), want);
+	CHECK_STR(trigger_kinds("should register before Wednesday"), want);
 	/* The anniversary a trip is made to mark is its purpose. */
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_VISIT);
 	CHECK_STR(trigger_kinds("a stop in Anchorage to mark the anniversary"),
