@@ -317,6 +317,8 @@ TEST(triggers)
 	CHECK_STR(trigger_kinds("will be received by the Emperor"), want);
 	snprintf(want, sizeof(want), "%c%c", 'a' + XTR_MOVE, 'a' + XTR_VISIT);
 	CHECK_STR(trigger_kinds("fly to Angola for a state visit"), want);
+	snprintf(want, sizeof(want), "%c", 'a' + XTR_MOVE);
+	CHECK_STR(trigger_kinds("will set off for Madrid"), want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_BLOCK);
 	CHECK_STR(trigger_kinds("the 70th anniversary"), want);
 	CHECK_STR(trigger_kinds("should register before Wednesday"), want);
