@@ -126,10 +126,37 @@ static void stays_apart(struct xlegs *legs)
 	}
 }
 
+/* "She will then travel to Hanoi on March 8 ... will return to Japan
+ * on March 9": the stay lasts until the day of the move away from it. */
+static void stays_until_return(struct xlegs *legs)
+{
+	for (size_t i = 0; i < legs->n; i++) {
+		const struct xleg *t = &legs->v[i];
+		struct xleg *stay = NULL;
+		bool placed = false; /* the day is another leg's */
+
+		if (t->dead || t->type != EV_TRAVEL)
+			continue;
+		for (size_t j = 0; j < legs->n; j++) {
+			struct xleg *v = &legs->v[j];
+
+			if (!v->dead && v->type == EV_VISIT && v->city &&
+			    v->last + 1 == t->first && strcmp(v->cc, t->cc))
+				stay = v;
+			else if (!v->dead && j != i && v->first <= t->first &&
+				 t->first <= v->last)
+				placed = true;
+		}
+		if (stay && !placed)
+			stay->last = t->first;
+	}
+}
+
 void xleg_stays(struct xlegs *legs)
 {
 	size_t n0 = legs->n;
 
+	stays_until_return(legs);
 	stays_apart(legs);
 
 	for (size_t i = 0; i < n0; i++) {

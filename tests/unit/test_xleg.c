@@ -310,6 +310,16 @@ TEST(report_stays)
 			       "visit Nairobi KE 2023-10-31..2023-11-01|"
 			       "visit Mombasa KE 2023-11-02..2023-11-03");
 	evlist_release(&g.evs);
+	/* A stay lasts until the day of the return from it. */
+	extract(
+	    "Kamikawa to Hanoi\n\nForeign Minister Yoko Kamikawa will "
+	    "travel to Hanoi on March 8, where she will meet Foreign "
+	    "Minister Bui Thanh Son. Minister Kamikawa will return to Japan "
+	    "on March 9.\n",
+	    "2024-03-05", &g);
+	CHECK_STR(legs_of(&g), "visit Hanoi VN 2024-03-08..2024-03-09|"
+			       "travel - JP 2024-03-09..2024-03-09");
+	evlist_release(&g.evs);
 	/* Two stays in one country share no day. */
 	extract("Pezeshkian to visit Iraq\n\nPresident Masoud Pezeshkian "
 		"will be in Baghdad from September 10 to 12. On September 12 "
