@@ -404,6 +404,26 @@ static void city_of_context(const struct xlegdoc *doc, const struct xlegs *legs,
 		}
 }
 
+/* "concluded his five-day state visit ... on Friday": the day is the
+ * visit's last, its length counts back from it. */
+static void concluded(const struct xlegdoc *doc, const struct xsentence *s,
+		      const struct xtrigger *k, const struct dgroup *g,
+		      int64_t *first, int64_t *last)
+{
+	static const char *const ends[] = {
+	    "concluded", "concludes", "conclude",  "ended",	"ends", "end",
+	    "wrapped",	 "wraps",     "completed", "completes", NULL};
+
+	if (g->ndays < 2 || g->has_last || g->first != g->last)
+		return;
+	for (size_t i = k->tok, n = 0; i > 0 && n < 5; i--, n++)
+		if (xtok_in(doc->text, s->toks, i - 1, ends)) {
+			*last = g->first;
+			*first = g->first - (g->ndays - 1);
+			return;
+		}
+}
+
 /* Dated talks that name no counterpart are still a leg when the
  * sentence says who holds them: "the two leaders will hold talks",
  * "talks between the delegations", "with his counterpart" ("talks with
@@ -445,6 +465,7 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 		extend_last(doc, s, g, legs);
 		return;
 	}
+	concluded(doc, s, k, g, &first, &last);
 	if (too_old(doc, g, last) || !takes_part(doc, s, k, &known, key))
 		return;
 	l = &legs->v[legs->n];

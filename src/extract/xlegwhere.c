@@ -110,6 +110,27 @@ static bool fronted(const struct xsentence *s, const struct xplace *p)
 	       (xtok_is(s->text, t, 0, "In") || xtok_is(s->text, t, 0, "At"));
 }
 
+/* A capital standing for its government: "with Washington designating
+ * Kenya an ally", "Beijing said". */
+static bool metonym(const struct xsentence *s, const struct xplace *p)
+{
+	static const char *const verbs[] = {"said",  "says",	"has",
+					    "have",  "is",	"was",
+					    "wants", "accused", NULL};
+	const struct xtoks *t = s->toks;
+
+	for (size_t i = 0; i + 1 < t->n; i++) {
+		const struct xtok *n = &t->v[i + 1];
+
+		if (t->v[i].off + t->v[i].len != p->off + p->len)
+			continue;
+		return xtok_in(s->text, t, i + 1, verbs) ||
+		       (n->len > 4 && !(n->flags & XT_CAP) &&
+			!strncmp(s->text + n->off + n->len - 3, "ing", 3));
+	}
+	return false;
+}
+
 const struct xplace *xl_place(const struct xsentence *s,
 			      const struct groups *gs, const struct dgroup *g,
 			      const struct xtrigger *k, size_t sa, size_t sb)
@@ -148,7 +169,7 @@ const struct xplace *xl_place(const struct xsentence *s,
 			const struct xplace *p = &s->places->v[i];
 
 			if (p->kind == XP_CITY && !p->possessive &&
-			    !strcmp(p->cc, best->cc) &&
+			    !strcmp(p->cc, best->cc) && !metonym(s, p) &&
 			    !(gs && place_nearer_other(gs, g, p)) &&
 			    !events_place(s, k, p))
 				return p;

@@ -268,6 +268,21 @@ TEST(report_own_day)
 	evlist_release(&g.evs);
 }
 
+/* "concluded his five-day visit ... on May 24": the length counts back;
+ * "with Washington designating" is the government, not where. */
+TEST(report_concluded)
+{
+	struct got g;
+
+	extract("Ruto ends US visit\n\nPresident William Ruto concluded his "
+		"five-day state visit to the United States on May 24, with "
+		"Washington designating Kenya a major non-NATO ally.\n",
+		"2024-05-25", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit - US 2024-05-20..2024-05-24");
+	evlist_release(&g.evs);
+}
+
 /* A parade attended is its own event, typed other. */
 TEST(report_parade)
 {
@@ -346,6 +361,7 @@ int main(void)
 	RUN(report_there);
 	RUN(report_schedule_note);
 	RUN(report_own_day);
+	RUN(report_concluded);
 	RUN(report_parade);
 	RUN(report_stays);
 	return test_done();
