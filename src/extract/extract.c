@@ -32,6 +32,9 @@ struct cast {
 	size_t n;
 	struct xperson principal;
 	bool has_principal;
+	/* The subject of the first travel word of the lede ("Foreign
+	 * Minister Wang Yi will pay an official visit"): index + 1, or 0. */
+	size_t traveller;
 };
 
 /* Everything one run holds; released by run_release. */
@@ -44,6 +47,7 @@ struct run {
 	struct cast cast;
 	struct xtoks toks; /* the sentence being read */
 	struct xlegs legs;
+	struct xnewcities towns; /* the legs' unknown towns point here */
 };
 
 static const char *last_word(const char *name)
@@ -106,17 +110,22 @@ static void choose_principal(struct cast *c, const char *given)
 		c->has_principal = true;
 		return;
 	}
-	/* The first titled person is the lede's: worth three mentions. */
+	/* The lede's traveller, else the first titled person (the lede's,
+	 * or the headline's): worth three mentions. */
+	size_t lede = c->traveller ? c->traveller - 1 : 0;
+
 	if (c->n)
-		c->count[0] += 3;
-	for (size_t i = 1; i < c->n; i++)
+		c->count[lede] += 3;
+	for (size_t i = 0; i < c->n; i++)
 		if (c->count[i] > c->count[best])
 			best = i;
 	/* Named once is no evidence: "The King and Queen will undertake a
 	 * State Visit ... at the invitation of President William Ruto" is
-	 * about a traveller the text never names. */
+	 * about a traveller the text never names; unless that once is as
+	 * the subject of the lede's travel. */
 	c->has_principal =
-	    c->n > 0 && c->count[best] - (best == 0 ? 3 : 0) >= 2;
+	    c->n > 0 && (c->count[best] - (best == lede ? 3 : 0) >= 2 ||
+			 (c->traveller && best == lede));
 	if (c->has_principal)
 		c->principal = c->v[best];
 }
@@ -159,12 +168,115 @@ static int document_date(struct run *r, struct itin_err *err)
 			   "--date YYYY-MM-DD, the day it was written");
 }
 
+/* "António Guterres will leave New York": two capitalised words (no
+ * title, no place) and at most two lower-case ones before the travel
+ * word at token ti: a traveller the text does not title, into *out. */
+static bool untitled_traveller(const char *text, const struct xtoks *t,
+			       size_t ti, struct xperson *out)
+{
+	static const char *const determiners[] = {
+	    "The",  "Their", "His", "Her", "Its", "Our", "My", "This",
+	    "That", "A",     "An",  "On",  "In",  "At",	 NULL};
+	size_t v = ti;
+	char name[XWHO_NAME];
+	const struct xtok *a, *b;
+
+	while (v > 0 && ti - v < 2 && (t->v[v - 1].flags & XT_WORD) &&
+	       !(t->v[v - 1].flags & XT_CAP))
+		v--;
+	if (v < 2 || (v > 2 && (t->v[v - 3].flags & XT_CAP)))
+		return false;
+	a = &t->v[v - 2];
+	b = &t->v[v - 1];
+	for (const struct xtok *k = a; k <= b; k++)
+		if (!(k->flags & XT_CAP) ||
+		    (k->flags & (XT_ALLCAP | XT_DIGIT)) ||
+		    xwho_is_title(text, k->off, k->len))
+			return false;
+	if (b->off + b->len - a->off >= sizeof(name))
+		return false;
+	if (xtok_in(text, t, v - 2, determiners))
+		return false; /* "Their Majesties", "The King" */
+	memcpy(name, text + a->off, b->off + b->len - a->off);
+	name[b->off + b->len - a->off] = '\0';
+	if (place_find(name, NULL, NULL) || country_lookup(name) ||
+	    place_find(last_word(name), NULL, NULL))
+		return false;
+	memset(out, 0, sizeof(*out));
+	memcpy(out->name, name, strlen(name) + 1);
+	out->off = a->off;
+	out->len = b->off + b->len - a->off;
+	out->surname_off = b->off;
+	out->surname_len = b->len;
+	return true;
+}
+
+/* The cast's index + 1 of the person named last before the first
+ * visit, move or travel word of the sentence ("At the invitation of
+ * Minister Shoukry, Foreign Minister Wang Yi will pay an official
+ * visit"): its subject; 0 when none. */
+static size_t travel_subject(struct cast *c, const char *text,
+			     const struct xtoks *t, const struct xpeople *pp)
+{
+	static const char *const objects[] = {"of", "with", "by", "from", NULL};
+	struct xtriggers trigs;
+	const struct xperson *subj = NULL;
+	struct xperson untitled;
+	size_t at = (size_t)-1, ti = 0;
+
+	xtrig_scan(text, t, &trigs);
+	for (size_t i = 0; i < trigs.n && at == (size_t)-1; i++)
+		if (trigs.v[i].kind == XTR_VISIT ||
+		    trigs.v[i].kind == XTR_MOVE ||
+		    trigs.v[i].kind == XTR_TRAVEL) {
+			at = trigs.v[i].off;
+			ti = trigs.v[i].tok;
+		}
+	for (size_t p = 0; p < pp->n; p++)
+		if (pp->v[p].off + pp->v[p].len <= at)
+			subj = &pp->v[p];
+	/* Its subject, not a person named further back (a few words, "will
+	 * pay an official", between them at most) nor the object of a
+	 * preposition ("at the invitation of President X"). */
+	for (size_t i = 0, n = 0; subj && i < t->n; i++) {
+		if (t->v[i].off == subj->off && i > 0 &&
+		    xtok_in(text, t, i - 1, objects))
+			subj = NULL;
+		else if (t->v[i].off >= subj->off + subj->len &&
+			 t->v[i].off < at && ++n > 5)
+			subj = NULL;
+	}
+	if (!subj && at != (size_t)-1 &&
+	    untitled_traveller(text, t, ti, &untitled)) {
+		cast_add(c, &untitled);
+		subj = &untitled;
+	}
+	for (size_t i = 0; subj && i < c->n; i++)
+		if (!strcmp(last_word(c->v[i].name), last_word(subj->name)))
+			return i + 1;
+	return 0;
+}
+
+/* A headline in title case: three words in four capitalised. */
+static bool title_case(const struct xtoks *t)
+{
+	size_t words = 0, caps = 0;
+
+	for (size_t i = 0; i < t->n; i++)
+		if (t->v[i].flags & XT_WORD) {
+			words++;
+			caps += (t->v[i].flags & XT_CAP) != 0;
+		}
+	return words >= 4 && 4 * caps > 3 * words;
+}
+
 /* First reading: the dates each sentence mentions and the people it
  * titles; then how often each is named, and the dates resolved. */
 static void first_reading(struct run *r, const struct itin_warner *w)
 {
 	const char *text = r->in.text;
 	struct xpeople *people = xmalloc(sizeof(*people));
+	int lede = 0;
 
 	for (size_t i = 0; i < r->sents.n; i++) {
 		const struct xsent *s = &r->sents.v[i];
@@ -172,8 +284,16 @@ static void first_reading(struct run *r, const struct itin_warner *w)
 		xdate_scan(text, s->off, s->len, i, &r->dates);
 		xtok_split(text, s->off, s->len, &r->toks);
 		xwho_scan(text, &r->toks, people);
-		for (size_t p = 0; p < people->n; p++)
+		/* A title-case headline's "people" are its capitals
+		 * ("Secretary-General Attends African Union Summit"). */
+		for (size_t p = 0; p < people->n && !title_case(&r->toks); p++)
 			cast_add(&r->cast, &people->v[p]);
+		/* The lede: the first sentences after the date line (not
+		 * a heading or "Good afternoon."). */
+		if (!r->cast.traveller && s->off >= r->doc.off &&
+		    r->toks.n >= 6 && lede++ < 3)
+			r->cast.traveller =
+			    travel_subject(&r->cast, text, &r->toks, people);
 	}
 	free(people);
 	for (size_t i = 0; i < r->sents.n && r->cast.n; i++) {
@@ -272,6 +392,7 @@ static void second_reading(struct run *r)
 
 		xtok_split(text, s->off, s->len, &r->toks);
 		xplace_scan(text, &r->toks, ctx, &sc->places);
+		xnewcity_scan(text, &r->toks, ctx, &r->towns, &sc->places);
 		drop_dateline(r, s, &sc->places);
 		xwho_scan(text, &r->toks, &sc->people);
 		xtrig_scan(text, &r->toks, &sc->trigs);

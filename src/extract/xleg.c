@@ -260,6 +260,20 @@ static bool clause_between(const struct xsentence *s, const struct xtrigger *k,
  * the date is said of ("a state visit to Peru from Nov. 13 to 17"); a stay
  * named before the date over the talks that are its purpose ("stop in the UAE
  * on Tuesday for talks"); a stay over the move that starts it. NULL: none. */
+/* "a one-on-one meeting and an informal lunch on Monday": the meal is
+ * part of the talks, which are the leg. */
+static bool meal_of_talks(const struct xsentence *s, const struct xtrigger *k)
+{
+	const struct xtrigger *m = k - 1;
+	size_t a;
+
+	if (k->kind != XTR_RECEPTION || k == s->trigs->v ||
+	    m->kind != XTR_MEETING)
+		return false;
+	a = m->off + m->len;
+	return k->off - a < 24 && memmem(s->text + a, k->off - a, " and ", 5);
+}
+
 static const struct xtrigger *
 group_trigger(const struct xlegdoc *doc, const struct xsentence *s,
 	      const struct groups *gs, const struct dgroup *g, size_t sa,
@@ -287,6 +301,8 @@ group_trigger(const struct xlegdoc *doc, const struct xsentence *s,
 	}
 	if (!best || best->kind == XTR_BLOCK)
 		return best;
+	if (meal_of_talks(s, best))
+		return best - 1;
 	/* "address a joint meeting of Congress": the speech is the leg. */
 	if (best->kind == XTR_GATHER && best > s->trigs->v &&
 	    best[-1].kind == XTR_SPEECH && best->off - best[-1].off < 24)
@@ -388,8 +404,49 @@ static void city_of_context(const struct xlegdoc *doc, const struct xlegs *legs,
 		}
 }
 
-/* The leg of group g with trigger k (and the move that leads to it, or
- * NULL), its stretch of the sentence [sa, sb), if it makes one. */
+/* "concluded his five-day state visit ... on Friday": the day is the
+ * visit's last, its length counts back from it. */
+static void concluded(const struct xlegdoc *doc, const struct xsentence *s,
+		      const struct xtrigger *k, const struct dgroup *g,
+		      int64_t *first, int64_t *last)
+{
+	static const char *const ends[] = {
+	    "concluded", "concludes", "conclude",  "ended",	"ends", "end",
+	    "wrapped",	 "wraps",     "completed", "completes", NULL};
+
+	if (g->ndays < 2 || g->has_last || g->first != g->last)
+		return;
+	for (size_t i = k->tok, n = 0; i > 0 && n < 5; i--, n++)
+		if (xtok_in(doc->text, s->toks, i - 1, ends)) {
+			*last = g->first;
+			*first = g->first - (g->ndays - 1);
+			return;
+		}
+}
+
+/* Dated talks that name no counterpart are still a leg when the
+ * sentence says who holds them: "the two leaders will hold talks",
+ * "talks between the delegations", "with his counterpart" ("talks with
+ * the IMF are set to begin" says no one's; "the leaders of the G7 are
+ * meeting" are others). */
+static bool talks_held(const struct xlegdoc *doc, const struct xsentence *s)
+{
+	static const char *const pair[] = {"leaders", "sides", "presidents",
+					   "ministers", NULL};
+	static const char *const sides[] = {
+	    "delegations",  "delegation-level", "one-on-one", "counterpart",
+	    "counterparts", "tete-a-tete",	NULL};
+	const struct xtoks *t = s->toks;
+
+	for (size_t i = 0; i < t->n; i++)
+		if (xtok_in(doc->text, t, i, sides) ||
+		    (i > 0 && xtok_in(doc->text, t, i, pair) &&
+		     (xtok_is(doc->text, t, i - 1, "two") ||
+		      xtok_is(doc->text, t, i - 1, "both"))))
+			return true;
+	return false;
+}
+
 void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 		const struct groups *gs, const struct dgroup *g,
 		const struct xtrigger *k, const struct xtrigger *move,
@@ -408,6 +465,7 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 		extend_last(doc, s, g, legs);
 		return;
 	}
+	concluded(doc, s, k, g, &first, &last);
 	if (too_old(doc, g, last) || !takes_part(doc, s, k, &known, key))
 		return;
 	l = &legs->v[legs->n];
@@ -422,7 +480,8 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	l->trig_off = k->off;
 	l->trig_kind = k->kind;
 	memcpy(l->key, key, sizeof(l->key));
-	p = xl_place(s, gs, g, move ? move : k, sa, sb);
+	p = xl_there(doc, s, k) ? NULL
+				: xl_place(s, gs, g, move ? move : k, sa, sb);
 	if (p && xl_listed(doc->text, s, p))
 		return;
 	if (p) {
@@ -433,7 +492,7 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	}
 	city_of_context(doc, legs, l);
 	xl_leg_people(doc, s, k, sa, sb, l);
-	if (k->kind == XTR_MEETING && !l->nwith)
+	if (k->kind == XTR_MEETING && !l->nwith && !talks_held(doc, s))
 		return; /* talks with no one named: not proposed */
 	l->sents[l->nsents++] = s->idx;
 	xl_title(doc, s, k, l);
@@ -452,6 +511,54 @@ static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
 	const struct xtrigger *k = group_trigger(doc, s, gs, g, sa, sb, &move);
 
 	xleg_build(doc, s, gs, g, k, move, sa, sb, legs);
+}
+
+/* An event after a dated one gets that day only when its own words
+ * say so ("followed by a state dinner ... that evening", "the same day",
+ * "later"); "talks with the Crown Prince, a lunch with the business
+ * council" is part of the stop (tests/extract/README.md, "Its own
+ * day"). */
+static bool own_day_words(const struct xlegdoc *doc, const struct xsentence *s,
+			  const struct xtrigger *k)
+{
+	static const char *const words[] = {"evening",	  "night", "afternoon",
+					    "morning",	  "same",  "later",
+					    "afterwards", NULL};
+	const struct xtoks *t = s->toks;
+	size_t a = k->tok > 6 ? k->tok - 6 : 0;
+
+	/* "Today, he took part in the conference ... and held talks": a
+	 * day that opens the sentence is all its clauses'. */
+	if (s->ndates && t->n > 2 && s->dates[0].off <= t->v[1].off)
+		return true;
+	for (size_t i = a; i < t->n && i < k->tok + 12; i++)
+		if (xtok_in(doc->text, t, i, words))
+			return true;
+	return false;
+}
+
+/* "spend Oct. 25 and 26 in Jayapura ... before returning to Port
+ * Moresby": the return is on the stay's last day. */
+static bool return_after(const struct xlegdoc *doc, const struct xsentence *s,
+			 const struct xtrigger *k)
+{
+	return k->kind == XTR_TRAVEL && k->tok > 0 &&
+	       xtok_is(doc->text, s->toks, k->tok - 1, "before");
+}
+
+/* "return to Abuja at the end of the trip": a day the text does not
+ * give, not the day of the leg before. */
+static bool at_the_end(const struct xlegdoc *doc, const struct xsentence *s,
+		       const struct xtrigger *k)
+{
+	const struct xtoks *t = s->toks;
+
+	for (size_t i = k->tok + 1; i + 1 < t->n && i < k->tok + 8; i++)
+		if (xtok_is(doc->text, t, i, "end") &&
+		    xtok_is(doc->text, t, i + 1, "of") &&
+		    xtok_is(doc->text, t, i - 1, "the"))
+			return true;
+	return false;
 }
 
 /* A dinner, a press conference or a speech the sentence names after a
@@ -476,13 +583,18 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 			if (legs->v[j].trig_off < k->off)
 				host = &legs->v[j];
 		}
-		if (used || !host || host->first != host->last ||
-		    legs->n >= XLEG_MAX || xl_others_trip(doc, s, k) ||
+		if (used || !host ||
+		    (host->first != host->last && !return_after(doc, s, k)) ||
+		    meal_of_talks(s, k) ||
+		    (k->kind != XTR_TRAVEL && !own_day_words(doc, s, k)) ||
+		    at_the_end(doc, s, k) || legs->n >= XLEG_MAX ||
+		    xl_others_trip(doc, s, k) ||
 		    (k->kind == XTR_MEETING &&
 		     (host->type == EV_VISIT || host->type == EV_TRAVEL)))
 			continue;
 		l = &legs->v[legs->n++];
 		*l = *host;
+		l->first = host->last;
 		l->type = xl_type(s, k->kind);
 		l->trig_off = k->off;
 		l->key[0] = '\0';
@@ -508,6 +620,43 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 			}
 		}
 		xl_title(doc, s, k, l);
+	}
+}
+
+/* "They will arrive in the capital, Nairobi, where President Ruto will
+ * host a state banquet ... on 31 October": an arrival whose day is the
+ * event's after it begins a stay there that day, beside the event. */
+static void arrival_stays(const struct xlegdoc *doc, const struct xsentence *s,
+			  size_t before, struct xlegs *legs)
+{
+	for (size_t i = 0; i < s->trigs->n && legs->n < XLEG_MAX; i++) {
+		const struct xtrigger *k = &s->trigs->v[i];
+		const struct xleg *ev = NULL;
+		const struct xplace *p;
+		struct xleg *l;
+
+		if (k->kind != XTR_VISIT ||
+		    ascii_ncasecmp(doc->text + k->off, "arriv", 5))
+			continue;
+		for (size_t j = before; j < legs->n; j++) {
+			if (legs->v[j].type == EV_VISIT)
+				return; /* the sentence has its stay */
+			if (!ev && legs->v[j].trig_off > k->off)
+				ev = &legs->v[j];
+		}
+		p = xl_place(s, NULL, NULL, k, k->off, s->off + s->len);
+		if (!ev || !p || !p->city || p->city != ev->city)
+			continue;
+		l = &legs->v[legs->n++];
+		*l = *ev;
+		l->type = EV_VISIT;
+		l->trig_off = k->off;
+		l->trig_kind = k->kind;
+		l->key[0] = '\0';
+		l->last = l->first;
+		l->clock = l->clock_end = -1;
+		xleg_visit_title(l);
+		return;
 	}
 }
 
@@ -594,6 +743,26 @@ static bool link_line(const struct xlegdoc *doc, const struct xsentence *s)
 	return false;
 }
 
+/* A schedule's note, a short sentence that starts with a city and
+ * gives days ("Berlin on Dec. 3 and 4."): the stay there, as if it said
+ * "in Berlin". */
+static void schedule_note(struct xlegdoc *doc, const struct xsentence *s,
+			  struct xlegs *legs)
+{
+	struct groups gs;
+	const struct xplace *p = s->places->n ? &s->places->v[0] : NULL;
+	struct xtrigger k;
+
+	if (!p || p->kind != XP_CITY || s->toks->n > 10 || !s->ndates ||
+	    p->off != s->toks->v[0].off)
+		return;
+	k = (struct xtrigger){p->off, p->len, 0, XTR_VISIT, false};
+	group_dates(s, &gs);
+	if (gs.n == 1 && gs.v[0].has_first)
+		xleg_build(doc, s, &gs, &gs.v[0], &k, NULL, s->off,
+			   s->off + s->len, legs);
+}
+
 void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
 		   struct xlegs *legs)
 {
@@ -606,13 +775,17 @@ void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
 		remember_place(doc, s);
 		return;
 	}
-	if (!s->trigs->n)
+	if (!s->trigs->n) {
+		schedule_note(doc, s, legs);
 		return;
+	}
 	group_dates(s, &gs);
 	for (size_t i = 0; i < gs.n; i++)
 		leg_from_group(doc, s, &gs, i, legs);
 	companions(doc, s, before, legs);
+	arrival_stays(doc, s, before, legs);
 	undated_meetings(doc, s, before, legs);
+	xl_during_visit(doc, s, before, legs);
 	remember_place(doc, s);
 	xl_subject(doc, s);
 }

@@ -187,6 +187,9 @@ void xevent_remember(struct xlegdoc *doc, const struct xevmem *ev);
 
 /* One leg of each set of mentions of one (xmerge.c). */
 void xleg_merge(struct xlegs *legs);
+/* A visit to a country whose days the text places city by city made
+ * those stays (xstays.c; the last step of xleg_merge). */
+void xleg_stays(struct xlegs *legs);
 
 /* A visit's title: "Visit to Seoul". */
 void xleg_visit_title(struct xleg *l);

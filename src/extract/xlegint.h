@@ -48,6 +48,15 @@ const struct xleg *xl_on_day(const struct xlegs *legs, int64_t day);
  * named before. */
 bool xl_anaphoric(const struct xlegdoc *doc, const struct xsentence *s,
 		  const struct xtrigger *k);
+/* "During the visit, he will co-chair in Cairo ...": the city of the
+ * country-wide visit just before, and of the sentence's legs there. */
+void xl_during_visit(const struct xlegdoc *doc, const struct xsentence *s,
+		     size_t before, struct xlegs *legs);
+/* "He will hold a summit there ... with the leaders of Angola, Zambia
+ * and Congo": the place is the one before, not those the sentence
+ * names. */
+bool xl_there(const struct xlegdoc *doc, const struct xsentence *s,
+	      const struct xtrigger *k);
 bool xl_inherit(const struct xlegdoc *doc, const struct xsentence *s,
 		struct xlegs *legs, const struct xtrigger *k, int64_t day,
 		struct xleg *l);

@@ -86,6 +86,20 @@ static bool topic(const char *text, const struct xplace *p)
 	return false;
 }
 
+/* A place joined by a dash to the next word or the one before: part of
+ * a compound name ("the South Africa–Botswana Bi-National Commission",
+ * "the China-Africa forum"), not where. */
+static bool compound(const char *text, const struct xplace *p)
+{
+	const char *e = text + p->off + p->len;
+	const char *b = text + p->off;
+
+	return *e == '-' || !strncmp(e, "\xE2\x80\x93", 3) ||
+	       !strncmp(e, "\xE2\x80\x94", 3) || (p->off > 0 && b[-1] == '-') ||
+	       (p->off >= 3 && (!strncmp(b - 3, "\xE2\x80\x93", 3) ||
+				!strncmp(b - 3, "\xE2\x80\x94", 3)));
+}
+
 /* A place the sentence starts with: "In New Delhi, Scholz and Modi will
  * lead the consultations on Friday". */
 static bool fronted(const struct xsentence *s, const struct xplace *p)
@@ -94,6 +108,27 @@ static bool fronted(const struct xsentence *s, const struct xplace *p)
 
 	return t->n > 2 && t->v[1].off == p->off &&
 	       (xtok_is(s->text, t, 0, "In") || xtok_is(s->text, t, 0, "At"));
+}
+
+/* A capital standing for its government: "with Washington designating
+ * Kenya an ally", "Beijing said". */
+static bool metonym(const struct xsentence *s, const struct xplace *p)
+{
+	static const char *const verbs[] = {"said",  "says",	"has",
+					    "have",  "is",	"was",
+					    "wants", "accused", NULL};
+	const struct xtoks *t = s->toks;
+
+	for (size_t i = 0; i + 1 < t->n; i++) {
+		const struct xtok *n = &t->v[i + 1];
+
+		if (t->v[i].off + t->v[i].len != p->off + p->len)
+			continue;
+		return xtok_in(s->text, t, i + 1, verbs) ||
+		       (n->len > 4 && !(n->flags & XT_CAP) &&
+			!strncmp(s->text + n->off + n->len - 3, "ing", 3));
+	}
+	return false;
 }
 
 const struct xplace *xl_place(const struct xsentence *s,
@@ -109,6 +144,7 @@ const struct xplace *xl_place(const struct xsentence *s,
 		size_t d, raw;
 
 		if (p->kind == XP_ADJ || p->possessive || topic(s->text, p) ||
+		    compound(s->text, p) ||
 		    (gs && gs->strict && (p->off < sa || p->off >= sb)))
 			continue;
 		raw = xl_dist(k, p->off, p->off + p->len);
@@ -133,7 +169,7 @@ const struct xplace *xl_place(const struct xsentence *s,
 			const struct xplace *p = &s->places->v[i];
 
 			if (p->kind == XP_CITY && !p->possessive &&
-			    !strcmp(p->cc, best->cc) &&
+			    !strcmp(p->cc, best->cc) && !metonym(s, p) &&
 			    !(gs && place_nearer_other(gs, g, p)) &&
 			    !events_place(s, k, p))
 				return p;
@@ -216,8 +252,11 @@ bool xl_inherit(const struct xlegdoc *doc, const struct xsentence *s,
 		char key[32];
 		const struct xevmem *ev;
 
+		/* "the summit": the one named last, if a summit too (the
+		 * "government consultations" are not COP28). */
 		xevent_key(doc->text, s->toks, k->tok, key);
-		if ((ev = xevent_find(doc, key, s->idx)) != NULL) {
+		if ((ev = xevent_find(doc, key, s->idx)) != NULL &&
+		    (*key || ev->kind == k->kind)) {
 			memcpy(l->cc, ev->cc, 3);
 			l->city = ev->city;
 			return true;
@@ -236,4 +275,55 @@ bool xl_inherit(const struct xlegdoc *doc, const struct xsentence *s,
 	l->city = doc->ctx_city;
 	stay_goes_on(legs, l, day);
 	return true;
+}
+
+/* The one city of country cc the sentence names where, or NULL (none,
+ * or several). */
+static const struct place *only_city(const struct xsentence *s, const char *cc)
+{
+	const struct place *city = NULL;
+
+	for (size_t i = 0; i < s->places->n; i++) {
+		const struct xplace *p = &s->places->v[i];
+
+		if (p->kind != XP_CITY || p->possessive || strcmp(p->cc, cc))
+			continue;
+		if (city && city != p->city)
+			return NULL;
+		city = p->city;
+	}
+	return city;
+}
+
+void xl_during_visit(const struct xlegdoc *doc, const struct xsentence *s,
+		     size_t before, struct xlegs *legs)
+{
+	static const char *const stays[] = {"visit", "trip", "stay", NULL};
+	const struct xtoks *t = s->toks;
+	struct xleg *v = NULL;
+	const struct place *city;
+
+	if (t->n < 4 || !xtok_is(doc->text, t, 0, "During") ||
+	    !xtok_in(doc->text, t, 2, stays))
+		return;
+	for (size_t i = before; i-- > 0 && !v;)
+		if (!legs->v[i].dead && legs->v[i].type == EV_VISIT)
+			v = &legs->v[i];
+	if (!v || v->city || v->sents[0] + 2 < s->idx ||
+	    (city = only_city(s, v->cc)) == NULL)
+		return;
+	v->city = city;
+	xleg_visit_title(v);
+	for (size_t i = before; i < legs->n; i++)
+		if (!legs->v[i].city && !strcmp(legs->v[i].cc, v->cc))
+			legs->v[i].city = city;
+}
+
+bool xl_there(const struct xlegdoc *doc, const struct xsentence *s,
+	      const struct xtrigger *k)
+{
+	for (size_t i = k->tok + 1; i < s->toks->n && i <= k->tok + 2; i++)
+		if (xtok_is(doc->text, s->toks, i, "there"))
+			return true;
+	return false;
 }

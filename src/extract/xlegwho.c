@@ -151,8 +151,20 @@ bool xl_others_trip(const struct xlegdoc *doc, const struct xsentence *s,
 
 	if (!doc->principal)
 		return false;
+	static const char *const objects[] = {"of", "with", "by", "from", NULL};
+	bool object = false;
+
 	for (size_t i = st; i < k->tok && i < st + 10; i++) {
 		int w = who_at(doc, s, i);
+
+		/* "At the invitation of Minister Shoukry, Wang Yi will
+		 * visit": a person after a preposition is no subject. */
+		if (w && (object || (i > st && xtok_in(doc->text, s->toks,
+						       i - 1, objects)))) {
+			object = true;
+			continue;
+		}
+		object = false;
 
 		/* "Putin and Xi will hold": the principal among them. */
 		if (w < 0 && xtok_is(doc->text, s->toks, i + 1, "and") &&
@@ -173,13 +185,14 @@ bool xl_others_trip(const struct xlegdoc *doc, const struct xsentence *s,
 bool xl_involved(const struct xlegdoc *doc, const struct xsentence *s)
 {
 	static const char *const attend[] = {
-	    "attend",  "attends", "attending",	"participate", "participates",
-	    "part",    "chair",	  "chairs",	"co-chair",    "co-chairs",
-	    "lead",    "leads",	  "represent",	"accompany",   "accompanies",
-	    "address", "join",	  "joins",	"host",	       "hosts",
-	    "open",    "opens",	  "inaugurate", "speak",       "deliver",
-	    "keynote", NULL};
+	    "attend",	  "attends", "attending", "participate", "participates",
+	    "part",	  "chair",   "chairs",	  "co-chair",	 "co-chairs",
+	    "lead",	  "leads",   "represent", "accompany",	 "accompanies",
+	    "address",	  "join",    "joins",	  "open",	 "opens",
+	    "inaugurate", "speak",   "deliver",	  "keynote",	 NULL};
 
+	/* Not "host": "Korea will host the Korea-Africa Summit" is the
+	 * host country's, not a guest's; a principal who hosts is named. */
 	if (!doc->principal)
 		return true;
 	for (size_t i = 0; i < s->toks->n; i++)

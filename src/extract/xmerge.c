@@ -24,6 +24,10 @@ static bool same_leg(const struct xleg *a, const struct xleg *b)
 		return false;
 	if (a->first > b->last + 1 || b->first > a->last + 1)
 		return false;
+	/* Talks on two days of their own are two meetings ("a meeting on
+	 * Monday", "talks between the delegations on Tuesday"). */
+	if (a->type == EV_MEETING && (a->first > b->last || b->first > a->last))
+		return false;
 	/* Two meetings are one when one of them names no one the other
 	 * does not: the same talks told twice. */
 	if (a->type == EV_MEETING && a->nwith && b->nwith &&
@@ -152,4 +156,5 @@ void xleg_merge(struct xlegs *legs)
 			}
 		}
 	}
+	xleg_stays(legs);
 }

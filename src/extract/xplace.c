@@ -37,24 +37,20 @@ static const char *const name_cities[] = {
 
 /* Words that make the capitalised words before them an organisation. */
 static const char *const org_after[] = {
-    "Times",	    "Herald",	    "Post",	   "Daily",
-    "News",	    "Agency",	    "Bank",	   "University",
-    "Airlines",	    "Airways",	    "Air",	   "Electric",
-    "Group",	    "Party",	    "Institute",   "Exchange",
-    "Cup",	    "FC",	    "Police",	   "Army",
-    "Navy",	    "Embassy",	    "Consulate",   "Ministry",
-    "Foundation",   "Club",	    "Museum",	   "Broadcasting",
-    "Radio",	    "Television",   "Journal",	   "Tribune",
-    "Telegraph",    "Gazette",	    "Globe",	   "Motors",
-    "Corporation",  "Company",	    "Declaration", "Accord",
-    "Agreement",    "Protocol",	    "Treaty",	   "Convention",
-    "Initiative",   "Review",	    "Pact",	   "Charter",
-    "Statement",    "Mission",	    "Guard",	   "Coast",
-    "Federation",   "Association",  "Union",	   "TV",
-    "Press",	    "Wire",	    "Observer",	   "Standard",
-    "Dialogue",	    "Format",	    "Process",	   "Communique",
-    "Assembly",	    "Parliament",   "Government",  "Court",
-    "Organization", "Organisation", "Cooperation", NULL};
+    "Times", "Herald", "Post", "Daily", "News", "Agency", "Bank", "University",
+    "Airlines", "Airways", "Air", "Electric", "Group", "Party", "Institute",
+    "Exchange", "Cup", "FC", "Police", "Army", "Navy", "Embassy", "Consulate",
+    "Ministry", "Foundation", "Club", "Museum", "Broadcasting", "Radio",
+    "Television", "Journal", "Tribune", "Telegraph", "Gazette", "Globe",
+    "Motors", "Corporation", "Company", "Declaration", "Accord", "Agreement",
+    "Protocol", "Treaty", "Convention", "Initiative", "Review", "Pact",
+    "Charter", "Statement", "Mission", "Guard", "Coast", "Federation",
+    "Association", "Union", "TV", "Press", "Wire", "Observer", "Standard",
+    "Dialogue", "Format", "Process", "Communique", "Assembly", "Parliament",
+    "Government", "Court", "Organization", "Organisation", "Cooperation",
+    /* A house or hall named for a city stands elsewhere: "talks at
+     * Hyderabad House" (New Delhi), "Lancaster House" (London). */
+    "House", "Hall", NULL};
 
 /* "X of": the country after it is part of a name ("Bank of Japan"). */
 static const char *const org_of[] = {

@@ -66,4 +66,28 @@ struct xdemonym {
 extern const struct xdemonym xdemonyms[];
 extern const size_t xdemonyms_n;
 
+/*
+ * Towns the gazetteer does not know, learned from the words the text
+ * puts around them (xnewcity.c): "the port city of Lobito", "in Fasano,
+ * a town on Italy's southern coast", "in Cadiz, where", "in Fasano,
+ * Italy", "Kinshasa and Goma". Each takes the country the words name,
+ * else the one the text spoke of last; it has no zone of its own (as
+ * `itin add` gives an unknown city its country's, place_zone). Once
+ * learned, the name is a city of that country wherever the text repeats
+ * it ("Friday 10 November (Goma)"). Owned by the caller, one a report:
+ * the places point into it.
+ */
+#define XNEWCITY_MAX  8
+#define XNEWCITY_NAME 48
+struct xnewcities {
+	struct place v[XNEWCITY_MAX];
+	char name[XNEWCITY_MAX][XNEWCITY_NAME];
+	char cc[XNEWCITY_MAX][3];
+	size_t n;
+};
+/* Add to out (kept in the order of the text) the unknown towns of the
+ * sentence cut into t, learning new ones into known. */
+void xnewcity_scan(const char *text, const struct xtoks *t, const char *ctx_cc,
+		   struct xnewcities *known, struct xplaces *out);
+
 #endif

@@ -43,6 +43,8 @@ static const struct trig_word trig_words[] = {
     {"meet", NULL, false, XTR_MEETING},
     {"meets", NULL, false, XTR_MEETING},
     {"met", NULL, false, XTR_MEETING},
+    /* "will be received by the Emperor": an audience, a meeting. */
+    {"received", "by", false, XTR_MEETING},
     {"meeting", NULL, false, XTR_MEETING},
     {"meetings", NULL, false, XTR_MEETING},
     {"talks", NULL, false, XTR_MEETING},
@@ -118,11 +120,16 @@ static const struct trig_word trig_words[] = {
     {"flying", "back|home", false, XTR_TRAVEL},
     {"fly", "back|home", false, XTR_TRAVEL},
     {"flies", "back|home", false, XTR_TRAVEL},
+    {"set", "off|out", false, XTR_MOVE},
+    {"sets", "off|out", false, XTR_MOVE},
+    {"setting", "off|out", false, XTR_MOVE},
     {"continue", "to|on", false, XTR_MOVE},
     {"continues", "to|on", false, XTR_MOVE},
     {"move", "on|to", false, XTR_MOVE},
     {"moves", "on|to", false, XTR_MOVE},
     {"speech", NULL, false, XTR_SPEECH},
+    /* A parade attended: its own event, typed other as a speech is. */
+    {"parade", NULL, false, XTR_SPEECH},
     {"speeches", NULL, false, XTR_SPEECH},
     {"address", NULL, false, XTR_SPEECH},
     {"lecture", NULL, false, XTR_SPEECH},
@@ -162,6 +169,17 @@ static const struct trig_word trig_words[] = {
     {"added", NULL, false, XTR_BLOCK},
     {"published", NULL, false, XTR_BLOCK},
     {"updated", NULL, false, XTR_BLOCK},
+    /* "register ... before Wednesday 8 November": a deadline. */
+    {"register", NULL, false, XTR_BLOCK},
+    {"registration", NULL, false, XTR_BLOCK},
+    {"accreditation", NULL, false, XTR_BLOCK},
+    /* "The visit comes a day after Hungary took over the presidency on
+     * 1 July": the date is what the visit is set beside. */
+    {"comes", "after|before|as|amid|days|weeks|months|a|just|ahead", false,
+     XTR_BLOCK},
+    {"follows", NULL, false, XTR_BLOCK},
+    {"coincides", NULL, false, XTR_BLOCK},
+    {"precedes", NULL, false, XTR_BLOCK},
 };
 
 /* Whether token i is one of the '|'-separated words of alts. */
@@ -258,22 +276,72 @@ static bool of_heads(const char *text, const struct xtoks *t, size_t i)
 	return false;
 }
 
+/* Whether the word is two countries joined by a hyphen, the name of a
+ * bilateral gathering ("China-Australia", not "ASEAN-Australia" or
+ * "Korea-Africa"). */
+static bool two_countries(const char *text, const struct xtok *w)
+{
+	char a[64], b[64];
+	const char *dash = memchr(text + w->off, '-', w->len);
+	size_t na, nb;
+
+	if (!dash)
+		return false;
+	na = (size_t)(dash - (text + w->off));
+	nb = w->len - na - 1;
+	if (!na || !nb || na >= sizeof(a) || nb >= sizeof(b))
+		return false;
+	memcpy(a, text + w->off, na);
+	a[na] = '\0';
+	memcpy(b, dash + 1, nb);
+	b[nb] = '\0';
+	return country_lookup(a) && country_lookup(b);
+}
+
+/* A summit of two countries is a meeting ("the ninth China-Australia
+ * Annual Leaders' Meeting", "a US-China summit", "the annual leaders'
+ * meeting with Albanese" when with says whether "with" counts: not "a
+ * summit with the leaders of Angola" nor "with ASEAN leaders", and not
+ * for a named event, "the AI Action Summit with President Macron"). */
+static bool bilateral(const char *text, const struct xtoks *t, size_t i,
+		      bool with)
+{
+	for (size_t k = i, n = 0; k > 0 && n < 4; k--, n++)
+		if ((t->v[k - 1].flags & XT_CAP) &&
+		    two_countries(text, &t->v[k - 1]))
+			return true;
+	for (size_t k = i + 1; with && k + 1 < t->n && k < i + 4; k++)
+		if (xtok_is(text, t, k, "with"))
+			return (t->v[k + 1].flags & XT_CAP) &&
+			       (k + 2 >= t->n ||
+				!xtok_is(text, t, k + 2, "leaders")) &&
+			       !xtok_is(text, t, k + 1, "The");
+	return false;
+}
+
 /* A meeting of leaders is a summit ("the APEC Economic Leaders'
- * Meeting"); one with a name an event ("the Security Consultative
- * Meeting"). */
+ * Meeting"), unless of two countries; one with a name an event ("the
+ * Security Consultative Meeting"). */
 static enum xtrig_kind meeting_kind(const char *text, const struct xtoks *t,
 				    size_t i, enum xtrig_kind kind)
 {
 	size_t p = i;
 
-	if (kind == XTR_GATHER && of_heads(text, t, i))
+	if (kind == XTR_SUMMIT)
+		return bilateral(text, t, i, !(t->v[i].flags & XT_CAP))
+			   ? XTR_MEETING
+			   : kind;
+	if ((kind == XTR_GATHER || kind == XTR_CONFERENCE) &&
+	    of_heads(text, t, i))
 		return XTR_SUMMIT;
 	if (!named_meeting(text, t, i))
 		return kind;
 	if (p > 0 && is_apostrophe(text, &t->v[p - 1]))
 		p--;
-	return p > 0 && xtok_is(text, t, p - 1, "leaders") ? XTR_SUMMIT
-							   : XTR_GATHER;
+	return p > 0 && xtok_is(text, t, p - 1, "leaders") &&
+		       !bilateral(text, t, p - 1, !(t->v[i].flags & XT_CAP))
+		   ? XTR_SUMMIT
+		   : XTR_GATHER;
 }
 
 /* The briefing where the news was given: "told a regular press
@@ -310,6 +378,33 @@ static bool time_reference(const char *text, const struct xtoks *t, size_t i)
 	return false;
 }
 
+/* "a stop in Anchorage on Monday, Sept. 11, to mark the anniversary of
+ * the attacks": an anniversary the trip marks is its purpose, not what
+ * the date before it is. */
+static bool purpose(const char *text, const struct xtoks *t, size_t i)
+{
+	static const char *const marks[] = {
+	    "mark",	     "marks",	  "marking",	 "commemorate",
+	    "commemorating", "celebrate", "celebrating", NULL};
+
+	for (size_t k = i, n = 0; k > 0 && n < 4; k--, n++)
+		if (xtok_in(text, t, k - 1, marks))
+			return k >= 2 && xtok_is(text, t, k - 2, "to");
+	return false;
+}
+
+/* An event word that only qualifies the noun after it: "ASEAN's first
+ * dialogue partner", "a summit host", "the visit programme". */
+static bool modifier(const char *text, const struct xtoks *t, size_t i)
+{
+	static const char *const nouns[] = {
+	    "partner",	 "partners", "partnership", "mechanism",
+	    "format",	 "host",     "hosts",	    "venue",
+	    "programme", "program",  "schedule",    NULL};
+
+	return i + 1 < t->n && xtok_in(text, t, i + 1, nouns);
+}
+
 void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
 {
 	out->n = 0;
@@ -321,7 +416,9 @@ void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
 		    in_title_name(text, t, i))
 			continue;
 		last = w->takes_next ? i + 1 : i;
-		if (w->kind == XTR_PRESS && announced_at(text, t, i))
+		if ((w->kind == XTR_PRESS && announced_at(text, t, i)) ||
+		    modifier(text, t, last) ||
+		    (w->kind == XTR_BLOCK && purpose(text, t, i)))
 			continue;
 		out->v[out->n++] = (struct xtrigger){
 		    t->v[i].off, t->v[last].off + t->v[last].len - t->v[i].off,

@@ -11,6 +11,7 @@
 #include "itin/evlist.h"
 #include "itin/places.h"
 #include "test.h"
+#include "xreport.h"
 #include "../../src/extract/extract.h"
 #include "../../src/extract/xleg.h"
 #include "../../src/extract/xplace.h"
@@ -23,15 +24,6 @@ static struct xtoks toks;
 static struct xplaces sc_places;
 static struct xpeople sc_people;
 static struct xtriggers trigs;
-
-static int64_t day_of(const char *iso)
-{
-	int y = 0, m = 0, d = 0;
-
-	if (sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3)
-		return INT64_MIN;
-	return days_from_civil(y, m, d);
-}
 
 /* ---- sentences ---- */
 
@@ -118,24 +110,35 @@ TEST(sentences_bounded)
 
 /* ---- places ---- */
 
-/* The places of one sentence as "kind:CC:city" joined by ' '. */
-static const char *places_of(const char *text, const char *ctx)
+/* The places of one sentence as "kind:CC:city" joined by ' '; with
+ * known, only its cities, the towns xnewcity learns into known too. */
+static const char *places_in(const char *text, const char *ctx,
+			     struct xnewcities *known)
 {
 	static char out[512];
 	size_t len = 0;
 
 	xtok_split(text, 0, strlen(text), &toks);
 	xplace_scan(text, &toks, ctx, &sc_places);
+	if (known)
+		xnewcity_scan(text, &toks, ctx, known, &sc_places);
 	out[0] = '\0';
 	for (size_t i = 0; i < sc_places.n; i++) {
 		const struct xplace *p = &sc_places.v[i];
 
+		if (known && p->kind != XP_CITY)
+			continue;
 		len += (size_t)snprintf(
-		    out + len, sizeof(out) - len, "%s%c:%s%s%s", i ? " " : "",
+		    out + len, sizeof(out) - len, "%s%c:%s%s%s", len ? " " : "",
 		    "CKA"[p->kind], p -> cc, p -> city ? ":" : "",
 		    p->city ? p->city->city : "");
 	}
 	return out;
+}
+
+static const char *places_of(const char *text, const char *ctx)
+{
+	return places_in(text, ctx, NULL);
 }
 
 TEST(places)
@@ -176,6 +179,53 @@ TEST(places_possessive_and_capital)
 	      !strcmp(place_capital("KR")->city, "Seoul"));
 	CHECK(place_capital("XX") == NULL);
 	CHECK(place_capital(NULL) == NULL);
+}
+
+TEST(places_buildings)
+{
+	/* A house named for a city is no stay in it. */
+	CHECK_STR(places_of("Talks at Hyderabad House in New Delhi.", ""),
+		  "C:IN:New Delhi");
+	CHECK_STR(places_of("He lands in Hyderabad on Monday.", ""),
+		  "C:IN:Hyderabad");
+	CHECK_STR(places_of("Talks at the White House.", ""),
+		  "C:US:Washington, D.C.");
+}
+
+/* Towns the gazetteer does not know, from the words around them. */
+TEST(places_unknown_towns)
+{
+	struct xnewcities known = {0};
+
+	CHECK_STR(places_in("He will travel to the port city of Lobito.", "AO",
+			    &known),
+		  "C:AO:Lobito");
+	CHECK_STR(places_in("They meet in Fasano, a town on Italy's coast.",
+			    "FR", &known),
+		  "C:IT:Fasano");
+	CHECK_STR(
+	    places_in("He will visit the Italian town of Zorbano.", "", &known),
+	    "C:IT:Zorbano");
+	CHECK_STR(places_in("The visit ends in Cadiz, where he meets them.",
+			    "ES", &known),
+		  "C:ES:Cadiz");
+	CHECK_STR(places_in("Where: Kinshasa and Goma", "", &known),
+		  "C:CD:Kinshasa C:CD:Goma");
+	/* Learned: the name alone is the town, not inside a longer one. */
+	CHECK_STR(places_in("Friday 10 November (Goma)", "", &known),
+		  "C:CD:Goma");
+	CHECK_STR(places_in("the terminal of the Lobito Corridor", "", &known),
+		  "");
+	/* Unknown alone is no town; nor a region, a venue or a person. */
+	CHECK_STR(places_in("He met Mutua in Nairobi.", "KE", &known),
+		  "C:KE:Nairobi");
+	CHECK_STR(places_in("He spoke in Europe, where he was.", "FR", &known),
+		  "");
+	CHECK_STR(places_in("He spoke at Harvard, where he was.", "US", &known),
+		  "");
+	CHECK_STR(
+	    places_in("He will travel to Zorbia next week.", "US", &known), "");
+	CHECK_STR(places_in("in Zorbia, a town", "", &known), "");
 }
 
 TEST(demonym_table)
@@ -258,15 +308,46 @@ TEST(triggers)
 	CHECK_STR(trigger_kinds("the G7 foreign ministers' meeting"), want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_SUMMIT);
 	CHECK_STR(trigger_kinds("the APEC Economic Leaders' Meeting"), want);
+	CHECK_STR(trigger_kinds("the Conference of Heads of Government"), want);
 	CHECK_STR(trigger_kinds("the 38th Ordinary Session of the Assembly of "
 				"the African Union"),
 		  want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_MEETING);
 	CHECK_STR(trigger_kinds("talks with President Biden"), want);
+	CHECK_STR(trigger_kinds("will be received by the Emperor"), want);
 	snprintf(want, sizeof(want), "%c%c", 'a' + XTR_MOVE, 'a' + XTR_VISIT);
 	CHECK_STR(trigger_kinds("fly to Angola for a state visit"), want);
+	snprintf(want, sizeof(want), "%c", 'a' + XTR_MOVE);
+	CHECK_STR(trigger_kinds("will set off for Madrid"), want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_BLOCK);
 	CHECK_STR(trigger_kinds("the 70th anniversary"), want);
+	CHECK_STR(trigger_kinds("should register before Wednesday"), want);
+	/* The anniversary a trip is made to mark is its purpose. */
+	snprintf(want, sizeof(want), "%c", 'a' + XTR_VISIT);
+	CHECK_STR(trigger_kinds("a stop in Anchorage to mark the anniversary"),
+		  want);
+	/* Of two countries, a gathering of leaders is a meeting. */
+	snprintf(want, sizeof(want), "%c", 'a' + XTR_GATHER);
+	CHECK_STR(trigger_kinds("the ninth China-Australia Annual Leaders' "
+				"Meeting"),
+		  want);
+	CHECK_STR(trigger_kinds("the annual leaders' meeting with Albanese"),
+		  want);
+	snprintf(want, sizeof(want), "%c", 'a' + XTR_MEETING);
+	CHECK_STR(trigger_kinds("a US-China summit"), want);
+	CHECK_STR(trigger_kinds("hold a summit with President Biden"), want);
+	snprintf(want, sizeof(want), "%c", 'a' + XTR_SUMMIT);
+	CHECK_STR(trigger_kinds("the ASEAN-Australia Special Summit"), want);
+	CHECK_STR(trigger_kinds("the Korea-Africa Summit"), want);
+	CHECK_STR(trigger_kinds("the AI Action Summit with President Macron"),
+		  want);
+	CHECK_STR(trigger_kinds("a summit with the leaders of Angola"), want);
+	CHECK_STR(trigger_kinds("the leaders' meeting with the leaders of "
+				"Angola"),
+		  want);
+	/* Nor one that qualifies the noun after it. */
+	CHECK_STR(trigger_kinds("ASEAN's first dialogue partner"), "");
+	CHECK_STR(trigger_kinds("the summit venue"), "");
 	/* An event word in a title's name is no event. */
 	CHECK_STR(trigger_kinds("the Secretary General of the Pacific Islands "
 				"Forum"),
@@ -274,45 +355,6 @@ TEST(triggers)
 }
 
 /* ---- whole reports ---- */
-
-struct got {
-	struct evlist evs;
-	struct itin_err err;
-	int rc;
-};
-
-static void extract(const char *text, const char *date, struct got *g)
-{
-	struct extract_opts o = {.file = "report.txt"};
-
-	if (date) {
-		o.has_date = true;
-		o.doc_day = day_of(date);
-	}
-	evlist_init(&g->evs);
-	g->rc = extract_report(text, strlen(text), &o, &g->evs, NULL, &g->err);
-}
-
-/* The legs as "type city CC first..last" joined by '|'. */
-static const char *legs_of(const struct got *g)
-{
-	static char out[2048];
-	size_t len = 0;
-
-	out[0] = '\0';
-	for (size_t i = 0; i < g->evs.n; i++) {
-		const struct event *ev = g->evs.v[i];
-		char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
-
-		date_format(event_first_day(ev), a);
-		date_format(event_last_day(ev), b);
-		len += (size_t)snprintf(
-		    out + len, sizeof(out) - len, "%s%s %s %s %s..%s",
-		    i ? "|" : "", event_type_name(ev->type),
-		    ev->city ? ev->city : "-", ev->country, a, b);
-	}
-	return out;
-}
 
 static const char nato[] =
     "Stoltenberg calls for strengthening security cooperation with Seoul\n"
@@ -448,14 +490,16 @@ TEST(report_programme)
 		"Thursday 9 March: return to Helsinki\n",
 		"2023-03-02", &g);
 	CHECK_INT(g.rc, 0);
+	/* Addis Ababa until the return on the 9th, as gov-01's legs. */
 	CHECK_STR(legs_of(&g), "visit Nairobi KE 2023-03-06..2023-03-07|"
 			       "meeting Nairobi KE 2023-03-07..2023-03-07|"
-			       "visit Addis Ababa ET 2023-03-08..2023-03-08|"
+			       "visit Addis Ababa ET 2023-03-08..2023-03-09|"
 			       "travel Helsinki FI 2023-03-09..2023-03-09");
 	evlist_release(&g.evs);
 }
 
 /* Random words, names and dates: bounded work, at most XLEG_MAX legs. */
+/* A visit to a country whose days its stays cover is those stays. */
 TEST(report_bounded)
 {
 	static const char *const words[] = {
@@ -489,6 +533,8 @@ int main(void)
 	RUN(sentences_bounded);
 	RUN(places);
 	RUN(places_possessive_and_capital);
+	RUN(places_buildings);
+	RUN(places_unknown_towns);
 	RUN(demonym_table);
 	RUN(people);
 	RUN(triggers);

@@ -1,0 +1,368 @@
+/*
+ * test_xleg.c: how `itin extract` makes legs of whole reports: whose trip
+ * (the lede's traveller), where (a name's place, "there", the city of
+ * "During the visit"), what type (talks and a meal, unnamed talks, hosted
+ * summits), which dates are a leg's, and stays that cover a country.
+ */
+#include <string.h>
+
+#include "test.h"
+#include "xreport.h"
+
+/* The principal is the subject of the lede's travel, even named once
+ * and after the person who invites them; a person after "of" is no
+ * subject whose trip it would be. */
+TEST(report_traveller)
+{
+	static const char text[] =
+	    "Minister to visit Egypt\n\nMao Ning: At the invitation of "
+	    "Foreign Minister Sameh Shoukry, Foreign Minister Wang Yi will "
+	    "pay an official visit to Egypt from January 13 to 14. Shoukry "
+	    "said the talks would cover Gaza. Shoukry also thanked Beijing.\n";
+	struct extract_opts o = {
+	    .file = "report.txt", .has_date = true, .principal = "Wang Yi"};
+	struct got g;
+
+	extract(text, "2024-01-11", &g);
+	CHECK_STR(legs_of(&g), "visit - EG 2024-01-13..2024-01-14");
+	CHECK(g.evs.n == 1 && g.evs.v[0]->nwith &&
+	      !strcmp(g.evs.v[0]->with[0].name, "Wang Yi"));
+	evlist_release(&g.evs);
+	/* Given as the principal, "of Foreign Minister Sameh Shoukry" near
+	 * the clause's start does not make the trip his. */
+	o.doc_day = day_of("2024-01-11");
+	evlist_init(&g.evs);
+	g.rc = extract_report(text, strlen(text), &o, &g.evs, NULL, &g.err);
+	CHECK_STR(legs_of(&g), "visit - EG 2024-01-13..2024-01-14");
+	evlist_release(&g.evs);
+}
+
+/* A place joined by a dash to another is part of a name, not where. */
+TEST(report_compound_name)
+{
+	struct got g;
+
+	extract(
+	    "Ruto to Kampala\n\nPresident William Ruto will attend the "
+	    "summit of the Kenya\xE2\x80\x93Uganda Commission in Kampala on "
+	    "May 4. Ruto said so.\n",
+	    "2023-05-01", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "summit Kampala UG 2023-05-04..2023-05-04");
+	evlist_release(&g.evs);
+}
+
+/* Talks and a lunch together are the talks; talks on two days of
+ * their own are two meetings. */
+TEST(report_talks_and_meal)
+{
+	struct got g;
+
+	extract("Xi to visit Russia\n\nPresident Xi Jinping will pay a state "
+		"visit to Moscow from March 20 to 22. Putin and Xi will hold a "
+		"one-on-one meeting and an informal lunch in Moscow on March "
+		"20, while official talks between the delegations will be held "
+		"there on March 21.\n",
+		"2023-03-17", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "meeting Moscow RU 2023-03-20..2023-03-20|"
+			       "visit Moscow RU 2023-03-20..2023-03-22|"
+			       "meeting Moscow RU 2023-03-21..2023-03-21");
+	evlist_release(&g.evs);
+}
+
+/* "before returning" after a stay of days: home on its last day. */
+TEST(report_return_after_stay)
+{
+	struct got g;
+
+	extract("Marape to Jayapura\n\nPrime Minister James Marape will spend "
+		"Oct. 25 and 26 in Jayapura, where he will meet provincial "
+		"leaders, before returning to Port Moresby.\n",
+		"2023-10-18", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Jayapura ID 2023-10-25..2023-10-26|"
+			       "travel Port Moresby PG 2023-10-26..2023-10-26");
+	evlist_release(&g.evs);
+}
+
+/* A return "at the end of the trip" is not on the leg's day. */
+TEST(report_return_at_end)
+{
+	struct got g;
+
+	extract("Tinubu to Accra\n\nOn July 27, President Bola Tinubu will "
+		"proceed to Accra for talks with President John Mahama, adding "
+		"that he would return to Abuja at the end of the trip.\n",
+		"2025-07-24", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Accra GH 2025-07-27..2025-07-27");
+	evlist_release(&g.evs);
+}
+
+/* A summit a country hosts is no guest's leg. */
+TEST(report_hosted)
+{
+	struct got g;
+
+	extract("MBZ in Seoul\n\nPresident Mohamed bin Zayed Al Nahyan will "
+		"visit Seoul on May 28. The Republic of Korea will host the "
+		"first Korea-Africa Summit in Seoul on June 4.\n",
+		"2024-05-27", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Seoul KR 2024-05-28..2024-05-28");
+	evlist_release(&g.evs);
+}
+
+/* The lede's traveller, though never titled, is the principal: the
+ * Deputy's trip is someone else's. */
+TEST(report_untitled_traveller)
+{
+	struct got g;
+
+	extract("Noon briefing\n\nGood afternoon. I want to flag some "
+		"upcoming travel for the Secretary-General. Antonio Guterres "
+		"will leave New York for Doha on December 8. This weekend, he "
+		"will participate in the Doha Forum on December 9 and 10. The "
+		"Deputy Secretary-General, Amina Mohammed, is in Nairobi on "
+		"December 7 for meetings. She will travel to Addis Ababa on "
+		"December 9.\n",
+		"2023-12-07", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "travel Doha QA 2023-12-08..2023-12-08|"
+			       "conference Doha QA 2023-12-09..2023-12-10");
+	CHECK(g.evs.n && g.evs.v[0]->nwith &&
+	      !strcmp(g.evs.v[0]->with[0].name, "Antonio Guterres"));
+	evlist_release(&g.evs);
+	/* "Their Majesties will spend": no name. */
+	extract("State Visit\n\nThe King and Queen will undertake a State "
+		"Visit to Kenya from October 31 to November 3. Their Majesties "
+		"will spend the first part of the visit in Nairobi.\n",
+		"2023-10-10", &g);
+	CHECK(g.evs.n && (!g.evs.v[0]->nwith ||
+			  strcmp(g.evs.v[0]->with[0].name, "Their Majesties")));
+	evlist_release(&g.evs);
+}
+
+/* A title-case headline names no one ("Secretary-General Attends
+ * African ..." is no person counted at every "African"). */
+TEST(report_title_case_headline)
+{
+	struct got g;
+
+	extract(
+	    "Secretary-General Attends African Union Summit in Addis "
+	    "Ababa, Meets Continental Leaders\n\nSecretary-General Antonio "
+	    "Guterres arrived in Addis Ababa on February 16. He addressed "
+	    "the African Union summit on February 17. The African Union has "
+	    "55 members. African leaders welcomed him.\n",
+	    "2024-02-19", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Addis Ababa ET 2024-02-16..2024-02-17|"
+			       "summit Addis Ababa ET 2024-02-17..2024-02-17");
+	evlist_release(&g.evs);
+}
+
+/* A date the visit is set beside ("comes a day after") is no leg. */
+TEST(report_set_beside)
+{
+	struct got g;
+
+	extract("Orsini in Vienna\n\nPrime Minister Marco Orsini will visit "
+		"Vienna on July 2. The visit comes a day after Hungary takes "
+		"over the presidency of the Council on July 1.\n",
+		"2024-06-28", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Vienna AT 2024-07-02..2024-07-02");
+	evlist_release(&g.evs);
+}
+
+/* Dated talks that name no one are a leg when the sentence says who
+ * holds them ("the two leaders"), not when they are others'. */
+TEST(report_talks_unnamed)
+{
+	struct got g;
+
+	extract("Putin to visit China\n\nPresident Vladimir Putin will pay "
+		"a state visit to China on May 16 and 17. The two leaders will "
+		"hold talks in Beijing on May 16. The leaders of the G7 are "
+		"meeting in Rome on May 18.\n",
+		"2024-05-14", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "meeting Beijing CN 2024-05-16..2024-05-16|"
+			       "visit - CN 2024-05-16..2024-05-17");
+	evlist_release(&g.evs);
+}
+
+/* "During the visit, ... in Cairo": the country-wide visit's city. */
+TEST(report_during_visit)
+{
+	struct got g;
+
+	extract("Wang Yi to visit Egypt\n\nForeign Minister Wang Yi will pay "
+		"an official visit to Egypt from January 13 to 14. During the "
+		"visit, he will co-chair a meeting in Cairo with the Arab "
+		"League and will hold talks with Foreign Minister Sameh "
+		"Shoukry on January 14.\n",
+		"2024-01-11", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Cairo EG 2024-01-13..2024-01-14|"
+			       "meeting Cairo EG 2024-01-14..2024-01-14");
+	evlist_release(&g.evs);
+}
+
+/* "A summit there ... with the leaders of China, Korea and Vietnam":
+ * where the text was, not the countries named. */
+TEST(report_there)
+{
+	struct got g;
+
+	extract("Biden to visit Japan\n\nPresident Joe Biden will visit Tokyo "
+		"on May 3. President Biden will travel to Osaka on May 4. He "
+		"will hold a summit there on May 4 with the leaders of China, "
+		"Korea and Vietnam.\n",
+		"2024-05-01", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Tokyo JP 2024-05-03..2024-05-03|"
+			       "summit Osaka JP 2024-05-04..2024-05-04|"
+			       "visit Osaka JP 2024-05-04..2024-05-04");
+	evlist_release(&g.evs);
+}
+
+/* A schedule's note ("Berlin on Dec. 3 and 4.") is a stay; talks
+ * after it are not at the summit named before, another kind of event. */
+TEST(report_schedule_note)
+{
+	struct got g;
+
+	extract(
+	    "Lula swing\n\nPresident Lula will attend the World Climate "
+	    "Action Summit in Dubai on Dec. 1 and 2. Germany. Berlin on Dec. "
+	    "3 and 4. The German-Brazilian government consultations are on "
+	    "Monday (Dec. 4) with Chancellor Olaf Scholz.\n",
+	    "2023-11-24", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "summit Dubai AE 2023-12-01..2023-12-02|"
+			       "visit Berlin DE 2023-12-03..2023-12-04|"
+			       "meeting Berlin DE 2023-12-04..2023-12-04");
+	evlist_release(&g.evs);
+}
+
+/* An event after a dated one is a leg of that day only when its own
+ * words say so ("that evening"). */
+TEST(report_own_day)
+{
+	struct got g;
+
+	extract("Albanese in Washington\n\nPrime Minister Anthony Albanese "
+		"will hold talks with President Biden at the White House on "
+		"October 25, followed by a state dinner. Albanese will hold "
+		"talks with President Xi in Beijing on November 6, followed by "
+		"a banquet that evening.\n",
+		"2023-10-20", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g),
+		  "meeting Washington, D.C. US 2023-10-25..2023-10-25|"
+		  "meeting Beijing CN 2023-11-06..2023-11-06|"
+		  "reception Beijing CN 2023-11-06..2023-11-06");
+	evlist_release(&g.evs);
+}
+
+/* "concluded his five-day visit ... on May 24": the length counts back;
+ * "with Washington designating" is the government, not where. */
+TEST(report_concluded)
+{
+	struct got g;
+
+	extract("Ruto ends US visit\n\nPresident William Ruto concluded his "
+		"five-day state visit to the United States on May 24, with "
+		"Washington designating Kenya a major non-NATO ally.\n",
+		"2024-05-25", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit - US 2024-05-20..2024-05-24");
+	evlist_release(&g.evs);
+}
+
+/* A parade attended is its own event, typed other. */
+TEST(report_parade)
+{
+	struct got g;
+
+	extract("Diaz-Canel to Moscow\n\nPresident Miguel Diaz-Canel will "
+		"attend the military parade on Red Square in Moscow on May 9. "
+		"Diaz-Canel said so.\n",
+		"2025-05-05", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "other Moscow RU 2025-05-09..2025-05-09");
+	evlist_release(&g.evs);
+}
+
+TEST(report_stays)
+{
+	struct got g;
+
+	extract("Marape to visit Indonesia\n\nPrime Minister James Marape "
+		"will pay a state visit to Indonesia from October 23 to 26. "
+		"Prime Minister Marape will arrive in Jakarta on October 23 "
+		"for a two-day stay. He will then visit Jayapura on October "
+		"25 and 26.\n",
+		"2023-10-18", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Jakarta ID 2023-10-23..2023-10-24|"
+			       "visit Jayapura ID 2023-10-25..2023-10-26");
+	evlist_release(&g.evs);
+	/* An arrival dated by the event after it is a stay: with the one
+	 * after, they cover the visit. */
+	extract(
+	    "King to Kenya\n\nThe King will pay a state visit to Kenya "
+	    "from 31 October to 3 November. They will arrive in the "
+	    "capital, Nairobi, where President William Ruto will host a "
+	    "state banquet in their honour on 31 October. The King will "
+	    "then travel to Mombasa on 2 November, where the visit will end "
+	    "on 3 November.\n",
+	    "2023-10-10", &g);
+	CHECK_STR(legs_of(&g), "reception Nairobi KE 2023-10-31..2023-10-31|"
+			       "visit Nairobi KE 2023-10-31..2023-11-01|"
+			       "visit Mombasa KE 2023-11-02..2023-11-03");
+	evlist_release(&g.evs);
+	/* A stay lasts until the day of the return from it. */
+	extract(
+	    "Kamikawa to Hanoi\n\nForeign Minister Yoko Kamikawa will "
+	    "travel to Hanoi on March 8, where she will meet Foreign "
+	    "Minister Bui Thanh Son. Minister Kamikawa will return to Japan "
+	    "on March 9.\n",
+	    "2024-03-05", &g);
+	CHECK_STR(legs_of(&g), "visit Hanoi VN 2024-03-08..2024-03-09|"
+			       "travel - JP 2024-03-09..2024-03-09");
+	evlist_release(&g.evs);
+	/* Two stays in one country share no day. */
+	extract("Pezeshkian to visit Iraq\n\nPresident Masoud Pezeshkian "
+		"will be in Baghdad from September 10 to 12. On September 12 "
+		"he travels to Erbil.\n",
+		"2024-09-08", &g);
+	CHECK_STR(legs_of(&g), "visit Baghdad IQ 2024-09-10..2024-09-11|"
+			       "visit Erbil IQ 2024-09-12..2024-09-12");
+	evlist_release(&g.evs);
+}
+
+int main(void)
+{
+	RUN(report_traveller);
+	RUN(report_compound_name);
+	RUN(report_talks_and_meal);
+	RUN(report_return_after_stay);
+	RUN(report_return_at_end);
+	RUN(report_hosted);
+	RUN(report_untitled_traveller);
+	RUN(report_title_case_headline);
+	RUN(report_set_beside);
+	RUN(report_talks_unnamed);
+	RUN(report_during_visit);
+	RUN(report_there);
+	RUN(report_schedule_note);
+	RUN(report_own_day);
+	RUN(report_concluded);
+	RUN(report_parade);
+	RUN(report_stays);
+	return test_done();
+}
