@@ -26,6 +26,13 @@ size_t utf8_encode(uint32_t cp, char *out);
 /* True if s[0..len) is valid UTF-8; else *bad (if not NULL) gets the offset. */
 bool utf8_valid(const char *s, size_t len, size_t *bad);
 
+/*
+ * Drop the sequence a bounded copy cut in two at the end of the string s
+ * (snprintf into a fixed buffer cuts at a byte, not a character): valid
+ * UTF-8 in, valid UTF-8 out. Returns the new length.
+ */
+size_t utf8_drop_cut_tail(char *s);
+
 /* Columns a code point takes on a terminal: 0 (combining, zero-width), 1 or 2;
  * -1 for control characters. */
 int utf8_cp_width(uint32_t cp);

@@ -80,6 +80,23 @@ bool utf8_valid(const char *s, size_t len, size_t *bad)
 	return true;
 }
 
+size_t utf8_drop_cut_tail(char *s)
+{
+	size_t len = strlen(s);
+	size_t lead = len;
+	uint32_t cp;
+
+	/* Back over at most three continuation bytes to the lead byte. */
+	while (lead > 0 && len - lead < 4 &&
+	       ((unsigned char)s[lead - 1] & 0xC0) == 0x80)
+		lead--;
+	if (lead > 0 && ((unsigned char)s[lead - 1] & 0x80) &&
+	    !utf8_decode(s + lead - 1, len - lead + 1, &cp))
+		len = lead - 1;
+	s[len] = '\0';
+	return len;
+}
+
 static bool is_control(uint32_t cp)
 {
 	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);

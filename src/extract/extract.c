@@ -13,6 +13,7 @@
 #include "itin/event.h"
 #include "itin/places.h"
 #include "itin/strbuf.h"
+#include "itin/utf8.h"
 #include "itin/xalloc.h"
 #include "xdate.h"
 #include "xinput.h"
@@ -107,6 +108,7 @@ static void choose_principal(struct cast *c, const char *given)
 		memset(&c->principal, 0, sizeof(c->principal));
 		snprintf(c->principal.name, sizeof(c->principal.name), "%s",
 			 given);
+		utf8_drop_cut_tail(c->principal.name);
 		c->has_principal = true;
 		return;
 	}

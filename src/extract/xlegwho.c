@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "itin/ascii.h"
+#include "itin/utf8.h"
 #include "xlegint.h"
 
 /* Capitalised words that start a clause and name no one. */
@@ -211,6 +212,9 @@ void xleg_add_with(struct xleg *l, const char *name, const char *role)
 		return;
 	snprintf(l->with[l->nwith].name, XWHO_NAME, "%s", name);
 	snprintf(l->with[l->nwith].role, XWHO_ROLE, "%s", role);
+	/* The buffers are bounded: a long name is cut, never mid-letter. */
+	utf8_drop_cut_tail(l->with[l->nwith].name);
+	utf8_drop_cut_tail(l->with[l->nwith].role);
 	l->nwith++;
 }
 
@@ -263,6 +267,7 @@ static void name_before(const struct xlegdoc *doc, const struct xsentence *s,
 	    buf, size, "%.*s",
 	    (int)(t->v[k->tok - 1].off + t->v[k->tok - 1].len - t->v[a].off),
 	    doc->text + t->v[a].off);
+	utf8_drop_cut_tail(buf);
 }
 
 static const char *place_name(const struct xleg *l)
@@ -276,6 +281,7 @@ void xleg_visit_title(struct xleg *l)
 {
 	snprintf(l->title, sizeof(l->title), "%s to %s",
 		 l->type == EV_TRAVEL ? "Travel" : "Visit", place_name(l));
+	utf8_drop_cut_tail(l->title);
 }
 
 void xl_title(const struct xlegdoc *doc, const struct xsentence *s,
@@ -322,6 +328,7 @@ void xl_title(const struct xlegdoc *doc, const struct xsentence *s,
 		xleg_visit_title(l);
 		break;
 	}
+	utf8_drop_cut_tail(l->title);
 }
 
 enum event_type xl_type(const struct xsentence *s, enum xtrig_kind k)

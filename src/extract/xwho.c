@@ -12,6 +12,7 @@
 
 #include "itin/ascii.h"
 #include "itin/places.h"
+#include "itin/utf8.h"
 #include "xplace.h"
 #include "xwho.h"
 
@@ -192,6 +193,7 @@ static void copy_words(const struct who *w, size_t a, size_t b, char *buf,
 				buf[len++] = c;
 		}
 		buf[len] = '\0';
+		utf8_drop_cut_tail(buf); /* a long name cut mid-letter */
 		return;
 	}
 	for (size_t k = a; k <= b && k < w->t->n; k++) {

@@ -225,6 +225,27 @@ TEST(escape_options)
 	strbuf_release(&sb);
 }
 
+/* A bounded copy cut a letter in two: the cut bytes go, whole ones stay. */
+TEST(drop_cut_tail)
+{
+	char a[] = "Emma\xC3";		/* é cut after its lead byte */
+	char b[] = "Caf\xC3\xA9";		/* é whole */
+	char c[] = "x\xE2\x82";		/* € cut after two of three */
+	char d[] = "x\xF0\x9F\x98\x80"; /* an emoji whole */
+	char e[] = "plain";
+	char f[] = "";
+
+	CHECK_INT(utf8_drop_cut_tail(a), 4);
+	CHECK_STR(a, "Emma");
+	CHECK_INT(utf8_drop_cut_tail(b), 5);
+	CHECK_STR(b, "Caf\xC3\xA9");
+	CHECK_INT(utf8_drop_cut_tail(c), 1);
+	CHECK_STR(c, "x");
+	CHECK_INT(utf8_drop_cut_tail(d), 5);
+	CHECK_INT(utf8_drop_cut_tail(e), 5);
+	CHECK_INT(utf8_drop_cut_tail(f), 0);
+}
+
 TEST(fold)
 {
 	char buf[64];
@@ -278,6 +299,7 @@ int main(void)
 	RUN(sanitize_separators);
 	RUN(sets);
 	RUN(escape_options);
+	RUN(drop_cut_tail);
 	RUN(fold);
 	return test_done();
 }
