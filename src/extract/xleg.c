@@ -447,6 +447,22 @@ static bool talks_held(const struct xlegdoc *doc, const struct xsentence *s)
 	return false;
 }
 
+/* "travel to Kyiv on Thursday night, a journey of around 10 hours": a
+ * move by night arrives the next day; the journey is a travel leg of
+ * both days, apart from the stay it leads to. */
+static bool night_move(const struct xlegdoc *doc, const struct xsentence *s,
+		       const struct dgroup *g, const struct xtrigger *k)
+{
+	const struct xtoks *t = s->toks;
+
+	if (k->kind != XTR_MOVE || g->first != g->last)
+		return false;
+	for (size_t i = 0; i < t->n; i++)
+		if (t->v[i].off >= g->end)
+			return xtok_is(doc->text, t, i, "night");
+	return false;
+}
+
 void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 		const struct groups *gs, const struct dgroup *g,
 		const struct xtrigger *k, const struct xtrigger *move,
@@ -475,6 +491,11 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	l->last = last;
 	l->clock = first == last ? g->clock : -1;
 	l->clock_end = first == last ? g->clock_end : -1;
+	if (!move && night_move(doc, s, g, k)) {
+		l->type = EV_TRAVEL;
+		l->last = first + 1;
+		l->clock = l->clock_end = -1;
+	}
 	l->from_move = move != NULL;
 	l->move_type = move ? xl_type(s, move->kind) : l->type;
 	l->trig_off = k->off;

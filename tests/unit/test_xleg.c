@@ -345,6 +345,23 @@ TEST(report_stays)
 	evlist_release(&g.evs);
 }
 
+/* A move "on Thursday night" ends the next day: the journey is a travel
+ * leg of both days, apart from the stay it arrives at. */
+TEST(report_night_move)
+{
+	struct got g;
+
+	extract("Modi to visit Ukraine\n\nPrime Minister Narendra Modi will "
+		"be in Warsaw on Wednesday and Thursday. From Poland, he will "
+		"travel to Kyiv by train on Thursday night and spend seven "
+		"hours in the Ukrainian capital on Friday.\n",
+		"2024-08-19", &g);
+	CHECK_STR(legs_of(&g), "visit Warsaw PL 2024-08-21..2024-08-22|"
+			       "travel Kyiv UA 2024-08-22..2024-08-23|"
+			       "visit Kyiv UA 2024-08-23..2024-08-23");
+	evlist_release(&g.evs);
+}
+
 int main(void)
 {
 	RUN(report_traveller);
@@ -364,5 +381,6 @@ int main(void)
 	RUN(report_concluded);
 	RUN(report_parade);
 	RUN(report_stays);
+	RUN(report_night_move);
 	return test_done();
 }
