@@ -362,6 +362,23 @@ TEST(report_night_move)
 	evlist_release(&g.evs);
 }
 
+/* "arrived on Tuesday ... after an overnight journey that began late on
+ * Monday": the journey is a travel leg of both days, to where it
+ * arrived. */
+TEST(report_overnight_arrival)
+{
+	struct got g;
+
+	extract("Meloni in Kyiv\n\n21 February 2023\n\nPremier Giorgia "
+		"Meloni arrived in Kyiv on Tuesday on her first visit to "
+		"Ukraine, after an overnight train journey from the Polish "
+		"border that began late on Monday.\n",
+		"2023-02-21", &g);
+	CHECK_STR(legs_of(&g), "travel Kyiv UA 2023-02-20..2023-02-21|"
+			       "visit Kyiv UA 2023-02-21..2023-02-21");
+	evlist_release(&g.evs);
+}
+
 int main(void)
 {
 	RUN(report_traveller);
@@ -382,5 +399,6 @@ int main(void)
 	RUN(report_parade);
 	RUN(report_stays);
 	RUN(report_night_move);
+	RUN(report_overnight_arrival);
 	return test_done();
 }
