@@ -64,7 +64,8 @@ static void absorb(struct xleg *into, struct xleg *from)
 
 /* An event the move of its day led to ("travel to Vilnius July 10-12
  * for the Summit") is the visit around it when the text gives the event
- * days of its own ("At the Summit on July 11-12"). */
+ * days of its own ("At the Summit on July 11-12"), and the journey when
+ * those days come after the move's one. */
 static void moves_to_visits(struct xlegs *legs)
 {
 	for (size_t i = 0; i < legs->n; i++) {
@@ -77,9 +78,19 @@ static void moves_to_visits(struct xlegs *legs)
 
 			if (j == i || b->from_move || b->type != a->type ||
 			    !same_place(a, b) || a->first > b->last ||
-			    b->first > a->last ||
 			    (a->first == b->first && a->last == b->last))
 				continue;
+			if (b->first > a->last) {
+				/* "leaves for Paris tomorrow to attend the
+				 * Summit", the Summit days later: that day
+				 * is the journey. */
+				if (a->first != a->last ||
+				    b->first > a->last + 3)
+					continue;
+				a->type = EV_TRAVEL;
+				xleg_visit_title(a);
+				break;
+			}
 			a->type = a->move_type;
 			xleg_visit_title(a);
 			break;

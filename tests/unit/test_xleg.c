@@ -379,6 +379,22 @@ TEST(report_overnight_arrival)
 	evlist_release(&g.evs);
 }
 
+/* "leaves for Paris tomorrow to attend the Summit", the Summit dated
+ * two days on: the day of leaving is the journey, not the Summit. */
+TEST(report_move_before_event)
+{
+	struct got g;
+
+	extract("Davis to Paris\n\nPrime Minister Philip Davis leaves for "
+		"Paris tomorrow to attend the Summit for a New Global "
+		"Financing Pact. The Summit will be held in Paris on June 22 "
+		"and 23.\n",
+		"2023-06-19", &g);
+	CHECK_STR(legs_of(&g), "travel Paris FR 2023-06-20..2023-06-20|"
+			       "summit Paris FR 2023-06-22..2023-06-23");
+	evlist_release(&g.evs);
+}
+
 int main(void)
 {
 	RUN(report_traveller);
@@ -400,5 +416,6 @@ int main(void)
 	RUN(report_stays);
 	RUN(report_night_move);
 	RUN(report_overnight_arrival);
+	RUN(report_move_before_event);
 	return test_done();
 }
