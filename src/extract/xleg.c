@@ -36,6 +36,30 @@ static bool place_between(const struct xsentence *s, size_t a, size_t b)
 	return false;
 }
 
+/* A day listed after another is written as one: a number or a weekday
+ * ("on 12/02/2025 and 13/02/2025", "on Monday and Tuesday"); "on
+ * September 2, and the next day" moves on to a day of its own. */
+static bool named_day(const char *text, const struct xmention *m)
+{
+	static const char *const wdays[] = {"monday",	"tuesday", "wednesday",
+					    "thursday", "friday",  "saturday",
+					    "sunday",	NULL};
+	size_t i = m->off, end = m->off + m->len;
+
+	while (i < end) {
+		size_t j = i;
+
+		if (ascii_isdigit((unsigned char)text[i]))
+			return true;
+		while (j < end && ascii_isalpha((unsigned char)text[j]))
+			j++;
+		if (j > i && xtok_word_in(text + i, j - i, wdays))
+			return true;
+		i = j > i ? j : i + 1;
+	}
+	return false;
+}
+
 /* An end (or length) joins the group before it when nothing names a
  * second place between them, or the sentence names none before the
  * group: "on Monday, he will head to Tokyo, on a visit that will last
@@ -52,7 +76,7 @@ static bool joins(const struct xsentence *s, const struct dgroup *g,
 		return false;
 	if (m->kind == XM_DAYS && g->has_first && !g->has_last && !g->ndays &&
 	    m->resolved && m->first == g->last + 1 && m->off - g->end <= 6 &&
-	    xl_list_gap(s->text, g->end, m->off))
+	    xl_list_gap(s->text, g->end, m->off) && named_day(s->text, m))
 		return true; /* "on 12/02/2025 and 13/02/2025" */
 	if (is_start_kind(m->kind) && (g->has_first || !g->ndays))
 		return false;

@@ -295,6 +295,15 @@ TEST(report_parade)
 	CHECK_INT(g.rc, 0);
 	CHECK_STR(legs_of(&g), "other Moscow RU 2025-05-09..2025-05-09");
 	evlist_release(&g.evs);
+	/* "the next day" after a dated event is a day of its own, not the
+	 * second of a list ("on May 9 and 10"). */
+	extract("Diaz-Canel to Moscow\n\nTalks with President Vladimir Putin "
+		"are scheduled in Moscow on May 8, and the next day "
+		"Diaz-Canel will attend the military parade on Red Square.\n",
+		"2025-05-05", &g);
+	CHECK_STR(legs_of(&g), "meeting Moscow RU 2025-05-08..2025-05-08|"
+			       "other Moscow RU 2025-05-09..2025-05-09");
+	evlist_release(&g.evs);
 }
 
 TEST(report_stays)
