@@ -508,7 +508,7 @@ static bool overnight_start(const struct xlegdoc *doc,
 		if (!a->nsents || a->sents[0] != s->idx)
 			break;
 		if ((a->trig_kind != XTR_MOVE &&
-		     strncmp(doc->text + a->trig_off, "arriv", 5)) ||
+		     ascii_ncasecmp(doc->text + a->trig_off, "arriv", 5)) ||
 		    a->first != a->last || a->first != l->first + 1 || !a->city)
 			continue;
 		memcpy(l->cc, a->cc, 3);
@@ -641,6 +641,18 @@ static bool at_the_end(const struct xlegdoc *doc, const struct xsentence *s,
 	return false;
 }
 
+/* "That evening, he met with ...": a sentence that opens on a time of
+ * the day the sentence before dated. */
+static bool that_time(const struct xlegdoc *doc, const struct xsentence *s)
+{
+	static const char *const parts[] = {"morning", "afternoon", "evening",
+					    "night", NULL};
+
+	return s->toks->n > 2 && !s->ndates &&
+	       xtok_is(doc->text, s->toks, 0, "that") &&
+	       xtok_in(doc->text, s->toks, 1, parts);
+}
+
 /* A dinner, a press conference or a speech the sentence names after a
  * leg of one day, with no date of its own, is on that day, there:
  * "a summit at the White House on April 26, followed by a state dinner
@@ -652,7 +664,7 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 		const struct xtrigger *k = &s->trigs->v[i];
 		const struct xleg *host = NULL;
 		struct xleg *l;
-		bool used = false;
+		bool used = false, evening = false;
 
 		if (k->kind != XTR_RECEPTION && k->kind != XTR_PRESS &&
 		    k->kind != XTR_SPEECH && k->kind != XTR_MEETING &&
@@ -663,13 +675,18 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 			if (legs->v[j].trig_off < k->off)
 				host = &legs->v[j];
 		}
+		if (!host && that_time(doc, s) && doc->last_leg &&
+		    legs->v[doc->last_leg - 1].sents[0] + 1 == s->idx) {
+			host = &legs->v[doc->last_leg - 1];
+			evening = true;
+		}
 		if (used || !host ||
 		    (host->first != host->last && !return_after(doc, s, k)) ||
 		    meal_of_talks(s, k) ||
 		    (k->kind != XTR_TRAVEL && !own_day_words(doc, s, k)) ||
 		    at_the_end(doc, s, k) || legs->n >= XLEG_MAX ||
 		    xl_others_trip(doc, s, k) ||
-		    (k->kind == XTR_MEETING &&
+		    (k->kind == XTR_MEETING && !evening &&
 		     (host->type == EV_VISIT || host->type == EV_TRAVEL)))
 			continue;
 		l = &legs->v[legs->n++];

@@ -404,6 +404,22 @@ TEST(report_move_before_event)
 	evlist_release(&g.evs);
 }
 
+/* "That evening, he met with ...": talks at a time of the day the
+ * sentence before dated are a meeting of their own that day. */
+TEST(report_that_evening)
+{
+	struct got g;
+
+	extract("Guterres in Addis Ababa\n\nSecretary-General Antonio "
+		"Guterres arrived in Addis Ababa on Friday, 16 February, from "
+		"New York. That evening, he met with the Chairperson of the "
+		"African Union Commission, Moussa Faki Mahamat.\n",
+		"2024-02-19", &g);
+	CHECK_STR(legs_of(&g), "meeting Addis Ababa ET 2024-02-16..2024-02-16|"
+			       "visit Addis Ababa ET 2024-02-16..2024-02-16");
+	evlist_release(&g.evs);
+}
+
 int main(void)
 {
 	RUN(report_traveller);
@@ -426,5 +442,6 @@ int main(void)
 	RUN(report_night_move);
 	RUN(report_overnight_arrival);
 	RUN(report_move_before_event);
+	RUN(report_that_evening);
 	return test_done();
 }
