@@ -61,6 +61,14 @@ bool xl_inherit(const struct xlegdoc *doc, const struct xsentence *s,
 		struct xlegs *legs, const struct xtrigger *k, int64_t day,
 		struct xleg *l);
 
+/* xnight.c: a move "on Thursday night" (a travel leg of that day and
+ * the next), and the day before an arrival "after an overnight
+ * journey" (made the travel leg to where it arrived). */
+bool xl_night_move(const struct xlegdoc *doc, const struct xsentence *s,
+		   const struct dgroup *g, const struct xtrigger *k);
+bool xl_overnight_start(const struct xlegdoc *doc, const struct xsentence *s,
+			const struct xlegs *legs, struct xleg *l);
+
 /* xlegwho.c */
 bool xl_is_principal(const struct xlegdoc *doc, const struct xperson *p);
 /* Who the sentence's subject is, for the "he" and "she" of the next
