@@ -48,6 +48,12 @@ static const struct doc_case doc_cases[] = {
      "2023-01-30", XDATE_ORDER_UNKNOWN, -1},
     {"SEOUL, Jan 30 (Yonhap) -- South Korea ... 2023", "2023-01-30",
      XDATE_ORDER_UNKNOWN, -1},
+    /* An agency's name without a bracket, then a dash. */
+    {"Title\n\nTOKYO, Feb. 3 Kyodo - The minister will ... 2025", "2025-02-03",
+     XDATE_ORDER_UNKNOWN, -1},
+    /* A name and a dash inside the story's sentence is no date line. */
+    {"On Feb. 3 Kyodo reported the visit ... 2025", NULL, XDATE_ORDER_UNKNOWN,
+     -1},
     {"Leaders meet\nPublished: 30 Jan 2023\nBody.", "2023-01-30",
      XDATE_ORDER_UNKNOWN, -1},
     {"Updated 31 Jan 2023 | Published 30 Jan 2023\nBody.", "2023-01-31",
@@ -930,6 +936,63 @@ TEST(future_over)
 	xmentions_release(&r.ms);
 }
 
+/* "will arrive on Sunday ..., the ministry said Monday" in a report
+ * dated Monday: the words are Monday's, so the Sunday is to come, and
+ * the attribution's Monday is no step of the plan ("talks on Monday":
+ * the day after that Sunday). */
+TEST(said_on_date)
+{
+	static const char *const s[] = {
+	    "Iwaya will arrive in Manila late on Sunday for a three-day "
+	    "visit, the Foreign Ministry said Monday.",
+	    "Iwaya will hold talks with Manalo on Monday, when the two are "
+	    "expected to discuss the agreement.",
+	    "He will then head to Hanoi on Wednesday for a one-day visit.",
+	    NULL};
+	struct run r;
+
+	run_text(&r, "2025-02-03", XDATE_ORDER_UNKNOWN, s);
+	CHECK(days_are(&r, "late on Sunday", "2025-02-09", "2025-02-09"));
+	CHECK(days_are(&r, "Monday", "2025-02-03", "2025-02-03"));
+	CHECK(days_are(&r, "on Monday", "2025-02-10", "2025-02-10"));
+	CHECK(days_are(&r, "on Wednesday", "2025-02-12", "2025-02-12"));
+	xmentions_release(&r.ms);
+}
+
+/* The date line's own date ("TOKYO, Feb. 3 Kyodo -") dates the report:
+ * "a three-day visit" beside it starts on the Sunday the words name, and
+ * the Monday after that Sunday is the talks'. */
+TEST(date_line_apart)
+{
+	static const char *const s[] = {
+	    "TOKYO, Feb. 3 Kyodo - Iwaya will arrive in Manila late on "
+	    "Sunday for a three-day visit, the ministry said Monday.",
+	    "Iwaya will hold talks with Manalo on Monday.", NULL};
+	struct run r;
+
+	run_text(&r, "2025-02-03", XDATE_ORDER_UNKNOWN, s);
+	xmentions_release(&r.ms);
+	/* run_text's document date has no line; give it the line's. */
+	memset(&r.ms, 0, sizeof r.ms);
+	{
+		struct itin_warner w = {on_warn, &r};
+		const char *line = strstr(r.text, "Feb. 3");
+
+		r.doc.off = (size_t)(line - r.text);
+		r.doc.len = 6;
+		xmentions_init(&r.ms);
+		xdate_scan(r.text, 0, (size_t)(strchr(r.text, '\n') - r.text),
+			   0, &r.ms);
+		xdate_scan(r.text, (size_t)(strchr(r.text, '\n') - r.text) + 1,
+			   strlen(s[1]), 1, &r.ms);
+		xdate_resolve(&r.ms, r.text, r.len, &r.doc, "r.txt", &w);
+	}
+	CHECK(days_are(&r, "Feb. 3", "2025-02-03", "2025-02-03"));
+	CHECK(days_are(&r, "three-day", "2025-02-09", "2025-02-11"));
+	CHECK(days_are(&r, "on Monday", "2025-02-10", "2025-02-10"));
+	xmentions_release(&r.ms);
+}
+
 /* "On Thursday, the last day of the trip": the weekday names the day;
  * the part is left unresolved rather than read from another length. */
 TEST(part_beside_day)
@@ -1072,6 +1135,8 @@ int main(void)
 	RUN(numeric_orders);
 	RUN(weekday_mismatch);
 	RUN(future_over);
+	RUN(said_on_date);
+	RUN(date_line_apart);
 	RUN(part_beside_day);
 	RUN(long_sentence);
 	RUN(random_text);
