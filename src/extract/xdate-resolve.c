@@ -21,7 +21,8 @@
  *     told of days to come is much rarer). When the text dates its
  *     source's words to the document date ("the ministry said Monday"
  *     in a report dated Monday), a day back told as to come costs
- *     10v + v*v too, and that "said Monday" is no step of the chain. A tie goes to the later day.
+ *     10v + v*v too, and that "said Monday" is no step of the chain.
+ *     A tie goes to the later day.
  *     A mention with no tense of its own right after one told as to
  *     come, in its sentence or the next ("A joint news conference on
  *     Tuesday."), is to come too.
