@@ -55,6 +55,10 @@
  *     so does a weekday after one told as to come and chosen after it.
  *   - A date in the document's own date line is settled alone and is
  *     no span, start or step of the chain.
+ *   - A start ("where the leaders meet from Sunday") up to six days
+ *     before the day told before it opens the span that holds that day:
+ *     no step back, no span holds it, and "the same day" after it
+ *     follows the day before it.
  *   The cheapest choice for the whole chain is found by dynamic
  *   programming over the candidates (at most five per mention), so the
  *   work is linear in the number of mentions.
@@ -201,13 +205,15 @@ static const struct cand *container(const struct rctx *r, size_t i)
 
 /* A weekday outside its container costs PEN_SPAN ("from July 16 to 18
  * ... in Jeddah on Sunday and Monday"; "next week ... in Suva on
- * Monday"). */
+ * Monday"). Not a start ("meeting from Sunday"): a span it opens may
+ * begin before the week it is told in. */
 static void contain(struct rctx *r, size_t i)
 {
 	const struct xmention *x = &r->ms->v[i];
 	const struct cand *span;
 
-	if (r->nc[i] < 2 || x->wday < 0 || x->m || !(span = container(r, i)))
+	if (r->nc[i] < 2 || x->wday < 0 || x->m || x->kind == XM_FROM ||
+	    !(span = container(r, i)))
 		return;
 	for (int k = 0; k < r->nc[i]; k++) {
 		struct cand *c = &r->c[i * MAXC + k];
@@ -283,6 +289,11 @@ static long pair_cost(const struct rctx *r, const struct xmention *p,
 	 * aside that does not move the weekday ("On Wednesday he will
 	 * travel ... The visit comes after the Coronation on 6 May"). */
 	if (back > 0 && x->m && p->wday >= 0 && !p->m)
+		return 0;
+	/* "... on Tuesday in Kananaskis, where the leaders are meeting
+	 * from Sunday": a start told after a day begins the span that
+	 * holds that day; the narrative has not gone back. */
+	if (back > 0 && x->kind == XM_FROM && back < 7)
 		return 0;
 	if (back > 0)
 		return (x->cue || x->sentence == p->sentence ? PEN_CUE
@@ -382,7 +393,10 @@ static void follow(struct rctx *r)
 			f = pf - 1;
 			break;
 		default:
-			if (x->resolved && is_day(x)) {
+			/* A start opens a span; "the same day" is the
+			 * day the narrative stands on, not where a span
+			 * begins. */
+			if (x->resolved && is_day(x) && x->kind != XM_FROM) {
 				pf = x->first;
 				pl = x->last;
 			}

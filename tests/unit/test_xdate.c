@@ -993,6 +993,30 @@ TEST(date_line_apart)
 	xmentions_release(&r.ms);
 }
 
+/* "from Sunday" told after a day starts the span that holds it (the
+ * summit meeting from the Sunday before the Tuesday): not the narrative
+ * going back, not a day "the same day" follows, and not kept inside
+ * "next week" (its start may come before the week). */
+TEST(start_after_day)
+{
+	static const char *const s[] = {
+	    "She confirmed on Thursday that she will attend the summit in "
+	    "Canada next week.",
+	    "She would fly to Calgary on Monday and take part in the "
+	    "sessions on Tuesday in Kananaskis, where the leaders are "
+	    "meeting from Sunday.",
+	    "She will hold a bilateral meeting with Carney the same day.",
+	    NULL};
+	struct run r;
+
+	run_text(&r, "2025-06-12", XDATE_ORDER_UNKNOWN, s);
+	CHECK(days_are(&r, "on Monday", "2025-06-16", "2025-06-16"));
+	CHECK(days_are(&r, "on Tuesday", "2025-06-17", "2025-06-17"));
+	CHECK(days_are(&r, "from Sunday", "2025-06-15", "2025-06-15"));
+	CHECK(days_are(&r, "the same day", "2025-06-17", "2025-06-17"));
+	xmentions_release(&r.ms);
+}
+
 /* "On Thursday, the last day of the trip": the weekday names the day;
  * the part is left unresolved rather than read from another length. */
 TEST(part_beside_day)
@@ -1137,6 +1161,7 @@ int main(void)
 	RUN(future_over);
 	RUN(said_on_date);
 	RUN(date_line_apart);
+	RUN(start_after_day);
 	RUN(part_beside_day);
 	RUN(long_sentence);
 	RUN(random_text);
