@@ -634,6 +634,10 @@ static const char *const not_dates[] = {
     "The day after the summit ends, he rests.",
     "He has 10 children and 12 grandchildren.",
     "Article 5 applies.",
+    /* A count told as about is no day ("two weeks after" would count
+     * from the date before it). */
+    "The trip comes less than two weeks after the elections.",
+    "It ended nearly three days later.",
 };
 
 TEST(not_dates_read)
