@@ -15,17 +15,25 @@
  *                              before it, when beyond those weeks
  *   today, next week, ...      the day or span they name
  */
+#include <string.h>
+
 #include "itin/datetime.h"
 #include "xdate-impl.h"
 #include "xdate-res.h"
 
-static long tense_pen(enum xtense t, int64_t first, int64_t last, int64_t D)
+/* A day told as to come but before the document date: a report
+ * syndicated a day late still says "will", so yesterday costs little;
+ * not when the text dates its source's words to the document date
+ * ("will arrive on Sunday, the ministry said Monday"), where a day
+ * back costs what a past told of days to come does. */
+static long tense_pen(enum xtense t, int64_t first, int64_t last, int64_t D,
+		      bool spoken_on_D)
 {
 	long v;
 
 	if ((t == XTENSE_FUTURE || t == XTENSE_PRESENT) && last < D) {
 		v = (long)(D - last);
-		return v * (v + 1);
+		return spoken_on_D ? 10 * v + v * v : v * (v + 1);
 	}
 	if (t == XTENSE_PAST && first > D) {
 		v = (long)(first - D);
@@ -47,9 +55,54 @@ void xres_add(struct rctx *r, size_t i, int64_t first, int64_t last)
 	c = &r->c[i * MAXC + r->nc[i]++];
 	c->first = first;
 	c->last = last;
-	c->cost = 2 * ((long)dist + tense_pen(x->tense, first, last, r->D)) +
+	c->cost = 2 * ((long)dist +
+		       tense_pen(x->tense, first, last, r->D, r->spoken_on_D)) +
 		  (first < r->D);
 	c->bp = -1;
+}
+
+/* The word before text[off], lower-cased into buf (an empty word when
+ * punctuation or nothing comes first); returns where it starts. */
+static size_t word_before(const char *text, size_t off, char *buf, size_t size)
+{
+	size_t e = off, b, start, n = 0;
+
+	while (e > 0 && text[e - 1] == ' ')
+		e--;
+	b = e;
+	while (b > 0 && ((text[b - 1] >= 'a' && text[b - 1] <= 'z') ||
+			 (text[b - 1] >= 'A' && text[b - 1] <= 'Z')))
+		b--;
+	start = b;
+	for (; b < e && n + 1 < size; b++, n++)
+		buf[n] = (char)(text[b] | 0x20);
+	buf[n] = '\0';
+	return start;
+}
+
+size_t xres_said_on_D(const struct rctx *r)
+{
+	static const char *const say[] = {"said",      "told",	 "announced",
+					  "confirmed", "stated", "reported"};
+
+	for (size_t i = 0; i < r->ms->n; i++) {
+		const struct xmention *x = &r->ms->v[i];
+		char w[16];
+		size_t at;
+		bool today = x->rel == XR_TODAY,
+		     wd = x->rel == XR_NONE && x->wday == r->wdD && !x->m;
+
+		if (x->kind != XM_DAYS || x->tense != XTENSE_PAST ||
+		    !(today || wd))
+			continue;
+		at = word_before(r->text, x->off, w, sizeof w);
+		if (!strcmp(w, "on"))
+			word_before(r->text, at, w, sizeof w);
+		for (size_t k = 0; k < sizeof say / sizeof *say; k++)
+			if (!strcmp(w, say[k]))
+				return i;
+	}
+	return r->ms->n;
 }
 
 static int64_t civil(int y, int m, int d)

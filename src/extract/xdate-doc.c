@@ -16,7 +16,8 @@
  *     capitals and a dash ("May 26, 2024, SPA --");
  *   - a single day: a range is never the date of a report.
  * A date without a year counts only as an agency's date line ("Jan 30
- * (Yonhap) --": a bracket, then a dash) or alone on its line; its year
+ * (Yonhap) --": a bracket, then a dash; "Feb. 3 Kyodo -": a name, then a
+ * dash) or alone on its line; its year
  * is year_hint, else the year of a copyright line, else the latest year
  * the text writes. When no line stands as a date line, the page's meta
  * date is taken, else a line that ends with a full date ("Regular Press
@@ -153,6 +154,11 @@ static enum suffix suffix_of(const struct xwin *w, size_t j, int *clock)
 	/* "May 26, 2024, SPA --": an agency's name in capitals, a dash. */
 	if (after > j && w->t[after].upper &&
 	    (after + 1 >= w->n || xw_punct(w, after + 1, '-')))
+		return SUF_AGENCY;
+	/* "TOKYO, Feb. 3 Kyodo -": an agency's name, no bracket, a dash
+	 * set apart. */
+	if (w->t[after].kind == XT_WORD && w->t[after].cap &&
+	    xw_punct(w, after + 1, '-') && w->t[after + 1].sp)
 		return SUF_AGENCY;
 	/* '?' stands for the separators outside ASCII ("\xc2\xb7"). */
 	if (xw_punct(w, after, '(') || xw_punct(w, after, '-') ||

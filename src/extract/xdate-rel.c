@@ -73,6 +73,12 @@ static size_t day_words(const struct xwin *w, size_t i, struct xmention *m)
 	return j + 2 - i;
 }
 
+/* Words before a count that make it approximate: "less than",
+ * "nearly", "some", "about". */
+static const char *const approx[] = {"than",  "nearly", "almost",  "about",
+				     "some",  "around", "roughly", "barely",
+				     "under", "over",	NULL};
+
 /* "two days later", "a week later", "three days ago", "in two days",
  * "years ago". */
 static size_t count_words(const struct xwin *w, size_t i, struct xmention *m)
@@ -98,6 +104,10 @@ static size_t count_words(const struct xwin *w, size_t i, struct xmention *m)
 	}
 	if (!n || !xw_in(w, i + 1, units) ||
 	    (!later && !xw_is(w, i + 2, "ago")))
+		return 0;
+	/* "less than two weeks after the elections, held on June 1": a
+	 * count told as about is no day. */
+	if (i > 0 && xw_in(w, i - 1, approx))
 		return 0;
 	m->kind = XM_DAYS;
 	m->rel = later ? XR_DAYS_LATER : XR_DAYS_AGO;

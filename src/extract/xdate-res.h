@@ -10,6 +10,7 @@
 #ifndef ITIN_XDATE_RES_H
 #define ITIN_XDATE_RES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -41,6 +42,12 @@ struct rctx {
 	long line;
 	struct cand *c; /* MAXC per mention */
 	int *nc;
+	/* The text says its source spoke on the document date ("the
+	 * ministry said Monday" in a report dated Monday): its future is
+	 * told from that day, not from a day before it. */
+	bool spoken_on_D;
+	size_t said_at; /* that mention, an attribution outside the
+			   narrative's chain; ms->n when none */
 };
 
 /* Add first..last as a candidate of mention i, with its cost. */
@@ -53,5 +60,9 @@ enum xdate_order xres_text_order(const struct xmentions *ms);
 /* Warn of each resolved date whose written weekday is not its own
  * ("Wednesday, April 29" in 2025): the date is kept. */
 void xres_check_weekdays(struct rctx *r);
+/* The first past weekday or "today" right after a verb of saying that
+ * names the document date (r->said_at; before xres_candidates), or
+ * r->ms->n. */
+size_t xres_said_on_D(const struct rctx *r);
 
 #endif

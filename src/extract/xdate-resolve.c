@@ -18,7 +18,11 @@
  *     "will arrive on Sunday" in a report dated Monday is the day
  *     before, not six days on; three days back costs 12 and loses), a
  *     past clause naming a day v days after it costs 10v + v*v (a past
- *     told of days to come is much rarer). A tie goes to the later day.
+ *     told of days to come is much rarer). When the text dates its
+ *     source's words to the document date ("the ministry said Monday"
+ *     in a report dated Monday), a day back told as to come costs
+ *     10v + v*v too, and that "said Monday" is no step of the chain.
+ *     A tie goes to the later day.
  *     A mention with no tense of its own right after one told as to
  *     come, in its sentence or the next ("A joint news conference on
  *     Tuesday."), is to come too.
@@ -47,7 +51,14 @@
  *     moved-on day, or after a single day written out, costs its
  *     distance from that day instead of from the document date, when
  *     less; the spans told before a moved-on day hold no weekday after
- *     it.
+ *     it. In a text that dates its source's words to the document date,
+ *     so does a weekday after one told as to come and chosen after it.
+ *   - A date in the document's own date line is settled alone and is
+ *     no span, start or step of the chain.
+ *   - A start ("where the leaders meet from Sunday") up to six days
+ *     before the day told before it opens the span that holds that day:
+ *     no step back, no span holds it, and "the same day" after it
+ *     follows the day before it.
  *   The cheapest choice for the whole chain is found by dynamic
  *   programming over the candidates (at most five per mention), so the
  *   work is linear in the number of mentions.
@@ -84,6 +95,10 @@ static bool in_chain(const struct rctx *r, size_t i)
 {
 	enum xmention_kind k = r->ms->v[i].kind;
 
+	/* "..., the ministry said Monday" dates the words, not a step of
+	 * what they tell. */
+	if (i == r->said_at)
+		return false;
 	return r->nc[i] > 0 && (k == XM_DAYS || k == XM_FROM || k == XM_UNTIL);
 }
 
@@ -190,13 +205,15 @@ static const struct cand *container(const struct rctx *r, size_t i)
 
 /* A weekday outside its container costs PEN_SPAN ("from July 16 to 18
  * ... in Jeddah on Sunday and Monday"; "next week ... in Suva on
- * Monday"). */
+ * Monday"). Not a start ("meeting from Sunday"): a span it opens may
+ * begin before the week it is told in. */
 static void contain(struct rctx *r, size_t i)
 {
 	const struct xmention *x = &r->ms->v[i];
 	const struct cand *span;
 
-	if (r->nc[i] < 2 || x->wday < 0 || x->m || !(span = container(r, i)))
+	if (r->nc[i] < 2 || x->wday < 0 || x->m || x->kind == XM_FROM ||
+	    !(span = container(r, i)))
 		return;
 	for (int k = 0; k < r->nc[i]; k++) {
 		struct cand *c = &r->c[i * MAXC + k];
@@ -238,6 +255,19 @@ static long min7(int64_t days)
 	return days < 7 ? (long)days : 7;
 }
 
+/* In a text that dates its source's words to the document date, a
+ * weekday told as to come, chosen after that date: the next weekday of
+ * the plan counts on from it ("will arrive on Sunday ..., the ministry
+ * said Monday. ... talks on Monday": the Monday after that Sunday).
+ * Without that date the plan may have begun already, and the document
+ * date stays the nearer anchor. */
+static bool ahead(const struct rctx *r, const struct xmention *p,
+		  const struct cand *pc)
+{
+	return r->spoken_on_D && p->wday >= 0 && !p->m &&
+	       p->tense == XTENSE_FUTURE && pc->first > r->D;
+}
+
 /* What the pair p, x adds to x's own cost: going back costs; a weekday
  * after one the words moved on to ("After the meeting, ... on Saturday
  * [13th]. He will return on Monday") counts its distance from that day,
@@ -260,12 +290,18 @@ static long pair_cost(const struct rctx *r, const struct xmention *p,
 	 * travel ... The visit comes after the Coronation on 6 May"). */
 	if (back > 0 && x->m && p->wday >= 0 && !p->m)
 		return 0;
+	/* "... on Tuesday in Kananaskis, where the leaders are meeting
+	 * from Sunday": a start told after a day begins the span that
+	 * holds that day; the narrative has not gone back. */
+	if (back > 0 && x->kind == XM_FROM && back < 7)
+		return 0;
 	if (back > 0)
 		return (x->cue || x->sentence == p->sentence ? PEN_CUE
 							     : PEN_ORDER) +
 		       (p->m && x->wday >= 0 && !x->m ? 2 * min7(back) : 0);
 	if (x->wday >= 0 && !x->m &&
-	    (p->cue || (p->m && pc->first == pc->last)) && on > 0 && on < dist)
+	    (p->cue || (p->m && pc->first == pc->last) || ahead(r, p, pc)) &&
+	    on > 0 && on < dist)
 		return -2 * (long)(dist - on);
 	return 0;
 }
@@ -357,7 +393,10 @@ static void follow(struct rctx *r)
 			f = pf - 1;
 			break;
 		default:
-			if (x->resolved && is_day(x)) {
+			/* A start opens a span; "the same day" is the
+			 * day the narrative stands on, not where a span
+			 * begins. */
+			if (x->resolved && is_day(x) && x->kind != XM_FROM) {
 				pf = x->first;
 				pl = x->last;
 			}
@@ -536,13 +575,28 @@ static void carry_future(struct xmentions *m)
 	}
 }
 
+/* A mention in the document's own date line ("TOKYO, Feb. 3 Kyodo -")
+ * dates the report, not a step of what it tells: it is settled alone
+ * and then left out, so that it neither starts a length ("a three-day
+ * visit" beside it) nor holds or orders the weekdays after it. */
+static void date_line(struct rctx *r, size_t i)
+{
+	struct xmention *x = &r->ms->v[i];
+
+	if (!r->doc->len || r->nc[i] == 0 || x->off < r->doc->off ||
+	    x->off + x->len > r->doc->off + r->doc->len)
+		return;
+	settle(x, &r->c[i * MAXC + cheapest(r, i)]);
+	r->nc[i] = 0;
+}
+
 void xdate_resolve(struct xmentions *m, const char *text, size_t len,
 		   const struct xdoc_date *doc, const char *file,
 		   const struct itin_warner *w)
 {
-	struct rctx r = {m,    doc,  doc->day, 0, 0, XDATE_ORDER_UNKNOWN,
-			 text, len,  file,     w, 0, 0,
-			 1,    NULL, NULL};
+	struct rctx r = {m,    doc,  doc->day, 0,     0, XDATE_ORDER_UNKNOWN,
+			 text, len,  file,     w,     0, 0,
+			 1,    NULL, NULL,     false, 0};
 	int mo, d;
 
 	if (!doc->found || !m->n)
@@ -551,11 +605,14 @@ void xdate_resolve(struct xmentions *m, const char *text, size_t len,
 	r.wdD = weekday_from_days(r.D);
 	r.text_order = xres_text_order(m);
 	carry_future(m);
+	r.said_at = xres_said_on_D(&r);
+	r.spoken_on_D = r.said_at < m->n;
 	r.c = xcalloc(m->n * MAXC, sizeof *r.c);
 	r.nc = xcalloc(m->n, sizeof *r.nc);
 	for (size_t i = 0; i < m->n; i++) {
 		m->v[i].resolved = false;
 		xres_candidates(&r, i);
+		date_line(&r, i);
 	}
 	length_spans(&r);
 	for (size_t i = 0; i < m->n; i++) {

@@ -152,7 +152,9 @@ void xdate_scan(const char *text, size_t off, size_t len, size_t sentence,
  * on May 7 will begin in Beijing"). The rule that picks among
  * the possible days is described at the top of xdate-resolve.c.
  * The document's own date line is scanned like any sentence if the
- * caller passes it: skip mentions inside doc->off..doc->off+doc->len.
+ * caller passes it: skip mentions inside doc->off..doc->off+doc->len
+ * (resolve settles them alone: they start no length and order no
+ * weekday of the story).
  */
 void xdate_resolve(struct xmentions *m, const char *text, size_t len,
 		   const struct xdoc_date *doc, const char *file,

@@ -48,6 +48,12 @@ static const struct doc_case doc_cases[] = {
      "2023-01-30", XDATE_ORDER_UNKNOWN, -1},
     {"SEOUL, Jan 30 (Yonhap) -- South Korea ... 2023", "2023-01-30",
      XDATE_ORDER_UNKNOWN, -1},
+    /* An agency's name without a bracket, then a dash. */
+    {"Title\n\nTOKYO, Feb. 3 Kyodo - The minister will ... 2025", "2025-02-03",
+     XDATE_ORDER_UNKNOWN, -1},
+    /* A name and a dash inside the story's sentence is no date line. */
+    {"On Feb. 3 Kyodo reported the visit ... 2025", NULL, XDATE_ORDER_UNKNOWN,
+     -1},
     {"Leaders meet\nPublished: 30 Jan 2023\nBody.", "2023-01-30",
      XDATE_ORDER_UNKNOWN, -1},
     {"Updated 31 Jan 2023 | Published 30 Jan 2023\nBody.", "2023-01-31",
@@ -628,6 +634,10 @@ static const char *const not_dates[] = {
     "The day after the summit ends, he rests.",
     "He has 10 children and 12 grandchildren.",
     "Article 5 applies.",
+    /* A count told as about is no day ("two weeks after" would count
+     * from the date before it). */
+    "The trip comes less than two weeks after the elections.",
+    "It ended nearly three days later.",
 };
 
 TEST(not_dates_read)
@@ -930,6 +940,87 @@ TEST(future_over)
 	xmentions_release(&r.ms);
 }
 
+/* "will arrive on Sunday ..., the ministry said Monday" in a report
+ * dated Monday: the words are Monday's, so the Sunday is to come, and
+ * the attribution's Monday is no step of the plan ("talks on Monday":
+ * the day after that Sunday). */
+TEST(said_on_date)
+{
+	static const char *const s[] = {
+	    "Iwaya will arrive in Manila late on Sunday for a three-day "
+	    "visit, the Foreign Ministry said Monday.",
+	    "Iwaya will hold talks with Manalo on Monday, when the two are "
+	    "expected to discuss the agreement.",
+	    "He will then head to Hanoi on Wednesday for a one-day visit.",
+	    NULL};
+	struct run r;
+
+	run_text(&r, "2025-02-03", XDATE_ORDER_UNKNOWN, s);
+	CHECK(days_are(&r, "late on Sunday", "2025-02-09", "2025-02-09"));
+	CHECK(days_are(&r, "Monday", "2025-02-03", "2025-02-03"));
+	CHECK(days_are(&r, "on Monday", "2025-02-10", "2025-02-10"));
+	CHECK(days_are(&r, "on Wednesday", "2025-02-12", "2025-02-12"));
+	xmentions_release(&r.ms);
+}
+
+/* The date line's own date ("TOKYO, Feb. 3 Kyodo -") dates the report:
+ * "a three-day visit" beside it starts on the Sunday the words name, and
+ * the Monday after that Sunday is the talks'. */
+TEST(date_line_apart)
+{
+	static const char *const s[] = {
+	    "TOKYO, Feb. 3 Kyodo - Iwaya will arrive in Manila late on "
+	    "Sunday for a three-day visit, the ministry said Monday.",
+	    "Iwaya will hold talks with Manalo on Monday.", NULL};
+	struct run r;
+
+	run_text(&r, "2025-02-03", XDATE_ORDER_UNKNOWN, s);
+	xmentions_release(&r.ms);
+	/* run_text's document date has no line; give it the line's. */
+	memset(&r.ms, 0, sizeof r.ms);
+	{
+		struct itin_warner w = {on_warn, &r};
+		const char *line = strstr(r.text, "Feb. 3");
+
+		r.doc.off = (size_t)(line - r.text);
+		r.doc.len = 6;
+		xmentions_init(&r.ms);
+		xdate_scan(r.text, 0, (size_t)(strchr(r.text, '\n') - r.text),
+			   0, &r.ms);
+		xdate_scan(r.text, (size_t)(strchr(r.text, '\n') - r.text) + 1,
+			   strlen(s[1]), 1, &r.ms);
+		xdate_resolve(&r.ms, r.text, r.len, &r.doc, "r.txt", &w);
+	}
+	CHECK(days_are(&r, "Feb. 3", "2025-02-03", "2025-02-03"));
+	CHECK(days_are(&r, "three-day", "2025-02-09", "2025-02-11"));
+	CHECK(days_are(&r, "on Monday", "2025-02-10", "2025-02-10"));
+	xmentions_release(&r.ms);
+}
+
+/* "from Sunday" told after a day starts the span that holds it (the
+ * summit meeting from the Sunday before the Tuesday): not the narrative
+ * going back, not a day "the same day" follows, and not kept inside
+ * "next week" (its start may come before the week). */
+TEST(start_after_day)
+{
+	static const char *const s[] = {
+	    "She confirmed on Thursday that she will attend the summit in "
+	    "Canada next week.",
+	    "She would fly to Calgary on Monday and take part in the "
+	    "sessions on Tuesday in Kananaskis, where the leaders are "
+	    "meeting from Sunday.",
+	    "She will hold a bilateral meeting with Carney the same day.",
+	    NULL};
+	struct run r;
+
+	run_text(&r, "2025-06-12", XDATE_ORDER_UNKNOWN, s);
+	CHECK(days_are(&r, "on Monday", "2025-06-16", "2025-06-16"));
+	CHECK(days_are(&r, "on Tuesday", "2025-06-17", "2025-06-17"));
+	CHECK(days_are(&r, "from Sunday", "2025-06-15", "2025-06-15"));
+	CHECK(days_are(&r, "the same day", "2025-06-17", "2025-06-17"));
+	xmentions_release(&r.ms);
+}
+
 /* "On Thursday, the last day of the trip": the weekday names the day;
  * the part is left unresolved rather than read from another length. */
 TEST(part_beside_day)
@@ -1072,6 +1163,9 @@ int main(void)
 	RUN(numeric_orders);
 	RUN(weekday_mismatch);
 	RUN(future_over);
+	RUN(said_on_date);
+	RUN(date_line_apart);
+	RUN(start_after_day);
 	RUN(part_beside_day);
 	RUN(long_sentence);
 	RUN(random_text);
