@@ -53,8 +53,8 @@
  *     less; the spans told before a moved-on day hold no weekday after
  *     it. In a text that dates its source's words to the document date,
  *     so does a weekday after one told as to come and chosen after it.
- *   - A date in the document's own date line is settled alone and is
- *     no span, start or step of the chain.
+ *   - In such a text, a date in the document's own date line is settled
+ *     alone and is no span, start or step of the chain.
  *   - A start ("where the leaders meet from Sunday") up to six days
  *     before the day told before it opens the span that holds that day:
  *     no step back, no span holds it, and "the same day" after it
@@ -575,16 +575,20 @@ static void carry_future(struct xmentions *m)
 	}
 }
 
-/* A mention in the document's own date line ("TOKYO, Feb. 3 Kyodo -")
- * dates the report, not a step of what it tells: it is settled alone
- * and then left out, so that it neither starts a length ("a three-day
- * visit" beside it) nor holds or orders the weekdays after it. */
+/* A mention in the document's own date line ("TOKYO, Feb. 3 Kyodo -"),
+ * in a text that dates its source's words to that day, dates the
+ * report, not a step of what it tells: it is settled alone and then
+ * left out, so that it neither starts a length ("a three-day visit"
+ * beside it) nor holds or orders the weekdays after it. Elsewhere it
+ * stays the written day a weekday after it counts from ("21 February
+ * 2023 ... arrived in Kyiv on Tuesday, after a journey that began late
+ * on Monday": the 21st, not a week before). */
 static void date_line(struct rctx *r, size_t i)
 {
 	struct xmention *x = &r->ms->v[i];
 
-	if (!r->doc->len || r->nc[i] == 0 || x->off < r->doc->off ||
-	    x->off + x->len > r->doc->off + r->doc->len)
+	if (!r->spoken_on_D || !r->doc->len || r->nc[i] == 0 ||
+	    x->off < r->doc->off || x->off + x->len > r->doc->off + r->doc->len)
 		return;
 	settle(x, &r->c[i * MAXC + cheapest(r, i)]);
 	r->nc[i] = 0;
