@@ -36,6 +36,11 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 size_t xl_dist(const struct xtrigger *k, size_t a, size_t b);
 int xl_tier(enum xtrig_kind k);
 
+/* xlegdates.c: the sentence's date mentions into groups; a group's
+ * first and last day (false when it fixes none). */
+void xl_group_dates(const struct xsentence *s, struct groups *gs);
+bool xl_group_span(const struct dgroup *g, int64_t *first, int64_t *last);
+
 /* xlegwhere.c */
 bool xl_list_gap(const char *text, size_t a, size_t b);
 const struct xplace *xl_place(const struct xsentence *s,

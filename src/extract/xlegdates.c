@@ -1,0 +1,168 @@
+/*
+ * xlegdates.c: a sentence's date mentions gathered into groups, each the
+ * "when" of one leg ("from July 16 to 18", "on Monday and Tuesday", "a
+ * two-day visit starting April 24"), for xleg.c.
+ */
+
+#include "itin/ascii.h"
+#include "xleg.h"
+#include "xlegint.h"
+
+static bool is_start_kind(enum xmention_kind k)
+{
+	return k == XM_DAYS || k == XM_FROM;
+}
+
+static bool is_end_kind(enum xmention_kind k)
+{
+	return k == XM_UNTIL || k == XM_DURATION;
+}
+
+/* Whether a place stands in text[a, b). */
+static bool place_between(const struct xsentence *s, size_t a, size_t b)
+{
+	for (size_t i = 0; i < s->places->n; i++) {
+		const struct xplace *p = &s->places->v[i];
+
+		if (p->kind != XP_ADJ && p->off >= a && p->off < b)
+			return true;
+	}
+	return false;
+}
+
+/* A day listed after another is written as one: a number or a weekday
+ * ("on 12/02/2025 and 13/02/2025", "on Monday and Tuesday"); "on
+ * September 2, and the next day" moves on to a day of its own. */
+static bool named_day(const char *text, const struct xmention *m)
+{
+	static const char *const wdays[] = {"monday",	"tuesday", "wednesday",
+					    "thursday", "friday",  "saturday",
+					    "sunday",	NULL};
+	size_t i = m->off, end = m->off + m->len;
+
+	while (i < end) {
+		size_t j = i;
+
+		if (ascii_isdigit((unsigned char)text[i]))
+			return true;
+		while (j < end && ascii_isalpha((unsigned char)text[j]))
+			j++;
+		if (j > i && xtok_word_in(text + i, j - i, wdays))
+			return true;
+		i = j > i ? j : i + 1;
+	}
+	return false;
+}
+
+/* An end (or length) joins the group before it when nothing names a
+ * second place between them, or the sentence names none before the
+ * group: "on Monday, he will head to Tokyo, on a visit that will last
+ * until February 1". */
+static bool joins(const struct xsentence *s, const struct dgroup *g,
+		  const struct xmention *m)
+{
+	if (g->recall || g->vague ||
+	    (!is_start_kind(m->kind) && !is_end_kind(m->kind)))
+		return false;
+	if (!g->has_first && !g->has_last && !g->ndays)
+		return true; /* a clock time alone: "at 4 pm on Wednesday" */
+	if (is_end_kind(m->kind) && (!g->has_first || g->has_last || g->ndays))
+		return false;
+	if (m->kind == XM_DAYS && g->has_first && !g->has_last && !g->ndays &&
+	    m->resolved && m->first == g->last + 1 && m->off - g->end <= 6 &&
+	    xl_list_gap(s->text, g->end, m->off) && named_day(s->text, m))
+		return true; /* "on 12/02/2025 and 13/02/2025" */
+	if (is_start_kind(m->kind) && (g->has_first || !g->ndays))
+		return false;
+	return !place_between(s, g->end, m->off) ||
+	       !place_between(s, s->off, g->off);
+}
+
+/* Apply mention m to group g. */
+static void take(struct dgroup *g, const struct xmention *m)
+{
+	if (m->off + m->len > g->end)
+		g->end = m->off + m->len;
+	if (m->tense != XTENSE_NONE)
+		g->tense = m->tense;
+	switch (m->kind) {
+	case XM_DAYS:
+	case XM_FROM:
+		if (g->has_first && m->resolved && m->first == g->last + 1) {
+			g->last = m->last; /* the next day, listed */
+			break;
+		}
+		g->has_first = m->resolved;
+		g->first = m->first;
+		g->last = m->kind == XM_DAYS ? m->last : m->first;
+		break;
+	case XM_UNTIL:
+		g->has_last = m->resolved;
+		g->until = m->last;
+		break;
+	case XM_DURATION:
+		g->ndays = m->ndays;
+		break;
+	case XM_PERIOD:
+		/* "this weekend" names its two days; "next week" none. */
+		if (m->resolved && m->last - m->first < 3) {
+			g->has_first = true;
+			g->first = m->first;
+			g->last = m->last;
+		} else {
+			g->vague = true;
+		}
+		break;
+	case XM_RECALL:
+		g->recall = true;
+		break;
+	case XM_CLOCK:
+		break;
+	}
+	if (m->clock >= 0 && g->clock < 0) {
+		g->clock = m->clock;
+		g->clock_end = m->clock_end;
+	}
+}
+
+void xl_group_dates(const struct xsentence *s, struct groups *gs)
+{
+	struct dgroup *g = NULL;
+
+	gs->n = 0;
+	gs->strict = false;
+	for (size_t i = 0; i < s->ndates; i++) {
+		const struct xmention *m = &s->dates[i];
+
+		if (m->kind == XM_CLOCK && g) {
+			take(g, m);
+			continue;
+		}
+		if (g && m->kind != XM_CLOCK && joins(s, g, m)) {
+			take(g, m);
+			continue;
+		}
+		if (gs->n >= XGROUP_MAX)
+			break;
+		g = &gs->v[gs->n++];
+		memset(g, 0, sizeof(*g));
+		g->off = m->off;
+		g->end = m->off + m->len;
+		g->clock = g->clock_end = -1;
+		take(g, m);
+	}
+}
+
+/* The days a group fixes: false when it fixes no start. */
+bool xl_group_span(const struct dgroup *g, int64_t *first, int64_t *last)
+{
+	if (!g->has_first || g->recall || g->vague)
+		return false;
+	*first = g->first;
+	*last = g->last;
+	if (g->has_last && g->until >= g->first)
+		*last = g->until;
+	else if (g->ndays > 1 && g->ndays <= 60 && g->last == g->first)
+		*last = g->first + g->ndays - 1;
+	return true;
+}
