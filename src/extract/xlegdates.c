@@ -4,6 +4,8 @@
  * two-day visit starting April 24"), for xleg.c.
  */
 
+#include <string.h>
+
 #include "itin/ascii.h"
 #include "xleg.h"
 #include "xlegint.h"
