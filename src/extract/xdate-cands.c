@@ -17,6 +17,7 @@
  */
 #include <string.h>
 
+#include "itin/ascii.h"
 #include "itin/datetime.h"
 #include "xdate-impl.h"
 #include "xdate-res.h"
@@ -70,12 +71,11 @@ static size_t word_before(const char *text, size_t off, char *buf, size_t size)
 	while (e > 0 && text[e - 1] == ' ')
 		e--;
 	b = e;
-	while (b > 0 && ((text[b - 1] >= 'a' && text[b - 1] <= 'z') ||
-			 (text[b - 1] >= 'A' && text[b - 1] <= 'Z')))
+	while (b > 0 && ascii_isalpha((unsigned char)text[b - 1]))
 		b--;
 	start = b;
 	for (; b < e && n + 1 < size; b++, n++)
-		buf[n] = (char)(text[b] | 0x20);
+		buf[n] = (char)ascii_tolower((unsigned char)text[b]);
 	buf[n] = '\0';
 	return start;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "itin/ascii.h"
+#include "itin/utf8.h"
 #include "xdate-impl.h"
 
 static const char *const months[] = {
@@ -147,18 +148,6 @@ static size_t read_number(const char *s, size_t pos, size_t end, struct xtok *t)
 	return p;
 }
 
-/* A UTF-8 sequence's length from its lead byte (1 for a stray byte). */
-static size_t utf8_len(unsigned char c)
-{
-	if (c >= 0xf0 && c < 0xf8)
-		return 4;
-	if (c >= 0xe0)
-		return c < 0xf0 ? 3 : 1;
-	if (c >= 0xc0)
-		return 2;
-	return 1;
-}
-
 /* The punctuation a multi-byte character stands for. */
 static char wide_punct(const unsigned char *u, size_t n)
 {
@@ -197,10 +186,12 @@ static size_t space_len(const char *s, size_t p, size_t end, bool *nl)
 
 static size_t read_punct(const char *s, size_t pos, size_t end, struct xtok *t)
 {
-	size_t n = utf8_len((unsigned char)s[pos]);
+	uint32_t cp;
+	/* A stray or cut byte is one byte of punctuation, '?' below. */
+	size_t n = utf8_decode(s + pos, end - pos, &cp);
 
 	t->kind = XT_PUNCT;
-	if (n > end - pos)
+	if (!n)
 		n = 1;
 	t->c = n == 1 ? s[pos] : wide_punct((const unsigned char *)s + pos, n);
 	if (n == 1 && (s[pos] & 0x80))
