@@ -60,6 +60,18 @@ int store_check_path(const char *path, struct itin_err *err);
 int store_load(const char *path, struct evlist *out,
 	       const struct itin_warner *w, struct itin_err *err);
 
+/*
+ * store_load() for a command that shows some events (list, export, show,
+ * timeline): out gets, in file order, every event want may select and
+ * perhaps others (the caller still filters them), and want->each_id every
+ * id of the store. The store is mapped and scanned (storescan.h), so the
+ * cost follows what is selected; errors and warnings are store_load()'s.
+ */
+struct storescan_want;
+int store_load_scan(const char *path, const struct storescan_want *want,
+		    struct evlist *out, const struct itin_warner *w,
+		    struct itin_err *err);
+
 /* Append one checked event under the exclusive lock; creates the store and
  * its folders when missing. */
 int store_append(const char *path, const struct event *ev,

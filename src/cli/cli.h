@@ -392,10 +392,16 @@ void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
 int read_input(const char *path, struct strbuf *sb, struct itin_err *err);
 /* Every event of the store: 0, or the status after reporting. */
 int load_store(struct cli *cli, struct evlist *all);
+/* The events of the store want selects, and perhaps others, in file
+ * order (store_load_scan()): 0, or the status after reporting. */
+struct storescan_want;
+int load_selected(struct cli *cli, const struct storescan_want *want,
+		  struct evlist *out);
 /* Load the store, keep the events matching f, sort. 0 or the status. */
 int load_filtered(struct cli *cli, const struct filter *f, struct evlist *out);
-/* The same, and every id of the store (filtered out or not) added to ids
- * (shortid_finish is the caller's); ids may be NULL. */
+/* The same, and added to ids every id of the store (filtered out or
+ * not) that a short id of an event kept depends on (shortid_finish is
+ * the caller's); ids may be NULL. */
 int load_filtered_ids(struct cli *cli, const struct filter *f,
 		      struct evlist *out, struct shortid *ids);
 

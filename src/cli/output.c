@@ -12,12 +12,14 @@
 #include "cli.h"
 #include "itin/csvevents.h"
 #include "itin/evzone.h"
+#include "itin/hash.h"
 #include "itin/icalio.h"
 #include "itin/inread.h"
 #include "itin/itinfmt.h"
 #include "itin/json.h"
 #include "itin/shortid.h"
 #include "itin/store.h"
+#include "itin/storescan.h"
 #include "itin/tsv.h"
 #include "itin/xalloc.h"
 
@@ -71,14 +73,22 @@ void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
 
 int load_store(struct cli *cli, struct evlist *all)
 {
+	struct storescan_want all_of_it = {0};
+
+	return load_selected(cli, &all_of_it, all);
+}
+
+int load_selected(struct cli *cli, const struct storescan_want *want,
+		  struct evlist *out)
+{
 	struct itin_err err;
 	const char *path = cli_store(cli);
 
 	if (!path)
 		return ITIN_EX_USAGE;
 	itin_err_clear(&err);
-	if (store_load(path, all, STORE_WARNER, &err)) {
-		evlist_release(all);
+	if (store_load_scan(path, want, out, STORE_WARNER, &err)) {
+		evlist_release(out);
 		return report_err(&err);
 	}
 	return 0;
@@ -89,17 +99,88 @@ int load_filtered(struct cli *cli, const struct filter *f, struct evlist *out)
 	return load_filtered_ids(cli, f, out, NULL);
 }
 
+/* Every id of the store, copied as the scan reports them (each ends in
+ * '\0'), until the agenda knows which events it shows. */
+struct all_ids {
+	struct strbuf text;
+	size_t *off;
+	size_t n, alloc;
+};
+
+static void keep_id(void *ctx, const char *id, size_t len)
+{
+	struct all_ids *a = ctx;
+
+	a->off = xgrow(a->off, &a->alloc, a->n + 1, sizeof(*a->off));
+	a->off[a->n++] = a->text.len;
+	strbuf_add(&a->text, id, len);
+	strbuf_addch(&a->text, '\0');
+}
+
+/* The first min bytes of id, hashed; 0 for an id shorter than that. */
+static uint64_t id_head(const char *id, size_t min)
+{
+	return strnlen(id, min) < min ? 0 : hash_short_key(id, min) | 1;
+}
+
+/*
+ * Add to ids those of a that may lengthen a short id of the events in l:
+ * an id's short form (shortid.h) is one byte longer than the longest
+ * prefix it shares with another id, at least ids->min bytes, so only the
+ * ids that share the first min bytes with a shown one count. The rest,
+ * most of a large store, need not be sorted (false positives of the
+ * hashes only add an id that changes nothing).
+ */
+static void add_short_ids(struct shortid *ids, const struct all_ids *a,
+			  const struct evlist *l)
+{
+	size_t cap = 64, i;
+	uint64_t *set;
+
+	while (cap < 2 * l->n)
+		cap *= 2;
+	set = xcalloc(cap, sizeof(*set));
+	for (i = 0; i < l->n; i++) {
+		uint64_t h = id_head(l->v[i]->id, ids->min);
+		size_t j = (size_t)h & (cap - 1);
+
+		while (h && set[j] && set[j] != h)
+			j = (j + 1) & (cap - 1);
+		set[j] = h;
+	}
+	for (i = 0; i < a->n; i++) {
+		const char *id = a->text.buf + a->off[i];
+		uint64_t h = id_head(id, ids->min);
+		size_t j = (size_t)h & (cap - 1);
+
+		while (h && set[j] && set[j] != h)
+			j = (j + 1) & (cap - 1);
+		if (h && set[j] == h)
+			shortid_add(ids, id);
+	}
+	free(set);
+}
+
 int load_filtered_ids(struct cli *cli, const struct filter *f,
 		      struct evlist *out, struct shortid *ids)
 {
 	struct evlist all = EVLIST_INIT;
-	int status = load_store(cli, &all);
+	struct all_ids every = {STRBUF_INIT, NULL, 0, 0};
+	/* The scan reads fully only the events the dates may keep; the
+	 * filter below still decides each (the scan's days are widened). */
+	struct storescan_want want = {
+	    .has_from = f->has_from,
+	    .has_to = f->has_to,
+	    .from_day = f->from_day,
+	    .to_day = f->to_day,
+	    .each_id = ids ? keep_id : NULL,
+	    .ctx = &every,
+	};
+	int status = load_selected(cli, &want, &all);
 
 	if (status)
-		return status;
+		goto out;
 	for (size_t i = 0; i < all.n; i++) {
-		if (ids)
-			shortid_add(ids, all.v[i]->id);
 		/* --in: converted first, so --from/--to are its days too. */
 		if (cli->in)
 			event_to_zone(all.v[i], cli->in);
@@ -113,7 +194,12 @@ int load_filtered_ids(struct cli *cli, const struct filter *f,
 		event_free(all.v[i]);
 	evlist_release(&all);
 	evlist_sort(out);
-	return 0;
+	if (ids)
+		add_short_ids(ids, &every, out);
+out:
+	strbuf_release(&every.text);
+	free(every.off);
+	return status;
 }
 
 int read_input(const char *path, struct strbuf *sb, struct itin_err *err)

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,6 +20,7 @@
 #include "itin/inread.h"
 #include "itin/itinfmt.h"
 #include "itin/store.h"
+#include "itin/storescan.h"
 #include "itin/storelock.h"
 #include "itin/strbuf.h"
 #include "itin/xalloc.h"
@@ -219,6 +221,91 @@ int store_load(const char *path, struct evlist *out,
 	if (lock == -1)
 		return -1;
 	ret = read_store(lock, path, out, w, err);
+	close(lock);
+	return ret;
+}
+
+/* The scan reads every page: one fault for them all where the system
+ * offers it (Linux), not one a page. */
+#ifdef MAP_POPULATE
+#define MAP_POPULATE_IF_ANY MAP_POPULATE
+#else
+#define MAP_POPULATE_IF_ANY 0
+#endif
+
+/* Every id of l to want->each_id: the scan's promise when the whole store
+ * was read instead. */
+static void each_id(const struct storescan_want *want, const struct evlist *l,
+		    size_t from)
+{
+	for (size_t i = from; want->each_id && i < l->n; i++)
+		want->each_id(want->ctx, l->v[i]->id, strlen(l->v[i]->id));
+}
+
+/*
+ * Under the shared lock on fd: the store mapped and scanned
+ * (storescan.h), or read whole by read_store() when the scan gives up,
+ * the map fails, or the store is empty (nothing to map).
+ */
+static int scan_store(int fd, const char *path,
+		      const struct storescan_want *want, struct evlist *out,
+		      const struct itin_warner *w, struct itin_err *err)
+{
+	struct stat st;
+	size_t before = out->n;
+	void *map = MAP_FAILED;
+	int ret = 1;
+
+	if (fstat(fd, &st) == 0 && st.st_size > 0 &&
+	    (uintmax_t)st.st_size <= SIZE_MAX)
+		map = mmap(NULL, (size_t)st.st_size, PROT_READ,
+			   MAP_PRIVATE | MAP_POPULATE_IF_ANY, fd, 0);
+	if (map != MAP_FAILED) {
+		ret = storescan_parse(map, (size_t)st.st_size, path, want, out);
+		munmap(map, (size_t)st.st_size);
+	}
+	if (ret == 0)
+		return 0;
+	if (read_store(fd, path, out, w, err) < 0)
+		return -1;
+	each_id(want, out, before);
+	return 0;
+}
+
+int store_load_scan(const char *path, const struct storescan_want *want,
+		    struct evlist *out, const struct itin_warner *w,
+		    struct itin_err *err)
+{
+	struct stat st;
+	char *real;
+	int lock, ret, created;
+
+	if (!storescan_selects(want)) {
+		size_t before = out->n;
+
+		if (store_load(path, out, w, err) < 0)
+			return -1;
+		each_id(want, out, before);
+		return 0;
+	}
+	/* As store_load(): a missing store is empty. */
+	if (stat(path, &st) < 0) {
+		if (errno == ENOENT)
+			return 0;
+		return itin_err_set(err, ITIN_EX_NOINPUT,
+				    "cannot read '%s': %s", path,
+				    strerror(errno));
+	}
+	if (storelock_check_regular(path, &st, err) < 0)
+		return -1;
+	real = fs_resolve_path(path);
+	lock = storelock_open(path, real, STORELOCK_SHARED, &created, err);
+	free(real);
+	if (lock == -2)
+		return 0;
+	if (lock == -1)
+		return -1;
+	ret = scan_store(lock, path, want, out, w, err);
 	close(lock);
 	return ret;
 }

@@ -1,0 +1,664 @@
+/*
+ * storescan.c: the store scan of storescan.h.
+ *
+ * Why a scan that vouches, not one that validates everything it skips:
+ * the full reader's checks of an event are the event (its zone resolved,
+ * a time in a daylight-saving gap refused, a derived id hashed from every
+ * field, duplicates); checking them all for a million events is reading
+ * them, the cost the scan exists to avoid. So the scan vouches only for
+ * the plain form stores are written in (the writer's output, bench/gen.sh's,
+ * a hand-kept store's usual lines) and checks exactly what the full reader
+ * would refuse or warn about in that form; anything else it hands to the
+ * full reader, one block at a time. Any doubt the scan cannot settle
+ * alone makes it give up (return 1) and the whole store is read as
+ * before, so errors and warnings are the full reader's own.
+ *
+ * A block is vouched for when all of these hold (each item names the
+ * check of the full reader it stands for):
+ *   - at most BLOCK_MAX bytes (the caps on text and list lengths),
+ *     valid UTF-8 (the line check), no backslash (no escape to decode);
+ *   - its header is "DATE[ HH:MM[-HH:MM]]", "DATE..DATE" or
+ *     "DATE HH:MM..DATE HH:MM" (T may join a date and its time), a valid
+ *     date in the years 0002..9998 (the calendar's edges), then a type
+ *     named in lower case, a title with a character that is not white
+ *     space, and an optional "@ PLACE" whose two-letter last part, if any,
+ *     is a known country and whose parts are fewer than the reader's 64;
+ *   - its key lines are id, tz, status, org, with, tags, source and note,
+ *     in lower case, the single ones once and not empty; the id valid;
+ *     a timed event has a tz: line (else the zone comes from the place,
+ *     maybe with a warning) naming a known zone or "floating", and an
+ *     all-day one has none (it would be dropped with a warning); a status
+ *     is known; no participant starts with '(' (a role with no name);
+ *   - its start and end are each one instant in its zone (not in a gap,
+ *     not repeated) and the end is not before the start.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "itin/ascii.h"
+#include "itin/datetime.h"
+#include "itin/hash.h"
+#include "itin/inread.h"
+#include "itin/itinfmt.h"
+#include "itin/places.h"
+#include "itin/storescan.h"
+#include "itin/tz.h"
+#include "itin/utf8.h"
+#include "itin/xalloc.h"
+
+/* The largest block vouched for: its participants or tags then number
+ * far fewer than EVENT_MAX_WITH, its texts far below EVENT_MAX_TEXT. */
+#define BLOCK_MAX 1900
+/* Days a local date may be from the same instant's date in another zone
+ * (offsets, local mean times included, stay within a day). */
+#define DAY_MARGIN 2
+
+/* ---- the ids of the store -------------------------------------------- */
+
+/*
+ * Every id met, as its 64-bit hash, in the order met, and, when the
+ * caller wants them, the ids themselves. Duplicates are found at the end
+ * by sorting the hashes (a radix sort: sequential passes, where a hash
+ * table of a million ids is a cache miss an id). Two equal hashes are
+ * taken for a duplicate: the scan gives up and the full reader decides (a
+ * false alarm, about one in 10^7 stores of a million ids, costs time,
+ * never a wrong answer).
+ */
+struct idset {
+	uint64_t *h;
+	size_t n, alloc;
+	struct {
+		const char *id;
+		size_t len;
+	} *ids;
+	size_t aids;
+	bool keep; /* fill ids */
+};
+
+/* Add an id, the len bytes at id, which must outlive s. */
+static void idset_add(struct idset *s, const char *id, size_t len)
+{
+	s->h = xgrow(s->h, &s->alloc, s->n + 1, sizeof(*s->h));
+	s->h[s->n] = hash_short_key(id, len);
+	if (s->keep) {
+		s->ids = xgrow(s->ids, &s->aids, s->n + 1, sizeof(*s->ids));
+		s->ids[s->n].id = id;
+		s->ids[s->n].len = len;
+	}
+	s->n++;
+}
+
+/* Do two ids have one hash? The hashes are left sorted. */
+static bool idset_repeats(struct idset *s)
+{
+	uint64_t *tmp = xmalloc((s->n ? s->n : 1) * sizeof(*tmp));
+	uint64_t *from = s->h, *to = tmp, *swap;
+	size_t count[256], i;
+	bool dup = false;
+
+	/* Least significant byte first, eight passes: sorted by the end. */
+	for (int shift = 0; shift < 64; shift += 8) {
+		size_t sum = 0;
+
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < s->n; i++)
+			count[(from[i] >> shift) & 0xFF]++;
+		for (i = 0; i < 256; i++) {
+			size_t c = count[i];
+
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < s->n; i++)
+			to[count[(from[i] >> shift) & 0xFF]++] = from[i];
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	for (i = 1; i < s->n && !dup; i++)
+		dup = from[i] == from[i - 1];
+	free(tmp);
+	return dup;
+}
+
+/* ---- the zones met ---------------------------------------------------- */
+
+#define ZONES_MAX 64
+
+/* The zones of tz: lines, resolved once each: a store uses a few. */
+struct zones {
+	struct {
+		char name[64];
+		size_t len;
+		const struct tz *tz; /* NULL: not a zone */
+	} v[ZONES_MAX];
+	size_t n;
+};
+
+/* The zone [s, e) names, or NULL (unknown, or too many to remember). */
+static const struct tz *zone_find(struct zones *z, const char *s, const char *e)
+{
+	size_t len = (size_t)(e - s);
+	struct itin_err err;
+
+	for (size_t i = 0; i < z->n; i++)
+		if (z->v[i].len == len && !memcmp(z->v[i].name, s, len))
+			return z->v[i].tz;
+	if (z->n == ZONES_MAX || len >= sizeof(z->v[0].name))
+		return NULL;
+	memcpy(z->v[z->n].name, s, len);
+	z->v[z->n].name[len] = '\0';
+	z->v[z->n].len = len;
+	z->v[z->n].tz = tz_get(z->v[z->n].name, &err);
+	return z->v[z->n++].tz;
+}
+
+/* ---- one block ------------------------------------------------------- */
+
+/* What the scan learnt of a block it vouches for. */
+struct block {
+	int64_t start, end; /* local seconds */
+	bool timed, has_end, floating;
+	const struct tz *tz;
+	const char *id;
+	size_t idlen;
+	bool seen[8];
+};
+
+/* n digits at p as a number, or -1. */
+static int digits(const char *p, int n)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (!ascii_isdigit((unsigned char)p[i]))
+			return -1;
+		v = v * 10 + (p[i] - '0');
+	}
+	return v;
+}
+
+/* "YYYY-MM-DD" at *pp (before e), a date the scan vouches for. */
+static bool scan_date(const char **pp, const char *e, int64_t *day)
+{
+	const char *p = *pp;
+	int y, m, d;
+
+	if (e - p < 10 || p[4] != '-' || p[7] != '-')
+		return false;
+	y = digits(p, 4);
+	m = digits(p + 5, 2);
+	d = digits(p + 8, 2);
+	if (y < 2 || y > 9998 || m < 0 || d < 0 || !date_is_valid(y, m, d))
+		return false;
+	*day = days_from_civil(y, m, d);
+	*pp = p + 10;
+	return true;
+}
+
+/* "HH:MM" at *pp, a time of day. */
+static bool scan_clock(const char **pp, const char *e, int *secs)
+{
+	const char *p = *pp;
+	int h, m;
+
+	if (e - p < 5 || p[2] != ':')
+		return false;
+	h = digits(p, 2);
+	m = digits(p + 3, 2);
+	if (h < 0 || h > 23 || m < 0 || m > 59)
+		return false;
+	if (p + 5 < e && ascii_isdigit((unsigned char)p[5]))
+		return false;
+	*secs = h * 3600 + m * 60;
+	*pp = p + 5;
+	return true;
+}
+
+/* A WHEN as parse_range_when() reads it: a date, and a time after 'T'
+ * or blanks when a digit follows them. */
+static bool scan_when(const char **pp, const char *e, int64_t *lsec,
+		      bool *timed)
+{
+	const char *p = *pp, *t = NULL;
+	int64_t day;
+	int secs = 0;
+
+	if (!scan_date(&p, e, &day))
+		return false;
+	if (p < e && *p == 'T') {
+		t = p + 1;
+	} else if (p < e && ascii_isblank((unsigned char)*p)) {
+		const char *n = ascii_skip_blank(p, e);
+
+		if (n < e && ascii_isdigit((unsigned char)*n))
+			t = n;
+	} else if (p < e && !(p + 1 < e && p[0] == '.' && p[1] == '.')) {
+		return false;
+	}
+	*timed = t != NULL;
+	if (t) {
+		p = t;
+		if (!scan_clock(&p, e, &secs))
+			return false;
+	}
+	*lsec = day * ITIN_DAY + secs;
+	*pp = p;
+	return true;
+}
+
+/* The RANGE at *pp. */
+static bool scan_range(const char **pp, const char *e, struct block *b)
+{
+	const char *p = *pp;
+	bool end_timed;
+	int secs;
+
+	if (!scan_when(&p, e, &b->start, &b->timed))
+		return false;
+	b->has_end = false;
+	if (p < e && *p == '-' && b->timed) {
+		p++;
+		if (!scan_clock(&p, e, &secs))
+			return false;
+		b->end = lsec_day(b->start) * ITIN_DAY + secs;
+		b->has_end = true;
+	} else if (p + 1 < e && p[0] == '.' && p[1] == '.') {
+		p += 2;
+		if (!scan_when(&p, e, &b->end, &end_timed) ||
+		    end_timed != b->timed || b->end < b->start)
+			return false;
+		b->has_end = b->timed || b->end != b->start;
+	}
+	if (p < e && !ascii_isblank((unsigned char)*p))
+		return false;
+	*pp = p;
+	return true;
+}
+
+/* A type named in lower case, as the writer names it. */
+static bool scan_type(const char **pp, const char *e)
+{
+	const char *p = *pp, *q = p;
+
+	while (q < e && !ascii_isblank((unsigned char)*q))
+		q++;
+	for (int t = 0; t < EV_TYPE_COUNT; t++) {
+		const char *name = event_type_name((enum event_type)t);
+
+		if (strlen(name) == (size_t)(q - p) &&
+		    !memcmp(name, p, (size_t)(q - p))) {
+			*pp = q;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Not white space to event_check()'s blank(). */
+static bool has_visible(const char *s, const char *e)
+{
+	for (; s < e; s++)
+		if (!strchr(" \t\n\r\v\f", *s))
+			return true;
+	return false;
+}
+
+/* "@ PLACE": fewer than 64 parts, a two-letter last part a country. */
+static bool scan_place(const char *s, const char *e)
+{
+	const char *last = s, *c;
+	size_t parts = 1;
+	char cc[3];
+
+	for (c = s; c < e; c++) {
+		if (*c == ',') {
+			last = c + 1;
+			parts++;
+		}
+	}
+	if (parts >= 64)
+		return false;
+	ascii_trim_blank(&last, &e);
+	if (e - last != 2 || !ascii_isalpha((unsigned char)last[0]) ||
+	    !ascii_isalpha((unsigned char)last[1]))
+		return true;
+	cc[0] = (char)ascii_toupper((unsigned char)last[0]);
+	cc[1] = (char)ascii_toupper((unsigned char)last[1]);
+	cc[2] = '\0';
+	return country_code_is_valid(cc);
+}
+
+/* The header line [p, e) (its CR and trailing blanks cut). */
+static bool scan_header(const char *p, const char *e, struct block *b)
+{
+	const char *at;
+
+	if (!scan_range(&p, e, b))
+		return false;
+	p = ascii_skip_blank(p, e);
+	if (!scan_type(&p, e))
+		return false;
+	p = ascii_skip_blank(p, e);
+	at = p < e ? memchr(p, '@', (size_t)(e - p)) : NULL;
+	if (!has_visible(p, at ? at : e))
+		return false;
+	return !at || scan_place(at + 1, e);
+}
+
+/* The keys vouched for, in lower case; the last three may repeat. */
+enum { SK_ID, SK_TZ, SK_STATUS, SK_ORG, SK_SOURCE, SK_WITH, SK_TAGS, SK_NOTE };
+static const char *const scan_keys[] = {"id",	  "tz",	  "status", "org",
+					"source", "with", "tags",   "note"};
+
+/* with: no participant, once trimmed, starts with '(' (where a role
+ * could be all there is). */
+static bool scan_with(const char *s, const char *e)
+{
+	for (;;) {
+		const char *semi = memchr(s, ';', (size_t)(e - s));
+		const char *ps = s, *pe = semi ? semi : e;
+
+		ascii_trim_blank(&ps, &pe);
+		if (ps < pe && *ps == '(')
+			return false;
+		if (!semi)
+			return true;
+		s = semi + 1;
+	}
+}
+
+/* The value [vs, ve) of key k. */
+static bool scan_value(struct zones *z, struct block *b, int k,
+		       const char *vs, const char *ve)
+{
+	char buf[256];
+	size_t n = (size_t)(ve - vs);
+
+	switch (k) {
+	case SK_ID:
+	case SK_STATUS:
+		if (n >= sizeof(buf))
+			return false;
+		memcpy(buf, vs, n);
+		buf[n] = '\0';
+		if (k == SK_STATUS)
+			return event_status_parse(buf) >= 0;
+		b->id = vs;
+		b->idlen = n;
+		return event_id_is_valid(buf);
+	case SK_TZ:
+		if (!b->timed)
+			return false;
+		if (n == 8 && !ascii_ncasecmp(vs, "floating", 8)) {
+			b->floating = true;
+			return true;
+		}
+		b->tz = zone_find(z, vs, ve);
+		return b->tz != NULL;
+	case SK_WITH:
+		return scan_with(vs, ve);
+	default:
+		return true;
+	}
+}
+
+/* A key line [p, e) (CR cut), not a comment. */
+static bool scan_key(struct zones *z, struct block *b, const char *p,
+		     const char *e)
+{
+	const char *ks = ascii_skip_blank(p, e), *ke, *vs, *ve;
+	const char *colon = memchr(ks, ':', (size_t)(e - ks));
+	int k;
+
+	if (!colon)
+		return false;
+	ke = colon;
+	while (ke > ks && ascii_isblank((unsigned char)ke[-1]))
+		ke--;
+	for (k = 0; k <= SK_NOTE; k++)
+		if (strlen(scan_keys[k]) == (size_t)(ke - ks) &&
+		    !memcmp(scan_keys[k], ks, (size_t)(ke - ks)))
+			break;
+	if (k > SK_NOTE || (b->seen[k] && k < SK_WITH))
+		return false;
+	b->seen[k] = true;
+	vs = colon + 1;
+	ve = e;
+	ascii_trim_blank(&vs, &ve);
+	if (vs == ve && k < SK_WITH)
+		return false;
+	return scan_value(z, b, k, vs, ve);
+}
+
+/* The end of the line at p (its '\n' or e), and in *ce before its CR. */
+static const char *line_end(const char *p, const char *e, const char **ce)
+{
+	const char *nl = memchr(p, '\n', (size_t)(e - p));
+	const char *le = nl ? nl : e;
+
+	*ce = le > p && le[-1] == '\r' ? le - 1 : le;
+	return le;
+}
+
+/* Does the line [p, ce) (CR cut) begin an event, as the reader decides? */
+static bool is_header(const char *p, const char *ce)
+{
+	return p < ce && !ascii_isblank((unsigned char)*p) && *p != '#';
+}
+
+/* Is the line [p, ce) blank or a comment? */
+static bool is_nothing(const char *p, const char *ce)
+{
+	p = ascii_skip_blank(p, ce);
+	return p == ce || *p == '#';
+}
+
+/* Each time of a zoned event one instant, and the end not before the
+ * start, as event_check() wants them. */
+static bool scan_times(const struct block *b)
+{
+	struct tz_local_info info;
+	int64_t s, e;
+
+	if (!b->timed || b->floating || !b->tz)
+		return !b->has_end || b->end >= b->start;
+	s = tz_local_to_utc(b->tz, b->start, &info);
+	if (info.kind != TZ_LOCAL_UNIQUE)
+		return false;
+	if (!b->has_end)
+		return true;
+	e = tz_local_to_utc(b->tz, b->end, &info);
+	return info.kind == TZ_LOCAL_UNIQUE && e >= s;
+}
+
+/*
+ * The block whose header line starts at p: its end (the next header
+ * line, or e) into *be, its lines into *lines, and whether the scan
+ * vouches for it (then b says what it learnt).
+ */
+static bool scan_block(struct zones *z, const char *start, const char *e,
+		       const char **be, long *lines, struct block *b)
+{
+	const char *p, *ce, *le = line_end(start, e, &ce), *he = ce;
+	bool ok;
+
+	memset(b, 0, sizeof(*b));
+	while (he > start && ascii_isblank((unsigned char)he[-1]))
+		he--;
+	ok = scan_header(start, he, b);
+	*lines = 1;
+	for (p = le < e ? le + 1 : e; p < e; p = le < e ? le + 1 : e) {
+		le = line_end(p, e, &ce);
+		if (is_header(p, ce))
+			break;
+		++*lines;
+		if (ok && !is_nothing(p, ce))
+			ok = scan_key(z, b, p, ce);
+	}
+	*be = p;
+	if (!ok || p - start > BLOCK_MAX || !b->id ||
+	    (b->timed && !b->seen[SK_TZ]) ||
+	    memchr(start, '\\', (size_t)(p - start)))
+		return false;
+	return utf8_valid(start, (size_t)(p - start), NULL) && scan_times(b);
+}
+
+/* ---- the store ------------------------------------------------------- */
+
+/* Bytes of the store to read with the full reader, from line `line`. */
+struct run {
+	const char *s, *e;
+	long line;
+};
+
+struct scan {
+	const struct storescan_want *want;
+	struct idset ids;
+	struct run *runs;
+	size_t nruns, aruns;
+	struct zones zones;
+};
+
+/* May the command want the block b vouches for? */
+static bool wanted(const struct storescan_want *w, const struct block *b)
+{
+	int64_t first = lsec_day(b->start);
+	int64_t last = b->has_end ? lsec_day(b->end) : first;
+	size_t n;
+
+	if (w->has_from && last + DAY_MARGIN < w->from_day)
+		return false;
+	if (w->has_to && first - DAY_MARGIN > w->to_day)
+		return false;
+	if (!w->id)
+		return true;
+	n = strlen(w->id);
+	return n <= b->idlen && !ascii_ncasecmp(b->id, w->id, n);
+}
+
+/* Read [s, e), from line `line`, with the full reader: joined to the
+ * run before when it follows it. */
+static void add_run(struct scan *sc, const char *s, const char *e, long line)
+{
+	if (sc->nruns && sc->runs[sc->nruns - 1].e == s) {
+		sc->runs[sc->nruns - 1].e = e;
+		return;
+	}
+	sc->runs = xgrow(sc->runs, &sc->aruns, sc->nruns + 1, sizeof(*sc->runs));
+	sc->runs[sc->nruns].s = s;
+	sc->runs[sc->nruns].e = e;
+	sc->runs[sc->nruns++].line = line;
+}
+
+/*
+ * Walk the blocks of [p, e): runs for the full reader, ids of the blocks
+ * skipped. 0, or 1 when the scan cannot go on (a key line before the
+ * first event).
+ */
+static int walk(struct scan *sc, const char *p, const char *e)
+{
+	long line = 1, n;
+	const char *ce, *le, *be;
+	struct block b;
+
+	/* Up to the first event: blank lines and comments only. */
+	for (; p < e; p = le < e ? le + 1 : e, line++) {
+		le = line_end(p, e, &ce);
+		if (is_header(p, ce))
+			break;
+		if (!is_nothing(p, ce))
+			return 1;
+	}
+	for (; p < e; p = be, line += n) {
+		if (!scan_block(&sc->zones, p, e, &be, &n, &b) ||
+		    wanted(sc->want, &b))
+			add_run(sc, p, be, line);
+		else
+			idset_add(&sc->ids, b.id, b.idlen);
+	}
+	return 0;
+}
+
+/* Warnings only counted: one means the scan gives up. */
+static void count_warning(void *ctx, const struct itin_err *w)
+{
+	(void)w;
+	++*(int *)ctx;
+}
+
+/*
+ * The runs read by the full reader into out, their events' ids added to
+ * the set. 0, or 1 when the reader failed or warned.
+ */
+static int read_runs(struct scan *sc, const char *fname, struct evlist *out)
+{
+	int warnings = 0;
+	struct itin_warner w = {count_warning, &warnings};
+	struct itin_err err;
+
+	for (size_t i = 0; i < sc->nruns; i++) {
+		const struct run *r = &sc->runs[i];
+		size_t before = out->n;
+
+		/* The reader skips a byte order mark that starts its input:
+		 * here one would be a header line's, which it refuses. */
+		if (r->e - r->s >= 3 && !memcmp(r->s, "\xEF\xBB\xBF", 3))
+			return 1;
+		if (itinfmt_parse(r->s, (size_t)(r->e - r->s), fname, out, &w,
+				  &err) ||
+		    warnings)
+			return 1;
+		for (size_t j = before; j < out->n; j++) {
+			struct event *ev = out->v[j];
+
+			/* Lines in the store, not in the run. */
+			ev->line += (uint32_t)(r->line - 1);
+			idset_add(&sc->ids, ev->id, strlen(ev->id));
+		}
+	}
+	return 0;
+}
+
+bool storescan_selects(const struct storescan_want *want)
+{
+	return want->has_from || want->has_to || want->id;
+}
+
+int storescan_parse(const char *buf, size_t len, const char *fname,
+		    const struct storescan_want *want, struct evlist *out)
+{
+	struct scan sc;
+	struct evlist tmp = EVLIST_INIT;
+	size_t max, i;
+	int ret;
+
+	memset(&sc, 0, sizeof(sc));
+	sc.want = want;
+	sc.ids.keep = want->each_id != NULL;
+	/* What inread refuses before the reader sees a line. */
+	if (inread_max_input(&max, &(struct itin_err){0}) || len > max ||
+	    memchr(buf, '\0', len))
+		return 1;
+	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+		buf += 3;
+		len -= 3;
+	}
+	ret = walk(&sc, buf, buf + len);
+	if (!ret)
+		ret = read_runs(&sc, fname, &tmp);
+	if (!ret && idset_repeats(&sc.ids))
+		ret = 1;
+	if (!ret) {
+		for (i = 0; sc.ids.keep && i < sc.ids.n; i++)
+			want->each_id(want->ctx, sc.ids.ids[i].id,
+				      sc.ids.ids[i].len);
+		for (i = 0; i < tmp.n; i++)
+			evlist_add(out, tmp.v[i]);
+	}
+	evlist_release(&tmp);
+	free(sc.ids.h);
+	free(sc.ids.ids);
+	free(sc.runs);
+	return ret;
+}
