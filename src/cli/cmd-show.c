@@ -12,7 +12,7 @@
  */
 #include "cli.h"
 #include "itin/evdetail.h"
-#include "itin/store.h"
+#include "itin/storescan.h"
 
 int cmd_show(int argc, char **argv, struct cli *cli)
 {
@@ -23,8 +23,8 @@ int cmd_show(int argc, char **argv, struct cli *cli)
 	static const struct evdetail_opts show_opts = {.flags = EVDETAIL_PLACE};
 	struct evlist l = EVLIST_INIT;
 	struct strbuf sb = STRBUF_INIT;
+	struct storescan_want want = {0};
 	struct itin_err err;
-	const char *path;
 	long i;
 	int c, status = 0;
 
@@ -38,14 +38,12 @@ int cmd_show(int argc, char **argv, struct cli *cli)
 		return usage_error(cli->cmd, "missing ID");
 	if ((status = too_many_args(cli->cmd, argc, argv, 1)))
 		return status;
-	path = cli_store(cli);
-	if (!path)
-		return ITIN_EX_USAGE;
-	itin_err_clear(&err);
-	if (store_load(path, &l, STORE_WARNER, &err)) {
-		status = report_err(&err);
+	/* Only the events whose id begins with ID, in any case, are read:
+	 * every event find_event_arg() could name or list as ambiguous. */
+	want.id = argv[optind];
+	if ((status = load_selected(cli, &want, &l)))
 		goto out;
-	}
+	itin_err_clear(&err);
 	i = find_event_arg(&l, argv[optind], &err);
 	if (i < 0) {
 		status = report_err(&err);

@@ -14,17 +14,42 @@
 #include "../tui/layout.h"
 #include "cli.h"
 #include "itin/shortid.h"
+#include "itin/storescan.h"
 #include "itin/tz.h"
+#include "itin/xalloc.h"
 
 /* Widths beyond this are a typing mistake, not a terminal. */
 #define MAX_WIDTH 4096
+
+/* storescan's each_id for shortid_add(), which takes a string. */
+static void add_id(void *ctx, const char *id, size_t len)
+{
+	char *s = xstrndup(id, len);
+
+	shortid_add(ctx, s);
+	free(s);
+}
 
 int load_for_axis(struct cli *cli, const struct filter *f, const struct tz *in,
 		  struct evlist *out, struct shortid *ids)
 {
 	struct evlist all = EVLIST_INIT;
 	struct filter nodates = *f;
-	int status = load_store(cli, &all);
+	/* The scan's days are widened by two, more than any zone's offset:
+	 * the days on the axis's clock are decided below. */
+	struct storescan_want want = {
+	    .has_from = f->has_from,
+	    .has_to = f->has_to,
+	    .from_day = f->from_day,
+	    .to_day = f->to_day,
+	};
+	int status;
+
+	if (ids) {
+		want.each_id = add_id;
+		want.ctx = ids;
+	}
+	status = load_selected(cli, &want, &all);
 
 	if (status)
 		return status;
@@ -35,8 +60,6 @@ int load_for_axis(struct cli *cli, const struct filter *f, const struct tz *in,
 		struct layout_item it = {all.v[i], 0, 0};
 		int64_t first, last;
 
-		if (ids)
-			shortid_add(ids, all.v[i]->id);
 		layout_item_span(all.v[i], in, &it.s, &it.e);
 		layout_item_days(&it, in, &first, &last);
 		if ((f->has_from && last < f->from_day) ||
