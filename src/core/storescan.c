@@ -121,36 +121,54 @@ static bool idset_repeats(struct idset *s)
 	return dup;
 }
 
-/* ---- the zones met ---------------------------------------------------- */
+/* ---- what the scan remembers ------------------------------------------ */
 
 #define ZONES_MAX 64
 
-/* The zones of tz: lines, resolved once each: a store uses a few. */
-struct zones {
+/* The zones of tz: lines and the countries of places, each looked up
+ * once: a store uses a few. */
+struct memo {
 	struct {
 		char name[64];
 		size_t len;
 		const struct tz *tz; /* NULL: not a zone */
-	} v[ZONES_MAX];
-	size_t n;
+	} zone[ZONES_MAX];
+	size_t nzones;
+	signed char country[26][26]; /* 0 not asked yet, 1 known, -1 not */
 };
 
 /* The zone [s, e) names, or NULL (unknown, or too many to remember). */
-static const struct tz *zone_find(struct zones *z, const char *s, const char *e)
+static const struct tz *zone_find(struct memo *m, const char *s, const char *e)
 {
-	size_t len = (size_t)(e - s);
+	size_t len = (size_t)(e - s), n = m->nzones;
 	struct itin_err err;
 
-	for (size_t i = 0; i < z->n; i++)
-		if (z->v[i].len == len && !memcmp(z->v[i].name, s, len))
-			return z->v[i].tz;
-	if (z->n == ZONES_MAX || len >= sizeof(z->v[0].name))
+	for (size_t i = 0; i < n; i++)
+		if (m->zone[i].len == len && !memcmp(m->zone[i].name, s, len))
+			return m->zone[i].tz;
+	if (n == ZONES_MAX || len >= sizeof(m->zone[0].name))
 		return NULL;
-	memcpy(z->v[z->n].name, s, len);
-	z->v[z->n].name[len] = '\0';
-	z->v[z->n].len = len;
-	z->v[z->n].tz = tz_get(z->v[z->n].name, &err);
-	return z->v[z->n++].tz;
+	memcpy(m->zone[n].name, s, len);
+	m->zone[n].name[len] = '\0';
+	m->zone[n].len = len;
+	m->zone[n].tz = tz_get(m->zone[n].name, &err);
+	m->nzones++;
+	return m->zone[n].tz;
+}
+
+/* Is the country of two letters a and b one the reader knows? */
+static bool country_known(struct memo *m, int a, int b)
+{
+	signed char *known;
+	char cc[3];
+
+	cc[0] = (char)ascii_toupper(a);
+	cc[1] = (char)ascii_toupper(b);
+	cc[2] = '\0';
+	known = &m->country[cc[0] - 'A'][cc[1] - 'A'];
+	if (!*known)
+		*known = country_code_is_valid(cc) ? 1 : -1;
+	return *known > 0;
 }
 
 /* ---- one block ------------------------------------------------------- */
@@ -286,8 +304,7 @@ static bool scan_type(const char **pp, const char *e)
 	for (int t = 0; t < EV_TYPE_COUNT; t++) {
 		const char *name = event_type_name((enum event_type)t);
 
-		if (strlen(name) == (size_t)(q - p) &&
-		    !memcmp(name, p, (size_t)(q - p))) {
+		if (!strncmp(name, p, (size_t)(q - p)) && !name[q - p]) {
 			*pp = q;
 			return true;
 		}
@@ -305,11 +322,10 @@ static bool has_visible(const char *s, const char *e)
 }
 
 /* "@ PLACE": fewer than 64 parts, a two-letter last part a country. */
-static bool scan_place(const char *s, const char *e)
+static bool scan_place(struct memo *m, const char *s, const char *e)
 {
 	const char *last = s, *c;
 	size_t parts = 1;
-	char cc[3];
 
 	for (c = s; c < e; c++) {
 		if (*c == ',') {
@@ -323,14 +339,12 @@ static bool scan_place(const char *s, const char *e)
 	if (e - last != 2 || !ascii_isalpha((unsigned char)last[0]) ||
 	    !ascii_isalpha((unsigned char)last[1]))
 		return true;
-	cc[0] = (char)ascii_toupper((unsigned char)last[0]);
-	cc[1] = (char)ascii_toupper((unsigned char)last[1]);
-	cc[2] = '\0';
-	return country_code_is_valid(cc);
+	return country_known(m, (unsigned char)last[0], (unsigned char)last[1]);
 }
 
 /* The header line [p, e) (its CR and trailing blanks cut). */
-static bool scan_header(const char *p, const char *e, struct block *b)
+static bool scan_header(struct memo *m, const char *p, const char *e,
+			struct block *b)
 {
 	const char *at;
 
@@ -343,7 +357,7 @@ static bool scan_header(const char *p, const char *e, struct block *b)
 	at = p < e ? memchr(p, '@', (size_t)(e - p)) : NULL;
 	if (!has_visible(p, at ? at : e))
 		return false;
-	return !at || scan_place(at + 1, e);
+	return !at || scan_place(m, at + 1, e);
 }
 
 /* The keys vouched for, in lower case; the last three may repeat. */
@@ -369,7 +383,7 @@ static bool scan_with(const char *s, const char *e)
 }
 
 /* The value [vs, ve) of key k. */
-static bool scan_value(struct zones *z, struct block *b, int k,
+static bool scan_value(struct memo *z, struct block *b, int k,
 		       const char *vs, const char *ve)
 {
 	char buf[256];
@@ -404,7 +418,7 @@ static bool scan_value(struct zones *z, struct block *b, int k,
 }
 
 /* A key line [p, e) (CR cut), not a comment. */
-static bool scan_key(struct zones *z, struct block *b, const char *p,
+static bool scan_key(struct memo *z, struct block *b, const char *p,
 		     const char *e)
 {
 	const char *ks = ascii_skip_blank(p, e), *ke, *vs, *ve;
@@ -417,8 +431,8 @@ static bool scan_key(struct zones *z, struct block *b, const char *p,
 	while (ke > ks && ascii_isblank((unsigned char)ke[-1]))
 		ke--;
 	for (k = 0; k <= SK_NOTE; k++)
-		if (strlen(scan_keys[k]) == (size_t)(ke - ks) &&
-		    !memcmp(scan_keys[k], ks, (size_t)(ke - ks)))
+		if (!strncmp(scan_keys[k], ks, (size_t)(ke - ks)) &&
+		    !scan_keys[k][ke - ks])
 			break;
 	if (k > SK_NOTE || (b->seen[k] && k < SK_WITH))
 		return false;
@@ -454,6 +468,40 @@ static bool is_nothing(const char *p, const char *ce)
 	return p == ce || *p == '#';
 }
 
+/* Eight bytes, each b: multiplying by this spreads a byte over a word. */
+#define EVERY_BYTE 0x0101010101010101ULL
+
+/*
+ * No backslash in [s, e), and valid UTF-8: eight bytes at a time, since
+ * every byte of a store is looked at, and UTF-8 checked only where a byte
+ * is not ASCII.
+ */
+static bool plain_text(const char *s, const char *e)
+{
+	const uint64_t high = 0x80 * EVERY_BYTE;
+	const char *p = s;
+	uint64_t any_high = 0;
+
+	for (; e - p >= 8; p += 8) {
+		uint64_t w, x;
+
+		memcpy(&w, p, 8);
+		/* A zero byte of w ^ '\\'s: a backslash (the classic test,
+		 * exact when also no high byte, and a false alarm only sends
+		 * the block to the full reader). */
+		x = w ^ ('\\' * EVERY_BYTE);
+		if ((x - EVERY_BYTE) & ~x & high)
+			return false;
+		any_high |= w & high;
+	}
+	for (; p < e; p++) {
+		if (*p == '\\')
+			return false;
+		any_high |= (unsigned char)*p & 0x80;
+	}
+	return !any_high || utf8_valid(s, (size_t)(e - s), NULL);
+}
+
 /* Each time of a zoned event one instant, and the end not before the
  * start, as event_check() wants them. */
 static bool scan_times(const struct block *b)
@@ -477,7 +525,7 @@ static bool scan_times(const struct block *b)
  * line, or e) into *be, its lines into *lines, and whether the scan
  * vouches for it (then b says what it learnt).
  */
-static bool scan_block(struct zones *z, const char *start, const char *e,
+static bool scan_block(struct memo *z, const char *start, const char *e,
 		       const char **be, long *lines, struct block *b)
 {
 	const char *p, *ce, *le = line_end(start, e, &ce), *he = ce;
@@ -486,7 +534,7 @@ static bool scan_block(struct zones *z, const char *start, const char *e,
 	memset(b, 0, sizeof(*b));
 	while (he > start && ascii_isblank((unsigned char)he[-1]))
 		he--;
-	ok = scan_header(start, he, b);
+	ok = scan_header(z, start, he, b);
 	*lines = 1;
 	for (p = le < e ? le + 1 : e; p < e; p = le < e ? le + 1 : e) {
 		le = line_end(p, e, &ce);
@@ -498,10 +546,9 @@ static bool scan_block(struct zones *z, const char *start, const char *e,
 	}
 	*be = p;
 	if (!ok || p - start > BLOCK_MAX || !b->id ||
-	    (b->timed && !b->seen[SK_TZ]) ||
-	    memchr(start, '\\', (size_t)(p - start)))
+	    (b->timed && !b->seen[SK_TZ]))
 		return false;
-	return utf8_valid(start, (size_t)(p - start), NULL) && scan_times(b);
+	return plain_text(start, p) && scan_times(b);
 }
 
 /* ---- the store ------------------------------------------------------- */
@@ -517,7 +564,7 @@ struct scan {
 	struct idset ids;
 	struct run *runs;
 	size_t nruns, aruns;
-	struct zones zones;
+	struct memo memo;
 };
 
 /* May the command want the block b vouches for? */
@@ -571,7 +618,7 @@ static int walk(struct scan *sc, const char *p, const char *e)
 			return 1;
 	}
 	for (; p < e; p = be, line += n) {
-		if (!scan_block(&sc->zones, p, e, &be, &n, &b) ||
+		if (!scan_block(&sc->memo, p, e, &be, &n, &b) ||
 		    wanted(sc->want, &b))
 			add_run(sc, p, be, line);
 		else
