@@ -45,8 +45,9 @@ struct storescan_want {
 	int64_t from_day, to_day; /* days since the epoch, both included */
 	const char *id;		  /* NULL, or an id or a prefix of one */
 	/* When set: called once for every id of the store, those skipped
-	 * too, in no particular order: the len bytes at id, which need not
-	 * end in '\0' (a skipped event's id is a slice of the store). */
+	 * too, in no particular order, once out holds its events: the len
+	 * bytes at id, which need not end in '\0' (a skipped event's id is
+	 * a slice of the store). */
 	void (*each_id)(void *ctx, const char *id, size_t len);
 	void *ctx;
 };

@@ -99,73 +99,71 @@ int load_filtered(struct cli *cli, const struct filter *f, struct evlist *out)
 	return load_filtered_ids(cli, f, out, NULL);
 }
 
-/* Every id of the store, copied as the scan reports them (each ends in
- * '\0'), until the agenda knows which events it shows. */
-struct all_ids {
-	struct strbuf text;
-	size_t *off;
-	size_t n, alloc;
-};
-
-static void keep_id(void *ctx, const char *id, size_t len)
+/* The first min bytes of id (of len bytes), hashed; 0 when shorter. */
+static uint64_t id_head(const char *id, size_t len, size_t min)
 {
-	struct all_ids *a = ctx;
-
-	a->off = xgrow(a->off, &a->alloc, a->n + 1, sizeof(*a->off));
-	a->off[a->n++] = a->text.len;
-	strbuf_add(&a->text, id, len);
-	strbuf_addch(&a->text, '\0');
-}
-
-/* The first min bytes of id, hashed; 0 for an id shorter than that. */
-static uint64_t id_head(const char *id, size_t min)
-{
-	return strnlen(id, min) < min ? 0 : hash_short_key(id, min) | 1;
+	return len < min ? 0 : hash_short_key(id, min) | 1;
 }
 
 /*
- * Add to ids those of a that may lengthen a short id of the events in l:
- * an id's short form (shortid.h) is one byte longer than the longest
- * prefix it shares with another id, at least ids->min bytes, so only the
- * ids that share the first min bytes with a shown one count. The rest,
- * most of a large store, need not be sorted (false positives of the
- * hashes only add an id that changes nothing).
+ * The ids a short id of the events read may depend on, for shortid.h:
+ * an id's short form is one byte longer than the longest prefix it
+ * shares with another id, at least ids->min bytes, so only the ids that
+ * share their first min bytes with an event read count (read: the
+ * events the filter will choose from). The rest, most of a large store,
+ * need not be copied and sorted. A false positive of the hashes only
+ * adds an id that changes nothing.
  */
-static void add_short_ids(struct shortid *ids, const struct all_ids *a,
-			  const struct evlist *l)
+struct short_ids {
+	struct shortid *ids;
+	const struct evlist *read;
+	uint64_t *heads; /* of the events read, open-addressed; 0: free */
+	size_t cap;
+};
+
+/* Is h among the heads (put it there when put)? */
+static bool head_in(struct short_ids *s, uint64_t h, bool put)
 {
-	size_t cap = 64, i;
-	uint64_t *set;
+	size_t j = (size_t)h & (s->cap - 1);
 
-	while (cap < 2 * l->n)
-		cap *= 2;
-	set = xcalloc(cap, sizeof(*set));
-	for (i = 0; i < l->n; i++) {
-		uint64_t h = id_head(l->v[i]->id, ids->min);
-		size_t j = (size_t)h & (cap - 1);
+	while (s->heads[j] && s->heads[j] != h)
+		j = (j + 1) & (s->cap - 1);
+	if (put)
+		s->heads[j] = h;
+	return s->heads[j] == h;
+}
 
-		while (h && set[j] && set[j] != h)
-			j = (j + 1) & (cap - 1);
-		set[j] = h;
+/* storescan's each_id: the events read are in s->read by then. */
+static void add_short_id(void *ctx, const char *id, size_t len)
+{
+	struct short_ids *s = ctx;
+	uint64_t h = id_head(id, len, s->ids->min);
+	char *copy;
+
+	if (!s->heads) {
+		for (s->cap = 64; s->cap < 2 * s->read->n + 2;)
+			s->cap *= 2;
+		s->heads = xcalloc(s->cap, sizeof(*s->heads));
+		for (size_t i = 0; i < s->read->n; i++) {
+			const char *rid = s->read->v[i]->id;
+			uint64_t rh = id_head(rid, strlen(rid), s->ids->min);
+
+			if (rh)
+				head_in(s, rh, true);
+		}
 	}
-	for (i = 0; i < a->n; i++) {
-		const char *id = a->text.buf + a->off[i];
-		uint64_t h = id_head(id, ids->min);
-		size_t j = (size_t)h & (cap - 1);
-
-		while (h && set[j] && set[j] != h)
-			j = (j + 1) & (cap - 1);
-		if (h && set[j] == h)
-			shortid_add(ids, id);
-	}
-	free(set);
+	if (!h || !head_in(s, h, false))
+		return;
+	copy = xstrndup(id, len);
+	shortid_add(s->ids, copy);
+	free(copy);
 }
 
 int load_filtered_ids(struct cli *cli, const struct filter *f,
 		      struct evlist *out, struct shortid *ids)
 {
 	struct evlist all = EVLIST_INIT;
-	struct all_ids every = {STRBUF_INIT, NULL, 0, 0};
+	struct short_ids sids = {ids, &all, NULL, 0};
 	/* The scan reads fully only the events the dates may keep; the
 	 * filter below still decides each (the scan's days are widened). */
 	struct storescan_want want = {
@@ -173,13 +171,14 @@ int load_filtered_ids(struct cli *cli, const struct filter *f,
 	    .has_to = f->has_to,
 	    .from_day = f->from_day,
 	    .to_day = f->to_day,
-	    .each_id = ids ? keep_id : NULL,
-	    .ctx = &every,
+	    .each_id = ids ? add_short_id : NULL,
+	    .ctx = &sids,
 	};
 	int status = load_selected(cli, &want, &all);
 
+	free(sids.heads);
 	if (status)
-		goto out;
+		return status;
 	for (size_t i = 0; i < all.n; i++) {
 		/* --in: converted first, so --from/--to are its days too. */
 		if (cli->in)
@@ -194,12 +193,7 @@ int load_filtered_ids(struct cli *cli, const struct filter *f,
 		event_free(all.v[i]);
 	evlist_release(&all);
 	evlist_sort(out);
-	if (ids)
-		add_short_ids(ids, &every, out);
-out:
-	strbuf_release(&every.text);
-	free(every.off);
-	return status;
+	return 0;
 }
 
 int read_input(const char *path, struct strbuf *sb, struct itin_err *err)

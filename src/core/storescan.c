@@ -135,7 +135,18 @@ struct memo {
 	} zone[ZONES_MAX];
 	size_t nzones;
 	signed char country[26][26]; /* 0 not asked yet, 1 known, -1 not */
+	const char *type[EV_TYPE_COUNT]; /* event_type_name()s */
+	size_t type_len[EV_TYPE_COUNT];
 };
+
+static void memo_init(struct memo *m)
+{
+	memset(m, 0, sizeof(*m));
+	for (int t = 0; t < EV_TYPE_COUNT; t++) {
+		m->type[t] = event_type_name((enum event_type)t);
+		m->type_len[t] = strlen(m->type[t]);
+	}
+}
 
 /* The zone [s, e) names, or NULL (unknown, or too many to remember). */
 static const struct tz *zone_find(struct memo *m, const char *s, const char *e)
@@ -295,16 +306,15 @@ static bool scan_range(const char **pp, const char *e, struct block *b)
 }
 
 /* A type named in lower case, as the writer names it. */
-static bool scan_type(const char **pp, const char *e)
+static bool scan_type(const struct memo *m, const char **pp, const char *e)
 {
 	const char *p = *pp, *q = p;
 
 	while (q < e && !ascii_isblank((unsigned char)*q))
 		q++;
 	for (int t = 0; t < EV_TYPE_COUNT; t++) {
-		const char *name = event_type_name((enum event_type)t);
-
-		if (!strncmp(name, p, (size_t)(q - p)) && !name[q - p]) {
+		if (m->type_len[t] == (size_t)(q - p) &&
+		    !memcmp(m->type[t], p, (size_t)(q - p))) {
 			*pp = q;
 			return true;
 		}
@@ -351,7 +361,7 @@ static bool scan_header(struct memo *m, const char *p, const char *e,
 	if (!scan_range(&p, e, b))
 		return false;
 	p = ascii_skip_blank(p, e);
-	if (!scan_type(&p, e))
+	if (!scan_type(m, &p, e))
 		return false;
 	p = ascii_skip_blank(p, e);
 	at = p < e ? memchr(p, '@', (size_t)(e - p)) : NULL;
@@ -362,8 +372,11 @@ static bool scan_header(struct memo *m, const char *p, const char *e,
 
 /* The keys vouched for, in lower case; the last three may repeat. */
 enum { SK_ID, SK_TZ, SK_STATUS, SK_ORG, SK_SOURCE, SK_WITH, SK_TAGS, SK_NOTE };
-static const char *const scan_keys[] = {"id",	  "tz",	  "status", "org",
-					"source", "with", "tags",   "note"};
+static const struct {
+	const char *name;
+	size_t len;
+} scan_keys[] = {{"id", 2},	{"tz", 2},   {"status", 6}, {"org", 3},
+		 {"source", 6}, {"with", 4}, {"tags", 4},   {"note", 4}};
 
 /* with: no participant, once trimmed, starts with '(' (where a role
  * could be all there is). */
@@ -431,8 +444,8 @@ static bool scan_key(struct memo *z, struct block *b, const char *p,
 	while (ke > ks && ascii_isblank((unsigned char)ke[-1]))
 		ke--;
 	for (k = 0; k <= SK_NOTE; k++)
-		if (!strncmp(scan_keys[k], ks, (size_t)(ke - ks)) &&
-		    !scan_keys[k][ke - ks])
+		if (scan_keys[k].len == (size_t)(ke - ks) &&
+		    !memcmp(scan_keys[k].name, ks, (size_t)(ke - ks)))
 			break;
 	if (k > SK_NOTE || (b->seen[k] && k < SK_WITH))
 		return false;
@@ -681,6 +694,7 @@ int storescan_parse(const char *buf, size_t len, const char *fname,
 	int ret;
 
 	memset(&sc, 0, sizeof(sc));
+	memo_init(&sc.memo);
 	sc.want = want;
 	sc.ids.keep = want->each_id != NULL;
 	/* What inread refuses before the reader sees a line. */
@@ -697,11 +711,12 @@ int storescan_parse(const char *buf, size_t len, const char *fname,
 	if (!ret && idset_repeats(&sc.ids))
 		ret = 1;
 	if (!ret) {
+		for (i = 0; i < tmp.n; i++)
+			evlist_add(out, tmp.v[i]);
+		/* out holds its events now, as each_id may want. */
 		for (i = 0; sc.ids.keep && i < sc.ids.n; i++)
 			want->each_id(want->ctx, sc.ids.ids[i].id,
 				      sc.ids.ids[i].len);
-		for (i = 0; i < tmp.n; i++)
-			evlist_add(out, tmp.v[i]);
 	}
 	evlist_release(&tmp);
 	free(sc.ids.h);
