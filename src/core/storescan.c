@@ -64,13 +64,15 @@
  * false alarm, about one in 10^7 stores of a million ids, costs time,
  * never a wrong answer).
  */
+struct idref {
+	const char *id;
+	size_t len;
+};
+
 struct idset {
 	uint64_t *h;
 	size_t n, alloc;
-	struct {
-		const char *id;
-		size_t len;
-	} *ids;
+	struct idref *ids;
 	size_t aids;
 	bool keep; /* fill ids */
 };
@@ -134,7 +136,7 @@ struct memo {
 		const struct tz *tz; /* NULL: not a zone */
 	} zone[ZONES_MAX];
 	size_t nzones;
-	signed char country[26][26]; /* 0 not asked yet, 1 known, -1 not */
+	signed char country[26][26];	 /* 0 not asked yet, 1 known, -1 not */
 	const char *type[EV_TYPE_COUNT]; /* event_type_name()s */
 	size_t type_len[EV_TYPE_COUNT];
 };
@@ -396,8 +398,8 @@ static bool scan_with(const char *s, const char *e)
 }
 
 /* The value [vs, ve) of key k. */
-static bool scan_value(struct memo *z, struct block *b, int k,
-		       const char *vs, const char *ve)
+static bool scan_value(struct memo *m, struct block *b, int k, const char *vs,
+		       const char *ve)
 {
 	char buf[256];
 	size_t n = (size_t)(ve - vs);
@@ -421,7 +423,7 @@ static bool scan_value(struct memo *z, struct block *b, int k,
 			b->floating = true;
 			return true;
 		}
-		b->tz = zone_find(z, vs, ve);
+		b->tz = zone_find(m, vs, ve);
 		return b->tz != NULL;
 	case SK_WITH:
 		return scan_with(vs, ve);
@@ -431,7 +433,7 @@ static bool scan_value(struct memo *z, struct block *b, int k,
 }
 
 /* A key line [p, e) (CR cut), not a comment. */
-static bool scan_key(struct memo *z, struct block *b, const char *p,
+static bool scan_key(struct memo *m, struct block *b, const char *p,
 		     const char *e)
 {
 	const char *ks = ascii_skip_blank(p, e), *ke, *vs, *ve;
@@ -455,7 +457,7 @@ static bool scan_key(struct memo *z, struct block *b, const char *p,
 	ascii_trim_blank(&vs, &ve);
 	if (vs == ve && k < SK_WITH)
 		return false;
-	return scan_value(z, b, k, vs, ve);
+	return scan_value(m, b, k, vs, ve);
 }
 
 /* The end of the line at p (its '\n' or e), and in *ce before its CR. */
@@ -538,7 +540,7 @@ static bool scan_times(const struct block *b)
  * line, or e) into *be, its lines into *lines, and whether the scan
  * vouches for it (then b says what it learnt).
  */
-static bool scan_block(struct memo *z, const char *start, const char *e,
+static bool scan_block(struct memo *m, const char *start, const char *e,
 		       const char **be, long *lines, struct block *b)
 {
 	const char *p, *ce, *le = line_end(start, e, &ce), *he = ce;
@@ -547,7 +549,7 @@ static bool scan_block(struct memo *z, const char *start, const char *e,
 	memset(b, 0, sizeof(*b));
 	while (he > start && ascii_isblank((unsigned char)he[-1]))
 		he--;
-	ok = scan_header(z, start, he, b);
+	ok = scan_header(m, start, he, b);
 	*lines = 1;
 	for (p = le < e ? le + 1 : e; p < e; p = le < e ? le + 1 : e) {
 		le = line_end(p, e, &ce);
@@ -555,7 +557,7 @@ static bool scan_block(struct memo *z, const char *start, const char *e,
 			break;
 		++*lines;
 		if (ok && !is_nothing(p, ce))
-			ok = scan_key(z, b, p, ce);
+			ok = scan_key(m, b, p, ce);
 	}
 	*be = p;
 	if (!ok || p - start > BLOCK_MAX || !b->id ||
@@ -605,7 +607,8 @@ static void add_run(struct scan *sc, const char *s, const char *e, long line)
 		sc->runs[sc->nruns - 1].e = e;
 		return;
 	}
-	sc->runs = xgrow(sc->runs, &sc->aruns, sc->nruns + 1, sizeof(*sc->runs));
+	sc->runs =
+	    xgrow(sc->runs, &sc->aruns, sc->nruns + 1, sizeof(*sc->runs));
 	sc->runs[sc->nruns].s = s;
 	sc->runs[sc->nruns].e = e;
 	sc->runs[sc->nruns++].line = line;

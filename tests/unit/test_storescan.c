@@ -57,8 +57,8 @@ static void written(const struct evlist *l, const char *id, struct strbuf *sb)
 static int scan_checked(const char *text, const char *from, const char *to,
 			struct evlist *out)
 {
-	static const char *const zones[] = {
-	    NULL, "Pacific/Kiritimati", "Etc/GMT+12", "Asia/Manila", "UTC"};
+	static const char *const zones[] = {NULL, "Pacific/Kiritimati",
+					    "Etc/GMT+12", "Asia/Manila", "UTC"};
 	struct storescan_want w = {0};
 	struct strbuf ids = STRBUF_INIT, a = STRBUF_INIT, b = STRBUF_INIT;
 	struct evlist full = EVLIST_INIT;
@@ -85,7 +85,8 @@ static int scan_checked(const char *text, const char *from, const char *to,
 				struct event *ev = event_clone(full.v[i]);
 
 				if (zones[z])
-					event_to_zone(ev, tz_get(zones[z], &err));
+					event_to_zone(ev,
+						      tz_get(zones[z], &err));
 				if (filter_match(&f, ev)) {
 					written(&full, ev->id, &a);
 					written(out, ev->id, &b);
@@ -158,7 +159,8 @@ TEST(plain_blocks)
 	{
 		struct storescan_want w = {.id = "A3"};
 
-		CHECK_INT(storescan_parse(text, strlen(text), "t", &w, &out), 0);
+		CHECK_INT(storescan_parse(text, strlen(text), "t", &w, &out),
+			  0);
 		CHECK_INT(out.n, 1);
 		CHECK(has(&out, "a3"));
 		evlist_release(&out);
@@ -172,19 +174,18 @@ TEST(plain_blocks)
  */
 TEST(zone_edges)
 {
-	const char *text =
-	    "2023-03-11 01:00-02:00  call  Kiritimati early\n"
-	    "    id: k1\n"
-	    "    tz: Pacific/Kiritimati\n"
-	    "2023-03-09 22:00-23:00  call  GMT+12 late\n"
-	    "    id: g1\n"
-	    "    tz: Etc/GMT+12\n"
-	    "2023-03-10T23:30-23:59  call  T form\n"
-	    "    id: t1\n"
-	    "    tz: Asia/Manila\n"
-	    "2023-03-14 12:00  call  Far, no end\n"
-	    "    id: far\n"
-	    "    tz: UTC\n";
+	const char *text = "2023-03-11 01:00-02:00  call  Kiritimati early\n"
+			   "    id: k1\n"
+			   "    tz: Pacific/Kiritimati\n"
+			   "2023-03-09 22:00-23:00  call  GMT+12 late\n"
+			   "    id: g1\n"
+			   "    tz: Etc/GMT+12\n"
+			   "2023-03-10T23:30-23:59  call  T form\n"
+			   "    id: t1\n"
+			   "    tz: Asia/Manila\n"
+			   "2023-03-14 12:00  call  Far, no end\n"
+			   "    id: far\n"
+			   "    tz: UTC\n";
 	struct evlist out = EVLIST_INIT;
 
 	CHECK_INT(scan_checked(text, "2023-03-10", "2023-03-10", &out), 0);
@@ -224,7 +225,8 @@ TEST(forms_read_fully)
 	const char *text =
 	    "# 2023-06-01 09:00  meeting  a comment, not an event\n"
 	    "\n"
-	    "2020-01-01 09:00-10:00  meeting  Escaped \\@ title @ A\\, B, Oslo\n"
+	    "2020-01-01 09:00-10:00  meeting  Escaped \\@ title @ A\\, B, "
+	    "Oslo\n"
 	    "    id: esc\n"
 	    "    tz: Europe/Oslo\n"
 	    "2020-01-02 09:00-10:00  meeting  Notes\r\n"
@@ -270,7 +272,8 @@ TEST(gives_up)
 	    /* No such day. */
 	    "2020-02-30  visit  Bad date\n    id: b\n",
 	    /* Unknown zone. */
-	    "2020-02-01 09:00  call  Bad zone\n    id: b\n    tz: Europe/Nowhere\n",
+	    "2020-02-01 09:00  call  Bad zone\n    id: b\n    tz: "
+	    "Europe/Nowhere\n",
 	    /* In the spring-forward gap. */
 	    "2020-03-29 02:30  call  Gap\n    id: b\n    tz: Europe/Paris\n",
 	    /* Repeated hour: a warning. */
@@ -284,7 +287,8 @@ TEST(gives_up)
 	    /* A zone on an all-day event: a warning. */
 	    "2020-02-01  visit  Z\n    id: b\n    tz: UTC\n",
 	    /* A duplicate id. */
-	    "2020-02-01  visit  A\n    id: b\n2020-02-02  visit  B\n    id: b\n",
+	    "2020-02-01  visit  A\n    id: b\n2020-02-02  visit  B\n    id: "
+	    "b\n",
 	    /* Key line before the first event. */
 	    "    id: b\n2020-02-01  visit  A\n    id: c\n",
 	    /* Bad escape. */
