@@ -58,7 +58,7 @@
 /*
  * Every id met, as its 64-bit hash, in the order met, and, when the
  * caller wants them, the ids themselves. Duplicates are found at the end
- * by sorting the hashes (a radix sort: sequential passes, where a hash
+ * by sorting the hashes into buckets (sequential passes, where a hash
  * table of a million ids is a cache miss an id). Two equal hashes are
  * taken for a duplicate: the scan gives up and the full reader decides (a
  * false alarm, about one in 10^7 stores of a million ids, costs time,
@@ -90,36 +90,50 @@ static void idset_add(struct idset *s, const char *id, size_t len)
 	s->n++;
 }
 
-/* Do two ids have one hash? The hashes are left sorted. */
-static bool idset_repeats(struct idset *s)
+/* Sort the n hashes at v, few (a bucket's): insertion sort. */
+static void sort_few(uint64_t *v, size_t n)
 {
-	uint64_t *tmp = xmalloc((s->n ? s->n : 1) * sizeof(*tmp));
-	uint64_t *from = s->h, *to = tmp, *swap;
-	size_t count[256], i;
+	for (size_t i = 1; i < n; i++) {
+		uint64_t x = v[i];
+		size_t j = i;
+
+		for (; j && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+/*
+ * Do two ids have one hash? The hashes, uniform, go to buckets by their
+ * top bits (two sequential passes, about eight a bucket), where equal
+ * ones meet; each bucket is then sorted alone, in the cache.
+ */
+static bool idset_repeats(const struct idset *s)
+{
+	unsigned bits = 4;
+	size_t *start, i, nb;
+	uint64_t *v;
 	bool dup = false;
 
-	/* Least significant byte first, eight passes: sorted by the end. */
-	for (int shift = 0; shift < 64; shift += 8) {
-		size_t sum = 0;
-
-		memset(count, 0, sizeof(count));
-		for (i = 0; i < s->n; i++)
-			count[(from[i] >> shift) & 0xFF]++;
-		for (i = 0; i < 256; i++) {
-			size_t c = count[i];
-
-			count[i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < s->n; i++)
-			to[count[(from[i] >> shift) & 0xFF]++] = from[i];
-		swap = from;
-		from = to;
-		to = swap;
+	while (bits < 20 && ((size_t)8 << bits) < s->n)
+		bits++;
+	nb = (size_t)1 << bits;
+	start = xcalloc(nb + 1, sizeof(*start));
+	v = xmalloc((s->n ? s->n : 1) * sizeof(*v));
+	for (i = 0; i < s->n; i++)
+		start[(s->h[i] >> (64 - bits)) + 1]++;
+	for (i = 0; i < nb; i++)
+		start[i + 1] += start[i];
+	for (i = 0; i < s->n; i++)
+		v[start[s->h[i] >> (64 - bits)]++] = s->h[i];
+	/* start[b] is now where bucket b + 1 starts. */
+	for (size_t b = 0, from = 0; b < nb && !dup; from = start[b++]) {
+		sort_few(v + from, start[b] - from);
+		for (i = from + 1; i < start[b] && !dup; i++)
+			dup = v[i] == v[i - 1];
 	}
-	for (i = 1; i < s->n && !dup; i++)
-		dup = from[i] == from[i - 1];
-	free(tmp);
+	free(v);
+	free(start);
 	return dup;
 }
 
@@ -461,10 +475,41 @@ static bool scan_key(struct memo *m, struct block *b, const char *p,
 }
 
 /* The end of the line at p (its '\n' or e), and in *ce before its CR. */
+/* Eight bytes, each b: multiplying by this spreads a byte over a word. */
+#define EVERY_BYTE 0x0101010101010101ULL
+
+/*
+ * The first '\n' in [p, e), or e: eight bytes at a time, since a store's
+ * lines are short and memchr's set-up would cost as much as the search.
+ * (The test finds the first zero byte of w ^ "\n\n\n...": exact for the
+ * lowest one, which is the first in memory on a little-endian machine;
+ * elsewhere the bytes are looked at one by one.)
+ */
+static const char *find_nl(const char *p, const char *e)
+{
+	const uint64_t high = 0x80 * EVERY_BYTE;
+	const union {
+		uint16_t u;
+		char c;
+	} order = {1};
+
+	for (; order.c && e - p >= 8; p += 8) {
+		uint64_t w, x;
+
+		memcpy(&w, p, 8);
+		x = w ^ ('\n' * EVERY_BYTE);
+		x = (x - EVERY_BYTE) & ~x & high;
+		if (x)
+			return p + ((unsigned)__builtin_ctzll(x) >> 3);
+	}
+	while (p < e && *p != '\n')
+		p++;
+	return p;
+}
+
 static const char *line_end(const char *p, const char *e, const char **ce)
 {
-	const char *nl = memchr(p, '\n', (size_t)(e - p));
-	const char *le = nl ? nl : e;
+	const char *le = find_nl(p, e);
 
 	*ce = le > p && le[-1] == '\r' ? le - 1 : le;
 	return le;
@@ -482,9 +527,6 @@ static bool is_nothing(const char *p, const char *ce)
 	p = ascii_skip_blank(p, ce);
 	return p == ce || *p == '#';
 }
-
-/* Eight bytes, each b: multiplying by this spreads a byte over a word. */
-#define EVERY_BYTE 0x0101010101010101ULL
 
 /*
  * No backslash in [s, e), and valid UTF-8: eight bytes at a time, since
