@@ -57,37 +57,39 @@
 
 /*
  * Every id met, as its 64-bit hash, in the order met, and, when the
- * caller wants them, the ids themselves. Duplicates are found at the end
- * by sorting the hashes into buckets (sequential passes, where a hash
- * table of a million ids is a cache miss an id). Two equal hashes are
- * taken for a duplicate: the scan gives up and the full reader decides (a
- * false alarm, about one in 10^7 stores of a million ids, costs time,
- * never a wrong answer).
+ * caller wants them, where the skipped events' ids are in the store (the
+ * events read have theirs). Duplicates are found at the end by sorting
+ * the hashes into buckets (sequential passes, where a hash table of a
+ * million ids is a cache miss an id). Two equal hashes are taken for a
+ * duplicate: the scan gives up and the full reader decides (a false
+ * alarm, about one in 10^7 stores of a million ids, costs time, never a
+ * wrong answer).
  */
-struct idref {
-	const char *id;
-	size_t len;
-};
-
 struct idset {
 	uint64_t *h;
 	size_t n, alloc;
-	struct idref *ids;
-	size_t aids;
-	bool keep; /* fill ids */
+	const char *base;  /* the store's text */
+	uint64_t *skipped; /* offset in base << 8 | length (under 256) */
+	size_t nskipped, askipped;
+	bool keep; /* fill skipped */
 };
 
-/* Add an id, the len bytes at id, which must outlive s. */
+/* Add an id, the len bytes at id. */
 static void idset_add(struct idset *s, const char *id, size_t len)
 {
 	s->h = xgrow(s->h, &s->alloc, s->n + 1, sizeof(*s->h));
-	s->h[s->n] = hash_short_key(id, len);
-	if (s->keep) {
-		s->ids = xgrow(s->ids, &s->aids, s->n + 1, sizeof(*s->ids));
-		s->ids[s->n].id = id;
-		s->ids[s->n].len = len;
-	}
-	s->n++;
+	s->h[s->n++] = hash_short_key(id, len);
+}
+
+/* Add the id of a skipped event, len (under 256) bytes of the store. */
+static void idset_add_skipped(struct idset *s, const char *id, size_t len)
+{
+	idset_add(s, id, len);
+	if (!s->keep)
+		return;
+	s->skipped = xgrow(s->skipped, &s->askipped, s->nskipped + 1,
+			   sizeof(*s->skipped));
+	s->skipped[s->nskipped++] = (uint64_t)(id - s->base) << 8 | len;
 }
 
 /* Sort the n hashes at v, few (a bucket's): insertion sort. */
@@ -209,6 +211,16 @@ struct block {
 	size_t idlen;
 	bool seen[8];
 };
+
+/* The first c in [p, e), or NULL: a loop, for the few bytes of a line's
+ * part, where memchr's set-up costs more than the search. */
+static const char *find_byte(const char *p, const char *e, char c)
+{
+	for (; p < e; p++)
+		if (*p == c)
+			return p;
+	return NULL;
+}
 
 /* n digits at p as a number, or -1. */
 static int digits(const char *p, int n)
@@ -380,7 +392,7 @@ static bool scan_header(struct memo *m, const char *p, const char *e,
 	if (!scan_type(m, &p, e))
 		return false;
 	p = ascii_skip_blank(p, e);
-	at = p < e ? memchr(p, '@', (size_t)(e - p)) : NULL;
+	at = find_byte(p, e, '@');
 	if (!has_visible(p, at ? at : e))
 		return false;
 	return !at || scan_place(m, at + 1, e);
@@ -399,7 +411,7 @@ static const struct {
 static bool scan_with(const char *s, const char *e)
 {
 	for (;;) {
-		const char *semi = memchr(s, ';', (size_t)(e - s));
+		const char *semi = find_byte(s, e, ';');
 		const char *ps = s, *pe = semi ? semi : e;
 
 		ascii_trim_blank(&ps, &pe);
@@ -451,7 +463,7 @@ static bool scan_key(struct memo *m, struct block *b, const char *p,
 		     const char *e)
 {
 	const char *ks = ascii_skip_blank(p, e), *ke, *vs, *ve;
-	const char *colon = memchr(ks, ':', (size_t)(e - ks));
+	const char *colon = find_byte(ks, e, ':');
 	int k;
 
 	if (!colon)
@@ -680,7 +692,7 @@ static int walk(struct scan *sc, const char *p, const char *e)
 		    wanted(sc->want, &b))
 			add_run(sc, p, be, line);
 		else
-			idset_add(&sc->ids, b.id, b.idlen);
+			idset_add_skipped(&sc->ids, b.id, b.idlen);
 	}
 	return 0;
 }
@@ -750,6 +762,7 @@ int storescan_parse(const char *buf, size_t len, const char *fname,
 		buf += 3;
 		len -= 3;
 	}
+	sc.ids.base = buf;
 	ret = walk(&sc, buf, buf + len);
 	if (!ret)
 		ret = read_runs(&sc, fname, &tmp);
@@ -759,13 +772,17 @@ int storescan_parse(const char *buf, size_t len, const char *fname,
 		for (i = 0; i < tmp.n; i++)
 			evlist_add(out, tmp.v[i]);
 		/* out holds its events now, as each_id may want. */
-		for (i = 0; sc.ids.keep && i < sc.ids.n; i++)
-			want->each_id(want->ctx, sc.ids.ids[i].id,
-				      sc.ids.ids[i].len);
+		for (i = 0; want->each_id && i < tmp.n; i++)
+			want->each_id(want->ctx, tmp.v[i]->id,
+				      strlen(tmp.v[i]->id));
+		for (i = 0; i < sc.ids.nskipped; i++)
+			want->each_id(want->ctx,
+				      sc.ids.base + (sc.ids.skipped[i] >> 8),
+				      (size_t)(sc.ids.skipped[i] & 0xFF));
 	}
 	evlist_release(&tmp);
 	free(sc.ids.h);
-	free(sc.ids.ids);
+	free(sc.ids.skipped);
 	free(sc.runs);
 	return ret;
 }
