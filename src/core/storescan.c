@@ -540,10 +540,18 @@ static bool is_nothing(const char *p, const char *ce)
 	return p == ce || *p == '#';
 }
 
+/* Has w a zero byte? (Exact for whether; a false alarm at most above a
+ * true one, so never when w has none.) */
+static bool has_zero(uint64_t w)
+{
+	return (w - EVERY_BYTE) & ~w & (0x80 * EVERY_BYTE);
+}
+
 /*
- * No backslash in [s, e), and valid UTF-8: eight bytes at a time, since
- * every byte of a store is looked at, and UTF-8 checked only where a byte
- * is not ASCII.
+ * No backslash and no NUL in [s, e), and valid UTF-8: eight bytes at a
+ * time, since every byte of a store is looked at (this is the only look
+ * at the bytes of a block vouched for; any other block meets the full
+ * reader's checks), and UTF-8 checked only where a byte is not ASCII.
  */
 static bool plain_text(const char *s, const char *e)
 {
@@ -552,19 +560,15 @@ static bool plain_text(const char *s, const char *e)
 	uint64_t any_high = 0;
 
 	for (; e - p >= 8; p += 8) {
-		uint64_t w, x;
+		uint64_t w;
 
 		memcpy(&w, p, 8);
-		/* A zero byte of w ^ '\\'s: a backslash (the classic test,
-		 * exact when also no high byte, and a false alarm only sends
-		 * the block to the full reader). */
-		x = w ^ ('\\' * EVERY_BYTE);
-		if ((x - EVERY_BYTE) & ~x & high)
+		if (has_zero(w) || has_zero(w ^ ('\\' * EVERY_BYTE)))
 			return false;
 		any_high |= w & high;
 	}
 	for (; p < e; p++) {
-		if (*p == '\\')
+		if (*p == '\\' || !*p)
 			return false;
 		any_high |= (unsigned char)*p & 0x80;
 	}
@@ -679,12 +683,13 @@ static int walk(struct scan *sc, const char *p, const char *e)
 	const char *ce, *le, *be;
 	struct block b;
 
-	/* Up to the first event: blank lines and comments only. */
+	/* Up to the first event: blank lines and comments only, and no
+	 * NUL byte, which the full reader refuses there too. */
 	for (; p < e; p = le < e ? le + 1 : e, line++) {
 		le = line_end(p, e, &ce);
 		if (is_header(p, ce))
 			break;
-		if (!is_nothing(p, ce))
+		if (!is_nothing(p, ce) || memchr(p, '\0', (size_t)(le - p)))
 			return 1;
 	}
 	for (; p < e; p = be, line += n) {
@@ -754,9 +759,9 @@ int storescan_parse(const char *buf, size_t len, const char *fname,
 	memo_init(&sc.memo);
 	sc.want = want;
 	sc.ids.keep = want->each_id != NULL;
-	/* What inread refuses before the reader sees a line. */
-	if (inread_max_input(&max, &(struct itin_err){0}) || len > max ||
-	    memchr(buf, '\0', len))
+	/* What inread refuses before the reader sees a line (a NUL byte
+	 * too, which plain_text() and the full reader look for). */
+	if (inread_max_input(&max, &(struct itin_err){0}) || len > max)
 		return 1;
 	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
 		buf += 3;
