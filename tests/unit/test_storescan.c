@@ -308,14 +308,30 @@ TEST(gives_up)
 	}
 }
 
-/* A NUL byte gives up before anything is read. */
+/* A NUL byte anywhere makes the scan give up, as inread refuses it. */
 TEST(nul_gives_up)
 {
-	const char text[] = "2023-06-01  visit  A\n    id: a\n    note: x\0y\n";
-	struct storescan_want w = {.has_from = true};
+	/* In the range; outside it in a block the scan would vouch for
+	 * (inside a word of eight bytes and in the tail after them); in a
+	 * comment before the first event. */
+	static const char text[] = "2023-06-01  visit  A\n    id: a\n"
+				   "    note: x\0y\n";
+	static const char word[] = "2023-06-01  visit  A\n    id: a\n"
+				   "2020-01-01  visit  B\n    id: b\n"
+				   "    note: x\0y and some more text\n";
+	static const char tail[] = "2023-06-01  visit  A\n    id: a\n"
+				   "2020-01-01  visit  B\n    id: b\n"
+				   "    note: x\0y\n";
+	static const char head[] = "# x\0y\n2023-06-01  visit  A\n    id: a\n";
+	struct storescan_want w = {.has_from = true, .has_to = true};
 	struct evlist out = EVLIST_INIT;
 
+	w.from_day = w.to_day = day_of("2023-06-01");
 	CHECK_INT(storescan_parse(text, sizeof(text) - 1, "t", &w, &out), 1);
+	CHECK_INT(storescan_parse(word, sizeof(word) - 1, "t", &w, &out), 1);
+	CHECK_INT(storescan_parse(tail, sizeof(tail) - 1, "t", &w, &out), 1);
+	CHECK_INT(storescan_parse(head, sizeof(head) - 1, "t", &w, &out), 1);
+	CHECK_INT(out.n, 0);
 	evlist_release(&out);
 }
 
