@@ -195,36 +195,6 @@ static int read_store(int fd, const char *path, struct evlist *out,
 	return 0;
 }
 
-int store_load(const char *path, struct evlist *out,
-	       const struct itin_warner *w, struct itin_err *err)
-{
-	struct stat st;
-	char *real;
-	int lock, ret, created;
-
-	/* A missing store is empty; reading it must not create anything. */
-	if (stat(path, &st) < 0) {
-		if (errno == ENOENT)
-			return 0;
-		return itin_err_set(err, ITIN_EX_NOINPUT,
-				    "cannot read '%s': %s", path,
-				    strerror(errno));
-	}
-	if (storelock_check_regular(path, &st, err) < 0)
-		return -1;
-
-	real = fs_resolve_path(path);
-	lock = storelock_open(path, real, STORELOCK_SHARED, &created, err);
-	free(real);
-	if (lock == -2)
-		return 0;
-	if (lock == -1)
-		return -1;
-	ret = read_store(lock, path, out, w, err);
-	close(lock);
-	return ret;
-}
-
 /* The scan reads every page: one fault for them all where the system
  * offers it (Linux), not one a page. */
 #ifdef MAP_POPULATE
@@ -272,23 +242,20 @@ static int scan_store(int fd, const char *path,
 	return 0;
 }
 
-int store_load_scan(const char *path, const struct storescan_want *want,
-		    struct evlist *out, const struct itin_warner *w,
-		    struct itin_err *err)
+/*
+ * Under the shared lock: the store read whole (want NULL, or selecting
+ * nothing, each id then reported from the list) or scanned for want.
+ */
+static int load_shared(const char *path, const struct storescan_want *want,
+		       struct evlist *out, const struct itin_warner *w,
+		       struct itin_err *err)
 {
+	size_t before = out->n;
 	struct stat st;
 	char *real;
 	int lock, ret, created;
 
-	if (!storescan_selects(want)) {
-		size_t before = out->n;
-
-		if (store_load(path, out, w, err) < 0)
-			return -1;
-		each_id(want, out, before);
-		return 0;
-	}
-	/* As store_load(): a missing store is empty. */
+	/* A missing store is empty; reading it must not create anything. */
 	if (stat(path, &st) < 0) {
 		if (errno == ENOENT)
 			return 0;
@@ -298,6 +265,7 @@ int store_load_scan(const char *path, const struct storescan_want *want,
 	}
 	if (storelock_check_regular(path, &st, err) < 0)
 		return -1;
+
 	real = fs_resolve_path(path);
 	lock = storelock_open(path, real, STORELOCK_SHARED, &created, err);
 	free(real);
@@ -305,9 +273,28 @@ int store_load_scan(const char *path, const struct storescan_want *want,
 		return 0;
 	if (lock == -1)
 		return -1;
-	ret = scan_store(lock, path, want, out, w, err);
+	if (want && storescan_selects(want)) {
+		ret = scan_store(lock, path, want, out, w, err);
+	} else {
+		ret = read_store(lock, path, out, w, err);
+		if (ret == 0 && want)
+			each_id(want, out, before);
+	}
 	close(lock);
 	return ret;
+}
+
+int store_load(const char *path, struct evlist *out,
+	       const struct itin_warner *w, struct itin_err *err)
+{
+	return load_shared(path, NULL, out, w, err);
+}
+
+int store_load_scan(const char *path, const struct storescan_want *want,
+		    struct evlist *out, const struct itin_warner *w,
+		    struct itin_err *err)
+{
+	return load_shared(path, want, out, w, err);
 }
 
 /* ---- writing --------------------------------------------------------- */
