@@ -215,7 +215,12 @@ static void each_id(const struct storescan_want *want, const struct evlist *l,
 /*
  * Under the shared lock on fd: the store mapped and scanned
  * (storescan.h), or read whole by read_store() when the scan gives up,
- * the map fails, or the store is empty (nothing to map).
+ * the map fails, or the store is empty (nothing to map). The map stays
+ * good while the lock is held: itin's writers wait for it, and a rewrite
+ * renames a new file over the store, leaving the mapped one whole. (Only
+ * another program cutting the file short in place, an editor that
+ * ignores the lock, could make the scan fault, SIGBUS, where read(2)
+ * would have read a torn file.)
  */
 static int scan_store(int fd, const char *path,
 		      const struct storescan_want *want, struct evlist *out,
