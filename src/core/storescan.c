@@ -11,12 +11,17 @@
  * would refuse or warn about in that form; anything else it hands to the
  * full reader, one block at a time. Any doubt the scan cannot settle
  * alone makes it give up (return 1) and the whole store is read as
- * before, so errors and warnings are the full reader's own.
+ * before, so errors and warnings are the full reader's own. Measured on
+ * a generated store of a million events (bench/gen.sh), a year's list
+ * takes 0.4-0.5 s this way against 2.3 s or more for the full read: the
+ * scan alone meets the figure, without an index beside the store to keep
+ * in step with hand edits.
  *
  * A block is vouched for when all of these hold (each item names the
  * check of the full reader it stands for):
- *   - at most BLOCK_MAX bytes (the caps on text and list lengths),
- *     valid UTF-8 (the line check), no backslash (no escape to decode);
+ *   - at most BLOCK_MAX bytes (the caps on line, text and list lengths),
+ *     valid UTF-8 and no NUL byte (the line checks), no backslash (no
+ *     escape to decode);
  *   - its header is "DATE[ HH:MM[-HH:MM]]", "DATE..DATE" or
  *     "DATE HH:MM..DATE HH:MM" (T may join a date and its time), a valid
  *     date in the years 0002..9998 (the calendar's edges), then a type
