@@ -18,11 +18,32 @@ WARN := -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wstrict-prototypes \
 	-Wshadow -Wformat=2 -Wvla
 # pkg-config runs once, here, not at every compile (:= expands it now).
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
+
+# libical, ncursesw and libxml2 are not linked: each is opened by the
+# command that needs it (include/itin/dynlib.h), so that `itin add` does not
+# load ICU, libstdc++ and ncurses first. They are opened by SONAME, the name
+# the linker would have recorded: read here from the library the linker
+# finds (ncursesw's libncursesw.so is a linker script naming the real
+# file), else the one of Debian 12's.
+SONAME_OF = $(shell f=$$($(CC) -print-file-name=lib$(1).so); \
+	case "$$(head -c 4 "$$f" 2>/dev/null)" in (*ELF) ;; \
+	(*) n=$$(tr '()' '  ' <"$$f" 2>/dev/null | \
+		awk '$$1 == "INPUT" || $$1 == "GROUP" { print $$2; exit }'); \
+	    case "$$n" in (/*) f=$$n ;; (?*) f=$$(dirname "$$f")/$$n ;; esac ;; \
+	esac; \
+	objdump -p "$$f" 2>/dev/null | awk '$$1 == "SONAME" { print $$2; exit }')
+ICAL_SONAME := $(or $(call SONAME_OF,ical),libical.so.3)
+CURSES_SONAME := $(or $(call SONAME_OF,ncursesw),libncursesw.so.6)
+XML_SONAME := $(or $(call SONAME_OF,xml2),libxml2.so.2)
+SONAME_DEFS := -DITIN_ICAL_SONAME='"$(ICAL_SONAME)"' \
+	-DITIN_CURSES_SONAME='"$(CURSES_SONAME)"' -DITIN_XML_SONAME='"$(XML_SONAME)"'
+
 ALL_CFLAGS = $(CFLAGS) -std=c17 -D_GNU_SOURCE -pthread $(WARN) -Iinclude \
-	-DITIN_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
+	-DITIN_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(SONAME_DEFS)
 ALL_LDFLAGS = $(LDFLAGS)
 # -pthread: a CSV import parses on a second thread (src/core/csvpipe.c).
-LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -lm -pthread
+# dlopen() is in glibc's libc since 2.34 (-ldl before).
+LIBS := $(shell $(PKG_CONFIG) --libs libutf8proc) -lcsv -lm -pthread
 
 ifdef SANITIZE
 BUILD := build-san
@@ -103,7 +124,7 @@ FUZZ_BUILD := build-fuzz
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 FUZZ_CFLAGS = -O1 -g -std=c17 -D_GNU_SOURCE -pthread $(WARN) -Iinclude \
-	-DITIN_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(FUZZ_SAN)
+	-DITIN_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(SONAME_DEFS) $(FUZZ_SAN)
 FUZZ_CORE_OBJ := $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_EXTRACT_OBJ := $(EXTRACT_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_BIN := $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz_%)

@@ -16,7 +16,7 @@
  * is drawn in ASCII with '?' for what cannot be shown.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
-#include <curses.h>
+#include "cursesdl.h"
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
