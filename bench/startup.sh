@@ -72,8 +72,8 @@ awk -v runs="$runs" '
 	{ if (!($1 in best) || $2 < best[$1]) best[$1] = $2 }
 	END {
 		floor = best["empty"] / runs / 1e6
-		printf "%-26s %9s %9s %9s\n", "", "ms", "x floor", "- floor"
-		printf "%-26s %9.2f %9s %9s\n", "empty C program", floor, "1.00", "0.00"
+		printf "%-32s %9s %9s %9s\n", "", "ms", "x floor", "- floor"
+		printf "%-32s %9.2f %9s %9s\n", "empty C program", floor, "1.00", "0.00"
 		n = split("version add list", w, " ")
 		label["version"] = "itin --version"
 		label["add"] = "itin add (empty store)"
@@ -83,7 +83,7 @@ awk -v runs="$runs" '
 				k = b ? w[i] "-before" : w[i]
 				if (!(k in best)) continue
 				ms = best[k] / runs / 1e6
-				printf "%-26s %9.2f %9.2f %9.2f\n",
+				printf "%-32s %9.2f %9.2f %9.2f\n",
 					label[w[i]] (b ? ", before" : ""), ms, ms / floor, ms - floor
 			}
 	}' "$W/times"
