@@ -25,7 +25,7 @@ static const char *loader_says(void)
 static void failed(struct dynlib *lib, const char *what, const char *says)
 {
 	snprintf(lib->why, sizeof(lib->why),
-		 "cannot %s %s, needed %s (Debian's package %s provides it): "
+		 "cannot %s '%s', needed %s (Debian's package %s provides it): "
 		 "%s",
 		 what, lib->soname, lib->needed, lib->package, says);
 	lib->state = -1;
@@ -42,14 +42,22 @@ static int resolve(struct dynlib *lib, void *h)
 	size_t i;
 
 	for (i = 0; i < lib->nsyms; i++) {
-		dlerror(); /* NULL can be a symbol's value: ask the loader */
+		dlerror();
 		addrs[i] = dlsym(h, lib->syms[i].name);
+		/* The loader's words name the symbol ("...: undefined
+		 * symbol: x"); a symbol found with no address (which none
+		 * of ours is) is refused too. */
 		if (!addrs[i]) {
+			const char *e = dlerror();
 			char says[300];
 
-			snprintf(says, sizeof(says), "symbol %s: %s",
-				 lib->syms[i].name, loader_says());
-			failed(lib, "use", says);
+			if (!e) {
+				snprintf(says, sizeof(says),
+					 "symbol %s has no address",
+					 lib->syms[i].name);
+				e = says;
+			}
+			failed(lib, "use", e);
 			free(addrs);
 			return -1;
 		}

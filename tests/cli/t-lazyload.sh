@@ -59,7 +59,8 @@ fi
 # --- commands that need none of them load none ----------------------------
 for args in "--version" \
 	"add meeting Talks --start 2023-01-30T10:00 --city Seoul" \
-	"list --from 2023-01-01" "where Seoul" "export --format ics"; do
+	"list --from 2023-01-01" "where Seoul" "export --format ics" \
+	"timeline --from 2023-01-01 --to 2023-02-28"; do
 	# shellcheck disable=SC2086 # the words are meant to split
 	loads "$ITIN" $args
 	if [ "$rc" = 0 ] && [ -z "$got" ]; then
@@ -165,7 +166,7 @@ CURSES_SO=$(soname libncursesw)
 # left the store as it was.
 missing() {
 	if [ "$rc" = 69 ] &&
-		grep -Eq "^itin: cannot load $2, needed .*\(Debian's package $3 provides it\): .*file too short" "$T/err" &&
+		grep -Eq "^itin: cannot load '$2', needed .*\(Debian's package $3 provides it\): .*file too short" "$T/err" &&
 		[ "$(wc -l <"$T/err")" = 1 ] && cmp -s "$ITIN_FILE" "$T/store.before"; then
 		ok "$1: status 69, the library and its package named, the store unchanged"
 	else
@@ -181,6 +182,24 @@ LD_LIBRARY_PATH="$FAKE" "$ITIN" extract --date 2023-01-31 --add "$T/page.html" \
 	>"$T/out" 2>"$T/err" </dev/null
 rc=$?
 missing "extract --add of a page without libxml2" "$XML_SO" libxml2
+# Another version, without a function itin calls: a library of that name
+# that defines nothing; loaded, then refused, all or nothing.
+if command -v "${CC:-cc}" >/dev/null 2>&1 && mkdir -p "$T/otherlib" &&
+	echo 'int itin_test_nothing_here;' >"$T/otherlib/x.c" &&
+	"${CC:-cc}" -shared -fPIC -o "$T/otherlib/$XML_SO" "$T/otherlib/x.c" \
+		-Wl,-soname,"$XML_SO" 2>/dev/null; then
+	LD_LIBRARY_PATH="$T/otherlib" "$ITIN" extract --date 2023-01-31 --add \
+		"$T/page.html" >"$T/out" 2>"$T/err" </dev/null
+	if [ $? = 69 ] && grep -Eq "^itin: cannot use '$XML_SO', needed .*undefined symbol: (html|xml)[A-Za-z]+$" "$T/err" &&
+		cmp -s "$ITIN_FILE" "$T/store.before"; then
+		ok "a $XML_SO without the functions itin calls: status 69, the symbol named"
+	else
+		not_ok "a $XML_SO without the functions itin calls: status 69, the symbol named"
+		sed 's/^/#   /' "$T/err"
+	fi
+else
+	ok "a library without the functions itin calls # skip no C compiler"
+fi
 # What needs none of them still works there.
 LD_LIBRARY_PATH="$FAKE" "$ITIN" list --from 2023-01-01 >"$T/out" 2>"$T/err"
 if [ $? = 0 ] && grep -q Talks "$T/out"; then
