@@ -60,7 +60,8 @@ fi
 for args in "--version" \
 	"add meeting Talks --start 2023-01-30T10:00 --city Seoul" \
 	"list --from 2023-01-01" "where Seoul" "export --format ics" \
-	"timeline --from 2023-01-01 --to 2023-02-28"; do
+	"timeline --from 2023-01-01 --to 2023-02-28" \
+	"import --dry-run $ROOT/samples/nato-2023.csv"; do
 	# shellcheck disable=SC2086 # the words are meant to split
 	loads "$ITIN" $args
 	if [ "$rc" = 0 ] && [ -z "$got" ]; then
