@@ -3,10 +3,12 @@
  * start-up (systemd's dlopen_many_sym_or_warn() in src/shared/dlfcn-util.c
  * is the model). libical pulls ICU and libstdc++ in, ncursesw and libxml2
  * their own: linked into the binary they cost every command, `itin add`
- * and `itin list` included, some twenty milliseconds before main(). Each
- * module that uses one of them (icaldl.c, src/tui/cursesdl.c,
- * src/extract/xinput.c) keeps a struct dynlib naming the library and the
- * symbols it calls, and calls dynlib_load() before its first use.
+ * and `itin list` included, several milliseconds before main() (6 to 20
+ * on the development machine, three times an empty program's start).
+ * Each module that uses one of them (src/core/icaldl.c,
+ * src/tui/cursesdl.c, src/extract/xmldl.c) keeps a struct dynlib naming
+ * the library and the symbols it calls, and calls dynlib_load() before
+ * its first use.
  *
  * The library is named by its SONAME (libical.so.3), the name the linker
  * would have written into the binary, so the same ABI is loaded as the

@@ -67,8 +67,8 @@ static int resolve(struct dynlib *lib, void *h)
 	 * an object) of its own type. ISO C has no conversion between
 	 * object and function pointers (-Wpedantic says so), POSIX requires
 	 * them to have the same size and representation, so the bytes are
-	 * copied as they are: what dlsym()'s manual suggests, without the
-	 * cast.
+	 * copied as they are: what the `*(void **)&fp = dlsym(...)` of
+	 * dlsym(3)'s example does, without its aliasing cast.
 	 */
 	for (i = 0; i < lib->nsyms; i++)
 		memcpy(lib->syms[i].slot, &addrs[i], sizeof(addrs[i]));

@@ -1,9 +1,10 @@
 /*
- * icaldl.h: libical, opened when the reader first needs it (dynlib.h).
- * Only icslib.c and icsrrule.c include this header, and only this header
- * and icaldl.c include <libical/ical.h>: the binary is not linked with
- * libical (nor, through it, with ICU and libstdc++), so a command that
- * reads no iCalendar file never loads it.
+ * icaldl.h: libical, opened by the reader of .ics files (dynlib.h,
+ * icalio_read()). Only icslib.c and icsrrule.c include this header (and
+ * icaldl.c), and only this header includes <libical/ical.h>
+ * (tests/check-deps.sh): the binary is not linked with libical (nor,
+ * through it, with ICU and libstdc++), so a command that reads no
+ * iCalendar file never loads it.
  *
  * Every libical function the two files call is listed in ICALDL_SYMS and
  * reached through a pointer in icsdl, filled by ics_lib_load() (icslib.h);

@@ -1,7 +1,8 @@
 /*
  * xmldl.h: libxml2, opened when `itin extract` first reads an HTML page
- * (xml_lib_load()), not linked into the binary; only xinput.c includes it,
- * and only it and xmldl.c include libxml2's headers. As icaldl.h does for
+ * (xml_lib_load()), not linked into the binary; only xinput.c (and
+ * xmldl.c) include it, and only it includes libxml2's headers
+ * (tests/check-deps.sh). As icaldl.h does for
  * libical (src/core/icaldl.h says how): every libxml2 function xinput.c
  * calls is listed in XMLDL_SYMS and reached through a pointer in xmldl,
  * and the macros below turn each name into its pointer. xinput.c frees
