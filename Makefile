@@ -24,7 +24,7 @@ PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
 # load ICU, libstdc++ and ncurses first. They are opened by SONAME, the name
 # the linker would have recorded: read here from the library the linker
 # finds (ncursesw's libncursesw.so is a linker script naming the real
-# file), else the one of Debian 12's.
+# file), else Debian 12's.
 SONAME_OF = $(shell f=$$($(CC) -print-file-name=lib$(1).so); \
 	case "$$(head -c 4 "$$f" 2>/dev/null)" in (*ELF) ;; \
 	(*) n=$$(tr '()' '  ' <"$$f" 2>/dev/null | \
