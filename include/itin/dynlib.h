@@ -26,13 +26,12 @@
 #include "itin/err.h"
 
 /*
- * The status of a command that needs a library the system does not have:
- * sysexits' EX_UNAVAILABLE ("a service is unavailable ... a support
- * program or file does not exist"). Not 65 or 66: the input is fine, and
- * so is the user's file; not 71 (EX_OSERR), which the tool keeps for out
- * of memory. err.h's enum would be its natural home.
+ * The status of a command that needs a library the system does not have
+ * is err.h's ITIN_EX_UNAVAILABLE, sysexits' EX_UNAVAILABLE ("a service is
+ * unavailable ... a support program or file does not exist"). Not 65 or
+ * 66: the input is fine, and so is the user's file; not 71 (EX_OSERR),
+ * which the tool keeps for out of memory.
  */
-#define ITIN_EX_UNAVAILABLE 69
 
 /* A symbol to resolve and where to put its address. */
 struct dynlib_sym {

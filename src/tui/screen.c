@@ -1,7 +1,7 @@
 /*
  * screen.c: the terminal, through ncursesw: the only file that calls
- * curses (view.c, view-keys.c and view-prompt.c include curses.h for its
- * KEY_ codes).
+ * curses (view.c, view-keys.c and view-prompt.c include cursesdl.h, the
+ * table ncursesw is opened through, for its KEY_ codes).
  *
  * The terminal is given back on every way out (htop's CRT_done): screen_done
  * on a normal exit, an atexit() hook for any exit() below us, a handler
