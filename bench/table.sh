@@ -53,6 +53,7 @@ small=$((first / 10))
 run() {
 	key=$1
 	shift
+	echo "$*" | sed "s|$W/||g" >"$W/cmd.$key"
 	if ! "$B/peakrss" "$W/m/$key" "$@" </dev/null >"$W/out.$key" 2>"$W/err"; then
 		{
 			printf '%s: exit %s\n' "$*" "$(tail -n 1 "$W/m/$key" 2>/dev/null | cut -d' ' -f3)"
@@ -63,7 +64,7 @@ run() {
 # check KEY WHAT GOT WANT: after a run that exited 0, the work was done.
 check() {
 	[ "$3" = "$4" ] && return 0
-	echo "$2: $3, not $4" >"$W/fail/$1"
+	echo "$(cat "$W/cmd.$1"): $2: $3, not $4" >"$W/fail/$1"
 	echo "0 0 1" >>"$W/m/$1"
 }
 # best KEY COLUMN: the least of column 1 (ns) or 2 (KiB) over the runs
@@ -138,6 +139,11 @@ cell() {
 	if [ -z "$t" ]; then echo FAILED; return; fi
 	if [ "$2" = m ]; then echo "$(fmt_t "$t"), $(fmt_m "$(best "$1" 2)")"; else fmt_t "$t"; fi
 }
+# mcell KEY: the least peak memory, or FAILED
+mcell() {
+	k=$(best "$1" 2)
+	if [ -z "$k" ]; then echo FAILED; else fmt_m "$k"; fi
+}
 # judge MODE A B LIMIT: "RATIO MET"; MODE x: A / B <= LIMIT; MODE +: A - B
 # <= LIMIT ns. No A (itin failed): "n/a no"; no B (the floor failed): "n/a n/a".
 judge() {
@@ -175,8 +181,7 @@ print_table() {
 			x "$(best "csv$n" 1)" "$(best "csvloop$n" 1)" 2 "<= 2x (>= 0.5x speed)"
 		line "export .ics, $n" "$(cell "export$n" m)" "$(floor "libical writer" "icalwrite$n" m)" \
 			x "$(best "export$n" 1)" "$(best "icalwrite$n" 1)" 1.2 "<= 1.2x time"
-		line "  its peak RSS" "$(fmt_m "$(best "export$n" 2)")" \
-			"$(echo "at $small: $(fmt_m "$(best "export$small" 2)")")" \
+		line "  its peak RSS" "$(mcell "export$n")" "at $small: $(mcell "export$small")" \
 			x "$(best "export$n" 2)" "$(best "export$small" 2)" 1.5 "<= 1.5x: flat"
 		line "import .ics, $n" "$(cell "ics$n" m)" "$(floor "libical parse" "icalparse$n" m)" \
 			x "$(best "ics$n" 2)" "$(best "icalparse$n" 2)" 0.25 "<= 0.25x peak RSS"
