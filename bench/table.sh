@@ -201,8 +201,12 @@ print_table() {
 		line "view 1st screen, $n" "$(cell "view$n")" "$(floor "tmux+printf" "tmux$n")" \
 			+ "$(best "view$n" 1)" "$(best "tmux$n" 1)" 100000000 "<= floor + 100 ms"
 	done
-	echo "(*) issue 15's figure for $peer_n events, measured on the reference machine;" \
-		"not installed here"
+	case " $sizes " in
+	*" $peer_n "*)
+		echo "(*) issue 15's figure for $peer_n events, measured on the reference" \
+			"machine; not installed here"
+		;;
+	esac
 	echo "ratio: itin / floor (+: itin - floor); peak RSS: the process's ru_maxrss" \
 		"(bench/peakrss.c), mapped file pages included"
 	if [ -n "$(ls "$W/fail")" ]; then
