@@ -157,6 +157,7 @@ judge() {
 row() { printf '%-25s %-17s %-32s %9s  %-24s %s\n' "$1" "$2" "$3" "$4" "$5" "$6"; }
 # line WORK ITIN FLOOR MODE A B LIMIT TARGET: a row with its judgement
 line() {
+	# shellcheck disable=SC2046 # two words: the ratio and met
 	set -- "$1" "$2" "$3" "$8" $(judge "$4" "$5" "$6" "$7")
 	[ "$4" = "-" ] && set -- "$1" "$2" "$3" "" "$5" "-"
 	row "$1" "$2" "$3" "$5" "$4" "$6"
