@@ -206,7 +206,7 @@ valgrind:
 # events, 2 rounds.
 BENCH_SIZES ?= 100000 1000000
 BENCH_ROUNDS ?= 5
-BENCH_MORE ?= view csv ics same extract lock
+BENCH_MORE ?= startup view csv ics same extract lock
 BENCH_BIN := $(BUILD)/bench/csvbench
 EXTRACTBENCH := $(BUILD)/bench/extractbench
 EMPTYPROG := $(BUILD)/bench/empty

@@ -3,6 +3,8 @@
 # row of the issue, itin next to its floor measured in the same run, at
 # each of BENCH_SIZES; then the sections named in BENCH_MORE, each a
 # script of its own that measures what the table does not:
+#   startup  --version, add and list on an empty store next to an empty
+#            program, in blocks of processes (bench/startup.sh)
 #   view     the viewer's keystrokes, on a store of the first size
 #            (bench/view.sh)
 #   csv      CSV import stage by stage next to a bare libcsv loop, on the
@@ -35,8 +37,16 @@ esac
 status=0
 sh "$here/table.sh" || status=1
 
-for section in ${BENCH_MORE-view csv ics same extract lock}; do
+for section in ${BENCH_MORE-startup view csv ics same extract lock}; do
 	case $section in
+	startup)
+		if [ -f "$here/startup.sh" ]; then
+			EMPTYPROG=$BENCH_DIR/empty sh "$here/startup.sh"
+		else
+			echo "bench: startup: bench/startup.sh is not in this tree" >&2
+			status=1
+		fi
+		;;
 	view)
 		W=$(mktemp -d "${TMPDIR:-/tmp}/itin-bench.XXXXXX")
 		sh "$here/gen.sh" "$first" >"$W/big.itin"
