@@ -129,10 +129,14 @@ first_screen() {
 		sed "s|$W/||g" "$W/err" >"$W/fail/$key"
 }
 
-# The table. Times as ms or s, memory in MiB; the ratio is itin / floor,
+# The table. Times as ms or s, memory in MiB or GiB; the ratio is itin / floor,
 # or itin - floor where the target is a margin.
 fmt_t() { awk -v ns="$1" 'BEGIN { if (ns < 1e9) printf "%.1f ms", ns / 1e6; else printf "%.2f s", ns / 1e9 }'; }
-fmt_m() { awk -v k="$1" 'BEGIN { printf (k < 10240 ? "%.1f MiB" : "%.0f MiB"), k / 1024 }'; }
+fmt_m() {
+	awk -v k="$1" 'BEGIN {
+		if (k >= 1048576) printf "%.2f GiB", k / 1048576
+		else printf (k < 10240 ? "%.1f MiB" : "%.0f MiB"), k / 1024 }'
+}
 # cell KEY [m]: the best time (and peak memory), or FAILED
 cell() {
 	t=$(best "$1" 1)
@@ -154,7 +158,7 @@ judge() {
 		q = b > 0 ? a / b : 0
 		printf "%.3gx %s\n", q, (l == "" ? "-" : q <= l ? "yes" : "no") }'
 }
-row() { printf '%-25s %-17s %-32s %9s  %-24s %s\n' "$1" "$2" "$3" "$4" "$5" "$6"; }
+row() { printf '%-25s %-18s %-32s %9s  %-24s %s\n' "$1" "$2" "$3" "$4" "$5" "$6"; }
 # line WORK ITIN FLOOR MODE A B LIMIT TARGET: a row with its judgement
 line() {
 	# shellcheck disable=SC2046 # two words: the ratio and met

@@ -38,7 +38,7 @@ rc=$?
 sed -n '/^work /,/^(\*)/p' "$T/table" >"$T/rows"
 # Every row's figures: itin's own (a time, maybe with memory) on the
 # first row of a work, the floor's figure, the ratio, and yes, no or -.
-num='[0-9][0-9.]* (ms|s|MiB)'
+num='[0-9][0-9.]* (ms|s|MiB|GiB)'
 ratio='([0-9][0-9.e+-]*x|[+-][0-9.]+ms)'
 for work in "add, 20-event store" "add, 200-event store" "--version" "import CSV, 200" \
 	"export .ics, 200" "  its peak RSS" "import .ics, 200" "list 2020, of 200" \
