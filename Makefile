@@ -216,29 +216,55 @@ FORCE:
 valgrind:
 	@$(MAKE) --no-print-directory run-tests ITIN_VALGRIND=1 REPLAY_NAMES=
 
+# make bench: issue 15's table (bench/table.sh: itin next to its floors,
+# on generated data of BENCH_SIZES events, best of BENCH_ROUNDS rounds),
+# then the sections beside it named in BENCH_MORE (bench/run.sh). The
+# programs it runs: csvbench (the CSV import next to a bare libcsv loop),
+# extractbench (extract_report() in one process), the floors (empty, an
+# append with fsync, the empty program linked with libical, libical's
+# streaming writer and its parse) and peakrss, which times a command and
+# takes its peak memory. `make bench-quick`: the table alone, 10,000
+# events, 2 rounds.
+BENCH_SIZES ?= 100000 1000000
+BENCH_ROUNDS ?= 5
+BENCH_MORE ?= startup view csv ics same extract lock
 BENCH_BIN := $(BUILD)/bench/csvbench
+EXTRACTBENCH := $(BUILD)/bench/extractbench
+EMPTYPROG := $(BUILD)/bench/empty
+BENCH_PLAIN := $(EMPTYPROG) $(BUILD)/bench/peakrss $(BUILD)/bench/append
+BENCH_ICAL := $(addprefix $(BUILD)/bench/,empty-ical icalwrite icalparse)
+BENCH_ICAL_LIBS := $(shell $(PKG_CONFIG) --libs libical)
+BENCH_PROGS := $(BENCH_BIN) $(EXTRACTBENCH) $(BENCH_PLAIN) $(BENCH_ICAL)
 
 $(BENCH_BIN): bench/csvbench.c $(LIBCORE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBCORE) $(LIBS)
 
-# extract's: extract_report() in one process, and a program that does
-# nothing, the floor of starting one (bench/extract.sh).
-EXTRACTBENCH := $(BUILD)/bench/extractbench
-EMPTYPROG := $(BUILD)/bench/empty
-
 $(EXTRACTBENCH): bench/extractbench.c $(LIBEXTRACT) $(LIBCORE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBEXTRACT) $(LIBCORE) $(LIBS)
 
-$(EMPTYPROG): bench/empty.c
+$(BENCH_PLAIN): $(BUILD)/bench/%: bench/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $<
 
-bench: all $(BENCH_BIN) $(EXTRACTBENCH) $(EMPTYPROG)
-	@ITIN=$(abspath $(BIN)) CSVBENCH=$(abspath $(BENCH_BIN)) \
-		EXTRACTBENCH=$(abspath $(EXTRACTBENCH)) \
-		EMPTYPROG=$(abspath $(EMPTYPROG)) sh bench/run.sh
+$(BENCH_ICAL): $(BUILD)/bench/%: bench/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BENCH_ICAL_LIBS)
+
+.PHONY: bench-progs bench-quick
+bench-progs: $(BENCH_PROGS)
+
+bench: all bench-progs
+	@ITIN=$(abspath $(BIN)) BENCH_DIR=$(abspath $(BUILD)/bench) \
+		BENCH_SIZES="$(BENCH_SIZES)" BENCH_ROUNDS=$(BENCH_ROUNDS) \
+		BENCH_MORE="$(BENCH_MORE)" sh bench/run.sh
+
+bench-quick:
+	@$(MAKE) --no-print-directory bench BENCH_SIZES=10000 BENCH_ROUNDS=2 BENCH_MORE=
+
+# tests/cli/t-bench.sh runs the table on a few events, with these programs.
+$(LOGDIR)/t-bench.log: $(BENCH_PROGS)
 
 # How well `itin extract` reads the test corpus (tests/extract/README.md):
 # recall and precision of its proposals against each report's expected legs.
