@@ -175,3 +175,14 @@ void json_write_event(struct strbuf *sb, const struct event *ev)
 		str_or_null(sb, "modified", NULL);
 	strbuf_addch(sb, '}');
 }
+
+void json_write_item(struct strbuf *sb, const struct event *ev, size_t i)
+{
+	strbuf_addstr(sb, i ? ",\n" : "[\n");
+	json_write_event(sb, ev);
+}
+
+void json_write_end(struct strbuf *sb, size_t n)
+{
+	strbuf_addstr(sb, n ? "\n]\n" : "[]\n");
+}
