@@ -9,6 +9,7 @@
 #define ITIN_STRBUF_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "itin/err.h"
 
 struct strbuf {
@@ -39,5 +40,10 @@ void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 	ITIN_PRINTF(2, 0);
 /* Append n spaces. */
 void strbuf_addspaces(struct strbuf *sb, size_t n);
+/*
+ * Append v in decimal, zero-padded to at least width digits (width <= 20):
+ * "%0*ju" without printf, for writers that make many numbers.
+ */
+void strbuf_add_uint(struct strbuf *sb, uintmax_t v, int width);
 
 #endif

@@ -110,17 +110,23 @@ static void line_end(struct icalio_writer *w)
 	strbuf_reset(&w->held);
 }
 
-/* s with a '\' before each character of special, and LF as "\n". */
+/* s with a '\' before each character of special, and LF as "\n";
+ * special holds at most 6 characters. The rest is copied in runs. */
 static void add_escaped(struct strbuf *out, const char *s, const char *special)
 {
-	for (; *s; s++) {
-		if (*s == '\n') {
-			strbuf_addstr(out, "\\n");
-			continue;
-		}
-		if (strchr(special, *s))
-			strbuf_addch(out, '\\');
-		strbuf_addch(out, *s);
+	char stop[8] = "\n";
+	size_t n;
+
+	memcpy(stop + 1, special, strlen(special) + 1);
+	for (;;) {
+		n = strcspn(s, stop);
+		strbuf_add(out, s, n);
+		s += n;
+		if (!*s)
+			return;
+		strbuf_addch(out, '\\');
+		strbuf_addch(out, *s == '\n' ? 'n' : *s);
+		s++;
 	}
 }
 
@@ -159,6 +165,23 @@ static void add_x(struct icalio_writer *w, const char *name, const char *value)
 }
 
 /*
+ * YYYYMMDD of a year 0-9999, and THHMMSS unless secs is -1: by hand, for
+ * an export makes several per event.
+ */
+static void add_stamp(struct strbuf *sb, int y, int m, int d, int secs)
+{
+	strbuf_add_uint(sb, (uintmax_t)y, 4);
+	strbuf_add_uint(sb, (uintmax_t)m, 2);
+	strbuf_add_uint(sb, (uintmax_t)d, 2);
+	if (secs < 0)
+		return;
+	strbuf_addch(sb, 'T');
+	strbuf_add_uint(sb, (uintmax_t)(secs / 3600), 2);
+	strbuf_add_uint(sb, (uintmax_t)(secs / 60 % 60), 2);
+	strbuf_add_uint(sb, (uintmax_t)(secs % 60), 2);
+}
+
+/*
  * A DATE or DATE-TIME property of local time lsec, in zone tzid (NULL:
  * floating), left out for a time outside the years 0001-9999
  * (event_check() lets none into an event).
@@ -178,11 +201,8 @@ static void put_time(struct icalio_writer *w, const char *name, int64_t lsec,
 		strbuf_addf(&w->line,
 			    strpbrk(tzid, ";:,") ? ";TZID=\"%s\"" : ";TZID=%s",
 			    tzid);
-	if (is_date)
-		strbuf_addf(&w->line, ":%04d%02d%02d", y, m, d);
-	else
-		strbuf_addf(&w->line, ":%04d%02d%02dT%02d%02d%02d", y, m, d,
-			    s / 3600, s / 60 % 60, s % 60);
+	strbuf_addch(&w->line, ':');
+	add_stamp(&w->line, y, m, d, is_date ? -1 : s);
 	line_end(w);
 }
 
@@ -197,11 +217,13 @@ static void put_utc(struct icalio_writer *w, const char *name, int64_t instant)
 
 	civil_from_days(lsec_day(instant), &y, &m, &d);
 	line_start(w, name);
-	if (y < 0 || y > 3000)
+	if (y < 0 || y > 3000) {
 		strbuf_addstr(&w->line, ":00000000T000000");
-	else
-		strbuf_addf(&w->line, ":%04d%02d%02dT%02d%02d%02dZ", y, m, d,
-			    s / 3600, s / 60 % 60, s % 60);
+	} else {
+		strbuf_addch(&w->line, ':');
+		add_stamp(&w->line, y, m, d, s);
+		strbuf_addch(&w->line, 'Z');
+	}
 	line_end(w);
 }
 
@@ -256,7 +278,7 @@ static void put_identity(struct icalio_writer *w, const struct event *ev)
 		add_x(w, "X-ITIN-ID", ev->id);
 	put_utc(w, "DTSTAMP", w->o->now);
 	strbuf_reset(a);
-	strbuf_addf(a, "%d", (int)ev->seq);
+	strbuf_add_uint(a, ev->seq, 0);
 	put_raw(w, "SEQUENCE", a->buf);
 	if (ev->has_modified)
 		put_utc(w, "LAST-MODIFIED", ev->modified);

@@ -106,6 +106,23 @@ void strbuf_addspaces(struct strbuf *sb, size_t n)
 	sb->buf[sb->len] = '\0';
 }
 
+void strbuf_add_uint(struct strbuf *sb, uintmax_t v, int width)
+{
+	char digits[24];
+	int n = 0;
+
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v && n < (int)sizeof(digits));
+	while (n < width && n < (int)sizeof(digits))
+		digits[n++] = '0';
+	strbuf_grow(sb, (size_t)n);
+	while (n)
+		sb->buf[sb->len++] = digits[--n];
+	sb->buf[sb->len] = '\0';
+}
+
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
 	va_list cp;
