@@ -1,0 +1,284 @@
+/*
+ * test_outsink.c: output that streams (outsink.h): what is written, when,
+ * and what a failed write leaves; the writers' begin/event/end calls give
+ * the bytes of the whole-list writers whatever the block size; the
+ * hand-made dates and numbers are printf's.
+ */
+#include "test.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <unistd.h>
+
+#include "itin/datefmt.h"
+#include "itin/datetime.h"
+#include "itin/icalio.h"
+#include "itin/itinfmt.h"
+#include "itin/json.h"
+#include "itin/outsink.h"
+#include "itin/tz.h"
+
+/* A write function that records each call and fails from call fail_at
+ * on (0: never) with ENOSPC. */
+struct recorder {
+	struct strbuf got;
+	int calls, fail_at;
+	size_t largest;
+};
+
+static int record(void *ctx, const void *data, size_t len)
+{
+	struct recorder *r = ctx;
+
+	r->calls++;
+	if (r->fail_at && r->calls >= r->fail_at) {
+		errno = ENOSPC;
+		return -1;
+	}
+	if (len > r->largest)
+		r->largest = len;
+	strbuf_add(&r->got, data, len);
+	return 0;
+}
+
+/* Appended records stay in memory until a block is full, then go out
+ * whole and in order; what is under a block waits for the flush. */
+TEST(blocks)
+{
+	struct recorder r = {STRBUF_INIT, 0, 0, 0};
+	struct outsink s;
+	struct strbuf want = STRBUF_INIT;
+
+	outsink_init(&s, record, &r);
+	s.block = 100;
+	for (int i = 0; i < 1000; i++) {
+		size_t before = want.len;
+
+		strbuf_addf(&s.buf, "record %d\n", i);
+		strbuf_addf(&want, "record %d\n", i);
+		CHECK_INT(outsink_check(&s), 0);
+		/* Never more than a block and the record that crossed it. */
+		CHECK(s.buf.len < 100 + (want.len - before));
+	}
+	CHECK(r.calls > 10);
+	CHECK(r.largest < 120);
+	CHECK_INT(r.got.len + s.buf.len, want.len);
+	CHECK_INT(outsink_flush(&s), 0);
+	CHECK_INT(s.buf.len, 0);
+	CHECK_STR(r.got.buf, want.buf);
+	CHECK_INT(outsink_flush(&s), 0); /* nothing left: no call */
+	outsink_release(&s);
+	strbuf_release(&want);
+	strbuf_release(&r.got);
+}
+
+/* A write that fails: its errno is kept, nothing more is written or
+ * kept in memory, and every later check and flush says so. */
+TEST(failing_write)
+{
+	struct recorder r = {STRBUF_INIT, 0, 3, 0};
+	struct outsink s;
+	int i, failed_at = -1;
+
+	outsink_init(&s, record, &r);
+	s.block = 64;
+	for (i = 0; i < 100 && failed_at < 0; i++) {
+		strbuf_addstr(&s.buf, "0123456789abcdef0123456789abcdef\n");
+		if (outsink_check(&s))
+			failed_at = i;
+	}
+	CHECK(failed_at > 0);
+	CHECK_INT(s.error, ENOSPC);
+	CHECK_INT(r.calls, 3);
+	CHECK_INT(r.got.len, 2 * 66);
+	CHECK_INT(s.buf.len, 0);
+	strbuf_addstr(&s.buf, "more");
+	CHECK_INT(outsink_check(&s), -1);
+	CHECK_INT(s.buf.len, 0);
+	CHECK_INT(outsink_flush(&s), -1);
+	CHECK_INT(r.calls, 3); /* never called again */
+	outsink_release(&s);
+	strbuf_release(&r.got);
+}
+
+/* To a file descriptor: a file gets every byte; a pipe whose reader has
+ * gone fails with EPIPE (SIGPIPE ignored, as a caller may). */
+TEST(fd_write)
+{
+	char path[] = "/tmp/test_outsink.XXXXXX";
+	int fd = mkstemp(path), p[2];
+	struct outsink s;
+	struct strbuf back = STRBUF_INIT;
+	char buf[4096];
+	ssize_t n;
+
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	outsink_init(&s, outsink_fd_write, &fd);
+	for (int i = 0; i < 40000; i++) {
+		strbuf_addf(&s.buf, "%d,", i);
+		CHECK_INT(outsink_check(&s), 0);
+	}
+	CHECK_INT(outsink_flush(&s), 0);
+	lseek(fd, 0, SEEK_SET);
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		strbuf_add(&back, buf, (size_t)n);
+	CHECK(back.len > 2 * OUTSINK_BLOCK);
+	CHECK(!strncmp(back.buf, "0,1,2,", 6));
+	CHECK(back.len > 6 && !strcmp(back.buf + back.len - 6, "39999,"));
+	close(fd);
+	unlink(path);
+	strbuf_release(&back);
+
+	CHECK_INT(pipe(p), 0);
+	close(p[0]);
+	signal(SIGPIPE, SIG_IGN);
+	outsink_init(&s, outsink_fd_write, &p[1]);
+	strbuf_addstr(&s.buf, "x");
+	CHECK_INT(outsink_flush(&s), -1);
+	CHECK_INT(s.error, EPIPE);
+	signal(SIGPIPE, SIG_DFL);
+	close(p[1]);
+	outsink_release(&s);
+}
+
+static const char text[] =
+	"2023-01-29..2023-01-30     visit      Visit\\tto\\nKorea @ Seoul, KR\n"
+	"    id: v1\n"
+	"2023-01-30 10:00-11:30     meeting    Meeting; \"Yoon\", a, b @ Yongsan Office, Seoul, KR\n"
+	"    id: m1\n"
+	"    with: Yoon Suk-yeol (President); Park Jin\n"
+	"    tags: a; b\n"
+	"    note: x\\x1by\n"
+	"    note: \xE2\x80\xA8sep\n"
+	"2023-01-31 22:00..2023-02-01 01:30  travel  Flight @ Tokyo, JP\n"
+	"    id: t1\n"
+	"    end-tz: Europe/Brussels\n"
+	"    status: tentative\n"
+	"2023-02-02 09:00:30  call  Floating call\n"
+	"    id: c1\n";
+
+/* The calendar written an event at a time through a sink of any block
+ * size is icalio_write()'s, byte for byte; so is json's array. */
+TEST(writers_stream)
+{
+	static const size_t blocks[] = {1, 7, 500, OUTSINK_BLOCK};
+	const struct icalio_write_opts o = {1700000000, NULL};
+	struct evlist l = EVLIST_INIT;
+	struct strbuf whole = STRBUF_INIT, jwhole = STRBUF_INIT;
+	struct itin_err err;
+
+	CHECK_INT(itinfmt_parse(text, strlen(text), "t", &l, NULL, &err), 0);
+	icalio_write(&whole, &l, &o);
+	strbuf_addstr(&jwhole, "[\n");
+	for (size_t i = 0; i < l.n; i++) {
+		json_write_event(&jwhole, l.v[i]);
+		strbuf_addstr(&jwhole, i + 1 < l.n ? ",\n" : "\n");
+	}
+	strbuf_addstr(&jwhole, "]\n");
+	for (size_t b = 0; b < sizeof(blocks) / sizeof(*blocks); b++) {
+		struct strbuf got = STRBUF_INIT, jgot = STRBUF_INIT;
+		struct icalio_zones z = ICALIO_ZONES_INIT;
+		struct icalio_writer w;
+		struct outsink s, js;
+
+		outsink_init(&s, outsink_strbuf_write, &got);
+		outsink_init(&js, outsink_strbuf_write, &jgot);
+		s.block = js.block = blocks[b];
+		for (size_t i = 0; i < l.n; i++)
+			icalio_zones_add(&z, l.v[i]);
+		icalio_write_begin(&w, &s.buf, &z, &o);
+		icalio_zones_release(&z);
+		CHECK_INT(outsink_check(&s), 0);
+		for (size_t i = 0; i < l.n; i++) {
+			icalio_write_event(&w, l.v[i]);
+			CHECK_INT(outsink_check(&s), 0);
+			json_write_item(&js.buf, l.v[i], i);
+			CHECK_INT(outsink_check(&js), 0);
+		}
+		icalio_write_end(&w);
+		json_write_end(&js.buf, l.n);
+		CHECK_INT(outsink_flush(&s), 0);
+		CHECK_INT(outsink_flush(&js), 0);
+		CHECK(got.len == whole.len && !memcmp(got.buf, whole.buf, got.len));
+		CHECK_STR(jgot.buf, jwhole.buf);
+		outsink_release(&s);
+		outsink_release(&js);
+		strbuf_release(&got);
+		strbuf_release(&jgot);
+	}
+	strbuf_release(&whole);
+	strbuf_release(&jwhole);
+	strbuf_reset(&whole);
+	json_write_end(&whole, 0);
+	CHECK_STR(whole.buf, "[]\n");
+	strbuf_release(&whole);
+	evlist_release(&l);
+}
+
+TEST(add_uint)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_add_uint(&sb, 0, 0);
+	strbuf_addch(&sb, ' ');
+	strbuf_add_uint(&sb, 7, 2);
+	strbuf_addch(&sb, ' ');
+	strbuf_add_uint(&sb, 123, 2);
+	strbuf_addch(&sb, ' ');
+	strbuf_add_uint(&sb, 42, 6);
+	strbuf_addch(&sb, ' ');
+	strbuf_add_uint(&sb, UINTMAX_MAX, 0);
+	CHECK_STR(sb.buf, "0 07 123 000042 18446744073709551615");
+	strbuf_release(&sb);
+}
+
+/* datefmt writes what date_format, clock_format and when_format write,
+ * for every time of day and days from year -1 to 10000. */
+TEST(datefmt_is_printf)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char want[ITIN_WHEN_MAX];
+	int64_t first = days_from_civil(-1, 1, 1);
+	int64_t last = days_from_civil(10000, 12, 31);
+	int bad = 0;
+
+	for (int64_t d = first; d <= last && bad < 5; d += 13) {
+		strbuf_reset(&sb);
+		datefmt_date(&sb, d);
+		date_format(d, want);
+		if (strcmp(sb.buf, want)) {
+			CHECK_STR(sb.buf, want);
+			bad++;
+		}
+	}
+	for (int s = 0; s < 86400 && bad < 5; s++) {
+		strbuf_reset(&sb);
+		datefmt_clock(&sb, s);
+		clock_format(s, want);
+		if (strcmp(sb.buf, want)) {
+			CHECK_STR(sb.buf, want);
+			bad++;
+		}
+	}
+	strbuf_reset(&sb);
+	datefmt_when(&sb, 19387 * ITIN_DAY + 36005, true, 'T');
+	when_format(19387 * ITIN_DAY + 36005, true, 'T', want);
+	CHECK_STR(sb.buf, want);
+	strbuf_release(&sb);
+}
+
+int main(void)
+{
+	RUN(blocks);
+	RUN(failing_write);
+	RUN(fd_write);
+	RUN(writers_stream);
+	RUN(add_uint);
+	RUN(datefmt_is_printf);
+	tz_cache_free();
+	return test_done();
+}
