@@ -67,8 +67,8 @@ struct fs_newfile {
 	char *tmp;	  /* ".NAME.XXXXXX" beside it */
 	int fd, hold;	  /* the temporary file; a dup holding its flock */
 };
-int fs_replace_begin(struct fs_newfile *nf, const char *path,
-		     mode_t new_mode, struct itin_err *err);
+int fs_replace_begin(struct fs_newfile *nf, const char *path, mode_t new_mode,
+		     struct itin_err *err);
 int fs_replace_commit(struct fs_newfile *nf, struct itin_err *err);
 int fs_replace_fail(struct fs_newfile *nf, int e, struct itin_err *err);
 void fs_replace_abort(struct fs_newfile *nf);
@@ -103,8 +103,7 @@ struct fs_output {
 	bool device; /* written in place */
 	struct fs_newfile nf;
 };
-int fs_output_open(struct fs_output *o, const char *path,
-		   struct itin_err *err);
+int fs_output_open(struct fs_output *o, const char *path, struct itin_err *err);
 int fs_output_commit(struct fs_output *o, struct itin_err *err);
 int fs_output_fail(struct fs_output *o, int e, struct itin_err *err);
 void fs_output_abort(struct fs_output *o);

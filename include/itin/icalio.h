@@ -75,7 +75,10 @@ struct icalio_zones {
 	struct icalio_zone_years *v;
 	size_t n, alloc;
 };
-#define ICALIO_ZONES_INIT {NULL, 0, 0}
+#define ICALIO_ZONES_INIT                                                      \
+	{                                                                      \
+		NULL, 0, 0                                                     \
+	}
 void icalio_zones_add(struct icalio_zones *z, const struct event *ev);
 void icalio_zones_release(struct icalio_zones *z);
 

@@ -13,13 +13,16 @@
 #include "itin/err.h"
 
 struct strbuf {
-	char *buf;	/* never NULL: points at a static "" until first growth */
+	char *buf; /* never NULL: points at a static "" until first growth */
 	size_t len;
 	size_t alloc;
 };
 
 extern char strbuf_empty[];
-#define STRBUF_INIT { strbuf_empty, 0, 0 }
+#define STRBUF_INIT                                                            \
+	{                                                                      \
+		strbuf_empty, 0, 0                                             \
+	}
 
 void strbuf_init(struct strbuf *sb);
 void strbuf_release(struct strbuf *sb);
@@ -37,7 +40,7 @@ void strbuf_addstr(struct strbuf *sb, const char *s);
 void strbuf_addch(struct strbuf *sb, int c);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) ITIN_PRINTF(2, 3);
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
-	ITIN_PRINTF(2, 0);
+    ITIN_PRINTF(2, 0);
 /* Append n spaces. */
 void strbuf_addspaces(struct strbuf *sb, size_t n);
 /*

@@ -308,8 +308,8 @@ static int newfile_mode(struct fs_newfile *nf, const struct stat *old,
 	return 0;
 }
 
-int fs_replace_begin(struct fs_newfile *nf, const char *path,
-		     mode_t new_mode, struct itin_err *err)
+int fs_replace_begin(struct fs_newfile *nf, const char *path, mode_t new_mode,
+		     struct itin_err *err)
 {
 	struct strbuf tmp = STRBUF_INIT;
 	struct stat st;
@@ -383,8 +383,8 @@ int fs_replace_commit(struct fs_newfile *nf, struct itin_err *err)
 
 int fs_replace_fail(struct fs_newfile *nf, int e, struct itin_err *err)
 {
-	itin_err_set(err, fs_write_status(e), "cannot write '%s': %s",
-		     nf->path, strerror(e));
+	itin_err_set(err, fs_write_status(e), "cannot write '%s': %s", nf->path,
+		     strerror(e));
 	fs_replace_abort(nf);
 	return -1;
 }
@@ -407,8 +407,7 @@ int fs_replace_file(const char *path, const void *data, size_t len,
 	return fs_replace_commit(&nf, err);
 }
 
-int fs_output_open(struct fs_output *o, const char *path,
-		   struct itin_err *err)
+int fs_output_open(struct fs_output *o, const char *path, struct itin_err *err)
 {
 	struct stat st;
 	mode_t mask;

@@ -131,7 +131,8 @@ static void add_escaped(struct strbuf *out, const char *s, const char *special)
 }
 
 /* A TEXT property (RFC 5545 3.3.11): '\', ';' and ',' escaped. */
-static void put_text(struct icalio_writer *w, const char *name, const char *value)
+static void put_text(struct icalio_writer *w, const char *name,
+		     const char *value)
 {
 	line_start(w, name);
 	strbuf_addch(&w->line, ':');
@@ -141,7 +142,8 @@ static void put_text(struct icalio_writer *w, const char *name, const char *valu
 
 /* An X- property or CATEGORIES: only '\' and LF escaped, as libical did
  * (a comma separates categories; X-ITIN- values are ours, x_encode()d). */
-static void put_list(struct icalio_writer *w, const char *name, const char *value)
+static void put_list(struct icalio_writer *w, const char *name,
+		     const char *value)
 {
 	line_start(w, name);
 	strbuf_addch(&w->line, ':');
@@ -150,7 +152,8 @@ static void put_list(struct icalio_writer *w, const char *name, const char *valu
 }
 
 /* A property whose value needs no escape. */
-static void put_raw(struct icalio_writer *w, const char *name, const char *value)
+static void put_raw(struct icalio_writer *w, const char *name,
+		    const char *value)
 {
 	line_start(w, name);
 	strbuf_addch(&w->line, ':');

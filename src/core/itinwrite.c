@@ -113,8 +113,8 @@ void itinfmt_write_range(struct strbuf *sb, const struct event *ev)
 }
 
 /* "    key:" and " value" (len bytes, escaped) unless it is empty. */
-static void write_key_len(struct strbuf *sb, const char *key,
-			  const char *value, size_t len, const char *special)
+static void write_key_len(struct strbuf *sb, const char *key, const char *value,
+			  size_t len, const char *special)
 {
 	strbuf_add(sb, "    ", 4);
 	strbuf_addstr(sb, key);

@@ -40,7 +40,7 @@ void strbuf_grow(struct strbuf *sb, size_t extra)
 	size_t need = sb->len + extra + 1;
 
 	if (need < sb->len)
-		xmalloc(SIZE_MAX);	/* overflow: report as out of memory */
+		xmalloc(SIZE_MAX); /* overflow: report as out of memory */
 	if (need <= sb->alloc)
 		return;
 	if (!sb->alloc)
@@ -55,7 +55,7 @@ void strbuf_grow_within(struct strbuf *sb, size_t extra, size_t cap)
 	size_t need = sb->len + extra + 1, want;
 
 	if (need < sb->len)
-		xmalloc(SIZE_MAX);	/* overflow: report as out of memory */
+		xmalloc(SIZE_MAX); /* overflow: report as out of memory */
 	if (need <= sb->alloc)
 		return;
 	if (need > cap) {

@@ -146,20 +146,21 @@ TEST(fd_write)
 }
 
 static const char text[] =
-	"2023-01-29..2023-01-30     visit      Visit\\tto\\nKorea @ Seoul, KR\n"
-	"    id: v1\n"
-	"2023-01-30 10:00-11:30     meeting    Meeting; \"Yoon\", a, b @ Yongsan Office, Seoul, KR\n"
-	"    id: m1\n"
-	"    with: Yoon Suk-yeol (President); Park Jin\n"
-	"    tags: a; b\n"
-	"    note: x\\x1by\n"
-	"    note: \xE2\x80\xA8sep\n"
-	"2023-01-31 22:00..2023-02-01 01:30  travel  Flight @ Tokyo, JP\n"
-	"    id: t1\n"
-	"    end-tz: Europe/Brussels\n"
-	"    status: tentative\n"
-	"2023-02-02 09:00:30  call  Floating call\n"
-	"    id: c1\n";
+    "2023-01-29..2023-01-30     visit      Visit\\tto\\nKorea @ Seoul, KR\n"
+    "    id: v1\n"
+    "2023-01-30 10:00-11:30     meeting    Meeting; \"Yoon\", a, b @ Yongsan "
+    "Office, Seoul, KR\n"
+    "    id: m1\n"
+    "    with: Yoon Suk-yeol (President); Park Jin\n"
+    "    tags: a; b\n"
+    "    note: x\\x1by\n"
+    "    note: \xE2\x80\xA8sep\n"
+    "2023-01-31 22:00..2023-02-01 01:30  travel  Flight @ Tokyo, JP\n"
+    "    id: t1\n"
+    "    end-tz: Europe/Brussels\n"
+    "    status: tentative\n"
+    "2023-02-02 09:00:30  call  Floating call\n"
+    "    id: c1\n";
 
 /* The calendar written an event at a time through a sink of any block
  * size is icalio_write()'s, byte for byte; so is json's array. */
@@ -203,7 +204,8 @@ TEST(writers_stream)
 		json_write_end(&js.buf, l.n);
 		CHECK_INT(outsink_flush(&s), 0);
 		CHECK_INT(outsink_flush(&js), 0);
-		CHECK(got.len == whole.len && !memcmp(got.buf, whole.buf, got.len));
+		CHECK(got.len == whole.len &&
+		      !memcmp(got.buf, whole.buf, got.len));
 		CHECK_STR(jgot.buf, jwhole.buf);
 		outsink_release(&s);
 		outsink_release(&js);
