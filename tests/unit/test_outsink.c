@@ -132,6 +132,7 @@ TEST(fd_write)
 	close(fd);
 	unlink(path);
 	strbuf_release(&back);
+	outsink_release(&s);
 
 	CHECK_INT(pipe(p), 0);
 	close(p[0]);
