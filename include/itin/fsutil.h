@@ -85,18 +85,12 @@ void fs_replace_abort(struct fs_newfile *nf);
 void fs_remove_stale_temps(const char *real, int min_age);
 
 /*
- * Write an output file (`export -o`): a regular or missing file is replaced
- * atomically (new files get 0666 less the umask); a device or FIFO
- * (/dev/stdout, a named pipe) is written in place, never replaced.
- */
-int fs_write_output(const char *path, const void *data, size_t len,
-		    struct itin_err *err);
-
-/*
- * fs_write_output() in steps, as fs_replace_begin(): open gives o->fd
- * (the temporary file, or the device itself), then commit, or fail with
- * the errno of a failed write, or abort. A failed output leaves the old
- * file as it was and no temporary file.
+ * Write an output file (`export -o`) as it is made: a regular or missing
+ * file is replaced atomically (fs_replace_begin(); new files get 0666
+ * less the umask), a device or FIFO (/dev/stdout, a named pipe) is
+ * written in place, never replaced. open gives o->fd (the temporary file,
+ * or the device itself); then commit, or fail with the errno of a failed
+ * write, which leaves the old file as it was and no temporary file.
  */
 struct fs_output {
 	int fd;
@@ -106,6 +100,5 @@ struct fs_output {
 int fs_output_open(struct fs_output *o, const char *path, struct itin_err *err);
 int fs_output_commit(struct fs_output *o, struct itin_err *err);
 int fs_output_fail(struct fs_output *o, int e, struct itin_err *err);
-void fs_output_abort(struct fs_output *o);
 
 #endif

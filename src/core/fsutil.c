@@ -456,24 +456,3 @@ int fs_output_commit(struct fs_output *o, struct itin_err *err)
 				    o->nf.path, strerror(errno));
 	return 0;
 }
-
-void fs_output_abort(struct fs_output *o)
-{
-	if (!o->device)
-		fs_replace_abort(&o->nf);
-	else if (o->fd >= 0)
-		close(o->fd);
-	o->fd = -1;
-}
-
-int fs_write_output(const char *path, const void *data, size_t len,
-		    struct itin_err *err)
-{
-	struct fs_output o;
-
-	if (fs_output_open(&o, path, err) < 0)
-		return -1;
-	if (fs_write_all(o.fd, data, len) < 0)
-		return fs_output_fail(&o, errno, err);
-	return fs_output_commit(&o, err);
-}
