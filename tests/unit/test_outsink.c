@@ -10,15 +10,19 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
+#include <dirent.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "itin/datefmt.h"
 #include "itin/datetime.h"
+#include "itin/fsutil.h"
 #include "itin/icalio.h"
 #include "itin/itinfmt.h"
 #include "itin/json.h"
 #include "itin/outsink.h"
 #include "itin/tz.h"
+#include "itin/xalloc.h"
 
 /* A write function that records each call and fails from call fail_at
  * on (0: never) with ENOSPC. */
@@ -286,6 +290,63 @@ TEST(datefmt_is_printf)
 	strbuf_release(&sb);
 }
 
+/* Out of memory (an exit) while an export -o is being written: the
+ * temporary file goes with the process; the old file stays. */
+TEST(exit_removes_temp)
+{
+	char dir[] = "/tmp/test_outsink.XXXXXX";
+	struct strbuf path = STRBUF_INIT, ls = STRBUF_INIT;
+	struct dirent *de;
+	int status = -1;
+	FILE *fp;
+	DIR *d;
+	pid_t pid;
+
+	CHECK(mkdtemp(dir) != NULL);
+	strbuf_addf(&path, "%s/cal.ics", dir);
+	fp = fopen(path.buf, "w");
+	CHECK(fp != NULL);
+	if (!fp)
+		return;
+	fputs("old\n", fp);
+	fclose(fp);
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		struct fs_output o;
+		struct itin_err err;
+
+		/* xalloc_die's message is not this test's output. */
+		if (!freopen("/dev/null", "w", stderr))
+			_exit(1);
+		if (fs_output_open(&o, path.buf, &err) == 0 &&
+		    fs_write_all(o.fd, "new, half written", 17) == 0)
+			xalloc_die(0); /* exit(71), as xmalloc does */
+		_exit(1);
+	}
+	waitpid(pid, &status, 0);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 71);
+	d = opendir(dir);
+	while (d && (de = readdir(d)))
+		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+			strbuf_addf(&ls, "%s ", de->d_name);
+	if (d)
+		closedir(d);
+	CHECK_STR(ls.buf, "cal.ics ");
+	fp = fopen(path.buf, "r");
+	if (fp) {
+		char line[16] = "";
+
+		CHECK(fgets(line, sizeof(line), fp) != NULL);
+		CHECK_STR(line, "old\n");
+		fclose(fp);
+	}
+	unlink(path.buf);
+	rmdir(dir);
+	strbuf_release(&path);
+	strbuf_release(&ls);
+}
+
 int main(void)
 {
 	RUN(blocks);
@@ -294,6 +355,7 @@ int main(void)
 	RUN(writers_stream);
 	RUN(add_uint);
 	RUN(datefmt_is_printf);
+	RUN(exit_removes_temp);
 	tz_cache_free();
 	return test_done();
 }
