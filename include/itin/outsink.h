@@ -13,6 +13,13 @@
  * later check or flush returns -1, so the producer stops at its next
  * record and the caller reports the error (the core never prints).
  *
+ * Why a strbuf with a write function rather than a FILE *: every writer
+ * already appends to a strbuf, so each keeps its per-event function and
+ * a caller that wants the text in memory (tests, `extract`) passes
+ * outsink_strbuf_write; records are flushed whole, between events, so a
+ * writer never needs to know; and the error comes back as an errno the
+ * caller reports its own way (the core never prints).
+ *
  * The sink owns its buffer; outsink_release() frees it. A sink is not
  * copied once in use (a writer may keep &sink->buf).
  */
