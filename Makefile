@@ -18,11 +18,32 @@ WARN := -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wstrict-prototypes \
 	-Wshadow -Wformat=2 -Wvla
 # pkg-config runs once, here, not at every compile (:= expands it now).
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
+
+# libical, ncursesw and libxml2 are not linked: each is opened by the
+# command that needs it (include/itin/dynlib.h), so that `itin add` does not
+# load ICU, libstdc++ and ncurses first. They are opened by SONAME, the name
+# the linker would have recorded: read here from the library the linker
+# finds (ncursesw's libncursesw.so is a linker script naming the real
+# file), else Debian 12's.
+SONAME_OF = $(shell f=$$($(CC) -print-file-name=lib$(1).so); \
+	case "$$(head -c 4 "$$f" 2>/dev/null)" in (*ELF) ;; \
+	(*) n=$$(tr '()' '  ' <"$$f" 2>/dev/null | \
+		awk '$$1 == "INPUT" || $$1 == "GROUP" { print $$2; exit }'); \
+	    case "$$n" in (/*) f=$$n ;; (?*) f=$$(dirname "$$f")/$$n ;; esac ;; \
+	esac; \
+	objdump -p "$$f" 2>/dev/null | awk '$$1 == "SONAME" { print $$2; exit }')
+ICAL_SONAME := $(or $(call SONAME_OF,ical),libical.so.3)
+CURSES_SONAME := $(or $(call SONAME_OF,ncursesw),libncursesw.so.6)
+XML_SONAME := $(or $(call SONAME_OF,xml2),libxml2.so.2)
+SONAME_DEFS := -DITIN_ICAL_SONAME='"$(ICAL_SONAME)"' \
+	-DITIN_CURSES_SONAME='"$(CURSES_SONAME)"' -DITIN_XML_SONAME='"$(XML_SONAME)"'
+
 ALL_CFLAGS = $(CFLAGS) -std=c17 -D_GNU_SOURCE -pthread $(WARN) -Iinclude \
-	-DITIN_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
+	-DITIN_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(SONAME_DEFS)
 ALL_LDFLAGS = $(LDFLAGS)
 # -pthread: a CSV import parses on a second thread (src/core/csvpipe.c).
-LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv -lm -pthread
+# dlopen() is in glibc's libc since 2.34 (-ldl before).
+LIBS := $(shell $(PKG_CONFIG) --libs libutf8proc) -lcsv -lm -pthread
 
 ifdef SANITIZE
 BUILD := build-san
@@ -103,7 +124,7 @@ FUZZ_BUILD := build-fuzz
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 FUZZ_CFLAGS = -O1 -g -std=c17 -D_GNU_SOURCE -pthread $(WARN) -Iinclude \
-	-DITIN_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(FUZZ_SAN)
+	-DITIN_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(SONAME_DEFS) $(FUZZ_SAN)
 FUZZ_CORE_OBJ := $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_EXTRACT_OBJ := $(EXTRACT_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_BIN := $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz_%)
@@ -195,29 +216,55 @@ FORCE:
 valgrind:
 	@$(MAKE) --no-print-directory run-tests ITIN_VALGRIND=1 REPLAY_NAMES=
 
+# make bench: issue 15's table (bench/table.sh: itin next to its floors,
+# on generated data of BENCH_SIZES events, best of BENCH_ROUNDS rounds),
+# then the sections beside it named in BENCH_MORE (bench/run.sh). The
+# programs it runs: csvbench (the CSV import next to a bare libcsv loop),
+# extractbench (extract_report() in one process), the floors (empty, an
+# append with fsync, the empty program linked with libical, libical's
+# streaming writer and its parse) and peakrss, which times a command and
+# takes its peak memory. `make bench-quick`: the table alone, 10,000
+# events, 2 rounds.
+BENCH_SIZES ?= 100000 1000000
+BENCH_ROUNDS ?= 5
+BENCH_MORE ?= startup view csv ics same extract lock
 BENCH_BIN := $(BUILD)/bench/csvbench
+EXTRACTBENCH := $(BUILD)/bench/extractbench
+EMPTYPROG := $(BUILD)/bench/empty
+BENCH_PLAIN := $(EMPTYPROG) $(BUILD)/bench/peakrss $(BUILD)/bench/append
+BENCH_ICAL := $(addprefix $(BUILD)/bench/,empty-ical icalwrite icalparse)
+BENCH_ICAL_LIBS := $(shell $(PKG_CONFIG) --libs libical)
+BENCH_PROGS := $(BENCH_BIN) $(EXTRACTBENCH) $(BENCH_PLAIN) $(BENCH_ICAL)
 
 $(BENCH_BIN): bench/csvbench.c $(LIBCORE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBCORE) $(LIBS)
 
-# extract's: extract_report() in one process, and a program that does
-# nothing, the floor of starting one (bench/extract.sh).
-EXTRACTBENCH := $(BUILD)/bench/extractbench
-EMPTYPROG := $(BUILD)/bench/empty
-
 $(EXTRACTBENCH): bench/extractbench.c $(LIBEXTRACT) $(LIBCORE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBEXTRACT) $(LIBCORE) $(LIBS)
 
-$(EMPTYPROG): bench/empty.c
+$(BENCH_PLAIN): $(BUILD)/bench/%: bench/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $<
 
-bench: all $(BENCH_BIN) $(EXTRACTBENCH) $(EMPTYPROG)
-	@ITIN=$(abspath $(BIN)) CSVBENCH=$(abspath $(BENCH_BIN)) \
-		EXTRACTBENCH=$(abspath $(EXTRACTBENCH)) \
-		EMPTYPROG=$(abspath $(EMPTYPROG)) sh bench/run.sh
+$(BENCH_ICAL): $(BUILD)/bench/%: bench/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BENCH_ICAL_LIBS)
+
+.PHONY: bench-progs bench-quick
+bench-progs: $(BENCH_PROGS)
+
+bench: all bench-progs
+	@ITIN=$(abspath $(BIN)) BENCH_DIR=$(abspath $(BUILD)/bench) \
+		BENCH_SIZES="$(BENCH_SIZES)" BENCH_ROUNDS=$(BENCH_ROUNDS) \
+		BENCH_MORE="$(BENCH_MORE)" sh bench/run.sh
+
+bench-quick:
+	@$(MAKE) --no-print-directory bench BENCH_SIZES=10000 BENCH_ROUNDS=2 BENCH_MORE=
+
+# tests/cli/t-bench.sh runs the table on a few events, with these programs.
+$(LOGDIR)/t-bench.log: $(BENCH_PROGS)
 
 # How well `itin extract` reads the test corpus (tests/extract/README.md):
 # recall and precision of its proposals against each report's expected legs.

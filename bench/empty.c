@@ -1,5 +1,5 @@
 /* empty.c: a C program that does nothing: the start-up floor of a
- * process, for bench/extract.sh. */
+ * process, for bench/extract.sh and bench/table.sh. */
 int main(void)
 {
 	return 0;

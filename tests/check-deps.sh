@@ -30,6 +30,12 @@
 #          the core, the cli, the viewer, the extractor or the tests
 #          and benchmarks (whose events are freed the same way). An event is
 #          named ev (pe->ev, nev...) wherever one is written.
+#   libs   libical, ncursesw and libxml2 are opened on demand
+#          (include/itin/dynlib.h), never linked: only the header that
+#          lists what a module calls of one includes that library's
+#          headers (src/core/icaldl.h, src/tui/cursesdl.h,
+#          src/extract/xmldl.h), so that every call goes through its
+#          table; and only src/core/dynlib.c includes <dlfcn.h>.
 # Comment lines (starting with /*, * or //) are left out. Before checking
 # the tree the script checks itself on planted samples, each of which a
 # rule must catch, so a rule that stops matching fails here at once.
@@ -45,6 +51,9 @@ EVENT_WRITERS='src/core/(event|evarena)\.c'
 EV_STR='[[:alnum:]_]*ev->(id|uid|title|tz|end_tz|venue|city|org|source|notes|with|tags)'
 
 INCLUDE=':[0-9]+:[[:space:]]*#[[:space:]]*include[[:space:]]*'
+# FILE:LINE:TEXT of the lines allowed to include a library on demand: the
+# tables, and bench's floors, which are libical's own programs on purpose.
+LIB_INCLUDERS='src/core/icaldl\.h:[0-9]+:[^<]*<libical/|bench/(empty-ical|icalwrite|icalparse)\.c:[0-9]+:[^<]*<libical/|src/tui/cursesdl\.h:[0-9]+:[^<]*<curses\.h|src/extract/xmldl\.h:[0-9]+:[^<]*<libxml/|src/core/dynlib\.c:[0-9]+:[^<]*<dlfcn\.h>'
 BANNED_STR='strn?casecmp|strcpy|strcat|v?sprintf|strtok|gets'
 BANNED_TIME='localtime|gmtime|ctime|asctime|setlocale'
 BANNED_CTYPE='is(alnum|alpha|blank|cntrl|digit|graph|lower|print|punct|space|upper|xdigit)|toupper|tolower'
@@ -87,6 +96,10 @@ cli_includes_extract() { # any header of src/extract but extract.h
 cli_includes_tui() { # any header of src/tui but the public ones
 	code_grep "$INCLUDE"'"([^"]*/)?tui/' "$@" |
 		grep -vE '"\.\./tui/('"$TUI_PUBLIC"')"'
+}
+lib_includes() { # a library's header outside its one includer
+	code_grep "$INCLUDE"'<(libical/|n?curses(w/)?[a-z_]*\.h|ncursesw/|libxml/|dlfcn\.h)' "$@" |
+		grep -vE "^($LIB_INCLUDERS)"
 }
 banned_calls() {
 	code_grep "\\b($BANNED)[[:space:]]*\\(|$INCLUDE<ctype\\.h>" "$@"
@@ -158,6 +171,15 @@ selftest() {
 	#include "../tui/view.h"
 	#include "../tui/tui.hh"
 	EOF
+	cat >"$s/lib_includes.c" <<-'EOF'
+	#include <libical/ical.h>
+	#include <curses.h>
+	# include <ncursesw/curses.h>
+	#include <ncurses.h>
+	#include <libxml/HTMLparser.h>
+	#include <dlfcn.h>
+	// #include <curses.h>
+	EOF
 	cat >"$s/banned_calls.c" <<-'EOF'
 	ctime(t);
 	isprint(c);
@@ -213,10 +235,11 @@ selftest() {
 	expect tui_includes_cli 3 "$s/tui_includes_cli.c"
 	expect cli_includes_extract 2 "$s/cli_includes_extract.c"
 	expect cli_includes_tui 2 "$s/cli_includes_tui.c"
+	expect lib_includes 6 "$s/lib_includes.c"
 	expect banned_calls 5 "$s/banned_calls.c"
 	expect direct_event_strings 9 "$s/direct_event_strings.c"
 	for rule in core_includes core_prints core_exits tui_includes_cli \
-		cli_includes_tui cli_includes_extract banned_calls \
+		cli_includes_tui cli_includes_extract lib_includes banned_calls \
 		direct_event_strings; do
 		expect "$rule" 0 "$s/clean.c"
 	done
@@ -260,6 +283,9 @@ selftest
 		cli_includes_tui src/cli/*.[ch]
 	check "src/cli reaches the extractor only through src/extract/extract.h" \
 		cli_includes_extract src/cli/*.[ch]
+	check "a library opened on demand is included only by its table's header (dynlib.h)" \
+		lib_includes src/*/*.[ch] include/itin/*.h tests/unit/*.[ch] \
+		tests/fuzz/*.[ch] bench/*.c
 	check "banned call in src/core, src/extract or src/cli" \
 		banned_calls $CORE src/extract/*.[ch] src/cli/*.[ch]
 	check "an event's strings change only through event.h's setters" \

@@ -19,20 +19,21 @@
 enum itin_status {
 	ITIN_OK = 0,
 	ITIN_EX_OTHER = 1,
-	ITIN_EX_USAGE = 64,	/* bad command line */
-	ITIN_EX_DATAERR = 65,	/* bad input data */
-	ITIN_EX_NOINPUT = 66,	/* input file missing or unreadable */
-	ITIN_EX_OSERR = 71,	/* out of memory (xalloc.h) */
-	ITIN_EX_CANTCREAT = 73,	/* cannot create output */
-	ITIN_EX_IOERR = 74,	/* I/O error */
-	ITIN_EX_TEMPFAIL = 75,	/* store busy */
+	ITIN_EX_USAGE = 64,	  /* bad command line */
+	ITIN_EX_DATAERR = 65,	  /* bad input data */
+	ITIN_EX_NOINPUT = 66,	  /* input file missing or unreadable */
+	ITIN_EX_UNAVAILABLE = 69, /* a library it needs is missing */
+	ITIN_EX_OSERR = 71,	  /* out of memory (xalloc.h) */
+	ITIN_EX_CANTCREAT = 73,	  /* cannot create output */
+	ITIN_EX_IOERR = 74,	  /* I/O error */
+	ITIN_EX_TEMPFAIL = 75,	  /* store busy */
 };
 
 struct itin_err {
-	int status;		/* enum itin_status; 0 when no error */
-	char file[256];		/* empty when the problem is not in a file */
-	long line;		/* 1-based; 0 = no line */
-	long col;		/* 1-based; 0 = no column */
+	int status;	/* enum itin_status; 0 when no error */
+	char file[256]; /* empty when the problem is not in a file */
+	long line;	/* 1-based; 0 = no line */
+	long col;	/* 1-based; 0 = no column */
 	char msg[512];
 };
 
@@ -46,7 +47,7 @@ void itin_err_clear(struct itin_err *err);
 
 /* Set a problem that is not located in a file. Always returns -1. */
 int itin_err_set(struct itin_err *err, int status, const char *fmt, ...)
-	ITIN_PRINTF(3, 4);
+    ITIN_PRINTF(3, 4);
 
 /* Set a problem at FILE:LINE:COL (line or col may be 0). Always returns -1. */
 int itin_err_at(struct itin_err *err, int status, const char *file, long line,
@@ -56,9 +57,8 @@ int itin_err_at(struct itin_err *err, int status, const char *file, long line,
  * itin_err_at with a va_list: for a module's own "fail here" helper, which
  * works out where and then passes its caller's format and arguments on.
  */
-int itin_err_vat(struct itin_err *err, int status, const char *file,
-		 long line, long col, const char *fmt, va_list ap)
-	ITIN_PRINTF(6, 0);
+int itin_err_vat(struct itin_err *err, int status, const char *file, long line,
+		 long col, const char *fmt, va_list ap) ITIN_PRINTF(6, 0);
 
 /* Format "FILE:LINE:COL: msg" (or just msg) into buf; for the CLI and tests. */
 void itin_err_format(const struct itin_err *err, char *buf, unsigned long size);

@@ -4,9 +4,11 @@
  * TZID is not a zone of the tz database, and DURATION values. The callers
  * see itin's types (local seconds, days and seconds), never libical's.
  *
- * Only icslib.c and icsrrule.c include <libical/ical.h> (Debian's libical
- * 3.0; 4.x changed the API). libical's errors are not fatal: a malloc
- * that fails in it is our out of memory (xalloc.h).
+ * Only icslib.c and icsrrule.c call libical (Debian's libical 3.0; 4.x
+ * changed the API), through src/core/icaldl.h: the library is opened by
+ * ics_lib_load(), which the reader (icalio_read()) calls before anything
+ * here, not linked into the binary. libical's errors are not fatal: a
+ * malloc that fails in it is our out of memory (xalloc.h).
  *
  * Ownership: ics_vzone_parse()'s result is the caller's, freed with
  * ics_vzone_free().
@@ -17,6 +19,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "itin/err.h"
+
 /*
  * libical 3.0 expands a VTIMEZONE's changes only up to this year (and,
  * asked about a later one, the whole zone again on every call):
@@ -24,6 +28,14 @@
  * the same way.
  */
 #define EMBEDDED_LAST_YEAR 2035
+
+/*
+ * Open libical (icaldl.c) unless done: 0, or -1 with err filled (status
+ * ITIN_EX_UNAVAILABLE, dynlib.h) when the system has no libical or not
+ * the one itin was built with. Once per process; every function below
+ * needs it done.
+ */
+int ics_lib_load(struct itin_err *err);
 
 /* A VTIMEZONE of the file, as libical evaluates it. */
 struct ics_vzone;
@@ -47,7 +59,7 @@ bool ics_duration_parse(const char *s, struct ics_duration *d);
 /* Out of memory when libical's last call ran out of it (xalloc_die()). */
 void ics_check_memory(void);
 
-/* libical's value of local time lsec (for icsrrule.c, which includes
+/* libical's value of local time lsec (for icsrrule.c, which calls
  * libical itself). */
 struct icaltimetype;
 struct icaltimetype ics_ical_local(int64_t lsec, bool is_date);

@@ -146,6 +146,7 @@ int cmd_view(int argc, char **argv, struct cli *cli)
 	const struct own_options own = {NULL, view_option, &o};
 	struct capture cap;
 	struct strbuf said = STRBUF_INIT;
+	struct itin_err err;
 	int status;
 
 	memset(&o, 0, sizeof(o));
@@ -157,6 +158,12 @@ int cmd_view(int argc, char **argv, struct cli *cli)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		status = report(1, "view needs a terminal (try 'itin timeline' "
 				   "or 'itin list')");
+		goto out;
+	}
+	/* ncursesw before the store, so that a system without it is told
+	 * so at once. */
+	if (tui_curses_load(&err)) {
+		status = report_err(&err);
 		goto out;
 	}
 	status = view_events(cli, &f, &o, &cap);

@@ -302,6 +302,10 @@ int icalio_read(const char *buf, size_t len, const char *fname,
 	struct ics_reader r;
 	int ret = -1;
 
+	/* libical is opened by the reader of .ics, not at start-up
+	 * (icslib.h). */
+	if (ics_lib_load(err))
+		return -1;
 	memset(&dummy, 0, sizeof(dummy));
 	reader_init(&r, fname, o, out, w, st ? st : &dummy, err);
 	itin_err_clear(err);

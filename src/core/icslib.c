@@ -4,7 +4,7 @@
  */
 #include <stdlib.h>
 
-#include <libical/ical.h>
+#include "icaldl.h"
 
 #include "itin/datetime.h"
 #include "itin/icslib.h"

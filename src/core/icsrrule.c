@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libical/ical.h>
+#include "icaldl.h"
 
 #include "itin/datetime.h"
 #include "itin/icslib.h"

@@ -17,16 +17,13 @@
  */
 #include <string.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/encoding.h>
-#include <libxml/parserInternals.h>
-
 #include "itin/ascii.h"
 #include "itin/recode.h"
 #include "itin/strbuf.h"
 #include "itin/utf8.h"
 #include "itin/xalloc.h"
 #include "xinput.h"
+#include "xmldl.h"
 
 /* Elements nested deeper are refused: no page needs them, and libxml2's
  * HTML parser looks through the open elements at every end tag. */
@@ -730,6 +727,9 @@ static int read_html(const char *p, size_t len, const char *file,
 	xmlCharEncodingHandlerPtr h;
 	int rc;
 
+	/* libxml2 is opened for a page, not for a text (xmldl.h). */
+	if (xml_lib_load(err))
+		return -1;
 	declared_charset(p, len, cs, sizeof(cs));
 	if (cs[0] && !is_utf8_name(cs)) {
 		h = xmlFindCharEncodingHandler(cs);

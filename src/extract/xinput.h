@@ -43,7 +43,8 @@ struct xinput {
  * declared charset is honoured (libxml2 converts it); text and pages
  * without one must be UTF-8. Returns 0, or -1 with err filled (65 for
  * binary or invalid input, an input over XINPUT_MAX_BYTES, HTML nested
- * deeper than 256 elements; 71 for memory). On failure out holds
+ * deeper than 256 elements; 69 when libxml2, opened for a page, is not
+ * there (dynlib.h); 71 for memory). On failure out holds
  * nothing to release.
  */
 int xinput_read(const char *data, size_t len, const char *file,

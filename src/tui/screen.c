@@ -1,7 +1,7 @@
 /*
  * screen.c: the terminal, through ncursesw: the only file that calls
- * curses (view.c, view-keys.c and view-prompt.c include curses.h for its
- * KEY_ codes).
+ * curses (view.c, view-keys.c and view-prompt.c include cursesdl.h, the
+ * table ncursesw is opened through, for its KEY_ codes).
  *
  * The terminal is given back on every way out (htop's CRT_done): screen_done
  * on a normal exit, an atexit() hook for any exit() below us, a handler
@@ -16,7 +16,7 @@
  * is drawn in ASCII with '?' for what cannot be shown.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
-#include <curses.h>
+#include "cursesdl.h"
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>

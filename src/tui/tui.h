@@ -6,6 +6,7 @@
  *   detail.c    the texts of the panes: status, search (agenda lines:
  *               itin/agline.h, shared with list);
  *               no curses (the details pane is itin/evdetail.h's)
+ *   cursesdl.c  ncursesw, opened by `itin view` (cursesdl.h)
  *   screen.c    the only file that calls ncurses: the terminal's set-up
  *               and restoration (on every exit, signals included),
  *               colours by role, drawing text and cells, keys
@@ -22,6 +23,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "itin/err.h"
 #include "itin/evlist.h"
 #include "layout.h"
 #include "itin/shortid.h"
@@ -75,6 +77,11 @@ void view_status_line(struct strbuf *sb, const struct event *ev,
  * buffer reused across calls. */
 bool view_matches(const struct event *ev, const char *needle,
 		  struct strbuf *scratch);
+
+/* cursesdl.c */
+/* Open ncursesw, which the binary is not linked with (cursesdl.h), before
+ * tui_view(): 0, or -1 with err filled (dynlib.h). */
+int tui_curses_load(struct itin_err *err);
 
 /* screen.c */
 enum role {

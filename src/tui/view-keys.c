@@ -4,7 +4,7 @@
  * three in step.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
-#include <curses.h>
+#include "cursesdl.h"
 #include <stdlib.h>
 
 #include "view.h"

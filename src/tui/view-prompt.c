@@ -4,7 +4,7 @@
  * the store has listed above the prompt.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
-#include <curses.h>
+#include "cursesdl.h"
 #include <stdlib.h>
 #include <string.h>
 

@@ -4,7 +4,7 @@
  * the main loop, tui_view. Drawing is view-draw.c's, keys view-keys.c's.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
-#include <curses.h>
+#include "cursesdl.h"
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,0 +1,65 @@
+/*
+ * dynlib.h: a shared library opened when a command first needs it, not at
+ * start-up (systemd's dlopen_many_sym_or_warn() in src/shared/dlfcn-util.c
+ * is the model). libical pulls ICU and libstdc++ in, ncursesw and libxml2
+ * their own: linked into the binary they cost every command, `itin add`
+ * and `itin list` included, several milliseconds before main() (6 to 20
+ * on the development machine, three times an empty program's start).
+ * Each module that uses one of them (src/core/icaldl.c,
+ * src/tui/cursesdl.c, src/extract/xmldl.c) keeps a struct dynlib naming
+ * the library and the symbols it calls, and calls dynlib_load() before
+ * its first use.
+ *
+ * The library is named by its SONAME (libical.so.3), the name the linker
+ * would have written into the binary, so the same ABI is loaded as the
+ * headers describe; the Makefile takes it from the library it finds at
+ * build time.
+ *
+ * Ownership: the struct dynlib and its table are the module's (static);
+ * a loaded library stays loaded for the life of the process.
+ */
+#ifndef ITIN_DYNLIB_H
+#define ITIN_DYNLIB_H
+
+#include <stddef.h>
+
+#include "itin/err.h"
+
+/*
+ * The status of a command that needs a library the system does not have
+ * is err.h's ITIN_EX_UNAVAILABLE, sysexits' EX_UNAVAILABLE ("a service is
+ * unavailable ... a support program or file does not exist"). Not 65 or
+ * 66: the input is fine, and so is the user's file; not 71 (EX_OSERR),
+ * which the tool keeps for out of memory.
+ */
+
+/* A symbol to resolve and where to put its address. */
+struct dynlib_sym {
+	const char *name;
+	/* The address of a pointer variable: a pointer to a function for a
+	 * function, a pointer to the object for a variable (stdscr). */
+	void *slot;
+};
+
+struct dynlib {
+	const char *soname;  /* "libical.so.3" */
+	const char *package; /* Debian's package that ships it, "libical3" */
+	const char *needed;  /* what needs it, for the error: "to read ..." */
+	const struct dynlib_sym *syms;
+	size_t nsyms;
+	/* The outcome, kept so that the library is opened at most once per
+	 * process: 0 not tried, 1 loaded, -1 failed (the message in why). */
+	int state;
+	char why[sizeof(((struct itin_err *)0)->msg)];
+};
+
+/*
+ * Open lib and resolve every symbol of its table into its slot, all or
+ * none: 0, or -1 with err filled (status ITIN_EX_UNAVAILABLE, a message
+ * naming the library, what needs it, the package that provides it and the
+ * loader's own words). Only the first call per process does the work; a
+ * failure is given again, as it was, to later calls. Thread-safe.
+ */
+int dynlib_load(struct dynlib *lib, struct itin_err *err);
+
+#endif
