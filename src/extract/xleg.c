@@ -312,6 +312,52 @@ static bool talks_held(const struct xlegdoc *doc, const struct xsentence *s)
 	return false;
 }
 
+/* Token i starts with a capital letter and is not a country's
+ * adjective ("Finnish companies" are no one named). */
+static bool named_word(const struct xlegdoc *doc, const struct xsentence *s,
+		       size_t i)
+{
+	const struct xtok *w = &s->toks->v[i];
+
+	if (doc->text[w->off] < 'A' || doc->text[w->off] > 'Z')
+		return false;
+	for (size_t k = 0; k < s->places->n; k++)
+		if (s->places->v[k].kind == XP_ADJ &&
+		    s->places->v[k].off == w->off)
+			return false;
+	return true;
+}
+
+/* A programme's item "Meeting with the EU High Representative, Kaja
+ * Kallas", "Talks with Maxime Prévot", "Meeting with humanitarian
+ * partners and the North Kivu provincial health authorities": the item
+ * is the principal's, so a name right after "with" (or "and" or a comma
+ * after it) names the counterpart, titled or not ("with Finnish
+ * companies operating in East Africa" names no one). */
+static bool item_with(const struct xlegdoc *doc, const struct xsentence *s,
+		      size_t a, size_t b)
+{
+	const struct xtoks *t = s->toks;
+	bool with = false;
+
+	for (size_t i = 1; i < t->n; i++) {
+		size_t p = i - 1;
+
+		if (t->v[i].off < a || t->v[i].off >= b)
+			continue;
+		with = with || xtok_is(doc->text, t, p, "with");
+		if (p > 0 && xtok_is(doc->text, t, p, "the"))
+			p--;
+		/* Right after "with", "and", "with the" or a comma. */
+		if (with && named_word(doc, s, i) &&
+		    (xtok_is(doc->text, t, p, "with") ||
+		     xtok_is(doc->text, t, p, "and") ||
+		     doc->text[t->v[p].off] == ','))
+			return true;
+	}
+	return false;
+}
+
 void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 		const struct groups *gs, const struct dgroup *g,
 		const struct xtrigger *k, const struct xtrigger *move,
@@ -363,7 +409,8 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	if (!xl_overnight_start(doc, s, legs, l))
 		city_of_context(doc, legs, l);
 	xl_leg_people(doc, s, k, sa, sb, l);
-	if (k->kind == XTR_MEETING && !l->nwith && !talks_held(doc, s))
+	if (k->kind == XTR_MEETING && !l->nwith && !talks_held(doc, s) &&
+	    !(gs->strict && item_with(doc, s, sa, sb)))
 		return; /* talks with no one named: not proposed */
 	l->sents[l->nsents++] = s->idx;
 	xl_title(doc, s, k, l);

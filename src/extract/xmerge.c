@@ -146,6 +146,29 @@ static void moves_alone(struct xlegs *legs)
 	}
 }
 
+/* "08:00 Departure for Goma" on the day the Goma stay begins: the
+ * journey that begins a visit is the visit's start, not a travel leg
+ * of its own (tests/extract/README.md, "Travel"). */
+static void journeys_begin_stays(struct xlegs *legs)
+{
+	for (size_t i = 0; i < legs->n; i++) {
+		struct xleg *t = &legs->v[i];
+
+		if (t->dead || t->type != EV_TRAVEL || t->first != t->last ||
+		    !t->city)
+			continue;
+		for (size_t j = 0; j < legs->n; j++) {
+			const struct xleg *v = &legs->v[j];
+
+			if (!v->dead && v->type == EV_VISIT &&
+			    v->first == t->first && same_place(v, t)) {
+				absorb(&legs->v[j], t);
+				break;
+			}
+		}
+	}
+}
+
 void xleg_merge(struct xlegs *legs)
 {
 	bool again = true;
@@ -167,5 +190,6 @@ void xleg_merge(struct xlegs *legs)
 			}
 		}
 	}
+	journeys_begin_stays(legs);
 	xleg_stays(legs);
 }

@@ -116,6 +116,8 @@ static const struct trig_word trig_words[] = {
     {"depart", NULL, false, XTR_TRAVEL},
     {"departs", NULL, false, XTR_TRAVEL},
     {"departed", NULL, false, XTR_TRAVEL},
+    /* "19.00 Departure for Jakarta", a programme's last line. */
+    {"departure", "for", false, XTR_TRAVEL},
     {"back", "in|to|home", false, XTR_TRAVEL},
     {"flying", "back|home", false, XTR_TRAVEL},
     {"fly", "back|home", false, XTR_TRAVEL},
@@ -231,8 +233,13 @@ static bool named_meeting(const char *text, const struct xtoks *t, size_t i)
 
 	if (!xtok_is(text, t, i, "meeting") && !xtok_is(text, t, i, "meetings"))
 		return false;
+	/* "Meeting with Kaja Kallas" (a programme's line): a capital that
+	 * starts the words, not a name ("Foreign Ministers' Meeting with"
+	 * is one). */
 	if (t->v[i].flags & XT_CAP)
-		return true;
+		return !xtok_is(text, t, i + 1, "with") ||
+		       (p > 0 && (is_apostrophe(text, &t->v[p - 1]) ||
+				  (t->v[p - 1].flags & XT_CAP)));
 	if (p > 0 && is_apostrophe(text, &t->v[p - 1]))
 		p--; /* the apostrophe of "ministers'" */
 	return p > 0 && ((t->v[p - 1].flags & (XT_CAP | XT_DIGIT)) ||

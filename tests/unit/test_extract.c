@@ -498,6 +498,35 @@ TEST(report_programme)
 	evlist_release(&g.evs);
 }
 
+/* A programme whose items are bulleted lines or start "14.15": each an
+ * item of the day above it; "Meeting with" a name (untitled, or after
+ * an office and a comma) is a meeting; a departure to the next stop on
+ * its first day is that stay's start, a departure home its own travel
+ * leg. */
+TEST(report_programme_items)
+{
+	struct got g;
+
+	extract("Press release\n31 May 2024\n\n"
+		"Minister of Trade Lena Berg will visit Chile and Peru.\n\n"
+		"Tuesday, 4 June 2024 \xE2\x80\x93 Santiago\n"
+		"\xE2\x80\xA2 Meeting with the Minister of Foreign Affairs of "
+		"Chile, Alberto van Klaveren\n"
+		"\xE2\x80\xA2 Round table with Chilean exporters\n"
+		"Wednesday, 5 June 2024 \xE2\x80\x93 Lima\n"
+		"07.40 Departure for Lima\n"
+		"14.15 Meeting with Javier Gonzalez-Olaechea\n"
+		"21.00 Departure for Stockholm\n",
+		NULL, &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "meeting Santiago CL 2024-06-04..2024-06-04|"
+			       "visit Santiago CL 2024-06-04..2024-06-04|"
+			       "visit Lima PE 2024-06-05..2024-06-05|"
+			       "meeting Lima PE 2024-06-05..2024-06-05|"
+			       "travel Stockholm SE 2024-06-05..2024-06-05");
+	evlist_release(&g.evs);
+}
+
 /* Random words, names and dates: bounded work, at most XLEG_MAX legs. */
 /* A visit to a country whose days its stays cover is those stays. */
 TEST(report_bounded)
@@ -543,6 +572,7 @@ int main(void)
 	RUN(report_distractors);
 	RUN(report_timed_and_inside);
 	RUN(report_programme);
+	RUN(report_programme_items);
 	RUN(report_bounded);
 	return test_done();
 }
