@@ -139,6 +139,21 @@ static bool meal_of_talks(const struct xsentence *s, const struct xtrigger *k)
 	return k->off - a < 24 && memmem(s->text + a, k->off - a, " and ", 5);
 }
 
+/* Whether text[a, b) joins a new clause or predicate: a comma, a
+ * semicolon, or the word "and". */
+static bool joined_after(const struct xsentence *s, size_t a, size_t b)
+{
+	const char *t = s->text;
+
+	for (size_t i = a; i < b; i++) {
+		if (t[i] == ',' || t[i] == ';')
+			return true;
+		if (i + 5 <= b && !memcmp(t + i, " and ", 5))
+			return true;
+	}
+	return false;
+}
+
 static const struct xtrigger *
 group_trigger(const struct xlegdoc *doc, const struct xsentence *s,
 	      const struct groups *gs, const struct dgroup *g, size_t sa,
@@ -155,9 +170,13 @@ group_trigger(const struct xlegdoc *doc, const struct xsentence *s,
 
 		if (s->trigs->v[i].ref && !own_date(s, &s->trigs->v[i], g))
 			continue;
-		/* "attend X in Y on DATE": the verb comes first. */
+		/* "attend X in Y on DATE": the verb comes first; and what
+		 * follows "and" or a comma after the date is its own ("a
+		 * speech at the castle on Tuesday and to meet ..."). */
 		if (s->trigs->v[i].off >= g->end)
-			d *= 2;
+			d = d * 2 + (joined_after(s, g->end, s->trigs->v[i].off)
+					 ? 500
+					 : 0);
 		d += inside ? 0 : 1000;
 		if (d < bd) {
 			bd = d;
@@ -289,6 +308,19 @@ static void concluded(const struct xlegdoc *doc, const struct xsentence *s,
 		}
 }
 
+/* Token i ("leaders") after "meet" or "with" (past "the"): whom the
+ * traveller meets. */
+static bool object_of_meeting(const struct xlegdoc *doc, const struct xtoks *t,
+			      size_t i)
+{
+	static const char *const verbs[] = {"meet", "meets", "meeting", "with",
+					    NULL};
+
+	if (i > 0 && xtok_is(doc->text, t, i - 1, "the"))
+		i--;
+	return i > 0 && xtok_in(doc->text, t, i - 1, verbs);
+}
+
 /* Dated talks that name no counterpart are still a leg when the
  * sentence says who holds them: "the two leaders will hold talks",
  * "talks between the delegations", "with his counterpart" ("talks with
@@ -303,12 +335,27 @@ static bool talks_held(const struct xlegdoc *doc, const struct xsentence *s)
 	    "counterparts", "tete-a-tete",	NULL};
 	const struct xtoks *t = s->toks;
 
-	for (size_t i = 0; i < t->n; i++)
+	for (size_t i = 0; i < t->n; i++) {
+		size_t j = i + 2;
+
 		if (xtok_in(doc->text, t, i, sides) ||
 		    (i > 0 && xtok_in(doc->text, t, i, pair) &&
 		     (xtok_is(doc->text, t, i - 1, "two") ||
 		      xtok_is(doc->text, t, i - 1, "both"))))
 			return true;
+		/* "meet leaders of the Bucharest Nine", "talks with the
+		 * leaders of ...": a named group's, met by the traveller
+		 * ("The leaders of the G7 are meeting" are others). */
+		if (j < t->n && xtok_in(doc->text, t, i, pair) &&
+		    xtok_is(doc->text, t, i + 1, "of") &&
+		    object_of_meeting(doc, t, i)) {
+			if (xtok_is(doc->text, t, j, "the"))
+				j++;
+			if (j < t->n && doc->text[t->v[j].off] >= 'A' &&
+			    doc->text[t->v[j].off] <= 'Z')
+				return true;
+		}
+	}
 	return false;
 }
 

@@ -50,7 +50,11 @@ static const char *const org_after[] = {
     "Government", "Court", "Organization", "Organisation", "Cooperation",
     /* A house or hall named for a city stands elsewhere: "talks at
      * Hyderabad House" (New Delhi), "Lancaster House" (London). */
-    "House", "Hall", NULL};
+    "House", "Hall",
+    /* A group named for a city: "the Bucharest Nine", "the Visegrad
+     * Four", "the Weimar Triangle". */
+    "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Triangle",
+    "Quartet", NULL};
 
 /* "X of": the country after it is part of a name ("Bank of Japan"). */
 static const char *const org_of[] = {

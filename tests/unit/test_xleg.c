@@ -268,6 +268,27 @@ TEST(report_own_day)
 	evlist_release(&g.evs);
 }
 
+/* Two events of one sentence on two days: each date takes the event
+ * of its own clause ("an address to parliament on Thursday", "and will
+ * then meet ... on Friday"), and the leaders of a group named for a
+ * city ("the Visegrad Four") are named counterparts, the city no place. */
+TEST(report_clauses_and_groups)
+{
+	struct got g;
+
+	extract("Macron in Prague\n\nPresident Emmanuel Macron will arrive "
+		"in Prague on Wednesday for a three-day visit. He will give an "
+		"address to parliament in the Czech capital on Thursday and "
+		"will then meet leaders of the Visegrad Four at the castle on "
+		"Friday.\n",
+		"2024-03-04", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Prague CZ 2024-03-06..2024-03-08|"
+			       "other Prague CZ 2024-03-07..2024-03-07|"
+			       "meeting Prague CZ 2024-03-08..2024-03-08");
+	evlist_release(&g.evs);
+}
+
 /* "concluded his five-day visit ... on May 24": the length counts back;
  * "with Washington designating" is the government, not where. */
 TEST(report_concluded)
@@ -436,6 +457,7 @@ int main(void)
 	RUN(report_there);
 	RUN(report_schedule_note);
 	RUN(report_own_day);
+	RUN(report_clauses_and_groups);
 	RUN(report_concluded);
 	RUN(report_parade);
 	RUN(report_stays);
