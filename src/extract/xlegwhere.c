@@ -277,8 +277,19 @@ bool xl_inherit(const struct xlegdoc *doc, const struct xsentence *s,
 	return true;
 }
 
+/* Whether a day is written right after text[at] ("in Moscow on May 9"):
+ * the place is a dated event's, not the stay's. */
+static bool dated_after(const struct xsentence *s, size_t at)
+{
+	for (size_t i = 0; i < s->ndates; i++)
+		if (s->dates[i].kind == XM_DAYS && s->dates[i].off >= at &&
+		    s->dates[i].off <= at + 12)
+			return true;
+	return false;
+}
+
 /* The one city of country cc the sentence names where, or NULL (none,
- * or several). */
+ * several, or one a dated event's). */
 static const struct place *only_city(const struct xsentence *s, const char *cc)
 {
 	const struct place *city = NULL;
@@ -288,6 +299,8 @@ static const struct place *only_city(const struct xsentence *s, const char *cc)
 
 		if (p->kind != XP_CITY || p->possessive || strcmp(p->cc, cc))
 			continue;
+		if (dated_after(s, p->off + p->len))
+			return NULL;
 		if (city && city != p->city)
 			return NULL;
 		city = p->city;

@@ -168,6 +168,14 @@ static const struct trig_word trig_words[] = {
     {"says", NULL, false, XTR_BLOCK},
     {"told", NULL, false, XTR_BLOCK},
     {"announced", NULL, false, XTR_BLOCK},
+    /* Words of saying: "the ministry reported on Monday", "said in a
+     * statement Monday": the day the words were given, not travel. */
+    {"reported", NULL, false, XTR_BLOCK},
+    {"confirmed", NULL, false, XTR_BLOCK},
+    {"stated", NULL, false, XTR_BLOCK},
+    {"disclosed", NULL, false, XTR_BLOCK},
+    {"revealed", NULL, false, XTR_BLOCK},
+    {"statement", NULL, false, XTR_BLOCK},
     {"added", NULL, false, XTR_BLOCK},
     {"published", NULL, false, XTR_BLOCK},
     {"updated", NULL, false, XTR_BLOCK},

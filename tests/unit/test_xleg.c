@@ -289,6 +289,29 @@ TEST(report_clauses_and_groups)
 	evlist_release(&g.evs);
 }
 
+/* What dates words, not travel: the day a ministry "confirmed" or
+ * "reported" the trip, or put out "a statement"; a second agency
+ * dateline inside the text ("LIMA, June 3 (Andina) -"). And "During
+ * his stay, ... in Lima on June 9": a dated event's city, not the
+ * stay's (the country-wide visit keeps the country alone). */
+TEST(report_words_not_travel)
+{
+	struct got g;
+
+	extract("Petro to Peru\n\nBOGOTA, June 3 (EFE) - President Gustavo "
+		"Petro will pay a state visit to Peru from June 8 to 10, his "
+		"office confirmed on Monday in a statement.\n\n"
+		"During his stay, Petro will attend a military parade in Lima "
+		"on June 9.\n\n"
+		"LIMA, June 3 (Andina) - Peru's foreign ministry reported on "
+		"Monday that preparations for the visit were complete.\n",
+		"2024-06-03", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit - PE 2024-06-08..2024-06-10|"
+			       "other Lima PE 2024-06-09..2024-06-09");
+	evlist_release(&g.evs);
+}
+
 /* "concluded his five-day visit ... on May 24": the length counts back;
  * "with Washington designating" is the government, not where. */
 TEST(report_concluded)
@@ -458,6 +481,7 @@ int main(void)
 	RUN(report_schedule_note);
 	RUN(report_own_day);
 	RUN(report_clauses_and_groups);
+	RUN(report_words_not_travel);
 	RUN(report_concluded);
 	RUN(report_parade);
 	RUN(report_stays);
