@@ -642,6 +642,16 @@ static void arrival_stays(const struct xlegdoc *doc, const struct xsentence *s,
 	}
 }
 
+/* Whether the sentence names a day: its meeting is dated on its own
+ * ("received ... in Tokyo on Tuesday"), and its city no stay's. */
+static bool has_day(const struct xsentence *s)
+{
+	for (size_t i = 0; i < s->ndates; i++)
+		if (s->dates[i].kind == XM_DAYS && s->dates[i].resolved)
+			return true;
+	return false;
+}
+
 /* Meetings with no date of their own give their counterparts to the leg
  * of their sentence, or to the one just before. */
 static void undated_meetings(struct xlegdoc *doc, const struct xsentence *s,
@@ -667,7 +677,7 @@ static void undated_meetings(struct xlegdoc *doc, const struct xsentence *s,
 		 * the country the visit is. */
 		p = xl_place(s, NULL, NULL, k, s->off, s->off + s->len);
 		if (legs->n == legs_before && l->type == EV_VISIT && !l->city &&
-		    p && p->city && !strcmp(p->cc, l->cc)) {
+		    p && p->city && !strcmp(p->cc, l->cc) && !has_day(s)) {
 			l->city = p->city;
 			xleg_visit_title(l);
 		}

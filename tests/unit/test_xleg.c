@@ -312,6 +312,25 @@ TEST(report_words_not_travel)
 	evlist_release(&g.evs);
 }
 
+/* A city whose days are dated only by events is no stay: a state visit
+ * to a country, an audience in its capital on the second day and a
+ * forum there on the third, then a stay elsewhere, is the country-wide
+ * visit beside them (tests/extract/README.md). */
+TEST(report_city_of_events)
+{
+	struct got g;
+
+	extract("Lula to Italy\n\nPresident Lula will on Sunday begin a "
+		"three-day state visit to Italy. He will be received by the "
+		"Pope at the Apostolic Palace in Rome on Monday. The visit will "
+		"end on Tuesday in Milan.\n",
+		"2024-06-13", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit - IT 2024-06-16..2024-06-18|"
+			       "visit Milan IT 2024-06-18..2024-06-18");
+	evlist_release(&g.evs);
+}
+
 /* "concluded his five-day visit ... on May 24": the length counts back;
  * "with Washington designating" is the government, not where. */
 TEST(report_concluded)
@@ -482,6 +501,7 @@ int main(void)
 	RUN(report_own_day);
 	RUN(report_clauses_and_groups);
 	RUN(report_words_not_travel);
+	RUN(report_city_of_events);
 	RUN(report_concluded);
 	RUN(report_parade);
 	RUN(report_stays);
