@@ -320,11 +320,12 @@ TEST(report_city_of_events)
 {
 	struct got g;
 
-	extract("Lula to Italy\n\nPresident Lula will on Sunday begin a "
-		"three-day state visit to Italy. He will be received by the "
-		"Pope at the Apostolic Palace in Rome on Monday. The visit will "
-		"end on Tuesday in Milan.\n",
-		"2024-06-13", &g);
+	extract(
+	    "Lula to Italy\n\nPresident Lula will on Sunday begin a "
+	    "three-day state visit to Italy. He will be received by the "
+	    "Pope at the Apostolic Palace in Rome on Monday. The visit will "
+	    "end on Tuesday in Milan.\n",
+	    "2024-06-13", &g);
 	CHECK_INT(g.rc, 0);
 	CHECK_STR(legs_of(&g), "visit - IT 2024-06-16..2024-06-18|"
 			       "visit Milan IT 2024-06-18..2024-06-18");
