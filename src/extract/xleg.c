@@ -455,6 +455,7 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	}
 	if (!xl_overnight_start(doc, s, legs, l))
 		city_of_context(doc, legs, l);
+	xl_evening_start(doc, s, l);
 	xl_leg_people(doc, s, k, sa, sb, l);
 	if (k->kind == XTR_MEETING && !l->nwith && !talks_held(doc, s) &&
 	    !(gs->strict && item_with(doc, s, sa, sb)))
@@ -779,5 +780,6 @@ void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
 	undated_meetings(doc, s, before, legs);
 	xl_during_visit(doc, s, before, legs);
 	remember_place(doc, s);
+	xl_evening_departure(doc, s);
 	xl_subject(doc, s);
 }

@@ -148,6 +148,9 @@ struct xlegdoc {
 	size_t last_place_sent; /* where the context place was */
 	char ctx_cc[3];
 	const struct place *ctx_city;
+	bool has_evening; /* a departure "in the evening" (xnight.c) */
+	int64_t evening_day;
+	size_t evening_sent;
 	bool has_prog; /* a programme's day (xprog.c) */
 	int64_t prog_day;
 	size_t prog_sent;

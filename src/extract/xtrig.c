@@ -80,6 +80,7 @@ static const struct trig_word trig_words[] = {
     {"return", "to|home", false, XTR_TRAVEL},
     {"returns", "to|home", false, XTR_TRAVEL},
     {"returning", "to|home", false, XTR_TRAVEL},
+    {"returned", "to|home", false, XTR_TRAVEL},
     {"be", "in|at", false, XTR_VISIT},
     {"was", "in|at", false, XTR_VISIT},
     {"were", "in|at", false, XTR_VISIT},

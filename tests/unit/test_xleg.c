@@ -332,6 +332,26 @@ TEST(report_city_of_events)
 	evlist_release(&g.evs);
 }
 
+/* A departure told with its evening ("left Nairobi that night", the
+ * day of its sentence) and a return told the next day: the journey runs
+ * from the one to the other; "returned" is a return. */
+TEST(report_evening_departure)
+{
+	struct got g;
+
+	extract("Ramaphosa back from Kenya\n\nPresident Cyril Ramaphosa "
+		"arrived in Nairobi on Thursday for a two-day state visit. On "
+		"Friday he addressed a business forum in Nairobi and left the "
+		"city at night.\n\nRamaphosa returned to Pretoria on "
+		"Saturday.\n",
+		"2024-06-08", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Nairobi KE 2024-06-06..2024-06-07|"
+			       "conference Nairobi KE 2024-06-07..2024-06-07|"
+			       "travel Pretoria ZA 2024-06-07..2024-06-08");
+	evlist_release(&g.evs);
+}
+
 /* "concluded his five-day visit ... on May 24": the length counts back;
  * "with Washington designating" is the government, not where. */
 TEST(report_concluded)
@@ -503,6 +523,7 @@ int main(void)
 	RUN(report_clauses_and_groups);
 	RUN(report_words_not_travel);
 	RUN(report_city_of_events);
+	RUN(report_evening_departure);
 	RUN(report_concluded);
 	RUN(report_parade);
 	RUN(report_stays);
