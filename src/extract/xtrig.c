@@ -209,10 +209,18 @@ static bool tok_alt(const char *text, const struct xtoks *t, size_t i,
 	return false;
 }
 
+/* The parts of an event a possessive names it by: "the summit's
+ * outreach sessions" is the summit ("the Forum's plan" is not). */
+static const char *const event_parts[] = {
+    "outreach", "opening",  "closing", "sidelines", "margins",
+    "session",	"sessions", "plenary", "final",	    NULL};
+
 static const struct trig_word *trig_at(const char *text, const struct xtoks *t,
 				       size_t i)
 {
 	int c = ascii_tolower((unsigned char)text[t->v[i].off]);
+	/* "the summit's outreach sessions": the summit, possessive. */
+	size_t stem = xtok_stem_len(text, &t->v[i]);
 
 	for (size_t k = 0; k < sizeof(trig_words) / sizeof(trig_words[0]);
 	     k++) {
@@ -223,6 +231,10 @@ static const struct trig_word *trig_at(const char *text, const struct xtoks *t,
 			continue;
 		if (xtok_is(text, t, i, w->word) &&
 		    (!w->next || tok_alt(text, t, i + 1, w->next)))
+			return w;
+		if (stem < t->v[i].len && !w->next && strlen(w->word) == stem &&
+		    !ascii_ncasecmp(text + t->v[i].off, w->word, stem) &&
+		    xtok_in(text, t, i + 1, event_parts))
 			return w;
 	}
 	return NULL;

@@ -352,6 +352,25 @@ TEST(report_evening_departure)
 	evlist_release(&g.evs);
 }
 
+/* A flight to a city the day before an event in a town nearby, which
+ * the text gives no stay ("fly to Vancouver on Thursday and take part
+ * in the forum's closing plenary on Friday in Whistler, a resort"): the
+ * flight is travel, and the possessive "forum's" names the forum. */
+TEST(report_flight_before_event_nearby)
+{
+	struct got g;
+
+	extract("Luxon to Canada\n\nPrime Minister Christopher Luxon will fly "
+		"to Vancouver on Thursday and take part in the forum's closing "
+		"plenary on Friday in Whistler, a resort town north of the "
+		"city.\n",
+		"2024-06-10", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "travel Vancouver CA 2024-06-13..2024-06-13|"
+			       "conference Whistler CA 2024-06-14..2024-06-14");
+	evlist_release(&g.evs);
+}
+
 /* "concluded his five-day visit ... on May 24": the length counts back;
  * "with Washington designating" is the government, not where. */
 TEST(report_concluded)
@@ -524,6 +543,7 @@ int main(void)
 	RUN(report_words_not_travel);
 	RUN(report_city_of_events);
 	RUN(report_evening_departure);
+	RUN(report_flight_before_event_nearby);
 	RUN(report_concluded);
 	RUN(report_parade);
 	RUN(report_stays);
