@@ -140,7 +140,10 @@ struct xlegdoc {
 	size_t body_off; /* where the date line is: what is before it
 			    (headline, byline) proposes nothing */
 	const struct xperson *principal; /* NULL: none found */
-	const struct xperson *people;	 /* everyone the text titles */
+	char alias[24]; /* the head of a title set beside the principal's
+			   name: "Minister" of "The Minister of Foreign
+			   Affairs, Ambassador Mauro Vieira" (xlegwho.c) */
+	const struct xperson *people; /* everyone the text titles */
 	size_t npeople;
 	/* Carried from sentence to sentence: */
 	bool he_other;	 /* "he" and "she" name someone else (xl_subject) */
@@ -172,6 +175,12 @@ struct xsentence {
 	size_t ndates;
 	const struct xtriggers *trigs;
 };
+
+/* The title set beside the principal's name where the text first names
+ * them ("The Minister of Foreign Affairs, Ambassador Mauro Vieira, will
+ * travel"): "the Minister" names the principal after it too; doc->alias
+ * (xlegwho.c). */
+void xl_principal_alias(struct xlegdoc *doc);
 
 /* The legs of one sentence, appended to legs. */
 void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,

@@ -54,6 +54,42 @@ static size_t clause_start(const char *text, const struct xtoks *t, size_t i)
 	return i;
 }
 
+void xl_principal_alias(struct xlegdoc *doc)
+{
+	const char *t = doc->text;
+	size_t j, a, e;
+
+	doc->alias[0] = '\0';
+	if (!doc->principal || doc->principal->off < 8)
+		return;
+	j = doc->principal->off - 2; /* the comma of ", Ambassador" */
+	if (t[j] != ',' || t[j + 1] != ' ')
+		return;
+	for (a = j - 1; a > 0 && j - a < 60; a--) {
+		if (t[a] == '.' || t[a] == ',' || t[a] == '\n')
+			return;
+		if ((t[a] == 'T' || t[a] == 't') &&
+		    !strncmp(t + a + 1, "he ", 3) &&
+		    (a == 0 || t[a - 1] == ' ' || t[a - 1] == '\n'))
+			break;
+	}
+	if (a == 0 && strncmp(t, "The ", 4) && strncmp(t, "the ", 4))
+		return;
+	a += 4;
+	for (e = a; e < j && ascii_isalpha((unsigned char)t[e]); e++)
+		;
+	if (e > a && e - a < sizeof(doc->alias) && xwho_is_title(t, a, e - a))
+		snprintf(doc->alias, sizeof(doc->alias), "%.*s", (int)(e - a),
+			 t + a);
+}
+
+/* Whether text[off, off+n) is the principal's alias. */
+static bool alias_at(const struct xlegdoc *doc, size_t off, size_t n)
+{
+	return doc->alias[0] && strlen(doc->alias) == n &&
+	       !ascii_ncasecmp(doc->text + off, doc->alias, n);
+}
+
 /* Whom the words at token i name: 1 the principal, -1 someone else, 0
  * nobody. */
 static int who_at(const struct xlegdoc *doc, const struct xsentence *s,
@@ -67,7 +103,8 @@ static int who_at(const struct xlegdoc *doc, const struct xsentence *s,
 	if (doc->principal && i > 0 &&
 	    (xtok_is(doc->text, s->toks, i - 1, "the") ||
 	     (i > 1 && xtok_is(doc->text, s->toks, i - 2, "the"))) &&
-	    xwho_role_word(doc->text, k->off, n, doc->principal))
+	    (xwho_role_word(doc->text, k->off, n, doc->principal) ||
+	     alias_at(doc, k->off, n)))
 		return 1; /* "the chancellor", "the Prime Minister's" */
 	if (!(k->flags & XT_CAP))
 		return 0;
@@ -77,7 +114,7 @@ static int who_at(const struct xlegdoc *doc, const struct xsentence *s,
 	    xtok_is(doc->text, s->toks, i - 1, "The") &&
 	    xwho_is_title(doc->text, k->off, n) &&
 	    !xwho_role_word(doc->text, k->off, n, doc->principal))
-		return -1;
+		return alias_at(doc, k->off, n) ? 1 : -1;
 	if (doc->principal && xwho_names(doc->text, k->off, n, doc->principal))
 		return 1;
 	for (size_t p = 0; p < s->people->n; p++) {

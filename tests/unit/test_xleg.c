@@ -371,6 +371,26 @@ TEST(report_flight_before_event_nearby)
 	evlist_release(&g.evs);
 }
 
+/* "The Minister of Foreign Affairs, Ambassador Ana Lopes, will travel":
+ * the title set beside the traveller's name is hers, and "the Minister"
+ * after it names her too. */
+TEST(report_apposed_title)
+{
+	struct got g;
+
+	extract("Press release\n\nThe Minister of Foreign Affairs, "
+		"Ambassador Ana Lopes, will travel to Lisbon on 3 and 4 June "
+		"and to Madrid on 5 June. In Lisbon, the Minister will be "
+		"received by President Marcelo Rebelo de Sousa on 4 June. "
+		"Ambassador Lopes last visited Spain in 2022.\n",
+		"2024-05-31", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Lisbon PT 2024-06-03..2024-06-04|"
+			       "meeting Lisbon PT 2024-06-04..2024-06-04|"
+			       "visit Madrid ES 2024-06-05..2024-06-05");
+	evlist_release(&g.evs);
+}
+
 /* "concluded his five-day visit ... on May 24": the length counts back;
  * "with Washington designating" is the government, not where. */
 TEST(report_concluded)
@@ -544,6 +564,7 @@ int main(void)
 	RUN(report_city_of_events);
 	RUN(report_evening_departure);
 	RUN(report_flight_before_event_nearby);
+	RUN(report_apposed_title);
 	RUN(report_concluded);
 	RUN(report_parade);
 	RUN(report_stays);
