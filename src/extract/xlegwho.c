@@ -65,15 +65,15 @@ void xl_principal_alias(struct xlegdoc *doc)
 	j = doc->principal->off - 2; /* the comma of ", Ambassador" */
 	if (t[j] != ',' || t[j + 1] != ' ')
 		return;
-	for (a = j - 1; a > 0 && j - a < 60; a--) {
-		if (t[a] == '.' || t[a] == ',' || t[a] == '\n')
+	for (a = j; a-- > 0;) {
+		if (j - a > 60 || t[a] == '.' || t[a] == ',' || t[a] == '\n')
 			return;
 		if ((t[a] == 'T' || t[a] == 't') &&
 		    !strncmp(t + a + 1, "he ", 3) &&
 		    (a == 0 || t[a - 1] == ' ' || t[a - 1] == '\n'))
 			break;
 	}
-	if (a == 0 && strncmp(t, "The ", 4) && strncmp(t, "the ", 4))
+	if (a == (size_t)-1)
 		return;
 	a += 4;
 	for (e = a; e < j && ascii_isalpha((unsigned char)t[e]); e++)
