@@ -405,6 +405,18 @@ static bool item_with(const struct xlegdoc *doc, const struct xsentence *s,
 	return false;
 }
 
+/* Whether text[a, b) tells an arrival: "arrive", "arrival", "begin". */
+static bool arrival_words(const struct xsentence *s, size_t a, size_t b)
+{
+	static const char *const stems[] = {"arriv", "begin", "Arriv", NULL};
+
+	for (size_t i = a; i + 5 <= b; i++)
+		for (size_t k = 0; stems[k]; k++)
+			if (!memcmp(s->text + i, stems[k], 5))
+				return true;
+	return false;
+}
+
 void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 		const struct groups *gs, const struct dgroup *g,
 		const struct xtrigger *k, const struct xtrigger *move,
@@ -431,6 +443,8 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	l->type = xl_type(s, known ? known->kind : k->kind);
 	l->first = first;
 	l->last = last;
+	l->sized = g->ndays > 0 || g->has_last || g->first != g->last;
+	l->arrival = k->kind == XTR_MOVE || arrival_words(s, sa, sb);
 	l->clock = first == last ? g->clock : -1;
 	l->clock_end = first == last ? g->clock_end : -1;
 	if (!move && xl_night_move(doc, s, g, k)) {

@@ -108,6 +108,10 @@ struct xleg {
 	enum xtrig_kind trig_kind; /* and what it is */
 	char key[32];		   /* an event's name (xevent_key), or "" */
 	bool dead;		   /* merged into another */
+	bool sized;   /* its words gave its length or end ("a two-day visit",
+			 "until Friday", "from June 8 to 10") */
+	bool arrival; /* told as an arrival or a move there ("arrive in",
+			 "go on to", "the tour will begin in") */
 	enum event_type move_type; /* from_move: the move's own type */
 	bool from_move;		   /* an event the move of its date leads to
 				      ("travel to Helsinki on July 13 for the

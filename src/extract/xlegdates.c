@@ -152,6 +152,28 @@ static bool dateline(const struct xsentence *s, const struct xmention *m)
 			    (t[b + 2] == '\x93' || t[b + 2] == '\x94')));
 }
 
+/* "the first leg of a week-long trip to Japan and South Korea": the
+ * length of a tour of several places (a list right after it) is no
+ * one stay's. */
+static bool tour_length(const struct xsentence *s, const struct xmention *m)
+{
+	const struct xplace *a = NULL;
+
+	if (m->kind != XM_DURATION)
+		return false;
+	for (size_t i = 0; i < s->places->n; i++) {
+		const struct xplace *p = &s->places->v[i];
+
+		if (p->kind == XP_ADJ || p->off < m->off + m->len ||
+		    p->off > m->off + m->len + 40)
+			continue;
+		if (a && xl_list_gap(s->text, a->off + a->len, p->off))
+			return true;
+		a = p;
+	}
+	return false;
+}
+
 void xl_group_dates(const struct xsentence *s, struct groups *gs)
 {
 	struct dgroup *g = NULL;
@@ -161,7 +183,7 @@ void xl_group_dates(const struct xsentence *s, struct groups *gs)
 	for (size_t i = 0; i < s->ndates; i++) {
 		const struct xmention *m = &s->dates[i];
 
-		if (dateline(s, m))
+		if (dateline(s, m) || tour_length(s, m))
 			continue;
 		if (m->kind == XM_CLOCK && g) {
 			take(g, m);

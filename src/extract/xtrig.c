@@ -97,6 +97,9 @@ static const struct trig_word trig_words[] = {
     {"conclude", "in|at|with|the", false, XTR_VISIT},
     {"concludes", "in|at|with|the", false, XTR_VISIT},
     {"travel", "to|on|onward", false, XTR_MOVE},
+    /* "He will go on to Tokyo on Tuesday". */
+    {"go", "on", false, XTR_MOVE},
+    {"goes", "on", false, XTR_MOVE},
     {"travels", "to|on|onward", false, XTR_MOVE},
     {"traveled", "to|on|onward", false, XTR_MOVE},
     {"travelled", "to|on|onward", false, XTR_MOVE},

@@ -391,6 +391,23 @@ TEST(report_apposed_title)
 	evlist_release(&g.evs);
 }
 
+/* The length of a tour of several countries is no one stay's ("the
+ * first stop of a ten-day tour of Chile and Peru"); "go on to" moves. */
+TEST(report_tour_length)
+{
+	struct got g;
+
+	extract("Scholz in South America\n\nChancellor Olaf Scholz will "
+		"arrive in Santiago on Saturday, the first stop of a ten-day "
+		"tour of Chile and Peru. He will go on to Lima on Tuesday for "
+		"talks with President Dina Boluarte.\n",
+		"2024-06-05", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Santiago CL 2024-06-08..2024-06-10|"
+			       "visit Lima PE 2024-06-11..2024-06-11");
+	evlist_release(&g.evs);
+}
+
 /* "concluded his five-day visit ... on May 24": the length counts back;
  * "with Washington designating" is the government, not where. */
 TEST(report_concluded)
@@ -565,6 +582,7 @@ int main(void)
 	RUN(report_evening_departure);
 	RUN(report_flight_before_event_nearby);
 	RUN(report_apposed_title);
+	RUN(report_tour_length);
 	RUN(report_concluded);
 	RUN(report_parade);
 	RUN(report_stays);
