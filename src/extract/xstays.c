@@ -147,7 +147,9 @@ static void stays_until_return(struct xlegs *legs)
 				 t->first <= v->last)
 				placed = true;
 		}
-		if (stay && !placed)
+		/* Not past the length its words gave ("a three-day visit"
+		 * from Wednesday, the move on Saturday). */
+		if (stay && !placed && !stay->sized)
 			stay->last = t->first;
 	}
 }

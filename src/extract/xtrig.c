@@ -45,6 +45,10 @@ static const struct trig_word trig_words[] = {
     {"met", NULL, false, XTR_MEETING},
     /* "will be received by the Emperor": an audience, a meeting. */
     {"received", "by", false, XTR_MEETING},
+    /* "will call on President Christodoulides": a courtesy call
+     * ("called on Russia to ..." is an appeal: not the past form). */
+    {"call", "on", false, XTR_MEETING},
+    {"calls", "on", false, XTR_MEETING},
     {"meeting", NULL, false, XTR_MEETING},
     {"meetings", NULL, false, XTR_MEETING},
     {"talks", NULL, false, XTR_MEETING},

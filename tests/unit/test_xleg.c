@@ -408,6 +408,24 @@ TEST(report_tour_length)
 	evlist_release(&g.evs);
 }
 
+/* A stay whose length the words give ends there, not at the move after
+ * it; "will call on" a head of state is a meeting. */
+TEST(report_sized_stay)
+{
+	struct got g;
+
+	extract("Ardern to Norway\n\nPrime Minister Jacinda Ardern will "
+		"arrive in Oslo on Monday for a two-day visit and will call "
+		"on King Harald on Tuesday. She will return to Wellington on "
+		"Wednesday.\n",
+		"2024-06-06", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Oslo NO 2024-06-10..2024-06-11|"
+			       "meeting Oslo NO 2024-06-11..2024-06-11|"
+			       "travel Wellington NZ 2024-06-12..2024-06-12");
+	evlist_release(&g.evs);
+}
+
 /* "concluded his five-day visit ... on May 24": the length counts back;
  * "with Washington designating" is the government, not where. */
 TEST(report_concluded)
@@ -583,6 +601,7 @@ int main(void)
 	RUN(report_flight_before_event_nearby);
 	RUN(report_apposed_title);
 	RUN(report_tour_length);
+	RUN(report_sized_stay);
 	RUN(report_concluded);
 	RUN(report_parade);
 	RUN(report_stays);
