@@ -54,7 +54,9 @@ static const char *const org_after[] = {
     /* A group named for a city: "the Bucharest Nine", "the Visegrad
      * Four", "the Weimar Triangle". */
     "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Triangle",
-    "Quartet", NULL};
+    "Quartet",
+    /* A day named for a country: "the Ireland Day ceremony". */
+    "Day", NULL};
 
 /* "X of": the country after it is part of a name ("Bank of Japan"). */
 static const char *const org_of[] = {

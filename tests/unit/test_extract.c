@@ -190,6 +190,11 @@ TEST(places_buildings)
 		  "C:IN:Hyderabad");
 	CHECK_STR(places_of("Talks at the White House.", ""),
 		  "C:US:Washington, D.C.");
+	/* Groups and days named for a place are no place. */
+	CHECK_STR(places_of("He meets the Visegrad Four in Prague.", ""),
+		  "C:CZ:Prague");
+	CHECK_STR(places_of("The Canada Day reception in Ottawa.", ""),
+		  "C:CA:Ottawa");
 }
 
 /* Towns the gazetteer does not know, from the words around them. */
