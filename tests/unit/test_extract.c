@@ -191,7 +191,7 @@ TEST(places_buildings)
 	CHECK_STR(places_of("Talks at the White House.", ""),
 		  "C:US:Washington, D.C.");
 	/* Groups and days named for a place are no place. */
-	CHECK_STR(places_of("He meets the Visegrad Four in Prague.", ""),
+	CHECK_STR(places_of("He meets the Riga Three in Prague.", ""),
 		  "C:CZ:Prague");
 	CHECK_STR(places_of("The Canada Day reception in Ottawa.", ""),
 		  "C:CA:Ottawa");
