@@ -11,6 +11,7 @@
 
 #include "itin/ascii.h"
 #include "xplace.h"
+#include "xwho.h"
 
 #define MAX_WORDS 5
 #define NAME_MAX  160
@@ -361,6 +362,14 @@ static bool adjectival(const struct scan *sc, size_t j)
 	if (j >= sc->t->n)
 		return false;
 	k = &sc->t->v[j];
+	/* "New Zealand Prime Minister Christopher Luxon", "Greek Foreign
+	 * Minister": whose title, not where. */
+	if ((k->flags & XT_CAP) &&
+	    (xwho_is_title(sc->text, k->off, k->len) ||
+	     (j + 1 < sc->t->n && (sc->t->v[j + 1].flags & XT_CAP) &&
+	      xwho_is_title(sc->text, sc->t->v[j + 1].off,
+			    sc->t->v[j + 1].len))))
+		return true;
 	if (!(k->flags & XT_WORD) || (k->flags & (XT_CAP | XT_DIGIT)))
 		return false;
 	if (xtok_stem_len(sc->text, &sc->t->v[j - 1]) != sc->t->v[j - 1].len)

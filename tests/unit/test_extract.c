@@ -195,6 +195,11 @@ TEST(places_buildings)
 		  "C:CZ:Prague");
 	CHECK_STR(places_of("The Canada Day reception in Ottawa.", ""),
 		  "C:CA:Ottawa");
+	/* A country before a title is whose title, not where. */
+	CHECK_STR(places_of("In Colombo he meets Sri Lanka Foreign Minister "
+			    "Vijitha Herath.",
+			    ""),
+		  "C:LK:Colombo A:LK");
 }
 
 /* Towns the gazetteer does not know, from the words around them. */
