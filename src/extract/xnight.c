@@ -19,8 +19,15 @@ bool xl_night_move(const struct xlegdoc *doc, const struct xsentence *s,
 {
 	const struct xtoks *t = s->toks;
 
+	static const char *const night[] = {"night", "overnight", NULL};
+
 	if (k->kind != XTR_MOVE || g->first != g->last)
 		return false;
+	/* "travel to Kyiv by night train on Sunday", "an overnight flight
+	 * to Lima on Friday": the night between the move and its day. */
+	for (size_t i = k->tok + 1; i < t->n && t->v[i].off < g->off; i++)
+		if (xtok_in(doc->text, t, i, night))
+			return true;
 	for (size_t i = 0; i < t->n; i++)
 		if (t->v[i].off >= g->end)
 			return xtok_is(doc->text, t, i, "night");

@@ -527,6 +527,14 @@ TEST(report_night_move)
 			       "travel Kyiv UA 2024-08-22..2024-08-23|"
 			       "visit Kyiv UA 2024-08-23..2024-08-23");
 	evlist_release(&g.evs);
+	/* The night told before the day: "on an overnight flight on". */
+	extract("Lula to Peru\n\nPresident Lula will travel to Lima on an "
+		"overnight flight on Friday and open the summit there on "
+		"Saturday.\n",
+		"2024-08-19", &g);
+	CHECK_STR(legs_of(&g), "travel Lima PE 2024-08-23..2024-08-24|"
+			       "summit Lima PE 2024-08-24..2024-08-24");
+	evlist_release(&g.evs);
 }
 
 /* "arrived on Tuesday ... after an overnight journey that began late on
