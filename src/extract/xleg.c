@@ -321,6 +321,25 @@ static bool object_of_meeting(const struct xlegdoc *doc, const struct xtoks *t,
 	return i > 0 && xtok_in(doc->text, t, i - 1, verbs);
 }
 
+/* "Prime Minister of Japan": capitalised words from token i, a title's
+ * head among them, then "of" and a capitalised name. */
+static bool office_of(const struct xlegdoc *doc, const struct xtoks *t,
+		      size_t i)
+{
+	bool title = false;
+
+	for (size_t j = i; j < t->n && j < i + 4; j++) {
+		if (xtok_is(doc->text, t, j, "of"))
+			return title && j + 1 < t->n &&
+			       (t->v[j + 1].flags & XT_CAP);
+		if (!(t->v[j].flags & XT_CAP))
+			return false;
+		title =
+		    title || xwho_is_title(doc->text, t->v[j].off, t->v[j].len);
+	}
+	return false;
+}
+
 /* Dated talks that name no counterpart are still a leg when the
  * sentence says who holds them: "the two leaders will hold talks",
  * "talks between the delegations", "with his counterpart" ("talks with
@@ -342,6 +361,11 @@ static bool talks_held(const struct xlegdoc *doc, const struct xsentence *s)
 		    (i > 0 && xtok_in(doc->text, t, i, pair) &&
 		     (xtok_is(doc->text, t, i - 1, "two") ||
 		      xtok_is(doc->text, t, i - 1, "both"))))
+			return true;
+		/* "meet the Prime Minister of Japan": an office of a named
+		 * country names its holder. */
+		if ((t->v[i].flags & XT_CAP) && object_of_meeting(doc, t, i) &&
+		    office_of(doc, t, i))
 			return true;
 		/* "meet leaders of the Bucharest Nine", "talks with the
 		 * leaders of ...": a named group's, met by the traveller

@@ -426,6 +426,22 @@ TEST(report_sized_stay)
 	evlist_release(&g.evs);
 }
 
+/* A meeting with an office of a named country ("the President of
+ * Portugal") names its counterpart; "the President" alone does not. */
+TEST(report_office_met)
+{
+	struct got g;
+
+	extract("Ramaphosa to Portugal\n\nPresident Cyril Ramaphosa will "
+		"arrive in Lisbon on Thursday. He will meet the President of "
+		"Portugal at Belem Palace on Friday.\n",
+		"2024-06-10", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Lisbon PT 2024-06-13..2024-06-14|"
+			       "meeting Lisbon PT 2024-06-14..2024-06-14");
+	evlist_release(&g.evs);
+}
+
 /* "concluded his five-day visit ... on May 24": the length counts back;
  * "with Washington designating" is the government, not where. */
 TEST(report_concluded)
@@ -610,6 +626,7 @@ int main(void)
 	RUN(report_apposed_title);
 	RUN(report_tour_length);
 	RUN(report_sized_stay);
+	RUN(report_office_met);
 	RUN(report_concluded);
 	RUN(report_parade);
 	RUN(report_stays);
