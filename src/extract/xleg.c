@@ -321,6 +321,18 @@ static bool object_of_meeting(const struct xlegdoc *doc, const struct xtoks *t,
 	return i > 0 && xtok_in(doc->text, t, i - 1, verbs);
 }
 
+/* Capitalised words right before token i, after "with" or "meet" (past
+ * "the"): "with European Union leaders". */
+static bool named_run_after_with(const struct xlegdoc *doc,
+				 const struct xtoks *t, size_t i)
+{
+	size_t j = i;
+
+	while (j > 0 && i - j < 4 && (t->v[j - 1].flags & XT_CAP))
+		j--;
+	return j < i && object_of_meeting(doc, t, j);
+}
+
 /* "Prime Minister of Japan": capitalised words from token i, a title's
  * head among them, then "of" and a capitalised name. */
 static bool office_of(const struct xlegdoc *doc, const struct xtoks *t,
@@ -366,6 +378,12 @@ static bool talks_held(const struct xlegdoc *doc, const struct xsentence *s)
 		 * country names its holder. */
 		if ((t->v[i].flags & XT_CAP) && object_of_meeting(doc, t, i) &&
 		    office_of(doc, t, i))
+			return true;
+		/* "a summit with European Union leaders": a named
+		 * group's leaders. */
+		if (i > 1 && xtok_in(doc->text, t, i, pair) &&
+		    (t->v[i - 1].flags & XT_CAP) &&
+		    named_run_after_with(doc, t, i))
 			return true;
 		/* "meet leaders of the Bucharest Nine", "talks with the
 		 * leaders of ...": a named group's, met by the traveller

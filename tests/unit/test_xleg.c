@@ -427,7 +427,7 @@ TEST(report_sized_stay)
 }
 
 /* A meeting with an office of a named country ("the President of
- * Portugal") names its counterpart; "the President" alone does not. */
+ * Portugal") or a named group's leaders names its counterpart. */
 TEST(report_office_met)
 {
 	struct got g;
@@ -439,6 +439,12 @@ TEST(report_office_met)
 	CHECK_INT(g.rc, 0);
 	CHECK_STR(legs_of(&g), "visit Lisbon PT 2024-06-13..2024-06-14|"
 			       "meeting Lisbon PT 2024-06-14..2024-06-14");
+	evlist_release(&g.evs);
+	/* "with African Union leaders": a named group's leaders. */
+	extract("Meloni to Addis\n\nPrime Minister Giorgia Meloni will hold "
+		"talks with African Union leaders in Addis Ababa on Friday.\n",
+		"2024-06-10", &g);
+	CHECK_STR(legs_of(&g), "meeting Addis Ababa ET 2024-06-14..2024-06-14");
 	evlist_release(&g.evs);
 }
 
