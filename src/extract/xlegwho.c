@@ -182,6 +182,28 @@ static bool untitled_subject(const struct xlegdoc *doc,
 	return xtok_in(doc->text, t, i + 2, verbs);
 }
 
+/* "Biden ... hosted the President at a state dinner", "the King will
+ * receive Meloni": a host the subject, the principal the guest; the
+ * event is the principal's. Between tokens i and end. */
+static bool hosts_principal(const struct xlegdoc *doc,
+			    const struct xsentence *s, size_t i, size_t end)
+{
+	static const char *const verbs[] = {
+	    "host",	"hosts",   "hosted",   "hosting",  "receive",
+	    "receives", "welcome", "welcomes", "welcomed", NULL};
+	const struct xtoks *t = s->toks;
+
+	for (size_t j = i + 1; j < end && j < i + 16; j++) {
+		if (!xtok_in(doc->text, t, j, verbs))
+			continue;
+		for (size_t v = j + 1; v < end && v <= j + 3; v++)
+			if (who_at(doc, s, v) > 0)
+				return true;
+		return false;
+	}
+	return false;
+}
+
 bool xl_others_trip(const struct xlegdoc *doc, const struct xsentence *s,
 		    const struct xtrigger *k)
 {
@@ -207,6 +229,8 @@ bool xl_others_trip(const struct xlegdoc *doc, const struct xsentence *s,
 		/* "Putin and Xi will hold": the principal among them. */
 		if (w < 0 && xtok_is(doc->text, s->toks, i + 1, "and") &&
 		    i + 2 < k->tok && who_at(doc, s, i + 2) > 0)
+			return false;
+		if (w < 0 && hosts_principal(doc, s, i, k->tok))
 			return false;
 		if (w)
 			return w < 0;

@@ -448,6 +448,23 @@ TEST(report_office_met)
 	evlist_release(&g.evs);
 }
 
+/* "The King hosted the Prime Minister at a state banquet": the host
+ * the subject, the traveller the guest: the traveller's event. */
+TEST(report_hosted_guest)
+{
+	struct got g;
+
+	extract("Albanese in London\n\nPrime Minister Anthony Albanese "
+		"arrived in London on Monday for a three-day visit. King "
+		"Charles hosted the Prime Minister at a state banquet at "
+		"Buckingham Palace on Tuesday.\n",
+		"2024-06-12", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit London GB 2024-06-10..2024-06-12|"
+			       "reception London GB 2024-06-11..2024-06-11");
+	evlist_release(&g.evs);
+}
+
 /* "concluded his five-day visit ... on May 24": the length counts back;
  * "with Washington designating" is the government, not where. */
 TEST(report_concluded)
@@ -633,6 +650,7 @@ int main(void)
 	RUN(report_tour_length);
 	RUN(report_sized_stay);
 	RUN(report_office_met);
+	RUN(report_hosted_guest);
 	RUN(report_concluded);
 	RUN(report_parade);
 	RUN(report_stays);
