@@ -583,16 +583,21 @@ static bool at_the_end(const struct xlegdoc *doc, const struct xsentence *s,
 	return false;
 }
 
-/* "That evening, he met with ...": a sentence that opens on a time of
- * the day the sentence before dated. */
+/* "That evening, he met with ...", "A state banquet will be hosted in
+ * her honour that evening": a sentence with no date of its own that
+ * names a time of the day the sentence before dated. */
 static bool that_time(const struct xlegdoc *doc, const struct xsentence *s)
 {
 	static const char *const parts[] = {"morning", "afternoon", "evening",
 					    "night", NULL};
 
-	return s->toks->n > 2 && !s->ndates &&
-	       xtok_is(doc->text, s->toks, 0, "that") &&
-	       xtok_in(doc->text, s->toks, 1, parts);
+	if (s->ndates)
+		return false;
+	for (size_t i = 0; i + 1 < s->toks->n; i++)
+		if (xtok_is(doc->text, s->toks, i, "that") &&
+		    xtok_in(doc->text, s->toks, i + 1, parts))
+			return true;
+	return false;
 }
 
 /* A dinner, a press conference or a speech the sentence names after a

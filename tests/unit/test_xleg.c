@@ -623,6 +623,14 @@ TEST(report_that_evening)
 	CHECK_STR(legs_of(&g), "meeting Addis Ababa ET 2024-02-16..2024-02-16|"
 			       "visit Addis Ababa ET 2024-02-16..2024-02-16");
 	evlist_release(&g.evs);
+	/* The time of day later in the sentence. */
+	extract("Lula in Lisbon\n\nPresident Lula will arrive in Lisbon on "
+		"Friday. He will be the guest of honour at a dinner at the "
+		"Ajuda Palace that night.\n",
+		"2024-06-10", &g);
+	CHECK_STR(legs_of(&g), "reception Lisbon PT 2024-06-14..2024-06-14|"
+			       "visit Lisbon PT 2024-06-14..2024-06-14");
+	evlist_release(&g.evs);
 }
 
 int main(void)
