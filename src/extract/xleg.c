@@ -417,6 +417,33 @@ static bool named_word(const struct xlegdoc *doc, const struct xsentence *s,
 	return true;
 }
 
+/* "(in Guatemala City on May 7 and 8.) From there, she will travel on
+ * to Tegucigalpa, where she stays for two days": a move elsewhere with
+ * a length and no day, right after a dated stay, begins the day after
+ * that stay ends. */
+static bool next_stay(const struct xlegdoc *doc, const struct xsentence *s,
+		      const struct groups *gs, const struct dgroup *g,
+		      const struct xtrigger *k, size_t sa, size_t sb,
+		      const struct xlegs *legs, int64_t *first, int64_t *last)
+{
+	const struct xleg *l;
+	const struct xplace *p;
+
+	if ((k->kind != XTR_MOVE && k->kind != XTR_VISIT) || g->has_first ||
+	    g->ndays < 2 || g->ndays > 14 || !doc->last_leg)
+		return false;
+	l = &legs->v[doc->last_leg - 1];
+	if (l->dead || l->type != EV_VISIT ||
+	    s->idx - l->sents[l->nsents - 1] > 2)
+		return false;
+	p = xl_place(s, gs, g, k, sa, sb);
+	if (!p || !p->city || p->city == l->city)
+		return false;
+	*first = l->last + 1;
+	*last = *first + g->ndays - 1;
+	return true;
+}
+
 /* A programme's item "Meeting with the EU High Representative, Kaja
  * Kallas", "Talks with Maxime Prévot", "Meeting with humanitarian
  * partners and the North Kivu provincial health authorities": the item
@@ -473,7 +500,8 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	if (!k || k->kind == XTR_BLOCK || g->recall || g->vague ||
 	    xl_others_trip(doc, s, k) || legs->n >= XLEG_MAX)
 		return;
-	if (!xl_group_span(g, &first, &last)) {
+	if (!xl_group_span(g, &first, &last) &&
+	    !next_stay(doc, s, gs, g, k, sa, sb, legs, &first, &last)) {
 		extend_last(doc, s, g, legs);
 		return;
 	}

@@ -465,6 +465,23 @@ TEST(report_hosted_guest)
 	evlist_release(&g.evs);
 }
 
+/* A move elsewhere with a length and no day, right after a dated stay,
+ * begins the day after it ("From there, she flies on to Managua, where
+ * she stays for three days"). */
+TEST(report_next_stay)
+{
+	struct got g;
+
+	extract("Barcena tour\n\nForeign Secretary Alicia Barcena will be in "
+		"San Jose on June 3 and 4. From there, she will fly on to "
+		"Managua, where she stays for three days.\n",
+		"2024-05-31", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit San José CR 2024-06-03..2024-06-04|"
+			       "visit Managua NI 2024-06-05..2024-06-07");
+	evlist_release(&g.evs);
+}
+
 /* "concluded his five-day visit ... on May 24": the length counts back;
  * "with Washington designating" is the government, not where. */
 TEST(report_concluded)
@@ -659,6 +676,7 @@ int main(void)
 	RUN(report_sized_stay);
 	RUN(report_office_met);
 	RUN(report_hosted_guest);
+	RUN(report_next_stay);
 	RUN(report_concluded);
 	RUN(report_parade);
 	RUN(report_stays);
