@@ -482,6 +482,23 @@ TEST(report_next_stay)
 	evlist_release(&g.evs);
 }
 
+/* Words beside the date that tell what the day is ("on July 14, the
+ * day France celebrates ...") name no place of the event. */
+TEST(report_day_described)
+{
+	struct got g;
+
+	extract("Modi in Paris\n\nPrime Minister Narendra Modi will be in "
+		"Paris from July 12 to 15. He will hold talks with President "
+		"Emmanuel Macron on July 14, the day Brazil marks a "
+		"national holiday.\n",
+		"2024-07-01", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Paris FR 2024-07-12..2024-07-15|"
+			       "meeting Paris FR 2024-07-14..2024-07-14");
+	evlist_release(&g.evs);
+}
+
 /* "concluded his five-day visit ... on May 24": the length counts back;
  * "with Washington designating" is the government, not where. */
 TEST(report_concluded)
@@ -677,6 +694,7 @@ int main(void)
 	RUN(report_office_met);
 	RUN(report_hosted_guest);
 	RUN(report_next_stay);
+	RUN(report_day_described);
 	RUN(report_concluded);
 	RUN(report_parade);
 	RUN(report_stays);
