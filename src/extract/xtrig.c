@@ -22,6 +22,9 @@ static const struct trig_word trig_words[] = {
      true, XTR_PRESS},
     {"news", "conference|briefing|conferences", true, XTR_PRESS},
     {"briefing", NULL, false, XTR_PRESS},
+    /* "will take questions from reporters at 10:00 on Tuesday". */
+    {"take", "questions", true, XTR_PRESS},
+    {"takes", "questions", true, XTR_PRESS},
     {"general", "assembly", true, XTR_CONFERENCE},
     {"meeting", "of", false, XTR_GATHER},
     {"ministerial", NULL, false, XTR_GATHER},

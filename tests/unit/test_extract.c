@@ -316,6 +316,8 @@ TEST(triggers)
 	CHECK_STR(trigger_kinds("a joint press conference"), want);
 	CHECK_STR(trigger_kinds("a press point by the President"), want);
 	CHECK_STR(trigger_kinds("a joint press statement"), want);
+	CHECK_STR(trigger_kinds("she will take questions from the media"),
+		  want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_GATHER);
 	CHECK_STR(trigger_kinds("the G7 foreign ministers' meeting"), want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_SUMMIT);
