@@ -35,6 +35,10 @@ bool xl_is_principal(const struct xlegdoc *doc, const struct xperson *p)
 						   p->surname_len, q)));
 }
 
+static const char *const fronts[] = {"After", "Before", "Following",
+				     "Upon",  "Ahead",	"During",
+				     "While", "Once",	NULL};
+
 /* The token where the clause of token i starts: after a ';', a ':' or a
  * "that" ("Misri told reporters that the Prime Minister's talks..."), or
  * the sentence's start. */
@@ -46,6 +50,14 @@ static size_t clause_start(const char *text, const struct xtoks *t, size_t i)
 		for (size_t k = i; k > 1; k--)
 			if (xtok_is(text, t, k - 1, ","))
 				return k;
+	}
+	/* "After returning to Buenos Aires, the President will": a
+	 * fronted phrase names no subject; the clause starts after its
+	 * comma. */
+	if (i > 0 && xtok_in(text, t, 0, fronts)) {
+		for (size_t k = 1; k < i; k++)
+			if (xtok_is(text, t, k, ","))
+				return k + 1;
 	}
 	while (i > 0 && !xtok_is(text, t, i - 1, ";") &&
 	       !xtok_is(text, t, i - 1, ":") &&

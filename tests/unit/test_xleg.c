@@ -499,6 +499,22 @@ TEST(report_day_described)
 	evlist_release(&g.evs);
 }
 
+/* A fronted phrase ("After a stop in Sao Paulo, the Chancellor
+ * will ...") names no subject: the clause after its comma is the
+ * traveller's. */
+TEST(report_fronted_phrase)
+{
+	struct got g;
+
+	extract("Scholz in Europe\n\nChancellor Olaf Scholz will attend a "
+		"summit in Rome this week. After a stop in Sao Paulo, "
+		"the Chancellor will travel to Lisbon on Friday.\n",
+		"2024-06-10", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Lisbon PT 2024-06-14..2024-06-14");
+	evlist_release(&g.evs);
+}
+
 /* "concluded his five-day visit ... on May 24": the length counts back;
  * "with Washington designating" is the government, not where. */
 TEST(report_concluded)
@@ -695,6 +711,7 @@ int main(void)
 	RUN(report_hosted_guest);
 	RUN(report_next_stay);
 	RUN(report_day_described);
+	RUN(report_fronted_phrase);
 	RUN(report_concluded);
 	RUN(report_parade);
 	RUN(report_stays);
