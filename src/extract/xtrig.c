@@ -274,7 +274,10 @@ static bool named_meeting(const char *text, const struct xtoks *t, size_t i)
 				  (t->v[p - 1].flags & XT_CAP)));
 	if (p > 0 && is_apostrophe(text, &t->v[p - 1]))
 		p--; /* the apostrophe of "ministers'" */
-	return p > 0 && ((t->v[p - 1].flags & (XT_CAP | XT_DIGIT)) ||
+	/* "The meeting with ...": a sentence's first "The" names nothing. */
+	return p > 0 && (((t->v[p - 1].flags & (XT_CAP | XT_DIGIT)) &&
+			  !xtok_is(text, t, p - 1, "the") &&
+			  !xtok_is(text, t, p - 1, "a")) ||
 			 xtok_is(text, t, p - 1, "ministers") ||
 			 xtok_is(text, t, p - 1, "leaders") ||
 			 xtok_is(text, t, p - 1, "ministerial"));

@@ -329,6 +329,9 @@ TEST(triggers)
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_MEETING);
 	CHECK_STR(trigger_kinds("talks with President Biden"), want);
 	CHECK_STR(trigger_kinds("will be received by the Emperor"), want);
+	/* A sentence's first "The" does not make "meeting" a name. */
+	CHECK_STR(trigger_kinds("The meeting with the mayor is set"), want);
+	CHECK_STR(trigger_kinds("Meeting with the mayor"), want);
 	snprintf(want, sizeof(want), "%c%c", 'a' + XTR_MOVE, 'a' + XTR_VISIT);
 	CHECK_STR(trigger_kinds("fly to Angola for a state visit"), want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_MOVE);
