@@ -379,6 +379,7 @@ static void second_reading(struct run *r)
 	doc.principal = r->cast.has_principal ? &r->cast.principal : NULL;
 	doc.people = r->cast.v;
 	doc.npeople = r->cast.n;
+	xl_principal_alias(&doc);
 	for (size_t i = 0; i < r->sents.n; i++) {
 		const struct xsent *s = &r->sents.v[i];
 		struct xsentence xs = {.text = text,

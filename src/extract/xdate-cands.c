@@ -32,8 +32,13 @@ static long tense_pen(enum xtense t, int64_t first, int64_t last, int64_t D,
 {
 	long v;
 
-	if ((t == XTENSE_FUTURE || t == XTENSE_PRESENT) && last < D) {
-		v = (long)(D - last);
+	/* A stay told as to come begins after the date line: "will be in
+	 * New Delhi from Sunday to Tuesday" in a report of Tuesday is not
+	 * the stay that ends today. One told in the present may be under
+	 * way. */
+	if ((t == XTENSE_FUTURE && first < D) ||
+	    (t == XTENSE_PRESENT && last < D)) {
+		v = (long)(D - (t == XTENSE_FUTURE ? first : last));
 		return spoken_on_D ? 10 * v + v * v : v * (v + 1);
 	}
 	if (t == XTENSE_PAST && first > D) {

@@ -52,7 +52,16 @@
  *     distance from that day instead of from the document date, when
  *     less; the spans told before a moved-on day hold no weekday after
  *     it. In a text that dates its source's words to the document date,
- *     so does a weekday after one told as to come and chosen after it.
+ *     so does a weekday after one told as to come and chosen after it;
+ *     elsewhere such a weekday counts half its distance from the day
+ *     before it and half from the document date (a plan told in
+ *     weekdays alone: "on Sunday ... on Monday ... on Tuesday").
+ *     A weekday told as to come after one chosen past the document
+ *     date costs 30 more if it falls on or before the document date:
+ *     a plan does not step back to today.
+ *   - A range told as to come ("will be in Delhi from Sunday to
+ *     Tuesday") pays the tense penalty for its first day, not its
+ *     last: it does not start before the date line.
  *   - In such a text, a date in the document's own date line is settled
  *     alone and is no span, start or step of the chain.
  *   - A start ("where the leaders meet from Sunday") up to six days
@@ -255,17 +264,23 @@ static long min7(int64_t days)
 	return days < 7 ? (long)days : 7;
 }
 
-/* In a text that dates its source's words to the document date, a
- * weekday told as to come, chosen after that date: the next weekday of
- * the plan counts on from it ("will arrive on Sunday ..., the ministry
- * said Monday. ... talks on Monday": the Monday after that Sunday).
- * Without that date the plan may have begun already, and the document
- * date stays the nearer anchor. */
-static bool ahead(const struct rctx *r, const struct xmention *p,
+/* A weekday told as to come, chosen after the document date: the next
+ * weekday of the plan counts on from it. In a text that dates its
+ * source's words to the document date fully ("will arrive on Sunday
+ * ..., the ministry said Monday. ... talks on Monday": the Monday after
+ * that Sunday): 2. Elsewhere the plan may have begun already and the
+ * document date stays an anchor, so half of the distance counts from
+ * each ("will travel to Osaka on Sunday ... talks on Wednesday" in a
+ * report of Wednesday: the Wednesday after that Sunday, a long plan
+ * told in weekdays alone adding up no distance from the date line at
+ * every step): 1. Else 0. */
+static long ahead(const struct rctx *r, const struct xmention *p,
 		  const struct cand *pc)
 {
-	return r->spoken_on_D && p->wday >= 0 && !p->m &&
-	       p->tense == XTENSE_FUTURE && pc->first > r->D;
+	if (p->wday < 0 || p->m || p->tense != XTENSE_FUTURE ||
+	    pc->first <= r->D)
+		return 0;
+	return r->spoken_on_D ? 2 : 1;
 }
 
 /* What the pair p, x adds to x's own cost: going back costs; a weekday
@@ -295,14 +310,24 @@ static long pair_cost(const struct rctx *r, const struct xmention *p,
 	 * holds that day; the narrative has not gone back. */
 	if (back > 0 && x->kind == XM_FROM && back < 7)
 		return 0;
+	/* A plan told as to come does not step back from days after the
+	 * date line to the date line or before it: "will travel to Osaka
+	 * on Sunday ... go on to Tokyo on Tuesday" in a report of
+	 * Wednesday is the Tuesday after that Sunday. */
+	if (back > 0 && x->wday >= 0 && !x->m && x->tense == XTENSE_FUTURE &&
+	    pc->first > r->D && xc->first <= r->D)
+		return PEN_BOUND;
 	if (back > 0)
 		return (x->cue || x->sentence == p->sentence ? PEN_CUE
 							     : PEN_ORDER) +
 		       (p->m && x->wday >= 0 && !x->m ? 2 * min7(back) : 0);
-	if (x->wday >= 0 && !x->m &&
-	    (p->cue || (p->m && pc->first == pc->last) || ahead(r, p, pc)) &&
-	    on > 0 && on < dist)
-		return -2 * (long)(dist - on);
+	if (x->wday >= 0 && !x->m && on > 0 && on < dist) {
+		long w = p->cue || (p->m && pc->first == pc->last)
+			     ? 2
+			     : ahead(r, p, pc);
+
+		return -w * (long)(dist - on);
+	}
 	return 0;
 }
 

@@ -49,6 +49,18 @@ void xevent_key(const char *text, const struct xtoks *t, size_t tok,
 		snprintf(key, 32, "%.*s", (int)k->len, text + k->off);
 		return;
 	}
+	/* "the Summit of the Future", "Conference of the Parties": a
+	 * capitalised event word named by what follows "of (the)". */
+	if ((t->v[tok].flags & XT_CAP) && tok + 2 < t->n &&
+	    xtok_is(text, t, tok + 1, "of")) {
+		size_t i = tok + 2;
+
+		if (xtok_is(text, t, i, "the") && i + 1 < t->n)
+			i++;
+		if (t->v[i].flags & XT_CAP)
+			snprintf(key, 32, "%.*s", (int)t->v[i].len,
+				 text + t->v[i].off);
+	}
 }
 
 const struct xevmem *xevent_find(const struct xlegdoc *doc, const char *key,

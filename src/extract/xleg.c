@@ -139,6 +139,21 @@ static bool meal_of_talks(const struct xsentence *s, const struct xtrigger *k)
 	return k->off - a < 24 && memmem(s->text + a, k->off - a, " and ", 5);
 }
 
+/* Whether text[a, b) joins a new clause or predicate: a comma, a
+ * semicolon, or the word "and". */
+static bool joined_after(const struct xsentence *s, size_t a, size_t b)
+{
+	const char *t = s->text;
+
+	for (size_t i = a; i < b; i++) {
+		if (t[i] == ',' || t[i] == ';')
+			return true;
+		if (i + 5 <= b && !memcmp(t + i, " and ", 5))
+			return true;
+	}
+	return false;
+}
+
 static const struct xtrigger *
 group_trigger(const struct xlegdoc *doc, const struct xsentence *s,
 	      const struct groups *gs, const struct dgroup *g, size_t sa,
@@ -155,9 +170,13 @@ group_trigger(const struct xlegdoc *doc, const struct xsentence *s,
 
 		if (s->trigs->v[i].ref && !own_date(s, &s->trigs->v[i], g))
 			continue;
-		/* "attend X in Y on DATE": the verb comes first. */
+		/* "attend X in Y on DATE": the verb comes first; and what
+		 * follows "and" or a comma after the date is its own ("a
+		 * speech at the castle on Tuesday and to meet ..."). */
 		if (s->trigs->v[i].off >= g->end)
-			d *= 2;
+			d = d * 2 + (joined_after(s, g->end, s->trigs->v[i].off)
+					 ? 500
+					 : 0);
 		d += inside ? 0 : 1000;
 		if (d < bd) {
 			bd = d;
@@ -289,6 +308,50 @@ static void concluded(const struct xlegdoc *doc, const struct xsentence *s,
 		}
 }
 
+/* Token i ("leaders") after "meet" or "with" (past "the"): whom the
+ * traveller meets. */
+static bool object_of_meeting(const struct xlegdoc *doc, const struct xtoks *t,
+			      size_t i)
+{
+	static const char *const verbs[] = {"meet", "meets", "meeting", "with",
+					    NULL};
+
+	if (i > 0 && xtok_is(doc->text, t, i - 1, "the"))
+		i--;
+	return i > 0 && xtok_in(doc->text, t, i - 1, verbs);
+}
+
+/* Capitalised words right before token i, after "with" or "meet" (past
+ * "the"): "with European Union leaders". */
+static bool named_run_after_with(const struct xlegdoc *doc,
+				 const struct xtoks *t, size_t i)
+{
+	size_t j = i;
+
+	while (j > 0 && i - j < 4 && (t->v[j - 1].flags & XT_CAP))
+		j--;
+	return j < i && object_of_meeting(doc, t, j);
+}
+
+/* "Prime Minister of Japan": capitalised words from token i, a title's
+ * head among them, then "of" and a capitalised name. */
+static bool office_of(const struct xlegdoc *doc, const struct xtoks *t,
+		      size_t i)
+{
+	bool title = false;
+
+	for (size_t j = i; j < t->n && j < i + 4; j++) {
+		if (xtok_is(doc->text, t, j, "of"))
+			return title && j + 1 < t->n &&
+			       (t->v[j + 1].flags & XT_CAP);
+		if (!(t->v[j].flags & XT_CAP))
+			return false;
+		title =
+		    title || xwho_is_title(doc->text, t->v[j].off, t->v[j].len);
+	}
+	return false;
+}
+
 /* Dated talks that name no counterpart are still a leg when the
  * sentence says who holds them: "the two leaders will hold talks",
  * "talks between the delegations", "with his counterpart" ("talks with
@@ -303,12 +366,123 @@ static bool talks_held(const struct xlegdoc *doc, const struct xsentence *s)
 	    "counterparts", "tete-a-tete",	NULL};
 	const struct xtoks *t = s->toks;
 
-	for (size_t i = 0; i < t->n; i++)
+	for (size_t i = 0; i < t->n; i++) {
+		size_t j = i + 2;
+
 		if (xtok_in(doc->text, t, i, sides) ||
 		    (i > 0 && xtok_in(doc->text, t, i, pair) &&
 		     (xtok_is(doc->text, t, i - 1, "two") ||
 		      xtok_is(doc->text, t, i - 1, "both"))))
 			return true;
+		/* "meet the Prime Minister of Japan": an office of a named
+		 * country names its holder. */
+		if ((t->v[i].flags & XT_CAP) && object_of_meeting(doc, t, i) &&
+		    office_of(doc, t, i))
+			return true;
+		/* "a summit with European Union leaders": a named
+		 * group's leaders. */
+		if (i > 1 && xtok_in(doc->text, t, i, pair) &&
+		    (t->v[i - 1].flags & XT_CAP) &&
+		    named_run_after_with(doc, t, i))
+			return true;
+		/* "meet leaders of the Bucharest Nine", "talks with the
+		 * leaders of ...": a named group's, met by the traveller
+		 * ("The leaders of the G7 are meeting" are others). */
+		if (j < t->n && xtok_in(doc->text, t, i, pair) &&
+		    xtok_is(doc->text, t, i + 1, "of") &&
+		    object_of_meeting(doc, t, i)) {
+			if (xtok_is(doc->text, t, j, "the"))
+				j++;
+			if (j < t->n && doc->text[t->v[j].off] >= 'A' &&
+			    doc->text[t->v[j].off] <= 'Z')
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Token i starts with a capital letter and is not a country's
+ * adjective ("Finnish companies" are no one named). */
+static bool named_word(const struct xlegdoc *doc, const struct xsentence *s,
+		       size_t i)
+{
+	const struct xtok *w = &s->toks->v[i];
+
+	if (doc->text[w->off] < 'A' || doc->text[w->off] > 'Z')
+		return false;
+	for (size_t k = 0; k < s->places->n; k++)
+		if (s->places->v[k].kind == XP_ADJ &&
+		    s->places->v[k].off == w->off)
+			return false;
+	return true;
+}
+
+/* "(in Guatemala City on May 7 and 8.) From there, she will travel on
+ * to Tegucigalpa, where she stays for two days": a move elsewhere with
+ * a length and no day, right after a dated stay, begins the day after
+ * that stay ends. */
+static bool next_stay(const struct xlegdoc *doc, const struct xsentence *s,
+		      const struct groups *gs, const struct dgroup *g,
+		      const struct xtrigger *k, size_t sa, size_t sb,
+		      const struct xlegs *legs, int64_t *first, int64_t *last)
+{
+	const struct xleg *l;
+	const struct xplace *p;
+
+	if ((k->kind != XTR_MOVE && k->kind != XTR_VISIT) || g->has_first ||
+	    g->ndays < 2 || g->ndays > 14 || !doc->last_leg)
+		return false;
+	l = &legs->v[doc->last_leg - 1];
+	if (l->dead || l->type != EV_VISIT ||
+	    s->idx - l->sents[l->nsents - 1] > 2)
+		return false;
+	p = xl_place(s, gs, g, k, sa, sb);
+	if (!p || !p->city || p->city == l->city)
+		return false;
+	*first = l->last + 1;
+	*last = *first + g->ndays - 1;
+	return true;
+}
+
+/* A programme's item "Meeting with the EU High Representative, Kaja
+ * Kallas", "Talks with Maxime Prévot", "Meeting with humanitarian
+ * partners and the North Kivu provincial health authorities": the item
+ * is the principal's, so a name right after "with" (or "and" or a comma
+ * after it) names the counterpart, titled or not ("with Finnish
+ * companies operating in East Africa" names no one). */
+static bool item_with(const struct xlegdoc *doc, const struct xsentence *s,
+		      size_t a, size_t b)
+{
+	const struct xtoks *t = s->toks;
+	bool with = false;
+
+	for (size_t i = 1; i < t->n; i++) {
+		size_t p = i - 1;
+
+		if (t->v[i].off < a || t->v[i].off >= b)
+			continue;
+		with = with || xtok_is(doc->text, t, p, "with");
+		if (p > 0 && xtok_is(doc->text, t, p, "the"))
+			p--;
+		/* Right after "with", "and", "with the" or a comma. */
+		if (with && named_word(doc, s, i) &&
+		    (xtok_is(doc->text, t, p, "with") ||
+		     xtok_is(doc->text, t, p, "and") ||
+		     doc->text[t->v[p].off] == ','))
+			return true;
+	}
+	return false;
+}
+
+/* Whether text[a, b) tells an arrival: "arrive", "arrival", "begin". */
+static bool arrival_words(const struct xsentence *s, size_t a, size_t b)
+{
+	static const char *const stems[] = {"arriv", "begin", "Arriv", NULL};
+
+	for (size_t i = a; i + 5 <= b; i++)
+		for (size_t k = 0; stems[k]; k++)
+			if (!memcmp(s->text + i, stems[k], 5))
+				return true;
 	return false;
 }
 
@@ -326,7 +500,8 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	if (!k || k->kind == XTR_BLOCK || g->recall || g->vague ||
 	    xl_others_trip(doc, s, k) || legs->n >= XLEG_MAX)
 		return;
-	if (!xl_group_span(g, &first, &last)) {
+	if (!xl_group_span(g, &first, &last) &&
+	    !next_stay(doc, s, gs, g, k, sa, sb, legs, &first, &last)) {
 		extend_last(doc, s, g, legs);
 		return;
 	}
@@ -338,6 +513,8 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	l->type = xl_type(s, known ? known->kind : k->kind);
 	l->first = first;
 	l->last = last;
+	l->sized = g->ndays > 0 || g->has_last || g->first != g->last;
+	l->arrival = k->kind == XTR_MOVE || arrival_words(s, sa, sb);
 	l->clock = first == last ? g->clock : -1;
 	l->clock_end = first == last ? g->clock_end : -1;
 	if (!move && xl_night_move(doc, s, g, k)) {
@@ -362,8 +539,10 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	}
 	if (!xl_overnight_start(doc, s, legs, l))
 		city_of_context(doc, legs, l);
+	xl_evening_start(doc, s, l);
 	xl_leg_people(doc, s, k, sa, sb, l);
-	if (k->kind == XTR_MEETING && !l->nwith && !talks_held(doc, s))
+	if (k->kind == XTR_MEETING && !l->nwith && !talks_held(doc, s) &&
+	    !(gs->strict && item_with(doc, s, sa, sb)))
 		return; /* talks with no one named: not proposed */
 	l->sents[l->nsents++] = s->idx;
 	xl_title(doc, s, k, l);
@@ -432,16 +611,21 @@ static bool at_the_end(const struct xlegdoc *doc, const struct xsentence *s,
 	return false;
 }
 
-/* "That evening, he met with ...": a sentence that opens on a time of
- * the day the sentence before dated. */
+/* "That evening, he met with ...", "A state banquet will be hosted in
+ * her honour that evening": a sentence with no date of its own that
+ * names a time of the day the sentence before dated. */
 static bool that_time(const struct xlegdoc *doc, const struct xsentence *s)
 {
 	static const char *const parts[] = {"morning", "afternoon", "evening",
 					    "night", NULL};
 
-	return s->toks->n > 2 && !s->ndates &&
-	       xtok_is(doc->text, s->toks, 0, "that") &&
-	       xtok_in(doc->text, s->toks, 1, parts);
+	if (s->ndates)
+		return false;
+	for (size_t i = 0; i + 1 < s->toks->n; i++)
+		if (xtok_is(doc->text, s->toks, i, "that") &&
+		    xtok_in(doc->text, s->toks, i + 1, parts))
+			return true;
+	return false;
 }
 
 /* A dinner, a press conference or a speech the sentence names after a
@@ -548,6 +732,16 @@ static void arrival_stays(const struct xlegdoc *doc, const struct xsentence *s,
 	}
 }
 
+/* Whether the sentence names a day: its meeting is dated on its own
+ * ("received ... in Tokyo on Tuesday"), and its city no stay's. */
+static bool has_day(const struct xsentence *s)
+{
+	for (size_t i = 0; i < s->ndates; i++)
+		if (s->dates[i].kind == XM_DAYS && s->dates[i].resolved)
+			return true;
+	return false;
+}
+
 /* Meetings with no date of their own give their counterparts to the leg
  * of their sentence, or to the one just before. */
 static void undated_meetings(struct xlegdoc *doc, const struct xsentence *s,
@@ -573,7 +767,7 @@ static void undated_meetings(struct xlegdoc *doc, const struct xsentence *s,
 		 * the country the visit is. */
 		p = xl_place(s, NULL, NULL, k, s->off, s->off + s->len);
 		if (legs->n == legs_before && l->type == EV_VISIT && !l->city &&
-		    p && p->city && !strcmp(p->cc, l->cc)) {
+		    p && p->city && !strcmp(p->cc, l->cc) && !has_day(s)) {
 			l->city = p->city;
 			xleg_visit_title(l);
 		}
@@ -675,5 +869,6 @@ void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
 	undated_meetings(doc, s, before, legs);
 	xl_during_visit(doc, s, before, legs);
 	remember_place(doc, s);
+	xl_evening_departure(doc, s);
 	xl_subject(doc, s);
 }

@@ -108,6 +108,10 @@ struct xleg {
 	enum xtrig_kind trig_kind; /* and what it is */
 	char key[32];		   /* an event's name (xevent_key), or "" */
 	bool dead;		   /* merged into another */
+	bool sized;   /* its words gave its length or end ("a two-day visit",
+			 "until Friday", "from June 8 to 10") */
+	bool arrival; /* told as an arrival or a move there ("arrive in",
+			 "go on to", "the tour will begin in") */
 	enum event_type move_type; /* from_move: the move's own type */
 	bool from_move;		   /* an event the move of its date leads to
 				      ("travel to Helsinki on July 13 for the
@@ -140,7 +144,10 @@ struct xlegdoc {
 	size_t body_off; /* where the date line is: what is before it
 			    (headline, byline) proposes nothing */
 	const struct xperson *principal; /* NULL: none found */
-	const struct xperson *people;	 /* everyone the text titles */
+	char alias[24]; /* the head of a title set beside the principal's
+			   name: "Minister" of "The Minister of Foreign
+			   Affairs, Ambassador Mauro Vieira" (xlegwho.c) */
+	const struct xperson *people; /* everyone the text titles */
 	size_t npeople;
 	/* Carried from sentence to sentence: */
 	bool he_other;	 /* "he" and "she" name someone else (xl_subject) */
@@ -148,6 +155,9 @@ struct xlegdoc {
 	size_t last_place_sent; /* where the context place was */
 	char ctx_cc[3];
 	const struct place *ctx_city;
+	bool has_evening; /* a departure "in the evening" (xnight.c) */
+	int64_t evening_day;
+	size_t evening_sent;
 	bool has_prog; /* a programme's day (xprog.c) */
 	int64_t prog_day;
 	size_t prog_sent;
@@ -169,6 +179,12 @@ struct xsentence {
 	size_t ndates;
 	const struct xtriggers *trigs;
 };
+
+/* The title set beside the principal's name where the text first names
+ * them ("The Minister of Foreign Affairs, Ambassador Mauro Vieira, will
+ * travel"): "the Minister" names the principal after it too; doc->alias
+ * (xlegwho.c). */
+void xl_principal_alias(struct xlegdoc *doc);
 
 /* The legs of one sentence, appended to legs. */
 void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,

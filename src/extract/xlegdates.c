@@ -127,6 +127,53 @@ static void take(struct dgroup *g, const struct xmention *m)
 	}
 }
 
+/* An agency's dateline inside the text, as where a second dispatch
+ * begins ("Havana, May 5 (Prensa Latina) Cuban President ...", "MANAMA,
+ * Jan 12 (Reuters) -"): a place in capitals or title case and a comma
+ * before the date, nothing else, and a bracket or a dash after it. The
+ * date says when the dispatch was filed, not when anyone travels. */
+static bool dateline(const struct xsentence *s, const struct xmention *m)
+{
+	const char *t = s->text;
+	size_t i = s->off, a = m->off, b = m->off + m->len;
+	size_t end = s->off + s->len;
+
+	if (a <= i + 2 || a - i > 40 || t[a - 2] != ',' || t[a - 1] != ' ' ||
+	    t[i] < 'A' || t[i] > 'Z')
+		return false;
+	for (size_t j = i; j < a - 2; j++)
+		if (!ascii_isalpha((unsigned char)t[j]) && t[j] != ' ' &&
+		    t[j] != '.' && t[j] != '-' && !((unsigned char)t[j] & 0x80))
+			return false;
+	while (b < end && t[b] == ' ')
+		b++;
+	return b < end && (t[b] == '(' || t[b] == '-' ||
+			   (end - b >= 3 && !memcmp(t + b, "\xE2\x80", 2) &&
+			    (t[b + 2] == '\x93' || t[b + 2] == '\x94')));
+}
+
+/* "the first leg of a week-long trip to Japan and South Korea": the
+ * length of a tour of several places (a list right after it) is no
+ * one stay's. */
+static bool tour_length(const struct xsentence *s, const struct xmention *m)
+{
+	const struct xplace *a = NULL;
+
+	if (m->kind != XM_DURATION)
+		return false;
+	for (size_t i = 0; i < s->places->n; i++) {
+		const struct xplace *p = &s->places->v[i];
+
+		if (p->kind == XP_ADJ || p->off < m->off + m->len ||
+		    p->off > m->off + m->len + 40)
+			continue;
+		if (a && xl_list_gap(s->text, a->off + a->len, p->off))
+			return true;
+		a = p;
+	}
+	return false;
+}
+
 void xl_group_dates(const struct xsentence *s, struct groups *gs)
 {
 	struct dgroup *g = NULL;
@@ -136,6 +183,8 @@ void xl_group_dates(const struct xsentence *s, struct groups *gs)
 	for (size_t i = 0; i < s->ndates; i++) {
 		const struct xmention *m = &s->dates[i];
 
+		if (dateline(s, m) || tour_length(s, m))
+			continue;
 		if (m->kind == XM_CLOCK && g) {
 			take(g, m);
 			continue;

@@ -73,6 +73,12 @@ bool xl_night_move(const struct xlegdoc *doc, const struct xsentence *s,
 		   const struct dgroup *g, const struct xtrigger *k);
 bool xl_overnight_start(const struct xlegdoc *doc, const struct xsentence *s,
 			const struct xlegs *legs, struct xleg *l);
+/* "... before departing Addis Ababa in the evening" (Sunday), then "He
+ * returned to New York on Monday": the sentence's departure by evening
+ * is remembered, and the journey of the next day begins on it. */
+void xl_evening_departure(struct xlegdoc *doc, const struct xsentence *s);
+void xl_evening_start(const struct xlegdoc *doc, const struct xsentence *s,
+		      struct xleg *l);
 
 /* xlegwho.c */
 bool xl_is_principal(const struct xlegdoc *doc, const struct xperson *p);

@@ -86,6 +86,23 @@ static bool topic(const char *text, const struct xplace *p)
 	return false;
 }
 
+/* A place in words set beside the date that tell what the day is: "on
+ * January 26, the day India celebrates its Republic Day", "on 8 May, the
+ * eve of ...": the day's, not where the event is. */
+static bool of_the_date(const char *text, const struct dgroup *g,
+			const struct xplace *p)
+{
+	static const char *const lead[] = {", the day ", ", the eve ",
+					   ", the anniversary ", NULL};
+
+	if (p->off < g->end || p->off > g->end + 40)
+		return false;
+	for (size_t k = 0; lead[k]; k++)
+		if (!strncmp(text + g->end, lead[k], strlen(lead[k])))
+			return true;
+	return false;
+}
+
 /* A place joined by a dash to the next word or the one before: part of
  * a compound name ("the South Africa–Botswana Bi-National Commission",
  * "the China-Africa forum"), not where. */
@@ -144,7 +161,7 @@ const struct xplace *xl_place(const struct xsentence *s,
 		size_t d, raw;
 
 		if (p->kind == XP_ADJ || p->possessive || topic(s->text, p) ||
-		    compound(s->text, p) ||
+		    compound(s->text, p) || (g && of_the_date(s->text, g, p)) ||
 		    (gs && gs->strict && (p->off < sa || p->off >= sb)))
 			continue;
 		raw = xl_dist(k, p->off, p->off + p->len);
@@ -277,8 +294,19 @@ bool xl_inherit(const struct xlegdoc *doc, const struct xsentence *s,
 	return true;
 }
 
+/* Whether a day is written right after text[at] ("in Moscow on May 9"):
+ * the place is a dated event's, not the stay's. */
+static bool dated_after(const struct xsentence *s, size_t at)
+{
+	for (size_t i = 0; i < s->ndates; i++)
+		if (s->dates[i].kind == XM_DAYS && s->dates[i].off >= at &&
+		    s->dates[i].off <= at + 12)
+			return true;
+	return false;
+}
+
 /* The one city of country cc the sentence names where, or NULL (none,
- * or several). */
+ * several, or one a dated event's). */
 static const struct place *only_city(const struct xsentence *s, const char *cc)
 {
 	const struct place *city = NULL;
@@ -288,6 +316,8 @@ static const struct place *only_city(const struct xsentence *s, const char *cc)
 
 		if (p->kind != XP_CITY || p->possessive || strcmp(p->cc, cc))
 			continue;
+		if (dated_after(s, p->off + p->len))
+			return NULL;
 		if (city && city != p->city)
 			return NULL;
 		city = p->city;

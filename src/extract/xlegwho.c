@@ -35,6 +35,10 @@ bool xl_is_principal(const struct xlegdoc *doc, const struct xperson *p)
 						   p->surname_len, q)));
 }
 
+static const char *const fronts[] = {"After", "Before", "Following",
+				     "Upon",  "Ahead",	"During",
+				     "While", "Once",	NULL};
+
 /* The token where the clause of token i starts: after a ';', a ':' or a
  * "that" ("Misri told reporters that the Prime Minister's talks..."), or
  * the sentence's start. */
@@ -47,11 +51,55 @@ static size_t clause_start(const char *text, const struct xtoks *t, size_t i)
 			if (xtok_is(text, t, k - 1, ","))
 				return k;
 	}
+	/* "After returning to Buenos Aires, the President will": a
+	 * fronted phrase names no subject; the clause starts after its
+	 * comma. */
+	if (i > 0 && xtok_in(text, t, 0, fronts)) {
+		for (size_t k = 1; k < i; k++)
+			if (xtok_is(text, t, k, ","))
+				return k + 1;
+	}
 	while (i > 0 && !xtok_is(text, t, i - 1, ";") &&
 	       !xtok_is(text, t, i - 1, ":") &&
 	       !xtok_is(text, t, i - 1, "that"))
 		i--;
 	return i;
+}
+
+void xl_principal_alias(struct xlegdoc *doc)
+{
+	const char *t = doc->text;
+	size_t j, a, e;
+
+	doc->alias[0] = '\0';
+	if (!doc->principal || doc->principal->off < 8)
+		return;
+	j = doc->principal->off - 2; /* the comma of ", Ambassador" */
+	if (t[j] != ',' || t[j + 1] != ' ')
+		return;
+	for (a = j; a-- > 0;) {
+		if (j - a > 60 || t[a] == '.' || t[a] == ',' || t[a] == '\n')
+			return;
+		if ((t[a] == 'T' || t[a] == 't') &&
+		    !strncmp(t + a + 1, "he ", 3) &&
+		    (a == 0 || t[a - 1] == ' ' || t[a - 1] == '\n'))
+			break;
+	}
+	if (a == (size_t)-1)
+		return;
+	a += 4;
+	for (e = a; e < j && ascii_isalpha((unsigned char)t[e]); e++)
+		;
+	if (e > a && e - a < sizeof(doc->alias) && xwho_is_title(t, a, e - a))
+		snprintf(doc->alias, sizeof(doc->alias), "%.*s", (int)(e - a),
+			 t + a);
+}
+
+/* Whether text[off, off+n) is the principal's alias. */
+static bool alias_at(const struct xlegdoc *doc, size_t off, size_t n)
+{
+	return doc->alias[0] && strlen(doc->alias) == n &&
+	       !ascii_ncasecmp(doc->text + off, doc->alias, n);
 }
 
 /* Whom the words at token i name: 1 the principal, -1 someone else, 0
@@ -67,7 +115,8 @@ static int who_at(const struct xlegdoc *doc, const struct xsentence *s,
 	if (doc->principal && i > 0 &&
 	    (xtok_is(doc->text, s->toks, i - 1, "the") ||
 	     (i > 1 && xtok_is(doc->text, s->toks, i - 2, "the"))) &&
-	    xwho_role_word(doc->text, k->off, n, doc->principal))
+	    (xwho_role_word(doc->text, k->off, n, doc->principal) ||
+	     alias_at(doc, k->off, n)))
 		return 1; /* "the chancellor", "the Prime Minister's" */
 	if (!(k->flags & XT_CAP))
 		return 0;
@@ -77,7 +126,7 @@ static int who_at(const struct xlegdoc *doc, const struct xsentence *s,
 	    xtok_is(doc->text, s->toks, i - 1, "The") &&
 	    xwho_is_title(doc->text, k->off, n) &&
 	    !xwho_role_word(doc->text, k->off, n, doc->principal))
-		return -1;
+		return alias_at(doc, k->off, n) ? 1 : -1;
 	if (doc->principal && xwho_names(doc->text, k->off, n, doc->principal))
 		return 1;
 	for (size_t p = 0; p < s->people->n; p++) {
@@ -145,6 +194,28 @@ static bool untitled_subject(const struct xlegdoc *doc,
 	return xtok_in(doc->text, t, i + 2, verbs);
 }
 
+/* "Biden ... hosted the President at a state dinner", "the King will
+ * receive Meloni": a host the subject, the principal the guest; the
+ * event is the principal's. Between tokens i and end. */
+static bool hosts_principal(const struct xlegdoc *doc,
+			    const struct xsentence *s, size_t i, size_t end)
+{
+	static const char *const verbs[] = {
+	    "host",	"hosts",   "hosted",   "hosting",  "receive",
+	    "receives", "welcome", "welcomes", "welcomed", NULL};
+	const struct xtoks *t = s->toks;
+
+	for (size_t j = i + 1; j < end && j < i + 16; j++) {
+		if (!xtok_in(doc->text, t, j, verbs))
+			continue;
+		for (size_t v = j + 1; v < end && v <= j + 3; v++)
+			if (who_at(doc, s, v) > 0)
+				return true;
+		return false;
+	}
+	return false;
+}
+
 bool xl_others_trip(const struct xlegdoc *doc, const struct xsentence *s,
 		    const struct xtrigger *k)
 {
@@ -170,6 +241,8 @@ bool xl_others_trip(const struct xlegdoc *doc, const struct xsentence *s,
 		/* "Putin and Xi will hold": the principal among them. */
 		if (w < 0 && xtok_is(doc->text, s->toks, i + 1, "and") &&
 		    i + 2 < k->tok && who_at(doc, s, i + 2) > 0)
+			return false;
+		if (w < 0 && hosts_principal(doc, s, i, k->tok))
 			return false;
 		if (w)
 			return w < 0;

@@ -122,8 +122,18 @@ static void stays_go_on(struct xlegs *legs)
 	}
 }
 
-/* "Fly to Washington on Monday" with what happens there dated on later
- * days: the move itself, travel; the stay is not said. */
+/* "fly to Calgary on Monday and take part in the summit ... on Tuesday
+ * in Kananaskis": an event the next day in another town of the country
+ * the flight went to, which the text gives no stay of its own. */
+static bool nearby_next(const struct xleg *a, const struct xleg *b)
+{
+	return a->city && b->city && a->city != b->city &&
+	       !strcmp(a->cc, b->cc) && b->first == a->last + 1;
+}
+
+/* "Fly to Washington on Monday" with what happens there (or in a town
+ * nearby the next day) dated on later days: the move itself, travel;
+ * the stay is not said. */
 static void moves_alone(struct xlegs *legs)
 {
 	for (size_t i = 0; i < legs->n; i++) {
@@ -136,12 +146,35 @@ static void moves_alone(struct xlegs *legs)
 			const struct xleg *b = &legs->v[j];
 
 			if (j == i || b->dead || b->type == EV_VISIT ||
-			    !same_place(a, b) || b->first <= a->last ||
-			    b->first > a->last + 3)
+			    !(same_place(a, b) || nearby_next(a, b)) ||
+			    b->first <= a->last || b->first > a->last + 3)
 				continue;
 			a->type = EV_TRAVEL;
 			xleg_visit_title(a);
 			break;
+		}
+	}
+}
+
+/* "08:00 Departure for Goma" on the day the Goma stay begins: the
+ * journey that begins a visit is the visit's start, not a travel leg
+ * of its own (tests/extract/README.md, "Travel"). */
+static void journeys_begin_stays(struct xlegs *legs)
+{
+	for (size_t i = 0; i < legs->n; i++) {
+		struct xleg *t = &legs->v[i];
+
+		if (t->dead || t->type != EV_TRAVEL || t->first != t->last ||
+		    !t->city)
+			continue;
+		for (size_t j = 0; j < legs->n; j++) {
+			const struct xleg *v = &legs->v[j];
+
+			if (!v->dead && v->type == EV_VISIT &&
+			    v->first == t->first && same_place(v, t)) {
+				absorb(&legs->v[j], t);
+				break;
+			}
 		}
 	}
 }
@@ -167,5 +200,6 @@ void xleg_merge(struct xlegs *legs)
 			}
 		}
 	}
+	journeys_begin_stays(legs);
 	xleg_stays(legs);
 }

@@ -3,7 +3,8 @@
  * leaves one evening arrives the next day: the journey is a travel leg
  * of both days, to where it goes, apart from the stay it leads to
  * ("travel to Kyiv on Thursday night", "arrived on Tuesday after an
- * overnight journey that began late on Monday").
+ * overnight journey that began late on Monday", "departing Addis Ababa
+ * in the evening" of Sunday, then "returned to New York on Monday").
  */
 #include <string.h>
 
@@ -18,8 +19,15 @@ bool xl_night_move(const struct xlegdoc *doc, const struct xsentence *s,
 {
 	const struct xtoks *t = s->toks;
 
+	static const char *const night[] = {"night", "overnight", NULL};
+
 	if (k->kind != XTR_MOVE || g->first != g->last)
 		return false;
+	/* "travel to Kyiv by night train on Sunday", "an overnight flight
+	 * to Lima on Friday": the night between the move and its day. */
+	for (size_t i = k->tok + 1; i < t->n && t->v[i].off < g->off; i++)
+		if (xtok_in(doc->text, t, i, night))
+			return true;
 	for (size_t i = 0; i < t->n; i++)
 		if (t->v[i].off >= g->end)
 			return xtok_is(doc->text, t, i, "night");
@@ -57,4 +65,55 @@ bool xl_overnight_start(const struct xlegdoc *doc, const struct xsentence *s,
 		return true;
 	}
 	return false;
+}
+
+/* The one day the sentence names, resolved; false when none or more. */
+static bool one_day(const struct xsentence *s, int64_t *day)
+{
+	bool found = false;
+
+	for (size_t i = 0; i < s->ndates; i++) {
+		const struct xmention *m = &s->dates[i];
+
+		if (m->kind == XM_CLOCK)
+			continue;
+		if (m->kind != XM_DAYS || !m->resolved || m->first != m->last ||
+		    (found && *day != m->first))
+			return false;
+		*day = m->first;
+		found = true;
+	}
+	return found;
+}
+
+void xl_evening_departure(struct xlegdoc *doc, const struct xsentence *s)
+{
+	static const char *const leave[] = {"depart",	 "departs", "departed",
+					    "departing", "leave",   "leaves",
+					    "left",	 "leaving", NULL};
+	static const char *const late[] = {"evening", "night", NULL};
+	const struct xtoks *t = s->toks;
+	bool left = false, evening = false;
+	int64_t day = 0;
+
+	for (size_t i = 0; i < t->n; i++) {
+		left = left || xtok_in(doc->text, t, i, leave);
+		evening = evening || (left && xtok_in(doc->text, t, i, late));
+	}
+	if (evening && one_day(s, &day)) {
+		doc->has_evening = true;
+		doc->evening_day = day;
+		doc->evening_sent = s->idx;
+	}
+}
+
+void xl_evening_start(const struct xlegdoc *doc, const struct xsentence *s,
+		      struct xleg *l)
+{
+	if (doc->has_evening && l->type == EV_TRAVEL && l->first == l->last &&
+	    l->first == doc->evening_day + 1 && s->idx > doc->evening_sent &&
+	    s->idx - doc->evening_sent <= 2) {
+		l->first = doc->evening_day;
+		l->clock = l->clock_end = -1;
+	}
 }

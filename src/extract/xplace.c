@@ -11,6 +11,7 @@
 
 #include "itin/ascii.h"
 #include "xplace.h"
+#include "xwho.h"
 
 #define MAX_WORDS 5
 #define NAME_MAX  160
@@ -50,7 +51,13 @@ static const char *const org_after[] = {
     "Government", "Court", "Organization", "Organisation", "Cooperation",
     /* A house or hall named for a city stands elsewhere: "talks at
      * Hyderabad House" (New Delhi), "Lancaster House" (London). */
-    "House", "Hall", NULL};
+    "House", "Hall",
+    /* A group named for a city: "the Bucharest Nine", "the Visegrad
+     * Four", "the Weimar Triangle". */
+    "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Triangle",
+    "Quartet",
+    /* A day named for a country: "the Ireland Day ceremony". */
+    "Day", NULL};
 
 /* "X of": the country after it is part of a name ("Bank of Japan"). */
 static const char *const org_of[] = {
@@ -355,6 +362,14 @@ static bool adjectival(const struct scan *sc, size_t j)
 	if (j >= sc->t->n)
 		return false;
 	k = &sc->t->v[j];
+	/* "New Zealand Prime Minister Christopher Luxon", "Greek Foreign
+	 * Minister": whose title, not where. */
+	if ((k->flags & XT_CAP) &&
+	    (xwho_is_title(sc->text, k->off, k->len) ||
+	     (j + 1 < sc->t->n && (sc->t->v[j + 1].flags & XT_CAP) &&
+	      xwho_is_title(sc->text, sc->t->v[j + 1].off,
+			    sc->t->v[j + 1].len))))
+		return true;
 	if (!(k->flags & XT_WORD) || (k->flags & (XT_CAP | XT_DIGIT)))
 		return false;
 	if (xtok_stem_len(sc->text, &sc->t->v[j - 1]) != sc->t->v[j - 1].len)

@@ -8,12 +8,17 @@
  *   10:00 Talks with the Minister of Public Health, Dr Roger Kamba
  *   15:30 Press conference at the WHO Country Office
  *
+ *   Wednesday, 5 February 2025 - The Hague
+ *   - 09.30 Bilateral meeting with the Minister of Foreign Affairs ...
+ *
  * A line that starts with a day is the programme's day; each of its
  * items (between ';') is a leg of that day, and a line that starts with
- * a clock time one of the day last named. A day line that names only a
- * place is the visit there that day.
+ * a clock time ("10:00", "09.30") or a bullet one of the day last named.
+ * A day line that names only a place is the visit there that day.
  */
 #include <string.h>
+
+#include "itin/ascii.h"
 
 #include "xlegint.h"
 
@@ -110,11 +115,71 @@ static void day_line(struct xlegdoc *doc, const struct xsentence *s,
 	}
 }
 
+/* A list item's start: a bullet ('-', '*', U+2022, an en or em dash),
+ * then a clock time written with a dot ("09.30", which running text
+ * leaves unread: "2.50" is a price), each optional but one at least.
+ * Returns where the item's words begin (0: not an item); *clock the
+ * time or -1. */
+static size_t item_start(const struct xsentence *s, int *clock)
+{
+	const unsigned char *t = (const unsigned char *)s->text;
+	size_t i = s->off, end = s->off + s->len;
+	bool bullet = false;
+
+	*clock = -1;
+	if (i < end && (t[i] == '-' || t[i] == '*')) {
+		bullet = true;
+		i++;
+	} else if (end - i >= 3 && t[i] == 0xE2 && t[i + 1] == 0x80 &&
+		   (t[i + 2] == 0xA2 || t[i + 2] == 0x93 || t[i + 2] == 0x94)) {
+		bullet = true;
+		i += 3;
+	}
+	while (i < end && t[i] == ' ')
+		i++;
+	if (end - i >= 6 && ascii_isdigit(t[i]) && ascii_isdigit(t[i + 1]) &&
+	    t[i + 2] == '.' && ascii_isdigit(t[i + 3]) &&
+	    ascii_isdigit(t[i + 4]) && t[i + 5] == ' ') {
+		int h = (t[i] - '0') * 10 + (t[i + 1] - '0');
+		int mi = (t[i + 3] - '0') * 10 + (t[i + 4] - '0');
+
+		if (h < 24 && mi < 60) {
+			*clock = h * 3600 + mi * 60;
+			i += 6;
+		}
+	}
+	return bullet || *clock >= 0 ? i : 0;
+}
+
+/* A bulleted line, or one that starts "09.30", in the programme's day:
+ * one of its items. */
+static bool list_item(struct xlegdoc *doc, const struct xsentence *s,
+		      struct xlegs *legs)
+{
+	int clock;
+	size_t a;
+
+	if (!doc->has_prog || s->idx - doc->prog_sent > PROG_LINES)
+		return false;
+	for (size_t i = 0; i < s->ndates; i++)
+		if (s->dates[i].kind != XM_CLOCK)
+			return false;
+	if (!(a = item_start(s, &clock)))
+		return false;
+	doc->prog_sent = s->idx;
+	if (clock < 0 && s->ndates && s->dates[0].off <= a + 1)
+		clock = s->dates[0].clock;
+	item_leg(doc, s, a, s->off + s->len, clock, legs);
+	return true;
+}
+
 bool xprog_sentence(struct xlegdoc *doc, const struct xsentence *s,
 		    struct xlegs *legs)
 {
 	const struct xmention *m = s->ndates ? &s->dates[0] : NULL;
 
+	if (list_item(doc, s, legs))
+		return true;
 	if (!m)
 		return false;
 	if (m->kind == XM_DAYS && m->resolved && m->first == m->last &&

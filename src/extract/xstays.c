@@ -147,14 +147,52 @@ static void stays_until_return(struct xlegs *legs)
 				 t->first <= v->last)
 				placed = true;
 		}
-		if (stay && !placed)
+		/* Not past the length its words gave ("a three-day visit"
+		 * from Wednesday, the move on Saturday). */
+		if (stay && !placed && !stay->sized)
 			stay->last = t->first;
+	}
+}
+
+/* "arrive in Santiago on Saturday ... go on to Lima on Tuesday": a stay
+ * the text gives no length lasts until the day before the next stay
+ * begins elsewhere, when no leg is placed between (at most three days:
+ * further apart, the text has left days out). */
+static void stays_until_next(struct xlegs *legs)
+{
+	for (size_t i = 0; i < legs->n; i++) {
+		struct xleg *v = &legs->v[i];
+		const struct xleg *next = NULL;
+
+		/* An arrival or a move ("arrive in", "go on to", "the tour
+		 * will begin in"), not a day told for its purpose ("in Suva
+		 * on Monday for talks"). */
+		if (v->dead || v->type != EV_VISIT || !v->city || v->sized ||
+		    v->first != v->last || !v->arrival)
+			continue;
+		for (size_t j = 0; j < legs->n; j++) {
+			const struct xleg *b = &legs->v[j];
+
+			if (j == i || b->dead || b->last <= v->last)
+				continue;
+			if (b->first <= v->last + 1 && b->city != v->city)
+				break; /* something else the next day */
+			if (!next || b->first < next->first)
+				next = b;
+		}
+		if (next && next->type == EV_VISIT && next->city != v->city &&
+		    next->first >= v->last + 2 && next->first <= v->last + 3) {
+			v->last = next->first - 1;
+			v->clock = v->clock_end = -1;
+		}
 	}
 }
 
 void xleg_stays(struct xlegs *legs)
 {
 	size_t n0 = legs->n;
+
+	stays_until_next(legs);
 
 	stays_until_return(legs);
 	stays_apart(legs);

@@ -18,9 +18,13 @@ struct trig_word {
 
 /* Two-word triggers come before the single words they start with. */
 static const struct trig_word trig_words[] = {
-    {"press", "conference|briefing|availability|conferences", true, XTR_PRESS},
+    {"press", "conference|briefing|availability|conferences|point|statement",
+     true, XTR_PRESS},
     {"news", "conference|briefing|conferences", true, XTR_PRESS},
     {"briefing", NULL, false, XTR_PRESS},
+    /* "will take questions from reporters at 10:00 on Tuesday". */
+    {"take", "questions", true, XTR_PRESS},
+    {"takes", "questions", true, XTR_PRESS},
     {"general", "assembly", true, XTR_CONFERENCE},
     {"meeting", "of", false, XTR_GATHER},
     {"ministerial", NULL, false, XTR_GATHER},
@@ -45,6 +49,10 @@ static const struct trig_word trig_words[] = {
     {"met", NULL, false, XTR_MEETING},
     /* "will be received by the Emperor": an audience, a meeting. */
     {"received", "by", false, XTR_MEETING},
+    /* "will call on President Christodoulides": a courtesy call
+     * ("called on Russia to ..." is an appeal: not the past form). */
+    {"call", "on", false, XTR_MEETING},
+    {"calls", "on", false, XTR_MEETING},
     {"meeting", NULL, false, XTR_MEETING},
     {"meetings", NULL, false, XTR_MEETING},
     {"talks", NULL, false, XTR_MEETING},
@@ -80,6 +88,7 @@ static const struct trig_word trig_words[] = {
     {"return", "to|home", false, XTR_TRAVEL},
     {"returns", "to|home", false, XTR_TRAVEL},
     {"returning", "to|home", false, XTR_TRAVEL},
+    {"returned", "to|home", false, XTR_TRAVEL},
     {"be", "in|at", false, XTR_VISIT},
     {"was", "in|at", false, XTR_VISIT},
     {"were", "in|at", false, XTR_VISIT},
@@ -96,6 +105,9 @@ static const struct trig_word trig_words[] = {
     {"conclude", "in|at|with|the", false, XTR_VISIT},
     {"concludes", "in|at|with|the", false, XTR_VISIT},
     {"travel", "to|on|onward", false, XTR_MOVE},
+    /* "He will go on to Tokyo on Tuesday". */
+    {"go", "on", false, XTR_MOVE},
+    {"goes", "on", false, XTR_MOVE},
     {"travels", "to|on|onward", false, XTR_MOVE},
     {"traveled", "to|on|onward", false, XTR_MOVE},
     {"travelled", "to|on|onward", false, XTR_MOVE},
@@ -116,6 +128,8 @@ static const struct trig_word trig_words[] = {
     {"depart", NULL, false, XTR_TRAVEL},
     {"departs", NULL, false, XTR_TRAVEL},
     {"departed", NULL, false, XTR_TRAVEL},
+    /* "19.00 Departure for Jakarta", a programme's last line. */
+    {"departure", "for", false, XTR_TRAVEL},
     {"back", "in|to|home", false, XTR_TRAVEL},
     {"flying", "back|home", false, XTR_TRAVEL},
     {"fly", "back|home", false, XTR_TRAVEL},
@@ -166,6 +180,14 @@ static const struct trig_word trig_words[] = {
     {"says", NULL, false, XTR_BLOCK},
     {"told", NULL, false, XTR_BLOCK},
     {"announced", NULL, false, XTR_BLOCK},
+    /* Words of saying: "the ministry reported on Monday", "said in a
+     * statement Monday": the day the words were given, not travel. */
+    {"reported", NULL, false, XTR_BLOCK},
+    {"confirmed", NULL, false, XTR_BLOCK},
+    {"stated", NULL, false, XTR_BLOCK},
+    {"disclosed", NULL, false, XTR_BLOCK},
+    {"revealed", NULL, false, XTR_BLOCK},
+    {"statement", NULL, false, XTR_BLOCK},
     {"added", NULL, false, XTR_BLOCK},
     {"published", NULL, false, XTR_BLOCK},
     {"updated", NULL, false, XTR_BLOCK},
@@ -198,10 +220,18 @@ static bool tok_alt(const char *text, const struct xtoks *t, size_t i,
 	return false;
 }
 
+/* The parts of an event a possessive names it by: "the summit's
+ * outreach sessions" is the summit ("the Forum's plan" is not). */
+static const char *const event_parts[] = {
+    "outreach", "opening",  "closing", "sidelines", "margins",
+    "session",	"sessions", "plenary", "final",	    NULL};
+
 static const struct trig_word *trig_at(const char *text, const struct xtoks *t,
 				       size_t i)
 {
 	int c = ascii_tolower((unsigned char)text[t->v[i].off]);
+	/* "the summit's outreach sessions": the summit, possessive. */
+	size_t stem = xtok_stem_len(text, &t->v[i]);
 
 	for (size_t k = 0; k < sizeof(trig_words) / sizeof(trig_words[0]);
 	     k++) {
@@ -212,6 +242,10 @@ static const struct trig_word *trig_at(const char *text, const struct xtoks *t,
 			continue;
 		if (xtok_is(text, t, i, w->word) &&
 		    (!w->next || tok_alt(text, t, i + 1, w->next)))
+			return w;
+		if (stem < t->v[i].len && !w->next && strlen(w->word) == stem &&
+		    !ascii_ncasecmp(text + t->v[i].off, w->word, stem) &&
+		    xtok_in(text, t, i + 1, event_parts))
 			return w;
 	}
 	return NULL;
@@ -231,11 +265,19 @@ static bool named_meeting(const char *text, const struct xtoks *t, size_t i)
 
 	if (!xtok_is(text, t, i, "meeting") && !xtok_is(text, t, i, "meetings"))
 		return false;
+	/* "Meeting with Kaja Kallas" (a programme's line): a capital that
+	 * starts the words, not a name ("Foreign Ministers' Meeting with"
+	 * is one). */
 	if (t->v[i].flags & XT_CAP)
-		return true;
+		return !xtok_is(text, t, i + 1, "with") ||
+		       (p > 0 && (is_apostrophe(text, &t->v[p - 1]) ||
+				  (t->v[p - 1].flags & XT_CAP)));
 	if (p > 0 && is_apostrophe(text, &t->v[p - 1]))
 		p--; /* the apostrophe of "ministers'" */
-	return p > 0 && ((t->v[p - 1].flags & (XT_CAP | XT_DIGIT)) ||
+	/* "The meeting with ...": a sentence's first "The" names nothing. */
+	return p > 0 && (((t->v[p - 1].flags & (XT_CAP | XT_DIGIT)) &&
+			  !xtok_is(text, t, p - 1, "the") &&
+			  !xtok_is(text, t, p - 1, "a")) ||
 			 xtok_is(text, t, p - 1, "ministers") ||
 			 xtok_is(text, t, p - 1, "leaders") ||
 			 xtok_is(text, t, p - 1, "ministerial"));

@@ -148,16 +148,17 @@ fake_score nosuch
 expect_rc 2 "score: an unknown report name exits 2"
 
 # ---- 2. the real corpus, against a floor ------------------------------------
-# Issue 14's targets are 90% recall and 80% precision. The extractor reaches
-# the precision but not yet the recall: the floor below is what it reached
-# (87.0% / 90.9% when set), less a point, so that a change that loses legs
-# fails here; raise it as the extractor improves, up to the targets.
+# Issue 14's targets are 90% recall and 80% precision. The floor below is
+# what the extractor reached on the whole corpus, the held-out ho-* reports
+# included (90.5% / 91.0% when set, s24), less a point, so that a change
+# that loses legs or proposes wrong ones fails here; raise it as the
+# extractor improves.
 run extract --format tsv "$ROOT/tests/extract/reports/ag-00-nato-stoltenberg.txt"
 if [ "$rc" -eq 64 ] && grep -q "unknown command 'extract'" "$T/err"; then
 	ok "extract quality on the corpus # skip: this itin has no extract command"
 	finish
 fi
-MIN_RECALL=0.86 MIN_PRECISION=0.89
+MIN_RECALL=0.895 MIN_PRECISION=0.90
 ITIN=$ITIN_CMD python3 "$SCORE" --min-recall $MIN_RECALL --min-precision $MIN_PRECISION \
 	>"$T/out" 2>"$T/err"
 rc=$?

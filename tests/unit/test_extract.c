@@ -190,6 +190,16 @@ TEST(places_buildings)
 		  "C:IN:Hyderabad");
 	CHECK_STR(places_of("Talks at the White House.", ""),
 		  "C:US:Washington, D.C.");
+	/* Groups and days named for a place are no place. */
+	CHECK_STR(places_of("He meets the Riga Three in Prague.", ""),
+		  "C:CZ:Prague");
+	CHECK_STR(places_of("The Canada Day reception in Ottawa.", ""),
+		  "C:CA:Ottawa");
+	/* A country before a title is whose title, not where. */
+	CHECK_STR(places_of("In Colombo he meets Sri Lanka Foreign Minister "
+			    "Vijitha Herath.",
+			    ""),
+		  "C:LK:Colombo A:LK");
 }
 
 /* Towns the gazetteer does not know, from the words around them. */
@@ -304,6 +314,10 @@ TEST(triggers)
 
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_PRESS);
 	CHECK_STR(trigger_kinds("a joint press conference"), want);
+	CHECK_STR(trigger_kinds("a press point by the President"), want);
+	CHECK_STR(trigger_kinds("a joint press statement"), want);
+	CHECK_STR(trigger_kinds("she will take questions from the media"),
+		  want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_GATHER);
 	CHECK_STR(trigger_kinds("the G7 foreign ministers' meeting"), want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_SUMMIT);
@@ -315,6 +329,9 @@ TEST(triggers)
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_MEETING);
 	CHECK_STR(trigger_kinds("talks with President Biden"), want);
 	CHECK_STR(trigger_kinds("will be received by the Emperor"), want);
+	/* A sentence's first "The" does not make "meeting" a name. */
+	CHECK_STR(trigger_kinds("The meeting with the mayor is set"), want);
+	CHECK_STR(trigger_kinds("Meeting with the mayor"), want);
 	snprintf(want, sizeof(want), "%c%c", 'a' + XTR_MOVE, 'a' + XTR_VISIT);
 	CHECK_STR(trigger_kinds("fly to Angola for a state visit"), want);
 	snprintf(want, sizeof(want), "%c", 'a' + XTR_MOVE);
@@ -498,6 +515,35 @@ TEST(report_programme)
 	evlist_release(&g.evs);
 }
 
+/* A programme whose items are bulleted lines or start "14.15": each an
+ * item of the day above it; "Meeting with" a name (untitled, or after
+ * an office and a comma) is a meeting; a departure to the next stop on
+ * its first day is that stay's start, a departure home its own travel
+ * leg. */
+TEST(report_programme_items)
+{
+	struct got g;
+
+	extract("Press release\n31 May 2024\n\n"
+		"Minister of Trade Lena Berg will visit Chile and Peru.\n\n"
+		"Tuesday, 4 June 2024 \xE2\x80\x93 Santiago\n"
+		"\xE2\x80\xA2 Meeting with the Minister of Foreign Affairs of "
+		"Chile, Alberto van Klaveren\n"
+		"\xE2\x80\xA2 Round table with Chilean exporters\n"
+		"Wednesday, 5 June 2024 \xE2\x80\x93 Lima\n"
+		"07.40 Departure for Lima\n"
+		"14.15 Meeting with Javier Gonzalez-Olaechea\n"
+		"21.00 Departure for Stockholm\n",
+		NULL, &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "meeting Santiago CL 2024-06-04..2024-06-04|"
+			       "visit Santiago CL 2024-06-04..2024-06-04|"
+			       "visit Lima PE 2024-06-05..2024-06-05|"
+			       "meeting Lima PE 2024-06-05..2024-06-05|"
+			       "travel Stockholm SE 2024-06-05..2024-06-05");
+	evlist_release(&g.evs);
+}
+
 /* Random words, names and dates: bounded work, at most XLEG_MAX legs. */
 /* A visit to a country whose days its stays cover is those stays. */
 TEST(report_bounded)
@@ -543,6 +589,7 @@ int main(void)
 	RUN(report_distractors);
 	RUN(report_timed_and_inside);
 	RUN(report_programme);
+	RUN(report_programme_items);
 	RUN(report_bounded);
 	return test_done();
 }

@@ -1150,6 +1150,43 @@ TEST(random_text)
 	CHECK_INT(bad, 0);
 }
 
+/* A stay told as to come in weekdays (a range that ends on the date
+ * line's day) begins after the date line, not two days before it. */
+TEST(future_range_ahead)
+{
+	static const char *const s[] = {
+	    "The foreign minister will stay in Lagos from Saturday to "
+	    "Monday, officials said.",
+	    NULL};
+	struct run r;
+
+	run_text(&r, "2024-06-03", XDATE_ORDER_UNKNOWN, s); /* a Monday */
+	CHECK(days_are(&r, "Saturday", "2024-06-08", "2024-06-10"));
+	xmentions_release(&r.ms);
+}
+
+/* A long plan told in weekdays alone counts on from its first day: it
+ * does not go back to the date line's week ("... on Friday ... on
+ * Tuesday" in a report of a Tuesday is next week's Tuesday). */
+TEST(weekday_plan_counts_on)
+{
+	static const char *const s[] = {
+	    "The president will fly to Nairobi on Friday.",
+	    "She will open a trade fair there on Saturday.",
+	    "On Sunday she is to travel on to Kampala, and she will address "
+	    "parliament on Monday.",
+	    "She will meet the speaker on Tuesday before heading home.", NULL};
+	struct run r;
+
+	run_text(&r, "2024-06-04", XDATE_ORDER_UNKNOWN, s); /* a Tuesday */
+	CHECK(days_are(&r, "on Friday", "2024-06-07", "2024-06-07"));
+	CHECK(days_are(&r, "on Saturday", "2024-06-08", "2024-06-08"));
+	CHECK(days_are(&r, "On Sunday", "2024-06-09", "2024-06-09"));
+	CHECK(days_are(&r, "on Monday", "2024-06-10", "2024-06-10"));
+	CHECK(days_are(&r, "on Tuesday", "2024-06-11", "2024-06-11"));
+	xmentions_release(&r.ms);
+}
+
 int main(void)
 {
 	RUN(document_dates);
@@ -1168,6 +1205,8 @@ int main(void)
 	RUN(start_after_day);
 	RUN(part_beside_day);
 	RUN(long_sentence);
+	RUN(future_range_ahead);
+	RUN(weekday_plan_counts_on);
 	RUN(random_text);
 	return test_done();
 }

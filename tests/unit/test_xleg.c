@@ -268,6 +268,253 @@ TEST(report_own_day)
 	evlist_release(&g.evs);
 }
 
+/* Two events of one sentence on two days: each date takes the event
+ * of its own clause ("an address to parliament on Thursday", "and will
+ * then meet ... on Friday"), and the leaders of a group named for a
+ * city ("the Visegrad Four") are named counterparts, the city no place. */
+TEST(report_clauses_and_groups)
+{
+	struct got g;
+
+	extract("Macron in Prague\n\nPresident Emmanuel Macron will arrive "
+		"in Prague on Wednesday for a three-day visit. He will give an "
+		"address to parliament in the Czech capital on Thursday and "
+		"will then meet leaders of the Visegrad Four at the castle on "
+		"Friday.\n",
+		"2024-03-04", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Prague CZ 2024-03-06..2024-03-08|"
+			       "other Prague CZ 2024-03-07..2024-03-07|"
+			       "meeting Prague CZ 2024-03-08..2024-03-08");
+	evlist_release(&g.evs);
+}
+
+/* What dates words, not travel: the day a ministry "confirmed" or
+ * "reported" the trip, or put out "a statement"; a second agency
+ * dateline inside the text ("LIMA, June 3 (Andina) -"). And "During
+ * his stay, ... in Lima on June 9": a dated event's city, not the
+ * stay's (the country-wide visit keeps the country alone). */
+TEST(report_words_not_travel)
+{
+	struct got g;
+
+	extract("Petro to Peru\n\nBOGOTA, June 3 (EFE) - President Gustavo "
+		"Petro will pay a state visit to Peru from June 8 to 10, his "
+		"office confirmed on Monday in a statement.\n\n"
+		"During his stay, Petro will attend a military parade in Lima "
+		"on June 9.\n\n"
+		"LIMA, June 3 (Andina) - Peru's foreign ministry reported on "
+		"Monday that preparations for the visit were complete.\n",
+		"2024-06-03", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit - PE 2024-06-08..2024-06-10|"
+			       "other Lima PE 2024-06-09..2024-06-09");
+	evlist_release(&g.evs);
+}
+
+/* A city whose days are dated only by events is no stay: a state visit
+ * to a country, an audience in its capital on the second day and a
+ * forum there on the third, then a stay elsewhere, is the country-wide
+ * visit beside them (tests/extract/README.md). */
+TEST(report_city_of_events)
+{
+	struct got g;
+
+	extract(
+	    "Lula to Italy\n\nPresident Lula will on Sunday begin a "
+	    "three-day state visit to Italy. He will be received by the "
+	    "Pope at the Apostolic Palace in Rome on Monday. The visit will "
+	    "end on Tuesday in Milan.\n",
+	    "2024-06-13", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit - IT 2024-06-16..2024-06-18|"
+			       "visit Milan IT 2024-06-18..2024-06-18");
+	evlist_release(&g.evs);
+}
+
+/* A departure told with its evening ("left Nairobi that night", the
+ * day of its sentence) and a return told the next day: the journey runs
+ * from the one to the other; "returned" is a return. */
+TEST(report_evening_departure)
+{
+	struct got g;
+
+	extract("Ramaphosa back from Kenya\n\nPresident Cyril Ramaphosa "
+		"arrived in Nairobi on Thursday for a two-day state visit. On "
+		"Friday he addressed a business forum in Nairobi and left the "
+		"city at night.\n\nRamaphosa returned to Pretoria on "
+		"Saturday.\n",
+		"2024-06-08", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Nairobi KE 2024-06-06..2024-06-07|"
+			       "conference Nairobi KE 2024-06-07..2024-06-07|"
+			       "travel Pretoria ZA 2024-06-07..2024-06-08");
+	evlist_release(&g.evs);
+}
+
+/* A flight to a city the day before an event in a town nearby, which
+ * the text gives no stay ("fly to Vancouver on Thursday and take part
+ * in the forum's closing plenary on Friday in Whistler, a resort"): the
+ * flight is travel, and the possessive "forum's" names the forum. */
+TEST(report_flight_before_event_nearby)
+{
+	struct got g;
+
+	extract("Luxon to Canada\n\nPrime Minister Christopher Luxon will fly "
+		"to Vancouver on Thursday and take part in the forum's closing "
+		"plenary on Friday in Whistler, a resort town north of the "
+		"city.\n",
+		"2024-06-10", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "travel Vancouver CA 2024-06-13..2024-06-13|"
+			       "conference Whistler CA 2024-06-14..2024-06-14");
+	evlist_release(&g.evs);
+}
+
+/* "The Minister of Foreign Affairs, Ambassador Ana Lopes, will travel":
+ * the title set beside the traveller's name is hers, and "the Minister"
+ * after it names her too. */
+TEST(report_apposed_title)
+{
+	struct got g;
+
+	extract("Press release\n\nThe Minister of Foreign Affairs, "
+		"Ambassador Ana Lopes, will travel to Lisbon on 3 and 4 June "
+		"and to Madrid on 5 June. In Lisbon, the Minister will be "
+		"received by President Marcelo Rebelo de Sousa on 4 June. "
+		"Ambassador Lopes last visited Spain in 2022.\n",
+		"2024-05-31", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Lisbon PT 2024-06-03..2024-06-04|"
+			       "meeting Lisbon PT 2024-06-04..2024-06-04|"
+			       "visit Madrid ES 2024-06-05..2024-06-05");
+	evlist_release(&g.evs);
+}
+
+/* The length of a tour of several countries is no one stay's ("the
+ * first stop of a ten-day tour of Chile and Peru"); "go on to" moves. */
+TEST(report_tour_length)
+{
+	struct got g;
+
+	extract("Scholz in South America\n\nChancellor Olaf Scholz will "
+		"arrive in Santiago on Saturday, the first stop of a ten-day "
+		"tour of Chile and Peru. He will go on to Lima on Tuesday for "
+		"talks with President Dina Boluarte.\n",
+		"2024-06-05", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Santiago CL 2024-06-08..2024-06-10|"
+			       "visit Lima PE 2024-06-11..2024-06-11");
+	evlist_release(&g.evs);
+}
+
+/* A stay whose length the words give ends there, not at the move after
+ * it; "will call on" a head of state is a meeting. */
+TEST(report_sized_stay)
+{
+	struct got g;
+
+	extract("Ardern to Norway\n\nPrime Minister Jacinda Ardern will "
+		"arrive in Oslo on Monday for a two-day visit and will call "
+		"on King Harald on Tuesday. She will return to Wellington on "
+		"Wednesday.\n",
+		"2024-06-06", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Oslo NO 2024-06-10..2024-06-11|"
+			       "meeting Oslo NO 2024-06-11..2024-06-11|"
+			       "travel Wellington NZ 2024-06-12..2024-06-12");
+	evlist_release(&g.evs);
+}
+
+/* A meeting with an office of a named country ("the President of
+ * Portugal") or a named group's leaders names its counterpart. */
+TEST(report_office_met)
+{
+	struct got g;
+
+	extract("Ramaphosa to Portugal\n\nPresident Cyril Ramaphosa will "
+		"arrive in Lisbon on Thursday. He will meet the President of "
+		"Portugal at Belem Palace on Friday.\n",
+		"2024-06-10", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Lisbon PT 2024-06-13..2024-06-14|"
+			       "meeting Lisbon PT 2024-06-14..2024-06-14");
+	evlist_release(&g.evs);
+	/* "with African Union leaders": a named group's leaders. */
+	extract("Meloni to Addis\n\nPrime Minister Giorgia Meloni will hold "
+		"talks with African Union leaders in Addis Ababa on Friday.\n",
+		"2024-06-10", &g);
+	CHECK_STR(legs_of(&g), "meeting Addis Ababa ET 2024-06-14..2024-06-14");
+	evlist_release(&g.evs);
+}
+
+/* "The King hosted the Prime Minister at a state banquet": the host
+ * the subject, the traveller the guest: the traveller's event. */
+TEST(report_hosted_guest)
+{
+	struct got g;
+
+	extract("Albanese in London\n\nPrime Minister Anthony Albanese "
+		"arrived in London on Monday for a three-day visit. King "
+		"Charles hosted the Prime Minister at a state banquet at "
+		"Buckingham Palace on Tuesday.\n",
+		"2024-06-12", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit London GB 2024-06-10..2024-06-12|"
+			       "reception London GB 2024-06-11..2024-06-11");
+	evlist_release(&g.evs);
+}
+
+/* A move elsewhere with a length and no day, right after a dated stay,
+ * begins the day after it ("From there, she flies on to Managua, where
+ * she stays for three days"). */
+TEST(report_next_stay)
+{
+	struct got g;
+
+	extract("Barcena tour\n\nForeign Secretary Alicia Barcena will be in "
+		"San Jose on June 3 and 4. From there, she will fly on to "
+		"Managua, where she stays for three days.\n",
+		"2024-05-31", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit San José CR 2024-06-03..2024-06-04|"
+			       "visit Managua NI 2024-06-05..2024-06-07");
+	evlist_release(&g.evs);
+}
+
+/* Words beside the date that tell what the day is ("on July 14, the
+ * day France celebrates ...") name no place of the event. */
+TEST(report_day_described)
+{
+	struct got g;
+
+	extract("Modi in Paris\n\nPrime Minister Narendra Modi will be in "
+		"Paris from July 12 to 15. He will hold talks with President "
+		"Emmanuel Macron on July 14, the day Brazil marks a "
+		"national holiday.\n",
+		"2024-07-01", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Paris FR 2024-07-12..2024-07-15|"
+			       "meeting Paris FR 2024-07-14..2024-07-14");
+	evlist_release(&g.evs);
+}
+
+/* A fronted phrase ("After a stop in Sao Paulo, the Chancellor
+ * will ...") names no subject: the clause after its comma is the
+ * traveller's. */
+TEST(report_fronted_phrase)
+{
+	struct got g;
+
+	extract("Scholz in Europe\n\nChancellor Olaf Scholz will attend a "
+		"summit in Rome this week. After a stop in Sao Paulo, "
+		"the Chancellor will travel to Lisbon on Friday.\n",
+		"2024-06-10", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Lisbon PT 2024-06-14..2024-06-14");
+	evlist_release(&g.evs);
+}
+
 /* "concluded his five-day visit ... on May 24": the length counts back;
  * "with Washington designating" is the government, not where. */
 TEST(report_concluded)
@@ -369,6 +616,14 @@ TEST(report_night_move)
 			       "travel Kyiv UA 2024-08-22..2024-08-23|"
 			       "visit Kyiv UA 2024-08-23..2024-08-23");
 	evlist_release(&g.evs);
+	/* The night told before the day: "on an overnight flight on". */
+	extract("Lula to Peru\n\nPresident Lula will travel to Lima on an "
+		"overnight flight on Friday and open the summit there on "
+		"Saturday.\n",
+		"2024-08-19", &g);
+	CHECK_STR(legs_of(&g), "travel Lima PE 2024-08-23..2024-08-24|"
+			       "summit Lima PE 2024-08-24..2024-08-24");
+	evlist_release(&g.evs);
 }
 
 /* "arrived on Tuesday ... after an overnight journey that began late on
@@ -418,6 +673,14 @@ TEST(report_that_evening)
 	CHECK_STR(legs_of(&g), "meeting Addis Ababa ET 2024-02-16..2024-02-16|"
 			       "visit Addis Ababa ET 2024-02-16..2024-02-16");
 	evlist_release(&g.evs);
+	/* The time of day later in the sentence. */
+	extract("Lula in Lisbon\n\nPresident Lula will arrive in Lisbon on "
+		"Friday. He will be the guest of honour at a dinner at the "
+		"Ajuda Palace that night.\n",
+		"2024-06-10", &g);
+	CHECK_STR(legs_of(&g), "reception Lisbon PT 2024-06-14..2024-06-14|"
+			       "visit Lisbon PT 2024-06-14..2024-06-14");
+	evlist_release(&g.evs);
 }
 
 int main(void)
@@ -436,6 +699,19 @@ int main(void)
 	RUN(report_there);
 	RUN(report_schedule_note);
 	RUN(report_own_day);
+	RUN(report_clauses_and_groups);
+	RUN(report_words_not_travel);
+	RUN(report_city_of_events);
+	RUN(report_evening_departure);
+	RUN(report_flight_before_event_nearby);
+	RUN(report_apposed_title);
+	RUN(report_tour_length);
+	RUN(report_sized_stay);
+	RUN(report_office_met);
+	RUN(report_hosted_guest);
+	RUN(report_next_stay);
+	RUN(report_day_described);
+	RUN(report_fronted_phrase);
 	RUN(report_concluded);
 	RUN(report_parade);
 	RUN(report_stays);
