@@ -15,6 +15,7 @@
 #ifndef ITIN_FSUTIL_H
 #define ITIN_FSUTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 #include "itin/err.h"
@@ -51,6 +52,28 @@ int fs_replace_file(const char *path, const void *data, size_t len,
 		    mode_t new_mode, struct itin_err *err);
 
 /*
+ * fs_replace_file() in steps, for data written as it is made (`export
+ * -o`): begin makes the temporary file (nf->fd, already given the old
+ * file's owner and mode), the caller writes it, then commit fsyncs and
+ * renames it, or fail (the errno of a failed write, reported as
+ * fs_replace_file() reports it) or abort removes it. Between begin and
+ * commit the caller may allocate: an exit meanwhile (out of memory)
+ * removes the temporary file through an atexit hook. nf->path is path,
+ * borrowed; the rest is nf's own and freed by commit, fail or abort.
+ */
+struct fs_newfile {
+	const char *path; /* as the user gave it, for messages */
+	char *real;	  /* the file replaced: links resolved */
+	char *tmp;	  /* ".NAME.XXXXXX" beside it */
+	int fd, hold;	  /* the temporary file; a dup holding its flock */
+};
+int fs_replace_begin(struct fs_newfile *nf, const char *path, mode_t new_mode,
+		     struct itin_err *err);
+int fs_replace_commit(struct fs_newfile *nf, struct itin_err *err);
+int fs_replace_fail(struct fs_newfile *nf, int e, struct itin_err *err);
+void fs_replace_abort(struct fs_newfile *nf);
+
+/*
  * Remove the ".NAME.XXXXXX" temporary files of real (a path with links
  * resolved) that a killed fs_replace_file left: only files of ours, not
  * locked (a live writer holds its lock), modified at least min_age
@@ -62,11 +85,20 @@ int fs_replace_file(const char *path, const void *data, size_t len,
 void fs_remove_stale_temps(const char *real, int min_age);
 
 /*
- * Write an output file (`export -o`): a regular or missing file is replaced
- * atomically (new files get 0666 less the umask); a device or FIFO
- * (/dev/stdout, a named pipe) is written in place, never replaced.
+ * Write an output file (`export -o`) as it is made: a regular or missing
+ * file is replaced atomically (fs_replace_begin(); new files get 0666
+ * less the umask), a device or FIFO (/dev/stdout, a named pipe) is
+ * written in place, never replaced. open gives o->fd (the temporary file,
+ * or the device itself); then commit, or fail with the errno of a failed
+ * write, which leaves the old file as it was and no temporary file.
  */
-int fs_write_output(const char *path, const void *data, size_t len,
-		    struct itin_err *err);
+struct fs_output {
+	int fd;
+	bool device; /* written in place */
+	struct fs_newfile nf;
+};
+int fs_output_open(struct fs_output *o, const char *path, struct itin_err *err);
+int fs_output_commit(struct fs_output *o, struct itin_err *err);
+int fs_output_fail(struct fs_output *o, int e, struct itin_err *err);
 
 #endif

@@ -57,6 +57,46 @@ void icalio_write(struct strbuf *sb, const struct evlist *l,
 		  const struct icalio_write_opts *o);
 
 /*
+ * The same calendar an event at a time, for output that streams
+ * (outsink.h): the VTIMEZONEs come before the first VEVENT, so the zones
+ * of every event to be written are gathered first (icalio_zones_add(),
+ * for each event or from a cheaper scan of them), then begin writes the
+ * calendar's head and those zones, icalio_write_event() one VEVENT each,
+ * end the calendar's last line. Each call leaves whole lines in sb, so
+ * sb may be written out and emptied between any two of them. The writer
+ * keeps sb and o (borrowed) until end, which frees what it holds; begin
+ * is done with z (and the events whose zone names it borrows).
+ */
+struct icalio_zone_years {
+	const char *name; /* borrowed from the event */
+	int first, last;
+};
+struct icalio_zones {
+	struct icalio_zone_years *v;
+	size_t n, alloc;
+};
+#define ICALIO_ZONES_INIT                                                      \
+	{                                                                      \
+		NULL, 0, 0                                                     \
+	}
+void icalio_zones_add(struct icalio_zones *z, const struct event *ev);
+void icalio_zones_release(struct icalio_zones *z);
+
+struct icalio_writer {
+	struct strbuf *sb;
+	const struct icalio_write_opts *o;
+	struct strbuf line; /* the content line being made */
+	struct strbuf held; /* lines joined as libical's fold joined them */
+	struct strbuf a, b; /* scratch for the values */
+};
+/* Sorts z by name. */
+void icalio_write_begin(struct icalio_writer *w, struct strbuf *sb,
+			struct icalio_zones *z,
+			const struct icalio_write_opts *o);
+void icalio_write_event(struct icalio_writer *w, const struct event *ev);
+void icalio_write_end(struct icalio_writer *w);
+
+/*
  * Append one content line (without line end) folded as RFC 5545 wants:
  * CRLF, then a space, before the 76th octet of every physical line, never
  * inside a UTF-8 character; the last line ends in CRLF.

@@ -35,6 +35,9 @@ int itinesc_decode(const char *s, const char *e, struct strbuf *out,
  * leading or trailing space (the reader trims values).
  */
 void itinesc_put(struct strbuf *sb, const char *s, const char *special);
+/* The same for s[0..len) (one line of a longer text). */
+void itinesc_put_len(struct strbuf *sb, const char *s, size_t len,
+		     const char *special);
 
 /*
  * Append the character at s[i] of s[0..len), escaped as itinesc_put()

@@ -14,4 +14,12 @@ void json_write_string(struct strbuf *sb, const char *s);
 /* Append one event object (no trailing separator). */
 void json_write_event(struct strbuf *sb, const struct event *ev);
 
+/*
+ * The array of `--format json`, an event at a time: one object per line
+ * (greppable, and still one array). Item i of the array, with what comes
+ * before it ("[" or ","); then the end, after n items ("[]" for none).
+ */
+void json_write_item(struct strbuf *sb, const struct event *ev, size_t i);
+void json_write_end(struct strbuf *sb, size_t n);
+
 #endif

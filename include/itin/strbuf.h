@@ -9,16 +9,20 @@
 #define ITIN_STRBUF_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "itin/err.h"
 
 struct strbuf {
-	char *buf;	/* never NULL: points at a static "" until first growth */
+	char *buf; /* never NULL: points at a static "" until first growth */
 	size_t len;
 	size_t alloc;
 };
 
 extern char strbuf_empty[];
-#define STRBUF_INIT { strbuf_empty, 0, 0 }
+#define STRBUF_INIT                                                            \
+	{                                                                      \
+		strbuf_empty, 0, 0                                             \
+	}
 
 void strbuf_init(struct strbuf *sb);
 void strbuf_release(struct strbuf *sb);
@@ -36,8 +40,13 @@ void strbuf_addstr(struct strbuf *sb, const char *s);
 void strbuf_addch(struct strbuf *sb, int c);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) ITIN_PRINTF(2, 3);
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
-	ITIN_PRINTF(2, 0);
+    ITIN_PRINTF(2, 0);
 /* Append n spaces. */
 void strbuf_addspaces(struct strbuf *sb, size_t n);
+/*
+ * Append v in decimal, zero-padded to at least width digits (width <= 20):
+ * "%0*ju" without printf, for writers that make many numbers.
+ */
+void strbuf_add_uint(struct strbuf *sb, uintmax_t v, int width);
 
 #endif

@@ -81,16 +81,13 @@ static void heading(struct strbuf *sb, int64_t day, int64_t today, bool colour)
 	strbuf_addch(sb, '\n');
 }
 
-void agenda_write(struct strbuf *sb, const struct evlist *l,
-		  const struct filter *f, const struct agenda_opts *o)
+/* A row for each day each event is shown on, in the agenda's order. */
+static struct row *make_rows(const struct evlist *l, const struct filter *f,
+			     size_t *nrows)
 {
 	struct row *rows = NULL;
-	struct agline *cells;
-	struct agline_widths wd = {0};
-	const struct agline_sgr sgr = {C_TIME, C_DIM, C_DIM, C_OFF};
-	size_t nrows = 0, alloc = 0;
-	int64_t today = cli_today(), last_day = 0;
-	bool colour = o->colour;
+	size_t n = 0, alloc = 0;
+
 	for (size_t i = 0; i < l->n; i++) {
 		const struct event *ev = l->v[i];
 		int64_t first = event_first_day(ev), last = event_last_day(ev);
@@ -107,18 +104,38 @@ void agenda_write(struct strbuf *sb, const struct evlist *l,
 		if (to - from >= MAX_REPEAT_DAYS)
 			to = from + MAX_REPEAT_DAYS - 1;
 		for (int64_t d = from; d <= to; d++) {
-			rows = xgrow(rows, &alloc, nrows + 1, sizeof(*rows));
-			rows[nrows].day = d;
-			rows[nrows].allday = ev->allday;
-			rows[nrows].ev = i;
-			rows[nrows].k = d - first + 1;
-			rows[nrows].n = last - first + 1;
-			nrows++;
+			rows = xgrow(rows, &alloc, n + 1, sizeof(*rows));
+			rows[n].day = d;
+			rows[n].allday = ev->allday;
+			rows[n].ev = i;
+			rows[n].k = d - first + 1;
+			rows[n].n = last - first + 1;
+			n++;
 		}
 	}
-	if (!nrows)
-		return;
-	qsort(rows, nrows, sizeof(*rows), cmp_row);
+	if (n)
+		qsort(rows, n, sizeof(*rows), cmp_row);
+	*nrows = n;
+	return rows;
+}
+
+int agenda_write(struct outsink *out, const struct evlist *l,
+		 const struct filter *f, const struct agenda_opts *o)
+{
+	struct strbuf *sb = &out->buf;
+	struct agline *cells;
+	struct agline_widths wd = {0};
+	const struct agline_sgr sgr = {C_TIME, C_DIM, C_DIM, C_OFF};
+	size_t nrows;
+	struct row *rows = make_rows(l, f, &nrows);
+	int64_t today = cli_today(), last_day = 0;
+	bool colour = o->colour;
+	int ret = 0;
+
+	if (!nrows) {
+		free(rows);
+		return 0;
+	}
 
 	cells = xcalloc(nrows, sizeof(*cells));
 	for (size_t i = 0; i < nrows; i++)
@@ -129,16 +146,18 @@ void agenda_write(struct strbuf *sb, const struct evlist *l,
 	else
 		agline_measure(&wd, cells, nrows);
 
-	for (size_t i = 0; i < nrows; i++) {
+	for (size_t i = 0; i < nrows && !ret; i++) {
 		if (i == 0 || rows[i].day != last_day)
 			heading(sb, rows[i].day, today, colour);
 		last_day = rows[i].day;
 		agline_write(sb, &cells[i], &wd, colour ? &sgr : NULL);
 		strbuf_addch(sb, '\n');
+		ret = outsink_check(out);
 	}
 
 	for (size_t i = 0; i < nrows; i++)
 		agline_release(&cells[i]);
 	free(cells);
 	free(rows);
+	return ret;
 }

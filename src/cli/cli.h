@@ -47,6 +47,8 @@
 #include "itin/evlist.h"
 #include "itin/evmerge.h"
 #include "itin/filter.h"
+#include "itin/icalio.h"
+#include "itin/outsink.h"
 #include "itin/strbuf.h"
 
 struct cli;
@@ -386,6 +388,35 @@ enum out_flags {
  * --from/--to range for the agenda; flags are enum out_flags. */
 void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
 		   const struct filter *f, unsigned flags);
+/*
+ * The same, written to out as it is made (outsink.h), so the output never
+ * sits whole in memory. 0, or -1 when out failed (out->error); the caller
+ * flushes out.
+ */
+int write_events(struct outsink *out, enum outfmt fmt, const struct evlist *l,
+		 const struct filter *f, unsigned flags);
+/*
+ * A format an event at a time, for a reader that hands events one by one
+ * (the agenda, which aligns its columns over every line, is not one):
+ * begin (zones: those of every event to come, for ics; NULL for the
+ * other formats), an event, ..., end. The event and end calls return -1
+ * once out has failed: stop there.
+ */
+struct evwriter {
+	struct outsink *out;
+	enum outfmt fmt;
+	unsigned flags; /* enum out_flags */
+	size_t n;	/* events written */
+	struct icalio_write_opts ics_opts;
+	struct icalio_writer ics;
+};
+void evwriter_begin(struct evwriter *w, struct outsink *out, enum outfmt fmt,
+		    unsigned flags, struct icalio_zones *zones);
+int evwriter_event(struct evwriter *w, const struct event *ev);
+int evwriter_end(struct evwriter *w);
+/* A sink that writes to stdout through stdio: a failed write is reported
+ * at exit by main, as for out_strbuf(). */
+void outsink_stdout(struct outsink *s);
 /* Read a whole file ("-" = standard input) into sb, within the limits of
  * inread.h. 0 or -1 with err (66 missing/unreadable/directory, 65 over a
  * limit or a NUL byte, 74 read error). */
@@ -407,8 +438,9 @@ struct agenda_opts {
 	const struct shortid *ids; /* the whole store's ids: a column of
 				    * short prefixes; NULL: no column */
 };
-void agenda_write(struct strbuf *sb, const struct evlist *l,
-		  const struct filter *f, const struct agenda_opts *o);
+/* 0, or -1 once out failed (written a line at a time). */
+int agenda_write(struct outsink *out, const struct evlist *l,
+		 const struct filter *f, const struct agenda_opts *o);
 /* Should stdout get colour? (a tty, NO_COLOR unset, TERM not dumb) */
 bool want_colour(void);
 

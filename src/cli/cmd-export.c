@@ -3,7 +3,9 @@
  * (iCalendar unless --format says otherwise).
  *
  * Like list, for programs rather than people: no agenda, and -o replaces
- * FILE atomically, so a reader of FILE never sees half an export.
+ * FILE atomically, so a reader of FILE never sees half an export. The
+ * output is written as it is made (outsink.h), never whole in memory:
+ * to -o FILE, into the temporary file that is renamed over FILE.
  */
 #include <string.h>
 
@@ -19,15 +21,43 @@ static int export_option(void *ctx, int c, const char *arg)
 	return 0;
 }
 
+/*
+ * Write the events to the file output as they are made: its temporary
+ * file, renamed over it at the end, or a device in place. A failure
+ * leaves the old file and no temporary one. 0 or the status.
+ */
+static int export_to_file(const struct evlist *l, const struct filter *f,
+			  const struct outopts *opts, const char *output)
+{
+	struct fs_output o;
+	struct outsink out;
+	struct itin_err err;
+	int ret;
+
+	itin_err_clear(&err);
+	if (fs_output_open(&o, output, &err))
+		return report_err(&err);
+	outsink_init(&out, outsink_fd_write, &o.fd);
+	ret = write_events(&out, opts->fmt, l, f, opts->flags);
+	if (!ret)
+		ret = outsink_flush(&out);
+	if (ret)
+		fs_output_fail(&o, out.error, &err);
+	else
+		ret = fs_output_commit(&o, &err);
+	outsink_release(&out);
+	return ret ? report_err(&err) : 0;
+}
+
 /* Load the events, format them as opts asks and write them to output
- * (NULL or "-": stdout). 0 or the status. */
+ * (NULL or "-": stdout, whose write errors main reports at exit). 0 or
+ * the status. */
 static int export_events(struct cli *cli, const struct filter *f,
 			 const struct outopts *opts, const char *output)
 {
 	struct evlist l = EVLIST_INIT;
-	struct strbuf sb = STRBUF_INIT;
 	struct progress *p = progress_start("exporting", 0);
-	struct itin_err err;
+	struct outsink out;
 	int status = load_filtered(cli, f, &l);
 
 	if (status) {
@@ -35,16 +65,17 @@ static int export_events(struct cli *cli, const struct filter *f,
 		evlist_release(&l);
 		return status;
 	}
-	format_events(&sb, opts->fmt, &l, f, opts->flags);
-	progress_stop(p);
 	if (output && strcmp(output, "-")) {
-		itin_err_clear(&err);
-		if (fs_write_output(output, sb.buf, sb.len, &err))
-			status = report_err(&err);
+		status = export_to_file(&l, f, opts, output);
+		progress_stop(p);
 	} else {
-		out_strbuf(&sb);
+		/* Lines on a terminal are not to be mixed with progress. */
+		progress_stop(p);
+		outsink_stdout(&out);
+		write_events(&out, opts->fmt, &l, f, opts->flags);
+		outsink_flush(&out);
+		outsink_release(&out);
 	}
-	strbuf_release(&sb);
 	evlist_release(&l);
 	return status;
 }

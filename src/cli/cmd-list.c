@@ -11,16 +11,20 @@
 #include "cli.h"
 #include "itin/shortid.h"
 
-/* Load the events and write them as opts asks into sb: for the agenda,
- * with short ids unique in the whole store. 0 or the status. */
+/* Load the events and write them as opts asks to stdout, as they are
+ * made: for the agenda, with short ids unique in the whole store. 0 or
+ * the status (a failed write is main's to report, at exit). */
 static int list_events(struct cli *cli, const struct filter *f,
-		       const struct outopts *opts, struct strbuf *sb)
+		       const struct outopts *opts)
 {
 	struct evlist l = EVLIST_INIT;
 	struct shortid ids;
+	struct outsink out;
+	struct progress *p = progress_start("listing", 0);
 	int status;
 
 	shortid_init(&ids, SHORTID_MIN);
+	outsink_stdout(&out);
 	if (opts->fmt == FMT_AGENDA) {
 		/* Lines that fit a terminal, and piped output whole. */
 		struct agenda_opts ao = {
@@ -31,11 +35,18 @@ static int list_events(struct cli *cli, const struct filter *f,
 
 		if (!(status = load_filtered_ids(cli, f, &l, &ids))) {
 			shortid_finish(&ids);
-			agenda_write(sb, &l, f, &ao);
+			progress_stop(p);
+			p = NULL;
+			agenda_write(&out, &l, f, &ao);
 		}
 	} else if (!(status = load_filtered(cli, f, &l))) {
-		format_events(sb, opts->fmt, &l, f, opts->flags);
+		progress_stop(p);
+		p = NULL;
+		write_events(&out, opts->fmt, &l, f, opts->flags);
 	}
+	progress_stop(p);
+	outsink_flush(&out);
+	outsink_release(&out);
 	shortid_release(&ids);
 	evlist_release(&l);
 	return status;
@@ -57,8 +68,6 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 	    .fmt = FMT_AGENDA,
 	};
 	struct filter f = FILTER_INIT;
-	struct strbuf sb = STRBUF_INIT;
-	struct progress *p;
 	int status;
 
 	status = parse_reading_cmd(cli, argc, argv, longopts, NULL, &f, &opts);
@@ -77,13 +86,8 @@ int cmd_list(int argc, char **argv, struct cli *cli)
 		opts.flags |= OUT_COLOUR;
 	if ((status = filter_finish(&f, cli)))
 		goto out;
-	p = progress_start("listing", 0);
-	status = list_events(cli, &f, &opts, &sb);
-	progress_stop(p);
-	if (!status)
-		out_strbuf(&sb);
+	status = list_events(cli, &f, &opts);
 out:
-	strbuf_release(&sb);
 	filter_release(&f);
 	return status;
 }

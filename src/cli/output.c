@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -21,52 +22,114 @@
 #include "itin/tsv.h"
 #include "itin/xalloc.h"
 
-void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
-		   const struct filter *f, unsigned flags)
+void evwriter_begin(struct evwriter *w, struct outsink *out, enum outfmt fmt,
+		    unsigned flags, struct icalio_zones *zones)
 {
-	switch (fmt) {
-	case FMT_AGENDA: {
-		struct agenda_opts ao = {flags & OUT_COLOUR, 0, NULL};
+	struct strbuf *sb = &out->buf;
 
-		agenda_write(sb, l, f, &ao);
-		break;
+	w->out = out;
+	w->fmt = fmt;
+	w->flags = flags;
+	w->n = 0;
+	if (fmt == FMT_CSV)
+		csvio_write_header(sb);
+	else if (fmt == FMT_TSV)
+		tsv_write_header(sb);
+	else if (fmt == FMT_ICS) {
+		/* DTSTAMP is now, or $ITIN_NOW, so exports can be
+		 * reproduced. */
+		w->ics_opts = (struct icalio_write_opts){cli_now(), NULL};
+		icalio_write_begin(&w->ics, sb, zones, &w->ics_opts);
 	}
+}
+
+int evwriter_event(struct evwriter *w, const struct event *ev)
+{
+	struct strbuf *sb = &w->out->buf;
+
+	switch (w->fmt) {
 	case FMT_CSV:
-		csvio_write(sb, l, flags & OUT_RAW ? CSVIO_RAW : 0);
+		csvio_write_event(sb, ev, w->flags & OUT_RAW ? CSVIO_RAW : 0);
 		break;
 	case FMT_TSV:
-		tsv_write_header(sb);
-		for (size_t i = 0; i < l->n; i++)
-			tsv_write_event(sb, l->v[i],
-					flags & OUT_RAW ? TSV_RAW : 0);
+		tsv_write_event(sb, ev, w->flags & OUT_RAW ? TSV_RAW : 0);
 		break;
 	case FMT_JSON:
-		/* One object per line: greppable, and still one array. */
-		if (!l->n) {
-			strbuf_addstr(sb, "[]\n");
-			break;
-		}
-		strbuf_addstr(sb, "[\n");
-		for (size_t i = 0; i < l->n; i++) {
-			json_write_event(sb, l->v[i]);
-			strbuf_addstr(sb, i + 1 < l->n ? ",\n" : "\n");
-		}
-		strbuf_addstr(sb, "]\n");
+		json_write_item(sb, ev, w->n);
 		break;
 	case FMT_ITIN:
-		itinfmt_write(sb, l);
+		itinfmt_write_event(sb, ev);
 		break;
-	case FMT_ICS: {
-		/* DTSTAMP is now, or $ITIN_NOW, so exports can be reproduced.
-		 */
-		struct icalio_write_opts o = {cli_now(), NULL};
-
-		icalio_write(sb, l, &o);
+	case FMT_ICS:
+		icalio_write_event(&w->ics, ev);
 		break;
-	}
 	default:
 		break;
 	}
+	w->n++;
+	return outsink_check(w->out);
+}
+
+int evwriter_end(struct evwriter *w)
+{
+	if (w->fmt == FMT_JSON)
+		json_write_end(&w->out->buf, w->n);
+	else if (w->fmt == FMT_ICS)
+		icalio_write_end(&w->ics);
+	return w->out->error ? -1 : 0;
+}
+
+int write_events(struct outsink *out, enum outfmt fmt, const struct evlist *l,
+		 const struct filter *f, unsigned flags)
+{
+	struct icalio_zones zones = ICALIO_ZONES_INIT;
+	struct evwriter w;
+	int ret = 0;
+
+	if (fmt == FMT_AGENDA) {
+		struct agenda_opts ao = {flags & OUT_COLOUR, 0, NULL};
+
+		return agenda_write(out, l, f, &ao);
+	}
+	if (fmt == FMT_ICS)
+		for (size_t i = 0; i < l->n; i++)
+			icalio_zones_add(&zones, l->v[i]);
+	evwriter_begin(&w, out, fmt, flags, &zones);
+	icalio_zones_release(&zones);
+	for (size_t i = 0; i < l->n && !ret; i++)
+		ret = evwriter_event(&w, l->v[i]);
+	/* Ended even after a failure: the ics writer frees what it holds. */
+	if (evwriter_end(&w))
+		ret = -1;
+	return ret;
+}
+
+void format_events(struct strbuf *sb, enum outfmt fmt, const struct evlist *l,
+		   const struct filter *f, unsigned flags)
+{
+	struct outsink out;
+
+	outsink_init(&out, outsink_strbuf_write, sb);
+	write_events(&out, fmt, l, f, flags);
+	outsink_flush(&out);
+	outsink_release(&out);
+}
+
+/* Through stdio, so main's check of stdout at exit sees a failure. */
+static int stdout_write(void *ctx, const void *data, size_t len)
+{
+	(void)ctx;
+	errno = 0;
+	if (fwrite(data, 1, len, stdout) == len)
+		return 0;
+	if (!errno)
+		errno = EIO;
+	return -1;
+}
+
+void outsink_stdout(struct outsink *s)
+{
+	outsink_init(s, stdout_write, NULL);
 }
 
 int load_store(struct cli *cli, struct evlist *all)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "itin/csvrow.h"
+#include "itin/datefmt.h"
 #include "itin/datetime.h"
 #include "itin/formula.h"
 #include "itin/itinesc.h"
@@ -75,6 +76,16 @@ static void field(struct strbuf *sb, const char *s, unsigned flags, bool last)
 	strbuf_addstr(sb, last ? "\r\n" : ",");
 }
 
+/* "\xHH", lower-case, as the reader's csvev_text() takes it back. */
+static void add_hex_escape(struct strbuf *sb, unsigned char c)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	strbuf_add(sb, "\\x", 2);
+	strbuf_addch(sb, hex[c >> 4]);
+	strbuf_addch(sb, hex[c & 15]);
+}
+
 /* A text cell: control characters escaped (see csvev_text()). */
 static void text_field(struct strbuf *sb, struct strbuf *tmp, const char *s,
 		       unsigned flags)
@@ -101,7 +112,7 @@ static void text_field(struct strbuf *sb, struct strbuf *tmp, const char *s,
 
 		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f ||
 		    csvev_ctl_escape_at(p, e) >= 0)
-			strbuf_addf(tmp, "\\x%02x", c);
+			add_hex_escape(tmp, c);
 		else
 			strbuf_addch(tmp, (char)c);
 	}
@@ -112,14 +123,10 @@ static void text_field(struct strbuf *sb, struct strbuf *tmp, const char *s,
  * for an event with an end zone and no end. */
 static void end_text(struct strbuf *tmp, const struct event *ev)
 {
-	char w[ITIN_WHEN_MAX];
-
 	strbuf_reset(tmp);
 	if (ev->has_end &&
-	    !(ev->allday && lsec_day(ev->end) == lsec_day(ev->start))) {
-		when_format(ev->end, !ev->allday, 'T', w);
-		strbuf_addstr(tmp, w);
-	}
+	    !(ev->allday && lsec_day(ev->end) == lsec_day(ev->start)))
+		datefmt_when(tmp, ev->end, !ev->allday, 'T');
 	if (!ev->allday && ev->end_tz) {
 		if (tmp->len)
 			strbuf_addch(tmp, ' ');
@@ -166,13 +173,13 @@ void csvio_write_event(struct strbuf *sb, const struct event *ev,
 		       unsigned flags)
 {
 	struct strbuf tmp = STRBUF_INIT;
-	char w[ITIN_WHEN_MAX];
 
 	field(sb, ev->id, flags, false);
 	field(sb, event_type_name(ev->type), flags, false);
 	text_field(sb, &tmp, ev->title, flags);
-	when_format(ev->start, !ev->allday, 'T', w);
-	field(sb, w, flags, false);
+	strbuf_reset(&tmp);
+	datefmt_when(&tmp, ev->start, !ev->allday, 'T');
+	field(sb, tmp.buf, flags, false);
 	end_text(&tmp, ev);
 	field(sb, tmp.buf, flags, false);
 	field(sb,

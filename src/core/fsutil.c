@@ -249,125 +249,210 @@ static int check_replaceable(const char *path, const char *real,
 }
 
 /*
- * Fill the temporary file fd (owner and mode of the old file *old, when
- * there is one, else new_mode), fsync and close it. fd is closed in
- * every case; nothing here allocates (see fs_replace_file()).
+ * The temporary file of fs_replace_begin() not yet renamed or removed:
+ * an exit meanwhile (out of memory while an export is formatted, see
+ * xalloc.h) removes it, so only a kill leaves one behind.
  */
-static int write_temp(int fd, const char *path, const struct stat *old,
-		      mode_t new_mode, const void *data, size_t len,
-		      struct itin_err *err)
+static struct fs_newfile *pending;
+
+static void remove_pending(void)
+{
+	if (pending && pending->fd >= 0)
+		unlink(pending->tmp);
+}
+
+static void set_pending(struct fs_newfile *nf)
+{
+	static bool hooked;
+
+	if (nf && !hooked)
+		hooked = atexit(remove_pending) == 0;
+	pending = nf;
+}
+
+/* Close and remove the temporary file. */
+static void newfile_drop(struct fs_newfile *nf)
+{
+	if (nf->fd >= 0) {
+		close(nf->fd);
+		unlink(nf->tmp);
+	}
+	if (nf->hold >= 0)
+		close(nf->hold);
+	nf->fd = nf->hold = -1;
+	if (pending == nf)
+		set_pending(NULL);
+}
+
+static void newfile_free(struct fs_newfile *nf)
+{
+	free(nf->tmp);
+	free(nf->real);
+	nf->tmp = nf->real = NULL;
+}
+
+/* Give the temporary file the old file's owner and mode, or new_mode. */
+static int newfile_mode(struct fs_newfile *nf, const struct stat *old,
+			mode_t new_mode, struct itin_err *err)
 {
 	int e;
 
 	if (old)
-		keep_owner(fd, old);
-	if (fchmod(fd, old ? old->st_mode & 07777 : new_mode) < 0 ||
-	    fs_write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+		keep_owner(nf->fd, old);
+	if (fchmod(nf->fd, old ? old->st_mode & 07777 : new_mode) < 0) {
 		e = errno;
-		itin_err_set(err, fs_write_status(e), "cannot write '%s': %s",
-			     path, strerror(e));
-		close(fd);
-		return -1;
-	}
-	if (close(fd) < 0) {
-		e = errno;
-		return itin_err_set(err, ITIN_EX_IOERR, "cannot write '%s': %s",
-				    path, strerror(e));
+		return itin_err_set(err, fs_write_status(e),
+				    "cannot write '%s': %s", nf->path,
+				    strerror(e));
 	}
 	return 0;
+}
+
+int fs_replace_begin(struct fs_newfile *nf, const char *path, mode_t new_mode,
+		     struct itin_err *err)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	struct stat st;
+	char *dir;
+	int have_old, e;
+
+	nf->path = path;
+	nf->real = fs_resolve_path(path);
+	nf->tmp = NULL;
+	nf->fd = nf->hold = -1;
+	if (check_replaceable(path, nf->real, &st, &have_old, err) < 0)
+		goto fail;
+	/* What a killed writer of this file left (a full copy of the data). */
+	fs_remove_stale_temps(nf->real, FS_TEMP_MIN_AGE);
+	dir = fs_path_dir(nf->real);
+	strbuf_addf(&tmp, "%s/.%s.XXXXXX", dir, fs_path_base(nf->real));
+	free(dir);
+	nf->tmp = strbuf_detach(&tmp, NULL);
+	nf->fd = mkstemp(nf->tmp);
+	if (nf->fd < 0) {
+		e = errno;
+		itin_err_set(err, fs_write_status(e), "cannot create '%s': %s",
+			     path, strerror(e));
+		goto fail;
+	}
+	set_pending(nf);
+	/* Locked from now until it is renamed or removed, through a second
+	 * descriptor that outlives close(fd): the lock says "alive" to
+	 * fs_remove_stale_temps of another process. */
+	nf->hold = dup(nf->fd);
+	if (nf->hold >= 0 && flock(nf->hold, LOCK_EX | LOCK_NB) < 0) {
+		close(nf->hold);
+		nf->hold = -1;
+	}
+	if (newfile_mode(nf, have_old ? &st : NULL, new_mode, err) == 0)
+		return 0;
+	newfile_drop(nf);
+fail:
+	newfile_free(nf);
+	return -1;
+}
+
+int fs_replace_commit(struct fs_newfile *nf, struct itin_err *err)
+{
+	int e;
+
+	if (fsync(nf->fd) < 0)
+		return fs_replace_fail(nf, errno, err);
+	e = close(nf->fd) < 0 ? errno : 0;
+	nf->fd = -1; /* closed: what is left to remove is the name */
+	if (!e && rename(nf->tmp, nf->real) < 0) {
+		e = errno;
+		itin_err_set(err, fs_write_status(e), "cannot replace '%s': %s",
+			     nf->path, strerror(e));
+	} else if (e) {
+		itin_err_set(err, ITIN_EX_IOERR, "cannot write '%s': %s",
+			     nf->path, strerror(e));
+	}
+	if (e)
+		unlink(nf->tmp);
+	else
+		fs_sync_dir(nf->real);
+	if (pending == nf)
+		set_pending(NULL);
+	if (nf->hold >= 0)
+		close(nf->hold);
+	nf->hold = -1;
+	newfile_free(nf);
+	return e ? -1 : 0;
+}
+
+int fs_replace_fail(struct fs_newfile *nf, int e, struct itin_err *err)
+{
+	itin_err_set(err, fs_write_status(e), "cannot write '%s': %s", nf->path,
+		     strerror(e));
+	fs_replace_abort(nf);
+	return -1;
+}
+
+void fs_replace_abort(struct fs_newfile *nf)
+{
+	newfile_drop(nf);
+	newfile_free(nf);
 }
 
 int fs_replace_file(const char *path, const void *data, size_t len,
 		    mode_t new_mode, struct itin_err *err)
 {
-	char *real = fs_resolve_path(path);
-	char *dir = fs_path_dir(real);
-	struct strbuf tmp = STRBUF_INIT;
-	struct stat st;
-	int have_old, fd, hold, e;
+	struct fs_newfile nf;
 
-	if (check_replaceable(path, real, &st, &have_old, err) < 0)
-		goto out;
-	/* What a killed writer of this file left (a full copy of the data). */
-	fs_remove_stale_temps(real, FS_TEMP_MIN_AGE);
-	strbuf_addf(&tmp, "%s/.%s.XXXXXX", dir, fs_path_base(real));
-	/* From here to the rename or the unlink nothing allocates: running
-	 * out of memory exits (xalloc.h), which would leave the file. */
-	fd = mkstemp(tmp.buf);
-	if (fd < 0) {
-		e = errno;
-		itin_err_set(err, fs_write_status(e), "cannot create '%s': %s",
-			     path, strerror(e));
-		strbuf_reset(&tmp);
-		goto out;
-	}
-	/* Locked from now until it is renamed or removed, through a second
-	 * descriptor that outlives close(fd): the lock says "alive" to
-	 * fs_remove_stale_temps of another process. */
-	hold = dup(fd);
-	if (hold >= 0 && flock(hold, LOCK_EX | LOCK_NB) < 0) {
-		close(hold);
-		hold = -1;
-	}
-	if (write_temp(fd, path, have_old ? &st : NULL, new_mode, data, len,
-		       err) < 0)
-		goto fail;
-	/* Replace the link's target, not the link: a link stays a link. */
-	if (rename(tmp.buf, real) < 0) {
-		e = errno;
-		itin_err_set(err, fs_write_status(e), "cannot replace '%s': %s",
-			     path, strerror(e));
-		goto fail;
-	}
-	fs_sync_dir(real);
-	close(hold);
-	strbuf_release(&tmp);
-	free(dir);
-	free(real);
-	return 0;
-
-fail:
-	unlink(tmp.buf);
-	if (hold >= 0)
-		close(hold);
-out:
-	strbuf_release(&tmp);
-	free(dir);
-	free(real);
-	return -1;
+	if (fs_replace_begin(&nf, path, new_mode, err) < 0)
+		return -1;
+	if (fs_write_all(nf.fd, data, len) < 0)
+		return fs_replace_fail(&nf, errno, err);
+	return fs_replace_commit(&nf, err);
 }
 
-int fs_write_output(const char *path, const void *data, size_t len,
-		    struct itin_err *err)
+int fs_output_open(struct fs_output *o, const char *path, struct itin_err *err)
 {
 	struct stat st;
 	mode_t mask;
-	int fd, e;
+	int e;
 
-	if (stat(path, &st) == 0 &&
-	    (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ||
-	     S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) {
-		fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
-		if (fd < 0) {
-			e = errno;
-			return itin_err_set(err, fs_write_status(e),
-					    "cannot open '%s': %s", path,
-					    strerror(e));
-		}
-		if (fs_write_all(fd, data, len) < 0) {
-			e = errno;
-			close(fd);
-			return itin_err_set(err, ITIN_EX_IOERR,
-					    "cannot write '%s': %s", path,
-					    strerror(e));
-		}
-		if (close(fd) < 0)
-			return itin_err_set(err, ITIN_EX_IOERR,
-					    "cannot write '%s': %s", path,
-					    strerror(errno));
+	o->device = stat(path, &st) == 0 &&
+		    (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ||
+		     S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
+	if (!o->device) {
+		mask = umask(0);
+		umask(mask);
+		if (fs_replace_begin(&o->nf, path, 0666 & ~mask, err) < 0)
+			return -1;
+		o->fd = o->nf.fd;
 		return 0;
 	}
-	mask = umask(0);
-	umask(mask);
-	return fs_replace_file(path, data, len, 0666 & ~mask, err);
+	o->nf.path = path;
+	o->fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (o->fd < 0) {
+		e = errno;
+		return itin_err_set(err, fs_write_status(e),
+				    "cannot open '%s': %s", path, strerror(e));
+	}
+	return 0;
+}
+
+int fs_output_fail(struct fs_output *o, int e, struct itin_err *err)
+{
+	if (!o->device)
+		return fs_replace_fail(&o->nf, e, err);
+	close(o->fd);
+	o->fd = -1;
+	return itin_err_set(err, ITIN_EX_IOERR, "cannot write '%s': %s",
+			    o->nf.path, strerror(e));
+}
+
+int fs_output_commit(struct fs_output *o, struct itin_err *err)
+{
+	int fd = o->fd;
+
+	o->fd = -1;
+	if (!o->device)
+		return fs_replace_commit(&o->nf, err);
+	if (close(fd) < 0)
+		return itin_err_set(err, ITIN_EX_IOERR, "cannot write '%s': %s",
+				    o->nf.path, strerror(errno));
+	return 0;
 }

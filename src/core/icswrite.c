@@ -32,12 +32,6 @@
 #endif
 
 /* The export: each content line is built in line, then folded into sb. */
-struct writer {
-	struct strbuf *sb;
-	struct strbuf line;
-	struct strbuf held; /* lines joined as libical's fold joined them */
-	struct strbuf a, b; /* scratch for the values */
-};
 
 void icalio_fold(struct strbuf *sb, const char *line, size_t len)
 {
@@ -60,7 +54,7 @@ void icalio_fold(struct strbuf *sb, const char *line, size_t len)
 	strbuf_addstr(sb, "\r\n");
 }
 
-static void line_start(struct writer *w, const char *name)
+static void line_start(struct icalio_writer *w, const char *name)
 {
 	strbuf_reset(&w->line);
 	strbuf_addstr(&w->line, name);
@@ -105,7 +99,7 @@ static bool libical_splits_crlf(const char *p, size_t n)
 
 /* The line made, folded into the output; joined to the next one where
  * libical's fold would have joined it (libical_splits_crlf()). */
-static void line_end(struct writer *w)
+static void line_end(struct icalio_writer *w)
 {
 	strbuf_add(&w->held, w->line.buf, w->line.len);
 	if (libical_splits_crlf(w->line.buf, w->line.len)) {
@@ -116,22 +110,29 @@ static void line_end(struct writer *w)
 	strbuf_reset(&w->held);
 }
 
-/* s with a '\' before each character of special, and LF as "\n". */
+/* s with a '\' before each character of special, and LF as "\n";
+ * special holds at most 6 characters. The rest is copied in runs. */
 static void add_escaped(struct strbuf *out, const char *s, const char *special)
 {
-	for (; *s; s++) {
-		if (*s == '\n') {
-			strbuf_addstr(out, "\\n");
-			continue;
-		}
-		if (strchr(special, *s))
-			strbuf_addch(out, '\\');
-		strbuf_addch(out, *s);
+	char stop[8] = "\n";
+	size_t n;
+
+	memcpy(stop + 1, special, strlen(special) + 1);
+	for (;;) {
+		n = strcspn(s, stop);
+		strbuf_add(out, s, n);
+		s += n;
+		if (!*s)
+			return;
+		strbuf_addch(out, '\\');
+		strbuf_addch(out, *s == '\n' ? 'n' : *s);
+		s++;
 	}
 }
 
 /* A TEXT property (RFC 5545 3.3.11): '\', ';' and ',' escaped. */
-static void put_text(struct writer *w, const char *name, const char *value)
+static void put_text(struct icalio_writer *w, const char *name,
+		     const char *value)
 {
 	line_start(w, name);
 	strbuf_addch(&w->line, ':');
@@ -141,7 +142,8 @@ static void put_text(struct writer *w, const char *name, const char *value)
 
 /* An X- property or CATEGORIES: only '\' and LF escaped, as libical did
  * (a comma separates categories; X-ITIN- values are ours, x_encode()d). */
-static void put_list(struct writer *w, const char *name, const char *value)
+static void put_list(struct icalio_writer *w, const char *name,
+		     const char *value)
 {
 	line_start(w, name);
 	strbuf_addch(&w->line, ':');
@@ -150,7 +152,8 @@ static void put_list(struct writer *w, const char *name, const char *value)
 }
 
 /* A property whose value needs no escape. */
-static void put_raw(struct writer *w, const char *name, const char *value)
+static void put_raw(struct icalio_writer *w, const char *name,
+		    const char *value)
 {
 	line_start(w, name);
 	strbuf_addch(&w->line, ':');
@@ -158,10 +161,27 @@ static void put_raw(struct writer *w, const char *name, const char *value)
 	line_end(w);
 }
 
-static void add_x(struct writer *w, const char *name, const char *value)
+static void add_x(struct icalio_writer *w, const char *name, const char *value)
 {
 	ics_x_encode(&w->b, value);
 	put_list(w, name, w->b.buf);
+}
+
+/*
+ * YYYYMMDD of a year 0-9999, and THHMMSS unless secs is -1: by hand, for
+ * an export makes several per event.
+ */
+static void add_stamp(struct strbuf *sb, int y, int m, int d, int secs)
+{
+	strbuf_add_uint(sb, (uintmax_t)y, 4);
+	strbuf_add_uint(sb, (uintmax_t)m, 2);
+	strbuf_add_uint(sb, (uintmax_t)d, 2);
+	if (secs < 0)
+		return;
+	strbuf_addch(sb, 'T');
+	strbuf_add_uint(sb, (uintmax_t)(secs / 3600), 2);
+	strbuf_add_uint(sb, (uintmax_t)(secs / 60 % 60), 2);
+	strbuf_add_uint(sb, (uintmax_t)(secs % 60), 2);
 }
 
 /*
@@ -169,7 +189,7 @@ static void add_x(struct writer *w, const char *name, const char *value)
  * floating), left out for a time outside the years 0001-9999
  * (event_check() lets none into an event).
  */
-static void put_time(struct writer *w, const char *name, int64_t lsec,
+static void put_time(struct icalio_writer *w, const char *name, int64_t lsec,
 		     bool is_date, const char *tzid)
 {
 	int y, m, d, s = lsec_time_of_day(lsec);
@@ -184,11 +204,8 @@ static void put_time(struct writer *w, const char *name, int64_t lsec,
 		strbuf_addf(&w->line,
 			    strpbrk(tzid, ";:,") ? ";TZID=\"%s\"" : ";TZID=%s",
 			    tzid);
-	if (is_date)
-		strbuf_addf(&w->line, ":%04d%02d%02d", y, m, d);
-	else
-		strbuf_addf(&w->line, ":%04d%02d%02dT%02d%02d%02d", y, m, d,
-			    s / 3600, s / 60 % 60, s % 60);
+	strbuf_addch(&w->line, ':');
+	add_stamp(&w->line, y, m, d, is_date ? -1 : s);
 	line_end(w);
 }
 
@@ -197,17 +214,19 @@ static void put_time(struct writer *w, const char *name, int64_t lsec,
  * be no time (before 0 or after 3000) it wrote as 00000000T000000,
  * without the Z; the export keeps doing so.
  */
-static void put_utc(struct writer *w, const char *name, int64_t instant)
+static void put_utc(struct icalio_writer *w, const char *name, int64_t instant)
 {
 	int y, m, d, s = lsec_time_of_day(instant);
 
 	civil_from_days(lsec_day(instant), &y, &m, &d);
 	line_start(w, name);
-	if (y < 0 || y > 3000)
+	if (y < 0 || y > 3000) {
 		strbuf_addstr(&w->line, ":00000000T000000");
-	else
-		strbuf_addf(&w->line, ":%04d%02d%02dT%02d%02d%02dZ", y, m, d,
-			    s / 3600, s / 60 % 60, s % 60);
+	} else {
+		strbuf_addch(&w->line, ':');
+		add_stamp(&w->line, y, m, d, s);
+		strbuf_addch(&w->line, 'Z');
+	}
 	line_end(w);
 }
 
@@ -244,8 +263,7 @@ void icalio_uid(struct strbuf *sb, const char *id)
 }
 
 /* UID, X-ITIN-ID, DTSTAMP, SEQUENCE, LAST-MODIFIED. */
-static void put_identity(struct writer *w, const struct event *ev,
-			 const struct icalio_write_opts *o)
+static void put_identity(struct icalio_writer *w, const struct event *ev)
 {
 	struct strbuf *a = &w->a;
 
@@ -261,16 +279,16 @@ static void put_identity(struct writer *w, const struct event *ev,
 	    strncmp(a->buf, ev->id, a->len - 5) ||
 	    strcmp(a->buf + a->len - 5, "@itin"))
 		add_x(w, "X-ITIN-ID", ev->id);
-	put_utc(w, "DTSTAMP", o->now);
+	put_utc(w, "DTSTAMP", w->o->now);
 	strbuf_reset(a);
-	strbuf_addf(a, "%d", (int)ev->seq);
+	strbuf_add_uint(a, ev->seq, 0);
 	put_raw(w, "SEQUENCE", a->buf);
 	if (ev->has_modified)
 		put_utc(w, "LAST-MODIFIED", ev->modified);
 }
 
 /* DTSTART, and DTEND or DURATION. */
-static void put_times(struct writer *w, const struct event *ev)
+static void put_times(struct icalio_writer *w, const struct event *ev)
 {
 	if (ev->allday) {
 		int64_t last =
@@ -302,7 +320,7 @@ static void put_times(struct writer *w, const struct event *ev)
 }
 
 /* SUMMARY, LOCATION, DESCRIPTION, CATEGORIES, STATUS, URL, GEO. */
-static void put_fields(struct writer *w, const struct event *ev)
+static void put_fields(struct icalio_writer *w, const struct event *ev)
 {
 	static const char *const status[EV_STATUS_COUNT] = {
 	    "CONFIRMED", "TENTATIVE", "CANCELLED"};
@@ -339,7 +357,7 @@ static void put_fields(struct writer *w, const struct event *ev)
 }
 
 /* What iCalendar has no place for, exactly. */
-static void put_itin_fields(struct writer *w, const struct event *ev)
+static void put_itin_fields(struct icalio_writer *w, const struct event *ev)
 {
 	add_x(w, "X-ITIN-TYPE", event_type_name(ev->type));
 	if (ics_present(ev->venue))
@@ -365,47 +383,56 @@ static void put_itin_fields(struct writer *w, const struct event *ev)
 		add_x(w, "X-ITIN-NOTES", ev->notes);
 }
 
-static void put_vevent(struct writer *w, const struct event *ev,
-		       const struct icalio_write_opts *o)
+void icalio_write_event(struct icalio_writer *w, const struct event *ev)
 {
 	put_raw(w, "BEGIN", "VEVENT");
-	put_identity(w, ev, o);
+	put_identity(w, ev);
 	put_times(w, ev);
 	put_fields(w, ev);
 	put_itin_fields(w, ev);
 	put_raw(w, "END", "VEVENT");
 }
 
-struct zone_years {
-	const char *name;
-	int first, last;
-};
-
-static void note_year(struct zone_years **v, size_t *n, size_t *alloc,
-		      const char *name, int64_t lsec)
+static void note_year(struct icalio_zones *z, const char *name, int64_t lsec)
 {
 	int y, m, d;
 	size_t i;
 
 	civil_from_days(lsec_day(lsec), &y, &m, &d);
-	for (i = 0; i < *n; i++) {
-		if (!strcmp((*v)[i].name, name)) {
-			if (y < (*v)[i].first)
-				(*v)[i].first = y;
-			if (y > (*v)[i].last)
-				(*v)[i].last = y;
+	for (i = 0; i < z->n; i++) {
+		if (!strcmp(z->v[i].name, name)) {
+			if (y < z->v[i].first)
+				z->v[i].first = y;
+			if (y > z->v[i].last)
+				z->v[i].last = y;
 			return;
 		}
 	}
-	*v = xgrow(*v, alloc, *n + 1, sizeof(**v));
-	(*v)[*n].name = name;
-	(*v)[*n].first = (*v)[*n].last = y;
-	(*n)++;
+	z->v = xgrow(z->v, &z->alloc, z->n + 1, sizeof(*z->v));
+	z->v[z->n].name = name;
+	z->v[z->n].first = z->v[z->n].last = y;
+	z->n++;
+}
+
+void icalio_zones_add(struct icalio_zones *z, const struct event *ev)
+{
+	if (ev->allday || !ev->tz)
+		return;
+	note_year(z, ev->tz, ev->start);
+	if (ev->has_end)
+		note_year(z, ev->end_tz ? ev->end_tz : ev->tz, ev->end);
+}
+
+void icalio_zones_release(struct icalio_zones *z)
+{
+	free(z->v);
+	z->v = NULL;
+	z->n = z->alloc = 0;
 }
 
 static int cmp_zone(const void *pa, const void *pb)
 {
-	const struct zone_years *a = pa, *b = pb;
+	const struct icalio_zone_years *a = pa, *b = pb;
 
 	return strcmp(a->name, b->name);
 }
@@ -426,7 +453,7 @@ static void offset_name(char *buf, size_t size, int32_t off)
  * An observance's yearly rule, its parts in the order libical wrote
  * them: FREQ=YEARLY;UNTIL=..;BYDAY=..[;BYMONTHDAY=..];BYMONTH=..
  */
-static void put_rule(struct writer *w, const struct vtz_rule *r)
+static void put_rule(struct icalio_writer *w, const struct vtz_rule *r)
 {
 	static const char *const days[7] = {"SU", "MO", "TU", "WE",
 					    "TH", "FR", "SA"};
@@ -450,7 +477,7 @@ static void put_rule(struct writer *w, const struct vtz_rule *r)
 }
 
 /* One STANDARD or DAYLIGHT component. */
-static void put_observance(struct writer *w, const struct vtz_obs *ob)
+static void put_observance(struct icalio_writer *w, const struct vtz_obs *ob)
 {
 	const char *kind = ob->dst ? "DAYLIGHT" : "STANDARD";
 	char name[16];
@@ -475,7 +502,7 @@ static void put_observance(struct writer *w, const struct vtz_obs *ob)
 	put_raw(w, "END", kind);
 }
 
-static void put_vtimezone(struct writer *w, const struct vtimezone *vtz)
+static void put_vtimezone(struct icalio_writer *w, const struct vtimezone *vtz)
 {
 	put_raw(w, "BEGIN", "VTIMEZONE");
 	put_text(w, "TZID", vtz->tzid);
@@ -484,56 +511,64 @@ static void put_vtimezone(struct writer *w, const struct vtimezone *vtz)
 	put_raw(w, "END", "VTIMEZONE");
 }
 
-/* A VTIMEZONE for every zone of l, over the years its events need. */
-static void put_zones(struct writer *w, const struct evlist *l)
+/* A VTIMEZONE for every zone of z, over the years its events need, in
+ * the order of their names. */
+static void put_zones(struct icalio_writer *w, struct icalio_zones *z)
 {
-	struct zone_years *zones = NULL;
-	size_t nzones = 0, zalloc = 0;
-
-	for (size_t i = 0; i < l->n; i++) {
-		const struct event *ev = l->v[i];
-
-		if (ev->allday || !ev->tz)
-			continue;
-		note_year(&zones, &nzones, &zalloc, ev->tz, ev->start);
-		if (ev->has_end)
-			note_year(&zones, &nzones, &zalloc,
-				  ev->end_tz ? ev->end_tz : ev->tz, ev->end);
-	}
-	if (nzones)
-		qsort(zones, nzones, sizeof(*zones), cmp_zone);
-	for (size_t i = 0; i < nzones; i++) {
+	if (z->n)
+		qsort(z->v, z->n, sizeof(*z->v), cmp_zone);
+	for (size_t i = 0; i < z->n; i++) {
 		struct itin_err err;
-		const struct tz *tz = tz_get(zones[i].name, &err);
+		const struct tz *tz = tz_get(z->v[i].name, &err);
 		struct vtimezone vtz;
 
 		if (!tz)
 			continue; /* checked events name only known zones */
-		vtimezone_build(tz, zones[i].first, zones[i].last, &vtz);
+		vtimezone_build(tz, z->v[i].first, z->v[i].last, &vtz);
 		put_vtimezone(w, &vtz);
 		vtimezone_release(&vtz);
 	}
-	free(zones);
+}
+
+void icalio_write_begin(struct icalio_writer *w, struct strbuf *sb,
+			struct icalio_zones *zones,
+			const struct icalio_write_opts *o)
+{
+	w->sb = sb;
+	w->o = o;
+	strbuf_init(&w->line);
+	strbuf_init(&w->held);
+	strbuf_init(&w->a);
+	strbuf_init(&w->b);
+	put_raw(w, "BEGIN", "VCALENDAR");
+	put_text(w, "VERSION", "2.0");
+	put_text(w, "PRODID",
+		 o->prodid ? o->prodid : "-//itin//itin " ITIN_VERSION "//EN");
+	put_text(w, "CALSCALE", "GREGORIAN");
+	put_raw(w, "METHOD", "PUBLISH");
+	put_zones(w, zones);
+}
+
+void icalio_write_end(struct icalio_writer *w)
+{
+	put_raw(w, "END", "VCALENDAR");
+	strbuf_release(&w->line);
+	strbuf_release(&w->held);
+	strbuf_release(&w->a);
+	strbuf_release(&w->b);
 }
 
 void icalio_write(struct strbuf *sb, const struct evlist *l,
 		  const struct icalio_write_opts *o)
 {
-	struct writer w = {sb, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT,
-			   STRBUF_INIT};
+	struct icalio_zones zones = ICALIO_ZONES_INIT;
+	struct icalio_writer w;
 
-	put_raw(&w, "BEGIN", "VCALENDAR");
-	put_text(&w, "VERSION", "2.0");
-	put_text(&w, "PRODID",
-		 o->prodid ? o->prodid : "-//itin//itin " ITIN_VERSION "//EN");
-	put_text(&w, "CALSCALE", "GREGORIAN");
-	put_raw(&w, "METHOD", "PUBLISH");
-	put_zones(&w, l);
 	for (size_t i = 0; i < l->n; i++)
-		put_vevent(&w, l->v[i], o);
-	put_raw(&w, "END", "VCALENDAR");
-	strbuf_release(&w.line);
-	strbuf_release(&w.held);
-	strbuf_release(&w.a);
-	strbuf_release(&w.b);
+		icalio_zones_add(&zones, l->v[i]);
+	icalio_write_begin(&w, sb, &zones, o);
+	for (size_t i = 0; i < l->n; i++)
+		icalio_write_event(&w, l->v[i]);
+	icalio_write_end(&w);
+	icalio_zones_release(&zones);
 }

@@ -242,26 +242,52 @@ size_t itinesc_put_char(struct strbuf *sb, const char *s, size_t i, size_t len,
 	return 1;
 }
 
-/* See itinesc.h. */
-void itinesc_put(struct strbuf *sb, const char *s, const char *special)
+/*
+ * The ASCII bytes itinesc_put() escapes wherever they are, as a bit set:
+ * controls, DEL, the backslash and those of special. A space is escaped
+ * only at a value's edges.
+ */
+struct esc_set {
+	uint32_t bits[4];
+};
+
+static void esc_set_make(struct esc_set *e, const char *special)
 {
-	size_t len = strlen(s), i = 0, run = 0;
+	e->bits[0] = 0xffffffffu; /* C0 */
+	e->bits[1] = e->bits[2] = 0;
+	e->bits[3] = 1u << 31; /* DEL */
+	e->bits['\\' >> 5] |= 1u << ('\\' & 31);
+	for (; special && *special; special++)
+		if ((unsigned char)*special < 0x80)
+			e->bits[(unsigned char)*special >> 5] |=
+			    1u << (*special & 31);
+}
+
+static bool esc_set_has(const struct esc_set *e, unsigned char c)
+{
+	return e->bits[c >> 5] >> (c & 31) & 1;
+}
+
+/* See itinesc.h. */
+void itinesc_put_len(struct strbuf *sb, const char *s, size_t len,
+		     const char *special)
+{
+	size_t i = 0, run = 0;
+	struct esc_set esc;
 	uint32_t cp;
 
+	esc_set_make(&esc, special);
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 
 		/* Most bytes need nothing: copy them in runs. */
-		if (c > ' ' && c < 0x80 && c != '\\' && c != 0x7f &&
-		    !(special && strchr(special, c))) {
-			i++;
-			continue;
-		}
-		if (c == ' ' && i != 0 && i != len - 1) {
-			i++;
-			continue;
-		}
-		if (c >= 0x80) {
+		if (c < 0x80) {
+			if (!esc_set_has(&esc, c) &&
+			    (c != ' ' || (i != 0 && i != len - 1))) {
+				i++;
+				continue;
+			}
+		} else {
 			size_t n = utf8_decode(s + i, len - i, &cp);
 
 			if (!n || !utf8_is_invisible_control(cp)) {
@@ -274,4 +300,9 @@ void itinesc_put(struct strbuf *sb, const char *s, const char *special)
 		run = i;
 	}
 	strbuf_add(sb, s + run, i - run);
+}
+
+void itinesc_put(struct strbuf *sb, const char *s, const char *special)
+{
+	itinesc_put_len(sb, s, strlen(s), special);
 }

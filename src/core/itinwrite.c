@@ -5,15 +5,14 @@
  * what the reader would otherwise take differently (itinesc.c), so
  * write(read(write(e))) is byte for byte write(e).
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "itin/ascii.h"
+#include "itin/datefmt.h"
 #include "itin/datetime.h"
 #include "itin/evident.h"
 #include "itin/itinesc.h"
 #include "itin/itinfmt.h"
-#include "itin/xalloc.h"
 
 static bool ws_or_comma(char c)
 {
@@ -93,38 +92,53 @@ static void pad_to(struct strbuf *sb, size_t start, size_t width, size_t gap)
 
 void itinfmt_write_range(struct strbuf *sb, const struct event *ev)
 {
-	char a[ITIN_WHEN_MAX], b[ITIN_WHEN_MAX];
-
 	if (ev->allday) {
-		date_format(lsec_day(ev->start), a);
-		strbuf_addstr(sb, a);
+		datefmt_date(sb, lsec_day(ev->start));
 		if (ev->has_end && lsec_day(ev->end) != lsec_day(ev->start)) {
-			date_format(lsec_day(ev->end), b);
-			strbuf_addf(sb, "..%s", b);
+			strbuf_add(sb, "..", 2);
+			datefmt_date(sb, lsec_day(ev->end));
 		}
 		return;
 	}
-	when_format(ev->start, true, ' ', a);
-	strbuf_addstr(sb, a);
+	datefmt_when(sb, ev->start, true, ' ');
 	if (!ev->has_end)
 		return;
 	if (!ev->end_tz && lsec_day(ev->end) == lsec_day(ev->start)) {
-		clock_format(lsec_time_of_day(ev->end), b);
-		strbuf_addf(sb, "-%s", b);
+		strbuf_addch(sb, '-');
+		datefmt_clock(sb, lsec_time_of_day(ev->end));
 	} else {
-		when_format(ev->end, true, ' ', b);
-		strbuf_addf(sb, "..%s", b);
+		strbuf_add(sb, "..", 2);
+		datefmt_when(sb, ev->end, true, ' ');
 	}
+}
+
+/* "    key:" and " value" (len bytes, escaped) unless it is empty. */
+static void write_key_len(struct strbuf *sb, const char *key, const char *value,
+			  size_t len, const char *special)
+{
+	strbuf_add(sb, "    ", 4);
+	strbuf_addstr(sb, key);
+	strbuf_addch(sb, ':');
+	if (len) {
+		strbuf_addch(sb, ' ');
+		itinesc_put_len(sb, value, len, special);
+	}
+	strbuf_addch(sb, '\n');
 }
 
 static void write_key(struct strbuf *sb, const char *key, const char *value,
 		      const char *special)
 {
-	strbuf_addf(sb, "    %s:", key);
-	if (*value) {
-		strbuf_addch(sb, ' ');
-		itinesc_put(sb, value, special);
-	}
+	write_key_len(sb, key, value, strlen(value), special);
+}
+
+/* "    key: N" */
+static void write_number(struct strbuf *sb, const char *key, unsigned n)
+{
+	strbuf_add(sb, "    ", 4);
+	strbuf_addstr(sb, key);
+	strbuf_add(sb, ": ", 2);
+	strbuf_add_uint(sb, n, 0);
 	strbuf_addch(sb, '\n');
 }
 
@@ -145,7 +159,9 @@ static size_t list_item(struct strbuf *sb, const char *key, size_t line)
 	if (line)
 		strbuf_addch(sb, '\n');
 	line = sb->len;
-	strbuf_addf(sb, "    %s: ", key);
+	strbuf_add(sb, "    ", 4);
+	strbuf_addstr(sb, key);
+	strbuf_add(sb, ": ", 2);
 	return line;
 }
 
@@ -172,9 +188,9 @@ static void write_identity(struct strbuf *sb, const struct event *ev)
 	if (present(ev->uid))
 		write_key(sb, "uid", ev->uid, NULL);
 	if (ev->seq)
-		strbuf_addf(sb, "    seq: %u\n", ev->seq);
+		write_number(sb, "seq", ev->seq);
 	if (present(ev->uid) && ev->src_seq != ev->seq)
-		strbuf_addf(sb, "    src-seq: %u\n", ev->src_seq);
+		write_number(sb, "src-seq", ev->src_seq);
 	if (ev->has_modified) {
 		char m[ITIN_WHEN_MAX];
 
@@ -224,10 +240,9 @@ static void write_notes(struct strbuf *sb, const char *notes)
 
 	for (;;) {
 		const char *nl = strchr(p, '\n');
-		char *text = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
 
-		write_key(sb, "note", text, NULL);
-		free(text);
+		write_key_len(sb, "note", p, nl ? (size_t)(nl - p) : strlen(p),
+			      NULL);
 		if (!nl)
 			break;
 		p = nl + 1;

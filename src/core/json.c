@@ -11,6 +11,7 @@
  */
 #include <string.h>
 
+#include "itin/datefmt.h"
 #include "itin/datetime.h"
 #include "itin/json.h"
 #include "itin/utf8.h"
@@ -81,29 +82,43 @@ static void str_or_null(struct strbuf *sb, const char *k, const char *v)
 
 static void instant(struct strbuf *sb, const char *k, int64_t t)
 {
-	char d[ITIN_WHEN_MAX];
 	int secs = lsec_time_of_day(t);
 
 	key(sb, k, false);
-	date_format(lsec_day(t), d);
-	strbuf_addf(sb, "\"%sT%02d:%02d:%02dZ\"", d, secs / 3600,
-		    secs / 60 % 60, secs % 60);
+	strbuf_addch(sb, '"');
+	datefmt_date(sb, lsec_day(t));
+	strbuf_addch(sb, 'T');
+	strbuf_add_uint(sb, (uintmax_t)(secs / 3600), 2);
+	strbuf_addch(sb, ':');
+	strbuf_add_uint(sb, (uintmax_t)(secs / 60 % 60), 2);
+	strbuf_addch(sb, ':');
+	strbuf_add_uint(sb, (uintmax_t)(secs % 60), 2);
+	strbuf_add(sb, "Z\"", 2);
+}
+
+/* A WHEN value ("2023-01-30", "2023-01-30T10:00"): digits and
+ * separators, which need no escape. */
+static void when(struct strbuf *sb, const char *k, int64_t lsec, bool has_time)
+{
+	key(sb, k, false);
+	strbuf_addch(sb, '"');
+	datefmt_when(sb, lsec, has_time, 'T');
+	strbuf_addch(sb, '"');
 }
 
 /* all_day, start, end, tz, end_tz, and the instants of a zoned event
  * (null for the others: their clock is not tied to UTC). */
 static void write_times(struct strbuf *sb, const struct event *ev)
 {
-	char w[ITIN_WHEN_MAX];
 	bool zoned = !ev->allday && ev->tz;
 
 	key(sb, "all_day", false);
 	strbuf_addstr(sb, ev->allday ? "true" : "false");
-	when_format(ev->start, !ev->allday, 'T', w);
-	str_or_null(sb, "start", w);
+	when(sb, "start", ev->start, !ev->allday);
 	if (ev->has_end)
-		when_format(ev->end, !ev->allday, 'T', w);
-	str_or_null(sb, "end", ev->has_end ? w : NULL);
+		when(sb, "end", ev->end, !ev->allday);
+	else
+		str_or_null(sb, "end", NULL);
 	str_or_null(sb, "tz", ev->allday ? NULL : ev->tz);
 	str_or_null(sb, "end_tz", ev->allday ? NULL : ev->end_tz);
 	if (zoned)
@@ -167,11 +182,23 @@ void json_write_event(struct strbuf *sb, const struct event *ev)
 	else
 		strbuf_addstr(sb, "null");
 	write_tags(sb, ev);
-	strbuf_addf(sb, ",\"seq\":%u", ev->seq);
+	strbuf_addstr(sb, ",\"seq\":");
+	strbuf_add_uint(sb, ev->seq, 0);
 	str_or_null(sb, "uid", ev->uid);
 	if (ev->has_modified)
 		instant(sb, "modified", ev->modified);
 	else
 		str_or_null(sb, "modified", NULL);
 	strbuf_addch(sb, '}');
+}
+
+void json_write_item(struct strbuf *sb, const struct event *ev, size_t i)
+{
+	strbuf_addstr(sb, i ? ",\n" : "[\n");
+	json_write_event(sb, ev);
+}
+
+void json_write_end(struct strbuf *sb, size_t n)
+{
+	strbuf_addstr(sb, n ? "\n]\n" : "[]\n");
 }

@@ -40,7 +40,7 @@ void strbuf_grow(struct strbuf *sb, size_t extra)
 	size_t need = sb->len + extra + 1;
 
 	if (need < sb->len)
-		xmalloc(SIZE_MAX);	/* overflow: report as out of memory */
+		xmalloc(SIZE_MAX); /* overflow: report as out of memory */
 	if (need <= sb->alloc)
 		return;
 	if (!sb->alloc)
@@ -55,7 +55,7 @@ void strbuf_grow_within(struct strbuf *sb, size_t extra, size_t cap)
 	size_t need = sb->len + extra + 1, want;
 
 	if (need < sb->len)
-		xmalloc(SIZE_MAX);	/* overflow: report as out of memory */
+		xmalloc(SIZE_MAX); /* overflow: report as out of memory */
 	if (need <= sb->alloc)
 		return;
 	if (need > cap) {
@@ -103,6 +103,23 @@ void strbuf_addspaces(struct strbuf *sb, size_t n)
 	strbuf_grow(sb, n);
 	memset(sb->buf + sb->len, ' ', n);
 	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+void strbuf_add_uint(struct strbuf *sb, uintmax_t v, int width)
+{
+	char digits[24];
+	int n = 0;
+
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v && n < (int)sizeof(digits));
+	while (n < width && n < (int)sizeof(digits))
+		digits[n++] = '0';
+	strbuf_grow(sb, (size_t)n);
+	while (n)
+		sb->buf[sb->len++] = digits[--n];
 	sb->buf[sb->len] = '\0';
 }
 
