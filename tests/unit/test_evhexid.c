@@ -104,7 +104,9 @@ static struct evlist parse(const char *text)
 	return l;
 }
 
-static int add_all(struct evmerge *m, struct evlist *l, char *out)
+/* Merge every event of l; the results as letters into out, as
+ * test_evmerge's: A added, U updated, K unchanged, S stale, D edited. */
+static void add_all(struct evmerge *m, struct evlist *l, char *out)
 {
 	struct itin_err err;
 
@@ -115,7 +117,6 @@ static int add_all(struct evmerge *m, struct evlist *l, char *out)
 		out[i] = r < 0 ? 'E' : "AUKSD"[r];
 	}
 	out[l->n] = '\0';
-	return 0;
 }
 
 /*
