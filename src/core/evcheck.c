@@ -358,12 +358,22 @@ int event_check(struct event *ev, const struct itin_warner *w,
 	return event_check_part(ev, w, err, NULL);
 }
 
+/* v as 16 lower-case hex digits, what "%016llx" writes: by hand, as
+ * the merge asks for an id's earlier form once per imported event. */
+static void hex16(uint64_t v, char buf[EVENT_HEX_ID_SIZE])
+{
+	static const char digit[] = "0123456789abcdef";
+
+	for (int i = 15; i >= 0; i--, v >>= 4)
+		buf[i] = digit[v & 15];
+	buf[16] = '\0';
+}
+
 /* The id derived from FNV-1a value h: fmix64 spreads it (hash.h says
  * why), then 16 lower-case hex digits. */
 static void hex_id_in(uint64_t h, char buf[EVENT_HEX_ID_SIZE])
 {
-	snprintf(buf, EVENT_HEX_ID_SIZE, "%016llx",
-		 (unsigned long long)fmix64(h));
+	hex16(fmix64(h), buf);
 }
 
 static char *hex_id(uint64_t h)
@@ -405,8 +415,7 @@ bool event_old_id(const char *id, char old[EVENT_HEX_ID_SIZE])
 	}
 	if (i != 16)
 		return false;
-	snprintf(old, EVENT_HEX_ID_SIZE, "%016llx",
-		 (unsigned long long)fmix64_inverse(v));
+	hex16(fmix64_inverse(v), old);
 	return true;
 }
 
@@ -428,7 +437,7 @@ char *event_random_id(void)
 	unsigned char b[8];
 	size_t got = 0;
 	uint64_t v = 0;
-	char buf[17];
+	char buf[EVENT_HEX_ID_SIZE];
 	int i;
 
 	while (got < sizeof(b)) {
@@ -455,7 +464,7 @@ char *event_random_id(void)
 		for (i = 0; i < 8; i++)
 			v = (v << 8) | b[i];
 	}
-	snprintf(buf, sizeof(buf), "%016llx", (unsigned long long)v);
+	hex16(v, buf);
 	return xstrdup(buf);
 }
 

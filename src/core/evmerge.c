@@ -214,16 +214,20 @@ static unsigned carried_of(const struct evmerge *m, const struct event *ev)
 	return ev->carried ? ev->carried : m->carried;
 }
 
-/* The stored event with ev's content (in the carried fields: key is
- * their hash), or -1. */
-static long find_content(struct evmerge *m, const struct event *ev,
-			 uint64_t key)
+/* The stored event with ev's content (in the carried fields), or -1. */
+static long find_content(struct evmerge *m, const struct event *ev)
 {
 	struct hashmap *t = has_uid(ev) ? &m->content_nouid : &m->content;
 	struct hashmap_iter it;
 	const struct cand *c;
 
-	for (c = hashmap_first(t, key, &it); c; c = hashmap_next(t, &it)) {
+	/* Into an empty store (or one holding only this file's events) the
+	 * table is empty: the content's hash, a walk of every field, would
+	 * propose nothing. */
+	if (!hashmap_count(t))
+		return -1;
+	for (c = hashmap_first(t, evident_hash(ev, m->content_mask), &it); c;
+	     c = hashmap_next(t, &it)) {
 		const struct event *s = m->store->v[c->pos];
 
 		m->probes++;
@@ -327,8 +331,8 @@ static long find_old_id(const struct evmerge *m, const struct event *ev)
 	return evindex_find(m->ids, old);
 }
 
-/* Which stored event ev is, or -1. key: the hash of its content. */
-static long find_same(struct evmerge *m, const struct event *ev, uint64_t key)
+/* Which stored event ev is, or -1. */
+static long find_same(struct evmerge *m, const struct event *ev)
 {
 	long pos = evindex_find(m->ids, ev->id);
 
@@ -337,7 +341,7 @@ static long find_same(struct evmerge *m, const struct event *ev, uint64_t key)
 	if (pos < 0 && has_uid(ev))
 		pos = find_uid(m, ev->uid);
 	if (pos < 0)
-		pos = find_content(m, ev, key);
+		pos = find_content(m, ev);
 	return pos;
 }
 
@@ -365,15 +369,14 @@ static const struct event *lookalike(struct evmerge *m, const struct event *ev)
 	return NULL;
 }
 
-static void index_at(struct evmerge *m, const struct event *ev, size_t pos,
-		     uint64_t key)
+static void index_at(struct evmerge *m, const struct event *ev, size_t pos)
 {
 	evindex_put(m->ids, ev->id, pos);
 	if (has_uid(ev))
 		cands_put(&m->uids, uid_key(ev->uid), pos);
 	/* An event of this file joins content at the next file. */
 	if (pos < m->input_start)
-		put_content(m, ev, pos, key);
+		put_content(m, ev, pos, evident_hash(ev, m->content_mask));
 }
 
 /*
@@ -491,7 +494,7 @@ static void warn_stale(struct evmerge *m, const struct event *old,
 }
 
 /* ev is no stored event: add it (with a word if it looks like one). */
-static int add_new(struct evmerge *m, struct event *ev, uint64_t key,
+static int add_new(struct evmerge *m, struct event *ev,
 		   const struct itin_warner *w, evmerge_fn fn, void *ctx)
 {
 	const struct event *like = lookalike(m, ev);
@@ -507,7 +510,7 @@ static int add_new(struct evmerge *m, struct event *ev, uint64_t key,
 				     "added as a new event",
 				     ev->title, when, like->id);
 	}
-	index_at(m, ev, m->store->n, key);
+	index_at(m, ev, m->store->n);
 	evlist_add(m->store, ev);
 	report(fn, ctx, EVMERGE_ADDED, NULL, ev);
 	return EVMERGE_ADDED;
@@ -571,7 +574,7 @@ static int update(struct evmerge *m, size_t pos, struct event *ev,
 	else if (ev->seq < old->seq)
 		ev->seq = old->seq;
 	report(fn, ctx, EVMERGE_UPDATED, old, ev);
-	index_at(m, ev, pos, evident_hash(ev, m->content_mask));
+	index_at(m, ev, pos);
 	evlist_replace(m->store, pos, ev);
 	return EVMERGE_UPDATED;
 }
@@ -581,14 +584,13 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 		struct itin_err *err)
 {
 	unsigned carried = carried_of(m, ev);
-	uint64_t key = evident_hash(ev, m->content_mask);
 	long pos;
 	struct event *old;
 
 	check_xid(m, ev, carried, w);
-	pos = find_same(m, ev, key);
+	pos = find_same(m, ev);
 	if (pos < 0)
-		return add_new(m, ev, key, w, fn, ctx);
+		return add_new(m, ev, w, fn, ctx);
 	old = m->store->v[pos];
 	if (edited_since(old, ev, carried)) {
 		report(fn, ctx, EVMERGE_EDITED, old, ev);

@@ -173,6 +173,32 @@ TEST(two_ids_or_uids_are_two_events)
 	evlist_release(&store);
 }
 
+/*
+ * Into an empty store two events of one content are two (the content
+ * table is empty, and no hash is asked for: evmerge.c's find_content);
+ * a later import's event of that content, under an id the store does not
+ * hold and from a file that carries no ids, is the first of them.
+ */
+TEST(content_found_after_an_empty_table)
+{
+	struct evlist store = EVLIST_INIT;
+
+	CHECK_STR(merge(&store,
+			"2023-03-04 08:00-09:00 meeting Talks @ Vilnius, LT\n"
+			"    id: x1\n"
+			"2023-03-04 08:00-09:00 meeting Talks @ Vilnius, LT\n"
+			"    id: x2\n",
+			EVF_ALL & ~(unsigned)EVF_SEQ),
+		  "AA");
+	CHECK_STR(merge(&store,
+			"2023-03-04 08:00-09:00 meeting Talks @ Vilnius, LT\n"
+			"    id: x3\n",
+			EVF_ALL & ~(unsigned)(EVF_SEQ | EVF_ID)),
+		  "K");
+	CHECK_INT(store.n, 2);
+	evlist_release(&store);
+}
+
 /* Within one import, what an earlier file added counts as stored for
  * the look-alike warning; within one file, look-alikes are just two. */
 TEST(lookalikes_across_files)
@@ -459,6 +485,7 @@ int main(void)
 	RUN(same_id_keeps_what_the_source_lacks);
 	RUN(same_content_in_the_carried_fields);
 	RUN(two_ids_or_uids_are_two_events);
+	RUN(content_found_after_an_empty_table);
 	RUN(lookalikes_across_files);
 	RUN(uid);
 	RUN(old_derived_ids);
