@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -14,6 +15,12 @@
 #include "itin/tz.h"
 
 enum { OPT_BENCH_KEYS = 512 };
+
+/* A store this large opens on the days around today first (view.h says
+ * why); a smaller one is read whole, as it costs a few milliseconds. */
+#define FIRST_BYTES (1 << 20)
+/* Those days: more than any opening window holds (view.c checks it). */
+#define FIRST_DAYS 21
 
 static int64_t mono_ns(void)
 {
@@ -50,9 +57,9 @@ static void capture_start(struct capture *c)
 	}
 }
 
-/* Stop capturing (again: nothing), copy what was said to the real stderr
- * and into said. */
-static void capture_end(struct capture *c, struct strbuf *said)
+/* Stop capturing (again: nothing), copy what was said into said, and to
+ * the real stderr when echo is set (not while the screen is up). */
+static void capture_stop(struct capture *c, struct strbuf *said, bool echo)
 {
 	char buf[4096];
 	size_t n;
@@ -64,11 +71,17 @@ static void capture_end(struct capture *c, struct strbuf *said)
 	close(c->saved);
 	rewind(c->file);
 	while ((n = fread(buf, 1, sizeof(buf), c->file)) > 0) {
-		fwrite(buf, 1, n, stderr);
+		if (echo)
+			fwrite(buf, 1, n, stderr);
 		strbuf_add(said, buf, n);
 	}
 	fclose(c->file);
 	c->file = NULL;
+}
+
+static void capture_end(struct capture *c, struct strbuf *said)
+{
+	capture_stop(c, said, true);
 }
 
 /* The last line of said, in place (its newline cut), or NULL. */
@@ -95,6 +108,69 @@ static int view_option(void *ctx, int c, const char *arg)
 	return 0;
 }
 
+/* The whole store, for the viewer once its first screen is drawn
+ * (view_opts.load_all): read as `itin view` without a first range reads
+ * it, what the reader says kept in said until the screen is closed. */
+struct rest {
+	struct cli *cli;
+	const struct filter *f;
+	const struct tz *axis;
+	struct evlist all;
+	struct strbuf said;
+};
+
+static int load_rest(void *ctx, const struct evlist **all)
+{
+	struct rest *r = ctx;
+	struct capture cap;
+	int status;
+
+	capture_start(&cap);
+	status = load_for_axis(r->cli, r->f, r->axis, &r->all, NULL);
+	capture_stop(&cap, &r->said, false);
+	*all = &r->all;
+	return status;
+}
+
+/* Whether the store is worth opening on its first days only: a large
+ * regular file, and no filter but the viewer's own. */
+static bool open_first_days(struct cli *cli, const struct filter *f)
+{
+	const char *path = cli_store(cli);
+	struct stat st;
+
+	return filter_is_empty(f) && path && !stat(path, &st) &&
+	       S_ISREG(st.st_mode) && st.st_size >= FIRST_BYTES;
+}
+
+/* Into l, the events the viewer opens on, and every id of the store into
+ * ids: with no dates asked for, of a large store only the days around
+ * today, the rest left to r (o says which). */
+static int load_first(struct cli *cli, const struct filter *f,
+		      struct view_opts *o, struct evlist *l,
+		      struct shortid *ids, struct rest *r)
+{
+	struct filter first = *f;
+	int64_t today = layout_day_of(o->axis, cli_now());
+	int status;
+
+	if (!open_first_days(cli, f))
+		return load_for_axis(cli, f, o->axis, l, ids);
+	first.has_from = first.has_to = true;
+	first.from_day = today - FIRST_DAYS;
+	first.to_day = today + FIRST_DAYS;
+	if ((status = load_for_axis(cli, &first, o->axis, l, ids)))
+		return status;
+	o->partial = true;
+	o->part_from_day = first.from_day;
+	o->part_to_day = first.to_day;
+	/* The scan names every event of the store once, by its id. */
+	o->total = ids->n;
+	o->load_all = load_rest;
+	o->load_ctx = r;
+	return 0;
+}
+
 /* Load the events and run the viewer on them; what cap caught so far is
  * also shown on its status line. 0 or the status. */
 static int view_events(struct cli *cli, const struct filter *f,
@@ -103,12 +179,14 @@ static int view_events(struct cli *cli, const struct filter *f,
 	struct evlist l = EVLIST_INIT;
 	struct strbuf said = STRBUF_INIT;
 	struct shortid ids;
+	struct rest rest = {cli, f, NULL, EVLIST_INIT, STRBUF_INIT};
 	int status;
 
 	shortid_init(&ids, SHORTID_MIN);
 	/* One clock for the axis: --in's, else the user's. */
 	o->axis = cli->in ? cli->in : user_zone();
-	if ((status = load_for_axis(cli, f, o->axis, &l, &ids)))
+	rest.axis = o->axis;
+	if ((status = load_first(cli, f, o, &l, &ids, &rest)))
 		goto out;
 	shortid_finish(&ids);
 	/* The notes and warnings so far, also on the status line. */
@@ -124,8 +202,15 @@ static int view_events(struct cli *cli, const struct filter *f,
 	o->has_to = f->has_to;
 	o->to_day = f->to_day;
 	status = tui_view(o);
+	/* What reading the rest said, now that the screen is closed: an
+	 * error when it failed (a store broken meanwhile), warnings said
+	 * already when the first days were read otherwise. */
+	if (status && rest.said.len)
+		fputs(rest.said.buf, stderr);
 out:
 	strbuf_release(&said);
+	strbuf_release(&rest.said);
+	evlist_release(&rest.all);
 	evlist_release(&l);
 	shortid_release(&ids);
 	return status;

@@ -55,6 +55,7 @@ struct agenda_entry {
 
 struct viewer {
 	const struct view_opts *o;
+	bool partial; /* m holds the first days only (o->partial) */
 	struct layout_model m;
 	struct layout_item *v; /* the filtered items, in the model's order */
 	int64_t *maxe;	       /* maxe[i]: the latest end of v[0..i] */
