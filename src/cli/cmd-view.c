@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "itin/shortid.h"
 #include "itin/tz.h"
+#include "itin/xalloc.h"
 
 enum { OPT_BENCH_KEYS = 512 };
 
@@ -115,20 +116,39 @@ struct rest {
 	struct cli *cli;
 	const struct filter *f;
 	const struct tz *axis;
+	/* The first days' read: every id of the store, each ending in
+	 * '\0'; after the first screen, the ids read with all. */
+	struct strbuf idbuf;
+	size_t nid;
 	struct evlist all;
+	struct shortid ids;
 	struct strbuf said;
 };
 
-static int load_rest(void *ctx, const struct evlist **all)
+/* storescan's each_id: the id kept, one copy in one buffer. */
+static void keep_id(void *ctx, const char *id, size_t len)
+{
+	struct rest *r = ctx;
+
+	strbuf_add(&r->idbuf, id, len);
+	strbuf_addch(&r->idbuf, '\0');
+	r->nid++;
+}
+
+static int load_rest(void *ctx, const struct evlist **all,
+		     const struct shortid **ids)
 {
 	struct rest *r = ctx;
 	struct capture cap;
 	int status;
 
 	capture_start(&cap);
-	status = load_for_axis(r->cli, r->f, r->axis, &r->all, NULL);
+	/* The ids again, with the events: the store may have changed. */
+	status = load_for_axis(r->cli, r->f, r->axis, &r->all, &r->ids);
 	capture_stop(&cap, &r->said, false);
+	shortid_finish(&r->ids);
 	*all = &r->all;
+	*ids = &r->ids;
 	return status;
 }
 
@@ -143,9 +163,44 @@ static bool open_first_days(struct cli *cli, const struct filter *f)
 	       S_ISREG(st.st_mode) && st.st_size >= FIRST_BYTES;
 }
 
-/* Into l, the events the viewer opens on, and every id of the store into
- * ids: with no dates asked for, of a large store only the days around
- * today, the rest left to r (o says which). */
+static int cmp_head(const void *a, const void *b)
+{
+	return memcmp(a, b, SHORTID_MIN);
+}
+
+/*
+ * Into ids, of r's ids, those a short id of the events of l may depend
+ * on: an id's short form is one byte longer than the longest prefix it
+ * shares with another, at least SHORTID_MIN bytes, so only the ids that
+ * begin as one of l's count (shortid.h). The rest, most of a large
+ * store, are sorted after the first screen.
+ */
+static void first_ids(const struct evlist *l, const struct rest *r,
+		      struct shortid *ids)
+{
+	char *heads = xcalloc(l->n ? l->n : 1, SHORTID_MIN);
+	size_t nh = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		if (strlen(l->v[i]->id) >= SHORTID_MIN)
+			memcpy(heads + SHORTID_MIN * nh++, l->v[i]->id,
+			       SHORTID_MIN);
+	qsort(heads, nh, SHORTID_MIN, cmp_head);
+	for (size_t off = 0; off < r->idbuf.len;) {
+		const char *id = r->idbuf.buf + off;
+		size_t len = strlen(id);
+
+		if (len >= SHORTID_MIN &&
+		    bsearch(id, heads, nh, SHORTID_MIN, cmp_head))
+			shortid_add(ids, id);
+		off += len + 1;
+	}
+	free(heads);
+}
+
+/* Into l, the events the viewer opens on, and into ids the ids their
+ * short forms need: with no dates asked for, of a large store only the
+ * days around today, the rest left to r (o says which). */
 static int load_first(struct cli *cli, const struct filter *f,
 		      struct view_opts *o, struct evlist *l,
 		      struct shortid *ids, struct rest *r)
@@ -159,13 +214,15 @@ static int load_first(struct cli *cli, const struct filter *f,
 	first.has_from = first.has_to = true;
 	first.from_day = today - FIRST_DAYS;
 	first.to_day = today + FIRST_DAYS;
-	if ((status = load_for_axis(cli, &first, o->axis, l, ids)))
+	status = load_for_axis_each(cli, &first, o->axis, l, keep_id, r);
+	if (status)
 		return status;
+	first_ids(l, r, ids);
 	o->partial = true;
 	o->part_from_day = first.from_day;
 	o->part_to_day = first.to_day;
 	/* The scan names every event of the store once, by its id. */
-	o->total = ids->n;
+	o->total = r->nid;
 	o->load_all = load_rest;
 	o->load_ctx = r;
 	return 0;
@@ -179,10 +236,17 @@ static int view_events(struct cli *cli, const struct filter *f,
 	struct evlist l = EVLIST_INIT;
 	struct strbuf said = STRBUF_INIT;
 	struct shortid ids;
-	struct rest rest = {cli, f, NULL, EVLIST_INIT, STRBUF_INIT};
+	struct rest rest;
 	int status;
 
+	memset(&rest, 0, sizeof(rest));
+	rest.cli = cli;
+	rest.f = f;
+	strbuf_init(&rest.idbuf);
+	strbuf_init(&rest.said);
+	evlist_init(&rest.all);
 	shortid_init(&ids, SHORTID_MIN);
+	shortid_init(&rest.ids, SHORTID_MIN);
 	/* One clock for the axis: --in's, else the user's. */
 	o->axis = cli->in ? cli->in : user_zone();
 	rest.axis = o->axis;
@@ -210,6 +274,8 @@ static int view_events(struct cli *cli, const struct filter *f,
 out:
 	strbuf_release(&said);
 	strbuf_release(&rest.said);
+	strbuf_release(&rest.idbuf);
+	shortid_release(&rest.ids);
 	evlist_release(&rest.all);
 	evlist_release(&l);
 	shortid_release(&ids);

@@ -49,13 +49,16 @@ struct view_opts {
 	int64_t start_ns;	/* monotonic clock when the command began */
 	/* Set when events holds only the events with a day (on the axis's
 	 * clock) in part_from_day..part_to_day of a store of total events
-	 * and no filter: load_all(load_ctx, &all) then reads every event
-	 * (as events, sorted, borrowed until tui_view returns) and returns
-	 * 0 or the exit status, its message kept for after the screen. */
+	 * and no filter, and ids only the ids their short forms need:
+	 * load_all(load_ctx, &all, &ids) then reads every event (as events,
+	 * sorted) and every id (both borrowed until tui_view returns) and
+	 * returns 0 or the exit status, its message kept for after the
+	 * screen. */
 	bool partial;
 	int64_t part_from_day, part_to_day;
 	size_t total;
-	int (*load_all)(void *ctx, const struct evlist **all);
+	int (*load_all)(void *ctx, const struct evlist **all,
+			const struct shortid **ids);
 	void *load_ctx;
 };
 

@@ -338,7 +338,7 @@ static void draw_status(struct viewer *vw)
 		/* Fitted to the width by its parts: the times and the short
 		 * id whole, the title and place shortened. */
 		/* The first days alone do not say the cursor's place. */
-		view_status_line(&sb, vw->v[vw->cur].ev, vw->o->in, vw->o->ids,
+		view_status_line(&sb, vw->v[vw->cur].ev, vw->o->in, vw->ids,
 				 vw->partial ? 0 : vw->cur + 1, vw->n,
 				 vw->cols > 0 ? (size_t)vw->cols : 0);
 		view_put_fitted(vw->status_y, 0, sb.buf, vw->cols, r);
@@ -388,7 +388,7 @@ void view_draw(struct viewer *vw)
 			struct evdetail_opts d = {
 			    .here = vw->o->here,
 			    .flags = EVDETAIL_COUNTRY_NAME,
-			    .id_short = shortid_len(vw->o->ids, ev->id),
+			    .id_short = shortid_len(vw->ids, ev->id),
 			};
 
 			evdetail_write(&sb, ev, &d);

@@ -341,7 +341,7 @@ static int load_rest(struct viewer *vw)
 	if (vw->n)
 		keep = vw->v[vw->cur];
 	vw->partial = false;
-	if ((status = vw->o->load_all(vw->o->load_ctx, &all)))
+	if ((status = vw->o->load_all(vw->o->load_ctx, &all, &vw->ids)))
 		return status;
 	layout_model_release(&vw->m);
 	layout_model_init(&vw->m, all->v, all->n, vw->o->axis);
@@ -477,6 +477,7 @@ int tui_view(const struct view_opts *o)
 	memset(&vw, 0, sizeof(vw));
 	vw.o = o;
 	vw.partial = o->partial && o->load_all;
+	vw.ids = o->ids;
 	strbuf_init(&vw.msg);
 	strbuf_init(&vw.scratch);
 	strbuf_init(&vw.answer);
