@@ -380,32 +380,43 @@ static void viewer_release(struct viewer *vw)
 
 /* --bench-keys: type the keys, timing each from handling to the screen
  * written; report after the terminal is restored. */
+static int cmp_ns(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 static void bench(struct viewer *vw, const char *keys, int64_t first,
 		  struct strbuf *report)
 {
-	int64_t total = 0, max = 0, rest = now_ns();
-	size_t n = 0;
+	size_t n = strlen(keys);
+	int64_t total = 0, rest = now_ns();
+	int64_t *dt = xcalloc(n ? n : 1, sizeof(*dt));
 
-	if (vw->partial && load_rest(vw))
+	/* As after any first screen of the first days: not a key's cost. */
+	if (vw->partial && load_rest(vw)) {
+		free(dt);
 		return;
-	rest = now_ns() - rest;
-
-	for (const char *k = keys; *k; k++, n++) {
-		int64_t t0 = now_ns(), dt;
-
-		view_handle_key(vw, (unsigned char)*k, false);
-		view_draw(vw);
-		dt = now_ns() - t0;
-		total += dt;
-		if (dt > max)
-			max = dt;
 	}
+	rest = now_ns() - rest;
+	for (size_t k = 0; k < n; k++) {
+		int64_t t0 = now_ns();
+
+		view_handle_key(vw, (unsigned char)keys[k], false);
+		view_draw(vw);
+		dt[k] = now_ns() - t0;
+		total += dt[k];
+	}
+	qsort(dt, n, sizeof(*dt), cmp_ns);
 	strbuf_addf(report,
 		    "first screen %.1f ms; the rest of the store %.1f ms; %zu "
-		    "keys: %.3f ms mean, %.3f ms max\n",
+		    "keys: %.3f ms median, %.3f ms mean, %.3f ms max\n",
 		    (double)first / 1e6, (double)rest / 1e6, n,
+		    n ? (double)dt[n / 2] / 1e6 : 0.0,
 		    n ? (double)total / (double)n / 1e6 : 0.0,
-		    (double)max / 1e6);
+		    n ? (double)dt[n - 1] / 1e6 : 0.0);
+	free(dt);
 }
 
 /* Read keys until one quits or a signal stops us; the one place that
