@@ -19,7 +19,7 @@ enum { OPT_BENCH_KEYS = 512 };
 
 /* A store this large opens on the days around today first (view.h says
  * why); a smaller one is read whole, as it costs a few milliseconds. */
-#define FIRST_BYTES (1 << 20)
+#define FIRST_BYTES (2 << 20)
 /* Those days: more than any opening window holds (view.c checks it). */
 #define FIRST_DAYS 21
 

@@ -23,7 +23,7 @@
  * window, finds events by binary search (layout_lower_bound) and draws
  * the rows on screen, nothing more.
  *
- * The first screen of a large store (cmd-view.c: 1 MiB or more, no
+ * The first screen of a large store (cmd-view.c: 2 MiB or more, no
  * filter, no --from/--to) costs what it shows: the command line scans
  * the store for the days around today only (storescan.h: those parsed,
  * every id kept, and only the ids their short forms need sorted), and

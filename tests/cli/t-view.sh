@@ -620,11 +620,11 @@ shows 'Oct 2024' "view (g): + stays on the date"
 keys q
 restored "view (g): quits"
 
-# A large store (1 MiB or more) opens on the days around today, read
+# A large store (2 MiB or more) opens on the days around today, read
 # first, the rest read right after the first screen: nothing of it may
-# show. 12,000 generated events, ten a day from 2020-01-01 to April 2023,
+# show. 15,000 generated events, ten a day from 2020-01-01 to February 2024,
 # and one far before and one far after, which the first days do not hold.
-sh "$ROOT/bench/gen.sh" 12000 >"$T/large.itin"
+sh "$ROOT/bench/gen.sh" 15000 >"$T/large.itin"
 cat >>"$T/large.itin" <<'EOS'
 1999-05-04                 visit      Far past treaty @ Brussels, BE
     id: ffffffff00000001
@@ -633,17 +633,17 @@ cat >>"$T/large.itin" <<'EOS'
     tz: Asia/Tokyo
 EOS
 start 160 40 -f "$T/large.itin"
-shows 'itin view +12002 events' "view (large): the title counts every event"
-shows '^11202/12002  Wed 25 Jan 2023 \(all day\) visit +Visit 11200 @' \
+shows 'itin view +15002 events' "view (large): the title counts every event"
+shows '^11202/15002  Wed 25 Jan 2023 \(all day\) visit +Visit 11200 @' \
 	"view (large): the cursor on today's first event, at its place among all"
 keys End
-shows '^12002/12002 .*Far future summit' "view (large): End reaches the last event, years away"
+shows '^15002/15002 .*Far future summit' "view (large): End reaches the last event, years away"
 keys Home
-shows '^1/12002 .*Far past treaty' "view (large): Home reaches the first"
+shows '^1/15002 .*Far past treaty' "view (large): Home reaches the first"
 keys t
-shows '^11202/12002 .*Visit 11200 @' "view (large): t comes back to today"
+shows '^11202/15002 .*Visit 11200 @' "view (large): t comes back to today"
 keys / 'Far future' Enter
-shows '^12002/12002 .*Far future summit' "view (large): a search finds an event far from the first days"
+shows '^15002/15002 .*Far future summit' "view (large): a search finds an event far from the first days"
 keys t - - - - - - - - - - - - - - - -
 shows 'years \(1 year a column\)' "view (large): zoomed out to a year a column"
 keys Home
@@ -659,18 +659,18 @@ fi
 # event) and goes on working.
 cp "$T/large.itin" "$T/edited.itin"
 start 160 40 -f "$T/edited.itin"
-shows '^11202/12002 .*Visit 11200 @' "view (edited): opens"
+shows '^11202/15002 .*Visit 11200 @' "view (edited): opens"
 "$ITIN" -f "$T/edited.itin" rm ffffffff00000002 >/dev/null 2>&1
 "$ITIN" -f "$T/edited.itin" add meeting "Added meanwhile" --start "2023-01-25 15:00" \
 	--end 16:00 --tz UTC --city Brussels --country BE >/dev/null 2>&1
 keys End
-shows '^12002/12002 .*Far future summit' "view (edited): still shows what it read"
+shows '^15002/15002 .*Far future summit' "view (edited): still shows what it read"
 keys q
 restored "view (edited): quits"
 start 160 40 -f "$T/edited.itin"
-shows 'itin view +12002 events' "view (edited): opened again, reads the change"
+shows 'itin view +15002 events' "view (edited): opened again, reads the change"
 keys / 'Added meanwhile' Enter
-shows '^[0-9]+/12002 .*Added meanwhile' "view (edited): the event added meanwhile"
+shows '^[0-9]+/15002 .*Added meanwhile' "view (edited): the event added meanwhile"
 keys q
 restored "view (edited): quits again"
 
@@ -680,9 +680,9 @@ restored "view (edited): quits again"
 sed 's/^2031-06-02 10:00-11:00     summit     Far future summit/2031-06-02 10:00-11:00     summit     Far\\tfuture summit/' \
 	"$T/large.itin" >"$T/escaped.itin"
 start 160 40 -f "$T/escaped.itin"
-shows 'itin view +12002 events' "view (escaped): opens, counting every event"
+shows 'itin view +15002 events' "view (escaped): opens, counting every event"
 keys End
-shows '^12002/12002 .*Far\\x09future summit' "view (escaped): the escaped event is there"
+shows '^15002/15002 .*Far\\x09future summit' "view (escaped): the escaped event is there"
 keys q
 restored "view (escaped): quits"
 
