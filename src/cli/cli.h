@@ -523,6 +523,12 @@ struct tz;
  */
 int load_for_axis(struct cli *cli, const struct filter *f, const struct tz *in,
 		  struct evlist *out, struct shortid *ids);
+/* The same, every id of the store named to each_id(ctx, id, len) as
+ * struct storescan_want says, instead of into a shortid. */
+int load_for_axis_each(struct cli *cli, const struct filter *f,
+		       const struct tz *in, struct evlist *out,
+		       void (*each_id)(void *ctx, const char *id, size_t len),
+		       void *ctx);
 /* The width of the terminal on stdout (TIOCGWINSZ, else $COLUMNS), else
  * 80. */
 int terminal_width(void);

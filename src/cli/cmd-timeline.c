@@ -33,6 +33,14 @@ static void add_id(void *ctx, const char *id, size_t len)
 int load_for_axis(struct cli *cli, const struct filter *f, const struct tz *in,
 		  struct evlist *out, struct shortid *ids)
 {
+	return load_for_axis_each(cli, f, in, out, ids ? add_id : NULL, ids);
+}
+
+int load_for_axis_each(struct cli *cli, const struct filter *f,
+		       const struct tz *in, struct evlist *out,
+		       void (*each_id)(void *ctx, const char *id, size_t len),
+		       void *ctx)
+{
 	struct evlist all = EVLIST_INIT;
 	struct filter nodates = *f;
 	/* The scan's days are widened by two, more than any zone's offset:
@@ -42,14 +50,10 @@ int load_for_axis(struct cli *cli, const struct filter *f, const struct tz *in,
 	    .has_to = f->has_to,
 	    .from_day = f->from_day,
 	    .to_day = f->to_day,
+	    .each_id = each_id,
+	    .ctx = ctx,
 	};
-	int status;
-
-	if (ids) {
-		want.each_id = add_id;
-		want.ctx = ids;
-	}
-	status = load_selected(cli, &want, &all);
+	int status = load_selected(cli, &want, &all);
 
 	if (status)
 		return status;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -12,8 +13,15 @@
 #include "cli.h"
 #include "itin/shortid.h"
 #include "itin/tz.h"
+#include "itin/xalloc.h"
 
 enum { OPT_BENCH_KEYS = 512 };
+
+/* A store this large opens on the days around today first (view.h says
+ * why); a smaller one is read whole, as it costs a few milliseconds. */
+#define FIRST_BYTES (2 << 20)
+/* Those days: more than any opening window holds (view.c checks it). */
+#define FIRST_DAYS 21
 
 static int64_t mono_ns(void)
 {
@@ -50,9 +58,9 @@ static void capture_start(struct capture *c)
 	}
 }
 
-/* Stop capturing (again: nothing), copy what was said to the real stderr
- * and into said. */
-static void capture_end(struct capture *c, struct strbuf *said)
+/* Stop capturing (again: nothing), copy what was said into said, and to
+ * the real stderr when echo is set (not while the screen is up). */
+static void capture_stop(struct capture *c, struct strbuf *said, bool echo)
 {
 	char buf[4096];
 	size_t n;
@@ -64,11 +72,17 @@ static void capture_end(struct capture *c, struct strbuf *said)
 	close(c->saved);
 	rewind(c->file);
 	while ((n = fread(buf, 1, sizeof(buf), c->file)) > 0) {
-		fwrite(buf, 1, n, stderr);
+		if (echo)
+			fwrite(buf, 1, n, stderr);
 		strbuf_add(said, buf, n);
 	}
 	fclose(c->file);
 	c->file = NULL;
+}
+
+static void capture_end(struct capture *c, struct strbuf *said)
+{
+	capture_stop(c, said, true);
 }
 
 /* The last line of said, in place (its newline cut), or NULL. */
@@ -95,6 +109,125 @@ static int view_option(void *ctx, int c, const char *arg)
 	return 0;
 }
 
+/* The whole store, for the viewer once its first screen is drawn
+ * (view_opts.load_all): read as `itin view` without a first range reads
+ * it, what the reader says kept in said until the screen is closed. */
+struct rest {
+	struct cli *cli;
+	const struct filter *f;
+	const struct tz *axis;
+	/* The first days' read: every id of the store, each ending in
+	 * '\0'; after the first screen, the ids read with all. */
+	struct strbuf idbuf;
+	size_t nid;
+	struct evlist all;
+	struct shortid ids;
+	struct strbuf said;
+};
+
+/* storescan's each_id: the id kept, one copy in one buffer. */
+static void keep_id(void *ctx, const char *id, size_t len)
+{
+	struct rest *r = ctx;
+
+	strbuf_add(&r->idbuf, id, len);
+	strbuf_addch(&r->idbuf, '\0');
+	r->nid++;
+}
+
+static int load_rest(void *ctx, const struct evlist **all,
+		     const struct shortid **ids)
+{
+	struct rest *r = ctx;
+	struct capture cap;
+	int status;
+
+	capture_start(&cap);
+	/* The ids again, with the events: the store may have changed. */
+	status = load_for_axis(r->cli, r->f, r->axis, &r->all, &r->ids);
+	capture_stop(&cap, &r->said, false);
+	shortid_finish(&r->ids);
+	*all = &r->all;
+	*ids = &r->ids;
+	return status;
+}
+
+/* Whether the store is worth opening on its first days only: a large
+ * regular file, and no filter but the viewer's own. */
+static bool open_first_days(struct cli *cli, const struct filter *f)
+{
+	const char *path = cli_store(cli);
+	struct stat st;
+
+	return filter_is_empty(f) && path && !stat(path, &st) &&
+	       S_ISREG(st.st_mode) && st.st_size >= FIRST_BYTES;
+}
+
+static int cmp_head(const void *a, const void *b)
+{
+	return memcmp(a, b, SHORTID_MIN);
+}
+
+/*
+ * Into ids, of r's ids, those a short id of the events of l may depend
+ * on: an id's short form is one byte longer than the longest prefix it
+ * shares with another, at least SHORTID_MIN bytes, so only the ids that
+ * begin as one of l's count (shortid.h). The rest, most of a large
+ * store, are sorted after the first screen.
+ */
+static void first_ids(const struct evlist *l, const struct rest *r,
+		      struct shortid *ids)
+{
+	char *heads = xcalloc(l->n ? l->n : 1, SHORTID_MIN);
+	size_t nh = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		if (strlen(l->v[i]->id) >= SHORTID_MIN)
+			memcpy(heads + SHORTID_MIN * nh++, l->v[i]->id,
+			       SHORTID_MIN);
+	qsort(heads, nh, SHORTID_MIN, cmp_head);
+	for (size_t off = 0; off < r->idbuf.len;) {
+		const char *id = r->idbuf.buf + off;
+		size_t len = strlen(id);
+
+		if (len >= SHORTID_MIN &&
+		    bsearch(id, heads, nh, SHORTID_MIN, cmp_head))
+			shortid_add(ids, id);
+		off += len + 1;
+	}
+	free(heads);
+}
+
+/* Into l, the events the viewer opens on, and into ids the ids their
+ * short forms need: with no dates asked for, of a large store only the
+ * days around today, the rest left to r (o says which). */
+static int load_first(struct cli *cli, const struct filter *f,
+		      struct view_opts *o, struct evlist *l,
+		      struct shortid *ids, struct rest *r)
+{
+	struct filter first = *f;
+	int64_t today = layout_day_of(o->axis, cli_now());
+	int status;
+
+	if (!open_first_days(cli, f))
+		return load_for_axis(cli, f, o->axis, l, ids);
+	first.has_from = first.has_to = true;
+	first.from_day = today - FIRST_DAYS;
+	first.to_day = today + FIRST_DAYS;
+	status = load_for_axis_each(cli, &first, o->axis, l, keep_id, r);
+	if (status)
+		return status;
+	first_ids(l, r, ids);
+	o->partial = true;
+	o->part_from_day = first.from_day;
+	o->part_to_day = first.to_day;
+	/* The scan names every event of the store once, by its id. */
+	o->total = r->nid;
+	o->load_all = load_rest;
+	o->load_ctx = r;
+	return 0;
+}
+
 /* Load the events and run the viewer on them; what cap caught so far is
  * also shown on its status line. 0 or the status. */
 static int view_events(struct cli *cli, const struct filter *f,
@@ -103,12 +236,21 @@ static int view_events(struct cli *cli, const struct filter *f,
 	struct evlist l = EVLIST_INIT;
 	struct strbuf said = STRBUF_INIT;
 	struct shortid ids;
+	struct rest rest;
 	int status;
 
+	memset(&rest, 0, sizeof(rest));
+	rest.cli = cli;
+	rest.f = f;
+	strbuf_init(&rest.idbuf);
+	strbuf_init(&rest.said);
+	evlist_init(&rest.all);
 	shortid_init(&ids, SHORTID_MIN);
+	shortid_init(&rest.ids, SHORTID_MIN);
 	/* One clock for the axis: --in's, else the user's. */
 	o->axis = cli->in ? cli->in : user_zone();
-	if ((status = load_for_axis(cli, f, o->axis, &l, &ids)))
+	rest.axis = o->axis;
+	if ((status = load_first(cli, f, o, &l, &ids, &rest)))
 		goto out;
 	shortid_finish(&ids);
 	/* The notes and warnings so far, also on the status line. */
@@ -124,8 +266,17 @@ static int view_events(struct cli *cli, const struct filter *f,
 	o->has_to = f->has_to;
 	o->to_day = f->to_day;
 	status = tui_view(o);
+	/* What reading the rest said, now that the screen is closed: an
+	 * error when it failed (a store broken meanwhile), warnings said
+	 * already when the first days were read otherwise. */
+	if (status && rest.said.len)
+		fputs(rest.said.buf, stderr);
 out:
 	strbuf_release(&said);
+	strbuf_release(&rest.said);
+	strbuf_release(&rest.idbuf);
+	shortid_release(&rest.ids);
+	evlist_release(&rest.all);
 	evlist_release(&l);
 	shortid_release(&ids);
 	return status;

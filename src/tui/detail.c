@@ -109,7 +109,7 @@ void view_status_line(struct strbuf *sb, const struct event *ev,
 	for (drop = 0; drop <= DROP_ALL; drop++) {
 		strbuf_reset(&left);
 		strbuf_reset(&right);
-		if (drop <= DROP_POS)
+		if (drop <= DROP_POS && pos)
 			strbuf_addf(&left, "%zu/%zu  ", pos, n);
 		status_day(&left, day.buf, drop);
 		strbuf_add(&left, clock.buf, clock.len);

@@ -14,8 +14,10 @@
  *               the agenda, the keys, the prompts
  *
  * The command line (src/cli/cmd-view.c) loads and filters the events and
- * hands them over; the viewer never reads the store again and never
- * re-sorts on a keystroke.
+ * hands them over; the viewer never re-sorts on a keystroke. Of a large
+ * store it may hand over only the days around today, with a function
+ * that reads the whole store, which the viewer calls once, right after
+ * its first screen (view.h says why).
  */
 #ifndef ITIN_TUI_H
 #define ITIN_TUI_H
@@ -45,10 +47,23 @@ struct view_opts {
 				 * (the last note or warning), or NULL */
 	const char *bench_keys; /* hidden: type these keys, time them */
 	int64_t start_ns;	/* monotonic clock when the command began */
+	/* Set when events holds only the events with a day (on the axis's
+	 * clock) in part_from_day..part_to_day of a store of total events
+	 * and no filter, and ids only the ids their short forms need:
+	 * load_all(load_ctx, &all, &ids) then reads every event (as events,
+	 * sorted) and every id (both borrowed until tui_view returns) and
+	 * returns 0 or the exit status, its message kept for after the
+	 * screen. */
+	bool partial;
+	int64_t part_from_day, part_to_day;
+	size_t total;
+	int (*load_all)(void *ctx, const struct evlist **all,
+			const struct shortid **ids);
+	void *load_ctx;
 };
 
-/* Run the viewer; returns the exit status (0, or 1 after an error that is
- * reported on stderr once the terminal is restored). */
+/* Run the viewer; returns the exit status (0; 1 after an error that is
+ * reported on stderr once the terminal is restored; load_all's). */
 int tui_view(const struct view_opts *o);
 
 /* detail.c */
@@ -68,7 +83,7 @@ int64_t view_event_day(const struct event *ev, const struct tz *in);
  * where they would not be readable (agline_label_min()), the help hint,
  * the year, the type, the weekday, the position, the word "id" and the
  * day are left out, in that order. Padded to cols unless the times and
- * id alone are wider.
+ * id alone are wider. pos 0: no position (not known yet).
  */
 void view_status_line(struct strbuf *sb, const struct event *ev,
 		      const struct tz *in, const struct shortid *ids,

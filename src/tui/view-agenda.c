@@ -133,8 +133,8 @@ static size_t agenda_fill(struct viewer *vw, size_t h, struct agline *lines,
 		ev = vw->v[e->item].ev;
 		/* Shown once, under its first day: its length, not a k/n. */
 		days = event_last_day(ev) - event_first_day(ev) + 1;
-		agline_fill(&lines[n], ev, 0, days, vw->o->in, vw->o->ids);
-		if (!vw->o->ids)
+		agline_fill(&lines[n], ev, 0, days, vw->o->in, vw->ids);
+		if (!vw->ids)
 			view_short_id(&lines[n].id, ev, NULL);
 		n++;
 	}

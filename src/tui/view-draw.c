@@ -49,13 +49,14 @@ static void draw_title(struct viewer *vw)
 	struct strbuf sb = STRBUF_INIT;
 	struct layout_axis axis;
 
+	size_t n = vw->partial ? vw->o->total : vw->n;
+
 	if (vw->title_y < 0)
 		return;
 	layout_axis_build(&vw->lv, &axis);
 	/* What is shown first (the filter, the search), then on which
 	 * clock and at which zoom: the end is what a narrow screen cuts. */
-	strbuf_addf(&sb, " itin view  %zu event%s", vw->n,
-		    vw->n == 1 ? "" : "s");
+	strbuf_addf(&sb, " itin view  %zu event%s", n, n == 1 ? "" : "s");
 	if (vw->type_mask || vw->country[0] || vw->city || vw->with) {
 		strbuf_addstr(&sb, "  filter:");
 		for (int t = 0; t < EV_TYPE_COUNT; t++)
@@ -336,8 +337,9 @@ static void draw_status(struct viewer *vw)
 	} else if (vw->n) {
 		/* Fitted to the width by its parts: the times and the short
 		 * id whole, the title and place shortened. */
-		view_status_line(&sb, vw->v[vw->cur].ev, vw->o->in, vw->o->ids,
-				 vw->cur + 1, vw->n,
+		/* The first days alone do not say the cursor's place. */
+		view_status_line(&sb, vw->v[vw->cur].ev, vw->o->in, vw->ids,
+				 vw->partial ? 0 : vw->cur + 1, vw->n,
 				 vw->cols > 0 ? (size_t)vw->cols : 0);
 		view_put_fitted(vw->status_y, 0, sb.buf, vw->cols, r);
 		screen_cursor(0, 0, false);
@@ -386,7 +388,7 @@ void view_draw(struct viewer *vw)
 			struct evdetail_opts d = {
 			    .here = vw->o->here,
 			    .flags = EVDETAIL_COUNTRY_NAME,
-			    .id_short = shortid_len(vw->o->ids, ev->id),
+			    .id_short = shortid_len(vw->ids, ev->id),
 			};
 
 			evdetail_write(&sb, ev, &d);

@@ -23,6 +23,25 @@
  * window, finds events by binary search (layout_lower_bound) and draws
  * the rows on screen, nothing more.
  *
+ * The first screen of a large store (cmd-view.c: 2 MiB or more, no
+ * filter, no --from/--to) costs what it shows: the command line scans
+ * the store for the days around today only (storescan.h: those parsed,
+ * every id kept, and only the ids their short forms need sorted), and
+ * the viewer draws its first screen from them when they decide it as the
+ * whole store would (first_days_suffice in view.c: the event nearest to
+ * now is within a week of it, one begins from today on, the window lies
+ * within those days; else it reads the whole store first, as before).
+ * Right after that screen it reads the whole store (load_all) and draws
+ * again, before it reads a key: keys typed meanwhile wait, and every
+ * key, search, zoom and filter sees every event, with the cost per key
+ * it always had. Why not load further days as the user scrolls: the
+ * cursor's place among all events ("11201/100000"), End, a search, a
+ * filter's choices and the agenda each need every event, and the store
+ * is read whole in the time a person takes to read the first screen.
+ * What the first screen lacks for that moment is the cursor's place on
+ * the status line, which the scan, naming skipped events by id only,
+ * cannot say; the title's count is the scan's count of ids.
+ *
  * Ownership: struct viewer owns everything it points to but o (the
  * command line's options, borrowed) and the events (the command line's
  * list, which the model borrows); viewer_release in view.c frees it.
@@ -55,6 +74,8 @@ struct agenda_entry {
 
 struct viewer {
 	const struct view_opts *o;
+	bool partial; /* m holds the first days only (o->partial) */
+	const struct shortid *ids; /* o->ids, then load_all's */
 	struct layout_model m;
 	struct layout_item *v; /* the filtered items, in the model's order */
 	int64_t *maxe;	       /* maxe[i]: the latest end of v[0..i] */

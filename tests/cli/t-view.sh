@@ -620,6 +620,89 @@ shows 'Oct 2024' "view (g): + stays on the date"
 keys q
 restored "view (g): quits"
 
+# A large store (2 MiB or more) opens on the days around today, read
+# first, the rest read right after the first screen: nothing of it may
+# show. 15,000 generated events, ten a day from 2020-01-01 to February 2024,
+# and one far before and one far after, which the first days do not hold.
+sh "$ROOT/bench/gen.sh" 15000 >"$T/large.itin"
+cat >>"$T/large.itin" <<'EOS'
+1999-05-04                 visit      Far past treaty @ Brussels, BE
+    id: ffffffff00000001
+2031-06-02 10:00-11:00     summit     Far future summit @ Venue, Tokyo, JP
+    id: ffffffff00000002
+    tz: Asia/Tokyo
+EOS
+start 160 40 -f "$T/large.itin"
+shows 'itin view +15002 events' "view (large): the title counts every event"
+shows '^11202/15002  Wed 25 Jan 2023 \(all day\) visit +Visit 11200 @' \
+	"view (large): the cursor on today's first event, at its place among all"
+keys End
+shows '^15002/15002 .*Far future summit' "view (large): End reaches the last event, years away"
+keys Home
+shows '^1/15002 .*Far past treaty' "view (large): Home reaches the first"
+keys t
+shows '^11202/15002 .*Visit 11200 @' "view (large): t comes back to today"
+keys / 'Far future' Enter
+shows '^15002/15002 .*Far future summit' "view (large): a search finds an event far from the first days"
+keys t - - - - - - - - - - - - - - - -
+shows 'years \(1 year a column\)' "view (large): zoomed out to a year a column"
+keys Home
+shows '^Far past treaty @ Brussels, BE +.*█' "view (large): zoomed out, the first event has its bar"
+keys q
+restored "view (large): quits"
+if [ "$(cat "$T/status")" = 0 ]; then ok "view (large): status 0"; else
+	not_ok "view (large): status 0, not $(cat "$T/status")"
+fi
+
+# Another process changes the store while the viewer is open: the viewer
+# shows what it read (it does not read the store again once it has every
+# event) and goes on working.
+cp "$T/large.itin" "$T/edited.itin"
+start 160 40 -f "$T/edited.itin"
+shows '^11202/15002 .*Visit 11200 @' "view (edited): opens"
+"$ITIN" -f "$T/edited.itin" rm ffffffff00000002 >/dev/null 2>&1
+"$ITIN" -f "$T/edited.itin" add meeting "Added meanwhile" --start "2023-01-25 15:00" \
+	--end 16:00 --tz UTC --city Brussels --country BE >/dev/null 2>&1
+keys End
+shows '^15002/15002 .*Far future summit' "view (edited): still shows what it read"
+keys q
+restored "view (edited): quits"
+start 160 40 -f "$T/edited.itin"
+shows 'itin view +15002 events' "view (edited): opened again, reads the change"
+keys / 'Added meanwhile' Enter
+shows '^[0-9]+/15002 .*Added meanwhile' "view (edited): the event added meanwhile"
+keys q
+restored "view (edited): quits again"
+
+# A store the scan cannot vouch for: an event far from today written
+# with an escape (read by the full reader wherever its dates), and one
+# whose zone is taken from its place.
+sed 's/^2031-06-02 10:00-11:00     summit     Far future summit/2031-06-02 10:00-11:00     summit     Far\\tfuture summit/' \
+	"$T/large.itin" >"$T/escaped.itin"
+start 160 40 -f "$T/escaped.itin"
+shows 'itin view +15002 events' "view (escaped): opens, counting every event"
+keys End
+shows '^15002/15002 .*Far\\x09future summit' "view (escaped): the escaped event is there"
+keys q
+restored "view (escaped): quits"
+
+# And one it gives up on, a duplicate id far from today: the full
+# reader's error, as before.
+sed 's/^    id: ffffffff00000002$/    id: ffffffff00000001/' "$T/large.itin" >"$T/dup.itin"
+start 160 40 -f "$T/dup.itin"
+if wait_for '^DONE status 65'; then
+	ok "view (duplicate id): status 65, before any screen"
+else
+	not_ok "view (duplicate id): status 65"
+	sed 's/^/#   | /' "$T/screen"
+fi
+if grep -Eq 'dup.itin:[0-9]+:[0-9]+: .*ffffffff00000001' "$T/view.err"; then
+	ok "view (duplicate id): the error names the file, line and id"
+else
+	not_ok "view (duplicate id): the error names the file, line and id"
+	sed 's/^/#   /' "$T/view.err"
+fi
+
 # Not a terminal.
 run view
 expect_rc 1 "view: without a terminal, status 1"
