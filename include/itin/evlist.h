@@ -65,6 +65,8 @@ void evlist_replace(struct evlist *l, size_t i, struct event *ev);
  */
 struct evindex;
 struct evindex *evindex_build(const struct evlist *l);
+/* Room for n more ids, made at once (for a caller that knows). */
+void evindex_reserve(struct evindex *ix, size_t n);
 long evindex_find(const struct evindex *ix, const char *id);
 void evindex_put(struct evindex *ix, const char *id, size_t pos);
 void evindex_free(struct evindex *ix);

@@ -61,6 +61,13 @@ struct evmerge *evmerge_new(struct evlist *store);
 void evmerge_free(struct evmerge *m);
 
 /*
+ * About n events are coming (all files together): the id index is sized
+ * for them at once rather than doubled as they come. Only a hint: more
+ * or fewer are fine.
+ */
+void evmerge_expect(struct evmerge *m, size_t n);
+
+/*
  * The next events come from the file fname (for warnings), carrying the
  * fields of carried (EVF_* of evident.h).
  */

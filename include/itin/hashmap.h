@@ -102,6 +102,13 @@ void hashmap_init(struct hashmap *map, size_t esize, hashmap_eq_fn eq,
 void hashmap_release(struct hashmap *map);
 
 /*
+ * Room for n more entries, each of a hash of its own, made at once: a
+ * caller that knows how many it will add saves the table's doublings
+ * (each moves every slot to a new place in a bigger table).
+ */
+void hashmap_reserve(struct hashmap *map, size_t n);
+
+/*
  * A new entry of hash, after every other entry of that hash; zeroed but
  * for its struct hashmap_entry, for the caller to fill.
  */

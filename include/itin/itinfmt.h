@@ -22,6 +22,7 @@
 #include "itin/err.h"
 #include "itin/evlist.h"
 #include "itin/inread.h"
+#include "itin/outsink.h"
 #include "itin/strbuf.h"
 
 /* Longest line accepted, in bytes; longer lines are an error, not a crash.
@@ -56,5 +57,12 @@ bool itinfmt_same_event(const struct event *a, const struct event *b);
 
 /* Append every event of l, in list order. */
 void itinfmt_write(struct strbuf *sb, const struct evlist *l);
+
+/*
+ * The same text through out, a block at a time (outsink.h), flushed at
+ * the end: 0, or -1 once a write failed (out->error says why). How the
+ * store is rewritten: it never sits whole in memory.
+ */
+int itinfmt_write_sink(struct outsink *out, const struct evlist *l);
 
 #endif

@@ -26,7 +26,9 @@
  * there (store_append_new() reads the whole store, to refuse a duplicate
  * id). A transaction
  * (store_begin .. store_commit) rewrites the whole file: new file in the
- * same folder (mkstemp), fsync, rename over the old one, fsync the folder.
+ * same folder (mkstemp), written a block at a time as it is formatted (the
+ * new store never sits whole in memory), fsync, rename over the old one,
+ * fsync the folder.
  * A store that is a symbolic link stays one: the file it points to is
  * replaced. Nothing is changed when any step fails: a failed append is
  * truncated back to the old size. Statuses: 66 store is a directory or

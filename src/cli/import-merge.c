@@ -140,9 +140,12 @@ static int merge(struct evlist *store, struct input *in, size_t nin,
 {
 	struct evmerge *m = evmerge_new(store);
 	struct itin_err err;
-	size_t done = 0;
+	size_t done = 0, coming = 0;
 	int changed = 0;
 
+	for (size_t k = 0; k < nin; k++)
+		coming += in[k].events.n;
+	evmerge_expect(m, coming);
 	for (size_t k = 0; k < nin; k++) {
 		struct evlist *l = &in[k].events;
 

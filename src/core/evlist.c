@@ -157,16 +157,50 @@ void evlist_replace(struct evlist *l, size_t i, struct event *ev)
 }
 
 /* An id and its position; the id a copy: the index outlives edits to the
- * list. */
+ * list, and a caller may put an id from a buffer it reuses. */
 struct evindex_entry {
 	struct hashmap_entry e;
-	char *id;
+	const char *id; /* in one of the index's chunks */
 	size_t pos;
+};
+
+/*
+ * The copies of the ids, packed into chunks freed with the index: a
+ * bulk import puts 100000 ids, and one malloc each (and one free each
+ * at the end) cost more than the chunks.
+ */
+#define EVINDEX_CHUNK 16384
+struct id_chunk {
+	struct id_chunk *prev;
+	size_t used, size;
+	char text[];
 };
 
 struct evindex {
 	struct hashmap map;
+	struct id_chunk *chunk; /* the newest; NULL before the first id */
 };
+
+/* A copy of id (len bytes and a NUL), in the index's chunks. */
+static const char *copy_id(struct evindex *ix, const char *id, size_t len)
+{
+	struct id_chunk *c = ix->chunk;
+	char *p;
+
+	if (!c || c->size - c->used <= len) {
+		size_t size = len + 1 > EVINDEX_CHUNK ? len + 1 : EVINDEX_CHUNK;
+
+		c = xmalloc(sizeof(*c) + size);
+		c->prev = ix->chunk;
+		c->used = 0;
+		c->size = size;
+		ix->chunk = c;
+	}
+	p = c->text + c->used;
+	memcpy(p, id, len + 1);
+	c->used += len + 1;
+	return p;
+}
 
 static uint64_t hash_id(const char *s)
 {
@@ -184,6 +218,7 @@ struct evindex *evindex_build(const struct evlist *l)
 	struct evindex *ix = xmalloc(sizeof(*ix));
 	size_t i;
 
+	ix->chunk = NULL;
 	hashmap_init(&ix->map, sizeof(struct evindex_entry), id_eq, NULL);
 	for (i = 0; i < l->n; i++) {
 		/* The first of duplicate ids wins, as with evlist_find(). */
@@ -191,6 +226,11 @@ struct evindex *evindex_build(const struct evlist *l)
 			evindex_put(ix, l->v[i]->id, i);
 	}
 	return ix;
+}
+
+void evindex_reserve(struct evindex *ix, size_t n)
+{
+	hashmap_reserve(&ix->map, n);
 }
 
 long evindex_find(const struct evindex *ix, const char *id)
@@ -207,19 +247,21 @@ void evindex_put(struct evindex *ix, const char *id, size_t pos)
 
 	if (!s) {
 		s = hashmap_add(&ix->map, h);
-		s->id = xstrdup(id);
+		s->id = copy_id(ix, id, strlen(id));
 	}
 	s->pos = pos;
 }
 
 void evindex_free(struct evindex *ix)
 {
-	size_t i;
-
 	if (!ix)
 		return;
-	for (i = 0; i < hashmap_count(&ix->map); i++)
-		free(((struct evindex_entry *)hashmap_at(&ix->map, i))->id);
+	while (ix->chunk) {
+		struct id_chunk *prev = ix->chunk->prev;
+
+		free(ix->chunk);
+		ix->chunk = prev;
+	}
 	hashmap_release(&ix->map);
 	free(ix);
 }

@@ -111,6 +111,11 @@ static void flush_warnings(struct evmerge *m)
 	}
 }
 
+void evmerge_expect(struct evmerge *m, size_t n)
+{
+	evindex_reserve(m->ids, n);
+}
+
 void evmerge_revisions(struct evmerge *m)
 {
 	m->revisions = true;

@@ -278,6 +278,16 @@ void itinfmt_write(struct strbuf *sb, const struct evlist *l)
 		itinfmt_write_event(sb, l->v[i]);
 }
 
+int itinfmt_write_sink(struct outsink *out, const struct evlist *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		itinfmt_write_event(&out->buf, l->v[i]);
+		if (outsink_check(out) < 0)
+			return -1;
+	}
+	return outsink_flush(out);
+}
+
 bool itinfmt_same_event(const struct event *a, const struct event *b)
 {
 	struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;

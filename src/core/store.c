@@ -19,6 +19,7 @@
 #include "itin/fsutil.h"
 #include "itin/inread.h"
 #include "itin/itinfmt.h"
+#include "itin/outsink.h"
 #include "itin/store.h"
 #include "itin/storescan.h"
 #include "itin/storelock.h"
@@ -643,17 +644,38 @@ int store_begin_existing(const char *path, struct store_tx *tx,
 	return store_begin(path, tx, w, err);
 }
 
+/*
+ * The events of l as the new store at real, written as they are
+ * formatted, a block at a time, into the temporary file beside it, then
+ * fsynced and renamed over the store (fsutil.h): any failure on the way
+ * leaves the store as it was and no temporary file.
+ */
+static int rewrite(const char *real, const struct evlist *l,
+		   struct itin_err *err)
+{
+	struct fs_newfile nf;
+	struct outsink out;
+	int ret;
+
+	if (fs_replace_begin(&nf, real, 0600, err) < 0)
+		return -1;
+	outsink_init(&out, outsink_fd_write, &nf.fd);
+	if (itinfmt_write_sink(&out, l) < 0)
+		ret = fs_replace_fail(&nf, out.error, err);
+	else
+		ret = fs_replace_commit(&nf, err);
+	outsink_release(&out);
+	return ret;
+}
+
 int store_commit(struct store_tx *tx, struct itin_err *err)
 {
-	struct strbuf sb = STRBUF_INIT;
 	int ret;
 
 	if (!tx->real_path || tx->lock_fd < 0)
 		return itin_err_set(err, ITIN_EX_OTHER,
 				    "no store transaction to commit");
-	itinfmt_write(&sb, &tx->events);
-	ret = fs_replace_file(tx->real_path, sb.buf, sb.len, 0600, err);
-	strbuf_release(&sb);
+	ret = rewrite(tx->real_path, &tx->events, err);
 	if (ret == 0)
 		tx->created = 0; /* it is the store now: keep it */
 	store_abort(tx);

@@ -703,6 +703,44 @@ TEST(compare_and_sort)
 	evlist_release(&l);
 }
 
+/* An id index under many puts: the ids are copied (a caller may reuse
+ * its buffer, as the iCalendar reader does), a put of an id it holds
+ * moves it, and every id is found after; an id longer than the index's
+ * chunks too. */
+TEST(evindex_many_puts)
+{
+	struct evlist empty = EVLIST_INIT;
+	struct evindex *ix = evindex_build(&empty);
+	char id[64], *longid = xmalloc(40001);
+	size_t i, n = 150000;
+
+	evindex_reserve(ix, n / 2); /* a hint: the rest grows as it comes */
+	for (i = 0; i < n; i++) {
+		snprintf(id, sizeof(id), "%016zx-%zu", i * 0x9e3779b1u, i);
+		evindex_put(ix, id, i);
+	}
+	memset(id, 'x', sizeof(id) - 1); /* the caller's buffer, reused */
+	memset(longid, 'L', 40000);
+	longid[40000] = '\0';
+	evindex_put(ix, longid, 12345678);
+	longid[0] = 'M';
+	for (i = 0; i < n; i += 3) {
+		snprintf(id, sizeof(id), "%016zx-%zu", i * 0x9e3779b1u, i);
+		evindex_put(ix, id, n + i);
+	}
+	for (i = 0; i < n; i++) {
+		snprintf(id, sizeof(id), "%016zx-%zu", i * 0x9e3779b1u, i);
+		CHECK_INT(evindex_find(ix, id), (long)(i % 3 ? i : n + i));
+	}
+	CHECK_INT(evindex_find(ix, longid), -1);
+	longid[0] = 'L';
+	CHECK_INT(evindex_find(ix, longid), 12345678);
+	snprintf(id, sizeof(id), "%016zx-%zu", n * 0x9e3779b1u, n);
+	CHECK_INT(evindex_find(ix, id), -1);
+	evindex_free(ix);
+	free(longid);
+}
+
 TEST(list_ops)
 {
 	struct evlist l = EVLIST_INIT;
@@ -764,6 +802,7 @@ int main(void)
 	RUN(days);
 	RUN(compare_and_sort);
 	RUN(list_ops);
+	RUN(evindex_many_puts);
 	tz_cache_free();
 	return test_done();
 }

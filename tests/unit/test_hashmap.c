@@ -122,6 +122,34 @@ TEST(growth_past_many_resizes)
 	many(hash_name, 100000); /* from 16 slots: 14 doublings */
 }
 
+/* A reserved map takes the entries it was sized for, and more, and
+ * keeps what it held: reserving moves the slots of a map in use. The
+ * tables pass 2 MiB, where they are allocated apart (huge pages). */
+TEST(reserve_then_many_puts)
+{
+	struct hashmap map;
+	char key[32];
+	size_t n = 300000;
+
+	hashmap_init(&map, sizeof(struct name_entry), name_eq, NULL);
+	put(&map, hash_name, "before", 7);
+	hashmap_reserve(&map, 200000);
+	hashmap_reserve(&map, 10); /* room already: nothing moves */
+	CHECK_INT(get(&map, hash_name, "before"), 7);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(key, sizeof(key), "k%zu", i);
+		put(&map, hash_name, key, i);
+	}
+	CHECK_INT(hashmap_count(&map), n + 1);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(key, sizeof(key), "k%zu", i);
+		CHECK_INT(get(&map, hash_name, key), i);
+	}
+	CHECK_INT(get(&map, hash_name, "before"), 7);
+	CHECK_INT(get(&map, hash_name, "absent"), -1);
+	release(&map);
+}
+
 TEST(every_key_collides)
 {
 	many(hash_same, 2000);
@@ -259,6 +287,7 @@ int main(void)
 	RUN(empty_map);
 	RUN(string_keys);
 	RUN(growth_past_many_resizes);
+	RUN(reserve_then_many_puts);
 	RUN(every_key_collides);
 	RUN(all_entries_of_one_hash_in_add_order);
 	RUN(remove_while_walking);

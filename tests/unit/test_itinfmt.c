@@ -2,6 +2,8 @@
 #include "test.h"
 
 #include "itin/datetime.h"
+#include <errno.h>
+
 #include "itin/itinfmt.h"
 #include "itin/tz.h"
 #include "itin/utf8.h"
@@ -742,6 +744,76 @@ TEST(old_files_read_the_same)
 	evlist_release(&b);
 }
 
+/* A write function that takes limit bytes, then fails with ENOSPC: a
+ * disk that fills half way through a store's rewrite. */
+struct limited {
+	struct strbuf got;
+	size_t limit;
+	int fails;
+};
+
+static int limited_write(void *ctx, const void *data, size_t len)
+{
+	struct limited *w = ctx;
+
+	if (w->got.len + len > w->limit) {
+		w->fails++;
+		errno = ENOSPC;
+		return -1;
+	}
+	strbuf_add(&w->got, data, len);
+	return 0;
+}
+
+/* The store as the rewrite streams it (itinfmt_write_sink) is
+ * itinfmt_write()'s, byte for byte, at any block size; a write that
+ * fails half way stops it with the write's errno, and nothing is written
+ * after it. */
+TEST(write_sink)
+{
+	static const size_t blocks[] = {1, 100, 4096, OUTSINK_BLOCK};
+	struct evlist l = EVLIST_INIT;
+	struct strbuf text = STRBUF_INIT, whole = STRBUF_INIT;
+	struct itin_err err;
+
+	strbuf_addstr(&text, canonical);
+	strbuf_addstr(&text, canonical_rest);
+	CHECK_INT(parse(text.buf, &l, &err), 0);
+	itinfmt_write(&whole, &l);
+	CHECK(whole.len > 500);
+	for (size_t b = 0; b < sizeof(blocks) / sizeof(*blocks); b++) {
+		struct limited w = {STRBUF_INIT, SIZE_MAX, 0};
+		struct outsink s;
+
+		outsink_init(&s, limited_write, &w);
+		s.block = blocks[b];
+		CHECK_INT(itinfmt_write_sink(&s, &l), 0);
+		CHECK(w.got.len == whole.len &&
+		      !memcmp(w.got.buf, whole.buf, whole.len));
+		outsink_release(&s);
+		strbuf_release(&w.got);
+	}
+	for (size_t limit = 0; limit < whole.len; limit += 97) {
+		struct limited w = {STRBUF_INIT, limit, 0};
+		struct outsink s;
+
+		outsink_init(&s, limited_write, &w);
+		s.block = 100;
+		CHECK_INT(itinfmt_write_sink(&s, &l), -1);
+		CHECK_INT(s.error, ENOSPC);
+		CHECK(w.got.len <= limit);
+		CHECK(w.got.len == 0 ||
+		      !memcmp(w.got.buf, whole.buf, w.got.len));
+		/* The first failure ends it: no write is tried after. */
+		CHECK_INT(w.fails, 1);
+		outsink_release(&s);
+		strbuf_release(&w.got);
+	}
+	strbuf_release(&text);
+	strbuf_release(&whole);
+	evlist_release(&l);
+}
+
 TEST(many_events_fast)
 {
 	struct strbuf sb = STRBUF_INIT, out = STRBUF_INIT;
@@ -808,6 +880,7 @@ int main(void)
 	RUN(unicode_escapes);
 	RUN(old_files_read_the_same);
 	RUN(many_events_fast);
+	RUN(write_sink);
 	tz_cache_free();
 	return test_done();
 }
