@@ -17,6 +17,17 @@ void *xmalloc(size_t size);
  * and exit(71). For allocations made elsewhere (libical) that fail. */
 _Noreturn void xalloc_die(size_t size);
 void *xcalloc(size_t n, size_t size);
+/*
+ * Memory read at random or filled in one go (a hash table, an arena's
+ * largest chunks, an id set): a block of XALLOC_HUGE_PAGE bytes or more is
+ * aligned to it and asked to sit in huge pages (madvise is a hint), so a
+ * table of millions is a few hundred page faults and misses the TLB less.
+ * It is malloc's memory all the same: free() frees it. xcalloc_huge
+ * clears it, as xcalloc does.
+ */
+#define XALLOC_HUGE_PAGE ((size_t)2 << 20)
+void *xmalloc_huge(size_t size);
+void *xcalloc_huge(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 /* Grow an array so it holds at least n elements of size each (doubling). */
 void *xgrow(void *p, size_t *alloc, size_t n, size_t size);

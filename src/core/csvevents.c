@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "itin/csvpipe.h"
 #include "itin/csvrow.h"
@@ -16,8 +15,6 @@
 #include "itin/evident.h"
 #include "itin/hash.h"
 #include "itin/xalloc.h"
-
-#define HUGE_PAGE ((size_t)2 * 1024 * 1024)
 
 /* A slot keeps the low half of the id's FNV-1a (hash.h): enough to
  * choose the slot and to skip most comparisons. */
@@ -38,25 +35,6 @@ static struct idslot *idset_slot(const struct idset *set,
 	return &set->v[i];
 }
 
-/*
- * A zeroed table of n slots. A large one is asked to sit in huge pages:
- * each probe is a random access, and with 4 KiB pages a table of millions
- * misses the TLB as well as the cache (madvise is only a hint).
- */
-static struct idslot *idset_table(size_t n)
-{
-	size_t bytes = n * sizeof(struct idslot);
-	void *p;
-
-	if (bytes < HUGE_PAGE || posix_memalign(&p, HUGE_PAGE, bytes))
-		return xcalloc(n, sizeof(struct idslot));
-#ifdef MADV_HUGEPAGE
-	madvise(p, bytes, MADV_HUGEPAGE);
-#endif
-	memset(p, 0, bytes);
-	return p;
-}
-
 /* The slot of id: found (->pos set) or where it goes. */
 static struct idslot *idset_find(struct idset *set, const struct evlist *out,
 				 const char *id, uint32_t h)
@@ -66,7 +44,8 @@ static struct idslot *idset_find(struct idset *set, const struct evlist *out,
 		size_t oldcap = set->cap, i;
 
 		set->cap = oldcap ? 2 * oldcap : 1024;
-		set->v = idset_table(set->cap);
+		/* Probes are random: a large table in huge pages. */
+		set->v = xcalloc_huge(set->cap, sizeof(struct idslot));
 		for (i = 0; i < oldcap; i++) {
 			size_t j = old[i].hash & (set->cap - 1);
 

@@ -12,7 +12,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "itin/evarena.h"
 #include "itin/xalloc.h"
@@ -40,8 +39,7 @@ union evarena_align {
 /* A list's first chunk: a few dozen events. Then each is twice the one
  * before, up to a huge page (header included). */
 #define FIRST_CHUNK ((size_t)16 << 10)
-#define HUGE_PAGE   ((size_t)2 << 20)
-#define CHUNK_MAX   (HUGE_PAGE - sizeof(struct evarena_chunk))
+#define CHUNK_MAX   (XALLOC_HUGE_PAGE - sizeof(struct evarena_chunk))
 
 struct evarena *evarena_new(size_t first)
 {
@@ -76,24 +74,6 @@ void evarena_release(struct evarena *a)
 	free(a);
 }
 
-/*
- * The memory of a chunk of total bytes. The largest chunks are one huge
- * page each, when the kernel gives them (madvise is only a hint): a list
- * of a million events is then a few hundred page faults, not a hundred
- * thousand.
- */
-static void *chunk_memory(size_t total)
-{
-	void *p;
-
-	if (total != HUGE_PAGE || posix_memalign(&p, HUGE_PAGE, total))
-		return xmalloc(total);
-#ifdef MADV_HUGEPAGE
-	madvise(p, total, MADV_HUGEPAGE);
-#endif
-	return p;
-}
-
 /* A new chunk of size bytes at the head of the chain. */
 static struct evarena_chunk *new_chunk(struct evarena *a, size_t size)
 {
@@ -101,7 +81,7 @@ static struct evarena_chunk *new_chunk(struct evarena *a, size_t size)
 
 	if (size > SIZE_MAX - sizeof(*c))
 		xalloc_die(size);
-	c = chunk_memory(sizeof(*c) + size);
+	c = xmalloc_huge(sizeof(*c) + size);
 	c->prev = a->head;
 	c->size = size;
 	c->used = 0;

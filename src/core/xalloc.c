@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "itin/err.h"
@@ -56,6 +57,32 @@ void *xcalloc(size_t n, size_t size)
 
 	if (!p)
 		xalloc_die(n * size);
+	return p;
+}
+
+void *xmalloc_huge(size_t size)
+{
+	void *p;
+
+	if (size < XALLOC_HUGE_PAGE ||
+	    posix_memalign(&p, XALLOC_HUGE_PAGE, size))
+		return xmalloc(size);
+#ifdef MADV_HUGEPAGE
+	madvise(p, size, MADV_HUGEPAGE);
+#endif
+	return p;
+}
+
+void *xcalloc_huge(size_t n, size_t size)
+{
+	void *p;
+
+	if (size && n > SIZE_MAX / size)
+		xalloc_die(SIZE_MAX);
+	if (n * size < XALLOC_HUGE_PAGE)
+		return xcalloc(n, size);
+	p = xmalloc_huge(n * size);
+	memset(p, 0, n * size);
 	return p;
 }
 
