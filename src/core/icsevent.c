@@ -416,7 +416,7 @@ int ics_read_vevent(struct ics_reader *r, size_t first, size_t last)
 		ret = 0;
 		goto out;
 	}
-	ev = event_new();
+	ev = event_new_in(evlist_arena(r->out));
 	ics_read_text(r, ev, &vp);
 	if (read_times(r, ev, &vp, dtstart))
 		goto out;
