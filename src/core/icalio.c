@@ -73,27 +73,39 @@ static long long_field_line(struct ics_reader *r, long line, const char *msg)
 	const char *prop = NULL;
 	size_t i, best = 0;
 	long at = 0;
+	bool in = false;
 	struct cprop p;
+	struct ics_lexer lx;
+	struct ics_lines one = {STRBUF_INIT, NULL, 0, 0};
+	struct ics_lines *keep = r->ls;
 
 	if (!strstr(msg, " too long ("))
 		return 0;
 	for (i = 0; i < sizeof(map) / sizeof(map[0]) && !prop; i++)
 		if (!strncmp(msg, map[i].what, strlen(map[i].what)))
 			prop = map[i].prop;
-	for (i = 0; i < r->ncl && r->cl[i].line != line; i++)
-		;
-	for (i++; i < r->ncl; i++) {
-		if (r->cl[i].skip || ics_parse_cline(r, i, &p))
+	/* The VEVENT's lines are gone: read the file again up to it. */
+	r->ls = &one;
+	ics_lex_start(&lx, r);
+	while (ics_lines_reset(&one), ics_lex_next(r, &lx, &one) > 0) {
+		if (!in) {
+			in = one.cl[0].line == line;
+			continue;
+		}
+		if (ics_parse_cline(r, 0, &p))
 			continue;
 		if (ics_name_is(&p, "END") && !ascii_casecmp(p.value, "VEVENT"))
 			break;
 		/* The longest line of that property (of any, when the
 		 * field is not one mapped here). */
-		if ((!prop || ics_name_is(&p, prop)) && r->cl[i].len > best) {
-			best = r->cl[i].len;
-			at = r->cl[i].line;
+		if ((!prop || ics_name_is(&p, prop)) && one.cl[0].len > best) {
+			best = one.cl[0].len;
+			at = one.cl[0].line;
 		}
 	}
+	ics_lex_end(&lx);
+	ics_lines_release(&one);
+	r->ls = keep;
 	return at;
 }
 
@@ -215,7 +227,9 @@ static void reader_init(struct ics_reader *r, const char *fname,
 	r->st = st;
 	memset(r->st, 0, sizeof(*r->st));
 	r->out = out;
-	strbuf_init(&r->text);
+	strbuf_init(&r->win.text);
+	strbuf_init(&r->tzl.text);
+	r->ls = &r->win;
 	strbuf_init(&r->tmp);
 	r->uids = evindex_build(&empty);
 	r->ids = evindex_build(&empty);
@@ -235,6 +249,8 @@ static void reader_release(struct ics_reader *r)
 	for (size_t i = 0; i < r->npend; i++) {
 		event_free(r->pend[i].ev);
 		free(r->pend[i].uid);
+		free(r->pend[i].props.v);
+		free(r->pend[i].props_text);
 	}
 	free(r->pend);
 	for (size_t i = 0; i < r->nzones; i++) {
@@ -245,41 +261,66 @@ static void reader_release(struct ics_reader *r)
 	for (size_t i = 0; i < r->nvtz; i++)
 		free(r->vtz[i].tzid);
 	free(r->vtz);
-	free(r->cl);
-	strbuf_release(&r->text);
+	ics_lines_release(&r->win);
+	ics_lines_release(&r->tzl);
+	free(r->skips);
+	for (size_t i = 0; i < r->nreps; i++)
+		free(r->reps[i].text);
+	free(r->reps);
 	strbuf_release(&r->tmp);
 	evindex_free(r->uids);
 	evindex_free(r->ids);
 }
 
-/* Every VEVENT of the VCALENDARs read into a pending event. */
+/* The VEVENT of lines begin..end of r->win into a pending event. */
+static int one_vevent(struct ics_reader *r, size_t begin, size_t end)
+{
+	/* A control character in it: refused whole, before any of it
+	 * reaches libical. */
+	size_t bad = ics_ctrl_in(r, begin, end);
+
+	if (bad ? ics_ctrl_fail(r, bad - 1) && ics_refuse(r)
+		: ics_read_vevent(r, begin, end) && ics_refuse(r))
+		return -1;
+	return 0;
+}
+
+/*
+ * Every VEVENT of the VCALENDARs read into a pending event, one at a
+ * time: r->win holds the lines of the component being read, no more.
+ */
 static int read_vevents(struct ics_reader *r)
 {
-	int depth = 0;
+	struct ics_lexer lx;
+	int depth = 0, ret = 0;
 	size_t begin = 0;
 
-	for (size_t i = 0; i < r->ncl; i++) {
+	r->ls = &r->win;
+	ics_lex_start(&lx, r);
+	for (;;) {
 		struct cprop p;
+		size_t i;
 
-		if (r->cl[i].skip)
-			continue;
+		/* Between components nothing is kept. */
+		if (depth < 2)
+			ics_lines_reset(&r->win);
+		if (ics_lex_next(r, &lx, &r->win) <= 0)
+			break;
+		i = r->win.n - 1;
 		ics_parse_cline(r, i, &p);
 		if (ics_name_is(&p, "BEGIN")) {
 			if (++depth == 2)
 				begin = i;
-		} else if (ics_name_is(&p, "END")) {
-			size_t bad;
-
-			if (depth-- != 2 || ascii_casecmp(p.value, "VEVENT"))
-				continue;
-			/* A control character in it: refused whole, before any
-			 * of it reaches libical. */
-			bad = ics_ctrl_in(r, begin, i);
-			if (bad ? ics_ctrl_fail(r, bad - 1) && ics_refuse(r)
-				: ics_read_vevent(r, begin, i) && ics_refuse(r))
-				return -1;
+		} else if (ics_name_is(&p, "END") && depth-- == 2 &&
+			   !ascii_casecmp(p.value, "VEVENT") &&
+			   one_vevent(r, begin, i)) {
+			ret = -1;
+			break;
 		}
 	}
+	ics_lex_end(&lx);
+	if (ret)
+		return -1;
 	if (r->no_uid.n)
 		itin_warn_at(r->w, r->fname, r->no_uid.first, 0,
 			     "VEVENT without UID (%zu in this file, the first "
@@ -308,8 +349,10 @@ int icalio_read(const char *buf, size_t len, const char *fname,
 		return -1;
 	memset(&dummy, 0, sizeof(dummy));
 	reader_init(&r, fname, o, out, w, st ? st : &dummy, err);
+	r.buf = buf;
+	r.len = len;
 	itin_err_clear(err);
-	if (!ics_split_lines(&r, buf, len) && !ics_check_structure(&r) &&
+	if (!ics_scan_lines(&r) && !ics_check_structure(&r) &&
 	    !ics_check_vtimezones(&r) && !read_vevents(&r) &&
 	    !ics_finish_pending(&r))
 		ret = 0;
