@@ -46,11 +46,11 @@ struct ics_lines {
 
 /* A physical line of the content line being read: for error columns. */
 struct ics_seg {
-	size_t off;  /* where its bytes start in the content line */
-	size_t pos;  /* where the physical line starts in the buffer */
+	size_t off; /* where its bytes start in the content line */
+	size_t pos; /* where the physical line starts in the buffer */
 	long line;
-	bool cont;   /* a continuation (its first byte not in the text) */
-	bool empty;  /* an empty line inside the folded one */
+	bool cont;  /* a continuation (its first byte not in the text) */
+	bool empty; /* an empty line inside the folded one */
 };
 
 struct lexcheck;

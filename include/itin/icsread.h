@@ -62,9 +62,9 @@ struct vtzdef {
  */
 enum vkind { V_SINGLE, V_MASTER, V_OVERRIDE };
 struct ics_pending {
-	struct event *ev;   /* times set from DTSTART/DTEND */
-	char *uid;	    /* NULL when the VEVENT had none */
-	long line;	    /* BEGIN:VEVENT */
+	struct event *ev; /* times set from DTSTART/DTEND */
+	char *uid;	  /* NULL when the VEVENT had none */
+	long line;	  /* BEGIN:VEVENT */
 	/* Its properties, kept for a series' first event and an override
 	 * (its series needs them once the file is read); else empty. */
 	struct vprops props;
@@ -80,6 +80,12 @@ struct ics_pending {
 	char recid_stamp[24];
 	bool used;
 	bool alone; /* an override emitted as an event of its own */
+};
+
+/* An END line repaired (its content line, its text), for later passes. */
+struct ics_rep {
+	size_t idx;
+	char *text;
 };
 
 /*
@@ -103,16 +109,13 @@ struct ics_reader {
 
 	const char *buf; /* the file */
 	size_t len;
-	struct ics_lines *ls;  /* the lines icslex.h's functions read */
-	struct ics_lines win;  /* the component being read */
-	struct ics_lines tzl;  /* the VTIMEZONEs */
-	size_t cur_idx;	       /* the content line the pass is at */
-	size_t *skips;	       /* content lines every pass skips */
+	struct ics_lines *ls; /* the lines icslex.h's functions read */
+	struct ics_lines win; /* the component being read */
+	struct ics_lines tzl; /* the VTIMEZONEs */
+	size_t cur_idx;	      /* the content line the pass is at */
+	size_t *skips;	      /* content lines every pass skips */
 	size_t nskips, skipalloc;
-	struct ics_rep {
-		size_t idx;
-		char *text;
-	} *reps; /* END lines repaired, by content line */
+	struct ics_rep *reps; /* END lines repaired, by content line */
 	size_t nreps, repalloc;
 
 	struct vtzdef *vtz;

@@ -225,7 +225,8 @@ int ics_check_structure(struct ics_reader *r)
 	if (n.depth)
 		ics_fail_at(r, n.stack[n.depth - 1].line, 1,
 			    "BEGIN:%s is never closed (END:%s missing)",
-			    n.stack[n.depth - 1].name, n.stack[n.depth - 1].name);
+			    n.stack[n.depth - 1].name,
+			    n.stack[n.depth - 1].name);
 	else if (!n.ncal)
 		ics_fail_at(r, 0, 0, "no VCALENDAR (not an iCalendar file)");
 	else

@@ -252,10 +252,11 @@ static void override_rule(struct ics_reader *r, struct ics_pending *ov,
 		    !ics_name_is(&vp->v[i], "RDATE"))
 			continue;
 		for (size_t k = 0; k < master->n && !found; k++)
-			found = vp->v[i].nlen == master->v[k].nlen &&
-				!ascii_ncasecmp(vp->v[i].name, master->v[k].name,
-						vp->v[i].nlen) &&
-				!strcmp(vp->v[i].value, master->v[k].value);
+			found =
+			    vp->v[i].nlen == master->v[k].nlen &&
+			    !ascii_ncasecmp(vp->v[i].name, master->v[k].name,
+					    vp->v[i].nlen) &&
+			    !strcmp(vp->v[i].value, master->v[k].value);
 		copied = found;
 	}
 	if (copied)

@@ -80,15 +80,17 @@ static void locate(const struct ics_lexer *lx, size_t off, long *line,
 
 	for (size_t k = 0;; k++) {
 		const struct ics_seg *g = &lx->seg[k];
-		size_t end = k + 1 < lx->nseg ? lx->seg[k + 1].off : lx->cur.len;
+		size_t end =
+		    k + 1 < lx->nseg ? lx->seg[k + 1].off : lx->cur.len;
 		size_t n = end - g->off;
 
 		if (g->empty || left <= n || k + 1 == lx->nseg) {
 			if (!g->empty && left > n)
 				left = n;
 			*line = g->line;
-			*col = utf8_column(lx->buf + g->pos,
-					   (g->cont || g->empty ? 1 : 0) + left);
+			*col =
+			    utf8_column(lx->buf + g->pos,
+					(g->cont || g->empty ? 1 : 0) + left);
 			return;
 		}
 		left -= n;
@@ -343,7 +345,8 @@ int ics_scan_lines(struct ics_reader *r)
 			     "line of %zu octets not folded at 75 as RFC 5545 "
 			     "wants (%zu such line%s, the first here); read "
 			     "anyway",
-			     k.longl.size, k.longl.n, k.longl.n == 1 ? "" : "s");
+			     k.longl.size, k.longl.n,
+			     k.longl.n == 1 ? "" : "s");
 	if (k.utf8_seen && (!k.ctrl_seen || k.utf8_idx < k.ctrl_idx)) {
 		itin_warn_at(r->w, r->fname, k.utf8_line, k.utf8_col,
 			     "not valid UTF-8; such bytes are read as Latin-1");
@@ -526,8 +529,8 @@ void ics_replace_cline(struct ics_reader *r, size_t i, const char *text)
 
 void ics_mark_skip(struct ics_reader *r)
 {
-	r->skips = xgrow(r->skips, &r->skipalloc, r->nskips + 1,
-			 sizeof(*r->skips));
+	r->skips =
+	    xgrow(r->skips, &r->skipalloc, r->nskips + 1, sizeof(*r->skips));
 	r->skips[r->nskips++] = r->cur_idx;
 }
 
