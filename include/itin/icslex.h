@@ -62,8 +62,11 @@ struct lexcheck;
  * same index (r->cur_idx, counted from 0).
  */
 struct ics_lexer {
-	const char *buf;
+	const char *buf; /* the buffer, or the part of the file read */
 	size_t len, pos;
+	char *blk; /* reading a file: its bytes read (buf) */
+	size_t cap;
+	bool eof, started;
 	long ln;		/* physical lines read */
 	size_t idx;		/* content lines read */
 	size_t skip_at, rep_at; /* next in r->skips, r->reps */
@@ -100,11 +103,17 @@ struct itime {
 /* The first pass: every line's bytes and ends checked (the file refused
  * at the first bad one), lapses said once. */
 int ics_scan_lines(struct ics_reader *r);
-/* A pass from the start of the buffer; ics_lex_end() frees it. */
-void ics_lex_start(struct ics_lexer *lx, const struct ics_reader *r);
+/* A pass from the start of the buffer or file; ics_lex_end() frees it.
+ * -1 (err) when the file cannot be read again or has changed. */
+int ics_lex_start(struct ics_lexer *lx, struct ics_reader *r);
 void ics_lex_end(struct ics_lexer *lx);
-/* The next content line appended to to (r->cur_idx its index): 1, or 0
- * at the end of the buffer. */
+/* Reading a file (r->fd): note what it is before the first pass; and
+ * whether it is still that (-1, err, when it has changed). */
+int ics_lex_file_mark(struct ics_reader *r);
+int ics_lex_file_same(struct ics_reader *r);
+/* The next content line appended to to (r->cur_idx its index): 1, 0 at
+ * the end, -1 (err) when the first pass refuses the file or the file
+ * cannot be read. */
 int ics_lex_next(struct ics_reader *r, struct ics_lexer *lx,
 		 struct ics_lines *to);
 void ics_lines_reset(struct ics_lines *ls);

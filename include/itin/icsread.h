@@ -107,8 +107,10 @@ struct ics_reader {
 	struct icalio_stats *st;
 	struct evlist *out;
 
-	const char *buf; /* the file */
+	const char *buf; /* the file's bytes, or: */
 	size_t len;
+	int fd;			   /* the file, read by each pass; -1 */
+	int64_t fsize, fmtime_ns;  /* what it was when the first pass began */
 	struct ics_lines *ls; /* the lines icslex.h's functions read */
 	struct ics_lines win; /* the component being read */
 	struct ics_lines tzl; /* the VTIMEZONEs */

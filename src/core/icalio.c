@@ -86,7 +86,8 @@ static long long_field_line(struct ics_reader *r, long line, const char *msg)
 			prop = map[i].prop;
 	/* The VEVENT's lines are gone: read the file again up to it. */
 	r->ls = &one;
-	ics_lex_start(&lx, r);
+	if (ics_lex_start(&lx, r))
+		lx.eof = true, lx.pos = lx.len = 0;
 	while (ics_lines_reset(&one), ics_lex_next(r, &lx, &one) > 0) {
 		if (!in) {
 			in = one.cl[0].line == line;
@@ -230,6 +231,7 @@ static void reader_init(struct ics_reader *r, const char *fname,
 	strbuf_init(&r->win.text);
 	strbuf_init(&r->tzl.text);
 	r->ls = &r->win;
+	r->fd = -1;
 	strbuf_init(&r->tmp);
 	r->uids = evindex_build(&empty);
 	r->ids = evindex_build(&empty);
@@ -296,18 +298,25 @@ static int read_vevents(struct ics_reader *r)
 	size_t begin = 0;
 
 	r->ls = &r->win;
-	ics_lex_start(&lx, r);
-	for (;;) {
+	ret = ics_lex_start(&lx, r);
+	while (!ret) {
 		struct cprop p;
 		size_t i;
+		int got;
 
 		/* Between components nothing is kept. */
 		if (depth < 2)
 			ics_lines_reset(&r->win);
-		if (ics_lex_next(r, &lx, &r->win) <= 0)
+		got = ics_lex_next(r, &lx, &r->win);
+		if (got <= 0) {
+			ret = got;
 			break;
+		}
 		i = r->win.n - 1;
-		ics_parse_cline(r, i, &p);
+		/* The structure pass parsed every line; one that fails now
+		 * (a file changed under us) is passed over. */
+		if (ics_parse_cline(r, i, &p))
+			continue;
 		if (ics_name_is(&p, "BEGIN")) {
 			if (++depth == 2)
 				begin = i;
@@ -334,6 +343,19 @@ static int read_vevents(struct ics_reader *r)
 	return 0;
 }
 
+/* The stages, in order (icsread.h), and the reader released. */
+static int read_all(struct ics_reader *r)
+{
+	int ret = -1;
+
+	if (!ics_scan_lines(r) && !ics_check_structure(r) &&
+	    !ics_check_vtimezones(r) && !read_vevents(r) &&
+	    !ics_finish_pending(r) && (r->fd < 0 || !ics_lex_file_same(r)))
+		ret = 0;
+	reader_release(r);
+	return ret;
+}
+
 int icalio_read(const char *buf, size_t len, const char *fname,
 		const struct icalio_read_opts *o, struct evlist *out,
 		const struct itin_warner *w, struct icalio_stats *st,
@@ -341,7 +363,6 @@ int icalio_read(const char *buf, size_t len, const char *fname,
 {
 	struct icalio_stats dummy;
 	struct ics_reader r;
-	int ret = -1;
 
 	/* libical is opened by the reader of .ics, not at start-up
 	 * (icslib.h). */
@@ -352,10 +373,25 @@ int icalio_read(const char *buf, size_t len, const char *fname,
 	r.buf = buf;
 	r.len = len;
 	itin_err_clear(err);
-	if (!ics_scan_lines(&r) && !ics_check_structure(&r) &&
-	    !ics_check_vtimezones(&r) && !read_vevents(&r) &&
-	    !ics_finish_pending(&r))
-		ret = 0;
-	reader_release(&r);
-	return ret;
+	return read_all(&r);
+}
+
+int icalio_read_fd(int fd, const char *fname, const struct icalio_read_opts *o,
+		   struct evlist *out, const struct itin_warner *w,
+		   struct icalio_stats *st, struct itin_err *err)
+{
+	struct icalio_stats dummy;
+	struct ics_reader r;
+
+	if (ics_lib_load(err))
+		return -1;
+	memset(&dummy, 0, sizeof(dummy));
+	reader_init(&r, fname, o, out, w, st ? st : &dummy, err);
+	r.fd = fd;
+	itin_err_clear(err);
+	if (ics_lex_file_mark(&r)) {
+		reader_release(&r);
+		return -1;
+	}
+	return read_all(&r);
 }

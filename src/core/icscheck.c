@@ -180,15 +180,17 @@ static bool in_vtimezone(const struct nest *n, const struct cprop *p)
 
 /* The next content line into r->win, parsed into p (in r->tzl when a
  * VTIMEZONE's, at *i of r->ls): 1, 0 at the end, -1 for a line that is
- * not a content line (skipped). */
+ * not a content line (skipped), -2 when the file cannot be read. */
 static int next_line(struct ics_reader *r, struct ics_lexer *lx,
 		     const struct nest *n, struct cprop *p, size_t *i)
 {
 	ics_lines_reset(&r->win);
 	r->ls = &r->win;
 	*i = 0;
-	if (ics_lex_next(r, lx, &r->win) <= 0)
-		return 0;
+	int got = ics_lex_next(r, lx, &r->win);
+
+	if (got <= 0)
+		return got ? -2 : 0;
 	if (ics_parse_cline(r, 0, p))
 		return -1;
 	if (in_vtimezone(n, p)) {
@@ -210,8 +212,11 @@ int ics_check_structure(struct ics_reader *r)
 
 	n.depth = 0;
 	n.ncal = 0;
-	ics_lex_start(&lx, r);
+	if (ics_lex_start(&lx, r))
+		goto out;
 	while ((got = next_line(r, &lx, &n, &p, &i))) {
+		if (got == -2)
+			goto out;
 		if (got < 0) {
 			itin_warn_at(r->w, r->fname, r->err->line, r->err->col,
 				     "%s; line ignored", r->err->msg);

@@ -3,9 +3,12 @@
  * (icslex.h), read the way import.c-style readers do, so that every
  * problem has its line.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "itin/ascii.h"
 #include "itin/datetime.h"
@@ -171,6 +174,69 @@ static void seg_add(struct ics_lexer *lx, size_t pos, bool cont, bool empty)
 	lx->nseg++;
 }
 
+/* Reading a file: the file has not changed since the first pass. */
+int ics_lex_file_same(struct ics_reader *r)
+{
+	struct stat st;
+
+	if (fstat(r->fd, &st))
+		return itin_err_set(r->err, ITIN_EX_IOERR,
+				    "cannot read '%s': %s", r->fname,
+				    strerror(errno));
+	if ((int64_t)st.st_size != r->fsize ||
+	    (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec !=
+		r->fmtime_ns)
+		return itin_err_set(r->err, ITIN_EX_IOERR,
+				    "'%s' changed while it was read; "
+				    "nothing imported from it",
+				    r->fname);
+	return 0;
+}
+
+int ics_lex_file_mark(struct ics_reader *r)
+{
+	struct stat st;
+
+	if (fstat(r->fd, &st))
+		return itin_err_set(r->err, ITIN_EX_IOERR,
+				    "cannot read '%s': %s", r->fname,
+				    strerror(errno));
+	r->fsize = (int64_t)st.st_size;
+	r->fmtime_ns =
+	    (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+	return 0;
+}
+
+/*
+ * Reading a file: more of it after what is read, keeping the bytes of
+ * the content line being read (its physical lines, for locate()); the
+ * block grows only for a line longer than it.
+ */
+static int refill(struct ics_reader *r, struct ics_lexer *lx)
+{
+	size_t keep = lx->nseg ? lx->seg[0].pos : lx->pos;
+	ssize_t n;
+
+	memmove(lx->blk, lx->blk + keep, lx->len - keep);
+	lx->len -= keep;
+	lx->pos -= keep;
+	for (size_t k = 0; k < lx->nseg; k++)
+		lx->seg[k].pos -= keep;
+	if (lx->len == lx->cap)
+		lx->blk = xgrow(lx->blk, &lx->cap, lx->cap + 1, 1);
+	lx->buf = lx->blk;
+	do
+		n = read(r->fd, lx->blk + lx->len, lx->cap - lx->len);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return itin_err_set(r->err, ITIN_EX_IOERR,
+				    "cannot read '%s': %s", r->fname,
+				    strerror(errno));
+	lx->len += (size_t)n;
+	lx->eof = !n;
+	return 0;
+}
+
 /*
  * The next content line unfolded into lx->cur: a line that starts with
  * a space or TAB continues the one before. 1, 0 at the end, -1 when the
@@ -182,16 +248,27 @@ static int unfold_next(struct ics_reader *r, struct ics_lexer *lx)
 
 	strbuf_reset(&lx->cur);
 	lx->nseg = 0;
-	if (!lx->pos && lx->len >= 3 && !memcmp(lx->buf, "\xEF\xBB\xBF", 3))
+	while (!lx->started && lx->len < 3 && !lx->eof)
+		if (refill(r, lx))
+			return -1;
+	if (!lx->started && lx->len >= 3 &&
+	    !memcmp(lx->buf, "\xEF\xBB\xBF", 3))
 		lx->pos = 3;
-	while (lx->pos < lx->len) {
+	lx->started = true;
+	while (lx->pos < lx->len || !lx->eof) {
 		size_t at = lx->pos;
 		const char *p = lx->buf + at,
 			   *nl = memchr(p, '\n', lx->len - at);
 		size_t n = nl ? (size_t)(nl - p) : lx->len - at;
-		bool has_cr = n && p[n - 1] == '\r',
-		     cont = n > has_cr && (*p == ' ' || *p == '\t');
+		bool has_cr, cont;
 
+		if (!nl && !lx->eof) { /* the line goes on in the file */
+			if (refill(r, lx))
+				return -1;
+			continue;
+		}
+		has_cr = n && p[n - 1] == '\r';
+		cont = n > has_cr && (*p == ' ' || *p == '\t');
 		if (has_cr)
 			n--;
 		if (have && n && !cont)
@@ -259,13 +336,32 @@ static void check_bytes(struct ics_reader *r, struct ics_lexer *lx,
 	}
 }
 
-void ics_lex_start(struct ics_lexer *lx, const struct ics_reader *r)
+/* A file's block: a few pages, as stdio reads. */
+#ifndef ICS_BLOCK /* smaller in a test build, to cross blocks */
+#define ICS_BLOCK ((size_t)128 << 10)
+#endif
+
+int ics_lex_start(struct ics_lexer *lx, struct ics_reader *r)
 {
 	memset(lx, 0, sizeof(*lx));
-	lx->buf = r->buf;
-	lx->len = r->len;
 	strbuf_init(&lx->cur);
 	strbuf_init(&lx->fix);
+	if (r->fd < 0) {
+		lx->buf = r->buf;
+		lx->len = r->len;
+		lx->eof = true;
+		return 0;
+	}
+	lx->cap = ICS_BLOCK;
+	lx->blk = xmalloc(lx->cap);
+	lx->buf = lx->blk;
+	if (ics_lex_file_same(r))
+		return -1;
+	if (lseek(r->fd, 0, SEEK_SET) < 0)
+		return itin_err_set(r->err, ITIN_EX_IOERR,
+				    "cannot read '%s': %s", r->fname,
+				    strerror(errno));
+	return 0;
 }
 
 void ics_lex_end(struct ics_lexer *lx)
@@ -273,6 +369,7 @@ void ics_lex_end(struct ics_lexer *lx)
 	strbuf_release(&lx->cur);
 	strbuf_release(&lx->fix);
 	free(lx->seg);
+	free(lx->blk);
 }
 
 /* Whether an earlier pass said to skip content line idx. */
@@ -326,7 +423,10 @@ int ics_scan_lines(struct ics_reader *r)
 	int got;
 
 	memset(&k, 0, sizeof(k));
-	ics_lex_start(&lx, r);
+	if (ics_lex_start(&lx, r)) {
+		ics_lex_end(&lx);
+		return -1;
+	}
 	lx.chk = &k;
 	do {
 		ics_lines_reset(&r->win);
@@ -612,9 +712,10 @@ void ics_top_props(struct ics_reader *r, size_t first, size_t last,
 	for (size_t i = first + 1; i < last; i++) {
 		struct cprop p;
 
-		if (r->ls->cl[i].skip)
+		/* Every line was parsed by the structure pass; one that
+		 * fails now (a file changed under us) is passed over. */
+		if (r->ls->cl[i].skip || ics_parse_cline(r, i, &p))
 			continue;
-		ics_parse_cline(r, i, &p);
 		if (ics_name_is(&p, "BEGIN"))
 			depth++;
 		else if (ics_name_is(&p, "END"))
