@@ -109,13 +109,13 @@ struct ics_reader {
 
 	const char *buf; /* the file's bytes, or: */
 	size_t len;
-	int fd;			   /* the file, read by each pass; -1 */
-	int64_t fsize, fmtime_ns;  /* what it was when the first pass began */
-	struct ics_lines *ls; /* the lines icslex.h's functions read */
-	struct ics_lines win; /* the component being read */
-	struct ics_lines tzl; /* the VTIMEZONEs */
-	size_t cur_idx;	      /* the content line the pass is at */
-	size_t *skips;	      /* content lines every pass skips */
+	int fd;			  /* the file, read by each pass; -1 */
+	int64_t fsize, fmtime_ns; /* what it was when the first pass began */
+	struct ics_lines *ls;	  /* the lines icslex.h's functions read */
+	struct ics_lines win;	  /* the component being read */
+	struct ics_lines tzl;	  /* the VTIMEZONEs */
+	size_t cur_idx;		  /* the content line the pass is at */
+	size_t *skips;		  /* content lines every pass skips */
 	size_t nskips, skipalloc;
 	struct ics_rep *reps; /* END lines repaired, by content line */
 	size_t nreps, repalloc;

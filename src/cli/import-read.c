@@ -264,7 +264,8 @@ static int check_limits(int fd, const char *path, struct strbuf *head,
 		keep = keep < room ? keep : room;
 		if (head->len < 64)
 			strbuf_add(head, buf,
-				   keep < 64 - head->len ? keep : 64 - head->len);
+				   keep < 64 - head->len ? keep
+							 : 64 - head->len);
 		if (bad)
 			goto out;
 	}

@@ -251,8 +251,7 @@ static int unfold_next(struct ics_reader *r, struct ics_lexer *lx)
 	while (!lx->started && lx->len < 3 && !lx->eof)
 		if (refill(r, lx))
 			return -1;
-	if (!lx->started && lx->len >= 3 &&
-	    !memcmp(lx->buf, "\xEF\xBB\xBF", 3))
+	if (!lx->started && lx->len >= 3 && !memcmp(lx->buf, "\xEF\xBB\xBF", 3))
 		lx->pos = 3;
 	lx->started = true;
 	while (lx->pos < lx->len || !lx->eof) {
