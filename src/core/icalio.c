@@ -356,10 +356,11 @@ static int read_all(struct ics_reader *r)
 	return ret;
 }
 
-int icalio_read(const char *buf, size_t len, const char *fname,
-		const struct icalio_read_opts *o, struct evlist *out,
-		const struct itin_warner *w, struct icalio_stats *st,
-		struct itin_err *err)
+/* The reader of buf[0..len), or of the file fd when it is not -1. */
+static int read_source(const char *buf, size_t len, int fd, const char *fname,
+		       const struct icalio_read_opts *o, struct evlist *out,
+		       const struct itin_warner *w, struct icalio_stats *st,
+		       struct itin_err *err)
 {
 	struct icalio_stats dummy;
 	struct ics_reader r;
@@ -372,26 +373,26 @@ int icalio_read(const char *buf, size_t len, const char *fname,
 	reader_init(&r, fname, o, out, w, st ? st : &dummy, err);
 	r.buf = buf;
 	r.len = len;
+	r.fd = fd;
 	itin_err_clear(err);
+	if (fd >= 0 && ics_lex_file_mark(&r)) {
+		reader_release(&r);
+		return -1;
+	}
 	return read_all(&r);
+}
+
+int icalio_read(const char *buf, size_t len, const char *fname,
+		const struct icalio_read_opts *o, struct evlist *out,
+		const struct itin_warner *w, struct icalio_stats *st,
+		struct itin_err *err)
+{
+	return read_source(buf, len, -1, fname, o, out, w, st, err);
 }
 
 int icalio_read_fd(int fd, const char *fname, const struct icalio_read_opts *o,
 		   struct evlist *out, const struct itin_warner *w,
 		   struct icalio_stats *st, struct itin_err *err)
 {
-	struct icalio_stats dummy;
-	struct ics_reader r;
-
-	if (ics_lib_load(err))
-		return -1;
-	memset(&dummy, 0, sizeof(dummy));
-	reader_init(&r, fname, o, out, w, st ? st : &dummy, err);
-	r.fd = fd;
-	itin_err_clear(err);
-	if (ics_lex_file_mark(&r)) {
-		reader_release(&r);
-		return -1;
-	}
-	return read_all(&r);
+	return read_source(NULL, 0, fd, fname, o, out, w, st, err);
 }
