@@ -157,5 +157,14 @@ int icalio_read(const char *buf, size_t len, const char *fname,
 		const struct icalio_read_opts *o, struct evlist *out,
 		const struct itin_warner *w, struct icalio_stats *st,
 		struct itin_err *err);
+/*
+ * The same from fd, a regular file the caller has checked (inread.h's
+ * limits): it is read in passes, each from its start, a block at a time,
+ * so memory grows with the events, not with the file. Status 74 when it
+ * cannot be read or changes while it is.
+ */
+int icalio_read_fd(int fd, const char *fname, const struct icalio_read_opts *o,
+		   struct evlist *out, const struct itin_warner *w,
+		   struct icalio_stats *st, struct itin_err *err);
 
 #endif

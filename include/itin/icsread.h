@@ -5,6 +5,7 @@
  *   icslex.c     the content lines: unfolded, checked, split (icslex.h)
  *   icscheck.c   the components' nesting, forgiving typos; the budget of
  *                changes in each VTIMEZONE, before libical expands any
+ *   icalio.c     each VEVENT's lines, one VEVENT at a time, to:
  *   icsevent.c   one VEVENT into a pending event: its times, its UID
  *   icsfields.c  its other fields, from X-ITIN- or standard properties
  *   icsexpand.c  once the file is read: single events checked and added,
@@ -13,9 +14,18 @@
  *   icalio.c     icalio_read() itself, and what every stage shares:
  *                errors at a line, the event's final check and append
  *
- * Ownership: the reader owns everything it points to but w, err, st, o
- * and out, which are icalio_read()'s caller's; a pending event's ev and
- * uid are the reader's until they are appended to out.
+ * The buffer is read in passes (ics_lexer, icslex.h), one content line
+ * at a time: the bytes (icslex.c), the nesting (icscheck.c), the
+ * VEVENTs (icalio.c). What stays from one pass to the next is small: the
+ * lines to skip and the END lines repaired (a few, in a file with typos),
+ * the VTIMEZONEs' lines. A VEVENT's lines are kept only while it is read;
+ * then its event waits in r->pend, with a copy of its properties only
+ * when a series needs them later (a series' first event, an override).
+ *
+ * Ownership: the reader owns everything it points to but buf, w, err,
+ * st, o and out, which are icalio_read()'s caller's; a pending event's ev
+ * is in out's arena, and with its uid and kept properties the reader's
+ * until it is appended to out.
  */
 #ifndef ITIN_ICSREAD_H
 #define ITIN_ICSREAD_H
@@ -42,7 +52,7 @@
 /* A VTIMEZONE of the file: its TZID and its content lines. */
 struct vtzdef {
 	char *tzid;
-	size_t first, last; /* content lines BEGIN..END */
+	size_t first, last; /* its lines BEGIN..END in r->tzl */
 	long line;
 };
 
@@ -52,10 +62,13 @@ struct vtzdef {
  */
 enum vkind { V_SINGLE, V_MASTER, V_OVERRIDE };
 struct ics_pending {
-	struct event *ev;   /* times set from DTSTART/DTEND */
-	char *uid;	    /* NULL when the VEVENT had none */
-	long line;	    /* BEGIN:VEVENT */
-	size_t first, last; /* its content lines */
+	struct event *ev; /* times set from DTSTART/DTEND */
+	char *uid;	  /* NULL when the VEVENT had none */
+	long line;	  /* BEGIN:VEVENT */
+	/* Its properties, kept for a series' first event and an override
+	 * (its series needs them once the file is read); else empty. */
+	struct vprops props;
+	char *props_text;
 	enum vkind kind;
 	bool dropped; /* replaced by a later one of the same UID */
 	bool is_override;
@@ -67,6 +80,12 @@ struct ics_pending {
 	char recid_stamp[24];
 	bool used;
 	bool alone; /* an override emitted as an event of its own */
+};
+
+/* An END line repaired (its content line, its text), for later passes. */
+struct ics_rep {
+	size_t idx;
+	char *text;
 };
 
 /*
@@ -88,9 +107,18 @@ struct ics_reader {
 	struct icalio_stats *st;
 	struct evlist *out;
 
-	struct strbuf text; /* unfolded content lines */
-	struct cline *cl;
-	size_t ncl, clalloc;
+	const char *buf; /* the file's bytes, or: */
+	size_t len;
+	int fd;			  /* the file, read by each pass; -1 */
+	int64_t fsize, fmtime_ns; /* what it was when the first pass began */
+	struct ics_lines *ls;	  /* the lines icslex.h's functions read */
+	struct ics_lines win;	  /* the component being read */
+	struct ics_lines tzl;	  /* the VTIMEZONEs */
+	size_t cur_idx;		  /* the content line the pass is at */
+	size_t *skips;		  /* content lines every pass skips */
+	size_t nskips, skipalloc;
+	struct ics_rep *reps; /* END lines repaired, by content line */
+	size_t nreps, repalloc;
 
 	struct vtzdef *vtz;
 	size_t nvtz, vtzalloc;

@@ -2,14 +2,19 @@
  * import-read.c: opening and reading one input of `itin import` into its
  * events (import.h): the format from the file's name, a file or standard
  * input, through iconv for --encoding (recode.h), CSV as a stream
- * (csvio_read_events_fp: memory holds the events, never the file), .itin
- * and .ics read whole, and UTF-16 without --encoding refused with a hint.
+ * (csvio_read_events_fp: memory holds the events, never the file), a .ics
+ * file read in passes from the file itself (icalio_read_fd: the same),
+ * .itin, and .ics from a pipe or through iconv, read whole, and UTF-16
+ * without --encoding refused with a hint.
  * Nothing here touches the store.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "itin/ascii.h"
 #include "cli.h"
@@ -19,6 +24,7 @@
 #include "itin/inread.h"
 #include "itin/itinfmt.h"
 #include "itin/recode.h"
+#include "itin/xalloc.h"
 
 /* The format of a file from its extension: 0 or a usage status. */
 int import_format_of(const char *path, const struct command *cmd,
@@ -224,6 +230,99 @@ static int refuse_utf16(const struct input *in, const struct strbuf *sb,
 			   opt);
 }
 
+/*
+ * fd's bytes checked against the limits as read_input() checks them
+ * (inread.h), read and dropped; head gets what refuse_utf16() would see
+ * of what read_input() keeps (its first 64 bytes).
+ */
+static int check_limits(int fd, const char *path, struct strbuf *head,
+			struct itin_err *err)
+{
+	struct inread_check c;
+	char *buf;
+	int ret = -1;
+
+	if (inread_check_init(&c, path, INREAD_TEXT, err))
+		return -1;
+	buf = xmalloc(64 << 10);
+	for (;;) {
+		size_t keep, room = c.max_input - c.total;
+		ssize_t n = read(fd, buf, 64 << 10);
+		int bad;
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			itin_err_set(err, ITIN_EX_IOERR, "cannot read '%s': %s",
+				     path, strerror(errno));
+			goto out;
+		}
+		if (!n)
+			break;
+		bad = inread_check_feed(&c, buf, (size_t)n, &keep, err);
+		keep = bad ? (size_t)n : keep;
+		keep = keep < room ? keep : room;
+		if (head->len < 64)
+			strbuf_add(head, buf,
+				   keep < 64 - head->len ? keep
+							 : 64 - head->len);
+		if (bad)
+			goto out;
+	}
+	ret = inread_check_finish(&c, err);
+out:
+	free(buf);
+	return ret;
+}
+
+/*
+ * A .ics file that can be read again (not standard input, not a pipe,
+ * not through --encoding): checked as read_whole() and
+ * import_read_one() check one read whole, then read by icalio_read_fd()
+ * from the file, so that memory holds its events, never the file.
+ * false when it is not such a file (read it whole), else true and *ret
+ * the status.
+ */
+static bool read_ics_file(struct input *in, const struct import_opts *io,
+			  int *ret)
+{
+	struct icalio_read_opts o = {
+	    .flags = io->skip_invalid ? ICALIO_SKIP_INVALID : 0,
+	    .from_day = io->from_day,
+	    .to_day = io->to_day,
+	    .max_file_occurrences = io->max_occurrences,
+	};
+	struct strbuf head = STRBUF_INIT;
+	struct itin_err err;
+	struct stat st;
+	int fd;
+
+	if (in->fmt != FMT_ICS || !strcmp(in->path, "-") ||
+	    (io->encoding && strcmp(io->encoding, "UTF-8")))
+		return false;
+	fd = open(in->path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) /* read_whole() says why */
+		return false;
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return false;
+	}
+	itin_err_clear(&err);
+	*ret = 0;
+	if (check_limits(fd, in->path, &head, &err)) {
+		if (!io->encoding && head.len && err.status == ITIN_EX_DATAERR)
+			refuse_utf16(in, &head, &err);
+		*ret = report_err(&err);
+	} else if ((!io->encoding && refuse_utf16(in, &head, &err)) ||
+		   icalio_read_fd(fd, in->name, &o, &in->events, &cli_warner,
+				  &in->ics, &err)) {
+		*ret = report_err(&err);
+	}
+	strbuf_release(&head);
+	close(fd);
+	return true;
+}
+
 int import_read_one(struct input *in, const struct import_opts *io,
 		    struct progress *p)
 {
@@ -233,6 +332,8 @@ int import_read_one(struct input *in, const struct import_opts *io,
 
 	if (in->fmt == FMT_CSV)
 		return read_csv(in, io, p);
+	if (read_ics_file(in, io, &ret))
+		return ret;
 	itin_err_clear(&err);
 	if (read_whole(in, io, &sb, &err)) {
 		/* The reader stops at the first NUL, which UTF-16 has at once;

@@ -73,27 +73,40 @@ static long long_field_line(struct ics_reader *r, long line, const char *msg)
 	const char *prop = NULL;
 	size_t i, best = 0;
 	long at = 0;
+	bool in = false;
 	struct cprop p;
+	struct ics_lexer lx;
+	struct ics_lines one = {STRBUF_INIT, NULL, 0, 0};
+	struct ics_lines *keep = r->ls;
 
 	if (!strstr(msg, " too long ("))
 		return 0;
 	for (i = 0; i < sizeof(map) / sizeof(map[0]) && !prop; i++)
 		if (!strncmp(msg, map[i].what, strlen(map[i].what)))
 			prop = map[i].prop;
-	for (i = 0; i < r->ncl && r->cl[i].line != line; i++)
-		;
-	for (i++; i < r->ncl; i++) {
-		if (r->cl[i].skip || ics_parse_cline(r, i, &p))
+	/* The VEVENT's lines are gone: read the file again up to it. */
+	r->ls = &one;
+	if (ics_lex_start(&lx, r))
+		lx.eof = true, lx.pos = lx.len = 0;
+	while (ics_lines_reset(&one), ics_lex_next(r, &lx, &one) > 0) {
+		if (!in) {
+			in = one.cl[0].line == line;
+			continue;
+		}
+		if (ics_parse_cline(r, 0, &p))
 			continue;
 		if (ics_name_is(&p, "END") && !ascii_casecmp(p.value, "VEVENT"))
 			break;
 		/* The longest line of that property (of any, when the
 		 * field is not one mapped here). */
-		if ((!prop || ics_name_is(&p, prop)) && r->cl[i].len > best) {
-			best = r->cl[i].len;
-			at = r->cl[i].line;
+		if ((!prop || ics_name_is(&p, prop)) && one.cl[0].len > best) {
+			best = one.cl[0].len;
+			at = one.cl[0].line;
 		}
 	}
+	ics_lex_end(&lx);
+	ics_lines_release(&one);
+	r->ls = keep;
 	return at;
 }
 
@@ -215,7 +228,10 @@ static void reader_init(struct ics_reader *r, const char *fname,
 	r->st = st;
 	memset(r->st, 0, sizeof(*r->st));
 	r->out = out;
-	strbuf_init(&r->text);
+	strbuf_init(&r->win.text);
+	strbuf_init(&r->tzl.text);
+	r->ls = &r->win;
+	r->fd = -1;
 	strbuf_init(&r->tmp);
 	r->uids = evindex_build(&empty);
 	r->ids = evindex_build(&empty);
@@ -235,6 +251,8 @@ static void reader_release(struct ics_reader *r)
 	for (size_t i = 0; i < r->npend; i++) {
 		event_free(r->pend[i].ev);
 		free(r->pend[i].uid);
+		free(r->pend[i].props.v);
+		free(r->pend[i].props_text);
 	}
 	free(r->pend);
 	for (size_t i = 0; i < r->nzones; i++) {
@@ -245,41 +263,73 @@ static void reader_release(struct ics_reader *r)
 	for (size_t i = 0; i < r->nvtz; i++)
 		free(r->vtz[i].tzid);
 	free(r->vtz);
-	free(r->cl);
-	strbuf_release(&r->text);
+	ics_lines_release(&r->win);
+	ics_lines_release(&r->tzl);
+	free(r->skips);
+	for (size_t i = 0; i < r->nreps; i++)
+		free(r->reps[i].text);
+	free(r->reps);
 	strbuf_release(&r->tmp);
 	evindex_free(r->uids);
 	evindex_free(r->ids);
 }
 
-/* Every VEVENT of the VCALENDARs read into a pending event. */
+/* The VEVENT of lines begin..end of r->win into a pending event. */
+static int one_vevent(struct ics_reader *r, size_t begin, size_t end)
+{
+	/* A control character in it: refused whole, before any of it
+	 * reaches libical. */
+	size_t bad = ics_ctrl_in(r, begin, end);
+
+	if (bad ? ics_ctrl_fail(r, bad - 1) && ics_refuse(r)
+		: ics_read_vevent(r, begin, end) && ics_refuse(r))
+		return -1;
+	return 0;
+}
+
+/*
+ * Every VEVENT of the VCALENDARs read into a pending event, one at a
+ * time: r->win holds the lines of the component being read, no more.
+ */
 static int read_vevents(struct ics_reader *r)
 {
-	int depth = 0;
+	struct ics_lexer lx;
+	int depth = 0, ret = 0;
 	size_t begin = 0;
 
-	for (size_t i = 0; i < r->ncl; i++) {
+	r->ls = &r->win;
+	ret = ics_lex_start(&lx, r);
+	while (!ret) {
 		struct cprop p;
+		size_t i;
+		int got;
 
-		if (r->cl[i].skip)
+		/* Between components nothing is kept. */
+		if (depth < 2)
+			ics_lines_reset(&r->win);
+		got = ics_lex_next(r, &lx, &r->win);
+		if (got <= 0) {
+			ret = got;
+			break;
+		}
+		i = r->win.n - 1;
+		/* The structure pass parsed every line; one that fails now
+		 * (a file changed under us) is passed over. */
+		if (ics_parse_cline(r, i, &p))
 			continue;
-		ics_parse_cline(r, i, &p);
 		if (ics_name_is(&p, "BEGIN")) {
 			if (++depth == 2)
 				begin = i;
-		} else if (ics_name_is(&p, "END")) {
-			size_t bad;
-
-			if (depth-- != 2 || ascii_casecmp(p.value, "VEVENT"))
-				continue;
-			/* A control character in it: refused whole, before any
-			 * of it reaches libical. */
-			bad = ics_ctrl_in(r, begin, i);
-			if (bad ? ics_ctrl_fail(r, bad - 1) && ics_refuse(r)
-				: ics_read_vevent(r, begin, i) && ics_refuse(r))
-				return -1;
+		} else if (ics_name_is(&p, "END") && depth-- == 2 &&
+			   !ascii_casecmp(p.value, "VEVENT") &&
+			   one_vevent(r, begin, i)) {
+			ret = -1;
+			break;
 		}
 	}
+	ics_lex_end(&lx);
+	if (ret)
+		return -1;
 	if (r->no_uid.n)
 		itin_warn_at(r->w, r->fname, r->no_uid.first, 0,
 			     "VEVENT without UID (%zu in this file, the first "
@@ -293,14 +343,27 @@ static int read_vevents(struct ics_reader *r)
 	return 0;
 }
 
-int icalio_read(const char *buf, size_t len, const char *fname,
-		const struct icalio_read_opts *o, struct evlist *out,
-		const struct itin_warner *w, struct icalio_stats *st,
-		struct itin_err *err)
+/* The stages, in order (icsread.h), and the reader released. */
+static int read_all(struct ics_reader *r)
+{
+	int ret = -1;
+
+	if (!ics_scan_lines(r) && !ics_check_structure(r) &&
+	    !ics_check_vtimezones(r) && !read_vevents(r) &&
+	    !ics_finish_pending(r) && (r->fd < 0 || !ics_lex_file_same(r)))
+		ret = 0;
+	reader_release(r);
+	return ret;
+}
+
+/* The reader of buf[0..len), or of the file fd when it is not -1. */
+static int read_source(const char *buf, size_t len, int fd, const char *fname,
+		       const struct icalio_read_opts *o, struct evlist *out,
+		       const struct itin_warner *w, struct icalio_stats *st,
+		       struct itin_err *err)
 {
 	struct icalio_stats dummy;
 	struct ics_reader r;
-	int ret = -1;
 
 	/* libical is opened by the reader of .ics, not at start-up
 	 * (icslib.h). */
@@ -308,11 +371,28 @@ int icalio_read(const char *buf, size_t len, const char *fname,
 		return -1;
 	memset(&dummy, 0, sizeof(dummy));
 	reader_init(&r, fname, o, out, w, st ? st : &dummy, err);
+	r.buf = buf;
+	r.len = len;
+	r.fd = fd;
 	itin_err_clear(err);
-	if (!ics_split_lines(&r, buf, len) && !ics_check_structure(&r) &&
-	    !ics_check_vtimezones(&r) && !read_vevents(&r) &&
-	    !ics_finish_pending(&r))
-		ret = 0;
-	reader_release(&r);
-	return ret;
+	if (fd >= 0 && ics_lex_file_mark(&r)) {
+		reader_release(&r);
+		return -1;
+	}
+	return read_all(&r);
+}
+
+int icalio_read(const char *buf, size_t len, const char *fname,
+		const struct icalio_read_opts *o, struct evlist *out,
+		const struct itin_warner *w, struct icalio_stats *st,
+		struct itin_err *err)
+{
+	return read_source(buf, len, -1, fname, o, out, w, st, err);
+}
+
+int icalio_read_fd(int fd, const char *fname, const struct icalio_read_opts *o,
+		   struct evlist *out, const struct itin_warner *w,
+		   struct icalio_stats *st, struct itin_err *err)
+{
+	return read_source(NULL, 0, fd, fname, o, out, w, st, err);
 }

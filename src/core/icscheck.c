@@ -11,18 +11,18 @@
 #include "itin/icsrrule.h"
 #include "itin/xalloc.h"
 
-/* The error for the control character ics_split_lines() found in line i. */
+/* The error for the control character the lexer found in line i. */
 int ics_ctrl_fail(struct ics_reader *r, size_t i)
 {
-	return ics_fail_at(r, r->cl[i].ctrl_line, r->cl[i].ctrl_col,
+	return ics_fail_at(r, r->ls->cl[i].ctrl_line, r->ls->cl[i].ctrl_col,
 			   "control character U+%04X in a value",
-			   r->cl[i].ctrl);
+			   r->ls->cl[i].ctrl);
 }
 
 size_t ics_ctrl_in(const struct ics_reader *r, size_t first, size_t last)
 {
 	for (size_t i = first; i <= last; i++)
-		if (r->cl[i].ctrl && !r->cl[i].skip)
+		if (r->ls->cl[i].ctrl && !r->ls->cl[i].skip)
 			return i + 1;
 	return 0;
 }
@@ -52,7 +52,8 @@ static void open_component(struct ics_reader *r, struct nest *n,
 		r->st->vevents++;
 }
 
-/* END at content line i; a VTIMEZONE it closes is noted in r->vtz. */
+/* END at line i of r->ls; a VTIMEZONE it closes is noted in r->vtz (its
+ * lines are in r->tzl, then). */
 static int close_component(struct ics_reader *r, struct nest *n,
 			   const struct cprop *p, size_t i)
 {
@@ -109,12 +110,13 @@ static int check_line(struct ics_reader *r, struct nest *n,
 		itin_warn_at(r->w, r->fname, p->line, 1,
 			     "'%.*s' outside a VCALENDAR ignored",
 			     (int)(p->nlen > 60 ? 60 : p->nlen), p->name);
-		r->cl[i].skip = true;
+		r->ls->cl[i].skip = true;
+		ics_mark_skip(r);
 		return 0;
 	}
 	/* A control character (--skip-invalid) is for its VEVENT to
 	 * answer for; anywhere else it still refuses the file. */
-	if (r->cl[i].ctrl &&
+	if (r->ls->cl[i].ctrl &&
 	    !(n->depth >= 2 && !ascii_casecmp(n->stack[1].name, "VEVENT")))
 		return ics_ctrl_fail(r, i);
 	if (begin) {
@@ -143,9 +145,10 @@ static void vtimezone_tzids(struct ics_reader *r)
 {
 	struct cprop p;
 
+	r->ls = &r->tzl;
 	for (size_t k = 0; k < r->nvtz; k++) {
 		for (size_t i = r->vtz[k].first + 1; i < r->vtz[k].last; i++) {
-			if (r->cl[i].skip)
+			if (r->ls->cl[i].skip)
 				continue;
 			ics_parse_cline(r, i, &p);
 			if (ics_name_is(&p, "TZID")) {
@@ -166,35 +169,78 @@ static void vtimezone_tzids(struct ics_reader *r)
  * is refused: no VCALENDAR at all (a fragment), a component that is
  * never closed (a cut file), nesting too deep.
  */
+/* Whether line p, in the nesting n, is a VTIMEZONE's (kept in r->tzl). */
+static bool in_vtimezone(const struct nest *n, const struct cprop *p)
+{
+	if (n->depth == 1)
+		return ics_name_is(p, "BEGIN") &&
+		       !ascii_casecmp(p->value, "VTIMEZONE");
+	return n->depth >= 2 && !ascii_casecmp(n->stack[1].name, "VTIMEZONE");
+}
+
+/* The next content line into r->win, parsed into p (in r->tzl when a
+ * VTIMEZONE's, at *i of r->ls): 1, 0 at the end, -1 for a line that is
+ * not a content line (skipped), -2 when the file cannot be read. */
+static int next_line(struct ics_reader *r, struct ics_lexer *lx,
+		     const struct nest *n, struct cprop *p, size_t *i)
+{
+	ics_lines_reset(&r->win);
+	r->ls = &r->win;
+	*i = 0;
+	int got = ics_lex_next(r, lx, &r->win);
+
+	if (got <= 0)
+		return got ? -2 : 0;
+	if (ics_parse_cline(r, 0, p))
+		return -1;
+	if (in_vtimezone(n, p)) {
+		*i = ics_lines_copy(&r->tzl, &r->win, 0);
+		r->ls = &r->tzl;
+		ics_parse_cline(r, *i, p);
+	}
+	return 1;
+}
+
 int ics_check_structure(struct ics_reader *r)
 {
 	struct nest n;
 	struct cprop p;
 	struct itin_err keep = *r->err;
+	struct ics_lexer lx;
+	size_t i;
+	int got, ret = -1;
 
 	n.depth = 0;
 	n.ncal = 0;
-	for (size_t i = 0; i < r->ncl; i++) {
-		if (ics_parse_cline(r, i, &p)) {
+	if (ics_lex_start(&lx, r))
+		goto out;
+	while ((got = next_line(r, &lx, &n, &p, &i))) {
+		if (got == -2)
+			goto out;
+		if (got < 0) {
 			itin_warn_at(r->w, r->fname, r->err->line, r->err->col,
 				     "%s; line ignored", r->err->msg);
 			*r->err = keep;
-			r->cl[i].skip = true;
+			ics_mark_skip(r);
 			continue;
 		}
 		if (check_line(r, &n, &p, i))
-			return -1;
+			goto out;
 	}
 	if (n.depth)
-		return ics_fail_at(r, n.stack[n.depth - 1].line, 1,
-				   "BEGIN:%s is never closed (END:%s missing)",
-				   n.stack[n.depth - 1].name,
-				   n.stack[n.depth - 1].name);
-	if (!n.ncal)
-		return ics_fail_at(r, 0, 0,
-				   "no VCALENDAR (not an iCalendar file)");
-	vtimezone_tzids(r);
-	return 0;
+		ics_fail_at(r, n.stack[n.depth - 1].line, 1,
+			    "BEGIN:%s is never closed (END:%s missing)",
+			    n.stack[n.depth - 1].name,
+			    n.stack[n.depth - 1].name);
+	else if (!n.ncal)
+		ics_fail_at(r, 0, 0, "no VCALENDAR (not an iCalendar file)");
+	else
+		ret = 0;
+out:
+	ics_lex_end(&lx);
+	if (!ret)
+		vtimezone_tzids(r);
+	return ret;
 }
 
 /*
@@ -230,15 +276,15 @@ static int count_observance(struct ics_reader *r, const char *tzid,
 	int v;
 
 	if (++*n > ICAL_MAX_ZONE_TRANSITIONS) /* its DTSTART */
-		return too_many_changes(r, tzid, r->cl[first].line);
+		return too_many_changes(r, tzid, r->ls->cl[first].line);
 	for (size_t i = first + 1; i < last; i++)
-		if (!r->cl[i].skip && !ics_parse_cline(r, i, &p) &&
+		if (!r->ls->cl[i].skip && !ics_parse_cline(r, i, &p) &&
 		    ics_name_is(&p, "DTSTART") && ics_digits(p.value, 4, &v) &&
 		    v > 0)
 			start = v;
 	for (size_t i = first + 1; i < last && *n <= ICAL_MAX_ZONE_TRANSITIONS;
 	     i++) {
-		if (r->cl[i].skip || ics_parse_cline(r, i, &p))
+		if (r->ls->cl[i].skip || ics_parse_cline(r, i, &p))
 			continue;
 		if (ics_name_is(&p, "RDATE")) {
 			(*n)++;
@@ -268,6 +314,7 @@ int ics_check_vtimezones(struct ics_reader *r)
 {
 	struct cprop p;
 
+	r->ls = &r->tzl;
 	for (size_t k = 0; k < r->nvtz; k++) {
 		const char *tzid = r->vtz[k].tzid ? r->vtz[k].tzid : "";
 		int64_t n = 0;
@@ -276,7 +323,7 @@ int ics_check_vtimezones(struct ics_reader *r)
 
 		/* ics_check_structure() matched every BEGIN with its END. */
 		for (size_t i = r->vtz[k].first + 1; i < r->vtz[k].last; i++) {
-			if (r->cl[i].skip || ics_parse_cline(r, i, &p))
+			if (r->ls->cl[i].skip || ics_parse_cline(r, i, &p))
 				continue;
 			if (ics_name_is(&p, "BEGIN") && !depth++) {
 				obs = i;

@@ -396,7 +396,7 @@ int ics_read_vevent(struct ics_reader *r, size_t first, size_t last)
 	const struct cprop *dtstart, *uid, *recid;
 	struct event *ev = NULL;
 	struct ics_pending *pe;
-	long line = r->cl[first].line;
+	long line = r->ls->cl[first].line;
 	int ret = -1;
 	bool recurring = false;
 
@@ -416,7 +416,7 @@ int ics_read_vevent(struct ics_reader *r, size_t first, size_t last)
 		ret = 0;
 		goto out;
 	}
-	ev = event_new();
+	ev = event_new_in(evlist_arena(r->out));
 	ics_read_text(r, ev, &vp);
 	if (read_times(r, ev, &vp, dtstart))
 		goto out;
@@ -424,9 +424,11 @@ int ics_read_vevent(struct ics_reader *r, size_t first, size_t last)
 	pe = pending_new(r, ev, uid, &vp);
 	ev = NULL;
 	pe->line = line;
-	pe->first = first;
-	pe->last = last;
 	pe->kind = recid ? V_OVERRIDE : recurring ? V_MASTER : V_SINGLE;
+	/* A series and its overrides are read again once the file is:
+	 * their properties are kept, a single event's are not. */
+	if (pe->kind != V_SINGLE)
+		ics_vprops_keep(&vp, &pe->props, &pe->props_text);
 	pe->is_override = recid != NULL;
 	if (recid)
 		override_range(r, pe, recid, recurring);

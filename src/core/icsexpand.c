@@ -139,15 +139,13 @@ static int override_key(struct ics_reader *r, struct ics_pending *ov,
 			const struct event *m, const struct tz *mtz,
 			const struct frame *f)
 {
-	struct vprops vp;
 	const struct cprop *rp;
 	struct strbuf tzid = STRBUF_INIT;
 	struct itime t;
 	bool has;
 	int ret = -1;
 
-	ics_top_props(r, ov->first, ov->last, &vp);
-	rp = ics_find(&vp, "RECURRENCE-ID");
+	rp = ics_find(&ov->props, "RECURRENCE-ID");
 	if (!rp || ics_read_itime(r, rp, &t, &tzid, &has))
 		goto out;
 	ov->recid_key = ics_value_key(r, m, mtz, f, &t, has ? tzid.buf : NULL);
@@ -155,7 +153,6 @@ static int override_key(struct ics_reader *r, struct ics_pending *ov,
 		      ov->recid_key);
 	ret = 0;
 out:
-	free(vp.v);
 	strbuf_release(&tzid);
 	return ret;
 }
@@ -243,26 +240,25 @@ static size_t unique_overrides(struct ics_reader *r, struct ics_pending **ovs,
 static void override_rule(struct ics_reader *r, struct ics_pending *ov,
 			  const struct vprops *master)
 {
-	struct vprops vp;
+	const struct vprops *vp = &ov->props;
 	bool copied = master != NULL;
 
 	if (!ov->own_rule || ov->rule_said)
 		return;
-	ics_top_props(r, ov->first, ov->last, &vp);
-	for (size_t i = 0; i < vp.n && copied; i++) {
+	for (size_t i = 0; i < vp->n && copied; i++) {
 		bool found = false;
 
-		if (!ics_name_is(&vp.v[i], "RRULE") &&
-		    !ics_name_is(&vp.v[i], "RDATE"))
+		if (!ics_name_is(&vp->v[i], "RRULE") &&
+		    !ics_name_is(&vp->v[i], "RDATE"))
 			continue;
 		for (size_t k = 0; k < master->n && !found; k++)
-			found = vp.v[i].nlen == master->v[k].nlen &&
-				!ascii_ncasecmp(vp.v[i].name, master->v[k].name,
-						vp.v[i].nlen) &&
-				!strcmp(vp.v[i].value, master->v[k].value);
+			found =
+			    vp->v[i].nlen == master->v[k].nlen &&
+			    !ascii_ncasecmp(vp->v[i].name, master->v[k].name,
+					    vp->v[i].nlen) &&
+			    !strcmp(vp->v[i].value, master->v[k].value);
 		copied = found;
 	}
-	free(vp.v);
 	if (copied)
 		return;
 	ov->rule_said = true;
@@ -369,7 +365,7 @@ struct expansion {
 	const struct event *m;
 	const struct tz *mtz;
 	struct frame f;
-	struct vprops vp;
+	const struct vprops *vp; /* the series' (ms->props) */
 	bool windowed;
 	int64_t span;
 	size_t max;		  /* occurrences allowed */
@@ -394,7 +390,7 @@ static int claim_overrides(struct ics_reader *r, struct expansion *x)
 		    x->ms->uid && !strcmp(pe->uid, x->ms->uid)) {
 			if (override_key(r, pe, x->m, x->mtz, &x->f))
 				return -1;
-			override_rule(r, pe, &x->vp);
+			override_rule(r, pe, x->vp);
 			pe->claimed = true;
 			pe->windowed = x->windowed;
 			x->ovs[x->nov++] = pe;
@@ -435,8 +431,8 @@ static int add_rdates(struct ics_reader *r, struct expansion *x,
 /* Every RRULE, RDATE and EXDATE of the series, in the file's order. */
 static int collect(struct ics_reader *r, struct expansion *x)
 {
-	for (size_t i = 0; i < x->vp.n; i++) {
-		const struct cprop *p = &x->vp.v[i];
+	for (size_t i = 0; i < x->vp->n; i++) {
+		const struct cprop *p = &x->vp->v[i];
 
 		if (ics_name_is(p, "RRULE") &&
 		    ics_expand_rrule(r, p, x->m, x->mtz, &x->f, x->windowed,
@@ -612,10 +608,10 @@ static int expansion_start(struct ics_reader *r, struct expansion *x)
 {
 	const struct event *m = x->m;
 
-	ics_top_props(r, x->ms->first, x->ms->last, &x->vp);
-	if (ics_series_frame(r, m, &x->vp, &x->f))
+	x->vp = &x->ms->props;
+	if (ics_series_frame(r, m, x->vp, &x->f))
 		return -1;
-	x->windowed = ics_series_unbounded(&x->vp, m, &x->f);
+	x->windowed = ics_series_unbounded(x->vp, m, &x->f);
 	if (m->has_end && x->mtz && m->end_tz)
 		x->span = ics_instant_of(ics_quiet_tz(m->end_tz), m->end) -
 			  ics_instant_of(x->mtz, m->start);
@@ -629,7 +625,6 @@ static int expansion_start(struct ics_reader *r, struct expansion *x)
 
 static void expansion_release(struct expansion *x)
 {
-	free(x->vp.v);
 	free(x->occ.v);
 	free(x->ex.v);
 	free(x->exk);
@@ -698,7 +693,6 @@ static int mark_lone_overrides(struct ics_reader *r)
 	for (size_t i = 0; i < r->npend; i++) {
 		struct ics_pending *pe = &r->pend[i];
 		const struct tz *tz;
-		struct vprops vp;
 		struct frame f;
 		int64_t span;
 		int bad;
@@ -711,10 +705,8 @@ static int mark_lone_overrides(struct ics_reader *r)
 		if (pe->windowed && !ics_in_window(r, pe->ev->start, span))
 			continue;
 		tz = pe->ev->tz ? ics_quiet_tz(pe->ev->tz) : NULL;
-		ics_top_props(r, pe->first, pe->last, &vp);
-		bad = ics_series_frame(r, pe->ev, &vp, &f) ||
+		bad = ics_series_frame(r, pe->ev, &pe->props, &f) ||
 		      override_key(r, pe, pe->ev, tz, &f);
-		free(vp.v);
 		if (bad) {
 			if (ics_refuse(r)) {
 				free(ovs);

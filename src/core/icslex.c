@@ -3,9 +3,12 @@
  * (icslex.h), read the way import.c-style readers do, so that every
  * problem has its line.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "itin/ascii.h"
 #include "itin/datetime.h"
@@ -15,229 +18,443 @@
 
 const char *ics_cl_text(const struct ics_reader *r, size_t i)
 {
-	return r->text.buf + r->cl[i].off;
+	return r->ls->text.buf + r->ls->cl[i].off;
 }
 
-static void add_cline(struct ics_reader *r, const char *s, size_t n, long line)
+static size_t lines_add(struct ics_lines *ls, const char *s, size_t n,
+			long line)
 {
-	r->cl = xgrow(r->cl, &r->clalloc, r->ncl + 1, sizeof(*r->cl));
-	r->cl[r->ncl].off = r->text.len;
-	r->cl[r->ncl].len = n;
-	r->cl[r->ncl].line = line;
-	r->cl[r->ncl].skip = false;
-	r->cl[r->ncl].ctrl = 0;
-	r->ncl++;
-	strbuf_add(&r->text, s, n);
-	strbuf_addch(&r->text, '\0');
+	ls->cl = xgrow(ls->cl, &ls->alloc, ls->n + 1, sizeof(*ls->cl));
+	ls->cl[ls->n].off = ls->text.len;
+	ls->cl[ls->n].len = n;
+	ls->cl[ls->n].line = line;
+	ls->cl[ls->n].skip = false;
+	ls->cl[ls->n].ctrl = 0;
+	strbuf_add(&ls->text, s, n);
+	strbuf_addch(&ls->text, '\0');
+	return ls->n++;
 }
 
-static void extend_cline(struct ics_reader *r, const char *s, size_t n)
+size_t ics_lines_copy(struct ics_lines *to, const struct ics_lines *from,
+		      size_t i)
 {
-	/* The last line is at the end of the text: overwrite its NUL. */
-	r->text.len--;
-	strbuf_add(&r->text, s, n);
-	strbuf_addch(&r->text, '\0');
-	r->cl[r->ncl - 1].len += n;
+	size_t k = lines_add(to, from->text.buf + from->cl[i].off,
+			     from->cl[i].len, from->cl[i].line);
+
+	to->cl[k] = from->cl[i];
+	to->cl[k].off = to->text.len - from->cl[i].len - 1;
+	return k;
 }
+
+void ics_lines_reset(struct ics_lines *ls)
+{
+	strbuf_reset(&ls->text);
+	ls->n = 0;
+}
+
+void ics_lines_release(struct ics_lines *ls)
+{
+	strbuf_release(&ls->text);
+	free(ls->cl);
+	ls->cl = NULL;
+	ls->n = ls->alloc = 0;
+}
+
+/* What the first pass finds: the lapses, and the first problem of the
+ * bytes, said once the whole file's line ends are known good. */
+struct lexcheck {
+	struct lapse lf, longl;
+	bool crlf, decided;
+	bool ctrl_seen, utf8_seen;
+	size_t ctrl_idx, utf8_idx;
+	unsigned char ctrl;
+	long ctrl_line, ctrl_col, utf8_line, utf8_col;
+};
 
 /*
- * Where byte off of content line i is in the file: walk its physical
- * lines again (only for error messages).
+ * Where byte off of the content line being read is in the file: its
+ * physical lines walked (only for error messages). As ever, an empty
+ * line inside a folded one takes what is left.
  */
-static void locate(const struct ics_reader *r, const char *buf, size_t len,
-		   size_t i, size_t off, long *line, long *col)
+static void locate(const struct ics_lexer *lx, size_t off, long *line,
+		   long *col)
 {
-	long ln = 1;
-	size_t p = 0, left = off;
+	size_t left = off;
 
-	while (p < len && ln < r->cl[i].line) {
-		const char *nl = memchr(buf + p, '\n', len - p);
+	for (size_t k = 0;; k++) {
+		const struct ics_seg *g = &lx->seg[k];
+		size_t end =
+		    k + 1 < lx->nseg ? lx->seg[k + 1].off : lx->cur.len;
+		size_t n = end - g->off;
 
-		if (!nl)
-			break;
-		p = (size_t)(nl - buf) + 1;
-		ln++;
-	}
-	for (bool first = true;; first = false) {
-		const char *nl = memchr(buf + p, '\n', len - p);
-		size_t e = nl ? (size_t)(nl - buf) : len,
-		       s = p + (first ? 0 : 1);
-
-		if (e > p && buf[e - 1] == '\r')
-			e--;
-		if (left <= e - s || !nl) {
-			/* Never past the line, whatever off says. */
-			if (left > e - s)
-				left = e - s;
-			*line = ln;
-			*col = utf8_column(buf + p, s - p + left);
+		if (g->empty || left <= n || k + 1 == lx->nseg) {
+			if (!g->empty && left > n)
+				left = n;
+			*line = g->line;
+			*col =
+			    utf8_column(lx->buf + g->pos,
+					(g->cont || g->empty ? 1 : 0) + left);
 			return;
 		}
-		left -= e - s;
-		p = (size_t)(nl - buf) + 1;
-		ln++;
+		left -= n;
 	}
 }
 
-/*
- * Content line i holds bytes that are not UTF-8: keep every valid
- * sequence, read every other byte as Latin-1 (what such files mostly are),
- * and move the line to the end of the text.
- */
-static void latin1_fix(struct ics_reader *r, size_t i)
+/* Every valid UTF-8 sequence of the line kept, every other byte read as
+ * Latin-1 (what such files mostly are). */
+static void latin1_fix(struct ics_lexer *lx)
 {
-	struct strbuf fixed = STRBUF_INIT;
-	const char *s = ics_cl_text(r, i);
-	size_t n = r->cl[i].len, k = 0;
+	const char *s = lx->cur.buf;
+	size_t n = lx->cur.len, k = 0;
+	struct strbuf t;
 
+	strbuf_reset(&lx->fix);
 	while (k < n) {
 		uint32_t cp;
 		size_t m = utf8_decode(s + k, n - k, &cp);
 
 		if (m) {
-			strbuf_add(&fixed, s + k, m);
+			strbuf_add(&lx->fix, s + k, m);
 			k += m;
 		} else {
 			unsigned char c = (unsigned char)s[k++];
 
-			strbuf_addch(&fixed, (char)(0xC0 | c >> 6));
-			strbuf_addch(&fixed, (char)(0x80 | (c & 0x3F)));
+			strbuf_addch(&lx->fix, (char)(0xC0 | c >> 6));
+			strbuf_addch(&lx->fix, (char)(0x80 | (c & 0x3F)));
 		}
 	}
-	r->cl[i].off = r->text.len;
-	r->cl[i].len = fixed.len;
-	strbuf_add(&r->text, fixed.buf, fixed.len);
-	strbuf_addch(&r->text, '\0');
-	strbuf_release(&fixed);
+	t = lx->cur;
+	lx->cur = lx->fix;
+	lx->fix = t;
 }
 
 /*
- * The physical lines of buf into content lines: a line that starts with
- * a space or TAB continues the one before. LF and long lines are counted
- * as lapses; a file that mixes CRLF and LF, or holds a bare CR or a NUL,
- * is refused.
+ * Physical line ln (p, n: its CR LF or LF not counted) in the first
+ * pass: LF and long lines are counted as lapses; a file that mixes CRLF
+ * and LF, or holds a bare CR or a NUL, is refused.
  */
-static int unfold(struct ics_reader *r, const char *buf, size_t len,
-		  struct lapse *lf, struct lapse *longl)
+static int check_physical(struct ics_reader *r, struct lexcheck *c,
+			  const char *p, size_t n, bool nl, bool has_cr,
+			  long ln)
 {
-	size_t pos = 0;
-	long ln = 0;
-	bool crlf = false, decided = false;
+	const char *cr, *nul;
 
-	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
-		pos = 3;
-	while (pos < len) {
-		const char *p = buf + pos, *nl = memchr(p, '\n', len - pos);
-		size_t n = nl ? (size_t)(nl - p) : len - pos;
-		const char *cr, *nul;
-		bool has_cr = n && p[n - 1] == '\r';
+	if (nl && !has_cr)
+		ics_lapse_note(&c->lf, ln, 0);
+	if (n > ICALIO_LINE_MAX)
+		ics_lapse_note(&c->longl, ln, n);
+	if (nl && !c->decided) {
+		c->crlf = has_cr;
+		c->decided = true;
+	} else if (nl && c->crlf && !has_cr) {
+		return ics_fail_at(r, ln, 0,
+				   "line ends in LF alone in a file of CRLF "
+				   "lines (a line break inside a value?)");
+	}
+	cr = memchr(p, '\r', n);
+	if (cr)
+		return ics_fail_at(
+		    r, ln, utf8_column(p, (size_t)(cr - p)),
+		    "bare CR (a carriage return inside a value?)");
+	nul = memchr(p, '\0', n);
+	if (nul)
+		return ics_fail_at(r, ln, utf8_column(p, (size_t)(nul - p)),
+				   "NUL byte in input");
+	return 0;
+}
 
-		ln++;
-		pos += n + (nl ? 1 : 0);
+static void seg_add(struct ics_lexer *lx, size_t pos, bool cont, bool empty)
+{
+	lx->seg = xgrow(lx->seg, &lx->segalloc, lx->nseg + 1, sizeof(*lx->seg));
+	lx->seg[lx->nseg].off = lx->cur.len;
+	lx->seg[lx->nseg].pos = pos;
+	lx->seg[lx->nseg].line = lx->ln;
+	lx->seg[lx->nseg].cont = cont;
+	lx->seg[lx->nseg].empty = empty;
+	lx->nseg++;
+}
+
+/* Reading a file: the file has not changed since the first pass. */
+int ics_lex_file_same(struct ics_reader *r)
+{
+	struct stat st;
+
+	if (fstat(r->fd, &st))
+		return itin_err_set(r->err, ITIN_EX_IOERR,
+				    "cannot read '%s': %s", r->fname,
+				    strerror(errno));
+	if ((int64_t)st.st_size != r->fsize ||
+	    (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec !=
+		r->fmtime_ns)
+		return itin_err_set(r->err, ITIN_EX_IOERR,
+				    "'%s' changed while it was read; "
+				    "nothing imported from it",
+				    r->fname);
+	return 0;
+}
+
+int ics_lex_file_mark(struct ics_reader *r)
+{
+	struct stat st;
+
+	if (fstat(r->fd, &st))
+		return itin_err_set(r->err, ITIN_EX_IOERR,
+				    "cannot read '%s': %s", r->fname,
+				    strerror(errno));
+	r->fsize = (int64_t)st.st_size;
+	r->fmtime_ns =
+	    (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+	return 0;
+}
+
+/*
+ * Reading a file: more of it after what is read, keeping the bytes of
+ * the content line being read (its physical lines, for locate()); the
+ * block grows only for a line longer than it.
+ */
+static int refill(struct ics_reader *r, struct ics_lexer *lx)
+{
+	size_t keep = lx->nseg ? lx->seg[0].pos : lx->pos;
+	ssize_t n;
+
+	memmove(lx->blk, lx->blk + keep, lx->len - keep);
+	lx->len -= keep;
+	lx->pos -= keep;
+	for (size_t k = 0; k < lx->nseg; k++)
+		lx->seg[k].pos -= keep;
+	if (lx->len == lx->cap)
+		lx->blk = xgrow(lx->blk, &lx->cap, lx->cap + 1, 1);
+	lx->buf = lx->blk;
+	do
+		n = read(r->fd, lx->blk + lx->len, lx->cap - lx->len);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return itin_err_set(r->err, ITIN_EX_IOERR,
+				    "cannot read '%s': %s", r->fname,
+				    strerror(errno));
+	lx->len += (size_t)n;
+	lx->eof = !n;
+	return 0;
+}
+
+/*
+ * The next content line unfolded into lx->cur: a line that starts with
+ * a space or TAB continues the one before. 1, 0 at the end, -1 when the
+ * first pass refuses the file.
+ */
+static int unfold_next(struct ics_reader *r, struct ics_lexer *lx)
+{
+	bool have = false;
+
+	strbuf_reset(&lx->cur);
+	lx->nseg = 0;
+	while (!lx->started && lx->len < 3 && !lx->eof)
+		if (refill(r, lx))
+			return -1;
+	if (!lx->started && lx->len >= 3 && !memcmp(lx->buf, "\xEF\xBB\xBF", 3))
+		lx->pos = 3;
+	lx->started = true;
+	while (lx->pos < lx->len || !lx->eof) {
+		size_t at = lx->pos;
+		const char *p = lx->buf + at,
+			   *nl = memchr(p, '\n', lx->len - at);
+		size_t n = nl ? (size_t)(nl - p) : lx->len - at;
+		bool has_cr, cont;
+
+		if (!nl && !lx->eof) { /* the line goes on in the file */
+			if (refill(r, lx))
+				return -1;
+			continue;
+		}
+		has_cr = n && p[n - 1] == '\r';
+		cont = n > has_cr && (*p == ' ' || *p == '\t');
 		if (has_cr)
 			n--;
-		if (nl && !has_cr)
-			ics_lapse_note(lf, ln, 0);
-		if (n > ICALIO_LINE_MAX)
-			ics_lapse_note(longl, ln, n);
-		if (nl && !decided) {
-			crlf = has_cr;
-			decided = true;
-		} else if (nl && crlf && !has_cr) {
-			return ics_fail_at(r, ln, 0,
-					   "line ends in LF alone in a file of "
-					   "CRLF lines (a line break inside a "
-					   "value?)");
+		if (have && n && !cont)
+			break; /* the next line's: read by the next call */
+		lx->ln++;
+		lx->pos = at + n + (has_cr ? 1 : 0) + (nl ? 1 : 0);
+		if (lx->chk &&
+		    check_physical(r, lx->chk, p, n, nl, has_cr, lx->ln))
+			return -1;
+		if (!n) {
+			if (have)
+				seg_add(lx, at, false, true);
+			continue;
 		}
-		cr = memchr(p, '\r', n);
-		if (cr)
-			return ics_fail_at(
-			    r, ln, utf8_column(p, (size_t)(cr - p)),
-			    "bare CR (a carriage return inside a value?)");
-		nul = memchr(p, '\0', n);
-		if (nul)
-			return ics_fail_at(r, ln,
-					   utf8_column(p, (size_t)(nul - p)),
-					   "NUL byte in input");
-		if (n && (*p == ' ' || *p == '\t') && r->ncl)
-			extend_cline(r, p + 1, n - 1);
-		else if (n)
-			add_cline(r, p, n, ln);
+		/* The file's first line may start with a space: kept. */
+		cont = cont && (have || lx->idx);
+		seg_add(lx, at, cont, false);
+		strbuf_add(&lx->cur, p + cont, n - cont);
+		if (!have)
+			lx->cur_line = lx->ln;
+		have = true;
 	}
-	return 0;
+	return have;
 }
 
 /*
- * Content line i's bytes: a control character refuses the file (or,
+ * The bytes of the line read: a control character refuses the file (or,
  * with --skip-invalid, marks the line, for its VEVENT to answer for);
- * bytes that are not UTF-8 are read as Latin-1, said once per file.
+ * bytes that are not UTF-8 are read as Latin-1. The first pass notes
+ * the first of each, to say once the line ends are known good.
  */
-static int check_bytes(struct ics_reader *r, const char *buf, size_t len,
-		       size_t i)
+static void check_bytes(struct ics_reader *r, struct ics_lexer *lx,
+			struct cline *c)
 {
+	struct lexcheck *k = lx->chk;
 	size_t bad;
-	const char *s = ics_cl_text(r, i);
 
-	/*
-	 * Controls first, on the bytes as they are in the file:
-	 * locate() counts offsets in the file's bytes, and
-	 * latin1_fix() makes the line longer than those.
-	 */
-	for (size_t k = 0; k < r->cl[i].len; k++) {
-		unsigned char c = (unsigned char)s[k];
+	/* Controls first, on the bytes as they are in the file: locate()
+	 * counts offsets in those, and latin1_fix() makes the line longer. */
+	for (size_t i = 0; i < lx->cur.len; i++) {
+		unsigned char ch = (unsigned char)lx->cur.buf[i];
 
-		if ((c < 0x20 && c != '\t') || c == 0x7f) {
-			long line, col;
-
-			locate(r, buf, len, i, k, &line, &col);
+		if ((ch < 0x20 && ch != '\t') || ch == 0x7f) {
 			if (r->o->flags & ICALIO_SKIP_INVALID) {
-				/* Judged per component: see
-				 * check_structure, icalio_read. */
-				r->cl[i].ctrl = c;
-				r->cl[i].ctrl_line = line;
-				r->cl[i].ctrl_col = col;
-				break;
+				/* Judged per component: see check_line(),
+				 * read_vevents(). */
+				c->ctrl = ch;
+				locate(lx, i, &c->ctrl_line, &c->ctrl_col);
+			} else if (k && !k->ctrl_seen) {
+				k->ctrl_seen = true;
+				k->ctrl_idx = r->cur_idx;
+				k->ctrl = ch;
+				locate(lx, i, &k->ctrl_line, &k->ctrl_col);
 			}
-			return ics_fail_at(r, line, col,
-					   "control character U+%04X in a "
-					   "value",
-					   c);
+			break;
 		}
 	}
-	if (!utf8_valid(s, r->cl[i].len, &bad)) {
-		long line, col;
-
-		locate(r, buf, len, i, bad, &line, &col);
-		if (!r->warned_utf8)
-			itin_warn_at(r->w, r->fname, line, col,
-				     "not valid UTF-8; such bytes are "
-				     "read as Latin-1");
-		r->warned_utf8 = true;
-		latin1_fix(r, i);
+	if (!utf8_valid(lx->cur.buf, lx->cur.len, &bad)) {
+		if (k && !k->utf8_seen) {
+			k->utf8_seen = true;
+			k->utf8_idx = r->cur_idx;
+			locate(lx, bad, &k->utf8_line, &k->utf8_col);
+		}
+		latin1_fix(lx);
 	}
+}
+
+/* A file's block: a few pages, as stdio reads. */
+#ifndef ICS_BLOCK /* smaller in a test build, to cross blocks */
+#define ICS_BLOCK ((size_t)128 << 10)
+#endif
+
+int ics_lex_start(struct ics_lexer *lx, struct ics_reader *r)
+{
+	memset(lx, 0, sizeof(*lx));
+	strbuf_init(&lx->cur);
+	strbuf_init(&lx->fix);
+	if (r->fd < 0) {
+		lx->buf = r->buf;
+		lx->len = r->len;
+		lx->eof = true;
+		return 0;
+	}
+	lx->cap = ICS_BLOCK;
+	lx->blk = xmalloc(lx->cap);
+	lx->buf = lx->blk;
+	if (ics_lex_file_same(r))
+		return -1;
+	if (lseek(r->fd, 0, SEEK_SET) < 0)
+		return itin_err_set(r->err, ITIN_EX_IOERR,
+				    "cannot read '%s': %s", r->fname,
+				    strerror(errno));
 	return 0;
 }
 
-int ics_split_lines(struct ics_reader *r, const char *buf, size_t len)
+void ics_lex_end(struct ics_lexer *lx)
 {
-	struct lapse lf = {0, 0, 0}, longl = {0, 0, 0};
+	strbuf_release(&lx->cur);
+	strbuf_release(&lx->fix);
+	free(lx->seg);
+	free(lx->blk);
+}
 
-	if (unfold(r, buf, len, &lf, &longl))
+/* Whether an earlier pass said to skip content line idx. */
+static bool skipped(const struct ics_reader *r, struct ics_lexer *lx,
+		    size_t idx)
+{
+	while (lx->skip_at < r->nskips && r->skips[lx->skip_at] < idx)
+		lx->skip_at++;
+	return lx->skip_at < r->nskips && r->skips[lx->skip_at] == idx;
+}
+
+int ics_lex_next(struct ics_reader *r, struct ics_lexer *lx,
+		 struct ics_lines *to)
+{
+	for (;;) {
+		struct cline c = {0, 0, 0, false, 0, 0, 0};
+		const char *s;
+		size_t i, n;
+		int got = unfold_next(r, lx);
+
+		if (got <= 0)
+			return got;
+		r->cur_idx = lx->idx++;
+		if (skipped(r, lx, r->cur_idx))
+			continue;
+		check_bytes(r, lx, &c);
+		s = lx->cur.buf;
+		n = lx->cur.len;
+		while (lx->rep_at < r->nreps &&
+		       r->reps[lx->rep_at].idx < r->cur_idx)
+			lx->rep_at++;
+		if (lx->rep_at < r->nreps &&
+		    r->reps[lx->rep_at].idx == r->cur_idx) {
+			s = r->reps[lx->rep_at].text;
+			n = strlen(s);
+		}
+		i = lines_add(to, s, n, lx->cur_line);
+		to->cl[i].ctrl = c.ctrl;
+		to->cl[i].ctrl_line = c.ctrl_line;
+		to->cl[i].ctrl_col = c.ctrl_col;
+		return 1;
+	}
+}
+
+/* The first pass: a bad line end refuses the file wherever it is; then
+ * the lapses are said, and the first problem of the bytes. */
+int ics_scan_lines(struct ics_reader *r)
+{
+	struct lexcheck k;
+	struct ics_lexer lx;
+	int got;
+
+	memset(&k, 0, sizeof(k));
+	if (ics_lex_start(&lx, r)) {
+		ics_lex_end(&lx);
 		return -1;
-	if (lf.n)
-		itin_warn_at(r->w, r->fname, lf.first, 0,
+	}
+	lx.chk = &k;
+	do {
+		ics_lines_reset(&r->win);
+		got = ics_lex_next(r, &lx, &r->win);
+	} while (got > 0);
+	ics_lex_end(&lx);
+	if (got < 0)
+		return -1;
+	if (k.lf.n)
+		itin_warn_at(r->w, r->fname, k.lf.first, 0,
 			     "line ends in LF, not CRLF as RFC 5545 wants (%zu "
 			     "such line%s, the first here); read anyway",
-			     lf.n, lf.n == 1 ? "" : "s");
-	if (longl.n)
-		itin_warn_at(r->w, r->fname, longl.first, 0,
+			     k.lf.n, k.lf.n == 1 ? "" : "s");
+	if (k.longl.n)
+		itin_warn_at(r->w, r->fname, k.longl.first, 0,
 			     "line of %zu octets not folded at 75 as RFC 5545 "
 			     "wants (%zu such line%s, the first here); read "
 			     "anyway",
-			     longl.size, longl.n, longl.n == 1 ? "" : "s");
-	for (size_t i = 0; i < r->ncl; i++)
-		if (check_bytes(r, buf, len, i))
-			return -1;
+			     k.longl.size, k.longl.n,
+			     k.longl.n == 1 ? "" : "s");
+	if (k.utf8_seen && (!k.ctrl_seen || k.utf8_idx < k.ctrl_idx)) {
+		itin_warn_at(r->w, r->fname, k.utf8_line, k.utf8_col,
+			     "not valid UTF-8; such bytes are read as Latin-1");
+		r->warned_utf8 = true;
+	}
+	if (k.ctrl_seen)
+		return ics_fail_at(r, k.ctrl_line, k.ctrl_col,
+				   "control character U+%04X in a value",
+				   k.ctrl);
 	return 0;
 }
 
@@ -252,7 +469,7 @@ int ics_parse_cline(struct ics_reader *r, size_t i, struct cprop *p)
 {
 	const char *s = ics_cl_text(r, i), *q = s;
 
-	p->line = r->cl[i].line;
+	p->line = r->ls->cl[i].line;
 	while (is_name_char(*q))
 		q++;
 	if (q == s)
@@ -393,13 +610,27 @@ const char *ics_next_item(const char *s, size_t *n)
 	return *p ? p + 1 : NULL;
 }
 
-/* Give content line i new text (a repaired END line). */
+/* Give line i of r->ls new text (a repaired END line), for every pass
+ * after this one too. */
 void ics_replace_cline(struct ics_reader *r, size_t i, const char *text)
 {
-	r->cl[i].off = r->text.len;
-	r->cl[i].len = strlen(text);
-	strbuf_addstr(&r->text, text);
-	strbuf_addch(&r->text, '\0');
+	struct ics_lines *ls = r->ls;
+
+	ls->cl[i].off = ls->text.len;
+	ls->cl[i].len = strlen(text);
+	strbuf_addstr(&ls->text, text);
+	strbuf_addch(&ls->text, '\0');
+	r->reps = xgrow(r->reps, &r->repalloc, r->nreps + 1, sizeof(*r->reps));
+	r->reps[r->nreps].idx = r->cur_idx;
+	r->reps[r->nreps].text = xstrdup(text);
+	r->nreps++;
+}
+
+void ics_mark_skip(struct ics_reader *r)
+{
+	r->skips =
+	    xgrow(r->skips, &r->skipalloc, r->nskips + 1, sizeof(*r->skips));
+	r->skips[r->nskips++] = r->cur_idx;
 }
 
 bool ics_digits(const char *s, int n, int *v)
@@ -480,15 +711,44 @@ void ics_top_props(struct ics_reader *r, size_t first, size_t last,
 	for (size_t i = first + 1; i < last; i++) {
 		struct cprop p;
 
-		if (r->cl[i].skip)
+		/* Every line was parsed by the structure pass; one that
+		 * fails now (a file changed under us) is passed over. */
+		if (r->ls->cl[i].skip || ics_parse_cline(r, i, &p))
 			continue;
-		ics_parse_cline(r, i, &p);
 		if (ics_name_is(&p, "BEGIN"))
 			depth++;
 		else if (ics_name_is(&p, "END"))
 			depth--;
 		else if (!depth)
 			vp->v[vp->n++] = p;
+	}
+}
+
+/*
+ * A property's line from its name to the end of its value, copied: its
+ * name, parameters and value point into the copy.
+ */
+void ics_vprops_keep(const struct vprops *vp, struct vprops *out, char **text)
+{
+	size_t total = 0, at = 0;
+
+	for (size_t i = 0; i < vp->n; i++)
+		total += (size_t)(vp->v[i].value - vp->v[i].name) +
+			 strlen(vp->v[i].value) + 1;
+	*text = xmalloc(total ? total : 1);
+	out->n = vp->n;
+	out->v = xmalloc((vp->n ? vp->n : 1) * sizeof(*out->v));
+	for (size_t i = 0; i < vp->n; i++) {
+		const struct cprop *p = &vp->v[i];
+		size_t n = (size_t)(p->value - p->name) + strlen(p->value) + 1;
+		char *d = *text + at;
+
+		memcpy(d, p->name, n);
+		out->v[i] = *p;
+		out->v[i].name = d;
+		out->v[i].params = d + (p->params - p->name);
+		out->v[i].value = d + (p->value - p->name);
+		at += n;
 	}
 }
 

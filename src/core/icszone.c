@@ -24,9 +24,11 @@ static struct ics_vzone *embedded_zone(struct ics_reader *r, const char *tzid)
 		if (!r->vtz[k].tzid || strcmp(r->vtz[k].tzid, tzid))
 			continue;
 		for (size_t i = r->vtz[k].first; i <= r->vtz[k].last; i++) {
-			if (r->cl[i].skip)
+			const struct cline *c = &r->tzl.cl[i];
+
+			if (c->skip)
 				continue;
-			strbuf_add(&s, ics_cl_text(r, i), r->cl[i].len);
+			strbuf_add(&s, r->tzl.text.buf + c->off, c->len);
 			strbuf_addstr(&s, "\r\n");
 		}
 		z = ics_vzone_parse(s.buf);
