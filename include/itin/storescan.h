@@ -66,4 +66,42 @@ bool storescan_selects(const struct storescan_want *want);
 int storescan_parse(const char *buf, size_t len, const char *fname,
 		    const struct storescan_want *want, struct evlist *out);
 
+/*
+ * The first pass of a streamed read (storestream.h): instead of reading
+ * the wanted blocks, storescan_index() notes each in a record of a few
+ * words, its sort key and its place in the store, so a command that
+ * shows every event holds those, not the events. A block the scan cannot
+ * vouch for is read by the full reader as in storescan_parse() and its
+ * event kept in events (rare in stores itin writes: reading it twice
+ * would need a second judge of its errors; keeping it costs an event).
+ */
+struct storescan_rec {
+	int64_t start_utc, end_utc; /* event_compare()'s first two keys */
+	uint64_t off;		    /* the block's first byte; or, len 0:
+				       its event's index in events */
+	uint32_t len;		    /* the block's bytes */
+	uint32_t line;		    /* its first line: file order */
+};
+
+struct icalio_zones;
+struct storescan_index {
+	struct storescan_rec *v;
+	size_t n, alloc;
+	struct evlist events; /* the blocks not vouched for, read */
+	/* When set: the zones and years of every event recorded, as
+	 * icalio_zones_add() would gather them from the events read (the
+	 * names are the zone database's, they live on). */
+	struct icalio_zones *zones;
+	/* buf is a mapping: give its pages back (madvise) once passed, so
+	 * the store's size does not stay in the peak memory. */
+	bool release;
+};
+
+/* Like storescan_parse(), ix in place of out: 0, or 1 when the caller
+ * must read the store with the full reader (ix then as it was given). */
+int storescan_index(const char *buf, size_t len, const char *fname,
+		    const struct storescan_want *want,
+		    struct storescan_index *ix);
+void storescan_index_release(struct storescan_index *ix);
+
 #endif

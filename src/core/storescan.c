@@ -37,12 +37,16 @@
  *   - its start and end are each one instant in its zone (not in a gap,
  *     not repeated) and the end is not before the start.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "itin/ascii.h"
 #include "itin/datetime.h"
 #include "itin/hash.h"
+#include "itin/icalio.h"
 #include "itin/inread.h"
 #include "itin/itinfmt.h"
 #include "itin/places.h"
@@ -643,6 +647,9 @@ struct scan {
 	struct run *runs;
 	size_t nruns, aruns;
 	struct memo memo;
+	struct storescan_index *ix; /* set: index, do not read */
+	const char *released;	    /* pages before it given back */
+	size_t bom;		    /* bytes before ids.base */
 };
 
 /* May the command want the block b vouches for? */
@@ -677,9 +684,65 @@ static void add_run(struct scan *sc, const char *s, const char *e, long line)
 	sc->runs[sc->nruns++].line = line;
 }
 
+/* The instants event_check() gives the event b vouches for. */
+static void block_utc(const struct block *b, int64_t *s, int64_t *e)
+{
+	struct tz_local_info info;
+
+	if (!b->timed) {
+		*s = b->start;
+		*e = b->has_end ? (lsec_day(b->end) + 1) * ITIN_DAY
+				: b->start + ITIN_DAY;
+		return;
+	}
+	*s = b->tz ? tz_local_to_utc(b->tz, b->start, &info) : b->start;
+	*e = *s;
+	if (b->has_end)
+		*e = b->tz ? tz_local_to_utc(b->tz, b->end, &info) : b->end;
+}
+
+/* Note the block [p, be) b vouches for in sc->ix, its id in the set. */
+static void index_block(struct scan *sc, const struct block *b, const char *p,
+			const char *be, long line)
+{
+	struct storescan_index *ix = sc->ix;
+	struct storescan_rec *r;
+
+	idset_add(&sc->ids, b->id, b->idlen);
+	ix->v = xgrow(ix->v, &ix->alloc, ix->n + 1, sizeof(*ix->v));
+	r = &ix->v[ix->n++];
+	block_utc(b, &r->start_utc, &r->end_utc);
+	r->off = (uint64_t)(p - sc->ids.base) + sc->bom;
+	r->len = (uint32_t)(be - p);
+	r->line = (uint32_t)line;
+	if (ix->zones && b->timed && b->tz) {
+		/* The fields icalio_zones_add() reads, as the reader fills
+		 * them: the same zones and years by construction. */
+		struct event ev = {0};
+
+		ev.tz = (char *)tz_name(b->tz);
+		ev.start = b->start;
+		ev.end = b->end;
+		ev.has_end = b->has_end;
+		icalio_zones_add(ix->zones, &ev);
+	}
+}
+
+/* Give back the mapped pages wholly before p, every few MiB. */
+static void release_before(struct scan *sc, const char *p)
+{
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t from = (uintptr_t)sc->released, to = (uintptr_t)p & ~(page - 1);
+
+	if (to < from + ((uintptr_t)8 << 20))
+		return;
+	madvise((void *)from, to - from, MADV_DONTNEED);
+	sc->released = (const char *)to;
+}
+
 /*
  * Walk the blocks of [p, e): runs for the full reader, ids of the blocks
- * skipped. 0, or 1 when the scan cannot go on (a key line before the
+ * skipped (in index mode, records of the blocks wanted). 0, or 1 when the scan cannot go on (a key line before the
  * first event).
  */
 static int walk(struct scan *sc, const char *p, const char *e)
@@ -698,11 +761,16 @@ static int walk(struct scan *sc, const char *p, const char *e)
 			return 1;
 	}
 	for (; p < e; p = be, line += n) {
-		if (!scan_block(&sc->memo, p, e, &be, &n, &b) ||
-		    wanted(sc->want, &b))
-			add_run(sc, p, be, line);
-		else
+		bool ok = scan_block(&sc->memo, p, e, &be, &n, &b);
+
+		if (ok && !wanted(sc->want, &b))
 			idset_add_skipped(&sc->ids, b.id, b.idlen);
+		else if (ok && sc->ix)
+			index_block(sc, &b, p, be, line);
+		else
+			add_run(sc, p, be, line);
+		if (sc->released)
+			release_before(sc, be);
 	}
 	return 0;
 }
@@ -752,32 +820,57 @@ bool storescan_selects(const struct storescan_want *want)
 	return want->has_from || want->has_to || want->id;
 }
 
+/*
+ * The scan of buf, for storescan_parse() (sc->ix NULL) or _index(): the
+ * runs read into tmp, every id checked. 0, or 1 when the scan gives up.
+ */
+static int scan(struct scan *sc, const char *buf, size_t len,
+		const char *fname, struct evlist *tmp)
+{
+	size_t max;
+	int ret;
+
+	memo_init(&sc->memo);
+	/* What inread refuses before the reader sees a line (a NUL byte
+	 * too, which plain_text() and the full reader look for). */
+	if (inread_max_input(&max, &(struct itin_err){0}) || len > max)
+		return 1;
+	if (sc->ix && sc->ix->release)
+		sc->released = buf; /* a mapping's start: a page's */
+	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+		buf += 3;
+		len -= 3;
+		sc->bom = 3;
+	}
+	sc->ids.base = buf;
+	ret = walk(sc, buf, buf + len);
+	if (!ret)
+		ret = read_runs(sc, fname, tmp);
+	if (!ret && idset_repeats(&sc->ids))
+		ret = 1;
+	return ret;
+}
+
+static void scan_release(struct scan *sc, struct evlist *tmp)
+{
+	evlist_release(tmp);
+	free(sc->ids.h);
+	free(sc->ids.skipped);
+	free(sc->runs);
+}
+
 int storescan_parse(const char *buf, size_t len, const char *fname,
 		    const struct storescan_want *want, struct evlist *out)
 {
 	struct scan sc;
 	struct evlist tmp = EVLIST_INIT;
-	size_t max, i;
+	size_t i;
 	int ret;
 
 	memset(&sc, 0, sizeof(sc));
-	memo_init(&sc.memo);
 	sc.want = want;
 	sc.ids.keep = want->each_id != NULL;
-	/* What inread refuses before the reader sees a line (a NUL byte
-	 * too, which plain_text() and the full reader look for). */
-	if (inread_max_input(&max, &(struct itin_err){0}) || len > max)
-		return 1;
-	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
-		buf += 3;
-		len -= 3;
-	}
-	sc.ids.base = buf;
-	ret = walk(&sc, buf, buf + len);
-	if (!ret)
-		ret = read_runs(&sc, fname, &tmp);
-	if (!ret && idset_repeats(&sc.ids))
-		ret = 1;
+	ret = scan(&sc, buf, len, fname, &tmp);
 	if (!ret) {
 		for (i = 0; i < tmp.n; i++)
 			evlist_add(out, tmp.v[i]);
@@ -790,9 +883,44 @@ int storescan_parse(const char *buf, size_t len, const char *fname,
 				      sc.ids.base + (sc.ids.skipped[i] >> 8),
 				      (size_t)(sc.ids.skipped[i] & 0xFF));
 	}
-	evlist_release(&tmp);
-	free(sc.ids.h);
-	free(sc.ids.skipped);
-	free(sc.runs);
+	scan_release(&sc, &tmp);
 	return ret;
+}
+
+int storescan_index(const char *buf, size_t len, const char *fname,
+		    const struct storescan_want *want,
+		    struct storescan_index *ix)
+{
+	struct scan sc;
+	struct evlist tmp = EVLIST_INIT;
+	size_t n = ix->n;
+	int ret;
+
+	memset(&sc, 0, sizeof(sc));
+	sc.want = want;
+	sc.ix = ix;
+	ret = scan(&sc, buf, len, fname, &tmp);
+	for (size_t i = 0; !ret && i < tmp.n; i++) {
+		struct event *ev = tmp.v[i];
+		struct storescan_rec r = {ev->start_utc, ev->end_utc,
+					  ix->events.n, 0, ev->line};
+
+		if (ix->zones)
+			icalio_zones_add(ix->zones, ev);
+		evlist_add(&ix->events, ev);
+		ix->v = xgrow(ix->v, &ix->alloc, ix->n + 1, sizeof(*ix->v));
+		ix->v[ix->n++] = r;
+	}
+	if (ret)
+		ix->n = n;
+	scan_release(&sc, &tmp);
+	return ret;
+}
+
+void storescan_index_release(struct storescan_index *ix)
+{
+	free(ix->v);
+	evlist_release(&ix->events);
+	ix->v = NULL;
+	ix->n = ix->alloc = 0;
 }

@@ -1,0 +1,246 @@
+/*
+ * storestream.c: the store's events one at a time, sorted, in memory
+ * that does not grow with the store (see storestream.h for the design).
+ *
+ * Measured on generated stores (bench/gen.sh, `make bench`): see the
+ * README's performance section; the records are 32 bytes an event, the
+ * window WINDOW bytes, the rest one tie's events.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "itin/evzone.h"
+#include "itin/icalio.h"
+#include "itin/itinfmt.h"
+#include "itin/store.h"
+#include "itin/storestream.h"
+#include "itin/xalloc.h"
+
+/* The bytes read from the file at a time: blocks in file order, the
+ * usual order of a store, then cost one read each WINDOW bytes. */
+#define WINDOW ((size_t)256 << 10)
+
+static int rec_cmp(const void *pa, const void *pb)
+{
+	const struct storescan_rec *a = pa, *b = pb;
+
+	if (a->start_utc != b->start_utc)
+		return a->start_utc < b->start_utc ? -1 : 1;
+	if (a->end_utc != b->end_utc)
+		return a->end_utc < b->end_utc ? -1 : 1;
+	return (a->line > b->line) - (a->line < b->line);
+}
+
+void storestream_sort(struct storescan_rec *v, size_t n)
+{
+	if (n > 1)
+		qsort(v, n, sizeof(*v), rec_cmp);
+}
+
+static int changed(const struct storestream *s, struct itin_err *err)
+{
+	return itin_err_set(err, ITIN_EX_TEMPFAIL,
+			    "'%s' was changed in place while it was read; "
+			    "try again",
+			    s->path);
+}
+
+/* The len bytes at off into the window; NULL when the file has fewer. */
+static const char *window_at(struct storestream *s, uint64_t off, size_t len)
+{
+	size_t got = 0;
+
+	if (off >= s->woff && off + len <= s->woff + s->wlen)
+		return s->win + (off - s->woff);
+	if (!s->win)
+		s->win = xmalloc(WINDOW);
+	while (got < WINDOW) {
+		ssize_t n = pread(s->fd, s->win + got, WINDOW - got,
+				  (off_t)(off + got));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	s->woff = off;
+	s->wlen = got;
+	return got >= len ? s->win : NULL;
+}
+
+
+static void count_one(void *ctx, const struct itin_err *w)
+{
+	(void)w;
+	++*(int *)ctx;
+}
+
+/* The event of record r: kept from the first pass, or its block read
+ * into scratch. NULL with err when the block no longer reads. */
+static struct event *rec_event(struct storestream *s,
+			       const struct storescan_rec *r,
+			       struct itin_err *err)
+{
+	int warnings = 0;
+	struct itin_warner w = {count_one, &warnings};
+	size_t before = s->scratch.n;
+	const char *p;
+	struct event *ev;
+
+	if (!r->len)
+		return s->ix.events.v[r->off];
+	p = window_at(s, r->off, r->len);
+	if (!p || itinfmt_parse(p, r->len, s->path, &s->scratch, &w, err) ||
+	    warnings || s->scratch.n != before + 1) {
+		changed(s, err);
+		return NULL;
+	}
+	ev = s->scratch.v[before];
+	ev->line += r->line - 1;
+	/* The instants the record was sorted by, or not the same block. */
+	if (ev->start_utc != r->start_utc || ev->end_utc != r->end_utc) {
+		changed(s, err);
+		return NULL;
+	}
+	return ev;
+}
+
+/* Read the records from s->pos whose instants tie into s->group, in
+ * event_compare()'s order (stable: insertion, a tie is a few). */
+static int read_group(struct storestream *s, struct itin_err *err)
+{
+	const struct storescan_rec *v = s->ix.v;
+	size_t end = s->pos + 1;
+
+	while (end < s->ix.n && v[end].start_utc == v[s->pos].start_utc &&
+	       v[end].end_utc == v[s->pos].end_utc)
+		end++;
+	s->scratch.n = 0;
+	evarena_rewind(evlist_arena(&s->scratch), s->mark);
+	s->ngroup = s->gpos = 0;
+	for (; s->pos < end; s->pos++) {
+		struct event *ev = rec_event(s, &v[s->pos], err);
+		size_t j;
+
+		if (!ev)
+			return -1;
+		s->group = xgrow(s->group, &s->agroup, s->ngroup + 1,
+				 sizeof(*s->group));
+		for (j = s->ngroup++;
+		     j > 0 && event_compare(s->group[j - 1], ev) > 0; j--)
+			s->group[j] = s->group[j - 1];
+		s->group[j] = ev;
+	}
+	return 0;
+}
+
+int storestream_next(struct storestream *s, struct event **ev,
+		     struct itin_err *err)
+{
+	for (;;) {
+		struct event *e;
+
+		if (s->fd < 0) {
+			if (s->pos == s->all.n)
+				return 0;
+			e = s->all.v[s->pos++];
+		} else {
+			if (s->gpos == s->ngroup) {
+				if (s->pos == s->ix.n)
+					return 0;
+				if (read_group(s, err))
+					return -1;
+			}
+			e = s->group[s->gpos++];
+		}
+		/* --in: converted first, so --from/--to are its days too. */
+		if (s->in)
+			event_to_zone(e, s->in);
+		if (filter_match(s->f, e)) {
+			*ev = e;
+			return 1;
+		}
+	}
+}
+
+/* The zone name of the database, which lives on, for name. */
+static char *lasting(const char *name)
+{
+	struct itin_err err;
+	const struct tz *tz = name ? tz_get(name, &err) : NULL;
+
+	return tz ? (char *)tz_name(tz) : NULL;
+}
+
+/* zones from the events the filter keeps: a pass of their own, the
+ * names the database's (the events' go with the arena). */
+static int gather_zones(struct storestream *s, struct icalio_zones *zones,
+			struct itin_err *err)
+{
+	struct event *ev;
+	int r;
+
+	icalio_zones_release(zones);
+	while ((r = storestream_next(s, &ev, err)) == 1) {
+		struct event e = *ev;
+
+		e.tz = lasting(ev->tz);
+		e.end_tz = lasting(ev->end_tz);
+		icalio_zones_add(zones, &e);
+	}
+	s->pos = s->ngroup = s->gpos = 0;
+	s->woff = s->wlen = 0;
+	return r;
+}
+
+int storestream_open(struct storestream *s, const char *path,
+		     const struct filter *f, const struct tz *in,
+		     struct icalio_zones *zones, const struct itin_warner *w,
+		     struct itin_err *err)
+{
+	struct storescan_want want = {
+	    .has_from = f->has_from,
+	    .has_to = f->has_to,
+	    .from_day = f->from_day,
+	    .to_day = f->to_day,
+	};
+	bool every = filter_is_empty(f) && !in;
+	int r;
+
+	memset(s, 0, sizeof(*s));
+	s->path = path;
+	s->f = f;
+	s->in = in;
+	s->ix.zones = every ? zones : NULL;
+	/* Marked after a first byte: the rewinds keep the first chunk. */
+	evarena_alloc(evlist_arena(&s->scratch), 1);
+	s->mark = evarena_mark(evlist_arena(&s->scratch));
+	r = store_index(path, &want, &s->ix, &s->fd, err);
+	if (r < 0)
+		return -1;
+	if (r == 0) {
+		storestream_sort(s->ix.v, s->ix.n);
+	} else {
+		if (store_load_scan(path, &want, &s->all, w, err))
+			return -1;
+		evlist_sort(&s->all);
+	}
+	if (zones && (!every || s->fd < 0))
+		return gather_zones(s, zones, err);
+	return 0;
+}
+
+void storestream_close(struct storestream *s)
+{
+	if (s->fd >= 0)
+		close(s->fd);
+	s->fd = -1;
+	storescan_index_release(&s->ix);
+	evlist_release(&s->all);
+	evlist_release(&s->scratch);
+	free(s->group);
+	free(s->win);
+}
