@@ -44,20 +44,20 @@
 struct icalio_zones;
 
 struct storestream {
-	const char *path;	 /* borrowed */
-	const struct filter *f;	 /* borrowed: decides each event */
-	const struct tz *in;	 /* NULL, or --in's zone */
-	int fd;			 /* the store; -1: the events are in all */
+	const char *path;	/* borrowed */
+	const struct filter *f; /* borrowed: decides each event */
+	const struct tz *in;	/* NULL, or --in's zone */
+	int fd;			/* the store; -1: the events are in all */
 	struct storescan_index ix;
-	struct evlist all;	 /* the whole read, sorted, when fd is -1 */
-	size_t pos;		 /* the next record, or event of all */
-	struct evlist scratch;	 /* one tie's events, in one arena */
+	struct evlist all;     /* the whole read, sorted, when fd is -1 */
+	size_t pos;	       /* the next record, or event of all */
+	struct evlist scratch; /* one tie's events, in one arena */
 	struct evarena_mark mark;
-	struct event **group;	 /* that tie, in order */
+	struct event **group; /* that tie, in order */
 	size_t ngroup, agroup, gpos;
-	char *win;		 /* a window of the file: */
-	uint64_t woff;		 /* its first byte's offset */
-	size_t wlen;		 /* and its bytes */
+	char *win;     /* a window of the file: */
+	uint64_t woff; /* its first byte's offset */
+	size_t wlen;   /* and its bytes */
 };
 
 /*

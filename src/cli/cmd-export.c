@@ -70,8 +70,8 @@ static int export_events(struct cli *cli, const struct filter *f,
 	struct storestream s;
 	struct progress *p = progress_start("exporting", 0);
 	struct outsink out;
-	int status = open_stream(cli, f, &s,
-				 opts->fmt == FMT_ICS ? &zones : NULL);
+	int status =
+	    open_stream(cli, f, &s, opts->fmt == FMT_ICS ? &zones : NULL);
 
 	if (status) {
 		progress_stop(p);

@@ -50,6 +50,7 @@
 #include "itin/inread.h"
 #include "itin/itinfmt.h"
 #include "itin/places.h"
+#include "itin/storeids.h"
 #include "itin/storescan.h"
 #include "itin/tz.h"
 #include "itin/utf8.h"
@@ -61,92 +62,6 @@
 /* Days a local date may be from the same instant's date in another zone
  * (offsets, local mean times included, stay within a day). */
 #define DAY_MARGIN 2
-
-/* ---- the ids of the store -------------------------------------------- */
-
-/*
- * Every id met, as its 64-bit hash, in the order met, and, when the
- * caller wants them, where the skipped events' ids are in the store (the
- * events read have theirs). Duplicates are found at the end by sorting
- * the hashes into buckets (sequential passes, where a hash table of a
- * million ids is a cache miss an id). Two equal hashes are taken for a
- * duplicate: the scan gives up and the full reader decides (a false
- * alarm, about one in 10^7 stores of a million ids, costs time, never a
- * wrong answer).
- */
-struct idset {
-	uint64_t *h;
-	size_t n, alloc;
-	const char *base;  /* the store's text */
-	uint64_t *skipped; /* offset in base << 8 | length (under 256) */
-	size_t nskipped, askipped;
-	bool keep; /* fill skipped */
-};
-
-/* Add an id, the len bytes at id. */
-static void idset_add(struct idset *s, const char *id, size_t len)
-{
-	s->h = xgrow(s->h, &s->alloc, s->n + 1, sizeof(*s->h));
-	s->h[s->n++] = hash_short_key(id, len);
-}
-
-/* Add the id of a skipped event, len (under 256) bytes of the store. */
-static void idset_add_skipped(struct idset *s, const char *id, size_t len)
-{
-	idset_add(s, id, len);
-	if (!s->keep)
-		return;
-	s->skipped = xgrow(s->skipped, &s->askipped, s->nskipped + 1,
-			   sizeof(*s->skipped));
-	s->skipped[s->nskipped++] = (uint64_t)(id - s->base) << 8 | len;
-}
-
-/* Sort the n hashes at v, few (a bucket's): insertion sort. */
-static void sort_few(uint64_t *v, size_t n)
-{
-	for (size_t i = 1; i < n; i++) {
-		uint64_t x = v[i];
-		size_t j = i;
-
-		for (; j && v[j - 1] > x; j--)
-			v[j] = v[j - 1];
-		v[j] = x;
-	}
-}
-
-/*
- * Do two ids have one hash? The hashes, uniform, go to buckets by their
- * top bits (two sequential passes, about eight a bucket), where equal
- * ones meet; each bucket is then sorted alone, in the cache.
- */
-static bool idset_repeats(const struct idset *s)
-{
-	unsigned bits = 4;
-	size_t *start, i, nb;
-	uint64_t *v;
-	bool dup = false;
-
-	while (bits < 20 && ((size_t)8 << bits) < s->n)
-		bits++;
-	nb = (size_t)1 << bits;
-	start = xcalloc(nb + 1, sizeof(*start));
-	v = xmalloc((s->n ? s->n : 1) * sizeof(*v));
-	for (i = 0; i < s->n; i++)
-		start[(s->h[i] >> (64 - bits)) + 1]++;
-	for (i = 0; i < nb; i++)
-		start[i + 1] += start[i];
-	for (i = 0; i < s->n; i++)
-		v[start[s->h[i] >> (64 - bits)]++] = s->h[i];
-	/* start[b] is now where bucket b + 1 starts. */
-	for (size_t b = 0, from = 0; b < nb && !dup; from = start[b++]) {
-		sort_few(v + from, start[b] - from);
-		for (i = from + 1; i < start[b] && !dup; i++)
-			dup = v[i] == v[i - 1];
-	}
-	free(v);
-	free(start);
-	return dup;
-}
 
 /* ---- what the scan remembers ------------------------------------------ */
 
@@ -732,7 +647,8 @@ static void index_block(struct scan *sc, const struct block *b, const char *p,
 static void release_before(struct scan *sc, const char *p)
 {
 	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-	uintptr_t from = (uintptr_t)sc->released, to = (uintptr_t)p & ~(page - 1);
+	uintptr_t from = (uintptr_t)sc->released,
+		  to = (uintptr_t)p & ~(page - 1);
 
 	if (to < from + ((uintptr_t)8 << 20))
 		return;
@@ -742,8 +658,8 @@ static void release_before(struct scan *sc, const char *p)
 
 /*
  * Walk the blocks of [p, e): runs for the full reader, ids of the blocks
- * skipped (in index mode, records of the blocks wanted). 0, or 1 when the scan cannot go on (a key line before the
- * first event).
+ * skipped (in index mode, records of the blocks wanted). 0, or 1 when the scan
+ * cannot go on (a key line before the first event).
  */
 static int walk(struct scan *sc, const char *p, const char *e)
 {
@@ -824,8 +740,8 @@ bool storescan_selects(const struct storescan_want *want)
  * The scan of buf, for storescan_parse() (sc->ix NULL) or _index(): the
  * runs read into tmp, every id checked. 0, or 1 when the scan gives up.
  */
-static int scan(struct scan *sc, const char *buf, size_t len,
-		const char *fname, struct evlist *tmp)
+static int scan(struct scan *sc, const char *buf, size_t len, const char *fname,
+		struct evlist *tmp)
 {
 	size_t max;
 	int ret;
@@ -854,8 +770,7 @@ static int scan(struct scan *sc, const char *buf, size_t len,
 static void scan_release(struct scan *sc, struct evlist *tmp)
 {
 	evlist_release(tmp);
-	free(sc->ids.h);
-	free(sc->ids.skipped);
+	idset_release(&sc->ids);
 	free(sc->runs);
 }
 

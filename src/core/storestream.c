@@ -71,7 +71,6 @@ static const char *window_at(struct storestream *s, uint64_t off, size_t len)
 	return got >= len ? s->win : NULL;
 }
 
-
 static void count_one(void *ctx, const struct itin_err *w)
 {
 	(void)w;

@@ -1,0 +1,107 @@
+/*
+ * test_storestream.c: the first pass of a streamed read (storescan_index,
+ * storestream.h) against the full reader: each record's instants are
+ * those of its block's event, the zones those icalio_zones_add() gathers
+ * from the events, and the records sort by instants, then file order.
+ */
+#include "test.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "itin/icalio.h"
+#include "itin/itinfmt.h"
+#include "itin/storestream.h"
+
+/* Blocks of every form the scan vouches for, and some it does not. */
+static const char store[] =
+    "2024-03-10 09:00-10:00  meeting  A\n    id: a1\n    tz: Asia/Tokyo\n"
+    "2021-03-28 01:30  call  B\n    id: b1\n    tz: America/New_York\n"
+    "2023-10-29 09:00..2024-04-01 08:00  travel  C\n    id: c1\n"
+    "    tz: Australia/Sydney\n"
+    "2022-05-01  visit  D\n    id: d1\n"
+    "2022-05-01..2022-05-04  visit  E\n    id: e1\n"
+    "2020-12-31 23:00-23:30  call  F\n    id: f1\n    tz: floating\n"
+    "2025-01-01 00:00  call  G\n    id: g1\n    tz: Pacific/Kiritimati\n"
+    "2024-06-15T10:00..2024-06-17T08:00  travel  H\n    id: h1\n"
+    "    tz: Europe/Oslo\n    end-tz: America/Chicago\n"
+    "2019-02-02 10:00  call  I \\, J\n    id: i1\n    tz: Europe/Paris\n";
+
+static int zone_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct icalio_zone_years *)a)->name,
+		      ((const struct icalio_zone_years *)b)->name);
+}
+
+TEST(records_are_the_events)
+{
+	struct icalio_zones want = ICALIO_ZONES_INIT, got = ICALIO_ZONES_INIT;
+	struct storescan_index ix = {0};
+	struct storescan_want all = {0};
+	struct evlist l = EVLIST_INIT;
+	struct itin_err err;
+	size_t len = sizeof(store) - 1, kept = 0;
+
+	CHECK(itinfmt_parse(store, len, "s", &l, NULL, &err) == 0);
+	for (size_t i = 0; i < l.n; i++)
+		icalio_zones_add(&want, l.v[i]);
+	ix.zones = &got;
+	CHECK(storescan_index(store, len, "s", &all, &ix) == 0);
+	CHECK_INT((long)ix.n, (long)l.n);
+	for (size_t i = 0; i < ix.n && i < l.n; i++) {
+		const struct storescan_rec *r = &ix.v[i];
+		const struct event *ev = l.v[i];
+
+		CHECK_INT((long)r->start_utc, (long)ev->start_utc);
+		CHECK_INT((long)r->end_utc, (long)ev->end_utc);
+		CHECK_INT((long)r->line, (long)ev->line);
+		if (r->len) {
+			/* Its place in the store: the block, whole. */
+			struct evlist one = EVLIST_INIT;
+
+			CHECK(itinfmt_parse(store + r->off, r->len, "s", &one,
+					    NULL, &err) == 0);
+			CHECK_INT((long)one.n, 1);
+			if (one.n == 1)
+				CHECK_STR(one.v[0]->id, ev->id);
+			evlist_release(&one);
+		} else {
+			kept++;
+		}
+	}
+	/* The two blocks with an end zone or an escape, read in pass 1. */
+	CHECK_INT((long)kept, 2);
+	CHECK_INT((long)ix.events.n, 2);
+	CHECK_INT((long)got.n, (long)want.n);
+	qsort(got.v, got.n, sizeof(*got.v), zone_cmp);
+	qsort(want.v, want.n, sizeof(*want.v), zone_cmp);
+	for (size_t i = 0; i < got.n && i < want.n; i++) {
+		CHECK_STR(got.v[i].name, want.v[i].name);
+		CHECK_INT(got.v[i].first, want.v[i].first);
+		CHECK_INT(got.v[i].last, want.v[i].last);
+	}
+	icalio_zones_release(&want);
+	icalio_zones_release(&got);
+	storescan_index_release(&ix);
+	evlist_release(&l);
+}
+
+TEST(sort_by_instants_then_file_order)
+{
+	struct storescan_rec v[] = {
+	    {5, 9, 0, 1, 40}, {5, 7, 0, 1, 30},	 {1, 2, 0, 1, 50},
+	    {5, 9, 0, 1, 10}, {-3, 0, 0, 1, 20}, {5, 7, 0, 1, 5},
+	};
+	const unsigned want[] = {20, 50, 5, 30, 10, 40};
+
+	storestream_sort(v, sizeof(v) / sizeof(v[0]));
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		CHECK_INT((long)v[i].line, (long)want[i]);
+}
+
+int main(void)
+{
+	RUN(records_are_the_events);
+	RUN(sort_by_instants_then_file_order);
+	return test_done();
+}
