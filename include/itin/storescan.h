@@ -71,14 +71,16 @@ int storescan_parse(const char *buf, size_t len, const char *fname,
  * the wanted blocks, storescan_index() notes each in a record of a few
  * words, its sort key and its place in the store, so a command that
  * shows every event holds those, not the events. A block the scan cannot
- * vouch for is read by the full reader as in storescan_parse() and its
- * event kept in events (rare in stores itin writes: reading it twice
- * would need a second judge of its errors; keeping it costs an event).
+ * vouch for is read by the full reader there and then, for its errors
+ * and warnings (any makes the scan give up, as in storescan_parse()) and
+ * its record, and its event dropped: the second pass reads it again.
+ * Twice the parse for such blocks (rare in stores itin writes, but every
+ * block of one imported from a calendar, with its uid: lines), memory
+ * that stays flat for every store.
  */
 struct storescan_rec {
 	int64_t start_utc, end_utc; /* event_compare()'s first two keys */
-	uint64_t off;		    /* the block's first byte; or, len 0:
-				       its event's index in events */
+	uint64_t off;		    /* the block's first byte */
 	uint32_t len;		    /* the block's bytes */
 	uint32_t line;		    /* its first line: file order */
 };
@@ -87,7 +89,6 @@ struct icalio_zones;
 struct storescan_index {
 	struct storescan_rec *v;
 	size_t n, alloc;
-	struct evlist events; /* the blocks not vouched for, read */
 	/* When set: the zones and years of every event recorded, as
 	 * icalio_zones_add() would gather them from the events read (the
 	 * names are the zone database's, they live on). */
@@ -103,5 +104,9 @@ int storescan_index(const char *buf, size_t len, const char *fname,
 		    const struct storescan_want *want,
 		    struct storescan_index *ix);
 void storescan_index_release(struct storescan_index *ix);
+
+/* icalio_zones_add() with the zone database's names for ev's, which
+ * outlive ev (z may then outlive the event). */
+void storescan_zones_add(struct icalio_zones *z, const struct event *ev);
 
 #endif

@@ -15,10 +15,9 @@
  * itself (title, then id): the same order as sorting the events, ties
  * included, at the cost of reading a tie's few events at once.
  *
- * A block the scan cannot vouch for is read in the first pass, as
- * storescan_parse() reads it, and its event kept until the end: such
- * blocks are rare in stores itin writes, and reading them once keeps
- * their warnings and errors the full reader's, in the first pass. When
+ * A block the scan cannot vouch for is read by the full reader in the
+ * first pass, where its errors and warnings are met as in a whole read,
+ * and again in the second (storescan.h says why twice). When
  * the scan gives up (any doubt: storescan.h), the store is read whole
  * by store_load_scan() and sorted, exactly as before: the same events,
  * errors and warnings, the memory then the events'.
@@ -58,6 +57,7 @@ struct storestream {
 	char *win;     /* a window of the file: */
 	uint64_t woff; /* its first byte's offset */
 	size_t wlen;   /* and its bytes */
+	size_t wcap;   /* the bytes at win */
 };
 
 /*

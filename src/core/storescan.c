@@ -44,6 +44,7 @@
 #include <unistd.h>
 
 #include "itin/ascii.h"
+#include "itin/evarena.h"
 #include "itin/datetime.h"
 #include "itin/hash.h"
 #include "itin/icalio.h"
@@ -564,7 +565,10 @@ struct scan {
 	struct memo memo;
 	struct storescan_index *ix; /* set: index, do not read */
 	const char *released;	    /* pages before it given back */
-	size_t bom;		    /* bytes before ids.base */
+	const char *fname;
+	struct evlist scratch; /* index mode: a block read, rewound */
+	struct evarena_mark mark;
+	size_t bom; /* bytes before ids.base */
 };
 
 /* May the command want the block b vouches for? */
@@ -597,6 +601,13 @@ static void add_run(struct scan *sc, const char *s, const char *e, long line)
 	sc->runs[sc->nruns].s = s;
 	sc->runs[sc->nruns].e = e;
 	sc->runs[sc->nruns++].line = line;
+}
+
+/* Warnings only counted: one means the scan gives up. */
+static void count_warning(void *ctx, const struct itin_err *w)
+{
+	(void)w;
+	++*(int *)ctx;
 }
 
 /* The instants event_check() gives the event b vouches for. */
@@ -643,6 +654,60 @@ static void index_block(struct scan *sc, const struct block *b, const char *p,
 	}
 }
 
+/* The database's spelling of a zone, which lives on, or NULL. */
+static char *lasting(const char *name)
+{
+	struct itin_err err;
+	const struct tz *tz = name ? tz_get(name, &err) : NULL;
+
+	return tz ? (char *)tz_name(tz) : NULL;
+}
+
+void storescan_zones_add(struct icalio_zones *z, const struct event *ev)
+{
+	struct event e = *ev;
+
+	e.tz = lasting(ev->tz);
+	e.end_tz = lasting(ev->end_tz);
+	icalio_zones_add(z, &e);
+}
+
+/*
+ * Index mode, a block [p, be) the scan cannot vouch for: read now by the
+ * full reader, for its errors and warnings and its record, then dropped
+ * (the second pass reads it again). 0, or 1 when the reader failed or
+ * warned.
+ */
+static int index_read(struct scan *sc, const char *p, const char *be, long line)
+{
+	int warnings = 0;
+	struct itin_warner w = {count_warning, &warnings};
+	struct itin_err err;
+	struct evlist *l = &sc->scratch;
+	struct storescan_index *ix = sc->ix;
+	int ret = 1;
+
+	/* A byte order mark here would be a header line's (read_runs()). */
+	if (!(be - p >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) &&
+	    !itinfmt_parse(p, (size_t)(be - p), sc->fname, l, &w, &err) &&
+	    !warnings && l->n == 1) {
+		const struct event *ev = l->v[0];
+
+		idset_add(&sc->ids, ev->id, strlen(ev->id));
+		ix->v = xgrow(ix->v, &ix->alloc, ix->n + 1, sizeof(*ix->v));
+		ix->v[ix->n++] = (struct storescan_rec){
+		    ev->start_utc, ev->end_utc,
+		    (uint64_t)(p - sc->ids.base) + sc->bom, (uint32_t)(be - p),
+		    (uint32_t)line};
+		if (ix->zones)
+			storescan_zones_add(ix->zones, ev);
+		ret = 0;
+	}
+	l->n = 0;
+	evarena_rewind(evlist_arena(l), sc->mark);
+	return ret;
+}
+
 /* Give back the mapped pages wholly before p, every few MiB. */
 static void release_before(struct scan *sc, const char *p)
 {
@@ -683,19 +748,14 @@ static int walk(struct scan *sc, const char *p, const char *e)
 			idset_add_skipped(&sc->ids, b.id, b.idlen);
 		else if (ok && sc->ix)
 			index_block(sc, &b, p, be, line);
-		else
+		else if (sc->ix && index_read(sc, p, be, line))
+			return 1;
+		else if (!sc->ix)
 			add_run(sc, p, be, line);
 		if (sc->released)
 			release_before(sc, be);
 	}
 	return 0;
-}
-
-/* Warnings only counted: one means the scan gives up. */
-static void count_warning(void *ctx, const struct itin_err *w)
-{
-	(void)w;
-	++*(int *)ctx;
 }
 
 /*
@@ -814,20 +874,14 @@ int storescan_index(const char *buf, size_t len, const char *fname,
 	memset(&sc, 0, sizeof(sc));
 	sc.want = want;
 	sc.ix = ix;
+	sc.fname = fname;
+	/* Marked after a first byte: the rewinds keep the first chunk. */
+	evarena_alloc(evlist_arena(&sc.scratch), 1);
+	sc.mark = evarena_mark(evlist_arena(&sc.scratch));
 	ret = scan(&sc, buf, len, fname, &tmp);
-	for (size_t i = 0; !ret && i < tmp.n; i++) {
-		struct event *ev = tmp.v[i];
-		struct storescan_rec r = {ev->start_utc, ev->end_utc,
-					  ix->events.n, 0, ev->line};
-
-		if (ix->zones)
-			icalio_zones_add(ix->zones, ev);
-		evlist_add(&ix->events, ev);
-		ix->v = xgrow(ix->v, &ix->alloc, ix->n + 1, sizeof(*ix->v));
-		ix->v[ix->n++] = r;
-	}
 	if (ret)
 		ix->n = n;
+	evlist_release(&sc.scratch);
 	scan_release(&sc, &tmp);
 	return ret;
 }
@@ -835,7 +889,6 @@ int storescan_index(const char *buf, size_t len, const char *fname,
 void storescan_index_release(struct storescan_index *ix)
 {
 	free(ix->v);
-	evlist_release(&ix->events);
 	ix->v = NULL;
 	ix->n = ix->alloc = 0;
 }

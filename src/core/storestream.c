@@ -47,18 +47,23 @@ static int changed(const struct storestream *s, struct itin_err *err)
 			    s->path);
 }
 
-/* The len bytes at off into the window; NULL when the file has fewer. */
+/* The len bytes at off into the window (made as large as a block the
+ * first pass read fully, which may be larger); NULL when the file has
+ * fewer. */
 static const char *window_at(struct storestream *s, uint64_t off, size_t len)
 {
-	size_t got = 0;
+	size_t got = 0, want = len > WINDOW ? len : WINDOW;
 
 	if (off >= s->woff && off + len <= s->woff + s->wlen)
 		return s->win + (off - s->woff);
-	if (!s->win)
-		s->win = xmalloc(WINDOW);
-	while (got < WINDOW) {
-		ssize_t n = pread(s->fd, s->win + got, WINDOW - got,
-				  (off_t)(off + got));
+	if (want > s->wcap) {
+		free(s->win);
+		s->win = xmalloc(want);
+		s->wcap = want;
+	}
+	while (got < want) {
+		ssize_t n =
+		    pread(s->fd, s->win + got, want - got, (off_t)(off + got));
 
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -77,8 +82,8 @@ static void count_one(void *ctx, const struct itin_err *w)
 	++*(int *)ctx;
 }
 
-/* The event of record r: kept from the first pass, or its block read
- * into scratch. NULL with err when the block no longer reads. */
+/* The event of record r, its block read into scratch. NULL with err
+ * when the block no longer reads as in the first pass. */
 static struct event *rec_event(struct storestream *s,
 			       const struct storescan_rec *r,
 			       struct itin_err *err)
@@ -89,8 +94,6 @@ static struct event *rec_event(struct storestream *s,
 	const char *p;
 	struct event *ev;
 
-	if (!r->len)
-		return s->ix.events.v[r->off];
 	p = window_at(s, r->off, r->len);
 	if (!p || itinfmt_parse(p, r->len, s->path, &s->scratch, &w, err) ||
 	    warnings || s->scratch.n != before + 1) {
@@ -165,15 +168,6 @@ int storestream_next(struct storestream *s, struct event **ev,
 	}
 }
 
-/* The zone name of the database, which lives on, for name. */
-static char *lasting(const char *name)
-{
-	struct itin_err err;
-	const struct tz *tz = name ? tz_get(name, &err) : NULL;
-
-	return tz ? (char *)tz_name(tz) : NULL;
-}
-
 /* zones from the events the filter keeps: a pass of their own, the
  * names the database's (the events' go with the arena). */
 static int gather_zones(struct storestream *s, struct icalio_zones *zones,
@@ -183,13 +177,8 @@ static int gather_zones(struct storestream *s, struct icalio_zones *zones,
 	int r;
 
 	icalio_zones_release(zones);
-	while ((r = storestream_next(s, &ev, err)) == 1) {
-		struct event e = *ev;
-
-		e.tz = lasting(ev->tz);
-		e.end_tz = lasting(ev->end_tz);
-		icalio_zones_add(zones, &e);
-	}
+	while ((r = storestream_next(s, &ev, err)) == 1)
+		storescan_zones_add(zones, ev);
 	s->pos = s->ngroup = s->gpos = 0;
 	s->woff = s->wlen = 0;
 	return r;
