@@ -68,9 +68,10 @@ int storescan_parse(const char *buf, size_t len, const char *fname,
 
 /*
  * The first pass of a streamed read (storestream.h): instead of reading
- * the wanted blocks, storescan_index() notes each in a record of a few
- * words, its sort key and its place in the store, so a command that
- * shows every event holds those, not the events. A block the scan cannot
+ * the wanted blocks, storescan_index() notes each in a record of 16
+ * bytes, its start instant and its place in the store, so a command that
+ * shows every event holds those, not the events. A block of 16 MiB or
+ * more, or one past the first TiB, makes it give up. A block the scan cannot
  * vouch for is read by the full reader there and then, for its errors
  * and warnings (any makes the scan give up, as in storescan_parse()) and
  * its record, and its event dropped: the second pass reads it again.
@@ -79,11 +80,12 @@ int storescan_parse(const char *buf, size_t len, const char *fname,
  * that stays flat for every store.
  */
 struct storescan_rec {
-	int64_t start_utc, end_utc; /* event_compare()'s first two keys */
-	uint64_t off;		    /* the block's first byte */
-	uint32_t len;		    /* the block's bytes */
-	uint32_t line;		    /* its first line: file order */
+	int64_t start_utc; /* event_compare()'s first key */
+	uint64_t place;	   /* the block's first byte << 24 | its bytes */
 };
+#define STORESCAN_LEN_BITS 24
+#define STORESCAN_OFF(r)   ((r)->place >> STORESCAN_LEN_BITS)
+#define STORESCAN_LEN(r)   ((size_t)((r)->place & 0xFFFFFF))
 
 struct icalio_zones;
 struct storescan_index {

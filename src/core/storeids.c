@@ -40,34 +40,48 @@ static void sort_few(uint64_t *v, size_t n)
 
 /*
  * Do two ids have one hash? The hashes, uniform, go to buckets by their
- * top bits (two sequential passes, about eight a bucket), where equal
- * ones meet; each bucket is then sorted alone, in the cache.
+ * top bits, in place (a count, then each hash swapped into its bucket's
+ * next free slot: no second array of them, about eight a bucket), where
+ * equal ones meet; each bucket is then sorted alone, in the cache.
  */
-bool idset_repeats(const struct idset *s)
+bool idset_repeats(struct idset *s)
 {
-	unsigned bits = 4;
-	size_t *start, i, nb;
-	uint64_t *v;
+	unsigned bits = 4, shift;
+	size_t *start, *next, i, nb;
 	bool dup = false;
 
 	while (bits < 20 && ((size_t)8 << bits) < s->n)
 		bits++;
+	shift = 64 - bits;
 	nb = (size_t)1 << bits;
 	start = xcalloc(nb + 1, sizeof(*start));
-	v = xmalloc((s->n ? s->n : 1) * sizeof(*v));
+	next = xmalloc(nb * sizeof(*next));
 	for (i = 0; i < s->n; i++)
-		start[(s->h[i] >> (64 - bits)) + 1]++;
-	for (i = 0; i < nb; i++)
+		start[(s->h[i] >> shift) + 1]++;
+	for (i = 0; i < nb; i++) {
 		start[i + 1] += start[i];
-	for (i = 0; i < s->n; i++)
-		v[start[s->h[i] >> (64 - bits)]++] = s->h[i];
-	/* start[b] is now where bucket b + 1 starts. */
-	for (size_t b = 0, from = 0; b < nb && !dup; from = start[b++]) {
-		sort_few(v + from, start[b] - from);
-		for (i = from + 1; i < start[b] && !dup; i++)
-			dup = v[i] == v[i - 1];
+		next[i] = start[i];
 	}
-	free(v);
+	for (size_t b = 0; b < nb; b++) {
+		while (next[b] < start[b + 1]) {
+			uint64_t x = s->h[next[b]];
+			size_t t = (size_t)(x >> shift);
+
+			for (; t != b; t = (size_t)(x >> shift)) {
+				uint64_t y = s->h[next[t]];
+
+				s->h[next[t]++] = x;
+				x = y;
+			}
+			s->h[next[b]++] = x;
+		}
+	}
+	for (size_t b = 0; b < nb && !dup; b++) {
+		sort_few(s->h + start[b], start[b + 1] - start[b]);
+		for (i = start[b] + 1; i < start[b + 1] && !dup; i++)
+			dup = s->h[i] == s->h[i - 1];
+	}
+	free(next);
 	free(start);
 	return dup;
 }

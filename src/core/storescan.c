@@ -123,37 +123,42 @@ static void count_warning(void *ctx, const struct itin_err *w)
 	++*(int *)ctx;
 }
 
-/* The instants event_check() gives the event b vouches for. */
-static void block_utc(const struct block *b, int64_t *s, int64_t *e)
+/* The start instant event_check() gives the event b vouches for. */
+static int64_t block_start(const struct block *b)
 {
 	struct tz_local_info info;
 
-	if (!b->timed) {
-		*s = b->start;
-		*e = b->has_end ? (lsec_day(b->end) + 1) * ITIN_DAY
-				: b->start + ITIN_DAY;
-		return;
-	}
-	*s = b->tz ? tz_local_to_utc(b->tz, b->start, &info) : b->start;
-	*e = *s;
-	if (b->has_end)
-		*e = b->tz ? tz_local_to_utc(b->tz, b->end, &info) : b->end;
+	if (b->timed && b->tz)
+		return tz_local_to_utc(b->tz, b->start, &info);
+	return b->start;
 }
 
-/* Note the block [p, be) b vouches for in sc->ix, its id in the set. */
-static void index_block(struct scan *sc, const struct block *b, const char *p,
-			const char *be, long line)
+/* A record's place of the block [p, be), or 1 when it has none (too
+ * large, too far: storescan.h). */
+static int place(struct scan *sc, const char *p, const char *be, uint64_t *out)
+{
+	uint64_t off = (uint64_t)(p - sc->ids.base) + sc->bom;
+	uint64_t len = (uint64_t)(be - p);
+
+	if (len >> STORESCAN_LEN_BITS || off >> (64 - STORESCAN_LEN_BITS))
+		return 1;
+	*out = off << STORESCAN_LEN_BITS | len;
+	return 0;
+}
+
+/* Note the block [p, be) b vouches for in sc->ix, its id in the set.
+ * 0, or 1 when it has no place. */
+static int index_block(struct scan *sc, const struct block *b, const char *p,
+		       const char *be)
 {
 	struct storescan_index *ix = sc->ix;
-	struct storescan_rec *r;
+	struct storescan_rec r = {block_start(b), 0};
 
+	if (place(sc, p, be, &r.place))
+		return 1;
 	idset_add(&sc->ids, b->id, b->idlen);
 	ix->v = xgrow(ix->v, &ix->alloc, ix->n + 1, sizeof(*ix->v));
-	r = &ix->v[ix->n++];
-	block_utc(b, &r->start_utc, &r->end_utc);
-	r->off = (uint64_t)(p - sc->ids.base) + sc->bom;
-	r->len = (uint32_t)(be - p);
-	r->line = (uint32_t)line;
+	ix->v[ix->n++] = r;
 	if (ix->zones && b->timed && b->tz) {
 		/* The fields icalio_zones_add() reads, as the reader fills
 		 * them: the same zones and years by construction. */
@@ -165,6 +170,7 @@ static void index_block(struct scan *sc, const struct block *b, const char *p,
 		ev.has_end = b->has_end;
 		icalio_zones_add(ix->zones, &ev);
 	}
+	return 0;
 }
 
 /* The database's spelling of a zone, which lives on, or NULL. */
@@ -191,27 +197,27 @@ void storescan_zones_add(struct icalio_zones *z, const struct event *ev)
  * (the second pass reads it again). 0, or 1 when the reader failed or
  * warned.
  */
-static int index_read(struct scan *sc, const char *p, const char *be, long line)
+static int index_read(struct scan *sc, const char *p, const char *be)
 {
 	int warnings = 0;
 	struct itin_warner w = {count_warning, &warnings};
 	struct itin_err err;
 	struct evlist *l = &sc->scratch;
 	struct storescan_index *ix = sc->ix;
+	struct storescan_rec r = {0, 0};
 	int ret = 1;
 
 	/* A byte order mark here would be a header line's (read_runs()). */
-	if (!(be - p >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) &&
+	if (!place(sc, p, be, &r.place) &&
+	    !(be - p >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) &&
 	    !itinfmt_parse(p, (size_t)(be - p), sc->fname, l, &w, &err) &&
 	    !warnings && l->n == 1) {
 		const struct event *ev = l->v[0];
 
 		idset_add(&sc->ids, ev->id, strlen(ev->id));
 		ix->v = xgrow(ix->v, &ix->alloc, ix->n + 1, sizeof(*ix->v));
-		ix->v[ix->n++] = (struct storescan_rec){
-		    ev->start_utc, ev->end_utc,
-		    (uint64_t)(p - sc->ids.base) + sc->bom, (uint32_t)(be - p),
-		    (uint32_t)line};
+		r.start_utc = ev->start_utc;
+		ix->v[ix->n++] = r;
 		if (ix->zones)
 			storescan_zones_add(ix->zones, ev);
 		ret = 0;
@@ -221,14 +227,14 @@ static int index_read(struct scan *sc, const char *p, const char *be, long line)
 	return ret;
 }
 
-/* Give back the mapped pages wholly before p, every few MiB. */
+/* Give back the mapped pages wholly before p, each MiB. */
 static void release_before(struct scan *sc, const char *p)
 {
 	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
 	uintptr_t from = (uintptr_t)sc->released,
 		  to = (uintptr_t)p & ~(page - 1);
 
-	if (to < from + ((uintptr_t)8 << 20))
+	if (to < from + ((uintptr_t)1 << 20))
 		return;
 	madvise((void *)from, to - from, MADV_DONTNEED);
 	sc->released = (const char *)to;
@@ -260,9 +266,10 @@ static int walk(struct scan *sc, const char *p, const char *e)
 
 		if (ok && !wanted(sc->want, &b))
 			idset_add_skipped(&sc->ids, b.id, b.idlen);
-		else if (ok && sc->ix)
-			index_block(sc, &b, p, be, line);
-		else if (sc->ix && index_read(sc, p, be, line))
+		else if (ok && sc->ix) {
+			if (index_block(sc, &b, p, be))
+				return 1;
+		} else if (sc->ix && index_read(sc, p, be))
 			return 1;
 		else if (!sc->ix)
 			add_run(sc, p, be, line);

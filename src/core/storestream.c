@@ -22,21 +22,51 @@
  * usual order of a store, then cost one read each WINDOW bytes. */
 #define WINDOW ((size_t)256 << 10)
 
-static int rec_cmp(const void *pa, const void *pb)
+/* Is a before b: by start, then place (file order)? */
+static bool rec_before(const struct storescan_rec *a,
+		       const struct storescan_rec *b)
 {
-	const struct storescan_rec *a = pa, *b = pb;
-
-	if (a->start_utc != b->start_utc)
-		return a->start_utc < b->start_utc ? -1 : 1;
-	if (a->end_utc != b->end_utc)
-		return a->end_utc < b->end_utc ? -1 : 1;
-	return (a->line > b->line) - (a->line < b->line);
+	return a->start_utc != b->start_utc ? a->start_utc < b->start_utc
+					    : a->place < b->place;
 }
 
+/* Sift v[i] down the max-heap of n. */
+static void sift(struct storescan_rec *v, size_t i, size_t n)
+{
+	struct storescan_rec x = v[i];
+
+	for (size_t c; (c = 2 * i + 1) < n; i = c) {
+		if (c + 1 < n && rec_before(&v[c], &v[c + 1]))
+			c++;
+		if (!rec_before(&x, &v[c]))
+			break;
+		v[i] = v[c];
+	}
+	v[i] = x;
+}
+
+/*
+ * In place, so the sort costs no second array of records: a heap sort,
+ * O(n log n) whatever the order, after one pass that finds a store
+ * already in order (as itin keeps one) and leaves it.
+ */
 void storestream_sort(struct storescan_rec *v, size_t n)
 {
-	if (n > 1)
-		qsort(v, n, sizeof(*v), rec_cmp);
+	size_t i = 1;
+
+	while (i < n && rec_before(&v[i - 1], &v[i]))
+		i++;
+	if (i >= n)
+		return;
+	for (i = n / 2; i-- > 0;)
+		sift(v, i, n);
+	while (--n > 0) {
+		struct storescan_rec t = v[0];
+
+		v[0] = v[n];
+		v[n] = t;
+		sift(v, 0, n);
+	}
 }
 
 static int changed(const struct storestream *s, struct itin_err *err)
@@ -94,31 +124,31 @@ static struct event *rec_event(struct storestream *s,
 	const char *p;
 	struct event *ev;
 
-	p = window_at(s, r->off, r->len);
-	if (!p || itinfmt_parse(p, r->len, s->path, &s->scratch, &w, err) ||
+	p = window_at(s, STORESCAN_OFF(r), STORESCAN_LEN(r));
+	if (!p ||
+	    itinfmt_parse(p, STORESCAN_LEN(r), s->path, &s->scratch, &w, err) ||
 	    warnings || s->scratch.n != before + 1) {
 		changed(s, err);
 		return NULL;
 	}
 	ev = s->scratch.v[before];
-	ev->line += r->line - 1;
-	/* The instants the record was sorted by, or not the same block. */
-	if (ev->start_utc != r->start_utc || ev->end_utc != r->end_utc) {
+	/* (ev->line counts in the block: a writer has no use for it.) The
+	 * instant the record was sorted by, or not the same block. */
+	if (ev->start_utc != r->start_utc) {
 		changed(s, err);
 		return NULL;
 	}
 	return ev;
 }
 
-/* Read the records from s->pos whose instants tie into s->group, in
- * event_compare()'s order (stable: insertion, a tie is a few). */
+/* Read the records from s->pos whose starts tie into s->group, in
+ * event_compare()'s order (end, title, id; insertion: a tie is a few). */
 static int read_group(struct storestream *s, struct itin_err *err)
 {
 	const struct storescan_rec *v = s->ix.v;
 	size_t end = s->pos + 1;
 
-	while (end < s->ix.n && v[end].start_utc == v[s->pos].start_utc &&
-	       v[end].end_utc == v[s->pos].end_utc)
+	while (end < s->ix.n && v[end].start_utc == v[s->pos].start_utc)
 		end++;
 	s->scratch.n = 0;
 	evarena_rewind(evlist_arena(&s->scratch), s->mark);
