@@ -14,7 +14,6 @@
 #include "itin/event.h"
 #include "itin/tz.h"
 
-
 #define ZONES_MAX 64
 
 /* The zones of tz: lines and the countries of places, each looked up

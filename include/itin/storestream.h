@@ -5,15 +5,15 @@
  *
  * Two passes. The first, store_index() (store.h) under the shared lock,
  * scans the mapped store (storescan.h) and keeps for each wanted block a
- * record of 32 bytes: its start and end instants, event_compare()'s first
- * keys, and its place in the file; the mapped pages are given back as
- * the scan passes them (mapped pages count in the peak memory). The
- * records are sorted by those instants. The second pass reads the
+ * record of 16 bytes: its start instant, event_compare()'s first key,
+ * and its place in the file; the mapped pages are given back as the scan
+ * passes them (mapped pages count in the peak memory). The records are
+ * sorted in place by start, then place. The second pass reads the
  * records' blocks in that order through a window of the file and parses
  * each into one arena, rewound once the event is handed on. Records
- * whose instants tie are read together and ordered by event_compare()
- * itself (title, then id): the same order as sorting the events, ties
- * included, at the cost of reading a tie's few events at once.
+ * whose starts tie are read together and ordered by event_compare()
+ * itself (end, title, id): the same order as sorting the events, ties
+ * included, at the cost of holding a tie's few events at once.
  *
  * A block the scan cannot vouch for is read by the full reader in the
  * first pass, where its errors and warnings are met as in a whole read,

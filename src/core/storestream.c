@@ -2,9 +2,9 @@
  * storestream.c: the store's events one at a time, sorted, in memory
  * that does not grow with the store (see storestream.h for the design).
  *
- * Measured on generated stores (bench/gen.sh, `make bench`): see the
- * README's performance section; the records are 32 bytes an event, the
- * window WINDOW bytes, the rest one tie's events.
+ * What it holds: 16 bytes an event (the records), the window of WINDOW
+ * bytes, one tie's events; the first pass adds 8 bytes an id (storeids.h)
+ * while it runs. Measured in the README's section on the store.
  */
 #include <errno.h>
 #include <stdlib.h>
