@@ -113,4 +113,16 @@ int store_commit(struct store_tx *tx, struct itin_err *err);
 /* Unlock and release without writing. Safe to call twice. */
 void store_abort(struct store_tx *tx);
 
+/*
+ * The first pass of a streamed read (storestream.h), under the shared
+ * lock: the store mapped and indexed by storescan_index() into ix. 0 with
+ * *fd the store, open and no longer locked, for the second pass to read
+ * the blocks from (the caller closes it); 1 when the store is missing or
+ * empty or the scan gave up (ix as it was: read it with
+ * store_load_scan()); -1 on an error.
+ */
+struct storescan_index;
+int store_index(const char *path, const struct storescan_want *want,
+		struct storescan_index *ix, int *fd, struct itin_err *err);
+
 #endif

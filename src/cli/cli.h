@@ -414,6 +414,20 @@ void evwriter_begin(struct evwriter *w, struct outsink *out, enum outfmt fmt,
 		    unsigned flags, struct icalio_zones *zones);
 int evwriter_event(struct evwriter *w, const struct event *ev);
 int evwriter_end(struct evwriter *w);
+/*
+ * The store's events that f keeps, sorted, one at a time (storestream.h:
+ * memory that does not grow with the store), for the formats of an
+ * evwriter. open_stream(): 0 or the status after reporting; zones (for
+ * ics, else NULL) gets the events' zones; s is closed by the caller
+ * (storestream_close()) either way. write_stream(): begin, every event,
+ * end into out; 0, or -1 when out failed or the store could not be read
+ * (then *status is the status, reported).
+ */
+struct storestream;
+int open_stream(struct cli *cli, const struct filter *f, struct storestream *s,
+		struct icalio_zones *zones);
+int write_stream(struct outsink *out, enum outfmt fmt, struct storestream *s,
+		 struct icalio_zones *zones, unsigned flags, int *status);
 /* A sink that writes to stdout through stdio: a failed write is reported
  * at exit by main, as for out_strbuf(). */
 void outsink_stdout(struct outsink *s);

@@ -5,12 +5,17 @@
  * Like list, for programs rather than people: no agenda, and -o replaces
  * FILE atomically, so a reader of FILE never sees half an export. The
  * output is written as it is made (outsink.h), never whole in memory:
- * to -o FILE, into the temporary file that is renamed over FILE.
+ * to -o FILE, into the temporary file that is renamed over FILE. Nor are
+ * the events: the store is read in two passes (storestream.h), so the
+ * memory stays the same for a store ten times larger.
  */
+#include <errno.h>
 #include <string.h>
 
 #include "cli.h"
 #include "itin/fsutil.h"
+#include "itin/icalio.h"
+#include "itin/storestream.h"
 
 /* -o FILE (ctx: where the name goes). */
 static int export_option(void *ctx, int c, const char *arg)
@@ -26,57 +31,63 @@ static int export_option(void *ctx, int c, const char *arg)
  * file, renamed over it at the end, or a device in place. A failure
  * leaves the old file and no temporary one. 0 or the status.
  */
-static int export_to_file(const struct evlist *l, const struct filter *f,
+static int export_to_file(struct storestream *s, struct icalio_zones *zones,
 			  const struct outopts *opts, const char *output)
 {
 	struct fs_output o;
 	struct outsink out;
 	struct itin_err err;
-	int ret;
+	int ret, status = 0;
 
 	itin_err_clear(&err);
 	if (fs_output_open(&o, output, &err))
 		return report_err(&err);
 	outsink_init(&out, outsink_fd_write, &o.fd);
-	ret = write_events(&out, opts->fmt, l, f, opts->flags);
+	ret = write_stream(&out, opts->fmt, s, zones, opts->flags, &status);
 	if (!ret)
 		ret = outsink_flush(&out);
 	if (ret)
-		fs_output_fail(&o, out.error, &err);
+		/* A store that could not be read is reported already. */
+		fs_output_fail(&o, status ? EIO : out.error, &err);
 	else
 		ret = fs_output_commit(&o, &err);
 	outsink_release(&out);
+	if (status)
+		return status;
 	return ret ? report_err(&err) : 0;
 }
 
-/* Load the events, format them as opts asks and write them to output
- * (NULL or "-": stdout, whose write errors main reports at exit). 0 or
- * the status. */
+/*
+ * Read the store (storestream.h: two passes, the events one at a time,
+ * sorted), format the events as opts asks and write them to output (NULL
+ * or "-": stdout, whose write errors main reports at exit). 0 or the
+ * status.
+ */
 static int export_events(struct cli *cli, const struct filter *f,
 			 const struct outopts *opts, const char *output)
 {
-	struct evlist l = EVLIST_INIT;
+	struct icalio_zones zones = ICALIO_ZONES_INIT;
+	struct storestream s;
 	struct progress *p = progress_start("exporting", 0);
 	struct outsink out;
-	int status = load_filtered(cli, f, &l);
+	int status =
+	    open_stream(cli, f, &s, opts->fmt == FMT_ICS ? &zones : NULL);
 
 	if (status) {
 		progress_stop(p);
-		evlist_release(&l);
-		return status;
-	}
-	if (output && strcmp(output, "-")) {
-		status = export_to_file(&l, f, opts, output);
+	} else if (output && strcmp(output, "-")) {
+		status = export_to_file(&s, &zones, opts, output);
 		progress_stop(p);
 	} else {
 		/* Lines on a terminal are not to be mixed with progress. */
 		progress_stop(p);
 		outsink_stdout(&out);
-		write_events(&out, opts->fmt, &l, f, opts->flags);
+		write_stream(&out, opts->fmt, &s, &zones, opts->flags, &status);
 		outsink_flush(&out);
 		outsink_release(&out);
 	}
-	evlist_release(&l);
+	icalio_zones_release(&zones);
+	storestream_close(&s);
 	return status;
 }
 

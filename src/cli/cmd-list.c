@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "itin/icalio.h"
 #include "itin/shortid.h"
+#include "itin/storestream.h"
 
 /* Load the events and write them as opts asks to stdout, as they are
  * made: for the agenda, with short ids unique in the whole store. 0 or
@@ -39,10 +41,20 @@ static int list_events(struct cli *cli, const struct filter *f,
 			p = NULL;
 			agenda_write(&out, &l, f, &ao);
 		}
-	} else if (!(status = load_filtered(cli, f, &l))) {
+	} else {
+		/* For programs: the events one at a time (storestream.h). */
+		struct icalio_zones zones = ICALIO_ZONES_INIT;
+		struct storestream s;
+
+		status = open_stream(cli, f, &s,
+				     opts->fmt == FMT_ICS ? &zones : NULL);
 		progress_stop(p);
 		p = NULL;
-		write_events(&out, opts->fmt, &l, f, opts->flags);
+		if (!status)
+			write_stream(&out, opts->fmt, &s, &zones, opts->flags,
+				     &status);
+		icalio_zones_release(&zones);
+		storestream_close(&s);
 	}
 	progress_stop(p);
 	outsink_flush(&out);

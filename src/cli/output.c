@@ -21,6 +21,7 @@
 #include "itin/shortid.h"
 #include "itin/store.h"
 #include "itin/storescan.h"
+#include "itin/storestream.h"
 #include "itin/tsv.h"
 #include "itin/xalloc.h"
 
@@ -132,6 +133,46 @@ static int stdout_write(void *ctx, const void *data, size_t len)
 void outsink_stdout(struct outsink *s)
 {
 	outsink_init(s, stdout_write, NULL);
+}
+
+int open_stream(struct cli *cli, const struct filter *f, struct storestream *s,
+		struct icalio_zones *zones)
+{
+	struct itin_err err;
+	const char *path = cli_store(cli);
+
+	memset(s, 0, sizeof(*s));
+	s->fd = -1;
+	if (!path)
+		return ITIN_EX_USAGE;
+	itin_err_clear(&err);
+	if (storestream_open(s, path, f, cli->in, zones, STORE_WARNER, &err))
+		return report_err(&err);
+	return 0;
+}
+
+int write_stream(struct outsink *out, enum outfmt fmt, struct storestream *s,
+		 struct icalio_zones *zones, unsigned flags, int *status)
+{
+	struct evwriter w;
+	struct itin_err err;
+	struct event *ev;
+	int r = 0, ret = 0;
+
+	itin_err_clear(&err);
+	evwriter_begin(&w, out, fmt, flags, zones);
+	if (zones)
+		icalio_zones_release(zones);
+	while (!ret && (r = storestream_next(s, &ev, &err)) == 1)
+		ret = evwriter_event(&w, ev);
+	if (r < 0) {
+		*status = report_err(&err);
+		ret = -1;
+	}
+	/* Ended even after a failure: the ics writer frees what it holds. */
+	if (evwriter_end(&w))
+		ret = -1;
+	return ret;
 }
 
 int load_store(struct cli *cli, struct evlist *all)

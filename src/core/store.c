@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -252,16 +253,15 @@ static int scan_store(int fd, const char *path,
  * Under the shared lock: the store read whole (want NULL, or selecting
  * nothing, each id then reported from the list) or scanned for want.
  */
-static int load_shared(const char *path, const struct storescan_want *want,
-		       struct evlist *out, const struct itin_warner *w,
-		       struct itin_err *err)
+/* The store opened and locked shared into *lock, or -1 there when it is
+ * missing (empty: reading it must not create anything). 0 or -1. */
+static int open_shared(const char *path, int *lock, struct itin_err *err)
 {
-	size_t before = out->n;
 	struct stat st;
 	char *real;
-	int lock, ret, created;
+	int created;
 
-	/* A missing store is empty; reading it must not create anything. */
+	*lock = -1;
 	if (stat(path, &st) < 0) {
 		if (errno == ENOENT)
 			return 0;
@@ -271,14 +271,27 @@ static int load_shared(const char *path, const struct storescan_want *want,
 	}
 	if (storelock_check_regular(path, &st, err) < 0)
 		return -1;
-
 	real = fs_resolve_path(path);
-	lock = storelock_open(path, real, STORELOCK_SHARED, &created, err);
+	*lock = storelock_open(path, real, STORELOCK_SHARED, &created, err);
 	free(real);
-	if (lock == -2)
-		return 0;
-	if (lock == -1)
+	if (*lock == -2)
+		*lock = -1;
+	else if (*lock == -1)
 		return -1;
+	return 0;
+}
+
+static int load_shared(const char *path, const struct storescan_want *want,
+		       struct evlist *out, const struct itin_warner *w,
+		       struct itin_err *err)
+{
+	size_t before = out->n;
+	int lock, ret;
+
+	if (open_shared(path, &lock, err))
+		return -1;
+	if (lock < 0)
+		return 0;
 	if (want && storescan_selects(want)) {
 		ret = scan_store(lock, path, want, out, w, err);
 	} else {
@@ -301,6 +314,42 @@ int store_load_scan(const char *path, const struct storescan_want *want,
 		    struct itin_err *err)
 {
 	return load_shared(path, want, out, w, err);
+}
+
+int store_index(const char *path, const struct storescan_want *want,
+		struct storescan_index *ix, int *fd, struct itin_err *err)
+{
+	struct stat st;
+	void *map = MAP_FAILED;
+	int lock, ret = 1;
+
+	*fd = -1;
+	if (open_shared(path, &lock, err))
+		return -1;
+	if (lock < 0)
+		return 1;
+	/* No MAP_POPULATE here: the pages are read once, in order, and
+	 * given back behind the scan (storescan_index's release). */
+	if (fstat(lock, &st) == 0 && st.st_size > 0 &&
+	    (uintmax_t)st.st_size <= SIZE_MAX)
+		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
+			   lock, 0);
+	if (map != MAP_FAILED) {
+		madvise(map, (size_t)st.st_size, MADV_SEQUENTIAL);
+		ix->release = true;
+		ret = storescan_index(map, (size_t)st.st_size, path, want, ix);
+		munmap(map, (size_t)st.st_size);
+	}
+	if (ret) {
+		close(lock);
+		return 1;
+	}
+	/* The bytes indexed stay as they are with the lock given up: itin
+	 * appends past them and rewrites by renaming a new file over the
+	 * store, so the file open here keeps them. */
+	flock(lock, LOCK_UN);
+	*fd = lock;
+	return 0;
 }
 
 /* ---- writing --------------------------------------------------------- */

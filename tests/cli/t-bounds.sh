@@ -363,7 +363,19 @@ cp "$T/big.itin" "$T/st/big-store.itin"
 oom "list of a big store" -f "$T/st/big-store.itin" list
 oom "rm in a big store" -f "$T/st/big-store.itin" rm x
 printf 'old\n' >"$T/st/out.ics"
-oom "export -o from a big store" -f "$T/st/big-store.itin" export -o "$T/st/out.ics"
+# export holds a record an event, not the events (storestream.h): the
+# big store is written whole within the limit. One event written twice
+# makes the scan give up and the store be read whole, which runs out.
+(ulimit -v "$OOM_KB" && exec "$ITIN" -f "$T/st/big-store.itin" export \
+	--format tsv) >"$T/out" 2>"$T/err"
+rc=$?
+expect_rc 0 "export of a big store within the limit"
+[ "$(wc -l <"$T/out")" = 300001 ] && ok "export of a big store: every event" ||
+	not_ok "export of a big store: $(wc -l <"$T/out") lines"
+cp "$T/big.itin" "$T/st/big-twin.itin"
+head -n 1 "$T/big.itin" >>"$T/st/big-twin.itin"
+oom "export -o from a big store read whole" -f "$T/st/big-twin.itin" export -o "$T/st/out.ics"
+rm -f "$T/st/big-twin.itin"
 printf 'old\n' >"$T/want"
 same_file "$T/want" "$T/st/out.ics" "export -o: the old output file untouched"
 same_file "$T/big.itin" "$T/st/big-store.itin" "rm in a big store: store byte-identical"
