@@ -683,6 +683,23 @@ TEST(report_that_evening)
 	evlist_release(&g.evs);
 }
 
+/* A host titled with their state's formal name ("President of the
+ * Republic of Ghana John Mahama") is the object of "At the invitation
+ * of" to the end of the title: the trip stays the principal's. */
+TEST(report_formal_state_host)
+{
+	struct got g;
+
+	extract("Sanchez to visit Ghana\n\nAt the invitation of President of "
+		"the Republic of Ghana John Mahama, Prime Minister Pedro "
+		"Sanchez will pay an official visit to Ghana on March 10-11. "
+		"Sanchez will also meet business leaders.\n",
+		"2025-03-06", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit - GH 2025-03-10..2025-03-11");
+	evlist_release(&g.evs);
+}
+
 int main(void)
 {
 	RUN(report_traveller);
@@ -719,5 +736,6 @@ int main(void)
 	RUN(report_overnight_arrival);
 	RUN(report_move_before_event);
 	RUN(report_that_evening);
+	RUN(report_formal_state_host);
 	return test_done();
 }
