@@ -700,6 +700,28 @@ TEST(report_formal_state_host)
 	evlist_release(&g.evs);
 }
 
+/* A trip called off proposes nothing, in any of its words; a new date
+ * after "rescheduled" or "postponed to" is a leg. */
+TEST(report_called_off)
+{
+	struct got g;
+
+	extract("Costa trip off\n\nPresident Antonio Costa will not go to "
+		"Lisbon. Costa had been due to fly to Lisbon on Friday for "
+		"talks with Prime Minister Luis Montenegro; the trip was "
+		"scrapped. Costa said so on Monday.\n",
+		"2025-03-03", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "");
+	evlist_release(&g.evs);
+	extract("Costa trip moved\n\nPresident Antonio Costa's visit to "
+		"Lisbon, originally scheduled for Friday, has been "
+		"rescheduled for March 12. Costa said so.\n",
+		"2025-03-03", &g);
+	CHECK_STR(legs_of(&g), "visit Lisbon PT 2025-03-12..2025-03-12");
+	evlist_release(&g.evs);
+}
+
 int main(void)
 {
 	RUN(report_traveller);
@@ -737,5 +759,6 @@ int main(void)
 	RUN(report_move_before_event);
 	RUN(report_that_evening);
 	RUN(report_formal_state_host);
+	RUN(report_called_off);
 	return test_done();
 }
