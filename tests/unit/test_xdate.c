@@ -119,6 +119,12 @@ static const struct doc_case doc_cases[] = {
      XDATE_ORDER_UNKNOWN, -1},
     {"Leaders to meet on March 3\nNo date here.", NULL, XDATE_ORDER_UNKNOWN,
      -1},
+    /* A page's date at the start of its line, run together with the
+     * next element of the page (a language switch, a menu). */
+    {"Tuesday, 4 March 2025 Login | Register\nNews\nText", "2025-03-04",
+     XDATE_ORDER_UNKNOWN, -1},
+    /* Without a weekday or a year, still not. */
+    {"March 4 Press Office said\nText 2025", NULL, XDATE_ORDER_UNKNOWN, -1},
     /* The first date line wins over a later one. */
     {"January 30, 2023\nFebruary 2, 2023\nBody.", "2023-01-30",
      XDATE_ORDER_UNKNOWN, -1},
