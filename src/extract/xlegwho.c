@@ -30,9 +30,13 @@ bool xl_is_principal(const struct xlegdoc *doc, const struct xperson *p)
 {
 	const struct xperson *q = doc->principal;
 
+	/* A shared surname alone is not the principal: "Anwar Ibrahim"
+	 * beside "Sultan Ibrahim". */
 	return q && (!strcmp(p->name, q->name) ||
-		     (p->surname_len && xwho_names(doc->text, p->surname_off,
-						   p->surname_len, q)));
+		     (p->surname_len &&
+		      xwho_names(doc->text, p->surname_off, p->surname_len,
+				 q) &&
+		      xwho_same_person(p, q)));
 }
 
 static const char *const fronts[] = {"After", "Before", "Following",
