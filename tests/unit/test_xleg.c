@@ -722,6 +722,27 @@ TEST(report_called_off)
 	evlist_release(&g.evs);
 }
 
+/* The verb of a group's leaders meeting makes a summit; two leaders
+ * meeting stay a meeting. */
+TEST(report_leaders_meet)
+{
+	struct got g;
+
+	extract("Lula to Johannesburg\n\nPresident Luiz Inacio Lula da Silva "
+		"will attend as G20 leaders meet in Johannesburg on November "
+		"22-23. Lula said so.\n",
+		"2025-11-17", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "summit Johannesburg ZA 2025-11-22..2025-11-23");
+	evlist_release(&g.evs);
+	extract("Lula to Pretoria\n\nPresident Luiz Inacio Lula da Silva and "
+		"President Cyril Ramaphosa will meet in Pretoria on November "
+		"21, and the two leaders will sign accords. Lula said so.\n",
+		"2025-11-17", &g);
+	CHECK_STR(legs_of(&g), "meeting Pretoria ZA 2025-11-21..2025-11-21");
+	evlist_release(&g.evs);
+}
+
 int main(void)
 {
 	RUN(report_traveller);
@@ -760,5 +781,6 @@ int main(void)
 	RUN(report_that_evening);
 	RUN(report_formal_state_host);
 	RUN(report_called_off);
+	RUN(report_leaders_meet);
 	return test_done();
 }
