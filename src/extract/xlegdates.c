@@ -248,6 +248,24 @@ void xl_group_dates(const struct xsentence *s, struct groups *gs)
 			gs->v[i].recall = true;
 }
 
+/* "at 4 pm Friday", "at 10:00 on Monday": a clock time right before a
+ * day is that day's, not the day named before it. */
+static bool clock_of_next(const struct xsentence *s, size_t i)
+{
+	const struct xmention *m = &s->dates[i], *n;
+	size_t a;
+
+	if (i + 1 >= s->ndates)
+		return false;
+	n = &s->dates[i + 1];
+	a = m->off + m->len;
+	if (n->kind != XM_DAYS || n->off < a || n->off - a > 4)
+		return false;
+	while (a < n->off && s->text[a] == ' ')
+		a++;
+	return a == n->off || (n->off - a == 3 && !memcmp(s->text + a, "on ", 3));
+}
+
 static void group_mentions(const struct xsentence *s, struct groups *gs)
 {
 	struct dgroup *g = NULL;
@@ -259,7 +277,7 @@ static void group_mentions(const struct xsentence *s, struct groups *gs)
 
 		if (dateline(s, m) || tour_length(s, m))
 			continue;
-		if (m->kind == XM_CLOCK && g) {
+		if (m->kind == XM_CLOCK && g && !clock_of_next(s, i)) {
 			take(g, m);
 			continue;
 		}

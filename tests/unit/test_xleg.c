@@ -743,6 +743,22 @@ TEST(report_leaders_meet)
 	evlist_release(&g.evs);
 }
 
+/* A clock time written before its day ("at 11:30 Tuesday") is that
+ * day's, not the range named before it. */
+TEST(report_clock_before_day)
+{
+	struct got g;
+
+	extract("Albanese to Lisbon\n\nPrime Minister Anthony Albanese will "
+		"be in Lisbon May 5-6 and will hold talks with President "
+		"Marcelo Rebelo de Sousa at 11:30 Tuesday. Albanese said so.\n",
+		"2025-05-02", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Lisbon PT 2025-05-05..2025-05-06|"
+			       "meeting Lisbon PT 2025-05-06..2025-05-06");
+	evlist_release(&g.evs);
+}
+
 int main(void)
 {
 	RUN(report_traveller);
@@ -782,5 +798,6 @@ int main(void)
 	RUN(report_formal_state_host);
 	RUN(report_called_off);
 	RUN(report_leaders_meet);
+	RUN(report_clock_before_day);
 	return test_done();
 }
