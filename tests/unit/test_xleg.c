@@ -759,6 +759,25 @@ TEST(report_clock_before_day)
 	evlist_release(&g.evs);
 }
 
+/* "in Santiago on 12 March": a place right before its date is where
+ * that day's event is, however long the event's name before it. */
+TEST(report_place_before_date)
+{
+	struct got g;
+
+	extract("Minister to Chile\n\nForeign Minister Penny Wong will visit "
+		"Chile from 11 to 13 March 2025. During the visit, the "
+		"minister will co-chair the fifth session of the Joint "
+		"Commission on Trade, Investment, Science, Technology, "
+		"Culture and Education with Minister of Economy of Chile "
+		"Nicolas Grau in Santiago on 12 March 2025.\n",
+		"2025-03-06", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit - CL 2025-03-11..2025-03-13|"
+			       "meeting Santiago CL 2025-03-12..2025-03-12");
+	evlist_release(&g.evs);
+}
+
 int main(void)
 {
 	RUN(report_traveller);
@@ -799,5 +818,6 @@ int main(void)
 	RUN(report_called_off);
 	RUN(report_leaders_meet);
 	RUN(report_clock_before_day);
+	RUN(report_place_before_date);
 	return test_done();
 }
