@@ -128,6 +128,14 @@ static const struct trig_word trig_words[] = {
     {"depart", NULL, false, XTR_TRAVEL},
     {"departs", NULL, false, XTR_TRAVEL},
     {"departed", NULL, false, XTR_TRAVEL},
+    /* "before emplaning for New Delhi": boarding the flight (Indian
+     * English; enplane in American). */
+    {"emplane", "for", false, XTR_TRAVEL},
+    {"emplanes", "for", false, XTR_TRAVEL},
+    {"emplaning", "for", false, XTR_TRAVEL},
+    {"emplaned", "for", false, XTR_TRAVEL},
+    {"enplane", "for", false, XTR_TRAVEL},
+    {"enplaning", "for", false, XTR_TRAVEL},
     /* "19.00 Departure for Jakarta", a programme's last line. */
     {"departure", "for", false, XTR_TRAVEL},
     {"back", "in|to|home", false, XTR_TRAVEL},

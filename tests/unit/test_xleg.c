@@ -778,6 +778,22 @@ TEST(report_place_before_date)
 	evlist_release(&g.evs);
 }
 
+/* Boarding the flight home in a stay's sentence ("before emplaning
+ * for Delhi") is a return on that day. */
+TEST(report_emplaning)
+{
+	struct got g;
+
+	extract("Modi to Mauritius\n\nPrime Minister Narendra Modi will arrive "
+		"in Port Louis on March 11. On March 12, he will address the "
+		"National Assembly before emplaning for Delhi. Modi said so.\n",
+		"2025-03-06", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK(strstr(legs_of(&g), "travel Delhi IN 2025-03-12..2025-03-12") !=
+	      NULL);
+	evlist_release(&g.evs);
+}
+
 int main(void)
 {
 	RUN(report_traveller);
@@ -819,5 +835,6 @@ int main(void)
 	RUN(report_leaders_meet);
 	RUN(report_clock_before_day);
 	RUN(report_place_before_date);
+	RUN(report_emplaning);
 	return test_done();
 }
