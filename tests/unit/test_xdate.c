@@ -1193,6 +1193,26 @@ TEST(weekday_plan_counts_on)
 	xmentions_release(&r.ms);
 }
 
+/* A start and its "until" in one sentence make a span that holds a
+ * weekday told after them, even past a recalled year between: the
+ * Wednesday inside the stay, not the one after its end. */
+TEST(until_span_holds)
+{
+	static const char *const s[] = {
+	    "The king will arrive in Oslo on Monday and stay in Norway until "
+	    "Thursday, the palace said, his first visit since 2009.",
+	    "In the Norwegian capital he will open an exhibition on "
+	    "Wednesday.",
+	    NULL};
+	struct run r;
+
+	run_text(&r, "2025-03-06", XDATE_ORDER_UNKNOWN, s);
+	CHECK(days_are(&r, "on Monday", "2025-03-10", "2025-03-10"));
+	CHECK(days_are(&r, "until Thursday", "2025-03-13", "2025-03-13"));
+	CHECK(days_are(&r, "on Wednesday", "2025-03-12", "2025-03-12"));
+	xmentions_release(&r.ms);
+}
+
 int main(void)
 {
 	RUN(document_dates);
@@ -1214,5 +1234,6 @@ int main(void)
 	RUN(future_range_ahead);
 	RUN(weekday_plan_counts_on);
 	RUN(random_text);
+	RUN(until_span_holds);
 	return test_done();
 }
