@@ -228,8 +228,8 @@ static const struct cand *container(const struct rctx *r, size_t i,
 		if (v[i - d].sentence + CONTAIN_SENTS < x->sentence)
 			break;
 		span = !same_line(&v[i - d], x) ? NULL
-		       : span_of(r, i - d)	 ? span_of(r, i - d)
-						 : until_span(r, i - d, buf);
+		       : span_of(r, i - d)	? span_of(r, i - d)
+						: until_span(r, i - d, buf);
 		if (holds(r, i, span))
 			return span;
 		/* "After the meeting, ... on Saturday": the narrative has

@@ -10,8 +10,7 @@
 #include "xleg.h"
 #include "xlegint.h"
 
-static void group_mentions(const struct xsentence *s,
-			      struct groups *gs);
+static void group_mentions(const struct xsentence *s, struct groups *gs);
 
 static bool is_start_kind(enum xmention_kind k)
 {
@@ -214,18 +213,32 @@ static size_t first_phrase(const char *text, size_t a, size_t b,
  * are. The clause runs between semicolons. */
 static bool called_off(const struct xsentence *s, const struct dgroup *g)
 {
-	static const char *const off[] = {
-	    "called off",	   "calls off",		   "call off",
-	    "cancelled",	   "canceled",		   "cancels",
-	    "scrapped",		   "scraps",		   "postponed",
-	    "postpones",	   "put off",		   "shelved",
-	    "had been scheduled",  "had been planned",	   "had been due",
-	    "had been expected",   "had planned",	   "initially planned",
-	    "originally planned",  "initially scheduled",  "originally scheduled",
-	    "was to have",	   NULL};
+	static const char *const off[] = {"called off",
+					  "calls off",
+					  "call off",
+					  "cancelled",
+					  "canceled",
+					  "cancels",
+					  "scrapped",
+					  "scraps",
+					  "postponed",
+					  "postpones",
+					  "put off",
+					  "shelved",
+					  "had been scheduled",
+					  "had been planned",
+					  "had been due",
+					  "had been expected",
+					  "had planned",
+					  "initially planned",
+					  "originally planned",
+					  "initially scheduled",
+					  "originally scheduled",
+					  "was to have",
+					  NULL};
 	static const char *const anew[] = {
-	    "postponed to", "postponed until", "rescheduled", "moved to",
-	    "pushed back to", "will now",	   "instead",	  NULL};
+	    "postponed to",   "postponed until", "rescheduled", "moved to",
+	    "pushed back to", "will now",	 "instead",	NULL};
 	const char *t = s->text;
 	size_t a = s->off, b = s->off + s->len;
 
@@ -263,7 +276,8 @@ static bool clock_of_next(const struct xsentence *s, size_t i)
 		return false;
 	while (a < n->off && s->text[a] == ' ')
 		a++;
-	return a == n->off || (n->off - a == 3 && !memcmp(s->text + a, "on ", 3));
+	return a == n->off ||
+	       (n->off - a == 3 && !memcmp(s->text + a, "on ", 3));
 }
 
 static void group_mentions(const struct xsentence *s, struct groups *gs)

@@ -159,7 +159,8 @@ static bool just_before(const char *text, const struct xplace *p,
 	if (a > g->off)
 		return false;
 	if (g->off - a == 1)
-		return text[a] == ' ' && !ascii_ncasecmp(text + g->off, "on ", 3);
+		return text[a] == ' ' &&
+		       !ascii_ncasecmp(text + g->off, "on ", 3);
 	return g->off - a == 4 && !memcmp(text + a, " on ", 4);
 }
 

@@ -32,11 +32,11 @@ bool xl_is_principal(const struct xlegdoc *doc, const struct xperson *p)
 
 	/* A shared surname alone is not the principal: "Anwar Ibrahim"
 	 * beside "Sultan Ibrahim". */
-	return q && (!strcmp(p->name, q->name) ||
-		     (p->surname_len &&
-		      xwho_names(doc->text, p->surname_off, p->surname_len,
-				 q) &&
-		      xwho_same_person(p, q)));
+	return q &&
+	       (!strcmp(p->name, q->name) ||
+		(p->surname_len &&
+		 xwho_names(doc->text, p->surname_off, p->surname_len, q) &&
+		 xwho_same_person(p, q)));
 }
 
 static const char *const fronts[] = {"After", "Before", "Following",

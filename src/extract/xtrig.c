@@ -384,14 +384,14 @@ static bool has_digit(const char *s, size_t n)
  * "leaders" (not "the two leaders will meet"). */
 static bool leaders_meet(const char *text, const struct xtoks *t, size_t i)
 {
-	static const char *const verbs[] = {"meet",	"meets",   "gather",
-					    "gathers",	"convene", "convenes",
-					    NULL};
+	static const char *const verbs[] = {
+	    "meet", "meets", "gather", "gathers", "convene", "convenes", NULL};
 
 	if (!xtok_in(text, t, i, verbs))
 		return false;
 	for (size_t k = i, n = 0; k > 0 && n < 10; k--, n++) {
-		if (xtok_is(text, t, k - 1, ",") || xtok_is(text, t, k - 1, ";"))
+		if (xtok_is(text, t, k - 1, ",") ||
+		    xtok_is(text, t, k - 1, ";"))
 			return false;
 		if (xtok_is(text, t, k - 1, "Heads"))
 			return true;

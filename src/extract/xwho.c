@@ -160,8 +160,8 @@ static size_t name_len(const struct who *w, size_t i)
 /* The words of a state's formal name ("the Republic of Korea", "the
  * Kingdom of Spain"), in a title. */
 static const char *const state_forms[] = {
-    "Republic",	    "Kingdom",	"Federation", "Sultanate", "Emirate",
-    "Principality", "Commonwealth", "Confederation", "Union", NULL};
+    "Republic",	    "Kingdom",	    "Federation",    "Sultanate", "Emirate",
+    "Principality", "Commonwealth", "Confederation", "Union",	  NULL};
 
 /* Token j names a country ("of Japan"). */
 static bool country_tok(const struct who *w, size_t j)
@@ -263,13 +263,13 @@ static size_t title_of(const struct who *w, size_t e, bool upper)
 		j++;
 	/* "of the Republic of India", "of the Russian Federation": a
 	 * state's formal name, its "of" part read by the next round. */
-	while (j < w->t->n && ((cap(w->t, j) == upper &&
-				(xtok_in(w->text, w->t, j, modifiers) ||
-				 (upper && (country_tok(w, j) ||
-					    xtok_in(w->text, w->t, j,
-						    state_forms))))) ||
-			       (j > e + 2 && xtok_is(w->text, w->t, j, "and") &&
-				xtok_in(w->text, w->t, j + 1, modifiers))))
+	while (j < w->t->n &&
+	       ((cap(w->t, j) == upper &&
+		 (xtok_in(w->text, w->t, j, modifiers) ||
+		  (upper && (country_tok(w, j) ||
+			     xtok_in(w->text, w->t, j, state_forms))))) ||
+		(j > e + 2 && xtok_is(w->text, w->t, j, "and") &&
+		 xtok_in(w->text, w->t, j + 1, modifiers))))
 		j++; /* "of Foreign Affairs and International Cooperation" */
 	/* Any name of a body when a comma and the person's name follow. */
 	if (upper && j < w->t->n && cap(w->t, j)) {
