@@ -675,6 +675,16 @@ struct text_case {
 };
 
 static const struct text_case text_cases[] = {
+    /* A part of a day after another day: "the following morning" is
+     * the next day, "that same evening" the same. */
+    {"parts of days",
+     "2024-06-03",
+     {"She lands in Lima on June 10.",
+      "The following morning she meets the president, and the same "
+      "evening she flies to Cusco."},
+     {{"on June 10", "2024-06-10", "2024-06-10"},
+      {"The following morning", "2024-06-11", "2024-06-11"},
+      {"the same evening", "2024-06-11", "2024-06-11"}}},
     /* A Wednesday report: past weekdays in order, then "the next day". */
     {"narrative",
      "2023-02-01",
