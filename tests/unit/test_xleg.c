@@ -794,6 +794,23 @@ TEST(report_emplaning)
 	evlist_release(&g.evs);
 }
 
+/* An overnight journey told before its arrival ("an overnight train
+ * late on Thursday, arriving in Kyiv on Friday") is a travel leg of
+ * both days, beside the stay it leads to. */
+TEST(report_overnight_before_arrival)
+{
+	struct got g;
+
+	extract("Minister to Kyiv\n\nForeign Minister Jean-Noel Barrot will "
+		"take an overnight train from Poland late on Thursday, "
+		"arriving in Kyiv on Friday. Barrot said so.\n",
+		"2025-03-03", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK(strstr(legs_of(&g), "travel Kyiv UA 2025-03-06..2025-03-07") !=
+	      NULL);
+	evlist_release(&g.evs);
+}
+
 int main(void)
 {
 	RUN(report_traveller);
@@ -836,5 +853,6 @@ int main(void)
 	RUN(report_clock_before_day);
 	RUN(report_place_before_date);
 	RUN(report_emplaning);
+	RUN(report_overnight_before_arrival);
 	return test_done();
 }
