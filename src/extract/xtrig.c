@@ -18,7 +18,8 @@ struct trig_word {
 
 /* Two-word triggers come before the single words they start with. */
 static const struct trig_word trig_words[] = {
-    {"press", "conference|briefing|availability|conferences|point|statement",
+    {"press",
+     "conference|briefing|availability|conferences|point|statement|statements",
      true, XTR_PRESS},
     {"news", "conference|briefing|conferences", true, XTR_PRESS},
     {"briefing", NULL, false, XTR_PRESS},

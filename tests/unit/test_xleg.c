@@ -811,6 +811,23 @@ TEST(report_overnight_before_arrival)
 	evlist_release(&g.evs);
 }
 
+/* "press statements", plural, are a press event as "a press
+ * statement" is. */
+TEST(report_press_statements)
+{
+	struct got g;
+
+	extract("Minister to Rome\n\nForeign Minister Annalena Baerbock will "
+		"visit Rome on May 6 and May 7. On May 7 at 13:00 she and "
+		"Minister Antonio Tajani will give press statements in "
+		"Rome. Baerbock said so.\n",
+		"2024-05-02", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK(strstr(legs_of(&g), "press Rome IT 2024-05-07..2024-05-07") !=
+	      NULL);
+	evlist_release(&g.evs);
+}
+
 int main(void)
 {
 	RUN(report_traveller);
@@ -854,5 +871,6 @@ int main(void)
 	RUN(report_place_before_date);
 	RUN(report_emplaning);
 	RUN(report_overnight_before_arrival);
+	RUN(report_press_statements);
 	return test_done();
 }
