@@ -152,7 +152,7 @@ expect_rc 2 "score: an unknown report name exits 2"
 # what the extractor reached, less a point, so that a change that loses legs
 # or proposes wrong ones fails here; raise them as the extractor improves.
 # Two of them: the whole corpus, the second held-out set hx-* included
-# (88.7% / 89.3% when set, s24 xrecall2; hx-* alone is 74.5% / 77.4%), and
+# (88.9% / 89.4% when set, s24 xrecall2; hx-* alone is 76.4% / 77.8%), and
 # the older reports ag-*, gov-*, ho-* alone (90.8% / 91.1%), so that a gain
 # on the new set cannot hide a loss on the old one.
 run extract --format tsv "$ROOT/tests/extract/reports/ag-00-nato-stoltenberg.txt"
@@ -176,7 +176,7 @@ floor() {
 		sed 's/^/#   /' "$T/out" | grep -v '^#   [a-z].*  expected .*  right' | head -40
 	fi
 }
-floor "the corpus" 0.877 0.883
+floor "the corpus" 0.879 0.884
 # shellcheck disable=SC2046 # one argument per report name
 floor "the older reports" 0.898 0.901 $(cd "$ROOT/tests/extract/reports" &&
 	ls ag-*.legs gov-*.legs ho-*.legs | sed 's/\.legs$//')
