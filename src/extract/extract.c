@@ -65,7 +65,8 @@ static void cast_add(struct cast *c, const struct xperson *p)
 	for (size_t i = 0; i < c->n; i++) {
 		struct xperson *q = &c->v[i];
 
-		if (strcmp(last_word(q->name), last_word(p->name)))
+		if (strcmp(last_word(q->name), last_word(p->name)) ||
+		    !xwho_same_person(q, p))
 			continue;
 		if (strlen(p->name) > strlen(q->name))
 			memcpy(q->name, p->name, sizeof(q->name));

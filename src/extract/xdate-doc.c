@@ -235,16 +235,25 @@ static bool date_at(const struct docctx *c, const struct xwin *w, size_t i,
 	size_t k;
 	int clock = -1, y;
 	enum suffix suf;
+	bool weekday = false;
 
 	xm_clear(&m);
 	if (!(k = xpat_weekday(w, i, &m))) {
 		xm_clear(&m);
 		k = xpat_date(w, i, &m);
+	} else {
+		weekday = true;
 	}
 	/* A range is never the date of a report. */
 	if (!k || m.kind != XM_DAYS || !m.m || !m.d || m.d2)
 		return false;
 	suf = suffix_of(w, i + k, &clock);
+	/* "Friday, October 10, 2025 Español | English": a full date with
+	 * its weekday opening the line is the page's own, even run
+	 * together with the next element of the page; no sentence begins
+	 * so. */
+	if (suf == SUF_NO && !loose && i == 0 && weekday && m.y)
+		suf = SUF_OTHER;
 	if (suf == SUF_NO || (loose && (suf != SUF_EOL || !m.y)))
 		return false;
 	out->order = XDATE_ORDER_UNKNOWN;

@@ -40,6 +40,8 @@ static size_t today_words(const struct xwin *w, size_t i, struct xmention *m)
  * [tomorrow]", "the day before", "the previous day", "that day". */
 static size_t day_words(const struct xwin *w, size_t i, struct xmention *m)
 {
+	static const char *const parts[] = {"morning", "afternoon", "evening",
+					    "night", NULL};
 	static const char *const determiners[] = {
 	    "the", "a", "an", "his", "her", "their", "its", "our", NULL};
 	size_t j = i + (xw_is(w, i, "the") || xw_is(w, i, "that"));
@@ -60,7 +62,8 @@ static size_t day_words(const struct xwin *w, size_t i, struct xmention *m)
 		return m->rel = XR_PREV_DAY, j + 2 - i;
 	if (xw_is(w, i, "that") && xw_is(w, j, "day"))
 		return m->rel = XR_SAME_DAY, 2;
-	if (!xw_is(w, j + 1, "day"))
+	/* "the next evening", "the same morning": a part of that day. */
+	if (!xw_is(w, j + 1, "day") && !xw_in(w, j + 1, parts))
 		return 0;
 	if (xw_is(w, j, "next") || xw_is(w, j, "following"))
 		m->rel = XR_NEXT_DAY;

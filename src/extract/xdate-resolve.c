@@ -182,10 +182,43 @@ static bool holds(const struct rctx *r, size_t i, const struct cand *span)
 	return false;
 }
 
+/* "land in Hanoi on Sunday and stay ... until Tuesday": a start and the
+ * "until" after it in one sentence fix a span too, into *buf; NULL when
+ * mention j is no such "until". */
+static const struct cand *until_span(const struct rctx *r, size_t j,
+				     struct cand *buf)
+{
+	const struct xmention *u = &r->ms->v[j], *a;
+	const struct cand *ca, *cu;
+
+	if (j == 0 || u->kind != XM_UNTIL || r->nc[j] == 0)
+		return NULL;
+	a = &r->ms->v[j - 1];
+	if (a->sentence != u->sentence || r->nc[j - 1] == 0 ||
+	    (a->kind != XM_DAYS && a->kind != XM_FROM))
+		return NULL;
+	/* The start as its cost ranks it; the end, the first of its
+	 * candidates after that start (its own costs know no start). */
+	ca = &r->c[(j - 1) * MAXC + cheapest(r, j - 1)];
+	cu = NULL;
+	for (int k = 0; k < r->nc[j]; k++) {
+		const struct cand *c = &r->c[j * MAXC + k];
+
+		if (c->last > ca->first && (!cu || c->last < cu->last))
+			cu = c;
+	}
+	if (!cu || cu->last - ca->first > 14)
+		return NULL;
+	*buf = *ca;
+	buf->last = cu->last;
+	return buf;
+}
+
 /* The nearest span that can hold weekday i: one before it within
  * CONTAIN_SENTS sentences on its line of the narrative, else one after
- * it in its sentence. */
-static const struct cand *container(const struct rctx *r, size_t i)
+ * it in its sentence. buf holds a span made of two mentions. */
+static const struct cand *container(const struct rctx *r, size_t i,
+				    struct cand *buf)
 {
 	const struct xmention *x = &r->ms->v[i], *v = r->ms->v;
 	const struct cand *span;
@@ -194,7 +227,9 @@ static const struct cand *container(const struct rctx *r, size_t i)
 	for (size_t d = 1; d <= 12 && d <= i; d++) {
 		if (v[i - d].sentence + CONTAIN_SENTS < x->sentence)
 			break;
-		span = same_line(&v[i - d], x) ? span_of(r, i - d) : NULL;
+		span = !same_line(&v[i - d], x) ? NULL
+		       : span_of(r, i - d)	? span_of(r, i - d)
+						: until_span(r, i - d, buf);
 		if (holds(r, i, span))
 			return span;
 		/* "After the meeting, ... on Saturday": the narrative has
@@ -220,9 +255,10 @@ static void contain(struct rctx *r, size_t i)
 {
 	const struct xmention *x = &r->ms->v[i];
 	const struct cand *span;
+	struct cand buf;
 
 	if (r->nc[i] < 2 || x->wday < 0 || x->m || x->kind == XM_FROM ||
-	    !(span = container(r, i)))
+	    !(span = container(r, i, &buf)))
 		return;
 	for (int k = 0; k < r->nc[i]; k++) {
 		struct cand *c = &r->c[i * MAXC + k];

@@ -10,6 +10,8 @@
 #include "xleg.h"
 #include "xlegint.h"
 
+static void group_mentions(const struct xsentence *s, struct groups *gs);
+
 static bool is_start_kind(enum xmention_kind k)
 {
 	return k == XM_DAYS || k == XM_FROM;
@@ -174,7 +176,111 @@ static bool tour_length(const struct xsentence *s, const struct xmention *m)
 	return false;
 }
 
+/* Where phrase (lower case) next occurs in text[a, b) as whole words, in
+ * any case; b when it does not. */
+static size_t phrase_at(const char *text, size_t a, size_t b,
+			const char *phrase)
+{
+	size_t n = strlen(phrase);
+
+	for (size_t i = a; i + n <= b; i++)
+		if ((i == a || !ascii_isalpha((unsigned char)text[i - 1])) &&
+		    !ascii_ncasecmp(text + i, phrase, n) &&
+		    (i + n == b || !ascii_isalpha((unsigned char)text[i + n])))
+			return i;
+	return b;
+}
+
+/* The first of phrases in text[a, b), or b. */
+static size_t first_phrase(const char *text, size_t a, size_t b,
+			   const char *const *phrases)
+{
+	size_t at = b;
+
+	for (; *phrases; phrases++) {
+		size_t i = phrase_at(text, a, b, *phrases);
+
+		if (i < at)
+			at = i;
+	}
+	return at;
+}
+
+/* A trip the clause calls off ("has called off a planned trip", "had
+ * been scheduled to leave on Tuesday", "initially planned for Thursday,
+ * has been postponed"): its dates are no leg's, but those after a new
+ * date's words ("postponed to May 5", "will now take place on Friday")
+ * are. The clause runs between semicolons. */
+static bool called_off(const struct xsentence *s, const struct dgroup *g)
+{
+	static const char *const off[] = {"called off",
+					  "calls off",
+					  "call off",
+					  "cancelled",
+					  "canceled",
+					  "cancels",
+					  "scrapped",
+					  "scraps",
+					  "postponed",
+					  "postpones",
+					  "put off",
+					  "shelved",
+					  "had been scheduled",
+					  "had been planned",
+					  "had been due",
+					  "had been expected",
+					  "had planned",
+					  "initially planned",
+					  "originally planned",
+					  "initially scheduled",
+					  "originally scheduled",
+					  "was to have",
+					  NULL};
+	static const char *const anew[] = {
+	    "postponed to",   "postponed until", "rescheduled", "moved to",
+	    "pushed back to", "will now",	 "instead",	NULL};
+	const char *t = s->text;
+	size_t a = s->off, b = s->off + s->len;
+
+	for (size_t i = s->off; i < g->off; i++)
+		if (t[i] == ';')
+			a = i + 1;
+	for (size_t i = g->end; i < b; i++)
+		if (t[i] == ';')
+			b = i;
+	if (first_phrase(t, a, b, off) == b)
+		return false;
+	return first_phrase(t, a, b, anew) > g->off;
+}
+
 void xl_group_dates(const struct xsentence *s, struct groups *gs)
+{
+	group_mentions(s, gs);
+	for (size_t i = 0; i < gs->n; i++)
+		if (called_off(s, &gs->v[i]))
+			gs->v[i].recall = true;
+}
+
+/* "at 4 pm Friday", "at 10:00 on Monday": a clock time right before a
+ * day is that day's, not the day named before it. */
+static bool clock_of_next(const struct xsentence *s, size_t i)
+{
+	const struct xmention *m = &s->dates[i], *n;
+	size_t a;
+
+	if (i + 1 >= s->ndates)
+		return false;
+	n = &s->dates[i + 1];
+	a = m->off + m->len;
+	if (n->kind != XM_DAYS || n->off < a || n->off - a > 4)
+		return false;
+	while (a < n->off && s->text[a] == ' ')
+		a++;
+	return a == n->off ||
+	       (n->off - a == 3 && !memcmp(s->text + a, "on ", 3));
+}
+
+static void group_mentions(const struct xsentence *s, struct groups *gs)
 {
 	struct dgroup *g = NULL;
 
@@ -185,7 +291,7 @@ void xl_group_dates(const struct xsentence *s, struct groups *gs)
 
 		if (dateline(s, m) || tour_length(s, m))
 			continue;
-		if (m->kind == XM_CLOCK && g) {
+		if (m->kind == XM_CLOCK && g && !clock_of_next(s, i)) {
 			take(g, m);
 			continue;
 		}

@@ -72,7 +72,7 @@ bool xl_inherit(const struct xlegdoc *doc, const struct xsentence *s,
 bool xl_night_move(const struct xlegdoc *doc, const struct xsentence *s,
 		   const struct dgroup *g, const struct xtrigger *k);
 bool xl_overnight_start(const struct xlegdoc *doc, const struct xsentence *s,
-			const struct xlegs *legs, struct xleg *l);
+			struct xlegs *legs, struct xleg *l);
 /* "... before departing Addis Ababa in the evening" (Sunday), then "He
  * returned to New York on Monday": the sentence's departure by evening
  * is remembered, and the journey of the next day begins on it. */

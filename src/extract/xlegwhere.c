@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "itin/ascii.h"
 #include "xlegint.h"
 
 /* Only list punctuation between text[a, b): ", ", " and ", ", or ". */
@@ -148,6 +149,21 @@ static bool metonym(const struct xsentence *s, const struct xplace *p)
 	return false;
 }
 
+/* "in Moscow on 20 August": a place right before the date group, joined
+ * to it by "on" alone, is said of what happens that day. */
+static bool just_before(const char *text, const struct xplace *p,
+			const struct dgroup *g)
+{
+	size_t a = p->off + p->len;
+
+	if (a > g->off)
+		return false;
+	if (g->off - a == 1)
+		return text[a] == ' ' &&
+		       !ascii_ncasecmp(text + g->off, "on ", 3);
+	return g->off - a == 4 && !memcmp(text + a, " on ", 4);
+}
+
 const struct xplace *xl_place(const struct xsentence *s,
 			      const struct groups *gs, const struct dgroup *g,
 			      const struct xtrigger *k, size_t sa, size_t sb)
@@ -165,8 +181,9 @@ const struct xplace *xl_place(const struct xsentence *s,
 		    (gs && gs->strict && (p->off < sa || p->off >= sb)))
 			continue;
 		raw = xl_dist(k, p->off, p->off + p->len);
-		if (fronted(s, p))
-			raw = 0; /* "In New Delhi, ..." says where for all */
+		if (fronted(s, p) || (g && just_before(s->text, p, g)))
+			raw = 0; /* "In New Delhi, ..." says where for all;
+				    "in Moscow on 20 August", its date's */
 		d = p->off >= k->off ? raw : 2 * raw + 20;
 		/* "leave New York for Doha": where it goes, not from. */
 		if (k->kind == XTR_TRAVEL && p->off >= k->off && raw <= 1)

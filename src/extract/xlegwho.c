@@ -30,9 +30,13 @@ bool xl_is_principal(const struct xlegdoc *doc, const struct xperson *p)
 {
 	const struct xperson *q = doc->principal;
 
-	return q && (!strcmp(p->name, q->name) ||
-		     (p->surname_len && xwho_names(doc->text, p->surname_off,
-						   p->surname_len, q)));
+	/* A shared surname alone is not the principal: "Anwar Ibrahim"
+	 * beside "Sultan Ibrahim". */
+	return q &&
+	       (!strcmp(p->name, q->name) ||
+		(p->surname_len &&
+		 xwho_names(doc->text, p->surname_off, p->surname_len, q) &&
+		 xwho_same_person(p, q)));
 }
 
 static const char *const fronts[] = {"After", "Before", "Following",
@@ -216,6 +220,18 @@ static bool hosts_principal(const struct xlegdoc *doc,
 	return false;
 }
 
+/* The end of the titled person whose words include offset off, or 0. */
+static size_t person_end(const struct xsentence *s, size_t off)
+{
+	for (size_t p = 0; p < s->people->n; p++) {
+		const struct xperson *q = &s->people->v[p];
+
+		if (off >= q->off && off < q->off + q->len)
+			return q->off + q->len;
+	}
+	return 0;
+}
+
 bool xl_others_trip(const struct xlegdoc *doc, const struct xsentence *s,
 		    const struct xtrigger *k)
 {
@@ -225,15 +241,22 @@ bool xl_others_trip(const struct xlegdoc *doc, const struct xsentence *s,
 		return false;
 	static const char *const objects[] = {"of", "with", "by", "from", NULL};
 	bool object = false;
+	size_t object_end = 0; /* where that person's words end */
 
 	for (size_t i = st; i < k->tok && i < st + 10; i++) {
-		int w = who_at(doc, s, i);
+		int w;
 
+		/* The rest of that person's title: "of the Republic of
+		 * India" is theirs, not a new subject. */
+		if (s->toks->v[i].off < object_end)
+			continue;
+		w = who_at(doc, s, i);
 		/* "At the invitation of Minister Shoukry, Wang Yi will
 		 * visit": a person after a preposition is no subject. */
 		if (w && (object || (i > st && xtok_in(doc->text, s->toks,
 						       i - 1, objects)))) {
 			object = true;
+			object_end = person_end(s, s->toks->v[i].off);
 			continue;
 		}
 		object = false;

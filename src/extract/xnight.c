@@ -34,12 +34,36 @@ bool xl_night_move(const struct xlegdoc *doc, const struct xsentence *s,
 	return false;
 }
 
+/* "board an overnight train late on Saturday, arriving in Kyiv on
+ * Sunday": the arrival told after the day the journey began; that day,
+ * a leg of the sentence that took the arrival's own word and place (the
+ * boarding is no trigger), is the journey: a travel leg to the arrival's
+ * city, of both days. */
+static void night_before_arrival(const struct xlegdoc *doc,
+				 const struct xsentence *s, struct xlegs *legs,
+				 const struct xleg *l)
+{
+	struct xleg *a;
+
+	if (!legs->n || ascii_ncasecmp(doc->text + l->trig_off, "arriv", 5))
+		return;
+	a = &legs->v[legs->n - 1];
+	if (a->dead || !a->nsents || a->sents[0] != s->idx ||
+	    a->first != a->last || a->first + 1 != l->first ||
+	    a->trig_off != l->trig_off || a->city != l->city)
+		return;
+	a->type = EV_TRAVEL;
+	a->last = l->first;
+	a->clock = a->clock_end = -1;
+	xleg_visit_title(a);
+}
+
 /* "arrived in Kyiv on Tuesday ... after an overnight train journey that
  * began late on Monday": the day before an arrival the same sentence
  * tells, overnight, is the journey's start; a travel leg to where it
  * arrived, not a stay of its own. */
 bool xl_overnight_start(const struct xlegdoc *doc, const struct xsentence *s,
-			const struct xlegs *legs, struct xleg *l)
+			struct xlegs *legs, struct xleg *l)
 {
 	static const char *const night[] = {"overnight", NULL};
 	bool said = false;
@@ -48,6 +72,7 @@ bool xl_overnight_start(const struct xlegdoc *doc, const struct xsentence *s,
 		said = xtok_in(doc->text, s->toks, i, night);
 	if (!said || l->first != l->last)
 		return false;
+	night_before_arrival(doc, s, legs, l);
 	for (size_t j = legs->n; j-- > 0;) {
 		const struct xleg *a = &legs->v[j];
 

@@ -18,7 +18,8 @@ struct trig_word {
 
 /* Two-word triggers come before the single words they start with. */
 static const struct trig_word trig_words[] = {
-    {"press", "conference|briefing|availability|conferences|point|statement",
+    {"press",
+     "conference|briefing|availability|conferences|point|statement|statements",
      true, XTR_PRESS},
     {"news", "conference|briefing|conferences", true, XTR_PRESS},
     {"briefing", NULL, false, XTR_PRESS},
@@ -128,6 +129,14 @@ static const struct trig_word trig_words[] = {
     {"depart", NULL, false, XTR_TRAVEL},
     {"departs", NULL, false, XTR_TRAVEL},
     {"departed", NULL, false, XTR_TRAVEL},
+    /* "before emplaning for New Delhi": boarding the flight (Indian
+     * English; enplane in American). */
+    {"emplane", "for", false, XTR_TRAVEL},
+    {"emplanes", "for", false, XTR_TRAVEL},
+    {"emplaning", "for", false, XTR_TRAVEL},
+    {"emplaned", "for", false, XTR_TRAVEL},
+    {"enplane", "for", false, XTR_TRAVEL},
+    {"enplaning", "for", false, XTR_TRAVEL},
     /* "19.00 Departure for Jakarta", a programme's last line. */
     {"departure", "for", false, XTR_TRAVEL},
     {"back", "in|to|home", false, XTR_TRAVEL},
@@ -361,6 +370,41 @@ static bool bilateral(const char *text, const struct xtoks *t, size_t i,
 	return false;
 }
 
+/* Whether s[0, n) has a digit ("G7", "G20"). */
+static bool has_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return true;
+	return false;
+}
+
+/* "The G7 Heads of State and Government will meet", "EU leaders will
+ * gather": the verb of a group's leaders meeting, a summit. The group is
+ * named by "Heads" or by a name in capitals or with a digit before
+ * "leaders" (not "the two leaders will meet"). */
+static bool leaders_meet(const char *text, const struct xtoks *t, size_t i)
+{
+	static const char *const verbs[] = {
+	    "meet", "meets", "gather", "gathers", "convene", "convenes", NULL};
+
+	if (!xtok_in(text, t, i, verbs))
+		return false;
+	for (size_t k = i, n = 0; k > 0 && n < 10; k--, n++) {
+		if (xtok_is(text, t, k - 1, ",") ||
+		    xtok_is(text, t, k - 1, ";"))
+			return false;
+		if (xtok_is(text, t, k - 1, "Heads"))
+			return true;
+		if (k > 1 && xtok_is(text, t, k - 1, "leaders") &&
+		    (t->v[k - 2].flags & XT_CAP) &&
+		    ((t->v[k - 2].flags & XT_ALLCAP) ||
+		     has_digit(text + t->v[k - 2].off, t->v[k - 2].len)))
+			return true;
+	}
+	return false;
+}
+
 /* A meeting of leaders is a summit ("the APEC Economic Leaders'
  * Meeting"), unless of two countries; one with a name an event ("the
  * Security Consultative Meeting"). */
@@ -375,6 +419,8 @@ static enum xtrig_kind meeting_kind(const char *text, const struct xtoks *t,
 			   : kind;
 	if ((kind == XTR_GATHER || kind == XTR_CONFERENCE) &&
 	    of_heads(text, t, i))
+		return XTR_SUMMIT;
+	if (kind == XTR_MEETING && leaders_meet(text, t, i))
 		return XTR_SUMMIT;
 	if (!named_meeting(text, t, i))
 		return kind;

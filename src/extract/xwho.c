@@ -157,6 +157,12 @@ static size_t name_len(const struct who *w, size_t i)
 	return n > NAME_WORDS ? 0 : n;
 }
 
+/* The words of a state's formal name ("the Republic of Korea", "the
+ * Kingdom of Spain"), in a title. */
+static const char *const state_forms[] = {
+    "Republic",	    "Kingdom",	    "Federation",    "Sultanate", "Emirate",
+    "Principality", "Commonwealth", "Confederation", "Union",	  NULL};
+
 /* Token j names a country ("of Japan"). */
 static bool country_tok(const struct who *w, size_t j)
 {
@@ -255,11 +261,15 @@ static size_t title_of(const struct who *w, size_t e, bool upper)
 		return e;
 	if (xtok_is(w->text, w->t, j, "the"))
 		j++;
-	while (j < w->t->n && ((cap(w->t, j) == upper &&
-				(xtok_in(w->text, w->t, j, modifiers) ||
-				 (upper && country_tok(w, j)))) ||
-			       (j > e + 2 && xtok_is(w->text, w->t, j, "and") &&
-				xtok_in(w->text, w->t, j + 1, modifiers))))
+	/* "of the Republic of India", "of the Russian Federation": a
+	 * state's formal name, its "of" part read by the next round. */
+	while (j < w->t->n &&
+	       ((cap(w->t, j) == upper &&
+		 (xtok_in(w->text, w->t, j, modifiers) ||
+		  (upper && (country_tok(w, j) ||
+			     xtok_in(w->text, w->t, j, state_forms))))) ||
+		(j > e + 2 && xtok_is(w->text, w->t, j, "and") &&
+		 xtok_in(w->text, w->t, j + 1, modifiers))))
 		j++; /* "of Foreign Affairs and International Cooperation" */
 	/* Any name of a body when a comma and the person's name follow. */
 	if (upper && j < w->t->n && cap(w->t, j)) {
@@ -404,6 +414,74 @@ void xwho_scan(const char *text, const struct xtoks *t, struct xpeople *out)
 		}
 		i++;
 	}
+}
+
+/* Whether the word w[0, n) is one of the words of name. */
+static bool has_word(const char *name, const char *w, size_t n)
+{
+	for (const char *a = name; *a;) {
+		size_t k = strcspn(a, " ,");
+
+		if (k == n && !ascii_ncasecmp(a, w, n))
+			return true;
+		a += k;
+		a += strspn(a, " ,");
+	}
+	return false;
+}
+
+bool xwho_same(const char *a, const char *b)
+{
+	/* "Mr Marape" is James Marape. */
+	static const char honorifics[] = "Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. "
+					 "Sir Dame Madam Mme Prof Prof.";
+
+	if (strlen(a) > strlen(b)) {
+		const char *t = a;
+
+		a = b;
+		b = t;
+	}
+	if (!*a)
+		return false;
+	while (*a) {
+		size_t k = strcspn(a, " ");
+
+		if (k && !has_word(b, a, k) && !has_word(honorifics, a, k))
+			return false;
+		a += k;
+		a += *a == ' ';
+	}
+	return true;
+}
+
+/* Whether a title is a monarch's or a royal's ("His Majesty Sultan",
+ * "Crown Prince", "Emir"). */
+static bool royal(const char *role)
+{
+	static const char words[] = "King Queen Sultan Emir Amir Majesty "
+				    "Highness Prince Princess Emperor Empress "
+				    "Pope Grand Duke Duchess Sheikh";
+	const char *a = role;
+
+	while (*a) {
+		size_t k = strcspn(a, " ,");
+
+		if (k > 2 && has_word(words, a, k))
+			return true;
+		a += k;
+		a += strspn(a, " ,");
+	}
+	return false;
+}
+
+bool xwho_same_person(const struct xperson *p, const struct xperson *q)
+{
+	/* A monarch and a minister who share a name are two people; other
+	 * titles of one person vary ("Ambassador Mauro Vieira", "Minister
+	 * Vieira"). */
+	return xwho_same(p->name, q->name) &&
+	       (!p->role[0] || !q->role[0] || royal(p->role) == royal(q->role));
 }
 
 bool xwho_names(const char *text, size_t off, size_t len,

@@ -48,6 +48,17 @@ void xwho_scan(const char *text, const struct xtoks *t, struct xpeople *out);
 bool xwho_names(const char *text, size_t off, size_t len,
 		const struct xperson *p);
 
+/* True when names a and b can be one person's: every word of the
+ * shorter is a word of the longer ("Blinken", "Antony J. Blinken"), not
+ * only a surname they share ("Anwar Ibrahim", "Sultan Ibrahim"). */
+bool xwho_same(const char *a, const char *b);
+
+/* True when p and q can be one person: their names as xwho_same, and
+ * both titles royal or neither when both have one ("Ibrahim (His
+ * Majesty Sultan)" is not "Anwar Ibrahim (Prime Minister)"; "Vieira
+ * (Minister)" is "Mauro Vieira (Ambassador)"). */
+bool xwho_same_person(const struct xperson *p, const struct xperson *q);
+
 /* True when text[off..off+len) is a title's head word ("President",
  * "Prince", "minister"), in any case. */
 bool xwho_is_title(const char *text, size_t off, size_t len);

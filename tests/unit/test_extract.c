@@ -572,6 +572,34 @@ TEST(report_bounded)
 	free(text);
 }
 
+/* Two people who share a surname are two: a trip of the one named by
+ * another word of their name is not the principal's, whether the names
+ * differ ("William Ruto", "Rebecca Ruto") or one is a monarch's title
+ * and name ("His Majesty King Abdullah", "Minister Ayman Abdullah"). */
+TEST(extract_shared_surname)
+{
+	struct got g;
+
+	extract("President Ruto to visit Japan\n\nKenyan President William "
+		"Ruto will pay a state visit to Japan from May 12 to 14, his "
+		"office said. President Ruto will meet Emperor Naruhito. "
+		"Trade Minister Rebecca Ruto visited Tokyo in 2023. Rebecca "
+		"will attend the Africa forum in Seoul on May 20.\n",
+		"2025-05-05", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit - JP 2025-05-12..2025-05-14");
+	evlist_release(&g.evs);
+	extract("King to visit Spain\n\nHis Majesty King Abdullah will pay "
+		"a state visit to Spain from May 12 to 14, the Royal Court "
+		"said. The King will meet King Felipe. Foreign Minister Ayman "
+		"Abdullah was in Madrid in 2023. Ayman will attend the "
+		"Mediterranean forum in Rome on May 20.\n",
+		"2025-05-05", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit - ES 2025-05-12..2025-05-14");
+	evlist_release(&g.evs);
+}
+
 int main(void)
 {
 	RUN(sentences);
@@ -591,5 +619,6 @@ int main(void)
 	RUN(report_programme);
 	RUN(report_programme_items);
 	RUN(report_bounded);
+	RUN(extract_shared_surname);
 	return test_done();
 }

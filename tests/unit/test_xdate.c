@@ -119,6 +119,12 @@ static const struct doc_case doc_cases[] = {
      XDATE_ORDER_UNKNOWN, -1},
     {"Leaders to meet on March 3\nNo date here.", NULL, XDATE_ORDER_UNKNOWN,
      -1},
+    /* A page's date at the start of its line, run together with the
+     * next element of the page (a language switch, a menu). */
+    {"Tuesday, 4 March 2025 Login | Register\nNews\nText", "2025-03-04",
+     XDATE_ORDER_UNKNOWN, -1},
+    /* Without a weekday or a year, still not. */
+    {"March 4 Press Office said\nText 2025", NULL, XDATE_ORDER_UNKNOWN, -1},
     /* The first date line wins over a later one. */
     {"January 30, 2023\nFebruary 2, 2023\nBody.", "2023-01-30",
      XDATE_ORDER_UNKNOWN, -1},
@@ -669,6 +675,16 @@ struct text_case {
 };
 
 static const struct text_case text_cases[] = {
+    /* A part of a day after another day: "the following morning" is
+     * the next day, "that same evening" the same. */
+    {"parts of days",
+     "2024-06-03",
+     {"She lands in Lima on June 10.",
+      "The following morning she meets the president, and the same "
+      "evening she flies to Cusco."},
+     {{"on June 10", "2024-06-10", "2024-06-10"},
+      {"The following morning", "2024-06-11", "2024-06-11"},
+      {"the same evening", "2024-06-11", "2024-06-11"}}},
     /* A Wednesday report: past weekdays in order, then "the next day". */
     {"narrative",
      "2023-02-01",
@@ -1187,6 +1203,26 @@ TEST(weekday_plan_counts_on)
 	xmentions_release(&r.ms);
 }
 
+/* A start and its "until" in one sentence make a span that holds a
+ * weekday told after them, even past a recalled year between: the
+ * Wednesday inside the stay, not the one after its end. */
+TEST(until_span_holds)
+{
+	static const char *const s[] = {
+	    "The king will arrive in Oslo on Monday and stay in Norway until "
+	    "Thursday, the palace said, his first visit since 2009.",
+	    "In the Norwegian capital he will open an exhibition on "
+	    "Wednesday.",
+	    NULL};
+	struct run r;
+
+	run_text(&r, "2025-03-06", XDATE_ORDER_UNKNOWN, s);
+	CHECK(days_are(&r, "on Monday", "2025-03-10", "2025-03-10"));
+	CHECK(days_are(&r, "until Thursday", "2025-03-13", "2025-03-13"));
+	CHECK(days_are(&r, "on Wednesday", "2025-03-12", "2025-03-12"));
+	xmentions_release(&r.ms);
+}
+
 int main(void)
 {
 	RUN(document_dates);
@@ -1208,5 +1244,6 @@ int main(void)
 	RUN(future_range_ahead);
 	RUN(weekday_plan_counts_on);
 	RUN(random_text);
+	RUN(until_span_holds);
 	return test_done();
 }

@@ -683,6 +683,151 @@ TEST(report_that_evening)
 	evlist_release(&g.evs);
 }
 
+/* A host titled with their state's formal name ("President of the
+ * Republic of Ghana John Mahama") is the object of "At the invitation
+ * of" to the end of the title: the trip stays the principal's. */
+TEST(report_formal_state_host)
+{
+	struct got g;
+
+	extract("Sanchez to visit Ghana\n\nAt the invitation of President of "
+		"the Republic of Ghana John Mahama, Prime Minister Pedro "
+		"Sanchez will pay an official visit to Ghana on March 10-11. "
+		"Sanchez will also meet business leaders.\n",
+		"2025-03-06", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit - GH 2025-03-10..2025-03-11");
+	evlist_release(&g.evs);
+}
+
+/* A trip called off proposes nothing, in any of its words; a new date
+ * after "rescheduled" or "postponed to" is a leg. */
+TEST(report_called_off)
+{
+	struct got g;
+
+	extract("Costa trip off\n\nPresident Antonio Costa will not go to "
+		"Lisbon. Costa had been due to fly to Lisbon on Friday for "
+		"talks with Prime Minister Luis Montenegro; the trip was "
+		"scrapped. Costa said so on Monday.\n",
+		"2025-03-03", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "");
+	evlist_release(&g.evs);
+	extract("Costa trip moved\n\nPresident Antonio Costa's visit to "
+		"Lisbon, originally scheduled for Friday, has been "
+		"rescheduled for March 12. Costa said so.\n",
+		"2025-03-03", &g);
+	CHECK_STR(legs_of(&g), "visit Lisbon PT 2025-03-12..2025-03-12");
+	evlist_release(&g.evs);
+}
+
+/* The verb of a group's leaders meeting makes a summit; two leaders
+ * meeting stay a meeting. */
+TEST(report_leaders_meet)
+{
+	struct got g;
+
+	extract("Lula to Johannesburg\n\nPresident Luiz Inacio Lula da Silva "
+		"will attend as G20 leaders meet in Johannesburg on November "
+		"22-23. Lula said so.\n",
+		"2025-11-17", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "summit Johannesburg ZA 2025-11-22..2025-11-23");
+	evlist_release(&g.evs);
+	extract("Lula to Pretoria\n\nPresident Luiz Inacio Lula da Silva and "
+		"President Cyril Ramaphosa will meet in Pretoria on November "
+		"21, and the two leaders will sign accords. Lula said so.\n",
+		"2025-11-17", &g);
+	CHECK_STR(legs_of(&g), "meeting Pretoria ZA 2025-11-21..2025-11-21");
+	evlist_release(&g.evs);
+}
+
+/* A clock time written before its day ("at 11:30 Tuesday") is that
+ * day's, not the range named before it. */
+TEST(report_clock_before_day)
+{
+	struct got g;
+
+	extract("Albanese to Lisbon\n\nPrime Minister Anthony Albanese will "
+		"be in Lisbon May 5-6 and will hold talks with President "
+		"Marcelo Rebelo de Sousa at 11:30 Tuesday. Albanese said so.\n",
+		"2025-05-02", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit Lisbon PT 2025-05-05..2025-05-06|"
+			       "meeting Lisbon PT 2025-05-06..2025-05-06");
+	evlist_release(&g.evs);
+}
+
+/* "in Santiago on 12 March": a place right before its date is where
+ * that day's event is, however long the event's name before it. */
+TEST(report_place_before_date)
+{
+	struct got g;
+
+	extract("Minister to Chile\n\nForeign Minister Penny Wong will visit "
+		"Chile from 11 to 13 March 2025. During the visit, the "
+		"minister will co-chair the fifth session of the Joint "
+		"Commission on Trade, Investment, Science, Technology, "
+		"Culture and Education with Minister of Economy of Chile "
+		"Nicolas Grau in Santiago on 12 March 2025.\n",
+		"2025-03-06", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK_STR(legs_of(&g), "visit - CL 2025-03-11..2025-03-13|"
+			       "meeting Santiago CL 2025-03-12..2025-03-12");
+	evlist_release(&g.evs);
+}
+
+/* Boarding the flight home in a stay's sentence ("before emplaning
+ * for Delhi") is a return on that day. */
+TEST(report_emplaning)
+{
+	struct got g;
+
+	extract("Modi to Mauritius\n\nPrime Minister Narendra Modi will arrive "
+		"in Port Louis on March 11. On March 12, he will address the "
+		"National Assembly before emplaning for Delhi. Modi said so.\n",
+		"2025-03-06", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK(strstr(legs_of(&g), "travel Delhi IN 2025-03-12..2025-03-12") !=
+	      NULL);
+	evlist_release(&g.evs);
+}
+
+/* An overnight journey told before its arrival ("an overnight train
+ * late on Thursday, arriving in Kyiv on Friday") is a travel leg of
+ * both days, beside the stay it leads to. */
+TEST(report_overnight_before_arrival)
+{
+	struct got g;
+
+	extract("Minister to Kyiv\n\nForeign Minister Jean-Noel Barrot will "
+		"take an overnight train from Poland late on Thursday, "
+		"arriving in Kyiv on Friday. Barrot said so.\n",
+		"2025-03-03", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK(strstr(legs_of(&g), "travel Kyiv UA 2025-03-06..2025-03-07") !=
+	      NULL);
+	evlist_release(&g.evs);
+}
+
+/* "press statements", plural, are a press event as "a press
+ * statement" is. */
+TEST(report_press_statements)
+{
+	struct got g;
+
+	extract("Minister to Rome\n\nForeign Minister Annalena Baerbock will "
+		"visit Rome on May 6 and May 7. On May 7 at 13:00 she and "
+		"Minister Antonio Tajani will give press statements in "
+		"Rome. Baerbock said so.\n",
+		"2024-05-02", &g);
+	CHECK_INT(g.rc, 0);
+	CHECK(strstr(legs_of(&g), "press Rome IT 2024-05-07..2024-05-07") !=
+	      NULL);
+	evlist_release(&g.evs);
+}
+
 int main(void)
 {
 	RUN(report_traveller);
@@ -719,5 +864,13 @@ int main(void)
 	RUN(report_overnight_arrival);
 	RUN(report_move_before_event);
 	RUN(report_that_evening);
+	RUN(report_formal_state_host);
+	RUN(report_called_off);
+	RUN(report_leaders_meet);
+	RUN(report_clock_before_day);
+	RUN(report_place_before_date);
+	RUN(report_emplaning);
+	RUN(report_overnight_before_arrival);
+	RUN(report_press_statements);
 	return test_done();
 }
