@@ -38,7 +38,7 @@ rc=0
 # python. Only t-crash calls "$ITIN" directly: it kills processes at
 # random moments, which under valgrind would test valgrind's start-up.
 if [ "${ITIN_VALGRIND:-0}" = 1 ]; then
-	VG="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+	VG="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$TESTDIR/valgrind.supp"
 else
 	VG=
 fi

@@ -17,7 +17,7 @@ WAIT_LIMIT=${WAIT_LIMIT:-10}
 tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
 if [ "${ITIN_VALGRIND:-0}" = 1 ]; then
-	VIEW="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --log-file=$T/vg.%p $ITIN"
+	VIEW="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$TESTDIR/valgrind.supp --log-file=$T/vg.%p $ITIN"
 	WAIT_LIMIT=60
 else
 	VIEW="$ITIN"
