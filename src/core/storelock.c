@@ -238,8 +238,15 @@ int storelock_open(const char *path, const char *real, enum storelock_kind kind,
 		/* Still the file at the path? A rewrite may have replaced it
 		 * (or a failed first add removed it) while we waited. */
 		if (stat(real, &now) == 0 && now.st_dev == st.st_dev &&
-		    now.st_ino == st.st_ino)
+		    now.st_ino == st.st_ino) {
+			/* Created by us, but another writer may have opened
+			 * it and taken the lock first: once it holds an event
+			 * it is the store, not ours to remove on failure. */
+			if (*created &&
+			    (fstat(fd, &now) < 0 || now.st_size > 0))
+				*created = 0;
 			return fd;
+		}
 		close(fd);
 		fd = -1;
 		*created = 0;
