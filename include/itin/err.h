@@ -26,7 +26,8 @@ enum itin_status {
 	ITIN_EX_OSERR = 71,	  /* out of memory (xalloc.h) */
 	ITIN_EX_CANTCREAT = 73,	  /* cannot create output */
 	ITIN_EX_IOERR = 74,	  /* I/O error */
-	ITIN_EX_TEMPFAIL = 75,	  /* store busy */
+	ITIN_EX_TEMPFAIL = 75,	  /* store busy; a server failing (5xx) */
+	ITIN_EX_NOPERM = 77,	  /* a server refused our credentials */
 };
 
 struct itin_err {
