@@ -30,21 +30,22 @@
 
 #include "itin/err.h"
 
-#define HTTP_BODY_MAX (8L * 1024 * 1024)
-#define HTTP_BACKOFF_MS 100L
-#define HTTP_BACKOFF_MAX_MS 2000L
+#define HTTP_BODY_MAX		(8L * 1024 * 1024)
+#define HTTP_BACKOFF_MS		100L
+#define HTTP_BACKOFF_MAX_MS	2000L
 #define HTTP_TIMEOUT_MS_DEFAULT 30000L
-#define HTTP_RETRIES_DEFAULT 3
+#define HTTP_RETRIES_DEFAULT	3
 
 struct http_conf {
-	const char *user;	  /* NULL: ~/.netrc ($NETRC), then password_cmd */
-	const char *password;	  /* with user: used as given */
-	const char *password_cmd; /* NULL or a shell command printing the password */
-	const char *cafile;	  /* NULL or a PEM file of a private CA */
-	int insecure;		  /* plain http:// to any host */
-	long timeout_ms;	  /* per request; 0: HTTP_TIMEOUT_MS_DEFAULT */
-	int retries;		  /* 0: HTTP_RETRIES_DEFAULT; < 0: none */
-	long body_max;		  /* 0: HTTP_BODY_MAX */
+	const char *user;     /* NULL: ~/.netrc ($NETRC), then password_cmd */
+	const char *password; /* with user: used as given */
+	const char
+	    *password_cmd;  /* NULL or a shell command printing the password */
+	const char *cafile; /* NULL or a PEM file of a private CA */
+	int insecure;	    /* plain http:// to any host */
+	long timeout_ms;    /* per request; 0: HTTP_TIMEOUT_MS_DEFAULT */
+	int retries;	    /* 0: HTTP_RETRIES_DEFAULT; < 0: none */
+	long body_max;	    /* 0: HTTP_BODY_MAX */
 };
 
 struct http;
@@ -59,6 +60,9 @@ struct http_req {
 	const char *body;	   /* NULL: no body */
 	size_t len;
 	int pass_403; /* 1: a 403 is the caller's (a precondition) */
+	/* 1: a 5xx is the caller's, at once, not tried again: a server that
+	 * fails on a stale sync token (xandikos) rather than refuse it. */
+	int pass_5xx;
 };
 
 struct http_resp {
@@ -66,7 +70,7 @@ struct http_resp {
 	char *etag;	    /* the ETag header, as sent, or NULL */
 	char *location;	    /* the Location header, or NULL */
 	char *content_type; /* or NULL */
-	char *body;	    /* NUL-terminated (not counted in len); never NULL */
+	char *body; /* NUL-terminated (not counted in len); never NULL */
 	size_t len;
 };
 

@@ -71,7 +71,8 @@ static void header_field(const char *line, size_t len, const char *name,
 	size_t nlen = strlen(name);
 	const char *v, *e;
 
-	if (len <= nlen || line[nlen] != ':' || ascii_ncasecmp(line, name, nlen))
+	if (len <= nlen || line[nlen] != ':' ||
+	    ascii_ncasecmp(line, name, nlen))
 		return;
 	v = line + nlen + 1;
 	e = line + len;
@@ -296,12 +297,11 @@ static int run_password_cmd(struct http *h, struct itin_err *err)
 	st = pclose(p);
 	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0 || !got) {
 		memset(line, 0, sizeof(line));
-		return itin_err_set(err, ITIN_EX_NOPERM,
-				    "the password command failed (%s)",
-				    !got ? "it printed nothing"
-				    : st != -1 && WIFEXITED(st)
-					? "non-zero exit status"
-					: "killed");
+		return itin_err_set(
+		    err, ITIN_EX_NOPERM, "the password command failed (%s)",
+		    !got			? "it printed nothing"
+		    : st != -1 && WIFEXITED(st) ? "non-zero exit status"
+						: "killed");
 	}
 	n = strcspn(line, "\r\n");
 	line[n] = '\0';
@@ -480,12 +480,13 @@ int http_do(struct http *h, const struct http_req *req, struct http_resp *resp,
 				goto out;
 			continue;
 		}
-		if ((cc == CURLE_OK && status < 500) ||
+		if ((cc == CURLE_OK && (status < 500 || req->pass_5xx)) ||
 		    (cc != CURLE_OK && !transient(cc)) || tries > h->retries)
 			break;
 		sleep_ms(backoff);
-		backoff = backoff * 2 > HTTP_BACKOFF_MAX_MS ? HTTP_BACKOFF_MAX_MS
-							    : backoff * 2;
+		backoff = backoff * 2 > HTTP_BACKOFF_MAX_MS
+			      ? HTTP_BACKOFF_MAX_MS
+			      : backoff * 2;
 	}
 	if (cc != CURLE_OK) {
 		transfer_error(h, req, &t, cc, tries, err);
@@ -494,7 +495,7 @@ int http_do(struct http *h, const struct http_req *req, struct http_resp *resp,
 			     "the server refused access (HTTP %ld): check the "
 			     "user and password for %s",
 			     status, req->url);
-	} else if (status >= 500) {
+	} else if (status >= 500 && !req->pass_5xx) {
 		itin_err_set(err, ITIN_EX_TEMPFAIL,
 			     "%s: the server failed (HTTP %ld, %d tries); try "
 			     "again later",
