@@ -268,6 +268,21 @@ sent=$(awk '$1 == "sent" { print $2 }' "$FAKE_LOG")
 [ "$hrc" = 65 ] && grep -q "larger than [0-9]* bytes: refused" "$T/err" &&
 	[ "${hkib:-999999}" -lt 65536 ] && [ "${sent:-0}" -lt 33554432 ]
 check $? "a 64 MB reply: refused at the cap, 65 (peak ${hkib:-?} KiB, ${sent:-?} bytes sent)"
+probe "$FAKE/nosync/" open
+[ "$rc" = 0 ] && [ "$(field sync)" = 0 ]
+check $? "a calendar without sync-collection opens, saying so"
+probe "$FAKE/nosync/" list
+[ "$rc" = 0 ] && [ "$(field full)" = 1 ] && [ "$(field token)" = - ] &&
+	[ "$(grep -c '^item ' "$T/out")" = 2 ] &&
+	grep -qxF 'item /nosync/a.ics "ea"' "$T/out" &&
+	grep -qxF 'item /nosync/b.ics "eb"' "$T/out"
+check $? "without sync-collection: a full PROPFIND listing of the events only"
+probe "$FAKE/nosync/" fetch /nosync/a.ics b.ics
+[ "$rc" = 0 ] && [ "$(grep -c '^item ' "$T/out")" = 1 ] &&
+	grep -q '^item /nosync/a.ics "ea" [0-9]' "$T/out" &&
+	grep -q '^| SUMMARY:By GET' "$T/out" &&
+	[ "$(grep -c '^GET /nosync/' "$FAKE_LOG")" = 2 ]
+check $? "multiget refused (501): GET one by one; the one gone is left out"
 probe "$FAKE/redirect/" open
 [ "$rc" = 64 ] && grep -q "192.0.2.1" "$T/err"
 check $? "a redirect to plain http elsewhere is refused"
