@@ -19,7 +19,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$ROOT/tests/sync/servers.sh"
 dav_trap
-trap 'dav_stop; [ -n "${FAKE_PID:-}" ] && kill "$FAKE_PID" 2>/dev/null; rm -rf "$T"' EXIT
+trap 'dav_stop; for p in ${FAKE_PID:-} ${TLS_PID:-}; do kill "$p" 2>/dev/null; done; rm -rf "$T"' EXIT
 
 PROBE=${UNIT_DIR:-$ROOT/build/tests}/davprobe
 CALDAV_CLIENT="$ROOT/tests/sync/caldav_client.py"
@@ -286,5 +286,35 @@ check $? "multiget refused (501): GET one by one; the one gone is left out"
 probe "$FAKE/redirect/" open
 [ "$rc" = 64 ] && grep -q "192.0.2.1" "$T/err"
 check $? "a redirect to plain http elsewhere is refused"
+
+# --- TLS: a self-signed certificate -------------------------------------------
+if command -v openssl >/dev/null 2>&1 &&
+	openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" \
+		-out "$T/cert.pem" -days 2 -subj /CN=127.0.0.1 \
+		-addext subjectAltName=IP:127.0.0.1 >/dev/null 2>&1; then
+	/usr/bin/python3 "$ROOT/tests/sync/fakedav.py" "$T/tls.port" "$T/tls.log" \
+		"$T/cert.pem" "$T/key.pem" 2>"$T/tls.err" &
+	TLS_PID=$!
+	i=0
+	while [ ! -s "$T/tls.port" ] && [ "$i" -lt 100 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	TLS="https://127.0.0.1:$(cat "$T/tls.port" 2>/dev/null)"
+	probe "$TLS/nosync/" open
+	[ "$rc" = 69 ] && grep -q "certificate is not trusted.*--cafile" "$T/err"
+	check $? "a self-signed certificate is refused (69, --cafile named)"
+	probe -a "$T/cert.pem" "$TLS/nosync/" list
+	[ "$rc" = 0 ] && [ "$(grep -c '^item ' "$T/out")" = 2 ]
+	check $? "and trusted with cafile"
+	probe -a "$T/cert.pem" -k "$TLS/nosync/" open >/dev/null
+	probe -a /nonexistent.pem "$TLS/nosync/" open
+	[ "$rc" = 69 ]
+	check $? "a cafile that cannot be read: 69"
+	kill "$TLS_PID" 2>/dev/null
+	wait "$TLS_PID" 2>/dev/null
+else
+	ok "TLS with a self-signed certificate # skip openssl cannot make one"
+fi
 
 finish

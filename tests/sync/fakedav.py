@@ -2,9 +2,10 @@
 """fakedav.py: a WebDAV server that misbehaves on purpose, for
 tests/cli/t-dav.sh (and the sync tests): each path is one fault.
 
-    fakedav.py PORTFILE LOGFILE
+    fakedav.py PORTFILE LOGFILE [CERTFILE KEYFILE]
 
-listens on 127.0.0.1 on a free port, writes the port to PORTFILE once it
+listens on 127.0.0.1 on a free port (with TLS when given a certificate
+and its key), writes the port to PORTFILE once it
 listens, and appends one line per request to LOGFILE: "METHOD PATH", and
 for /huge/ "sent N" (the bytes it could write before the client gave up).
 
@@ -167,6 +168,11 @@ class Handler(BaseHTTPRequestHandler):
 def main():
     srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     srv.daemon_threads = True
+    if len(sys.argv) > 4:
+        import ssl
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(sys.argv[3], sys.argv[4])
+        srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
     with open(sys.argv[1] + ".tmp", "w") as f:
         f.write(str(srv.server_address[1]))
     import os
