@@ -81,8 +81,10 @@ void dav_items_free(struct dav_items *items);
  * What changed since token (NULL or a token the server no longer accepts:
  * the whole collection, full = 1). Uses sync-collection when the server
  * has it, else PROPFIND Depth 1 of getetag (full = 1). Only calendar
- * resources (text/calendar or .ics). out is filled (and the caller's) on
- * success, left empty on failure.
+ * resources (text/calendar or .ics). A server that answers in parts (507,
+ * RFC 6578 section 3.6) is asked for every part; an href may then come
+ * twice, and the later one says how it is now. out is filled (and the
+ * caller's) on success, left empty on failure.
  */
 int dav_list(struct dav *d, const char *token, struct dav_items *out,
 	     struct itin_err *err);

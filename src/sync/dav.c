@@ -16,6 +16,8 @@
 /* hrefs per calendar-multiget: a reply of 100 events stays far below
  * HTTP_BODY_MAX, and 10,000 events take 100 round trips, not 10,000. */
 #define MULTIGET_BATCH 100
+/* Parts of a sync-collection answer a server may page (507) into. */
+#define MAX_SYNC_PAGES 10000
 /* Redirects followed from /.well-known/caldav (RFC 6764 section 5). */
 #define MAX_REDIRECTS 5
 
@@ -450,12 +452,14 @@ static void add_item(struct dav_items *out, size_t *alloc, char *href,
 	it->etag = xstrdup_or_null(etag);
 }
 
-/* ms's members into out: changed (an etag) or, when deletions is set,
- * gone (404, etag NULL). */
+/* ms's members appended to out: changed (an etag) or, when deletions is
+ * set, gone (404, etag NULL). *truncated (when not NULL) is set when the
+ * server says the collection's own answer is 507: more to come (RFC 6578
+ * section 3.6). */
 static int collect(struct dav *d, const struct davxml_ms *ms, int deletions,
-		   struct dav_items *out, struct itin_err *err)
+		   int *truncated, struct dav_items *out, struct itin_err *err)
 {
-	size_t i, alloc = 0;
+	size_t i, alloc = out->n;
 
 	for (i = 0; i < ms->n; i++) {
 		const struct davxml_resp *r = &ms->v[i];
@@ -467,6 +471,8 @@ static int collect(struct dav *d, const struct davxml_ms *ms, int deletions,
 		if (!path)
 			return -1;
 		if (!strcmp(path, d->path)) {
+			if (r->status == 507 && truncated)
+				*truncated = 1;
 			free(path);
 		} else if (r->status == 404 && deletions) {
 			add_item(out, &alloc, path, NULL);
@@ -489,15 +495,17 @@ static int list_propfind(struct dav *d, struct dav_items *out,
 	if (multistatus(d, "PROPFIND", d->url, "1", PROPFIND_ETAGS, 0, &ms,
 			NULL, err))
 		return -1;
-	rc = collect(d, &ms, 0, out, err);
+	rc = collect(d, &ms, 0, NULL, out, err);
 	out->full = 1;
 	davxml_free(&ms);
 	return rc;
 }
 
-/* RFC 6578: 0 listed, 1 the server refused the token, -1 error. */
+/* RFC 6578: what changed since token, appended to out (its token
+ * replaced); *more set when the server gave only part. 0 listed, 1 the
+ * server refused the token, -1 error. */
 static int list_sync(struct dav *d, const char *token, struct dav_items *out,
-		     struct itin_err *err)
+		     int *more, struct itin_err *err)
 {
 	struct strbuf xml = STRBUF_INIT;
 	struct davxml_ms ms;
@@ -525,10 +533,15 @@ static int list_sync(struct dav *d, const char *token, struct dav_items *out,
 	strbuf_release(&xml);
 	if (rc)
 		return rc;
-	rc = collect(d, &ms, token != NULL, out, err);
+	*more = 0;
+	rc = collect(d, &ms, token != NULL, more, out, err);
 	out->full = token == NULL;
+	free(out->sync_token);
 	out->sync_token = ms.sync_token;
 	ms.sync_token = NULL;
+	/* No new token: asking again would give the same part. */
+	if (!out->sync_token)
+		*more = 0;
 	davxml_free(&ms);
 	return rc;
 }
@@ -536,13 +549,30 @@ static int list_sync(struct dav *d, const char *token, struct dav_items *out,
 int dav_list(struct dav *d, const char *token, struct dav_items *out,
 	     struct itin_err *err)
 {
-	int rc;
+	int rc, more = 0, full, pages;
 
 	memset(out, 0, sizeof(*out));
 	if (d->has_sync) {
-		rc = list_sync(d, token && *token ? token : NULL, out, err);
-		if (rc == 1)
-			rc = list_sync(d, NULL, out, err);
+		rc = list_sync(d, token && *token ? token : NULL, out, &more,
+			       err);
+		if (rc == 1) {
+			dav_items_free(out);
+			rc = list_sync(d, NULL, out, &more, err);
+		}
+		/* A server that pages its answer: the rest, from the token
+		 * of each part; the whole is still a full listing when the
+		 * first part was. An href may then come twice: the last
+		 * says how it is now. */
+		full = out->full;
+		for (pages = 0; rc == 0 && more && pages < MAX_SYNC_PAGES;
+		     pages++)
+			rc = list_sync(d, out->sync_token, out, &more, err);
+		if (rc == 1 || (rc == 0 && more))
+			rc = itin_err_set(err, ITIN_EX_DATAERR,
+					  "%s: the server's listing in parts "
+					  "did not come to an end",
+					  d->url);
+		out->full = full;
 	} else {
 		rc = list_propfind(d, out, err);
 	}

@@ -284,6 +284,12 @@ probe "$FAKE/nosync/" fetch /nosync/a.ics b.ics
 	grep -q '^| SUMMARY:By GET' "$T/out" &&
 	[ "$(grep -c '^GET /nosync/' "$FAKE_LOG")" = 2 ]
 check $? "multiget refused (501): GET one by one; the one gone is left out"
+probe "$FAKE/paged/" list
+[ "$rc" = 0 ] && [ "$(field full)" = 1 ] && [ "$(field token)" = t2 ] &&
+	[ "$(grep -c '^item ' "$T/out")" = 2 ] &&
+	grep -qxF 'item /paged/a.ics "e"' "$T/out" &&
+	grep -qxF 'item /paged/b.ics "e"' "$T/out"
+check $? "a sync listing in parts (507): all parts, still a full listing"
 probe "$FAKE/redirect/" open
 [ "$rc" = 64 ] && grep -q "192.0.2.1" "$T/err"
 check $? "a redirect to plain http elsewhere is refused"

@@ -21,6 +21,9 @@ for /huge/ "sent N" (the bytes it could write before the client gave up).
                  (501): PROPFIND Depth 1 lists a.ics and b.ics (and a
                  note.txt and a sub-collection, not events); GET gives
                  a.ics, and b.ics is gone (404)
+    /paged/      sync-collection in parts: from no token, a.ics and a 507
+                 for the collection (more to come) with token t1; from
+                 t1, b.ics and token t2; from t2, nothing new
 """
 import socket
 import sys
@@ -59,8 +62,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def handle_any(self):
         n = int(self.headers.get("Content-Length") or 0)
-        if n:
-            self.rfile.read(n)
+        self.body = self.rfile.read(n) if n else b""
         log(f"{self.command} {self.path}")
         p = self.path
         if p.startswith("/malformed/"):
@@ -89,6 +91,8 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(207, CALENDAR.replace(b"/PATH", p.encode()))
         elif p.startswith("/huge/"):
             self.huge()
+        elif p.startswith("/paged/"):
+            self.paged()
         elif p.startswith("/nosync/"):
             self.nosync(p)
         elif p.startswith("/redirect/"):
@@ -137,6 +141,33 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
         else:
             self.reply(404, b"gone\n", "text/plain")
+
+    def paged(self):
+        def member(href, status=b"200 OK", etag=b'"e"'):
+            return (b"<D:response><D:href>%s</D:href><D:propstat><D:prop>"
+                    b"<D:getetag>%s</D:getetag></D:prop><D:status>HTTP/1.1 "
+                    b"%s</D:status></D:propstat></D:response>"
+                    % (href, etag, status))
+        if self.command == "PROPFIND":
+            self.reply(207, MS_HEAD + b"<D:response><D:href>/paged/</D:href>"
+                       b"<D:propstat><D:prop><D:resourcetype><D:collection/>"
+                       b"<C:calendar/></D:resourcetype><D:supported-report-set>"
+                       b"<D:supported-report><D:report><D:sync-collection/>"
+                       b"</D:report></D:supported-report></D:supported-report-set>"
+                       b"</D:prop><D:status>HTTP/1.1 200 OK</D:status>"
+                       b"</D:propstat></D:response></D:multistatus>")
+        elif b"<D:sync-token>t2</D:sync-token>" in self.body:
+            self.reply(207, MS_HEAD + b"<D:sync-token>t2</D:sync-token>"
+                       b"</D:multistatus>")
+        elif b"<D:sync-token>t1</D:sync-token>" in self.body:
+            self.reply(207, MS_HEAD + member(b"/paged/b.ics")
+                       + b"<D:sync-token>t2</D:sync-token></D:multistatus>")
+        else:
+            self.reply(207, MS_HEAD + member(b"/paged/a.ics")
+                       + b"<D:response><D:href>/paged/</D:href><D:status>"
+                       b"HTTP/1.1 507 Insufficient Storage</D:status>"
+                       b"</D:response><D:sync-token>t1</D:sync-token>"
+                       b"</D:multistatus>")
 
     def huge(self):
         head = (MS_HEAD + b'<D:response><D:href>/huge/x.ics</D:href>'
