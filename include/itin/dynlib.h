@@ -67,26 +67,27 @@ int dynlib_load(struct dynlib *lib, struct itin_err *err);
  * X(T, name) for each name the users call (functions, and variables such
  * as curses' stdscr), e.g.
  *
- *	#define CURLDL_SYMS(X, T) X(T, curl_easy_init) X(T, curl_easy_cleanup)
+ *	#define ICALDL_SYMS(X, T) X(T, icalcomponent_free) X(T, ...)
  *
  * The table's header, after the library's own headers:
  *
- *	DYNLIB_DECLARE(curldl, CURLDL_SYMS)
+ *	DYNLIB_DECLARE(icsdl, ICALDL_SYMS)
  *
- * declares struct curldl, one member per name, of type pointer to the
+ * declares struct icsdl, one member per name, of type pointer to the
  * name's own type (__typeof__, which gcc and clang have: a call through a
  * member is checked against the library's prototype as a direct call
- * was), and the object curldl holding them. The header then turns each
- * name into its member (#define curl_easy_init (*curldl.curl_easy_init)),
- * which a macro cannot write, unless the table's .c file asks it not to.
- * The table's .c file:
+ * was), and the object icsdl holding them. The header then turns each
+ * name into its member (#define icalcomponent_free
+ * (*icsdl.icalcomponent_free)), which a macro cannot write, unless the
+ * table's .c file asks it not to. The table's .c file:
  *
- *	DYNLIB_DEFINE(curldl, CURLDL_SYMS, curl_lib_load, ITIN_CURL_SONAME,
- *		      "libcurl4", "to reach a CalDAV server")
+ *	DYNLIB_DEFINE(icsdl, ICALDL_SYMS, ics_lib_load, ITIN_ICAL_SONAME,
+ *		      "libical3", "to read iCalendar files")
  *
  * defines the object, its list of symbols, its struct dynlib and
- * int curl_lib_load(struct itin_err *) (declared by the module's header),
- * which opens the library once and fills every member (dynlib_load()).
+ * int ics_lib_load(struct itin_err *) (declared beforehand by a header,
+ * or static), which opens the library once and fills every member
+ * (dynlib_load()).
  */
 #define DYNLIB_SLOT_(table, name)  __typeof__(name) *name;
 #define DYNLIB_ENTRY_(table, name) {#name, &table.name},
