@@ -59,12 +59,14 @@ CORE_SRC := $(sort $(wildcard src/core/*.c))
 TUI_SRC := $(sort $(wildcard src/tui/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 EXTRACT_SRC := $(sort $(wildcard src/extract/*.c))
+SYNC_SRC := $(sort $(wildcard src/sync/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ := $(TUI_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 EXTRACT_OBJ := $(EXTRACT_SRC:%.c=$(BUILD)/%.o)
+SYNC_OBJ := $(SYNC_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
@@ -75,14 +77,16 @@ LIBCORE := $(BUILD)/libitin.a
 LIBTUI := $(BUILD)/libitintui.a
 # `itin extract`'s reader of news reports (src/extract), on top of the core.
 LIBEXTRACT := $(BUILD)/libitinextract.a
+# `itin sync` (src/sync): CalDAV transport and reconciliation, on the core.
+LIBSYNC := $(BUILD)/libitinsync.a
 
 .PHONY: all check check-deps run-tests installcheck bench install uninstall clean \
 	valgrind format gazetteer windowszones fuzz fuzz-run FORCE
 
 all: $(BIN)
 
-$(BIN): $(CLI_OBJ) $(TUI_OBJ) $(LIBEXTRACT) $(LIBCORE)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(LIBEXTRACT) $(LIBCORE) $(LIBS)
+$(BIN): $(CLI_OBJ) $(TUI_OBJ) $(LIBSYNC) $(LIBEXTRACT) $(LIBCORE)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(LIBSYNC) $(LIBEXTRACT) $(LIBCORE) $(LIBS)
 
 $(LIBCORE): $(CORE_OBJ)
 	@rm -f $@
@@ -96,20 +100,24 @@ $(LIBEXTRACT): $(EXTRACT_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $(EXTRACT_OBJ)
 
+$(LIBSYNC): $(SYNC_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(SYNC_OBJ)
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(LIBTUI) $(LIBEXTRACT) $(LIBCORE)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(LIBTUI) $(LIBSYNC) $(LIBEXTRACT) $(LIBCORE)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIBTUI) $(LIBEXTRACT) $(LIBCORE) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIBTUI) $(LIBSYNC) $(LIBEXTRACT) $(LIBCORE) $(LIBS)
 
 $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIBEXTRACT) $(LIBCORE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c \
 		$(LIBEXTRACT) $(LIBCORE) $(LIBS)
 
--include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(EXTRACT_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(EXTRACT_OBJ:.o=.d) $(SYNC_OBJ:.o=.d)
 
 # Fuzzing with clang's libFuzzer, AddressSanitizer and UBSan: the core is
 # built again into build-fuzz/ with coverage instrumentation, and each
