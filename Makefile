@@ -11,7 +11,7 @@ VERSION := 0.1.0
 CC ?= cc
 CFLAGS ?= -O2 -g
 PKG_CONFIG ?= pkg-config
-PKGS := libical ncursesw libutf8proc libxml-2.0
+PKGS := libical ncursesw libutf8proc libxml-2.0 libcurl
 
 # Required flags are appended to the user's so they cannot be lost.
 WARN := -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wstrict-prototypes \
@@ -19,7 +19,7 @@ WARN := -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wstrict-prototypes \
 # pkg-config runs once, here, not at every compile (:= expands it now).
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
 
-# libical, ncursesw and libxml2 are not linked: each is opened by the
+# libical, ncursesw, libxml2 and libcurl are not linked: each is opened by the
 # command that needs it (include/itin/dynlib.h), so that `itin add` does not
 # load ICU, libstdc++ and ncurses first. They are opened by SONAME, the name
 # the linker would have recorded: read here from the library the linker
@@ -35,8 +35,10 @@ SONAME_OF = $(shell f=$$($(CC) -print-file-name=lib$(1).so); \
 ICAL_SONAME := $(or $(call SONAME_OF,ical),libical.so.3)
 CURSES_SONAME := $(or $(call SONAME_OF,ncursesw),libncursesw.so.6)
 XML_SONAME := $(or $(call SONAME_OF,xml2),libxml2.so.2)
+CURL_SONAME := $(or $(call SONAME_OF,curl),libcurl.so.4)
 SONAME_DEFS := -DITIN_ICAL_SONAME='"$(ICAL_SONAME)"' \
-	-DITIN_CURSES_SONAME='"$(CURSES_SONAME)"' -DITIN_XML_SONAME='"$(XML_SONAME)"'
+	-DITIN_CURSES_SONAME='"$(CURSES_SONAME)"' -DITIN_XML_SONAME='"$(XML_SONAME)"' \
+	-DITIN_CURL_SONAME='"$(CURL_SONAME)"'
 
 ALL_CFLAGS = $(CFLAGS) -std=c17 -D_GNU_SOURCE -pthread $(WARN) -Iinclude \
 	-DITIN_VERSION='"$(VERSION)"' $(PKG_CFLAGS) $(SONAME_DEFS)
@@ -77,16 +79,19 @@ LIBCORE := $(BUILD)/libitin.a
 LIBTUI := $(BUILD)/libitintui.a
 # `itin extract`'s reader of news reports (src/extract), on top of the core.
 LIBEXTRACT := $(BUILD)/libitinextract.a
-# `itin sync` (src/sync): CalDAV transport and reconciliation, on the core.
+# `itin sync`'s CalDAV client and reconciliation (src/sync), on top of the core.
 LIBSYNC := $(BUILD)/libitinsync.a
+# Test programs of the sync layer (tests/sync/NAME.c), run by cli scripts.
+SYNCTEST_SRC := $(sort $(wildcard tests/sync/*.c))
+SYNCTEST_BIN := $(SYNCTEST_SRC:tests/sync/%.c=$(BUILD)/tests/%)
 
 .PHONY: all check check-deps run-tests installcheck bench install uninstall clean \
 	valgrind format gazetteer windowszones fuzz fuzz-run FORCE
 
 all: $(BIN)
 
-$(BIN): $(CLI_OBJ) $(TUI_OBJ) $(LIBSYNC) $(LIBEXTRACT) $(LIBCORE)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(LIBSYNC) $(LIBEXTRACT) $(LIBCORE) $(LIBS)
+$(BIN): $(CLI_OBJ) $(TUI_OBJ) $(LIBEXTRACT) $(LIBSYNC) $(LIBCORE)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(LIBEXTRACT) $(LIBSYNC) $(LIBCORE) $(LIBS)
 
 $(LIBCORE): $(CORE_OBJ)
 	@rm -f $@
@@ -108,16 +113,21 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(LIBTUI) $(LIBSYNC) $(LIBEXTRACT) $(LIBCORE)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(LIBTUI) $(LIBEXTRACT) $(LIBSYNC) $(LIBCORE)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIBTUI) $(LIBSYNC) $(LIBEXTRACT) $(LIBCORE) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIBTUI) $(LIBEXTRACT) $(LIBSYNC) $(LIBCORE) $(LIBS)
+
+$(SYNCTEST_BIN): $(BUILD)/tests/%: tests/sync/%.c $(LIBSYNC) $(LIBCORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBSYNC) $(LIBCORE) $(LIBS)
 
 $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIBEXTRACT) $(LIBCORE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c \
 		$(LIBEXTRACT) $(LIBCORE) $(LIBS)
 
--include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(EXTRACT_OBJ:.o=.d) $(SYNC_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(EXTRACT_OBJ:.o=.d) \
+	$(SYNC_OBJ:.o=.d)
 
 # Fuzzing with clang's libFuzzer, AddressSanitizer and UBSan: the core is
 # built again into build-fuzz/ with coverage instrumentation, and each
@@ -216,7 +226,9 @@ $(LOGDIR)/replay_%.log: $(BUILD)/fuzz/replay_% FORCE
 FORCE:
 # Built only as a suite's prerequisite, they would count as intermediate
 # files and be deleted after the run, to be linked again by the next.
-.SECONDARY: $(UNIT_BIN) $(REPLAY_BIN)
+.SECONDARY: $(UNIT_BIN) $(REPLAY_BIN) $(SYNCTEST_BIN)
+# The scripts that run the sync layer's test programs.
+$(LOGDIR)/t-dav.log: $(SYNCTEST_BIN)
 
 # The unit tests and the cli scripts, with itin (not the unit test
 # binaries) under valgrind memcheck (tests/cli/lib.sh); no replays, which
@@ -316,7 +328,7 @@ windowszones:
 	$(PYTHON) data/windowszones/gen-windowszones.py
 
 format:
-	clang-format -i src/*/*.c include/itin/*.h tests/unit/*.c tests/unit/*.h
+	clang-format -i src/*/*.c include/itin/*.h tests/unit/*.c tests/unit/*.h tests/sync/*.c
 
 clean:
 	rm -rf build build-san build-fuzz itin

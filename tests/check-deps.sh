@@ -53,7 +53,7 @@ EV_STR='[[:alnum:]_]*ev->(id|uid|title|tz|end_tz|venue|city|org|source|notes|wit
 INCLUDE=':[0-9]+:[[:space:]]*#[[:space:]]*include[[:space:]]*'
 # FILE:LINE:TEXT of the lines allowed to include a library on demand: the
 # tables, and bench's floors, which are libical's own programs on purpose.
-LIB_INCLUDERS='src/core/icaldl\.h:[0-9]+:[^<]*<libical/|bench/(empty-ical|icalwrite|icalparse)\.c:[0-9]+:[^<]*<libical/|src/tui/cursesdl\.h:[0-9]+:[^<]*<curses\.h|src/extract/xmldl\.h:[0-9]+:[^<]*<libxml/|src/core/dynlib\.c:[0-9]+:[^<]*<dlfcn\.h>'
+LIB_INCLUDERS='src/core/icaldl\.h:[0-9]+:[^<]*<libical/|bench/(empty-ical|icalwrite|icalparse)\.c:[0-9]+:[^<]*<libical/|src/tui/cursesdl\.h:[0-9]+:[^<]*<curses\.h|include/itin/xmldl\.h:[0-9]+:[^<]*<libxml/|src/core/dynlib\.c:[0-9]+:[^<]*<dlfcn\.h>'
 BANNED_STR='strn?casecmp|strcpy|strcat|v?sprintf|strtok|gets'
 BANNED_TIME='localtime|gmtime|ctime|asctime|setlocale'
 BANNED_CTYPE='is(alnum|alpha|blank|cntrl|digit|graph|lower|print|punct|space|upper|xdigit)|toupper|tolower'

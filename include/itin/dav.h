@@ -30,14 +30,15 @@
 #include "itin/err.h"
 
 struct dav_opts {
-	const char *url;	  /* a collection URL or a server root (discovery) */
-	const char *user;	  /* NULL: from ~/.netrc (or $NETRC), or password_cmd */
-	const char *password;	  /* NULL: likewise */
-	const char *password_cmd; /* NULL or a shell command printing the password */
-	const char *cafile;	  /* NULL or a PEM file of a private CA */
-	int insecure;		  /* plain http:// to a non-loopback host allowed */
-	long timeout_ms;	  /* per request; 0 = default (30 s) */
-	int retries;		  /* 5xx and resets: retried with backoff; 0 = default 3 */
+	const char *url;  /* a collection URL or a server root (discovery) */
+	const char *user; /* NULL: from ~/.netrc (or $NETRC), or password_cmd */
+	const char *password; /* NULL: likewise */
+	const char
+	    *password_cmd;  /* NULL or a shell command printing the password */
+	const char *cafile; /* NULL or a PEM file of a private CA */
+	int insecure;	    /* plain http:// to a non-loopback host allowed */
+	long timeout_ms;    /* per request; 0 = default (30 s) */
+	int retries; /* 5xx and resets: retried with backoff; 0 = default 3 */
 };
 
 struct dav; /* an open collection; owns its curl handle */
@@ -50,7 +51,8 @@ struct dav; /* an open collection; owns its curl handle */
  * supporting VEVENT), and learns whether the collection supports
  * sync-collection (RFC 6578). 0, or -1 with err filled (statuses above).
  */
-int dav_open(struct dav **out, const struct dav_opts *opts, struct itin_err *err);
+int dav_open(struct dav **out, const struct dav_opts *opts,
+	     struct itin_err *err);
 /* The collection's absolute URL (ends in '/'), after discovery. */
 const char *dav_collection_url(const struct dav *d);
 /* 1 when the collection answers sync-collection REPORTs (RFC 6578). */
@@ -59,7 +61,8 @@ int dav_has_sync_collection(const struct dav *d);
 void dav_close(struct dav *d);
 
 struct dav_item {
-	char *href; /* absolute path as the server gives it, e.g. /office/trip/UID.ics */
+	char *href; /* absolute path as the server gives it, e.g.
+		       /office/trip/UID.ics */
 	char *etag; /* NULL for a deletion in an incremental listing */
 	char *body; /* NULL in listings; the .ics text in dav_fetch's results */
 	size_t len; /* of body */
@@ -67,8 +70,9 @@ struct dav_item {
 struct dav_items {
 	struct dav_item *v;
 	size_t n;
-	char *sync_token; /* new token when sync-collection was used, else NULL */
-	int full;	  /* 1: v is the whole collection (a deletion is an absence) */
+	char *
+	    sync_token; /* new token when sync-collection was used, else NULL */
+	int full; /* 1: v is the whole collection (a deletion is an absence) */
 };
 /* Frees what items holds and zeroes it; items itself is the caller's. */
 void dav_items_free(struct dav_items *items);

@@ -5,10 +5,10 @@
  * their own: linked into the binary they cost every command, `itin add`
  * and `itin list` included, several milliseconds before main() (6 to 20
  * on the development machine, three times an empty program's start).
- * Each module that uses one of them (src/core/icaldl.c,
- * src/tui/cursesdl.c, src/extract/xmldl.c) keeps a struct dynlib naming
- * the library and the symbols it calls, and calls dynlib_load() before
- * its first use.
+ * Each library has a table (src/core/icaldl.c, src/tui/cursesdl.c,
+ * src/core/xmldl.c, src/sync/curldl.c): a struct dynlib naming the
+ * library and the symbols its users call, made by DYNLIB_DECLARE and
+ * DYNLIB_DEFINE below, and a loader its users call before the first use.
  *
  * The library is named by its SONAME (libical.so.3), the name the linker
  * would have written into the binary, so the same ABI is loaded as the
@@ -61,5 +61,57 @@ struct dynlib {
  * failure is given again, as it was, to later calls. Thread-safe.
  */
 int dynlib_load(struct dynlib *lib, struct itin_err *err);
+
+/*
+ * A table, from a list of the library's names: SYMS(X, T) expands to
+ * X(T, name) for each name the users call (functions, and variables such
+ * as curses' stdscr), e.g.
+ *
+ *	#define CURLDL_SYMS(X, T) X(T, curl_easy_init) X(T, curl_easy_cleanup)
+ *
+ * The table's header, after the library's own headers:
+ *
+ *	DYNLIB_DECLARE(curldl, CURLDL_SYMS)
+ *
+ * declares struct curldl, one member per name, of type pointer to the
+ * name's own type (__typeof__, which gcc and clang have: a call through a
+ * member is checked against the library's prototype as a direct call
+ * was), and the object curldl holding them. The header then turns each
+ * name into its member (#define curl_easy_init (*curldl.curl_easy_init)),
+ * which a macro cannot write, unless the table's .c file asks it not to.
+ * The table's .c file:
+ *
+ *	DYNLIB_DEFINE(curldl, CURLDL_SYMS, curl_lib_load, ITIN_CURL_SONAME,
+ *		      "libcurl4", "to reach a CalDAV server")
+ *
+ * defines the object, its list of symbols, its struct dynlib and
+ * int curl_lib_load(struct itin_err *) (declared by the module's header),
+ * which opens the library once and fills every member (dynlib_load()).
+ */
+#define DYNLIB_SLOT_(table, name)  __typeof__(name) *name;
+#define DYNLIB_ENTRY_(table, name) {#name, &table.name},
+
+#define DYNLIB_DECLARE(table, SYMS)                                            \
+	struct table {                                                         \
+		SYMS(DYNLIB_SLOT_, table)                                      \
+	};                                                                     \
+	/* NULL pointers until the loader has run. */                          \
+	extern struct table table;
+
+#define DYNLIB_DEFINE(table, SYMS, loader, soname_, package_, needed_)         \
+	struct table table;                                                    \
+	static const struct dynlib_sym table##_syms_[] = {                     \
+	    SYMS(DYNLIB_ENTRY_, table)};                                       \
+	static struct dynlib table##_lib_ = {                                  \
+	    .soname = soname_,                                                 \
+	    .package = package_,                                               \
+	    .needed = needed_,                                                 \
+	    .syms = table##_syms_,                                             \
+	    .nsyms = sizeof(table##_syms_) / sizeof(table##_syms_[0]),         \
+	};                                                                     \
+	int loader(struct itin_err *err)                                       \
+	{                                                                      \
+		return dynlib_load(&table##_lib_, err);                        \
+	}
 
 #endif

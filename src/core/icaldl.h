@@ -27,46 +27,42 @@
 
 #include <libical/ical.h>
 
-#define ICALDL_SYMS(X)                                                         \
-	X(icalcomponent_free)                                                  \
-	X(icalcomponent_get_first_component)                                   \
-	X(icalcomponent_get_first_property)                                    \
-	X(icalcomponent_get_next_component)                                    \
-	X(icalcomponent_get_next_property)                                     \
-	X(icalcomponent_isa)                                                   \
-	X(icalcomponent_new_clone)                                             \
-	X(icaldurationtype_from_string)                                        \
-	X(icaldurationtype_is_bad_duration)                                    \
-	X(icalerrno_return)                                                    \
-	X(icalerror_clear_errno)                                               \
-	X(icalparser_parse_string)                                             \
-	X(icalproperty_get_dtstart)                                            \
-	X(icalproperty_get_rdate)                                              \
-	X(icalproperty_get_rrule)                                              \
-	X(icalproperty_isa)                                                    \
-	X(icalrecur_iterator_free)                                             \
-	X(icalrecur_iterator_new)                                              \
-	X(icalrecur_iterator_next)                                             \
-	X(icalrecur_iterator_set_start)                                        \
-	X(icalrecurrencetype_day_position)                                     \
-	X(icalrecurrencetype_from_string)                                      \
-	X(icaltime_is_null_time)                                               \
-	X(icaltime_is_utc)                                                     \
-	X(icaltime_null_time)                                                  \
-	X(icaltimezone_free)                                                   \
-	X(icaltimezone_get_component)                                          \
-	X(icaltimezone_get_utc_offset)                                         \
-	X(icaltimezone_new)                                                    \
-	X(icaltimezone_set_component)
+#include "itin/dynlib.h"
 
-#define ICALDL_SLOT(name) __typeof__(name) *name;
-struct icsdl {
-	ICALDL_SYMS(ICALDL_SLOT)
-};
-#undef ICALDL_SLOT
+#define ICALDL_SYMS(X, T)                                                      \
+	X(T, icalcomponent_free)                                               \
+	X(T, icalcomponent_get_first_component)                                \
+	X(T, icalcomponent_get_first_property)                                 \
+	X(T, icalcomponent_get_next_component)                                 \
+	X(T, icalcomponent_get_next_property)                                  \
+	X(T, icalcomponent_isa)                                                \
+	X(T, icalcomponent_new_clone)                                          \
+	X(T, icaldurationtype_from_string)                                     \
+	X(T, icaldurationtype_is_bad_duration)                                 \
+	X(T, icalerrno_return)                                                 \
+	X(T, icalerror_clear_errno)                                            \
+	X(T, icalparser_parse_string)                                          \
+	X(T, icalproperty_get_dtstart)                                         \
+	X(T, icalproperty_get_rdate)                                           \
+	X(T, icalproperty_get_rrule)                                           \
+	X(T, icalproperty_isa)                                                 \
+	X(T, icalrecur_iterator_free)                                          \
+	X(T, icalrecur_iterator_new)                                           \
+	X(T, icalrecur_iterator_next)                                          \
+	X(T, icalrecur_iterator_set_start)                                     \
+	X(T, icalrecurrencetype_day_position)                                  \
+	X(T, icalrecurrencetype_from_string)                                   \
+	X(T, icaltime_is_null_time)                                            \
+	X(T, icaltime_is_utc)                                                  \
+	X(T, icaltime_null_time)                                               \
+	X(T, icaltimezone_free)                                                \
+	X(T, icaltimezone_get_component)                                       \
+	X(T, icaltimezone_get_utc_offset)                                      \
+	X(T, icaltimezone_new)                                                 \
+	X(T, icaltimezone_set_component)
 
-/* Filled by ics_lib_load(); NULL pointers until then. */
-extern struct icsdl icsdl;
+/* Filled by ics_lib_load() (icslib.h). */
+DYNLIB_DECLARE(icsdl, ICALDL_SYMS)
 
 /* icaldl.c names the members itself. */
 #ifndef ICALDL_NO_REDIRECT

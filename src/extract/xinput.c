@@ -23,7 +23,7 @@
 #include "itin/utf8.h"
 #include "itin/xalloc.h"
 #include "xinput.h"
-#include "xmldl.h"
+#include "itin/xmldl.h"
 
 /* Elements nested deeper are refused: no page needs them, and libxml2's
  * HTML parser looks through the open elements at every end tag. */

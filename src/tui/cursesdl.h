@@ -19,43 +19,39 @@
 #endif
 #include <curses.h>
 
-#define CURSESDL_SYMS(X)                                                       \
-	X(COLORS)                                                              \
-	X(COLOR_PAIRS)                                                         \
-	X(cbreak)                                                              \
-	X(clearok)                                                             \
-	X(curs_set)                                                            \
-	X(curscr)                                                              \
-	X(delscreen)                                                           \
-	X(doupdate)                                                            \
-	X(endwin)                                                              \
-	X(has_colors)                                                          \
-	X(init_pair)                                                           \
-	X(keypad)                                                              \
-	X(newterm)                                                             \
-	X(noecho)                                                              \
-	X(nonl)                                                                \
-	X(set_escdelay)                                                        \
-	X(start_color)                                                         \
-	X(stdscr)                                                              \
-	X(use_default_colors)                                                  \
-	X(waddch)                                                              \
-	X(waddnstr)                                                            \
-	X(wattrset)                                                            \
-	X(werase)                                                              \
-	X(wget_wch)                                                            \
-	X(wmove)                                                               \
-	X(wnoutrefresh)                                                        \
-	X(wtimeout)
+#include "itin/dynlib.h"
 
-#define CURSESDL_SLOT(name) __typeof__(name) *name;
-struct cursesdl {
-	CURSESDL_SYMS(CURSESDL_SLOT)
-};
-#undef CURSESDL_SLOT
+#define CURSESDL_SYMS(X, T)                                                    \
+	X(T, COLORS)                                                           \
+	X(T, COLOR_PAIRS)                                                      \
+	X(T, cbreak)                                                           \
+	X(T, clearok)                                                          \
+	X(T, curs_set)                                                         \
+	X(T, curscr)                                                           \
+	X(T, delscreen)                                                        \
+	X(T, doupdate)                                                         \
+	X(T, endwin)                                                           \
+	X(T, has_colors)                                                       \
+	X(T, init_pair)                                                        \
+	X(T, keypad)                                                           \
+	X(T, newterm)                                                          \
+	X(T, noecho)                                                           \
+	X(T, nonl)                                                             \
+	X(T, set_escdelay)                                                     \
+	X(T, start_color)                                                      \
+	X(T, stdscr)                                                           \
+	X(T, use_default_colors)                                               \
+	X(T, waddch)                                                           \
+	X(T, waddnstr)                                                         \
+	X(T, wattrset)                                                         \
+	X(T, werase)                                                           \
+	X(T, wget_wch)                                                         \
+	X(T, wmove)                                                            \
+	X(T, wnoutrefresh)                                                     \
+	X(T, wtimeout)
 
-/* Filled by tui_curses_load(); NULL pointers until then. */
-extern struct cursesdl cursesdl;
+/* Filled by tui_curses_load() (tui.h). */
+DYNLIB_DECLARE(cursesdl, CURSESDL_SYMS)
 
 /* cursesdl.c names the members itself. */
 #ifndef CURSESDL_NO_REDIRECT

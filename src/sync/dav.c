@@ -1,0 +1,727 @@
+/*
+ * dav.c: a CalDAV collection (dav.h): discovery, listing, fetching and
+ * conditional writes, on http.h and davxml.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "itin/ascii.h"
+#include "itin/dav.h"
+#include "itin/davxml.h"
+#include "itin/http.h"
+#include "itin/strbuf.h"
+#include "itin/xalloc.h"
+#include "itin/xmldl.h"
+
+/* hrefs per calendar-multiget: a reply of 100 events stays far below
+ * HTTP_BODY_MAX, and 10,000 events take 100 round trips, not 10,000. */
+#define MULTIGET_BATCH 100
+/* Redirects followed from /.well-known/caldav (RFC 6764 section 5). */
+#define MAX_REDIRECTS 5
+
+struct dav {
+	struct http *http;
+	char *url;  /* the collection, absolute, ending in '/' */
+	char *path; /* its path, to recognise it in listings */
+	int insecure;
+	int has_sync;
+};
+
+#define XML_HEAD "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+#define NS_ATTRS " xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\""
+#define XML_TYPE "application/xml; charset=utf-8"
+
+static const char PROPFIND_OPEN[] =
+    XML_HEAD "<D:propfind" NS_ATTRS "><D:prop>"
+	     "<D:resourcetype/><D:current-user-principal/>"
+	     "<C:calendar-home-set/><C:supported-calendar-component-set/>"
+	     "<D:supported-report-set/>"
+	     "</D:prop></D:propfind>";
+static const char PROPFIND_ETAGS[] =
+    XML_HEAD "<D:propfind" NS_ATTRS "><D:prop>"
+	     "<D:resourcetype/><D:getetag/><D:getcontenttype/>"
+	     "</D:prop></D:propfind>";
+
+const char *dav_collection_url(const struct dav *d)
+{
+	return d->url;
+}
+
+int dav_has_sync_collection(const struct dav *d)
+{
+	return d->has_sync;
+}
+
+void dav_close(struct dav *d)
+{
+	if (!d)
+		return;
+	http_close(d->http);
+	free(d->url);
+	free(d->path);
+	free(d);
+}
+
+void dav_items_free(struct dav_items *items)
+{
+	size_t i;
+
+	for (i = 0; i < items->n; i++) {
+		free(items->v[i].href);
+		free(items->v[i].etag);
+		free(items->v[i].body);
+	}
+	free(items->v);
+	free(items->sync_token);
+	memset(items, 0, sizeof(*items));
+}
+
+/* --- requests ---------------------------------------------------------------
+ */
+
+/* An answer the operation has no use for: 65, the method, URL and status. */
+static int unexpected(const char *method, const char *url, long status,
+		      struct itin_err *err)
+{
+	return itin_err_set(err, ITIN_EX_DATAERR,
+			    "%s %s: the server answered HTTP %ld", method, url,
+			    status);
+}
+
+/* A multistatus request: 0 with *ms filled (status 207), 1 with
+ * *status_out set when the server answered another status (and
+ * status_out is not NULL), -1 on error. */
+static int multistatus(struct dav *d, const char *method, const char *url,
+		       const char *depth, const char *xml, int pass,
+		       struct davxml_ms *ms, long *status_out,
+		       struct itin_err *err)
+{
+	struct http_req req = {0};
+	struct http_resp resp;
+	int rc;
+
+	memset(ms, 0, sizeof(*ms));
+	req.method = method;
+	req.url = url;
+	req.depth = depth;
+	req.content_type = XML_TYPE;
+	req.body = xml;
+	req.len = strlen(xml);
+	req.pass_403 = pass;
+	req.pass_5xx = pass;
+	if (http_do(d->http, &req, &resp, err))
+		return -1;
+	if (resp.status == 207) {
+		rc = davxml_parse(resp.body, resp.len, url, ms, err);
+	} else if (status_out) {
+		*status_out = resp.status;
+		rc = 1;
+	} else {
+		rc = unexpected(method, url, resp.status, err);
+	}
+	http_resp_free(&resp);
+	return rc;
+}
+
+/* The path of href (a path or an absolute URL), malloc'd, or NULL. */
+static char *path_of(const char *href, struct itin_err *err)
+{
+	return http_url_path(href, err);
+}
+
+/* The response in ms about the resource whose path is path, else the
+ * first with a 2xx status, else NULL. */
+static const struct davxml_resp *self_of(const struct davxml_ms *ms,
+					 const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < ms->n; i++) {
+		char *p;
+		int same;
+
+		if (!ms->v[i].href)
+			continue;
+		p = path_of(ms->v[i].href, &(struct itin_err){0});
+		same = p && !strcmp(p, path);
+		free(p);
+		if (same)
+			return &ms->v[i];
+	}
+	for (i = 0; i < ms->n; i++)
+		if (ms->v[i].status >= 200 && ms->v[i].status < 300)
+			return &ms->v[i];
+	return NULL;
+}
+
+/* --- discovery --------------------------------------------------------------
+ */
+
+/* url with a '/' at the end of its path (a collection's URL). */
+static char *as_collection(const char *url, struct itin_err *err)
+{
+	char *path = path_of(url, err), *out;
+	size_t n;
+
+	if (!path)
+		return NULL;
+	n = strlen(path);
+	if (n && path[n - 1] == '/') {
+		free(path);
+		return xstrdup(url);
+	}
+	free(path);
+	out = xmalloc(strlen(url) + 2);
+	n = strlen(url);
+	memcpy(out, url, n);
+	/* No query or fragment in a collection URL worth keeping. */
+	out[n] = '/';
+	out[n + 1] = '\0';
+	return out;
+}
+
+/* PROPFIND Depth 0 of url for the properties discovery reads. 0 with *ms
+ * and *status (207, or the server's other answer: 404...), -1 on error.
+ * Redirects (a well-known URL's) are followed, each checked against the
+ * URL rules, and *final set to the URL that answered. */
+static int probe(struct dav *d, const char *url, struct davxml_ms *ms,
+		 long *status, char **final, struct itin_err *err)
+{
+	struct http_req req = {0};
+	struct http_resp resp;
+	char *cur = xstrdup(url);
+	int hops = 0, rc = -1;
+
+	memset(ms, 0, sizeof(*ms));
+	for (;;) {
+		req.method = "PROPFIND";
+		req.url = cur;
+		req.depth = "0";
+		req.content_type = XML_TYPE;
+		req.body = PROPFIND_OPEN;
+		req.len = strlen(PROPFIND_OPEN);
+		if (http_do(d->http, &req, &resp, err))
+			break;
+		if (resp.status >= 300 && resp.status < 400 && resp.location &&
+		    hops < MAX_REDIRECTS) {
+			char *next = http_url_resolve(cur, resp.location, err);
+
+			http_resp_free(&resp);
+			if (!next || http_url_allowed(next, d->insecure, err)) {
+				free(next);
+				break;
+			}
+			free(cur);
+			cur = next;
+			hops++;
+			continue;
+		}
+		*status = resp.status;
+		rc = resp.status == 207
+			 ? davxml_parse(resp.body, resp.len, cur, ms, err)
+			 : 0;
+		http_resp_free(&resp);
+		break;
+	}
+	if (rc == 0)
+		*final = cur;
+	else
+		free(cur);
+	return rc;
+}
+
+/* The collection found at url: 1 (d->url set), 0 not a calendar (with
+ * the principal or home it names, if any, in *principal / *home), -1. */
+static int try_collection(struct dav *d, const char *url, char **principal,
+			  char **home, struct itin_err *err)
+{
+	struct davxml_ms ms;
+	const struct davxml_resp *self;
+	long status = 0;
+	char *final = NULL, *path;
+	int rc = 0;
+
+	if (probe(d, url, &ms, &status, &final, err))
+		return -1;
+	path = path_of(final, err);
+	self = status == 207 && path ? self_of(&ms, path) : NULL;
+	if (self && self->is_calendar) {
+		if (self->vevent == 0) {
+			rc = itin_err_set(err, ITIN_EX_DATAERR,
+					  "%s: the calendar holds no events "
+					  "(VEVENT)",
+					  final);
+		} else {
+			d->url = as_collection(final, err);
+			d->has_sync = self->sync_collection;
+			rc = d->url ? 1 : -1;
+		}
+	} else if (self) {
+		if (self->principal && principal && !*principal)
+			*principal =
+			    http_url_resolve(final, self->principal, err);
+		if (self->home_set && home && !*home)
+			*home = http_url_resolve(final, self->home_set, err);
+	}
+	free(path);
+	free(final);
+	davxml_free(&ms);
+	return rc;
+}
+
+/* The first calendar holding events in the home (Depth 1). */
+static int pick_in_home(struct dav *d, const char *home, struct itin_err *err)
+{
+	struct davxml_ms ms;
+	char *home_path = path_of(home, err);
+	size_t i;
+	int rc = 0;
+
+	if (!home_path)
+		return -1;
+	if (multistatus(d, "PROPFIND", home, "1", PROPFIND_OPEN, 0, &ms, NULL,
+			err)) {
+		free(home_path);
+		return -1;
+	}
+	for (i = 0; i < ms.n && !rc; i++) {
+		const struct davxml_resp *r = &ms.v[i];
+		char *p;
+
+		if (!r->href || r->status != 200 || !r->is_calendar ||
+		    r->vevent == 0)
+			continue;
+		p = path_of(r->href, err);
+		if (p && strcmp(p, home_path)) {
+			char *u = http_url_resolve(home, r->href, err);
+
+			d->url = u ? as_collection(u, err) : NULL;
+			free(u);
+			d->has_sync = r->sync_collection;
+			rc = d->url ? 1 : -1;
+		}
+		free(p);
+	}
+	davxml_free(&ms);
+	free(home_path);
+	return rc;
+}
+
+/* RFC 6764 and RFC 4791 section 6.2: from a server root (or any URL that
+ * is not a calendar) to the user's first calendar holding events. */
+static int discover(struct dav *d, const char *url, struct itin_err *err)
+{
+	char *principal = NULL, *home = NULL, *wk;
+	int rc;
+
+	rc = try_collection(d, url, &principal, &home, err);
+	if (rc)
+		return rc < 0 ? -1 : 0;
+	if (!principal && !home) {
+		wk = http_url_resolve(url, "/.well-known/caldav", err);
+		if (!wk)
+			return -1;
+		rc = try_collection(d, wk, &principal, &home, err);
+		free(wk);
+		if (rc) {
+			free(principal);
+			free(home);
+			return rc < 0 ? -1 : 0;
+		}
+	}
+	if (principal && !home) {
+		rc = try_collection(d, principal, NULL, &home, err);
+		if (rc) {
+			free(principal);
+			free(home);
+			return rc < 0 ? -1 : 0;
+		}
+	}
+	rc = home ? pick_in_home(d, home, err) : 0;
+	if (rc == 0)
+		rc = itin_err_set(err, ITIN_EX_DATAERR,
+				  "%s: no calendar collection holding events "
+				  "found there (%s)",
+				  url,
+				  home	      ? "none in the calendar home"
+				  : principal ? "the principal names no "
+						"calendar home"
+					      : "not a calendar, and no "
+						"principal named");
+	free(principal);
+	free(home);
+	return rc < 0 ? -1 : 0;
+}
+
+int dav_open(struct dav **out, const struct dav_opts *opts,
+	     struct itin_err *err)
+{
+	struct http_conf conf = {0};
+	struct dav *d;
+
+	*out = NULL;
+	if (!opts->url || !*opts->url)
+		return itin_err_set(err, ITIN_EX_USAGE, "no CalDAV URL given");
+	conf.user = opts->user;
+	conf.password = opts->password;
+	conf.password_cmd = opts->password_cmd;
+	conf.cafile = opts->cafile;
+	conf.insecure = opts->insecure;
+	conf.timeout_ms = opts->timeout_ms;
+	conf.retries = opts->retries;
+	d = xcalloc(1, sizeof(*d));
+	d->insecure = opts->insecure;
+	/* The URL's rules before anything is sent; libcurl (which parses
+	 * it) is opened by http_open(), libxml2 now, so that a missing one
+	 * is said before the first request. */
+	if (http_open(&d->http, &conf, err) ||
+	    http_url_allowed(opts->url, opts->insecure, err) ||
+	    xml_lib_load(err) || discover(d, opts->url, err)) {
+		dav_close(d);
+		return -1;
+	}
+	d->path = path_of(d->url, err);
+	if (!d->path) {
+		dav_close(d);
+		return -1;
+	}
+	*out = d;
+	return 0;
+}
+
+/* --- listing ----------------------------------------------------------------
+ */
+
+/* A calendar resource, not the collection nor anything else in it. */
+static int is_event_resource(const struct davxml_resp *r, const char *path)
+{
+	size_t n = strlen(path);
+
+	if (r->is_collection)
+		return 0;
+	if (r->content_type)
+		return !ascii_ncasecmp(r->content_type, "text/calendar", 13);
+	return n > 4 && !ascii_casecmp(path + n - 4, ".ics");
+}
+
+static void add_item(struct dav_items *out, size_t *alloc, char *href,
+		     const char *etag)
+{
+	struct dav_item *it;
+
+	out->v = xgrow(out->v, alloc, out->n + 1, sizeof(*out->v));
+	it = &out->v[out->n++];
+	memset(it, 0, sizeof(*it));
+	it->href = href;
+	it->etag = xstrdup_or_null(etag);
+}
+
+/* ms's members into out: changed (an etag) or, when deletions is set,
+ * gone (404, etag NULL). */
+static int collect(struct dav *d, const struct davxml_ms *ms, int deletions,
+		   struct dav_items *out, struct itin_err *err)
+{
+	size_t i, alloc = 0;
+
+	for (i = 0; i < ms->n; i++) {
+		const struct davxml_resp *r = &ms->v[i];
+		char *path;
+
+		if (!r->href)
+			continue;
+		path = path_of(r->href, err);
+		if (!path)
+			return -1;
+		if (!strcmp(path, d->path)) {
+			free(path);
+		} else if (r->status == 404 && deletions) {
+			add_item(out, &alloc, path, NULL);
+		} else if (r->status == 200 && r->etag &&
+			   is_event_resource(r, path)) {
+			add_item(out, &alloc, path, r->etag);
+		} else {
+			free(path);
+		}
+	}
+	return 0;
+}
+
+static int list_propfind(struct dav *d, struct dav_items *out,
+			 struct itin_err *err)
+{
+	struct davxml_ms ms;
+	int rc;
+
+	if (multistatus(d, "PROPFIND", d->url, "1", PROPFIND_ETAGS, 0, &ms,
+			NULL, err))
+		return -1;
+	rc = collect(d, &ms, 0, out, err);
+	out->full = 1;
+	davxml_free(&ms);
+	return rc;
+}
+
+/* RFC 6578: 0 listed, 1 the server refused the token, -1 error. */
+static int list_sync(struct dav *d, const char *token, struct dav_items *out,
+		     struct itin_err *err)
+{
+	struct strbuf xml = STRBUF_INIT;
+	struct davxml_ms ms;
+	long status = 0;
+	int rc;
+
+	strbuf_addstr(&xml, XML_HEAD "<D:sync-collection" NS_ATTRS ">");
+	if (token) {
+		char *t = davxml_escape(token);
+
+		strbuf_addf(&xml, "<D:sync-token>%s</D:sync-token>", t);
+		free(t);
+	} else {
+		strbuf_addstr(&xml, "<D:sync-token/>");
+	}
+	strbuf_addstr(&xml, "<D:sync-level>1</D:sync-level><D:prop>"
+			    "<D:getetag/><D:getcontenttype/>"
+			    "</D:prop></D:sync-collection>");
+	/* A stale token is refused with 403 or 409 and DAV:valid-sync-token
+	 * (RFC 6578 section 3.2), or (xandikos) a 500: with a token, any
+	 * refusal means "list it all" (and a server truly failing fails
+	 * that listing, with its retries). */
+	rc = multistatus(d, "REPORT", d->url, "0", xml.buf, token != NULL, &ms,
+			 token ? &status : NULL, err);
+	strbuf_release(&xml);
+	if (rc)
+		return rc;
+	rc = collect(d, &ms, token != NULL, out, err);
+	out->full = token == NULL;
+	out->sync_token = ms.sync_token;
+	ms.sync_token = NULL;
+	davxml_free(&ms);
+	return rc;
+}
+
+int dav_list(struct dav *d, const char *token, struct dav_items *out,
+	     struct itin_err *err)
+{
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (d->has_sync) {
+		rc = list_sync(d, token && *token ? token : NULL, out, err);
+		if (rc == 1)
+			rc = list_sync(d, NULL, out, err);
+	} else {
+		rc = list_propfind(d, out, err);
+	}
+	if (rc)
+		dav_items_free(out);
+	return rc ? -1 : 0;
+}
+
+/* --- fetching ---------------------------------------------------------------
+ */
+
+static void add_body(struct dav_items *out, size_t *alloc, char *href,
+		     const char *etag, const char *body, size_t len)
+{
+	add_item(out, alloc, href, etag);
+	out->v[out->n - 1].body = xstrndup(body, len);
+	out->v[out->n - 1].len = len;
+}
+
+/* GET one: 0 (added to out, or gone), -1. */
+static int fetch_one(struct dav *d, const char *href, struct dav_items *out,
+		     size_t *alloc, struct itin_err *err)
+{
+	struct http_req req = {0};
+	struct http_resp resp;
+	char *url = http_url_resolve(d->url, href, err), *path;
+	int rc = 0;
+
+	if (!url)
+		return -1;
+	req.method = "GET";
+	req.url = url;
+	if (http_do(d->http, &req, &resp, err)) {
+		free(url);
+		return -1;
+	}
+	if (resp.status == 200) {
+		path = path_of(url, err);
+		if (path)
+			add_body(out, alloc, path, resp.etag, resp.body,
+				 resp.len);
+		else
+			rc = -1;
+	} else if (resp.status != 404 && resp.status != 410) {
+		rc = unexpected("GET", url, resp.status, err);
+	}
+	http_resp_free(&resp);
+	free(url);
+	return rc;
+}
+
+/* calendar-multiget of hrefs[0..n): 0, 1 the server has no multiget
+ * (the caller GETs), -1. */
+static int multiget(struct dav *d, const char *const *hrefs, size_t n,
+		    struct dav_items *out, size_t *alloc, struct itin_err *err)
+{
+	struct strbuf xml = STRBUF_INIT;
+	struct davxml_ms ms;
+	long status = 0;
+	size_t i;
+	int rc;
+
+	strbuf_addstr(&xml, XML_HEAD "<C:calendar-multiget" NS_ATTRS ">"
+				     "<D:prop><D:getetag/><C:calendar-data/>"
+				     "</D:prop>");
+	for (i = 0; i < n; i++) {
+		char *p = path_of(hrefs[i], err), *u, *e;
+
+		/* A relative name is made a path under the collection. */
+		u = p && p[0] != '/' ? http_url_resolve(d->url, hrefs[i], err)
+				     : NULL;
+		if (u) {
+			free(p);
+			p = path_of(u, err);
+			free(u);
+		}
+		if (!p) {
+			strbuf_release(&xml);
+			return -1;
+		}
+		e = davxml_escape(p);
+		strbuf_addf(&xml, "<D:href>%s</D:href>", e);
+		free(e);
+		free(p);
+	}
+	strbuf_addstr(&xml, "</C:calendar-multiget>");
+	rc = multistatus(d, "REPORT", d->url, "1", xml.buf, 1, &ms, &status,
+			 err);
+	strbuf_release(&xml);
+	if (rc == 1)
+		return status >= 500 || status == 400 || status == 403 ||
+			       status == 405 || status == 415 ||
+			       status == 422 || status == 501
+			   ? 1
+			   : unexpected("REPORT", d->url, status, err);
+	if (rc)
+		return -1;
+	for (i = 0; i < ms.n && !rc; i++) {
+		const struct davxml_resp *r = &ms.v[i];
+		char *path;
+
+		if (!r->href || r->status != 200 || !r->data)
+			continue;
+		path = path_of(r->href, err);
+		if (path)
+			add_body(out, alloc, path, r->etag, r->data,
+				 r->data_len);
+		else
+			rc = -1;
+	}
+	davxml_free(&ms);
+	return rc;
+}
+
+int dav_fetch(struct dav *d, const char *const *hrefs, size_t n,
+	      struct dav_items *out, struct itin_err *err)
+{
+	size_t i, j, alloc = 0;
+	int rc = 0, use_get = 0;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < n && !rc; i += MULTIGET_BATCH) {
+		size_t k = n - i < MULTIGET_BATCH ? n - i : MULTIGET_BATCH;
+
+		if (!use_get) {
+			rc = multiget(d, hrefs + i, k, out, &alloc, err);
+			if (rc != 1)
+				continue;
+			/* Refused: one by one, from now on. */
+			use_get = 1;
+			rc = 0;
+		}
+		for (j = 0; j < k && !rc; j++)
+			rc = fetch_one(d, hrefs[i + j], out, &alloc, err);
+	}
+	if (rc)
+		dav_items_free(out);
+	return rc ? -1 : 0;
+}
+
+/* --- writing ----------------------------------------------------------------
+ */
+
+int dav_put(struct dav *d, const char *href, const char *body, size_t len,
+	    const char *if_match, char **etag_out, struct itin_err *err)
+{
+	struct http_req req = {0};
+	struct http_resp resp;
+	char *url = http_url_resolve(d->url, href, err);
+	int rc;
+
+	if (etag_out)
+		*etag_out = NULL;
+	if (!url)
+		return -1;
+	req.method = "PUT";
+	req.url = url;
+	req.content_type = "text/calendar; charset=utf-8";
+	req.body = body;
+	req.len = len;
+	if (if_match)
+		req.if_match = if_match;
+	else
+		req.if_none_match = "*";
+	if (http_do(d->http, &req, &resp, err)) {
+		free(url);
+		return -1;
+	}
+	if (resp.status == 200 || resp.status == 201 || resp.status == 204) {
+		if (etag_out) {
+			*etag_out = resp.etag;
+			resp.etag = NULL;
+		}
+		rc = DAV_DONE;
+	} else if (resp.status == 412) {
+		rc = DAV_PRECONDITION;
+	} else {
+		rc = itin_err_set(err, ITIN_EX_DATAERR,
+				  "PUT %s: the server refused it (HTTP %ld)",
+				  url, resp.status);
+	}
+	http_resp_free(&resp);
+	free(url);
+	return rc;
+}
+
+int dav_delete(struct dav *d, const char *href, const char *if_match,
+	       struct itin_err *err)
+{
+	struct http_req req = {0};
+	struct http_resp resp;
+	char *url = http_url_resolve(d->url, href, err);
+	int rc;
+
+	if (!url)
+		return -1;
+	req.method = "DELETE";
+	req.url = url;
+	req.if_match = if_match;
+	if (http_do(d->http, &req, &resp, err)) {
+		free(url);
+		return -1;
+	}
+	if ((resp.status >= 200 && resp.status < 300) || resp.status == 404 ||
+	    resp.status == 410)
+		rc = DAV_DONE;
+	else if (resp.status == 412)
+		rc = DAV_PRECONDITION;
+	else
+		rc = itin_err_set(err, ITIN_EX_DATAERR,
+				  "DELETE %s: the server refused it (HTTP %ld)",
+				  url, resp.status);
+	http_resp_free(&resp);
+	free(url);
+	return rc;
+}
