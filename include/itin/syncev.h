@@ -49,6 +49,15 @@ void syncev_uid(struct strbuf *sb, const struct event *ev);
  * characters and '@' (appended to sb). */
 void syncev_href(struct strbuf *sb, const struct event *ev);
 
+/*
+ * An href as sync compares and keeps it (a new string): the path alone (a
+ * full URL loses its scheme and host), percent-escapes decoded and made
+ * again the one way syncev_href() makes them, so that "/cal/a%40b.ics"
+ * from one listing and "/cal/a@b.ics" from another are one resource. An
+ * escaped '/' (%2F) stays escaped: it is part of a name, not a folder.
+ */
+char *syncev_href_norm(const char *href);
+
 /* The .ics body of the n events of one resource (appended to sb): one
  * VCALENDAR, the VTIMEZONEs of their zones, a VEVENT each. now is the
  * DTSTAMP. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "itin/ascii.h"
 #include "itin/datetime.h"
 #include "itin/evident.h"
 #include "itin/hash.h"
@@ -21,27 +22,59 @@ void syncev_uid(struct strbuf *sb, const struct event *ev)
 		icalio_uid(sb, ev->id);
 }
 
+static const char hex[] = "0123456789ABCDEF";
+
+/* Byte c as an href holds it: itself when unreserved or '@', else %XX. */
+static void put_href_byte(struct strbuf *sb, unsigned char c)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || (c && strchr("-._~@", c))) {
+		strbuf_addch(sb, c);
+	} else {
+		strbuf_addch(sb, '%');
+		strbuf_addch(sb, hex[c >> 4]);
+		strbuf_addch(sb, hex[c & 15]);
+	}
+}
+
 void syncev_href(struct strbuf *sb, const struct event *ev)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	struct strbuf uid = STRBUF_INIT;
 	size_t i;
 
 	syncev_uid(&uid, ev);
-	for (i = 0; i < uid.len; i++) {
-		unsigned char c = (unsigned char)uid.buf[i];
-
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || strchr("-._~@", c)) {
-			strbuf_addch(sb, c);
-		} else {
-			strbuf_addch(sb, '%');
-			strbuf_addch(sb, hex[c >> 4]);
-			strbuf_addch(sb, hex[c & 15]);
-		}
-	}
+	for (i = 0; i < uid.len; i++)
+		put_href_byte(sb, (unsigned char)uid.buf[i]);
 	strbuf_addstr(sb, ".ics");
 	strbuf_release(&uid);
+}
+
+char *syncev_href_norm(const char *href)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p = href, *scheme = strstr(href, "://");
+
+	if (scheme && !memchr(href, '/', (size_t)(scheme - href))) {
+		p = strchr(scheme + 3, '/');
+		if (!p)
+			p = "/";
+	}
+	for (; *p; p++) {
+		int hi, lo;
+
+		if (*p == '/') {
+			strbuf_addch(&sb, '/');
+			continue;
+		}
+		if (*p == '%' && (hi = ascii_hexval(p[1])) >= 0 &&
+		    (lo = ascii_hexval(p[2])) >= 0) {
+			put_href_byte(&sb, (unsigned char)(hi << 4 | lo));
+			p += 2;
+			continue;
+		}
+		put_href_byte(&sb, (unsigned char)*p);
+	}
+	return strbuf_detach(&sb, NULL);
 }
 
 void syncev_body(struct strbuf *sb, const struct event *const *evs, size_t n,
@@ -82,9 +115,22 @@ int syncev_read(const char *body, size_t len, const char *href,
 	    .from_day = year_from(today_day, -1),
 	    .to_day = year_from(today_day, 1),
 	};
-	size_t before = out->n;
+	size_t before = out->n, i;
+	struct strbuf crlf = STRBUF_INIT;
+	int ret;
 
-	if (icalio_read(body, len, href, &o, out, w, NULL, err))
+	/* Servers store and return what they parsed, often with bare LF
+	 * line ends (Radicale does): a server's choice, not the user's
+	 * mistake, so not a warning at every sync. */
+	for (i = 0; i < len; i++) {
+		if (body[i] == '\n' && (i == 0 || body[i - 1] != '\r'))
+			strbuf_addch(&crlf, '\r');
+		strbuf_addch(&crlf, body[i]);
+	}
+	ret = icalio_read(crlf.buf ? crlf.buf : "", crlf.len, href, &o, out, w,
+			  NULL, err);
+	strbuf_release(&crlf);
+	if (ret)
 		return -1;
 	if (out->n == before)
 		return itin_err_at(err, ITIN_EX_DATAERR, href, 0, 0,
