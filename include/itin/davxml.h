@@ -11,7 +11,8 @@
  *
  * Only what the client reads is kept; other properties and elements are
  * passed over. Text is trimmed of surrounding white space (calendar-data
- * keeps its own: the .ics text is given as it is).
+ * keeps its own: the .ics text is given as XML gives it, its line ends
+ * LF, as XML normalises a literal CR LF, unless the server wrote &#13;).
  *
  * Ownership: struct davxml_ms and its strings are the caller's,
  * davxml_free().
@@ -22,6 +23,11 @@
 #include <stddef.h>
 
 #include "itin/err.h"
+
+/* The longest reply read (http.h's cap on a body, HTTP_BODY_MAX): libxml2
+ * itself takes a text of any length, so a longer one is refused here
+ * before it is parsed. */
+#define DAVXML_MAX (8L * 1024 * 1024)
 
 struct davxml_resp {
 	char *href; /* as given: a path, or (some servers) an absolute URL */
@@ -53,7 +59,7 @@ struct davxml_ms {
 /*
  * Parse the multistatus in buf[0..len) (the reply of url, for messages).
  * 0 with *out filled, or -1 with err (65 malformed, not a multistatus, a
- * DTD; 69 libxml2 missing) and *out empty.
+ * DTD, longer than DAVXML_MAX; 69 libxml2 missing) and *out empty.
  */
 int davxml_parse(const char *buf, size_t len, const char *url,
 		 struct davxml_ms *out, struct itin_err *err);

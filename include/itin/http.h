@@ -8,7 +8,8 @@
  *   - Credentials: an explicit user and password; else ~/.netrc (or the
  *     file $NETRC names), and when that gives none the server takes
  *     (401), the first line printed by password_cmd (run by /bin/sh -c;
- *     never logged, never kept beyond the handle).
+ *     never logged, never kept beyond the handle), with the user given
+ *     (a password command without a user is refused, 77).
  *   - A 5xx, a reset connection or a timeout is tried again, after
  *     HTTP_BACKOFF_MS doubled at each try (at most HTTP_BACKOFF_MAX_MS),
  *     retries times; then 75. Unreachable (refused, no such host, TLS
@@ -88,8 +89,9 @@ void http_close(struct http *h);
 int http_url_allowed(const char *url, int insecure, struct itin_err *err);
 
 /*
- * url resolved against base (an absolute URL): a malloc'd absolute URL,
- * or NULL with err (65, naming both) when it cannot be. Needs libcurl.
+ * url (absolute, a path, or relative, already %-encoded as URLs are)
+ * resolved against base (an absolute URL): a malloc'd absolute URL, or
+ * NULL with err (65, naming both) when it cannot be. Needs libcurl.
  */
 char *http_url_resolve(const char *base, const char *url, struct itin_err *err);
 

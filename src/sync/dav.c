@@ -123,6 +123,40 @@ static int multistatus(struct dav *d, const char *method, const char *url,
 	return rc;
 }
 
+/* 1 for the characters a path segment may hold as they are (RFC 3986
+ * pchar, but '%', which a name given raw is not taken to encode). */
+static int segment_char(unsigned char c)
+{
+	return ascii_isalpha(c) || ascii_isdigit(c) ||
+	       (c && strchr("-._~!$&'()*+,;=:@", c));
+}
+
+/*
+ * The absolute URL of a member: href as the server gives it (a path or an
+ * absolute URL, %-encoded already) or a name relative to the collection
+ * ("UID.ics"), which is a raw name: %-encoded here, so that a UID with a
+ * space or a slash stays one resource in the collection.
+ */
+static char *member_url(const struct dav *d, const char *href,
+			struct itin_err *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const unsigned char *p;
+	char *url;
+
+	if (href[0] == '/' || strstr(href, "://"))
+		return http_url_resolve(d->url, href, err);
+	for (p = (const unsigned char *)href; *p; p++) {
+		if (segment_char(*p))
+			strbuf_addch(&sb, *p);
+		else
+			strbuf_addf(&sb, "%%%02X", *p);
+	}
+	url = http_url_resolve(d->url, sb.buf, err);
+	strbuf_release(&sb);
+	return url;
+}
+
 /* The path of href (a path or an absolute URL), malloc'd, or NULL. */
 static char *path_of(const char *href, struct itin_err *err)
 {
@@ -534,7 +568,7 @@ static int fetch_one(struct dav *d, const char *href, struct dav_items *out,
 {
 	struct http_req req = {0};
 	struct http_resp resp;
-	char *url = http_url_resolve(d->url, href, err), *path;
+	char *url = member_url(d, href, err), *path;
 	int rc = 0;
 
 	if (!url)
@@ -575,16 +609,10 @@ static int multiget(struct dav *d, const char *const *hrefs, size_t n,
 				     "<D:prop><D:getetag/><C:calendar-data/>"
 				     "</D:prop>");
 	for (i = 0; i < n; i++) {
-		char *p = path_of(hrefs[i], err), *u, *e;
+		char *u = member_url(d, hrefs[i], err), *p, *e;
 
-		/* A relative name is made a path under the collection. */
-		u = p && p[0] != '/' ? http_url_resolve(d->url, hrefs[i], err)
-				     : NULL;
-		if (u) {
-			free(p);
-			p = path_of(u, err);
-			free(u);
-		}
+		p = u ? path_of(u, err) : NULL;
+		free(u);
 		if (!p) {
 			strbuf_release(&xml);
 			return -1;
@@ -657,7 +685,7 @@ int dav_put(struct dav *d, const char *href, const char *body, size_t len,
 {
 	struct http_req req = {0};
 	struct http_resp resp;
-	char *url = http_url_resolve(d->url, href, err);
+	char *url = member_url(d, href, err);
 	int rc;
 
 	if (etag_out)
@@ -700,7 +728,7 @@ int dav_delete(struct dav *d, const char *href, const char *if_match,
 {
 	struct http_req req = {0};
 	struct http_resp resp;
-	char *url = http_url_resolve(d->url, href, err);
+	char *url = member_url(d, href, err);
 	int rc;
 
 	if (!url)

@@ -247,10 +247,11 @@ static xmlDoc *parse(const char *buf, size_t len, const char *url,
 
 	if (xml_lib_load(err))
 		return NULL;
-	if (len > INT_MAX) {
+	if (len > (size_t)DAVXML_MAX || len > INT_MAX) {
 		itin_err_set(err, ITIN_EX_DATAERR,
-			     "%s: the server's reply is too large to read",
-			     url);
+			     "%s: the server's reply is larger than %ld bytes: "
+			     "refused",
+			     url, DAVXML_MAX);
 		return NULL;
 	}
 	ctxt = xmlNewParserCtxt();

@@ -224,10 +224,8 @@ char *http_url_resolve(const char *base, const char *url, struct itin_err *err)
 		itin_err_set(err, ITIN_EX_OSERR, "out of memory");
 		return NULL;
 	}
-	/* CURLU_URLENCODE: a space or the like in a name ("a b.ics") is
-	 * sent encoded, as the server would list it. */
 	if (curl_url_set(u, CURLUPART_URL, base, 0) != CURLUE_OK ||
-	    curl_url_set(u, CURLUPART_URL, url, CURLU_URLENCODE) != CURLUE_OK ||
+	    curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_URL, &got, 0) != CURLUE_OK)
 		itin_err_set(err, ITIN_EX_DATAERR,
 			     "cannot make a URL of '%s' (relative to %s)", url,
@@ -281,6 +279,10 @@ static int run_password_cmd(struct http *h, struct itin_err *err)
 	size_t n;
 	int st, got;
 
+	if (!h->user)
+		return itin_err_set(err, ITIN_EX_NOPERM,
+				    "a password command needs a user name to "
+				    "go with it");
 	fflush(NULL);
 	p = popen(h->password_cmd, "r");
 	free(h->password_cmd);

@@ -1,0 +1,133 @@
+#!/usr/bin/python3
+"""fakedav.py: a WebDAV server that misbehaves on purpose, for
+tests/cli/t-dav.sh (and the sync tests): each path is one fault.
+
+    fakedav.py PORTFILE LOGFILE
+
+listens on 127.0.0.1 on a free port, writes the port to PORTFILE once it
+listens, and appends one line per request to LOGFILE: "METHOD PATH", and
+for /huge/ "sent N" (the bytes it could write before the client gave up).
+
+    /malformed/  207 whose XML is not well-formed
+    /dtd/        207 declaring a DTD with nested entities (billion laughs)
+    /notdav/     207 whose root is not a multistatus
+    /error/      500, always
+    /reset/      the connection closed with no reply
+    /slow/       the reply only after 5 seconds
+    /huge/       207 whose one calendar-data is 64 MB, sent as it goes
+    /redirect/   301 to http://192.0.2.1/ (a host that is not loopback)
+"""
+import socket
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+LOG_LOCK = threading.Lock()
+
+MS_HEAD = (b'<?xml version="1.0" encoding="utf-8"?>\n'
+           b'<D:multistatus xmlns:D="DAV:" '
+           b'xmlns:C="urn:ietf:params:xml:ns:caldav">')
+CALENDAR = (MS_HEAD + b'<D:response><D:href>/PATH</D:href><D:propstat><D:prop>'
+            b'<D:resourcetype><D:collection/><C:calendar/></D:resourcetype>'
+            b'</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>'
+            b'</D:response></D:multistatus>')
+
+
+def log(line):
+    with LOG_LOCK, open(sys.argv[2], "a") as f:
+        f.write(line + "\n")
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def reply(self, status, body, ctype="application/xml; charset=utf-8"):
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def handle_any(self):
+        n = int(self.headers.get("Content-Length") or 0)
+        if n:
+            self.rfile.read(n)
+        log(f"{self.command} {self.path}")
+        p = self.path
+        if p.startswith("/malformed/"):
+            self.reply(207, MS_HEAD + b"<D:response><D:href>/x</D:hre")
+        elif p.startswith("/dtd/"):
+            body = (b'<?xml version="1.0"?>\n<!DOCTYPE D:multistatus [\n'
+                    b'<!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">\n'
+                    + b"".join(b'<!ENTITY %c "&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;">\n'
+                               % ((c,) + (c - 1,) * 8)
+                               for c in range(ord("b"), ord("k")))
+                    + b']>\n<D:multistatus xmlns:D="DAV:"><D:response>'
+                    b'<D:href>&j;</D:href></D:response></D:multistatus>')
+            self.reply(207, body)
+        elif p.startswith("/notdav/"):
+            self.reply(207, b'<?xml version="1.0"?><html><body/></html>')
+        elif p.startswith("/error/"):
+            self.reply(500, b"broken\n", "text/plain")
+        elif p.startswith("/reset/"):
+            # SO_LINGER 0: a RST, not an orderly close.
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                       b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            self.close_connection = True
+            self.connection.close()
+        elif p.startswith("/slow/"):
+            time.sleep(5)
+            self.reply(207, CALENDAR.replace(b"/PATH", p.encode()))
+        elif p.startswith("/huge/"):
+            self.huge()
+        elif p.startswith("/redirect/"):
+            self.send_response(301)
+            self.send_header("Location", "http://192.0.2.1/dav/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        else:
+            self.reply(404, b"no such fault\n", "text/plain")
+
+    def huge(self):
+        head = (MS_HEAD + b'<D:response><D:href>/huge/x.ics</D:href>'
+                b'<D:propstat><D:prop><C:calendar-data>')
+        tail = (b'</C:calendar-data></D:prop><D:status>HTTP/1.1 200 OK'
+                b'</D:status></D:propstat></D:response></D:multistatus>')
+        chunk = b"X" * 65536
+        total = 64 * 1024 * 1024
+        self.send_response(207)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(head) + total + len(tail)))
+        self.end_headers()
+        sent = 0
+        try:
+            self.wfile.write(head)
+            while sent < total:
+                self.wfile.write(chunk)
+                sent += len(chunk)
+            self.wfile.write(tail)
+        except OSError:
+            pass
+        log(f"sent {sent}")
+        self.close_connection = True
+
+    do_GET = do_PUT = do_DELETE = do_PROPFIND = do_REPORT = handle_any
+    do_MKCALENDAR = do_OPTIONS = handle_any
+
+
+def main():
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    srv.daemon_threads = True
+    with open(sys.argv[1] + ".tmp", "w") as f:
+        f.write(str(srv.server_address[1]))
+    import os
+    os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+    srv.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
