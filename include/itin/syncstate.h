@@ -61,6 +61,9 @@ struct syncstate {
 	struct syncstate_remote *v;
 	size_t n, alloc;
 	int lock_fd; /* -1: not locked (a dry run of a store never synced) */
+	/* open() made the (empty) file and no write followed yet: release
+	 * removes it, so a failed first sync leaves nothing behind. */
+	bool created;
 };
 
 /* The state file of a store (a new string). */
@@ -99,7 +102,7 @@ void syncstate_remote_clear(struct syncstate_remote *r);
 void syncstate_set_token(struct syncstate_remote *r, const char *token);
 
 /* Replace the state file with st, atomically (0600). */
-int syncstate_write(const struct syncstate *st, struct itin_err *err);
+int syncstate_write(struct syncstate *st, struct itin_err *err);
 
 /* Free everything and unlock. Safe on a zeroed or released st. */
 void syncstate_release(struct syncstate *st);

@@ -151,12 +151,14 @@ static int read_server(struct dav *d, const struct syncstate_remote *old,
 	}
 	/* An incremental listing names only what changed. */
 	if (!v->listing.full) {
-		vix = xcalloc(v->n + 1, sizeof(*vix));
-		for (i = 0; i < v->n; i++)
+		size_t listed = v->n;
+
+		vix = xcalloc(listed + 1, sizeof(*vix));
+		for (i = 0; i < listed; i++)
 			vix[i] = (struct byhref){v->items[i].href, i};
-		qsort(vix, v->n, sizeof(*vix), cmp_byhref);
+		qsort(vix, listed, sizeof(*vix), cmp_byhref);
 		for (i = 0; i < old->n; i++) {
-			if (lookup(vix, v->n, old->v[i].href) >= 0)
+			if (lookup(vix, listed, old->v[i].href) >= 0)
 				continue;
 			view_add(v, cap, xstrdup(old->v[i].href),
 				 old->v[i].etag);
@@ -243,9 +245,12 @@ static const struct event *first_remote(const struct syncplan_in *in,
 static const struct event *shown(const struct syncplan_in *in,
 				 const struct syncplan_action *a)
 {
-	const struct event *ev = first_local(in, a);
+	bool pull = a->kind == SYNC_PULL_NEW || a->kind == SYNC_PULL_UPDATE;
+	const struct event *ev = pull ? first_remote(in, a) : first_local(in, a);
 
-	return ev ? ev : first_remote(in, a);
+	if (!ev)
+		ev = pull ? first_local(in, a) : first_remote(in, a);
+	return ev;
 }
 
 static void tsv_cell(struct strbuf *sb, const char *s)
@@ -412,8 +417,14 @@ static int run_sync(struct cli *cli, const struct sync_args *a)
 	itin_err_clear(&err);
 	if (!path)
 		return ITIN_EX_USAGE;
-	if (syncstate_open(&st, path, !a->dry_run, &err))
+	/* The network first: nothing is locked or made while it answers,
+	 * and an unreachable server leaves no trace. */
+	if ((status = open_collection(a, &d)))
+		return status;
+	if (syncstate_open(&st, path, !a->dry_run, &err)) {
+		dav_close(d);
 		return report_err(&err);
+	}
 	if (a->dry_run) {
 		if (store_load(path, &dry, STORE_WARNER, &err)) {
 			status = report_err(&err);
@@ -428,8 +439,6 @@ static int run_sync(struct cli *cli, const struct sync_args *a)
 		have_tx = true;
 		events = &tx.events;
 	}
-	if ((status = open_collection(a, &d)))
-		goto out;
 	old = syncstate_remote(&st, dav_collection_url(d));
 	if ((status = read_server(d, old, &v)))
 		goto out;
@@ -437,7 +446,8 @@ static int run_sync(struct cli *cli, const struct sync_args *a)
 	/* The plan's view of the store: the array, which the store's
 	 * changes may move; the events stay in its arenas till the end. */
 	local = xcalloc(events->n + 1, sizeof(*local));
-	memcpy(local, events->v, events->n * sizeof(*local));
+	if (events->n)
+		memcpy(local, events->v, events->n * sizeof(*local));
 	struct syncplan_in in = {local,	  events->n, old,    v.items,
 				 v.n,	  a->prefer, v.base};
 	syncplan_make(&in, &plan);

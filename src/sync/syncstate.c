@@ -121,6 +121,9 @@ void syncstate_release(struct syncstate *st)
 		free(st->v[i].url);
 	}
 	free(st->v);
+	/* Still locked: no other sync can have written it meanwhile. */
+	if (st->created && st->lock_fd >= 0 && st->path)
+		unlink(st->path);
 	free(st->path);
 	if (st->lock_fd >= 0)
 		close(st->lock_fd);
@@ -375,6 +378,7 @@ int syncstate_open(struct syncstate *st, const char *store_path, bool writer,
 	st->lock_fd = fd;
 	if (fd < 0)
 		goto fail;
+	st->created = created != 0;
 	if (lseek(fd, 0, SEEK_SET) < 0 || read_fd(fd, st->path, &text, err))
 		goto fail;
 	if (text.len && syncstate_parse(st, text.buf, text.len, st->path, err))
@@ -387,7 +391,7 @@ fail:
 	return -1;
 }
 
-int syncstate_write(const struct syncstate *st, struct itin_err *err)
+int syncstate_write(struct syncstate *st, struct itin_err *err)
 {
 	struct strbuf text = STRBUF_INIT;
 	int ret;
@@ -395,5 +399,7 @@ int syncstate_write(const struct syncstate *st, struct itin_err *err)
 	syncstate_format(st, &text);
 	ret = fs_replace_file(st->path, text.buf, text.len, 0600, err);
 	strbuf_release(&text);
+	if (ret == 0)
+		st->created = false;
 	return ret;
 }
