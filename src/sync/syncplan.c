@@ -52,7 +52,8 @@ static int cmp_byid(const void *pa, const void *pb)
 struct ctx {
 	const struct syncplan_in *in;
 	struct syncplan *out;
-	struct byid *ids; /* sorted */
+	struct byid *ids;   /* the local events by id, sorted */
+	struct byid *hrefs; /* the remote items by href, sorted */
 	bool *claimed;	  /* per local event: a resource's */
 	bool *state_done; /* per remote item: matched to a state record */
 };
@@ -65,14 +66,13 @@ static long find_local(const struct ctx *c, const char *id)
 	return hit ? (long)hit->i : -1;
 }
 
-static long find_remote(const struct syncplan_in *in, const char *href)
+static long find_remote(const struct ctx *c, const char *href)
 {
-	size_t i;
+	struct byid key = {href, 0}, *hit;
 
-	for (i = 0; i < in->nremote; i++)
-		if (!strcmp(in->remote[i].href, href))
-			return (long)i;
-	return -1;
+	hit = bsearch(&key, c->hrefs, c->in->nremote, sizeof(*c->hrefs),
+		      cmp_byid);
+	return hit ? (long)hit->i : -1;
 }
 
 static struct syncplan_action *add_action(struct syncplan *p,
@@ -140,7 +140,7 @@ static void plan_known(struct ctx *c, size_t si)
 	const struct syncplan_item *it = NULL;
 	struct syncplan_action *a;
 	bool l_gone, l_changed, r_gone, r_changed, series;
-	long ri = find_remote(in, res->href);
+	long ri = find_remote(c, res->href);
 	size_t k;
 
 	a = add_action(c->out, SYNC_IN_SYNC, res->href);
@@ -247,7 +247,7 @@ static void plan_unknown(struct ctx *c, size_t ri)
 
 void syncplan_make(const struct syncplan_in *in, struct syncplan *out)
 {
-	struct ctx c = {in, out, NULL, NULL, NULL};
+	struct ctx c = {in, out, NULL, NULL, NULL, NULL};
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
@@ -260,6 +260,12 @@ void syncplan_make(const struct syncplan_in *in, struct syncplan *out)
 		c.ids[i].i = i;
 	}
 	qsort(c.ids, in->nlocal, sizeof(*c.ids), cmp_byid);
+	c.hrefs = xcalloc(in->nremote ? in->nremote : 1, sizeof(*c.hrefs));
+	for (i = 0; i < in->nremote; i++) {
+		c.hrefs[i].id = in->remote[i].href;
+		c.hrefs[i].i = i;
+	}
+	qsort(c.hrefs, in->nremote, sizeof(*c.hrefs), cmp_byid);
 
 	for (i = 0; in->state && i < in->state->n; i++)
 		plan_known(&c, i);
@@ -285,6 +291,7 @@ void syncplan_make(const struct syncplan_in *in, struct syncplan *out)
 	for (i = 0; i < out->n; i++)
 		out->count[out->v[i].kind]++;
 	free(c.ids);
+	free(c.hrefs);
 	free(c.claimed);
 	free(c.state_done);
 }
