@@ -228,7 +228,7 @@ FORCE:
 # files and be deleted after the run, to be linked again by the next.
 .SECONDARY: $(UNIT_BIN) $(REPLAY_BIN) $(SYNCTEST_BIN)
 # The scripts that run the sync layer's test programs.
-$(LOGDIR)/t-dav.log: $(SYNCTEST_BIN)
+$(LOGDIR)/t-dav.log $(LOGDIR)/t-lazyload.log: $(SYNCTEST_BIN)
 
 # The unit tests and the cli scripts, with itin (not the unit test
 # binaries) under valgrind memcheck (tests/cli/lib.sh); no replays, which

@@ -9,6 +9,10 @@
 #          aside).
 #   extract (src/extract, the reader of news reports) keeps the core's
 #          rules: no curses, cli or tui header, no printing, no exit.
+#   sync   (src/sync and its headers include/itin/dav.h, davxml.h,
+#          http.h, sync*.h: `itin sync`'s CalDAV client and reconciliation)
+#          keeps the core's rules (no curses, cli, tui or extract header,
+#          no printing, no exit); the core includes none of its headers.
 #   tui    (src/tui) includes no cli or extract header.
 #   cli    (src/cli) reaches the extractor only through extract.h.
 #   cli    (src/cli) reaches the viewer only through its public headers,
@@ -34,14 +38,19 @@
 #          (include/itin/dynlib.h), never linked: only the header that
 #          lists what a module calls of one includes that library's
 #          headers (src/core/icaldl.h, src/tui/cursesdl.h,
-#          src/extract/xmldl.h), so that every call goes through its
-#          table; and only src/core/dynlib.c includes <dlfcn.h>.
+#          include/itin/xmldl.h, src/sync/curldl.h), so that every call
+#          goes through its table; and only src/core/dynlib.c includes
+#          <dlfcn.h>.
 # Comment lines (starting with /*, * or //) are left out. Before checking
 # the tree the script checks itself on planted samples, each of which a
 # rule must catch, so a rule that stops matching fails here at once.
 # Run from the top of the tree; exit 1 naming every offending line.
 
-CORE="src/core/*.[ch] include/itin/*.h"
+# The sync layer's headers live in include/itin but are not the core's.
+SYNC_HEADERS_RE='include/itin/(dav|davxml|http|sync[a-z_]*)\.h$'
+SYNC_HEADERS=$(ls include/itin/*.h | grep -E "$SYNC_HEADERS_RE")
+CORE="src/core/*.[ch] $(ls include/itin/*.h | grep -vE "$SYNC_HEADERS_RE")"
+SYNC="src/sync/*.[ch] $SYNC_HEADERS"
 # The one file of the core that may exit: out of memory (see xalloc.c).
 MAY_EXIT=src/core/xalloc.c
 TUI_PUBLIC='tui\.h|layout\.h'
@@ -53,7 +62,7 @@ EV_STR='[[:alnum:]_]*ev->(id|uid|title|tz|end_tz|venue|city|org|source|notes|wit
 INCLUDE=':[0-9]+:[[:space:]]*#[[:space:]]*include[[:space:]]*'
 # FILE:LINE:TEXT of the lines allowed to include a library on demand: the
 # tables, and bench's floors, which are libical's own programs on purpose.
-LIB_INCLUDERS='src/core/icaldl\.h:[0-9]+:[^<]*<libical/|bench/(empty-ical|icalwrite|icalparse)\.c:[0-9]+:[^<]*<libical/|src/tui/cursesdl\.h:[0-9]+:[^<]*<curses\.h|include/itin/xmldl\.h:[0-9]+:[^<]*<libxml/|src/core/dynlib\.c:[0-9]+:[^<]*<dlfcn\.h>'
+LIB_INCLUDERS='src/core/icaldl\.h:[0-9]+:[^<]*<libical/|bench/(empty-ical|icalwrite|icalparse)\.c:[0-9]+:[^<]*<libical/|src/tui/cursesdl\.h:[0-9]+:[^<]*<curses\.h|include/itin/xmldl\.h:[0-9]+:[^<]*<libxml/|src/sync/curldl\.h:[0-9]+:[^<]*<curl/|src/core/dynlib\.c:[0-9]+:[^<]*<dlfcn\.h>'
 BANNED_STR='strn?casecmp|strcpy|strcat|v?sprintf|strtok|gets'
 BANNED_TIME='localtime|gmtime|ctime|asctime|setlocale'
 BANNED_CTYPE='is(alnum|alpha|blank|cntrl|digit|graph|lower|print|punct|space|upper|xdigit)|toupper|tolower'
@@ -73,7 +82,10 @@ code_grep() { # ERE FILE...: lines matching ERE outside comments
 		grep -E -- "$_re" |
 		grep -vE '^[^:]+:[0-9]+:[[:space:]]*(/\*|\*([[:space:]]|/|$)|//)'
 }
-core_includes() {
+core_includes() { # sync_includes, and the sync layer's headers
+	code_grep "$INCLUDE"'(<(n?curses|ncursesw|term\.h|panel\.h)|"\.\./|"([^"]*/)?(cli|tui|extract|sync)[/.]|"itin/(dav|davxml|http|sync[a-z_]*)\.h")' "$@"
+}
+sync_includes() { # the core's rule, but for the sync layer's own headers
 	code_grep "$INCLUDE"'(<(n?curses|ncursesw|term\.h|panel\.h)|"\.\./|"([^"]*/)?(cli|tui|extract)[/.])' "$@"
 }
 extract_includes() { # the core's rule, but for its own extract.h
@@ -98,7 +110,7 @@ cli_includes_tui() { # any header of src/tui but the public ones
 		grep -vE '"\.\./tui/('"$TUI_PUBLIC"')"'
 }
 lib_includes() { # a library's header outside its one includer
-	code_grep "$INCLUDE"'<(libical/|n?curses(w/)?[a-z_]*\.h|ncursesw/|libxml/|dlfcn\.h)' "$@" |
+	code_grep "$INCLUDE"'<(libical/|n?curses(w/)?[a-z_]*\.h|ncursesw/|libxml/|curl/|dlfcn\.h)' "$@" |
 		grep -vE "^($LIB_INCLUDERS)"
 }
 banned_calls() {
@@ -133,6 +145,8 @@ selftest() {
 	#include "../src/core/event.h"
 	#include "../extract/extract.h"
 	#include "extract.h"
+	#include "itin/dav.h"
+	#include "itin/syncstate.h"
 	// #include "../tui/tui.h"
 	EOF
 	cat >"$s/core_prints.c" <<-'EOF'
@@ -177,6 +191,7 @@ selftest() {
 	# include <ncursesw/curses.h>
 	#include <ncurses.h>
 	#include <libxml/HTMLparser.h>
+	#include <curl/curl.h>
 	#include <dlfcn.h>
 	// #include <curses.h>
 	EOF
@@ -228,14 +243,15 @@ selftest() {
 	if (ev->tags == NULL || ev->with[0].name == o->tags[0])
 	event_add_tag(ev, ev->tags[0]);
 	EOF
-	expect core_includes 8 "$s/core_includes.c"
+	expect core_includes 10 "$s/core_includes.c"
+	expect sync_includes 8 "$s/core_includes.c"
 	expect core_prints 10 "$s/core_prints.c"
 	expect core_exits 3 "$s/core_exits.c"
 	expect extract_includes 7 "$s/core_includes.c"
 	expect tui_includes_cli 3 "$s/tui_includes_cli.c"
 	expect cli_includes_extract 2 "$s/cli_includes_extract.c"
 	expect cli_includes_tui 2 "$s/cli_includes_tui.c"
-	expect lib_includes 6 "$s/lib_includes.c"
+	expect lib_includes 7 "$s/lib_includes.c"
 	expect banned_calls 5 "$s/banned_calls.c"
 	expect direct_event_strings 9 "$s/direct_event_strings.c"
 	for rule in core_includes core_prints core_exits tui_includes_cli \
@@ -244,6 +260,7 @@ selftest() {
 		expect "$rule" 0 "$s/clean.c"
 	done
 	expect extract_includes 0 "$s/clean.c"
+	expect sync_includes 0 "$s/clean.c"
 	expect cli_includes_tui 0 "$s/cli_clean.c"
 	expect cli_includes_extract 0 "$s/cli_clean.c"
 	rm -rf "$s"
@@ -277,6 +294,12 @@ selftest
 		core_prints src/extract/*.[ch]
 	check "src/extract must not exit: return an error" \
 		core_exits src/extract/*.[ch]
+	check "the sync layer must not include curses, cli, tui or extract headers" \
+		sync_includes $SYNC
+	check "the sync layer must not print: return an error" \
+		core_prints $SYNC
+	check "the sync layer must not exit: return an error" \
+		core_exits $SYNC
 	check "src/tui must not include src/cli or src/extract headers" \
 		tui_includes_cli src/tui/*.[ch]
 	check "src/cli reaches the viewer only through src/tui/tui.h and layout.h" \
@@ -286,10 +309,10 @@ selftest
 	check "a library opened on demand is included only by its table's header (dynlib.h)" \
 		lib_includes src/*/*.[ch] include/itin/*.h tests/unit/*.[ch] \
 		tests/fuzz/*.[ch] bench/*.c
-	check "banned call in src/core, src/extract or src/cli" \
-		banned_calls $CORE src/extract/*.[ch] src/cli/*.[ch]
+	check "banned call in src/core, src/sync, src/extract or src/cli" \
+		banned_calls $CORE $SYNC src/extract/*.[ch] src/cli/*.[ch]
 	check "an event's strings change only through event.h's setters" \
-		direct_event_strings $CORE src/cli/*.[ch] src/tui/*.[ch] \
+		direct_event_strings $CORE $SYNC src/cli/*.[ch] src/tui/*.[ch] \
 		src/extract/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c bench/*.c
 }
 exit "$status"

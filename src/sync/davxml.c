@@ -298,12 +298,13 @@ int davxml_parse(const char *buf, size_t len, const char *url,
 		return -1;
 	root = xmlDocGetRootElement(doc);
 	if (!root || !is(root, NS_DAV, "multistatus")) {
+		/* The message first: the name is the document's. */
+		itin_err_set(err, ITIN_EX_DATAERR,
+			     "%s: the server's reply is not a WebDAV "
+			     "multistatus (<%s>)",
+			     url, root ? (const char *)root->name : "nothing");
 		xmlFreeDoc(doc);
-		return itin_err_set(
-		    err, ITIN_EX_DATAERR,
-		    "%s: the server's reply is not a WebDAV "
-		    "multistatus (<%s>)",
-		    url, root ? (const char *)root->name : "nothing");
+		return -1;
 	}
 	for (c = root->children; c; c = c->next) {
 		if (is(c, NS_DAV, "response")) {

@@ -1,18 +1,22 @@
 #!/bin/sh
-# t-lazyload.sh: libical, ncursesw and libxml2 are opened by the commands
-# that use them, not linked into itin (include/itin/dynlib.h): the binary
-# does not name them, a command that needs none of them does not load
-# them, one that does loads them, and a system without one gets a clear
-# error, status 69, and an untouched store.
+# t-lazyload.sh: libical, ncursesw, libxml2 and libcurl are opened by the
+# commands that use them, not linked into itin (include/itin/dynlib.h):
+# the binary does not name them, a command that needs none of them (add,
+# list...) does not load them, one that does loads them, and a system
+# without one gets a clear error, status 69, and an untouched store.
+# libcurl (and libxml2 for CalDAV) is opened by the sync layer
+# (include/itin/dav.h): checked through build/tests/davprobe, which runs
+# dav.h alone, and through `itin sync` once the binary has it.
 #
 # What a process loads is read from the dynamic loader's own account
 # (LD_DEBUG=files, into LD_DEBUG_OUTPUT), so these runs call "$ITIN"
 # directly, never under valgrind (whose loader would be the one speaking).
 . "$(dirname "$0")/lib.sh"
 
-# The three, and ICU, which only libical pulls in (not libstdc++, which
+# The four, and ICU, which only libical pulls in (not libstdc++, which
 # the sanitizers' runtime needs too).
-LIBS_RE='lib(ical|ncursesw?|xml2|icu[a-z0-9]*)\.so'
+LIBS_RE='lib(ical|ncursesw?|xml2|curl|icu[a-z0-9]*)\.so'
+PROBE=${UNIT_DIR:-$ROOT/build/tests}/davprobe
 
 # opened: the libraries of LIBS_RE in the loader's account ($T/ld.*), one
 # per line; "no-account" when there is none (it names libc at least), so
@@ -48,9 +52,9 @@ opens_only() {
 if command -v objdump >/dev/null 2>&1; then
 	needed=$(objdump -p "$ITIN" | awk '$1 == "NEEDED" { print $2 }')
 	if [ -n "$needed" ] && ! echo "$needed" | grep -Eq "$LIBS_RE"; then
-		ok "the binary links none of libical, ncursesw, libxml2"
+		ok "the binary links none of libical, ncursesw, libxml2, libcurl"
 	else
-		not_ok "the binary links none of libical, ncursesw, libxml2 (NEEDED: $(echo $needed))"
+		not_ok "the binary links none of libical, ncursesw, libxml2, libcurl (NEEDED: $(echo $needed))"
 	fi
 else
 	ok "the binary links none of them # skip objdump is not installed"
@@ -96,7 +100,7 @@ END:VEVENT
 END:VCALENDAR
 EOF
 loads "$ITIN" import --dry-run "$T/weekly.ics"
-opens_only libical 'ncurses|xml2' "itin import of an .ics with an RRULE" "$T/err"
+opens_only libical 'ncurses|xml2|curl' "itin import of an .ics with an RRULE" "$T/err"
 
 cat >"$T/page.html" <<'EOF'
 <!DOCTYPE html>
@@ -105,12 +109,28 @@ cat >"$T/page.html" <<'EOF'
 EOF
 printf 'The minister arrived in Seoul on 30 January 2023.\n' >"$T/report.txt"
 loads "$ITIN" extract --date 2023-01-31 "$T/page.html"
-opens_only libxml2 'ical|ncurses' "itin extract of an HTML page" "$T/err"
+opens_only libxml2 'ical|ncurses|curl' "itin extract of an HTML page" "$T/err"
 loads "$ITIN" extract --date 2023-01-31 "$T/report.txt"
 if [ "$rc" = 0 ] && [ -z "$got" ]; then
 	ok "itin extract of a text report loads none of them"
 else
 	not_ok "itin extract of a text loads none (status $rc, loaded: $(echo $got))"
+fi
+
+# The CalDAV client opens libcurl and libxml2 (before its first request:
+# nothing listens on the port), and neither libical nor ncursesw.
+if [ -x "$PROBE" ]; then
+	loads "$PROBE" "http://127.0.0.1:9/cal/" open
+	if [ "$rc" = 69 ] && echo "$got" | grep -q '^libcurl\.so' &&
+		echo "$got" | grep -q '^libxml2\.so' &&
+		! echo "$got" | grep -Eq 'ical|ncurses'; then
+		ok "the CalDAV client opens libcurl and libxml2, and only them"
+	else
+		not_ok "the CalDAV client opens libcurl and libxml2, and only them (status $rc, loaded: $(echo $got))"
+		sed 's/^/#   /' "$T/err"
+	fi
+else
+	not_ok "davprobe is built ($PROBE)"
 fi
 
 # The viewer, in a detached tmux: what it loaded, read once it has quit.
@@ -141,7 +161,7 @@ if command -v tmux >/dev/null 2>&1; then
 	view_run LD_DEBUG=files LD_DEBUG_OUTPUT="$T/ld"
 	got=$(opened)
 	rc=$(cat "$T/view.status" 2>/dev/null)
-	opens_only libncursesw 'ical|xml2' "itin view" "$T/view.err"
+	opens_only libncursesw 'ical|xml2|curl' "itin view" "$T/view.err"
 else
 	# CI installs tmux (.ci/run); without it this is a failure.
 	not_ok "tmux is installed (needed to run the viewer)"
@@ -162,6 +182,10 @@ done
 ICAL_SO=$(soname libical)
 XML_SO=$(soname libxml2)
 CURSES_SO=$(soname libncursesw)
+# libcurl's, from the sync layer's table (in davprobe; in itin once a
+# command uses it).
+CURL_SO=$(grep -ao 'libcurl\.so\.[0-9][0-9]*' "$PROBE" 2>/dev/null | head -n 1)
+if [ -n "$CURL_SO" ]; then : >"$FAKE/$CURL_SO"; else not_ok "davprobe names its libcurl SONAME"; fi
 
 # missing DESC SONAME PACKAGE: the last run failed with 69, said why, and
 # left the store as it was.
@@ -201,6 +225,35 @@ if command -v "${CC:-cc}" >/dev/null 2>&1 && mkdir -p "$T/otherlib" &&
 else
 	ok "a library without the functions itin calls # skip no C compiler"
 fi
+# The CalDAV client without libcurl, and with libcurl but without libxml2.
+if [ -n "$CURL_SO" ]; then
+	LD_LIBRARY_PATH="$FAKE" "$PROBE" "http://127.0.0.1:9/cal/" open >"$T/out" 2>"$T/err"
+	rc=$?
+	if [ "$rc" = 69 ] &&
+		grep -Eq "^davprobe: cannot load '$CURL_SO', needed to reach a CalDAV server \(Debian's package libcurl4 provides it\): .*file too short" "$T/err"; then
+		ok "the CalDAV client without libcurl: status 69, libcurl and libcurl4 named"
+	else
+		not_ok "the CalDAV client without libcurl: status 69, libcurl and libcurl4 named (status $rc)"
+		sed 's/^/#   /' "$T/err"
+	fi
+	mkdir -p "$T/noxml" && : >"$T/noxml/$XML_SO"
+	LD_LIBRARY_PATH="$T/noxml" "$PROBE" "http://127.0.0.1:9/cal/" open >"$T/out" 2>"$T/err"
+	rc=$?
+	if [ "$rc" = 69 ] && grep -q "^davprobe: cannot load '$XML_SO', needed .*libxml2 provides it" "$T/err"; then
+		ok "the CalDAV client without libxml2: status 69 before any request"
+	else
+		not_ok "the CalDAV client without libxml2: status 69 before any request (status $rc)"
+		sed 's/^/#   /' "$T/err"
+	fi
+	if grep -q 'libcurl\.so' "$ITIN"; then
+		LD_LIBRARY_PATH="$FAKE" "$ITIN" sync "http://127.0.0.1:9/cal/" >"$T/out" 2>"$T/err" </dev/null
+		rc=$?
+		missing "itin sync without libcurl" "$CURL_SO" libcurl4
+	else
+		ok "itin sync without libcurl # skip the binary has no sync command yet"
+	fi
+fi
+
 # What needs none of them still works there.
 LD_LIBRARY_PATH="$FAKE" "$ITIN" list --from 2023-01-01 >"$T/out" 2>"$T/err"
 if [ $? = 0 ] && grep -q Talks "$T/out"; then

@@ -2,9 +2,10 @@
 """fakedav.py: a WebDAV server that misbehaves on purpose, for
 tests/cli/t-dav.sh (and the sync tests): each path is one fault.
 
-    fakedav.py PORTFILE LOGFILE
+    fakedav.py PORTFILE LOGFILE [CERTFILE KEYFILE]
 
-listens on 127.0.0.1 on a free port, writes the port to PORTFILE once it
+listens on 127.0.0.1 on a free port (with TLS when given a certificate
+and its key), writes the port to PORTFILE once it
 listens, and appends one line per request to LOGFILE: "METHOD PATH", and
 for /huge/ "sent N" (the bytes it could write before the client gave up).
 
@@ -16,6 +17,10 @@ for /huge/ "sent N" (the bytes it could write before the client gave up).
     /slow/       the reply only after 5 seconds
     /huge/       207 whose one calendar-data is 64 MB, sent as it goes
     /redirect/   301 to http://192.0.2.1/ (a host that is not loopback)
+    /nosync/     a calendar without sync-collection nor calendar-multiget
+                 (501): PROPFIND Depth 1 lists a.ics and b.ics (and a
+                 note.txt and a sub-collection, not events); GET gives
+                 a.ics, and b.ics is gone (404)
 """
 import socket
 import sys
@@ -84,6 +89,8 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(207, CALENDAR.replace(b"/PATH", p.encode()))
         elif p.startswith("/huge/"):
             self.huge()
+        elif p.startswith("/nosync/"):
+            self.nosync(p)
         elif p.startswith("/redirect/"):
             self.send_response(301)
             self.send_header("Location", "http://192.0.2.1/dav/")
@@ -91,6 +98,45 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
         else:
             self.reply(404, b"no such fault\n", "text/plain")
+
+    def nosync(self, p):
+        def member(href, rtype, etag, ctype):
+            return (b"<D:response><D:href>%s</D:href><D:propstat><D:prop>"
+                    b"<D:resourcetype>%s</D:resourcetype>%s%s</D:prop>"
+                    b"<D:status>HTTP/1.1 200 OK</D:status></D:propstat>"
+                    b"</D:response>" % (href, rtype,
+                                        b"<D:getetag>%s</D:getetag>" % etag
+                                        if etag else b"",
+                                        b"<D:getcontenttype>%s"
+                                        b"</D:getcontenttype>" % ctype
+                                        if ctype else b""))
+        coll = b"<D:collection/><C:calendar/>"
+        if self.command == "PROPFIND" and self.headers.get("Depth") == "0":
+            self.reply(207, MS_HEAD + member(b"/nosync/", coll, None, None)
+                       + b"</D:multistatus>")
+        elif self.command == "PROPFIND":
+            self.reply(207, MS_HEAD + member(b"/nosync/", coll, None, None)
+                       + member(b"/nosync/a.ics", b"", b'"ea"',
+                                b"text/calendar; charset=utf-8")
+                       + member(b"/nosync/b.ics", b"", b'"eb"', None)
+                       + member(b"/nosync/note.txt", b"", b'"en"',
+                                b"text/plain")
+                       + member(b"/nosync/sub/", b"<D:collection/>",
+                                b'"es"', None)
+                       + b"</D:multistatus>")
+        elif self.command == "REPORT":
+            self.reply(501, b"not here\n", "text/plain")
+        elif self.command == "GET" and p == "/nosync/a.ics":
+            body = (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+                    b"SUMMARY:By GET\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/calendar")
+            self.send_header("ETag", '"ea"')
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        else:
+            self.reply(404, b"gone\n", "text/plain")
 
     def huge(self):
         head = (MS_HEAD + b'<D:response><D:href>/huge/x.ics</D:href>'
@@ -122,6 +168,11 @@ class Handler(BaseHTTPRequestHandler):
 def main():
     srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     srv.daemon_threads = True
+    if len(sys.argv) > 4:
+        import ssl
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(sys.argv[3], sys.argv[4])
+        srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
     with open(sys.argv[1] + ".tmp", "w") as f:
         f.write(str(srv.server_address[1]))
     import os
