@@ -105,6 +105,19 @@ int cmd_where(int argc, char **argv, struct cli *cli);
 int cmd_timeline(int argc, char **argv, struct cli *cli);
 int cmd_view(int argc, char **argv, struct cli *cli);
 int cmd_extract(int argc, char **argv, struct cli *cli);
+int cmd_sync(int argc, char **argv, struct cli *cli);
+int cmd_remote(int argc, char **argv, struct cli *cli);
+
+/* A named CalDAV remote of `itin sync` (cmd-remote.c: the remotes file,
+ * man itin.5). Every string is the struct's (remote_release()). */
+struct remote {
+	char *name, *url, *user, *password, *password_cmd, *cafile;
+	int insecure;
+};
+/* The remote called name: 0, or the status after reporting. */
+int remote_lookup(const char *name, struct remote *out);
+void remote_release(struct remote *r);
+char *remotes_path(void);
 
 /* import-merge.c (the merge of itin import) */
 /*

@@ -177,6 +177,36 @@ static const struct command commands[] = {
      "                       would run as formulas\n"
      "  -f, --file PATH      the store\n\n" FILTERS_HELP DATES_HELP,
      CMD_STORE, cmd_export},
+    {"sync",
+     "itin sync [--dry-run] [--prefer local|remote] [--format text|tsv|json]\n"
+     "                   [--cafile FILE] [--insecure] [--user USER]\n"
+     "                   [--password-cmd CMD] URL|NAME",
+     "Make the store and a CalDAV calendar collection (URL, or a remote\n"
+     "NAME of itin remote) the same: events new or changed on one side\n"
+     "since the last sync go to the other, deletions too. An event changed\n"
+     "on both sides (or changed on one, deleted on the other) is a\n"
+     "conflict: neither side is overwritten and it is listed field by\n"
+     "field, until --prefer settles it. Exit 0 in sync, 1 conflicts left,\n"
+     "69 unreachable, 77 credentials refused, 75 retry later.\n"
+     "Credentials come from ~/.netrc or --password-cmd, never the store.\n\n"
+     "Options:\n"
+     "  -n, --dry-run        print the plan; change nothing\n"
+     "  --prefer SIDE        local or remote: that side wins conflicts\n"
+     "  --format FORMAT      text (default), tsv or json\n"
+     "  --cafile FILE        trust the CA certificates in FILE (PEM)\n"
+     "  --insecure           allow plain http to a host not on loopback\n"
+     "  --user USER          the user name (else from ~/.netrc)\n"
+     "  --password-cmd CMD   a shell command that prints the password\n"
+     "  -f, --file PATH      the store\n",
+     CMD_STORE | CMD_WRITES, cmd_sync},
+    {"remote",
+     "itin remote add NAME URL [--user USER] [--password-cmd CMD]\n"
+     "                   [--cafile FILE] [--insecure]\n"
+     "       itin remote list | itin remote remove NAME",
+     "Name the CalDAV collections itin sync uses, in\n"
+     "${XDG_CONFIG_HOME:-~/.config}/itin/remotes (man itin.5). A password\n"
+     "is never written there by itin: give --password-cmd or ~/.netrc.\n",
+     0, cmd_remote},
     {"timeline", "itin timeline [FILTERS] [--width N] [--by KEY] [--in ZONE]",
      "Print the events as a timeline: a date axis (hours, days, weeks or\n"
      "months, chosen from the range), then one row per event with its\n"
