@@ -37,6 +37,7 @@
 #include "itin/evarena.h"
 #include "itin/evlist.h"
 #include "itin/filter.h"
+#include "itin/runsort.h"
 #include "itin/storescan.h"
 #include "itin/tz.h"
 
@@ -47,9 +48,11 @@ struct storestream {
 	const struct filter *f; /* borrowed: decides each event */
 	const struct tz *in;	/* NULL, or --in's zone */
 	int fd;			/* the store; -1: the events are in all */
-	struct storescan_index ix;
+	struct runsort recs;	/* the records: start, then place */
+	struct runsort_item rec; /* the next record, read ahead */
+	bool has_rec;
 	struct evlist all;     /* the whole read, sorted, when fd is -1 */
-	size_t pos;	       /* the next record, or event of all */
+	size_t pos;	       /* the next event of all */
 	struct evlist scratch; /* one tie's events, in one arena */
 	struct evarena_mark mark;
 	struct event **group; /* that tie, in order */
@@ -76,8 +79,5 @@ int storestream_open(struct storestream *s, const char *path,
 int storestream_next(struct storestream *s, struct event **ev,
 		     struct itin_err *err);
 void storestream_close(struct storestream *s);
-
-/* Sort records by start, end, then line (file order). */
-void storestream_sort(struct storescan_rec *v, size_t n);
 
 #endif
