@@ -37,7 +37,8 @@ struct runsort {
 	struct runsort_item *buf; /* the records not yet in a run */
 	size_t n, alloc;
 	size_t cap;     /* records the buffer holds before a run is written */
-	int fd;		/* the temporary file, or -1 */
+	int fd;		/* the temporary file, when has_file */
+	bool has_file;	/* (a zeroed sort has none to close) */
 	uint64_t fsize; /* its records */
 	struct runsort_run *runs;
 	size_t nruns, aruns;

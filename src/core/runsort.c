@@ -104,9 +104,12 @@ static void spill(struct runsort *rs)
 	uint64_t first = rs->fsize;
 
 	qsort(rs->buf, rs->n, ITEM, qsort_cmp);
-	if (rs->fd < 0 && (rs->fd = temp_file()) < 0) {
-		rs->in_memory = true;
-		return;
+	if (!rs->has_file) {
+		if ((rs->fd = temp_file()) < 0) {
+			rs->in_memory = true;
+			return;
+		}
+		rs->has_file = true;
 	}
 	if (file_put(rs, rs->buf, rs->n)) {
 		rs->fsize = first;
@@ -313,7 +316,7 @@ void runsort_release(struct runsort *rs)
 	free(rs->runs);
 	free(rs->heap);
 	free(rs->buf);
-	if (rs->fd >= 0)
+	if (rs->has_file)
 		close(rs->fd);
 	memset(rs, 0, sizeof(*rs));
 	rs->fd = -1;
