@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "itin/fsutil.h"
 #include "itin/runsort.h"
 #include "itin/xalloc.h"
 
@@ -57,9 +58,7 @@ static int temp_file(void)
 
 	if (!dir || dir[0] != '/')
 		dir = "/tmp";
-	path = xmalloc(strlen(dir) + sizeof("/itin-sort.XXXXXX"));
-	strcpy(path, dir);
-	strcat(path, "/itin-sort.XXXXXX");
+	path = fs_path_join(dir, "itin-sort.XXXXXX");
 	fd = mkostemp(path, O_CLOEXEC);
 	if (fd >= 0)
 		unlink(path);
