@@ -279,7 +279,8 @@ static int merge_level(struct runsort *rs, struct itin_err *err)
 
 int runsort_finish(struct runsort *rs, struct itin_err *err)
 {
-	qsort(rs->buf, rs->n, ITEM, qsort_cmp);
+	if (rs->n) /* (no buffer at all when nothing was added) */
+		qsort(rs->buf, rs->n, ITEM, qsort_cmp);
 	while (rs->nruns > FAN_IN)
 		if (merge_level(rs, err))
 			return -1;
