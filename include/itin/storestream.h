@@ -3,22 +3,43 @@
  * order, for a command that writes many of them (export, list in a
  * format for programs), with memory that does not grow with the store.
  *
- * Two passes. The first, store_index() (store.h) under the shared lock,
- * scans the mapped store (storescan.h) and keeps for each wanted block a
- * record of 16 bytes: its start instant, event_compare()'s first key,
- * and its place in the file; the mapped pages are given back as the scan
- * passes them (mapped pages count in the peak memory). The records are
- * sorted in place by start, then place. The second pass reads the
- * records' blocks in that order through a window of the file and parses
- * each into one arena, rewound once the event is handed on. Records
- * whose starts tie are read together and ordered by event_compare()
- * itself (end, title, id): the same order as sorting the events, ties
- * included, at the cost of holding a tie's few events at once.
+ * Two passes. The first, under the shared lock, walks the store block
+ * by block through a window of the file, as the store scan does
+ * (storescan.h: storeblock_scan() vouches for a block or the full reader
+ * reads it), and makes for each wanted block a record of 16 bytes: its
+ * start instant, event_compare()'s first key, and its place in the
+ * file. The records, and a 64-bit hash of every id (a repeated one makes
+ * the stream give up, as the scan does), go to two external merge sorts
+ * (runsort.h): a buffer of 256 KiB each, runs to a temporary file, a
+ * merge through 4 KiB a run. The second pass reads the records' blocks
+ * in sorted order through the window and parses each into one arena,
+ * rewound once the event is handed on. Records whose starts tie are read
+ * together and ordered by event_compare() itself (end, title, id): the
+ * same order as sorting the events, ties included, at the cost of
+ * holding a tie's few events at once.
+ *
+ * Why a sort for every store, not only the unsorted ones. itin keeps no
+ * store in order: events stay in the order they came (`add` appends;
+ * import, rm and edit rewrite the others as they were), a hand edit puts
+ * one anywhere, and local times in several zones are not the instants'
+ * order (bench/gen.sh's store is out of order within each day). Streaming
+ * a store in file order would still need all of its ids to find a
+ * repeated one before the first event is written (a duplicate's error,
+ * or its "read once" warning, must come before any output, as from the
+ * whole read): ids are not in the sort's key, so an order never makes
+ * them adjacent. That check needs an external sort of the ids whatever
+ * the order; the records ride on the same mechanism, and a store that is
+ * in order costs a merge that reads its runs back one after the other.
+ * Memory is then fixed (about 1 MiB of sorting at most, and the window),
+ * the temporary file 32 bytes an event beyond the first 16k, in $TMPDIR
+ * as sort(1) does (a tmpfs there holds it in memory: set TMPDIR to a
+ * disk to keep it out); and when no temporary file can be written the
+ * records stay in memory, the command still succeeds.
  *
  * A block the scan cannot vouch for is read by the full reader in the
  * first pass, where its errors and warnings are met as in a whole read,
  * and again in the second (storescan.h says why twice). When
- * the scan gives up (any doubt: storescan.h), the store is read whole
+ * the walk gives up (any doubt: storescan.h), the store is read whole
  * by store_load_scan() and sorted, exactly as before: the same events,
  * errors and warnings, the memory then the events'.
  *
@@ -26,7 +47,8 @@
  * pipe does not hold off `itin add`): itin appends past the bytes
  * indexed and replaces the file by rename, so the open file keeps them.
  * A block that no longer reads as it did (another program changed the
- * file in place) fails the command (75), never shows another event.
+ * file in place: it must parse cleanly to one event at the same instant)
+ * fails the command (75), never shows another event.
  */
 #ifndef ITIN_STORESTREAM_H
 #define ITIN_STORESTREAM_H
@@ -37,6 +59,7 @@
 #include "itin/evarena.h"
 #include "itin/evlist.h"
 #include "itin/filter.h"
+#include "itin/runsort.h"
 #include "itin/storescan.h"
 #include "itin/tz.h"
 
@@ -47,9 +70,11 @@ struct storestream {
 	const struct filter *f; /* borrowed: decides each event */
 	const struct tz *in;	/* NULL, or --in's zone */
 	int fd;			/* the store; -1: the events are in all */
-	struct storescan_index ix;
+	struct runsort recs;	/* the records: start, then place */
+	struct runsort_item rec; /* the next record, read ahead */
+	bool has_rec;
 	struct evlist all;     /* the whole read, sorted, when fd is -1 */
-	size_t pos;	       /* the next record, or event of all */
+	size_t pos;	       /* the next event of all */
 	struct evlist scratch; /* one tie's events, in one arena */
 	struct evarena_mark mark;
 	struct event **group; /* that tie, in order */
@@ -76,8 +101,5 @@ int storestream_open(struct storestream *s, const char *path,
 int storestream_next(struct storestream *s, struct event **ev,
 		     struct itin_err *err);
 void storestream_close(struct storestream *s);
-
-/* Sort records by start, end, then line (file order). */
-void storestream_sort(struct storescan_rec *v, size_t n);
 
 #endif

@@ -141,4 +141,111 @@ ITIN_FILE=$S itin export --format tsv 2>"$T/err" | head -n 2 >"$T/out"
 [ "$(wc -l <"$T/out")" = 2 ] && ok "| head: two lines" || not_ok "| head"
 [ -s "$T/err" ] && not_ok "| head says $(cat "$T/err")" || ok "| head: quiet"
 
+# ---- a store larger than the sort's memory (runsort.h: 16k records) ----
+
+# gen N sorted|shuffled: N events, in start order (all in UTC) or in an
+# order with no runs to speak of, in six zones.
+gen() {
+	awk -v n="$1" -v mode="$2" 'BEGIN {
+		split("UTC Asia/Tokyo Europe/Brussels America/New_York Australia/Sydney Pacific/Kiritimati", zs, " ")
+		for (i = 0; i < n; i++) {
+			k = mode == "sorted" ? i : (i * 7919) % n
+			d = int(k / 8)
+			z = mode == "sorted" ? "UTC" : zs[1 + k % 6]
+			printf "%04d-%02d-%02d %02d:00-%02d:30  meeting  Event %d\n    id: ev%06d\n    tz: %s\n",
+				2000 + int(d / 336), 1 + int(d % 336 / 28), 1 + d % 28,
+				8 + k % 8, 8 + k % 8, k, k, z
+		}
+	}'
+}
+N=40000
+gen $N sorted >"$T/sorted.itin"
+gen $N shuffled >"$T/shuffled.itin"
+# The reference: the whole read (one event twice: the stream gives up).
+for st in sorted shuffled; do
+	cp "$T/$st.itin" "$T/$st-full.itin"
+	head -n 3 "$T/$st.itin" >>"$T/$st-full.itin"
+	S=$T/$st.itin F=$T/$st-full.itin
+	for fmt in ics tsv itin; do
+		same_run "$st, $N events: export $fmt" export --format "$fmt"
+	done
+	same_run "$st, $N events: list json --from" list --format json \
+		--from 2040-01-01
+done
+ITIN_FILE=$T/shuffled.itin run export --format tsv
+[ "$(wc -l <"$T/out")" = $((N + 1)) ] && ok "every event of $N" ||
+	not_ok "$(wc -l <"$T/out") lines for $N events"
+
+# The sort's runs go to a temporary file in TMPDIR, removed at once;
+# without one (a TMPDIR that cannot be written) they stay in memory.
+mkdir "$T/tmp"
+ITIN_FILE=$T/shuffled.itin TMPDIR=$T/tmp run export --format itin
+cp "$T/out" "$T/out.tmp"
+expect_rc 0 "export with a TMPDIR of its own"
+[ -z "$(ls -A "$T/tmp")" ] && ok "no temporary file left" ||
+	not_ok "left in TMPDIR: $(ls -A "$T/tmp")"
+ITIN_FILE=$T/shuffled.itin TMPDIR=$T/missing/dir run export --format itin
+expect_rc 0 "export with a TMPDIR that cannot be written"
+same_file "$T/out" "$T/out.tmp" "the same events, sorted in memory"
+
+# Two events under one id: the whole read's error, nothing written.
+cp "$T/shuffled.itin" "$T/dup.itin"
+printf '2001-01-01 10:00  call  Other\n    id: ev000123\n    tz: UTC\n' >>"$T/dup.itin"
+ITIN_FILE=$T/dup.itin run export -o "$T/dup.ics"
+expect_rc 65 "a repeated id far from the first"
+expect_err "duplicate id 'ev000123'" "the whole read's message"
+[ -e "$T/dup.ics" ] && not_ok "dup: output made" || ok "dup: no output made"
+
+# ---- the store changed between the passes ------------------------------
+
+# between DESC EDIT...: export tsv of sorted.itin into a FIFO; once its
+# first line is out (the first pass is done, the lock given up, and the
+# export waits for the FIFO to be read) EDIT runs, then the rest is read.
+# Leaves the status in rc, the output in $T/out.
+between() {
+	desc=$1
+	shift
+	cp "$T/sorted.itin" "$T/live.itin"
+	rm -f "$T/fifo"
+	mkfifo "$T/fifo"
+	ITIN_FILE=$T/live.itin itin export --format tsv >"$T/fifo" 2>"$T/err" &
+	pid=$!
+	exec 3<"$T/fifo"
+	IFS= read -r first <&3
+	"$@"
+	{
+		printf '%s\n' "$first"
+		cat <&3
+	} >"$T/out"
+	exec 3<&-
+	wait "$pid"
+	rc=$?
+}
+ITIN_FILE=$T/sorted.itin itin export --format tsv >"$T/before.tsv"
+add_one() {
+	ITIN_FILE=$T/live.itin itin add call Added --start "2001-02-03 10:00" \
+		--tz UTC >/dev/null
+}
+between "add" add_one
+expect_rc 0 "an add between the passes"
+same_file "$T/before.tsv" "$T/out" "the add not seen: the store as the first pass read it"
+grep -q Added "$T/live.itin" && ok "the add was made" || not_ok "no add"
+rm_one() {
+	ITIN_FILE=$T/live.itin itin rm ev039990 >/dev/null
+}
+between "rm" rm_one
+expect_rc 0 "a rewrite (rm) between the passes"
+same_file "$T/before.tsv" "$T/out" "the old file read to its end"
+# Another program writes over the last event in place (same length):
+# the block no longer reads as it did.
+in_place() {
+	off=$(grep -b 'Event 39999$' "$T/live.itin" | cut -d: -f1)
+	printf '1999' | dd of="$T/live.itin" bs=1 seek="$off" conv=notrunc 2>/dev/null
+}
+between "in place" in_place
+expect_rc 75 "a store changed in place between the passes"
+expect_err "was changed in place while it was read" "says so"
+grep -q 'Event 39999' "$T/out" && not_ok "the changed event shown" ||
+	ok "the changed event not shown"
+
 finish

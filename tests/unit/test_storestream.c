@@ -3,15 +3,18 @@
  * storestream.h) against the full reader: each record's instants are
  * those of its block's event, the zones those icalio_zones_add() gathers
  * from the events, every block's place its own (read again in the
- * second pass), and the records sort by start, then file order.
+ * second pass); the sort of records in bounded memory (runsort.h); and
+ * the stream against the whole read, sorted.
  */
 #include "test.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "itin/icalio.h"
 #include "itin/itinfmt.h"
+#include "itin/runsort.h"
 #include "itin/storestream.h"
 
 /* Blocks of every form the scan vouches for, and some it does not. */
@@ -79,42 +82,127 @@ TEST(records_are_the_events)
 	evlist_release(&l);
 }
 
-/* The order the heap sort must give: by start, then place. */
-static bool in_order(const struct storescan_rec *v, size_t n)
+/* n records of a sort holding a few hundred (so many runs, and merges
+ * of merges), as they come back: in order, each once, again after a
+ * rewind. */
+static void check_runsort(size_t n)
 {
-	for (size_t i = 1; i < n; i++)
-		if (v[i - 1].start_utc > v[i].start_utc ||
-		    (v[i - 1].start_utc == v[i].start_utc &&
-		     v[i - 1].place >= v[i].place))
-			return false;
-	return true;
+	struct runsort rs;
+	struct runsort_item it, last = {0, 0};
+	struct itin_err err;
+	uint64_t sum_in = 0, sum_out = 0;
+	size_t got;
+	bool sorted = true;
+
+	runsort_init(&rs, 4096);
+	for (size_t i = 0; i < n; i++) {
+		/* Ties on the key, out of order, both halves of the range. */
+		uint64_t key = (uint64_t)(i * 7919 % 997) << 54 | (i % 3);
+		uint64_t val = (uint64_t)(i * 104729 % (n + 1));
+
+		runsort_add(&rs, key, val);
+		sum_in += key * 31 + val;
+	}
+	CHECK(runsort_finish(&rs, &err) == 0);
+	for (int pass = 0; pass < 2; pass++) {
+		got = 0;
+		sum_out = 0;
+		while (runsort_next(&rs, &it, &err) == 1) {
+			if (got && (it.key < last.key ||
+				    (it.key == last.key && it.val < last.val)))
+				sorted = false;
+			last = it;
+			sum_out += it.key * 31 + it.val;
+			got++;
+		}
+		CHECK_INT((long)got, (long)n);
+		CHECK(sorted);
+		CHECK(sum_out == sum_in);
+		CHECK(runsort_rewind(&rs, &err) == 0);
+	}
+	runsort_release(&rs);
 }
 
-TEST(sort_by_start_then_file_order)
+TEST(runsort_in_memory_and_in_runs)
 {
-	struct storescan_rec v[] = {
-	    {5, 40}, {5, 30}, {1, 50}, {5, 10}, {-3, 20}, {7, 5},
-	};
-	const unsigned want[] = {20, 50, 10, 30, 40, 5};
-	struct storescan_rec *many = malloc(1000 * sizeof(*many));
+	check_runsort(0);
+	check_runsort(1);
+	check_runsort(255);
+	check_runsort(1000);	/* a few runs */
+	check_runsort(40000); /* over 64 runs: merged twice */
+}
 
-	storestream_sort(v, sizeof(v) / sizeof(v[0]));
-	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
-		CHECK_INT((long)v[i].place, (long)want[i]);
-	/* Many, with ties, out of order; then already in order. */
-	for (size_t i = 0; i < 1000; i++)
-		many[i] = (struct storescan_rec){(int64_t)(i * 7919 % 37),
-						 (uint64_t)(i * 104729 % 1000)};
-	storestream_sort(many, 1000);
-	CHECK(in_order(many, 1000));
-	storestream_sort(many, 1000);
-	CHECK(in_order(many, 1000));
-	free(many);
+/* No temporary file to be had: the records stay in memory, the same. */
+TEST(runsort_without_a_temporary_file)
+{
+	const char *old = getenv("TMPDIR");
+	char *keep = old ? strdup(old) : NULL;
+
+	setenv("TMPDIR", "/nonexistent/itin-test", 1);
+	check_runsort(5000);
+	if (keep)
+		setenv("TMPDIR", keep, 1);
+	else
+		unsetenv("TMPDIR");
+	free(keep);
+}
+
+/* The stream over a store file against the whole read, sorted: the
+ * same events in the same order, for a store in order, out of order,
+ * and with ties. */
+static void check_stream(const char *text)
+{
+	char path[] = "/tmp/itin-test-stream.XXXXXX";
+	int fd = mkstemp(path);
+	struct filter f = FILTER_INIT;
+	struct storestream s;
+	struct evlist l = EVLIST_INIT;
+	struct itin_err err;
+	struct event *ev;
+	size_t i = 0;
+	int r;
+
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	CHECK(write(fd, text, strlen(text)) == (ssize_t)strlen(text));
+	close(fd);
+	CHECK(itinfmt_parse(text, strlen(text), "s", &l, NULL, &err) == 0);
+	evlist_sort(&l);
+	CHECK(storestream_open(&s, path, &f, NULL, NULL, NULL, &err) == 0);
+	/* Streamed, not read whole. */
+	CHECK(s.fd >= 0);
+	while ((r = storestream_next(&s, &ev, &err)) == 1) {
+		CHECK(i < l.n);
+		if (i < l.n)
+			CHECK_STR(ev->id, l.v[i]->id);
+		i++;
+	}
+	CHECK_INT(r, 0);
+	CHECK_INT((long)i, (long)l.n);
+	storestream_close(&s);
+	evlist_release(&l);
+	unlink(path);
+}
+
+TEST(stream_is_the_sorted_read)
+{
+	check_stream(store);
+	check_stream("2020-01-01 09:00  call  A\n    id: a\n    tz: UTC\n"
+		     "2020-01-02 09:00  call  B\n    id: b\n    tz: UTC\n");
+	/* Ties on the start: end, then title, then id decide. */
+	check_stream("2020-01-01 09:00-11:00  call  Z\n    id: z\n    tz: UTC\n"
+		     "2020-01-01 09:00-10:00  call  Z\n    id: y\n    tz: UTC\n"
+		     "2020-01-01 09:00-10:00  call  A\n    id: x\n    tz: UTC\n"
+		     "2019-01-01 09:00-10:00  call  A\n    id: w\n    tz: UTC\n"
+		     "2020-01-01 09:00-10:00  call  A\n    id: v\n    tz: UTC\n");
 }
 
 int main(void)
 {
 	RUN(records_are_the_events);
-	RUN(sort_by_start_then_file_order);
+	RUN(runsort_in_memory_and_in_runs);
+	RUN(runsort_without_a_temporary_file);
+	RUN(stream_is_the_sorted_read);
 	return test_done();
 }
