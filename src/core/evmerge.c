@@ -27,6 +27,7 @@
 #include "itin/hash.h"
 #include "itin/hashmap.h"
 #include "itin/evident.h"
+#include "itin/idtable.h"
 #include "itin/evmerge.h"
 #include "itin/places.h"
 #include "itin/xalloc.h"
@@ -64,7 +65,7 @@ enum { W_LOOKALIKE, W_STALE, W_XID, W_FLOATING, W_KINDS };
 
 struct evmerge {
 	struct evlist *store;
-	struct evindex *ids;
+	struct idtable ids; /* every id in store, the first of duplicates */
 	struct hashmap uids, content, content_nouid, lookalike;
 	unsigned content_mask; /* what content is keyed on; 0: not built */
 	size_t probes;	       /* candidates compared (evmerge_probes()) */
@@ -113,7 +114,7 @@ static void flush_warnings(struct evmerge *m)
 
 void evmerge_expect(struct evmerge *m, size_t n)
 {
-	evindex_reserve(m->ids, n);
+	idtable_reserve(&m->ids, n);
 }
 
 void evmerge_revisions(struct evmerge *m)
@@ -136,7 +137,17 @@ struct evmerge *evmerge_new(struct evlist *store)
 	struct evmerge *m = xcalloc(1, sizeof(*m));
 
 	m->store = store;
-	m->ids = evindex_build(store);
+	idtable_reserve(&m->ids, store->n);
+	for (size_t i = 0; i < store->n; i++) {
+		const char *id = store->v[i]->id;
+		uint64_t h;
+
+		if (!id)
+			continue;
+		h = idtable_hash(id);
+		if (idtable_find(&m->ids, store, id, h) < 0)
+			idtable_put(&m->ids, store, id, h, i);
+	}
 	cands_init(&m->uids);
 	cands_init(&m->content);
 	cands_init(&m->content_nouid);
@@ -158,7 +169,7 @@ void evmerge_free(struct evmerge *m)
 	if (!m)
 		return;
 	flush_warnings(m);
-	evindex_free(m->ids);
+	idtable_release(&m->ids);
 	hashmap_release(&m->uids);
 	hashmap_release(&m->content);
 	hashmap_release(&m->content_nouid);
@@ -259,6 +270,12 @@ static long find_content(struct evmerge *m, const struct event *ev)
 	return -1;
 }
 
+/* The stored event with this id, or -1. */
+static long find_id(const struct evmerge *m, const char *id)
+{
+	return idtable_find(&m->ids, m->store, id, idtable_hash(id));
+}
+
 static long find_uid(struct evmerge *m, const char *uid)
 {
 	struct hashmap_iter it;
@@ -275,13 +292,13 @@ static long find_uid(struct evmerge *m, const char *uid)
 	}
 	/* Imports before uids made the UID the id, or, for a UID that
 	 * could not be one, "ics-" and its hash. */
-	pos = evindex_find(m->ids, uid);
+	pos = find_id(m, uid);
 	if (pos < 0) {
 		char legacy[24];
 
 		snprintf(legacy, sizeof(legacy), "ics-%016llx",
 			 (unsigned long long)uid_key(uid));
-		pos = evindex_find(m->ids, legacy);
+		pos = find_id(m, legacy);
 	}
 	return pos;
 }
@@ -303,7 +320,7 @@ static void check_xid(struct evmerge *m, struct event *ev, unsigned carried,
 
 	if (!has_uid(ev) || !(carried & EVF_ID))
 		return;
-	pos = evindex_find(m->ids, ev->id);
+	pos = find_id(m, ev->id);
 	if (pos < 0)
 		return;
 	s = m->store->v[pos];
@@ -321,28 +338,29 @@ static void check_xid(struct evmerge *m, struct event *ev, unsigned carried,
 }
 
 /*
- * The stored event whose id is ev's id as an earlier version derived it
- * (event_old_id(): before ids were mixed by fmix64), or -1: a store keeps
- * the ids it wrote, so an event imported by an earlier version is still
- * found by id, as it was then. An id that is not derived is not a hex
- * number whose old form a store could hold, but for a chance of 2^-64.
+ * Which stored event ev is, or -1; *h gets the hash of ev's id.
+ *
+ * By id, then by the id as an earlier version derived it (event_old_id():
+ * before ids were mixed by fmix64): a store keeps the ids it wrote, so an
+ * event imported by an earlier version is still found by id, as it was
+ * then. An id that is not derived is not a hex number whose old form a
+ * store could hold, but for a chance of 2^-64. Into a large store both
+ * lookups are cache misses, most of an import's merge: the second slot is
+ * asked for before the first is read, so that they overlap.
  */
-static long find_old_id(const struct evmerge *m, const struct event *ev)
+static long find_same(struct evmerge *m, const struct event *ev, uint64_t *h)
 {
 	char old[EVENT_HEX_ID_SIZE];
+	bool has_old = event_old_id(ev->id, old);
+	uint64_t old_h = has_old ? idtable_hash(old) : 0;
+	long pos;
 
-	if (!event_old_id(ev->id, old))
-		return -1;
-	return evindex_find(m->ids, old);
-}
-
-/* Which stored event ev is, or -1. */
-static long find_same(struct evmerge *m, const struct event *ev)
-{
-	long pos = evindex_find(m->ids, ev->id);
-
-	if (pos < 0)
-		pos = find_old_id(m, ev);
+	*h = idtable_hash(ev->id);
+	if (has_old)
+		idtable_prefetch(&m->ids, old_h);
+	pos = idtable_find(&m->ids, m->store, ev->id, *h);
+	if (pos < 0 && has_old)
+		pos = idtable_find(&m->ids, m->store, old, old_h);
 	if (pos < 0 && has_uid(ev))
 		pos = find_uid(m, ev->uid);
 	if (pos < 0)
@@ -374,9 +392,11 @@ static const struct event *lookalike(struct evmerge *m, const struct event *ev)
 	return NULL;
 }
 
-static void index_at(struct evmerge *m, const struct event *ev, size_t pos)
+/* ev, whose id hashes to h, is stored (or about to be) at pos. */
+static void index_at(struct evmerge *m, const struct event *ev, uint64_t h,
+		     size_t pos)
 {
-	evindex_put(m->ids, ev->id, pos);
+	idtable_put(&m->ids, m->store, ev->id, h, pos);
 	if (has_uid(ev))
 		cands_put(&m->uids, uid_key(ev->uid), pos);
 	/* An event of this file joins content at the next file. */
@@ -498,8 +518,9 @@ static void warn_stale(struct evmerge *m, const struct event *old,
 		     old->title, old->id, a, b);
 }
 
-/* ev is no stored event: add it (with a word if it looks like one). */
-static int add_new(struct evmerge *m, struct event *ev,
+/* ev (its id's hash h) is no stored event: add it (with a word if it
+ * looks like one). */
+static int add_new(struct evmerge *m, struct event *ev, uint64_t h,
 		   const struct itin_warner *w, evmerge_fn fn, void *ctx)
 {
 	const struct event *like = lookalike(m, ev);
@@ -515,7 +536,7 @@ static int add_new(struct evmerge *m, struct event *ev,
 				     "added as a new event",
 				     ev->title, when, like->id);
 	}
-	index_at(m, ev, m->store->n);
+	index_at(m, ev, h, m->store->n);
 	evlist_add(m->store, ev);
 	report(fn, ctx, EVMERGE_ADDED, NULL, ev);
 	return EVMERGE_ADDED;
@@ -579,7 +600,7 @@ static int update(struct evmerge *m, size_t pos, struct event *ev,
 	else if (ev->seq < old->seq)
 		ev->seq = old->seq;
 	report(fn, ctx, EVMERGE_UPDATED, old, ev);
-	index_at(m, ev, pos);
+	index_at(m, ev, idtable_hash(ev->id), pos);
 	evlist_replace(m->store, pos, ev);
 	return EVMERGE_UPDATED;
 }
@@ -590,12 +611,13 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 {
 	unsigned carried = carried_of(m, ev);
 	long pos;
+	uint64_t h;
 	struct event *old;
 
 	check_xid(m, ev, carried, w);
-	pos = find_same(m, ev);
+	pos = find_same(m, ev, &h);
 	if (pos < 0)
-		return add_new(m, ev, w, fn, ctx);
+		return add_new(m, ev, h, w, fn, ctx);
 	old = m->store->v[pos];
 	if (edited_since(old, ev, carried)) {
 		report(fn, ctx, EVMERGE_EDITED, old, ev);
