@@ -59,6 +59,21 @@ static void cands_put(struct hashmap *t, uint64_t key, size_t pos)
 
 /* ---- the merger ---- */
 
+/*
+ * What the lookups of an event by id need, worked out ahead of it: the
+ * hashes of its id and of the id's old form (find_same()), whose slots
+ * are then asked for (idtable_prefetch()). In a large store each is a
+ * cache miss; AHEAD events ahead, they have arrived when the event comes.
+ */
+#define AHEAD 8
+struct ahead {
+	const struct event *ev; /* NULL: none */
+	const char *id;		/* ev->id then: a new id needs new hashes */
+	uint64_t h, old_h;
+	bool has_old;
+	char old[EVENT_HEX_ID_SIZE];
+};
+
 /* The kinds of warning the merger caps per file. */
 enum { W_LOOKALIKE, W_STALE, W_XID, W_FLOATING, W_KINDS };
 #define WARN_MAX 10
@@ -74,6 +89,11 @@ struct evmerge {
 	const char *fname;
 	unsigned carried;
 	bool revisions; /* the file's seq: is this store's kind of count */
+	/* The events coming (evmerge_coming()), the next to look ahead at,
+	 * and the last AHEAD looked at, by index % AHEAD. */
+	const struct evlist *coming;
+	size_t next;
+	struct ahead ahead[AHEAD];
 	/* Warnings of each kind for the current file: after WARN_MAX, one
 	 * line says how many more (flush_warnings()). */
 	size_t nwarn[W_KINDS];
@@ -337,6 +357,52 @@ static void check_xid(struct evmerge *m, struct event *ev, unsigned carried,
 	free(id);
 }
 
+/* Work out a's lookups of ev and ask for their slots. */
+static void look_ahead(struct evmerge *m, struct ahead *a,
+		       const struct event *ev)
+{
+	a->ev = ev;
+	a->id = ev->id;
+	a->has_old = event_old_id(ev->id, a->old);
+	a->h = idtable_hash(ev->id);
+	a->old_h = a->has_old ? idtable_hash(a->old) : 0;
+	idtable_prefetch(&m->ids, a->h);
+	if (a->has_old)
+		idtable_prefetch(&m->ids, a->old_h);
+}
+
+/* The next coming event looked ahead at, when there is one. */
+static void look_further(struct evmerge *m)
+{
+	if (!m->coming || m->next >= m->coming->n)
+		return;
+	if (m->coming->v[m->next])
+		look_ahead(m, &m->ahead[m->next % AHEAD],
+			   m->coming->v[m->next]);
+	m->next++;
+}
+
+void evmerge_coming(struct evmerge *m, const struct evlist *l, size_t from)
+{
+	memset(m->ahead, 0, sizeof(m->ahead));
+	m->coming = l;
+	m->next = from;
+	for (int k = 0; k < AHEAD; k++)
+		look_further(m);
+}
+
+/* ev's lookups: looked ahead at, or worked out now (into *tmp). */
+static const struct ahead *lookups_of(struct evmerge *m,
+				      const struct event *ev,
+				      struct ahead *tmp)
+{
+	for (int k = 0; k < AHEAD; k++)
+		if (m->ahead[k].ev == ev && m->ahead[k].id == ev->id)
+			return &m->ahead[k];
+	look_ahead(m, tmp, ev);
+	return tmp;
+}
+
 /*
  * Which stored event ev is, or -1; *h gets the hash of ev's id.
  *
@@ -345,22 +411,19 @@ static void check_xid(struct evmerge *m, struct event *ev, unsigned carried,
  * event imported by an earlier version is still found by id, as it was
  * then. An id that is not derived is not a hex number whose old form a
  * store could hold, but for a chance of 2^-64. Into a large store both
- * lookups are cache misses, most of an import's merge: the second slot is
- * asked for before the first is read, so that they overlap.
+ * lookups are cache misses, most of an import's merge: their slots were
+ * asked for events ahead (evmerge_coming()), or at least together.
  */
 static long find_same(struct evmerge *m, const struct event *ev, uint64_t *h)
 {
-	char old[EVENT_HEX_ID_SIZE];
-	bool has_old = event_old_id(ev->id, old);
-	uint64_t old_h = has_old ? idtable_hash(old) : 0;
+	struct ahead tmp;
+	const struct ahead *a = lookups_of(m, ev, &tmp);
 	long pos;
 
-	*h = idtable_hash(ev->id);
-	if (has_old)
-		idtable_prefetch(&m->ids, old_h);
-	pos = idtable_find(&m->ids, m->store, ev->id, *h);
-	if (pos < 0 && has_old)
-		pos = idtable_find(&m->ids, m->store, old, old_h);
+	*h = a->h;
+	pos = idtable_find(&m->ids, m->store, ev->id, a->h);
+	if (pos < 0 && a->has_old)
+		pos = idtable_find(&m->ids, m->store, a->old, a->old_h);
 	if (pos < 0 && has_uid(ev))
 		pos = find_uid(m, ev->uid);
 	if (pos < 0)
@@ -616,6 +679,7 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 
 	check_xid(m, ev, carried, w);
 	pos = find_same(m, ev, &h);
+	look_further(m); /* into the place ev's lookups had */
 	if (pos < 0)
 		return add_new(m, ev, h, w, fn, ctx);
 	old = m->store->v[pos];
