@@ -23,6 +23,7 @@
 #include "itin/evarena.h"
 #include "itin/event.h"
 #include "itin/formula.h"
+#include "itin/idtable.h"
 #include "itin/strbuf.h"
 
 /* The columns the reader knows, the native ones first. */
@@ -66,20 +67,12 @@ enum col {
 };
 
 /*
- * The ids read so far, to refuse a duplicate. A million ids make a table
- * that no cache holds, so a slot is kept to 8 bytes (the id's hash and
- * the event's place in out; the id itself is the event's, never copied)
- * and the line each event came from sits in an array written in order.
+ * The ids read so far, to refuse a duplicate (positions in out, idtable.h)
+ * and the line each event came from, in an array written in order.
  */
-struct idslot {
-	uint32_t hash;
-	uint32_t pos; /* 1 + index in out->v; 0: empty */
-};
-
 struct idset {
-	struct idslot *v;
-	size_t cap, n; /* cap: 0 or a power of two */
-	long *lines;   /* by index in out->v, from base on */
+	struct idtable t;
+	long *lines; /* by index in out->v, from base on */
 	size_t base, nlines, alines;
 };
 
@@ -149,6 +142,10 @@ struct evreader {
 	 * goes back to when the row is refused (evarena.h). */
 	struct evarena *arena;
 	struct evarena_mark row_mark;
+	/* The hash of the row's id column (idtable_hash()), when it has one:
+	 * the event's id is then that text, hashed once. */
+	bool row_has_id;
+	uint64_t row_id_hash;
 };
 
 /* A field of the row: the column's value, un-neutralised (see csvrec.h). */

@@ -81,6 +81,15 @@ void evmerge_source(struct evmerge *m, const char *fname, unsigned carried);
 void evmerge_revisions(struct evmerge *m);
 
 /*
+ * The events to be merged next are l->v[from], l->v[from + 1]... in that
+ * order (some may be left out): the merger looks a few ahead, so that
+ * their lookups in a large store are under way when they come. Only a
+ * hint; l's events must stay where they are until merged (a slot set to
+ * NULL is skipped).
+ */
+void evmerge_coming(struct evmerge *m, const struct evlist *l, size_t from);
+
+/*
  * Merge ev, a checked event (takes it). fn may be NULL. Returns what
  * happened, or -1 when an update cannot be made (the kept fields do not
  * fit the new ones: a kept zone where the new time does not exist); err

@@ -40,12 +40,14 @@ void itinesc_put_len(struct strbuf *sb, const char *s, size_t len,
 		     const char *special);
 
 /*
- * Append the character at s[i] of s[0..len), escaped as itinesc_put()
- * would; returns its length in bytes. For a writer that decides some
- * characters itself (the venue's commas).
+ * Append s[from..to) of the value s[0..len), escaped as itinesc_put()
+ * escapes them in the whole value (a space is at an edge only at 0 or
+ * len - 1). For a writer that decides some characters itself (the
+ * venue's commas) and escapes the runs between them. from and to must be
+ * on character boundaries.
  */
-size_t itinesc_put_char(struct strbuf *sb, const char *s, size_t i, size_t len,
-			const char *special);
+void itinesc_put_span(struct strbuf *sb, const char *s, size_t from, size_t to,
+		      size_t len, const char *special);
 
 /*
  * Append the byte c, escaped as above but for the format characters: the

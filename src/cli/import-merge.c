@@ -152,6 +152,7 @@ static int merge(struct evlist *store, struct input *in, size_t nin,
 		evmerge_source(m, in[k].name, carried_by(&in[k]));
 		if (in[k].fmt == FMT_ITIN)
 			evmerge_revisions(m);
+		evmerge_coming(m, l, 0);
 		for (size_t j = 0; j < l->n; j++) {
 			struct event *ev = l->v[j];
 			int r;

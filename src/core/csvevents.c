@@ -16,53 +16,9 @@
 #include "itin/hash.h"
 #include "itin/xalloc.h"
 
-/* A slot keeps the low half of the id's FNV-1a (hash.h): enough to
- * choose the slot and to skip most comparisons. */
-static uint32_t id_hash(const char *s)
-{
-	return (uint32_t)fnv1a_str(FNV1A_OFFSET, s);
-}
-
-static struct idslot *idset_slot(const struct idset *set,
-				 const struct evlist *out, const char *id,
-				 uint32_t h)
-{
-	size_t mask = set->cap - 1, i = h & mask;
-
-	while (set->v[i].pos && (set->v[i].hash != h ||
-				 strcmp(out->v[set->v[i].pos - 1]->id, id)))
-		i = (i + 1) & mask;
-	return &set->v[i];
-}
-
-/* The slot of id: found (->pos set) or where it goes. */
-static struct idslot *idset_find(struct idset *set, const struct evlist *out,
-				 const char *id, uint32_t h)
-{
-	if ((set->n + 1) * 4 > set->cap * 3) {
-		struct idslot *old = set->v;
-		size_t oldcap = set->cap, i;
-
-		set->cap = oldcap ? 2 * oldcap : 1024;
-		/* Probes are random: a large table in huge pages. */
-		set->v = xcalloc_huge(set->cap, sizeof(struct idslot));
-		for (i = 0; i < oldcap; i++) {
-			size_t j = old[i].hash & (set->cap - 1);
-
-			if (!old[i].pos)
-				continue;
-			while (set->v[j].pos)
-				j = (j + 1) & (set->cap - 1);
-			set->v[j] = old[i];
-		}
-		free(old);
-	}
-	return idset_slot(set, out, id, h);
-}
-
 static void idset_release(struct idset *set)
 {
-	free(set->v);
+	idtable_release(&set->t);
 	free(set->lines);
 }
 
@@ -165,16 +121,16 @@ static void drop_row(struct evreader *er)
 static int add_event(struct evreader *er, const struct csvio_record *rec,
 		     struct event *ev, struct itin_err *err)
 {
-	uint32_t h = id_hash(ev->id);
-	struct idslot *slot = idset_find(&er->ids, er->out, ev->id, h);
+	uint64_t h = er->row_has_id ? er->row_id_hash : idtable_hash(ev->id);
+	long pos = idtable_find(&er->ids.t, er->out, ev->id, h);
 
-	if (slot->pos) {
+	if (pos >= 0) {
 		long line, col;
-		long first = er->ids.lines[slot->pos - 1 - er->ids.base];
+		long first = er->ids.lines[(size_t)pos - er->ids.base];
 
 		/* The same row twice is one event (a spreadsheet's copy);
 		 * two different rows under one id are a mistake. */
-		if (evident_same(er->out->v[slot->pos - 1], ev, EVF_ALL)) {
+		if (evident_same(er->out->v[pos], ev, EVF_ALL)) {
 			itin_warn_at(er->w, er->fname, rec->line, 1,
 				     "row is the same event as line %ld; "
 				     "read once",
@@ -185,7 +141,7 @@ static int add_event(struct evreader *er, const struct csvio_record *rec,
 		csvev_pos(rec, er->col[C_ID], &line, &col);
 		itin_err_at(err, ITIN_EX_DATAERR, er->fname, line, col,
 			    "duplicate id '%s' (first at line %ld)", ev->id,
-			    er->ids.lines[slot->pos - 1 - er->ids.base]);
+			    first);
 		drop_row(er);
 		return 1;
 	}
@@ -194,9 +150,7 @@ static int add_event(struct evreader *er, const struct csvio_record *rec,
 		return itin_err_at(err, ITIN_EX_DATAERR, er->fname, rec->line,
 				   1, "too many events in one file");
 	}
-	slot->hash = h;
-	slot->pos = (uint32_t)er->out->n + 1;
-	er->ids.n++;
+	idtable_put(&er->ids.t, er->out, ev->id, h, er->out->n);
 	if (er->ids.nlines == er->ids.alines)
 		er->ids.lines = xgrow(er->ids.lines, &er->ids.alines,
 				      er->ids.nlines + 1, sizeof(long));
@@ -213,13 +167,15 @@ static int build_row(struct evreader *er, const struct csvio_record *rec,
 	struct event *ev;
 	int r;
 
-	if (er->ids.cap) {
-		/* The id's slot is a cache miss in a table of millions; ask
-		 * for it now, so it has arrived when the event is built. */
-		struct val id = csvev_get(er, rec, C_ID);
-		uint32_t h = (uint32_t)fnv1a_bytes(FNV1A_OFFSET, id.s, id.len);
+	/* The id's slot is a cache miss in a table of millions; ask for it
+	 * now, so it has arrived when the event is built. An id given is
+	 * the event's id as it is (csvrow.c), so this is its hash. */
+	struct val id = csvev_get(er, rec, C_ID);
 
-		__builtin_prefetch(&er->ids.v[h & (er->ids.cap - 1)]);
+	er->row_has_id = id.len > 0;
+	if (er->row_has_id) {
+		er->row_id_hash = fnv1a_bytes(FNV1A_OFFSET, id.s, id.len);
+		idtable_prefetch(&er->ids.t, er->row_id_hash);
 	}
 	/* Built in out's arena, where it stays if it is added. */
 	er->row_mark = evarena_mark(er->arena);

@@ -93,8 +93,8 @@ int csvrec_run_finish(struct csvio_reader *r);
 
 /* ---- csvrecfields.c ---- */
 
-/* Add a field (s[len] is a NUL) to the current record; a limit passed
- * sets r->cb_failed and r->cb_err (it is met inside libcsv's callback). */
+/* Add the field s[0..len) to the current record; a limit passed sets
+ * r->cb_failed and r->cb_err (it is met inside libcsv's callback). */
 void csvrec_add_field(struct csvio_reader *r, const char *s, size_t len);
 /* Forget the current record's bytes and fields. */
 void csvrec_reset_record(struct csvio_reader *r);

@@ -154,11 +154,10 @@ void csvrec_add_field(struct csvio_reader *r, const char *s, size_t len)
 		r->foff =
 		    xgrow(r->foff, &r->falloc, r->nf + 1, sizeof(*r->foff));
 	r->foff[r->nf++] = r->fbuf.len;
-	/* The field and the NUL libcsv put after it, in one copy; a call
-	 * per field is most of what the reader adds to libcsv. */
 	if (r->fbuf.len + len + 1 >= r->fbuf.alloc)
 		strbuf_grow(&r->fbuf, len + 1);
-	memcpy(r->fbuf.buf + r->fbuf.len, s, len + 1);
+	memcpy(r->fbuf.buf + r->fbuf.len, s, len);
+	r->fbuf.buf[r->fbuf.len + len] = '\0';
 	r->fbuf.len += len + 1;
 }
 

@@ -27,6 +27,7 @@
 #include "itin/hash.h"
 #include "itin/hashmap.h"
 #include "itin/evident.h"
+#include "itin/idtable.h"
 #include "itin/evmerge.h"
 #include "itin/places.h"
 #include "itin/xalloc.h"
@@ -58,13 +59,28 @@ static void cands_put(struct hashmap *t, uint64_t key, size_t pos)
 
 /* ---- the merger ---- */
 
+/*
+ * What the lookups of an event by id need, worked out ahead of it: the
+ * hashes of its id and of the id's old form (find_same()), whose slots
+ * are then asked for (idtable_prefetch()). In a large store each is a
+ * cache miss; AHEAD events ahead, they have arrived when the event comes.
+ */
+#define AHEAD 8
+struct ahead {
+	const struct event *ev; /* NULL: none */
+	const char *id;		/* ev->id then: a new id needs new hashes */
+	uint64_t h, old_h;
+	bool has_old;
+	char old[EVENT_HEX_ID_SIZE];
+};
+
 /* The kinds of warning the merger caps per file. */
 enum { W_LOOKALIKE, W_STALE, W_XID, W_FLOATING, W_KINDS };
 #define WARN_MAX 10
 
 struct evmerge {
 	struct evlist *store;
-	struct evindex *ids;
+	struct idtable ids; /* every id in store, the first of duplicates */
 	struct hashmap uids, content, content_nouid, lookalike;
 	unsigned content_mask; /* what content is keyed on; 0: not built */
 	size_t probes;	       /* candidates compared (evmerge_probes()) */
@@ -73,6 +89,11 @@ struct evmerge {
 	const char *fname;
 	unsigned carried;
 	bool revisions; /* the file's seq: is this store's kind of count */
+	/* The events coming (evmerge_coming()), the next to look ahead at,
+	 * and the last AHEAD looked at, by index % AHEAD. */
+	const struct evlist *coming;
+	size_t next;
+	struct ahead ahead[AHEAD];
 	/* Warnings of each kind for the current file: after WARN_MAX, one
 	 * line says how many more (flush_warnings()). */
 	size_t nwarn[W_KINDS];
@@ -113,7 +134,7 @@ static void flush_warnings(struct evmerge *m)
 
 void evmerge_expect(struct evmerge *m, size_t n)
 {
-	evindex_reserve(m->ids, n);
+	idtable_reserve(&m->ids, n);
 }
 
 void evmerge_revisions(struct evmerge *m)
@@ -136,7 +157,17 @@ struct evmerge *evmerge_new(struct evlist *store)
 	struct evmerge *m = xcalloc(1, sizeof(*m));
 
 	m->store = store;
-	m->ids = evindex_build(store);
+	idtable_reserve(&m->ids, store->n);
+	for (size_t i = 0; i < store->n; i++) {
+		const char *id = store->v[i]->id;
+		uint64_t h;
+
+		if (!id)
+			continue;
+		h = idtable_hash(id);
+		if (idtable_find(&m->ids, store, id, h) < 0)
+			idtable_put(&m->ids, store, id, h, i);
+	}
 	cands_init(&m->uids);
 	cands_init(&m->content);
 	cands_init(&m->content_nouid);
@@ -158,7 +189,7 @@ void evmerge_free(struct evmerge *m)
 	if (!m)
 		return;
 	flush_warnings(m);
-	evindex_free(m->ids);
+	idtable_release(&m->ids);
 	hashmap_release(&m->uids);
 	hashmap_release(&m->content);
 	hashmap_release(&m->content_nouid);
@@ -259,6 +290,12 @@ static long find_content(struct evmerge *m, const struct event *ev)
 	return -1;
 }
 
+/* The stored event with this id, or -1. */
+static long find_id(const struct evmerge *m, const char *id)
+{
+	return idtable_find(&m->ids, m->store, id, idtable_hash(id));
+}
+
 static long find_uid(struct evmerge *m, const char *uid)
 {
 	struct hashmap_iter it;
@@ -275,13 +312,13 @@ static long find_uid(struct evmerge *m, const char *uid)
 	}
 	/* Imports before uids made the UID the id, or, for a UID that
 	 * could not be one, "ics-" and its hash. */
-	pos = evindex_find(m->ids, uid);
+	pos = find_id(m, uid);
 	if (pos < 0) {
 		char legacy[24];
 
 		snprintf(legacy, sizeof(legacy), "ics-%016llx",
 			 (unsigned long long)uid_key(uid));
-		pos = evindex_find(m->ids, legacy);
+		pos = find_id(m, legacy);
 	}
 	return pos;
 }
@@ -303,7 +340,7 @@ static void check_xid(struct evmerge *m, struct event *ev, unsigned carried,
 
 	if (!has_uid(ev) || !(carried & EVF_ID))
 		return;
-	pos = evindex_find(m->ids, ev->id);
+	pos = find_id(m, ev->id);
 	if (pos < 0)
 		return;
 	s = m->store->v[pos];
@@ -320,29 +357,73 @@ static void check_xid(struct evmerge *m, struct event *ev, unsigned carried,
 	free(id);
 }
 
-/*
- * The stored event whose id is ev's id as an earlier version derived it
- * (event_old_id(): before ids were mixed by fmix64), or -1: a store keeps
- * the ids it wrote, so an event imported by an earlier version is still
- * found by id, as it was then. An id that is not derived is not a hex
- * number whose old form a store could hold, but for a chance of 2^-64.
- */
-static long find_old_id(const struct evmerge *m, const struct event *ev)
+/* Work out a's lookups of ev and ask for their slots. */
+static void look_ahead(struct evmerge *m, struct ahead *a,
+		       const struct event *ev)
 {
-	char old[EVENT_HEX_ID_SIZE];
-
-	if (!event_old_id(ev->id, old))
-		return -1;
-	return evindex_find(m->ids, old);
+	a->ev = ev;
+	a->id = ev->id;
+	a->has_old = event_old_id(ev->id, a->old);
+	a->h = idtable_hash(ev->id);
+	a->old_h = a->has_old ? idtable_hash(a->old) : 0;
+	idtable_prefetch(&m->ids, a->h);
+	if (a->has_old)
+		idtable_prefetch(&m->ids, a->old_h);
 }
 
-/* Which stored event ev is, or -1. */
-static long find_same(struct evmerge *m, const struct event *ev)
+/* The next coming event looked ahead at, when there is one. */
+static void look_further(struct evmerge *m)
 {
-	long pos = evindex_find(m->ids, ev->id);
+	if (!m->coming || m->next >= m->coming->n)
+		return;
+	if (m->coming->v[m->next])
+		look_ahead(m, &m->ahead[m->next % AHEAD],
+			   m->coming->v[m->next]);
+	m->next++;
+}
 
-	if (pos < 0)
-		pos = find_old_id(m, ev);
+void evmerge_coming(struct evmerge *m, const struct evlist *l, size_t from)
+{
+	memset(m->ahead, 0, sizeof(m->ahead));
+	m->coming = l;
+	m->next = from;
+	for (int k = 0; k < AHEAD; k++)
+		look_further(m);
+}
+
+/* ev's lookups: looked ahead at, or worked out now (into *tmp). */
+static const struct ahead *lookups_of(struct evmerge *m,
+				      const struct event *ev,
+				      struct ahead *tmp)
+{
+	for (int k = 0; k < AHEAD; k++)
+		if (m->ahead[k].ev == ev && m->ahead[k].id == ev->id)
+			return &m->ahead[k];
+	look_ahead(m, tmp, ev);
+	return tmp;
+}
+
+/*
+ * Which stored event ev is, or -1; *h gets the hash of ev's id.
+ *
+ * By id, then by the id as an earlier version derived it (event_old_id():
+ * before ids were mixed by fmix64): a store keeps the ids it wrote, so an
+ * event imported by an earlier version is still found by id, as it was
+ * then. An id that is not derived is not a hex number whose old form a
+ * store could hold, but for a chance of 2^-64. Into a large store both
+ * lookups are cache misses, most of an import's merge: their slots were
+ * asked for events ahead (evmerge_coming()), or at least together.
+ */
+static long find_same(struct evmerge *m, const struct event *ev, uint64_t *h)
+{
+	struct ahead tmp;
+	const struct ahead *a = lookups_of(m, ev, &tmp);
+	long pos;
+
+	*h = a->h;
+	pos = idtable_find(&m->ids, m->store, ev->id, a->h);
+	if (pos < 0 && a->has_old)
+		pos = idtable_find(&m->ids, m->store, a->old, a->old_h);
 	if (pos < 0 && has_uid(ev))
 		pos = find_uid(m, ev->uid);
 	if (pos < 0)
@@ -374,9 +455,11 @@ static const struct event *lookalike(struct evmerge *m, const struct event *ev)
 	return NULL;
 }
 
-static void index_at(struct evmerge *m, const struct event *ev, size_t pos)
+/* ev, whose id hashes to h, is stored (or about to be) at pos. */
+static void index_at(struct evmerge *m, const struct event *ev, uint64_t h,
+		     size_t pos)
 {
-	evindex_put(m->ids, ev->id, pos);
+	idtable_put(&m->ids, m->store, ev->id, h, pos);
 	if (has_uid(ev))
 		cands_put(&m->uids, uid_key(ev->uid), pos);
 	/* An event of this file joins content at the next file. */
@@ -498,8 +581,9 @@ static void warn_stale(struct evmerge *m, const struct event *old,
 		     old->title, old->id, a, b);
 }
 
-/* ev is no stored event: add it (with a word if it looks like one). */
-static int add_new(struct evmerge *m, struct event *ev,
+/* ev (its id's hash h) is no stored event: add it (with a word if it
+ * looks like one). */
+static int add_new(struct evmerge *m, struct event *ev, uint64_t h,
 		   const struct itin_warner *w, evmerge_fn fn, void *ctx)
 {
 	const struct event *like = lookalike(m, ev);
@@ -515,7 +599,7 @@ static int add_new(struct evmerge *m, struct event *ev,
 				     "added as a new event",
 				     ev->title, when, like->id);
 	}
-	index_at(m, ev, m->store->n);
+	index_at(m, ev, h, m->store->n);
 	evlist_add(m->store, ev);
 	report(fn, ctx, EVMERGE_ADDED, NULL, ev);
 	return EVMERGE_ADDED;
@@ -579,7 +663,7 @@ static int update(struct evmerge *m, size_t pos, struct event *ev,
 	else if (ev->seq < old->seq)
 		ev->seq = old->seq;
 	report(fn, ctx, EVMERGE_UPDATED, old, ev);
-	index_at(m, ev, pos);
+	index_at(m, ev, idtable_hash(ev->id), pos);
 	evlist_replace(m->store, pos, ev);
 	return EVMERGE_UPDATED;
 }
@@ -590,12 +674,14 @@ int evmerge_add(struct evmerge *m, struct event *ev,
 {
 	unsigned carried = carried_of(m, ev);
 	long pos;
+	uint64_t h;
 	struct event *old;
 
 	check_xid(m, ev, carried, w);
-	pos = find_same(m, ev);
+	pos = find_same(m, ev, &h);
+	look_further(m); /* into the place ev's lookups had */
 	if (pos < 0)
-		return add_new(m, ev, w, fn, ctx);
+		return add_new(m, ev, h, w, fn, ctx);
 	old = m->store->v[pos];
 	if (edited_since(old, ev, carried)) {
 		report(fn, ctx, EVMERGE_EDITED, old, ev);

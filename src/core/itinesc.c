@@ -221,8 +221,9 @@ void itinesc_put_byte(struct strbuf *sb, unsigned char c, bool edge,
 		strbuf_addch(sb, (char)c);
 }
 
-/* Escaped as the reader needs it; see itinesc.h. */
-size_t itinesc_put_char(struct strbuf *sb, const char *s, size_t i, size_t len,
+/* The character at s[i] of s[0..len), escaped as the reader needs it;
+ * returns its length in bytes. */
+static size_t itinesc_put_char(struct strbuf *sb, const char *s, size_t i, size_t len,
 			const char *special)
 {
 	unsigned char c = (unsigned char)s[i];
@@ -243,12 +244,13 @@ size_t itinesc_put_char(struct strbuf *sb, const char *s, size_t i, size_t len,
 }
 
 /*
- * The ASCII bytes itinesc_put() escapes wherever they are, as a bit set:
- * controls, DEL, the backslash and those of special. A space is escaped
- * only at a value's edges.
+ * The bytes that need a look, as a bit set: the ASCII ones itinesc_put()
+ * escapes wherever they are (controls, DEL, the backslash and those of
+ * special), and every byte over 0x7f (a format character is escaped). A
+ * space is escaped only at a value's edges, which are looked at apart.
  */
 struct esc_set {
-	uint32_t bits[4];
+	uint32_t bits[8];
 };
 
 static void esc_set_make(struct esc_set *e, const char *special)
@@ -256,6 +258,7 @@ static void esc_set_make(struct esc_set *e, const char *special)
 	e->bits[0] = 0xffffffffu; /* C0 */
 	e->bits[1] = e->bits[2] = 0;
 	e->bits[3] = 1u << 31; /* DEL */
+	e->bits[4] = e->bits[5] = e->bits[6] = e->bits[7] = 0xffffffffu;
 	e->bits['\\' >> 5] |= 1u << ('\\' & 31);
 	for (; special && *special; special++)
 		if ((unsigned char)*special < 0x80)
@@ -268,38 +271,59 @@ static bool esc_set_has(const struct esc_set *e, unsigned char c)
 	return e->bits[c >> 5] >> (c & 31) & 1;
 }
 
-/* See itinesc.h. */
-void itinesc_put_len(struct strbuf *sb, const char *s, size_t len,
-		     const char *special)
+/* Whether the character at s[i] of s[0..len) is written as it is; *n
+ * gets its length. */
+static bool plain_at(const struct esc_set *esc, const char *s, size_t i,
+		     size_t len, size_t *n)
 {
-	size_t i = 0, run = 0;
-	struct esc_set esc;
+	unsigned char c = (unsigned char)s[i];
 	uint32_t cp;
 
+	if (c < 0x80) {
+		*n = 1;
+		return !esc_set_has(esc, c) &&
+		       (c != ' ' || (i != 0 && i != len - 1));
+	}
+	*n = utf8_decode(s + i, len - i, &cp);
+	if (!*n) {
+		*n = 1;
+		return true;
+	}
+	return !utf8_is_invisible_control(cp);
+}
+
+/* See itinesc.h. */
+void itinesc_put_span(struct strbuf *sb, const char *s, size_t from, size_t to,
+		      size_t len, const char *special)
+{
+	/* Inside the value (not at its edges), a byte outside the set is
+	 * written as it is: most bytes are copied in runs. */
+	size_t i = from, run = from, n, inner = to < len ? to : len - 1;
+	struct esc_set esc;
+
 	esc_set_make(&esc, special);
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-
-		/* Most bytes need nothing: copy them in runs. */
-		if (c < 0x80) {
-			if (!esc_set_has(&esc, c) &&
-			    (c != ' ' || (i != 0 && i != len - 1))) {
+	while (i < to) {
+		if (i > 0)
+			while (i < inner &&
+			       !esc_set_has(&esc, (unsigned char)s[i]))
 				i++;
-				continue;
-			}
-		} else {
-			size_t n = utf8_decode(s + i, len - i, &cp);
-
-			if (!n || !utf8_is_invisible_control(cp)) {
-				i += n ? n : 1;
-				continue;
-			}
+		if (i >= to)
+			break;
+		if (plain_at(&esc, s, i, len, &n)) {
+			i += n;
+			continue;
 		}
 		strbuf_add(sb, s + run, i - run);
 		i += itinesc_put_char(sb, s, i, len, special);
 		run = i;
 	}
 	strbuf_add(sb, s + run, i - run);
+}
+
+void itinesc_put_len(struct strbuf *sb, const char *s, size_t len,
+		     const char *special)
+{
+	itinesc_put_span(sb, s, 0, len, len, special);
 }
 
 void itinesc_put(struct strbuf *sb, const char *s, const char *special)

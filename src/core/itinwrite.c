@@ -27,17 +27,21 @@ static bool ws_or_comma(char c)
  */
 static void put_venue(struct strbuf *sb, const char *s)
 {
-	size_t len = strlen(s), i;
+	size_t len = strlen(s), run = 0;
+	const char *c;
 
-	for (i = 0; i < len;) {
-		if (s[i] == ',' && i > 0 && !ws_or_comma(s[i - 1]) &&
-		    i + 2 < len && s[i + 1] == ' ' && !ws_or_comma(s[i + 2])) {
+	for (c = memchr(s, ',', len); c;
+	     c = memchr(c + 1, ',', len - (size_t)(c + 1 - s))) {
+		size_t i = (size_t)(c - s);
+
+		if (i > 0 && !ws_or_comma(s[i - 1]) && i + 2 < len &&
+		    s[i + 1] == ' ' && !ws_or_comma(s[i + 2])) {
+			itinesc_put_span(sb, s, run, i, len, ",");
 			strbuf_addch(sb, ',');
-			i++;
-		} else {
-			i += itinesc_put_char(sb, s, i, len, ",");
+			run = i + 1;
 		}
 	}
+	itinesc_put_span(sb, s, run, len, len, ",");
 }
 
 static bool two_ascii_letters(const char *s)

@@ -37,6 +37,9 @@ static struct evlist parse(const char *text)
 	return l;
 }
 
+/* merge() tells the merger which events come (evmerge_coming()). */
+static bool look_ahead;
+
 /* Merge every event of text into store from a source carrying carried;
  * returns the results as letters: A added, U updated, K unchanged,
  * S stale, D kept as edited since; E failed. */
@@ -52,6 +55,8 @@ static const char *merge(struct evlist *store, const char *text,
 	nwarn = 0;
 	warnings[0] = '\0';
 	evmerge_source(m, "in", carried);
+	if (look_ahead)
+		evmerge_coming(m, &in, 0);
 	for (size_t i = 0; i < in.n && n + 1 < sizeof(out); i++) {
 		int r = evmerge_add(m, in.v[i], &warner, NULL, NULL, &err);
 
@@ -316,6 +321,56 @@ TEST(old_derived_ids)
 	evlist_release(&store);
 }
 
+/*
+ * Looking ahead (evmerge_coming()) only asks for slots early: the same
+ * results and the same store, for a file longer than the look-ahead whose
+ * events find stored ones by id, given or derived, or by the old form
+ * of a derived id, and others are added.
+ */
+TEST(looking_ahead_changes_nothing)
+{
+	struct strbuf file = STRBUF_INIT, stored = STRBUF_INIT;
+	char got[2][64], text[2][8192];
+	struct evlist in;
+
+	for (int i = 0; i < 20; i++)
+		strbuf_addf(&file,
+			    "2023-07-%02d 10:00-11:00 meeting Talk %d @ Vilnius, "
+			    "LT\n",
+			    1 + i, i % 15);
+	strbuf_addstr(&file, "2023-07-01 10:00-11:00 meeting Talk 0 @ "
+			     "Vilnius, LT\n    id: a-given-id\n");
+	strbuf_addstr(&stored, "2023-07-09 10:00 meeting Old talk\n"
+			       "    id: a-given-id\n");
+	in = parse(file.buf);
+	for (size_t i = 0; i < in.n; i += 3) {
+		char old[EVENT_HEX_ID_SIZE];
+
+		/* Some stored by id, some by the id's old form. */
+		if (i % 2 == 0 || !event_old_id(in.v[i]->id, old))
+			strcpy(old, in.v[i]->id);
+		strbuf_addf(&stored,
+			    "2023-08-01 10:00 meeting Stored %zu\n    id: %s\n",
+			    i, old);
+	}
+	evlist_release(&in);
+	for (int k = 0; k < 2; k++) {
+		struct evlist store = parse(stored.buf);
+
+		look_ahead = k;
+		snprintf(got[k], sizeof(got[k]), "%s",
+			 merge(&store, file.buf, EVF_ALL));
+		snprintf(text[k], sizeof(text[k]), "%s", store_text(&store));
+		evlist_release(&store);
+	}
+	look_ahead = false;
+	CHECK_STR(got[1], got[0]);
+	CHECK_STR(text[1], text[0]);
+	CHECK(strchr(got[0], 'A') && strchr(got[0], 'U'));
+	strbuf_release(&file);
+	strbuf_release(&stored);
+}
+
 TEST(revisions)
 {
 	static const char v0[] =
@@ -489,6 +544,7 @@ int main(void)
 	RUN(lookalikes_across_files);
 	RUN(uid);
 	RUN(old_derived_ids);
+	RUN(looking_ahead_changes_nothing);
 	RUN(revisions);
 	RUN(update_that_cannot_be_made);
 	RUN(describe);
