@@ -33,7 +33,7 @@ struct idset {
 void idset_add(struct idset *s, const char *id, size_t len);
 /* Add the id of a skipped event, len (under 256) bytes of the store. */
 void idset_add_skipped(struct idset *s, const char *id, size_t len);
-/* Do two ids have one hash? (Sorts the hashes in place.) */
+/* Do two ids have one hash? (Reorders the hashes.) */
 bool idset_repeats(struct idset *s);
 void idset_release(struct idset *s);
 

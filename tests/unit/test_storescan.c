@@ -18,6 +18,7 @@
 #include "itin/filter.h"
 #include "itin/itinfmt.h"
 #include "itin/store.h"
+#include "itin/storeids.h"
 #include "itin/storescan.h"
 #include "itin/strbuf.h"
 #include "itin/tz.h"
@@ -366,6 +367,33 @@ TEST(file_errors_identical)
 	unlink(path);
 }
 
+/* The duplicate check of many ids (past its first spreading into
+ * buckets) and of few: a repeat found wherever the two copies are, none
+ * claimed where every id differs. */
+TEST(id_repeats)
+{
+	static const size_t sizes[] = {3, 1000, 20000, 300000};
+
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(*sizes); k++) {
+		size_t n = sizes[k];
+		struct idset s;
+		char id[32];
+
+		memset(&s, 0, sizeof(s));
+		for (size_t i = 0; i < n; i++) {
+			int len = snprintf(id, sizeof(id), "%016zx", i * 7919);
+
+			idset_add(&s, id, (size_t)len);
+		}
+		CHECK(!idset_repeats(&s));
+		/* Again, with the middle id once more at the end. */
+		snprintf(id, sizeof(id), "%016zx", n / 2 * 7919);
+		idset_add(&s, id, 16);
+		CHECK(idset_repeats(&s));
+		idset_release(&s);
+	}
+}
+
 int main(void)
 {
 	RUN(plain_blocks);
@@ -375,5 +403,6 @@ int main(void)
 	RUN(gives_up);
 	RUN(nul_gives_up);
 	RUN(file_errors_identical);
+	RUN(id_repeats);
 	return test_done();
 }
