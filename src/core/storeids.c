@@ -2,27 +2,47 @@
  * storeids.c: the ids a store scan met (storeids.h).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "itin/hash.h"
 #include "itin/storeids.h"
 #include "itin/xalloc.h"
 
-/* Add an id, the len bytes at id. */
+/* Add an id, the len bytes at id: its hash to the bucket of its top
+ * bits (the hashes are uniform: the buckets fill alike). */
 void idset_add(struct idset *s, const char *id, size_t len)
 {
-	s->h = xgrow(s->h, &s->alloc, s->n + 1, sizeof(*s->h));
-	s->h[s->n++] = hash_short_key(id, len);
+	uint64_t h = hash_short_key(id, len);
+	struct idbucket *b = &s->bucket[h >> (64 - IDSET_BUCKET_BITS)];
+
+	b->h = xgrow(b->h, &b->alloc, b->n + 1, sizeof(*b->h));
+	b->h[b->n++] = h;
+	s->n++;
 }
 
-/* Add the id of a skipped event, len (under 256) bytes of the store. */
+/* Add the id of a skipped event, len (under 256) bytes, kept (a copy:
+ * the scan's window of the store moves on) when the caller wants it. */
 void idset_add_skipped(struct idset *s, const char *id, size_t len)
 {
 	idset_add(s, id, len);
 	if (!s->keep)
 		return;
-	s->skipped = xgrow(s->skipped, &s->askipped, s->nskipped + 1,
-			   sizeof(*s->skipped));
-	s->skipped[s->nskipped++] = (uint64_t)(id - s->base) << 8 | len;
+	s->text = xgrow(s->text, &s->atext, s->ntext + len + 1, 1);
+	s->text[s->ntext] = (char)(unsigned char)len;
+	memcpy(s->text + s->ntext + 1, id, len);
+	s->ntext += len + 1;
+}
+
+void idset_each_skipped(const struct idset *s,
+			void (*fn)(void *ctx, const char *id, size_t len),
+			void *ctx)
+{
+	for (size_t off = 0; off < s->ntext;) {
+		size_t len = (unsigned char)s->text[off];
+
+		fn(ctx, s->text + off + 1, len);
+		off += len + 1;
+	}
 }
 
 /* Sort the n hashes at v, few (a bucket's): insertion sort. */
@@ -38,18 +58,18 @@ static void sort_few(uint64_t *v, size_t n)
 	}
 }
 
-/* Bits of the first pass: 256 buckets, few enough for the writes to
- * stream, each then small enough to stay in the cache. */
-#define OUTER_BITS 8
-
 /*
- * Do two of the n hashes at v, all equal in their top `done` bits, have
- * one value? They go to buckets by their next bits, in place (a count,
- * then each swapped into its bucket's next free slot), about eight a
- * bucket, where equal ones meet; each bucket is then sorted alone.
+ * Do two of the n hashes at v, one bucket's (equal in their top
+ * IDSET_BUCKET_BITS), have one value? They go to smaller buckets by
+ * their next bits, in place (a count, then each swapped into its
+ * bucket's next free slot), about eight a bucket, where equal ones meet;
+ * each is then sorted alone. A bucket holds a 256th of the store's ids:
+ * the moves stay in the cache, where one pass over a million hashes
+ * would miss it at every step.
  */
-static bool repeats_in(uint64_t *v, size_t n, unsigned done)
+static bool repeats_in(uint64_t *v, size_t n)
 {
+	const unsigned done = IDSET_BUCKET_BITS;
 	unsigned bits = 4, shift;
 	size_t *start, *next, i, nb;
 	uint64_t mask;
@@ -57,8 +77,6 @@ static bool repeats_in(uint64_t *v, size_t n, unsigned done)
 
 	while (bits < 16 && ((size_t)8 << bits) < n)
 		bits++;
-	if (done + bits > 64)
-		bits = 64 - done;
 	shift = 64 - done - bits;
 	mask = ((uint64_t)1 << bits) - 1;
 	nb = (size_t)1 << bits;
@@ -94,43 +112,24 @@ static bool repeats_in(uint64_t *v, size_t n, unsigned done)
 	return dup;
 }
 
-/*
- * Do two ids have one hash? The hashes, uniform, are first spread by
- * their top bits into 256 buckets of a second array (one pass in order,
- * 256 streams of writes); each bucket, a 256th of the store's ids, is
- * then small enough for repeats_in() to move its hashes about in the
- * cache, where one pass over all of them would miss it at every step.
- */
 bool idset_repeats(struct idset *s)
 {
-	const unsigned shift = 64 - OUTER_BITS;
-	size_t start[(1 << OUTER_BITS) + 1] = {0}, next[1 << OUTER_BITS];
-	uint64_t *v;
 	bool dup = false;
 
-	if (s->n < ((size_t)64 << OUTER_BITS))
-		return repeats_in(s->h, s->n, 0);
-	v = xmalloc(s->n * sizeof(*v));
-	for (size_t i = 0; i < s->n; i++)
-		start[(s->h[i] >> shift) + 1]++;
-	for (size_t b = 0; b < (1 << OUTER_BITS); b++) {
-		start[b + 1] += start[b];
-		next[b] = start[b];
-	}
-	for (size_t i = 0; i < s->n; i++)
-		v[next[s->h[i] >> shift]++] = s->h[i];
-	for (size_t b = 0; b < (1 << OUTER_BITS) && !dup; b++)
-		dup = repeats_in(v + start[b], start[b + 1] - start[b],
-				 OUTER_BITS);
-	free(s->h);
-	s->h = v;
-	s->alloc = s->n;
+	for (size_t b = 0; b < IDSET_BUCKETS && !dup; b++)
+		if (s->bucket[b].n > 1)
+			dup = repeats_in(s->bucket[b].h, s->bucket[b].n);
 	return dup;
 }
 
 void idset_release(struct idset *s)
 {
-	free(s->h);
-	free(s->skipped);
-	s->h = s->skipped = NULL;
+	for (size_t b = 0; b < IDSET_BUCKETS; b++) {
+		free(s->bucket[b].h);
+		s->bucket[b].h = NULL;
+		s->bucket[b].n = s->bucket[b].alloc = 0;
+	}
+	free(s->text);
+	s->text = NULL;
+	s->n = s->ntext = s->atext = 0;
 }
