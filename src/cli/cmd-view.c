@@ -2,6 +2,7 @@
  * cmd-view.c: `itin view [FILTERS] [--in ZONE]`: options and loading; the
  * viewer itself is src/tui (tui.h).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,32 +169,58 @@ static int cmp_head(const void *a, const void *b)
 	return memcmp(a, b, SHORTID_MIN);
 }
 
+/* Bits of the filter of heads: 4096, 512 bytes, which stay in the cache. */
+#define HEAD_BITS 12
+
+/* An id's place in the filter of heads, from its first SHORTID_MIN bytes
+ * (at least that many are there). */
+static unsigned head_bit(const char *id)
+{
+	uint64_t h = 0;
+
+	memcpy(&h, id, SHORTID_MIN);
+	return (unsigned)((h * 0x9E3779B97F4A7C15ULL) >> (64 - HEAD_BITS));
+}
+
 /*
  * Into ids, of r's ids, those a short id of the events of l may depend
  * on: an id's short form is one byte longer than the longest prefix it
  * shares with another, at least SHORTID_MIN bytes, so only the ids that
  * begin as one of l's count (shortid.h). The rest, most of a large
- * store, are sorted after the first screen.
+ * store, are sorted after the first screen. Most ids of a large store
+ * begin otherwise: a filter of bits, one for each head of l's, turns them
+ * away before the search among the heads.
  */
 static void first_ids(const struct evlist *l, const struct rest *r,
 		      struct shortid *ids)
 {
 	char *heads = xcalloc(l->n ? l->n : 1, SHORTID_MIN);
+	unsigned char filter[(1 << HEAD_BITS) / 8] = {0};
 	size_t nh = 0;
 
-	for (size_t i = 0; i < l->n; i++)
-		if (strlen(l->v[i]->id) >= SHORTID_MIN)
-			memcpy(heads + SHORTID_MIN * nh++, l->v[i]->id,
-			       SHORTID_MIN);
+	for (size_t i = 0; i < l->n; i++) {
+		const char *id = l->v[i]->id;
+		unsigned bit;
+
+		if (strlen(id) < SHORTID_MIN)
+			continue;
+		memcpy(heads + SHORTID_MIN * nh++, id, SHORTID_MIN);
+		bit = head_bit(id);
+		filter[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+	}
 	qsort(heads, nh, SHORTID_MIN, cmp_head);
 	for (size_t off = 0; off < r->idbuf.len;) {
 		const char *id = r->idbuf.buf + off;
 		size_t len = strlen(id);
+		unsigned bit;
 
-		if (len >= SHORTID_MIN &&
+		off += len + 1;
+		if (len < SHORTID_MIN)
+			continue;
+		bit = head_bit(id);
+		if ((filter[bit >> 3] >> (bit & 7) & 1) &&
 		    bsearch(id, heads, nh, SHORTID_MIN, cmp_head))
 			shortid_add(ids, id);
-		off += len + 1;
 	}
 	free(heads);
 }

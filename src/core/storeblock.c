@@ -434,8 +434,7 @@ static bool plain_text(const char *s, const char *e)
 	uint64_t any_high = 0;
 
 #ifdef __SSE2__
-	const __m128i zero = _mm_setzero_si128(),
-		      slash = _mm_set1_epi8('\\');
+	const __m128i zero = _mm_setzero_si128(), slash = _mm_set1_epi8('\\');
 	unsigned bad = 0, highs = 0;
 
 	for (; e - p >= 16; p += 16) {

@@ -420,11 +420,13 @@ TEST(window_read)
 			    "Event %d @ Venue %d, Tokyo, JP%s\n"
 			    "    id: %016x\n    tz: %s\n",
 			    year, month, day, 9 + i % 8, 9 + i % 8, i, i % 97,
-			    i % 1000 == 7 ? "\r" : "", (unsigned)i * 2654435761u,
-			    zones[i % 3]);
+			    i % 1000 == 7 ? "\r" : "",
+			    (unsigned)i * 2654435761u, zones[i % 3]);
 		if (i % 3 == 0)
-			strbuf_addf(&text, "    note: Generated event %d, "
-					   "a line of some length.\n", i);
+			strbuf_addf(&text,
+				    "    note: Generated event %d, "
+				    "a line of some length.\n",
+				    i);
 		if (i % 5000 == 11)
 			strbuf_addf(&text, "    note: an escaped \\@ sign\n");
 	}
