@@ -140,6 +140,19 @@ broken '1999-02-01 09:00  call  Bad zone\n    id: bad\n    tz: Mars/Olympus\n' "
 broken '1999-03-28 01:30  call  Gap\n    id: bad\n    tz: Europe/London\n' "time in a gap outside the range"
 broken '1999-02-01  visit  Dup\n    id: plain2021\n' "duplicate id outside the range"
 broken '1999-02-01  visit  Bad key\n    id: bad\n    colour: red\n' "unknown key outside the range"
+# A comment before the first event over the reader's cap on a line.
+awk 'BEGIN { printf "# "; for (i = 0; i < 110000; i++) printf "0123456789"; print "" }' >"$T/long.itin"
+cat "$S" >>"$T/long.itin"
+ITIN_FILE=$T/long.itin run list
+cp "$T/err" "$T/err.full"
+rc_full=$rc
+ITIN_FILE=$T/long.itin run list --from 2023-06-01 --to 2023-06-01
+if [ "$rc" = "$rc_full" ] && [ "$rc" != 0 ]; then
+	ok "a line over the cap before the first event: same status ($rc)"
+else
+	not_ok "a line over the cap before the first event: status $rc, full read $rc_full"
+fi
+same_file "$T/err" "$T/err.full" "a line over the cap before the first event: same message"
 
 # A store of several MiB, read by the scan through its moving window
 # (storescan.c): blocks cut at each window's edge, the forms above in the

@@ -463,6 +463,58 @@ TEST(window_read)
 	strbuf_release(&b);
 }
 
+/* Lines and blocks longer than the window (a comment of 1.5 MiB before
+ * the first event, a block of 1.5 MiB of notes): the window grows to
+ * hold them, and the read agrees with the scan of the whole text. */
+TEST(window_grows)
+{
+	struct strbuf text = STRBUF_INIT, a = STRBUF_INIT, b = STRBUF_INIT;
+	struct storescan_want w = {0};
+
+	w.has_from = w.has_to = true;
+	w.from_day = w.to_day = day_of("2023-06-01");
+	for (int form = 0; form < 2; form++) {
+		char path[] = "/tmp/test_storescan.XXXXXX";
+		struct evlist whole = EVLIST_INIT, windowed = EVLIST_INIT;
+		int fd, r_whole, r_windowed;
+
+		strbuf_reset(&text);
+		if (form == 0) {
+			strbuf_addstr(&text, "# ");
+			for (int i = 0; i < 150000; i++)
+				strbuf_addstr(&text, "0123456789");
+			strbuf_addstr(&text, "\n");
+		}
+		strbuf_addstr(&text, "2023-06-01  visit  A\n    id: a\n");
+		if (form == 1)
+			for (int i = 0; i < 60000; i++)
+				strbuf_addstr(&text, "    note: a line of "
+						     "notes\n");
+		strbuf_addstr(&text, "2020-06-01  visit  B\n    id: b\n");
+		fd = mkstemp(path);
+		CHECK(fd >= 0);
+		CHECK(write(fd, text.buf, text.len) == (ssize_t)text.len);
+		r_whole = storescan_parse(text.buf, text.len, "t", &w, &whole);
+		r_windowed = storescan_read(fd, "t", &w, &windowed);
+		CHECK_INT(r_windowed, r_whole);
+		CHECK_INT(windowed.n, whole.n);
+		for (size_t i = 0; i < whole.n && i < windowed.n; i++) {
+			strbuf_reset(&a);
+			strbuf_reset(&b);
+			itinfmt_write_event(&a, whole.v[i]);
+			itinfmt_write_event(&b, windowed.v[i]);
+			CHECK_STR(b.buf, a.buf);
+		}
+		close(fd);
+		unlink(path);
+		evlist_release(&whole);
+		evlist_release(&windowed);
+	}
+	strbuf_release(&text);
+	strbuf_release(&a);
+	strbuf_release(&b);
+}
+
 int main(void)
 {
 	RUN(plain_blocks);
@@ -474,5 +526,6 @@ int main(void)
 	RUN(file_errors_identical);
 	RUN(id_repeats);
 	RUN(window_read);
+	RUN(window_grows);
 	return test_done();
 }
