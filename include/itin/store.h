@@ -66,7 +66,7 @@ int store_load(const char *path, struct evlist *out,
  * store_load() for a command that shows some events (list, export, show,
  * timeline): out gets, in file order, every event want may select and
  * perhaps others (the caller still filters them), and want->each_id every
- * id of the store. The store is mapped and scanned (storescan.h), so the
+ * id of the store. The store is read and scanned (storescan.h), so the
  * cost follows what is selected; errors and warnings are store_load()'s.
  */
 struct storescan_want;

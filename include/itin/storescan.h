@@ -2,7 +2,7 @@
  * storescan.h: reading a store's text for a command that shows a few of
  * its events, at a cost that follows what it shows, not the store's size.
  *
- * The scan walks the store's bytes (mapped by store_load_scan(), store.h)
+ * The scan walks the store's bytes (read by store_load_scan(), store.h)
  * block by block, an event's header line and its key lines, allocating
  * nothing per event. For each block it decides two things:
  *
@@ -65,6 +65,11 @@ bool storescan_selects(const struct storescan_want *want);
  */
 int storescan_parse(const char *buf, size_t len, const char *fname,
 		    const struct storescan_want *want, struct evlist *out);
+
+/* The same, of the store open at fd (read from its start, through a
+ * window of a MiB: storescan.c says why not a mapping). */
+int storescan_read(int fd, const char *fname, const struct storescan_want *want,
+		   struct evlist *out);
 
 /*
  * The first pass of a streamed read (storestream.h): instead of reading

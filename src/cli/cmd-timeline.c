@@ -36,12 +36,13 @@ int load_for_axis(struct cli *cli, const struct filter *f, const struct tz *in,
 	return load_for_axis_each(cli, f, in, out, ids ? add_id : NULL, ids);
 }
 
+/* each_id is called once out holds the events read (those sifted below
+ * among them): the viewer picks the ids their short forms need then. */
 int load_for_axis_each(struct cli *cli, const struct filter *f,
 		       const struct tz *in, struct evlist *out,
 		       void (*each_id)(void *ctx, const char *id, size_t len),
 		       void *ctx)
 {
-	struct evlist all = EVLIST_INIT;
 	struct filter nodates = *f;
 	/* The scan's days are widened by two, more than any zone's offset:
 	 * the days on the axis's clock are decided below. */
@@ -53,28 +54,29 @@ int load_for_axis_each(struct cli *cli, const struct filter *f,
 	    .each_id = each_id,
 	    .ctx = ctx,
 	};
-	int status = load_selected(cli, &want, &all);
+	size_t before = out->n, kept = before;
+	int status = load_selected(cli, &want, out);
 
 	if (status)
 		return status;
 	/* --from/--to are days on the timeline's clock (--in's, if given);
 	 * the events keep their own zones for the detail pane. */
 	nodates.has_from = nodates.has_to = false;
-	for (size_t i = 0; i < all.n; i++) {
-		struct layout_item it = {all.v[i], 0, 0};
+	for (size_t i = before; i < out->n; i++) {
+		struct layout_item it = {out->v[i], 0, 0};
 		int64_t first, last;
 
-		layout_item_span(all.v[i], in, &it.s, &it.e);
+		layout_item_span(out->v[i], in, &it.s, &it.e);
 		layout_item_days(&it, in, &first, &last);
 		if ((f->has_from && last < f->from_day) ||
 		    (f->has_to && first > f->to_day) ||
-		    !filter_match(&nodates, all.v[i])) {
-			event_free(all.v[i]);
+		    !filter_match(&nodates, out->v[i])) {
+			event_free(out->v[i]);
 			continue;
 		}
-		evlist_add(out, all.v[i]);
+		out->v[kept++] = out->v[i];
 	}
-	evlist_release(&all);
+	out->n = kept;
 	evlist_sort(out);
 	return 0;
 }

@@ -2,6 +2,7 @@
  * cmd-view.c: `itin view [FILTERS] [--in ZONE]`: options and loading; the
  * viewer itself is src/tui (tui.h).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,24 +117,21 @@ struct rest {
 	struct cli *cli;
 	const struct filter *f;
 	const struct tz *axis;
-	/* The first days' read: every id of the store, each ending in
-	 * '\0'; after the first screen, the ids read with all. */
-	struct strbuf idbuf;
+	/* The first days' read: the events read (read, a superset of
+	 * those kept) and, of the store's ids, those their short forms need
+	 * (first_ids, picked by first_id()), and how many ids it has;
+	 * after the first screen, the ids read with all. */
+	const struct evlist *read;
+	struct shortid *first_ids;
+	char *heads; /* the read events' ids' first SHORTID_MIN bytes */
+	size_t nheads;
+	unsigned char filter[(1 << 12) / 8];
+	bool heads_known;
 	size_t nid;
 	struct evlist all;
 	struct shortid ids;
 	struct strbuf said;
 };
-
-/* storescan's each_id: the id kept, one copy in one buffer. */
-static void keep_id(void *ctx, const char *id, size_t len)
-{
-	struct rest *r = ctx;
-
-	strbuf_add(&r->idbuf, id, len);
-	strbuf_addch(&r->idbuf, '\0');
-	r->nid++;
-}
 
 static int load_rest(void *ctx, const struct evlist **all,
 		     const struct shortid **ids)
@@ -168,34 +166,68 @@ static int cmp_head(const void *a, const void *b)
 	return memcmp(a, b, SHORTID_MIN);
 }
 
-/*
- * Into ids, of r's ids, those a short id of the events of l may depend
- * on: an id's short form is one byte longer than the longest prefix it
- * shares with another, at least SHORTID_MIN bytes, so only the ids that
- * begin as one of l's count (shortid.h). The rest, most of a large
- * store, are sorted after the first screen.
- */
-static void first_ids(const struct evlist *l, const struct rest *r,
-		      struct shortid *ids)
+/* Bits of the filter of heads: 4096, 512 bytes, which stay in the cache. */
+#define HEAD_BITS 12
+
+/* An id's place in the filter of heads, from its first SHORTID_MIN bytes
+ * (at least that many are there). */
+static unsigned head_bit(const char *id)
 {
-	char *heads = xcalloc(l->n ? l->n : 1, SHORTID_MIN);
-	size_t nh = 0;
+	uint64_t h = 0;
 
-	for (size_t i = 0; i < l->n; i++)
-		if (strlen(l->v[i]->id) >= SHORTID_MIN)
-			memcpy(heads + SHORTID_MIN * nh++, l->v[i]->id,
-			       SHORTID_MIN);
-	qsort(heads, nh, SHORTID_MIN, cmp_head);
-	for (size_t off = 0; off < r->idbuf.len;) {
-		const char *id = r->idbuf.buf + off;
-		size_t len = strlen(id);
+	memcpy(&h, id, SHORTID_MIN);
+	return (unsigned)((h * 0x9E3779B97F4A7C15ULL) >> (64 - HEAD_BITS));
+}
 
-		if (len >= SHORTID_MIN &&
-		    bsearch(id, heads, nh, SHORTID_MIN, cmp_head))
-			shortid_add(ids, id);
-		off += len + 1;
+/* The heads of the ids of the events read, sorted, and their filter. */
+static void know_heads(struct rest *r)
+{
+	const struct evlist *l = r->read;
+
+	r->heads = xcalloc(l->n ? l->n : 1, SHORTID_MIN);
+	for (size_t i = 0; i < l->n; i++) {
+		const char *id = l->v[i]->id;
+		unsigned bit;
+
+		if (strlen(id) < SHORTID_MIN)
+			continue;
+		memcpy(r->heads + SHORTID_MIN * r->nheads++, id, SHORTID_MIN);
+		bit = head_bit(id);
+		r->filter[bit >> 3] |= (unsigned char)(1u << (bit & 7));
 	}
-	free(heads);
+	qsort(r->heads, r->nheads, SHORTID_MIN, cmp_head);
+	r->heads_known = true;
+}
+
+/*
+ * storescan's each_id for the first days: of the store's ids, into
+ * r->first_ids those a short id of the events read may depend on, and
+ * the rest only counted. An id's short form is one byte longer than the
+ * longest prefix it shares with another, at least SHORTID_MIN bytes, so
+ * only the ids that begin as one of theirs count (shortid.h); the rest,
+ * most of a large store, are sorted after the first screen. The events
+ * read are in r->read by the first call (storescan.h): a filter of bits,
+ * one for each of their heads, turns most ids away before the search
+ * among the heads, and nothing is copied for them.
+ */
+static void first_id(void *ctx, const char *id, size_t len)
+{
+	struct rest *r = ctx;
+	unsigned bit;
+	char *copy;
+
+	r->nid++;
+	if (!r->heads_known)
+		know_heads(r);
+	if (len < SHORTID_MIN)
+		return;
+	bit = head_bit(id);
+	if (!(r->filter[bit >> 3] >> (bit & 7) & 1) ||
+	    !bsearch(id, r->heads, r->nheads, SHORTID_MIN, cmp_head))
+		return;
+	copy = xstrndup(id, len);
+	shortid_add(r->first_ids, copy);
+	free(copy);
 }
 
 /* Into l, the events the viewer opens on, and into ids the ids their
@@ -214,10 +246,11 @@ static int load_first(struct cli *cli, const struct filter *f,
 	first.has_from = first.has_to = true;
 	first.from_day = today - FIRST_DAYS;
 	first.to_day = today + FIRST_DAYS;
-	status = load_for_axis_each(cli, &first, o->axis, l, keep_id, r);
+	r->read = l;
+	r->first_ids = ids;
+	status = load_for_axis_each(cli, &first, o->axis, l, first_id, r);
 	if (status)
 		return status;
-	first_ids(l, r, ids);
 	o->partial = true;
 	o->part_from_day = first.from_day;
 	o->part_to_day = first.to_day;
@@ -242,7 +275,6 @@ static int view_events(struct cli *cli, const struct filter *f,
 	memset(&rest, 0, sizeof(rest));
 	rest.cli = cli;
 	rest.f = f;
-	strbuf_init(&rest.idbuf);
 	strbuf_init(&rest.said);
 	evlist_init(&rest.all);
 	shortid_init(&ids, SHORTID_MIN);
@@ -274,7 +306,7 @@ static int view_events(struct cli *cli, const struct filter *f,
 out:
 	strbuf_release(&said);
 	strbuf_release(&rest.said);
-	strbuf_release(&rest.idbuf);
+	free(rest.heads);
 	shortid_release(&rest.ids);
 	evlist_release(&rest.all);
 	evlist_release(&l);

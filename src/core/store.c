@@ -197,14 +197,6 @@ static int read_store(int fd, const char *path, struct evlist *out,
 	return 0;
 }
 
-/* The scan reads every page: one fault for them all where the system
- * offers it (Linux), not one a page. */
-#ifdef MAP_POPULATE
-#define MAP_POPULATE_IF_ANY MAP_POPULATE
-#else
-#define MAP_POPULATE_IF_ANY 0
-#endif
-
 /* Every id of l to want->each_id: the scan's promise when the whole store
  * was read instead. */
 static void each_id(const struct storescan_want *want, const struct evlist *l,
@@ -215,38 +207,42 @@ static void each_id(const struct storescan_want *want, const struct evlist *l,
 }
 
 /*
- * Under the shared lock on fd: the store mapped and scanned
- * (storescan.h), or read whole by read_store() when the scan gives up,
- * the map fails, or the store is empty (nothing to map). The map stays
- * good while the lock is held: itin's writers wait for it, and a rewrite
- * renames a new file over the store, leaving the mapped one whole. (Only
- * another program cutting the file short in place, an editor that
- * ignores the lock, could make the scan fault, SIGBUS, where read(2)
- * would have read a torn file.)
+ * Under the shared lock on fd: the store scanned (storescan.h), or read
+ * whole by read_store() when the scan gives up. The bytes stay as they
+ * are while the lock is held: itin's writers wait for it, and a rewrite
+ * renames a new file over the store, leaving the open one whole.
  */
 static int scan_store(int fd, const char *path,
 		      const struct storescan_want *want, struct evlist *out,
 		      const struct itin_warner *w, struct itin_err *err)
 {
-	struct stat st;
 	size_t before = out->n;
-	void *map = MAP_FAILED;
-	int ret = 1;
 
-	if (fstat(fd, &st) == 0 && st.st_size > 0 &&
-	    (uintmax_t)st.st_size <= SIZE_MAX)
-		map = mmap(NULL, (size_t)st.st_size, PROT_READ,
-			   MAP_PRIVATE | MAP_POPULATE_IF_ANY, fd, 0);
-	if (map != MAP_FAILED) {
-		ret = storescan_parse(map, (size_t)st.st_size, path, want, out);
-		munmap(map, (size_t)st.st_size);
-	}
-	if (ret == 0)
+	if (storescan_read(fd, path, want, out) == 0)
 		return 0;
 	if (read_store(fd, path, out, w, err) < 0)
 		return -1;
 	each_id(want, out, before);
 	return 0;
+}
+
+/*
+ * The store open at fd mapped, its length into *len: MAP_FAILED when it
+ * is empty (nothing to map), too large for the address space, or the
+ * map fails. The map stays good while the lock is held (scan_store()
+ * says why; only another program cutting the file short in place, an
+ * editor that ignores the lock, could make a read of it fault, SIGBUS,
+ * where read(2) would have read a torn file).
+ */
+static void *map_store(int fd, size_t *len)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) < 0 || st.st_size <= 0 ||
+	    (uintmax_t)st.st_size > SIZE_MAX)
+		return MAP_FAILED;
+	*len = (size_t)st.st_size;
+	return mmap(NULL, *len, PROT_READ, MAP_PRIVATE, fd, 0);
 }
 
 /*
@@ -319,8 +315,8 @@ int store_load_scan(const char *path, const struct storescan_want *want,
 int store_index(const char *path, const struct storescan_want *want,
 		struct storescan_index *ix, int *fd, struct itin_err *err)
 {
-	struct stat st;
-	void *map = MAP_FAILED;
+	size_t len = 0;
+	void *map;
 	int lock, ret = 1;
 
 	*fd = -1;
@@ -328,17 +324,14 @@ int store_index(const char *path, const struct storescan_want *want,
 		return -1;
 	if (lock < 0)
 		return 1;
-	/* No MAP_POPULATE here: the pages are read once, in order, and
-	 * given back behind the scan (storescan_index's release). */
-	if (fstat(lock, &st) == 0 && st.st_size > 0 &&
-	    (uintmax_t)st.st_size <= SIZE_MAX)
-		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
-			   lock, 0);
+	/* The pages are read once, in order, and given back behind the
+	 * scan (storescan_index's release). */
+	map = map_store(lock, &len);
 	if (map != MAP_FAILED) {
-		madvise(map, (size_t)st.st_size, MADV_SEQUENTIAL);
+		madvise(map, len, MADV_SEQUENTIAL);
 		ix->release = true;
-		ret = storescan_index(map, (size_t)st.st_size, path, want, ix);
-		munmap(map, (size_t)st.st_size);
+		ret = storescan_index(map, len, path, want, ix);
+		munmap(map, len);
 	}
 	if (ret) {
 		close(lock);

@@ -140,5 +140,47 @@ broken '1999-02-01 09:00  call  Bad zone\n    id: bad\n    tz: Mars/Olympus\n' "
 broken '1999-03-28 01:30  call  Gap\n    id: bad\n    tz: Europe/London\n' "time in a gap outside the range"
 broken '1999-02-01  visit  Dup\n    id: plain2021\n' "duplicate id outside the range"
 broken '1999-02-01  visit  Bad key\n    id: bad\n    colour: red\n' "unknown key outside the range"
+# A comment before the first event over the reader's cap on a line.
+awk 'BEGIN { printf "# "; for (i = 0; i < 110000; i++) printf "0123456789"; print "" }' >"$T/long.itin"
+cat "$S" >>"$T/long.itin"
+ITIN_FILE=$T/long.itin run list
+cp "$T/err" "$T/err.full"
+rc_full=$rc
+ITIN_FILE=$T/long.itin run list --from 2023-06-01 --to 2023-06-01
+if [ "$rc" = "$rc_full" ] && [ "$rc" != 0 ]; then
+	ok "a line over the cap before the first event: same status ($rc)"
+else
+	not_ok "a line over the cap before the first event: status $rc, full read $rc_full"
+fi
+same_file "$T/err" "$T/err.full" "a line over the cap before the first event: same message"
+
+# A store of several MiB, read by the scan through its moving window
+# (storescan.c): blocks cut at each window's edge, the forms above in the
+# middle of generated events, a byte order mark at the start. The same
+# comparisons, and the same errors for a store broken past the first MiB.
+gen=$ROOT/bench/gen.sh
+sh "$gen" 24000 >"$T/gen.itin"
+cut=$(grep -n '^2022-' "$T/gen.itin" | head -n 1 | cut -d: -f1)
+{
+	printf '\357\273\277'
+	head -n $((cut - 1)) "$T/gen.itin"
+	cat "$S"
+	tail -n +"$cut" "$T/gen.itin"
+} >"$T/big.itin"
+S=$T/big.itin
+F=$T/bigfull.itin
+cp "$S" "$F"
+sed -n '/^2024-06-01 09:00-10:00/,/^    note: second line/p' "$T/scan.itin" >>"$F"
+[ "$(wc -c <"$S")" -gt 3000000 ] && ok "the large store has several windows" ||
+	not_ok "the large store is $(wc -c <"$S") bytes"
+same_run "large: list a year" list --from 2024-01-01 --to 2024-12-31
+same_run "large: list a month, tsv" list --from 2021-06-01 --to 2021-06-30 --format tsv
+same_run "large: list the generated days" list --from 2025-01-01 --to 2026-06-30 --format json
+same_run "large: show a prefix" show crlf2025
+same_run "large: show a generated id" show 00004e1f
+same_run "large: timeline" timeline --from 2023-06-01 --to 2023-06-03
+broken '1999-02-30  visit  Bad date\n    id: bad\n' "large: bad date past the first MiB"
+broken '1999-02-01  visit  Dup\n    id: 0000000000000000\n' "large: duplicate id past the first MiB"
+broken '1999-02-01  visit  Bad key\n    id: bad\n    colour: red\n' "large: unknown key past the first MiB"
 
 finish

@@ -636,6 +636,12 @@ start 160 40 -f "$T/large.itin"
 shows 'itin view +15002 events' "view (large): the title counts every event"
 shows '^11202/15002  Wed 25 Jan 2023 \(all day\) visit +Visit 11200 @' \
 	"view (large): the cursor on today's first event, at its place among all"
+# Its short id is the one `list` gives, unique over the whole store
+# (15,000 ids begin with 0000, the generated ids' common head).
+short=$("$ITIN" -f "$T/large.itin" list --from 2023-01-25 --to 2023-01-25 | awk '/ Visit 11200 / { print $1 }')
+keys Enter
+shows "^Id: +[0-9a-f]{16} \\(short: $short\\)\$" "view (large): the details give the short id list gives ($short)"
+keys Escape
 keys End
 shows '^15002/15002 .*Far future summit' "view (large): End reaches the last event, years away"
 keys Home

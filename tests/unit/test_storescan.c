@@ -18,6 +18,7 @@
 #include "itin/filter.h"
 #include "itin/itinfmt.h"
 #include "itin/store.h"
+#include "itin/storeids.h"
 #include "itin/storescan.h"
 #include "itin/strbuf.h"
 #include "itin/tz.h"
@@ -366,6 +367,154 @@ TEST(file_errors_identical)
 	unlink(path);
 }
 
+/* The duplicate check of many ids (past its first spreading into
+ * buckets) and of few: a repeat found wherever the two copies are, none
+ * claimed where every id differs. */
+TEST(id_repeats)
+{
+	static const size_t sizes[] = {3, 1000, 20000, 300000};
+
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(*sizes); k++) {
+		size_t n = sizes[k];
+		struct idset s;
+		char id[32];
+
+		memset(&s, 0, sizeof(s));
+		for (size_t i = 0; i < n; i++) {
+			int len = snprintf(id, sizeof(id), "%016zx", i * 7919);
+
+			idset_add(&s, id, (size_t)len);
+		}
+		CHECK(!idset_repeats(&s));
+		/* Again, with the middle id once more at the end. */
+		snprintf(id, sizeof(id), "%016zx", n / 2 * 7919);
+		idset_add(&s, id, 16);
+		CHECK(idset_repeats(&s));
+		idset_release(&s);
+	}
+}
+
+/* A store of several MiB read from a file through the scan's window
+ * (storescan_read()): blocks cut at each window's edge, a byte order
+ * mark, a CRLF block and an escaped one among them. The window must not
+ * make the scan give up, and it must find what the scan of the whole
+ * text finds: the same events, written the same, and the same ids. */
+TEST(window_read)
+{
+	static const char *const zones[] = {"Asia/Tokyo", "Europe/Brussels",
+					    "America/New_York"};
+	char path[] = "/tmp/test_storescan.XXXXXX";
+	struct strbuf text = STRBUF_INIT, ids_a = STRBUF_INIT,
+		      ids_b = STRBUF_INIT, a = STRBUF_INIT, b = STRBUF_INIT;
+	struct evlist whole = EVLIST_INIT, windowed = EVLIST_INIT;
+	struct storescan_want w = {0};
+	int fd;
+
+	strbuf_addf(&text, "%s", "\xEF\xBB\xBF# a store\n\n");
+	for (int i = 0; i < 30000; i++) {
+		int day = 1 + i % 28, month = 1 + i / 28 % 12;
+		int year = 2020 + i / (28 * 12);
+
+		strbuf_addf(&text,
+			    "%04d-%02d-%02d %02d:00-%02d:45     meeting    "
+			    "Event %d @ Venue %d, Tokyo, JP%s\n"
+			    "    id: %016x\n    tz: %s\n",
+			    year, month, day, 9 + i % 8, 9 + i % 8, i, i % 97,
+			    i % 1000 == 7 ? "\r" : "",
+			    (unsigned)i * 2654435761u, zones[i % 3]);
+		if (i % 3 == 0)
+			strbuf_addf(&text,
+				    "    note: Generated event %d, "
+				    "a line of some length.\n",
+				    i);
+		if (i % 5000 == 11)
+			strbuf_addf(&text, "    note: an escaped \\@ sign\n");
+	}
+	fd = mkstemp(path);
+	CHECK(fd >= 0);
+	CHECK(write(fd, text.buf, text.len) == (ssize_t)text.len);
+	w.has_from = w.has_to = true;
+	w.from_day = day_of("2025-03-01");
+	w.to_day = day_of("2025-06-30");
+	w.each_id = note_id;
+	w.ctx = &ids_a;
+	CHECK_INT(storescan_parse(text.buf, text.len, "t", &w, &whole), 0);
+	w.ctx = &ids_b;
+	CHECK_INT(storescan_read(fd, "t", &w, &windowed), 0);
+	CHECK(whole.n > 100);
+	CHECK_INT(windowed.n, whole.n);
+	for (size_t i = 0; i < whole.n && i < windowed.n; i++) {
+		strbuf_reset(&a);
+		strbuf_reset(&b);
+		itinfmt_write_event(&a, whole.v[i]);
+		itinfmt_write_event(&b, windowed.v[i]);
+		CHECK_STR(b.buf, a.buf);
+		CHECK_INT(windowed.v[i]->line, whole.v[i]->line);
+	}
+	CHECK_INT(ids_b.len, ids_a.len);
+	close(fd);
+	unlink(path);
+	evlist_release(&whole);
+	evlist_release(&windowed);
+	strbuf_release(&text);
+	strbuf_release(&ids_a);
+	strbuf_release(&ids_b);
+	strbuf_release(&a);
+	strbuf_release(&b);
+}
+
+/* Lines and blocks longer than the window (a comment of 1.5 MiB before
+ * the first event, a block of 1.5 MiB of notes): the window grows to
+ * hold them, and the read agrees with the scan of the whole text. */
+TEST(window_grows)
+{
+	struct strbuf text = STRBUF_INIT, a = STRBUF_INIT, b = STRBUF_INIT;
+	struct storescan_want w = {0};
+
+	w.has_from = w.has_to = true;
+	w.from_day = w.to_day = day_of("2023-06-01");
+	for (int form = 0; form < 2; form++) {
+		char path[] = "/tmp/test_storescan.XXXXXX";
+		struct evlist whole = EVLIST_INIT, windowed = EVLIST_INIT;
+		int fd, r_whole, r_windowed;
+
+		strbuf_reset(&text);
+		if (form == 0) {
+			strbuf_addstr(&text, "# ");
+			for (int i = 0; i < 150000; i++)
+				strbuf_addstr(&text, "0123456789");
+			strbuf_addstr(&text, "\n");
+		}
+		strbuf_addstr(&text, "2023-06-01  visit  A\n    id: a\n");
+		if (form == 1)
+			for (int i = 0; i < 60000; i++)
+				strbuf_addstr(&text, "    note: a line of "
+						     "notes\n");
+		strbuf_addstr(&text, "2020-06-01  visit  B\n    id: b\n");
+		fd = mkstemp(path);
+		CHECK(fd >= 0);
+		CHECK(write(fd, text.buf, text.len) == (ssize_t)text.len);
+		r_whole = storescan_parse(text.buf, text.len, "t", &w, &whole);
+		r_windowed = storescan_read(fd, "t", &w, &windowed);
+		CHECK_INT(r_windowed, r_whole);
+		CHECK_INT(windowed.n, whole.n);
+		for (size_t i = 0; i < whole.n && i < windowed.n; i++) {
+			strbuf_reset(&a);
+			strbuf_reset(&b);
+			itinfmt_write_event(&a, whole.v[i]);
+			itinfmt_write_event(&b, windowed.v[i]);
+			CHECK_STR(b.buf, a.buf);
+		}
+		close(fd);
+		unlink(path);
+		evlist_release(&whole);
+		evlist_release(&windowed);
+	}
+	strbuf_release(&text);
+	strbuf_release(&a);
+	strbuf_release(&b);
+}
+
 int main(void)
 {
 	RUN(plain_blocks);
@@ -375,5 +524,8 @@ int main(void)
 	RUN(gives_up);
 	RUN(nul_gives_up);
 	RUN(file_errors_identical);
+	RUN(id_repeats);
+	RUN(window_read);
+	RUN(window_grows);
 	return test_done();
 }
