@@ -12,7 +12,7 @@
  * bits (the hashes are uniform: the buckets fill alike). */
 void idset_add(struct idset *s, const char *id, size_t len)
 {
-	uint64_t h = hash_short_key(id, len);
+	uint64_t h = hash_store_id(id, len);
 	struct idbucket *b = &s->bucket[h >> (64 - IDSET_BUCKET_BITS)];
 
 	b->h = xgrow(b->h, &b->alloc, b->n + 1, sizeof(*b->h));

@@ -45,20 +45,6 @@
 #define PLACE_OFF(p) ((p) >> LEN_BITS)
 #define PLACE_LEN(p) ((size_t)((p)&0xFFFFFF))
 
-/*
- * An id's 64 bits for the duplicate check: every byte counts (FNV-1a,
- * then fmix64, as hash.h wants for ids), so that ids that differ only
- * in the middle do not pass for duplicates. (storeids.c's
- * hash_short_key() mixes the length and the first and last eight bytes:
- * 857 of the 40,000 ids "ev000000".."ev039999" collide there, and each
- * false alarm costs a read of the whole store.) Equal hashes make the
- * stream give up and the full reader decide, as storeids.h says.
- */
-static uint64_t id_hash(const char *id, size_t len)
-{
-	return fmix64(fnv1a_bytes(FNV1A_OFFSET, id, len));
-}
-
 /* Start instants as unsigned keys in the same order. */
 static uint64_t start_key(int64_t start_utc)
 {
@@ -116,7 +102,7 @@ struct pass1 {
 	struct icalio_zones *zones; /* NULL, or the zones gathered here */
 	uint64_t size;		    /* the store's bytes, read under the lock */
 	struct memo memo;
-	struct runsort ids; /* every id's id_hash() */
+	struct runsort ids; /* every id's hash_store_id() */
 	struct evlist scratch;
 	struct evarena_mark mark;
 };
@@ -215,7 +201,7 @@ static int index_read(struct pass1 *p1, const char *p, uint64_t off,
 	    l->n == 1) {
 		const struct event *ev = l->v[0];
 
-		runsort_add(&p1->ids, id_hash(ev->id, strlen(ev->id)), 0);
+		runsort_add(&p1->ids, hash_store_id(ev->id, strlen(ev->id)), 0);
 		add_record(p1, ev->start_utc, off, len);
 		if (p1->zones)
 			storescan_zones_add(p1->zones, ev);
@@ -283,7 +269,7 @@ static int walk(struct pass1 *p1, uint64_t off)
 		if (len >> LEN_BITS || off >> (64 - LEN_BITS))
 			return 1;
 		if (ok) {
-			runsort_add(&p1->ids, id_hash(b.id, b.idlen), 0);
+			runsort_add(&p1->ids, hash_store_id(b.id, b.idlen), 0);
 			if (wanted(p1->want, &b))
 				index_block(p1, &b, off, len);
 		} else if (index_read(p1, p, off, len)) {
