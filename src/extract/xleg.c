@@ -529,8 +529,11 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	memcpy(l->key, key, sizeof(l->key));
 	p = xl_there(doc, s, k) ? NULL
 				: xl_place(s, gs, g, move ? move : k, sa, sb);
-	if (p && xl_listed(doc->text, s, p))
+	if (p && xl_listed(doc->text, s, p)) {
+		if (l->sized && last > legs->tour_last)
+			legs->tour_last = last;
 		return;
+	}
 	if (p) {
 		memcpy(l->cc, p->cc, 3);
 		l->city = p->city;

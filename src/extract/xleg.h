@@ -122,6 +122,10 @@ struct xleg {
 struct xlegs {
 	struct xleg v[XLEG_MAX];
 	size_t n;
+	/* The last day of the spans the text gave a whole tour ("visit the
+	 * Philippines and Viet Nam between March 6 and 9"), which are no
+	 * leg's but tell when the trip ends; 0: none. */
+	int64_t tour_last;
 };
 
 /* An event the text named with its place: "the 19th G20 Leaders' Summit

@@ -126,8 +126,24 @@ static void stays_apart(struct xlegs *legs)
 	}
 }
 
+/* Whether the text gave the trip a span that ends on day: a tour's
+ * ("between March 6 and 9") or a stay's own ("from Oct. 23 to 26"). */
+static bool trip_ends(const struct xlegs *legs, int64_t day)
+{
+	if (legs->tour_last == day)
+		return true;
+	for (size_t i = 0; i < legs->n; i++)
+		if (legs->v[i].sized && legs->v[i].type != EV_TRAVEL &&
+		    legs->v[i].last == day)
+			return true;
+	return false;
+}
+
 /* "She will then travel to Hanoi on March 8 ... will return to Japan
- * on March 9": the stay lasts until the day of the move away from it. */
+ * on March 9", the trip "between March 6 and 9": the stay lasts until
+ * the day of the move away from it when the trip's span ends that day.
+ * Without such a span ("meet Lee on Friday, before returning to Dublin
+ * on Saturday") the day of the journey home is the journey's alone. */
 static void stays_until_return(struct xlegs *legs)
 {
 	for (size_t i = 0; i < legs->n; i++) {
@@ -149,7 +165,8 @@ static void stays_until_return(struct xlegs *legs)
 		}
 		/* Not past the length its words gave ("a three-day visit"
 		 * from Wednesday, the move on Saturday). */
-		if (stay && !placed && !stay->sized)
+		if (stay && !placed && !stay->sized &&
+		    trip_ends(legs, t->first))
 			stay->last = t->first;
 	}
 }
