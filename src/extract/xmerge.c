@@ -146,11 +146,46 @@ static void moves_alone(struct xlegs *legs)
 			const struct xleg *b = &legs->v[j];
 
 			if (j == i || b->dead || b->type == EV_VISIT ||
+			    b->type == EV_TRAVEL ||
 			    !(same_place(a, b) || nearby_next(a, b)) ||
 			    b->first <= a->last || b->first > a->last + 3)
 				continue;
 			a->type = EV_TRAVEL;
 			xleg_visit_title(a);
+			break;
+		}
+	}
+}
+
+/* "He returns to Dhaka on Saturday" after a stay in Dhaka and a day in
+ * Cox's Bazar: a return to a city the trip already stayed in is a new
+ * stay there, not the journey home (a home is no stay of the trip). */
+static void returns_to_stays(struct xlegs *legs)
+{
+	for (size_t i = 0; i < legs->n; i++) {
+		struct xleg *t = &legs->v[i];
+
+		if (t->dead || t->type != EV_TRAVEL || !t->city)
+			continue;
+		for (size_t j = 0; j < legs->n; j++) {
+			struct xleg *v = &legs->v[j];
+
+			if (j == i || v->dead || v->type != EV_VISIT ||
+			    !same_place(v, t) || v->first >= t->first)
+				continue;
+			t->type = EV_VISIT;
+			t->arrival = true;
+			xleg_visit_title(t);
+			/* The first stay ends where the days elsewhere begin,
+			 * so the two stays stay two. */
+			for (size_t k = 0; k < legs->n; k++) {
+				const struct xleg *w = &legs->v[k];
+
+				if (!w->dead && w->type == EV_VISIT &&
+				    w->city != v->city && w->first > v->first &&
+				    w->first < t->first && w->first <= v->last)
+					v->last = w->first - 1;
+			}
 			break;
 		}
 	}
@@ -184,6 +219,7 @@ void xleg_merge(struct xlegs *legs)
 	bool again = true;
 
 	moves_to_visits(legs);
+	returns_to_stays(legs);
 	moves_alone(legs);
 	stays_go_on(legs);
 	/* At most XLEG_MAX legs: the passes are bounded and cheap. */
