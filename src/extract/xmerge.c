@@ -131,16 +131,33 @@ static bool nearby_next(const struct xleg *a, const struct xleg *b)
 	       !strcmp(a->cc, b->cc) && b->first == a->last + 1;
 }
 
+/* Whether a leg elsewhere of the trip came in the days just before a:
+ * a is a move on from one stop to the next, not the departure. */
+static bool stop_before(const struct xlegs *legs, const struct xleg *a)
+{
+	for (size_t i = 0; i < legs->n; i++) {
+		const struct xleg *l = &legs->v[i];
+
+		if (!l->dead && l->type != EV_TRAVEL && !same_place(l, a) &&
+		    l->first < a->first && l->first + 3 >= a->first)
+			return true;
+	}
+	return false;
+}
+
 /* "Fly to Washington on Monday" with what happens there (or in a town
- * nearby the next day) dated on later days: the move itself, travel;
- * the stay is not said. */
+ * nearby the next day) dated on later days: the departure itself,
+ * travel; the stay is not said. A move on from the stop before ("go on
+ * to Tokyo on Tuesday", talks there on Wednesday) begins the next stop's
+ * stay. */
 static void moves_alone(struct xlegs *legs)
 {
 	for (size_t i = 0; i < legs->n; i++) {
 		struct xleg *a = &legs->v[i];
 
 		if (a->dead || a->type != EV_VISIT ||
-		    a->trig_kind != XTR_MOVE || a->first != a->last)
+		    a->trig_kind != XTR_MOVE || a->first != a->last ||
+		    stop_before(legs, a))
 			continue;
 		for (size_t j = 0; j < legs->n; j++) {
 			const struct xleg *b = &legs->v[j];
