@@ -171,6 +171,12 @@ static void stays_until_return(struct xlegs *legs)
 	}
 }
 
+/* Whether b is the country-wide visit that v is a stay of. */
+static bool country_of(const struct xleg *b, const struct xleg *v)
+{
+	return b->type == EV_VISIT && !b->city && !strcmp(b->cc, v->cc);
+}
+
 /* "arrive in Santiago on Saturday ... go on to Lima on Tuesday": a stay
  * the text gives no length lasts until the day before the next stay
  * begins elsewhere, when no leg is placed between (at most three days:
@@ -192,8 +198,12 @@ static void stays_until_next(struct xlegs *legs)
 
 			if (j == i || b->dead || b->last <= v->last)
 				continue;
-			if (b->first <= v->last + 1 && b->city != v->city)
+			if (b->first <= v->last + 1 && b->city != v->city &&
+			    !country_of(b, v))
 				break; /* something else the next day */
+			/* What the stay holds is no next stop. */
+			if (b->city == v->city || country_of(b, v))
+				continue;
 			if (!next || b->first < next->first)
 				next = b;
 		}
