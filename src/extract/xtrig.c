@@ -466,6 +466,14 @@ static bool time_reference(const char *text, const struct xtoks *t, size_t i)
 	return false;
 }
 
+/* A move is what the traveller does next, never a time named by an
+ * event: "before flying to the Togolese capital, Lome, on Wednesday",
+ * "before returning to Ottawa on Tuesday". */
+static bool moves(enum xtrig_kind kind)
+{
+	return kind == XTR_MOVE || kind == XTR_TRAVEL;
+}
+
 /* "a stop in Anchorage on Monday, Sept. 11, to mark the anniversary of
  * the attacks": an anniversary the trip marks is its purpose, not what
  * the date before it is. */
@@ -511,7 +519,7 @@ void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
 		out->v[out->n++] = (struct xtrigger){
 		    t->v[i].off, t->v[last].off + t->v[last].len - t->v[i].off,
 		    i, meeting_kind(text, t, i, w->kind),
-		    time_reference(text, t, i)};
+		    !moves(w->kind) && time_reference(text, t, i)};
 		i = last;
 	}
 }
