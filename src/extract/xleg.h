@@ -85,6 +85,10 @@ struct xtriggers {
 	size_t n;
 };
 
+/* Whether token i is a host verb whose object is a visiting person:
+ * "receive him", "host the Israeli leader" (xtrig.c). */
+bool xtrig_hosts_guest(const char *text, const struct xtoks *t, size_t i);
+
 /* The triggers of the sentence cut into t. xtrig.c. */
 void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out);
 

@@ -164,6 +164,34 @@ static bool just_before(const char *text, const struct xplace *p,
 	return g->off - a == 4 && !memcmp(text + a, " on ", 4);
 }
 
+/* Whether p stands in an aside about a person that does not hold the
+ * trigger: "President Prabowo, who was guest of honour at the parade in
+ * Paris last July, will receive him": where that person was is not
+ * where the leg is. */
+static bool in_person_aside(const struct xsentence *s, const struct xplace *p,
+			    const struct xtrigger *k)
+{
+	static const char *const rel[] = {"who", "whose", NULL};
+	const struct xtoks *t = s->toks;
+	size_t open = (size_t)-1;
+
+	for (size_t i = 1; i < t->n; i++) {
+		if (xtok_in(s->text, t, i, rel) &&
+		    s->text[t->v[i - 1].off] == ',') {
+			open = i;
+			continue;
+		}
+		if (open == (size_t)-1 || s->text[t->v[i].off] != ',')
+			continue;
+		/* The aside runs from token open to the comma at i. */
+		if (p->off > t->v[open].off && p->off < t->v[i].off)
+			return !(k->off > t->v[open].off &&
+				 k->off < t->v[i].off);
+		open = (size_t)-1;
+	}
+	return false;
+}
+
 const struct xplace *xl_place(const struct xsentence *s,
 			      const struct groups *gs, const struct dgroup *g,
 			      const struct xtrigger *k, size_t sa, size_t sb)
@@ -178,6 +206,7 @@ const struct xplace *xl_place(const struct xsentence *s,
 
 		if (p->kind == XP_ADJ || p->possessive || topic(s->text, p) ||
 		    compound(s->text, p) || (g && of_the_date(s->text, g, p)) ||
+		    in_person_aside(s, p, k) ||
 		    (gs && gs->strict && (p->off < sa || p->off >= sb)))
 			continue;
 		raw = xl_dist(k, p->off, p->off + p->len);

@@ -209,6 +209,10 @@ static bool hosts_principal(const struct xlegdoc *doc,
 	    "receives", "welcome", "welcomes", "welcomed", NULL};
 	const struct xtoks *t = s->toks;
 
+	/* "President Prabowo, who ..., will receive him": the trigger is
+	 * the host verb, and its guest the one the text is about. */
+	if (end < t->n && xtrig_hosts_guest(doc->text, t, end))
+		return true;
 	for (size_t j = i + 1; j < end && j < i + 16; j++) {
 		if (!xtok_in(doc->text, t, j, verbs))
 			continue;
@@ -470,6 +474,10 @@ void xl_leg_people(const struct xlegdoc *doc, const struct xsentence *s,
 		 * principal, then whom the principal meets. */
 		xl_add_people(doc, s, s->toks->v[st].off, k->off, l);
 		xl_add_people(doc, s, k->off, sb, l);
+		/* "President Prabowo, who ..., will receive him": the host
+		 * is the subject, before any aside. */
+		if (!l->nwith && xtrig_hosts_guest(doc->text, s->toks, k->tok))
+			xl_add_people(doc, s, s->off, k->off, l);
 		return;
 	}
 	for (size_t i = 0; i < s->trigs->n; i++) {

@@ -501,6 +501,36 @@ static bool modifier(const char *text, const struct xtoks *t, size_t i)
 	return i + 1 < t->n && xtok_in(text, t, i + 1, nouns);
 }
 
+/* "Prabowo will receive him at the Merdeka Palace on Wednesday", "he
+ * would host the Israeli leader at his estate on Friday": a host verb
+ * whose object is a visiting person, not a thing ("host the summit",
+ * "receive an award"), is a meeting of host and guest. */
+static const struct trig_word host_word = {"receive", NULL, false,
+					   XTR_MEETING};
+
+bool xtrig_hosts_guest(const char *text, const struct xtoks *t, size_t i)
+{
+	static const char *const verbs[] = {
+	    "receive", "receives", "host",	"hosts",
+	    "welcome", "welcomes", "hosting", "receiving", NULL};
+	static const char *const pronouns[] = {"him", "her", NULL};
+	static const char *const guests[] = {
+	    "leader", "guest",	   "visitor",  "president", "premier",
+	    "prime",  "chancellor", "minister", "king",	     "queen",
+	    "emir",   "monarch",   NULL};
+
+	if (!xtok_in(text, t, i, verbs) || i + 1 >= t->n)
+		return false;
+	if (xtok_in(text, t, i + 1, pronouns))
+		return true;
+	if (!xtok_is(text, t, i + 1, "the"))
+		return false;
+	for (size_t k = i + 2; k < t->n && k <= i + 3; k++)
+		if (xtok_in(text, t, k, guests) && !(t->v[k].flags & XT_CAP))
+			return true;
+	return false;
+}
+
 void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
 {
 	out->n = 0;
@@ -508,8 +538,10 @@ void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
 		const struct trig_word *w;
 		size_t last;
 
-		if (!(t->v[i].flags & XT_WORD) || !(w = trig_at(text, t, i)) ||
-		    in_title_name(text, t, i))
+		if (!(t->v[i].flags & XT_WORD))
+			continue;
+		w = xtrig_hosts_guest(text, t, i) ? &host_word : trig_at(text, t, i);
+		if (!w || in_title_name(text, t, i))
 			continue;
 		last = w->takes_next ? i + 1 : i;
 		if ((w->kind == XTR_PRESS && announced_at(text, t, i)) ||
