@@ -192,7 +192,7 @@ group_trigger(const struct xlegdoc *doc, const struct xsentence *s,
 	    best[-1].kind == XTR_SPEECH && best->off - best[-1].off < 24)
 		return best - 1;
 	if ((best->kind == XTR_MOVE || best->kind == XTR_TRAVEL ||
-	     best->kind == XTR_SPEECH ||
+	     (best->kind == XTR_SPEECH && !best->part_of) ||
 	     (best->kind == XTR_VISIT && xl_anaphoric(doc, s, best))) &&
 	    (k = nearest_of(s, gs, g, sa, sb, 1, false)) != NULL &&
 	    !clause_between(s, k, g) &&
@@ -219,7 +219,8 @@ static void extend_last(struct xlegdoc *doc, const struct xsentence *s,
 {
 	struct xleg *l;
 
-	if (!doc->last_leg || g->recall || g->vague)
+	if (!doc->last_leg || g->recall || g->vague ||
+	    xl_in_which_clause(s, g->off))
 		return;
 	l = &legs->v[doc->last_leg - 1];
 	if (l->dead || s->idx - l->sents[l->nsents - 1] > 2)
@@ -511,6 +512,8 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	l = &legs->v[legs->n];
 	memset(l, 0, sizeof(*l));
 	l->type = xl_type(s, known ? known->kind : k->kind);
+	if (!known && k->kind == XTR_SPEECH && k->part_of)
+		l->type = EV_OTHER;
 	l->first = first;
 	l->last = last;
 	l->sized = g->ndays > 0 || g->has_last || g->first != g->last;
@@ -841,7 +844,7 @@ static void schedule_note(struct xlegdoc *doc, const struct xsentence *s,
 	if (!p || p->kind != XP_CITY || s->toks->n > 10 || !s->ndates ||
 	    p->off != s->toks->v[0].off)
 		return;
-	k = (struct xtrigger){p->off, p->len, 0, XTR_VISIT, false};
+	k = (struct xtrigger){p->off, p->len, 0, XTR_VISIT, false, false};
 	xl_group_dates(s, &gs);
 	if (gs.n == 1 && gs.v[0].has_first)
 		xleg_build(doc, s, &gs, &gs.v[0], &k, NULL, s->off,

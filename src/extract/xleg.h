@@ -78,6 +78,9 @@ struct xtrigger {
 	enum xtrig_kind kind;
 	bool ref; /* named as a time ("ahead of the summit"): only the date
 		     right after it, in its clause, is its own */
+	bool part_of; /* a speech named as an event's part ("the opening
+			 speech of the Congress"): the speech is the leg,
+			 not the event */
 };
 
 struct xtriggers {

@@ -33,7 +33,7 @@ bool xl_list_gap(const char *text, size_t a, size_t b)
 static bool place_nearer_other(const struct groups *gs, const struct dgroup *g,
 			       const struct xplace *p)
 {
-	struct xtrigger at = {p->off, p->len, 0, XTR_VISIT, false};
+	struct xtrigger at = {p->off, p->len, 0, XTR_VISIT, false, false};
 	size_t d = xl_dist(&at, g->off, g->end);
 
 	for (size_t i = 0; i < gs->n; i++)
@@ -201,7 +201,7 @@ const struct xplace *xl_place(const struct xsentence *s,
 
 	for (size_t i = 0; i < s->places->n; i++) {
 		const struct xplace *p = &s->places->v[i];
-		struct xtrigger at = {p->off, p->len, 0, XTR_VISIT, false};
+		struct xtrigger at = {p->off, p->len, 0, XTR_VISIT, false, false};
 		size_t d, raw;
 
 		if (p->kind == XP_ADJ || p->possessive || topic(s->text, p) ||

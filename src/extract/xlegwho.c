@@ -145,6 +145,17 @@ static int who_at(const struct xlegdoc *doc, const struct xsentence *s,
 	return 0;
 }
 
+/* "President Prabowo ... will receive him": the host is the subject,
+ * but "he" still means the guest, the one the text is about. */
+static bool receives_guest(const struct xlegdoc *doc,
+			   const struct xsentence *s)
+{
+	for (size_t i = 0; i < s->toks->n; i++)
+		if (xtrig_hosts_guest(doc->text, s->toks, i))
+			return true;
+	return false;
+}
+
 /* Whether trigger k's clause is about someone else: the first person it
  * names, near its start and before k, is not the principal ("Yoon will
  * visit Washington next month"). */
@@ -158,7 +169,7 @@ void xl_subject(struct xlegdoc *doc, const struct xsentence *s)
 		if (xtok_in(doc->text, s->toks, i, pronouns))
 			return; /* "he" goes on meaning whom it meant */
 		if ((w = who_at(doc, s, i)) != 0) {
-			doc->he_other = w < 0;
+			doc->he_other = w < 0 && !receives_guest(doc, s);
 			return;
 		}
 	}

@@ -156,6 +156,8 @@ static const struct trig_word trig_words[] = {
     {"speeches", NULL, false, XTR_SPEECH},
     {"address", NULL, false, XTR_SPEECH},
     {"lecture", NULL, false, XTR_SPEECH},
+    /* "the keynote address": one speech, not two. */
+    {"keynote", "address|speech|lecture", true, XTR_SPEECH},
     {"keynote", NULL, false, XTR_SPEECH},
     {"reception", NULL, false, XTR_RECEPTION},
     {"banquet", NULL, false, XTR_RECEPTION},
@@ -474,6 +476,17 @@ static bool moves(enum xtrig_kind kind)
 	return kind == XTR_MOVE || kind == XTR_TRAVEL;
 }
 
+/* "the opening speech of the Congress", "the keynote address of the
+ * Dialogue": a speech the text names as an event's own part is the
+ * traveller's leg, the event (its days, its other speakers) is not;
+ * "spoke at a climate conference" is the conference. */
+static bool speech_of(const char *text, const struct xtoks *t, size_t last)
+{
+	size_t i = last + 1;
+
+	return i < t->n && xtok_is(text, t, i, "of");
+}
+
 /* "a stop in Anchorage on Monday, Sept. 11, to mark the anniversary of
  * the attacks": an anniversary the trip marks is its purpose, not what
  * the date before it is. */
@@ -551,7 +564,8 @@ void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
 		out->v[out->n++] = (struct xtrigger){
 		    t->v[i].off, t->v[last].off + t->v[last].len - t->v[i].off,
 		    i, meeting_kind(text, t, i, w->kind),
-		    !moves(w->kind) && time_reference(text, t, i)};
+		    !moves(w->kind) && time_reference(text, t, i),
+		    w->kind == XTR_SPEECH && speech_of(text, t, last)};
 		i = last;
 	}
 }
