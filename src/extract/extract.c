@@ -396,7 +396,13 @@ static void second_reading(struct run *r)
 
 		xtok_split(text, s->off, s->len, &r->toks);
 		xplace_scan(text, &r->toks, ctx, &sc->places);
-		xnewcity_scan(text, &r->toks, ctx, &r->towns, &sc->places);
+		/* A town the gazetteer does not know, whose words name no
+		 * country, is where the traveller is: the country of the
+		 * last leg ("fly north to Tromsø" after Oslo), not of a
+		 * people the text named in passing ("Russian deliveries"). */
+		xnewcity_scan(text, &r->toks,
+			      r->legs.n ? r->legs.v[r->legs.n - 1].cc : ctx,
+			      &r->towns, &sc->places);
 		drop_dateline(r, s, &sc->places);
 		xwho_scan(text, &r->toks, &sc->people);
 		xtrig_scan(text, &r->toks, &sc->trigs);
