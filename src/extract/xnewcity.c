@@ -4,7 +4,8 @@
  * say it is one, never for being unknown alone (an unknown capitalised
  * word is far more often a person, a party or a programme):
  *   - "the (port|border|...) city/town of X", "the Italian town of X";
- *   - "in/to/at X, a town ...", "in X, where ...", "in X, Italy";
+ *   - "in/to X, a town ...", "to X, the northern city ...", "in X,
+ *     where ...", "in X, Italy";
  *   - "Kinshasa and X": beside a known city, after a word of place.
  * Its country: the one its words name, else the one the text spoke of
  * last, else the sentence's before it; with none it is no place.
@@ -17,7 +18,8 @@
 
 static const char *const town_nouns[] = {
     "city",   "town",	      "village",  "port",   "resort", "township",
-    "island", "municipality", "district", "region", "hub",    NULL};
+    "island", "municipality", "district", "region", "hub",    "diocese",
+    "capital", NULL};
 
 /* "at X" is a venue more often than a town: "at Harvard, where". */
 static const char *const locatives[] = {"in", "to", NULL};
@@ -156,7 +158,10 @@ static const char *town_country(const char *text, const struct xtoks *t,
 		return p->cc; /* "in Fasano, Italy" */
 	} else if (loc && comma &&
 		   (xtok_is(text, t, j + 1, "a") ||
-		    xtok_is(text, t, j + 1, "an"))) {
+		    xtok_is(text, t, j + 1, "an") ||
+		    xtok_is(text, t, j + 1, "the"))) {
+		/* "in Fasano, a town ...", "to Chiclayo, the northern
+		 * diocese he led" */
 		size_t e = j + 2;
 
 		while (e < t->n && e < j + 6 &&
