@@ -475,6 +475,29 @@ static bool item_with(const struct xlegdoc *doc, const struct xsentence *s,
 	return false;
 }
 
+/* "returning to Lima the same evening", "and return to Dhaka the same
+ * day": after trigger k, a return on the day of the move. */
+static bool back_same_day(const struct xlegdoc *doc, const struct xsentence *s,
+			  const struct xtrigger *k)
+{
+	static const char *const back[] = {"return",    "returns", "returning",
+					   "back",	"fly",	   "flying",
+					   NULL};
+	static const char *const parts[] = {"day", "evening", "night",
+					    "afternoon", NULL};
+	const struct xtoks *t = s->toks;
+	bool ret = false;
+
+	for (size_t i = k->tok + 1; i + 2 < t->n; i++) {
+		ret = ret || xtok_in(doc->text, t, i, back);
+		if (ret && xtok_is(doc->text, t, i, "the") &&
+		    xtok_is(doc->text, t, i + 1, "same") &&
+		    xtok_in(doc->text, t, i + 2, parts))
+			return true;
+	}
+	return false;
+}
+
 /* Whether text[a, b) tells an arrival: "arrive", "arrival", "begin". */
 static bool arrival_words(const struct xsentence *s, size_t a, size_t b)
 {
@@ -518,6 +541,8 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	l->last = last;
 	l->sized = g->ndays > 0 || g->has_last || g->first != g->last;
 	l->arrival = k->kind == XTR_MOVE || arrival_words(s, sa, sb);
+	l->day_trip = (k->kind == XTR_MOVE || k->kind == XTR_VISIT) &&
+		      back_same_day(doc, s, k);
 	l->clock = first == last ? g->clock : -1;
 	l->clock_end = first == last ? g->clock_end : -1;
 	if (!move && xl_night_move(doc, s, g, k)) {

@@ -119,6 +119,10 @@ struct xleg {
 			 "until Friday", "from June 8 to 10") */
 	bool arrival; /* told as an arrival or a move there ("arrive in",
 			 "go on to", "the tour will begin in") */
+	bool day_trip; /* its sentence brings the traveller back the same
+			  day ("fly to Chiclayo ..., returning to Lima the
+			  same evening"): a stay of that day alone, inside
+			  the stay it leaves from */
 	enum event_type move_type; /* from_move: the move's own type */
 	bool from_move;		   /* an event the move of its date leads to
 				      ("travel to Helsinki on July 13 for the

@@ -34,7 +34,8 @@ static size_t city_runs(const struct xlegs *legs, const struct xleg *v,
 			const struct xleg *l = &legs->v[i];
 
 			if (l->dead || !l->city || l->first != day ||
-			    strcmp(l->cc, v->cc) || l->last > v->last)
+			    strcmp(l->cc, v->cc) || l->last > v->last ||
+			    l->day_trip)
 				continue;
 			if (n && runs[n - 1].city == l->city) {
 				if (l->last > runs[n - 1].last)
@@ -117,7 +118,7 @@ static void stays_apart(struct xlegs *legs)
 			if (j == i || b->dead || b->type != EV_VISIT ||
 			    !b->city || b->city == a->city ||
 			    strcmp(a->cc, b->cc) || b->first <= a->first ||
-			    b->first > a->last)
+			    b->first > a->last || b->day_trip)
 				continue;
 			a->last = b->first - 1;
 			if (a->first != a->last)
