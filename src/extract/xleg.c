@@ -882,7 +882,8 @@ void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
 	struct groups gs;
 	size_t before = legs->n;
 
-	if (s->quoted || link_line(doc, s) || s->off + s->len <= doc->body_off)
+	if ((s->quoted && !xl_principal_quote(doc, s)) || link_line(doc, s) ||
+	    s->off + s->len <= doc->body_off)
 		return;
 	if (xprog_sentence(doc, s, legs)) {
 		remember_place(doc, s);

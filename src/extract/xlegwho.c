@@ -156,6 +156,29 @@ static bool receives_guest(const struct xlegdoc *doc,
 	return false;
 }
 
+bool xl_principal_quote(const struct xlegdoc *doc, const struct xsentence *s)
+{
+	static const char *const first[] = {"i", "we", NULL};
+	static const char *const speak[] = {
+	    "said",  "says",	"wrote", "writes", "told",     "tells",
+	    "added", "posted", "stated", "announced", NULL};
+	const struct xtoks *t = s->toks;
+	size_t q = 0;
+	bool spoke = false, by = false;
+
+	while (q < t->n && !(t->v[q].flags & XT_INQUOTE))
+		q++;
+	if (q >= t->n || !xtok_in(doc->text, t, q, first))
+		return false;
+	for (size_t i = 0; i < t->n; i++) {
+		if (t->v[i].flags & (XT_INQUOTE | XT_QUOTE))
+			continue;
+		spoke = spoke || xtok_in(doc->text, t, i, speak);
+		by = by || who_at(doc, s, i) > 0;
+	}
+	return spoke && by;
+}
+
 /* Whether trigger k's clause is about someone else: the first person it
  * names, near its start and before k, is not the principal ("Yoon will
  * visit Washington next month"). */
