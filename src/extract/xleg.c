@@ -212,6 +212,16 @@ group_trigger(const struct xlegdoc *doc, const struct xsentence *s,
 	return best;
 }
 
+/* The kind of trigger that made leg l, by its type. */
+static enum xtrig_kind k_kind_of(const struct xleg *l)
+{
+	return l->type == EV_MEETING || l->type == EV_PRESS ||
+			       l->type == EV_RECEPTION || l->type == EV_OTHER ||
+			       l->type == EV_INTERVIEW
+		   ? XTR_MEETING
+		   : XTR_VISIT;
+}
+
 /* A length or an end with no start of its own ("the two-day visit",
  * "he will stay until Wednesday"): the leg before, if near, lasts so. */
 static void extend_last(struct xlegdoc *doc, const struct xsentence *s,
@@ -225,6 +235,21 @@ static void extend_last(struct xlegdoc *doc, const struct xsentence *s,
 	l = &legs->v[doc->last_leg - 1];
 	if (l->dead || s->idx - l->sents[l->nsents - 1] > 2)
 		return;
+	/* "will remain in the Lao capital until Monday" after the talks
+	 * there: an end bounds the stay, not an event of one day in it. */
+	if (g->has_last && !g->ndays && xl_tier(k_kind_of(l)) == 3) {
+		for (size_t i = doc->last_leg - 1; i-- > 0;) {
+			struct xleg *v = &legs->v[i];
+
+			if (!v->dead && v->type == EV_VISIT &&
+			    v->last >= l->first - 1) {
+				l = v;
+				break;
+			}
+		}
+		if (xl_tier(k_kind_of(l)) == 3)
+			return;
+	}
 	if (g->has_last && g->until >= l->first && g->until - l->first < 60)
 		l->last = g->until;
 	else if (g->ndays > 1 && g->ndays <= 60 && l->last == l->first)

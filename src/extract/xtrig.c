@@ -176,6 +176,9 @@ static const struct trig_word trig_words[] = {
     {"expired", NULL, false, XTR_BLOCK},
     {"ceasefire", NULL, false, XTR_BLOCK},
     {"holiday", NULL, false, XTR_BLOCK},
+    /* "after Viet Nam celebrated its National Day on September 2" */
+    {"celebrated", NULL, false, XTR_BLOCK},
+    {"celebrates", NULL, false, XTR_BLOCK},
     {"born", NULL, false, XTR_BLOCK},
     {"died", NULL, false, XTR_BLOCK},
     {"founded", NULL, false, XTR_BLOCK},
