@@ -535,6 +535,53 @@ static bool arrival_words(const struct xsentence *s, size_t a, size_t b)
 	return false;
 }
 
+/* "and leaves Bangladesh on Sunday": a departure whose place is where
+ * it leaves from (right after the verb, no "for" after it) goes nowhere
+ * the text says; it is no journey's leg. */
+static bool leaves_from(const struct xlegdoc *doc, const struct xsentence *s,
+			const struct xtrigger *k, const struct xplace *p)
+{
+	static const char *const stems[] = {"leav", "depar", "left", NULL};
+	const struct xtoks *t = s->toks;
+	bool leave = false;
+
+	for (size_t i = 0; stems[i]; i++)
+		leave = leave || !ascii_ncasecmp(doc->text + k->off, stems[i],
+						 strlen(stems[i]));
+	if (!leave || k->tok + 1 >= t->n || t->v[k->tok + 1].off != p->off)
+		return false;
+	for (size_t i = k->tok + 1; i < t->n && i < k->tok + 8; i++)
+		if (xtok_is(doc->text, t, i, "for"))
+			return false;
+	return true;
+}
+
+/* The stay in the place left lasts to the day it is left. */
+static void stay_until_leaving(struct xlegdoc *doc, const struct xsentence *s,
+			       struct xlegs *legs, const struct xplace *p,
+			       int64_t day)
+{
+	for (size_t i = legs->n; i-- > 0;) {
+		struct xleg *v = &legs->v[i];
+
+		/* A stay, or the journey there that begins one ("returns
+		 * to Dhaka on Saturday"). */
+		if (v->dead ||
+		    (v->type != EV_VISIT && v->type != EV_TRAVEL) ||
+		    strcmp(v->cc, p->cc) || (p->city && v->city != p->city))
+			continue;
+		if (v->last < day && v->last + 3 >= day) {
+			v->last = day;
+			v->clock = v->clock_end = -1;
+			if (v->nsents < XLEG_SENTS &&
+			    v->sents[v->nsents - 1] != s->idx)
+				v->sents[v->nsents++] = s->idx;
+		}
+		break;
+	}
+	(void)doc;
+}
+
 void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 		const struct groups *gs, const struct dgroup *g,
 		const struct xtrigger *k, const struct xtrigger *move,
@@ -585,6 +632,10 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	if (p && xl_listed(doc->text, s, p)) {
 		if (l->sized && last > legs->tour_last)
 			legs->tour_last = last;
+		return;
+	}
+	if (p && leaves_from(doc, s, k, p)) {
+		stay_until_leaving(doc, s, legs, p, first);
 		return;
 	}
 	if (p) {

@@ -68,21 +68,32 @@ static bool events_place(const struct xsentence *s, const struct xtrigger *k,
  * country the sentence names over the country alone ("a state visit to
  * Angola ... in the Angolan capital, Luanda"). */
 /* A place the words before make a topic, not where: "a summit on the
- * situation in Gaza", "talks about Ukraine". */
+ * situation in Gaza", "talks about Ukraine"; or a place passed through:
+ * "after a stopover in Singapore". */
 static bool topic(const char *text, const struct xplace *p)
 {
-	static const char *const words[] = {"situation", "crisis", "war",
-					    "conflict",	 "about",  "regarding",
-					    "over",	 "on",	   NULL};
+	static const char *const words[] = {
+	    "situation", "crisis",   "war",	 "conflict", "about",
+	    "regarding", "over",     "on",	 "stopover", "stopovers",
+	    "transit",	 "layover", NULL};
 	size_t a = p->off > 24 ? p->off - 24 : 0;
 
 	for (const char *const *w = words; *w; w++) {
-		const char *hit = memmem(text + a, p->off - a, *w, strlen(*w));
+		size_t n = strlen(*w);
 
-		/* "on" only right before the place ("talks on Ukraine"). */
-		if (hit &&
-		    (strcmp(*w, "on") || (size_t)(hit - text) + 3 == p->off))
-			return true;
+		for (const char *hit = memmem(text + a, p->off - a, *w, n); hit;
+		     hit = memmem(hit + 1, (size_t)(text + p->off - hit - 1),
+				  *w, n)) {
+			/* Whole words only: not the "war" of "Anwar" or
+			 * "towards", the "on" of "Boston". */
+			if ((hit > text && ascii_isalpha((unsigned char)hit[-1])) ||
+			    ascii_isalpha((unsigned char)hit[n]))
+				continue;
+			/* "on" only right before the place ("talks on
+			 * Ukraine"). */
+			if (strcmp(*w, "on") || (size_t)(hit - text) + 3 == p->off)
+				return true;
+		}
 	}
 	return false;
 }

@@ -129,6 +129,7 @@ static const struct trig_word trig_words[] = {
     {"depart", NULL, false, XTR_TRAVEL},
     {"departs", NULL, false, XTR_TRAVEL},
     {"departed", NULL, false, XTR_TRAVEL},
+    {"departing", NULL, false, XTR_TRAVEL},
     /* "before emplaning for New Delhi": boarding the flight (Indian
      * English; enplane in American). */
     {"emplane", "for", false, XTR_TRAVEL},
