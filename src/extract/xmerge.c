@@ -149,16 +149,20 @@ static bool stop_before(const struct xlegs *legs, const struct xleg *a)
  * nearby the next day) dated on later days: the departure itself,
  * travel; the stay is not said. A move on from the stop before ("go on
  * to Tokyo on Tuesday", talks there on Wednesday) begins the next stop's
- * stay. */
+ * stay, unless what it leads to is a summit or a conference ("proceed to
+ * Dushanbe on 18 June to participate in the Consultative Meeting ... on
+ * 19 June"): the journey to a gathering is travel wherever it starts. */
 static void moves_alone(struct xlegs *legs)
 {
 	for (size_t i = 0; i < legs->n; i++) {
 		struct xleg *a = &legs->v[i];
 
+		bool on_from_stop;
+
 		if (a->dead || a->type != EV_VISIT ||
-		    a->trig_kind != XTR_MOVE || a->first != a->last ||
-		    stop_before(legs, a))
+		    a->trig_kind != XTR_MOVE || a->first != a->last)
 			continue;
+		on_from_stop = stop_before(legs, a);
 		for (size_t j = 0; j < legs->n; j++) {
 			const struct xleg *b = &legs->v[j];
 
@@ -166,6 +170,11 @@ static void moves_alone(struct xlegs *legs)
 			    b->type == EV_TRAVEL ||
 			    !(same_place(a, b) || nearby_next(a, b)) ||
 			    b->first <= a->last || b->first > a->last + 3)
+				continue;
+			/* A move on to talks is the next stay; a move on to
+			 * a summit or a conference is the journey to it. */
+			if (on_from_stop && b->type != EV_SUMMIT &&
+			    b->type != EV_CONFERENCE)
 				continue;
 			a->type = EV_TRAVEL;
 			xleg_visit_title(a);

@@ -320,15 +320,19 @@ static bool in_title_name(const char *text, const struct xtoks *t, size_t i)
 }
 
 /* "session of the Assembly of the African Union", "meeting of Heads of
- * State": a gathering of leaders, a summit (a General Assembly is a
- * conference). */
+ * State", "Meeting of the Nordic prime ministers": a gathering of
+ * leaders, a summit (a General Assembly is a conference; a meeting of
+ * foreign ministers a meeting). */
 static bool of_heads(const char *text, const struct xtoks *t, size_t i)
 {
 	for (size_t k = i + 1; k < t->n && k < i + 7; k++)
 		if ((xtok_is(text, t, k, "Assembly") &&
 		     !xtok_is(text, t, k - 1, "General")) ||
 		    xtok_is(text, t, k, "Heads") ||
-		    xtok_is(text, t, k, "Leaders"))
+		    xtok_is(text, t, k, "Leaders") ||
+		    xtok_is(text, t, k, "presidents") ||
+		    (xtok_is(text, t, k, "ministers") &&
+		     xtok_is(text, t, k - 1, "prime")))
 			return true;
 	return false;
 }
