@@ -106,6 +106,47 @@ static bool alias_at(const struct xlegdoc *doc, size_t off, size_t n)
 	       !ascii_ncasecmp(doc->text + off, doc->alias, n);
 }
 
+/* "the Minister for Foreign Affairs" in a report about the Prime
+ * Minister: a title at token i that the principal's title qualifies
+ * ("Prime"), followed by a portfolio in capitals the principal's title
+ * does not name. */
+static bool other_portfolio(const struct xlegdoc *doc,
+			    const struct xsentence *s, size_t i)
+{
+	const struct xtoks *t = s->toks;
+	const char *role = doc->principal->role;
+	const struct xtok *title = &t->v[i];
+	const char *at = NULL;
+	size_t j = i + 1;
+	bool foreign = false;
+
+	if (j + 1 >= t->n || !(xtok_is(doc->text, t, j, "for") ||
+			       xtok_is(doc->text, t, j, "of")))
+		return false;
+	/* The principal's title qualifies this word ("Prime Minister"):
+	 * where the word stands in it. */
+	for (const char *p = strstr(role, " "); p; p = strstr(p + 1, " "))
+		if (!strncmp(p + 1, doc->text + title->off, title->len))
+			at = p;
+	if (!at)
+		return false;
+	if (xtok_is(doc->text, t, j + 1, "the") && j + 2 < t->n)
+		j++;
+	for (size_t k = j + 1; k < t->n && k < j + 4; k++) {
+		const struct xtok *w = &t->v[k];
+		char word[32];
+
+		if (!(w->flags & XT_CAP) || w->len >= sizeof(word))
+			break;
+		memcpy(word, doc->text + w->off, w->len);
+		word[w->len] = '\0';
+		if (strstr(role, word))
+			return false; /* "Foreign Minister": the same */
+		foreign = true;
+	}
+	return foreign;
+}
+
 /* Whom the words at token i name: 1 the principal, -1 someone else, 0
  * nobody. */
 static int who_at(const struct xlegdoc *doc, const struct xsentence *s,
@@ -121,7 +162,10 @@ static int who_at(const struct xlegdoc *doc, const struct xsentence *s,
 	     (i > 1 && xtok_is(doc->text, s->toks, i - 2, "the"))) &&
 	    (xwho_role_word(doc->text, k->off, n, doc->principal) ||
 	     alias_at(doc, k->off, n)))
-		return 1; /* "the chancellor", "the Prime Minister's" */
+		/* "the chancellor", "the Prime Minister's"; not "the
+		 * Minister for Foreign Affairs" when the principal is the
+		 * Prime Minister: a title whose portfolio is not theirs. */
+		return other_portfolio(doc, s, i) ? -1 : 1;
 	if (!(k->flags & XT_CAP))
 		return 0;
 	/* "The Prince of Wales will travel": a title alone, not the
