@@ -234,6 +234,19 @@ static void cands_weekday(struct rctx *r, size_t i)
 		base = monday(r) + inweek;
 		break;
 	default:
+		if (x->d && !x->m) {
+			/* "Saturday (25)": the weeks around whose day of
+			 * the month is the one written. */
+			for (int k = -1; k <= 5; k++) {
+				int y, mo, d;
+
+				civil_from_days(base + 7 * k, &y, &mo, &d);
+				if (d == x->d)
+					xres_add(r, i, base + 7 * k,
+						 base + 7 * k + span);
+			}
+			return;
+		}
 		for (int k = -1; k <= 2; k++)
 			xres_add(r, i, base + 7 * k, base + 7 * k + span);
 		/* A weekday told after a written date may follow it
