@@ -203,6 +203,13 @@ static bool in_person_aside(const struct xsentence *s, const struct xplace *p,
 	return false;
 }
 
+/* Whether "to" or "for" stands right before place p. */
+static bool destination(const struct xsentence *s, const struct xplace *p)
+{
+	return (p->off >= 3 && !memcmp(s->text + p->off - 3, "to ", 3)) ||
+	       (p->off >= 4 && !memcmp(s->text + p->off - 4, "for ", 4));
+}
+
 const struct xplace *xl_place(const struct xsentence *s,
 			      const struct groups *gs, const struct dgroup *g,
 			      const struct xtrigger *k, size_t sa, size_t sb)
@@ -225,8 +232,10 @@ const struct xplace *xl_place(const struct xsentence *s,
 			raw = 0; /* "In New Delhi, ..." says where for all;
 				    "in Moscow on 20 August", its date's */
 		d = p->off >= k->off ? raw : 2 * raw + 20;
-		/* "leave New York for Doha": where it goes, not from. */
-		if (k->kind == XTR_TRAVEL && p->off >= k->off && raw <= 1)
+		/* "leave New York for Doha": where it goes, not from; but
+		 * "flying back to New York" names where it goes. */
+		if (k->kind == XTR_TRAVEL && p->off >= k->off && raw <= 1 &&
+		    !destination(s, p))
 			d += 60;
 		if (p->off < sa || p->off >= sb)
 			d = 400 + (g ? xl_dist(&at, g->off, g->end) : d);
