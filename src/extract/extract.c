@@ -217,12 +217,11 @@ static bool untitled_traveller(const char *text, const struct xtoks *t,
 /* "President Lee Jae Myung will receive Vietnamese President Luong
  * Cuong at Cheong Wa Dae on Wednesday": the titled person right after a
  * host verb is the guest, the one who travels; NULL when none. */
-static const struct xperson *hosted_guest(const char *text,
-					  const struct xtoks *t,
-					  const struct xpeople *pp)
+static const struct xperson *
+hosted_guest(const char *text, const struct xtoks *t, const struct xpeople *pp)
 {
 	static const char *const verbs[] = {
-	    "receive", "receives", "received", "host",	 "hosts",
+	    "receive", "receives", "received", "host",	   "hosts",
 	    "hosted",  "welcome",  "welcomes", "welcomed", NULL};
 
 	for (size_t i = 0; i + 1 < t->n; i++) {
@@ -285,8 +284,8 @@ static size_t travel_subject(struct cast *c, const char *text,
 			return i + 1;
 	/* "Luong will arrive in Seoul": a person the text titled before,
 	 * named again by one word right before the travel word. */
-	for (size_t i = ti > 3 ? ti - 3 : 0; !subj && at != (size_t)-1 && i < ti;
-	     i++)
+	for (size_t i = ti > 3 ? ti - 3 : 0;
+	     !subj && at != (size_t)-1 && i < ti; i++)
 		for (size_t p = 0; (t->v[i].flags & XT_CAP) && p < c->n; p++)
 			if (xwho_names(text, t->v[i].off,
 				       xtok_stem_len(text, &t->v[i]), &c->v[p]))

@@ -24,9 +24,11 @@
 
 /* A day told as to come but before the document date: a report
  * syndicated a day late still says "will", so yesterday costs little;
- * not when the text dates its source's words to the document date
- * ("will arrive on Sunday, the ministry said Monday"), where a day
- * back costs what a past told of days to come does. */
+ * two days back or more, or yesterday when the text dates its source's
+ * words to the document date ("will arrive on Sunday, the ministry said
+ * Monday"), costs what a past told of days to come does, so that a plan
+ * of six weekdays told on a Wednesday is not pulled back to start on
+ * the Sunday before. */
 static long tense_pen(enum xtense t, int64_t first, int64_t last, int64_t D,
 		      bool spoken_on_D)
 {
@@ -39,7 +41,7 @@ static long tense_pen(enum xtense t, int64_t first, int64_t last, int64_t D,
 	if ((t == XTENSE_FUTURE && first < D) ||
 	    (t == XTENSE_PRESENT && last < D)) {
 		v = (long)(D - (t == XTENSE_FUTURE ? first : last));
-		return spoken_on_D ? 10 * v + v * v : v * (v + 1);
+		return spoken_on_D || v > 1 ? 10 * v + v * v : v * (v + 1);
 	}
 	if (t == XTENSE_PAST && first > D) {
 		v = (long)(first - D);

@@ -12,11 +12,12 @@
  *     ("on Sunday") in the week before, of, or the two after.
  *   - A candidate costs its distance in days from the document date,
  *     plus a penalty when it disagrees with the tense of its clause: a
- *     future (or present) clause naming a day v days before the
- *     document date costs v(v+1) more (2 for yesterday: a report
- *     syndicated a day after it was written still says "will", so
- *     "will arrive on Sunday" in a report dated Monday is the day
- *     before, not six days on; three days back costs 12 and loses), a
+ *     future (or present) clause naming the day before the document
+ *     date costs 2 more (a report syndicated a day after it was
+ *     written still says "will", so "will arrive on Sunday" in a
+ *     report dated Monday is the day before, not six days on), v days
+ *     before it, v >= 2, costs 10v + v*v more (a plan of weekdays is not
+ *     pulled back before the date line by its later days), a
  *     past clause naming a day v days after it costs 10v + v*v (a past
  *     told of days to come is much rarer). When the text dates its
  *     source's words to the document date ("the ministry said Monday"

@@ -216,8 +216,8 @@ group_trigger(const struct xlegdoc *doc, const struct xsentence *s,
 static enum xtrig_kind k_kind_of(const struct xleg *l)
 {
 	return l->type == EV_MEETING || l->type == EV_PRESS ||
-			       l->type == EV_RECEPTION || l->type == EV_OTHER ||
-			       l->type == EV_INTERVIEW
+		       l->type == EV_RECEPTION || l->type == EV_OTHER ||
+		       l->type == EV_INTERVIEW
 		   ? XTR_MEETING
 		   : XTR_VISIT;
 }
@@ -505,9 +505,8 @@ static bool item_with(const struct xlegdoc *doc, const struct xsentence *s,
 static bool back_same_day(const struct xlegdoc *doc, const struct xsentence *s,
 			  const struct xtrigger *k)
 {
-	static const char *const back[] = {"return",    "returns", "returning",
-					   "back",	"fly",	   "flying",
-					   NULL};
+	static const char *const back[] = {
+	    "return", "returns", "returning", "back", "fly", "flying", NULL};
 	static const char *const parts[] = {"day", "evening", "night",
 					    "afternoon", NULL};
 	const struct xtoks *t = s->toks;
@@ -566,8 +565,7 @@ static void stay_until_leaving(struct xlegdoc *doc, const struct xsentence *s,
 
 		/* A stay, or the journey there that begins one ("returns
 		 * to Dhaka on Saturday"). */
-		if (v->dead ||
-		    (v->type != EV_VISIT && v->type != EV_TRAVEL) ||
+		if (v->dead || (v->type != EV_VISIT && v->type != EV_TRAVEL) ||
 		    strcmp(v->cc, p->cc) || (p->city && v->city != p->city))
 			continue;
 		if (v->last < day && v->last + 3 >= day) {

@@ -76,8 +76,8 @@ struct xtrigger {
 	size_t off, len; /* the words, in the text */
 	size_t tok;	 /* the first token */
 	enum xtrig_kind kind;
-	bool ref; /* named as a time ("ahead of the summit"): only the date
-		     right after it, in its clause, is its own */
+	bool ref;     /* named as a time ("ahead of the summit"): only the date
+			 right after it, in its clause, is its own */
 	bool part_of; /* a speech named as an event's part ("the opening
 			 speech of the Congress"): the speech is the leg,
 			 not the event */
@@ -115,10 +115,10 @@ struct xleg {
 	enum xtrig_kind trig_kind; /* and what it is */
 	char key[32];		   /* an event's name (xevent_key), or "" */
 	bool dead;		   /* merged into another */
-	bool sized;   /* its words gave its length or end ("a two-day visit",
-			 "until Friday", "from June 8 to 10") */
-	bool arrival; /* told as an arrival or a move there ("arrive in",
-			 "go on to", "the tour will begin in") */
+	bool sized;    /* its words gave its length or end ("a two-day visit",
+			  "until Friday", "from June 8 to 10") */
+	bool arrival;  /* told as an arrival or a move there ("arrive in",
+			  "go on to", "the tour will begin in") */
 	bool day_trip; /* its sentence brings the traveller back the same
 			  day ("fly to Chiclayo ..., returning to Lima the
 			  same evening"): a stay of that day alone, inside

@@ -73,8 +73,8 @@ static bool events_place(const struct xsentence *s, const struct xtrigger *k,
 static bool topic(const char *text, const struct xplace *p)
 {
 	static const char *const words[] = {
-	    "situation", "crisis",   "war",	 "conflict", "about",
-	    "regarding", "over",     "on",	 "stopover", "stopovers",
+	    "situation", "crisis",  "war", "conflict", "about",
+	    "regarding", "over",    "on",  "stopover", "stopovers",
 	    "transit",	 "layover", NULL};
 	size_t a = p->off > 24 ? p->off - 24 : 0;
 
@@ -86,12 +86,14 @@ static bool topic(const char *text, const struct xplace *p)
 				  *w, n)) {
 			/* Whole words only: not the "war" of "Anwar" or
 			 * "towards", the "on" of "Boston". */
-			if ((hit > text && ascii_isalpha((unsigned char)hit[-1])) ||
+			if ((hit > text &&
+			     ascii_isalpha((unsigned char)hit[-1])) ||
 			    ascii_isalpha((unsigned char)hit[n]))
 				continue;
 			/* "on" only right before the place ("talks on
 			 * Ukraine"). */
-			if (strcmp(*w, "on") || (size_t)(hit - text) + 3 == p->off)
+			if (strcmp(*w, "on") ||
+			    (size_t)(hit - text) + 3 == p->off)
 				return true;
 		}
 	}
@@ -210,6 +212,24 @@ static bool destination(const struct xsentence *s, const struct xplace *p)
 	       (p->off >= 4 && !memcmp(s->text + p->off - 4, "for ", 4));
 }
 
+/* "meet Lee on Friday, before returning to Dublin on Saturday": a
+ * place right after a journey's words ("returning to") is where that
+ * journey goes, not where the talks, speech or dinner k happens. */
+static bool others_destination(const struct xsentence *s,
+			       const struct xplace *p, const struct xtrigger *k)
+{
+	if (xl_tier(k->kind) != 3 || !destination(s, p))
+		return false;
+	for (size_t i = 0; i < s->trigs->n; i++) {
+		const struct xtrigger *m = &s->trigs->v[i];
+
+		if (m->off != k->off && m->kind == XTR_TRAVEL &&
+		    m->off < p->off && p->off - (m->off + m->len) <= 8)
+			return true;
+	}
+	return false;
+}
+
 const struct xplace *xl_place(const struct xsentence *s,
 			      const struct groups *gs, const struct dgroup *g,
 			      const struct xtrigger *k, size_t sa, size_t sb)
@@ -219,12 +239,13 @@ const struct xplace *xl_place(const struct xsentence *s,
 
 	for (size_t i = 0; i < s->places->n; i++) {
 		const struct xplace *p = &s->places->v[i];
-		struct xtrigger at = {p->off, p->len, 0, XTR_VISIT, false, false};
+		struct xtrigger at = {p->off,	 p->len, 0,
+				      XTR_VISIT, false,	 false};
 		size_t d, raw;
 
 		if (p->kind == XP_ADJ || p->possessive || topic(s->text, p) ||
 		    compound(s->text, p) || (g && of_the_date(s->text, g, p)) ||
-		    in_person_aside(s, p, k) ||
+		    in_person_aside(s, p, k) || others_destination(s, p, k) ||
 		    (gs && gs->strict && (p->off < sa || p->off >= sb)))
 			continue;
 		raw = xl_dist(k, p->off, p->off + p->len);

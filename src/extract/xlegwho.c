@@ -191,8 +191,7 @@ static int who_at(const struct xlegdoc *doc, const struct xsentence *s,
 
 /* "President Prabowo ... will receive him": the host is the subject,
  * but "he" still means the guest, the one the text is about. */
-static bool receives_guest(const struct xlegdoc *doc,
-			   const struct xsentence *s)
+static bool receives_guest(const struct xlegdoc *doc, const struct xsentence *s)
 {
 	for (size_t i = 0; i < s->toks->n; i++)
 		if (xtrig_hosts_guest(doc->text, s->toks, i))
@@ -204,7 +203,7 @@ bool xl_principal_quote(const struct xlegdoc *doc, const struct xsentence *s)
 {
 	static const char *const first[] = {"i", "we", NULL};
 	static const char *const speak[] = {
-	    "said",  "says",	"wrote", "writes", "told",     "tells",
+	    "said",  "says",   "wrote",	 "writes",    "told", "tells",
 	    "added", "posted", "stated", "announced", NULL};
 	const struct xtoks *t = s->toks;
 	size_t q = 0;

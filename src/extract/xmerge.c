@@ -186,6 +186,20 @@ static void moves_alone(struct xlegs *legs)
 /* "He returns to Dhaka on Saturday" after a stay in Dhaka and a day in
  * Cox's Bazar: a return to a city the trip already stayed in is a new
  * stay there, not the journey home (a home is no stay of the trip). */
+/* Whether a day trip elsewhere comes between stay v and the return t. */
+static bool back_from_day_trip(const struct xlegs *legs, const struct xleg *v,
+			       const struct xleg *t)
+{
+	for (size_t k = 0; k < legs->n; k++) {
+		const struct xleg *w = &legs->v[k];
+
+		if (!w->dead && w->day_trip && w->city != v->city &&
+		    w->first > v->first && w->first <= t->first)
+			return true;
+	}
+	return false;
+}
+
 static void returns_to_stays(struct xlegs *legs)
 {
 	for (size_t i = 0; i < legs->n; i++) {
@@ -199,16 +213,26 @@ static void returns_to_stays(struct xlegs *legs)
 			if (j == i || v->dead || v->type != EV_VISIT ||
 			    !same_place(v, t) || v->first >= t->first)
 				continue;
+			if (back_from_day_trip(legs, v, t)) {
+				/* "returning to Lima the same evening": the
+				 * stay in Lima goes on through the day. */
+				if (t->last > v->last)
+					v->last = t->last;
+				t->dead = true;
+				break;
+			}
 			t->type = EV_VISIT;
 			t->arrival = true;
 			xleg_visit_title(t);
 			/* The first stay ends where the days elsewhere begin,
-			 * so the two stays stay two. */
+			 * so the two stays stay two; a day trip from it
+			 * ("returning to Lima the same evening") ends none. */
 			for (size_t k = 0; k < legs->n; k++) {
 				const struct xleg *w = &legs->v[k];
 
 				if (!w->dead && w->type == EV_VISIT &&
-				    w->city != v->city && w->first > v->first &&
+				    !w->day_trip && w->city != v->city &&
+				    w->first > v->first &&
 				    w->first < t->first && w->first <= v->last)
 					v->last = w->first - 1;
 			}

@@ -17,9 +17,9 @@
 #define NAME_WORDS 3
 
 static const char *const town_nouns[] = {
-    "city",   "town",	      "village",  "port",   "resort", "township",
-    "island", "municipality", "district", "region", "hub",    "diocese",
-    "capital", NULL};
+    "city",	"town",	   "village",	   "port",     "resort",
+    "township", "island",  "municipality", "district", "region",
+    "hub",	"diocese", "capital",	   NULL};
 
 /* "at X" is a venue more often than a town: "at Harvard, where". */
 static const char *const locatives[] = {"in", "to", NULL};

@@ -526,29 +526,34 @@ static bool modifier(const char *text, const struct xtoks *t, size_t i)
  * would host the Israeli leader at his estate on Friday": a host verb
  * whose object is a visiting person, not a thing ("host the summit",
  * "receive an award"), is a meeting of host and guest. */
-static const struct trig_word host_word = {"receive", NULL, false,
-					   XTR_MEETING};
+static const struct trig_word host_word = {"receive", NULL, false, XTR_MEETING};
 
 bool xtrig_hosts_guest(const char *text, const struct xtoks *t, size_t i)
 {
-	static const char *const verbs[] = {
-	    "receive", "receives", "host",	"hosts",
-	    "welcome", "welcomes", "hosting", "receiving", NULL};
+	static const char *const verbs[] = {"receive", "receives",  "host",
+					    "hosts",   "welcome",   "welcomes",
+					    "hosting", "receiving", NULL};
 	static const char *const pronouns[] = {"him", "her", NULL};
 	static const char *const guests[] = {
-	    "leader", "guest",	   "visitor",  "president", "premier",
+	    "leader", "guest",	    "visitor",	"president", "premier",
 	    "prime",  "chancellor", "minister", "king",	     "queen",
-	    "emir",   "monarch",   NULL};
+	    "emir",   "monarch",    NULL};
 
 	if (!xtok_in(text, t, i, verbs) || i + 1 >= t->n)
 		return false;
 	if (xtok_in(text, t, i + 1, pronouns))
 		return true;
-	if (!xtok_is(text, t, i + 1, "the"))
-		return false;
-	for (size_t k = i + 2; k < t->n && k <= i + 3; k++)
-		if (xtok_in(text, t, k, guests) && !(t->v[k].flags & XT_CAP))
+	/* "the Israeli leader"; "Vietnamese President Luong Cuong", a
+	 * title with the name after it ("the President's Cup" is none). */
+	for (size_t k = i + 1; k < t->n && k <= i + 3; k++) {
+		bool cap = t->v[k].flags & XT_CAP;
+
+		if (xtok_in(text, t, k, guests) &&
+		    (cap ? k + 1 < t->n && (t->v[k + 1].flags & XT_CAP) &&
+			       xtok_stem_len(text, &t->v[k]) == t->v[k].len
+			 : xtok_is(text, t, i + 1, "the")))
 			return true;
+	}
 	return false;
 }
 
@@ -561,7 +566,8 @@ void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
 
 		if (!(t->v[i].flags & XT_WORD))
 			continue;
-		w = xtrig_hosts_guest(text, t, i) ? &host_word : trig_at(text, t, i);
+		w = xtrig_hosts_guest(text, t, i) ? &host_word
+						  : trig_at(text, t, i);
 		if (!w || in_title_name(text, t, i))
 			continue;
 		last = w->takes_next ? i + 1 : i;
@@ -570,8 +576,10 @@ void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
 		    (w->kind == XTR_BLOCK && purpose(text, t, i)))
 			continue;
 		out->v[out->n++] = (struct xtrigger){
-		    t->v[i].off, t->v[last].off + t->v[last].len - t->v[i].off,
-		    i, meeting_kind(text, t, i, w->kind),
+		    t->v[i].off,
+		    t->v[last].off + t->v[last].len - t->v[i].off,
+		    i,
+		    meeting_kind(text, t, i, w->kind),
 		    !moves(w->kind) && time_reference(text, t, i),
 		    w->kind == XTR_SPEECH && speech_of(text, t, last)};
 		i = last;
