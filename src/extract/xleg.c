@@ -692,6 +692,28 @@ static bool own_day_words(const struct xlegdoc *doc, const struct xsentence *s,
 	return false;
 }
 
+/* "talks on Saturday, followed by a state banquet", "a bilateral
+ * meeting, followed by a joint press conference": an event whose day is
+ * the one before it has no day of its own (tests/extract/README.md,
+ * "Its own day"), unless its own words give one ("that evening"). */
+static bool followed_by(const struct xlegdoc *doc, const struct xsentence *s,
+			const struct xtrigger *k)
+{
+	static const char *const parts[] = {"evening", "night", "afternoon",
+					    "morning", NULL};
+	const struct xtoks *t = s->toks;
+	bool after = false;
+
+	for (size_t i = k->tok > 4 ? k->tok - 4 : 0; i + 1 < k->tok; i++)
+		after = after || (xtok_is(doc->text, t, i, "followed") &&
+				  xtok_is(doc->text, t, i + 1, "by"));
+	for (size_t i = k->tok; after && i < t->n && i < k->tok + 12; i++)
+		if (xtok_in(doc->text, t, i, parts) ||
+		    (t->v[i].flags & XT_DIGIT))
+			return false;
+	return after;
+}
+
 /* "spend Oct. 25 and 26 in Jayapura ... before returning to Port
  * Moresby": the return is on the stay's last day. */
 static bool return_after(const struct xlegdoc *doc, const struct xsentence *s,
@@ -764,6 +786,7 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 		    (host->first != host->last && !return_after(doc, s, k)) ||
 		    meal_of_talks(s, k) ||
 		    (k->kind != XTR_TRAVEL && !own_day_words(doc, s, k)) ||
+		    followed_by(doc, s, k) ||
 		    at_the_end(doc, s, k) || legs->n >= XLEG_MAX ||
 		    xl_others_trip(doc, s, k) ||
 		    (k->kind == XTR_MEETING && !evening &&
