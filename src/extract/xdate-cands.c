@@ -87,10 +87,24 @@ static size_t word_before(const char *text, size_t off, char *buf, size_t size)
 	return start;
 }
 
+static const char *const say[] = {"said",      "told",   "announced",
+				  "confirmed", "stated", "reported"};
+
+bool xres_attribution(const struct rctx *r, size_t i)
+{
+	char w[16];
+	size_t at = word_before(r->text, r->ms->v[i].off, w, sizeof w);
+
+	if (!strcmp(w, "on"))
+		word_before(r->text, at, w, sizeof w);
+	for (size_t k = 0; k < sizeof say / sizeof *say; k++)
+		if (!strcmp(w, say[k]))
+			return true;
+	return false;
+}
+
 size_t xres_said_on_D(const struct rctx *r)
 {
-	static const char *const say[] = {"said",      "told",	 "announced",
-					  "confirmed", "stated", "reported"};
 
 	for (size_t i = 0; i < r->ms->n; i++) {
 		const struct xmention *x = &r->ms->v[i];

@@ -433,7 +433,9 @@ static bool is_day(const struct xmention *x)
 }
 
 /* "the next day", "the same day", "two days later": from the previous
- * resolved day in text order, else from the document date. */
+ * resolved day in text order (not a day someone's words are dated:
+ * "..., diplomatic sources said on Tuesday. The next day"), else from
+ * the document date. */
 static void follow(struct rctx *r)
 {
 	int64_t pf = r->D, pl = r->D, f;
@@ -458,7 +460,8 @@ static void follow(struct rctx *r)
 			/* A start opens a span; "the same day" is the
 			 * day the narrative stands on, not where a span
 			 * begins. */
-			if (x->resolved && is_day(x) && x->kind != XM_FROM) {
+			if (x->resolved && is_day(x) && x->kind != XM_FROM &&
+			    !xres_attribution(r, i)) {
 				pf = x->first;
 				pl = x->last;
 			}
