@@ -500,6 +500,30 @@ static bool item_with(const struct xlegdoc *doc, const struct xsentence *s,
 	return false;
 }
 
+/* "In Tashkent on 10 and 11 June, the Secretary General will meet
+ * ...": days the sentence opens with, set on a city, date the
+ * traveller's stay there; the talks of those days are its purpose
+ * (README: "in X on ..." dates a stay). */
+static bool in_place_on(const struct xlegdoc *doc, const struct xsentence *s,
+			const struct dgroup *g)
+{
+	const struct xtoks *t = s->toks;
+
+	if (t->n < 4 || !xtok_is(doc->text, t, 0, "In"))
+		return false;
+	for (size_t i = 0; i < s->places->n; i++) {
+		const struct xplace *p = &s->places->v[i];
+		size_t e = p->off + p->len;
+
+		if (p->off == t->v[1].off && p->kind == XP_CITY &&
+		    ((g->off == e + 4 && !memcmp(doc->text + e, " on ", 4)) ||
+		     (g->off == e + 1 &&
+		      !ascii_ncasecmp(doc->text + g->off, "on ", 3))))
+			return true;
+	}
+	return false;
+}
+
 /* "returning to Lima the same evening", "and return to Dhaka the same
  * day": after trigger k, a return on the day of the move. */
 static bool back_same_day(const struct xlegdoc *doc, const struct xsentence *s,
@@ -607,6 +631,8 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	l->type = xl_type(s, known ? known->kind : k->kind);
 	if (!known && k->kind == XTR_SPEECH && k->part_of)
 		l->type = EV_OTHER;
+	if (l->type == EV_MEETING && first != last && in_place_on(doc, s, g))
+		l->type = EV_VISIT;
 	l->first = first;
 	l->last = last;
 	l->sized = g->ndays > 0 || g->has_last || g->first != g->last;
