@@ -281,6 +281,7 @@ static bool untitled_subject(const struct xlegdoc *doc,
 static bool hosts_principal(const struct xlegdoc *doc,
 			    const struct xsentence *s, size_t i, size_t end)
 {
+	static const char *const honoured[] = {"his", "her", "their", NULL};
 	static const char *const verbs[] = {
 	    "host",	"hosts",   "hosted",   "hosting",  "receive",
 	    "receives", "welcome", "welcomes", "welcomed", NULL};
@@ -290,6 +291,13 @@ static bool hosts_principal(const struct xlegdoc *doc,
 	 * the host verb, and its guest the one the text is about. */
 	if (end < t->n && xtrig_hosts_guest(doc->text, t, end))
 		return true;
+	/* "King Harald will give a state banquet in their honour". */
+	for (size_t j = i + 1; j + 2 < t->n && j < end + 8; j++)
+		if (xtok_is(doc->text, t, j, "in") &&
+		    xtok_in(doc->text, t, j + 1, honoured) &&
+		    (xtok_is(doc->text, t, j + 2, "honour") ||
+		     xtok_is(doc->text, t, j + 2, "honor")))
+			return true;
 	for (size_t j = i + 1; j < end && j < i + 16; j++) {
 		if (!xtok_in(doc->text, t, j, verbs))
 			continue;

@@ -50,6 +50,9 @@ static const struct trig_word trig_words[] = {
     {"met", NULL, false, XTR_MEETING},
     /* "will be received by the Emperor": an audience, a meeting. */
     {"received", "by", false, XTR_MEETING},
+    /* "will be welcomed by King Harald V ... in Oslo on Tuesday
+     * morning": the official welcome is the arrival. */
+    {"welcomed", "by", false, XTR_VISIT},
     /* "will call on President Christodoulides": a courtesy call
      * ("called on Russia to ..." is an appeal: not the past form). */
     {"call", "on", false, XTR_MEETING},
