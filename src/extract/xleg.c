@@ -203,9 +203,13 @@ group_trigger(const struct xlegdoc *doc, const struct xsentence *s,
 	if (xl_tier(best->kind) == 3 && best->off >= g->end &&
 	    (k = nearest_of(s, gs, g, sa, sb, 2, true)) != NULL)
 		best = k;
+	/* "leave for Cairo on Wednesday for a visit": the visit the
+	 * journey is for; not a stay told before it ("travelled to
+	 * Benguela to tour ..., before flying back to Windhoek"). */
 	if (best->kind == XTR_TRAVEL) {
 		for (size_t i = 0; i < s->trigs->n; i++)
 			if (s->trigs->v[i].kind == XTR_VISIT &&
+			    s->trigs->v[i].off > best->off &&
 			    s->trigs->v[i].off >= sa && s->trigs->v[i].off < sb)
 				return &s->trigs->v[i];
 	}

@@ -43,9 +43,11 @@ bool xl_group_span(const struct dgroup *g, int64_t *first, int64_t *last);
 /* Whether text at off stands in a relative clause about a thing (", which
  * runs until June 1"). */
 bool xl_in_which_clause(const struct xsentence *s, size_t off);
-/* xlegwho.c: a quote that tells the principal's own plan, in the first
+/* xlegwho.c: a quote that tells the principal's plan, in the first
  * person and said by them ("\"We will arrive in Hanoi on Thursday,\" the
- * minister wrote"): read as the narrative is. */
+ * minister wrote") or with them as its subject ("\"Sergey Lavrov will
+ * arrive in Ashgabat on April 16\", she said"): read as the narrative
+ * is. */
 bool xl_principal_quote(const struct xlegdoc *doc, const struct xsentence *s);
 
 /* xlegwhere.c */

@@ -211,7 +211,15 @@ bool xl_principal_quote(const struct xlegdoc *doc, const struct xsentence *s)
 
 	while (q < t->n && !(t->v[q].flags & XT_INQUOTE))
 		q++;
-	if (q >= t->n || !xtok_in(doc->text, t, q, first))
+	if (q >= t->n)
+		return false;
+	/* "\"Sergey Lavrov will arrive in Ashgabat on April 16 ...,\" she
+	 * said": a quote whose subject is the principal, whoever says it. */
+	for (size_t i = q; i < t->n && i < q + 3; i++)
+		if (who_at(doc, s, i) > 0 &&
+		    !xtok_in(doc->text, t, i, pronouns))
+			return true;
+	if (!xtok_in(doc->text, t, q, first))
 		return false;
 	for (size_t i = 0; i < t->n; i++) {
 		if (t->v[i].flags & (XT_INQUOTE | XT_QUOTE))
