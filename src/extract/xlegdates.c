@@ -261,6 +261,10 @@ static bool called_off(const struct xsentence *s, const struct dgroup *g)
 					  "originally scheduled",
 					  "was to have",
 					  NULL};
+	static const char *const was[] = {"was scheduled", "were scheduled",
+					  "was planned",   "were planned",
+					  "was due",	   "were due",
+					  NULL};
 	static const char *const anew[] = {
 	    "postponed to",   "postponed until", "rescheduled", "moved to",
 	    "pushed back to", "will now",	 "instead",	NULL};
@@ -273,8 +277,16 @@ static bool called_off(const struct xsentence *s, const struct dgroup *g)
 	for (size_t i = g->end; i < b; i++)
 		if (t[i] == ';')
 			b = i;
-	if (first_phrase(t, a, b, off) == b)
-		return false;
+	if (first_phrase(t, a, b, off) == b) {
+		/* "which was scheduled to take place from September 8 to
+		 * 10, will now be held from ...": a plan told in the past is
+		 * called off only by the new dates after it ("a meeting ...
+		 * was planned for Thursday" alone still stands). */
+		size_t n = first_phrase(t, a, b, anew);
+
+		return first_phrase(t, a, g->off, was) < g->off && n < b &&
+		       n > g->off;
+	}
 	return first_phrase(t, a, b, anew) > g->off;
 }
 
