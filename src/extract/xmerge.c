@@ -264,6 +264,32 @@ static void journeys_begin_stays(struct xlegs *legs)
 	}
 }
 
+/* "will leave for Port Moresby on Monday and reach the Papua New
+ * Guinean capital on Tuesday": a journey whose sentence gives both its
+ * departure day and the arrival the next day runs from one to the other
+ * (tests/extract/README.md, "Travel"); the stay begins on arrival. */
+static void journeys_to_arrival(struct xlegs *legs)
+{
+	for (size_t i = 0; i < legs->n; i++) {
+		struct xleg *t = &legs->v[i];
+
+		if (t->dead || t->type != EV_TRAVEL || t->first != t->last ||
+		    !t->city || !t->nsents)
+			continue;
+		for (size_t j = 0; j < legs->n; j++) {
+			const struct xleg *v = &legs->v[j];
+
+			if (j != i && !v->dead && v->type == EV_VISIT &&
+			    same_place(v, t) && v->first == t->last + 1 &&
+			    v->nsents && v->sents[0] == t->sents[0]) {
+				t->last = v->first;
+				t->clock = t->clock_end = -1;
+				break;
+			}
+		}
+	}
+}
+
 void xleg_merge(struct xlegs *legs)
 {
 	bool again = true;
@@ -287,5 +313,6 @@ void xleg_merge(struct xlegs *legs)
 		}
 	}
 	journeys_begin_stays(legs);
+	journeys_to_arrival(legs);
 	xleg_stays(legs);
 }
