@@ -47,6 +47,9 @@
  *     ("Then, on Monday", "After the meeting, ... on Saturday"), 30
  *     when it is an "until" bound; a weekday before a date the words
  *     fix (the one before it) costs 1 more for each day back, up to 7;
+ *     in a sentence that opens with "Before ...," going back costs
+ *     nothing ("Before departing for Azerbaijan, he will receive ...
+ *     on Wednesday");
  *     a written date before the weekday before it costs nothing (an
  *     aside: "... after the Coronation on 6 May"). A weekday after a
  *     moved-on day, or after a single day written out, costs its
@@ -341,6 +344,10 @@ static long pair_cost(const struct rctx *r, const struct xmention *p,
 	 * aside that does not move the weekday ("On Wednesday he will
 	 * travel ... The visit comes after the Coronation on 6 May"). */
 	if (back > 0 && x->m && p->wday >= 0 && !p->m)
+		return 0;
+	/* "Before departing for Azerbaijan, he will receive ... on
+	 * Wednesday": the words say the day comes before. */
+	if (back > 0 && x->back_cue)
 		return 0;
 	/* "... on Tuesday in Kananaskis, where the leaders are meeting
 	 * from Sunday": a start told after a day begins the span that
