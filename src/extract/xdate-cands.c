@@ -87,7 +87,7 @@ static size_t word_before(const char *text, size_t off, char *buf, size_t size)
 	return start;
 }
 
-static const char *const say[] = {"said",      "told",   "announced",
+static const char *const say[] = {"said",      "told",	 "announced",
 				  "confirmed", "stated", "reported"};
 
 bool xres_attribution(const struct rctx *r, size_t i)

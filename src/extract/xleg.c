@@ -504,6 +504,24 @@ static bool item_with(const struct xlegdoc *doc, const struct xsentence *s,
 	return false;
 }
 
+/* "meet the Chair of the Council of Ministers of Bosnia and
+ * Herzegovina", "a courtesy visit to the President of the Republic": a
+ * counterpart named by their office is named. */
+static bool office_met(const struct xlegdoc *doc, const struct xsentence *s,
+		       const struct xtrigger *k)
+{
+	const struct xtoks *t = s->toks;
+
+	for (size_t i = k->tok + 1; i + 2 < t->n && i < k->tok + 5; i++)
+		if (xtok_is(doc->text, t, i, "the") &&
+		    (t->v[i + 1].flags & XT_CAP) &&
+		    xwho_is_title(doc->text, t->v[i + 1].off,
+				  t->v[i + 1].len) &&
+		    xtok_is(doc->text, t, i + 2, "of"))
+			return true;
+	return false;
+}
+
 /* "In Tashkent on 10 and 11 June, the Secretary General will meet
  * ...": days the sentence opens with, set on a city, date the
  * traveller's stay there; the talks of those days are its purpose
@@ -677,7 +695,8 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	xl_evening_start(doc, s, l);
 	xl_leg_people(doc, s, k, sa, sb, l);
 	if (k->kind == XTR_MEETING && !l->nwith && !talks_held(doc, s) &&
-	    !(gs->strict && item_with(doc, s, sa, sb)))
+	    !(gs->strict && item_with(doc, s, sa, sb)) &&
+	    !office_met(doc, s, k))
 		return; /* talks with no one named: not proposed */
 	l->sents[l->nsents++] = s->idx;
 	xl_title(doc, s, k, l);
@@ -703,6 +722,8 @@ static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
  * "later"); "talks with the Crown Prince, a lunch with the business
  * council" is part of the stop (tests/extract/README.md, "Its own
  * day"). */
+static bool clock_before(const struct xsentence *s, const struct xtrigger *k);
+
 static bool own_day_words(const struct xlegdoc *doc, const struct xsentence *s,
 			  const struct xtrigger *k)
 {
@@ -718,6 +739,19 @@ static bool own_day_words(const struct xlegdoc *doc, const struct xsentence *s,
 		return true;
 	for (size_t i = a; i < t->n && i < k->tok + 12; i++)
 		if (xtok_in(doc->text, t, i, words))
+			return true;
+	return clock_before(s, k);
+}
+
+/* "where at 11 a.m. he will meet ...": a clock time in the words just
+ * before trigger k gives it a time of its own. */
+static bool clock_before(const struct xsentence *s, const struct xtrigger *k)
+{
+	size_t a = k->tok > 6 ? s->toks->v[k->tok - 6].off : s->off;
+
+	for (size_t i = 0; i < s->ndates; i++)
+		if (s->dates[i].clock >= 0 && s->dates[i].off >= a &&
+		    s->dates[i].off < k->off)
 			return true;
 	return false;
 }
@@ -785,6 +819,27 @@ static bool that_time(const struct xlegdoc *doc, const struct xsentence *s)
 	return false;
 }
 
+/* "and that evening he will pay a courtesy visit", "where at 11 a.m.
+ * he will meet": talks given a time of the day of their own, not only
+ * the purpose of the stay. */
+static bool time_of_day(const struct xlegdoc *doc, const struct xsentence *s,
+			const struct xtrigger *k)
+{
+	static const char *const parts[] = {"evening", "night", "afternoon",
+					    "morning", NULL};
+	const struct xtoks *t = s->toks;
+
+	static const char *const dets[] = {"that", "the", "this", NULL};
+
+	/* "that evening", "in the afternoon"; not "on Tuesday morning for
+	 * talks", the arrival's time. */
+	for (size_t i = k->tok > 6 ? k->tok - 6 : 1; i < k->tok; i++)
+		if (xtok_in(doc->text, t, i, parts) &&
+		    xtok_in(doc->text, t, i - 1, dets))
+			return true;
+	return clock_before(s, k);
+}
+
 /* A dinner, a press conference or a speech the sentence names after a
  * leg of one day, with no date of its own, is on that day, there:
  * "a summit at the White House on April 26, followed by a state dinner
@@ -816,10 +871,10 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 		    (host->first != host->last && !return_after(doc, s, k)) ||
 		    meal_of_talks(s, k) ||
 		    (k->kind != XTR_TRAVEL && !own_day_words(doc, s, k)) ||
-		    followed_by(doc, s, k) ||
-		    at_the_end(doc, s, k) || legs->n >= XLEG_MAX ||
-		    xl_others_trip(doc, s, k) ||
+		    followed_by(doc, s, k) || at_the_end(doc, s, k) ||
+		    legs->n >= XLEG_MAX || xl_others_trip(doc, s, k) ||
 		    (k->kind == XTR_MEETING && !evening &&
+		     !time_of_day(doc, s, k) &&
 		     (host->type == EV_VISIT || host->type == EV_TRAVEL)))
 			continue;
 		l = &legs->v[legs->n++];
@@ -844,7 +899,7 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 		}
 		if (k->kind == XTR_MEETING) {
 			xl_add_people(doc, s, k->off, s->off + s->len, l);
-			if (!l->nwith) {
+			if (!l->nwith && !office_met(doc, s, k)) {
 				legs->n--; /* talks with no one named */
 				continue;
 			}

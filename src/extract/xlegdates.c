@@ -261,10 +261,9 @@ static bool called_off(const struct xsentence *s, const struct dgroup *g)
 					  "originally scheduled",
 					  "was to have",
 					  NULL};
-	static const char *const was[] = {"was scheduled", "were scheduled",
-					  "was planned",   "were planned",
-					  "was due",	   "were due",
-					  NULL};
+	static const char *const was[] = {
+	    "was scheduled", "were scheduled", "was planned", "were planned",
+	    "was due",	     "were due",       NULL};
 	static const char *const anew[] = {
 	    "postponed to",   "postponed until", "rescheduled", "moved to",
 	    "pushed back to", "will now",	 "instead",	NULL};

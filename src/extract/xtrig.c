@@ -45,6 +45,8 @@ static const struct trig_word trig_words[] = {
     {"interview", NULL, false, XTR_INTERVIEW},
     {"interviews", NULL, false, XTR_INTERVIEW},
     {"interviewed", NULL, false, XTR_INTERVIEW},
+    /* "pay a courtesy visit to the President": an audience. */
+    {"courtesy", "visit|call", true, XTR_MEETING},
     {"meet", NULL, false, XTR_MEETING},
     {"meets", NULL, false, XTR_MEETING},
     {"met", NULL, false, XTR_MEETING},
