@@ -214,10 +214,33 @@ static bool untitled_traveller(const char *text, const struct xtoks *t,
 	return true;
 }
 
+/* "President Lee Jae Myung will receive Vietnamese President Luong
+ * Cuong at Cheong Wa Dae on Wednesday": the titled person right after a
+ * host verb is the guest, the one who travels; NULL when none. */
+static const struct xperson *
+hosted_guest(const char *text, const struct xtoks *t, const struct xpeople *pp)
+{
+	static const char *const verbs[] = {
+	    "receive", "receives", "received", "host",	   "hosts",
+	    "hosted",  "welcome",  "welcomes", "welcomed", NULL};
+
+	for (size_t i = 0; i + 1 < t->n; i++) {
+		if (!xtok_in(text, t, i, verbs))
+			continue;
+		for (size_t p = 0; p < pp->n; p++)
+			if (pp->v[p].off >= t->v[i + 1].off &&
+			    pp->v[p].off <= t->v[i].off + t->v[i].len + 32)
+				return &pp->v[p];
+		return NULL;
+	}
+	return NULL;
+}
+
 /* The cast's index + 1 of the person named last before the first
  * visit, move or travel word of the sentence ("At the invitation of
  * Minister Shoukry, Foreign Minister Wang Yi will pay an official
- * visit"): its subject; 0 when none. */
+ * visit"): its subject; 0 when none. A lede that has its host receive
+ * a titled guest is about the guest's trip. */
 static size_t travel_subject(struct cast *c, const char *text,
 			     const struct xtoks *t, const struct xpeople *pp)
 {
@@ -249,6 +272,8 @@ static size_t travel_subject(struct cast *c, const char *text,
 			 t->v[i].off < at && ++n > 5)
 			subj = NULL;
 	}
+	if (!subj && at == (size_t)-1)
+		subj = hosted_guest(text, t, pp);
 	if (!subj && at != (size_t)-1 &&
 	    untitled_traveller(text, t, ti, &untitled)) {
 		cast_add(c, &untitled);
@@ -257,6 +282,14 @@ static size_t travel_subject(struct cast *c, const char *text,
 	for (size_t i = 0; subj && i < c->n; i++)
 		if (!strcmp(last_word(c->v[i].name), last_word(subj->name)))
 			return i + 1;
+	/* "Luong will arrive in Seoul": a person the text titled before,
+	 * named again by one word right before the travel word. */
+	for (size_t i = ti > 3 ? ti - 3 : 0;
+	     !subj && at != (size_t)-1 && i < ti; i++)
+		for (size_t p = 0; (t->v[i].flags & XT_CAP) && p < c->n; p++)
+			if (xwho_names(text, t->v[i].off,
+				       xtok_stem_len(text, &t->v[i]), &c->v[p]))
+				return p + 1;
 	return 0;
 }
 
@@ -291,9 +324,11 @@ static void first_reading(struct run *r, const struct itin_warner *w)
 		 * ("Secretary-General Attends African Union Summit"). */
 		for (size_t p = 0; p < people->n && !title_case(&r->toks); p++)
 			cast_add(&r->cast, &people->v[p]);
-		/* The lede: the first sentences after the date line (not
-		 * a heading or "Good afternoon."). */
-		if (!r->cast.traveller && s->off >= r->doc.off &&
+		/* The lede: the first sentences from the date line on
+		 * (not a heading or "Good afternoon."; "SEOUL, Nov. 10
+		 * (Yonhap) -- President Lee ..." holds its date line). */
+		if (!r->cast.traveller &&
+		    s->off + s->len > r->doc.off + r->doc.len &&
 		    r->toks.n >= 6 && lede++ < 3)
 			r->cast.traveller =
 			    travel_subject(&r->cast, text, &r->toks, people);
@@ -396,7 +431,13 @@ static void second_reading(struct run *r)
 
 		xtok_split(text, s->off, s->len, &r->toks);
 		xplace_scan(text, &r->toks, ctx, &sc->places);
-		xnewcity_scan(text, &r->toks, ctx, &r->towns, &sc->places);
+		/* A town the gazetteer does not know, whose words name no
+		 * country, is where the traveller is: the country of the
+		 * last leg ("fly north to Tromsø" after Oslo), not of a
+		 * people the text named in passing ("Russian deliveries"). */
+		xnewcity_scan(text, &r->toks,
+			      r->legs.n ? r->legs.v[r->legs.n - 1].cc : ctx,
+			      &r->towns, &sc->places);
 		drop_dateline(r, s, &sc->places);
 		xwho_scan(text, &r->toks, &sc->people);
 		xtrig_scan(text, &r->toks, &sc->trigs);

@@ -39,10 +39,10 @@
 #include "itin/evlist.h"
 
 struct extract_opts {
-	const char *file;    /* names the input in messages; "-" for stdin */
-	const char *source;  /* the events' source: --source URL, else file */
-	bool has_date;	     /* --date given: it overrides the date line */
-	int64_t doc_day;     /* --date, days since 1970-01-01 */
+	const char *file;      /* names the input in messages; "-" for stdin */
+	const char *source;    /* the events' source: --source URL, else file */
+	bool has_date;	       /* --date given: it overrides the date line */
+	int64_t doc_day;       /* --date, days since 1970-01-01 */
 	const char *principal; /* the traveller, when the user names one
 				  (config, later); NULL: found in the text */
 };

@@ -24,9 +24,11 @@
 
 /* A day told as to come but before the document date: a report
  * syndicated a day late still says "will", so yesterday costs little;
- * not when the text dates its source's words to the document date
- * ("will arrive on Sunday, the ministry said Monday"), where a day
- * back costs what a past told of days to come does. */
+ * two days back or more, or yesterday when the text dates its source's
+ * words to the document date ("will arrive on Sunday, the ministry said
+ * Monday"), costs what a past told of days to come does, so that a plan
+ * of six weekdays told on a Wednesday is not pulled back to start on
+ * the Sunday before. */
 static long tense_pen(enum xtense t, int64_t first, int64_t last, int64_t D,
 		      bool spoken_on_D)
 {
@@ -39,7 +41,7 @@ static long tense_pen(enum xtense t, int64_t first, int64_t last, int64_t D,
 	if ((t == XTENSE_FUTURE && first < D) ||
 	    (t == XTENSE_PRESENT && last < D)) {
 		v = (long)(D - (t == XTENSE_FUTURE ? first : last));
-		return spoken_on_D ? 10 * v + v * v : v * (v + 1);
+		return spoken_on_D || v > 1 ? 10 * v + v * v : v * (v + 1);
 	}
 	if (t == XTENSE_PAST && first > D) {
 		v = (long)(first - D);
@@ -85,10 +87,24 @@ static size_t word_before(const char *text, size_t off, char *buf, size_t size)
 	return start;
 }
 
+static const char *const say[] = {"said",      "told",	 "announced",
+				  "confirmed", "stated", "reported"};
+
+bool xres_attribution(const struct rctx *r, size_t i)
+{
+	char w[16];
+	size_t at = word_before(r->text, r->ms->v[i].off, w, sizeof w);
+
+	if (!strcmp(w, "on"))
+		word_before(r->text, at, w, sizeof w);
+	for (size_t k = 0; k < sizeof say / sizeof *say; k++)
+		if (!strcmp(w, say[k]))
+			return true;
+	return false;
+}
+
 size_t xres_said_on_D(const struct rctx *r)
 {
-	static const char *const say[] = {"said",      "told",	 "announced",
-					  "confirmed", "stated", "reported"};
 
 	for (size_t i = 0; i < r->ms->n; i++) {
 		const struct xmention *x = &r->ms->v[i];
@@ -234,6 +250,19 @@ static void cands_weekday(struct rctx *r, size_t i)
 		base = monday(r) + inweek;
 		break;
 	default:
+		if (x->d && !x->m) {
+			/* "Saturday (25)": the weeks around whose day of
+			 * the month is the one written. */
+			for (int k = -1; k <= 5; k++) {
+				int y, mo, d;
+
+				civil_from_days(base + 7 * k, &y, &mo, &d);
+				if (d == x->d)
+					xres_add(r, i, base + 7 * k,
+						 base + 7 * k + span);
+			}
+			return;
+		}
 		for (int k = -1; k <= 2; k++)
 			xres_add(r, i, base + 7 * k, base + 7 * k + span);
 		/* A weekday told after a written date may follow it

@@ -364,10 +364,24 @@ size_t xpat_weekday(const struct xwin *w, size_t i, struct xmention *m)
 	m->kind = XM_DAYS;
 	m->wday = w->t[i].wday;
 	j = i + 1;
+	/* "Saturday (25)", Brazil's and Portugal's style: the weekday and
+	 * its day of the month, the month left to the reader. */
+	if (xw_punct(w, j, '(') && j + 2 < w->n && w->t[j + 1].kind == XT_NUM &&
+	    !w->t[j + 1].ord && w->t[j + 1].val >= 1 && w->t[j + 1].val <= 31 &&
+	    xw_punct(w, j + 2, ')')) {
+		m->d = w->t[j + 1].val;
+		j += 3;
+	}
 	k = range_sep(w, j, &and);
 	if (k && is_wday(w, j + k, false) && w->t[j + k].wday != m->wday) {
+		size_t e = j + k + 1;
+
 		m->wday2 = w->t[j + k].wday;
-		return j + k + 1 - i;
+		/* "From Saturday (25) to Monday (27)" */
+		if (m->d && xw_punct(w, e, '(') && e + 2 < w->n &&
+		    w->t[e + 1].kind == XT_NUM && xw_punct(w, e + 2, ')'))
+			e += 3;
+		return e - i;
 	}
 	return week_word(w, j, m) - i;
 }

@@ -114,7 +114,7 @@ static bool agency_at(const struct xwin *w, size_t j)
 }
 
 /* A clock time after the date and its zone ("12:19:20 AM", "06:45 EDT",
- * "T08:15:00+09:00", "11:27 Uhr"): the token after them. */
+ * "T08:15:00+09:00", "11:27 Uhr", "TSI 13:05"): the token after them. */
 static size_t clock_after(const struct xwin *w, size_t j, int *clock)
 {
 	struct xmention c;
@@ -122,6 +122,11 @@ static size_t clock_after(const struct xwin *w, size_t j, int *clock)
 
 	if (xw_punct(w, j, ',') || xw_is(w, j, "at") || xw_is(w, j, "t") ||
 	    (xw_punct(w, j, '-') && w->t[j].len == 1) || xw_punct(w, j, '|'))
+		j++;
+	xm_clear(&c);
+	/* "29.09.2026 - TSI 13:05": the zone before the clock. */
+	if (j + 1 < w->n && w->t[j].kind == XT_WORD && w->t[j].upper &&
+	    xpat_clock(w, j + 1, &c))
 		j++;
 	xm_clear(&c);
 	if (!(k = xpat_clock(w, j, &c)))

@@ -60,6 +60,10 @@ enum xdate_order xres_text_order(const struct xmentions *ms);
 /* Warn of each resolved date whose written weekday is not its own
  * ("Wednesday, April 29" in 2025): the date is kept. */
 void xres_check_weekdays(struct rctx *r);
+/* Whether mention i dates someone's words ("sources said on Tuesday"):
+ * when the news was given, no step of the narrative. */
+bool xres_attribution(const struct rctx *r, size_t i);
+
 /* The first past weekday or "today" right after a verb of saying that
  * names the document date (r->said_at; before xres_candidates), or
  * r->ms->n. */

@@ -12,11 +12,12 @@
  *     ("on Sunday") in the week before, of, or the two after.
  *   - A candidate costs its distance in days from the document date,
  *     plus a penalty when it disagrees with the tense of its clause: a
- *     future (or present) clause naming a day v days before the
- *     document date costs v(v+1) more (2 for yesterday: a report
- *     syndicated a day after it was written still says "will", so
- *     "will arrive on Sunday" in a report dated Monday is the day
- *     before, not six days on; three days back costs 12 and loses), a
+ *     future (or present) clause naming the day before the document
+ *     date costs 2 more (a report syndicated a day after it was
+ *     written still says "will", so "will arrive on Sunday" in a
+ *     report dated Monday is the day before, not six days on), v days
+ *     before it, v >= 2, costs 10v + v*v more (a plan of weekdays is not
+ *     pulled back before the date line by its later days), a
  *     past clause naming a day v days after it costs 10v + v*v (a past
  *     told of days to come is much rarer). When the text dates its
  *     source's words to the document date ("the ministry said Monday"
@@ -46,6 +47,9 @@
  *     ("Then, on Monday", "After the meeting, ... on Saturday"), 30
  *     when it is an "until" bound; a weekday before a date the words
  *     fix (the one before it) costs 1 more for each day back, up to 7;
+ *     in a sentence that opens with "Before ...," going back costs
+ *     nothing ("Before departing for Azerbaijan, he will receive ...
+ *     on Wednesday");
  *     a written date before the weekday before it costs nothing (an
  *     aside: "... after the Coronation on 6 May"). A weekday after a
  *     moved-on day, or after a single day written out, costs its
@@ -341,6 +345,10 @@ static long pair_cost(const struct rctx *r, const struct xmention *p,
 	 * travel ... The visit comes after the Coronation on 6 May"). */
 	if (back > 0 && x->m && p->wday >= 0 && !p->m)
 		return 0;
+	/* "Before departing for Azerbaijan, he will receive ... on
+	 * Wednesday": the words say the day comes before. */
+	if (back > 0 && x->back_cue)
+		return 0;
 	/* "... on Tuesday in Kananaskis, where the leaders are meeting
 	 * from Sunday": a start told after a day begins the span that
 	 * holds that day; the narrative has not gone back. */
@@ -432,7 +440,9 @@ static bool is_day(const struct xmention *x)
 }
 
 /* "the next day", "the same day", "two days later": from the previous
- * resolved day in text order, else from the document date. */
+ * resolved day in text order (not a day someone's words are dated:
+ * "..., diplomatic sources said on Tuesday. The next day"), else from
+ * the document date. */
 static void follow(struct rctx *r)
 {
 	int64_t pf = r->D, pl = r->D, f;
@@ -457,7 +467,8 @@ static void follow(struct rctx *r)
 			/* A start opens a span; "the same day" is the
 			 * day the narrative stands on, not where a span
 			 * begins. */
-			if (x->resolved && is_day(x) && x->kind != XM_FROM) {
+			if (x->resolved && is_day(x) && x->kind != XM_FROM &&
+			    !xres_attribution(r, i)) {
 				pf = x->first;
 				pl = x->last;
 			}

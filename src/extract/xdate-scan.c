@@ -106,6 +106,21 @@ static size_t prefix(const struct xwin *w, size_t i, size_t floor,
 	return q;
 }
 
+/* "Before departing for Azerbaijan, Erdogan will receive ... on
+ * Wednesday": a sentence that opens with "Before" and a comma tells a
+ * day ahead of the trip told before it. */
+static bool back_before(const struct xwin *w, size_t q)
+{
+	bool comma = false;
+	size_t i = q;
+
+	while (i > 0 && !xw_punct(w, i - 1, '.') && !xw_punct(w, i - 1, ';')) {
+		i--;
+		comma = comma || xw_punct(w, i, ',');
+	}
+	return comma && (xw_is(w, i, "before") || xw_is(w, i, "ahead"));
+}
+
 /* "Then, on Monday": within the eight tokens before the mention; "After
  * the meeting, he will travel to Port Moresby on Saturday": an event
  * told before, its phrase closed by a comma, within the 24 tokens before
@@ -206,6 +221,7 @@ static size_t try_at(struct scan *s, const struct xwin *w, size_t i)
 	m.sentence = s->sentence;
 	m.tense = xtense_at(w, i);
 	m.cue = cue_before(w, q);
+	m.back_cue = back_before(w, q);
 	apposition(w, i + k, &m);
 	push(s->out, &m);
 	join_clock(s->text, s->out, s->first);

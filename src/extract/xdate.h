@@ -107,6 +107,8 @@ struct xmention {
 			   <event>", 1 (-1) */
 	bool cue;	/* "then", "later", "afterwards" before it: the
 			   narrative moves on */
+	bool back_cue;	/* its sentence opens with "Before ...,": the
+			   day comes before the ones told before it */
 };
 
 struct xmentions {

@@ -192,7 +192,7 @@ group_trigger(const struct xlegdoc *doc, const struct xsentence *s,
 	    best[-1].kind == XTR_SPEECH && best->off - best[-1].off < 24)
 		return best - 1;
 	if ((best->kind == XTR_MOVE || best->kind == XTR_TRAVEL ||
-	     best->kind == XTR_SPEECH ||
+	     (best->kind == XTR_SPEECH && !best->part_of) ||
 	     (best->kind == XTR_VISIT && xl_anaphoric(doc, s, best))) &&
 	    (k = nearest_of(s, gs, g, sa, sb, 1, false)) != NULL &&
 	    !clause_between(s, k, g) &&
@@ -203,13 +203,27 @@ group_trigger(const struct xlegdoc *doc, const struct xsentence *s,
 	if (xl_tier(best->kind) == 3 && best->off >= g->end &&
 	    (k = nearest_of(s, gs, g, sa, sb, 2, true)) != NULL)
 		best = k;
+	/* "leave for Cairo on Wednesday for a visit": the visit the
+	 * journey is for; not a stay told before it ("travelled to
+	 * Benguela to tour ..., before flying back to Windhoek"). */
 	if (best->kind == XTR_TRAVEL) {
 		for (size_t i = 0; i < s->trigs->n; i++)
 			if (s->trigs->v[i].kind == XTR_VISIT &&
+			    s->trigs->v[i].off > best->off &&
 			    s->trigs->v[i].off >= sa && s->trigs->v[i].off < sb)
 				return &s->trigs->v[i];
 	}
 	return best;
+}
+
+/* The kind of trigger that made leg l, by its type. */
+static enum xtrig_kind k_kind_of(const struct xleg *l)
+{
+	return l->type == EV_MEETING || l->type == EV_PRESS ||
+		       l->type == EV_RECEPTION || l->type == EV_OTHER ||
+		       l->type == EV_INTERVIEW
+		   ? XTR_MEETING
+		   : XTR_VISIT;
 }
 
 /* A length or an end with no start of its own ("the two-day visit",
@@ -219,11 +233,27 @@ static void extend_last(struct xlegdoc *doc, const struct xsentence *s,
 {
 	struct xleg *l;
 
-	if (!doc->last_leg || g->recall || g->vague)
+	if (!doc->last_leg || g->recall || g->vague ||
+	    xl_in_which_clause(s, g->off))
 		return;
 	l = &legs->v[doc->last_leg - 1];
 	if (l->dead || s->idx - l->sents[l->nsents - 1] > 2)
 		return;
+	/* "will remain in the Lao capital until Monday" after the talks
+	 * there: an end bounds the stay, not an event of one day in it. */
+	if (g->has_last && !g->ndays && xl_tier(k_kind_of(l)) == 3) {
+		for (size_t i = doc->last_leg - 1; i-- > 0;) {
+			struct xleg *v = &legs->v[i];
+
+			if (!v->dead && v->type == EV_VISIT &&
+			    v->last >= l->first - 1) {
+				l = v;
+				break;
+			}
+		}
+		if (xl_tier(k_kind_of(l)) == 3)
+			return;
+	}
 	if (g->has_last && g->until >= l->first && g->until - l->first < 60)
 		l->last = g->until;
 	else if (g->ndays > 1 && g->ndays <= 60 && l->last == l->first)
@@ -474,6 +504,70 @@ static bool item_with(const struct xlegdoc *doc, const struct xsentence *s,
 	return false;
 }
 
+/* "meet the Chair of the Council of Ministers of Bosnia and
+ * Herzegovina", "a courtesy visit to the President of the Republic": a
+ * counterpart named by their office is named. */
+static bool office_met(const struct xlegdoc *doc, const struct xsentence *s,
+		       const struct xtrigger *k)
+{
+	const struct xtoks *t = s->toks;
+
+	for (size_t i = k->tok + 1; i + 2 < t->n && i < k->tok + 5; i++)
+		if (xtok_is(doc->text, t, i, "the") &&
+		    (t->v[i + 1].flags & XT_CAP) &&
+		    xwho_is_title(doc->text, t->v[i + 1].off,
+				  t->v[i + 1].len) &&
+		    xtok_is(doc->text, t, i + 2, "of"))
+			return true;
+	return false;
+}
+
+/* "In Tashkent on 10 and 11 June, the Secretary General will meet
+ * ...": days the sentence opens with, set on a city, date the
+ * traveller's stay there; the talks of those days are its purpose
+ * (README: "in X on ..." dates a stay). */
+static bool in_place_on(const struct xlegdoc *doc, const struct xsentence *s,
+			const struct dgroup *g)
+{
+	const struct xtoks *t = s->toks;
+
+	if (t->n < 4 || !xtok_is(doc->text, t, 0, "In"))
+		return false;
+	for (size_t i = 0; i < s->places->n; i++) {
+		const struct xplace *p = &s->places->v[i];
+		size_t e = p->off + p->len;
+
+		if (p->off == t->v[1].off && p->kind == XP_CITY &&
+		    ((g->off == e + 4 && !memcmp(doc->text + e, " on ", 4)) ||
+		     (g->off == e + 1 &&
+		      !ascii_ncasecmp(doc->text + g->off, "on ", 3))))
+			return true;
+	}
+	return false;
+}
+
+/* "returning to Lima the same evening", "and return to Dhaka the same
+ * day": after trigger k, a return on the day of the move. */
+static bool back_same_day(const struct xlegdoc *doc, const struct xsentence *s,
+			  const struct xtrigger *k)
+{
+	static const char *const back[] = {
+	    "return", "returns", "returning", "back", "fly", "flying", NULL};
+	static const char *const parts[] = {"day", "evening", "night",
+					    "afternoon", NULL};
+	const struct xtoks *t = s->toks;
+	bool ret = false;
+
+	for (size_t i = k->tok + 1; i + 2 < t->n; i++) {
+		ret = ret || xtok_in(doc->text, t, i, back);
+		if (ret && xtok_is(doc->text, t, i, "the") &&
+		    xtok_is(doc->text, t, i + 1, "same") &&
+		    xtok_in(doc->text, t, i + 2, parts))
+			return true;
+	}
+	return false;
+}
+
 /* Whether text[a, b) tells an arrival: "arrive", "arrival", "begin". */
 static bool arrival_words(const struct xsentence *s, size_t a, size_t b)
 {
@@ -484,6 +578,52 @@ static bool arrival_words(const struct xsentence *s, size_t a, size_t b)
 			if (!memcmp(s->text + i, stems[k], 5))
 				return true;
 	return false;
+}
+
+/* "and leaves Bangladesh on Sunday": a departure whose place is where
+ * it leaves from (right after the verb, no "for" after it) goes nowhere
+ * the text says; it is no journey's leg. */
+static bool leaves_from(const struct xlegdoc *doc, const struct xsentence *s,
+			const struct xtrigger *k, const struct xplace *p)
+{
+	static const char *const stems[] = {"leav", "depar", "left", NULL};
+	const struct xtoks *t = s->toks;
+	bool leave = false;
+
+	for (size_t i = 0; stems[i]; i++)
+		leave = leave || !ascii_ncasecmp(doc->text + k->off, stems[i],
+						 strlen(stems[i]));
+	if (!leave || k->tok + 1 >= t->n || t->v[k->tok + 1].off != p->off)
+		return false;
+	for (size_t i = k->tok + 1; i < t->n && i < k->tok + 8; i++)
+		if (xtok_is(doc->text, t, i, "for"))
+			return false;
+	return true;
+}
+
+/* The stay in the place left lasts to the day it is left. */
+static void stay_until_leaving(struct xlegdoc *doc, const struct xsentence *s,
+			       struct xlegs *legs, const struct xplace *p,
+			       int64_t day)
+{
+	for (size_t i = legs->n; i-- > 0;) {
+		struct xleg *v = &legs->v[i];
+
+		/* A stay, or the journey there that begins one ("returns
+		 * to Dhaka on Saturday"). */
+		if (v->dead || (v->type != EV_VISIT && v->type != EV_TRAVEL) ||
+		    strcmp(v->cc, p->cc) || (p->city && v->city != p->city))
+			continue;
+		if (v->last < day && v->last + 3 >= day) {
+			v->last = day;
+			v->clock = v->clock_end = -1;
+			if (v->nsents < XLEG_SENTS &&
+			    v->sents[v->nsents - 1] != s->idx)
+				v->sents[v->nsents++] = s->idx;
+		}
+		break;
+	}
+	(void)doc;
 }
 
 void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
@@ -511,10 +651,16 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	l = &legs->v[legs->n];
 	memset(l, 0, sizeof(*l));
 	l->type = xl_type(s, known ? known->kind : k->kind);
+	if (!known && k->kind == XTR_SPEECH && k->part_of)
+		l->type = EV_OTHER;
+	if (l->type == EV_MEETING && first != last && in_place_on(doc, s, g))
+		l->type = EV_VISIT;
 	l->first = first;
 	l->last = last;
 	l->sized = g->ndays > 0 || g->has_last || g->first != g->last;
 	l->arrival = k->kind == XTR_MOVE || arrival_words(s, sa, sb);
+	l->day_trip = (k->kind == XTR_MOVE || k->kind == XTR_VISIT) &&
+		      back_same_day(doc, s, k);
 	l->clock = first == last ? g->clock : -1;
 	l->clock_end = first == last ? g->clock_end : -1;
 	if (!move && xl_night_move(doc, s, g, k)) {
@@ -529,8 +675,15 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	memcpy(l->key, key, sizeof(l->key));
 	p = xl_there(doc, s, k) ? NULL
 				: xl_place(s, gs, g, move ? move : k, sa, sb);
-	if (p && xl_listed(doc->text, s, p))
+	if (p && xl_listed(doc->text, s, p)) {
+		if (l->sized && last > legs->tour_last)
+			legs->tour_last = last;
 		return;
+	}
+	if (p && leaves_from(doc, s, k, p)) {
+		stay_until_leaving(doc, s, legs, p, first);
+		return;
+	}
 	if (p) {
 		memcpy(l->cc, p->cc, 3);
 		l->city = p->city;
@@ -542,7 +695,8 @@ void xleg_build(struct xlegdoc *doc, const struct xsentence *s,
 	xl_evening_start(doc, s, l);
 	xl_leg_people(doc, s, k, sa, sb, l);
 	if (k->kind == XTR_MEETING && !l->nwith && !talks_held(doc, s) &&
-	    !(gs->strict && item_with(doc, s, sa, sb)))
+	    !(gs->strict && item_with(doc, s, sa, sb)) &&
+	    !office_met(doc, s, k))
 		return; /* talks with no one named: not proposed */
 	l->sents[l->nsents++] = s->idx;
 	xl_title(doc, s, k, l);
@@ -568,6 +722,8 @@ static void leg_from_group(struct xlegdoc *doc, const struct xsentence *s,
  * "later"); "talks with the Crown Prince, a lunch with the business
  * council" is part of the stop (tests/extract/README.md, "Its own
  * day"). */
+static bool clock_before(const struct xsentence *s, const struct xtrigger *k);
+
 static bool own_day_words(const struct xlegdoc *doc, const struct xsentence *s,
 			  const struct xtrigger *k)
 {
@@ -584,7 +740,42 @@ static bool own_day_words(const struct xlegdoc *doc, const struct xsentence *s,
 	for (size_t i = a; i < t->n && i < k->tok + 12; i++)
 		if (xtok_in(doc->text, t, i, words))
 			return true;
+	return clock_before(s, k);
+}
+
+/* "where at 11 a.m. he will meet ...": a clock time in the words just
+ * before trigger k gives it a time of its own. */
+static bool clock_before(const struct xsentence *s, const struct xtrigger *k)
+{
+	size_t a = k->tok > 6 ? s->toks->v[k->tok - 6].off : s->off;
+
+	for (size_t i = 0; i < s->ndates; i++)
+		if (s->dates[i].clock >= 0 && s->dates[i].off >= a &&
+		    s->dates[i].off < k->off)
+			return true;
 	return false;
+}
+
+/* "talks on Saturday, followed by a state banquet", "a bilateral
+ * meeting, followed by a joint press conference": an event whose day is
+ * the one before it has no day of its own (tests/extract/README.md,
+ * "Its own day"), unless its own words give one ("that evening"). */
+static bool followed_by(const struct xlegdoc *doc, const struct xsentence *s,
+			const struct xtrigger *k)
+{
+	static const char *const parts[] = {"evening", "night", "afternoon",
+					    "morning", NULL};
+	const struct xtoks *t = s->toks;
+	bool after = false;
+
+	for (size_t i = k->tok > 4 ? k->tok - 4 : 0; i + 1 < k->tok; i++)
+		after = after || (xtok_is(doc->text, t, i, "followed") &&
+				  xtok_is(doc->text, t, i + 1, "by"));
+	for (size_t i = k->tok; after && i < t->n && i < k->tok + 12; i++)
+		if (xtok_in(doc->text, t, i, parts) ||
+		    (t->v[i].flags & XT_DIGIT))
+			return false;
+	return after;
 }
 
 /* "spend Oct. 25 and 26 in Jayapura ... before returning to Port
@@ -628,6 +819,27 @@ static bool that_time(const struct xlegdoc *doc, const struct xsentence *s)
 	return false;
 }
 
+/* "and that evening he will pay a courtesy visit", "where at 11 a.m.
+ * he will meet": talks given a time of the day of their own, not only
+ * the purpose of the stay. */
+static bool time_of_day(const struct xlegdoc *doc, const struct xsentence *s,
+			const struct xtrigger *k)
+{
+	static const char *const parts[] = {"evening", "night", "afternoon",
+					    "morning", NULL};
+	const struct xtoks *t = s->toks;
+
+	static const char *const dets[] = {"that", "the", "this", NULL};
+
+	/* "that evening", "in the afternoon"; not "on Tuesday morning for
+	 * talks", the arrival's time. */
+	for (size_t i = k->tok > 6 ? k->tok - 6 : 1; i < k->tok; i++)
+		if (xtok_in(doc->text, t, i, parts) &&
+		    xtok_in(doc->text, t, i - 1, dets))
+			return true;
+	return clock_before(s, k);
+}
+
 /* A dinner, a press conference or a speech the sentence names after a
  * leg of one day, with no date of its own, is on that day, there:
  * "a summit at the White House on April 26, followed by a state dinner
@@ -659,9 +871,10 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 		    (host->first != host->last && !return_after(doc, s, k)) ||
 		    meal_of_talks(s, k) ||
 		    (k->kind != XTR_TRAVEL && !own_day_words(doc, s, k)) ||
-		    at_the_end(doc, s, k) || legs->n >= XLEG_MAX ||
-		    xl_others_trip(doc, s, k) ||
+		    followed_by(doc, s, k) || at_the_end(doc, s, k) ||
+		    legs->n >= XLEG_MAX || xl_others_trip(doc, s, k) ||
 		    (k->kind == XTR_MEETING && !evening &&
+		     !time_of_day(doc, s, k) &&
 		     (host->type == EV_VISIT || host->type == EV_TRAVEL)))
 			continue;
 		l = &legs->v[legs->n++];
@@ -686,7 +899,7 @@ static void companions(struct xlegdoc *doc, const struct xsentence *s,
 		}
 		if (k->kind == XTR_MEETING) {
 			xl_add_people(doc, s, k->off, s->off + s->len, l);
-			if (!l->nwith) {
+			if (!l->nwith && !office_met(doc, s, k)) {
 				legs->n--; /* talks with no one named */
 				continue;
 			}
@@ -838,7 +1051,7 @@ static void schedule_note(struct xlegdoc *doc, const struct xsentence *s,
 	if (!p || p->kind != XP_CITY || s->toks->n > 10 || !s->ndates ||
 	    p->off != s->toks->v[0].off)
 		return;
-	k = (struct xtrigger){p->off, p->len, 0, XTR_VISIT, false};
+	k = (struct xtrigger){p->off, p->len, 0, XTR_VISIT, false, false};
 	xl_group_dates(s, &gs);
 	if (gs.n == 1 && gs.v[0].has_first)
 		xleg_build(doc, s, &gs, &gs.v[0], &k, NULL, s->off,
@@ -851,7 +1064,8 @@ void xleg_sentence(struct xlegdoc *doc, const struct xsentence *s,
 	struct groups gs;
 	size_t before = legs->n;
 
-	if (s->quoted || link_line(doc, s) || s->off + s->len <= doc->body_off)
+	if ((s->quoted && !xl_principal_quote(doc, s)) || link_line(doc, s) ||
+	    s->off + s->len <= doc->body_off)
 		return;
 	if (xprog_sentence(doc, s, legs)) {
 		remember_place(doc, s);

@@ -76,14 +76,21 @@ struct xtrigger {
 	size_t off, len; /* the words, in the text */
 	size_t tok;	 /* the first token */
 	enum xtrig_kind kind;
-	bool ref; /* named as a time ("ahead of the summit"): only the date
-		     right after it, in its clause, is its own */
+	bool ref;     /* named as a time ("ahead of the summit"): only the date
+			 right after it, in its clause, is its own */
+	bool part_of; /* a speech named as an event's part ("the opening
+			 speech of the Congress"): the speech is the leg,
+			 not the event */
 };
 
 struct xtriggers {
 	struct xtrigger v[XTRIG_MAX];
 	size_t n;
 };
+
+/* Whether token i is a host verb whose object is a visiting person:
+ * "receive him", "host the Israeli leader" (xtrig.c). */
+bool xtrig_hosts_guest(const char *text, const struct xtoks *t, size_t i);
 
 /* The triggers of the sentence cut into t. xtrig.c. */
 void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out);
@@ -108,10 +115,14 @@ struct xleg {
 	enum xtrig_kind trig_kind; /* and what it is */
 	char key[32];		   /* an event's name (xevent_key), or "" */
 	bool dead;		   /* merged into another */
-	bool sized;   /* its words gave its length or end ("a two-day visit",
-			 "until Friday", "from June 8 to 10") */
-	bool arrival; /* told as an arrival or a move there ("arrive in",
-			 "go on to", "the tour will begin in") */
+	bool sized;    /* its words gave its length or end ("a two-day visit",
+			  "until Friday", "from June 8 to 10") */
+	bool arrival;  /* told as an arrival or a move there ("arrive in",
+			  "go on to", "the tour will begin in") */
+	bool day_trip; /* its sentence brings the traveller back the same
+			  day ("fly to Chiclayo ..., returning to Lima the
+			  same evening"): a stay of that day alone, inside
+			  the stay it leaves from */
 	enum event_type move_type; /* from_move: the move's own type */
 	bool from_move;		   /* an event the move of its date leads to
 				      ("travel to Helsinki on July 13 for the
@@ -122,6 +133,10 @@ struct xleg {
 struct xlegs {
 	struct xleg v[XLEG_MAX];
 	size_t n;
+	/* The last day of the spans the text gave a whole tour ("visit the
+	 * Philippines and Viet Nam between March 6 and 9"), which are no
+	 * leg's but tell when the trip ends; 0: none. */
+	int64_t tour_last;
 };
 
 /* An event the text named with its place: "the 19th G20 Leaders' Summit

@@ -58,6 +58,27 @@ static bool named_day(const char *text, const struct xmention *m)
 	return false;
 }
 
+/* Whether the text at off stands in a relative clause about a thing:
+ * "the Shangri-La Dialogue, ..., which runs until June 1" (the
+ * forum's days, not the traveller's). */
+bool xl_in_which_clause(const struct xsentence *s, size_t off)
+{
+	const struct xtoks *t = s->toks;
+	size_t i = 0;
+
+	while (i < t->n && t->v[i].off < off)
+		i++;
+	for (size_t n = 0; i > 1 && n < 8; i--, n++) {
+		if (s->text[t->v[i - 1].off] == ',' ||
+		    s->text[t->v[i - 1].off] == ';')
+			return false;
+		if (xtok_is(s->text, t, i - 1, "which") &&
+		    s->text[t->v[i - 2].off] == ',')
+			return true;
+	}
+	return false;
+}
+
 /* An end (or length) joins the group before it when nothing names a
  * second place between them, or the sentence names none before the
  * group: "on Monday, he will head to Tokyo, on a visit that will last
@@ -71,6 +92,10 @@ static bool joins(const struct xsentence *s, const struct dgroup *g,
 	if (!g->has_first && !g->has_last && !g->ndays)
 		return true; /* a clock time alone: "at 4 pm on Wednesday" */
 	if (is_end_kind(m->kind) && (!g->has_first || g->has_last || g->ndays))
+		return false;
+	/* "he will give the keynote of the Dialogue, which runs until June
+	 * 1": the end is the thing's, not the traveller's day. */
+	if (is_end_kind(m->kind) && xl_in_which_clause(s, m->off))
 		return false;
 	if (m->kind == XM_DAYS && g->has_first && !g->has_last && !g->ndays &&
 	    m->resolved && m->first == g->last + 1 && m->off - g->end <= 6 &&
@@ -236,6 +261,9 @@ static bool called_off(const struct xsentence *s, const struct dgroup *g)
 					  "originally scheduled",
 					  "was to have",
 					  NULL};
+	static const char *const was[] = {
+	    "was scheduled", "were scheduled", "was planned", "were planned",
+	    "was due",	     "were due",       NULL};
 	static const char *const anew[] = {
 	    "postponed to",   "postponed until", "rescheduled", "moved to",
 	    "pushed back to", "will now",	 "instead",	NULL};
@@ -248,8 +276,16 @@ static bool called_off(const struct xsentence *s, const struct dgroup *g)
 	for (size_t i = g->end; i < b; i++)
 		if (t[i] == ';')
 			b = i;
-	if (first_phrase(t, a, b, off) == b)
-		return false;
+	if (first_phrase(t, a, b, off) == b) {
+		/* "which was scheduled to take place from September 8 to
+		 * 10, will now be held from ...": a plan told in the past is
+		 * called off only by the new dates after it ("a meeting ...
+		 * was planned for Thursday" alone still stands). */
+		size_t n = first_phrase(t, a, b, anew);
+
+		return first_phrase(t, a, g->off, was) < g->off && n < b &&
+		       n > g->off;
+	}
 	return first_phrase(t, a, b, anew) > g->off;
 }
 

@@ -40,6 +40,15 @@ int xl_tier(enum xtrig_kind k);
  * first and last day (false when it fixes none). */
 void xl_group_dates(const struct xsentence *s, struct groups *gs);
 bool xl_group_span(const struct dgroup *g, int64_t *first, int64_t *last);
+/* Whether text at off stands in a relative clause about a thing (", which
+ * runs until June 1"). */
+bool xl_in_which_clause(const struct xsentence *s, size_t off);
+/* xlegwho.c: a quote that tells the principal's plan, in the first
+ * person and said by them ("\"We will arrive in Hanoi on Thursday,\" the
+ * minister wrote") or with them as its subject ("\"Sergey Lavrov will
+ * arrive in Ashgabat on April 16\", she said"): read as the narrative
+ * is. */
+bool xl_principal_quote(const struct xlegdoc *doc, const struct xsentence *s);
 
 /* xlegwhere.c */
 bool xl_list_gap(const char *text, size_t a, size_t b);

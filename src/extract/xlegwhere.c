@@ -33,7 +33,7 @@ bool xl_list_gap(const char *text, size_t a, size_t b)
 static bool place_nearer_other(const struct groups *gs, const struct dgroup *g,
 			       const struct xplace *p)
 {
-	struct xtrigger at = {p->off, p->len, 0, XTR_VISIT, false};
+	struct xtrigger at = {p->off, p->len, 0, XTR_VISIT, false, false};
 	size_t d = xl_dist(&at, g->off, g->end);
 
 	for (size_t i = 0; i < gs->n; i++)
@@ -68,21 +68,34 @@ static bool events_place(const struct xsentence *s, const struct xtrigger *k,
  * country the sentence names over the country alone ("a state visit to
  * Angola ... in the Angolan capital, Luanda"). */
 /* A place the words before make a topic, not where: "a summit on the
- * situation in Gaza", "talks about Ukraine". */
+ * situation in Gaza", "talks about Ukraine"; or a place passed through:
+ * "after a stopover in Singapore". */
 static bool topic(const char *text, const struct xplace *p)
 {
-	static const char *const words[] = {"situation", "crisis", "war",
-					    "conflict",	 "about",  "regarding",
-					    "over",	 "on",	   NULL};
+	static const char *const words[] = {
+	    "situation", "crisis",  "war", "conflict", "about",
+	    "regarding", "over",    "on",  "stopover", "stopovers",
+	    "transit",	 "layover", NULL};
 	size_t a = p->off > 24 ? p->off - 24 : 0;
 
 	for (const char *const *w = words; *w; w++) {
-		const char *hit = memmem(text + a, p->off - a, *w, strlen(*w));
+		size_t n = strlen(*w);
 
-		/* "on" only right before the place ("talks on Ukraine"). */
-		if (hit &&
-		    (strcmp(*w, "on") || (size_t)(hit - text) + 3 == p->off))
-			return true;
+		for (const char *hit = memmem(text + a, p->off - a, *w, n); hit;
+		     hit = memmem(hit + 1, (size_t)(text + p->off - hit - 1),
+				  *w, n)) {
+			/* Whole words only: not the "war" of "Anwar" or
+			 * "towards", the "on" of "Boston". */
+			if ((hit > text &&
+			     ascii_isalpha((unsigned char)hit[-1])) ||
+			    ascii_isalpha((unsigned char)hit[n]))
+				continue;
+			/* "on" only right before the place ("talks on
+			 * Ukraine"). */
+			if (strcmp(*w, "on") ||
+			    (size_t)(hit - text) + 3 == p->off)
+				return true;
+		}
 	}
 	return false;
 }
@@ -164,6 +177,59 @@ static bool just_before(const char *text, const struct xplace *p,
 	return g->off - a == 4 && !memcmp(text + a, " on ", 4);
 }
 
+/* Whether p stands in an aside about a person that does not hold the
+ * trigger: "President Prabowo, who was guest of honour at the parade in
+ * Paris last July, will receive him": where that person was is not
+ * where the leg is. */
+static bool in_person_aside(const struct xsentence *s, const struct xplace *p,
+			    const struct xtrigger *k)
+{
+	static const char *const rel[] = {"who", "whose", NULL};
+	const struct xtoks *t = s->toks;
+	size_t open = (size_t)-1;
+
+	for (size_t i = 1; i < t->n; i++) {
+		if (xtok_in(s->text, t, i, rel) &&
+		    s->text[t->v[i - 1].off] == ',') {
+			open = i;
+			continue;
+		}
+		if (open == (size_t)-1 || s->text[t->v[i].off] != ',')
+			continue;
+		/* The aside runs from token open to the comma at i. */
+		if (p->off > t->v[open].off && p->off < t->v[i].off)
+			return !(k->off > t->v[open].off &&
+				 k->off < t->v[i].off);
+		open = (size_t)-1;
+	}
+	return false;
+}
+
+/* Whether "to" or "for" stands right before place p. */
+static bool destination(const struct xsentence *s, const struct xplace *p)
+{
+	return (p->off >= 3 && !memcmp(s->text + p->off - 3, "to ", 3)) ||
+	       (p->off >= 4 && !memcmp(s->text + p->off - 4, "for ", 4));
+}
+
+/* "meet Lee on Friday, before returning to Dublin on Saturday": a
+ * place right after a journey's words ("returning to") is where that
+ * journey goes, not where the talks, speech or dinner k happens. */
+static bool others_destination(const struct xsentence *s,
+			       const struct xplace *p, const struct xtrigger *k)
+{
+	if (xl_tier(k->kind) != 3 || !destination(s, p))
+		return false;
+	for (size_t i = 0; i < s->trigs->n; i++) {
+		const struct xtrigger *m = &s->trigs->v[i];
+
+		if (m->off != k->off && m->kind == XTR_TRAVEL &&
+		    m->off < p->off && p->off - (m->off + m->len) <= 8)
+			return true;
+	}
+	return false;
+}
+
 const struct xplace *xl_place(const struct xsentence *s,
 			      const struct groups *gs, const struct dgroup *g,
 			      const struct xtrigger *k, size_t sa, size_t sb)
@@ -173,11 +239,13 @@ const struct xplace *xl_place(const struct xsentence *s,
 
 	for (size_t i = 0; i < s->places->n; i++) {
 		const struct xplace *p = &s->places->v[i];
-		struct xtrigger at = {p->off, p->len, 0, XTR_VISIT, false};
+		struct xtrigger at = {p->off,	 p->len, 0,
+				      XTR_VISIT, false,	 false};
 		size_t d, raw;
 
 		if (p->kind == XP_ADJ || p->possessive || topic(s->text, p) ||
 		    compound(s->text, p) || (g && of_the_date(s->text, g, p)) ||
+		    in_person_aside(s, p, k) || others_destination(s, p, k) ||
 		    (gs && gs->strict && (p->off < sa || p->off >= sb)))
 			continue;
 		raw = xl_dist(k, p->off, p->off + p->len);
@@ -185,8 +253,10 @@ const struct xplace *xl_place(const struct xsentence *s,
 			raw = 0; /* "In New Delhi, ..." says where for all;
 				    "in Moscow on 20 August", its date's */
 		d = p->off >= k->off ? raw : 2 * raw + 20;
-		/* "leave New York for Doha": where it goes, not from. */
-		if (k->kind == XTR_TRAVEL && p->off >= k->off && raw <= 1)
+		/* "leave New York for Doha": where it goes, not from; but
+		 * "flying back to New York" names where it goes. */
+		if (k->kind == XTR_TRAVEL && p->off >= k->off && raw <= 1 &&
+		    !destination(s, p))
 			d += 60;
 		if (p->off < sa || p->off >= sb)
 			d = 400 + (g ? xl_dist(&at, g->off, g->end) : d);

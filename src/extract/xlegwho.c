@@ -106,6 +106,47 @@ static bool alias_at(const struct xlegdoc *doc, size_t off, size_t n)
 	       !ascii_ncasecmp(doc->text + off, doc->alias, n);
 }
 
+/* "the Minister for Foreign Affairs" in a report about the Prime
+ * Minister: a title at token i that the principal's title qualifies
+ * ("Prime"), followed by a portfolio in capitals the principal's title
+ * does not name. */
+static bool other_portfolio(const struct xlegdoc *doc,
+			    const struct xsentence *s, size_t i)
+{
+	const struct xtoks *t = s->toks;
+	const char *role = doc->principal->role;
+	const struct xtok *title = &t->v[i];
+	const char *at = NULL;
+	size_t j = i + 1;
+	bool foreign = false;
+
+	if (j + 1 >= t->n || !(xtok_is(doc->text, t, j, "for") ||
+			       xtok_is(doc->text, t, j, "of")))
+		return false;
+	/* The principal's title qualifies this word ("Prime Minister"):
+	 * where the word stands in it. */
+	for (const char *p = strstr(role, " "); p; p = strstr(p + 1, " "))
+		if (!strncmp(p + 1, doc->text + title->off, title->len))
+			at = p;
+	if (!at)
+		return false;
+	if (xtok_is(doc->text, t, j + 1, "the") && j + 2 < t->n)
+		j++;
+	for (size_t k = j + 1; k < t->n && k < j + 4; k++) {
+		const struct xtok *w = &t->v[k];
+		char word[32];
+
+		if (!(w->flags & XT_CAP) || w->len >= sizeof(word))
+			break;
+		memcpy(word, doc->text + w->off, w->len);
+		word[w->len] = '\0';
+		if (strstr(role, word))
+			return false; /* "Foreign Minister": the same */
+		foreign = true;
+	}
+	return foreign;
+}
+
 /* Whom the words at token i name: 1 the principal, -1 someone else, 0
  * nobody. */
 static int who_at(const struct xlegdoc *doc, const struct xsentence *s,
@@ -121,7 +162,10 @@ static int who_at(const struct xlegdoc *doc, const struct xsentence *s,
 	     (i > 1 && xtok_is(doc->text, s->toks, i - 2, "the"))) &&
 	    (xwho_role_word(doc->text, k->off, n, doc->principal) ||
 	     alias_at(doc, k->off, n)))
-		return 1; /* "the chancellor", "the Prime Minister's" */
+		/* "the chancellor", "the Prime Minister's"; not "the
+		 * Minister for Foreign Affairs" when the principal is the
+		 * Prime Minister: a title whose portfolio is not theirs. */
+		return other_portfolio(doc, s, i) ? -1 : 1;
 	if (!(k->flags & XT_CAP))
 		return 0;
 	/* "The Prince of Wales will travel": a title alone, not the
@@ -145,6 +189,47 @@ static int who_at(const struct xlegdoc *doc, const struct xsentence *s,
 	return 0;
 }
 
+/* "President Prabowo ... will receive him": the host is the subject,
+ * but "he" still means the guest, the one the text is about. */
+static bool receives_guest(const struct xlegdoc *doc, const struct xsentence *s)
+{
+	for (size_t i = 0; i < s->toks->n; i++)
+		if (xtrig_hosts_guest(doc->text, s->toks, i))
+			return true;
+	return false;
+}
+
+bool xl_principal_quote(const struct xlegdoc *doc, const struct xsentence *s)
+{
+	static const char *const first[] = {"i", "we", NULL};
+	static const char *const speak[] = {
+	    "said",  "says",   "wrote",	 "writes",    "told", "tells",
+	    "added", "posted", "stated", "announced", NULL};
+	const struct xtoks *t = s->toks;
+	size_t q = 0;
+	bool spoke = false, by = false;
+
+	while (q < t->n && !(t->v[q].flags & XT_INQUOTE))
+		q++;
+	if (q >= t->n)
+		return false;
+	/* "\"Sergey Lavrov will arrive in Ashgabat on April 16 ...,\" she
+	 * said": a quote whose subject is the principal, whoever says it. */
+	for (size_t i = q; i < t->n && i < q + 3; i++)
+		if (who_at(doc, s, i) > 0 &&
+		    !xtok_in(doc->text, t, i, pronouns))
+			return true;
+	if (!xtok_in(doc->text, t, q, first))
+		return false;
+	for (size_t i = 0; i < t->n; i++) {
+		if (t->v[i].flags & (XT_INQUOTE | XT_QUOTE))
+			continue;
+		spoke = spoke || xtok_in(doc->text, t, i, speak);
+		by = by || who_at(doc, s, i) > 0;
+	}
+	return spoke && by;
+}
+
 /* Whether trigger k's clause is about someone else: the first person it
  * names, near its start and before k, is not the principal ("Yoon will
  * visit Washington next month"). */
@@ -158,7 +243,7 @@ void xl_subject(struct xlegdoc *doc, const struct xsentence *s)
 		if (xtok_in(doc->text, s->toks, i, pronouns))
 			return; /* "he" goes on meaning whom it meant */
 		if ((w = who_at(doc, s, i)) != 0) {
-			doc->he_other = w < 0;
+			doc->he_other = w < 0 && !receives_guest(doc, s);
 			return;
 		}
 	}
@@ -204,11 +289,23 @@ static bool untitled_subject(const struct xlegdoc *doc,
 static bool hosts_principal(const struct xlegdoc *doc,
 			    const struct xsentence *s, size_t i, size_t end)
 {
+	static const char *const honoured[] = {"his", "her", "their", NULL};
 	static const char *const verbs[] = {
 	    "host",	"hosts",   "hosted",   "hosting",  "receive",
 	    "receives", "welcome", "welcomes", "welcomed", NULL};
 	const struct xtoks *t = s->toks;
 
+	/* "President Prabowo, who ..., will receive him": the trigger is
+	 * the host verb, and its guest the one the text is about. */
+	if (end < t->n && xtrig_hosts_guest(doc->text, t, end))
+		return true;
+	/* "King Harald will give a state banquet in their honour". */
+	for (size_t j = i + 1; j + 2 < t->n && j < end + 8; j++)
+		if (xtok_is(doc->text, t, j, "in") &&
+		    xtok_in(doc->text, t, j + 1, honoured) &&
+		    (xtok_is(doc->text, t, j + 2, "honour") ||
+		     xtok_is(doc->text, t, j + 2, "honor")))
+			return true;
 	for (size_t j = i + 1; j < end && j < i + 16; j++) {
 		if (!xtok_in(doc->text, t, j, verbs))
 			continue;
@@ -470,6 +567,10 @@ void xl_leg_people(const struct xlegdoc *doc, const struct xsentence *s,
 		 * principal, then whom the principal meets. */
 		xl_add_people(doc, s, s->toks->v[st].off, k->off, l);
 		xl_add_people(doc, s, k->off, sb, l);
+		/* "President Prabowo, who ..., will receive him": the host
+		 * is the subject, before any aside. */
+		if (!l->nwith && xtrig_hosts_guest(doc->text, s->toks, k->tok))
+			xl_add_people(doc, s, s->off, k->off, l);
 		return;
 	}
 	for (size_t i = 0; i < s->trigs->n; i++) {

@@ -131,26 +131,111 @@ static bool nearby_next(const struct xleg *a, const struct xleg *b)
 	       !strcmp(a->cc, b->cc) && b->first == a->last + 1;
 }
 
+/* Whether a leg elsewhere of the trip came in the days just before a:
+ * a is a move on from one stop to the next, not the departure. */
+static bool stop_before(const struct xlegs *legs, const struct xleg *a)
+{
+	for (size_t i = 0; i < legs->n; i++) {
+		const struct xleg *l = &legs->v[i];
+
+		if (!l->dead && l->type != EV_TRAVEL && !same_place(l, a) &&
+		    l->first < a->first && l->first + 3 >= a->first)
+			return true;
+	}
+	return false;
+}
+
 /* "Fly to Washington on Monday" with what happens there (or in a town
- * nearby the next day) dated on later days: the move itself, travel;
- * the stay is not said. */
+ * nearby the next day) dated on later days: the departure itself,
+ * travel; the stay is not said. A move on from the stop before ("go on
+ * to Tokyo on Tuesday", talks there on Wednesday) begins the next stop's
+ * stay, unless what it leads to is a summit or a conference ("proceed to
+ * Dushanbe on 18 June to participate in the Consultative Meeting ... on
+ * 19 June"): the journey to a gathering is travel wherever it starts. */
 static void moves_alone(struct xlegs *legs)
 {
 	for (size_t i = 0; i < legs->n; i++) {
 		struct xleg *a = &legs->v[i];
 
+		bool on_from_stop;
+
 		if (a->dead || a->type != EV_VISIT ||
 		    a->trig_kind != XTR_MOVE || a->first != a->last)
 			continue;
+		on_from_stop = stop_before(legs, a);
 		for (size_t j = 0; j < legs->n; j++) {
 			const struct xleg *b = &legs->v[j];
 
 			if (j == i || b->dead || b->type == EV_VISIT ||
+			    b->type == EV_TRAVEL ||
 			    !(same_place(a, b) || nearby_next(a, b)) ||
 			    b->first <= a->last || b->first > a->last + 3)
 				continue;
+			/* A move on to talks is the next stay; a move on to
+			 * a summit or a conference is the journey to it. */
+			if (on_from_stop && b->type != EV_SUMMIT &&
+			    b->type != EV_CONFERENCE)
+				continue;
 			a->type = EV_TRAVEL;
 			xleg_visit_title(a);
+			break;
+		}
+	}
+}
+
+/* "He returns to Dhaka on Saturday" after a stay in Dhaka and a day in
+ * Cox's Bazar: a return to a city the trip already stayed in is a new
+ * stay there, not the journey home (a home is no stay of the trip). */
+/* Whether a day trip elsewhere comes between stay v and the return t. */
+static bool back_from_day_trip(const struct xlegs *legs, const struct xleg *v,
+			       const struct xleg *t)
+{
+	for (size_t k = 0; k < legs->n; k++) {
+		const struct xleg *w = &legs->v[k];
+
+		if (!w->dead && w->day_trip && w->city != v->city &&
+		    w->first > v->first && w->first <= t->first)
+			return true;
+	}
+	return false;
+}
+
+static void returns_to_stays(struct xlegs *legs)
+{
+	for (size_t i = 0; i < legs->n; i++) {
+		struct xleg *t = &legs->v[i];
+
+		if (t->dead || t->type != EV_TRAVEL || !t->city)
+			continue;
+		for (size_t j = 0; j < legs->n; j++) {
+			struct xleg *v = &legs->v[j];
+
+			if (j == i || v->dead || v->type != EV_VISIT ||
+			    !same_place(v, t) || v->first >= t->first)
+				continue;
+			if (back_from_day_trip(legs, v, t)) {
+				/* "returning to Lima the same evening": the
+				 * stay in Lima goes on through the day. */
+				if (t->last > v->last)
+					v->last = t->last;
+				t->dead = true;
+				break;
+			}
+			t->type = EV_VISIT;
+			t->arrival = true;
+			xleg_visit_title(t);
+			/* The first stay ends where the days elsewhere begin,
+			 * so the two stays stay two; a day trip from it
+			 * ("returning to Lima the same evening") ends none. */
+			for (size_t k = 0; k < legs->n; k++) {
+				const struct xleg *w = &legs->v[k];
+
+				if (!w->dead && w->type == EV_VISIT &&
+				    !w->day_trip && w->city != v->city &&
+				    w->first > v->first &&
+				    w->first < t->first && w->first <= v->last)
+					v->last = w->first - 1;
+			}
 			break;
 		}
 	}
@@ -179,11 +264,38 @@ static void journeys_begin_stays(struct xlegs *legs)
 	}
 }
 
+/* "will leave for Port Moresby on Monday and reach the Papua New
+ * Guinean capital on Tuesday": a journey whose sentence gives both its
+ * departure day and the arrival the next day runs from one to the other
+ * (tests/extract/README.md, "Travel"); the stay begins on arrival. */
+static void journeys_to_arrival(struct xlegs *legs)
+{
+	for (size_t i = 0; i < legs->n; i++) {
+		struct xleg *t = &legs->v[i];
+
+		if (t->dead || t->type != EV_TRAVEL || t->first != t->last ||
+		    !t->city || !t->nsents)
+			continue;
+		for (size_t j = 0; j < legs->n; j++) {
+			const struct xleg *v = &legs->v[j];
+
+			if (j != i && !v->dead && v->type == EV_VISIT &&
+			    same_place(v, t) && v->first == t->last + 1 &&
+			    v->nsents && v->sents[0] == t->sents[0]) {
+				t->last = v->first;
+				t->clock = t->clock_end = -1;
+				break;
+			}
+		}
+	}
+}
+
 void xleg_merge(struct xlegs *legs)
 {
 	bool again = true;
 
 	moves_to_visits(legs);
+	returns_to_stays(legs);
 	moves_alone(legs);
 	stays_go_on(legs);
 	/* At most XLEG_MAX legs: the passes are bounded and cheap. */
@@ -201,5 +313,6 @@ void xleg_merge(struct xlegs *legs)
 		}
 	}
 	journeys_begin_stays(legs);
+	journeys_to_arrival(legs);
 	xleg_stays(legs);
 }

@@ -4,7 +4,8 @@
  * say it is one, never for being unknown alone (an unknown capitalised
  * word is far more often a person, a party or a programme):
  *   - "the (port|border|...) city/town of X", "the Italian town of X";
- *   - "in/to/at X, a town ...", "in X, where ...", "in X, Italy";
+ *   - "in/to X, a town ...", "to X, the northern city ...", "in X,
+ *     where ...", "in X, Italy", "to X, in western Uganda";
  *   - "Kinshasa and X": beside a known city, after a word of place.
  * Its country: the one its words name, else the one the text spoke of
  * last, else the sentence's before it; with none it is no place.
@@ -16,8 +17,9 @@
 #define NAME_WORDS 3
 
 static const char *const town_nouns[] = {
-    "city",   "town",	      "village",  "port",   "resort", "township",
-    "island", "municipality", "district", "region", "hub",    NULL};
+    "city",	"town",	   "village",	   "port",     "resort",
+    "township", "island",  "municipality", "district", "region",
+    "hub",	"diocese", "capital",	   NULL};
 
 /* "at X" is a venue more often than a town: "at Harvard, where". */
 static const char *const locatives[] = {"in", "to", NULL};
@@ -154,9 +156,18 @@ static const char *town_country(const char *text, const struct xtoks *t,
 	} else if (loc && comma && (p = place_from(t, out, j + 1)) != NULL &&
 		   p->kind == XP_COUNTRY) {
 		return p->cc; /* "in Fasano, Italy" */
+	} else if (loc && comma && xtok_is(text, t, j + 1, "in") &&
+		   (((p = place_from(t, out, j + 2)) != NULL &&
+		     p->kind == XP_COUNTRY) ||
+		    ((p = place_from(t, out, j + 3)) != NULL &&
+		     p->kind == XP_COUNTRY && !(t->v[j + 2].flags & XT_CAP)))) {
+		return p->cc; /* "to Hoima, in western Uganda" */
 	} else if (loc && comma &&
 		   (xtok_is(text, t, j + 1, "a") ||
-		    xtok_is(text, t, j + 1, "an"))) {
+		    xtok_is(text, t, j + 1, "an") ||
+		    xtok_is(text, t, j + 1, "the"))) {
+		/* "in Fasano, a town ...", "to Chiclayo, the northern
+		 * diocese he led" */
 		size_t e = j + 2;
 
 		while (e < t->n && e < j + 6 &&

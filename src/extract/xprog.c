@@ -88,7 +88,8 @@ static void place_line(struct xlegdoc *doc, const struct xsentence *s,
 
 		if (p->kind == XP_ADJ)
 			continue;
-		one.v[0] = (struct xtrigger){p->off, 0, 0, XTR_VISIT, false};
+		one.v[0] =
+		    (struct xtrigger){p->off, 0, 0, XTR_VISIT, false, false};
 		line.trigs = &one;
 		item_leg(doc, &line, s->off, s->off + s->len, -1, legs);
 		return;

@@ -34,7 +34,8 @@ static size_t city_runs(const struct xlegs *legs, const struct xleg *v,
 			const struct xleg *l = &legs->v[i];
 
 			if (l->dead || !l->city || l->first != day ||
-			    strcmp(l->cc, v->cc) || l->last > v->last)
+			    strcmp(l->cc, v->cc) || l->last > v->last ||
+			    l->day_trip)
 				continue;
 			if (n && runs[n - 1].city == l->city) {
 				if (l->last > runs[n - 1].last)
@@ -117,7 +118,7 @@ static void stays_apart(struct xlegs *legs)
 			if (j == i || b->dead || b->type != EV_VISIT ||
 			    !b->city || b->city == a->city ||
 			    strcmp(a->cc, b->cc) || b->first <= a->first ||
-			    b->first > a->last)
+			    b->first > a->last || b->day_trip)
 				continue;
 			a->last = b->first - 1;
 			if (a->first != a->last)
@@ -126,8 +127,24 @@ static void stays_apart(struct xlegs *legs)
 	}
 }
 
+/* Whether the text gave the trip a span that ends on day: a tour's
+ * ("between March 6 and 9") or a stay's own ("from Oct. 23 to 26"). */
+static bool trip_ends(const struct xlegs *legs, int64_t day)
+{
+	if (legs->tour_last == day)
+		return true;
+	for (size_t i = 0; i < legs->n; i++)
+		if (legs->v[i].sized && legs->v[i].type != EV_TRAVEL &&
+		    legs->v[i].last == day)
+			return true;
+	return false;
+}
+
 /* "She will then travel to Hanoi on March 8 ... will return to Japan
- * on March 9": the stay lasts until the day of the move away from it. */
+ * on March 9", the trip "between March 6 and 9": the stay lasts until
+ * the day of the move away from it when the trip's span ends that day.
+ * Without such a span ("meet Lee on Friday, before returning to Dublin
+ * on Saturday") the day of the journey home is the journey's alone. */
 static void stays_until_return(struct xlegs *legs)
 {
 	for (size_t i = 0; i < legs->n; i++) {
@@ -149,9 +166,16 @@ static void stays_until_return(struct xlegs *legs)
 		}
 		/* Not past the length its words gave ("a three-day visit"
 		 * from Wednesday, the move on Saturday). */
-		if (stay && !placed && !stay->sized)
+		if (stay && !placed && !stay->sized &&
+		    trip_ends(legs, t->first))
 			stay->last = t->first;
 	}
+}
+
+/* Whether b is the country-wide visit that v is a stay of. */
+static bool country_of(const struct xleg *b, const struct xleg *v)
+{
+	return b->type == EV_VISIT && !b->city && !strcmp(b->cc, v->cc);
 }
 
 /* "arrive in Santiago on Saturday ... go on to Lima on Tuesday": a stay
@@ -175,8 +199,12 @@ static void stays_until_next(struct xlegs *legs)
 
 			if (j == i || b->dead || b->last <= v->last)
 				continue;
-			if (b->first <= v->last + 1 && b->city != v->city)
+			if (b->first <= v->last + 1 && b->city != v->city &&
+			    !country_of(b, v))
 				break; /* something else the next day */
+			/* What the stay holds is no next stop. */
+			if (b->city == v->city || country_of(b, v))
+				continue;
 			if (!next || b->first < next->first)
 				next = b;
 		}

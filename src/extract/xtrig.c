@@ -45,11 +45,16 @@ static const struct trig_word trig_words[] = {
     {"interview", NULL, false, XTR_INTERVIEW},
     {"interviews", NULL, false, XTR_INTERVIEW},
     {"interviewed", NULL, false, XTR_INTERVIEW},
+    /* "pay a courtesy visit to the President": an audience. */
+    {"courtesy", "visit|call", true, XTR_MEETING},
     {"meet", NULL, false, XTR_MEETING},
     {"meets", NULL, false, XTR_MEETING},
     {"met", NULL, false, XTR_MEETING},
     /* "will be received by the Emperor": an audience, a meeting. */
     {"received", "by", false, XTR_MEETING},
+    /* "will be welcomed by King Harald V ... in Oslo on Tuesday
+     * morning": the official welcome is the arrival. */
+    {"welcomed", "by", false, XTR_VISIT},
     /* "will call on President Christodoulides": a courtesy call
      * ("called on Russia to ..." is an appeal: not the past form). */
     {"call", "on", false, XTR_MEETING},
@@ -129,6 +134,7 @@ static const struct trig_word trig_words[] = {
     {"depart", NULL, false, XTR_TRAVEL},
     {"departs", NULL, false, XTR_TRAVEL},
     {"departed", NULL, false, XTR_TRAVEL},
+    {"departing", NULL, false, XTR_TRAVEL},
     /* "before emplaning for New Delhi": boarding the flight (Indian
      * English; enplane in American). */
     {"emplane", "for", false, XTR_TRAVEL},
@@ -156,6 +162,8 @@ static const struct trig_word trig_words[] = {
     {"speeches", NULL, false, XTR_SPEECH},
     {"address", NULL, false, XTR_SPEECH},
     {"lecture", NULL, false, XTR_SPEECH},
+    /* "the keynote address": one speech, not two. */
+    {"keynote", "address|speech|lecture", true, XTR_SPEECH},
     {"keynote", NULL, false, XTR_SPEECH},
     {"reception", NULL, false, XTR_RECEPTION},
     {"banquet", NULL, false, XTR_RECEPTION},
@@ -174,6 +182,9 @@ static const struct trig_word trig_words[] = {
     {"expired", NULL, false, XTR_BLOCK},
     {"ceasefire", NULL, false, XTR_BLOCK},
     {"holiday", NULL, false, XTR_BLOCK},
+    /* "after Viet Nam celebrated its National Day on September 2" */
+    {"celebrated", NULL, false, XTR_BLOCK},
+    {"celebrates", NULL, false, XTR_BLOCK},
     {"born", NULL, false, XTR_BLOCK},
     {"died", NULL, false, XTR_BLOCK},
     {"founded", NULL, false, XTR_BLOCK},
@@ -314,15 +325,19 @@ static bool in_title_name(const char *text, const struct xtoks *t, size_t i)
 }
 
 /* "session of the Assembly of the African Union", "meeting of Heads of
- * State": a gathering of leaders, a summit (a General Assembly is a
- * conference). */
+ * State", "Meeting of the Nordic prime ministers": a gathering of
+ * leaders, a summit (a General Assembly is a conference; a meeting of
+ * foreign ministers a meeting). */
 static bool of_heads(const char *text, const struct xtoks *t, size_t i)
 {
 	for (size_t k = i + 1; k < t->n && k < i + 7; k++)
 		if ((xtok_is(text, t, k, "Assembly") &&
 		     !xtok_is(text, t, k - 1, "General")) ||
 		    xtok_is(text, t, k, "Heads") ||
-		    xtok_is(text, t, k, "Leaders"))
+		    xtok_is(text, t, k, "Leaders") ||
+		    xtok_is(text, t, k, "presidents") ||
+		    (xtok_is(text, t, k, "ministers") &&
+		     xtok_is(text, t, k - 1, "prime")))
 			return true;
 	return false;
 }
@@ -466,6 +481,25 @@ static bool time_reference(const char *text, const struct xtoks *t, size_t i)
 	return false;
 }
 
+/* A move is what the traveller does next, never a time named by an
+ * event: "before flying to the Togolese capital, Lome, on Wednesday",
+ * "before returning to Ottawa on Tuesday". */
+static bool moves(enum xtrig_kind kind)
+{
+	return kind == XTR_MOVE || kind == XTR_TRAVEL;
+}
+
+/* "the opening speech of the Congress", "the keynote address of the
+ * Dialogue": a speech the text names as an event's own part is the
+ * traveller's leg, the event (its days, its other speakers) is not;
+ * "spoke at a climate conference" is the conference. */
+static bool speech_of(const char *text, const struct xtoks *t, size_t last)
+{
+	size_t i = last + 1;
+
+	return i < t->n && xtok_is(text, t, i, "of");
+}
+
 /* "a stop in Anchorage on Monday, Sept. 11, to mark the anniversary of
  * the attacks": an anniversary the trip marks is its purpose, not what
  * the date before it is. */
@@ -493,6 +527,41 @@ static bool modifier(const char *text, const struct xtoks *t, size_t i)
 	return i + 1 < t->n && xtok_in(text, t, i + 1, nouns);
 }
 
+/* "Prabowo will receive him at the Merdeka Palace on Wednesday", "he
+ * would host the Israeli leader at his estate on Friday": a host verb
+ * whose object is a visiting person, not a thing ("host the summit",
+ * "receive an award"), is a meeting of host and guest. */
+static const struct trig_word host_word = {"receive", NULL, false, XTR_MEETING};
+
+bool xtrig_hosts_guest(const char *text, const struct xtoks *t, size_t i)
+{
+	static const char *const verbs[] = {"receive", "receives",  "host",
+					    "hosts",   "welcome",   "welcomes",
+					    "hosting", "receiving", NULL};
+	static const char *const pronouns[] = {"him", "her", NULL};
+	static const char *const guests[] = {
+	    "leader", "guest",	    "visitor",	"president", "premier",
+	    "prime",  "chancellor", "minister", "king",	     "queen",
+	    "emir",   "monarch",    NULL};
+
+	if (!xtok_in(text, t, i, verbs) || i + 1 >= t->n)
+		return false;
+	if (xtok_in(text, t, i + 1, pronouns))
+		return true;
+	/* "the Israeli leader"; "Vietnamese President Luong Cuong", a
+	 * title with the name after it ("the President's Cup" is none). */
+	for (size_t k = i + 1; k < t->n && k <= i + 3; k++) {
+		bool cap = t->v[k].flags & XT_CAP;
+
+		if (xtok_in(text, t, k, guests) &&
+		    (cap ? k + 1 < t->n && (t->v[k + 1].flags & XT_CAP) &&
+			       xtok_stem_len(text, &t->v[k]) == t->v[k].len
+			 : xtok_is(text, t, i + 1, "the")))
+			return true;
+	}
+	return false;
+}
+
 void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
 {
 	out->n = 0;
@@ -500,8 +569,11 @@ void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
 		const struct trig_word *w;
 		size_t last;
 
-		if (!(t->v[i].flags & XT_WORD) || !(w = trig_at(text, t, i)) ||
-		    in_title_name(text, t, i))
+		if (!(t->v[i].flags & XT_WORD))
+			continue;
+		w = xtrig_hosts_guest(text, t, i) ? &host_word
+						  : trig_at(text, t, i);
+		if (!w || in_title_name(text, t, i))
 			continue;
 		last = w->takes_next ? i + 1 : i;
 		if ((w->kind == XTR_PRESS && announced_at(text, t, i)) ||
@@ -509,9 +581,12 @@ void xtrig_scan(const char *text, const struct xtoks *t, struct xtriggers *out)
 		    (w->kind == XTR_BLOCK && purpose(text, t, i)))
 			continue;
 		out->v[out->n++] = (struct xtrigger){
-		    t->v[i].off, t->v[last].off + t->v[last].len - t->v[i].off,
-		    i, meeting_kind(text, t, i, w->kind),
-		    time_reference(text, t, i)};
+		    t->v[i].off,
+		    t->v[last].off + t->v[last].len - t->v[i].off,
+		    i,
+		    meeting_kind(text, t, i, w->kind),
+		    !moves(w->kind) && time_reference(text, t, i),
+		    w->kind == XTR_SPEECH && speech_of(text, t, last)};
 		i = last;
 	}
 }

@@ -151,10 +151,11 @@ expect_rc 2 "score: an unknown report name exits 2"
 # Issue 14's targets are 90% recall and 80% precision. The floors below are
 # what the extractor reached, less a point, so that a change that loses legs
 # or proposes wrong ones fails here; raise them as the extractor improves.
-# Two of them: the whole corpus, the second held-out set hx-* included
-# (88.9% / 89.4% when set, s24 xrecall2; hx-* alone is 76.4% / 77.8%), and
-# the older reports ag-*, gov-*, ho-* alone (90.8% / 91.1%), so that a gain
-# on the new set cannot hide a loss on the old one.
+# Two of them: the whole corpus, the sets hx-*, hy-* and hz-* included
+# (85.9% / 89.4% when set, s25 xgeneral; the reports before hy-* and hz-*
+# 92.9% / 92.5%, hy-* 77.6% / 86.5%, the held-out hz-* 52.5% / 68.1%), and
+# the older reports ag-*, gov-*, ho-* alone (93.2% / 93.0%), so that a gain
+# on the new sets cannot hide a loss on the old ones.
 run extract --format tsv "$ROOT/tests/extract/reports/ag-00-nato-stoltenberg.txt"
 if [ "$rc" -eq 64 ] && grep -q "unknown command 'extract'" "$T/err"; then
 	ok "extract quality on the corpus # skip: this itin has no extract command"
@@ -176,8 +177,8 @@ floor() {
 		sed 's/^/#   /' "$T/out" | grep -v '^#   [a-z].*  expected .*  right' | head -40
 	fi
 }
-floor "the corpus" 0.879 0.884
+floor "the corpus" 0.849 0.884
 # shellcheck disable=SC2046 # one argument per report name
-floor "the older reports" 0.898 0.901 $(cd "$ROOT/tests/extract/reports" &&
+floor "the older reports" 0.922 0.920 $(cd "$ROOT/tests/extract/reports" &&
 	ls ag-*.legs gov-*.legs ho-*.legs | sed 's/\.legs$//')
 finish

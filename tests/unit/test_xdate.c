@@ -56,6 +56,9 @@ static const struct doc_case doc_cases[] = {
      -1},
     {"Leaders meet\nPublished: 30 Jan 2023\nBody.", "2023-01-30",
      XDATE_ORDER_UNKNOWN, -1},
+    /* Anadolu: a byline, a bar, the date, a dash, the zone, the clock. */
+    {"Erdogan to Baku\nSeda Sevencan   |29.09.2026 - TSI 13:05\nANKARA\nBody.",
+     "2026-09-29", XDATE_DMY, 13 * 3600 + 5 * 60},
     {"Updated 31 Jan 2023 | Published 30 Jan 2023\nBody.", "2023-01-31",
      XDATE_ORDER_UNKNOWN, -1},
     {"Posted on January 30, 2023 by Staff Writer\nBody.", "2023-01-30",
@@ -438,6 +441,12 @@ static const struct sent_case sent_cases[] = {
      XM_DAYS, "2023-12-28", "2024-01-03", 0, -1, -1, -1},
     {D30, "He will arrive on the 25th of July.", "on the 25th of July", XM_DAYS,
      "2023-07-25", "2023-07-25", 0, -1, -1, -1},
+    /* Agência Brasil: the weekday and its day of the month in brackets
+     * pick the week, even one the weekday alone would not reach. */
+    {D30, "He will be in Kuala Lumpur from Saturday (25) to Monday (27).",
+     "Saturday (25)", XM_DAYS, "2023-02-25", "2023-02-27", 0, -1, -1, -1},
+    {D30, "Lula arrives in Jakarta on Friday (3), at night.", "on Friday (3)",
+     XM_DAYS, "2023-02-03", "2023-02-03", 0, -1, -1, -1},
     {"2020-01-10", "The minister will visit on Tuesday, Feb 18.",
      "on Tuesday, Feb 18", XM_DAYS, "2020-02-18", "2020-02-18", 0, -1, -1, -1},
     /* the weekday picks the year */

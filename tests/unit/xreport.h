@@ -62,4 +62,17 @@ static const char *legs_of(const struct got *g)
 	return out;
 }
 
+/* Extract text as of date (NULL: its own date line) and check that it
+ * succeeds with the legs want: the one check of most report tests. A
+ * macro, so that a failure names the test's line. */
+#define CHECK_LEGS(text, date, want)                                           \
+	do {                                                                   \
+		struct got legs_got_;                                          \
+                                                                               \
+		extract((text), (date), &legs_got_);                           \
+		CHECK_INT(legs_got_.rc, 0);                                    \
+		CHECK_STR(legs_of(&legs_got_), (want));                        \
+		evlist_release(&legs_got_.evs);                                \
+	} while (0)
+
 #endif
