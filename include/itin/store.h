@@ -74,6 +74,14 @@ int store_load_scan(const char *path, const struct storescan_want *want,
 		    struct evlist *out, const struct itin_warner *w,
 		    struct itin_err *err);
 
+/*
+ * The store at path opened and locked shared into *fd, as the readers
+ * above take it, for a reader of its own (storestream.h): -1 there when
+ * the store is missing (read as empty: reading creates nothing). 0, or
+ * -1 with err (store_load()'s errors of opening and locking).
+ */
+int store_open_shared(const char *path, int *fd, struct itin_err *err);
+
 /* Append one checked event under the exclusive lock; creates the store and
  * its folders when missing. */
 int store_append(const char *path, const struct event *ev,
@@ -112,17 +120,5 @@ int store_begin_existing(const char *path, struct store_tx *tx,
 int store_commit(struct store_tx *tx, struct itin_err *err);
 /* Unlock and release without writing. Safe to call twice. */
 void store_abort(struct store_tx *tx);
-
-/*
- * The first pass of a streamed read (storestream.h), under the shared
- * lock: the store mapped and indexed by storescan_index() into ix. 0 with
- * *fd the store, open and no longer locked, for the second pass to read
- * the blocks from (the caller closes it); 1 when the store is missing or
- * empty or the scan gave up (ix as it was: read it with
- * store_load_scan()); -1 on an error.
- */
-struct storescan_index;
-int store_index(const char *path, const struct storescan_want *want,
-		struct storescan_index *ix, int *fd, struct itin_err *err);
 
 #endif

@@ -2,7 +2,7 @@
  * storeblock.h: one block of a store (an event's header line and its key
  * lines) as the store scan reads it (storescan.h, whose storescan.c says
  * what a block must be for the scan to vouch for it). Private to the
- * scan: storescan.c and storeblock.c.
+ * store's readers: storescan.c, storestream.c and storeblock.c.
  */
 #ifndef ITIN_STOREBLOCK_H
 #define ITIN_STOREBLOCK_H
@@ -52,9 +52,23 @@ bool storeblock_scan(struct memo *m, const char *start, const char *e,
 
 /* The end of the line at p (its '\n' or e), and in *ce before its CR. */
 const char *storeblock_line_end(const char *p, const char *e, const char **ce);
-/* Does the line [p, ce) (CR cut) begin an event, as the reader decides? */
-bool storeblock_is_header(const char *p, const char *ce);
-/* Is the line [p, ce) blank or a comment? */
-bool storeblock_is_nothing(const char *p, const char *ce);
+
+/* The line [p, le) (ce before its CR) before the first event: 1 when it
+ * begins an event (the events start there, as the reader decides), 0
+ * when it is blank or a comment, -1 when it is anything else or holds a
+ * NUL byte (the reader may refuse it: the walk gives up). */
+int storeblock_preamble_line(const char *p, const char *ce, const char *le);
+
+/*
+ * May the command want the block b vouches for: its days, widened by
+ * two days on each side, overlap want's range, and its id begins, in
+ * any ASCII case, with want's (storescan.h)?
+ */
+struct storescan_want;
+bool storeblock_wanted(const struct storescan_want *want,
+		       const struct block *b);
+
+/* The start instant event_check() gives the event b vouches for. */
+int64_t storeblock_start(const struct block *b);
 
 #endif

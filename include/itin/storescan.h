@@ -71,47 +71,7 @@ int storescan_parse(const char *buf, size_t len, const char *fname,
 int storescan_read(int fd, const char *fname, const struct storescan_want *want,
 		   struct evlist *out);
 
-/*
- * The first pass of a streamed read (storestream.h): instead of reading
- * the wanted blocks, storescan_index() notes each in a record of 16
- * bytes, its start instant and its place in the store, so a command that
- * shows every event holds those, not the events. A block of 16 MiB or
- * more, or one past the first TiB, makes it give up. A block the scan cannot
- * vouch for is read by the full reader there and then, for its errors
- * and warnings (any makes the scan give up, as in storescan_parse()) and
- * its record, and its event dropped: the second pass reads it again.
- * Twice the parse for such blocks (rare in stores itin writes, but every
- * block of one imported from a calendar, with its uid: lines), memory
- * that stays flat for every store.
- */
-struct storescan_rec {
-	int64_t start_utc; /* event_compare()'s first key */
-	uint64_t place;	   /* the block's first byte << 24 | its bytes */
-};
-#define STORESCAN_LEN_BITS 24
-#define STORESCAN_OFF(r)   ((r)->place >> STORESCAN_LEN_BITS)
-#define STORESCAN_LEN(r)   ((size_t)((r)->place & 0xFFFFFF))
-
 struct icalio_zones;
-struct storescan_index {
-	struct storescan_rec *v;
-	size_t n, alloc;
-	/* When set: the zones and years of every event recorded, as
-	 * icalio_zones_add() would gather them from the events read (the
-	 * names are the zone database's, they live on). */
-	struct icalio_zones *zones;
-	/* buf is a mapping: give its pages back (madvise) once passed, so
-	 * the store's size does not stay in the peak memory. */
-	bool release;
-};
-
-/* Like storescan_parse(), ix in place of out: 0, or 1 when the caller
- * must read the store with the full reader (ix then as it was given). */
-int storescan_index(const char *buf, size_t len, const char *fname,
-		    const struct storescan_want *want,
-		    struct storescan_index *ix);
-void storescan_index_release(struct storescan_index *ix);
-
 /* icalio_zones_add() with the zone database's names for ev's, which
  * outlive ev (z may then outlive the event). */
 void storescan_zones_add(struct icalio_zones *z, const struct event *ev);

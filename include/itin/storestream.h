@@ -37,8 +37,11 @@
  * records stay in memory, the command still succeeds.
  *
  * A block the scan cannot vouch for is read by the full reader in the
- * first pass, where its errors and warnings are met as in a whole read,
- * and again in the second (storescan.h says why twice). When
+ * first pass, where its errors and warnings are met as in a whole read
+ * and its record made, its event then dropped, and again in the second:
+ * twice the parse for such blocks (rare in stores itin writes, but every
+ * block of one imported from a calendar, with its uid: lines), memory
+ * that stays flat for every store. When
  * the walk gives up (any doubt: storescan.h), the store is read whole
  * by store_load_scan() and sorted, exactly as before: the same events,
  * errors and warnings, the memory then the events'.

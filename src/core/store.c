@@ -12,8 +12,6 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -226,38 +224,13 @@ static int scan_store(int fd, const char *path,
 	return 0;
 }
 
-/*
- * The store open at fd mapped, its length into *len: MAP_FAILED when it
- * is empty (nothing to map), too large for the address space, or the
- * map fails. The map stays good while the lock is held (scan_store()
- * says why; only another program cutting the file short in place, an
- * editor that ignores the lock, could make a read of it fault, SIGBUS,
- * where read(2) would have read a torn file).
- */
-static void *map_store(int fd, size_t *len)
-{
-	struct stat st;
-
-	if (fstat(fd, &st) < 0 || st.st_size <= 0 ||
-	    (uintmax_t)st.st_size > SIZE_MAX)
-		return MAP_FAILED;
-	*len = (size_t)st.st_size;
-	return mmap(NULL, *len, PROT_READ, MAP_PRIVATE, fd, 0);
-}
-
-/*
- * Under the shared lock: the store read whole (want NULL, or selecting
- * nothing, each id then reported from the list) or scanned for want.
- */
-/* The store opened and locked shared into *lock, or -1 there when it is
- * missing (empty: reading it must not create anything). 0 or -1. */
-static int open_shared(const char *path, int *lock, struct itin_err *err)
+int store_open_shared(const char *path, int *fd, struct itin_err *err)
 {
 	struct stat st;
 	char *real;
 	int created;
 
-	*lock = -1;
+	*fd = -1;
 	if (stat(path, &st) < 0) {
 		if (errno == ENOENT)
 			return 0;
@@ -268,15 +241,19 @@ static int open_shared(const char *path, int *lock, struct itin_err *err)
 	if (storelock_check_regular(path, &st, err) < 0)
 		return -1;
 	real = fs_resolve_path(path);
-	*lock = storelock_open(path, real, STORELOCK_SHARED, &created, err);
+	*fd = storelock_open(path, real, STORELOCK_SHARED, &created, err);
 	free(real);
-	if (*lock == -2)
-		*lock = -1;
-	else if (*lock == -1)
+	if (*fd == -2)
+		*fd = -1;
+	else if (*fd == -1)
 		return -1;
 	return 0;
 }
 
+/*
+ * Under the shared lock: the store read whole (want NULL, or selecting
+ * nothing, each id then reported from the list) or scanned for want.
+ */
 static int load_shared(const char *path, const struct storescan_want *want,
 		       struct evlist *out, const struct itin_warner *w,
 		       struct itin_err *err)
@@ -284,7 +261,7 @@ static int load_shared(const char *path, const struct storescan_want *want,
 	size_t before = out->n;
 	int lock, ret;
 
-	if (open_shared(path, &lock, err))
+	if (store_open_shared(path, &lock, err))
 		return -1;
 	if (lock < 0)
 		return 0;
@@ -310,39 +287,6 @@ int store_load_scan(const char *path, const struct storescan_want *want,
 		    struct itin_err *err)
 {
 	return load_shared(path, want, out, w, err);
-}
-
-int store_index(const char *path, const struct storescan_want *want,
-		struct storescan_index *ix, int *fd, struct itin_err *err)
-{
-	size_t len = 0;
-	void *map;
-	int lock, ret = 1;
-
-	*fd = -1;
-	if (open_shared(path, &lock, err))
-		return -1;
-	if (lock < 0)
-		return 1;
-	/* The pages are read once, in order, and given back behind the
-	 * scan (storescan_index's release). */
-	map = map_store(lock, &len);
-	if (map != MAP_FAILED) {
-		madvise(map, len, MADV_SEQUENTIAL);
-		ix->release = true;
-		ret = storescan_index(map, len, path, want, ix);
-		munmap(map, len);
-	}
-	if (ret) {
-		close(lock);
-		return 1;
-	}
-	/* The bytes indexed stay as they are with the lock given up: itin
-	 * appends past them and rewrites by renaming a new file over the
-	 * store, so the file open here keeps them. */
-	flock(lock, LOCK_UN);
-	*fd = lock;
-	return 0;
 }
 
 /* ---- writing --------------------------------------------------------- */

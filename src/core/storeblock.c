@@ -1,7 +1,7 @@
 /*
  * storeblock.c: one block of the store read by the scan (storeblock.h):
  * its header and key lines checked as storescan.c's list says, without
- * an allocation.
+ * an allocation; whether a command may want it, and its start instant.
  */
 #include <string.h>
 #ifdef __SSE2__
@@ -12,6 +12,7 @@
 #include "itin/datetime.h"
 #include "itin/places.h"
 #include "itin/storeblock.h"
+#include "itin/storescan.h"
 #include "itin/utf8.h"
 
 /* The largest block vouched for: its participants or tags then number
@@ -401,16 +402,26 @@ const char *storeblock_line_end(const char *p, const char *e, const char **ce)
 }
 
 /* Does the line [p, ce) (CR cut) begin an event, as the reader decides? */
-bool storeblock_is_header(const char *p, const char *ce)
+static bool is_header(const char *p, const char *ce)
 {
 	return p < ce && !ascii_isblank((unsigned char)*p) && *p != '#';
 }
 
 /* Is the line [p, ce) blank or a comment? */
-bool storeblock_is_nothing(const char *p, const char *ce)
+static bool is_nothing(const char *p, const char *ce)
 {
 	p = ascii_skip_blank(p, ce);
 	return p == ce || *p == '#';
+}
+
+int storeblock_preamble_line(const char *p, const char *ce, const char *le)
+{
+	if (is_header(p, ce))
+		return 1;
+	/* A NUL byte: the full reader refuses it there too. */
+	if (!is_nothing(p, ce) || memchr(p, '\0', (size_t)(le - p)))
+		return -1;
+	return 0;
 }
 
 /* Has w a zero byte? (Exact for whether; a false alarm at most above a
@@ -500,10 +511,10 @@ bool storeblock_scan(struct memo *m, const char *start, const char *e,
 	*lines = 1;
 	for (p = le < e ? le + 1 : e; p < e; p = le < e ? le + 1 : e) {
 		le = storeblock_line_end(p, e, &ce);
-		if (storeblock_is_header(p, ce))
+		if (is_header(p, ce))
 			break;
 		++*lines;
-		if (ok && !storeblock_is_nothing(p, ce))
+		if (ok && !is_nothing(p, ce))
 			ok = scan_key(m, b, p, ce);
 	}
 	*be = p;
@@ -511,4 +522,33 @@ bool storeblock_scan(struct memo *m, const char *start, const char *e,
 	    (b->timed && !b->seen[SK_TZ]))
 		return false;
 	return plain_text(start, p) && scan_times(b);
+}
+
+/* Days a local date may be from the same instant's date in another zone
+ * (offsets, local mean times included, stay within a day). */
+#define DAY_MARGIN 2
+
+bool storeblock_wanted(const struct storescan_want *w, const struct block *b)
+{
+	int64_t first = lsec_day(b->start);
+	int64_t last = b->has_end ? lsec_day(b->end) : first;
+	size_t n;
+
+	if (w->has_from && last + DAY_MARGIN < w->from_day)
+		return false;
+	if (w->has_to && first - DAY_MARGIN > w->to_day)
+		return false;
+	if (!w->id)
+		return true;
+	n = strlen(w->id);
+	return n <= b->idlen && !ascii_ncasecmp(b->id, w->id, n);
+}
+
+int64_t storeblock_start(const struct block *b)
+{
+	struct tz_local_info info;
+
+	if (b->timed && b->tz)
+		return tz_local_to_utc(b->tz, b->start, &info);
+	return b->start;
 }

@@ -42,27 +42,16 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
-#include "itin/ascii.h"
-#include "itin/evarena.h"
-#include "itin/datetime.h"
-#include "itin/hash.h"
 #include "itin/icalio.h"
 #include "itin/inread.h"
 #include "itin/itinfmt.h"
-#include "itin/places.h"
 #include "itin/storeblock.h"
 #include "itin/storeids.h"
 #include "itin/storescan.h"
 #include "itin/tz.h"
-#include "itin/utf8.h"
 #include "itin/xalloc.h"
-
-/* Days a local date may be from the same instant's date in another zone
- * (offsets, local mean times included, stay within a day). */
-#define DAY_MARGIN 2
 
 /* ---- the store ------------------------------------------------------- */
 
@@ -82,33 +71,9 @@ struct scan {
 	struct run *runs;
 	size_t nruns, aruns;
 	struct memo memo;
-	struct storescan_index *ix; /* set: index, do not read */
-	const char *released;	    /* pages before it given back */
-	const char *fname;
-	struct evlist scratch; /* index mode: a block read, rewound */
-	struct evarena_mark mark;
-	const char *base; /* index mode: the text, after a byte order mark */
-	size_t bom;	  /* bytes before base */
-	long line;	  /* the store's line where the walk goes on */
-	bool in_events;	  /* past the blank lines and comments before them */
+	long line;	/* the store's line where the walk goes on */
+	bool in_events; /* past the blank lines and comments before them */
 };
-
-/* May the command want the block b vouches for? */
-static bool wanted(const struct storescan_want *w, const struct block *b)
-{
-	int64_t first = lsec_day(b->start);
-	int64_t last = b->has_end ? lsec_day(b->end) : first;
-	size_t n;
-
-	if (w->has_from && last + DAY_MARGIN < w->from_day)
-		return false;
-	if (w->has_to && first - DAY_MARGIN > w->to_day)
-		return false;
-	if (!w->id)
-		return true;
-	n = strlen(w->id);
-	return n <= b->idlen && !ascii_ncasecmp(b->id, w->id, n);
-}
 
 /* Read [s, e), from line `line`, with the full reader: joined to the
  * run before when it follows it. */
@@ -132,56 +97,6 @@ static void count_warning(void *ctx, const struct itin_err *w)
 	++*(int *)ctx;
 }
 
-/* The start instant event_check() gives the event b vouches for. */
-static int64_t block_start(const struct block *b)
-{
-	struct tz_local_info info;
-
-	if (b->timed && b->tz)
-		return tz_local_to_utc(b->tz, b->start, &info);
-	return b->start;
-}
-
-/* A record's place of the block [p, be), or 1 when it has none (too
- * large, too far: storescan.h). */
-static int place(struct scan *sc, const char *p, const char *be, uint64_t *out)
-{
-	uint64_t off = (uint64_t)(p - sc->base) + sc->bom;
-	uint64_t len = (uint64_t)(be - p);
-
-	if (len >> STORESCAN_LEN_BITS || off >> (64 - STORESCAN_LEN_BITS))
-		return 1;
-	*out = off << STORESCAN_LEN_BITS | len;
-	return 0;
-}
-
-/* Note the block [p, be) b vouches for in sc->ix, its id in the set.
- * 0, or 1 when it has no place. */
-static int index_block(struct scan *sc, const struct block *b, const char *p,
-		       const char *be)
-{
-	struct storescan_index *ix = sc->ix;
-	struct storescan_rec r = {block_start(b), 0};
-
-	if (place(sc, p, be, &r.place))
-		return 1;
-	idset_add(&sc->ids, b->id, b->idlen);
-	ix->v = xgrow(ix->v, &ix->alloc, ix->n + 1, sizeof(*ix->v));
-	ix->v[ix->n++] = r;
-	if (ix->zones && b->timed && b->tz) {
-		/* The fields icalio_zones_add() reads, as the reader fills
-		 * them: the same zones and years by construction. */
-		struct event ev = {0};
-
-		ev.tz = (char *)tz_name(b->tz);
-		ev.start = b->start;
-		ev.end = b->end;
-		ev.has_end = b->has_end;
-		icalio_zones_add(ix->zones, &ev);
-	}
-	return 0;
-}
-
 /* The database's spelling of a zone, which lives on, or NULL. */
 static char *lasting(const char *name)
 {
@@ -201,58 +116,9 @@ void storescan_zones_add(struct icalio_zones *z, const struct event *ev)
 }
 
 /*
- * Index mode, a block [p, be) the scan cannot vouch for: read now by the
- * full reader, for its errors and warnings and its record, then dropped
- * (the second pass reads it again). 0, or 1 when the reader failed or
- * warned.
- */
-static int index_read(struct scan *sc, const char *p, const char *be)
-{
-	int warnings = 0;
-	struct itin_warner w = {count_warning, &warnings};
-	struct itin_err err;
-	struct evlist *l = &sc->scratch;
-	struct storescan_index *ix = sc->ix;
-	struct storescan_rec r = {0, 0};
-	int ret = 1;
-
-	/* A byte order mark here would be a header line's (read_runs()). */
-	if (!place(sc, p, be, &r.place) &&
-	    !(be - p >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) &&
-	    !itinfmt_parse(p, (size_t)(be - p), sc->fname, l, &w, &err) &&
-	    !warnings && l->n == 1) {
-		const struct event *ev = l->v[0];
-
-		idset_add(&sc->ids, ev->id, strlen(ev->id));
-		ix->v = xgrow(ix->v, &ix->alloc, ix->n + 1, sizeof(*ix->v));
-		r.start_utc = ev->start_utc;
-		ix->v[ix->n++] = r;
-		if (ix->zones)
-			storescan_zones_add(ix->zones, ev);
-		ret = 0;
-	}
-	l->n = 0;
-	evarena_rewind(evlist_arena(l), sc->mark);
-	return ret;
-}
-
-/* Give back the mapped pages wholly before p, each MiB. */
-static void release_before(struct scan *sc, const char *p)
-{
-	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-	uintptr_t from = (uintptr_t)sc->released,
-		  to = (uintptr_t)p & ~(page - 1);
-
-	if (to < from + ((uintptr_t)1 << 20))
-		return;
-	madvise((void *)from, to - from, MADV_DONTNEED);
-	sc->released = (const char *)to;
-}
-
-/*
  * Walk the blocks of [p, e), a window of the store (the whole of what is
  * left when last is set): runs for the full reader, ids of the blocks
- * skipped (in index mode, records of the blocks wanted). A block or a
+ * skipped. A block or a
  * line that may go on past e is left for the next window: *stop says
  * where the walk stopped. 0, or 1 when the scan cannot go on (a key line
  * before the first event).
@@ -263,6 +129,7 @@ static int walk(struct scan *sc, const char *p, const char *e, bool last,
 	const char *ce, *le, *be;
 	struct block b;
 	long n;
+	int kind;
 
 	/* Up to the first event: blank lines and comments only, and no
 	 * NUL byte, which the full reader refuses there too. */
@@ -274,13 +141,13 @@ static int walk(struct scan *sc, const char *p, const char *e, bool last,
 			return 1;
 		if (le == e && !last)
 			break;
-		if (storeblock_is_header(p, ce)) {
+		kind = storeblock_preamble_line(p, ce, le);
+		if (kind < 0)
+			return 1;
+		if (kind > 0) {
 			sc->in_events = true;
 			break;
 		}
-		if (!storeblock_is_nothing(p, ce) ||
-		    memchr(p, '\0', (size_t)(le - p)))
-			return 1;
 		p = le < e ? le + 1 : e;
 		sc->line++;
 	}
@@ -289,17 +156,10 @@ static int walk(struct scan *sc, const char *p, const char *e, bool last,
 
 		if (be == e && !last)
 			break;
-		if (ok && !wanted(sc->want, &b))
+		if (ok && !storeblock_wanted(sc->want, &b))
 			idset_add_skipped(&sc->ids, b.id, b.idlen);
-		else if (ok && sc->ix) {
-			if (index_block(sc, &b, p, be))
-				return 1;
-		} else if (sc->ix && index_read(sc, p, be))
-			return 1;
-		else if (!sc->ix)
+		else
 			add_run(sc, p, be, sc->line);
-		if (sc->released)
-			release_before(sc, be);
 	}
 	*stop = p;
 	return 0;
@@ -365,8 +225,8 @@ static int scan_end(struct scan *sc)
 }
 
 /*
- * The scan of buf, for storescan_parse() (sc->ix NULL) or _index(): the
- * runs read into tmp, every id checked. 0, or 1 when the scan gives up.
+ * The scan of buf, for storescan_parse(): the runs read into tmp, every
+ * id checked. 0, or 1 when the scan gives up.
  */
 static int scan(struct scan *sc, const char *buf, size_t len, const char *fname,
 		struct evlist *tmp)
@@ -378,11 +238,7 @@ static int scan(struct scan *sc, const char *buf, size_t len, const char *fname,
 	 * too, which plain_text() and the full reader look for). */
 	if (scan_begin(sc, &max) || len > max)
 		return 1;
-	if (sc->ix && sc->ix->release)
-		sc->released = buf; /* a mapping's start: a page's */
-	sc->bom = bom_len(buf, len);
-	sc->base = buf + sc->bom;
-	if (walk(sc, sc->base, buf + len, true, &stop) ||
+	if (walk(sc, buf + bom_len(buf, len), buf + len, true, &stop) ||
 	    read_runs(sc, fname, tmp))
 		return 1;
 	return scan_end(sc);
@@ -497,35 +353,4 @@ int storescan_read(int fd, const char *fname, const struct storescan_want *want,
 		scan_deliver(&sc, want, &tmp, out);
 	scan_release(&sc, &tmp);
 	return ret;
-}
-
-int storescan_index(const char *buf, size_t len, const char *fname,
-		    const struct storescan_want *want,
-		    struct storescan_index *ix)
-{
-	struct scan sc;
-	struct evlist tmp = EVLIST_INIT;
-	size_t n = ix->n;
-	int ret;
-
-	memset(&sc, 0, sizeof(sc));
-	sc.want = want;
-	sc.ix = ix;
-	sc.fname = fname;
-	/* Marked after a first byte: the rewinds keep the first chunk. */
-	evarena_alloc(evlist_arena(&sc.scratch), 1);
-	sc.mark = evarena_mark(evlist_arena(&sc.scratch));
-	ret = scan(&sc, buf, len, fname, &tmp);
-	if (ret)
-		ix->n = n;
-	evlist_release(&sc.scratch);
-	scan_release(&sc, &tmp);
-	return ret;
-}
-
-void storescan_index_release(struct storescan_index *ix)
-{
-	free(ix->v);
-	ix->v = NULL;
-	ix->n = ix->alloc = 0;
 }

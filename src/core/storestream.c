@@ -15,17 +15,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "itin/ascii.h"
-#include "itin/datetime.h"
 #include "itin/evzone.h"
-#include "itin/fsutil.h"
 #include "itin/hash.h"
 #include "itin/icalio.h"
 #include "itin/inread.h"
 #include "itin/itinfmt.h"
 #include "itin/store.h"
 #include "itin/storeblock.h"
-#include "itin/storelock.h"
 #include "itin/storestream.h"
 #include "itin/xalloc.h"
 
@@ -35,13 +31,9 @@
 /* The records, and the ids, each sort holds in memory before it writes
  * a run (runsort.h): 16k of them. */
 #define SORT_MEM ((size_t)256 << 10)
-/* Days a local date may be from the same instant's date in another zone
- * (storescan.c's margin: the same blocks are wanted). */
-#define DAY_MARGIN 2
-/* A record's place: the block's first byte and its length (storescan.h's
- * limits: a block of 16 MiB or more, or one past the first TiB, makes
- * the stream give up). */
-#define LEN_BITS 24
+/* A record's place: the block's first byte and its length (a block of
+ * 16 MiB or more, or one past the first TiB, makes the stream give up). */
+#define LEN_BITS     24
 #define PLACE_OFF(p) ((p) >> LEN_BITS)
 #define PLACE_LEN(p) ((size_t)((p)&0xFFFFFF))
 
@@ -137,28 +129,6 @@ static bool whole(const struct pass1 *p1, uint64_t off, const char *p,
 	return e - be >= 2;
 }
 
-/* May the command want the block b vouches for? (storescan.c's wanted(),
- * no id asked.) */
-static bool wanted(const struct storescan_want *w, const struct block *b)
-{
-	int64_t first = lsec_day(b->start);
-	int64_t last = b->has_end ? lsec_day(b->end) : first;
-
-	if (w->has_from && last + DAY_MARGIN < w->from_day)
-		return false;
-	return !(w->has_to && first - DAY_MARGIN > w->to_day);
-}
-
-/* The start instant event_check() gives the event b vouches for. */
-static int64_t block_start(const struct block *b)
-{
-	struct tz_local_info info;
-
-	if (b->timed && b->tz)
-		return tz_local_to_utc(b->tz, b->start, &info);
-	return b->start;
-}
-
 static void add_record(struct pass1 *p1, int64_t start, uint64_t off,
 		       size_t len)
 {
@@ -166,10 +136,10 @@ static void add_record(struct pass1 *p1, int64_t start, uint64_t off,
 }
 
 /* A block the scan vouches for and the command may want. */
-static void index_block(struct pass1 *p1, const struct block *b,
-			uint64_t off, size_t len)
+static void index_block(struct pass1 *p1, const struct block *b, uint64_t off,
+			size_t len)
 {
-	add_record(p1, block_start(b), off, len);
+	add_record(p1, storeblock_start(b), off, len);
 	if (p1->zones && b->timed && b->tz) {
 		/* The fields icalio_zones_add() reads, as the reader fills
 		 * them: the same zones and years by construction. */
@@ -186,8 +156,7 @@ static void index_block(struct pass1 *p1, const struct block *b,
 /* A block the scan cannot vouch for, read by the full reader for its
  * errors and warnings and its record, then dropped (the second pass
  * reads it again). 0, or 1 when the reader failed or warned. */
-static int index_read(struct pass1 *p1, const char *p, uint64_t off,
-		      size_t len)
+static int index_read(struct pass1 *p1, const char *p, uint64_t off, size_t len)
 {
 	int warnings = 0;
 	struct itin_warner w = {count_one, &warnings};
@@ -220,6 +189,7 @@ static int skip_preamble(struct pass1 *p1, uint64_t *off)
 
 	while (*off < p1->size) {
 		const char *p, *e, *le, *ce;
+		int kind;
 
 		if (view(p1, *off, need, &p, &e))
 			return 1;
@@ -230,11 +200,9 @@ static int skip_preamble(struct pass1 *p1, uint64_t *off)
 			need = 2 * (size_t)(e - p) + 1;
 			continue;
 		}
-		if (storeblock_is_header(p, ce))
-			return 0;
-		if (!storeblock_is_nothing(p, ce) ||
-		    memchr(p, '\0', (size_t)(le - p)))
-			return 1;
+		kind = storeblock_preamble_line(p, ce, le);
+		if (kind)
+			return kind > 0 ? 0 : 1;
 		*off += (uint64_t)(le < e ? le + 1 - p : e - p);
 		need = 1;
 	}
@@ -270,7 +238,7 @@ static int walk(struct pass1 *p1, uint64_t off)
 			return 1;
 		if (ok) {
 			runsort_add(&p1->ids, hash_store_id(b.id, b.idlen), 0);
-			if (wanted(p1->want, &b))
+			if (storeblock_wanted(p1->want, &b))
 				index_block(p1, &b, off, len);
 		} else if (index_read(p1, p, off, len)) {
 			return 1;
@@ -301,36 +269,6 @@ static int ids_repeat(struct runsort *ids, struct itin_err *err)
 }
 
 /*
- * The store opened and locked shared into s->fd, as store.c reads it:
- * -1 there when it is missing (read as empty). 0 or -1 with err.
- */
-static int open_shared(struct storestream *s, struct itin_err *err)
-{
-	struct stat st;
-	char *real;
-	int created;
-
-	s->fd = -1;
-	if (stat(s->path, &st) < 0) {
-		if (errno == ENOENT)
-			return 0;
-		return itin_err_set(err, ITIN_EX_NOINPUT,
-				    "cannot read '%s': %s", s->path,
-				    strerror(errno));
-	}
-	if (storelock_check_regular(s->path, &st, err) < 0)
-		return -1;
-	real = fs_resolve_path(s->path);
-	s->fd = storelock_open(s->path, real, STORELOCK_SHARED, &created, err);
-	free(real);
-	if (s->fd == -2)
-		s->fd = -1;
-	else if (s->fd == -1)
-		return -1;
-	return 0;
-}
-
-/*
  * The first pass, under the shared lock: the store walked block by block
  * (the scan of storescan.h, in a window of the file rather than a map of
  * it), the records sorted and the ids checked. 0 with s->fd open and
@@ -347,7 +285,7 @@ static int index_store(struct storestream *s, const struct storescan_want *want,
 	const char *p, *e;
 	int ret = 1;
 
-	if (open_shared(s, err))
+	if (store_open_shared(s->path, &s->fd, err))
 		return -1;
 	if (s->fd < 0)
 		return 1;
