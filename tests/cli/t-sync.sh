@@ -7,8 +7,10 @@
 # reads what itin wrote and edits an event, which itin pulls with its
 # zones intact; conflicts both ways, listed field by field, and --prefer;
 # --dry-run changes nothing; a sync killed with SIGKILL mid-way, then one
-# that completes; a wrong password (77) leaves store and state as they
-# were; named remotes.
+# that completes; a write raced by another client's edit (the server's
+# 412, made deterministic by tests/sync/raceproxy.py) is a conflict that
+# loses neither edit; a wrong password (77) leaves store and state as
+# they were; named remotes.
 . "$(dirname "$0")/lib.sh"
 . "$ROOT/tests/sync/servers.sh"
 dav_trap
@@ -231,6 +233,45 @@ against() {
 		check $? "$kind: and leaves the store and the state as they were"
 		printf 'machine 127.0.0.1 login %s password %s\n' "$DAV_USER" "$DAV_PASS" >"$T/netrc"
 	fi
+
+	# --- a write that races another client (412) --------------------------------
+	# tests/sync/raceproxy.py passes every request on to the server but
+	# edits the resource itself just before the first conditional PUT: the
+	# race between itin's listing and its write, every time the same.
+	rm -f "$T/race.port"
+	: >"$T/race.log"
+	/usr/bin/python3 "$ROOT/tests/sync/raceproxy.py" "$DAV_ROOT" "$T/race.port" "$T/race.log" 2>"$T/race.err" &
+	DAV_PIDS="$DAV_PIDS $!"
+	i=0
+	while [ ! -s "$T/race.port" ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	RACE_URL="http://127.0.0.1:$(cat "$T/race.port")/${DAV_URL#http://*/}"
+	C=$T/$kind-c/store.itin
+	mkdir -p "$T/$kind-c"
+	in_c() { ITIN_FILE="$C" run "$@"; }
+	in_c add meeting "Race target" --start "2023-05-02 10:00" --city Rome
+	in_c sync "$RACE_URL"
+	[ "$rc" = 0 ] && [ "$(count push-new)" = 1 ] && ! grep -q '^raced' "$T/race.log"
+	check $? "$kind: through the racing proxy, a new event is pushed (no race: If-None-Match)"
+	rid=$(id_of "$C" "Race target")
+	in_c edit "$rid" --title "Edited here"
+	cp "$C" "$T/c.before"
+	in_c sync "$RACE_URL"
+	[ "$rc" = 1 ] && grep -q "changed on the server during the sync (412)" "$T/out" &&
+		grep -q '^raced .* 20[14]$' "$T/race.log" && grep -q '^PUT .* 412$' "$T/race.log"
+	check $? "$kind: an edit racing itin's write: the server's 412 is a conflict, exit 1"
+	canon "$C" | grep -q "Edited here" && client list 2>/dev/null | grep -q "Raced" &&
+		! client list 2>/dev/null | grep -q "Edited here"
+	check $? "$kind: neither edit is lost: ours in the store, the other client's on the server"
+	in_c sync "$RACE_URL"
+	[ "$rc" = 1 ] && [ "$(count conflict)" = 1 ] && grep -q "Edited here\|Raced" "$T/out"
+	check $? "$kind: the next sync lists the conflict again"
+	in_c sync --prefer local "$RACE_URL"
+	[ "$rc" = 0 ] && client list 2>/dev/null | grep -q "Edited here" &&
+		! client list 2>/dev/null | grep -q "Raced"
+	check $? "$kind: --prefer local settles it: the server holds our edit"
 
 	# --- named remotes -----------------------------------------------------------
 	in_a remote add office "$DAV_URL"
