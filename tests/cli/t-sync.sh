@@ -8,8 +8,11 @@
 # zones intact; conflicts both ways, listed field by field, and --prefer;
 # --dry-run changes nothing; a sync killed with SIGKILL mid-way, then one
 # that completes; a write raced by another client's edit (the server's
-# 412, made deterministic by tests/sync/raceproxy.py) is a conflict that
-# loses neither edit; a wrong password (77) leaves store and state as
+# 412, made deterministic by tests/sync/faultproxy.py) is a conflict that
+# loses neither edit; through the same proxy, a PUT answered 500 once
+# (retried), a server that keeps answering 500 (75, nothing changed), a
+# slow server, and the server gone after 5 of 12 PUTs then back (the next
+# sync pushes the rest, no conflict, each event once); a wrong password (77) leaves store and state as
 # they were; named remotes.
 . "$(dirname "$0")/lib.sh"
 . "$ROOT/tests/sync/servers.sh"
@@ -235,12 +238,12 @@ against() {
 	fi
 
 	# --- a write that races another client (412) --------------------------------
-	# tests/sync/raceproxy.py passes every request on to the server but
+	# tests/sync/faultproxy.py passes every request on to the server but
 	# edits the resource itself just before the first conditional PUT: the
 	# race between itin's listing and its write, every time the same.
-	rm -f "$T/race.port"
+	rm -f "$T/race.port" "$T/race.port.mode"
 	: >"$T/race.log"
-	/usr/bin/python3 "$ROOT/tests/sync/raceproxy.py" "$DAV_ROOT" "$T/race.port" "$T/race.log" 2>"$T/race.err" &
+	/usr/bin/python3 "$ROOT/tests/sync/faultproxy.py" "$DAV_ROOT" "$T/race.port" "$T/race.log" 2>"$T/race.err" &
 	DAV_PIDS="$DAV_PIDS $!"
 	i=0
 	while [ ! -s "$T/race.port" ] && [ $i -lt 100 ]; do
@@ -272,6 +275,49 @@ against() {
 	[ "$rc" = 0 ] && client list 2>/dev/null | grep -q "Edited here" &&
 		! client list 2>/dev/null | grep -q "Raced"
 	check $? "$kind: --prefer local settles it: the server holds our edit"
+
+	# --- a failing server mid-sync (the same proxy, other faults) ----------------
+	fault() { echo "$*" >"$T/race.port.mode"; }
+	in_c add meeting "Retry one" --start "2023-05-03 10:00" --city Rome
+	in_c add meeting "Retry two" --start "2023-05-03 11:00" --city Rome
+	fault error 1
+	in_c sync "$RACE_URL"
+	[ "$rc" = 0 ] && [ "$(count push-new)" = 2 ] && [ "$(grep -c ' 500$' "$T/race.log")" = 1 ]
+	check $? "$kind: a PUT answered 500 once is tried again, and the sync completes"
+	in_c add meeting "Refused one" --start "2023-05-04 10:00" --city Rome
+	in_c add meeting "Refused two" --start "2023-05-04 11:00" --city Rome
+	cp "$C" "$T/c.before"
+	cp "$C.sync" "$T/cs.before"
+	fault error 100
+	in_c sync "$RACE_URL"
+	[ "$rc" = 75 ] && grep -q "try again later" "$T/err"
+	check $? "$kind: a server that keeps answering 500 is 75, try again later"
+	cmp -s "$C" "$T/c.before" && cmp -s "$C.sync" "$T/cs.before"
+	check $? "$kind: and leaves the store and the state as they were"
+	fault slow 200
+	in_c sync "$RACE_URL"
+	[ "$rc" = 0 ] && [ "$(count push-new)" = 2 ]
+	check $? "$kind: a slow server (every answer 0.2 s late): the sync completes"
+	i=0
+	: >"$T/down.itin"
+	while [ $i -lt 12 ]; do
+		printf '2023-06-%02d 09:00  meeting  Mid-sync number %d @ Rome, IT\n' $((i + 1)) "$i" >>"$T/down.itin"
+		i=$((i + 1))
+	done
+	ITIN_FILE="$C" "$ITIN" import "$T/down.itin" >/dev/null 2>&1
+	fault down 5
+	in_c sync "$RACE_URL"
+	[ "$rc" = 75 ] && [ "$(grep -c '^PUT .* 20[14]$' "$T/race.log")" -ge 5 ]
+	check $? "$kind: the server gone after 5 of 12 PUTs: 75"
+	fault pass
+	in_c sync "$RACE_URL"
+	[ "$rc" = 0 ] && [ "$(count conflict)" = 0 ] && [ "$(count push-new)" = 7 ]
+	check $? "$kind: the next sync pushes the other 7, no conflict"
+	in_c sync "$RACE_URL"
+	grep -q "^0 to push, 0 to pull, 0 to delete on the server, 0 to delete here" "$T/out"
+	check $? "$kind: and leaves everything in sync"
+	[ "$(client list 2>/dev/null | grep -c 'Mid-sync number')" = 12 ]
+	check $? "$kind: the server holds each of the 12 once"
 
 	# --- named remotes -----------------------------------------------------------
 	in_a remote add office "$DAV_URL"

@@ -1,27 +1,52 @@
 #!/usr/bin/python3
-"""raceproxy.py: a second client racing itin, made deterministic, for
-tests/cli/t-sync.sh.
+"""faultproxy.py: a real CalDAV server with faults put in its way at set
+points, for tests/cli/t-sync.sh: what a race or a failing server does to
+a sync, the same every run.
 
-    raceproxy.py UPSTREAM PORTFILE LOGFILE
+    faultproxy.py UPSTREAM PORTFILE LOGFILE
 
 listens on 127.0.0.1 on a free port (written to PORTFILE) and passes
 every request on to UPSTREAM (a real CalDAV server's root URL, such as
-Radicale's), its answer back. Except once: the first PUT that carries
-If-Match, before it is passed on, the proxy edits that resource on the
-server itself (GET, its SUMMARY changed to "Raced", PUT), as another
-client would between itin's listing and its write. The write then meets
-the server's 412 exactly as it would in a real race. One line per
-request in LOGFILE: "METHOD PATH STATUS", and "raced PATH STATUS" for
-the proxy's own edit.
+Radicale's), its answer back, with the fault that the file PORTFILE.mode
+names (read at each request; no file: "race"):
+
+    race      once, at the first PUT that carries If-Match, the proxy
+              edits that resource on the server itself first (GET, its
+              SUMMARY changed to "Raced", PUT), as another client would
+              between itin's listing and its write: the write then meets
+              the server's 412 exactly as in a real race
+    pass      nothing
+    error K   the next K PUTs are answered 500 without being passed on
+    down N    N more PUTs are passed on; from then on every connection is
+              closed with no reply, as if the server had been killed
+              mid-sync
+    slow MS   every answer held back MS milliseconds
+
+One line per request in LOGFILE: "METHOD PATH STATUS" (0: no reply),
+and "raced PATH STATUS" for the proxy's own edit.
 """
 import http.client
 import sys
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 LOCK = threading.Lock()
-STATE = {"raced": False}
+STATE = {"raced": False, "mode": None, "count": 0}
+
+
+def mode():
+    """The mode's words, and the PUTs counted since it was set."""
+    try:
+        with open(sys.argv[2] + ".mode") as f:
+            m = f.read().split()
+    except FileNotFoundError:
+        m = ["race"]
+    if m != STATE["mode"]:
+        STATE["mode"] = m
+        STATE["count"] = 0
+    return m
 
 
 def log(line):
@@ -66,12 +91,31 @@ class Proxy(BaseHTTPRequestHandler):
         headers = {k: v for k, v in self.headers.items()
                    if k.lower() not in ("host", "connection",
                                         "accept-encoding")}
-        if self.command == "PUT" and "If-Match" in self.headers:
-            with LOCK:
-                first = not STATE["raced"]
-                STATE["raced"] = True
+        with LOCK:
+            m = mode()
+            puts = STATE["count"]
+            if self.command == "PUT":
+                STATE["count"] += 1
+            first = (m[0] == "race" and self.command == "PUT"
+                     and "If-Match" in self.headers and not STATE["raced"])
             if first:
-                self.race(headers)
+                STATE["raced"] = True
+        if m[0] == "slow":
+            time.sleep(int(m[1]) / 1000)
+        if m[0] == "down" and (puts >= int(m[1]) or (
+                self.command != "PUT" and STATE["count"] > int(m[1]))):
+            log(f"{self.command} {self.path} 0")
+            self.close_connection = True
+            return
+        if m[0] == "error" and self.command == "PUT" and puts < int(m[1]):
+            log(f"{self.command} {self.path} 500")
+            self.send_response(500)
+            self.send_header("Content-Length", "0")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            return
+        if first:
+            self.race(headers)
         r, data = self.upstream(self.command, self.path, body, headers)
         log(f"{self.command} {self.path} {r.status}")
         self.send_response(r.status)
