@@ -54,7 +54,8 @@ fi
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/itin-bench-sync.XXXXXX")
 . "$here/../tests/sync/servers.sh"
-trap 'dav_stop; rm -rf "$T"' EXIT INT TERM
+trap 'dav_stop; rm -rf "$T"' EXIT
+trap 'exit 1' INT TERM
 unset ITIN_FILE XDG_DATA_HOME
 export HOME="$T/home" LC_ALL=C.UTF-8 NO_COLOR=1 ITIN_NOW=2023-01-25T12:00:00Z
 mkdir -p "$HOME"
