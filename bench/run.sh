@@ -15,6 +15,8 @@
 #            (bench/same.sh)
 #   extract  itin extract over 1,000 generated reports (bench/extract.sh)
 #   lock     16 writers x 60 operations on one store (bench/lock.sh)
+#   sync     itin sync's first push and incremental sync against a local
+#            Radicale, next to vdirsyncer and a curl floor (bench/sync.sh)
 # A slow figure never fails it; a command that fails does (exit 1), after
 # every section has run.
 #   ITIN, BENCH_DIR, BENCH_SIZES, BENCH_ROUNDS   as bench/table.sh says
@@ -37,7 +39,7 @@ esac
 status=0
 sh "$here/table.sh" || status=1
 
-for section in ${BENCH_MORE-startup view csv ics same extract lock}; do
+for section in ${BENCH_MORE-startup view csv ics same extract lock sync}; do
 	case $section in
 	startup)
 		if [ -f "$here/startup.sh" ]; then
@@ -68,6 +70,7 @@ for section in ${BENCH_MORE-startup view csv ics same extract lock}; do
 		echo "many writers on one store (bench/lock.sh):"
 		WORKERS=${WORKERS:-16} OPS=${OPS:-60} sh "$here/lock.sh"
 		;;
+	sync) sh "$here/sync.sh" || status=1 ;;
 	*)
 		echo "bench: no section '$section' (BENCH_MORE)" >&2
 		status=1

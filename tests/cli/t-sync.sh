@@ -7,8 +7,13 @@
 # reads what itin wrote and edits an event, which itin pulls with its
 # zones intact; conflicts both ways, listed field by field, and --prefer;
 # --dry-run changes nothing; a sync killed with SIGKILL mid-way, then one
-# that completes; a wrong password (77) leaves store and state as they
-# were; named remotes.
+# that completes; a write raced by another client's edit (the server's
+# 412, made deterministic by tests/sync/faultproxy.py) is a conflict that
+# loses neither edit; through the same proxy, a PUT answered 500 once
+# (retried), a server that keeps answering 500 (75, nothing changed), a
+# slow server, and the server gone after 5 of 12 PUTs then back (the next
+# sync pushes the rest, no conflict, each event once); a wrong password (77) leaves store and state as
+# they were; named remotes.
 . "$(dirname "$0")/lib.sh"
 . "$ROOT/tests/sync/servers.sh"
 dav_trap
@@ -231,6 +236,88 @@ against() {
 		check $? "$kind: and leaves the store and the state as they were"
 		printf 'machine 127.0.0.1 login %s password %s\n' "$DAV_USER" "$DAV_PASS" >"$T/netrc"
 	fi
+
+	# --- a write that races another client (412) --------------------------------
+	# tests/sync/faultproxy.py passes every request on to the server but
+	# edits the resource itself just before the first conditional PUT: the
+	# race between itin's listing and its write, every time the same.
+	rm -f "$T/race.port" "$T/race.port.mode"
+	: >"$T/race.log"
+	/usr/bin/python3 "$ROOT/tests/sync/faultproxy.py" "$DAV_ROOT" "$T/race.port" "$T/race.log" 2>"$T/race.err" &
+	DAV_PIDS="$DAV_PIDS $!"
+	i=0
+	while [ ! -s "$T/race.port" ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	RACE_URL="http://127.0.0.1:$(cat "$T/race.port")/${DAV_URL#http://*/}"
+	C=$T/$kind-c/store.itin
+	mkdir -p "$T/$kind-c"
+	in_c() { ITIN_FILE="$C" run "$@"; }
+	in_c add meeting "Race target" --start "2023-05-02 10:00" --city Rome
+	in_c sync "$RACE_URL"
+	[ "$rc" = 0 ] && [ "$(count push-new)" = 1 ] && ! grep -q '^raced' "$T/race.log"
+	check $? "$kind: through the racing proxy, a new event is pushed (no race: If-None-Match)"
+	rid=$(id_of "$C" "Race target")
+	in_c edit "$rid" --title "Edited here"
+	cp "$C" "$T/c.before"
+	in_c sync "$RACE_URL"
+	[ "$rc" = 1 ] && grep -q "changed on the server during the sync (412)" "$T/out" &&
+		grep -q '^raced .* 20[14]$' "$T/race.log" && grep -q '^PUT .* 412$' "$T/race.log"
+	check $? "$kind: an edit racing itin's write: the server's 412 is a conflict, exit 1"
+	canon "$C" | grep -q "Edited here" && client list 2>/dev/null | grep -q "Raced" &&
+		! client list 2>/dev/null | grep -q "Edited here"
+	check $? "$kind: neither edit is lost: ours in the store, the other client's on the server"
+	in_c sync "$RACE_URL"
+	[ "$rc" = 1 ] && [ "$(count conflict)" = 1 ] && grep -q "Edited here\|Raced" "$T/out"
+	check $? "$kind: the next sync lists the conflict again"
+	in_c sync --prefer local "$RACE_URL"
+	[ "$rc" = 0 ] && client list 2>/dev/null | grep -q "Edited here" &&
+		! client list 2>/dev/null | grep -q "Raced"
+	check $? "$kind: --prefer local settles it: the server holds our edit"
+
+	# --- a failing server mid-sync (the same proxy, other faults) ----------------
+	fault() { echo "$*" >"$T/race.port.mode"; }
+	in_c add meeting "Retry one" --start "2023-05-03 10:00" --city Rome
+	in_c add meeting "Retry two" --start "2023-05-03 11:00" --city Rome
+	fault error 1
+	in_c sync "$RACE_URL"
+	[ "$rc" = 0 ] && [ "$(count push-new)" = 2 ] && [ "$(grep -c ' 500$' "$T/race.log")" = 1 ]
+	check $? "$kind: a PUT answered 500 once is tried again, and the sync completes"
+	in_c add meeting "Refused one" --start "2023-05-04 10:00" --city Rome
+	in_c add meeting "Refused two" --start "2023-05-04 11:00" --city Rome
+	cp "$C" "$T/c.before"
+	cp "$C.sync" "$T/cs.before"
+	fault error 100
+	in_c sync "$RACE_URL"
+	[ "$rc" = 75 ] && grep -q "try again later" "$T/err"
+	check $? "$kind: a server that keeps answering 500 is 75, try again later"
+	cmp -s "$C" "$T/c.before" && cmp -s "$C.sync" "$T/cs.before"
+	check $? "$kind: and leaves the store and the state as they were"
+	fault slow 200
+	in_c sync "$RACE_URL"
+	[ "$rc" = 0 ] && [ "$(count push-new)" = 2 ]
+	check $? "$kind: a slow server (every answer 0.2 s late): the sync completes"
+	i=0
+	: >"$T/down.itin"
+	while [ $i -lt 12 ]; do
+		printf '2023-06-%02d 09:00  meeting  Mid-sync number %d @ Rome, IT\n' $((i + 1)) "$i" >>"$T/down.itin"
+		i=$((i + 1))
+	done
+	ITIN_FILE="$C" "$ITIN" import "$T/down.itin" >/dev/null 2>&1
+	fault down 5
+	in_c sync "$RACE_URL"
+	[ "$rc" = 75 ] && [ "$(grep -c '^PUT .* 20[14]$' "$T/race.log")" -ge 5 ]
+	check $? "$kind: the server gone after 5 of 12 PUTs: 75"
+	fault pass
+	in_c sync "$RACE_URL"
+	[ "$rc" = 0 ] && [ "$(count conflict)" = 0 ] && [ "$(count push-new)" = 7 ]
+	check $? "$kind: the next sync pushes the other 7, no conflict"
+	in_c sync "$RACE_URL"
+	grep -q "^0 to push, 0 to pull, 0 to delete on the server, 0 to delete here" "$T/out"
+	check $? "$kind: and leaves everything in sync"
+	[ "$(client list 2>/dev/null | grep -c 'Mid-sync number')" = 12 ]
+	check $? "$kind: the server holds each of the 12 once"
 
 	# --- named remotes -----------------------------------------------------------
 	in_a remote add office "$DAV_URL"
