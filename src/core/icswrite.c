@@ -140,8 +140,8 @@ static void put_text(struct icalio_writer *w, const char *name,
 	line_end(w);
 }
 
-/* An X- property or CATEGORIES: only '\' and LF escaped, as libical did
- * (a comma separates categories; X-ITIN- values are ours, x_encode()d). */
+/* CATEGORIES: only '\' and LF escaped, as libical did (a comma
+ * separates categories). */
 static void put_list(struct icalio_writer *w, const char *name,
 		     const char *value)
 {
@@ -161,10 +161,18 @@ static void put_raw(struct icalio_writer *w, const char *name,
 	line_end(w);
 }
 
+/*
+ * An X-ITIN- property: TEXT, the default type of an X- property (RFC 5545
+ * 3.8.8.2), so its commas and semicolons are escaped like SUMMARY's. An
+ * unescaped comma separates values of a TEXT list: a server that re-serialises
+ * the event (Radicale's vobject) kept "Joe Biden (President" of "Joe Biden
+ * (President, host)". The reader unescapes TEXT before ics_x_decode(), so
+ * exports of either form read back the same.
+ */
 static void add_x(struct icalio_writer *w, const char *name, const char *value)
 {
 	ics_x_encode(&w->b, value);
-	put_list(w, name, w->b.buf);
+	put_text(w, name, w->b.buf);
 }
 
 /*

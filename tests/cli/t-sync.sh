@@ -70,7 +70,11 @@ against() {
 	export NETRC="$T/netrc"
 
 	# --- two stores through one server -----------------------------------
-	in_a add meeting "Meeting with President Yoon" --start "2023-01-30 10:00" --end 11:30 --city Seoul --country KR
+	# A role and an organisation with a comma and a semicolon: TEXT in an X-
+	# property, which a server that re-serialises (Radicale) splits where a
+	# comma is not escaped.
+	in_a add meeting "Meeting with President Yoon" --start "2023-01-30 10:00" --end 11:30 --city Seoul --country KR \
+		--with "Yoon Suk-yeol (President, host)" --org "Office of the President; Seoul, KR"
 	in_a add summit "NATO Summit" --start 2023-07-11 --end 2023-07-12 --city Vilnius
 	in_a add travel "Flight to Brussels" --start "2023-01-31 22:00" --end "2023-02-01 06:30" --city Tokyo --to-city Brussels
 	in_a sync "$DAV_URL"
@@ -86,6 +90,10 @@ against() {
 	[ "$rc" = 0 ] && [ "$(count pull-new)" = 3 ]
 	check $? "$kind: a second store pulls the three"
 	same_stores "$kind: both stores hold the same events, field for field"
+	ITIN_FILE="$B" "$ITIN" list --format itin >"$T/b.itin"
+	grep -q "with: Yoon Suk-yeol (President, host)" "$T/b.itin" &&
+		grep -q "org: Office of the President; Seoul, KR" "$T/b.itin"
+	check $? "$kind: a role and an organisation with commas come back whole"
 	in_b list --format tsv
 	grep -q "	2023-07-11	2023-07-12		Vilnius	LT	NATO Summit" "$T/out"
 	check $? "$kind: the all-day event stays all-day, its last day inclusive"
