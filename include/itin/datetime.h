@@ -35,6 +35,10 @@ void civil_from_days(int64_t days, int *year, int *month, int *day);
 int weekday_from_days(int64_t days);
 bool date_is_valid(int year, int month, int day);
 int days_in_month(int year, int month);
+/* The same month and day years later (earlier when negative): import's and
+ * sync's window of a year either side; 29 February becomes the 28th in a
+ * year without it. */
+int64_t days_add_years(int64_t day, int years);
 
 /* Floor division helpers for local seconds. */
 int64_t lsec_day(int64_t lsec);	    /* days since epoch */

@@ -46,18 +46,6 @@ enum {
 /* The most --max-occurrences may ask for: about 40 GB of events. */
 #define MAX_OCCURRENCES_LIMIT 100000000
 
-/* One year either side of today, as calendars show "upcoming". */
-static int64_t year_from(int64_t day, int years)
-{
-	int y, m, d;
-
-	civil_from_days(day, &y, &m, &d);
-	y += years;
-	if (m == 2 && d == 29 && !date_is_valid(y, m, d))
-		d = 28;
-	return days_from_civil(y, m, d);
-}
-
 /* What the command line asks of import, beyond how files are read. */
 struct import_args {
 	struct import_opts io;
@@ -168,14 +156,14 @@ static int settle_window(const struct command *cmd, struct import_args *a)
 	struct import_opts *io = &a->io;
 
 	if (!a->has_from) {
-		io->from_day = year_from(cli_today(), -1);
+		io->from_day = days_add_years(cli_today(), -1);
 		if (a->has_to && io->to_day < io->from_day)
-			io->from_day = year_from(io->to_day, -1);
+			io->from_day = days_add_years(io->to_day, -1);
 	}
 	if (!a->has_to) {
-		io->to_day = year_from(cli_today(), 1);
+		io->to_day = days_add_years(cli_today(), 1);
 		if (a->has_from && io->from_day > io->to_day)
-			io->to_day = year_from(io->from_day, 1);
+			io->to_day = days_add_years(io->from_day, 1);
 	}
 	if (io->from_day > io->to_day) {
 		char from[ITIN_WHEN_MAX], to[ITIN_WHEN_MAX];

@@ -356,6 +356,37 @@ out:
 	return status;
 }
 
+/* The options of `remote`, before or after its subcommand, into opt. */
+static int remote_options(int argc, char **argv, const char *shortopts,
+			  const struct option *longopts, struct cli *cli,
+			  struct remote *opt)
+{
+	int c, status;
+
+	while ((c = cli_getopt(argc, argv, shortopts, longopts, cli->cmd)) !=
+	       -1) {
+		switch (c) {
+		case OPT_USER:
+			opt->user = (char *)optarg;
+			break;
+		case OPT_PASSWORD_CMD:
+			opt->password_cmd = (char *)optarg;
+			break;
+		case OPT_CAFILE:
+			opt->cafile = (char *)optarg;
+			break;
+		case OPT_INSECURE:
+			opt->insecure = 1;
+			break;
+		default:
+			status = mine_or_usage(common_option(cli, c, optarg));
+			if (status)
+				return status;
+		}
+	}
+	return 0;
+}
+
 int cmd_remote(int argc, char **argv, struct cli *cli)
 {
 	static const struct option longopts[] = {
@@ -369,53 +400,17 @@ int cmd_remote(int argc, char **argv, struct cli *cli)
 	struct remote opt = {0};
 	const char *sub;
 	char *path;
-	int c, status = 0;
+	int status = 0;
 
 	optind = 0;
-	while ((c = cli_getopt(argc, argv, "+f:h", longopts, cli->cmd)) != -1) {
-		switch (c) {
-		case OPT_USER:
-			opt.user = (char *)optarg;
-			break;
-		case OPT_PASSWORD_CMD:
-			opt.password_cmd = (char *)optarg;
-			break;
-		case OPT_CAFILE:
-			opt.cafile = (char *)optarg;
-			break;
-		case OPT_INSECURE:
-			opt.insecure = 1;
-			break;
-		default:
-			status = mine_or_usage(common_option(cli, c, optarg));
-			if (status)
-				return status;
-		}
-	}
+	if ((status = remote_options(argc, argv, "+f:h", longopts, cli, &opt)))
+		return status;
 	if (optind >= argc)
 		return usage_error(cli->cmd, "missing add, list or remove");
 	sub = argv[optind++];
 	/* Options may follow the subcommand too. */
-	while ((c = cli_getopt(argc, argv, "f:h", longopts, cli->cmd)) != -1) {
-		switch (c) {
-		case OPT_USER:
-			opt.user = (char *)optarg;
-			break;
-		case OPT_PASSWORD_CMD:
-			opt.password_cmd = (char *)optarg;
-			break;
-		case OPT_CAFILE:
-			opt.cafile = (char *)optarg;
-			break;
-		case OPT_INSECURE:
-			opt.insecure = 1;
-			break;
-		default:
-			status = mine_or_usage(common_option(cli, c, optarg));
-			if (status)
-				return status;
-		}
-	}
+	if ((status = remote_options(argc, argv, "f:h", longopts, cli, &opt)))
+		return status;
 	path = remotes_path();
 	if (!path)
 		return report(ITIN_EX_USAGE,

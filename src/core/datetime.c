@@ -77,6 +77,17 @@ bool date_is_valid(int year, int month, int day)
 	       day >= 1 && day <= days_in_month(year, month);
 }
 
+int64_t days_add_years(int64_t day, int years)
+{
+	int y, m, d;
+
+	civil_from_days(day, &y, &m, &d);
+	y += years;
+	if (m == 2 && d == 29 && !date_is_valid(y, m, d))
+		d = 28;
+	return days_from_civil(y, m, d);
+}
+
 int64_t lsec_day(int64_t lsec)
 {
 	int64_t d = lsec / ITIN_DAY;

@@ -94,26 +94,14 @@ void syncev_body(struct strbuf *sb, const struct event *const *evs, size_t n,
 	icalio_write_end(&w);
 }
 
-/* One year either side of day, as import's default window. */
-static int64_t year_from(int64_t day, int years)
-{
-	int y, m, d;
-
-	civil_from_days(day, &y, &m, &d);
-	y += years;
-	if (m == 2 && d == 29 && !date_is_valid(y, m, d))
-		d = 28;
-	return days_from_civil(y, m, d);
-}
-
 int syncev_read(const char *body, size_t len, const char *href,
 		int64_t today_day, struct evlist *out,
 		const struct itin_warner *w, struct itin_err *err)
 {
 	struct icalio_read_opts o = {
 	    .flags = 0,
-	    .from_day = year_from(today_day, -1),
-	    .to_day = year_from(today_day, 1),
+	    .from_day = days_add_years(today_day, -1),
+	    .to_day = days_add_years(today_day, 1),
 	};
 	size_t before = out->n, i;
 	struct strbuf crlf = STRBUF_INIT;
