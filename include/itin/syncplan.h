@@ -28,6 +28,11 @@
  * occurrence and cannot be written back as one: local changes to one
  * are a conflict, which --prefer remote settles by pulling it again.
  *
+ * A resource whose ETag changed while its content did not (a client
+ * re-saving it) is unchanged: a local delete uses the ETag listed now.
+ * One whose changed body could not be read (syncplan_item.unread) is a
+ * conflict, whatever the local side did and whatever --prefer says.
+ *
  * --prefer local|remote settles the other conflicts: local pushes (or
  * deletes on the server) with If-Match the server's current ETag, so a
  * change made after the listing is still never overwritten; remote pulls
@@ -60,6 +65,12 @@ struct syncplan_item {
 	struct event *const *ev;
 	size_t nev;
 	uint64_t hash; /* syncev_hash() of ev, when fetched */
+	/* true: its ETag is not the state's but its body could not be read
+	 * (it did not parse, or the server left it out of its answer). A
+	 * resource the state knows is then a conflict that nothing settles
+	 * and that keeps the state's ETag and hashes, so the edit is read
+	 * again next time and never written over unseen. */
+	bool unread;
 };
 
 struct syncplan_in {
@@ -96,6 +107,7 @@ enum syncplan_conflict {
 	SYNC_C_SERIES,	  /* a recurring series changed locally */
 	SYNC_C_DUPLICATE, /* its events are another resource's too */
 	SYNC_C_PRECONDITION, /* the server refused a write (412): set by apply */
+	SYNC_C_UNREAD,	     /* changed on the server, body not readable */
 	SYNC_C_COUNT
 };
 

@@ -55,6 +55,9 @@ struct view {
 	char **norm;	       /* the normalised hrefs, items' own */
 	struct evlist *bodies; /* the events of fetched items */
 	char *base;	       /* the collection's path, normalised */
+	/* Bodies asked for and not read: the sync token stays where it
+	 * was, so the next listing names them again. */
+	size_t unread;
 };
 
 static void view_release(struct view *v)
@@ -99,6 +102,15 @@ static int cmp_byhref(const void *a, const void *b)
 		      ((const struct byhref *)b)->href);
 }
 
+/* By href, then by position: equal hrefs in listing order. */
+static int cmp_byhref_pos(const void *a, const void *b)
+{
+	const struct byhref *x = a, *y = b;
+	int c = strcmp(x->href, y->href);
+
+	return c ? c : x->i < y->i ? -1 : x->i > y->i;
+}
+
 static long lookup(const struct byhref *ix, size_t n, const char *href)
 {
 	struct byhref key = {href, 0}, *hit;
@@ -114,8 +126,9 @@ static long lookup(const struct byhref *ix, size_t n, const char *href)
 static int read_server(struct dav *d, const struct syncstate_remote *old,
 		       struct view *v)
 {
-	struct byhref *six = NULL, *vix = NULL;
+	struct byhref *six = NULL, *vix = NULL, *lix;
 	const char **want = NULL;
+	char **norms;
 	size_t nwant = 0, cap, i;
 	struct itin_err err;
 	int status = 0;
@@ -133,22 +146,40 @@ static int read_server(struct dav *d, const struct syncstate_remote *old,
 		six[i] = (struct byhref){old->v[i].href, i};
 	qsort(six, old->n, sizeof(*six), cmp_byhref);
 
+	/* An href listed twice (a paged sync-collection answer) counts
+	 * once, as its last entry says it is now (dav.h). */
+	norms = xcalloc(v->listing.n + 1, sizeof(*norms));
+	lix = xcalloc(v->listing.n + 1, sizeof(*lix));
+	for (i = 0; i < v->listing.n; i++) {
+		norms[i] = syncev_href_norm(v->listing.v[i].href);
+		lix[i] = (struct byhref){norms[i], i};
+	}
+	qsort(lix, v->listing.n, sizeof(*lix), cmp_byhref_pos);
+	for (i = 0; i + 1 < v->listing.n; i++) {
+		if (strcmp(lix[i].href, lix[i + 1].href))
+			continue;
+		free(norms[lix[i].i]);
+		norms[lix[i].i] = NULL;
+	}
+	free(lix);
 	for (i = 0; i < v->listing.n; i++) {
 		const struct dav_item *li = &v->listing.v[i];
-		char *norm = syncev_href_norm(li->href);
+		char *norm = norms[i];
 		struct syncplan_item *it;
-		long si = lookup(six, old->n, norm);
+		long si;
 
 		/* The collection itself, listed by some servers. */
-		if (!strcmp(norm, v->base)) {
+		if (!norm || !strcmp(norm, v->base)) {
 			free(norm);
 			continue;
 		}
+		si = lookup(six, old->n, norm);
 		it = view_add(v, cap, norm, li->etag);
 		it->fetched = li->etag &&
 			      (si < 0 || !old->v[si].etag ||
 			       strcmp(old->v[si].etag, li->etag));
 	}
+	free(norms);
 	/* An incremental listing names only what changed. */
 	if (!v->listing.full) {
 		size_t listed = v->n;
@@ -192,6 +223,12 @@ static int read_server(struct dav *d, const struct syncstate_remote *old,
 		if (k < 0 || !fi->body)
 			continue;
 		it = &v->items[k];
+		/* Sent twice: the last one counts. */
+		evlist_release(&v->bodies[k]);
+		evlist_init(&v->bodies[k]);
+		it->fetched = false;
+		it->ev = NULL;
+		it->nev = 0;
 		itin_err_clear(&err);
 		if (syncev_read(fi->body, fi->len, it->href, cli_today(),
 				&v->bodies[k], &cli_warner, &err)) {
@@ -211,13 +248,19 @@ static int read_server(struct dav *d, const struct syncstate_remote *old,
 		it->hash = syncev_hash((const struct event *const *)it->ev,
 				       it->nev);
 	}
-	/* Asked for and not given: gone since the listing. */
+	/* Asked for and not read. A new one: gone since the listing, or
+	 * left on the server as it is (warned). A known one changed on the
+	 * server: a conflict (syncplan.h), never "in sync" at the new ETag. */
 	for (i = 0; i < nwant; i++) {
 		long k = lookup(vix, v->n, want[i]);
 
-		if (k >= 0 && !v->items[k].fetched &&
-		    lookup(six, old->n, want[i]) < 0)
+		if (k < 0 || v->items[k].fetched)
+			continue;
+		v->unread++;
+		if (lookup(six, old->n, want[i]) < 0)
 			v->items[k].etag = NULL;
+		else
+			v->items[k].unread = true;
 	}
 out:
 	free(six);
@@ -319,7 +362,8 @@ static void print_plan(const struct syncplan_in *in,
 				    syncplan_conflict_text(a->conflict));
 		strbuf_addch(&sb, '\n');
 		if (a->kind == SYNC_CONFLICT &&
-		    a->conflict != SYNC_C_PRECONDITION)
+		    a->conflict != SYNC_C_PRECONDITION &&
+		    a->conflict != SYNC_C_UNREAD)
 			syncplan_describe(&sb, first_local(in, a),
 					  first_remote(in, a), 4);
 	}
@@ -480,7 +524,8 @@ static int run_sync(struct cli *cli, const struct sync_args *a)
 			goto out;
 		}
 	}
-	replace_state(old, ap.next, v.listing.sync_token, ap.conflicts > 0);
+	replace_state(old, ap.next, v.listing.sync_token,
+		      ap.conflicts > 0 || v.unread > 0);
 	if (syncstate_write(&st, &err)) {
 		status = report_err(&err);
 		goto out;

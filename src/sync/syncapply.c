@@ -75,7 +75,11 @@ static int write_remote(const struct syncplan_in *in, struct syncapply *ap,
 	char *etag = NULL;
 	int r;
 
-	if (a->kind == SYNC_DELETE_REMOTE) {
+	if (a->kind == SYNC_DELETE_REMOTE && !a->if_match) {
+		/* A DELETE without If-Match would remove whatever the server
+		 * holds now, seen or not: never sent. */
+		r = 1;
+	} else if (a->kind == SYNC_DELETE_REMOTE) {
 		r = ap->ops->del(ap->ops->ctx, a->href, a->if_match, err);
 		if (r == 0)
 			ap->deleted_remote++;

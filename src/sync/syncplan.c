@@ -31,7 +31,8 @@ const char *syncplan_conflict_text(enum syncplan_conflict c)
 	    "a recurring series from the server, changed here: itin cannot "
 	    "write a series back",
 	    "its events belong to another resource too",
-	    "changed on the server during the sync (412)"};
+	    "changed on the server during the sync (412)",
+	    "changed on the server, and its new version cannot be read"};
 
 	return (unsigned)c < SYNC_C_COUNT ? text[c] : "?";
 }
@@ -167,15 +168,23 @@ static void plan_known(struct ctx *c, size_t si)
 	a->remote_hash = r_gone ? 0 : it->fetched ? it->hash : res->remote_hash;
 	series = res->nids > 1 || a->nlocal > 1 || (it && it->fetched && it->nev > 1);
 
-	if (l_gone && r_gone) {
+	if (!r_gone && it->unread) {
+		/* Nothing is known of the server's version but that it
+		 * changed: neither side may move, and the state stays. */
+		a->kind = SYNC_CONFLICT;
+		a->conflict = SYNC_C_UNREAD;
+		a->remote_hash = res->remote_hash;
+	} else if (l_gone && r_gone) {
 		a->kind = SYNC_FORGET;
 	} else if (l_gone) {
 		if (r_changed) {
 			conflict(in, a, SYNC_C_LOCAL_DELETED_REMOTE_CHANGED,
 				 SYNC_DELETE_REMOTE, SYNC_PULL_NEW);
 		} else {
+			/* The ETag listed now: a re-save that changed it
+			 * alone (hash equal) is no reason to refuse. */
 			a->kind = SYNC_DELETE_REMOTE;
-			a->if_match = res->etag;
+			a->if_match = it->etag;
 		}
 	} else if (r_gone) {
 		if (l_changed)

@@ -29,6 +29,10 @@ struct server {
 	/* Before the next write: change this resource (a concurrent edit). */
 	const char *race_href;
 	const char *race_title;
+	/* A body the listing names but the multiget leaves out. */
+	const char *withhold_href;
+	bool no_etag;		    /* PUT answers carry no ETag */
+	unsigned del_without_match; /* DELETEs that came with no If-Match */
 };
 
 static long srv_find(const struct server *s, const char *href)
@@ -131,7 +135,8 @@ static int mem_put(void *ctx, const char *href, const char *body, size_t len,
 	if (if_match ? i < 0 || strcmp(s->v[i].etag, if_match) : i >= 0)
 		return 1;
 	srv_set(s, href, body);
-	*etag = xstrdup(s->v[srv_find(s, href)].etag);
+	if (!s->no_etag)
+		*etag = xstrdup(s->v[srv_find(s, href)].etag);
 	return 0;
 }
 
@@ -143,6 +148,8 @@ static int mem_del(void *ctx, const char *href, const char *if_match,
 
 	(void)err;
 	race(s);
+	if (!if_match)
+		s->del_without_match++;
 	i = srv_find(s, href);
 	if (i >= 0 && if_match && strcmp(s->v[i].etag, if_match))
 		return 1;
@@ -190,11 +197,20 @@ static struct result sync_once(struct evlist *store, struct syncstate *st,
 		items[i].ev = NULL;
 		items[i].nev = 0;
 		items[i].hash = 0;
+		items[i].unread = false;
+		/* As cmd-sync.c: a body left out or not parsed is unread. */
+		if (items[i].fetched &&
+		    ((srv->withhold_href &&
+		      !strcmp(srv->withhold_href, srv->v[i].href)) ||
+		     syncev_read(srv->v[i].body, strlen(srv->v[i].body),
+				 srv->v[i].href, TODAY, &bodies[i], NULL,
+				 &err))) {
+			evlist_release(&bodies[i]);
+			evlist_init(&bodies[i]);
+			items[i].fetched = false;
+			items[i].unread = si >= 0;
+		}
 		if (items[i].fetched) {
-			CHECK(!syncev_read(srv->v[i].body,
-					   strlen(srv->v[i].body),
-					   srv->v[i].href, TODAY, &bodies[i],
-					   NULL, &err));
 			items[i].ev = bodies[i].v;
 			items[i].nev = bodies[i].n;
 			items[i].hash = syncev_hash(
@@ -807,6 +823,123 @@ TEST(series_from_the_server_is_one_resource)
 	world_free(&w);
 }
 
+/* ---- what the server changed and itin could not read (issue 16) ---- */
+
+/* The state's ETag of href. */
+static const char *state_etag(struct world *w, const char *href)
+{
+	long i = syncstate_find(&w->st.v[0], href);
+
+	return i < 0 ? "(none)" : w->st.v[0].v[i].etag ? w->st.v[0].v[i].etag
+							 : "(unknown)";
+}
+
+TEST(withheld_remote_edit_is_a_conflict_never_overwritten)
+{
+	struct world w;
+	struct result r;
+	char *before;
+
+	synced(&w);
+	before = xstrdup(state_etag(&w, H1));
+	srv_edit(&w.srv, H1, "Phone edit");
+	w.srv.withhold_href = H1;
+	r = again(&w, SYNC_PREFER_NONE);
+	CHECK_INT(r.count[SYNC_CONFLICT], 1);
+	CHECK_INT(r.count[SYNC_IN_SYNC], 2);
+	CHECK_STR(state_etag(&w, H1), before);
+	/* A local edit now must not go over the unseen one, preferred or
+	 * not. */
+	local_title(&w, "aaaa000000000001", "Mine");
+	r = again(&w, SYNC_PREFER_LOCAL);
+	CHECK_INT(r.count[SYNC_CONFLICT], 1);
+	CHECK_INT(r.count[SYNC_PUSH_UPDATE], 0);
+	CHECK_STR(remote_title(&w, H1), "Phone edit");
+	CHECK_STR(state_etag(&w, H1), before);
+	/* Once it can be read, it is the ordinary conflict it is. */
+	w.srv.withhold_href = NULL;
+	r = again(&w, SYNC_PREFER_NONE);
+	CHECK_INT(r.count[SYNC_CONFLICT], 1);
+	CHECK(strstr(r.first_conflict, "Phone edit") != NULL);
+	r = again(&w, SYNC_PREFER_REMOTE);
+	CHECK_INT(r.count[SYNC_PULL_UPDATE], 1);
+	CHECK_STR(local(&w, "aaaa000000000001")->title, "Phone edit");
+	free(before);
+	world_free(&w);
+}
+
+TEST(unparsable_remote_edit_is_a_conflict_never_overwritten)
+{
+	struct world w;
+	struct result r;
+	char *before;
+
+	synced(&w);
+	before = xstrdup(state_etag(&w, H2));
+	srv_set(&w.srv, H2, "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n");
+	r = again(&w, SYNC_PREFER_NONE);
+	CHECK_INT(r.count[SYNC_CONFLICT], 1);
+	CHECK_STR(state_etag(&w, H2), before);
+	local_title(&w, "aaaa000000000002", "Mine");
+	r = again(&w, SYNC_PREFER_NONE);
+	CHECK_INT(r.count[SYNC_CONFLICT], 1);
+	CHECK_STR(remote_title(&w, H2), "(unreadable)");
+	/* Nor deleted on its behalf: remote does not pull, local does not
+	 * delete. */
+	r = again(&w, SYNC_PREFER_REMOTE);
+	CHECK_INT(r.count[SYNC_CONFLICT], 1);
+	CHECK_STR(local(&w, "aaaa000000000002")->title, "Mine");
+	local_rm(&w, "aaaa000000000002");
+	r = again(&w, SYNC_PREFER_LOCAL);
+	CHECK_INT(r.count[SYNC_CONFLICT], 1);
+	CHECK(srv_find(&w.srv, H2) >= 0);
+	free(before);
+	world_free(&w);
+}
+
+TEST(local_delete_after_a_resave_uses_the_listed_etag)
+{
+	struct world w;
+	struct result r;
+
+	synced(&w);
+	/* Another client saves it again, same content, new ETag. */
+	srv_edit(&w.srv, H2, "NATO Summit");
+	local_rm(&w, "aaaa000000000002");
+	r = again(&w, SYNC_PREFER_NONE);
+	CHECK_INT(r.conflicts, 0);
+	CHECK_INT(r.count[SYNC_DELETE_REMOTE], 1);
+	CHECK(srv_find(&w.srv, H2) < 0);
+	CHECK_INT(again(&w, SYNC_PREFER_NONE).count[SYNC_IN_SYNC], 2);
+	world_free(&w);
+}
+
+TEST(local_delete_with_no_known_etag_keeps_a_match)
+{
+	struct world w;
+	struct result r;
+
+	world_init(&w);
+	w.srv.no_etag = true;
+	r = sync_once(&w.store, &w.st, &w.srv, SYNC_PREFER_NONE);
+	CHECK_INT(r.count[SYNC_PUSH_NEW], 3);
+	CHECK_STR(state_etag(&w, H2), "(unknown)");
+	/* Deleted here while the phone edits it: the edit stays. */
+	local_rm(&w, "aaaa000000000002");
+	w.srv.race_href = H2;
+	w.srv.race_title = "Theirs, meanwhile";
+	r = again(&w, SYNC_PREFER_NONE);
+	CHECK_INT(r.conflicts, 1);
+	CHECK_STR(remote_title(&w, H2), "Theirs, meanwhile");
+	CHECK_INT(w.srv.del_without_match, 0);
+	/* Without the race it goes, with If-Match. */
+	r = again(&w, SYNC_PREFER_LOCAL);
+	CHECK_INT(r.count[SYNC_DELETE_REMOTE], 1);
+	CHECK(srv_find(&w.srv, H2) < 0);
+	CHECK_INT(w.srv.del_without_match, 0);
+	world_free(&w);
+}
+
 int main(void)
 {
 	RUN(body_round_trip_keeps_hash);
@@ -828,5 +961,9 @@ int main(void)
 	RUN(reserialised_remote_is_no_change);
 	RUN(precondition_failed_becomes_a_conflict);
 	RUN(series_from_the_server_is_one_resource);
+	RUN(withheld_remote_edit_is_a_conflict_never_overwritten);
+	RUN(unparsable_remote_edit_is_a_conflict_never_overwritten);
+	RUN(local_delete_after_a_resave_uses_the_listed_etag);
+	RUN(local_delete_with_no_known_etag_keeps_a_match);
 	return test_done();
 }
