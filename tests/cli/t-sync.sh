@@ -286,6 +286,40 @@ against() {
 
 	# --- a failing server mid-sync (the same proxy, other faults) ----------------
 	fault() { echo "$*" >"$T/race.port.mode"; }
+
+	# --- an edit on the server whose body itin cannot read -----------------------
+	# The proxy lists the phone's edit but gives no body: a conflict that
+	# nothing settles, never "in sync" at the new ETag, so a local edit
+	# made after it cannot go over it.
+	client set "$rid@itin" SUMMARY "Phone edit" >"$T/cl" 2>&1
+	fault withhold
+	cp "$C.sync" "$T/cs.before"
+	in_c sync "$RACE_URL"
+	[ "$rc" = 1 ] && grep -q "^conflict .*cannot be read" "$T/out" &&
+		cmp -s "$C.sync" "$T/cs.before"
+	check $? "$kind: a server edit whose body is withheld is a conflict, the state kept"
+	in_c edit "$rid" --title "Edited after"
+	in_c sync --prefer local "$RACE_URL"
+	[ "$rc" = 1 ] && client list 2>/dev/null | grep -q "Phone edit" &&
+		! client list 2>/dev/null | grep -q "Edited after"
+	check $? "$kind: a later local edit, even preferred, does not overwrite it"
+	fault pass
+	in_c sync "$RACE_URL"
+	[ "$rc" = 1 ] && grep -q "Phone edit" "$T/out" && grep -q "changed on both sides" "$T/out"
+	check $? "$kind: once readable, it is listed as the conflict it is"
+	in_c sync --prefer remote "$RACE_URL"
+	[ "$rc" = 0 ] && canon "$C" | grep -q "Phone edit"
+	check $? "$kind: --prefer remote pulls the phone's edit"
+	# A listing that names each resource twice: each counts once.
+	client set "$rid@itin" SUMMARY "Phone edit 2" >"$T/cl" 2>&1
+	fault dup
+	in_c sync "$RACE_URL"
+	[ "$rc" = 0 ] && [ "$(count pull-update)" = 1 ] && [ "$(count pull-new)" = 0 ] &&
+		canon "$C" | grep -q "Phone edit 2"
+	check $? "$kind: an href listed twice is one resource, its edit pulled once"
+	in_c sync "$RACE_URL"
+	[ "$rc" = 0 ] && [ "$(count pull)" = 0 ] && [ "$(count conflict)" = 0 ]
+	check $? "$kind: and the next sync through it has nothing to do"
 	in_c add meeting "Retry one" --start "2023-05-03 10:00" --city Rome
 	in_c add meeting "Retry two" --start "2023-05-03 11:00" --city Rome
 	fault error 1

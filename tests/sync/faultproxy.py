@@ -21,11 +21,17 @@ names (read at each request; no file: "race"):
               closed with no reply, as if the server had been killed
               mid-sync
     slow MS   every answer held back MS milliseconds
+    withhold  bodies are not given: a calendar-multiget REPORT is answered
+              with no resources in it, a GET of a resource with 404 (the
+              listing still names them, with their new ETags)
+    dup       every resource of a listing (PROPFIND, sync-collection) is
+              named twice, as pages of a sync-collection answer can
 
 One line per request in LOGFILE: "METHOD PATH STATUS" (0: no reply),
 and "raced PATH STATUS" for the proxy's own edit.
 """
 import http.client
+import re
 import sys
 import threading
 import time
@@ -117,8 +123,12 @@ class Proxy(BaseHTTPRequestHandler):
         if first:
             self.race(headers)
         r, data = self.upstream(self.command, self.path, body, headers)
-        log(f"{self.command} {self.path} {r.status}")
-        self.send_response(r.status)
+        status = r.status
+        data = self.rewrite(m[0], body or b"", status, data)
+        if m[0] == "withhold" and self.command == "GET" and status == 200:
+            status, data = 404, b""
+        log(f"{self.command} {self.path} {status}")
+        self.send_response(status)
         for k, v in r.getheaders():
             if k.lower() not in ("connection", "transfer-encoding",
                                  "content-length", "server", "date"):
@@ -127,6 +137,18 @@ class Proxy(BaseHTTPRequestHandler):
         self.send_header("Connection", "close")
         self.end_headers()
         self.wfile.write(data)
+
+    def rewrite(self, fault, body, status, data):
+        """The answer to a REPORT or PROPFIND as the fault has it."""
+        if status != 207 or self.command not in ("REPORT", "PROPFIND"):
+            return data
+        resp = re.compile(rb"<((?:[\w-]+:)?)response\b.*?</\1response>",
+                          re.S)
+        if fault == "withhold" and b"calendar-multiget" in body:
+            return resp.sub(b"", data)
+        if fault == "dup" and b"calendar-multiget" not in body:
+            return resp.sub(lambda x: x.group(0) + x.group(0), data)
+        return data
 
     do_GET = do_PUT = do_DELETE = do_PROPFIND = do_REPORT = handle_any
     do_OPTIONS = do_MKCALENDAR = do_HEAD = handle_any
