@@ -39,6 +39,9 @@ struct dav_opts {
 	int insecure;	    /* plain http:// to a non-loopback host allowed */
 	long timeout_ms;    /* per request; 0 = default (30 s) */
 	int retries; /* 5xx and resets: retried with backoff; 0 = default 3 */
+	/* Hrefs a server lists outside the collection are ignored, said
+	 * here (NULL: on stderr). */
+	const struct itin_warner *warn;
 };
 
 struct dav; /* an open collection; owns its curl handle */
