@@ -40,7 +40,7 @@ struct dav_opts {
 	long timeout_ms;    /* per request; 0 = default (30 s) */
 	int retries; /* 5xx and resets: retried with backoff; 0 = default 3 */
 	/* Hrefs a server lists outside the collection are ignored, said
-	 * here (NULL: on stderr). */
+	 * here (NULL: not said). */
 	const struct itin_warner *warn;
 };
 

@@ -2,7 +2,6 @@
  * dav.c: a CalDAV collection (dav.h): discovery, listing, fetching and
  * conditional writes, on http.h and davxml.h.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,24 +80,21 @@ void dav_items_free(struct dav_items *items)
 	memset(items, 0, sizeof(*items));
 }
 
-/* A warning through d->warn, else on stderr: never lost. */
-static void warn(const struct dav *d, const char *fmt, ...) ITIN_PRINTF(2, 3);
-static void warn(const struct dav *d, const char *fmt, ...)
+/* A warning through d->warn (the sync layer never prints). */
+static void dav_warning(const struct dav *d, const char *fmt, ...)
+    ITIN_PRINTF(2, 3);
+static void dav_warning(const struct dav *d, const char *fmt, ...)
 {
 	struct itin_err w;
 	va_list ap;
 
+	if (!d->warn || !d->warn->fn)
+		return;
 	va_start(ap, fmt);
-	if (d->warn && d->warn->fn) {
-		itin_err_clear(&w);
-		itin_err_vat(&w, 0, NULL, 0, 0, fmt, ap);
-		d->warn->fn(d->warn->ctx, &w);
-	} else {
-		fputs("warning: ", stderr);
-		vfprintf(stderr, fmt, ap);
-		fputc('\n', stderr);
-	}
+	itin_err_clear(&w);
+	itin_err_vat(&w, 0, NULL, 0, 0, fmt, ap);
 	va_end(ap);
+	d->warn->fn(d->warn->ctx, &w);
 }
 
 /* 0 when url is on the server the user named (scheme, host and port),
@@ -227,7 +223,7 @@ static int member_of(const struct dav *d, const char *href, char **path)
 			return -1;
 		p = xmalloc(n + strlen(href) + 1);
 		memcpy(p, d->path, n);
-		strcpy(p + n, href);
+		memcpy(p + n, href, strlen(href) + 1);
 		*path = p;
 		return 1;
 	}
@@ -643,7 +639,7 @@ static int collect(struct dav *d, const struct davxml_ms *ms, int deletions,
 			       is_event_resource(r, r->href))) {
 			free(path);
 		} else if (where < 0) {
-			warn(d,
+			dav_warning(d,
 			     "%s: the server lists '%s', which is not in the "
 			     "collection: ignored",
 			     d->url, r->href);
@@ -843,7 +839,7 @@ static int multiget(struct dav *d, const char *const *hrefs, size_t n,
 				 r->data_len);
 		else {
 			free(path);
-			warn(d,
+			dav_warning(d,
 			     "%s: the server sends '%s', which is not in the "
 			     "collection: ignored",
 			     d->url, r->href);
@@ -866,7 +862,7 @@ int dav_fetch(struct dav *d, const char *const *hrefs_in, size_t n_in,
 		if (in_collection(d, hrefs_in[i]))
 			hrefs[n++] = hrefs_in[i];
 		else
-			warn(d, "%s: '%s' is not in the collection: not fetched",
+			dav_warning(d, "%s: '%s' is not in the collection: not fetched",
 			     d->url, hrefs_in[i]);
 	}
 	for (i = 0; i < n && !rc; i += MULTIGET_BATCH) {
