@@ -23,8 +23,8 @@
 
 struct dav {
 	struct http *http;
-	char *url;  /* the collection, absolute, ending in '/' */
-	char *path; /* its path, to recognise it in listings */
+	char *url;	    /* the collection, absolute, ending in '/' */
+	char *path;	    /* its path, to recognise it in listings */
 	const char *origin; /* the URL given (dav_opts.url): its server */
 	const struct itin_warner *warn;
 	int insecure;
@@ -231,7 +231,8 @@ static int member_of(const struct dav *d, const char *href, char **path)
 		p = xstrdup(href);
 	} else {
 		/* "//host/x" (scheme-relative) or "https://host/x". */
-		char *abs = http_url_resolve(d->url, href, &(struct itin_err){0});
+		char *abs =
+		    http_url_resolve(d->url, href, &(struct itin_err){0});
 
 		if (abs && http_url_same_origin(d->url, abs))
 			p = http_url_path(abs, &(struct itin_err){0});
@@ -639,10 +640,11 @@ static int collect(struct dav *d, const struct davxml_ms *ms, int deletions,
 			       is_event_resource(r, r->href))) {
 			free(path);
 		} else if (where < 0) {
-			dav_warning(d,
-			     "%s: the server lists '%s', which is not in the "
-			     "collection: ignored",
-			     d->url, r->href);
+			dav_warning(
+			    d,
+			    "%s: the server lists '%s', which is not in the "
+			    "collection: ignored",
+			    d->url, r->href);
 		} else {
 			add_item(out, &alloc, path, gone ? NULL : r->etag);
 		}
@@ -839,10 +841,11 @@ static int multiget(struct dav *d, const char *const *hrefs, size_t n,
 				 r->data_len);
 		else {
 			free(path);
-			dav_warning(d,
-			     "%s: the server sends '%s', which is not in the "
-			     "collection: ignored",
-			     d->url, r->href);
+			dav_warning(
+			    d,
+			    "%s: the server sends '%s', which is not in the "
+			    "collection: ignored",
+			    d->url, r->href);
 		}
 	}
 	davxml_free(&ms);
@@ -862,8 +865,9 @@ int dav_fetch(struct dav *d, const char *const *hrefs_in, size_t n_in,
 		if (in_collection(d, hrefs_in[i]))
 			hrefs[n++] = hrefs_in[i];
 		else
-			dav_warning(d, "%s: '%s' is not in the collection: not fetched",
-			     d->url, hrefs_in[i]);
+			dav_warning(
+			    d, "%s: '%s' is not in the collection: not fetched",
+			    d->url, hrefs_in[i]);
 	}
 	for (i = 0; i < n && !rc; i += MULTIGET_BATCH) {
 		size_t k = n - i < MULTIGET_BATCH ? n - i : MULTIGET_BATCH;
