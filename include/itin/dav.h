@@ -12,10 +12,17 @@
  *
  * Errors (struct itin_err, status as err.h): 69 unreachable or a library
  * missing, 77 the server refused the credentials (401/403), 65 malformed
- * XML, a body over the cap, or not a calendar collection, 75 a 5xx (or a
- * reset connection) after the retries, 64 a URL itin refuses (plain http
- * to a host that is not loopback without insecure, a scheme other than
- * http/https).
+ * XML, a body over the cap, not a calendar collection, or discovery
+ * naming a principal, calendar home, calendar or redirect on another
+ * server (scheme, host or port) than the URL given, 75 a 5xx (or a reset
+ * connection) after the retries, 64 a URL itin refuses (plain http to a
+ * host that is not loopback without insecure, a scheme other than
+ * http/https, a user or password in it).
+ *
+ * No request ever leaves the collection: an href a server lists that is
+ * not the collection's path and one segment is ignored (dav_opts.warn),
+ * and one given to dav_fetch() is not asked for (a warning), to
+ * dav_put() or dav_delete() refused (65).
  *
  * Ownership: struct dav is the caller's from dav_open() to dav_close();
  * struct dav_items and every string in it are the caller's, freed by
@@ -39,6 +46,9 @@ struct dav_opts {
 	int insecure;	    /* plain http:// to a non-loopback host allowed */
 	long timeout_ms;    /* per request; 0 = default (30 s) */
 	int retries; /* 5xx and resets: retried with backoff; 0 = default 3 */
+	/* Hrefs a server lists outside the collection are ignored, said
+	 * here (NULL: not said). */
+	const struct itin_warner *warn;
 };
 
 struct dav; /* an open collection; owns its curl handle */

@@ -15,6 +15,8 @@
  *     retries times; then 75. Unreachable (refused, no such host, TLS
  *     refused): 69. 401 (after password_cmd), 403: 77 "check the user and
  *     password for URL".
+ *   - Plain http never goes through a proxy from the environment
+ *     (http_proxy): it would read the password in clear.
  *   - A reply's body is kept up to HTTP_BODY_MAX bytes; a longer one is
  *     refused (65, naming the URL) as it arrives, never read whole.
  * Redirects are not followed: a caller that wants one (discovery) reads
@@ -83,10 +85,19 @@ void http_close(struct http *h);
 
 /*
  * 0 when url may be used: http or https, and http only to loopback unless
- * insecure. Else -1 with err (64) saying why. Needs libcurl loaded
- * (http_open()).
+ * insecure, with no user or password in it. Else -1 with err (64) saying
+ * why (never repeating a URL that holds a password). Needs libcurl loaded
+ * (http_open()). http_do() checks every request's URL with it.
  */
 int http_url_allowed(const char *url, int insecure, struct itin_err *err);
+
+/* 1 when url has a user (and maybe a password) before its host
+ * ("http://u:pw@host/"). Plain string work: no libcurl needed. */
+int http_url_has_userinfo(const char *url);
+
+/* 1 when absolute URLs a and b have the same scheme, host and port (a
+ * default port counted as given), else 0 (and 0 for a non-URL). */
+int http_url_same_origin(const char *a, const char *b);
 
 /*
  * url (absolute, a path, or relative, already %-encoded as URLs are)

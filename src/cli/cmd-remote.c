@@ -28,6 +28,7 @@
 #include "cli.h"
 #include "itin/ascii.h"
 #include "itin/fsutil.h"
+#include "itin/http.h"
 #include "itin/xalloc.h"
 
 enum { OPT_USER = 400, OPT_PASSWORD_CMD, OPT_CAFILE, OPT_INSECURE };
@@ -305,6 +306,13 @@ static int remote_add(const char *path, int argc, char **argv,
 	if (!strstr(argv[1], "://"))
 		return usage_error(cli_find_command("remote"),
 				   "'%s' is not a URL", argv[1]);
+	/* Refused before it is written, and not repeated: the remotes file
+	 * and an error message are no place for a password. */
+	if (http_url_has_userinfo(argv[1]))
+		return usage_error(cli_find_command("remote"),
+				   "a URL with a user or password in it is "
+				   "refused: put the user in ~/.netrc or "
+				   "--user, not in the URL");
 	status = read_remotes(path, argv[0], &old, NULL, NULL, &text);
 	if (status < 0 || status > 1)
 		goto out;

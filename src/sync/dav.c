@@ -23,8 +23,10 @@
 
 struct dav {
 	struct http *http;
-	char *url;  /* the collection, absolute, ending in '/' */
-	char *path; /* its path, to recognise it in listings */
+	char *url;	    /* the collection, absolute, ending in '/' */
+	char *path;	    /* its path, to recognise it in listings */
+	const char *origin; /* the URL given (dav_opts.url): its server */
+	const struct itin_warner *warn;
 	int insecure;
 	int has_sync;
 };
@@ -76,6 +78,36 @@ void dav_items_free(struct dav_items *items)
 	free(items->v);
 	free(items->sync_token);
 	memset(items, 0, sizeof(*items));
+}
+
+/* A warning through d->warn (the sync layer never prints). */
+static void dav_warning(const struct dav *d, const char *fmt, ...)
+    ITIN_PRINTF(2, 3);
+static void dav_warning(const struct dav *d, const char *fmt, ...)
+{
+	struct itin_err w;
+	va_list ap;
+
+	if (!d->warn || !d->warn->fn)
+		return;
+	va_start(ap, fmt);
+	itin_err_clear(&w);
+	itin_err_vat(&w, 0, NULL, 0, 0, fmt, ap);
+	va_end(ap);
+	d->warn->fn(d->warn->ctx, &w);
+}
+
+/* 0 when url is on the server the user named (scheme, host and port),
+ * else 65: discovery never takes the credentials elsewhere. */
+static int same_server(const struct dav *d, const char *what, const char *url,
+		       struct itin_err *err)
+{
+	if (http_url_same_origin(d->origin, url))
+		return 0;
+	return itin_err_set(err, ITIN_EX_DATAERR,
+			    "%s: the server names a %s on another server (%s): "
+			    "refused; give that URL itself if it is meant",
+			    d->origin, what, url);
 }
 
 /* --- requests ---------------------------------------------------------------
@@ -133,11 +165,115 @@ static int segment_char(unsigned char c)
 	       (c && strchr("-._~!$&'()*+,;=:@", c));
 }
 
+/* 1 when href starts with a scheme ("https://..."). */
+static int is_absolute(const char *href)
+{
+	size_t k = strcspn(href, ":/?#");
+
+	return k && href[k] == ':' && href[k + 1] == '/' && href[k + 2] == '/';
+}
+
+/* 1 when seg (as in a URL, %-encoded) is one segment naming a resource:
+ * not empty, no '/', '?' or '#', and decoded neither "." nor ".." nor
+ * holding a '/' or a NUL (which a server would take as another path). */
+static int one_segment(const char *seg)
+{
+	size_t n = strlen(seg), i, k = 0;
+	char *dec;
+	int ok;
+
+	if (!n || strpbrk(seg, "/?#"))
+		return 0;
+	dec = xmalloc(n + 1);
+	for (i = 0; i < n; i++) {
+		int hi = seg[i] == '%' ? ascii_hexval(seg[i + 1]) : -1;
+		int lo = hi >= 0 ? ascii_hexval(seg[i + 2]) : -1;
+
+		if (lo >= 0) {
+			dec[k++] = (char)(hi * 16 + lo);
+			i += 2;
+		} else {
+			dec[k++] = seg[i];
+		}
+	}
+	ok = !memchr(dec, '/', k) && !memchr(dec, '\0', k) &&
+	     !(k == 1 && dec[0] == '.') &&
+	     !(k == 2 && dec[0] == '.' && dec[1] == '.');
+	free(dec);
+	return ok;
+}
+
+/*
+ * Where href (as a server gives it: a path, an absolute URL, or relative
+ * to the collection) lies: 0 the collection itself; 1 a resource in it,
+ * *path its path (the collection's and one segment, malloc'd); -1
+ * anywhere else (another server, another collection, a sub-collection,
+ * ".."), which nothing here ever sends a request to.
+ */
+static int member_of(const struct dav *d, const char *href, char **path)
+{
+	size_t n = strlen(d->path);
+	char *p = NULL;
+
+	*path = NULL;
+	if (href[0] != '/' && !is_absolute(href)) {
+		if (!*href)
+			return 0;
+		if (!one_segment(href))
+			return -1;
+		p = xmalloc(n + strlen(href) + 1);
+		memcpy(p, d->path, n);
+		memcpy(p + n, href, strlen(href) + 1);
+		*path = p;
+		return 1;
+	}
+	if (href[0] == '/' && href[1] != '/') {
+		p = xstrdup(href);
+	} else {
+		/* "//host/x" (scheme-relative) or "https://host/x". */
+		char *abs =
+		    http_url_resolve(d->url, href, &(struct itin_err){0});
+
+		if (abs && http_url_same_origin(d->url, abs))
+			p = http_url_path(abs, &(struct itin_err){0});
+		free(abs);
+	}
+	if (!p || strncmp(p, d->path, n)) {
+		free(p);
+		return -1;
+	}
+	if (!p[n]) {
+		free(p);
+		return 0;
+	}
+	if (!one_segment(p + n)) {
+		free(p);
+		return -1;
+	}
+	*path = p;
+	return 1;
+}
+
+/* 1 when the caller's href (a server's, as member_of() takes, or a raw
+ * name for member_url()) names a resource in the collection. */
+static int in_collection(const struct dav *d, const char *href)
+{
+	char *p;
+	int k;
+
+	if (href[0] != '/' && !is_absolute(href))
+		return *href && strcmp(href, ".") && strcmp(href, "..");
+	k = member_of(d, href, &p);
+	free(p);
+	return k == 1;
+}
+
 /*
  * The absolute URL of a member: href as the server gives it (a path or an
  * absolute URL, %-encoded already) or a name relative to the collection
  * ("UID.ics"), which is a raw name: %-encoded here, so that a UID with a
- * space or a slash stays one resource in the collection.
+ * space or a slash stays one resource in the collection. Anything outside
+ * the collection is refused (65): no request ever leaves it.
  */
 static char *member_url(const struct dav *d, const char *href,
 			struct itin_err *err)
@@ -146,7 +282,14 @@ static char *member_url(const struct dav *d, const char *href,
 	const unsigned char *p;
 	char *url;
 
-	if (href[0] == '/' || strstr(href, "://"))
+	if (!in_collection(d, href)) {
+		itin_err_set(err, ITIN_EX_DATAERR,
+			     "%s: '%s' is not a resource in the collection: "
+			     "refused",
+			     d->url, href);
+		return NULL;
+	}
+	if (href[0] == '/' || is_absolute(href))
 		return http_url_resolve(d->url, href, err);
 	for (p = (const unsigned char *)href; *p; p++) {
 		if (segment_char(*p))
@@ -243,7 +386,8 @@ static int probe(struct dav *d, const char *url, struct davxml_ms *ms,
 			char *next = http_url_resolve(cur, resp.location, err);
 
 			http_resp_free(&resp);
-			if (!next || http_url_allowed(next, d->insecure, err)) {
+			if (!next || http_url_allowed(next, d->insecure, err) ||
+			    same_server(d, "redirect", next, err)) {
 				free(next);
 				break;
 			}
@@ -298,6 +442,11 @@ static int try_collection(struct dav *d, const char *url, char **principal,
 			    http_url_resolve(final, self->principal, err);
 		if (self->home_set && home && !*home)
 			*home = http_url_resolve(final, self->home_set, err);
+		if ((principal && *principal &&
+		     same_server(d, "principal", *principal, err)) ||
+		    (home && *home &&
+		     same_server(d, "calendar home", *home, err)))
+			rc = -1;
 	}
 	free(path);
 	free(final);
@@ -331,6 +480,10 @@ static int pick_in_home(struct dav *d, const char *home, struct itin_err *err)
 		if (p && strcmp(p, home_path)) {
 			char *u = http_url_resolve(home, r->href, err);
 
+			if (u && same_server(d, "calendar", u, err)) {
+				free(u);
+				u = NULL;
+			}
 			d->url = u ? as_collection(u, err) : NULL;
 			free(u);
 			d->has_sync = r->sync_collection;
@@ -351,8 +504,11 @@ static int discover(struct dav *d, const char *url, struct itin_err *err)
 	int rc;
 
 	rc = try_collection(d, url, &principal, &home, err);
-	if (rc)
+	if (rc) {
+		free(principal);
+		free(home);
 		return rc < 0 ? -1 : 0;
+	}
 	if (!principal && !home) {
 		wk = http_url_resolve(url, "/.well-known/caldav", err);
 		if (!wk)
@@ -407,6 +563,8 @@ int dav_open(struct dav **out, const struct dav_opts *opts,
 	conf.retries = opts->retries;
 	d = xcalloc(1, sizeof(*d));
 	d->insecure = opts->insecure;
+	d->origin = opts->url;
+	d->warn = opts->warn;
 	/* The URL's rules before anything is sent; libcurl (which parses
 	 * it) is opened by http_open(), libxml2 now, so that a missing one
 	 * is said before the first request. */
@@ -421,6 +579,8 @@ int dav_open(struct dav **out, const struct dav_opts *opts,
 		dav_close(d);
 		return -1;
 	}
+	/* opts->url is the caller's only while dav_open() runs. */
+	d->origin = d->url;
 	*out = d;
 	return 0;
 }
@@ -461,26 +621,32 @@ static int collect(struct dav *d, const struct davxml_ms *ms, int deletions,
 {
 	size_t i, alloc = out->n;
 
+	(void)err;
 	for (i = 0; i < ms->n; i++) {
 		const struct davxml_resp *r = &ms->v[i];
+		int gone, where;
 		char *path;
 
 		if (!r->href)
 			continue;
-		path = path_of(r->href, err);
-		if (!path)
-			return -1;
-		if (!strcmp(path, d->path)) {
+		where = member_of(d, r->href, &path);
+		if (where == 0) {
 			if (r->status == 507 && truncated)
 				*truncated = 1;
+			continue;
+		}
+		gone = r->status == 404 && deletions;
+		if (!gone && !(r->status == 200 && r->etag &&
+			       is_event_resource(r, r->href))) {
 			free(path);
-		} else if (r->status == 404 && deletions) {
-			add_item(out, &alloc, path, NULL);
-		} else if (r->status == 200 && r->etag &&
-			   is_event_resource(r, path)) {
-			add_item(out, &alloc, path, r->etag);
+		} else if (where < 0) {
+			dav_warning(
+			    d,
+			    "%s: the server lists '%s', which is not in the "
+			    "collection: ignored",
+			    d->url, r->href);
 		} else {
-			free(path);
+			add_item(out, &alloc, path, gone ? NULL : r->etag);
 		}
 	}
 	return 0;
@@ -670,24 +836,39 @@ static int multiget(struct dav *d, const char *const *hrefs, size_t n,
 
 		if (!r->href || r->status != 200 || !r->data)
 			continue;
-		path = path_of(r->href, err);
-		if (path)
+		if (member_of(d, r->href, &path) == 1)
 			add_body(out, alloc, path, r->etag, r->data,
 				 r->data_len);
-		else
-			rc = -1;
+		else {
+			free(path);
+			dav_warning(
+			    d,
+			    "%s: the server sends '%s', which is not in the "
+			    "collection: ignored",
+			    d->url, r->href);
+		}
 	}
 	davxml_free(&ms);
 	return rc;
 }
 
-int dav_fetch(struct dav *d, const char *const *hrefs, size_t n,
+int dav_fetch(struct dav *d, const char *const *hrefs_in, size_t n_in,
 	      struct dav_items *out, struct itin_err *err)
 {
-	size_t i, j, alloc = 0;
+	const char **hrefs = xmalloc((n_in ? n_in : 1) * sizeof(*hrefs));
+	size_t i, j, n = 0, alloc = 0;
 	int rc = 0, use_get = 0;
 
 	memset(out, 0, sizeof(*out));
+	/* Nothing is asked for outside the collection. */
+	for (i = 0; i < n_in; i++) {
+		if (in_collection(d, hrefs_in[i]))
+			hrefs[n++] = hrefs_in[i];
+		else
+			dav_warning(
+			    d, "%s: '%s' is not in the collection: not fetched",
+			    d->url, hrefs_in[i]);
+	}
 	for (i = 0; i < n && !rc; i += MULTIGET_BATCH) {
 		size_t k = n - i < MULTIGET_BATCH ? n - i : MULTIGET_BATCH;
 
@@ -702,6 +883,7 @@ int dav_fetch(struct dav *d, const char *const *hrefs, size_t n,
 		for (j = 0; j < k && !rc; j++)
 			rc = fetch_one(d, hrefs[i + j], out, &alloc, err);
 	}
+	free(hrefs);
 	if (rc)
 		dav_items_free(out);
 	return rc ? -1 : 0;

@@ -26,6 +26,7 @@ struct http {
 	long timeout_ms;
 	int retries;
 	long body_max;
+	int insecure;
 	char errbuf[CURL_ERROR_SIZE];
 };
 
@@ -130,6 +131,7 @@ int http_open(struct http **out, const struct http_conf *conf,
 		     : conf->retries < 0 ? 0
 					 : HTTP_RETRIES_DEFAULT;
 	h->body_max = conf->body_max > 0 ? conf->body_max : HTTP_BODY_MAX;
+	h->insecure = conf->insecure;
 	*out = h;
 	return 0;
 }
@@ -183,12 +185,32 @@ static int is_loopback(const char *host)
 	return inet_pton(AF_INET, host, a4) == 1 && a4[0] == 127;
 }
 
+int http_url_has_userinfo(const char *url)
+{
+	const char *p = strstr(url, "://");
+	size_t n;
+
+	if (!p)
+		return 0;
+	p += 3;
+	n = strcspn(p, "/?#");
+	return memchr(p, '@', n) != NULL;
+}
+
 int http_url_allowed(const char *url, int insecure, struct itin_err *err)
 {
-	CURLU *u = curl_url();
+	CURLU *u;
 	char *scheme = NULL, *host = NULL;
 	int rc = 0;
 
+	/* Said before anything else, and without the URL: it may hold a
+	 * password, which an error message would print. */
+	if (http_url_has_userinfo(url))
+		return itin_err_set(err, ITIN_EX_USAGE,
+				    "a URL with a user or password in it is "
+				    "refused: put the user in ~/.netrc or "
+				    "--user, not in the URL");
+	u = curl_url();
 	if (!u)
 		return itin_err_set(err, ITIN_EX_OSERR, "out of memory");
 	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
@@ -213,6 +235,39 @@ int http_url_allowed(const char *url, int insecure, struct itin_err *err)
 	curl_free(host);
 	curl_url_cleanup(u);
 	return rc;
+}
+
+/* The parts of url that name its server; 0, or -1 (not a URL). */
+static int origin_of(const char *url, char **scheme, char **host, char **port)
+{
+	CURLU *u = curl_url();
+	int rc = -1;
+
+	*scheme = *host = *port = NULL;
+	if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_SCHEME, scheme, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, host, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_PORT, port, CURLU_DEFAULT_PORT) ==
+		CURLUE_OK)
+		rc = 0;
+	curl_url_cleanup(u);
+	return rc;
+}
+
+int http_url_same_origin(const char *a, const char *b)
+{
+	char *sa, *ha, *pa, *sb, *hb, *pb;
+	int ra = origin_of(a, &sa, &ha, &pa), rb = origin_of(b, &sb, &hb, &pb);
+	int same = !ra && !rb && !ascii_casecmp(sa, sb) &&
+		   !ascii_casecmp(ha, hb) && !strcmp(pa, pb);
+
+	curl_free(sa);
+	curl_free(ha);
+	curl_free(pa);
+	curl_free(sb);
+	curl_free(hb);
+	curl_free(pb);
+	return same;
 }
 
 char *http_url_resolve(const char *base, const char *url, struct itin_err *err)
@@ -364,6 +419,11 @@ static void set_request(struct http *h, const struct http_req *req,
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, h->errbuf);
 	curl_easy_setopt(c, CURLOPT_USERAGENT, "itin/" ITIN_VERSION);
+	/* Plain http never goes through a proxy (http_proxy in the
+	 * environment): the proxy would read the password in clear. An
+	 * https request may: the proxy only tunnels it. */
+	if (!ascii_ncasecmp(req->url, "http:", 5))
+		curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
 	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, h->timeout_ms);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
 			 h->timeout_ms < 10000 ? h->timeout_ms : 10000L);
@@ -462,6 +522,10 @@ int http_do(struct http *h, const struct http_req *req, struct http_resp *resp,
 	CURLcode cc;
 
 	memset(resp, 0, sizeof(*resp));
+	/* Every URL, whoever made it (a server's href, a Location): the
+	 * rules are the request's, not only the first URL's. */
+	if (http_url_allowed(req->url, h->insecure, err))
+		return -1;
 	headers = request_headers(req);
 	if (!headers)
 		return itin_err_set(err, ITIN_EX_OSERR, "out of memory");

@@ -16,10 +16,16 @@
 # (refused before any connection), malformed XML, a DTD, a 500 (retried,
 # then 75), a reset connection, a slow reply (timeout), a 64 MB reply
 # (refused at the cap, in bounded memory), a redirect to plain http.
+# Nothing leaves the server the user named (issue 16): a principal, a
+# calendar home, a calendar or a redirect on another host or port is
+# refused (65), hrefs outside the collection are ignored with a warning
+# and never asked for, http_proxy is not used for plain http, and a URL
+# with a password in it is refused (64; sync and remote add too); a
+# second listener checks that no request ever reaches it.
 . "$(dirname "$0")/lib.sh"
 . "$ROOT/tests/sync/servers.sh"
 dav_trap
-trap 'dav_stop; for p in ${FAKE_PID:-} ${TLS_PID:-}; do kill "$p" 2>/dev/null; done; rm -rf "$T"' EXIT
+trap 'dav_stop; for p in ${FAKE_PID:-} ${TLS_PID:-} ${OTHER_PID:-}; do kill "$p" 2>/dev/null; done; rm -rf "$T"' EXIT
 
 PROBE=${UNIT_DIR:-$ROOT/build/tests}/davprobe
 CALDAV_CLIENT="$ROOT/tests/sync/caldav_client.py"
@@ -225,16 +231,28 @@ probe "ftp://127.0.0.1/cal/" open
 check $? "a scheme other than http(s) is refused"
 
 # --- a server that misbehaves ------------------------------------------------
+# The other listener: whatever reaches it is logged in $OTHER_LOG.
+OTHER_LOG="$T/other.log"
+/usr/bin/python3 "$ROOT/tests/sync/fakedav.py" "$T/other.port" "$OTHER_LOG" \
+	2>"$T/other.err" &
+OTHER_PID=$!
 FAKE_LOG="$T/fake.log"
-/usr/bin/python3 "$ROOT/tests/sync/fakedav.py" "$T/fake.port" "$FAKE_LOG" \
-	2>"$T/fake.err" &
+i=0
+while [ ! -s "$T/other.port" ] && [ "$i" -lt 100 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+OTHER_PORT=$(cat "$T/other.port" 2>/dev/null)
+FAKEDAV_OTHER_PORT=$OTHER_PORT /usr/bin/python3 "$ROOT/tests/sync/fakedav.py" \
+	"$T/fake.port" "$FAKE_LOG" 2>"$T/fake.err" &
 FAKE_PID=$!
 i=0
 while [ ! -s "$T/fake.port" ] && [ "$i" -lt 100 ]; do
 	sleep 0.05
 	i=$((i + 1))
 done
-FAKE="http://127.0.0.1:$(cat "$T/fake.port" 2>/dev/null)"
+FAKE_PORT=$(cat "$T/fake.port" 2>/dev/null)
+FAKE="http://127.0.0.1:$FAKE_PORT"
 hits() { grep -c "^PROPFIND /$1/" "$FAKE_LOG"; }
 
 probe "$FAKE/malformed/" open
@@ -293,6 +311,69 @@ check $? "a sync listing in parts (507): all parts, still a full listing"
 probe "$FAKE/redirect/" open
 [ "$rc" = 64 ] && grep -q "192.0.2.1" "$T/err"
 check $? "a redirect to plain http elsewhere is refused"
+
+# --- nothing leaves the server the user named ---------------------------------
+probe "$FAKE/farprincipal/" open
+[ "$rc" = 65 ] &&
+	grep -q "names a principal on another server (http://localhost:$FAKE_PORT/p/)" "$T/err" &&
+	! grep -q "^PROPFIND /p/" "$FAKE_LOG"
+check $? "a principal on another host: 65, not asked"
+probe "$FAKE/farhome/" open
+[ "$rc" = 65 ] && grep -q "names a calendar home on another server (http://127.0.0.1:$OTHER_PORT/home/)" "$T/err"
+check $? "a calendar home on another port: 65"
+probe "$FAKE/farcal/" open
+[ "$rc" = 65 ] && grep -q "names a calendar on another server (http://127.0.0.1:$OTHER_PORT/cal/)" "$T/err"
+check $? "a calendar in the home on another port: 65"
+probe "$FAKE/hop/" open
+[ "$rc" = 65 ] && grep -q "names a redirect on another server" "$T/err"
+check $? "a redirect to another port: 65"
+probe "$FAKE/evil/" list
+[ "$rc" = 0 ] && [ "$(grep -c '^item ' "$T/out")" = 1 ] &&
+	grep -qxF 'item /evil/a.ics "e"' "$T/out" &&
+	[ "$(grep -c "which is not in the collection: ignored" "$T/err")" = 6 ] &&
+	grep -qF "'//evil.example/x.ics'" "$T/err" &&
+	grep -qF "'../x.ics'" "$T/err" && grep -qF "'/other/x.ics'" "$T/err"
+check $? "hrefs listed outside the collection: ignored, each with a warning"
+n_before=$(wc -l <"$FAKE_LOG")
+probe "$FAKE/evil/" fetch a.ics //evil.example/x.ics /other/x.ics /evil/../x.ics \
+	"//127.0.0.1:$OTHER_PORT/x.ics" /evil/%2e%2e "http://127.0.0.1:$FAKE_PORT/other/x.ics"
+[ "$rc" = 0 ] && [ "$(grep -c '^item ' "$T/out")" = 1 ] &&
+	grep -q '^item /evil/a.ics "e" [0-9]' "$T/out" &&
+	grep -q '^| SUMMARY:From a' "$T/out" &&
+	[ "$(grep -c "not in the collection: not fetched" "$T/err")" = 6 ] &&
+	[ "$(grep -c "which is not in the collection: ignored" "$T/err")" = 6 ] &&
+	[ "$(sed "1,${n_before}d" "$FAKE_LOG" | grep -vc -e '^PROPFIND /evil/$' -e '^REPORT /evil/$')" = 0 ]
+check $? "fetch: hrefs outside the collection not asked for; sent ones ignored"
+n_before=$(wc -l <"$FAKE_LOG")
+ics x "Outside" "$T/x.ics"
+for h in /evil/../x.ics /other/x.ics "//127.0.0.1:$OTHER_PORT/x.ics" .. /evil/sub%2Fx.ics; do
+	probe "$FAKE/evil/" put "$h" "$T/x.ics"
+	[ "$rc" = 65 ] && grep -q "is not a resource in the collection: refused" "$T/err" || break
+	probe "$FAKE/evil/" delete "$h"
+	[ "$rc" = 65 ] || break
+done
+[ "$rc" = 65 ] && [ "$(sed "1,${n_before}d" "$FAKE_LOG" | grep -vc '^PROPFIND /evil/$')" = 0 ]
+check $? "PUT and DELETE outside the collection: 65, nothing sent"
+http_proxy="http://127.0.0.1:$OTHER_PORT" HTTP_PROXY="http://127.0.0.1:$OTHER_PORT" \
+	probe "$FAKE/nosync/" list
+[ "$rc" = 0 ] && [ "$(grep -c '^item ' "$T/out")" = 2 ]
+check $? "plain http is not sent through http_proxy"
+n_before=$(wc -l <"$FAKE_LOG")
+probe "http://u:secretpw@127.0.0.1:$FAKE_PORT/nosync/" open
+[ "$rc" = 64 ] && grep -q "put the user in ~/.netrc or --user, not in the URL" "$T/err" &&
+	! grep -q secretpw "$T/err" && [ "$(wc -l <"$FAKE_LOG")" = "$n_before" ]
+check $? "a URL with a password in it: 64, not sent, the password not printed"
+run sync "http://u:secretpw@127.0.0.1:$FAKE_PORT/nosync/"
+[ "$rc" = 64 ] && grep -q "not in the URL" "$T/err" && ! grep -q secretpw "$T/err" &&
+	! grep -rq secretpw "$HOME" && ! grep -sq secretpw "$ITIN_FILE"* &&
+	[ "$(wc -l <"$FAKE_LOG")" = "$n_before" ]
+check $? "itin sync with a password in the URL: 64, nothing stored"
+run remote add office "https://u:secretpw@dav.example.org/cal/"
+[ "$rc" = 64 ] && grep -q "not in the URL" "$T/err" && ! grep -q secretpw "$T/err" &&
+	! grep -rq secretpw "$HOME"
+check $? "itin remote add with a password in the URL: 64, not written"
+[ ! -s "$OTHER_LOG" ]
+check $? "no request reached the other listener"
 
 # --- TLS: a self-signed certificate -------------------------------------------
 if command -v openssl >/dev/null 2>&1 &&

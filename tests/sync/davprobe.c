@@ -30,6 +30,16 @@ static int fail(const struct itin_err *err)
 	return err->status ? err->status : 1;
 }
 
+/* dav.h's warnings (hrefs outside the collection), one a line. */
+static void on_warning(void *ctx, const struct itin_err *w)
+{
+	char buf[1024];
+
+	(void)ctx;
+	itin_err_format(w, buf, sizeof(buf));
+	fprintf(stderr, "davprobe: warning: %s\n", buf);
+}
+
 static int usage(void)
 {
 	fprintf(stderr,
@@ -141,6 +151,7 @@ static int run(struct dav *d, const char *cmd, int argc, char **argv,
 int main(int argc, char **argv)
 {
 	struct dav_opts opts = {0};
+	struct itin_warner warner = {on_warning, NULL};
 	struct itin_err err;
 	struct dav *d;
 	int c, rc;
@@ -176,6 +187,7 @@ int main(int argc, char **argv)
 	if (argc - optind < 2)
 		return usage();
 	opts.url = argv[optind];
+	opts.warn = &warner;
 	if (dav_open(&d, &opts, &err))
 		return fail(&err);
 	rc = run(d, argv[optind + 1], argc - optind - 2, argv + optind + 2,

@@ -21,10 +21,24 @@ for /huge/ "sent N" (the bytes it could write before the client gave up).
                  (501): PROPFIND Depth 1 lists a.ics and b.ics (and a
                  note.txt and a sub-collection, not events); GET gives
                  a.ics, and b.ics is gone (404)
+    /farprincipal/  not a calendar; its principal is on another host
+                 (http://localhost:PORT/p/, this same listener by name)
+    /farhome/    not a calendar; its calendar home is on another port
+                 (http://127.0.0.1:OTHER/home/)
+    /farcal/     its home /farcal/home/ lists one calendar, on another
+                 port (http://127.0.0.1:OTHER/cal/)
+    /hop/        301 to http://127.0.0.1:OTHER/cal/
+    /evil/       a calendar (no sync-collection) whose PROPFIND Depth 1
+                 and calendar-multiget give a.ics and hrefs outside it:
+                 //evil.example/x.ics, //127.0.0.1:OTHER/x.ics,
+                 /other/x.ics, ../x.ics, /evil/%2e%2e, /evil/sub%2Fx.ics
+    OTHER is $FAKEDAV_OTHER_PORT: a second listener that nothing should
+    ever reach.
     /paged/      sync-collection in parts: from no token, a.ics and a 507
                  for the collection (more to come) with token t1; from
                  t1, b.ics and token t2; from t2, nothing new
 """
+import os
 import socket
 import sys
 import threading
@@ -95,6 +109,11 @@ class Handler(BaseHTTPRequestHandler):
             self.paged()
         elif p.startswith("/nosync/"):
             self.nosync(p)
+        elif p.startswith(("/farprincipal/", "/farhome/", "/farcal/",
+                           "/hop/")):
+            self.far(p)
+        elif p.startswith("/evil/"):
+            self.evil()
         elif p.startswith("/redirect/"):
             self.send_response(301)
             self.send_header("Location", "http://192.0.2.1/dav/")
@@ -139,6 +158,76 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+        else:
+            self.reply(404, b"gone\n", "text/plain")
+
+    def far(self, p):
+        other = os.environ.get("FAKEDAV_OTHER_PORT", "9")
+        me = self.server.server_address[1]
+        if p.startswith("/hop/"):
+            self.send_response(301)
+            self.send_header("Location", f"http://127.0.0.1:{other}/cal/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        prop = {
+            "/farprincipal/": f"<D:current-user-principal><D:href>"
+                              f"http://localhost:{me}/p/</D:href>"
+                              f"</D:current-user-principal>",
+            "/farhome/": f"<C:calendar-home-set><D:href>"
+                         f"http://127.0.0.1:{other}/home/</D:href>"
+                         f"</C:calendar-home-set>",
+            "/farcal/": "<C:calendar-home-set><D:href>/farcal/home/"
+                        "</D:href></C:calendar-home-set>",
+        }
+        if p == "/farcal/home/":
+            body = ("<D:response><D:href>/farcal/home/</D:href><D:propstat>"
+                    "<D:prop><D:resourcetype><D:collection/></D:resourcetype>"
+                    "</D:prop><D:status>HTTP/1.1 200 OK</D:status>"
+                    "</D:propstat></D:response>"
+                    f"<D:response><D:href>http://127.0.0.1:{other}/cal/"
+                    "</D:href><D:propstat><D:prop><D:resourcetype>"
+                    "<D:collection/><C:calendar/></D:resourcetype></D:prop>"
+                    "<D:status>HTTP/1.1 200 OK</D:status></D:propstat>"
+                    "</D:response>")
+        else:
+            key = "/" + p.split("/")[1] + "/"
+            body = (f"<D:response><D:href>{p}</D:href><D:propstat><D:prop>"
+                    f"<D:resourcetype><D:collection/></D:resourcetype>"
+                    f"{prop[key]}</D:prop><D:status>HTTP/1.1 200 OK"
+                    f"</D:status></D:propstat></D:response>")
+        self.reply(207, MS_HEAD + body.encode() + b"</D:multistatus>")
+
+    def evil(self):
+        other = os.environ.get("FAKEDAV_OTHER_PORT", "9").encode()
+        ics = (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:%s\r\n"
+               b"SUMMARY:From %s\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+        outside = [b"//evil.example/x.ics", b"//127.0.0.1:" + other + b"/x.ics",
+                   b"/other/x.ics", b"../x.ics", b"/evil/%2e%2e",
+                   b"/evil/sub%2Fx.ics"]
+
+        def member(href, data=None):
+            return (b"<D:response><D:href>%s</D:href><D:propstat><D:prop>"
+                    b"<D:resourcetype/><D:getetag>\"e\"</D:getetag>"
+                    b"<D:getcontenttype>text/calendar</D:getcontenttype>%s"
+                    b"</D:prop><D:status>HTTP/1.1 200 OK</D:status>"
+                    b"</D:propstat></D:response>"
+                    % (href, b"<C:calendar-data>%s</C:calendar-data>" % data
+                       if data else b""))
+        coll = (b"<D:response><D:href>/evil/</D:href><D:propstat><D:prop>"
+                b"<D:resourcetype><D:collection/><C:calendar/>"
+                b"</D:resourcetype></D:prop><D:status>HTTP/1.1 200 OK"
+                b"</D:status></D:propstat></D:response>")
+        if self.command == "PROPFIND" and self.headers.get("Depth") == "0":
+            self.reply(207, MS_HEAD + coll + b"</D:multistatus>")
+        elif self.command == "PROPFIND":
+            self.reply(207, MS_HEAD + coll + member(b"/evil/a.ics")
+                       + b"".join(member(h) for h in outside)
+                       + b"</D:multistatus>")
+        elif self.command == "REPORT":
+            self.reply(207, MS_HEAD + member(b"/evil/a.ics", ics % (b"a", b"a"))
+                       + b"".join(member(h, ics % (b"x", h)) for h in outside)
+                       + b"</D:multistatus>")
         else:
             self.reply(404, b"gone\n", "text/plain")
 
@@ -206,7 +295,6 @@ def main():
         srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
     with open(sys.argv[1] + ".tmp", "w") as f:
         f.write(str(srv.server_address[1]))
-    import os
     os.rename(sys.argv[1] + ".tmp", sys.argv[1])
     srv.serve_forever()
 
