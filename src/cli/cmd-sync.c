@@ -414,6 +414,7 @@ static int open_collection(const struct sync_args *a, struct dav **d)
 	o.password = a->rem.password;
 	o.password_cmd = a->password_cmd ? a->password_cmd : a->rem.password_cmd;
 	o.cafile = a->cafile ? a->cafile : a->rem.cafile;
+	o.warn = &cli_warner;
 	o.insecure = a->insecure || a->rem.insecure;
 	if (dav_open(d, &o, &err))
 		return report_err(&err);
