@@ -184,9 +184,15 @@ cp "$T/out" "$T/out.tmp"
 expect_rc 0 "export with a TMPDIR of its own"
 [ -z "$(ls -A "$T/tmp")" ] && ok "no temporary file left" ||
 	not_ok "left in TMPDIR: $(ls -A "$T/tmp")"
-ITIN_FILE=$T/shuffled.itin TMPDIR=$T/missing/dir run export --format itin
-expect_rc 0 "export with a TMPDIR that cannot be written"
-same_file "$T/out" "$T/out.tmp" "the same events, sorted in memory"
+# (valgrind writes its own files to TMPDIR and cannot start without it:
+# under valgrind the plain and sanitizer runs of this case stand.)
+if [ "${ITIN_VALGRIND:-0}" = 1 ]; then
+	ok "export with a TMPDIR that cannot be written # skip: valgrind needs TMPDIR itself"
+else
+	ITIN_FILE=$T/shuffled.itin TMPDIR=$T/missing/dir run export --format itin
+	expect_rc 0 "export with a TMPDIR that cannot be written"
+	same_file "$T/out" "$T/out.tmp" "the same events, sorted in memory"
+fi
 
 # Two events under one id: the whole read's error, nothing written.
 cp "$T/shuffled.itin" "$T/dup.itin"
