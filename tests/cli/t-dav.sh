@@ -63,15 +63,7 @@ field() { awk -v k="$1" '$1 == k { print $2; exit }' "$T/out"; }
 
 against() {
 	kind=$1
-	dav_start "$kind" "$T/$kind"
-	st=$?
-	if [ "$st" = 2 ]; then
-		ok "$kind: every check # skip $kind is not installed"
-		return
-	elif [ "$st" != 0 ]; then
-		not_ok "$kind starts and makes a calendar"
-		return
-	fi
+	dav_ready "$kind" || return
 	if [ -n "$DAV_USER" ]; then
 		set -- -u "$DAV_USER" -p "$DAV_PASS"
 	else

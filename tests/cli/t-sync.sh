@@ -50,15 +50,7 @@ id_of() { # STORE TITLE
 
 against() {
 	kind=$1
-	dav_start "$kind" "$T/$kind"
-	st=$?
-	if [ "$st" = 2 ]; then
-		ok "$kind: every check # skip $kind is not installed"
-		return
-	elif [ "$st" != 0 ]; then
-		not_ok "$kind starts and makes a calendar"
-		return
-	fi
+	dav_ready "$kind" || return
 	A=$T/$kind-a/store.itin
 	B=$T/$kind-b/store.itin
 	mkdir -p "$T/$kind-a" "$T/$kind-b"

@@ -152,3 +152,16 @@ CONF
 	DAV_URL=$DAV_NEW_URL
 	return 0
 }
+
+# dav_ready KIND: dav_start KIND into $T/KIND for a test script (lib.sh's ok
+# and not_ok): 0 when the server runs; else the skip line (not installed) or
+# the failure, and 1.
+dav_ready() {
+	dav_start "$1" "$T/$1"
+	case $? in
+	0) return 0 ;;
+	2) ok "$1: every check # skip $1 is not installed" ;;
+	*) not_ok "$1 starts and makes a calendar" ;;
+	esac
+	return 1
+}
